@@ -1,0 +1,60 @@
+# Capdev: `make demo` and `make test` are the Quick start; see README.md.
+PYTHON ?= python3.11
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+SEED   ?= ../shared/seeds/000_eacd3102e0b2e2d6.txt
+PG_CTL := $(shell ls -1d /usr/lib/postgresql/*/bin/pg_ctl 2>/dev/null | sort -V | tail -n 1)
+
+.PHONY: install demo demo-data serve test test-sqlite test-postgresql lint clean
+
+$(BIN)/capdev: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	@touch $@
+
+install: $(BIN)/capdev
+
+# Migrate, load reference data and the seed portfolio; running it again changes nothing.
+demo-data: install
+	$(BIN)/capdev migrate --noinput
+	$(BIN)/capdev load-reference
+	@if [ -f "$(SEED)" ]; then \
+		$(BIN)/capdev import-legacy --publish "$(SEED)"; \
+	else \
+		echo "No seed portfolio at $(SEED): reference data only."; \
+	fi
+
+demo: demo-data
+	@echo "Capdev is at http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
+	$(BIN)/capdev runserver $(HOST):$(PORT)
+
+# Production-like: gunicorn + whitenoise, DEBUG off, the PostgreSQL given by DATABASE_URL.
+serve: install
+	@test -n "$$DATABASE_URL" || { echo "make serve needs DATABASE_URL=postgres://..."; exit 2; }
+	@test -n "$$SECRET_KEY" || { echo "make serve needs SECRET_KEY (50+ random characters)"; exit 2; }
+	DJANGO_SETTINGS_MODULE=capdev.settings.production $(BIN)/capdev migrate --noinput
+	DJANGO_SETTINGS_MODULE=capdev.settings.production $(BIN)/capdev collectstatic --noinput
+	DJANGO_SETTINGS_MODULE=capdev.settings.production $(BIN)/gunicorn capdev.wsgi \
+		--bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-3} --access-logfile -
+
+# The whole suite on SQLite, then again on PostgreSQL where its binaries are installed.
+test: install
+	$(BIN)/pytest -q
+	@if [ -n "$(PG_CTL)" ]; then \
+		echo "== again on PostgreSQL ($(PG_CTL))"; \
+		CAPDEV_PG_CTL=$(PG_CTL) $(BIN)/pytest -q --db=postgresql; \
+	else \
+		echo "PostgreSQL binaries not found: the PostgreSQL run is skipped (apt-get install postgresql)."; \
+	fi
+
+test-sqlite: install
+	$(BIN)/pytest -q
+
+test-postgresql: install
+	CAPDEV_PG_CTL=$(PG_CTL) $(BIN)/pytest -q --db=postgresql
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .hypothesis

@@ -1,0 +1,89 @@
+"""Activities (events in a project's life, with participants reached) and resources (publications, links)."""
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from capdev.core.models import CapdevModel, DatePrecision, StartEndMixin
+
+
+class ActivityType(models.TextChoices):
+    """Kinds of event; the values are the parser's (capdev.narrative.types.ACTIVITY_TYPES)."""
+
+    WORKSHOP = "workshop", _("Workshop")
+    TRAINING_OF_TRAINERS = "training_of_trainers", _("Training of trainers")
+    ADVISORY_MISSION = "advisory_mission", _("Advisory mission")
+    WEBINAR = "webinar", _("Webinar")
+    CONFERENCE = "conference", _("Conference or meeting")
+    STUDY = "study", _("Study or assessment")
+    PUBLICATION_LAUNCH = "publication_launch", _("Publication launch")
+    MILESTONE = "milestone", _("Milestone")
+
+
+class Activity(StartEndMixin, CapdevModel):
+    """An event in a project's life: a workshop, mission, webinar, meeting... and the people it reached."""
+
+    project = models.ForeignKey("projects.Project", verbose_name=_("project"), on_delete=models.CASCADE,
+                                related_name="activities")
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    type = models.CharField(_("type"), max_length=24, choices=ActivityType.choices, db_index=True)
+    title = models.CharField(_("title"), max_length=500)
+    dates_text = models.CharField(_("dates as written"), max_length=300, blank=True,
+                                  help_text=_("e.g. \"21 and 28 February 2024; 20 and 27 March 2024\""))
+    online = models.BooleanField(_("online"), default=False)
+    country = models.ForeignKey("reference.Country", verbose_name=_("country"), null=True, blank=True,
+                                on_delete=models.PROTECT, related_name="activities")
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    participants = models.PositiveIntegerField(_("participants"), null=True, blank=True)
+    participants_qualifier = models.CharField(_("participants qualifier"), max_length=20, blank=True,
+                                              help_text=_("\"over\", \"about\", \"more than\"..."))
+    participants_profile = models.CharField(_("participants profile"), max_length=300, blank=True,
+                                            help_text=_("e.g. \"senior government officials\""))
+    participant_countries = models.PositiveSmallIntegerField(_("countries represented"), null=True, blank=True,
+                                                             validators=[MinValueValidator(1)])
+    organisers = models.ManyToManyField("organisations.Organisation", verbose_name=_("organisers"),
+                                        related_name="organised_activities", blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+
+    class Meta(StartEndMixin.Meta):
+        ordering = ["project", "start_date", "position"]
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        indexes = [
+            models.Index(fields=["project", "start_date"], name="activities_project_start_idx"),
+            models.Index(fields=["country", "start_date"], name="activities_country_start_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Resource(CapdevModel):
+    """A report, toolkit, booklet, training material or link a project produced or refers to."""
+
+    class Type(models.TextChoices):
+        REPORT = "report", _("Report")
+        TOOLKIT = "toolkit", _("Toolkit")
+        BOOKLET = "booklet", _("Booklet")
+        TRAINING_MATERIAL = "training_material", _("Training material")
+        LINK = "link", _("Link")
+        OTHER = "other", _("Other")
+
+    project = models.ForeignKey("projects.Project", verbose_name=_("project"), on_delete=models.CASCADE,
+                                related_name="resources")
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    type = models.CharField(_("type"), max_length=20, choices=Type.choices, default=Type.OTHER)
+    title = models.CharField(_("title"), max_length=500)
+    url = models.URLField(_("URL"), max_length=1000, blank=True)
+    file = models.FileField(_("file"), upload_to="resources/%Y/", blank=True)
+    date = models.DateField(_("date"), null=True, blank=True)
+    date_precision = models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY,
+                                      blank=True)
+    language = models.CharField(_("language"), max_length=8, blank=True, help_text=_("ISO 639-1, e.g. \"en\""))
+
+    class Meta:
+        ordering = ["project", "position"]
+        verbose_name = _("resource")
+        verbose_name_plural = _("resources")
+
+    def __str__(self) -> str:
+        return self.title

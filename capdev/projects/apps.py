@@ -1,0 +1,11 @@
+"""Projects: the portfolio's core records and their ordered lists, results, provenance and review."""
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ProjectsConfig(AppConfig):
+    """The project registry."""
+
+    name = "capdev.projects"
+    label = "projects"
+    verbose_name = _("Projects")

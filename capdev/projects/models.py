@@ -1,0 +1,494 @@
+"""Project and everything a project record says: budgets, places, SDGs, partners, lists, results, provenance."""
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from capdev.core.models import CapdevModel, DatePrecision, OrderedItem, StartEndMixin, to_partial
+from capdev.narrative.types import PartialDate
+
+PERCENT_VALIDATORS = [MinValueValidator(0), MaxValueValidator(100)]
+
+
+class ProjectStatus(models.TextChoices):
+    """Where a project stands in time."""
+
+    PLANNED = "planned", _("Planned")
+    ACTIVE = "active", _("Active")
+    COMPLETED = "completed", _("Completed")
+
+
+class ReviewState(models.TextChoices):
+    """Where a project stands in the editorial workflow."""
+
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    PUBLISHED = "published", _("Published")
+
+
+def derive_status(start: dt.date | None, end: dt.date | None, today: dt.date | None = None) -> str | None:
+    """Planned before the start, completed after the end, active in between; None with no dates."""
+    today = today or timezone.localdate()
+    if start is None and end is None:
+        return None
+    if start is not None and today < start:
+        return ProjectStatus.PLANNED
+    if end is not None and today > end:
+        return ProjectStatus.COMPLETED
+    return ProjectStatus.ACTIVE
+
+
+class ProjectQuerySet(models.QuerySet):
+    """Queries every view of projects shares."""
+
+    def published(self) -> ProjectQuerySet:
+        """Projects the public may see."""
+        return self.filter(review_state=ReviewState.PUBLISHED)
+
+    def with_status(self, today: dt.date | None = None) -> ProjectQuerySet:
+        """Annotate `current_status`: the editor's status where set, otherwise derived from the dates today."""
+        today = today or timezone.localdate()
+        return self.annotate(
+            current_status=models.Case(
+                models.When(~models.Q(status_override=""), then=models.F("status_override")),
+                models.When(start_date__gt=today, then=models.Value(ProjectStatus.PLANNED)),
+                models.When(end_date__lt=today, then=models.Value(ProjectStatus.COMPLETED)),
+                models.When(models.Q(start_date__isnull=True, end_date__isnull=True), then=models.Value("")),
+                default=models.Value(ProjectStatus.ACTIVE),
+                output_field=models.CharField(),
+            )
+        )
+
+
+class ThematicArea(CapdevModel):
+    """A theme a project works on ("Digital government", "Public administration reform")."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("thematic area")
+        verbose_name_plural = _("thematic areas")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Project(StartEndMixin, CapdevModel):
+    """A capacity-development project: the unit of the portfolio."""
+
+    code = models.CharField(_("code"), max_length=40, null=True, blank=True,
+                            help_text=_("The project's own code, e.g. \"ZAI/08/001\" or \"2326B\"; unique when set."))
+    title = models.CharField(_("title"), max_length=500)
+    title_is_proposed = models.BooleanField(_("title proposed by the importer"), default=False)
+    summary = models.TextField(_("summary"), blank=True)
+    objective = models.TextField(_("objective"), blank=True)
+    background = models.TextField(_("background"), blank=True)
+    lead_unit = models.ForeignKey("organisations.OrgUnit", verbose_name=_("lead unit"), null=True, blank=True,
+                                  on_delete=models.PROTECT, related_name="projects")
+    funding_source = models.ForeignKey("organisations.FundingSource", verbose_name=_("funding source"),
+                                       null=True, blank=True, on_delete=models.PROTECT, related_name="projects")
+    status_override = models.CharField(_("status set by an editor"), max_length=10, blank=True,
+                                       choices=ProjectStatus.choices,
+                                       help_text=_("Leave empty to derive the status from the dates."))
+    review_state = models.CharField(_("review state"), max_length=10, choices=ReviewState.choices,
+                                    default=ReviewState.DRAFT, db_index=True)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    regions = models.ManyToManyField("reference.Region", verbose_name=_("regions"), through="ProjectRegion",
+                                     related_name="projects", blank=True)
+    countries = models.ManyToManyField("reference.Country", verbose_name=_("focus countries"),
+                                       through="ProjectCountry", related_name="projects", blank=True)
+    sdg_goals = models.ManyToManyField("reference.SdgGoal", verbose_name=_("SDG goals"), through="ProjectSdgGoal",
+                                       related_name="projects", blank=True)
+    sdg_targets = models.ManyToManyField("reference.SdgTarget", verbose_name=_("SDG targets"),
+                                         through="ProjectSdgTarget", related_name="projects", blank=True)
+    thematic_areas = models.ManyToManyField(ThematicArea, verbose_name=_("thematic areas"),
+                                            through="ProjectThematicArea", related_name="projects", blank=True)
+    partners = models.ManyToManyField("organisations.Organisation", verbose_name=_("partners"),
+                                      through="ProjectPartner", related_name="projects", blank=True)
+    beneficiaries_direct = models.TextField(_("direct beneficiaries"), blank=True)
+    beneficiaries_indirect = models.TextField(_("indirect beneficiaries"), blank=True)
+    accomplishments_as_of = models.DateField(_("accomplishments as of"), null=True, blank=True)
+    accomplishments_as_of_precision = models.CharField(max_length=5, choices=DatePrecision.choices,
+                                                       default=DatePrecision.DAY, blank=True)
+
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_date", "title"]
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        constraints = [
+            *StartEndMixin.Meta.constraints,
+            models.UniqueConstraint(fields=["code"], condition=models.Q(code__isnull=False),
+                                    name="projects_project_code_unique",
+                                    violation_error_message=_("Another project already has this code.")),
+            models.CheckConstraint(condition=~models.Q(code=""), name="projects_project_code_not_empty"),
+        ]
+        indexes = [
+            models.Index(fields=["review_state", "start_date"], name="projects_state_start_idx"),
+            models.Index(fields=["lead_unit", "review_state"], name="projects_unit_state_idx"),
+            models.Index(fields=["funding_source", "review_state"], name="projects_funding_state_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.title}" if self.code else self.title
+
+    def save(self, *args, **kwargs):
+        # An empty code means "no code": store NULL so that the unique constraint ignores it.
+        if self.code is not None:
+            self.code = self.code.strip() or None
+        super().save(*args, **kwargs)
+
+    @property
+    def status(self) -> str | None:
+        """The editor's status where set, otherwise derived from the dates."""
+        if self.status_override:
+            return self.status_override
+        return derive_status(self.start_date, self.end_date)
+
+    @property
+    def accomplishments_as_of_partial(self) -> PartialDate | None:
+        """The date the key accomplishments are reported as of, at its precision."""
+        return to_partial(self.accomplishments_as_of, self.accomplishments_as_of_precision)
+
+
+class Budget(CapdevModel):
+    """A budget line: a total, a yearly amount or another amount, in an ISO 4217 currency."""
+
+    class Kind(models.TextChoices):
+        TOTAL = "total", _("Total")
+        YEARLY = "yearly", _("Yearly")
+        OTHER = "other", _("Other")
+
+    project = models.ForeignKey(Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="budgets")
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    kind = models.CharField(_("kind"), max_length=6, choices=Kind.choices, default=Kind.TOTAL)
+    amount = models.DecimalField(_("amount"), max_digits=18, decimal_places=2,
+                                 validators=[MinValueValidator(0)])
+    currency = models.ForeignKey("reference.Currency", verbose_name=_("currency"), on_delete=models.PROTECT,
+                                 related_name="+")
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    period_start = models.DateField(_("period start"), null=True, blank=True)
+    period_end = models.DateField(_("period end"), null=True, blank=True)
+    donor = models.ForeignKey("organisations.Organisation", verbose_name=_("donor"), null=True, blank=True,
+                              on_delete=models.PROTECT, related_name="budget_lines")
+    label = models.CharField(_("label"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["project", "position"]
+        verbose_name = _("budget line")
+        verbose_name_plural = _("budget lines")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(amount__gte=0), name="projects_budget_amount_not_negative"),
+            models.CheckConstraint(
+                condition=models.Q(period_start__isnull=True) | models.Q(period_end__isnull=True)
+                | models.Q(period_end__gte=models.F("period_start")),
+                name="projects_budget_period_ordered",
+                violation_error_message=_("A budget period cannot end before it starts."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.currency_id} {self.amount:,.2f}"
+
+
+class ProjectCountry(CapdevModel):
+    """A country a project serves, with the share of the project that goes to it (for IATI)."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="country_links")
+    country = models.ForeignKey("reference.Country", on_delete=models.PROTECT, related_name="project_links")
+    percentage = models.DecimalField(_("percentage"), max_digits=5, decimal_places=2, null=True, blank=True,
+                                     validators=PERCENT_VALIDATORS)
+    inferred = models.BooleanField(_("inferred from text"), default=False,
+                                   help_text=_("The importer found it in the narrative, not in a labelled field."))
+
+    class Meta:
+        ordering = ["project", "country__name"]
+        verbose_name = _("focus country")
+        verbose_name_plural = _("focus countries")
+        constraints = [
+            models.UniqueConstraint(fields=["project", "country"], name="projects_projectcountry_unique"),
+            models.CheckConstraint(
+                condition=models.Q(percentage__isnull=True) | models.Q(percentage__gte=0, percentage__lte=100),
+                name="projects_projectcountry_percentage_0_100",
+            ),
+        ]
+        indexes = [models.Index(fields=["country", "project"], name="projects_country_project_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.project_id} → {self.country_id}"
+
+
+class ProjectRegion(CapdevModel):
+    """A region a project serves as a whole, with its share (for IATI)."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="region_links")
+    region = models.ForeignKey("reference.Region", on_delete=models.PROTECT, related_name="project_links")
+    percentage = models.DecimalField(_("percentage"), max_digits=5, decimal_places=2, null=True, blank=True,
+                                     validators=PERCENT_VALIDATORS)
+
+    class Meta:
+        ordering = ["project", "region__name"]
+        verbose_name = _("region served")
+        verbose_name_plural = _("regions served")
+        constraints = [
+            models.UniqueConstraint(fields=["project", "region"], name="projects_projectregion_unique"),
+            models.CheckConstraint(
+                condition=models.Q(percentage__isnull=True) | models.Q(percentage__gte=0, percentage__lte=100),
+                name="projects_projectregion_percentage_0_100",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project_id} → {self.region_id}"
+
+
+class ProjectSdgGoal(CapdevModel):
+    """An SDG goal a project contributes to."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="sdg_goal_links")
+    goal = models.ForeignKey("reference.SdgGoal", on_delete=models.PROTECT, related_name="project_links")
+
+    class Meta:
+        ordering = ["project", "goal"]
+        verbose_name = _("SDG goal of a project")
+        verbose_name_plural = _("SDG goals of projects")
+        constraints = [models.UniqueConstraint(fields=["project", "goal"], name="projects_sdggoal_unique")]
+        indexes = [models.Index(fields=["goal", "project"], name="projects_goal_project_idx")]
+
+
+class ProjectSdgTarget(CapdevModel):
+    """An SDG target a project contributes to."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="sdg_target_links")
+    target = models.ForeignKey("reference.SdgTarget", on_delete=models.PROTECT, related_name="project_links")
+
+    class Meta:
+        ordering = ["project", "target"]
+        verbose_name = _("SDG target of a project")
+        verbose_name_plural = _("SDG targets of projects")
+        constraints = [models.UniqueConstraint(fields=["project", "target"], name="projects_sdgtarget_unique")]
+
+
+class ProjectThematicArea(CapdevModel):
+    """A thematic area a project works in."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="thematic_area_links")
+    thematic_area = models.ForeignKey(ThematicArea, on_delete=models.PROTECT, related_name="project_links")
+
+    class Meta:
+        ordering = ["project", "thematic_area"]
+        verbose_name = _("thematic area of a project")
+        verbose_name_plural = _("thematic areas of projects")
+        constraints = [
+            models.UniqueConstraint(fields=["project", "thematic_area"], name="projects_thematicarea_unique"),
+        ]
+
+
+class ProjectPartner(CapdevModel):
+    """An organisation's part in a project: funding, implementing, cooperating or beneficiary."""
+
+    class Role(models.TextChoices):
+        FUNDING = "funding", _("Funding")
+        IMPLEMENTING = "implementing", _("Implementing")
+        COOPERATING = "cooperating", _("Cooperating")
+        BENEFICIARY = "beneficiary", _("Beneficiary")
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="partner_links")
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT,
+                                     related_name="project_links")
+    role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.COOPERATING)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    name_as_written = models.CharField(_("name as written"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["project", "position"]
+        verbose_name = _("project partner")
+        verbose_name_plural = _("project partners")
+        constraints = [
+            models.UniqueConstraint(fields=["project", "organisation", "role"], name="projects_partner_unique_role"),
+        ]
+        indexes = [models.Index(fields=["organisation", "role"], name="projects_partner_org_role_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} ({self.get_role_display()})"
+
+
+class ProjectRelation(CapdevModel):
+    """A link between two projects: previous phase, same programme, or similar text."""
+
+    class Kind(models.TextChoices):
+        PREVIOUS_PHASE = "previous_phase", _("is the previous phase of")
+        SAME_PROGRAMME = "same_programme", _("is in the same programme as")
+        RELATED = "related", _("is related to")
+
+    from_project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="relations_from")
+    to_project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="relations_to")
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.RELATED)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("project relation")
+        verbose_name_plural = _("project relations")
+        constraints = [
+            models.UniqueConstraint(fields=["from_project", "to_project", "kind"], name="projects_relation_unique"),
+            models.CheckConstraint(condition=~models.Q(from_project=models.F("to_project")),
+                                   name="projects_relation_not_self"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_project_id} {self.get_kind_display()} {self.to_project_id}"
+
+
+class ExpectedAccomplishment(OrderedItem):
+    """An expected accomplishment ("Main Expectations")."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="expected_accomplishments")
+
+    class Meta(OrderedItem.Meta):
+        verbose_name = _("expected accomplishment")
+        verbose_name_plural = _("expected accomplishments")
+
+
+class PlannedActivity(OrderedItem):
+    """A planned activity ("Main activities", "The following activities are envisaged")."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="planned_activities")
+
+    class Meta(OrderedItem.Meta):
+        verbose_name = _("planned activity")
+        verbose_name_plural = _("planned activities")
+
+
+class KeyAccomplishment(OrderedItem):
+    """A key accomplishment, dated when the record says as of when."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="key_accomplishments")
+    as_of = models.DateField(_("as of"), null=True, blank=True)
+    as_of_precision = models.CharField(max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY,
+                                       blank=True)
+    to_date = models.BooleanField(_("reported \"to date\""), default=False)
+
+    class Meta(OrderedItem.Meta):
+        verbose_name = _("key accomplishment")
+        verbose_name_plural = _("key accomplishments")
+
+
+class Outcome(OrderedItem):
+    """An intended outcome, with the year it is to be reached by."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="outcomes")
+    number = models.PositiveSmallIntegerField(_("number"), null=True, blank=True)
+    target_year = models.PositiveSmallIntegerField(_("target year"), null=True, blank=True)
+
+    class Meta(OrderedItem.Meta):
+        verbose_name = _("outcome")
+        verbose_name_plural = _("outcomes")
+
+
+class Indicator(CapdevModel):
+    """A measure of an outcome, with its baseline and target."""
+
+    outcome = models.ForeignKey(Outcome, on_delete=models.CASCADE, related_name="indicators")
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    title = models.CharField(_("title"), max_length=500)
+    unit = models.CharField(_("unit of measure"), max_length=100, blank=True)
+    ascending = models.BooleanField(_("higher is better"), default=True)
+    baseline_value = models.DecimalField(_("baseline"), max_digits=18, decimal_places=4, null=True, blank=True)
+    baseline_year = models.PositiveSmallIntegerField(_("baseline year"), null=True, blank=True)
+    target_value = models.DecimalField(_("target"), max_digits=18, decimal_places=4, null=True, blank=True)
+    target_year = models.PositiveSmallIntegerField(_("target year"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["outcome", "position"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class IndicatorValue(CapdevModel):
+    """What an indicator measured in one period."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
+    period_start = models.DateField(_("period start"))
+    period_end = models.DateField(_("period end"))
+    actual = models.DecimalField(_("actual"), max_digits=18, decimal_places=4, null=True, blank=True)
+    target = models.DecimalField(_("target for the period"), max_digits=18, decimal_places=4, null=True, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        ordering = ["indicator", "period_start"]
+        verbose_name = _("indicator value")
+        verbose_name_plural = _("indicator values")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(period_end__gte=models.F("period_start")),
+                                   name="projects_indicatorvalue_period_ordered",
+                                   violation_error_message=_("A period cannot end before it starts.")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator}: {self.period_start}–{self.period_end}"
+
+
+class SourceRecord(CapdevModel):
+    """Where an imported project came from: the file, the record's place in it, and its text verbatim."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="sources")
+    file_name = models.CharField(_("file name"), max_length=500)
+    file_sha256 = models.CharField(_("file SHA-256"), max_length=64, blank=True)
+    index = models.PositiveIntegerField(_("record index in file"))
+    offset = models.PositiveIntegerField(_("character offset in file"), default=0)
+    format = models.CharField(_("format"), max_length=20, default="narrative")
+    text = models.TextField(_("original text"))
+    importer_version = models.CharField(_("importer version"), max_length=40)
+    parsed = models.JSONField(_("values as parsed"), default=dict,
+                              help_text=_("The importer's values, so a re-import can tell an editor's change."))
+    spans = models.JSONField(_("field spans"), default=list,
+                             help_text=_("[field, start, end] offsets into the original text."))
+    unparsed = models.JSONField(_("unparsed text"), default=list)
+    imported_at = models.DateTimeField(_("imported at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-imported_at"]
+        verbose_name = _("source record")
+        verbose_name_plural = _("source records")
+        indexes = [models.Index(fields=["file_sha256", "index"], name="projects_source_file_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} #{self.index}"
+
+    def spans_for(self, field: str) -> list[tuple[int, int, str]]:
+        """The spans a field came from, with their text."""
+        return [(s, e, self.text[s:e]) for f, s, e in self.spans if f == field]
+
+
+class ReviewFlag(CapdevModel):
+    """Something the importer was unsure of, for a reviewer to accept or correct."""
+
+    class State(models.TextChoices):
+        OPEN = "open", _("Open")
+        ACCEPTED = "accepted", _("Accepted")
+        CORRECTED = "corrected", _("Corrected")
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="review_flags")
+    field = models.CharField(_("field"), max_length=60)
+    reason = models.CharField(_("reason"), max_length=500)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.OPEN, db_index=True)
+    resolved_by = models.ForeignKey("auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["project", "field"]
+        verbose_name = _("review flag")
+        verbose_name_plural = _("review flags")
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.reason}"

@@ -1,0 +1,1 @@
+"""Capdev settings: base (shared), development (SQLite default), production, test."""

@@ -1,0 +1,13 @@
+"""Development settings: DEBUG on, SQLite at var/capdev.sqlite3 unless DATABASE_URL is set."""
+import os
+
+from .base import *  # noqa: F401,F403
+from .base import env_bool
+
+DEBUG = env_bool("DEBUG", True)
+# A development key only; production refuses to start without SECRET_KEY.
+SECRET_KEY = os.environ.get("SECRET_KEY") or "capdev-development-only-not-secret"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

@@ -1,0 +1,87 @@
+"""Test-session wiring: `pytest --db=postgresql` runs the suite on a PostgreSQL that pytest-postgresql starts."""
+from __future__ import annotations
+
+import glob
+import os
+import pwd
+import shutil
+import stat
+import tempfile
+from pathlib import Path
+
+import pytest
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--db", choices=["sqlite", "postgresql"], default="sqlite",
+                     help="database to run the suite on (postgresql needs Debian's postgresql binaries)")
+
+
+def find_pg_ctl() -> str | None:
+    """pg_ctl from CAPDEV_PG_CTL, Debian's /usr/lib/postgresql/<newest>/bin, or the PATH."""
+    candidates = [os.environ.get("CAPDEV_PG_CTL", "")]
+    candidates += sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"),
+                         key=lambda p: int(Path(p).parts[-3]) if Path(p).parts[-3].isdigit() else 0, reverse=True)
+    candidates.append(shutil.which("pg_ctl") or "")
+    return next((c for c in candidates if c and os.access(c, os.X_OK)), None)
+
+
+def _start_postgresql(workdir: Path):
+    """Start a throwaway PostgreSQL server in workdir; as root, it runs as the `postgres` user."""
+    from pytest_postgresql.executors import PostgreSQLExecutor
+    from port_for import get_port
+
+    pg_ctl = find_pg_ctl()
+    if pg_ctl is None:
+        pytest.exit("--db=postgresql: no pg_ctl found (install Debian's postgresql)", returncode=3)
+    executable = pg_ctl
+    if os.geteuid() == 0:
+        # initdb refuses to run as root: run the server as the postgres user that Debian's package creates.
+        try:
+            pg_user = pwd.getpwnam("postgres")
+        except KeyError:
+            pytest.exit("--db=postgresql as root needs a 'postgres' system user", returncode=3)
+        os.chown(workdir, pg_user.pw_uid, pg_user.pw_gid)
+        wrapper = workdir.parent / f"{workdir.name}-pg_ctl"
+        wrapper.write_text(f'#!/bin/sh\nexec runuser -u postgres -- {pg_ctl} "$@"\n')
+        wrapper.chmod(wrapper.stat().st_mode | stat.S_IXUSR)
+        executable = str(wrapper)
+    port = get_port(None)
+    executor = PostgreSQLExecutor(
+        executable=executable, host="127.0.0.1", port=port, datadir=str(workdir / "data"),
+        unixsocketdir=str(workdir), logfile=str(workdir / "postgresql.log"),
+        startparams="-w", dbname="capdev_test", user="postgres",
+        # A throwaway server: durability buys nothing here and costs time.
+        postgres_options="-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+    )
+    executor.start()
+    executor.wait_for_postgres()
+    return executor
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(request: pytest.FixtureRequest) -> None:
+    """Point Django at a fresh PostgreSQL server when the run asks for one."""
+    if request.config.getoption("--db") != "postgresql":
+        return
+    from django.conf import settings
+
+    workdir = Path(tempfile.mkdtemp(prefix="capdev-pg-"))
+    executor = _start_postgresql(workdir)
+
+    def stop() -> None:
+        executor.stop()
+        shutil.rmtree(workdir, ignore_errors=True)
+        Path(f"{workdir}-pg_ctl").unlink(missing_ok=True)
+
+    request.addfinalizer(stop)
+    # Update in place: Django's connection handler holds this very dict.
+    db = settings.DATABASES["default"]
+    db.update(ENGINE="django.db.backends.postgresql", NAME="postgres", USER="postgres", PASSWORD="",
+              HOST="127.0.0.1", PORT=str(executor.port))
+
+
+@pytest.fixture(scope="session")
+def db_vendor(request: pytest.FixtureRequest) -> str:
+    """'sqlite' or 'postgresql': the database this run uses."""
+    return request.config.getoption("--db")
