@@ -75,10 +75,17 @@ def django_db_modify_db_settings(request: pytest.FixtureRequest) -> None:
         Path(f"{workdir}-pg_ctl").unlink(missing_ok=True)
 
     request.addfinalizer(stop)
-    # Update in place: Django's connection handler holds this very dict.
-    db = settings.DATABASES["default"]
-    db.update(ENGINE="django.db.backends.postgresql", NAME="postgres", USER="postgres", PASSWORD="",
-              HOST="127.0.0.1", PORT=str(executor.port))
+    from asgiref.local import Local
+    from django.db import connections
+
+    settings.DATABASES["default"].update(
+        ENGINE="django.db.backends.postgresql", NAME="postgres", USER="postgres", PASSWORD="",
+        HOST="127.0.0.1", PORT=str(executor.port),
+    )
+    # The handler may already hold an SQLite connection: drop it so the next use connects to PostgreSQL.
+    connections.close_all()
+    connections.__dict__.pop("settings", None)
+    connections._connections = Local(connections.thread_critical)
 
 
 @pytest.fixture(scope="session")
