@@ -13,10 +13,10 @@ from capdev.core.models import CapdevModel
 
 def alias_key(text: str) -> str:
     """The form under which names and aliases are compared: case, accents, spaces and dots folded."""
-    text = unicodedata.normalize("NFKD", text)
+    text = unicodedata.normalize("NFKD", text.strip())
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"[\s.\-_/]+", "", text.casefold())
-    return text.removeprefix("the")
+    text = re.sub(r"^the\s+", "", text.casefold())
+    return re.sub(r"[\s.\-_/'’]+", "", text)
 
 
 class Organisation(CapdevModel):

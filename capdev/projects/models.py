@@ -448,6 +448,8 @@ class SourceRecord(CapdevModel):
     offset = models.PositiveIntegerField(_("character offset in file"), default=0)
     format = models.CharField(_("format"), max_length=20, default="narrative")
     text = models.TextField(_("original text"))
+    text_sha256 = models.CharField(_("text SHA-256"), max_length=64, db_index=True, blank=True,
+                                   help_text=_("Finds the project of a record seen before when it has no code."))
     importer_version = models.CharField(_("importer version"), max_length=40)
     parsed = models.JSONField(_("values as parsed"), default=dict,
                               help_text=_("The importer's values, so a re-import can tell an editor's change."))

@@ -11,3 +11,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# whitenoise warns at every request when STATIC_ROOT is missing; in development it is only a cache.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405

@@ -1,0 +1,393 @@
+"""Write parsed narrative records to the registry: idempotent, one transaction per file, provenance kept.
+
+The parser (capdev.narrative) knows nothing of the database; this module knows nothing of text.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
+
+from capdev import narrative
+from capdev.activities.models import Activity, Resource
+from capdev.core.models import from_partial
+from capdev.narrative.types import PartialDate, Record
+from capdev.projects import models as pm
+
+from .resolve import Resolver
+from .snapshot import LIST_FIELDS, SCALAR_FIELDS, SNAPSHOT_PREFETCH, SNAPSHOT_RELATED, project_snapshot, record_snapshot
+
+
+@dataclass
+class FileResult:
+    """What importing one file did."""
+
+    path: str
+    found: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    flags: int = 0
+    kept: list[str] = field(default_factory=list)  # "project: field" where an editor's value was kept
+    notes: list[str] = field(default_factory=list)
+    error: str | None = None
+
+
+class DryRunRollback(Exception):
+    """Raised inside the transaction to undo a dry run."""
+
+
+def sha256(data: bytes | str) -> str:
+    """Hex SHA-256 of bytes or of text encoded as UTF-8."""
+    return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
+
+
+class RecordLoader:
+    """Loads the records of narrative files into the registry."""
+
+    def __init__(self, *, publish: bool = False, update: bool = False, dry_run: bool = False,
+                 progress: Callable[[Iterable[Record]], Iterable[Record]] | None = None):
+        self.publish = publish
+        self.update = update
+        self.dry_run = dry_run
+        self.progress = progress or (lambda items: items)
+
+    def load_path(self, path: str | Path) -> FileResult:
+        """Import one file; on any input error nothing is written and the error is in the result."""
+        path = Path(path)
+        result = FileResult(str(path))
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            result.error = f"{path}: cannot read: {exc.strerror or exc}"
+            return result
+        try:
+            text = narrative.decode_bytes(data, name=str(path))
+            records = narrative.parse_text(text, source_file=path.name)
+        except narrative.InputError as exc:
+            result.error = str(exc)
+            return result
+        return self.load_records(records, result, file_sha=sha256(data))
+
+    def load_records(self, records: list[Record], result: FileResult, file_sha: str = "") -> FileResult:
+        """Write a file's records in one transaction (rolled back on a dry run)."""
+        result.found = len(records)
+        try:
+            with transaction.atomic():
+                self._load(records, result, file_sha)
+                if self.dry_run:
+                    raise DryRunRollback
+        except DryRunRollback:
+            pass
+        return result
+
+    # -- the work --------------------------------------------------------------------------------
+
+    def _load(self, records: list[Record], result: FileResult, file_sha: str) -> None:
+        resolver = Resolver(records)
+        matched = self._match(records)
+        projects_by_index: dict[int, pm.Project] = {}
+        for record in self.progress(records):
+            project = matched.get(record.index)
+            wanted = self._normalise(record_snapshot(record), resolver)
+            if project is None:
+                project = self._create(record, wanted, resolver, file_sha)
+                result.created += 1
+            else:
+                changed = self._update(project, record, wanted, resolver, file_sha, result)
+                if changed:
+                    result.updated += 1
+                else:
+                    result.unchanged += 1
+            result.flags += len(record.flags)
+            projects_by_index[record.index] = project
+        self._relate(records, projects_by_index)
+        result.notes.extend(f"created {note}" for note in resolver.created)
+
+    def _match(self, records: list[Record]) -> dict[int, pm.Project]:
+        """The existing project of each record: by code, else by the record's text seen before."""
+        codes = {r.code for r in records if r.code}
+        text_hashes = {sha256(r.text): r.index for r in records}
+        by_code = {p.code: p for p in self._prefetched().filter(code__in=codes)}
+        sources = pm.SourceRecord.objects.filter(text_sha256__in=text_hashes).values_list("text_sha256", "project_id")
+        by_hash = {h: pid for h, pid in sources}
+        by_id = {p.pk: p for p in self._prefetched().filter(pk__in=set(by_hash.values()))}
+        matched = {}
+        for r in records:
+            project = by_code.get(r.code) if r.code else None
+            if project is None:
+                project = by_id.get(by_hash.get(sha256(r.text)))
+            if project is not None:
+                matched[r.index] = project
+        # What the last import of each matched project wrote, read in one query.
+        self._last_parsed: dict[int, dict] = {}
+        for pid, parsed in (pm.SourceRecord.objects.filter(project__in=[p.pk for p in matched.values()])
+                            .order_by("project_id", "-imported_at", "-pk").values_list("project_id", "parsed")):
+            self._last_parsed.setdefault(pid, parsed)
+        return matched
+
+    @staticmethod
+    def _prefetched():
+        return pm.Project.objects.select_related(*SNAPSHOT_RELATED).prefetch_related(*SNAPSHOT_PREFETCH)
+
+    @staticmethod
+    def _normalise(values: dict[str, Any], resolver: Resolver) -> dict[str, Any]:
+        """Drop what cannot be stored (unknown codes, partners that resolve to one organisation twice)."""
+        values["countries"] = [c for c in values["countries"] if resolver.country(c)]
+        values["sdgs"] = [g for g in values["sdgs"] if resolver.goal(g)]
+        values["sdg_targets"] = [t for t in values["sdg_targets"] if resolver.target(t)]
+        values["budgets"] = [b for b in values["budgets"] if resolver.currency(b[1])]
+        for row in values["activities"]:
+            if row[4] and not resolver.country(row[4]):
+                row[4] = None
+            if row[2] and row[3] and PartialDate.from_iso(row[3]).last_day() < PartialDate.from_iso(row[2]).first_day():
+                row[3] = None  # a reversed event date is flagged by the parser; the end is not stored
+        return values
+
+    def _create(self, record: Record, wanted: dict[str, Any], resolver: Resolver, file_sha: str) -> pm.Project:
+        project = pm.Project(
+            review_state=pm.ReviewState.PUBLISHED if self.publish else pm.ReviewState.IN_REVIEW,
+            published_at=timezone.now() if self.publish else None,
+        )
+        self._set_scalars(project, record, SCALAR_FIELDS, resolver)
+        project.save()
+        for name in LIST_FIELDS:
+            self._write_list(project, name, record, resolver)
+        wanted["partners"] = self._partner_values(project)
+        self._write_flags(project, record)
+        self._write_source(project, record, wanted, file_sha)
+        return project
+
+    def _update(self, project: pm.Project, record: Record, wanted: dict[str, Any], resolver: Resolver,
+                file_sha: str, result: FileResult) -> bool:
+        current = project_snapshot(project)
+        last = self._last_parsed.get(project.pk, {})
+        to_write = []
+        for name, new in wanted.items():
+            if name == "partners":
+                continue  # compared after resolution, below
+            if current.get(name) == new:
+                continue
+            if name in last and current.get(name) != last[name] and not self.update:
+                result.kept.append(f"{project}: {name}")
+                continue
+            to_write.append(name)
+        partners_changed = self._partners_differ(current["partners"], record, resolver, last)
+        if partners_changed == "kept":
+            result.kept.append(f"{project}: partners")
+        elif partners_changed:
+            to_write.append("partners")
+        if {"accomplishments_to_date", "accomplishments_as_of"} & set(to_write):
+            to_write.append("key_accomplishments")  # both are stored on the accomplishment rows
+        if self.publish and project.review_state != pm.ReviewState.PUBLISHED:
+            project.review_state = pm.ReviewState.PUBLISHED
+            project.published_at = timezone.now()
+            project.save(update_fields=["review_state", "published_at", "last_updated"])
+            to_write.append("review_state")
+        if not to_write:
+            return False
+        scalars = [n for n in to_write if n in SCALAR_FIELDS]
+        if scalars:
+            self._set_scalars(project, record, scalars, resolver)
+            project.save()
+        for name in to_write:
+            if name in LIST_FIELDS:
+                self._write_list(project, name, record, resolver, replace=True)
+        wanted["partners"] = self._partner_values(project) if "partners" in to_write else current["partners"]
+        self._write_flags(project, record, replace=True)
+        self._write_source(project, record, wanted, file_sha)
+        return True
+
+    def _partners_differ(self, current: list, record: Record, resolver: Resolver, last: dict) -> bool | str:
+        new = self._resolved_partner_rows(record, resolver)
+        wanted = [[text, role] for _, role, text in new]
+        if wanted == current:
+            return False
+        if "partners" in last and current != last["partners"] and not self.update:
+            return "kept"
+        return True
+
+    # -- writers ----------------------------------------------------------------------------------
+
+    @staticmethod
+    def _set_scalars(project: pm.Project, record: Record, names: Iterable[str], resolver: Resolver) -> None:
+        for name in names:
+            if name == "lead_unit":
+                project.lead_unit = resolver.unit(record.lead_unit)
+            elif name == "funding_source":
+                project.funding_source = resolver.funding_source(record.funding_source)
+            elif name == "start":
+                project.start = record.start
+            elif name == "end":
+                project.end = record.end
+            elif name == "code":
+                project.code = record.code or None
+            elif name == "status_override":
+                project.status_override = record.status if record.status in pm.ProjectStatus.values else ""
+            elif name == "accomplishments_as_of":
+                project.accomplishments_as_of, project.accomplishments_as_of_precision = from_partial(
+                    record.accomplishments_as_of, "first")
+            elif name == "accomplishments_to_date":
+                pass  # stored on each key accomplishment row
+            elif name == "title":
+                project.title = (record.title or "")[:500]
+            else:
+                setattr(project, name, getattr(record, name))
+
+    def _write_list(self, project: pm.Project, name: str, record: Record, resolver: Resolver,
+                    replace: bool = False) -> None:
+        model, rows = self._rows(project, name, record, resolver)
+        if replace:
+            model.objects.filter(project=project).delete()
+        if rows:
+            bulk_create_with_history(rows, model, batch_size=500)
+        if name == "activities":
+            self._write_organisers(project, record, resolver)
+
+    def _rows(self, project: pm.Project, name: str, record: Record, resolver: Resolver):
+        if name in ("expected_accomplishments", "planned_activities"):
+            model = pm.ExpectedAccomplishment if name == "expected_accomplishments" else pm.PlannedActivity
+            return model, [model(project=project, position=i, text=t) for i, t in enumerate(getattr(record, name))]
+        if name == "key_accomplishments":
+            as_of, precision = from_partial(record.accomplishments_as_of, "first")
+            return pm.KeyAccomplishment, [
+                pm.KeyAccomplishment(project=project, position=i, text=t, as_of=as_of,
+                                     as_of_precision=precision, to_date=record.accomplishments_to_date)
+                for i, t in enumerate(record.key_accomplishments)]
+        if name == "outcomes":
+            return pm.Outcome, [pm.Outcome(project=project, position=i, number=o.number, text=o.text,
+                                           target_year=o.target_year) for i, o in enumerate(record.outcomes)]
+        if name == "budgets":
+            rows = []
+            for b in record.budgets:
+                currency = resolver.currency(b.currency)
+                if currency is None:
+                    continue
+                kind = b.kind if b.kind in pm.Budget.Kind.values else pm.Budget.Kind.OTHER
+                year = int(b.label) if b.label.isdigit() and len(b.label) == 4 else None
+                rows.append(pm.Budget(project=project, position=len(rows), kind=kind, amount=b.amount,
+                                      currency=currency, label=b.label[:200], year=year))
+            return pm.Budget, rows
+        if name == "countries":
+            inferred = not any(s.field == "countries" for s in record.spans)
+            return pm.ProjectCountry, [pm.ProjectCountry(project=project, country=resolver.country(c),
+                                                         inferred=inferred)
+                                       for c in dict.fromkeys(record.countries) if resolver.country(c)]
+        if name == "regions":
+            region = resolver.region(record.region)
+            return pm.ProjectRegion, [pm.ProjectRegion(project=project, region=region)] if region else []
+        if name == "sdgs":
+            return pm.ProjectSdgGoal, [pm.ProjectSdgGoal(project=project, goal=resolver.goal(g))
+                                       for g in dict.fromkeys(record.sdgs) if resolver.goal(g)]
+        if name == "sdg_targets":
+            return pm.ProjectSdgTarget, [pm.ProjectSdgTarget(project=project, target=resolver.target(t))
+                                         for t in dict.fromkeys(record.sdg_targets) if resolver.target(t)]
+        if name == "thematic_areas":
+            return pm.ProjectThematicArea, [pm.ProjectThematicArea(project=project, thematic_area=resolver.theme(t))
+                                            for t in dict.fromkeys(record.thematic_areas)]
+        if name == "partners":
+            return pm.ProjectPartner, [
+                pm.ProjectPartner(project=project, organisation=org, role=role, position=i,
+                                  name_as_written=text[:300])
+                for i, (org, role, text) in enumerate(self._resolved_partner_rows(record, resolver))]
+        if name == "activities":
+            rows = []
+            for i, e in enumerate(record.activities):
+                a = Activity(project=project, position=i, type=e.type, title=(e.title or e.type)[:500],
+                             dates_text=e.dates_text[:300], online=e.online, country=resolver.country(e.country),
+                             city=(e.city or "")[:120], participants=e.participants,
+                             participants_qualifier=(e.participants_qualifier or "")[:20],
+                             participants_profile=(e.participants_profile or "")[:300],
+                             participant_countries=e.participant_countries or None, summary=e.summary)
+                a.start, a.end = e.start, e.end
+                if a.start_date and a.end_date and a.end_date < a.start_date:
+                    a.end = None
+                rows.append(a)
+            return Activity, rows
+        if name == "resources":
+            rows = []
+            for i, r in enumerate(record.resources):
+                res = Resource(project=project, position=i, type=r.type if r.type in Resource.Type.values else "other",
+                               title=r.title[:500], url=r.url or "", language=r.language or "")
+                res.date, res.date_precision = from_partial(r.date, "first")
+                rows.append(res)
+            return Resource, rows
+        raise ValueError(f"unknown list field {name}")
+
+    @staticmethod
+    def _resolved_partner_rows(record: Record, resolver: Resolver) -> list[tuple[Any, str, str]]:
+        rows, seen = [], set()
+        for p in record.partners:
+            org = resolver.organisation(p)
+            role = p.role if p.role in pm.ProjectPartner.Role.values else pm.ProjectPartner.Role.COOPERATING
+            if (org.pk, role) in seen:
+                continue
+            seen.add((org.pk, role))
+            rows.append((org, role, p.text or p.name))
+        return rows
+
+    @staticmethod
+    def _partner_values(project: pm.Project) -> list[list[str]]:
+        return [[link.name_as_written, link.role] for link in pm.ProjectPartner.objects.filter(project=project)]
+
+    @staticmethod
+    def _write_organisers(project: pm.Project, record: Record, resolver: Resolver) -> None:
+        activities = list(Activity.objects.filter(project=project).order_by("position"))
+        through = Activity.organisers.through
+        links = []
+        for activity, event in zip(activities, record.activities):
+            for name in dict.fromkeys(event.organisers):
+                org = resolver.organisation_named(name)
+                if org is not None:
+                    links.append(through(activity_id=activity.pk, organisation_id=org.pk))
+        if links:
+            through.objects.bulk_create(links, ignore_conflicts=True)
+
+    @staticmethod
+    def _write_flags(project: pm.Project, record: Record, replace: bool = False) -> None:
+        if replace:
+            pm.ReviewFlag.objects.filter(project=project, state=pm.ReviewFlag.State.OPEN).delete()
+            resolved = set(pm.ReviewFlag.objects.filter(project=project).values_list("field", "reason"))
+        else:
+            resolved = set()
+        flags = [pm.ReviewFlag(project=project, field=f.field[:60], reason=f.reason[:500])
+                 for f in record.flags if (f.field[:60], f.reason[:500]) not in resolved]
+        if flags:
+            bulk_create_with_history(flags, pm.ReviewFlag)
+
+    @staticmethod
+    def _write_source(project: pm.Project, record: Record, values: dict[str, Any], file_sha: str) -> None:
+        pm.SourceRecord.objects.create(
+            project=project, file_name=record.source_file or "", file_sha256=file_sha, index=record.index,
+            offset=record.offset, text=record.text, text_sha256=sha256(record.text),
+            importer_version=narrative.PARSER_VERSION, parsed=values,
+            spans=[[s.field, s.start - record.offset, s.end - record.offset] for s in record.spans],
+            unparsed=list(record.unparsed),
+        )
+
+    @staticmethod
+    def _relate(records: list[Record], projects: dict[int, pm.Project]) -> None:
+        by_code = {r.code: projects[r.index] for r in records if r.code}
+        pairs = set()
+        for r in records:
+            for target in r.related_to:
+                other = projects.get(target) if isinstance(target, int) else by_code.get(target)
+                me = projects[r.index]
+                if other is None or other.pk == me.pk:
+                    continue
+                pairs.add(tuple(sorted((me.pk, other.pk))))
+        if not pairs:
+            return
+        existing = set(pm.ProjectRelation.objects.filter(kind=pm.ProjectRelation.Kind.RELATED).filter(
+            from_project__in=[a for a, _ in pairs]).values_list("from_project_id", "to_project_id"))
+        new = [pm.ProjectRelation(from_project_id=a, to_project_id=b, kind=pm.ProjectRelation.Kind.RELATED,
+                                  note="similar text")
+               for a, b in sorted(pairs) if (a, b) not in existing and (b, a) not in existing]
+        if new:
+            bulk_create_with_history(new, pm.ProjectRelation)

@@ -1,0 +1,68 @@
+"""capdev import-legacy FILE... : import narrative project records."""
+import json
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from tqdm import tqdm
+
+from capdev import narrative
+from capdev.importer.loader import RecordLoader
+
+PROGRESS_THRESHOLD = 50  # records; smaller files finish before a bar would be worth drawing
+
+
+class Command(BaseCommand):
+    help = _("Import narrative project records (the text of project pages) into the registry.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("files", nargs="+", help=_("text files, one or many records each"))
+        parser.add_argument("--dry-run", action="store_true", help=_("parse and check, write nothing"))
+        parser.add_argument("--json", action="store_true", help=_("print the parsed records as JSON, write nothing"))
+        parser.add_argument("--publish", action="store_true", help=_("publish the projects (default: in review)"))
+        parser.add_argument("--update", action="store_true",
+                            help=_("overwrite values an editor changed since the last import"))
+
+    def handle(self, *args, **options):
+        if options["json"]:
+            return self._print_json(options["files"])
+        loader = RecordLoader(publish=options["publish"], update=options["update"], dry_run=options["dry_run"],
+                              progress=self._progress)
+        failures = []
+        totals = dict(found=0, created=0, updated=0, unchanged=0, flags=0)
+        for path in options["files"]:
+            result = loader.load_path(path)
+            if result.error:
+                failures.append(result.error)
+                self.stderr.write(_("error: %(error)s (nothing written from this file)") % {"error": result.error})
+                continue
+            for key in totals:
+                totals[key] += getattr(result, key)
+            for kept in result.kept:
+                self.stdout.write(_("kept the editor's value of %(field)s (use --update to overwrite)")
+                                  % {"field": kept})
+            for note in result.notes:
+                self.stdout.write(f"  {note}")
+            self.stdout.write(_("%(path)s: %(found)d records, %(created)d created, %(updated)d updated, "
+                                "%(unchanged)d unchanged, %(flags)d flags") % {"path": path, **vars(result)})
+        if len(options["files"]) > 1:
+            self.stdout.write(_("total: %(found)d records, %(created)d created, %(updated)d updated, "
+                                "%(unchanged)d unchanged, %(flags)d flags") % totals)
+        if options["dry_run"]:
+            self.stdout.write(_("dry run: nothing was written"))
+        if failures:
+            raise CommandError(_("%(n)d of %(total)d files failed") % {"n": len(failures),
+                                                                         "total": len(options["files"])})
+
+    def _progress(self, records):
+        return tqdm(records, desc=_("importing"), unit=_("records"), file=sys.stderr,
+                    disable=len(records) < PROGRESS_THRESHOLD)
+
+    def _print_json(self, paths):
+        out = []
+        for path in paths:
+            try:
+                out.extend(r.to_json() for r in narrative.parse_file(path))
+            except (narrative.InputError, OSError) as exc:
+                raise CommandError(str(exc)) from exc
+        self.stdout.write(json.dumps(out, ensure_ascii=False, indent=2))

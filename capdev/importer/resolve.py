@@ -1,0 +1,154 @@
+"""Bulk resolution of the names a parsed record uses to rows of the registry, creating what is new.
+
+Each resolver loads what a batch of records needs in a few queries, then answers from memory:
+no query per value, whatever the number of records.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from django.utils.text import slugify
+
+from capdev.narrative.types import Partner, Record
+from capdev.organisations.models import FundingSource, Organisation, OrganisationAlias, OrgUnit, alias_key, unique_slug
+from capdev.projects.models import ThematicArea
+from capdev.reference.models import Country, Currency, Region, SdgGoal, SdgTarget
+
+_TRANCHE_RE = re.compile(r"\btranche\s*(\d{1,2})\b", re.I)
+_DA_RE = re.compile(r"\b(DA|development account)\b", re.I)
+
+
+def funding_kind(code: str) -> tuple[str, int | None]:
+    """The kind of a funding source, and its Development Account tranche, guessed from how it is written."""
+    tranche = _TRANCHE_RE.search(code)
+    if _DA_RE.search(code) or tranche:
+        return FundingSource.Kind.DEVELOPMENT_ACCOUNT, int(tranche.group(1)) if tranche else None
+    upper = code.upper()
+    if upper.startswith("XB") or "EXTRABUDGETARY" in upper:
+        return FundingSource.Kind.EXTRABUDGETARY, None
+    if "TRUST" in upper:
+        return FundingSource.Kind.TRUST_FUND, None
+    if upper in {"RB", "RPTC", "REGULAR BUDGET"} or "REGULAR" in upper:
+        return FundingSource.Kind.REGULAR, None
+    return FundingSource.Kind.OTHER, None
+
+
+class Resolver:
+    """Maps the values of a batch of parsed records to registry rows, in bulk."""
+
+    def __init__(self, records: Iterable[Record]):
+        records = list(records)
+        self.created: list[str] = []  # human-readable notes of rows created on the way
+        self.countries = Country.objects.in_bulk({c for r in records for c in r.countries}
+                                                 | {e.country for r in records for e in r.activities if e.country})
+        self.goals = SdgGoal.objects.in_bulk({g for r in records for g in r.sdgs})
+        self.targets = SdgTarget.objects.in_bulk({t for r in records for t in r.sdg_targets})
+        self.currencies = Currency.objects.in_bulk({b.currency for r in records for b in r.budgets})
+        region_names = {r.region for r in records if r.region}
+        self.regions = {x.name.casefold(): x for x in Region.objects.filter(name__in=region_names)}
+        self.units = {u.code: u for u in OrgUnit.objects.filter(code__in={r.lead_unit for r in records if r.lead_unit})}
+        self.funding = FundingSource.objects.in_bulk(
+            {r.funding_source for r in records if r.funding_source}, field_name="code")
+        self.themes = {t.name.casefold(): t for t in ThematicArea.objects.filter(
+            name__in={t for r in records for t in r.thematic_areas})}
+        keys = {alias_key(n) for r in records for n in _org_names(r)}
+        self.orgs = {a.key: a.organisation for a in
+                     OrganisationAlias.objects.filter(key__in=keys).select_related("organisation")}
+
+    def country(self, iso3: str | None) -> Country | None:
+        """The country of an ISO alpha-3 code, or None when the reference data lacks it."""
+        return self.countries.get(iso3) if iso3 else None
+
+    def goal(self, number: int) -> SdgGoal | None:
+        """The SDG goal of a number."""
+        return self.goals.get(number)
+
+    def target(self, code: str) -> SdgTarget | None:
+        """The SDG target of a code such as "16.6"."""
+        return self.targets.get(code)
+
+    def currency(self, code: str) -> Currency | None:
+        """The currency of an ISO 4217 code."""
+        return self.currencies.get(code)
+
+    def region(self, name: str | None) -> Region | None:
+        """The region of a name, created as a grouping when the reference data has no such region."""
+        if not name:
+            return None
+        found = self.regions.get(name.casefold())
+        if found is None:
+            found = Region.objects.create(code=unique_slug_for_region(name), name=name, kind=Region.Kind.GROUPING)
+            self.regions[name.casefold()] = found
+            self.created.append(f"region {name!r}")
+        return found
+
+    def unit(self, code: str | None) -> OrgUnit | None:
+        """The organisational unit of a code, created (and noted) when the tree lacks it."""
+        if not code:
+            return None
+        found = self.units.get(code)
+        if found is None:
+            found = OrgUnit.objects.create(code=code, name=code)
+            self.units[code] = found
+            self.created.append(f"unit {code!r}")
+        return found
+
+    def funding_source(self, code: str | None) -> FundingSource | None:
+        """The funding source as written, created on first sight."""
+        if not code:
+            return None
+        found = self.funding.get(code)
+        if found is None:
+            kind, tranche = funding_kind(code)
+            found = FundingSource.objects.create(code=code, name=code, kind=kind, tranche=tranche)
+            self.funding[code] = found
+            self.created.append(f"funding source {code!r}")
+        return found
+
+    def theme(self, name: str) -> ThematicArea:
+        """The thematic area of a name, created on first sight."""
+        found = self.themes.get(name.casefold())
+        if found is None:
+            found = ThematicArea.objects.create(name=name, slug=unique_slug(ThematicArea, name, 200))
+            self.themes[name.casefold()] = found
+        return found
+
+    def organisation(self, partner: Partner) -> Organisation:
+        """The organisation a partner names, by acronym or any alias; created with its aliases when new."""
+        for name in filter(None, (partner.acronym, partner.name, partner.text)):
+            found = self.orgs.get(alias_key(name))
+            if found is not None:
+                return found
+        org = Organisation.objects.create(
+            name=partner.name, acronym=partner.acronym or "",
+            type=partner.org_type if partner.org_type in Organisation.Type.values else Organisation.Type.OTHER,
+        )
+        for name in {n for n in (partner.name, partner.acronym, partner.text) if n}:
+            key = alias_key(name)
+            if key and key not in self.orgs:
+                OrganisationAlias.objects.create(organisation=org, alias=name)
+                self.orgs[key] = org
+        self.created.append(f"organisation {partner.name!r}")
+        return org
+
+    def organisation_named(self, name: str) -> Organisation | None:
+        """A known organisation by name or alias; None when unknown (organisers are not created)."""
+        return self.orgs.get(alias_key(name))
+
+
+def unique_slug_for_region(name: str) -> str:
+    """A code for a region that has no M49 code."""
+    base = slugify(name)[:32] or "region"
+    code, n = base, 1
+    while Region.objects.filter(code=code).exists():
+        n += 1
+        code = f"{base}-{n}"
+    return code
+
+
+def _org_names(record: Record) -> Iterable[str]:
+    for p in record.partners:
+        yield from filter(None, (p.acronym, p.name, p.text))
+    for e in record.activities:
+        yield from e.organisers
