@@ -1,9 +1,14 @@
 """Admin for activities and resources."""
 from django.contrib import admin
 
-from capdev.core.admin import CapdevAdmin
+from capdev.core.admin import CapdevAdmin, CapdevInline
 
-from .models import Activity, Resource
+from .models import Activity, ActivityOrganiser, Resource
+
+
+class OrganiserInline(CapdevInline):
+    model = ActivityOrganiser
+    autocomplete_fields = ("organisation",)
 
 
 @admin.register(Activity)
@@ -13,7 +18,8 @@ class ActivityAdmin(CapdevAdmin):
     list_display = ("title", "type", "project", "start_date", "country", "city", "online", "participants")
     list_filter = ("type", "online", "country")
     search_fields = ("title", "summary", "project__title", "project__code", "city")
-    autocomplete_fields = ("project", "country", "organisers")
+    autocomplete_fields = ("project", "country")
+    inlines = [OrganiserInline]
     date_hierarchy = "start_date"
     list_select_related = ("project", "country")
 

@@ -41,7 +41,7 @@ class Activity(StartEndMixin, CapdevModel):
     participant_countries = models.PositiveSmallIntegerField(_("countries represented"), null=True, blank=True,
                                                              validators=[MinValueValidator(1)])
     organisers = models.ManyToManyField("organisations.Organisation", verbose_name=_("organisers"),
-                                        related_name="organised_activities", blank=True)
+                                        through="ActivityOrganiser", related_name="organised_activities", blank=True)
     summary = models.TextField(_("summary"), blank=True)
 
     class Meta(StartEndMixin.Meta):
@@ -55,6 +55,23 @@ class Activity(StartEndMixin, CapdevModel):
 
     def __str__(self) -> str:
         return self.title
+
+
+class ActivityOrganiser(CapdevModel):
+    """An organisation that organised or presented at an activity (a model of its own, so its changes have history)."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="organiser_links")
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT,
+                                     related_name="organiser_links")
+
+    class Meta:
+        verbose_name = _("activity organiser")
+        verbose_name_plural = _("activity organisers")
+        constraints = [models.UniqueConstraint(fields=["activity", "organisation"],
+                                               name="activities_organiser_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} @ {self.activity}"
 
 
 class Resource(CapdevModel):

@@ -15,7 +15,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from capdev import narrative
-from capdev.activities.models import Activity, Resource
+from capdev.activities.models import Activity, ActivityOrganiser, Resource
 from capdev.core.models import from_partial
 from capdev.narrative.types import PartialDate, Record
 from capdev.projects import models as pm
@@ -339,15 +339,14 @@ class RecordLoader:
     @staticmethod
     def _write_organisers(project: pm.Project, record: Record, resolver: Resolver) -> None:
         activities = list(Activity.objects.filter(project=project).order_by("position"))
-        through = Activity.organisers.through
-        links = []
+        links = {}
         for activity, event in zip(activities, record.activities):
-            for name in dict.fromkeys(event.organisers):
+            for name in event.organisers:
                 org = resolver.organisation_named(name)
                 if org is not None:
-                    links.append(through(activity_id=activity.pk, organisation_id=org.pk))
+                    links[(activity.pk, org.pk)] = ActivityOrganiser(activity=activity, organisation=org)
         if links:
-            through.objects.bulk_create(links, ignore_conflicts=True)
+            bulk_create_with_history(list(links.values()), ActivityOrganiser)
 
     @staticmethod
     def _write_flags(project: pm.Project, record: Record, replace: bool = False) -> None:

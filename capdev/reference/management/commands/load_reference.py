@@ -1,7 +1,6 @@
 """`capdev load-reference`: regions, countries, SDGs, currencies, and the known units, organisations and funding sources."""
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from capdev.organisations.loading import load_funding_sources, load_organisations, load_units
 from capdev.reference.loading import load_reference
@@ -10,7 +9,7 @@ from capdev.reference.loading import load_reference
 class Command(BaseCommand):
     """Load the reference tables from ISO 3166 / ISO 4217 (pycountry), UN M49 and the UN SDG list."""
 
-    help = gettext_lazy(
+    help = _(
         "Load or refresh the reference data: UN M49 regions and groupings, ISO 3166-1 countries "
         "(with UN membership, SIDS, LDC and LLDC), the 17 SDGs and 169 targets, and ISO 4217 currencies. "
         "Safe to run again: existing rows are updated, none are duplicated or deleted."

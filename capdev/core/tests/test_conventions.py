@@ -1,0 +1,24 @@
+"""Conventions every Capdev model keeps: change history, a docstring, a verbose name."""
+import pytest
+from django.apps import apps
+
+CAPDEV_MODELS = [
+    m for m in apps.get_models(include_auto_created=True)
+    if m.__module__.startswith("capdev.") and not m.__name__.startswith("Historical")
+]
+
+
+def test_there_are_models_to_check():
+    assert len(CAPDEV_MODELS) > 20
+
+
+@pytest.mark.parametrize("model", CAPDEV_MODELS, ids=lambda m: m._meta.label)
+def test_every_model_keeps_change_history(model):
+    # Auto-created many-to-many tables would escape the history: every link is a model of its own.
+    assert not model._meta.auto_created, f"{model._meta.label} is an auto-created table without history"
+    assert hasattr(model, "history"), f"{model._meta.label} has no change history"
+
+
+@pytest.mark.parametrize("model", CAPDEV_MODELS, ids=lambda m: m._meta.label)
+def test_every_model_says_what_it_is(model):
+    assert model.__doc__ and not model.__doc__.startswith(model.__name__ + "("), model._meta.label
