@@ -1,0 +1,20 @@
+"""Where the shared seed lives for tests: $CAPDEV_SHARED, or `shared/` beside the repository root."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+FILES = Path(__file__).with_name("files")
+
+
+def shared_dir() -> Path:
+    """The shared/ folder (it may not exist on every machine)."""
+    env = os.environ.get("CAPDEV_SHARED")
+    if env:
+        return Path(env)
+    # tests -> narrative -> capdev -> repository root; shared/ is the root's sibling.
+    return (Path(__file__).resolve().parents[3] / ".." / "shared").resolve()
+
+
+SEED = shared_dir() / "seeds" / "000_eacd3102e0b2e2d6.txt"
+GOLD = shared_dir() / "seeds" / "seed-gold.json"

@@ -1,0 +1,197 @@
+"""Amounts of money as written in budget fields: "US$1,308,543", "USD 115, 019, 355", "125 000 €", "CHF 1'850'000",
+"$1.5 million"; each becomes a Decimal amount in an ISO 4217 currency.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+import pycountry
+
+from capdev.narrative.types import Money
+
+__all__ = ["parse_money", "currency_code"]
+
+# Written currency marks to ISO 4217, longest first when matched. "$" alone is taken as US dollars: the
+# portfolios this parser reads budget in USD, and other dollars are written with their prefix (CA$, A$...).
+_SYMBOLS: dict[str, str] = {
+    "US$": "USD", "U.S.$": "USD", "US $": "USD", "USD$": "USD", "$US": "USD", "$": "USD",
+    "CA$": "CAD", "C$": "CAD", "CAN$": "CAD", "A$": "AUD", "AU$": "AUD", "AUD$": "AUD", "NZ$": "NZD",
+    "HK$": "HKD", "S$": "SGD", "R$": "BRL", "MX$": "MXN",
+    "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₦": "NGN", "₱": "PHP", "₽": "RUB", "₺": "TRY",
+    "₴": "UAH", "₫": "VND", "₪": "ILS", "₵": "GHS", "R": "ZAR",
+}
+_WORDS: dict[str, str] = {
+    "us dollars": "USD", "u.s. dollars": "USD", "united states dollars": "USD", "dollars": "USD", "dollar": "USD",
+    "us dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds sterling": "GBP", "pound sterling": "GBP",
+    "pounds": "GBP", "swiss francs": "CHF", "swiss franc": "CHF", "sfr": "CHF", "fr.": "CHF", "yen": "JPY",
+    "japanese yen": "JPY", "fcfa": "XOF", "cfa francs": "XOF", "francs cfa": "XOF", "rupees": "INR",
+    "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "reais": "BRL", "rand": "ZAR",
+}
+
+
+def currency_code(mark: str) -> str | None:
+    """A currency symbol, word or code ("US$", "€", "euros", "chf") to its ISO 4217 code, or None."""
+    if not isinstance(mark, str):
+        return None
+    m = mark.strip()
+    if m in _SYMBOLS:
+        return _SYMBOLS[m]
+    low = re.sub(r"\s+", " ", m.lower())
+    if low in _WORDS:
+        return _WORDS[low]
+    if re.fullmatch(r"[A-Za-z]{3}", m) and pycountry.currencies.get(alpha_3=m.upper()):
+        return m.upper()
+    return None
+
+
+_SYMBOL_RX = "|".join(re.escape(s) for s in sorted((s for s in _SYMBOLS if s != "R"), key=len, reverse=True))
+_WORD_RX = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_WORDS, key=len, reverse=True))
+_CODE_RX = r"\b[A-Z]{3}\b"
+_CUR = rf"(?:{_SYMBOL_RX}|{_CODE_RX}|(?i:{_WORD_RX})(?![\w]))"
+
+# Digits grouped by commas (with an optional space after: "115, 019, 355"), dots, apostrophes or spaces.
+_NUMBER = (
+    r"(?<![\d.,])(?:"
+    r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d{1,2})?(?![\d])"  # Indian grouping: 5,00,000
+    r"|\d{1,3}(?:(?:,\s?|\.|'|’|[ \u00a0\u202f])\d{3})+(?:[.,]\d{1,2})?(?![\d])"
+    r"|\d+(?:[.,]\d+)?"
+    r")"
+)
+_SCALE = r"(?:\s*(?P<scale>(?i:millions?|mio\.?|mn|m|billions?|bn|b|thousands?|k|mil(?:lones)?|milliards?))(?![\w]))?"
+
+_PREFIXED = re.compile(rf"(?P<cur>{_CUR})\s*(?P<num>{_NUMBER}){_SCALE}")
+_SUFFIXED = re.compile(rf"(?P<num>{_NUMBER}){_SCALE}\s*(?P<cur>{_CUR})")
+_YEARLY = re.compile(
+    r"^\s*(?:\)?\s*)(?:per\s+(?:year|annum)|a\s+year|/\s*(?:year|yr|annum)|p\.?\s?a\.?(?!\w)|yearly|annually|each\s+year|every\s+year)",
+    re.IGNORECASE,
+)
+_OTHER_PERIOD = re.compile(r"^\s*(?:per|a|/)\s*(?:month|week|day|quarter)", re.IGNORECASE)
+
+_MULTIPLIERS = {"m": 10**6, "mn": 10**6, "mio": 10**6, "million": 10**6, "mil": 10**6, "millon": 10**6,
+                "b": 10**9, "bn": 10**9, "billion": 10**9, "milliard": 10**9, "k": 10**3, "thousand": 10**3}
+
+
+def _multiplier(scale: str | None) -> int:
+    if not scale:
+        return 1
+    word = scale.lower().rstrip(".")
+    for key in (word, word.rstrip("s"), word[:-2] if word.endswith("es") else word):
+        if key in _MULTIPLIERS:
+            return _MULTIPLIERS[key]
+    if word.startswith("millon") or word.startswith("mill"):
+        return 10**6
+    return 1
+
+
+def _to_decimal(number: str, scaled: bool) -> Decimal | None:
+    """Read separators: the last ',' or '.' followed by one or two digits is the decimal mark; a lone one
+    followed by three digits groups thousands, except before a scale word ("1.500 million" is 1.5 million)."""
+    n = re.sub(r"[\s'’\u00a0\u202f]", "", number)
+    if "," in n and "." in n:
+        decimal_mark = "," if n.rfind(",") > n.rfind(".") else "."
+    elif n.count(",") > 1 or n.count(".") > 1:
+        decimal_mark = None
+    elif "," in n or "." in n:
+        mark = "," if "," in n else "."
+        tail = n.split(mark)[1]
+        decimal_mark = mark if (len(tail) != 3 or scaled) else None
+    else:
+        decimal_mark = None
+    if decimal_mark:
+        whole, _, frac = n.rpartition(decimal_mark)
+        n = re.sub(r"[.,]", "", whole) + "." + frac
+    else:
+        n = re.sub(r"[.,]", "", n)
+    try:
+        return Decimal(n)
+    except InvalidOperation:
+        return None
+
+
+def _clean_amount(amount: Decimal) -> Decimal:
+    # "700,000.00" and "1.5 million" read as 700000 and 1500000, not 700000.00 and 1.5E+6.
+    if amount == amount.to_integral_value():
+        return Decimal(int(amount))
+    return amount.normalize()
+
+
+_YEAR_LABEL = re.compile(r"^\s*\(\s*((?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?)\s*\)")
+_PAREN_LABEL = re.compile(r"^\s*\(\s*([^()\d][^()]{0,60}?)\s*\)")
+_FOR_LABEL = re.compile(r"^\s*(?:for|in)\s+((?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?)\b", re.IGNORECASE)
+_FROM_LABEL = re.compile(r"^\s*(?:from|by|of)\s+(?:the\s+)?([A-Z][\w&.'’/-]*(?:\s+[A-Z][\w&.'’/-]*){0,5})")
+
+
+def _prefix_label(gap: str) -> str:
+    """'EU: ' or '2019 - ' before an amount (within its own list item) is that amount's label."""
+    item = re.split(r"[;\n]|\band\b|,(?!\d)", gap)[-1]
+    m = re.search(r"([^:=]{1,60}?)\s*[:=–-]\s*$", item)
+    if m:
+        label = m.group(1).strip(" \t-–•*()[]")
+        if label and not re.fullmatch(r"(?i)(?:total|budget|amount|approx\.?|approximately|about|of which|incl\.?|including)", label):
+            return label
+    return ""
+
+
+def parse_money(text: str, kind: str = "total", default_currency: str | None = None) -> list[Money]:
+    """Every amount in a budget value, in order, as Money (Decimal amount, ISO currency, kind, label).
+
+    kind applies to every amount unless the text says otherwise ("per year" makes an amount yearly).
+    default_currency, when given, is used for numbers written with no currency at all.
+    """
+    if not isinstance(text, str) or not text.strip():
+        return []
+    if kind not in ("total", "yearly", "other"):
+        kind = "other"
+    found: list[tuple[int, int, re.Match[str]]] = []
+    taken = [False] * len(text)
+    for rx in (_PREFIXED, _SUFFIXED):
+        for m in rx.finditer(text):
+            if any(taken[m.start() : m.end()]):
+                continue
+            if currency_code(m.group("cur")) is None:
+                continue
+            found.append((m.start(), m.end(), m))
+            for i in range(m.start(), m.end()):
+                taken[i] = True
+    if default_currency and currency_code(default_currency):
+        for m in re.finditer(rf"(?P<num>{_NUMBER}){_SCALE}", text):
+            if any(taken[m.start() : m.end()]):
+                continue
+            digits = re.sub(r"\D", "", m.group("num"))
+            if len(digits) < 3 and not m.group("scale"):
+                continue  # list numbers, days, percentages
+            if re.fullmatch(r"(?:19|20)\d\d", m.group("num")):
+                continue  # a year
+            if re.match(r"\s*%", text[m.end() :]):
+                continue
+            found.append((m.start(), m.end(), m))
+    found.sort(key=lambda t: t[0])
+    out: list[Money] = []
+    prev_end = 0
+    for start, end, m in found:
+        cur = m.groupdict().get("cur")
+        currency = currency_code(cur) if cur else currency_code(default_currency or "")
+        scale = m.group("scale")
+        amount = _to_decimal(m.group("num"), bool(scale))
+        if amount is None or currency is None:
+            continue
+        amount = _clean_amount(amount * _multiplier(scale))
+        after = text[end:]
+        this_kind = kind
+        if _YEARLY.match(after):
+            this_kind = "yearly"
+        elif _OTHER_PERIOD.match(after):
+            this_kind = "other"
+        label = _prefix_label(text[prev_end:start])
+        if not label:
+            for rx in (_YEAR_LABEL, _FOR_LABEL, _PAREN_LABEL, _FROM_LABEL):
+                lm = rx.match(after)
+                if lm:
+                    label = lm.group(1).strip()
+                    break
+        if re.fullmatch(r"(?i)(?:per\s+(?:year|annum)|yearly|annually|approx\.?|estimated|total)", label):
+            label = ""
+        out.append(Money(amount, currency, this_kind, label))
+        prev_end = end
+    return out

@@ -1,0 +1,155 @@
+"""Sustainable Development Goals and targets named in a record: "SDG 1, SDG 10", "Goal 17: Partnerships for the
+Goals", one number per line, "SDGs 5 and 16", targets such as "16.6" or "16.a", and goal names.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from pathlib import Path
+
+__all__ = ["parse_sdgs", "find_sdg_mentions", "goal_name", "is_valid_target"]
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "sdgs.json"
+
+
+@functools.cache
+def _goals() -> dict[int, dict]:
+    with open(_DATA, encoding="utf-8") as fh:
+        return {g["number"]: g for g in json.load(fh)["goals"]}
+
+
+def goal_name(number: int) -> str | None:
+    """The short name of SDG `number` ("Gender Equality" for 5), or None outside 1-17."""
+    goal = _goals().get(number)
+    return goal["name"] if goal else None
+
+
+def is_valid_target(code: str) -> bool:
+    """Whether "16.6" or "16.a" is a real SDG target (goal 1-17, number or letter within that goal's range)."""
+    m = re.fullmatch(r"(\d{1,2})\.(\d{1,2}|[a-zA-Z])", code.strip()) if isinstance(code, str) else None
+    if not m:
+        return False
+    goal = _goals().get(int(m.group(1)))
+    if not goal:
+        return False
+    tail = m.group(2)
+    if tail.isdigit():
+        return 1 <= int(tail) <= goal["targets"]
+    return tail.lower() in goal["letters"]
+
+
+def _name_pattern(name: str) -> str:
+    words = re.findall(r"[A-Za-z]+", name)
+    parts = []
+    for word in words:
+        if word.lower() == "and":
+            parts.append(r"(?:and|&)")
+        else:
+            parts.append(re.escape(word))
+    # Commas, hyphens and spaces between words are free: "Well-being", "Peace, Justice, and ...".
+    return r"\b" + r"[\s,\-]*".join(parts) + r"\b"
+
+
+@functools.cache
+def _name_regex() -> tuple[re.Pattern[str], dict[str, int]]:
+    names: dict[str, int] = {}
+    for number, goal in _goals().items():
+        for name in [goal["name"], *goal.get("aliases", [])]:
+            names[name] = number
+    ordered = sorted(names, key=len, reverse=True)
+    rx = re.compile("|".join(f"(?P<g{i}>{_name_pattern(n)})" for i, n in enumerate(ordered)), re.IGNORECASE)
+    lookup = {f"g{i}": names[n] for i, n in enumerate(ordered)}
+    return rx, lookup
+
+
+_TARGET = re.compile(r"(?<![\d.,])(?P<goal>\d{1,2})\.(?P<tail>\d{1,2}|[a-dA-D])(?![\w]|[.,]\d)")
+_T = r"\d{1,2}\.(?:\d{1,2}|[a-dA-D])(?![\w]|[.,]\d)"
+# In prose a target needs its keyword: "SDG 16.6", "target 16.6", "SDG targets 16.6 and 16.7".
+_PREFIXED_TARGET = re.compile(
+    r"\b(?:(?:SDG|ODS|ODD)s?\s*(?:targets?|cibles?|metas?)?|targets?|cibles?|metas?)\s*#?\s*"
+    rf"(?P<list>{_T}(?:\s*(?:,|;|/|\band\b|&|\bor\b|\bet\b|\by\b)\s*{_T})*)",
+    re.IGNORECASE,
+)
+_NUM = r"(?:(?:SDG|ODS|ODD|Goal)\s*#?\s*)?\d{1,2}(?![\d]|\.\w)"
+_LIST_SEP = r"\s*(?:,|;|/|\band\b|&|\bor\b|\by\b|\bet\b)\s*"
+_GOAL_KEY_PROSE = r"(?:SDGs?|ODS|ODD|Sustainable\s+Development\s+Goals?|Objetivos?\s+de\s+Desarrollo\s+Sostenible|Objectifs?\s+de\s+d[ée]veloppement\s+durable)"
+_GOAL_KEY = rf"(?:{_GOAL_KEY_PROSE}|Goals?|Objectifs?|Objetivos?)"
+
+
+def _goal_list_regex(key: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{key}\s*(?:no\.?|n[°º]|#|:|-|–)?\s*(?P<list>{_NUM}(?:{_LIST_SEP}{_NUM})*)", re.IGNORECASE)
+
+
+_GOAL_LIST = _goal_list_regex(_GOAL_KEY)
+_GOAL_LIST_PROSE = _goal_list_regex(_GOAL_KEY_PROSE)
+
+
+def _numbers_in(fragment: str, base: int) -> list[tuple[int, int]]:
+    return [(base + m.start(), int(m.group(1))) for m in re.finditer(r"(\d{1,2})(?![\d])", fragment)]
+
+
+def _collect(text: str, prose: bool) -> tuple[list[int], list[str]]:
+    hits: list[tuple[int, str, int | str]] = []  # (position, "goal"/"target", value)
+    blank = list(text)
+
+    def consume(start: int, end: int) -> None:
+        for i in range(start, end):
+            blank[i] = " "
+
+    if prose:
+        target_matches = [
+            t for m in _PREFIXED_TARGET.finditer(text) for t in _TARGET.finditer(text, m.start("list"), m.end("list"))
+        ]
+    else:
+        target_matches = list(_TARGET.finditer(text))
+    for m in target_matches:
+        code = f"{int(m.group('goal'))}.{m.group('tail').lower()}"
+        if is_valid_target(code):
+            hits.append((m.start(), "target", code))
+            hits.append((m.start(), "goal", int(m.group("goal"))))
+        consume(m.start(), m.end())
+    for m in (_GOAL_LIST_PROSE if prose else _GOAL_LIST).finditer(text):
+        for pos, number in _numbers_in(m.group("list"), m.start("list")):
+            if blank[pos] == " ":
+                continue  # part of a target already read
+            if 1 <= number <= 17:
+                hits.append((pos, "goal", number))
+        consume(m.start(), m.end())
+    if not prose:
+        rx, lookup = _name_regex()
+        for m in rx.finditer(text):
+            hits.append((m.start(), "goal", lookup[m.lastgroup]))
+            consume(m.start(), m.end())
+        rest = "".join(blank)
+        if not re.search(r"[^\W\d_]", re.sub(r"(?i)\b(?:and|et|y|or)\b", " ", rest)):
+            # Only numbers are left ("1, 10, 16" or one per line): each is a goal.
+            hits.extend((pos, "goal", n) for pos, n in _numbers_in(rest, 0) if 1 <= n <= 17)
+        else:
+            for line in re.finditer(r"[^\n]+", rest):
+                # "16", "16.", "16) Peace ...", "- 16: Peace": a goal number opening its line.
+                m = re.match(r"^[\s\-•*·(]*(\d{1,2})(?![\d]|[.,]\d)(?:\s*[.):\-–]|\s*$|\s+(?=[A-Z]))", line.group(0))
+                if m and 1 <= int(m.group(1)) <= 17:
+                    hits.append((line.start() + m.start(1), "goal", int(m.group(1))))
+    goals: list[int] = []
+    targets: list[str] = []
+    for _, kind, value in sorted(hits, key=lambda h: (h[0], h[1] != "goal")):
+        if kind == "goal" and value not in goals:
+            goals.append(value)  # type: ignore[arg-type]
+        elif kind == "target" and value not in targets:
+            targets.append(value)  # type: ignore[arg-type]
+    return goals, targets
+
+
+def parse_sdgs(text: str) -> tuple[list[int], list[str]]:
+    """Goal numbers and target codes in an SDG field, in order of first appearance; a target implies its goal."""
+    if not isinstance(text, str) or not text.strip():
+        return [], []
+    return _collect(text, prose=False)
+
+
+def find_sdg_mentions(text: str) -> tuple[list[int], list[str]]:
+    """Goals and targets written out in prose ("SDG 16", "SDGs 5 and 16", "SDG target 16.6"); "the SDGs" gives nothing."""
+    if not isinstance(text, str) or not text.strip():
+        return [], []
+    return _collect(text, prose=True)
