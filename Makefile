@@ -7,7 +7,7 @@ PORT   ?= 8000
 SEED   ?= ../shared/seeds/000_eacd3102e0b2e2d6.txt
 PG_CTL := $(shell ls -1d /usr/lib/postgresql/*/bin/pg_ctl 2>/dev/null | sort -V | tail -n 1)
 
-.PHONY: install demo demo-data serve test test-sqlite test-postgresql lint clean
+.PHONY: install demo demo-data serve test test-sqlite test-postgresql lint clean vendor
 
 $(BIN)/capdev: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -58,3 +58,16 @@ test-postgresql: install
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .hypothesis
+
+# Refresh the vendored front-end libraries from npm (frontend/package.json); the result is committed,
+# so neither `make demo` nor a production server needs npm or a CDN.
+VENDOR := capdev/portal/static/vendor
+vendor:
+	cd frontend && npm install --no-audit --no-fund
+	mkdir -p $(VENDOR)/htmx $(VENDOR)/chartjs $(VENDOR)/d3 $(VENDOR)/topojson $(VENDOR)/world-atlas capdev/portal/tests/files
+	cp frontend/node_modules/htmx.org/dist/htmx.min.js frontend/node_modules/htmx.org/LICENSE $(VENDOR)/htmx/
+	cp frontend/node_modules/chart.js/dist/chart.umd.min.js frontend/node_modules/chart.js/LICENSE.md $(VENDOR)/chartjs/
+	cp frontend/node_modules/d3/dist/d3.min.js frontend/node_modules/d3/LICENSE $(VENDOR)/d3/
+	cp frontend/node_modules/topojson-client/dist/topojson-client.min.js frontend/node_modules/topojson-client/LICENSE $(VENDOR)/topojson/
+	cp frontend/node_modules/world-atlas/countries-50m.json frontend/node_modules/world-atlas/LICENSE $(VENDOR)/world-atlas/
+	cp frontend/node_modules/axe-core/axe.min.js capdev/portal/tests/files/axe.min.js

@@ -1,7 +1,8 @@
-"""URL configuration."""
+"""URL configuration: the portal, each domain app's pages, the admin."""
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 urlpatterns = [
+    path("", include("capdev.portal.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "capdev.projects",
     "capdev.activities",
     "capdev.importer",
+    "capdev.portal",
 ]
 
 MIDDLEWARE = [
