@@ -34,6 +34,10 @@ class ThematicAreaInline(CapdevInline):
     model = m.ProjectThematicArea
 
 
+class SectorInline(CapdevInline):
+    model = m.ProjectSector
+
+
 class PartnerInline(CapdevInline):
     model = m.ProjectPartner
     autocomplete_fields = ("organisation",)
@@ -88,13 +92,14 @@ class ProjectAdmin(CapdevAdmin):
     """Projects with all their lists inline."""
 
     list_display = ("code", "title", "lead_unit", "funding_source", "start_date", "end_date", "review_state")
+    readonly_fields = ("created", "last_updated", "iati_identifier")
     list_filter = ("review_state", "lead_unit", "funding_source", "title_is_proposed", "sdg_goals")
     search_fields = ("code", "title", "summary", "objective")
     autocomplete_fields = ("lead_unit", "funding_source")
     date_hierarchy = "start_date"
     list_select_related = ("lead_unit", "funding_source")
     inlines = [
-        BudgetInline, CountryInline, RegionInline, SdgGoalInline, SdgTargetInline, ThematicAreaInline,
+        BudgetInline, CountryInline, RegionInline, SectorInline, SdgGoalInline, SdgTargetInline, ThematicAreaInline,
         PartnerInline, ExpectedAccomplishmentInline, PlannedActivityInline, KeyAccomplishmentInline,
         OutcomeInline, ActivityInline, ResourceInline, RelationInline, ReviewFlagInline, SourceInline,
     ]

@@ -84,6 +84,10 @@ class Project(StartEndMixin, CapdevModel):
 
     code = models.CharField(_("code"), max_length=40, null=True, blank=True,
                             help_text=_("The project's own code, e.g. \"ZAI/08/001\" or \"2326B\"; unique when set."))
+    iati_identifier = models.CharField(
+        _("IATI identifier"), max_length=200, null=True, blank=True,
+        help_text=_("Set for activities imported from IATI; published projects without one get "
+                    "the reporting organisation's identifier plus the code."))
     title = models.CharField(_("title"), max_length=500)
     title_is_proposed = models.BooleanField(_("title proposed by the importer"), default=False)
     summary = models.TextField(_("summary"), blank=True)
@@ -129,6 +133,8 @@ class Project(StartEndMixin, CapdevModel):
                                     name="projects_project_code_unique",
                                     violation_error_message=_("Another project already has this code.")),
             models.CheckConstraint(condition=~models.Q(code=""), name="projects_project_code_not_empty"),
+            models.UniqueConstraint(fields=["iati_identifier"], condition=models.Q(iati_identifier__isnull=False),
+                                    name="projects_project_iati_identifier_unique"),
         ]
         indexes = [
             models.Index(fields=["review_state", "start_date"], name="projects_state_start_idx"),
@@ -291,11 +297,41 @@ class ProjectThematicArea(CapdevModel):
         ]
 
 
+class ProjectSector(CapdevModel):
+    """A sector a project works in, in a sector vocabulary (DAC 5-digit by default), with its share."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="sectors")
+    vocabulary = models.CharField(_("vocabulary"), max_length=3, default="1",
+                                  help_text=_("IATI SectorVocabulary code: 1 is DAC 5-digit, 7 and 8 are SDG goals "
+                                              "and targets, 99 is the reporting organisation's own."))
+    code = models.CharField(_("code"), max_length=20)
+    name = models.CharField(_("name"), max_length=300, blank=True)
+    percentage = models.DecimalField(_("percentage"), max_digits=5, decimal_places=2, null=True, blank=True,
+                                     validators=PERCENT_VALIDATORS)
+
+    class Meta:
+        ordering = ["project", "vocabulary", "code"]
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+        constraints = [
+            models.UniqueConstraint(fields=["project", "vocabulary", "code"], name="projects_sector_unique"),
+            models.CheckConstraint(
+                condition=models.Q(percentage__isnull=True) | models.Q(percentage__gte=0, percentage__lte=100),
+                name="projects_sector_percentage_0_100",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.vocabulary}:{self.code}"
+
+
 class ProjectPartner(CapdevModel):
     """An organisation's part in a project: funding, implementing, cooperating or beneficiary."""
 
     class Role(models.TextChoices):
         FUNDING = "funding", _("Funding")
+        ACCOUNTABLE = "accountable", _("Accountable")
+        EXTENDING = "extending", _("Extending")
         IMPLEMENTING = "implementing", _("Implementing")
         COOPERATING = "cooperating", _("Cooperating")
         BENEFICIARY = "beneficiary", _("Beneficiary")
