@@ -21,6 +21,7 @@ from capdev.narrative.types import PartialDate, Record
 from capdev.projects import models as pm
 
 from .resolve import Resolver
+from .status import status_from_text
 from .snapshot import LIST_FIELDS, SCALAR_FIELDS, SNAPSHOT_PREFETCH, SNAPSHOT_RELATED, project_snapshot, record_snapshot
 
 
@@ -229,7 +230,7 @@ class RecordLoader:
             elif name == "code":
                 project.code = record.code or None
             elif name == "status_override":
-                project.status_override = record.status if record.status in pm.ProjectStatus.values else ""
+                project.status_override = status_from_text(record.status)
             elif name == "accomplishments_as_of":
                 project.accomplishments_as_of, project.accomplishments_as_of_precision = from_partial(
                     record.accomplishments_as_of, "first")

@@ -11,6 +11,8 @@ from typing import Any
 from capdev.narrative.types import Record
 from capdev.projects.models import Project
 
+from .status import status_from_text
+
 SCALAR_FIELDS = (
     "code", "title", "title_is_proposed", "summary", "objective", "background", "lead_unit", "funding_source",
     "start", "end", "status_override", "beneficiaries_direct", "beneficiaries_indirect", "accomplishments_as_of",
@@ -49,7 +51,7 @@ def record_snapshot(record: Record) -> dict[str, Any]:
         "funding_source": record.funding_source,
         "start": record.start.iso() if record.start else None,
         "end": record.end.iso() if record.end else None,
-        "status_override": record.status or "",
+        "status_override": status_from_text(record.status),
         "beneficiaries_direct": record.beneficiaries_direct,
         "beneficiaries_indirect": record.beneficiaries_indirect,
         "accomplishments_as_of": record.accomplishments_as_of.iso() if record.accomplishments_as_of else None,

@@ -138,7 +138,12 @@ class _Segmenter:
             labelled_again = any(b.kind == "label" and b.field == lab.field for b in rec.blocks)
             return "head" if not heads_only or labelled_again else None
         seen_closing = any(self.table.spec(f).family == "closing" for f in fields)
-        if spec.family == "opening" and lab.number is None and seen_closing:
+        # An opening label after the closing fields begins the next record only when this record has already
+        # been opened (by an opening label or by narrative); pages that give their description after the facts
+        # ("Budget: ... Brief Description: ...") keep it.
+        opened = any(self.table.spec(f).family == "opening" for f in fields) or any(
+            b.kind == "text" for b in rec.blocks)
+        if spec.family == "opening" and lab.number is None and seen_closing and opened:
             return "opening"
         # A second "Objective:" (say) means a second record; numbered labels ("Outcome 2") never do.
         if lab.number is None and lab.field in fields and not spec.repeatable:

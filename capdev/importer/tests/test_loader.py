@@ -178,3 +178,13 @@ def test_reimporting_unchanged_records_takes_the_same_queries_for_2_or_8():
     with CaptureQueriesContext(connection) as q_large:
         assert load(batch(8, 200)).unchanged == 8
     assert len(q_large) == len(q_small)
+
+
+@pytest.mark.parametrize("text, status", [("Completed", "completed"), ("Ongoing", "active"), ("closed", "completed"),
+                                          ("Pipeline", "planned"), ("", ""), (None, ""), ("unknown words", "")])
+def test_status_labels_map_to_statuses(text, status):
+    from capdev.importer.status import status_from_text
+
+    assert status_from_text(text) == status
+    load([make_record(status=text)])
+    assert Project.objects.get().status_override == status

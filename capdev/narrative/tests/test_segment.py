@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from capdev.narrative.segment import block_value, segment, split_lines
+from capdev.narrative.tests._shared import FILES as FILES_DIR
 
 OLD = (
     "Main Expectations: 1. first;\n2. second.\n"
@@ -156,3 +157,15 @@ def test_bare_label_word_amid_closing_narrative_is_a_heading() -> None:
     assert fields(text) == [["objective", "budget", "outcomes", "narrative", "narrative", "narrative"]]
     # With a colon it is still a label.
     assert fields(text.replace("Activities\n", "Activities:\n"))[0][-2:] == ["narrative", "planned_activities"]
+
+
+def test_a_description_after_the_facts_stays_in_its_record():
+    """Pages that list the facts first and describe the project after them are one record each."""
+    from capdev.narrative import parse_file
+
+    records = parse_file(FILES_DIR / "facts_before_description.txt")
+    assert [r.code for r in records] == ["1819C", "ZAI/08/001"]
+    first = records[0]
+    assert first.summary.startswith("The project aims to strengthen")
+    assert len(first.planned_activities) == 3
+    assert first.status == "Completed" and first.countries == ["GHA", "CIV", "SEN", "SLE"]
