@@ -47,7 +47,11 @@ class ProjectQuerySet(models.QuerySet):
 
     def published(self) -> ProjectQuerySet:
         """Projects the public may see."""
-        return self.filter(review_state=ReviewState.PUBLISHED)
+        return self.filter(review_state=ReviewState.PUBLISHED, draft_of__isnull=True)
+
+    def registry(self) -> ProjectQuerySet:
+        """Every project once: working copies of published projects are left out (they show on their original)."""
+        return self.filter(draft_of__isnull=True)
 
     def with_status(self, today: dt.date | None = None) -> ProjectQuerySet:
         """Annotate `current_status`: the editor's status where set, otherwise derived from the dates today."""
@@ -103,6 +107,10 @@ class Project(StartEndMixin, CapdevModel):
     review_state = models.CharField(_("review state"), max_length=10, choices=ReviewState.choices,
                                     default=ReviewState.DRAFT, db_index=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    draft_of = models.OneToOneField(
+        "self", verbose_name=_("draft of"), null=True, blank=True, on_delete=models.CASCADE, related_name="draft",
+        help_text=_("Set on the working copy of a published project: the public keeps seeing the published "
+                    "version until this draft is published over it."))
     regions = models.ManyToManyField("reference.Region", verbose_name=_("regions"), through="ProjectRegion",
                                      related_name="projects", blank=True)
     countries = models.ManyToManyField("reference.Country", verbose_name=_("focus countries"),
