@@ -135,7 +135,7 @@ class RecordLoader:
 
     @staticmethod
     def _prefetched():
-        return pm.Project.objects.select_related(*SNAPSHOT_RELATED).prefetch_related(*SNAPSHOT_PREFETCH)
+        return pm.Project.objects.registry().select_related(*SNAPSHOT_RELATED).prefetch_related(*SNAPSHOT_PREFETCH)
 
     @staticmethod
     def _normalise(values: dict[str, Any], resolver: Resolver) -> dict[str, Any]:

@@ -137,11 +137,13 @@ class Project(StartEndMixin, CapdevModel):
         verbose_name_plural = _("projects")
         constraints = [
             *StartEndMixin.Meta.constraints,
-            models.UniqueConstraint(fields=["code"], condition=models.Q(code__isnull=False),
+            # A working copy carries its original's code and identifier, so uniqueness is among originals.
+            models.UniqueConstraint(fields=["code"], condition=models.Q(code__isnull=False, draft_of__isnull=True),
                                     name="projects_project_code_unique",
                                     violation_error_message=_("Another project already has this code.")),
             models.CheckConstraint(condition=~models.Q(code=""), name="projects_project_code_not_empty"),
-            models.UniqueConstraint(fields=["iati_identifier"], condition=models.Q(iati_identifier__isnull=False),
+            models.UniqueConstraint(fields=["iati_identifier"],
+                                    condition=models.Q(iati_identifier__isnull=False, draft_of__isnull=True),
                                     name="projects_project_iati_identifier_unique"),
         ]
         indexes = [

@@ -7,10 +7,20 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
+        ('organisations', '0001_initial'),
         ('projects', '0002_iati_fields'),
+        ('reference', '0001_initial'),
     ]
 
     operations = [
+        migrations.RemoveConstraint(
+            model_name='project',
+            name='projects_project_code_unique',
+        ),
+        migrations.RemoveConstraint(
+            model_name='project',
+            name='projects_project_iati_identifier_unique',
+        ),
         migrations.AddField(
             model_name='historicalproject',
             name='draft_of',
@@ -20,5 +30,13 @@ class Migration(migrations.Migration):
             model_name='project',
             name='draft_of',
             field=models.OneToOneField(blank=True, help_text='Set on the working copy of a published project: the public keeps seeing the published version until this draft is published over it.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='draft', to='projects.project', verbose_name='draft of'),
+        ),
+        migrations.AddConstraint(
+            model_name='project',
+            constraint=models.UniqueConstraint(condition=models.Q(('code__isnull', False), ('draft_of__isnull', True)), fields=('code',), name='projects_project_code_unique', violation_error_message='Another project already has this code.'),
+        ),
+        migrations.AddConstraint(
+            model_name='project',
+            constraint=models.UniqueConstraint(condition=models.Q(('draft_of__isnull', True), ('iati_identifier__isnull', False)), fields=('iati_identifier',), name='projects_project_iati_identifier_unique'),
         ),
     ]
