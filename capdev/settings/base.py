@@ -143,3 +143,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# Authentication hardening, Content-Security-Policy and the like live in their own module.
+from .security import *  # noqa: E402,F401,F403
