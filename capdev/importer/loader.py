@@ -5,8 +5,10 @@ The parser (capdev.narrative) knows nothing of the database; this module knows n
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +21,12 @@ from capdev.activities.models import Activity, ActivityOrganiser, Resource
 from capdev.core.models import from_partial
 from capdev.narrative.types import PartialDate, Record
 from capdev.projects import models as pm
+from capdev.projects.records import with_record_data
+from capdev.projects.search import reindex_projects
 
 from .resolve import Resolver
 from .status import status_from_text
-from .snapshot import LIST_FIELDS, SCALAR_FIELDS, SNAPSHOT_PREFETCH, SNAPSHOT_RELATED, project_snapshot, record_snapshot
+from .snapshot import LIST_FIELDS, SCALAR_FIELDS, project_snapshot, record_snapshot
 
 
 @dataclass
@@ -42,6 +46,10 @@ class FileResult:
 
 class DryRunRollback(Exception):
     """Raised inside the transaction to undo a dry run."""
+
+
+def _decimal(value: Any) -> Decimal | None:
+    return None if value is None or value == "" else Decimal(str(value))
 
 
 def sha256(data: bytes | str) -> str:
@@ -70,11 +78,16 @@ class RecordLoader:
             return result
         try:
             text = narrative.decode_bytes(data, name=str(path))
-            records = narrative.parse_text(text, source_file=path.name)
+            records = self.read(text, path)
         except narrative.InputError as exc:
             result.error = str(exc)
             return result
         return self.load_records(records, result, file_sha=sha256(data))
+
+    @staticmethod
+    def read(text: str, path: Path) -> list[Record]:
+        """The records of a decoded file: narrative text here; JsonRecordLoader reads the JSON shape."""
+        return narrative.parse_text(text, source_file=path.name)
 
     def load_records(self, records: list[Record], result: FileResult, file_sha: str = "") -> FileResult:
         """Write a file's records in one transaction (rolled back on a dry run)."""
@@ -110,19 +123,24 @@ class RecordLoader:
             projects_by_index[record.index] = project
         self._relate(records, projects_by_index)
         result.notes.extend(f"created {note}" for note in resolver.created)
+        reindex_projects(p.pk for p in projects_by_index.values())  # keep full-text search current
 
     def _match(self, records: list[Record]) -> dict[int, pm.Project]:
         """The existing project of each record: by code, else by the record's text seen before."""
         codes = {r.code for r in records if r.code}
-        text_hashes = {sha256(r.text): r.index for r in records}
+        identifiers = {r.iati_identifier for r in records if r.iati_identifier}
+        text_hashes = {sha256(r.text): r.index for r in records if r.text.strip()}
         by_code = {p.code: p for p in self._prefetched().filter(code__in=codes)}
+        by_identifier = {p.iati_identifier: p for p in self._prefetched().filter(iati_identifier__in=identifiers)}
         sources = pm.SourceRecord.objects.filter(text_sha256__in=text_hashes).values_list("text_sha256", "project_id")
         by_hash = {h: pid for h, pid in sources}
         by_id = {p.pk: p for p in self._prefetched().filter(pk__in=set(by_hash.values()))}
         matched = {}
         for r in records:
             project = by_code.get(r.code) if r.code else None
-            if project is None:
+            if project is None and r.iati_identifier:
+                project = by_identifier.get(r.iati_identifier)
+            if project is None and r.text.strip():
                 project = by_id.get(by_hash.get(sha256(r.text)))
             if project is not None:
                 matched[r.index] = project
@@ -135,12 +153,12 @@ class RecordLoader:
 
     @staticmethod
     def _prefetched():
-        return pm.Project.objects.registry().select_related(*SNAPSHOT_RELATED).prefetch_related(*SNAPSHOT_PREFETCH)
+        return with_record_data(pm.Project.objects.registry())
 
     @staticmethod
     def _normalise(values: dict[str, Any], resolver: Resolver) -> dict[str, Any]:
         """Drop what cannot be stored (unknown codes, partners that resolve to one organisation twice)."""
-        values["countries"] = [c for c in values["countries"] if resolver.country(c)]
+        values["countries"] = [c for c in values["countries"] if resolver.country(c[0])]
         values["sdgs"] = [g for g in values["sdgs"] if resolver.goal(g)]
         values["sdg_targets"] = [t for t in values["sdg_targets"] if resolver.target(t)]
         values["budgets"] = [b for b in values["budgets"] if resolver.currency(b[1])]
@@ -227,8 +245,8 @@ class RecordLoader:
                 project.start = record.start
             elif name == "end":
                 project.end = record.end
-            elif name == "code":
-                project.code = record.code or None
+            elif name in ("code", "iati_identifier"):
+                setattr(project, name, getattr(record, name) or None)
             elif name == "status_override":
                 project.status_override = status_from_text(record.status)
             elif name == "accomplishments_as_of":
@@ -250,6 +268,8 @@ class RecordLoader:
             bulk_create_with_history(rows, model, batch_size=500)
         if name == "activities":
             self._write_organisers(project, record, resolver)
+        if name == "outcomes":
+            self._write_indicators(project, record)
 
     def _rows(self, project: pm.Project, name: str, record: Record, resolver: Resolver):
         if name in ("expected_accomplishments", "planned_activities"):
@@ -264,6 +284,11 @@ class RecordLoader:
         if name == "outcomes":
             return pm.Outcome, [pm.Outcome(project=project, position=i, number=o.number, text=o.text,
                                            target_year=o.target_year) for i, o in enumerate(record.outcomes)]
+        if name == "sectors":
+            rows = {(x.vocabulary, x.code): pm.ProjectSector(project=project, vocabulary=x.vocabulary[:3],
+                                                             code=x.code[:20], name=x.name[:300],
+                                                             percentage=x.percentage) for x in record.sectors}
+            return pm.ProjectSector, list(rows.values())
         if name == "budgets":
             rows = []
             for b in record.budgets:
@@ -273,16 +298,19 @@ class RecordLoader:
                 kind = b.kind if b.kind in pm.Budget.Kind.values else pm.Budget.Kind.OTHER
                 year = int(b.label) if b.label.isdigit() and len(b.label) == 4 else None
                 rows.append(pm.Budget(project=project, position=len(rows), kind=kind, amount=b.amount,
-                                      currency=currency, label=b.label[:200], year=year))
+                                      currency=currency, label=b.label[:200], year=year,
+                                      period_start=b.period_start or None, period_end=b.period_end or None))
             return pm.Budget, rows
         if name == "countries":
             inferred = not any(s.field == "countries" for s in record.spans)
             return pm.ProjectCountry, [pm.ProjectCountry(project=project, country=resolver.country(c),
+                                                         percentage=record.country_percentages.get(c),
                                                          inferred=inferred)
                                        for c in dict.fromkeys(record.countries) if resolver.country(c)]
         if name == "regions":
-            region = resolver.region(record.region)
-            return pm.ProjectRegion, [pm.ProjectRegion(project=project, region=region)] if region else []
+            names = record.regions or ([record.region] if record.region else [])
+            regions = {r.pk: r for r in (resolver.region(n) for n in names) if r is not None}
+            return pm.ProjectRegion, [pm.ProjectRegion(project=project, region=r) for r in regions.values()]
         if name == "sdgs":
             return pm.ProjectSdgGoal, [pm.ProjectSdgGoal(project=project, goal=resolver.goal(g))
                                        for g in dict.fromkeys(record.sdgs) if resolver.goal(g)]
@@ -350,6 +378,29 @@ class RecordLoader:
             bulk_create_with_history(list(links.values()), ActivityOrganiser)
 
     @staticmethod
+    def _write_indicators(project: pm.Project, record: Record) -> None:
+        if not any(o.indicators for o in record.outcomes):
+            return
+        outcomes = list(pm.Outcome.objects.filter(project=project).order_by("position"))
+        indicators, values = [], []
+        for outcome, data in zip(outcomes, record.outcomes):
+            for i, ind in enumerate(data.indicators):
+                row = pm.Indicator(outcome=outcome, position=i, title=ind.title[:500], unit=ind.unit[:100],
+                                   ascending=ind.ascending, baseline_value=ind.baseline,
+                                   baseline_year=ind.baseline_year, target_value=ind.target,
+                                   target_year=ind.target_year)
+                indicators.append((row, ind.values))
+        bulk_create_with_history([row for row, _ in indicators], pm.Indicator)
+        saved = list(pm.Indicator.objects.filter(outcome__project=project).order_by("outcome__position", "position"))
+        for row, (_, data_values) in zip(saved, indicators):
+            for v in data_values:
+                values.append(pm.IndicatorValue(indicator=row, period_start=v["period_start"],
+                                                period_end=v["period_end"], actual=_decimal(v.get("actual")),
+                                                target=_decimal(v.get("target")), comment=v.get("comment") or ""))
+        if values:
+            bulk_create_with_history(values, pm.IndicatorValue)
+
+    @staticmethod
     def _write_flags(project: pm.Project, record: Record, replace: bool = False) -> None:
         if replace:
             pm.ReviewFlag.objects.filter(project=project, state=pm.ReviewFlag.State.OPEN).delete()
@@ -365,7 +416,7 @@ class RecordLoader:
     def _write_source(project: pm.Project, record: Record, values: dict[str, Any], file_sha: str) -> None:
         pm.SourceRecord.objects.create(
             project=project, file_name=record.source_file or "", file_sha256=file_sha, index=record.index,
-            offset=record.offset, text=record.text, text_sha256=sha256(record.text),
+            offset=record.offset, format=record.source_format[:20], text=record.text, text_sha256=sha256(record.text),
             importer_version=narrative.PARSER_VERSION, parsed=values,
             spans=[[s.field, s.start - record.offset, s.end - record.offset] for s in record.spans],
             unparsed=list(record.unparsed),
@@ -391,3 +442,24 @@ class RecordLoader:
                for a, b in sorted(pairs) if (a, b) not in existing and (b, a) not in existing]
         if new:
             bulk_create_with_history(new, pm.ProjectRelation)
+
+
+class JsonRecordLoader(RecordLoader):
+    """Loads files in the JSON shape (`import-legacy --json`, the JSON export, the API) into the registry."""
+
+    @staticmethod
+    def read(text: str, path: Path) -> list[Record]:
+        """Records from a JSON list of records (or an object holding one under "results" or "records")."""
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise narrative.InputError(f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
+                                       name=str(path)) from exc
+        if isinstance(data, dict):
+            data = data.get("results", data.get("records"))
+        if not isinstance(data, list) or not data:
+            raise narrative.InputError("expected a non-empty JSON list of project records", name=str(path))
+        try:
+            return [Record.from_json(item, i) for i, item in enumerate(data)]
+        except ValueError as exc:
+            raise narrative.InputError(str(exc), name=str(path)) from exc

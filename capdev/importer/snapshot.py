@@ -1,7 +1,8 @@
-"""Comparable values of a project, from a parsed record or from the registry, field by field.
+"""Comparable values of a project, field by field, from a parsed record or from the registry.
 
 A re-import compares three snapshots of each field: what the file says now, what the registry holds,
 and what the last import wrote. Where the registry differs from the last import, an editor changed it.
+The registry's side is read through project_record, so both sides go through one function.
 """
 from __future__ import annotations
 
@@ -10,38 +11,40 @@ from typing import Any
 
 from capdev.narrative.types import Record
 from capdev.projects.models import Project
+from capdev.projects.records import project_record
 
 from .status import status_from_text
 
 SCALAR_FIELDS = (
-    "code", "title", "title_is_proposed", "summary", "objective", "background", "lead_unit", "funding_source",
-    "start", "end", "status_override", "beneficiaries_direct", "beneficiaries_indirect", "accomplishments_as_of",
-    "accomplishments_to_date",
+    "code", "iati_identifier", "title", "title_is_proposed", "summary", "objective", "background", "lead_unit",
+    "funding_source", "start", "end", "status_override", "beneficiaries_direct", "beneficiaries_indirect",
+    "accomplishments_as_of", "accomplishments_to_date",
 )
 LIST_FIELDS = (
     "expected_accomplishments", "planned_activities", "key_accomplishments", "outcomes", "budgets", "countries",
-    "regions", "sdgs", "sdg_targets", "thematic_areas", "partners", "activities", "resources",
+    "regions", "sectors", "sdgs", "sdg_targets", "thematic_areas", "partners", "activities", "resources",
 )
 FIELDS = SCALAR_FIELDS + LIST_FIELDS
 
-# Prefetches that let project_snapshot read a batch of projects in a fixed number of queries.
-SNAPSHOT_PREFETCH = (
-    "expected_accomplishments", "planned_activities", "key_accomplishments", "outcomes", "budgets",
-    "country_links", "region_links__region", "sdg_goal_links", "sdg_target_links", "thematic_area_links__thematic_area",
-    "partner_links", "activities", "resources",
-)
-SNAPSHOT_RELATED = ("lead_unit", "funding_source")
+
+def number(value: Decimal | int | float | None) -> str | None:
+    """A number as a canonical string, so that 500000, 500000.00 and Decimal("5E+5") compare equal."""
+    if value is None or value == "":
+        return None
+    d = Decimal(str(value))
+    return f"{d:.2f}" if d == d.quantize(Decimal("0.01")) else str(d.normalize())
 
 
-def money(amount: Decimal | int | float) -> str:
-    """An amount as a string with two decimals, so that 1308543 and 1308543.00 compare equal."""
-    return f"{Decimal(str(amount)):.2f}"
+def _iso(value) -> str | None:
+    return value.iso() if value else None
 
 
 def record_snapshot(record: Record) -> dict[str, Any]:
-    """The values a parsed record gives each field, in comparable form."""
+    """The values a record gives each field, in comparable form."""
+    regions = record.regions or ([record.region] if record.region else [])
     return {
         "code": record.code or None,
+        "iati_identifier": record.iati_identifier or None,
         "title": record.title,
         "title_is_proposed": record.title_is_proposed,
         "summary": record.summary,
@@ -49,28 +52,36 @@ def record_snapshot(record: Record) -> dict[str, Any]:
         "background": record.background,
         "lead_unit": record.lead_unit,
         "funding_source": record.funding_source,
-        "start": record.start.iso() if record.start else None,
-        "end": record.end.iso() if record.end else None,
+        "start": _iso(record.start),
+        "end": _iso(record.end),
         "status_override": status_from_text(record.status),
         "beneficiaries_direct": record.beneficiaries_direct,
         "beneficiaries_indirect": record.beneficiaries_indirect,
-        "accomplishments_as_of": record.accomplishments_as_of.iso() if record.accomplishments_as_of else None,
+        "accomplishments_as_of": _iso(record.accomplishments_as_of),
         "accomplishments_to_date": record.accomplishments_to_date and bool(record.key_accomplishments),
         "expected_accomplishments": list(record.expected_accomplishments),
         "planned_activities": list(record.planned_activities),
         "key_accomplishments": list(record.key_accomplishments),
-        "outcomes": [[o.number, o.text, o.target_year] for o in record.outcomes],
-        "budgets": [[money(b.amount), b.currency, b.kind, b.label] for b in record.budgets],
-        "countries": sorted(set(record.countries)),
-        "regions": [record.region] if record.region else [],
+        "outcomes": [
+            [o.number, o.text, o.target_year,
+             [[i.title, i.unit, i.ascending, number(i.baseline), i.baseline_year, number(i.target), i.target_year,
+               [[v.get("period_start"), v.get("period_end"), number(v.get("actual")), number(v.get("target")),
+                 v.get("comment") or ""] for v in i.values]]
+              for i in o.indicators]]
+            for o in record.outcomes],
+        "budgets": [[number(b.amount), b.currency, b.kind, b.label, b.period_start, b.period_end]
+                    for b in record.budgets],
+        "countries": sorted([c, number(record.country_percentages.get(c))] for c in set(record.countries)),
+        "regions": list(dict.fromkeys(regions)),
+        "sectors": sorted([s.vocabulary, s.code, s.name, number(s.percentage)] for s in record.sectors),
         "sdgs": sorted(set(record.sdgs)),
         "sdg_targets": sorted(set(record.sdg_targets)),
         "thematic_areas": list(dict.fromkeys(record.thematic_areas)),
         "partners": _dedupe([[p.text or p.name, p.role] for p in record.partners]),
         "activities": [
-            [e.type, e.title, e.start.iso() if e.start else None, e.end.iso() if e.end else None, e.country,
-             e.city or "", e.online, e.participants, e.participants_qualifier or "", e.participants_profile or "",
-             e.participant_countries, e.dates_text, e.summary]
+            [e.type, e.title, _iso(e.start), _iso(e.end), e.country, e.city or "", e.online, e.participants,
+             e.participants_qualifier or "", e.participants_profile or "", e.participant_countries, e.dates_text,
+             e.summary]
             for e in record.activities
         ],
         "resources": [[r.type, r.title, r.url or ""] for r in record.resources],
@@ -78,46 +89,8 @@ def record_snapshot(record: Record) -> dict[str, Any]:
 
 
 def project_snapshot(project: Project) -> dict[str, Any]:
-    """The values the registry holds for each field, in the same form as record_snapshot.
-
-    Use on projects fetched with SNAPSHOT_PREFETCH and SNAPSHOT_RELATED, or it costs a query per list.
-    """
-    p = project
-    return {
-        "code": p.code,
-        "title": p.title,
-        "title_is_proposed": p.title_is_proposed,
-        "summary": p.summary,
-        "objective": p.objective,
-        "background": p.background,
-        "lead_unit": p.lead_unit.code if p.lead_unit else None,
-        "funding_source": p.funding_source.code if p.funding_source else None,
-        "start": p.start.iso() if p.start else None,
-        "end": p.end.iso() if p.end else None,
-        "status_override": p.status_override,
-        "beneficiaries_direct": p.beneficiaries_direct,
-        "beneficiaries_indirect": p.beneficiaries_indirect,
-        "accomplishments_as_of": p.accomplishments_as_of_partial.iso() if p.accomplishments_as_of else None,
-        "accomplishments_to_date": any(k.to_date for k in p.key_accomplishments.all()),
-        "expected_accomplishments": [x.text for x in p.expected_accomplishments.all()],
-        "planned_activities": [x.text for x in p.planned_activities.all()],
-        "key_accomplishments": [x.text for x in p.key_accomplishments.all()],
-        "outcomes": [[o.number, o.text, o.target_year] for o in p.outcomes.all()],
-        "budgets": [[money(b.amount), b.currency_id, b.kind, b.label] for b in p.budgets.all()],
-        "countries": sorted(link.country_id for link in p.country_links.all()),
-        "regions": [link.region.name for link in p.region_links.all()],
-        "sdgs": sorted(link.goal_id for link in p.sdg_goal_links.all()),
-        "sdg_targets": sorted(link.target_id for link in p.sdg_target_links.all()),
-        "thematic_areas": [link.thematic_area.name for link in p.thematic_area_links.all()],
-        "partners": [[link.name_as_written, link.role] for link in p.partner_links.all()],
-        "activities": [
-            [a.type, a.title, a.start.iso() if a.start else None, a.end.iso() if a.end else None, a.country_id,
-             a.city, a.online, a.participants, a.participants_qualifier, a.participants_profile,
-             a.participant_countries, a.dates_text, a.summary]
-            for a in sorted(p.activities.all(), key=lambda a: a.position)
-        ],
-        "resources": [[r.type, r.title, r.url] for r in p.resources.all()],
-    }
+    """The values the registry holds, in the same form (fetch projects with records.with_record_data)."""
+    return record_snapshot(project_record(project))
 
 
 def _dedupe(rows: list[list[Any]]) -> list[list[Any]]:

@@ -105,6 +105,8 @@ class Money:
     currency: str
     kind: str = "total"
     label: str = ""  # e.g. the donor or the year a budget line is for
+    period_start: str | None = None  # ISO dates, when the budget line says which period it covers
+    period_end: str | None = None
 
 
 @dataclass(frozen=True)
@@ -136,12 +138,37 @@ class Partner:
 
 
 @dataclass
+class Indicator:
+    """A measure of an outcome, with its baseline, target and values by period (plain dicts)."""
+
+    title: str
+    unit: str = ""
+    ascending: bool = True
+    baseline: Decimal | None = None
+    baseline_year: int | None = None
+    target: Decimal | None = None
+    target_year: int | None = None
+    values: list[dict[str, Any]] = field(default_factory=list)  # period_start, period_end, actual, target, comment
+
+
+@dataclass
 class Outcome:
     """An intended outcome ("Outcome 1: By 2026, ...")."""
 
     text: str
     target_year: int | None = None
     number: int | None = None
+    indicators: list[Indicator] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Sector:
+    """A sector in a vocabulary (IATI SectorVocabulary; 1 is DAC 5-digit), with its share."""
+
+    vocabulary: str
+    code: str
+    name: str = ""
+    percentage: Decimal | None = None
 
 
 @dataclass
@@ -219,6 +246,12 @@ class Record:
     spans: list[Span] = field(default_factory=list)
     unparsed: list[str] = field(default_factory=list)
     tranche: str | None = None
+    # Held by the registry rather than told by narrative pages; carried by the JSON shape for round trips.
+    iati_identifier: str | None = None
+    regions: list[str] = field(default_factory=list)  # every region served; `region` is the first
+    country_percentages: dict[str, Decimal] = field(default_factory=dict)
+    sectors: list[Sector] = field(default_factory=list)
+    source_format: str = "narrative"
 
     def flag(self, field_name: str, reason: str) -> None:
         """Record a review flag once."""
@@ -227,9 +260,10 @@ class Record:
             self.flags.append(f)
 
     def to_json(self) -> dict[str, Any]:
-        """The record in the import JSON shape (docs/import.md), also used by the API."""
+        """The record in the import JSON shape (docs/import.md), also used by the API and the JSON export."""
         return {
             "code": self.code,
+            "iati_identifier": self.iati_identifier,
             "title": self.title,
             "title_is_proposed": self.title_is_proposed,
             "summary": self.summary,
@@ -249,19 +283,28 @@ class Record:
             "funding_source": self.funding_source,
             "tranche": self.tranche,
             "budgets": [
-                {"amount": _number(b.amount), "currency": b.currency, "kind": b.kind, "label": b.label}
+                {"amount": _number(b.amount), "currency": b.currency, "kind": b.kind, "label": b.label,
+                 "period_start": b.period_start, "period_end": b.period_end}
                 for b in self.budgets
             ],
             "start": _iso(self.start),
             "end": _iso(self.end),
             "status": self.status,
             "region": self.region,
+            "regions": list(self.regions or ([self.region] if self.region else [])),
             "countries": list(self.countries),
+            "country_percentages": {k: _number(v) for k, v in self.country_percentages.items()},
+            "sectors": [{"vocabulary": x.vocabulary, "code": x.code, "name": x.name,
+                         "percentage": None if x.percentage is None else _number(x.percentage)} for x in self.sectors],
             "sdgs": list(self.sdgs),
             "sdg_targets": list(self.sdg_targets),
             "thematic_areas": list(self.thematic_areas),
             "beneficiaries": {"direct": self.beneficiaries_direct, "indirect": self.beneficiaries_indirect},
-            "outcomes": [{"text": o.text, "target_year": o.target_year, "number": o.number} for o in self.outcomes],
+            "outcomes": [
+                {"text": o.text, "target_year": o.target_year, "number": o.number,
+                 "indicators": [_indicator_json(i) for i in o.indicators]}
+                for o in self.outcomes
+            ],
             "activities": [
                 {
                     "type": e.type,
@@ -289,8 +332,85 @@ class Record:
             "flags": [{"field": f.field, "reason": f.reason} for f in self.flags],
             "spans": [{"field": s.field, "start": s.start, "end": s.end} for s in self.spans],
             "unparsed": list(self.unparsed),
-            "source": {"file": self.source_file, "index": self.index, "offset": self.offset, "text": self.text},
+            "source": {"file": self.source_file, "index": self.index, "offset": self.offset, "text": self.text,
+                       "format": self.source_format},
         }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], index: int = 0) -> Record:
+        """A record from the JSON shape (the inverse of to_json); raises ValueError saying which key is wrong."""
+        if not isinstance(data, dict):
+            raise ValueError(f"record {index}: expected an object, got {type(data).__name__}")
+        try:
+            return _record_from_json(cls, data, index)
+        except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
+            raise ValueError(f"record {index} ({data.get('code') or data.get('title') or 'untitled'}): {exc}") from exc
+
+
+def _indicator_json(i: Indicator) -> dict[str, Any]:
+    return {"title": i.title, "unit": i.unit, "ascending": i.ascending,
+            "baseline": None if i.baseline is None else _number(i.baseline), "baseline_year": i.baseline_year,
+            "target": None if i.target is None else _number(i.target), "target_year": i.target_year,
+            "values": [{k: (_number(v) if isinstance(v, Decimal) else v) for k, v in row.items()} for row in i.values]}
+
+
+def _date(value: Any) -> PartialDate | None:
+    return PartialDate.from_iso(value) if value else None
+
+
+def _decimal(value: Any) -> Decimal | None:
+    return None if value is None or value == "" else Decimal(str(value))
+
+
+def _record_from_json(cls: type[Record], d: dict[str, Any], index: int) -> Record:
+    source = d.get("source") or {}
+    beneficiaries = d.get("beneficiaries") or {}
+    # The index is the record's place in this JSON list: related_to refers to records by it.
+    record = cls(index=index, text=source.get("text") or "", offset=source.get("offset") or 0,
+                 source_file=source.get("file"))
+    record.source_format = source.get("format") or "json"
+    for key in ("code", "iati_identifier", "lead_unit", "funding_source", "tranche", "status", "region"):
+        value = d.get(key)
+        setattr(record, key, None if value in (None, "") else str(value))
+    for key in ("title", "summary", "objective", "background", "partners_text"):
+        setattr(record, key, str(d.get(key) or ""))
+    record.title_is_proposed = bool(d.get("title_is_proposed"))
+    record.accomplishments_to_date = bool(d.get("accomplishments_to_date"))
+    record.accomplishments_as_of = _date(d.get("accomplishments_as_of"))
+    for key in ("expected_accomplishments", "planned_activities", "key_accomplishments", "thematic_areas",
+                "unparsed", "sdg_targets", "countries", "related_to"):
+        setattr(record, key, list(d.get(key) or []))
+    record.regions = list(d.get("regions") or ([record.region] if record.region else []))
+    record.sdgs = [int(g) for g in d.get("sdgs") or []]
+    record.beneficiaries_direct = str(beneficiaries.get("direct") or "")
+    record.beneficiaries_indirect = str(beneficiaries.get("indirect") or "")
+    record.start, record.end = _date(d.get("start")), _date(d.get("end"))
+    record.partners = [Partner(name=p["name"], acronym=p.get("acronym"), role=p.get("role") or "cooperating",
+                               org_type=p.get("type"), text=p.get("text") or p["name"]) for p in d.get("partners") or []]
+    record.budgets = [Money(Decimal(str(b["amount"])), b["currency"], b.get("kind") or "total", b.get("label") or "",
+                            b.get("period_start"), b.get("period_end")) for b in d.get("budgets") or []]
+    record.country_percentages = {k: Decimal(str(v)) for k, v in (d.get("country_percentages") or {}).items()}
+    record.sectors = [Sector(str(x["vocabulary"]), str(x["code"]), x.get("name") or "", _decimal(x.get("percentage")))
+                      for x in d.get("sectors") or []]
+    record.outcomes = [
+        Outcome(o["text"], o.get("target_year"), o.get("number"), [
+            Indicator(i["title"], i.get("unit") or "", i.get("ascending", True), _decimal(i.get("baseline")),
+                      i.get("baseline_year"), _decimal(i.get("target")), i.get("target_year"), list(i.get("values") or []))
+            for i in o.get("indicators") or []])
+        for o in d.get("outcomes") or []]
+    record.activities = [
+        Event(type=e["type"], title=e.get("title") or "", start=_date(e.get("start")), end=_date(e.get("end")),
+              country=e.get("country"), city=e.get("city"), online=bool(e.get("online")),
+              participants=e.get("participants"), participants_qualifier=e.get("participants_qualifier"),
+              participants_profile=e.get("participants_profile"), participant_countries=e.get("participant_countries"),
+              organisers=list(e.get("organisers") or []), summary=e.get("summary") or "",
+              dates_text=e.get("dates_text") or "")
+        for e in d.get("activities") or []]
+    record.resources = [ResourceRef(r.get("type") or "other", r["title"], r.get("url"), _date(r.get("date")),
+                                    r.get("language")) for r in d.get("resources") or []]
+    record.flags = [Flag(f["field"], f["reason"]) for f in d.get("flags") or []]
+    record.spans = [Span(s["field"], s["start"], s["end"]) for s in d.get("spans") or []]
+    return record
 
 
 def _iso(d: PartialDate | None) -> str | None:

@@ -81,7 +81,8 @@ def test_json_prints_the_import_shape_and_writes_nothing():
                 "start", "end", "status", "region", "countries", "sdgs", "sdg_targets", "thematic_areas",
                 "outcomes", "activities", "resources", "related_to", "flags", "unparsed", "source"):
         assert key in record, key
-    assert record["budgets"] == [{"amount": 125000, "currency": "EUR", "kind": "total", "label": ""}]
+    assert record["budgets"] == [{"amount": 125000, "currency": "EUR", "kind": "total", "label": "",
+                                  "period_start": None, "period_end": None}]
     assert record["start"] == "2011-03" and record["countries"] == ["CIV"]
     assert record["source"]["text"].startswith("Main Expectations:")
 

@@ -263,7 +263,8 @@ def test_encodings_parse_alike(name: str) -> None:
     got = shape(name)
     assert got == shape("record_utf8.txt")
     assert got["partners_text"] == "UNDP Côte d’Ivoire"
-    assert got["budgets"] == [{"amount": 125000, "currency": "EUR", "kind": "total", "label": ""}]
+    assert got["budgets"] == [{"amount": 125000, "currency": "EUR", "kind": "total", "label": "",
+                                  "period_start": None, "period_end": None}]
 
 
 # --- the command ---------------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ PROGRESS_THRESHOLD = 50  # records; smaller files finish before a bar would be w
 
 class Command(BaseCommand):
     help = _("Import narrative project records (the text of project pages) into the registry.")
+    loader_class = RecordLoader
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", help=_("text files, one or many records each"))
@@ -26,7 +27,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if options["json"]:
             return self._print_json(options["files"])
-        loader = RecordLoader(publish=options["publish"], update=options["update"], dry_run=options["dry_run"],
+        loader = self.loader_class(publish=options["publish"], update=options["update"], dry_run=options["dry_run"],
                               progress=self._progress)
         failures = []
         totals = dict(found=0, created=0, updated=0, unchanged=0, flags=0)
