@@ -42,6 +42,7 @@ class FileResult:
     kept: list[str] = field(default_factory=list)  # "project: field" where an editor's value was kept
     notes: list[str] = field(default_factory=list)
     error: str | None = None
+    project_ids: list[int] = field(default_factory=list)  # the project of each record, in order
 
 
 class DryRunRollback(Exception):
@@ -66,6 +67,7 @@ class RecordLoader:
         self.update = update
         self.dry_run = dry_run
         self.progress = progress or (lambda items: items)
+        self.records_provenance = True  # imports keep their source; editors' changes through the API do not
 
     def load_path(self, path: str | Path) -> FileResult:
         """Import one file; on any input error nothing is written and the error is in the result."""
@@ -122,8 +124,31 @@ class RecordLoader:
             result.flags += len(record.flags)
             projects_by_index[record.index] = project
         self._relate(records, projects_by_index)
+        result.project_ids = [projects_by_index[r.index].pk for r in records]
         result.notes.extend(f"created {note}" for note in resolver.created)
         reindex_projects(p.pk for p in projects_by_index.values())  # keep full-text search current
+
+    def update_project(self, project: pm.Project, record: Record, result: FileResult | None = None) -> FileResult:
+        """Apply a record to a given project (the API's PUT and PATCH), overwriting as --update does.
+
+        This is an editor's change, not an import: it adds no SourceRecord, so that a later re-import of the
+        project's page sees the change as an editor's and keeps it.
+        """
+        self.records_provenance = False
+        result = result or FileResult("api")
+        result.found = 1
+        with transaction.atomic():
+            project = with_record_data(pm.Project.objects.filter(pk=project.pk)).get()
+            resolver = Resolver([record])
+            self._last_parsed = {}
+            wanted = self._normalise(record_snapshot(record), resolver)
+            if self._update(project, record, wanted, resolver, "", result):
+                result.updated = 1
+            else:
+                result.unchanged = 1
+            result.project_ids = [project.pk]
+            reindex_projects([project.pk])
+        return result
 
     def _match(self, records: list[Record]) -> dict[int, pm.Project]:
         """The existing project of each record: by code, else by the record's text seen before."""
@@ -219,8 +244,9 @@ class RecordLoader:
             if name in LIST_FIELDS:
                 self._write_list(project, name, record, resolver, replace=True)
         wanted["partners"] = self._partner_values(project) if "partners" in to_write else current["partners"]
-        self._write_flags(project, record, replace=True)
-        self._write_source(project, record, wanted, file_sha)
+        if self.records_provenance:
+            self._write_flags(project, record, replace=True)
+            self._write_source(project, record, wanted, file_sha)
         return True
 
     def _partners_differ(self, current: list, record: Record, resolver: Resolver, last: dict) -> bool | str:

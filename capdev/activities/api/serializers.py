@@ -1,0 +1,73 @@
+"""API serializers for activities and resources."""
+from rest_framework import serializers
+
+from capdev.activities.models import Activity, Resource
+from capdev.core.views import partial_iso
+from capdev.narrative.types import PartialDate
+
+
+class PartialDateInput(serializers.CharField):
+    """A date at year, month or day precision ("2024", "2024-08", "2024-08-20"), read into a PartialDate."""
+
+    def to_internal_value(self, data):
+        text = super().to_internal_value(data)
+        try:
+            return PartialDate.from_iso(text) if text else None
+        except ValueError as exc:
+            raise serializers.ValidationError(str(exc)) from exc
+
+
+class ActivitySerializer(serializers.ModelSerializer):
+    """An activity, with its dates at their precision."""
+
+    start = PartialDateInput(required=False, allow_blank=True, allow_null=True, write_only=True)
+    end = PartialDateInput(required=False, allow_blank=True, allow_null=True, write_only=True)
+    start_iso = serializers.SerializerMethodField()
+    end_iso = serializers.SerializerMethodField()
+    organisers = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Activity
+        fields = ["id", "project", "type", "title", "start", "end", "start_iso", "end_iso", "dates_text", "online",
+                  "country", "city", "participants", "participants_qualifier", "participants_profile",
+                  "participant_countries", "organisers", "summary", "last_updated"]
+        read_only_fields = ["id", "last_updated"]
+
+    def get_start_iso(self, obj) -> str | None:
+        return partial_iso(obj.start_date, obj.start_precision)
+
+    def get_end_iso(self, obj) -> str | None:
+        return partial_iso(obj.end_date, obj.end_precision)
+
+    def get_organisers(self, obj) -> list[str]:
+        return [link.organisation.acronym or link.organisation.name for link in obj.organiser_links.all()]
+
+    def validate(self, attrs):
+        start = attrs.pop("start", None) if "start" in attrs else getattr(self.instance, "start", None)
+        end = attrs.pop("end", None) if "end" in attrs else getattr(self.instance, "end", None)
+        if start and end and end.last_day() < start.first_day():
+            raise serializers.ValidationError({"end": "The end cannot be before the start."})
+        attrs["_dates"] = (start, end)
+        return attrs
+
+    def _save(self, instance, attrs):
+        start, end = attrs.pop("_dates")
+        for key, value in attrs.items():
+            setattr(instance, key, value)
+        instance.start, instance.end = start, end
+        instance.save()
+        return instance
+
+    def create(self, validated_data):
+        return self._save(Activity(), validated_data)
+
+    def update(self, instance, validated_data):
+        return self._save(instance, validated_data)
+
+
+class ResourceSerializer(serializers.ModelSerializer):
+    """A resource (report, toolkit, link...)."""
+
+    class Meta:
+        model = Resource
+        fields = ["id", "project", "type", "title", "url", "date", "date_precision", "language"]

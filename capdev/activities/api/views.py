@@ -1,0 +1,40 @@
+"""API views for activities: programme managers log workshops and missions here too."""
+from django.utils.translation import gettext as _
+from rest_framework import viewsets
+from rest_framework.exceptions import PermissionDenied
+
+from capdev.accounts import permissions as perms
+from capdev.activities.models import Activity
+from capdev.api.permissions import WritesByRole
+from capdev.projects.filtersets import ActivityFilterSet, visible_projects
+
+from .serializers import ActivitySerializer
+
+
+class ActivityViewSet(viewsets.ModelViewSet):
+    """Activities of the projects the caller may see; editors add and change those of their units' projects."""
+
+    serializer_class = ActivitySerializer
+    filterset_class = ActivityFilterSet
+    permission_classes = [WritesByRole]
+    editors_may_delete = True
+
+    def get_queryset(self):
+        return (Activity.objects.filter(project__in=visible_projects(self.request).values("pk"))
+                .select_related("country").prefetch_related("organiser_links__organisation").order_by("pk"))
+
+    def may_write(self, request) -> bool:
+        """Any editor may try; the project decides (perform_create)."""
+        return perms.can_create_project(request.user)
+
+    def perform_create(self, serializer):
+        project = serializer.validated_data["project"]
+        if not perms.can_edit_project(self.request.user, project):
+            raise PermissionDenied(_("You may log activities of your own units' projects only."))
+        serializer.save()
+
+    def perform_update(self, serializer):
+        project = serializer.validated_data.get("project", serializer.instance.project)
+        if not perms.can_edit_project(self.request.user, project):
+            raise PermissionDenied(_("You may change activities of your own units' projects only."))
+        serializer.save()

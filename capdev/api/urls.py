@@ -1,0 +1,26 @@
+"""`/api/`: the router over every app's viewsets, the OpenAPI schema and its docs page."""
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from capdev.activities.api.views import ActivityViewSet
+from capdev.organisations.api.views import FundingSourceViewSet, OrganisationViewSet, OrgUnitViewSet
+from capdev.projects.api.views import ProjectViewSet
+from capdev.reference.api.views import CountryViewSet, RegionViewSet, SdgGoalViewSet
+
+router = DefaultRouter()
+router.register("projects", ProjectViewSet, basename="project")
+router.register("activities", ActivityViewSet, basename="activity")
+router.register("organisations", OrganisationViewSet, basename="organisation")
+router.register("units", OrgUnitViewSet, basename="unit")
+router.register("funding-sources", FundingSourceViewSet, basename="funding-source")
+router.register("countries", CountryViewSet, basename="country")
+router.register("regions", RegionViewSet, basename="region")
+router.register("sdgs", SdgGoalViewSet, basename="sdg")
+
+app_name = "api"
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("", include(router.urls)),
+]

@@ -1,0 +1,216 @@
+"""API serializers for projects: a compact list row, and the record shape shared with import and export."""
+from django.urls import reverse
+from rest_framework import serializers
+
+from capdev.core.views import partial_iso
+from capdev.narrative.types import ACTIVITY_TYPES, BUDGET_KINDS, RESOURCE_TYPES, PartialDate
+from capdev.projects.models import ProjectPartner, ProjectStatus, ReviewState
+
+INTERNAL_KEYS = ("flags", "spans", "unparsed", "source", "partners_text")
+
+
+def validate_partial_date(value):
+    """An ISO 8601 date at year, month or day precision ("2010", "2010-02", "2010-02-03")."""
+    if value in (None, ""):
+        return None
+    try:
+        return PartialDate.from_iso(value).iso()
+    except ValueError as exc:
+        raise serializers.ValidationError(str(exc)) from exc
+
+
+class PartialDateField(serializers.CharField):
+    """A date at its precision, as ISO 8601 text."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("allow_null", True)
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("allow_blank", True)
+        super().__init__(validators=[validate_partial_date], **kwargs)
+
+
+class PartnerSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=300)
+    acronym = serializers.CharField(max_length=40, allow_null=True, required=False, allow_blank=True)
+    role = serializers.ChoiceField(choices=ProjectPartner.Role.values, default="cooperating")
+    type = serializers.CharField(allow_null=True, required=False, allow_blank=True)
+    text = serializers.CharField(required=False, allow_blank=True, help_text="the name as the record writes it")
+
+
+class BudgetSerializer(serializers.Serializer):
+    amount = serializers.DecimalField(max_digits=18, decimal_places=2, min_value=0, coerce_to_string=False)
+    currency = serializers.RegexField(r"^[A-Z]{3}$", help_text="ISO 4217")
+    kind = serializers.ChoiceField(choices=BUDGET_KINDS, default="total")
+    label = serializers.CharField(required=False, allow_blank=True, default="")
+    period_start = serializers.DateField(required=False, allow_null=True)
+    period_end = serializers.DateField(required=False, allow_null=True)
+
+
+class IndicatorSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=500)
+    unit = serializers.CharField(required=False, allow_blank=True, default="")
+    ascending = serializers.BooleanField(default=True)
+    baseline = serializers.DecimalField(max_digits=18, decimal_places=4, allow_null=True, required=False,
+                                        coerce_to_string=False)
+    baseline_year = serializers.IntegerField(allow_null=True, required=False, min_value=1900, max_value=2200)
+    target = serializers.DecimalField(max_digits=18, decimal_places=4, allow_null=True, required=False,
+                                      coerce_to_string=False)
+    target_year = serializers.IntegerField(allow_null=True, required=False, min_value=1900, max_value=2200)
+    values = serializers.ListField(child=serializers.DictField(), required=False, default=list)
+
+
+class OutcomeSerializer(serializers.Serializer):
+    text = serializers.CharField()
+    target_year = serializers.IntegerField(allow_null=True, required=False, min_value=1900, max_value=2200)
+    number = serializers.IntegerField(allow_null=True, required=False, min_value=0)
+    indicators = IndicatorSerializer(many=True, required=False, default=list)
+
+
+class EventSerializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=ACTIVITY_TYPES)
+    title = serializers.CharField(max_length=500, allow_blank=True, required=False, default="")
+    start = PartialDateField()
+    end = PartialDateField()
+    dates_text = serializers.CharField(required=False, allow_blank=True, default="")
+    country = serializers.RegexField(r"^[A-Z]{3}$", allow_null=True, required=False)
+    city = serializers.CharField(allow_null=True, required=False, allow_blank=True)
+    online = serializers.BooleanField(default=False)
+    participants = serializers.IntegerField(allow_null=True, required=False, min_value=0)
+    participants_qualifier = serializers.CharField(allow_null=True, required=False, allow_blank=True)
+    participants_profile = serializers.CharField(allow_null=True, required=False, allow_blank=True)
+    participant_countries = serializers.IntegerField(allow_null=True, required=False, min_value=1)
+    organisers = serializers.ListField(child=serializers.CharField(), required=False, default=list)
+    summary = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class ResourceSerializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=RESOURCE_TYPES, default="other")
+    title = serializers.CharField(max_length=500)
+    url = serializers.URLField(allow_null=True, required=False, allow_blank=True)
+    date = PartialDateField()
+    language = serializers.CharField(allow_null=True, required=False, allow_blank=True, max_length=8)
+
+
+class SectorSerializer(serializers.Serializer):
+    vocabulary = serializers.CharField(max_length=3)
+    code = serializers.CharField(max_length=20)
+    name = serializers.CharField(required=False, allow_blank=True, default="")
+    percentage = serializers.DecimalField(max_digits=5, decimal_places=2, min_value=0, max_value=100,
+                                          allow_null=True, required=False, coerce_to_string=False)
+
+
+class BeneficiariesSerializer(serializers.Serializer):
+    direct = serializers.CharField(required=False, allow_blank=True, default="")
+    indirect = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class RecordSerializer(serializers.Serializer):
+    """A project in the record shape: what `import-legacy --json` prints and `import-json` reads."""
+
+    code = serializers.CharField(max_length=40, allow_null=True, required=False, allow_blank=True)
+    iati_identifier = serializers.CharField(max_length=200, allow_null=True, required=False, allow_blank=True)
+    title = serializers.CharField(max_length=500)
+    title_is_proposed = serializers.BooleanField(default=False)
+    summary = serializers.CharField(required=False, allow_blank=True, default="")
+    objective = serializers.CharField(required=False, allow_blank=True, default="")
+    background = serializers.CharField(required=False, allow_blank=True, default="")
+    expected_accomplishments = serializers.ListField(child=serializers.CharField(), required=False, default=list)
+    planned_activities = serializers.ListField(child=serializers.CharField(), required=False, default=list)
+    key_accomplishments = serializers.ListField(child=serializers.CharField(), required=False, default=list)
+    accomplishments_as_of = PartialDateField()
+    accomplishments_to_date = serializers.BooleanField(default=False)
+    partners = PartnerSerializer(many=True, required=False, default=list)
+    lead_unit = serializers.CharField(max_length=20, allow_null=True, required=False, help_text="unit code, e.g. PACB")
+    funding_source = serializers.CharField(max_length=60, allow_null=True, required=False)
+    budgets = BudgetSerializer(many=True, required=False, default=list)
+    start = PartialDateField()
+    end = PartialDateField()
+    status = serializers.ChoiceField(choices=ProjectStatus.values, allow_null=True, required=False,
+                                     help_text="set only to override the status derived from the dates")
+    region = serializers.CharField(allow_null=True, required=False)
+    regions = serializers.ListField(child=serializers.CharField(), required=False, default=list)
+    countries = serializers.ListField(child=serializers.RegexField(r"^[A-Z]{3}$"), required=False, default=list)
+    country_percentages = serializers.DictField(child=serializers.DecimalField(
+        max_digits=5, decimal_places=2, min_value=0, max_value=100, coerce_to_string=False), required=False,
+        default=dict)
+    sectors = SectorSerializer(many=True, required=False, default=list)
+    sdgs = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=17), required=False,
+                                 default=list)
+    sdg_targets = serializers.ListField(child=serializers.RegexField(r"^\d{1,2}\.[0-9a-z]{1,2}$"), required=False,
+                                        default=list)
+    thematic_areas = serializers.ListField(child=serializers.CharField(max_length=200), required=False, default=list)
+    beneficiaries = BeneficiariesSerializer(required=False)
+    outcomes = OutcomeSerializer(many=True, required=False, default=list)
+    activities = EventSerializer(many=True, required=False, default=list)
+    resources = ResourceSerializer(many=True, required=False, default=list)
+
+    def validate(self, attrs):
+        if attrs.get("start") and attrs.get("end"):
+            start, end = PartialDate.from_iso(attrs["start"]), PartialDate.from_iso(attrs["end"])
+            if end.last_day() < start.first_day():
+                raise serializers.ValidationError({"end": "The end cannot be before the start."})
+        return attrs
+
+
+class ProjectDetailSerializer(RecordSerializer):
+    """A project as the API shows it: the record shape, with its id, page, status and review state."""
+
+    id = serializers.IntegerField(read_only=True)
+    url = serializers.CharField(read_only=True)
+    current_status = serializers.CharField(read_only=True, allow_null=True)
+    review_state = serializers.ChoiceField(choices=ReviewState.values, read_only=True)
+    last_updated = serializers.DateTimeField(read_only=True)
+
+
+def project_detail_data(project, record, internal: bool) -> dict:
+    """The detail payload: the record's JSON shape plus the project's identity and state."""
+    data = record.to_json()
+    if not internal:
+        for key in INTERNAL_KEYS:
+            data.pop(key, None)
+    data.update(id=project.pk, url=reverse("projects:detail", args=[project.pk]), current_status=project.status,
+                review_state=project.review_state, last_updated=project.last_updated)
+    return data
+
+
+class ProjectListSerializer(serializers.Serializer):
+    """A project in a list: the facts, without its lists (GET the detail for those)."""
+
+    id = serializers.IntegerField(source="pk")
+    url = serializers.SerializerMethodField()
+    code = serializers.CharField()
+    iati_identifier = serializers.CharField()
+    title = serializers.CharField()
+    lead_unit = serializers.CharField(source="lead_unit.code", default=None)
+    funding_source = serializers.CharField(source="funding_source.code", default=None)
+    start = serializers.SerializerMethodField()
+    end = serializers.SerializerMethodField()
+    status = serializers.CharField()
+    review_state = serializers.CharField()
+    countries = serializers.SerializerMethodField()
+    regions = serializers.SerializerMethodField()
+    sdgs = serializers.SerializerMethodField()
+    budgets = serializers.SerializerMethodField()
+    last_updated = serializers.DateTimeField()
+
+    def get_url(self, p) -> str:
+        return reverse("projects:detail", args=[p.pk])
+
+    def get_start(self, p) -> str | None:
+        return partial_iso(p.start_date, p.start_precision)
+
+    def get_end(self, p) -> str | None:
+        return partial_iso(p.end_date, p.end_precision)
+
+    def get_countries(self, p) -> list[str]:
+        return [link.country_id for link in p.country_links.all()]
+
+    def get_regions(self, p) -> list[str]:
+        return [link.region.name for link in p.region_links.all()]
+
+    def get_sdgs(self, p) -> list[int]:
+        return [link.goal_id for link in p.sdg_goal_links.all()]
+
+    def get_budgets(self, p) -> list[dict]:
+        return [{"amount": b.amount, "currency": b.currency_id, "kind": b.kind, "label": b.label}
+                for b in p.budgets.all()]

@@ -1,0 +1,107 @@
+"""API views for projects: list and detail in the record shape; writes through the importer's loader."""
+from django.db import transaction
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import status, viewsets
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.response import Response
+
+from capdev.accounts import permissions as perms
+from capdev.api.permissions import WritesByRole
+from capdev.importer.loader import FileResult, JsonRecordLoader
+from capdev.narrative.types import Record
+from capdev.projects.filtersets import ProjectFilterSet, visible_projects
+from capdev.projects.models import Project, ReviewState
+from capdev.projects.records import project_record, with_record_data
+
+from .serializers import ProjectDetailSerializer, ProjectListSerializer, RecordSerializer, project_detail_data
+
+
+class ProjectViewSet(viewsets.ModelViewSet):
+    """Projects: the same filters as the portal's list; anonymous users see published projects only."""
+
+    filterset_class = ProjectFilterSet
+    permission_classes = [WritesByRole]
+    http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
+
+    def get_queryset(self):
+        qs = visible_projects(self.request)
+        if self.action == "list":
+            return qs.select_related("lead_unit", "funding_source").prefetch_related(
+                "country_links", "region_links__region", "sdg_goal_links", "budgets").order_by("pk")
+        return with_record_data(qs)
+
+    def get_serializer_class(self):
+        return ProjectListSerializer if self.action == "list" else ProjectDetailSerializer
+
+    def may_write(self, request) -> bool:
+        """Creating needs a unit to create in; changing is checked per project."""
+        return perms.can_create_project(request.user)
+
+    def internal(self) -> bool:
+        """Whether the caller may see review flags, source text and spans."""
+        return perms.can_view_internal(self.request.user)
+
+    def list(self, request, *args, **kwargs):
+        queryset = self.filter_queryset(self.get_queryset())
+        # The FilterSet's sort decides the order when asked; otherwise a stable order by id.
+        page = self.paginate_queryset(queryset)
+        return self.get_paginated_response(ProjectListSerializer(page, many=True).data)
+
+    @extend_schema(responses=ProjectDetailSerializer)
+    def retrieve(self, request, *args, **kwargs):
+        project = self.get_object()
+        return Response(project_detail_data(project, project_record(project), self.internal()))
+
+    def _record(self, data, partial_of: Project | None = None) -> Record:
+        if partial_of is not None:
+            merged = project_record(partial_of).to_json()
+            merged.update(data)
+            data = merged
+        serializer = RecordSerializer(data=data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            return Record.from_json(dict(data))
+        except ValueError as exc:
+            raise ValidationError({"detail": str(exc)}) from exc
+
+    def _check_unit(self, record: Record) -> None:
+        ids = perms.editable_unit_ids(self.request.user)
+        if ids is None:
+            return
+        from capdev.organisations.models import OrgUnit
+
+        unit = OrgUnit.objects.filter(code=record.lead_unit).first() if record.lead_unit else None
+        if unit is None or unit.pk not in ids:
+            raise PermissionDenied(_("You may create and edit projects of your own units only."))
+
+    @extend_schema(request=RecordSerializer, responses={201: ProjectDetailSerializer})
+    def create(self, request, *args, **kwargs):
+        record = self._record(request.data)
+        self._check_unit(record)
+        record.source_format, record.source_file = "api", f"api:{request.user.get_username()}"
+        result = JsonRecordLoader().load_records([record], FileResult("api"))
+        project = with_record_data(Project.objects.filter(pk=result.project_ids[0])).get()
+        return Response(project_detail_data(project, project_record(project), True), status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=RecordSerializer, responses=ProjectDetailSerializer)
+    def update(self, request, *args, **kwargs):
+        project = self.get_object()
+        if not perms.can_edit_project(request.user, project):
+            raise PermissionDenied(_("You may create and edit projects of your own units only."))
+        if project.review_state == ReviewState.PUBLISHED:
+            raise ValidationError({"detail": _(
+                "This project is published: edit its working copy in the editor, then publish it.")})
+        record = self._record(request.data, partial_of=project if kwargs.get("partial") else None)
+        self._check_unit(record)
+        with transaction.atomic():
+            JsonRecordLoader().update_project(project, record)
+        project = with_record_data(Project.objects.filter(pk=project.pk)).get()
+        return Response(project_detail_data(project, project_record(project), True))
+
+    def destroy(self, request, *args, **kwargs):
+        project = self.get_object()
+        if not perms.is_portfolio_admin(request.user):
+            raise PermissionDenied(_("Only portfolio administrators delete projects."))
+        project.delete()
+        return Response(status=status.HTTP_204_NO_CONTENT)
