@@ -4,8 +4,12 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("capdev.portal.urls")),
+    path("", include("capdev.editor.urls")),  # before projects: /projects/new/ and /projects/<id>/edit/
+    path("", include("capdev.accounts.urls")),
     path("", include("capdev.projects.urls")),
     path("", include("capdev.reference.urls")),
     path("", include("capdev.organisations.urls")),
+    path("", include("capdev.iati.urls")),
+    path("api/", include("capdev.api.urls")),
     path("admin/", admin.site.urls),
 ]

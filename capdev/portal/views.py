@@ -1,8 +1,260 @@
-"""Portal pages that span the domain apps."""
+"""Portal pages that span the domain apps: the home page and the dashboard (with a CSV per chart)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
 from django.views.generic import TemplateView
+
+from capdev.activities.models import ActivityType
+from capdev.organisations.models import FundingSource, Organisation, OrgUnit
+from capdev.portal import aggregates as agg
+from capdev.portal.charts import Chart, WorldMap, count_chart, filter_params, list_url, money_chart, world_map
+from capdev.projects.filtersets import BudgetBand, ProjectFilterSet, is_staff_request, visible_projects
+from capdev.projects.models import ProjectStatus, ReviewState
+from capdev.reference.models import Country, Region, SdgGoal
 
 
 class HomeView(TemplateView):
-    """The front page."""
+    """The front page: the portfolio in five numbers, and the ways into it."""
 
     template_name = "portal/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        totals = agg.portfolio_totals(visible_projects(self.request))
+        context["totals"] = totals
+        context["budget_lines"] = [(cur, totals.budget[cur]) for cur in agg.currencies(totals.budget)]
+        return context
+
+
+def filtered_projects(request: HttpRequest):
+    """The projects the list would show for this request's filters (published only for the public)."""
+    return ProjectFilterSet(request.GET, queryset=visible_projects(request), request=request).qs
+
+
+# ---- the dashboard's charts ---------------------------------------------------------------------------------------
+
+def _chart_csv_url(chart_id: str, params: QueryDict) -> str:
+    query = filter_params(params).urlencode()
+    url = reverse("portal:chart_csv", kwargs={"chart": chart_id})
+    return f"{url}?{query}" if query else url
+
+
+def _budget_caption(extra: str = "") -> str:
+    base = _("Total budget lines, one series per currency.")
+    return f"{base} {extra}".strip()
+
+
+def chart_budget_by_unit(qs, params):
+    """Budget by lead unit; bars lead to the list filtered to the unit."""
+    return money_chart("budget-by-unit", _("Budget by lead unit"), agg.budget_by_unit(qs), link_param="unit",
+                       params=params, label_heading=_("Lead unit"), caption=_budget_caption())
+
+
+def chart_budget_by_region(qs, params):
+    """Budget by M49 region; bars lead to the list filtered to the region."""
+    return money_chart("budget-by-region", _("Budget by region"), agg.budget_by_region(qs), link_param="region",
+                       params=params, label_heading=_("Region"), caption=_budget_caption(
+                           _("A project serving several regions counts in full in each.")))
+
+
+def chart_budget_by_sdg(qs, params):
+    """Budget by SDG; bars lead to the list filtered to the goal."""
+    return money_chart("budget-by-sdg", _("Budget by Sustainable Development Goal"), agg.budget_by_sdg(qs),
+                       link_param="sdg", params=params, label_heading=_("SDG"), caption=_budget_caption(
+                           _("A project contributing to several goals counts in full under each.")))
+
+
+def chart_budget_by_funding(qs, params):
+    """Budget by funding source; bars lead to the list filtered to the source."""
+    return money_chart("budget-by-funding", _("Budget by funding source"), agg.budget_by_funding(qs),
+                       link_param="funding", params=params, label_heading=_("Funding source"),
+                       caption=_budget_caption())
+
+
+def chart_budget_by_start_year(qs, params):
+    """Budget by the year projects start; bars lead to the list of projects starting that year."""
+    return money_chart("budget-by-start-year", _("Budget by start year"), agg.budget_by_start_year(qs), kind="bar",
+                       params=params, link_for=lambda y: {"start_year_min": y, "start_year_max": y},
+                       label_heading=_("Start year"), caption=_budget_caption(
+                           _("Each project's whole budget counts in the year it starts.")))
+
+
+def chart_projects_per_year(qs, params):
+    """Projects active in each calendar year: the portfolio's timeline."""
+    rows = [(year, {_("Active projects"): n}) for year, n in agg.projects_active_per_year(qs)]
+    return count_chart("projects-per-year", _("Projects active per year"), rows, kind="bar",
+                       label_heading=_("Year"), caption=_(
+                           "A project counts in every calendar year from its start to its end; one with only a "
+                           "start date counts in its start year."))
+
+
+def _activity_years(qs):
+    years, undated = agg.activities_per_year(qs)
+    note = _("%(n)s activities without a date are not shown.") % {"n": undated} if undated else ""
+    return years, note
+
+
+def chart_activities_per_year(qs, params):
+    """Activities held per year (by their start)."""
+    years, note = _activity_years(qs)
+    rows = [(y.year, {_("Activities"): y.activities}) for y in years]
+    return count_chart("activities-per-year", _("Activities per year"), rows, label_heading=_("Year"),
+                       caption=f"{_('Workshops, missions, webinars, meetings... by the year they started.')} {note}")
+
+
+def chart_participants_per_year(qs, params):
+    """Participants reached per year, from the activities that give a number."""
+    years, note = _activity_years(qs)
+    rows = [(y.year, {_("Participants"): y.participants}) for y in years]
+    return count_chart("participants-per-year", _("Participants reached per year"), rows, label_heading=_("Year"),
+                       caption=f"{_('Sum of the participants activities report; “–” where none gave a number.')} "
+                               f"{note}")
+
+
+CHARTS = {
+    "budget-by-unit": chart_budget_by_unit,
+    "budget-by-region": chart_budget_by_region,
+    "budget-by-sdg": chart_budget_by_sdg,
+    "budget-by-funding": chart_budget_by_funding,
+    "budget-by-start-year": chart_budget_by_start_year,
+    "projects-per-year": chart_projects_per_year,
+    "activities-per-year": chart_activities_per_year,
+    "participants-per-year": chart_participants_per_year,
+}
+MAP_ID = "countries"
+
+
+def build_chart(chart_id: str, qs, params: QueryDict) -> Chart:
+    """One dashboard chart, with its CSV link."""
+    chart = CHARTS[chart_id](qs, params)
+    chart.csv_url = _chart_csv_url(chart_id, params)
+    return chart
+
+
+def build_map(qs, params: QueryDict) -> WorldMap:
+    """The dashboard's world map of the countries served, by projects or by budget (GET map=...)."""
+    the_map = world_map(MAP_ID, _("Countries served"), agg.countries_served(qs), params.get("map", "projects"),
+                        csv_url=_chart_csv_url(MAP_ID, params))
+    dashboard = reverse("portal:dashboard")
+    for value, label in (("projects", _("By projects")), ("budget", _("By budget"))):
+        query = params.copy()
+        query["map"] = value
+        the_map.switch.append((label, f"{dashboard}?{query.urlencode()}#map", the_map.measure == value))
+    the_map.caption = (_("Each country the projects serve, coloured by the number of projects.")
+                       if the_map.measure == "projects" else
+                       _("Each country the projects serve, coloured by the total budget of the projects serving it "
+                         "(a project's whole budget counts in each of its countries); amounts in other currencies "
+                         "are in the table."))
+    return the_map
+
+
+# ---- active filters -------------------------------------------------------------------------------------------
+
+def _filter_names() -> dict[str, str]:
+    return {
+        "q": _("Search"), "unit": _("Lead unit"), "funding": _("Funding source"), "region": _("Region"),
+        "country": _("Country"), "sdg": _("SDG"), "target": _("SDG target"), "status": _("Status"),
+        "start_year_min": _("Starting from"), "start_year_max": _("Starting until"), "budget": _("Budget"),
+        "partner": _("Partner"), "activity_type": _("Activity type"), "review_state": _("Review state"),
+    }
+
+
+def _value_labels(params: QueryDict) -> dict[str, dict[str, str]]:
+    """Readable names for the filter values in params: one query per filter kind present, none per value."""
+    lookups = {
+        "unit": lambda v: OrgUnit.objects.filter(code__in=v).values_list("code", "name"),
+        "funding": lambda v: FundingSource.objects.filter(code__in=v).values_list("code", "name"),
+        "region": lambda v: Region.objects.filter(code__in=v).values_list("code", "name"),
+        "country": lambda v: Country.objects.filter(iso3__in=[x.upper() for x in v]).values_list("iso3", "name"),
+        "sdg": lambda v: [(str(n), f"{n}: {t}") for n, t in SdgGoal.objects.filter(
+            number__in=[x for x in v if x.isdigit()]).values_list("number", "short_title")],
+        "partner": lambda v: Organisation.objects.filter(slug__in=v).values_list("slug", "name"),
+    }
+    fixed = {
+        "status": dict(ProjectStatus.choices), "review_state": dict(ReviewState.choices),
+        "activity_type": dict(ActivityType.choices), "budget": BudgetBand.LABELS,
+    }
+    labels: dict[str, dict[str, str]] = {}
+    for key, values in params.lists():
+        if key in lookups:
+            labels[key] = {str(k): str(name) for k, name in lookups[key](values)}
+        elif key in fixed:
+            labels[key] = {k: str(v) for k, v in fixed[key].items()}
+    return labels
+
+
+@dataclass
+class ActiveFilter:
+    """One filter value in force, and the URL of the same page without it."""
+
+    name: str
+    value: str
+    remove_url: str
+
+
+def active_filters(params: QueryDict, base_url: str, staff: bool = False) -> list[ActiveFilter]:
+    """The filters in params, named, each with a link to base_url without it (review state for staff only)."""
+    names = _filter_names()
+    if not staff:
+        names.pop("review_state")  # the filter set ignores it for everyone else
+    filters = filter_params(params)
+    labels = _value_labels(filters)
+    out = []
+    for key, values in filters.lists():
+        if key not in names:
+            continue
+        for value in values:
+            if value == "":
+                continue
+            rest = params.copy()
+            rest.setlist(key, [v for v in values if v != value])
+            query = rest.urlencode()
+            label = labels.get(key, {}).get(value if key != "country" else value.upper(), value)
+            out.append(ActiveFilter(names[key], label, f"{base_url}?{query}" if query else base_url))
+    return out
+
+
+# ---- views --------------------------------------------------------------------------------------------------------
+
+class DashboardView(TemplateView):
+    """The portfolio in numbers, charts and a map, for the same filters as the project list."""
+
+    template_name = "portal/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        params = self.request.GET
+        qs = filtered_projects(self.request)
+        totals = agg.portfolio_totals(qs)
+        charts = {chart_id: build_chart(chart_id, qs, params) for chart_id in CHARTS}
+        dashboard = reverse("portal:dashboard")
+        context.update(
+            totals=totals,
+            budget_lines=[(cur, totals.budget[cur]) for cur in agg.currencies(totals.budget)],
+            charts=charts,
+            budget_charts=[charts[c] for c in ("budget-by-unit", "budget-by-region", "budget-by-sdg",
+                                               "budget-by-funding", "budget-by-start-year")],
+            time_charts=[charts[c] for c in ("projects-per-year", "activities-per-year", "participants-per-year")],
+            world=build_map(qs, params),
+            filters=active_filters(params, dashboard, is_staff_request(self.request)),
+            projects_url=list_url(params),
+            clear_url=dashboard,
+        )
+        return context
+
+
+class ChartCsvView(View):
+    """The numbers of one dashboard chart (or the map's table) as CSV, for the same filters."""
+
+    def get(self, request: HttpRequest, chart: str) -> HttpResponse:
+        if chart == MAP_ID:
+            return world_map(MAP_ID, _("Countries served"), agg.countries_served(filtered_projects(request))
+                             ).csv_response()
+        if chart not in CHARTS:
+            raise Http404(_("There is no chart called “%(chart)s”.") % {"chart": chart})
+        return build_chart(chart, filtered_projects(request), request.GET).csv_response()

@@ -540,3 +540,35 @@ class ReviewFlag(CapdevModel):
 
     def __str__(self) -> str:
         return f"{self.field}: {self.reason}"
+
+
+class ProjectSearchDocument(models.Model):
+    """The text a project is found by in full-text search: derived data, rebuilt by `capdev reindex`.
+
+    Not a CapdevModel: it is recomputed from the project, so a change history would only repeat the project's.
+    Three weighted parts (heading > body > context) let both databases rank a title hit above a partner's name.
+    The index itself lives outside the model, created by migration 0004 per database: an FTS5 table kept in
+    step by triggers on SQLite, a generated `vector` tsvector column with a GIN index on PostgreSQL
+    (see capdev.projects.search).
+    """
+
+    project = models.OneToOneField(Project, verbose_name=_("project"), primary_key=True, on_delete=models.CASCADE,
+                                   related_name="search_document")
+    heading = models.TextField(_("heading"), blank=True, help_text=_("Title and code."))
+    body = models.TextField(_("body"), blank=True,
+                            help_text=_("Summary, objective, background, expected accomplishments, outcomes."))
+    context = models.TextField(_("context"), blank=True,
+                               help_text=_("Activities, partners, countries and the lead unit."))
+    last_updated = models.DateTimeField(_("indexed at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("project search document")
+        verbose_name_plural = _("project search documents")
+
+    def __str__(self) -> str:
+        return f"search document of {self.project_id}"
+
+    @property
+    def document(self) -> str:
+        """The whole searchable text."""
+        return "\n".join(part for part in (self.heading, self.body, self.context) if part)

@@ -1,5 +1,10 @@
 """Portal URLs of the projects app."""
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "projects"
-urlpatterns: list = []
+urlpatterns = [
+    path("projects/", views.ProjectListView.as_view(), name="list"),
+    path("projects/<int:pk>/", views.ProjectDetailView.as_view(), name="detail"),
+]

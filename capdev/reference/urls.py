@@ -1,5 +1,12 @@
-"""Portal URLs of the reference app."""
-from django.urls import path  # noqa: F401
+"""Portal URLs of the reference app: country and SDG pages."""
+from django.urls import path
+
+from . import views
 
 app_name = "reference"
-urlpatterns: list = []
+urlpatterns = [
+    path("countries/", views.country_list, name="country_list"),
+    path("countries/<str:iso3>/", views.country_detail, name="country_detail"),
+    path("sdgs/", views.sdg_list, name="sdg_list"),
+    path("sdgs/<int:number>/", views.sdg_detail, name="sdg_detail"),
+]

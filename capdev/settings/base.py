@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "rest_framework.authtoken",
     "simple_history",
     "capdev.core",
     "capdev.reference",
@@ -62,6 +64,10 @@ INSTALLED_APPS = [
     "capdev.activities",
     "capdev.importer",
     "capdev.portal",
+    "capdev.accounts",
+    "capdev.editor",
+    "capdev.iati",
+    "capdev.api",
 ]
 
 MIDDLEWARE = [
@@ -125,10 +131,29 @@ STORAGES = {
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
-    "PAGE_SIZE": 50,
+    "DEFAULT_PAGINATION_CLASS": "capdev.api.pagination.StandardPagination",
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+        "rest_framework.authentication.TokenAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["capdev.api.permissions.WritesByRole"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
 }
-SPECTACULAR_SETTINGS = {"TITLE": "Capdev API", "VERSION": "1", "SERVE_INCLUDE_SCHEMA": False}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Capdev API",
+    "DESCRIPTION": "The capacity-development portfolio as data: projects in the record shape, activities, "
+                   "organisations, units, countries and SDGs. Anonymous callers see published projects only; "
+                   "staff write with a token (Authorization: Token <key>).",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI's files come from the drf-spectacular-sidecar package: no CDN, works offline.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
 
 # The organisation that publishes this portfolio (IATI reporting-org); configurable per deployment.
 CAPDEV_REPORTING_ORG = {
@@ -146,3 +171,12 @@ LOGGING = {
 
 # Authentication hardening, Content-Security-Policy and the like live in their own module.
 from .security import *  # noqa: E402,F401,F403
+
+# IATI publishing (capdev.iati): the folder with the official 2.03 XSDs (default: shared/iati/schema-2.03 beside
+# the checkout, or $CAPDEV_SHARED/iati/schema-2.03; absent means XSD validation is skipped), the currency and DAC
+# sector used when a project gives none, and the DAC region published for projects with no country or region.
+CAPDEV_IATI_SCHEMA_DIR = os.environ.get("CAPDEV_IATI_SCHEMA_DIR") or None
+CAPDEV_IATI_DEFAULT_CURRENCY = os.environ.get("CAPDEV_IATI_DEFAULT_CURRENCY", "USD")
+CAPDEV_IATI_DEFAULT_DAC_SECTOR = os.environ.get("CAPDEV_IATI_DEFAULT_DAC_SECTOR", "15110")
+CAPDEV_IATI_UNSPECIFIED_REGION = os.environ.get("CAPDEV_IATI_UNSPECIFIED_REGION", "998")
+CAPDEV_IATI_KNOWN_ORG_IDS = env_list("CAPDEV_IATI_KNOWN_ORG_IDS", [])

@@ -1,0 +1,190 @@
+"""Who may do what: the one place every write path (portal forms, admin, API, import commands) asks.
+
+Roles (capdev.accounts.roles): viewer, editor, reviewer, portfolio admin; a superuser is a portfolio admin.
+Editors edit the projects whose lead unit is one of their units or below one (OrgUnit.parent); a project
+with no lead unit is edited by reviewers and portfolio admins only. Reviewers edit, resolve flags and publish
+portfolio-wide. Every role implies `is_staff`, the flag the public pages test to show drafts.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+
+from .roles import EDITOR, PORTFOLIO_ADMIN, REVIEWER, VIEWER
+
+_CACHE = "_capdev_permission_cache"
+
+
+def _cache(user) -> dict:
+    """Per-user-object memo: a request asks the same questions many times (a list of projects, an admin page)."""
+    cache = getattr(user, _CACHE, None)
+    if cache is None:
+        cache = {}
+        try:
+            setattr(user, _CACHE, cache)
+        except AttributeError:  # pragma: no cover - AnonymousUser allows attributes; be safe anyway
+            pass
+    return cache
+
+
+def is_active_staff(user) -> bool:
+    """Signed in, active and staff."""
+    return bool(user is not None and user.is_authenticated and user.is_active and user.is_staff)
+
+
+def roles_of(user) -> frozenset[str]:
+    """The role names the user holds (a superuser holds portfolio admin)."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return frozenset()
+    cache = _cache(user)
+    if "roles" not in cache:
+        names = set(user.groups.values_list("name", flat=True))
+        if user.is_superuser:
+            names.add(PORTFOLIO_ADMIN)
+        cache["roles"] = frozenset(names)
+    return cache["roles"]
+
+
+def has_role(user, role: str) -> bool:
+    """True when the user holds this role (portfolio admins hold every role)."""
+    roles = roles_of(user)
+    return role in roles or PORTFOLIO_ADMIN in roles
+
+
+def is_portfolio_admin(user) -> bool:
+    """Everything, reference data and users included."""
+    return is_active_staff(user) and PORTFOLIO_ADMIN in roles_of(user)
+
+
+def can_view_internal(user) -> bool:
+    """May see drafts, projects in review and internal fields (every staff role, viewer included)."""
+    return is_active_staff(user)
+
+
+def edits_everything(user) -> bool:
+    """Reviewers and portfolio admins edit every project."""
+    return is_active_staff(user) and bool({REVIEWER, PORTFOLIO_ADMIN} & roles_of(user))
+
+
+def editable_unit_ids(user) -> frozenset[int] | None:
+    """Ids of the units the user edits for, descendants included; None means every unit."""
+    if edits_everything(user):
+        return None
+    if not (is_active_staff(user) and EDITOR in roles_of(user)):
+        return frozenset()
+    cache = _cache(user)
+    if "unit_ids" not in cache:
+        from capdev.organisations.models import OrgUnit
+
+        from .models import UnitAssignment
+
+        assigned = set(UnitAssignment.objects.filter(user=user).values_list("unit_id", flat=True))
+        children: dict[int | None, list[int]] = {}
+        if assigned:
+            # The unit tree is small (tens of rows): one query, then walk it in memory.
+            for pk, parent in OrgUnit.objects.values_list("pk", "parent_id"):
+                children.setdefault(parent, []).append(pk)
+        found, todo = set(), list(assigned)
+        while todo:
+            pk = todo.pop()
+            if pk not in found:
+                found.add(pk)
+                todo.extend(children.get(pk, ()))
+        cache["unit_ids"] = frozenset(found)
+    return cache["unit_ids"]
+
+
+def editable_units(user) -> QuerySet:
+    """The organisational units whose projects the user may create and edit."""
+    from capdev.organisations.models import OrgUnit
+
+    ids = editable_unit_ids(user)
+    return OrgUnit.objects.all() if ids is None else OrgUnit.objects.filter(pk__in=ids)
+
+
+def projects_editable_by(user) -> QuerySet:
+    """The projects (originals and working copies) the user may edit."""
+    from capdev.projects.models import Project
+
+    ids = editable_unit_ids(user)
+    if ids is None:
+        return Project.objects.all()
+    # A working copy is editable only with the right to its original too (same rule as can_edit_project).
+    return Project.objects.filter(lead_unit_id__in=ids).filter(
+        Q(draft_of__isnull=True) | Q(draft_of__lead_unit_id__in=ids))
+
+
+def can_create_project(user) -> bool:
+    """Editors with at least one unit, reviewers and portfolio admins."""
+    ids = editable_unit_ids(user)
+    return ids is None or bool(ids)
+
+
+def can_edit_project(user, project) -> bool:
+    """May change this project (a working copy also needs the right to its original)."""
+    ids = editable_unit_ids(user)
+    if ids is None:
+        return True
+    if not ids or project is None or project.lead_unit_id not in ids:
+        return False
+    original = project.draft_of if project.draft_of_id else None
+    return original is None or original.lead_unit_id in ids
+
+
+def can_publish(user, project=None) -> bool:
+    """May publish projects (and resolve importer flags): reviewers and portfolio admins."""
+    return edits_everything(user)
+
+
+def can_resolve_flags(user, project=None) -> bool:
+    """May accept or mark corrected the importer's flags: the same people who publish."""
+    return can_publish(user, project)
+
+
+def can_manage_reference_data(user) -> bool:
+    """May change countries, SDGs, organisations, units, funding sources, users: portfolio admins."""
+    return is_portfolio_admin(user)
+
+
+def project_of(obj: Any):
+    """The project a row belongs to (the project itself, a budget's, an indicator value's...), or None."""
+    from capdev.projects.models import Project
+
+    if isinstance(obj, Project):
+        return obj
+    for path in ("project", "from_project", "outcome.project", "indicator.outcome.project", "activity.project"):
+        node = obj
+        for attr in path.split("."):
+            if not hasattr(node, attr + "_id") and not hasattr(node, attr):
+                node = None
+                break
+            node = getattr(node, attr, None)
+            if node is None:
+                break
+        if node is not None and isinstance(node, Project):
+            return node
+    return None
+
+
+def can_edit_row(user, obj) -> bool:
+    """May change this row: a project row by can_edit_project, reference data by can_manage_reference_data."""
+    project = project_of(obj)
+    if project is not None:
+        return can_edit_project(user, project)
+    return can_manage_reference_data(user)
+
+
+def require(allowed: bool) -> None:
+    """Raise PermissionDenied (HTTP 403) unless allowed."""
+    if not allowed:
+        raise PermissionDenied
+
+
+__all__ = [
+    "VIEWER", "EDITOR", "REVIEWER", "PORTFOLIO_ADMIN", "roles_of", "has_role", "is_portfolio_admin",
+    "can_view_internal", "edits_everything", "editable_unit_ids", "editable_units", "projects_editable_by",
+    "can_create_project", "can_edit_project", "can_publish", "can_resolve_flags", "can_manage_reference_data",
+    "project_of", "can_edit_row", "require",
+]

@@ -1,0 +1,105 @@
+"""Login lockout, the Content-Security-Policy, CSRF, and the admin enforcing Capdev's object permissions."""
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.urls import reverse
+
+
+def test_repeated_failed_sign_ins_lock_the_account_out(people, client):
+    limit = settings.AXES_FAILURE_LIMIT
+    url = reverse("accounts:login")
+    for _ in range(limit - 1):
+        response = client.post(url, {"username": "ed-pacb", "password": "wrong"})
+        assert response.status_code == 200  # the form again, with its error
+    response = client.post(url, {"username": "ed-pacb", "password": "wrong"})
+    assert response.status_code == 429
+    # Locked out: even the right password is refused now.
+    people["pacb"].set_password("the right password 123")
+    people["pacb"].save()
+    response = client.post(url, {"username": "ed-pacb", "password": "the right password 123"})
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_admin_login_is_covered_by_the_same_lockout(people, client):
+    url = reverse("admin:login")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        response = client.post(url, {"username": "reviewer", "password": "wrong"})
+    assert response.status_code == 429
+
+
+def test_a_good_password_signs_in_before_the_limit(people, client):
+    people["pacb"].set_password("the right password 123")
+    people["pacb"].save()
+    client.post(reverse("accounts:login"), {"username": "ed-pacb", "password": "wrong"})
+    response = client.post(reverse("accounts:login"), {"username": "ed-pacb", "password": "the right password 123"})
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(people["pacb"].pk)
+
+
+def test_the_login_form_shows_its_error_and_has_csrf(db, client):
+    page = client.get(reverse("accounts:login")).content.decode()
+    assert "csrfmiddlewaretoken" in page
+    response = Client(enforce_csrf_checks=True).post(reverse("accounts:login"), {"username": "x", "password": "y"})
+    assert response.status_code == 403  # no token, no sign-in
+
+
+@pytest.mark.parametrize("url", ["/", "/accounts/login/", "/admin/login/"])
+def test_every_response_carries_a_csp_without_inline_script(db, client, url):
+    header = client.get(url)["Content-Security-Policy"]
+    directives = {d.split()[0]: d.split()[1:] for d in header.split(";") if d.strip()}
+    assert directives["script-src"] == ["'self'"]
+    assert directives["default-src"] == ["'self'"]
+    assert directives["object-src"] == ["'none'"] and directives["frame-ancestors"] == ["'none'"]
+    assert "'unsafe-inline'" not in header and "'unsafe-eval'" not in header
+
+
+def test_pages_have_no_inline_script(db, client):
+    import re
+
+    page = client.get(reverse("accounts:login")).content.decode()
+    for tag in re.findall(r"<script\b[^>]*>", page):
+        assert "src=" in tag or 'type="application/json"' in tag, tag
+    assert not re.search(r"\son[a-z]+=", page)  # no inline event handlers
+
+
+def test_password_validators_refuse_weak_passwords():
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        validate_password("short1")
+    with pytest.raises(ValidationError):
+        validate_password("password1234")
+
+
+def test_the_admin_hides_other_units_projects_from_an_editor(people, projects, client):
+    client.force_login(people["pacb"])
+    own = client.get(reverse("admin:projects_project_change", args=[projects["pacb"].pk]))
+    assert own.status_code == 200
+    other = client.get(reverse("admin:projects_project_change", args=[projects["dmb"].pk]))
+    assert other.status_code == 302  # the admin's "does not exist" redirect: the row is outside the queryset
+    listing = client.get(reverse("admin:projects_project_changelist")).content.decode()
+    assert "PACB project" in listing and "DMB project" not in listing
+    post = client.post(reverse("admin:projects_project_change", args=[projects["dmb"].pk]), {"title": "hijacked"})
+    assert post.status_code in (302, 403)
+    projects["dmb"].refresh_from_db()
+    assert projects["dmb"].title == "DMB project"
+
+
+def test_the_admin_refuses_reference_data_changes_to_editors(people, units, client):
+    client.force_login(people["pacb"])
+    response = client.get(reverse("admin:organisations_orgunit_change", args=[units["PACB"].pk]))
+    assert response.status_code == 200  # they may look (view permission) ...
+    assert 'name="_save"' not in response.content.decode()  # ... but there is no Save
+    response = client.post(reverse("admin:organisations_orgunit_change", args=[units["PACB"].pk]),
+                           {"code": "PACB", "name": "renamed", "kind": "branch"})
+    assert response.status_code == 403
+    units["PACB"].refresh_from_db()
+    assert units["PACB"].name != "renamed"
+
+
+def test_a_viewer_reads_projects_in_the_admin_but_cannot_change_them(people, projects, client):
+    client.force_login(people["viewer"])
+    page = client.get(reverse("admin:projects_project_change", args=[projects["dmb"].pk]))
+    assert page.status_code == 200 and 'name="_save"' not in page.content.decode()

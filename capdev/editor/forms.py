@@ -1,0 +1,386 @@
+"""Editor forms: the project, its lists as inline formsets, indicators, and the short "log an activity" form."""
+from __future__ import annotations
+
+from django import forms
+from django.db import models
+from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from capdev.accounts import permissions as perms
+from capdev.activities.models import Activity, Resource
+from capdev.core.models import from_partial
+from capdev.narrative.types import PartialDate
+from capdev.projects import models as pm
+
+from .lookups import LOOKUPS
+
+DATE_HELP = _("A year (2010), a year and month (2010-02) or a full date (2010-02-03).")
+
+
+class PartialDateField(forms.CharField):
+    """A date given to the year, the month or the day in one text input ("2010", "2010-02", "2010-02-03")."""
+
+    default_error_messages = {
+        "invalid": _("Enter a year (2010), a year and month (2010-02) or a full date (2010-02-03)."),
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("help_text", DATE_HELP)
+        super().__init__(**kwargs)
+        self.widget.attrs.setdefault("maxlength", "10")  # an attribute only: the value validated is a PartialDate
+        self.widget.attrs.setdefault("inputmode", "numeric")
+        self.widget.attrs.setdefault("placeholder", "YYYY-MM-DD")
+
+    def to_python(self, value):
+        """The PartialDate typed, or None."""
+        if isinstance(value, PartialDate):
+            return value
+        text = super().to_python(value)
+        if not text:
+            return None
+        try:
+            return PartialDate.from_iso(text)
+        except ValueError:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+    def prepare_value(self, value):
+        """Show a PartialDate as ISO at its precision."""
+        return value.iso() if isinstance(value, PartialDate) else value
+
+
+class LookupInput(forms.TextInput):
+    """A text input tied to a <datalist> of suggestions that htmx refreshes as the user types."""
+
+    def __init__(self, lookup: str, attrs=None):
+        from django.urls import reverse_lazy
+
+        base = {
+            "list": f"dl-{lookup}", "autocomplete": "off", "class": "lookup",
+            "hx-get": reverse_lazy("editor:lookup", args=[lookup]), "hx-trigger": "input changed delay:250ms",
+            "hx-target": f"#dl-{lookup}", "hx-swap": "innerHTML", "hx-sync": "this:replace",
+        }
+        super().__init__({**base, **(attrs or {})})
+
+
+class LookupField(forms.Field):
+    """An organisation, country or SDG chosen by typing: "Barbados [BRB]", "BRB" or "Barbados"."""
+
+    default_error_messages = {
+        "unknown": _("No single match for “%(value)s”: choose one of the suggestions."),
+    }
+
+    def __init__(self, lookup: str, **kwargs):
+        self.lookup = LOOKUPS[lookup]
+        kwargs.setdefault("widget", LookupInput(lookup))
+        kwargs.setdefault("help_text", _("Type a few letters, then choose a suggestion."))
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        """An object (or its key) as its option text; typed text as typed."""
+        if isinstance(value, models.Model):
+            return self.lookup.option(value)
+        if value in (None, ""):
+            return ""
+        if isinstance(value, str) and "[" in value:
+            return value  # already an option's text (a bound form re-shown)
+        try:
+            obj = self.lookup.model._default_manager.filter(pk=value).first()
+        except (ValueError, TypeError, forms.ValidationError):
+            obj = None
+        return self.lookup.option(obj) if obj is not None else value
+
+    def to_python(self, value):
+        """The object the text names."""
+        if isinstance(value, models.Model):
+            return value
+        text = (value or "").strip()
+        if not text:
+            return None
+        obj = self.lookup.parse(text)
+        if obj is None:
+            raise forms.ValidationError(self.error_messages["unknown"], code="unknown", params={"value": text})
+        return obj
+
+    def has_changed(self, initial, data):
+        """Compare by key, whatever form initial and data take."""
+        try:
+            new = self.to_python(data)
+        except forms.ValidationError:
+            return True
+        old = initial.pk if isinstance(initial, models.Model) else initial
+        return (new.pk if new is not None else None) != (old if old not in ("",) else None)
+
+
+class EditorFormMixin:
+    """Shared behaviour: lookups shown from already-loaded related objects (no query per row)."""
+
+    def init_lookups(self):
+        """Give each lookup field the related object the instance already holds."""
+        for name, f in self.fields.items():
+            if isinstance(f, LookupField) and self.instance.pk and name in self.instance._state.fields_cache:
+                self.initial[name] = getattr(self.instance, name)
+
+
+class StartEndFormMixin:
+    """Start and end typed at their precision, stored through StartEndMixin's start/end."""
+
+    def init_dates(self):
+        """Fill start and end from the instance."""
+        if self.instance.pk or self.instance.start_date:
+            self.initial.setdefault("start", self.instance.start)
+            self.initial.setdefault("end", self.instance.end)
+
+    def clean_dates(self, cleaned):
+        """Check the order beside the end field, then set the instance's dates."""
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and end.last_day() < start.first_day():
+            self.add_error("end", _("The end cannot be before the start."))
+        elif "start" in cleaned and "end" in cleaned:
+            self.instance.start = start
+            self.instance.end = end
+        return cleaned
+
+
+class ProjectForm(StartEndFormMixin, forms.ModelForm):
+    """A project's own fields."""
+
+    start = PartialDateField(label=_("Start"))
+    end = PartialDateField(label=_("End"))
+    accomplishments_as_of = PartialDateField(label=_("Key accomplishments as of"))
+
+    class Meta:
+        model = pm.Project
+        fields = ["title", "code", "lead_unit", "funding_source", "status_override", "summary", "objective",
+                  "background", "beneficiaries_direct", "beneficiaries_indirect"]
+        widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in
+                   ("summary", "objective", "background", "beneficiaries_direct", "beneficiaries_indirect")}
+
+    field_order = ["title", "code", "lead_unit", "funding_source", "start", "end", "status_override", "summary",
+                   "objective", "background", "beneficiaries_direct", "beneficiaries_indirect",
+                   "accomplishments_as_of"]
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["lead_unit"].queryset = perms.editable_units(user)
+        if not perms.edits_everything(user):
+            # An editor's project must belong to one of their units, or they could not edit it again.
+            self.fields["lead_unit"].required = True
+            self.fields["lead_unit"].empty_label = None
+        self.init_dates()
+        if self.instance.accomplishments_as_of:
+            self.initial.setdefault("accomplishments_as_of", self.instance.accomplishments_as_of_partial)
+
+    def clean_code(self):
+        """Codes are unique among originals; a working copy shares its original's."""
+        code = (self.cleaned_data.get("code") or "").strip() or None
+        if code:
+            others = pm.Project.objects.registry().filter(code=code)
+            for pk in (self.instance.pk, self.instance.draft_of_id):
+                if pk:
+                    others = others.exclude(pk=pk)
+            if others.exists():
+                raise forms.ValidationError(_("Another project already has this code."), code="unique")
+        return code
+
+    def clean(self):
+        """Dates in order; the key-accomplishments date stored at its precision."""
+        cleaned = self.clean_dates(super().clean())
+        if "accomplishments_as_of" in cleaned:
+            (self.instance.accomplishments_as_of,
+             self.instance.accomplishments_as_of_precision) = from_partial(cleaned["accomplishments_as_of"], "first")
+        return cleaned
+
+    def validate_constraints(self):
+        # The code's uniqueness is checked in clean_code, beside the field, with the working-copy rule.
+        try:
+            self.instance.validate_constraints(exclude=self._get_validation_exclusions() | {"code"})
+        except forms.ValidationError as e:
+            self._update_errors(e)
+
+
+class BudgetForm(EditorFormMixin, forms.ModelForm):
+    """A budget line."""
+
+    donor = LookupField("organisations", label=_("Donor"), required=False)
+
+    class Meta:
+        model = pm.Budget
+        fields = ["kind", "amount", "currency", "year", "label", "donor"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.init_lookups()
+
+
+class CountryLinkForm(EditorFormMixin, forms.ModelForm):
+    """A focus country."""
+
+    country = LookupField("countries", label=_("Country"))
+
+    class Meta:
+        model = pm.ProjectCountry
+        fields = ["country", "percentage"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.init_lookups()
+
+
+class SdgLinkForm(EditorFormMixin, forms.ModelForm):
+    """An SDG goal."""
+
+    goal = LookupField("sdgs", label=_("SDG"))
+
+    class Meta:
+        model = pm.ProjectSdgGoal
+        fields = ["goal"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.init_lookups()
+
+
+class PartnerForm(EditorFormMixin, forms.ModelForm):
+    """A partner organisation and its role."""
+
+    organisation = LookupField("organisations", label=_("Organisation"))
+
+    class Meta:
+        model = pm.ProjectPartner
+        fields = ["organisation", "role"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.init_lookups()
+
+
+class ListItemForm(forms.ModelForm):
+    """One item of an ordered list (expected accomplishments, planned activities, key accomplishments)."""
+
+    class Meta:
+        fields = ["text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+
+
+class OutcomeForm(forms.ModelForm):
+    """An intended outcome."""
+
+    class Meta:
+        model = pm.Outcome
+        fields = ["number", "text", "target_year"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+
+
+class ActivityForm(StartEndFormMixin, EditorFormMixin, forms.ModelForm):
+    """An activity in the project's full list."""
+
+    start = PartialDateField(label=_("Start"))
+    end = PartialDateField(label=_("End"))
+    country = LookupField("countries", label=_("Country"), required=False)
+
+    class Meta:
+        model = Activity
+        fields = ["type", "title", "online", "country", "city", "participants", "participants_profile",
+                  "participant_countries", "summary"]
+        widgets = {"summary": forms.Textarea(attrs={"rows": 2})}
+
+    field_order = ["type", "title", "start", "end", "online", "country", "city", "participants",
+                   "participants_profile", "participant_countries", "summary"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.init_lookups()
+        self.init_dates()
+
+    def clean(self):
+        """Dates in order."""
+        return self.clean_dates(super().clean())
+
+
+class ActivityLogForm(ActivityForm):
+    """Log an activity in under a minute: what, when, where or online, who and how many, notes."""
+
+    title = forms.CharField(label=_("Title"), required=False, max_length=500,
+                            help_text=_("Leave empty to use the type and the place."))
+    start = PartialDateField(label=_("Date or start"), required=True)
+
+    class Meta(ActivityForm.Meta):
+        labels = {"summary": _("Notes")}
+
+    def clean(self):
+        """A title from the type and place when none is given."""
+        cleaned = super().clean()
+        if not cleaned.get("title") and cleaned.get("type"):
+            place = (_("online") if cleaned.get("online")
+                     else ", ".join(str(p) for p in (cleaned.get("city"), cleaned.get("country")) if p))
+            label = dict(self.fields["type"].choices).get(cleaned["type"], cleaned["type"])
+            cleaned["title"] = f"{label}, {place}" if place else str(label)
+            self.instance.title = cleaned["title"]
+        return cleaned
+
+
+class ResourceForm(forms.ModelForm):
+    """A publication or link."""
+
+    date = PartialDateField(label=_("Date"))
+
+    class Meta:
+        model = Resource
+        fields = ["type", "title", "url", "language"]
+
+    field_order = ["type", "title", "url", "date", "language"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.date:
+            from capdev.core.models import to_partial
+
+            self.initial.setdefault("date", to_partial(self.instance.date, self.instance.date_precision))
+
+    def clean(self):
+        """Store the date at its precision."""
+        cleaned = super().clean()
+        if "date" in cleaned:
+            self.instance.date, self.instance.date_precision = from_partial(cleaned["date"], "first")
+        return cleaned
+
+
+class IndicatorForm(forms.ModelForm):
+    """A measure of an outcome."""
+
+    class Meta:
+        model = pm.Indicator
+        fields = ["title", "unit", "ascending", "baseline_value", "baseline_year", "target_value", "target_year"]
+
+
+def _formset(model, form, fk_model=pm.Project):
+    return inlineformset_factory(fk_model, model, form=form, extra=0, can_delete=True,
+                                 fields=form._meta.fields if hasattr(form, "_meta") else None)
+
+
+def _list_form(model):
+    return type(f"{model.__name__}Form", (ListItemForm,),
+                {"Meta": type("Meta", (ListItemForm.Meta,), {"model": model}),
+                 "__doc__": f"One {model._meta.verbose_name}."})
+
+
+# (prefix, heading, formset class, related objects to read with the rows): the lists on the edit page.
+FORMSETS = [
+    ("budgets", _("Budget"), _formset(pm.Budget, BudgetForm), ("donor", "currency")),
+    ("country_links", _("Focus countries"), _formset(pm.ProjectCountry, CountryLinkForm), ("country",)),
+    ("sdg_goal_links", _("SDGs"), _formset(pm.ProjectSdgGoal, SdgLinkForm), ("goal",)),
+    ("partner_links", _("Partners"), _formset(pm.ProjectPartner, PartnerForm), ("organisation",)),
+    ("expected_accomplishments", _("Expected accomplishments"),
+     _formset(pm.ExpectedAccomplishment, _list_form(pm.ExpectedAccomplishment)), ()),
+    ("planned_activities", _("Planned activities"),
+     _formset(pm.PlannedActivity, _list_form(pm.PlannedActivity)), ()),
+    ("key_accomplishments", _("Key accomplishments"),
+     _formset(pm.KeyAccomplishment, _list_form(pm.KeyAccomplishment)), ()),
+    ("outcomes", _("Outcomes"), _formset(pm.Outcome, OutcomeForm), ()),
+    ("activities", _("Activities"), _formset(Activity, ActivityForm), ("country",)),
+    ("resources", _("Resources"), _formset(Resource, ResourceForm), ()),
+]
+
+IndicatorFormSet = _formset(pm.Indicator, IndicatorForm, fk_model=pm.Outcome)

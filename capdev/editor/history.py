@@ -1,0 +1,225 @@
+"""A project's versions (who changed it, when) and a readable field-by-field diff between consecutive ones.
+
+A version starts at each save of the project row (every write path in Capdev saves the project first: the
+editor, publishing, revert, the importer) and takes in the changes to its rows that follow, until the next
+save of the project or a pause of more than VERSION_GAP (a later change made to a row alone, e.g. in the admin).
+All history of the project is read in a fixed number of queries and replayed in memory.
+"""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from capdev.projects import models as pm
+
+from . import tree
+
+VERSION_GAP = dt.timedelta(seconds=10)
+TEXT_LIMIT = 300
+
+
+@dataclass
+class RowChange:
+    """A row added, removed, or changed (with its field changes)."""
+
+    kind: str  # "added", "removed", "changed"
+    label: str
+    fields: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+@dataclass
+class NodeDiff:
+    """The changes to one kind of row (budgets, activities...)."""
+
+    name: str
+    title: str
+    rows: list[RowChange]
+
+
+@dataclass
+class Version:
+    """One version of a project: who, when, and the state after it."""
+
+    number: int
+    date: dt.datetime
+    user_id: int | None
+    state: dict[str, Any]
+    user: Any = None
+    fields: list[tuple[str, str, str]] = field(default_factory=list)
+    nodes: list[NodeDiff] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        """True when nothing changed from the version before."""
+        return not self.fields and not self.nodes
+
+
+def versions(project_pk: int) -> list[Version]:
+    """The project's versions, oldest first, each with its diff from the one before."""
+    events = tree.history_events(project_pk)
+    result: list[Version] = []
+    state = tree.empty_state()
+    last_date = None
+    for event in events:
+        date, _hid, name, _kind, user_id, _values = event
+        starts = not result or name == "project" or (last_date is not None and date - last_date > VERSION_GAP)
+        if starts and result:
+            result[-1].state = tree.prune(copy.deepcopy(state))
+        if starts:
+            result.append(Version(number=len(result) + 1, date=date, user_id=user_id, state={}))
+        elif result[-1].user_id is None and user_id is not None:
+            result[-1].user_id = user_id
+        tree.apply_event(state, event)
+        last_date = date
+    if result:
+        result[-1].state = tree.prune(copy.deepcopy(state))
+    users = get_user_model().objects.in_bulk({v.user_id for v in result if v.user_id})
+    names = Labeller(result)
+    previous = tree.empty_state()
+    for version in result:
+        version.user = users.get(version.user_id)
+        version.fields, version.nodes = diff(previous, version.state, names)
+        previous = version.state
+    return result
+
+
+class Labeller:
+    """Readable values: choices by their label, foreign keys by their object's name (read in bulk)."""
+
+    def __init__(self, versions_: list[Version]):
+        wanted: dict[type[models.Model], set] = {}
+        for version in versions_:
+            self._collect(pm.Project, version.state["project"], wanted)
+            for name, rows in version.state["rows"].items():
+                for row in rows.values():
+                    self._collect(tree.NODES[name].model, row, wanted)
+        self.names = {model: {pk: str(obj) for pk, obj in model._default_manager.in_bulk(ids).items()}
+                      for model, ids in wanted.items() if ids}
+
+    @staticmethod
+    def _fk(model, attname):
+        for f in model._meta.concrete_fields:
+            if f.attname == attname:
+                return f
+        return None
+
+    def _collect(self, model, values, wanted):
+        for attname, value in values.items():
+            f = self._fk(model, attname)
+            if f is not None and f.is_relation and value is not None and f.related_model is not pm.Project:
+                wanted.setdefault(f.related_model, set()).add(value)
+
+    def field_label(self, model, attname) -> str:
+        """The field's verbose name."""
+        f = self._fk(model, attname)
+        return str(f.verbose_name) if f is not None else attname
+
+    def value(self, model, attname, value) -> str:
+        """The value as a reader would write it."""
+        if value is None or value == "":
+            return "—"
+        f = self._fk(model, attname)
+        if f is not None and f.is_relation:
+            return self.names.get(f.related_model, {}).get(value, str(value))
+        if f is not None and f.choices:
+            return str(dict(f.flatchoices).get(value, value))
+        if isinstance(value, bool):
+            return str(_("yes") if value else _("no"))
+        if isinstance(value, Decimal):
+            return f"{value.normalize():,f}" if value == value.to_integral() else f"{value:,}"
+        if isinstance(value, dt.datetime):
+            return value.strftime("%Y-%m-%d %H:%M")
+        text = str(value)
+        return text if len(text) <= TEXT_LIMIT else text[:TEXT_LIMIT] + "…"
+
+    def row_label(self, node: tree.Node, row: dict, state: dict) -> str:
+        """A short name for a row: its label fields, after its parent's name for nested rows."""
+        parts = [self.value(node.model, f, row.get(f)) for f in node.label_fields if row.get(f) not in (None, "")]
+        label = " · ".join(parts) or f"#{row.get('id')}"
+        parent = tree.PARENT[node.name]
+        if parent is not None:
+            parent_row = state["rows"][parent.name].get(row[node.parent_key])
+            if parent_row is not None:
+                label = f"{self.row_label(parent, parent_row, state)} › {label}"
+        return label
+
+
+def _field_changes(model, old: dict, new: dict, names: Labeller, fields) -> list[tuple[str, str, str]]:
+    changes = []
+    for attname in fields:
+        if old.get(attname) != new.get(attname):
+            changes.append((names.field_label(model, attname), names.value(model, attname, old.get(attname)),
+                            names.value(model, attname, new.get(attname))))
+    return changes
+
+
+def diff(old: dict, new: dict, names: Labeller) -> tuple[list, list[NodeDiff]]:
+    """Field changes of the project, and row changes per kind of row, from state old to state new."""
+    fields = _field_changes(pm.Project, old["project"], new["project"], names, tree.project_all_fields()) \
+        if old["project"] else []
+    nodes = []
+    for node, _parent in tree.walk():
+        before, after = old["rows"].get(node.name, {}), new["rows"].get(node.name, {})
+        rows: list[RowChange] = []
+        removed = {pk: r for pk, r in before.items() if pk not in after}
+        added = {pk: r for pk, r in after.items() if pk not in before}
+        for pk in sorted(set(before) & set(after)):
+            changes = _field_changes(node.model, before[pk], after[pk], names, node.content_fields)
+            if changes:
+                rows.append(RowChange("changed", names.row_label(node, after[pk], new), changes))
+        # Rows copied with new ids (publishing a working copy, a revert) are the same content: not a change.
+        removed_keys = Counter(_content_key(node, r, old, names) for r in removed.values())
+        added_keys = Counter(_content_key(node, r, new, names) for r in added.values())
+        common = removed_keys & added_keys
+        gone = _drop(node, removed, common.copy(), old, names)
+        came = _drop(node, added, common.copy(), new, names)
+        # A row removed and one added at the same place in the list read best as one changed row.
+        if "position" in node.fields:
+            by_place = {(_parent_label(node, r, old, names), r.get("position")): r for r in gone}
+            for r in list(came):
+                place = (_parent_label(node, r, new, names), r.get("position"))
+                if place in by_place:
+                    o = by_place.pop(place)
+                    gone.remove(o)
+                    came.remove(r)
+                    rows.append(RowChange("changed", names.row_label(node, r, new),
+                                          _field_changes(node.model, o, r, names, node.content_fields)))
+        rows += [RowChange("removed", names.row_label(node, r, old)) for r in gone]
+        rows += [RowChange("added", names.row_label(node, r, new)) for r in came]
+        if rows:
+            nodes.append(NodeDiff(node.name, str(node.model._meta.verbose_name_plural).capitalize(), rows))
+    return fields, nodes
+
+
+def _parent_label(node, row, state, names) -> str:
+    parent = tree.PARENT[node.name]
+    if parent is None:
+        return ""
+    parent_row = state["rows"][parent.name].get(row[node.parent_key])
+    return names.row_label(parent, parent_row, state) if parent_row else ""
+
+
+def _content_key(node, row, state, names) -> tuple:
+    return (_parent_label(node, row, state, names), *(repr(row.get(f)) for f in node.content_fields))
+
+
+def _drop(node, rows: dict, common: Counter, state, names) -> list[dict]:
+    kept = []
+    for r in tree.ordered_rows(node, rows):
+        key = _content_key(node, r, state, names)
+        if common[key] > 0:
+            common[key] -= 1
+        else:
+            kept.append(r)
+    return kept
+
+
+__all__ = ["Version", "NodeDiff", "RowChange", "versions", "diff"]

@@ -1,0 +1,44 @@
+"""Template tags for the editor's pieces on other apps' pages (the project page's actions, flags, activity log)."""
+from django import template
+
+from capdev.accounts import permissions as perms
+from capdev.projects.models import ReviewFlag, ReviewState
+
+register = template.Library()
+
+
+@register.simple_tag
+def editor_state(project, user):
+    """What the signed-in user may do with a project, and its workflow state (a few queries, fixed)."""
+    if not perms.can_view_internal(user) or project is None:
+        return {"visible": False}
+    from capdev.editor import workflow
+
+    is_original = workflow.is_published_original(project)
+    copy = workflow.working_copy_of(project) if is_original else None
+    flags = list(ReviewFlag.objects.filter(project_id__in=[project.pk, project.draft_of_id or project.pk])
+                 .select_related("resolved_by").order_by("state", "field", "pk"))
+    return {
+        "visible": True,
+        "can_edit": perms.can_edit_project(user, project),
+        "can_publish": perms.can_publish(user, project),
+        "can_resolve": perms.can_resolve_flags(user, project),
+        "working_copy": copy,
+        "is_copy": bool(project.draft_of_id),
+        "is_published": project.review_state == ReviewState.PUBLISHED,
+        "flags": flags,
+        "open_flags": [f for f in flags if f.state == ReviewFlag.State.OPEN],
+    }
+
+
+@register.simple_tag
+def log_activity_form(project):
+    """An empty short form for logging an activity, with the country suggestions."""
+    from capdev.editor.forms import ActivityLogForm
+    from capdev.editor.lookups import LOOKUPS
+    from capdev.reference.models import Country
+
+    return {
+        "form": ActivityLogForm(prefix="log"),
+        "countries": [LOOKUPS["countries"].option(c) for c in Country.objects.only("iso3", "name")],
+    }

@@ -1,0 +1,203 @@
+"""A project and every row that belongs to it, as plain data: read live or as of any moment, and written back.
+
+One description of the project's tree (TREE) serves the working copy (deep copy), publishing (copy the draft
+over the original), revert (write an earlier state back) and the history diffs. A state is
+{"project": {field: value}, "rows": {node name: {row id: {field: value}}}}; rows keep their parent's id in
+the parent key attribute (project_id, outcome_id, indicator_id, activity_id).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import models
+
+from capdev.activities import models as am
+from capdev.projects import models as pm
+
+TIMESTAMPS = {"created", "last_updated"}
+# The editorial workflow, not content: a revert or a publish never copies these.
+WORKFLOW_FIELDS = {"review_state", "published_at", "draft_of_id"}
+
+
+@dataclass(frozen=True)
+class Node:
+    """One kind of row in a project's tree: its model, the key to its parent, and the kinds below it."""
+
+    name: str
+    model: type[models.Model]
+    parent_key: str  # attname of the foreign key to the parent row
+    label_fields: tuple[str, ...]
+    children: tuple[Node, ...] = field(default=())
+
+    @property
+    def fields(self) -> list[str]:
+        """The attnames that make up a row's content (its id and parent key included)."""
+        return [f.attname for f in self.model._meta.concrete_fields if f.attname not in TIMESTAMPS]
+
+    @property
+    def content_fields(self) -> list[str]:
+        """The attnames compared when diffing: no id, no parent key."""
+        return [f for f in self.fields if f not in ("id", self.parent_key)]
+
+
+TREE: tuple[Node, ...] = (
+    Node("budgets", pm.Budget, "project_id", ("kind", "amount", "currency_id", "year", "label")),
+    Node("country_links", pm.ProjectCountry, "project_id", ("country_id", "percentage")),
+    Node("region_links", pm.ProjectRegion, "project_id", ("region_id", "percentage")),
+    Node("sectors", pm.ProjectSector, "project_id", ("vocabulary", "code", "name")),
+    Node("sdg_goal_links", pm.ProjectSdgGoal, "project_id", ("goal_id",)),
+    Node("sdg_target_links", pm.ProjectSdgTarget, "project_id", ("target_id",)),
+    Node("thematic_area_links", pm.ProjectThematicArea, "project_id", ("thematic_area_id",)),
+    Node("partner_links", pm.ProjectPartner, "project_id", ("organisation_id", "role")),
+    Node("expected_accomplishments", pm.ExpectedAccomplishment, "project_id", ("text",)),
+    Node("planned_activities", pm.PlannedActivity, "project_id", ("text",)),
+    Node("key_accomplishments", pm.KeyAccomplishment, "project_id", ("text",)),
+    Node("outcomes", pm.Outcome, "project_id", ("number", "text"), children=(
+        Node("indicators", pm.Indicator, "outcome_id", ("title",), children=(
+            Node("indicator_values", pm.IndicatorValue, "indicator_id", ("period_start", "period_end", "actual")),
+        )),
+    )),
+    Node("activities", am.Activity, "project_id", ("title", "start_date"), children=(
+        Node("activity_organisers", am.ActivityOrganiser, "activity_id", ("organisation_id",)),
+    )),
+    Node("resources", am.Resource, "project_id", ("title",)),
+)
+
+
+def walk(nodes: tuple[Node, ...] = TREE, parent: Node | None = None):
+    """Every node with its parent node (None for the project's direct rows), parents before children."""
+    for node in nodes:
+        yield node, parent
+        yield from walk(node.children, node)
+
+
+NODES: dict[str, Node] = {node.name: node for node, _ in walk()}
+PARENT: dict[str, Node | None] = {node.name: parent for node, parent in walk()}
+
+
+def project_fields() -> list[str]:
+    """The project's own content fields (attnames): everything but id, timestamps and the workflow."""
+    return [f.attname for f in pm.Project._meta.concrete_fields
+            if f.attname not in TIMESTAMPS | WORKFLOW_FIELDS | {"id"}]
+
+
+def project_all_fields() -> list[str]:
+    """The project's fields as the history shows them: content and workflow."""
+    return [f.attname for f in pm.Project._meta.concrete_fields if f.attname not in TIMESTAMPS | {"id"}]
+
+
+def live_state(project: pm.Project) -> dict[str, Any]:
+    """The project's fields and every row below it, as they are now (one query per kind of row)."""
+    state = {"project": {name: getattr(project, name) for name in project_all_fields()}, "rows": {}}
+    parent_ids: dict[str | None, list[int]] = {None: [project.pk]}
+    for node, parent in walk():
+        ids = parent_ids[parent.name if parent else None]
+        rows = {}
+        if ids:
+            for row in node.model.objects.filter(**{f"{node.parent_key}__in": ids}).values(*node.fields):
+                rows[row["id"]] = row
+        state["rows"][node.name] = rows
+        parent_ids[node.name] = list(rows)
+    return state
+
+
+def ordered_rows(node: Node, rows: dict[int, dict]) -> list[dict]:
+    """Rows in their list order: position where the model has one, then id (creation order)."""
+    has_position = "position" in node.fields
+    return sorted(rows.values(), key=lambda r: ((r.get("position") or 0) if has_position else 0, r["id"]))
+
+
+def write_rows(project: pm.Project, state: dict[str, Any], user=None) -> None:
+    """Replace every row below project with the state's rows (new ids; parents mapped to their new ids)."""
+    for node in TREE:
+        # Deleting the direct rows cascades to the rows below them (indicators, values, organisers).
+        for obj in node.model.objects.filter(**{node.parent_key: project.pk}):
+            obj._history_user = user
+            obj.delete()
+    new_ids: dict[str, dict[int, int]] = {}
+    for node, parent in walk():
+        mapping = new_ids.setdefault(node.name, {})
+        for row in ordered_rows(node, state["rows"].get(node.name, {})):
+            values = {k: v for k, v in row.items() if k != "id" and k in node.fields}
+            if parent is None:
+                values[node.parent_key] = project.pk
+            else:
+                values[node.parent_key] = new_ids[parent.name].get(row[node.parent_key])
+                if values[node.parent_key] is None:
+                    continue  # its parent was not in the state: an orphan in the history, left out
+            obj = node.model(**values)
+            obj._history_user = user
+            obj.save()
+            mapping[row["id"]] = obj.pk
+
+
+def write_project_fields(project: pm.Project, state: dict[str, Any], fields: list[str] | None = None) -> None:
+    """Set the project's content fields from a state (does not save)."""
+    for name in fields or project_fields():
+        if name in state["project"]:
+            setattr(project, name, state["project"][name])
+
+
+# -- history -------------------------------------------------------------------------------------------------
+
+HISTORY_META = ("history_id", "history_date", "history_type", "history_user_id")
+
+
+def history_events(project_pk: int) -> list[tuple]:
+    """Every history record of the project and of every row ever below it, oldest first.
+
+    Each event is (date, history id, node name or "project", type "+"/"~"/"-", user id, row values).
+    One query per kind of row.
+    """
+    events = []
+    fields = ["id", *project_all_fields()]
+    for rec in pm.Project.history.filter(id=project_pk).values(*HISTORY_META, *fields):
+        events.append(_event(rec, "project", fields))
+    ever: dict[str | None, set[int]] = {None: {project_pk}}
+    for node, parent in walk():
+        ids = ever[parent.name if parent else None]
+        seen = set()
+        if ids:
+            for rec in node.model.history.filter(**{f"{node.parent_key}__in": ids}).values(*HISTORY_META,
+                                                                                           *node.fields):
+                events.append(_event(rec, node.name, node.fields))
+                seen.add(rec["id"])
+        ever[node.name] = seen
+    events.sort(key=lambda e: (e[0], e[2] != "project", e[1]))
+    return events
+
+
+def _event(rec: dict, name: str, fields: list[str]) -> tuple:
+    return (rec["history_date"], rec["history_id"], name, rec["history_type"], rec["history_user_id"],
+            {f: rec[f] for f in fields})
+
+
+def empty_state() -> dict[str, Any]:
+    """A state with no project fields and no rows."""
+    return {"project": {}, "rows": {name: {} for name in NODES}}
+
+
+def apply_event(state: dict[str, Any], event: tuple) -> None:
+    """Replay one history record onto a state (in place)."""
+    _date, _hid, name, kind, _user, values = event
+    if name == "project":
+        state["project"] = {k: v for k, v in values.items() if k != "id"}
+        return
+    rows = state["rows"][name]
+    if kind == "-":
+        rows.pop(values["id"], None)
+    else:
+        rows[values["id"]] = dict(values)
+
+
+def prune(state: dict[str, Any]) -> dict[str, Any]:
+    """Drop rows whose parent is not in the state (deleted by a cascade the history recorded later)."""
+    for node, parent in walk():
+        if parent is None:
+            continue
+        parents = state["rows"][parent.name]
+        rows = state["rows"][node.name]
+        for pk in [pk for pk, row in rows.items() if row[node.parent_key] not in parents]:
+            del rows[pk]
+    return state

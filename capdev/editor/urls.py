@@ -1,0 +1,19 @@
+"""Staff editing URLs: project create/edit, activity log, indicators, history, review queue, lookups."""
+from django.urls import path
+
+from . import views
+
+app_name = "editor"
+urlpatterns = [
+    path("projects/new/", views.project_create, name="create"),
+    path("projects/<int:pk>/edit/", views.project_edit, name="edit"),
+    path("projects/<int:pk>/outcomes/<int:outcome_pk>/indicators/", views.indicators_edit, name="indicators"),
+    path("projects/<int:pk>/activities/log/", views.log_activity, name="log_activity"),
+    path("projects/<int:pk>/history/", views.project_history, name="history"),
+    path("projects/<int:pk>/history/<int:number>/revert/", views.project_revert, name="revert"),
+    path("projects/<int:pk>/submit/", views.project_submit, name="submit"),
+    path("projects/<int:pk>/publish/", views.project_publish, name="publish"),
+    path("review/", views.review_queue, name="review"),
+    path("review/flags/<int:pk>/<slug:action>/", views.flag_resolve, name="flag"),
+    path("editor/lookup/<slug:kind>/", views.lookup, name="lookup"),
+]

@@ -1,0 +1,354 @@
+"""Staff pages: create and edit a project, log an activity, the review queue, publishing, history and revert.
+
+Every view checks capdev.accounts.permissions (403 otherwise); anonymous users are sent to sign in.
+"""
+from __future__ import annotations
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from capdev.accounts import permissions as perms
+from capdev.organisations.models import Organisation
+from capdev.projects.models import Outcome, Project, ReviewFlag, ReviewState
+from capdev.reference.models import Country, SdgGoal
+
+from . import forms, history, workflow
+from .lookups import LOOKUPS
+
+
+def staff_required(view):
+    """Sign-in for anonymous users; 403 for signed-in users without a staff role."""
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not perms.can_view_internal(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+    return wrapped
+
+
+def project_url(project: Project) -> str:
+    """The project's page (helper A's projects:detail when it exists)."""
+    for name in ("projects:detail", "projects:project"):
+        try:
+            return reverse(name, args=[project.pk])
+        except NoReverseMatch:
+            continue
+    return f"/projects/{project.pk}/"
+
+
+def _next_url(request, default: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return default
+
+
+# -- create and edit ---------------------------------------------------------------------------------------------
+
+def _formsets(data, project: Project, add: str | None = None):
+    """The edit page's formsets, bound to data (with one more row in the formset named by add)."""
+    if data is not None and add:
+        data = data.copy()
+        key = f"{add}-TOTAL_FORMS"
+        try:
+            data[key] = str(int(data.get(key, 0)) + 1)
+        except ValueError:
+            pass
+    result = []
+    for prefix, title, formset_class, related in forms.FORMSETS:
+        model = formset_class.model
+        queryset = model.objects.select_related(*related)
+        formset = formset_class(data, instance=project, prefix=prefix, queryset=queryset)
+        result.append({"prefix": prefix, "title": title, "formset": formset})
+    return result
+
+
+def save_formset(formset, parent, user) -> None:
+    """Write a formset's rows under parent: deletions, changes, new rows, list positions in the order shown."""
+    fk = formset.fk.name
+    position = 0
+    for form in formset.forms:
+        obj = form.instance
+        if formset.can_delete and formset._should_delete_form(form):
+            if obj.pk:
+                obj._history_user = user
+                obj.delete()
+            continue
+        if obj.pk is None and not form.has_changed():
+            continue  # an empty new row
+        changed = form.has_changed() or obj.pk is None
+        setattr(obj, fk, parent)
+        if hasattr(obj, "position"):
+            changed = changed or obj.position != position
+            obj.position = position
+            position += 1
+        if changed:
+            obj._history_user = user
+            obj.save()
+
+
+def _datalists(formsets) -> dict:
+    """Suggestions shown before typing: every country and SDG, and the organisations the project names."""
+    org_ids = set()
+    for item in formsets:
+        for form in item["formset"].forms:
+            for name in ("organisation", "donor"):
+                value = form.initial.get(name)
+                if isinstance(value, Organisation):
+                    org_ids.add(value.pk)
+    lookups = LOOKUPS
+    return {
+        "countries": [lookups["countries"].option(c) for c in Country.objects.only("iso3", "name")],
+        "sdgs": [lookups["sdgs"].option(g) for g in SdgGoal.objects.all()],
+        "organisations": [lookups["organisations"].option(o) for o in Organisation.objects.filter(pk__in=org_ids)],
+    }
+
+
+def _edit_page(request, project: Project, creating: bool):
+    user = request.user
+    add = request.POST.get("add") if request.method == "POST" else None
+    data = request.POST if request.method == "POST" else None
+    form = forms.ProjectForm(data, instance=project, user=user, prefix="project")
+    formsets = _formsets(data, project, add=add)
+    if request.method == "POST" and not add:
+        valid = form.is_valid()
+        valid = all([item["formset"].is_valid() for item in formsets]) and valid
+        if valid:
+            saved = form.instance
+            if not creating:
+                perms.require(perms.can_edit_project(user, saved))  # the unit may have been changed in the form
+            action = request.POST.get("action", "save")
+            try:
+                with transaction.atomic():
+                    saved = form.save(commit=False)
+                    if action == "submit" and saved.review_state == ReviewState.DRAFT:
+                        saved.review_state = ReviewState.IN_REVIEW
+                    workflow.touch(saved, user)
+                    for item in formsets:
+                        save_formset(item["formset"], saved, user)
+            except IntegrityError:
+                form.add_error(None, _("The project could not be saved: a row repeats another (the same country, "
+                                       "SDG or partner role twice?)."))
+            else:
+                workflow.reindex(saved.pk)
+                if action == "submit":
+                    messages.success(request, _("Saved and sent for review."))
+                else:
+                    messages.success(request, _("Saved."))
+                return redirect("editor:edit", pk=saved.pk)
+    errors = sum(len(f.errors) for f in [form]) + sum(
+        sum(len(e) for e in item["formset"].errors) + len(item["formset"].non_form_errors())
+        for item in formsets if item["formset"].is_bound)
+    context = {
+        "project": project, "creating": creating, "form": form, "formsets": formsets,
+        "error_count": errors if request.method == "POST" and not add else 0,
+        "datalists": _datalists(formsets), "original": project.draft_of if project.draft_of_id else None,
+        "can_publish": project.pk and perms.can_publish(user, project),
+        "open_flags": list(workflow.open_flags(project)) if project.pk else [],
+        "public_url": project_url(project.draft_of) if project.draft_of_id else (
+            project_url(project) if project.pk else None),
+        "outcomes": list(project.outcomes.all()) if project.pk else [],
+    }
+    return render(request, "editor/edit.html", context)
+
+
+@staff_required
+def project_create(request):
+    """A new project, in draft, in one of the editor's units."""
+    perms.require(perms.can_create_project(request.user))
+    return _edit_page(request, Project(review_state=ReviewState.DRAFT), creating=True)
+
+
+@staff_required
+def project_edit(request, pk: int):
+    """Edit a project; a published one is edited through its working copy."""
+    project = get_object_or_404(Project.objects.select_related("draft_of", "lead_unit"), pk=pk)
+    perms.require(perms.can_edit_project(request.user, project))
+    if workflow.is_published_original(project):
+        copy = workflow.working_copy_of(project)
+        if copy is not None:
+            return redirect("editor:edit", pk=copy.pk)
+        if request.method == "POST" and request.POST.get("start_copy"):
+            copy = workflow.start_working_copy(project, request.user)
+            messages.info(request, _("Working copy created: the public keeps seeing the published version "
+                                     "until a reviewer publishes this copy."))
+            return redirect("editor:edit", pk=copy.pk)
+        return render(request, "editor/start_copy.html", {"project": project, "public_url": project_url(project)})
+    return _edit_page(request, project, creating=False)
+
+
+@staff_required
+def indicators_edit(request, pk: int, outcome_pk: int):
+    """The indicators of one outcome."""
+    project = get_object_or_404(Project, pk=pk)
+    perms.require(perms.can_edit_project(request.user, project))
+    if workflow.is_published_original(project):
+        return redirect("editor:edit", pk=pk)
+    outcome = get_object_or_404(Outcome, pk=outcome_pk, project=project)
+    data = request.POST if request.method == "POST" else None
+    if data is not None and data.get("add"):
+        data = data.copy()
+        data["indicators-TOTAL_FORMS"] = str(int(data.get("indicators-TOTAL_FORMS", 0) or 0) + 1)
+    formset = forms.IndicatorFormSet(data, instance=outcome, prefix="indicators")
+    if request.method == "POST" and not request.POST.get("add") and formset.is_valid():
+        with transaction.atomic():
+            workflow.touch(project, request.user)
+            save_formset(formset, outcome, request.user)
+        workflow.reindex(project.pk)
+        messages.success(request, _("Indicators saved."))
+        return redirect("editor:indicators", pk=pk, outcome_pk=outcome_pk)
+    return render(request, "editor/indicators.html", {"project": project, "outcome": outcome, "formset": formset})
+
+
+# -- log an activity ---------------------------------------------------------------------------------------------
+
+@staff_required
+def log_activity(request, pk: int):
+    """Add an activity from the short form; on a published project it goes to the working copy."""
+    project = get_object_or_404(Project.objects.select_related("draft_of"), pk=pk)
+    perms.require(perms.can_edit_project(request.user, project))
+    form = forms.ActivityLogForm(request.POST or None, prefix="log")
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            target = workflow.editable_target(project, request.user)
+            workflow.touch(target, request.user)
+            activity = form.save(commit=False)
+            activity.project = target
+            activity.position = target.activities.count()
+            activity._history_user = request.user
+            activity.save()
+        workflow.reindex(target.pk)
+        if target.pk != project.pk:
+            messages.success(request, _("Activity added to the working copy: it becomes public when a reviewer "
+                                        "publishes the copy."))
+        else:
+            messages.success(request, _("Activity added."))
+        return HttpResponseRedirect(_next_url(request, project_url(project)))
+    countries = [LOOKUPS["countries"].option(c) for c in Country.objects.only("iso3", "name")]
+    return render(request, "editor/log_activity.html", {"project": project, "form": form, "countries": countries,
+                                                        "next": _next_url(request, "")},
+                  status=400 if request.method == "POST" else 200)
+
+
+# -- review, publish ---------------------------------------------------------------------------------------------
+
+@staff_required
+def review_queue(request):
+    """Projects waiting in review, with their open importer flags, each to accept or correct, and Publish."""
+    open_flags = ReviewFlag.objects.filter(state=ReviewFlag.State.OPEN).order_by("field", "pk")
+    projects = (Project.objects.filter(review_state=ReviewState.IN_REVIEW)
+                .select_related("lead_unit", "draft_of")
+                .prefetch_related(Prefetch("review_flags", queryset=open_flags, to_attr="open_flags"),
+                                  Prefetch("draft_of__review_flags", queryset=open_flags, to_attr="open_flags"))
+                .order_by("last_updated"))
+    items = []
+    for p in projects:
+        flags = list(p.open_flags) + (list(p.draft_of.open_flags) if p.draft_of_id else [])
+        items.append({"project": p, "flags": flags, "url": project_url(p)})
+    return render(request, "editor/review_queue.html", {
+        "items": items, "can_publish": perms.can_publish(request.user),
+    })
+
+
+@staff_required
+@require_POST
+def flag_resolve(request, pk: int, action: str):
+    """Accept a flag, mark it corrected, or reopen it."""
+    flag = get_object_or_404(ReviewFlag.objects.select_related("project"), pk=pk)
+    states = {"accept": ReviewFlag.State.ACCEPTED, "corrected": ReviewFlag.State.CORRECTED,
+              "reopen": ReviewFlag.State.OPEN}
+    if action not in states:
+        raise Http404
+    workflow.resolve_flag(flag, request.user, states[action])
+    messages.success(request, _("Flag on “%(field)s” marked %(state)s.") % {
+        "field": flag.field, "state": flag.get_state_display().lower()})
+    return HttpResponseRedirect(_next_url(request, reverse("editor:review")))
+
+
+@staff_required
+@require_POST
+def project_submit(request, pk: int):
+    """Send a draft to the reviewers."""
+    project = get_object_or_404(Project, pk=pk)
+    workflow.submit_for_review(project, request.user)
+    messages.success(request, _("Sent for review."))
+    return HttpResponseRedirect(_next_url(request, reverse("editor:edit", args=[pk])))
+
+
+@staff_required
+@require_POST
+def project_publish(request, pk: int):
+    """Publish a project, or a working copy over its original."""
+    project = get_object_or_404(Project.objects.select_related("draft_of"), pk=pk)
+    try:
+        published = workflow.publish(project, request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return HttpResponseRedirect(_next_url(request, reverse("editor:review")))
+    messages.success(request, _("Published: “%(title)s” is public.") % {"title": published.title})
+    return HttpResponseRedirect(project_url(published))
+
+
+# -- history -----------------------------------------------------------------------------------------------------
+
+@staff_required
+def project_history(request, pk: int):
+    """Every version of a project, newest first, with what changed, who and when; revert to any."""
+    project = get_object_or_404(Project.objects.select_related("draft_of"), pk=pk)
+    found = history.versions(project.pk)
+    return render(request, "editor/history.html", {
+        "project": project, "versions": list(reversed(found)), "latest": found[-1].number if found else None,
+        "can_revert": perms.can_edit_project(request.user, project), "public_url": project_url(project),
+        "working_copy": workflow.working_copy_of(project) if workflow.is_published_original(project) else None,
+    })
+
+
+@staff_required
+@require_POST
+def project_revert(request, pk: int, number: int):
+    """Write an earlier version back (to the working copy when the project is published)."""
+    project = get_object_or_404(Project.objects.select_related("draft_of"), pk=pk)
+    perms.require(perms.can_edit_project(request.user, project))
+    try:
+        target = workflow.revert(project, number, request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("editor:history", pk=pk)
+    except IntegrityError:
+        messages.error(request, _("That version cannot be restored: it names a code or a reference that is "
+                                  "now used or gone."))
+        return redirect("editor:history", pk=pk)
+    if target.pk != project.pk:
+        messages.success(request, _("Version %(n)d restored into the working copy; publish it to make it public.")
+                         % {"n": number})
+    else:
+        messages.success(request, _("Version %(n)d restored.") % {"n": number})
+    return redirect("editor:edit", pk=target.pk)
+
+
+# -- autocomplete ------------------------------------------------------------------------------------------------
+
+@staff_required
+@require_GET
+def lookup(request, kind: str):
+    """<option> suggestions for a lookup input (htmx fills the input's <datalist> with them)."""
+    source = LOOKUPS.get(kind)
+    if source is None:
+        raise Http404
+    # htmx sends the input under its own form name; take the typed text whatever the name.
+    text = request.GET.get("q") or next((v for v in request.GET.values() if v), "")
+    options = [source.option(obj) for obj in source.find(text)]
+    return render(request, "editor/_options.html", {"options": options})

@@ -1,0 +1,173 @@
+"""The editorial workflow: working copies of published projects, review, importer flags, publishing, revert.
+
+Editing a published project never touches what the public sees: the edit goes to its working copy (a draft
+Project with draft_of set, a deep copy of every row), created on first edit and reused after. Publishing the
+copy writes its fields and rows over the original in one transaction and deletes the copy, so the original's
+history shows the change. An unpublished project is edited in place. Every function checks permission itself
+(capdev.accounts.permissions), so the portal, the admin, the API and commands get the same rules.
+"""
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from capdev.accounts import permissions as perms
+from capdev.projects.models import Project, ReviewFlag, ReviewState
+
+from . import history, tree
+
+
+def reindex(*project_ids: int) -> None:
+    """Rebuild the search documents of these projects once the transaction commits."""
+    ids = [pk for pk in project_ids if pk]
+
+    def run():
+        from capdev.projects.search import reindex_projects
+
+        reindex_projects(ids)
+
+    transaction.on_commit(run)
+
+
+def touch(project: Project, user) -> None:
+    """Save the project row first: it opens a new version in the history (see capdev.editor.history)."""
+    project._history_user = user
+    project.save()
+
+
+def is_published_original(project: Project) -> bool:
+    """A published project that is not itself a working copy."""
+    return project.review_state == ReviewState.PUBLISHED and project.draft_of_id is None
+
+
+def working_copy_of(project: Project) -> Project | None:
+    """The existing working copy of a published project, if any."""
+    return Project.objects.filter(draft_of=project).first()
+
+
+def editable_target(project: Project, user, create: bool = True) -> Project:
+    """The project an edit of `project` goes to: itself, or (for a published original) its working copy.
+
+    Creates the working copy when there is none and create is true. Raises PermissionDenied.
+    """
+    perms.require(perms.can_edit_project(user, project))
+    if not is_published_original(project):
+        return project
+    existing = working_copy_of(project)
+    if existing is not None or not create:
+        return existing
+    return start_working_copy(project, user)
+
+
+def start_working_copy(original: Project, user) -> Project:
+    """Create the working copy of a published project: its fields and every row below it, copied."""
+    perms.require(perms.can_edit_project(user, original))
+    state = tree.live_state(original)
+    try:
+        with transaction.atomic():
+            draft = Project(draft_of=original, review_state=ReviewState.DRAFT)
+            tree.write_project_fields(draft, state)
+            touch(draft, user)
+            tree.write_rows(draft, state, user)
+    except IntegrityError:
+        # Two editors started at once: the one-to-one allows one copy; use the one that won.
+        existing = working_copy_of(original)
+        if existing is None:
+            raise
+        return existing
+    reindex(draft.pk)
+    return draft
+
+
+def open_flags(project: Project):
+    """The importer's open flags that block publishing: the project's own and, for a copy, its original's."""
+    ids = [project.pk] + ([project.draft_of_id] if project.draft_of_id else [])
+    return ReviewFlag.objects.filter(project_id__in=ids, state=ReviewFlag.State.OPEN)
+
+
+def submit_for_review(project: Project, user) -> Project:
+    """A draft (new project or working copy) goes to the reviewers."""
+    perms.require(perms.can_edit_project(user, project))
+    if project.review_state == ReviewState.DRAFT:
+        project.review_state = ReviewState.IN_REVIEW
+        touch(project, user)
+    return project
+
+
+def resolve_flag(flag: ReviewFlag, user, state: str) -> ReviewFlag:
+    """Accept a flag or mark it corrected (the reviewer corrected the field in the editor)."""
+    perms.require(perms.can_resolve_flags(user, flag.project))
+    if state not in (ReviewFlag.State.ACCEPTED, ReviewFlag.State.CORRECTED, ReviewFlag.State.OPEN):
+        raise ValueError(state)
+    flag.state = state
+    flag.resolved_by = user if state != ReviewFlag.State.OPEN else None
+    flag.resolved_at = timezone.now() if state != ReviewFlag.State.OPEN else None
+    flag._history_user = user
+    flag.save()
+    return flag
+
+
+def publish(project: Project, user) -> Project:
+    """Publish a project (or its working copy over the original); returns the published project.
+
+    Refused (ValidationError) while any importer flag is open; PermissionDenied unless the user may publish.
+    """
+    perms.require(perms.can_publish(user, project))
+    if project.draft_of_id is None and project.review_state == ReviewState.PUBLISHED:
+        return project
+    count = open_flags(project).count()
+    if count:
+        raise ValidationError(
+            _("%(count)d importer flag(s) are still open: accept or correct each one before publishing.")
+            % {"count": count}, code="open_flags")
+    now = timezone.now()
+    with transaction.atomic():
+        if project.draft_of_id is None:
+            project.review_state = ReviewState.PUBLISHED
+            project.published_at = now
+            touch(project, user)
+            published = project
+        else:
+            original = Project.objects.select_for_update().get(pk=project.draft_of_id)
+            state = tree.live_state(project)
+            tree.write_project_fields(original, state)
+            original.review_state = ReviewState.PUBLISHED
+            original.published_at = now
+            touch(original, user)
+            tree.write_rows(original, state, user)
+            project._history_user = user
+            project.delete()
+            published = original
+    reindex(published.pk)
+    return published
+
+
+def revert(project: Project, version_number: int, user) -> Project:
+    """Write every field and row of an earlier version back; returns the project that now holds it.
+
+    A published original is reverted through its working copy (so the public keeps the published version
+    until a reviewer publishes the revert); anything else is reverted in place.
+    """
+    found = {v.number: v for v in history.versions(project.pk)}
+    version = found.get(version_number)
+    if version is None:
+        raise ValidationError(_("There is no version %(n)d of this project.") % {"n": version_number})
+    target = editable_target(project, user, create=False) if is_published_original(project) else project
+    perms.require(perms.can_edit_project(user, project))
+    with transaction.atomic():
+        if target is None:
+            target = Project(draft_of=project, review_state=ReviewState.DRAFT)
+        tree.write_project_fields(target, version.state)
+        if target.draft_of_id:
+            # The copy keeps its original's identity whatever the old version said.
+            target.code, target.iati_identifier = project.code, project.iati_identifier
+        touch(target, user)
+        tree.write_rows(target, version.state, user)
+    reindex(target.pk)
+    return target
+
+
+__all__ = ["editable_target", "start_working_copy", "working_copy_of", "open_flags", "submit_for_review",
+           "resolve_flag", "publish", "revert", "is_published_original", "PermissionDenied"]

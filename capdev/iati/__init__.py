@@ -1,0 +1,1 @@
+"""IATI 2.03: activity XML export, ruleset validation and streamed, safe import."""

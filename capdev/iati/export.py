@@ -1,0 +1,564 @@
+"""IATI 2.03 activity XML from Capdev projects, streamed: one activity at a time, projects read in chunks.
+
+Memory stays flat in the size of the portfolio: projects are read by primary key in chunks of CHUNK with
+their related rows prefetched (a fixed number of queries per chunk, none per project), each activity is
+built as a small lxml element and written out through `lxml.etree.xmlfile` before the next one is built.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import ROUND_DOWN, Decimal
+from typing import IO, Iterable, Iterator
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+from lxml import etree
+
+from capdev.activities.models import Resource
+from capdev.organisations.models import OrgUnit
+from capdev.projects.models import (Budget, Indicator, IndicatorValue, Outcome, Project, ProjectCountry,
+                                    ProjectPartner, ProjectRegion, ProjectSector, ProjectStatus, derive_status)
+
+from . import codelists, conf, mapping
+
+CHUNK = 200
+VERSION = "2.03"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+HUNDRED = Decimal(100)
+CENT = Decimal("0.01")
+
+
+# ---------------------------------------------------------------------------------------------- selection
+def projects_for_export(*, include_unpublished: bool = False, country: str | None = None,
+                        unit: str | None = None, ids: Iterable[int] | None = None) -> QuerySet:
+    """The projects to publish: published ones only unless include_unpublished (staff), optionally filtered.
+
+    country is an ISO alpha-3 or alpha-2 code; unit an OrgUnit code (its sub-units included).
+    """
+    qs = Project.objects.all() if include_unpublished else Project.objects.published()
+    if country:
+        code = country.strip().upper()
+        qs = qs.filter(Q(countries__iso3=code) | Q(countries__iso2=code))
+    if unit:
+        qs = qs.filter(lead_unit__in=unit_and_descendants(unit))
+    if ids is not None:
+        qs = qs.filter(pk__in=list(ids))
+    return qs.distinct().order_by("pk")
+
+
+def unit_and_descendants(code: str) -> list[int]:
+    """Primary keys of the unit with this code and every unit under it (one query: the unit table is small)."""
+    units = list(OrgUnit.objects.values_list("pk", "code", "parent_id"))
+    children: dict[int | None, list[int]] = {}
+    for pk, _code, parent in units:
+        children.setdefault(parent, []).append(pk)
+    roots = [pk for pk, c, _ in units if c.upper() == code.strip().upper()]
+    found, stack = [], list(roots)
+    while stack:
+        pk = stack.pop()
+        if pk in found:
+            continue
+        found.append(pk)
+        stack.extend(children.get(pk, []))
+    return found
+
+
+def with_related(qs: QuerySet) -> QuerySet:
+    """The queryset with everything an activity needs, fetched per chunk rather than per project."""
+    return qs.select_related("lead_unit__parent__parent", "iati").prefetch_related(
+        Prefetch("country_links", queryset=ProjectCountry.objects.select_related("country")
+                 .order_by("country__name", "pk")),
+        Prefetch("region_links", queryset=ProjectRegion.objects.select_related("region").order_by("region__name", "pk")),
+        Prefetch("sectors", queryset=ProjectSector.objects.order_by("pk")),
+        "sdg_goal_links", "sdg_target_links",
+        Prefetch("partner_links", queryset=ProjectPartner.objects.select_related("organisation")
+                 .order_by("position", "pk")),
+        Prefetch("budgets", queryset=Budget.objects.order_by("position", "pk")),
+        Prefetch("outcomes", queryset=Outcome.objects.order_by("position", "pk")),
+        Prefetch("outcomes__indicators", queryset=Indicator.objects.order_by("position", "pk")),
+        Prefetch("outcomes__indicators__values", queryset=IndicatorValue.objects.order_by("period_start", "pk")),
+        Prefetch("resources", queryset=Resource.objects.exclude(url="").order_by("position", "pk")),
+    )
+
+
+def iter_chunks(qs: QuerySet, chunk: int = CHUNK) -> Iterator[list[Project]]:
+    """The projects of qs in primary-key order, chunk by chunk (keyset pagination: no OFFSET, no server cursor)."""
+    last = 0
+    base = qs.order_by("pk")
+    while True:
+        rows = list(with_related(base.filter(pk__gt=last))[:chunk])
+        if not rows:
+            return
+        yield rows
+        last = rows[-1].pk
+        if len(rows) < chunk:
+            return
+
+
+# ---------------------------------------------------------------------------------------------- values
+def percent_text(value: Decimal) -> str:
+    """A percentage as IATI writes it: "50", "33.33"."""
+    text = f"{value.quantize(CENT):f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def allocate(values: list[Decimal | None]) -> list[Decimal]:
+    """Percentages for items, given those set: the unset share the rest evenly, to the cent, summing to 100.
+
+    When every item has a percentage they are kept as they are (the validator says if they do not sum to 100).
+    """
+    if not values:
+        return []
+    if all(v is not None for v in values):
+        return [Decimal(v) for v in values]
+    rest = HUNDRED - sum((Decimal(v) for v in values if v is not None), Decimal(0))
+    rest = max(rest, Decimal(0))
+    unset = [i for i, v in enumerate(values) if v is None]
+    cents = int((rest * 100).to_integral_value(rounding=ROUND_DOWN))
+    each, extra = divmod(cents, len(unset))
+    out = [Decimal(v) if v is not None else None for v in values]
+    for n, i in enumerate(unset):
+        out[i] = Decimal(each + (1 if n < extra else 0)) / 100
+    return out
+
+
+def budget_periods(start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.date]]:
+    """[start, end] cut at calendar years: every period at most one year, together exactly the time frame."""
+    periods = []
+    s = start
+    while s <= end:
+        e = min(dt.date(s.year, 12, 31), end)
+        periods.append((s, e))
+        s = e + dt.timedelta(days=1)
+    return periods
+
+
+def split_amount(amount: Decimal, periods: list[tuple[dt.date, dt.date]]) -> list[Decimal]:
+    """amount shared pro rata by days over periods, to the cent; the last period takes the rounding remainder."""
+    days = [(e - s).days + 1 for s, e in periods]
+    total_days = sum(days)
+    shares, given = [], Decimal(0)
+    for i, d in enumerate(days):
+        if i == len(days) - 1:
+            share = amount - given
+        else:
+            share = (amount * d / total_days).quantize(CENT)
+        shares.append(share)
+        given += share
+    return shares
+
+
+def needs_split(start: dt.date, end: dt.date) -> bool:
+    """True when a period is longer than IATI allows for a budget (more than 365 days from start to end)."""
+    return (end - start).days > 365
+
+
+@dataclass
+class BudgetPeriod:
+    """One budget element: a period of at most a year, an amount, its currency, type and status."""
+
+    start: dt.date
+    end: dt.date
+    amount: Decimal
+    currency: str
+    type: str = "1"
+    status: str = "1"
+
+
+def budget_rows(project: Project) -> list[BudgetPeriod]:
+    """The project's budget lines as IATI budgets of at most one year each.
+
+    Lines with a period (or a year) are published for that period, cut at calendar years when it is longer
+    than a year. Lines without one (a total for the project) are spread over the project's time frame pro
+    rata by days, one budget per calendar year, but only when the project has no dated lines (those are the
+    finer statement of the same money) and has both a start and an end.
+    """
+    lines = list(project.budgets.all())
+    dated, undated = [], []
+    for line in lines:
+        start, end = line.period_start, line.period_end
+        if (start is None or end is None) and line.year:
+            start, end = dt.date(line.year, 1, 1), dt.date(line.year, 12, 31)
+        (dated if start and end else undated).append((line, start, end))
+    out: list[BudgetPeriod] = []
+    for line, start, end in dated:
+        type_, status = mapping.budget_codes(line.label)
+        periods = budget_periods(start, end) if needs_split(start, end) else [(start, end)]
+        for (s, e), amount in zip(periods, split_amount(line.amount, periods)):
+            out.append(BudgetPeriod(s, e, amount, line.currency_id, type_, status))
+    if not dated and undated and project.start_date and project.end_date:
+        merged: dict[tuple, BudgetPeriod] = {}
+        periods = budget_periods(project.start_date, project.end_date)
+        for line, _s, _e in undated:
+            type_, status = mapping.budget_codes(line.label)
+            for (s, e), amount in zip(periods, split_amount(line.amount, periods)):
+                key = (s, e, line.currency_id, type_, status)
+                if key in merged:
+                    merged[key].amount += amount
+                else:
+                    merged[key] = BudgetPeriod(s, e, amount, line.currency_id, type_, status)
+        out.extend(merged.values())
+    return out
+
+
+def money_text(value: Decimal) -> str:
+    """An amount as IATI writes it: "1000", "1234.5"."""
+    text = f"{value.quantize(CENT):f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def number_text(value: Decimal) -> str:
+    """An indicator value without trailing zeros."""
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def iso_datetime(value: dt.datetime) -> str:
+    """A date-time in UTC to the second, as xsd:dateTime with Z."""
+    return value.astimezone(dt.timezone.utc).replace(microsecond=0, tzinfo=None).isoformat() + "Z"
+
+
+_UNSAFE = re.compile(r"[/&|?\s]+")
+
+
+def identifier(project: Project, ref: str | None = None) -> str:
+    """The project's iati-identifier: its own when imported, else reporting-org ref + "-" + code (or "capdev-" + pk).
+
+    The characters IATI forbids in identifiers (/ & | ? and spaces) are replaced by "-" ("ZAI/08/001" -> "ZAI-08-001").
+    """
+    if project.iati_identifier:
+        return project.iati_identifier
+    ref = ref if ref is not None else conf.reporting_org()["ref"]
+    local = _UNSAFE.sub("-", project.code).strip("-") if project.code else f"capdev-{project.pk}"
+    return f"{ref}-{local}"
+
+
+# ---------------------------------------------------------------------------------------------- building
+@dataclass
+class Context:
+    """What every activity of one export shares: today, the reporting organisation, the language."""
+
+    today: dt.date = field(default_factory=timezone.localdate)
+    now: dt.datetime = field(default_factory=timezone.now)
+    reporting: dict = field(default_factory=conf.reporting_org)
+    language: str = field(default_factory=conf.language)
+
+
+def _sub(parent: etree._Element, tag: str, attrib: dict | None = None, text: str | None = None) -> etree._Element:
+    el = etree.SubElement(parent, tag, {k: v for k, v in (attrib or {}).items() if v not in (None, "")})
+    if text is not None:
+        el.text = text
+    return el
+
+
+def _narrative(parent: etree._Element, text: str) -> None:
+    _sub(parent, "narrative", text=_clean(text))
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _clean(text: str) -> str:
+    return _CONTROL.sub("", text or "").strip()
+
+
+def _iati(project: Project):
+    try:
+        return project.iati
+    except Project.iati.RelatedObjectDoesNotExist:
+        return None
+
+
+def dac_sector(project: Project) -> str:
+    """The DAC 5-digit sector of a project with no sector rows: its unit's, a parent unit's, or the default."""
+    unit = project.lead_unit
+    depth = 0
+    while unit is not None and depth < 3:  # select_related fetched three levels
+        if unit.dac_sector:
+            return unit.dac_sector
+        unit = unit.parent if depth < 2 else None
+        depth += 1
+    return conf.default_dac_sector()
+
+
+def activity_status(project: Project, today: dt.date, iati=None) -> str:
+    """The ActivityStatus code: from the editor's status or the dates; cancelled/suspended kept from IATI."""
+    if iati is not None and iati.activity_status in {"5", "6"} and not project.status_override:
+        return iati.activity_status
+    status = project.status_override or derive_status(project.start_date, project.end_date, today)
+    return mapping.STATUS_TO_IATI.get(status, "2")
+
+
+def build_activity(project: Project, ctx: Context) -> etree._Element:
+    """The iati-activity element of one project (related rows prefetched by with_related)."""
+    iati = _iati(project)
+    reporting = ({"ref": iati.reporting_org_ref, "name": iati.reporting_org_name, "type": iati.reporting_org_type}
+                 if iati is not None and iati.reporting_org_ref else ctx.reporting)
+    budgets = budget_rows(project)
+    currency = (iati.default_currency if iati is not None and iati.default_currency else
+                budgets[0].currency if budgets else conf.default_currency())
+    if (iati is not None and iati.last_updated_datetime and iati.imported_at
+            and project.last_updated <= iati.imported_at):
+        updated = iati.last_updated_datetime  # unchanged since its import: the publisher's own date stands
+    else:
+        updated = project.last_updated
+    act = etree.Element("iati-activity", {
+        XML_LANG: (iati.language if iati is not None and iati.language else ctx.language),
+        "default-currency": currency,
+        "last-updated-datetime": iso_datetime(updated),
+    })
+    _sub(act, "iati-identifier", text=identifier(project, reporting["ref"] if iati is None else None))
+    rep = _sub(act, "reporting-org", {"ref": reporting["ref"], "type": reporting["type"]})
+    _narrative(rep, reporting["name"] or reporting["ref"])
+    _narrative(_sub(act, "title"), project.title)
+    for type_, text in (("1", project.summary), ("2", project.objective), ("3", project.beneficiaries_direct),
+                        ("3", project.beneficiaries_indirect), ("4", project.background)):
+        if _clean(text):
+            _narrative(_sub(act, "description", {"type": type_}), text)
+    _participating_orgs(act, project, reporting)
+    if project.code:
+        other = _sub(act, "other-identifier", {"ref": project.code, "type": "A1"})
+        owner = _sub(other, "owner-org", {"ref": reporting["ref"]})
+        _narrative(owner, reporting["name"] or reporting["ref"])
+    _sub(act, "activity-status", {"code": activity_status(project, ctx.today, iati)})
+    _activity_dates(act, project, ctx.today)
+    _places(act, project)
+    _sectors(act, project)
+    for link in project.sdg_goal_links.all():
+        _sub(act, "tag", {"vocabulary": "2", "code": str(link.goal_id)})
+    for link in project.sdg_target_links.all():
+        _sub(act, "tag", {"vocabulary": "3", "code": link.target_id})
+    for b in budgets:
+        el = _sub(act, "budget", {"type": b.type, "status": b.status})
+        _sub(el, "period-start", {"iso-date": b.start.isoformat()})
+        _sub(el, "period-end", {"iso-date": b.end.isoformat()})
+        _sub(el, "value", {"currency": b.currency, "value-date": b.start.isoformat()}, money_text(b.amount))
+    for resource in project.resources.all():
+        _document_link(act, resource)
+    for outcome in project.outcomes.all():
+        _result(act, outcome, project)
+    return act
+
+
+def _participating_orgs(act, project: Project, reporting: dict) -> None:
+    links = [link for link in project.partner_links.all() if link.role in mapping.ROLE_TO_IATI]
+    by_role: dict[str, list] = {"1": [], "2": [], "3": [], "4": []}
+    for link in links:
+        by_role[mapping.ROLE_TO_IATI[link.role]].append(link.organisation)
+    for role in ("1", "2", "3", "4"):
+        orgs = by_role[role]
+        if role == "2" and not orgs:
+            el = _sub(act, "participating-org", {"ref": reporting["ref"], "role": "2", "type": reporting["type"]})
+            _narrative(el, reporting["name"] or reporting["ref"])
+            continue
+        seen = set()
+        for org in orgs:
+            if org.pk in seen:
+                continue
+            seen.add(org.pk)
+            el = _sub(act, "participating-org", {"ref": org.iati_ref.strip(), "role": role,
+                                                 "type": mapping.ORG_TYPE_TO_IATI.get(org.type, "")})
+            _narrative(el, org.name)
+
+
+def _activity_dates(act, project: Project, today: dt.date) -> None:
+    status = project.status_override or derive_status(project.start_date, project.end_date, today)
+    if project.start_date:
+        _sub(act, "activity-date", {"type": "1", "iso-date": project.start_date.isoformat()})
+        if project.start_date <= today and status != ProjectStatus.PLANNED:
+            _sub(act, "activity-date", {"type": "2", "iso-date": project.start_date.isoformat()})
+    if project.end_date:
+        _sub(act, "activity-date", {"type": "3", "iso-date": project.end_date.isoformat()})
+        if project.end_date < today and status == ProjectStatus.COMPLETED:
+            _sub(act, "activity-date", {"type": "4", "iso-date": project.end_date.isoformat()})
+
+
+def region_vocabulary(region) -> tuple[str, str]:
+    """(RegionVocabulary, code) of a Capdev region: UN M49 (2), OECD DAC (1) for imported ones, else our own (99)."""
+    if region.m49:
+        return "2", region.m49
+    if region.code.startswith(mapping.DAC_REGION_PREFIX):
+        return "1", region.code[len(mapping.DAC_REGION_PREFIX):]
+    return "99", region.code
+
+
+def _places(act, project: Project) -> None:
+    countries = list(project.country_links.all())
+    regions = list(project.region_links.all())
+    if not countries and not regions:
+        code = conf.unspecified_region()
+        if code:
+            _sub(act, "recipient-region", {"code": code, "vocabulary": "1", "percentage": "100"})
+        return
+    shares = allocate([c.percentage for c in countries] + [r.percentage for r in regions])
+    for link, share in zip(countries, shares[:len(countries)]):
+        _sub(act, "recipient-country", {"code": link.country.iso2, "percentage": percent_text(share)})
+    for link, share in zip(regions, shares[len(countries):]):
+        vocabulary, code = region_vocabulary(link.region)
+        el = _sub(act, "recipient-region", {"code": code, "vocabulary": vocabulary,
+                                            "percentage": percent_text(share)})
+        if vocabulary == "99":
+            _narrative(el, link.region.name)
+
+
+def sector_rows(project: Project) -> list[tuple[str, str, str, Decimal]]:
+    """(vocabulary, code, narrative, percentage) of every sector to publish, percentages per vocabulary summing to 100."""
+    rows = list(project.sectors.all())
+    by_vocab: dict[str, list[tuple[str, str, Decimal | None]]] = {}
+    for row in rows:
+        by_vocab.setdefault(row.vocabulary, []).append((row.code, row.name, row.percentage))
+    if "1" not in by_vocab:
+        code = dac_sector(project)
+        by_vocab["1"] = [(code, codelists.label("Sector", code), None)]
+    if "7" not in by_vocab:
+        goals = [str(link.goal_id) for link in project.sdg_goal_links.all()]
+        if goals:
+            by_vocab["7"] = [(g, "", None) for g in goals]
+    if "8" not in by_vocab:
+        targets = [link.target_id for link in project.sdg_target_links.all()]
+        if targets:
+            by_vocab["8"] = [(t, "", None) for t in targets]
+    out = []
+    order = ["1"] + sorted((v for v in by_vocab if v not in {"1", "7", "8"}), key=lambda v: (len(v), v)) + ["7", "8"]
+    for vocab in order:
+        items = by_vocab.get(vocab)
+        if not items:
+            continue
+        for (code, name, _p), share in zip(items, allocate([p for _c, _n, p in items])):
+            out.append((vocab, code, name, share))
+    return out
+
+
+def _sectors(act, project: Project) -> None:
+    for vocab, code, name, share in sector_rows(project):
+        el = _sub(act, "sector", {"vocabulary": vocab, "code": code, "percentage": percent_text(share)})
+        if name:
+            _narrative(el, name)
+
+
+def _document_link(act, resource: Resource) -> None:
+    el = _sub(act, "document-link", {"url": resource.url, "format": mapping.file_format(resource.url)})
+    _narrative(_sub(el, "title"), resource.title or resource.url)
+    _sub(el, "category", {"code": mapping.RESOURCE_TO_CATEGORY.get(resource.type, mapping.DEFAULT_CATEGORY)})
+    if resource.language and codelists.is_known("Language", resource.language.lower()):
+        _sub(el, "language", {"code": resource.language.lower()})
+    if resource.date:
+        _sub(el, "document-date", {"iso-date": resource.date.isoformat()})
+
+
+def indicator_measure(indicator: Indicator) -> str:
+    """IndicatorMeasure: 2 for percentages, 1 for other numbers, 5 (qualitative) when nothing is numeric."""
+    values = list(indicator.values.all())
+    numeric = (indicator.baseline_value is not None or indicator.target_value is not None
+               or any(v.actual is not None or v.target is not None for v in values))
+    if not numeric:
+        return "5"
+    return "2" if indicator.unit.strip().lower() in {"%", "percent", "percentage", "per cent"} else "1"
+
+
+def _result(act, outcome: Outcome, project: Project) -> None:
+    el = _sub(act, "result", {"type": "2"})
+    _narrative(_sub(el, "title"), outcome.text)
+    indicators = list(outcome.indicators.all())
+    if not indicators:
+        # IATI requires an indicator per result: a qualitative one that repeats the outcome stands in
+        # (the importer recognises it and creates no Indicator for it).
+        ind = _sub(el, "indicator", {"measure": "5"})
+        _narrative(_sub(ind, "title"), outcome.text)
+        return
+    for indicator in indicators:
+        measure = indicator_measure(indicator)
+        ind = _sub(el, "indicator", {"measure": measure, "ascending": "1" if indicator.ascending else "0"})
+        _narrative(_sub(ind, "title"), indicator.title)
+        if measure == "5":
+            continue
+        year = indicator.baseline_year or (project.start_date.year if project.start_date else None)
+        if indicator.baseline_value is not None and year:
+            _sub(ind, "baseline", {"year": str(year), "value": number_text(indicator.baseline_value)})
+        values = list(indicator.values.all())
+        for v in values:
+            period = _sub(ind, "period")
+            _sub(period, "period-start", {"iso-date": v.period_start.isoformat()})
+            _sub(period, "period-end", {"iso-date": v.period_end.isoformat()})
+            if v.target is not None:
+                _sub(period, "target", {"value": number_text(v.target)})
+            if v.actual is not None:
+                _sub(period, "actual", {"value": number_text(v.actual)})
+        if not values and indicator.target_value is not None and (indicator.target_year or project.end_date):
+            end_year = indicator.target_year or project.end_date.year
+            start = project.start_date if project.start_date and project.start_date.year <= end_year \
+                else dt.date(end_year, 1, 1)
+            period = _sub(ind, "period")
+            _sub(period, "period-start", {"iso-date": start.isoformat()})
+            _sub(period, "period-end", {"iso-date": dt.date(end_year, 12, 31).isoformat()})
+            _sub(period, "target", {"value": number_text(indicator.target_value)})
+
+
+# ---------------------------------------------------------------------------------------------- writing
+def root_attributes(ctx: Context) -> dict[str, str]:
+    """The iati-activities attributes: version and generated-datetime."""
+    return {"version": VERSION, "generated-datetime": iso_datetime(ctx.now)}
+
+
+def write_activities(out: IO[bytes], qs: QuerySet, ctx: Context | None = None) -> int:
+    """Write the iati-activities document of qs's projects to a binary file; return how many were written."""
+    count = 0
+    for _chunk in _write(out, qs, ctx or Context()):
+        count += 1
+    return count
+
+
+def _write(out, qs: QuerySet, ctx: Context) -> Iterator[None]:
+    with etree.xmlfile(out, encoding="utf-8") as xf:
+        xf.write_declaration()
+        with xf.element("iati-activities", root_attributes(ctx)):
+            xf.write("\n")
+            for chunk in iter_chunks(qs):
+                for project in chunk:
+                    if project.start_date is None and project.end_date is None:
+                        # activity-date is required: a project with no dates cannot be published yet.
+                        xf.write(etree.Comment(f" project {project.pk} not published: it has no start or end date "))
+                        xf.write("\n")
+                        continue
+                    xf.write(build_activity(project, ctx), pretty_print=True)
+                    xf.flush()
+                    yield None
+
+
+class _Sink:
+    """A write-only buffer drained by the streaming response."""
+
+    def __init__(self):
+        self.parts: list[bytes] = []
+        self.size = 0
+
+    def write(self, data: bytes) -> None:
+        self.parts.append(bytes(data))
+        self.size += len(data)
+
+    def drain(self) -> bytes:
+        data = b"".join(self.parts)
+        self.parts, self.size = [], 0
+        return data
+
+
+def stream_activities(qs: QuerySet, ctx: Context | None = None, buffer: int = 64 * 1024) -> Iterator[bytes]:
+    """The iati-activities document of qs's projects as byte chunks, for a StreamingHttpResponse."""
+    sink = _Sink()
+    for _ in _write(sink, qs, ctx or Context()):
+        if sink.size >= buffer:
+            yield sink.drain()
+    tail = sink.drain()
+    if tail:
+        yield tail
+
+
+def project_document(project: Project, ctx: Context | None = None) -> bytes:
+    """One project's activity as a whole iati-activities document (for the validator)."""
+    qs = Project.objects.filter(pk=project.pk).order_by("pk")
+    sink = _Sink()
+    for _ in _write(sink, qs, ctx or Context()):
+        pass
+    return sink.drain()

@@ -1,0 +1,112 @@
+"""`capdev iati export|validate|import|build-data`: IATI 2.03 publishing, validation and import."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from capdev.iati import conf
+
+
+class Command(BaseCommand):
+    """IATI 2.03: export the portfolio, validate a file, import files, regenerate the codelist/ruleset data."""
+
+    help = ("IATI 2.03 activity XML. `export [--all] [--country ISO] [--unit CODE] [--output FILE]` writes "
+            "published projects (stdout by default); `validate FILE...` prints FILE:LINE: activity ID: message and "
+            "exits 1 on errors; `import FILE... [--publish] [--dry-run]` imports activities (one transaction per "
+            "file); `build-data [--shared DIR]` regenerates capdev/iati/data/ from shared/iati.")
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        exp = sub.add_parser("export", help="write IATI activity XML")
+        exp.add_argument("--all", action="store_true", help="include unpublished projects (staff use)")
+        exp.add_argument("--country", help="only projects serving this country (ISO alpha-3 or alpha-2)")
+        exp.add_argument("--unit", help="only projects led by this unit (code) or a unit under it")
+        exp.add_argument("--output", "-o", help="file to write (default: standard output)")
+        val = sub.add_parser("validate", help="check files against the XSD, the IATI ruleset and codelists")
+        val.add_argument("files", nargs="+")
+        val.add_argument("--errors-only", action="store_true", help="do not print warnings")
+        imp = sub.add_parser("import", help="import IATI activity files")
+        imp.add_argument("files", nargs="+")
+        imp.add_argument("--publish", action="store_true", help="publish the imported projects")
+        imp.add_argument("--dry-run", action="store_true", help="read and check everything, write nothing")
+        bld = sub.add_parser("build-data", help="regenerate data/codelists.json and data/ruleset.json")
+        bld.add_argument("--shared", help="the shared/iati folder (default: beside the checkout)")
+        bld.add_argument("--output", help="folder to write to (default: capdev/iati/data)")
+
+    def handle(self, *args, **options):
+        action = options["action"].replace("-", "_")
+        return getattr(self, f"do_{action}")(options)
+
+    # -- export
+    def do_export(self, options):
+        from capdev.iati.export import projects_for_export, write_activities
+
+        qs = projects_for_export(include_unpublished=options["all"], country=options.get("country"),
+                                 unit=options.get("unit"))
+        if options.get("output"):
+            with open(options["output"], "wb") as fh:
+                count = write_activities(fh, qs)
+            self.stderr.write(f"{options['output']}: {count} activities")
+        else:
+            out = getattr(self.stdout, "_out", sys.stdout)
+            binary = getattr(out, "buffer", None)
+            if binary is not None:
+                count = write_activities(binary, qs)
+                binary.flush()
+            else:  # a text stream (tests' StringIO): write through a bytes buffer
+                import io
+
+                buf = io.BytesIO()
+                count = write_activities(buf, qs)
+                out.write(buf.getvalue().decode("utf-8"))
+            self.stderr.write(f"{count} activities")
+
+    # -- validate
+    def do_validate(self, options):
+        from capdev.iati.validate import validate_file
+
+        errors = warnings = 0
+        for name in options["files"]:
+            if not Path(name).exists():
+                raise CommandError(f"{name}: no such file")
+            for finding in validate_file(name):
+                if finding.is_error:
+                    errors += 1
+                else:
+                    warnings += 1
+                    if options["errors_only"]:
+                        continue
+                self.stdout.write(finding.format(name))
+        self.stderr.write(f"{errors} errors, {warnings} warnings")
+        if errors:
+            sys.exit(1)
+
+    # -- import
+    def do_import(self, options):
+        from capdev.iati.importer import IatiImporter
+
+        importer = IatiImporter(publish=options["publish"], dry_run=options["dry_run"])
+        failed = False
+        for name in options["files"]:
+            result = importer.import_file(name)
+            for finding in result.findings:
+                if finding.is_error or options["verbosity"] > 1:
+                    self.stderr.write(finding.format(name))
+            warnings = sum(1 for f in result.findings if not f.is_error)
+            self.stdout.write(result.summary() + (f", {warnings} warnings" if warnings else ""))
+            failed = failed or result.refused
+        if failed:
+            raise CommandError("some files were refused; the database is unchanged for them")
+
+    # -- build-data
+    def do_build_data(self, options):
+        from capdev.iati.build_data import build
+
+        shared = Path(options["shared"]) if options.get("shared") else conf.shared_dir() / "iati"
+        if not (shared / "codelists").exists():
+            raise CommandError(f"{shared}/codelists not found (set --shared or CAPDEV_SHARED)")
+        out = Path(options["output"]) if options.get("output") else conf.DATA_DIR
+        for path in build(shared, out):
+            self.stdout.write(f"wrote {path}")

@@ -1,0 +1,206 @@
+"""IATI import: real files import whole and export again valid, re-import changes nothing, hostile input is refused."""
+import datetime as dt
+import io
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+from lxml import etree
+
+from capdev.activities.models import Resource
+from capdev.iati import export
+from capdev.iati.importer import IatiImporter
+from capdev.iati.models import IatiActivity, TransactionSummary
+from capdev.iati.validate import validate_bytes
+from capdev.organisations.models import Organisation
+from capdev.projects.models import (Budget, IndicatorValue, Project, ProjectPartner, ProjectSector, ReviewState,
+                                    SourceRecord)
+
+from ._helpers import FILES, count_activities, data_files, schema, without_generated
+
+GOOD = FILES / "good_activity.xml"
+
+
+def table_sizes() -> dict[str, int]:
+    """Row counts (history included) of everything an import may write."""
+    models = [Project, Project.history.model, Organisation, ProjectPartner, Budget, SourceRecord, IatiActivity,
+              TransactionSummary, ProjectSector, Resource, IndicatorValue]
+    return {m._meta.label: m.objects.count() for m in models}
+
+
+def export_xml(qs=None) -> bytes:
+    buf = io.BytesIO()
+    export.write_activities(buf, qs if qs is not None else export.projects_for_export(include_unpublished=True))
+    return buf.getvalue()
+
+
+# ------------------------------------------------------------------------------------------------ real files
+@pytest.mark.slow
+@pytest.mark.parametrize("path", data_files() or [None], ids=lambda p: p.name if p else "absent")
+def test_each_shared_file_imports_whole_and_exports_valid(portfolio, db, path):
+    if path is None:
+        pytest.skip("shared/iati/data is absent (set CAPDEV_SHARED)")
+    before = Project.objects.count()
+    result = IatiImporter().import_file(path)
+    assert not result.refused, [str(f) for f in result.errors[:5]]
+    expected = count_activities(path)
+    assert result.activities == result.created == expected
+    assert Project.objects.count() - before == expected
+    imported = Project.objects.filter(iati__isnull=False)
+    assert SourceRecord.objects.filter(project__in=imported, format="iati").count() == expected
+    xml = export_xml(export.projects_for_export(include_unpublished=True).filter(iati__isnull=False))
+    assert len(etree.fromstring(xml)) == expected
+    xsd = schema()
+    if xsd is not None:
+        assert xsd.validate(etree.fromstring(xml)), xsd.error_log.last_error
+    # what Capdev publishes of it has no more ruleset errors than the publisher's own file
+    errors = [f for f in validate_bytes(xml) if f.is_error]
+    assert len(errors) <= 3, [str(f) for f in errors[:5]]
+
+
+# ------------------------------------------------------------------------------------------------ one activity
+def test_an_activity_becomes_a_project_with_everything(portfolio, db):
+    result = IatiImporter(publish=True).import_file(GOOD)
+    assert (result.created, result.refused) == (1, False)
+    p = Project.objects.get(iati_identifier="XM-DAC-41127-GOOD-1")
+    assert p.review_state == ReviewState.PUBLISHED and p.title.startswith("Digital government")
+    assert p.summary.startswith("Training") and p.objective.startswith("Public servants")
+    assert (p.start_date, p.end_date, p.start_precision) == (dt.date(2022, 2, 1), dt.date(2025, 12, 31), "day")
+    roles = {(link.role, link.organisation.name) for link in p.partner_links.select_related("organisation")}
+    assert ("funding", "United Nations Development Programme") in roles
+    assert ("implementing", "Ministry of Public Service, Saint Lucia") in roles
+    assert not any(r == "accountable" for r, _ in roles)  # the reporting organisation is implied
+    assert {(c.country_id, c.percentage) for c in p.country_links.all()} == {("LCA", 60), ("BRB", 40)}
+    assert {(s.vocabulary, s.code) for s in p.sectors.all()} == {("1", "15110"), ("7", "16")}
+    assert list(p.sdg_goal_links.values_list("goal", flat=True)) == [16]
+    assert list(p.sdg_target_links.values_list("target", flat=True)) == ["16.6"]
+    budget = p.budgets.get()
+    assert (budget.amount, budget.currency_id, budget.period_start, budget.year) == \
+        (Decimal("100000"), "USD", dt.date(2022, 1, 1), 2022)
+    summary = {(t.transaction_type, t.currency): (t.total, t.count) for t in TransactionSummary.objects.filter(project=p)}
+    assert summary == {("2", "USD"): (Decimal("250000"), 1), ("3", "USD"): (Decimal("75000.50"), 2)}
+    indicator = p.outcomes.get().indicators.get()
+    assert (indicator.baseline_value, indicator.baseline_year) == (0, 2021)
+    value = indicator.values.get()
+    assert (value.target, value.actual, value.period_end) == (2, 1, dt.date(2022, 12, 31))
+    resource = p.resources.get()
+    assert (resource.url, resource.type, resource.language) == ("https://example.org/report.pdf", "report", "en")
+    source = p.sources.get()
+    assert source.format == "iati" and source.text.startswith("<iati-activity") and "GOOD-1" in source.text
+    assert p.iati.reporting_org_ref == "XM-DAC-41127" and p.iati.activity_status == "2"
+
+
+def test_reimport_changes_nothing(portfolio, db):
+    IatiImporter().import_file(GOOD)
+    sizes = table_sizes()
+    result = IatiImporter().import_file(GOOD)
+    assert (result.created, result.updated, result.unchanged) == (0, 0, 1)
+    assert table_sizes() == sizes
+
+
+def test_a_changed_activity_is_updated_in_place(portfolio, db, tmp_path):
+    IatiImporter().import_file(GOOD)
+    changed = tmp_path / "changed.xml"
+    changed.write_bytes(GOOD.read_bytes().replace(b'percentage="60"', b'percentage="70"')
+                        .replace(b'percentage="40"', b'percentage="30"'))
+    result = IatiImporter().import_file(changed)
+    assert (result.created, result.updated) == (0, 1)
+    p = Project.objects.get(iati_identifier="XM-DAC-41127-GOOD-1")
+    assert {(c.country_id, c.percentage) for c in p.country_links.all()} == {("LCA", 70), ("BRB", 30)}
+    assert p.budgets.count() == 1 and p.outcomes.count() == 1 and p.sources.count() == 2
+
+
+def test_dry_run_writes_nothing(portfolio, db):
+    sizes = table_sizes()
+    result = IatiImporter(dry_run=True).import_file(GOOD)
+    assert result.created == 1 and not result.refused
+    assert table_sizes() == sizes
+
+
+# ------------------------------------------------------------------------------------------------ hostile input
+@pytest.mark.parametrize("name,message", [
+    ("xxe.xml", "DOCTYPE"),
+    ("billion_laughs.xml", "DOCTYPE"),
+    ("dtd.xml", "DOCTYPE"),
+    ("truncated.xml", "not well-formed"),
+    ("wrong_root.xml", "wrong root element <iati-organisations>"),
+    ("version_1.xml", "version '1.05' is not supported"),
+    ("unknown_codelist.xml", "unknown Country code 'ZZ'"),
+])
+def test_hostile_and_broken_files_are_refused_and_change_nothing(portfolio, db, name, message):
+    sizes = table_sizes()
+    result = IatiImporter(publish=True).import_file(FILES / name)
+    assert result.refused
+    error = result.errors[0]
+    assert message in error.message, str(error)
+    assert error.line and error.file.endswith(name)
+    assert "root:" not in error.message and "/etc/passwd" not in str(result.findings)
+    assert table_sizes() == sizes
+
+
+def test_a_refusal_names_the_activity(portfolio, db):
+    result = IatiImporter().import_file(FILES / "unknown_codelist.xml")
+    assert result.errors[0].format() == (
+        f"{FILES / 'unknown_codelist.xml'}:16: activity XM-DAC-41127-UNKNOWN-1: [codelist] unknown Country code "
+        "'ZZ' at //iati-activity/recipient-country/@code (error)")
+
+
+def test_an_error_late_in_a_file_rolls_back_the_activities_before_it(portfolio, db, tmp_path):
+    good = GOOD.read_bytes()
+    body = good.split(b"<iati-activities", 1)[1].split(b">", 1)[1].replace(b"</iati-activities>", b"")
+    many = [body.replace(b"GOOD-1", f"BATCH-{i}".encode()) for i in range(5)]
+    many.append(body.replace(b"GOOD-1", b"BAD").replace(b'code="LC"', b'code="ZZ"'))
+    path = tmp_path / "late.xml"
+    path.write_bytes(good.split(b"<iati-activity ", 1)[0] + b"".join(many) + b"</iati-activities>\n")
+    sizes = table_sizes()
+    result = IatiImporter(batch=2).import_file(path)  # batches of two: four activities were written, then undone
+    assert result.refused and result.activities == 6
+    assert table_sizes() == sizes
+
+
+def test_a_doctype_after_the_sniffed_prolog_is_still_refused(portfolio, db, tmp_path):
+    text = (FILES / "xxe.xml").read_bytes()
+    decl, rest = text.split(b"\n", 1)
+    path = tmp_path / "late_doctype.xml"
+    path.write_bytes(decl + b"\n<!--" + b" " * 70000 + b"-->\n" + rest)
+    result = IatiImporter().import_file(path)
+    assert result.refused and "DOCTYPE" in result.errors[0].message
+    assert not Project.objects.filter(iati_identifier="XM-DAC-41127-XXE").exists()
+
+
+def test_import_command_reports_and_fails_on_refusal(portfolio, db):
+    out, err = io.StringIO(), io.StringIO()
+    call_command("iati", "import", str(GOOD), "--publish", stdout=out, stderr=err)
+    assert "1 activities, 1 created" in out.getvalue()
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError):
+        call_command("iati", "import", str(FILES / "xxe.xml"), stdout=out, stderr=err)
+    assert "xxe.xml:2: [xml] a DOCTYPE" in err.getvalue()
+
+
+# ------------------------------------------------------------------------------------------------ round trip
+def test_export_import_export_gives_the_same_xml(portfolio, db, tmp_path):
+    project = Project.objects.published().get(title__startswith="Strengthen public")
+    project.sdg_target_links.create(target_id="16.6")
+    outcome = project.outcomes.order_by("position").first()
+    indicator = outcome.indicators.create(title="Officials trained", unit="people", baseline_value=0,
+                                          baseline_year=2023)
+    indicator.values.create(period_start=dt.date(2024, 1, 1), period_end=dt.date(2024, 12, 31), target=40, actual=35)
+    project.resources.create(title="Toolkit", url="https://example.org/toolkit.pdf", type="report", language="en")
+    Project.objects.filter(pk=Project.objects.published().order_by("pk").first().pk).update(code="ZAI/08/001")
+    first = export_xml(export.projects_for_export())
+    Project.objects.all().delete()
+    path = tmp_path / "first.xml"
+    path.write_bytes(first)
+    result = IatiImporter(publish=True).import_file(path)
+    assert not result.refused and result.created == 10, [str(f) for f in result.findings[:5]]
+    assert Project.objects.filter(code="ZAI/08/001").exists()
+    second = export_xml(export.projects_for_export())
+    assert without_generated(second) == without_generated(first), _debug_diff(first, second)
+
+
+def _debug_diff(a: bytes, b: bytes) -> str:
+    import difflib
+
+    return "\n".join(difflib.unified_diff(a.decode().splitlines(), b.decode().splitlines(), lineterm="", n=1))

@@ -1,0 +1,9 @@
+"""URLs of the IATI app: the activity XML of the portfolio."""
+from django.urls import path
+
+from . import views
+
+app_name = "iati"
+urlpatterns = [
+    path("iati/activities.xml", views.activities_xml, name="activities"),
+]

@@ -1,0 +1,119 @@
+// Capdev charts: draws every <figure class="capdev-chart" data-chart="ID"> with Chart.js 4 (global `Chart`),
+// from the JSON the template put in <script type="application/json" id="ID"> (portal/_chart.html).
+// No inline script anywhere: this file is loaded with `defer` after vendor/chartjs/chart.umd.min.js.
+// The figure's table and CSV link carry the same numbers, so nothing is lost when this does not run.
+(function () {
+  "use strict";
+
+  // Okabe–Ito based palette: tells series apart for colour-blind readers; the first is the brand blue.
+  var PALETTE = ["#004f8c", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#6b6b00", "#000000"];
+  var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  var lang = document.documentElement.lang || undefined;
+
+  function formatter(valueFormat, compact) {
+    var opts = compact ? { notation: "compact", maximumFractionDigits: 1 } : { maximumFractionDigits: 0 };
+    var nf = new Intl.NumberFormat(lang, opts);
+    return function (value) { return value === null || value === undefined ? "–" : nf.format(value); };
+  }
+
+  // Long category labels (unit names, SDG titles) are cut on the axis; the tooltip and the table show them whole.
+  function shorten(label, max) {
+    label = String(label);
+    return label.length > max ? label.slice(0, max - 1) + "…" : label;
+  }
+
+  function build(figure) {
+    var source = document.getElementById(figure.dataset.chart);
+    var canvas = figure.querySelector("canvas");
+    if (!source || !canvas) { return; }
+    var data = JSON.parse(source.textContent);
+    var kind = data.kind;
+    var horizontal = kind === "hbar";
+    var money = data.valueFormat === "money";
+    var full = formatter(data.valueFormat, false);
+    var compact = formatter(data.valueFormat, true);
+    var links = data.links || [];
+    var hasLinks = links.some(function (l) { return !!l; });
+    var narrow = window.matchMedia("(max-width: 600px)").matches;
+
+    // Horizontal bars get taller with the number of labels, so each bar stays readable.
+    if (horizontal) {
+      var per = 26 * Math.max(1, data.series.length);
+      canvas.parentNode.style.height = Math.max(160, data.labels.length * per + 70) + "px";
+    }
+
+    var datasets = data.series.map(function (s, i) {
+      var colour = PALETTE[i % PALETTE.length];
+      var ds = { label: s.label, data: s.values };
+      if (kind === "doughnut") {
+        ds.backgroundColor = data.labels.map(function (_l, j) { return PALETTE[j % PALETTE.length]; });
+        ds.borderColor = "#ffffff";
+      } else if (kind === "line") {
+        ds.borderColor = colour; ds.backgroundColor = colour; ds.tension = 0; ds.pointRadius = 3; ds.spanGaps = false;
+      } else {
+        ds.backgroundColor = colour; ds.borderColor = colour; ds.maxBarThickness = 36;
+      }
+      return ds;
+    });
+
+    var valueAxis = {
+      beginAtZero: true,
+      ticks: { callback: function (v) { return compact(v); }, precision: 0 },
+      title: { display: money, text: data.series.map(function (s) { return s.label; }).join(", ") },
+    };
+    var labelMax = narrow ? 16 : 34;
+    var labelAxis = {
+      ticks: {
+        autoSkip: !horizontal,
+        callback: function (value) { return shorten(this.getLabelForValue(value), labelMax); },
+      },
+      grid: { display: false },
+    };
+
+    var options = {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: reduceMotion ? false : { duration: 400 },
+      indexAxis: horizontal ? "y" : "x",
+      plugins: {
+        legend: { display: kind === "doughnut" || data.series.length > 1, position: "bottom" },
+        tooltip: {
+          callbacks: {
+            label: function (ctx) {
+              var v = ctx.raw;
+              var text = full(v);
+              return money ? " " + text + " " + ctx.dataset.label : " " + ctx.dataset.label + ": " + text;
+            },
+          },
+        },
+      },
+    };
+    if (kind !== "doughnut") {
+      options.scales = horizontal ? { x: valueAxis, y: labelAxis } : { x: labelAxis, y: valueAxis };
+    }
+    if (hasLinks) {
+      // A click on a bar opens the matching project list; the table's links are the keyboard path.
+      options.onClick = function (_event, elements) {
+        if (elements.length && links[elements[0].index]) { window.location.assign(links[elements[0].index]); }
+      };
+      options.onHover = function (event, elements) {
+        var target = event.native && event.native.target;
+        if (target) { target.style.cursor = elements.length && links[elements[0].index] ? "pointer" : "default"; }
+      };
+    }
+
+    new window.Chart(canvas, { type: kind === "hbar" ? "bar" : kind, data: { labels: data.labels, datasets: datasets }, options: options });
+    figure.classList.add("chart-drawn");
+  }
+
+  function init() {
+    if (typeof window.Chart === "undefined") { return; }
+    window.Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
+    window.Chart.defaults.color = "#4a4f55";
+    document.querySelectorAll("figure.capdev-chart[data-chart]").forEach(function (figure) {
+      try { build(figure); } catch (err) { if (window.console) { console.error("capdev chart", err); } }
+    });
+  }
+
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
+})();

@@ -1,0 +1,107 @@
+"""Exports of a filtered list of projects: an XLSX workbook with one sheet per entity."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from typing import IO, Any
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+
+from capdev.core.views import partial_iso
+
+from .models import Project
+
+CHUNK = 500  # projects per prefetch round: memory and queries stay bounded whatever the portfolio's size
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FORMULA_PREFIXES = ("=", "+", "-", "@")
+
+
+def _cell(value: Any) -> Any:
+    """A value a spreadsheet shows as written: lists joined, no text that a spreadsheet would run as a formula."""
+    if isinstance(value, (list, tuple)):
+        value = "; ".join(str(v) for v in value)
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    if isinstance(value, Decimal):
+        return float(value) if value != value.to_integral_value() else int(value)
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None)
+    return value
+
+
+def _chunks(queryset) -> Iterator[list[Project]]:
+    """The queryset's projects in prefetched chunks."""
+    batch: list[Project] = []
+    for project in queryset.iterator(chunk_size=CHUNK):
+        batch.append(project)
+        if len(batch) == CHUNK:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+SHEETS: dict[str, list[str]] = {
+    "projects": ["id", "code", "iati_identifier", "title", "lead_unit", "funding_source", "start", "end", "status",
+                 "review_state", "regions", "countries", "sdgs", "sdg_targets", "thematic_areas", "summary",
+                 "objective", "last_updated"],
+    "outcomes": ["project_id", "project_code", "number", "text", "target_year", "indicator", "unit", "baseline",
+                 "target", "latest_actual"],
+    "activities": ["project_id", "project_code", "type", "title", "start", "end", "dates_text", "online", "country",
+                   "city", "participants", "participants_qualifier", "participants_profile", "participant_countries"],
+    "partners": ["project_id", "project_code", "organisation", "acronym", "type", "role", "name_as_written"],
+    "budgets": ["project_id", "project_code", "kind", "amount", "currency", "year", "label"],
+}
+WORKBOOK_PREFETCH = (
+    "region_links__region", "country_links", "sdg_goal_links", "sdg_target_links",
+    "thematic_area_links__thematic_area", "outcomes__indicators__values", "activities", "partner_links__organisation",
+    "budgets",
+)
+
+
+def workbook_rows(projects: Iterable[Project]) -> dict[str, list[list[Any]]]:
+    """The rows of each sheet for a batch of projects (fetched with WORKBOOK_PREFETCH)."""
+    rows: dict[str, list[list[Any]]] = {name: [] for name in SHEETS}
+    for p in projects:
+        rows["projects"].append([
+            p.pk, p.code, p.iati_identifier, p.title, p.lead_unit.code if p.lead_unit else None,
+            p.funding_source.code if p.funding_source else None, partial_iso(p.start_date, p.start_precision),
+            partial_iso(p.end_date, p.end_precision), p.status, p.review_state,
+            [link.region.name for link in p.region_links.all()], [link.country_id for link in p.country_links.all()],
+            [link.goal_id for link in p.sdg_goal_links.all()], [link.target_id for link in p.sdg_target_links.all()],
+            [link.thematic_area.name for link in p.thematic_area_links.all()], p.summary, p.objective, p.last_updated])
+        for o in p.outcomes.all():
+            indicators = list(o.indicators.all()) or [None]
+            for i in indicators:
+                values = list(i.values.all()) if i else []
+                latest = values[-1].actual if values else None
+                rows["outcomes"].append([p.pk, p.code, o.number, o.text, o.target_year, i.title if i else None,
+                                         i.unit if i else None, i.baseline_value if i else None,
+                                         i.target_value if i else None, latest])
+        for a in sorted(p.activities.all(), key=lambda a: a.position):
+            rows["activities"].append([p.pk, p.code, a.type, a.title, partial_iso(a.start_date, a.start_precision),
+                                       partial_iso(a.end_date, a.end_precision), a.dates_text, a.online,
+                                       a.country_id, a.city, a.participants, a.participants_qualifier,
+                                       a.participants_profile, a.participant_countries])
+        for link in p.partner_links.all():
+            org = link.organisation
+            rows["partners"].append([p.pk, p.code, org.name, org.acronym, org.type, link.role, link.name_as_written])
+        for b in p.budgets.all():
+            rows["budgets"].append([p.pk, p.code, b.kind, b.amount, b.currency_id, b.year, b.label])
+    return rows
+
+
+def write_workbook(queryset, out: IO[bytes]) -> None:
+    """Write the projects of a queryset as an XLSX workbook, one sheet per entity, in bounded memory."""
+    book = Workbook(write_only=True)
+    sheets = {name: book.create_sheet(title=_(name)[:31]) for name in SHEETS}
+    for name, header in SHEETS.items():
+        sheets[name].append(header)
+    queryset = queryset.select_related("lead_unit", "funding_source").prefetch_related(*WORKBOOK_PREFETCH)
+    for batch in _chunks(queryset):
+        for name, rows in workbook_rows(batch).items():
+            for row in rows:
+                sheets[name].append([_cell(v) for v in row])
+    book.save(out)

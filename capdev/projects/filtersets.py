@@ -1,0 +1,415 @@
+"""FilterSets for projects, activities and organisations: the one set of filters the portal, API and exports share.
+
+URL parameters are multi-valued where it makes sense: AND across parameters, OR within one
+(`?country=LCA&country=DJI&sdg=16` is "in Saint Lucia or Djibouti, and working on SDG 16").
+Unknown values match nothing (they do not make the filter silently disappear).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from decimal import Decimal
+
+import django_filters
+from django import forms
+from django.db.models import (Case, DecimalField, Exists, F, OuterRef, Q, QuerySet, Subquery, Sum, Value,
+                              When)
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+
+from capdev.activities.models import Activity, ActivityType
+from capdev.organisations.models import Organisation, OrgUnit
+
+from .models import (Budget, Project, ProjectCountry, ProjectPartner, ProjectRegion, ProjectSdgGoal,
+                     ProjectSdgTarget, ProjectStatus, ReviewState)
+from .search import has_terms, search_annotations, search_filter
+
+MAX_VALUES = 100  # values per parameter: more is not a person choosing facets
+
+
+def visible_projects(request=None) -> QuerySet:
+    """The projects this request may see: every project of the registry for staff, published ones otherwise."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_active and user.is_staff:
+        return Project.objects.registry()
+    return Project.objects.published()
+
+
+def is_staff_request(request) -> bool:
+    """Whether the request comes from a signed-in, active staff member."""
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_active and user.is_staff)
+
+
+# -- budget bands -----------------------------------------------------------------------------------
+
+class BudgetBand:
+    """Budget bands over the sum of a project's total budget lines (amounts as written, any currency)."""
+
+    BANDS = [
+        ("lt100k", _("Under 100,000"), None, Decimal("100000")),
+        ("100k-500k", _("100,000 – 499,999"), Decimal("100000"), Decimal("500000")),
+        ("500k-1m", _("500,000 – 999,999"), Decimal("500000"), Decimal("1000000")),
+        ("1m-5m", _("1 – 5 million"), Decimal("1000000"), Decimal("5000000")),
+        ("gt5m", _("5 million and more"), Decimal("5000000"), None),
+    ]
+    CODES = [b[0] for b in BANDS]
+    LABELS = {b[0]: b[1] for b in BANDS}
+
+    @classmethod
+    def q(cls, code: str, field: str = "budget_total") -> Q:
+        """The condition on an annotated total for one band (an unknown band matches nothing)."""
+        for c, _label, low, high in cls.BANDS:
+            if c == code:
+                cond = Q(**{f"{field}__isnull": False})
+                if low is not None:
+                    cond &= Q(**{f"{field}__gte": low})
+                if high is not None:
+                    cond &= Q(**{f"{field}__lt": high})
+                return cond
+        return Q(pk__in=[])
+
+    @classmethod
+    def case(cls, field: str = "budget_total") -> Case:
+        """An expression naming each row's band ("" with no total budget line)."""
+        return Case(*(When(cls.q(c, field), then=Value(c)) for c in cls.CODES), default=Value(""))
+
+
+def budget_total() -> Subquery:
+    """The sum of a project's total budget lines, as a correlated subquery (no join, so no duplicate rows)."""
+    lines = (Budget.objects.filter(project=OuterRef("pk"), kind=Budget.Kind.TOTAL).order_by()
+             .values("project").annotate(s=Sum("amount")).values("s"))
+    return Subquery(lines, output_field=DecimalField(max_digits=20, decimal_places=2))
+
+
+# -- form fields and filters ------------------------------------------------------------------------
+
+class MultipleValueField(forms.Field):
+    """A list of non-empty strings from a repeated GET parameter; no choices to validate against."""
+
+    widget = forms.SelectMultiple
+
+    def to_python(self, value) -> list[str]:
+        if value in self.empty_values:
+            return []
+        if isinstance(value, str):
+            value = [value]
+        cleaned = []
+        for v in value:
+            v = str(v).strip()
+            if v and v not in cleaned:
+                cleaned.append(v[:200])
+        return cleaned[:MAX_VALUES]
+
+    def validate(self, value) -> None:
+        if self.required and not value:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+
+
+# The API schema: a repeated query parameter (`?country=LCA&country=DJI`), each value a string.
+@extend_schema_field({"type": "array", "items": {"type": "string"}})
+class MultipleValueFilter(django_filters.Filter):
+    """Several values of one parameter, ORed by the filter's method."""
+
+    field_class = MultipleValueField
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return super().filter(qs, value)
+
+
+def _ints(values: Iterable[str]) -> list[int]:
+    return [int(v) for v in values if v.isdigit() and len(v) < 6]
+
+
+def unit_ids_with_descendants(codes: Iterable[str]) -> set[int]:
+    """The ids of the units with these codes and of every unit under them (one query over the unit tree)."""
+    wanted = {c.casefold() for c in codes}
+    units = list(OrgUnit.objects.values_list("pk", "code", "parent_id"))
+    children: dict[int | None, list[int]] = {}
+    for pk, _code, parent in units:
+        children.setdefault(parent, []).append(pk)
+    found, stack = set(), [pk for pk, code, _p in units if code.casefold() in wanted]
+    while stack:
+        pk = stack.pop()
+        if pk in found:
+            continue
+        found.add(pk)
+        stack.extend(children.get(pk, []))
+    return found
+
+
+SORTS = {
+    "relevance": None,  # by rank, only with a search
+    "start": ("start_date", "title", "pk"),
+    "-start": ("-start_date", "title", "pk"),
+    "end": ("end_date", "title", "pk"),
+    "-end": ("-end_date", "title", "pk"),
+    "budget": ("budget_total", "title", "pk"),
+    "-budget": ("-budget_total", "title", "pk"),
+    "title": ("title_lower", "pk"),
+}
+SORT_LABELS = {
+    "relevance": _("Relevance"),
+    "-start": _("Start date, newest first"),
+    "start": _("Start date, oldest first"),
+    "-end": _("End date, latest first"),
+    "end": _("End date, earliest first"),
+    "-budget": _("Budget, largest first"),
+    "budget": _("Budget, smallest first"),
+    "title": _("Title, A to Z"),
+}
+
+
+class ProjectFilterSet(django_filters.FilterSet):
+    """Projects by text, unit, funding, place, SDG, status, start year, budget band, partner and activity type."""
+
+    q = django_filters.CharFilter(label=_("Search"), method="filter_q")
+    unit = MultipleValueFilter(label=_("Lead unit"), method="filter_unit")
+    funding = MultipleValueFilter(label=_("Funding source"), method="filter_funding")
+    region = MultipleValueFilter(label=_("Region"), method="filter_region")
+    country = MultipleValueFilter(label=_("Country"), method="filter_country")
+    sdg = MultipleValueFilter(label=_("SDG"), method="filter_sdg")
+    target = MultipleValueFilter(label=_("SDG target"), method="filter_target")
+    status = MultipleValueFilter(label=_("Status"), method="filter_status")
+    start_year_min = django_filters.NumberFilter(label=_("Starting from year"), method="filter_start_year_min",
+                                                 min_value=1, max_value=9999)
+    start_year_max = django_filters.NumberFilter(label=_("Starting until year"), method="filter_start_year_max",
+                                                 min_value=1, max_value=9999)
+    budget = MultipleValueFilter(label=_("Budget"), method="filter_budget")
+    partner = MultipleValueFilter(label=_("Partner"), method="filter_partner")
+    activity_type = MultipleValueFilter(label=_("Activity type"), method="filter_activity_type")
+    review_state = MultipleValueFilter(label=_("Review state"), method="filter_review_state")
+    sort = django_filters.ChoiceFilter(label=_("Sort by"), choices=list(SORT_LABELS.items()), method="filter_sort",
+                                       empty_label=None)
+
+    # The parameters each facet leaves out when it counts (disjunctive faceting).
+    FACET_PARAMS = {"start_year": ("start_year_min", "start_year_max")}
+
+    class Meta:
+        model = Project
+        fields: list[str] = []
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        if queryset is None:
+            queryset = visible_projects(request)
+        super().__init__(data, queryset, request=request, prefix=prefix)
+        if not is_staff_request(request):
+            # Only staff may ask about review states; for everyone else the parameter does not exist.
+            self.filters.pop("review_state", None)
+
+    # -- state -------------------------------------------------------------------------------------
+
+    @property
+    def is_staff(self) -> bool:
+        """Whether the request comes from staff (who see every review state)."""
+        return is_staff_request(self.request)
+
+    def cleaned(self) -> dict:
+        """The valid parameter values (invalid ones are left out, as they are when filtering)."""
+        self.errors  # noqa: B018 - runs validation
+        return getattr(self.form, "cleaned_data", {})
+
+    def selected(self, name: str) -> list[str]:
+        """The values chosen for a multi-valued parameter."""
+        value = self.cleaned().get(name)
+        return list(value) if isinstance(value, list) else []
+
+    @property
+    def search_text(self) -> str:
+        """The full-text query, "" when none."""
+        return (self.cleaned().get("q") or "").strip()
+
+    @property
+    def sort_key(self) -> str:
+        """The order in effect: the one asked for, else relevance when searching, else newest start first."""
+        sort = self.cleaned().get("sort") or ""
+        if sort == "relevance" and not has_terms(self.search_text):
+            sort = ""
+        if not sort:
+            sort = "relevance" if has_terms(self.search_text) else "-start"
+        return sort
+
+    # -- filtering ---------------------------------------------------------------------------------
+
+    def filter_queryset(self, queryset: QuerySet, exclude: Iterable[str] = ()) -> QuerySet:
+        """Apply every filter except the parameters in exclude, then the sort (the sort only on the full set)."""
+        exclude = set(exclude)
+        for name, value in self.cleaned().items():
+            if name in exclude or name == "sort" or name not in self.filters:
+                continue
+            queryset = self.filters[name].filter(queryset, value)
+        if exclude:
+            return queryset
+        return self.sorted(queryset)
+
+    def queryset_without(self, facet: str) -> QuerySet:
+        """The visible projects filtered by every parameter but this facet's own (no order, no annotations)."""
+        params = self.FACET_PARAMS.get(facet, (facet,))
+        return self.filter_queryset(self.queryset.all(), exclude=(*params, "sort")).order_by()
+
+    def sorted(self, qs: QuerySet) -> QuerySet:
+        """The queryset in the requested order, with search rank and snippet when searching."""
+        q = self.search_text
+        if has_terms(q):
+            qs = qs.annotate(**search_annotations(qs, q))
+        sort = self.sort_key
+        if sort == "relevance":
+            return qs.order_by(F("rank").desc(nulls_last=True), "title", "pk")
+        if sort in ("budget", "-budget"):
+            qs = qs.annotate(budget_total=budget_total())
+            field = F("budget_total")
+            return qs.order_by(field.desc(nulls_last=True) if sort == "-budget" else field.asc(nulls_last=True),
+                               "title", "pk")
+        if sort == "title":
+            return qs.annotate(title_lower=Lower("title")).order_by("title_lower", "pk")
+        field_name = SORTS[sort][0].lstrip("-")
+        field = F(field_name)
+        # Projects without the date go last whichever way the list runs.
+        first = field.desc(nulls_last=True) if sort.startswith("-") else field.asc(nulls_last=True)
+        return qs.order_by(first, "title", "pk")
+
+    def filter_sort(self, qs, name, value):
+        """Sorting is applied by sorted(), after every filter."""
+        return qs
+
+    def filter_q(self, qs, name, value):
+        """Projects whose search document matches the web-search style query."""
+        return search_filter(qs, value)
+
+    def filter_unit(self, qs, name, value):
+        """Projects led by these units or by a unit under them."""
+        # Read the unit tree once per filterset: facets apply this filter once each.
+        key = tuple(value)
+        cache = self.__dict__.setdefault("_unit_ids", {})
+        if key not in cache:
+            cache[key] = unit_ids_with_descendants(value)
+        return qs.filter(lead_unit_id__in=cache[key])
+
+    def filter_funding(self, qs, name, value):
+        """Projects funded from these sources (by code)."""
+        return qs.filter(funding_source__code__in=value)
+
+    def filter_region(self, qs, name, value):
+        """Projects serving these regions: named as served, or serving a country within them."""
+        links = ProjectRegion.objects.filter(project=OuterRef("pk"), region__code__in=value)
+        countries = ProjectCountry.objects.filter(project=OuterRef("pk")).filter(
+            Q(country__region__code__in=value) | Q(country__subregion__code__in=value)
+            | Q(country__intermediate_region__code__in=value))
+        return qs.filter(Exists(links) | Exists(countries))
+
+    def filter_country(self, qs, name, value):
+        """Projects serving these countries (ISO alpha-3)."""
+        codes = [v.upper() for v in value]
+        return qs.filter(Exists(ProjectCountry.objects.filter(project=OuterRef("pk"), country_id__in=codes)))
+
+    def filter_sdg(self, qs, name, value):
+        """Projects contributing to these SDGs (goal numbers)."""
+        return qs.filter(Exists(ProjectSdgGoal.objects.filter(project=OuterRef("pk"), goal_id__in=_ints(value))))
+
+    def filter_target(self, qs, name, value):
+        """Projects contributing to these SDG targets ("16.6")."""
+        return qs.filter(Exists(ProjectSdgTarget.objects.filter(project=OuterRef("pk"), target_id__in=value)))
+
+    def filter_status(self, qs, name, value):
+        """Projects planned, active or completed today (the editor's status where set)."""
+        return qs.with_status().filter(current_status__in=[v for v in value if v in ProjectStatus.values])
+
+    def filter_start_year_min(self, qs, name, value):
+        """Projects starting in this year or later."""
+        return qs.filter(start_date__gte=dt.date(int(value), 1, 1))
+
+    def filter_start_year_max(self, qs, name, value):
+        """Projects starting in this year or earlier."""
+        return qs.filter(start_date__lte=dt.date(int(value), 12, 31))
+
+    def filter_budget(self, qs, name, value):
+        """Projects whose total budget falls in one of these bands."""
+        cond = Q(pk__in=[])
+        for code in value:
+            cond |= BudgetBand.q(code, "filter_budget_total")
+        return qs.annotate(filter_budget_total=budget_total()).filter(cond)
+
+    def filter_partner(self, qs, name, value):
+        """Projects with these organisations (by slug) as partners in any role."""
+        return qs.filter(Exists(ProjectPartner.objects.filter(project=OuterRef("pk"), organisation__slug__in=value)))
+
+    def filter_activity_type(self, qs, name, value):
+        """Projects with at least one activity of these types."""
+        return qs.filter(Exists(Activity.objects.filter(project=OuterRef("pk"), type__in=value)))
+
+    def filter_review_state(self, qs, name, value):
+        """Projects in these review states (staff only: the filter is removed for everyone else)."""
+        return qs.filter(review_state__in=[v for v in value if v in ReviewState.values])
+
+
+class ActivityFilterSet(django_filters.FilterSet):
+    """Activities by project, type, country, year and online or not (of visible projects only)."""
+
+    project = MultipleValueFilter(label=_("Project"), method="filter_project")
+    type = MultipleValueFilter(label=_("Type"), method="filter_type")
+    country = MultipleValueFilter(label=_("Country"), method="filter_country")
+    year = MultipleValueFilter(label=_("Year"), method="filter_year")
+    online = django_filters.BooleanFilter(label=_("Online"))
+
+    class Meta:
+        model = Activity
+        fields = ["online"]
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        if queryset is None:
+            queryset = Activity.objects.filter(project__in=visible_projects(request).values("pk"))
+        super().__init__(data, queryset, request=request, prefix=prefix)
+
+    def filter_project(self, qs, name, value):
+        """Activities of these projects (by id)."""
+        return qs.filter(project_id__in=_ints(value))
+
+    def filter_type(self, qs, name, value):
+        """Activities of these types."""
+        return qs.filter(type__in=[v for v in value if v in ActivityType.values])
+
+    def filter_country(self, qs, name, value):
+        """Activities held in these countries (ISO alpha-3)."""
+        return qs.filter(country_id__in=[v.upper() for v in value])
+
+    def filter_year(self, qs, name, value):
+        """Activities starting in these years."""
+        return qs.filter(start_date__year__in=_ints(value))
+
+
+class OrganisationFilterSet(django_filters.FilterSet):
+    """Organisations by name or acronym, type, country, and role in visible projects."""
+
+    q = django_filters.CharFilter(label=_("Search"), method="filter_q")
+    type = MultipleValueFilter(label=_("Type"), method="filter_type")
+    country = MultipleValueFilter(label=_("Country"), method="filter_country")
+    role = MultipleValueFilter(label=_("Role in projects"), method="filter_role")
+
+    class Meta:
+        model = Organisation
+        fields: list[str] = []
+
+    def filter_q(self, qs, name, value):
+        """Organisations whose name or acronym contains the text."""
+        value = value.strip()
+        if not value:
+            return qs
+        return qs.filter(Q(name__icontains=value) | Q(acronym__icontains=value) | Q(aliases__alias__icontains=value)
+                         ).distinct()
+
+    def filter_type(self, qs, name, value):
+        """Organisations of these types."""
+        return qs.filter(type__in=value)
+
+    def filter_country(self, qs, name, value):
+        """Organisations based in these countries (ISO alpha-3)."""
+        return qs.filter(country_id__in=[v.upper() for v in value])
+
+    def filter_role(self, qs, name, value):
+        """Organisations with one of these roles in a project this request may see."""
+        links = ProjectPartner.objects.filter(organisation=OuterRef("pk"), role__in=value,
+                                              project__in=visible_projects(self.request).values("pk"))
+        return qs.filter(Exists(links))

@@ -1,0 +1,119 @@
+"""The project page: what it shows, to whom, and in a bounded number of queries."""
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from capdev.activities.models import Activity
+from capdev.organisations.models import Organisation
+from capdev.projects.models import (Indicator, IndicatorValue, Outcome, Project, ProjectPartner, ProjectRelation,
+                                    ReviewFlag, ReviewState, SourceRecord)
+from capdev.projects.views import source_markup
+
+
+def seed_project(index: int) -> Project:
+    """The project imported from the seed's record at this index."""
+    return Project.objects.get(sources__index=index)
+
+
+def url(project: Project) -> str:
+    return f"/projects/{project.pk}/"
+
+
+@pytest.fixture
+def staff_client(django_user_model):
+    """A client of its own (the `client` fixture stays anonymous), signed in as staff."""
+    staff = Client()
+    staff.force_login(django_user_model.objects.create_user("reviewer", password="x" * 16, is_staff=True))
+    return staff
+
+
+def test_the_page_shows_the_facts_and_links(portfolio, db, client):
+    html = client.get(url(seed_project(9))).content.decode()
+    assert "January 2024 – June 2027" in html
+    assert "UNDESA" in html and "DPIDG – Division for Public Institutions and Digital Government" in html
+    assert 'href="/countries/LCA/"' in html and 'href="/sdgs/16/"' in html
+    assert 'href="/partners/caricad/"' in html
+    assert """data-countries="[&quot;BHS&quot;, &quot;BRB&quot;, &quot;LCA&quot;]\"""" in html
+    assert 'class="capdev-map"' in html and "portal/map.js" in html and "vendor/d3/d3.min.js" in html
+    assert "USD 500,000.00" in html
+    assert "Webinar Series" in html and "online" in html
+    assert "Outcomes" in html and "By 2026" in html
+
+
+def test_time_frame_at_its_precision(portfolio, db, client):
+    assert "February 2010 – June 2012" in client.get(url(seed_project(0))).content.decode()
+
+
+def test_outcome_indicators_show_baseline_target_and_latest_actual(portfolio, db, client):
+    p = seed_project(9)
+    outcome = Outcome.objects.filter(project=p).first()
+    ind = Indicator.objects.create(outcome=outcome, title="Officials trained", baseline_value=0, baseline_year=2024,
+                                   target_value=120, target_year=2026)
+    IndicatorValue.objects.create(indicator=ind, period_start="2024-01-01", period_end="2024-12-31", actual=40)
+    IndicatorValue.objects.create(indicator=ind, period_start="2025-01-01", period_end="2025-12-31", actual=75)
+    html = client.get(url(p)).content.decode()
+    assert "Officials trained" in html and "→ 120" in html and "75 (2025)" in html
+
+
+def test_unpublished_projects_are_404_for_the_public_and_shown_to_staff(portfolio, db, client, staff_client):
+    hidden = Project.objects.create(title="Secret", review_state=ReviewState.IN_REVIEW)
+    assert client.get(url(hidden)).status_code == 404
+    assert staff_client.get(url(hidden)).status_code == 200
+    assert client.get("/projects/999999/").status_code == 404
+
+
+def test_staff_see_flags_and_the_source_text_with_its_spans(portfolio, db, client, staff_client):
+    p = seed_project(9)
+    ReviewFlag.objects.create(project=p, field="countries", reason="Check the <third> country")
+    html = staff_client.get(url(p)).content.decode()
+    assert "Check the &lt;third&gt; country" in html
+    assert 'class="src-field" data-field="summary"' in html and 'data-field="countries"' in html
+    public = client.get(url(p)).content.decode()
+    assert "src-field" not in public and "Check the" not in public and "For reviewers" not in public
+
+
+def test_source_markup_escapes_the_text_and_labels_each_span():
+    source = SourceRecord(text="Title: <b>x</b>\nrest & more", spans=[["title", 0, 15], ["bogus", 50, 60]])
+    html = str(source_markup(source))
+    assert '<span class="src-field" data-field="title"><span class="src-label">title</span>' in html
+    assert "&lt;b&gt;x&lt;/b&gt;" in html and "<b>" not in html
+    assert '<span class="src-gap">\nrest &amp; more</span>' in html  # the rest is kept, escaped
+
+
+def test_related_projects_in_both_directions_and_only_visible_ones(portfolio, db, client):
+    a, b = seed_project(0), seed_project(9)
+    ProjectRelation.objects.create(from_project=a, to_project=b, kind=ProjectRelation.Kind.PREVIOUS_PHASE)
+    secret = Project.objects.create(title="Secret next step", review_state=ReviewState.IN_REVIEW)
+    ProjectRelation.objects.create(from_project=b, to_project=secret)
+    assert f'href="/projects/{b.pk}/"' in client.get(url(a)).content.decode()
+    html = client.get(url(b)).content.decode()
+    assert f'href="/projects/{a.pk}/"' in html and "is the next phase of" in html
+    assert "Secret next step" not in html
+
+
+def _crowd(project: Project, n: int, start: int = 0) -> None:
+    for i in range(start, start + n):
+        Activity.objects.create(project=project, position=100 + i, type="workshop", title=f"Workshop {i}",
+                                country_id="BRB", participants=10 + i)
+        org = Organisation.objects.create(name=f"Crowd partner {i}", slug=f"crowd-partner-{i}")
+        ProjectPartner.objects.create(project=project, organisation=org, position=100 + i,
+                                      role=ProjectPartner.Role.IMPLEMENTING if i % 2 else ProjectPartner.Role.FUNDING)
+        outcome = Outcome.objects.create(project=project, position=100 + i, text=f"Outcome {i}")
+        Indicator.objects.create(outcome=outcome, title=f"Indicator {i}", target_value=Decimal(i))
+
+
+def test_queries_do_not_grow_with_activities_and_partners(portfolio, db, staff_client, django_assert_max_num_queries):
+    big = seed_project(9)
+    _crowd(big, 1)  # one of each row the page reads, so that every prefetch runs in the baseline
+    outcome = Outcome.objects.filter(project=big).first()
+    IndicatorValue.objects.create(indicator=Indicator.objects.create(outcome=outcome, title="i"),
+                                  period_start="2024-01-01", period_end="2024-12-31", actual=1)
+    with CaptureQueriesContext(connection) as base:
+        staff_client.get(url(big))
+    _crowd(big, 40, start=1)
+    with django_assert_max_num_queries(len(base)):
+        response = staff_client.get(url(big))
+    assert "Workshop 40" in response.content.decode() and "Crowd partner 40" in response.content.decode()

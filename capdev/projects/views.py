@@ -1,0 +1,390 @@
+"""Portal pages of projects: the searchable, faceted list (also CSV and JSON) and the project page."""
+from __future__ import annotations
+
+import json
+from collections import OrderedDict, defaultdict
+from decimal import Decimal
+
+from django.db.models import F, Prefetch
+from django.http import Http404
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import DetailView
+
+from capdev.activities.models import Activity, ActivityOrganiser
+from capdev.core.views import Column, FilteredListView, format_partial_date, format_period, partial_iso, query_string
+from capdev.organisations.models import OrgUnit
+from capdev.reference.models import Country
+
+from .facets import FACET_LABELS, FacetValue, facet_counts
+from .filtersets import SORT_LABELS, ProjectFilterSet, is_staff_request, visible_projects
+from .models import (Budget, Indicator, KeyAccomplishment, Outcome, Project, ProjectCountry, ProjectPartner,
+                     ProjectRelation, ProjectSdgGoal, ProjectStatus, ReviewFlag, ReviewState, SourceRecord)
+from .search import has_terms, snippet_html
+
+# Facets whose values can run long: the top ones show, the rest sit behind a "show all" disclosure.
+LONG_FACETS = {"country", "partner", "region", "funding"}
+FACET_TOP = 8
+
+
+def budget_summary(budgets) -> str:
+    """The project's total budget per currency ("USD 1,308,543"), else its other lines, from prefetched rows."""
+    lines = list(budgets)
+    totals = [b for b in lines if b.kind == Budget.Kind.TOTAL] or lines
+    if not totals:
+        return ""
+    sums: dict[str, Decimal] = OrderedDict()
+    for b in totals:
+        sums[b.currency_id] = sums.get(b.currency_id, Decimal(0)) + b.amount
+    kind = "" if totals[0].kind == Budget.Kind.TOTAL else f" ({totals[0].get_kind_display().lower()})"
+    return "; ".join(f"{cur} {amount:,.0f}" if amount == amount.to_integral() else f"{cur} {amount:,.2f}"
+                     for cur, amount in sums.items()) + kind
+
+
+def _as_int(value) -> int | None:
+    return None if value is None else int(value)
+
+
+def _total_budget(project) -> Decimal | None:
+    totals = [b.amount for b in project.budgets.all() if b.kind == Budget.Kind.TOTAL]
+    return sum(totals, Decimal(0)) if totals else None
+
+
+def _currencies(project) -> list[str]:
+    return list(dict.fromkeys(b.currency_id for b in project.budgets.all() if b.kind == Budget.Kind.TOTAL))
+
+
+class ProjectListView(FilteredListView):
+    """The project list: full-text search, facets with live counts, sort, pages; CSV and JSON of the same rows."""
+
+    model = Project
+    filterset_class = ProjectFilterSet
+    template_name = "projects/project_list.html"
+    partial_template_name = "projects/_browser.html"
+    export_name = "projects"
+    paginate_by = 20
+    context_object_name = "projects"
+    columns = (
+        Column("id", gettext_lazy("ID"), "pk"),
+        Column("code", gettext_lazy("Code")),
+        Column("title", gettext_lazy("Title")),
+        Column("url", gettext_lazy("Page"), lambda p: reverse("projects:detail", args=[p.pk])),
+        Column("lead_unit", gettext_lazy("Lead unit"), "lead_unit.code"),
+        Column("lead_unit_name", gettext_lazy("Lead unit name"), "lead_unit.name"),
+        Column("funding_source", gettext_lazy("Funding source"), "funding_source.code"),
+        Column("start", gettext_lazy("Start"), lambda p: partial_iso(p.start_date, p.start_precision)),
+        Column("end", gettext_lazy("End"), lambda p: partial_iso(p.end_date, p.end_precision)),
+        Column("status", gettext_lazy("Status"), lambda p: p.status or ""),
+        Column("regions", gettext_lazy("Regions"), lambda p: [r.name for r in p.regions.all()]),
+        Column("countries", gettext_lazy("Countries (ISO 3166-1 alpha-3)"),
+               lambda p: [c.iso3 for c in p.countries.all()]),
+        Column("country_names", gettext_lazy("Countries"), lambda p: [c.name for c in p.countries.all()]),
+        Column("sdgs", gettext_lazy("SDGs"), lambda p: [link.goal_id for link in p.sdg_goal_links.all()]),
+        Column("budget_total", gettext_lazy("Total budget"), _total_budget),
+        Column("budget_currency", gettext_lazy("Budget currency"), _currencies),
+        Column("partners", gettext_lazy("Partners"),
+               lambda p: list(dict.fromkeys(link.organisation.name for link in p.partner_links.all()))),
+        Column("last_updated", gettext_lazy("Last updated"), "last_updated"),
+    )
+
+    def get_base_queryset(self):
+        """Published projects for the public; the whole registry for staff."""
+        return visible_projects(self.request)
+
+    def optimise_queryset(self, queryset):
+        """Everything a result row and an export row show, in a fixed number of queries."""
+        return queryset.select_related("lead_unit", "funding_source").prefetch_related(
+            Prefetch("countries", queryset=Country.objects.order_by("name")),
+            "regions",
+            Prefetch("sdg_goal_links", queryset=ProjectSdgGoal.objects.order_by("goal_id")),
+            "budgets",
+            Prefetch("partner_links", queryset=ProjectPartner.objects.select_related("organisation")),
+        )
+
+    def json_row(self, obj):
+        """The JSON row: the export columns, with the page's absolute URL."""
+        row = super().json_row(obj)
+        row["url"] = self.request.build_absolute_uri(row["url"])
+        return row
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        fs = self.get_filterset()
+        facets = facet_counts(fs)
+        for project in context["projects"]:
+            project.period_text = format_period(project.start_date, project.start_precision,
+                                                project.end_date, project.end_precision)
+            project.budget_text = budget_summary(project.budgets.all())
+            project.snippet_markup = snippet_html(getattr(project, "snippet", ""))
+        active = self.active_filters(fs, facets)
+        q = fs.search_text
+        context.update({
+            "q": q,
+            "searching": has_terms(q),
+            "facet_groups": self.facet_groups(facets, fs),
+            "active_filters": active,
+            "empty_reason": self.empty_reason(q, active),
+            "sort_options": [(key, label) for key, label in SORT_LABELS.items()
+                             if key != "relevance" or has_terms(q)],
+            "sort": fs.sort_key,
+            "start_year_min": _as_int(fs.cleaned().get("start_year_min")),
+            "start_year_max": _as_int(fs.cleaned().get("start_year_max")),
+            "year_bounds": self.year_bounds(facets.get("start_year", [])),
+            "clear_url": self.request.path,
+            "page_links": self.page_links(context.get("page_obj")),
+            "previous_url": self.neighbour_url(context.get("page_obj"), -1),
+            "next_url": self.neighbour_url(context.get("page_obj"), +1),
+            "is_staff": is_staff_request(self.request),
+            "htmx": self.is_htmx(),
+        })
+        return context
+
+    # -- context helpers ---------------------------------------------------------------------------
+
+    def facet_groups(self, facets: dict[str, list[FacetValue]], fs: ProjectFilterSet) -> list[dict]:
+        """Facets as the template shows them: a legend, the leading values, and the rest behind "show all"."""
+        groups = []
+        for name, values in facets.items():
+            if name == "start_year":
+                continue  # shown as a range of two inputs
+            if name in LONG_FACETS and len(values) > FACET_TOP + 2:
+                chosen = [v for v in values if v.selected]
+                lead = chosen + [v for v in values if not v.selected][: max(FACET_TOP - len(chosen), 0)]
+                rest = [v for v in values if v not in lead]
+            else:
+                lead, rest = values, []
+            groups.append({"name": name, "label": FACET_LABELS[name], "values": lead, "more": rest,
+                           "total": len(values)})
+        return groups
+
+    @staticmethod
+    def year_bounds(years: list[FacetValue]) -> dict:
+        """The earliest and latest start years among the projects the other filters leave."""
+        if not years:
+            return {}
+        return {"min": years[0].value, "max": years[-1].value, "years": years}
+
+    def active_filters(self, fs: ProjectFilterSet, facets: dict[str, list[FacetValue]]) -> list[dict]:
+        """Each chosen filter value, with a label and the URL that drops it."""
+        labels = {(name, v.value): v.label for name, values in facets.items() for v in values}
+        active = []
+        q = fs.search_text
+        if q:
+            active.append({"param": "q", "label": _("search"), "value": q,
+                           "url": self.request.path + query_string(self.request, drop=("page", "q", "sort"))})
+        for name in ("unit", "funding", "region", "country", "sdg", "target", "status", "budget", "partner",
+                     "activity_type", "review_state"):
+            if name not in fs.filters:
+                continue
+            chosen = fs.selected(name)
+            for value in chosen:
+                rest = [v for v in chosen if v != value]
+                active.append({
+                    "param": name, "label": str(FACET_LABELS.get(name, fs.filters[name].label)).lower(),
+                    "value": labels.get((name, value.upper() if name == "country" else value), value),
+                    "url": self.request.path + query_string(self.request, drop=("page",), **{name: rest or None}),
+                })
+        for name, label in (("start_year_min", _("start year from")), ("start_year_max", _("start year until"))):
+            value = fs.cleaned().get(name)
+            if value is not None:
+                active.append({"param": name, "label": label, "value": int(value),
+                               "url": self.request.path + query_string(self.request, drop=("page", name))})
+        return active
+
+    @staticmethod
+    def empty_reason(q: str, active: list[dict]) -> str:
+        """Why nothing matched, in words: the search and every filter in effect."""
+        filters = [f"{a['label']} = {a['value']}" for a in active if a["param"] != "q"]
+        joined = _(" and ").join(filters)
+        if q and filters:
+            return _("No project matches “%(q)s” with %(filters)s.") % {"q": q, "filters": joined}
+        if q:
+            return _("No project matches “%(q)s”.") % {"q": q}
+        if filters:
+            return _("No project matches %(filters)s.") % {"filters": joined}
+        return _("There are no projects to show yet.")
+
+    def neighbour_url(self, page, step: int) -> str | None:
+        """The URL of the previous (-1) or next (+1) page, None at either end."""
+        if page is None:
+            return None
+        number = page.number + step
+        if not 1 <= number <= page.paginator.num_pages:
+            return None
+        return self.request.path + query_string(self.request, page=number)
+
+    def page_links(self, page) -> list[dict]:
+        """Links to the first, nearby and last pages (None for a gap)."""
+        if page is None or page.paginator.num_pages <= 1:
+            return []
+        n, last = page.number, page.paginator.num_pages
+        numbers = sorted({1, last, *range(max(1, n - 2), min(last, n + 2) + 1)})
+        links, previous = [], 0
+        for number in numbers:
+            if number - previous > 1:
+                links.append(None)
+            links.append({"number": number, "current": number == n,
+                          "url": self.request.path + query_string(self.request, page=number)})
+            previous = number
+        return links
+
+
+# -- the project page --------------------------------------------------------------------------------
+
+def source_markup(source: SourceRecord) -> str:
+    """The original text with each field's span wrapped and labelled; everything escaped (format_html)."""
+    text = source.text
+    spans = sorted((int(s), int(e), str(f)) for f, s, e in source.spans if 0 <= int(s) < int(e) <= len(text))
+    parts, cursor = [], 0
+    for start, end, field in spans:
+        start = max(start, cursor)  # an overlapping span shows from where the previous one ended
+        if start >= end:
+            continue
+        if start > cursor:
+            parts.append(format_html('<span class="src-gap">{}</span>', text[cursor:start]))
+        parts.append(format_html('<span class="src-field" data-field="{}"><span class="src-label">{}</span>{}</span>',
+                                 field, field.replace("_", " "), text[start:end]))
+        cursor = end
+    if cursor < len(text):
+        parts.append(format_html('<span class="src-gap">{}</span>', text[cursor:]))
+    return mark_safe("".join(parts))  # noqa: S308 - every part above is format_html output
+
+
+def participants_text(activity: Activity) -> str:
+    """"over 64 senior government officials from 16 countries", from an activity's participant fields."""
+    bits = []
+    if activity.participants:
+        bits.append(" ".join(b for b in (activity.participants_qualifier, f"{activity.participants:,}") if b))
+    if activity.participants_profile:
+        bits.append(activity.participants_profile)
+    elif activity.participants:
+        bits.append(_("participants"))
+    text = " ".join(bits)
+    if activity.participant_countries:
+        countries = _("%(n)d countries") % {"n": activity.participant_countries}
+        text = _("%(who)s from %(countries)s") % {"who": text, "countries": countries} if text else countries
+    return text
+
+
+class ProjectDetailView(DetailView):
+    """A project's page: everything the registry holds about it; for staff, its review flags and source text."""
+
+    template_name = "projects/project_detail.html"
+    context_object_name = "project"
+
+    def get_queryset(self):
+        """The project if this request may see it, with every related row prefetched."""
+        visible = visible_projects(self.request)
+        related_visible = visible.values("pk")
+        prefetches = [
+            "budgets", "region_links__region",
+            Prefetch("country_links", queryset=ProjectCountry.objects.select_related("country").order_by("country__name")),
+            Prefetch("sdg_goal_links", queryset=ProjectSdgGoal.objects.select_related("goal").order_by("goal_id")),
+            "sdg_target_links__target", "thematic_area_links__thematic_area",
+            "expected_accomplishments", "planned_activities",
+            Prefetch("key_accomplishments", queryset=KeyAccomplishment.objects.order_by("position", "pk")),
+            Prefetch("outcomes", queryset=Outcome.objects.order_by("position", "pk").prefetch_related(
+                Prefetch("indicators", queryset=Indicator.objects.prefetch_related("values")))),
+            # Undated activities go last on both databases (SQLite sorts NULL first, PostgreSQL last).
+            Prefetch("activities", queryset=Activity.objects.select_related("country").order_by(
+                F("start_date").asc(nulls_last=True), "position").prefetch_related(
+                Prefetch("organiser_links", queryset=ActivityOrganiser.objects.select_related("organisation")))),
+            "resources",
+            Prefetch("partner_links", queryset=ProjectPartner.objects.select_related("organisation").order_by("position")),
+            # Links to projects this request may not see are left out: a title can leak as well as a page.
+            Prefetch("relations_from", queryset=ProjectRelation.objects.filter(
+                to_project__in=related_visible).select_related("to_project")),
+            Prefetch("relations_to", queryset=ProjectRelation.objects.filter(
+                from_project__in=related_visible).select_related("from_project")),
+        ]
+        if is_staff_request(self.request):
+            prefetches += [
+                Prefetch("review_flags", queryset=ReviewFlag.objects.filter(state=ReviewFlag.State.OPEN),
+                         to_attr="open_flags"),
+                Prefetch("sources", queryset=SourceRecord.objects.order_by("-imported_at", "-pk"),
+                         to_attr="source_list"),
+            ]
+        return visible.select_related("lead_unit", "funding_source").prefetch_related(*prefetches)
+
+    def get_object(self, queryset=None):
+        try:
+            return super().get_object(queryset)
+        except Http404:
+            raise Http404(_("No such project.")) from None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        p = self.object
+        staff = is_staff_request(self.request)
+        countries = [link.country for link in p.country_links.all()]
+        partners: dict[str, list] = defaultdict(list)
+        for link in p.partner_links.all():
+            partners[link.role].append(link)
+        role_labels = dict(ProjectPartner.Role.choices)
+        activities = []
+        for a in p.activities.all():
+            a.when = a.dates_text or format_period(a.start_date, a.start_precision, a.end_date, a.end_precision)
+            a.who = participants_text(a)
+            activities.append(a)
+        outcomes = []
+        for o in p.outcomes.all():
+            for ind in o.indicators.all():
+                actuals = [v for v in ind.values.all() if v.actual is not None]
+                ind.latest = actuals[-1] if actuals else None
+            outcomes.append(o)
+        key_accomplishments = list(p.key_accomplishments.all())
+        as_of = format_partial_date(p.accomplishments_as_of, p.accomplishments_as_of_precision)
+        if not as_of:
+            dated = [k for k in key_accomplishments if k.as_of]
+            as_of = format_partial_date(dated[0].as_of, dated[0].as_of_precision) if dated else ""
+        related = [(r.get_kind_display(), r.to_project, r.note) for r in p.relations_from.all()]
+        inverse = {ProjectRelation.Kind.PREVIOUS_PHASE: _("is the next phase of")}
+        related += [(inverse.get(r.kind, r.get_kind_display()), r.from_project, r.note) for r in p.relations_to.all()]
+        context.update({
+            "period_text": format_period(p.start_date, p.start_precision, p.end_date, p.end_precision),
+            "unit_chain": self.unit_chain(p.lead_unit),
+            "budget_lines": list(p.budgets.all()),
+            "status": p.status,
+            "status_label": dict(ProjectStatus.choices).get(p.status, ""),
+            "countries": countries,
+            "map_countries": json.dumps([c.iso3 for c in countries]),
+            "regions": [link.region for link in p.region_links.all()],
+            "sdgs": [link.goal for link in p.sdg_goal_links.all()],
+            "targets": [link.target for link in p.sdg_target_links.all()],
+            "themes": [link.thematic_area for link in p.thematic_area_links.all()],
+            "partner_groups": [(role_labels.get(role, role), links) for role, links in partners.items()],
+            "activities": activities,
+            "outcomes": outcomes,
+            "key_accomplishments": key_accomplishments,
+            "accomplishments_as_of": as_of,
+            "accomplishments_to_date": any(k.to_date for k in key_accomplishments),
+            "related": related,
+            "is_staff": staff,
+            "is_published": p.review_state == ReviewState.PUBLISHED,
+        })
+        if staff:
+            source = p.source_list[0] if p.source_list else None
+            context.update({
+                "open_flags": p.open_flags,
+                "source": source,
+                "source_markup": source_markup(source) if source else "",
+                "unparsed": [u for u in (source.unparsed if source else []) if str(u).strip()],
+            })
+        return context
+
+    @staticmethod
+    def unit_chain(unit: OrgUnit | None) -> list[OrgUnit]:
+        """The lead unit and its parents, outermost first (the unit tree read in one query)."""
+        if unit is None:
+            return []
+        units = {u.pk: u for u in OrgUnit.objects.only("pk", "code", "name", "parent_id")}
+        chain, node, seen = [], unit, set()
+        while node is not None and node.pk not in seen:
+            chain.append(node)
+            seen.add(node.pk)
+            node = units.get(node.parent_id)
+        return list(reversed(chain))
+
