@@ -5,6 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 SEED   ?= ../shared/seeds/000_eacd3102e0b2e2d6.txt
+DEMO_PASSWORD ?= capdev-demo-password
 PG_CTL := $(shell ls -1d /usr/lib/postgresql/*/bin/pg_ctl 2>/dev/null | sort -V | tail -n 1)
 
 .PHONY: install demo demo-data serve test test-sqlite test-postgresql lint clean vendor
@@ -26,6 +27,7 @@ demo-data: install
 	else \
 		echo "No seed portfolio at $(SEED): reference data only."; \
 	fi
+	$(BIN)/capdev demo-users --password "$(DEMO_PASSWORD)"
 
 demo: demo-data
 	@echo "Capdev is at http://$(HOST):$(PORT)/ (Ctrl-C stops it)"

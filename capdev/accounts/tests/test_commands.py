@@ -29,7 +29,8 @@ def test_create_user_refuses_an_editor_without_a_unit_and_a_weak_password(units,
         call_command("create_user", "bob", "--role", "editor", "--unit", "XYZ")
 
 
-def test_demo_users_covers_every_role(units):
+def test_demo_users_covers_every_role(units, settings):
+    settings.DEBUG = True  # demo accounts are for development servers
     out = io.StringIO()
     call_command("demo_users", "--password", "demo passphrase 2024", stdout=out)
     users = {u.username: u for u in get_user_model().objects.all()}
@@ -38,3 +39,10 @@ def test_demo_users_covers_every_role(units):
     assert perms.can_publish(users["reviewer"]) and not perms.can_publish(users["editor-pacb"])
     assert set(perms.editable_units(users["editor-dmb"])) == {units["DMB"]}
     assert perms.can_view_internal(users["viewer"]) and not perms.can_create_project(users["viewer"])
+
+
+def test_demo_users_are_refused_with_debug_off(units, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG off"):
+        call_command("demo_users", "--password", "demo passphrase 2024", stdout=io.StringIO())
+    call_command("demo_users", "--password", "demo passphrase 2024", "--force", stdout=io.StringIO())
