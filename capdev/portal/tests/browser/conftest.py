@@ -1,0 +1,208 @@
+"""Browser-test wiring: one chromium per session (Playwright), one live server, the demo data once per module.
+
+Tests here are marked `browser` and skip, with the reason, when Debian's chromium or the playwright package is
+missing (`apt-get install chromium`; `pip install -e '.[test]'`). Screenshots go to test-artifacts/browser/ under
+the repository root (gitignored), and a failing test leaves `FAILED-<test>.png` there.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from .helpers import CHROMIUM, LAUNCH_ARGS, new_page
+
+HERE = Path(__file__).resolve().parent
+
+
+def missing_requirement() -> str | None:
+    """Why the browser tests cannot run here, or None when chromium and playwright are both available."""
+    if not CHROMIUM.exists():
+        return f"Debian's chromium is not at {CHROMIUM} (apt-get install chromium)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "the playwright package is not installed (pip install -e '.[test]')"
+    return None
+
+
+def _is_browser_test(item: pytest.Item | None) -> bool:
+    return item is not None and HERE in Path(str(item.path)).resolve().parents
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test in this folder `browser` and `django_db`; skip them all, with the reason, when a requirement
+    is missing.
+
+    `django_db` makes pytest-django create the test database and lets the live server's thread read it during
+    the test; each test runs in a transaction rolled back at its end, like the rest of the suite (the tests
+    only read: the demo data was committed by the module's `portfolio` fixture).
+    """
+    reason = missing_requirement()
+    for item in items:
+        if _is_browser_test(item):
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.django_db)
+            if reason:
+                item.add_marker(pytest.mark.skip(reason=reason))
+
+
+# -- chromium ------------------------------------------------------------------------------------------------
+
+
+class _Chromium:
+    """Playwright and one chromium for the session: started on first use, stopped after the last browser test.
+
+    Playwright's sync API leaves an asyncio loop marked as running in the main thread for as long as it is
+    started, and Django then refuses any ORM call from that thread ("SynchronousOnlyOperation"). The only ORM
+    calls the main thread makes meanwhile are the demo data's load and flush (the `portfolio` fixture), so
+    DJANGO_ALLOW_ASYNC_UNSAFE is set just while chromium runs, and chromium is stopped as soon as the last
+    browser test is done, so that the rest of the suite runs with Django's check in force.
+    """
+
+    def __init__(self) -> None:
+        self.playwright = None
+        self.browser = None
+        self._saved_env: str | None = None
+
+    def get(self):
+        """The running browser, started if need be."""
+        if self.browser is None:
+            from playwright.sync_api import sync_playwright
+
+            self._saved_env = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+            self.playwright = sync_playwright().start()
+            self.browser = self.playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        return self.browser
+
+    def stop(self) -> None:
+        """Close chromium and Playwright, and put Django's async check back."""
+        if self.browser is not None:
+            try:
+                self.browser.close()
+            finally:
+                self.playwright.stop()
+                self.browser = self.playwright = None
+                if self._saved_env is None:
+                    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+                else:
+                    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = self._saved_env
+
+
+_CHROMIUM = _Chromium()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):
+    """After the last browser test (and its module's data flush), stop chromium."""
+    yield
+    if not _is_browser_test(nextitem):
+        _CHROMIUM.stop()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Stop chromium if a run ended early (-x, Ctrl-C)."""
+    _CHROMIUM.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """The session's chromium (skips when chromium or playwright is missing); module-scoped only so that it is
+    started before the module's data load, which needs DJANGO_ALLOW_ASYNC_UNSAFE (see _Chromium)."""
+    reason = missing_requirement()
+    if reason:
+        pytest.skip(reason)
+    return _CHROMIUM.get()
+
+
+# -- live server and data --------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def _server(django_db_setup, django_db_blocker):
+    """One Django live server thread for the session, on the test database.
+
+    Not pytest-django's `live_server` fixture: that one turns every test into a transactional test whose
+    flush would empty the demo data after the first test of a module; here the data is loaded once per module
+    (`portfolio`) and the tests only read it. With SQLite in memory the server thread shares the test
+    connection (LiveServer passes it over); with PostgreSQL it opens its own and sees the committed data.
+    """
+    reason = missing_requirement()
+    if reason:
+        pytest.skip(reason)
+    from pytest_django.live_server_helper import LiveServer
+
+    with django_db_blocker.unblock():
+        server = LiveServer("127.0.0.1")
+    yield server
+    with django_db_blocker.unblock():
+        server.stop()
+
+
+@dataclass
+class Site:
+    """The live server with the demo data: `site.url("/projects/")` is an absolute URL on it."""
+
+    base: str
+    artifacts: Path
+    host: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.host = urlsplit(self.base).netloc
+
+    def url(self, path: str) -> str:
+        """The absolute URL of a path on the live server."""
+        return self.base + path
+
+
+@pytest.fixture(scope="module")
+def site(browser, _server, portfolio, artifacts_dir):
+    """The live server serving the demo data (reference data + the seed, published), for one test module."""
+    settings_change = _server._live_server_modified_settings  # ALLOWED_HOSTS += the server's host
+    settings_change.enable()
+    yield Site(base=_server.url, artifacts=artifacts_dir)
+    settings_change.disable()
+
+
+@pytest.fixture(scope="session")
+def artifacts_dir(request: pytest.FixtureRequest) -> Path:
+    """test-artifacts/browser/ under the repository root (a postgresql/ subfolder for the PostgreSQL run)."""
+    path = Path(str(request.config.rootpath)) / "test-artifacts" / "browser"
+    if request.config.getoption("--db", "sqlite") == "postgresql":
+        path = path / "postgresql"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call):
+    """Keep each phase's report on the item, so that the page fixture can tell that its test failed."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"report_{report.when}", report)
+
+
+# -- pages ------------------------------------------------------------------------------------------------------
+
+
+def _test_slug(item: pytest.Item) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", item.name).strip("_")[:120]
+
+
+@pytest.fixture
+def page(browser, site, request):
+    """A desktop-sized page (1280x900) in its own context; screenshotted as FAILED-<test>.png if the test fails."""
+    page = new_page(browser)
+    yield page
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        try:
+            page.screenshot(path=str(site.artifacts / f"FAILED-{_test_slug(request.node)}.png"), full_page=True)
+        except Exception:  # noqa: BLE001 - a failure screenshot must never hide the test's own error
+            pass
+    page.context.close()
