@@ -30,6 +30,7 @@ from capdev.organisations.models import Organisation, OrganisationAlias, alias_k
 from capdev.projects.models import (Budget, Indicator, IndicatorValue, Outcome, Project, ProjectCountry,
                                     ProjectPartner, ProjectRegion, ProjectSdgGoal, ProjectSdgTarget, ProjectSector,
                                     ReviewState, SourceRecord, derive_status)
+from capdev.projects.search import reindex_projects
 from capdev.reference.models import Country, Currency, Region, SdgGoal, SdgTarget
 
 from . import codelists, conf, mapping
@@ -452,6 +453,8 @@ class BatchWriter:
         if updates:
             self._clear(updates)
         self._write_children(todo, projects, refs)
+        # Rows were bulk-written (no save signals): bring the full-text index up to date for this batch.
+        reindex_projects(p.pk for p in projects.values())
 
     # -- projects
     def _values(self, a: ActivityData, refs) -> dict:

@@ -9,3 +9,8 @@ class ProjectsConfig(AppConfig):
     name = "capdev.projects"
     label = "projects"
     verbose_name = _("Projects")
+
+    def ready(self) -> None:
+        from . import signals
+
+        signals.connect()

@@ -204,3 +204,18 @@ def _debug_diff(a: bytes, b: bytes) -> str:
     import difflib
 
     return "\n".join(difflib.unified_diff(a.decode().splitlines(), b.decode().splitlines(), lineterm="", n=1))
+
+
+@pytest.mark.django_db
+def test_imported_activities_are_found_by_search(tmp_path):
+    """IATI imports write in bulk; the full-text index must still know the new projects."""
+    from capdev.iati.importer import IatiImporter
+    from capdev.projects.filtersets import ProjectFilterSet
+    from capdev.projects.models import Project
+
+    call_command("load_reference", stdout=io.StringIO())
+    IatiImporter(publish=True).import_file(GOOD)
+    project = Project.objects.exclude(title="").first()
+    word = max(project.title.split(), key=len)
+    found = ProjectFilterSet({"q": word}, queryset=Project.objects.published()).qs
+    assert project in found

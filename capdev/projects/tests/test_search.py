@@ -172,3 +172,28 @@ def test_hostile_queries_never_raise(portfolio, db, q):
 def test_punctuation_only_queries_leave_the_queryset_whole(portfolio, db):
     for q in ['"', "*", "()", "-"]:
         assert search(Project.objects.all(), q).count() == 10
+
+
+def test_saving_a_project_or_its_rows_reindexes_it_on_commit(db, django_capture_on_commit_callbacks):
+    """Edits through forms, the admin or the API save rows one by one: search follows once they commit."""
+    from capdev.activities.models import Activity
+    from capdev.projects.filtersets import ProjectFilterSet
+    from capdev.projects.models import Project, ReviewState
+
+    def found(word):
+        return list(ProjectFilterSet({"q": word}, queryset=Project.objects.published()).qs)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        project = Project.objects.create(title="Water governance", review_state=ReviewState.PUBLISHED)
+    assert found("water") == [project]
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        project.title = "Ocean governance"
+        project.save()
+        Activity.objects.create(project=project, type="workshop", title="Mangrove restoration clinic")
+        Activity.objects.create(project=project, type="webinar", title="Coral reef webinar")
+    assert len(callbacks) == 1  # three changes, one reindex
+    assert found("ocean") == [project] and found("water") == []
+    assert found("mangrove") == [project]
+    with django_capture_on_commit_callbacks(execute=True):
+        Activity.objects.filter(title__startswith="Mangrove").get().delete()
+    assert found("mangrove") == []
