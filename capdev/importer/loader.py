@@ -25,8 +25,15 @@ from capdev.projects.records import with_record_data
 from capdev.projects.search import reindex_projects
 
 from .resolve import Resolver
-from .status import status_from_text
 from .snapshot import LIST_FIELDS, SCALAR_FIELDS, project_snapshot, record_snapshot
+from .status import status_from_text
+
+
+def reporting_ref() -> str:
+    """The IATI reference of the organisation this registry publishes as."""
+    from capdev.iati import conf
+
+    return conf.reporting_org()["ref"]
 
 
 @dataclass
@@ -157,6 +164,11 @@ class RecordLoader:
         text_hashes = {sha256(r.text): r.index for r in records if r.text.strip()}
         by_code = {p.code: p for p in self._prefetched().filter(code__in=codes)}
         by_identifier = {p.iati_identifier: p for p in self._prefetched().filter(iati_identifier__in=identifiers)}
+        # Identifiers this registry minted for projects without one of their own ("<ref>-capdev-<id>").
+        minted = {ident: int(ident.rsplit("-", 1)[1]) for ident in identifiers - set(by_identifier)
+                  if ident.startswith(f"{reporting_ref()}-capdev-") and ident.rsplit("-", 1)[1].isdigit()}
+        for project in self._prefetched().filter(pk__in=minted.values(), iati_identifier__isnull=True):
+            by_identifier.update({i: project for i, pk in minted.items() if pk == project.pk})
         sources = pm.SourceRecord.objects.filter(text_sha256__in=text_hashes).values_list("text_sha256", "project_id")
         by_hash = {h: pid for h, pid in sources}
         by_id = {p.pk: p for p in self._prefetched().filter(pk__in=set(by_hash.values()))}

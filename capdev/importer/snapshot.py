@@ -40,8 +40,19 @@ def _iso(value) -> str | None:
 
 
 def record_snapshot(record: Record) -> dict[str, Any]:
-    """The values a record gives each field, in comparable form."""
+    """The values a record gives each field, in comparable form.
+
+    A record without an IATI identifier (every narrative page) says nothing about it: the key is left out, so
+    that the identifier the registry gives the project is neither compared nor overwritten.
+    """
     regions = record.regions or ([record.region] if record.region else [])
+    values = _values(record, regions)
+    if not record.iati_identifier:
+        del values["iati_identifier"]
+    return values
+
+
+def _values(record: Record, regions: list[str]) -> dict[str, Any]:
     return {
         "code": record.code or None,
         "iati_identifier": record.iati_identifier or None,

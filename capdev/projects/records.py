@@ -37,7 +37,11 @@ def project_record(project: Project, index: int = 0, positions: dict[int, int] |
     # SourceRecord keeps spans relative to the record's text; a Record's spans index the whole file.
     record.spans = [Span(f, s + record.offset, e + record.offset) for f, s, e in (source.spans if source else [])]
     record.unparsed = list(source.unparsed) if source else []
-    record.code, record.iati_identifier = p.code, p.iati_identifier
+    # The identifier the project is published under (its own, or the reporting organisation's ref plus its code
+    # or id): a JSON export re-imported finds its projects by it, even those without a code.
+    from capdev.iati.export import identifier
+
+    record.code, record.iati_identifier = p.code, identifier(p)
     record.title, record.title_is_proposed = p.title, p.title_is_proposed
     record.summary, record.objective, record.background = p.summary, p.objective, p.background
     record.expected_accomplishments = [x.text for x in p.expected_accomplishments.all()]

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from collections import OrderedDict, defaultdict
 from decimal import Decimal
 
 from django.db.models import F, Prefetch
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView
 
+from capdev.accounts.permissions import can_view_internal
 from capdev.activities.models import Activity, ActivityOrganiser
 from capdev.core.views import Column, FilteredListView, format_partial_date, format_period, partial_iso, query_string
 from capdev.organisations.models import OrgUnit
@@ -23,6 +25,9 @@ from .facets import FACET_LABELS, FacetValue, facet_counts
 from .filtersets import SORT_LABELS, ProjectFilterSet, is_staff_request, visible_projects
 from .models import (Budget, Indicator, KeyAccomplishment, Outcome, Project, ProjectCountry, ProjectPartner,
                      ProjectRelation, ProjectSdgGoal, ProjectStatus, ReviewFlag, ReviewState, SourceRecord)
+from .api.serializers import project_detail_data
+from .exports import XLSX_CONTENT_TYPE, write_workbook
+from .records import project_record, with_record_data
 from .search import has_terms, snippet_html
 
 # Facets whose values can run long: the top ones show, the rest sit behind a "show all" disclosure.
@@ -65,6 +70,7 @@ class ProjectListView(FilteredListView):
     template_name = "projects/project_list.html"
     partial_template_name = "projects/_browser.html"
     export_name = "projects"
+    export_formats = ("csv", "json", "xlsx")
     paginate_by = 20
     context_object_name = "projects"
     columns = (
@@ -104,11 +110,25 @@ class ProjectListView(FilteredListView):
             Prefetch("partner_links", queryset=ProjectPartner.objects.select_related("organisation")),
         )
 
+    def get_export_queryset(self):
+        """JSON carries the whole record shape, so it reads every list of each project (in bounded queries)."""
+        if self.get_format() == "json":
+            return with_record_data(self.get_filterset().qs)
+        return super().get_export_queryset()
+
     def json_row(self, obj):
-        """The JSON row: the export columns, with the page's absolute URL."""
-        row = super().json_row(obj)
+        """A project in the record shape (what `capdev import-json` reads back), with its absolute page URL."""
+        row = project_detail_data(obj, project_record(obj), can_view_internal(self.request.user))
         row["url"] = self.request.build_absolute_uri(row["url"])
         return row
+
+    def render_xlsx(self, queryset):
+        """The filtered projects as a workbook: one sheet each for projects, outcomes, activities, partners, budgets."""
+        out = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)
+        write_workbook(self.get_filterset().qs, out)
+        out.seek(0)
+        return FileResponse(out, as_attachment=True, filename=self.export_filename("xlsx"),
+                            content_type=XLSX_CONTENT_TYPE)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -387,4 +407,5 @@ class ProjectDetailView(DetailView):
             seen.add(node.pk)
             node = units.get(node.parent_id)
         return list(reversed(chain))
+
 

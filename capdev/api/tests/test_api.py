@@ -164,3 +164,23 @@ def test_an_editor_logs_an_activity_on_their_units_project_only(portfolio, pacb_
     activity = Activity.objects.get(pk=response.json()["id"])
     assert activity.start.iso() == "2025-05-12" and activity.participants == 35
     assert pacb_editor.post("/api/activities/", {**row, "project": dmb.pk}, format="json").status_code == 403
+
+
+def test_api_lists_export_csv_and_xlsx_of_the_same_filtered_rows(portfolio, anon, viewer, in_review):
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    response = anon.get("/api/projects/?format=csv&country=LCA&country=DJI")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    text = b"".join(response.streaming_content).decode("utf-8")
+    assert text.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    assert len(rows) == 2
+    public = b"".join(anon.get("/api/projects/?format=csv").streaming_content).decode("utf-8")
+    assert in_review.title not in public
+    staff = b"".join(viewer.get("/api/projects/?format=csv").streaming_content).decode("utf-8")
+    assert in_review.title in staff  # the token's user is the one who may see it
+    book = load_workbook(io.BytesIO(b"".join(anon.get("/api/projects/?format=xlsx").streaming_content)))
+    assert book.sheetnames[0] == "projects" and book["projects"].max_row == 1 + 9

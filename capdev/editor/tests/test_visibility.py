@@ -17,9 +17,11 @@ URLS = [
     "/projects/?country={iso3}", "/projects/?sdg={sdg}", "/projects/?unit={unit}",
     "/dashboard/", "/countries/", "/countries/{iso3}/", "/sdgs/", "/sdgs/{sdg}/", "/units/", "/units/{unit}/",
     "/partners/", "/partners/{partner}/", "/iati/activities.xml",
-    "/api/projects/", "/api/projects/{secret}/", "/api/projects/?search=confidential", "/api/activities/",
+    "/api/projects/", "/api/projects/{secret}/", "/api/projects/?q=confidential", "/api/activities/",
     "/api/countries/{iso3}/", "/api/sdgs/", "/api/units/{unit}/", "/api/organisations/{partner}/",
-    "/projects/export.csv", "/projects/export.json", "/api/projects.json", "/api/projects.csv",
+    # The exports (XLSX is checked cell by cell in capdev/projects/tests/test_exports.py: it is compressed).
+    "/projects/?format=csv", "/projects/?format=json", "/projects/?format=json&all=1", "/api/projects.json",
+    "/api/projects.csv", "/api/projects/?format=csv&q=confidential", "/dashboard/budget-by-unit.csv",
 ]
 
 

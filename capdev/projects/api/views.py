@@ -5,9 +5,11 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import status, viewsets
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 
 from capdev.accounts import permissions as perms
 from capdev.api.permissions import WritesByRole
+from capdev.api.renderers import CSVRenderer, XLSXRenderer
 from capdev.importer.loader import FileResult, JsonRecordLoader
 from capdev.narrative.types import Record
 from capdev.projects.filtersets import ProjectFilterSet, visible_projects
@@ -42,11 +44,25 @@ class ProjectViewSet(viewsets.ModelViewSet):
         """Whether the caller may see review flags, source text and spans."""
         return perms.can_view_internal(self.request.user)
 
+    renderer_classes = [*api_settings.DEFAULT_RENDERER_CLASSES, CSVRenderer, XLSXRenderer]
+
     def list(self, request, *args, **kwargs):
+        if request.accepted_renderer.format in ("csv", "xlsx"):
+            return self._export(request)
         queryset = self.filter_queryset(self.get_queryset())
         # The FilterSet's sort decides the order when asked; otherwise a stable order by id.
         page = self.paginate_queryset(queryset)
         return self.get_paginated_response(ProjectListSerializer(page, many=True).data)
+
+    def _export(self, request):
+        """The portal list's export of the same filtered rows, as the caller (token or session) may see them."""
+        from capdev.projects.views import ProjectListView
+
+        django_request = request._request
+        django_request.user = request.user  # a token's user, which the plain Django request does not know
+        view = ProjectListView()
+        view.setup(django_request)
+        return view.get(django_request)
 
     @extend_schema(responses=ProjectDetailSerializer)
     def retrieve(self, request, *args, **kwargs):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -140,8 +141,18 @@ def _server(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         server = LiveServer("127.0.0.1")
     yield server
+    # Chromium keeps connections alive, and each of the server's request threads holds a database connection
+    # until its socket closes: close chromium first and let those threads finish, or PostgreSQL refuses to drop
+    # the test database ("being accessed by other users").
+    _CHROMIUM.stop()
     with django_db_blocker.unblock():
         server.stop()
+    for thread in threading.enumerate():
+        if "process_request_thread" in thread.name:
+            thread.join(timeout=5)
+    import sys; print("DEBUG threads", [t.name for t in threading.enumerate()], file=sys.stderr)
+    from django.db import connections
+    print("DEBUG conns", {a: connections[a].connection for a in connections}, file=sys.stderr)
 
 
 @dataclass
@@ -176,6 +187,8 @@ def artifacts_dir(request: pytest.FixtureRequest) -> Path:
     if request.config.getoption("--db", "sqlite") == "postgresql":
         path = path / "postgresql"
     path.mkdir(parents=True, exist_ok=True)
+    for stale in path.glob("FAILED-*.png"):  # from an earlier run: only this run's failures should be there
+        stale.unlink()
     return path
 
 

@@ -43,24 +43,46 @@ def new_page(browser, *, viewport=None, bypass_csp=False, recorder: Recorder | N
     return page
 
 
+# True once the page's scripts are done: no htmx request or swap under way, every chart drawn by charts.js and
+# every map by map.js (which first fetches the world topology). Charts and maps mark themselves "...-drawn".
+SETTLED = """() =>
+    !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling') &&
+    [...document.querySelectorAll('figure.capdev-chart[data-chart]')].every(f => f.classList.contains('chart-drawn')) &&
+    [...document.querySelectorAll('figure.capdev-choropleth[data-map] .map-canvas, figure.capdev-map[data-countries]')]
+        .every(e => e.closest('figure').classList.contains('map-drawn'))"""
+
+
 def settle(page) -> None:
-    """Wait until the page has loaded and its network is quiet (scripts, the map's topology, htmx requests)."""
+    """Wait until the page has loaded and its scripts are done (charts and maps drawn, no htmx request pending).
+
+    Faster than waiting for the network to be idle (half a second per page at least); when a chart or map
+    never reports itself drawn (the tests that check them will say so), it falls back to that.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     page.wait_for_load_state("load")
-    page.wait_for_load_state("networkidle")
+    try:
+        page.wait_for_function(SETTLED, timeout=5_000)
+    except PlaywrightTimeout:
+        page.wait_for_load_state("networkidle")
 
 
 def axe_violations(page) -> list[dict]:
-    """Run axe-core (WCAG 2.0/2.1 A and AA rules) on the page and return its violations, all impacts."""
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
+    """Run axe-core's default rules (WCAG 2.x A/AA and best practices) on the page; its violations, all impacts.
+
+    The page must come from a context made with bypass_csp=True: add_script_tag inserts an inline <script>,
+    which the portal's Content-Security-Policy (rightly) refuses. The CSP itself is checked without the bypass.
+    """
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    return page.evaluate(
         """async () => {
-            const r = await axe.run(document, {runOnly: {type: 'tag',
-                values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}});
-            return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-                nodes: v.nodes.map(n => ({target: n.target.join(' '), summary: n.failureSummary}))}));
+            const r = await axe.run(document, {resultTypes: ['violations']});
+            return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, tags: v.tags,
+                nodes: v.nodes.map(n => ({target: n.target.join(' '), html: n.html.slice(0, 200),
+                                          summary: n.failureSummary}))}));
         }"""
     )
-    return result
 
 
 def describe_violations(url: str, violations: list[dict]) -> str:
@@ -69,7 +91,8 @@ def describe_violations(url: str, violations: list[dict]) -> str:
     for v in violations:
         lines.append(f"- [{v['impact']}] {v['id']}: {v['help']}")
         for n in v["nodes"][:8]:
-            lines.append(f"    {n['target']}: {n['summary']}".replace("\n", " / "))
+            lines.append(f"    {n['target']}  {n['html']}")
+            lines.append("      " + (n["summary"] or "").replace("\n", " / "))
         if len(v["nodes"]) > 8:
             lines.append(f"    ... and {len(v['nodes']) - 8} more")
     return "\n".join(lines)
