@@ -58,6 +58,10 @@ test-sqlite: install
 test-postgresql: install
 	CAPDEV_PG_CTL=$(PG_CTL) $(BIN)/pytest -q --db=postgresql
 
+lint: install
+	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/ruff check --select F,E9 capdev conftest.py
+
 clean:
 	rm -rf $(VENV) var .pytest_cache .hypothesis
 

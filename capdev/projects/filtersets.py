@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
 from capdev.activities.models import Activity, ActivityType
-from capdev.organisations.models import Organisation, OrgUnit
+from capdev.organisations.models import OrgUnit
 
 from .models import (Budget, Project, ProjectCountry, ProjectPartner, ProjectRegion, ProjectSdgGoal,
                      ProjectSdgTarget, ProjectStatus, ReviewState)
@@ -379,37 +379,3 @@ class ActivityFilterSet(django_filters.FilterSet):
         """Activities starting in these years."""
         return qs.filter(start_date__year__in=_ints(value))
 
-
-class OrganisationFilterSet(django_filters.FilterSet):
-    """Organisations by name or acronym, type, country, and role in visible projects."""
-
-    q = django_filters.CharFilter(label=_("Search"), method="filter_q")
-    type = MultipleValueFilter(label=_("Type"), method="filter_type")
-    country = MultipleValueFilter(label=_("Country"), method="filter_country")
-    role = MultipleValueFilter(label=_("Role in projects"), method="filter_role")
-
-    class Meta:
-        model = Organisation
-        fields: list[str] = []
-
-    def filter_q(self, qs, name, value):
-        """Organisations whose name or acronym contains the text."""
-        value = value.strip()
-        if not value:
-            return qs
-        return qs.filter(Q(name__icontains=value) | Q(acronym__icontains=value) | Q(aliases__alias__icontains=value)
-                         ).distinct()
-
-    def filter_type(self, qs, name, value):
-        """Organisations of these types."""
-        return qs.filter(type__in=value)
-
-    def filter_country(self, qs, name, value):
-        """Organisations based in these countries (ISO alpha-3)."""
-        return qs.filter(country_id__in=[v.upper() for v in value])
-
-    def filter_role(self, qs, name, value):
-        """Organisations with one of these roles in a project this request may see."""
-        links = ProjectPartner.objects.filter(organisation=OuterRef("pk"), role__in=value,
-                                              project__in=visible_projects(self.request).values("pk"))
-        return qs.filter(Exists(links))

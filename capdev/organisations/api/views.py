@@ -2,7 +2,7 @@
 from rest_framework import viewsets
 
 from capdev.organisations.models import FundingSource, Organisation, OrgUnit
-from capdev.projects.filtersets import OrganisationFilterSet
+from capdev.organisations.filtersets import OrganisationFilterSet
 
 from .serializers import FundingSourceSerializer, OrganisationSerializer, OrgUnitSerializer
 

@@ -1,4 +1,5 @@
 """ProjectFilterSet, ActivityFilterSet, OrganisationFilterSet: the parameters the portal, API and exports share."""
+from capdev.organisations.filtersets import OrganisationFilterSet
 import datetime as dt
 from decimal import Decimal
 
@@ -12,7 +13,6 @@ from capdev.organisations.models import Organisation
 from capdev.projects.filtersets import (
     ActivityFilterSet,
     BudgetBand,
-    OrganisationFilterSet,
     ProjectFilterSet,
     visible_projects,
 )
