@@ -1,8 +1,10 @@
 """Browser-test wiring: one chromium per session (Playwright), one live server, the demo data once per module.
 
 Tests here are marked `browser` and skip, with the reason, when Debian's chromium or the playwright package is
-missing (`apt-get install chromium`; `pip install -e '.[test]'`). Screenshots go to test-artifacts/browser/ under
-the repository root (gitignored), and a failing test leaves `FAILED-<test>.png` there.
+missing (`apt-get install chromium`; `pip install -e '.[test]'`); with CAPDEV_BROWSER_TESTS=required (CI) the
+run fails instead. Screenshots and axe-report.json go to test-artifacts/browser/ under the repository root
+(gitignored; test-artifacts/browser/postgresql/ for a --db=postgresql run), and a failing test leaves
+`FAILED-<test>.png` there.
 """
 from __future__ import annotations
 
@@ -44,6 +46,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     only read: the demo data was committed by the module's `portfolio` fixture).
     """
     reason = missing_requirement()
+    if reason and os.environ.get("CAPDEV_BROWSER_TESTS") == "required" and any(map(_is_browser_test, items)):
+        # CI installs chromium and playwright: there, a missing one is a broken setup, not a reason to skip.
+        raise pytest.UsageError(f"CAPDEV_BROWSER_TESTS=required, but {reason}")
     for item in items:
         if _is_browser_test(item):
             item.add_marker(pytest.mark.browser)
@@ -84,6 +89,12 @@ class _Chromium:
     def stop(self) -> None:
         """Close chromium and Playwright, and put Django's async check back."""
         if self.browser is not None:
+            # While Playwright's loop counts as running, Django keeps this thread's database connections apart
+            # from the ones it uses without a loop (asgiref's Local), so the test database could not be dropped
+            # at the end of a PostgreSQL run: close them now, while they can still be reached.
+            from django.db import connections
+
+            connections.close_all()
             try:
                 self.browser.close()
             finally:
@@ -150,9 +161,6 @@ def _server(django_db_setup, django_db_blocker):
     for thread in threading.enumerate():
         if "process_request_thread" in thread.name:
             thread.join(timeout=5)
-    import sys; print("DEBUG threads", [t.name for t in threading.enumerate()], file=sys.stderr)
-    from django.db import connections
-    print("DEBUG conns", {a: connections[a].connection for a in connections}, file=sys.stderr)
 
 
 @dataclass
@@ -216,6 +224,6 @@ def page(browser, site, request):
     if report is not None and report.failed:
         try:
             page.screenshot(path=str(site.artifacts / f"FAILED-{_test_slug(request.node)}.png"), full_page=True)
-        except Exception:  # noqa: BLE001 - a failure screenshot must never hide the test's own error
-            pass
+        except Exception as exc:  # noqa: BLE001 - a failure screenshot must never hide the test's own error
+            print(f"no failure screenshot: {exc}")
     page.context.close()
