@@ -22,3 +22,22 @@ def activities_xml(request: HttpRequest):
     if include_all:
         response["Cache-Control"] = "private, no-store"
     return response
+
+
+def project_check(request: HttpRequest, pk: int):
+    """What the IATI validator says of a project's activity XML: staff see it before publishing."""
+    from django.http import Http404
+    from django.shortcuts import get_object_or_404, render
+
+    from capdev.accounts.permissions import can_view_internal
+    from capdev.projects.models import Project
+
+    from .validate import validate_project
+
+    if not can_view_internal(request.user):
+        raise Http404
+    project = get_object_or_404(Project, pk=pk)
+    findings = validate_project(project)
+    template = "iati/_project_check.html" if request.headers.get("HX-Request") == "true" else "iati/project_check.html"
+    return render(request, template, {"project": project, "findings": findings,
+                                      "errors": sum(1 for f in findings if f.is_error)})

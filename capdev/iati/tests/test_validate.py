@@ -153,3 +153,20 @@ def test_validation_is_streamed_one_activity_at_a_time():
         handled.append(el)
     assert len(handled) == 2
     assert root is not None and etree.iselement(root)
+
+
+def test_staff_see_the_iati_check_of_a_project_before_publishing(portfolio, db, client, django_user_model):
+    """The validator's findings are shown to staff on the project page (loaded by htmx) and refused to others."""
+    from capdev.projects.models import Project
+
+    project = Project.objects.get(title__startswith="Strengthen public sector")
+    url = f"/iati/check/{project.pk}/"
+    assert client.get(url).status_code == 404
+    staff = django_user_model.objects.create_user("viewer", "v@example.org", "a long passphrase 2026", is_staff=True)
+    client.force_login(staff)
+    assert f'hx-get="{url}"' in client.get(f"/projects/{project.pk}/").content.decode()
+    page = client.get(url, HTTP_HX_REQUEST="true").content.decode()
+    assert "valid against the IATI 2.03 schema" in page and "<html" not in page
+    Project.objects.filter(pk=project.pk).update(start_date=None, end_date=None)
+    page = client.get(url).content.decode()
+    assert "6.11.1" in page and "<html" in page
