@@ -8,7 +8,7 @@ SEED   ?= ../shared/seeds/000_eacd3102e0b2e2d6.txt
 DEMO_PASSWORD ?= capdev-demo-password
 PG_CTL := $(shell ls -1d /usr/lib/postgresql/*/bin/pg_ctl 2>/dev/null | sort -V | tail -n 1)
 
-.PHONY: install demo demo-data serve test test-sqlite test-postgresql lint clean vendor
+.PHONY: install demo demo-data serve test test-sqlite test-postgresql lint clean vendor bench
 
 $(BIN)/capdev: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -72,8 +72,29 @@ vendor:
 	cd frontend && npm install --no-audit --no-fund
 	mkdir -p $(VENDOR)/htmx $(VENDOR)/chartjs $(VENDOR)/d3 $(VENDOR)/topojson $(VENDOR)/world-atlas capdev/portal/tests/files
 	cp frontend/node_modules/htmx.org/dist/htmx.min.js frontend/node_modules/htmx.org/LICENSE $(VENDOR)/htmx/
-	cp frontend/node_modules/chart.js/dist/chart.umd.min.js frontend/node_modules/chart.js/LICENSE.md $(VENDOR)/chartjs/
+	cp frontend/node_modules/chart.js/dist/chart.umd.min.js frontend/node_modules/chart.js/dist/chart.umd.min.js.map frontend/node_modules/chart.js/LICENSE.md $(VENDOR)/chartjs/
 	cp frontend/node_modules/d3/dist/d3.min.js frontend/node_modules/d3/LICENSE $(VENDOR)/d3/
 	cp frontend/node_modules/topojson-client/dist/topojson-client.min.js frontend/node_modules/topojson-client/LICENSE $(VENDOR)/topojson/
 	cp frontend/node_modules/world-atlas/countries-50m.json frontend/node_modules/world-atlas/LICENSE $(VENDOR)/world-atlas/
 	cp frontend/node_modules/axe-core/axe.min.js capdev/portal/tests/files/axe.min.js
+
+# Benchmarks (bench/README.md, docs/performance.md) at a small default size: a 10,000-project SQLite
+# portfolio generated once under $(BENCH_DIR), each script printing its figures and writing bench/results/*.json.
+# The sizes of docs/performance.md:
+#   .venv/bin/python bench/search_facets.py --projects 100000
+#   .venv/bin/python bench/facet_queries.py --projects 100000
+#   .venv/bin/python bench/page_throughput.py --projects 100000
+#   .venv/bin/python bench/iati_import.py --copies 1 4
+#   .venv/bin/python bench/iati_export.py --projects 10000 100000
+#   DATABASE_URL=postgres://... capdev generate-portfolio --projects 1000000 --seed 1, then
+#   .venv/bin/python bench/search_facets.py --database-url postgres://... --label postgresql-1m
+BENCH_DIR     ?= /tmp/capdev-bench
+BENCH_PROJECTS ?= 10000
+bench: install
+	$(BIN)/pip install --quiet -e '.[bench]'
+	CAPDEV_BENCH_DIR=$(BENCH_DIR) $(BIN)/python bench/search_facets.py --projects $(BENCH_PROJECTS) --rounds 3
+	CAPDEV_BENCH_DIR=$(BENCH_DIR) $(BIN)/python bench/facet_queries.py --projects $(BENCH_PROJECTS) --rounds 2
+	CAPDEV_BENCH_DIR=$(BENCH_DIR) $(BIN)/python bench/page_throughput.py --projects $(BENCH_PROJECTS) --duration 5
+	CAPDEV_BENCH_DIR=$(BENCH_DIR) $(BIN)/python bench/iati_import.py --copies 1
+	CAPDEV_BENCH_DIR=$(BENCH_DIR) $(BIN)/python bench/iati_export.py --projects $(BENCH_PROJECTS)
+	CAPDEV_BENCH_DIR=$(BENCH_DIR) $(BIN)/python bench/narrative_profile.py --records 100

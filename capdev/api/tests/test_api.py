@@ -97,6 +97,9 @@ def test_schema_and_docs_are_served_locally(anon):
     assert docs.status_code == 200
     body = docs.content.decode()
     assert "swagger-ui" in body and "cdn" not in body.lower() and "//unpkg" not in body
+    assert "<script>" not in body and "<style>" not in body  # the CSP allows neither inline
+    script = anon.get("/api/docs/?script=")
+    assert script.status_code == 200 and "SwaggerUIBundle" in script.content.decode()
 
 
 NEW = {"title": "Digital skills for public servants", "lead_unit": "PACB", "start": "2025-01", "end": "2026-12",
