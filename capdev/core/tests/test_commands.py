@@ -35,3 +35,12 @@ def test_production_settings_refuse_a_missing_secret_key(tmp_path):
                               "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}, timeout=120)
     assert out.returncode != 0
     assert "SECRET_KEY" in out.stderr
+
+
+def test_production_static_files_collect(tmp_path):
+    """The manifest storage resolves every url() and source map the vendored files reference."""
+    out = run("collectstatic", "--noinput", "-v0",
+              DJANGO_SETTINGS_MODULE="capdev.settings.production", SECRET_KEY="x" * 30 + "-Ab3$" * 10,
+              DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}", CAPDEV_VAR_DIR=str(tmp_path / "var"))
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert (tmp_path / "var" / "static" / "staticfiles.json").exists()
