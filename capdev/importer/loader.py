@@ -12,8 +12,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from capdev import narrative
@@ -69,7 +71,8 @@ class RecordLoader:
     """Loads the records of narrative files into the registry."""
 
     def __init__(self, *, publish: bool = False, update: bool = False, dry_run: bool = False,
-                 progress: Callable[[Iterable[Record]], Iterable[Record]] | None = None):
+                 progress: Callable[[Iterable[Record]], Iterable[Record]] | None = None, user=None):
+        self.user = user  # when set, every record is checked against what this user may create, edit, publish
         self.publish = publish
         self.update = update
         self.dry_run = dry_run
@@ -108,13 +111,38 @@ class RecordLoader:
                     raise DryRunRollback
         except DryRunRollback:
             pass
+        except PermissionDenied as exc:
+            result.error = f"{result.path}: {exc}"
+            result.created = result.updated = result.unchanged = result.flags = 0
         return result
+
+    def _check_permissions(self, records: list[Record], matched: dict[int, pm.Project]) -> None:
+        """Refuse the whole file when the user may not write one of its records (an import run for a user)."""
+        from capdev.accounts import permissions as perms
+        from capdev.organisations.models import OrgUnit
+
+        user = self.user
+        if self.publish and not perms.can_publish(user):
+            raise PermissionDenied(_("%(user)s may not publish projects") % {"user": user})
+        allowed = perms.editable_unit_ids(user)
+        units = dict(OrgUnit.objects.filter(code__in={r.lead_unit for r in records if r.lead_unit})
+                     .values_list("code", "pk"))
+        for r in records:
+            project = matched.get(r.index)
+            ok = (perms.can_edit_project(user, project) if project is not None
+                  else allowed is None or units.get(r.lead_unit) in (allowed or ()))
+            if not ok:
+                raise PermissionDenied(_("record %(n)d (%(title)s): %(user)s may not write projects of unit "
+                                         "%(unit)s") % {"n": r.index + 1, "title": (r.title or "untitled")[:60],
+                                                        "user": user, "unit": r.lead_unit or _("(none)")})
 
     # -- the work --------------------------------------------------------------------------------
 
     def _load(self, records: list[Record], result: FileResult, file_sha: str) -> None:
-        resolver = Resolver(records)
         matched = self._match(records)
+        if self.user is not None:
+            self._check_permissions(records, matched)
+        resolver = Resolver(records)
         projects_by_index: dict[int, pm.Project] = {}
         for record in self.progress(records):
             project = matched.get(record.index)

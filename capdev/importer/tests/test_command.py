@@ -106,3 +106,26 @@ def test_reimport_reports_unchanged_and_kept_editor_values():
 def test_publish_publishes():
     run("--publish", FILES / "record_utf8.txt")
     assert Project.objects.get().review_state == ReviewState.PUBLISHED
+
+
+def test_an_import_run_for_a_user_writes_only_their_units_projects(django_user_model):
+    from django.contrib.auth.models import Group
+
+    from capdev.accounts.models import UnitAssignment
+    from capdev.organisations.models import OrgUnit
+
+    user = django_user_model.objects.create_user("pm", "pm@example.org", "a long passphrase 2026", is_staff=True)
+    user.groups.add(Group.objects.get(name="editor"))
+    UnitAssignment.objects.create(user=user, unit=OrgUnit.objects.get(code="PACB"))
+    # record_utf8.txt is an EGB project: refused whole, with the record and the unit named.
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_legacy", "--user", "pm", str(FILES / "record_utf8.txt"), stdout=io.StringIO(), stderr=err)
+    assert "pm may not write projects of unit EGB" in err.getvalue() and Project.objects.count() == 0
+    UnitAssignment.objects.create(user=user, unit=OrgUnit.objects.get(code="DPADM"))  # EGB's parent
+    assert "1 created" in run("--user", "pm", FILES / "record_utf8.txt")
+    with pytest.raises(CommandError):  # editors do not publish
+        call_command("import_legacy", "--user", "pm", "--publish", str(FILES / "record_utf8.txt"),
+                     stdout=io.StringIO(), stderr=io.StringIO())
+    with pytest.raises(CommandError, match="no active user"):
+        run("--user", "nobody", FILES / "record_utf8.txt")

@@ -23,12 +23,14 @@ class Command(BaseCommand):
         parser.add_argument("--publish", action="store_true", help=_("publish the projects (default: in review)"))
         parser.add_argument("--update", action="store_true",
                             help=_("overwrite values an editor changed since the last import"))
+        parser.add_argument("--user", help=_("run as this staff user: only projects of their units may be "
+                                             "written, and --publish needs a reviewer"))
 
     def handle(self, *args, **options):
         if options["json"]:
             return self._print_json(options["files"])
         loader = self.loader_class(publish=options["publish"], update=options["update"], dry_run=options["dry_run"],
-                              progress=self._progress)
+                                   progress=self._progress, user=self._user(options.get("user")))
         failures = []
         totals = dict(found=0, created=0, updated=0, unchanged=0, flags=0)
         for path in options["files"]:
@@ -54,6 +56,16 @@ class Command(BaseCommand):
         if failures:
             raise CommandError(_("%(n)d of %(total)d files failed") % {"n": len(failures),
                                                                          "total": len(options["files"])})
+
+    def _user(self, username):
+        if not username:
+            return None
+        from django.contrib.auth import get_user_model
+
+        user = get_user_model().objects.filter(username=username, is_active=True).first()
+        if user is None:
+            raise CommandError(_("no active user %(name)s") % {"name": username})
+        return user
 
     def _progress(self, records):
         return tqdm(records, desc=_("importing"), unit=_("records"), file=sys.stderr,
