@@ -6,6 +6,8 @@ from capdev.projects.synthetic import DEFAULT_BATCH, METHODS, Progress, generate
 
 
 class Command(BaseCommand):
+    """Generate a deterministic synthetic portfolio through bulk writes (see capdev.projects.synthetic)."""
+
     help = _("Write N synthetic, published projects (with countries, SDGs, budgets, partners, activities and "
              "search documents) through bulk inserts. The same N and seed give the same portfolio. "
              "Needs `capdev load-reference` first; no change history is written for synthetic data.")

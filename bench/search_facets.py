@@ -1,0 +1,323 @@
+"""Benchmark 1: search with facets. p50/p95 of /projects/?q=...&country=...&sdg=... (results and every facet count).
+
+Capdev is timed through Django's test client in this process (the whole view: filters, full-text search,
+eleven facet counts, template). Baselines, measured in the same run on the same database:
+
+- Datasette (SQLite only): the same search as table requests with `_where` clauses, and the facet counts it
+  can express (lead unit, funding source, country, SDG, partner, activity type), disjunctive like Capdev's
+  (a facet ignores its own filter), one request per faceted table. Datasette does less than Capdev here:
+  no region, status, start-year or budget-band facets, activity types counted per activity.
+- SQL floor (both databases): the same counts as hand-written GROUP BY queries on the DB-API cursor, with
+  no framework at all: what the database alone needs.
+
+Usage:
+  bench/search_facets.py --projects 10000                      # SQLite, generated once under $CAPDEV_BENCH_DIR
+  bench/search_facets.py --database-url postgres://...  --label pg-1m
+Every loop is bounded by --rounds and --max-seconds.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import statistics
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import common
+
+logging.getLogger("httpx").setLevel(logging.WARNING)  # Datasette's client logs every request
+
+# (q, country, sdg): words from the generator's vocabulary, frequent countries, frequent and rare goals.
+QUERIES = [
+    ("digital government", "ETH", "16"),
+    ("open data", "KEN", "17"),
+    ("anti-corruption", "BGD", "16"),
+    ("workshop statistical", "NPL", "5"),
+    ("e-participation", "HTI", "10"),
+    ("public service delivery", "UGA", "16"),
+    ("civil registration", "SEN", "17"),
+    ("policy toolkit", "MOZ", "11"),
+]
+
+
+def capdev_client_timings(queries, rounds: int, deadline: float) -> list[float]:
+    """Seconds per full /projects/ page, anonymous visitor (published projects only)."""
+    from django.test import Client
+
+    client = Client()
+    times = []
+    for _round in range(rounds):
+        for q, country, sdg in queries:
+            if time.monotonic() > deadline:
+                return times
+            began = time.perf_counter()
+            response = client.get("/projects/", {"q": q, "country": country, "sdg": sdg})
+            times.append(time.perf_counter() - began)
+            assert response.status_code == 200, response.status_code
+    return times
+
+
+def capdev_breakdown(queries) -> dict:
+    """Milliseconds of each part of the page, in process: the result page and each facet on its own."""
+    from django.http import QueryDict
+
+    from capdev.projects.facets import FACETS, STAFF_ONLY
+    from capdev.projects.filtersets import ProjectFilterSet
+
+    parts: dict[str, list[float]] = {}
+    for q, country, sdg in queries:
+        data = QueryDict(urlencode({"q": q, "country": country, "sdg": sdg}))
+        fs = ProjectFilterSet(data)
+        began = time.perf_counter()
+        qs = fs.qs
+        list(qs[:20])
+        qs.count()
+        parts.setdefault("results+count", []).append(time.perf_counter() - began)
+        for name, build in FACETS.items():
+            if name in STAFF_ONLY:
+                continue
+            began = time.perf_counter()
+            build(fs, set(fs.selected(name)))
+            parts.setdefault(name, []).append(time.perf_counter() - began)
+    return {k: round(statistics.median(v) * 1000, 2) for k, v in parts.items()}
+
+
+def capdev_counts(q, country, sdg) -> dict:
+    """Capdev's own facet counts for one query (to check the baselines count the same thing)."""
+    from django.http import QueryDict
+
+    from capdev.projects.facets import facet_counts
+    from capdev.projects.filtersets import ProjectFilterSet
+
+    fs = ProjectFilterSet(QueryDict(urlencode({"q": q, "country": country, "sdg": sdg})))
+    facets = facet_counts(fs, ["country", "sdg", "funding", "partner"])
+    return {"results": fs.qs.count(),
+            **{name: {v.value: v.count for v in values if v.count} for name, values in facets.items()}}
+
+
+# -- the SQL both baselines share ------------------------------------------------------------------------
+
+class SearchSQL:
+    """WHERE clauses for the visible projects matching q, country and sdg, each filter optional."""
+
+    def __init__(self, vendor: str, q: str, country: str, sdg: str):
+        from capdev.projects.search import fts5_query
+
+        self.vendor = vendor
+        self.clauses = {"published": "review_state = 'published' AND draft_of_id IS NULL"}
+        if vendor == "sqlite":
+            match = fts5_query(q).replace("'", "''")
+            self.clauses["q"] = ("id IN (SELECT rowid FROM projects_search_fts "
+                                 f"WHERE projects_search_fts MATCH '{match}')")
+        else:
+            safe = q.replace("'", "''")
+            self.clauses["q"] = ("id IN (SELECT project_id FROM projects_projectsearchdocument "
+                                 f"WHERE vector @@ websearch_to_tsquery('english', '{safe}'))")
+        self.clauses["country"] = ("id IN (SELECT project_id FROM projects_projectcountry "
+                                   f"WHERE country_id = '{country}')")
+        self.clauses["sdg"] = f"id IN (SELECT project_id FROM projects_projectsdggoal WHERE goal_id = {int(sdg)})"
+
+    def where(self, without: str = "") -> list[str]:
+        """The clauses, leaving out one filter (disjunctive facets)."""
+        return [c for k, c in self.clauses.items() if k != without]
+
+    def ids(self, without: str = "") -> str:
+        """A subquery of the matching project ids."""
+        return "SELECT id FROM projects_project WHERE " + " AND ".join(self.where(without))
+
+
+def floor_queries(s: SearchSQL) -> list[str]:
+    """The hand-written SQL of the page: results, count, and the six facet counts Datasette can also do."""
+    all_ = " AND ".join(s.where())
+    return [
+        (f"SELECT id, title, start_date FROM projects_project WHERE {all_} "
+         "ORDER BY start_date DESC, title, id LIMIT 20"),
+        f"SELECT COUNT(*) FROM projects_project WHERE {all_}",
+        f"SELECT lead_unit_id, COUNT(*) FROM projects_project WHERE {all_} GROUP BY lead_unit_id",
+        f"SELECT funding_source_id, COUNT(*) FROM projects_project WHERE {all_} GROUP BY funding_source_id",
+        (f"SELECT country_id, COUNT(*) FROM projects_projectcountry WHERE project_id IN ({s.ids('country')}) "
+         "GROUP BY country_id"),
+        f"SELECT goal_id, COUNT(*) FROM projects_projectsdggoal WHERE project_id IN ({s.ids('sdg')}) GROUP BY goal_id",
+        (f"SELECT organisation_id, COUNT(DISTINCT project_id) FROM projects_projectpartner "
+         f"WHERE project_id IN ({s.ids()}) GROUP BY organisation_id"),
+        (f"SELECT type, COUNT(DISTINCT project_id) FROM activities_activity WHERE project_id IN ({s.ids()}) "
+         "GROUP BY type"),
+    ]
+
+
+def floor_timings(queries, rounds: int, deadline: float) -> list[float]:
+    """Seconds per page of hand-written SQL on the raw cursor."""
+    from django.db import connection
+
+    vendor = connection.vendor
+    prepared = [floor_queries(SearchSQL(vendor, *q)) for q in queries]
+    times = []
+    with connection.cursor() as cursor:
+        for _round in range(rounds):
+            for sqls in prepared:
+                if time.monotonic() > deadline:
+                    return times
+                began = time.perf_counter()
+                for sql in sqls:
+                    cursor.execute(sql)
+                    cursor.fetchall()
+                times.append(time.perf_counter() - began)
+    return times
+
+
+# -- Datasette ---------------------------------------------------------------------------------------
+
+def datasette_urls(db: str, s: SearchSQL) -> list[str]:
+    """The Datasette requests that give the results page and the facet counts of one search."""
+    def url(table: str, where: list[str], params: list[tuple[str, str]]) -> str:
+        return f"/{db}/{table}.json?" + urlencode([("_where", w) for w in where] + params)
+
+    counts_only = [("_size", "0"), ("_facet_size", "max")]
+    return [
+        url("projects_project", s.where(), [("_facet", "lead_unit_id"), ("_facet", "funding_source_id"),
+                                            ("_size", "20"), ("_sort_desc", "start_date"), ("_facet_size", "max")]),
+        url("projects_projectcountry", [f"project_id IN ({s.ids('country')})"], [("_facet", "country_id"), *counts_only]),
+        url("projects_projectsdggoal", [f"project_id IN ({s.ids('sdg')})"], [("_facet", "goal_id"), *counts_only]),
+        url("projects_projectpartner", [f"project_id IN ({s.ids()})"], [("_facet", "organisation_id"), *counts_only]),
+        url("activities_activity", [f"project_id IN ({s.ids()})"], [("_facet", "type"), *counts_only]),
+    ]
+
+
+async def _datasette_run(path: Path, queries, rounds: int, deadline: float, check: bool) -> tuple[list[float], list]:
+    from datasette.app import Datasette
+
+    ds = Datasette(files=[str(path)], settings={
+        "sql_time_limit_ms": 120_000, "facet_time_limit_ms": 120_000, "max_returned_rows": 1000,
+        "facet_suggest_time_limit_ms": 1, "suggest_facets": False, "allow_facet": True,
+    })
+    await ds.invoke_startup()
+    db = next(iter(ds.databases.keys() - {"_internal"}))
+    prepared = [datasette_urls(db, SearchSQL("sqlite", *q)) for q in queries]
+    checks = []
+    if check:
+        for urls in prepared:
+            got = {}
+            for u in urls:
+                r = await ds.client.get(u)
+                assert r.status_code == 200, (u, r.status_code, r.text[:500])
+                data = r.json()
+                if data.get("facets_timed_out"):
+                    raise RuntimeError(f"Datasette facets timed out: {data['facets_timed_out']}")
+                for name, facet in data.get("facet_results", {}).items():
+                    got[name] = {str(v["value"]): v["count"] for v in facet["results"]}
+                if "projects_project.json" in u:
+                    got["results"] = data.get("filtered_table_rows_count")
+            checks.append(got)
+    times = []
+    for _round in range(rounds):
+        for urls in prepared:
+            if time.monotonic() > deadline:
+                return times, checks
+            began = time.perf_counter()
+            for u in urls:
+                r = await ds.client.get(u)
+                r.json()
+            times.append(time.perf_counter() - began)
+    return times, checks
+
+
+def datasette_timings(path: Path, queries, rounds: int, deadline: float, check: bool = False):
+    """Seconds per search through Datasette's in-process client (all its requests for one search)."""
+    return asyncio.run(_datasette_run(path, queries, rounds, deadline, check))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--projects", type=int, default=10_000, help="SQLite portfolio size (generated once)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--database-url", help="benchmark this database instead (e.g. PostgreSQL); no Datasette")
+    parser.add_argument("--label", help="results file suffix (default: the database and size)")
+    parser.add_argument("--rounds", type=int, default=5, help="timed rounds over the query list (default 5)")
+    parser.add_argument("--max-seconds", type=float, default=300, help="stop each timed loop after this long")
+    parser.add_argument("--profile", action="store_true",
+                        help="also profile one request with pyinstrument and print where its time goes")
+    args = parser.parse_args()
+
+    info: dict = {}
+    if args.database_url:
+        url, path = args.database_url, None
+        info["database"] = "postgresql" if url.startswith("postgres") else url.split(":", 1)[0]
+    else:
+        path, info = common.portfolio_sqlite(args.projects, args.seed)
+        url = common.sqlite_url(path)
+        info["database"] = "sqlite"
+    common.setup_django(url)
+    from django.db import connection
+
+    from capdev.projects.models import Project
+
+    info["published_projects"] = Project.objects.published().count()
+    label = args.label or f"{info['database']}-{info['published_projects']}"
+    print(f"search with facets on {label}: {len(QUERIES)} queries x {args.rounds} rounds")
+
+    # Warm-up (untimed): caches, compiled templates, the database's pages in memory.
+    warm = time.monotonic() + args.max_seconds
+    capdev_client_timings(QUERIES, 1, warm)
+    floor_timings(QUERIES, 1, warm)
+
+    results: dict = {"label": label, "portfolio": info, "queries": QUERIES, "rounds": args.rounds}
+    deadline = time.monotonic() + args.max_seconds
+    capdev_t = capdev_client_timings(QUERIES, args.rounds, deadline)
+    results["capdev"] = common.summary_ms(capdev_t)
+    deadline = time.monotonic() + args.max_seconds
+    results["sql_floor"] = common.summary_ms(floor_timings(QUERIES, args.rounds, deadline))
+    results["capdev_breakdown_median_ms"] = capdev_breakdown(QUERIES)
+
+    if connection.vendor == "sqlite" and path is not None:
+        connection.close()
+        _t, checks = datasette_timings(path, QUERIES, 1, time.monotonic() + args.max_seconds, check=True)
+        deadline = time.monotonic() + args.max_seconds
+        ds_t, _c = datasette_timings(path, QUERIES, args.rounds, deadline)
+        results["datasette"] = common.summary_ms(ds_t)
+        # Do both count the same? Country and SDG facets, funding (by id) and the number of results.
+        agree = {"results": 0, "country": 0, "sdg": 0}
+        for (q, country, sdg), got in zip(QUERIES, checks):
+            mine = capdev_counts(q, country, sdg)
+            agree["results"] += mine["results"] == got.get("results")
+            agree["country"] += mine["country"] == got.get("country_id")
+            agree["sdg"] += mine["sdg"] == got.get("goal_id")
+        results["counts_agree_with_datasette"] = {k: f"{v}/{len(QUERIES)}" for k, v in agree.items()}
+        results["ratio_p95_vs_datasette"] = common.ratio(results["capdev"]["p95_ms"], results["datasette"]["p95_ms"])
+        results["ratio_p50_vs_datasette"] = common.ratio(results["capdev"]["p50_ms"], results["datasette"]["p50_ms"])
+    results["ratio_p95_vs_sql_floor"] = common.ratio(results["capdev"]["p95_ms"], results["sql_floor"]["p95_ms"])
+
+    print(f"  capdev     p50 {results['capdev']['p50_ms']:8.1f} ms   p95 {results['capdev']['p95_ms']:8.1f} ms")
+    if "datasette" in results:
+        print(f"  datasette  p50 {results['datasette']['p50_ms']:8.1f} ms   p95 {results['datasette']['p95_ms']:8.1f} ms"
+              f"   capdev/datasette p95 = {results['ratio_p95_vs_datasette']}")
+        print(f"  counts agree with Datasette: {results['counts_agree_with_datasette']}")
+    print(f"  SQL floor  p50 {results['sql_floor']['p50_ms']:8.1f} ms   p95 {results['sql_floor']['p95_ms']:8.1f} ms"
+          f"   capdev/floor p95 = {results['ratio_p95_vs_sql_floor']}")
+    print("  capdev parts (median ms): " + ", ".join(f"{k} {v}" for k, v in results["capdev_breakdown_median_ms"].items()))
+    if args.profile:
+        results["profile"] = profile_request(QUERIES[0])
+    common.write_result(f"search-{label}", results)
+
+
+def profile_request(query) -> list[str]:
+    """pyinstrument's call tree of one /projects/ request (the first query), the lines over 2% of the time."""
+    from django.test import Client
+    from pyinstrument import Profiler
+
+    q, country, sdg = query
+    client = Client()
+    profiler = Profiler(interval=0.0005)
+    profiler.start()
+    client.get("/projects/", {"q": q, "country": country, "sdg": sdg})
+    profiler.stop()
+    text = profiler.output_text(unicode=False, color=False, show_all=False)
+    print(text)
+    return [ln for ln in text.splitlines() if ln.strip()][:80]
+
+
+if __name__ == "__main__":
+    main()
