@@ -4,7 +4,9 @@ Each iati-activity becomes a Project (matched by iati-identifier; Capdev's own a
 their code) with its organisations and roles, countries and regions, sectors and SDGs, budgets, results and
 indicators, document links, a transactions summary (TransactionSummary) and the activity's XML verbatim
 (SourceRecord, format "iati"). Activities are read with lxml.iterparse and written in batches of BATCH with
-bulk queries (a fixed number per batch, none per element); any error (an unknown codelist value, a damaged
+bulk queries (a fixed number per batch, none per element): rows and the change-history rows simple-history
+would write for them go through capdev.core.bulk.RowWriter (COPY on PostgreSQL, executemany on SQLite), and
+new projects' search documents are built from the rows written. Any error (an unknown codelist value, a damaged
 file, a refused DTD...) rolls the whole file back, so a failed import leaves the database unchanged.
 Re-importing an unchanged activity writes nothing; a changed one replaces what the last import wrote.
 """
@@ -16,6 +18,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from pathlib import Path
 
 from django.db import transaction
@@ -23,17 +26,21 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from lxml import etree
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_update_with_history
 
 from capdev.activities.models import Resource
-from capdev.organisations.models import Organisation, OrganisationAlias, alias_key
+from capdev.core.bulk import METHODS, RowWriter
+from capdev.organisations.models import Organisation, OrganisationAlias
+from capdev.organisations.models import alias_key as _alias_key
 from capdev.projects.models import (Budget, Indicator, IndicatorValue, Outcome, Project, ProjectCountry,
                                     ProjectPartner, ProjectRegion, ProjectSdgGoal, ProjectSdgTarget, ProjectSector,
-                                    ReviewState, SourceRecord, derive_status)
+                                    ProjectSearchDocument, ReviewState, SourceRecord, derive_status)
 from capdev.projects.search import reindex_projects
 from capdev.reference.models import Country, Currency, Region, SdgGoal, SdgTarget
 
 from . import codelists, conf, mapping
+from .codecheck import check_activity
+from .documents import NewDocuments
 from .findings import ERROR, WARNING, Finding
 from .models import IatiActivity, TransactionSummary
 from .safexml import UnsafeXML, iter_activities
@@ -42,6 +49,9 @@ BATCH = 200
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 MAX_INDICATOR_VALUE = Decimal("1e14")
 MAX_AMOUNT = Decimal("1e16")
+CENTS = Decimal("0.01")
+# The same organisation names come back in activity after activity: fold each once (bounded, so memory stays flat).
+alias_key = lru_cache(maxsize=8192)(_alias_key)
 
 
 class _Rollback(Exception):
@@ -174,7 +184,7 @@ class Reader:
         if not ident:
             self.note(ERROR, _("the activity has no iati-identifier"), line, f"#{index + 1}")
             return None
-        for f in codelists.check_activity(el, ident):
+        for f in check_activity(el, ident):
             self.findings.append(Finding(f.severity, f.message, f.line, f.activity, f.rule, self.file))
         xml = etree.tostring(el, encoding="unicode", with_tail=False)
         a = ActivityData(identifier=ident, line=line, index=index, xml=xml,
@@ -332,10 +342,15 @@ class Reader:
 class IatiImporter:
     """Imports IATI activity files into the registry (see the module docstring)."""
 
-    def __init__(self, *, publish: bool = False, dry_run: bool = False, batch: int = BATCH):
+    def __init__(self, *, publish: bool = False, dry_run: bool = False, batch: int = BATCH, method: str = "copy"):
+        if method not in METHODS:
+            raise ValueError(f"method must be one of {METHODS}")
         self.publish = publish
         self.dry_run = dry_run
         self.batch = batch
+        # "copy": rows and history rows through RowWriter's fast path; "orm": bulk_create_with_history, the
+        # reference the fast path is tested against.
+        self.method = method
 
     def import_file(self, path: str | Path) -> ImportResult:
         """Import one file in one transaction; the result says what happened (refused files change nothing)."""
@@ -350,6 +365,10 @@ class IatiImporter:
             return result
         self.now = timezone.now()
         self.seen: set[str] = set()
+        # Read once per file rather than once per batch (the file's own writes keep them up to date).
+        self.slugs: set[str] | None = None
+        self.goals: set[int] | None = None
+        self.country_order: dict[str, tuple[int, str]] | None = None
         try:
             with transaction.atomic():
                 pending: list[ActivityData] = []
@@ -385,7 +404,7 @@ class IatiImporter:
     def _flush(self, batch: list[ActivityData], reader: Reader, result: ImportResult, name: str, file_sha: str):
         if not batch or any(f.is_error for f in reader.findings):
             return  # after an error nothing more is written: the file will be rolled back
-        BatchWriter(self, batch, reader, result, name, file_sha).write()
+        BatchWriter(self, batch, reader, result, name, file_sha, RowWriter(method=self.method)).write()
 
 
 def is_reporting(a: ActivityData, ref: str, name: str) -> bool:
@@ -408,10 +427,12 @@ class BatchWriter:
     """Writes one batch of activities with a fixed number of queries."""
 
     def __init__(self, importer: IatiImporter, batch: list[ActivityData], reader: Reader, result: ImportResult,
-                 file_name: str, file_sha: str):
+                 file_name: str, file_sha: str, writer: RowWriter):
         self.importer, self.batch, self.reader, self.result = importer, batch, reader, result
         self.file_name, self.file_sha = file_name, file_sha
         self.now = importer.now
+        self.writer = writer
+        self.documents = NewDocuments()
 
     # -- matching
     def _match(self) -> dict[str, Project]:
@@ -448,13 +469,18 @@ class BatchWriter:
                 updates.append(project)
         if not todo:
             return
-        refs = References(self.reader, todo)
+        refs = References(self.reader, todo, self.writer, self.importer)
         projects = self._write_projects(todo, matched, refs)
         if updates:
             self._clear(updates)
         self._write_children(todo, projects, refs)
-        # Rows were bulk-written (no save signals): bring the full-text index up to date for this batch.
-        reindex_projects(p.pk for p in projects.values())
+        # Rows were bulk-written (no save signals): bring the full-text index up to date for this batch. New
+        # projects' documents come from the rows just written ("orm", the reference, reads them back).
+        if self.writer.method == "orm":
+            reindex_projects(projects.values())
+            return
+        self.writer.write(ProjectSearchDocument, self.documents.rows())
+        reindex_projects(p.pk for p in updates)
 
     # -- projects
     def _values(self, a: ActivityData, refs) -> dict:
@@ -484,10 +510,12 @@ class BatchWriter:
             "status_override": wanted if wanted and wanted != derived else "",
         }
 
-    def _write_projects(self, todo: list[ActivityData], matched: dict[str, Project], refs) -> dict[str, Project]:
+    def _write_projects(self, todo: list[ActivityData], matched: dict[str, Project], refs) -> dict[str, int]:
+        """Create or update the batch's projects; returns {iati-identifier: project key}."""
         fields = ["title", "summary", "objective", "beneficiaries_direct", "beneficiaries_indirect", "background",
                   "start_date", "start_precision", "end_date", "end_precision", "status_override", "iati_identifier"]
         new, changed, out = [], [], {}
+        publish = self.importer.publish
         codes_taken = set(Project.objects.filter(code__in=[a.code for a in todo if a.code])
                           .values_list("code", flat=True))
         for a in todo:
@@ -497,11 +525,12 @@ class BatchWriter:
                 code = a.code if a.code and a.code not in codes_taken else None
                 if code:
                     codes_taken.add(code)
-                project = Project(iati_identifier=a.identifier, code=code, **values,
-                                  review_state=ReviewState.PUBLISHED if self.importer.publish else ReviewState.IN_REVIEW,
-                                  published_at=self.now if self.importer.publish else None)
-                new.append(project)
+                new.append((a.identifier, {
+                    "iati_identifier": a.identifier, "code": code, **values,
+                    "review_state": ReviewState.PUBLISHED if publish else ReviewState.IN_REVIEW,
+                    "published_at": self.now if publish else None}))
                 self.result.created += 1
+                continue
             else:
                 for k, v in values.items():
                     setattr(project, k, v)
@@ -511,9 +540,12 @@ class BatchWriter:
                 project.last_updated = self.now
                 changed.append(project)
                 self.result.updated += 1
-            out[a.identifier] = project
+            out[a.identifier] = project.pk
         if new:
-            bulk_create_with_history(new, Project, batch_size=500)
+            self.writer.insert_with_history(Project, [row for _ident, row in new])
+            for ident, row in new:
+                out[ident] = row["id"]
+                self.documents.project(row["id"], row)
         if changed:
             bulk_update_with_history(changed, Project, fields + ["review_state", "published_at", "last_updated"],
                                      batch_size=500)
@@ -526,47 +558,51 @@ class BatchWriter:
             model.objects.filter(project__in=projects).delete()
 
     # -- children
-    def _write_children(self, todo: list[ActivityData], projects: dict[str, Project], refs: References) -> None:
+    def _write_children(self, todo: list[ActivityData], projects: dict[str, int], refs: References) -> None:
+        """Every row below the batch's projects, with its history, one statement per table (two with history)."""
         rows = defaultdict(list)
         outcome_plan = []
         # After the projects were written: a project not edited since shows last_updated <= imported_at.
         written_at = timezone.now()
+        file_name, version = self.file_name[:500], conf.IMPORTER_VERSION
         for a in todo:
             p = projects[a.identifier]
-            rows[IatiActivity].append(IatiActivity(
-                project=p, reporting_org_ref=a.reporting.get("ref", "")[:200],
-                reporting_org_name=a.reporting.get("name", "")[:500], reporting_org_type=a.reporting.get("type", "")[:3],
-                activity_status=a.status[:2], default_currency=a.default_currency[:3], language=a.language[:8],
-                last_updated_datetime=a.last_updated, file_name=self.file_name[:500], imported_at=written_at))
-            rows[SourceRecord].append(SourceRecord(
-                project=p, file_name=self.file_name[:500], file_sha256=self.file_sha, index=a.index, offset=0,
-                format="iati", text=a.xml, text_sha256=a.sha, importer_version=conf.IMPORTER_VERSION,
-                parsed={"iati_identifier": a.identifier, "line": a.line}, imported_at=self.now))
+            rows[IatiActivity].append({
+                "project_id": p, "reporting_org_ref": a.reporting.get("ref", "")[:200],
+                "reporting_org_name": a.reporting.get("name", "")[:500],
+                "reporting_org_type": a.reporting.get("type", "")[:3], "activity_status": a.status[:2],
+                "default_currency": a.default_currency[:3], "language": a.language[:8],
+                "last_updated_datetime": a.last_updated, "file_name": file_name, "imported_at": written_at})
+            rows[SourceRecord].append({
+                "project_id": p, "file_name": file_name, "file_sha256": self.file_sha, "index": a.index,
+                "offset": 0, "format": "iati", "text": a.xml, "text_sha256": a.sha, "importer_version": version,
+                "parsed": {"iati_identifier": a.identifier, "line": a.line}, "imported_at": self.now})
             seen = set()
             for iso2, pct, _line in a.countries:
                 country = refs.countries.get(iso2)
                 if country and country not in seen:
                     seen.add(country)
-                    rows[ProjectCountry].append(ProjectCountry(project=p, country_id=country, percentage=pct))
+                    rows[ProjectCountry].append({"project_id": p, "country_id": country, "percentage": pct})
+                    self.documents.country(p, *refs.country_order[country])
             seen = set()
             for vocab, code, pct, _name, _line in a.regions:
                 region = refs.region_for(vocab, code, a)
                 if region and region not in seen:
                     seen.add(region)
-                    rows[ProjectRegion].append(ProjectRegion(project=p, region_id=region, percentage=pct))
+                    rows[ProjectRegion].append({"project_id": p, "region_id": region, "percentage": pct})
             seen = set()
-            for vocab, code, name, pct, line in a.sectors:
+            for vocab, code, name, pct, _line in a.sectors:
                 if not code or len(code) > 20 or len(vocab) > 3 or (vocab, code) in seen:
                     continue
                 seen.add((vocab, code))
-                rows[ProjectSector].append(ProjectSector(project=p, vocabulary=vocab, code=code, name=name[:300],
-                                                         percentage=pct))
+                rows[ProjectSector].append({"project_id": p, "vocabulary": vocab, "code": code, "name": name[:300],
+                                            "percentage": pct})
             for goal in dict.fromkeys(g for g in (refs.goal(c) for c in a.goals) if g):
-                rows[ProjectSdgGoal].append(ProjectSdgGoal(project=p, goal_id=goal))
+                rows[ProjectSdgGoal].append({"project_id": p, "goal_id": goal})
             for target in dict.fromkeys(t for t in (refs.target(c) for c in a.targets) if t):
-                rows[ProjectSdgTarget].append(ProjectSdgTarget(project=p, target_id=target))
+                rows[ProjectSdgTarget].append({"project_id": p, "target_id": target})
             seen = set()
-            for position, (role, ref, type_, name) in enumerate(a.partners):
+            for position, (role, ref, _type, name) in enumerate(a.partners):
                 if role == "2" and is_reporting(a, ref, name):
                     continue  # the reporting organisation as accountable is implied (see export)
                 org = refs.organisation(ref, name)
@@ -574,61 +610,63 @@ class BatchWriter:
                 if key in seen:
                     continue
                 seen.add(key)
-                rows[ProjectPartner].append(ProjectPartner(project=p, organisation=org, role=key[1],
-                                                           position=position, name_as_written=name[:300]))
+                rows[ProjectPartner].append({"project_id": p, "organisation_id": org.pk, "role": key[1],
+                                             "position": position, "name_as_written": name[:300]})
+                self.documents.partner(p, org.name, org.acronym, name[:300])
             for position, (start, end, amount, currency, type_, status) in enumerate(a.budgets):
                 cur = refs.currency(currency)
                 if cur is None:
                     continue
-                rows[Budget].append(Budget(
-                    project=p, position=position, kind=Budget.Kind.YEARLY if start.year == end.year else Budget.Kind.OTHER,
-                    amount=amount.quantize(Decimal("0.01")), currency_id=cur,
-                    year=start.year if start.year == end.year else None, period_start=start, period_end=end,
-                    label=mapping.budget_label(type_, status)))
+                one_year = start.year == end.year
+                rows[Budget].append({
+                    "project_id": p, "position": position,
+                    "kind": Budget.Kind.YEARLY if one_year else Budget.Kind.OTHER,
+                    "amount": amount.quantize(CENTS), "currency_id": cur, "year": start.year if one_year else None,
+                    "period_start": start, "period_end": end, "label": mapping.budget_label(type_, status)})
             for (ttype, currency), (total, count, first, last) in a.transactions.items():
-                rows[TransactionSummary].append(TransactionSummary(
-                    project=p, transaction_type=ttype[:3], transaction_type_name=codelists.label("TransactionType", ttype)[:100],
-                    currency=currency[:3], total=total.quantize(Decimal("0.01")), count=count,
-                    first_date=first, last_date=last))
+                rows[TransactionSummary].append({
+                    "project_id": p, "transaction_type": ttype[:3],
+                    "transaction_type_name": codelists.label("TransactionType", ttype)[:100],
+                    "currency": currency[:3], "total": total.quantize(CENTS), "count": count,
+                    "first_date": first, "last_date": last})
             for position, d in enumerate(a.documents):
-                rows[Resource].append(Resource(
-                    project=p, position=position, type=mapping.CATEGORY_TO_RESOURCE.get(d["category"], "other"),
-                    title=d["title"], url=d["url"], date=d["date"], language=d["language"]))
+                rows[Resource].append({
+                    "project_id": p, "position": position, "type": mapping.CATEGORY_TO_RESOURCE.get(d["category"], "other"),
+                    "title": d["title"], "url": d["url"], "date": d["date"], "language": d["language"]})
             for position, (title, indicators) in enumerate(a.results):
-                outcome = Outcome(project=p, position=position, number=position + 1, text=title)
-                outcome_plan.append((outcome, indicators))
+                outcome_plan.append(({"project_id": p, "position": position, "number": position + 1, "text": title},
+                                     indicators))
+                self.documents.outcome(p, title)
         for model in (IatiActivity, SourceRecord, ProjectCountry, ProjectRegion, ProjectSector, ProjectSdgGoal,
                       ProjectSdgTarget, ProjectPartner, Budget, TransactionSummary, Resource):
-            if rows[model]:
-                bulk_create_with_history(rows[model], model, batch_size=500)
+            self.writer.insert_with_history(model, rows.pop(model, []))
         self._write_results(outcome_plan)
 
-    @staticmethod
-    def _write_results(plan) -> None:
+    def _write_results(self, plan) -> None:
+        """Outcomes, then their indicators, then the indicators' values (each needs its parent's key)."""
         if not plan:
             return
-        bulk_create_with_history([o for o, _ in plan], Outcome, batch_size=500)
+        self.writer.insert_with_history(Outcome, [o for o, _ in plan])
         indicator_plan = []
         for outcome, indicators in plan:
             for position, ind in enumerate(indicators):
-                unit = "%" if ind["measure"] == "2" else ""
-                indicator_plan.append((Indicator(
-                    outcome=outcome, position=position, title=ind["title"], unit=unit, ascending=ind["ascending"],
-                    baseline_value=ind["baseline_value"], baseline_year=ind["baseline_year"]), ind["periods"]))
+                indicator_plan.append(({
+                    "outcome_id": outcome["id"], "position": position, "title": ind["title"],
+                    "unit": "%" if ind["measure"] == "2" else "", "ascending": ind["ascending"],
+                    "baseline_value": ind["baseline_value"], "baseline_year": ind["baseline_year"]}, ind["periods"]))
         if not indicator_plan:
             return
-        bulk_create_with_history([i for i, _ in indicator_plan], Indicator, batch_size=500)
-        values = [IndicatorValue(indicator=i, period_start=s, period_end=e, target=t, actual=act, comment=c)
-                  for i, periods in indicator_plan for s, e, t, act, c in periods]
-        if values:
-            bulk_create_with_history(values, IndicatorValue, batch_size=500)
+        self.writer.insert_with_history(Indicator, [i for i, _ in indicator_plan])
+        self.writer.insert_with_history(IndicatorValue, [
+            {"indicator_id": i["id"], "period_start": s, "period_end": e, "target": t, "actual": act, "comment": c}
+            for i, periods in indicator_plan for s, e, t, act, c in periods])
 
 
 class References:
     """Countries, regions, currencies, SDGs and organisations of a batch, resolved with a few bulk queries."""
 
-    def __init__(self, reader: Reader, batch: list[ActivityData]):
-        self.reader = reader
+    def __init__(self, reader: Reader, batch: list[ActivityData], writer: RowWriter, importer: IatiImporter):
+        self.reader, self.writer, self.importer = reader, writer, importer
         iso2 = {c for a in batch for c, _p, _l in a.countries}
         self.countries = dict(Country.objects.filter(iso2__in=iso2).values_list("iso2", "iso3"))
         for a in batch:
@@ -638,7 +676,14 @@ class References:
                                 line, a.identifier)
         currencies = {b[3] for a in batch for b in a.budgets}
         self.currencies = set(Currency.objects.filter(code__in=currencies).values_list("code", flat=True))
-        self.goals = set(SdgGoal.objects.values_list("number", flat=True))
+        if importer.country_order is None:
+            # Where each country sorts by name in the database (its collation), as documents list them.
+            importer.country_order = {iso3: (rank, name) for rank, (iso3, name) in
+                                      enumerate(Country.objects.order_by("name").values_list("iso3", "name"))}
+        self.country_order = importer.country_order
+        if importer.goals is None:
+            importer.goals = set(SdgGoal.objects.values_list("number", flat=True))
+        self.goals = importer.goals
         target_codes = {t for a in batch for t in a.targets}
         self.targets = set(SdgTarget.objects.filter(code__in=target_codes).values_list("code", flat=True))
         self._regions(batch)
@@ -687,7 +732,7 @@ class References:
                 if region.name in taken:
                     region.name = f"{region.name[:100]} [{region.code}]"[:120]
                 taken.add(region.name)
-            bulk_create_with_history(list(self._new_regions.values()), Region, batch_size=500)
+            self.writer.create_with_history(Region, list(self._new_regions.values()))
             for key, region in self._new_regions.items():
                 self.by_code[key] = region.pk
 
@@ -738,7 +783,7 @@ class References:
             self.by_key[alias.key] = alias.organisation
         for org in Organisation.objects.filter(name__in=list(names.values())).order_by("pk"):
             self.by_key.setdefault(alias_key(org.name), org)
-        new, aliases, enriched, slugs = [], [], {}, None
+        new, aliases, enriched = [], [], {}
         for a in batch:
             for _role, ref, type_, name in a.partners:
                 key = alias_key(name) if name else ""
@@ -749,8 +794,9 @@ class References:
                         org.iati_ref = ref[:100]  # a known organisation learns its IATI identifier
                         enriched[org.pk] = org
                 if org is None:
-                    if slugs is None:
-                        slugs = set(Organisation.objects.values_list("slug", flat=True))
+                    if self.importer.slugs is None:
+                        self.importer.slugs = set(Organisation.objects.values_list("slug", flat=True))
+                    slugs = self.importer.slugs
                     base = (slugify(name or ref) or "organisation")[:110]
                     slug, n = base, 1
                     while slug in slugs:
@@ -767,9 +813,9 @@ class References:
                 if key:
                     self.by_key.setdefault(key, org)
         if new:
-            bulk_create_with_history(new, Organisation, batch_size=500)
-            rows = [OrganisationAlias(organisation=org, alias=alias, key=key) for org, alias, key in aliases]
-            bulk_create_with_history(rows, OrganisationAlias, batch_size=500)
+            self.writer.create_with_history(Organisation, new)
+            self.writer.insert_with_history(OrganisationAlias, [
+                {"organisation_id": org.pk, "alias": alias, "key": key} for org, alias, key in aliases])
         if enriched:
             bulk_update_with_history(list(enriched.values()), Organisation, ["iati_ref"], batch_size=500)
 

@@ -31,18 +31,17 @@ from bisect import bisect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import Enum
 from itertools import accumulate
 
 from django.core.management.color import no_style
 from django.db import connections, transaction
-from django.db.models import AutoField, DateField, DateTimeField, DecimalField
-from django.utils import timezone
 
 from capdev.activities.models import Activity, ActivityType
+from capdev.core.bulk import METHODS, RowWriter  # noqa: F401 (METHODS: the generate-portfolio command reads it here)
 from capdev.organisations.models import FundingSource, Organisation, OrgUnit
 from capdev.reference.models import Country, Currency, SdgGoal, SdgTarget
 
+from . import index_version
 from .models import (
     Budget,
     ExpectedAccomplishment,
@@ -493,104 +492,6 @@ def batch_rows(batch: list[SynProject], first_pk: int, ref: Reference) -> dict[t
 
 WRITE_ORDER = (Project, ProjectCountry, ProjectSdgGoal, ProjectSdgTarget, Budget, ProjectPartner,
                ExpectedAccomplishment, Outcome, ProjectSearchDocument, Activity)
-METHODS = ("copy", "orm")
-
-
-class RowWriter:
-    """Writes rows of one model in bulk: Django's bulk_create ("orm"), or ("copy") PostgreSQL COPY / SQLite
-    executemany with the column values prepared once per model instead of once per field and row.
-
-    Both write the same values: the column list is the model's concrete fields, unset ones take the field's
-    default and auto_now/auto_now_add fields the batch's timestamp. Neither writes change history.
-    """
-
-    def __init__(self, using: str, method: str):
-        if method not in METHODS:
-            raise ValueError(f"method must be one of {METHODS}")
-        self.using, self.method = using, method
-        self.connection = connections[using]
-        self.vendor = self.connection.vendor
-        self.now = timezone.now()
-        self._columns: dict[type, list[tuple[str, str, object, Callable | None]]] = {}
-        self._adapted: dict[object, object] = {}
-
-    def columns(self, model) -> list[tuple[str, str, object, Callable | None]]:
-        """(attname, column, default, converter) of every field written (the automatic primary key left out,
-        except the project's, which the generator sets)."""
-        if model not in self._columns:
-            cols = []
-            for f in model._meta.concrete_fields:
-                if f.primary_key and isinstance(f, AutoField) and model is not Project:
-                    continue
-                if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
-                    default = self.now
-                elif f.has_default() or f.null or f.empty_strings_allowed:
-                    default = f.get_default()  # what Model() would set: the default, None or ""
-                else:
-                    default = NO_DEFAULT
-                convert = self.converter(f)
-                if convert is not None and default is not NO_DEFAULT:
-                    default = convert(default)
-                cols.append((f.attname, f.column, default, convert))
-            self._columns[model] = cols
-        return self._columns[model]
-
-    def converter(self, f) -> Callable | None:
-        """How a field's Python value becomes what the driver takes; None when it takes it as it is."""
-        if f.choices:
-            # Choices enums are str subclasses, but psycopg dumps an Enum by its name: send the value.
-            return lambda v: v.value if isinstance(v, Enum) else v
-        if self.vendor != "sqlite":
-            return None
-        if isinstance(f, DateTimeField):
-            return self._datetime
-        if isinstance(f, DateField):
-            return lambda v: None if v is None else v.isoformat()
-        if isinstance(f, DecimalField):
-            return lambda v: None if v is None else str(v)
-        return None
-
-    def _datetime(self, value):
-        # As Django writes datetimes to SQLite (UTC, no offset); the few distinct values are cached.
-        if value not in self._adapted:
-            self._adapted[value] = self.connection.ops.adapt_datetimefield_value(value)
-        return self._adapted[value]
-
-    def write(self, model, rows: list[dict]) -> int:
-        """Insert the rows; returns how many."""
-        if not rows:
-            return 0
-        cols = self.columns(model)
-        missing = [a for a, _c, d, _f in cols if d is NO_DEFAULT and a not in rows[0]]
-        if missing:
-            raise ValueError(f"{model.__name__}: no value for {missing}")
-        if self.method == "orm":
-            model.objects.using(self.using).bulk_create([model(**r) for r in rows], batch_size=5000)
-            return len(rows)
-        plain = [(a, d) for a, _c, d, f in cols if f is None]
-        converted = [(a, d, f) for a, _c, d, f in cols if f is not None]
-        order = [c for _a, c, _d, f in cols if f is None] + [c for _a, c, _d, f in cols if f is not None]
-        table = self.connection.ops.quote_name(model._meta.db_table)
-        names = ", ".join(self.connection.ops.quote_name(c) for c in order)
-
-        def values(r: dict) -> list:
-            return [r.get(a, d) for a, d in plain] + [f(r[a]) if a in r else d for a, d, f in converted]
-
-        if self.vendor == "postgresql":
-            raw = self.connection.connection  # psycopg 3: COPY is the fastest way into PostgreSQL
-            with raw.cursor() as cursor, cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-                for r in rows:
-                    copy.write_row(values(r))
-        else:
-            marks = ", ".join(["%s"] * len(order))
-            with self.connection.cursor() as cursor:
-                cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", [values(r) for r in rows])
-        return len(rows)
-
-
-NO_DEFAULT = object()
-
-
 def write_batch(batch: list[SynProject], ref: Reference, writer: RowWriter) -> int:
     """Write one batch of generated projects and every row they own in one transaction; returns rows written."""
     with transaction.atomic(using=writer.using):
@@ -644,6 +545,7 @@ def generate(n: int, seed: int, *, batch: int = DEFAULT_BATCH, using: str = "def
         if progress:
             progress(done)
     _reset_sequences(using)
+    index_version.bump(using)  # bulk writes send no signals: tell in-memory indexes they are stale
     done.seconds = time.perf_counter() - began
     with connections[using].cursor() as cursor:
         # Fresh statistics: without them SQLite's planner scans 100,000 projects to check the visibility of a
