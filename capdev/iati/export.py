@@ -1,27 +1,28 @@
 """IATI 2.03 activity XML from Capdev projects, streamed: one activity at a time, projects read in chunks.
 
 Memory stays flat in the size of the portfolio: projects are read by primary key in chunks of CHUNK with
-their related rows prefetched (a fixed number of queries per chunk, none per project), each activity is
-built as a small lxml element and written out through `lxml.etree.xmlfile` before the next one is built.
+their related rows as plain tuples (`export_rows`: a fixed number of queries per chunk, none per project, no
+model instances), each activity is built as a small lxml element and written out through
+`lxml.etree.xmlfile` before the next one is built.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Decimal
-from typing import IO, Iterable, Iterator
+from typing import IO
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from lxml import etree
 
-from capdev.activities.models import Resource
 from capdev.organisations.models import OrgUnit
-from capdev.projects.models import (Budget, Indicator, IndicatorValue, Outcome, Project, ProjectCountry,
-                                    ProjectPartner, ProjectRegion, ProjectSector, ProjectStatus, derive_status)
+from capdev.projects.models import Project, ProjectStatus, derive_status
 
 from . import codelists, conf, mapping
+from .export_rows import Document, IndicatorRow, OutcomeRow, ProjectRow, iter_project_rows
 
 CHUNK = 200
 VERSION = "2.03"
@@ -65,36 +66,9 @@ def unit_and_descendants(code: str) -> list[int]:
     return found
 
 
-def with_related(qs: QuerySet) -> QuerySet:
-    """The queryset with everything an activity needs, fetched per chunk rather than per project."""
-    return qs.select_related("lead_unit__parent__parent", "iati").prefetch_related(
-        Prefetch("country_links", queryset=ProjectCountry.objects.select_related("country")
-                 .order_by("country__name", "pk")),
-        Prefetch("region_links", queryset=ProjectRegion.objects.select_related("region").order_by("region__name", "pk")),
-        Prefetch("sectors", queryset=ProjectSector.objects.order_by("pk")),
-        "sdg_goal_links", "sdg_target_links",
-        Prefetch("partner_links", queryset=ProjectPartner.objects.select_related("organisation")
-                 .order_by("position", "pk")),
-        Prefetch("budgets", queryset=Budget.objects.order_by("position", "pk")),
-        Prefetch("outcomes", queryset=Outcome.objects.order_by("position", "pk")),
-        Prefetch("outcomes__indicators", queryset=Indicator.objects.order_by("position", "pk")),
-        Prefetch("outcomes__indicators__values", queryset=IndicatorValue.objects.order_by("period_start", "pk")),
-        Prefetch("resources", queryset=Resource.objects.exclude(url="").order_by("position", "pk")),
-    )
-
-
-def iter_chunks(qs: QuerySet, chunk: int = CHUNK) -> Iterator[list[Project]]:
-    """The projects of qs in primary-key order, chunk by chunk (keyset pagination: no OFFSET, no server cursor)."""
-    last = 0
-    base = qs.order_by("pk")
-    while True:
-        rows = list(with_related(base.filter(pk__gt=last))[:chunk])
-        if not rows:
-            return
-        yield rows
-        last = rows[-1].pk
-        if len(rows) < chunk:
-            return
+def iter_chunks(qs: QuerySet, chunk: int = CHUNK) -> Iterator[list[ProjectRow]]:
+    """The projects of qs in primary-key order, chunk by chunk, each with every row its activity needs."""
+    return iter_project_rows(qs, chunk)
 
 
 # ---------------------------------------------------------------------------------------------- values
@@ -167,7 +141,7 @@ class BudgetPeriod:
     status: str = "1"
 
 
-def budget_rows(project: Project) -> list[BudgetPeriod]:
+def budget_rows(project: ProjectRow) -> list[BudgetPeriod]:
     """The project's budget lines as IATI budgets of at most one year each.
 
     Lines with a period (or a year) are published for that period, cut at calendar years when it is longer
@@ -175,9 +149,8 @@ def budget_rows(project: Project) -> list[BudgetPeriod]:
     rata by days, one budget per calendar year, but only when the project has no dated lines (those are the
     finer statement of the same money) and has both a start and an end.
     """
-    lines = list(project.budgets.all())
     dated, undated = [], []
-    for line in lines:
+    for line in project.budgets:
         start, end = line.period_start, line.period_end
         if (start is None or end is None) and line.year:
             start, end = dt.date(line.year, 1, 1), dt.date(line.year, 12, 31)
@@ -217,13 +190,13 @@ def number_text(value: Decimal) -> str:
 
 def iso_datetime(value: dt.datetime) -> str:
     """A date-time in UTC to the second, as xsd:dateTime with Z."""
-    return value.astimezone(dt.timezone.utc).replace(microsecond=0, tzinfo=None).isoformat() + "Z"
+    return value.astimezone(dt.UTC).replace(microsecond=0, tzinfo=None).isoformat() + "Z"
 
 
 _UNSAFE = re.compile(r"[/&|?\s]+")
 
 
-def identifier(project: Project, ref: str | None = None) -> str:
+def identifier(project: Project | ProjectRow, ref: str | None = None) -> str:
     """The project's iati-identifier: its own when imported, else reporting-org ref + "-" + code (or "capdev-" + pk).
 
     The characters IATI forbids in identifiers (/ & | ? and spaces) are replaced by "-" ("ZAI/08/001" -> "ZAI-08-001").
@@ -264,26 +237,15 @@ def _clean(text: str) -> str:
     return _CONTROL.sub("", text or "").strip()
 
 
-def _iati(project: Project):
-    try:
-        return project.iati
-    except Project.iati.RelatedObjectDoesNotExist:
-        return None
-
-
-def dac_sector(project: Project) -> str:
+def dac_sector(project: ProjectRow) -> str:
     """The DAC 5-digit sector of a project with no sector rows: its unit's, a parent unit's, or the default."""
-    unit = project.lead_unit
-    depth = 0
-    while unit is not None and depth < 3:  # select_related fetched three levels
-        if unit.dac_sector:
-            return unit.dac_sector
-        unit = unit.parent if depth < 2 else None
-        depth += 1
+    for sector in project.unit_sectors:  # the lead unit, its parent and grandparent
+        if sector:
+            return sector
     return conf.default_dac_sector()
 
 
-def activity_status(project: Project, today: dt.date, iati=None) -> str:
+def activity_status(project: ProjectRow, today: dt.date, iati=None) -> str:
     """The ActivityStatus code: from the editor's status or the dates; cancelled/suspended kept from IATI."""
     if iati is not None and iati.activity_status in {"5", "6"} and not project.status_override:
         return iati.activity_status
@@ -291,9 +253,9 @@ def activity_status(project: Project, today: dt.date, iati=None) -> str:
     return mapping.STATUS_TO_IATI.get(status, "2")
 
 
-def build_activity(project: Project, ctx: Context) -> etree._Element:
-    """The iati-activity element of one project (related rows prefetched by with_related)."""
-    iati = _iati(project)
+def build_activity(project: ProjectRow, ctx: Context) -> etree._Element:
+    """The iati-activity element of one project (its rows read by export_rows)."""
+    iati = project.iati
     reporting = ({"ref": iati.reporting_org_ref, "name": iati.reporting_org_name, "type": iati.reporting_org_type}
                  if iati is not None and iati.reporting_org_ref else ctx.reporting)
     budgets = budget_rows(project)
@@ -326,27 +288,27 @@ def build_activity(project: Project, ctx: Context) -> etree._Element:
     _activity_dates(act, project, ctx.today)
     _places(act, project)
     _sectors(act, project)
-    for link in project.sdg_goal_links.all():
-        _sub(act, "tag", {"vocabulary": "2", "code": str(link.goal_id)})
-    for link in project.sdg_target_links.all():
-        _sub(act, "tag", {"vocabulary": "3", "code": link.target_id})
+    for goal in project.goals:
+        _sub(act, "tag", {"vocabulary": "2", "code": str(goal)})
+    for target in project.targets:
+        _sub(act, "tag", {"vocabulary": "3", "code": target})
     for b in budgets:
         el = _sub(act, "budget", {"type": b.type, "status": b.status})
         _sub(el, "period-start", {"iso-date": b.start.isoformat()})
         _sub(el, "period-end", {"iso-date": b.end.isoformat()})
         _sub(el, "value", {"currency": b.currency, "value-date": b.start.isoformat()}, money_text(b.amount))
-    for resource in project.resources.all():
-        _document_link(act, resource)
-    for outcome in project.outcomes.all():
+    for document in project.documents:
+        _document_link(act, document)
+    for outcome in project.outcomes:
         _result(act, outcome, project)
     return act
 
 
-def _participating_orgs(act, project: Project, reporting: dict) -> None:
-    links = [link for link in project.partner_links.all() if link.role in mapping.ROLE_TO_IATI]
+def _participating_orgs(act, project: ProjectRow, reporting: dict) -> None:
     by_role: dict[str, list] = {"1": [], "2": [], "3": [], "4": []}
-    for link in links:
-        by_role[mapping.ROLE_TO_IATI[link.role]].append(link.organisation)
+    for link in project.partners:
+        if link.role in mapping.ROLE_TO_IATI:
+            by_role[mapping.ROLE_TO_IATI[link.role]].append(link)
     for role in ("1", "2", "3", "4"):
         orgs = by_role[role]
         if role == "2" and not orgs:
@@ -355,15 +317,15 @@ def _participating_orgs(act, project: Project, reporting: dict) -> None:
             continue
         seen = set()
         for org in orgs:
-            if org.pk in seen:
+            if org.organisation_id in seen:
                 continue
-            seen.add(org.pk)
+            seen.add(org.organisation_id)
             el = _sub(act, "participating-org", {"ref": org.iati_ref.strip(), "role": role,
                                                  "type": mapping.ORG_TYPE_TO_IATI.get(org.type, "")})
             _narrative(el, org.name)
 
 
-def _activity_dates(act, project: Project, today: dt.date) -> None:
+def _activity_dates(act, project: ProjectRow, today: dt.date) -> None:
     status = project.status_override or derive_status(project.start_date, project.end_date, today)
     if project.start_date:
         _sub(act, "activity-date", {"type": "1", "iso-date": project.start_date.isoformat()})
@@ -384,40 +346,38 @@ def region_vocabulary(region) -> tuple[str, str]:
     return "99", region.code
 
 
-def _places(act, project: Project) -> None:
-    countries = list(project.country_links.all())
-    regions = list(project.region_links.all())
+def _places(act, project: ProjectRow) -> None:
+    countries, regions = project.countries, project.regions
     if not countries and not regions:
         code = conf.unspecified_region()
         if code:
             _sub(act, "recipient-region", {"code": code, "vocabulary": "1", "percentage": "100"})
         return
     shares = allocate([c.percentage for c in countries] + [r.percentage for r in regions])
-    for link, share in zip(countries, shares[:len(countries)]):
-        _sub(act, "recipient-country", {"code": link.country.iso2, "percentage": percent_text(share)})
-    for link, share in zip(regions, shares[len(countries):]):
-        vocabulary, code = region_vocabulary(link.region)
+    for country, share in zip(countries, shares[:len(countries)]):
+        _sub(act, "recipient-country", {"code": country.iso2, "percentage": percent_text(share)})
+    for region, share in zip(regions, shares[len(countries):]):
+        vocabulary, code = region_vocabulary(region)
         el = _sub(act, "recipient-region", {"code": code, "vocabulary": vocabulary,
                                             "percentage": percent_text(share)})
         if vocabulary == "99":
-            _narrative(el, link.region.name)
+            _narrative(el, region.name)
 
 
-def sector_rows(project: Project) -> list[tuple[str, str, str, Decimal]]:
+def sector_rows(project: ProjectRow) -> list[tuple[str, str, str, Decimal]]:
     """(vocabulary, code, narrative, percentage) of every sector to publish, percentages per vocabulary summing to 100."""
-    rows = list(project.sectors.all())
     by_vocab: dict[str, list[tuple[str, str, Decimal | None]]] = {}
-    for row in rows:
+    for row in project.sectors:
         by_vocab.setdefault(row.vocabulary, []).append((row.code, row.name, row.percentage))
     if "1" not in by_vocab:
         code = dac_sector(project)
         by_vocab["1"] = [(code, codelists.label("Sector", code), None)]
     if "7" not in by_vocab:
-        goals = [str(link.goal_id) for link in project.sdg_goal_links.all()]
+        goals = [str(goal) for goal in project.goals]
         if goals:
             by_vocab["7"] = [(g, "", None) for g in goals]
     if "8" not in by_vocab:
-        targets = [link.target_id for link in project.sdg_target_links.all()]
+        targets = project.targets
         if targets:
             by_vocab["8"] = [(t, "", None) for t in targets]
     out = []
@@ -431,14 +391,14 @@ def sector_rows(project: Project) -> list[tuple[str, str, str, Decimal]]:
     return out
 
 
-def _sectors(act, project: Project) -> None:
+def _sectors(act, project: ProjectRow) -> None:
     for vocab, code, name, share in sector_rows(project):
         el = _sub(act, "sector", {"vocabulary": vocab, "code": code, "percentage": percent_text(share)})
         if name:
             _narrative(el, name)
 
 
-def _document_link(act, resource: Resource) -> None:
+def _document_link(act, resource: Document) -> None:
     el = _sub(act, "document-link", {"url": resource.url, "format": mapping.file_format(resource.url)})
     _narrative(_sub(el, "title"), resource.title or resource.url)
     _sub(el, "category", {"code": mapping.RESOURCE_TO_CATEGORY.get(resource.type, mapping.DEFAULT_CATEGORY)})
@@ -448,9 +408,9 @@ def _document_link(act, resource: Resource) -> None:
         _sub(el, "document-date", {"iso-date": resource.date.isoformat()})
 
 
-def indicator_measure(indicator: Indicator) -> str:
+def indicator_measure(indicator: IndicatorRow) -> str:
     """IndicatorMeasure: 2 for percentages, 1 for other numbers, 5 (qualitative) when nothing is numeric."""
-    values = list(indicator.values.all())
+    values = indicator.values
     numeric = (indicator.baseline_value is not None or indicator.target_value is not None
                or any(v.actual is not None or v.target is not None for v in values))
     if not numeric:
@@ -458,10 +418,10 @@ def indicator_measure(indicator: Indicator) -> str:
     return "2" if indicator.unit.strip().lower() in {"%", "percent", "percentage", "per cent"} else "1"
 
 
-def _result(act, outcome: Outcome, project: Project) -> None:
+def _result(act, outcome: OutcomeRow, project: ProjectRow) -> None:
     el = _sub(act, "result", {"type": "2"})
     _narrative(_sub(el, "title"), outcome.text)
-    indicators = list(outcome.indicators.all())
+    indicators = outcome.indicators
     if not indicators:
         # IATI requires an indicator per result: a qualitative one that repeats the outcome stands in
         # (the importer recognises it and creates no Indicator for it).
@@ -477,7 +437,7 @@ def _result(act, outcome: Outcome, project: Project) -> None:
         year = indicator.baseline_year or (project.start_date.year if project.start_date else None)
         if indicator.baseline_value is not None and year:
             _sub(ind, "baseline", {"year": str(year), "value": number_text(indicator.baseline_value)})
-        values = list(indicator.values.all())
+        values = indicator.values
         for v in values:
             period = _sub(ind, "period")
             _sub(period, "period-start", {"iso-date": v.period_start.isoformat()})

@@ -42,6 +42,20 @@ def is_staff_request(request) -> bool:
     return bool(user is not None and user.is_active and user.is_staff)
 
 
+def visible_q(request=None, path: str = "") -> Q:
+    """visible_projects' rule as a condition on the project at `path` ("to_project"; "" for Project itself).
+
+    For filtering rows by a related project on the joined row: `to_project__in=visible_projects(...)` makes
+    SQLite list every visible project first. Keep it the same rule as ProjectQuerySet.published() and
+    registry(): tests/test_detail_relations.py checks that both select the same projects.
+    """
+    prefix = f"{path}__" if path else ""
+    rule = {"draft_of__isnull": True}
+    if not is_staff_request(request):
+        rule["review_state"] = ReviewState.PUBLISHED
+    return Q(**{prefix + name: value for name, value in rule.items()})
+
+
 # -- budget bands -----------------------------------------------------------------------------------
 
 class BudgetBand:

@@ -22,7 +22,7 @@ from capdev.organisations.models import OrgUnit
 from capdev.reference.models import Country
 
 from .facets import FACET_LABELS, FacetValue, facet_counts
-from .filtersets import SORT_LABELS, ProjectFilterSet, is_staff_request, visible_projects
+from .filtersets import SORT_LABELS, ProjectFilterSet, is_staff_request, visible_projects, visible_q
 from .models import (Budget, Indicator, KeyAccomplishment, Outcome, Project, ProjectCountry, ProjectPartner,
                      ProjectRelation, ProjectSdgGoal, ProjectStatus, ReviewFlag, ReviewState, SourceRecord)
 from .api.serializers import project_detail_data
@@ -298,7 +298,6 @@ class ProjectDetailView(DetailView):
     def get_queryset(self):
         """The project if this request may see it, with every related row prefetched."""
         visible = visible_projects(self.request)
-        related_visible = visible.values("pk")
         prefetches = [
             "budgets", "region_links__region",
             Prefetch("country_links", queryset=ProjectCountry.objects.select_related("country").order_by("country__name")),
@@ -315,10 +314,12 @@ class ProjectDetailView(DetailView):
             "resources",
             Prefetch("partner_links", queryset=ProjectPartner.objects.select_related("organisation").order_by("position")),
             # Links to projects this request may not see are left out: a title can leak as well as a page.
+            # Visibility is tested on the joined project row: `__in=visible.values("pk")` made SQLite list
+            # every visible project first (50-60 ms at 100k projects).
             Prefetch("relations_from", queryset=ProjectRelation.objects.filter(
-                to_project__in=related_visible).select_related("to_project")),
+                visible_q(self.request, "to_project")).select_related("to_project")),
             Prefetch("relations_to", queryset=ProjectRelation.objects.filter(
-                from_project__in=related_visible).select_related("from_project")),
+                visible_q(self.request, "from_project")).select_related("from_project")),
         ]
         if is_staff_request(self.request):
             prefetches += [
