@@ -1,4 +1,4 @@
-"""Browser-test wiring: one chromium per session (Playwright), one live server, the demo data once per module.
+"""Browser-test wiring: one chromium (Playwright), one live server and the demo data, shared by all browser tests.
 
 Tests here are marked `browser` and skip, with the reason, when Debian's chromium or the playwright package is
 missing (`apt-get install chromium`; `pip install -e '.[test]'`); with CAPDEV_BROWSER_TESTS=required (CI) the
@@ -8,6 +8,7 @@ run fails instead. Screenshots and axe-report.json go to test-artifacts/browser/
 """
 from __future__ import annotations
 
+import io
 import os
 import re
 import threading
@@ -16,6 +17,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.management import call_command
+
+from capdev.narrative.tests._shared import SEED
 
 from .helpers import CHROMIUM, LAUNCH_ARGS, new_page
 
@@ -24,10 +28,8 @@ HERE = Path(__file__).resolve().parent
 
 def missing_requirement() -> str | None:
     """Why the browser tests cannot run here, or None when chromium and playwright are both available."""
-    if os.environ.get("CAPDEV_BROWSER_TESTS") not in ("1", "required"):
-        # Opt-in for now: a page request still in flight when a module's demo data is flushed can deadlock the
-        # live server's shared in-memory SQLite connection (seen intermittently at the module change).
-        return "browser tests are opt-in until the live-server flush race is fixed: set CAPDEV_BROWSER_TESTS=1"
+    if os.environ.get("CAPDEV_BROWSER_TESTS") == "0":
+        return "CAPDEV_BROWSER_TESTS=0"
     if not CHROMIUM.exists():
         return f"Debian's chromium is not at {CHROMIUM} (apt-get install chromium)"
     try:
@@ -47,7 +49,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
     `django_db` makes pytest-django create the test database and lets the live server's thread read it during
     the test; each test runs in a transaction rolled back at its end, like the rest of the suite (the tests
-    only read: the demo data was committed by the module's `portfolio` fixture).
+    only read: the demo data was committed once, before the first of them; see _BrowserRun).
     """
     reason = missing_requirement()
     if reason and os.environ.get("CAPDEV_BROWSER_TESTS") == "required" and any(map(_is_browser_test, items)):
@@ -64,107 +66,141 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 # -- chromium ------------------------------------------------------------------------------------------------
 
 
-class _Chromium:
-    """Playwright and one chromium for the session: started on first use, stopped after the last browser test.
+class _BrowserRun:
+    """Playwright, chromium, the live server and the demo data, shared by every browser test of the session.
+
+    All four start on first use and stop together, in this order, right after the last browser test: chromium
+    (so no page request is in flight), the live server (waiting for its request threads, each of which holds a
+    database connection), then the demo data's flush. Flushing while a request was still being served once
+    deadlocked the in-memory SQLite connection that the server thread shares with the tests, which is why the
+    data is loaded once for the whole browser package rather than once per module.
 
     Playwright's sync API leaves an asyncio loop marked as running in the main thread for as long as it is
     started, and Django then refuses any ORM call from that thread ("SynchronousOnlyOperation"). The only ORM
-    calls the main thread makes meanwhile are the demo data's load and flush (the `portfolio` fixture), so
-    DJANGO_ALLOW_ASYNC_UNSAFE is set just while chromium runs, and chromium is stopped as soon as the last
-    browser test is done, so that the rest of the suite runs with Django's check in force.
+    calls the main thread makes meanwhile are the demo data's load and flush, so DJANGO_ALLOW_ASYNC_UNSAFE is
+    set just while chromium runs, and everything is stopped as soon as the last browser test is done, so that the
+    rest of the suite runs with Django's check in force.
     """
 
     def __init__(self) -> None:
         self.playwright = None
         self.browser = None
+        self.server = None
+        self.blocker = None
+        self.data_loaded = False
         self._saved_env: str | None = None
+        self._env_set = False
 
-    def get(self):
+    def get_browser(self):
         """The running browser, started if need be."""
         if self.browser is None:
             from playwright.sync_api import sync_playwright
 
             self._saved_env = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+            self._env_set = True
             self.playwright = sync_playwright().start()
             self.browser = self.playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
         return self.browser
 
+    def get_server(self, blocker):
+        """The live server on the test database, with the demo data loaded, started if need be.
+
+        Not pytest-django's `live_server` fixture: that one turns every test into a transactional test whose
+        flush would empty the demo data after the first test; here the data is loaded once and the tests only
+        read it. With SQLite in memory the server thread shares the test connection (LiveServer passes it over);
+        with PostgreSQL it opens its own and sees the committed data.
+        """
+        self.get_browser()  # first: the data load below needs DJANGO_ALLOW_ASYNC_UNSAFE
+        if self.blocker is None:
+            # Database access stays open until stop(): the server's request threads and the module-scoped page
+            # fixtures (test_audit's tour) read outside any test's own database access.
+            self.blocker = blocker
+            blocker.unblock()
+        if not self.data_loaded:
+            load_demo_data()
+            self.data_loaded = True
+        if self.server is None:
+            from pytest_django.live_server_helper import LiveServer
+
+            self.server = LiveServer("127.0.0.1")
+            self.server._live_server_modified_settings.enable()  # ALLOWED_HOSTS += the server's host
+        return self.server
+
     def stop(self) -> None:
-        """Close chromium and Playwright, and put Django's async check back."""
-        if self.browser is not None:
-            # While Playwright's loop counts as running, Django keeps this thread's database connections apart
+        """Stop chromium, then the live server, then flush the demo data; put Django's async check back."""
+        if not (self.browser or self.server or self.data_loaded or self.blocker or self._env_set):
+            return
+        from django.db import connections
+
+        try:
+            if self.browser is not None:
+                try:
+                    self.browser.close()
+                finally:
+                    self.playwright.stop()
+                    self.browser = self.playwright = None
+            if self.server is not None:
+                self.server._live_server_modified_settings.disable()
+                self.server.stop()
+                self.server = None
+                for thread in threading.enumerate():
+                    if "process_request_thread" in thread.name:
+                        thread.join(timeout=10)
+            if self.data_loaded:
+                call_command("flush", "--noinput", stdout=io.StringIO())
+                self.data_loaded = False
+        finally:
+            # While Playwright's loop counted as running, Django kept this thread's database connections apart
             # from the ones it uses without a loop (asgiref's Local), so the test database could not be dropped
             # at the end of a PostgreSQL run: close them now, while they can still be reached.
-            from django.db import connections
-
             connections.close_all()
-            try:
-                self.browser.close()
-            finally:
-                self.playwright.stop()
-                self.browser = self.playwright = None
+            if self.blocker is not None:
+                self.blocker.restore()
+                self.blocker = None
+            if self._env_set:
                 if self._saved_env is None:
                     os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
                 else:
                     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = self._saved_env
+                self._env_set = False
 
 
-_CHROMIUM = _Chromium()
+def load_demo_data() -> None:
+    """Reference data and the seed portfolio, published: what `make demo` serves."""
+    out = io.StringIO()
+    call_command("load_reference", stdout=out)
+    call_command("import_legacy", str(SEED), "--publish", stdout=out)
+
+
+_RUN = _BrowserRun()
 
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):
-    """After the last browser test (and its module's data flush), stop chromium."""
+    """After the last browser test, stop chromium and the server and flush the demo data."""
     yield
-    if not _is_browser_test(nextitem):
-        _CHROMIUM.stop()
+    if _is_browser_test(item) and not _is_browser_test(nextitem):
+        _RUN.stop()
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    """Stop chromium if a run ended early (-x, Ctrl-C)."""
-    _CHROMIUM.stop()
+    """Stop everything if a run ended early (-x, Ctrl-C)."""
+    _RUN.stop()
 
 
 @pytest.fixture(scope="module")
 def browser():
-    """The session's chromium (skips when chromium or playwright is missing); module-scoped only so that it is
-    started before the module's data load, which needs DJANGO_ALLOW_ASYNC_UNSAFE (see _Chromium)."""
+    """The session's chromium (skips when chromium, playwright or the seed is missing)."""
     reason = missing_requirement()
     if reason:
         pytest.skip(reason)
-    return _CHROMIUM.get()
+    if not SEED.exists():
+        pytest.skip(f"the shared seed is not at {SEED} (set CAPDEV_SHARED)")
+    return _RUN.get_browser()
 
 
 # -- live server and data --------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def _server(django_db_setup, django_db_blocker):
-    """One Django live server thread for the session, on the test database.
-
-    Not pytest-django's `live_server` fixture: that one turns every test into a transactional test whose
-    flush would empty the demo data after the first test of a module; here the data is loaded once per module
-    (`portfolio`) and the tests only read it. With SQLite in memory the server thread shares the test
-    connection (LiveServer passes it over); with PostgreSQL it opens its own and sees the committed data.
-    """
-    reason = missing_requirement()
-    if reason:
-        pytest.skip(reason)
-    from pytest_django.live_server_helper import LiveServer
-
-    with django_db_blocker.unblock():
-        server = LiveServer("127.0.0.1")
-    yield server
-    # Chromium keeps connections alive, and each of the server's request threads holds a database connection
-    # until its socket closes: close chromium first and let those threads finish, or PostgreSQL refuses to drop
-    # the test database ("being accessed by other users").
-    _CHROMIUM.stop()
-    with django_db_blocker.unblock():
-        server.stop()
-    for thread in threading.enumerate():
-        if "process_request_thread" in thread.name:
-            thread.join(timeout=5)
 
 
 @dataclass
@@ -184,12 +220,10 @@ class Site:
 
 
 @pytest.fixture(scope="module")
-def site(browser, _server, portfolio, artifacts_dir):
-    """The live server serving the demo data (reference data + the seed, published), for one test module."""
-    settings_change = _server._live_server_modified_settings  # ALLOWED_HOSTS += the server's host
-    settings_change.enable()
-    yield Site(base=_server.url, artifacts=artifacts_dir)
-    settings_change.disable()
+def site(browser, django_db_setup, django_db_blocker, artifacts_dir):
+    """The live server serving the demo data (reference data + the seed, published)."""
+    server = _RUN.get_server(django_db_blocker)
+    return Site(base=server.url, artifacts=artifacts_dir)
 
 
 @pytest.fixture(scope="session")
