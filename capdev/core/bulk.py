@@ -126,7 +126,7 @@ class RowWriter:
         if not rows:
             return 0
         if self.method == "orm":
-            order, _values = self._values(model, rows[:1])  # the same check of missing values
+            self._values(model, rows[:1])  # the same check of missing values
             model.objects.using(self.using).bulk_create([model(**r) for r in rows], batch_size=5000)
             return len(rows)
         order, values = self._values(model, rows)
@@ -137,6 +137,7 @@ class RowWriter:
         quote = self.connection.ops.quote_name
         names = ", ".join(quote(c) for c in columns)
         if self.vendor == "postgresql":
+            self.connection.ensure_connection()
             raw = self.connection.connection  # psycopg 3: COPY is the fastest way into PostgreSQL
             with raw.cursor() as cursor, cursor.copy(f"COPY {quote(table)} ({names}) FROM STDIN") as copy:
                 for row in values:
