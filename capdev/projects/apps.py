@@ -11,6 +11,7 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Projects")
 
     def ready(self) -> None:
-        from . import signals
+        from . import index_version, signals
 
         signals.connect()
+        index_version.connect()

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+from django.conf import settings
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +19,7 @@ from capdev.activities.models import Activity, ActivityType
 from capdev.organisations.models import FundingSource, Organisation, OrgUnit
 from capdev.reference.models import Country, Region, SdgGoal
 
+from .facet_index import REVIEW_STATES, STATUSES, IndexQuery, Unsupported, get_index
 from .filtersets import BudgetBand, ProjectFilterSet, budget_total
 from .models import Project, ProjectCountry, ProjectRegion, ProjectStatus, ReviewState
 
@@ -63,13 +66,18 @@ def _order(values: list[FacetValue]) -> list[FacetValue]:
 
 
 def unit_facet(fs: ProjectFilterSet, selected: set[str]) -> list[FacetValue]:
-    """Lead units as a tree; a unit counts the projects it or any unit under it leads.
+    """Lead units as a tree; a unit counts the projects it or any unit under it leads."""
+    rows = list(OrgUnit.objects.annotate(n=Count("projects", filter=Q(projects__in=_ids(fs, "unit"))))
+                .values("pk", "code", "name", "parent_id", "n"))
+    return unit_tree(rows, selected)
+
+
+def unit_tree(rows: list[dict], selected: set[str]) -> list[FacetValue]:
+    """Units (pk, code, name, parent_id, n: projects led directly) as a tree of rolled-up counts.
 
     A unit that leads nothing itself and groups a single counted unit adds no choice, so it is left out
     (the department above every division, when only one division has projects).
     """
-    rows = list(OrgUnit.objects.annotate(n=Count("projects", filter=Q(projects__in=_ids(fs, "unit"))))
-                .values("pk", "code", "name", "parent_id", "n"))
     by_pk = {r["pk"]: r for r in rows}
     children: dict[int | None, list[dict]] = {}
     for r in rows:
@@ -96,12 +104,30 @@ def unit_facet(fs: ProjectFilterSet, selected: set[str]) -> list[FacetValue]:
     return out
 
 
+def _funding_label(code: str, name: str) -> str:
+    return name if name == code else f"{name} ({code})"
+
+
+def _partner_label(name: str, acronym: str) -> str:
+    return f"{name} ({acronym})" if acronym and acronym not in name else name
+
+
+def _sdg_numbers(selected: set[str]) -> list[int]:
+    return [int(s) for s in selected if s.isdigit() and len(s) < 4]
+
+
+def _year_selected(fs: ProjectFilterSet, year: int) -> bool:
+    low, high = fs.cleaned().get("start_year_min"), fs.cleaned().get("start_year_max")
+    return ((low is not None or high is not None)
+            and (low is None or year >= low) and (high is None or year <= high))
+
+
 def funding_facet(fs: ProjectFilterSet, selected: set[str]) -> list[FacetValue]:
     """Funding sources with their project counts."""
     rows = (FundingSource.objects.annotate(n=Count("projects", filter=Q(projects__in=_ids(fs, "funding"))))
             .filter(Q(n__gt=0) | Q(code__in=selected)).values("code", "name", "n"))
-    return _order([FacetValue(r["code"], r["name"] if r["name"] == r["code"] else f"{r['name']} ({r['code']})",
-                              r["n"], r["code"] in selected) for r in rows])
+    return _order([FacetValue(r["code"], _funding_label(r["code"], r["name"]), r["n"], r["code"] in selected)
+                   for r in rows])
 
 
 def region_facet(fs: ProjectFilterSet, selected: set[str]) -> list[FacetValue]:
@@ -129,7 +155,7 @@ def country_facet(fs: ProjectFilterSet, selected: set[str]) -> list[FacetValue]:
 def sdg_facet(fs: ProjectFilterSet, selected: set[str]) -> list[FacetValue]:
     """SDGs, in goal order."""
     rows = (SdgGoal.objects.annotate(n=Count("project_links", filter=Q(project_links__project__in=_ids(fs, "sdg"))))
-            .filter(Q(n__gt=0) | Q(number__in=[int(s) for s in selected if s.isdigit() and len(s) < 4]))
+            .filter(Q(n__gt=0) | Q(number__in=_sdg_numbers(selected)))
             .order_by("number").values("number", "short_title", "n"))
     return [FacetValue(str(r["number"]), f"{r['number']}. {r['short_title']}", r["n"], str(r["number"]) in selected)
             for r in rows]
@@ -148,11 +174,7 @@ def start_year_facet(fs: ProjectFilterSet, selected: set[str]) -> list[FacetValu
     """Projects per start year, oldest first (shown beside the year range inputs)."""
     rows = (Project.objects.filter(pk__in=_ids(fs, "start_year"), start_date__isnull=False)
             .annotate(year=ExtractYear("start_date")).order_by("year").values("year").annotate(n=Count("pk")))
-    low, high = fs.cleaned().get("start_year_min"), fs.cleaned().get("start_year_max")
-    return [FacetValue(str(r["year"]), str(r["year"]), r["n"],
-                       (low is not None or high is not None)
-                       and (low is None or r["year"] >= low) and (high is None or r["year"] <= high))
-            for r in rows]
+    return [FacetValue(str(r["year"]), str(r["year"]), r["n"], _year_selected(fs, r["year"])) for r in rows]
 
 
 def budget_facet(fs: ProjectFilterSet, selected: set[str]) -> list[FacetValue]:
@@ -169,9 +191,8 @@ def partner_facet(fs: ProjectFilterSet, selected: set[str]) -> list[FacetValue]:
     rows = (Organisation.objects.annotate(n=Count("project_links__project", distinct=True,
                                                   filter=Q(project_links__project__in=_ids(fs, "partner"))))
             .filter(Q(n__gt=0) | Q(slug__in=selected)).values("slug", "name", "acronym", "n"))
-    return _order([FacetValue(r["slug"], f"{r['name']} ({r['acronym']})"
-                              if r["acronym"] and r["acronym"] not in r["name"] else r["name"],
-                              r["n"], r["slug"] in selected) for r in rows])
+    return _order([FacetValue(r["slug"], _partner_label(r["name"], r["acronym"]), r["n"], r["slug"] in selected)
+                   for r in rows])
 
 
 def activity_type_facet(fs: ProjectFilterSet, selected: set[str]) -> list[FacetValue]:
@@ -208,8 +229,26 @@ FACETS = {
 STAFF_ONLY = {"review_state"}
 
 
-def facet_counts(filterset: ProjectFilterSet, names: list[str] | None = None) -> dict[str, list[FacetValue]]:
-    """Every facet's values with counts, in FACETS order; review_state only for staff."""
+def facet_counts(filterset: ProjectFilterSet, names: list[str] | None = None,
+                 query: IndexQuery | None = None) -> dict[str, list[FacetValue]]:
+    """Every facet's values with counts, in FACETS order; review_state only for staff.
+
+    Counted on the in-memory index (capdev.projects.facet_index) when the request allows it, else in SQL.
+    """
+    query = query or index_query(filterset)
+    if query is None:
+        return sql_facet_counts(filterset, names)
+    result = indexed_facet_counts(query, names)
+    if settings.CAPDEV_INDEX_VERIFY:
+        expected = sql_facet_counts(filterset, names)
+        if result != expected:
+            raise AssertionError(f"the index's facets differ from SQL's for {dict(filterset.data)}:\n"
+                                 f"index: {result}\nSQL:   {expected}")
+    return result
+
+
+def sql_facet_counts(filterset: ProjectFilterSet, names: list[str] | None = None) -> dict[str, list[FacetValue]]:
+    """Every facet counted with one aggregate query each (the reference the index is checked against)."""
     result = {}
     for name, build in FACETS.items():
         if names is not None and name not in names:
@@ -219,3 +258,127 @@ def facet_counts(filterset: ProjectFilterSet, names: list[str] | None = None) ->
         result[name] = build(filterset, set(filterset.selected(name)))
     return result
 
+
+def index_query(filterset: ProjectFilterSet, *, ranked: bool = False) -> IndexQuery | None:
+    """The request's filters over this process's index, or None when the index cannot answer them
+    (switched off, a filterset over another queryset, a database without full-text support here)."""
+    if not settings.CAPDEV_FACET_INDEX or not getattr(filterset, "default_visibility", False):
+        return None
+    try:
+        return IndexQuery(get_index(filterset.queryset.db), filterset, ranked=ranked)
+    except Unsupported:
+        return None
+
+
+# -- the same facets counted on the index ------------------------------------------------------------
+
+def indexed_facet_counts(query: IndexQuery, names: list[str] | None = None) -> dict[str, list[FacetValue]]:
+    """Every facet's values with counts from the index: the same values, labels and order as SQL's."""
+    fs, ix = query.fs, query.index
+    result: dict[str, list[FacetValue]] = {}
+    for name in FACETS:
+        if (names is not None and name not in names) or (name in STAFF_ONLY and not fs.is_staff):
+            continue
+        selected = set(fs.selected(name))
+        mask = query.rows_without(ProjectFilterSet.FACET_PARAMS.get(name, (name,)))
+        result[name] = INDEXED[name](query, mask, selected)
+    return result
+
+
+def _bincount(values: np.ndarray, mask: np.ndarray, size: int = 0) -> np.ndarray:
+    return np.bincount(values[mask], minlength=size) if values.size else np.zeros(size, dtype=np.int64)
+
+
+def _at(counts: np.ndarray, i: int) -> int:
+    return int(counts[i]) if 0 <= i < counts.size else 0
+
+
+def _indexed_unit(query: IndexQuery, mask: np.ndarray, selected: set[str]) -> list[FacetValue]:
+    counts = _bincount(query.index.unit, mask)
+    rows = [{**u, "n": _at(counts, u["pk"])} for u in query.index.labels["unit"]]
+    return unit_tree(rows, selected)
+
+
+def _indexed_funding(query: IndexQuery, mask: np.ndarray, selected: set[str]) -> list[FacetValue]:
+    counts = _bincount(query.index.funding, mask)
+    return _order([FacetValue(f["code"], _funding_label(f["code"], f["name"]), _at(counts, f["pk"]),
+                              f["code"] in selected)
+                   for f in query.index.labels["funding"] if _at(counts, f["pk"]) or f["code"] in selected])
+
+
+def _indexed_region(query: IndexQuery, mask: np.ndarray, selected: set[str]) -> list[FacetValue]:
+    counts = query.index.links["region"].count(mask)
+    return _order([FacetValue(r["code"], r["name"], _at(counts, r["pk"]), r["code"] in selected)
+                   for r in query.index.labels["region"]
+                   if r["kind"] != Region.Kind.WORLD and (_at(counts, r["pk"]) or r["code"] in selected)])
+
+
+def _indexed_country(query: IndexQuery, mask: np.ndarray, selected: set[str]) -> list[FacetValue]:
+    selected = {s.upper() for s in selected}
+    counts = query.index.links["country"].count(mask)
+    return _order([FacetValue(c["iso3"], c["name"], _at(counts, i), c["iso3"] in selected)
+                   for i, c in enumerate(query.index.labels["country"])
+                   if _at(counts, i) or c["iso3"] in selected])
+
+
+def _indexed_sdg(query: IndexQuery, mask: np.ndarray, selected: set[str]) -> list[FacetValue]:
+    counts = query.index.links["sdg"].count(mask)
+    numbers = set(_sdg_numbers(selected))
+    return [FacetValue(str(g["number"]), f"{g['number']}. {g['short_title']}", _at(counts, g["number"]),
+                       str(g["number"]) in selected)
+            for g in query.index.labels["sdg"] if _at(counts, g["number"]) or g["number"] in numbers]
+
+
+def _indexed_status(query: IndexQuery, mask: np.ndarray, selected: set[str]) -> list[FacetValue]:
+    status = query.status()[mask]
+    counts = np.bincount(status[status >= 0], minlength=len(STATUSES))
+    return [FacetValue(value, str(label), _at(counts, STATUSES.index(value)), value in selected)
+            for value, label in ProjectStatus.choices]
+
+
+def _indexed_start_year(query: IndexQuery, mask: np.ndarray, selected: set[str]) -> list[FacetValue]:
+    years, counts = np.unique(query.index.start_year[mask & (query.index.start > 0)], return_counts=True)
+    return [FacetValue(str(y), str(y), int(n), _year_selected(query.fs, int(y)))
+            for y, n in zip(years.tolist(), counts.tolist())]
+
+
+def _indexed_budget(query: IndexQuery, mask: np.ndarray, selected: set[str]) -> list[FacetValue]:
+    band = query.index.band[mask]
+    counts = np.bincount(band[band >= 0], minlength=len(BudgetBand.CODES))
+    return [FacetValue(code, str(BudgetBand.LABELS[code]), int(counts[i]), code in selected)
+            for i, code in enumerate(BudgetBand.CODES) if counts[i] or code in selected]
+
+
+def _indexed_partner(query: IndexQuery, mask: np.ndarray, selected: set[str]) -> list[FacetValue]:
+    counts = query.index.links["partner"].count(mask)
+    return _order([FacetValue(o["slug"], _partner_label(o["name"], o["acronym"]), _at(counts, o["pk"]),
+                              o["slug"] in selected)
+                   for o in query.index.labels["partner"] if _at(counts, o["pk"]) or o["slug"] in selected])
+
+
+def _indexed_activity_type(query: IndexQuery, mask: np.ndarray, selected: set[str]) -> list[FacetValue]:
+    counts = query.index.links["activity_type"].count(mask)
+    types = list(ActivityType.values)
+    return [FacetValue(value, str(label), _at(counts, types.index(value)), value in selected)
+            for value, label in ActivityType.choices if _at(counts, types.index(value)) or value in selected]
+
+
+def _indexed_review_state(query: IndexQuery, mask: np.ndarray, selected: set[str]) -> list[FacetValue]:
+    counts = np.bincount(query.index.review[mask & (query.index.review >= 0)], minlength=len(REVIEW_STATES))
+    return [FacetValue(value, str(label), _at(counts, REVIEW_STATES.index(value)), value in selected)
+            for value, label in ReviewState.choices]
+
+
+INDEXED = {
+    "unit": _indexed_unit,
+    "funding": _indexed_funding,
+    "region": _indexed_region,
+    "country": _indexed_country,
+    "sdg": _indexed_sdg,
+    "status": _indexed_status,
+    "start_year": _indexed_start_year,
+    "budget": _indexed_budget,
+    "partner": _indexed_partner,
+    "activity_type": _indexed_activity_type,
+    "review_state": _indexed_review_state,
+}

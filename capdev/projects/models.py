@@ -572,3 +572,21 @@ class ProjectSearchDocument(models.Model):
     def document(self) -> str:
         """The whole searchable text."""
         return "\n".join(part for part in (self.heading, self.body, self.context) if part)
+
+
+class IndexVersion(models.Model):
+    """A token replaced whenever the portfolio changes, so that an in-memory index can tell it is stale.
+
+    Not a CapdevModel: a technical marker, not registry data (see capdev.projects.index_version).
+    """
+
+    name = models.CharField(_("name"), max_length=40, primary_key=True)
+    token = models.CharField(_("token"), max_length=32)
+    changed = models.DateTimeField(_("changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("index version")
+        verbose_name_plural = _("index versions")
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.token}"

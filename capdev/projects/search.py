@@ -24,6 +24,7 @@ from django.db.models.expressions import Expression, RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from .index_version import bump
 from .models import Project, ProjectSearchDocument
 
 FTS_TABLE = "projects_search_fts"
@@ -171,6 +172,7 @@ def reindex_projects(ids: Iterable[int] | None = None, using: str = "default") -
             ProjectSearchDocument.objects.using(using).filter(project_id__in=batch).delete()
             ProjectSearchDocument.objects.using(using).bulk_create(docs)
         written += len(docs)
+    bump(using)  # the documents decide what a search matches: indexes built before are stale
     return written
 
 

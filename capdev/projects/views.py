@@ -6,6 +6,7 @@ import tempfile
 from collections import OrderedDict, defaultdict
 from decimal import Decimal
 
+from django.conf import settings
 from django.db.models import F, Prefetch
 from django.http import FileResponse, Http404
 from django.urls import reverse
@@ -21,14 +22,15 @@ from capdev.core.views import Column, FilteredListView, format_partial_date, for
 from capdev.organisations.models import OrgUnit
 from capdev.reference.models import Country
 
-from .facets import FACET_LABELS, FacetValue, facet_counts
+from .facet_index import Unsupported
+from .facets import FACET_LABELS, FacetValue, facet_counts, index_query
 from .filtersets import SORT_LABELS, ProjectFilterSet, is_staff_request, visible_projects, visible_q
 from .models import (Budget, Indicator, KeyAccomplishment, Outcome, Project, ProjectCountry, ProjectPartner,
                      ProjectRelation, ProjectSdgGoal, ProjectStatus, ReviewFlag, ReviewState, SourceRecord)
 from .api.serializers import project_detail_data
 from .exports import XLSX_CONTENT_TYPE, write_workbook
 from .records import project_record, with_record_data
-from .search import has_terms, snippet_html
+from .search import has_terms, search_annotations, snippet_html
 
 # Facets whose values can run long: the top ones show, the rest sit behind a "show all" disclosure.
 LONG_FACETS = {"country", "partner", "region", "funding"}
@@ -60,6 +62,25 @@ def _total_budget(project) -> Decimal | None:
 
 def _currencies(project) -> list[str]:
     return list(dict.fromkeys(b.currency_id for b in project.budgets.all() if b.kind == Budget.Kind.TOTAL))
+
+
+class IndexedResults:
+    """The list's ordered ids, read from the database a page at a time (what Paginator slices)."""
+
+    def __init__(self, pks, fetch):
+        self.pks, self.fetch = pks, fetch
+
+    def count(self) -> int:
+        """How many rows."""
+        return int(self.pks.size)
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return self.fetch(self.pks[index].tolist())
+        return self.fetch([int(self.pks[index])])[0]
 
 
 class ProjectListView(FilteredListView):
@@ -100,6 +121,49 @@ class ProjectListView(FilteredListView):
         """Published projects for the public; the whole registry for staff."""
         return visible_projects(self.request)
 
+    def get_filterset(self):
+        """The request's filterset, marked as over the visible projects (so the in-memory index may answer)."""
+        fs = super().get_filterset()
+        fs.default_visibility = True
+        return fs
+
+    def index_query(self):
+        """The request's filters over the in-memory index (None where SQL answers), built once per request."""
+        if not hasattr(self, "_index_query"):
+            self._index_query = index_query(self.get_filterset(), ranked=True)
+        return self._index_query
+
+    def get_queryset(self):
+        """The page's rows: ordered on the in-memory index when it can, then read by id; else all in SQL."""
+        query = self.index_query() if self.get_format() in ("", "html") else None
+        if query is None:
+            return super().get_queryset()
+        try:
+            pks = query.ordered_pks(self.get_filterset().sort_key)
+        except Unsupported:
+            return super().get_queryset()
+        if settings.CAPDEV_INDEX_VERIFY:
+            expected = list(self.get_filterset().qs.values_list("pk", flat=True))
+            if pks.tolist() != expected:
+                raise AssertionError(f"the index's list differs from SQL's for {dict(self.request.GET)}:\n"
+                                     f"index: {pks.tolist()}\nSQL:   {expected}")
+        return IndexedResults(pks, self.rows_by_id)
+
+    def rows_by_id(self, pks: list[int]) -> list[Project]:
+        """These projects, as a result row shows them, in this order (rank and snippet when searching)."""
+        fs = self.get_filterset()
+        qs = self.optimise_queryset(self.get_base_queryset().filter(pk__in=pks))
+        if has_terms(fs.search_text):
+            qs = qs.annotate(**search_annotations(qs, fs.search_text))
+        by_pk = {p.pk: p for p in qs}
+        return [by_pk[pk] for pk in pks if pk in by_pk]
+
+    def get_export_queryset(self):
+        """Exports always read the filtered rows in SQL (streamed in chunks)."""
+        if self.get_format() == "json":
+            return with_record_data(self.get_filterset().qs)
+        return self.optimise_queryset(self.get_filterset().qs)
+
     def optimise_queryset(self, queryset):
         """Everything a result row and an export row show, in a fixed number of queries."""
         return queryset.select_related("lead_unit", "funding_source").prefetch_related(
@@ -109,12 +173,6 @@ class ProjectListView(FilteredListView):
             "budgets",
             Prefetch("partner_links", queryset=ProjectPartner.objects.select_related("organisation")),
         )
-
-    def get_export_queryset(self):
-        """JSON carries the whole record shape, so it reads every list of each project (in bounded queries)."""
-        if self.get_format() == "json":
-            return with_record_data(self.get_filterset().qs)
-        return super().get_export_queryset()
 
     def json_row(self, obj):
         """A project in the record shape (what `capdev import-json` reads back), with its absolute page URL."""
@@ -133,7 +191,7 @@ class ProjectListView(FilteredListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         fs = self.get_filterset()
-        facets = facet_counts(fs)
+        facets = facet_counts(fs, query=self.index_query())
         for project in context["projects"]:
             project.period_text = format_period(project.start_date, project.start_precision,
                                                 project.end_date, project.end_precision)

@@ -180,3 +180,9 @@ CAPDEV_IATI_DEFAULT_CURRENCY = os.environ.get("CAPDEV_IATI_DEFAULT_CURRENCY", "U
 CAPDEV_IATI_DEFAULT_DAC_SECTOR = os.environ.get("CAPDEV_IATI_DEFAULT_DAC_SECTOR", "15110")
 CAPDEV_IATI_UNSPECIFIED_REGION = os.environ.get("CAPDEV_IATI_UNSPECIFIED_REGION", "998")
 CAPDEV_IATI_KNOWN_ORG_IDS = env_list("CAPDEV_IATI_KNOWN_ORG_IDS", [])
+
+# The project list's facet counts and order come from an in-memory index per process (capdev.projects.facet_index),
+# rebuilt when the portfolio changes; off, they come from SQL (slower at scale, same results).
+CAPDEV_FACET_INDEX = env_bool("CAPDEV_FACET_INDEX", True)
+# Also compute every list request in SQL and fail on any difference from the index (the test settings turn it on).
+CAPDEV_INDEX_VERIFY = False

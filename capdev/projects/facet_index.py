@@ -1,0 +1,421 @@
+"""An in-memory, column-wise index of the registry's projects: facet counts and list order in numpy.
+
+Why: counting eleven disjunctive facets over the matches of a search costs eleven aggregate queries, each
+re-evaluating the search; at 100,000 projects that is seconds (docs/performance.md). Held as arrays (one
+entry per project, and one per project-value pair for countries, regions, SDGs, targets, partners and
+activity types), a filter is a boolean mask, a facet is a `bincount` over the rows that every other filter
+lets through, and a page of the list is a `lexsort` of the matching rows: milliseconds at that size.
+
+The index holds every registry project (working copies left out) with its review state, so one index serves
+staff and the public: the visibility rule is one more mask. It is built per process on first use and rebuilt
+when the portfolio's version token (capdev.projects.index_version) has changed. Full-text matching stays in
+the database: one query returns the matching ids (and, for a list ordered by relevance, their rank) and
+becomes a mask like any other filter.
+
+Every filter here must mean what ProjectFilterSet's filter of the same name means. In the test settings
+CAPDEV_INDEX_VERIFY is on: every list request then also runs the SQL facets and the SQL list and fails on
+any difference, so the whole suite checks the two against each other.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import numpy as np
+from django.db import connections
+from django.db.models import Sum
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django_filters.constants import EMPTY_VALUES
+
+from capdev.activities.models import Activity, ActivityType
+from capdev.organisations.models import FundingSource, Organisation, OrgUnit
+from capdev.reference.models import Country, Region, SdgGoal, SdgTarget
+
+from . import index_version
+from .models import (Budget, Project, ProjectCountry, ProjectPartner, ProjectRegion, ProjectSdgGoal,
+                     ProjectSdgTarget, ProjectStatus, ReviewState)
+from .search import DOC_TABLE, FTS5_WEIGHTS, FTS_TABLE, PG_CONFIG, clean_query, fts5_query, has_terms
+
+FETCH = 50_000
+REVIEW_STATES = list(ReviewState.values)
+STATUSES = list(ProjectStatus.values)
+
+
+@dataclass
+class Links:
+    """Distinct (project row, value) pairs of one many-valued property, and the value each code stands for."""
+
+    rows: np.ndarray
+    vals: np.ndarray
+    size: int  # one more than the largest value code
+
+    def any_of(self, codes: Iterable[int], n: int) -> np.ndarray:
+        """A mask of the projects with at least one of these values."""
+        mask = np.zeros(n, dtype=bool)
+        wanted = np.fromiter(codes, dtype=np.int64)
+        if wanted.size:
+            mask[self.rows[np.isin(self.vals, wanted)]] = True
+        return mask
+
+    def count(self, mask: np.ndarray) -> np.ndarray:
+        """Projects per value among the masked projects."""
+        return np.bincount(self.vals[mask[self.rows]], minlength=self.size)
+
+
+@dataclass
+class PortfolioIndex:
+    """Column arrays of every registry project, the link pairs, and the reference rows that label them."""
+
+    token: str | None
+    pk: np.ndarray
+    review: np.ndarray  # index in REVIEW_STATES
+    unit: np.ndarray  # lead unit id, 0 for none
+    funding: np.ndarray  # funding source id, 0 for none
+    start: np.ndarray  # date ordinal, 0 for none
+    end: np.ndarray
+    start_year: np.ndarray  # 0 for none
+    override: np.ndarray  # index in STATUSES, -1 for none
+    band: np.ndarray  # index in BudgetBand.CODES, -1 for no total budget line
+    budget: np.ndarray  # the total as a float (NaN for none): only ever used to order
+    title_order: np.ndarray  # position in ORDER BY title, pk
+    title_lower_order: np.ndarray  # position in ORDER BY LOWER(title), pk
+    links: dict[str, Links]
+    codes: dict[str, dict[str, int]]  # per property: code or slug as sent in the URL -> value code
+    labels: dict[str, list[dict]] = field(default_factory=dict)  # reference rows, as facets.py reads them
+
+    @property
+    def n(self) -> int:
+        """How many projects."""
+        return int(self.pk.size)
+
+    def locate(self, pks: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(rows, found): the row of each id, and which ids the index holds (the rows of the others are 0)."""
+        if not self.n or not pks.size:
+            return np.zeros(pks.size, dtype=np.int64), np.zeros(pks.size, dtype=bool)
+        rows = np.searchsorted(self.pk, pks)
+        rows[rows >= self.n] = 0
+        return rows, self.pk[rows] == pks
+
+
+# -- building --------------------------------------------------------------------------------------
+
+def _fetch(qs, using: str) -> list[tuple]:
+    """Every row of a values_list queryset through the raw cursor (no per-row queryset machinery)."""
+    sql, params = qs.query.sql_with_params()
+    out: list[tuple] = []
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, params)
+        while chunk := cursor.fetchmany(FETCH):
+            out.extend(chunk)
+    return out
+
+
+def _ordinal(value) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, str):  # SQLite through the raw cursor
+        value = dt.date.fromisoformat(value[:10])
+    return value.toordinal()
+
+
+def _band(total: Decimal | None) -> int:
+    from .filtersets import BudgetBand
+
+    if total is None:
+        return -1
+    for i, (_code, _label, low, high) in enumerate(BudgetBand.BANDS):
+        if (low is None or total >= low) and (high is None or total < high):
+            return i
+    return -1
+
+
+def _pairs(index_pk: np.ndarray, rows: list[tuple], code_of=None) -> tuple[np.ndarray, np.ndarray]:
+    """(project rows, value codes) of (project id, value) pairs, duplicates and unknown projects dropped."""
+    if not rows:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    pids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+    if code_of is None:
+        vals = np.fromiter((r[1] for r in rows), dtype=np.int64, count=len(rows))
+    else:
+        vals = np.fromiter((code_of(r[1]) for r in rows), dtype=np.int64, count=len(rows))
+    rows_ = np.searchsorted(index_pk, pids)
+    rows_[rows_ >= index_pk.size] = 0
+    keep = (index_pk[rows_] == pids) & (vals >= 0) if index_pk.size else np.zeros(pids.size, dtype=bool)
+    rows_, vals = rows_[keep], vals[keep]
+    if rows_.size:
+        pair = np.unique(rows_ * (int(vals.max()) + 1) + vals)
+        rows_, vals = pair // (int(vals.max()) + 1), pair % (int(vals.max()) + 1)
+    return rows_, vals
+
+
+def build(using: str = "default") -> PortfolioIndex:
+    """Read the registry into a new index (the token first: a change committed meanwhile makes it stale)."""
+    token = index_version.current(using)
+    registry = Project.objects.using(using).registry().order_by("pk")
+    projects = _fetch(registry.values_list("pk", "review_state", "lead_unit_id", "funding_source_id",
+                                           "start_date", "end_date", "status_override"), using)
+    n = len(projects)
+    pk = np.fromiter((p[0] for p in projects), dtype=np.int64, count=n)
+    review = np.fromiter((REVIEW_STATES.index(p[1]) if p[1] in REVIEW_STATES else -1 for p in projects),
+                         dtype=np.int8, count=n)
+    unit = np.fromiter((p[2] or 0 for p in projects), dtype=np.int64, count=n)
+    funding = np.fromiter((p[3] or 0 for p in projects), dtype=np.int64, count=n)
+    starts = [_ordinal(p[4]) for p in projects]
+    start = np.array(starts, dtype=np.int64)
+    end = np.fromiter((_ordinal(p[5]) for p in projects), dtype=np.int64, count=n)
+    start_year = np.fromiter((dt.date.fromordinal(s).year if s else 0 for s in starts), dtype=np.int64, count=n)
+    override = np.fromiter((STATUSES.index(p[6]) if p[6] in STATUSES else -1 for p in projects),
+                           dtype=np.int8, count=n)
+    del projects, starts
+
+    def order_of(*fields) -> np.ndarray:
+        ids = np.fromiter((r[0] for r in _fetch(registry.order_by(*fields).values_list("pk"), using)),
+                          dtype=np.int64)
+        pos = np.empty(n, dtype=np.int64)
+        pos[np.searchsorted(pk, ids)] = np.arange(ids.size)
+        return pos
+
+    title_order = order_of("title", "pk")
+    title_lower_order = order_of(Lower("title"), "pk")
+
+    totals = _fetch(Budget.objects.using(using).filter(kind=Budget.Kind.TOTAL).order_by()
+                    .values("project").annotate(s=Sum("amount")).values_list("project", "s"), using)
+    band = np.full(n, -1, dtype=np.int8)
+    budget = np.full(n, np.nan)
+    if totals:
+        rows = np.searchsorted(pk, np.fromiter((t[0] for t in totals), dtype=np.int64))
+        for row, (pid, total) in zip(rows.tolist(), totals):
+            if row < n and pk[row] == pid and total is not None:
+                total = Decimal(str(total))  # SQLite's raw cursor may give a float or a string
+                band[row] = _band(total)
+                budget[row] = float(total)
+
+    # Reference rows (small tables): the labels of facet values, and URL codes -> value codes.
+    countries = list(Country.objects.using(using).order_by("iso3")
+                     .values("iso3", "name", "region_id", "subregion_id", "intermediate_region_id"))
+    country_code = {c["iso3"]: i for i, c in enumerate(countries)}
+    regions = list(Region.objects.using(using).values("pk", "code", "name", "kind"))
+    goals = list(SdgGoal.objects.using(using).order_by("number").values("number", "short_title"))
+    targets = list(SdgTarget.objects.using(using).order_by("code").values_list("code", flat=True))
+    target_code = {code: i for i, code in enumerate(targets)}
+    units = list(OrgUnit.objects.using(using).values("pk", "code", "name", "parent_id"))
+    fundings = list(FundingSource.objects.using(using).values("pk", "code", "name"))
+    organisations = list(Organisation.objects.using(using).values("pk", "slug", "name", "acronym"))
+    activity_types = list(ActivityType.values)
+
+    links: dict[str, Links] = {}
+
+    def add(name: str, rows: list[tuple], size: int, code_of=None) -> None:
+        r, v = _pairs(pk, rows, code_of)
+        links[name] = Links(r, v, max(size, int(v.max()) + 1 if v.size else 0))
+
+    country_rows = _fetch(ProjectCountry.objects.using(using).order_by().values_list("project_id", "country_id"),
+                          using)
+    add("country", country_rows, len(countries), lambda c: country_code.get(c, -1))
+    # A project serves a region it names, and every region holding one of its countries (filter_region's rule).
+    in_region = {c["iso3"]: [r for r in (c["region_id"], c["subregion_id"], c["intermediate_region_id"]) if r]
+                 for c in countries}
+    region_rows = _fetch(ProjectRegion.objects.using(using).order_by().values_list("project_id", "region_id"),
+                         using)
+    region_rows += [(pid, region) for pid, iso3 in country_rows for region in in_region.get(iso3, ())]
+    del country_rows
+    add("region", region_rows, max((r["pk"] for r in regions), default=0) + 1)
+    del region_rows
+    add("sdg", _fetch(ProjectSdgGoal.objects.using(using).order_by().values_list("project_id", "goal_id"), using),
+        max((g["number"] for g in goals), default=0) + 1)
+    add("target", _fetch(ProjectSdgTarget.objects.using(using).order_by().values_list("project_id", "target_id"),
+                         using), len(targets), lambda t: target_code.get(t, -1))
+    add("partner", _fetch(ProjectPartner.objects.using(using).order_by()
+                          .values_list("project_id", "organisation_id").distinct(), using),
+        max((o["pk"] for o in organisations), default=0) + 1)
+    type_code = {t: i for i, t in enumerate(activity_types)}
+    add("activity_type", _fetch(Activity.objects.using(using).order_by().values_list("project_id", "type")
+                                .distinct(), using), len(activity_types), lambda t: type_code.get(t, -1))
+
+    return PortfolioIndex(
+        token=token, pk=pk, review=review, unit=unit, funding=funding, start=start, end=end,
+        start_year=start_year, override=override, band=band, budget=budget, title_order=title_order,
+        title_lower_order=title_lower_order, links=links,
+        codes={
+            "country": country_code,
+            "region": {r["code"]: r["pk"] for r in regions},
+            "target": target_code,
+            "partner": {o["slug"]: o["pk"] for o in organisations},
+            "funding": {f["code"]: f["pk"] for f in fundings},
+            "activity_type": type_code,
+        },
+        labels={"country": countries, "region": regions, "sdg": goals, "unit": units, "funding": fundings,
+                "partner": organisations},
+    )
+
+
+_CACHE: dict[str, PortfolioIndex] = {}
+_LOCK = threading.Lock()
+
+
+def get_index(using: str = "default") -> PortfolioIndex:
+    """This process's index of the database, rebuilt first when the portfolio changed since it was built."""
+    token = index_version.current(using)
+    index = _CACHE.get(using)
+    if index is not None and index.token == token and token is not None:
+        return index
+    with _LOCK:  # one thread builds; the others wait and use its index
+        index = _CACHE.get(using)
+        token = index_version.current(using)
+        if index is None or index.token != token or token is None:
+            index = build(using)
+            _CACHE[using] = index
+        return index
+
+
+def clear() -> None:
+    """Forget every process-level index (tests)."""
+    with _LOCK:
+        _CACHE.clear()
+
+
+# -- querying --------------------------------------------------------------------------------------
+
+class Unsupported(Exception):
+    """The request uses something the index cannot answer: fall back to SQL."""
+
+
+def search_matches(q: str, using: str, ranked: bool) -> tuple[np.ndarray, np.ndarray | None] | None:
+    """The ids matching a web-search style query (and their rank, higher is better, when ranked);
+    None when the query looks for nothing (no filter), as search_filter reads it."""
+    q = clean_query(q)
+    if not has_terms(q):
+        return None
+    vendor = connections[using].vendor
+    if vendor == "sqlite":
+        match = fts5_query(q)
+        if match is None:
+            return None
+        weights = ", ".join(str(w) for w in FTS5_WEIGHTS)
+        rank = f", -bm25({FTS_TABLE}, {weights})" if ranked else ""
+        sql, params = f"SELECT rowid{rank} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match]
+    elif vendor == "postgresql":
+        tsq = "websearch_to_tsquery(%s::regconfig, %s)"
+        rank = f", ts_rank_cd(vector, {tsq})" if ranked else ""
+        sql = f"SELECT project_id{rank} FROM {DOC_TABLE} WHERE vector @@ {tsq}"
+        params = [PG_CONFIG, q, PG_CONFIG, q] if ranked else [PG_CONFIG, q]
+    else:
+        raise Unsupported(vendor)
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+    ranks = np.fromiter((r[1] for r in rows), dtype=np.float64, count=len(rows)) if ranked else None
+    return ids, ranks
+
+
+class IndexQuery:
+    """One request's filters as masks over an index: the rows each facet counts, and the list in order."""
+
+    def __init__(self, index: PortfolioIndex, filterset, *, ranked: bool = False,
+                 today: dt.date | None = None):
+        self.index, self.fs = index, filterset
+        self.today = today or timezone.localdate()
+        n = index.n
+        published = REVIEW_STATES.index(ReviewState.PUBLISHED)
+        self.visible = np.ones(n, dtype=bool) if filterset.is_staff else index.review == published
+        self.rank: np.ndarray | None = None  # per row, NaN where the search did not match
+        self.masks: dict[str, np.ndarray] = {}
+        for name, value in filterset.cleaned().items():
+            if name == "sort" or name not in filterset.filters or value in EMPTY_VALUES:
+                continue
+            mask = self._mask(name, value, ranked)
+            if mask is not None:
+                self.masks[name] = mask
+        self._combined: dict[frozenset, np.ndarray] = {}
+
+    # -- filters: each must select what ProjectFilterSet.filter_<name> selects ------------------
+
+    def _mask(self, name: str, value, ranked: bool) -> np.ndarray | None:
+        ix, n = self.index, self.index.n
+        if name == "q":
+            found = search_matches(value, self.fs.queryset.db, ranked)
+            if found is None:
+                return None
+            ids, ranks = found
+            rows, held = ix.locate(ids)
+            mask = np.zeros(n, dtype=bool)
+            mask[rows[held]] = True
+            if ranks is not None:
+                self.rank = np.full(n, np.nan)
+                self.rank[rows[held]] = ranks[held]
+            return mask
+        if name == "unit":
+            from .filtersets import unit_ids_with_descendants
+
+            return np.isin(ix.unit, list(unit_ids_with_descendants(value)))
+        if name == "funding":
+            return np.isin(ix.funding, [ix.codes["funding"][v] for v in value if v in ix.codes["funding"]])
+        if name in ("country", "region", "target", "partner", "activity_type"):
+            keys = [v.upper() for v in value] if name == "country" else value
+            return ix.links[name].any_of((ix.codes[name][k] for k in keys if k in ix.codes[name]), n)
+        if name == "sdg":
+            from .filtersets import _ints
+
+            return ix.links["sdg"].any_of(_ints(value), n)
+        if name == "status":
+            wanted = [STATUSES.index(v) for v in value if v in STATUSES]
+            return np.isin(self.status(), wanted)
+        if name == "start_year_min":
+            return (ix.start > 0) & (ix.start >= dt.date(int(value), 1, 1).toordinal())
+        if name == "start_year_max":
+            return (ix.start > 0) & (ix.start <= dt.date(int(value), 12, 31).toordinal())
+        if name == "budget":
+            from .filtersets import BudgetBand
+
+            return np.isin(ix.band, [BudgetBand.CODES.index(c) for c in value if c in BudgetBand.CODES])
+        if name == "review_state":
+            return np.isin(ix.review, [REVIEW_STATES.index(v) for v in value if v in REVIEW_STATES])
+        raise Unsupported(name)
+
+    def status(self) -> np.ndarray:
+        """Each project's status today as an index in STATUSES (-1 for none): ProjectQuerySet.with_status."""
+        ix, today = self.index, self.today.toordinal()
+        has_start, has_end = ix.start > 0, ix.end > 0
+        derived = np.where(has_start & (ix.start > today), STATUSES.index(ProjectStatus.PLANNED),
+                           np.where(has_end & (ix.end < today), STATUSES.index(ProjectStatus.COMPLETED),
+                                    np.where(~has_start & ~has_end, -1, STATUSES.index(ProjectStatus.ACTIVE))))
+        return np.where(ix.override >= 0, ix.override, derived)
+
+    # -- combining -------------------------------------------------------------------------------
+
+    def rows_without(self, params: Iterable[str] = ()) -> np.ndarray:
+        """The visible projects that every filter but these parameters' lets through (computed once per set)."""
+        key = frozenset(params).intersection(self.masks)
+        if key not in self._combined:
+            mask = self.visible.copy()
+            for name, m in self.masks.items():
+                if name not in key:
+                    mask &= m
+            self._combined[key] = mask
+        return self._combined[key]
+
+    def ordered_pks(self, sort: str) -> np.ndarray:
+        """The ids of the matching projects in the list's order (ProjectFilterSet.sorted)."""
+        ix = self.index
+        rows = np.flatnonzero(self.rows_without())
+        if sort == "relevance" and self.rank is None:
+            # A query of exclusions only: nothing ranks (search_annotations gives every row 0), so by title.
+            keys = (ix.title_order[rows],)
+        elif sort == "relevance":
+            rank = self.rank[rows]
+            keys = (ix.title_order[rows], -np.nan_to_num(rank, nan=-np.inf), np.isnan(rank))
+        elif sort == "title":
+            keys = (ix.title_lower_order[rows],)
+        elif sort.lstrip("-") in ("start", "end", "budget"):
+            column = {"start": ix.start, "end": ix.end, "budget": ix.budget}[sort.lstrip("-")][rows]
+            missing = np.isnan(column) if column.dtype.kind == "f" else column == 0
+            value = np.where(missing, 0, column)
+            keys = (ix.title_order[rows], -value if sort.startswith("-") else value, missing)
+        else:
+            raise Unsupported(sort)
+        return ix.pk[rows[np.lexsort(keys)]]

@@ -1,0 +1,146 @@
+"""The in-memory index answers as SQL does: facet counts and list order for many filter combinations, and it
+knows when it is stale (the version token) after saves, bulk writes and rolled-back transactions."""
+from __future__ import annotations
+
+import random
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection, transaction
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+
+from capdev.projects import facet_index, index_version
+from capdev.projects.facets import indexed_facet_counts, sql_facet_counts
+from capdev.projects.filtersets import SORTS, ProjectFilterSet
+from capdev.projects.models import IndexVersion, Project, ReviewState
+from capdev.projects.synthetic import generate
+
+SIZE = 400
+WORDS = ["government", "digital", "parliament", "open data", "-workshop", "public OR civil", '"service delivery"']
+
+
+@pytest.fixture(scope="module")
+def synthetic(portfolio, django_db_blocker):
+    """The seed plus SIZE generated projects, a tenth of them moved back to draft (the public must not count them)."""
+    with django_db_blocker.unblock():
+        generate(SIZE, seed=7, batch=150)
+        drafts = list(Project.objects.filter(code__startswith="SYN").order_by("pk").values_list("pk", flat=True))[::10]
+        Project.objects.filter(pk__in=drafts).update(review_state=ReviewState.DRAFT)
+        index_version.bump()  # a queryset update sends no signal
+    return drafts
+
+
+def _request(staff: bool):
+    request = RequestFactory().get("/projects/")
+    request.user = get_user_model()(username="s", is_staff=True, is_active=True) if staff else _anonymous()
+    return request
+
+
+def _anonymous():
+    from django.contrib.auth.models import AnonymousUser
+
+    return AnonymousUser()
+
+
+def _filterset(params: dict, staff: bool = False) -> ProjectFilterSet:
+    fs = ProjectFilterSet(params, request=_request(staff))
+    fs.default_visibility = True
+    return fs
+
+
+def _random_params(rng: random.Random, staff: bool) -> dict:
+    """A mix of the list's parameters, several values each sometimes, unknown values now and then."""
+    choices = {
+        "q": lambda: rng.choice(WORDS),
+        "unit": lambda: rng.sample(["DPIDG", "DPADM", "PACB", "EGB", "DMB", "NOPE"], rng.randint(1, 2)),
+        "funding": lambda: rng.sample(["DA", "XBTC", "RPTC", "XB", "RB", "TF", "nope"], rng.randint(1, 2)),
+        "region": lambda: rng.sample(["africa", "asia", "americas", "oceania", "europe", "caribbean",
+                                      "eastern-africa", "sids", "nope"], rng.randint(1, 2)),
+        "country": lambda: rng.sample(["ETH", "KEN", "lca", "NPL", "BGD", "HTI", "UGA", "XXX"], rng.randint(1, 3)),
+        "sdg": lambda: rng.sample(["16", "17", "5", "10", "11", "1", "99", "x"], rng.randint(1, 2)),
+        "target": lambda: rng.sample(["16.6", "16.7", "17.9", "5.5"], rng.randint(1, 2)),
+        "status": lambda: rng.sample(["planned", "active", "completed", "bogus"], rng.randint(1, 2)),
+        "start_year_min": lambda: str(rng.randint(1998, 2020)),
+        "start_year_max": lambda: str(rng.randint(2010, 2031)),
+        "budget": lambda: rng.sample(["lt100k", "100k-500k", "500k-1m", "1m-5m", "gt5m", "huge"], rng.randint(1, 2)),
+        "partner": lambda: rng.sample(["undp", "unitar", "world-bank", "oecd", "no-such-org"], rng.randint(1, 2)),
+        "activity_type": lambda: rng.sample(["workshop", "webinar", "advisory_mission", "training"], rng.randint(1, 2)),
+        "sort": lambda: rng.choice(list(SORTS)),
+    }
+    if staff:
+        choices["review_state"] = lambda: rng.sample(["draft", "in_review", "published"], rng.randint(1, 2))
+    names = rng.sample(sorted(choices), rng.randint(0, 5))
+    return {name: choices[name]() for name in names}
+
+
+@pytest.mark.parametrize("staff", [False, True], ids=["public", "staff"])
+def test_the_index_counts_and_orders_as_sql_does_for_random_filters(synthetic, db, staff):
+    rng = random.Random(20261129 + staff)
+    checked = 0
+    for _ in range(60):
+        params = _random_params(rng, staff)
+        fs = _filterset(params, staff)
+        query = facet_index.IndexQuery(facet_index.get_index(), fs, ranked=True)
+        assert indexed_facet_counts(query) == sql_facet_counts(fs), params
+        try:
+            pks = query.ordered_pks(fs.sort_key).tolist()
+        except facet_index.Unsupported:
+            pytest.fail(f"the index could not order {params}")
+        assert pks == list(fs.qs.values_list("pk", flat=True)), params
+        checked += bool(pks)
+    assert checked > 20  # most combinations match something: the comparisons are not all of empty lists
+
+
+def test_drafts_are_counted_for_staff_only(synthetic, db):
+    public = facet_index.IndexQuery(facet_index.get_index(), _filterset({}))
+    staff = facet_index.IndexQuery(facet_index.get_index(), _filterset({}, staff=True))
+    assert staff.rows_without().sum() - public.rows_without().sum() == len(synthetic)
+
+
+def test_a_saved_change_makes_the_index_stale(synthetic, db):
+    before = facet_index.get_index()
+    assert facet_index.get_index() is before  # nothing changed: the same index is reused
+    project = Project.objects.get(pk=synthetic[0])
+    project.review_state = ReviewState.PUBLISHED
+    project.save()
+    after = facet_index.get_index()
+    assert after is not before
+    fs = _filterset({})
+    assert facet_index.IndexQuery(after, fs).rows_without().sum() == fs.qs.count()
+
+
+def test_a_rolled_back_change_leaves_no_stale_index(synthetic, db):
+    before = facet_index.get_index()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        Project.objects.filter(pk=synthetic[1]).update(review_state=ReviewState.PUBLISHED)
+        index_version.bump()
+        inside = facet_index.get_index()
+        assert inside is not before
+        raise RuntimeError("roll back")
+    # The token is the one from before the transaction, which the index built inside it does not carry.
+    after = facet_index.get_index()
+    assert after.token == before.token and after is not inside
+    fs = _filterset({})
+    assert facet_index.IndexQuery(after, fs).rows_without().sum() == fs.qs.count()
+
+
+def test_the_token_is_replaced_once_per_transaction(synthetic, db):
+    projects = list(Project.objects.filter(pk__in=synthetic[2:6]))
+    with CaptureQueriesContext(connection) as queries, transaction.atomic():
+        for p in projects:
+            p.title += " (renamed)"
+            p.save()
+    version_writes = [q for q in queries.captured_queries if IndexVersion._meta.db_table in q["sql"]]
+    assert 1 <= len(version_writes) <= 2  # update_or_create: one SELECT ... FOR UPDATE / UPDATE pair at most
+
+
+def test_a_bump_undone_by_a_savepoint_rollback_is_done_again(synthetic, db):
+    start = index_version.current()
+    with transaction.atomic():
+        with pytest.raises(RuntimeError), transaction.atomic():
+            index_version.bump()
+            raise RuntimeError("roll back the savepoint")
+        assert index_version.current() == start
+        index_version.bump()
+        assert index_version.current() != start
