@@ -458,7 +458,7 @@ class RecordLoader:
                 indicators.append((row, ind.values))
         bulk_create_with_history([row for row, _ in indicators], pm.Indicator)
         saved = list(pm.Indicator.objects.filter(outcome__project=project).order_by("outcome__position", "position"))
-        for row, (_, data_values) in zip(saved, indicators):
+        for row, (_unsaved, data_values) in zip(saved, indicators):
             for v in data_values:
                 values.append(pm.IndicatorValue(indicator=row, period_start=v["period_start"],
                                                 period_end=v["period_end"], actual=_decimal(v.get("actual")),

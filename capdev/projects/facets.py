@@ -274,7 +274,7 @@ def index_query(filterset: ProjectFilterSet, *, ranked: bool = False) -> IndexQu
 
 def indexed_facet_counts(query: IndexQuery, names: list[str] | None = None) -> dict[str, list[FacetValue]]:
     """Every facet's values with counts from the index: the same values, labels and order as SQL's."""
-    fs, ix = query.fs, query.index
+    fs = query.fs
     result: dict[str, list[FacetValue]] = {}
     for name in FACETS:
         if (names is not None and name not in names) or (name in STAFF_ONLY and not fs.is_staff):
