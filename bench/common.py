@@ -134,6 +134,8 @@ def portfolio_sqlite(projects: int, seed: int = 1) -> tuple[Path, dict]:
         info["generate_seconds"] = round(time.perf_counter() - began, 1)
         info["generate_output"] = out.strip().splitlines()[-1]
         tmp.rename(path)
+    else:
+        capdev(["migrate", "--noinput"], sqlite_url(path))  # made by an older checkout: bring its schema up to date
     return path, info
 
 

@@ -44,9 +44,16 @@ QUERIES = [
 ]
 
 
-def capdev_client_timings(queries, rounds: int, deadline: float) -> list[float]:
-    """Seconds per full /projects/ page, anonymous visitor (published projects only)."""
+def capdev_client_timings(queries, rounds: int, deadline: float, cold: bool = True) -> list[float]:
+    """Seconds per full /projects/ page, anonymous visitor (published projects only).
+
+    cold: the index's cache of recent searches is emptied before each request, so that every request runs
+    its full-text search (the index itself is built before, as after a process's first request); otherwise
+    a repeated search is answered from that cache, as when a visitor changes a facet or the page.
+    """
     from django.test import Client
+
+    from capdev.projects.facet_index import get_index
 
     client = Client()
     times = []
@@ -54,6 +61,8 @@ def capdev_client_timings(queries, rounds: int, deadline: float) -> list[float]:
         for q, country, sdg in queries:
             if time.monotonic() > deadline:
                 return times
+            if cold:
+                get_index().searches.clear()
             began = time.perf_counter()
             response = client.get("/projects/", {"q": q, "country": country, "sdg": sdg})
             times.append(time.perf_counter() - began)
@@ -62,38 +71,43 @@ def capdev_client_timings(queries, rounds: int, deadline: float) -> list[float]:
 
 
 def capdev_breakdown(queries) -> dict:
-    """Milliseconds of each part of the page, in process: the result page and each facet on its own."""
+    """Milliseconds of each part of the page, in process, on a warm index: building the request's masks (the
+    full-text match included), every facet count, ordering the matches, and reading the 20 rows shown."""
     from django.http import QueryDict
 
-    from capdev.projects.facets import FACETS, STAFF_ONLY
+    from capdev.projects.facet_index import IndexQuery, get_index
+    from capdev.projects.facets import indexed_facet_counts
     from capdev.projects.filtersets import ProjectFilterSet
 
     parts: dict[str, list[float]] = {}
-    for q, country, sdg in queries:
-        data = QueryDict(urlencode({"q": q, "country": country, "sdg": sdg}))
-        fs = ProjectFilterSet(data)
+
+    def timed(name, func):
         began = time.perf_counter()
-        qs = fs.qs
-        list(qs[:20])
-        qs.count()
-        parts.setdefault("results+count", []).append(time.perf_counter() - began)
-        for name, build in FACETS.items():
-            if name in STAFF_ONLY:
-                continue
-            began = time.perf_counter()
-            build(fs, set(fs.selected(name)))
-            parts.setdefault(name, []).append(time.perf_counter() - began)
+        out = func()
+        parts.setdefault(name, []).append(time.perf_counter() - began)
+        return out
+
+    index = timed("index (token check; built before)", get_index)
+    for q, country, sdg in queries:
+        fs = ProjectFilterSet(QueryDict(urlencode({"q": q, "country": country, "sdg": sdg})))
+        index.searches.clear()
+        query = timed("masks (search included)", lambda: IndexQuery(index, fs))
+        timed("every facet", lambda: indexed_facet_counts(query))
+        pks = timed("order (ranking included)", lambda: query.ordered_pks(fs.sort_key))
+        timed("20 rows read", lambda: list(fs.queryset.filter(pk__in=pks[:20].tolist())))
     return {k: round(statistics.median(v) * 1000, 2) for k, v in parts.items()}
 
 
 def capdev_counts(q, country, sdg) -> dict:
-    """Capdev's own facet counts for one query (to check the baselines count the same thing)."""
+    """Capdev's own facet counts for one query, as the list page computes them (to check the baselines
+    count the same thing)."""
     from django.http import QueryDict
 
     from capdev.projects.facets import facet_counts
     from capdev.projects.filtersets import ProjectFilterSet
 
     fs = ProjectFilterSet(QueryDict(urlencode({"q": q, "country": country, "sdg": sdg})))
+    fs.default_visibility = True  # as ProjectListView marks it: the index answers
     facets = facet_counts(fs, ["country", "sdg", "funding", "partner"])
     return {"results": fs.qs.count(),
             **{name: {v.value: v.count for v in values if v.count} for name, values in facets.items()}}
@@ -260,14 +274,24 @@ def main() -> None:
     print(f"search with facets on {label}: {len(QUERIES)} queries x {args.rounds} rounds")
 
     # Warm-up (untimed): caches, compiled templates, the database's pages in memory.
+    from capdev.projects import facet_index
+
+    began = time.perf_counter()
+    facet_index.build()
+    index_build_s = round(time.perf_counter() - began, 2)
+    print(f"  index built in {index_build_s} s (once per process and change)")
     warm = time.monotonic() + args.max_seconds
     capdev_client_timings(QUERIES, 1, warm)
     floor_timings(QUERIES, 1, warm)
 
-    results: dict = {"label": label, "portfolio": info, "queries": QUERIES, "rounds": args.rounds}
+    results: dict = {"label": label, "portfolio": info, "queries": QUERIES, "rounds": args.rounds,
+                     "index_build_seconds": index_build_s}
     deadline = time.monotonic() + args.max_seconds
     capdev_t = capdev_client_timings(QUERIES, args.rounds, deadline)
     results["capdev"] = common.summary_ms(capdev_t)
+    deadline = time.monotonic() + args.max_seconds
+    results["capdev_repeated_search"] = common.summary_ms(
+        capdev_client_timings(QUERIES, args.rounds, deadline, cold=False))
     deadline = time.monotonic() + args.max_seconds
     results["sql_floor"] = common.summary_ms(floor_timings(QUERIES, args.rounds, deadline))
     results["capdev_breakdown_median_ms"] = capdev_breakdown(QUERIES)
@@ -290,7 +314,11 @@ def main() -> None:
         results["ratio_p50_vs_datasette"] = common.ratio(results["capdev"]["p50_ms"], results["datasette"]["p50_ms"])
     results["ratio_p95_vs_sql_floor"] = common.ratio(results["capdev"]["p95_ms"], results["sql_floor"]["p95_ms"])
 
-    print(f"  capdev     p50 {results['capdev']['p50_ms']:8.1f} ms   p95 {results['capdev']['p95_ms']:8.1f} ms")
+    print(f"  capdev     p50 {results['capdev']['p50_ms']:8.1f} ms   p95 {results['capdev']['p95_ms']:8.1f} ms"
+          "   (every search run; the index built)")
+    repeated = results["capdev_repeated_search"]
+    print(f"  capdev     p50 {repeated['p50_ms']:8.1f} ms   p95 {repeated['p95_ms']:8.1f} ms"
+          "   (the same search again: a facet or page changed)")
     if "datasette" in results:
         print(f"  datasette  p50 {results['datasette']['p50_ms']:8.1f} ms   p95 {results['datasette']['p95_ms']:8.1f} ms"
               f"   capdev/datasette p95 = {results['ratio_p95_vs_datasette']}")

@@ -259,13 +259,13 @@ def sql_facet_counts(filterset: ProjectFilterSet, names: list[str] | None = None
     return result
 
 
-def index_query(filterset: ProjectFilterSet, *, ranked: bool = False) -> IndexQuery | None:
+def index_query(filterset: ProjectFilterSet) -> IndexQuery | None:
     """The request's filters over this process's index, or None when the index cannot answer them
     (switched off, a filterset over another queryset, a database without full-text support here)."""
     if not settings.CAPDEV_FACET_INDEX or not getattr(filterset, "default_visibility", False):
         return None
     try:
-        return IndexQuery(get_index(filterset.queryset.db), filterset, ranked=ranked)
+        return IndexQuery(get_index(filterset.queryset.db), filterset)
     except Unsupported:
         return None
 

@@ -268,6 +268,38 @@ def search_annotations(qs: QuerySet, q: str | None) -> dict[str, Expression]:
     return {"rank": Value(0.0, output_field=FloatField()), "snippet": Value("", output_field=TextField())}
 
 
+def snippets(ids: list[int], q: str | None, using: str = "default") -> dict[int, str]:
+    """The snippet of each of these projects for q (as search_annotations' `snippet`), in one query.
+
+    For a page of rows already chosen: on SQLite one FTS5 pass over the listed rowids costs about what a
+    single correlated snippet subquery does, and the page has twenty of them.
+    """
+    q = clean_query(q)
+    ids = [int(i) for i in ids]
+    vendor = connections[using].vendor
+    if not ids or not has_terms(q):
+        return {}
+    if vendor == "sqlite":
+        match = fts5_query(q)
+        if match is None:
+            return {}
+        sql = (f"SELECT rowid, snippet({FTS_TABLE}, -1, %s, %s, %s, %s) FROM {FTS_TABLE} "
+               f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({', '.join(['%s'] * len(ids))})")
+        params = [HIGHLIGHT_START, HIGHLIGHT_END, "…", SNIPPET_TOKENS, match, *ids]
+    elif vendor == "postgresql":
+        tsq = "websearch_to_tsquery(%s::regconfig, %s)"
+        options = (f"StartSel={HIGHLIGHT_START}, StopSel={HIGHLIGHT_END}, MaxWords=30, MinWords=12, "
+                   "ShortWord=2, MaxFragments=2, FragmentDelimiter=\" … \"")
+        sql = (f"SELECT d.project_id, ts_headline(%s::regconfig, concat_ws(' ', d.body, d.context), {tsq}, %s) "
+               f"FROM {DOC_TABLE} d WHERE d.project_id = ANY(%s)")
+        params = [PG_CONFIG, PG_CONFIG, q, options, ids]
+    else:
+        return {}
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, params)
+        return dict(cursor.fetchall())
+
+
 def search(qs: QuerySet, q: str | None) -> QuerySet:
     """The projects of qs that match q, annotated with `rank` (higher is better) and `snippet` (marked text)."""
     return search_filter(qs, q).annotate(**search_annotations(qs, q))

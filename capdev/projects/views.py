@@ -5,13 +5,15 @@ import json
 import tempfile
 from collections import OrderedDict, defaultdict
 from decimal import Decimal
+from html import escape
 
 from django.conf import settings
 from django.db.models import F, Prefetch
 from django.http import FileResponse, Http404
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView
@@ -30,7 +32,7 @@ from .models import (Budget, Indicator, KeyAccomplishment, Outcome, Project, Pro
 from .api.serializers import project_detail_data
 from .exports import XLSX_CONTENT_TYPE, write_workbook
 from .records import project_record, with_record_data
-from .search import has_terms, search_annotations, snippet_html
+from .search import has_terms, snippet_html, snippets
 
 # Facets whose values can run long: the top ones show, the rest sit behind a "show all" disclosure.
 LONG_FACETS = {"country", "partner", "region", "funding"}
@@ -62,6 +64,23 @@ def _total_budget(project) -> Decimal | None:
 
 def _currencies(project) -> list[str]:
     return list(dict.fromkeys(b.currency_id for b in project.budgets.all() if b.kind == Budget.Kind.TOTAL))
+
+
+def facet_items_html(name: str, values: list[FacetValue]) -> SafeString:
+    """The <li> checkbox of each facet value.
+
+    Written here rather than by an included template per value: a country facet has some two hundred values,
+    and the template engine took most of the list page's time rendering them one include at a time.
+    """
+    projects = escape(_("projects"))
+    items = []
+    for v in values:
+        ident = escape(f"f-{name}-{slugify(v.value)}")
+        items.append(f'<li class="depth-{int(v.depth)}"><input type="checkbox" id="{ident}" name="{escape(name)}" '
+                     f'value="{escape(v.value)}"{" checked" if v.selected else ""}> <label for="{ident}">'
+                     f'{escape(v.label)} <span class="count">{int(v.count)}<span class="visually-hidden"> '
+                     f'{projects}</span></span></label></li>')
+    return mark_safe("".join(items))  # noqa: S308 - every value above is escaped
 
 
 class IndexedResults:
@@ -130,7 +149,7 @@ class ProjectListView(FilteredListView):
     def index_query(self):
         """The request's filters over the in-memory index (None where SQL answers), built once per request."""
         if not hasattr(self, "_index_query"):
-            self._index_query = index_query(self.get_filterset(), ranked=True)
+            self._index_query = index_query(self.get_filterset())
         return self._index_query
 
     def get_queryset(self):
@@ -150,12 +169,13 @@ class ProjectListView(FilteredListView):
         return IndexedResults(pks, self.rows_by_id)
 
     def rows_by_id(self, pks: list[int]) -> list[Project]:
-        """These projects, as a result row shows them, in this order (rank and snippet when searching)."""
+        """These projects, as a result row shows them, in this order (with their snippet when searching)."""
         fs = self.get_filterset()
         qs = self.optimise_queryset(self.get_base_queryset().filter(pk__in=pks))
-        if has_terms(fs.search_text):
-            qs = qs.annotate(**search_annotations(qs, fs.search_text))
+        marked = snippets(pks, fs.search_text, qs.db)
         by_pk = {p.pk: p for p in qs}
+        for pk, project in by_pk.items():
+            project.snippet = marked.get(pk, "")
         return [by_pk[pk] for pk in pks if pk in by_pk]
 
     def get_export_queryset(self):
@@ -235,6 +255,7 @@ class ProjectListView(FilteredListView):
             else:
                 lead, rest = values, []
             groups.append({"name": name, "label": FACET_LABELS[name], "values": lead, "more": rest,
+                           "values_html": facet_items_html(name, lead), "more_html": facet_items_html(name, rest),
                            "total": len(values)})
         return groups
 
