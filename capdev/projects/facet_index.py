@@ -19,6 +19,7 @@ any difference, so the whole suite checks the two against each other.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -26,6 +27,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 import numpy as np
+from django.conf import settings
 from django.db import connections
 from django.db.models import Sum
 from django.db.models.functions import Lower
@@ -41,6 +43,7 @@ from .models import (Budget, Project, ProjectCountry, ProjectPartner, ProjectReg
                      ProjectSdgTarget, ProjectStatus, ReviewState)
 from .search import DOC_TABLE, FTS5_WEIGHTS, FTS_TABLE, PG_CONFIG, clean_query, fts5_query, has_terms
 
+logger = logging.getLogger(__name__)
 FETCH = 50_000
 SEARCHES_KEPT = 64
 REVIEW_STATES = list(ReviewState.values)
@@ -107,15 +110,30 @@ class PortfolioIndex:
 
 # -- building --------------------------------------------------------------------------------------
 
-def _fetch(qs, using: str) -> list[tuple]:
-    """Every row of a values_list queryset through the raw cursor (no per-row queryset machinery)."""
+def _columns(qs, using: str, *converters) -> list[np.ndarray]:
+    """The columns of a values_list queryset as int64 arrays, read through the raw cursor a chunk at a time
+    (no model or tuple per row kept: at a million projects the rows would not fit otherwise).
+
+    Each converter maps a column's raw values to integers (None: they are integers or NULL, read as 0).
+    """
     sql, params = qs.query.sql_with_params()
-    out: list[tuple] = []
+    parts: list[list[np.ndarray]] = [[] for _ in converters]
     with connections[using].cursor() as cursor:
         cursor.execute(sql, params)
         while chunk := cursor.fetchmany(FETCH):
-            out.extend(chunk)
-    return out
+            if not any(converters):
+                try:  # integers only, no NULL: numpy converts the whole chunk at C speed
+                    block = np.array(chunk, dtype=np.int64).reshape(len(chunk), len(converters))
+                except TypeError:
+                    pass
+                else:
+                    for i in range(len(converters)):
+                        parts[i].append(block[:, i])
+                    continue
+            for i, (column, convert) in enumerate(zip(zip(*chunk), converters)):
+                values = (v or 0 for v in column) if convert is None else map(convert, column)
+                parts[i].append(np.fromiter(values, dtype=np.int64, count=len(column)))
+    return [np.concatenate(p) if p else np.zeros(0, dtype=np.int64) for p in parts]
 
 
 def _ordinal(value) -> int:
@@ -126,59 +144,71 @@ def _ordinal(value) -> int:
     return value.toordinal()
 
 
-def _band(total: Decimal | None) -> int:
+def _coder(codes: dict) -> callable:
+    """A converter from a code to its number (-1 for a code not in the table)."""
+    return lambda value: codes.get(value, -1)
+
+
+def _band_of(totals: np.ndarray) -> np.ndarray:
+    """The band index of each total in cents (-1 for none), with BudgetBand's bounds."""
     from .filtersets import BudgetBand
 
-    if total is None:
-        return -1
+    band = np.full(totals.size, -1, dtype=np.int8)
     for i, (_code, _label, low, high) in enumerate(BudgetBand.BANDS):
-        if (low is None or total >= low) and (high is None or total < high):
-            return i
-    return -1
+        inside = totals >= (int(low * 100) if low is not None else 0)  # also leaves out -1 (no total)
+        if high is not None:
+            inside &= totals < int(high * 100)
+        band[inside & (band < 0)] = i
+    return band
 
 
-def _pairs(index_pk: np.ndarray, rows: list[tuple], code_of=None) -> tuple[np.ndarray, np.ndarray]:
-    """(project rows, value codes) of (project id, value) pairs, duplicates and unknown projects dropped."""
-    if not rows:
+def _cents(value) -> int:
+    # Amounts have two decimals: whole cents keep band bounds exact (no float rounding at 100,000.00).
+    return int((Decimal(str(value)) * 100).to_integral_value())
+
+
+def _pairs(index_pk: np.ndarray, pids: np.ndarray, vals: np.ndarray, *, dedupe: bool = False
+           ) -> tuple[np.ndarray, np.ndarray]:
+    """(project rows, values) of (project id, value) pairs: unknown projects and values (< 0) dropped, and
+    duplicate pairs too when asked (the tables' unique constraints or DISTINCT make the others unique)."""
+    if not pids.size or not index_pk.size:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    pids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-    if code_of is None:
-        vals = np.fromiter((r[1] for r in rows), dtype=np.int64, count=len(rows))
-    else:
-        vals = np.fromiter((code_of(r[1]) for r in rows), dtype=np.int64, count=len(rows))
-    rows_ = np.searchsorted(index_pk, pids)
-    rows_[rows_ >= index_pk.size] = 0
-    keep = (index_pk[rows_] == pids) & (vals >= 0) if index_pk.size else np.zeros(pids.size, dtype=bool)
-    rows_, vals = rows_[keep], vals[keep]
-    if rows_.size:
-        pair = np.unique(rows_ * (int(vals.max()) + 1) + vals)
-        rows_, vals = pair // (int(vals.max()) + 1), pair % (int(vals.max()) + 1)
-    return rows_, vals
+    rows = np.searchsorted(index_pk, pids)
+    rows[rows >= index_pk.size] = 0
+    keep = (index_pk[rows] == pids) & (vals >= 0)
+    rows, vals = rows[keep], vals[keep]
+    if dedupe and rows.size:
+        width = int(vals.max()) + 1
+        pair = np.sort(rows * width + vals)
+        first = np.ones(pair.size, dtype=bool)
+        first[1:] = pair[1:] != pair[:-1]
+        pair = pair[first]
+        rows, vals = pair // width, pair % width
+    return rows, vals
 
 
 def build(using: str = "default") -> PortfolioIndex:
     """Read the registry into a new index (the token first: a change committed meanwhile makes it stale)."""
     token = index_version.current(using)
     registry = Project.objects.using(using).registry().order_by("pk")
-    projects = _fetch(registry.values_list("pk", "review_state", "lead_unit_id", "funding_source_id",
-                                           "start_date", "end_date", "status_override"), using)
-    n = len(projects)
-    pk = np.fromiter((p[0] for p in projects), dtype=np.int64, count=n)
-    review = np.fromiter((REVIEW_STATES.index(p[1]) if p[1] in REVIEW_STATES else -1 for p in projects),
-                         dtype=np.int8, count=n)
-    unit = np.fromiter((p[2] or 0 for p in projects), dtype=np.int64, count=n)
-    funding = np.fromiter((p[3] or 0 for p in projects), dtype=np.int64, count=n)
-    starts = [_ordinal(p[4]) for p in projects]
-    start = np.array(starts, dtype=np.int64)
-    end = np.fromiter((_ordinal(p[5]) for p in projects), dtype=np.int64, count=n)
-    start_year = np.fromiter((dt.date.fromordinal(s).year if s else 0 for s in starts), dtype=np.int64, count=n)
-    override = np.fromiter((STATUSES.index(p[6]) if p[6] in STATUSES else -1 for p in projects),
-                           dtype=np.int8, count=n)
-    del projects, starts
+    review_code = {state: i for i, state in enumerate(REVIEW_STATES)}
+    status_code = {status: i for i, status in enumerate(STATUSES)}
+    pk, review, unit, funding, start, end, override = _columns(
+        registry.values_list("pk", "review_state", "lead_unit_id", "funding_source_id", "start_date", "end_date",
+                             "status_override"),
+        using, None, _coder(review_code), None, None, _ordinal, _ordinal, _coder(status_code))
+    n = pk.size
+    years = {}  # ordinal -> year, per distinct start date
+
+    def year(ordinal: int) -> int:
+        if ordinal not in years:
+            years[ordinal] = dt.date.fromordinal(ordinal).year if ordinal else 0
+        return years[ordinal]
+
+    start_year = np.fromiter(map(year, start.tolist()), dtype=np.int64, count=n)
 
     def order_of(*fields) -> np.ndarray:
-        ids = np.fromiter((r[0] for r in _fetch(registry.order_by(*fields).values_list("pk"), using)),
-                          dtype=np.int64)
+        (ids,) = _columns(registry.order_by(*fields).values_list("pk"), using, None)
         pos = np.empty(n, dtype=np.int64)
         pos[np.searchsorted(pk, ids)] = np.arange(ids.size)
         return pos
@@ -186,17 +216,17 @@ def build(using: str = "default") -> PortfolioIndex:
     title_order = order_of("title", "pk")
     title_lower_order = order_of(Lower("title"), "pk")
 
-    totals = _fetch(Budget.objects.using(using).filter(kind=Budget.Kind.TOTAL).order_by()
-                    .values("project").annotate(s=Sum("amount")).values_list("project", "s"), using)
-    band = np.full(n, -1, dtype=np.int8)
-    budget = np.full(n, np.nan)
-    if totals:
-        rows = np.searchsorted(pk, np.fromiter((t[0] for t in totals), dtype=np.int64))
-        for row, (pid, total) in zip(rows.tolist(), totals):
-            if row < n and pk[row] == pid and total is not None:
-                total = Decimal(str(total))  # SQLite's raw cursor may give a float or a string
-                band[row] = _band(total)
-                budget[row] = float(total)
+    owners, cents = _columns(Budget.objects.using(using).filter(kind=Budget.Kind.TOTAL).order_by()
+                             .values("project").annotate(s=Sum("amount")).values_list("project", "s"),
+                             using, None, _cents)
+    total = np.full(n, -1, dtype=np.int64)  # cents; -1 for no total budget line
+    if n and owners.size:
+        rows = np.searchsorted(pk, owners)
+        rows[rows >= n] = 0
+        held = pk[rows] == owners
+        total[rows[held]] = cents[held]
+    band = _band_of(total)
+    budget = np.where(total >= 0, total / 100.0, np.nan)
 
     # Reference rows (small tables): the labels of facet values, and URL codes -> value codes.
     countries = list(Country.objects.using(using).order_by("iso3")
@@ -209,41 +239,41 @@ def build(using: str = "default") -> PortfolioIndex:
     units = list(OrgUnit.objects.using(using).values("pk", "code", "name", "parent_id"))
     fundings = list(FundingSource.objects.using(using).values("pk", "code", "name"))
     organisations = list(Organisation.objects.using(using).values("pk", "slug", "name", "acronym"))
-    activity_types = list(ActivityType.values)
+    type_code = {t: i for i, t in enumerate(ActivityType.values)}
 
     links: dict[str, Links] = {}
 
-    def add(name: str, rows: list[tuple], size: int, code_of=None) -> None:
-        r, v = _pairs(pk, rows, code_of)
+    def add(name: str, pids: np.ndarray, vals: np.ndarray, size: int, dedupe: bool = False) -> None:
+        r, v = _pairs(pk, pids, vals, dedupe=dedupe)
         links[name] = Links(r, v, max(size, int(v.max()) + 1 if v.size else 0))
 
-    country_rows = _fetch(ProjectCountry.objects.using(using).order_by().values_list("project_id", "country_id"),
-                          using)
-    add("country", country_rows, len(countries), lambda c: country_code.get(c, -1))
+    def read(model, value: str, convert=None) -> tuple[np.ndarray, np.ndarray]:
+        qs = model.objects.using(using).order_by().values_list("project_id", value)
+        if model in (ProjectPartner, Activity):
+            qs = qs.distinct()  # a partner in several roles, several activities of a type: one pair
+        pids, vals = _columns(qs, using, None, convert)
+        return pids, vals
+
+    country_pids, country_vals = read(ProjectCountry, "country_id", _coder(country_code))
+    add("country", country_pids, country_vals, len(countries))
     # A project serves a region it names, and every region holding one of its countries (filter_region's rule).
-    in_region = {c["iso3"]: [r for r in (c["region_id"], c["subregion_id"], c["intermediate_region_id"]) if r]
-                 for c in countries}
-    region_rows = _fetch(ProjectRegion.objects.using(using).order_by().values_list("project_id", "region_id"),
-                         using)
-    region_rows += [(pid, region) for pid, iso3 in country_rows for region in in_region.get(iso3, ())]
-    del country_rows
-    add("region", region_rows, max((r["pk"] for r in regions), default=0) + 1)
-    del region_rows
-    add("sdg", _fetch(ProjectSdgGoal.objects.using(using).order_by().values_list("project_id", "goal_id"), using),
-        max((g["number"] for g in goals), default=0) + 1)
-    add("target", _fetch(ProjectSdgTarget.objects.using(using).order_by().values_list("project_id", "target_id"),
-                         using), len(targets), lambda t: target_code.get(t, -1))
-    add("partner", _fetch(ProjectPartner.objects.using(using).order_by()
-                          .values_list("project_id", "organisation_id").distinct(), using),
-        max((o["pk"] for o in organisations), default=0) + 1)
-    type_code = {t: i for i, t in enumerate(activity_types)}
-    add("activity_type", _fetch(Activity.objects.using(using).order_by().values_list("project_id", "type")
-                                .distinct(), using), len(activity_types), lambda t: type_code.get(t, -1))
+    region_pids, region_vals = read(ProjectRegion, "region_id")
+    known = country_vals >= 0
+    for level in ("region_id", "subregion_id", "intermediate_region_id"):
+        of_country = np.array([c[level] or -1 for c in countries] or [-1], dtype=np.int64)
+        region_pids = np.concatenate([region_pids, country_pids[known]])
+        region_vals = np.concatenate([region_vals, of_country[country_vals[known]]])
+    # A named region that also holds one of the project's countries would count twice: dedupe.
+    add("region", region_pids, region_vals, max((r["pk"] for r in regions), default=0) + 1, dedupe=True)
+    add("sdg", *read(ProjectSdgGoal, "goal_id"), max((g["number"] for g in goals), default=0) + 1)
+    add("target", *read(ProjectSdgTarget, "target_id", _coder(target_code)), len(targets))
+    add("partner", *read(ProjectPartner, "organisation_id"), max((o["pk"] for o in organisations), default=0) + 1)
+    add("activity_type", *read(Activity, "type", _coder(type_code)), len(type_code))
 
     return PortfolioIndex(
-        token=token, pk=pk, review=review, unit=unit, funding=funding, start=start, end=end,
-        start_year=start_year, override=override, band=band, budget=budget, title_order=title_order,
-        title_lower_order=title_lower_order, links=links,
+        token=token, pk=pk, review=review.astype(np.int8), unit=unit, funding=funding, start=start, end=end,
+        start_year=start_year, override=override.astype(np.int8), band=band, budget=budget,
+        title_order=title_order, title_lower_order=title_lower_order, links=links,
         codes={
             "country": country_code,
             "region": {r["code"]: r["pk"] for r in regions},
@@ -258,26 +288,62 @@ def build(using: str = "default") -> PortfolioIndex:
 
 
 _CACHE: dict[str, PortfolioIndex] = {}
-_LOCK = threading.Lock()
+_LOCK = threading.Lock()  # held while building: one build at a time, and waiting requests use its result
+_STATE_LOCK = threading.Lock()  # short: the builder threads and the searches kept (never held while building)
+_BUILDERS: dict[str, threading.Thread] = {}
 
 
-def get_index(using: str = "default") -> PortfolioIndex:
-    """This process's index of the database, rebuilt first when the portfolio changed since it was built."""
+def get_index(using: str = "default", *, wait: bool = True) -> PortfolioIndex:
+    """This process's index of the database, rebuilt when the portfolio changed since it was built.
+
+    wait=False (public requests, with CAPDEV_FACET_INDEX_BACKGROUND on): while a rebuild runs in a background
+    thread, the index before the change keeps answering, so that no visitor waits for a rebuild (seconds at
+    a million projects); staff, who may have just made the change, wait for the new one.
+    """
     token = index_version.current(using)
     index = _CACHE.get(using)
     if index is not None and token is not None and index.token == token:
         return index
-    with _LOCK:  # one thread builds; the others wait and use its index
-        token = index_version.current(using)
-        if token is None:
-            # A database no write has marked yet (a fresh or flushed one): mark it, so the index can be reused.
-            index_version.bump(using)
-            token = index_version.current(using)
-        index = _CACHE.get(using)
-        if index is None or index.token != token:
-            index = build(using)
-            _CACHE[using] = index
+    if not wait and index is not None and settings.CAPDEV_FACET_INDEX_BACKGROUND:
+        _rebuild_in_background(using)
         return index
+    with _LOCK:  # one thread builds; the others wait and use its index
+        return _refresh(using)
+
+
+def _refresh(using: str) -> PortfolioIndex:
+    """The cached index if it is current, else a new one (the caller holds _LOCK)."""
+    token = index_version.current(using)
+    if token is None:
+        # A database no write has marked yet (a fresh or flushed one): mark it, so the index can be reused.
+        index_version.bump(using)
+        token = index_version.current(using)
+    index = _CACHE.get(using)
+    if index is None or index.token != token:
+        index = build(using)
+        _CACHE[using] = index
+    return index
+
+
+def _rebuild_in_background(using: str) -> None:
+    """Start one thread rebuilding the index, unless one is already at it."""
+    with _STATE_LOCK:
+        running = _BUILDERS.get(using)
+        if running is not None and running.is_alive():
+            return
+
+        def run() -> None:
+            try:
+                with _LOCK:
+                    _refresh(using)
+            except Exception:  # noqa: BLE001 - a failed rebuild leaves the old index; the next request retries
+                logger.exception("rebuilding the facet index failed")
+            finally:
+                connections.close_all()  # this thread's own connections
+
+        thread = threading.Thread(target=run, name=f"capdev-facet-index-{using}", daemon=True)
+        _BUILDERS[using] = thread
+        thread.start()
 
 
 def clear() -> None:
@@ -326,7 +392,9 @@ def search_matches(index: PortfolioIndex, q: str, using: str, *, ranked: bool
     key = (q, ranked)
     cached = index.searches.get(key) or (index.searches.get((q, True)) if not ranked else None)
     if cached is not None:
-        index.searches.move_to_end(key if key in index.searches else (q, True))
+        with _STATE_LOCK:
+            if (hit := key if key in index.searches else (q, True)) in index.searches:
+                index.searches.move_to_end(hit)
         return cached[0], cached[1] if ranked else None
     found = _search_sql(q, using, ranked=ranked)
     if found is None:
@@ -336,7 +404,7 @@ def search_matches(index: PortfolioIndex, q: str, using: str, *, ranked: bool
         rows = cursor.fetchall()
     ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
     ranks = np.fromiter((r[1] for r in rows), dtype=np.float64, count=len(rows)) if ranked else None
-    with _LOCK:
+    with _STATE_LOCK:
         index.searches[key] = (ids, ranks)
         while len(index.searches) > SEARCHES_KEPT:
             index.searches.popitem(last=False)

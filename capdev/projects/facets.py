@@ -265,7 +265,7 @@ def index_query(filterset: ProjectFilterSet) -> IndexQuery | None:
     if not settings.CAPDEV_FACET_INDEX or not getattr(filterset, "default_visibility", False):
         return None
     try:
-        return IndexQuery(get_index(filterset.queryset.db), filterset)
+        return IndexQuery(get_index(filterset.queryset.db, wait=filterset.is_staff), filterset)
     except Unsupported:
         return None
 

@@ -7,3 +7,5 @@ DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memor
 # Every list request also runs in SQL and fails on any difference from the in-memory index: the whole suite
 # checks the index's facets and order (and that every write path marks it stale) against the SQL reference.
 CAPDEV_INDEX_VERIFY = True
+# Rebuild in the request itself: a background thread would have its own (empty) in-memory SQLite database.
+CAPDEV_FACET_INDEX_BACKGROUND = False

@@ -144,3 +144,48 @@ def test_a_bump_undone_by_a_savepoint_rollback_is_done_again(synthetic, db):
         assert index_version.current() == start
         index_version.bump()
         assert index_version.current() != start
+
+
+def test_budget_bands_agree_at_their_edges(synthetic, db):
+    from decimal import Decimal
+
+    from capdev.projects.models import Budget
+
+    edges = ["99999.99", "100000.00", "499999.99", "500000.00", "999999.99", "1000000.00", "4999999.99",
+             "5000000.00", "0.00", "0.01"]
+    projects = Project.objects.filter(code__startswith="SYN").exclude(pk__in=synthetic).order_by("pk")[:len(edges)]
+    for project, amount in zip(projects, edges):
+        Budget.objects.filter(project=project).delete()
+        Budget.objects.create(project=project, kind=Budget.Kind.TOTAL, amount=Decimal(amount), currency_id="USD")
+    for band in ([], ["lt100k"], ["100k-500k"], ["500k-1m"], ["1m-5m"], ["gt5m"]):
+        fs = _filterset({"budget": band} if band else {})
+        query = facet_index.IndexQuery(facet_index.get_index(), fs)
+        assert indexed_facet_counts(query) == sql_facet_counts(fs), band
+        assert query.ordered_pks(fs.sort_key).tolist() == list(fs.qs.values_list("pk", flat=True)), band
+
+
+def test_public_requests_keep_the_old_index_while_one_thread_rebuilds(synthetic, db, settings, monkeypatch):
+    import dataclasses
+    import threading
+
+    settings.CAPDEV_FACET_INDEX_BACKGROUND = True
+    old = facet_index.get_index()
+    index_version.bump()  # a change: the index is stale
+    new = dataclasses.replace(old, token=index_version.current(), searches=type(old.searches)())
+    release, calls = threading.Event(), []
+
+    def slow_refresh(using):
+        # Stands in for the rebuild (a thread of its own cannot see the test's in-memory database).
+        calls.append(using)
+        assert release.wait(10)
+        facet_index._CACHE[using] = new
+        return new
+
+    monkeypatch.setattr(facet_index, "_refresh", slow_refresh)
+    assert facet_index.get_index(wait=False) is old  # answered at once, from the index before the change
+    assert facet_index.get_index(wait=False) is old
+    builder = facet_index._BUILDERS["default"]
+    assert builder.is_alive() and calls == ["default"]  # one rebuild, however many requests
+    release.set()
+    builder.join(10)
+    assert facet_index.get_index(wait=False) is new
