@@ -61,6 +61,9 @@ class _Check:
             self.elements = etree.XPath(head or ".")
             attr = last[1:]
             self.attr = XML_LANG if attr == "xml:lang" else attr
+        elif last == "text()":  # the element's text is the code (crs-add/channel-code)
+            self.elements = etree.XPath(head or ".")
+            self.attr = None
         else:
             self.elements = etree.XPath(rel)
             self.attr = None

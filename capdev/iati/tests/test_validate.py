@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from lxml import etree
 
-from capdev.iati import build_data, conf
+from capdev.iati import build_data, codelists, conf
 from capdev.iati.rulesets import Checker, relative_context, ruleset
 from capdev.iati.validate import validate_bytes, validate_file
 
@@ -170,3 +170,13 @@ def test_staff_see_the_iati_check_of_a_project_before_publishing(portfolio, db, 
     Project.objects.filter(pk=project.pk).update(start_date=None, end_date=None)
     page = client.get(url).content.decode()
     assert "6.11.1" in page and "<html" in page
+
+
+@pytest.mark.parametrize("code, errors", [("99999", 1), ("21000", 0)])
+def test_a_code_given_as_element_text_is_checked(code, errors):
+    # mapping.xml names crs-add/channel-code by its text(): the check once crashed on the string XPath returned.
+    activity = etree.fromstring(f"<iati-activity><iati-identifier>X-1</iati-identifier><crs-add>"
+                                f"<channel-code>{code}</channel-code></crs-add></iati-activity>")
+    findings = codelists.check_activity(activity, "X-1")
+    assert len(findings) == errors
+    assert all("CRSChannelCode" in f.message for f in findings)
