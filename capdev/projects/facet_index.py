@@ -411,6 +411,27 @@ def search_matches(index: PortfolioIndex, q: str, using: str, *, ranked: bool
     return ids, ranks
 
 
+RANK_AMONG = 20_000  # PostgreSQL: up to this many matches left by the filters, rank just those
+
+
+def ranks_among(index: PortfolioIndex, q: str, using: str, pks: np.ndarray) -> np.ndarray:
+    """The rank of each of these matching projects for q, as search_annotations' `rank` (PostgreSQL reads
+    them by primary key; with more than RANK_AMONG, or on SQLite, one ranked pass over every match)."""
+    q = clean_query(q)
+    if connections[using].vendor == "postgresql" and pks.size <= RANK_AMONG:
+        with connections[using].cursor() as cursor:
+            cursor.execute(f"SELECT project_id, ts_rank_cd(vector, websearch_to_tsquery(%s::regconfig, %s)) "
+                           f"FROM {DOC_TABLE} WHERE project_id = ANY(%s)", [PG_CONFIG, q, pks.tolist()])
+            found = dict(cursor.fetchall())
+        return np.fromiter((found.get(pk, np.nan) for pk in pks.tolist()), dtype=np.float64, count=pks.size)
+    ids, ranks = search_matches(index, q, using, ranked=True)
+    rows, held = index.locate(ids)
+    by_row = np.full(index.n, np.nan)
+    by_row[rows[held]] = ranks[held]
+    found_rows, _found = index.locate(pks)
+    return by_row[found_rows]
+
+
 class IndexQuery:
     """One request's filters as masks over an index: the rows each facet counts, and the list in order."""
 
@@ -422,7 +443,10 @@ class IndexQuery:
         self.visible = np.ones(n, dtype=bool) if filterset.is_staff else index.review == published
         self.searched = False  # whether a full-text query filters the rows
         self.rank: np.ndarray | None = None  # per row, NaN where the search did not match
-        self._ranked = filterset.sort_key == "relevance"  # ranks are only worth their cost for that order
+        # Ranks are only worth their cost for that order. FTS5 ranks a document asked for by rowid no faster
+        # than it ranks every match, so on SQLite the search itself returns them; PostgreSQL ranks the rows
+        # the filters leave, by primary key, once they are known (ordered_pks).
+        self._ranked = filterset.sort_key == "relevance" and connections[filterset.queryset.db].vendor == "sqlite"
         self.masks: dict[str, np.ndarray] = {}
         for name, value in filterset.cleaned().items():
             if name == "sort" or name not in filterset.filters or value in EMPTY_VALUES:
@@ -507,9 +531,10 @@ class IndexQuery:
             # A query of exclusions only: nothing ranks (search_annotations gives every row 0), so by title.
             keys = (ix.title_order[rows],)
         elif sort == "relevance":
-            if self.rank is None:
-                raise Unsupported("relevance asked of a query built for another order")
-            rank = self.rank[rows]
+            if self.rank is not None:
+                rank = self.rank[rows]
+            else:
+                rank = ranks_among(ix, self.fs.search_text, self.fs.queryset.db, ix.pk[rows])
             keys = (ix.title_order[rows], -np.nan_to_num(rank, nan=-np.inf), np.isnan(rank))
         elif sort == "title":
             keys = (ix.title_lower_order[rows],)
