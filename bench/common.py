@@ -115,6 +115,8 @@ def reference_sqlite() -> Path:
         capdev(["migrate", "--noinput"], sqlite_url(tmp))
         capdev(["load-reference"], sqlite_url(tmp))
         tmp.rename(path)
+    else:
+        capdev(["migrate", "--noinput"], sqlite_url(path))  # made by an older checkout: bring its schema up to date
     return path
 
 
