@@ -492,12 +492,16 @@ def batch_rows(batch: list[SynProject], first_pk: int, ref: Reference) -> dict[t
 
 WRITE_ORDER = (Project, ProjectCountry, ProjectSdgGoal, ProjectSdgTarget, Budget, ProjectPartner,
                ExpectedAccomplishment, Outcome, ProjectSearchDocument, Activity)
-def write_batch(batch: list[SynProject], ref: Reference, writer: RowWriter) -> int:
-    """Write one batch of generated projects and every row they own in one transaction; returns rows written."""
+def write_batch(batch: list[SynProject], ref: Reference, writer: RowWriter, first_pk: int | None = None) -> int:
+    """Write one batch of generated projects and every row they own in one transaction; returns rows written.
+
+    The projects take ids from first_pk on (default: past the largest id in the table).
+    """
     with transaction.atomic(using=writer.using):
-        with writer.connection.cursor() as cursor:
-            cursor.execute(f"SELECT MAX(id) FROM {Project._meta.db_table}")
-            first_pk = (cursor.fetchone()[0] or 0) + 1
+        if first_pk is None:
+            with writer.connection.cursor() as cursor:
+                cursor.execute(f"SELECT MAX(id) FROM {Project._meta.db_table}")
+                first_pk = (cursor.fetchone()[0] or 0) + 1
         rows = batch_rows(batch, first_pk, ref)
         return sum(writer.write(model, rows[model]) for model in WRITE_ORDER)
 
@@ -513,37 +517,45 @@ def _reset_sequences(using: str) -> None:
 
 
 def generate(n: int, seed: int, *, batch: int = DEFAULT_BATCH, using: str = "default", method: str = "copy",
-             progress: Callable[[Progress], None] | None = None) -> Progress:
+             progress: Callable[[Progress], None] | None = None, jobs: int = 1) -> Progress:
     """Generate and write n projects for this seed in batches; returns the counts and time taken.
 
-    Refuses (ValueError) when projects of this seed already exist: their codes are unique.
+    jobs > 1 (PostgreSQL only) writes the batches from that many processes at once, each project with the id
+    it would get from one process, so the portfolio is the same. Refuses (ValueError) when projects of this
+    seed already exist: their codes are unique.
     """
-    if n < 0 or batch < 1:
-        raise ValueError("n must be >= 0 and batch >= 1")
+    if n < 0 or batch < 1 or jobs < 1:
+        raise ValueError("n must be >= 0, batch >= 1 and jobs >= 1")
+    if jobs > 1 and connections[using].vendor != "postgresql":
+        raise ValueError("jobs above 1 need PostgreSQL: SQLite takes one writer at a time")
     prefix = f"{CODE_PREFIX}{seed}-"
     if Project.objects.using(using).filter(code__startswith=prefix).exists():
         raise ValueError(f"projects of seed {seed} already exist (codes {prefix}...): use a fresh database "
                          "or another seed")
     ref = Reference.load(using)
-    writer = RowWriter(using, method)
     done = Progress()
     began = time.perf_counter()
-    pending: list[SynProject] = []
-    for project in iter_projects(n, seed, ref):
-        pending.append(project)
-        if len(pending) >= batch:
+    if jobs > 1:
+        _generate_in_processes(n, seed, ref, batch=batch, using=using, method=method, jobs=jobs,
+                               done=done, began=began, progress=progress)
+    else:
+        writer = RowWriter(using, method)
+        pending: list[SynProject] = []
+        for project in iter_projects(n, seed, ref):
+            pending.append(project)
+            if len(pending) >= batch:
+                done.rows += write_batch(pending, ref, writer)
+                done.projects += len(pending)
+                pending = []
+                done.seconds = time.perf_counter() - began
+                if progress:
+                    progress(done)
+        if pending:
             done.rows += write_batch(pending, ref, writer)
             done.projects += len(pending)
-            pending = []
             done.seconds = time.perf_counter() - began
             if progress:
                 progress(done)
-    if pending:
-        done.rows += write_batch(pending, ref, writer)
-        done.projects += len(pending)
-        done.seconds = time.perf_counter() - began
-        if progress:
-            progress(done)
     _reset_sequences(using)
     index_version.bump(using)  # bulk writes send no signals: tell in-memory indexes they are stale
     done.seconds = time.perf_counter() - began
@@ -552,3 +564,52 @@ def generate(n: int, seed: int, *, batch: int = DEFAULT_BATCH, using: str = "def
         # project page's (absent) relations (bench/README.md, docs/performance.md).
         cursor.execute("ANALYZE")
     return done
+
+
+# What forked workers need, set by the parent just before it forks (the children inherit it).
+_WORKER: dict = {}
+
+
+def _generate_in_processes(n: int, seed: int, ref: Reference, *, batch: int, using: str, method: str, jobs: int,
+                           done: Progress, began: float, progress) -> None:
+    """Write the batches of [0, n) from `jobs` forked processes, in the order they finish."""
+    import multiprocessing
+
+    with connections[using].cursor() as cursor:
+        cursor.execute(f"SELECT MAX(id) FROM {Project._meta.db_table}")
+        base = cursor.fetchone()[0] or 0
+    # Whole random blocks per task, so that no worker replays a block another one started.
+    size = max(BLOCK, batch // BLOCK * BLOCK)
+    tasks = [(lo, min(lo + size, n)) for lo in range(0, n, size)]
+    _WORKER.update(seed=seed, ref=ref, batch=batch, using=using, method=method, base=base)
+    connections.close_all()  # a forked child must open its own connection, never share the parent's socket
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            for projects, rows in pool.imap_unordered(_write_range, tasks):
+                done.projects += projects
+                done.rows += rows
+                done.seconds = time.perf_counter() - began
+                if progress:
+                    progress(done)
+    finally:
+        _WORKER.clear()
+
+
+def _write_range(task: tuple[int, int]) -> tuple[int, int]:
+    """In a worker: generate and write projects lo..hi-1, batch by batch, with the ids one process would give."""
+    lo, hi = task
+    w = _WORKER
+    writer = RowWriter(w["using"], w["method"])
+    rows = 0
+    try:
+        pending: list[SynProject] = []
+        first = lo
+        for index, project in enumerate(iter_projects(hi, w["seed"], w["ref"], start=lo), start=lo):
+            pending.append(project)
+            if len(pending) >= w["batch"] or index == hi - 1:
+                rows += write_batch(pending, w["ref"], writer, first_pk=w["base"] + 1 + first)
+                first = index + 1
+                pending = []
+    finally:
+        connections.close_all()
+    return hi - lo, rows

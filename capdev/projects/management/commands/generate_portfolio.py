@@ -1,4 +1,4 @@
-"""capdev generate-portfolio --projects N --seed S [--batch B]: a deterministic synthetic portfolio for scale tests."""
+"""capdev generate-portfolio --projects N --seed S [--batch B] [--jobs J]: a deterministic synthetic portfolio for scale tests."""
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
@@ -21,12 +21,14 @@ class Command(BaseCommand):
         parser.add_argument("--method", choices=METHODS, default="copy",
                             help=_("copy: COPY on PostgreSQL, executemany on SQLite (default); orm: Django's "
                                    "bulk_create (slower, the same rows)"))
+        parser.add_argument("--jobs", type=int, default=1,
+                            help=_("processes writing at once (PostgreSQL only; default 1): the same portfolio"))
         parser.add_argument("--database", default="default", help=_("database alias (default: default)"))
 
     def handle(self, *args, **options):
         n, batch = options["projects"], options["batch"]
-        if n < 0 or batch < 1:
-            raise CommandError(_("--projects must be 0 or more and --batch at least 1"))
+        if n < 0 or batch < 1 or options["jobs"] < 1:
+            raise CommandError(_("--projects must be 0 or more, --batch and --jobs at least 1"))
         verbosity = options["verbosity"]
         every = max(n // 20, batch)
         shown = {"next": every}
@@ -40,7 +42,7 @@ class Command(BaseCommand):
 
         try:
             done = generate(n, options["seed"], batch=batch, using=options["database"],
-                            method=options["method"], progress=report)
+                            method=options["method"], progress=report, jobs=options["jobs"])
         except (ValueError, LookupError) as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(_("%(p)d projects (%(r)d rows) written in %(s).1f s: %(rate).0f projects/s.") % {
