@@ -171,7 +171,10 @@ class ProjectListView(FilteredListView):
     def rows_by_id(self, pks: list[int]) -> list[Project]:
         """These projects, as a result row shows them, in this order (with their snippet when searching)."""
         fs = self.get_filterset()
-        qs = self.optimise_queryset(self.get_base_queryset().filter(pk__in=pks))
+        # What a result row shows, and no more (the exports' columns need the rest: optimise_queryset).
+        qs = (self.get_base_queryset().filter(pk__in=pks).defer("summary", "objective", "background")
+              .select_related("lead_unit").prefetch_related(
+                  Prefetch("countries", queryset=Country.objects.order_by("name").only("iso3", "name")), "budgets"))
         marked = snippets(pks, fs.search_text, qs.db)
         by_pk = {p.pk: p for p in qs}
         for pk, project in by_pk.items():
