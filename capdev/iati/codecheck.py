@@ -50,38 +50,50 @@ def _segments(path: str) -> tuple[str, ...]:
     return tuple(steps)
 
 
+class _Node:
+    """One element path some entry names or passes through: its entries and the tags worth walking down."""
+
+    __slots__ = ("entries", "children")
+
+    def __init__(self):
+        self.entries: list[tuple[int, _Entry]] = []
+        self.children: dict[str, _Node] = {}
+
+
 @lru_cache(maxsize=1)
-def _plan() -> tuple[dict[tuple[str, ...], list[tuple[int, _Entry]]], frozenset[tuple[str, ...]], int]:
-    """Entries by element path, every path prefix worth walking down, and how many entries there are."""
+def _plan() -> tuple[_Node, int]:
+    """The tree of element paths (the activity at its root) with each path's entries, and how many entries."""
     checks = codelists._checks()
-    by_path: dict[tuple[str, ...], list[tuple[int, _Entry]]] = {}
-    prefixes = set()
+    root = _Node()
     for i, check in enumerate(checks):
         steps = _segments(check.path)
         if any(not s.replace("-", "").isalnum() for s in steps):
             raise ValueError(f"mapping path {check.path!r} is not a plain element path")
-        by_path.setdefault(steps, []).append((i, _Entry(check)))
-        prefixes.update(steps[:n] for n in range(len(steps) + 1))
-    return by_path, frozenset(prefixes), len(checks)
+        node = root
+        for step in steps:
+            node = node.children.setdefault(step, _Node())
+        node.entries.append((i, _Entry(check)))
+    return root, len(checks)
 
 
 def check_activity(activity: etree._Element, identifier: str = "") -> list[Finding]:
     """Every code in an activity that is not in the codelist mapping.xml assigns to it (as codelists does)."""
-    by_path, prefixes, count = _plan()
+    root, count = _plan()
     found: list[list[Finding] | None] = [None] * count
 
-    def visit(el: etree._Element, path: tuple[str, ...]) -> None:
-        for i, entry in by_path.get(path, ()):
+    def visit(el: etree._Element, node: _Node) -> None:
+        for i, entry in node.entries:
             out = found[i]
             if out is None:
                 out = found[i] = []
             entry.check(el, identifier, out)
-        for child in el:
-            tag = child.tag
-            if isinstance(tag, str):
-                sub = (*path, tag)
-                if sub in prefixes:
+        children = node.children
+        if children:
+            # One dict lookup per child; comments' and PIs' tags are not strings and match no path.
+            for child in el:
+                sub = children.get(child.tag)
+                if sub is not None:
                     visit(child, sub)
 
-    visit(activity, ())
+    visit(activity, root)
     return [f for out in found if out for f in out]

@@ -123,6 +123,16 @@ def _datetime(text: str | None) -> dt.datetime | None:
     return base.replace(tzinfo=dt.datetime.strptime(tz.replace(":", ""), "%z").tzinfo)
 
 
+def _first(children: dict[str, list], tag: str) -> etree._Element | None:
+    found = children.get(tag)
+    return found[0] if found else None
+
+
+def _child_date(el: etree._Element, tag: str) -> dt.date | None:
+    child = el.find(tag)
+    return _date(child.get("iso-date")) if child is not None else None
+
+
 @dataclass
 class ActivityData:
     """One activity read from the file into plain values (the element itself is cleared right after)."""
@@ -159,11 +169,15 @@ class Reader:
     def __init__(self, file: str):
         self.file = file
         self.findings: list[Finding] = []
+        # Whether any finding is an error, kept as they come: scanning the findings for each batch grew with the file.
+        self.failed = False
         self.own_ref = conf.reporting_org()["ref"]
         self.want_lang = conf.language()
 
     def note(self, severity: str, message: str, line: int | None, activity: str, rule: str = "import") -> None:
+        """Record a finding about the file."""
         self.findings.append(Finding(severity, message, line, activity, rule, self.file))
+        self.failed = self.failed or severity == ERROR
 
     def text(self, el: etree._Element | None, lang: str) -> str:
         """The narrative of an element in Capdev's language where there is one, else the first."""
@@ -185,62 +199,66 @@ class Reader:
             self.note(ERROR, _("the activity has no iati-identifier"), line, f"#{index + 1}")
             return None
         for f in check_activity(el, ident):
-            self.findings.append(Finding(f.severity, f.message, f.line, f.activity, f.rule, self.file))
+            self.note(f.severity, f.message, f.line, f.activity, f.rule)
         xml = etree.tostring(el, encoding="unicode", with_tail=False)
         a = ActivityData(identifier=ident, line=line, index=index, xml=xml,
                          sha=hashlib.sha256(xml.encode("utf-8")).hexdigest())
+        # The activity's children by tag, in document order, in one pass (each findall walked them all again).
+        children: dict[str, list] = defaultdict(list)
+        for child in el:
+            children[child.tag].append(child)
         lang = (el.get(XML_LANG) or "").lower()
         a.language = lang
         a.default_currency = (el.get("default-currency") or "").strip()
         a.last_updated = _datetime(el.get("last-updated-datetime"))
-        rep = el.find("reporting-org")
+        rep = _first(children, "reporting-org")
         if rep is not None:
             a.reporting = {"ref": (rep.get("ref") or "").strip(), "type": rep.get("type") or "",
                            "name": self.text(rep, lang)}
-        a.title = self.text(el.find("title"), lang)
-        for d in el.findall("description"):
+        a.title = self.text(_first(children, "title"), lang)
+        for d in children.get("description", ()):
             text = self.text(d, lang)
             if text:
                 a.descriptions[d.get("type") or "1"].append(text)
-        for p in el.findall("participating-org"):
+        for p in children.get("participating-org", ()):
             role = p.get("role", "")
             name, ref = self.text(p, lang), (p.get("ref") or "").strip()
             if role in mapping.IATI_TO_ROLE and (name or ref):
                 a.partners.append((role, ref, p.get("type") or "", name))
-        for other in el.findall("other-identifier"):
+        for other in children.get("other-identifier", ()):
             if other.get("type") == "A1" and a.reporting.get("ref") == self.own_ref and self.own_ref:
                 a.code = (other.get("ref") or "").strip()[:40]
-        status = el.find("activity-status")
+        status = _first(children, "activity-status")
         a.status = status.get("code", "") if status is not None else ""
-        for d in el.findall("activity-date"):
+        for d in children.get("activity-date", ()):
             when = _date(d.get("iso-date"))
             if when is None:
                 self.note(WARNING, _("activity-date %(v)r is not a date; ignored") % {"v": d.get("iso-date")},
                           d.sourceline, ident)
             elif d.get("type") not in a.dates:
                 a.dates[d.get("type")] = when
-        for c in el.findall("recipient-country"):
+        for c in children.get("recipient-country", ()):
             a.countries.append((c.get("code", "").strip().upper(), self.percentage(c, ident), c.sourceline))
-        for r in el.findall("recipient-region"):
+        for r in children.get("recipient-region", ()):
             a.regions.append((r.get("vocabulary") or "1", r.get("code", "").strip(), self.percentage(r, ident),
                               self.text(r, lang), r.sourceline))
-        for s in el.findall("sector"):
+        for s in children.get("sector", ()):
             vocab, code = (s.get("vocabulary") or "1").strip(), (s.get("code") or "").strip()
             a.sectors.append((vocab, code, self.text(s, lang), self.percentage(s, ident), s.sourceline))
             if vocab == "7":
                 a.goals.append(code)
             elif vocab == "8":
                 a.targets.append(code)
-        for t in el.findall("tag"):
+        for t in children.get("tag", ()):
             if t.get("vocabulary") == "2":
                 a.goals.append((t.get("code") or "").strip())
             elif t.get("vocabulary") == "3":
                 a.targets.append((t.get("code") or "").strip())
-        for b in el.findall("budget"):
+        for b in children.get("budget", ()):
             self.budget(a, b, ident)
-        for t in el.findall("transaction"):
+        for t in children.get("transaction", ()):
             self.transaction(a, t)
-        for d in el.findall("document-link"):
+        for d in children.get("document-link", ()):
             url = (d.get("url") or "").strip()
             if not url:
                 continue
@@ -250,9 +268,9 @@ class Reader:
                 "url": url[:1000], "title": self.text(d.find("title"), lang)[:500] or url[:500],
                 "category": category.get("code", "") if category is not None else "",
                 "language": (language.get("code", "") if language is not None else "")[:8],
-                "date": _date(d.find("document-date").get("iso-date")) if d.find("document-date") is not None else None,
+                "date": _child_date(d, "document-date"),
             })
-        for r in el.findall("result"):
+        for r in children.get("result", ()):
             self.result(a, r, lang, ident)
         return a
 
@@ -268,8 +286,7 @@ class Reader:
         return value.quantize(Decimal("0.01"))
 
     def budget(self, a: ActivityData, b, ident: str) -> None:
-        start = _date(b.find("period-start").get("iso-date")) if b.find("period-start") is not None else None
-        end = _date(b.find("period-end").get("iso-date")) if b.find("period-end") is not None else None
+        start, end = _child_date(b, "period-start"), _child_date(b, "period-end")
         value = b.find("value")
         amount = _decimal(value.text) if value is not None else None
         if start is None or end is None or amount is None or amount < 0 or amount >= MAX_AMOUNT or end < start:
@@ -287,7 +304,7 @@ class Reader:
         if amount is None:
             return
         currency = (value.get("currency") or a.default_currency or conf.default_currency()).strip().upper()
-        when = _date(t.find("transaction-date").get("iso-date")) if t.find("transaction-date") is not None else None
+        when = _child_date(t, "transaction-date")
         key = (ttype.get("code", ""), currency)
         total, count, first, last = a.transactions.get(key, (Decimal(0), 0, None, None))
         first = when if first is None or (when and when < first) else first
@@ -301,8 +318,7 @@ class Reader:
             baseline = ind.find("baseline")
             periods = []
             for p in ind.findall("period"):
-                start = _date(p.find("period-start").get("iso-date")) if p.find("period-start") is not None else None
-                end = _date(p.find("period-end").get("iso-date")) if p.find("period-end") is not None else None
+                start, end = _child_date(p, "period-start"), _child_date(p, "period-end")
                 if start is None or end is None or end < start:
                     self.note(WARNING, _("indicator period without valid dates; ignored"), p.sourceline, ident)
                     continue
@@ -402,7 +418,7 @@ class IatiImporter:
         return result
 
     def _flush(self, batch: list[ActivityData], reader: Reader, result: ImportResult, name: str, file_sha: str):
-        if not batch or any(f.is_error for f in reader.findings):
+        if not batch or reader.failed:
             return  # after an error nothing more is written: the file will be rolled back
         BatchWriter(self, batch, reader, result, name, file_sha, RowWriter(method=self.method)).write()
 

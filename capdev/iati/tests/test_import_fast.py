@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 from simple_history.utils import get_history_model_for_model
 
 from capdev.activities.models import Resource
+from capdev.core import bulk
 from capdev.core.bulk import RowWriter
 from capdev.iati import codecheck, codelists
 from capdev.iati.importer import IatiImporter
@@ -205,6 +206,22 @@ def test_reserved_keys_are_never_those_of_deleted_rows(portfolio, db):
     assert writer.reserve_ids(ProjectSector, 1)[0] > rows[1]["id"]
     later = ProjectSector.objects.create(project=project, vocabulary="1", code="15113")
     assert later.pk > rows[1]["id"]  # the table's own sequence has moved past the reserved keys
+
+
+def test_history_of_rows_given_keys_with_gaps_or_out_of_order_is_theirs_in_their_order(portfolio, db, monkeypatch):
+    monkeypatch.setattr(bulk, "IN_CHUNK", 2)  # so that keys with gaps are copied in several statements
+    project = Project.objects.order_by("pk").first()
+    writer = RowWriter()
+    keys = writer.reserve_ids(ProjectSector, 7)
+    gaps = [keys[0], keys[2], keys[3], keys[5]]  # increasing, not contiguous: copied by the database
+    backwards = [keys[6], keys[4], keys[1]]  # not increasing: written from Python, in the order given
+    for group in (gaps, backwards):
+        writer.insert_with_history(ProjectSector, [
+            {"id": key, "project_id": project.pk, "vocabulary": "1", "code": f"1511{key % 10}"} for key in group])
+    history = get_history_model_for_model(ProjectSector)
+    records = list(history.objects.filter(id__in=keys).order_by("history_id")
+                   .values_list("id", "project_id", "code", "history_type", "history_change_reason"))
+    assert records == [(key, project.pk, f"1511{key % 10}", "+", None) for key in gaps + backwards]
 
 
 # ------------------------------------------------------------------------------------------------ codelist checks
