@@ -75,7 +75,7 @@ class Links:
 class PortfolioIndex:
     """Column arrays of every registry project, the link pairs, and the reference rows that label them."""
 
-    token: str | None
+    token: str  # the portfolio version it was built at (index_version.current)
     pk: np.ndarray
     review: np.ndarray  # index in REVIEW_STATES
     unit: np.ndarray  # lead unit id, 0 for none
@@ -302,7 +302,7 @@ def get_index(using: str = "default", *, wait: bool = True) -> PortfolioIndex:
     """
     token = index_version.current(using)
     index = _CACHE.get(using)
-    if index is not None and token is not None and index.token == token:
+    if index is not None and index.token == token:
         return index
     if not wait and index is not None and settings.CAPDEV_FACET_INDEX_BACKGROUND:
         _rebuild_in_background(using)
@@ -314,10 +314,6 @@ def get_index(using: str = "default", *, wait: bool = True) -> PortfolioIndex:
 def _refresh(using: str) -> PortfolioIndex:
     """The cached index if it is current, else a new one (the caller holds _LOCK)."""
     token = index_version.current(using)
-    if token is None:
-        # A database no write has marked yet (a fresh or flushed one): mark it, so the index can be reused.
-        index_version.bump(using)
-        token = index_version.current(using)
     index = _CACHE.get(using)
     if index is None or index.token != token:
         index = build(using)

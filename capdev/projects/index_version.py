@@ -1,13 +1,18 @@
-"""The portfolio's version token: replaced whenever a project, one of its rows or the reference data changes.
+"""The portfolio's version: it changes whenever a project, one of its rows or the reference data changes.
 
 Each process keeps an in-memory index of the portfolio (capdev.projects.facet_index); before using it, a
-request reads the token (one primary-key lookup) and rebuilds the index when the token differs from the
-one the index was built at. The token is random rather than a counter so that a rolled-back transaction, a
-flushed database or another process can never bring back a value an index was built for with other data.
+request reads the version (one small query) and rebuilds the index when it differs from the one the index
+was built at.
 
-Single saves and deletes bump it through signals, at most once per transaction (the row lock it takes is
-held to the commit, so one update is enough). Bulk paths that send no signals call `bump()` themselves:
-`reindex_projects` does, which covers the importers; the generator calls it at the end.
+A change adds a row to `IndexChange` (at most one per transaction), and the version is the number of rows
+with the largest id and that row's random token (ids start again after a flush; tokens do not repeat). Rows are only added, never updated, so a long import and an editor's save never wait
+for each other on it (an updated single row would hold its lock until the import commits). A row commits
+or rolls back with the change it marks; a transaction that commits after a later one raises the count
+though not the largest id, so either way the version read afterwards differs. Old rows are pruned (the
+largest id is always kept, and a prune happens in a transaction that adds a row), so no version repeats.
+
+Single saves and deletes add the row through signals. Bulk paths that send no signals call `bump()`
+themselves: `reindex_projects` does, which covers the importers; the generator calls it at the end.
 """
 from __future__ import annotations
 
@@ -16,30 +21,37 @@ import uuid
 from django.db import connections
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-NAME = "portfolio"
 _MARK = "_capdev_index_version_bumped"
+KEEP = 200  # rows kept when pruning
+PRUNE_EVERY = 1000  # prune when the new row's id is a multiple of this
 
 
-def current(using: str = "default") -> str | None:
-    """The token now (None before anything was ever bumped, e.g. right after a flush)."""
-    from .models import IndexVersion
+def current(using: str = "default") -> str:
+    """The version now: "<rows>:<largest id>:<its random token>" (one query)."""
+    from .models import IndexChange
 
-    return IndexVersion.objects.using(using).filter(name=NAME).values_list("token", flat=True).first()
+    table = connections[using].ops.quote_name(IndexChange._meta.db_table)
+    with connections[using].cursor() as cursor:
+        cursor.execute(f"SELECT (SELECT COUNT(*) FROM {table}), id, token FROM {table} ORDER BY id DESC LIMIT 1")
+        last = cursor.fetchone()
+    return "0:0:" if last is None else f"{last[0]}:{last[1]}:{last[2]}"
 
 
 def bump(using: str = "default") -> None:
-    """Replace the token (once per transaction: later calls in the same one change nothing)."""
-    from .models import IndexVersion
+    """Mark a change (once per transaction: later calls in the same one add nothing)."""
+    from .models import IndexChange
 
     connection = connections[using]
     if connection.in_atomic_block:
         outer, savepoints = connection.atomic_blocks[0], tuple(connection.savepoint_ids)
         mark = getattr(connection, _MARK, None)
-        # Done already in this transaction, in a savepoint still alive (one rolled back took the bump with it).
+        # Done already in this transaction, in a savepoint still alive (one rolled back took the row with it).
         if mark is not None and mark[0] is outer and savepoints[:len(mark[1])] == mark[1]:
             return
         setattr(connection, _MARK, (outer, savepoints))
-    IndexVersion.objects.using(using).update_or_create(name=NAME, defaults={"token": uuid.uuid4().hex})
+    row = IndexChange.objects.using(using).create(token=uuid.uuid4().hex)
+    if row.pk % PRUNE_EVERY == 0:
+        IndexChange.objects.using(using).filter(id__lte=row.pk - KEEP).delete()
 
 
 def _tracked_models() -> tuple:

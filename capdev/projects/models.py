@@ -574,19 +574,21 @@ class ProjectSearchDocument(models.Model):
         return "\n".join(part for part in (self.heading, self.body, self.context) if part)
 
 
-class IndexVersion(models.Model):
-    """A token replaced whenever the portfolio changes, so that an in-memory index can tell it is stale.
+class IndexChange(models.Model):
+    """One committed change to the portfolio, so that an in-memory index can tell it is stale.
 
-    Not a CapdevModel: a technical marker, not registry data (see capdev.projects.index_version).
+    Not a CapdevModel: a technical marker, not registry data (see capdev.projects.index_version). Rows are
+    only ever added (old ones pruned), so concurrent transactions never wait for one another on it.
     """
 
-    name = models.CharField(_("name"), max_length=40, primary_key=True)
+    id = models.BigAutoField(primary_key=True)
+    # Random: ids start again at 1 after a flush, and a version must never come back with other data.
     token = models.CharField(_("token"), max_length=32)
-    changed = models.DateTimeField(_("changed"), auto_now=True)
+    changed = models.DateTimeField(_("changed"), auto_now_add=True)
 
     class Meta:
-        verbose_name = _("index version")
-        verbose_name_plural = _("index versions")
+        verbose_name = _("index change")
+        verbose_name_plural = _("index changes")
 
     def __str__(self) -> str:
-        return f"{self.name}: {self.token}"
+        return f"change {self.pk}"

@@ -9,7 +9,7 @@ CAPDEV_MODELS = [
 # Derived data, rebuilt from other models (so a history of it would only repeat theirs): exempt from history.
 DERIVED_MODELS = {
     "projects.ProjectSearchDocument",  # full-text search text, rebuilt by reindex_projects / capdev reindex
-    "projects.IndexVersion",  # a token replaced on every change, so that in-memory indexes know they are stale
+    "projects.IndexChange",  # a row per committed change, so that in-memory indexes know they are stale
 }
 
 

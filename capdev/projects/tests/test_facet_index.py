@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from capdev.projects import facet_index, index_version
 from capdev.projects.facets import indexed_facet_counts, sql_facet_counts
 from capdev.projects.filtersets import SORTS, ProjectFilterSet
-from capdev.projects.models import IndexVersion, Project, ReviewState
+from capdev.projects.models import IndexChange, Project, ReviewState
 from capdev.projects.synthetic import generate
 
 SIZE = 400
@@ -125,14 +125,31 @@ def test_a_rolled_back_change_leaves_no_stale_index(synthetic, db):
     assert facet_index.IndexQuery(after, fs).rows_without().sum() == fs.qs.count()
 
 
-def test_the_token_is_replaced_once_per_transaction(synthetic, db):
+def test_a_transaction_marks_one_change_however_many_rows_it_saves(synthetic, db):
     projects = list(Project.objects.filter(pk__in=synthetic[2:6]))
+    before = IndexChange.objects.count()
     with CaptureQueriesContext(connection) as queries, transaction.atomic():
         for p in projects:
             p.title += " (renamed)"
             p.save()
-    version_writes = [q for q in queries.captured_queries if IndexVersion._meta.db_table in q["sql"]]
-    assert 1 <= len(version_writes) <= 2  # update_or_create: one SELECT ... FOR UPDATE / UPDATE pair at most
+    writes = [q for q in queries.captured_queries
+              if IndexChange._meta.db_table in q["sql"] and q["sql"].lstrip().upper().startswith("INSERT")]
+    assert len(writes) == 1 and IndexChange.objects.count() == before + 1
+    # Only rows added, never one updated: concurrent transactions do not wait for each other on it.
+    assert not [q for q in queries.captured_queries
+                if IndexChange._meta.db_table in q["sql"] and q["sql"].lstrip().upper().startswith("UPDATE")]
+
+
+def test_the_version_never_comes_back_with_other_data(synthetic, db):
+    first = index_version.current()
+    IndexChange.objects.all().delete()  # as a flush does: ids may start again
+    assert index_version.current() == "0:0:"
+    IndexChange.objects.create(id=int(first.split(":")[1]), token="after-the-flush")
+    assert index_version.current() != first  # same count and id as before, another token
+    seen = index_version.current()
+    # A transaction that took a lower id commits after the one that took a higher id: the count moves.
+    IndexChange.objects.create(id=1, token="late")
+    assert index_version.current() != seen
 
 
 def test_a_bump_undone_by_a_savepoint_rollback_is_done_again(synthetic, db):
