@@ -8,9 +8,9 @@ lets through, and a page of the list is a `lexsort` of the matching rows: millis
 
 The index holds every registry project (working copies left out) with its review state, so one index serves
 staff and the public: the visibility rule is one more mask. It is built per process on first use and rebuilt
-when the portfolio's version token (capdev.projects.index_version) has changed. Full-text matching stays in
-the database: one query returns the matching ids (and, for a list ordered by relevance, their rank) and
-becomes a mask like any other filter.
+when the portfolio's version (capdev.projects.index_version) has changed. Full-text matching stays in the
+database: one query returns the matching ids, which become a mask like any other filter; for a list in
+order of relevance, only the matches the other filters leave are then ranked (ranks_among).
 
 Every filter here must mean what ProjectFilterSet's filter of the same name means. In the test settings
 CAPDEV_INDEX_VERIFY is on: every list request then also runs the SQL facets and the SQL list and fails on
