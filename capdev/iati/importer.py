@@ -186,6 +186,8 @@ class Reader:
         narratives = el.findall("narrative")
         if not narratives:
             return " ".join((el.text or "").split())
+        if len(narratives) == 1:
+            return (narratives[0].text or "").strip()  # the usual case: the only one is chosen whatever its language
         parent_lang = el.get(XML_LANG) or lang
         chosen = next((n for n in narratives if (n.get(XML_LANG) or parent_lang or "").lower() == self.want_lang),
                       narratives[0])
