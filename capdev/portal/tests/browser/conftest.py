@@ -135,6 +135,10 @@ class _BrowserRun:
 
         try:
             if self.browser is not None:
+                # While Playwright's loop counts as running, Django keeps this thread's database connections
+                # apart from the ones it uses without a loop (asgiref's Local): close them now, while they can
+                # still be reached, or PostgreSQL refuses to drop the test database at the end of the run.
+                connections.close_all()
                 try:
                     self.browser.close()
                 finally:
@@ -151,10 +155,7 @@ class _BrowserRun:
                 call_command("flush", "--noinput", stdout=io.StringIO())
                 self.data_loaded = False
         finally:
-            # While Playwright's loop counted as running, Django kept this thread's database connections apart
-            # from the ones it uses without a loop (asgiref's Local), so the test database could not be dropped
-            # at the end of a PostgreSQL run: close them now, while they can still be reached.
-            connections.close_all()
+            connections.close_all()  # the flush's, opened once Playwright was gone
             if self.blocker is not None:
                 self.blocker.restore()
                 self.blocker = None
