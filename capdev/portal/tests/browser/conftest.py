@@ -121,9 +121,16 @@ class _BrowserRun:
             load_demo_data()
             self.data_loaded = True
         if self.server is None:
+            from unittest import mock
+
+            from django.test.testcases import LiveServerThread
             from pytest_django.live_server_helper import LiveServer
 
-            self.server = LiveServer("127.0.0.1")
+            # One request at a time (Django then answers "Connection: close"): with SQLite in memory every
+            # request thread shares the test's one connection, and two requests using it at once deadlocked
+            # (seen: two list pages' facet queries, both blocked in sqlite3, the run hung).
+            with mock.patch.object(LiveServerThread, "server_class", _one_request_at_a_time()):
+                self.server = LiveServer("127.0.0.1")
             self.server._live_server_modified_settings.enable()  # ALLOWED_HOSTS += the server's host
         return self.server
 
@@ -165,6 +172,19 @@ class _BrowserRun:
                 else:
                     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = self._saved_env
                 self._env_set = False
+
+
+def _one_request_at_a_time():
+    """Django's non-threaded WSGI server, taking the argument LiveServerThread gives its threaded one."""
+    from django.core.servers.basehttp import WSGIServer
+
+    class OneRequestAtATime(WSGIServer):
+        def __init__(self, *args, connections_override=None, **kwargs):
+            # The server thread itself serves every request, and LiveServerThread.run() has already given
+            # it the overridden (shared) connections.
+            super().__init__(*args, **kwargs)
+
+    return OneRequestAtATime
 
 
 def load_demo_data() -> None:
