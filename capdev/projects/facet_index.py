@@ -41,7 +41,8 @@ from capdev.reference.models import Country, Region, SdgGoal, SdgTarget
 from . import index_version
 from .models import (Budget, Project, ProjectCountry, ProjectPartner, ProjectRegion, ProjectSdgGoal,
                      ProjectSdgTarget, ProjectStatus, ReviewState)
-from .search import DOC_TABLE, FTS5_WEIGHTS, FTS_TABLE, PG_CONFIG, clean_query, fts5_query, has_terms
+from .search import (DOC_TABLE, FTS5_WEIGHTS, FTS_TABLE, PG_CONFIG, PG_TSQUERY, clean_query, fts5_query,
+                     has_terms)
 
 logger = logging.getLogger(__name__)
 FETCH = 50_000
@@ -365,7 +366,7 @@ def _search_sql(q: str, using: str, *, ranked: bool) -> tuple[str, list] | None:
         rank = f", -bm25({FTS_TABLE}, {weights})" if ranked else ""
         return f"SELECT rowid{rank} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match]
     if vendor == "postgresql":
-        tsq = "websearch_to_tsquery(%s::regconfig, %s)"
+        tsq = PG_TSQUERY
         rank = f", ts_rank_cd(vector, {tsq})" if ranked else ""
         params = [PG_CONFIG, q, PG_CONFIG, q] if ranked else [PG_CONFIG, q]
         return f"SELECT project_id{rank} FROM {DOC_TABLE} WHERE vector @@ {tsq}", params
@@ -436,7 +437,7 @@ def ranks_among(index: PortfolioIndex, q: str, using: str, pks: np.ndarray) -> n
     if pks.size <= RANK_AMONG and vendor in ("postgresql", "sqlite"):
         with connections[using].cursor() as cursor:
             if vendor == "postgresql":
-                cursor.execute(f"SELECT project_id, ts_rank_cd(vector, websearch_to_tsquery(%s::regconfig, %s)) "
+                cursor.execute(f"SELECT project_id, ts_rank_cd(vector, {PG_TSQUERY}) "
                                f"FROM {DOC_TABLE} WHERE project_id = ANY(%s)", [PG_CONFIG, q, pks.tolist()])
                 found = dict(cursor.fetchall())
             else:

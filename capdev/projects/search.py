@@ -30,12 +30,16 @@ from .models import Project, ProjectSearchDocument
 FTS_TABLE = "projects_search_fts"
 DOC_TABLE = ProjectSearchDocument._meta.db_table
 PG_CONFIG = "english"  # must match the generated column's configuration (migration 0004)
+PG_TSQUERY = "websearch_to_tsquery(%s::regconfig, %s)"  # parameters: PG_CONFIG, the query
 # Private-use characters: they never occur in documents (stripped when indexing), so they can mark the
 # matched words in a snippet and be replaced after the text has been HTML-escaped.
 HIGHLIGHT_START = "\ue000"
 HIGHLIGHT_END = "\ue001"
 MAX_QUERY_CHARS = 256
 MAX_QUERY_TERMS = 16
+# ts_headline's options for PostgreSQL snippets (the parameter after the query).
+PG_HEADLINE_OPTIONS = (f"StartSel={HIGHLIGHT_START}, StopSel={HIGHLIGHT_END}, MaxWords=30, MinWords=12, "
+                       "ShortWord=2, MaxFragments=2, FragmentDelimiter=\" … \"")
 # bm25 weights for heading, body, context: a title hit counts most.
 FTS5_WEIGHTS = (10.0, 3.0, 1.0)
 SNIPPET_TOKENS = 24
@@ -225,7 +229,7 @@ def search_filter(qs: QuerySet, q: str | None) -> QuerySet:
         return qs.filter(pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match]))
     if vendor == "postgresql":
         return qs.filter(pk__in=RawSQL(
-            f"SELECT project_id FROM {DOC_TABLE} WHERE vector @@ websearch_to_tsquery(%s::regconfig, %s)",
+            f"SELECT project_id FROM {DOC_TABLE} WHERE vector @@ {PG_TSQUERY}",
             [PG_CONFIG, q]))
     # Any other database: every word must appear somewhere in the document.
     cond = Q()
@@ -254,16 +258,14 @@ def search_annotations(qs: QuerySet, q: str | None) -> dict[str, Expression]:
                                      output_field=TextField()),
         }
     if vendor == "postgresql" and has_terms(q):
-        tsq = "websearch_to_tsquery(%s::regconfig, %s)"
-        options = (f"StartSel={HIGHLIGHT_START}, StopSel={HIGHLIGHT_END}, MaxWords=30, MinWords=12, "
-                   "ShortWord=2, MaxFragments=2, FragmentDelimiter=\" … \"")
+        tsq = PG_TSQUERY
         return {
             "rank": PerProjectSQL(f"SELECT ts_rank_cd(d.vector, {tsq}) FROM {DOC_TABLE} d WHERE d.project_id = {{pk}}",
                                   [PG_CONFIG, q], output_field=FloatField()),
             "snippet": PerProjectSQL(
                 f"SELECT ts_headline(%s::regconfig, concat_ws(' ', d.body, d.context), {tsq}, %s) "
                 f"FROM {DOC_TABLE} d WHERE d.project_id = {{pk}}",
-                [PG_CONFIG, PG_CONFIG, q, options], output_field=TextField()),
+                [PG_CONFIG, PG_CONFIG, q, PG_HEADLINE_OPTIONS], output_field=TextField()),
         }
     return {"rank": Value(0.0, output_field=FloatField()), "snippet": Value("", output_field=TextField())}
 
@@ -287,12 +289,10 @@ def snippets(ids: list[int], q: str | None, using: str = "default") -> dict[int,
                f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({', '.join(['%s'] * len(ids))})")
         params = [HIGHLIGHT_START, HIGHLIGHT_END, "…", SNIPPET_TOKENS, match, *ids]
     elif vendor == "postgresql":
-        tsq = "websearch_to_tsquery(%s::regconfig, %s)"
-        options = (f"StartSel={HIGHLIGHT_START}, StopSel={HIGHLIGHT_END}, MaxWords=30, MinWords=12, "
-                   "ShortWord=2, MaxFragments=2, FragmentDelimiter=\" … \"")
+        tsq = PG_TSQUERY
         sql = (f"SELECT d.project_id, ts_headline(%s::regconfig, concat_ws(' ', d.body, d.context), {tsq}, %s) "
                f"FROM {DOC_TABLE} d WHERE d.project_id = ANY(%s)")
-        params = [PG_CONFIG, PG_CONFIG, q, options, ids]
+        params = [PG_CONFIG, PG_CONFIG, q, PG_HEADLINE_OPTIONS, ids]
     else:
         return {}
     with connections[using].cursor() as cursor:
