@@ -1,18 +1,10 @@
 """Related projects on a project page: shown only when the visitor may see the other project, in both directions."""
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.test import Client, RequestFactory
+from django.test import RequestFactory
 
 from capdev.projects.filtersets import visible_projects, visible_q
 from capdev.projects.models import Project, ProjectRelation, ReviewState
-
-
-@pytest.fixture
-def staff_client(django_user_model):
-    """A client of its own (the `client` fixture stays anonymous), signed in as staff."""
-    staff = Client()
-    staff.force_login(django_user_model.objects.create_user("relations-staff", password="x" * 16, is_staff=True))
-    return staff
 
 
 @pytest.fixture

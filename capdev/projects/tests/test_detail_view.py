@@ -1,9 +1,7 @@
 """The project page: what it shows, to whom, and in a bounded number of queries."""
 from decimal import Decimal
 
-import pytest
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from capdev.activities.models import Activity
@@ -20,14 +18,6 @@ def seed_project(index: int) -> Project:
 
 def url(project: Project) -> str:
     return f"/projects/{project.pk}/"
-
-
-@pytest.fixture
-def staff_client(django_user_model):
-    """A client of its own (the `client` fixture stays anonymous), signed in as staff."""
-    staff = Client()
-    staff.force_login(django_user_model.objects.create_user("reviewer", password="x" * 16, is_staff=True))
-    return staff
 
 
 def test_the_page_shows_the_facts_and_links(portfolio, db, client):

@@ -6,7 +6,6 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from capdev.activities.models import Activity
@@ -23,14 +22,6 @@ HOSTILE = ['"', "*", "AND (", "'; DROP TABLE projects_project; --", "x" * 5000, 
 def seed_project(index: int) -> Project:
     """The project imported from the seed's record at this index."""
     return Project.objects.get(sources__index=index)
-
-
-@pytest.fixture
-def staff_client(django_user_model):
-    """A client of its own (the `client` fixture stays anonymous), signed in as staff."""
-    staff = Client()
-    staff.force_login(django_user_model.objects.create_user("reviewer", password="x" * 16, is_staff=True))
-    return staff
 
 
 @pytest.fixture
