@@ -24,7 +24,7 @@ import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 import numpy as np
@@ -78,6 +78,7 @@ class PortfolioIndex:
     """Column arrays of every registry project, the link pairs, and the reference rows that label them."""
 
     token: str  # the portfolio version it was built at (index_version.current)
+    changes: dict[int, str]  # the change rows it has taken in: id -> token (index_version.changes)
     pk: np.ndarray
     review: np.ndarray  # index in REVIEW_STATES
     unit: np.ndarray  # lead unit id, 0 for none
@@ -189,17 +190,14 @@ def _pairs(index_pk: np.ndarray, pids: np.ndarray, vals: np.ndarray, *, dedupe: 
     return rows, vals
 
 
-def build(using: str = "default") -> PortfolioIndex:
-    """Read the registry into a new index (the token first: a change committed meanwhile makes it stale)."""
-    token = index_version.current(using)
-    registry = Project.objects.using(using).registry().order_by("pk")
+def _project_columns(registry, using: str) -> dict[str, np.ndarray]:
+    """The per-project columns of these registry projects, in primary key order."""
     review_code = {state: i for i, state in enumerate(REVIEW_STATES)}
     status_code = {status: i for i, status in enumerate(STATUSES)}
     pk, review, unit, funding, start, end, override = _columns(
-        registry.values_list("pk", "review_state", "lead_unit_id", "funding_source_id", "start_date", "end_date",
-                             "status_override"),
+        registry.order_by("pk").values_list("pk", "review_state", "lead_unit_id", "funding_source_id",
+                                            "start_date", "end_date", "status_override"),
         using, None, _coder(review_code), None, None, _ordinal, _ordinal, _coder(status_code))
-    n = pk.size
     years = {}  # ordinal -> year, per distinct start date
 
     def year(ordinal: int) -> int:
@@ -207,57 +205,39 @@ def build(using: str = "default") -> PortfolioIndex:
             years[ordinal] = dt.date.fromordinal(ordinal).year if ordinal else 0
         return years[ordinal]
 
-    start_year = np.fromiter(map(year, start.tolist()), dtype=np.int64, count=n)
+    start_year = np.fromiter(map(year, start.tolist()), dtype=np.int64, count=pk.size)
+    return {"pk": pk, "review": review.astype(np.int8), "unit": unit, "funding": funding, "start": start,
+            "end": end, "start_year": start_year, "override": override.astype(np.int8)}
 
-    def order_of(*fields) -> np.ndarray:
-        (ids,) = _columns(registry.order_by(*fields).values_list("pk"), using, None)
-        pos = np.empty(n, dtype=np.int64)
-        pos[np.searchsorted(pk, ids)] = np.arange(ids.size)
-        return pos
 
-    title_order = order_of("title", "pk")
-    title_lower_order = order_of(Lower("title"), "pk")
-
-    owners, cents = _columns(Budget.objects.using(using).filter(kind=Budget.Kind.TOTAL).order_by()
-                             .values("project").annotate(s=Sum("amount")).values_list("project", "s"),
+def _budget_columns(pk: np.ndarray, using: str, only=None) -> dict[str, np.ndarray]:
+    """Each project's budget band and total (from its total lines), aligned with pk."""
+    lines = Budget.objects.using(using).filter(kind=Budget.Kind.TOTAL)
+    if only is not None:
+        lines = lines.filter(project_id__in=only)
+    owners, cents = _columns(lines.order_by().values("project").annotate(s=Sum("amount")).values_list("project", "s"),
                              using, None, _cents)
+    n = pk.size
     total = np.full(n, -1, dtype=np.int64)  # cents; -1 for no total budget line
     if n and owners.size:
         rows = np.searchsorted(pk, owners)
         rows[rows >= n] = 0
         held = pk[rows] == owners
         total[rows[held]] = cents[held]
-    band = _band_of(total)
-    budget = np.where(total >= 0, total / 100.0, np.nan)
+    return {"band": _band_of(total), "budget": np.where(total >= 0, total / 100.0, np.nan)}
 
-    # Reference rows (small tables): the labels of facet values, and URL codes -> value codes.
-    countries = list(Country.objects.using(using).order_by("iso3")
-                     .values("iso3", "name", "region_id", "subregion_id", "intermediate_region_id"))
-    country_code = {c["iso3"]: i for i, c in enumerate(countries)}
-    regions = list(Region.objects.using(using).values("pk", "code", "name", "kind"))
-    goals = list(SdgGoal.objects.using(using).order_by("number").values("number", "short_title"))
-    targets = list(SdgTarget.objects.using(using).order_by("code").values_list("code", flat=True))
-    target_code = {code: i for i, code in enumerate(targets)}
-    units = list(OrgUnit.objects.using(using).values("pk", "code", "name", "parent_id"))
-    fundings = list(FundingSource.objects.using(using).values("pk", "code", "name"))
-    organisations = list(Organisation.objects.using(using).values("pk", "slug", "name", "acronym"))
-    type_code = {t: i for i, t in enumerate(ActivityType.values)}
 
-    links: dict[str, Links] = {}
-
-    def add(name: str, pids: np.ndarray, vals: np.ndarray, size: int, dedupe: bool = False) -> None:
-        r, v = _pairs(pk, pids, vals, dedupe=dedupe)
-        links[name] = Links(r, v, max(size, int(v.max()) + 1 if v.size else 0))
-
+def _link_pairs(codes: dict, countries: list[dict], using: str, only=None) -> dict[str, tuple]:
+    """Per many-valued property: (project ids, value codes, whether to drop duplicate pairs)."""
     def read(model, value: str, convert=None) -> tuple[np.ndarray, np.ndarray]:
         qs = model.objects.using(using).order_by().values_list("project_id", value)
+        if only is not None:
+            qs = qs.filter(project_id__in=only)
         if model in (ProjectPartner, Activity):
             qs = qs.distinct()  # a partner in several roles, several activities of a type: one pair
-        pids, vals = _columns(qs, using, None, convert)
-        return pids, vals
+        return tuple(_columns(qs, using, None, convert))
 
-    country_pids, country_vals = read(ProjectCountry, "country_id", _coder(country_code))
-    add("country", country_pids, country_vals, len(countries))
+    country_pids, country_vals = read(ProjectCountry, "country_id", _coder(codes["country"]))
     # A project serves a region it names, and every region holding one of its countries (filter_region's rule).
     region_pids, region_vals = read(ProjectRegion, "region_id")
     known = country_vals >= 0
@@ -265,28 +245,181 @@ def build(using: str = "default") -> PortfolioIndex:
         of_country = np.array([c[level] or -1 for c in countries] or [-1], dtype=np.int64)
         region_pids = np.concatenate([region_pids, country_pids[known]])
         region_vals = np.concatenate([region_vals, of_country[country_vals[known]]])
-    # A named region that also holds one of the project's countries would count twice: dedupe.
-    add("region", region_pids, region_vals, max((r["pk"] for r in regions), default=0) + 1, dedupe=True)
-    add("sdg", *read(ProjectSdgGoal, "goal_id"), max((g["number"] for g in goals), default=0) + 1)
-    add("target", *read(ProjectSdgTarget, "target_id", _coder(target_code)), len(targets))
-    add("partner", *read(ProjectPartner, "organisation_id"), max((o["pk"] for o in organisations), default=0) + 1)
-    add("activity_type", *read(Activity, "type", _coder(type_code)), len(type_code))
+    return {
+        "country": (country_pids, country_vals, False),
+        # A named region that also holds one of the project's countries would count twice: dedupe.
+        "region": (region_pids, region_vals, True),
+        "sdg": (*read(ProjectSdgGoal, "goal_id"), False),
+        "target": (*read(ProjectSdgTarget, "target_id", _coder(codes["target"])), False),
+        "partner": (*read(ProjectPartner, "organisation_id"), False),
+        "activity_type": (*read(Activity, "type", _coder(codes["activity_type"])), False),
+    }
+
+
+def _ranks(positions: np.ndarray) -> np.ndarray:
+    """Dense ranks 0..n-1 of distinct positions."""
+    ranks = np.empty(positions.size, dtype=np.int64)
+    ranks[np.argsort(positions, kind="stable")] = np.arange(positions.size)
+    return ranks
+
+
+def build(using: str = "default") -> PortfolioIndex:
+    """Read the registry into a new index (the version first: a change committed meanwhile makes it stale)."""
+    token = index_version.current(using)
+    seen = index_version.changes(using)
+    registry = Project.objects.using(using).registry()
+    columns = _project_columns(registry, using)
+    pk = columns["pk"]
+    n = pk.size
+
+    def order_of(*fields) -> np.ndarray:
+        (ids,) = _columns(registry.order_by(*fields).values_list("pk"), using, None)
+        pos = np.empty(n, dtype=np.int64)
+        pos[np.searchsorted(pk, ids)] = np.arange(ids.size)
+        return pos
+
+    # Reference rows (small tables): the labels of facet values, and URL codes -> value codes.
+    countries = list(Country.objects.using(using).order_by("iso3")
+                     .values("iso3", "name", "region_id", "subregion_id", "intermediate_region_id"))
+    regions = list(Region.objects.using(using).values("pk", "code", "name", "kind"))
+    goals = list(SdgGoal.objects.using(using).order_by("number").values("number", "short_title"))
+    targets = list(SdgTarget.objects.using(using).order_by("code").values_list("code", flat=True))
+    units = list(OrgUnit.objects.using(using).values("pk", "code", "name", "parent_id"))
+    fundings = list(FundingSource.objects.using(using).values("pk", "code", "name"))
+    organisations = list(Organisation.objects.using(using).values("pk", "slug", "name", "acronym"))
+    codes = {
+        "country": {c["iso3"]: i for i, c in enumerate(countries)},
+        "region": {r["code"]: r["pk"] for r in regions},
+        "target": {code: i for i, code in enumerate(targets)},
+        "partner": {o["slug"]: o["pk"] for o in organisations},
+        "funding": {f["code"]: f["pk"] for f in fundings},
+        "activity_type": {t: i for i, t in enumerate(ActivityType.values)},
+    }
+    sizes = {"country": len(countries), "region": max((r["pk"] for r in regions), default=0) + 1,
+             "sdg": max((g["number"] for g in goals), default=0) + 1, "target": len(targets),
+             "partner": max((o["pk"] for o in organisations), default=0) + 1,
+             "activity_type": len(codes["activity_type"])}
+    links: dict[str, Links] = {}
+    for name, (pids, vals, dedupe) in _link_pairs(codes, countries, using).items():
+        r, v = _pairs(pk, pids, vals, dedupe=dedupe)
+        links[name] = Links(r, v, max(sizes[name], int(v.max()) + 1 if v.size else 0))
 
     return PortfolioIndex(
-        token=token, pk=pk, review=review.astype(np.int8), unit=unit, funding=funding, start=start, end=end,
-        start_year=start_year, override=override.astype(np.int8), band=band, budget=budget,
-        title_order=title_order, title_lower_order=title_lower_order, links=links,
-        codes={
-            "country": country_code,
-            "region": {r["code"]: r["pk"] for r in regions},
-            "target": target_code,
-            "partner": {o["slug"]: o["pk"] for o in organisations},
-            "funding": {f["code"]: f["pk"] for f in fundings},
-            "activity_type": type_code,
-        },
+        token=token, changes={pk_: token_ for pk_, (token_, _project) in seen.items()}, **columns,
+        **_budget_columns(pk, using), title_order=order_of("title", "pk"),
+        title_lower_order=order_of(Lower("title"), "pk"), links=links, codes=codes,
         labels={"country": countries, "region": regions, "sdg": goals, "unit": units, "funding": fundings,
                 "partner": organisations},
     )
+
+
+# -- catching up with a few changed projects -------------------------------------------------------
+
+class _ReadWhole(Exception):
+    """The changes since the index was read cannot be applied one project at a time: build it anew."""
+
+
+def changed_projects(index: PortfolioIndex, now: dict) -> set[int]:
+    """The projects changed since the index was read, from the change rows there are now.
+
+    Raises _ReadWhole for a change of anything, too many projects, or rows the index cannot account for
+    (a flush; a prune, which may have removed a row committed late that the index never saw).
+    """
+    if not index.changes or not now:
+        raise _ReadWhole("no change rows")
+    # Every row it saw is still there, but for the oldest ones pruned: else a flush, or a rolled-back
+    # transaction whose own rows it saw (then it holds data that never committed).
+    oldest = min(now)
+    if any(pk >= oldest and now.get(pk, (None,))[0] != token for pk, token in index.changes.items()):
+        raise _ReadWhole("a change the index took in is gone")
+    changed: set[int] = set()
+    for pk, (token, project) in now.items():
+        if index.changes.get(pk) == token:
+            continue
+        if project is index_version.ANYTHING or pk % index_version.PRUNE_EVERY == 0:
+            raise _ReadWhole("a change of anything, or a prune")
+        changed.add(project)
+    if len(changed) > index_version.INCREMENTAL_LIMIT:
+        raise _ReadWhole("too many projects changed")
+    return changed
+
+
+def _title_positions(index: PortfolioIndex, fresh_pk: np.ndarray, changed: list[int], using: str
+                     ) -> tuple[np.ndarray, np.ndarray]:
+    """Where each re-read project falls in the two title orders, as positions between the old ones.
+
+    The database says which unchanged project comes just before it (an index lookup: projects_title_idx
+    and projects_title_lower_idx), so the order is the database's own collation's, as when built whole.
+    """
+    table = Project._meta.db_table
+    others = ", ".join(["%s"] * len(changed))
+    out = []
+    for key, lower in (("title", False), ("LOWER(title)", True)):
+        titles = Project.objects.using(using).filter(pk__in=fresh_pk.tolist())
+        ordered = titles.order_by(Lower("title") if lower else "title", "pk").values_list("pk", "title")
+        rel = {pk: i for i, (pk, _title) in enumerate(ordered)}
+        title_of = dict(ordered)
+        old = index.title_lower_order if lower else index.title_order
+        value = "LOWER(%s)" if lower else "%s"
+        sql = (f"SELECT id FROM {table} WHERE draft_of_id IS NULL AND ({key}, id) < ({value}, %s) "
+               f"AND id NOT IN ({others}) ORDER BY {key} DESC, id DESC LIMIT 1")
+        before = []
+        with connections[using].cursor() as cursor:
+            for pk in fresh_pk.tolist():
+                cursor.execute(sql, [title_of[pk], pk, *changed])
+                row = cursor.fetchone()
+                before.append(row[0] if row else -1)
+        before = np.array(before, dtype=np.int64)
+        rows, held = index.locate(before)
+        if not np.all(held | (before < 0)):
+            raise _ReadWhole("a neighbour in title order is not in the index")
+        base = np.where(before < 0, -1.0, old[rows].astype(np.float64))
+        m = fresh_pk.size
+        out.append(base + (1.0 + np.array([rel[pk] for pk in fresh_pk.tolist()], dtype=np.float64)) / (m + 1))
+    return out[0], out[1]
+
+
+def refresh(index: PortfolioIndex, changed: set[int], token: str, seen: dict, using: str = "default"
+            ) -> PortfolioIndex:
+    """A new index: this one with the changed projects read again (added, updated or gone)."""
+    if not changed:  # rows that changed nothing here (already taken in): only the version moves
+        return replace(index, token=token, changes={pk_: t for pk_, (t, _p) in seen.items()})
+    registry = Project.objects.using(using).registry()
+    only = sorted(changed)
+    fresh = _project_columns(registry.filter(pk__in=only), using)
+    fresh_pk = fresh["pk"]
+    gone_rows, held = index.locate(np.array(only, dtype=np.int64))
+    keep = np.ones(index.n, dtype=bool)
+    keep[gone_rows[held]] = False
+    kept = int(keep.sum())
+    pk = np.concatenate([index.pk[keep], fresh_pk])
+    order = np.argsort(pk, kind="stable")
+    new_row = np.empty(pk.size, dtype=np.int64)
+    new_row[order] = np.arange(pk.size)  # concatenated position -> row in the new index
+    old_to_new = np.full(index.n, -1, dtype=np.int64)
+    old_to_new[keep] = new_row[:kept]
+
+    def merged(old: np.ndarray, new: np.ndarray) -> np.ndarray:
+        return np.concatenate([old[keep], new.astype(old.dtype)])[order]
+
+    columns = {name: merged(getattr(index, name), values) for name, values in fresh.items()}
+    budgets = _budget_columns(fresh_pk, using, only=only)
+    columns.update({name: merged(getattr(index, name), values) for name, values in budgets.items()})
+    title, title_lower = _title_positions(index, fresh_pk, only, using)
+    columns["title_order"] = _ranks(merged(index.title_order.astype(np.float64), title))
+    columns["title_lower_order"] = _ranks(merged(index.title_lower_order.astype(np.float64), title_lower))
+
+    links: dict[str, Links] = {}
+    for name, (pids, vals, dedupe) in _link_pairs(index.codes, index.labels["country"], using, only=only).items():
+        old = index.links[name]
+        still = keep[old.rows]
+        r, v = _pairs(columns["pk"], pids, vals, dedupe=dedupe)
+        rows = np.concatenate([old_to_new[old.rows[still]], r])
+        vals_ = np.concatenate([old.vals[still], v])
+        links[name] = Links(rows, vals_, max(old.size, int(v.max()) + 1 if v.size else 0))
+
+    return PortfolioIndex(token=token, changes={pk_: t for pk_, (t, _p) in seen.items()}, **columns,
+                          links=links, codes=index.codes, labels=index.labels)
 
 
 _CACHE: dict[str, PortfolioIndex] = {}
@@ -296,28 +429,56 @@ _BUILDERS: dict[str, threading.Thread] = {}
 
 
 def get_index(using: str = "default", *, wait: bool = True) -> PortfolioIndex:
-    """This process's index of the database, rebuilt when the portfolio changed since it was built.
+    """This process's index of the database, brought up to date when the portfolio changed since it was read.
 
-    wait=False (public requests, with CAPDEV_FACET_INDEX_BACKGROUND on): while a rebuild runs in a background
-    thread, the index before the change keeps answering, so that no visitor waits for a rebuild (seconds at
-    a million projects); staff, who may have just made the change, wait for the new one.
+    A change of a few projects is read for those projects alone (milliseconds, whoever asks). A change that
+    needs the whole portfolio read again (reference data, a bulk import): with wait=False (public requests,
+    CAPDEV_FACET_INDEX_BACKGROUND on) the index before the change keeps answering while a background thread
+    rebuilds it, so that no visitor waits (seconds at a million projects); staff, who may have just made the
+    change, wait for the new one.
     """
     token = index_version.current(using)
     index = _CACHE.get(using)
     if index is not None and index.token == token:
         return index
-    if not wait and index is not None and settings.CAPDEV_FACET_INDEX_BACKGROUND:
-        _rebuild_in_background(using)
+    if wait or index is None or not settings.CAPDEV_FACET_INDEX_BACKGROUND:
+        with _LOCK:  # one thread reads; the others wait and use its index
+            return _refresh(using)
+    if _LOCK.acquire(blocking=False):  # never queue behind a whole rebuild running in the background
+        try:
+            updated = _catch_up(using)
+        finally:
+            _LOCK.release()
+        if updated is not None:
+            return updated
+    _rebuild_in_background(using)
+    return index
+
+
+def _catch_up(using: str) -> PortfolioIndex | None:
+    """The cached index, current or brought up to date project by project; None when it must be read whole
+    (the caller holds _LOCK)."""
+    index = _CACHE.get(using)
+    if index is None:
+        return None
+    token = index_version.current(using)
+    if index.token == token:
         return index
-    with _LOCK:  # one thread builds; the others wait and use its index
-        return _refresh(using)
+    seen = index_version.changes(using)
+    try:
+        changed = changed_projects(index, seen)
+        updated = refresh(index, changed, token, seen, using)
+    except _ReadWhole as why:
+        logger.info("facet index: reading the whole portfolio again (%s)", why)
+        return None
+    _CACHE[using] = updated
+    return updated
 
 
 def _refresh(using: str) -> PortfolioIndex:
-    """The cached index if it is current, else a new one (the caller holds _LOCK)."""
-    token = index_version.current(using)
-    index = _CACHE.get(using)
-    if index is None or index.token != token:
+    """The cached index if it is current, else brought up to date, else a new one (the caller holds _LOCK)."""
+    index = _catch_up(using)
+    if index is None:
         index = build(using)
         _CACHE[using] = index
         _freeze_heap_once()

@@ -4,26 +4,34 @@ Each process keeps an in-memory index of the portfolio (capdev.projects.facet_in
 request reads the version (one small query) and rebuilds the index when it differs from the one the index
 was built at.
 
-A change adds a row to `IndexChange` (at most one per transaction), and the version is the number of rows
-with the largest id and that row's random token (ids start again after a flush; tokens do not repeat). Rows are only added, never updated, so a long import and an editor's save never wait
-for each other on it (an updated single row would hold its lock until the import commits). A row commits
+A change adds rows to `IndexChange`, and the version is the number of rows with the largest id and that
+row's random token (ids start again after a flush; tokens do not repeat). Rows are only added, never
+updated, so a long import and an editor's save never wait for each other on it (an updated single row would hold its lock until the import commits). A row commits
 or rolls back with the change it marks; a transaction that commits after a later one raises the count
 though not the largest id, so either way the version read afterwards differs. Old rows are pruned (the
 largest id is always kept, and a prune happens in a transaction that adds a row), so no version repeats.
 
-Single saves and deletes add the row through signals. Bulk paths that send no signals call `bump()`
+A row names the project it is about, so that an index can read just that project again (facet_index's
+refresh) instead of the whole portfolio: one row per project per transaction, however many of its rows
+were saved. A row without a project (reference data, bulk writes, more than INCREMENTAL_LIMIT projects in
+one transaction) means "anything may have changed".
+
+Single saves and deletes add the rows through signals. Bulk paths that send no signals call `bump()`
 themselves: `reindex_projects` does, which covers the importers; the generator calls it at the end.
 """
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 
 from django.db import connections
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
-_MARK = "_capdev_index_version_bumped"
+_MARK = "_capdev_index_version_marks"
 KEEP = 200  # rows kept when pruning
-PRUNE_EVERY = 1000  # prune when the new row's id is a multiple of this
+PRUNE_EVERY = 1000  # prune when a new row's id is a multiple of this
+INCREMENTAL_LIMIT = 500  # more projects than this in one transaction: one row for "anything"
+ANYTHING = None
 
 
 def current(using: str = "default") -> str:
@@ -37,21 +45,54 @@ def current(using: str = "default") -> str:
     return "0:0:" if last is None else f"{last[0]}:{last[1]}:{last[2]}"
 
 
-def bump(using: str = "default") -> None:
-    """Mark a change (once per transaction: later calls in the same one add nothing)."""
+def changes(using: str = "default") -> dict[int, tuple[str, int | None]]:
+    """Every change row there is: id -> (token, project id or None for anything). At most some 1,200."""
+    from .models import IndexChange
+
+    return {pk: (token, project) for pk, token, project
+            in IndexChange.objects.using(using).values_list("id", "token", "project_id")}
+
+
+def _live_marks(connection) -> dict:
+    """What this transaction has marked already and not rolled back: key -> savepoints it was marked in."""
+    outer, savepoints = connection.atomic_blocks[0], tuple(connection.savepoint_ids)
+    state = getattr(connection, _MARK, None)
+    if state is None or state[0] is not outer:
+        state = (outer, {})
+        setattr(connection, _MARK, state)
+    marks = state[1]
+    for key, marked_in in list(marks.items()):
+        if savepoints[:len(marked_in)] != marked_in:  # a savepoint rolled back took that row with it
+            del marks[key]
+    return marks
+
+
+def bump(using: str = "default", projects: Iterable[int] | None = ANYTHING) -> None:
+    """Mark a change of these projects (ANYTHING: of anything), once per project and transaction."""
     from .models import IndexChange
 
     connection = connections[using]
+    keys: list = [ANYTHING] if projects is ANYTHING else sorted({int(p) for p in projects if p})
+    if not keys:
+        return
+    if len(keys) > INCREMENTAL_LIMIT:
+        keys = [ANYTHING]
     if connection.in_atomic_block:
-        outer, savepoints = connection.atomic_blocks[0], tuple(connection.savepoint_ids)
-        mark = getattr(connection, _MARK, None)
-        # Done already in this transaction, in a savepoint still alive (one rolled back took the row with it).
-        if mark is not None and mark[0] is outer and savepoints[:len(mark[1])] == mark[1]:
-            return
-        setattr(connection, _MARK, (outer, savepoints))
-    row = IndexChange.objects.using(using).create(token=uuid.uuid4().hex)
-    if row.pk % PRUNE_EVERY == 0:
-        IndexChange.objects.using(using).filter(id__lte=row.pk - KEEP).delete()
+        marks = _live_marks(connection)
+        if ANYTHING in marks:
+            return  # "anything" already covers every project
+        keys = [k for k in keys if k not in marks]
+        if keys and keys != [ANYTHING] and len(marks) + len(keys) > INCREMENTAL_LIMIT:
+            keys = [ANYTHING]
+        savepoints = tuple(connection.savepoint_ids)
+        marks.update((k, savepoints) for k in keys)
+    if not keys:
+        return
+    rows = IndexChange.objects.using(using).bulk_create(
+        [IndexChange(token=uuid.uuid4().hex, project_id=k) for k in keys])
+    due = [row.pk for row in rows if row.pk is not None and row.pk % PRUNE_EVERY == 0]
+    if due:
+        IndexChange.objects.using(using).filter(id__lte=max(due) - KEEP).delete()
 
 
 def _tracked_models() -> tuple:
@@ -63,29 +104,65 @@ def _tracked_models() -> tuple:
                          ProjectSdgTarget)
 
     # What the index reads: the project's own columns, the rows facets and filters count, and the labels.
-    return (Project, Budget, ProjectCountry, ProjectRegion, ProjectSdgGoal, ProjectSdgTarget, ProjectPartner,
-            Activity, Organisation, OrgUnit, FundingSource, Country, Region, SdgGoal, SdgTarget)
+    # The first are a project's own rows (a change is that project's), the others anyone's.
+    own = (Budget, ProjectCountry, ProjectRegion, ProjectSdgGoal, ProjectSdgTarget, ProjectPartner, Activity)
+    return (Project, *own), (Organisation, OrgUnit, FundingSource, Country, Region, SdgGoal, SdgTarget)
+
+
+_PREVIOUS = "_capdev_index_project_before"
+
+
+def _scope(instance) -> list[int] | None:
+    """The projects a saved or deleted row is about (ANYTHING for reference data)."""
+    if type(instance) not in _PROJECT_ROWS:
+        return ANYTHING
+    if instance._meta.label == "projects.Project":
+        return [instance.pk]
+    # A row moved to another project changes the one it left too.
+    return [p for p in {getattr(instance, "project_id", None), getattr(instance, _PREVIOUS, None)} if p]
+
+
+def _remember_project(sender, instance, raw=False, **kwargs) -> None:
+    """Before a project's row is updated: which project it belonged to (one query, updates only)."""
+    if raw or instance._state.adding or instance.pk is None:
+        return
+    before = type(instance)._base_manager.using(instance._state.db).filter(pk=instance.pk).values_list(
+        "project_id", flat=True).first()
+    setattr(instance, _PREVIOUS, before)
 
 
 def _on_change(sender, instance, using=None, **kwargs) -> None:
     if kwargs.get("raw"):
         return  # loaddata: fixtures load into a database whose token nobody has read yet
-    bump(using or "default")
+    scope = _scope(instance)
+    if scope is ANYTHING or scope:
+        bump(using or "default", scope)
 
 
-def _on_m2m(sender, instance, action, using=None, **kwargs) -> None:
-    if action.startswith("post_") and sender in _TRACKED_THROUGH:
-        bump(using or "default")
+def _on_m2m(sender, instance, action, using=None, model=None, pk_set=None, **kwargs) -> None:
+    if not action.startswith("post_") or sender not in _TRACKED_THROUGH:
+        return
+    if instance._meta.label == "projects.Project":
+        bump(using or "default", [instance.pk])
+    elif model is not None and model._meta.label == "projects.Project" and pk_set:
+        bump(using or "default", pk_set)
+    else:
+        bump(using or "default")  # cleared from the other side: which projects is not told
 
 
+_PROJECT_ROWS: set = set()
 _TRACKED_THROUGH: set = set()
 
 
 def connect() -> None:
-    """Bump the token on every save and delete of a tracked model, and on changes to their many-to-many links."""
-    for model in _tracked_models():
+    """Mark a change on every save and delete of a tracked model, and on changes to their many-to-many links."""
+    projects_and_rows, reference = _tracked_models()
+    _PROJECT_ROWS.update(projects_and_rows)
+    for model in (*projects_and_rows, *reference):
         label = model._meta.label
         post_save.connect(_on_change, sender=model, dispatch_uid=f"capdev-index-version-save-{label}")
         post_delete.connect(_on_change, sender=model, dispatch_uid=f"capdev-index-version-delete-{label}")
         _TRACKED_THROUGH.add(model)
+    for model in projects_and_rows[1:]:
+        pre_save.connect(_remember_project, sender=model, dispatch_uid=f"capdev-index-version-pre-{model._meta.label}")
     m2m_changed.connect(_on_m2m, dispatch_uid="capdev-index-version-m2m")

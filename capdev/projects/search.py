@@ -176,7 +176,8 @@ def reindex_projects(ids: Iterable[int] | None = None, using: str = "default") -
             ProjectSearchDocument.objects.using(using).filter(project_id__in=batch).delete()
             ProjectSearchDocument.objects.using(using).bulk_create(docs)
         written += len(docs)
-    bump(using)  # the documents decide what a search matches: indexes built before are stale
+    # The documents decide what a search matches: indexes built before are stale (for these projects only).
+    bump(using, None if ids is None else id_list)
     return written
 
 

@@ -14,21 +14,8 @@ from capdev.projects import facet_index, index_version
 from capdev.projects.facets import indexed_facet_counts, sql_facet_counts
 from capdev.projects.filtersets import SORTS, ProjectFilterSet
 from capdev.projects.models import IndexChange, Project, ReviewState
-from capdev.projects.synthetic import generate
 
-SIZE = 400
 WORDS = ["government", "digital", "parliament", "open data", "-workshop", "public OR civil", '"service delivery"']
-
-
-@pytest.fixture(scope="module")
-def synthetic(portfolio, django_db_blocker):
-    """The seed plus SIZE generated projects, a tenth of them moved back to draft (the public must not count them)."""
-    with django_db_blocker.unblock():
-        generate(SIZE, seed=7, batch=150)
-        drafts = list(Project.objects.filter(code__startswith="SYN").order_by("pk").values_list("pk", flat=True))[::10]
-        Project.objects.filter(pk__in=drafts).update(review_state=ReviewState.DRAFT)
-        index_version.bump()  # a queryset update sends no signal
-    return drafts
 
 
 def _request(staff: bool):
@@ -125,19 +112,44 @@ def test_a_rolled_back_change_leaves_no_stale_index(synthetic, db):
     assert facet_index.IndexQuery(after, fs).rows_without().sum() == fs.qs.count()
 
 
-def test_a_transaction_marks_one_change_however_many_rows_it_saves(synthetic, db):
+def _change_inserts(queries) -> list[dict]:
+    return [q for q in queries.captured_queries
+            if IndexChange._meta.db_table in q["sql"] and q["sql"].lstrip().upper().startswith("INSERT")]
+
+
+def test_a_transaction_marks_each_project_once_however_many_of_its_rows_it_saves(synthetic, db):
+    from capdev.projects.models import Budget, ProjectCountry
+    from capdev.reference.models import Country
+
     projects = list(Project.objects.filter(pk__in=synthetic[2:6]))
     before = IndexChange.objects.count()
     with CaptureQueriesContext(connection) as queries, transaction.atomic():
         for p in projects:
             p.title += " (renamed)"
             p.save()
-    writes = [q for q in queries.captured_queries
-              if IndexChange._meta.db_table in q["sql"] and q["sql"].lstrip().upper().startswith("INSERT")]
-    assert len(writes) == 1 and IndexChange.objects.count() == before + 1
+        first = projects[0]
+        ProjectCountry.objects.create(project=first, country=Country.objects.exclude(projects=first).first())
+        Budget.objects.filter(project=first).update(amount=1)  # no signal
+        for line in Budget.objects.filter(project=first):
+            line.save()
+        first.save()
+    assert len(_change_inserts(queries)) == len(projects)
+    new = IndexChange.objects.order_by("id")[before:]
+    assert sorted(c.project_id for c in new) == sorted(p.pk for p in projects)
     # Only rows added, never one updated: concurrent transactions do not wait for each other on it.
     assert not [q for q in queries.captured_queries
                 if IndexChange._meta.db_table in q["sql"] and q["sql"].lstrip().upper().startswith("UPDATE")]
+
+
+def test_more_projects_than_the_limit_in_one_transaction_mark_anything(synthetic, db, monkeypatch):
+    monkeypatch.setattr(index_version, "INCREMENTAL_LIMIT", 3)
+    before = IndexChange.objects.order_by("-id").first().pk
+    with transaction.atomic():
+        index_version.bump(projects=synthetic[:2])
+        index_version.bump(projects=synthetic[1:4])  # the fourth project: over the limit
+        index_version.bump(projects=synthetic[5:6])  # "anything" covers it: nothing more written
+    assert list(IndexChange.objects.filter(id__gt=before).order_by("id").values_list("project_id", flat=True)) == [
+        synthetic[0], synthetic[1], None]
 
 
 def test_the_version_never_comes_back_with_other_data(synthetic, db):

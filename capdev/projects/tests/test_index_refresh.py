@@ -1,0 +1,232 @@
+"""After an edit the in-memory index reads just the edited projects again, and ends up exactly as an index
+built from scratch would be: every column, every link pair, both title orders, and the list SQL gives."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import numpy as np
+import pytest
+from django.db import transaction
+
+from capdev.activities.models import Activity, ActivityType
+from capdev.organisations.models import Organisation
+from capdev.projects import facet_index, index_version
+from capdev.projects.filtersets import SORTS, ProjectFilterSet
+from capdev.projects.models import (Budget, IndexChange, Project, ProjectCountry, ProjectPartner, ProjectSdgGoal,
+                                    ReviewState)
+from capdev.reference.models import Country
+
+COLUMNS = ("pk", "review", "unit", "funding", "start", "end", "start_year", "override", "band", "budget",
+           "title_order", "title_lower_order")
+
+
+def _published(synthetic, k: int) -> list[Project]:
+    return list(Project.objects.filter(code__startswith="SYN").exclude(pk__in=synthetic).order_by("pk")[:k])
+
+
+def _rename(synthetic):
+    # Two titles that fall between the same two neighbours (their own order decides), one that the
+    # case-blind order puts elsewhere than the binary one, and one moved to the end.
+    a, b, c, d = _published(synthetic, 4)
+    for project, title in ((a, "Aardvark governance b"), (b, "Aardvark governance a"), (c, "aardvark lower case"),
+                           (d, "Zzz last of all")):
+        project.title = title
+        project.save()
+
+
+def _publish(synthetic):
+    project = Project.objects.get(pk=synthetic[3])
+    project.review_state = ReviewState.PUBLISHED
+    project.save()
+
+
+def _unpublish(synthetic):
+    (project,) = _published(synthetic, 1)
+    project.review_state = ReviewState.DRAFT
+    project.save()
+
+
+def _dates(synthetic):
+    (project,) = _published(synthetic, 1)
+    project.start_date, project.end_date = dt.date(2031, 1, 1), dt.date(2032, 6, 30)  # now planned
+    project.save()
+
+
+def _country_link(synthetic):
+    (project,) = _published(synthetic, 1)
+    ProjectCountry.objects.create(project=project, country=Country.objects.exclude(projects=project).first())
+    ProjectCountry.objects.filter(project=project).first().delete()
+
+
+def _countries_set(synthetic):
+    (project,) = _published(synthetic, 1)
+    project.countries.set(Country.objects.filter(iso3__in=["LCA", "NPL"]))  # m2m_changed, not post_save
+
+
+def _countries_from_the_other_side(synthetic):
+    first, second = _published(synthetic, 2)
+    Country.objects.get(iso3="HTI").projects.add(first, second)  # the projects come as pk_set
+
+
+def _budget(synthetic):
+    (project,) = _published(synthetic, 1)
+    line = Budget.objects.filter(project=project, kind=Budget.Kind.TOTAL).first()
+    line.amount = Decimal("7500000.00")  # into the top band
+    line.save()
+
+
+def _activity_moved(synthetic):
+    source, target = _published(synthetic, 2)
+    activity = Activity.objects.filter(project=source).first() or Activity.objects.create(
+        project=source, type=ActivityType.WEBINAR, title="moved webinar")
+    Activity.objects.filter(project=target).delete()
+    activity.project = target  # the project it left changes too
+    activity.save()
+
+
+def _partner_and_goal(synthetic):
+    (project,) = _published(synthetic, 1)
+    ProjectPartner.objects.create(project=project, organisation=Organisation.objects.exclude(projects=project).first())
+    ProjectSdgGoal.objects.filter(project=project).delete()
+
+
+def _new_project(synthetic):
+    project = Project.objects.create(title="A brand new project", review_state=ReviewState.PUBLISHED,
+                                     start_date=dt.date(2020, 1, 1))
+    project.countries.add(Country.objects.get(iso3="KEN"))
+    Budget.objects.create(project=project, amount=Decimal("250000"), currency_id="USD")
+
+
+def _deleted(synthetic):
+    _published(synthetic, 1)[0].delete()
+    Project.objects.get(pk=synthetic[4]).delete()
+
+
+EDITS = {f.__name__.strip("_"): f for f in (
+    _rename, _publish, _unpublish, _dates, _country_link, _countries_set, _countries_from_the_other_side, _budget,
+    _activity_moved, _partner_and_goal, _new_project, _deleted)}
+
+
+def assert_same(got: facet_index.PortfolioIndex, want: facet_index.PortfolioIndex) -> None:
+    """Two indexes hold the same projects, columns, link pairs (duplicates counted) and orders."""
+    for name in COLUMNS:
+        np.testing.assert_array_equal(getattr(got, name), getattr(want, name), err_msg=name)
+    assert got.links.keys() == want.links.keys()
+    for name, links in want.links.items():
+        mine = got.links[name]
+        assert mine.size == links.size, name
+        width = links.size + 1
+        np.testing.assert_array_equal(np.sort(got.pk[mine.rows] * width + mine.vals),
+                                      np.sort(want.pk[links.rows] * width + links.vals), err_msg=name)
+
+
+@pytest.fixture
+def whole_reads(monkeypatch):
+    """Counts the times the whole portfolio is read (facet_index.build), and keeps the real build callable."""
+    class Calls(list):
+        real = staticmethod(facet_index.build)
+
+    calls = Calls()
+    real = facet_index.build
+
+    def counted(using="default"):
+        calls.append(using)
+        return real(using)
+
+    monkeypatch.setattr(facet_index, "build", counted)
+    return calls
+
+
+def _assert_lists_as_sql(index, staff: bool = True) -> None:
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import AnonymousUser
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/projects/")
+    request.user = get_user_model()(username="s", is_staff=True, is_active=True) if staff else AnonymousUser()
+    for sort in SORTS:
+        fs = ProjectFilterSet({"sort": sort}, request=request)
+        fs.default_visibility = True
+        got = facet_index.IndexQuery(index, fs).ordered_pks(fs.sort_key).tolist()
+        assert got == list(fs.qs.values_list("pk", flat=True)), sort
+
+
+@pytest.mark.parametrize("edit", EDITS)
+def test_an_edit_is_taken_in_by_reading_those_projects_alone(synthetic, db, edit, whole_reads):
+    before = facet_index.get_index()
+    whole_reads.clear()
+    EDITS[edit](synthetic)
+    after = facet_index.get_index()
+    assert whole_reads == []  # caught up project by project
+    assert after is not before and after.token == index_version.current()
+    assert_same(after, whole_reads.real())
+    _assert_lists_as_sql(after, staff=True)
+    _assert_lists_as_sql(after, staff=False)
+
+
+def test_a_public_request_is_caught_up_at_once_too(synthetic, db, settings, whole_reads):
+    settings.CAPDEV_FACET_INDEX_BACKGROUND = True
+    before = facet_index.get_index()
+    whole_reads.clear()
+    _rename(synthetic)
+    after = facet_index.get_index(wait=False)  # not the old index while a thread rebuilds: caught up now
+    assert after is not before and after.token == index_version.current() and whole_reads == []
+    assert_same(after, whole_reads.real())
+
+
+def test_a_change_of_reference_data_reads_the_whole_portfolio(synthetic, db, whole_reads):
+    facet_index.get_index()
+    whole_reads.clear()
+    country = Country.objects.get(iso3="KEN")
+    country.name = "Kenya (renamed)"
+    country.save()
+    index = facet_index.get_index()
+    assert whole_reads == ["default"]
+    assert "Kenya (renamed)" in [c["name"] for c in index.labels["country"]]
+
+
+def test_a_change_committed_after_a_later_one_is_taken_in(synthetic, db, whole_reads):
+    # Ids are taken when a row is written and become visible at commit: a row with a lower id than the newest
+    # the index saw can still appear. Leave a gap, read the index, then fill the gap as a late commit would.
+    newest = IndexChange.objects.order_by("-id").first().pk
+    IndexChange.objects.create(id=newest + 10, token="after-a-gap", project_id=None)
+    facet_index.get_index()
+    whole_reads.clear()
+    (project,) = _published(synthetic, 1)
+    Project.objects.filter(pk=project.pk).update(title="Aaa committed late")  # no signal: the row comes below
+    IndexChange.objects.create(id=newest + 5, token="late", project_id=project.pk)
+    index = facet_index.get_index()
+    assert whole_reads == []
+    assert_same(index, whole_reads.real())
+
+
+def test_an_edit_rolled_back_after_the_index_took_it_in_is_undone(synthetic, db, whole_reads):
+    (project,) = _published(synthetic, 1)
+    before = facet_index.get_index()
+    whole_reads.clear()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        project.title = "Aaa never committed"
+        project.save()
+        inside = facet_index.get_index()  # took the uncommitted title in
+        assert inside is not before and whole_reads == []
+        raise RuntimeError("roll back")
+    after = facet_index.get_index()
+    assert whole_reads == ["default"]  # a row it had seen is gone: read whole, not trusted
+    assert_same(after, whole_reads.real())
+    assert after.token == before.token
+
+
+def test_a_prune_or_a_flush_means_reading_whole(synthetic, db):
+    index = facet_index.get_index()
+    now = index_version.changes()
+    newest = max(now)
+    late = dict(now)
+    late[newest + 1] = ("t", 1)
+    assert facet_index.changed_projects(index, late) == {1}
+    pruned = dict(now)
+    pruned[index_version.PRUNE_EVERY * (newest // index_version.PRUNE_EVERY + 1)] = ("t", 1)
+    with pytest.raises(facet_index._ReadWhole):
+        facet_index.changed_projects(index, pruned)
+    with pytest.raises(facet_index._ReadWhole):
+        facet_index.changed_projects(index, {1: ("after-a-flush", 1)})
