@@ -256,11 +256,20 @@ def _link_pairs(codes: dict, countries: list[dict], using: str, only=None) -> di
     }
 
 
-def _ranks(positions: np.ndarray) -> np.ndarray:
-    """Dense ranks 0..n-1 of distinct positions."""
-    ranks = np.empty(positions.size, dtype=np.int64)
-    ranks[np.argsort(positions, kind="stable")] = np.arange(positions.size)
-    return ranks
+def _merged_order(old: np.ndarray, keep: np.ndarray, fresh: np.ndarray) -> np.ndarray:
+    """An order (dense positions 0..n-1) with some rows dropped and new ones placed between the old positions.
+
+    old: the dense positions of the old rows; keep: which stay; fresh: each new row's position, strictly
+    between two old ones (never a whole number). Returns the positions of the kept rows, then the new ones.
+    Counting what went and came before each row, not sorting them all: O(n log m) for m changes.
+    """
+    gone = np.sort(old[~keep])
+    kept = old[keep]
+    placed = np.sort(fresh)
+    kept_new = kept - np.searchsorted(gone, kept) + np.searchsorted(placed, kept)
+    # Old rows before a new one: every whole position below it, but the ones that went.
+    fresh_new = np.ceil(fresh).astype(np.int64) - np.searchsorted(gone, fresh) + np.searchsorted(placed, fresh)
+    return np.concatenate([kept_new, fresh_new])
 
 
 def build(using: str = "default") -> PortfolioIndex:
@@ -361,12 +370,13 @@ def _title_positions(index: PortfolioIndex, fresh_pk: np.ndarray, changed: list[
         title_of = dict(ordered)
         old = index.title_lower_order if lower else index.title_order
         value = "LOWER(%s)" if lower else "%s"
-        sql = (f"SELECT id FROM {table} WHERE draft_of_id IS NULL AND ({key}, id) < ({value}, %s) "
-               f"AND id NOT IN ({others}) ORDER BY {key} DESC, id DESC LIMIT 1")
+        # (key, id) < (title, pk), spelt out: SQLite searches an expression index for this form only.
+        sql = (f"SELECT id FROM {table} WHERE draft_of_id IS NULL AND {key} <= {value} "
+               f"AND ({key} < {value} OR id < %s) AND id NOT IN ({others}) ORDER BY {key} DESC, id DESC LIMIT 1")
         before = []
         with connections[using].cursor() as cursor:
             for pk in fresh_pk.tolist():
-                cursor.execute(sql, [title_of[pk], pk, *changed])
+                cursor.execute(sql, [title_of[pk], title_of[pk], pk, *changed])
                 row = cursor.fetchone()
                 before.append(row[0] if row else -1)
         before = np.array(before, dtype=np.int64)
@@ -406,8 +416,8 @@ def refresh(index: PortfolioIndex, changed: set[int], token: str, seen: dict, us
     budgets = _budget_columns(fresh_pk, using, only=only)
     columns.update({name: merged(getattr(index, name), values) for name, values in budgets.items()})
     title, title_lower = _title_positions(index, fresh_pk, only, using)
-    columns["title_order"] = _ranks(merged(index.title_order.astype(np.float64), title))
-    columns["title_lower_order"] = _ranks(merged(index.title_lower_order.astype(np.float64), title_lower))
+    columns["title_order"] = _merged_order(index.title_order, keep, title)[order]
+    columns["title_lower_order"] = _merged_order(index.title_lower_order, keep, title_lower)[order]
 
     links: dict[str, Links] = {}
     for name, (pids, vals, dedupe) in _link_pairs(index.codes, index.labels["country"], using, only=only).items():

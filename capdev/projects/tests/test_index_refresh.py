@@ -230,3 +230,19 @@ def test_a_prune_or_a_flush_means_reading_whole(synthetic, db):
         facet_index.changed_projects(index, pruned)
     with pytest.raises(facet_index._ReadWhole):
         facet_index.changed_projects(index, {1: ("after-a-flush", 1)})
+
+
+def test_merged_order_is_the_order_of_all_positions_sorted():
+    rng = np.random.default_rng(7)
+    for _ in range(200):
+        n = int(rng.integers(1, 60))
+        old = rng.permutation(n)
+        keep = rng.random(n) < 0.8
+        m = int(rng.integers(0, 6))
+        fresh = rng.integers(-1, n, m) + rng.random(m) * 0.98 + 0.01  # between two whole positions
+        fresh = np.unique(fresh)
+        got = facet_index._merged_order(old, keep, fresh)
+        positions = np.concatenate([old[keep].astype(float), fresh])
+        want = np.empty(positions.size, dtype=np.int64)
+        want[np.argsort(positions)] = np.arange(positions.size)
+        np.testing.assert_array_equal(got, want)
