@@ -67,7 +67,10 @@ class ImportResult:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    # Every finding; only the errors when the importer reports findings as they come (on_finding), so that
+    # memory does not grow with the warnings of a large file.
     findings: list[Finding] = field(default_factory=list)
+    warnings: int = 0
     dry_run: bool = False
 
     @property
@@ -166,17 +169,24 @@ class ActivityData:
 class Reader:
     """Turns iati-activity elements into ActivityData, collecting findings with their line numbers."""
 
-    def __init__(self, file: str):
+    def __init__(self, file: str, on_finding=None):
         self.file = file
         self.findings: list[Finding] = []
+        self.on_finding = on_finding
+        self.warnings = 0
         # Whether any finding is an error, kept as they come: scanning the findings for each batch grew with the file.
         self.failed = False
         self.own_ref = conf.reporting_org()["ref"]
         self.want_lang = conf.language()
 
     def note(self, severity: str, message: str, line: int | None, activity: str, rule: str = "import") -> None:
-        """Record a finding about the file."""
-        self.findings.append(Finding(severity, message, line, activity, rule, self.file))
+        """Record a finding about the file (report it at once, when asked to)."""
+        finding = Finding(severity, message, line, activity, rule, self.file)
+        if self.on_finding is not None:
+            self.on_finding(finding)
+        if severity == ERROR or self.on_finding is None:
+            self.findings.append(finding)
+        self.warnings += severity != ERROR
         self.failed = self.failed or severity == ERROR
 
     def text(self, el: etree._Element | None, lang: str) -> str:
@@ -360,7 +370,8 @@ class Reader:
 class IatiImporter:
     """Imports IATI activity files into the registry (see the module docstring)."""
 
-    def __init__(self, *, publish: bool = False, dry_run: bool = False, batch: int = BATCH, method: str = "copy"):
+    def __init__(self, *, publish: bool = False, dry_run: bool = False, batch: int = BATCH, method: str = "copy",
+                 on_finding=None):
         if method not in METHODS:
             raise ValueError(f"method must be one of {METHODS}")
         self.publish = publish
@@ -369,17 +380,19 @@ class IatiImporter:
         # "copy": rows and history rows through RowWriter's fast path; "orm": bulk_create_with_history, the
         # reference the fast path is tested against.
         self.method = method
+        # Called with each finding as it comes; then only errors are kept on the result (see ImportResult).
+        self.on_finding = on_finding
 
     def import_file(self, path: str | Path) -> ImportResult:
         """Import one file in one transaction; the result says what happened (refused files change nothing)."""
         name = str(path)
         result = ImportResult(file=name, dry_run=self.dry_run)
-        reader = Reader(name)
+        reader = Reader(name, self.on_finding)
         try:
             file_sha = _file_sha(path)
         except OSError as exc:
-            result.findings.append(Finding(ERROR, _("cannot read the file: %(e)s") % {"e": exc.strerror}, None,
-                                           "", "import", name))
+            reader.note(ERROR, _("cannot read the file: %(e)s") % {"e": exc.strerror}, None, "", "import")
+            result.findings = reader.findings
             return result
         self.now = timezone.now()
         self.seen: set[str] = set()
@@ -407,12 +420,12 @@ class IatiImporter:
                         self._flush(pending, reader, result, name, file_sha)
                         pending = []
                 self._flush(pending, reader, result, name, file_sha)
-                result.findings = reader.findings
+                result.findings, result.warnings = reader.findings, reader.warnings
                 if result.errors or self.dry_run:
                     raise _Rollback
         except UnsafeXML as exc:
-            reader.findings.append(Finding(ERROR, exc.message, exc.line, exc.activity, "xml", name))
-            result.findings = reader.findings
+            reader.note(ERROR, exc.message, exc.line, exc.activity, "xml")
+            result.findings, result.warnings = reader.findings, reader.warnings
         except _Rollback:
             pass
         if result.refused:

@@ -179,6 +179,26 @@ def test_import_command_reports_and_fails_on_refusal(portfolio, db):
     assert "xxe.xml:2: [xml] a DOCTYPE" in err.getvalue()
 
 
+def test_findings_reported_as_they_come_are_not_kept_unless_errors(portfolio, db):
+    path = FILES / "warnings_activity.xml"
+    kept = IatiImporter(dry_run=True).import_file(path)
+    warnings = [f for f in kept.findings if not f.is_error]
+    assert len(warnings) == 2 and kept.warnings == 2 and not kept.refused
+    heard = []
+    streamed = IatiImporter(dry_run=True, on_finding=heard.append).import_file(path)
+    assert heard == warnings  # the same findings, in the same order, as they came
+    assert streamed.findings == [] and streamed.warnings == 2  # nothing kept but the count
+
+
+def test_import_command_prints_warnings_when_verbose_and_counts_them(portfolio, db):
+    out, err = io.StringIO(), io.StringIO()
+    call_command("iati", "import", str(FILES / "warnings_activity.xml"), "--dry-run", stdout=out, stderr=err)
+    assert "2 warnings" in out.getvalue() and err.getvalue() == ""
+    call_command("iati", "import", str(FILES / "warnings_activity.xml"), "--dry-run", verbosity=2,
+                 stdout=out, stderr=err)
+    assert "'early 2022' is not a date" in err.getvalue() and "'140' is not between 0 and 100" in err.getvalue()
+
+
 # ------------------------------------------------------------------------------------------------ round trip
 def test_export_import_export_gives_the_same_xml(portfolio, db, tmp_path):
     project = Project.objects.published().get(title__startswith="Strengthen public")

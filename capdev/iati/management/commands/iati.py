@@ -87,14 +87,16 @@ class Command(BaseCommand):
     def do_import(self, options):
         from capdev.iati.importer import IatiImporter
 
-        importer = IatiImporter(publish=options["publish"], dry_run=options["dry_run"])
+        def report(finding) -> None:
+            # As they come: a large file's warnings are printed, not kept (the import's memory stays flat).
+            if finding.is_error or options["verbosity"] > 1:
+                self.stderr.write(finding.format())
+
+        importer = IatiImporter(publish=options["publish"], dry_run=options["dry_run"], on_finding=report)
         failed = False
         for name in options["files"]:
             result = importer.import_file(name)
-            for finding in result.findings:
-                if finding.is_error or options["verbosity"] > 1:
-                    self.stderr.write(finding.format(name))
-            warnings = sum(1 for f in result.findings if not f.is_error)
+            warnings = result.warnings
             self.stdout.write(result.summary() + (f", {warnings} warnings" if warnings else ""))
             failed = failed or result.refused
         if failed:
