@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from capdev.core.models import CapdevModel, DatePrecision, StartEndMixin
+from capdev.projects.index_version import RemembersProject
 
 
 class ActivityType(models.TextChoices):
@@ -19,7 +20,7 @@ class ActivityType(models.TextChoices):
     MILESTONE = "milestone", _("Milestone")
 
 
-class Activity(StartEndMixin, CapdevModel):
+class Activity(RemembersProject, StartEndMixin, CapdevModel):
     """An event in a project's life: a workshop, mission, webinar, meeting... and the people it reached."""
 
     project = models.ForeignKey("projects.Project", verbose_name=_("project"), on_delete=models.CASCADE,

@@ -25,7 +25,7 @@ import uuid
 from collections.abc import Iterable
 
 from django.db import connections
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 _MARK = "_capdev_index_version_marks"
 KEEP = 200  # rows kept when pruning
@@ -122,13 +122,15 @@ def _scope(instance) -> list[int] | None:
     return [p for p in {getattr(instance, "project_id", None), getattr(instance, _PREVIOUS, None)} if p]
 
 
-def _remember_project(sender, instance, raw=False, **kwargs) -> None:
-    """Before a project's row is updated: which project it belonged to (one query, updates only)."""
-    if raw or instance._state.adding or instance.pk is None:
-        return
-    before = type(instance)._base_manager.using(instance._state.db).filter(pk=instance.pk).values_list(
-        "project_id", flat=True).first()
-    setattr(instance, _PREVIOUS, before)
+class RemembersProject:
+    """A project's row that keeps the project it was read with: moved to another, it changes both."""
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        """The row as read, noting its project (no query: what the read returned)."""
+        instance = super().from_db(db, field_names, values)
+        instance.__dict__[_PREVIOUS] = instance.__dict__.get("project_id")
+        return instance
 
 
 def _on_change(sender, instance, using=None, **kwargs) -> None:
@@ -137,6 +139,8 @@ def _on_change(sender, instance, using=None, **kwargs) -> None:
     scope = _scope(instance)
     if scope is ANYTHING or scope:
         bump(using or "default", scope)
+    if _PREVIOUS in instance.__dict__:
+        instance.__dict__[_PREVIOUS] = instance.__dict__.get("project_id")  # the next move leaves this one
 
 
 def _on_m2m(sender, instance, action, using=None, model=None, pk_set=None, **kwargs) -> None:
@@ -163,6 +167,4 @@ def connect() -> None:
         post_save.connect(_on_change, sender=model, dispatch_uid=f"capdev-index-version-save-{label}")
         post_delete.connect(_on_change, sender=model, dispatch_uid=f"capdev-index-version-delete-{label}")
         _TRACKED_THROUGH.add(model)
-    for model in projects_and_rows[1:]:
-        pre_save.connect(_remember_project, sender=model, dispatch_uid=f"capdev-index-version-pre-{model._meta.label}")
     m2m_changed.connect(_on_m2m, dispatch_uid="capdev-index-version-m2m")

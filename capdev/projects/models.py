@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from capdev.core.models import CapdevModel, DatePrecision, OrderedItem, StartEndMixin, to_partial
 from capdev.narrative.types import PartialDate
+from .index_version import RemembersProject
 
 PERCENT_VALIDATORS = [MinValueValidator(0), MaxValueValidator(100)]
 
@@ -178,7 +179,7 @@ class Project(StartEndMixin, CapdevModel):
         return to_partial(self.accomplishments_as_of, self.accomplishments_as_of_precision)
 
 
-class Budget(CapdevModel):
+class Budget(RemembersProject, CapdevModel):
     """A budget line: a total, a yearly amount or another amount, in an ISO 4217 currency."""
 
     class Kind(models.TextChoices):
@@ -218,7 +219,7 @@ class Budget(CapdevModel):
         return f"{self.get_kind_display()}: {self.currency_id} {self.amount:,.2f}"
 
 
-class ProjectCountry(CapdevModel):
+class ProjectCountry(RemembersProject, CapdevModel):
     """A country a project serves, with the share of the project that goes to it (for IATI)."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="country_links")
@@ -245,7 +246,7 @@ class ProjectCountry(CapdevModel):
         return f"{self.project_id} → {self.country_id}"
 
 
-class ProjectRegion(CapdevModel):
+class ProjectRegion(RemembersProject, CapdevModel):
     """A region a project serves as a whole, with its share (for IATI)."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="region_links")
@@ -269,7 +270,7 @@ class ProjectRegion(CapdevModel):
         return f"{self.project_id} → {self.region_id}"
 
 
-class ProjectSdgGoal(CapdevModel):
+class ProjectSdgGoal(RemembersProject, CapdevModel):
     """An SDG goal a project contributes to."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="sdg_goal_links")
@@ -283,7 +284,7 @@ class ProjectSdgGoal(CapdevModel):
         indexes = [models.Index(fields=["goal", "project"], name="projects_goal_project_idx")]
 
 
-class ProjectSdgTarget(CapdevModel):
+class ProjectSdgTarget(RemembersProject, CapdevModel):
     """An SDG target a project contributes to."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="sdg_target_links")
@@ -339,7 +340,7 @@ class ProjectSector(CapdevModel):
         return f"{self.vocabulary}:{self.code}"
 
 
-class ProjectPartner(CapdevModel):
+class ProjectPartner(RemembersProject, CapdevModel):
     """An organisation's part in a project: funding, implementing, cooperating or beneficiary."""
 
     class Role(models.TextChoices):
