@@ -47,6 +47,10 @@ from .search import (DOC_TABLE, FTS5_WEIGHTS, FTS_TABLE, PG_CONFIG, PG_TSQUERY, 
 
 logger = logging.getLogger(__name__)
 FETCH = 50_000
+# Narrow types: at a million projects the arrays are some 140 MB smaller per process than in int64, and the
+# gathers and counts over them faster. Row positions and value codes fit in 32 bits, day ordinals too.
+ROW = np.int32
+VALUE = np.int32
 SEARCHES_KEPT = 64
 REVIEW_STATES = list(ReviewState.values)
 STATUSES = list(ProjectStatus.values)
@@ -175,7 +179,7 @@ def _pairs(index_pk: np.ndarray, pids: np.ndarray, vals: np.ndarray, *, dedupe: 
     """(project rows, values) of (project id, value) pairs: unknown projects and values (< 0) dropped, and
     duplicate pairs too when asked (the tables' unique constraints or DISTINCT make the others unique)."""
     if not pids.size or not index_pk.size:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return np.zeros(0, dtype=ROW), np.zeros(0, dtype=VALUE)
     rows = np.searchsorted(index_pk, pids)
     rows[rows >= index_pk.size] = 0
     keep = (index_pk[rows] == pids) & (vals >= 0)
@@ -187,7 +191,7 @@ def _pairs(index_pk: np.ndarray, pids: np.ndarray, vals: np.ndarray, *, dedupe: 
         first[1:] = pair[1:] != pair[:-1]
         pair = pair[first]
         rows, vals = pair // width, pair % width
-    return rows, vals
+    return rows.astype(ROW), vals.astype(VALUE)
 
 
 def _project_columns(registry, using: str) -> dict[str, np.ndarray]:
@@ -205,9 +209,10 @@ def _project_columns(registry, using: str) -> dict[str, np.ndarray]:
             years[ordinal] = dt.date.fromordinal(ordinal).year if ordinal else 0
         return years[ordinal]
 
-    start_year = np.fromiter(map(year, start.tolist()), dtype=np.int64, count=pk.size)
-    return {"pk": pk, "review": review.astype(np.int8), "unit": unit, "funding": funding, "start": start,
-            "end": end, "start_year": start_year, "override": override.astype(np.int8)}
+    start_year = np.fromiter(map(year, start.tolist()), dtype=np.int16, count=pk.size)
+    return {"pk": pk, "review": review.astype(np.int8), "unit": unit.astype(VALUE),
+            "funding": funding.astype(VALUE), "start": start.astype(np.int32), "end": end.astype(np.int32),
+            "start_year": start_year, "override": override.astype(np.int8)}
 
 
 def _budget_columns(pk: np.ndarray, using: str, only=None) -> dict[str, np.ndarray]:
@@ -269,7 +274,7 @@ def _merged_order(old: np.ndarray, keep: np.ndarray, fresh: np.ndarray) -> np.nd
     kept_new = kept - np.searchsorted(gone, kept) + np.searchsorted(placed, kept)
     # Old rows before a new one: every whole position below it, but the ones that went.
     fresh_new = np.ceil(fresh).astype(np.int64) - np.searchsorted(gone, fresh) + np.searchsorted(placed, fresh)
-    return np.concatenate([kept_new, fresh_new])
+    return np.concatenate([kept_new, fresh_new]).astype(old.dtype)
 
 
 def build(using: str = "default") -> PortfolioIndex:
@@ -283,7 +288,7 @@ def build(using: str = "default") -> PortfolioIndex:
 
     def order_of(*fields) -> np.ndarray:
         (ids,) = _columns(registry.order_by(*fields).values_list("pk"), using, None)
-        pos = np.empty(n, dtype=np.int64)
+        pos = np.empty(n, dtype=ROW)
         pos[np.searchsorted(pk, ids)] = np.arange(ids.size)
         return pos
 
@@ -424,7 +429,7 @@ def refresh(index: PortfolioIndex, changed: set[int], token: str, seen: dict, us
         old = index.links[name]
         still = keep[old.rows]
         r, v = _pairs(columns["pk"], pids, vals, dedupe=dedupe)
-        rows = np.concatenate([old_to_new[old.rows[still]], r])
+        rows = np.concatenate([old_to_new[old.rows[still]].astype(ROW), r])
         vals_ = np.concatenate([old.vals[still], v])
         links[name] = Links(rows, vals_, max(old.size, int(v.max()) + 1 if v.size else 0))
 
