@@ -22,6 +22,7 @@ import datetime as dt
 import gc
 import logging
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -441,33 +442,46 @@ _CACHE: dict[str, PortfolioIndex] = {}
 _LOCK = threading.Lock()  # held while building: one build at a time, and waiting requests use its result
 _STATE_LOCK = threading.Lock()  # short: the builder threads and the searches kept (never held while building)
 _BUILDERS: dict[str, threading.Thread] = {}
+_SEEN: dict[str, str] = {}  # the version this process read last, per database
 
 
 def get_index(using: str = "default", *, wait: bool = True) -> PortfolioIndex:
     """This process's index of the database, brought up to date when the portfolio changed since it was read.
 
     A change of a few projects is read for those projects alone (milliseconds, whoever asks). A change that
-    needs the whole portfolio read again (reference data, a bulk import): with wait=False (public requests,
-    CAPDEV_FACET_INDEX_BACKGROUND on) the index before the change keeps answering while a background thread
-    rebuilds it, so that no visitor waits (seconds at a million projects); staff, who may have just made the
-    change, wait for the new one.
+    needs the whole portfolio read again (reference data, a bulk import) runs in a background thread when
+    CAPDEV_FACET_INDEX_BACKGROUND is on: public requests (wait=False) keep the index as it was meanwhile;
+    staff, who may have just made the change, wait for the new one, but no longer than
+    CAPDEV_FACET_INDEX_WAIT seconds (half a minute at a million projects would time the request out), after
+    which they too get the index as it was. `is_current` tells a page to say so.
     """
     token = index_version.current(using)
+    _SEEN[using] = token
     index = _CACHE.get(using)
     if index is not None and index.token == token:
         return index
-    if wait or index is None or not settings.CAPDEV_FACET_INDEX_BACKGROUND:
+    if index is None or not settings.CAPDEV_FACET_INDEX_BACKGROUND:
         with _LOCK:  # one thread reads; the others wait and use its index
             return _refresh(using)
-    if _LOCK.acquire(blocking=False):  # never queue behind a whole rebuild running in the background
+    deadline = time.monotonic() + (settings.CAPDEV_FACET_INDEX_WAIT if wait else 0)
+    # Never queue behind a whole rebuild longer than the request may wait.
+    if _LOCK.acquire(timeout=max(deadline - time.monotonic(), 0)) if wait else _LOCK.acquire(blocking=False):
         try:
             updated = _catch_up(using)
         finally:
             _LOCK.release()
         if updated is not None:
             return updated
-    _rebuild_in_background(using)
-    return index
+    builder = _rebuild_in_background(using)
+    if wait:
+        builder.join(max(deadline - time.monotonic(), 0))
+    return _CACHE.get(using, index)
+
+
+def is_current(index: PortfolioIndex, using: str = "default") -> bool:
+    """Whether this index holds the portfolio as of the version this process read last (a request that was
+    given the index as it was, while a rebuild runs, shows a notice)."""
+    return index.token == _SEEN.get(using, index.token)
 
 
 def _catch_up(using: str) -> PortfolioIndex | None:
@@ -516,12 +530,12 @@ def _freeze_heap_once() -> None:
         gc.freeze()
 
 
-def _rebuild_in_background(using: str) -> None:
-    """Start one thread rebuilding the index, unless one is already at it."""
+def _rebuild_in_background(using: str) -> threading.Thread:
+    """The thread rebuilding the index: the one already at it, or one started now."""
     with _STATE_LOCK:
         running = _BUILDERS.get(using)
         if running is not None and running.is_alive():
-            return
+            return running
 
         def run() -> None:
             try:
@@ -535,6 +549,7 @@ def _rebuild_in_background(using: str) -> None:
         thread = threading.Thread(target=run, name=f"capdev-facet-index-{using}", daemon=True)
         _BUILDERS[using] = thread
         thread.start()
+        return thread
 
 
 def clear() -> None:

@@ -25,7 +25,7 @@ from capdev.core.views import Column, FilteredListView, format_partial_date, for
 from capdev.organisations.models import OrgUnit
 from capdev.reference.models import Country
 
-from .facet_index import Unsupported
+from .facet_index import Unsupported, is_current
 from .facets import FACET_LABELS, FacetValue, facet_counts, index_query
 from .filtersets import SORT_LABELS, ProjectFilterSet, is_staff_request, visible_projects, visible_q
 from .models import (Budget, Indicator, KeyAccomplishment, Outcome, Project, ProjectCountry, ProjectPartner,
@@ -248,6 +248,8 @@ class ProjectListView(FilteredListView):
             "next_url": self.neighbour_url(context.get("page_obj"), +1),
             "is_staff": is_staff_request(self.request),
             "htmx": self.is_htmx(),
+            # Counts and order from the index as it was, while it is read again after a large change.
+            "index_stale": self.index_query() is not None and not is_current(self.index_query().index, fs.queryset.db),
         })
         return context
 

@@ -184,7 +184,10 @@ CAPDEV_IATI_KNOWN_ORG_IDS = env_list("CAPDEV_IATI_KNOWN_ORG_IDS", [])
 # The project list's facet counts and order come from an in-memory index per process (capdev.projects.facet_index),
 # rebuilt when the portfolio changes; off, they come from SQL (slower at scale, same results).
 CAPDEV_FACET_INDEX = env_bool("CAPDEV_FACET_INDEX", True)
-# After a change, public requests keep using the index as it was while a thread rebuilds it (staff wait).
+# After a change that needs the whole index read again, public requests keep using the index as it was while a
+# thread rebuilds it; staff wait for the new one, up to CAPDEV_FACET_INDEX_WAIT seconds (then they too get the
+# index as it was, with a notice): keep it well under the server's worker timeout.
 CAPDEV_FACET_INDEX_BACKGROUND = env_bool("CAPDEV_FACET_INDEX_BACKGROUND", True)
+CAPDEV_FACET_INDEX_WAIT = float(os.environ.get("CAPDEV_FACET_INDEX_WAIT", "10"))
 # Also compute every list request in SQL and fail on any difference from the index (the test settings turn it on).
 CAPDEV_INDEX_VERIFY = False

@@ -218,3 +218,38 @@ def test_public_requests_keep_the_old_index_while_one_thread_rebuilds(synthetic,
     release.set()
     builder.join(10)
     assert facet_index.get_index(wait=False) is new
+
+
+def test_staff_wait_for_a_whole_rebuild_no_longer_than_the_setting_then_see_a_notice(
+        synthetic, db, settings, monkeypatch, staff_client, client):
+    import dataclasses
+    import threading
+    import time
+
+    settings.CAPDEV_FACET_INDEX_BACKGROUND = True
+    settings.CAPDEV_FACET_INDEX_WAIT = 0.2
+    old = facet_index.get_index()
+    assert facet_index.is_current(old) and "index-stale" not in staff_client.get("/projects/").content.decode()
+    index_version.bump()  # a change of anything: the whole portfolio must be read again
+    new = dataclasses.replace(old, token=index_version.current(), searches=type(old.searches)())
+    release = threading.Event()
+
+    def slow_refresh(using):
+        # Stands in for the rebuild (a thread of its own cannot see the test's in-memory database).
+        assert release.wait(10)
+        facet_index._CACHE[using] = new
+        return new
+
+    monkeypatch.setattr(facet_index, "_refresh", slow_refresh)
+    began = time.monotonic()
+    got = facet_index.get_index(wait=True)
+    waited = time.monotonic() - began
+    assert got is old and 0.2 <= waited < 5 and not facet_index.is_current(got)
+    for who in (staff_client, client):
+        page = who.get("/projects/").content.decode()
+        assert 'class="index-stale"' in page and "being brought up to date" in page
+    release.set()
+    facet_index._BUILDERS["default"].join(10)
+    got = facet_index.get_index(wait=True)
+    assert got is new and facet_index.is_current(got)
+    assert "index-stale" not in staff_client.get("/projects/").content.decode()
