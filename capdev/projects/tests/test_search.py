@@ -197,3 +197,15 @@ def test_saving_a_project_or_its_rows_reindexes_it_on_commit(db, django_capture_
     with django_capture_on_commit_callbacks(execute=True):
         Activity.objects.filter(title__startswith="Mangrove").get().delete()
     assert found("mangrove") == []
+
+
+@pytest.mark.django_db
+def test_postgresql_keeps_long_document_values_out_of_the_rows():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("a PostgreSQL storage setting (SQLite searches its FTS5 table)")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reloptions FROM pg_class WHERE relname = %s", [ProjectSearchDocument._meta.db_table])
+        (options,) = cursor.fetchone()
+    assert "toast_tuple_target=128" in (options or [])
