@@ -7,8 +7,9 @@ activity types), a filter is a boolean mask, a facet is a `bincount` over the ro
 lets through, and a page of the list is a `lexsort` of the matching rows: milliseconds at that size.
 
 The index holds every registry project (working copies left out) with its review state, so one index serves
-staff and the public: the visibility rule is one more mask. It is built per process on first use and rebuilt
-when the portfolio's version (capdev.projects.index_version) has changed. Full-text matching stays in the
+staff and the public: the visibility rule is one more mask. It is built per process on first use; when the
+portfolio's version (capdev.projects.index_version) has changed, it re-reads just the projects the new change
+rows name (refresh), or everything after a change of reference data or a bulk write. Full-text matching stays in the
 database: one query returns the matching ids, which become a mask like any other filter; for a list in
 order of relevance, only the matches the other filters leave are then ranked (ranks_among).
 
