@@ -211,13 +211,14 @@ def budget_by_region(qs: QuerySet) -> list[Bucket]:
     counts once in the Americas. A project serving several regions counts in full under each; key = the
     region code. (One correlated subquery per region and currency took 20 s at a million projects.)
     """
-    ids_sql, ids_params = project_ids(qs).query.sql_with_params()
-    named_sql, named_params = ProjectRegion.objects.order_by().values("project_id", "region_id").query.sql_with_params()
-    via_sql, via_params = (ProjectCountry.objects.order_by().filter(country__region__isnull=False)
+    ids = project_ids(qs)
+    named_sql, named_params = (ProjectRegion.objects.order_by().filter(project__in=ids, region__kind=Region.Kind.REGION)
+                               .values("project_id", "region_id").query.sql_with_params())
+    via_sql, via_params = (ProjectCountry.objects.order_by().filter(project__in=ids, country__region__isnull=False)
                            .values("project_id", "country__region_id").query.sql_with_params())
-    served = (f"SELECT DISTINCT s.project_id, s.region_id FROM ({named_sql} UNION ALL {via_sql}) s "
-              f"WHERE s.project_id IN ({ids_sql})")
-    params = [*named_params, *via_params, *ids_params]
+    # UNION (not ALL) makes the pairs distinct: a region named and served through a country counts once.
+    served = f"{named_sql} UNION {via_sql}"
+    params = [*named_params, *via_params]
     region, budget = Region._meta.db_table, Budget._meta.db_table
     with connections[qs.db].cursor() as cursor:
         cursor.execute(f"SELECT r.code, r.name, COUNT(*) FROM ({served}) p JOIN {region} r ON r.id = p.region_id "

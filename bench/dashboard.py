@@ -1,0 +1,104 @@
+"""Benchmark 5: the dashboard. p50/p95 of /dashboard/ (every total, chart and the map) and the median of each
+aggregate behind it, against the project list /projects/ for the same (no) filters in the same run.
+
+Both pages give an anonymous visitor the whole published portfolio: the list counts its facets on the
+in-memory index, the dashboard's numbers are SQL aggregates (capdev/portal/aggregates.py). The ratio says how
+much heavier the overview is than the list; the parts say which aggregate to look at first.
+
+Usage:
+  bench/dashboard.py --projects 10000                       # SQLite, generated once under $CAPDEV_BENCH_DIR
+  bench/dashboard.py --database-url postgres://... --label postgresql-1m --rounds 1
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import common
+
+PARTS = ("portfolio_totals", "budget_by_unit", "budget_by_region", "budget_by_sdg", "budget_by_funding",
+         "budget_by_start_year", "projects_active_per_year", "activities_per_year", "countries_served")
+
+
+def page_timings(url: str, rounds: int, deadline: float) -> list[float]:
+    """Seconds per request of one page through Django's test client, anonymous."""
+    from django.test import Client
+
+    client = Client()
+    times = []
+    for _round in range(rounds):
+        if time.monotonic() > deadline:
+            break
+        began = time.perf_counter()
+        response = client.get(url)
+        times.append(time.perf_counter() - began)
+        assert response.status_code == 200, (url, response.status_code)
+    return times
+
+
+def part_medians(rounds: int, deadline: float) -> dict[str, float]:
+    """Median milliseconds of each aggregate over the published portfolio (a new queryset each time: no reuse)."""
+    from capdev.portal import aggregates as agg
+    from capdev.projects.models import Project
+
+    out = {}
+    for name in PARTS:
+        times = []
+        for _round in range(rounds):
+            if time.monotonic() > deadline:
+                break
+            began = time.perf_counter()
+            getattr(agg, name)(Project.objects.published())
+            times.append(time.perf_counter() - began)
+        out[name] = round(statistics.median(times) * 1000, 1) if times else None
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--projects", type=int, default=10_000, help="SQLite portfolio size (generated once)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--database-url", help="benchmark this database instead (e.g. PostgreSQL)")
+    parser.add_argument("--label", help="results file suffix (default: the database and size)")
+    parser.add_argument("--rounds", type=int, default=5, help="timed requests per page (default 5)")
+    parser.add_argument("--max-seconds", type=float, default=600, help="stop each timed loop after this long")
+    args = parser.parse_args()
+
+    info: dict = {}
+    if args.database_url:
+        url = args.database_url
+        info["database"] = "postgresql" if url.startswith("postgres") else url.split(":", 1)[0]
+    else:
+        path, info = common.portfolio_sqlite(args.projects, args.seed)
+        url = common.sqlite_url(path)
+        info["database"] = "sqlite"
+    common.setup_django(url)
+    from capdev.projects.models import Project
+
+    info["published_projects"] = Project.objects.published().count()
+    label = args.label or f"{info['database']}-{info['published_projects']}"
+    print(f"dashboard on {label}: {args.rounds} requests per page")
+    # Warm-up (untimed): templates, the list's index, the database's pages in memory.
+    page_timings("/projects/", 1, time.monotonic() + args.max_seconds)
+    page_timings("/dashboard/", 1, time.monotonic() + args.max_seconds)
+
+    results: dict = {"label": label, "portfolio": info, "rounds": args.rounds}
+    results["list_page"] = common.summary_ms(page_timings("/projects/", args.rounds,
+                                                          time.monotonic() + args.max_seconds))
+    results["dashboard"] = common.summary_ms(page_timings("/dashboard/", args.rounds,
+                                                          time.monotonic() + args.max_seconds))
+    results["ratio_p50_vs_list"] = common.ratio(results["dashboard"]["p50_ms"], results["list_page"]["p50_ms"])
+    results["parts_median_ms"] = part_medians(max(1, min(args.rounds, 3)), time.monotonic() + args.max_seconds)
+    print(f"  list page  p50 {results['list_page']['p50_ms']:9.1f} ms   p95 {results['list_page']['p95_ms']:9.1f} ms")
+    print(f"  dashboard  p50 {results['dashboard']['p50_ms']:9.1f} ms   p95 {results['dashboard']['p95_ms']:9.1f} ms"
+          f"   dashboard/list p50 = {results['ratio_p50_vs_list']}")
+    print("  aggregates (median ms): " + ", ".join(f"{k} {v}" for k, v in results["parts_median_ms"].items()))
+    common.write_result(f"dashboard-{label}", results)
+
+
+if __name__ == "__main__":
+    main()
