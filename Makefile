@@ -96,6 +96,7 @@ bench: install
 	CAPDEV_BENCH_DIR=$(BENCH_DIR) CAPDEV_BENCH_RESULTS=$(BENCH_DIR)/results $(BIN)/python bench/search_facets.py --projects $(BENCH_PROJECTS) --rounds 3
 	CAPDEV_BENCH_DIR=$(BENCH_DIR) CAPDEV_BENCH_RESULTS=$(BENCH_DIR)/results $(BIN)/python bench/facet_queries.py --projects $(BENCH_PROJECTS) --rounds 2
 	CAPDEV_BENCH_DIR=$(BENCH_DIR) CAPDEV_BENCH_RESULTS=$(BENCH_DIR)/results $(BIN)/python bench/page_throughput.py --projects $(BENCH_PROJECTS) --duration 5
+	CAPDEV_BENCH_DIR=$(BENCH_DIR) CAPDEV_BENCH_RESULTS=$(BENCH_DIR)/results $(BIN)/python bench/dashboard.py --projects $(BENCH_PROJECTS) --rounds 3
 	CAPDEV_BENCH_DIR=$(BENCH_DIR) CAPDEV_BENCH_RESULTS=$(BENCH_DIR)/results $(BIN)/python bench/iati_import.py --copies 1
 	CAPDEV_BENCH_DIR=$(BENCH_DIR) CAPDEV_BENCH_RESULTS=$(BENCH_DIR)/results $(BIN)/python bench/iati_export.py --projects $(BENCH_PROJECTS)
 	CAPDEV_BENCH_DIR=$(BENCH_DIR) CAPDEV_BENCH_RESULTS=$(BENCH_DIR)/results $(BIN)/python bench/narrative_profile.py --records 100
