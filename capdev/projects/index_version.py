@@ -46,11 +46,17 @@ def current(using: str = "default") -> str:
 
 
 def changes(using: str = "default") -> dict[int, tuple[str, int | None]]:
-    """Every change row there is: id -> (token, project id or None for anything). At most some 1,200."""
+    """Every change row there is: id -> (token, project id or None for anything). At most some 1,200.
+
+    Whoever reads them has taken in the changes marked so far: a later change in the same transaction, even
+    of a project already marked in it, is marked again (else an index read in between would miss it).
+    """
     from .models import IndexChange
 
-    return {pk: (token, project) for pk, token, project
+    rows = {pk: (token, project) for pk, token, project
             in IndexChange.objects.using(using).values_list("id", "token", "project_id")}
+    setattr(connections[using], _MARK, None)
+    return rows
 
 
 def _live_marks(connection) -> dict:
@@ -139,8 +145,9 @@ def _on_change(sender, instance, using=None, **kwargs) -> None:
     scope = _scope(instance)
     if scope is ANYTHING or scope:
         bump(using or "default", scope)
-    if _PREVIOUS in instance.__dict__:
-        instance.__dict__[_PREVIOUS] = instance.__dict__.get("project_id")  # the next move leaves this one
+    if type(instance) in _PROJECT_ROWS:
+        # Saved now under this project (read from the database or just created): a later move leaves it.
+        instance.__dict__[_PREVIOUS] = instance.__dict__.get("project_id")
 
 
 def _on_m2m(sender, instance, action, using=None, model=None, pk_set=None, **kwargs) -> None:

@@ -85,6 +85,15 @@ def _activity_moved(synthetic):
     activity.save()
 
 
+def _activity_created_then_moved(synthetic):
+    source, target = _published(synthetic, 2)
+    Activity.objects.filter(project__in=[source, target]).delete()
+    activity = Activity.objects.create(project=source, type=ActivityType.WEBINAR, title="moved at once")
+    facet_index.get_index()  # takes the new webinar in under the source project
+    activity.project = target  # never read from the database: the save that created it tells where it was
+    activity.save()
+
+
 def _partner_and_goal(synthetic):
     (project,) = _published(synthetic, 1)
     ProjectPartner.objects.create(project=project, organisation=Organisation.objects.exclude(projects=project).first())
@@ -105,7 +114,7 @@ def _deleted(synthetic):
 
 EDITS = {f.__name__.strip("_"): f for f in (
     _rename, _publish, _unpublish, _dates, _country_link, _countries_set, _countries_from_the_other_side, _budget,
-    _activity_moved, _partner_and_goal, _new_project, _deleted)}
+    _activity_moved, _activity_created_then_moved, _partner_and_goal, _new_project, _deleted)}
 
 
 def assert_same(got: facet_index.PortfolioIndex, want: facet_index.PortfolioIndex) -> None:
