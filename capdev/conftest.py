@@ -21,3 +21,22 @@ def portfolio(django_db_setup, django_db_blocker):
         call_command("import_legacy", str(SEED), "--publish", stdout=out)
         yield out.getvalue()
         call_command("flush", "--noinput", stdout=io.StringIO())
+
+
+SYNTHETIC_SIZE = 400
+
+
+@pytest.fixture(scope="module")
+def synthetic(portfolio, django_db_blocker):
+    """The seed plus SYNTHETIC_SIZE generated projects, a tenth of them moved back to draft (the public must not count
+    them); returns the drafts' ids."""
+    from capdev.projects import index_version
+    from capdev.projects.models import Project, ReviewState
+    from capdev.projects.synthetic import generate
+
+    with django_db_blocker.unblock():
+        generate(SYNTHETIC_SIZE, seed=7, batch=150)
+        drafts = list(Project.objects.filter(code__startswith="SYN").order_by("pk").values_list("pk", flat=True))[::10]
+        Project.objects.filter(pk__in=drafts).update(review_state=ReviewState.DRAFT)
+        index_version.bump()  # a queryset update sends no signal
+    return drafts

@@ -15,11 +15,13 @@ from functools import wraps
 import decimal
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import connections
-from django.db.models import Count, Func, IntegerField, QuerySet, Sum
+from django.db.models import Count, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from capdev.activities.models import Activity
+from capdev.core.functions import Year
 from capdev.projects.models import Budget, Project, ProjectCountry, ProjectRegion
 from capdev.reference.models import Region
 
@@ -29,22 +31,33 @@ CENTS = Decimal("0.01")
 MAX_TIMELINE_YEARS = 80
 
 
-class Year(Func):
-    """The calendar year of a date, as an integer, in the database's own terms.
+class Indexed:
+    """The projects a request shows, answerable on the in-memory index (`query`) as well as in SQL (`qs`).
 
-    Django's ExtractYear on SQLite calls a Python function for every row (0.7 s for the 250,000 activities of
-    a 100,000-project portfolio); SQLite keeps dates as ISO text, so the year is its first four characters.
+    Passed where a queryset goes, it makes each aggregate below count on the index (capdev.portal.indexed);
+    with CAPDEV_INDEX_VERIFY on (the test settings) each also runs in SQL and must give the same answer.
     """
 
-    output_field = IntegerField()
+    def __init__(self, query, qs: QuerySet):
+        self.query, self.qs = query, qs
 
-    def as_sql(self, compiler, connection, **extra):
-        return super().as_sql(compiler, connection, template="CAST(EXTRACT(YEAR FROM %(expressions)s) AS integer)",
-                              **extra)
 
-    def as_sqlite(self, compiler, connection, **extra):
-        return super().as_sql(compiler, connection, template="CAST(substr(%(expressions)s, 1, 4) AS integer)",
-                              **extra)
+def _indexable(func):
+    """Answer on the index when given an Indexed, else in SQL."""
+    @wraps(func)
+    def run(source):
+        if not isinstance(source, Indexed):
+            return func(source)
+        from . import indexed
+
+        got = getattr(indexed, func.__name__)(source.query)
+        if settings.CAPDEV_INDEX_VERIFY:
+            want = func(source.qs)
+            if got != want:
+                raise AssertionError(f"{func.__name__} on the index differs from SQL:\nindex: {got}\nSQL:   {want}")
+        return got
+
+    return run
 
 
 def _once(func):
@@ -121,6 +134,7 @@ def currencies(budget: dict[str, Decimal]) -> list[str]:
     return sorted(budget, key=lambda c: (-budget[c], c))
 
 
+@_indexable
 def portfolio_totals(qs: QuerySet) -> Totals:
     """Projects, budget per currency, countries served, activities and participants reached (four queries)."""
     ids = project_ids(qs)
@@ -147,7 +161,7 @@ def _buckets(rows, key: str, label: str, none_label: str | None) -> list[Bucket]
     return list(buckets.values())
 
 
-def _by_size(buckets: list[Bucket]) -> list[Bucket]:
+def by_size(buckets: list[Bucket]) -> list[Bucket]:
     """Largest first (by the largest currency of all buckets), 'not stated' last."""
     total: dict[str, Decimal] = {}
     for b in buckets:
@@ -157,35 +171,52 @@ def _by_size(buckets: list[Bucket]) -> list[Bucket]:
     return sorted(buckets, key=lambda b: (b.key is None, [-b.amount(c) for c in order], b.label))
 
 
+@_indexable
 def budget_by_unit(qs: QuerySet) -> list[Bucket]:
     """Total budget per lead unit and currency (one query); key = unit code, label = "CODE – name"."""
-    rows = (_total_budgets(qs)
-            .values("project__lead_unit__code", "project__lead_unit__name", "currency")
-            .annotate(amount=Sum("amount")).order_by())
+    return unit_buckets(_total_budgets(qs).values("project__lead_unit__code", "project__lead_unit__name", "currency")
+                        .annotate(amount=Sum("amount")).order_by())
+
+
+def unit_buckets(rows) -> list[Bucket]:
+    """budget_by_unit's buckets from its (unit code, unit name, currency, amount) rows."""
+    rows = list(rows)
     buckets = _buckets(rows, "project__lead_unit__code", "project__lead_unit__code", _("No lead unit"))
     names = {r["project__lead_unit__code"]: r["project__lead_unit__name"] for r in rows}
     for b in buckets:
         if b.key is not None:
             b.label = f"{b.key} – {names[b.key]}"
-    return _by_size(buckets)
+    return by_size(buckets)
 
 
+@_indexable
 def budget_by_funding(qs: QuerySet) -> list[Bucket]:
     """Total budget per funding source and currency (one query); key = funding source code."""
-    rows = (_total_budgets(qs).values("project__funding_source__code", "currency")
-            .annotate(amount=Sum("amount")).order_by())
-    return _by_size(_buckets(rows, "project__funding_source__code", "project__funding_source__code",
-                             _("No funding source")))
+    return funding_buckets(_total_budgets(qs).values("project__funding_source__code", "currency")
+                           .annotate(amount=Sum("amount")).order_by())
 
 
+def funding_buckets(rows) -> list[Bucket]:
+    """budget_by_funding's buckets from its (funding code, currency, amount) rows."""
+    return by_size(_buckets(rows, "project__funding_source__code", "project__funding_source__code",
+                            _("No funding source")))
+
+
+@_indexable
 def budget_by_start_year(qs: QuerySet) -> list[Bucket]:
     """Total budget per start year and currency (one query), oldest first; key = the year."""
-    rows = (_total_budgets(qs).annotate(start_year=Year("project__start_date"))
-            .values("start_year", "currency").annotate(amount=Sum("amount")).order_by("start_year", "currency"))
+    return start_year_buckets(_total_budgets(qs).annotate(start_year=Year("project__start_date"))
+                              .values("start_year", "currency").annotate(amount=Sum("amount"))
+                              .order_by("start_year", "currency"))
+
+
+def start_year_buckets(rows) -> list[Bucket]:
+    """budget_by_start_year's buckets from its (year, currency, amount) rows, in year then currency order."""
     buckets = _buckets(rows, "start_year", "start_year", _("No start date"))
     return sorted(buckets, key=lambda b: (b.key is None, b.key or 0))
 
 
+@_indexable
 def budget_by_sdg(qs: QuerySet) -> list[Bucket]:
     """Total budget per SDG and currency (one query), by goal number; key = the goal number.
 
@@ -193,15 +224,21 @@ def budget_by_sdg(qs: QuerySet) -> list[Bucket]:
     the portfolio. Joining budget lines to the (project, goal) links repeats no line within a goal: a
     project links to a goal once.
     """
-    rows = (_total_budgets(qs)
-            .values("project__sdg_goal_links__goal", "project__sdg_goal_links__goal__short_title", "currency")
-            .annotate(amount=Sum("amount")).order_by("project__sdg_goal_links__goal", "currency"))
+    return sdg_buckets(_total_budgets(qs)
+                       .values("project__sdg_goal_links__goal", "project__sdg_goal_links__goal__short_title",
+                               "currency")
+                       .annotate(amount=Sum("amount")).order_by("project__sdg_goal_links__goal", "currency"))
+
+
+def sdg_buckets(rows) -> list[Bucket]:
+    """budget_by_sdg's buckets from its (goal, short title, currency, amount) rows, in goal then currency order."""
     buckets = _buckets(rows, "project__sdg_goal_links__goal", "project__sdg_goal_links__goal__short_title", None)
     for b in buckets:
         b.label = _("SDG %(number)s: %(title)s") % {"number": b.key, "title": b.label}
     return buckets
 
 
+@_indexable
 def budget_by_region(qs: QuerySet) -> list[Bucket]:
     """Total budget per M49 region and currency, with the number of projects serving each region.
 
@@ -233,7 +270,7 @@ def budget_by_region(qs: QuerySet) -> list[Bucket]:
     for code, currency, total in sums:
         if total:
             amounts.setdefault(code, {})[currency] = _money(total)
-    return _by_size([Bucket(key=code, label=name, amounts=amounts.get(code, {}), projects=n)
+    return by_size([Bucket(key=code, label=name, amounts=amounts.get(code, {}), projects=n)
                      for code, name, n in regions if n])
 
 
@@ -245,12 +282,14 @@ def _money(value) -> Decimal:
 
 
 @_once
+@_indexable
 def portfolio_budget(qs: QuerySet) -> dict[str, Decimal]:
     """Total budget per currency (one query)."""
     return {row["currency"]: row["amount"]
             for row in _total_budgets(qs).values("currency").annotate(amount=Sum("amount")).order_by()}
 
 
+@_indexable
 def projects_active_per_year(qs: QuerySet) -> list[tuple[int, int]]:
     """(year, number of projects active in it) for every year from the first start to the last end.
 
@@ -258,8 +297,12 @@ def projects_active_per_year(qs: QuerySet) -> list[tuple[int, int]]:
     then each count spread over the years its span covers: a 2010-02..2012-06 project counts in 2010, 2011
     and 2012; one with only a start or only an end counts in that one year (its span is not known).
     """
-    spans = (Project.objects.filter(pk__in=project_ids(qs)).order_by()
-             .values_list(Year("start_date"), Year("end_date")).annotate(n=Count("pk")))
+    return spread_spans(Project.objects.filter(pk__in=project_ids(qs)).order_by()
+                        .values_list(Year("start_date"), Year("end_date")).annotate(n=Count("pk")))
+
+
+def spread_spans(spans) -> list[tuple[int, int]]:
+    """projects_active_per_year from (start year, end year, number of projects) triples (None: no date)."""
     spans = [(s, e, n) for s, e, n in spans if s is not None or e is not None]
     if not spans:
         return []
@@ -275,14 +318,19 @@ def projects_active_per_year(qs: QuerySet) -> list[tuple[int, int]]:
 
 
 @_once
+@_indexable
 def activities_per_year(qs: QuerySet) -> tuple[list[YearActivity], int]:
     """Activities and participants per year of the activity's start (one query), and the undated activities.
 
     Years between the first and the last are all present (zero activities), so the series reads as a timeline;
     participants is None for a year where no activity gave a number (SUM ignores unknown numbers).
     """
-    rows = (Activity.objects.filter(project__in=project_ids(qs)).annotate(year=Year("start_date"))
-            .values("year").annotate(n=Count("pk"), reached=Sum("participants")).order_by("year"))
+    return year_series(Activity.objects.filter(project__in=project_ids(qs)).annotate(year=Year("start_date"))
+                       .values("year").annotate(n=Count("pk"), reached=Sum("participants")).order_by("year"))
+
+
+def year_series(rows) -> tuple[list[YearActivity], int]:
+    """activities_per_year from (year or None, activities, participants reached or None) rows."""
     by_year = {r["year"]: r for r in rows}
     undated = by_year.pop(None, {"n": 0})["n"]
     if not by_year:
@@ -294,6 +342,7 @@ def activities_per_year(qs: QuerySet) -> tuple[list[YearActivity], int]:
     return out, undated
 
 
+@_indexable
 def countries_served(qs: QuerySet) -> list[CountryServed]:
     """Every country the projects serve, with its number of projects and budget per currency (two queries).
 

@@ -13,6 +13,7 @@ from capdev.activities.models import ActivityType
 from capdev.organisations.models import FundingSource, Organisation, OrgUnit
 from capdev.portal import aggregates as agg
 from capdev.portal.charts import Chart, WorldMap, count_chart, filter_params, list_url, money_chart, world_map
+from capdev.projects.facets import index_query
 from capdev.projects.filtersets import BudgetBand, ProjectFilterSet, is_staff_request, visible_projects
 from capdev.projects.models import ProjectStatus, ReviewState
 from capdev.reference.models import Country, Region, SdgGoal
@@ -25,15 +26,20 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        totals = agg.portfolio_totals(visible_projects(self.request))
+        totals = agg.portfolio_totals(filtered_projects(self.request, QueryDict()))
         context["totals"] = totals
         context["budget_lines"] = [(cur, totals.budget[cur]) for cur in agg.currencies(totals.budget)]
         return context
 
 
-def filtered_projects(request: HttpRequest):
-    """The projects the list would show for this request's filters (published only for the public)."""
-    return ProjectFilterSet(request.GET, queryset=visible_projects(request), request=request).qs
+def filtered_projects(request: HttpRequest, params: QueryDict | None = None):
+    """The projects the list would show for these filters (the request's by default; published only for the
+    public): on the in-memory index where it can answer them, as the list does, else as a queryset."""
+    fs = ProjectFilterSet(request.GET if params is None else params, queryset=visible_projects(request),
+                          request=request)
+    fs.default_visibility = True  # over the visible projects: the index may answer (facets.index_query)
+    query = index_query(fs)
+    return fs.qs if query is None else agg.Indexed(query, fs.qs)
 
 
 # ---- the dashboard's charts ---------------------------------------------------------------------------------------

@@ -32,14 +32,14 @@ from decimal import Decimal
 import numpy as np
 from django.conf import settings
 from django.db import connections
-from django.db.models import Sum
+from django.db.models import Count, Sum
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django_filters.constants import EMPTY_VALUES
 
 from capdev.activities.models import Activity, ActivityType
 from capdev.organisations.models import FundingSource, Organisation, OrgUnit
-from capdev.reference.models import Country, Region, SdgGoal, SdgTarget
+from capdev.reference.models import Country, Currency, Region, SdgGoal, SdgTarget
 
 from . import index_version
 from .models import (Budget, Project, ProjectCountry, ProjectPartner, ProjectRegion, ProjectSdgGoal,
@@ -80,6 +80,27 @@ class Links:
 
 
 @dataclass
+class Money:
+    """Each project's total budget per currency: (project row, currency code, sum in cents) triples."""
+
+    rows: np.ndarray
+    cur: np.ndarray
+    cents: np.ndarray
+
+
+@dataclass
+class ActivityYears:
+    """Each project's activities per start year (0: undated): how many, the participants reached, and how
+    many gave a number (the dashboard's activity figures)."""
+
+    rows: np.ndarray
+    year: np.ndarray
+    n: np.ndarray
+    reached: np.ndarray
+    reported: np.ndarray
+
+
+@dataclass
 class PortfolioIndex:
     """Column arrays of every registry project, the link pairs, and the reference rows that label them."""
 
@@ -98,6 +119,8 @@ class PortfolioIndex:
     title_order: np.ndarray  # position in ORDER BY title, pk
     title_lower_order: np.ndarray  # position in ORDER BY LOWER(title), pk
     links: dict[str, Links]
+    money: Money
+    activities: ActivityYears
     codes: dict[str, dict[str, int]]  # per property: code or slug as sent in the URL -> value code
     labels: dict[str, list[dict]] = field(default_factory=dict)  # reference rows, as facets.py reads them
     # (query, ranked) -> (ids, ranks) of the searches asked last, oldest first
@@ -263,6 +286,39 @@ def _link_pairs(codes: dict, countries: list[dict], using: str, only=None) -> di
     }
 
 
+def _money_and_activities(pk: np.ndarray, currency_code: dict[str, int], using: str, only=None
+                          ) -> tuple[Money, ActivityYears]:
+    """The projects' budget per currency and activities per year, as rows of this pk order."""
+    from capdev.core.functions import Year
+
+    lines = Budget.objects.using(using).filter(kind=Budget.Kind.TOTAL)
+    activities = Activity.objects.using(using).filter(project__isnull=False)
+    if only is not None:
+        lines, activities = lines.filter(project_id__in=only), activities.filter(project_id__in=only)
+    pids, cur, cents = _columns(lines.order_by().values("project", "currency").annotate(s=Sum("amount"))
+                                .values_list("project", "currency", "s"), using, None, _coder(currency_code), _cents)
+    if (cur < 0).any():
+        raise _ReadWhole("a budget line in a currency the index does not know")
+    rows, held = _rows_of(pk, pids)
+    money = Money(rows[held], cur[held].astype(VALUE), cents[held])
+    pids, year, n, reached, reported = _columns(
+        activities.order_by().values("project", y=Year("start_date"))
+        .annotate(n=Count("pk"), reached=Sum("participants"), reported=Count("participants"))
+        .values_list("project", "y", "n", "reached", "reported"), using, None, None, None, None, None)
+    rows, held = _rows_of(pk, pids)
+    return money, ActivityYears(rows[held], year[held].astype(np.int16), n[held].astype(np.int32), reached[held],
+                                reported[held].astype(np.int32))
+
+
+def _rows_of(pk: np.ndarray, pids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(rows, held): the index row of each project id, and which ids the index holds."""
+    if not pk.size or not pids.size:
+        return np.zeros(pids.size, dtype=ROW), np.zeros(pids.size, dtype=bool)
+    rows = np.searchsorted(pk, pids)
+    rows[rows >= pk.size] = 0
+    return rows.astype(ROW), pk[rows] == pids
+
+
 def _merged_order(old: np.ndarray, keep: np.ndarray, fresh: np.ndarray) -> np.ndarray:
     """An order (dense positions 0..n-1) with some rows dropped and new ones placed between the old positions.
 
@@ -296,7 +352,11 @@ def build(using: str = "default") -> PortfolioIndex:
 
     # Reference rows (small tables): the labels of facet values, and URL codes -> value codes.
     countries = list(Country.objects.using(using).order_by("iso3")
-                     .values("iso3", "name", "region_id", "subregion_id", "intermediate_region_id"))
+                     .values("iso3", "name", "numeric", "region_id", "subregion_id", "intermediate_region_id"))
+    currencies = list(Currency.objects.using(using).order_by("code").values_list("code", flat=True))
+    # The database's own order of country names (its collation), for lists sorted by name.
+    by_name = {iso3: i for i, iso3 in enumerate(Country.objects.using(using).order_by("name", "iso3")
+                                                .values_list("iso3", flat=True))}
     regions = list(Region.objects.using(using).values("pk", "code", "name", "kind"))
     goals = list(SdgGoal.objects.using(using).order_by("number").values("number", "short_title"))
     targets = list(SdgTarget.objects.using(using).order_by("code").values_list("code", flat=True))
@@ -310,6 +370,7 @@ def build(using: str = "default") -> PortfolioIndex:
         "partner": {o["slug"]: o["pk"] for o in organisations},
         "funding": {f["code"]: f["pk"] for f in fundings},
         "activity_type": {t: i for i, t in enumerate(ActivityType.values)},
+        "currency": {code: i for i, code in enumerate(currencies)},
     }
     sizes = {"country": len(countries), "region": max((r["pk"] for r in regions), default=0) + 1,
              "sdg": max((g["number"] for g in goals), default=0) + 1, "target": len(targets),
@@ -319,13 +380,15 @@ def build(using: str = "default") -> PortfolioIndex:
     for name, (pids, vals, dedupe) in _link_pairs(codes, countries, using).items():
         r, v = _pairs(pk, pids, vals, dedupe=dedupe)
         links[name] = Links(r, v, max(sizes[name], int(v.max()) + 1 if v.size else 0))
+    money, activities = _money_and_activities(pk, codes["currency"], using)
 
     return PortfolioIndex(
         token=token, changes={pk_: token_ for pk_, (token_, _project) in seen.items()}, **columns,
         **_budget_columns(pk, using), title_order=order_of("title", "pk"),
-        title_lower_order=order_of(Lower("title"), "pk"), links=links, codes=codes,
-        labels={"country": countries, "region": regions, "sdg": goals, "unit": units, "funding": fundings,
-                "partner": organisations},
+        title_lower_order=order_of(Lower("title"), "pk"), links=links, money=money, activities=activities,
+        codes=codes, labels={"country": countries, "region": regions, "sdg": goals, "unit": units,
+                             "funding": fundings, "partner": organisations, "currency": currencies,
+                             "country_by_name": by_name},
     )
 
 
@@ -435,8 +498,19 @@ def refresh(index: PortfolioIndex, changed: set[int], token: str, seen: dict, us
         vals_ = np.concatenate([old.vals[still], v])
         links[name] = Links(rows, vals_, max(old.size, int(v.max()) + 1 if v.size else 0))
 
+    money, acts = _money_and_activities(columns["pk"], index.codes["currency"], using, only=only)
+    old_money, old_acts = index.money, index.activities
+    still = keep[old_money.rows]
+    money = Money(np.concatenate([old_to_new[old_money.rows[still]].astype(ROW), money.rows]),
+                  np.concatenate([old_money.cur[still], money.cur]),
+                  np.concatenate([old_money.cents[still], money.cents]))
+    still = keep[old_acts.rows]
+    acts = ActivityYears(np.concatenate([old_to_new[old_acts.rows[still]].astype(ROW), acts.rows]),
+                         *(np.concatenate([getattr(old_acts, name)[still], getattr(acts, name)])
+                           for name in ("year", "n", "reached", "reported")))
+
     return PortfolioIndex(token=token, changes={pk_: t for pk_, (t, _p) in seen.items()}, **columns,
-                          links=links, codes=index.codes, labels=index.labels)
+                          links=links, money=money, activities=acts, codes=index.codes, labels=index.labels)
 
 
 _CACHE: dict[str, PortfolioIndex] = {}

@@ -104,7 +104,7 @@ def bump(using: str = "default", projects: Iterable[int] | None = ANYTHING) -> N
 def _tracked_models() -> tuple:
     from capdev.activities.models import Activity
     from capdev.organisations.models import FundingSource, Organisation, OrgUnit
-    from capdev.reference.models import Country, Region, SdgGoal, SdgTarget
+    from capdev.reference.models import Country, Currency, Region, SdgGoal, SdgTarget
 
     from .models import (Budget, Project, ProjectCountry, ProjectPartner, ProjectRegion, ProjectSdgGoal,
                          ProjectSdgTarget)
@@ -112,7 +112,7 @@ def _tracked_models() -> tuple:
     # What the index reads: the project's own columns, the rows facets and filters count, and the labels.
     # The first are a project's own rows (a change is that project's), the others anyone's.
     own = (Budget, ProjectCountry, ProjectRegion, ProjectSdgGoal, ProjectSdgTarget, ProjectPartner, Activity)
-    return (Project, *own), (Organisation, OrgUnit, FundingSource, Country, Region, SdgGoal, SdgTarget)
+    return (Project, *own), (Organisation, OrgUnit, FundingSource, Country, Region, SdgGoal, SdgTarget, Currency)
 
 
 _PREVIOUS = "_capdev_index_project_before"

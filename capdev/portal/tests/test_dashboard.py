@@ -156,12 +156,23 @@ def count_queries(client, url: str) -> int:
     return len(ctx)
 
 
+@pytest.fixture(params=[True, False], ids=["index", "sql"])
+def counted(request, settings):
+    """Queries counted as production runs them: without the SQL double-check, with the in-memory index on
+    (warmed by a first request, as after a process's first) or off."""
+    settings.CAPDEV_INDEX_VERIFY = False
+    settings.CAPDEV_FACET_INDEX = request.param
+    return request.param
+
+
 @pytest.mark.parametrize("url", ["/dashboard/", "/dashboard/?map=budget&sdg=1&sdg=16&country=LCA&unit=DPADM"])
-def test_the_dashboards_query_count_does_not_grow_with_the_portfolio(portfolio, db, client, url,
+def test_the_dashboards_query_count_does_not_grow_with_the_portfolio(portfolio, db, client, url, counted,
                                                                      django_assert_max_num_queries):
+    client.get(url)
     before = count_queries(client, url)
     add_projects(60)
-    with django_assert_max_num_queries(MAX_DASHBOARD_QUERIES):
+    client.get(url)  # the index (when on) takes the new projects in
+    with django_assert_max_num_queries(MAX_DASHBOARD_QUERIES if not counted else before):
         response = client.get(url)
     assert count_queries(client, url) == before
     if "country" not in url:
@@ -169,9 +180,11 @@ def test_the_dashboards_query_count_does_not_grow_with_the_portfolio(portfolio, 
         assert set(response.context["totals"].budget) == {"USD", "EUR"}
 
 
-def test_csv_query_count_does_not_grow_with_the_portfolio(portfolio, db, client):
+def test_csv_query_count_does_not_grow_with_the_portfolio(portfolio, db, client, counted):
+    client.get("/dashboard/")
     before = {c: count_queries(client, f"/dashboard/{c}.csv") for c in [*CHARTS, MAP_ID]}
     add_projects(40)
+    client.get("/dashboard/")
     assert {c: count_queries(client, f"/dashboard/{c}.csv") for c in [*CHARTS, MAP_ID]} == before
     assert max(before.values()) <= 3
 

@@ -128,6 +128,10 @@ def assert_same(got: facet_index.PortfolioIndex, want: facet_index.PortfolioInde
         width = links.size + 1
         np.testing.assert_array_equal(np.sort(got.pk[mine.rows] * width + mine.vals),
                                       np.sort(want.pk[links.rows] * width + links.vals), err_msg=name)
+    for part, fields in (("money", ("cur", "cents")), ("activities", ("year", "n", "reached", "reported"))):
+        mine, theirs = getattr(got, part), getattr(want, part)
+        assert sorted(zip(got.pk[mine.rows].tolist(), *(getattr(mine, f).tolist() for f in fields))) == sorted(
+            zip(want.pk[theirs.rows].tolist(), *(getattr(theirs, f).tolist() for f in fields))), part
 
 
 @pytest.fixture
