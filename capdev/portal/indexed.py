@@ -23,12 +23,25 @@ def _money(cents: int) -> Decimal:
     return (Decimal(int(cents)) / 100).quantize(agg.CENTS)
 
 
+EXACT = 2 ** 53  # float64 adds integers exactly below this
+
+
 def _sum_by(keys: np.ndarray, cents: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The distinct keys, sorted, and the exact sum of cents for each."""
-    uniq, inverse = np.unique(keys, return_inverse=True)
-    sums = np.zeros(uniq.size, dtype=np.int64)
-    np.add.at(sums, inverse, cents)
-    return uniq, sums
+    """The keys present (small non-negative integers), in order, and the exact sum of cents for each.
+
+    `bincount` with float weights is exact while the sums stay under 2**53 cents (90 trillion units of a
+    currency), checked; beyond, integer `add.at` (slower).
+    """
+    if not keys.size:
+        return keys.astype(np.int64), np.zeros(0, dtype=np.int64)
+    keys = keys.astype(np.int64)
+    present = np.flatnonzero(np.bincount(keys))
+    if int(np.abs(cents).sum()) < EXACT:
+        sums = np.rint(np.bincount(keys, weights=cents.astype(np.float64))).astype(np.int64)
+    else:
+        sums = np.zeros(int(keys.max()) + 1, dtype=np.int64)
+        np.add.at(sums, keys, cents)
+    return present, sums[present]
 
 
 def _lines(q: IndexQuery):
@@ -63,7 +76,7 @@ def _by_link(q: IndexQuery, name: str, values=None) -> list[tuple[int, str, Deci
         per_project = np.zeros(ix.n, dtype=np.int64)
         has = np.zeros(ix.n, dtype=bool)
         mine = cur == code
-        np.add.at(per_project, rows[mine], cents[mine])
+        per_project[rows[mine]] = cents[mine]  # one (project, currency) triple each: summed when read
         has[rows[mine]] = True
         with_line = has[link_rows]
         uniq, sums = _sum_by(link_vals[with_line], per_project[link_rows[with_line]])
@@ -162,15 +175,11 @@ def activities_per_year(q: IndexQuery) -> tuple[list[agg.YearActivity], int]:
     """aggregates.activities_per_year on the index."""
     acts = q.index.activities
     mine = q.rows_without()[acts.rows]
-    uniq, inverse = np.unique(acts.year[mine].astype(np.int64), return_inverse=True)
-    n = np.zeros(uniq.size, dtype=np.int64)
-    reached = np.zeros(uniq.size, dtype=np.int64)
-    reported = np.zeros(uniq.size, dtype=np.int64)
-    np.add.at(n, inverse, acts.n[mine])
-    np.add.at(reached, inverse, acts.reached[mine])
-    np.add.at(reported, inverse, acts.reported[mine])
+    years, n = _sum_by(acts.year[mine], acts.n[mine])
+    _years_again, reached = _sum_by(acts.year[mine], acts.reached[mine])
+    _years_again, reported = _sum_by(acts.year[mine], acts.reported[mine])
     return agg.year_series([{"year": y or None, "n": int(c), "reached": int(r) if k else None}
-                            for y, c, r, k in zip(uniq.tolist(), n.tolist(), reached.tolist(), reported.tolist())])
+                            for y, c, r, k in zip(years.tolist(), n.tolist(), reached.tolist(), reported.tolist())])
 
 
 def countries_served(q: IndexQuery) -> list[agg.CountryServed]:
