@@ -178,3 +178,21 @@ def setup_django(database_url: str) -> None:
     import django
 
     django.setup()
+
+
+def open_portfolio(args) -> tuple[Path | None, dict, str]:
+    """Set Django up on the database a benchmark runs on (--database-url, else the SQLite portfolio of
+    --projects and --seed, generated once); returns (the SQLite file or None, facts about it, its label)."""
+    info: dict = {}
+    if args.database_url:
+        url, path = args.database_url, None
+        info["database"] = "postgresql" if url.startswith("postgres") else url.split(":", 1)[0]
+    else:
+        path, info = portfolio_sqlite(args.projects, args.seed)
+        url = sqlite_url(path)
+        info["database"] = "sqlite"
+    setup_django(url)
+    from capdev.projects.models import Project
+
+    info["published_projects"] = Project.objects.published().count()
+    return path, info, args.label or f"{info['database']}-{info['published_projects']}"

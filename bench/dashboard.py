@@ -78,19 +78,7 @@ def main() -> None:
     parser.add_argument("--max-seconds", type=float, default=600, help="stop each timed loop after this long")
     args = parser.parse_args()
 
-    info: dict = {}
-    if args.database_url:
-        url = args.database_url
-        info["database"] = "postgresql" if url.startswith("postgres") else url.split(":", 1)[0]
-    else:
-        path, info = common.portfolio_sqlite(args.projects, args.seed)
-        url = common.sqlite_url(path)
-        info["database"] = "sqlite"
-    common.setup_django(url)
-    from capdev.projects.models import Project
-
-    info["published_projects"] = Project.objects.published().count()
-    label = args.label or f"{info['database']}-{info['published_projects']}"
+    _path, info, label = common.open_portfolio(args)
     print(f"dashboard on {label}: {args.rounds} requests per page")
     # Warm-up (untimed): templates, the list's index, the database's pages in memory.
     page_timings("/projects/", 1, time.monotonic() + args.max_seconds)

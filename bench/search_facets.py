@@ -284,21 +284,8 @@ def main() -> None:
                         help="also profile one request with pyinstrument and print where its time goes")
     args = parser.parse_args()
 
-    info: dict = {}
-    if args.database_url:
-        url, path = args.database_url, None
-        info["database"] = "postgresql" if url.startswith("postgres") else url.split(":", 1)[0]
-    else:
-        path, info = common.portfolio_sqlite(args.projects, args.seed)
-        url = common.sqlite_url(path)
-        info["database"] = "sqlite"
-    common.setup_django(url)
+    path, info, label = common.open_portfolio(args)
     from django.db import connection
-
-    from capdev.projects.models import Project
-
-    info["published_projects"] = Project.objects.published().count()
-    label = args.label or f"{info['database']}-{info['published_projects']}"
     print(f"search with facets on {label}: {len(QUERIES)} queries x {args.rounds} rounds")
 
     # Warm-up (untimed): caches, compiled templates, the database's pages in memory.
