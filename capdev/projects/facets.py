@@ -12,10 +12,10 @@ from dataclasses import dataclass
 import numpy as np
 from django.conf import settings
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from capdev.activities.models import Activity, ActivityType
+from capdev.core.functions import Year
 from capdev.organisations.models import FundingSource, Organisation, OrgUnit
 from capdev.reference.models import Country, Region, SdgGoal
 
@@ -173,7 +173,7 @@ def status_facet(fs: ProjectFilterSet, selected: set[str]) -> list[FacetValue]:
 def start_year_facet(fs: ProjectFilterSet, selected: set[str]) -> list[FacetValue]:
     """Projects per start year, oldest first (shown beside the year range inputs)."""
     rows = (Project.objects.filter(pk__in=_ids(fs, "start_year"), start_date__isnull=False)
-            .annotate(year=ExtractYear("start_date")).order_by("year").values("year").annotate(n=Count("pk")))
+            .annotate(year=Year("start_date")).order_by("year").values("year").annotate(n=Count("pk")))
     return [FacetValue(str(r["year"]), str(r["year"]), r["n"], _year_selected(fs, r["year"])) for r in rows]
 
 

@@ -13,7 +13,6 @@ from typing import Any
 
 from django import forms
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
-from django.db.models.functions import ExtractYear
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from capdev.activities.models import Activity
+from capdev.core.functions import Year
 from capdev.organisations.models import Organisation
 from capdev.portal.aggregates import Bucket
 from capdev.portal.charts import Chart, money_chart
@@ -71,10 +71,10 @@ def budget_by_year(scope: QuerySet[Project]) -> dict[str, Any]:
     """
     ids = scope.values("pk")
     cells = (Budget.objects.filter(kind=Budget.Kind.TOTAL, project__in=ids)
-             .annotate(start_year=ExtractYear("project__start_date"))
+             .annotate(start_year=Year("project__start_date"))
              .values("start_year", "currency_id").annotate(total=Sum("amount"))
              .order_by("start_year", "currency_id"))
-    started = (Project.objects.filter(pk__in=ids).annotate(start_year=ExtractYear("start_date"))
+    started = (Project.objects.filter(pk__in=ids).annotate(start_year=Year("start_date"))
                .values("start_year").annotate(n=Count("pk")).order_by("start_year"))
     by_year: dict[int | None, dict[str, Decimal]] = defaultdict(dict)
     totals: dict[str, Decimal] = defaultdict(Decimal)
