@@ -13,6 +13,7 @@ from capdev.activities.models import ActivityType
 from capdev.organisations.models import FundingSource, Organisation, OrgUnit
 from capdev.portal import aggregates as agg
 from capdev.portal.charts import Chart, WorldMap, count_chart, filter_params, list_url, money_chart, world_map
+from capdev.projects.facet_index import is_current
 from capdev.projects.facets import index_query
 from capdev.projects.filtersets import BudgetBand, ProjectFilterSet, is_staff_request, visible_projects
 from capdev.projects.models import ProjectStatus, ReviewState
@@ -237,6 +238,8 @@ class DashboardView(TemplateView):
         params = self.request.GET
         qs = filtered_projects(self.request)
         totals = agg.portfolio_totals(qs)
+        # Numbers from the index as it was, while it is read again after a large change (a notice says so).
+        context["index_stale"] = isinstance(qs, agg.Indexed) and not is_current(qs.query.index, qs.qs.db)
         charts = {chart_id: build_chart(chart_id, qs, params) for chart_id in CHARTS}
         dashboard = reverse("portal:dashboard")
         context.update(

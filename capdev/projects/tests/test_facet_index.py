@@ -246,10 +246,12 @@ def test_staff_wait_for_a_whole_rebuild_no_longer_than_the_setting_then_see_a_no
     waited = time.monotonic() - began
     assert got is old and 0.2 <= waited < 5 and not facet_index.is_current(got)
     for who in (staff_client, client):
-        page = who.get("/projects/").content.decode()
-        assert 'class="index-stale"' in page and "being brought up to date" in page
+        for url in ("/projects/", "/dashboard/"):
+            page = who.get(url).content.decode()
+            assert 'class="index-stale"' in page and "being brought up to date" in page, url
     release.set()
     facet_index._BUILDERS["default"].join(10)
     got = facet_index.get_index(wait=True)
     assert got is new and facet_index.is_current(got)
     assert "index-stale" not in staff_client.get("/projects/").content.decode()
+    assert "index-stale" not in staff_client.get("/dashboard/").content.decode()
