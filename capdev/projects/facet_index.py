@@ -288,7 +288,11 @@ def _link_pairs(codes: dict, countries: list[dict], using: str, only=None) -> di
 
 def _money_and_activities(pk: np.ndarray, currency_code: dict[str, int], using: str, only=None
                           ) -> tuple[Money, ActivityYears]:
-    """The projects' budget per currency and activities per year, as rows of this pk order."""
+    """The projects' budget per currency and activities per year, as rows of this pk order.
+
+    Catching up (only given), a currency the index does not know means reading everything again; a whole
+    read leaves such lines out (a currency added while it read: adding it marked a change of anything, so
+    the next request reads again)."""
     from capdev.core.functions import Year
 
     lines = Budget.objects.using(using).filter(kind=Budget.Kind.TOTAL)
@@ -297,9 +301,10 @@ def _money_and_activities(pk: np.ndarray, currency_code: dict[str, int], using: 
         lines, activities = lines.filter(project_id__in=only), activities.filter(project_id__in=only)
     pids, cur, cents = _columns(lines.order_by().values("project", "currency").annotate(s=Sum("amount"))
                                 .values_list("project", "currency", "s"), using, None, _coder(currency_code), _cents)
-    if (cur < 0).any():
+    if only is not None and (cur < 0).any():
         raise _ReadWhole("a budget line in a currency the index does not know")
     rows, held = _rows_of(pk, pids)
+    held &= cur >= 0
     money = Money(rows[held], cur[held].astype(VALUE), cents[held])
     pids, year, n, reached, reported = _columns(
         activities.order_by().values("project", y=Year("start_date"))
