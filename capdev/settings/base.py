@@ -19,6 +19,20 @@ def env_bool(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def env_seconds(name: str, default: float) -> float:
+    """Read a non-negative number of seconds from the environment; a clear error names the variable."""
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0:  # also refuses "nan"
+        raise ImproperlyConfigured(f"{name} must be a number of seconds (0 or more), not {value!r}")
+    return seconds
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     """Read a comma-separated environment variable."""
     value = os.environ.get(name)
@@ -188,6 +202,6 @@ CAPDEV_FACET_INDEX = env_bool("CAPDEV_FACET_INDEX", True)
 # thread rebuilds it; staff wait for the new one, up to CAPDEV_FACET_INDEX_WAIT seconds (then they too get the
 # index as it was, with a notice): keep it well under the server's worker timeout.
 CAPDEV_FACET_INDEX_BACKGROUND = env_bool("CAPDEV_FACET_INDEX_BACKGROUND", True)
-CAPDEV_FACET_INDEX_WAIT = float(os.environ.get("CAPDEV_FACET_INDEX_WAIT", "10"))
+CAPDEV_FACET_INDEX_WAIT = env_seconds("CAPDEV_FACET_INDEX_WAIT", 10.0)
 # Also compute every list request in SQL and fail on any difference from the index (the test settings turn it on).
 CAPDEV_INDEX_VERIFY = False
