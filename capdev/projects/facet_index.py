@@ -133,11 +133,7 @@ class PortfolioIndex:
 
     def locate(self, pks: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(rows, found): the row of each id, and which ids the index holds (the rows of the others are 0)."""
-        if not self.n or not pks.size:
-            return np.zeros(pks.size, dtype=np.int64), np.zeros(pks.size, dtype=bool)
-        rows = np.searchsorted(self.pk, pks)
-        rows[rows >= self.n] = 0
-        return rows, self.pk[rows] == pks
+        return _rows_of(self.pk, pks)
 
 
 # -- building --------------------------------------------------------------------------------------
@@ -205,10 +201,9 @@ def _pairs(index_pk: np.ndarray, pids: np.ndarray, vals: np.ndarray, *, dedupe: 
     duplicate pairs too when asked (the tables' unique constraints or DISTINCT make the others unique)."""
     if not pids.size or not index_pk.size:
         return np.zeros(0, dtype=ROW), np.zeros(0, dtype=VALUE)
-    rows = np.searchsorted(index_pk, pids)
-    rows[rows >= index_pk.size] = 0
-    keep = (index_pk[rows] == pids) & (vals >= 0)
-    rows, vals = rows[keep], vals[keep]
+    rows, held = _rows_of(index_pk, pids)
+    keep = held & (vals >= 0)
+    rows, vals = rows[keep].astype(np.int64), vals[keep]  # 64-bit: the dedupe below multiplies them
     if dedupe and rows.size:
         width = int(vals.max()) + 1
         pair = np.sort(rows * width + vals)
@@ -249,11 +244,8 @@ def _budget_columns(pk: np.ndarray, using: str, only=None) -> dict[str, np.ndarr
                              using, None, _cents)
     n = pk.size
     total = np.full(n, -1, dtype=np.int64)  # cents; -1 for no total budget line
-    if n and owners.size:
-        rows = np.searchsorted(pk, owners)
-        rows[rows >= n] = 0
-        held = pk[rows] == owners
-        total[rows[held]] = cents[held]
+    rows, held = _rows_of(pk, owners)
+    total[rows[held]] = cents[held]
     return {"band": _band_of(total), "budget": np.where(total >= 0, total / 100.0, np.nan)}
 
 
