@@ -63,12 +63,10 @@ def _by_project_key(q: IndexQuery, key_of_row: np.ndarray) -> list[tuple[int, st
 def _by_link(q: IndexQuery, name: str, values=None) -> list[tuple[int, str, Decimal]]:
     """(link value, currency, amount): each shown project's budget counted once under each value it links to."""
     ix = q.index
-    links = ix.links[name]
-    shown = q.rows_without()
-    keep = shown[links.rows]
+    link_rows, link_vals = ix.links[name].select(q.rows_without())
     if values is not None:
-        keep &= np.isin(links.vals, values)
-    link_rows, link_vals = links.rows[keep], links.vals[keep]
+        wanted = np.isin(link_vals, values)
+        link_rows, link_vals = link_rows[wanted], link_vals[wanted]
     rows, cur, cents = _lines(q)
     currencies = ix.labels["currency"]
     out = []
@@ -107,7 +105,7 @@ def portfolio_totals(q: IndexQuery) -> agg.Totals:
     mine = shown[acts.rows]
     reported = int(acts.reported[mine].sum())
     return agg.Totals(projects=int(shown.sum()), budget=portfolio_budget(q),
-                      countries=int(np.unique(countries.vals[shown[countries.rows]]).size),
+                      countries=int(np.count_nonzero(countries.count(shown))),
                       activities=int(acts.n[mine].sum()),
                       participants=int(acts.reached[mine].sum()) if reported else None,
                       activities_with_participants=reported)
@@ -150,9 +148,7 @@ def budget_by_region(q: IndexQuery) -> list[agg.Bucket]:
     ix = q.index
     regions = {r["pk"]: r for r in ix.labels["region"] if r["kind"] == Region.Kind.REGION}
     wanted = np.fromiter(regions, dtype=np.int64, count=len(regions))
-    links = ix.links["region"]
-    keep = q.rows_without()[links.rows] & np.isin(links.vals, wanted)
-    counts = np.bincount(links.vals[keep], minlength=links.size)
+    counts = ix.links["region"].count(q.rows_without())
     amounts: dict[int, dict[str, Decimal]] = {}
     for k, cur, amount in _by_link(q, "region", wanted):
         if amount:
@@ -185,9 +181,7 @@ def activities_per_year(q: IndexQuery) -> tuple[list[agg.YearActivity], int]:
 def countries_served(q: IndexQuery) -> list[agg.CountryServed]:
     """aggregates.countries_served on the index, in the database's order of country names."""
     ix = q.index
-    links = ix.links["country"]
-    shown = q.rows_without()
-    counts = np.bincount(links.vals[shown[links.rows]], minlength=links.size)
+    counts = ix.links["country"].count(q.rows_without())
     countries = ix.labels["country"]
     served = {i: agg.CountryServed(iso3=countries[i]["iso3"], name=countries[i]["name"],
                                    numeric=countries[i]["numeric"], projects=int(counts[i]))

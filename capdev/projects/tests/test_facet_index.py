@@ -255,3 +255,23 @@ def test_staff_wait_for_a_whole_rebuild_no_longer_than_the_setting_then_see_a_no
     assert got is new and facet_index.is_current(got)
     assert "index-stale" not in staff_client.get("/projects/").content.decode()
     assert "index-stale" not in staff_client.get("/dashboard/").content.decode()
+
+
+@pytest.mark.parametrize("spread", [1, 50], ids=["dense-ids-table", "sparse-ids-search"])
+def test_locate_finds_each_held_id_and_only_those(synthetic, db, spread):
+    """Ids are located by a table of every id while they are dense, by binary search when they are not:
+    both give each held id its row and mark the others (gaps, beyond either end, negative) as not held."""
+    import dataclasses
+
+    import numpy as np
+
+    built = facet_index.build()
+    index = dataclasses.replace(built, pk=built.pk * spread, derived={})
+    assert (index.row_of_id() is None) == (spread > 1)
+    held = index.pk[::7]
+    absent = np.array([0, -5, int(index.pk[-1]) + 1, int(index.pk[-1]) * 10, *(index.pk[:40] + 1)], dtype=np.int64)
+    absent = np.setdiff1d(absent, index.pk)
+    asked = np.concatenate([held, absent, held[:3]])
+    rows, found = index.locate(asked)
+    assert found.tolist() == [True] * held.size + [False] * absent.size + [True] * 3
+    np.testing.assert_array_equal(index.pk[rows[found]], asked[found])

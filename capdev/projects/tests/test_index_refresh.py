@@ -117,6 +117,12 @@ EDITS = {f.__name__.strip("_"): f for f in (
     _activity_moved, _activity_created_then_moved, _partner_and_goal, _new_project, _deleted)}
 
 
+def pairs_by_value(links: facet_index.Links) -> tuple[np.ndarray, np.ndarray]:
+    """(rows, values) of the pairs as the by-value half of the links holds them."""
+    vals = np.repeat(np.arange(links.size), np.diff(links.value_starts))
+    return links.by_value, vals
+
+
 def assert_same(got: facet_index.PortfolioIndex, want: facet_index.PortfolioIndex) -> None:
     """Two indexes hold the same projects, columns, link pairs (duplicates counted) and orders."""
     for name in COLUMNS:
@@ -126,8 +132,11 @@ def assert_same(got: facet_index.PortfolioIndex, want: facet_index.PortfolioInde
         mine = got.links[name]
         assert mine.size == links.size, name
         width = links.size + 1
-        np.testing.assert_array_equal(np.sort(got.pk[mine.rows] * width + mine.vals),
-                                      np.sort(want.pk[links.rows] * width + links.vals), err_msg=name)
+        want_rows, want_vals = links.pairs()
+        expected = np.sort(want.pk[want_rows] * width + want_vals)
+        # Both ways round: the pairs by row, and by value (where a filter reads them).
+        for rows, vals in (mine.pairs(), pairs_by_value(mine)):
+            np.testing.assert_array_equal(np.sort(got.pk[rows] * width + vals), expected, err_msg=name)
     for part, fields in (("money", ("cur", "cents")), ("activities", ("year", "n", "reached", "reported"))):
         mine, theirs = getattr(got, part), getattr(want, part)
         assert sorted(zip(got.pk[mine.rows].tolist(), *(getattr(mine, f).tolist() for f in fields))) == sorted(

@@ -1,0 +1,199 @@
+"""Which search documents hold each frequent lexeme, in memory: full-text matching without the heap visits.
+
+Why: on PostgreSQL a search for common words ("digital government": 284,000 of a million documents) spends
+300-600 ms visiting every heap page that holds a match, only to read the project id (a GIN index gives row
+addresses, not ids, and GIN has no index-only scans). Kept in memory as one bit per project id, the
+documents holding each lexeme found in at least FREQUENT documents make such a search a few bitwise
+operations. A lexeme not held is rare by construction (or new): the database lists its few documents
+quickly, by the GIN index (`vector @@ 'lexeme'::tsquery`).
+
+The query is the database's own: `websearch_to_tsquery` (stemming, stop words, web-search syntax) printed
+as text and read by capdev.projects.tsquery, so a search matches what `vector @@ websearch_to_tsquery(...)`
+matches. A phrase is evaluated as "both words" and the database then checks the candidates, or the whole
+query when they are many; a query the reader does not know goes to the database whole.
+
+Reading it takes one aggregate over every document's lexemes (28 s at a million projects, in the database),
+so a process reads it in the background after its facet index (the database answers searches meanwhile),
+and then keeps it current: the documents of edited projects are read again into a small overlay (`stale`
+ids whose sets above are out of date, and their lexemes now), until OVERLAY_LIMIT documents, when it is
+read whole again. PostgreSQL only: SQLite's FTS5 lists a word's matches from its own index in milliseconds.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+from django.db import connections
+
+from . import tsquery
+from .search import DOC_TABLE, PG_CONFIG
+
+logger = logging.getLogger(__name__)
+# Lexemes in at least this many documents are held (the database lists rarer ones fast), or in a thousandth of
+# the documents in a smaller portfolio (but at least two: the rarest go to the database at every size).
+FREQUENT = 1_000
+BITMAP_SHARE = 1 / 32  # held as a bitmap (one bit per id) above this share of documents, else as ids
+OVERLAY_LIMIT = 5_000  # documents re-read since the whole read, before it is read whole again
+VERIFY_LIMIT = 20_000  # a phrase's candidates the database checks one by one; more, and it runs the query
+QUERIES_KEPT = 256
+
+
+@dataclass
+class Lexemes:
+    """The documents holding each frequent lexeme, as of a portfolio version, by project id."""
+
+    token: str  # the portfolio version read (index_version.current)
+    changes: dict[int, str]  # the change rows taken in, as PortfolioIndex.changes
+    size: int  # ids below this are covered by the arrays
+    documents: np.ndarray  # bool per id: has a search document
+    bitmaps: dict[str, np.ndarray]  # lexeme -> packed bits per id
+    ids: dict[str, np.ndarray]  # lexeme -> int32 ids
+    stale: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # ids re-read since
+    fresh: dict[str, np.ndarray] = field(default_factory=dict)  # lexeme -> stale ids holding it now
+    seconds: float = 0.0  # how long the whole read took
+
+    def nbytes(self) -> int:
+        """The arrays' size in bytes (the dictionaries' own overhead left out)."""
+        arrays = [self.documents, self.stale, *self.bitmaps.values(), *self.ids.values(), *self.fresh.values()]
+        return sum(a.nbytes for a in arrays)
+
+    def holds(self, lexeme: str) -> bool:
+        """Whether the lexeme is held (else it was in fewer than FREQUENT documents when read)."""
+        return lexeme in self.bitmaps or lexeme in self.ids
+
+    def documents_with(self, lexeme: str, width: int) -> np.ndarray:
+        """A bool per id (width of them) for a held lexeme: which documents hold it now."""
+        out = np.zeros(width, dtype=bool)
+        if lexeme in self.bitmaps:
+            out[:self.size] = np.unpackbits(self.bitmaps[lexeme], count=self.size).view(bool)
+        elif lexeme in self.ids:
+            out[self.ids[lexeme]] = True
+        out[self.stale] = False
+        if lexeme in self.fresh:
+            out[self.fresh[lexeme]] = True
+        return out
+
+
+def _read_documents(cursor, where: str = "", params=()) -> np.ndarray:
+    cursor.execute(f"SELECT string_agg(int4send(project_id::int), ''::bytea) FROM {DOC_TABLE} {where}", params)
+    value = cursor.fetchone()[0]
+    return np.frombuffer(bytes(value), dtype=">i4").astype(np.int64) if value else np.zeros(0, dtype=np.int64)
+
+
+def threshold(documents: int) -> int:
+    """How many documents a lexeme must be in to be held, in a portfolio of this many."""
+    return max(2, min(FREQUENT, documents // 1000))
+
+
+def read(using: str, token: str, changes: dict[int, str]) -> Lexemes:
+    """Every frequent lexeme's documents, read from the database (token and changes: the version it is
+    read at, taken by the caller before reading)."""
+    began = time.perf_counter()
+    connection = connections[using]
+    with connection.cursor() as cursor:
+        everything = _read_documents(cursor)
+    size = int(everything.max()) + 1 if everything.size else 0
+    documents = np.zeros(size, dtype=bool)
+    documents[everything] = True
+    bitmaps, ids = {}, {}
+    # Ids as 4-byte big-endian integers end to end: a quarter of the text form, and numpy reads it as is.
+    sql = (f"SELECT u.lexeme, string_agg(int4send(d.project_id::int), ''::bytea) FROM {DOC_TABLE} d, "
+           f"unnest(tsvector_to_array(d.vector)) u(lexeme) GROUP BY u.lexeme HAVING count(*) >= %s")
+    with connection.chunked_cursor() as cursor:  # a server-side cursor: the rows arrive in batches
+        cursor.execute(sql, [threshold(everything.size)])
+        for lexeme, value in cursor:
+            found = np.frombuffer(bytes(value), dtype=">i4")
+            if found.size > size * BITMAP_SHARE:
+                bits = np.zeros(size, dtype=bool)
+                bits[found] = True
+                bitmaps[lexeme] = np.packbits(bits)
+            else:
+                ids[lexeme] = found.astype(np.int32)
+    return Lexemes(token=token, changes=changes, size=size, documents=documents, bitmaps=bitmaps, ids=ids,
+                   seconds=time.perf_counter() - began)
+
+
+def caught_up(lexemes: Lexemes, changed: set[int], token: str, changes: dict[int, str], using: str
+              ) -> Lexemes | None:
+    """These lexemes with the documents of the changed projects read again; None when too many documents
+    have been re-read since the whole read (the caller reads it whole again)."""
+    if not changed:
+        return replace(lexemes, token=token, changes=changes)
+    only = sorted(changed)
+    stale = np.union1d(lexemes.stale, np.array(only, dtype=np.int64))
+    if stale.size > OVERLAY_LIMIT:
+        return None
+    fresh: dict[str, set[int]] = {}
+    for lexeme, held in lexemes.fresh.items():
+        kept = set(held.tolist()) - changed
+        if kept:
+            fresh[lexeme] = kept
+    with connections[using].cursor() as cursor:
+        cursor.execute(f"SELECT project_id, tsvector_to_array(vector) FROM {DOC_TABLE} WHERE project_id = ANY(%s)",
+                       [only])
+        now = cursor.fetchall()
+    present = {pk for pk, _words in now}
+    for pk, words in now:
+        for lexeme in words:
+            fresh.setdefault(lexeme, set()).add(pk)
+    width = max(lexemes.documents.size, int(stale[-1]) + 1 if stale.size else 0)
+    documents = np.zeros(width, dtype=bool)
+    documents[:lexemes.documents.size] = lexemes.documents
+    for pk in only:
+        documents[pk] = pk in present
+    return replace(lexemes, token=token, changes=changes, documents=documents, stale=stale,
+                   fresh={lexeme: np.array(sorted(pks), dtype=np.int64) for lexeme, pks in fresh.items()})
+
+
+def _tsquery_text(q: str, using: str) -> str:
+    with connections[using].cursor() as cursor:
+        cursor.execute("SELECT websearch_to_tsquery(%s::regconfig, %s)::text", [PG_CONFIG, q])
+        return cursor.fetchone()[0]
+
+
+def _rare(lexeme: str, width: int, using: str) -> np.ndarray:
+    """A bool per id for a lexeme not held: its documents, listed by the database (few, by construction)."""
+    with connections[using].cursor() as cursor:
+        found = _read_documents(cursor, "WHERE vector @@ %s::tsquery", [_quoted(lexeme)])
+    out = np.zeros(max(width, int(found.max()) + 1 if found.size else 0), dtype=bool)
+    out[found] = True
+    return out
+
+
+def _quoted(lexeme: str) -> str:
+    """A lexeme as a tsquery operand: in single quotes, quotes and backslashes doubled."""
+    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def matches(lexemes: Lexemes, q: str, using: str) -> np.ndarray:
+    """The ids of the documents matching a web-search style query, as `vector @@ websearch_to_tsquery`
+    selects them. Raises tsquery.Unsupported for a query the database must answer whole."""
+    tree = tsquery.parse(_tsquery_text(q, using))
+    if tree is None:  # stop words only: PostgreSQL matches nothing
+        return np.zeros(0, dtype=np.int64)
+    words = tsquery.lexemes(tree)
+    width = lexemes.documents.size
+    sets = {word: (lexemes.documents_with(word, width) if lexemes.holds(word) else _rare(word, width, using))
+            for word in words}
+    width = max(s.size for s in sets.values())
+    everything = np.zeros(width, dtype=bool)
+    everything[:lexemes.documents.size] = lexemes.documents
+
+    def term(word: str) -> np.ndarray:
+        found = sets[word]
+        if found.size < width:
+            found = np.concatenate([found, np.zeros(width - found.size, dtype=bool)])
+        return found & everything
+
+    found, exact = tsquery.evaluate(tree, term, everything)
+    ids = np.flatnonzero(found)
+    if exact:
+        return ids
+    if ids.size > VERIFY_LIMIT:
+        raise tsquery.Unsupported("a phrase with many candidates")
+    with connections[using].cursor() as cursor:  # the phrase's word order, checked by the database
+        return np.sort(_read_documents(
+            cursor, f"WHERE project_id = ANY(%s) AND vector @@ websearch_to_tsquery(%s::regconfig, %s)",
+            [ids.tolist(), PG_CONFIG, q]))

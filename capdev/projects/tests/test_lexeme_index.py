@@ -1,0 +1,151 @@
+"""The lexeme index matches what PostgreSQL's `vector @@ websearch_to_tsquery(...)` matches, after edits too."""
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+from django.db import connection
+
+from capdev.projects import facet_index, index_version, lexeme_index, tsquery
+from capdev.projects.models import Project
+from capdev.projects.search import DOC_TABLE, PG_CONFIG
+
+pytestmark = pytest.mark.django_db(transaction=False)
+
+
+@pytest.fixture(autouse=True)
+def _postgresql_only():
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's lexemes (SQLite lists matches from its FTS5 table; run with --db=postgresql)")
+
+
+def database_matches(q: str) -> list[int]:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT project_id FROM {DOC_TABLE} WHERE vector @@ websearch_to_tsquery(%s::regconfig, %s) "
+                       "ORDER BY project_id", [PG_CONFIG, q])
+        return [r[0] for r in cursor.fetchall()]
+
+
+def read() -> lexeme_index.Lexemes:
+    seen = index_version.changes()
+    return lexeme_index.read("default", index_version.current(), {pk: t for pk, (t, _p) in seen.items()})
+
+
+def words_by_frequency() -> list[tuple[str, int]]:
+    """Every lexeme in the documents with the number of documents holding it, commonest first."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT word, ndoc FROM ts_stat('SELECT vector FROM {DOC_TABLE}') ORDER BY ndoc DESC, word")
+        return cursor.fetchall()
+
+
+def assert_matches_as_database(lexemes: lexeme_index.Lexemes, q: str) -> bool:
+    """The lexemes match q as the database does; False when q is left to the database (Unsupported)."""
+    try:
+        got = lexeme_index.matches(lexemes, q, "default")
+    except tsquery.Unsupported:
+        return False
+    assert got.tolist() == database_matches(q), q
+    return True
+
+
+FIXED = [
+    "digital government", "public OR service", "government -digital", "-government", '"public service"',
+    "e-government", "anti-corruption", "the of and", "zzzunknownword", "government zzzunknownword",
+    "it's", "back\\slash", "O'Brien's", '"open data" OR statistics', "-\"public service\" data", "((", "-",
+    "digital OR -government", "50 percent",
+]
+
+
+def test_fixed_queries_match_as_the_database_does(synthetic):
+    lexemes = read()
+    held = sum(assert_matches_as_database(lexemes, q) for q in FIXED)
+    assert held >= len(FIXED) - 3  # only a phrase under a negation or very common phrases are left
+
+
+def test_random_queries_of_common_and_rare_words_match_as_the_database_does(synthetic):
+    lexemes = read()
+    words = words_by_frequency()
+    common = [w for w, n in words if n >= lexeme_index.threshold(len(synthetic) * 10)][:60]
+    rare = [w for w, n in words if n < 3][:200]
+    # Both kinds are present: the held sets and the database's own listing are both exercised.
+    assert any(lexemes.holds(w) for w in common) and any(not lexemes.holds(w) for w in rare)
+    rng = random.Random(3)
+    for _ in range(80):
+        parts = []
+        for _term in range(rng.randint(1, 4)):
+            word = rng.choice(common if rng.random() < 0.7 else rare)
+            parts.append(rng.choice(["", "", "-", "OR "]) + (f'"{word} {rng.choice(common)}"' if rng.random() < 0.15
+                                                           else word))
+        assert_matches_as_database(lexemes, " ".join(parts))
+
+
+def test_edited_documents_are_read_again_and_match_as_the_database_does(synthetic):
+    from capdev.projects.search import reindex_projects
+
+    lexemes = read()
+    common = [w for w, _n in words_by_frequency()][:5]
+    before = index_version.changes()
+    edited = list(Project.objects.order_by("pk").values_list("pk", flat=True)[5:9])
+    for i, pk in enumerate(edited):
+        Project.objects.filter(pk=pk).update(title=f"Quokka {i} sanctuary", summary="", objective="", background="")
+    reindex_projects(edited)
+    gone = edited[0]
+    Project.objects.get(pk=gone).delete()
+    now = index_version.changes()
+    changed = facet_index.changed_projects(lexemes, now)
+    assert set(edited) <= changed
+    updated = lexeme_index.caught_up(lexemes, changed, index_version.current(), {pk: t for pk, (t, _p) in now.items()},
+                                     "default")
+    assert updated is not None and set(edited) <= set(updated.stale.tolist())
+    assert not updated.documents[gone]
+    for q in ["quokka", "quokka sanctuary", *common, f"{common[0]} -{common[1]}", f"-{common[0]}", "quokka OR sanctuary"]:
+        assert assert_matches_as_database(updated, q), q
+    assert before != now
+
+
+def test_too_many_documents_read_again_means_reading_them_whole(synthetic, monkeypatch):
+    lexemes = read()
+    monkeypatch.setattr(lexeme_index, "OVERLAY_LIMIT", 3)
+    some = set(Project.objects.order_by("pk").values_list("pk", flat=True)[:4])
+    assert lexeme_index.caught_up(lexemes, some, "t", {}, "default") is None
+
+
+def test_a_phrase_with_many_candidates_is_left_to_the_database(synthetic, monkeypatch):
+    lexemes = read()
+    common = [w for w, _n in words_by_frequency()][:2]
+    monkeypatch.setattr(lexeme_index, "VERIFY_LIMIT", 0)
+    with pytest.raises(tsquery.Unsupported):
+        lexeme_index.matches(lexemes, f'"{common[0]} {common[1]}"', "default")
+
+
+def test_the_list_searches_with_the_lexemes_and_agrees_with_sql(synthetic, client, settings, monkeypatch):
+    """The test settings read the lexemes with the index, and check every list request against SQL."""
+    facet_index.clear()
+    assert settings.CAPDEV_INDEX_VERIFY
+    index = facet_index.get_index()
+    assert index.lexemes is not None and index.lexemes.bitmaps | index.lexemes.ids
+    asked = []
+    real = lexeme_index.matches
+    monkeypatch.setattr(lexeme_index, "matches", lambda *args: asked.append(args[1]) or real(*args))
+    words = [w for w, _n in words_by_frequency()]
+    for params in ({"q": f"{words[0]} {words[3]}", "sort": "title"}, {"q": f"{words[1]} -{words[2]}", "sdg": "16"}):
+        response = client.get("/projects/", params)
+        assert response.status_code == 200
+    assert len(asked) == 2
+
+
+def test_off_the_database_answers(synthetic, settings):
+    settings.CAPDEV_LEXEME_INDEX = False
+    facet_index.clear()
+    assert facet_index.get_index().lexemes is None
+
+
+def test_read_in_the_background_and_given_to_the_index(synthetic, settings):
+    settings.CAPDEV_FACET_INDEX_BACKGROUND = True
+    facet_index.clear()
+    assert facet_index.get_index().lexemes is None  # the index answers first; the database searches meanwhile
+    assert facet_index.wait_for_lexemes(timeout=60)
+    lexemes = facet_index.get_index().lexemes
+    assert lexemes.token == facet_index.get_index().token
+    assert np.count_nonzero(lexemes.documents) == len(database_matches("-zzzunknownword"))
