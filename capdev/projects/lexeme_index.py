@@ -195,5 +195,5 @@ def matches(lexemes: Lexemes, q: str, using: str) -> np.ndarray:
         raise tsquery.Unsupported("a phrase with many candidates")
     with connections[using].cursor() as cursor:  # the phrase's word order, checked by the database
         return np.sort(_read_documents(
-            cursor, f"WHERE project_id = ANY(%s) AND vector @@ websearch_to_tsquery(%s::regconfig, %s)",
+            cursor, "WHERE project_id = ANY(%s) AND vector @@ websearch_to_tsquery(%s::regconfig, %s)",
             [ids.tolist(), PG_CONFIG, q]))
