@@ -9,8 +9,12 @@ quickly, by the GIN index (`vector @@ 'lexeme'::tsquery`).
 
 The query is the database's own: `websearch_to_tsquery` (stemming, stop words, web-search syntax) printed
 as text and read by capdev.projects.tsquery, so a search matches what `vector @@ websearch_to_tsquery(...)`
-matches. A phrase is evaluated as "both words" and the database then checks the candidates, or the whole
-query when they are many; a query the reader does not know goes to the database whole.
+matches. A hyphenated word is searched as a phrase ("e-government": 'e-govern' <-> 'e' <-> 'govern'),
+which lexemes alone cannot decide: the documents matching the phrases of the PHRASES commonest hyphenated
+lexemes are read whole too (each phrase as the database makes it of the lexeme, and used only for a query
+holding exactly that phrase). Any other phrase is evaluated as "both words" and the database then checks
+the candidates, or runs the whole query when they are many; a query the reader does not know goes to the
+database whole.
 
 Reading it takes one aggregate over every document's lexemes (28 s at a million projects, in the database),
 so a process reads it in the background after its facet index (the database answers searches meanwhile),
@@ -35,6 +39,7 @@ logger = logging.getLogger(__name__)
 # the documents in a smaller portfolio (but at least two: the rarest go to the database at every size).
 FREQUENT = 1_000
 BITMAP_SHARE = 1 / 32  # held as a bitmap (one bit per id) above this share of documents, else as ids
+PHRASES = 64  # hyphenated words held as whole phrases, the commonest first
 OVERLAY_LIMIT = 5_000  # documents re-read since the whole read, before it is read whole again
 VERIFY_LIMIT = 20_000  # a phrase's candidates the database checks one by one; more, and it runs the query
 QUERIES_KEPT = 256
@@ -52,12 +57,29 @@ class Lexemes:
     ids: dict[str, np.ndarray]  # lexeme -> int32 ids
     stale: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # ids re-read since
     fresh: dict[str, np.ndarray] = field(default_factory=dict)  # lexeme -> stale ids holding it now
+    # A hyphenated word is searched as a phrase ("e-government": 'e-govern' <-> 'e' <-> 'govern'), which the
+    # lexemes alone cannot decide: the phrases of the commonest hyphenated lexemes are held whole.
+    phrases: dict[tsquery.Node, np.ndarray] = field(default_factory=dict)  # phrase -> packed bits per id
+    phrase_text: dict[tsquery.Node, str] = field(default_factory=dict)  # phrase -> its tsquery text
+    phrase_fresh: dict[tsquery.Node, np.ndarray] = field(default_factory=dict)  # phrase -> stale ids matching it
     seconds: float = 0.0  # how long the whole read took
 
     def nbytes(self) -> int:
         """The arrays' size in bytes (the dictionaries' own overhead left out)."""
-        arrays = [self.documents, self.stale, *self.bitmaps.values(), *self.ids.values(), *self.fresh.values()]
+        arrays = [self.documents, self.stale, *self.bitmaps.values(), *self.ids.values(), *self.fresh.values(),
+                  *self.phrases.values(), *self.phrase_fresh.values()]
         return sum(a.nbytes for a in arrays)
+
+    def documents_matching(self, phrase: tsquery.Node, width: int) -> np.ndarray | None:
+        """A bool per id for a held phrase (None for another): which documents match it now."""
+        if phrase not in self.phrases:
+            return None
+        out = np.zeros(width, dtype=bool)
+        out[:self.size] = np.unpackbits(self.phrases[phrase], count=self.size).view(bool)
+        out[self.stale] = False
+        if phrase in self.phrase_fresh:
+            out[self.phrase_fresh[phrase]] = True
+        return out
 
     def holds(self, lexeme: str) -> bool:
         """Whether the lexeme is held (else it was in fewer than FREQUENT documents when read)."""
@@ -97,7 +119,7 @@ def read(using: str, token: str, changes: dict[int, str]) -> Lexemes:
     size = int(everything.max()) + 1 if everything.size else 0
     documents = np.zeros(size, dtype=bool)
     documents[everything] = True
-    bitmaps, ids = {}, {}
+    bitmaps, ids, counts = {}, {}, {}
     # Ids as 4-byte big-endian integers end to end: a quarter of the text form, and numpy reads it as is.
     sql = (f"SELECT u.lexeme, string_agg(int4send(d.project_id::int), ''::bytea) FROM {DOC_TABLE} d, "
            f"unnest(tsvector_to_array(d.vector)) u(lexeme) GROUP BY u.lexeme HAVING count(*) >= %s")
@@ -105,14 +127,43 @@ def read(using: str, token: str, changes: dict[int, str]) -> Lexemes:
         cursor.execute(sql, [threshold(everything.size)])
         for lexeme, value in cursor:
             found = np.frombuffer(bytes(value), dtype=">i4")
+            counts[lexeme] = found.size
             if found.size > size * BITMAP_SHARE:
                 bits = np.zeros(size, dtype=bool)
                 bits[found] = True
                 bitmaps[lexeme] = np.packbits(bits)
             else:
                 ids[lexeme] = found.astype(np.int32)
+    phrase_text = _phrases_of(sorted(counts, key=lambda w: (-counts[w], w)), using)
+    phrases = {}
+    with connection.cursor() as cursor:
+        for node, text in phrase_text.items():
+            bits = np.zeros(size, dtype=bool)
+            bits[_read_documents(cursor, "WHERE vector @@ %s::tsquery", [text])] = True
+            phrases[node] = np.packbits(bits)
     return Lexemes(token=token, changes=changes, size=size, documents=documents, bitmaps=bitmaps, ids=ids,
-                   seconds=time.perf_counter() - began)
+                   phrases=phrases, phrase_text=phrase_text, seconds=time.perf_counter() - began)
+
+
+def _phrases_of(words: list[str], using: str) -> dict[tsquery.Node, str]:
+    """The phrase the database makes of each of the first PHRASES hyphenated words here (commonest first)."""
+    hyphenated = [w for w in words if "-" in w][:PHRASES]
+    if not hyphenated:
+        return {}
+    with connections[using].cursor() as cursor:
+        cursor.execute("SELECT websearch_to_tsquery(%s::regconfig, w)::text FROM unnest(%s::text[]) w",
+                       [PG_CONFIG, hyphenated])
+        texts = [row[0] for row in cursor.fetchall()]
+    out = {}
+    for text in texts:
+        try:
+            node = tsquery.parse(text)
+        except tsquery.Unsupported:
+            continue
+        if isinstance(node, tsquery.Both) and node.phrase:
+            out[node] = text
+    return out
+
 
 
 def caught_up(lexemes: Lexemes, changed: set[int], token: str, changes: dict[int, str], using: str
@@ -138,13 +189,36 @@ def caught_up(lexemes: Lexemes, changed: set[int], token: str, changes: dict[int
     for pk, words in now:
         for lexeme in words:
             fresh.setdefault(lexeme, set()).add(pk)
+    phrase_fresh = _phrases_now(lexemes, changed, only, using)
     width = max(lexemes.documents.size, int(stale[-1]) + 1 if stale.size else 0)
     documents = np.zeros(width, dtype=bool)
     documents[:lexemes.documents.size] = lexemes.documents
     for pk in only:
         documents[pk] = pk in present
     return replace(lexemes, token=token, changes=changes, documents=documents, stale=stale,
-                   fresh={lexeme: np.array(sorted(pks), dtype=np.int64) for lexeme, pks in fresh.items()})
+                   fresh={lexeme: np.array(sorted(pks), dtype=np.int64) for lexeme, pks in fresh.items()},
+                   phrase_fresh=phrase_fresh)
+
+
+def _phrases_now(lexemes: Lexemes, changed: set[int], only: list[int], using: str) -> dict[tsquery.Node, np.ndarray]:
+    """The re-read documents matching each held phrase: those re-read before, and these (asked of the database
+    in one query)."""
+    nodes = list(lexemes.phrase_text)
+    matching: dict[tsquery.Node, set[int]] = {}
+    for node, held in lexemes.phrase_fresh.items():
+        kept = set(held.tolist()) - changed
+        if kept:
+            matching[node] = kept
+    if nodes:
+        tests = ", ".join(["vector @@ %s::tsquery"] * len(nodes))
+        with connections[using].cursor() as cursor:
+            cursor.execute(f"SELECT project_id, ARRAY[{tests}] FROM {DOC_TABLE} WHERE project_id = ANY(%s)",
+                           [*(lexemes.phrase_text[n] for n in nodes), only])
+            for pk, hits in cursor.fetchall():
+                for node, hit in zip(nodes, hits):
+                    if hit:
+                        matching.setdefault(node, set()).add(pk)
+    return {node: np.array(sorted(pks), dtype=np.int64) for node, pks in matching.items()}
 
 
 def _tsquery_text(q: str, using: str) -> str:
@@ -187,7 +261,11 @@ def matches(lexemes: Lexemes, q: str, using: str) -> np.ndarray:
             found = np.concatenate([found, np.zeros(width - found.size, dtype=bool)])
         return found & everything
 
-    found, exact = tsquery.evaluate(tree, term, everything)
+    def phrase(node: tsquery.Node) -> np.ndarray | None:
+        found = lexemes.documents_matching(node, width)
+        return None if found is None else found & everything
+
+    found, exact = tsquery.evaluate(tree, term, everything, phrase)
     ids = np.flatnonzero(found)
     if exact:
         return ids

@@ -137,21 +137,25 @@ def lexemes(node: Node | None) -> set[str]:
     return lexemes(node.left) | lexemes(node.right)
 
 
-def evaluate(node: Node, term: Callable[[str], Any], everything: Any) -> tuple[Any, bool]:
+def evaluate(node: Node, term: Callable[[str], Any], everything: Any,
+             phrase: Callable[[Node], Any | None] = lambda node: None) -> tuple[Any, bool]:
     """(matches, exact): the query over sets that support &, | and ~ (numpy boolean arrays, say).
 
     term(lexeme) gives the documents holding a lexeme; everything, every document (a `!` is taken within
-    it). exact is False when a phrase was read as "both": then matches is a superset of the true matches.
+    it); phrase(node), the documents matching a whole phrase when they are known (else None). exact is
+    False when a phrase was read as "both": then matches is a superset of the true matches.
     """
     if isinstance(node, Term):
         return term(node.lexeme), True
     if isinstance(node, Not):
-        inner, exact = evaluate(node.operand, term, everything)
+        inner, exact = evaluate(node.operand, term, everything, phrase)
         if not exact:
             raise Unsupported("a phrase under a negation")
         return everything & ~inner, True
-    left, left_exact = evaluate(node.left, term, everything)
-    right, right_exact = evaluate(node.right, term, everything)
+    if isinstance(node, Both) and node.phrase and (known := phrase(node)) is not None:
+        return known, True
+    left, left_exact = evaluate(node.left, term, everything, phrase)
+    right, right_exact = evaluate(node.right, term, everything, phrase)
     exact = left_exact and right_exact
     if isinstance(node, Either):
         return left | right, exact

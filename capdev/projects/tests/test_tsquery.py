@@ -59,3 +59,21 @@ def test_a_phrase_gives_a_superset_marked_inexact_and_is_refused_under_a_negatio
     assert run("'c' <-> 'd' | 'a'") == ({0, 1, 3, 5}, False)
     with pytest.raises(tsquery.Unsupported):
         run("!( 'c' <-> 'd' )")
+
+
+def test_a_phrase_whose_documents_are_known_is_exact():
+    everything = np.ones(len(DOCS), dtype=bool)
+    known = tsquery.parse("'c' <-> 'd'")
+
+    def term(word: str) -> np.ndarray:
+        return np.array([word in DOCS[d] for d in range(len(DOCS))])
+
+    def phrase(node):  # say only document 3 has "c d" in that order
+        return np.array([d == 3 for d in range(len(DOCS))]) if node == known else None
+
+    found, exact = tsquery.evaluate(tsquery.parse("'a' | 'c' <-> 'd'"), term, everything, phrase)
+    assert (set(np.flatnonzero(found).tolist()), exact) == ({0, 1, 3, 5}, True)
+    found, exact = tsquery.evaluate(tsquery.parse("!( 'c' <-> 'd' )"), term, everything, phrase)
+    assert (set(np.flatnonzero(found).tolist()), exact) == ({0, 1, 2, 4, 5}, True)
+    found, exact = tsquery.evaluate(tsquery.parse("'b' <-> 'c'"), term, everything, phrase)
+    assert (set(np.flatnonzero(found).tolist()), exact) == ({2, 5}, False)
