@@ -104,15 +104,22 @@ class Links:
     def select(self, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(rows, values) of the pairs of the masked rows, in row order."""
         chosen = np.flatnonzero(mask)
-        lo, hi = self.starts[chosen], self.starts[chosen + 1]
-        lengths = hi - lo
-        rows = np.repeat(chosen.astype(ROW), lengths)
-        if chosen.size > self.n * self.SPARSE:
-            return rows, self.vals[np.repeat(mask, self.degree())]
+        return np.repeat(chosen.astype(ROW), self.starts[chosen + 1] - self.starts[chosen]), self._values(mask, chosen)
+
+    def _values(self, mask: np.ndarray, chosen: np.ndarray | None = None) -> np.ndarray:
+        """The values of the masked rows' pairs, in row order."""
+        if chosen is None:
+            if np.count_nonzero(mask) > self.n * self.SPARSE:
+                return self.vals[np.repeat(mask, self.degree())]
+            chosen = np.flatnonzero(mask)
+        elif chosen.size > self.n * self.SPARSE:
+            return self.vals[np.repeat(mask, self.degree())]
+        lo = self.starts[chosen]
+        lengths = self.starts[chosen + 1] - lo
         # The positions lo..hi-1 of every chosen row, end to end, without a Python loop.
         ends = np.cumsum(lengths)
         positions = np.arange(int(ends[-1]) if ends.size else 0, dtype=np.int64) + np.repeat(lo - ends + lengths, lengths)
-        return rows, self.vals[positions]
+        return self.vals[positions]
 
     def any_of(self, codes: Iterable[int], n: int) -> np.ndarray:
         """A mask of the projects with at least one of these values."""
@@ -124,7 +131,7 @@ class Links:
 
     def count(self, mask: np.ndarray) -> np.ndarray:
         """Projects per value among the masked projects."""
-        return np.bincount(self.select(mask)[1], minlength=self.size)
+        return np.bincount(self._values(mask), minlength=self.size)
 
     def refreshed(self, keep: np.ndarray, old_to_new: np.ndarray, n: int, rows: np.ndarray, vals: np.ndarray,
                   size: int) -> Links:
@@ -697,6 +704,14 @@ def get_index(using: str = "default", *, wait: bool = True) -> PortfolioIndex:
     index = _CACHE.get(using)
     if index is not None and index.token == token:
         return index
+    if index is None and settings.CAPDEV_FACET_INDEX_BACKGROUND and _building(using):
+        # A process's first index, read by a thread since it started (gunicorn.conf.py): half a minute at a
+        # million projects, past the worker timeout if a request waited for all of it. Wait a while, then
+        # let SQL answer.
+        _BUILDERS[using].join(settings.CAPDEV_FACET_INDEX_WAIT)
+        index = _CACHE.get(using)
+        if index is None:
+            raise NotReady("the index is still being read")
     if index is None or not settings.CAPDEV_FACET_INDEX_BACKGROUND:
         with _LOCK:  # one thread reads; the others wait and use its index
             return _refresh(using)
@@ -767,6 +782,17 @@ def _freeze_heap_once() -> None:
         _FROZEN.append(True)
         gc.collect()
         gc.freeze()
+
+
+def _building(using: str) -> bool:
+    builder = _BUILDERS.get(using)
+    return builder is not None and builder.is_alive()
+
+
+def build_in_background(using: str = "default") -> threading.Thread:
+    """Start reading this process's index in a thread (a server's worker calls it as it starts), so that no
+    request waits for the whole read; the thread already at it if there is one."""
+    return _rebuild_in_background(using)
 
 
 def _rebuild_in_background(using: str) -> threading.Thread:
@@ -851,6 +877,10 @@ def clear() -> None:
 
 class Unsupported(Exception):
     """The request uses something the index cannot answer: fall back to SQL."""
+
+
+class NotReady(Unsupported):
+    """The process's first index is still being read: SQL answers meanwhile."""
 
 
 def _search_sql(q: str, using: str, *, ranked: bool) -> tuple[str, list] | None:

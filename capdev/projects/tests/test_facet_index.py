@@ -275,3 +275,48 @@ def test_locate_finds_each_held_id_and_only_those(synthetic, db, spread):
     rows, found = index.locate(asked)
     assert found.tolist() == [True] * held.size + [False] * absent.size + [True] * 3
     np.testing.assert_array_equal(index.pk[rows[found]], asked[found])
+
+
+def test_while_the_first_index_is_read_requests_wait_a_while_then_sql_answers(synthetic, db, settings, client):
+    """A worker starts reading its index as it boots; a request meanwhile waits CAPDEV_FACET_INDEX_WAIT at
+    most, then the list comes from SQL (a million projects take half a minute to read: past the timeout)."""
+    import threading
+    import time
+
+    from capdev.projects.facets import index_query
+
+    settings.CAPDEV_FACET_INDEX_BACKGROUND = True
+    settings.CAPDEV_FACET_INDEX_WAIT = 0.2
+    facet_index.clear()
+    release = threading.Event()
+    reader = threading.Thread(target=release.wait, args=(10,), daemon=True)  # stands in for the reading thread
+    reader.start()
+    facet_index._BUILDERS["default"] = reader
+    try:
+        began = time.monotonic()
+        assert index_query(_filterset({"q": "government"})) is None  # SQL answers
+        assert 0.2 <= time.monotonic() - began < 5
+        page = client.get("/projects/", {"sdg": "16"})
+        assert page.status_code == 200 and page.context["page_obj"].paginator.count == Project.objects.published(
+        ).filter(sdg_goals=16).distinct().count()
+    finally:
+        release.set()
+        reader.join(10)
+    assert index_query(_filterset({})) is not None  # no reader left: the request reads the index itself
+
+
+def test_gunicorn_workers_start_reading_the_index_as_they_boot(monkeypatch, settings):
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location("gunicorn_conf", Path(__file__).parents[3] / "gunicorn.conf.py")
+    conf = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(conf)
+    started = []
+    monkeypatch.setattr(facet_index, "build_in_background", lambda: started.append(True))
+    settings.CAPDEV_FACET_INDEX_BACKGROUND = True
+    conf.post_worker_init(worker=None)
+    assert started == [True]
+    settings.CAPDEV_FACET_INDEX = False
+    conf.post_worker_init(worker=None)
+    assert started == [True]

@@ -1,0 +1,14 @@
+"""gunicorn's settings, read from the project's root (gunicorn looks for ./gunicorn.conf.py): `make serve`
+gives its options on the command line; this file only adds what a worker does as it starts."""
+
+
+def post_worker_init(worker):
+    """Each worker starts reading its facet index in a thread: half a minute at a million projects, which a
+    first request must not wait for (gunicorn's worker timeout is 30 s). Requests meanwhile wait at most
+    CAPDEV_FACET_INDEX_WAIT seconds, then SQL answers them."""
+    from django.conf import settings
+
+    from capdev.projects import facet_index
+
+    if settings.CAPDEV_FACET_INDEX and settings.CAPDEV_FACET_INDEX_BACKGROUND:
+        facet_index.build_in_background()
