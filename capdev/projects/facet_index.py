@@ -251,7 +251,8 @@ class PortfolioIndex:
     activities: ActivityYears
     codes: dict[str, dict[str, int]]  # per property: code or slug as sent in the URL -> value code
     labels: dict[str, list[dict]] = field(default_factory=dict)  # reference rows, as facets.py reads them
-    # (query, ranked) -> (ids, ranks) of the searches asked last, oldest first
+    # (query, ranked) -> (ids, ranks) of the searches asked last, oldest first; (query, "ranks") -> the
+    # ranks of the matches ranked among a request's rows so far (ranks_among)
     searches: OrderedDict = field(default_factory=OrderedDict)
     # Arrays derived from the others on first use (the row of each id, the status on a given day)
     derived: dict = field(default_factory=dict)
@@ -927,7 +928,7 @@ def search_matches(index: PortfolioIndex, q: str, using: str, *, ranked: bool
         except tsquery.Unsupported as why:
             logger.debug("search %r left to the database: %s", q, why)
         else:
-            _keep_search(index, key, ids, None)
+            _keep_search(index, key, (ids, None))
             return ids, None
     found = _search_sql(q, using, ranked=ranked)
     if found is None:
@@ -950,13 +951,13 @@ def search_matches(index: PortfolioIndex, q: str, using: str, *, ranked: bool
             else:
                 ids = np.array(value or [], dtype=np.int64)
             ranks = None
-    _keep_search(index, key, ids, ranks)
+    _keep_search(index, key, (ids, ranks))
     return ids, ranks
 
 
-def _keep_search(index: PortfolioIndex, key: tuple, ids: np.ndarray, ranks: np.ndarray | None) -> None:
+def _keep_search(index: PortfolioIndex, key: tuple, value) -> None:
     with _STATE_LOCK:
-        index.searches[key] = (ids, ranks)
+        index.searches[key] = value
         while len(index.searches) > SEARCHES_KEPT:
             index.searches.popitem(last=False)
 
@@ -975,29 +976,50 @@ def ranks_among(index: PortfolioIndex, q: str, using: str, pks: np.ndarray) -> n
     q = clean_query(q)
     vendor = connections[using].vendor
     if pks.size <= RANK_AMONG and vendor in ("postgresql", "sqlite"):
-        with connections[using].cursor() as cursor:
-            if vendor == "postgresql":
-                cursor.execute(f"SELECT project_id, ts_rank_cd(vector, {PG_TSQUERY}) "
-                               f"FROM {DOC_TABLE} WHERE project_id = ANY(%s)", [PG_CONFIG, q, pks.tolist()])
-                found = dict(cursor.fetchall())
-            else:
-                match = fts5_query(q)
-                weights = ", ".join(str(w) for w in FTS5_WEIGHTS)
-                cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS {RANK_TABLE} (id INTEGER PRIMARY KEY)")
-                cursor.execute(f"DELETE FROM {RANK_TABLE}")
-                cursor.executemany(f"INSERT INTO {RANK_TABLE} (id) VALUES (%s)", [(pk,) for pk in pks.tolist()])
-                # CROSS JOIN keeps FTS5 as the outer loop (the other order asks FTS5 for each rowid).
-                cursor.execute(f"SELECT f.rowid, -bm25({FTS_TABLE}, {weights}) FROM {FTS_TABLE} f "
-                               f"CROSS JOIN {RANK_TABLE} k WHERE {FTS_TABLE} MATCH %s AND k.id = f.rowid", [match])
-                found = dict(cursor.fetchall())
-                cursor.execute(f"DELETE FROM {RANK_TABLE}")
-        return np.fromiter((found.get(pk, np.nan) for pk in pks.tolist()), dtype=np.float64, count=pks.size)
+        # Ranks asked for before, with this query, on this index: the next page, or another facet, reads
+        # just the matches not ranked yet (ranking 4,600 documents costs 40-50 ms at a million projects).
+        known = index.searches.get((q, "ranks"))
+        if known is None:
+            known = {}
+            _keep_search(index, (q, "ranks"), known)
+        wanted = pks.tolist()
+        todo = [pk for pk in wanted if pk not in known]
+        found = _ranked(q, using, vendor, todo) if todo else {}
+        with _STATE_LOCK:
+            if len(known) + len(found) <= RANKS_KEPT:
+                known.update(found)
+        return np.fromiter((found[pk] if pk in found else known[pk] for pk in wanted),
+                           dtype=np.float64, count=pks.size)
     ids, ranks = search_matches(index, q, using, ranked=True)
     rows, held = index.locate(ids)
     by_row = np.full(index.n, np.nan)
     by_row[rows[held]] = ranks[held]
     found_rows, _found = index.locate(pks)
     return by_row[found_rows]
+
+
+RANKS_KEPT = 4 * RANK_AMONG  # ranks kept per query, at most
+
+
+def _ranked(q: str, using: str, vendor: str, pks: list[int]) -> dict[int, float]:
+    """The rank of each of these projects for q (NaN for one that does not match)."""
+    with connections[using].cursor() as cursor:
+        if vendor == "postgresql":
+            cursor.execute(f"SELECT project_id, ts_rank_cd(vector, {PG_TSQUERY}) "
+                           f"FROM {DOC_TABLE} WHERE project_id = ANY(%s)", [PG_CONFIG, q, pks])
+            found = dict(cursor.fetchall())
+        else:
+            match = fts5_query(q)
+            weights = ", ".join(str(w) for w in FTS5_WEIGHTS)
+            cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS {RANK_TABLE} (id INTEGER PRIMARY KEY)")
+            cursor.execute(f"DELETE FROM {RANK_TABLE}")
+            cursor.executemany(f"INSERT INTO {RANK_TABLE} (id) VALUES (%s)", [(pk,) for pk in pks])
+            # CROSS JOIN keeps FTS5 as the outer loop (the other order asks FTS5 for each rowid).
+            cursor.execute(f"SELECT f.rowid, -bm25({FTS_TABLE}, {weights}) FROM {FTS_TABLE} f "
+                           f"CROSS JOIN {RANK_TABLE} k WHERE {FTS_TABLE} MATCH %s AND k.id = f.rowid", [match])
+            found = dict(cursor.fetchall())
+            cursor.execute(f"DELETE FROM {RANK_TABLE}")
+    return {pk: found.get(pk, np.nan) for pk in pks}
 
 
 class IndexQuery:

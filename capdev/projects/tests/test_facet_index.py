@@ -320,3 +320,26 @@ def test_gunicorn_workers_start_reading_the_index_as_they_boot(monkeypatch, sett
     settings.CAPDEV_FACET_INDEX = False
     conf.post_worker_init(worker=None)
     assert started == [True]
+
+
+def test_ranks_asked_for_again_are_not_ranked_again(synthetic, db, monkeypatch):
+    """The next page or another facet of the same search ranks only the matches not ranked before, and the
+    ranks are those ranking them all at once gives."""
+    import numpy as np
+
+    index = facet_index.build()
+    ids, _ranks = facet_index.search_matches(index, "government", "default", ranked=False)
+    ids = np.sort(ids)
+    assert ids.size > 20
+    fresh = facet_index.ranks_among(facet_index.build(), "government", "default", ids)
+    asked = []
+    real = facet_index._ranked
+    monkeypatch.setattr(facet_index, "_ranked", lambda q, using, vendor, pks: asked.append(list(pks)) or real(
+        q, using, vendor, pks))
+    first = facet_index.ranks_among(index, "government", "default", ids[:10])
+    again = facet_index.ranks_among(index, "government", "default", ids[:10])
+    more = facet_index.ranks_among(index, "government", "default", ids[5:20])
+    assert asked == [ids[:10].tolist(), ids[10:20].tolist()]
+    np.testing.assert_array_equal(first, fresh[:10])
+    np.testing.assert_array_equal(again, fresh[:10])
+    np.testing.assert_array_equal(more, fresh[5:20])
