@@ -40,3 +40,12 @@ def synthetic(portfolio, django_db_blocker):
         Project.objects.filter(pk__in=drafts).update(review_state=ReviewState.DRAFT)
         index_version.bump()  # a queryset update sends no signal
     return drafts
+
+
+@pytest.fixture(params=[True, False], ids=["index", "sql"])
+def counted(request, settings):
+    """Queries counted as production runs them: without the SQL double-check, with the in-memory index on
+    (warmed by a first request, as after a process's first) or off."""
+    settings.CAPDEV_INDEX_VERIFY = False
+    settings.CAPDEV_FACET_INDEX = request.param
+    return request.param

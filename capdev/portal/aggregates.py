@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from capdev.activities.models import Activity
 from capdev.core.functions import Year
-from capdev.projects.models import Budget, Project, ProjectCountry, ProjectRegion
+from capdev.projects.models import Budget, Project, ProjectCountry, ProjectRegion, ProjectSdgGoal, ProjectSdgTarget
 from capdev.reference.models import Region
 
 CENTS = Decimal("0.01")
@@ -363,3 +363,56 @@ def countries_served(qs: QuerySet) -> list[CountryServed]:
         if c is not None:
             c.amounts[r["currency"]] = r["amount"]
     return list(countries.values())
+
+
+@_indexable
+def project_count(qs: QuerySet) -> int:
+    """How many projects."""
+    return qs.order_by().count()
+
+
+@_indexable
+def projects_per_country(qs: QuerySet) -> dict[str, int]:
+    """Projects per country they serve (ISO3 -> projects), countries with none left out."""
+    rows = (ProjectCountry.objects.filter(project__in=project_ids(qs)).values("country")
+            .annotate(n=Count("project", distinct=True)).order_by())
+    return {r["country"]: r["n"] for r in rows}
+
+
+@_indexable
+def projects_per_goal(qs: QuerySet) -> dict[int, int]:
+    """Projects per SDG they contribute to (goal number -> projects), goals with none left out."""
+    rows = (ProjectSdgGoal.objects.filter(project__in=project_ids(qs)).values("goal")
+            .annotate(n=Count("project", distinct=True)).order_by())
+    return {r["goal"]: r["n"] for r in rows}
+
+
+@_indexable
+def projects_per_target(qs: QuerySet) -> dict[str, int]:
+    """Projects per SDG target their records name (target code -> projects), targets with none left out."""
+    rows = (ProjectSdgTarget.objects.filter(project__in=project_ids(qs)).values("target")
+            .annotate(n=Count("project", distinct=True)).order_by())
+    return {r["target"]: r["n"] for r in rows}
+
+
+@dataclass
+class StartYear:
+    """The projects starting in a year (None: no start date) and the sum of their total budget lines."""
+
+    year: int | None
+    projects: int
+    amounts: dict[str, Decimal] = field(default_factory=dict)
+
+
+@_indexable
+def by_start_year(qs: QuerySet) -> list[StartYear]:
+    """Projects and total budget per start year, undated last (two queries)."""
+    ids = project_ids(qs)
+    years: dict[int | None, StartYear] = {}
+    for row in (Project.objects.filter(pk__in=ids).annotate(y=Year("start_date")).values("y")
+                .annotate(n=Count("pk")).order_by()):
+        years[row["y"]] = StartYear(row["y"], row["n"])
+    for row in (Budget.objects.filter(kind=Budget.Kind.TOTAL, project__in=ids).annotate(y=Year("project__start_date"))
+                .values("y", "currency").annotate(total=Sum("amount")).order_by()):
+        years[row["y"]].amounts[row["currency"]] = _money(row["total"])
+    return sorted(years.values(), key=lambda s: (s.year is None, s.year or 0))

@@ -192,3 +192,38 @@ def countries_served(q: IndexQuery) -> list[agg.CountryServed]:
     order = ix.labels["country_by_name"]
     return sorted(served.values(), key=lambda c: order[c.iso3])
 
+
+
+def project_count(q: IndexQuery) -> int:
+    """aggregates.project_count on the index."""
+    return int(np.count_nonzero(q.rows_without()))
+
+
+def projects_per_country(q: IndexQuery) -> dict[str, int]:
+    """aggregates.projects_per_country on the index."""
+    counts = q.index.links["country"].count(q.rows_without())
+    countries = q.index.labels["country"]
+    return {countries[i]["iso3"]: int(counts[i]) for i in np.flatnonzero(counts).tolist()}
+
+
+def projects_per_goal(q: IndexQuery) -> dict[int, int]:
+    """aggregates.projects_per_goal on the index."""
+    counts = q.index.links["sdg"].count(q.rows_without())
+    return {int(g): int(counts[g]) for g in np.flatnonzero(counts).tolist()}
+
+
+def projects_per_target(q: IndexQuery) -> dict[str, int]:
+    """aggregates.projects_per_target on the index."""
+    counts = q.index.links["target"].count(q.rows_without())
+    code_of = {i: code for code, i in q.index.codes["target"].items()}
+    return {code_of[i]: int(counts[i]) for i in np.flatnonzero(counts).tolist()}
+
+
+def by_start_year(q: IndexQuery) -> list[agg.StartYear]:
+    """aggregates.by_start_year on the index (start year 0 stands for none)."""
+    ix = q.index
+    years, counts = np.unique(ix.start_year[q.rows_without()], return_counts=True)
+    out = {int(y): agg.StartYear(int(y) or None, int(n)) for y, n in zip(years.tolist(), counts.tolist())}
+    for year, cur, amount in _by_project_key(q, ix.start_year):
+        out[year].amounts[cur] = amount
+    return sorted(out.values(), key=lambda s: (s.year is None, s.year or 0))

@@ -21,8 +21,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from capdev.activities.models import Activity
-from capdev.core.functions import Year
 from capdev.organisations.models import Organisation
+from capdev.portal import aggregates as agg
 from capdev.portal.aggregates import Bucket
 from capdev.portal.charts import Chart, money_chart
 from capdev.projects.filtersets import visible_projects
@@ -52,9 +52,13 @@ def currency_sums(lines) -> list[tuple[str, Decimal]]:
     return sorted(sums.items())
 
 
-def project_table(scope: QuerySet[Project], limit: int = PROJECT_ROWS) -> dict[str, Any]:
-    """The first `limit` projects of a scope (newest first) with unit, status and total budget; three queries."""
-    total = scope.count()
+def project_table(scope: QuerySet[Project], counted=None, limit: int = PROJECT_ROWS) -> dict[str, Any]:
+    """The first `limit` projects of a scope (newest first) with unit, status and total budget; three queries.
+
+    counted: the same projects as filtered_projects gives them (counted on the index where it can), else the
+    scope is counted in SQL.
+    """
+    total = agg.project_count(scope if counted is None else counted)
     budget_lines = Prefetch("budgets", queryset=Budget.objects.filter(kind=Budget.Kind.TOTAL),
                             to_attr="total_budget_lines")
     rows = list(scope.select_related("lead_unit").with_status().prefetch_related(budget_lines)[:limit])
@@ -64,30 +68,22 @@ def project_table(scope: QuerySet[Project], limit: int = PROJECT_ROWS) -> dict[s
     return {"rows": rows, "total": total, "truncated": total > len(rows)}
 
 
-def budget_by_year(scope: QuerySet[Project]) -> dict[str, Any]:
-    """Total budget lines per project start year and currency, projects started per year, totals; two queries.
+def budget_by_year(projects) -> dict[str, Any]:
+    """Total budget lines per project start year and currency, projects started per year, totals.
 
-    Only "total" budget lines are added up: yearly and other amounts would count the same money twice.
+    projects: a queryset, or filtered_projects' answer (then counted on the index where it can). Only
+    "total" budget lines are added up: yearly and other amounts would count the same money twice.
     """
-    ids = scope.values("pk")
-    cells = (Budget.objects.filter(kind=Budget.Kind.TOTAL, project__in=ids)
-             .annotate(start_year=Year("project__start_date"))
-             .values("start_year", "currency_id").annotate(total=Sum("amount"))
-             .order_by("start_year", "currency_id"))
-    started = (Project.objects.filter(pk__in=ids).annotate(start_year=Year("start_date"))
-               .values("start_year").annotate(n=Count("pk")).order_by("start_year"))
-    by_year: dict[int | None, dict[str, Decimal]] = defaultdict(dict)
+    years = agg.by_start_year(projects)
     totals: dict[str, Decimal] = defaultdict(Decimal)
-    for cell in cells:
-        by_year[cell["start_year"]][cell["currency_id"]] = cell["total"]
-        totals[cell["currency_id"]] += cell["total"]
-    counts = {row["start_year"]: row["n"] for row in started}
+    for start in years:
+        for code, amount in start.amounts.items():
+            totals[code] += amount
     currencies = sorted(totals)
-    years = sorted(set(by_year) | set(counts), key=lambda y: (y is None, y or 0))
-    rows = [{"year": year, "projects": counts.get(year, 0),
-             "amounts": [by_year[year].get(code) for code in currencies]} for year in years]
+    rows = [{"year": start.year, "projects": start.projects,
+             "amounts": [start.amounts.get(code) for code in currencies]} for start in years]
     return {"currencies": currencies, "rows": rows, "totals": sorted(totals.items()),
-            "projects": sum(counts.values())}
+            "projects": sum(start.projects for start in years)}
 
 
 def budget_chart(budget: dict[str, Any], title: str, filters: dict[str, Any]) -> Chart | None:
@@ -119,10 +115,24 @@ def activity_table(activities: QuerySet[Activity], limit: int = ACTIVITY_ROWS) -
             "counted": stats["counted"], "truncated": stats["n"] > len(rows)}
 
 
-def countries_served(scope: QuerySet[Project]) -> list[Country]:
-    """The countries the scope's projects serve, each with `n_projects`, by name; one query."""
-    return list(Country.objects.filter(project_links__project__in=scope.values("pk"))
-                .annotate(n_projects=Count("project_links__project", distinct=True)).order_by("name"))
+def countries_served(projects) -> list[Country]:
+    """The countries these projects serve, each with `n_projects`, by name (projects: as budget_by_year)."""
+    served = agg.projects_per_country(projects)
+    countries = list(Country.objects.filter(pk__in=served).order_by("name"))
+    for country in countries:
+        country.n_projects = served[country.pk]
+    return countries
+
+
+def _slice(request: HttpRequest, **params: Any):
+    """The visible projects of a page's slice (e.g. sdg=16), as the project list filters them: on the
+    in-memory index where it can answer, else a queryset."""
+    from capdev.portal.views import filtered_projects
+
+    query = QueryDict(mutable=True)
+    for key, value in params.items():
+        query[key] = str(value)
+    return filtered_projects(request, query)
 
 
 # --- Countries ----------------------------------------------------------------------------------------------------
@@ -150,30 +160,26 @@ def country_list(request: HttpRequest) -> HttpResponse:
     regions = list(Region.objects.filter(kind=Region.Kind.REGION).order_by("name"))
     form = CountryListForm(request.GET or None, regions=regions)
     params = form.cleaned_data if form.is_valid() else {}
+    # Projects and budgets per country: a multi-country project's whole budget counts for each country it
+    # serves (the records rarely split it). Counted on the index where it can (10 s in SQL at 1M projects).
+    served = {c.iso3: c for c in agg.countries_served(_slice(request))}
     countries = (Country.objects.select_related("region", "subregion")
-                 .annotate(n_projects=Count("project_links__project", distinct=True,
-                                            filter=Q(project_links__project__in=visible_ids)))
                  .order_by(F("region__name").asc(nulls_last=True), "name"))
     if not params.get("all"):
-        countries = countries.filter(n_projects__gt=0)
+        countries = countries.filter(pk__in=served)
     if params.get("region"):
         countries = countries.filter(region__code=params["region"])
     for group in params.get("group", []):
         countries = countries.filter(**{group: True})
     countries = list(countries)
-
-    # A multi-country project's whole budget counts for each country it serves: the records rarely split it.
-    budgets: dict[str, list[tuple[str, Decimal]]] = defaultdict(list)
-    for row in (Budget.objects.filter(kind=Budget.Kind.TOTAL, project__in=visible_ids)
-                .values("project__country_links__country", "currency_id").annotate(total=Sum("amount"))
-                .order_by("currency_id")):
-        budgets[row["project__country_links__country"]].append((row["currency_id"], row["total"]))
+    budgets = {iso3: sorted(c.amounts.items()) for iso3, c in served.items()}
     held = {row["country"]: row for row in
             Activity.objects.filter(project__in=visible_ids, country__isnull=False)
             .values("country").annotate(n=Count("pk"), participants=Sum("participants")).order_by()}
 
     groups: list[dict[str, Any]] = []
     for country in countries:
+        country.n_projects = served[country.pk].projects if country.pk in served else 0
         country.budget_totals = budgets.get(country.pk, [])
         country.n_activities = held.get(country.pk, {}).get("n", 0)
         country.participants = held.get(country.pk, {}).get("participants")
@@ -198,15 +204,16 @@ def country_detail(request: HttpRequest, iso3: str) -> HttpResponse:
                                 pk=iso3)
     visible = visible_projects(request)
     scope = visible.filter(country_links__country=country)
+    projects = _slice(request, country=country.pk)
     activities = Activity.objects.filter(country=country, project__in=visible.values("pk"))
     partners = (Organisation.objects.filter(country=country)
                 .annotate(n_projects=Count("project_links__project", distinct=True,
                                            filter=Q(project_links__project__in=visible.values("pk"))))
                 .filter(n_projects__gt=0).order_by("name"))
-    budget = budget_by_year(scope)
+    budget = budget_by_year(projects)
     return render(request, "reference/country_detail.html", {
         "country": country,
-        "projects": project_table(scope),
+        "projects": project_table(scope, projects),
         "projects_url": projects_url(country=country.pk),
         "budget": budget,
         "budget_chart": budget_chart(budget, _("Budget of the projects serving %(country)s, by start year")
@@ -222,12 +229,10 @@ def country_detail(request: HttpRequest, iso3: str) -> HttpResponse:
 
 def sdg_list(request: HttpRequest) -> HttpResponse:
     """The 17 goals, each with the number of visible projects contributing to it."""
-    visible_ids = visible_projects(request).values("pk")
-    goals = SdgGoal.objects.annotate(
-        n_projects=Count("project_links__project", distinct=True,
-                         filter=Q(project_links__project__in=visible_ids))).order_by("number")
-    goals = list(goals)
+    per_goal = agg.projects_per_goal(_slice(request))
+    goals = list(SdgGoal.objects.order_by("number"))
     for goal in goals:
+        goal.n_projects = per_goal.get(goal.number, 0)
         goal.projects_url = projects_url(sdg=goal.number)
     return render(request, "reference/sdg_list.html", {"goals": goals})
 
@@ -235,23 +240,22 @@ def sdg_list(request: HttpRequest) -> HttpResponse:
 def sdg_detail(request: HttpRequest, number: int) -> HttpResponse:
     """A goal, its targets with their project counts, the visible projects contributing, budgets and countries."""
     goal = get_object_or_404(SdgGoal, number=number)
-    visible = visible_projects(request)
-    visible_ids = visible.values("pk")
-    scope = visible.filter(sdg_goal_links__goal=goal)
-    targets = list(SdgTarget.objects.filter(goal=goal).annotate(
-        n_projects=Count("project_links__project", distinct=True,
-                         filter=Q(project_links__project__in=visible_ids))).order_by("position", "code"))
+    scope = visible_projects(request).filter(sdg_goal_links__goal=goal)
+    projects = _slice(request, sdg=goal.number)
+    per_target = agg.projects_per_target(_slice(request))
+    targets = list(SdgTarget.objects.filter(goal=goal).order_by("position", "code"))
     for target in targets:
+        target.n_projects = per_target.get(target.code, 0)
         target.projects_url = projects_url(target=target.code)
-    budget = budget_by_year(scope)
+    budget = budget_by_year(projects)
     return render(request, "reference/sdg_detail.html", {
         "goal": goal,
         "targets": targets,
-        "projects": project_table(scope),
+        "projects": project_table(scope, projects),
         "projects_url": projects_url(sdg=goal.number),
         "budget": budget,
         "budget_chart": budget_chart(budget, _("Budget of the projects contributing to SDG %(number)s, "
                                                "by start year") % {"number": goal.number}, {"sdg": goal.number}),
-        "countries": countries_served(scope),
+        "countries": countries_served(projects),
     })
 

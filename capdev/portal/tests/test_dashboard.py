@@ -156,15 +156,6 @@ def count_queries(client, url: str) -> int:
     return len(ctx)
 
 
-@pytest.fixture(params=[True, False], ids=["index", "sql"])
-def counted(request, settings):
-    """Queries counted as production runs them: without the SQL double-check, with the in-memory index on
-    (warmed by a first request, as after a process's first) or off."""
-    settings.CAPDEV_INDEX_VERIFY = False
-    settings.CAPDEV_FACET_INDEX = request.param
-    return request.param
-
-
 @pytest.mark.parametrize("url", ["/dashboard/", "/dashboard/?map=budget&sdg=1&sdg=16&country=LCA&unit=DPADM"])
 def test_the_dashboards_query_count_does_not_grow_with_the_portfolio(portfolio, db, client, url, counted,
                                                                      django_assert_max_num_queries):

@@ -188,23 +188,26 @@ def test_sdg_detail_hides_unpublished_projects(portfolio, db, client, admin_clie
 
 # --- bounded queries ----------------------------------------------------------------------------------------------
 
-# Queries each page needs (measured), plus two of slack for the base template; any per-row query would add 50+.
+# Queries each page needs (measured: counting on the in-memory index, and in SQL), plus two of slack for the
+# base template; any per-row query would add 50+.
 @pytest.mark.parametrize("extra", [1, 60])
-@pytest.mark.parametrize("url, bound", [
-    ("/countries/", 4 + 2),
-    ("/countries/?all=on&group=sids", 4 + 2),
-    ("/countries/BRB/", 9 + 2),
-    ("/sdgs/", 1 + 2),
-    ("/sdgs/16/", 8 + 2),
+@pytest.mark.parametrize("url, on_index, in_sql", [
+    ("/countries/", 4, 5),
+    ("/countries/?all=on&group=sids", 4, 5),
+    ("/countries/BRB/", 7, 9),
+    ("/sdgs/", 2, 2),
+    ("/sdgs/16/", 7, 10),
 ])
-def test_query_counts_do_not_grow(portfolio, db, client, django_assert_max_num_queries, extra, url, bound):
+def test_query_counts_do_not_grow(portfolio, db, client, django_assert_max_num_queries, counted, extra, url, on_index,
+                                  in_sql):
     partner = Organisation.objects.create(name="Barbados Statistics Office", type="government", country_id="BRB")
     codes = ["DJI", "FJI", "MLI", "TGO", "NPL"]
     for i in range(extra):
         make_project(countries=("BRB", codes[i % 5]), goals=tuple({16, 1 + i % 17}),
                      targets=("16.6",), currency=["USD", "EUR", "CHF"][i % 3], start=dt.date(2000 + i % 20, 1, 1),
                      partner=partner)
-    with django_assert_max_num_queries(bound):
+    client.get(url)  # the index (when on) takes the new projects in, as a process's first request does
+    with django_assert_max_num_queries((on_index if counted else in_sql) + 2):
         response = client.get(url)
     assert response.status_code == 200
     if url == "/countries/BRB/" and extra == 60:
