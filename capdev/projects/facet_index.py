@@ -534,7 +534,7 @@ def build(using: str = "default") -> PortfolioIndex:
     changes = {pk_: token_ for pk_, (token_, _project) in seen.items()}
     lexemes = None
     if _lexemes_wanted(using) and not settings.CAPDEV_FACET_INDEX_BACKGROUND:
-        lexemes = lexeme_index.read(using, token, changes)
+        lexemes = _read_lexemes(using, token, changes)
     return PortfolioIndex(
         token=token, changes=changes, lexemes=lexemes, **columns,
         **_budget_columns(pk, using), title_order=order_of("title", "pk"),
@@ -665,6 +665,14 @@ def refresh(index: PortfolioIndex, changed: set[int], token: str, seen: dict, us
                           codes=index.codes, labels=index.labels, lexemes=lexemes)
 
 
+def _read_lexemes(using: str, token: str, changes: dict):
+    try:
+        return lexeme_index.read(using, token, changes)
+    except lexeme_index.TooLarge as why:
+        logger.info("lexemes not read: %s", why)
+        return None
+
+
 def _lexemes_wanted(using: str) -> bool:
     return settings.CAPDEV_LEXEME_INDEX and connections[using].vendor == "postgresql"
 
@@ -678,7 +686,7 @@ def _lexemes_caught_up(lexemes, changed: set[int], token: str, changes: dict, us
     updated = lexeme_index.caught_up(lexemes, changed, token, changes, using)
     if updated is None:
         if not settings.CAPDEV_FACET_INDEX_BACKGROUND:
-            return lexeme_index.read(using, token, changes)
+            return _read_lexemes(using, token, changes)
         _read_lexemes_in_background(using)
     return updated
 
@@ -833,7 +841,9 @@ def _read_lexemes_in_background(using: str) -> threading.Thread:
             try:
                 token = index_version.current(using)  # the version first, as build() reads it
                 seen = index_version.changes(using)
-                lexemes = lexeme_index.read(using, token, {pk: t for pk, (t, _p) in seen.items()})
+                lexemes = _read_lexemes(using, token, {pk: t for pk, (t, _p) in seen.items()})
+                if lexemes is None:
+                    return
                 with _LOCK:
                     index = _CACHE.get(using)
                     if index is None:

@@ -99,9 +99,14 @@ class Lexemes:
 
 
 def _read_documents(cursor, where: str = "", params=()) -> np.ndarray:
-    cursor.execute(f"SELECT string_agg(int4send(project_id::int), ''::bytea) FROM {DOC_TABLE} {where}", params)
+    """The ids of the documents WHERE says, as 8-byte binary integers end to end (numpy reads them as is)."""
+    cursor.execute(f"SELECT string_agg(int8send(project_id), ''::bytea) FROM {DOC_TABLE} {where}", params)
     value = cursor.fetchone()[0]
-    return np.frombuffer(bytes(value), dtype=">i4").astype(np.int64) if value else np.zeros(0, dtype=np.int64)
+    return np.frombuffer(bytes(value), dtype=">i8").astype(np.int64) if value else np.zeros(0, dtype=np.int64)
+
+
+class TooLarge(Exception):
+    """Ids past 32 bits: the lexemes are not read (the database answers every search)."""
 
 
 def threshold(documents: int) -> int:
@@ -117,6 +122,8 @@ def read(using: str, token: str, changes: dict[int, str]) -> Lexemes:
     with connection.cursor() as cursor:
         everything = _read_documents(cursor)
     size = int(everything.max()) + 1 if everything.size else 0
+    if size >= 2**31:  # the ids below are read as 4-byte integers (half the bytes of a million lists)
+        raise TooLarge(f"project ids reach {size - 1}")
     documents = np.zeros(size, dtype=bool)
     documents[everything] = True
     bitmaps, ids, counts = {}, {}, {}
@@ -174,7 +181,7 @@ def caught_up(lexemes: Lexemes, changed: set[int], token: str, changes: dict[int
         return replace(lexemes, token=token, changes=changes)
     only = sorted(changed)
     stale = np.union1d(lexemes.stale, np.array(only, dtype=np.int64))
-    if stale.size > OVERLAY_LIMIT:
+    if stale.size > OVERLAY_LIMIT or stale[-1] >= 2**31:
         return None
     fresh: dict[str, set[int]] = {}
     for lexeme, held in lexemes.fresh.items():
@@ -228,11 +235,12 @@ def _tsquery_text(q: str, using: str) -> str:
 
 
 def _rare(lexeme: str, width: int, using: str) -> np.ndarray:
-    """A bool per id for a lexeme not held: its documents, listed by the database (few, by construction)."""
+    """A bool per id (width of them) for a lexeme not held: its documents, listed by the database (few, by
+    construction). A document the lexemes have not taken in yet is left out, as every held lexeme's is."""
     with connections[using].cursor() as cursor:
         found = _read_documents(cursor, "WHERE vector @@ %s::tsquery", [_quoted(lexeme)])
-    out = np.zeros(max(width, int(found.max()) + 1 if found.size else 0), dtype=bool)
-    out[found] = True
+    out = np.zeros(width, dtype=bool)
+    out[found[found < width]] = True
     return out
 
 
@@ -251,15 +259,10 @@ def matches(lexemes: Lexemes, q: str, using: str) -> np.ndarray:
     width = lexemes.documents.size
     sets = {word: (lexemes.documents_with(word, width) if lexemes.holds(word) else _rare(word, width, using))
             for word in words}
-    width = max(s.size for s in sets.values())
-    everything = np.zeros(width, dtype=bool)
-    everything[:lexemes.documents.size] = lexemes.documents
+    everything = lexemes.documents
 
     def term(word: str) -> np.ndarray:
-        found = sets[word]
-        if found.size < width:
-            found = np.concatenate([found, np.zeros(width - found.size, dtype=bool)])
-        return found & everything
+        return sets[word] & everything
 
     def phrase(node: tsquery.Node) -> np.ndarray | None:
         found = lexemes.documents_matching(node, width)

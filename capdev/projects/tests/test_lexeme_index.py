@@ -168,3 +168,11 @@ def test_read_in_the_background_and_given_to_the_index(synthetic, settings):
     lexemes = facet_index.get_index().lexemes
     assert lexemes.token == facet_index.get_index().token
     assert np.count_nonzero(lexemes.documents) == len(database_matches("-zzzunknownword"))
+
+
+def test_ids_past_32_bits_leave_every_search_to_the_database(synthetic, monkeypatch):
+    monkeypatch.setattr(lexeme_index, "_read_documents", lambda cursor, *args: np.array([1, 2**31], dtype=np.int64))
+    with pytest.raises(lexeme_index.TooLarge):
+        read()
+    facet_index.clear()
+    assert facet_index.get_index().lexemes is None
