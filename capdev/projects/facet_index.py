@@ -9,9 +9,11 @@ lets through, and a page of the list is a `lexsort` of the matching rows: millis
 The index holds every registry project (working copies left out) with its review state, so one index serves
 staff and the public: the visibility rule is one more mask. It is built per process on first use; when the
 portfolio's version (capdev.projects.index_version) has changed, it re-reads just the projects the new change
-rows name (refresh), or everything after a change of reference data or a bulk write. Full-text matching stays in the
-database: one query returns the matching ids, which become a mask like any other filter; for a list in
-order of relevance, only the matches the other filters leave are then ranked (ranks_among).
+rows name (refresh), or everything after a change of reference data or a bulk write. Full-text matching: on
+SQLite one FTS5 query returns the matching ids; on PostgreSQL the index holds the documents of each frequent
+lexeme (lexeme_index, read in the background after the index), else one query returns them. The ids become
+a mask like any other filter; for a list in order of relevance, only the matches the other filters leave
+are then ranked (ranks_among), and their ranks kept with the search.
 
 Every filter here must mean what ProjectFilterSet's filter of the same name means. In the test settings
 CAPDEV_INDEX_VERIFY is on: every list request then also runs the SQL facets and the SQL list and fails on
