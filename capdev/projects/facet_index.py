@@ -806,26 +806,36 @@ def build_in_background(using: str = "default") -> threading.Thread:
     return _rebuild_in_background(using)
 
 
-def _rebuild_in_background(using: str) -> threading.Thread:
-    """The thread rebuilding the index: the one already at it, or one started now."""
+def _in_background(threads: dict[str, threading.Thread], using: str, name: str, work, failure: str
+                   ) -> threading.Thread:
+    """The thread doing `work` for this database: the one already at it, or one started now. Its own
+    connections are closed when it ends; a failure is logged (the next request or build tries again)."""
     with _STATE_LOCK:
-        running = _BUILDERS.get(using)
+        running = threads.get(using)
         if running is not None and running.is_alive():
             return running
 
         def run() -> None:
             try:
-                with _LOCK:
-                    _refresh(using)
-            except Exception:  # noqa: BLE001 - a failed rebuild leaves the old index; the next request retries
-                logger.exception("rebuilding the facet index failed")
+                work()
+            except Exception:  # noqa: BLE001 - the index (or the database) keeps answering meanwhile
+                logger.exception(failure)
             finally:
-                connections.close_all()  # this thread's own connections
+                connections.close_all()
 
-        thread = threading.Thread(target=run, name=f"capdev-facet-index-{using}", daemon=True)
-        _BUILDERS[using] = thread
+        thread = threading.Thread(target=run, name=f"{name}-{using}", daemon=True)
+        threads[using] = thread
         thread.start()
         return thread
+
+
+def _rebuild_in_background(using: str) -> threading.Thread:
+    """The thread rebuilding the index: the one already at it, or one started now."""
+    def rebuild() -> None:
+        with _LOCK:
+            _refresh(using)
+
+    return _in_background(_BUILDERS, using, "capdev-facet-index", rebuild, "rebuilding the facet index failed")
 
 
 _LEXEME_READERS: dict[str, threading.Thread] = {}
@@ -834,41 +844,29 @@ _LEXEME_READERS: dict[str, threading.Thread] = {}
 def _read_lexemes_in_background(using: str) -> threading.Thread:
     """The thread reading the lexemes whole (the one already at it, or one started now); it gives them to
     the index current when it is done, caught up with the changes made while it read."""
-    with _STATE_LOCK:
-        running = _LEXEME_READERS.get(using)
-        if running is not None and running.is_alive():
-            return running
-
-        def run() -> None:
+    def read_and_give() -> None:
+        token = index_version.current(using)  # the version first, as build() reads it
+        seen = index_version.changes(using)
+        lexemes = _read_lexemes(using, token, {pk: t for pk, (t, _p) in seen.items()})
+        if lexemes is None:
+            return
+        with _LOCK:
+            index = _CACHE.get(using)
+            if index is None:
+                return
+            now = index_version.changes(using)
             try:
-                token = index_version.current(using)  # the version first, as build() reads it
-                seen = index_version.changes(using)
-                lexemes = _read_lexemes(using, token, {pk: t for pk, (t, _p) in seen.items()})
-                if lexemes is None:
-                    return
-                with _LOCK:
-                    index = _CACHE.get(using)
-                    if index is None:
-                        return
-                    now = index_version.changes(using)
-                    try:
-                        changed = changed_projects(lexemes, now) if lexemes.token != index.token else set()
-                    except _ReadWhole as why:  # the next whole build of the index reads them again
-                        logger.info("lexemes: changes while reading cannot be caught up (%s)", why)
-                        return
-                    lexemes = lexeme_index.caught_up(lexemes, changed, index_version.current(using),
-                                                     {pk: t for pk, (t, _p) in now.items()}, using)
-                    if lexemes is not None:  # in place: requests holding this index may use them at once
-                        index.lexemes = lexemes
-            except Exception:  # noqa: BLE001 - searches keep going to the database; the next build retries
-                logger.exception("reading the lexemes failed")
-            finally:
-                connections.close_all()
+                changed = changed_projects(lexemes, now) if lexemes.token != index.token else set()
+            except _ReadWhole as why:  # the next whole build of the index reads them again
+                logger.info("lexemes: changes while reading cannot be caught up (%s)", why)
+                return
+            lexemes = lexeme_index.caught_up(lexemes, changed, index_version.current(using),
+                                             {pk: t for pk, (t, _p) in now.items()}, using)
+            if lexemes is not None:  # in place: requests holding this index may use them at once
+                index.lexemes = lexemes
 
-        thread = threading.Thread(target=run, name=f"capdev-lexemes-{using}", daemon=True)
-        _LEXEME_READERS[using] = thread
-        thread.start()
-        return thread
+    return _in_background(_LEXEME_READERS, using, "capdev-lexemes", read_and_give,
+                          "reading the lexemes failed (searches keep going to the database)")
 
 
 def wait_for_lexemes(using: str = "default", timeout: float | None = None) -> bool:
