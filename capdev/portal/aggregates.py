@@ -371,28 +371,29 @@ def project_count(qs: QuerySet) -> int:
     return qs.order_by().count()
 
 
+def _projects_per(link_model, value: str, qs: QuerySet) -> dict:
+    """Projects per value of a link table (value -> projects), values with none left out; one query."""
+    rows = (link_model.objects.filter(project__in=project_ids(qs)).values(value)
+            .annotate(n=Count("project", distinct=True)).order_by())
+    return {r[value]: r["n"] for r in rows}
+
+
 @_indexable
 def projects_per_country(qs: QuerySet) -> dict[str, int]:
-    """Projects per country they serve (ISO3 -> projects), countries with none left out."""
-    rows = (ProjectCountry.objects.filter(project__in=project_ids(qs)).values("country")
-            .annotate(n=Count("project", distinct=True)).order_by())
-    return {r["country"]: r["n"] for r in rows}
+    """Projects per country they serve (ISO3 -> projects)."""
+    return _projects_per(ProjectCountry, "country", qs)
 
 
 @_indexable
 def projects_per_goal(qs: QuerySet) -> dict[int, int]:
-    """Projects per SDG they contribute to (goal number -> projects), goals with none left out."""
-    rows = (ProjectSdgGoal.objects.filter(project__in=project_ids(qs)).values("goal")
-            .annotate(n=Count("project", distinct=True)).order_by())
-    return {r["goal"]: r["n"] for r in rows}
+    """Projects per SDG they contribute to (goal number -> projects)."""
+    return _projects_per(ProjectSdgGoal, "goal", qs)
 
 
 @_indexable
 def projects_per_target(qs: QuerySet) -> dict[str, int]:
-    """Projects per SDG target their records name (target code -> projects), targets with none left out."""
-    rows = (ProjectSdgTarget.objects.filter(project__in=project_ids(qs)).values("target")
-            .annotate(n=Count("project", distinct=True)).order_by())
-    return {r["target"]: r["n"] for r in rows}
+    """Projects per SDG target their records name (target code -> projects)."""
+    return _projects_per(ProjectSdgTarget, "target", qs)
 
 
 @dataclass
