@@ -396,6 +396,15 @@ def projects_per_target(qs: QuerySet) -> dict[str, int]:
     return _projects_per(ProjectSdgTarget, "target", qs)
 
 
+@_indexable
+def activities_per_country(qs: QuerySet) -> dict[str, tuple[int, int | None]]:
+    """Activities held in each country (ISO3 -> activities, participants reached or None when no activity
+    there gave a number), of these projects; countries with none left out."""
+    rows = (Activity.objects.filter(project__in=project_ids(qs), country__isnull=False).values("country")
+            .annotate(n=Count("pk"), reached=Sum("participants")).order_by())
+    return {r["country"]: (r["n"], r["reached"]) for r in rows}
+
+
 @dataclass
 class StartYear:
     """The projects starting in a year (None: no start date) and the sum of their total budget lines."""

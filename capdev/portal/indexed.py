@@ -227,3 +227,16 @@ def by_start_year(q: IndexQuery) -> list[agg.StartYear]:
     for year, cur, amount in _by_project_key(q, ix.start_year):
         out[year].amounts[cur] = amount
     return sorted(out.values(), key=lambda s: (s.year is None, s.year or 0))
+
+
+def activities_per_country(q: IndexQuery) -> dict[str, tuple[int, int | None]]:
+    """aggregates.activities_per_country on the index."""
+    acts = q.index.activities
+    mine = q.rows_without()[acts.rows] & (acts.country >= 0)
+    where, size = acts.country[mine], len(q.index.labels["country"])
+    n = np.bincount(where, weights=acts.n[mine], minlength=size)
+    reached = np.bincount(where, weights=acts.reached[mine], minlength=size)
+    reported = np.bincount(where, weights=acts.reported[mine], minlength=size)
+    countries = q.index.labels["country"]
+    return {countries[i]["iso3"]: (int(n[i]), int(reached[i]) if reported[i] else None)
+            for i in np.flatnonzero(n).tolist()}

@@ -220,14 +220,18 @@ class Money:
 
 @dataclass
 class ActivityYears:
-    """Each project's activities per start year (0: undated): how many, the participants reached, and how
-    many gave a number (the dashboard's activity figures)."""
+    """Each project's activities per start year (0: undated) and country held in (-1: none, online): how
+    many, the participants reached, and how many gave a number (the dashboard's and the country list's
+    activity figures)."""
 
     rows: np.ndarray
     year: np.ndarray
     n: np.ndarray
     reached: np.ndarray
     reported: np.ndarray
+    country: np.ndarray
+
+    FIELDS = ("year", "n", "reached", "reported", "country")
 
 
 @dataclass
@@ -432,8 +436,8 @@ def _link_pairs(codes: dict, countries: list[dict], using: str, only=None) -> di
     }
 
 
-def _money_and_activities(pk: np.ndarray, currency_code: dict[str, int], using: str, only=None
-                          ) -> tuple[Money, ActivityYears]:
+def _money_and_activities(pk: np.ndarray, currency_code: dict[str, int], country_code: dict[str, int],
+                          using: str, only=None) -> tuple[Money, ActivityYears]:
     """The projects' budget per currency and activities per year, as rows of this pk order.
 
     Catching up (only given), a currency the index does not know means reading everything again; a whole
@@ -452,13 +456,14 @@ def _money_and_activities(pk: np.ndarray, currency_code: dict[str, int], using: 
     rows, held = _rows_of(pk, pids)
     held &= cur >= 0
     money = Money(rows[held], cur[held].astype(VALUE), cents[held])
-    pids, year, n, reached, reported = _columns(
-        activities.order_by().values("project", y=Year("start_date"))
+    pids, year, country, n, reached, reported = _columns(
+        activities.order_by().values("project", "country", y=Year("start_date"))
         .annotate(n=Count("pk"), reached=Sum("participants"), reported=Count("participants"))
-        .values_list("project", "y", "n", "reached", "reported"), using, None, None, None, None, None)
+        .values_list("project", "y", "country", "n", "reached", "reported"), using,
+        None, None, _coder(country_code), None, None, None)
     rows, held = _rows_of(pk, pids)
     return money, ActivityYears(rows[held], year[held].astype(np.int16), n[held].astype(np.int32), reached[held],
-                                reported[held].astype(np.int32))
+                                reported[held].astype(np.int32), country[held].astype(VALUE))
 
 
 def _rows_of(pk: np.ndarray, pids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -531,7 +536,7 @@ def build(using: str = "default") -> PortfolioIndex:
     for name, (pids, vals, dedupe) in _link_pairs(codes, countries, using).items():
         r, v = _pairs(pk, pids, vals, dedupe=dedupe)
         links[name] = Links.from_pairs(r, v, n, max(sizes[name], int(v.max()) + 1 if v.size else 0))
-    money, activities = _money_and_activities(pk, codes["currency"], using)
+    money, activities = _money_and_activities(pk, codes["currency"], codes["country"], using)
 
     changes = {pk_: token_ for pk_, (token_, _project) in seen.items()}
     lexemes = None
@@ -652,7 +657,8 @@ def refresh(index: PortfolioIndex, changed: set[int], token: str, seen: dict, us
         r, v = _pairs(columns["pk"], pids, vals, dedupe=dedupe)
         links[name] = old.refreshed(keep, old_to_new, pk.size, r, v, max(old.size, int(v.max()) + 1 if v.size else 0))
 
-    money, acts = _money_and_activities(columns["pk"], index.codes["currency"], using, only=only)
+    money, acts = _money_and_activities(columns["pk"], index.codes["currency"], index.codes["country"], using,
+                                        only=only)
     old_money, old_acts = index.money, index.activities
     still = keep[old_money.rows]
     money = Money(np.concatenate([old_to_new[old_money.rows[still]].astype(ROW), money.rows]),
@@ -661,7 +667,7 @@ def refresh(index: PortfolioIndex, changed: set[int], token: str, seen: dict, us
     still = keep[old_acts.rows]
     acts = ActivityYears(np.concatenate([old_to_new[old_acts.rows[still]].astype(ROW), acts.rows]),
                          *(np.concatenate([getattr(old_acts, name)[still], getattr(acts, name)])
-                           for name in ("year", "n", "reached", "reported")))
+                           for name in ActivityYears.FIELDS))
 
     return PortfolioIndex(token=token, changes=changes, **columns, links=links, money=money, activities=acts,
                           codes=index.codes, labels=index.labels, lexemes=lexemes)

@@ -156,13 +156,13 @@ class CountryListForm(forms.Form):
 
 def country_list(request: HttpRequest) -> HttpResponse:
     """The countries the visible projects serve, by region, with projects, budgets and activities held there."""
-    visible_ids = visible_projects(request).values("pk")
     regions = list(Region.objects.filter(kind=Region.Kind.REGION).order_by("name"))
     form = CountryListForm(request.GET or None, regions=regions)
     params = form.cleaned_data if form.is_valid() else {}
     # Projects and budgets per country: a multi-country project's whole budget counts for each country it
     # serves (the records rarely split it). Counted on the index where it can (10 s in SQL at 1M projects).
-    served = {c.iso3: c for c in agg.countries_served(_slice(request))}
+    slice_ = _slice(request)
+    served = {c.iso3: c for c in agg.countries_served(slice_)}
     countries = (Country.objects.select_related("region", "subregion")
                  .order_by(F("region__name").asc(nulls_last=True), "name"))
     if not params.get("all"):
@@ -173,16 +173,13 @@ def country_list(request: HttpRequest) -> HttpResponse:
         countries = countries.filter(**{group: True})
     countries = list(countries)
     budgets = {iso3: sorted(c.amounts.items()) for iso3, c in served.items()}
-    held = {row["country"]: row for row in
-            Activity.objects.filter(project__in=visible_ids, country__isnull=False)
-            .values("country").annotate(n=Count("pk"), participants=Sum("participants")).order_by()}
+    held = agg.activities_per_country(slice_)
 
     groups: list[dict[str, Any]] = []
     for country in countries:
         country.n_projects = served[country.pk].projects if country.pk in served else 0
         country.budget_totals = budgets.get(country.pk, [])
-        country.n_activities = held.get(country.pk, {}).get("n", 0)
-        country.participants = held.get(country.pk, {}).get("participants")
+        country.n_activities, country.participants = held.get(country.pk, (0, None))
         country.projects_url = projects_url(country=country.pk)
         name = country.region.name if country.region else _("Other areas")
         if not groups or groups[-1]["name"] != name:

@@ -19,7 +19,8 @@ from capdev.projects.models import Budget, Project
 FUNCTIONS = ("portfolio_totals", "budget_by_unit", "budget_by_funding", "budget_by_start_year", "budget_by_sdg",
              "budget_by_region", "projects_active_per_year", "activities_per_year", "countries_served",
              # the country and SDG pages'
-             "project_count", "projects_per_country", "projects_per_goal", "projects_per_target", "by_start_year")
+             "project_count", "projects_per_country", "projects_per_goal", "projects_per_target", "by_start_year",
+             "activities_per_country")
 CHOICES = {
     "q": ["government", "digital", "-workshop", "public OR civil"],
     "unit": ["DPIDG", "DPADM", "PACB", "EGB"],

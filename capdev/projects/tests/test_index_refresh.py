@@ -137,7 +137,7 @@ def assert_same(got: facet_index.PortfolioIndex, want: facet_index.PortfolioInde
         # Both ways round: the pairs by row, and by value (where a filter reads them).
         for rows, vals in (mine.pairs(), pairs_by_value(mine)):
             np.testing.assert_array_equal(np.sort(got.pk[rows] * width + vals), expected, err_msg=name)
-    for part, fields in (("money", ("cur", "cents")), ("activities", ("year", "n", "reached", "reported"))):
+    for part, fields in (("money", ("cur", "cents")), ("activities", facet_index.ActivityYears.FIELDS)):
         mine, theirs = getattr(got, part), getattr(want, part)
         assert sorted(zip(got.pk[mine.rows].tolist(), *(getattr(mine, f).tolist() for f in fields))) == sorted(
             zip(want.pk[theirs.rows].tolist(), *(getattr(theirs, f).tolist() for f in fields))), part
