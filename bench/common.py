@@ -180,6 +180,20 @@ def setup_django(database_url: str) -> None:
     django.setup()
 
 
+def portfolio_parser(doc: str | None):
+    """An argument parser with the options naming the portfolio a benchmark runs on (as open_portfolio reads
+    them): --projects and --seed for the SQLite file generated once, or --database-url; --label names the
+    results file."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--projects", type=int, default=10_000, help="SQLite portfolio size (generated once)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--database-url", help="benchmark this database instead (e.g. PostgreSQL)")
+    parser.add_argument("--label", help="results file suffix (default: the database and size)")
+    return parser
+
+
 def open_portfolio(args) -> tuple[Path | None, dict, str]:
     """Set Django up on the database a benchmark runs on (--database-url, else the SQLite portfolio of
     --projects and --seed, generated once); returns (the SQLite file or None, facts about it, its label)."""

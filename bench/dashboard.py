@@ -12,7 +12,6 @@ Usage:
 """
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
 import time
@@ -69,11 +68,7 @@ def part_medians(rounds: int, deadline: float, on_index: bool) -> dict[str, floa
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--projects", type=int, default=10_000, help="SQLite portfolio size (generated once)")
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--database-url", help="benchmark this database instead (e.g. PostgreSQL)")
-    parser.add_argument("--label", help="results file suffix (default: the database and size)")
+    parser = common.portfolio_parser(__doc__)
     parser.add_argument("--rounds", type=int, default=5, help="timed requests per page (default 5)")
     parser.add_argument("--max-seconds", type=float, default=600, help="stop each timed loop after this long")
     args = parser.parse_args()

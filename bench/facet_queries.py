@@ -14,7 +14,6 @@ Usage: bench/facet_queries.py --projects 100000   |   --database-url postgres://
 """
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
 import time
@@ -138,11 +137,7 @@ NAMES = ["unit", "funding", "region", "country", "sdg", "status", "start_year", 
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--projects", type=int, default=10_000)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--database-url")
-    parser.add_argument("--label")
+    parser = common.portfolio_parser(__doc__)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--max-seconds", type=float, default=300)
     parser.add_argument("--queries", type=int, help="use only the first N searches (slow databases)")

@@ -9,7 +9,6 @@ Usage: bench/page_throughput.py --projects 10000 [--duration 10] [--connections 
 """
 from __future__ import annotations
 
-import argparse
 import re
 import shutil
 import socket
@@ -104,11 +103,7 @@ def run_python_client(urls, duration: int, connections: int) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--projects", type=int, default=10_000)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--database-url")
-    parser.add_argument("--label")
+    parser = common.portfolio_parser(__doc__)
     parser.add_argument("--port", type=int, default=8021)
     parser.add_argument("--duration", type=int, default=10, help="seconds per URL (default 10)")
     parser.add_argument("--connections", type=int, default=4)

@@ -17,7 +17,6 @@ Every loop is bounded by --rounds and --max-seconds.
 """
 from __future__ import annotations
 
-import argparse
 import asyncio
 import logging
 import statistics
@@ -273,11 +272,7 @@ def datasette_timings(path: Path, queries, rounds: int, deadline: float, check: 
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--projects", type=int, default=10_000, help="SQLite portfolio size (generated once)")
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--database-url", help="benchmark this database instead (e.g. PostgreSQL); no Datasette")
-    parser.add_argument("--label", help="results file suffix (default: the database and size)")
+    parser = common.portfolio_parser(__doc__)
     parser.add_argument("--rounds", type=int, default=5, help="timed rounds over the query list (default 5)")
     parser.add_argument("--max-seconds", type=float, default=300, help="stop each timed loop after this long")
     parser.add_argument("--profile", action="store_true",
