@@ -42,6 +42,11 @@ class Indexed:
         self.query, self.qs = query, qs
 
 
+def queryset_of(source) -> QuerySet:
+    """The projects as a queryset, whether given as one or as an Indexed."""
+    return source.qs if isinstance(source, Indexed) else source
+
+
 def _indexable(func):
     """Answer on the index when given an Indexed, else in SQL."""
     @wraps(func)

@@ -1,8 +1,10 @@
 """Country and SDG pages, and the summaries that every portfolio-slice page shares.
 
-A "scope" below is a queryset of the projects a page is about (those serving a country, contributing to a goal,
-led by a unit...), always cut from `visible_projects(request)`: anonymous users never see, nor count, a project
-that is not published. Every summary costs a fixed number of queries, whatever the number of rows.
+A "scope" below is the projects a page is about (those serving a country, contributing to a goal, led by a
+unit...), always cut from `visible_projects(request)`: anonymous users never see, nor count, a project that is
+not published. It is a queryset, or what `filtered_projects` answers for the page's filters (then the summaries
+count on the in-memory index where it can). Every summary costs a fixed number of queries, whatever the number
+of rows.
 """
 from __future__ import annotations
 
@@ -25,8 +27,9 @@ from capdev.organisations.models import Organisation
 from capdev.portal import aggregates as agg
 from capdev.portal.aggregates import Bucket
 from capdev.portal.charts import Chart, money_chart
+from capdev.portal.views import filtered_projects
 from capdev.projects.filtersets import visible_projects
-from capdev.projects.models import Budget, Project, ProjectStatus
+from capdev.projects.models import Budget, ProjectStatus
 
 from .models import Country, Region, SdgGoal, SdgTarget
 
@@ -52,29 +55,25 @@ def currency_sums(lines) -> list[tuple[str, Decimal]]:
     return sorted(sums.items())
 
 
-def project_table(scope: QuerySet[Project], counted=None, limit: int = PROJECT_ROWS) -> dict[str, Any]:
-    """The first `limit` projects of a scope (newest first) with unit, status and total budget; three queries.
-
-    counted: the same projects as filtered_projects gives them (counted on the index where it can), else the
-    scope is counted in SQL.
-    """
-    total = agg.project_count(scope if counted is None else counted)
+def project_table(scope, limit: int = PROJECT_ROWS) -> dict[str, Any]:
+    """The first `limit` projects of a scope (newest first) with unit, status and total budget; three queries."""
+    total = agg.project_count(scope)
     budget_lines = Prefetch("budgets", queryset=Budget.objects.filter(kind=Budget.Kind.TOTAL),
                             to_attr="total_budget_lines")
-    rows = list(scope.select_related("lead_unit").with_status().prefetch_related(budget_lines)[:limit])
+    rows = list(agg.queryset_of(scope).order_by("-start_date", "title").select_related("lead_unit").with_status()
+                .prefetch_related(budget_lines)[:limit])
     for project in rows:
         project.budget_totals = currency_sums(project.total_budget_lines)
         project.status_label = STATUS_LABELS.get(project.current_status, "")
     return {"rows": rows, "total": total, "truncated": total > len(rows)}
 
 
-def budget_by_year(projects) -> dict[str, Any]:
+def budget_by_year(scope) -> dict[str, Any]:
     """Total budget lines per project start year and currency, projects started per year, totals.
 
-    projects: a queryset, or filtered_projects' answer (then counted on the index where it can). Only
-    "total" budget lines are added up: yearly and other amounts would count the same money twice.
+    Only "total" budget lines are added up: yearly and other amounts would count the same money twice.
     """
-    years = agg.by_start_year(projects)
+    years = agg.by_start_year(scope)
     totals: dict[str, Decimal] = defaultdict(Decimal)
     for start in years:
         for code, amount in start.amounts.items():
@@ -115,9 +114,9 @@ def activity_table(activities: QuerySet[Activity], limit: int = ACTIVITY_ROWS) -
             "counted": stats["counted"], "truncated": stats["n"] > len(rows)}
 
 
-def countries_served(projects) -> list[Country]:
-    """The countries these projects serve, each with `n_projects`, by name (projects: as budget_by_year)."""
-    served = agg.projects_per_country(projects)
+def countries_served(scope) -> list[Country]:
+    """The countries the scope's projects serve, each with `n_projects`, by name."""
+    served = agg.projects_per_country(scope)
     countries = list(Country.objects.filter(pk__in=served).order_by("name"))
     for country in countries:
         country.n_projects = served[country.pk]
@@ -127,8 +126,6 @@ def countries_served(projects) -> list[Country]:
 def _slice(request: HttpRequest, **params: Any):
     """The visible projects of a page's slice (e.g. sdg=16), as the project list filters them: on the
     in-memory index where it can answer, else a queryset."""
-    from capdev.portal.views import filtered_projects
-
     query = QueryDict(mutable=True)
     for key, value in params.items():
         query[key] = str(value)
@@ -200,17 +197,16 @@ def country_detail(request: HttpRequest, iso3: str) -> HttpResponse:
     country = get_object_or_404(Country.objects.select_related("region", "subregion", "intermediate_region"),
                                 pk=iso3)
     visible = visible_projects(request)
-    scope = visible.filter(country_links__country=country)
-    projects = _slice(request, country=country.pk)
+    scope = _slice(request, country=country.pk)
     activities = Activity.objects.filter(country=country, project__in=visible.values("pk"))
     partners = (Organisation.objects.filter(country=country)
                 .annotate(n_projects=Count("project_links__project", distinct=True,
                                            filter=Q(project_links__project__in=visible.values("pk"))))
                 .filter(n_projects__gt=0).order_by("name"))
-    budget = budget_by_year(projects)
+    budget = budget_by_year(scope)
     return render(request, "reference/country_detail.html", {
         "country": country,
-        "projects": project_table(scope, projects),
+        "projects": project_table(scope),
         "projects_url": projects_url(country=country.pk),
         "budget": budget,
         "budget_chart": budget_chart(budget, _("Budget of the projects serving %(country)s, by start year")
@@ -237,22 +233,21 @@ def sdg_list(request: HttpRequest) -> HttpResponse:
 def sdg_detail(request: HttpRequest, number: int) -> HttpResponse:
     """A goal, its targets with their project counts, the visible projects contributing, budgets and countries."""
     goal = get_object_or_404(SdgGoal, number=number)
-    scope = visible_projects(request).filter(sdg_goal_links__goal=goal)
-    projects = _slice(request, sdg=goal.number)
+    scope = _slice(request, sdg=goal.number)
     per_target = agg.projects_per_target(_slice(request))
     targets = list(SdgTarget.objects.filter(goal=goal).order_by("position", "code"))
     for target in targets:
         target.n_projects = per_target.get(target.code, 0)
         target.projects_url = projects_url(target=target.code)
-    budget = budget_by_year(projects)
+    budget = budget_by_year(scope)
     return render(request, "reference/sdg_detail.html", {
         "goal": goal,
         "targets": targets,
-        "projects": project_table(scope, projects),
+        "projects": project_table(scope),
         "projects_url": projects_url(sdg=goal.number),
         "budget": budget,
         "budget_chart": budget_chart(budget, _("Budget of the projects contributing to SDG %(number)s, "
                                                "by start year") % {"number": goal.number}, {"sdg": goal.number}),
-        "countries": countries_served(projects),
+        "countries": countries_served(scope),
     })
 
