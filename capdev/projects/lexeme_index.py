@@ -74,12 +74,7 @@ class Lexemes:
         """A bool per id for a held phrase (None for another): which documents match it now."""
         if phrase not in self.phrases:
             return None
-        out = np.zeros(width, dtype=bool)
-        out[:self.size] = np.unpackbits(self.phrases[phrase], count=self.size).view(bool)
-        out[self.stale] = False
-        if phrase in self.phrase_fresh:
-            out[self.phrase_fresh[phrase]] = True
-        return out
+        return self._now(width, self.phrases[phrase], None, self.phrase_fresh.get(phrase))
 
     def holds(self, lexeme: str) -> bool:
         """Whether the lexeme is held (else it was in fewer than FREQUENT documents when read)."""
@@ -87,14 +82,20 @@ class Lexemes:
 
     def documents_with(self, lexeme: str, width: int) -> np.ndarray:
         """A bool per id (width of them) for a held lexeme: which documents hold it now."""
+        return self._now(width, self.bitmaps.get(lexeme), self.ids.get(lexeme), self.fresh.get(lexeme))
+
+    def _now(self, width: int, bits: np.ndarray | None, ids: np.ndarray | None, fresh: np.ndarray | None
+             ) -> np.ndarray:
+        """A bool per id from what the whole read found (packed bits or ids), with the documents read again
+        since (stale) replaced by what they hold now (fresh)."""
         out = np.zeros(width, dtype=bool)
-        if lexeme in self.bitmaps:
-            out[:self.size] = np.unpackbits(self.bitmaps[lexeme], count=self.size).view(bool)
-        elif lexeme in self.ids:
-            out[self.ids[lexeme]] = True
+        if bits is not None:
+            out[:self.size] = np.unpackbits(bits, count=self.size).view(bool)
+        elif ids is not None:
+            out[ids] = True
         out[self.stale] = False
-        if lexeme in self.fresh:
-            out[self.fresh[lexeme]] = True
+        if fresh is not None:
+            out[fresh] = True
         return out
 
 
@@ -183,11 +184,7 @@ def caught_up(lexemes: Lexemes, changed: set[int], token: str, changes: dict[int
     stale = np.union1d(lexemes.stale, np.array(only, dtype=np.int64))
     if stale.size > OVERLAY_LIMIT or stale[-1] >= 2**31:
         return None
-    fresh: dict[str, set[int]] = {}
-    for lexeme, held in lexemes.fresh.items():
-        kept = set(held.tolist()) - changed
-        if kept:
-            fresh[lexeme] = kept
+    fresh = _kept(lexemes.fresh, changed)
     with connections[using].cursor() as cursor:
         cursor.execute(f"SELECT project_id, tsvector_to_array(vector) FROM {DOC_TABLE} WHERE project_id = ANY(%s)",
                        [only])
@@ -207,15 +204,17 @@ def caught_up(lexemes: Lexemes, changed: set[int], token: str, changes: dict[int
                    phrase_fresh=phrase_fresh)
 
 
+def _kept(fresh: dict, changed: set[int]) -> dict:
+    """An overlay's ids per key (lexeme or phrase) without the documents read again now, as sets."""
+    kept = {key: set(ids.tolist()) - changed for key, ids in fresh.items()}
+    return {key: ids for key, ids in kept.items() if ids}
+
+
 def _phrases_now(lexemes: Lexemes, changed: set[int], only: list[int], using: str) -> dict[tsquery.Node, np.ndarray]:
     """The re-read documents matching each held phrase: those re-read before, and these (asked of the database
     in one query)."""
     nodes = list(lexemes.phrase_text)
-    matching: dict[tsquery.Node, set[int]] = {}
-    for node, held in lexemes.phrase_fresh.items():
-        kept = set(held.tolist()) - changed
-        if kept:
-            matching[node] = kept
+    matching = _kept(lexemes.phrase_fresh, changed)
     if nodes:
         tests = ", ".join(["vector @@ %s::tsquery"] * len(nodes))
         with connections[using].cursor() as cursor:
