@@ -741,7 +741,7 @@ def get_index(using: str = "default", *, wait: bool = True) -> PortfolioIndex:
             _LOCK.release()
         if updated is not None:
             return updated
-    builder = _rebuild_in_background(using)
+    builder = build_in_background(using)
     if wait:
         builder.join(max(deadline - time.monotonic(), 0))
     return _CACHE.get(using, index)
@@ -806,12 +806,6 @@ def _building(using: str) -> bool:
     return builder is not None and builder.is_alive()
 
 
-def build_in_background(using: str = "default") -> threading.Thread:
-    """Start reading this process's index in a thread (a server's worker calls it as it starts), so that no
-    request waits for the whole read; the thread already at it if there is one."""
-    return _rebuild_in_background(using)
-
-
 def _in_background(threads: dict[str, threading.Thread], using: str, name: str, work, failure: str
                    ) -> threading.Thread:
     """The thread doing `work` for this database: the one already at it, or one started now. Its own
@@ -835,8 +829,9 @@ def _in_background(threads: dict[str, threading.Thread], using: str, name: str, 
         return thread
 
 
-def _rebuild_in_background(using: str) -> threading.Thread:
-    """The thread rebuilding the index: the one already at it, or one started now."""
+def build_in_background(using: str = "default") -> threading.Thread:
+    """The thread reading this process's index anew: the one already at it, or one started now (a server's
+    worker starts one as it boots, so that no request waits for the whole read)."""
     def rebuild() -> None:
         with _LOCK:
             _refresh(using)
