@@ -12,11 +12,17 @@ VAR_DIR = Path(os.environ.get("CAPDEV_VAR_DIR", PROJECT_DIR / "var"))
 
 
 def env_bool(name: str, default: bool) -> bool:
-    """Read a boolean environment variable ("1", "true", "yes", "on" are true)."""
+    """Read a boolean environment variable ("1", "true", "yes", "on"; "0", "false", "no", "off" or empty);
+    anything else stops start-up with the variable's name (a typo must not silently switch a feature off)."""
     value = os.environ.get(name)
     if value is None:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    word = value.strip().lower()
+    if word in {"1", "true", "yes", "on"}:
+        return True
+    if word in {"0", "false", "no", "off", ""}:
+        return False
+    raise ImproperlyConfigured(f"{name} must be one of 1, true, yes, on, 0, false, no, off, not {value!r}")
 
 
 def env_seconds(name: str, default: float) -> float:

@@ -2,7 +2,7 @@
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from capdev.settings.base import env_seconds
+from capdev.settings.base import env_bool, env_seconds
 
 
 def test_seconds_are_read_and_bad_values_name_the_variable(monkeypatch):
@@ -14,3 +14,15 @@ def test_seconds_are_read_and_bad_values_name_the_variable(monkeypatch):
         monkeypatch.setenv("CAPDEV_TEST_WAIT", bad)
         with pytest.raises(ImproperlyConfigured, match="CAPDEV_TEST_WAIT must be a number of seconds"):
             env_seconds("CAPDEV_TEST_WAIT", 10.0)
+
+
+def test_booleans_are_read_and_a_typo_names_the_variable(monkeypatch):
+    monkeypatch.delenv("CAPDEV_TEST_FLAG", raising=False)
+    assert env_bool("CAPDEV_TEST_FLAG", True) is True
+    for value, expected in (("1", True), ("On", True), (" yes ", True), ("0", False), ("off", False), ("", False)):
+        monkeypatch.setenv("CAPDEV_TEST_FLAG", value)
+        assert env_bool("CAPDEV_TEST_FLAG", not expected) is expected
+    for bad in ("treu", "2", "enabled"):
+        monkeypatch.setenv("CAPDEV_TEST_FLAG", bad)
+        with pytest.raises(ImproperlyConfigured, match="CAPDEV_TEST_FLAG must be one of"):
+            env_bool("CAPDEV_TEST_FLAG", True)
