@@ -200,12 +200,19 @@ def test_saving_a_project_or_its_rows_reindexes_it_on_commit(db, django_capture_
 
 
 @pytest.mark.django_db
-def test_postgresql_keeps_long_document_values_out_of_the_rows():
+def test_postgresql_keeps_the_vector_in_the_row_and_long_text_out():
+    """Ranking reads each match's vector: in the row it costs no TOAST lookups (migration 0009)."""
     from django.db import connection
 
     if connection.vendor != "postgresql":
         pytest.skip("a PostgreSQL storage setting (SQLite searches its FTS5 table)")
+    table = ProjectSearchDocument._meta.db_table
     with connection.cursor() as cursor:
-        cursor.execute("SELECT reloptions FROM pg_class WHERE relname = %s", [ProjectSearchDocument._meta.db_table])
+        cursor.execute("SELECT reloptions FROM pg_class WHERE relname = %s", [table])
         (options,) = cursor.fetchone()
-    assert "toast_tuple_target=128" in (options or [])
+        cursor.execute("SELECT attname, attstorage FROM pg_attribute WHERE attrelid = %s::regclass AND attnum > 0 "
+                       "AND NOT attisdropped", [table])
+        storage = dict(cursor.fetchall())
+    assert not any(option.startswith("toast_tuple_target") for option in options or [])
+    assert storage["vector"] == "m"  # compressed in the row; out of line only if the row cannot hold it
+    assert storage["body"] == storage["context"] == "x"  # long text leaves the row first
