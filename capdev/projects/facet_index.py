@@ -995,7 +995,7 @@ def ranks_among(index: PortfolioIndex, q: str, using: str, pks: np.ndarray) -> n
             _keep_search(index, (q, "ranks"), known)
         wanted = pks.tolist()
         todo = [pk for pk in wanted if pk not in known]
-        found = _ranked(q, using, vendor, todo) if todo else {}
+        found = _ranked(q, using, vendor, todo, index.lexemes) if todo else {}
         with _STATE_LOCK:
             if len(known) + len(found) <= RANKS_KEPT:
                 known.update(found)
@@ -1012,24 +1012,23 @@ def ranks_among(index: PortfolioIndex, q: str, using: str, pks: np.ndarray) -> n
 RANKS_KEPT = 4 * RANK_AMONG  # ranks kept per query, at most
 
 
-def _ranked(q: str, using: str, vendor: str, pks: list[int]) -> dict[int, float]:
+def _ranked(q: str, using: str, vendor: str, pks: list[int], lexemes=None) -> dict[int, float]:
     """The rank of each of these projects for q (NaN for one that does not match)."""
+    if vendor == "postgresql":
+        found = lexeme_index.ranked(lexemes, q, pks, using)
+        return {pk: found.get(pk, np.nan) for pk in pks}
+    # SQLite: bm25 for just these rows, joined to a temporary table of their ids.
     with connections[using].cursor() as cursor:
-        if vendor == "postgresql":
-            cursor.execute(f"SELECT project_id, ts_rank_cd(vector, {PG_TSQUERY}) "
-                           f"FROM {DOC_TABLE} WHERE project_id = ANY(%s)", [PG_CONFIG, q, pks])
-            found = dict(cursor.fetchall())
-        else:
-            match = fts5_query(q)
-            weights = ", ".join(str(w) for w in FTS5_WEIGHTS)
-            cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS {RANK_TABLE} (id INTEGER PRIMARY KEY)")
-            cursor.execute(f"DELETE FROM {RANK_TABLE}")
-            cursor.executemany(f"INSERT INTO {RANK_TABLE} (id) VALUES (%s)", [(pk,) for pk in pks])
-            # CROSS JOIN keeps FTS5 as the outer loop (the other order asks FTS5 for each rowid).
-            cursor.execute(f"SELECT f.rowid, -bm25({FTS_TABLE}, {weights}) FROM {FTS_TABLE} f "
-                           f"CROSS JOIN {RANK_TABLE} k WHERE {FTS_TABLE} MATCH %s AND k.id = f.rowid", [match])
-            found = dict(cursor.fetchall())
-            cursor.execute(f"DELETE FROM {RANK_TABLE}")
+        match = fts5_query(q)
+        weights = ", ".join(str(w) for w in FTS5_WEIGHTS)
+        cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS {RANK_TABLE} (id INTEGER PRIMARY KEY)")
+        cursor.execute(f"DELETE FROM {RANK_TABLE}")
+        cursor.executemany(f"INSERT INTO {RANK_TABLE} (id) VALUES (%s)", [(pk,) for pk in pks])
+        # CROSS JOIN keeps FTS5 as the outer loop (the other order asks FTS5 for each rowid).
+        cursor.execute(f"SELECT f.rowid, -bm25({FTS_TABLE}, {weights}) FROM {FTS_TABLE} f "
+                       f"CROSS JOIN {RANK_TABLE} k WHERE {FTS_TABLE} MATCH %s AND k.id = f.rowid", [match])
+        found = dict(cursor.fetchall())
+        cursor.execute(f"DELETE FROM {RANK_TABLE}")
     return {pk: found.get(pk, np.nan) for pk in pks}
 
 

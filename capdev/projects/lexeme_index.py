@@ -21,6 +21,9 @@ so a process reads it in the background after its facet index (the database answ
 and then keeps it current: the documents of edited projects are read again into a small overlay (`stale`
 ids whose sets above are out of date, and their lexemes now), until OVERLAY_LIMIT documents, when it is
 read whole again. PostgreSQL only: SQLite's FTS5 lists a word's matches from its own index in milliseconds.
+
+The same read also keeps each document's row address (ctid), so that ranking the matches a page shows reads
+their rows directly instead of descending the primary key once per document (`addresses`).
 """
 from __future__ import annotations
 
@@ -32,7 +35,7 @@ import numpy as np
 from django.db import connections
 
 from . import tsquery
-from .search import DOC_TABLE, PG_CONFIG
+from .search import DOC_TABLE, PG_CONFIG, PG_TSQUERY
 
 logger = logging.getLogger(__name__)
 # Lexemes in at least this many documents are held (the database lists rarer ones fast), or in a thousandth of
@@ -62,12 +65,15 @@ class Lexemes:
     phrases: dict[tsquery.Node, np.ndarray] = field(default_factory=dict)  # phrase -> packed bits per id
     phrase_text: dict[tsquery.Node, str] = field(default_factory=dict)  # phrase -> its tsquery text
     phrase_fresh: dict[tsquery.Node, np.ndarray] = field(default_factory=dict)  # phrase -> stale ids matching it
+    # Each document's row address when read (block << 16 | offset, -1 for none or re-read since); None once
+    # too many were found moved (a table rewritten by VACUUM FULL): ranking then reads rows by key.
+    rows: np.ndarray | None = None
     seconds: float = 0.0  # how long the whole read took
 
     def nbytes(self) -> int:
         """The arrays' size in bytes (the dictionaries' own overhead left out)."""
         arrays = [self.documents, self.stale, *self.bitmaps.values(), *self.ids.values(), *self.fresh.values(),
-                  *self.phrases.values(), *self.phrase_fresh.values()]
+                  *self.phrases.values(), *self.phrase_fresh.values(), *([] if self.rows is None else [self.rows])]
         return sum(a.nbytes for a in arrays)
 
     def documents_matching(self, phrase: tsquery.Node, width: int) -> np.ndarray | None:
@@ -99,11 +105,23 @@ class Lexemes:
         return out
 
 
+ROW_ADDRESS = "(((ctid::text::point)[0]::int8 << 16) | (ctid::text::point)[1]::int8)"  # a ctid as one integer
+
+
 def _read_documents(cursor, where: str = "", params=()) -> np.ndarray:
     """The ids of the documents WHERE says, as 8-byte binary integers end to end (numpy reads them as is)."""
     cursor.execute(f"SELECT string_agg(int8send(project_id), ''::bytea) FROM {DOC_TABLE} {where}", params)
     value = cursor.fetchone()[0]
     return np.frombuffer(bytes(value), dtype=">i8").astype(np.int64) if value else np.zeros(0, dtype=np.int64)
+
+
+def _read_documents_and_rows(cursor) -> tuple[np.ndarray, np.ndarray]:
+    """Every document's id and row address (ROW_ADDRESS), in the same order."""
+    # Both aggregates read the same rows in the same order: the n-th id and the n-th address go together.
+    cursor.execute(f"SELECT string_agg(int8send(project_id), ''::bytea), "
+                   f"string_agg(int8send({ROW_ADDRESS}), ''::bytea) FROM {DOC_TABLE}")
+    ids, rows = (np.frombuffer(bytes(value or b""), dtype=">i8").astype(np.int64) for value in cursor.fetchone())
+    return ids, rows
 
 
 class TooLarge(Exception):
@@ -121,12 +139,14 @@ def read(using: str, token: str, changes: dict[int, str]) -> Lexemes:
     began = time.perf_counter()
     connection = connections[using]
     with connection.cursor() as cursor:
-        everything = _read_documents(cursor)
+        everything, addresses_read = _read_documents_and_rows(cursor)
     size = int(everything.max()) + 1 if everything.size else 0
     if size >= 2**31:  # the ids below are read as 4-byte integers (half the bytes of a million lists)
         raise TooLarge(f"project ids reach {size - 1}")
     documents = np.zeros(size, dtype=bool)
     documents[everything] = True
+    rows = np.full(size, -1, dtype=np.int64)
+    rows[everything] = addresses_read
     bitmaps, ids, counts = {}, {}, {}
     # Ids as 4-byte big-endian integers end to end: a quarter of the text form, and numpy reads it as is.
     sql = (f"SELECT u.lexeme, string_agg(int4send(d.project_id::int), ''::bytea) FROM {DOC_TABLE} d, "
@@ -150,7 +170,7 @@ def read(using: str, token: str, changes: dict[int, str]) -> Lexemes:
             bits[_read_documents(cursor, "WHERE vector @@ %s::tsquery", [text])] = True
             phrases[node] = np.packbits(bits)
     return Lexemes(token=token, changes=changes, size=size, documents=documents, bitmaps=bitmaps, ids=ids,
-                   phrases=phrases, phrase_text=phrase_text, seconds=time.perf_counter() - began)
+                   phrases=phrases, phrase_text=phrase_text, rows=rows, seconds=time.perf_counter() - began)
 
 
 def _phrases_of(words: list[str], using: str) -> dict[tsquery.Node, str]:
@@ -199,9 +219,58 @@ def caught_up(lexemes: Lexemes, changed: set[int], token: str, changes: dict[int
     documents[:lexemes.documents.size] = lexemes.documents
     for pk in only:
         documents[pk] = pk in present
+    rows = lexemes.rows
+    if rows is not None:  # a rewritten document has moved: it is ranked by key until the next whole read
+        rows = rows.copy()
+        rows[np.array([pk for pk in only if pk < rows.size], dtype=np.int64)] = -1
     return replace(lexemes, token=token, changes=changes, documents=documents, stale=stale,
                    fresh={lexeme: np.array(sorted(pks), dtype=np.int64) for lexeme, pks in fresh.items()},
-                   phrase_fresh=phrase_fresh)
+                   phrase_fresh=phrase_fresh, rows=rows)
+
+
+def addresses(lexemes: Lexemes | None, pks: list[int]) -> tuple[str, list[int]]:
+    """The row addresses of these documents as a tid[] literal, and the ids of those without a known one."""
+    rows = None if lexemes is None else lexemes.rows
+    if rows is None or not pks:
+        return "{}", list(pks)
+    wanted = np.array(pks, dtype=np.int64)
+    known = np.full(wanted.size, -1, dtype=np.int64)
+    inside = wanted < rows.size
+    known[inside] = rows[wanted[inside]]
+    have = known >= 0
+    literal = "{" + ",".join(f'"({block},{offset})"' for block, offset in
+                             zip((known[have] >> 16).tolist(), (known[have] & 0xFFFF).tolist())) + "}"
+    return literal, wanted[~have].tolist()
+
+
+MOVED_SHARE = 1 / 4  # found at their address less often than this, the addresses are dropped
+
+
+def ranked(lexemes: Lexemes | None, q: str, pks: list[int], using: str) -> dict[int, float]:
+    """ts_rank_cd of q for these projects' documents (a project without a document is left out).
+
+    Rows at a known address are read by it (a TID scan: no primary-key descent per document, 24 -> 15 ms
+    for 4,590 documents at a million projects); a row found there belongs to whichever project it says,
+    so a moved row only costs a second look-up, by key, for the projects not found.
+    """
+    literal, rest = addresses(lexemes, pks)
+    rank = f"SELECT project_id, ts_rank_cd(vector, {PG_TSQUERY}) FROM {DOC_TABLE} WHERE "
+    found: dict[int, float] = {}
+    with connections[using].cursor() as cursor:
+        if literal != "{}":
+            cursor.execute(rank + "ctid = ANY(%s::tid[])", [PG_CONFIG, q, literal])
+            found = dict(cursor.fetchall())
+            addressed = len(pks) - len(rest)
+            rest = [pk for pk in pks if pk not in found]
+            moved = len(rest) - (len(pks) - addressed)
+            if moved > addressed * MOVED_SHARE and lexemes is not None:
+                # The table was rewritten (VACUUM FULL, CLUSTER): the addresses are of no use until read again.
+                logger.info("lexemes: %d of %d rows moved; ranking reads rows by key", moved, addressed)
+                lexemes.rows = None
+        if rest:
+            cursor.execute(rank + "project_id = ANY(%s)", [PG_CONFIG, q, rest])
+            found.update(cursor.fetchall())
+    return found
 
 
 def _kept(fresh: dict, changed: set[int]) -> dict:

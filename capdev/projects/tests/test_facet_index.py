@@ -334,8 +334,8 @@ def test_ranks_asked_for_again_are_not_ranked_again(synthetic, db, monkeypatch):
     fresh = facet_index.ranks_among(facet_index.build(), "government", "default", ids)
     asked = []
     real = facet_index._ranked
-    monkeypatch.setattr(facet_index, "_ranked", lambda q, using, vendor, pks: asked.append(list(pks)) or real(
-        q, using, vendor, pks))
+    monkeypatch.setattr(facet_index, "_ranked", lambda q, using, vendor, pks, lexemes=None: asked.append(list(pks))
+                        or real(q, using, vendor, pks, lexemes))
     first = facet_index.ranks_among(index, "government", "default", ids[:10])
     again = facet_index.ranks_among(index, "government", "default", ids[:10])
     more = facet_index.ranks_among(index, "government", "default", ids[5:20])

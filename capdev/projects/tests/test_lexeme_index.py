@@ -171,8 +171,44 @@ def test_read_in_the_background_and_given_to_the_index(synthetic, settings):
 
 
 def test_ids_past_32_bits_leave_every_search_to_the_database(synthetic, monkeypatch):
-    monkeypatch.setattr(lexeme_index, "_read_documents", lambda cursor, *args: np.array([1, 2**31], dtype=np.int64))
+    monkeypatch.setattr(lexeme_index, "_read_documents_and_rows",
+                        lambda cursor: (np.array([1, 2**31], dtype=np.int64), np.array([1, 2], dtype=np.int64)))
     with pytest.raises(lexeme_index.TooLarge):
         read()
     facet_index.clear()
     assert facet_index.get_index().lexemes is None
+
+
+def ranks_by_key(q: str, pks: list[int]) -> dict[int, float]:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT project_id, ts_rank_cd(vector, websearch_to_tsquery(%s::regconfig, %s)) FROM {DOC_TABLE} "
+                       "WHERE project_id = ANY(%s)", [PG_CONFIG, q, pks])
+        return dict(cursor.fetchall())
+
+
+def test_ranks_read_at_the_rows_addresses_equal_the_ranks_read_by_key(synthetic):
+    lexemes = read()
+    pks = list(Project.objects.order_by("-pk").values_list("pk", flat=True)[::3]) + [10**9]  # one with no document
+    literal, without = lexeme_index.addresses(lexemes, pks)
+    assert without == [10**9] and literal.count("(") == len(pks) - 1
+    for q in ["digital government", "public OR service", "-government", "zzzunknownword"]:
+        assert lexeme_index.ranked(lexemes, q, pks, "default") == ranks_by_key(q, pks), q
+    assert lexemes.rows is not None
+
+
+def test_rows_moved_since_the_read_are_ranked_by_key_and_the_addresses_dropped(synthetic):
+    lexemes = read()
+    pks = list(Project.objects.order_by("pk").values_list("pk", flat=True))
+    with connection.cursor() as cursor:  # every row written again, elsewhere (as VACUUM FULL would move them)
+        cursor.execute(f"UPDATE {DOC_TABLE} SET heading = heading")
+    assert lexeme_index.ranked(lexemes, "digital government", pks, "default") == ranks_by_key("digital government", pks)
+    assert lexemes.rows is None  # found moved: the next ranks read rows by key
+    assert lexeme_index.addresses(lexemes, pks[:3]) == ("{}", pks[:3])
+
+
+def test_an_edited_document_is_ranked_by_key_until_read_whole_again(synthetic):
+    lexemes = read()
+    pk = Project.objects.order_by("pk").values_list("pk", flat=True)[3]
+    updated = lexeme_index.caught_up(lexemes, {pk}, "t", {}, "default")
+    assert lexemes.rows[pk] >= 0 and updated.rows[pk] == -1
+    assert lexeme_index.addresses(updated, [pk])[1] == [pk]
