@@ -38,12 +38,12 @@ from capdev.projects.models import (Budget, Indicator, IndicatorValue, Outcome, 
 from capdev.projects.search import reindex_projects
 from capdev.reference.models import Country, Currency, Region, SdgGoal, SdgTarget
 
-from . import codelists, conf, mapping
+from . import codelists, conf, mapping, read_ahead
 from .codecheck import check_activity
 from .documents import NewDocuments
 from .findings import ERROR, WARNING, Finding
 from .models import IatiActivity, TransactionSummary
-from .safexml import UnsafeXML, iter_activities
+from .safexml import UnsafeXML
 
 BATCH = 200
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -181,13 +181,16 @@ class Reader:
 
     def note(self, severity: str, message: str, line: int | None, activity: str, rule: str = "import") -> None:
         """Record a finding about the file (report it at once, when asked to)."""
-        finding = Finding(severity, message, line, activity, rule, self.file)
+        self.record(Finding(severity, message, line, activity, rule, self.file))
+
+    def record(self, finding: Finding) -> None:
+        """Record a finding made (here, or by the process reading the file) and report it when asked to."""
         if self.on_finding is not None:
             self.on_finding(finding)
-        if severity == ERROR or self.on_finding is None:
+        if finding.is_error or self.on_finding is None:
             self.findings.append(finding)
-        self.warnings += severity != ERROR
-        self.failed = self.failed or severity == ERROR
+        self.warnings += not finding.is_error
+        self.failed = self.failed or finding.is_error
 
     def text(self, el: etree._Element | None, lang: str) -> str:
         """The narrative of an element in Capdev's language where there is one, else the first."""
@@ -371,7 +374,7 @@ class IatiImporter:
     """Imports IATI activity files into the registry (see the module docstring)."""
 
     def __init__(self, *, publish: bool = False, dry_run: bool = False, batch: int = BATCH, method: str = "copy",
-                 on_finding=None):
+                 on_finding=None, read_ahead: bool = False):
         if method not in METHODS:
             raise ValueError(f"method must be one of {METHODS}")
         self.publish = publish
@@ -382,6 +385,9 @@ class IatiImporter:
         self.method = method
         # Called with each finding as it comes; then only errors are kept on the result (see ImportResult).
         self.on_finding = on_finding
+        # Read large files in a second process while this one writes (capdev.iati.read_ahead): the command
+        # line asks for it; elsewhere (tests, a web request) everything stays in the calling process.
+        self.read_ahead = read_ahead
 
     def import_file(self, path: str | Path) -> ImportResult:
         """Import one file in one transaction; the result says what happened (refused files change nothing)."""
@@ -403,10 +409,8 @@ class IatiImporter:
         try:
             with transaction.atomic():
                 pending: list[ActivityData] = []
-                for kind, el in iter_activities(path):
-                    if kind == "root":
-                        continue
-                    data = reader.read(el, result.activities)
+                ahead = self.read_ahead and read_ahead.available(path)
+                for data in (read_ahead.in_a_second_process if ahead else read_ahead.in_this_process)(path, reader):
                     result.activities += 1
                     if data is None:
                         continue

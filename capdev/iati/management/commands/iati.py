@@ -31,6 +31,9 @@ class Command(BaseCommand):
         imp.add_argument("files", nargs="+")
         imp.add_argument("--publish", action="store_true", help="publish the imported projects")
         imp.add_argument("--dry-run", action="store_true", help="read and check everything, write nothing")
+        imp.add_argument("--one-process", action="store_true",
+                         help="read each file in this process (by default a large file is read by a second "
+                              "process while this one writes)")
         bld = sub.add_parser("build-data", help="regenerate data/codelists.json and data/ruleset.json")
         bld.add_argument("--shared", help="the shared/iati folder (default: beside the checkout)")
         bld.add_argument("--output", help="folder to write to (default: capdev/iati/data)")
@@ -92,7 +95,8 @@ class Command(BaseCommand):
             if finding.is_error or options["verbosity"] > 1:
                 self.stderr.write(finding.format())
 
-        importer = IatiImporter(publish=options["publish"], dry_run=options["dry_run"], on_finding=report)
+        importer = IatiImporter(publish=options["publish"], dry_run=options["dry_run"], on_finding=report,
+                                read_ahead=not options["one_process"])
         failed = False
         for name in options["files"]:
             result = importer.import_file(name)
