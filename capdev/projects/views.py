@@ -109,6 +109,33 @@ class IndexedResults:
         return self.fetch([int(self.pks[index])])[0]
 
 
+def indexed_results(query, filterset, fetch) -> IndexedResults | None:
+    """The filtered projects in the filterset's order, ordered on the in-memory index and read a page at a
+    time by fetch(ids); None where SQL must answer (no index for this request, an order it cannot give).
+
+    Used by the portal's list and the API's, so both page through a million projects without counting and
+    offsetting in SQL. With CAPDEV_INDEX_VERIFY (the test settings) the order is checked against SQL's.
+    """
+    if query is None:
+        return None
+    try:
+        pks = query.ordered_pks(filterset.sort_key)
+    except Unsupported:
+        return None
+    if settings.CAPDEV_INDEX_VERIFY:
+        expected = list(filterset.qs.values_list("pk", flat=True))
+        if pks.tolist() != expected:
+            raise AssertionError(f"the index's list differs from SQL's for {dict(filterset.data)}:\n"
+                                 f"index: {pks.tolist()}\nSQL:   {expected}")
+    return IndexedResults(pks, fetch)
+
+
+def in_order(rows, pks: list[int]) -> list:
+    """The rows (projects) in the order of these ids, leaving out ids not among them."""
+    by_pk = {row.pk: row for row in rows}
+    return [by_pk[pk] for pk in pks if pk in by_pk]
+
+
 class ProjectListView(FilteredListView):
     """The project list: full-text search, facets with live counts, sort, pages; CSV and JSON of the same rows."""
 
@@ -162,18 +189,8 @@ class ProjectListView(FilteredListView):
     def get_queryset(self):
         """The page's rows: ordered on the in-memory index when it can, then read by id; else all in SQL."""
         query = self.index_query() if self.get_format() in ("", "html") else None
-        if query is None:
-            return super().get_queryset()
-        try:
-            pks = query.ordered_pks(self.get_filterset().sort_key)
-        except Unsupported:
-            return super().get_queryset()
-        if settings.CAPDEV_INDEX_VERIFY:
-            expected = list(self.get_filterset().qs.values_list("pk", flat=True))
-            if pks.tolist() != expected:
-                raise AssertionError(f"the index's list differs from SQL's for {dict(self.request.GET)}:\n"
-                                     f"index: {pks.tolist()}\nSQL:   {expected}")
-        return IndexedResults(pks, self.rows_by_id)
+        results = indexed_results(query, self.get_filterset(), self.rows_by_id)
+        return super().get_queryset() if results is None else results
 
     def rows_by_id(self, pks: list[int]) -> list[Project]:
         """These projects, as a result row shows them, in this order (with their snippet when searching)."""
@@ -184,10 +201,10 @@ class ProjectListView(FilteredListView):
               .select_related("lead_unit").prefetch_related(
                   Prefetch("countries", queryset=Country.objects.order_by("name").only("iso3", "name")), "budgets"))
         marked = snippets(pks, fs.search_text, qs.db)
-        by_pk = {p.pk: p for p in qs}
-        for pk, project in by_pk.items():
-            project.snippet = marked.get(pk, "")
-        return [by_pk[pk] for pk in pks if pk in by_pk]
+        rows = in_order(qs, pks)
+        for project in rows:
+            project.snippet = marked.get(project.pk, "")
+        return rows
 
     def get_export_queryset(self):
         """Exports always read the filtered rows in SQL (streamed in chunks)."""

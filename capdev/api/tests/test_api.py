@@ -187,3 +187,34 @@ def test_api_lists_export_csv_and_xlsx_of_the_same_filtered_rows(portfolio, anon
     assert in_review.title in staff  # the token's user is the one who may see it
     book = load_workbook(io.BytesIO(b"".join(anon.get("/api/projects/?format=xlsx").streaming_content)))
     assert book.sheetnames[0] == "projects" and book["projects"].max_row == 1 + 9
+
+
+def test_the_list_pages_on_the_in_memory_index_exactly_as_in_sql(synthetic, anon, viewer, settings, monkeypatch):
+    """Counts, pages, order and links are the same whether the index or SQL answers, for the public (drafts
+    left out) and for staff; the index answers whenever it is on."""
+    from capdev.projects.api import views as api_views
+
+    answered = []
+    real = api_views.indexed_results
+    monkeypatch.setattr(api_views, "indexed_results",
+                        lambda *args: (lambda results: answered.append(results is not None) or results)(real(*args)))
+    requests = [{}, {"country": "KEN"}, {"q": "government", "sdg": "16"}, {"sort": "budget", "page": 2, "page_size": 7},
+                {"q": "digital", "sort": "relevance", "page": 2, "page_size": 5}, {"sort": "title", "page_size": 500},
+                {"q": "zzzunknownword"}]
+    for client in (anon, viewer):
+        for params in requests:
+            settings.CAPDEV_FACET_INDEX = True
+            on_index = client.get("/api/projects/", params)
+            settings.CAPDEV_FACET_INDEX = False
+            in_sql = client.get("/api/projects/", params)
+            assert on_index.status_code == in_sql.status_code == 200, params
+            assert on_index.json() == in_sql.json(), params
+    assert answered == [True, False] * len(requests) * 2
+    public, staff = (client.get("/api/projects/").json()["count"] for client in (anon, viewer))
+    assert staff - public == len(synthetic) > 0  # the drafts: staff only
+
+
+def test_an_invalid_parameter_is_refused_before_the_index_answers(portfolio, anon, settings):
+    settings.CAPDEV_FACET_INDEX = True
+    response = anon.get("/api/projects/", {"sort": "sideways"})
+    assert response.status_code == 400 and "sort" in response.json()

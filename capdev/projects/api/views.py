@@ -12,9 +12,11 @@ from capdev.api.permissions import WritesByRole
 from capdev.api.renderers import CSVRenderer, XLSXRenderer
 from capdev.importer.loader import FileResult, JsonRecordLoader
 from capdev.narrative.types import Record
+from capdev.projects.facets import index_query
 from capdev.projects.filtersets import ProjectFilterSet, visible_projects
 from capdev.projects.models import Project, ReviewState
 from capdev.projects.records import project_record, with_record_data
+from capdev.projects.views import in_order, indexed_results
 
 from .serializers import ProjectDetailSerializer, ProjectListSerializer, RecordSerializer, project_detail_data
 
@@ -49,10 +51,19 @@ class ProjectViewSet(viewsets.ModelViewSet):
     def list(self, request, *args, **kwargs):
         if request.accepted_renderer.format in ("csv", "xlsx"):
             return self._export(request)
+        # The FilterSet's order (the portal list's: newest start first unless asked). Filtering first also
+        # refuses invalid parameters (400); the rows then come from the in-memory index where it can answer.
         queryset = self.filter_queryset(self.get_queryset())
-        # The FilterSet's sort decides the order when asked; otherwise a stable order by id.
-        page = self.paginate_queryset(queryset)
+        page = self.paginate_queryset(self._indexed() or queryset)
         return self.get_paginated_response(ProjectListSerializer(page, many=True).data)
+
+    def _indexed(self):
+        """The filtered projects ordered on the in-memory index, a page read at a time (None: SQL answers)."""
+        fs = self.filterset_class(self.request.query_params, queryset=visible_projects(self.request),
+                                  request=self.request)
+        fs.default_visibility = True  # over the visible projects, as the portal's list: the index may answer
+        rows = self.get_queryset()
+        return indexed_results(index_query(fs), fs, lambda pks: in_order(rows.filter(pk__in=pks), pks))
 
     def _export(self, request):
         """The portal list's export of the same filtered rows, as the caller (token or session) may see them."""
