@@ -260,7 +260,8 @@ class PortfolioIndex:
     # (query, ranked) -> (ids, ranks) of the searches asked last, oldest first; (query, "ranks") -> the
     # ranks of the matches ranked among a request's rows so far (ranks_among)
     searches: OrderedDict = field(default_factory=OrderedDict)
-    # Arrays derived from the others on first use (the row of each id, the status on a given day)
+    # Arrays derived from the others on first use (the row of each id, the status on a given day, each
+    # sort's order of every row)
     derived: dict = field(default_factory=dict)
     # Which documents hold each frequent lexeme (PostgreSQL; None until read, or where not used)
     lexemes: lexeme_index.Lexemes | None = None
@@ -280,6 +281,13 @@ class PortfolioIndex:
         found = inside & (rows >= 0)
         return np.where(found, rows, 0).astype(ROW), found
 
+    def whole_order(self, sort: str) -> np.ndarray:
+        """Every row in the order of a sort that does not rank (IndexQuery.ordered_pks), sorted on first use."""
+        key = ("order", sort)
+        if key not in self.derived:
+            self.derived[key] = np.lexsort(_sort_keys(self, sort, np.arange(self.n))).astype(ROW)
+        return self.derived[key]
+
     def row_of_id(self) -> np.ndarray | None:
         """Each id's row (-1 for an id the index does not hold), while ids are dense enough for a table of
         them to stay small (up to 4 entries a project); else None. A search's 300,000 ids are located by
@@ -292,6 +300,24 @@ class PortfolioIndex:
                 table[self.pk] = np.arange(self.n, dtype=ROW)
             self.derived["row_of_id"] = table
         return self.derived["row_of_id"]
+
+
+WHOLE_ORDER_SHARE = 1 / 16  # a list holding more than this share of the rows is taken out of whole_order
+
+
+def _sort_keys(ix: PortfolioIndex, sort: str, rows: np.ndarray) -> tuple[np.ndarray, ...]:
+    """np.lexsort's keys (last first) putting these rows in a list order that does not rank."""
+    if sort == "relevance":
+        # A query of exclusions only: nothing ranks (search_annotations gives every row 0), so by title.
+        return (ix.title_order[rows],)
+    if sort == "title":
+        return (ix.title_lower_order[rows],)
+    if sort.lstrip("-") in ("start", "end", "budget"):
+        column = {"start": ix.start, "end": ix.end, "budget": ix.budget}[sort.lstrip("-")][rows]
+        missing = np.isnan(column) if column.dtype.kind == "f" else column == 0
+        value = np.where(missing, 0, column)
+        return (ix.title_order[rows], -value if sort.startswith("-") else value, missing)
+    raise Unsupported(sort)
 
 
 # -- building --------------------------------------------------------------------------------------
@@ -1135,23 +1161,19 @@ class IndexQuery:
     def ordered_pks(self, sort: str) -> np.ndarray:
         """The ids of the matching projects in the list's order (ProjectFilterSet.sorted)."""
         ix = self.index
-        rows = np.flatnonzero(self.rows_without())
-        if sort == "relevance" and not self.searched:
-            # A query of exclusions only: nothing ranks (search_annotations gives every row 0), so by title.
-            keys = (ix.title_order[rows],)
-        elif sort == "relevance":
+        mask = self.rows_without()
+        if sort == "relevance" and self.searched:
+            rows = np.flatnonzero(mask)
             if self.rank is not None:
                 rank = self.rank[rows]
             else:
                 rank = ranks_among(ix, self.fs.search_text, self.fs.queryset.db, ix.pk[rows])
             keys = (ix.title_order[rows], -np.nan_to_num(rank, nan=-np.inf), np.isnan(rank))
-        elif sort == "title":
-            keys = (ix.title_lower_order[rows],)
-        elif sort.lstrip("-") in ("start", "end", "budget"):
-            column = {"start": ix.start, "end": ix.end, "budget": ix.budget}[sort.lstrip("-")][rows]
-            missing = np.isnan(column) if column.dtype.kind == "f" else column == 0
-            value = np.where(missing, 0, column)
-            keys = (ix.title_order[rows], -value if sort.startswith("-") else value, missing)
-        else:
-            raise Unsupported(sort)
-        return ix.pk[rows[np.lexsort(keys)]]
+            return ix.pk[rows[np.lexsort(keys)]]
+        if np.count_nonzero(mask) > ix.n * WHOLE_ORDER_SHARE:
+            # Most rows: taken in order out of every row sorted once (a stable sort of a subset is the subset
+            # of the stable sort), not sorted again: 150 ms -> a few at a million projects.
+            order = ix.whole_order(sort)
+            return ix.pk[order[mask[order]]]
+        rows = np.flatnonzero(mask)
+        return ix.pk[rows[np.lexsort(_sort_keys(ix, sort, rows))]]

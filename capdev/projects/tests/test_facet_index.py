@@ -62,7 +62,9 @@ def _random_params(rng: random.Random, staff: bool) -> dict:
 
 
 @pytest.mark.parametrize("staff", [False, True], ids=["public", "staff"])
-def test_the_index_counts_and_orders_as_sql_does_for_random_filters(synthetic, db, staff):
+@pytest.mark.parametrize("share", [0, 2], ids=["taken-out-of-the-whole-order", "sorted-alone"])
+def test_the_index_counts_and_orders_as_sql_does_for_random_filters(synthetic, db, staff, share, monkeypatch):
+    monkeypatch.setattr(facet_index, "WHOLE_ORDER_SHARE", share)  # every list one way, then every list the other
     rng = random.Random(20261129 + staff)
     checked = 0
     for _ in range(60):
