@@ -1038,7 +1038,8 @@ def ranks_among(index: PortfolioIndex, q: str, using: str, pks: np.ndarray) -> n
 RANKS_KEPT = 4 * RANK_AMONG  # ranks kept per query, at most
 
 
-def _ranked(q: str, using: str, vendor: str, pks: list[int], lexemes=None) -> dict[int, float]:
+def _ranked(q: str, using: str, vendor: str, pks: list[int], lexemes: lexeme_index.Lexemes | None = None
+            ) -> dict[int, float]:
     """The rank of each of these projects for q (NaN for one that does not match)."""
     if vendor == "postgresql":
         found = lexeme_index.ranked(lexemes, q, pks, using)

@@ -67,13 +67,13 @@ class Lexemes:
     phrase_fresh: dict[tsquery.Node, np.ndarray] = field(default_factory=dict)  # phrase -> stale ids matching it
     # Each document's row address when read (block << 16 | offset, -1 for none or re-read since); None once
     # too many were found moved (a table rewritten by VACUUM FULL): ranking then reads rows by key.
-    rows: np.ndarray | None = None
+    row_addresses: np.ndarray | None = None
     seconds: float = 0.0  # how long the whole read took
 
     def nbytes(self) -> int:
         """The arrays' size in bytes (the dictionaries' own overhead left out)."""
         arrays = [self.documents, self.stale, *self.bitmaps.values(), *self.ids.values(), *self.fresh.values(),
-                  *self.phrases.values(), *self.phrase_fresh.values(), *([] if self.rows is None else [self.rows])]
+                  *self.phrases.values(), *self.phrase_fresh.values(), *([] if self.row_addresses is None else [self.row_addresses])]
         return sum(a.nbytes for a in arrays)
 
     def documents_matching(self, phrase: tsquery.Node, width: int) -> np.ndarray | None:
@@ -170,7 +170,7 @@ def read(using: str, token: str, changes: dict[int, str]) -> Lexemes:
             bits[_read_documents(cursor, "WHERE vector @@ %s::tsquery", [text])] = True
             phrases[node] = np.packbits(bits)
     return Lexemes(token=token, changes=changes, size=size, documents=documents, bitmaps=bitmaps, ids=ids,
-                   phrases=phrases, phrase_text=phrase_text, rows=rows, seconds=time.perf_counter() - began)
+                   phrases=phrases, phrase_text=phrase_text, row_addresses=rows, seconds=time.perf_counter() - began)
 
 
 def _phrases_of(words: list[str], using: str) -> dict[tsquery.Node, str]:
@@ -219,18 +219,18 @@ def caught_up(lexemes: Lexemes, changed: set[int], token: str, changes: dict[int
     documents[:lexemes.documents.size] = lexemes.documents
     for pk in only:
         documents[pk] = pk in present
-    rows = lexemes.rows
+    rows = lexemes.row_addresses
     if rows is not None:  # a rewritten document has moved: it is ranked by key until the next whole read
         rows = rows.copy()
         rows[np.array([pk for pk in only if pk < rows.size], dtype=np.int64)] = -1
     return replace(lexemes, token=token, changes=changes, documents=documents, stale=stale,
                    fresh={lexeme: np.array(sorted(pks), dtype=np.int64) for lexeme, pks in fresh.items()},
-                   phrase_fresh=phrase_fresh, rows=rows)
+                   phrase_fresh=phrase_fresh, row_addresses=rows)
 
 
 def addresses(lexemes: Lexemes | None, pks: list[int]) -> tuple[str, list[int]]:
     """The row addresses of these documents as a tid[] literal, and the ids of those without a known one."""
-    rows = None if lexemes is None else lexemes.rows
+    rows = None if lexemes is None else lexemes.row_addresses
     if rows is None or not pks:
         return "{}", list(pks)
     wanted = np.array(pks, dtype=np.int64)
@@ -243,7 +243,7 @@ def addresses(lexemes: Lexemes | None, pks: list[int]) -> tuple[str, list[int]]:
     return literal, wanted[~have].tolist()
 
 
-MOVED_SHARE = 1 / 4  # found at their address less often than this, the addresses are dropped
+MOVED_SHARE = 1 / 4  # more than this share of the addressed rows not found there: the addresses are dropped
 
 
 def ranked(lexemes: Lexemes | None, q: str, pks: list[int], using: str) -> dict[int, float]:
@@ -266,7 +266,7 @@ def ranked(lexemes: Lexemes | None, q: str, pks: list[int], using: str) -> dict[
             if moved > addressed * MOVED_SHARE and lexemes is not None:
                 # The table was rewritten (VACUUM FULL, CLUSTER): the addresses are of no use until read again.
                 logger.info("lexemes: %d of %d rows moved; ranking reads rows by key", moved, addressed)
-                lexemes.rows = None
+                lexemes.row_addresses = None
         if rest:
             cursor.execute(rank + "project_id = ANY(%s)", [PG_CONFIG, q, rest])
             found.update(cursor.fetchall())

@@ -54,7 +54,8 @@ class ProjectViewSet(viewsets.ModelViewSet):
         # The FilterSet's order (the portal list's: newest start first unless asked). Filtering first also
         # refuses invalid parameters (400); the rows then come from the in-memory index where it can answer.
         queryset = self.filter_queryset(self.get_queryset())
-        page = self.paginate_queryset(self._indexed() or queryset)
+        indexed = self._indexed()  # (an empty list of results is falsy: compared with None, not tested for truth)
+        page = self.paginate_queryset(queryset if indexed is None else indexed)
         return self.get_paginated_response(ProjectListSerializer(page, many=True).data)
 
     def _indexed(self):

@@ -193,7 +193,7 @@ def test_ranks_read_at_the_rows_addresses_equal_the_ranks_read_by_key(synthetic)
     assert without == [10**9] and literal.count("(") == len(pks) - 1
     for q in ["digital government", "public OR service", "-government", "zzzunknownword"]:
         assert lexeme_index.ranked(lexemes, q, pks, "default") == ranks_by_key(q, pks), q
-    assert lexemes.rows is not None
+    assert lexemes.row_addresses is not None
 
 
 def test_rows_moved_since_the_read_are_ranked_by_key_and_the_addresses_dropped(synthetic):
@@ -202,7 +202,7 @@ def test_rows_moved_since_the_read_are_ranked_by_key_and_the_addresses_dropped(s
     with connection.cursor() as cursor:  # every row written again, elsewhere (as VACUUM FULL would move them)
         cursor.execute(f"UPDATE {DOC_TABLE} SET heading = heading")
     assert lexeme_index.ranked(lexemes, "digital government", pks, "default") == ranks_by_key("digital government", pks)
-    assert lexemes.rows is None  # found moved: the next ranks read rows by key
+    assert lexemes.row_addresses is None  # found moved: the next ranks read rows by key
     assert lexeme_index.addresses(lexemes, pks[:3]) == ("{}", pks[:3])
 
 
@@ -210,5 +210,5 @@ def test_an_edited_document_is_ranked_by_key_until_read_whole_again(synthetic):
     lexemes = read()
     pk = Project.objects.order_by("pk").values_list("pk", flat=True)[3]
     updated = lexeme_index.caught_up(lexemes, {pk}, "t", {}, "default")
-    assert lexemes.rows[pk] >= 0 and updated.rows[pk] == -1
+    assert lexemes.row_addresses[pk] >= 0 and updated.row_addresses[pk] == -1
     assert lexeme_index.addresses(updated, [pk])[1] == [pk]
