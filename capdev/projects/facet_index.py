@@ -40,6 +40,7 @@ from django.utils import timezone
 from django_filters.constants import EMPTY_VALUES
 
 from capdev.activities.models import Activity, ActivityType
+from capdev.core.memory import release_freed_memory
 from capdev.organisations.models import FundingSource, Organisation, OrgUnit
 from capdev.reference.models import Country, Currency, Region, SdgGoal, SdgTarget
 
@@ -54,6 +55,7 @@ FETCH = 50_000
 # Narrow types: at a million projects the arrays are some 140 MB smaller per process than in int64, and the
 # gathers and counts over them faster. Row positions and value codes fit in 32 bits, day ordinals too.
 ROW = np.int32
+ACTIVITY_TYPE_CODES = {t: i for i, t in enumerate(ActivityType.values)}  # an activity type -> its number
 VALUE = np.int32
 SEARCHES_KEPT = 64
 REVIEW_STATES = list(ReviewState.values)
@@ -220,9 +222,9 @@ class Money:
 
 @dataclass
 class ActivityYears:
-    """Each project's activities per start year (0: undated) and country held in (-1: none, online): how
-    many, the participants reached, and how many gave a number (the dashboard's and the country list's
-    activity figures)."""
+    """Each project's activities per start year (0: undated), country held in (-1: none, online), type and
+    online or not: how many, the participants reached, and how many gave a number (the dashboard's and the
+    country list's activity figures, and the count of the API's activity list)."""
 
     rows: np.ndarray
     year: np.ndarray
@@ -230,8 +232,10 @@ class ActivityYears:
     reached: np.ndarray
     reported: np.ndarray
     country: np.ndarray
+    type: np.ndarray  # index in ACTIVITY_TYPE_CODES (-1: a type it does not list)
+    online: np.ndarray  # bool
 
-    FIELDS = ("year", "n", "reached", "reported", "country")
+    FIELDS = ("year", "n", "reached", "reported", "country", "type", "online")
 
 
 @dataclass
@@ -482,14 +486,15 @@ def _money_and_activities(pk: np.ndarray, currency_code: dict[str, int], country
     rows, held = _rows_of(pk, pids)
     held &= cur >= 0
     money = Money(rows[held], cur[held].astype(VALUE), cents[held])
-    pids, year, country, n, reached, reported = _columns(
-        activities.order_by().values("project", "country", y=Year("start_date"))
+    pids, year, country, kind, online, n, reached, reported = _columns(
+        activities.order_by().values("project", "country", "type", "online", y=Year("start_date"))
         .annotate(n=Count("pk"), reached=Sum("participants"), reported=Count("participants"))
-        .values_list("project", "y", "country", "n", "reached", "reported"), using,
-        None, None, _coder(country_code), None, None, None)
+        .values_list("project", "y", "country", "type", "online", "n", "reached", "reported"), using,
+        None, None, _coder(country_code), _coder(ACTIVITY_TYPE_CODES), None, None, None, None)
     rows, held = _rows_of(pk, pids)
     return money, ActivityYears(rows[held], year[held].astype(np.int16), n[held].astype(np.int32), reached[held],
-                                reported[held].astype(np.int32), country[held].astype(VALUE))
+                                reported[held].astype(np.int32), country[held].astype(VALUE),
+                                kind[held].astype(np.int8), online[held].astype(bool))
 
 
 def _rows_of(pk: np.ndarray, pids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -551,7 +556,7 @@ def build(using: str = "default") -> PortfolioIndex:
         "target": {code: i for i, code in enumerate(targets)},
         "partner": {o["slug"]: o["pk"] for o in organisations},
         "funding": {f["code"]: f["pk"] for f in fundings},
-        "activity_type": {t: i for i, t in enumerate(ActivityType.values)},
+        "activity_type": ACTIVITY_TYPE_CODES,
         "currency": {code: i for i, code in enumerate(currencies)},
     }
     sizes = {"country": len(countries), "region": max((r["pk"] for r in regions), default=0) + 1,
@@ -705,6 +710,8 @@ def _read_lexemes(using: str, token: str, changes: dict):
     except lexeme_index.TooLarge as why:
         logger.info("lexemes not read: %s", why)
         return None
+    finally:
+        release_freed_memory()
 
 
 def _lexemes_wanted(using: str) -> bool:
@@ -805,6 +812,7 @@ def _refresh(using: str) -> PortfolioIndex:
     if index is None:
         index = build(using)
         _CACHE[using] = index
+        release_freed_memory()  # the build's transient columns (hundreds of MB at a million projects)
         _freeze_heap_once()
         if index.lexemes is None and _lexemes_wanted(using):
             _read_lexemes_in_background(using)

@@ -4,6 +4,7 @@ from rest_framework import viewsets
 from rest_framework.exceptions import PermissionDenied
 
 from capdev.accounts import permissions as perms
+from capdev.activities.indexed import Counted, activity_count
 from capdev.activities.models import Activity
 from capdev.api.permissions import WritesByRole
 from capdev.projects.filtersets import ActivityFilterSet, visible_projects
@@ -22,6 +23,14 @@ class ActivityViewSet(viewsets.ModelViewSet):
     def get_queryset(self):
         return (Activity.objects.filter(project__in=visible_projects(self.request).values("pk"))
                 .select_related("country").prefetch_related("organiser_links__organisation").order_by("pk"))
+
+    def list(self, request, *args, **kwargs):
+        """The filtered activities a page at a time, their count from the in-memory index where it can."""
+        queryset = self.filter_queryset(self.get_queryset())  # refuses invalid parameters first (400)
+        fs = self.filterset_class(request.query_params, queryset=self.get_queryset(), request=request)
+        count = activity_count(fs) if fs.is_valid() else None
+        page = self.paginate_queryset(queryset if count is None else Counted(queryset, count))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def may_write(self, request) -> bool:
         """Any editor may try; the project decides (perform_create)."""

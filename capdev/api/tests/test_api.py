@@ -218,3 +218,58 @@ def test_an_invalid_parameter_is_refused_before_the_index_answers(portfolio, ano
     settings.CAPDEV_FACET_INDEX = True
     response = anon.get("/api/projects/", {"sort": "sideways"})
     assert response.status_code == 400 and "sort" in response.json()
+
+
+def test_the_activity_list_is_counted_on_the_in_memory_index_exactly_as_in_sql(synthetic, anon, viewer, settings,
+                                                                              monkeypatch):
+    """Counts (checked against SQL on every call by CAPDEV_INDEX_VERIFY), pages and links are the same whether
+    the index or SQL counts, for random filters of every kind, valid or not, public and staff."""
+    import random
+
+    from capdev.activities import indexed
+    from capdev.activities.api import views as activity_views
+
+    counted = []
+    real = indexed.activity_count
+    monkeypatch.setattr(activity_views, "activity_count", lambda fs: (lambda n: counted.append(n) or n)(real(fs)))
+    pks = list(Project.objects.order_by("pk").values_list("pk", flat=True))
+    rng = random.Random(29)
+    choices = {
+        "project": lambda: [str(pk) for pk in rng.sample(pks, 3)] + rng.choice([[], ["x"], ["999999"]]),
+        "type": lambda: rng.sample(["workshop", "webinar", "advisory_mission", "conference", "bogus"], rng.randint(1, 2)),
+        "country": lambda: rng.sample(["KEN", "eth", "NPL", "BGD", "XXX"], rng.randint(1, 2)),
+        "year": lambda: rng.sample(["2015", "2019", "2024", "0", "abc"], rng.randint(1, 2)),
+        "online": lambda: rng.choice(["true", "false"]),
+        "page": lambda: str(rng.randint(1, 3)),
+    }
+    nonzero = 0
+    for round_ in range(30):
+        params = {name: choices[name]() for name in rng.sample(sorted(choices), rng.randint(0, 3))}
+        client = anon if round_ % 2 else viewer
+        settings.CAPDEV_FACET_INDEX = True
+        on_index = client.get("/api/activities/", params)
+        settings.CAPDEV_FACET_INDEX = False
+        in_sql = client.get("/api/activities/", params)
+        assert on_index.status_code == in_sql.status_code, params
+        if in_sql.status_code == 200:
+            assert on_index.json() == in_sql.json(), params
+            nonzero += in_sql.json()["count"] > 0
+    assert nonzero > 10 and None not in counted[::2]  # the index counted every request it was on for
+    assert all(n is None for n in counted[1::2])
+
+
+def test_the_activity_count_follows_a_new_activity_and_leaves_a_stale_index_to_sql(synthetic, pacb_editor, anon,
+                                                                                   settings, monkeypatch):
+    from capdev.activities import indexed
+    from capdev.projects.filtersets import ActivityFilterSet
+
+    settings.CAPDEV_FACET_INDEX = True
+    before = anon.get("/api/activities/", {"type": "webinar"}).json()["count"]
+    project = Project.objects.filter(lead_unit__code="PACB", review_state=ReviewState.PUBLISHED).first()
+    assert pacb_editor.post("/api/activities/", {"project": project.pk, "type": "webinar", "title": "Counted webinar"},
+                            format="json").status_code == 201
+    assert anon.get("/api/activities/", {"type": "webinar"}).json()["count"] == before + 1
+    filterset = ActivityFilterSet({"type": ["webinar"]}, request=None)
+    assert filterset.is_valid() and indexed.activity_count(filterset) == before + 1
+    monkeypatch.setattr(indexed, "is_current", lambda index, using: False)  # kept while a whole rebuild runs
+    assert indexed.activity_count(filterset) is None
