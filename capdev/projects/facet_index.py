@@ -334,7 +334,9 @@ def _columns(qs, using: str, *converters) -> list[np.ndarray]:
     """
     sql, params = qs.query.sql_with_params()
     parts: list[list[np.ndarray]] = [[] for _ in converters]
-    with connections[using].cursor() as cursor:
+    # A server-side cursor on PostgreSQL: a client-side one holds the whole result in libpq first (3.2 million
+    # rows of activity groups at a million projects: some 400 MB more at the build's peak).
+    with connections[using].chunked_cursor() as cursor:
         cursor.execute(sql, params)
         while chunk := cursor.fetchmany(FETCH):
             if not any(converters):
