@@ -239,3 +239,24 @@ def test_imported_activities_are_found_by_search(tmp_path):
     word = max(project.title.split(), key=len)
     found = ProjectFilterSet({"q": word}, queryset=Project.objects.published()).qs
     assert project in found
+
+
+def test_a_changed_activity_updates_the_original_not_its_working_copy(portfolio, db, tmp_path, django_user_model):
+    """A published project's working copy keeps its identifier and code: the import must still match the
+    original (and, at a million projects, find it by the registry's unique index, not a scan)."""
+    from capdev.editor.workflow import start_working_copy
+
+    IatiImporter(publish=True).import_file(GOOD)
+    original = Project.objects.get(iati_identifier="XM-DAC-41127-GOOD-1", draft_of__isnull=True)
+    editor = django_user_model.objects.create_superuser("chief", "chief@example.org", "a long passphrase here")
+    copy = start_working_copy(original, editor)
+    assert copy.iati_identifier == original.iati_identifier and copy.code == original.code
+    changed = tmp_path / "changed.xml"
+    changed.write_bytes(GOOD.read_bytes().replace(b'percentage="60"', b'percentage="70"')
+                        .replace(b'percentage="40"', b'percentage="30"'))
+    for _ in range(3):  # whichever row the database happens to return first
+        result = IatiImporter().import_file(changed)
+        assert (result.created, result.updated + result.unchanged) == (0, 1)
+        assert {(c.country_id, c.percentage) for c in original.country_links.all()} == {("LCA", 70), ("BRB", 30)}
+        assert {(c.country_id, c.percentage) for c in copy.country_links.all()} == {("LCA", 60), ("BRB", 40)}
+    assert Project.objects.filter(iati_identifier="XM-DAC-41127-GOOD-1").count() == 2  # nothing created beside them
