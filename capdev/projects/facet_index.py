@@ -1122,9 +1122,9 @@ class IndexQuery:
             keys = [v.upper() for v in value] if name == "country" else value
             return ix.links[name].any_of((ix.codes[name][k] for k in keys if k in ix.codes[name]), n)
         if name == "sdg":
-            from .filtersets import _ints
+            from .filtersets import int_values
 
-            return ix.links["sdg"].any_of(_ints(value), n)
+            return ix.links["sdg"].any_of(int_values(value), n)
         if name == "status":
             wanted = [STATUSES.index(v) for v in value if v in STATUSES]
             return np.isin(self.status(), wanted)

@@ -134,7 +134,8 @@ class MultipleValueFilter(django_filters.Filter):
         return super().filter(qs, value)
 
 
-def _ints(values: Iterable[str]) -> list[int]:
+def int_values(values: Iterable[str]) -> list[int]:
+    """The values that are whole numbers of up to five digits, as ints (the others are left out, as filters do)."""
     return [int(v) for v in values if v.isdigit() and len(v) < 6]
 
 
@@ -321,7 +322,7 @@ class ProjectFilterSet(django_filters.FilterSet):
 
     def filter_sdg(self, qs, name, value):
         """Projects contributing to these SDGs (goal numbers)."""
-        return qs.filter(Exists(ProjectSdgGoal.objects.filter(project=OuterRef("pk"), goal_id__in=_ints(value))))
+        return qs.filter(Exists(ProjectSdgGoal.objects.filter(project=OuterRef("pk"), goal_id__in=int_values(value))))
 
     def filter_target(self, qs, name, value):
         """Projects contributing to these SDG targets ("16.6")."""
@@ -379,7 +380,7 @@ class ActivityFilterSet(django_filters.FilterSet):
 
     def filter_project(self, qs, name, value):
         """Activities of these projects (by id)."""
-        return qs.filter(project_id__in=_ints(value))
+        return qs.filter(project_id__in=int_values(value))
 
     def filter_type(self, qs, name, value):
         """Activities of these types."""
@@ -391,5 +392,5 @@ class ActivityFilterSet(django_filters.FilterSet):
 
     def filter_year(self, qs, name, value):
         """Activities starting in these years."""
-        return qs.filter(start_date__year__in=_ints(value))
+        return qs.filter(start_date__year__in=int_values(value))
 
