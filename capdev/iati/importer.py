@@ -474,11 +474,10 @@ class BatchWriter:
         ids = [a.identifier for a in self.batch]
         # In the registry only: a published project's working copy carries its identifier and code too (and the
         # unique indexes that find them among a million projects are on the registry's rows alone).
-        registry = Project.objects.registry()
-        found = {p.iati_identifier: p for p in registry.filter(iati_identifier__in=ids)}
+        found = {p.iati_identifier: p for p in Project.objects.registry_with("iati_identifier", ids)}
         codes = {a.code: a for a in self.batch if a.code and a.identifier not in found}
         if codes:
-            for p in registry.filter(code__in=list(codes)):
+            for p in Project.objects.registry_with("code", codes):
                 a = codes[p.code]
                 if p.iati_identifier and p.iati_identifier != a.identifier:
                     self.reader.note(WARNING, _("code %(code)s belongs to project %(pk)s; not set") %
@@ -554,7 +553,7 @@ class BatchWriter:
                   "start_date", "start_precision", "end_date", "end_precision", "status_override", "iati_identifier"]
         new, changed, out = [], [], {}
         publish = self.importer.publish
-        codes_taken = set(Project.objects.registry().filter(code__in=[a.code for a in todo if a.code])
+        codes_taken = set(Project.objects.registry_with("code", (a.code for a in todo if a.code))
                           .values_list("code", flat=True))
         for a in todo:
             values = self._values(a, refs)

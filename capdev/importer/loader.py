@@ -190,8 +190,9 @@ class RecordLoader:
         codes = {r.code for r in records if r.code}
         identifiers = {r.iati_identifier for r in records if r.iati_identifier}
         text_hashes = {sha256(r.text): r.index for r in records if r.text.strip()}
-        by_code = {p.code: p for p in self._prefetched().filter(code__in=codes)}
-        by_identifier = {p.iati_identifier: p for p in self._prefetched().filter(iati_identifier__in=identifiers)}
+        by_code = {p.code: p for p in with_record_data(pm.Project.objects.registry_with("code", codes))}
+        by_identifier = {p.iati_identifier: p for p in
+                         with_record_data(pm.Project.objects.registry_with("iati_identifier", identifiers))}
         # Identifiers this registry minted for projects without one of their own ("<ref>-capdev-<id>").
         minted = {ident: int(ident.rsplit("-", 1)[1]) for ident in identifiers - set(by_identifier)
                   if ident.startswith(f"{reporting_ref()}-capdev-") and ident.rsplit("-", 1)[1].isdigit()}

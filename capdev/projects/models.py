@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import connections, models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +15,10 @@ from capdev.narrative.types import PartialDate
 from .index_version import RemembersProject
 
 PERCENT_VALIDATORS = [MinValueValidator(0), MaxValueValidator(100)]
+# The partial unique indexes that find an original by its code or IATI identifier (Project.Meta.constraints).
+REGISTRY_UNIQUE_INDEXES = {"code": "projects_project_code_unique",
+                           "iati_identifier": "projects_project_iati_identifier_unique"}
+SQLITE_IN_CHUNK = 900  # values in one IN (...), under SQLite's oldest limit on parameters (999)
 
 
 class ProjectStatus(models.TextChoices):
@@ -54,6 +59,29 @@ class ProjectQuerySet(models.QuerySet):
     def registry(self) -> ProjectQuerySet:
         """Every project once: working copies of published projects are left out (they show on their original)."""
         return self.filter(draft_of__isnull=True)
+
+    def registry_with(self, field: str, values: Iterable[str]) -> ProjectQuerySet:
+        """Registry projects whose `code` or `iati_identifier` is one of values, found through its unique index."""
+        values = [v for v in dict.fromkeys(values) if v]
+        if connections[self.db].vendor != "sqlite" or not values:
+            return self.registry().filter(**{f"{field}__in": values})
+        # SQLite without statistics reads `draft_of IS NULL` off the draft link's unique index as one row and
+        # walks every original for each batch an import matches (the match grew with the registry); naming the
+        # partial unique index keeps a lookup at the size of its batch.
+        connection = connections[self.db]
+        quote = connection.ops.quote_name
+        meta = self.model._meta
+        column, index = meta.get_field(field).column, REGISTRY_UNIQUE_INDEXES[field]
+        keys: list[int] = []
+        with connection.cursor() as cursor:
+            for start in range(0, len(values), SQLITE_IN_CHUNK):
+                chunk = values[start:start + SQLITE_IN_CHUNK]
+                cursor.execute(
+                    f"SELECT {quote(meta.pk.column)} FROM {quote(meta.db_table)} INDEXED BY {quote(index)} "
+                    f"WHERE {quote(column)} IN ({', '.join(['%s'] * len(chunk))}) AND {quote(column)} IS NOT NULL "
+                    f"AND {quote(meta.get_field('draft_of').column)} IS NULL", chunk)
+                keys += [row[0] for row in cursor.fetchall()]
+        return self.filter(pk__in=keys)
 
     def with_status(self, today: dt.date | None = None) -> ProjectQuerySet:
         """Annotate `current_status`: the editor's status where set, otherwise derived from the dates today."""
@@ -141,12 +169,12 @@ class Project(StartEndMixin, CapdevModel):
             *StartEndMixin.Meta.constraints,
             # A working copy carries its original's code and identifier, so uniqueness is among originals.
             models.UniqueConstraint(fields=["code"], condition=models.Q(code__isnull=False, draft_of__isnull=True),
-                                    name="projects_project_code_unique",
+                                    name=REGISTRY_UNIQUE_INDEXES["code"],
                                     violation_error_message=_("Another project already has this code.")),
             models.CheckConstraint(condition=~models.Q(code=""), name="projects_project_code_not_empty"),
             models.UniqueConstraint(fields=["iati_identifier"],
                                     condition=models.Q(iati_identifier__isnull=False, draft_of__isnull=True),
-                                    name="projects_project_iati_identifier_unique"),
+                                    name=REGISTRY_UNIQUE_INDEXES["iati_identifier"]),
         ]
         indexes = [
             models.Index(fields=["review_state", "start_date"], name="projects_state_start_idx"),

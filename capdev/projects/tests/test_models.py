@@ -4,13 +4,15 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from capdev.narrative.types import PartialDate
 from capdev.projects.models import (
     Budget,
     Project,
     ProjectCountry,
+    SQLITE_IN_CHUNK,
     ProjectStatus,
     derive_status,
 )
@@ -71,6 +73,44 @@ def test_code_is_unique_when_set():
     Project.objects.create(title="a", code="ZAI/08/001")
     with pytest.raises(IntegrityError), transaction.atomic():
         Project.objects.create(title="b", code="ZAI/08/001")
+
+
+@pytest.fixture
+def originals_and_a_copy() -> dict[str, Project]:
+    """Three originals (one with a working copy carrying its code and identifier) and one without either."""
+    made = {k: Project.objects.create(title=k, code=f"C-{k}", iati_identifier=f"XM-DAC-41127-{k}") for k in "abc"}
+    made["copy"] = Project.objects.create(title="a (copy)", code="C-a", iati_identifier="XM-DAC-41127-a",
+                                          draft_of=made["a"])
+    made["bare"] = Project.objects.create(title="no code")
+    return made
+
+
+@pytest.mark.parametrize("field", ["code", "iati_identifier"])
+def test_registry_with_finds_originals_never_their_working_copies(originals_and_a_copy, field):
+    made = originals_and_a_copy
+    # More values than one IN (...) takes on SQLite, most of them unknown, with blanks and repeats.
+    values = [getattr(made[k], field) for k in "ab"] + ["", None, getattr(made["a"], field)] + \
+        [f"unknown-{i}" for i in range(SQLITE_IN_CHUNK + 10)]
+    found = Project.objects.registry_with(field, values)
+    assert sorted(p.pk for p in found) == [made["a"].pk, made["b"].pk]
+    assert set(found) == set(Project.objects.registry().filter(**{f"{field}__in": [v for v in values if v]}))
+    assert not Project.objects.registry_with(field, ["", None]).exists()
+
+
+@pytest.mark.parametrize("field", ["code", "iati_identifier"])
+def test_registry_with_looks_up_through_the_unique_index_on_sqlite(originals_and_a_copy, field):
+    """Without statistics SQLite took the draft link's index for `draft_of IS NULL` and walked every original."""
+    if connection.vendor != "sqlite":
+        pytest.skip("a query plan of SQLite's (PostgreSQL plans from the statistics autovacuum keeps)")
+    with CaptureQueriesContext(connection) as queries:
+        list(Project.objects.registry_with(field, ["C-a", "XM-DAC-41127-b", "other"]))
+    plans = []
+    with connection.cursor() as cursor:
+        for query in queries.captured_queries:
+            cursor.execute("EXPLAIN QUERY PLAN " + query["sql"])
+            plans += [row[3] for row in cursor.fetchall()]
+    assert plans
+    assert not [p for p in plans if "projects_project" in p and ("SCAN" in p or "autoindex" in p)], plans
 
 
 def test_many_projects_may_have_no_code():
