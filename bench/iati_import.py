@@ -6,12 +6,18 @@ read off. Each import runs in a fresh process on a fresh SQLite database holding
 the baseline is a bare lxml.iterparse pass (clearing each activity) over the same file, also in its own
 process. Peak memory is the child's maximum resident set size (getrusage).
 
-Usage: bench/iati_import.py [--copies 1 4]
+A second baseline, the SQL floor (bench/sql_floor.py): the statements one import runs, recorded and replayed
+alone through the sqlite3 module on a fresh copy of the database. Its time is what any writer of the same rows
+spends inside SQLite, so iterparse's time over it is the speed ratio no importer writing these rows can pass.
+
+Usage: bench/iati_import.py [--copies 1 4] [--no-floor]
 """
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -66,10 +72,43 @@ def build_file(copies: int, out: Path) -> int:
     return count
 
 
+def table_counts(db: Path) -> dict[str, int]:
+    """Rows in each table of an SQLite file (the full-text index's own tables included)."""
+    import sqlite3
+
+    with sqlite3.connect(db) as connection:
+        tables = [name for (name,) in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'")]
+        return {t: connection.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+
+
+def sql_floor(path: Path, env: dict, timeout: float) -> dict:
+    """Record the statements of an import of path, replay them on a fresh copy: seconds inside SQLite (sql_floor.py)."""
+    script = str(Path(__file__).resolve().parent / "sql_floor.py")
+    recorded, replayed = common.WORK / "floor-record.sqlite3", common.WORK / "floor-replay.sqlite3"
+    statements = common.WORK / "floor-statements.pickle"
+    try:
+        for copy in (recorded, replayed):
+            shutil.copyfile(common.reference_sqlite(), copy)
+        env = {**env, "DATABASE_URL": common.sqlite_url(recorded)}
+        subprocess.run([common.PYTHON, script, "record", str(recorded), str(path), str(statements)], env=env,
+                       cwd=common.ROOT, check=True, timeout=timeout, stdout=subprocess.DEVNULL)
+        out = subprocess.run([common.PYTHON, script, "replay", str(replayed), str(statements)], cwd=common.ROOT,
+                             check=True, timeout=timeout, capture_output=True, text=True).stdout
+        if table_counts(replayed) != table_counts(recorded):
+            raise SystemExit("the replayed statements did not write what the import wrote: no floor")
+        return json.loads(out.strip().splitlines()[-1])
+    finally:
+        for leftover in (recorded, replayed, statements):
+            leftover.unlink(missing_ok=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--copies", type=int, nargs="+", default=[1, 4], help="file sizes, in copies of the shared files")
     parser.add_argument("--timeout", type=float, default=1800, help="seconds per import at most")
+    parser.add_argument("--no-floor", dest="floor", action="store_false",
+                        help="skip the SQL floor (the import's statements replayed alone: bench/sql_floor.py)")
     args = parser.parse_args()
     common.WORK.mkdir(parents=True, exist_ok=True)
     rows = []
@@ -95,6 +134,15 @@ def main() -> None:
         print(f"IATI import, {n} activities ({size_mb:.1f} MB): capdev {row['capdev_activities_per_s']:.0f} act/s, "
               f"peak {row['capdev_maxrss_mb']:.0f} MB | iterparse {row['iterparse_activities_per_s']:.0f} act/s, "
               f"peak {row['iterparse_maxrss_mb']:.0f} MB | speed ratio {row['ratio_speed_vs_iterparse']}")
+        if args.floor:
+            floor = sql_floor(path, env, args.timeout)
+            row["sql_floor_seconds"] = round(floor["sqlite_seconds"], 2)
+            row["sql_floor_statements"], row["sql_floor_rows"] = floor["statements"], floor["rows"]
+            # However fast the rest, a writer of these rows takes the floor's time: the speed ratio it could reach.
+            row["ratio_ceiling_vs_iterparse"] = common.ratio(bare["seconds"], floor["sqlite_seconds"])
+            print(f"  the same statements replayed alone in SQLite: {floor['sqlite_seconds']:.2f} s "
+                  f"({floor['rows']} rows in {floor['statements']} statements), {row['sql_floor_seconds'] / run['seconds']:.0%} "
+                  f"of capdev's time; ceiling speed ratio {row['ratio_ceiling_vs_iterparse']}")
         db.unlink(missing_ok=True)
         path.unlink(missing_ok=True)
     growth = None
