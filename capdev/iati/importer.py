@@ -29,6 +29,7 @@ from lxml import etree
 from simple_history.utils import bulk_update_with_history
 
 from capdev.activities.models import Resource
+from capdev.core import statistics
 from capdev.core.bulk import METHODS, RowWriter
 from capdev.organisations.models import Organisation, OrganisationAlias
 from capdev.organisations.models import alias_key as _alias_key
@@ -434,6 +435,8 @@ class IatiImporter:
             pass
         if result.refused:
             result.created = result.updated = result.unchanged = 0
+        elif not self.dry_run:
+            statistics.refresh_after_import(result.created + result.updated)
         return result
 
     def _flush(self, batch: list[ActivityData], reader: Reader, result: ImportResult, name: str, file_sha: str):

@@ -20,6 +20,7 @@ from simple_history.utils import bulk_create_with_history
 
 from capdev import narrative
 from capdev.activities.models import Activity, ActivityOrganiser, Resource
+from capdev.core import statistics
 from capdev.core.models import from_partial
 from capdev.narrative.types import PartialDate, Record
 from capdev.projects import models as pm
@@ -114,6 +115,9 @@ class RecordLoader:
         except PermissionDenied as exc:
             result.error = f"{result.path}: {exc}"
             result.created = result.updated = result.unchanged = result.flags = 0
+        else:
+            if not self.dry_run:
+                statistics.refresh_after_import(result.created + result.updated)
         return result
 
     def _check_permissions(self, records: list[Record], matched: dict[int, pm.Project]) -> None:
