@@ -10,6 +10,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from capdev.core.bulk import IN_CHUNK
 from capdev.core.models import CapdevModel, DatePrecision, OrderedItem, StartEndMixin, to_partial
 from capdev.narrative.types import PartialDate
 from .index_version import RemembersProject
@@ -18,7 +19,6 @@ PERCENT_VALIDATORS = [MinValueValidator(0), MaxValueValidator(100)]
 # The partial unique indexes that find an original by its code or IATI identifier (Project.Meta.constraints).
 REGISTRY_UNIQUE_INDEXES = {"code": "projects_project_code_unique",
                            "iati_identifier": "projects_project_iati_identifier_unique"}
-SQLITE_IN_CHUNK = 900  # values in one IN (...), under SQLite's oldest limit on parameters (999)
 
 
 class ProjectStatus(models.TextChoices):
@@ -63,19 +63,19 @@ class ProjectQuerySet(models.QuerySet):
     def registry_with(self, field: str, values: Iterable[str]) -> ProjectQuerySet:
         """Registry projects whose `code` or `iati_identifier` is one of values, found through its unique index."""
         values = [v for v in dict.fromkeys(values) if v]
-        if connections[self.db].vendor != "sqlite" or not values:
+        connection = connections[self.db]
+        if connection.vendor != "sqlite" or not values:
             return self.registry().filter(**{f"{field}__in": values})
         # SQLite without statistics reads `draft_of IS NULL` off the draft link's unique index as one row and
         # walks every original for each batch an import matches (the match grew with the registry); naming the
         # partial unique index keeps a lookup at the size of its batch.
-        connection = connections[self.db]
         quote = connection.ops.quote_name
         meta = self.model._meta
         column, index = meta.get_field(field).column, REGISTRY_UNIQUE_INDEXES[field]
         keys: list[int] = []
         with connection.cursor() as cursor:
-            for start in range(0, len(values), SQLITE_IN_CHUNK):
-                chunk = values[start:start + SQLITE_IN_CHUNK]
+            for start in range(0, len(values), IN_CHUNK):
+                chunk = values[start:start + IN_CHUNK]
                 cursor.execute(
                     f"SELECT {quote(meta.pk.column)} FROM {quote(meta.db_table)} INDEXED BY {quote(index)} "
                     f"WHERE {quote(column)} IN ({', '.join(['%s'] * len(chunk))}) AND {quote(column)} IS NOT NULL "

@@ -7,12 +7,12 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
+from capdev.core.bulk import IN_CHUNK
 from capdev.narrative.types import PartialDate
 from capdev.projects.models import (
     Budget,
     Project,
     ProjectCountry,
-    SQLITE_IN_CHUNK,
     ProjectStatus,
     derive_status,
 )
@@ -90,7 +90,7 @@ def test_registry_with_finds_originals_never_their_working_copies(originals_and_
     made = originals_and_a_copy
     # More values than one IN (...) takes on SQLite, most of them unknown, with blanks and repeats.
     values = [getattr(made[k], field) for k in "ab"] + ["", None, getattr(made["a"], field)] + \
-        [f"unknown-{i}" for i in range(SQLITE_IN_CHUNK + 10)]
+        [f"unknown-{i}" for i in range(IN_CHUNK + 10)]
     found = Project.objects.registry_with(field, values)
     assert sorted(p.pk for p in found) == [made["a"].pk, made["b"].pk]
     assert set(found) == set(Project.objects.registry().filter(**{f"{field}__in": [v for v in values if v]}))
