@@ -133,6 +133,29 @@ def can_edit_project(user, project) -> bool:
     return original is None or original.lead_unit_id in ids
 
 
+def is_published_original(project) -> bool:
+    """A published project that is not itself a working copy: what the public sees."""
+    from capdev.projects.models import ReviewState
+
+    return project.review_state == ReviewState.PUBLISHED and project.draft_of_id is None
+
+
+def can_change_in_place(user, project) -> bool:
+    """May change this project or its rows directly: as can_edit_project, and a published original only with
+    the right to publish (editors change what the public sees through a working copy and a review)."""
+    if not can_edit_project(user, project):
+        return False
+    return project is None or not is_published_original(project) or can_publish(user, project)
+
+
+def can_change_row_in_place(user, obj) -> bool:
+    """can_edit_row, with a published original's rows changed directly only by those who publish."""
+    project = project_of(obj)
+    if project is not None:
+        return can_change_in_place(user, project)
+    return can_manage_reference_data(user)
+
+
 def can_publish(user, project=None) -> bool:
     """May publish projects (and resolve importer flags): reviewers and portfolio admins."""
     return edits_everything(user)
@@ -185,6 +208,7 @@ def require(allowed: bool) -> None:
 __all__ = [
     "VIEWER", "EDITOR", "REVIEWER", "PORTFOLIO_ADMIN", "roles_of", "has_role", "is_portfolio_admin",
     "can_view_internal", "edits_everything", "editable_unit_ids", "editable_units", "projects_editable_by",
-    "can_create_project", "can_edit_project", "can_publish", "can_resolve_flags", "can_manage_reference_data",
+    "can_create_project", "can_edit_project", "is_published_original", "can_change_in_place",
+    "can_change_row_in_place", "can_publish", "can_resolve_flags", "can_manage_reference_data",
     "project_of", "can_edit_row", "require",
 ]

@@ -22,5 +22,5 @@ class WritesByRole(BasePermission):
         if request.method in SAFE_METHODS:
             return True
         if request.method == "DELETE" and not perms.is_portfolio_admin(request.user):
-            return perms.can_edit_row(request.user, obj) and getattr(view, "editors_may_delete", False)
-        return perms.can_edit_row(request.user, obj)
+            return perms.can_change_row_in_place(request.user, obj) and getattr(view, "editors_may_delete", False)
+        return perms.can_change_row_in_place(request.user, obj)

@@ -1,7 +1,8 @@
 """Admin base classes: history view on every model, read-only timestamps, and Capdev's object permissions.
 
 The admin asks capdev.accounts.permissions like every other write path: an editor sees and changes only the
-projects of their units and the rows that belong to them; reference data (countries, organisations, units,
+projects of their units and the rows that belong to them, and only reads a published project (its changes go
+through a working copy and a review, in the editor); reference data (countries, organisations, units,
 users...) is changed by portfolio admins only. Superusers keep every right.
 """
 from django.contrib import admin
@@ -51,7 +52,8 @@ class ObjectPermissionMixin:
         if request.user.is_superuser:
             return True
         if self._is_project_row():
-            return obj is None or perms.can_edit_row(request.user, obj)
+            # A published original changes through its working copy unless the user publishes (workflow).
+            return obj is None or perms.can_change_row_in_place(request.user, obj)
         return perms.can_manage_reference_data(request.user)
 
     def has_add_permission(self, request, *args):
@@ -105,7 +107,7 @@ class CapdevInline(admin.TabularInline):
 
         if request.user.is_superuser or obj is None:
             return True
-        return perms.can_edit_row(request.user, obj)
+        return perms.can_change_row_in_place(request.user, obj)
 
     def has_add_permission(self, request, obj=None):
         """The parent row (a project, an outcome...) must be editable by the user."""

@@ -37,9 +37,7 @@ def touch(project: Project, user) -> None:
     project.save()
 
 
-def is_published_original(project: Project) -> bool:
-    """A published project that is not itself a working copy."""
-    return project.review_state == ReviewState.PUBLISHED and project.draft_of_id is None
+is_published_original = perms.is_published_original
 
 
 def working_copy_of(project: Project) -> Project | None:

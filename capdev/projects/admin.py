@@ -104,6 +104,14 @@ class ProjectAdmin(CapdevAdmin):
         OutcomeInline, ActivityInline, ResourceInline, RelationInline, ReviewFlagInline, SourceInline,
     ]
 
+    # The workflow's (capdev.editor.workflow): submitting, publishing with the importer's flags resolved, working
+    # copies; the admin shows them and never sets them, so it cannot publish around a review.
+    workflow_fields = ("review_state", "published_at", "draft_of")
+
+    def get_readonly_fields(self, request, obj=None):
+        """The timestamps and identifier, and the workflow's fields."""
+        return (*super().get_readonly_fields(request, obj), *self.workflow_fields)
+
 
 class IndicatorInline(CapdevInline):
     model = m.Indicator

@@ -3,6 +3,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser, Group
 
 from capdev.accounts import permissions as perms
+from capdev.activities.models import Activity
 from capdev.accounts.roles import ROLES
 from capdev.projects.models import Project, ReviewState
 
@@ -92,7 +93,6 @@ def test_every_role_makes_the_user_staff(people):
 
 
 def test_project_of_finds_the_project_of_any_row(projects, db):
-    from capdev.activities.models import Activity
     from capdev.projects.models import Indicator, IndicatorValue, Outcome
 
     p = projects["dmb"]
@@ -107,3 +107,18 @@ def test_project_of_finds_the_project_of_any_row(projects, db):
 def test_a_published_project_stays_editable_for_its_unit(people, projects):
     assert projects["pacb"].review_state == ReviewState.PUBLISHED
     assert perms.can_edit_project(people["pacb"], projects["pacb"])
+
+
+def test_a_published_original_changes_in_place_only_for_those_who_publish(people, projects):
+    """Editors change what the public sees through a working copy and a review; reviewers publish anyway."""
+    published, in_review = projects["pacb"], projects["dmb_review"]
+    workshop = Activity.objects.create(project=published, type="workshop", title="w")
+    assert not perms.can_change_in_place(people["pacb"], published)
+    assert not perms.can_change_row_in_place(people["pacb"], workshop)
+    assert perms.can_change_in_place(people["dmb"], in_review)
+    copy = Project.objects.create(title="copy", lead_unit=published.lead_unit, draft_of=published)
+    assert perms.can_change_in_place(people["pacb"], copy)
+    for who in ("reviewer", "admin"):
+        assert perms.can_change_in_place(people[who], published)
+        assert perms.can_change_row_in_place(people[who], workshop)
+    assert not perms.can_change_in_place(people["dmb"], published)  # another unit's, whatever its state

@@ -4,6 +4,9 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
+from capdev.activities.models import Activity
+from capdev.projects.models import Project
+
 
 def test_repeated_failed_sign_ins_lock_the_account_out(people, client):
     limit = settings.AXES_FAILURE_LIMIT
@@ -103,3 +106,32 @@ def test_a_viewer_reads_projects_in_the_admin_but_cannot_change_them(people, pro
     client.force_login(people["viewer"])
     page = client.get(reverse("admin:projects_project_change", args=[projects["dmb"].pk]))
     assert page.status_code == 200 and 'name="_save"' not in page.content.decode()
+
+
+def test_an_editor_reads_a_published_project_in_the_admin_and_changes_it_only_through_review(people, projects,
+                                                                                              client):
+    """The admin's way round the working copy: closed (the editor's own unit's published project)."""
+    published = projects["pacb"]
+    workshop = Activity.objects.create(project=published, type="workshop", title="Public workshop")
+    client.force_login(people["pacb"])
+    page = client.get(reverse("admin:projects_project_change", args=[published.pk]))
+    assert page.status_code == 200 and 'name="_save"' not in page.content.decode()
+    post = client.post(reverse("admin:projects_project_change", args=[published.pk]), {"title": "changed"})
+    assert post.status_code == 403
+    post = client.post(reverse("admin:activities_activity_change", args=[workshop.pk]),
+                       {"project": published.pk, "type": "workshop", "title": "changed"})
+    assert post.status_code == 403
+    assert client.post(reverse("admin:activities_activity_delete", args=[workshop.pk]), {"post": "yes"}).status_code == 403
+    published.refresh_from_db()
+    workshop.refresh_from_db()
+    assert (published.title, workshop.title) == ("PACB project", "Public workshop")
+
+
+def test_the_admin_shows_the_workflows_fields_and_never_sets_them(people, projects, units, client):
+    """Nobody publishes from the admin (around the importer's flags and the review): the state is read-only."""
+    draft = Project.objects.create(title="PACB draft", lead_unit=units["PACB"])
+    for who, project in (("pacb", draft), ("reviewer", projects["pacb"]), ("admin", projects["pacb"])):
+        client.force_login(people[who])
+        page = client.get(reverse("admin:projects_project_change", args=[project.pk])).content.decode()
+        assert 'name="_save"' in page, who
+        assert 'name="review_state"' not in page and 'name="published_at' not in page and 'name="draft_of"' not in page

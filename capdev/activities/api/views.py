@@ -37,13 +37,19 @@ class ActivityViewSet(viewsets.ModelViewSet):
         return perms.can_create_project(request.user)
 
     def perform_create(self, serializer):
-        project = serializer.validated_data["project"]
-        if not perms.can_edit_project(self.request.user, project):
-            raise PermissionDenied(_("You may log activities of your own units' projects only."))
+        self._check(serializer.validated_data["project"], _("You may log activities of your own units' projects only."))
         serializer.save()
 
     def perform_update(self, serializer):
-        project = serializer.validated_data.get("project", serializer.instance.project)
-        if not perms.can_edit_project(self.request.user, project):
-            raise PermissionDenied(_("You may change activities of your own units' projects only."))
+        # Both the project the activity is on and the one it moves to.
+        for project in {serializer.instance.project, serializer.validated_data.get("project", serializer.instance.project)}:
+            self._check(project, _("You may change activities of your own units' projects only."))
         serializer.save()
+
+    def _check(self, project, refusal: str) -> None:
+        """The project's activities may be changed here by this user (a published one's by those who publish)."""
+        if not perms.can_edit_project(self.request.user, project):
+            raise PermissionDenied(refusal)
+        if not perms.can_change_in_place(self.request.user, project):
+            raise PermissionDenied(_("This project is published: log or change its activities in its working copy "
+                                     "in the editor, then send it for review."))

@@ -157,8 +157,15 @@ def test_bad_data_is_refused_with_the_field_and_writes_nothing(portfolio, pacb_e
     assert Project.objects.count() == 10
 
 
+@pytest.fixture
+def reviewer(django_user_model):
+    return token_client(django_user_model, "reviewer", "reviewer")
+
+
 def test_an_editor_logs_an_activity_on_their_units_project_only(portfolio, pacb_editor):
     pacb = Project.objects.filter(lead_unit__code="PACB").first()
+    pacb.review_state = ReviewState.IN_REVIEW  # a published one changes through its working copy (next test)
+    pacb.save()
     dmb = Project.objects.filter(lead_unit__code="DMB").first()
     row = {"type": "workshop", "title": "Validation workshop", "start": "2025-05-12", "country": "DJI",
            "participants": 35, "participants_profile": "magistrates"}
@@ -167,6 +174,27 @@ def test_an_editor_logs_an_activity_on_their_units_project_only(portfolio, pacb_
     activity = Activity.objects.get(pk=response.json()["id"])
     assert activity.start.iso() == "2025-05-12" and activity.participants == 35
     assert pacb_editor.post("/api/activities/", {**row, "project": dmb.pk}, format="json").status_code == 403
+
+
+def test_a_published_projects_activities_change_only_through_a_review(portfolio, pacb_editor, reviewer, anon):
+    """What the public sees changes when a reviewer publishes: an editor's writes on it are refused."""
+    project = Project.objects.filter(lead_unit__code="PACB", review_state=ReviewState.PUBLISHED).first()
+    activity = Activity.objects.create(project=project, type="workshop", title="Published workshop")
+    row = {"project": project.pk, "type": "workshop", "title": "Straight onto the public page"}
+    refused = pacb_editor.post("/api/activities/", row, format="json")
+    assert refused.status_code == 403 and "working copy" in refused.json()["detail"]
+    assert pacb_editor.patch(f"/api/activities/{activity.pk}/", {"title": "Changed"}, format="json").status_code == 403
+    assert pacb_editor.delete(f"/api/activities/{activity.pk}/").status_code == 403
+    draft = Project.objects.create(title="PACB draft", lead_unit=project.lead_unit)
+    moved = pacb_editor.patch(f"/api/activities/{activity.pk}/", {"project": draft.pk}, format="json")
+    assert moved.status_code == 403  # nor moved off it to a draft
+    activity.refresh_from_db()
+    assert (activity.title, activity.project_id) == ("Published workshop", project.pk)
+    assert not Activity.objects.filter(title=row["title"]).exists()
+    # Reviewers publish, so they may change it in place.
+    assert reviewer.post("/api/activities/", row, format="json").status_code == 201
+    assert reviewer.patch(f"/api/activities/{activity.pk}/", {"title": "Corrected"}, format="json").status_code == 200
+    assert "Corrected" in anon.get(f"/api/activities/{activity.pk}/").content.decode()
 
 
 def test_api_lists_export_csv_and_xlsx_of_the_same_filtered_rows(portfolio, anon, viewer, in_review):
@@ -258,7 +286,7 @@ def test_the_activity_list_is_counted_on_the_in_memory_index_exactly_as_in_sql(s
     assert all(n is None for n in counted[1::2])
 
 
-def test_the_activity_count_follows_a_new_activity_and_leaves_a_stale_index_to_sql(synthetic, pacb_editor, anon,
+def test_the_activity_count_follows_a_new_activity_and_leaves_a_stale_index_to_sql(synthetic, reviewer, anon,
                                                                                    settings, monkeypatch):
     from capdev.activities import indexed
     from capdev.projects.filtersets import ActivityFilterSet
@@ -266,7 +294,7 @@ def test_the_activity_count_follows_a_new_activity_and_leaves_a_stale_index_to_s
     settings.CAPDEV_FACET_INDEX = True
     before = anon.get("/api/activities/", {"type": "webinar"}).json()["count"]
     project = Project.objects.filter(lead_unit__code="PACB", review_state=ReviewState.PUBLISHED).first()
-    assert pacb_editor.post("/api/activities/", {"project": project.pk, "type": "webinar", "title": "Counted webinar"},
+    assert reviewer.post("/api/activities/", {"project": project.pk, "type": "webinar", "title": "Counted webinar"},
                             format="json").status_code == 201
     assert anon.get("/api/activities/", {"type": "webinar"}).json()["count"] == before + 1
     filterset = ActivityFilterSet({"type": ["webinar"]}, request=None)
