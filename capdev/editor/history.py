@@ -55,6 +55,15 @@ class Version:
     user: Any = None
     fields: list[tuple[str, str, str]] = field(default_factory=list)
     nodes: list[NodeDiff] = field(default_factory=list)
+    # When this version published a working copy: the copy's own versions, who made each edit (the copy and
+    # its history rows outlive it only in the history tables).
+    copy_versions: list[Version] = field(default_factory=list)
+    copy_started_by: Any = None
+
+    @property
+    def copy_editors(self) -> list:
+        """The people who edited the working copy this version published, in the order they first did."""
+        return list({v.user.pk: v.user for v in self.copy_versions if v.user is not None}.values())
 
     @property
     def is_empty(self) -> bool:
@@ -62,8 +71,9 @@ class Version:
         return not self.fields and not self.nodes
 
 
-def versions(project_pk: int) -> list[Version]:
-    """The project's versions, oldest first, each with its diff from the one before."""
+def versions(project_pk: int, with_copies: bool = True) -> list[Version]:
+    """The project's versions, oldest first, each with its diff from the one before (and, for a version that
+    published a working copy, the copy's versions: who edited it, and what)."""
     events = tree.history_events(project_pk)
     result: list[Version] = []
     state = tree.empty_state()
@@ -88,7 +98,30 @@ def versions(project_pk: int) -> list[Version]:
         version.user = users.get(version.user_id)
         version.fields, version.nodes = diff(previous, version.state, names)
         previous = version.state
+    if with_copies:
+        _attach_published_copies(project_pk, result)
     return result
+
+
+def _attach_published_copies(project_pk: int, found: list[Version]) -> None:
+    """Give each version that published a working copy the copy's own versions.
+
+    Publishing writes the copy over the original and deletes the copy in one transaction, so the copy's
+    deletion falls within VERSION_GAP after the start of the original's version it made; a copy discarded
+    without publishing matches no version of the original.
+    """
+    if not found:
+        return
+    ended = pm.Project.history.filter(draft_of_id=project_pk, history_type="-").values_list("id", "history_date")
+    for copy_pk, deleted in ended:
+        version = next((v for v in reversed(found) if v.date <= deleted), None)
+        if version is None or deleted - version.date > VERSION_GAP:
+            continue
+        edits = [v for v in versions(copy_pk, with_copies=False) if v.date < version.date]
+        if edits:
+            # The first is the copy being made (every field and row "added"): who started it is what matters.
+            version.copy_started_by = edits[0].user
+            version.copy_versions = [v for v in edits[1:] if not v.is_empty]
 
 
 class Labeller:

@@ -148,7 +148,7 @@ def revert(project: Project, version_number: int, user) -> Project:
     A published original is reverted through its working copy (so the public keeps the published version
     until a reviewer publishes the revert); anything else is reverted in place.
     """
-    found = {v.number: v for v in history.versions(project.pk)}
+    found = {v.number: v for v in history.versions(project.pk, with_copies=False)}
     version = found.get(version_number)
     if version is None:
         raise ValidationError(_("There is no version %(n)d of this project.") % {"n": version_number})

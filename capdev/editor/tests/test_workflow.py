@@ -71,11 +71,17 @@ def test_editing_a_published_project_keeps_the_public_page_at_the_published_vers
     assert not Project.objects.filter(pk=copy.pk).exists()
     dmb_project.refresh_from_db()
     assert dmb_project.review_state == ReviewState.PUBLISHED and dmb_project.draft_of_id is None
-    # The original's history shows the change.
+    # The original's history shows the change, who published it, and who made it in the copy.
     latest = history.versions(dmb_project.pk)[-1]
     assert ("title", old_title[:300], "A new title, not yet public") in [
         (name, before[:300], after) for name, before, after in latest.fields]
     assert latest.user == staff["reviewer"]
+    assert latest.copy_started_by == staff["dmb"] and latest.copy_editors == [staff["dmb"]]
+    assert ("title", old_title[:300], "A new title, not yet public") in [
+        (name, before[:300], after) for edit in latest.copy_versions for name, before, after in edit.fields]
+    client.force_login(staff["reviewer"])
+    page = client.get(reverse("editor:history", args=[dmb_project.pk])).content.decode()
+    assert "Published from a working copy" in page and "edited by ed-dmb" in page
 
 
 def test_the_working_copy_is_a_deep_copy_of_every_row(staff, big_project):
@@ -265,7 +271,7 @@ def test_the_history_page_shows_who_when_and_a_readable_diff(staff, big_project,
                  "country_links-0-DELETE": "on"})
     removed = p.country_links.order_by("country__name").first().country.name
     client.post(url, data)
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(31):  # and as many again per working copy it published (none here)
         page = client.get(reverse("editor:history", args=[p.pk]))
     text = page.content.decode()
     assert "reviewer" in text and "Digital government in the Caribbean" in text
