@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from django import forms
 from django.db import models
-from django.forms import inlineformset_factory
+from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from capdev.accounts import permissions as perms
@@ -355,8 +355,27 @@ class IndicatorForm(forms.ModelForm):
         fields = ["title", "unit", "ascending", "baseline_value", "baseline_year", "target_value", "target_year"]
 
 
+class EditorInlineFormSet(BaseInlineFormSet):
+    """An inline formset whose rows just added ("Add a row") start unbound, with the model's defaults."""
+
+    def __init__(self, *args, new_rows: int = 0, **kwargs):
+        # The last new_rows forms are the ones the request added: bound to the posted data they would read
+        # an absent checkbox as False (losing a default of True) and show "required" before anything is typed.
+        self.new_rows = new_rows
+        super().__init__(*args, **kwargs)
+
+    def _construct_form(self, i, **kwargs):
+        if self.is_bound and self.new_rows and i >= self.total_form_count() - self.new_rows:
+            kwargs.update(data=None, files=None)
+        return super()._construct_form(i, **kwargs)
+
+    def _should_delete_form(self, form):
+        # An unbound (just added) row has no cleaned data and nothing to delete.
+        return form.is_bound and super()._should_delete_form(form)
+
+
 def _formset(model, form, fk_model=pm.Project):
-    return inlineformset_factory(fk_model, model, form=form, extra=0, can_delete=True,
+    return inlineformset_factory(fk_model, model, form=form, formset=EditorInlineFormSet, extra=0, can_delete=True,
                                  fields=form._meta.fields if hasattr(form, "_meta") else None)
 
 

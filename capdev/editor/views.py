@@ -58,20 +58,29 @@ def _next_url(request, default: str) -> str:
 
 # -- create and edit ---------------------------------------------------------------------------------------------
 
+def _with_added_row(data, prefix: str):
+    """The posted data with one more form in the formset prefix; and whether one was added."""
+    key = f"{prefix}-TOTAL_FORMS"
+    try:
+        total = int(data.get(key, 0) or 0)
+    except ValueError:
+        return data, False
+    data = data.copy()
+    data[key] = str(total + 1)
+    return data, True
+
+
 def _formsets(data, project: Project, add: str | None = None):
-    """The edit page's formsets, bound to data (with one more row in the formset named by add)."""
+    """The edit page's formsets, bound to data (with one more, unbound, row in the formset named by add)."""
+    added = False
     if data is not None and add:
-        data = data.copy()
-        key = f"{add}-TOTAL_FORMS"
-        try:
-            data[key] = str(int(data.get(key, 0)) + 1)
-        except ValueError:
-            pass
+        data, added = _with_added_row(data, add)
     result = []
     for prefix, title, formset_class, related in forms.FORMSETS:
         model = formset_class.model
         queryset = model.objects.select_related(*related)
-        formset = formset_class(data, instance=project, prefix=prefix, queryset=queryset)
+        formset = formset_class(data, instance=project, prefix=prefix, queryset=queryset,
+                                new_rows=1 if added and prefix == add else 0)
         result.append({"prefix": prefix, "title": title, "formset": formset})
     return result
 
@@ -199,10 +208,10 @@ def indicators_edit(request, pk: int, outcome_pk: int):
         return redirect("editor:edit", pk=pk)
     outcome = get_object_or_404(Outcome, pk=outcome_pk, project=project)
     data = request.POST if request.method == "POST" else None
+    added = False
     if data is not None and data.get("add"):
-        data = data.copy()
-        data["indicators-TOTAL_FORMS"] = str(int(data.get("indicators-TOTAL_FORMS", 0) or 0) + 1)
-    formset = forms.IndicatorFormSet(data, instance=outcome, prefix="indicators")
+        data, added = _with_added_row(data, "indicators")
+    formset = forms.IndicatorFormSet(data, instance=outcome, prefix="indicators", new_rows=1 if added else 0)
     if request.method == "POST" and not request.POST.get("add") and formset.is_valid():
         with transaction.atomic():
             workflow.touch(project, request.user)
