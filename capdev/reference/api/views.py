@@ -15,6 +15,11 @@ class CountryViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Country.objects.select_related("region", "subregion").order_by("iso3")
     lookup_field = "iso3"
 
+    def get_object(self):
+        """The country whatever the code's case (/api/countries/arg/ as /api/countries/ARG/, as the pages do)."""
+        self.kwargs[self.lookup_field] = self.kwargs[self.lookup_field].upper()
+        return super().get_object()
+
 
 class RegionViewSet(viewsets.ReadOnlyModelViewSet):
     """Regions and groupings."""

@@ -212,3 +212,10 @@ def test_query_counts_do_not_grow(portfolio, db, client, django_assert_max_num_q
     assert response.status_code == 200
     if url == "/countries/BRB/" and extra == 60:
         assert len(response.context["projects"]["rows"]) == 50  # a full page of rows was rendered
+
+
+def test_the_api_finds_a_country_whatever_the_codes_case(portfolio, db, client):
+    upper = client.get("/api/countries/BRB/")
+    assert upper.status_code == 200 and upper.json()["iso3"] == "BRB"
+    assert client.get("/api/countries/brb/").json() == upper.json()
+    assert client.get("/api/countries/XYZ/").status_code == 404
