@@ -20,8 +20,15 @@ DATE_HELP = _("A year (2010), a year and month (2010-02) or a full date (2010-02
 class PartialDateField(forms.CharField):
     """A date given to the year, the month or the day in one text input ("2010", "2010-02", "2010-02-03")."""
 
+    # PartialDate takes any year from 1. A project, activity or publication of this portfolio falls between 1900
+    # and 2100 (the years the narrative parser reads as years: the UN's development work began after 1945), so a
+    # year outside is a typo ("0224", "2204") that would otherwise be saved silently.
+    min_year = 1900
+    max_year = 2100
+
     default_error_messages = {
         "invalid": _("Enter a year (2010), a year and month (2010-02) or a full date (2010-02-03)."),
+        "year": _("Enter a year from %(min)s to %(max)s."),
     }
 
     def __init__(self, **kwargs):
@@ -40,9 +47,13 @@ class PartialDateField(forms.CharField):
         if not text:
             return None
         try:
-            return PartialDate.from_iso(text)
+            date = PartialDate.from_iso(text)
         except ValueError:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+        if not self.min_year <= date.year <= self.max_year:
+            raise forms.ValidationError(self.error_messages["year"], code="year",
+                                        params={"min": self.min_year, "max": self.max_year})
+        return date
 
     def prepare_value(self, value):
         """Show a PartialDate as ISO at its precision."""

@@ -40,8 +40,8 @@ class PartialDate:
     def __post_init__(self) -> None:
         if self.day is not None and self.month is None:
             raise ValueError("a day needs a month")
-        # Raises ValueError on impossible dates such as 31 February.
-        dt.date(self.year, self.month or 1, self.day or 1)
+        # Raises ValueError on impossible dates such as 31 February, month 0 or day 0 (only None means unknown).
+        dt.date(self.year, 1 if self.month is None else self.month, 1 if self.day is None else self.day)
 
     @property
     def precision(self) -> str:

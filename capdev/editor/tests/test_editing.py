@@ -198,3 +198,35 @@ def test_staff_pages_render_with_csrf(staff, client, name):
     page = client.get(reverse(name)).content.decode()
     if name == "editor:create":
         assert "csrfmiddlewaretoken" in page
+
+
+@pytest.mark.parametrize("typed", ["2024-00", "2024-00-00", "2024-01-00", "2024-13", "2024-02-30", "next year"])
+def test_an_impossible_date_is_refused_beside_its_field(staff, client, typed):
+    client.force_login(staff["pacb"])
+    data = _create_payload(client)
+    data["project-start"] = typed
+    response = client.post(reverse("editor:create"), data)
+    assert response.status_code == 200
+    assert "2010-02" in error_beside(response, "id_project-start")
+    assert not Project.objects.filter(title="Digital skills for civil servants").exists()
+
+
+@pytest.mark.parametrize("typed", ["0001", "1899-12", "2101"])
+def test_a_year_outside_1900_to_2100_is_refused_beside_its_field(staff, client, typed):
+    client.force_login(staff["pacb"])
+    data = _create_payload(client)
+    data.update({"project-start": typed, "project-end": ""})
+    response = client.post(reverse("editor:create"), data)
+    assert response.status_code == 200
+    assert "1900 to 2100" in error_beside(response, "id_project-start")
+    assert not Project.objects.filter(title="Digital skills for civil servants").exists()
+
+
+@pytest.mark.parametrize("typed, saved", [("1900", ("1900-01-01", "year")), ("2100-12-31", ("2100-12-31", "day"))])
+def test_the_first_and_last_years_are_accepted(staff, client, typed, saved):
+    client.force_login(staff["pacb"])
+    data = _create_payload(client)
+    data.update({"project-start": typed, "project-end": ""})
+    assert client.post(reverse("editor:create"), data).status_code == 302
+    project = Project.objects.get(title="Digital skills for civil servants")
+    assert (project.start_date.isoformat(), project.start_precision) == saved

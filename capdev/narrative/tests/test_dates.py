@@ -52,6 +52,20 @@ def test_parse_date(text: str, expected: str) -> None:
     assert parse_date(text).iso() == expected
 
 
+@pytest.mark.parametrize("text", ["2024-00", "2024-00-00", "2024-01-00", "2024-00-15", "2024-13", "2024-02-30",
+                                  "0000", "2024-1", "soon"])
+def test_from_iso_refuses_impossible_dates(text: str) -> None:
+    with pytest.raises(ValueError):
+        PartialDate.from_iso(text)
+
+
+@pytest.mark.parametrize("parts", [(2024, 0), (2024, 0, 0), (2024, 1, 0), (2024, 13)])
+def test_a_partial_date_has_no_month_or_day_zero(parts: tuple[int, ...]) -> None:
+    # Only None means "not known to the month (day)"; 0 is not a month or a day.
+    with pytest.raises(ValueError):
+        PartialDate(*parts)
+
+
 @pytest.mark.parametrize(
     "text",
     ["", "   ", "paragraph 72", "SDG 16", "16.6", "US$1,308,543", "1.", "31 February 2010", "29 February 2011",
