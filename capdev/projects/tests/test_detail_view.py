@@ -48,6 +48,66 @@ def test_outcome_indicators_show_baseline_target_and_latest_actual(portfolio, db
     assert "Officials trained" in html and "→ 120" in html and "75 (2025)" in html
 
 
+def _indicator_row(html: str, title: str) -> str:
+    """The text of the indicator table's row for title, cells joined by " | "."""
+    import lxml.html
+
+    row = lxml.html.fromstring(html).xpath(f"//table[contains(@class, 'indicators')]//tr[th[contains(., '{title}')]]")
+    assert row, f"no row for {title}"
+    return " | ".join(" ".join(cell.text_content().split()) for cell in row[0].xpath("./th|./td"))
+
+
+def test_an_indicator_without_its_own_target_shows_its_latest_periods_target(portfolio, db, client):
+    p = seed_project(9)
+    outcome = Outcome.objects.filter(project=p).first()
+    # As the IATI import stores them: targets per period, none on the indicator itself.
+    ind = Indicator.objects.create(outcome=outcome, title="Connections rehabilitated")
+    IndicatorValue.objects.create(indicator=ind, period_start="2021-01-01", period_end="2022-12-31", target=80)
+    IndicatorValue.objects.create(indicator=ind, period_start="2020-01-01", period_end="2020-12-31", target=50,
+                                  actual=12)
+    IndicatorValue.objects.create(indicator=ind, period_start="2023-04-03", period_end="2023-11-30", actual=30)
+    own = Indicator.objects.create(outcome=outcome, title="Staff trained", target_value=120, target_year=2026)
+    IndicatorValue.objects.create(indicator=own, period_start="2024-01-01", period_end="2024-12-31", target=60)
+    untargeted = Indicator.objects.create(outcome=outcome, title="Grievances answered")
+    IndicatorValue.objects.create(indicator=untargeted, period_start="2024-01-01", period_end="2024-12-31", actual=5)
+    html = client.get(url(p)).content.decode()
+    assert _indicator_row(html, "Connections rehabilitated") == (
+        "Connections rehabilitated | — | → 80 (for 2021 – 2022) | 30 (3 April 2023 – 30 November 2023)")
+    assert _indicator_row(html, "Staff trained") == "Staff trained | — | → 120 (2026) | —"
+    assert _indicator_row(html, "Grievances answered") == "Grievances answered | — | — | 5 (2024)"
+
+
+def test_an_actual_of_a_period_not_over_shows_the_whole_period(portfolio, db, client):
+    p = seed_project(9)
+    outcome = Outcome.objects.filter(project=p).first()
+    ind = Indicator.objects.create(outcome=outcome, title="Hours of water supply", baseline_value=15)
+    IndicatorValue.objects.create(indicator=ind, period_start="2023-04-01", period_end="2099-11-30", actual=15,
+                                  target=21)
+    html = client.get(url(p)).content.decode()
+    assert _indicator_row(html, "Hours of water supply") == (
+        "Hours of water supply | 15 | → 21 (for April 2023 – November 2099) | "
+        "15 (April 2023 – November 2099, not over yet)")
+
+
+def test_period_targets_take_no_query_per_indicator(portfolio, db, client, django_assert_max_num_queries):
+    p = seed_project(9)
+    outcome = Outcome.objects.filter(project=p).first()
+
+    def add(i):
+        ind = Indicator.objects.create(outcome=outcome, position=50 + i, title=f"Periodic {i}")
+        IndicatorValue.objects.create(indicator=ind, period_start="2020-01-01", period_end="2020-12-31", target=i)
+        IndicatorValue.objects.create(indicator=ind, period_start="2021-01-01", period_end="2021-12-31", actual=i)
+
+    add(0)
+    with CaptureQueriesContext(connection) as base:
+        client.get(url(p))
+    for i in range(1, 15):
+        add(i)
+    with django_assert_max_num_queries(len(base)):
+        html = client.get(url(p)).content.decode()
+    assert "→ 14 (for 2020)" in html
+
+
 def test_unpublished_projects_are_404_for_the_public_and_shown_to_staff(portfolio, db, client, staff_client):
     hidden = Project.objects.create(title="Secret", review_state=ReviewState.IN_REVIEW)
     assert client.get(url(hidden)).status_code == 404
