@@ -7,7 +7,9 @@ from pathlib import Path
 from django.conf import settings
 
 DATA_DIR = Path(__file__).with_name("data")
-IMPORTER_VERSION = "iati-1"
+# Stored on each SourceRecord: an activity imported by another version is written again even when unchanged.
+# iati-2: the goal of each SDG target is linked too.
+IMPORTER_VERSION = "iati-2"
 
 
 def shared_dir() -> Path:

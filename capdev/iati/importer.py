@@ -637,9 +637,13 @@ class BatchWriter:
                 seen.add((vocab, code))
                 rows[ProjectSector].append({"project_id": p, "vocabulary": vocab, "code": code, "name": name[:300],
                                             "percentage": pct})
-            for goal in dict.fromkeys(g for g in (refs.goal(c) for c in a.goals) if g):
+            targets = list(dict.fromkeys(t for t in (refs.target(c) for c in a.targets) if t))
+            # A target implies its goal: many publishers tag targets only, and without the goal link the project
+            # would be missing from the goal's counts, its page and the ?sdg= filter.
+            goals = [g for g in (refs.goal(c) for c in a.goals) if g] + [refs.goal_of_target(t) for t in targets]
+            for goal in dict.fromkeys(goals):
                 rows[ProjectSdgGoal].append({"project_id": p, "goal_id": goal})
-            for target in dict.fromkeys(t for t in (refs.target(c) for c in a.targets) if t):
+            for target in targets:
                 rows[ProjectSdgTarget].append({"project_id": p, "target_id": target})
             seen = set()
             for position, (role, ref, _type, name) in enumerate(a.partners):
@@ -725,7 +729,7 @@ class References:
             importer.goals = set(SdgGoal.objects.values_list("number", flat=True))
         self.goals = importer.goals
         target_codes = {t for a in batch for t in a.targets}
-        self.targets = set(SdgTarget.objects.filter(code__in=target_codes).values_list("code", flat=True))
+        self.targets = dict(SdgTarget.objects.filter(code__in=target_codes).values_list("code", "goal_id"))
         self._regions(batch)
         self._organisations(batch)
 
@@ -746,6 +750,10 @@ class References:
     def target(self, code: str) -> str | None:
         """The SDG target code if Capdev knows it."""
         return code if code in self.targets else None
+
+    def goal_of_target(self, code: str) -> int:
+        """The SDG goal number of a target Capdev knows (one target() returned)."""
+        return self.targets[code]
 
     # -- regions
     def _regions(self, batch) -> None:

@@ -229,8 +229,8 @@ class RecordLoader:
     def _normalise(values: dict[str, Any], resolver: Resolver) -> dict[str, Any]:
         """Drop what cannot be stored (unknown codes, partners that resolve to one organisation twice)."""
         values["countries"] = [c for c in values["countries"] if resolver.country(c[0])]
-        values["sdgs"] = [g for g in values["sdgs"] if resolver.goal(g)]
         values["sdg_targets"] = [t for t in values["sdg_targets"] if resolver.target(t)]
+        values["sdgs"] = sorted(g.number for g in resolver.goals_with_targets(values["sdgs"], values["sdg_targets"]))
         values["budgets"] = [b for b in values["budgets"] if resolver.currency(b[1])]
         for row in values["activities"]:
             if row[4] and not resolver.country(row[4]):
@@ -383,8 +383,8 @@ class RecordLoader:
             regions = {r.pk: r for r in (resolver.region(n) for n in names) if r is not None}
             return pm.ProjectRegion, [pm.ProjectRegion(project=project, region=r) for r in regions.values()]
         if name == "sdgs":
-            return pm.ProjectSdgGoal, [pm.ProjectSdgGoal(project=project, goal=resolver.goal(g))
-                                       for g in dict.fromkeys(record.sdgs) if resolver.goal(g)]
+            return pm.ProjectSdgGoal, [pm.ProjectSdgGoal(project=project, goal=g)
+                                       for g in resolver.goals_with_targets(record.sdgs, record.sdg_targets)]
         if name == "sdg_targets":
             return pm.ProjectSdgTarget, [pm.ProjectSdgTarget(project=project, target=resolver.target(t))
                                          for t in dict.fromkeys(record.sdg_targets) if resolver.target(t)]

@@ -42,8 +42,9 @@ class Resolver:
         self.created: list[str] = []  # human-readable notes of rows created on the way
         self.countries = Country.objects.in_bulk({c for r in records for c in r.countries}
                                                  | {e.country for r in records for e in r.activities if e.country})
-        self.goals = SdgGoal.objects.in_bulk({g for r in records for g in r.sdgs})
         self.targets = SdgTarget.objects.in_bulk({t for r in records for t in r.sdg_targets})
+        self.goals = SdgGoal.objects.in_bulk({g for r in records for g in r.sdgs}
+                                             | {t.goal_id for t in self.targets.values()})
         self.currencies = Currency.objects.in_bulk({b.currency for r in records for b in r.budgets})
         region_names = {r.region for r in records if r.region}
         self.regions = {x.name.casefold(): x for x in Region.objects.filter(name__in=region_names)}
@@ -67,6 +68,13 @@ class Resolver:
     def target(self, code: str) -> SdgTarget | None:
         """The SDG target of a code such as "16.6"."""
         return self.targets.get(code)
+
+    def goals_with_targets(self, numbers: Iterable[int], codes: Iterable[str]) -> list[SdgGoal]:
+        """The goals of these numbers, then the goal of each of these targets, once each (unknown ones left out)."""
+        # A target implies its goal: a record (JSON, the API) may give targets only, and without the goal link
+        # the project would be missing from the goal's counts, its page and the ?sdg= filter.
+        implied = [t.goal_id for t in (self.target(c) for c in codes) if t is not None]
+        return [g for g in (self.goal(n) for n in dict.fromkeys([*numbers, *implied])) if g is not None]
 
     def currency(self, code: str) -> Currency | None:
         """The currency of an ISO 4217 code."""

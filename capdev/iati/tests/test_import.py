@@ -260,3 +260,30 @@ def test_a_changed_activity_updates_the_original_not_its_working_copy(portfolio,
         assert {(c.country_id, c.percentage) for c in original.country_links.all()} == {("LCA", 70), ("BRB", 30)}
         assert {(c.country_id, c.percentage) for c in copy.country_links.all()} == {("LCA", 60), ("BRB", 40)}
     assert Project.objects.filter(iati_identifier="XM-DAC-41127-GOOD-1").count() == 2  # nothing created beside them
+
+
+# ------------------------------------------------------------------------------------------------ SDGs
+SDG_TARGETS_ONLY = FILES / "sdg_targets_only.xml"
+
+
+def test_a_target_links_its_goal_too(portfolio, db, client):
+    result = IatiImporter(publish=True).import_file(SDG_TARGETS_ONLY)
+    assert (result.created, result.refused) == (1, False)
+    p = Project.objects.get(iati_identifier="XM-EXAMPLE-SDG-1")
+    assert sorted(p.sdg_target_links.values_list("target", flat=True)) == ["16.6", "3.8"]
+    # 3 only through target 3.8; 16 given outright and through 16.6, linked once
+    assert sorted(p.sdg_goal_links.values_list("goal", flat=True)) == [3, 16]
+    # ... so the project is counted and listed under goal 3
+    assert p.title in client.get("/projects/", {"sdg": "3"}).content.decode()
+    assert p.title in client.get("/sdgs/3/").content.decode()
+
+
+def test_a_reimport_adds_the_goals_an_earlier_importer_version_left_out(portfolio, db):
+    IatiImporter().import_file(SDG_TARGETS_ONLY)
+    p = Project.objects.get(iati_identifier="XM-EXAMPLE-SDG-1")
+    # What importer version iati-1 wrote: the targets without the goal they imply.
+    p.sdg_goal_links.filter(goal=3).delete()
+    SourceRecord.objects.filter(project=p).update(importer_version="iati-1")
+    result = IatiImporter().import_file(SDG_TARGETS_ONLY)
+    assert (result.updated, result.unchanged) == (1, 0)
+    assert sorted(p.sdg_goal_links.values_list("goal", flat=True)) == [3, 16]

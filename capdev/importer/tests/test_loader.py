@@ -8,7 +8,7 @@ from capdev.importer.loader import FileResult, RecordLoader
 from capdev.narrative.types import Event, Flag, Money, Outcome, PartialDate, Partner, Record, Span
 from capdev.organisations.models import Organisation, OrganisationAlias
 from capdev.projects.models import Project, ProjectRelation, ReviewFlag, ReviewState, SourceRecord
-from capdev.reference.models import Country, Currency, SdgGoal
+from capdev.reference.models import Country, Currency, SdgGoal, SdgTarget
 
 pytestmark = pytest.mark.django_db
 
@@ -188,3 +188,27 @@ def test_status_labels_map_to_statuses(text, status):
     assert status_from_text(text) == status
     load([make_record(status=text)])
     assert Project.objects.get().status_override == status
+
+
+def test_a_target_links_its_goal_too():
+    SdgTarget.objects.create(code="16.6", goal_id=16, text="Effective, accountable and transparent institutions")
+    # The parser of narrative pages gives the goal of each target; a JSON record or the API may give targets only.
+    load([make_record(sdgs=[], sdg_targets=["16.6"])])
+    p = Project.objects.get()
+    assert list(p.sdg_targets.values_list("code", flat=True)) == ["16.6"]
+    assert list(p.sdg_goals.values_list("number", flat=True)) == [16]
+    assert load([make_record(sdgs=[], sdg_targets=["16.6"])]).unchanged == 1
+
+
+def test_a_reimport_adds_the_goal_an_earlier_import_left_out():
+    SdgTarget.objects.create(code="16.6", goal_id=16, text="Effective, accountable and transparent institutions")
+    load([make_record(sdgs=[1], sdg_targets=["16.6"])])
+    p = Project.objects.get()
+    # What the loader wrote before targets implied their goals (the registry and the import agreeing on it).
+    p.sdg_goal_links.filter(goal=16).delete()
+    source = SourceRecord.objects.get(project=p)
+    source.parsed["sdgs"] = [1]
+    source.save()
+    result = load([make_record(sdgs=[1], sdg_targets=["16.6"])])
+    assert (result.updated, result.kept) == (1, [])
+    assert sorted(p.sdg_goals.values_list("number", flat=True)) == [1, 16]
