@@ -661,11 +661,12 @@ class BatchWriter:
                 cur = refs.currency(currency)
                 if cur is None:
                     continue
-                one_year = start.year == end.year
+                # year: the calendar year the period lies in (the project page shows it beside the kind).
                 rows[Budget].append({
                     "project_id": p, "position": position,
-                    "kind": Budget.Kind.YEARLY if one_year else Budget.Kind.OTHER,
-                    "amount": amount.quantize(CENTS), "currency_id": cur, "year": start.year if one_year else None,
+                    "kind": Budget.Kind.YEARLY if mapping.is_one_year(start, end) else Budget.Kind.OTHER,
+                    "amount": amount.quantize(CENTS), "currency_id": cur,
+                    "year": start.year if start.year == end.year else None,
                     "period_start": start, "period_end": end, "label": mapping.budget_label(type_, status)})
             for (ttype, currency), (total, count, first, last) in a.transactions.items():
                 rows[TransactionSummary].append({

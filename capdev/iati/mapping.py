@@ -1,6 +1,7 @@
 """How Capdev's vocabulary maps onto IATI codelists, both ways; one place for every such decision."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from capdev.organisations.models import Organisation
@@ -103,3 +104,14 @@ def budget_codes(label: str) -> tuple[str, str]:
     """(BudgetType, BudgetStatus) codes for a Budget.label: original and indicative unless it says otherwise."""
     words = label.lower()
     return ("2" if REVISED in words else "1", "2" if COMMITTED in words else "1")
+
+
+def is_one_year(start: dt.date, end: dt.date) -> bool:
+    """True when a budget period is exactly one year: a calendar year or another twelve months (a fiscal year)."""
+    # A budget is "yearly" only for a whole year: quarterly or monthly lines (IATI allows any period up to a
+    # year) are other amounts, so that they are neither shown nor read as a year's budget.
+    try:
+        next_start = start.replace(year=start.year + 1)
+    except ValueError:  # 29 February: the year after starts on 1 March
+        next_start = dt.date(start.year + 1, 3, 1)
+    return end == next_start - dt.timedelta(days=1)

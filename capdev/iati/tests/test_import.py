@@ -287,3 +287,33 @@ def test_a_reimport_adds_the_goals_an_earlier_importer_version_left_out(portfoli
     result = IatiImporter().import_file(SDG_TARGETS_ONLY)
     assert (result.updated, result.unchanged) == (1, 0)
     assert sorted(p.sdg_goal_links.values_list("goal", flat=True)) == [3, 16]
+
+
+# ------------------------------------------------------------------------------------------------ budgets
+BUDGET_PERIODS = FILES / "budget_periods.xml"
+
+
+def test_a_budget_is_yearly_only_for_a_whole_year(portfolio, db):
+    result = IatiImporter().import_file(BUDGET_PERIODS)
+    assert not result.refused, [str(f) for f in result.errors]
+    p = Project.objects.get(iati_identifier="XM-EXAMPLE-BUDGET-KINDS")
+    lines = [(b.period_start.isoformat(), b.kind, b.year) for b in p.budgets.order_by("position")]
+    assert lines == [
+        ("2022-01-01", Budget.Kind.YEARLY, 2022),  # a calendar year
+        ("2022-10-01", Budget.Kind.YEARLY, None),  # a fiscal year: twelve months over two calendar years
+        ("2024-02-29", Budget.Kind.YEARLY, None),  # twelve months from 29 February
+        ("2024-01-01", Budget.Kind.OTHER, 2024),  # a quarter
+        ("2024-04-01", Budget.Kind.OTHER, 2024),  # a month
+        ("2025-01-01", Budget.Kind.OTHER, 2025),  # a day short of a year
+    ]
+
+
+@pytest.mark.parametrize("start, end, whole", [
+    ("2022-01-01", "2022-12-31", True), ("2022-07-01", "2023-06-30", True), ("2024-02-29", "2025-02-28", True),
+    ("2023-03-01", "2024-02-29", True), ("2024-01-01", "2024-03-31", False), ("2024-01-01", "2024-12-30", False),
+    ("2024-01-02", "2024-12-31", False), ("2022-01-01", "2023-01-01", False),
+])
+def test_is_one_year(start, end, whole):
+    from capdev.iati.mapping import is_one_year
+
+    assert is_one_year(dt.date.fromisoformat(start), dt.date.fromisoformat(end)) is whole
