@@ -188,10 +188,26 @@ def _one_request_at_a_time():
 
 
 def load_demo_data() -> None:
-    """Reference data and the seed portfolio, published: what `make demo` serves."""
+    """Reference data and the seed portfolio, published: what `make demo` serves; and one indicator table."""
     out = io.StringIO()
     call_command("load_reference", stdout=out)
     call_command("import_legacy", str(SEED), "--publish", stdout=out)
+    add_indicator_table()
+
+
+def add_indicator_table() -> None:
+    """Indicators as the IATI import stores them (targets per period) on the digital-government project's first
+    outcome: the seed has none, and such a table once made the project page scroll sideways on a phone."""
+    from capdev.projects.models import Indicator, IndicatorValue, Outcome
+
+    outcome = Outcome.objects.filter(project__title__startswith="Strengthen public sector").order_by("position").first()
+    rows = [("Number of connections rehabilitated", 0, 130000),
+            ("People provided with water, sanitation, and hygiene", 0, 720000),
+            ("Average hours of water supply services per day in the area of influence of the project", 15, 21)]
+    for i, (title, actual, target) in enumerate(rows):
+        indicator = Indicator.objects.create(outcome=outcome, position=i, title=title)
+        IndicatorValue.objects.create(indicator=indicator, period_start="2023-04-03", period_end="2029-11-30",
+                                      actual=actual, target=target)
 
 
 _RUN = _BrowserRun()

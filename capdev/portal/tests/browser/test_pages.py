@@ -138,3 +138,23 @@ def test_a_phone_sized_screen_has_no_horizontal_scroll_and_reaches_the_facets(br
         shot(page, site, "07-phone-project-page")
     finally:
         page.context.close()
+
+
+def test_a_project_page_with_an_indicator_table_fits_a_390_px_phone(browser, site):
+    """At 390 px the page does not scroll sideways: the wide indicator table scrolls in its own box."""
+    page = new_page(browser, viewport={"width": 390, "height": 844})
+    try:
+        open_digital_government_project(page, site)
+        table = page.locator("table.indicators").first
+        table.scroll_into_view_if_needed()
+        fit = no_horizontal_scroll(page)
+        assert fit["scrollWidth"] <= 390, f"{page.url} scrolls sideways: {fit}"
+        # The table is wider than the screen (or this would prove nothing) and its box scrolls to show it all.
+        box = page.evaluate("""() => { const t = document.querySelector('table.indicators');
+            const s = t.closest('.table-scroll');
+            return {table: t.scrollWidth, box: s && s.clientWidth, boxScroll: s && s.scrollWidth}; }""")
+        assert box["box"] is not None, "the indicator table is not in a scrolling box"
+        assert box["table"] > box["box"] and box["boxScroll"] >= box["table"], box
+        shot(page, site, "08-phone-indicator-table")
+    finally:
+        page.context.close()
