@@ -36,6 +36,7 @@ from capdev.organisations.models import alias_key as _alias_key
 from capdev.projects.models import (Budget, Indicator, IndicatorValue, Outcome, Project, ProjectCountry,
                                     ProjectPartner, ProjectRegion, ProjectSdgGoal, ProjectSdgTarget, ProjectSector,
                                     ProjectSearchDocument, ReviewState, SourceRecord, derive_status)
+from capdev.projects import index_version
 from capdev.projects.search import reindex_projects
 from capdev.reference.models import Country, Currency, Region, SdgGoal, SdgTarget
 
@@ -521,6 +522,9 @@ class BatchWriter:
             return
         self.writer.write(ProjectSearchDocument, self.documents.rows())
         reindex_projects(p.pk for p in updates)
+        # reindex_projects marked the updated projects changed; the new ones were written without signals, so
+        # mark them too, or the processes' in-memory indexes (facets, the list) would never read them.
+        index_version.bump(projects=projects.values())
 
     # -- projects
     def _values(self, a: ActivityData, refs) -> dict:
@@ -782,6 +786,7 @@ class References:
                     region.name = f"{region.name[:100]} [{region.code}]"[:120]
                 taken.add(region.name)
             self.writer.create_with_history(Region, list(self._new_regions.values()))
+            index_version.bump()  # bulk rows send no signals: the indexes' labels lack the new regions
             for key, region in self._new_regions.items():
                 self.by_code[key] = region.pk
 
@@ -867,6 +872,8 @@ class References:
                 {"organisation_id": org.pk, "alias": alias, "key": key} for org, alias, key in aliases])
         if enriched:
             bulk_update_with_history(list(enriched.values()), Organisation, ["iati_ref"], batch_size=500)
+        if new:
+            index_version.bump()  # bulk rows send no signals: the indexes' labels lack the new organisations
 
     def organisation(self, ref: str, name: str) -> Organisation:
         """The Organisation of a participating-org (resolved or created for the batch in _organisations)."""

@@ -17,7 +17,8 @@ were saved. A row without a project (reference data, bulk writes, more than INCR
 one transaction) means "anything may have changed".
 
 Single saves and deletes add the rows through signals. Bulk paths that send no signals call `bump()`
-themselves: `reindex_projects` does, which covers the importers; the generator calls it at the end.
+themselves: `reindex_projects` does, which covers the narrative importer; the IATI importer also marks the
+projects it creates and the organisations and regions it creates in bulk; the generator calls it at the end.
 """
 from __future__ import annotations
 

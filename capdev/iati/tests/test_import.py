@@ -317,3 +317,23 @@ def test_is_one_year(start, end, whole):
     from capdev.iati.mapping import is_one_year
 
     assert is_one_year(dt.date.fromisoformat(start), dt.date.fromisoformat(end)) is whole
+
+
+def test_new_projects_reach_an_index_built_before_the_import(portfolio, db, client):
+    # The list is answered by the process's in-memory index (checked against SQL in the tests): built now...
+    assert "Universal health coverage" not in client.get("/projects/", {"sdg": "3"}).content.decode()
+    IatiImporter(publish=True).import_file(SDG_TARGETS_ONLY)
+    # ... it must learn of the projects the import created, though bulk writes send no signals.
+    assert "Universal health coverage" in client.get("/projects/", {"sdg": "3"}).content.decode()
+
+
+def test_a_region_the_import_creates_reaches_an_index_built_before(portfolio, db, client, tmp_path):
+    IatiImporter(publish=True).import_file(SDG_TARGETS_ONLY)  # its organisation exists from now on
+    client.get("/projects/", {"sdg": "3"})  # the index, built before the import
+    path = tmp_path / "region.xml"
+    path.write_bytes(SDG_TARGETS_ONLY.read_bytes().replace(
+        b'<recipient-country code="LC" percentage="100"/>',
+        b'<recipient-country code="LC" percentage="50"/><recipient-region vocabulary="1" code="289" percentage="50"/>'))
+    IatiImporter(publish=True).import_file(path)
+    page = client.get("/projects/", {"sdg": "3"}).content.decode()  # the index checks itself against SQL
+    assert "Universal health coverage" in page and "South of Sahara" in page
