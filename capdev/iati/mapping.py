@@ -5,7 +5,7 @@ import datetime as dt
 import re
 
 from capdev.organisations.models import Organisation
-from capdev.projects.models import ProjectPartner, ProjectStatus
+from capdev.projects.models import BUDGET_REVISED_WORD, ProjectPartner, ProjectStatus
 
 # ProjectPartner role -> IATI OrganisationRole. Cooperating partners co-organise the work in capacity
 # development (workshops, missions) and so are published as implementing (4); beneficiary partners are
@@ -86,7 +86,7 @@ DAC_REGION_PREFIX = "dac-"
 OTHER_REGION_PREFIX = "iati-"
 
 # Budget.label words that carry IATI's budget type (2 revised) and status (2 committed).
-REVISED = "revised"
+REVISED = BUDGET_REVISED_WORD
 COMMITTED = "committed"
 
 

@@ -246,6 +246,31 @@ class Budget(RemembersProject, CapdevModel):
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.currency_id} {self.amount:,.2f}"
 
+    @property
+    def is_revised(self) -> bool:
+        """True for a revised budget (IATI BudgetType 2): its label says "revised"."""
+        return BUDGET_REVISED_WORD in self.label.lower()
+
+    def period_key(self) -> tuple:
+        """The kind and period (else the year) a line states: a revised line replaces the original one of its key."""
+        if self.period_start and self.period_end:
+            return self.kind, self.period_start, self.period_end
+        return self.kind, self.year
+
+
+# The word of Budget.label that marks IATI's revised budget type, as the IATI importer writes it ("Revised",
+# "Revised committed") and its export reads it back (capdev.iati.mapping): the type has no field of its own.
+BUDGET_REVISED_WORD = "revised"
+
+
+def counted_budget_lines(lines: Iterable[Budget]) -> list[Budget]:
+    """The lines a project's budget adds up: an original line is left out where a revised line states its period."""
+    # IATI's rule: a revised budget replaces the original one for the same period. Publishers send both (the
+    # World Bank sends every month twice), and adding both counted the money twice.
+    lines = list(lines)
+    revised = {b.period_key() for b in lines if b.is_revised}
+    return [b for b in lines if b.is_revised or b.period_key() not in revised]
+
 
 class ProjectCountry(RemembersProject, CapdevModel):
     """A country a project serves, with the share of the project that goes to it (for IATI)."""

@@ -29,7 +29,8 @@ from .facet_index import Unsupported, is_current
 from .facets import FACET_LABELS, FacetValue, facet_counts, index_query
 from .filtersets import SORT_LABELS, ProjectFilterSet, is_staff_request, visible_projects, visible_q
 from .models import (Budget, Indicator, KeyAccomplishment, Outcome, Project, ProjectCountry, ProjectPartner,
-                     ProjectRelation, ProjectSdgGoal, ProjectStatus, ReviewFlag, ReviewState, SourceRecord)
+                     ProjectRelation, ProjectSdgGoal, ProjectStatus, ReviewFlag, ReviewState, SourceRecord,
+                     counted_budget_lines)
 from .api.serializers import project_detail_data
 from .exports import XLSX_CONTENT_TYPE, write_workbook
 from .records import project_record, with_record_data
@@ -41,8 +42,11 @@ FACET_TOP = 8
 
 
 def budget_summary(budgets) -> str:
-    """The project's total budget per currency ("USD 1,308,543"), else its other lines, from prefetched rows."""
-    lines = list(budgets)
+    """The project's total budget per currency ("USD 1,308,543"), else its other lines, from prefetched rows.
+
+    Where a revised line states the period of an original one, only the revised line counts (IATI's rule).
+    """
+    lines = counted_budget_lines(budgets)
     totals = [b for b in lines if b.kind == Budget.Kind.TOTAL] or lines
     if not totals:
         return ""

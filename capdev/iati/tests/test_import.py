@@ -319,6 +319,30 @@ def test_is_one_year(start, end, whole):
     assert is_one_year(dt.date.fromisoformat(start), dt.date.fromisoformat(end)) is whole
 
 
+def test_a_revised_budget_replaces_the_original_for_its_period_in_the_list(portfolio, db, client):
+    IatiImporter(publish=True).import_file(BUDGET_PERIODS)
+    p = Project.objects.get(iati_identifier="XM-EXAMPLE-BUDGET-REVISED")
+    assert [(b.label, b.amount) for b in p.budgets.filter(period_start__month=2)] == [
+        ("", Decimal("50000.00")), ("Revised committed", Decimal("70000.00"))]  # both kept, as the file says
+    page = client.get("/projects/", {"q": "Monthly budgets original revised"}).content.decode()
+    assert p.title in page
+    # January's revision equals its original, February's is 70,000, March has none: 50 + 70 + 20 thousand
+    assert "USD 140,000 (other)" in page and "USD 240,000" not in page
+
+
+@pytest.mark.slow
+def test_the_world_bank_budget_is_not_counted_twice(portfolio, db):
+    from capdev.projects.views import budget_summary
+
+    path = next((p for p in data_files() if p.name == "worldbank-sv.xml"), None)
+    if path is None:
+        pytest.skip("shared/iati/data/worldbank-sv.xml is absent (set CAPDEV_SHARED)")
+    assert not IatiImporter().import_file(path).refused
+    p = Project.objects.get(title="El Salvador Water Sector Resilience Project")
+    # Every month twice, original and revised, to the same amounts: the project is a US$100 million one.
+    assert budget_summary(p.budgets.all()) == "USD 100,000,000 (other)"
+
+
 def test_new_projects_reach_an_index_built_before_the_import(portfolio, db, client):
     # The list is answered by the process's in-memory index (checked against SQL in the tests): built now...
     assert "Universal health coverage" not in client.get("/projects/", {"sdg": "3"}).content.decode()
