@@ -275,10 +275,15 @@ def build_activity(project: ProjectRow, ctx: Context) -> etree._Element:
     rep = _sub(act, "reporting-org", {"ref": reporting["ref"], "type": reporting["type"]})
     _narrative(rep, reporting["name"] or reporting["ref"])
     _narrative(_sub(act, "title"), project.title)
-    for type_, text in (("1", project.summary), ("2", project.objective), ("3", project.beneficiaries_direct),
-                        ("3", project.beneficiaries_indirect), ("4", project.background)):
-        if _clean(text):
-            _narrative(_sub(act, "description", {"type": type_}), text)
+    descriptions = [(type_, text) for type_, text in (
+        ("1", project.summary), ("2", project.objective), ("3", project.beneficiaries_direct),
+        ("3", project.beneficiaries_indirect), ("4", project.background)) if _clean(text)]
+    if not descriptions:
+        # The 2.03 schema requires a description (minOccurs 1): a project with none publishes its title as its
+        # general description rather than be rejected (the importer recognises it and stores no summary).
+        descriptions = [("1", project.title)]
+    for type_, text in descriptions:
+        _narrative(_sub(act, "description", {"type": type_}), text)
     _participating_orgs(act, project, reporting)
     if project.code:
         other = _sub(act, "other-identifier", {"ref": project.code, "type": "A1"})

@@ -541,11 +541,14 @@ class BatchWriter:
         derived = derive_status(start, end)
         wanted = mapping.IATI_TO_STATUS.get(a.status)
         descriptions = a.descriptions
+        summaries = descriptions.get("1", [])
+        if summaries == [a.title] and len(descriptions) == 1:
+            summaries = []  # the export's stand-in for a project without a description (export.build_activity)
         beneficiaries = descriptions.get("3", [])
         other = [t for k, v in descriptions.items() if k not in {"1", "2", "3"} for t in v]
         return {
             "title": (a.title or a.identifier)[:500],
-            "summary": "\n\n".join(descriptions.get("1", [])),
+            "summary": "\n\n".join(summaries),
             "objective": "\n\n".join(descriptions.get("2", [])),
             "beneficiaries_direct": beneficiaries[0] if beneficiaries else "",
             "beneficiaries_indirect": "\n\n".join(beneficiaries[1:]),

@@ -361,3 +361,17 @@ def test_a_region_the_import_creates_reaches_an_index_built_before(portfolio, db
     IatiImporter(publish=True).import_file(path)
     page = client.get("/projects/", {"sdg": "3"}).content.decode()  # the index checks itself against SQL
     assert "Universal health coverage" in page and "South of Sahara" in page
+
+
+def test_the_title_standing_in_for_a_description_is_not_stored_as_a_summary(portfolio, db, tmp_path):
+    project = Project.objects.create(title="Open data for local governments", start_date=dt.date(2024, 1, 1),
+                                     end_date=dt.date(2025, 12, 31), review_state=ReviewState.PUBLISHED)
+    first = export_xml(export.projects_for_export(ids=[project.pk]))
+    assert b"<description type=\"1\">" in first
+    path = tmp_path / "title_only.xml"
+    path.write_bytes(first)
+    Project.objects.filter(pk=project.pk).delete()
+    assert IatiImporter(publish=True).import_file(path).created == 1
+    imported = Project.objects.get(title="Open data for local governments")
+    assert (imported.summary, imported.objective, imported.background) == ("", "", "")
+    assert without_generated(export_xml(export.projects_for_export(ids=[imported.pk]))) == without_generated(first)
