@@ -21,7 +21,7 @@ from typing import Any
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Manager, QuerySet
-from django.http import HttpRequest, HttpResponseBadRequest, JsonResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponseBadRequest, JsonResponse, QueryDict, StreamingHttpResponse
 from django.utils import formats
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import Promise
@@ -219,7 +219,22 @@ class FilteredListView(ListView):
             return getattr(self, f"render_{fmt}")(self.get_export_queryset())
         response = super().get(request, *args, **kwargs)
         patch_vary_headers(response, ["HX-Request"])  # the same URL answers htmx with a fragment
+        if self.partial_template_name and self.is_htmx():
+            # htmx would push the URL it requested, every field of the form in it, empty ones too
+            # (?q=&start_year_min=...): push the URL the state would be bookmarked as instead.
+            response["HX-Push-Url"] = self.shareable_url()
         return response
+
+    def shareable_url(self) -> str:
+        """The request's URL without empty parameters or ones at their default (see the filterset's is_default)."""
+        is_default = getattr(self.get_filterset(), "is_default", lambda name, value: False)
+        params = QueryDict(mutable=True)
+        for name, values in self.request.GET.lists():
+            kept = [v for v in values if v.strip() and not is_default(name, v)]
+            if kept:
+                params.setlist(name, kept)
+        encoded = params.urlencode()
+        return self.request.path + (f"?{encoded}" if encoded else "")
 
     def is_htmx(self) -> bool:
         """An htmx request for the results region (a history restore wants the whole page)."""

@@ -237,6 +237,13 @@ class ProjectFilterSet(django_filters.FilterSet):
         """The full-text query, "" when none."""
         return (self.cleaned().get("q") or "").strip()
 
+    def is_default(self, name: str, value: str) -> bool:
+        """Whether a parameter says no more than leaving it out would (the sort the list takes without one)."""
+        if name != "sort":
+            return False
+        searching = has_terms(self.search_text)
+        return value == ("relevance" if searching else "-start") or (value == "relevance" and not searching)
+
     @property
     def sort_key(self) -> str:
         """The order in effect: the one asked for, else relevance when searching, else newest start first."""

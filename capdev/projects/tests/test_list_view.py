@@ -105,6 +105,39 @@ def test_htmx_gets_the_results_region_only(portfolio, db, client):
     assert "<html" in restore.content.decode()
 
 
+def _title(html: str) -> str:
+    import lxml.html
+
+    titles = lxml.html.fromstring(f"<div>{html}</div>" if "<html" not in html else html).xpath("//title")
+    assert len(titles) == 1, f"{len(titles)} <title> elements"
+    return titles[0].text_content()
+
+
+def test_an_htmx_update_carries_the_title_a_full_load_has(portfolio, db, client):
+    full = client.get(URL, {"q": "salud <b>"}).content.decode()
+    partial = client.get(URL, {"q": "salud <b>"}, headers={"HX-Request": "true"}).content.decode()
+    assert _title(full) == _title(partial) == "Projects matching “salud <b>” · Capdev"
+    # At the top of the fragment, where htmx 2 looks for it (a direct child of the response).
+    assert partial.startswith("<title>Projects matching “salud &lt;b&gt;” · Capdev</title>")
+    partial = client.get(URL, {"q": "", "country": "LCA"}, headers={"HX-Request": "true"}).content.decode()
+    assert _title(partial) == "Projects · Capdev"
+
+
+@pytest.mark.parametrize("params, pushed", [
+    ({"q": "", "sort": "-start", "country": "ARG", "start_year_min": "", "start_year_max": ""},
+     "/projects/?country=ARG"),
+    ({"q": "salud", "sort": "relevance", "country": ["ARG", "BRB"], "start_year_min": "2010"},
+     "/projects/?q=salud&country=ARG&country=BRB&start_year_min=2010"),
+    ({"q": "salud", "sort": "-start"}, "/projects/?q=salud&sort=-start"),  # not the default when searching
+    ({"q": " ", "sort": "title"}, "/projects/?sort=title"),
+    ({"q": "", "sort": "relevance"}, "/projects/"),  # relevance without a search is the default order
+])
+def test_an_htmx_update_pushes_the_url_without_empty_or_default_parameters(portfolio, db, client, params, pushed):
+    response = client.get(URL, params, headers={"HX-Request": "true"})
+    assert response["HX-Push-Url"] == pushed
+    assert "HX-Push-Url" not in client.get(URL, params)  # a full load keeps the URL it was given
+
+
 def test_the_form_works_without_javascript_and_with_htmx(portfolio, db, client):
     html = client.get(URL).content.decode()
     assert 'method="get" action="/projects/"' in html

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
@@ -55,6 +55,9 @@ def test_searching_parliament_lists_the_caribbean_parliaments_project_first(page
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"[?&]q=parliament\b"))  # htmx pushed the state into the URL
     wait_for_results(page, r"1 project\b|2 projects\b")  # not "10 projects": the list has changed
+    # The title follows, as on a full load; the URL holds no empty parameter (the sort shown is kept).
+    assert page.title() == "Projects matching “parliament” · Capdev", page.title()
+    assert all(v for _k, v in parse_qsl(urlsplit(page.url).query, keep_blank_values=True)), page.url
 
     titles = result_titles(page)
     assert titles, "no project found for “parliament”"
@@ -83,7 +86,7 @@ def test_the_saint_lucia_facet_narrows_the_list_to_the_digital_government_projec
 
     titles = result_titles(page)
     assert len(titles) == 1 and titles[0].startswith(DIGITAL_GOV), titles
-    assert parse_qs(urlsplit(page.url).query).get("country") == ["LCA"], page.url
+    assert urlsplit(page.url).query == "country=LCA", page.url  # no empty parameter, no default sort
     assert page.locator("#facet-country").get_by_role("checkbox", name=re.compile(r"^Saint Lucia\b")).is_checked()
     after = facet_counts(page)
     # The other facets now count within the one project left: nothing above 1, and its SDGs and unit at 1.
