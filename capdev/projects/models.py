@@ -6,7 +6,8 @@ from collections.abc import Iterable
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connections, models
-from django.db.models.functions import Lower
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -207,6 +208,26 @@ class Project(StartEndMixin, CapdevModel):
         return to_partial(self.accomplishments_as_of, self.accomplishments_as_of_precision)
 
 
+class BudgetQuerySet(models.QuerySet):
+    """Budget lines, and the ones a project's budget adds up."""
+
+    def counted(self) -> BudgetQuerySet:
+        """The lines project_budget_lines keeps, in SQL: a project's total lines where it has any, else its
+        other lines; an original line left out where a revised line of its kind states its period."""
+        revised = Q(label__icontains=BUDGET_REVISED_WORD)
+        same_kind_revised = Budget.objects.filter(revised, project=OuterRef("project"), kind=OuterRef("kind"))
+        full_period = Q(period_start__isnull=False, period_end__isnull=False)
+        # Keyed as Budget.period_key: by the whole period where a line has one, else by its year (none = none).
+        superseded = ~revised & (
+            (full_period & Exists(same_kind_revised.filter(full_period, period_start=OuterRef("period_start"),
+                                                           period_end=OuterRef("period_end"))))
+            | (~full_period & Exists(same_kind_revised.exclude(full_period)
+                                     .annotate(year_key=Coalesce("year", -1))
+                                     .filter(year_key=Coalesce(OuterRef("year"), -1)))))
+        has_total = Exists(Budget.objects.filter(project=OuterRef("project"), kind=Budget.Kind.TOTAL))
+        return self.filter(~superseded & (Q(kind=Budget.Kind.TOTAL) | ~has_total))
+
+
 class Budget(RemembersProject, CapdevModel):
     """A budget line: a total, a yearly amount or another amount, in an ISO 4217 currency."""
 
@@ -228,6 +249,8 @@ class Budget(RemembersProject, CapdevModel):
     donor = models.ForeignKey("organisations.Organisation", verbose_name=_("donor"), null=True, blank=True,
                               on_delete=models.PROTECT, related_name="budget_lines")
     label = models.CharField(_("label"), max_length=200, blank=True)
+
+    objects = BudgetQuerySet.as_manager()
 
     class Meta:
         ordering = ["project", "position"]
@@ -270,6 +293,14 @@ def counted_budget_lines(lines: Iterable[Budget]) -> list[Budget]:
     lines = list(lines)
     revised = {b.period_key() for b in lines if b.is_revised}
     return [b for b in lines if b.is_revised or b.period_key() not in revised]
+
+
+def project_budget_lines(lines: Iterable[Budget]) -> list[Budget]:
+    """What a project's budget is, from all its lines: its total lines where it has any (a record's "Budget:
+    USD 1.2M"), else its yearly and other lines (IATI's budgets by period), with counted_budget_lines' rule.
+    Every sum of budgets follows it: the portal in Python, BudgetQuerySet.counted in SQL, the in-memory index."""
+    counted = counted_budget_lines(lines)
+    return [b for b in counted if b.kind == Budget.Kind.TOTAL] or counted
 
 
 class ProjectCountry(RemembersProject, CapdevModel):

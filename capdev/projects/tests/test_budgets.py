@@ -1,8 +1,12 @@
 """A project's budget sum: total lines first, and a revised line replacing the original line of its period."""
 import datetime as dt
+import random
 from decimal import Decimal
 
-from capdev.projects.models import Budget, counted_budget_lines
+import pytest
+
+from capdev.projects.models import Budget, Project, counted_budget_lines, project_budget_lines
+from capdev.reference.models import Currency
 from capdev.projects.views import budget_summary
 
 OTHER, TOTAL, YEARLY = Budget.Kind.OTHER, Budget.Kind.TOTAL, Budget.Kind.YEARLY
@@ -45,3 +49,29 @@ def test_a_revised_year_replaces_the_original_year_and_currencies_stay_apart():
     lines = [line(100, kind=YEARLY, year=2023), line(120, kind=YEARLY, year=2023, label="Revised"),
              line(80, kind=YEARLY, year=2024, currency="EUR")]
     assert budget_summary(lines) == "USD 120; EUR 80 (yearly)"
+
+
+# -- the same rule in SQL ------------------------------------------------------------------------------------
+
+PERIODS = [(None, None), (dt.date(2024, 1, 1), dt.date(2024, 12, 31)), (dt.date(2024, 1, 1), dt.date(2024, 3, 31)),
+           (dt.date(2024, 4, 1), dt.date(2024, 6, 30)), (dt.date(2024, 1, 1), None)]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("seed", range(4))
+def test_the_sql_rule_keeps_the_lines_the_python_rule_keeps(seed):
+    """Random lines over the cases that matter (kinds, periods, years, revisions, currencies) on many projects."""
+    rng = random.Random(seed)
+    Currency.objects.get_or_create(code="USD", defaults={"name": "US Dollar"})
+    Currency.objects.get_or_create(code="EUR", defaults={"name": "Euro"})
+    projects = [Project.objects.create(title=f"p{seed}-{i}") for i in range(25)]
+    for project in projects:
+        for position in range(rng.randint(0, 6)):
+            start, end = rng.choice(PERIODS)
+            Budget.objects.create(project=project, position=position, kind=rng.choice([TOTAL, YEARLY, OTHER]),
+                                  amount=Decimal(rng.randint(1, 9) * 1000), currency_id=rng.choice(["USD", "EUR"]),
+                                  period_start=start, period_end=end, year=rng.choice([None, 2023, 2024]),
+                                  label=rng.choice(["", "Revised", "Original committed", "revised indicative"]))
+    expected = {b.pk for p in projects for b in project_budget_lines(p.budgets.all())}
+    assert expected  # the draw holds lines
+    assert set(Budget.objects.filter(project__in=projects).counted().values_list("pk", flat=True)) == expected
