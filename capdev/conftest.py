@@ -29,16 +29,33 @@ SYNTHETIC_SIZE = 400
 @pytest.fixture(scope="module")
 def synthetic(portfolio, django_db_blocker):
     """The seed plus SYNTHETIC_SIZE generated projects, a tenth of them moved back to draft (the public must not count
-    them); returns the drafts' ids."""
+    them), and a seventh budgeted by year as IATI does (no total line; some years revised); returns the drafts' ids."""
+    import datetime as dt
+
     from capdev.projects import index_version
-    from capdev.projects.models import Project, ReviewState
+    from capdev.projects.models import Budget, Project, ReviewState
     from capdev.projects.synthetic import generate
 
     with django_db_blocker.unblock():
         generate(SYNTHETIC_SIZE, seed=7, batch=150)
-        drafts = list(Project.objects.filter(code__startswith="SYN").order_by("pk").values_list("pk", flat=True))[::10]
+        generated = list(Project.objects.filter(code__startswith="SYN").order_by("pk").values_list("pk", flat=True))
+        drafts = generated[::10]
         Project.objects.filter(pk__in=drafts).update(review_state=ReviewState.DRAFT)
-        index_version.bump()  # a queryset update sends no signal
+        by_year = generated[3::7]
+        totals = {b.project_id: b for b in Budget.objects.filter(project__in=by_year, kind=Budget.Kind.TOTAL)}
+        Budget.objects.filter(pk__in=[b.pk for b in totals.values()]).delete()
+        lines = []
+        for n, (pk, total) in enumerate(sorted(totals.items())):
+            for year in (2020, 2021):
+                lines.append(Budget(project_id=pk, position=year - 2020, kind=Budget.Kind.YEARLY, year=year,
+                                    period_start=dt.date(year, 1, 1), period_end=dt.date(year, 12, 31),
+                                    amount=total.amount / 2, currency_id=total.currency_id, label="Original"))
+            if n % 2:  # a revision of the second year, which replaces its original in every sum
+                lines.append(Budget(project_id=pk, position=2, kind=Budget.Kind.YEARLY, year=2021,
+                                    period_start=dt.date(2021, 1, 1), period_end=dt.date(2021, 12, 31),
+                                    amount=total.amount, currency_id=total.currency_id, label="Revised"))
+        Budget.objects.bulk_create(lines)
+        index_version.bump()  # queryset updates and bulk writes send no signal
     return drafts
 
 

@@ -84,8 +84,8 @@ def project_ids(qs: QuerySet) -> QuerySet:
 
 
 def _total_budgets(qs: QuerySet) -> QuerySet:
-    """The total budget lines of the projects of qs."""
-    return Budget.objects.filter(kind=Budget.Kind.TOTAL, project__in=project_ids(qs))
+    """The budget lines the projects of qs add up (Budget.objects.counted: totals, else other lines)."""
+    return Budget.objects.counted().filter(project__in=project_ids(qs))
 
 
 @dataclass
@@ -261,15 +261,17 @@ def budget_by_region(qs: QuerySet) -> list[Bucket]:
     # UNION (not ALL) makes the pairs distinct: a region named and served through a country counts once.
     served = f"{named_sql} UNION {via_sql}"
     params = [*named_params, *via_params]
-    region, budget = Region._meta.db_table, Budget._meta.db_table
+    region = Region._meta.db_table
+    lines_sql, lines_params = (_total_budgets(qs).order_by().values("project_id", "currency_id", "amount")
+                               .query.sql_with_params())
     with connections[qs.db].cursor() as cursor:
         cursor.execute(f"SELECT r.code, r.name, COUNT(*) FROM ({served}) p JOIN {region} r ON r.id = p.region_id "
                        f"WHERE r.kind = %s GROUP BY r.code, r.name ORDER BY r.name", [*params, Region.Kind.REGION])
         regions = cursor.fetchall()
         cursor.execute(f"SELECT r.code, b.currency_id, SUM(b.amount) FROM ({served}) p "
-                       f"JOIN {region} r ON r.id = p.region_id JOIN {budget} b ON b.project_id = p.project_id "
-                       f"WHERE r.kind = %s AND b.kind = %s GROUP BY r.code, b.currency_id",
-                       [*params, Region.Kind.REGION, Budget.Kind.TOTAL])
+                       f"JOIN {region} r ON r.id = p.region_id JOIN ({lines_sql}) b ON b.project_id = p.project_id "
+                       f"WHERE r.kind = %s GROUP BY r.code, b.currency_id",
+                       [*params, *lines_params, Region.Kind.REGION])
         sums = cursor.fetchall()
     amounts: dict[str, dict[str, Decimal]] = {}
     for code, currency, total in sums:
@@ -412,7 +414,7 @@ def activities_per_country(qs: QuerySet) -> dict[str, tuple[int, int | None]]:
 
 @dataclass
 class StartYear:
-    """The projects starting in a year (None: no start date) and the sum of their total budget lines."""
+    """The projects starting in a year (None: no start date) and the sum of their budgets (counted lines)."""
 
     year: int | None
     projects: int
@@ -427,7 +429,7 @@ def by_start_year(qs: QuerySet) -> list[StartYear]:
     for row in (Project.objects.filter(pk__in=ids).annotate(y=Year("start_date")).values("y")
                 .annotate(n=Count("pk")).order_by()):
         years[row["y"]] = StartYear(row["y"], row["n"])
-    for row in (Budget.objects.filter(kind=Budget.Kind.TOTAL, project__in=ids).annotate(y=Year("project__start_date"))
+    for row in (Budget.objects.counted().filter(project__in=ids).annotate(y=Year("project__start_date"))
                 .values("y", "currency").annotate(total=Sum("amount")).order_by()):
         years[row["y"]].amounts[row["currency"]] = _money(row["total"])
     return sorted(years.values(), key=lambda s: (s.year is None, s.year or 0))

@@ -252,7 +252,7 @@ class PortfolioIndex:
     end: np.ndarray
     start_year: np.ndarray  # 0 for none
     override: np.ndarray  # index in STATUSES, -1 for none
-    band: np.ndarray  # index in BudgetBand.CODES, -1 for no total budget line
+    band: np.ndarray  # index in BudgetBand.CODES, -1 for no budget line
     budget: np.ndarray  # the total as a float (NaN for none): only ever used to order
     title_order: np.ndarray  # position in ORDER BY title, pk
     title_lower_order: np.ndarray  # position in ORDER BY LOWER(title), pk
@@ -426,14 +426,14 @@ def _project_columns(registry, using: str) -> dict[str, np.ndarray]:
 
 
 def _budget_columns(pk: np.ndarray, using: str, only=None) -> dict[str, np.ndarray]:
-    """Each project's budget band and total (from its total lines), aligned with pk."""
-    lines = Budget.objects.using(using).filter(kind=Budget.Kind.TOTAL)
+    """Each project's budget band and total (from its counted lines: Budget.objects.counted), aligned with pk."""
+    lines = Budget.objects.using(using).counted()
     if only is not None:
         lines = lines.filter(project_id__in=only)
     owners, cents = _columns(lines.order_by().values("project").annotate(s=Sum("amount")).values_list("project", "s"),
                              using, None, _cents)
     n = pk.size
-    total = np.full(n, -1, dtype=np.int64)  # cents; -1 for no total budget line
+    total = np.full(n, -1, dtype=np.int64)  # cents; -1 for no budget line
     rows, held = _rows_of(pk, owners)
     total[rows[held]] = cents[held]
     return {"band": _band_of(total), "budget": np.where(total >= 0, total / 100.0, np.nan)}
@@ -477,7 +477,7 @@ def _money_and_activities(pk: np.ndarray, currency_code: dict[str, int], country
     the next request reads again)."""
     from capdev.core.functions import Year
 
-    lines = Budget.objects.using(using).filter(kind=Budget.Kind.TOTAL)
+    lines = Budget.objects.using(using).counted()
     activities = Activity.objects.using(using).filter(project__isnull=False)
     if only is not None:
         lines, activities = lines.filter(project_id__in=only), activities.filter(project_id__in=only)

@@ -59,7 +59,8 @@ def visible_q(request=None, path: str = "") -> Q:
 # -- budget bands -----------------------------------------------------------------------------------
 
 class BudgetBand:
-    """Budget bands over the sum of a project's total budget lines (amounts as written, any currency)."""
+    """Budget bands over the sum of a project's budget lines (Budget.objects.counted; amounts as written, any
+    currency)."""
 
     BANDS = [
         ("lt100k", _("Under 100,000"), None, Decimal("100000")),
@@ -86,13 +87,14 @@ class BudgetBand:
 
     @classmethod
     def case(cls, field: str = "budget_total") -> Case:
-        """An expression naming each row's band ("" with no total budget line)."""
+        """An expression naming each row's band ("" with no budget line)."""
         return Case(*(When(cls.q(c, field), then=Value(c)) for c in cls.CODES), default=Value(""))
 
 
 def budget_total() -> Subquery:
-    """The sum of a project's total budget lines, as a correlated subquery (no join, so no duplicate rows)."""
-    lines = (Budget.objects.filter(project=OuterRef("pk"), kind=Budget.Kind.TOTAL).order_by()
+    """The sum of a project's budget lines (Budget.objects.counted), as a correlated subquery (no join, so no
+    duplicate rows)."""
+    lines = (Budget.objects.counted().filter(project=OuterRef("pk")).order_by()
              .values("project").annotate(s=Sum("amount")).values("s"))
     return Subquery(lines, output_field=DecimalField(max_digits=20, decimal_places=2))
 

@@ -30,7 +30,7 @@ from .facets import FACET_LABELS, FacetValue, facet_counts, index_query
 from .filtersets import SORT_LABELS, ProjectFilterSet, is_staff_request, visible_projects, visible_q
 from .models import (Budget, Indicator, KeyAccomplishment, Outcome, Project, ProjectCountry, ProjectPartner,
                      ProjectRelation, ProjectSdgGoal, ProjectStatus, ReviewFlag, ReviewState, SourceRecord,
-                     counted_budget_lines)
+                     project_budget_lines)
 from .api.serializers import project_detail_data
 from .exports import XLSX_CONTENT_TYPE, write_workbook
 from .records import project_record, with_record_data
@@ -42,12 +42,10 @@ FACET_TOP = 8
 
 
 def budget_summary(budgets) -> str:
-    """The project's total budget per currency ("USD 1,308,543"), else its other lines, from prefetched rows.
-
-    Where a revised line states the period of an original one, only the revised line counts (IATI's rule).
+    """The project's budget per currency ("USD 1,308,543", "USD 96,000 (yearly)"), from prefetched rows: its
+    total lines, else its other lines, a revised line replacing the original of its period (project_budget_lines).
     """
-    lines = counted_budget_lines(budgets)
-    totals = [b for b in lines if b.kind == Budget.Kind.TOTAL] or lines
+    totals = project_budget_lines(budgets)
     if not totals:
         return ""
     sums: dict[str, Decimal] = OrderedDict()
@@ -63,12 +61,12 @@ def _as_int(value) -> int | None:
 
 
 def _total_budget(project) -> Decimal | None:
-    totals = [b.amount for b in project.budgets.all() if b.kind == Budget.Kind.TOTAL]
+    totals = [b.amount for b in project_budget_lines(project.budgets.all())]
     return sum(totals, Decimal(0)) if totals else None
 
 
 def _currencies(project) -> list[str]:
-    return list(dict.fromkeys(b.currency_id for b in project.budgets.all() if b.kind == Budget.Kind.TOTAL))
+    return list(dict.fromkeys(b.currency_id for b in project_budget_lines(project.budgets.all())))
 
 
 @lru_cache(maxsize=4096)

@@ -58,7 +58,7 @@ def currency_sums(lines) -> list[tuple[str, Decimal]]:
 def project_table(scope, limit: int = PROJECT_ROWS) -> dict[str, Any]:
     """The first `limit` projects of a scope (newest first) with unit, status and total budget; three queries."""
     total = agg.project_count(scope)
-    budget_lines = Prefetch("budgets", queryset=Budget.objects.filter(kind=Budget.Kind.TOTAL),
+    budget_lines = Prefetch("budgets", queryset=Budget.objects.counted(),
                             to_attr="total_budget_lines")
     rows = list(agg.queryset_of(scope).order_by("-start_date", "title").select_related("lead_unit").with_status()
                 .prefetch_related(budget_lines)[:limit])

@@ -68,10 +68,13 @@ def test_budget_per_currency_never_mixes_currencies(ref):
                                                                              "EUR": Decimal(50)}}
 
 
-def test_only_total_budget_lines_count(ref):
+def test_a_project_without_a_total_line_counts_its_other_lines(ref):
+    """IATI's budgets come by period (no total): they count, once (a total, where there is one, counts alone)."""
     make_project(ref, "yearly only", unit="PACB", budgets=[(500, "USD", Budget.Kind.YEARLY)])
-    assert agg.portfolio_totals(Project.objects.all()).budget == {}
-    assert agg.budget_by_unit(Project.objects.all()) == []
+    assert agg.portfolio_totals(Project.objects.all()).budget == {"USD": Decimal(500)}
+    assert {b.key: b.amounts for b in agg.budget_by_unit(Project.objects.all())} == {"PACB": {"USD": Decimal(500)}}
+    make_project(ref, "total and yearly", unit="DMB", budgets=[(30, "USD"), (7, "USD", Budget.Kind.YEARLY)])
+    assert agg.portfolio_totals(Project.objects.all()).budget == {"USD": Decimal(530)}
 
 
 def test_buckets_are_largest_first_and_not_stated_last(ref):
