@@ -26,6 +26,9 @@ from capdev.reference.models import Country, SdgGoal
 from . import forms, history, workflow
 from .lookups import LOOKUPS
 
+# Published projects with open importer flags listed on the review page at most (the rest are counted).
+PUBLISHED_FLAGGED_SHOWN = 50
+
 
 def staff_required(view):
     """Sign-in for anonymous users; 403 for signed-in users without a staff role."""
@@ -267,8 +270,18 @@ def review_queue(request):
     for p in projects:
         flags = list(p.open_flags) + (list(p.draft_of.open_flags) if p.draft_of_id else [])
         items.append({"project": p, "flags": flags, "url": project_url(p)})
+    # Published with flags still open (an import run with --publish): public already, so nothing blocks; the
+    # reviewers still owe them a look, and would never see them among the projects in review.
+    flagged = (Project.objects.filter(review_state=ReviewState.PUBLISHED, draft_of__isnull=True,
+                                      pk__in=open_flags.values("project_id"))
+               .select_related("lead_unit").prefetch_related(Prefetch("review_flags", queryset=open_flags,
+                                                                      to_attr="open_flags"))
+               .order_by("title", "pk"))
+    shown = list(flagged[:PUBLISHED_FLAGGED_SHOWN])
+    more = flagged.count() - len(shown) if len(shown) == PUBLISHED_FLAGGED_SHOWN else 0
     return render(request, "editor/review_queue.html", {
-        "items": items, "can_publish": perms.can_publish(request.user),
+        "items": items, "can_publish": perms.can_publish(request.user), "published_flagged_more": more,
+        "published_flagged": [{"project": p, "flags": p.open_flags, "url": project_url(p)} for p in shown],
     })
 
 

@@ -164,6 +164,26 @@ def test_the_review_queue_reads_a_fixed_number_of_queries(staff, client, django_
     assert page.content.decode().count('class="card review-item"') == 10
 
 
+def test_published_projects_with_open_flags_are_listed_for_the_reviewers(staff, client,
+                                                                          django_assert_max_num_queries):
+    """`import-legacy --publish` publishes records with the parser's doubts open: the review page lists them."""
+    flagged = ReviewFlag.objects.filter(state=ReviewFlag.State.OPEN, project__review_state=ReviewState.PUBLISHED)
+    projects = set(flagged.values_list("project_id", flat=True))
+    assert projects, "the seed, imported with --publish, carries open flags"
+    client.force_login(staff["reviewer"])
+    with django_assert_max_num_queries(14):
+        page = client.get(reverse("editor:review")).content.decode()
+    assert "Published with open importer flags" in page
+    assert page.count('class="card review-item published-flagged"') == len(projects)
+    for project in Project.objects.filter(pk__in=projects):
+        assert reverse("editor:edit", args=[project.pk]) in page
+    # Resolved, a project leaves the list.
+    first = Project.objects.get(pk=min(projects))
+    resolve_all(first, staff["reviewer"])
+    page = client.get(reverse("editor:review")).content.decode()
+    assert page.count('class="card review-item published-flagged"') == len(projects) - 1
+
+
 def test_logging_an_activity_on_a_published_project_goes_to_its_working_copy(staff, pacb_project, client):
     client.force_login(staff["pacb"])
     url = reverse("editor:log_activity", args=[pacb_project.pk])
