@@ -152,6 +152,7 @@ class ProjectListView(FilteredListView):
     columns = (
         Column("id", gettext_lazy("ID"), "pk"),
         Column("code", gettext_lazy("Code")),
+        Column("iati_identifier", gettext_lazy("IATI identifier")),
         Column("title", gettext_lazy("Title")),
         Column("url", gettext_lazy("Page"), lambda p: reverse("projects:detail", args=[p.pk])),
         Column("lead_unit", gettext_lazy("Lead unit"), "lead_unit.code"),
@@ -223,6 +224,12 @@ class ProjectListView(FilteredListView):
             "budgets",
             Prefetch("partner_links", queryset=ProjectPartner.objects.select_related("organisation")),
         )
+
+    def export_row(self, obj):
+        """A project's CSV row, its page's URL absolute (as in the JSON: a downloaded file has no site to be relative to)."""
+        row = super().export_row(obj)
+        row["url"] = self.request.build_absolute_uri(row["url"])
+        return row
 
     def json_row(self, obj):
         """A project in the record shape (what `capdev import-json` reads back), with its absolute page URL."""

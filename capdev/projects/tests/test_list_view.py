@@ -177,6 +177,8 @@ def test_csv_has_a_bom_and_the_same_rows_as_the_page(portfolio, db, client):
     assert caribbean["countries"] == "BHS; BRB; LCA"
     assert caribbean["sdgs"] == "1; 10; 11; 16; 17"
     assert caribbean["start"] == "2024-01" and caribbean["lead_unit"] == "DPIDG"
+    assert caribbean["url"] == f"http://testserver/projects/{seed_project(9).pk}/"
+    assert "iati_identifier" in rows[0]  # as in the XLSX
 
 
 def test_json_is_paginated_like_the_page_unless_all(portfolio, db, client):
