@@ -220,3 +220,15 @@ def test_review_state_is_a_filter_for_staff_only(portfolio, db, client):
     response = client.get("/dashboard/?review_state=in_review")
     assert [(f.name, f.value) for f in response.context["filters"]] == [("Review state", "In review")]
     assert response.context["totals"].projects == 2
+
+
+def test_every_page_links_to_the_open_data_and_each_link_answers(portfolio, db, client):
+    """Donors and member states find the data from any page: the footer's links, each served to the public."""
+    page = client.get("/").content.decode()
+    footer = page[page.index('class="open-data-links"'):]
+    links = re.findall(r'href="([^"]+)"', footer[:footer.index("</nav>")])
+    assert len(links) == 5
+    for link in links:
+        response = client.get(link.replace("&amp;", "&"))
+        assert response.status_code == 200, link
+    assert 'rel="icon"' in page
