@@ -9,3 +9,10 @@ class CoreConfig(AppConfig):
     name = "capdev.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        from django.db.backends.signals import connection_created
+
+        from .database import without_jit
+
+        connection_created.connect(without_jit, dispatch_uid="capdev-without-jit")
