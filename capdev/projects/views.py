@@ -38,6 +38,8 @@ from .search import has_terms, snippet_html, snippets
 
 # Facets whose values can run long: the top ones show, the rest sit behind a "show all" disclosure.
 LONG_FACETS = {"country", "partner", "region", "funding"}
+# Budget lines a project page lists in full; more are summed, their table folded (IATI sends one per month).
+BUDGET_LINES_INLINE = 4
 FACET_TOP = 8
 
 
@@ -430,7 +432,7 @@ class ProjectDetailView(DetailView):
             Prefetch("activities", queryset=Activity.objects.select_related("country").order_by(
                 F("start_date").asc(nulls_last=True), "position").prefetch_related(
                 Prefetch("organiser_links", queryset=ActivityOrganiser.objects.select_related("organisation")))),
-            "resources",
+            "resources", "iati_transactions",
             Prefetch("partner_links", queryset=ProjectPartner.objects.select_related("organisation").order_by("position")),
             # Links to projects this request may not see are left out: a title can leak as well as a page.
             # Visibility is tested on the joined project row: `__in=visible.values("pk")` made SQLite list
@@ -480,13 +482,18 @@ class ProjectDetailView(DetailView):
         if not as_of:
             dated = [k for k in key_accomplishments if k.as_of]
             as_of = format_partial_date(dated[0].as_of, dated[0].as_of_precision) if dated else ""
+        budget_lines = list(p.budgets.all())
+        counted = {b.pk for b in project_budget_lines(budget_lines)}
+        for b in budget_lines:
+            b.counted = b.pk in counted  # a line the budget's sum leaves out is listed, marked (nothing hidden)
         related = [(r.get_kind_display(), r.to_project, r.note) for r in p.relations_from.all()]
         inverse = {ProjectRelation.Kind.PREVIOUS_PHASE: _("is the next phase of")}
         related += [(inverse.get(r.kind, r.get_kind_display()), r.from_project, r.note) for r in p.relations_to.all()]
         context.update({
             "period_text": format_period(p.start_date, p.start_precision, p.end_date, p.end_precision),
             "unit_chain": self.unit_chain(p.lead_unit),
-            "budget_lines": list(p.budgets.all()),
+            "budget_lines": budget_lines, "budget_text": budget_summary(budget_lines),
+            "BUDGET_LINES_INLINE": BUDGET_LINES_INLINE, "transactions": list(p.iati_transactions.all()),
             "status": p.status,
             "status_label": dict(ProjectStatus.choices).get(p.status, ""),
             "countries": countries,

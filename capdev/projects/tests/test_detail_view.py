@@ -167,3 +167,33 @@ def test_queries_do_not_grow_with_activities_and_partners(portfolio, db, staff_c
     with django_assert_max_num_queries(len(base)):
         response = staff_client.get(url(big))
     assert "Workshop 40" in response.content.decode() and "Crowd partner 40" in response.content.decode()
+
+
+def test_many_budget_lines_are_summed_and_folded_each_marked_counted_or_not(portfolio, db, client):
+    """IATI sends a line per month, original and revised: the page gives the budget, then every line."""
+    import datetime as dt
+
+    from capdev.iati.models import TransactionSummary
+    from capdev.projects.models import Budget
+
+    project = seed_project(9)
+    project.budgets.all().delete()
+    for month in (1, 2, 3):
+        period = {"period_start": dt.date(2024, month, 1), "period_end": dt.date(2024, month, 28)}
+        Budget.objects.create(project=project, kind=Budget.Kind.OTHER, amount=Decimal(1000), currency_id="USD",
+                              position=month, label="Original", **period)
+        Budget.objects.create(project=project, kind=Budget.Kind.OTHER, amount=Decimal(1500), currency_id="USD",
+                              position=10 + month, label="Revised", **period)
+    TransactionSummary.objects.create(project=project, transaction_type="3", transaction_type_name="Disbursement",
+                                      currency="USD", total=Decimal("2500.50"), count=4,
+                                      first_date=dt.date(2024, 2, 1), last_date=dt.date(2024, 9, 30))
+    html = client.get(url(project)).content.decode()
+    assert '<p class="budget-sum">USD 4,500 (other)</p>' in html  # the revised months, not 7,500
+    assert "6 budget lines" in html
+    assert html.count("not counted: replaced by a revised line") == 3
+    assert "Disbursement" in html and "USD 2,500.50" in html and "2024-02-01 – 2024-09-30" in html
+
+
+def test_a_few_budget_lines_are_listed_in_full(portfolio, db, client):
+    html = client.get(url(seed_project(9))).content.decode()
+    assert "USD 500,000.00" in html and 'class="budget-sum"' not in html and "Transactions" not in html

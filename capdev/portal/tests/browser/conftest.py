@@ -21,7 +21,7 @@ from django.core.management import call_command
 
 from capdev.narrative.tests._shared import SEED
 
-from .helpers import CHROMIUM, LAUNCH_ARGS, new_page
+from .helpers import CHROMIUM, LAUNCH_ARGS, MONTHLY_BUDGETS, new_page
 
 HERE = Path(__file__).resolve().parent
 
@@ -193,6 +193,7 @@ def load_demo_data() -> None:
     call_command("load_reference", stdout=out)
     call_command("import_legacy", str(SEED), "--publish", stdout=out)
     add_indicator_table()
+    add_monthly_budgets()
 
 
 def add_indicator_table() -> None:
@@ -208,6 +209,28 @@ def add_indicator_table() -> None:
         indicator = Indicator.objects.create(outcome=outcome, position=i, title=title)
         IndicatorValue.objects.create(indicator=indicator, period_start="2023-04-03", period_end="2029-11-30",
                                       actual=actual, target=target)
+
+
+def add_monthly_budgets() -> None:
+    """A year of monthly budget lines, original and revised, and a transactions summary, as the IATI import
+    stores them, on the Mali project (which keeps its total line, so no figure the other tests read moves)."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from capdev.iati.models import TransactionSummary
+    from capdev.projects.models import Budget, Project
+
+    project = Project.objects.get(title__startswith=MONTHLY_BUDGETS)
+    for month in range(1, 13):
+        start = dt.date(2024, month, 1)
+        end = (dt.date(2024, month + 1, 1) if month < 12 else dt.date(2025, 1, 1)) - dt.timedelta(days=1)
+        for n, label in enumerate(("Original committed", "Revised committed")):
+            Budget.objects.create(project=project, position=10 + 2 * month + n, kind=Budget.Kind.OTHER, year=2024,
+                                  period_start=start, period_end=end, amount=Decimal(10000 + 500 * n),
+                                  currency_id="USD", label=label)
+    TransactionSummary.objects.create(project=project, transaction_type="4", transaction_type_name="Expenditure",
+                                      currency="USD", total=Decimal("98765.43"), count=12,
+                                      first_date=dt.date(2024, 1, 31), last_date=dt.date(2024, 12, 31))
 
 
 _RUN = _BrowserRun()

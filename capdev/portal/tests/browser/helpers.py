@@ -13,6 +13,8 @@ LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking
 AXE = Path(__file__).resolve().parent.parent / "files" / "axe.min.js"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 812}
+# The seed project the browser tests' data gives IATI-style monthly budget lines (conftest.add_monthly_budgets).
+MONTHLY_BUDGETS = "Supervising the Poverty Observatory of Mali"
 # Long enough for a 2-core CI machine, short enough that a broken page fails fast instead of hanging.
 TIMEOUT_MS = 15_000
 

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from .helpers import PHONE, new_page, settle, shot
+from .helpers import MONTHLY_BUDGETS, PHONE, new_page, settle, shot
 
 pytestmark = pytest.mark.browser
 
@@ -156,5 +156,24 @@ def test_a_project_page_with_an_indicator_table_fits_a_390_px_phone(browser, sit
         assert box["box"] is not None, "the indicator table is not in a scrolling box"
         assert box["table"] > box["box"] and box["boxScroll"] >= box["table"], box
         shot(page, site, "08-phone-indicator-table")
+    finally:
+        page.context.close()
+
+
+def test_a_project_page_with_a_year_of_monthly_budgets_fits_a_390_px_phone(browser, site):
+    """IATI's budgets by month: the page gives the budget, folds the lines, and the opened table scrolls in its box."""
+    page = new_page(browser, viewport={"width": 390, "height": 844})
+    try:
+        page.goto(site.url("/projects/?q=Poverty+Observatory+Mali"))
+        page.get_by_role("link", name=re.compile(rf"^{MONTHLY_BUDGETS}")).click()
+        page.wait_for_url(re.compile(r"/projects/\d+/$"))
+        settle(page)
+        assert page.locator(".budget-sum").inner_text().startswith("USD 160,000")  # its total line counts alone
+        page.locator("details.budget-lines summary").click()
+        assert page.locator("details.budget-lines tbody tr").count() == 25  # the total and 24 monthly lines
+        assert page.get_by_text("Expenditure").is_visible()
+        fit = no_horizontal_scroll(page)
+        assert fit["scrollWidth"] <= 390, f"{page.url} scrolls sideways: {fit}"
+        shot(page, site, "09-phone-monthly-budgets")
     finally:
         page.context.close()
