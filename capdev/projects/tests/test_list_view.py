@@ -62,6 +62,15 @@ def test_search_finds_the_parliaments_project_with_a_highlighted_snippet(portfol
     assert "<mark>parliament</mark>" in response.content.decode().lower()
 
 
+def test_a_search_with_no_word_to_search_for_says_it_narrows_nothing(portfolio, db, client):
+    everything = result_ids(client.get(URL))
+    for q in ("😀", "!!!", "--"):
+        response = client.get(URL, {"q": q})
+        assert result_ids(response) == everything
+        assert "holds no word to search for" in response.content.decode()
+    assert "holds no word to search for" not in client.get(URL, {"q": "parliament"}).content.decode()
+
+
 def test_snippets_and_titles_are_escaped(portfolio, db, client):
     p = Project.objects.create(title="<b>Bold</b> project", summary="<script>alert(1)</script> zanzibarite",
                                review_state=ReviewState.PUBLISHED)
