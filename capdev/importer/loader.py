@@ -39,6 +39,14 @@ def reporting_ref() -> str:
     return conf.reporting_org()["ref"]
 
 
+class RecordExists(Exception):
+    """A record meant to create a project found one already there (by code, IATI identifier or text)."""
+
+    def __init__(self, project: pm.Project):
+        super().__init__(project.pk)
+        self.project = project
+
+
 @dataclass
 class FileResult:
     """What importing one file did."""
@@ -72,8 +80,12 @@ class RecordLoader:
     """Loads the records of narrative files into the registry."""
 
     def __init__(self, *, publish: bool = False, update: bool = False, dry_run: bool = False,
-                 progress: Callable[[Iterable[Record]], Iterable[Record]] | None = None, user=None):
+                 progress: Callable[[Iterable[Record]], Iterable[Record]] | None = None, user=None,
+                 new_only: bool = False):
         self.user = user  # when set, every record is checked against what this user may create, edit, publish
+        # Creating only (the API's POST): a record that finds a project already there is refused, never written
+        # over it (changing a project is PUT/PATCH on it, with its own checks).
+        self.new_only = new_only
         self.publish = publish
         self.update = update
         self.dry_run = dry_run
@@ -133,7 +145,8 @@ class RecordLoader:
                      .values_list("code", "pk"))
         for r in records:
             project = matched.get(r.index)
-            ok = (perms.can_edit_project(user, project) if project is not None
+            # A published project changes through its working copy and a review (permissions.can_change_in_place).
+            ok = (perms.can_change_in_place(user, project) if project is not None
                   else allowed is None or units.get(r.lead_unit) in (allowed or ()))
             if not ok:
                 raise PermissionDenied(_("record %(n)d (%(title)s): %(user)s may not write projects of unit "
@@ -144,6 +157,8 @@ class RecordLoader:
 
     def _load(self, records: list[Record], result: FileResult, file_sha: str) -> None:
         matched = self._match(records)
+        if self.new_only and matched:
+            raise RecordExists(next(iter(matched.values())))
         if self.user is not None:
             self._check_permissions(records, matched)
         resolver = Resolver(records)

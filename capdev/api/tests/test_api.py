@@ -121,6 +121,63 @@ def test_an_editor_creates_a_project_of_their_unit_in_review(portfolio, pacb_edi
     assert anon.get(f"/api/projects/{project.pk}/").status_code == 404
 
 
+def test_post_creates_and_never_writes_over_a_project_already_there(portfolio, pacb_editor):
+    """An editor once took over another unit's published project by posting its identifier."""
+    from capdev.iati.conf import reporting_org
+
+    dmb = Project.objects.filter(lead_unit__code="DMB").order_by("pk").first()
+    before = (dmb.title, dmb.lead_unit_id, dmb.summary, dmb.activities.count())
+    minted = f"{reporting_org()['ref']}-capdev-{dmb.pk}"  # the identifier Capdev publishes it under
+    dmb.code = "DMB/09/002"
+    dmb.save()
+    before = (dmb.title, dmb.lead_unit_id, dmb.summary, dmb.activities.count())
+    for taken in ({"iati_identifier": minted}, {"code": dmb.code}):
+        response = pacb_editor.post("/api/projects/", {**NEW, "title": "Taken over", **taken}, format="json")
+        assert response.status_code == 400, response.content
+        assert f"/api/projects/{dmb.pk}/" in response.content.decode()
+    dmb.refresh_from_db()
+    assert (dmb.title, dmb.lead_unit_id, dmb.summary, dmb.activities.count()) == before
+    assert Project.objects.count() == 10
+
+
+def test_api_records_carry_no_importer_flags_and_create_no_funding_source(portfolio, pacb_editor):
+    from capdev.organisations.models import FundingSource
+
+    sources = FundingSource.objects.count()
+    response = pacb_editor.post("/api/projects/", {**NEW, "funding_source": "NOPE"}, format="json")
+    assert response.status_code == 400 and "funding_source" in response.json()
+    assert FundingSource.objects.count() == sources
+    forged = {**NEW, "flags": [{"field": "title", "reason": "forged flag"}]}
+    response = pacb_editor.post("/api/projects/", forged, format="json")
+    assert response.status_code == 201, response.content
+    assert not Project.objects.get(pk=response.json()["id"]).review_flags.exists()
+
+
+@pytest.mark.parametrize("change", [
+    {"outcomes": [{"text": "o", "indicators": [{"title": "i", "values": [
+        {"period_start": "2024-06-30", "period_end": "2024-01-01", "actual": 3}]}]}]},
+    {"outcomes": [{"text": "o", "indicators": [{"title": "i", "values": [
+        {"period_start": "2024-01-01", "period_end": "2024-06-30", "actual": "lots"}]}]}]},
+], ids=["reversed-period", "not-a-number"])
+def test_what_the_database_refuses_is_a_400_and_writes_nothing(portfolio, pacb_editor, change):
+    response = pacb_editor.post("/api/projects/", {**NEW, **change}, format="json")
+    assert response.status_code == 400, response.content
+    assert Project.objects.count() == 10
+
+
+def test_a_patch_to_a_code_another_project_holds_is_a_field_error(portfolio, pacb_editor):
+    pacb = Project.objects.filter(lead_unit__code="PACB").order_by("pk").first()
+    pacb.review_state = ReviewState.IN_REVIEW
+    pacb.save()
+    other = Project.objects.exclude(pk=pacb.pk).first()
+    other.code = "ZAI/08/001"
+    other.save()
+    response = pacb_editor.patch(f"/api/projects/{pacb.pk}/", {"code": other.code}, format="json")
+    assert response.status_code == 400 and "code" in response.json()
+    pacb.refresh_from_db()
+    assert pacb.code != other.code
+
+
 def test_an_editor_of_pacb_gets_403_for_another_unit(portfolio, pacb_editor):
     assert pacb_editor.post("/api/projects/", {**NEW, "lead_unit": "DMB"}, format="json").status_code == 403
     dmb = Project.objects.filter(lead_unit__code="DMB").first()

@@ -1,5 +1,8 @@
 """API views for projects: list and detail in the record shape; writes through the importer's loader."""
-from django.db import transaction
+from decimal import InvalidOperation
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DataError, IntegrityError, transaction
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status, viewsets
@@ -10,7 +13,7 @@ from rest_framework.settings import api_settings
 from capdev.accounts import permissions as perms
 from capdev.api.permissions import WritesByRole
 from capdev.api.renderers import CSVRenderer, XLSXRenderer
-from capdev.importer.loader import FileResult, JsonRecordLoader
+from capdev.importer.loader import FileResult, JsonRecordLoader, RecordExists
 from capdev.narrative.types import Record
 from capdev.projects.facets import index_query
 from capdev.projects.filtersets import ProjectFilterSet, visible_projects
@@ -89,9 +92,45 @@ class ProjectViewSet(viewsets.ModelViewSet):
         serializer = RecordSerializer(data=data)
         serializer.is_valid(raise_exception=True)
         try:
-            return Record.from_json(dict(data))
+            record = Record.from_json(dict(data))
         except ValueError as exc:
             raise ValidationError({"detail": str(exc)}) from exc
+        record.flags = []  # the importer's doubts about a text it parsed: an API client has none to report
+        self._check_reference_data(record)
+        return record
+
+    def _check_reference_data(self, record: Record) -> None:
+        """Refuse a funding source Capdev does not know unless the caller manages reference data (else it would
+        be created on the way, by anyone who may edit a project)."""
+        from capdev.organisations.models import FundingSource
+
+        code = record.funding_source
+        if code and not perms.can_manage_reference_data(self.request.user) \
+                and not FundingSource.objects.filter(code=code).exists():
+            raise ValidationError({"funding_source": [_(
+                "Unknown funding source %(code)s: use one of /api/funding-sources/, or ask a portfolio "
+                "administrator to add it.") % {"code": code}]})
+
+    def _check_unique(self, record: Record, project: Project | None) -> None:
+        """A code or IATI identifier another project holds: a field error (the database would refuse it)."""
+        for field, value in (("code", record.code), ("iati_identifier", record.iati_identifier)):
+            others = Project.objects.registry_with(field, [value] if value else [])
+            if project is not None:
+                others = others.exclude(pk__in=[project.pk, project.draft_of_id or 0])
+            holder = others.first()
+            if holder is not None:
+                raise ValidationError({field: [_("Project %(pk)s already has %(value)s: change that project "
+                                                 "with PUT or PATCH /api/projects/%(pk)s/.")
+                                               % {"pk": holder.pk, "value": value}]})
+
+    def _write(self, write):
+        """Run a write; what the database refuses (a broken rule, a number it cannot hold) is a 400, not a 500."""
+        try:
+            with transaction.atomic():
+                return write()
+        except (IntegrityError, DataError, InvalidOperation, DjangoValidationError) as exc:
+            raise ValidationError({"detail": _("The record breaks a rule of the registry: %(error)s")
+                                   % {"error": exc}}) from exc
 
     def _check_unit(self, record: Record) -> None:
         ids = perms.editable_unit_ids(self.request.user)
@@ -107,8 +146,17 @@ class ProjectViewSet(viewsets.ModelViewSet):
     def create(self, request, *args, **kwargs):
         record = self._record(request.data)
         self._check_unit(record)
+        self._check_unique(record, None)
         record.source_format, record.source_file = "api", f"api:{request.user.get_username()}"
-        result = JsonRecordLoader().load_records([record], FileResult("api"))
+        loader = JsonRecordLoader(user=request.user, new_only=True)
+        try:
+            result = self._write(lambda: loader.load_records([record], FileResult("api")))
+        except RecordExists as exc:
+            # Found by its text or the identifier Capdev made for it: POST creates, it never writes over a project.
+            raise ValidationError({"detail": _("This record is project %(pk)s already: change it with PUT or "
+                                               "PATCH /api/projects/%(pk)s/.") % {"pk": exc.project.pk}}) from exc
+        if result.error:
+            raise PermissionDenied(result.error)
         project = with_record_data(Project.objects.filter(pk=result.project_ids[0])).get()
         return Response(project_detail_data(project, project_record(project), True), status=status.HTTP_201_CREATED)
 
@@ -122,8 +170,8 @@ class ProjectViewSet(viewsets.ModelViewSet):
                 "This project is published: edit its working copy in the editor, then publish it.")})
         record = self._record(request.data, partial_of=project if kwargs.get("partial") else None)
         self._check_unit(record)
-        with transaction.atomic():
-            JsonRecordLoader().update_project(project, record)
+        self._check_unique(record, project)
+        self._write(lambda: JsonRecordLoader().update_project(project, record))
         project = with_record_data(Project.objects.filter(pk=project.pk)).get()
         return Response(project_detail_data(project, project_record(project), True))
 
