@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 import django_filters
+from django_filters.widgets import BooleanWidget
 from django import forms
 from django.db.models import (Case, DecimalField, Exists, F, OuterRef, Q, QuerySet, Subquery, Sum, Value,
                               When)
@@ -376,7 +377,8 @@ class ActivityFilterSet(django_filters.FilterSet):
     type = MultipleValueFilter(label=_("Type"), method="filter_type")
     country = MultipleValueFilter(label=_("Country"), method="filter_country")
     year = MultipleValueFilter(label=_("Year"), method="filter_year")
-    online = django_filters.BooleanFilter(label=_("Online"))
+    # 1/0 as well as true/false (Django's own widget reads "1" as "unknown", and the filter was then ignored).
+    online = django_filters.BooleanFilter(label=_("Online"), widget=BooleanWidget())
 
     class Meta:
         model = Activity

@@ -358,3 +358,11 @@ def test_the_activity_count_follows_a_new_activity_and_leaves_a_stale_index_to_s
     assert filterset.is_valid() and indexed.activity_count(filterset) == before + 1
     monkeypatch.setattr(indexed, "is_current", lambda index, using: False)  # kept while a whole rebuild runs
     assert indexed.activity_count(filterset) is None
+
+
+def test_the_online_filter_takes_1_and_0_as_true_and_false(portfolio, anon):
+    counts = {value: anon.get("/api/activities/", {"online": value}).json()["count"]
+              for value in ("true", "1", "false", "0")}
+    everything = anon.get("/api/activities/").json()["count"]
+    assert counts["1"] == counts["true"] and counts["0"] == counts["false"]
+    assert counts["true"] + counts["false"] == everything and 0 < counts["true"] < everything
