@@ -11,7 +11,7 @@ from openpyxl import Workbook
 
 from capdev.core.views import partial_iso
 
-from .models import Project
+from .models import Project, project_budget_lines
 
 CHUNK = 500  # projects per prefetch round: memory and queries stay bounded whatever the portfolio's size
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -31,6 +31,17 @@ def _cell(value: Any) -> Any:
     return value
 
 
+def project_budget_total(project: Project) -> Decimal | None:
+    """The sum of the project's budget lines by the one rule (project_budget_lines), None where it has none."""
+    totals = [b.amount for b in project_budget_lines(project.budgets.all())]
+    return sum(totals, Decimal(0)) if totals else None
+
+
+def project_budget_currencies(project: Project) -> list[str]:
+    """The currencies of the lines project_budget_total adds, in order."""
+    return list(dict.fromkeys(b.currency_id for b in project_budget_lines(project.budgets.all())))
+
+
 def _chunks(queryset) -> Iterator[list[Project]]:
     """The queryset's projects in prefetched chunks."""
     batch: list[Project] = []
@@ -46,13 +57,15 @@ def _chunks(queryset) -> Iterator[list[Project]]:
 SHEETS: dict[str, list[str]] = {
     "projects": ["id", "code", "iati_identifier", "title", "lead_unit", "funding_source", "start", "end", "status",
                  "review_state", "regions", "countries", "sdgs", "sdg_targets", "thematic_areas", "summary",
-                 "objective", "last_updated"],
+                 "objective", "last_updated", "budget_total", "budget_currency"],
     "outcomes": ["project_id", "project_code", "number", "text", "target_year", "indicator", "unit", "baseline",
                  "target", "latest_actual"],
     "activities": ["project_id", "project_code", "type", "title", "start", "end", "dates_text", "online", "country",
                    "city", "participants", "participants_qualifier", "participants_profile", "participant_countries"],
     "partners": ["project_id", "project_code", "organisation", "acronym", "type", "role", "name_as_written"],
-    "budgets": ["project_id", "project_code", "kind", "amount", "currency", "year", "label"],
+    # New columns go last, so that a reader of the older columns by position still finds them.
+    "budgets": ["project_id", "project_code", "kind", "amount", "currency", "year", "label", "period_start",
+                "period_end", "counted"],
 }
 WORKBOOK_PREFETCH = (
     "region_links__region", "country_links", "sdg_goal_links", "sdg_target_links",
@@ -71,7 +84,8 @@ def workbook_rows(projects: Iterable[Project]) -> dict[str, list[list[Any]]]:
             partial_iso(p.end_date, p.end_precision), p.status, p.review_state,
             [link.region.name for link in p.region_links.all()], [link.country_id for link in p.country_links.all()],
             [link.goal_id for link in p.sdg_goal_links.all()], [link.target_id for link in p.sdg_target_links.all()],
-            [link.thematic_area.name for link in p.thematic_area_links.all()], p.summary, p.objective, p.last_updated])
+            [link.thematic_area.name for link in p.thematic_area_links.all()], p.summary, p.objective, p.last_updated,
+            project_budget_total(p), project_budget_currencies(p)])
         for o in p.outcomes.all():
             indicators = list(o.indicators.all()) or [None]
             for i in indicators:
@@ -88,8 +102,11 @@ def workbook_rows(projects: Iterable[Project]) -> dict[str, list[list[Any]]]:
         for link in p.partner_links.all():
             org = link.organisation
             rows["partners"].append([p.pk, p.code, org.name, org.acronym, org.type, link.role, link.name_as_written])
+        # Which lines the budget adds, so that the counted ones sum to the projects sheet's budget_total.
+        counted = {b.pk for b in project_budget_lines(p.budgets.all())}
         for b in p.budgets.all():
-            rows["budgets"].append([p.pk, p.code, b.kind, b.amount, b.currency_id, b.year, b.label])
+            rows["budgets"].append([p.pk, p.code, b.kind, b.amount, b.currency_id, b.year, b.label, b.period_start,
+                                    b.period_end, b.pk in counted])
     return rows
 
 

@@ -32,7 +32,7 @@ from .models import (Budget, Indicator, KeyAccomplishment, Outcome, Project, Pro
                      ProjectRelation, ProjectSdgGoal, ProjectStatus, ReviewFlag, ReviewState, SourceRecord,
                      project_budget_lines)
 from .api.serializers import project_detail_data
-from .exports import XLSX_CONTENT_TYPE, write_workbook
+from .exports import XLSX_CONTENT_TYPE, project_budget_currencies, project_budget_total, write_workbook
 from .records import project_record, with_record_data
 from .search import has_terms, snippet_html, snippets
 
@@ -60,15 +60,6 @@ def budget_summary(budgets) -> str:
 
 def _as_int(value) -> int | None:
     return None if value is None else int(value)
-
-
-def _total_budget(project) -> Decimal | None:
-    totals = [b.amount for b in project_budget_lines(project.budgets.all())]
-    return sum(totals, Decimal(0)) if totals else None
-
-
-def _currencies(project) -> list[str]:
-    return list(dict.fromkeys(b.currency_id for b in project_budget_lines(project.budgets.all())))
 
 
 @lru_cache(maxsize=4096)
@@ -168,8 +159,8 @@ class ProjectListView(FilteredListView):
                lambda p: [c.iso3 for c in p.countries.all()]),
         Column("country_names", gettext_lazy("Countries"), lambda p: [c.name for c in p.countries.all()]),
         Column("sdgs", gettext_lazy("SDGs"), lambda p: [link.goal_id for link in p.sdg_goal_links.all()]),
-        Column("budget_total", gettext_lazy("Total budget"), _total_budget),
-        Column("budget_currency", gettext_lazy("Budget currency"), _currencies),
+        Column("budget_total", gettext_lazy("Total budget"), project_budget_total),
+        Column("budget_currency", gettext_lazy("Budget currency"), project_budget_currencies),
         Column("partners", gettext_lazy("Partners"),
                lambda p: list(dict.fromkeys(link.organisation.name for link in p.partner_links.all()))),
         Column("last_updated", gettext_lazy("Last updated"), "last_updated"),

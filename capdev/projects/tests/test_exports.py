@@ -1,12 +1,17 @@
 """Exports of the filtered project list: XLSX (a sheet per entity) and JSON in the record shape."""
+import datetime as dt
 import io
 import json
+import re
+from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
 from openpyxl import load_workbook
 
-from capdev.projects.models import Project, ReviewState
+from capdev.projects.models import Budget, Project, ReviewState
+from capdev.projects.views import budget_summary
+from capdev.reference.models import Currency
 
 URL = "/projects/"
 
@@ -66,3 +71,54 @@ def test_the_json_export_is_the_record_shape_and_imports_back(client, portfolio,
     out = io.StringIO()
     call_command("import_json", str(path), stdout=out)
     assert "10 records, 0 created, 0 updated, 10 unchanged" in out.getvalue()
+
+
+@pytest.fixture
+def budgeted(db):
+    """A project budgeted by month (originals, half of them revised) and one with a total line and a yearly line."""
+    Currency.objects.get_or_create(code="USD", defaults={"name": "US Dollar"})
+    monthly = Project.objects.create(title="Budgeted by month", review_state=ReviewState.PUBLISHED)
+    for month in range(1, 13):
+        start = dt.date(2024, month, 1)
+        end = dt.date(2024 + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        Budget.objects.create(project=monthly, position=month, kind=Budget.Kind.OTHER, amount=Decimal("16666666.67"),
+                              currency_id="USD", period_start=start, period_end=end)
+        if month <= 6:
+            Budget.objects.create(project=monthly, position=100 + month, kind=Budget.Kind.OTHER,
+                                  amount=Decimal("20000000.10"), currency_id="USD", period_start=start,
+                                  period_end=end, label="Revised")
+    total = Project.objects.create(title="Budgeted in total", review_state=ReviewState.PUBLISHED)
+    Budget.objects.create(project=total, position=0, kind=Budget.Kind.TOTAL, amount=Decimal("1308543.25"),
+                          currency_id="USD")
+    Budget.objects.create(project=total, position=1, kind=Budget.Kind.YEARLY, amount=Decimal(96000),
+                          currency_id="USD", year=2024)
+    return monthly, total
+
+
+def summary_amount(project) -> Decimal:
+    """The figure the portal shows for a project's budget ("USD 1,308,543.25 (other)" gives 1308543.25)."""
+    return Decimal(re.match(r"USD ([\d,.]+)", budget_summary(project.budgets.all()))[1].replace(",", ""))
+
+
+def test_xlsx_budget_total_is_the_portals_figure_and_the_counted_lines_sum_to_it(client, budgeted):
+    book = load_workbook(io.BytesIO(b"".join(client.get(URL, {"format": "xlsx"}).streaming_content)), read_only=True)
+    header, projects = sheet_rows(book, "projects")
+    by_id = {row[header.index("id")]: dict(zip(header, row, strict=True)) for row in projects}
+    bheader, lines = sheet_rows(book, "budgets")
+    lines = [dict(zip(bheader, row, strict=True)) for row in lines]
+    for project, counted_lines in zip(budgeted, (12, 1), strict=True):
+        expected = summary_amount(project)
+        row = by_id[project.pk]
+        assert row["budget_currency"] == "USD"
+        assert abs(Decimal(str(row["budget_total"])) - expected) < Decimal("0.005")
+        own = [line for line in lines if line["project_id"] == project.pk]
+        counted = [line for line in own if line["counted"] is True]
+        assert len(counted) == counted_lines and len(own) > counted_lines
+        assert all(isinstance(line["amount"], (int, float)) for line in own)  # numbers, not text
+        assert abs(sum(Decimal(str(line["amount"])) for line in counted) - expected) < Decimal("0.005")
+    monthly = [line for line in lines if line["project_id"] == budgeted[0].pk]
+    assert summary_amount(budgeted[0]) == Decimal("220000000.62")  # six revised months and six original ones
+    # the originals a revision replaces (an empty label is an empty cell)
+    assert {(line["period_start"].month, line["label"]) for line in monthly if not line["counted"]} == {
+        (m, None) for m in range(1, 7)}
+    assert all(line["period_end"] >= line["period_start"] for line in monthly)
