@@ -1,22 +1,42 @@
 """The published portfolio as IATI 2.03 activity XML, streamed."""
-from django.http import HttpRequest, HttpResponseForbidden, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponseBadRequest, HttpResponseForbidden, StreamingHttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from .export import projects_for_export, stream_activities
+
+# Parameters of this URL that are not the project list's filters.
+OWN_PARAMETERS = ("all", "format", "page")
 
 
 @require_GET
 def activities_xml(request: HttpRequest):
     """/iati/activities.xml: published projects; `?all=1` adds unpublished ones for staff only.
 
-    Filters: `country` (ISO alpha-3 or alpha-2) and `unit` (a unit's code, its sub-units included).
+    Filtered by the project list's own parameters (ProjectFilterSet: q, unit, country, sdg, status...), so that
+    the list, its CSV and JSON, the API and this file hold the same projects; `country` also takes the ISO
+    alpha-2 codes IATI uses.
     """
+    from capdev.projects.filtersets import ProjectFilterSet
+    from capdev.reference.models import Country
+
     include_all = request.GET.get("all") in {"1", "true", "yes"}
     if include_all and not (request.user.is_authenticated and request.user.is_staff):
         return HttpResponseForbidden(_("Only staff may export unpublished projects."), content_type="text/plain")
-    qs = projects_for_export(include_unpublished=include_all, country=request.GET.get("country") or None,
-                             unit=request.GET.get("unit") or None)
+    params = request.GET.copy()
+    for name in OWN_PARAMETERS:
+        params.pop(name, None)
+    qs = projects_for_export(include_unpublished=include_all)
+    if params:
+        codes = [c.strip().upper() for c in params.getlist("country")]
+        alpha3 = dict(Country.objects.filter(iso2__in=[c for c in codes if len(c) == 2]).values_list("iso2", "iso3"))
+        if codes:
+            params.setlist("country", [alpha3.get(c, c) for c in codes])
+        fs = ProjectFilterSet(params, queryset=qs, request=request)
+        if not fs.is_valid():
+            errors = "; ".join(f"{name}: {' '.join(messages)}" for name, messages in fs.errors.items())
+            return HttpResponseBadRequest(errors, content_type="text/plain; charset=utf-8")
+        qs = qs.filter(pk__in=fs.qs.order_by().values("pk"))
     response = StreamingHttpResponse(stream_activities(qs), content_type="application/xml; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="activities.xml"'
     if include_all:

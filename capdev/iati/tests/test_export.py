@@ -264,3 +264,21 @@ def test_a_project_with_text_publishes_only_its_own_descriptions(db):
     (act,) = activities(export.project_document(project))
     assert [(d.get("type"), d.findtext("narrative")) for d in act.findall("description")] == [
         ("2", "Councils publish their budgets.")]
+
+
+def test_the_feed_takes_the_project_lists_filters_and_holds_the_same_projects(portfolio, db, client):
+    """The list, the API and this file filter with one FilterSet: several countries are either one, not the last."""
+    def identifiers(params) -> set[str]:
+        body = b"".join(client.get(reverse("iati:activities"), params).streaming_content)
+        return {a.findtext("iati-identifier") for a in activities(body)}
+
+    def listed(params) -> set[str]:
+        rows = client.get("/api/projects/", {**params, "page_size": 100}).json()["results"]
+        return {export.identifier(Project.objects.get(pk=r["id"])) for r in rows}
+
+    both = {"country": ["LCA", "DJI"]}
+    assert identifiers(both) == listed(both) and len(identifiers(both)) > len(identifiers({"country": "DJI"}))
+    assert identifiers({"country": ["lc", "DJ"]}) == identifiers(both)  # IATI's alpha-2 codes too
+    for params in ({"sdg": "16"}, {"unit": "DPADM"}, {"q": "parliament"}, {"sdg": "16", "country": "LCA"}):
+        assert identifiers(params) == listed(params), params
+    assert identifiers({"country": "ZZZ"}) == set()
