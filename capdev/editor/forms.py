@@ -1,6 +1,8 @@
 """Editor forms: the project, its lists as inline formsets, indicators, and the short "log an activity" form."""
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
 from django.db import models
 from django.forms import BaseInlineFormSet, inlineformset_factory
@@ -366,6 +368,50 @@ class IndicatorForm(forms.ModelForm):
         fields = ["title", "unit", "ascending", "baseline_value", "baseline_year", "target_value", "target_year"]
 
 
+class IndicatorValueForm(forms.ModelForm):
+    """What an indicator measured in one period, and its target for it; the period typed at any precision."""
+
+    start = PartialDateField(label=_("Period from"), required=True)
+    end = PartialDateField(label=_("Period to"), required=True)
+
+    class Meta:
+        model = pm.IndicatorValue
+        fields = ["target", "actual", "comment"]
+        widgets = {"comment": forms.TextInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.order_fields(["start", "end", "target", "actual", "comment"])
+        if self.instance.pk:
+            # Shown at the precision they cover: a whole year as "2024", a month as "2024-03".
+            self.initial.setdefault("start", _period_edge(self.instance.period_start, self.instance.period_end, True))
+            self.initial.setdefault("end", _period_edge(self.instance.period_start, self.instance.period_end, False))
+
+    def clean(self):
+        """The period's first and last days; an end before the start is refused at the end field."""
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end:
+            if end.last_day() < start.first_day():
+                self.add_error("end", _("The period cannot end before it starts."))
+            else:
+                self.instance.period_start, self.instance.period_end = start.first_day(), end.last_day()
+        return data
+
+
+
+def _period_edge(start: dt.date, end: dt.date, first: bool) -> PartialDate:
+    """A period's start (first) or end as typed: the year where it covers whole years, else the month, else the day."""
+    whole_years = (start.month, start.day) == (1, 1) and (end.month, end.day) == (12, 31)
+    whole_months = start.day == 1 and (end + dt.timedelta(days=1)).day == 1
+    day = start if first else end
+    if whole_years:
+        return PartialDate(day.year)
+    if whole_months:
+        return PartialDate(day.year, day.month)
+    return PartialDate(day.year, day.month, day.day)
+
+
 class EditorInlineFormSet(BaseInlineFormSet):
     """An inline formset whose rows just added ("Add a row") start unbound, with the model's defaults."""
 
@@ -414,3 +460,4 @@ FORMSETS = [
 ]
 
 IndicatorFormSet = _formset(pm.Indicator, IndicatorForm, fk_model=pm.Outcome)
+IndicatorValueFormSet = _formset(pm.IndicatorValue, IndicatorValueForm, fk_model=pm.Indicator)

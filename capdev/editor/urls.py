@@ -8,6 +8,8 @@ urlpatterns = [
     path("projects/new/", views.project_create, name="create"),
     path("projects/<int:pk>/edit/", views.project_edit, name="edit"),
     path("projects/<int:pk>/outcomes/<int:outcome_pk>/indicators/", views.indicators_edit, name="indicators"),
+    path("projects/<int:pk>/outcomes/<int:outcome_pk>/indicators/<int:indicator_pk>/values/",
+         views.indicator_values_edit, name="indicator_values"),
     path("projects/<int:pk>/activities/log/", views.log_activity, name="log_activity"),
     path("projects/<int:pk>/history/", views.project_history, name="history"),
     path("projects/<int:pk>/history/<int:number>/revert/", views.project_revert, name="revert"),

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from capdev.accounts import permissions as perms
 from capdev.organisations.models import Organisation
+from capdev.projects import models as pm
 from capdev.projects.models import Outcome, Project, ReviewFlag, ReviewState
 from capdev.reference.models import Country, SdgGoal
 
@@ -223,6 +224,33 @@ def indicators_edit(request, pk: int, outcome_pk: int):
         messages.success(request, _("Indicators saved."))
         return redirect("editor:indicators", pk=pk, outcome_pk=outcome_pk)
     return render(request, "editor/indicators.html", {"project": project, "outcome": outcome, "formset": formset})
+
+
+@staff_required
+def indicator_values_edit(request, pk: int, outcome_pk: int, indicator_pk: int):
+    """What one indicator measured, period by period, with the period's target: the M&E officer's results."""
+    project = get_object_or_404(Project, pk=pk)
+    perms.require(perms.can_edit_project(request.user, project))
+    if workflow.is_published_original(project):
+        return redirect("editor:edit", pk=pk)  # which offers the working copy these values are entered in
+    indicator = get_object_or_404(pm.Indicator.objects.select_related("outcome"), pk=indicator_pk,
+                                  outcome_id=outcome_pk, outcome__project=project)
+    data = request.POST if request.method == "POST" else None
+    added = False
+    if data is not None and data.get("add"):
+        data, added = _with_added_row(data, "values")
+    formset = forms.IndicatorValueFormSet(data, instance=indicator, prefix="values", new_rows=1 if added else 0,
+                                          queryset=indicator.values.order_by("period_start", "pk"))
+    if request.method == "POST" and not request.POST.get("add") and formset.is_valid():
+        with transaction.atomic():
+            workflow.touch(project, request.user)
+            save_formset(formset, indicator, request.user)
+        workflow.reindex(project.pk)
+        messages.success(request, _("Values saved."))
+        return redirect("editor:indicator_values", pk=pk, outcome_pk=outcome_pk, indicator_pk=indicator_pk)
+    return render(request, "editor/indicator_values.html", {
+        "project": project, "outcome": indicator.outcome, "indicator": indicator, "formset": formset,
+    }, status=400 if request.method == "POST" and not request.POST.get("add") else 200)
 
 
 # -- log an activity ---------------------------------------------------------------------------------------------

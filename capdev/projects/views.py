@@ -258,6 +258,7 @@ class ProjectListView(FilteredListView):
             "sort_options": [(key, label) for key, label in SORT_LABELS.items()
                              if key != "relevance" or has_terms(q)],
             "sort": fs.sort_key,
+            "sort_requested": fs.cleaned().get("sort") or "",
             "start_year_min": _as_int(fs.cleaned().get("start_year_min")),
             "start_year_max": _as_int(fs.cleaned().get("start_year_max")),
             "year_bounds": self.year_bounds(facets.get("start_year", [])),

@@ -272,3 +272,21 @@ def test_queries_do_not_grow_with_the_rows_shown(portfolio, db, client, settings
         assert len(result_ids(client.get(URL, params))) == 20
     with django_assert_max_num_queries(30 if not index else first):
         client.get(URL)
+
+
+def test_the_default_order_follows_the_search_when_the_form_is_sent_as_it_stands(portfolio, db, client):
+    """The list unsearched shows its default order selected as "default", not as "newest first": a search typed
+    into that form then comes back best match first, not in date order."""
+    import lxml.html
+
+    def selected(response) -> str:
+        doc = lxml.html.fromstring(response.content.decode())
+        return doc.get_element_by_id("id_sort").value or ""
+
+    assert selected(client.get(URL)) == ""
+    searched = client.get(URL, {"q": "government", "sort": selected(client.get(URL))})
+    by_relevance = client.get(URL, {"q": "government", "sort": "relevance"})
+    assert result_ids(searched) == result_ids(by_relevance) != result_ids(client.get(URL, {"q": "government",
+                                                                                           "sort": "-start"}))
+    assert selected(client.get(URL, {"sort": "-start"})) == "-start"  # a chosen order stays chosen
+    assert selected(client.get(URL, {"q": "government", "sort": "title"})) == "title"
