@@ -259,6 +259,8 @@ class ProjectListView(FilteredListView):
                              if key != "relevance" or has_terms(q)],
             "sort": fs.sort_key,
             "sort_requested": fs.cleaned().get("sort") or "",
+            # The same projects counted and charted (the dashboard takes the list's filters).
+            "dashboard_url": reverse("portal:dashboard") + query_string(self.request, drop=("page", "sort", "format")),
             "start_year_min": _as_int(fs.cleaned().get("start_year_min")),
             "start_year_max": _as_int(fs.cleaned().get("start_year_max")),
             "year_bounds": self.year_bounds(facets.get("start_year", [])),

@@ -290,3 +290,13 @@ def test_the_default_order_follows_the_search_when_the_form_is_sent_as_it_stands
                                                                                            "sort": "-start"}))
     assert selected(client.get(URL, {"sort": "-start"})) == "-start"  # a chosen order stays chosen
     assert selected(client.get(URL, {"q": "government", "sort": "title"})) == "title"
+
+
+def test_the_filtered_list_links_to_the_same_projects_on_the_dashboard(portfolio, db, client):
+    import re as regex
+
+    html = client.get(URL, {"country": "LCA", "sdg": "16", "sort": "title", "page": "1"}).content.decode()
+    link = regex.search(r'href="(/dashboard/[^"]*)"[^>]*>on the dashboard', html).group(1).replace("&amp;", "&")
+    assert "country=LCA" in link and "sdg=16" in link and "sort" not in link and "page" not in link
+    filters = client.get(link).context["filters"]
+    assert [f.name for f in filters] == ["Country", "SDG"]  # the dashboard counts these same projects
