@@ -141,6 +141,20 @@ def test_rows_are_removed_and_reordered_as_shown(staff, big_project, client):
     assert big_project.review_state == ReviewState.IN_REVIEW  # "Save and send for review"
 
 
+def test_a_row_someone_removed_meanwhile_says_so_on_the_row(staff, big_project, client):
+    """Two people on one page: the second save named a removed row's hidden id, and no message was shown."""
+    client.force_login(staff["reviewer"])
+    big_project.review_state = ReviewState.DRAFT
+    big_project.save()
+    url = reverse("editor:edit", args=[big_project.pk])
+    data = form_values(client.get(url), url)
+    big_project.country_links.order_by("country__name").first().delete()  # by the other person
+    data["action"] = "save"
+    response = client.post(url, data)
+    assert response.status_code in (200, 400)
+    assert "This row no longer exists" in response.content.decode()
+
+
 def test_lookup_suggests_countries_organisations_and_sdgs(staff, client):
     client.force_login(staff["pacb"])
     page = client.get(reverse("editor:lookup", args=["countries"]), {"country_links-0-country": "barb"})
