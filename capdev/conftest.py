@@ -59,6 +59,35 @@ def synthetic(portfolio, django_db_blocker):
     return drafts
 
 
+@pytest.fixture
+def budgeted(db):
+    """Two published projects: one budgeted by month (IATI's originals, the first six months revised: USD
+    220,000,000.62 counted) and one with a total line (USD 1,308,543.25) beside a yearly line."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from capdev.projects.models import Budget, Project, ReviewState
+    from capdev.reference.models import Currency
+
+    Currency.objects.get_or_create(code="USD", defaults={"name": "US Dollar"})
+    monthly = Project.objects.create(title="Budgeted by month", review_state=ReviewState.PUBLISHED)
+    for month in range(1, 13):
+        start = dt.date(2024, month, 1)
+        end = dt.date(2024 + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        Budget.objects.create(project=monthly, position=month, kind=Budget.Kind.OTHER, amount=Decimal("16666666.67"),
+                              currency_id="USD", period_start=start, period_end=end)
+        if month <= 6:
+            Budget.objects.create(project=monthly, position=100 + month, kind=Budget.Kind.OTHER,
+                                  amount=Decimal("20000000.10"), currency_id="USD", period_start=start,
+                                  period_end=end, label="Revised")
+    total = Project.objects.create(title="Budgeted in total", review_state=ReviewState.PUBLISHED)
+    Budget.objects.create(project=total, position=0, kind=Budget.Kind.TOTAL, amount=Decimal("1308543.25"),
+                          currency_id="USD")
+    Budget.objects.create(project=total, position=1, kind=Budget.Kind.YEARLY, amount=Decimal(96000),
+                          currency_id="USD", year=2024)
+    return monthly, total
+
+
 @pytest.fixture(params=[True, False], ids=["index", "sql"])
 def counted(request, settings):
     """Queries counted as production runs them: without the SQL double-check, with the in-memory index on

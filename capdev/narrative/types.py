@@ -283,7 +283,7 @@ class Record:
             "funding_source": self.funding_source,
             "tranche": self.tranche,
             "budgets": [
-                {"amount": _number(b.amount), "currency": b.currency, "kind": b.kind, "label": b.label,
+                {"amount": json_number(b.amount), "currency": b.currency, "kind": b.kind, "label": b.label,
                  "period_start": b.period_start, "period_end": b.period_end}
                 for b in self.budgets
             ],
@@ -293,9 +293,9 @@ class Record:
             "region": self.region,
             "regions": list(self.regions or ([self.region] if self.region else [])),
             "countries": list(self.countries),
-            "country_percentages": {k: _number(v) for k, v in self.country_percentages.items()},
+            "country_percentages": {k: json_number(v) for k, v in self.country_percentages.items()},
             "sectors": [{"vocabulary": x.vocabulary, "code": x.code, "name": x.name,
-                         "percentage": None if x.percentage is None else _number(x.percentage)} for x in self.sectors],
+                         "percentage": None if x.percentage is None else json_number(x.percentage)} for x in self.sectors],
             "sdgs": list(self.sdgs),
             "sdg_targets": list(self.sdg_targets),
             "thematic_areas": list(self.thematic_areas),
@@ -349,9 +349,9 @@ class Record:
 
 def _indicator_json(i: Indicator) -> dict[str, Any]:
     return {"title": i.title, "unit": i.unit, "ascending": i.ascending,
-            "baseline": None if i.baseline is None else _number(i.baseline), "baseline_year": i.baseline_year,
-            "target": None if i.target is None else _number(i.target), "target_year": i.target_year,
-            "values": [{k: (_number(v) if isinstance(v, Decimal) else v) for k, v in row.items()} for row in i.values]}
+            "baseline": None if i.baseline is None else json_number(i.baseline), "baseline_year": i.baseline_year,
+            "target": None if i.target is None else json_number(i.target), "target_year": i.target_year,
+            "values": [{k: (json_number(v) if isinstance(v, Decimal) else v) for k, v in row.items()} for row in i.values]}
 
 
 def _date(value: Any) -> PartialDate | None:
@@ -417,6 +417,7 @@ def _iso(d: PartialDate | None) -> str | None:
     return d.iso() if d else None
 
 
-def _number(amount: Decimal) -> int | float:
+def json_number(amount: Decimal) -> int | float:
+    """An amount as the record shape writes it in JSON: an integer where whole, else a float."""
     # JSON has no Decimal; whole amounts stay integers so that 1308543 reads as written.
     return int(amount) if amount == amount.to_integral_value() else float(amount)

@@ -173,6 +173,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Budget kinds appear in the record's lines and the list's lines: one enum, named as before.
+    "ENUM_NAME_OVERRIDES": {"BudgetKindEnum": "capdev.narrative.types.BUDGET_KINDS"},
 }
 
 # The organisation that publishes this portfolio (IATI reporting-org); configurable per deployment.

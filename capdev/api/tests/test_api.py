@@ -1,4 +1,6 @@
 """The REST API: published-only reads, the portal's filters, the record shape, and writes by role."""
+from decimal import Decimal
+
 import pytest
 from django.contrib.auth.models import Group
 from rest_framework.authtoken.models import Token
@@ -8,6 +10,7 @@ from capdev.accounts.models import UnitAssignment
 from capdev.activities.models import Activity
 from capdev.organisations.models import OrgUnit
 from capdev.projects.models import Project, ReviewState
+from capdev.projects.views import budget_summary
 
 pytestmark = pytest.mark.django_db
 
@@ -86,6 +89,33 @@ def test_list_queries_do_not_grow_with_the_page(portfolio, anon, django_assert_m
         assert len(anon.get("/api/projects/?page_size=1").json()["results"]) == 1
     with django_assert_max_num_queries(12):
         assert len(anon.get("/api/projects/?page_size=100").json()["results"]) == 10
+
+
+def test_list_budgets_say_which_lines_count_and_total_them_as_the_portal_does(budgeted, anon):
+    monthly, total = budgeted
+    assert budget_summary(monthly.budgets.all()) == "USD 220,000,000.62 (other)"
+    assert budget_summary(total.budgets.all()) == "USD 1,308,543.25"
+    rows = {p["id"]: p for p in anon.get("/api/projects/?page_size=100").json()["results"]}
+    assert rows[monthly.pk]["budget_total"] == [{"currency": "USD", "amount": 220000000.62}]
+    assert rows[total.pk]["budget_total"] == [{"currency": "USD", "amount": 1308543.25}]
+    lines = rows[monthly.pk]["budgets"]
+    assert [(line["period_start"], line["label"]) for line in lines if not line["counted"]] == [
+        (f"2024-{m:02}-01", "") for m in range(1, 7)]  # the originals the revisions replace
+    assert lines[0]["period_end"] == "2024-01-31" and lines[-1]["period_end"] == "2024-06-30"
+    assert sum(Decimal(str(line["amount"])) for line in lines if line["counted"]) == Decimal("220000000.62")
+    yearly = rows[total.pk]["budgets"]
+    assert [(line["kind"], line["year"], line["counted"]) for line in yearly] == [
+        ("total", None, True), ("yearly", 2024, False)]
+    # Amounts are numbers as the detail writes them: 96000 an integer there and here, never 96000.0.
+    detail = anon.get(f"/api/projects/{total.pk}/").json()["budgets"]
+    assert [(type(line["amount"]), line["amount"]) for line in yearly] == [
+        (type(line["amount"]), line["amount"]) for line in detail] == [(float, 1308543.25), (int, 96000)]
+
+
+def test_the_schema_describes_the_list_budgets(anon):
+    schemas = anon.get("/api/schema/?format=json").json()["components"]["schemas"]
+    assert set(schemas["BudgetLine"]["properties"]) >= {"year", "period_start", "period_end", "counted"}
+    assert schemas["ProjectList"]["properties"]["budget_total"]["items"] == {"$ref": "#/components/schemas/BudgetTotal"}
 
 
 def test_schema_and_docs_are_served_locally(anon):

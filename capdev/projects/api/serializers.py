@@ -1,10 +1,13 @@
 """API serializers for projects: a compact list row, and the record shape shared with import and export."""
+from decimal import Decimal
+
 from django.urls import reverse
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from capdev.core.views import partial_iso
-from capdev.narrative.types import ACTIVITY_TYPES, BUDGET_KINDS, RESOURCE_TYPES, PartialDate
-from capdev.projects.models import ProjectPartner, ProjectStatus, ReviewState
+from capdev.narrative.types import ACTIVITY_TYPES, BUDGET_KINDS, RESOURCE_TYPES, PartialDate, json_number
+from capdev.projects.models import ProjectPartner, ProjectStatus, ReviewState, project_budget_lines
 
 INTERNAL_KEYS = ("flags", "spans", "unparsed", "source", "partners_text")
 
@@ -173,6 +176,28 @@ def project_detail_data(project, record, internal: bool) -> dict:
     return data
 
 
+class BudgetLineSerializer(serializers.Serializer):
+    """A budget line in the list (output only): the record shape's fields, its year, and whether it is counted."""
+
+    amount = serializers.DecimalField(max_digits=18, decimal_places=2, coerce_to_string=False,
+                                      help_text="an integer where whole, as in the project detail")
+    currency = serializers.CharField(help_text="ISO 4217")
+    kind = serializers.ChoiceField(choices=BUDGET_KINDS)
+    label = serializers.CharField()
+    year = serializers.IntegerField(allow_null=True)
+    period_start = serializers.DateField(allow_null=True)
+    period_end = serializers.DateField(allow_null=True)
+    counted = serializers.BooleanField(help_text="whether the project's budget (budget_total) adds this line")
+
+
+class BudgetTotalSerializer(serializers.Serializer):
+    """A project's budget in one currency (output only)."""
+
+    currency = serializers.CharField(help_text="ISO 4217")
+    amount = serializers.DecimalField(max_digits=18, decimal_places=2, coerce_to_string=False,
+                                      help_text="an integer where whole, as in the project detail")
+
+
 class ProjectListSerializer(serializers.Serializer):
     """A project in a list: the facts, without its lists (GET the detail for those)."""
 
@@ -191,6 +216,9 @@ class ProjectListSerializer(serializers.Serializer):
     regions = serializers.SerializerMethodField()
     sdgs = serializers.SerializerMethodField()
     budgets = serializers.SerializerMethodField()
+    budget_total = serializers.SerializerMethodField(
+        help_text="the project's budget per currency by the one rule: its total lines where it has any, else its "
+                  "other lines, a revised line replacing the original of its kind and period (the counted lines)")
     last_updated = serializers.DateTimeField()
 
     def get_url(self, p) -> str:
@@ -211,6 +239,18 @@ class ProjectListSerializer(serializers.Serializer):
     def get_sdgs(self, p) -> list[int]:
         return [link.goal_id for link in p.sdg_goal_links.all()]
 
+    @extend_schema_field(BudgetLineSerializer(many=True))
     def get_budgets(self, p) -> list[dict]:
-        return [{"amount": b.amount, "currency": b.currency_id, "kind": b.kind, "label": b.label}
+        counted = {b.pk for b in project_budget_lines(p.budgets.all())}
+        # Amounts as the detail writes them (json_number), so that one project's lines read alike in both.
+        return [{"amount": json_number(b.amount), "currency": b.currency_id, "kind": b.kind, "label": b.label,
+                 "year": b.year, "period_start": b.period_start.isoformat() if b.period_start else None,
+                 "period_end": b.period_end.isoformat() if b.period_end else None, "counted": b.pk in counted}
                 for b in p.budgets.all()]
+
+    @extend_schema_field(BudgetTotalSerializer(many=True))
+    def get_budget_total(self, p) -> list[dict]:
+        sums: dict[str, Decimal] = {}
+        for b in project_budget_lines(p.budgets.all()):
+            sums[b.currency_id] = sums.get(b.currency_id, Decimal(0)) + b.amount  # currencies are never added
+        return [{"currency": currency, "amount": json_number(amount)} for currency, amount in sums.items()]

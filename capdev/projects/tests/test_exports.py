@@ -1,5 +1,4 @@
 """Exports of the filtered project list: XLSX (a sheet per entity) and JSON in the record shape."""
-import datetime as dt
 import io
 import json
 import re
@@ -9,9 +8,8 @@ import pytest
 from django.core.management import call_command
 from openpyxl import load_workbook
 
-from capdev.projects.models import Budget, Project, ReviewState
+from capdev.projects.models import Project, ReviewState
 from capdev.projects.views import budget_summary
-from capdev.reference.models import Currency
 
 URL = "/projects/"
 
@@ -71,28 +69,6 @@ def test_the_json_export_is_the_record_shape_and_imports_back(client, portfolio,
     out = io.StringIO()
     call_command("import_json", str(path), stdout=out)
     assert "10 records, 0 created, 0 updated, 10 unchanged" in out.getvalue()
-
-
-@pytest.fixture
-def budgeted(db):
-    """A project budgeted by month (originals, half of them revised) and one with a total line and a yearly line."""
-    Currency.objects.get_or_create(code="USD", defaults={"name": "US Dollar"})
-    monthly = Project.objects.create(title="Budgeted by month", review_state=ReviewState.PUBLISHED)
-    for month in range(1, 13):
-        start = dt.date(2024, month, 1)
-        end = dt.date(2024 + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
-        Budget.objects.create(project=monthly, position=month, kind=Budget.Kind.OTHER, amount=Decimal("16666666.67"),
-                              currency_id="USD", period_start=start, period_end=end)
-        if month <= 6:
-            Budget.objects.create(project=monthly, position=100 + month, kind=Budget.Kind.OTHER,
-                                  amount=Decimal("20000000.10"), currency_id="USD", period_start=start,
-                                  period_end=end, label="Revised")
-    total = Project.objects.create(title="Budgeted in total", review_state=ReviewState.PUBLISHED)
-    Budget.objects.create(project=total, position=0, kind=Budget.Kind.TOTAL, amount=Decimal("1308543.25"),
-                          currency_id="USD")
-    Budget.objects.create(project=total, position=1, kind=Budget.Kind.YEARLY, amount=Decimal(96000),
-                          currency_id="USD", year=2024)
-    return monthly, total
 
 
 def summary_amount(project) -> Decimal:
