@@ -6,6 +6,7 @@ import datetime as dt
 from django import forms
 from django.db import models
 from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from capdev.accounts import permissions as perms
@@ -161,6 +162,9 @@ class ProjectForm(StartEndFormMixin, forms.ModelForm):
     start = PartialDateField(label=_("Start"))
     end = PartialDateField(label=_("End"))
     accomplishments_as_of = PartialDateField(label=_("Key accomplishments as of"))
+    # When the project was last saved as the page was opened: a save made since by someone else is not written
+    # over (the second of two people editing at once put back the first one's fields without a word).
+    seen = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = pm.Project
@@ -184,6 +188,8 @@ class ProjectForm(StartEndFormMixin, forms.ModelForm):
         self.init_dates()
         if self.instance.accomplishments_as_of:
             self.initial.setdefault("accomplishments_as_of", self.instance.accomplishments_as_of_partial)
+        if self.instance.pk:
+            self.initial["seen"] = self.instance.last_updated.isoformat()
 
     def clean_code(self):
         """Codes are unique among originals; a working copy shares its original's."""
@@ -197,9 +203,23 @@ class ProjectForm(StartEndFormMixin, forms.ModelForm):
                 raise forms.ValidationError(_("Another project already has this code."), code="unique")
         return code
 
+    def _check_not_stale(self, seen: str) -> None:
+        """Refuse the save (a message above the form) when the project was saved since this page was opened."""
+        if not self.instance.pk or not seen:
+            return
+        last = pm.Project.objects.filter(pk=self.instance.pk).values_list("last_updated", flat=True).first()
+        if last is not None and last.isoformat() != seen:
+            record = pm.Project.history.filter(id=self.instance.pk).order_by("-history_date").first()
+            who = record.history_user.get_username() if record and record.history_user else _("someone")
+            self.add_error(None, forms.ValidationError(
+                _("%(who)s saved this project at %(when)s, after you opened this page, so your changes were not "
+                  "saved. Copy what you typed, reload the page to see their changes, and make yours again.")
+                % {"who": who, "when": timezone.localtime(last).strftime("%H:%M:%S")}, code="stale"))
+
     def clean(self):
         """Dates in order; the key-accomplishments date stored at its precision."""
         cleaned = self.clean_dates(super().clean())
+        self._check_not_stale(cleaned.get("seen") or "")
         if "accomplishments_as_of" in cleaned:
             (self.instance.accomplishments_as_of,
              self.instance.accomplishments_as_of_precision) = from_partial(cleaned["accomplishments_as_of"], "first")

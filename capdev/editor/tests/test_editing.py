@@ -244,3 +244,29 @@ def test_the_first_and_last_years_are_accepted(staff, client, typed, saved):
     assert client.post(reverse("editor:create"), data).status_code == 302
     project = Project.objects.get(title="Digital skills for civil servants")
     assert (project.start_date.isoformat(), project.start_precision) == saved
+
+
+def test_a_save_made_meanwhile_is_not_written_over(staff, dmb_project, client):
+    """Two people on one project: the second save is refused with who saved, instead of undoing the first."""
+    dmb_project.review_state = ReviewState.IN_REVIEW
+    dmb_project.save()
+    url = reverse("editor:edit", args=[dmb_project.pk])
+    client.force_login(staff["reviewer"])
+    theirs = form_values(client.get(url), url)  # the reviewer opens the page ...
+    client.force_login(staff["dmb"])
+    mine = form_values(client.get(url), url)
+    mine.update({"project-summary": "The editor's new summary", "action": "save"})
+    assert client.post(url, mine).status_code == 302  # ... the editor saves first ...
+    client.force_login(staff["reviewer"])
+    theirs.update({"project-title": "The reviewer's title", "action": "save"})
+    response = client.post(url, theirs)  # ... and the reviewer's save would put the old summary back
+    assert response.status_code in (200, 400)
+    assert "ed-dmb saved this project" in response.content.decode()
+    dmb_project.refresh_from_db()
+    assert dmb_project.summary == "The editor's new summary" and dmb_project.title != "The reviewer's title"
+    # Reloaded, the reviewer's save goes through.
+    again = form_values(client.get(url), url)
+    again.update({"project-title": "The reviewer's title", "action": "save"})
+    assert client.post(url, again).status_code == 302
+    dmb_project.refresh_from_db()
+    assert (dmb_project.title, dmb_project.summary) == ("The reviewer's title", "The editor's new summary")
