@@ -52,7 +52,8 @@ def _chart_csv_url(chart_id: str, params: QueryDict) -> str:
 
 
 def _budget_caption(extra: str = "") -> str:
-    base = _("Total budget lines, one series per currency.")
+    base = _("Each project's budget: its total budget lines where it has any, else its other lines, a revised "
+             "line replacing the original of its period. One series per currency.")
     return f"{base} {extra}".strip()
 
 

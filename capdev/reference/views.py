@@ -69,10 +69,7 @@ def project_table(scope, limit: int = PROJECT_ROWS) -> dict[str, Any]:
 
 
 def budget_by_year(scope) -> dict[str, Any]:
-    """Total budget lines per project start year and currency, projects started per year, totals.
-
-    Only "total" budget lines are added up: yearly and other amounts would count the same money twice.
-    """
+    """Projects' budgets (the one rule: Budget.objects.counted) by start year and currency, projects, totals."""
     years = agg.by_start_year(scope)
     totals: dict[str, Decimal] = defaultdict(Decimal)
     for start in years:

@@ -57,6 +57,14 @@ def test_dashboard_renders_the_seed_portfolio_with_data_in_every_chart(portfolio
     assert not re.search(r"<script(?![^>]*(src=|application/json))[^>]*>", html)
 
 
+def test_budget_chart_captions_state_the_one_rule(portfolio, db, client):
+    html = client.get("/dashboard/").content.decode()
+    captions = re.findall(r'<span class="chart-caption">(.*?)</span>', html, re.S)
+    rule = "its total budget lines where it has any, else its other lines, a revised line replacing the original"
+    assert sum(rule in c for c in captions) == sum(chart_id.startswith("budget-") for chart_id in CHARTS) > 1
+    assert "Total budget lines" not in html  # a project without one is summed by its other lines
+
+
 def test_the_unit_chart_links_each_bar_to_the_matching_list(portfolio, db, client):
     response = client.get("/dashboard/?sdg=16")
     chart = json_scripts(response.content.decode())["chart-budget-by-unit-data"]

@@ -96,6 +96,19 @@ def test_country_list_hides_unpublished_projects(portfolio, db, client, admin_cl
 
 # --- /countries/BRB/ ----------------------------------------------------------------------------------------------
 
+def test_the_country_budget_note_states_the_one_rule_that_sums_it(portfolio, db, client):
+    project = make_project(countries=("BRB",), start=dt.date(2021, 3, 1))
+    project.budgets.all().delete()  # budgeted by year only, as IATI publishers do, one year revised
+    for amount, label in (("100", ""), ("150", "Revised")):
+        Budget.objects.create(project=project, kind=Budget.Kind.YEARLY, year=2021, amount=Decimal(amount),
+                              currency_id="USD", label=label)
+    response = client.get(reverse("reference:country_detail", args=["BRB"]))
+    assert [row["amounts"] for row in response.context["budget"]["rows"] if row["year"] == 2021] == [[150]]
+    html = response.content.decode()
+    assert "its total budget lines where it has any, else its other lines, a revised line replacing" in html
+    assert "yearly and other amounts are not added" not in html  # they are, for a project without a total
+
+
 def test_country_detail_shows_facts_projects_budget_activities(portfolio, db, client):
     response = client.get(reverse("reference:country_detail", args=["BRB"]))
     html = response.content.decode()
