@@ -15,6 +15,7 @@ urlpatterns = [
     path("projects/<int:pk>/history/<int:number>/revert/", views.project_revert, name="revert"),
     path("projects/<int:pk>/submit/", views.project_submit, name="submit"),
     path("projects/<int:pk>/publish/", views.project_publish, name="publish"),
+    path("projects/<int:pk>/discard/", views.project_discard, name="discard"),
     path("review/", views.review_queue, name="review"),
     path("review/flags/<int:pk>/<slug:action>/", views.flag_resolve, name="flag"),
     path("editor/lookup/<slug:kind>/", views.lookup, name="lookup"),

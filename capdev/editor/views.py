@@ -352,6 +352,20 @@ def project_publish(request, pk: int):
     return HttpResponseRedirect(project_url(published))
 
 
+@staff_required
+@require_POST
+def project_discard(request, pk: int):
+    """Throw a working copy away; the public version stays as it is."""
+    copy = get_object_or_404(Project.objects.select_related("draft_of"), pk=pk)
+    try:
+        original = workflow.discard(copy, request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return HttpResponseRedirect(project_url(copy))
+    messages.success(request, _("The working copy was discarded: the published version is unchanged."))
+    return HttpResponseRedirect(project_url(original))
+
+
 # -- history -----------------------------------------------------------------------------------------------------
 
 @staff_required

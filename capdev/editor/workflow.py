@@ -142,6 +142,22 @@ def publish(project: Project, user) -> Project:
     return published
 
 
+def discard(copy: Project, user) -> Project:
+    """Throw a working copy away, unpublished changes and all; returns its original, which never changed.
+
+    Its history stays in the history tables (who made the copy, what it held). Only a working copy: a project's
+    own draft is deleted by a portfolio admin.
+    """
+    if not copy.draft_of_id:
+        raise ValidationError(_("Only a working copy can be discarded."), code="not_a_copy")
+    perms.require(perms.can_edit_project(user, copy))
+    original = copy.draft_of
+    with transaction.atomic():
+        copy._history_user = user
+        copy.delete()
+    return original
+
+
 def revert(project: Project, version_number: int, user) -> Project:
     """Write every field and row of an earlier version back; returns the project that now holds it.
 
@@ -168,4 +184,4 @@ def revert(project: Project, version_number: int, user) -> Project:
 
 
 __all__ = ["editable_target", "start_working_copy", "working_copy_of", "open_flags", "submit_for_review",
-           "resolve_flag", "publish", "revert", "is_published_original", "PermissionDenied"]
+           "resolve_flag", "publish", "discard", "revert", "is_published_original", "PermissionDenied"]

@@ -309,3 +309,23 @@ def test_history_versions_group_a_save_with_its_rows(staff, pacb_project):
     assert last.user == staff["pacb"]
     assert [(n.name, [r.kind for r in n.rows]) for n in last.nodes] == [("expected_accomplishments", ["added"])]
     assert found[0].number == 1 and len({v.number for v in found}) == len(found)
+
+
+def test_an_editor_discards_a_working_copy_and_the_public_version_stays(staff, dmb_project, client):
+    title = dmb_project.title
+    copy = workflow.start_working_copy(dmb_project, staff["dmb"])
+    copy.title = "Changes nobody wants"
+    copy.save()
+    client.force_login(staff["pacb"])  # another unit's editor may not
+    assert client.post(reverse("editor:discard", args=[copy.pk])).status_code == 403
+    client.force_login(staff["dmb"])
+    page = client.get(reverse("editor:edit", args=[copy.pk])).content.decode()
+    assert reverse("editor:discard", args=[copy.pk]) in page
+    response = client.post(reverse("editor:discard", args=[copy.pk]))
+    assert response.status_code == 302 and response["Location"] == reverse("projects:detail", args=[dmb_project.pk])
+    assert not Project.objects.filter(pk=copy.pk).exists()
+    dmb_project.refresh_from_db()
+    assert dmb_project.title == title and dmb_project.review_state == ReviewState.PUBLISHED
+    assert client.post(reverse("editor:discard", args=[dmb_project.pk])).status_code == 302  # not a copy: refused
+    assert Project.objects.filter(pk=dmb_project.pk).exists()
+    assert Project.history.filter(id=copy.pk, history_type="-").exists()  # its history stays
