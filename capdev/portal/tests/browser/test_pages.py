@@ -177,3 +177,49 @@ def test_a_project_page_with_a_year_of_monthly_budgets_fits_a_390_px_phone(brows
         shot(page, site, "09-phone-monthly-budgets")
     finally:
         page.context.close()
+
+
+# A portfolio's budget in one currency can run to thirteen digits and more (a CFA franc or yen portfolio; a user
+# saw "1,338,832,14" of one, the rest under the next card). The seed's sums are small, and a project with such a
+# budget would move the figures other browser tests read, so the test writes the figure into the page instead.
+LONG_FIGURE = "1,338,832,145,678"
+
+CARDS_FIT = """(figure) => {
+    for (const amount of document.querySelectorAll('.totals .stat .amount')) amount.textContent = figure;
+    const box = e => e.getBoundingClientRect();
+    const problems = [];
+    const cards = [...document.querySelectorAll('.totals .card')];
+    for (const stat of document.querySelectorAll('.totals .stat')) {
+        const card = box(stat.closest('.card')), b = box(stat);
+        if (stat.scrollWidth > stat.clientWidth || b.left < card.left - 0.5 || b.right > card.right + 0.5)
+            problems.push(`stat "${stat.textContent.trim()}" overflows: scroll ${stat.scrollWidth} > client ` +
+                          `${stat.clientWidth}, right ${b.right} > card ${card.right}`);
+    }
+    cards.forEach((card, i) => {
+        if (card.scrollWidth > card.clientWidth) problems.push(`card ${i} overflows: ${card.scrollWidth}`);
+        for (const other of cards.slice(i + 1)) {
+            const a = box(card), o = box(other);
+            if (a.left < o.right - 0.5 && o.left < a.right - 0.5 && a.top < o.bottom - 0.5 && o.top < a.bottom - 0.5)
+                problems.push(`card ${i} overlaps the next: ${a.right} > ${o.left}`);
+        }
+    });
+    const written = [...document.querySelectorAll('.totals .stat .amount')].map(a => a.textContent);
+    return {problems, written, cards: cards.length};
+}"""
+
+
+@pytest.mark.parametrize("width", [1024, 1280, 390])
+def test_a_long_budget_figure_fits_its_card_on_the_home_page_and_the_dashboard(browser, site, width):
+    """Every total card holds its figure whole, and no card covers its neighbour, on a laptop, a desktop, a phone."""
+    page = new_page(browser, viewport={"width": width, "height": 900})
+    try:
+        for path in ("/", "/dashboard/"):
+            page.goto(site.url(path))
+            settle(page)
+            fit = page.evaluate(CARDS_FIT, LONG_FIGURE)
+            assert fit["written"] == [LONG_FIGURE] and fit["cards"] >= 5, fit  # the budget card, among the others
+            assert not fit["problems"], f"{path} at {width} px: {fit['problems']}"
+            assert no_horizontal_scroll(page)["scrollWidth"] <= width, path
+        shot(page, site, f"10-dashboard-long-budget-{width}")
+    finally:
+        page.context.close()
