@@ -84,6 +84,9 @@ def test_facets_narrow_every_number(portfolio, db, client):
     assert data["chart-budget-by-start-year-data"]["labels"] == ["2024"]
     whole = client.get("/dashboard/").context["totals"]
     assert whole.projects > totals.projects and whole.activities > totals.activities
+    # Filtered, the page says whose activities it counts (a country page counts those held there).
+    assert "wherever each activity was held" in response.content.decode()
+    assert "wherever each activity was held" not in client.get("/dashboard/").content.decode()
 
 
 def test_active_filters_are_shown_with_links_to_drop_them(portfolio, db, client):
