@@ -419,7 +419,6 @@ class IndicatorValueForm(forms.ModelForm):
         return data
 
 
-
 def _period_edge(start: dt.date, end: dt.date, first: bool) -> PartialDate:
     """A period's start (first) or end as typed: the year where it covers whole years, else the month, else the day."""
     whole_years = (start.month, start.day) == (1, 1) and (end.month, end.day) == (12, 31)
