@@ -282,3 +282,8 @@ def test_the_feed_takes_the_project_lists_filters_and_holds_the_same_projects(po
     for params in ({"sdg": "16"}, {"unit": "DPADM"}, {"q": "parliament"}, {"sdg": "16", "country": "LCA"}):
         assert identifiers(params) == listed(params), params
     assert identifiers({"country": "ZZZ"}) == set()
+
+
+def test_the_feed_answers_a_bad_filter_with_400_naming_it(portfolio, db, client):
+    response = client.get(reverse("iati:activities"), {"start_year_min": "soon"})
+    assert response.status_code == 400 and "start_year_min" in response.content.decode()
