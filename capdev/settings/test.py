@@ -3,7 +3,8 @@ from .development import *  # noqa: F401,F403
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast logins in tests
-DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:",
+                         "OPTIONS": dict(SQLITE_OPTIONS)}}  # noqa: F405
 # Every list request also runs in SQL and fails on any difference from the in-memory index: the whole suite
 # checks the index's facets and order (and that every write path marks it stale) against the SQL reference.
 CAPDEV_INDEX_VERIFY = True
