@@ -39,6 +39,33 @@ def env_seconds(name: str, default: float) -> float:
     return seconds
 
 
+def env_int(name: str, default: int, minimum: int = 0) -> int:
+    """Read a whole number (at least `minimum`) from the environment; a clear error names the variable."""
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    text = value.strip()
+    if not (text.isascii() and text.isdigit()) or int(text) < minimum:
+        raise ImproperlyConfigured(f"{name} must be a whole number from {minimum}, not {value!r}")
+    return int(text)
+
+
+def env_rate(name: str, default: str | None) -> str | None:
+    """Read a request rate ("300/min": a number, then s, min, hour or day) or "off"; a bad one names the variable."""
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    text = value.strip().lower()
+    if text in {"off", "none", "0"}:
+        return None
+    number, _, period = text.partition("/")
+    if not (number.isascii() and number.isdigit() and int(number) > 0) or period not in {
+            "s", "sec", "second", "m", "min", "minute", "h", "hour", "d", "day"}:
+        raise ImproperlyConfigured(f"{name} must be a rate such as 300/min (per s, min, hour or day) or off, "
+                                   f"not {value!r}")
+    return f"{int(number)}/{period}"
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     """Read a comma-separated environment variable."""
     value = os.environ.get(name)
