@@ -12,6 +12,8 @@ import datetime as dt
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import status
 from rest_framework.exceptions import APIException
 
@@ -69,3 +71,13 @@ def hold(model: type[models.Model], pk, seen: dt.datetime, what: str) -> None:
             "%(who)s changed this %(what)s at %(when)s, after the version your If-Match names, so nothing was "
             "written: GET it again, apply your change to what it holds now, and send that with its new ETag.")
             % {"who": who, "what": what, "when": when}) from exc
+
+
+# The OpenAPI description of a conditional write: its header and its two refusals.
+IF_MATCH = OpenApiParameter(
+    "If-Match", OpenApiTypes.STR, OpenApiParameter.HEADER, required=True,
+    description="The ETag of the version being changed, as GET returned it (a quoted string).")
+REFUSALS = {
+    412: OpenApiResponse(description="Changed since that version (by whom, and when, in `detail`): nothing written."),
+    428: OpenApiResponse(description="No If-Match naming a version: nothing written."),
+}

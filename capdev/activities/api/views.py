@@ -1,6 +1,7 @@
 """API views for activities: programme managers log workshops and missions here too."""
 from django.db import transaction
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
@@ -17,6 +18,9 @@ from capdev.projects.filtersets import ActivityFilterSet, visible_projects
 from .serializers import ActivitySerializer
 
 
+@extend_schema_view(**{action: extend_schema(parameters=[preconditions.IF_MATCH],
+                                              responses={200: ActivitySerializer, **preconditions.REFUSALS})
+                        for action in ("update", "partial_update")})
 class ActivityViewSet(viewsets.ModelViewSet):
     """Activities of the projects the caller may see; editors add and change those of their units' projects."""
 

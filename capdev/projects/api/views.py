@@ -163,7 +163,13 @@ class ProjectViewSet(viewsets.ModelViewSet):
         response = Response(project_detail_data(project, project_record(project), True), status=status.HTTP_201_CREATED)
         return preconditions.with_etag(response, project)
 
-    @extend_schema(request=RecordSerializer, responses=ProjectDetailSerializer)
+    @extend_schema(request=RecordSerializer, responses={200: ProjectDetailSerializer, **preconditions.REFUSALS},
+                   parameters=[preconditions.IF_MATCH])
+    def partial_update(self, request, *args, **kwargs):
+        return super().partial_update(request, *args, **kwargs)
+
+    @extend_schema(request=RecordSerializer, responses={200: ProjectDetailSerializer, **preconditions.REFUSALS},
+                   parameters=[preconditions.IF_MATCH])
     def update(self, request, *args, **kwargs):
         project = self.get_object()
         if not perms.can_edit_project(request.user, project):
