@@ -283,10 +283,9 @@ def log_activity(request, pk: int):
     form = forms.ActivityLogForm(request.POST or None, prefix="log")
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
-            target = workflow.editable_target(project, request.user)
             # Appending changes nothing anyone else typed, so no version is asked for; the project row is read
             # again under the transaction's lock, so that saving it (its new version) writes no field back.
-            target = Project.objects.select_for_update().get(pk=target.pk)
+            target = workflow.locked(workflow.editable_target(project, request.user))
             workflow.touch(target, request.user)
             activity = form.save(commit=False)
             activity.project = target
