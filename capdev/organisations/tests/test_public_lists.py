@@ -2,7 +2,7 @@
 import pytest
 from django.urls import reverse
 
-from capdev.importer.tests.test_loader import load, make_record, reference_rows  # noqa: F401 (a fixture)
+from capdev.importer.tests.test_loader import load, make_record, reference_rows  # noqa: F401 (autouse: run first)
 from capdev.narrative.types import Partner
 from capdev.organisations.models import Organisation
 from capdev.projects import index_version
@@ -14,7 +14,7 @@ HIDDEN = "Office of Quiet Reforms"
 
 
 @pytest.fixture
-def imported(reference_rows):
+def imported():
     """A published project naming UNDP and CARICAD, and a project in review, whose import created HIDDEN."""
     load([make_record(0, code="PUB-1")], publish=True)
     load([make_record(1, code="REV-1", text="record 1 REV-1 another text",
