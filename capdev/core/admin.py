@@ -133,9 +133,10 @@ class CapdevAdmin(ObjectPermissionMixin, SimpleHistoryAdmin):
     form = VersionedAdminForm
 
     def get_fields(self, request, obj=None):
-        """The declared fields, and the hidden version."""
-        fields = list(super().get_fields(request, obj))
-        return fields if "seen" in fields else [*fields, "seen"]
+        """The declared fields, and the hidden version on a form that saves (not on a read-only page)."""
+        fields = [f for f in super().get_fields(request, obj) if f != "seen"]
+        saves = self.has_change_permission(request, obj) if obj is not None else self.has_add_permission(request)
+        return [*fields, "seen"] if saves else fields
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         """The history's revert form, in one transaction like the change form (its version check holds the row)."""

@@ -12,8 +12,8 @@ from capdev.activities.models import Activity
 from capdev.api import preconditions
 from capdev.api.permissions import WritesByRole
 from capdev.core import versions
-from capdev.projects.models import Project
 from capdev.projects.filtersets import ActivityFilterSet, visible_projects
+from capdev.projects.models import Project
 
 from .serializers import ActivitySerializer
 

@@ -99,3 +99,18 @@ def test_two_simultaneous_admin_saves_write_one(live_capdev, django_user_model):
     summary = live_capdev.value("SELECT summary FROM projects_project WHERE id = %s", (project.pk,))
     assert (title, summary) == [("Digital government strategy", "Ana's summary"),
                                 ("Ben's title", "The first summary")][winner]
+
+
+def test_the_version_is_hidden_on_a_form_and_absent_from_a_read_only_page(admins, project, django_user_model):
+    from capdev.accounts.roles import VIEWER, assign_role
+
+    url = reverse("admin:projects_project_change", args=[project.pk])
+    doc = lxml.html.fromstring(admins[0].get(url).content.decode())
+    assert [i.get("type") for i in doc.xpath("//input[@name='seen']")] == ["hidden"]
+    viewer = django_user_model.objects.create_user("viewer", password="a passphrase 123")
+    assign_role(viewer, VIEWER)
+    client = Client()
+    client.force_login(viewer)
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "seen" not in admin_form(page) and ">Seen" not in page.content.decode()
