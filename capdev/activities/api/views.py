@@ -75,7 +75,7 @@ class ActivityViewSet(viewsets.ModelViewSet):
         for project in projects:
             self._check(project, _("You may change activities of your own units' projects only."))
         self._written = serializer.save()
-        for project in projects:
+        for project in sorted(projects, key=lambda p: p.pk):  # in one order: two moves cannot deadlock
             versions.touch(Project, project.pk, self.request.user)
 
     @transaction.atomic

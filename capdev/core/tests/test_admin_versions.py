@@ -114,3 +114,17 @@ def test_the_version_is_hidden_on_a_form_and_absent_from_a_read_only_page(admins
     page = client.get(url)
     assert page.status_code == 200
     assert "seen" not in admin_form(page) and ">Seen" not in page.content.decode()
+
+
+def test_the_historys_revert_form_checks_the_version_too(admins, project):
+    ana, ben = admins
+    project.title = "A second title"
+    project.save()
+    first = project.history.order_by("history_date").first()
+    url = reverse("admin:projects_project_simple_history", args=[project.pk, first.history_id])
+    opened_by_ana, opened_by_ben = admin_form(ana.get(url)), admin_form(ben.get(url))
+    assert ana.post(url, opened_by_ana).status_code == 302  # reverted
+    assert Project.objects.get(pk=project.pk).title == "Digital government strategy"
+    refused = ben.post(url, {**opened_by_ben, "summary": "Ben's summary"})
+    assert refused.status_code == 200 and "ana saved this project" in refused.content.decode()
+    assert Project.objects.get(pk=project.pk).summary == "The first summary"
