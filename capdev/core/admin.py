@@ -6,6 +6,7 @@ through a working copy and a review, in the editor); reference data (countries, 
 users...) is changed by portfolio admins only. Superusers keep every right.
 """
 from django import forms
+from django.apps import apps
 from django.contrib import admin
 from django.db import transaction
 from django.utils import timezone
@@ -166,10 +167,8 @@ class CapdevAdmin(ObjectPermissionMixin, SimpleHistoryAdmin):
     def _touch_project(self, request, obj, project_id=None) -> None:
         project_id = project_id or _project_id(obj, self._project_path_of_row())
         if project_id:
-            from capdev.projects.models import Project
-
             with transaction.atomic():
-                versions.touch(Project, project_id, request.user)
+                versions.touch(apps.get_model("projects", "Project"), project_id, request.user)
 
     def get_form(self, request, obj=None, **kwargs):
         """Editors choose a project's lead unit among their own units."""
