@@ -16,6 +16,8 @@ from capdev.activities import models as am
 from capdev.projects import models as pm
 
 TIMESTAMPS = {"created", "last_updated"}
+# Copied with the row, never shown as a change: an activity's lasting identifier (Activity.uid).
+IDENTITY_FIELDS = {"uid"}
 # The editorial workflow, not content: a revert or a publish never copies these.
 WORKFLOW_FIELDS = {"review_state", "published_at", "draft_of_id"}
 
@@ -37,8 +39,8 @@ class Node:
 
     @property
     def content_fields(self) -> list[str]:
-        """The attnames compared when diffing: no id, no parent key."""
-        return [f for f in self.fields if f not in ("id", self.parent_key)]
+        """The attnames compared when diffing: no id, no parent key, no lasting identifier."""
+        return [f for f in self.fields if f not in ("id", self.parent_key) and f not in IDENTITY_FIELDS]
 
 
 TREE: tuple[Node, ...] = (

@@ -118,6 +118,7 @@ INSTALLED_APPS = [
     "capdev.organisations",
     "capdev.projects",
     "capdev.activities",
+    "capdev.people",
     "capdev.importer",
     "capdev.portal",
     "capdev.accounts",
@@ -253,3 +254,9 @@ CAPDEV_FACET_INDEX_WAIT = env_seconds("CAPDEV_FACET_INDEX_WAIT", 10.0)
 CAPDEV_LEXEME_INDEX = env_bool("CAPDEV_LEXEME_INDEX", True)
 # Also compute every list request in SQL and fail on any difference from the index (the test settings turn it on).
 CAPDEV_INDEX_VERIFY = False
+
+# People reached (capdev.people, docs/people.md): a public count of fewer people than this shows as "fewer than
+# N"; personal data of people whose last activity ended more than this many years ago is erased by `capdev
+# people-retention` (0: kept until erased on request).
+CAPDEV_PEOPLE_SMALL_COUNT = env_int("CAPDEV_PEOPLE_SMALL_COUNT", 5, minimum=2)
+CAPDEV_PEOPLE_RETENTION_YEARS = env_int("CAPDEV_PEOPLE_RETENTION_YEARS", 0)
