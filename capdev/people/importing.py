@@ -198,14 +198,14 @@ def store_upload(activity: Activity, data: bytes, file_name: str, user, kind: st
     sheet.header_row = None if mapping.header is None else mapping.header + 1
     sheet.mapping = {str(k): v for k, v in mapping.columns.items()}
     sheet.options = Options(worksheet=chosen.name,
-                            default_country=_default_country(activity)).as_dict()
+                            default_country=default_country(activity)).as_dict()
     sheet.file.save(file_name.rsplit("/", 1)[-1][:100] or "sheet", ContentFile(data), save=False)
     sheet._history_user = sheet.uploaded_by
     sheet.save()
     return sheet
 
 
-def _default_country(activity: Activity) -> str:
+def default_country(activity: Activity) -> str:
     """A national event's country, offered (visibly, in the mapping step) for rows that give none."""
     if activity.online or activity.country_id is None or activity.type == ActivityType.CONFERENCE:
         return ""
@@ -358,8 +358,11 @@ def _write_attendance(sheet: Sheet, activity: Activity, plan: Plan, by_number: d
             continue
         if person.pk in existing:
             a = existing[person.pk]
-            if plan.options.one_day:
+            if plan.options.one_day:  # one more day, never more days than the activity lasted
                 a.days = (a.days or Decimal(0)) + 1
+                longest = default_days(activity)
+                if longest is not None:
+                    a.days = min(a.days, longest)
             elif v.days is not None:
                 a.days = max(a.days or Decimal(0), v.days)
             if v.role != Role.PARTICIPANT or a.role == Role.PARTICIPANT:

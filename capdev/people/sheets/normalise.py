@@ -230,7 +230,8 @@ ROLE_WORDS = {
                 "ponente", "orador", "panelista", "expositor", "keynote", "paneliste"),
     "facilitator": ("facilitator", "moderator", "facilitateur", "facilitatrice", "moderateur", "facilitador",
                     "moderador", "animateur"),
-    "trainer": ("trainer", "formateur", "formatrice", "formador", "instructor", "capacitador", "coach"),
+    "trainer": ("trainer", "formateur", "formatrice", "formador", "formadora", "instructor", "instructora",
+                "capacitador", "capacitadora", "coach"),
     "organiser": ("organiser", "organizer", "organisateur", "organizador", "staff", "secretariat",
                   "secretaria", "organising team", "organizing team"),
 }
