@@ -174,10 +174,11 @@ class Report:
     proposals: int = 0
     institutions_created: int = 0
     institution_types_guessed: int = 0
+    already_listed: int = 0
 
     def as_dict(self) -> dict:
         """For Sheet.report."""
-        return {"rows": dict(self.rows), "people_created": self.people_created,
+        return {"rows": dict(self.rows), "already_listed": self.already_listed, "people_created": self.people_created,
                 "attendance_created": self.attendance_created, "attendance_updated": self.attendance_updated,
                 "proposals": self.proposals, "institutions_created": self.institutions_created,
                 "institution_types_guessed": self.institution_types_guessed}
@@ -239,12 +240,13 @@ def confirm(sheet: Sheet, plan: Plan, user) -> Report:
 
 
 def _write(sheet: Sheet, activity: Activity, plan: Plan, user) -> Report:
-    report = Report(rows=dict(plan.counts()))
+    report = Report(rows=dict(plan.counts()), already_listed=sum(1 for r in plan.rows if r.already_listed))
+    institutions = Institutions((r.values.institution, r.values.country) for r in plan.people_rows)
+    _fill_blanks([r for r in plan.rows if r.outcome == Outcome.SAME_EMAIL], institutions, report, user)
     rows = [SheetRow(sheet=sheet, number=r.number, cells=r.cells, outcome=r.outcome,
                      message="; ".join(r.message_texts())[:300], person=r.person) for r in plan.rows]
     SheetRow.objects.bulk_create(rows, batch_size=500)
     row_of = {r.number: r for r in SheetRow.objects.filter(sheet=sheet)}
-    institutions = Institutions((r.values.institution, r.values.country) for r in plan.people_rows)
     created_people = _create_people(plan, institutions, report, user)
     by_number: dict[int, Person] = {}
     for r in plan.rows:
@@ -255,7 +257,6 @@ def _write(sheet: Sheet, activity: Activity, plan: Plan, user) -> Report:
     for r in plan.rows:
         if r.outcome == Outcome.SAME_AS_ROW:
             by_number[r.number] = by_number[r.same_as]
-    _fill_blanks([r for r in plan.rows if r.outcome == Outcome.SAME_EMAIL], institutions, report, user)
     SheetRow.objects.bulk_update([_with_person(row_of[n], p) for n, p in by_number.items()], ["person"],
                                  batch_size=500)
     attendance = _write_attendance(sheet, activity, plan, by_number, row_of, report, user)
@@ -409,28 +410,55 @@ def link_trainers(attendance: list[Attendance]) -> int:
 
 # -- the report (the page and the command say the same) -----------------------------------------------------------
 
-def report_lines(plan: Plan, report: Report | None = None, *, file_name: str = "", rows: bool = True) -> list[str]:
+@dataclass
+class Summary:
+    """What a report is made of: the worksheet, its header, and each row's outcome and messages."""
+
+    worksheet: str
+    header: int | None
+    rows: list[tuple[int, str, list[str]]]
+    already_listed: int = 0
+
+    @classmethod
+    def of_plan(cls, plan: Plan) -> Summary:
+        """Before (or as) it is written."""
+        return cls(plan.worksheet, plan.header, [(r.number, r.outcome, r.message_texts()) for r in plan.rows],
+                   sum(1 for r in plan.rows if r.already_listed))
+
+    @classmethod
+    def of_sheet(cls, sheet: Sheet) -> Summary:
+        """As a confirmed sheet keeps it (its rows' outcomes and messages)."""
+        rows = [(r.number, r.outcome, [m for m in r.message.split("; ") if m])
+                for r in SheetRow.objects.filter(sheet=sheet).order_by("number")]
+        return cls(sheet.worksheet, None if sheet.header_row is None else sheet.header_row - 1, rows,
+                   sheet.report.get("already_listed", 0))
+
+
+def report_lines(summary: Summary | Plan, report: Report | None = None, *, file_name: str = "",
+                 rows: bool = True) -> list[str]:
     """What the import did (or, without a report, would do), in lines: a summary, then each row's messages."""
-    counts = plan.counts()
+    if isinstance(summary, Plan):
+        summary = Summary.of_plan(summary)
+    counts = Counter(outcome for _n, outcome, _m in summary.rows)
     data_rows = sum(n for o, n in counts.items() if o not in (Outcome.ABOVE_HEADER, Outcome.HEADER))
     lines = []
     where = _("“%(file)s”") % {"file": file_name} if file_name else _("The sheet")
-    if plan.worksheet:
-        where += " " + _("(worksheet “%(name)s”)") % {"name": plan.worksheet}
-    if plan.header is None:
+    if summary.worksheet:
+        where += " " + _("(worksheet “%(name)s”)") % {"name": summary.worksheet}
+    if summary.header is None:
         lines.append(_("%(where)s: no header row found; say which row it is.") % {"where": where})
     else:
         lines.append(_("%(where)s: header on row %(row)d, %(n)d rows below it.")
-                     % {"where": where, "row": plan.header + 1, "n": data_rows})
+                     % {"where": where, "row": summary.header + 1, "n": data_rows})
     labels = dict(Outcome.choices)
     parts = [f"{counts[o]} × {str(labels[o]).lower()}" for o in (
         Outcome.NEW, Outcome.SAME_EMAIL, Outcome.PROPOSED, Outcome.SAME_AS_ROW, Outcome.SKIPPED, Outcome.BLANK,
         Outcome.ERROR) if counts.get(o)]
     lines.append(_("Rows: %(parts)s.") % {"parts": ", ".join(parts) or _("none")})
-    listed = sum(1 for r in plan.rows if r.already_listed)
-    if listed:
+    if summary.already_listed:
         lines.append(ngettext("%(n)d person is already on this activity's list.",
-                              "%(n)d people are already on this activity's list.", listed) % {"n": listed})
+                              "%(n)d people are already on this activity's list.", summary.already_listed)
+                     % {"n": summary.already_listed})
     if report is not None:
         lines.append(_("Written: %(people)d new people, %(created)d attendances added, %(updated)d updated, "
                        "%(proposals)d proposals to review, %(inst)d new institutions (%(guessed)d types guessed).")
@@ -440,8 +468,13 @@ def report_lines(plan: Plan, report: Report | None = None, *, file_name: str = "
     else:
         lines.append(_("Nothing written (preview)."))
     if rows:
-        for r in plan.rows:
-            texts = r.message_texts()
-            if texts and r.outcome not in (Outcome.ABOVE_HEADER, Outcome.HEADER, Outcome.BLANK):
-                lines.append(_("Row %(n)d: %(what)s") % {"n": r.number, "what": "; ".join(texts)})
+        for number, outcome, texts in summary.rows:
+            if texts and outcome not in (Outcome.ABOVE_HEADER, Outcome.HEADER, Outcome.BLANK):
+                lines.append(_("Row %(n)d: %(what)s") % {"n": number, "what": "; ".join(texts)})
     return lines
+
+
+def stored_report(sheet: Sheet) -> list[str]:
+    """The report of a confirmed sheet, as the command printed it when it was written."""
+    data = {k: v for k, v in sheet.report.items() if k in Report.__dataclass_fields__ and k != "rows"}
+    return report_lines(Summary.of_sheet(sheet), Report(**data), file_name=sheet.file_name)
