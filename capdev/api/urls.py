@@ -5,6 +5,7 @@ from rest_framework.routers import DefaultRouter
 
 from capdev.activities.api.views import ActivityViewSet
 from capdev.organisations.api.views import FundingSourceViewSet, OrganisationViewSet, OrgUnitViewSet
+from capdev.people.api.views import AttendanceViewSet, NetworkViewSet, PeopleReachedView, PersonViewSet
 from capdev.projects.api.views import ProjectViewSet
 from capdev.reference.api.views import CountryViewSet, RegionViewSet, SdgGoalViewSet
 
@@ -17,6 +18,9 @@ router.register("funding-sources", FundingSourceViewSet, basename="funding-sourc
 router.register("countries", CountryViewSet, basename="country")
 router.register("regions", RegionViewSet, basename="region")
 router.register("sdgs", SdgGoalViewSet, basename="sdg")
+router.register("networks", NetworkViewSet, basename="network")
+router.register("people", PersonViewSet, basename="person")
+router.register("attendance", AttendanceViewSet, basename="attendance")
 
 app_name = "api"
 urlpatterns = [
@@ -24,5 +28,6 @@ urlpatterns = [
     # The split view serves its start-up script as a file: the Content-Security-Policy forbids inline scripts.
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema", template_name="api/swagger_ui.html"),
          name="docs"),
+    path("people-reached/", PeopleReachedView.as_view(), name="people-reached"),
     path("", include(router.urls)),
 ]

@@ -86,48 +86,51 @@ _ORDER = {"sex": [s.value for s in Sex], "seniority": [s.value for s in Seniorit
           "institution_type": [t.value for t in InstitutionType]}
 
 
-def _breakdown(participants: QuerySet, dimension: str) -> list[Cell]:
-    path = _PATHS[dimension]
-    rows = list(participants.order_by().values(path).annotate(
-        people=Count("person_id", distinct=True), attendances=Count("pk"), days=Sum("days")))
-    keys = [row[path] for row in rows]
-    labels = _labels(dimension, keys)
-    cells = [Cell(str(row[path] or "not_stated" if dimension != "country" else row[path] or ""),
-                  str(labels.get(row[path], row[path] or _("Not stated"))), row["people"], row["attendances"],
-                  row["days"] or Decimal(0)) for row in rows]
-    if dimension == "institution_type":
-        merged: dict[str, Cell] = {}
-        for c in cells:  # no institution and an institution of no stated type are one row
-            if c.key in merged:
-                merged[c.key].people += c.people
-                merged[c.key].attendances += c.attendances
-                merged[c.key].person_days += c.person_days
-            else:
-                merged[c.key] = c
-        cells = list(merged.values())
-    order = _ORDER.get(dimension)
-    if order:
-        cells.sort(key=lambda c: order.index(c.key) if c.key in order else len(order))
-    else:
-        cells.sort(key=lambda c: (-c.people, c.label))
-    return cells
+def _key(dimension: str, value) -> str:
+    if dimension == "country":
+        return value or ""
+    return value or "not_stated"
 
 
 def reach_of(attendance: QuerySet, breakdowns: tuple[str, ...] = DIMENSIONS) -> Reach:
-    """The reach of these attendance rows (already cut to a scope and to what the user may count)."""
-    participants = attendance.filter(role=Role.PARTICIPANT)
-    totals = participants.order_by().aggregate(
-        people=Count("person_id", distinct=True), attendances=Count("pk"), days=Sum("days"),
-        activities=Count("activity_id", distinct=True))
-    others = attendance.exclude(role=Role.PARTICIPANT).order_by().aggregate(
-        people=Count("person_id", distinct=True), activities=Count("activity_id", distinct=True))
-    reach = Reach(people=totals["people"], attendances=totals["attendances"],
-                  person_days=totals["days"] or Decimal(0), contributors=others["people"],
-                  activities_with_lists=max(totals["activities"], others["activities"]))
-    reach.pending = attendance.filter(state=AttendanceState.PENDING).count()
+    """The reach of these attendance rows (already cut to a scope and to what the user may count); 2-3 queries.
+
+    The participants are counted once, grouped by all four categories together: each person has one value of
+    each, so the people of one category's value are the sum over the groups holding it (a person is in exactly
+    one group), and every breakdown and the total come from that one query.
+    """
+    paths = [_PATHS[d] for d in DIMENSIONS]
+    groups = list(attendance.filter(role=Role.PARTICIPANT).order_by().values(*paths).annotate(
+        people=Count("person_id", distinct=True), attendances=Count("pk"), days=Sum("days")))
+    overall = attendance.order_by().aggregate(
+        activities=Count("activity_id", distinct=True),
+        contributors=Count("person_id", distinct=True, filter=~Q(role=Role.PARTICIPANT)),
+        pending=Count("pk", filter=Q(state=AttendanceState.PENDING)))
+    reach = Reach(people=sum(g["people"] for g in groups), attendances=sum(g["attendances"] for g in groups),
+                  person_days=sum((g["days"] or Decimal(0) for g in groups), Decimal(0)),
+                  contributors=overall["contributors"], activities_with_lists=overall["activities"],
+                  pending=overall["pending"])
     if reach.people:
-        reach.breakdowns = {d: _breakdown(participants, d) for d in breakdowns}
+        reach.breakdowns = {d: _breakdown(groups, d) for d in breakdowns}
     return reach
+
+
+def _breakdown(groups: list[dict], dimension: str) -> list[Cell]:
+    path = _PATHS[dimension]
+    cells: dict[str, Cell] = {}
+    for g in groups:
+        key = _key(dimension, g[path])
+        cell = cells.setdefault(key, Cell(key, key, 0))
+        cell.people += g["people"]
+        cell.attendances += g["attendances"]
+        cell.person_days += g["days"] or Decimal(0)
+    labels = _labels(dimension, [k for k in cells if k])
+    for cell in cells.values():
+        cell.label = str(labels.get(cell.key or None, labels.get(cell.key, cell.key)))
+    order = _ORDER.get(dimension)
+    if order:
+        return sorted(cells.values(), key=lambda c: order.index(c.key) if c.key in order else len(order))
+    return sorted(cells.values(), key=lambda c: (-c.people, c.label))
 
 
 def _cached(key: tuple, compute: Callable[[], Reach]) -> Reach:

@@ -49,6 +49,25 @@ class RowPlan:
     already_listed: bool = False
     messages: list[tuple[str, dict]] = field(default_factory=list)
 
+    @property
+    def outcome_label(self) -> str:
+        """The outcome in words."""
+        return str(dict(Outcome.choices).get(self.outcome, self.outcome))
+
+    @property
+    def labels(self) -> dict[str, str]:
+        """The row's categories in words (sex, level, institution type, role), for the preview."""
+        from .models import InstitutionType, Role as RoleChoices, Seniority as Levels, Sex
+
+        v = self.values
+        if v is None:
+            return {}
+        return {"sex": str(dict(Sex.choices).get(v.sex, v.sex)),
+                "seniority": str(dict(Levels.choices).get(v.seniority, "")) if v.seniority else "",
+                "institution_type": str(dict(InstitutionType.choices).get(v.institution_type, ""))
+                if v.institution_type else "",
+                "role": str(dict(RoleChoices.choices).get(v.role, v.role))}
+
     def message_texts(self) -> list[str]:
         """The row's messages in the user's language."""
         notes = (self.values.messages if self.values else []) + self.messages

@@ -56,8 +56,14 @@ def periods(kind: str, start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.d
     return out
 
 
-def _span(source: IndicatorSource, dates: Iterable[dt.date | None]) -> tuple[dt.date, dt.date] | None:
+def _project(source: IndicatorSource):
+    """The project whose data count: a working copy's are its original's (attendance stays on the original)."""
     project = source.indicator.outcome.project
+    return project.draft_of if project.draft_of_id else project
+
+
+def _span(source: IndicatorSource, dates: Iterable[dt.date | None]) -> tuple[dt.date, dt.date] | None:
+    project = _project(source)
     known = [d for d in dates if d]
     first = project.start_date or (min(known) if known else None)
     if first is None:
@@ -70,7 +76,7 @@ def _span(source: IndicatorSource, dates: Iterable[dt.date | None]) -> tuple[dt.
 
 
 def _people_rows(source: IndicatorSource):
-    project = source.indicator.outcome.project
+    project = _project(source)
     published = Attendance.objects.filter(state=AttendanceState.PUBLISHED, activity__isnull=False)
     if source.measure == Measure.SECOND_GENERATION:
         taught = published.filter(role=Role.TRAINER, trained_at__activity__project=project).values("activity_id")
@@ -119,7 +125,7 @@ def _compute_people(source: IndicatorSource) -> list[Computed]:
 
 
 def _compute_responses(source: IndicatorSource) -> list[Computed]:
-    project = source.indicator.outcome.project
+    project = _project(source)
     responses = Response.objects.filter(evaluation__activity__project=project)
     if source.sex:
         responses = responses.filter(person__sex=source.sex)

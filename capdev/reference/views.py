@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy
 
 from capdev.activities.models import Activity
 from capdev.organisations.models import Organisation
+from capdev.people import presentation as people_presentation
 from capdev.portal import aggregates as agg
 from capdev.portal.aggregates import Bucket
 from capdev.portal.charts import Chart, money_chart
@@ -209,6 +210,7 @@ def country_detail(request: HttpRequest, iso3: str) -> HttpResponse:
         "budget_chart": budget_chart(budget, _("Budget of the projects serving %(country)s, by start year")
                                      % {"country": country.name}, {"country": country.pk}),
         "activities": activity_table(activities),
+        "people": people_presentation.country_context(request, country),
         "partners": list(partners),
         "map_countries": [country.pk],
         "map_countries_json": json.dumps([country.pk]),
