@@ -13,6 +13,7 @@ from typing import Any
 from django.db import models
 
 from capdev.activities import models as am
+from capdev.people import models as people
 from capdev.projects import models as pm
 
 TIMESTAMPS = {"created", "last_updated"}
@@ -57,7 +58,11 @@ TREE: tuple[Node, ...] = (
     Node("key_accomplishments", pm.KeyAccomplishment, "project_id", ("text",)),
     Node("outcomes", pm.Outcome, "project_id", ("number", "text"), children=(
         Node("indicators", pm.Indicator, "outcome_id", ("title",), children=(
-            Node("indicator_values", pm.IndicatorValue, "indicator_id", ("period_start", "period_end", "actual")),
+            Node("indicator_values", pm.IndicatorValue, "indicator_id", ("period_start", "period_end", "actual"),
+                 children=(Node("value_breakdowns", people.ValueBreakdown, "value_id",
+                                ("dimension", "category", "actual")),)),
+            # What a computed indicator counts (capdev.people.indicators): a copy keeps it, publishing brings it back.
+            Node("indicator_sources", people.IndicatorSource, "indicator_id", ("measure",)),
         )),
     )),
     Node("activities", am.Activity, "project_id", ("title", "start_date"), children=(

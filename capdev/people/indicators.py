@@ -25,7 +25,8 @@ from capdev.projects.models import Indicator, IndicatorValue
 from .models import (Applied, Attendance, AttendanceState, IndicatorSource, Measure, Membership, Period, Response,
                      Role, Sex, ValueBreakdown)
 
-BASE = "base"  # ValueBreakdown.dimension of the number of people behind a value (not published)
+BASE = "base"  # ValueBreakdown.dimension of the number of people behind a value, in all and by sex (not published)
+ALL = "all"
 PERCENT_MEASURES = {Measure.INCREASED_KNOWLEDGE, Measure.SATISFIED, Measure.APPLIED}
 MAX_PERIODS = 200
 
@@ -40,6 +41,7 @@ class Computed:
     by_sex: dict[str, Decimal] = field(default_factory=dict)
     base: int = 0
     note: str = ""
+    base_by_sex: dict[str, int] = field(default_factory=dict)
 
 
 def periods(kind: str, start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.date]]:
@@ -120,7 +122,11 @@ def _compute_people(source: IndicatorSource) -> list[Computed]:
         if activities == 0:
             note = _("Computed on %(when)s: no published attendance list in this period.") % {
                 "when": formats.date_format(timezone.localdate(), "j F Y")}
-        out.append(Computed(start, end, sum(by_sex.values(), Decimal(0)), dict(by_sex), len(people), note))
+        bases: dict[str, int] = defaultdict(int)
+        for sex in people.values():
+            bases[sex] += 1
+        out.append(Computed(start, end, sum(by_sex.values(), Decimal(0)), dict(by_sex), len(people), note,
+                            dict(bases)))
     return out
 
 
@@ -150,7 +156,8 @@ def _compute_responses(source: IndicatorSource) -> list[Computed]:
         actual = Decimal(100 * sum(total) / len(total)).quantize(Decimal("0.1"))
         note = _("Computed on %(when)s from %(n)d evaluation responses to the activities held in this period.") % {
             "when": formats.date_format(timezone.localdate(), "j F Y"), "n": len(total)}
-        out.append(Computed(start, end, actual, by_sex, len(total), note))
+        out.append(Computed(start, end, actual, by_sex, len(total), note,
+                            {sex: len(v) for sex, v in answered.items()}))
     return out
 
 
@@ -188,7 +195,8 @@ def _compute_members(source: IndicatorSource) -> list[Computed]:
             "when": formats.date_format(today, "j F Y"), "people": sum(1 for m in active if m[0]),
             "inst": sum(1 for m in active if m[1])}
         sexes = {k: v for k, v in by_sex.items() if k != "institution"}
-        out.append(Computed(start, end, Decimal(len(active)), sexes, len(active), note))
+        out.append(Computed(start, end, Decimal(len(active)), sexes, len(active), note,
+                            {k: int(v) for k, v in sexes.items()}))
     return out
 
 
@@ -213,7 +221,9 @@ def refresh(source: IndicatorSource) -> int:
                                               actual=c.actual, comment=c.note[:2000])
         rows = [ValueBreakdown(value=value, dimension="sex", category=sex, actual=amount)
                 for sex, amount in sorted(c.by_sex.items())]
-        rows.append(ValueBreakdown(value=value, dimension=BASE, category="people", actual=Decimal(c.base)))
+        rows.append(ValueBreakdown(value=value, dimension=BASE, category=ALL, actual=Decimal(c.base)))
+        rows += [ValueBreakdown(value=value, dimension=BASE, category=sex, actual=Decimal(n))
+                 for sex, n in sorted(c.base_by_sex.items())]
         ValueBreakdown.objects.bulk_create(rows)
         written += 1
     source.computed_at = timezone.now()
@@ -251,3 +261,30 @@ def refresh_for_network(network_id: int) -> None:
 def is_computed(indicator: Indicator) -> bool:
     """Whether the indicator's values come from the people data."""
     return IndicatorSource.objects.filter(indicator=indicator).exists()
+
+
+@dataclass
+class PublicValue:
+    """A computed value as a public channel may show it: the actual, or None when too few people are behind it,
+    and its parts by sex with small ones left out (capdev.people.privacy)."""
+
+    actual: Decimal | None
+    by_sex: list[tuple[str, Decimal]]
+    suppressed: bool
+
+
+def public_value(actual: Decimal | None, breakdowns: list[tuple[str, str, Decimal]], exact: bool = False
+                 ) -> PublicValue:
+    """The public form of a value from its ValueBreakdown rows (dimension, category, actual)."""
+    from . import privacy
+
+    base = {cat: int(v) for dim, cat, v in breakdowns if dim == BASE}
+    sexes = [(cat, v) for dim, cat, v in breakdowns if dim == "sex"]
+    total = base.get(ALL)
+    if total is None:  # a typed value of no people data
+        return PublicValue(actual, [], False)
+    if not exact and 0 < total < privacy.threshold():
+        return PublicValue(None, [], True)
+    cells = [privacy.Cell(cat, cat, base.get(cat, 0)) for cat, _v in sexes]
+    shown = privacy.breakdown(cells, exact)
+    return PublicValue(actual, [(cat, v) for (cat, v), c in zip(sexes, shown) if not c.suppressed], False)

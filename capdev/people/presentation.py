@@ -116,7 +116,7 @@ def annotate_activities(activities: list, exact: bool) -> None:
 
 def annotate_indicators(outcomes: list, exact: bool) -> None:
     """Computed indicators' latest actual as a channel may show it (`latest_shown`; `computed` set)."""
-    from .indicators import BASE
+    from .indicators import ALL, BASE
 
     for outcome in outcomes:
         for ind in outcome.indicators.all():
@@ -124,7 +124,8 @@ def annotate_indicators(outcomes: list, exact: bool) -> None:
             ind.computed = source is not None
             if not ind.computed or getattr(ind, "latest", None) is None:
                 continue
-            base = next((b.actual for b in ind.latest.breakdowns.all() if b.dimension == BASE), None)
+            base = next((b.actual for b in ind.latest.breakdowns.all() if b.dimension == BASE and b.category == ALL),
+                        None)
             percent = source.measure in ("increased_knowledge", "satisfied", "applied")
             value = ind.latest.actual
             shown = privacy.share(int(value * (base or 0) / 100), int(base or 0), exact) if percent and base \
