@@ -63,3 +63,26 @@ def upload(activity, name: str, user, kind: str = "attendance"):
     from capdev.people.importing import store_upload
 
     return store_upload(activity, (FILES / name).read_bytes(), name, user, kind=kind)
+
+
+def attend(activity, *people, role="participant", days=1, state="published", **person_fields):
+    """Attendance of new people at an activity: each person a (name, sex) pair or a dict of Person fields."""
+    from capdev.people.models import Attendance, Person
+
+    made = []
+    for spec in people:
+        fields = dict(person_fields)
+        fields.update(spec if isinstance(spec, dict) else {"name": spec[0], "sex": spec[1]})
+        person = Person.objects.create(**fields)
+        a = Attendance(person=person, role=role, days=days, state=state)
+        a.attach(activity)
+        a.save()
+        made.append(person)
+    return made
+
+
+def crowd(activity, n_female: int, n_male: int, **fields):
+    """n_female women and n_male men on an activity's published list."""
+    people = [(f"Woman {i} {activity.pk}", "female") for i in range(n_female)]
+    people += [(f"Man {i} {activity.pk}", "male") for i in range(n_male)]
+    return attend(activity, *people, **fields)
