@@ -49,6 +49,8 @@ def sheet_page(request, pk: int):
     """The sheet: its mapping step, its preview, or (once confirmed) what it did."""
     sheet = _sheet(request, pk)
     manage = permissions.can_manage_people(request.user, sheet.owner)
+    if request.method == "POST" and not manage:
+        raise PermissionDenied
     if sheet.state != Sheet.State.MAPPING:
         rows = SheetRow.objects.filter(sheet=sheet).select_related("person").order_by("number")
         report = importing.stored_report(sheet) if sheet.kind == Sheet.Kind.ATTENDANCE else []
@@ -62,8 +64,6 @@ def sheet_page(request, pk: int):
         messages.error(request, reading.sheet_error_message(exc) if isinstance(exc, SheetError) else str(exc))
         return redirect("people:activity", pk=sheet.activity_id)
     if request.method == "POST":
-        if not manage:
-            raise PermissionDenied
         action = request.POST.get("action")
         if action == "discard":
             sheet.state = Sheet.State.DISCARDED
