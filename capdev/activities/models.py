@@ -70,10 +70,17 @@ class Activity(RemembersProject, StartEndMixin, CapdevModel):
         super().save(*args, **kwargs)
 
     def ensure_uid(self) -> uuid.UUID:
-        """The activity's uid, given one now if it was written in bulk without (in one step: two callers agree)."""
+        """The activity's uid, given one now if it was written in bulk without (in one step: two callers agree).
+
+        The row is then saved (its uid only), so that its history holds the uid too: a revert to a later
+        version writes the activity back with it."""
         if self.uid is None:
-            Activity.objects.filter(pk=self.pk, uid__isnull=True).update(uid=uuid.uuid4())
-            self.uid = Activity.objects.filter(pk=self.pk).values_list("uid", flat=True).get()
+            given = uuid.uuid4()
+            if Activity.objects.filter(pk=self.pk, uid__isnull=True).update(uid=given):
+                self.uid = given
+                self.save(update_fields=["uid"])
+            else:
+                self.uid = Activity.objects.filter(pk=self.pk).values_list("uid", flat=True).get()
         return self.uid
 
 
