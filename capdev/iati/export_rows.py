@@ -240,7 +240,7 @@ def _attach_outcomes(by_pk: dict[int, ProjectRow], ids: list[int]) -> None:
     for indicator_pk, items in _grouped(IndicatorValue.objects.order_by("period_start", "pk"),
                                         ("period_start", "period_end", "target", "actual", "pk"), list(indicators),
                                         key="indicator_id").items():
-        rows = [Value._make(i) for i in items]
+        rows = [Value(*i) for i in items]
         indicators[indicator_pk].values.extend(rows)
         values += rows
     _attach_breakdowns(indicators, values)
