@@ -64,7 +64,9 @@ def summary(responses: QuerySet, exact: bool) -> EvaluationSummary | None:
         return None
 
     def mean(value, n):
-        return privacy.shown(n, exact, value=None if value is None else Decimal(str(round(value, 1))))
+        if value is None:
+            return privacy.Shown(None)
+        return privacy.shown(n, exact, value=Decimal(str(round(value, 1))))
 
     return EvaluationSummary(
         responses=privacy.shown(s["n"], exact), satisfaction=mean(s["sat"], s["sat_n"]), relevance=mean(s["rel"], s["rel_n"]),
