@@ -248,12 +248,10 @@ def participation(projects: QuerySet, include_pending: bool, key: str = "") -> P
 
 def second_generation(project: Project, include_pending: bool) -> Reach:
     """Participants of the activities whose trainers were trained at one of the project's activities (a training
-    of trainers), wherever those activities were held, leaving out the project's own participants."""
+    of trainers), wherever those activities were held and whichever project they belong to."""
     counted = counted_attendance(include_pending)
     taught = counted.filter(role=Role.TRAINER, trained_at__activity__project=project).values("activity_id")
-    own = counted.filter(activity__project=project, role=Role.PARTICIPANT).values("person_id")
-    return reach_of(counted.filter(activity_id__in=taught, role=Role.PARTICIPANT).exclude(person_id__in=own),
-                     breakdowns=("sex", "seniority"))
+    return reach_of(counted.filter(activity_id__in=taught), breakdowns=("sex", "seniority"))
 
 
 def trainers_trained(project: Project, include_pending: bool) -> int:
