@@ -43,7 +43,7 @@ class Reach:
 
     people: int = 0
     attendances: int = 0
-    person_days: Decimal = Decimal(0)
+    person_days: Decimal | None = Decimal(0)
     contributors: int = 0
     activities_with_lists: int = 0
     pending: int = 0
@@ -106,8 +106,9 @@ def reach_of(attendance: QuerySet, breakdowns: tuple[str, ...] = DIMENSIONS) -> 
         activities=Count("activity_id", distinct=True),
         contributors=Count("person_id", distinct=True, filter=~Q(role=Role.PARTICIPANT)),
         pending=Count("pk", filter=Q(state=AttendanceState.PENDING)))
+    days = [g["days"] for g in groups if g["days"] is not None]
     reach = Reach(people=sum(g["people"] for g in groups), attendances=sum(g["attendances"] for g in groups),
-                  person_days=sum((g["days"] or Decimal(0) for g in groups), Decimal(0)),
+                  person_days=sum(days, Decimal(0)) if days else None,  # None: no list says days
                   contributors=overall["contributors"], activities_with_lists=overall["activities"],
                   pending=overall["pending"])
     if reach.people:
@@ -120,10 +121,11 @@ def _breakdown(groups: list[dict], dimension: str) -> list[Cell]:
     cells: dict[str, Cell] = {}
     for g in groups:
         key = _key(dimension, g[path])
-        cell = cells.setdefault(key, Cell(key, key, 0))
+        cell = cells.setdefault(key, Cell(key, key, 0, person_days=None))
         cell.people += g["people"]
         cell.attendances += g["attendances"]
-        cell.person_days += g["days"] or Decimal(0)
+        if g["days"] is not None:
+            cell.person_days = (cell.person_days or Decimal(0)) + g["days"]
     labels = _labels(dimension, [k for k in cells if k])
     for cell in cells.values():
         cell.label = str(labels.get(cell.key or None, labels.get(cell.key, cell.key)))

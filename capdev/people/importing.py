@@ -63,6 +63,7 @@ class RowPlan:
         if v is None:
             return {}
         return {"sex": str(dict(Sex.choices).get(v.sex, v.sex)),
+                "country": reading.country_name(v.country) if v.country else "",
                 "seniority": str(dict(Levels.choices).get(v.seniority, "")) if v.seniority else "",
                 "institution_type": str(dict(InstitutionType.choices).get(v.institution_type, ""))
                 if v.institution_type else "",

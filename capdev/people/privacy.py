@@ -98,7 +98,7 @@ class Cell:
     label: str
     people: int
     attendances: int = 0
-    person_days: Decimal = Decimal(0)
+    person_days: Decimal | None = Decimal(0)
 
 
 @dataclass

@@ -89,6 +89,16 @@ COUNTRY_NAMES = {
 }
 
 
+def country_name(iso3: str) -> str:
+    """A country's name (read once per process: the countries table is small and fixed)."""
+    if not _COUNTRY_NAMES:
+        _COUNTRY_NAMES.update(Country.objects.values_list("iso3", "name"))
+    return _COUNTRY_NAMES.get(iso3, iso3)
+
+
+_COUNTRY_NAMES: dict[str, str] = {}
+
+
 def sheet_error_message(error: SheetError) -> str:
     """A reading error in the user's language."""
     return str(SHEET_ERRORS[error.code]) % error.params

@@ -76,7 +76,7 @@ def open_activity(page, site, title_start: str) -> None:
 
 def upload(page, name: str) -> None:
     page.set_input_files("input[type=file]", str(FILES / name))
-    page.get_by_role("button", name="Upload").click()
+    page.get_by_role("button", name="Upload", exact=True).click()
     page.wait_for_url(re.compile(r"/people/sheets/\d+/$"))
     settle(page)
 
