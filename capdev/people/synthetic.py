@@ -151,14 +151,18 @@ def generate_people(people: int, attendances: int, seed: int, *, using: str = "d
     first_att = _next_id(Attendance, using)
     rows = []
     next_att = first_att
+    owed = 0.0  # attendances a list could not hold (its country has fewer people): the next lists take them
     for pk, uid, country, kind, start, end, participants in activities:
-        size = int(participants * scale + np_rng.random())
+        wanted = participants * scale + owed
+        size = int(wanted + np_rng.random())
         if size <= 0:
+            owed = wanted
             continue
         source = pool.get(country) if country else everyone
         if source is None or len(source) == 0:
             source = everyone
-        size = min(size, len(source))
+        size = min(size, len(source), 2 * int(participants * scale + 1) + 1)
+        owed = max(0.0, wanted - size)
         chosen = np_rng.choice(source, size=size, replace=False) if size < len(source) else source
         days = (end - start).days + 1 if start and end and 0 <= (end - start).days < 10 else 1
         for person in chosen.tolist():
