@@ -93,6 +93,21 @@ def _line(item, default: int | None) -> int | None:
     return default
 
 
+def _path(item) -> str:
+    """Where a failing item is, below its activity: "sector/@percentage", "transaction/value"."""
+    if isinstance(item, etree._Element):
+        element, attr = item, ""
+    else:
+        getparent = getattr(item, "getparent", None)
+        element = getparent() if getparent is not None else None
+        attr = "/@" + item.attrname if getattr(item, "is_attribute", False) else ""
+    steps = []
+    while isinstance(element, etree._Element) and element.tag != "iati-activity":
+        steps.append(element.tag if isinstance(element.tag, str) else "")
+        element = element.getparent()
+    return "/".join(reversed(steps)) + attr if steps else ("iati-activity" + attr)
+
+
 def _number(text: str) -> Decimal | None:
     try:
         return Decimal(text.strip())
@@ -113,11 +128,14 @@ def _datetime(text: str) -> dt.datetime | None:
     if not m:
         d = _date(text)
         return dt.datetime.combine(d, dt.time.min, dt.timezone.utc) if d else None
-    base = dt.datetime.fromisoformat(m.group(1))
-    tz = m.group(3)
-    if tz in (None, "Z"):
-        return base.replace(tzinfo=dt.timezone.utc)
-    return base.replace(tzinfo=dt.datetime.strptime(tz.replace(":", ""), "%z").tzinfo)
+    try:  # the schema allows times Python does not read (24:00:00): such a date is not compared
+        base = dt.datetime.fromisoformat(m.group(1))
+        tz = m.group(3)
+        if tz in (None, "Z"):
+            return base.replace(tzinfo=dt.timezone.utc)
+        return base.replace(tzinfo=dt.datetime.strptime(tz.replace(":", ""), "%z").tzinfo)
+    except ValueError:
+        return None
 
 
 def known_org_ids() -> frozenset[str]:
@@ -168,7 +186,9 @@ class Checker:
         message = info.get("message", "rule failed") + (f" ({detail})" if detail else "")
         self.findings.append(Finding(info.get("severity", ERROR), message,
                                      _line(item, node.sourceline) if item is not None else node.sourceline,
-                                     self.identifier, rule=info.get("id", "")))
+                                     self.identifier, rule=info.get("id", ""),
+                                     value=_text(item)[:500] if item is not None else "",
+                                     path=_path(item if item is not None else node)))
 
     def _applies(self, case: dict, text: str) -> bool:
         cond = case.get("idCondition")
