@@ -86,9 +86,13 @@ class ImportResult:
     def summary(self) -> str:
         """One line: the file, what was read, imported, updated, unchanged and skipped (why), the findings by rule."""
         if self.refused:
-            return _("%(file)s: refused whole, nothing imported: %(why)s (line %(line)s; %(n)d activities had been "
-                     "read before, none of them is imported)") % {
-                "file": self.file, "why": self.refusal.message, "line": self.refusal.line or "-", "n": self.activities}
+            line = _("%(file)s: refused whole, nothing imported: %(why)s") % {"file": self.file,
+                                                                             "why": self.refusal.message}
+            if self.refusal.line:
+                line += _(" (line %(line)d). Not even the activities before that line are imported: a file damaged or "
+                          "cut short cannot be told from a whole one; import it again once it is whole") % {
+                    "line": self.refusal.line}
+            return line
         line = _("%(file)s: %(n)d activities read, %(c)d imported, %(u)d updated, %(s)d unchanged, %(k)d skipped") % {
             "file": self.file, "n": self.activities, "c": self.created, "u": self.updated, "s": self.unchanged,
             "k": self.skipped}
