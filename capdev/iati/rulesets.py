@@ -61,6 +61,30 @@ def _eval(node, expr: str):
     return _xpath(expr)(node)
 
 
+def _compiled_condition(condition: str | None):
+    """A case's condition as a compiled boolean XPath (None: no condition; one that does not compile never holds)."""
+    if not condition:
+        return None
+    try:
+        return _xpath(f"boolean({condition})")
+    except etree.XPathError:
+        return lambda node: False
+
+
+def _starts_with_one_of(text: str, prefixes: frozenset[str], sep: str) -> bool:
+    """True when text is one of prefixes followed by sep (and anything after)."""
+    if not prefixes:
+        return False
+    if not sep:
+        return any(text[:i] in prefixes for i in range(1, len(text) + 1))
+    at = text.find(sep)
+    while at > 0:
+        if text[:at] in prefixes:
+            return True
+        at = text.find(sep, at + 1)
+    return False
+
+
 def _bool(node, expr: str) -> bool:
     return bool(_xpath(f"boolean({expr})")(node))
 
@@ -68,7 +92,7 @@ def _bool(node, expr: str) -> bool:
 def _nodes(node, paths) -> list:
     out = []
     for p in paths:
-        result = _eval(node, p)
+        result = _xpath(p)(node)
         if isinstance(result, list):
             out.extend(result)
         elif result not in (None, False, ""):
@@ -152,20 +176,38 @@ class Checker:
     def __init__(self, today: dt.date | None = None, now: dt.datetime | None = None):
         self.now = now or dt.datetime.now(dt.timezone.utc)
         self.today = today or self.now.date()
-        self.rules = [(relative_context(ctx), rules) for ctx, rules in ruleset().items()]
-        self.rules = [(ctx, rules) for ctx, rules in self.rules if ctx]
+        self.known = known_org_ids()
+        # Each context's cases with their handler and condition compiled once: the importer checks every activity
+        # of a file, and looking them up again for each activity and case cost a fifth of the check.
+        self.plan = []
+        for ctx, rules in ruleset().items():
+            context = relative_context(ctx)
+            if not context:
+                continue
+            cases = []
+            for name, body in rules.items():
+                handler: Callable | None = getattr(self, "rule_" + name, None)
+                if handler is None:
+                    continue
+                for case in body.get("cases", []):
+                    cases.append((handler, case, _compiled_condition(case.get("condition"))))
+            self.plan.append((_xpath(context), cases))
 
     def check(self, activity: etree._Element, identifier: str = "") -> list[Finding]:
         """The ruleset's findings for one iati-activity element."""
         self.identifier = identifier
         self.findings: list[Finding] = []
-        for context, rules in self.rules:
-            for node in _eval(activity, context):
+        for context, cases in self.plan:
+            for node in context(activity):
                 if not isinstance(node, etree._Element):
                     continue
-                for name, body in rules.items():
-                    for case in body.get("cases", []):
-                        self.run(name, case, node)
+                for handler, case, condition in cases:
+                    try:
+                        if condition is not None and not condition(node):
+                            continue
+                        handler(case, node)
+                    except etree.XPathError:
+                        continue  # a path this XPath engine cannot evaluate: skip the case rather than report nonsense
         return self.findings
 
     # -- plumbing
@@ -193,9 +235,9 @@ class Checker:
     def _applies(self, case: dict, text: str) -> bool:
         cond = case.get("idCondition")
         if cond == "NOT_EXISTING_ORG_ID":
-            return text not in known_org_ids()
+            return text not in self.known
         if cond == "NOT_EXISTING_ORG_ID_PREFIX":
-            return not any(text.startswith(k + "-") for k in known_org_ids())
+            return not any(text.startswith(k + "-") for k in self.known)
         return True
 
     # -- rule types (https://github.com/IATI/IATI-Rulesets SPEC.rst)
@@ -321,20 +363,21 @@ class Checker:
                 self.fail(case, node, item, repr(text))
 
     def rule_startswith(self, case, node):
+        # The registration agencies (~1,000) are looked up by each prefix of the text, not scanned one by one.
+        agencies = org_id_prefixes() if "ORG-ID-PREFIX" in case["prefix"] else frozenset()
         prefixes: set[str] = set()
         for p in case["prefix"]:
-            if p == "ORG-ID-PREFIX":
-                prefixes |= org_id_prefixes()
-            else:
+            if p != "ORG-ID-PREFIX":
                 prefixes |= {_text(i).strip() for i in _nodes(node, [p]) if _text(i).strip()}
-        if not prefixes:
+        if not prefixes and not agencies:
             return
         sep = case.get("separator", "")
         for item in _nodes(node, case["paths"]):
             text = _text(item)
             if not self._applies(case, text):
                 continue
-            if not any(text.startswith(prefix + sep) for prefix in prefixes):
+            if not any(text.startswith(prefix + sep) for prefix in prefixes) and \
+                    not _starts_with_one_of(text, agencies, sep):
                 self.fail(case, node, item, repr(text))
 
     def rule_unique(self, case, node):
