@@ -34,6 +34,7 @@ MAX_AMOUNT = Decimal("1e16")
 CENTS = Decimal("0.01")
 MAX_TOTAL = Decimal("1e17")  # a transactions total (TransactionSummary.total holds 18 digits before the point)
 MAX_IDENTIFIER = 200  # Project.iati_identifier
+MAX_ROWS = 10_000  # of one kind per activity (budgets, documents, results...): their positions are small integers
 # Rules of the findings the importer makes itself (the ruleset's carry IATI's ids, codelist ones "codelist",
 # "normalised", "withdrawn").
 NOT_STORED = "not-stored"  # a value Capdev's model cannot hold: kept only in the activity's XML (SourceRecord)
@@ -319,6 +320,12 @@ class Reader:
             })
         for r in children.get("result", ()):
             self.result(a, r, lang, ident)
+        for name in ("partners", "countries", "regions", "sectors", "budgets", "documents", "results"):
+            rows = getattr(a, name)
+            if len(rows) > MAX_ROWS:
+                self.note(WARNING, _("%(n)d %(what)s: only the first %(max)d are stored") %
+                          {"n": len(rows), "what": name, "max": MAX_ROWS}, a.line, ident, path=name)
+                del rows[MAX_ROWS:]
 
     def percentage(self, el, ident: str) -> Decimal | None:
         raw = el.get("percentage")
@@ -364,7 +371,11 @@ class Reader:
     def result(self, a: ActivityData, r, lang: str, ident: str) -> None:
         title = self.text(r.find("title"), lang) or _("Result")
         indicators = []
-        for ind in r.findall("indicator"):
+        found = r.findall("indicator")
+        if len(found) > MAX_ROWS:
+            self.note(WARNING, _("%(n)d indicators: only the first %(max)d are stored") %
+                      {"n": len(found), "max": MAX_ROWS}, r.sourceline, ident, path="result/indicator")
+        for ind in found[:MAX_ROWS]:
             baseline = ind.find("baseline")
             periods = []
             for p in ind.findall("period"):

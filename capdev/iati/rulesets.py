@@ -52,7 +52,7 @@ def relative_context(context: str) -> str:
     return " | ".join(parts)
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=4096)  # bounded: a loop rule puts the file's own values into its paths
 def _xpath(expr: str) -> etree.XPath:
     return etree.XPath(expr)
 

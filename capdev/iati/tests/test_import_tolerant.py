@@ -358,6 +358,17 @@ def test_transactions_too_large_to_total_are_flagged_not_a_crash(portfolio, db, 
     assert total < Decimal("1e17")
 
 
+def test_an_activity_with_more_rows_than_capdev_numbers_keeps_the_first_and_says_so(portfolio, db, monkeypatch):
+    from capdev.iati import reader
+
+    monkeypatch.setattr(reader, "MAX_ROWS", 2)
+    result = IatiImporter().import_file(DPORTAL)
+    undp = Project.objects.get(iati_identifier="XM-DAC-41114-PROJECT-00112233")
+    assert list(undp.resources.values_list("title", flat=True)) == ["Project page", "Results"]  # of four
+    assert result.by_rule["not-stored"] == 1
+    assert undp.review_flags.get(rule="not-stored").reason.startswith("4 documents: only the first 2 are stored")
+
+
 # ------------------------------------------------------------------------------------------------ normalising
 @pytest.mark.parametrize("codelist, written, meant", [
     ("FileFormat", "TEXT/HTML", "text/html"), ("FileFormat", "PDF", "application/pdf"),
@@ -372,3 +383,45 @@ def test_transactions_too_large_to_total_are_flagged_not_a_crash(portfolio, db, 
 ])
 def test_obvious_corrections(codelist, written, meant):
     assert normalise.correct(codelist, written) == meant
+
+
+# ------------------------------------------------------------------------------------------------ progress
+class Bar:
+    """What the importer asks of a progress bar (tqdm's update, n, close), recorded."""
+
+    def __init__(self, name, total):
+        self.name, self.total, self.n, self.steps, self.closed = name, total, 0, [], False
+
+    def update(self, k):
+        self.n += k
+        self.steps.append(self.n)
+
+    def close(self):
+        self.closed = True
+
+
+def test_the_importer_moves_a_progress_bar_over_the_file_as_it_reads(portfolio, db):
+    bars = []
+    IatiImporter(progress=lambda name, size: bars.append(Bar(name, size)) or bars[-1]).import_file(SKIPPED)
+    (bar,) = bars
+    assert bar.name == str(SKIPPED) and bar.total == SKIPPED.stat().st_size
+    assert bar.n == bar.total and bar.steps == sorted(bar.steps) and bar.closed
+
+
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_the_import_command_shows_a_progress_bar_on_a_terminal_for_a_large_file(portfolio, db, monkeypatch):
+    from capdev.iati.management.commands import iati as command
+
+    out, err = io.StringIO(), Terminal()
+    call_command("iati", "import", str(SKIPPED), "--dry-run", stdout=out, stderr=err)
+    assert "skipped_activities.xml:" not in err.getvalue().replace(f"{SKIPPED}:", "")  # small: no bar
+    monkeypatch.setattr(command, "PROGRESS_MIN_BYTES", 0)
+    call_command("iati", "import", str(SKIPPED), "--dry-run", stdout=out, stderr=err)
+    assert re.search(r"skipped_activities\.xml: +\d+%\|", err.getvalue())
+    piped = io.StringIO()
+    call_command("iati", "import", str(SKIPPED), "--dry-run", stdout=out, stderr=piped)
+    assert "%|" not in piped.getvalue()  # not on a pipe or a log file
