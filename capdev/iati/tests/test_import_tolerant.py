@@ -88,6 +88,7 @@ def test_the_finnish_file_imports_whole_and_flags_sdg_goal_0(portfolio, db):
 @pytest.mark.parametrize("identifier, flag", [
     ("XM-EXAMPLE-VOCAB", ("sector/@vocabulary", "codelist", "error", "ZZ")),
     ("XM-EXAMPLE-VOCAB", ("tag/@vocabulary", "codelist", "error", "ZZ")),
+    ("XM-EXAMPLE-VOCAB", ("sector/@code", "not-stored", "warning", "GOVERNANCE-AND-PUBLIC-SECTOR-REFORM")),
     ("XM-EXAMPLE-PERCENT", ("recipient-country/@percentage", "3.1.2", "error", "60")),
     ("XM-EXAMPLE-PERCENT", ("sector/@percentage", "2.1.2", "error", "70")),
     ("XM-EXAMPLE-CURRENCY", ("@default-currency", "normalised", "info", "usd")),
@@ -104,6 +105,8 @@ def test_the_finnish_file_imports_whole_and_flags_sdg_goal_0(portfolio, db):
     ("XM-EXAMPLE-CASE", ("document-link/category/@code", "normalised", "info", "a02")),
     ("XM-EXAMPLE-CASE", ("activity-status/@code", "normalised", "info", "02")),
     ("XM-EXAMPLE-DATES", ("@last-updated-datetime", "not-stored", "warning", "2024-01-01T24:00:00Z")),
+    ("XM-EXAMPLE-DATES", ("participating-org", "not-stored", "warning", "")),
+    ("XM-EXAMPLE-DATES", ("document-link/@url", "not-stored", "warning", "")),
     ("XM-EXAMPLE-NOLANG", ("reporting-org/narrative", "4.1.1", "error", "Example Foundation")),
     ("XM-EXAMPLE-NOREF", ("reporting-org/@ref", "1.14.8", "warning", "")),
 ])
