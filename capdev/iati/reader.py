@@ -138,7 +138,7 @@ class ActivityData:
 class Reader:
     """Turns iati-activity elements into ActivityData or Skipped, collecting findings with their line numbers."""
 
-    def __init__(self, file: str, on_finding=None, use_schema: bool = True):
+    def __init__(self, file: str, on_finding=None):
         self.file = file
         # Every finding, unless they are reported as they come (on_finding): then only counted, so that memory
         # does not grow with a large file's findings.
@@ -148,7 +148,7 @@ class Reader:
         self.skip_reasons: Counter[str] = Counter()  # skipped activities, by reason (SKIP_REASONS)
         self.own_ref = conf.reporting_org()["ref"]
         self.want_lang = conf.language()
-        self.schema = load_schema() if use_schema else None
+        self.schema = load_schema()  # None when it is absent: then no activity is skipped for the schema
         self.checker = Checker()
         self.position = 0  # set by whoever reads the file: bytes read so far
         self._made: list[Finding] | None = None  # the findings about the activity being read
