@@ -39,6 +39,20 @@ def env_seconds(name: str, default: float) -> float:
     return seconds
 
 
+def env_int(name: str, default: int) -> int:
+    """Read a positive whole number from the environment; a clear error names the variable."""
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    try:
+        number = int(value.replace("_", ""))
+    except ValueError:
+        number = 0
+    if number <= 0:
+        raise ImproperlyConfigured(f"{name} must be a whole number above 0, not {value!r}")
+    return number
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     """Read a comma-separated environment variable."""
     value = os.environ.get(name)
@@ -217,3 +231,11 @@ CAPDEV_FACET_INDEX_WAIT = env_seconds("CAPDEV_FACET_INDEX_WAIT", 10.0)
 CAPDEV_LEXEME_INDEX = env_bool("CAPDEV_LEXEME_INDEX", True)
 # Also compute every list request in SQL and fail on any difference from the index (the test settings turn it on).
 CAPDEV_INDEX_VERIFY = False
+
+# Imports of documents (capdev.sources, the import page): what one file may cost before it is refused with a
+# message (docs/import.md). Uploads over CAPDEV_IMPORT_MAX_BYTES are cut off while they arrive.
+CAPDEV_IMPORT_MAX_BYTES = env_int("CAPDEV_IMPORT_MAX_BYTES", 20 * 1024 * 1024)
+CAPDEV_IMPORT_MAX_PAGES = env_int("CAPDEV_IMPORT_MAX_PAGES", 500)
+CAPDEV_IMPORT_MAX_UNPACKED_BYTES = env_int("CAPDEV_IMPORT_MAX_UNPACKED_BYTES", 100 * 1024 * 1024)
+CAPDEV_IMPORT_MAX_CHARS = env_int("CAPDEV_IMPORT_MAX_CHARS", 5_000_000)
+CAPDEV_IMPORT_MAX_SECONDS = env_int("CAPDEV_IMPORT_MAX_SECONDS", 120)
