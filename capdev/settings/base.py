@@ -101,7 +101,10 @@ INSTALLED_APPS = [
     "capdev.accounts",
     "capdev.editor",
     "capdev.iati",
+    "capdev.imports",
     "capdev.api",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -239,3 +242,12 @@ CAPDEV_IMPORT_MAX_PAGES = env_int("CAPDEV_IMPORT_MAX_PAGES", 500)
 CAPDEV_IMPORT_MAX_UNPACKED_BYTES = env_int("CAPDEV_IMPORT_MAX_UNPACKED_BYTES", 100 * 1024 * 1024)
 CAPDEV_IMPORT_MAX_CHARS = env_int("CAPDEV_IMPORT_MAX_CHARS", 5_000_000)
 CAPDEV_IMPORT_MAX_SECONDS = env_int("CAPDEV_IMPORT_MAX_SECONDS", 120)
+# Records (or IATI activities) one upload may hold: each is previewed on the import page.
+CAPDEV_IMPORT_MAX_RECORDS = env_int("CAPDEV_IMPORT_MAX_RECORDS", 5000)
+# How often the import page asks for a running import's progress, in seconds.
+CAPDEV_IMPORT_POLL_SECONDS = env_int("CAPDEV_IMPORT_POLL_SECONDS", 2)
+
+# Background work (the import page's reading and importing) goes through Django's tasks framework onto a queue
+# kept in the database itself (django-tasks-db): no other server to run. `capdev db_worker` runs the tasks; `make
+# demo` starts one beside the web server, production runs it as a service (README.md).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
