@@ -96,7 +96,7 @@ def _upload(request):
         job = ImportJob.objects.create(
             user=request.user, unit=form.cleaned_data.get("unit"), file_name=name, media_type=media_type,
             format=ImportJob.Format.IATI if iati else ImportJob.Format.NARRATIVE, size=len(data),
-            sha256=hashlib.sha256(data).hexdigest(), data=data, stage=_("waiting for the worker"))
+            sha256=hashlib.sha256(data).hexdigest(), data=data)
         read_upload.enqueue(job.pk)
     return redirect("imports:detail", pk=job.pk)
 
