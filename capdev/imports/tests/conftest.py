@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+from unittest import mock
 
 import pytest
 from django.core.management import call_command
@@ -17,8 +18,12 @@ def run_worker() -> int:
     from django_tasks_db.models import DBTaskResult
 
     before = DBTaskResult.objects.count()
-    Worker(queue_names=["default"], interval=0, batch=True, backend_name="default", startup_delay=False,
-           max_tasks=None, worker_id="capdev-test-worker", excluded_queue_names=[]).run()
+    worker = Worker(queue_names=["default"], interval=0, batch=True, backend_name="default", startup_delay=False,
+                    max_tasks=None, worker_id="capdev-test-worker", excluded_queue_names=[])
+    # Between tasks the worker closes connections that are not in autocommit, as Django does after a request;
+    # inside a test's transaction (PostgreSQL) that would end the test's own transaction.
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None):
+        worker.run()
     return before
 
 

@@ -37,6 +37,15 @@ def test_html_keeps_the_main_content_and_drops_menus_footers_and_scripts():
     assert "Cooperation Partners: European Community, CARICAD" in lines
 
 
+def test_html_drops_menus_share_links_hidden_text_and_scripts_inside_the_main_content_too():
+    page = ("<html><body><main><nav aria-label='On this page'><a href='#a'>Contents</a></nav>"
+            "<h1>Title: Open data for cities</h1><div class='share-links share'>Share on social media</div>"
+            "<p hidden>Division: DMB</p><p style='display: none'>Budget: US$ 1</p><script>var d = 'Division: EGB'"
+            "</script><p>Division: DPIDG</p><button>Print this page</button>"
+            "<div role='complementary'>Related: other projects</div></main></body></html>").encode()
+    assert extract(page, "chrome.html").text.splitlines() == ["Title: Open data for cities", "Division: DPIDG"]
+
+
 def test_html_definition_lists_become_label_value_lines():
     lines = read("record.html").text.splitlines()
     assert lines[1:5] == ["Time Frame: February 2010 - June 2012", "Funding: XBTC", "Proposed Budget: US$1,308,543",
