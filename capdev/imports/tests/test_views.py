@@ -1,16 +1,13 @@
 """The import page: upload, preview with spans and flags, choose, confirm; who may do what."""
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from capdev.imports.models import ImportJob, ImportRecord
-from capdev.projects.models import Project, ReviewFlag, ReviewState, SourceFile, SourceRecord
+from capdev.projects.models import Project, ReviewState, SourceFile, SourceRecord
 
 from .conftest import run_worker
 

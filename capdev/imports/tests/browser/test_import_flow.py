@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 
 from capdev.portal.tests.browser.helpers import new_page
 
