@@ -9,22 +9,31 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class ImportState(models.TextChoices):
+    """Where an import stands."""
+
+    QUEUED = "queued", _("Waiting for the worker")
+    READING = "reading", _("Reading the file")
+    READY = "ready", _("Ready: choose the records to keep")
+    IMPORTING = "importing", _("Importing")
+    DONE = "done", _("Imported")
+    FAILED = "failed", _("Failed")
+
+
+class ImportFormat(models.TextChoices):
+    """What an uploaded file holds."""
+
+    NARRATIVE = "narrative", _("Project records (text, web page, Word, PDF)")
+    IATI = "iati", _("IATI activity XML")
+
+
 class ImportJob(models.Model):
     """One uploaded file on its way into the registry: read in the background, previewed, confirmed, imported."""
 
-    class State(models.TextChoices):
-        QUEUED = "queued", _("Waiting for the worker")
-        READING = "reading", _("Reading the file")
-        READY = "ready", _("Ready: choose the records to keep")
-        IMPORTING = "importing", _("Importing")
-        DONE = "done", _("Imported")
-        FAILED = "failed", _("Failed")
+    State = ImportState
+    Format = ImportFormat
 
-    class Format(models.TextChoices):
-        NARRATIVE = "narrative", _("Project records (text, web page, Word, PDF)")
-        IATI = "iati", _("IATI activity XML")
-
-    RUNNING = (State.QUEUED, State.READING, State.IMPORTING)
+    RUNNING = (ImportState.QUEUED, ImportState.READING, ImportState.IMPORTING)
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), on_delete=models.CASCADE,
                              related_name="import_jobs")
@@ -33,13 +42,14 @@ class ImportJob(models.Model):
                              help_text=_("The lead unit given to records that name none."))
     file_name = models.CharField(_("file name"), max_length=255)
     media_type = models.CharField(_("media type"), max_length=100, blank=True)
-    format = models.CharField(_("format"), max_length=20, choices=Format.choices, default=Format.NARRATIVE)
+    format = models.CharField(_("format"), max_length=20, choices=ImportFormat.choices,
+                              default=ImportFormat.NARRATIVE)
     size = models.PositiveBigIntegerField(_("size in bytes"), default=0)
     sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
     data = models.BinaryField(_("uploaded bytes"), blank=True, default=b"",
                               help_text=_("Kept until the import is done; the imported file then lives on as the "
                                           "records' source file."))
-    state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.QUEUED)
+    state = models.CharField(_("state"), max_length=20, choices=ImportState.choices, default=ImportState.QUEUED)
     stage = models.CharField(_("current step"), max_length=200, blank=True)
     done = models.PositiveIntegerField(_("items done"), default=0)
     total = models.PositiveIntegerField(_("items in all"), default=0)
@@ -59,8 +69,7 @@ class ImportJob(models.Model):
         indexes = [models.Index(fields=["user", "-created"], name="imports_job_user_idx"),
                    models.Index(fields=["unit", "-created"], name="imports_job_unit_idx")]
         constraints = [
-            models.CheckConstraint(condition=models.Q(state__in=["queued", "reading", "ready", "importing", "done",
-                                                                 "failed"]), name="imports_job_state",
+            models.CheckConstraint(condition=models.Q(state__in=ImportState.values), name="imports_job_state",
                                    violation_error_message=_("Unknown import state.")),
             models.CheckConstraint(condition=models.Q(done__lte=models.F("total")) | models.Q(total=0),
                                    name="imports_job_done_not_past_total",
