@@ -4,6 +4,8 @@ registry data, and the projects it writes carry their own history and provenance
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +27,10 @@ class ImportFormat(models.TextChoices):
 
     NARRATIVE = "narrative", _("Project records (text, web page, Word, PDF)")
     IATI = "iati", _("IATI activity XML")
+
+
+# A running import with no progress for this long has lost its worker (a task is not retried after a hard stop).
+STALLED_AFTER = dt.timedelta(minutes=30)
 
 
 class ImportJob(models.Model):
@@ -83,6 +89,13 @@ class ImportJob(models.Model):
     def running(self) -> bool:
         """Waiting for or in the hands of the worker: the page follows its progress."""
         return self.state in self.RUNNING
+
+    @property
+    def stalled(self) -> bool:
+        """Running, but with no news for STALLED_AFTER: the worker was stopped hard, or is not running at all."""
+        from django.utils import timezone
+
+        return self.running and self.last_updated < timezone.now() - STALLED_AFTER
 
     @property
     def percent(self) -> int | None:

@@ -20,6 +20,7 @@ from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -29,7 +30,7 @@ from capdev.sources import MEDIA_TYPES, SourceError, kind_of
 
 from . import access, runs
 from .forms import IATI_EXTENSIONS, LimitedUpload, UploadForm
-from .models import ImportJob
+from .models import STALLED_AFTER, ImportJob
 from .preview import LABELS, text_markup
 
 RECORDS_PER_PAGE = 20
@@ -210,7 +211,8 @@ def job_confirm(request, pk: int):
 def job_discard(request, pk: int):
     """Throw away an import that is not running (its projects, if it imported any, stay)."""
     job = access.job_for(request.user, pk)
-    deleted = ImportJob.objects.filter(pk=job.pk).exclude(state__in=ImportJob.RUNNING).delete()[0]
+    stalled = Q(last_updated__lt=timezone.now() - STALLED_AFTER)
+    deleted = ImportJob.objects.filter(Q(pk=job.pk) & (~Q(state__in=ImportJob.RUNNING) | stalled)).delete()[0]
     if deleted:
         messages.success(request, _("The import of %(file)s was discarded.") % {"file": job.file_name})
     else:

@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
-from capdev.imports.models import ImportJob, ImportRecord
+from capdev.imports.models import STALLED_AFTER, ImportJob, ImportRecord
 from capdev.projects.models import Project, ReviewState, SourceFile, SourceRecord
 
 from .conftest import run_worker
@@ -304,3 +305,17 @@ def test_the_staff_navigation_links_the_import_page(client, users):
     assert 'href="/imports/"' in client.get("/projects/").content.decode()
     client.logout()
     assert 'href="/imports/"' not in client.get("/projects/").content.decode()
+
+
+def test_a_running_import_is_discarded_only_once_it_has_stalled(client, users, pacb):
+    client.force_login(users["pacb"])
+    upload(client, unit=pacb)
+    job = ImportJob.objects.get()
+    response = client.post(f"/imports/{job.pk}/discard/", follow=True)
+    assert "cannot be discarded" in response.content.decode() and ImportJob.objects.exists()
+    ImportJob.objects.filter(pk=job.pk).update(last_updated=timezone.now() - STALLED_AFTER * 2)
+    assert "no progress for a long time" in client.get(f"/imports/{job.pk}/").content.decode()
+    client.post(f"/imports/{job.pk}/discard/")
+    assert not ImportJob.objects.exists()
+    run_worker()  # its queued task finds no job and does nothing
+    assert not Project.objects.exists()
