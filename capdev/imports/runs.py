@@ -60,16 +60,16 @@ def report_from_inside(job_id: int, **fields) -> None:
 class Counter:
     """Wraps the records the loader walks, reporting every few of them."""
 
-    def __init__(self, job_id: int, stage: str):
-        self.job_id, self.stage = job_id, stage
+    def __init__(self, job_id: int, stage: str, total: int):
+        self.job_id, self.stage, self.total = job_id, stage, total
 
     def __call__(self, records):
-        total = len(records)
+        total = self.total  # the loader may hand the records over in batches: the count is known here
         step = max(1, total // 50)
         for n, record in enumerate(records, start=1):
             yield record
             if n % step == 0 or n == total:
-                report_from_inside(self.job_id, stage=self.stage, done=n, total=total)
+                report_from_inside(self.job_id, stage=self.stage, done=min(n, total), total=total)
 
 
 def fail(job_id: int, message: str) -> None:
@@ -204,7 +204,7 @@ def import_job(job_id: int) -> None:
                               "Nothing was written: upload it again."))
     report(job.pk, stage=_("writing %(n)d records") % {"n": len(chosen)}, total=len(chosen))
     loader = RecordLoader(user=job.confirmed_by, publish=False,
-                          progress=Counter(job.pk, _("writing %(n)d records") % {"n": len(chosen)}))
+                          progress=Counter(job.pk, _("writing %(n)d records") % {"n": len(chosen)}, len(chosen)))
     result = loader.load_records(chosen, FileResult(job.file_name), file_sha=original.sha256, original=original)
     if result.error:
         return fail(job.pk, result.error)
