@@ -59,6 +59,7 @@ class ImportResult:
     updated: int = 0
     unchanged: int = 0
     skipped: int = 0
+    flags: int = 0  # ReviewFlags written (one per distinct finding of an activity written)
     # Every finding (skips included); none when the importer reports them as they come (on_finding), so that
     # memory does not grow with a large file's findings. The counts are kept either way.
     findings: list[Finding] = field(default_factory=list)
@@ -164,7 +165,7 @@ class IatiImporter:
                 bar.close()
         result.findings, result.by_rule, result.skip_reasons = reader.findings, reader.by_rule, reader.skip_reasons
         if result.refused:
-            result.created = result.updated = result.unchanged = result.skipped = 0
+            result.created = result.updated = result.unchanged = result.skipped = result.flags = 0
         elif not self.dry_run:
             statistics.refresh_after_import(result.created + result.updated)
         return result

@@ -262,7 +262,9 @@ class BatchWriter:
                                      indicators))
                 self.documents.outcome(p, title)
             if a.findings:  # last: writing the rows above may have added some
-                rows[ReviewFlag].extend(flag_rows(p, a.findings, self.resolved.get(p, ())))
+                flags = flag_rows(p, a.findings, self.resolved.get(p, ()))
+                rows[ReviewFlag].extend(flags)
+                self.result.flags += len(flags)
         for model in (IatiActivity, SourceRecord, ProjectCountry, ProjectRegion, ProjectSector, ProjectSdgGoal,
                       ProjectSdgTarget, ProjectPartner, Budget, TransactionSummary, Resource, ReviewFlag):
             self.writer.insert_with_history(model, rows.pop(model, []))

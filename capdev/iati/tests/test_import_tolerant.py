@@ -45,6 +45,7 @@ def test_the_dportal_export_imports_every_activity_with_its_codes_corrected_or_f
     result = IatiImporter().import_file(DPORTAL)
     assert (result.activities, result.created, result.skipped, result.refused) == (4, 4, 0, False)
     assert result.by_rule["normalised"] == 10 and result.by_rule["codelist"] == 5
+    assert result.flags == ReviewFlag.objects.filter(origin=ReviewFlag.Origin.IATI).count() == 13  # 15 findings, TEXT/HTML thrice in one flag
     undp = Project.objects.get(iati_identifier="XM-DAC-41114-PROJECT-00112233")
     # TEXT/HTML four times (once per project page link) is one flag saying so, APPLICATION/PDF another
     assert ("document-link/@format", "normalised", "info", "TEXT/HTML") in flags_of(undp.iati_identifier)

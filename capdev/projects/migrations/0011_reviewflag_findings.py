@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects', '0009_search_vector_inline'),
+        ('projects', '0010_source_file'),
     ]
 
     operations = [
