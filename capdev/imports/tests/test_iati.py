@@ -109,6 +109,14 @@ def test_an_activity_invalid_against_the_schema_cannot_be_kept_one_with_an_unkno
     assert project.review_flags.filter(rule="codelist", value="99", field="activity-scope/@code").exists()
 
 
+def test_an_identifier_given_twice_is_kept_once_as_the_importer_does(client, users):
+    client.force_login(users["reviewer"])
+    upload(client, two_activities().replace(b"XM-DAC-41127-GOOD-2", b"XM-DAC-41127-GOOD-1"))
+    run_worker()
+    first, second = ImportJob.objects.get().records.order_by("index")
+    assert first.allowed and not second.allowed and "already" in second.why_not
+
+
 @pytest.mark.parametrize("name, says", [("dtd.xml", "DOCTYPE"), ("truncated.xml", "not well-formed"),
                                         ("wrong_root.xml", "wrong root")])
 def test_an_unsafe_or_damaged_iati_file_fails_with_where(client, users, name, says):
