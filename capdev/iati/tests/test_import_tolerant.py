@@ -45,7 +45,8 @@ def test_the_dportal_export_imports_every_activity_with_its_codes_corrected_or_f
     result = IatiImporter().import_file(DPORTAL)
     assert (result.activities, result.created, result.skipped, result.refused) == (4, 4, 0, False)
     assert result.by_rule["normalised"] == 10 and result.by_rule["codelist"] == 5
-    assert result.flags == ReviewFlag.objects.filter(origin=ReviewFlag.Origin.IATI).count() == 13  # 15 findings, TEXT/HTML thrice in one flag
+    # 15 findings in 13 flags: TEXT/HTML three times in one
+    assert result.flags == ReviewFlag.objects.filter(origin=ReviewFlag.Origin.IATI).count() == 13
     undp = Project.objects.get(iati_identifier="XM-DAC-41114-PROJECT-00112233")
     # TEXT/HTML four times (once per project page link) is one flag saying so, APPLICATION/PDF another
     assert ("document-link/@format", "normalised", "info", "TEXT/HTML") in flags_of(undp.iati_identifier)
@@ -267,7 +268,8 @@ def shared_file():
 
 
 @pytest.mark.slow
-def test_a_shared_file_with_its_codes_written_carelessly_imports_to_the_same_values(portfolio, db, shared_file, tmp_path):
+def test_a_shared_file_with_its_codes_written_carelessly_imports_to_the_same_values(portfolio, db, shared_file,
+                                                                                     tmp_path):
     from .test_import_fast import dump, high_water
 
     def import_and_dump(path):
