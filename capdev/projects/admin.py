@@ -154,9 +154,9 @@ class ThematicAreaAdmin(CapdevAdmin):
 class ReviewFlagAdmin(CapdevAdmin):
     """The review queue of importer flags."""
 
-    list_display = ("project", "field", "reason", "state")
-    list_filter = ("state", "field")
-    search_fields = ("project__title", "project__code", "reason")
+    list_display = ("project", "field", "reason", "value", "rule", "severity", "state")
+    list_filter = ("state", "origin", "severity", "rule")
+    search_fields = ("project__title", "project__code", "reason", "value")
     autocomplete_fields = ("project",)
 
 
@@ -169,6 +169,23 @@ class SourceRecordAdmin(CapdevAdmin):
     list_filter = ("format", "importer_version")
     readonly_fields = ("created", "last_updated", "text", "parsed", "spans", "unparsed")
     autocomplete_fields = ("project",)
+
+
+@admin.register(m.SourceFile)
+class SourceFileAdmin(admin.ModelAdmin):
+    """Imported files as they came: read only (the bytes are downloaded from the project page)."""
+
+    list_display = ("file_name", "media_type", "size", "created")
+    search_fields = ("file_name", "sha256")
+    list_filter = ("media_type",)
+    fields = ("file_name", "media_type", "size", "sha256", "created")
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(m.ProjectRelation)
