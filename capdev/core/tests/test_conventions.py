@@ -16,6 +16,9 @@ DERIVED_MODELS = {
     # history and provenance (the projects, SourceRecord, SourceFile).
     "imports.ImportJob",
     "imports.ImportRecord",
+    # A sheet's row as written never changes (only erasure blanks it), and a history table would be one more
+    # place a person's name could outlive its erasure (capdev.people.erasure).
+    "people.SheetRow",
 }
 
 

@@ -70,3 +70,22 @@ def test_the_writes_are_bulk(reference, django_assert_max_num_queries):
     with django_assert_max_num_queries(40):
         generate_people(2000, 9000, seed=6)
     assert Attendance.objects.count() > 8000
+
+
+def test_demo_people_records_the_seed_s_lists_network_and_indicators_once(caribbean, settings,
+                                                                          django_capture_on_commit_callbacks):
+    from capdev.people.models import Network, Sheet
+    from capdev.projects.models import IndicatorValue
+
+    settings.DEBUG = True
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("demo_people", "--password", "demo passphrase 2024", stdout=io.StringIO())
+    assert Sheet.objects.filter(kind="attendance").count() == 3 and Sheet.objects.filter(kind="evaluation").count() == 1
+    cop = Network.objects.get(slug="caribbean-innovation-in-government")
+    assert cop.published and cop.memberships.count() == Person.objects.count()
+    reach = agg.project_reach(caribbean, include_pending=False)
+    assert reach.people == Person.objects.filter(attendances__role="participant").distinct().count() > 15
+    members = IndicatorValue.objects.filter(indicator__title__startswith="Members of").order_by("period_start")
+    assert members.last().actual == cop.memberships.count()
+    call_command("demo_people", "--password", "demo passphrase 2024", stdout=io.StringIO())
+    assert Sheet.objects.count() == 4 and Network.objects.count() == 2
