@@ -10,6 +10,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from capdev.people import importing, reading
+from capdev.people import report as reports
 from capdev.people.models import (Attendance, AttendanceState, Institution, MatchProposal, Person, Sheet,
                                   SheetRow)
 from capdev.people.sheets.read import SheetError
@@ -209,7 +210,7 @@ def test_the_command_does_what_the_page_does_and_dry_run_writes_nothing(workshop
     written = out.getvalue().splitlines()
     assert Person.objects.count() == 10 and Sheet.objects.get().uploaded_by == staff["editor"]
     # The same report as the page builds from the same plan.
-    page = importing.stored_report(Sheet.objects.get())  # what the sheet's page shows
+    page = reports.stored_report(Sheet.objects.get())  # what the sheet's page shows
     assert written == page and sum(line.startswith("Row ") for line in written) == 11
 
 

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from .. import evaluations_import, importing, permissions, reading
+from .. import report as reports
 from ..forms import MappingForm
 from ..models import Sheet, SheetRow
 from ..reading import Mapping, Options
@@ -53,7 +54,7 @@ def sheet_page(request, pk: int):
         raise PermissionDenied
     if sheet.state != Sheet.State.MAPPING:
         rows = SheetRow.objects.filter(sheet=sheet).select_related("person").order_by("number")
-        report = importing.stored_report(sheet) if sheet.kind == Sheet.Kind.ATTENDANCE else []
+        report = reports.stored_report(sheet) if sheet.kind == Sheet.Kind.ATTENDANCE else []
         return render(request, "people/sheet_done.html", {"sheet": sheet, "rows": rows, "report": report})
     if sheet.activity is None:
         messages.error(request, _("The activity of this sheet is gone: attach the sheet to an activity first."))
@@ -172,4 +173,4 @@ def _counts(plan) -> list[tuple[str, int]]:
 def _preview_lines(sheet: Sheet, plan) -> list[str]:
     if sheet.kind != Sheet.Kind.ATTENDANCE:
         return []
-    return importing.report_lines(plan, None, file_name=sheet.file_name, rows=False)
+    return reports.report_lines(plan, None, file_name=sheet.file_name, rows=False)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from capdev.activities.models import Activity
 from capdev.people import importing, reading
+from capdev.people import report as reports
 from capdev.people.models import Role
 from capdev.people.reading import FIELD_LABELS, Mapping, Options
 from capdev.people.sheets.read import SheetError
@@ -106,7 +107,7 @@ class Command(BaseCommand):
             except Exception:
                 sheet.file.delete(save=False)  # the transaction rolls the sheet back: its file goes too
                 raise
-        for line in importing.report_lines(plan, report, file_name=path.name):
+        for line in reports.report_lines(plan, report, file_name=path.name):
             self.stdout.write(line)
 
 
