@@ -68,6 +68,16 @@ class RowPlan:
                 if v.institution_type else "",
                 "role": str(dict(RoleChoices.choices).get(v.role, v.role))}
 
+    @property
+    def answers(self) -> str:
+        """An evaluation row's answers in short ("satisfaction 5, knowledge 2 → 4"), for the preview."""
+        from .reading import FIELD_LABELS
+
+        scores = self.values.scores if self.values else {}
+        parts = [f"{FIELD_LABELS[k]}: {v}" for k, v in scores.items()
+                 if k not in ("comment", "followup_date") and v not in (None, "")]
+        return "; ".join(parts)
+
     def message_texts(self) -> list[str]:
         """The row's messages in the user's language."""
         notes = (self.values.messages if self.values else []) + self.messages

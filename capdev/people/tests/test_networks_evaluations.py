@@ -89,6 +89,8 @@ def test_survey_exports_become_responses_anonymous_unless_the_email_is_known(wor
     assert response["Location"] == f"/people/sheets/{sheet.pk}/"
     form = editor.get(f"/people/sheets/{sheet.pk}/").context["form"]
     assert form["column_2"].value() == "satisfaction" and form["column_4"].value() == "knowledge_before"
+    preview = editor.get(f"/people/sheets/{sheet.pk}/?step=preview").content.decode()
+    assert "Satisfaction (1-5): 5; Relevance (1-5): 5; Knowledge before (1-5): 2" in preview
     editor.post(f"/people/sheets/{sheet.pk}/", {"action": "confirm"})
     responses = Response.objects.filter(evaluation__activity=workshop).order_by("pk")
     assert responses.count() == 6
