@@ -50,8 +50,8 @@ def erase(person: Person, user=None, reason: str = Erasure.Reason.REQUEST) -> Er
                         counts=counts)
         entry._history_user = entry.erased_by
         entry.save()
-        projects = set(Attendance.objects.filter(person__in=people, activity__isnull=False)
-                       .values_list("activity__project_id", flat=True))
+        projects = set(Attendance.objects.filter(person__in=people, project__isnull=False)
+                       .values_list("project_id", flat=True))
         if projects:
             index_version.bump(projects=projects)
     log.info("person %s erased (%s): %s", person.pk, reason, counts)  # the number only: no personal data

@@ -87,7 +87,7 @@ class AttendanceFilterSet(django_filters.FilterSet):
             user = getattr(request, "user", None)
             queryset = Attendance.objects.filter(activity__isnull=False)
             if not permissions.sees_all_people(user):
-                queryset = queryset.filter(activity__project__lead_unit_id__in=permissions.people_unit_ids(user))
+                queryset = queryset.filter(project__lead_unit_id__in=permissions.people_unit_ids(user))
         super().__init__(data, queryset, request=request, prefix=prefix)
 
     def filter_activity(self, qs, name, value):
@@ -96,7 +96,7 @@ class AttendanceFilterSet(django_filters.FilterSet):
 
     def filter_project(self, qs, name, value):
         """Attendance of these projects' activities."""
-        return qs.filter(activity__project_id__in=int_values(value))
+        return qs.filter(project_id__in=int_values(value))
 
     def filter_role(self, qs, name, value):
         """Attendance in these roles."""

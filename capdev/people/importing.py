@@ -401,7 +401,8 @@ def _write_attendance(sheet: Sheet, activity: Activity, plan: Plan, by_number: d
             updated[person.pk] = a
             continue
         a = Attendance(person=person, role=v.role, days=v.days, certificate=v.certificate,
-                       state=AttendanceState.PENDING, sheet=sheet, row=row_of[r.number])
+                       state=AttendanceState.PENDING, sheet=sheet, row=row_of[r.number],
+                       project_id=activity.project_id, public=False)  # bulk: no save() works them out
         a.attach(activity)
         new[person.pk] = a
     if new:

@@ -81,10 +81,10 @@ def _people_rows(source: IndicatorSource):
     project = _project(source)
     published = Attendance.objects.filter(state=AttendanceState.PUBLISHED, activity__isnull=False)
     if source.measure == Measure.SECOND_GENERATION:
-        taught = published.filter(role=Role.TRAINER, trained_at__activity__project=project).values("activity_id")
+        taught = published.filter(role=Role.TRAINER, trained_at__project=project).values("activity_id")
         rows = published.filter(activity_id__in=taught, role=Role.PARTICIPANT)
     else:
-        rows = published.filter(activity__project=project, role=source.role)
+        rows = published.filter(project=project, role=source.role)
     if source.sex:
         rows = rows.filter(person__sex=source.sex)
     return rows.values_list("person_id", "person__sex", "days", "certificate", "activity__start_date")

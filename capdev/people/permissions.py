@@ -96,7 +96,7 @@ def visible_people(user) -> QuerySet:
         return people
     if not ids:
         return people.none()
-    attended = Attendance.objects.filter(activity__project__lead_unit_id__in=ids).values("person_id")
+    attended = Attendance.objects.filter(project__lead_unit_id__in=ids).values("person_id")
     members = Membership.objects.filter(network__lead_unit_id__in=ids, person__isnull=False).values("person_id")
     return people.filter(Q(pk__in=attended) | Q(pk__in=members))
 

@@ -29,6 +29,7 @@ class ShownReach:
     activities_with_lists: int = 0
     pending: int = 0
     exact: bool = False
+    stale: bool = False
 
     def as_json(self) -> dict:
         """The API's shape: numbers, null where suppressed."""
@@ -58,7 +59,7 @@ def show(reach: agg.Reach, exact: bool) -> ShownReach:
         person_days=privacy.HIDDEN if people.suppressed else privacy.Shown(reach.person_days),
         contributors=privacy.shown(reach.contributors, exact),
         breakdowns=breakdowns, has_lists=reach.has_lists, activities_with_lists=reach.activities_with_lists,
-        pending=reach.pending if exact else 0, exact=exact)
+        pending=reach.pending if exact else 0, exact=exact, stale=reach.stale)
 
 
 def project_context(request, project) -> dict:

@@ -26,25 +26,58 @@ def relink(activity) -> int:
     project = activity.project
     if project.draft_of_id is not None:
         return 0  # a working copy's activity: the rows stay with the original's, published or not
+    from django.db.models import Case, Value, When
+
+    from .models import Attendance, AttendanceState, Sheet, project_is_public
+
     moved = 0
     for model in _linked_models():
-        moved += model.objects.filter(activity__isnull=True, activity_uid=activity.uid).update(activity=activity)
+        changes = {"activity": activity}
+        if model is Attendance:
+            changes.update(project_id=project.pk, public=Case(
+                When(state=AttendanceState.PUBLISHED, then=Value(project_is_public(project))), default=Value(False)))
+        elif model is Sheet:
+            changes["project_id"] = project.pk
+        moved += model.objects.filter(activity__isnull=True, activity_uid=activity.uid).update(**changes)
     if moved:
         index_version.bump(projects=[activity.project_id])
     return moved
 
 
 def _activity_saved(sender, instance, created, raw=False, **kwargs) -> None:
-    if created and not raw:
+    if raw:
+        return
+    if created:
         relink(instance)
+        return
+    # An activity moved to another project takes its attendance with it (one query; none move, mostly).
+    from .models import Attendance
+
+    moved = Attendance.objects.filter(activity=instance).exclude(project_id=instance.project_id)
+    if moved.exists():
+        for row in moved:
+            row.save(update_fields=["project"])  # save() works the row's project and public out again
+
+
+def _project_saved(sender, instance, raw=False, **kwargs) -> None:
+    """A project published, sent back to review or turned into a copy: its published lists count in public
+    or no longer (one UPDATE, through the index on project and public)."""
+    if raw:
+        return
+    from .models import Attendance, AttendanceState, project_is_public
+
+    public = project_is_public(instance)
+    changed = (Attendance.objects.filter(project_id=instance.pk, state=AttendanceState.PUBLISHED)
+               .exclude(public=public).update(public=public))
+    if changed:
+        index_version.bump(projects=[instance.pk])
 
 
 def _attendance_changed(sender, instance, raw=False, **kwargs) -> None:
     if raw:
         return
-    project = getattr(getattr(instance, "activity", None), "project_id", None)
-    if project:
-        index_version.bump(projects=[project])
+    if instance.project_id:
+        index_version.bump(projects=[instance.project_id])
 
 
 def _person_changed(sender, instance, raw=False, created=False, **kwargs) -> None:
@@ -52,8 +85,8 @@ def _person_changed(sender, instance, raw=False, created=False, **kwargs) -> Non
         return  # a new person counts nowhere until an attendance names them (which marks its project)
     from .models import Attendance
 
-    projects = set(Attendance.objects.filter(person=instance, activity__isnull=False)
-                   .values_list("activity__project_id", flat=True)[:index_version.INCREMENTAL_LIMIT + 1])
+    projects = set(Attendance.objects.filter(person=instance, project__isnull=False)
+                   .values_list("project_id", flat=True)[:index_version.INCREMENTAL_LIMIT + 1])
     if projects:
         index_version.bump(projects=projects)
 
@@ -64,7 +97,10 @@ def connect() -> None:
 
     from .models import Attendance, Person
 
+    from capdev.projects.models import Project
+
     post_save.connect(_activity_saved, sender=Activity, dispatch_uid="capdev-people-relink")
+    post_save.connect(_project_saved, sender=Project, dispatch_uid="capdev-people-project-public")
     post_save.connect(_attendance_changed, sender=Attendance, dispatch_uid="capdev-people-attendance-save")
     post_delete.connect(_attendance_changed, sender=Attendance, dispatch_uid="capdev-people-attendance-delete")
     post_save.connect(_person_changed, sender=Person, dispatch_uid="capdev-people-person")

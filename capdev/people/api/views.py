@@ -104,5 +104,5 @@ class AttendanceViewSet(PeopleOnlyMixin, viewsets.ReadOnlyModelViewSet):
         rows = Attendance.objects.filter(activity__isnull=False).select_related("activity")
         ids = permissions.people_unit_ids(self.request.user)
         if ids is not None:
-            rows = rows.filter(activity__project__lead_unit_id__in=ids)
+            rows = rows.filter(project__lead_unit_id__in=ids)
         return rows.order_by("pk")

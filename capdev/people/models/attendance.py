@@ -134,10 +134,19 @@ class SheetRow(models.Model):
 
 
 class Attendance(ActivityLink, CapdevModel):
-    """A person at an activity: in which role, for how many days, with a certificate or not."""
+    """A person at an activity: in which role, for how many days, with a certificate or not.
+
+    `project` and `public` repeat what the activity says, so that counts over millions of rows need no join:
+    the activity's project, and whether the public counts the row (a published list of a published project).
+    They are kept in step by `save`, the bulk paths, and the signals of capdev.people.signals (a project
+    published or not, an activity moved or written again).
+    """
 
     person = models.ForeignKey("people.Person", verbose_name=_("person"), on_delete=models.PROTECT,
                                related_name="attendances")
+    project = models.ForeignKey("projects.Project", verbose_name=_("project"), null=True, blank=True,
+                                on_delete=models.SET_NULL, related_name="+", db_index=False, editable=False)
+    public = models.BooleanField(_("counted in public"), default=False, editable=False)
     role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.PARTICIPANT,
                             db_index=True)
     days = models.DecimalField(_("days attended"), max_digits=4, decimal_places=1, null=True, blank=True,
@@ -167,7 +176,25 @@ class Attendance(ActivityLink, CapdevModel):
                                    violation_error_message=_("Days attended are between 0 and 366.")),
         ]
         indexes = [models.Index(fields=["activity", "state", "role"], name="people_att_activity_idx"),
-                   models.Index(fields=["person", "activity"], name="people_att_person_idx")]
+                   models.Index(fields=["person", "activity"], name="people_att_person_idx"),
+                   models.Index(fields=["project", "public", "role"], name="people_att_project_idx"),
+                   models.Index(fields=["public", "role", "person"], name="people_att_public_idx")]
 
     def __str__(self) -> str:
         return _("Attendance %(id)s") % {"id": self.pk}
+
+    def save(self, *args, **kwargs):
+        if self.activity_id is not None:
+            project = self.activity.project
+            self.project_id = project.pk
+            self.public = self.state == AttendanceState.PUBLISHED and project_is_public(project)
+        else:
+            self.public = False
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "project", "public"}
+        super().save(*args, **kwargs)
+
+
+def project_is_public(project) -> bool:
+    """Whether the public counts a project's published lists: it is published and not a working copy."""
+    return project.review_state == "published" and project.draft_of_id is None

@@ -4,20 +4,18 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
-from simple_history.utils import bulk_update_with_history
 
 from capdev.core.views import format_period
-from capdev.projects import index_version
 
 from .. import aggregates as agg
-from .. import evaluations_summary, indicators, permissions, presentation
+from .. import evaluations_summary, permissions, presentation
 from ..forms import UploadForm
 from ..models import Attendance, AttendanceState, Network, Sheet
+from ..publishing import publish_attendance
 from .common import require, staff_required, visible_activity
 
 LIST_PAGE = 100
@@ -89,15 +87,7 @@ def publish(request, pk: int):
     """A reviewer publishes the activity's attendance awaiting review: it counts in public figures from now."""
     activity = visible_activity(request, pk)
     require(permissions.can_publish_people(request.user, activity.project))
-    with transaction.atomic():
-        rows = list(Attendance.objects.select_for_update().filter(activity=activity, state=AttendanceState.PENDING))
-        for row in rows:
-            row.state = AttendanceState.PUBLISHED
-        bulk_update_with_history(rows, Attendance, ["state"], batch_size=500, default_user=request.user)
-        if rows:
-            # bulk_update sends no signal: mark the project, so that cached counts move.
-            index_version.bump(projects=[activity.project_id])
-            indicators.refresh_later([activity.project_id])
-    messages.success(request, ngettext("%(n)d attendance published.", "%(n)d attendances published.", len(rows))
-                     % {"n": len(rows)})
+    published = publish_attendance(activity, request.user)
+    messages.success(request, ngettext("%(n)d attendance published.", "%(n)d attendances published.", published)
+                     % {"n": published})
     return redirect("people:activity", pk=activity.pk)

@@ -35,14 +35,14 @@ def rows(request):
     projects = _projects(request)
     ids = projects.values("pk")
     counted = agg.counted_attendance(permissions.sees_all_people(request.user)).filter(
-        activity__project__in=ids, role=Role.PARTICIPANT)
+        project__in=ids, role=Role.PARTICIPANT)
     cells: dict[int, dict[str, dict[str, agg.Cell]]] = defaultdict(lambda: defaultdict(dict))
     for dimension, path, keys in (("sex", "person__sex", SEXES), ("seniority", "person__seniority", LEVELS)):
-        for r in counted.order_by().values("activity__project_id", path).annotate(
+        for r in counted.order_by().values("project_id", path).annotate(
                 people=Count("person_id", distinct=True), attendances=Count("pk"), days=Sum("days")):
-            cells[r["activity__project_id"]][dimension][r[path]] = agg.Cell(
+            cells[r["project_id"]][dimension][r[path]] = agg.Cell(
                 r[path], r[path], r["people"], r["attendances"], r["days"] or Decimal(0))
-    totals = {r["activity__project_id"]: r for r in counted.order_by().values("activity__project_id").annotate(
+    totals = {r["project_id"]: r for r in counted.order_by().values("project_id").annotate(
         people=Count("person_id", distinct=True), attendances=Count("pk"), days=Sum("days"))}
     header = ["project_id", "code", "title", "url", "people", "attendances", "person_days",
               *[f"people_{s}" for s in SEXES], *[f"people_{s}" for s in LEVELS]]
@@ -62,7 +62,7 @@ def rows(request):
             row += [c.people for c in shown]
         out.append(row)
     exact_all = permissions.sees_all_people(request.user)
-    total = presentation.show(agg.reach_of(agg.counted_attendance(exact_all).filter(activity__project__in=ids)),
+    total = presentation.show(agg.reach_of(agg.counted_attendance(exact_all).filter(project__in=ids)),
                               exact_all)
     return header, out, total
 

@@ -29,10 +29,10 @@ def project_people(request, pk: int):
     project = get_object_or_404(visible_projects(request), pk=pk)
     if not permissions.can_view_people(request.user, project):
         raise PermissionDenied
-    base = (Person.objects.current().filter(attendances__activity__project=project).distinct()
+    base = (Person.objects.current().filter(attendances__project=project).distinct()
             .select_related("institution", "country"))
     fs = PersonFilterSet(request.GET, queryset=base, request=request)
-    people = fs.qs.annotate(activities=Count("attendances", filter=Q(attendances__activity__project=project),
+    people = fs.qs.annotate(activities=Count("attendances", filter=Q(attendances__project=project),
                                              distinct=True)).order_by("name_key", "pk")
     if request.GET.get("format") == "csv":
         return _csv(people, project)
@@ -76,7 +76,7 @@ def person_page(request, pk: int):
     attendance = (Attendance.objects.filter(person=person).select_related("activity__project", "trained_at__activity")
                   .order_by("-activity__start_date", "pk"))
     shown = attendance if permissions.sees_all_people(request.user) else attendance.filter(
-        activity__project__in=_projects(permissions.projects_with_people_visible(request.user)))
+        project__in=_projects(permissions.projects_with_people_visible(request.user)))
     return render(request, "people/person.html", {
         "person": person, "attendance": shown, "elsewhere": attendance.count() - shown.count(),
         "memberships": person.memberships.select_related("network"),

@@ -9,15 +9,14 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_update_with_history
 
 from capdev.accounts.models import UnitAssignment
 from capdev.accounts.roles import EDITOR, REVIEWER, assign_role
 from capdev.organisations.models import OrgUnit
 from capdev.people import evaluations_import, importing, indicators, reading
-from capdev.people.models import (Attendance, AttendanceState, IndicatorSource, Membership, Network,
-                                  NetworkActivity, NetworkProject, Sheet)
-from capdev.projects import index_version
+from capdev.people.models import (Attendance, IndicatorSource, Membership, Network, NetworkActivity,
+                                  NetworkProject, Sheet)
+from capdev.people.publishing import publish_attendance
 from capdev.projects.models import Indicator, Outcome, Project
 
 # The sample sheets of the tests (fictional people, messy as organisers keep them).
@@ -79,11 +78,7 @@ class Command(BaseCommand):
         mapping = reading.Mapping(sheet.header_row - 1, {int(k): v for k, v in sheet.mapping.items()})
         importing.confirm(sheet, importing.make_plan(activity, worksheet, mapping,
                                                      reading.Options.from_dict(sheet.options)), editor)
-        rows = list(Attendance.objects.filter(activity=activity, state=AttendanceState.PENDING))
-        for row in rows:
-            row.state = AttendanceState.PUBLISHED
-        bulk_update_with_history(rows, Attendance, ["state"], default_user=reviewer)
-        index_version.bump(projects=[activity.project_id])
+        publish_attendance(activity, reviewer)
 
     def _network(self, project) -> None:
         network, created = Network.objects.get_or_create(slug="caribbean-innovation-in-government", defaults={
