@@ -71,12 +71,16 @@ class _Assembler:
         self.narrative_runs: list[list[Block]] = []
         self.empty_fields: list[str] = []
         self.filled_fields: set[str] = set()
+        self.tables: list[Block] = []  # activity tables, read into events with the narrative
 
     # --- helpers ---------------------------------------------------------------------------------------------------
     def value(self, block: Block) -> tuple[str, int]:
         """The block's value as written (stripped) and its offset in the file."""
         raw = self.text[block.value_start : block.end]
-        return raw.strip(), block.value_start + (len(raw) - len(raw.lstrip()))
+        value = raw.strip()
+        if block.kind == "label" and self.table.spec(block.field).shape == "short":
+            value = value.rstrip(" \t;|")  # "Status: Completed; Region: ...": the separator before the next label
+        return value, block.value_start + (len(raw) - len(raw.lstrip()))
 
     # --- the walk --------------------------------------------------------------------------------------------------
     def run(self) -> Record:
@@ -101,7 +105,10 @@ class _Assembler:
             if block.header.title and not rec.title:
                 rec.title = _one_line(block.header.title)
             return
-        if block.kind == "blank" or block.field == "unparsed":
+        if block.kind in ("blank", "heading") or block.field == "unparsed":
+            return
+        if block.kind == "table":
+            self.tables.append(block)
             return
         if block.kind == "text":
             line = _one_line(self.text[block.start : block.end])

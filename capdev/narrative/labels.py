@@ -1,8 +1,16 @@
-"""The label table (data/labels.json) and matching of labels and project-code headers at the start of a line."""
+"""The label table (data/labels.json): labels, headings and project-code headers found in a line.
+
+A label is matched on the line folded to plain letters (accents off, same length, so offsets hold), case-insensitively,
+with a plural 's' or '(s)' after any word and an aside in brackets after it ("Budget (USD):"). What follows the label
+says whether it is one: a colon, a spaced dash, a tab, a '|', two spaces, the end of the line (the value is on the
+following lines) or, for fields with a value type, a value of that type ("Proposed Budget US$ 148,000").
+"""
 from __future__ import annotations
 
 import json
 import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -10,8 +18,39 @@ from typing import Any
 
 LABELS_FILE = Path(__file__).with_name("data") / "labels.json"
 
-_LEAD = r"[ \t]*(?:[*_#>]+[ \t]*)?"  # markdown-ish decoration some exports put before a label
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014"
+_LEAD = re.compile(r"[ \t]*(?:(?:[*_#>]+|[\u2022\u00b7\u25aa\u25cf-](?=[ \t]))[ \t]*)?")
+_WORD = re.compile(r"[^\W\d_]+")
+_PLURAL = r"(?:s|es|x)?(?:[ \t]?\((?:s|es|x|ies|e|as|os)\))?"
+_ASIDE = re.compile(r"[ \t]*\(([^()\r\n]{1,40})\)")
+_COLON = ":\uff1a"
+MAX_LABEL_LINE = 20000  # a longer line is read as prose (no label scan beyond this)
+
+
+def _fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for cp in range(0xC0, 0x250):
+        ch = chr(cp)
+        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+        if len(base) == 1 and base != ch:
+            table[cp] = base
+    for ch in "\u2019\u2018\u0060\u00b4\u02bc":
+        table[ord(ch)] = "'"
+    table[ord("\u00a0")] = " "
+    return table
+
+
+_FOLD = _fold_table()
+
+
+def fold(text: str) -> str:
+    """The text with accented letters as plain ones and curly apostrophes straight: same length, same offsets."""
+    return text.translate(_FOLD)
+
+
+def fold_key(text: str) -> str:
+    """A lookup key: folded, lower case, single spaces, no edge punctuation."""
+    return re.sub(r"\s+", " ", fold(text).lower()).strip(" \t.:;,*_-")
 
 
 @dataclass(frozen=True)
@@ -22,20 +61,23 @@ class FieldSpec:
     shape: str = "short"  # prose | list | short
     family: str = ""  # head | opening | closing | ""
     repeatable: bool = False
+    value: str = ""  # the value's type, for labels written without a separator
 
 
 @dataclass(frozen=True)
 class LabelMatch:
-    """A label found at the start of a line; offsets are within the line."""
+    """A label found in a line; offsets are within the line."""
 
     field: str
     label: str  # the label as written
     start: int  # where the label text begins
-    end: int  # just after the label (and its colon, if any)
+    end: int  # just after the label (and its separator, if any)
     value_start: int  # where the value begins on this line (== len(line) when none)
-    colon: bool
+    colon: bool  # a separator follows the label (colon, dash, tab, '|', two spaces)
     number: int | None = None
     modifiers: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    sep: str = ""  # colon | dash | pipe | tab | spaces | typed | "" (alone on its line)
+    aside: str = ""  # "(USD)" after the label
 
 
 @dataclass(frozen=True)
@@ -50,70 +92,92 @@ class HeaderMatch:
 
 
 @dataclass(frozen=True)
+class _Spelling:
+    rx: re.Pattern[str]
+    field: str
+    modifiers: dict[str, Any]
+    length: int
+
+
+@dataclass(frozen=True)
 class LabelTable:
     """The compiled label table."""
 
     fields: dict[str, FieldSpec]
-    label_re: re.Pattern[str]
-    numbered_re: re.Pattern[str]
+    by_word: dict[str, tuple[_Spelling, ...]]
+    numbered_by_word: dict[str, tuple[_Spelling, ...]]
     header_res: tuple[re.Pattern[str], ...]
-    by_spelling: dict[str, tuple[str, dict[str, Any]]]
-    numbered: dict[str, str]
+    headings: frozenset[str]
+    heading_words: frozenset[str]
+    status_values: frozenset[str]
+    columns: dict[str, str]  # folded column name -> role
 
     def spec(self, name: str) -> FieldSpec:
         """The layout of a field, with defaults for fields the table does not describe."""
         return self.fields.get(name) or FieldSpec(name)
 
 
-def _norm(label: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(rf"\s*([/()\[\]{_DASHES}])\s*", r"\1", label.strip().lower()))
-
-
 def _pattern(spelling: str) -> str:
-    """A tolerant regex for one spelling: any case, any spacing around '/', '(' and dashes."""
+    """A tolerant regex for one folded spelling: any case and spacing, a plural after any word, optional dots."""
     out = []
-    for ch in spelling.strip():
-        if ch.isspace():
-            if not out or out[-1] != r"[ \t]+":
-                out.append(r"[ \t]+")
-        elif ch in "/()[]":
-            out.append(rf"[ \t]*{re.escape(ch)}[ \t]*")
-        elif ch in _DASHES:
-            out.append(rf"[ \t]*[{_DASHES}]?[ \t]*")
-        else:
-            out.append(re.escape(ch))
-    return "".join(out).replace(r"[ \t]+[ \t]*", r"[ \t]*").replace(r"[ \t]*[ \t]+", r"[ \t]*")
+    for i, word in enumerate(spelling.split()):
+        if i:
+            out.append(r"[ \t]+")
+        for ch in word:
+            if ch in "/()[]":
+                out.append(rf"[ \t]*{re.escape(ch)}[ \t]*")
+            elif ch in _DASHES:
+                out.append(rf"[ \t]*[{_DASHES}]?[ \t]*")
+            elif ch == ".":
+                out.append(r"\.?")
+            elif ch == "'":
+                out.append(r"'[ \t]?")
+            else:
+                out.append(re.escape(ch))
+        if word[-1:].isalpha():
+            out.append(_PLURAL)
+    return "".join(out)
 
 
-def _alternation(spellings: list[str]) -> str:
-    # Longest first, so that "Objective/Purpose of Project" wins over "Objective".
-    return "|".join(_pattern(s) for s in sorted(set(spellings), key=len, reverse=True))
+def _stems(word: str) -> set[str]:
+    w = word.lower()
+    out = {w}
+    for suffix in ("es", "s", "x"):
+        if w.endswith(suffix) and len(w) > len(suffix) + 1:
+            out.add(w[: -len(suffix)])
+    return out
+
+
+def _first_word(text: str) -> str:
+    m = _WORD.search(text)
+    return m.group(0).lower() if m else ""
+
+
+def _index(spellings: dict[str, Any], numbered: bool) -> dict[str, tuple[_Spelling, ...]]:
+    index: dict[str, list[_Spelling]] = {}
+    tail = r"[ \t]*(?P<num>\d{1,2})(?!\d)" if numbered else ""
+    for spelling, target in spellings.items():
+        folded = fold(spelling.strip())
+        name, mods = (target, {}) if isinstance(target, str) else (target["field"], {k: v for k, v in target.items()
+                                                                                      if k != "field"})
+        rx = re.compile(rf"(?P<label>{_pattern(folded)}{tail})(?![^\W_])", re.IGNORECASE)
+        entry = _Spelling(rx, name, mods, len(folded))
+        for stem in _stems(_first_word(folded)):
+            index.setdefault(stem, []).append(entry)
+    return {k: tuple(sorted(v, key=lambda s: -s.length)) for k, v in index.items()}
 
 
 def build_table(data: dict[str, Any]) -> LabelTable:
     """Compile a label table from its JSON form (see data/labels.json)."""
     fields = {
-        name: FieldSpec(name, spec.get("shape", "short"), spec.get("family", ""), bool(spec.get("repeatable")))
+        name: FieldSpec(name, spec.get("shape", "short"), spec.get("family", ""), bool(spec.get("repeatable")),
+                        spec.get("value", ""))
         for name, spec in data.get("fields", {}).items()
     }
-    by_spelling: dict[str, tuple[str, dict[str, Any]]] = {}
-    for spelling, target in data.get("labels", {}).items():
-        if isinstance(target, str):
-            by_spelling[_norm(spelling)] = (target, {})
-        else:
-            mods = {k: v for k, v in target.items() if k != "field"}
-            by_spelling[_norm(spelling)] = (target["field"], mods)
-    numbered = {_norm(k): v for k, v in data.get("numbered_labels", {}).items()}
-    label_re = re.compile(
-        rf"^{_LEAD}(?P<label>{_alternation(list(data.get('labels', {})))})(?P<after>[ \t]*[*_]*[ \t]*)"
-        r"(?:(?P<colon>[:\uff1a])|(?=[*_ \t]*$))",
-        re.IGNORECASE,
-    )
-    numbered_re = re.compile(
-        rf"^{_LEAD}(?P<label>(?P<name>{_alternation(list(data.get('numbered_labels', {})))})[ \t]*(?P<num>\d{{1,2}}))"
-        rf"(?P<after>[ \t]*[*_]*[ \t]*)(?:(?P<colon>[:\uff1a]|\.(?=[ \t])|[ \t][{_DASHES}](?=[ \t]))|(?=[*_ \t]*$))",
-        re.IGNORECASE,
-    )
+    spellings: dict[str, Any] = {}
+    for key, table in data.items():
+        if key.startswith("labels"):
+            spellings.update(table)
     header_res = []
     for pat in data.get("code_patterns", []):
         code = rf"(?P<code>{pat})"
@@ -121,7 +185,13 @@ def build_table(data: dict[str, Any]) -> LabelTable:
         # A code followed directly by a capitalised title ("INT-08-X01 Title") only for codes with separators.
         if "/" in pat or "-" in pat:
             header_res.append(re.compile(rf"^[ \t]*{code}[ \t]+(?=[A-Z\u201c\"])"))
-    return LabelTable(fields, label_re, numbered_re, tuple(header_res), by_spelling, numbered)
+    columns = {fold_key(name): role for role, names in data.get("columns", {}).items() for name in names}
+    return LabelTable(
+        fields, _index(spellings, False), _index(data.get("numbered_labels", {}), True), tuple(header_res),
+        frozenset(fold_key(h) for h in data.get("headings", [])),
+        frozenset(fold_key(w) for w in data.get("heading_words", [])),
+        frozenset(fold_key(s) for s in data.get("status_values", [])), columns,
+    )
 
 
 @lru_cache(maxsize=1)
@@ -130,33 +200,209 @@ def default_table() -> LabelTable:
     return build_table(json.loads(LABELS_FILE.read_text(encoding="utf-8")))
 
 
+# ---------------------------------------------------------------- value types
+
+
+def _typed_money(rest: str, table: LabelTable) -> bool:
+    if not re.match(r"(?:[A-Z]{3}\b|US\s?\$|[A-Z]{1,3}\$|[$\u20ac\u00a3\u00a5]|\d)", rest):
+        return False
+    from .values.money import parse_money
+
+    return bool(parse_money(rest[:80]))
+
+
+def _typed_dates(rest: str, table: LabelTable) -> bool:
+    from .values.dates import find_dates
+
+    head = re.match(r"(?:from|since|du|de|del|desde|entre|between)?[ \t]*", rest, re.IGNORECASE).end()
+    found = find_dates(rest[:120])
+    return bool(found) and found[0].start <= head
+
+
+def _typed_code(rest: str, table: LabelTable) -> bool:
+    m = re.match(r"[A-Z0-9][A-Za-z0-9/_.\-]{1,24}(?=[ \t]|$)", rest)
+    return bool(m) and any(c.isdigit() for c in m.group(0))
+
+
+def _typed_status(rest: str, table: LabelTable) -> bool:
+    return fold_key(rest) in table.status_values
+
+
+def _typed_region(rest: str, table: LabelTable) -> bool:
+    from .values.places import resolve_region
+
+    return len(rest) <= 80 and resolve_region(rest) is not None
+
+
+def _typed_places(rest: str, table: LabelTable) -> bool:
+    from .values.places import find_countries
+
+    found = find_countries(rest[:200])
+    return bool(found) and found[0].start <= 4
+
+
+def _typed_sdgs(rest: str, table: LabelTable) -> bool:
+    return bool(re.match(r"(?:\d{1,2}\b|(?:SDG|ODS|ODD|Goal|Objetivo|Objectif)s?\b)", rest, re.IGNORECASE))
+
+
+def _typed_unit(rest: str, table: LabelTable) -> bool:
+    from .values.orgs import resolve_unit
+
+    return len(rest) <= 120 and resolve_unit(rest) is not None
+
+
+def _typed_number(rest: str, table: LabelTable) -> bool:
+    return bool(re.fullmatch(r"\d{1,3}", rest.strip()))
+
+
+_TYPED: dict[str, Callable[[str, LabelTable], bool]] = {
+    "money": _typed_money, "dates": _typed_dates, "code": _typed_code, "status": _typed_status,
+    "region": _typed_region, "places": _typed_places, "sdgs": _typed_sdgs, "unit": _typed_unit, "number": _typed_number,
+}
+
+
+def value_has_type(kind: str, text: str, table: LabelTable | None = None) -> bool:
+    """Whether text begins with a value of this type ("money", "dates", ...); False for unknown types."""
+    check = _TYPED.get(kind)
+    return bool(check and text and check(text.strip(), table or default_table()))
+
+
+# ---------------------------------------------------------------- matching
+
+
+def _separator(line: str, pos: int) -> tuple[str, int] | None:
+    """The separator after a label ending at pos, and where the value starts; None when it is no label."""
+    n = len(line)
+    j = pos
+    while j < n and line[j] in " \t*_":
+        j += 1
+    gap = line[pos:j]
+    if j < n and line[j] in _COLON:
+        return "colon", _value_start(line, j + 1)
+    if j < n and line[j] == "|":
+        return "pipe", _value_start(line, j + 1)
+    if j < n and line[j] in _DASHES and gap and j + 1 < n and line[j + 1] in " \t":
+        return "dash", _value_start(line, j + 1)
+    if j >= n or not line[j:].strip():
+        return "", n
+    if "\t" in gap:
+        return "tab", j
+    if gap.count(" ") >= 2:
+        return "spaces", j
+    if gap == " ":
+        return "typed", j
+    return None
+
+
 def _value_start(line: str, pos: int) -> int:
     while pos < len(line) and line[pos] in " \t*_":
         pos += 1
     return pos
 
 
+def _label_at(line: str, folded: str, pos: int, table: LabelTable, numbered: bool) -> LabelMatch | None:
+    index = table.numbered_by_word if numbered else table.by_word
+    m = _WORD.match(folded, pos)
+    if not m:
+        return None
+    seen: set[int] = set()
+    for stem in sorted(_stems(m.group(0)), key=len, reverse=True):
+        for sp in index.get(stem, ()):
+            if id(sp) in seen:
+                continue
+            seen.add(id(sp))
+            lm = sp.rx.match(folded, pos)
+            if not lm:
+                continue
+            end = lm.end()
+            aside = ""
+            am = _ASIDE.match(folded, end)
+            if am and not numbered:
+                aside, end = line[am.start(1) : am.end(1)], am.end()
+            if numbered and line[end : end + 1] == "." and line[end + 1 : end + 2] in (" ", "\t"):
+                sep: tuple[str, int] | None = ("colon", _value_start(line, end + 1))  # "Outcome 1. By 2026"
+            else:
+                sep = _separator(line, end)
+            if sep is None:
+                continue
+            kind, value_start = sep
+            if kind == "typed":
+                spec = table.spec(sp.field)
+                if numbered or not (spec.value and value_has_type(spec.value, line[value_start:], table)):
+                    continue
+            number = int(lm.group("num")) if numbered else None
+            label_end = value_start if kind else len(line)
+            return LabelMatch(sp.field, line[lm.start("label") : lm.end("label")], lm.start("label"), label_end,
+                              value_start, kind not in ("", "typed"), number, dict(sp.modifiers), kind, aside)
+    return None
+
+
 def match_label(line: str, table: LabelTable | None = None) -> LabelMatch | None:
     """The label that opens this line (one line, without its line break), or None."""
     table = table or default_table()
-    m = table.numbered_re.match(line)
-    if m:
-        target = table.numbered.get(_norm(m.group("name")))
-        if target:
-            end = m.end()
-            return LabelMatch(
-                target, m.group("label"), m.start("label"), end, _value_start(line, end),
-                bool(m.group("colon")), int(m.group("num")),
-            )
-    m = table.label_re.match(line)
-    if not m:
-        return None
-    target, mods = table.by_spelling.get(_norm(m.group("label")), (None, {}))
-    if target is None:
-        return None
-    end = m.end()
-    return LabelMatch(target, m.group("label"), m.start("label"), end, _value_start(line, end), bool(m.group("colon")),
-                      None, dict(mods))
+    if len(line) > MAX_LABEL_LINE:
+        line = line[:MAX_LABEL_LINE]
+    folded = fold(line)
+    pos = _LEAD.match(folded).end()
+    return _label_at(line, folded, pos, table, True) or _label_at(line, folded, pos, table, False)
+
+
+# Where a second label can begin on a line: after two spaces, a tab, ';' or '|', or after '.'/',' and a space.
+_INLINE_GAP = re.compile(r"(?:[ \t]*[;|][ \t]*|\t[ \t]*|[ ]{2,}|[.,][ \t]+|[ ])(?=[^\W\d_])")
+
+
+def inline_labels(line: str, start: int, table: LabelTable | None = None, *, loose: bool = False) -> list[
+        tuple[int, LabelMatch]]:
+    """Further labels on a line after position start ("Code: 2122M   Budget: USD 420,000   Funding: XB").
+
+    Each is a label followed by a colon (or a tab or '|'), written after a break: two spaces, a tab, ';' or '|';
+    after '. ' or ', ' or a single space too when loose (the first label's value is a short one) and the label is
+    capitalised. Returns (position in the line, match with offsets relative to that position)."""
+    table = table or default_table()
+    if len(line) > MAX_LABEL_LINE:
+        return []
+    folded = fold(line)
+    out: list[tuple[int, LabelMatch]] = []
+    for gm in _INLINE_GAP.finditer(line, start):
+        at = gm.end()
+        gap = gm.group(0)
+        strong = bool(re.search(r"[;|\t]|  ", gap))
+        if not strong and not (loose or gap.strip() == "."):
+            continue
+        if not strong and not line[at].isupper():
+            continue
+        lm = _label_at(line, folded, at, table, False) or _label_at(line, folded, at, table, True)
+        if lm is None or lm.sep not in ("colon", "tab", "pipe"):
+            continue
+        if out and out[-1][0] + out[-1][1].value_start > at:
+            continue
+        shifted = LabelMatch(lm.field, lm.label, lm.start - at, lm.end - at, lm.value_start - at, lm.colon, lm.number,
+                             dict(lm.modifiers), lm.sep, lm.aside)
+        out.append((at, shifted))
+    return out
+
+
+def match_heading(line: str, table: LabelTable | None = None) -> bool:
+    """A line that heads a block of facts ("PROJECT SUMMARY", "Fiche de projet"): never a title, never a value."""
+    table = table or default_table()
+    text = line.strip().strip("*_#=:-\u2013\u2014 \t")
+    if not text or len(text) > 60:
+        return False
+    key = fold_key(text)
+    if key in table.headings:
+        return True
+    words = re.findall(r"[^\W\d_]+", key)
+    if not words or len(words) > 6 or not all(w in table.heading_words for w in words):
+        return False
+    # Only "project", "summary"... : a heading when written as one (capitals or alone with a colon), else a word.
+    return text.isupper() or line.rstrip().endswith(":") or len(words) >= 2
+
+
+def column_role(cell: str, table: LabelTable | None = None) -> str | None:
+    """The role of an activity-table column from its header ("Date", "Lieu", "Participantes"), or None."""
+    table = table or default_table()
+    key = fold_key(re.sub(r"\s*\([^)]*\)\s*$", "", cell)) or fold_key(cell)
+    return table.columns.get(key) or table.columns.get(fold_key(cell))
 
 
 def match_header(line: str, table: LabelTable | None = None) -> HeaderMatch | None:
