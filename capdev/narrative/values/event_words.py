@@ -1,0 +1,166 @@
+"""The words of activities in narrative (English, French, Spanish) and the cutting of text into lines and sentences."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# ---------------------------------------------------------------- vocabulary
+
+_TYPE_RULES: list[tuple[str, str]] = [
+    ("training_of_trainers", r"training[\s-]+of[\s-]+trainers|\bToTs?\b|train[\s-]+the[\s-]+trainers?"),
+    ("publication_launch",
+     r"(?:publication|book|report)\s+launch(?:es)?|launch(?:ed|ing)?\s+(?:event\s+)?(?:of\s+)?(?:the\s+)?"
+     r"(?:[\w’'-]+\s+){0,6}?(?:report|publication|book|survey|toolkit|handbook|guidelines|booklet)s?"
+     r"|(?:[A-Z][\w’'-]*\s+){0,6}(?:Report|Survey|Toolkit|Handbook|Guidelines|Booklet|Publication|Book)(?:\s+\d{4})?"
+     r"\s+(?:was|were|has\s+been|have\s+been)\s+(?:officially\s+|formally\s+)?launched"),
+    ("webinar", r"webinars?(?:\s+series)?|web\s+seminars?|online\s+seminars?|virtual\s+seminars?"),
+    ("advisory_mission",
+     r"(?:(?:advisory|technical|scoping|fact[\s-]finding|needs[\s-]assessment|assessment|technical[\s-]assistance|"
+     r"expert|programming|evaluation|follow[\s-]up)\s+)+missions?|missions?(?=\s+to\s+(?:the\s+)?[A-Z])"),
+    ("workshop",
+     r"(?:(?:capacity[\s-](?:building|development)|training|validation|national|regional|sub-?regional|"
+     r"inception|consultative|technical)\s+)*(?:workshops?|seminars?|masterclass(?:es)?|bootcamps?|"
+     r"training\s+(?:courses?|sessions?|programmes?|programs?)|courses?|focus\s+groups?)"
+     r"|training(?!\s+(?:materials?|institutes?|institutions?|needs|manuals?|modules?|curricul\w*|of\s+trainers|workshops?))"),
+    ("advisory_mission", r"(?:exploratory|advisory|technical|field)\s+visits?|study\s+(?:tours?|visits?)"),
+    ("conference",
+     r"(?:expert\s+group\s+|high[\s-]level\s+|annual\s+|regional\s+|international\s+|global\s+|ministerial\s+)*"
+     r"(?:conferences?|meetings?|forums?|fora|summits?|symposi(?:um|a)|round[\s-]?tables?|policy\s+dialogues?|"
+     r"consultations?|side\s+events?)|\bEGMs?\b"),
+    ("study", r"(?:\w+\s+)?(?:studies|study|assessments?|surveys?|diagnostics?|evaluations?)"),
+]
+_TYPE_RX = [(t, re.compile(rf"(?<![\w-])(?:{rx})(?![\w-])", re.I)) for t, rx in _TYPE_RULES]
+_FAMILY = {"training_of_trainers": "workshop", "workshop": "workshop"}
+_SPECIFIC = ["training_of_trainers", "webinar", "advisory_mission", "publication_launch", "workshop", "conference",
+             "study", "milestone"]
+
+_OCCURRED = re.compile(
+    r"\b(?:held|organi[sz]ed|co-organi[sz]ed|convened|conducted|hosted|took\s+place|carried\s+out|undertaken|"
+    r"delivered|launched|brought\s+together|gathered|attended|facilitated|ran|completed|took|visited|"
+    r"fielded|realized|realised|implemented)\b",
+    re.I,
+)
+_FUTURE = re.compile(
+    r"\b(?:will\s+(?:be\s+)?(?:organi[sz]ed|held|conducted|delivered|launched|undertaken|take\s+place|hold|organi[sz]e|"
+    r"convene|be\s+fielded)|(?:is|are)\s+(?:planned|scheduled|expected|foreseen|envisaged)|to\s+be\s+(?:held|organi[sz]ed|"
+    r"conducted|delivered)|upcoming|forthcoming|planned\s+for)\b",
+    re.I,
+)
+_MILESTONE = re.compile(
+    r"\b(?:(?:was|were|has\s+been|have\s+been)\s+(?:officially\s+|formally\s+)?(?:launched|signed|adopted|approved|"
+    r"endorsed|validated|inaugurated|ratified)|officially\s+(?:requested|launched|joined|adopted|endorsed|signed)|"
+    r"signed\s+(?:an?|the)\s+(?:agreement|memorandum|MoU|project\s+document))\b",
+    re.I,
+)
+_ONLINE = re.compile(r"\b(?:online|virtual(?:ly)?|webinars?|via\s+(?:Zoom|Teams|WebEx|Webex|video[\s-]?conference)|remotely|e-learning)\b", re.I)
+_IN_PERSON = re.compile(r"\b(?:in[\s-]person|face[\s-]to[\s-]face)\b", re.I)
+_ORGANISER_CUE = re.compile(
+    r"\b(?:(?:co-)?organi[sz]ed|hosted|convened|facilitated|delivered|presented|led|conducted|shared|moderated|"
+    r"supported|funded|sponsored|run)\s+by\b|\bin\s+(?:close\s+)?(?:collaboration|partnership|cooperation|co-operation)\s+with\b|"
+    r"\bwith\s+the\s+(?:support|collaboration|participation)\s+of\b|\bjointly\s+with\b|\btogether\s+with\b",
+    re.I,
+)
+_CONTINUATION = re.compile(
+    r"^(?:The|This|These|During|By\s+the\s+end|At\s+the\s+end|Participants|Attendees|Delegates|Trainees|It|They|"
+    r"Topics|Key\s+(?:messages|outcomes|takeaways))\b"
+)
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100, "several": None, "a few": None,
+}
+_NUM = r"(?:\d{1,3}(?:[,\s]\d{3})+|\d+|" + "|".join(sorted((k for k in _NUMBER_WORDS if _NUMBER_WORDS[k]), key=len, reverse=True)) + r")"
+_QUALIFIER = (r"(?:well\s+over|over|more\s+than|about|around|approximately|approx\.|nearly|almost|some|at\s+least|"
+              r"up\s+to|close\s+to|less\s+than|fewer\s+than|roughly|an\s+estimated|a\s+total\s+of|in\s+total)")
+_PEOPLE = (r"(?:participants|officials|people|persons|civil\s+servants|public\s+servants|attendees|representatives|"
+           r"delegates|trainees|experts|staff|leaders|practitioners|stakeholders|members|women|youth|young\s+people|"
+           r"students|journalists|parliamentarians|legislators|ministers|judges|magistrates|managers|trainers|planners|"
+           r"officers|secretaries|specialists|professionals|academics|policymakers|policy[\s-]makers|decision[\s-]makers|"
+           r"teachers|mayors|auditors|statisticians|researchers|senior\s+officials|heads\s+of\s+agencies)")
+_PARTICIPANTS = re.compile(
+    rf"(?<![\w.,])(?:(?P<qual>{_QUALIFIER})\s+)?(?P<num>{_NUM})\+?\s+"
+    rf"(?P<profile>(?:(?!(?:for|from|to|with|in|on|at|by|of|and|or|were|was|who|the|a|an)\s)[A-Za-z][\w’'\-]*\s+){{0,5}}?{_PEOPLE})(?![\w-])"
+    rf"(?P<more>(?:\s*,\s*(?:and\s+)?[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,2}}s(?![\w-]))*"
+    rf"(?:,?\s+and\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,2}}s(?![\w-]))?)",
+    re.I,
+)
+_FROM_COUNT = re.compile(
+    rf"^(?:\s+(?:of|in|at|with)\s+(?:[a-z][\w-]*\s+){{0,4}}?)?\s*(?:from|representing|of|across)\s+(?:(?:{_QUALIFIER})\s+)?"
+    rf"(?P<n>{_NUM})\s+(?:[\w-]+\s+){{0,3}}?"
+    r"(?:countries|SIDS|Member\s+States|member\s+states|nations|economies|territories|states|jurisdictions|LDCs|LLDCs)\b",
+    re.I,
+)
+_GENERIC_PROFILE = {"participants", "people", "persons", "attendees"}
+_QUOTED = re.compile(r"“([^”]{3,300})”|\"([^\"]{3,300})\"|‘([^’]{3,300})’(?!\w)")
+_COUNTING = re.compile(
+    rf"\b(?P<n>{_NUM}|several|a\s+few|a\s+series\s+of)\s+(?:[\w-]+\s+){{0,3}}?(?P<noun>workshops|webinars|missions|"
+    r"meetings|trainings|seminars|conferences|sessions|consultations|courses|visits|studies|assessments)\b",
+    re.I,
+)
+_STOP_RIGHT = {
+    "that", "which", "who", "whom", "where", "when", "was", "were", "is", "are", "has", "have", "had", "will", "would",
+    "with", "by", "from", "during", "at", "held", "organized", "organised", "convened", "took", "brought",
+    "identified", "examined", "explored", "focused", "focusing", "allowed", "attended", "aimed", "aiming", "provided",
+    "gathered", "offered", "discussed", "reviewed", "featured", "included", "including", "as", "while", "since",
+    "took", "through", "after", "before", "under", "within", "among", "between",
+}
+_VERBS_LEFT = {"has", "have", "had", "held", "hold", "holds", "is", "are", "was", "were", "be", "been", "will",
+               "organise", "organize", "organises", "organizes", "conduct", "conducts", "convene", "convenes", "host",
+               "hosts", "run", "ran", "runs", "led", "met", "took", "take", "undertook", "undertake", "delivered", "did"}
+_DROP_LEFT = {"successful", "first", "second", "third", "fourth", "final", "last", "new", "key", "major",
+              "important", "informal", "further", "several", "various", "following", "recent", "subsequent"}
+_DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "their", "our", "his", "her", "of", "in",
+                "on", "for", "and", "or", "to", "with", "by", "two", "three", "four", "five", "six", "several",
+                "some", "many", "series", "all", "each", "every", "both", "at", "from", "as", "during", "through"}
+_CONNECT = {"of", "for", "and", "the", "on", "in", "to", "de", "la", "&", "a", "an", "its", "their"}
+_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"}
+
+# ---------------------------------------------------------------- text units
+
+
+@dataclass
+class _Sentence:
+    start: int  # offset in the text given to extract_events
+    end: int
+    text: str
+
+
+def _lines(text: str) -> list[_Sentence]:
+    out = []
+    for m in re.finditer(r"[^\r\n]+", text):
+        raw = m.group(0)
+        if raw.strip():
+            lead = len(raw) - len(raw.lstrip())
+            out.append(_Sentence(m.start() + lead, m.start() + len(raw.rstrip()), raw.strip()))
+    return out
+
+
+_SENT_END = re.compile(r"(?<=[.!?])[”\"’)]?\s+(?=[A-Z0-9“\"‘(])")
+_ABBREV_END = re.compile(r"(?:\b(?:e\.g|i\.e|etc|No|Nos|Mr|Ms|Mrs|Dr|St|Inc|Ltd|Co|vs|approx|cf)\.|\b[A-Z]\.)$")
+
+
+def _sentences(line: _Sentence) -> list[_Sentence]:
+    out, last = [], 0
+    for m in _SENT_END.finditer(line.text):
+        head = line.text[last : m.start()].rstrip()
+        if _ABBREV_END.search(head) or _inside_quotes(line.text, m.start()):
+            continue
+        out.append(_Sentence(line.start + last, line.start + last + len(head), head))
+        last = m.end()
+    tail = line.text[last:]
+    if tail.strip():
+        out.append(_Sentence(line.start + last, line.start + len(line.text), tail.strip()))
+    return out
+
+
+def _inside_quotes(text: str, pos: int) -> bool:
+    return any(m.start() < pos < m.end() for m in _QUOTED.finditer(text))
+
+
+def _mask_quotes(text: str) -> str:
+    """Text with quoted titles blanked (same length), so words inside a title name no type, place or verb."""
+    return _QUOTED.sub(lambda m: m.group(0)[0] + " " * (len(m.group(0)) - 2) + m.group(0)[-1], text)
+
+
