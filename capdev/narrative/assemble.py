@@ -1,20 +1,14 @@
 """Turn one segmented record (blocks) into a Record: values parsed, spans kept, review flags raised."""
 from __future__ import annotations
 
-import importlib
-import logging
 import re
-from collections.abc import Callable
-from typing import Any, TypeVar
 
 from .labels import LabelTable, default_table
 from .lists import split_items
+from .record_steps import RecordSteps, _guard, _nl, _one_line, _values
 from .segment import Block, RawRecord, value_is_empty
 from .titles import propose_title
-from .types import Event, Outcome, PartialDate, Record, ResourceRef, Span
-
-log = logging.getLogger(__name__)
-T = TypeVar("T")
+from .types import Outcome, Record
 
 _BY_YEAR = re.compile(r"\b(?:by|in|before|until|through)\s+(?:the\s+end\s+of\s+)?((?:19|20)\d{2})\b", re.IGNORECASE)
 _AS_OF = re.compile(r"^\s*as\s+(?:for|of|at)\s+", re.IGNORECASE)
@@ -25,34 +19,7 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,9}$")
 _AREA_SPLIT = re.compile(r"\s*(?:[;\r\n\u2022]|,(?![^()]*\)))\s*")
 
 
-def _values(name: str) -> Any:
-    """A value-parser module (capdev.narrative.values.NAME), imported when first needed."""
-    return importlib.import_module(f"{__package__}.values.{name}")
-
-
-def _guard(record: Record, field: str, default: T, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """Call a value parser; if it fails, flag the field and go on, so one odd value never costs the whole file."""
-    try:
-        return fn(*args, **kwargs)
-    except Exception as exc:  # noqa: BLE001 - any parser bug must stay local to its field
-        log.warning("value parser %s failed on %r: %r", getattr(fn, "__qualname__", fn), args[:1], exc)
-        record.flag(field, f"could not be read ({type(exc).__name__})")
-        return default
-
-
-_LINE_BREAK = re.compile(r"\r\n?")
-
-
-def _nl(text: str) -> str:
-    """Line breaks as '\n' in a value (spans still index the text as written)."""
-    return _LINE_BREAK.sub("\n", text)
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-class _Assembler:
+class _Assembler(RecordSteps):
     def __init__(self, text: str, raw: RawRecord, index: int, source_file: str | None, table: LabelTable) -> None:
         self.text = text
         self.raw = raw
@@ -156,6 +123,7 @@ class _Assembler:
 
     def on_planned_activities(self, block: Block, value: str, at: int) -> None:
         self.rec.planned_activities.extend(split_items(value).items)
+        self.event_sources.append((value, at))  # "Activities: In March 2021, a workshop was held in ...": events
 
     def on_objective(self, block: Block, value: str, at: int) -> None:
         # "The following activities are envisaged:" and a list, inside the objective: planned activities.
@@ -310,81 +278,6 @@ class _Assembler:
             n = number if number is not None else i + 1
             self.rec.outcomes.append(Outcome(text, int(m.group(1)) if m else None, n))
 
-    # --- record-wide steps ---------------------------------------------------------------------------------------------
-    def first_date(self, text: str) -> PartialDate | None:
-        dates = _values("dates")
-        mentions = _guard(self.rec, "accomplishments_as_of", [], dates.find_dates, text)
-        for m in mentions:
-            rng = getattr(m, "range", None)
-            if rng is not None and (rng.start or rng.end):
-                return rng.start or rng.end
-        return None
-
-    def extract_narrative(self) -> None:
-        """Events and resources from the narrative; lines telling none of them become the background."""
-        ev = _values("events")
-        events: list[Event] = []
-        resources: list[ResourceRef] = []
-        for text, at in self.event_sources:
-            events.extend(_guard(self.rec, "activities", [], ev.extract_events, text, offset=at))
-        for run in self.narrative_runs:
-            start, end = run[0].start, run[-1].end
-            run_text = self.text[start:end]
-            run_events = _guard(self.rec, "activities", [], ev.extract_events, run_text, offset=start)
-            run_resources = _guard(self.rec, "resources", [], ev.extract_resources, run_text)
-            events.extend(run_events)
-            resources.extend(run_resources)
-            for block in run:
-                if not _tells_of(block, run_events, run_resources, self.text):
-                    self.span_fields[id(block)] = "background"
-                    self.background_parts.append(_one_line(self.text[block.start : block.end]))
-        seen: set[tuple[Any, ...]] = set()
-        for e in events:
-            key = (e.type, e.start, e.end, e.country, e.city)
-            if key not in seen:
-                seen.add(key)
-                self.rec.activities.append(e)
-        for r in resources:
-            if all((r.type, r.title) != (q.type, q.title) for q in self.rec.resources):
-                self.rec.resources.append(r)
-
-    def narrative_text(self) -> str:
-        return "\n".join(self.text[run[0].start : run[-1].end].strip() for run in self.narrative_runs)
-
-    def countries(self) -> None:
-        rec = self.rec
-        labelled = "\n".join(self.country_texts)
-        fields = {
-            "countries": labelled,
-            "title": "" if rec.title_is_proposed else rec.title,
-            "summary": rec.summary,
-            "objective": rec.objective,
-            "expected_accomplishments": "\n".join(rec.expected_accomplishments),
-            "key_accomplishments": "\n".join(rec.key_accomplishments),
-            "planned_activities": "\n".join(rec.planned_activities),
-            "partners": "\n".join(t for t in self.partner_texts if t not in self.donor_texts),
-            "beneficiaries": "\n".join(self.beneficiary_texts),
-            "activities": "\n".join(filter(None, [self.narrative_text(), rec.background])),
-        }
-        rec.countries = list(_guard(rec, "countries", [], _values("places").served_countries, fields))
-        if rec.countries and not labelled.strip():
-            rec.flag("countries", "inferred from text")
-
-    def spans(self) -> None:
-        rec = self.rec
-        spans: list[Span] = []
-        for block in self.raw.blocks:
-            name = self.span_fields.get(id(block)) or ("code" if block.kind == "header" else block.field)
-            last = spans[-1] if spans else None
-            if last and last.field == name and last.end == block.start and block.kind in ("text", "blank"):
-                spans[-1] = Span(name, last.start, block.end)
-            else:
-                spans.append(Span(name, block.start, block.end))
-        rec.spans = spans
-        rec.unparsed = [
-            self.text[s.start : s.end].strip() for s in spans if s.field == "unparsed" and self.text[s.start : s.end].strip()
-        ]
-
     def finish(self) -> None:
         rec = self.rec
         for name in self.empty_fields:
@@ -396,6 +289,7 @@ class _Assembler:
             summary = self.lead_ins  # "Seven administrative areas have been targeted ...:" describes the project
         rec.summary = "\n".join(summary)
         self.extract_narrative()
+        self.mark_recalled()
         rec.background = "\n".join(self.background_parts)
         rec.partners_text = "\n".join(self.partner_texts)
         if not rec.title:
@@ -414,15 +308,6 @@ class _Assembler:
 
 def _join(a: str, b: str) -> str:
     return f"{a}\n{b}" if a and b else a or b
-
-
-def _tells_of(block: Block, events: list[Event], resources: list[ResourceRef], text: str) -> bool:
-    """Does this narrative line belong to an event or name a resource?"""
-    for e in events:
-        if e.span and e.span[0] < block.end and block.start < e.span[1]:
-            return True
-    line = text[block.start : block.end].lower()
-    return any(r.title and r.title.lower()[:60] in line for r in resources)
 
 
 def assemble(

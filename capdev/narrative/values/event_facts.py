@@ -11,6 +11,7 @@ from .event_words import (
     _COUNTING, _FROM_COUNT, _GENERIC_PROFILE, _IN_PERSON, _MILESTONE, _MONTHS, _NUMBER_WORDS, _OCCURRED, _ONLINE,
     _ORGANISER_CUE, _PARTICIPANTS, _PEOPLE, _QUOTED, _TYPE_RX, _FUTURE, _CONNECT, _mask_quotes,
 )
+from .cities import find_cities
 from .orgs import find_organisations, is_country_name
 
 # ---------------------------------------------------------------- facts of one sentence
@@ -88,6 +89,16 @@ def _places_in(text: str, masked: str, excluded: list[tuple[int, int]]) -> list[
         prep = bool(re.search(r"\b(?:in|to|at|of|for)\s+(?:the\s+)?$", before, re.I)) or city is not None
         out.append(_Place(cm.start, cm.end, cm.iso3, cm.text, city, prep))
     # "(4-5 July 2024, Freetown, Sierra Leone)" and "in Bridgetown, Barbados" name cities; nothing else needed.
+    # "in Lusaka": a known city named alone gives its country.
+    for cm in find_cities(text):
+        if masked[cm.start : cm.end] != text[cm.start : cm.end] or any(a <= cm.start < b for a, b in excluded):
+            continue
+        if any(p.city == cm.name or p.start <= cm.start < p.end for p in out):
+            continue
+        if any(a <= cm.start < b for a, b in orgs):
+            continue
+        if re.search(r"\b(?:in|at|to|à|au|en|a)\s+$", text[max(0, cm.start - 8) : cm.start], re.I):
+            out.append(_Place(cm.start, cm.end, cm.iso3, cm.name, cm.name, True))
     return out
 
 

@@ -29,6 +29,29 @@ _TYPE_RULES: list[tuple[str, str]] = [
      r"consultations?|side\s+events?)|\bEGMs?\b"),
     ("study", r"(?:\w+\s+)?(?:studies|study|assessments?|surveys?|diagnostics?|evaluations?)"),
 ]
+# The same kinds in French and Spanish (accents optional), joined to the English rule of their type.
+_TYPE_WORDS_FR_ES: dict[str, str] = {
+    "training_of_trainers": r"formations?\s+de\s+formateurs|formaci[oó]n\s+de\s+formadores|capacitaci[oó]n\s+de\s+"
+                            r"(?:capacitadores|formadores)",
+    "publication_launch": r"lancement\s+(?:du|de\s+la|de\s+l['’]|des)\s+(?:\w+\s+){0,4}?(?:rapport|publication|guide|"
+                          r"manuel|enqu[eê]te)s?|lanzamiento\s+(?:del?|de\s+la)\s+(?:\w+\s+){0,4}?(?:informe|publicaci[oó]n|"
+                          r"gu[ií]a|manual|encuesta)s?",
+    "webinar": r"webinaires?|s[ée]minaires?\s+(?:en\s+ligne|virtuels?)|webinarios?|seminarios?\s+(?:web|virtuales?|en\s+l[ií]nea)",
+    "advisory_mission": r"missions?\s+(?:consultatives?|techniques?|d['’]experts?|d['’]assistance\s+technique|de\s+conseil|"
+                        r"exploratoires?|d['’][ée]valuation)|missions?(?=\s+(?:en|au|aux|[àa])\s+[A-Z])|"
+                        r"misi(?:[oó]n|ones)\s+(?:t[ée]cnicas?|de\s+asesor[ií]a|de\s+asistencia\s+t[ée]cnica|exploratorias?|"
+                        r"de\s+expertos|de\s+evaluaci[oó]n)|misi(?:[oó]n|ones)(?=\s+(?:a|en)\s+[A-Z])|"
+                        r"visites?\s+d['’][ée]tude|visitas?\s+de\s+estudio|voyages?\s+d['’][ée]tude",
+    "workshop": r"ateliers?|s[ée]minaires?|sessions?\s+de\s+formation|formations?|cours|stages?\s+de\s+formation|"
+                r"taller(?:es)?|seminarios?|cursos?|capacitaci(?:[oó]n|ones)|formaci(?:[oó]n|ones)|"
+                r"sesi(?:[oó]n|ones)\s+de\s+(?:capacitaci[oó]n|formaci[oó]n)|jornadas?\s+de\s+(?:capacitaci[oó]n|formaci[oó]n)",
+    "conference": r"r[ée]unions?|conf[ée]rences?|forums?|colloques?|tables?\s+rondes?|consultations?|dialogues?|sommets?|"
+                  r"reuni(?:[oó]n|ones)|conferencias?|foros?|mesas?\s+redondas?|consultas?|di[aá]logos?|cumbres?|encuentros?",
+    "study": r"[ée]tudes?|[ée]valuations?|enqu[eê]tes?|diagnostics?|estudios?|evaluaci(?:[oó]n|ones)|encuestas?|"
+             r"diagn[oó]sticos?",
+}
+_TYPE_RULES = [(t, rx + "|" + _TYPE_WORDS_FR_ES[t] if t in _TYPE_WORDS_FR_ES and i == min(
+    j for j, (u, _) in enumerate(_TYPE_RULES) if u == t) else rx) for i, (t, rx) in enumerate(_TYPE_RULES)]
 _TYPE_RX = [(t, re.compile(rf"(?<![\w-])(?:{rx})(?![\w-])", re.I)) for t, rx in _TYPE_RULES]
 _FAMILY = {"training_of_trainers": "workshop", "workshop": "workshop"}
 _SPECIFIC = ["training_of_trainers", "webinar", "advisory_mission", "publication_launch", "workshop", "conference",
@@ -52,7 +75,9 @@ _MILESTONE = re.compile(
     r"signed\s+(?:an?|the)\s+(?:agreement|memorandum|MoU|project\s+document))\b",
     re.I,
 )
-_ONLINE = re.compile(r"\b(?:online|virtual(?:ly)?|webinars?|via\s+(?:Zoom|Teams|WebEx|Webex|video[\s-]?conference)|remotely|e-learning)\b", re.I)
+_ONLINE = re.compile(r"\b(?:online|virtual(?:ly)?|webinars?|via\s+(?:Zoom|Teams|WebEx|Webex|video[\s-]?conference)|remotely|"
+                     r"e-learning|en\s+ligne|virtuel(?:le)?s?|[àa]\s+distance|en\s+l[ií]nea|virtuales?|a\s+distancia|"
+                     r"webinaires?|webinarios?)\b", re.I)
 _IN_PERSON = re.compile(r"\b(?:in[\s-]person|face[\s-]to[\s-]face)\b", re.I)
 _ORGANISER_CUE = re.compile(
     r"\b(?:(?:co-)?organi[sz]ed|hosted|convened|facilitated|delivered|presented|led|conducted|shared|moderated|"

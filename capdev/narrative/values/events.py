@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..types import Event
+from .compound import split_compound
 from .event_drafts import _Context, _Draft, _apply_context, _fill, _merge, _multi_venue, _new_draft, _same_event, _venue
 from .event_facts import _LIST_MARK, _RESOURCE_HEAD, _anchored, _facts, _find_type, _heading_title, _is_heading
 from .event_words import _CONTINUATION, _FAMILY, _FUTURE, _lines, _mask_quotes, _Sentence, _sentences
@@ -96,7 +97,8 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
             continue
         # Ordinary lines: each anchored sentence is an event; the sentences after it describe it.
         current: _Draft | None = None
-        for s in sents:
+        parts = [(part, len(split) > 1) for sent in sents for split in [split_compound(sent)] for part in split]
+        for s, compound in parts:
             f = _facts(s.text)
             if f.counting and not f.dates and f.type:
                 v = _venue(f)
@@ -111,6 +113,7 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
                     current = None
                     continue
                 d = _new_draft(f, s, offset)
+                d.multi = compound  # one of several activities told in one sentence: never merged with another
                 _apply_context(d, ctx, f)
                 if ctx is not None and ctx.remaining <= 0:
                     ctx = None

@@ -1,0 +1,99 @@
+"""Two or more activities told in one sentence: "In March 2021, a national workshop in Lusaka and an online training
+were held, with 35 and 120 participants respectively."
+
+The sentence is read as one sentence per activity, each made of what the activities share (the words before the
+first of them, the verb and what follows it) and what is its own (its noun phrase, its place, its count). Counts
+given together ("35 and 120 participants respectively") go to the activities in the order they are named; a count
+written inside one activity's phrase stays with it.
+"""
+from __future__ import annotations
+
+import re
+
+from . import places as _places
+from .event_words import _PEOPLE, _TYPE_RX, _Sentence, _mask_quotes
+
+_DETERMINER = r"(?:an?|the|one|two|three|another|un|une|des|une\s+autre|un\s+autre|una?|otro|otra|el|la|los|las|le|les)"
+# "..., and an online training", "... as well as a webinar", "... et un atelier", "... y un taller"
+_JOIN = re.compile(rf",?\s+(?:and|as\s+well\s+as|et|y|e|ainsi\s+qu['’]\s?)\s*(?={_DETERMINER}\s)", re.IGNORECASE)
+_PHRASE_START = re.compile(rf"\b{_DETERMINER}\s+(?:[\w’'\-]+\s+){{0,4}}$", re.IGNORECASE)
+_CLAUSE_END = re.compile(
+    r"\s+(?:were|was|have\s+been|has\s+been|took\s+place|ont\s+[ée]t[ée]|a\s+[ée]t[ée]|se\s+sont\s+tenu(?:e?s)?|"
+    r"fueron|se\s+llevaron|se\s+realizaron|tuvieron\s+lugar|se\s+celebraron)\b|,\s+(?:with|avec|con)\b|[;:]",
+    re.IGNORECASE,
+)
+_RESPECTIVE = re.compile(
+    rf"(?:,?\s*(?:with|gathering|bringing\s+together|reaching|avec|con|réunissant|reuniendo)\s+)?"
+    rf"(?P<counts>\d{{1,5}}(?:\s*,\s*\d{{1,5}})*\s*(?:,\s*)?(?:and|et|y)\s+\d{{1,5}})\s+"
+    rf"(?P<people>(?:[\w’'\-]+\s+){{0,3}}?(?:{_PEOPLE}|participantes?|fonctionnaires|funcionari[oa]s|personnes|personas))"
+    r"(?:,?\s+|\s*\()(?:respectively|respectivement|respectivamente)\)?",
+    re.IGNORECASE,
+)
+_PLURAL_VERB = re.compile(
+    r"\s+(?:were|have\s+been|took\s+place|ont\s+[ée]t[ée]|se\s+sont\s+(?:tenu|d[ée]roul[ée])|fueron|se\s+llevaron|"
+    r"se\s+realizaron|tuvieron\s+lugar|se\s+celebraron)\b",
+    re.IGNORECASE,
+)
+_MAX_PARTS = 6
+
+
+def _anchored(part: str) -> bool:
+    return bool(re.search(r"\d", part)) or bool(_places.find_countries(part))
+
+
+def _keywords(masked: str) -> list[tuple[int, int]]:
+    """Activity words in the sentence (leftmost first, no overlaps)."""
+    found: list[tuple[int, int]] = []
+    for _, rx in _TYPE_RX:
+        found.extend((m.start(), m.end()) for m in rx.finditer(masked))
+    found.sort(key=lambda se: (se[0], -se[1]))
+    out: list[tuple[int, int]] = []
+    for s, e in found:
+        if not out or s >= out[-1][1]:
+            out.append((s, e))
+    return out
+
+
+def split_compound(sentence: _Sentence) -> list[_Sentence]:
+    """One sentence per activity named in it (same span as the sentence), or [sentence] when it names one."""
+    text = sentence.text
+    masked = _mask_quotes(text)
+    kws = _keywords(masked)
+    if len(kws) < 2:
+        return [sentence]
+    # A join right before an activity's noun phrase starts a new activity: "... and an online training ...".
+    starts: list[int] = []
+    for m in _JOIN.finditer(masked):
+        nxt = next((k for k in kws if k[0] >= m.end()), None)
+        if nxt is not None and len(masked[m.end() : nxt[0]].split()) <= 4 and any(k[1] <= m.start() for k in kws):
+            starts.append(m.start())
+    if not starts or len(starts) >= _MAX_PARTS:
+        return [sentence]
+    first_kw = kws[0][0]
+    lead = _PHRASE_START.search(masked[:first_kw])
+    head_end = lead.start() if lead else first_kw
+    parts: list[tuple[int, int]] = []
+    begin = head_end
+    for cut in starts:
+        parts.append((begin, cut))
+        begin = _JOIN.match(masked, cut).end()
+    close = _CLAUSE_END.search(masked, max(begin, kws[-1][1]))
+    tail_start = close.start() if close else len(text)
+    parts.append((begin, tail_start))
+    head, tail = text[:head_end], text[tail_start:]
+    resp = _RESPECTIVE.search(tail)
+    # Several activities for sure: a plural verb or "respectively" after them, or each with its own place or number
+    # ("a workshop and the meeting's report were ..." names one activity, not two).
+    if not (resp or _PLURAL_VERB.match(tail) or all(_anchored(text[a:b]) for a, b in parts)):
+        return [sentence]
+    counts: list[str] = []
+    if resp:
+        numbers = re.findall(r"\d{1,5}", resp.group("counts"))
+        if len(numbers) == len(parts):
+            counts = [f" with {n} {resp.group('people').strip()}" for n in numbers]
+            tail = tail[: resp.start()] + tail[resp.end() :]
+    out = []
+    for i, (a, b) in enumerate(parts):
+        body = text[a:b].strip(" ,")
+        out.append(_Sentence(sentence.start, sentence.end, f"{head}{body}{tail.rstrip('. ')}{counts[i] if counts else ''}."))
+    return out
