@@ -16,6 +16,8 @@ _ACTIVITIES_LEAD = re.compile(r"(?:^|(?<=[\r\n]))[^\r\n]*\bactivit(?:y|ies)\b[^\
 _INDIRECT = re.compile(r"\bindirect(?:ly)?\s+beneficiar", re.IGNORECASE)
 _TRANCHE = re.compile(r"\btranche\s+(\d{1,3})\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,9}$")
+_TITLE_NUMBER = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})[.)]\s+(?=\S)")  # "2. Innovation dans ...": a list's number
+_PIECE_END = re.compile(r"(?:[ \t]*[;|]|[ \t]+[-\u2013\u2014])+[ \t]*$")
 _AREA_SPLIT = re.compile(r"\s*(?:[;\r\n\u2022]|,(?![^()]*\)))\s*")
 
 
@@ -38,6 +40,8 @@ class _Assembler(RecordSteps):
         self.narrative_runs: list[list[Block]] = []
         self.empty_fields: list[str] = []
         self.filled_fields: set[str] = set()
+        self.title_labelled = False
+        self.title_line: Block | None = None  # the line a title was taken from, when no label gave it
         self.tables: list[Block] = []  # activity tables, read into events with the narrative
 
     # --- helpers ---------------------------------------------------------------------------------------------------
@@ -46,7 +50,8 @@ class _Assembler(RecordSteps):
         raw = self.text[block.value_start : block.end]
         value = raw.strip()
         if block.kind == "label" and self.table.spec(block.field).shape == "short":
-            value = value.rstrip(" \t;|")  # "Status: Completed; Region: ...": the separator before the next label
+            # "Status: Completed; Region: ...", "Code : HAI/19/001 – Durée : ...": the break before the next label.
+            value = _PIECE_END.sub("", value)
         return value, block.value_start + (len(raw) - len(raw.lstrip()))
 
     # --- the walk --------------------------------------------------------------------------------------------------
@@ -69,10 +74,10 @@ class _Assembler(RecordSteps):
         rec = self.rec
         if block.kind == "header" and block.header:
             rec.code = rec.code or block.header.code
-            if block.header.title and not rec.title:
-                rec.title = _one_line(block.header.title)
+            if block.header.title:
+                self.set_title(_one_line(block.header.title), labelled=True)
             return
-        if block.kind in ("blank", "heading") or block.field == "unparsed":
+        if block.kind in ("blank", "heading", "chrome") or block.field == "unparsed":
             return
         if block.kind == "table":
             self.tables.append(block)
@@ -80,7 +85,8 @@ class _Assembler(RecordSteps):
         if block.kind == "text":
             line = _one_line(self.text[block.start : block.end])
             if block.field == "title":
-                rec.title = rec.title or line
+                if self.set_title(_TITLE_NUMBER.sub("", line), labelled=False):
+                    self.title_line = block
             elif block.field == "summary":
                 self.summary_parts.append(line)
                 self.event_sources.append(self.value(block))
@@ -102,7 +108,24 @@ class _Assembler(RecordSteps):
         self.rec.code = self.rec.code or _one_line(value)
 
     def on_title(self, block: Block, value: str, at: int) -> None:
-        self.rec.title = self.rec.title or _one_line(value)
+        self.set_title(_one_line(value), labelled=True)
+
+    def set_title(self, title: str, labelled: bool) -> bool:
+        """Take a title: the first one, except that a labelled title (or a code header's) wins over a title line,
+        which is then the page's heading, kept unplaced."""
+        rec = self.rec
+        if not title:
+            return False
+        if not rec.title:
+            rec.title, self.title_labelled = title, labelled
+            return True
+        if labelled and not self.title_labelled:
+            if self.title_line is not None:
+                self.span_fields[id(self.title_line)] = "unparsed"
+                self.title_line = None
+            rec.title, self.title_labelled = title, True
+            return True
+        return False
 
     def on_summary(self, block: Block, value: str, at: int) -> None:
         self.summary_parts.append(value)

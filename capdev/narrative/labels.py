@@ -111,18 +111,42 @@ class LabelTable:
     heading_words: frozenset[str]
     status_values: frozenset[str]
     columns: dict[str, str]  # folded column name -> role
+    chrome: frozenset[str] = frozenset()  # lines of a web page around the records ("Skip to main content")
 
     def spec(self, name: str) -> FieldSpec:
         """The layout of a field, with defaults for fields the table does not describe."""
         return self.fields.get(name) or FieldSpec(name)
 
 
-def _pattern(spelling: str) -> str:
-    """A tolerant regex for one folded spelling: any case and spacing, a plural after any word, optional dots."""
+def _word_pattern(word: str) -> str:
+    out = []
+    for ch in word:
+        if ch in "/()[]":
+            out.append(rf"[ \t]*{re.escape(ch)}[ \t]*")
+        elif ch in _DASHES:
+            out.append(rf"[ \t]*[{_DASHES}]?[ \t]*")
+        elif ch == ".":
+            out.append(r"\.?")
+        elif ch == "'":
+            out.append(r"'[ \t]?")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+def _pattern(spelling: str, abbreviations: dict[str, list[str]] | None = None) -> str:
+    """A tolerant regex for one folded spelling: any case and spacing, a plural after any word, optional dots, and
+    each word's abbreviations ("Proj." for "Project")."""
     out = []
     for i, word in enumerate(spelling.split()):
         if i:
             out.append(r"[ \t]+")
+        short = (abbreviations or {}).get(word.lower(), [])
+        if short:
+            # "Proj. code", "Proj code", "No. du projet": the abbreviation, its dot optional.
+            alts = "|".join(_word_pattern(a.rstrip(".")) + (r"\.?" if a.endswith(".") else "") for a in short)
+            out.append(rf"(?:{alts}|{_word_pattern(word)}{_PLURAL if word[-1:].isalpha() else ''})")
+            continue
         for ch in word:
             if ch in "/()[]":
                 out.append(rf"[ \t]*{re.escape(ch)}[ \t]*")
@@ -153,16 +177,19 @@ def _first_word(text: str) -> str:
     return m.group(0).lower() if m else ""
 
 
-def _index(spellings: dict[str, Any], numbered: bool) -> dict[str, tuple[_Spelling, ...]]:
+def _index(spellings: dict[str, Any], numbered: bool, abbreviations: dict[str, list[str]]) -> dict[
+        str, tuple[_Spelling, ...]]:
     index: dict[str, list[_Spelling]] = {}
     tail = r"[ \t]*(?P<num>\d{1,2})(?!\d)" if numbered else ""
     for spelling, target in spellings.items():
         folded = fold(spelling.strip())
         name, mods = (target, {}) if isinstance(target, str) else (target["field"], {k: v for k, v in target.items()
                                                                                       if k != "field"})
-        rx = re.compile(rf"(?P<label>{_pattern(folded)}{tail})(?![^\W_])", re.IGNORECASE)
+        rx = re.compile(rf"(?P<label>{_pattern(folded, abbreviations)}{tail})(?![^\W_])", re.IGNORECASE)
         entry = _Spelling(rx, name, mods, len(folded))
-        for stem in _stems(_first_word(folded)):
+        first = _first_word(folded)
+        keys = _stems(first) | {fold(a).rstrip(".").lower() for a in abbreviations.get(first, [])}
+        for stem in keys:
             index.setdefault(stem, []).append(entry)
     return {k: tuple(sorted(v, key=lambda s: -s.length)) for k, v in index.items()}
 
@@ -186,11 +213,14 @@ def build_table(data: dict[str, Any]) -> LabelTable:
         if "/" in pat or "-" in pat:
             header_res.append(re.compile(rf"^[ \t]*{code}[ \t]+(?=[A-Z\u201c\"])"))
     columns = {fold_key(name): role for role, names in data.get("columns", {}).items() for name in names}
+    abbreviations = {fold(k).lower(): [fold(a).lower() for a in v] for k, v in data.get("abbreviations", {}).items()}
     return LabelTable(
-        fields, _index(spellings, False), _index(data.get("numbered_labels", {}), True), tuple(header_res),
+        fields, _index(spellings, False, abbreviations), _index(data.get("numbered_labels", {}), True, abbreviations),
+        tuple(header_res),
         frozenset(fold_key(h) for h in data.get("headings", [])),
         frozenset(fold_key(w) for w in data.get("heading_words", [])),
         frozenset(fold_key(s) for s in data.get("status_values", [])), columns,
+        frozenset(fold_key(c) for c in data.get("chrome", [])),
     )
 
 
@@ -255,9 +285,15 @@ def _typed_number(rest: str, table: LabelTable) -> bool:
     return bool(re.fullmatch(r"\d{1,3}", rest.strip()))
 
 
+def _typed_name(rest: str, table: LabelTable) -> bool:
+    """A name after a verbal label ("Funded by the Government of Norway", "Financiado por la AECID")."""
+    return bool(re.match(r"(?:(?:the|le|la|les|l'|el|los|las|un|une|una)\s?)?[A-Z]", fold(rest)))
+
+
 _TYPED: dict[str, Callable[[str, LabelTable], bool]] = {
     "money": _typed_money, "dates": _typed_dates, "code": _typed_code, "status": _typed_status,
     "region": _typed_region, "places": _typed_places, "sdgs": _typed_sdgs, "unit": _typed_unit, "number": _typed_number,
+    "name": _typed_name,
 }
 
 
@@ -328,12 +364,14 @@ def _label_at(line: str, folded: str, pos: int, table: LabelTable, numbered: boo
             kind, value_start = sep
             if kind == "typed":
                 spec = table.spec(sp.field)
-                if numbered or not (spec.value and value_has_type(spec.value, line[value_start:], table)):
+                kind_of_value = sp.modifiers.get("then") or spec.value
+                if numbered or not (kind_of_value and value_has_type(kind_of_value, line[value_start:], table)):
                     continue
             number = int(lm.group("num")) if numbered else None
             label_end = value_start if kind else len(line)
+            mods = {k: v for k, v in sp.modifiers.items() if k != "then"}
             return LabelMatch(sp.field, line[lm.start("label") : lm.end("label")], lm.start("label"), label_end,
-                              value_start, kind not in ("", "typed"), number, dict(sp.modifiers), kind, aside)
+                              value_start, kind not in ("", "typed"), number, mods, kind, aside)
     return None
 
 
@@ -344,7 +382,44 @@ def match_label(line: str, table: LabelTable | None = None) -> LabelMatch | None
         line = line[:MAX_LABEL_LINE]
     folded = fold(line)
     pos = _LEAD.match(folded).end()
-    return _label_at(line, folded, pos, table, True) or _label_at(line, folded, pos, table, False)
+    found = _label_at(line, folded, pos, table, True) or _label_at(line, folded, pos, table, False)
+    if found is None:
+        # "3. Maître d'ouvrage : ...", "b) Budget: ...": a numbered list of labelled facts (a separator is needed).
+        m = _ITEM_LEAD.match(folded)
+        if m:
+            inner = _label_at(line, folded, m.end(), table, False)
+            if inner is not None and inner.sep in ("colon", "dash", "pipe", "tab"):
+                found = inner
+    return found
+
+
+_ITEM_LEAD = re.compile(r"[ \t]*(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)][ \t]+")
+_BREADCRUMB = re.compile(r"\S[^>\u203a\u00bb]{0,60}[ \t](?:>|\u203a|\u00bb)[ \t]\S")
+_LINK_SEP = re.compile(r"[ \t](?:\||\u00b7|\u2022)[ \t]")
+
+
+def match_chrome(line: str, table: LabelTable | None = None) -> bool:
+    """A line of the web page around the records: a menu, a breadcrumb, sharing links, a footer."""
+    table = table or default_table()
+    text = line.strip()
+    if not text or len(text) > 160:
+        return False
+    key = fold_key(text)
+    if key in table.chrome:
+        return True
+    head = fold_key(re.split(r"[:|\u00b7]", text, maxsplit=1)[0])
+    if head in table.chrome and (":" in text or _LINK_SEP.search(text)):
+        return True  # "Partager : Facebook | X", "Share this page | Print"
+    if _BREADCRUMB.match(text) and len(re.findall(r"[ \t](?:>|\u203a|\u00bb)[ \t]", text)) >= 1 and not text.endswith("."):
+        return True
+    if re.match(r"(?:\u00a9|copyright\b|\(c\)\s)", key):
+        return True
+    tokens = [fold_key(t) for t in re.split(r"[ \t]{2,}|\t", text)]
+    if len(tokens) >= 2 and all(t in table.chrome for t in tokens):
+        return True  # "Facebook  X  LinkedIn"
+    seps = len(_LINK_SEP.findall(text))
+    words = len(text.split())
+    return seps >= 1 and words <= 10 and not re.search(r"\d{3,}", text) and not text.endswith(".")
 
 
 # Where a second label can begin on a line: after two spaces, a tab, ';' or '|', or after '.'/',' and a space.

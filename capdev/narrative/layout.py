@@ -18,6 +18,7 @@ from .labels import (
     column_role,
     default_table,
     inline_labels,
+    match_chrome,
     match_header,
     match_heading,
     match_label,
@@ -43,6 +44,7 @@ class Line:
     label: LabelMatch | None = None  # offsets relative to this piece
     header: HeaderMatch | None = None
     heading: bool = False
+    chrome: bool = False  # a menu, breadcrumb, sharing or footer line of a web page
     table: str = ""  # "header" | "row" of an activity table
     piece: bool = False  # a piece cut from a line after another label
 
@@ -231,5 +233,6 @@ def lay_out(text: str, table: LabelTable | None = None) -> list[Line]:
         ln.header = match_header(ln.text, table)
         if ln.header is None:
             ln.heading = match_heading(ln.text, table)
+            ln.chrome = not ln.heading and match_chrome(ln.text, table)
         out.append(ln)
     return out

@@ -71,16 +71,18 @@ class RawRecord:
         return out
 
     def has_content(self) -> bool:
-        """True once anything but blank lines and headings has been seen."""
-        return any(b.kind not in ("blank", "heading") for b in self.blocks)
+        """True once anything but blank lines, headings and page chrome has been seen."""
+        return any(b.kind not in ("blank", "heading", "chrome") for b in self.blocks)
+
+    def first_content(self) -> Block | None:
+        """The record's first block that holds something of its own (not a heading, chrome or a stray line)."""
+        return next((b for b in self.blocks if b.kind not in ("blank", "heading", "chrome") and b.field != "unparsed"),
+                    None)
 
     def text_first(self) -> bool:
         """Does the record open with narrative (a title or a description) before its labels?"""
-        for b in self.blocks:
-            if b.kind in ("blank", "heading") or b.field == "unparsed":
-                continue
-            return b.kind == "text"
-        return False
+        first = self.first_content()
+        return first is not None and first.kind == "text"
 
 
 def _is_short(line: str) -> bool:
@@ -158,7 +160,11 @@ class _Segmenter:
         # ("Budget: ... Brief Description: ...") keep it.
         opened = any(self.table.spec(f).family == "opening" for f in fields) or any(
             b.kind == "text" and b.field != "title" for b in rec.blocks)
-        if spec.family == "opening" and lab.number is None and seen_closing and opened:
+        # ... in files whose records open that way: a record that began with its code or title keeps its later
+        # "Expected results:" whatever came before them.
+        first = rec.first_content()
+        head_first = first is not None and (first.kind == "header" or (first.kind == "label" and first.field in HEADS))
+        if spec.family == "opening" and lab.number is None and seen_closing and opened and not head_first:
             return "opening"
         # A second "Objective:" (say) means a second record; numbered labels ("Outcome 2") never do.
         if lab.number is None and lab.field in fields and not spec.repeatable:
@@ -235,6 +241,9 @@ class _Segmenter:
                 self.on_label(rec, ln, ln.label, i)
             elif ln.header and not self.awaits_value():
                 self.on_header(rec, ln, ln.header)
+            elif ln.chrome and not self.awaits_value():
+                self.pending_title = False
+                self.add(rec, Block("chrome", "chrome", ln.start, ln.stop, ln.stop))
             elif ln.heading and not self.awaits_value():
                 self.on_heading(rec, ln, i)
             else:
@@ -282,6 +291,10 @@ class _Segmenter:
             blk.value_on_label_line = bool(ln.text[lab.value_start :].strip())
             blk.last_text = ln.text
             return
+        if blk is not None and blk.kind == "label" and blk.label is not None and blk.label.sep == "" \
+                and not blk.value_on_label_line and blk.continuation_lines == 0:
+            # "Project Dates" over "Start date" / "End date": a bare label with no value heads the labels below it.
+            blk.kind, blk.field = "heading", "heading"
         reason = self.boundary_reason(rec, lab, ln.text[lab.value_start :])
         if reason == "repeat" and not ln.piece and not self.label_follows(i):
             # "Objective: the workshop aimed to ..." in a page's closing narrative repeats a label but starts
@@ -308,6 +321,16 @@ class _Segmenter:
 
     def on_text(self, rec: RawRecord, ln: Line, i: int) -> None:
         blk = self.block
+        if (rec.has_content() and not self.awaits_value() and self.after_break(i) and self.looks_like_title(i)
+                and self.boundary_ahead(i + 1, rec)):
+            # A title line after a record, right before the labels of the next one: that record's title.
+            rec = self.new_record()
+            self.pending_title = False
+            self.add(rec, Block("title", "text", ln.start, ln.stop, ln.start))
+            return
+        if blk is not None and (blk.blank_seen or blk.kind != "label") and self.section_heading(rec, i):
+            self.add(rec, Block("heading", "heading", ln.start, ln.stop, ln.stop))
+            return
         if blk is not None and self.continues(blk, ln):
             blk.end = ln.stop
             blk.continuation_lines += 1
@@ -319,14 +342,48 @@ class _Segmenter:
             self.add(rec, Block("title", "text", ln.start, ln.stop, ln.start))
             return
         self.pending_title = False
-        if blk is not None and blk.kind in ("label", "table", "heading") and self.ends_record(rec, blk, i):
+        if blk is not None and blk.kind in ("label", "table", "heading", "chrome") and self.ends_record(rec, blk, i):
             rec = self.new_record()
         if not rec.has_content() and self.looks_like_title(i):
-            self.add(rec, Block("title", "text", ln.start, ln.stop, ln.start))
+            self.add_title(rec, ln)
+            return
+        if self.only_titles(rec) and self.looks_like_title(i):
+            self.add_title(rec, ln)
             return
         fields = rec.label_fields()
         name = "narrative" if fields - {"code", "title"} else "summary"
         self.add(rec, Block(name, "text", ln.start, ln.stop, ln.start))
+
+    def only_titles(self, rec: RawRecord) -> bool:
+        """Has the record nothing yet but title lines (a site's name, a document's heading, then the title)?"""
+        return any(b.field == "title" for b in rec.blocks) and all(
+            b.kind in ("blank", "heading", "chrome") or b.field in ("title", "unparsed") for b in rec.blocks)
+
+    def add_title(self, rec: RawRecord, ln: Line) -> None:
+        """A title line; of several before a record's content, the last one is its title, the earlier ones are the
+        page's (a site's name, a report's heading): kept, unplaced."""
+        for b in rec.blocks:
+            if b.field == "title" and b.kind == "text":
+                b.field = "unparsed"
+        self.add(rec, Block("title", "text", ln.start, ln.stop, ln.start))
+
+    def after_break(self, i: int) -> bool:
+        """Is line i the first of a paragraph (after a blank line, a labelled line, a heading or the page's chrome)?"""
+        if i == 0:
+            return True
+        prev = self.lines[i - 1]
+        return not prev.text.strip() or bool(prev.label or prev.heading or prev.chrome or prev.table)
+
+    def section_heading(self, rec: RawRecord, i: int) -> bool:
+        """A short line inside a record's facts, right above a label ("Entities", "Countries and Regions")."""
+        ln = self.lines[i]
+        words = ln.text.split()
+        if not words or len(words) > 6 or ln.text.rstrip()[-1:] in ".;,!?" or not words[0][:1].isupper():
+            return False
+        if not any(b.kind == "label" for b in rec.blocks):
+            return False
+        j = self.next_nonblank[i + 1]
+        return j < len(self.lines) and self.lines[j].label is not None
 
     def ends_record(self, rec: RawRecord, blk: Block, i: int) -> bool:
         """Narrative right after a block of facts: does it open the next record?
