@@ -18,7 +18,7 @@ __all__ = ["Block", "RawRecord", "block_value", "is_record", "segment", "split_l
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\u00c0-\u00de]")
 _SHORT_LINE = 80  # characters: longer lines after a short field are prose, not more of its value
 _PROSE_WORDS = 8  # a line of this many words ending with a full stop is a sentence
-_TITLE_WORDS = 15
+_TITLE_WORDS = 24  # French and Spanish titles run long
 _JOINER_END = re.compile(r"(?:[,;&/]|\b(?:and|or|et|ou))\s*$", re.IGNORECASE)
 _EMPTY_VALUE = re.compile(r"^[\s,;:.\-\u2013\u2014*_/|]*$")
 HEADS = ("code", "title")
@@ -80,8 +80,9 @@ class RawRecord:
                     None)
 
     def text_first(self) -> bool:
-        """Does the record open with narrative (a title or a description) before its labels?"""
-        first = self.first_content()
+        """Does the record tell its narrative (a description, not just a title line) before its labels?"""
+        first = next((b for b in self.blocks if b.kind not in ("blank", "heading", "chrome")
+                      and b.field not in ("unparsed", "title")), None)
         return first is not None and first.kind == "text"
 
 
@@ -114,7 +115,7 @@ class _Segmenter:
         self.next_nonblank = [n] * (n + 1)
         for i in range(n - 1, -1, -1):
             ln = self.lines[i]
-            self.next_mark[i] = i if (ln.label or ln.header) else self.next_mark[i + 1]
+            self.next_mark[i] = i if (ln.label or ln.header or ln.table == "header") else self.next_mark[i + 1]
             self.next_nonblank[i] = i if ln.text.strip() else self.next_nonblank[i + 1]
         self.records: list[RawRecord] = [RawRecord()]
         self.block: Block | None = None
@@ -163,7 +164,7 @@ class _Segmenter:
         # ... in files whose records open that way: a record that began with its code or title keeps its later
         # "Expected results:" whatever came before them.
         first = rec.first_content()
-        head_first = first is not None and (first.kind == "header" or (first.kind == "label" and first.field in HEADS))
+        head_first = first is not None and (first.kind == "header" or first.field in HEADS)
         if spec.family == "opening" and lab.number is None and seen_closing and opened and not head_first:
             return "opening"
         # A second "Objective:" (say) means a second record; numbered labels ("Outcome 2") never do.
@@ -173,7 +174,8 @@ class _Segmenter:
 
     def label_follows(self, i: int) -> bool:
         """Is there a label or header on some line after line i?"""
-        return self.next_mark[i + 1] < len(self.lines)
+        j = self.next_mark[i + 1]
+        return j < len(self.lines) and not self.lines[j].table
 
     def line_value(self, j: int) -> str:
         ln = self.lines[j]
@@ -186,6 +188,8 @@ class _Segmenter:
             return False
         if self.lines[j].header:
             return True
+        if self.lines[j].table:
+            return False  # an activity table goes on with the record it is in
         return self.starts_record(rec, self.lines[j].label, self.line_value(j))
 
     # --- continuation --------------------------------------------------------------------------------------------
@@ -274,7 +278,9 @@ class _Segmenter:
 
     def on_label(self, rec: RawRecord, ln: Line, lab: LabelMatch, i: int) -> None:
         blk = self.block
-        if not lab.colon and not ln.piece and blk is not None and blk.kind == "text" and blk.field == "narrative":
+        caption = self.next_nonblank[i + 1] < len(self.lines) and self.lines[self.next_nonblank[i + 1]].table == "header"
+        if (not lab.colon and not ln.piece and not caption and blk is not None and blk.kind == "text"
+                and blk.field == "narrative"):
             # A bare "Activities" or "Background" line amid a page's closing narrative is a heading of that
             # narrative; read as a label it would swallow the events told below it.
             self.on_text(rec, ln, i)
