@@ -399,7 +399,11 @@ class _Segmenter:
         closing = blk.kind == "label" and self.table.spec(blk.field).family == "closing"
         if not (closing or rec.text_first()):
             return False
-        return self.boundary_ahead(i, rec)
+        if not self.boundary_ahead(i, rec):
+            return False
+        # ... unless a title line comes first: then it opens the next record, and this narrative is this one's.
+        j = self.next_mark[i]
+        return not any(self.after_break(k) and self.looks_like_title(k) for k in range(i + 1, j))
 
 
 def is_record(text: str, rec: RawRecord) -> bool:

@@ -10,12 +10,17 @@ from __future__ import annotations
 
 import re
 
+from . import dates as _dates
 from . import places as _places
-from .event_words import _PEOPLE, _TYPE_RX, _Sentence, _mask_quotes
+from .event_words import _COUNTING, _NUMBER_WORDS, _PEOPLE, _TYPE_RX, _Sentence, _mask_quotes
 
 _DETERMINER = r"(?:an?|the|one|two|three|another|un|une|des|une\s+autre|un\s+autre|una?|otro|otra|el|la|los|las|le|les)"
 # "..., and an online training", "... as well as a webinar", "... et un atelier", "... y un taller"
-_JOIN = re.compile(rf",?\s+(?:and|as\s+well\s+as|et|y|e|ainsi\s+qu['’]\s?)\s*(?={_DETERMINER}\s)", re.IGNORECASE)
+_JOIN = re.compile(
+    rf"(?:,?\s+(?:and|as\s+well\s+as|while|whereas|et|y|e|ainsi\s+qu['’]\s?|tandis\s+qu['’]\s?|alors\s+qu['’]\s?|"
+    rf"mientras\s+que)|\s*;)\s*(?=(?:(?:in|on|en|au|el|le|por|durante)\s+[^,;.]{{3,30}}?,?\s+)?{_DETERMINER}\s)",
+    re.IGNORECASE,
+)
 _PHRASE_START = re.compile(rf"\b{_DETERMINER}\s+(?:[\w’'\-]+\s+){{0,4}}$", re.IGNORECASE)
 _CLAUSE_END = re.compile(
     r"\s+(?:were|was|have\s+been|has\s+been|took\s+place|ont\s+[ée]t[ée]|a\s+[ée]t[ée]|se\s+sont\s+tenu(?:e?s)?|"
@@ -56,6 +61,9 @@ def _keywords(masked: str) -> list[tuple[int, int]]:
 
 def split_compound(sentence: _Sentence) -> list[_Sentence]:
     """One sentence per activity named in it (same span as the sentence), or [sentence] when it names one."""
+    spread = split_distributive(sentence)
+    if len(spread) > 1:
+        return spread
     text = sentence.text
     masked = _mask_quotes(text)
     kws = _keywords(masked)
@@ -65,7 +73,7 @@ def split_compound(sentence: _Sentence) -> list[_Sentence]:
     starts: list[int] = []
     for m in _JOIN.finditer(masked):
         nxt = next((k for k in kws if k[0] >= m.end()), None)
-        if nxt is not None and len(masked[m.end() : nxt[0]].split()) <= 4 and any(k[1] <= m.start() for k in kws):
+        if nxt is not None and len(masked[m.end() : nxt[0]].split()) <= 8 and any(k[1] <= m.start() for k in kws):
             starts.append(m.start())
     if not starts or len(starts) >= _MAX_PARTS:
         return [sentence]
@@ -95,5 +103,45 @@ def split_compound(sentence: _Sentence) -> list[_Sentence]:
     out = []
     for i, (a, b) in enumerate(parts):
         body = text[a:b].strip(" ,")
-        out.append(_Sentence(sentence.start, sentence.end, f"{head}{body}{tail.rstrip('. ')}{counts[i] if counts else ''}."))
+        # What comes before the first activity is shared, unless an activity has a date of its own ("..., y en
+        # septiembre de 2023 un curso virtual ..."): then the first one's date and place are not its.
+        lead = "" if i and _dates.find_dates(body) else head
+        out.append(_Sentence(sentence.start, sentence.end, f"{lead}{body}{tail.rstrip('. ')}{counts[i] if counts else ''}."))
     return out
+
+
+# "dos talleres, uno en Bogotá con 34 participantes y otro en Lima con 41", "two missions: one to X ..., the other ...",
+# "deux sessions ... : la première, le 10 février, pour 25 directeurs, la seconde, le 24 février, pour 31 agents".
+_ONE = (r"(?:one|the\s+first|uno|una|el\s+primero|la\s+primera|l['’]\s?une?|la\s+premi[èe]re|le\s+premier|"
+        r"l['’]\s?un)")
+_OTHER = (r"(?:another|the\s+other|the\s+second|the\s+third|otro|otra|el\s+segundo|la\s+segunda|el\s+tercero|"
+          r"la\s+tercera|l['’]\s?autre|un\s+autre|une\s+autre|la\s+seconde|le\s+second|la\s+deuxi[èe]me|"
+          r"le\s+deuxi[èe]me|la\s+troisi[èe]me|le\s+troisi[èe]me)")
+_PRONOUN = re.compile(rf"(?:^|[,:;]\s*|\s(?:and|y|et|e)\s+)({_ONE}|{_OTHER})(?=[\s,])", re.IGNORECASE)
+_BARE_COUNT = re.compile(r"\b((?:with|con|avec|pour|for|de)\s+)(\d{1,5})(?=\s*[.,;)]|\s*$)", re.IGNORECASE)
+
+
+def split_distributive(sentence: _Sentence) -> list[_Sentence]:
+    """'N activities, one ... and another ...': one sentence per activity (as many as N), else [sentence]."""
+    text = sentence.text
+    counted = _COUNTING.search(text)
+    if not counted:
+        return [sentence]
+    n = _NUMBER_WORDS.get(counted.group("n").lower()) or (int(counted.group("n")) if counted.group("n").isdigit() else 0)
+    marks = [m for m in _PRONOUN.finditer(text, counted.end())]
+    if n < 2 or len(marks) != n:
+        return [sentence]
+    head, noun = text[: counted.start()], counted.group("noun")
+    middle = text[counted.end() : marks[0].start()]
+    bodies = [text[m.end(1) : (marks[k + 1].start() if k + 1 < len(marks) else len(text))].strip(" ,;.")
+              for k, m in enumerate(marks)]
+    people = next((p.group(0) for b in bodies for p in [_PEOPLE_RX.search(b)] if p), "")
+    out = []
+    for body in bodies:
+        if people and not _PEOPLE_RX.search(body):
+            body = _BARE_COUNT.sub(lambda m: f"{m.group(1)}{m.group(2)} {people}", body)  # "y otro en Lima con 41"
+        out.append(_Sentence(sentence.start, sentence.end, f"{head}{noun}{middle.rstrip(' :')} {body}."))
+    return out
+
+
+_PEOPLE_RX = re.compile(rf"(?<=\d\s)(?:{_PEOPLE})\b", re.IGNORECASE)

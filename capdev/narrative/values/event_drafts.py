@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from ..types import Event, PartialDate
 from .event_facts import _IN_PERSON, _Facts, _Place, _word_distance
 from .event_words import (
+    _PLACE_WORD,
+    language_of,
     _CONNECT, _DETERMINERS, _DROP_LEFT, _FAMILY, _MONTHS, _NUMBER_WORDS, _QUOTED, _SPECIFIC, _STOP_RIGHT, _VERBS_LEFT,
     _Sentence, _mask_quotes,
 )
@@ -53,6 +55,9 @@ def _derived_title(f: _Facts, place: _Place | None, singular: bool = False) -> s
         mods.insert(0, w)
     while mods and mods[0].lower() in _DROP_LEFT:
         mods.pop(0)
+    lang = language_of(text)
+    if lang != "en":
+        mods = []  # French and Spanish put their adjectives after the noun: the words before it are verbs, articles
     kw = f.kw_text
     launched = re.match(r"(?is)(.*?)\s+(?:was|were|has\s+been|have\s+been)\s+.*launched$", kw)
     if f.type == "publication_launch" and launched:
@@ -85,10 +90,20 @@ def _derived_title(f: _Facts, place: _Place | None, singular: bool = False) -> s
             words.pop()
         if words:
             phrase += f" {m.group(1)} " + " ".join(words)
-    if place is not None and not re.search(r"\s(?:on|for|to|about)\s", phrase):
-        phrase += f" in {place.city or _strip_the(place.text)}"
-    phrase = phrase.strip()
+    if lang != "en":
+        # "un atelier régional" -> "Atelier régional": the keyword's article off, the adjective after it kept.
+        after = re.match(r"\s+([^\W\d_][\w’'\-]*)", text[f.kw_end :])
+        if after and after.group(1).lower() in _ADJECTIVES_AFTER:
+            phrase = f"{phrase} {after.group(1)}"
+    if place is not None and not re.search(r"\s(?:on|for|to|about|sur|sobre|pour|para)\s", phrase):
+        phrase += f" {_PLACE_WORD[lang]} {place.city or _strip_the(place.text)}"
+    phrase = re.sub(r"(?i)^(?:un|une|una|uno|el|la|los|las|le|les|des)\s+", "", phrase.strip())
     return phrase[:1].upper() + phrase[1:]
+
+
+_ADJECTIVES_AFTER = {"régional", "regional", "national", "nacional", "sous-régional", "subregional", "international",
+                     "internacional", "technique", "técnico", "técnica", "virtuel", "virtual", "régionale", "nationale",
+                     "internationale", "virtuelle"}
 
 
 def _milestone_title(text: str) -> str:

@@ -72,6 +72,9 @@ def _word_distance(text: str, a: int, b: int) -> int:
     return len(re.findall(r"\S+", text[lo:hi]))
 
 
+_SINCE = re.compile(r"\b(?:since|depuis|desde|ever\s+since)\s+(?:(?:the\s+)?(?:year|early|late|mid)\s+)?$", re.I)
+
+
 def _places_in(text: str, masked: str, excluded: list[tuple[int, int]]) -> list[_Place]:
     out: list[_Place] = []
     orgs = [(s, e) for s, e, _ in find_organisations(text)]
@@ -216,8 +219,10 @@ def _facts(text: str) -> _Facts:
     f.type, kw = _find_type(masked)
     if kw is not None:
         f.kw_start, f.kw_end, f.kw_text = kw.start(), kw.end(), kw.group(0)
-    f.dates = [d for d in _dates.find_dates(text) if masked[d.start : d.end] == text[d.start : d.end]]
-    date_spans = [(d.start, d.end) for d in f.dates]
+    mentions = [d for d in _dates.find_dates(text) if masked[d.start : d.end] == text[d.start : d.end]]
+    date_spans = [(d.start, d.end) for d in mentions]
+    # "Since 2012 UNITAR has trained ...": the start of a period, not the date of an activity.
+    f.dates = [d for d in mentions if not _SINCE.search(text, max(0, d.start - 12), d.start)]
     info, excluded = _participants(masked, date_spans)
     if info:
         f.participants, f.qualifier, f.profile = info["participants"], info["qualifier"], info["profile"]

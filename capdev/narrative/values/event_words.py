@@ -20,7 +20,9 @@ _TYPE_RULES: list[tuple[str, str]] = [
     ("workshop",
      r"(?:(?:capacity[\s-](?:building|development)|training|validation|national|regional|sub-?regional|"
      r"inception|consultative|technical)\s+)*(?:workshops?|seminars?|masterclass(?:es)?|bootcamps?|"
-     r"training\s+(?:courses?|sessions?|programmes?|programs?)|courses?|focus\s+groups?)"
+     r"training\s+(?:courses?|sessions?|programmes?|programs?)|courses?|focus\s+groups?|"
+     r"(?:peer[\s-]+(?:learning|to[\s-]+peer|exchange)|learning|information|working|briefing|coaching|online|virtual)"
+     r"\s+sessions?|peer[\s-]+(?:learning|exchanges?)\s+(?:events?|meetings?))"
      r"|training(?!\s+(?:materials?|institutes?|institutions?|needs|manuals?|modules?|curricul\w*|of\s+trainers|workshops?))"),
     ("advisory_mission", r"(?:exploratory|advisory|technical|field)\s+visits?|study\s+(?:tours?|visits?)"),
     ("conference",
@@ -95,17 +97,34 @@ _NUMBER_WORDS = {
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100, "several": None, "a few": None,
 }
+# French and Spanish number words, for counts of people and of activities ("deux ateliers", "treinta funcionarios").
+_NUMBER_WORDS.update({
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "vingt": 20,
+    "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "cent": 100, "dos": 2, "tres": 3, "cuatro": 4,
+    "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "veinte": 20, "treinta": 30, "cuarenta": 40,
+    "cincuenta": 50, "sesenta": 60, "cien": 100,
+})
 _NUM = r"(?:\d{1,3}(?:[,\s]\d{3})+|\d+|" + "|".join(sorted((k for k in _NUMBER_WORDS if _NUMBER_WORDS[k]), key=len, reverse=True)) + r")"
 _QUALIFIER = (r"(?:well\s+over|over|more\s+than|about|around|approximately|approx\.|nearly|almost|some|at\s+least|"
-              r"up\s+to|close\s+to|less\s+than|fewer\s+than|roughly|an\s+estimated|a\s+total\s+of|in\s+total)")
+              r"up\s+to|close\s+to|less\s+than|fewer\s+than|roughly|an\s+estimated|a\s+total\s+of|in\s+total|"
+              r"plus\s+de|pr[èe]s\s+de|environ|au\s+moins|quelque|m[áa]s\s+de|cerca\s+de|alrededor\s+de|casi|unos|unas|"
+              r"aproximadamente|al\s+menos)")
 _PEOPLE = (r"(?:participants|officials|people|persons|civil\s+servants|public\s+servants|attendees|representatives|"
            r"delegates|trainees|experts|staff|leaders|practitioners|stakeholders|members|women|youth|young\s+people|"
            r"students|journalists|parliamentarians|legislators|ministers|judges|magistrates|managers|trainers|planners|"
            r"officers|secretaries|specialists|professionals|academics|policymakers|policy[\s-]makers|decision[\s-]makers|"
-           r"teachers|mayors|auditors|statisticians|researchers|senior\s+officials|heads\s+of\s+agencies)")
+           r"teachers|mayors|auditors|statisticians|researchers|senior\s+officials|heads\s+of\s+agencies|"
+           # French and Spanish
+           r"participantes|fonctionnaires|agents(?:\s+publics)?|cadres|responsables|repr[ée]sentant(?:e)?s|d[ée]l[ée]gu[ée]s|"
+           r"personnes|experts|expert[oa]s|formateurs|formadores|directeurs|directrices|directores|directoras|[ée]lus|"
+           r"maires|alcaldes|alcaldesas|techniciens|t[ée]cnic[oa]s|planificateurs|planificadores|statisticiens|"
+           r"estad[íi]stic[oa]s|funcionari[oa]s|servidor(?:e|a)s(?:\s+p[úu]blic[oa]s)?|personas|representantes|"
+           r"delegad[oa]s|asistentes|mujeres|femmes|jeunes|j[óo]venes|[ée]tudiants|estudiantes|parlementaires|"
+           r"parlamentari[oa]s|juges|jueces|magistrats|magistrad[oa]s|gestionnaires|gestores|agentes)")
 _PARTICIPANTS = re.compile(
     rf"(?<![\w.,])(?:(?P<qual>{_QUALIFIER})\s+)?(?P<num>{_NUM})\+?\s+"
-    rf"(?P<profile>(?:(?!(?:for|from|to|with|in|on|at|by|of|and|or|were|was|who|the|a|an)\s)[A-Za-z][\w’'\-]*\s+){{0,5}}?{_PEOPLE})(?![\w-])"
+    rf"(?P<profile>(?:(?!(?:for|from|to|with|in|on|at|by|of|and|or|were|was|who|the|a|an|de|des|du|la|le|les|et|en|"
+    rf"por|para|con|y|el|los|las)\s)[^\W\d_][\w’'\-]*\s+){{0,5}}?{_PEOPLE})(?![\w-])"
     rf"(?P<more>(?:\s*,\s*(?:and\s+)?[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,2}}s(?![\w-]))*"
     rf"(?:,?\s+and\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,2}}s(?![\w-]))?)",
     re.I,
@@ -119,8 +138,10 @@ _FROM_COUNT = re.compile(
 _GENERIC_PROFILE = {"participants", "people", "persons", "attendees"}
 _QUOTED = re.compile(r"“([^”]{3,300})”|\"([^\"]{3,300})\"|‘([^’]{3,300})’(?!\w)")
 _COUNTING = re.compile(
-    rf"\b(?P<n>{_NUM}|several|a\s+few|a\s+series\s+of)\s+(?:[\w-]+\s+){{0,3}}?(?P<noun>workshops|webinars|missions|"
-    r"meetings|trainings|seminars|conferences|sessions|consultations|courses|visits|studies|assessments)\b",
+    rf"\b(?P<n>(?!(?:19|20)\d\d\b){_NUM}|several|a\s+few|a\s+series\s+of|plusieurs|varios|varias)\s+(?:[\w-]+\s+){{0,3}}?"
+    r"(?P<noun>workshops|webinars|missions|meetings|trainings|seminars|conferences|sessions|consultations|courses|visits|"
+    r"studies|assessments|ateliers|s[ée]minaires|r[ée]unions|formations|missions|webinaires|talleres|seminarios|"
+    r"reuniones|cursos|misiones|sesiones|capacitaciones)\b",
     re.I,
 )
 _STOP_RIGHT = {
@@ -138,7 +159,26 @@ _DROP_LEFT = {"successful", "first", "second", "third", "fourth", "final", "last
 _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "their", "our", "his", "her", "of", "in",
                 "on", "for", "and", "or", "to", "with", "by", "two", "three", "four", "five", "six", "several",
                 "some", "many", "series", "all", "each", "every", "both", "at", "from", "as", "during", "through"}
+_DETERMINERS |= {"un", "une", "una", "uno", "unos", "unas", "el", "la", "los", "las", "le", "les", "des", "du", "de",
+                 "del", "en", "à", "au", "aux", "con", "por", "para", "y", "et", "se", "sur", "pour", "avec", "dos",
+                 "deux", "trois", "tres", "cabo", "lieu", "d", "l", "s"}
 _CONNECT = {"of", "for", "and", "the", "on", "in", "to", "de", "la", "&", "a", "an", "its", "their"}
+# Words that say which language a sentence is in, to name an event's place in it ("in Lima", "à Dakar", "en Quito").
+_LANGUAGE_WORDS = {
+    "fr": {"le", "la", "les", "des", "du", "un", "une", "et", "a", "à", "au", "aux", "est", "sont", "été", "pour", "avec",
+           "dans", "sur", "qui", "s'est"},
+    "es": {"el", "la", "los", "las", "del", "un", "una", "y", "en", "con", "para", "por", "que", "se", "fue", "fueron"},
+}
+_PLACE_WORD = {"en": "in", "fr": "à", "es": "en"}
+
+
+def language_of(text: str) -> str:
+    """'fr', 'es' or 'en': the language most of a sentence's short words belong to."""
+    words = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text.lower())
+    scores = {lang: sum(w in vocab for w in words) for lang, vocab in _LANGUAGE_WORDS.items()}
+    english = sum(w in {"the", "of", "and", "in", "was", "were", "with", "for", "to", "on"} for w in words)
+    best = max(scores, key=lambda k: scores[k])
+    return best if scores[best] > english else "en"
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"}
 
