@@ -184,6 +184,9 @@ class _Assembler(RecordSteps):
 
     def on_partners(self, block: Block, value: str, at: int) -> None:
         role = (block.label.modifiers.get("role") if block.label else None) or "cooperating"
+        self.add_partners(value, role)
+
+    def add_partners(self, value: str, role: str) -> None:
         self.partner_texts.append(value)
         if role == "funding":
             self.donor_texts.append(value)
@@ -200,12 +203,22 @@ class _Assembler(RecordSteps):
         if unit:
             rec.lead_unit = rec.lead_unit or unit
             return
-        rec.flag("lead_unit", "unknown unit")
         if rec.lead_unit is None and _ACRONYM.match(rec.lead_unit_text):
+            rec.flag("lead_unit", "unknown unit")
             rec.lead_unit = rec.lead_unit_text  # a bare code as written is still the best reading; flagged above
+            return
+        # "Entidad ejecutora: Secretaría de la Función Pública (SFP) del Paraguay": no unit of ours, a partner.
+        rec.flag("lead_unit", "not a known unit: read as an implementing partner")
+        self.add_partners(value, "implementing")
 
     def on_funding_source(self, block: Block, value: str, at: int) -> None:
         rec = self.rec
+        funder = _guard(rec, "funding_source", None, _values("funding").funder_named, value)
+        if funder:
+            # "Financement : Financé par le Gouvernement du Canada" names who pays, not a funding source.
+            rec.flag("funding_source", "names a funder: read as a funding partner")
+            self.add_partners(funder, "funding")
+            return
         rec.funding_source = rec.funding_source or _one_line(value)
         m = _TRANCHE.search(value)
         if m and not rec.tranche:

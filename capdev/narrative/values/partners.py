@@ -84,7 +84,12 @@ def _split_at(text: str, rx: re.Pattern[str], spans: list[tuple[int, int]]) -> l
     return out
 
 
-_HARD_SEP = re.compile(r"\s*(?:;|\n|\r|•|·|▪)\s*|\.\s+(?=[A-Z])")
+# "Government of Germany, through GIZ", "Gobierno de Corea a través de KOICA": a funder and the agency it works through.
+_HARD_SEP = re.compile(
+    r"\s*(?:;|\n|\r|•|·|▪)\s*|\.\s+(?=[A-Z])|,?\s+(?:through|via|a\s+trav[ée]s\s+de(?:l)?|por\s+medio\s+de(?:l)?|"
+    r"par\s+l['’]\s?interm[ée]diaire\s+d[eu']\s?|[àa]\s+travers)\s+",
+    re.IGNORECASE,
+)
 _ABBREV = re.compile(r"(?:\b[A-Z]|\b(?:Inc|Ltd|Co|St|No|Dr|Mr|Ms|Mrs|Jr|Corp))$")
 _COMMA = re.compile(r",\s*")
 _AND = re.compile(r"\s+(?:and|&|as\s+well\s+as)\s+", re.I)
