@@ -82,6 +82,9 @@ class _Assembler(RecordSteps):
         if block.kind == "table":
             self.tables.append(block)
             return
+        if block.kind == "prose":
+            self.from_prose(block)
+            return
         if block.kind == "text":
             line = _one_line(self.text[block.start : block.end])
             if block.field == "title":
@@ -109,6 +112,42 @@ class _Assembler(RecordSteps):
 
     def on_title(self, block: Block, value: str, at: int) -> None:
         self.set_title(_one_line(value), labelled=True)
+
+    def from_prose(self, block: Block) -> None:
+        """A record told in a paragraph: its facts as the paragraph states them, each flagged for review."""
+        rec = self.rec
+        value, at = self.value(block)
+        self.summary_parts.append(_one_line(value))
+        self.event_sources.append((value, at))
+        facts = _guard(rec, "summary", None, _values("prose").read_prose, value)
+        if facts is None:
+            return
+        read: list[str] = []
+        if facts.code:
+            rec.code = rec.code or facts.code
+            read.append("code")
+        if facts.title and self.set_title(facts.title, labelled=True):
+            read.append("title")
+        if facts.start or facts.end:
+            rec.start, rec.end = facts.start, facts.end
+            read.append("time_frame")
+        if facts.budgets:
+            rec.budgets.extend(b for b in facts.budgets if b not in rec.budgets)
+            read.append("budgets")
+        if facts.funding_source:
+            rec.funding_source = rec.funding_source or facts.funding_source
+            read.append("funding_source")
+        if facts.lead_unit:
+            rec.lead_unit = rec.lead_unit or facts.lead_unit
+            read.append("lead_unit")
+        for funder in facts.funders:
+            self.add_partners(funder, "funding")
+        for names in facts.partners:
+            self.add_partners(names, "cooperating")
+        if facts.funders or facts.partners:
+            read.append("partners")
+        for name in read:
+            rec.flag(name, "read from prose")
 
     def set_title(self, title: str, labelled: bool) -> bool:
         """Take a title: the first one, except that a labelled title (or a code header's) wins over a title line,
@@ -188,7 +227,7 @@ class _Assembler(RecordSteps):
 
     def add_partners(self, value: str, role: str) -> None:
         self.partner_texts.append(value)
-        if role == "funding":
+        if role == "funding" and value not in self.donor_texts:
             self.donor_texts.append(value)
         orgs = _values("orgs")
         for p in _guard(self.rec, "partners", [], orgs.parse_partners, value, default_role=role):

@@ -151,6 +151,10 @@ class RecordSteps:
             "beneficiaries": "\n".join(self.beneficiary_texts),
             "activities": "\n".join(filter(None, [self.narrative_text(), rec.background])),
         }
+        # A funder is never a country served: its words are blanked wherever the narrative repeats them.
+        donors = [d.strip() for d in self.donor_texts if len(d.strip()) > 3]
+        if donors and not labelled.strip():
+            fields = {k: _blank(v, donors) for k, v in fields.items()}
         rec.countries = list(_guard(rec, "countries", [], _values("places").served_countries, fields))
         if rec.countries and not labelled.strip():
             rec.flag("countries", "inferred from text")
@@ -171,6 +175,13 @@ class RecordSteps:
         ]
         for stretch in rec.unparsed:
             rec.flag("unparsed", f"placed by no rule: {_excerpt(stretch)}")
+
+
+def _blank(text: str, phrases: list[str]) -> str:
+    """text with each phrase (case as written) blanked out, same length."""
+    for phrase in phrases:
+        text = text.replace(phrase, " " * len(phrase))
+    return text
 
 
 def _excerpt(text: str) -> str:

@@ -12,7 +12,7 @@ import re
 
 from . import dates as _dates
 from . import places as _places
-from .event_words import _COUNTING, _NUMBER_WORDS, _PEOPLE, _TYPE_RX, _Sentence, _mask_quotes
+from .event_words import _COUNTING, _NUMBER_WORDS, _PEOPLE, _RESPECTIVE, _TYPE_RX, _Sentence, _mask_quotes
 
 _DETERMINER = r"(?:an?|the|one|two|three|another|un|une|des|une\s+autre|un\s+autre|una?|otro|otra|el|la|los|las|le|les)"
 # "..., and an online training", "... as well as a webinar", "... et un atelier", "... y un taller"
@@ -25,13 +25,6 @@ _PHRASE_START = re.compile(rf"\b{_DETERMINER}\s+(?:[\w’'\-]+\s+){{0,4}}$", re.
 _CLAUSE_END = re.compile(
     r"\s+(?:were|was|have\s+been|has\s+been|took\s+place|ont\s+[ée]t[ée]|a\s+[ée]t[ée]|se\s+sont\s+tenu(?:e?s)?|"
     r"fueron|se\s+llevaron|se\s+realizaron|tuvieron\s+lugar|se\s+celebraron)\b|,\s+(?:with|avec|con)\b|[;:]",
-    re.IGNORECASE,
-)
-_RESPECTIVE = re.compile(
-    rf"(?:,?\s*(?:with|gathering|bringing\s+together|reaching|avec|con|réunissant|reuniendo)\s+)?"
-    rf"(?P<counts>\d{{1,5}}(?:\s*,\s*\d{{1,5}})*\s*(?:,\s*)?(?:and|et|y)\s+\d{{1,5}})\s+"
-    rf"(?P<people>(?:[\w’'\-]+\s+){{0,3}}?(?:{_PEOPLE}|participantes?|fonctionnaires|funcionari[oa]s|personnes|personas))"
-    r"(?:,?\s+|\s*\()(?:respectively|respectivement|respectivamente)\)?",
     re.IGNORECASE,
 )
 _PLURAL_VERB = re.compile(

@@ -8,6 +8,7 @@ from ..types import Event, PartialDate
 from .event_facts import _IN_PERSON, _Facts, _Place, _word_distance
 from .event_words import (
     _PLACE_WORD,
+    _RESPECTIVE,
     language_of,
     _CONNECT, _DETERMINERS, _DROP_LEFT, _FAMILY, _MONTHS, _NUMBER_WORDS, _QUOTED, _SPECIFIC, _STOP_RIGHT, _VERBS_LEFT,
     _Sentence, _mask_quotes,
@@ -185,6 +186,13 @@ def _multi_venue(f: _Facts, sent: _Sentence, offset: int) -> list[_Draft] | None
     for d, v in placed:
         out.append(_new_draft(f, sent, offset, dates=[d], place=v, singular=True))
         out[-1].multi = True
+    resp = _RESPECTIVE.search(f.text)
+    counts = [int(n) for n in re.findall(r"\d{1,5}", resp.group("counts"))] if resp else []
+    if len(counts) == len(out):
+        # "In Thimphu in November 2019 and in Kathmandu in February 2020, workshops trained 36 and 58 officials
+        # respectively": each venue its count.
+        for draft, n in zip(out, counts):
+            draft.event.participants = n
     return out
 
 

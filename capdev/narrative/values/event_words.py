@@ -113,7 +113,9 @@ _PEOPLE = (r"(?:participants|officials|people|persons|civil\s+servants|public\s+
            r"delegates|trainees|experts|staff|leaders|practitioners|stakeholders|members|women|youth|young\s+people|"
            r"students|journalists|parliamentarians|legislators|ministers|judges|magistrates|managers|trainers|planners|"
            r"officers|secretaries|specialists|professionals|academics|policymakers|policy[\s-]makers|decision[\s-]makers|"
-           r"teachers|mayors|auditors|statisticians|researchers|senior\s+officials|heads\s+of\s+agencies|"
+           r"teachers|mayors|auditors|statisticians|researchers|senior\s+officials|heads\s+of\s+agencies|directors|"
+           r"heads|chiefs|commissioners|coordinators|focal\s+points|administrators|councillors|councilors|employees|"
+           r"workers|volunteers|advisers|advisors|analysts|economists|lawyers|clerks|prosecutors|diplomats|"
            # French and Spanish
            r"participantes|fonctionnaires|agents(?:\s+publics)?|cadres|responsables|repr[ée]sentant(?:e)?s|d[ée]l[ée]gu[ée]s|"
            r"personnes|experts|expert[oa]s|formateurs|formadores|directeurs|directrices|directores|directoras|[ée]lus|"
@@ -128,6 +130,14 @@ _PARTICIPANTS = re.compile(
     rf"(?P<more>(?:\s*,\s*(?:and\s+)?[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,2}}s(?![\w-]))*"
     rf"(?:,?\s+and\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,2}}s(?![\w-]))?)",
     re.I,
+)
+# "with 35 and 120 participants respectively": counts given together, one per activity, in the order told.
+_RESPECTIVE = re.compile(
+    rf"(?:,?\s*(?:with|gathering|bringing\s+together|reaching|avec|con|réunissant|reuniendo)\s+)?"
+    rf"(?P<counts>\d{{1,5}}(?:\s*,\s*\d{{1,5}})*\s*(?:,\s*)?(?:and|et|y)\s+\d{{1,5}})\s+"
+    rf"(?P<people>(?:[\w’'\-]+\s+){{0,3}}?(?:{_PEOPLE}|participantes?|fonctionnaires|funcionari[oa]s|personnes|personas))"
+    r"(?:,?\s+|\s*\()(?:respectively|respectivement|respectivamente)\)?",
+    re.IGNORECASE,
 )
 _FROM_COUNT = re.compile(
     rf"^(?:\s+(?:of|in|at|with)\s+(?:[a-z][\w-]*\s+){{0,4}}?)?\s*(?:from|representing|of|across)\s+(?:(?:{_QUALIFIER})\s+)?"

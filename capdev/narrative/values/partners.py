@@ -92,7 +92,7 @@ _HARD_SEP = re.compile(
 )
 _ABBREV = re.compile(r"(?:\b[A-Z]|\b(?:Inc|Ltd|Co|St|No|Dr|Mr|Ms|Mrs|Jr|Corp))$")
 _COMMA = re.compile(r",\s*")
-_AND = re.compile(r"\s+(?:and|&|as\s+well\s+as)\s+", re.I)
+_AND = re.compile(r"\s+(?:and|&|as\s+well\s+as|y|et|ainsi\s+que)\s+", re.I)
 
 
 def _country(text: str) -> str | None:
@@ -126,7 +126,7 @@ def _looks_like_org_start(s: str) -> bool:
     s = s.strip()
     if not s:
         return False
-    if re.match(r"(?i)the\s", s):
+    if re.match(r"(?i)(?:the|el|la|los|las|le|les)\s+[A-Z]|l['’]\s?[A-Z]", s):
         return True
     first = re.split(r"[\s/(,]", s, maxsplit=1)[0]
     if not first or not first[0].isupper():
@@ -170,17 +170,18 @@ def _merge_comma_pieces(pieces: list[str]) -> list[str]:
 
 def _split_and(piece: str) -> list[str]:
     spans = _protected_spans(piece)
-    parts = _split_at(piece, _AND, spans)
-    if len(parts) == 1:
-        return parts
-    out = [parts[0]]
-    for right in parts[1:]:
+    cuts = [m for m in _AND.finditer(piece) if not (_inside(m.start(), spans) or _inside(m.end() - 1, spans))]
+    if not cuts:
+        return [piece]
+    out = [piece[: cuts[0].start()]]
+    for k, m in enumerate(cuts):
+        right = piece[m.end() : cuts[k + 1].start() if k + 1 < len(cuts) else len(piece)]
         left = out[-1]
         if _looks_like_org_start(right) or _is_known(_clean_name(left)) and right[:1].isupper():
             out.append(right)
         else:
-            # "Ministry of Economy and Planning", "Department of Economic and Social Affairs": one name.
-            out[-1] = f"{left} and {right}"
+            # "Ministry of Economy and Planning", "Ministerio de Planificación y Desarrollo": one name.
+            out[-1] = f"{left}{m.group(0)}{right}"
     return out
 
 

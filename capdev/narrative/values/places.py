@@ -553,7 +553,8 @@ _DONOR = [
     r"\b(?:funding|grant|donation|contribution)\s+(?:from|by)\s+(?:the\s+)?(?:government\s+of\s+(?:the\s+)?)?" + _C,
     _C + r"[^.;\n]{0,20}\((?:donor|funding|funder)\)",
 ]
-_PURPOSE_PREPOSITION = r"\b(?:in|for|of|to|across|throughout|within)\s+(?:the\s+)?" + _C
+_PURPOSE_PREPOSITION = (r"\b(?:in|for|of|to|across|throughout|within|en|para|de|del|con|a|au|aux|pour|dans|avec)\s+"
+                        r"(?:the\s+|la\s+|le\s+|les\s+|el\s+|l['’]\s?)?" + _C)
 # Participants or venues: countries listed as where people came from or where meetings were held.
 _PARTICIPANT_CUE = re.compile(
     r"\b(?:participants?|people|persons|officials|representatives|delegates|delegations|experts|attendees|"

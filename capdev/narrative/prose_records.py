@@ -1,0 +1,47 @@
+"""Records written as paragraphs of prose, for text in which no labelled record is found (an annual report's
+annex, a news item): each paragraph that tells of a project (values/prose.py) is a record; a paragraph after it
+that tells of none goes on its narrative; what comes before the first one is kept, unplaced."""
+from __future__ import annotations
+
+from .layout import split_lines
+from .segment import Block, RawRecord
+from .values.prose import is_project_paragraph
+
+
+def _paragraphs(text: str) -> list[tuple[int, int, int]]:
+    """(start, end of its last line, end with the blank lines after it) of each paragraph, covering the text."""
+    out: list[list[int]] = []
+    for ln in split_lines(text):
+        if not ln.text.strip():
+            if out:
+                out[-1][2] = ln.stop
+            else:
+                out.append([ln.start, ln.start, ln.stop])  # blank lines at the top: a paragraph of nothing
+            continue
+        if out and out[-1][2] == ln.start and out[-1][1] == out[-1][2] - _break_length(text, out[-1][1]):
+            out[-1][1], out[-1][2] = ln.end, ln.stop  # the paragraph goes on
+        else:
+            out.append([ln.start, ln.end, ln.stop])
+    return [(a, b, c) for a, b, c in out]
+
+
+def _break_length(text: str, at: int) -> int:
+    return 2 if text.startswith("\r\n", at) else 1 if text[at : at + 1] in ("\r", "\n") else 0
+
+
+def prose_records(text: str) -> list[RawRecord]:
+    """One record per paragraph that tells of a project; [] when none does."""
+    records: list[RawRecord] = []
+    before: list[Block] = []
+    for start, end, stop in _paragraphs(text):
+        body = text[start:end]
+        if body.strip() and is_project_paragraph(body):
+            records.append(RawRecord([*before, Block("summary", "prose", start, stop, start)]))
+            before = []
+        elif records:
+            records[-1].blocks.append(Block("narrative", "text", start, stop, start))
+        else:
+            before.append(Block("unparsed", "text" if body.strip() else "blank", start, stop, start))
+    if records and before:
+        records[-1].blocks.extend(before)
+    return records
