@@ -643,7 +643,7 @@ def _mention_score(
     return weight
 
 
-_LIST_GAP = re.compile(r"\s*(?:,|;|and|&|or|,\s*and|,\s*or)\s*", re.IGNORECASE)
+_LIST_GAP = re.compile(r"\s*(?:,|;|and|&|or|,\s*and|,\s*or|y|e|et|o|ou)\s*", re.IGNORECASE)
 _NATIONAL_NOUN = re.compile(
     r"\s+(?:government|authorities|public\s+service|civil\s+service|ministry|ministries|public\s+administration|"
     r"parliament|nationals|officials|institutions|judiciary|public\s+sector|state)\b",
