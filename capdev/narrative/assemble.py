@@ -17,7 +17,7 @@ _INDIRECT = re.compile(r"\bindirect(?:ly)?\s+beneficiar", re.IGNORECASE)
 _TRANCHE = re.compile(r"\btranche\s+(\d{1,3})\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,9}$")
 _TITLE_NUMBER = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})[.)]\s+(?=\S)")  # "2. Innovation dans ...": a list's number
-_PIECE_END = re.compile(r"(?:[ \t]*[;|]|[ \t]+[-\u2013\u2014])+[ \t]*$")
+_PIECE_END = re.compile(r"(?:[ \t]*[;|\u00b7\u2022]|[ \t]+[-\u2013\u2014])+[ \t]*$")
 _AREA_SPLIT = re.compile(r"\s*(?:[;\r\n\u2022]|,(?![^()]*\)))\s*")
 
 
@@ -49,6 +49,8 @@ class _Assembler(RecordSteps):
         """The block's value as written (stripped) and its offset in the file."""
         raw = self.text[block.value_start : block.end]
         value = raw.strip()
+        if block.kind == "label" and block.label is not None and block.label.sep == "pipe":
+            value = value.rstrip(" \t|").strip()  # "| Objective | To strengthen ... |": the table's closing bar
         if block.kind == "label" and self.table.spec(block.field).shape == "short":
             # "Status: Completed; Region: ...", "Code : HAI/19/001 – Durée : ...": the break before the next label.
             value = _PIECE_END.sub("", value)

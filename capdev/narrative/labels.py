@@ -19,7 +19,12 @@ from typing import Any
 LABELS_FILE = Path(__file__).with_name("data") / "labels.json"
 
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014"
-_LEAD = re.compile(r"[ \t]*(?:(?:[*_#>]+|[\u2022\u00b7\u25aa\u25cf-](?=[ \t]))[ \t]*)?")
+# Before a label: spaces, a Markdown table's '|', emphasis, a quote mark or a bullet.
+_LEAD = re.compile(
+    r"[ \t]*(?:\|[ \t]*)?(?:(?:[*_#>]+|[\u2022\u00b7\u25aa\u25cf\u25e6\u2023\u25cb\u25a0\u25a1\u27a2\u25ba\u2713"
+    r"\u2013\u2014-](?=[ \t]))[ \t]*)?(?:\*\*|__)?"
+)
+_LEADER = re.compile(r"(?:\.[ \t]?){3,}|\u2026+|(?:\u00b7[ \t]?){3,}|_{3,}")
 _WORD = re.compile(r"[^\W\d_]+")
 _PLURAL = r"(?:s|es|x)?(?:[ \t]?\((?:s|es|x|ies|e|as|os)\))?"
 _ASIDE = re.compile(r"[ \t]*\(([^()\r\n]{1,40})\)")
@@ -134,18 +139,57 @@ def _word_pattern(word: str) -> str:
     return "".join(out)
 
 
-def _pattern(spelling: str, abbreviations: dict[str, list[str]] | None = None) -> str:
+def _prefix_needs(spellings: dict[str, str]) -> dict[tuple[str, int], int]:
+    """For each word of each folded spelling (five letters or more), how many of its first letters make an
+    abbreviation of it ("Dur." for "Duration", "Benef." for "Beneficiary"): at least three, and enough to tell it
+    from the word at the same place of any spelling of another field that is otherwise the same ("Coun." is neither
+    "Countries" nor "Counterparts")."""
+    groups: dict[tuple[int, int, tuple[str, ...]], list[tuple[str, str, str]]] = {}
+    for spelling, name in spellings.items():
+        words = spelling.lower().split()
+        for i, w in enumerate(words):
+            groups.setdefault((len(words), i, tuple(words[:i] + words[i + 1 :])), []).append((w, name, spelling))
+    out: dict[tuple[str, int], int] = {}
+    for (_, i, _), entries in groups.items():
+        for w, name, spelling in entries:
+            if len(w) < 5 or not w.isalpha():
+                continue
+            need = 3
+            for v, other, _ in entries:
+                if other != name:
+                    common = 0
+                    while common < min(len(w), len(v)) and w[common] == v[common]:
+                        common += 1
+                    need = max(need, common + 1)
+            if need < len(w):
+                out[(spelling, i)] = need
+    return out
+
+
+def _prefix_pattern(word: str, need: int) -> str:
+    """The word cut after `need` letters or more, then a dot: 'dur', 'dura', ... 'duratio' and '.'."""
+    tail = ""
+    for ch in reversed(word[need:-1]):
+        tail = f"(?:{re.escape(ch)}{tail})?"
+    return re.escape(word[:need]) + tail + r"\."
+
+
+def _pattern(spelling: str, abbreviations: dict[str, list[str]] | None = None,
+             prefixes: dict[tuple[str, int], int] | None = None) -> str:
     """A tolerant regex for one folded spelling: any case and spacing, a plural after any word, optional dots, and
     each word's abbreviations ("Proj." for "Project")."""
     out = []
     for i, word in enumerate(spelling.split()):
         if i:
             out.append(r"[ \t]+")
-        short = (abbreviations or {}).get(word.lower(), [])
+        short = [_word_pattern(a.rstrip(".")) + (r"\.?" if a.endswith(".") else "")
+                 for a in (abbreviations or {}).get(word.lower(), [])]
+        need = (prefixes or {}).get((spelling, i))
+        if need:
+            short.append(_prefix_pattern(word.lower(), need))
         if short:
-            # "Proj. code", "Proj code", "No. du projet": the abbreviation, its dot optional.
-            alts = "|".join(_word_pattern(a.rstrip(".")) + (r"\.?" if a.endswith(".") else "") for a in short)
-            out.append(rf"(?:{alts}|{_word_pattern(word)}{_PLURAL if word[-1:].isalpha() else ''})")
+            # "Proj. code", "Proj code", "No. du projet", "Dur.": an abbreviation, its dot optional where listed.
+            out.append(rf"(?:{'|'.join(short)}|{_word_pattern(word)}{_PLURAL if word[-1:].isalpha() else ''})")
             continue
         for ch in word:
             if ch in "/()[]":
@@ -181,14 +225,18 @@ def _index(spellings: dict[str, Any], numbered: bool, abbreviations: dict[str, l
         str, tuple[_Spelling, ...]]:
     index: dict[str, list[_Spelling]] = {}
     tail = r"[ \t]*(?P<num>\d{1,2})(?!\d)" if numbered else ""
+    fields = {fold(sp.strip()): (t if isinstance(t, str) else t["field"]) for sp, t in spellings.items()}
+    prefixes = _prefix_needs(fields)
     for spelling, target in spellings.items():
         folded = fold(spelling.strip())
         name, mods = (target, {}) if isinstance(target, str) else (target["field"], {k: v for k, v in target.items()
                                                                                       if k != "field"})
-        rx = re.compile(rf"(?P<label>{_pattern(folded, abbreviations)}{tail})(?![^\W_])", re.IGNORECASE)
+        rx = re.compile(rf"(?P<label>{_pattern(folded, abbreviations, prefixes)}{tail})(?![^\W_])", re.IGNORECASE)
         entry = _Spelling(rx, name, mods, len(folded))
         first = _first_word(folded)
         keys = _stems(first) | {fold(a).rstrip(".").lower() for a in abbreviations.get(first, [])}
+        if (folded, 0) in prefixes:
+            keys |= {first[:k] for k in range(prefixes[(folded, 0)], len(first))}
         for stem in keys:
             index.setdefault(stem, []).append(entry)
     return {k: tuple(sorted(v, key=lambda s: -s.length)) for k, v in index.items()}
@@ -319,6 +367,15 @@ def _separator(line: str, pos: int) -> tuple[str, int] | None:
         return "pipe", _value_start(line, j + 1)
     if j < n and line[j] in _DASHES and gap and j + 1 < n and line[j + 1] in " \t":
         return "dash", _value_start(line, j + 1)
+    if j < n and line[j] in "\u2013\u2014" and j + 1 < n and line[j + 1] not in " \t\u2013\u2014":
+        return "dash", _value_start(line, j + 1)  # "Budget\u2014US$ 500,000"
+    leader = _LEADER.match(line, j)
+    if leader:
+        # "Code ........ 2023X", "Budget \u2026 US$": leader dots; a colon may follow them.
+        k = _value_start(line, leader.end())
+        if k < n and line[k] in _COLON:
+            k = _value_start(line, k + 1)
+        return "dots", k
     if j >= n or not line[j:].strip():
         return "", n
     if "\t" in gap:
@@ -355,6 +412,10 @@ def _label_at(line: str, folded: str, pos: int, table: LabelTable, numbered: boo
             am = _ASIDE.match(folded, end)
             if am and not numbered:
                 aside, end = line[am.start(1) : am.end(1)], am.end()
+            sm = _SLASHED.match(folded, end) if not numbered else None
+            if sm:
+                # "Title/basic act/CRIS number:", "Duración/Período:": the other names of the label, an aside.
+                aside, end = line[end + 1 : sm.end()].strip(), sm.end()
             if numbered and line[end : end + 1] == "." and line[end + 1 : end + 2] in (" ", "\t"):
                 sep: tuple[str, int] | None = ("colon", _value_start(line, end + 1))  # "Outcome 1. By 2026"
             else:
@@ -393,6 +454,7 @@ def match_label(line: str, table: LabelTable | None = None) -> LabelMatch | None
     return found
 
 
+_SLASHED = re.compile(r"[ \t]?/[ \t]?[^\W\d_][^:\uff1a\r\n.;|]{0,80}?(?=[ \t]*[:\uff1a])")
 _ITEM_LEAD = re.compile(r"[ \t]*(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)][ \t]+")
 _BREADCRUMB = re.compile(r"\S[^>\u203a\u00bb]{0,60}[ \t](?:>|\u203a|\u00bb)[ \t]\S")
 _LINK_SEP = re.compile(r"[ \t](?:\||\u00b7|\u2022)[ \t]")
@@ -423,16 +485,20 @@ def match_chrome(line: str, table: LabelTable | None = None) -> bool:
 
 
 # Where a second label can begin on a line: after two spaces, a tab, ';' or '|', or after '.'/',' and a space.
-_INLINE_GAP = re.compile(r"(?:[ \t]*[;|][ \t]*|\t[ \t]*|[ ]{2,}|[.,][ \t]+|[ ])(?=[^\W\d_])")
+_INLINE_GAP = re.compile(
+    r"(?:[ \t]*[;|\u00b7\u2022][ \t]*|\t[ \t]*|[ ]{2,}|[.,][ \t]+|[ ][\u2013\u2014-][ ]|[ ])(?=(?:\*\*)?[^\W\d_])"
+)
 
 
-def inline_labels(line: str, start: int, table: LabelTable | None = None, *, loose: bool = False) -> list[
-        tuple[int, LabelMatch]]:
+def inline_labels(line: str, start: int, table: LabelTable | None = None, *, loose: bool = False,
+                  spaced: bool = False) -> list[tuple[int, LabelMatch]]:
     """Further labels on a line after position start ("Code: 2122M   Budget: USD 420,000   Funding: XB").
 
-    Each is a label followed by a colon (or a tab or '|'), written after a break: two spaces, a tab, ';' or '|';
-    after '. ' or ', ' or a single space too when loose (the first label's value is a short one) and the label is
-    capitalised. Returns (position in the line, match with offsets relative to that position)."""
+    Each is a label followed by a colon (or a tab or '|'), written after a break: two spaces, a tab, ';', '|', '\u00b7'
+    or a spaced dash; after '. ' or ', ' or a single space too when loose (the first label's value is a short one)
+    and the label is capitalised. When spaced (a line of a two-column page: "Code    2023X    Budget    US$ 500"),
+    a label followed by two spaces or a tab after such a break counts too. Returns (position in the line, match with
+    offsets relative to that position)."""
     table = table or default_table()
     if len(line) > MAX_LABEL_LINE:
         return []
@@ -441,13 +507,15 @@ def inline_labels(line: str, start: int, table: LabelTable | None = None, *, loo
     for gm in _INLINE_GAP.finditer(line, start):
         at = gm.end()
         gap = gm.group(0)
-        strong = bool(re.search(r"[;|\t]|  ", gap))
+        strong = bool(re.search(r"[;|\t\u00b7\u2022\u2013\u2014]|  | - ", gap))
         if not strong and not (loose or gap.strip() == "."):
             continue
         if not strong and not line[at].isupper():
             continue
         lm = _label_at(line, folded, at, table, False) or _label_at(line, folded, at, table, True)
-        if lm is None or lm.sep not in ("colon", "tab", "pipe"):
+        if lm is None:
+            continue
+        if lm.sep not in ("colon", "tab", "pipe", "dots") and not (spaced and strong and lm.sep in ("spaces", "tab")):
             continue
         if out and out[-1][0] + out[-1][1].value_start > at:
             continue

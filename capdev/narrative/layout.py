@@ -195,7 +195,7 @@ def _pieces(ln: Line, lab: LabelMatch, table: LabelTable) -> list[Line]:
     if lab.value_start >= len(ln.text):
         return [ln]
     loose = table.spec(lab.field).shape == "short"
-    found = inline_labels(ln.text, lab.value_start, table, loose=loose)
+    found = inline_labels(ln.text, lab.value_start, table, loose=loose, spaced=lab.sep in ("spaces", "tab"))
     if not found:
         return [ln]
     out: list[Line] = []
