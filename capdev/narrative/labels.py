@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from .folding import fold, fold_key
+from .value_types import value_has_type
 
 LABELS_FILE = Path(__file__).with_name("data") / "labels.json"
 
@@ -31,31 +32,9 @@ _ASIDE = re.compile(r"[ \t]*\(([^()\r\n]{1,40})\)")
 _COLON = ":\uff1a"
 MAX_LABEL_LINE = 20000  # a longer line is read as prose (no label scan beyond this)
 
+__all__ = ["FieldSpec", "HeaderMatch", "LabelMatch", "LabelTable", "build_table", "default_table", "fold", "fold_key",
+           "inline_labels", "match_header", "match_label", "value_has_type"]
 
-def _fold_table() -> dict[int, str]:
-    table: dict[int, str] = {}
-    for cp in range(0xC0, 0x250):
-        ch = chr(cp)
-        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
-        if len(base) == 1 and base != ch:
-            table[cp] = base
-    for ch in "\u2019\u2018\u0060\u00b4\u02bc":
-        table[ord(ch)] = "'"
-    table[ord("\u00a0")] = " "
-    return table
-
-
-_FOLD = _fold_table()
-
-
-def fold(text: str) -> str:
-    """The text with accented letters as plain ones and curly apostrophes straight: same length, same offsets."""
-    return text.translate(_FOLD)
-
-
-def fold_key(text: str) -> str:
-    """A lookup key: folded, lower case, single spaces, no edge punctuation."""
-    return re.sub(r"\s+", " ", fold(text).lower()).strip(" \t.:;,*_-")
 
 
 @dataclass(frozen=True)
@@ -278,79 +257,6 @@ def default_table() -> LabelTable:
     return build_table(json.loads(LABELS_FILE.read_text(encoding="utf-8")))
 
 
-# ---------------------------------------------------------------- value types
-
-
-def _typed_money(rest: str, table: LabelTable) -> bool:
-    if not re.match(r"(?:[A-Z]{3}\b|US\s?\$|[A-Z]{1,3}\$|[$\u20ac\u00a3\u00a5]|\d)", rest):
-        return False
-    from .values.money import parse_money
-
-    return bool(parse_money(rest[:80]))
-
-
-def _typed_dates(rest: str, table: LabelTable) -> bool:
-    from .values.dates import find_dates
-
-    head = re.match(r"(?:from|since|du|de|del|desde|entre|between)?[ \t]*", rest, re.IGNORECASE).end()
-    found = find_dates(rest[:120])
-    return bool(found) and found[0].start <= head
-
-
-def _typed_code(rest: str, table: LabelTable) -> bool:
-    m = re.match(r"[A-Z0-9][A-Za-z0-9/_.\-]{1,24}(?=[ \t]|$)", rest)
-    return bool(m) and any(c.isdigit() for c in m.group(0))
-
-
-def _typed_status(rest: str, table: LabelTable) -> bool:
-    return fold_key(rest) in table.status_values
-
-
-def _typed_region(rest: str, table: LabelTable) -> bool:
-    from .values.places import resolve_region
-
-    return len(rest) <= 80 and resolve_region(rest) is not None
-
-
-def _typed_places(rest: str, table: LabelTable) -> bool:
-    from .values.places import find_countries
-
-    found = find_countries(rest[:200])
-    return bool(found) and found[0].start <= 4
-
-
-def _typed_sdgs(rest: str, table: LabelTable) -> bool:
-    return bool(re.match(r"(?:\d{1,2}\b|(?:SDG|ODS|ODD|Goal|Objetivo|Objectif)s?\b)", rest, re.IGNORECASE))
-
-
-def _typed_unit(rest: str, table: LabelTable) -> bool:
-    from .values.orgs import resolve_unit
-
-    return len(rest) <= 120 and resolve_unit(rest) is not None
-
-
-def _typed_number(rest: str, table: LabelTable) -> bool:
-    return bool(re.fullmatch(r"\d{1,3}", rest.strip()))
-
-
-def _typed_name(rest: str, table: LabelTable) -> bool:
-    """A name after a verbal label ("Funded by the Government of Norway", "Financiado por la AECID")."""
-    return bool(re.match(r"(?:(?:the|le|la|les|l'|el|los|las|un|une|una)\s?)?[A-Z]", fold(rest)))
-
-
-_TYPED: dict[str, Callable[[str, LabelTable], bool]] = {
-    "money": _typed_money, "dates": _typed_dates, "code": _typed_code, "status": _typed_status,
-    "region": _typed_region, "places": _typed_places, "sdgs": _typed_sdgs, "unit": _typed_unit, "number": _typed_number,
-    "name": _typed_name,
-}
-
-
-def value_has_type(kind: str, text: str, table: LabelTable | None = None) -> bool:
-    """Whether text begins with a value of this type ("money", "dates", ...); False for unknown types."""
-    check = _TYPED.get(kind)
-    return bool(check and text and check(text.strip(), table or default_table()))
-
-
 # ---------------------------------------------------------------- matching
 
 
@@ -456,35 +362,6 @@ def match_label(line: str, table: LabelTable | None = None) -> LabelMatch | None
 
 _SLASHED = re.compile(r"[ \t]?/[ \t]?[^\W\d_][^:\uff1a\r\n.;|]{0,80}?(?=[ \t]*[:\uff1a])")
 _ITEM_LEAD = re.compile(r"[ \t]*(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)][ \t]+")
-_BREADCRUMB = re.compile(r"\S[^>\u203a\u00bb]{0,60}[ \t](?:>|\u203a|\u00bb)[ \t]\S")
-_LINK_SEP = re.compile(r"[ \t](?:\||\u00b7|\u2022)[ \t]")
-
-
-def match_chrome(line: str, table: LabelTable | None = None) -> bool:
-    """A line of the web page around the records: a menu, a breadcrumb, sharing links, a footer."""
-    table = table or default_table()
-    text = line.strip()
-    if not text or len(text) > 160:
-        return False
-    key = fold_key(text)
-    if key in table.chrome:
-        return True
-    head = fold_key(re.split(r"[:|\u00b7]", text, maxsplit=1)[0])
-    if head in table.chrome and (":" in text or _LINK_SEP.search(text)):
-        return True  # "Partager : Facebook | X", "Share this page | Print"
-    if _BREADCRUMB.match(text) and len(re.findall(r"[ \t](?:>|\u203a|\u00bb)[ \t]", text)) >= 1 and not text.endswith("."):
-        return True
-    if re.match(r"(?:\u00a9|copyright\b|\(c\)\s)", key):
-        return True
-    tokens = [fold_key(t) for t in re.split(r"[ \t]{2,}|\t", text)]
-    if len(tokens) >= 2 and all(t in table.chrome for t in tokens):
-        return True  # "Facebook  X  LinkedIn"
-    seps = len(_LINK_SEP.findall(text))
-    words = len(text.split())
-    return seps >= 1 and words <= 10 and not re.search(r"\d{3,}", text) and not text.endswith(".")
-
-
-# Where a second label can begin on a line: after two spaces, a tab, ';' or '|', or after '.'/',' and a space.
 _INLINE_GAP = re.compile(
     r"(?:[ \t]*[;|\u00b7\u2022][ \t]*|\t[ \t]*|[ ]{2,}|[.,][ \t]+|[ ][\u2013\u2014-][ ]|[ ])(?=(?:\*\*)?[^\W\d_])"
 )
@@ -523,29 +400,6 @@ def inline_labels(line: str, start: int, table: LabelTable | None = None, *, loo
                              dict(lm.modifiers), lm.sep, lm.aside)
         out.append((at, shifted))
     return out
-
-
-def match_heading(line: str, table: LabelTable | None = None) -> bool:
-    """A line that heads a block of facts ("PROJECT SUMMARY", "Fiche de projet"): never a title, never a value."""
-    table = table or default_table()
-    text = line.strip().strip("*_#=:-\u2013\u2014 \t")
-    if not text or len(text) > 60:
-        return False
-    key = fold_key(text)
-    if key in table.headings:
-        return True
-    words = re.findall(r"[^\W\d_]+", key)
-    if not words or len(words) > 6 or not all(w in table.heading_words for w in words):
-        return False
-    # Only "project", "summary"... : a heading when written as one (capitals or alone with a colon), else a word.
-    return text.isupper() or line.rstrip().endswith(":") or len(words) >= 2
-
-
-def column_role(cell: str, table: LabelTable | None = None) -> str | None:
-    """The role of an activity-table column from its header ("Date", "Lieu", "Participantes"), or None."""
-    table = table or default_table()
-    key = fold_key(re.sub(r"\s*\([^)]*\)\s*$", "", cell)) or fold_key(cell)
-    return table.columns.get(key) or table.columns.get(fold_key(cell))
 
 
 def match_header(line: str, table: LabelTable | None = None) -> HeaderMatch | None:

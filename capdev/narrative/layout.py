@@ -11,18 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .labels import (
-    HeaderMatch,
-    LabelMatch,
-    LabelTable,
-    column_role,
-    default_table,
-    inline_labels,
-    match_chrome,
-    match_header,
-    match_heading,
-    match_label,
-)
+from .labels import HeaderMatch, LabelMatch, LabelTable, default_table, inline_labels, match_header, match_label
+from .page_lines import column_role, match_chrome, match_heading
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 _PIPE_SEP = re.compile(r"[ \t]*\|[ \t]*")
