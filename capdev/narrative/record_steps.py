@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from .layout import read_table
+from .activity_tables import read_table
 from .segment import Block
 from .types import Event, PartialDate, Record, ResourceRef, Span
 

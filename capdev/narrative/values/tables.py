@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import re
 
-from ..layout import Table
+from ..activity_tables import Table
 from ..types import Event
 from . import dates as _dates
 from . import places as _places
 from .cities import city_country
 from .event_facts import _find_type
-from .event_words import _ONLINE, _mask_quotes
+from .event_words import _ONLINE, _PEOPLE, _mask_quotes
 from .orgs import find_organisations
 
-_COUNT = re.compile(
+_COUNT = re.compile(  # a count, maybe qualified, maybe followed by who ("45 participantes")
     r"^(?P<qual>(?:over|more\s+than|about|around|approx\.?|approximately|some|nearly|almost|at\s+least|plus\s+de|"
     r"environ|pr[eè]s\s+de|m[aá]s\s+de|alrededor\s+de|cerca\s+de|unos|unas|aproximadamente|~|>)\s*)?"
-    r"(?P<num>\d{1,3}(?:[,.\s\u00a0\u202f]\d{3})+|\d{1,6})\s*(?P<plus>\+)?(?:\s+\D.*)?$",
+    r"(?P<num>\d{1,3}(?:[,.\s\u00a0\u202f]\d{3})+|\d{1,6})\s*(?P<plus>\+)?"
+    rf"(?:\s+(?:[^\W\d_]+\s+){{0,2}}?(?:{_PEOPLE}|pers\.?|participant)\b[^\d]*)?$",
     re.IGNORECASE,
 )
 _QUALIFIERS = {"plus de": "more than", "environ": "about", "pres de": "nearly", "près de": "nearly", "mas de": "more than",
@@ -24,7 +25,8 @@ _QUALIFIERS = {"plus de": "more than", "environ": "about", "pres de": "nearly", 
                "aproximadamente": "approximately", "~": "about", ">": "more than"}
 
 
-def _participants(cell: str) -> tuple[int | None, str | None]:
+def participants_in(cell: str) -> tuple[int | None, str | None]:
+    """The count a table cell gives ("38", "approx. 40", "45 participantes", "120+"), and its qualifier."""
     m = _COUNT.match(cell.strip())
     if not m:
         return None, None
@@ -61,8 +63,9 @@ def events_from_table(table: Table) -> tuple[list[Event], list[str]]:
     not say (read as meetings, for a reviewer to check)."""
     out: list[Event] = []
     untyped: list[str] = []
-    for row in table.rows:
-        cells = {role: text for role, (_, _, text) in zip(table.roles, row) if role}
+    for k, row in enumerate(table.rows):
+        roles = table.row_roles[k] if table.row_roles else table.roles
+        cells = {role: text for role, (_, _, text) in zip(roles, row) if role}
         start, end = row[0][0], row[-1][1]
         title = cells.get("title") or cells.get("type") or ""
         kind, _ = _find_type(_mask_quotes(title))
@@ -81,7 +84,7 @@ def events_from_table(table: Table) -> tuple[list[Event], list[str]]:
             event.city = cells["city"].strip()
         if _ONLINE.search(title) or event.type == "webinar":
             event.online = True
-        event.participants, event.participants_qualifier = _participants(cells.get("participants", ""))
+        event.participants, event.participants_qualifier = participants_in(cells.get("participants", ""))
         event.organisers = [label for _, _, label in find_organisations(cells.get("organisers", ""))]
         if not title and not found:
             continue
