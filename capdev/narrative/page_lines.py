@@ -7,6 +7,7 @@ import re
 from .labels import LabelTable, default_table, fold_key
 
 _BREADCRUMB = re.compile(r"\S[^>\u203a\u00bb]{0,60}[ \t](?:>|\u203a|\u00bb)[ \t]\S")
+_RULE = re.compile(r"^[ \t|:+#]*(?:[-=_*~\u2013\u2014\u2500\u2550][ \t|:+#]*){3,}$")
 _LINK_SEP = re.compile(r"[ \t](?:\||\u00b7|\u2022)[ \t]")
 
 
@@ -16,6 +17,8 @@ def match_chrome(line: str, table: LabelTable | None = None) -> bool:
     text = line.strip()
     if not text or len(text) > 160:
         return False
+    if _RULE.match(text):
+        return True  # "-----", "| --- | --- |", "=====": a rule drawn between parts of the page
     key = fold_key(text)
     if key in table.chrome:
         return True

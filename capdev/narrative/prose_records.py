@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .layout import split_lines
 from .segment import Block, RawRecord
-from .values.prose import is_project_paragraph
+from .values.prose import is_project_paragraph, tells_of_a_project
 
 
 def _paragraphs(text: str) -> list[tuple[int, int, int]]:
@@ -44,4 +44,7 @@ def prose_records(text: str) -> list[RawRecord]:
             before.append(Block("unparsed", "text" if body.strip() else "blank", start, stop, start))
     if records and before:
         records[-1].blocks.extend(before)
+    if not records and tells_of_a_project(text):
+        # A news item or a letter about one project, its facts spread over its paragraphs: one record.
+        return [RawRecord([Block("summary", "prose", 0, len(text), 0)])]
     return records

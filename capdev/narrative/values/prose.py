@@ -145,3 +145,14 @@ def is_project_paragraph(text: str) -> bool:
         return False
     start, end = _period(text)
     return bool(start or end) or bool(parse_money(text))
+
+
+_PROJECT_WORD = re.compile(r"\b(?:project|projet|proyecto|programme|programa|initiative|iniciativa)\b", re.IGNORECASE)
+
+
+def tells_of_a_project(text: str) -> bool:
+    """Does a text without labels tell of a project: it says "project" and gives a period, an amount or a code?"""
+    if not _PROJECT_WORD.search(text):
+        return False
+    start, end = _period(text)
+    return bool(_CODE.search(text) or start or end or parse_money(text))
