@@ -16,7 +16,8 @@ _ACTIVITIES_LEAD = re.compile(r"(?:^|(?<=[\r\n]))[^\r\n]*\bactivit(?:y|ies)\b[^\
 _INDIRECT = re.compile(r"\bindirect(?:ly)?\s+beneficiar", re.IGNORECASE)
 _TRANCHE = re.compile(r"\btranche\s+(\d{1,3})\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,9}$")
-_TITLE_NUMBER = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})[.)]\s+(?=\S)")  # "2. Innovation dans ...": a list's number
+# "2. Innovation dans ...": a list's number; "## Title", "**Title**": Markdown decoration.
+_TITLE_NUMBER = re.compile(r"^(?:#{1,6}\s*|\*\*|__)?(?:(?:\d{1,2}|[IVX]{1,4})[.)]\s+(?=\S))?|(?:\*\*|__|\s#+)$")
 _PIECE_END = re.compile(r"(?:[ \t]*[;|\u00b7\u2022]|[ \t]+[-\u2013\u2014])+[ \t]*$")
 _AREA_SPLIT = re.compile(r"\s*(?:[;\r\n\u2022]|,(?![^()]*\)))\s*")
 

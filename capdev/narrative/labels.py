@@ -392,7 +392,8 @@ def inline_labels(line: str, start: int, table: LabelTable | None = None, *, loo
         lm = _label_at(line, folded, at, table, False) or _label_at(line, folded, at, table, True)
         if lm is None:
             continue
-        if lm.sep not in ("colon", "tab", "pipe", "dots") and not (spaced and strong and lm.sep in ("spaces", "tab")):
+        if lm.sep not in ("colon", "tab", "pipe", "dots") and not (spaced and strong and lm.sep in ("spaces", "tab")) \
+                and not (strong and lm.sep == "typed"):
             continue
         if out and out[-1][0] + out[-1][1].value_start > at:
             continue

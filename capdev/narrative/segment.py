@@ -22,6 +22,7 @@ _TITLE_WORDS = 24  # French and Spanish titles run long
 _JOINER_END = re.compile(r"(?:[,;&/]|\b(?:and|or|et|ou))\s*$", re.IGNORECASE)
 _EMPTY_VALUE = re.compile(r"^[\s,;:.\-\u2013\u2014*_/|]*$")
 HEADS = ("code", "title")
+_DECORATION = re.compile(r"^[ \t]*(?:#{1,6}|\*\*|__|=+)[ \t]*|[ \t]*(?:\*\*|__|#+|=+)[ \t]*$")
 
 
 @dataclass
@@ -212,8 +213,9 @@ class _Segmenter:
     def looks_like_title(self, i: int) -> bool:
         """A short line without end punctuation, followed by narrative or labels (not a code header): a heading."""
         ln = self.lines[i]
-        words = ln.text.split()
-        if not words or len(words) > _TITLE_WORDS or ln.text.rstrip()[-1:] in ".:;,!?" or ln.heading:
+        text = _DECORATION.sub("", ln.text)  # "## Title", "**Title**"
+        words = text.split()
+        if not words or len(words) > _TITLE_WORDS or text.rstrip()[-1:] in ".:;,!?" or ln.heading:
             return False
         if not words[0][:1].isupper() and not words[0][:1].isdigit():
             return False

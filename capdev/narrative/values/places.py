@@ -261,7 +261,7 @@ def resolve_country(name: str) -> str | None:
             return found
     if resolve_region(text):
         return None
-    if len(text) > 60 or re.search(r"[;,/&|]|\s(?:and|et|y)\s", text):
+    if len(text) > 60 or re.search(r"[;,/&|\n\r\t]|\s(?:and|et|y)\s", text):
         return None  # a list of names ("Cameroun, Gabon, Tchad") is no one country, whatever one pattern says
     hits = {iso3 for rx, iso3 in _cc_regexes() if rx.search(text)}
     return hits.pop() if len(hits) == 1 else None

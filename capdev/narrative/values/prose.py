@@ -65,7 +65,9 @@ _PARTNERS_BEFORE = re.compile(
 )
 _PHRASE_END = re.compile(
     r"[.;]|,\s+(?:it|which|the|and\s+the|el|la|que|qui|il|elle)\b|\s+to\s+[a-z]|\s+para\s+[a-z]+(?:ar|er|ir)\b|"
-    r"\s+pour\s+[a-z]+(?:er|ir|re)\b|\s+(?:el|la|le)\s+(?:proyecto|projet|project)\b"
+    r"\s+pour\s+[a-z]+(?:er|ir|re)\b|\s+(?:el|la|le)\s+(?:proyecto|projet|project)\b|"
+    r"\s+(?:and|y|et)\s+(?:was\s+|were\s+|fue\s+|a\s+[ée]t[ée]\s+)?[a-z]+(?:ed|ado|ada|\u00e9)\b|"  # "... and carried out"
+    r"\s+(?:in|en|au|aux|[àa])\s+(?:the\s+)?[A-Z][a-z]"  # "... in Senegal": where, not who
 )
 
 
