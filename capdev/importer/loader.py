@@ -419,7 +419,8 @@ class RecordLoader:
                              city=(e.city or "")[:120], participants=e.participants,
                              participants_qualifier=(e.participants_qualifier or "")[:20],
                              participants_profile=(e.participants_profile or "")[:300],
-                             participant_countries=e.participant_countries or None, summary=e.summary)
+                             participant_countries=e.participant_countries or None, summary=e.summary,
+                             recalled=e.recalled)
                 a.start, a.end = e.start, e.end
                 if a.start_date and a.end_date and a.end_date < a.start_date:
                     a.end = None
