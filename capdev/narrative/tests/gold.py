@@ -3,6 +3,7 @@
 Used by test_seed_gold.py (the seed) and test_layouts.py (files/layouts/gold.json)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
@@ -20,8 +21,13 @@ def _rows(events: list[Event]) -> list[tuple[str | None, str | None]]:
 
 
 def _names(record: Record, role: str | None = None) -> set[str]:
+    """Each partner's name, acronym and words as written; also without, and only, what they put in brackets."""
     partners = [p for p in record.partners if role is None or p.role == role]
-    return {fold_key(n) for p in partners for n in (p.name, p.acronym, p.text) if n}
+    out = set()
+    for n in (n for p in partners for n in (p.name, p.acronym, p.text) if n):
+        out |= {fold_key(n), fold_key(re.sub(r"\s*\([^)]*\)", "", n))}
+        out |= {fold_key(inner) for inner in re.findall(r"\(([^)]*)\)", n)}
+    return out
 
 
 def check(record: Record, key: str, expected: Any, records: Sequence[Record] = ()) -> None:
