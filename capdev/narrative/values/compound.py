@@ -33,6 +33,7 @@ _PLURAL_VERB = re.compile(
     re.IGNORECASE,
 )
 _MAX_PARTS = 6
+_MAX_SENTENCE = 2000  # characters: a longer "sentence" is a run of text, not one telling of a few activities
 
 
 def _anchored(part: str) -> bool:
@@ -58,9 +59,11 @@ def split_compound(sentence: _Sentence) -> list[_Sentence]:
     if len(spread) > 1:
         return spread
     text = sentence.text
+    if len(text) > _MAX_SENTENCE:
+        return [sentence]
     masked = _mask_quotes(text)
     kws = _keywords(masked)
-    if len(kws) < 2:
+    if len(kws) < 2 or len(kws) > _MAX_PARTS * 4:
         return [sentence]
     # A join right before an activity's noun phrase starts a new activity: "... and an online training ...".
     starts: list[int] = []
@@ -117,6 +120,8 @@ _BARE_COUNT = re.compile(r"\b((?:with|con|avec|pour|for|de)\s+)(\d{1,5})(?=\s*[.
 def split_distributive(sentence: _Sentence) -> list[_Sentence]:
     """'N activities, one ... and another ...': one sentence per activity (as many as N), else [sentence]."""
     text = sentence.text
+    if len(text) > _MAX_SENTENCE:
+        return [sentence]
     counted = _COUNTING.search(text)
     if not counted:
         return [sentence]
