@@ -110,6 +110,10 @@ class _Assembler(RecordSteps):
         """A field the table names but the assembler does not know: kept in its span, flagged."""
         self.rec.flag(block.field, "field not used by the parser")
 
+    def on_contact(self, block: Block, value: str, at: int) -> None:
+        """A contact person, email or telephone: personal data, kept in the source text (staff only), in no field."""
+        self.rec.flag("contact", "contact details left in the source only (personal data)")
+
     def on_code(self, block: Block, value: str, at: int) -> None:
         self.rec.code = self.rec.code or _one_line(value)
 

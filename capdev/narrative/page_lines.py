@@ -40,6 +40,9 @@ def match_chrome(line: str, table: LabelTable | None = None) -> bool:
 # Where a second label can begin on a line: after two spaces, a tab, ';' or '|', or after '.'/',' and a space.
 
 
+_PLAIN = frozenset("project projet proyecto projects the of a at de du la le en del el d main key general basic".split())
+
+
 def match_heading(line: str, table: LabelTable | None = None) -> bool:
     """A line that heads a block of facts ("PROJECT SUMMARY", "Fiche de projet"): never a title, never a value."""
     table = table or default_table()
@@ -52,6 +55,8 @@ def match_heading(line: str, table: LabelTable | None = None) -> bool:
     words = re.findall(r"[^\W\d_]+", key)
     if not words or len(words) > 6 or not all(w in table.heading_words for w in words):
         return False
+    if not set(words) - _PLAIN:
+        return False  # "The project": words, not a heading
     # Only "project", "summary"... : a heading when written as one (capitals or alone with a colon), else a word.
     return text.isupper() or line.rstrip().endswith(":") or len(words) >= 2
 

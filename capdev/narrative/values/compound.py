@@ -69,7 +69,9 @@ def split_compound(sentence: _Sentence) -> list[_Sentence]:
     starts: list[int] = []
     for m in _JOIN.finditer(masked):
         nxt = next((k for k in kws if k[0] >= m.end()), None)
-        if nxt is not None and len(masked[m.end() : nxt[0]].split()) <= 8 and any(k[1] <= m.start() for k in kws):
+        if nxt is None or re.match(r"['\u2019]s\b", masked[nxt[1] : nxt[1] + 3]):
+            continue  # "the meeting's conclusions": the activity is not what the phrase names
+        if len(masked[m.end() : nxt[0]].split()) <= 8 and any(k[1] <= m.start() for k in kws):
             starts.append(m.start())
     if not starts or len(starts) >= _MAX_PARTS:
         return [sentence]

@@ -272,7 +272,11 @@ def _anchored(f: _Facts) -> bool:
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|did|does|do|took|held|convened|"
     r"organi[sz]ed|brought|allowed|explored|examined|focused|connects|aims|include|includes|provided|discussed|"
-    r"requested|highlighted|learned|gained|developed|agreed|validated|strengthened)\b"
+    r"requested|highlighted|learned|gained|developed|agreed|validated|strengthened|met|gathered|trained|reached|"
+    r"hosted|attended|visited|supported|helped|worked|started|ended|began|completed|produced|"
+    # French and Spanish
+    r"est|sont|ont|était|étaient|fut|s'est|se|fue|fueron|es|ha|han|había|r[ée]uni|reuni[óo]|rassembl[ée]|"
+    r"organis[ée]e?s?|organizad[oa]s?|celebr[óo]|tenu[es]?|llev[óo])\b"
 )
 _SITE_SUFFIX = re.compile(r"\s+\|\s+[^|]{1,60}$")
 _RESOURCE_HEAD = re.compile(
