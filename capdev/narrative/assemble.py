@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .labels import LabelTable, default_table
+from .labels import LabelTable, default_table, match_label
 from .lists import split_items
 from .record_steps import RecordSteps, _guard, _nl, _one_line, _values
 from .segment import Block, RawRecord, value_is_empty
@@ -19,6 +19,7 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,9}$")
 # "2. Innovation dans ...": a list's number; "## Title", "**Title**": Markdown decoration.
 _TITLE_NUMBER = re.compile(r"^(?:#{1,6}\s*|\*\*|__)?(?:(?:\d{1,2}|[IVX]{1,4})[.)]\s+(?=\S))?|(?:\*\*|__|\s#+)$")
 _PIECE_END = re.compile(r"(?:[ \t]*[;|\u00b7\u2022]|[ \t]+[-\u2013\u2014])+[ \t]*$")
+_ASIDE_PARTS = re.compile(r"\s+/\s+")
 _AREA_SPLIT = re.compile(r"\s*(?:[;\r\n\u2022]|,(?![^()]*\)))\s*")
 
 
@@ -103,7 +104,22 @@ class _Assembler(RecordSteps):
             self.empty_fields.append(block.field)
             return
         self.filled_fields.add(block.field)
-        getattr(self, f"on_{block.field}", self.on_other)(block, value, at)
+        for field, part in self.aside_parts(block, value):
+            getattr(self, f"on_{field}", self.on_other)(block, part, at)
+
+    def aside_parts(self, block: Block, value: str) -> list[tuple[str, str]]:
+        """"Title/basic act/CRIS number: X / ICD / BF-2021-04": as many values as the label has names, each to the
+        field its name is a label of (a name that is none keeps its part out); otherwise the value whole."""
+        names = [block.field]
+        aside = block.label.aside if block.label is not None else ""
+        if "/" in aside:
+            for name in aside.split("/"):
+                inner = match_label(f"{name.strip()}:", self.table)
+                names.append(inner.field if inner is not None else "")
+        parts = [p.strip() for p in _ASIDE_PARTS.split(value)] if len(names) > 1 else [value]
+        if len(parts) != len(names):
+            return [(block.field, value)]
+        return [(name, part) for name, part in zip(names, parts) if name and part]
 
     # --- one handler per field ---------------------------------------------------------------------------------------
     def on_other(self, block: Block, value: str, at: int) -> None:
@@ -275,6 +291,9 @@ class _Assembler(RecordSteps):
 
     def on_budget(self, block: Block, value: str, at: int) -> None:
         kind = (block.label.modifiers.get("budget_kind") if block.label else None) or "total"
+        funder = block.label.modifiers.get("funder") if block.label else None
+        if funder:
+            self.add_partners(funder, "funding")  # "Contribution de l'UE: 4 000 000 EUR": the EU gives it
         found = _guard(self.rec, "budgets", [], _values("money").parse_money, value, kind=kind)
         if not found:
             self.rec.flag("budgets", "unparsed money")

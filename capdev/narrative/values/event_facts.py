@@ -72,6 +72,12 @@ def _word_distance(text: str, a: int, b: int) -> int:
     return len(re.findall(r"\S+", text[lo:hi]))
 
 
+_PERIOD = re.compile(
+    r"\b(?:runs?|ran|running|lasts?|lasted|spans?|spanned|extends?|extended|implemented|executed|ejecutad[oa]|"
+    r"mis\s+en\s+(?:\u0153|oe)uvre|se\s+d[ée]roule|s'[ée]tend|se\s+extiende|dur[ée]e?\s+du\s+projet|project\s+period)"
+    r"\s+(?:[\w'\u2019]+\s+){0,2}?(?:from|between|du|de|entre|desde)?\s*$",
+    re.I,
+)
 _SINCE = re.compile(r"\b(?:since|depuis|desde|ever\s+since)\s+(?:(?:the\s+)?(?:year|early|late|mid)\s+)?$", re.I)
 
 
@@ -221,8 +227,10 @@ def _facts(text: str) -> _Facts:
         f.kw_start, f.kw_end, f.kw_text = kw.start(), kw.end(), kw.group(0)
     mentions = [d for d in _dates.find_dates(text) if masked[d.start : d.end] == text[d.start : d.end]]
     date_spans = [(d.start, d.end) for d in mentions]
-    # "Since 2012 UNITAR has trained ...": the start of a period, not the date of an activity.
-    f.dates = [d for d in mentions if not _SINCE.search(text, max(0, d.start - 12), d.start)]
+    # "Since 2012 UNITAR has trained ...": the start of a period, not the date of an activity; "the project, which
+    # runs from January 2022 to December 2024": the project's period.
+    f.dates = [d for d in mentions if not _SINCE.search(text, max(0, d.start - 12), d.start)
+               and not _PERIOD.search(text, max(0, d.start - 40), d.start)]
     info, excluded = _participants(masked, date_spans)
     if info:
         f.participants, f.qualifier, f.profile = info["participants"], info["qualifier"], info["profile"]

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 
 from ..types import Event
+from . import dates as _dates
+from .cities import city_country
 from .compound import split_compound
 from .event_drafts import _Context, _Draft, _apply_context, _fill, _merge, _multi_venue, _new_draft, _same_event, _venue
 from .event_facts import _LIST_MARK, _RESOURCE_HEAD, _anchored, _facts, _find_type, _heading_title, _is_heading
@@ -142,7 +144,32 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
             _merge(target, d)
     events = [d.event for d in merged]
     events.sort(key=lambda e: e.span[0] if e.span else 0)
+    _apply_dateline(text, events)
     return events
+
+
+# "Suva, 14 June 2023 - Officials from ...": a news item's dateline, where and when it reports from.
+_DATELINE = re.compile(r"^\s*(?:[^\n]{0,60}\n\s*)??(?P<city>[A-Z][\w .'\u2019-]{1,40}?),\s+(?=\S)")
+
+
+def _apply_dateline(text: str, events: list[Event]) -> None:
+    """Events the item tells of without a date (or a place) took place when (and where) it reports from."""
+    m = _DATELINE.match(text[:200])
+    if not m or not events:
+        return
+    found = _dates.find_dates(text[m.end() : m.end() + 40])
+    if not found or found[0].start != 0 or found[0].range.start is None or found[0].range.start.day is None:
+        return
+    rest = text[m.end() + found[0].end : m.end() + found[0].end + 4]
+    if not re.match(r"\s*[-\u2013\u2014:]", rest):
+        return
+    when, city = found[0].range.start, m.group("city").strip()
+    country = city_country(city)
+    for e in events:
+        if e.start is None and not e.recalled:
+            e.start, e.dates_text = when, e.dates_text or found[0].text
+            if e.country is None and not e.online and country:
+                e.country, e.city = country, e.city or city
 
 
 def is_planned(event: Event) -> bool:

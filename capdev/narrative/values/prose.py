@@ -42,6 +42,7 @@ _SOURCE_CUE = re.compile(
     r"\bfinanciad[oa]s?\s+(?:por|con|desde)\s+|\bfinanc[ée]e?s?\s+(?:par|sur|au\s+titre\s+d[eu'])\s*",
     re.IGNORECASE,
 )
+_SOURCE_FROM = re.compile(r"\b(?:from|de\s+la|del|du|sur\s+le|sur\s+les)\s+(?:the\s+)?", re.IGNORECASE)
 _FUNDER_AFTER = re.compile(
     r"\b(?:contribution|grant|donation|funding|financing|contribuci[oó]n|donaci[oó]n|financiamiento|subvention|"
     r"don)\b[^.;]{0,60}?\b(?:from|of|by|de|del|de\s+la|du)\s+(?P<name>(?:the\s+|el\s+|la\s+|le\s+|l['’]\s?)?"
@@ -126,6 +127,12 @@ def read_prose(text: str) -> ProseFacts:
             facts.funding_source = facts.funding_source or source
         elif phrase[:1].isupper() or re.match(r"(?:the|el|la|le)\s", _phrase(text, m.end()), re.I):
             facts.funders.append(phrase)
+    for m in _SOURCE_FROM.finditer(text):
+        # "a budget of USD 350,000 from the UN Development Account": a source after "from", never a funder there.
+        head = " ".join(_phrase(text, m.end()).split()[:5])
+        name = re.split(r"\s+(?:and|y|et|with|con|avec)\s+|,(?![^()]*\))|\s+\d", head)[0].strip()
+        if name[:1].isupper() and _MECHANISM.search(name) and not re.search(r"\d", name) and facts.funding_source is None:
+            facts.funding_source = name
     for rx in (_FUNDER_AFTER, _FUNDER_BEFORE):
         for m in rx.finditer(text):
             name = " ".join(m.group("name").split())
