@@ -330,7 +330,7 @@ class _Segmenter:
     def on_text(self, rec: RawRecord, ln: Line, i: int) -> None:
         blk = self.block
         if (rec.has_content() and not self.awaits_value() and self.after_break(i) and self.looks_like_title(i)
-                and self.boundary_ahead(i + 1, rec)):
+                and (self.boundary_ahead(i + 1, rec) or self.repeats_ahead(i + 1, rec))):
             # A title line after a record, right before the labels of the next one: that record's title.
             rec = self.new_record()
             self.pending_title = False
@@ -361,6 +361,16 @@ class _Segmenter:
         fields = rec.label_fields()
         name = "narrative" if fields - {"code", "title"} else "summary"
         self.add(rec, Block(name, "text", ln.start, ln.stop, ln.start))
+
+    def repeats_ahead(self, i: int, rec: RawRecord) -> bool:
+        """Does the next label, right after line i's paragraph, give a field this record already has (a budget, a
+        time frame: fields that may repeat within a record, but not after a title line of their own)?"""
+        j = self.next_mark[i]
+        if j >= len(self.lines) or self.lines[j].label is None or self.lines[j].label.number is not None:
+            return False
+        if self.next_nonblank[i] != j and not rec.text_first():
+            return False  # narrative between: in a file whose records give their facts first, it is this one's
+        return self.lines[j].label.field in rec.label_fields()
 
     def only_titles(self, rec: RawRecord) -> bool:
         """Has the record nothing yet but title lines (a site's name, a document's heading, then the title)?"""
