@@ -43,3 +43,12 @@ def test_gold(name: str, index: int, key: str, expected: Any) -> None:
 
 def test_every_file_has_its_gold() -> None:
     assert {p.name for p in LAYOUTS.glob("*.txt")} == {n for n in GOLD if not n.startswith("_")}
+
+
+@pytest.mark.parametrize("name", [n for n in GOLD if not n.startswith("_")])
+def test_every_character_is_in_one_span(name: str) -> None:
+    """Nothing lost in any layout: the records' spans partition the file (chrome and headings included)."""
+    text = (LAYOUTS / name).read_text(encoding="utf-8")
+    spans = [s for r in records(name) for s in r.spans]
+    assert "".join(text[s.start : s.end] for s in spans) == text
+    assert all(a.end == b.start for a, b in zip(spans, spans[1:]))
