@@ -19,6 +19,8 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,9}$")
 # "2. Innovation dans ...": a list's number; "## Title", "**Title**": Markdown decoration.
 _TITLE_NUMBER = re.compile(r"^(?:#{1,6}\s*|\*\*|__)?(?:(?:\d{1,2}|[IVX]{1,4})[.)]\s+(?=\S))?|(?:\*\*|__|\s#+)$")
 _PIECE_END = re.compile(r"(?:[ \t]*[;|\u00b7\u2022]|[ \t]+[-\u2013\u2014])+[ \t]*$")
+_RANGE_WORDS = re.compile(r"\d\s*[-\u2013\u2014]\s*\d|\d\s*[-\u2013\u2014]\s*[^\W\d_]|\b(?:to|until|au|al|a|hasta)\b",
+                          re.IGNORECASE)
 _ASIDE_PARTS = re.compile(r"\s+/\s+")
 _AREA_SPLIT = re.compile(r"\s*(?:[;\r\n\u2022]|,(?![^()]*\)))\s*")
 
@@ -305,6 +307,8 @@ class _Assembler(RecordSteps):
         rec = self.rec
         dates = _values("dates")
         part = block.label.modifiers.get("date_part") if block.label else None
+        if part and (dates.parse_date(value) is None and _RANGE_WORDS.search(value)):
+            part = None  # "Start/End: 03/2020-02/2022", "Start date: 2020 to 2022": a whole period after all
         if part:
             date = _guard(rec, "time_frame", None, dates.parse_date, value)
             if date is None:
