@@ -274,9 +274,9 @@ class RecordLoader:
     def _flag_fresh(record: Record, resolver: Resolver) -> None:
         """A funding source or organisation the reference data did not know, created for this record: flagged,
         so that a reviewer merges it with a known one or accepts it."""
-        for field, name in resolver.take_fresh():
-            what = _("new funding source") if field == "funding_source" else _("new organisation")
-            record.flag(field, f"{what}, not in the reference data: {name[:200]}")
+        for field_name, name in resolver.take_fresh():
+            what = _("new funding source") if field_name == "funding_source" else _("new organisation")
+            record.flag(field_name, f"{what}, not in the reference data: {name[:200]}")
 
     def _update(self, project: pm.Project, record: Record, wanted: dict[str, Any], resolver: Resolver,
                 file_sha: str, result: FileResult) -> bool:
