@@ -55,6 +55,11 @@ def _pieces(ln: Line, lab: LabelMatch, table: LabelTable) -> list[Line]:
     found = inline_labels(ln.text, lab.value_start, table, loose=loose, spaced=lab.sep in ("spaces", "tab"))
     if not found:
         return [ln]
+    return _cut(ln, lab, found)
+
+
+def _cut(ln: Line, lab: LabelMatch | None, found: list[tuple[int, LabelMatch]]) -> list[Line]:
+    """The line cut before each label found on it; the first piece keeps `lab` (or none), the last the line break."""
     out: list[Line] = []
     cuts = [0] + [at for at, _ in found]
     labels = [lab] + [m for _, m in found]
@@ -65,6 +70,9 @@ def _pieces(ln: Line, lab: LabelMatch, table: LabelTable) -> list[Line]:
         text = ln.text[at:nxt] if nxt is not None else ln.text[at:]
         out.append(Line(ln.start + at, end, stop, text, label=labels[k], piece=k > 0))
     return out
+
+
+_STRONG_GAP = re.compile(r"\t|  |[ \t]*[;|\u00b7\u2022][ \t]|[ \t][-\u2013\u2014][ \t]")
 
 
 def lay_out(text: str, table: LabelTable | None = None) -> list[Line]:
@@ -91,5 +99,15 @@ def lay_out(text: str, table: LabelTable | None = None) -> list[Line]:
         if ln.header is None:
             ln.heading = match_heading(ln.text, table)
             ln.chrome = not ln.heading and match_chrome(ln.text, table)
+        if not ln.heading and not ln.chrome and _STRONG_GAP.search(ln.text):
+            # "2122M   Time frame: March 2021 ...": a value (or a code), then labels of their own after a clear break.
+            found = [(at, m) for at, m in inline_labels(ln.text, 0, table) if at > 0]
+            if found:
+                pieces = _cut(ln, None, found)
+                if ln.header is not None:
+                    h = ln.header
+                    pieces[0].header = HeaderMatch(h.code, h.code_start, h.code_end, "", len(pieces[0].text))
+                out.extend(pieces)
+                continue
         out.append(ln)
     return out
