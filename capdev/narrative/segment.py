@@ -134,7 +134,18 @@ class _Segmenter:
                 return True, fold_key(block_value(self.text, b))
             if b.kind == "header" and b.header and (name == "code" or b.header.title):
                 return True, fold_key(b.header.code if name == "code" else b.header.title)
+            if b.kind == "label" and b.label is not None and "/" in b.label.aside and name in self.aside_fields(b):
+                return True, ""  # "Intitulé/acte de base/numéro CRIS: ...": a code among the label's names
         return False, ""
+
+    def aside_fields(self, block: Block) -> set[str]:
+        """The fields a label's other names are labels of ("Title/basic act/CRIS number": code among them)."""
+        out = set()
+        for name in block.label.aside.split("/") if block.label else ():
+            inner = match_label(f"{name.strip()}:", self.table)
+            if inner is not None:
+                out.add(inner.field)
+        return out
 
     def boundary_reason(self, rec: RawRecord, lab: LabelMatch, value: str = "") -> str | None:
         """Why this label opens a new record ('head', 'opening', 'repeat'), or None when it does not."""
@@ -146,9 +157,17 @@ class _Segmenter:
             has, old = self._head_value(rec, lab.field)
             if has:
                 # "1819C - Title" then "Project Code: 1819C": the same record; a second, different code: the next.
-                labelled = any(b.kind == "label" and b.field == lab.field for b in rec.blocks)
+                labelled = any(b.kind == "label" and (b.field == lab.field or (
+                    b.label is not None and "/" in b.label.aside and lab.field in self.aside_fields(b)))
+                    for b in rec.blocks)
                 new = fold_key(value)
                 return "head" if (new and new != old) or (not new and labelled) else None
+            titled = any(b.kind == "text" and b.field == "title" for b in rec.blocks)
+            told = any(b.kind == "text" and b.field in ("summary", "narrative") for b in rec.blocks)
+            closed = any(self.table.spec(f).family == "closing" for f in fields)
+            if lab.field == "title" and titled and (told or closed) and any(b.kind == "label" for b in rec.blocks):
+                # A record with its title line and its facts (or narrative) is complete: "Title:" opens the next.
+                return "head"
             if any(h in fields for h in HEADS):
                 return None  # "Title: ..." after "Project Code: ...": one record's heads, in any order
             # Without heads of its own, a record that has its body (a described field, or narrative told after
@@ -368,8 +387,10 @@ class _Segmenter:
         j = self.next_mark[i]
         if j >= len(self.lines) or self.lines[j].label is None or self.lines[j].label.number is not None:
             return False
-        if self.next_nonblank[i] != j and not rec.text_first():
-            return False  # narrative between: in a file whose records give their facts first, it is this one's
+        if self.next_nonblank[i] != j and not rec.text_first() and self.lines[max(i - 2, 0)].text.strip():
+            # Narrative between: in a file whose records give their facts first it is this one's, unless the title
+            # line stands apart after a blank line.
+            return False
         return self.lines[j].label.field in rec.label_fields()
 
     def only_titles(self, rec: RawRecord) -> bool:
@@ -412,6 +433,11 @@ class _Segmenter:
         if not (closing or rec.text_first()):
             return False
         if not self.boundary_ahead(i, rec):
+            return False
+        j = self.next_mark[i]
+        if not rec.text_first() and (self.lines[j].header or self.lines[j].label.field in HEADS):
+            # A record that gave its facts first keeps the narrative after them when the next record opens with
+            # its own code or title (it needs no narrative before them).
             return False
         # ... unless a title line comes first: then it opens the next record, and this narrative is this one's.
         j = self.next_mark[i]
