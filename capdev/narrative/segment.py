@@ -160,8 +160,10 @@ class _Segmenter:
                 labelled = any(b.kind == "label" and (b.field == lab.field or (
                     b.label is not None and "/" in b.label.aside and lab.field in self.aside_fields(b)))
                     for b in rec.blocks)
+                if labelled:
+                    return "head"  # labelled twice: two records (the same project published twice included)
                 new = fold_key(value)
-                return "head" if (new and new != old) or (not new and labelled) else None
+                return "head" if new and new != old else None
             titled = any(b.kind == "text" and b.field == "title" for b in rec.blocks)
             told = any(b.kind == "text" and b.field in ("summary", "narrative") for b in rec.blocks)
             closed = any(self.table.spec(f).family == "closing" for f in fields)
@@ -348,8 +350,9 @@ class _Segmenter:
 
     def on_text(self, rec: RawRecord, ln: Line, i: int) -> None:
         blk = self.block
-        if (rec.has_content() and not self.awaits_value() and self.after_break(i) and self.looks_like_title(i)
-                and (self.boundary_ahead(i + 1, rec) or self.repeats_ahead(i + 1, rec))):
+        right_before = self.next_nonblank[i + 1] == self.next_mark[i + 1]  # the next record's labels follow at once
+        if (rec.has_content() and not self.awaits_value() and (self.after_break(i) or right_before)
+                and self.looks_like_title(i) and (self.boundary_ahead(i + 1, rec) or self.repeats_ahead(i + 1, rec))):
             # A title line after a record, right before the labels of the next one: that record's title.
             rec = self.new_record()
             self.pending_title = False

@@ -63,3 +63,21 @@ def test_another_layout_reads_the_same(name: str, writing: str) -> None:
             except AssertionError as exc:
                 failures.append(f"record {i + 1} {key}: {exc}")
     assert not failures, failures
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n", "\n\n\n"], ids=["no_blank", "blank", "two_blanks"])
+@pytest.mark.parametrize("name", sorted(GOLD))
+def test_records_one_after_another_part_where_they_should(name: str, gap: str) -> None:
+    """A file of several records in one layout (here the same file twice, with or without blank lines between):
+    as many records as written, each with its own values."""
+    text = (LAYOUTS / name).read_text(encoding="utf-8")
+    records = parse_text(text.rstrip("\n") + gap + text)
+    assert len(records) == 2 * len(GOLD[name])
+    failures = []
+    for i, gold in enumerate(GOLD[name] * 2):
+        for key, expected in gold.items():
+            try:
+                check(records[i], key, expected, records)
+            except AssertionError as exc:
+                failures.append(f"record {i + 1} {key}: {exc}")
+    assert not failures, failures
