@@ -73,7 +73,9 @@ def _word_distance(text: str, a: int, b: int) -> int:
 
 
 _PERIOD = re.compile(
-    r"\b(?:runs?|ran|running|lasts?|lasted|spans?|spanned|extends?|extended|implemented|executed|ejecutad[oa]|"
+    r"\b(?:(?:which|that|qui|que|el\s+cual|la\s+cual)\s+(?:has\s+|had\s+)?(?:started|begun|began|commenced|ended|closed|"
+    r"a\s+d[ée]marr[ée]|a\s+commenc[ée]|s'est\s+achev[ée]|inici[óo]|comenz[óo]|termin[óo]|concluy[óo])|"
+    r"runs?|ran|running|lasts?|lasted|spans?|spanned|extends?|extended|implemented|executed|ejecutad[oa]|"
     r"mis\s+en\s+(?:\u0153|oe)uvre|se\s+d[ée]roule|s'[ée]tend|se\s+extiende|dur[ée]e?\s+du\s+projet|project\s+period)"
     r"\s+(?:[\w'\u2019]+\s+){0,2}?(?:from|between|du|de|entre|desde)?\s*$",
     re.I,

@@ -149,7 +149,7 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
 
 
 # "Suva, 14 June 2023 - Officials from ...": a news item's dateline, where and when it reports from.
-_DATELINE = re.compile(r"^\s*(?:[^\n]{0,60}\n\s*)??(?P<city>[A-Z][\w .'\u2019-]{1,40}?),\s+(?=\S)")
+_DATELINE = re.compile(r"^\s*(?:[^\n]{0,160}\n\s*)??(?P<city>[A-Z][\w .'\u2019-]{1,40}?),\s+(?=\S)")
 
 
 def _apply_dateline(text: str, events: list[Event]) -> None:
@@ -166,10 +166,12 @@ def _apply_dateline(text: str, events: list[Event]) -> None:
     when, city = found[0].range.start, m.group("city").strip()
     country = city_country(city)
     for e in events:
-        if e.start is None and not e.recalled:
+        if e.recalled or (e.start is not None and e.start != when):
+            continue  # an event of its own date is told of, not reported from the dateline
+        if e.start is None:
             e.start, e.dates_text = when, e.dates_text or found[0].text
-            if e.country is None and not e.online and country:
-                e.country, e.city = country, e.city or city
+        if e.country is None and not e.online and country:
+            e.country, e.city = country, e.city or city
 
 
 def is_planned(event: Event) -> bool:

@@ -65,7 +65,7 @@ _PARTNERS_BEFORE = re.compile(
     r"socios?|partenaires?)(?:\s+principal(?:es)?)?\b",
 )
 _PHRASE_END = re.compile(
-    r"[.;]|,\s+(?:it|which|the|and\s+the|el|la|que|qui|il|elle)\b|\s+to\s+[a-z]|\s+para\s+[a-z]+(?:ar|er|ir)\b|"
+    r"[.;]|\s+(?:that|which|who|whose|que|qui|dont|cuyo|cuya)\b|,\s+(?:it|which|the|and\s+the|el|la|que|qui|il|elle)\b|\s+to\s+[a-z]|\s+para\s+[a-z]+(?:ar|er|ir)\b|"
     r"\s+pour\s+[a-z]+(?:er|ir|re)\b|\s+(?:el|la|le)\s+(?:proyecto|projet|project)\b|"
     r"\s+(?:and|y|et)\s+(?:was\s+|were\s+|fue\s+|a\s+[ée]t[ée]\s+)?[a-z]+(?:ed|ado|ada|\u00e9)\b|"  # "... and carried out"
     r"\s+(?:in|en|au|aux|[àa])\s+(?:the\s+)?[A-Z][a-z]"  # "... in Senegal": where, not who
@@ -165,3 +165,17 @@ def tells_of_a_project(text: str) -> bool:
         return False
     start, end = _period(text)
     return bool(_CODE.search(text) or start or end or parse_money(text))
+
+
+_DATELINE = re.compile(r"^\s*[A-Z][\w .'\u2019-]{1,40}?,\s+(?=\S)")
+
+
+def starts_with_dateline(paragraph: str) -> bool:
+    """Does a paragraph open with a news item's dateline ("Suva, 14 June 2023 -", "DAKAR, 3 mars 2022 —")?"""
+    m = _DATELINE.match(paragraph[:120])
+    if not m:
+        return False
+    found = _dates.find_dates(paragraph[m.end() : m.end() + 40])
+    if not found or found[0].start != 0:
+        return False
+    return bool(re.match(r"\s*[-\u2013\u2014:]", paragraph[m.end() + found[0].end : m.end() + found[0].end + 4]))
