@@ -464,11 +464,11 @@ class ProjectDetailView(DetailView):
         for link in p.partner_links.all():
             partners[link.role].append(link)
         role_labels = dict(ProjectPartner.Role.choices)
-        activities = []
+        activities, recalled = [], []
         for a in p.activities.all():
             a.when = a.dates_text or format_period(a.start_date, a.start_precision, a.end_date, a.end_precision)
             a.who = participants_text(a)
-            activities.append(a)
+            (recalled if a.recalled else activities).append(a)  # Activity.objects.counted()'s rule
         outcomes = []
         for o in p.outcomes.all():
             for ind in o.indicators.all():
@@ -485,7 +485,7 @@ class ProjectDetailView(DetailView):
         for b in budget_lines:
             b.counted = b.pk in counted  # a line the budget's sum leaves out is listed, marked (nothing hidden)
         people = people_presentation.project_context(self.request, p)  # people reached: counts, or names
-        people_presentation.annotate_activities(activities, people["exact"])
+        people_presentation.annotate_activities(activities + recalled, people["exact"])
         people_presentation.annotate_indicators(outcomes, people["exact"])
         related = [(r.get_kind_display(), r.to_project, r.note) for r in p.relations_from.all()]
         inverse = {ProjectRelation.Kind.PREVIOUS_PHASE: _("is the next phase of")}
@@ -505,6 +505,7 @@ class ProjectDetailView(DetailView):
             "themes": [link.thematic_area for link in p.thematic_area_links.all()],
             "partner_groups": [(role_labels.get(role, role), links) for role, links in partners.items()],
             "activities": activities,
+            "recalled_activities": recalled,
             "outcomes": outcomes,
             "key_accomplishments": key_accomplishments,
             "accomplishments_as_of": as_of,

@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('activities', '0002_activity_uid'),
+        ('activities', '0003_activity_uid'),
         ('organisations', '0001_initial'),
         ('projects', '0009_search_vector_inline'),
         ('reference', '0001_initial'),

@@ -20,7 +20,7 @@ def fill(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('activities', '0002_activity_uid'),
+        ('activities', '0003_activity_uid'),
         ('people', '0001_initial'),
         ('projects', '0011_reviewflag_findings'),
     ]

@@ -18,7 +18,7 @@ def give_uids(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('activities', '0001_initial'),
+        ('activities', '0002_activity_recalled'),
     ]
 
     operations = [
