@@ -67,11 +67,22 @@ def public_attendance() -> QuerySet:
 
 
 def counted_attendance(include_pending: bool) -> QuerySet:
-    """The attendance a user's figures count: public, or (for those who see names) every list of the registry
-    (attendance is only ever on an original's activities)."""
+    """The attendance a user's totals count: public, or (for those who see names) every list of the registry
+    (attendance is only ever on an original's activities); never the lists of activities recalled as a
+    project's history (Activity.objects.counted()'s rule: Attendance.public holds it for the public)."""
     if not include_pending:
         return public_attendance()
-    return Attendance.objects.filter(activity__isnull=False)
+    return Attendance.objects.filter(activity__isnull=False, activity__recalled=False)
+
+
+def listed_attendance(include_pending: bool) -> QuerySet:
+    """The attendance an activity's own figures count, recalled history or not (its page, its participant
+    number): its published list if its project is public, or every row for those who see names."""
+    rows = Attendance.objects.filter(activity__isnull=False)
+    if include_pending:
+        return rows
+    return rows.filter(state=AttendanceState.PUBLISHED, project__review_state="published",
+                       project__draft_of__isnull=True)
 
 
 def _labels(dimension: str, keys) -> dict:
@@ -218,7 +229,7 @@ def refresh_in_background(name: str, version: str, compute: Callable[[], object]
 
 def activity_reach(activity: Activity, include_pending: bool) -> Reach:
     """Whom one activity's list reached."""
-    return reach_of(counted_attendance(include_pending).filter(activity=activity), pending=include_pending)
+    return reach_of(listed_attendance(include_pending).filter(activity=activity), pending=include_pending)
 
 
 def project_reach(project: Project, include_pending: bool) -> Reach:
@@ -259,7 +270,7 @@ def participant_numbers(activities: list[Activity], include_pending: bool) -> di
     """{activity id: its participants}: counted on its attendance list where it has one the user may count,
     else the number recorded (the seed's counts). One query."""
     ids = [a.pk for a in activities]
-    rows = (counted_attendance(include_pending).filter(activity_id__in=ids).order_by().values("activity_id")
+    rows = (listed_attendance(include_pending).filter(activity_id__in=ids).order_by().values("activity_id")
             .annotate(n=Count("person_id", distinct=True, filter=Q(role=Role.PARTICIPANT)), listed=Count("pk"),
                       pending=Count("pk", filter=Q(state=AttendanceState.PENDING))))
     listed = {row["activity_id"]: row for row in rows}
@@ -297,7 +308,7 @@ def participation(projects: QuerySet, include_pending: bool, key: str = "") -> P
 
     def compute() -> Participation:
         listed = counted_attendance(include_pending).filter(activity_id=OuterRef("pk"))
-        activities = Activity.objects.filter(project__in=ids).annotate(has_list=Exists(listed))
+        activities = Activity.objects.counted().filter(project__in=ids).annotate(has_list=Exists(listed))
         recorded = activities.filter(has_list=False).aggregate(n=Sum("participants"), k=Count("participants"))
         # A person is on an activity's list once (a constraint): its participants are its participant rows.
         lists = (counted_attendance(include_pending).filter(project__in=ids, role=Role.PARTICIPANT)

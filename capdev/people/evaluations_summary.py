@@ -34,8 +34,8 @@ class EvaluationSummary:
 
 
 def responses_of_project(project) -> QuerySet:
-    """Responses to the evaluations of a project's activities."""
-    return Response.objects.filter(evaluation__activity__project=project)
+    """Responses to the evaluations of a project's activities that count (not recalled history)."""
+    return Response.objects.filter(evaluation__activity__project=project, evaluation__activity__recalled=False)
 
 
 def responses_of_activity(activity) -> QuerySet:

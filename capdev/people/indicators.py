@@ -79,7 +79,8 @@ def _span(source: IndicatorSource, dates: Iterable[dt.date | None]) -> tuple[dt.
 
 def _people_rows(source: IndicatorSource):
     project = _project(source)
-    published = Attendance.objects.filter(state=AttendanceState.PUBLISHED, activity__isnull=False)
+    published = Attendance.objects.filter(state=AttendanceState.PUBLISHED, activity__isnull=False,
+                                          activity__recalled=False)  # recalled history is never counted
     if source.measure == Measure.SECOND_GENERATION:
         taught = published.filter(role=Role.TRAINER, trained_at__project=project).values("activity_id")
         rows = published.filter(activity_id__in=taught, role=Role.PARTICIPANT)
@@ -132,7 +133,7 @@ def _compute_people(source: IndicatorSource) -> list[Computed]:
 
 def _compute_responses(source: IndicatorSource) -> list[Computed]:
     project = _project(source)
-    responses = Response.objects.filter(evaluation__activity__project=project)
+    responses = Response.objects.filter(evaluation__activity__project=project, evaluation__activity__recalled=False)
     if source.sex:
         responses = responses.filter(person__sex=source.sex)
     rows = list(responses.values_list("person__sex", "satisfaction", "pre_score", "post_score", "knowledge_before",

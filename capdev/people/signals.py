@@ -28,14 +28,15 @@ def relink(activity) -> int:
         return 0  # a working copy's activity: the rows stay with the original's, published or not
     from django.db.models import Case, Value, When
 
-    from .models import Attendance, AttendanceState, Sheet, project_is_public
+    from .models import Attendance, AttendanceState, Sheet, counts_in_public
 
     moved = 0
     for model in _linked_models():
         changes = {"activity": activity}
         if model is Attendance:
+            public = counts_in_public(AttendanceState.PUBLISHED, project, activity.recalled)
             changes.update(project_id=project.pk, public=Case(
-                When(state=AttendanceState.PUBLISHED, then=Value(project_is_public(project))), default=Value(False)))
+                When(state=AttendanceState.PUBLISHED, then=Value(public)), default=Value(False)))
         elif model is Sheet:
             changes["project_id"] = project.pk
         moved += model.objects.filter(activity__isnull=True, activity_uid=activity.uid).update(**changes)
@@ -50,27 +51,19 @@ def _activity_saved(sender, instance, created, raw=False, **kwargs) -> None:
     if created:
         relink(instance)
         return
-    # An activity moved to another project takes its attendance with it (one query; none move, mostly).
-    from .models import Attendance
+    from .publishing import sync_activity
 
-    moved = Attendance.objects.filter(activity=instance).exclude(project_id=instance.project_id)
-    if moved.exists():
-        for row in moved:
-            row.save(update_fields=["project"])  # save() works the row's project and public out again
+    sync_activity(instance)  # moved to another project, recalled as history or no longer: its list follows
 
 
 def _project_saved(sender, instance, raw=False, **kwargs) -> None:
     """A project published, sent back to review or turned into a copy: its published lists count in public
-    or no longer (one UPDATE, through the index on project and public)."""
+    or no longer."""
     if raw:
         return
-    from .models import Attendance, AttendanceState, project_is_public
+    from .publishing import sync_projects
 
-    public = project_is_public(instance)
-    changed = (Attendance.objects.filter(project_id=instance.pk, state=AttendanceState.PUBLISHED)
-               .exclude(public=public).update(public=public))
-    if changed:
-        index_version.bump(projects=[instance.pk])
+    sync_projects([instance])
 
 
 def _attendance_changed(sender, instance, raw=False, **kwargs) -> None:

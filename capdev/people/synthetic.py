@@ -69,7 +69,7 @@ def _activities(prefix: str, using: str):
     """The generated activities that reach people: ids, countries, types, start and length, participants."""
     rows = list(Activity.objects.using(using).filter(project__code__startswith=prefix, participants__isnull=False)
                 .order_by("pk").values_list("pk", "uid", "country_id", "type", "start_date", "end_date",
-                                            "participants", "project_id"))
+                                            "participants", "project_id", "recalled"))
     return rows
 
 
@@ -152,7 +152,7 @@ def generate_people(people: int, attendances: int, seed: int, *, using: str = "d
     rows = []
     next_att = first_att
     owed = 0.0  # attendances a list could not hold (its country has fewer people): the next lists take them
-    for pk, uid, country, kind, start, end, participants, project in activities:
+    for pk, uid, country, kind, start, end, participants, project, recalled in activities:
         wanted = participants * scale + owed
         size = int(wanted + np_rng.random())
         if size <= 0:
@@ -168,7 +168,7 @@ def generate_people(people: int, attendances: int, seed: int, *, using: str = "d
         for person in chosen.tolist():
             role = rng.choices(*ROLES)[0]
             row = {"id": next_att, "person_id": person, "activity_id": pk, "activity_uid": uid, "role": role,
-                   "project_id": project, "public": True,  # generated projects are published
+                   "project_id": project, "public": not recalled,  # generated projects are published
                    "days": days, "certificate": kind in ("workshop", "training_of_trainers") and rng.random() < 0.4,
                    "state": "published"}
             if kind == "training_of_trainers" and role == "participant":

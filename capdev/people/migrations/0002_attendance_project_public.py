@@ -6,7 +6,7 @@ from django.db.models import OuterRef, Subquery
 
 
 def fill(apps, schema_editor):
-    """Each attendance's project and whether the public counts it, from its activity (one UPDATE each)."""
+    """Each attendance's project and whether the public counts it, from its activity (two UPDATEs)."""
     Attendance = apps.get_model("people", "Attendance")
     Activity = apps.get_model("activities", "Activity")
     Project = apps.get_model("projects", "Project")
@@ -14,7 +14,8 @@ def fill(apps, schema_editor):
     rows = Attendance.objects.using(db).filter(activity__isnull=False)
     rows.update(project_id=Subquery(Activity.objects.filter(pk=OuterRef("activity_id")).values("project_id")[:1]))
     public = Project.objects.using(db).filter(review_state="published", draft_of__isnull=True).values("pk")
-    rows.filter(state="published", project_id__in=public).update(public=True)
+    counted = Activity.objects.using(db).filter(recalled=False).values("pk")  # recalled history never counts
+    rows.filter(state="published", project_id__in=public, activity_id__in=counted).update(public=True)
 
 
 class Migration(migrations.Migration):

@@ -1,5 +1,6 @@
 """The people app's models: persons and institutions, attendance and sheets, networks, evaluations, indicators."""
-from .attendance import ActivityLink, Attendance, AttendanceState, Role, Sheet, SheetRow, project_is_public
+from .attendance import (ActivityLink, Attendance, AttendanceState, Role, Sheet, SheetRow, counts_in_public,
+                         project_is_public)
 from .erasure import Erasure
 from .evaluations import Applied, Evaluation, Response
 from .indicators import IndicatorSource, Measure, Period, ValueBreakdown
@@ -10,5 +11,5 @@ __all__ = [
     "ActivityLink", "Applied", "Attendance", "AttendanceState", "Erasure", "Evaluation", "IndicatorSource",
     "Institution", "InstitutionType", "MatchProposal", "Measure", "Membership", "Network", "NetworkActivity",
     "NetworkProject", "Period", "Person", "PersonQuerySet", "Response", "Role", "Seniority", "Sex", "Sheet",
-    "SheetRow", "ValueBreakdown", "name_key", "project_is_public",
+    "SheetRow", "ValueBreakdown", "counts_in_public", "name_key", "project_is_public",
 ]

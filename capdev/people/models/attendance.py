@@ -137,9 +137,9 @@ class Attendance(ActivityLink, CapdevModel):
     """A person at an activity: in which role, for how many days, with a certificate or not.
 
     `project` and `public` repeat what the activity says, so that counts over millions of rows need no join:
-    the activity's project, and whether the public counts the row (a published list of a published project).
-    They are kept in step by `save`, the bulk paths, and the signals of capdev.people.signals (a project
-    published or not, an activity moved or written again).
+    the activity's project, and whether the public counts the row (a published list of an activity that counts,
+    not recalled history, of a published project). They are kept in step by `save`, the bulk paths, and the
+    signals of capdev.people.signals (a project published or not, an activity moved, recalled or written again).
     """
 
     person = models.ForeignKey("people.Person", verbose_name=_("person"), on_delete=models.PROTECT,
@@ -187,7 +187,7 @@ class Attendance(ActivityLink, CapdevModel):
         if self.activity_id is not None:
             project = self.activity.project
             self.project_id = project.pk
-            self.public = self.state == AttendanceState.PUBLISHED and project_is_public(project)
+            self.public = counts_in_public(self.state, project, self.activity.recalled)
         else:
             self.public = False
         if kwargs.get("update_fields") is not None:
@@ -198,3 +198,9 @@ class Attendance(ActivityLink, CapdevModel):
 def project_is_public(project) -> bool:
     """Whether the public counts a project's published lists: it is published and not a working copy."""
     return project.review_state == "published" and project.draft_of_id is None
+
+
+def counts_in_public(state: str, project, recalled: bool) -> bool:
+    """Whether the public counts an attendance (Attendance.public): its list is published, its activity counts
+    (not recalled history: Activity.objects.counted()'s rule) and its project is public."""
+    return state == AttendanceState.PUBLISHED and not recalled and project_is_public(project)

@@ -59,6 +59,26 @@ def test_values_come_from_the_published_lists_period_by_period(caribbean, worksh
     assert set(everyone) >= {(2024, 1), (2025, 1)} and min(everyone) == (2024, 1)  # from the project's start
 
 
+def test_lists_and_evaluations_of_recalled_history_are_not_counted(caribbean, workshop, tot, people_reached):
+    crowd(workshop, 6, 4)
+    crowd(tot, 3, 2)
+    evaluation = Evaluation(title="e")
+    evaluation.attach(workshop)
+    evaluation.save()
+    for _ in range(5):
+        Response.objects.create(evaluation=evaluation, knowledge_before=2, knowledge_after=4)
+    outcome = Outcome.objects.filter(project=caribbean).first()
+    learned = Indicator.objects.create(outcome=outcome, title="Share reporting increased knowledge", unit="%")
+    learning = IndicatorSource.objects.create(indicator=learned, measure="increased_knowledge", period="year")
+    workshop.recalled = True
+    workshop.save()
+    indicators.refresh(people_reached.people_source)
+    indicators.refresh(learning)
+    assert values_of(people_reached)[(2025, 1)].actual == 5
+    assert (2024, 1) not in values_of(people_reached) or values_of(people_reached)[(2024, 1)].actual == 0
+    assert not [v for v in learned.values.all() if v.actual]
+
+
 def test_values_follow_a_list_when_it_is_published(caribbean, workshop, people_reached, staff,
                                                   django_capture_on_commit_callbacks):
     crowd(workshop, 4, 4, state="pending")

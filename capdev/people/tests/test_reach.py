@@ -172,3 +172,51 @@ def test_portfolio_figures_answer_the_old_count_while_the_new_one_is_counted(car
     fresh = agg.projects_reach(published, include_pending=False, key="all")
     assert not fresh.stale and fresh.people == 16
     assert "being counted again" not in Client().get("/dashboard/").content.decode()
+
+
+def test_lists_of_activities_recalled_as_history_are_kept_not_counted(caribbean, workshop, tot, client):
+    """Activity.objects.counted()'s rule: a list on an activity recalled from before the project shows on the
+    activity's own page, and counts in no total (project, dashboard, participation, public or staff)."""
+    from capdev.projects.models import Project
+
+    crowd(workshop, 3, 3)
+    crowd(tot, 2, 3)
+    published = Project.objects.published()
+    recorded = agg.participation(published, include_pending=False).recorded
+    workshop.recalled = True
+    workshop.save()
+    assert Attendance.objects.filter(activity=workshop, public=True).count() == 0
+    for exact in (False, True):
+        assert agg.project_reach(caribbean, include_pending=exact).people == 5
+        assert agg.projects_reach(published, include_pending=exact).people == 5
+    participation = agg.participation(published, include_pending=False)
+    assert (participation.from_lists, participation.activities_with_lists) == (5, 1)
+    assert participation.recorded == recorded  # its recorded 52 no longer counted either...
+    assert agg.activity_reach(workshop, include_pending=False).people == 6  # ...its own page still shows its list
+    assert agg.participant_numbers([workshop], include_pending=False)[workshop.pk].count == 6
+    assert "6 (from the attendance list)" in client.get(f"/activities/{workshop.pk}/").content.decode()
+    workshop.recalled = False
+    workshop.save()
+    assert agg.project_reach(caribbean, include_pending=False).people == 11
+    assert Attendance.objects.filter(activity=workshop, public=True).count() == 6
+
+
+def test_a_project_published_by_an_iati_import_counts_its_lists(portfolio, db, tmp_path):
+    """The IATI importer writes projects in bulk (no save signal): the lists of one it publishes count."""
+    from capdev.activities.models import Activity
+    from capdev.iati.importer import IatiImporter
+    from capdev.iati.tests._helpers import FILES
+    from capdev.projects.models import Project
+
+    good = FILES / "good_activity.xml"
+    IatiImporter().import_file(good)  # in review
+    project = Project.objects.get(iati_identifier="XM-DAC-41127-GOOD-1", draft_of__isnull=True)
+    activity = Activity.objects.create(project=project, type="workshop", title="Digital skills workshop")
+    crowd(activity, 3, 3)
+    assert agg.project_reach(project, include_pending=False).people == 0
+    changed = tmp_path / "changed.xml"
+    changed.write_bytes(good.read_bytes().replace(b'percentage="60"', b'percentage="70"')
+                        .replace(b'percentage="40"', b'percentage="30"'))
+    result = IatiImporter(publish=True).import_file(changed)
+    assert result.updated == 1
+    assert agg.project_reach(project, include_pending=False).people == 6
