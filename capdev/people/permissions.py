@@ -105,3 +105,12 @@ def can_view_network_members(user, network) -> bool:
     """May see a network's members by name: staff of its lead unit, and portfolio admins."""
     ids = people_unit_ids(user)
     return ids is None or (network.lead_unit_id is not None and network.lead_unit_id in ids)
+
+
+def can_manage_network_members(user, network) -> bool:
+    """May add members to a network: sees its members, and edits for its lead unit (an editor of that unit, a
+    reviewer or a portfolio admin); a viewer sees them and changes nothing."""
+    if not can_view_network_members(user, network):
+        return False
+    editable = perms.editable_unit_ids(user)
+    return editable is None or network.lead_unit_id in editable

@@ -63,7 +63,8 @@ def network_page(request, slug: str):
         context["members"] = (Membership.objects.filter(network=network)
                               .select_related("person__institution", "person__country", "institution")
                               .order_by("-left", "joined", "pk"))
-        context["from_activity"] = MembersFromActivityForm()
+        if permissions.can_manage_network_members(request.user, network):
+            context["from_activity"] = MembersFromActivityForm()
     return render(request, "people/network.html", context)
 
 
@@ -72,7 +73,7 @@ def network_page(request, slug: str):
 def add_members(request, slug: str):
     """Everyone on an activity's attendance list joins the network (those already members are left as they are)."""
     network = _network(request, slug)
-    if not permissions.can_view_network_members(request.user, network):
+    if not permissions.can_manage_network_members(request.user, network):
         raise PermissionDenied
     form = MembersFromActivityForm(request.POST)
     if not form.is_valid():
