@@ -2,6 +2,7 @@
 those who may see it. Networks and reach carry counts only, small ones null (capdev.people.privacy)."""
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from ..models import Attendance, Network, Person
@@ -49,25 +50,26 @@ class CountSerializer(serializers.Serializer):
 class ReachSerializer(serializers.Serializer):
     """Whom a set of attendance lists reached, in counts."""
 
-    people = serializers.IntegerField(allow_null=True, help_text="Unique participants (null: fewer than 5).")
+    people = serializers.IntegerField(allow_null=True,
+                                      help_text=_("Unique participants (null: fewer than the threshold)."))
     attendances = serializers.IntegerField(allow_null=True)
     person_days = serializers.FloatField(allow_null=True)
     contributors = serializers.IntegerField(allow_null=True,
-                                            help_text="Speakers, facilitators, trainers and organisers.")
+                                            help_text=_("Speakers, facilitators, trainers and organisers."))
     suppressed = serializers.DictField(child=serializers.BooleanField())
     activities_with_lists = serializers.IntegerField()
     breakdowns = serializers.DictField(child=CountSerializer(many=True),
-                                       help_text="By sex, country, institution_type and seniority.")
+                                       help_text=_("By sex, country, institution_type and seniority."))
 
 
 class PeopleReachedSerializer(serializers.Serializer):
     """The answer of /api/people-reached/."""
 
-    threshold = serializers.IntegerField(help_text="Counts of fewer people than this are null.")
-    exact = serializers.BooleanField(help_text="True when the caller may see the people: nothing is suppressed.")
+    threshold = serializers.IntegerField(help_text=_("Counts of fewer people than this are null."))
+    exact = serializers.BooleanField(help_text=_("True when the caller may see the people: nothing is suppressed."))
     reach = ReachSerializer()
-    participants = serializers.DictField(help_text="Participants activity by activity: from the lists where "
-                                                   "there are lists, as recorded elsewhere.")
+    participants = serializers.DictField(help_text=_("Participants activity by activity: from the lists where "
+                                                     "there are lists, as recorded elsewhere."))
 
 
 class NetworkSerializer(serializers.ModelSerializer):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import logging
 
-import openpyxl
 import pytest
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType

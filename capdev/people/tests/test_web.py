@@ -6,7 +6,7 @@ from django.test import Client
 
 from capdev.people.models import Attendance, AttendanceState, MatchProposal, Person, Sheet, SheetRow
 
-from .conftest import FILES, attend
+from .conftest import FILES
 from .test_import import imported
 
 pytestmark = pytest.mark.django_db
