@@ -19,6 +19,7 @@ from .reading import Mapping
 from .sheets.read import Worksheet
 
 Outcome = SheetRow.Outcome
+KIND = Sheet.Kind.EVALUATION
 
 
 def evaluation_of(activity: Activity, user=None) -> Evaluation:
@@ -50,17 +51,17 @@ def make_plan(sheet: Worksheet, mapping: Mapping) -> ResponsePlan:
     for index, cells in enumerate(sheet.rows):
         number = index + 1
         if mapping.header is None or index < mapping.header:
-            rows.append(RowPlan(number, cells, Outcome.ABOVE_HEADER))
+            rows.append(RowPlan(number, cells, Outcome.ABOVE_HEADER, kind=KIND))
         elif index == mapping.header:
-            rows.append(RowPlan(number, cells, Outcome.HEADER))
+            rows.append(RowPlan(number, cells, Outcome.HEADER, kind=KIND))
         elif not any(c.strip() for c in cells):
-            rows.append(RowPlan(number, cells, Outcome.BLANK))
+            rows.append(RowPlan(number, cells, Outcome.BLANK, kind=KIND))
         else:
             values = reading.read_response(cells, mapping, countries)
             outcome = Outcome.NEW if any(values.scores.get(k) not in (None, "") for k in (
                 "satisfaction", "relevance", "pre_score", "post_score", "knowledge_before", "knowledge_after",
                 "applied")) else Outcome.ERROR
-            row = RowPlan(number, cells, outcome, values)
+            row = RowPlan(number, cells, outcome, values, kind=KIND)
             if outcome == Outcome.ERROR:
                 row.messages.append(("no_name", {}))
             rows.append(row)
@@ -68,8 +69,7 @@ def make_plan(sheet: Worksheet, mapping: Mapping) -> ResponsePlan:
     known = {p.email: p for p in Person.objects.current().filter(email__in=emails)} if emails else {}
     for row in rows:
         if row.values and row.values.email in known and row.outcome == Outcome.NEW:
-            row.person, row.outcome = known[row.values.email], Outcome.SAME_EMAIL
-            row.messages.append(("same_email", {}))
+            row.person, row.outcome = known[row.values.email], Outcome.SAME_EMAIL  # said by the outcome
     return ResponsePlan(sheet.name, mapping.header, mapping, rows)
 
 

@@ -130,10 +130,15 @@ class MembershipForm(forms.ModelForm):
 
 
 class MembersFromActivityForm(forms.Form):
-    """Everyone on an activity's attendance list joins the network."""
+    """Everyone on an activity's attendance list joins the network: one of the lists of the network's projects
+    and activities that the user may see (`activities`: (id, label) pairs)."""
 
-    activity = forms.IntegerField(label=_("Activity number"), min_value=1)
+    activity = forms.TypedChoiceField(label=_("Add everyone on the list of"), coerce=int)
     joined = forms.DateField(label=_("Joined on"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, activities=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["activity"].choices = [("", _("an activity with an attendance list…")), *activities]
 
 
 class NetworkForm(forms.ModelForm):

@@ -22,6 +22,7 @@ from . import reading
 from .matching import Institutions, People
 from .models import (Attendance, AttendanceState, Institution, MatchProposal, Person, Role, Seniority, Sheet,
                      SheetRow, name_key)
+from .models.attendance import outcome_label
 from .reading import Mapping, Options, Values
 from .sheets.normalise import NOT_STATED, fold
 from .sheets.read import Worksheet
@@ -47,11 +48,12 @@ class RowPlan:
     same_as: int | None = None
     already_listed: bool = False
     messages: list[tuple[str, dict]] = field(default_factory=list)
+    kind: str = "attendance"  # the sheet's kind (Sheet.Kind): an evaluation's rows are responses
 
     @property
     def outcome_label(self) -> str:
         """The outcome in words."""
-        return str(dict(Outcome.choices).get(self.outcome, self.outcome))
+        return outcome_label(self.outcome, self.kind)
 
     @property
     def labels(self) -> dict[str, str]:
@@ -160,8 +162,7 @@ def _match(activity: Activity, rows: list[RowPlan], decisions: dict[int, str]) -
             or seen_name.get((v.key, fold(v.institution), v.country))
         person = known.same_email(v.email)
         if person is not None:
-            row.outcome, row.person = Outcome.SAME_EMAIL, person
-            row.messages.append(("same_email", {}))
+            row.outcome, row.person = Outcome.SAME_EMAIL, person  # the outcome says it: no note
         elif decisions.get(row.number) != "new":
             inst = institutions.get(v.institution, v.country) if v.institution else None
             person, score = known.closest(v.key, v.email, inst.pk if inst else None, v.country)

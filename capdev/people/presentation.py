@@ -94,7 +94,7 @@ def dashboard_context(request, projects, key: str) -> dict:
     lists = privacy.shown(participation.from_lists, exact)
     return {"reach": show(reach, exact), "participation": participation, "exact": exact, "lists": lists,
             # The sum with the lists in it would tell a hidden count (total minus recorded).
-            "total": privacy.HIDDEN if lists.suppressed else privacy.Shown(participation.total)}
+            "total": privacy.WITHHELD if lists.suppressed else privacy.Shown(participation.total)}
 
 
 def participants_label(number: agg.Participants | None, exact: bool) -> str:
@@ -107,12 +107,14 @@ def participants_label(number: agg.Participants | None, exact: bool) -> str:
 
 
 def annotate_activities(activities: list, exact: bool) -> None:
-    """Each activity's participant number from its list where it has one (`people_number`, `people_text`)."""
+    """Each activity's participant number from its list where it has one (`people_number`, `people_text`, and
+    `people_shown`, the list's count as this channel may show it)."""
     numbers = agg.participant_numbers(activities, include_pending=exact)
     for a in activities:
         a.people_number = numbers.get(a.pk)
-        a.people_text = participants_label(a.people_number, exact) if a.people_number and \
-            a.people_number.from_list else ""
+        from_list = bool(a.people_number and a.people_number.from_list)
+        a.people_text = participants_label(a.people_number, exact) if from_list else ""
+        a.people_shown = privacy.shown(a.people_number.count, exact) if from_list else None
 
 
 def annotate_indicators(outcomes: list, exact: bool) -> None:

@@ -3,8 +3,8 @@ counts goes through.
 
 A count of 1 to 4 people (CAPDEV_PEOPLE_SMALL_COUNT - 1) is shown as "fewer than 5", never as its number,
 and every other figure of the same cell (attendances, person-days) with it. In a breakdown whose total is
-shown, a single hidden cell could be worked out by subtraction, so the next smallest cell is hidden too
-(secondary suppression). Zero is shown: it names no one. Shares (a percentage of respondents) are hidden when
+shown, a single hidden cell could be worked out by subtraction, so the next smallest cell is withheld too
+(secondary suppression), shown as "not shown": it is not small, and saying "fewer than 5" would be false. Zero is shown: it names no one. Shares (a percentage of respondents) are hidden when
 fewer than 5 people answered. Users who may see the names behind a figure (capdev.people.permissions) get
 the exact numbers (`exact=True`).
 """
@@ -32,8 +32,11 @@ class Shown:
     value: int | float | Decimal | None
     suppressed: bool = False
     percent: bool = False
+    withheld: bool = False  # hidden although not small: it would tell a small figure (a total minus the rest)
 
     def __str__(self) -> str:
+        if self.withheld:
+            return _("not shown")
         if self.suppressed:
             return _("fewer than %(n)d") % {"n": threshold()}
         if self.value is None:
@@ -48,7 +51,9 @@ class Shown:
 
     @property
     def csv(self) -> str:
-        """The figure in a CSV or XLSX cell: "<5" when suppressed, else the number."""
+        """The figure in a CSV or XLSX cell: "<5" when suppressed, "x" when withheld, else the number."""
+        if self.withheld:
+            return "x"
         if self.suppressed:
             return f"<{threshold()}"
         if self.value is None:
@@ -69,6 +74,7 @@ class Shown:
 
 
 HIDDEN = Shown(None, suppressed=True)
+WITHHELD = Shown(None, suppressed=True, withheld=True)  # a figure that would tell a hidden one
 
 
 def shown(people: int | None, exact: bool, *, value=None) -> Shown:
@@ -143,7 +149,7 @@ def breakdown(cells: Sequence[Cell], exact: bool, total_shown: bool = True) -> l
         candidates = [i for i, c in enumerate(cells) if not out[i].suppressed and c.people > 0]
         if candidates:
             smallest = min(candidates, key=lambda i: (cells[i].people, i))
-            out[smallest] = replace(out[smallest], people=HIDDEN, attendances=HIDDEN, person_days=HIDDEN)
+            out[smallest] = replace(out[smallest], people=WITHHELD, attendances=WITHHELD, person_days=WITHHELD)
     return out
 
 

@@ -104,10 +104,12 @@ def budget_chart(budget: dict[str, Any], title: str, filters: dict[str, Any]) ->
 
 
 def activity_table(activities: QuerySet[Activity], limit: int = ACTIVITY_ROWS) -> dict[str, Any]:
-    """The latest `limit` activities with their project and place, how many there are and whom they reached."""
+    """The latest `limit` activities with their project and place, how many there are and whom they reached
+    (each row's participants from its attendance list where it has a published one: `people_shown`)."""
     stats = activities.aggregate(n=Count("pk"), reached=Sum("participants"), counted=Count("participants"))
     rows = list(activities.select_related("project", "country")
                 .order_by(F("start_date").desc(nulls_last=True), "project_id", "position")[:limit])
+    people_presentation.annotate_activities(rows, exact=False)  # a list's count where there is one, in public
     return {"rows": rows, "total": stats["n"], "participants": stats["reached"] or 0,
             "counted": stats["counted"], "truncated": stats["n"] > len(rows)}
 

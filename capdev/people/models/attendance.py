@@ -132,6 +132,20 @@ class SheetRow(models.Model):
     def __str__(self) -> str:
         return _("Row %(n)s of sheet %(sheet)s") % {"n": self.number, "sheet": self.sheet_id}
 
+    def outcome_text(self) -> str:
+        """The outcome in words, as the sheet's kind says it (an evaluation's row is a response, not a person)."""
+        return outcome_label(self.outcome, self.sheet.kind)
+
+
+def outcome_label(outcome: str, kind: str = "attendance") -> str:
+    """A sheet row's outcome in words: an evaluation's row without a known email is an anonymous response."""
+    if kind == Sheet.Kind.EVALUATION:
+        if outcome == SheetRow.Outcome.NEW:
+            return str(_("Anonymous response"))
+        if outcome == SheetRow.Outcome.SAME_EMAIL:
+            return str(_("Response of a known person (same email)"))
+    return str(dict(SheetRow.Outcome.choices).get(outcome, outcome))
+
 
 class Attendance(ActivityLink, CapdevModel):
     """A person at an activity: in which role, for how many days, with a certificate or not.

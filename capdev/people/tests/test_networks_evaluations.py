@@ -69,6 +69,10 @@ def test_everyone_on_an_activity_s_list_joins_the_network(cop, workshop, staff):
     crowd(workshop, 3, 3)
     editor = Client()
     editor.force_login(staff["editor"])
+    form = editor.get("/networks/caribbean-innovation-cop/").context["from_activity"]
+    choices = dict(form.fields["activity"].choices)
+    assert workshop.pk in choices and workshop.title[:40] in choices[workshop.pk]  # the lists of its projects
+    assert len(choices) == 2  # the prompt, and the one activity with a list
     editor.post("/networks/caribbean-innovation-cop/members/add/", {"activity": workshop.pk, "joined": "2024-08-30"})
     assert Membership.objects.filter(network=cop).count() == 6
     editor.post("/networks/caribbean-innovation-cop/members/add/", {"activity": workshop.pk, "joined": "2024-08-30"})
@@ -91,7 +95,12 @@ def test_survey_exports_become_responses_anonymous_unless_the_email_is_known(wor
     assert form["column_2"].value() == "satisfaction" and form["column_4"].value() == "knowledge_before"
     preview = editor.get(f"/people/sheets/{sheet.pk}/?step=preview").content.decode()
     assert "Satisfaction (1-5): 5; Relevance (1-5): 5; Knowledge before (1-5): 2" in preview
+    # A row is a response (anonymous, or of someone known), never "a new person": no one is created from it.
+    assert "<strong>4</strong> anonymous response" in preview and "New person" not in preview
     editor.post(f"/people/sheets/{sheet.pk}/", {"action": "confirm"})
+    report = editor.get(f"/people/sheets/{sheet.pk}/").content.decode()
+    assert report.count("Anonymous response") == 4 and "Response of a known person (same email)" in report
+    assert "New person" not in report
     responses = Response.objects.filter(evaluation__activity=workshop).order_by("pk")
     assert responses.count() == 6
     assert [r.person.email if r.person else None for r in responses][:2] == ["john.pierre@govt.lc", None]

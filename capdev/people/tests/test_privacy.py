@@ -27,6 +27,10 @@ def test_a_single_hidden_cell_hides_the_next_smallest_too():
     shown = privacy.breakdown(cells, exact=False)
     # Male (3) is hidden; with the total shown it would be 35 - 23 - 9: Another (9), the next smallest, goes too.
     assert [c.suppressed for c in shown] == [False, True, True, False]
+    # ...said as it is: Male is "fewer than 5"; Another, 9, is "not shown" (never called fewer than 5).
+    assert (str(shown[1].people), shown[1].people.csv) == ("fewer than 5", "<5")
+    assert (str(shown[2].people), shown[2].people.csv, shown[2].people.json) == ("not shown", "x", None)
+    assert str(shown[2].attendances) == "not shown"
     two = privacy.breakdown([Cell("a", "A", 2), Cell("b", "B", 3), Cell("c", "C", 40)], exact=False)
     assert [c.suppressed for c in two] == [True, True, False]  # two hidden: neither can be worked out
     assert not any(c.suppressed for c in privacy.breakdown(cells, exact=True))

@@ -46,6 +46,7 @@ def scene(caribbean, workshop, staff):
     crowd(workshop, 1, 0)
     network = pm.Network.objects.create(name="CoP", slug="cop", lead_unit=caribbean.lead_unit, published=True,
                                         started=dt.date(2024, 2, 21))
+    pm.NetworkProject.objects.create(network=network, project=caribbean)
     outcome = Outcome.objects.filter(project=caribbean).order_by("position").first()
     indicator = Indicator.objects.create(outcome=outcome, title="Women trained", unit="people")
     pm.IndicatorSource.objects.create(indicator=indicator, measure="people_reached", sex="female", period="year")

@@ -165,3 +165,19 @@ def test_project_people_list_and_person_page(workshop, caribbean, other_project,
     # The PACB project's attendance is PACB's business: counted, not shown.
     assert page.context["elsewhere"] == 1 and list(page.context["attendance"]) != [a]
     assert logged_in(staff["admin"]).get(f"/people/{person.pk}/").context["elsewhere"] == 0
+
+
+def test_a_known_person_s_row_can_be_left_out_in_the_preview(workshop, caribbean, staff):
+    imported(workshop, "signin-saint-lucia-en.xlsx", staff["editor"])
+    regional = caribbean.activities.get(title__startswith="The Future of Governance")
+    editor = logged_in(staff["editor"])
+    post_file(editor, regional, "signin-regional-utf16.csv")
+    sheet = Sheet.objects.get(activity=regional)
+    preview = editor.get(f"/people/sheets/{sheet.pk}/?step=preview")
+    known = [r for r in preview.context["plan"].rows if r.outcome == "same_email"][0]  # John Pierre, row 2
+    assert f'name="decision_{known.number}"' in preview.content.decode()
+    # Row 3, "Jon Pierre" without an email, is proposed as him too: left out as well.
+    editor.post(f"/people/sheets/{sheet.pk}/", {"action": "confirm", f"decision_{known.number}": "skip",
+                                                 f"decision_{known.number + 1}": "skip"})
+    assert not Attendance.objects.filter(activity=regional, person=known.person).exists()
+    assert SheetRow.objects.get(sheet=sheet, number=known.number).outcome == SheetRow.Outcome.SKIPPED

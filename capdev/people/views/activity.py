@@ -42,7 +42,7 @@ def activity_page(request, pk: int):
     if exact:
         rows = (Attendance.objects.filter(activity=activity)
                 .select_related("person__institution", "person__country", "trained_at__activity")
-                .order_by("person__name_key", "pk"))
+                .order_by("person__name", "pk"))  # as people are called, alphabetically
         page = Paginator(rows, LIST_PAGE).get_page(request.GET.get("page"))
         context.update(attendance=page, pending=rows.filter(state=AttendanceState.PENDING).count(),
                        sheets=Sheet.objects.filter(activity=activity).order_by("-created"),

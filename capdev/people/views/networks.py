@@ -4,12 +4,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import F, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from capdev.accounts.permissions import is_published_original
+from capdev.activities.models import Activity
 from capdev.projects.filtersets import visible_q
 
 from .. import indicators, network_stats, permissions, privacy
@@ -64,8 +66,26 @@ def network_page(request, slug: str):
                               .select_related("person__institution", "person__country", "institution")
                               .order_by("-left", "joined", "pk"))
         if permissions.can_manage_network_members(request.user, network):
-            context["from_activity"] = MembersFromActivityForm()
+            context["from_activity"] = MembersFromActivityForm(activities=_listed_activities(request, network))
     return render(request, "people/network.html", context)
+
+
+LISTED_ACTIVITIES = 300  # the choices of the add-members form: the latest lists of the network's projects
+
+
+def _listed_activities(request, network) -> list[tuple[int, str]]:
+    """The activities with an attendance list among the network's projects' and its own, whose people the user
+    may see, latest first: (id, "title (date)")."""
+    activities = (Activity.objects.filter(Q(project__in=network.projects.values("pk"))
+                                          | Q(pk__in=network.activity_links.values("activity_id")))
+                  .filter(pk__in=Attendance.objects.filter(activity__isnull=False).values("activity_id"))
+                  .select_related("project").order_by(F("start_date").desc(nulls_last=True), "pk"))
+    out = []
+    for a in activities[:LISTED_ACTIVITIES]:
+        if permissions.can_view_people(request.user, a.project):
+            when = a.start_date.strftime("%Y-%m") if a.start_date else _("undated")
+            out.append((a.pk, f"{a.title[:90]} ({when})"))
+    return out
 
 
 @staff_required
@@ -75,9 +95,9 @@ def add_members(request, slug: str):
     network = _network(request, slug)
     if not permissions.can_manage_network_members(request.user, network):
         raise PermissionDenied
-    form = MembersFromActivityForm(request.POST)
+    form = MembersFromActivityForm(request.POST, activities=_listed_activities(request, network))
     if not form.is_valid():
-        messages.error(request, _("Give an activity's number and the date they joined."))
+        messages.error(request, _("Choose an activity with an attendance list, and the date they joined."))
         return redirect("people:network", slug=slug)
     activity = visible_activity(request, form.cleaned_data["activity"])
     if not permissions.can_view_people(request.user, activity.project):

@@ -33,7 +33,7 @@ def project_people(request, pk: int):
             .select_related("institution", "country"))
     fs = PersonFilterSet(request.GET, queryset=base, request=request)
     people = fs.qs.annotate(activities=Count("attendances", filter=Q(attendances__project=project),
-                                             distinct=True)).order_by("name_key", "pk")
+                                             distinct=True)).order_by("name", "pk")
     if request.GET.get("format") == "csv":
         return _csv(people, project)
     page = Paginator(people, PAGE).get_page(request.GET.get("page"))

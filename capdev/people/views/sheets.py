@@ -53,7 +53,7 @@ def sheet_page(request, pk: int):
     if request.method == "POST" and not manage:
         raise PermissionDenied
     if sheet.state != Sheet.State.MAPPING:
-        rows = SheetRow.objects.filter(sheet=sheet).select_related("person").order_by("number")
+        rows = SheetRow.objects.filter(sheet=sheet).select_related("person", "sheet").order_by("number")
         report = reports.stored_report(sheet) if sheet.kind == Sheet.Kind.ATTENDANCE else []
         return render(request, "people/sheet_done.html", {"sheet": sheet, "rows": rows, "report": report})
     if sheet.activity is None:
@@ -162,10 +162,11 @@ def _confirm(request, sheet: Sheet, worksheet):
 
 
 def _counts(plan) -> list[tuple[str, int]]:
-    labels = dict(SheetRow.Outcome.choices)
     counts: dict[str, int] = {}
+    labels: dict[str, str] = {}
     for r in plan.rows:
         counts[r.outcome] = counts.get(r.outcome, 0) + 1
+        labels[r.outcome] = r.outcome_label
     return [(labels[o], n) for o, n in counts.items() if o not in (SheetRow.Outcome.ABOVE_HEADER,
                                                                   SheetRow.Outcome.HEADER)]
 
