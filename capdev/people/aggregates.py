@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -53,6 +54,7 @@ class Reach:
     pending: int = 0
     breakdowns: dict[str, list[Cell]] = field(default_factory=dict)
     stale: bool = False  # counted before the portfolio's latest change (being counted again)
+    counting: bool = False  # not counted yet in this process: being counted (the figures are empty)
 
     @property
     def has_lists(self) -> bool:
@@ -178,37 +180,52 @@ def _breakdown(groups: list[dict], dimension: str) -> list[Cell]:
     return sorted(cells.values(), key=lambda c: (-c.people, c.label))
 
 
-def _cached(key: tuple, compute: Callable[[], object]):
+def _marked(value, **flags):
+    """A cached figure (or a tuple of them) with flags set: stale, counting."""
+    if isinstance(value, tuple):
+        return tuple(replace(v, **flags) for v in value)
+    return replace(value, **flags)
+
+
+def _cached(key: tuple, compute: Callable[[], object], empty: object):
     """A figure over many projects, once per version of the portfolio (attendance changes move the version).
 
-    When the portfolio has moved since the figure was computed, the figure as it was is answered (marked
-    `stale`, the page says so) while a thread computes the new one (CAPDEV_PEOPLE_BACKGROUND; the tests, on a
-    database a thread cannot see, compute it in the request): a portfolio-wide count takes seconds at millions
-    of attendances, and no visitor should wait for it after every edit.
+    A portfolio-wide count reads millions of attendances (seconds, see docs/performance.md), and no visitor
+    waits for it (CAPDEV_PEOPLE_BACKGROUND; the tests, on a database a thread cannot see, count in the
+    request): when the portfolio has moved since the figure was counted, the figure as it was is answered,
+    marked `stale`; when none was counted yet in this process, `empty` is, marked `counting`; either way a
+    thread counts it meanwhile (at most once per CAPDEV_PEOPLE_REFRESH_SECONDS for a figure, so that a busy
+    day's edits do not keep the database counting), and the page says so.
     """
     version = index_version.current()
     name = "capdev-people:" + ":".join(str(k) for k in key)
     entry = cache.get(name)
     if entry is not None and entry[0] == version:
         return entry[1]
-    if entry is not None and getattr(settings, "CAPDEV_PEOPLE_BACKGROUND", True):
+    if getattr(settings, "CAPDEV_PEOPLE_BACKGROUND", True):
         refresh_in_background(name, version, compute)
-        return replace(entry[1], stale=True)
+        return _marked(entry[1], stale=True) if entry is not None else _marked(empty, counting=True)
     value = compute()
     cache.set(name, (version, value), CACHE_SECONDS)
     return value
 
 
 _REFRESHING: set[str] = set()
+_STARTED: dict[str, float] = {}  # when each figure was last counted again, for CAPDEV_PEOPLE_REFRESH_SECONDS
 _LOCK = threading.Lock()
 
 
 def refresh_in_background(name: str, version: str, compute: Callable[[], object]) -> None:
-    """Compute a figure again in a thread of its own (one per figure at a time), then keep it for its version."""
+    """Compute a figure again in a thread of its own (one per figure at a time, and not again within
+    CAPDEV_PEOPLE_REFRESH_SECONDS of the last time unless none was kept), then keep it for its version."""
+    interval = getattr(settings, "CAPDEV_PEOPLE_REFRESH_SECONDS", 60)
     with _LOCK:
         if name in _REFRESHING:
             return
+        if cache.get(name) is not None and time.monotonic() - _STARTED.get(name, -interval) < interval:
+            return
         _REFRESHING.add(name)
+        _STARTED[name] = time.monotonic()
 
     def run() -> None:
         from django.db import connections as all_connections
@@ -225,6 +242,14 @@ def refresh_in_background(name: str, version: str, compute: Callable[[], object]
     threading.Thread(target=run, name=f"capdev-people-{name}", daemon=True).start()
 
 
+def warm_up() -> None:
+    """Count the whole portfolio's public figures in the background as a worker starts (gunicorn.conf.py), so
+    that the dashboard's first visitor finds them counted."""
+    projects = Project.objects.published()
+    projects_reach(projects, include_pending=False, key="all", whole_portfolio=True)
+    participation(projects, include_pending=False, key="all")
+
+
 # -- scopes ---------------------------------------------------------------------------------------------------
 
 def activity_reach(activity: Activity, include_pending: bool) -> Reach:
@@ -237,22 +262,32 @@ def project_reach(project: Project, include_pending: bool) -> Reach:
     return reach_of(counted_attendance(include_pending).filter(project=project), pending=include_pending)
 
 
-def projects_reach(projects: QuerySet, include_pending: bool, key: str = "") -> Reach:
+def projects_reach(projects: QuerySet, include_pending: bool, key: str = "",
+                   whole_portfolio: bool = False) -> Reach:
     """Whom the lists of a set of projects reached (the dashboard's projects, a filtered list); `key`, when
-    given, names the set for the cache (the request's filters)."""
+    given, names the set for the cache (the request's filters). `whole_portfolio`: the set is every project
+    the public sees, so the public figures need no join with it (Attendance.public says it already)."""
     ids = projects.order_by().values("pk")
 
     def compute() -> Reach:
-        return reach_of(counted_attendance(include_pending).filter(project__in=ids), pending=include_pending)
+        rows = counted_attendance(include_pending)
+        if not (whole_portfolio and not include_pending):
+            rows = rows.filter(project__in=ids)
+        return reach_of(rows, pending=include_pending)
 
-    return _cached(("projects", key, include_pending), compute) if key else compute()
+    return _cached(("projects", key, include_pending), compute, Reach()) if key else compute()
 
 
 def country_reach(country: Country, include_pending: bool) -> tuple[Reach, Reach]:
-    """(people from the country, wherever they were reached; people reached at activities held there)."""
-    counted = counted_attendance(include_pending)
-    return (reach_of(counted.filter(person__country=country), breakdowns=("sex", "institution_type", "seniority")),
-            reach_of(counted.filter(activity__country=country)))
+    """(people from the country, wherever they were reached; people reached at activities held there); kept
+    per version of the portfolio as the dashboard's figures are (a large country's people are many)."""
+    def compute() -> tuple[Reach, Reach]:
+        counted = counted_attendance(include_pending)
+        return (reach_of(counted.filter(person__country=country),
+                         breakdowns=("sex", "institution_type", "seniority")),
+                reach_of(counted.filter(activity__country=country)))
+
+    return _cached(("country", country.pk, include_pending), compute, (Reach(), Reach()))
 
 
 # -- participant numbers: from the list where there is one, else as recorded ------------------------------------
@@ -294,6 +329,7 @@ class Participation:
     recorded: int = 0
     activities_recorded: int = 0
     stale: bool = False
+    counting: bool = False
 
     @property
     def total(self) -> int:
@@ -316,7 +352,7 @@ def participation(projects: QuerySet, include_pending: bool, key: str = "") -> P
                                                                                       total=Sum("n")))
         return Participation(lists["total"] or 0, lists["k"], recorded["n"] or 0, recorded["k"])
 
-    return _cached(("participation", key, include_pending), compute) if key else compute()
+    return _cached(("participation", key, include_pending), compute, Participation()) if key else compute()
 
 
 # -- second generation: people trained by the trainers a project trained ----------------------------------------

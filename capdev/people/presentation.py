@@ -30,6 +30,7 @@ class ShownReach:
     pending: int = 0
     exact: bool = False
     stale: bool = False
+    counting: bool = False
 
     def as_json(self) -> dict:
         """The API's shape: numbers, null where suppressed."""
@@ -59,7 +60,7 @@ def show(reach: agg.Reach, exact: bool) -> ShownReach:
         person_days=privacy.HIDDEN if people.suppressed else privacy.Shown(reach.person_days),
         contributors=privacy.shown(reach.contributors, exact),
         breakdowns=breakdowns, has_lists=reach.has_lists, activities_with_lists=reach.activities_with_lists,
-        pending=reach.pending if exact else 0, exact=exact, stale=reach.stale)
+        pending=reach.pending if exact else 0, exact=exact, stale=reach.stale, counting=reach.counting)
 
 
 def project_context(request, project) -> dict:
@@ -89,7 +90,8 @@ def country_context(request, country) -> dict:
 def dashboard_context(request, projects, key: str) -> dict:
     """The dashboard's people section for the projects it shows (`key`: the request's filters, for the cache)."""
     exact = is_portfolio_admin(request.user)
-    reach = agg.projects_reach(projects, include_pending=exact, key=key)
+    # No filter: every project its user sees, which for the public figures is what Attendance.public says.
+    reach = agg.projects_reach(projects, include_pending=exact, key=key, whole_portfolio=key == "all")
     participation = agg.participation(projects, include_pending=exact, key=key)
     lists = privacy.shown(participation.from_lists, exact)
     return {"reach": show(reach, exact), "participation": participation, "exact": exact, "lists": lists,

@@ -280,5 +280,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 # people-retention` (0: kept until erased on request).
 CAPDEV_PEOPLE_SMALL_COUNT = env_int("CAPDEV_PEOPLE_SMALL_COUNT", 5, minimum=2)
 CAPDEV_PEOPLE_RETENTION_YEARS = env_int("CAPDEV_PEOPLE_RETENTION_YEARS", 0)
-# Portfolio-wide people figures are counted again in a thread after a change, the old ones answered meanwhile.
+# Portfolio-wide people figures are counted again in a thread after a change, the old ones answered meanwhile
+# (and "being counted" before the first count), at most once per CAPDEV_PEOPLE_REFRESH_SECONDS for a figure.
 CAPDEV_PEOPLE_BACKGROUND = env_bool("CAPDEV_PEOPLE_BACKGROUND", True)
+CAPDEV_PEOPLE_REFRESH_SECONDS = env_int("CAPDEV_PEOPLE_REFRESH_SECONDS", 60)

@@ -220,3 +220,49 @@ def test_a_project_published_by_an_iati_import_counts_its_lists(portfolio, db, t
     result = IatiImporter(publish=True).import_file(changed)
     assert result.updated == 1
     assert agg.project_reach(project, include_pending=False).people == 6
+
+
+def test_a_figure_not_counted_yet_is_being_counted_and_the_page_says_so(caribbean, workshop, settings, monkeypatch,
+                                                                       client):
+    """No visitor waits for a portfolio-wide count: the dashboard answers at once, saying it is being counted."""
+    from django.core.cache import cache
+
+    cache.clear()
+    crowd(workshop, 5, 5)
+    settings.CAPDEV_PEOPLE_BACKGROUND = True
+    started = []
+    monkeypatch.setattr(agg, "refresh_in_background", lambda name, version, compute: started.append(name))
+    page = client.get("/dashboard/")
+    assert page.context["people"]["reach"].counting and "being counted" in page.content.decode()
+    assert "Woman 0" not in page.content.decode() and len(started) == 2  # the reach and the participation
+    country = client.get("/countries/LCA/").content.decode()
+    assert "being counted" in country
+
+
+def test_a_figure_is_counted_again_at_most_once_per_interval(settings):
+    import time
+
+    from django.core.cache import cache
+
+    settings.CAPDEV_PEOPLE_REFRESH_SECONDS = 3600
+    cache.clear()
+    counted = []
+
+    def compute():
+        counted.append(1)
+        return len(counted)
+
+    def wait_for(value):
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and (cache.get("capdev-people:test") or (None, None))[1] != value:
+            time.sleep(0.01)
+        return (cache.get("capdev-people:test") or (None, None))[1]
+
+    agg.refresh_in_background("capdev-people:test", "v1", compute)
+    assert wait_for(1) == 1
+    agg.refresh_in_background("capdev-people:test", "v2", compute)  # within the interval: not again
+    time.sleep(0.2)
+    assert counted == [1] and cache.get("capdev-people:test")[0] == "v1"
+    settings.CAPDEV_PEOPLE_REFRESH_SECONDS = 0
+    agg.refresh_in_background("capdev-people:test", "v3", compute)
+    assert wait_for(2) == 2 and cache.get("capdev-people:test")[0] == "v3"
