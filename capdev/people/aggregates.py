@@ -77,14 +77,16 @@ def counted_attendance(include_pending: bool) -> QuerySet:
     return Attendance.objects.filter(activity__isnull=False, activity__recalled=False)
 
 
-def listed_attendance(include_pending: bool) -> QuerySet:
-    """The attendance an activity's own figures count, recalled history or not (its page, its participant
-    number): its published list if its project is public, or every row for those who see names."""
-    rows = Attendance.objects.filter(activity__isnull=False)
+def listed_attendance(activities: list[Activity], include_pending: bool) -> QuerySet:
+    """The attendance these activities' own figures count, recalled history or not (their page, their
+    participant numbers): each one's published list if its project is public (asked of the few projects in
+    one query, not joined), or every row for those who see names."""
+    rows = Attendance.objects.filter(activity__in=[a.pk for a in activities])
     if include_pending:
         return rows
-    return rows.filter(state=AttendanceState.PUBLISHED, project__review_state="published",
-                       project__draft_of__isnull=True)
+    public = Project.objects.filter(pk__in={a.project_id for a in activities}, review_state="published",
+                                    draft_of__isnull=True).values_list("pk", flat=True)
+    return rows.filter(state=AttendanceState.PUBLISHED, project_id__in=list(public))
 
 
 def _labels(dimension: str, keys) -> dict:
@@ -254,7 +256,7 @@ def warm_up() -> None:
 
 def activity_reach(activity: Activity, include_pending: bool) -> Reach:
     """Whom one activity's list reached."""
-    return reach_of(listed_attendance(include_pending).filter(activity=activity), pending=include_pending)
+    return reach_of(listed_attendance([activity], include_pending), pending=include_pending)
 
 
 def project_reach(project: Project, include_pending: bool) -> Reach:
@@ -304,9 +306,11 @@ class Participants:
 def participant_numbers(activities: list[Activity], include_pending: bool) -> dict[int, Participants]:
     """{activity id: its participants}: counted on its attendance list where it has one the user may count,
     else the number recorded (the seed's counts). One query."""
-    ids = [a.pk for a in activities]
-    rows = (listed_attendance(include_pending).filter(activity_id__in=ids).order_by().values("activity_id")
-            .annotate(n=Count("person_id", distinct=True, filter=Q(role=Role.PARTICIPANT)), listed=Count("pk"),
+    if not activities:
+        return {}
+    # A person is on an activity's list once (a constraint): its participants are its participant rows.
+    rows = (listed_attendance(activities, include_pending).order_by().values("activity_id")
+            .annotate(n=Count("pk", filter=Q(role=Role.PARTICIPANT)), listed=Count("pk"),
                       pending=Count("pk", filter=Q(state=AttendanceState.PENDING))))
     listed = {row["activity_id"]: row for row in rows}
     out = {}
