@@ -163,6 +163,27 @@ def _groups(participants: QuerySet) -> list[dict]:
     return out
 
 
+def per_project(participants: QuerySet) -> dict[int, list[tuple]]:
+    """{project id: [(sex, seniority, people, attendances, person-days)]}: each project's participants counted
+    once each, by sex and seniority together (a person has one of each, so a project's people of a sex are the
+    sum over its seniorities); the rows grouped by (project, person) first, then joined to the people (one
+    query, hash aggregations, whatever the number of projects)."""
+    per_pair = participants.order_by().values("project_id", "person_id").annotate(att=Count("pk"), days=Sum("days"))
+    inner, params = per_pair.query.sql_with_params()
+    connection = connections[participants.db]
+    q = connection.ops.quote_name
+    sql = (f"SELECT x.{q('project_id')}, p.{q('sex')}, p.{q('seniority')}, COUNT(*), SUM(x.att), SUM(x.days) "
+           f"FROM ({inner}) x JOIN {q(Person._meta.db_table)} p ON p.{q('id')} = x.{q('person_id')} "
+           f"GROUP BY 1, 2, 3")
+    out: dict[int, list[tuple]] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for project, sex, level, people, attendances, days in cursor.fetchall():
+            out.setdefault(project, []).append((sex, level, people, attendances,
+                                                None if days is None else Decimal(str(days))))
+    return out
+
+
 def _breakdown(groups: list[dict], dimension: str) -> list[Cell]:
     path = _PATHS[dimension]
     cells: dict[str, Cell] = {}

@@ -44,7 +44,11 @@ class ShownReach:
 
 
 def show(reach: agg.Reach, exact: bool) -> ShownReach:
-    """A reach with its small counts hidden unless `exact`."""
+    """A reach with its small counts hidden unless `exact` (no figures while it is being counted)."""
+    if reach.counting:
+        unknown = privacy.Shown(None)
+        return ShownReach(people=unknown, attendances=unknown, person_days=unknown, contributors=unknown,
+                          exact=exact, counting=True)
     people = privacy.shown(reach.people, exact)
     labels = agg.dimension_labels()
     breakdowns = []

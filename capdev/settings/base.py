@@ -284,3 +284,5 @@ CAPDEV_PEOPLE_RETENTION_YEARS = env_int("CAPDEV_PEOPLE_RETENTION_YEARS", 0)
 # (and "being counted" before the first count), at most once per CAPDEV_PEOPLE_REFRESH_SECONDS for a figure.
 CAPDEV_PEOPLE_BACKGROUND = env_bool("CAPDEV_PEOPLE_BACKGROUND", True)
 CAPDEV_PEOPLE_REFRESH_SECONDS = env_int("CAPDEV_PEOPLE_REFRESH_SECONDS", 60)
+# The export of people reached project by project (/people/reached/) takes at most this many projects at once.
+CAPDEV_PEOPLE_EXPORT_MAX_PROJECTS = env_int("CAPDEV_PEOPLE_EXPORT_MAX_PROJECTS", 20000, minimum=1)

@@ -67,8 +67,12 @@ class PeopleReachedSerializer(serializers.Serializer):
 
     threshold = serializers.IntegerField(help_text=_("Counts of fewer people than this are null."))
     exact = serializers.BooleanField(help_text=_("True when the caller may see the people: nothing is suppressed."))
+    counting = serializers.BooleanField(help_text=_("True while the figures of these filters are being counted for "
+                                                    "the first time: they are null, ask again in a moment."))
+    stale = serializers.BooleanField(help_text=_("True when the figures were counted before the portfolio's latest "
+                                                 "change (they are being counted again)."))
     reach = ReachSerializer()
-    participants = serializers.DictField(help_text=_("Participants activity by activity: from the lists where "
+    participants = serializers.DictField(allow_null=True, help_text=_("Participants activity by activity: from the lists where "
                                                      "there are lists, as recorded elsewhere."))
 
 

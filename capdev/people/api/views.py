@@ -36,28 +36,35 @@ class PeopleReachedView(APIView):
                                          pk=int(request.query_params["activity"]))
             exact = permissions.can_view_people(request.user, activity.project)
             reach = agg.activity_reach(activity, include_pending=exact)
-            projects = visible.filter(pk=activity.project_id)
+            participation = agg.participation(visible.filter(pk=activity.project_id), include_pending=exact)
         elif request.query_params.get("project", "").isdigit():
             project = get_object_or_404(visible, pk=int(request.query_params["project"]))
             exact = permissions.can_view_people(request.user, project)
             reach = agg.project_reach(project, include_pending=exact)
-            projects = visible.filter(pk=project.pk)
+            participation = agg.participation(visible.filter(pk=project.pk), include_pending=exact)
         else:
             fs = ProjectFilterSet(request.query_params, queryset=visible, request=request)
             if not fs.is_valid():
                 return Response(fs.errors, status=400)
             exact = is_portfolio_admin(request.user)
             projects = fs.qs
-            reach = agg.projects_reach(projects, include_pending=exact)
-        participation = agg.participation(projects, include_pending=exact)
+            # Counted once per version of the portfolio for these filters, as the dashboard's figures are.
+            params = request.query_params.copy()
+            params.pop("format", None)
+            key = params.urlencode() or "all"
+            reach = agg.projects_reach(projects, include_pending=exact, key=key, whole_portfolio=key == "all")
+            participation = agg.participation(projects, include_pending=exact, key=key)
         lists = privacy.shown(participation.from_lists, exact)
+        counting = reach.counting or participation.counting
         return Response({
             "threshold": privacy.threshold(), "exact": exact,
+            # Figures not counted yet (null meanwhile: ask again in a moment), or counted before the latest change.
+            "counting": counting, "stale": reach.stale or participation.stale,
             "reach": presentation.show(reach, exact).as_json(),
-            "participants": {"from_lists": lists.json, "activities_with_lists": participation.activities_with_lists,
-                             "recorded": participation.recorded,
-                             "activities_recorded": participation.activities_recorded,
-                             "total": None if lists.suppressed else participation.total},
+            "participants": None if counting else {
+                "from_lists": lists.json, "activities_with_lists": participation.activities_with_lists,
+                "recorded": participation.recorded, "activities_recorded": participation.activities_recorded,
+                "total": None if lists.suppressed else participation.total},
         })
 
 

@@ -237,6 +237,8 @@ def test_a_figure_not_counted_yet_is_being_counted_and_the_page_says_so(caribbea
     assert "Woman 0" not in page.content.decode() and len(started) == 2  # the reach and the participation
     country = client.get("/countries/LCA/").content.decode()
     assert "being counted" in country
+    api = client.get("/api/people-reached/", {"unit": "DPIDG"}).json()
+    assert api["counting"] is True and api["reach"]["people"] is None and api["participants"] is None
 
 
 def test_a_figure_is_counted_again_at_most_once_per_interval(settings):
@@ -266,3 +268,33 @@ def test_a_figure_is_counted_again_at_most_once_per_interval(settings):
     settings.CAPDEV_PEOPLE_REFRESH_SECONDS = 0
     agg.refresh_in_background("capdev-people:test", "v3", compute)
     assert wait_for(2) == 2 and cache.get("capdev-people:test")[0] == "v3"
+
+
+def test_the_per_project_export_is_bounded_and_says_why(caribbean, workshop, settings, client):
+    from capdev.projects.models import Project
+
+    crowd(workshop, 5, 5)
+    settings.CAPDEV_PEOPLE_EXPORT_MAX_PROJECTS = 1
+    response = client.get("/people/reached/", {"format": "csv"})
+    n = Project.objects.published().count()
+    assert response.status_code == 400 and f"select {n} projects" in response.content.decode()
+    assert "narrow the selection" in response.content.decode()
+    settings.CAPDEV_PEOPLE_EXPORT_MAX_PROJECTS = n
+    assert client.get("/people/reached/", {"format": "csv"}).status_code == 200
+
+
+def test_the_export_s_rows_and_totals_agree_with_the_pages(caribbean, workshop, tot, client):
+    """The per-project rows (one grouped query) count each person once per project, whatever their activities."""
+    people = crowd(workshop, 4, 3, days=2)
+    for person in people[:3]:
+        a = Attendance(person=person, role="participant", days=1, state="published")
+        a.attach(tot)
+        a.save()
+    crowd(tot, 1, 3)
+    data = client.get("/people/reached/", {"format": "json"}).json()
+    row = [r for r in data["results"] if r["project_id"] == caribbean.pk][0]
+    reach = agg.project_reach(caribbean, include_pending=False)
+    assert (row["people"], row["attendances"], row["person_days"]) == (reach.people, reach.attendances, 21) == (
+        11, 14, reach.person_days)
+    assert row["people_female"] == 5 and row["people_male"] == 6
+    assert data["totals"]["people"] == 11 and data["totals_counting"] is False

@@ -8,7 +8,7 @@ import tempfile
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import Count, Sum
+from django.conf import settings
 from django.http import FileResponse, HttpResponseBadRequest, JsonResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -30,53 +30,79 @@ def _projects(request):
     return fs.qs.order_by()
 
 
+def filter_key(request) -> str:
+    """The request's filters as the dashboard names them for the cache ("all" when none): the export of a
+    dashboard's selection takes its totals counted already."""
+    params = request.GET.copy()
+    params.pop("format", None)
+    return params.urlencode() or "all"
+
+
 def rows(request):
-    """(header, rows, totals): one row per project of the filters with an attendance list the user may count."""
+    """(header, rows, totals): one row per project of the filters with an attendance list the user may count.
+
+    The rows come from one query (capdev.people.aggregates.per_project); the totals of the whole selection are
+    the dashboard's, counted once per version of the portfolio (`counting` until they are)."""
     projects = _projects(request)
     ids = projects.values("pk")
-    counted = agg.counted_attendance(permissions.sees_all_people(request.user)).filter(
-        project__in=ids, role=Role.PARTICIPANT)
-    cells: dict[int, dict[str, dict[str, agg.Cell]]] = defaultdict(lambda: defaultdict(dict))
-    for dimension, path, keys in (("sex", "person__sex", SEXES), ("seniority", "person__seniority", LEVELS)):
-        for r in counted.order_by().values("project_id", path).annotate(
-                people=Count("person_id", distinct=True), attendances=Count("pk"), days=Sum("days")):
-            cells[r["project_id"]][dimension][r[path]] = agg.Cell(
-                r[path], r[path], r["people"], r["attendances"], r["days"] or Decimal(0))
-    totals = {r["project_id"]: r for r in counted.order_by().values("project_id").annotate(
-        people=Count("person_id", distinct=True), attendances=Count("pk"), days=Sum("days"))}
+    key = filter_key(request)
+    exact_all = permissions.sees_all_people(request.user)
+    counted = agg.counted_attendance(exact_all).filter(role=Role.PARTICIPANT)
+    if not (key == "all" and not exact_all):  # everything the public sees: Attendance.public says it
+        counted = counted.filter(project__in=ids)
+    groups = agg.per_project(counted)
     header = ["project_id", "code", "title", "url", "people", "attendances", "person_days",
               *[f"people_{s}" for s in SEXES], *[f"people_{s}" for s in LEVELS]]
     out = []
-    for project in Project.objects.filter(pk__in=list(totals)).select_related("lead_unit").order_by("pk"):
+    listed = (Project.objects.filter(pk__in=ids).filter(pk__in=counted.values("project_id"))
+              .only("pk", "code", "title", "lead_unit_id", "draft_of_id").order_by("pk"))
+    url = request.build_absolute_uri(reverse("projects:detail", args=[0])).replace("/0/", "/{}/")
+    for project in listed.iterator(chunk_size=2000):
         exact = permissions.can_view_people(request.user, project)
-        t = totals[project.pk]
-        people = privacy.shown(t["people"], exact)
-        row = [project.pk, project.code or "", project.title,
-               request.build_absolute_uri(reverse("projects:detail", args=[project.pk])), people,
-               privacy.HIDDEN if people.suppressed else privacy.Shown(t["attendances"]),
-               privacy.HIDDEN if people.suppressed else privacy.Shown(t["days"] or Decimal(0))]
+        cells = {"sex": defaultdict(lambda: [0, 0]), "seniority": defaultdict(lambda: [0, 0])}
+        people = attendances = 0
+        days = None
+        for sex, level, n, att, d in groups.get(project.pk, ()):
+            people, attendances = people + n, attendances + att
+            if d is not None:
+                days = (days or Decimal(0)) + d
+            cells["sex"][sex][0] += n
+            cells["seniority"][level][0] += n
+        shown = privacy.shown(people, exact)
+        row = [project.pk, project.code or "", project.title, url.format(project.pk),
+               shown, privacy.HIDDEN if shown.suppressed else privacy.Shown(attendances),
+               privacy.HIDDEN if shown.suppressed else privacy.Shown(days)]
         for dimension, keys in (("sex", SEXES), ("seniority", LEVELS)):
-            found = cells[project.pk][dimension]
-            listed = [found.get(k, agg.Cell(k, k, 0)) for k in keys]
-            shown = privacy.hide_all(listed) if people.suppressed else privacy.breakdown(listed, exact)
-            row += [c.people for c in shown]
+            parts = [agg.Cell(k, k, cells[dimension][k][0]) for k in keys]
+            parts = privacy.hide_all(parts) if shown.suppressed else privacy.breakdown(parts, exact)
+            row += [c.people for c in parts]
         out.append(row)
-    exact_all = permissions.sees_all_people(request.user)
-    total = presentation.show(agg.reach_of(agg.counted_attendance(exact_all).filter(project__in=ids)),
-                              exact_all)
+    total = presentation.show(agg.projects_reach(projects, include_pending=exact_all, key=key,
+                                                 whole_portfolio=key == "all"), exact_all)
     return header, out, total
 
 
 def reached(request):
-    """`/people/reached/?<the project list's filters>&format=csv|xlsx|json`."""
+    """`/people/reached/?<the project list's filters>&format=csv|xlsx|json`: refused, saying why, for a
+    selection of more than CAPDEV_PEOPLE_EXPORT_MAX_PROJECTS projects (counting each project's people apart
+    reads every attendance of the selection: half a minute for 100,000 projects, past a worker's timeout)."""
     fmt = (request.GET.get("format") or "csv").lower()
     if fmt not in ("csv", "xlsx", "json"):
         return HttpResponseBadRequest(_("Unknown format: use one of csv, xlsx, json."))
+    limit = getattr(settings, "CAPDEV_PEOPLE_EXPORT_MAX_PROJECTS", 20000)
+    selected = _projects(request).count()
+    if selected > limit:
+        return HttpResponseBadRequest(
+            _("These filters select %(n)s projects; people reached are exported project by project for at most "
+              "%(limit)s at a time: narrow the selection (a unit, a country, a period...). The totals of any "
+              "selection are on the dashboard and at /api/people-reached/.") % {
+                "n": f"{selected:,}", "limit": f"{limit:,}"})
     header, data, total = rows(request)
     name = f"people-reached-{dt.date.today().isoformat()}"
     if fmt == "json":
         keys = header
         return JsonResponse({"count": len(data), "threshold": privacy.threshold(), "totals": total.as_json(),
+                             "totals_counting": total.counting, "totals_stale": total.stale,
                              "results": [{k: (v.json if isinstance(v, privacy.Shown) else v)
                                           for k, v in zip(keys, row)} for row in data]},
                             json_dumps_params={"ensure_ascii": False})
@@ -100,6 +126,9 @@ def reached(request):
     sheet.append(header)
     for row in data:
         sheet.append([v.csv if isinstance(v, privacy.Shown) else v for v in row])
+    if total.counting:
+        book.create_sheet(_("being counted")[:31]).append([_("The totals of the whole selection are being counted: "
+                                                             "download again in a moment.")])
     for key, label, cells in total.breakdowns:
         part = book.create_sheet(str(label)[:31])
         part.append([key, "label", "people", "attendances", "person_days"])
