@@ -79,14 +79,14 @@ def counted_attendance(include_pending: bool) -> QuerySet:
 
 def listed_attendance(activities: list[Activity], include_pending: bool) -> QuerySet:
     """The attendance these activities' own figures count, recalled history or not (their page, their
-    participant numbers): each one's published list if its project is public (asked of the few projects in
-    one query, not joined), or every row for those who see names."""
+    participant numbers): each one's published list if its project is public (the few projects concerned
+    asked in a subquery of their own, not joined with the rows), or every row for those who see names."""
     rows = Attendance.objects.filter(activity__in=[a.pk for a in activities])
     if include_pending:
         return rows
     public = Project.objects.filter(pk__in={a.project_id for a in activities}, review_state="published",
-                                    draft_of__isnull=True).values_list("pk", flat=True)
-    return rows.filter(state=AttendanceState.PUBLISHED, project_id__in=list(public))
+                                    draft_of__isnull=True).values("pk")
+    return rows.filter(state=AttendanceState.PUBLISHED, project_id__in=public)
 
 
 def _labels(dimension: str, keys) -> dict:
