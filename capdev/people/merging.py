@@ -33,7 +33,9 @@ def confirm(proposal: MatchProposal, user) -> MatchProposal:
 def split(proposal: MatchProposal, user) -> Person:
     """The row is someone else: a new person made from the row as written takes its attendance."""
     with transaction.atomic():
-        proposal = MatchProposal.objects.select_for_update().select_related("row__sheet").get(pk=proposal.pk)
+        # Locks the proposal only: PostgreSQL refuses FOR UPDATE on the nullable side of the row's outer join.
+        proposal = (MatchProposal.objects.select_for_update(of=("self",)).select_related("row__sheet")
+                    .get(pk=proposal.pk))
         if proposal.state != MatchProposal.State.OPEN:
             raise ValidationError(_("This proposal was decided already."), code="decided")
         row = proposal.row
