@@ -1,0 +1,1 @@
+"""The sections assessments add to other apps' pages (filled in below)."""
