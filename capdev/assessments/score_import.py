@@ -143,6 +143,18 @@ class Plan:
     def scores(self) -> int:
         return sum(len(a.scores) for a in self.assessments)
 
+    @property
+    def to_create(self) -> int:
+        return self.count("create")
+
+    @property
+    def to_update(self) -> int:
+        return self.count("update")
+
+    @property
+    def unchanged(self) -> int:
+        return self.count("unchanged")
+
 
 @dataclass
 class WriteResult:
