@@ -14,7 +14,9 @@ when either text has fewer than MIN_TOKENS such words (two short texts agree by 
 A project's likeness to another adds, with fixed weights (WEIGHTS, summing to 1), the same Jaccard index of
 each aspect: the texts' words, their SDG targets, SDG goals, countries and partners, and 1 for the same lead
 unit. Every aspect is a set, so each term says "how much of what either has do both have", and the reasons
-shown are the shared members themselves.
+shown are the shared members themselves. A project is called similar to another when their likeness is at
+least MIN_SCORE and there is a reason to say so: a shared target, goal, country, partner or unit, or a text
+similarity of SIMILAR_TEXT or more (texts that merely use some of the same words are no reason).
 """
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ MIN_TOKENS = 8
 # The weight of each aspect in a project's likeness to another; they add up to 1.
 WEIGHTS = {"text": 0.4, "targets": 0.2, "countries": 0.15, "goals": 0.1, "partners": 0.1, "unit": 0.05}
 SET_ASPECTS = ("targets", "goals", "countries", "partners")
-MIN_SCORE = 0.1  # below this, a project is not called similar
+MIN_SCORE = 0.02  # below this, a project is not called similar whatever it shares
 SIMILAR_TEXT = 0.15  # from this text similarity on, "similar objective" is a reason
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
@@ -90,6 +92,16 @@ class Likeness:
     def similar_text(self) -> bool:
         """Similar enough in text to say so."""
         return self.parts.get("text", 0.0) >= SIMILAR_TEXT
+
+    @property
+    def has_reason(self) -> bool:
+        """Something to show as the reason: a similar text or anything shared."""
+        return self.similar_text or bool(self.shared)
+
+    @property
+    def similar(self) -> bool:
+        """Whether to call the two projects similar (see the module's docstring)."""
+        return self.score >= MIN_SCORE and self.has_reason
 
 
 def compare(a: Profile, b: Profile) -> Likeness:
