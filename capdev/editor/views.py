@@ -319,12 +319,13 @@ def review_queue(request):
                 .prefetch_related(Prefetch("review_flags", queryset=open_flags, to_attr="open_flags"),
                                   Prefetch("draft_of__review_flags", queryset=open_flags, to_attr="open_flags"))
                 .order_by("last_updated"))
+    projects = list(projects)
+    # Nearly the same text as another project (the importer's near-duplicate rule), for the first ones.
+    duplicates = similar.duplicates_of(projects[:DUPLICATES_CHECKED], request) or {}
     items = []
-    for n, p in enumerate(projects):
+    for p in projects:
         flags = list(p.open_flags) + (list(p.draft_of.open_flags) if p.draft_of_id else [])
-        # Nearly the same text as another project (the importer's near-duplicate rule), for the first ones.
-        duplicates = similar.possible_duplicates(p, request) if n < DUPLICATES_CHECKED else None
-        items.append({"project": p, "flags": flags, "url": project_url(p), "duplicates": duplicates})
+        items.append({"project": p, "flags": flags, "url": project_url(p), "duplicates": duplicates.get(p.pk)})
     # Published with flags still open (an import run with --publish): public already, so nothing blocks; the
     # reviewers still owe them a look, and would never see them among the projects in review.
     flagged = (Project.objects.filter(review_state=ReviewState.PUBLISHED, draft_of__isnull=True,

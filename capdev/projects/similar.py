@@ -206,38 +206,45 @@ class Similar:
         return round(self.likeness.score * 100)
 
 
-def _related(project: Project) -> set[int]:
-    """The project itself, its original and its working copy: never listed as like it."""
-    out = {project.pk}
-    if project.draft_of_id:
-        out.add(project.draft_of_id)
-    copy = Project.objects.filter(draft_of=project.pk).values_list("pk", flat=True).first()
-    if copy:
-        out.add(copy)
-    return out
+def _related(projects: list[Project], using: str) -> dict[int, set[int]]:
+    """Each project itself, its original and its working copy: never listed as like it (one query)."""
+    copies = dict(Project.objects.using(using).filter(draft_of__in=[p.pk for p in projects])
+                  .values_list("draft_of_id", "pk"))
+    return {p.pk: {pk for pk in (p.pk, p.draft_of_id, copies.get(p.pk)) if pk} for p in projects}
 
 
-def _candidates(index, q: Profile, project: Project, *, public: bool, duplicates: bool) -> list[int]:
-    exclude = _related(project)
-    if duplicates:
-        values = index.text_scores(q)
-        found = similar_index.top(index, values, exclude=exclude, public=public, k=CANDIDATES,
-                                  at_least=definition.NEAR_DUPLICATE, above=True)
-    else:
-        values, reason = index.scores(q)
-        found = similar_index.top(index, values, exclude=exclude, public=public, k=CANDIDATES,
-                                  at_least=definition.MIN_SCORE, only=reason)
+def _candidates(index, q: Profile, exclude: set[int], *, public: bool) -> list[int]:
+    """The ids of the projects most like q by the index (and its overlay), CANDIDATES of them at most."""
+    values, reason = index.scores(q)
+    found = similar_index.top(index, values, exclude=exclude, public=public, k=CANDIDATES,
+                              at_least=definition.MIN_SCORE, only=reason)
     extra = []
     for pk, entry in index.overlay.items():
         if entry is None or pk in exclude or (public and not entry[1]):
             continue
         like = definition.compare(q, entry[0])
-        if like.near_duplicate if duplicates else like.similar:
+        if like.similar:
             extra.append((pk, like.score))
     return [pk for pk, _s in found] + [pk for pk, _s in extra]
 
 
-def _answer(project: Project, request, *, duplicates: bool, k: int) -> list[Similar] | None:
+def _cached(key):
+    if key in _RESULTS:
+        _RESULTS.move_to_end(key)
+        return _RESULTS[key]
+    return None
+
+
+def _keep(key, value) -> None:
+    _RESULTS[key] = value
+    while len(_RESULTS) > RESULTS_KEPT:
+        _RESULTS.popitem(last=False)
+
+
+def similar_to(project: Project, request=None, k: int = SHOWN) -> list[Similar] | None:
+    """The k projects most like this one that the request may see, best first, with the reasons; None while the
+    index is being read. The index proposes candidates; each is scored again from the database by the
+    definition itself before it is shown."""
     from .filtersets import is_staff_request
 
     using = project._state.db or "default"
@@ -245,12 +252,12 @@ def _answer(project: Project, request, *, duplicates: bool, k: int) -> list[Simi
     index = get_index(using)
     if index is None:
         return None
-    key = (using, index.token, project.pk, public, duplicates, k)
-    if key in _RESULTS:
-        _RESULTS.move_to_end(key)
-        return _RESULTS[key]
+    key = (using, index.token, project.pk, public, "similar", k)
+    cached = _cached(key)
+    if cached is not None:
+        return cached
     q = profiles([project.pk], using)[project.pk][0]
-    candidates = _candidates(index, q, project, public=public, duplicates=duplicates)
+    candidates = _candidates(index, q, _related([project], using)[project.pk], public=public)
     read = profiles(candidates, using)
     scored = []
     for pk in candidates:
@@ -258,27 +265,62 @@ def _answer(project: Project, request, *, duplicates: bool, k: int) -> list[Simi
         if profile is None or (public and not published):
             continue
         like = definition.compare(q, profile)
-        if like.near_duplicate if duplicates else like.similar:
+        if like.similar:
             scored.append((pk, like))
     scored.sort(key=lambda item: (-item[1].score, item[0]))
     scored = scored[:k]
     projects = Project.objects.using(using).in_bulk([pk for pk, _l in scored])
     names = _names(like for _pk, like in scored)
     out = [Similar(projects[pk], like, reasons(like, names)) for pk, like in scored if pk in projects]
-    _RESULTS[key] = out
-    while len(_RESULTS) > RESULTS_KEPT:
-        _RESULTS.popitem(last=False)
+    _keep(key, out)
     return out
 
 
-def similar_to(project: Project, request=None, k: int = SHOWN) -> list[Similar] | None:
-    """The k projects most like this one that the request may see, best first; None while the index is read."""
-    return _answer(project, request, duplicates=False, k=k)
+def duplicates_of(projects: list[Project], request=None, k: int = SHOWN) -> dict[int, list[Similar]] | None:
+    """For each project, the projects whose text is nearly the same (the importer's near-duplicate rule: text
+    similarity above NEAR_DUPLICATE), most alike first: a fixed number of queries for any number of projects;
+    None while the index is being read. The index's text similarity is exact, so nothing is read again."""
+    from .filtersets import is_staff_request
+
+    if not projects:
+        return {}
+    using = projects[0]._state.db or "default"
+    public = not is_staff_request(request)
+    index = get_index(using)
+    if index is None:
+        return None
+    tokens = _tokens([p.pk for p in projects], using)
+    related = _related(projects, using)
+    found: dict[int, list[tuple[int, float]]] = {}
+    for p in projects:
+        q = Profile(tokens=tokens.get(p.pk, frozenset()))
+        hits = similar_index.top(index, index.text_scores(q), exclude=related[p.pk], public=public, k=k,
+                                 at_least=definition.NEAR_DUPLICATE, above=True)
+        for pk, entry in index.overlay.items():
+            if entry is not None and pk not in related[p.pk] and (entry[1] or not public):
+                value = definition.text_similarity(q.tokens, entry[0].tokens)
+                if value > definition.NEAR_DUPLICATE:
+                    hits.append((pk, value))
+        found[p.pk] = sorted(hits, key=lambda hit: (-hit[1], hit[0]))[:k]
+    rows = Project.objects.using(using).in_bulk({pk for hits in found.values() for pk, _v in hits})
+    return {pid: [Similar(rows[pk], Likeness(score=value, parts={"text": value}), [_("nearly the same text")])
+                  for pk, value in hits if pk in rows] for pid, hits in found.items()}
 
 
 def possible_duplicates(project: Project, request=None, k: int = SHOWN) -> list[Similar] | None:
-    """Projects whose text is nearly the same as this one's (the importer's near-duplicate rule)."""
-    return _answer(project, request, duplicates=True, k=k)
+    """Projects whose text is nearly the same as this one's (see duplicates_of)."""
+    found = duplicates_of([project], request, k)
+    return None if found is None else found[project.pk]
+
+
+def _tokens(pks: list[int], using: str) -> dict[int, frozenset[str]]:
+    """The content words of these projects' texts: two queries."""
+    eas = defaultdict(list)
+    for project_id, text in (ExpectedAccomplishment.objects.using(using).filter(project__in=pks)
+                             .order_by("project_id", "position", "pk").values_list("project_id", "text")):
+        eas[project_id].append(text)
+    return {pk: definition.text_tokens(objective, *eas.get(pk, ()), summary) for pk, objective, summary
+            in Project.objects.using(using).filter(pk__in=pks).values_list("pk", "objective", "summary")}
 
 
 # -- reasons ----------------------------------------------------------------------------------------------------
