@@ -147,7 +147,9 @@ def _charts(history: FrameworkHistory, prefix: str) -> None:
     """A line chart per dimension over time, and a radar of the latest assessment against the previous one."""
     framework = history.framework
     low, high = (float(v) for v in framework.scale_range)
-    labels = [date_label(a) for a in history.assessments]
+    # The date alone on the axis; the kind of assessor too where two assessments share a date.
+    dates = [a.partial_date.iso() for a in history.assessments]
+    labels = [date_label(a) if dates.count(d) > 1 else d for a, d in zip(history.assessments, dates)]
     for row in history.rows:
         values = [_float(_score_of(a, row.dimension)) for a in history.assessments]
         history.charts.append(Chart(

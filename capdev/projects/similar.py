@@ -30,7 +30,7 @@ from .models import (ExpectedAccomplishment, Project, ProjectCountry, ProjectPar
 
 logger = logging.getLogger(__name__)
 SHOWN = 5
-CANDIDATES = 20  # scored again exactly (and read from the database) for every SHOWN projects shown
+CANDIDATES = 20  # taken from the index before the overlay's projects join them
 BUILD_WAIT = 2.0  # seconds a request waits for a first index being read before saying it is being worked out
 FETCH = 5_000
 
@@ -50,7 +50,7 @@ def profiles(pks: Iterable[int], using: str = "default") -> dict[int, tuple[Prof
     pks = list(dict.fromkeys(pks))
     if not pks:
         return {}
-    rows = Project.objects.using(using).filter(pk__in=pks).values_list(
+    rows = Project.objects.using(using).filter(pk__in=pks).order_by().values_list(
         "pk", "objective", "summary", "lead_unit_id", "review_state", "draft_of_id")
     eas = defaultdict(list)
     for project_id, text in (ExpectedAccomplishment.objects.using(using).filter(project__in=pks)
@@ -59,7 +59,8 @@ def profiles(pks: Iterable[int], using: str = "default") -> dict[int, tuple[Prof
     sets: dict[str, dict[int, set]] = {}
     for aspect, (model, column) in _LINKS.items():
         found = defaultdict(set)
-        for project_id, value in model.objects.using(using).filter(project__in=pks).values_list("project_id", column):
+        for project_id, value in (model.objects.using(using).filter(project__in=pks).order_by()
+                                  .values_list("project_id", column)):
             found[project_id].add(value)
         sets[aspect] = found
     out = {}
@@ -208,24 +209,26 @@ class Similar:
 
 def _related(projects: list[Project], using: str) -> dict[int, set[int]]:
     """Each project itself, its original and its working copy: never listed as like it (one query)."""
-    copies = dict(Project.objects.using(using).filter(draft_of__in=[p.pk for p in projects])
+    copies = dict(Project.objects.using(using).filter(draft_of__in=[p.pk for p in projects]).order_by()
                   .values_list("draft_of_id", "pk"))
     return {p.pk: {pk for pk in (p.pk, p.draft_of_id, copies.get(p.pk)) if pk} for p in projects}
 
 
-def _candidates(index, q: Profile, exclude: set[int], *, public: bool) -> list[int]:
-    """The ids of the projects most like q by the index (and its overlay), CANDIDATES of them at most."""
+def _candidates(index, q: Profile, exclude: set[int], *, public: bool) -> list[tuple[int, Likeness]]:
+    """The projects most like q (CANDIDATES of them from the index, and any of its overlay), with their Likeness:
+    the index's rows' from the index itself (exact, equal to the definition's), the overlay's by the definition."""
     values, reason = index.scores(q)
+    text = index.text_scores(q)
     found = similar_index.top(index, values, exclude=exclude, public=public, k=CANDIDATES,
                               at_least=definition.MIN_SCORE, only=reason)
-    extra = []
+    out = [(pk, index.likeness(q, index.row_of(pk), float(text[index.row_of(pk)]))) for pk, _value in found]
     for pk, entry in index.overlay.items():
         if entry is None or pk in exclude or (public and not entry[1]):
             continue
         like = definition.compare(q, entry[0])
         if like.similar:
-            extra.append((pk, like.score))
-    return [pk for pk, _s in found] + [pk for pk, _s in extra]
+            out.append((pk, like))
+    return out
 
 
 def _cached(key):
@@ -243,8 +246,8 @@ def _keep(key, value) -> None:
 
 def similar_to(project: Project, request=None, k: int = SHOWN) -> list[Similar] | None:
     """The k projects most like this one that the request may see, best first, with the reasons; None while the
-    index is being read. The index proposes candidates; each is scored again from the database by the
-    definition itself before it is shown."""
+    index is being read. Eight queries: the project's profile, its working copy, the projects shown and the
+    names of what they share."""
     from .filtersets import is_staff_request
 
     using = project._state.db or "default"
@@ -257,19 +260,10 @@ def similar_to(project: Project, request=None, k: int = SHOWN) -> list[Similar] 
     if cached is not None:
         return cached
     q = profiles([project.pk], using)[project.pk][0]
-    candidates = _candidates(index, q, _related([project], using)[project.pk], public=public)
-    read = profiles(candidates, using)
-    scored = []
-    for pk in candidates:
-        profile, published = read.get(pk, (None, False))
-        if profile is None or (public and not published):
-            continue
-        like = definition.compare(q, profile)
-        if like.similar:
-            scored.append((pk, like))
+    scored = _candidates(index, q, _related([project], using)[project.pk], public=public)
     scored.sort(key=lambda item: (-item[1].score, item[0]))
     scored = scored[:k]
-    projects = Project.objects.using(using).in_bulk([pk for pk, _l in scored])
+    projects = Project.objects.using(using).order_by().in_bulk([pk for pk, _l in scored])
     names = _names(like for _pk, like in scored)
     out = [Similar(projects[pk], like, reasons(like, names)) for pk, like in scored if pk in projects]
     _keep(key, out)
@@ -320,7 +314,7 @@ def _tokens(pks: list[int], using: str) -> dict[int, frozenset[str]]:
                              .order_by("project_id", "position", "pk").values_list("project_id", "text")):
         eas[project_id].append(text)
     return {pk: definition.text_tokens(objective, *eas.get(pk, ()), summary) for pk, objective, summary
-            in Project.objects.using(using).filter(pk__in=pks).values_list("pk", "objective", "summary")}
+            in Project.objects.using(using).filter(pk__in=pks).order_by().values_list("pk", "objective", "summary")}
 
 
 # -- reasons ----------------------------------------------------------------------------------------------------

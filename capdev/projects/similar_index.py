@@ -166,6 +166,37 @@ class SimilarityIndex:
             reason |= same
         return score, reason
 
+    def likeness(self, q: Profile, row: int, text: float) -> definition.Likeness:
+        """The definition's Likeness of q and one indexed row (its text similarity given: scores() has it), built
+        from the index alone; equal to definition.compare of q and the row's profile."""
+        parts = {"text": text}
+        shared: dict[str, tuple] = {}
+        for aspect in definition.SET_ASPECTS:
+            postings = self.aspects[aspect]
+            values = getattr(q, aspect)
+            both = tuple(v for v in values if self._holds(postings, v, row))
+            union = len(values) + int(postings.sizes[row]) - len(both)
+            parts[aspect] = len(both) / union if union else 0.0
+            if both:
+                shared[aspect] = tuple(sorted(both, key=definition._natural))
+        same_unit = q.unit is not None and int(self.unit[row]) == q.unit
+        parts["unit"] = 1.0 if same_unit else 0.0
+        if same_unit:
+            shared["unit"] = (q.unit,)
+        return definition.Likeness(score=sum(definition.WEIGHTS[k] * v for k, v in parts.items()), parts=parts,
+                                   shared=shared)
+
+    @staticmethod
+    def _holds(postings: Postings, value, row: int) -> bool:
+        code = postings.codes.get(value)
+        if code is None:
+            return False
+        if code in postings.bits:
+            return bool(postings.bits[code][row >> 3] & (0x80 >> (row & 7)))
+        rows = postings.lists[code]
+        i = int(np.searchsorted(rows, row))
+        return i < rows.size and int(rows[i]) == row
+
     def text_scores(self, q: Profile) -> np.ndarray:
         """The text similarity of every indexed project to q (float64): what near-duplicates are judged by."""
         n = self.n
