@@ -22,6 +22,7 @@ install: $(BIN)/capdev
 demo-data: install
 	$(BIN)/capdev migrate --noinput
 	$(BIN)/capdev load-reference
+	$(BIN)/capdev load-framework capdev/assessments/data/example-digital-government.yaml
 	@if [ -f "$(SEED)" ]; then \
 		$(BIN)/capdev import-legacy --publish "$(SEED)"; \
 	else \

@@ -48,6 +48,7 @@ class LoadResult:
 
     framework: Framework
     created: bool
+    unchanged: bool = False
     dimensions_added: list[str] = field(default_factory=list)
     dimensions_removed: list[str] = field(default_factory=list)
     questions: int = 0
@@ -260,10 +261,30 @@ def read_file(data: bytes, name: str = "") -> dict[str, Any]:
     return check(parse(data, name))
 
 
+def as_data(framework: Framework) -> dict[str, Any]:
+    """A framework in the database as check() gives a file's data (to tell whether a file changes anything)."""
+    levels = {(lv.dimension_id, lv.value): (lv.label, lv.description) for lv in framework.levels.all()}
+    return {
+        "slug": framework.slug, "name": framework.name, "version": framework.version,
+        "description": framework.description, "publisher": framework.publisher, "url": framework.url,
+        "is_example": framework.is_example, "scale": framework.scale, "weak_at_or_below": framework.weak_at_or_below,
+        "levels": {n: v for (d, n), v in levels.items() if d is None},
+        "dimensions": [{"code": d.code, "name": d.name, "description": d.description,
+                        "levels": {n: ("", v[1]) for (dim, n), v in levels.items() if dim == d.pk},
+                        "questions": [{"code": q.code, "kind": q.kind, "text": q.text} for q in d.questions.all()]}
+                       for d in framework.dimensions.prefetch_related("questions")],
+    }
+
+
 @transaction.atomic
 def load(data: dict[str, Any]) -> LoadResult:
-    """Write checked framework data (read_file's), creating or updating the framework of its slug."""
+    """Write checked framework data (read_file's), creating or updating the framework of its slug; a file that
+    says what the database holds already writes nothing."""
     framework = Framework.objects.select_for_update().filter(slug=data["slug"]).first()
+    if framework is not None and as_data(framework) == {**data, "dimensions": [
+            {**d, "levels": {n: ("", text) for n, (_label, text) in d["levels"].items()}} for d in data["dimensions"]]}:
+        return LoadResult(framework=framework, created=False, unchanged=True,
+                          questions=sum(len(d["questions"]) for d in data["dimensions"]))
     created = framework is None
     if created:
         framework = Framework(slug=data["slug"])

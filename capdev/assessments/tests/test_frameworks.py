@@ -96,8 +96,10 @@ def test_the_load_framework_command(db):
     out = io.StringIO()
     call_command("load_framework", str(EXAMPLE), stdout=out)
     assert "capdev-example-digital-government created: 6 dimensions, 12 questions" in out.getvalue()
+    history = Framework.history.count() + Question.history.count()
     call_command("load_framework", str(EXAMPLE), stdout=out)
-    assert "updated" in out.getvalue() and Framework.objects.count() == 1
+    assert "unchanged" in out.getvalue() and Framework.objects.count() == 1
+    assert Framework.history.count() + Question.history.count() == history  # running it again changes nothing
     with pytest.raises(CommandError, match=r"(?s)not loaded:.*dimensions\[0\]\.questions\[0\]\.text: required"):
         call_command("load_framework", str(FILES / "framework-faulty.yaml"), stdout=out)
     call_command("load_framework", str(FILES / "example-index.json"), "--dry-run", stdout=out)

@@ -33,7 +33,7 @@ class Command(BaseCommand):
         except frameworks.FrameworkError as exc:
             raise CommandError(_("%(name)s is not loaded:\n%(problems)s")
                                % {"name": path.name, "problems": "\n".join(f"  {p}" for p in exc.problems)}) from None
-        what = _("created") if result.created else _("updated")
+        what = _("created") if result.created else _("unchanged") if result.unchanged else _("updated")
         self.stdout.write(_("Framework %(slug)s %(what)s: %(n)d dimensions, %(q)d questions or indicators.")
                           % {"slug": result.framework.slug, "what": what,
                              "n": len(checked["dimensions"]), "q": result.questions})
