@@ -104,7 +104,7 @@ def main() -> None:
         assert found is not None
         q = similar.profiles([pk])[pk][0]
         t = time.perf_counter()
-        values, reason = index.scores(q)
+        values, reason, _text = index.scores(q)
         similar_index.top(index, values, exclude={pk}, public=True, k=similar.CANDIDATES, at_least=0.02, only=reason)
         scoring.append(time.perf_counter() - t)
         t = time.perf_counter()

@@ -217,8 +217,7 @@ def _related(projects: list[Project], using: str) -> dict[int, set[int]]:
 def _candidates(index, q: Profile, exclude: set[int], *, public: bool) -> list[tuple[int, Likeness]]:
     """The projects most like q (CANDIDATES of them from the index, and any of its overlay), with their Likeness:
     the index's rows' from the index itself (exact, equal to the definition's), the overlay's by the definition."""
-    values, reason = index.scores(q)
-    text = index.text_scores(q)
+    values, reason, text = index.scores(q)
     found = similar_index.top(index, values, exclude=exclude, public=public, k=CANDIDATES,
                               at_least=definition.MIN_SCORE, only=reason)
     out = [(pk, index.likeness(q, index.row_of(pk), float(text[index.row_of(pk)]))) for pk, _value in found]

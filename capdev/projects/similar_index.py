@@ -141,9 +141,9 @@ class SimilarityIndex:
         i = int(np.searchsorted(self.pk, pk))
         return i if i < self.n and int(self.pk[i]) == pk else None
 
-    def scores(self, q: Profile) -> tuple[np.ndarray, np.ndarray]:
-        """The likeness of every indexed project to q (float64) by the one definition, and whether there is a
-        reason to call it similar (a similar text, or anything shared: Likeness.has_reason)."""
+    def scores(self, q: Profile) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The likeness of every indexed project to q (float64) by the one definition, whether there is a reason
+        to call it similar (a similar text, or anything shared: Likeness.has_reason), and the text similarity."""
         n = self.n
         score = np.zeros(n, dtype=np.float64)
         reason = np.zeros(n, dtype=bool)
@@ -164,7 +164,7 @@ class SimilarityIndex:
             same = self.unit == q.unit
             score += definition.WEIGHTS["unit"] * same
             reason |= same
-        return score, reason
+        return score, reason, text
 
     def likeness(self, q: Profile, row: int, text: float) -> definition.Likeness:
         """The definition's Likeness of q and one indexed row (its text similarity given: scores() has it), built

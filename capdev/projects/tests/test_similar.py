@@ -93,12 +93,12 @@ def test_the_index_agrees_with_the_definition_applied_to_every_project(db, synth
         q = every[pk][0]
         for public in (True, False):
             expected = similar.brute_force(q, rows, public=public, exclude={pk}, k=similar.CANDIDATES)
-            values, reason = index.scores(q)
+            values, reason, _text = index.scores(q)
             got = similar_index.top(index, values, exclude={pk}, public=public, k=similar.CANDIDATES,
                                     at_least=definition.MIN_SCORE, only=reason)
             assert [g[0] for g in got] == [e[0] for e in expected], (pk, public)
             assert [g[1] for g in got] == [e[1] for e in expected]
-            text = index.text_scores(q)
+            text = _text
             for other, _value in got[:5]:  # the Likeness built from the index is the definition's, reasons and all
                 row = index.row_of(other)
                 assert index.likeness(q, row, float(text[row])) == definition.compare(q, every[other][0])
