@@ -110,6 +110,7 @@ _LOCK = threading.Lock()
 _BUILDERS: dict[str, threading.Thread] = {}
 _RESULTS: OrderedDict = OrderedDict()  # (database, token, project, public, kind) -> results; the last few hundred
 RESULTS_KEPT = 512
+_RESULTS_LOCK = threading.Lock()  # the server's threads share the results kept
 
 
 def _caught_up(index: similar_index.SimilarityIndex, using: str) -> similar_index.SimilarityIndex:
@@ -231,16 +232,18 @@ def _candidates(index, q: Profile, exclude: set[int], *, public: bool) -> list[t
 
 
 def _cached(key):
-    if key in _RESULTS:
-        _RESULTS.move_to_end(key)
-        return _RESULTS[key]
+    with _RESULTS_LOCK:
+        if key in _RESULTS:
+            _RESULTS.move_to_end(key)
+            return _RESULTS[key]
     return None
 
 
 def _keep(key, value) -> None:
-    _RESULTS[key] = value
-    while len(_RESULTS) > RESULTS_KEPT:
-        _RESULTS.popitem(last=False)
+    with _RESULTS_LOCK:
+        _RESULTS[key] = value
+        while len(_RESULTS) > RESULTS_KEPT:
+            _RESULTS.popitem(last=False)
 
 
 def similar_to(project: Project, request=None, k: int = SHOWN) -> list[Similar] | None:

@@ -103,6 +103,11 @@ def test_the_index_agrees_with_the_definition_applied_to_every_project(db, synth
                 row = index.row_of(other)
                 assert index.likeness(q, row, float(text[row])) == definition.compare(q, every[other][0])
     assert similar_index.Postings().nbytes() == 0 and index.nbytes() > 0
+    # On the page of a generated project: the most similar, with their reasons, published ones for the public.
+    generated = Project.objects.filter(code__startswith="SYN").order_by("pk")[7]
+    found = similar.similar_to(generated, public_request)
+    assert len(found) == similar.SHOWN and all(s.reasons and s.project.review_state == "published" for s in found)
+    assert any("same SDG" in r for s in found for r in s.reasons)
 
 
 def test_frequent_words_are_held_as_bits_and_rare_ones_as_lists(db, synthetic):
