@@ -7,7 +7,6 @@ import io
 import json
 
 import pytest
-from django.core.management import call_command
 from openpyxl import load_workbook
 
 from capdev.assessments.models import (Assessment, AssessmentState, Dimension, DimensionScore, Priority, WorkLink)
