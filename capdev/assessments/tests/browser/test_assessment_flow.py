@@ -165,3 +165,40 @@ def test_the_igf_records_find_each_other_on_their_pages(browser, live, artifacts
     assert "nearly the same text" in first_item.inner_text()
     section.screenshot(path=str(artifacts / "similar-igf.png"))
     page.context.close()
+
+
+def test_the_assessment_pages_pass_axe_and_keep_the_content_security_policy(browser, live, artifacts):
+    """axe-core finds no serious or critical violation on the pages assessments add or fill, staff's included;
+    no page reports a CSP violation, an error, or a request leaving the machine."""
+    from capdev.assessments import score_files, score_import
+    from capdev.portal.tests.browser.helpers import Recorder, axe_violations, describe_violations
+    from capdev.projects.models import Project
+
+    plan = score_import.plan(score_files.read(SINCE_CSV, "since.csv"))
+    assessment = score_import.write(plan, publish=True).assessment_ids[0]
+    project = Project.objects.get(title__startswith=DIGITAL_GOV)
+    pages = ["/countries/LCA/", f"/projects/{project.pk}/", "/assessments/", f"/assessments/{assessment}/",
+             "/dashboard/", "/assessments/new/", "/assessments/upload/", f"/assessments/{assessment}/links/new/"]
+    recorder = Recorder()
+    page = new_page(browser, bypass_csp=True)
+    checked = new_page(browser, recorder=recorder)
+    sign_in(page, live)
+    sign_in(checked, live)
+    checked.context.add_init_script("window.__csp = []; document.addEventListener('securitypolicyviolation', "
+                                    "e => window.__csp.push(e.violatedDirective));")
+    problems = []
+    for path in pages:
+        page.goto(live.url + path)
+        settle(page)
+        blocking = [v for v in axe_violations(page) if v["impact"] in ("serious", "critical")]
+        if blocking:
+            problems.append(describe_violations(path, blocking))
+        checked.goto(live.url + path)
+        settle(checked)
+        assert checked.evaluate("() => window.__csp") == [], path
+    assert not problems, "\n".join(problems)
+    assert not recorder.page_errors, recorder.page_errors
+    outside = [u for u in recorder.requests if not u.startswith(live.url) and not u.startswith("data:")]
+    assert not outside, outside
+    page.context.close()
+    checked.context.close()
