@@ -22,7 +22,7 @@ import numpy as np
 from capdev.core import similarity as definition
 from capdev.core.similarity import Profile
 
-CHUNK = 16_384  # projects per read; a multiple of 8, so that each chunk fills whole bytes of the bit rows
+CHUNK = 16_384  # projects per read; a multiple of 64, so that each chunk fills whole words of the bit rows
 OVERLAY_LIMIT = 5_000
 ROW = np.int32
 
@@ -42,19 +42,47 @@ class Postings:
 
     def overlaps(self, values: Iterable, n: int) -> np.ndarray:
         """How many of these values each row holds (uint16)."""
-        out = np.zeros(n, dtype=np.uint16)
-        rows = []
+        rows, bits = [], []
         for value in values:
             code = self.codes.get(value)
             if code is None:
                 continue
             if code in self.bits:
-                out += np.unpackbits(self.bits[code], count=n)
+                bits.append(self.bits[code])
             else:
                 rows.append(self.lists[code])
+        out = bit_counts(bits, n)
         if rows:
             out += np.bincount(np.concatenate(rows), minlength=n).astype(np.uint16)
         return out
+
+
+def bit_counts(bitsets: list[np.ndarray], n: int) -> np.ndarray:
+    """For each of n rows, in how many of these packed bit rows its bit is set (uint16).
+
+    Counted on the packed words, as a binary counter of bit planes (plane i holds bit i of every row's count):
+    adding a bit row is a few AND/XOR passes over N/64 machine words, and only the planes (six for up to 63
+    rows) are unpacked at the end, instead of unpacking and adding every bit row (ten times slower at 1M)."""
+    planes: list[np.ndarray] = []
+    for bits in bitsets:
+        carry = bits.view(np.uint64)
+        for plane in planes:
+            new_carry = plane & carry
+            plane ^= carry
+            carry = new_carry
+            if not carry.any():
+                break
+        else:
+            planes.append(carry.copy())
+    out = np.zeros(n, dtype=np.uint16)
+    for i, plane in enumerate(planes):
+        out += np.unpackbits(plane.view(np.uint8), count=n).astype(np.uint16) << i
+    return out
+
+
+def _bit_bytes(n: int) -> int:
+    """Bytes of a bit row of n rows, in whole 64-bit words (bit_counts reads them as such)."""
+    return (n + 63) // 64 * 8
 
 
 class _Builder:
@@ -96,11 +124,12 @@ class _Builder:
             pending = self.pending.setdefault(code, array.array("i"))
             pending.frombytes(part.astype(ROW).tobytes())
             if len(pending) > self.threshold:
-                bits = np.zeros((self.n + 7) // 8, dtype=np.uint8)
+                bits = np.zeros(_bit_bytes(self.n), dtype=np.uint8)
                 held = np.frombuffer(pending, dtype=ROW)
                 mask = np.zeros(self.n, dtype=bool)
                 mask[held] = True
-                bits[:] = np.packbits(mask)
+                packed = np.packbits(mask)
+                bits[:packed.size] = packed
                 self.postings.bits[code] = bits
                 del self.pending[code]
 
@@ -261,7 +290,7 @@ def build(token: str, changes: dict[int, str], n: int, projects: Iterator[tuple]
         words.n = count
         words.postings.sizes = words.postings.sizes[:count]
         for code, bits in words.postings.bits.items():
-            words.postings.bits[code] = bits[:(count + 7) // 8]
+            words.postings.bits[code] = bits[:_bit_bytes(count)].copy()
     aspects = {"text": words.done()}
     for aspect in definition.SET_ASPECTS:
         aspects[aspect] = _set_postings(pks, links.get(aspect, iter(())))

@@ -169,3 +169,18 @@ def test_the_project_page_shows_similar_projects_with_reasons(client, db, portfo
     section = page.split('id="similar-heading"')[1].split("</section>")[0]
     assert f"/projects/{second.pk}/" in section and "nearly the same text" in section
     assert f"/projects/{first.pk}/" not in section
+
+
+@pytest.mark.parametrize("rows, n", [(1, 64), (7, 1000), (40, 4093), (70, 130)])
+def test_counting_on_packed_bits_equals_unpacking_and_adding(rows, n):
+    import numpy as np
+
+    rng = np.random.default_rng(rows)
+    dense = rng.random((rows, n)) < rng.random((rows, 1))
+    packed = []
+    for row in dense:
+        bits = np.zeros(similar_index._bit_bytes(n), dtype=np.uint8)
+        bits[:(n + 7) // 8] = np.packbits(row)
+        packed.append(bits)
+    assert np.array_equal(similar_index.bit_counts(packed, n), dense.sum(axis=0).astype(np.uint16))
+    assert np.array_equal(similar_index.bit_counts([], n), np.zeros(n, dtype=np.uint16))
