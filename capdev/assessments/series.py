@@ -282,7 +282,9 @@ def countries_of_projects(request, params) -> set[str] | None:
     from capdev.projects.models import ProjectCountry
 
     fs = ProjectFilterSet(params, queryset=visible_projects(request), request=request)
-    names = [n for n in fs.filters if params.get(n) not in (None, "")]
+    fs.errors  # noqa: B018 - validates: a value that is not valid filters nothing, as on the list
+    valid = getattr(fs.form, "cleaned_data", {})
+    names = [n for n, v in valid.items() if n != "sort" and v not in (None, "", [], ())]
     if not names:
         return None
     return set(ProjectCountry.objects.filter(project__in=fs.qs.values("pk")).values_list("country_id", flat=True)

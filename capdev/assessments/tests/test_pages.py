@@ -128,6 +128,9 @@ def test_the_dashboard_compares_countries_on_a_dimension_filtered_like_the_list(
         "/assessments/compare.csv?assessment_dimension=capdev-example-digital-government:data")).lstrip("\ufeff"))))
     assert rows[1][:5] == ["LCA", "Saint Lucia", "capdev-example-digital-government", "data", "2.000"]
     assert len(rows) == 2
+    # Parameters that mean nothing: the first dimension offered, the invalid filter left out (as the list does).
+    page = client.get("/dashboard/?start_year_min=abc&sort=title&assessment_dimension=nonsense:nothing")
+    assert page.status_code == 200 and "Every country with a national assessment" in body(page)
 
 
 def _public_channels(client, assessed) -> dict[str, str]:
