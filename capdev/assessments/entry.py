@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core import signing
@@ -215,8 +216,14 @@ def upload(request):
         except score_files.FileProblem as exc:
             form.add_error("file", str(exc))
         else:
-            context.update(plan=plan, options=options, payload=_sign(data, upload_file.name, options) if plan.ok
-                           else "", problems=score_import.problems_by_row(plan.problems))
+            payload = _sign(data, upload_file.name, options) if plan.ok else ""
+            if len(payload) > settings.DATA_UPLOAD_MAX_MEMORY_SIZE * 0.9:
+                # The confirmation posts the file back: past Django's limit on a request's form data it is refused.
+                form.add_error("file", _("This file is too large to confirm on this page: use the command "
+                                         "capdev import-assessments, or split the file."))
+            else:
+                context.update(plan=plan, options=options, payload=payload,
+                               problems=score_import.problems_by_row(plan.problems))
     return render(request, "assessments/upload.html", context,
                   status=400 if request.method == "POST" and ("plan" not in context or not context["plan"].ok)
                   else 200)

@@ -178,3 +178,12 @@ def test_links_to_the_work_need_a_visible_project_and_the_right(client, countrie
     client.post(f"/assessments/{a.pk}/links/{link.pk}/delete/")
     assert WorkLink.objects.count() == 1
     assert draft.pk  # staff see drafts: linking to one is allowed to staff (the public never sees the link)
+
+
+def test_a_file_too_large_to_confirm_on_the_page_is_refused_saying_what_to_do(client, countries, framework, staff,
+                                                                             settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 200
+    client.force_login(staff["editor"])
+    response = upload(client, "scores-long.csv")
+    assert response.status_code == 400 and "capdev import-assessments" in response.content.decode()
+    assert "payload" not in response.content.decode()
