@@ -170,7 +170,8 @@ def link_add(request, pk: int):
         messages.success(request, _("Linked to %(project)s.") % {"project": link.project.title})
         return redirect(f"{reverse('assessments:detail', args=[assessment.pk])}#work")
     return render(request, "assessments/link_form.html", {"assessment": assessment, "form": form,
-                                                           "project": form.found_project() if data else None})
+                                                           "project": form.found_project() if data else None,
+                                                           "suggestions": form.suggestions()})
 
 
 @entering_staff
@@ -255,7 +256,7 @@ def upload_confirm(request):
     except PermissionDenied as exc:
         messages.error(request, str(exc))
         return redirect("assessments:upload")
-    messages.success(request, _("%(c)d assessments created, %(u)d updated, %(n)d unchanged; %(s)d scores written.")
+    messages.success(request, _("Assessments: %(c)d created, %(u)d updated, %(n)d unchanged. Scores written: %(s)d.")
                      % {"c": result.created, "u": result.updated, "n": result.unchanged, "s": result.scores})
     return render(request, "assessments/upload_done.html", {
         "result": result, "assessments": Assessment.objects.filter(pk__in=result.assessment_ids)

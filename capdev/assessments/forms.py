@@ -163,18 +163,27 @@ class LinkForm(forms.Form):
                                       required=False)
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
-    def __init__(self, *args, assessment: Assessment, projects, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, assessment: Assessment, projects, **kwargs):
+        if data is not None and data.get("pick"):  # one of the suggested projects, chosen by its button
+            data = data.copy()
+            data["project"] = data["pick"]
+        super().__init__(data, *args, **kwargs)
         self.assessment, self.projects = assessment, projects
         dims = [(f"d:{s.dimension_id}", _("Dimension: %(name)s") % {"name": s.dimension.name})
                 for s in assessment.scores.select_related("dimension").order_by("dimension__position")]
         prios = [(f"p:{p.pk}", _("Priority: %(text)s") % {"text": p.text[:80]}) for p in assessment.priorities.all()]
         self.fields["target"].choices = dims + prios
+        self.fields["project"].widget.attrs["list"] = "project-suggestions"
         project = self.found_project()
         if project is not None:
             self.fields["outcome"].queryset = Outcome.objects.filter(project=project).order_by("position")
             self.fields["activity"].queryset = Activity.objects.filter(project=project).order_by("start_date",
                                                                                                  "position")
+
+    def suggestions(self, limit: int = 50) -> list[Project]:
+        """The projects serving the assessed country (newest first), offered as the project's number."""
+        return list(self.projects.filter(country_links__country_id=self.assessment.country_id)
+                    .order_by("-start_date", "-pk").only("pk", "title", "code").distinct()[:limit])
 
     def found_project(self) -> Project | None:
         text = (self.data.get(self.add_prefix("project")) or "").strip() if self.is_bound else ""

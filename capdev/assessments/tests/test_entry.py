@@ -2,6 +2,8 @@
 and refusals, links to the work; each checks who may do it, and a save made after someone else's is refused."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -117,10 +119,10 @@ def test_an_upload_shows_what_will_be_written_then_writes_it_on_confirmation(cli
     assert "Saint Lucia · 2023-11 · Self-assessment" in page and not Assessment.objects.exists()
     payload = preview.context["payload"]
     done = client.post("/assessments/upload/confirm/", {"payload": payload})
-    assert done.status_code == 200 and "2 assessments created" in done.content.decode()
+    assert done.status_code == 200 and "Assessments: 2 created" in done.content.decode()
     assert Assessment.objects.count() == 2 and DimensionScore.objects.count() == 8
     again = client.post("/assessments/upload/confirm/", {"payload": payload})  # a double click
-    assert "0 assessments created, 0 updated, 2 unchanged" in again.content.decode()
+    assert "Assessments: 0 created, 0 updated, 2 unchanged" in again.content.decode()
     tampered = payload[:-3] + ("abc" if not payload.endswith("abc") else "xyz")
     assert client.post("/assessments/upload/confirm/", {"payload": tampered}).status_code == 400
 
@@ -187,3 +189,89 @@ def test_a_file_too_large_to_confirm_on_the_page_is_refused_saying_what_to_do(cl
     response = upload(client, "scores-long.csv")
     assert response.status_code == 400 and "capdev import-assessments" in response.content.decode()
     assert "payload" not in response.content.decode()
+
+
+def test_the_link_page_offers_the_projects_serving_the_country_and_a_click_chooses_one(client, countries, framework,
+                                                                                        staff):
+    from capdev.projects.models import Project, ReviewState
+
+    serving = Project.objects.create(title="Digital government in Saint Lucia", code="DA16-LCA",
+                                     review_state=ReviewState.PUBLISHED)
+    serving.country_links.create(country_id="LCA")
+    elsewhere = Project.objects.create(title="Statistics in Mali", review_state=ReviewState.PUBLISHED)
+    elsewhere.country_links.create(country_id="MLI")
+    client.force_login(staff["editor"])
+    client.post("/assessments/new/?framework=capdev-example-digital-government", form_data(framework))
+    a = Assessment.objects.get()
+    page = client.get(f"/assessments/{a.pk}/links/new/").content.decode()
+    offered = page.split('class="link-suggestions"')[1].split("</ul>")[0]
+    assert "Digital government in Saint Lucia" in offered and "Statistics in Mali" not in offered
+    assert f'<option value="{serving.pk}">' in page  # the project field's suggestions too
+    data_dim = a.scores.get(dimension__code="data").dimension
+    chosen = client.post(f"/assessments/{a.pk}/links/new/", {"target": f"d:{data_dim.pk}", "project": "",
+                                                              "pick": str(serving.pk)})
+    assert chosen.context["project"] == serving and not WorkLink.objects.exists()
+    field = re.search(r'<input[^>]*id="id_project"[^>]*>', chosen.content.decode()).group(0)
+    assert f'value="{serving.pk}"' in field and 'list="project-suggestions"' in field
+
+
+WRITES = ("/assessments/new/?framework=capdev-example-digital-government", "/assessments/{a}/edit/",
+          "/assessments/upload/", "/assessments/upload/confirm/", "/assessments/{a}/links/new/",
+          "/assessments/{a}/links/{link}/delete/")
+
+
+def _written():
+    return (Assessment.objects.count(), DimensionScore.objects.count(), WorkLink.objects.count(),
+            list(Assessment.objects.values_list("title", "state").order_by("pk")))
+
+
+def test_every_write_refuses_the_anonymous_and_viewers_and_published_ones_refuse_editors(client, countries,
+                                                                                          framework, staff):
+    """Each page that writes, posted with what would write: sign-in for the anonymous, 403 for a viewer, and for
+    an editor on a published assessment; nothing changes. The API writes nothing for anyone."""
+    from capdev.projects.models import Project, ReviewState
+
+    project = Project.objects.create(title="Digital government", code="DG-1", review_state=ReviewState.PUBLISHED)
+    client.force_login(staff["reviewer"])
+    client.post("/assessments/new/?framework=capdev-example-digital-government",
+                form_data(framework, state="published"))
+    a = Assessment.objects.get()
+    dim = a.scores.get(dimension__code="data").dimension
+    link = WorkLink.objects.create(assessment=a, dimension=dim, project=project)
+    payload = upload(client, "scores-long.csv", publish="on").context["payload"]
+    bodies = {
+        WRITES[0]: form_data(framework, date_text="2024", title="Intruder"),
+        WRITES[1]: form_data(framework, title="Changed", seen=versions.token(a), **{
+            "priorities-INITIAL_FORMS": "1", "priorities-0-id": str(a.priorities.get().pk),
+            "documents-INITIAL_FORMS": "1", "documents-0-id": str(a.documents.get().pk)}),
+        WRITES[2]: {"file": SimpleUploadedFile("s.csv", (FILES / "scores-long.csv").read_bytes())},
+        WRITES[3]: {"payload": payload},
+        WRITES[4]: {"target": f"d:{dim.pk}", "project": "DG-1", "save": "1"},
+        WRITES[5]: {},
+    }
+    before = _written()
+
+    def post(url):
+        body = bodies[url]
+        if "file" in body:
+            body = {"file": SimpleUploadedFile("s.csv", (FILES / "scores-long.csv").read_bytes())}
+        return client.post(url.format(a=a.pk, link=link.pk), body)
+
+    client.logout()
+    for url in WRITES:
+        response = post(url)
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"], url
+    client.force_login(staff["viewer"])
+    for url in WRITES:
+        assert post(url).status_code == 403, url
+    client.force_login(staff["editor"])
+    for url in WRITES[1:2] + WRITES[4:]:
+        assert post(url).status_code == 403, url
+    assert _written() == before
+    for user in (None, staff["admin"]):
+        client.logout() if user is None else client.force_login(user)
+        for url in ("/api/assessments/", f"/api/assessments/{a.pk}/", "/api/assessment-frameworks/"):
+            for method in ("post", "put", "patch", "delete"):
+                status = getattr(client, method)(url, {}, content_type="application/json").status_code
+                assert status in (401, 403, 405), (user, method, url, status)
+    assert _written() == before and a.framework.dimensions.count() == 6

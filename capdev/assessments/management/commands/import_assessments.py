@@ -12,19 +12,19 @@ from capdev.assessments.models import AssessorType, Framework
 
 
 class Command(BaseCommand):
-    help = ("Import assessment scores from a CSV or XLSX file: one row per score (country, date, framework, "
-            "assessor_type, dimension, score, evidence, comments) or one row per assessment with a column per "
-            "dimension. Several countries and years per file. Nothing is written if a cell does not fit.")
+    help = _("Import assessment scores from a CSV or XLSX file: one row per score (country, date, framework, "
+             "assessor_type, dimension, score, evidence, comments) or one row per assessment with a column per "
+             "dimension. Several countries and years per file. Nothing is written if a cell does not fit.")
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="the CSV or XLSX file")
-        parser.add_argument("--dry-run", action="store_true", help="show what would be written, write nothing")
-        parser.add_argument("--framework", help="the framework's identifier, for files without a framework column")
+        parser.add_argument("file", help=_("the CSV or XLSX file"))
+        parser.add_argument("--dry-run", action="store_true", help=_("show what would be written, write nothing"))
+        parser.add_argument("--framework", help=_("the framework's identifier, for files without a framework column"))
         parser.add_argument("--assessor-type", choices=AssessorType.values,
-                            help="the assessor type of rows that give none")
-        parser.add_argument("--publish", action="store_true", help="publish the new assessments (else drafts)")
+                            help=_("the assessor type of rows that give none"))
+        parser.add_argument("--publish", action="store_true", help=_("publish the new assessments (else drafts)"))
         parser.add_argument("--internal", action="store_true",
-                            help="keep the new assessments internal: never shown to the public")
+                            help=_("keep the new assessments internal: never shown to the public"))
 
     def handle(self, *args, **options):
         path = Path(options["file"])

@@ -10,12 +10,12 @@ from capdev.assessments import frameworks
 
 
 class Command(BaseCommand):
-    help = ("Load an assessment framework (dimensions, questions or indicators, scale) from a YAML or JSON file; "
-            "loading it again updates the framework of the same slug. Nothing is written if the file has a problem.")
+    help = _("Load an assessment framework (dimensions, questions or indicators, scale) from a YAML or JSON file; "
+             "loading it again updates the framework of the same slug. Nothing is written if the file has a problem.")
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="the framework file (.yaml, .yml or .json)")
-        parser.add_argument("--dry-run", action="store_true", help="check the file and write nothing")
+        parser.add_argument("file", help=_("the framework file (.yaml, .yml or .json)"))
+        parser.add_argument("--dry-run", action="store_true", help=_("check the file and write nothing"))
 
     def handle(self, *args, **options):
         path = Path(options["file"])

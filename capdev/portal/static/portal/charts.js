@@ -103,8 +103,11 @@
       valueAxis.ticks.callback = function (v) { return full(v); };
     }
     if (kind === "radar") {
-      options.scales = { r: { min: fixed ? data.min : 0, max: fixed ? data.max : undefined, beginAtZero: !fixed,
-        ticks: { stepSize: fixed && data.max <= 1 ? 0.2 : 1, backdropColor: "transparent" },
+      // The centre is 0 even on a scale of levels 1-5: level 1 is a small ring, not a point that looks like nothing.
+      var lowest = fixed ? data.min : 0;
+      options.scales = { r: { min: Math.min(0, lowest), max: fixed ? data.max : undefined, beginAtZero: true,
+        ticks: { stepSize: fixed && data.max <= 1 ? 0.2 : 1, backdropColor: "transparent",
+                 callback: function (v) { return v < lowest ? "" : full(v); } },
         pointLabels: { callback: function (label) { return shorten(label, narrow ? 14 : 28); } } } };
       options.plugins.legend.display = true;
     } else if (kind !== "doughnut") {
