@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from capdev.accounts import permissions as perms
 from capdev.core.admin import CapdevAdmin, CapdevInline, ObjectPermissionMixin
@@ -60,7 +61,7 @@ class DimensionInline(FrameworkRights, CapdevInline):
 class FrameworkLevelInline(FrameworkRights, CapdevInline):
     model = Level
     fields = ("value", "label", "description")
-    verbose_name_plural = "levels of the scale"
+    verbose_name_plural = _("levels of the scale")
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(dimension__isnull=True)
