@@ -29,20 +29,33 @@ def date_label(assessment: Assessment) -> str:
 def level_labels(frameworks) -> dict[int, dict[int, str]]:
     """Framework id -> level -> its label ("Emerging"), one query."""
     out: dict[int, dict[int, str]] = defaultdict(dict)
-    for lv in Level.objects.filter(framework__in=[f.pk for f in frameworks], dimension__isnull=True):
+    for lv in Level.objects.filter(framework__in=[f.pk for f in frameworks], dimension__isnull=True).order_by("value"):
         out[lv.framework_id][lv.value] = lv.label
     return out
 
 
-def score_label(framework: Framework, labels: dict[int, str], score: Decimal | None) -> str:
+class ScoreLabel(str):
+    """A score as people read it, "2 – Emerging", that also gives its parts: `number` ("2") and the level's
+    `name` ("Emerging", or "" on an index or between levels); a page may show the number alone on a phone."""
+
+    number: str
+    name: str
+
+    def __new__(cls, number: str, name: str = ""):
+        label = super().__new__(cls, f"{number} – {name}" if name else number)
+        label.number, label.name = number, name
+        return label
+
+
+def score_label(framework: Framework, labels: dict[int, str], score: Decimal | None) -> ScoreLabel:
     """A score as people read it: "2 – Emerging" on a scale of levels, "0.57" on an index."""
     if score is None:
-        return "–"
+        return ScoreLabel("–")
     if framework.scale == ScaleKind.INDEX:
-        return f"{score.normalize():f}" if score == score.normalize() else f"{score:.2f}"
+        return ScoreLabel(f"{score.normalize():f}" if score == score.normalize() else f"{score:.2f}")
     text = f"{score.normalize():f}"
     whole = int(score) if score == int(score) else None
-    return f"{text} – {labels[whole]}" if whole is not None and labels.get(whole) else text
+    return ScoreLabel(text, labels[whole] if whole is not None and labels.get(whole) else "")
 
 
 def _scored(queryset):
@@ -59,8 +72,8 @@ class DimensionRow:
     dimension: Dimension
     latest: Decimal | None = None
     previous: Decimal | None = None
-    latest_label: str = "–"
-    previous_label: str = "–"
+    latest_label: str = ScoreLabel("–")
+    previous_label: str = ScoreLabel("–")
     weak: bool = False
     projects: list = field(default_factory=list)
 
@@ -89,6 +102,7 @@ class FrameworkHistory:
     rows: list[DimensionRow] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
     radar: Chart | None = None
+    levels: dict[int, str] = field(default_factory=dict)  # level -> its label, on a scale of levels
 
     @property
     def latest(self) -> Assessment:
@@ -128,7 +142,7 @@ def country_history(request, country, *, chart_prefix: str = "assessment") -> tu
     labels = level_labels(frameworks)
     histories = []
     for fw_id, group in sorted(by_framework.items(), key=lambda kv: kv[1][-1].date, reverse=True):
-        history = FrameworkHistory(framework=group[0].framework, assessments=group)
+        history = FrameworkHistory(framework=group[0].framework, assessments=group, levels=labels[fw_id])
         framework = history.framework
         for dimension in _dimensions(framework, group):
             latest, previous = _score_of(history.latest, dimension), _score_of(history.previous, dimension)
@@ -197,6 +211,7 @@ class BeforeAfter:
     during: list[Assessment]
     rows: list[DimensionRow] = field(default_factory=list)
     linked: set[int] = field(default_factory=set)
+    levels: dict[int, str] = field(default_factory=dict)
 
     @property
     def after_is_after_end(self) -> bool:
@@ -229,7 +244,7 @@ def project_before_after(request, project) -> list[BeforeAfter]:
         item = BeforeAfter(country=group[0].country, framework=group[0].framework,
                            before=before[-1] if before else None,
                            after=(after_end[-1] if after_end else during[-1] if during else None),
-                           during=during, linked=linked.get(fw_id, set()))
+                           during=during, linked=linked.get(fw_id, set()), levels=labels[fw_id])
         framework = item.framework
         for dimension in _dimensions(framework, [a for a in (item.before, item.after) if a is not None]):
             b, a = _score_of(item.before, dimension), _score_of(item.after, dimension)

@@ -78,7 +78,9 @@ def test_the_country_page_shows_latest_scores_the_change_charts_and_the_work_on_
     assert "Capability assessments" in page and "Example framework" in page
     assert "Latest (2026-03)" in page and "Previous (2023-11)" in page
     # Data went from 1 to 2 (still weak: the project working on it is listed); mindsets from 1 to 3.
-    assert "2 – Emerging" in page and "+2" in page and "+1" in page
+    # The level's name beside its number (a phone shows the number, and the legend names the levels).
+    assert '2<span class="level-name"> – Emerging</span>' in page and "+2" in page and "+1" in page
+    assert "Levels: 1 Initial · 2 Emerging · 3 Established · 4 Managed · 5 Leading" in page
     assert f"{DIGITAL_GOV}" in page.split("Projects working on it")[1].split("</table>")[0]
     assert 'id="chart-assessment-' in page and "-radar" in page and "chart.umd.min.js" in page
     assert page.count("data-chart=") >= 7  # a chart per dimension (6) and the radar

@@ -149,6 +149,14 @@ def test_two_assessments_of_saint_lucia_by_form_and_upload_shown_with_the_change
         panel = phone.locator("section.assessments-panel")
         if panel.count():
             panel.first.screenshot(path=str(artifacts / f"assessment-6-phone-{name}-panel.png"))
+    # The project's before-and-after table fits a phone: the levels' numbers, the change in view, a legend.
+    phone.goto(live.url + f"/projects/{project.pk}/")
+    settle(phone)
+    before_after = phone.locator("section[aria-labelledby=project-assessments-heading]")
+    assert before_after.locator(".profile-table-wrap").evaluate("w => w.scrollWidth <= w.clientWidth + 1")
+    assert before_after.locator("th", has_text="Change").is_visible()
+    assert before_after.locator(".level-legend").is_visible()
+    assert not before_after.locator(".level-name").first.is_visible()
     phone.goto(live.url + "/assessments/upload/")
     for context in (page.context, public.context, phone.context):
         context.close()
