@@ -2,7 +2,7 @@
 from rest_framework import viewsets
 
 from capdev.organisations.models import FundingSource, Organisation, OrgUnit
-from capdev.organisations.filtersets import OrganisationFilterSet
+from capdev.organisations.filtersets import FundingSourceFilterSet, OrganisationFilterSet, OrgUnitFilterSet
 
 from .serializers import FundingSourceSerializer, OrganisationSerializer, OrgUnitSerializer
 
@@ -22,7 +22,7 @@ class OrgUnitViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = OrgUnitSerializer
     queryset = OrgUnit.objects.select_related("parent", "successor").order_by("code")
     lookup_field = "code"
-    filterset_fields = ["kind"]
+    filterset_class = OrgUnitFilterSet
 
 
 class FundingSourceViewSet(viewsets.ReadOnlyModelViewSet):
@@ -31,4 +31,4 @@ class FundingSourceViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = FundingSourceSerializer
     queryset = FundingSource.objects.order_by("code")
     lookup_field = "code"
-    filterset_fields = ["kind", "tranche"]
+    filterset_class = FundingSourceFilterSet
