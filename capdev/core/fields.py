@@ -42,6 +42,7 @@ BIGINT_MAX = 9_223_372_036_854_775_807
 YEAR_MIN = 1900
 YEAR_MAX = 2100
 MAX_VALUES = 100  # values of one repeated parameter or list: more is not a person choosing facets
+MAX_COUNTRIES = 300  # countries of one record: more than ISO 3166 has
 QUOTED = 40  # characters of a refused value quoted back in the message
 
 
@@ -366,20 +367,19 @@ class ApiValueField(serializers.Field):
 
 
 class ApiValuesField(serializers.ListField):
-    """A list of values of a definition (at most MAX_VALUES), checked against the registry in one query."""
+    """A list of values of a definition (at most `max_items`), checked against the registry in one query."""
 
-    def __init__(self, definition: Definition, **kwargs):
-        self.definition = definition
-        kwargs.setdefault("max_length", MAX_VALUES)
-        super().__init__(child=ApiValueField(definition), **kwargs)
-        set_override(self, "field", {"type": "array", "items": definition.schema, "maxItems": MAX_VALUES})
+    def __init__(self, definition: Definition, max_items: int = MAX_VALUES, **kwargs):
+        self.definition, self.max_items = definition, max_items
+        super().__init__(child=ApiValueField(definition), max_length=max_items, **kwargs)
+        set_override(self, "field", {"type": "array", "items": definition.schema, "maxItems": max_items})
 
     def to_internal_value(self, data):
         if isinstance(data, (str, dict)) or not hasattr(data, "__iter__"):
             self.fail("not_a_list", input_type=type(data).__name__)
         data = list(data)
-        if len(data) > MAX_VALUES:
-            self.fail("max_length", max_length=MAX_VALUES)
+        if len(data) > self.max_items:
+            self.fail("max_length", max_length=self.max_items)
         errors, values = {}, []
         for i, item in enumerate(data):
             try:

@@ -31,7 +31,7 @@ from django.views.generic import ListView
 
 from capdev.core import fields
 from capdev.core.models import DatePrecision
-from capdev.core.params import InvalidParameters, Parameters, note_parameters
+from capdev.core.params import InvalidParameters, Parameters, invalid_parameters_response, note_parameters
 from capdev.narrative.types import PartialDate
 
 LIST_SEPARATOR = "; "
@@ -227,10 +227,13 @@ class FilteredListView(ListView):
         return "" if fmt == "html" else fmt
 
     def get(self, request, *args, **kwargs):
-        self.list_parameters()
-        filterset = self.get_filterset()
-        if not filterset.is_valid():  # a bad filter is a 400 naming it, whatever the format
-            raise InvalidParameters(filterset.errors)
+        try:  # a bad parameter is a 400 naming it, whatever the format
+            self.list_parameters()
+            filterset = self.get_filterset()
+            if not filterset.is_valid():
+                raise InvalidParameters(filterset.errors)
+        except InvalidParameters as exc:
+            return invalid_parameters_response(request, exc)
         fmt = self.get_format()
         if fmt:
             return getattr(self, f"render_{fmt}")(self.get_export_queryset())
