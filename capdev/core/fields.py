@@ -65,8 +65,11 @@ class Definition:
         """The values the registry holds, each mapped to its spelling there (all of them, without a registry)."""
         return {v: v for v in values}
 
-    def unknown_message(self, values: list) -> str:
-        return _("Unknown value: %(values)s.") % {"values": ", ".join(_quote(v) for v in values)}
+    def unknown_error(self, values: list) -> ValidationError:
+        """The error for values the registry does not hold (its message keeps its parameters apart: django-filter
+        formats it again)."""
+        return ValidationError(_("Unknown value: %(values)s."), code="unknown",
+                               params={"values": ", ".join(_quote(v) for v in values)})
 
     def widget_attrs(self) -> dict:
         return {}
@@ -76,7 +79,7 @@ class Definition:
         value = self.parse(raw)
         found = self.known([value])
         if value not in found:
-            raise ValidationError(self.unknown_message([value]), code="unknown")
+            raise self.unknown_error([value])
         return found[value]
 
     @cached_property
@@ -146,9 +149,9 @@ class Code(Definition):
         held = set(manager.filter(**{f"{self.field}__in": values}).values_list(self.field, flat=True))
         return {v: v for v in values if v in held}
 
-    def unknown_message(self, values: list) -> str:
-        return _("Unknown %(what)s: %(values)s.") % {"what": self.what,
-                                                    "values": ", ".join(_quote(v) for v in values)}
+    def unknown_error(self, values: list) -> ValidationError:
+        return ValidationError(_("Unknown %(what)s: %(values)s."), code="unknown",
+                               params={"what": self.what, "values": ", ".join(_quote(v) for v in values)})
 
     def widget_attrs(self) -> dict:
         return {"maxlength": str(self.max_length)}
@@ -320,14 +323,14 @@ class ValuesField(forms.Field):
             try:
                 values.append(self.definition.parse(v))
             except ValidationError as exc:
-                errors.extend(exc.messages)
+                errors.extend(exc.error_list)
         if errors:
             raise ValidationError(errors)
         values = list(dict.fromkeys(values))
         found = self.definition.known(values)
         missing = [v for v in values if v not in found]
         if missing:
-            raise ValidationError(self.definition.unknown_message(missing), code="unknown")
+            raise self.definition.unknown_error(missing)
         return list(dict.fromkeys(found[v] for v in values))
 
     def validate(self, value) -> None:
@@ -391,5 +394,5 @@ class ApiValuesField(serializers.ListField):
         found = self.definition.known(list(dict.fromkeys(values)))
         missing = list(dict.fromkeys(v for v in values if v not in found))
         if missing:
-            raise serializers.ValidationError(self.definition.unknown_message(missing))
+            raise _api_error(self.definition.unknown_error(missing))
         return [found[v] for v in values]

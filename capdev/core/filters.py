@@ -48,7 +48,8 @@ class CheckedFilterSet(django_filters.FilterSet):
 
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
         super().__init__(data, queryset, request=request, prefix=prefix)
-        note_parameters(request, self.filters)
+        if data is not None and data is getattr(request, "GET", None):  # the request's own query, not a page's slice
+            note_parameters(request, self.filters, type(self))
 
     def check(self) -> None:
         """Raise InvalidParameters if any parameter has a bad value."""

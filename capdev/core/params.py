@@ -35,11 +35,14 @@ class InvalidParameters(BadRequest):
         return [f"{name}: {' '.join(messages)}" for name, messages in self.errors.items()]
 
 
-def note_parameters(request: HttpRequest | None, names) -> None:
-    """Note on the request that its view reads these parameters (see parameters_read)."""
+def note_parameters(request: HttpRequest | None, names, filterset_class: type | None = None) -> None:
+    """Note on the request that its view reads these parameters (see parameters_read), and through which
+    FilterSet class if one."""
     request = getattr(request, "_request", request)  # a DRF request wraps Django's
     if request is not None:
         request.__dict__.setdefault("capdev_parameters", set()).update(names)
+        if filterset_class is not None:
+            request.__dict__.setdefault("capdev_filtersets", set()).add(filterset_class)
 
 
 def parameters_read(request: HttpRequest) -> set[str]:

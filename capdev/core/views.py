@@ -185,7 +185,7 @@ class FilteredListView(ListView):
         if not hasattr(self, "filterset"):
             self.filterset = self.filterset_class(self.request.GET, queryset=self.get_base_queryset(),
                                                   request=self.request)
-            note_parameters(self.request, self.filterset.filters)
+            note_parameters(self.request, self.filterset.filters, self.filterset_class)
         return self.filterset
 
     def get_queryset(self) -> QuerySet:

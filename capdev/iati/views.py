@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from capdev.core import fields
-from capdev.core.params import Parameters
+from capdev.core.params import Parameters, note_parameters
 
 from .export import projects_for_export, stream_activities
 
@@ -28,6 +28,7 @@ def activities_xml(request: HttpRequest):
     include_all = bool(OWN_PARAMETERS.read(request)["all"])
     if include_all and not (request.user.is_authenticated and request.user.is_staff):
         return HttpResponseForbidden(_("Only staff may export unpublished projects."), content_type="text/plain")
+    note_parameters(request, ProjectFilterSet.base_filters, ProjectFilterSet)  # read below, from a copy
     params = request.GET.copy()
     for name in IGNORED:
         params.pop(name, None)
