@@ -268,8 +268,11 @@ SDG_TARGET = Code(_("SDG target (16.6, 16.a)"), r"[0-9]{1,2}\.[0-9a-z]{1,2}", 5,
 COUNTRY = Code(_("country code (ISO 3166-1 alpha-3)"), r"[A-Za-z]{3}", 3, "reference.Country", "iso3", case="upper")
 CURRENCY = Code(_("currency code (ISO 4217)"), r"[A-Za-z]{3}", 3, "reference.Currency", "code", case="upper")
 REGION = Code(_("region code"), r"[A-Za-z0-9_-]+", 40, "reference.Region", "code")
-UNIT = Code(_("unit code"), r"[A-Za-z0-9][A-Za-z0-9 ._/&-]*", 20, "organisations.OrgUnit", "code", case="fold")
-FUNDING_SOURCE = Code(_("funding source code"), r"[^\x00-\x1f\x7f]+", 60, "organisations.FundingSource", "code")
+# Units and funding sources are named by their writers (an import creates "DA Tranche 16 Account"): any printable
+# text the column holds, looked up.
+PRINTABLE = r"[^\x00-\x1f\x7f]+"
+UNIT = Code(_("unit code"), PRINTABLE, 20, "organisations.OrgUnit", "code", case="fold")
+FUNDING_SOURCE = Code(_("funding source code"), PRINTABLE, 60, "organisations.FundingSource", "code")
 # An organisation is not checked against the registry: one named only by an unpublished record must look like
 # one that does not exist (see docs/open-data.md#limits); a slug no visible project names matches nothing.
 ORGANISATION = Code(_("organisation slug"), r"[A-Za-z0-9_-]+", 120)

@@ -119,3 +119,11 @@ def test_a_body_that_is_not_a_record_is_a_400(editor):
     project.save()
     assert editor.patch(f"/api/projects/{project.pk}/", [1, 2], format="json").status_code == 400
     assert editor.post("/api/projects/", [NEW], format="json").status_code == 400
+
+
+def test_a_record_listing_regions_the_registry_holds_is_created_with_them(editor):
+    """The loader read only `region`'s name ahead, so a name in `regions` was created again: a UNIQUE error."""
+    response = editor.post("/api/projects/", {**NEW, "regions": ["Africa", "Caribbean"]}, format="json")
+    assert response.status_code == 201, response.content
+    project = Project.objects.get(pk=response.json()["id"])
+    assert sorted(r.name for r in project.regions.all()) == ["Africa", "Caribbean"]
