@@ -13,7 +13,7 @@ registry's spelling, a PartialDate), or raises a ValidationError that quotes the
 The adapters take a definition and give each framework its field: `ValueField`/`ValuesField` (Django forms: the
 FilterSets' parameters and the editor's inputs), `ApiValueField`/`ApiValuesField` (DRF serializers); the filters
 are in capdev.core.filters. Per-model code only names a definition. The limits are listed in
-docs/open-data.md#limits.
+docs/open-data.md#input-limits.
 """
 from __future__ import annotations
 
@@ -274,7 +274,7 @@ PRINTABLE = r"[^\x00-\x1f\x7f]+"
 UNIT = Code(_("unit code"), PRINTABLE, 20, "organisations.OrgUnit", "code", case="fold")
 FUNDING_SOURCE = Code(_("funding source code"), PRINTABLE, 60, "organisations.FundingSource", "code")
 # An organisation is not checked against the registry: one named only by an unpublished record must look like
-# one that does not exist (see docs/open-data.md#limits); a slug no visible project names matches nothing.
+# one that does not exist (see docs/open-data.md#input-limits); a slug no visible project names matches nothing.
 ORGANISATION = Code(_("organisation slug"), r"[A-Za-z0-9_-]+", 120)
 SEARCH = Text(256)  # capdev.projects.search reads at most this many characters
 FLAG = Flag()

@@ -301,6 +301,10 @@ class RecordLoader:
         if scalars:
             self._set_scalars(project, record, scalars, resolver)
             project.save()
+        elif "review_state" not in to_write:
+            # Its lists alone change: still a new version of the project (capdev.core.versions), so that an
+            # editor's page or an API client holding the one before cannot write it back.
+            project.save(update_fields=["last_updated"])
         for name in to_write:
             if name in LIST_FIELDS:
                 self._write_list(project, name, record, resolver, replace=True)

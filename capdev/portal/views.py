@@ -180,8 +180,12 @@ def _filter_names() -> dict[str, str]:
     }
 
 
-def _value_labels(params: QueryDict) -> dict[str, dict[str, str]]:
-    """Readable names for the filter values in params: one query per filter kind present, none per value."""
+def _value_labels(params: QueryDict, staff: bool = False) -> dict[str, dict[str, str]]:
+    """Readable names for the filter values in params: one query per filter kind present, none per value.
+
+    For the public, a partner is named only if a published project names it (else the slug typed is shown):
+    its name would tell that an unpublished record names it."""
+    organisations = Organisation.objects.all() if staff else Organisation.objects.named_by(visible_projects())
     lookups = {
         "unit": lambda v: OrgUnit.objects.filter(code__in=v).values_list("code", "name"),
         "funding": lambda v: FundingSource.objects.filter(code__in=v).values_list("code", "name"),
@@ -190,7 +194,7 @@ def _value_labels(params: QueryDict) -> dict[str, dict[str, str]]:
         # The values were checked by the filters (filtered_projects) before they are named here.
         "sdg": lambda v: [(str(n), f"{n}: {t}") for n, t in SdgGoal.objects.filter(
             number__in=[fields.SDG_GOAL.parse(x) for x in v]).values_list("number", "short_title")],
-        "partner": lambda v: Organisation.objects.filter(slug__in=v).values_list("slug", "name"),
+        "partner": lambda v: organisations.filter(slug__in=v).values_list("slug", "name"),
     }
     fixed = {
         "status": dict(ProjectStatus.choices), "review_state": dict(ReviewState.choices),
@@ -220,7 +224,7 @@ def active_filters(params: QueryDict, base_url: str, staff: bool = False) -> lis
     if not staff:
         names.pop("review_state")  # the filter set ignores it for everyone else
     filters = filter_params(params)
-    labels = _value_labels(filters)
+    labels = _value_labels(filters, staff)
     out = []
     for key, values in filters.lists():
         if key not in names:

@@ -39,6 +39,33 @@ def env_seconds(name: str, default: float) -> float:
     return seconds
 
 
+def env_int(name: str, default: int, minimum: int = 0) -> int:
+    """Read a whole number (at least `minimum`) from the environment; a clear error names the variable."""
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    text = value.strip()
+    if not (text.isascii() and text.isdigit()) or int(text) < minimum:
+        raise ImproperlyConfigured(f"{name} must be a whole number from {minimum}, not {value!r}")
+    return int(text)
+
+
+def env_rate(name: str, default: str | None) -> str | None:
+    """Read a request rate ("300/min": a number, then s, min, hour or day) or "off"; a bad one names the variable."""
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    text = value.strip().lower()
+    if text in {"off", "none", "0"}:
+        return None
+    number, _, period = text.partition("/")
+    if not (number.isascii() and number.isdigit() and int(number) > 0) or period not in {
+            "s", "sec", "second", "m", "min", "minute", "h", "hour", "d", "day"}:
+        raise ImproperlyConfigured(f"{name} must be a rate such as 300/min (per s, min, hour or day) or off, "
+                                   f"not {value!r}")
+    return f"{int(number)}/{period}"
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     """Read a comma-separated environment variable."""
     value = os.environ.get(name)
@@ -47,15 +74,24 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+# SQLite: every transaction takes the database's write lock as it begins (BEGIN IMMEDIATE), so a write that
+# checks a version first (capdev.core.versions.hold) reads after the other writers commit, and two writers
+# wait for each other (up to `timeout` seconds) instead of failing with "database is locked" half-way.
+SQLITE_OPTIONS = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+
+
 def database_from_env(default_sqlite: Path | None) -> dict:
     """DATABASES['default'] from DATABASE_URL, or SQLite at default_sqlite when it is unset."""
     url = os.environ.get("DATABASE_URL")
     if url:
-        return dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        database = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        if database["ENGINE"] == "django.db.backends.sqlite3":
+            database["OPTIONS"] = {**SQLITE_OPTIONS, **database.get("OPTIONS", {})}
+        return database
     if default_sqlite is None:
         raise ImproperlyConfigured("DATABASE_URL must be set (e.g. postgres://user:pass@host:5432/capdev)")
     default_sqlite.parent.mkdir(parents=True, exist_ok=True)
-    return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(default_sqlite)}
+    return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(default_sqlite), "OPTIONS": dict(SQLITE_OPTIONS)}
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
