@@ -70,7 +70,8 @@ def test_a_project_the_api_made_can_be_saved_in_the_editor(editor):
     response = editor.post("/api/projects/", {**NEW, "start": "1990", "end": "2100-12-31"}, format="json")
     assert response.status_code == 201, response.content
     project = Project.objects.get(pk=response.json()["id"])
-    form = ProjectForm(data={"title": project.title, "lead_unit": project.lead_unit_id,
+    seen = ProjectForm(instance=project, user=editor.user)["seen"].value()  # the version the page carries
+    form = ProjectForm(data={"title": project.title, "lead_unit": project.lead_unit_id, "seen": seen,
                              "start": project.start.iso(), "end": project.end.iso()}, instance=project,
                        user=editor.user)
     assert form.is_valid(), form.errors
@@ -117,7 +118,9 @@ def test_a_body_that_is_not_a_record_is_a_400(editor):
     project = Project.objects.filter(lead_unit__code="PACB").order_by("pk").first()
     project.review_state = ReviewState.IN_REVIEW
     project.save()
-    assert editor.patch(f"/api/projects/{project.pk}/", [1, 2], format="json").status_code == 400
+    version = editor.get(f"/api/projects/{project.pk}/")["ETag"]
+    response = editor.patch(f"/api/projects/{project.pk}/", [1, 2], format="json", headers={"If-Match": version})
+    assert response.status_code == 400, response.content
     assert editor.post("/api/projects/", [NEW], format="json").status_code == 400
 
 
