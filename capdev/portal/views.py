@@ -193,7 +193,7 @@ def _value_labels(params: QueryDict, staff: bool = False) -> dict[str, dict[str,
         "country": lambda v: Country.objects.filter(iso3__in=[x.upper() for x in v]).values_list("iso3", "name"),
         # The values were checked by the filters (filtered_projects) before they are named here.
         "sdg": lambda v: [(str(n), f"{n}: {t}") for n, t in SdgGoal.objects.filter(
-            number__in=[fields.SDG_GOAL.parse(x) for x in v]).values_list("number", "short_title")],
+            number__in=[fields.SDG_GOAL.parse(x) for x in v if x.strip()]).values_list("number", "short_title")],
         "partner": lambda v: organisations.filter(slug__in=v).values_list("slug", "name"),
     }
     fixed = {

@@ -24,7 +24,7 @@ from . import fuzz
 NOT_FUZZED = {"admin": "Django's admin: its own code, for signed-in staff only"}
 NOT_REACHED = {"SdgTargetFilterSet": "no URL lists SDG targets alone (the goals' API nests them)"}
 # Each of these at each parameter a view reads, before the arbitrary ones: the values that broke Capdev before.
-SWEEP = ["²", "١٢", "9223372036854775808", "x" * 300, "\x00", "-1", "1e3", "0210"]
+SWEEP = ["", "²", "١٢", "9223372036854775808", "x" * 300, "\x00", "-1", "1e3", "0210"]
 
 
 def routes(patterns=None, namespace: str = "", prefix: str = ""):
