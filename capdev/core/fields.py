@@ -244,8 +244,8 @@ class DateValue(Definition):
             except ValueError:  # 31 February
                 date = None
             if date is None or (self.day and date.day is None):
-                message = (_("“%(value)s” is not a date (2010-02-03).") if self.day else
-                           _("“%(value)s” is not a year (2010), a year and month (2010-02) or a date (2010-02-03)."))
+                message = (_("“%(value)s” is not a date (2010-02-03).") if self.day else _(
+                    "“%(value)s” is not a year (2010), a year and month (2010-02) or a date (2010-02-03)."))
                 raise ValidationError(message, code="invalid", params={"value": _quote(raw)})
         if not YEAR_MIN <= date.year <= YEAR_MAX:
             raise ValidationError(_("“%(value)s” is not in a year from %(low)s to %(high)s."), code="year",

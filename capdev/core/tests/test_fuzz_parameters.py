@@ -63,7 +63,8 @@ def world(portfolio, django_db_blocker):
         flag = ReviewFlag.objects.order_by("pk").first()
         funding = FundingSource.objects.order_by("code").first()
         by_kwarg = {
-            "pk": project.pk, "outcome_pk": outcome.pk, "indicator_pk": indicator.pk, "iso3": "LCA", "code": "PACB", "slug": partner.slug, "chart": "budget-by-unit",
+            "pk": project.pk, "outcome_pk": outcome.pk, "indicator_pk": indicator.pk, "iso3": "LCA", "code": "PACB",
+            "slug": partner.slug, "chart": "budget-by-unit",
             "format": "json", "kind": "countries", "action": "resolve", "number": 1,
         }
         by_route = {

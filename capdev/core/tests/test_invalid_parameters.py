@@ -14,7 +14,8 @@ FOUND = [
     ("/projects/", "sdg", "²"), ("/projects/?format=csv", "sdg", "²"), ("/projects/?format=json", "sdg", "²"),
     ("/projects/?format=xlsx", "sdg", "²"), ("/api/projects/", "sdg", "²"),
     ("/iati/activities.xml", "sdg", "²"), ("/dashboard/budget-by-unit.csv", "sdg", "²"),
-    ("/dashboard/countries.csv", "sdg", "²"), ("/api/activities/", "year", "²"), ("/api/activities/", "project", "²"),
+    ("/dashboard/countries.csv", "sdg", "²"), ("/api/activities/", "year", "²"),
+    ("/api/activities/", "project", "²"),
     ("/dashboard/", "sdg", "9223372036854775808"), ("/dashboard/", "sdg", "²"),
 ]
 # Values that were left out without a word (the list then showed every project, or the default).
