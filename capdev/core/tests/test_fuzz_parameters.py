@@ -69,6 +69,7 @@ def world(portfolio, django_db_blocker):
         }
         by_route = {
             "reference:sdg_detail": {"number": 16},
+            "api:sdg-detail": {"pk": 16},
             "api:funding-source-detail": {"code": funding.code},
             "api:region-detail": {"code": "019"},
             "api:activity-detail": {"pk": Activity.objects.filter(project=project).first().pk},
