@@ -27,6 +27,7 @@ from capdev.projects import models as pm
 from capdev.projects.records import with_record_data
 from capdev.projects.search import reindex_projects
 
+from . import originals
 from .resolve import Resolver
 from .snapshot import LIST_FIELDS, SCALAR_FIELDS, project_snapshot, record_snapshot
 from .status import status_from_text
@@ -102,24 +103,28 @@ class RecordLoader:
             result.error = f"{path}: cannot read: {exc.strerror or exc}"
             return result
         try:
-            text = narrative.decode_bytes(data, name=str(path))
-            records = self.read(text, path)
+            original = originals.read(data, str(path))  # text, HTML, DOCX or PDF (capdev.sources)
+            records = self.read(original.text, path)
         except narrative.InputError as exc:
             result.error = str(exc)
             return result
-        return self.load_records(records, result, file_sha=sha256(data))
+        result.notes.extend(original.notes if original.kind != "text" else ())
+        return self.load_records(records, result, file_sha=original.sha256, original=original)
 
     @staticmethod
     def read(text: str, path: Path) -> list[Record]:
         """The records of a decoded file: narrative text here; JsonRecordLoader reads the JSON shape."""
         return narrative.parse_text(text, source_file=path.name)
 
-    def load_records(self, records: list[Record], result: FileResult, file_sha: str = "") -> FileResult:
-        """Write a file's records in one transaction (rolled back on a dry run)."""
+    def load_records(self, records: list[Record], result: FileResult, file_sha: str = "",
+                     original: originals.Original | None = None) -> FileResult:
+        """Write a file's records in one transaction (rolled back on a dry run), with the original file when given."""
         result.found = len(records)
         try:
             with transaction.atomic():
                 self._load(records, result, file_sha)
+                if original is not None:
+                    original.keep()
                 if self.dry_run:
                     raise DryRunRollback
         except DryRunRollback:

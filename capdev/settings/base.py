@@ -123,7 +123,10 @@ INSTALLED_APPS = [
     "capdev.accounts",
     "capdev.editor",
     "capdev.iati",
+    "capdev.imports",
     "capdev.api",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -256,3 +259,20 @@ CAPDEV_FACET_INDEX_WAIT = env_seconds("CAPDEV_FACET_INDEX_WAIT", 10.0)
 CAPDEV_LEXEME_INDEX = env_bool("CAPDEV_LEXEME_INDEX", True)
 # Also compute every list request in SQL and fail on any difference from the index (the test settings turn it on).
 CAPDEV_INDEX_VERIFY = False
+
+# Imports of documents (capdev.sources, the import page): what one file may cost before it is refused with a
+# message (docs/import.md). Uploads over CAPDEV_IMPORT_MAX_BYTES are cut off while they arrive.
+CAPDEV_IMPORT_MAX_BYTES = env_int("CAPDEV_IMPORT_MAX_BYTES", 20 * 1024 * 1024, minimum=1)
+CAPDEV_IMPORT_MAX_PAGES = env_int("CAPDEV_IMPORT_MAX_PAGES", 500, minimum=1)
+CAPDEV_IMPORT_MAX_UNPACKED_BYTES = env_int("CAPDEV_IMPORT_MAX_UNPACKED_BYTES", 100 * 1024 * 1024, minimum=1)
+CAPDEV_IMPORT_MAX_CHARS = env_int("CAPDEV_IMPORT_MAX_CHARS", 5_000_000, minimum=1)
+CAPDEV_IMPORT_MAX_SECONDS = env_int("CAPDEV_IMPORT_MAX_SECONDS", 120, minimum=1)
+# Records (or IATI activities) one upload may hold: each is previewed on the import page.
+CAPDEV_IMPORT_MAX_RECORDS = env_int("CAPDEV_IMPORT_MAX_RECORDS", 5000, minimum=1)
+# How often the import page asks for a running import's progress, in seconds.
+CAPDEV_IMPORT_POLL_SECONDS = env_int("CAPDEV_IMPORT_POLL_SECONDS", 2, minimum=1)
+
+# Background work (the import page's reading and importing) goes through Django's tasks framework onto a queue
+# kept in the database itself (django-tasks-db): no other server to run. `capdev db_worker` runs the tasks; `make
+# demo` starts one beside the web server, production runs it as a service (README.md).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

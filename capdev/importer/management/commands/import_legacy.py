@@ -17,7 +17,7 @@ class Command(BaseCommand):
     loader_class = RecordLoader
 
     def add_arguments(self, parser):
-        parser.add_argument("files", nargs="+", help=_("text files, one or many records each"))
+        parser.add_argument("files", nargs="+", help=_("text, HTML, DOCX or PDF files, one or many records each"))
         parser.add_argument("--dry-run", action="store_true", help=_("parse and check, write nothing"))
         parser.add_argument("--json", action="store_true", help=_("print the parsed records as JSON, write nothing"))
         parser.add_argument("--publish", action="store_true", help=_("publish the projects (default: in review)"))
