@@ -49,8 +49,9 @@ def world(portfolio, django_db_blocker):
     from django.contrib.auth import get_user_model
 
     from capdev.activities.models import Activity
+    from capdev.imports.models import ImportJob, ImportRecord
     from capdev.organisations.models import FundingSource, Organisation
-    from capdev.projects.models import Indicator, Outcome, Project, ReviewFlag
+    from capdev.projects.models import Indicator, Outcome, Project, ReviewFlag, SourceFile
 
     with django_db_blocker.unblock():
         admin = get_user_model().objects.create_user("fuzz-admin", password="unused in tests 123")
@@ -62,9 +63,14 @@ def world(portfolio, django_db_blocker):
         partner = Organisation.objects.filter(project_links__project__review_state="published").first()
         flag = ReviewFlag.objects.order_by("pk").first()
         funding = FundingSource.objects.order_by("code").first()
+        job = ImportJob.objects.create(user=admin, file_name="records.txt", state=ImportJob.State.READY)
+        ImportRecord.objects.create(job=job, index=0, title="A record", preview={"text": "A record"})
+        source = project.sources.order_by("pk").first()
+        kept = SourceFile.objects.filter(sha256=source.file_sha256).exists() or SourceFile.objects.create(
+            sha256=source.file_sha256, file_name="seed.txt", media_type="text/plain", size=1, data=b"x")
         by_kwarg = {
             "pk": project.pk, "outcome_pk": outcome.pk, "indicator_pk": indicator.pk, "iso3": "LCA", "code": "PACB",
-            "slug": partner.slug, "chart": "budget-by-unit",
+            "slug": partner.slug, "chart": "budget-by-unit", "source_pk": source.pk, "index": 0,
             "format": "json", "kind": "countries", "action": "resolve", "number": 1,
         }
         by_route = {
@@ -75,11 +81,16 @@ def world(portfolio, django_db_blocker):
             "api:activity-detail": {"pk": Activity.objects.filter(project=project).first().pk},
             "api:project-detail": {"pk": project.pk},
             "editor:flag": {"pk": flag.pk if flag else 1, "action": "resolve"},
+            **{f"imports:{name}": {"pk": job.pk} for name in ("detail", "status", "record_keep", "keep_all",
+                                                               "confirm", "discard")},
         }
         codes = [funding.code, partner.slug, "DA", "142"]
         yield {"admin": admin, "by_kwarg": by_kwarg, "by_route": by_route, "codes": codes}
+        job.delete()
         admin.delete()
         indicator.delete()
+        if kept is not True:
+            kept.delete()
 
 
 def url_of(route, world) -> str:
