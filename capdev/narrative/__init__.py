@@ -13,6 +13,7 @@ from pathlib import Path
 from .assemble import assemble as _assemble_record
 from .decode import decode_bytes
 from .errors import InputError
+from .prose_records import prose_records
 from .relate import link_related
 from .segment import segment
 from .types import Record
@@ -24,7 +25,7 @@ __all__ = ["PARSER_VERSION", "InputError", "Record", "decode_bytes", "parse_file
 
 def parse_text(text: str, source_file: str | None = None) -> list[Record]:
     """Records found in decoded text, in order; InputError when there is none."""
-    raws = segment(text)
+    raws = segment(text) or prose_records(text)
     if not raws:
         raise InputError("no recognisable project record", name=source_file or "<input>")
     records = [_assemble_record(text, raw, i, source_file) for i, raw in enumerate(raws)]
