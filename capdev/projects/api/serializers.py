@@ -101,6 +101,8 @@ class EventSerializer(serializers.Serializer):
     organisers = serializers.ListField(child=serializers.CharField(max_length=300), required=False, default=list,
                                        max_length=fields.MAX_VALUES)
     summary = serializers.CharField(required=False, allow_blank=True, default="")
+    recalled = serializers.BooleanField(default=False, help_text="held before the project began, told as its "
+                                                                   "history: kept, never counted")
 
     def validate(self, attrs):
         start, end = attrs.get("start"), attrs.get("end")
