@@ -6,17 +6,14 @@ API, the exports and CSV files, search, the dashboard) starts from `visible_asse
 """
 from __future__ import annotations
 
-import django_filters
-from django import forms
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema_field
 
+from capdev.core import fields
+from capdev.core.filters import CheckedFilterSet, ValueFilter, ValuesFilter
 from capdev.projects.filtersets import is_staff_request, visible_q
 
 from .models import Assessment, AssessmentState, AssessorType, DimensionScore, Framework, Priority, WorkLink
-
-MAX_VALUES = 100
 
 
 def visible_assessments(request=None) -> QuerySet:
@@ -34,40 +31,25 @@ def visible_links(request=None) -> QuerySet:
     return links
 
 
-class ValuesField(forms.Field):
-    """A parameter given once or more (`?country=LCA&country=BRB`): its non-empty values."""
-
-    widget = forms.MultipleHiddenInput
-
-    def to_python(self, value):
-        return [str(v).strip() for v in (value or []) if str(v).strip()][:MAX_VALUES]
+# A framework's identifier in a parameter: a slug as frameworks.py reads them, held in the registry.
+FRAMEWORK = fields.Code(_("framework identifier"), r"[a-z0-9]+(?:[-_.][a-z0-9]+)*", 80, "assessments.Framework",
+                        "slug")
 
 
-# The API schema: a repeated query parameter, each value a string.
-@extend_schema_field({"type": "array", "items": {"type": "string"}})
-class ValuesFilter(django_filters.Filter):
-    """Several values of one parameter, ORed; an unknown value matches nothing (it never drops the filter)."""
+class AssessmentFilterSet(CheckedFilterSet):
+    """Assessments by text, country, framework, kind of assessor, year; staff also by state and internal. Each
+    parameter is read by its definition (capdev.core.fields): a bad value is a 400 naming it."""
 
-    field_class = ValuesField
-
-    def filter(self, qs, value):
-        return super().filter(qs, value) if value else qs
-
-
-class AssessmentFilterSet(django_filters.FilterSet):
-    """Assessments by text, country, framework, kind of assessor, year; staff also by state and internal."""
-
-    q = django_filters.CharFilter(label=_("Search"), method="filter_q",
-                                  help_text=_("Words in the title, summary, evidence, comments or priorities, "
-                                              "or the country's, institution's or framework's name."))
-    country = ValuesFilter(label=_("Country"), method="filter_country")
-    framework = ValuesFilter(label=_("Framework"), field_name="framework__slug", lookup_expr="in")
-    assessor_type = ValuesFilter(label=_("Assessed by"), field_name="assessor_type", lookup_expr="in")
-    year_min = django_filters.NumberFilter(label=_("From year"), field_name="date__year", lookup_expr="gte")
-    year_max = django_filters.NumberFilter(label=_("Until year"), field_name="date__year", lookup_expr="lte")
-    state = django_filters.ChoiceFilter(label=_("State"), choices=AssessmentState.choices, method="filter_staff")
-    internal = django_filters.BooleanFilter(label=_("Kept internal"), method="filter_staff",
-                                            widget=django_filters.widgets.BooleanWidget)
+    q = ValueFilter(fields.SEARCH, label=_("Search"), method="filter_q",
+                    help_text=_("Words in the title, summary, evidence, comments or priorities, or the country's, "
+                                "institution's or framework's name."))
+    country = ValuesFilter(fields.COUNTRY, label=_("Country"), field_name="country_id")
+    framework = ValuesFilter(FRAMEWORK, label=_("Framework"), field_name="framework__slug")
+    assessor_type = ValuesFilter(fields.Choice(AssessorType), label=_("Assessed by"), field_name="assessor_type")
+    year_min = ValueFilter(fields.YEAR, label=_("From year"), field_name="date__year", lookup_expr="gte")
+    year_max = ValueFilter(fields.YEAR, label=_("Until year"), field_name="date__year", lookup_expr="lte")
+    state = ValueFilter(fields.Choice(AssessmentState), label=_("State"), method="filter_staff")
+    internal = ValueFilter(fields.FLAG, label=_("Kept internal"), method="filter_staff")
 
     class Meta:
         model = Assessment
@@ -85,9 +67,6 @@ class AssessmentFilterSet(django_filters.FilterSet):
     def qs(self):
         return super().qs.select_related("country", "framework", "institution").order_by("-date", "country__name",
                                                                                          "pk")
-
-    def filter_country(self, queryset: QuerySet, name: str, value) -> QuerySet:
-        return queryset.filter(country__in=[v.upper() for v in value])
 
     def choices(self) -> dict[str, list[tuple[str, str]]]:
         """What the list's filter form offers: the countries and frameworks of the assessments visible."""

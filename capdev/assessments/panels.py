@@ -5,9 +5,11 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from capdev.accounts import permissions as perms
-from capdev.core import panels
+from capdev.core import fields, panels
+from capdev.core.params import InvalidParameters, Parameters
 from capdev.portal.charts import Chart, Series
 from capdev.projects.filtersets import is_staff_request
 
@@ -49,22 +51,31 @@ def dimension_choices(request) -> list[tuple[Framework, list[Dimension]]]:
     return [(f, list(f.dimensions.all())) for f in frameworks if f.dimensions.all()]
 
 
-def chosen_dimension(params: QueryDict, choices) -> Dimension | None:
-    """The dimension the parameters name, else the first one offered."""
-    wanted = params.get(DIMENSION_PARAM, "")
+# "<framework slug>:<dimension code>", each part as frameworks.py reads them.
+DIMENSION = fields.Code(gettext_lazy("assessed dimension (framework:dimension)"),
+                        r"[a-z0-9]+(?:[-_.][a-z0-9]+)*:[a-z0-9]+(?:[-_.][a-z0-9]+)*", 150)
+
+
+def chosen_dimension(request, params: QueryDict, choices) -> Dimension | None:
+    """The dimension the parameters name, else the first one offered; InvalidParameters (a 400 naming the
+    parameter) for one that is not offered: no visible assessment scores it."""
+    wanted = Parameters(**{DIMENSION_PARAM: DIMENSION}).read(request, params)[DIMENSION_PARAM]
+    if wanted is None:
+        return choices[0][1][0] if choices else None
     slug, _sep, code = wanted.partition(":")
     for framework, dimensions in choices:
         for d in dimensions:
             if framework.slug == slug and d.code == code:
                 return d
-    return choices[0][1][0] if choices else None
+    raise InvalidParameters({DIMENSION_PARAM: [
+        _("“%(value)s” is not a dimension of a framework whose assessments can be compared.") % {"value": wanted}]})
 
 
 def comparison(request, params: QueryDict):
     """(choices, dimension, rows, chart, filtered) of the countries compared on a dimension for these project
     filters (filtered: whether a project filter narrowed the countries)."""
     choices = dimension_choices(request)
-    dimension = chosen_dimension(params, choices)
+    dimension = chosen_dimension(request, params, choices)
     if dimension is None:
         return choices, None, [], None, False
     countries = series.countries_of_projects(request, params)

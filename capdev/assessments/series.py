@@ -297,8 +297,7 @@ def countries_of_projects(request, params) -> set[str] | None:
     from capdev.projects.models import ProjectCountry
 
     fs = ProjectFilterSet(params, queryset=visible_projects(request), request=request)
-    fs.errors  # noqa: B018 - validates: a value that is not valid filters nothing, as on the list
-    valid = getattr(fs.form, "cleaned_data", {})
+    valid = fs.checked()  # a bad value is a 400 naming it (capdev.core.params), as on the list
     names = [n for n, v in valid.items() if n != "sort" and v not in (None, "", [], ())]
     if not names:
         return None

@@ -130,9 +130,23 @@ def test_the_dashboard_compares_countries_on_a_dimension_filtered_like_the_list(
         "/assessments/compare.csv?assessment_dimension=capdev-example-digital-government:data")).lstrip("\ufeff"))))
     assert rows[1][:5] == ["LCA", "Saint Lucia", "capdev-example-digital-government", "data", "2.000"]
     assert len(rows) == 2
-    # Parameters that mean nothing: the first dimension offered, the invalid filter left out (as the list does).
-    page = client.get("/dashboard/?start_year_min=abc&sort=title&assessment_dimension=nonsense:nothing")
+    # A sort is no filter: every country, the first dimension offered.
+    page = client.get("/dashboard/?sort=title")
     assert page.status_code == 200 and "Every country with a national assessment" in body(page)
+
+
+@pytest.mark.parametrize("query, named", [
+    ("assessment_dimension=nonsense:nothing", "assessment_dimension"),  # no such dimension
+    ("assessment_dimension=%C2%B2", "assessment_dimension"),  # not even its form
+    ("assessment_dimension=capdev-example-digital-government:data&start_year_min=abc", "start_year_min"),
+    ("assessment_dimension=capdev-example-digital-government:data&country=XXX", "country"),
+])
+def test_the_comparison_refuses_a_bad_parameter_naming_it(client, db, assessed, query, named):
+    """As every page: a bad value is a 400 that names the parameter, never a comparison that left it out."""
+    for url in (f"/dashboard/?{query}", f"/assessments/compare.csv?{query}"):
+        response = client.get(url)
+        text = b"".join(response.streaming_content) if response.streaming else response.content
+        assert response.status_code == 400 and named in text.decode(), url
 
 
 def _public_channels(client, assessed) -> dict[str, str]:
@@ -233,3 +247,20 @@ def test_the_api_lists_frameworks_and_assessments_with_scores(client, db, assess
     assert {s["dimension"]: s["score"] for s in latest["scores"]}["mindsets"] == "3.000"
     assert latest["links"][0]["project"] == assessed["project"].pk
 
+
+
+@pytest.mark.parametrize("query, named", [
+    ("year_min=abc", "year_min"), ("year_max=3000", "year_max"), ("country=XXX", "country"),
+    ("framework=no-such-framework", "framework"), ("assessor_type=robot", "assessor_type"),
+    ("q=" + "x" * 300, "q"),
+])
+def test_the_list_its_exports_and_the_api_refuse_a_bad_filter_naming_it(client, db, assessed, query, named):
+    """The list's FilterSet reads each parameter by its definition (capdev.core.fields): a 400 that names it,
+    in the page, the CSV, the JSON and the API alike, instead of a list that left the filter out."""
+    for url in (f"/assessments/?{query}", f"/assessments/?format=csv&{query}", f"/assessments/?format=json&{query}",
+                f"/api/assessments/?{query}"):
+        response = client.get(url)
+        text = b"".join(response.streaming_content) if response.streaming else response.content
+        assert response.status_code == 400 and named in text.decode(), url
+    assert client.get("/assessments/?country=lca&framework=capdev-example-digital-government&year_min=2023"
+                      ).status_code == 200
