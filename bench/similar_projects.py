@@ -119,7 +119,8 @@ def main() -> None:
     t = time.perf_counter()
     similar.similar_to(Project.objects.get(pk=chosen[1]), request)
     catch_up_s = time.perf_counter() - t
-    edited.title, edited.objective = edited.title[:-len(" (revised)")], edited.objective[:-len(" Revised in the benchmark.")]
+    edited.title = edited.title[:-len(" (revised)")]
+    edited.objective = edited.objective[:-len(" Revised in the benchmark.")]
     edited.save()
 
     baseline, agree = [], []

@@ -114,7 +114,8 @@ class ScoreForm(forms.Form):
                 self.fields["score"].choices.append((str(current), str(current)))
         else:
             self.fields["score"] = forms.DecimalField(label=_("Score"), required=False, min_value=0, max_value=1,
-                                                      decimal_places=3, widget=forms.NumberInput(attrs={"step": "0.001"}))
+                                                      decimal_places=3,
+                                                      widget=forms.NumberInput(attrs={"step": "0.001"}))
 
     def clean_score(self):
         value = self.cleaned_data["score"]

@@ -74,7 +74,10 @@ def parse(data: bytes, name: str = "") -> dict[str, Any]:
     except UnicodeDecodeError as exc:
         raise FrameworkError([_("%(name)s: not UTF-8 text (byte %(at)d).") % {"name": name, "at": exc.start}]) from None
     try:
-        content = json.loads(text) if name.lower().endswith(".json") else yaml.load(text, Loader=_NoAliases)  # noqa: S506
+        if name.lower().endswith(".json"):
+            content = json.loads(text)
+        else:
+            content = yaml.load(text, Loader=_NoAliases)  # noqa: S506 - a safe loader that refuses aliases
     except json.JSONDecodeError as exc:
         raise FrameworkError([_("%(name)s: invalid JSON at line %(line)d, column %(col)d: %(msg)s")
                               % {"name": name, "line": exc.lineno, "col": exc.colno, "msg": exc.msg}]) from None

@@ -29,7 +29,8 @@ class Framework(CapdevModel):
     """An assessment framework: its dimensions, their questions or indicators, and one scale (levels or index)."""
 
     slug = models.SlugField(_("identifier"), max_length=80, unique=True,
-                            help_text=_("Names the framework in files and URLs (\"capdev-example-digital-government\")."))
+                            help_text=_("Names the framework in files and URLs "
+                                        "(\"capdev-example-digital-government\")."))
     name = models.CharField(_("name"), max_length=300)
     version = models.CharField(_("version"), max_length=40, blank=True)
     description = models.TextField(_("description"), blank=True)

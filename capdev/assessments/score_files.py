@@ -110,7 +110,8 @@ def _csv_rows(data: bytes):
     try:
         yield from reader
     except csv.Error as exc:
-        raise FileProblem(_("Line %(line)d: not valid CSV (%(why)s).") % {"line": reader.line_num, "why": exc}) from None
+        raise FileProblem(_("Line %(line)d: not valid CSV (%(why)s).")
+                          % {"line": reader.line_num, "why": exc}) from None
 
 
 def _xlsx_rows(data: bytes):

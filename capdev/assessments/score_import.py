@@ -274,8 +274,8 @@ class _Planner:
                 continue  # a dimension this assessment did not score
             dimension = self.resolve.dimension(framework, name)
             if dimension is None:
-                self.problem(cell, _("“%(column)s” is neither a dimension of %(framework)s nor a column Capdev reads")
-                             % {"column": cell.header, "framework": framework.slug})
+                self.problem(cell, _("“%(column)s” is neither a dimension of %(framework)s nor a column Capdev "
+                                     "reads") % {"column": cell.header, "framework": framework.slug})
                 continue
             value, why = _score(cell.value, framework)
             if why:

@@ -27,7 +27,8 @@ class Problem:
         where = _("row %(row)d, column %(col)s (%(header)s)") % {"row": self.row, "col": self.column,
                                                                  "header": self.header}
         if self.value:
-            return _("%(where)s, “%(value)s”: %(why)s") % {"where": where, "value": self.value[:80], "why": self.why}
+            return _("%(where)s, “%(value)s”: %(why)s") % {"where": where, "value": self.value[:80],
+                                                            "why": self.why}
         return f"{where}: {self.why}"
 
 

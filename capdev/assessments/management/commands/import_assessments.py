@@ -1,4 +1,5 @@
-"""`capdev import-assessments FILE [--dry-run]`: scores from a CSV or XLSX file into assessments (docs/assessments.md)."""
+"""`capdev import-assessments FILE [--dry-run]`: scores from a CSV or XLSX file into assessments
+(docs/assessments.md)."""
 from __future__ import annotations
 
 from pathlib import Path
