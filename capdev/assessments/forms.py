@@ -206,6 +206,12 @@ class LinkForm(forms.Form):
         kind, _sep, pk = (cleaned.get("target") or "").partition(":")
         cleaned["dimension_id"] = int(pk) if kind == "d" else None
         cleaned["priority_id"] = int(pk) if kind == "p" else None
+        project = cleaned.get("project")
+        if project is not None and kind and self.data.get("save") and self.assessment.links.filter(
+                dimension_id=cleaned["dimension_id"], priority_id=cleaned["priority_id"], project=project,
+                outcome=cleaned.get("outcome"), activity=cleaned.get("activity")).exists():
+            raise forms.ValidationError(_("This is linked to %(project)s already, with the same outcome and "
+                                          "activity: the link is not saved twice.") % {"project": project.title})
         return cleaned
 
 

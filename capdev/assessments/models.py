@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from capdev.core.models import CapdevModel, DatePrecision, to_partial
@@ -338,6 +339,12 @@ class WorkLink(CapdevModel):
                 name="assessments_worklink_dimension_or_priority",
                 violation_error_message=_("A link addresses either a dimension or a priority."),
             ),
+            # The same dimension or priority linked twice to the same project, outcome and activity would show the
+            # project twice. The nullable columns are coalesced: NULLs are distinct in a plain unique constraint.
+            models.UniqueConstraint(Coalesce("dimension", 0), Coalesce("priority", 0), "project",
+                                    Coalesce("outcome", 0), Coalesce("activity", 0), "assessment",
+                                    name="assessments_worklink_unique",
+                                    violation_error_message=_("This link is there already.")),
         ]
         indexes = [models.Index(fields=["project", "assessment"], name="assessments_link_project_idx")]
 

@@ -322,6 +322,23 @@ def plan(table: Table, *, framework: Framework | None = None, assessor_type: str
     return _Planner(table, framework, assessor_type, today or timezone.localdate()).run()
 
 
+def refusal(user, assessment: Assessment) -> str:
+    """Why the user may not change an existing assessment's scores, or ""."""
+    if user is None or perms.can_edit_assessment(user, assessment):
+        return ""
+    if assessment.state == AssessmentState.PUBLISHED:
+        return _("%(assessment)s is published: only a reviewer may change its scores.") % {"assessment": assessment}
+    return _("You may not change %(assessment)s.") % {"assessment": assessment}
+
+
+def check_rights(plan_: Plan, user) -> Plan:
+    """Mark the planned changes of existing assessments the user may not make, so the preview says so (and why)
+    before anything is offered for writing. An unchanged assessment writes nothing and is never refused."""
+    for p in plan_.assessments:
+        p.refused = refusal(user, p.existing) if p.existing is not None and p.action == "update" else ""
+    return plan_
+
+
 def write(plan_: Plan, *, user=None, publish: bool = False, internal: bool = False) -> WriteResult:
     """Write a plan without problems in one transaction: new assessments (drafts, or published when asked and
     allowed), and the new or changed scores of existing ones. PermissionDenied, with what, if the user may
@@ -346,20 +363,22 @@ def _write_one(p: PlannedAssessment, user, publish: bool, internal: bool, result
     assessment = p.existing
     if assessment is not None:
         assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
-        if user is not None and not perms.can_edit_assessment(user, assessment):
-            raise PermissionDenied(_("%(assessment)s is published: only a reviewer may change its scores.")
-                                   % {"assessment": assessment})
         old = {s.dimension_id: s for s in assessment.scores.all()}
-        changed = 0
+        changes = []
         for score in p.ordered_scores():
             row = old.get(score.dimension.pk)
             if row is None:
                 row = DimensionScore(assessment=assessment, dimension=score.dimension)
             elif (row.score, row.evidence, row.comments) == (score.score, score.evidence, score.comments):
                 continue
+            changes.append((row, score))
+        why = refusal(user, assessment) if changes else ""  # what writes nothing needs no right
+        if why:
+            raise PermissionDenied(why)
+        for row, score in changes:
             row.score, row.evidence, row.comments = score.score, score.evidence, score.comments
             _by(row, user).save()
-            changed += 1
+        changed = len(changes)
         if changed:
             _by(assessment, user).save(update_fields=["last_updated"])
             result.updated += 1

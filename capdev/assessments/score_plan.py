@@ -64,6 +64,7 @@ class PlannedAssessment:
     rows: list[int] = field(default_factory=list)
     scores: dict[int, PlannedScore] = field(default_factory=dict)  # dimension id -> score
     existing: Assessment | None = None
+    refused: str = ""  # why the uploader may not write it (an existing assessment they may not change), else ""
 
     @property
     def action(self) -> str:
@@ -93,6 +94,11 @@ class Plan:
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    @property
+    def refused(self) -> list[PlannedAssessment]:
+        """The assessments the uploader may not write (see score_import.check_rights)."""
+        return [a for a in self.assessments if a.refused]
 
     def count(self, action: str) -> int:
         return sum(1 for a in self.assessments if a.action == action)
