@@ -169,6 +169,13 @@ class AssessmentQuerySet(models.QuerySet):
         return self.filter(state=AssessmentState.PUBLISHED, internal=False)
 
 
+def score_text(value: Decimal | None) -> str:
+    """A score as written everywhere: "2", "2.5", "0.57" (never "2.500", as the column stores it); "" for none."""
+    if value is None:
+        return ""
+    return f"{value.normalize():f}"
+
+
 class Assessment(CapdevModel):
     """An assessment of one country (or one institution in it) with one framework at a date."""
 

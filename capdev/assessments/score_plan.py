@@ -10,7 +10,7 @@ from capdev.narrative.types import PartialDate
 from capdev.organisations.models import Organisation
 from capdev.reference.models import Country
 
-from .models import Assessment, AssessorType, Dimension, DimensionScore, Framework
+from .models import Assessment, AssessorType, Dimension, DimensionScore, Framework, score_text
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,14 @@ class PlannedScore:
     comments: str = ""
     row: int = 0
     old: DimensionScore | None = None
+
+    @property
+    def score_text(self) -> str:
+        return score_text(self.score)
+
+    @property
+    def old_text(self) -> str:
+        return score_text(self.old.score) if self.old is not None else "–"
 
     @property
     def changed(self) -> bool:

@@ -18,7 +18,7 @@ from capdev.portal.charts import Chart, Series
 from capdev.projects.filtersets import visible_projects
 
 from .filtersets import visible_assessments, visible_links
-from .models import Assessment, Dimension, DimensionScore, Framework, Level, ScaleKind
+from .models import Assessment, Dimension, DimensionScore, Framework, Level, ScaleKind, score_text
 
 
 def date_label(assessment: Assessment) -> str:
@@ -252,13 +252,6 @@ def project_before_after(request, project) -> list[BeforeAfter]:
 
 
 # -- countries compared on one dimension ----------------------------------------------------------------------
-
-def score_text(value: Decimal | None) -> str:
-    """A score as written everywhere: "2", "2.5", "0.57" (never "2.500"); "" when there is none."""
-    if value is None:
-        return ""
-    return f"{value.normalize():f}"
-
 
 def signed(change: Decimal) -> str:
     """A change as CSV text: "+0.5", "-1", "0" (ASCII signs, for spreadsheets)."""

@@ -117,6 +117,7 @@ def test_an_upload_shows_what_will_be_written_then_writes_it_on_confirmation(cli
     page = preview.content.decode()
     assert preview.status_code == 200 and "What will be written" in page and "2 new" in page
     assert "Saint Lucia · 2023-11 · Self-assessment" in page and not Assessment.objects.exists()
+    assert '<strong>2.5</strong>' in page and "2.500" not in page and "<strong>2</strong>" in page  # as written
     payload = preview.context["payload"]
     done = client.post("/assessments/upload/confirm/", {"payload": payload})
     assert done.status_code == 200 and "Assessments: 2 created" in done.content.decode()
@@ -145,8 +146,10 @@ def test_an_index_series_upload_with_the_forms_framework_and_publishing(client, 
     preview = upload(client, "scores-wide.csv", framework=str(index_framework.pk), assessor_type="external",
                      publish="on", internal="on")
     assert "5 new" in preview.content.decode()
-    client.post("/assessments/upload/confirm/", {"payload": preview.context["payload"]})
+    done = client.post("/assessments/upload/confirm/", {"payload": preview.context["payload"]}).content.decode()
     assert Assessment.objects.filter(state=AssessmentState.PUBLISHED, internal=True).count() == 5
+    items = done.split("<h1>")[1].split("</ul>")[0].split("<li>")[1:]
+    assert len(items) == 5 and all("Published" in li and "internal" in li for li in items)
 
 
 def test_links_to_the_work_need_a_visible_project_and_the_right(client, countries, framework, staff):
