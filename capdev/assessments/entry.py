@@ -263,6 +263,12 @@ def upload_confirm(request):
     if plan.refused:  # changed since the preview (it offers no writing when one is refused)
         messages.error(request, " ".join(a.refused for a in plan.refused))
         return redirect("assessments:upload")
+    if plan.ok and plan.similar and not request.POST.get("confirm_similar"):
+        form = UploadForm(user=request.user)
+        return render(request, "assessments/upload.html", {
+            "form": form, "plan": plan, "options": payload, "payload": request.POST["payload"], "problems": {},
+            "similar_error": _("Nothing was written: confirm that the possible duplicates are other assessments, "
+                               "or correct the file.")}, status=400)
     if not plan.ok:
         messages.error(request, _("The file no longer fits (the frameworks or reference data changed): upload it "
                                   "again to see why."))

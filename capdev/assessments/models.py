@@ -246,6 +246,23 @@ class Assessment(CapdevModel):
         return self.partial_date.last_day()
 
 
+def possible_duplicates(*, framework_id, country_id, institution_id, assessor_type, date: PartialDate,
+                        exclude_pk=None) -> list[Assessment]:
+    """The assessments of the same country (or institution), framework and kind of assessor whose date overlaps
+    this one without being the same key (2023-11-14 beside 2023-11, or 2023-11 beside 2023): likely the same
+    assessment entered twice at another precision. Periods are whole days, months or years, so only the same
+    year can overlap."""
+    first, last = date.first_day(), date.last_day()
+    same = Assessment.objects.filter(framework_id=framework_id, assessor_type=assessor_type,
+                                     date__year=first.year).exclude(date=first)
+    same = same.filter(institution_id=institution_id) if institution_id else same.filter(
+        country_id=country_id, institution__isnull=True)
+    if exclude_pk is not None:
+        same = same.exclude(pk=exclude_pk)
+    return [a for a in same.select_related("country", "institution", "framework").order_by("date", "pk")
+            if a.date <= last and a.period_end() >= first]
+
+
 class DimensionScore(CapdevModel):
     """An assessment's score on one dimension, with the evidence and comments behind it."""
 

@@ -296,9 +296,22 @@ class _Planner:
                                            date__in={p.date.first_day() for p in planned})
                  .prefetch_related("scores"))
         by_key = {(a.framework_id, a.country_id, a.institution_id, a.date, a.assessor_type): a for a in found}
+        # Possible duplicates of the new ones (models.possible_duplicates, for the whole file in one query): the
+        # same key but for a date of the same year that overlaps (2023-11-14 beside 2023-11).
+        near: dict[tuple, list[Assessment]] = defaultdict(list)
+        for a in (Assessment.objects.filter(framework__in={p.framework.pk for p in planned},
+                                            country__in={p.country.pk for p in planned},
+                                            date__year__in={p.date.first_day().year for p in planned})
+                  .select_related("country", "institution", "framework").order_by("date", "pk")):
+            near[(a.framework_id, a.country_id, a.institution_id, a.assessor_type)].append(a)
         for p in planned:
             existing = by_key.get((p.framework.pk, p.country.pk, p.institution.pk if p.institution else None,
                                    p.date.first_day(), p.assessor_type))
+            if existing is None:
+                p.similar = [a for a in near.get((p.framework.pk, p.country.pk, p.institution.pk if p.institution
+                                                  else None, p.assessor_type), [])
+                             if a.date != p.date.first_day() and a.date <= p.date.last_day()
+                             and a.period_end() >= p.date.first_day()]
             if existing is not None:
                 p.existing = existing
                 old = {s.dimension_id: s for s in existing.scores.all()}

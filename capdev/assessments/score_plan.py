@@ -73,6 +73,7 @@ class PlannedAssessment:
     scores: dict[int, PlannedScore] = field(default_factory=dict)  # dimension id -> score
     existing: Assessment | None = None
     refused: str = ""  # why the uploader may not write it (an existing assessment they may not change), else ""
+    similar: list = field(default_factory=list)  # for a new one: possible duplicates (models.possible_duplicates)
 
     @property
     def action(self) -> str:
@@ -102,6 +103,11 @@ class Plan:
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    @property
+    def similar(self) -> list[PlannedAssessment]:
+        """The new assessments that may duplicate one already there: writing them needs a confirmation."""
+        return [a for a in self.assessments if a.similar]
 
     @property
     def refused(self) -> list[PlannedAssessment]:

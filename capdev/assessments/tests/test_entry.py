@@ -350,3 +350,45 @@ def test_an_editors_upload_marks_a_published_assessment_not_allowed_before_writi
     assert Assessment.objects.get(country_id="LCA").scores.get(dimension__code="strategy").score == 2
     # An editor's re-upload of the unchanged file is no refusal.
     client.post("/assessments/upload/confirm/", {"payload": upload(client, "scores-long.csv").context["payload"]})
+
+
+def test_a_duplicate_links_to_the_existing_one_and_a_possible_duplicate_needs_a_confirmation(client, countries,
+                                                                                            framework, staff):
+    client.force_login(staff["editor"])
+    url = "/assessments/new/?framework=capdev-example-digital-government"
+    client.post(url, form_data(framework))  # Saint Lucia, 2023-11, self
+    first = Assessment.objects.get()
+    same = client.post(url, form_data(framework)).content.decode()
+    assert f'<a href="/assessments/{first.pk}/">change that one</a>' in same
+    near = client.post(url, form_data(framework, date_text="2023-11-14"))
+    page = near.content.decode()
+    assert near.status_code == 400 and "Possible duplicate" in page and f'href="/assessments/{first.pk}/"' in page
+    assert 'name="confirm_similar"' in page and Assessment.objects.count() == 1
+    other_kind = client.post(url, form_data(framework, date_text="2023-11-14", assessor_type="peer"))
+    assert other_kind.status_code == 302  # another kind of assessor: no duplicate
+    confirmed = client.post(url, form_data(framework, date_text="2023-11-14", confirm_similar="on"))
+    assert confirmed.status_code == 302 and Assessment.objects.count() == 3
+    # Editing the confirmed one without changing what, when and by whom is not asked again.
+    second = Assessment.objects.get(date="2023-11-14", assessor_type="self")
+    edit = form_data(framework, date_text="2023-11-14", title="Renamed", seen=versions.token(second),
+                     **{"priorities-INITIAL_FORMS": "1", "priorities-0-id": str(second.priorities.get().pk),
+                        "documents-INITIAL_FORMS": "1", "documents-0-id": str(second.documents.get().pk)})
+    assert client.post(f"/assessments/{second.pk}/edit/", edit).status_code == 302
+
+
+def test_an_upload_flags_a_possible_duplicate_and_writes_it_only_when_confirmed(client, countries, framework,
+                                                                                 staff):
+    client.force_login(staff["editor"])
+    client.post("/assessments/new/?framework=capdev-example-digital-government", form_data(framework))
+    first = Assessment.objects.get()
+    text = (FILES / "scores-long.csv").read_bytes().replace(b"LCA,,2023-11,", b"LCA,,2023-11-14,")
+    preview = client.post("/assessments/upload/", {"file": SimpleUploadedFile("s.csv", text)})
+    page = preview.content.decode()
+    assert "Possible duplicate" in page and f'href="/assessments/{first.pk}/"' in page
+    assert 'name="confirm_similar"' in page
+    payload = preview.context["payload"]
+    refused = client.post("/assessments/upload/confirm/", {"payload": payload})
+    assert refused.status_code == 400 and "Nothing was written" in refused.content.decode()
+    assert Assessment.objects.count() == 1
+    client.post("/assessments/upload/confirm/", {"payload": payload, "confirm_similar": "1"})
+    assert Assessment.objects.count() == 3
