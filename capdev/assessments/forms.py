@@ -10,6 +10,7 @@ from django.forms import inlineformset_factory
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from capdev.accounts import permissions as perms
@@ -196,9 +197,14 @@ class LinkForm(forms.Form):
         self.assessment, self.projects = assessment, projects
         dims = [(f"d:{s.dimension_id}", _("Dimension: %(name)s") % {"name": s.dimension.name})
                 for s in assessment.scores.select_related("dimension").order_by("dimension__position")]
-        prios = [(f"p:{p.pk}", _("Priority: %(text)s") % {"text": p.text[:80]}) for p in assessment.priorities.all()]
+        prios = [(f"p:{p.pk}", _("Priority: %(text)s") % {"text": Truncator(p.text).chars(80)})
+                 for p in assessment.priorities.all()]
         self.fields["target"].choices = dims + prios
         self.fields["project"].widget.attrs["list"] = "project-suggestions"
+        # Long outcomes and activities cut with an ellipsis, so that a reader sees the text goes on.
+        self.fields["outcome"].label_from_instance = lambda o: " ".join(
+            filter(None, [f"{o.number}." if getattr(o, "number", None) else "", Truncator(o.text).chars(100)]))
+        self.fields["activity"].label_from_instance = lambda a: Truncator(a.title).chars(100)
         project = self.found_project()
         if project is not None:
             self.fields["outcome"].queryset = Outcome.objects.filter(project=project).order_by("position")

@@ -162,8 +162,12 @@ def test_links_to_the_work_need_a_visible_project_and_the_right(client, countrie
     client.post("/assessments/new/?framework=capdev-example-digital-government", form_data(framework))
     a = Assessment.objects.get()
     data_dim = a.scores.get(dimension__code="data").dimension
+    long_text = "Policy makers apply " + "digital transformation principles " * 6 + "in every ministry"
+    Outcome.objects.create(project=project, number=2, text=long_text)
     step1 = client.post(f"/assessments/{a.pk}/links/new/", {"target": f"d:{data_dim.pk}", "project": "DA16-CAR"})
     assert "Policy makers understand" in step1.content.decode()  # its outcomes offered
+    cut = re.search(r"<option[^>]*>2\. Policy makers apply[^<]*</option>", step1.content.decode()).group(0)
+    assert cut.endswith("…</option>") and "in every ministry" not in cut  # a cut text says so
     assert not WorkLink.objects.exists()
     client.post(f"/assessments/{a.pk}/links/new/", {"target": f"d:{data_dim.pk}", "project": str(project.pk),
                                                      "outcome": str(outcome.pk), "save": "1"})
