@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..intervals import Intervals
 from ..types import Event, PartialDate, ResourceRef
 from . import dates as _dates
 from . import places as _places
@@ -154,10 +155,13 @@ _ABBREV_END = re.compile(r"(?:\b(?:e\.g|i\.e|etc|No|Nos|Mr|Ms|Mrs|Dr|St|Inc|Ltd|
 
 def _sentences(line: _Sentence) -> list[_Sentence]:
     out, last = [], 0
+    quotes = _quotes(line.text)
     for m in _SENT_END.finditer(line.text):
-        head = line.text[last : m.start()].rstrip()
-        if _ABBREV_END.search(head) or _inside_quotes(line.text, m.start()):
+        # An abbreviation is a few characters long: look at the end of the sentence so far, not all of it (a line
+        # of many "e.g." would otherwise be read again at each one).
+        if _ABBREV_END.search(line.text, max(last, m.start() - 12), m.start()) or quotes.holds_inside(m.start()):
             continue
+        head = line.text[last : m.start()].rstrip()
         out.append(_Sentence(line.start + last, line.start + last + len(head), head))
         last = m.end()
     tail = line.text[last:]
@@ -166,8 +170,9 @@ def _sentences(line: _Sentence) -> list[_Sentence]:
     return out
 
 
-def _inside_quotes(text: str, pos: int) -> bool:
-    return any(m.start() < pos < m.end() for m in _QUOTED.finditer(text))
+def _quotes(text: str) -> Intervals:
+    """The quoted titles of a text, to ask whether a position is inside one."""
+    return Intervals((m.start(), m.end()) for m in _QUOTED.finditer(text))
 
 
 def _mask_quotes(text: str) -> str:
@@ -989,8 +994,9 @@ def extract_resources(text: str) -> list[ResourceRef]:
             add(_resource_type(m.group("head") if "head" in m.groupdict() else m.group(0)), t)
             continue
         for s in _sentences(line):
+            quotes = _quotes(s.text)
             for rm in _IN_SENTENCE_RES.finditer(s.text):
-                if _inside_quotes(s.text, rm.start()):
+                if quotes.holds_inside(rm.start()):
                     continue
                 before = _title_run_before(s.text, rm.start())
                 noun = rm.group("noun")

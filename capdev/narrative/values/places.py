@@ -6,6 +6,7 @@ importing it pulls pandas), and the JSON tables in capdev/narrative/data/ that a
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 import importlib.resources
@@ -17,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pycountry
+
+from ..intervals import Intervals
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -409,9 +412,9 @@ def find_demonyms(text: str) -> list[CountryMention]:
     if not isinstance(text, str) or not text:
         return []
     out = []
-    names = find_countries(text)
+    names = Intervals((c.start, c.end) for c in find_countries(text))
     for m in _demonym_scanner().finditer(text):
-        if any(c.start < m.end() and m.start() < c.end for c in names):
+        if names.overlaps(m.start(), m.end()):
             continue  # "Saudi" inside "Saudi Arabia"
         iso3 = resolve_demonym(m.group(0))
         if iso3:
@@ -440,8 +443,9 @@ def split_place_list(text: str) -> tuple[list[str], list[str]]:
     for cm in find_countries(text):
         found.append((cm.start, "country", cm.iso3))
         covered.append((cm.start, cm.end))
+    countries_at = Intervals(covered)  # regions never overlap one another: checking the countries is enough
     for rm in find_regions(text):
-        if any(s < rm.end and rm.start < e for s, e in covered):
+        if countries_at.overlaps(rm.start, rm.end):
             continue  # "Micronesia" already read as the country
         found.append((rm.start, "region", rm.name))
         covered.append((rm.start, rm.end))
@@ -543,24 +547,84 @@ _DONOR_RX = _context_regexes(_DONOR)
 _PURPOSE_RX = _context_regexes([_PURPOSE_PREPOSITION])
 
 
-def _masked(text: str, mention: CountryMention) -> str:
-    """The text with this mention replaced by one marker character, so that context patterns can find it."""
-    return text[: mention.start] + _C + text[mention.end :]
+def _masked_window(text: str, mention: CountryMention, before: int = 140, after: int = 80) -> str:
+    """Up to `before` characters and `after` characters around the mention, the mention replaced by one marker
+    character so that context patterns can find it (the window of the masked text, without copying the text)."""
+    lo = max(0, mention.start - before)
+    hi = min(len(text) - (mention.end - mention.start) + 1, mention.start + after)
+    return text[lo : mention.start] + _C + text[mention.end : mention.end + hi - mention.start - 1]
 
 
-def _matches_at(rxs: list[re.Pattern[str]], masked: str, at: int) -> bool:
-    lo, hi = max(0, at - 140), min(len(masked), at + 80)
-    window = masked[lo:hi]
-    return any(m.start("c") + lo == at for rx in rxs for m in rx.finditer(window))
+def _matches_at(rxs: list[re.Pattern[str]], text: str, mention: CountryMention) -> bool:
+    window = _masked_window(text, mention)
+    at = min(mention.start, 140)  # where the marker sits in the window
+    return any(m.start("c") == at for rx in rxs for m in rx.finditer(window))
 
 
-def _sentence_bounds(text: str, at: int) -> tuple[int, int]:
-    # A sentence ends at ". X" (capital next), a line break or a semicolon; abbreviations like "Dem. Rep." rarely matter.
-    starts = [m.end() for m in re.finditer(r"(?:[.!?]\s+(?=[A-Z(])|\n|;\s*)", text[:at])]
-    lo = starts[-1] if starts else 0
-    m = re.search(r"(?:[.!?](?=\s+[A-Z(]|\s*$)|\n|;)", text[at:])
-    hi = at + m.start() if m else len(text)
-    return lo, hi
+# A sentence ends at ". X" (capital next), a line break or a semicolon; abbreviations like "Dem. Rep." rarely matter.
+_SENTENCE_START = re.compile(r"(?:[.!?]\s+(?=[A-Z(])|\n|;\s*)")
+_SENTENCE_STOP = re.compile(r"(?:[.!?](?=\s+[A-Z(]|\s*$)|\n|;)")
+
+
+class _Sentences:
+    """The sentence bounds of one text, found once: each mention's sentence in O(log n), however long the text.
+
+    A sentence begins after the last sentence break found in the text before the mention, read as if the text
+    ended there (so ". " right before the mention counts only when what follows it there is a capital), and
+    ends at the first stop from the mention on.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        breaks = [(m.start(), m.end()) for m in _SENTENCE_START.finditer(text)]
+        self.break_starts = [a for a, _ in breaks]
+        self.break_ends = [b for _, b in breaks]
+        self.stops = [m.start() for m in _SENTENCE_STOP.finditer(text)]
+
+    def bounds(self, at: int) -> tuple[int, int]:
+        """[lo, hi) of the sentence holding position `at`."""
+        # Breaks that end before `at` are found alike in text[:at]; only the one running into `at` (a break's
+        # spaces) may end earlier there, or not be one: scan that stretch alone, as if the text ended at `at`.
+        k = bisect.bisect_left(self.break_ends, at)
+        lo = self.break_ends[k - 1] if k else 0
+        if k < len(self.break_starts) and self.break_starts[k] < at:
+            for m in _SENTENCE_START.finditer(self.text, self.break_starts[k], at):
+                lo = m.end()
+        i = bisect.bisect_left(self.stops, at)
+        hi = self.stops[i] if i < len(self.stops) else len(self.text)
+        return lo, hi
+
+
+class _FieldText:
+    """One field's text with its country mentions, read once, so that scoring every mention stays linear."""
+
+    def __init__(self, text: str, mentions: list[CountryMention]) -> None:
+        self.text = text
+        self.mentions = mentions
+        self.sentences = _Sentences(text)
+        self.mention_starts = [m.start for m in mentions]
+        self._enumerations: dict[tuple[int, int], bool] = {}
+        self._gatherings: dict[tuple[int, int], bool] = {}
+
+    def is_enumeration(self, lo: int, hi: int) -> bool:
+        """Does the sentence [lo, hi) name three countries or more?"""
+        key = (lo, hi)
+        if key not in self._enumerations:
+            seen: set[str] = set()
+            for i in range(bisect.bisect_left(self.mention_starts, lo), len(self.mentions)):
+                if self.mentions[i].start >= hi or len(seen) >= 3:
+                    break
+                seen.add(self.mentions[i].iso3)
+            self._enumerations[key] = len(seen) >= 3
+        return self._enumerations[key]
+
+    def tells_of_gathering(self, lo: int, hi: int) -> bool:
+        """Does the sentence [lo, hi) speak of participants or of a meeting's venue?"""
+        key = (lo, hi)
+        if key not in self._gatherings:
+            sentence = self.text[lo:hi]
+            self._gatherings[key] = bool(_PARTICIPANT_CUE.search(sentence) or _VENUE_CUE.search(sentence))
+        return self._gatherings[key]
 
 
 def _text_of(value: object) -> str:
@@ -573,29 +637,26 @@ def _text_of(value: object) -> str:
     return str(value)
 
 
-def _mention_score(
-    field: str, text: str, mention: CountryMention, sentence_countries: set[str], head: CountryMention | None = None
-) -> float:
+def _mention_score(field: str, ft: _FieldText, mention: CountryMention, head: CountryMention | None = None) -> float:
     """How strongly one mention says the project serves the country (negative for donors).
 
     head is the first country of the list this mention belongs to ("of Kenya, Uganda and Tanzania"): the words
     before the list speak for every member."""
-    masked = _masked(text, mention)
+    text = ft.text
     at = mention.start
-    if _matches_at(_DONOR_RX, masked, at):
+    if _matches_at(_DONOR_RX, text, mention):
         return -3.0
-    lo, hi = _sentence_bounds(text, mention.start)
-    sentence = text[lo:hi]
+    lo, hi = ft.sentences.bounds(mention.start)
     # Home countries of participants are never served, even when named with their governments.
     if _PARTICIPANT_CUE.search(text[max(lo, at - 120) : at]) and re.search(r"\bfrom\b", text[max(lo, at - 120) : at], re.I):
         return 0.0
-    if _matches_at(_NATIONAL_RX, masked, at):
+    if _matches_at(_NATIONAL_RX, text, mention):
         return 3.0
-    enumeration = len(sentence_countries) >= 3
+    enumeration = ft.is_enumeration(lo, hi)
     venue = bool(_VENUE_CUE.search(text[max(lo, at - 80) : at])) and bool(
         re.search(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*,\s*$", text[max(lo, at - 60) : at])
     )
-    if enumeration and (venue or _PARTICIPANT_CUE.search(sentence) or _VENUE_CUE.search(sentence)):
+    if enumeration and (venue or ft.tells_of_gathering(lo, hi)):
         return 0.0
     if venue:
         return 0.5
@@ -603,7 +664,7 @@ def _mention_score(
         return 0.0
     weight = _FIELD_WEIGHTS.get(field, 0.75)
     head = head or mention
-    if field in _PURPOSE_FIELDS and _matches_at(_PURPOSE_RX, _masked(text, head), head.start):
+    if field in _PURPOSE_FIELDS and _matches_at(_PURPOSE_RX, text, head):
         weight += 1.0
     return weight
 
@@ -632,19 +693,17 @@ def served_countries(fields: dict[str, str]) -> list[str]:
         if not text.strip():
             continue
         mentions = find_countries(text)
+        ft = _FieldText(text, mentions)
         head: CountryMention | None = None
         for i, mention in enumerate(mentions):
             if i == 0 or not _LIST_GAP.fullmatch(text[mentions[i - 1].end : mention.start]):
                 head = mention
-            lo, hi = _sentence_bounds(text, mention.start)
-            in_sentence = {m.iso3 for m in mentions if lo <= m.start < hi}
-            score = _mention_score(key, text, mention, in_sentence, head)
+            score = _mention_score(key, ft, mention, head)
             scores[mention.iso3] = scores.get(mention.iso3, 0.0) + score
             first_seen.setdefault(mention.iso3, (rank, mention.start))
         # National adjectives: "Saudi nationals", "the Bahamian public service" count; a bare "French" only supports.
+        # (find_demonyms already leaves out the words inside a country's name, "Saudi" of "Saudi Arabia".)
         for demonym in find_demonyms(text):
-            if any(m.start < demonym.end and demonym.start < m.end for m in mentions):
-                continue  # "Saudi" inside "Saudi Arabia"
             if _NATIONAL_NOUN.match(text, demonym.end):
                 gain = 2.0 if key in _PURPOSE_FIELDS or key == "partners" else 1.0
                 scores[demonym.iso3] = scores.get(demonym.iso3, 0.0) + gain
