@@ -23,6 +23,8 @@ _INDIRECT = re.compile(r"\bindirect(?:ly)?\s+beneficiar", re.IGNORECASE)
 _TRANCHE = re.compile(r"\btranche\s+(\d{1,3})\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,9}$")
 _AREA_SPLIT = re.compile(r"\s*(?:[;\r\n\u2022]|,(?![^()]*\)))\s*")
+_AREA_SPLIT_BARE = re.compile(r"\s*(?:[;\r\n\u2022]|,)\s*")  # for a text whose bracketed commas are set aside
+_KEPT_COMMA = "\ue000"  # a private-use character: stands for a comma that does not split
 
 
 def _values(name: str) -> Any:
@@ -252,7 +254,7 @@ class _Assembler:
     def on_thematic_areas(self, block: Block, value: str, at: int) -> None:
         rec = self.rec
         parse_sdgs = _values("sdgs").parse_sdgs
-        for item in _AREA_SPLIT.split(value):
+        for item in _split_areas(value):
             item = item.strip(" \t.-\u2013\u2014*")
             if not item:
                 continue
@@ -403,6 +405,25 @@ class _Assembler:
                      "beneficiaries_indirect"):
             setattr(rec, name, _nl(getattr(rec, name)))
         self.spans()
+
+
+def _split_areas(value: str) -> list[str]:
+    """Thematic areas as _AREA_SPLIT splits them (a comma inside brackets does not split), in linear time.
+
+    _AREA_SPLIT's look-ahead reads, at each comma, up to the next bracket: to the end of the text when there
+    is none, so a long list cost the square of its length. Here the text is read once, backwards, to learn
+    which commas the next bracket closes over; those are set aside while the rest is split."""
+    if _KEPT_COMMA in value:
+        return _AREA_SPLIT.split(value)
+    chars = list(value)
+    closes = False  # is the next bracket after this position a closing one?
+    for i in range(len(chars) - 1, -1, -1):
+        ch = chars[i]
+        if ch in "()":
+            closes = ch == ")"
+        elif ch == "," and closes:
+            chars[i] = _KEPT_COMMA
+    return [item.replace(_KEPT_COMMA, ",") for item in _AREA_SPLIT_BARE.split("".join(chars))]
 
 
 def _join(a: str, b: str) -> str:

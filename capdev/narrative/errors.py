@@ -10,3 +10,7 @@ class InputError(Exception):
         text = " ".join(str(message).split())
         super().__init__(f"{name}: {text}" if name else text)
         self.name = name
+
+
+class LimitExceeded(InputError):
+    """Input larger than the parser takes (capdev.narrative.limits): a record or a file too long."""
