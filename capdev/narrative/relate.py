@@ -1,12 +1,20 @@
-"""Link records of one parse whose texts are nearly the same (a project re-published for another year)."""
+"""Link records of one parse whose texts are nearly the same (a project re-published for another year).
+
+Records arrive one at a time (Relater.add): each is compared with the earlier records that can be nearly the
+same as it, found through an index of the words that begin their texts (prefix filtering, exact for Jaccard
+similarity), not with every earlier record; the time per record does not grow with the file.
+"""
 from __future__ import annotations
 
+import math
 import re
+from array import array
 from collections.abc import Sequence
 
 from .types import Record
 
 THRESHOLD = 0.8
+MOST_RELATED = 20  # links per record at most: a file of one page repeated is not 10,000 x 10,000 relations
 _MIN_TOKENS = 8  # below this, two short texts agree by chance
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _STOPWORDS = frozenset(
@@ -32,14 +40,88 @@ def _ref(record: Record) -> int | str:
     return record.code or record.index
 
 
+class Relater:
+    """Finds, as records arrive, the earlier ones whose texts are nearly the same (similarity > threshold).
+
+    add() puts the earlier records' references in the new record's related_to and returns their positions;
+    `later` collects, for each earlier record, the references of the later ones related to it (so that a
+    caller holding all the records can make the links go both ways, as link_related does). A record takes at
+    most `most` links (the first ones found, in file order) and is flagged when it would have had more.
+
+    Memory per record: its word ids (4 bytes each) and its reference; the words themselves are kept once.
+    """
+
+    def __init__(self, threshold: float = THRESHOLD, most: int = MOST_RELATED, keep_later: bool = True) -> None:
+        self.threshold = threshold
+        self.most = most
+        self.keep_later = keep_later
+        self.later: dict[int, list[int | str]] = {}
+        self.words: dict[str, int] = {}  # word -> id, in order of first sight
+        self.sets: list[array] = []  # each record's word ids, sorted
+        self.refs: list[int | str] = []
+        self.links = array("I")  # how many links each record has
+        self.postings: dict[int, array] = {}  # word id -> the records whose first words include it
+
+    def add(self, record: Record) -> list[int]:
+        """Relate a record to the earlier ones (in the order added); returns their positions."""
+        me = len(self.sets)
+        ids = sorted({self.words.setdefault(w, len(self.words)) for w in record_tokens(record)}, reverse=True)
+        self.sets.append(array("I", sorted(ids)))
+        self.refs.append(_ref(record))
+        self.links.append(0)
+        if len(ids) < _MIN_TOKENS:
+            return []  # never similar to anything (similarity() says 0)
+        # Words in one fixed order (the latest seen first: the rarer ones), a text's first words as its prefix:
+        # two texts this similar share a word among their prefixes (the prefix filtering principle).
+        prefix = ids[: len(ids) - math.floor(self.threshold * len(ids)) + 1]
+        candidates: set[int] = set()
+        for word in prefix:
+            posting = self.postings.get(word)
+            if posting:
+                # Records that have all their links take no more: leave them out of the index as they are met.
+                kept = array("I", (r for r in posting if self.links[r] < self.most))
+                if len(kept) < len(posting):
+                    self.postings[word] = kept
+                candidates.update(kept)
+        mine = frozenset(ids)
+        related: list[int] = []
+        lo, hi = self.threshold * len(ids), len(ids) / self.threshold  # sizes a similar set can have
+        for other in sorted(candidates):
+            theirs = self.sets[other]
+            if not lo < len(theirs) < hi or self.links[other] >= self.most:
+                continue
+            common = sum(1 for w in theirs if w in mine)
+            if common / (len(theirs) + len(ids) - common) <= self.threshold:
+                continue
+            if self.links[me] >= self.most:
+                record.flag("related_to", f"nearly the same text as more than {self.most} other records of the file: "
+                                          f"only the first {self.most} are linked")
+                break
+            related.append(other)
+            self.links[me] += 1
+            self.links[other] += 1
+            ref = self.refs[other]
+            if ref not in record.related_to:
+                record.related_to.append(ref)
+            if self.keep_later:
+                self.later.setdefault(other, []).append(self.refs[me])
+        for word in prefix:
+            self.postings.setdefault(word, array("I")).append(me)
+        return related
+
+
 def link_related(records: Sequence[Record], threshold: float = THRESHOLD) -> None:
     """Add each nearly-identical other record (its code, or its index) to record.related_to; never merge."""
-    tokens = [record_tokens(r) for r in records]
-    for i, a in enumerate(records):
-        for j in range(i + 1, len(records)):
-            b = records[j]
-            if similarity(tokens[i], tokens[j]) > threshold:
-                if _ref(b) not in a.related_to:
-                    a.related_to.append(_ref(b))
-                if _ref(a) not in b.related_to:
-                    b.related_to.append(_ref(a))
+    relater = Relater(threshold)
+    for record in records:
+        relater.add(record)
+    complete_links(records, relater)
+
+
+def complete_links(records: Sequence[Record], relater: Relater) -> None:
+    """Make the links of records added to relater go both ways (each record then names the later ones too)."""
+    for position, refs in relater.later.items():
+        record = records[position]
+        for ref in refs:
+            if ref not in record.related_to:
+                record.related_to.append(ref)

@@ -212,6 +212,23 @@ class _Window:
         return joined[start - self.lines[first].start : stop - self.lines[first].start]
 
 
+class Excerpt:
+    """One record's text, sliced with the whole text's offsets (excerpt[a:b] == text[a:b]): what the assembler
+    reads, without the rest of the file."""
+
+    __slots__ = ("text", "offset")
+
+    def __init__(self, text: str, offset: int) -> None:
+        self.text = text
+        self.offset = offset
+
+    def __getitem__(self, key: slice) -> str:
+        start, stop = key.start, key.stop
+        if start < self.offset or stop > self.offset + len(self.text):
+            raise IndexError(f"text [{start}:{stop}] is outside this record [{self.offset}:{self.offset + len(self.text)}]")
+        return self.text[start - self.offset : stop - self.offset]
+
+
 def too_long(line: int, limit: int) -> str:
     """The message for a record longer than the limit."""
     return (f"the record from line {line:,} runs over {limit:,} characters without another record beginning; "
@@ -511,7 +528,7 @@ def is_record(text: str, rec: RawRecord) -> bool:
 
 def iter_segments(
     lines: Iterable[tuple[Line, str]], table: LabelTable | None = None, max_record: int | None = MAX_RECORD_CHARS
-) -> Iterator[tuple[RawRecord, str]]:
+) -> Iterator[tuple[RawRecord, Excerpt]]:
     """Each record of a text read line by line (iter_lines), with its text, as soon as it is complete.
 
     Text that is no record joins its neighbour as 'unparsed' blocks; nothing at all when the text holds no record.
@@ -519,7 +536,7 @@ def iter_segments(
     """
     seg = _Segmenter(iter(lines), table or default_table(), max_record)
     for rec in seg.run():
-        yield rec, seg.window[rec.start : rec.end]
+        yield rec, Excerpt(seg.window[rec.start : rec.end], rec.start)
 
 
 def segment(text: str, table: LabelTable | None = None, max_record: int | None = None) -> list[RawRecord]:
