@@ -1,12 +1,16 @@
 """Write parsed narrative records to the registry: idempotent, one transaction per file, provenance kept.
 
-The parser (capdev.narrative) knows nothing of the database; this module knows nothing of text.
+The parser (capdev.narrative) knows nothing of the database; this module knows nothing of text. Records are
+taken from the parser as it reads them and written BATCH at a time (names resolved, projects matched per
+batch), so that a file's size changes how long an import takes, not how much memory it needs; the whole file
+is still one transaction, and any error leaves the database as it was.
 """
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable
+from array import array
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -37,6 +41,9 @@ def reporting_ref() -> str:
     from capdev.iati import conf
 
     return conf.reporting_org()["ref"]
+
+
+BATCH = 200  # records written at a time: the loader holds no more parsed records than this
 
 
 class RecordExists(Exception):
@@ -80,8 +87,9 @@ class RecordLoader:
     """Loads the records of narrative files into the registry."""
 
     def __init__(self, *, publish: bool = False, update: bool = False, dry_run: bool = False,
-                 progress: Callable[[Iterable[Record]], Iterable[Record]] | None = None, user=None,
-                 new_only: bool = False):
+                 progress: Callable[[Iterable[Record], int, Callable[[Record], int]], Iterable[Record]] | None = None,
+                 user=None, new_only: bool = False, batch: int = BATCH,
+                 max_bytes: int | None = narrative.MAX_FILE_BYTES, max_record: int | None = narrative.MAX_RECORD_CHARS):
         self.user = user  # when set, every record is checked against what this user may create, edit, publish
         # Creating only (the API's POST): a record that finds a project already there is refused, never written
         # over it (changing a project is PUT/PATCH on it, with its own checks).
@@ -89,44 +97,48 @@ class RecordLoader:
         self.publish = publish
         self.update = update
         self.dry_run = dry_run
-        self.progress = progress or (lambda items: items)
+        # progress(records, size, done): the records, passed on while showing how far done(record) is towards size.
+        self.progress = progress or (lambda items, size, done: items)
+        self.batch = batch
+        self.max_bytes, self.max_record = max_bytes, max_record
         self.records_provenance = True  # imports keep their source; editors' changes through the API do not
 
     def load_path(self, path: str | Path) -> FileResult:
-        """Import one file; on any input error nothing is written and the error is in the result."""
+        """Import one file; on any input error (a limit exceeded included) nothing is written and the error is in
+        the result."""
         path = Path(path)
         result = FileResult(str(path))
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            result.error = f"{path}: cannot read: {exc.strerror or exc}"
-            return result
-        try:
-            text = narrative.decode_bytes(data, name=str(path))
-            records = self.read(text, path)
+            source = narrative.TextFile(path, max_bytes=self.max_bytes)
+            records, size, done = self.read(source, path)
         except narrative.InputError as exc:
             result.error = str(exc)
             return result
-        return self.load_records(records, result, file_sha=sha256(data))
+        return self.load_records(records, result, file_sha=source.sha256, size=size, done=done)
 
-    @staticmethod
-    def read(text: str, path: Path) -> list[Record]:
-        """The records of a decoded file: narrative text here; JsonRecordLoader reads the JSON shape."""
-        return narrative.parse_text(text, source_file=path.name)
+    def read(self, source: narrative.TextFile, path: Path) -> tuple[Iterable[Record], int, Callable[[Record], int]]:
+        """The records of a file as the parser reads them (narrative text here; JsonRecordLoader reads the JSON
+        shape), with the file's size and where each record ends in it (for the progress bar)."""
+        relater = narrative.Relater(keep_later=False)  # the links are written from the later record's side
+        records = narrative.iter_records(source.chunks(), source_file=path.name, relater=relater,
+                                         max_record=self.max_record)
+        return records, source.chars, lambda r: r.offset + len(r.text)
 
-    def load_records(self, records: list[Record], result: FileResult, file_sha: str = "") -> FileResult:
-        """Write a file's records in one transaction (rolled back on a dry run)."""
-        result.found = len(records)
+    def load_records(self, records: Iterable[Record], result: FileResult, file_sha: str = "", size: int = 0,
+                     done: Callable[[Record], int] | None = None) -> FileResult:
+        """Write a file's records in one transaction (rolled back on a dry run), a batch at a time as they come."""
         try:
             with transaction.atomic():
-                self._load(records, result, file_sha)
+                self._load(self.progress(records, size, done or (lambda r: r.index + 1)), result, file_sha)
                 if self.dry_run:
                     raise DryRunRollback
         except DryRunRollback:
             pass
-        except PermissionDenied as exc:
-            result.error = f"{result.path}: {exc}"
+        except (PermissionDenied, narrative.InputError) as exc:
+            # The parser's error names the file already; a permission refused does not.
+            result.error = str(exc) if isinstance(exc, narrative.InputError) else f"{result.path}: {exc}"
             result.created = result.updated = result.unchanged = result.flags = 0
+            result.project_ids = []
         else:
             if not self.dry_run:
                 statistics.refresh_after_import(result.created + result.updated)
@@ -155,7 +167,13 @@ class RecordLoader:
 
     # -- the work --------------------------------------------------------------------------------
 
-    def _load(self, records: list[Record], result: FileResult, file_sha: str) -> None:
+    def _load(self, records: Iterable[Record], result: FileResult, file_sha: str) -> None:
+        written = _Written()
+        for batch in batches(records, self.batch):
+            result.found += len(batch)
+            self._load_batch(batch, result, file_sha, written)
+
+    def _load_batch(self, records: list[Record], result: FileResult, file_sha: str, written: _Written) -> None:
         matched = self._match(records)
         if self.new_only and matched:
             raise RecordExists(next(iter(matched.values())))
@@ -163,7 +181,7 @@ class RecordLoader:
             self._check_permissions(records, matched)
         resolver = Resolver(records)
         projects_by_index: dict[int, pm.Project] = {}
-        for record in self.progress(records):
+        for record in records:
             project = matched.get(record.index)
             wanted = self._normalise(record_snapshot(record), resolver)
             if project is None:
@@ -177,8 +195,9 @@ class RecordLoader:
                     result.unchanged += 1
             result.flags += len(record.flags)
             projects_by_index[record.index] = project
-        self._relate(records, projects_by_index)
-        result.project_ids = [projects_by_index[r.index].pk for r in records]
+            written.add(record, project.pk)
+        self._relate(records, written)
+        result.project_ids.extend(projects_by_index[r.index].pk for r in records)
         result.notes.extend(f"created {note}" for note in resolver.created)
         reindex_projects(p.pk for p in projects_by_index.values())  # keep full-text search current
 
@@ -509,16 +528,16 @@ class RecordLoader:
         )
 
     @staticmethod
-    def _relate(records: list[Record], projects: dict[int, pm.Project]) -> None:
-        by_code = {r.code: projects[r.index] for r in records if r.code}
+    def _relate(records: list[Record], written: _Written) -> None:
+        """Relations of this batch's records to the records of the file written so far (this batch's included)."""
         pairs = set()
         for r in records:
+            me = written.project(r.index)
             for target in r.related_to:
-                other = projects.get(target) if isinstance(target, int) else by_code.get(target)
-                me = projects[r.index]
-                if other is None or other.pk == me.pk:
+                other = written.project(target) if isinstance(target, int) else written.by_code.get(target)
+                if other is None or other == me:
                     continue
-                pairs.add(tuple(sorted((me.pk, other.pk))))
+                pairs.add(tuple(sorted((me, other))))
         if not pairs:
             return
         existing = set(pm.ProjectRelation.objects.filter(kind=pm.ProjectRelation.Kind.RELATED).filter(
@@ -530,12 +549,51 @@ class RecordLoader:
             bulk_create_with_history(new, pm.ProjectRelation)
 
 
+def batches(items: Iterable[Record], size: int) -> Iterator[list[Record]]:
+    """The items in lists of `size` (the last one shorter), each taken from items only when the one before is done."""
+    batch: list[Record] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class _Written:
+    """The project each record of a file was written to, by the record's index and by its code (what related_to
+    names): a few bytes a record, not the records."""
+
+    def __init__(self) -> None:
+        self.by_index = array("q")  # records come in order: position = index
+        self.by_code: dict[str, int] = {}
+
+    def add(self, record: Record, pk: int) -> None:
+        while len(self.by_index) < record.index:
+            self.by_index.append(0)  # an index never seen (JSON records can skip one)
+        if len(self.by_index) == record.index:
+            self.by_index.append(pk)
+        else:
+            self.by_index[record.index] = pk
+        if record.code:
+            self.by_code[record.code] = pk
+
+    def project(self, index: int) -> int | None:
+        return self.by_index[index] or None if 0 <= index < len(self.by_index) else None
+
+
 class JsonRecordLoader(RecordLoader):
     """Loads files in the JSON shape (`import-legacy --json`, the JSON export, the API) into the registry."""
 
-    @staticmethod
-    def read(text: str, path: Path) -> list[Record]:
+    def read(self, source: narrative.TextFile, path: Path) -> tuple[Iterable[Record], int, Callable[[Record], int]]:
         """Records from a JSON list of records (or an object holding one under "results" or "records")."""
+        records = self.parse_json(source.text(), path)
+        return records, len(records), lambda r: r.index + 1
+
+    @staticmethod
+    def parse_json(text: str, path: Path) -> list[Record]:
+        """Records from the JSON text of a file."""
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
