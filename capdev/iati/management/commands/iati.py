@@ -89,6 +89,7 @@ class Command(BaseCommand):
     # -- import
     def do_import(self, options):
         from capdev.iati.importer import IatiImporter
+        from capdev.iati.read_ahead import ReaderStopped
 
         def report(finding) -> None:
             # As they come: a large file's warnings are printed, not kept (the import's memory stays flat).
@@ -99,7 +100,10 @@ class Command(BaseCommand):
                                 read_ahead=not options["one_process"])
         failed = False
         for name in options["files"]:
-            result = importer.import_file(name)
+            try:
+                result = importer.import_file(name)
+            except ReaderStopped as exc:
+                raise CommandError(str(exc)) from None
             warnings = result.warnings
             self.stdout.write(result.summary() + (f", {warnings} warnings" if warnings else ""))
             failed = failed or result.refused
