@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from .intervals import Intervals
 from .labels import LabelTable, default_table
 from .lists import split_items
 from .segment import Block, RawRecord, value_is_empty
@@ -192,9 +193,10 @@ class _Assembler:
         if role == "funding":
             self.donor_texts.append(value)
         orgs = _values("orgs")
+        known = {(q.name, q.acronym) for q in self.rec.partners}
         for p in _guard(self.rec, "partners", [], orgs.parse_partners, value, default_role=role):
-            known = {(q.name, q.acronym) for q in self.rec.partners}
             if (p.name, p.acronym) not in known:
+                known.add((p.name, p.acronym))
                 self.rec.partners.append(p)
 
     def on_lead_unit(self, block: Block, value: str, at: int) -> None:
@@ -329,8 +331,9 @@ class _Assembler:
             run_resources = _guard(self.rec, "resources", [], ev.extract_resources, run_text)
             events.extend(run_events)
             resources.extend(run_resources)
+            told = Intervals(e.span for e in run_events if e.span)
             for block in run:
-                if not _tells_of(block, run_events, run_resources, self.text):
+                if not _tells_of(block, told, run_resources, self.text):
                     self.span_fields[id(block)] = "background"
                     self.background_parts.append(_one_line(self.text[block.start : block.end]))
         seen: set[tuple[Any, ...]] = set()
@@ -430,11 +433,10 @@ def _join(a: str, b: str) -> str:
     return f"{a}\n{b}" if a and b else a or b
 
 
-def _tells_of(block: Block, events: list[Event], resources: list[ResourceRef], text: str) -> bool:
-    """Does this narrative line belong to an event or name a resource?"""
-    for e in events:
-        if e.span and e.span[0] < block.end and block.start < e.span[1]:
-            return True
+def _tells_of(block: Block, told: Intervals, resources: list[ResourceRef], text: str) -> bool:
+    """Does this narrative line belong to an event (told: the events' spans) or name a resource?"""
+    if told.overlaps(block.start, block.end):
+        return True
     line = text[block.start : block.end].lower()
     return any(r.title and r.title.lower()[:60] in line for r in resources)
 

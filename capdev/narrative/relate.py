@@ -61,6 +61,7 @@ class Relater:
         self.refs: list[int | str] = []
         self.links = array("I")  # how many links each record has
         self.postings: dict[int, array] = {}  # word id -> the records whose first words include it
+        self.full: dict[int, int] = {}  # word id -> a record with all its links, left out of that word's records
 
     def add(self, record: Record) -> list[int]:
         """Relate a record to the earlier ones (in the order added); returns their positions."""
@@ -82,20 +83,16 @@ class Relater:
                 kept = array("I", (r for r in posting if self.links[r] < self.most))
                 if len(kept) < len(posting):
                     self.postings[word] = kept
+                    self.full.setdefault(word, next(r for r in posting if self.links[r] >= self.most))
                 candidates.update(kept)
         mine = frozenset(ids)
         related: list[int] = []
-        lo, hi = self.threshold * len(ids), len(ids) / self.threshold  # sizes a similar set can have
+        crowded = False  # nearly the same as a record left unlinked because one of the two has all its links
         for other in sorted(candidates):
-            theirs = self.sets[other]
-            if not lo < len(theirs) < hi or self.links[other] >= self.most:
-                continue
-            common = sum(1 for w in theirs if w in mine)
-            if common / (len(theirs) + len(ids) - common) <= self.threshold:
+            if not self.similar(mine, other) or self.links[other] >= self.most:
                 continue
             if self.links[me] >= self.most:
-                record.flag("related_to", f"nearly the same text as more than {self.most} other records of the file: "
-                                          f"only the first {self.most} are linked")
+                crowded = True
                 break
             related.append(other)
             self.links[me] += 1
@@ -105,9 +102,21 @@ class Relater:
                 record.related_to.append(ref)
             if self.keep_later:
                 self.later.setdefault(other, []).append(self.refs[me])
+        crowded = crowded or any(self.similar(mine, self.full[w]) for w in prefix if w in self.full)
+        if crowded:
+            record.flag("related_to", f"nearly the same text as more than {self.most} other records of the file: "
+                                      f"only {self.most} links a record are kept")
         for word in prefix:
             self.postings.setdefault(word, array("I")).append(me)
         return related
+
+    def similar(self, mine: frozenset[int], other: int) -> bool:
+        """similarity() > threshold, on word ids (the sizes first: a set this similar is about as large)."""
+        theirs = self.sets[other]
+        if not self.threshold * len(mine) < len(theirs) < len(mine) / self.threshold:
+            return False
+        common = sum(1 for w in theirs if w in mine)
+        return common / (len(theirs) + len(mine) - common) > self.threshold
 
 
 def link_related(records: Sequence[Record], threshold: float = THRESHOLD) -> None:

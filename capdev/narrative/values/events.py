@@ -802,6 +802,57 @@ def _merge(a: _Draft, b: _Draft) -> None:
     a.planned = a.planned and b.planned
 
 
+class _Merged:
+    """The drafts of one text, each merged into the first earlier one telling the same event (_same_event).
+
+    A draft is compared only with the earlier ones that can tell the same event: of its family and, when both
+    are dated, sharing a month; when one is undated, naming the same country and sharing a word of their titles
+    (one title's words must hold the other's). Comparing each with all the earlier ones cost the square of their
+    number. A draft that a merge changes is indexed again under its new dates, country and title; its old
+    entries stay, harmless, since every candidate is checked with _same_event.
+    """
+
+    def __init__(self) -> None:
+        self.drafts: list[_Draft] = []
+        self.dated: dict[tuple, list[int]] = {}  # (family, year, month) -> dated drafts
+        self.worded: dict[tuple, list[int]] = {}  # (family, country, title word) -> drafts
+
+    def add(self, d: _Draft) -> None:
+        family, ev = _FAMILY.get(d.event.type, d.event.type), d.event
+        candidates: set[int] = set()
+        words = _title_key(ev.title)
+        if len(words) >= 3:  # fewer: no undated match (_same_event asks for three words on both sides)
+            for word in words:
+                candidates.update(self.worded.get((family, ev.country, word), ()))
+        if ev.start is not None:
+            for month in _months(ev):
+                candidates.update(self.dated.get((family, *month), ()))
+        for i in sorted(candidates):
+            if _same_event(self.drafts[i], d):
+                _merge(self.drafts[i], d)
+                self.index(i)
+                return
+        self.drafts.append(d)
+        self.index(len(self.drafts) - 1)
+
+    def index(self, i: int) -> None:
+        ev = self.drafts[i].event
+        family = _FAMILY.get(ev.type, ev.type)
+        for word in _title_key(ev.title):
+            self.worded.setdefault((family, ev.country, word), []).append(i)
+        if ev.start is not None:
+            for month in _months(ev):
+                self.dated.setdefault((family, *month), []).append(i)
+
+
+def _months(ev: Event) -> list[tuple[int, int]]:
+    """The months an event's dates run over (as _overlap reads them: start's first day to end's last day)."""
+    a, b = ev.start.first_day(), (ev.end or ev.start).last_day()
+    lo, hi = min(a, b), max(a, b)
+    return [(y, m) for y in range(lo.year, hi.year + 1)
+            for m in range(lo.month if y == lo.year else 1, (hi.month if y == hi.year else 12) + 1)]
+
+
 def _precision_rank(d: PartialDate) -> int:
     return {"year": 0, "month": 1, "day": 2}[d.precision]
 
@@ -941,14 +992,10 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
             if ctx.lines_left <= 0:
                 ctx = None
         i = j
-    merged: list[_Draft] = []
+    merged = _Merged()
     for d in drafts:
-        target = next((m for m in merged if _same_event(m, d)), None)
-        if target is None:
-            merged.append(d)
-        else:
-            _merge(target, d)
-    events = [d.event for d in merged]
+        merged.add(d)
+    events = [d.event for d in merged.drafts]
     events.sort(key=lambda e: e.span[0] if e.span else 0)
     return events
 
