@@ -26,6 +26,7 @@ from capdev import narrative
 from capdev.activities.models import Activity, ActivityOrganiser, Resource
 from capdev.core import statistics
 from capdev.core.models import from_partial
+from capdev.narrative import limits
 from capdev.narrative.types import PartialDate, Record
 from capdev.projects import models as pm
 from capdev.projects.records import with_record_data
@@ -88,8 +89,7 @@ class RecordLoader:
 
     def __init__(self, *, publish: bool = False, update: bool = False, dry_run: bool = False,
                  progress: Callable[[Iterable[Record], int, Callable[[Record], int]], Iterable[Record]] | None = None,
-                 user=None, new_only: bool = False, batch: int = BATCH,
-                 max_bytes: int | None = narrative.MAX_FILE_BYTES, max_record: int | None = narrative.MAX_RECORD_CHARS):
+                 user=None, new_only: bool = False, batch: int = BATCH):
         self.user = user  # when set, every record is checked against what this user may create, edit, publish
         # Creating only (the API's POST): a record that finds a project already there is refused, never written
         # over it (changing a project is PUT/PATCH on it, with its own checks).
@@ -100,7 +100,6 @@ class RecordLoader:
         # progress(records, size, done): the records, passed on while showing how far done(record) is towards size.
         self.progress = progress or (lambda items, size, done: items)
         self.batch = batch
-        self.max_bytes, self.max_record = max_bytes, max_record
         self.records_provenance = True  # imports keep their source; editors' changes through the API do not
 
     def load_path(self, path: str | Path) -> FileResult:
@@ -109,7 +108,7 @@ class RecordLoader:
         path = Path(path)
         result = FileResult(str(path))
         try:
-            source = narrative.TextFile(path, max_bytes=self.max_bytes)
+            source = narrative.TextFile(path, max_bytes=limits.MAX_FILE_BYTES)
             records, size, done = self.read(source, path)
         except narrative.InputError as exc:
             result.error = str(exc)
@@ -121,7 +120,7 @@ class RecordLoader:
         shape), with the file's size and where each record ends in it (for the progress bar)."""
         relater = narrative.Relater(keep_later=False)  # the links are written from the later record's side
         records = narrative.iter_records(source.chunks(), source_file=path.name, relater=relater,
-                                         max_record=self.max_record)
+                                         max_record=limits.MAX_RECORD_CHARS)
         return records, source.chars, lambda r: r.offset + len(r.text)
 
     def load_records(self, records: Iterable[Record], result: FileResult, file_sha: str = "", size: int = 0,
@@ -172,6 +171,7 @@ class RecordLoader:
         for batch in batches(records, self.batch):
             result.found += len(batch)
             self._load_batch(batch, result, file_sha, written)
+            del batch  # let the batch go before the parser reads the next one
 
     def _load_batch(self, records: list[Record], result: FileResult, file_sha: str, written: _Written) -> None:
         matched = self._match(records)
