@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from array import array
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -32,6 +31,7 @@ from capdev.projects import models as pm
 from capdev.projects.records import with_record_data
 from capdev.projects.search import reindex_projects
 
+from .batches import Written, batches
 from .resolve import Resolver
 from .snapshot import LIST_FIELDS, SCALAR_FIELDS, project_snapshot, record_snapshot
 from .status import status_from_text
@@ -167,13 +167,13 @@ class RecordLoader:
     # -- the work --------------------------------------------------------------------------------
 
     def _load(self, records: Iterable[Record], result: FileResult, file_sha: str) -> None:
-        written = _Written()
+        written = Written()
         for batch in batches(records, self.batch):
             result.found += len(batch)
             self._load_batch(batch, result, file_sha, written)
             del batch  # let the batch go before the parser reads the next one
 
-    def _load_batch(self, records: list[Record], result: FileResult, file_sha: str, written: _Written) -> None:
+    def _load_batch(self, records: list[Record], result: FileResult, file_sha: str, written: Written) -> None:
         matched = self._match(records)
         if self.new_only and matched:
             raise RecordExists(next(iter(matched.values())))
@@ -528,7 +528,7 @@ class RecordLoader:
         )
 
     @staticmethod
-    def _relate(records: list[Record], written: _Written) -> None:
+    def _relate(records: list[Record], written: Written) -> None:
         """Relations of this batch's records to the records of the file written so far (this batch's included)."""
         pairs = set()
         for r in records:
@@ -547,40 +547,6 @@ class RecordLoader:
                for a, b in sorted(pairs) if (a, b) not in existing and (b, a) not in existing]
         if new:
             bulk_create_with_history(new, pm.ProjectRelation)
-
-
-def batches(items: Iterable[Record], size: int) -> Iterator[list[Record]]:
-    """The items in lists of `size` (the last one shorter), each taken from items only when the one before is done."""
-    batch: list[Record] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-class _Written:
-    """The project each record of a file was written to, by the record's index and by its code (what related_to
-    names): a few bytes a record, not the records."""
-
-    def __init__(self) -> None:
-        self.by_index = array("q")  # records come in order: position = index
-        self.by_code: dict[str, int] = {}
-
-    def add(self, record: Record, pk: int) -> None:
-        while len(self.by_index) < record.index:
-            self.by_index.append(0)  # an index never seen (JSON records can skip one)
-        if len(self.by_index) == record.index:
-            self.by_index.append(pk)
-        else:
-            self.by_index[record.index] = pk
-        if record.code:
-            self.by_code[record.code] = pk
-
-    def project(self, index: int) -> int | None:
-        return self.by_index[index] or None if 0 <= index < len(self.by_index) else None
 
 
 class JsonRecordLoader(RecordLoader):

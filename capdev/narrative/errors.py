@@ -1,4 +1,5 @@
-"""The one error the parser lets out: input it cannot read as project records."""
+"""The errors the parser lets out: input it cannot read as project records (InputError), or larger than it takes
+(LimitExceeded, a kind of InputError)."""
 from __future__ import annotations
 
 

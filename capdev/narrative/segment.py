@@ -17,24 +17,17 @@ from dataclasses import dataclass, field
 from .errors import LimitExceeded
 from .labels import HeaderMatch, LabelMatch, LabelTable, default_table, match_header, match_label
 from .limits import MAX_RECORD_CHARS
+from .lines import Excerpt, Line, iter_lines, split_lines, too_long
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+__all__ = ["Block", "Excerpt", "Line", "RawRecord", "block_value", "is_record", "iter_lines", "iter_segments",
+           "segment", "split_lines", "value_is_empty"]
+
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\u00c0-\u00de]")
 _SHORT_LINE = 80  # characters: longer lines after a short field are prose, not more of its value
 _PROSE_WORDS = 8  # a line of this many words ending with a full stop is a sentence
 _TITLE_WORDS = 15
 _JOINER_END = re.compile(r"(?:[,;&/]|\b(?:and|or))\s*$", re.IGNORECASE)
 _EMPTY_VALUE = re.compile(r"^[\s,;:.\-\u2013\u2014*_/|]*$")
-
-
-@dataclass
-class Line:
-    """One line: [start, end) without its line break, [start, stop) with it."""
-
-    start: int
-    end: int
-    stop: int
-    text: str
 
 
 @dataclass
@@ -85,41 +78,6 @@ class RawRecord:
     def has_content(self) -> bool:
         """True once anything but blank lines has been seen."""
         return any(b.kind != "blank" for b in self.blocks)
-
-
-def split_lines(text: str) -> list[Line]:
-    """Lines with their offsets; '\\r\\n', '\\r' and '\\n' all end a line."""
-    return [line for line, _raw in iter_lines([text])]
-
-
-_BREAK = re.compile(r"\r\n|\r|\n")
-
-
-def iter_lines(chunks: Iterable[str], max_line: int | None = None) -> Iterator[tuple[Line, str]]:
-    """The lines of a text that arrives in pieces, each with its offsets and as written (its line break included).
-
-    A line longer than max_line characters (no line break in it) is refused before it is all read.
-    """
-    pending, offset, number = "", 0, 0
-    for chunk in chunks:
-        pending += chunk
-        pos = 0
-        for m in _BREAK.finditer(pending):
-            if m.group() == "\r" and m.end() == len(pending):
-                break  # "\r" at the end of a piece may be the first half of "\r\n"
-            number += 1
-            body = pending[pos : m.start()]
-            yield Line(offset + pos, offset + m.start(), offset + m.end(), body), pending[pos : m.end()]
-            pos = m.end()
-        offset += pos
-        pending = pending[pos:]
-        if max_line is not None and len(pending) > max_line:
-            raise LimitExceeded(f"line {number + 1:,} is longer than {max_line:,} characters, the limit of one "
-                                f"record (capdev.narrative.limits.MAX_RECORD_CHARS)")
-    if pending:
-        end = offset + len(pending)
-        body = pending.rstrip("\r")
-        yield Line(offset, offset + len(body), end, body), pending
 
 
 def _is_short(line: str) -> bool:
@@ -210,29 +168,6 @@ class _Window:
         last = self.index_at(max(start, stop - 1)) - self.base
         joined = "".join(self.raws[first : last + 1])
         return joined[start - self.lines[first].start : stop - self.lines[first].start]
-
-
-class Excerpt:
-    """One record's text, sliced with the whole text's offsets (excerpt[a:b] == text[a:b]): what the assembler
-    reads, without the rest of the file."""
-
-    __slots__ = ("text", "offset")
-
-    def __init__(self, text: str, offset: int) -> None:
-        self.text = text
-        self.offset = offset
-
-    def __getitem__(self, key: slice) -> str:
-        start, stop = key.start, key.stop
-        if start < self.offset or stop > self.offset + len(self.text):
-            raise IndexError(f"text [{start}:{stop}] is outside this record [{self.offset}:{self.offset + len(self.text)}]")
-        return self.text[start - self.offset : stop - self.offset]
-
-
-def too_long(line: int, limit: int) -> str:
-    """The message for a record longer than the limit."""
-    return (f"the record from line {line:,} runs over {limit:,} characters without another record beginning; "
-            f"one record may hold at most {limit:,} characters (capdev.narrative.limits.MAX_RECORD_CHARS)")
 
 
 @dataclass
