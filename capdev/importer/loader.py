@@ -555,7 +555,9 @@ class JsonRecordLoader(RecordLoader):
     def read(self, source: narrative.TextFile, path: Path) -> tuple[Iterable[Record], int, Callable[[Record], int]]:
         """Records from a JSON list of records (or an object holding one under "results" or "records")."""
         records = self.parse_json(source.text(), path)
-        return records, len(records), lambda r: r.index + 1
+        # The bar counts characters, as for narrative files: each record stands for its share of the file.
+        share = source.chars / max(1, len(records))
+        return records, source.chars, lambda r: round((r.index + 1) * share)
 
     @staticmethod
     def parse_json(text: str, path: Path) -> list[Record]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from array import array
+from collections import Counter
 from collections.abc import Sequence
 
 from .types import Record
@@ -46,10 +47,18 @@ class Relater:
     add() puts the earlier records' references in the new record's related_to and returns their positions;
     `later` collects, for each earlier record, the references of the later ones related to it (so that a
     caller holding all the records can make the links go both ways, as link_related does). A record takes at
-    most `most` links (the first ones found, in file order) and is flagged when it would have had more.
+    most `most` links (the first ones found, in file order) and is flagged when it is nearly the same as a
+    record it could not be linked to for that reason.
 
-    Memory per record: its word ids (4 bytes each) and its reference; the words themselves are kept once.
+    The work per record is bounded: a record is compared with the earlier records that share one of its
+    rarer words (the prefix filter: exact), among the latest WINDOW records to have each word, and with at
+    most COMPARED of those, the ones sharing most of its words. Both bounds are reached only by a file of
+    pages alike (a template filled in thousands of times); in a portfolio of distinct pages they change
+    nothing. Memory per record: its word ids (4 bytes each) and its reference; the words are kept once.
     """
+
+    WINDOW = 200  # records kept per word in the index, the latest
+    COMPARED = 100  # earlier records compared with each record at most
 
     def __init__(self, threshold: float = THRESHOLD, most: int = MOST_RELATED, keep_later: bool = True) -> None:
         self.threshold = threshold
@@ -60,8 +69,7 @@ class Relater:
         self.sets: list[array] = []  # each record's word ids, sorted
         self.refs: list[int | str] = []
         self.links = array("I")  # how many links each record has
-        self.postings: dict[int, array] = {}  # word id -> the records whose first words include it
-        self.full: dict[int, int] = {}  # word id -> a record with all its links, left out of that word's records
+        self.postings: dict[int, array] = {}  # word id -> the latest records whose first words include it
 
     def add(self, record: Record) -> list[int]:
         """Relate a record to the earlier ones (in the order added); returns their positions."""
@@ -75,25 +83,20 @@ class Relater:
         # Words in one fixed order (the latest seen first: the rarer ones), a text's first words as its prefix:
         # two texts this similar share a word among their prefixes (the prefix filtering principle).
         prefix = ids[: len(ids) - math.floor(self.threshold * len(ids)) + 1]
-        candidates: set[int] = set()
+        shared: Counter[int] = Counter()
         for word in prefix:
-            posting = self.postings.get(word)
-            if posting:
-                # Records that have all their links take no more: leave them out of the index as they are met.
-                kept = array("I", (r for r in posting if self.links[r] < self.most))
-                if len(kept) < len(posting):
-                    self.postings[word] = kept
-                    self.full.setdefault(word, next(r for r in posting if self.links[r] >= self.most))
-                candidates.update(kept)
+            shared.update(self.postings.get(word, array("I"))[-self.WINDOW :])
+        chosen = sorted(shared) if len(shared) <= self.COMPARED else sorted(
+            other for other, _ in shared.most_common(self.COMPARED))
         mine = frozenset(ids)
         related: list[int] = []
-        crowded = False  # nearly the same as a record left unlinked because one of the two has all its links
-        for other in sorted(candidates):
-            if not self.similar(mine, other) or self.links[other] >= self.most:
+        crowded = False  # nearly the same as a record it is not linked to because one of the two has all its links
+        for other in chosen:
+            if not self.similar(mine, other):
                 continue
-            if self.links[me] >= self.most:
+            if self.links[other] >= self.most or self.links[me] >= self.most:
                 crowded = True
-                break
+                continue
             related.append(other)
             self.links[me] += 1
             self.links[other] += 1
@@ -102,12 +105,14 @@ class Relater:
                 record.related_to.append(ref)
             if self.keep_later:
                 self.later.setdefault(other, []).append(self.refs[me])
-        crowded = crowded or any(self.similar(mine, self.full[w]) for w in prefix if w in self.full)
         if crowded:
             record.flag("related_to", f"nearly the same text as more than {self.most} other records of the file: "
                                       f"only {self.most} links a record are kept")
         for word in prefix:
-            self.postings.setdefault(word, array("I")).append(me)
+            posting = self.postings.setdefault(word, array("I"))
+            posting.append(me)
+            if len(posting) > 2 * self.WINDOW:
+                del posting[: -self.WINDOW]
         return related
 
     def similar(self, mine: frozenset[int], other: int) -> bool:
