@@ -29,8 +29,12 @@ demo-data: install
 	fi
 	$(BIN)/capdev demo-users --password "$(DEMO_PASSWORD)"
 
+# The web server and, beside it, the worker that runs the import page's background tasks from the queue in the
+# database (capdev db_worker): one command, and the worker stops with the server (Ctrl-C, or the server ending).
 demo: demo-data
 	@echo "Capdev is at http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
+	@$(BIN)/capdev db_worker --no-reload --interval 1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/capdev runserver $(HOST):$(PORT)
 
 # Production-like: gunicorn + whitenoise, DEBUG off, the PostgreSQL given by DATABASE_URL.

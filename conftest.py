@@ -80,7 +80,7 @@ def django_db_modify_db_settings(request: pytest.FixtureRequest) -> None:
 
     settings.DATABASES["default"].update(
         ENGINE="django.db.backends.postgresql", NAME="postgres", USER="postgres", PASSWORD="",
-        HOST="127.0.0.1", PORT=str(executor.port),
+        HOST="127.0.0.1", PORT=str(executor.port), OPTIONS={},  # (SQLite's options mean nothing to psycopg)
     )
     # The handler may already hold an SQLite connection: drop it so the next use connects to PostgreSQL.
     connections.close_all()

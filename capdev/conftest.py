@@ -95,3 +95,14 @@ def counted(request, settings):
     settings.CAPDEV_INDEX_VERIFY = False
     settings.CAPDEV_FACET_INDEX = request.param
     return request.param
+
+
+@pytest.fixture
+def live_capdev(transactional_db, tmp_path):
+    """A Capdev server in its own process on the test's data (capdev.core.tests.live); call .start() once the
+    data is made. Stopped after the test."""
+    from capdev.core.tests.live import LiveCapdev
+
+    live = LiveCapdev(tmp_path)
+    yield live
+    live.stop()

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("capdev.reference.urls")),
     path("", include("capdev.organisations.urls")),
     path("", include("capdev.iati.urls")),
+    path("", include("capdev.imports.urls")),
     path("api/", include("capdev.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -5,8 +5,15 @@ projects of their units and the rows that belong to them, and only reads a publi
 through a working copy and a review, in the editor); reference data (countries, organisations, units,
 users...) is changed by portfolio admins only. Superusers keep every right.
 """
+from django import forms
+from django.apps import apps
 from django.contrib import admin
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
+
+from . import versions
 
 
 def _project_path(model) -> str | None:
@@ -25,6 +32,55 @@ def _project_path(model) -> str | None:
     if "activity" in names:
         return "activity__project"
     return None
+
+
+def _project_id(obj, path: str | None):
+    """The id of the project a row belongs to, following its path ("outcome__project"), or None."""
+    if path is None:
+        return None
+    if path == "":
+        return obj.pk
+    *steps, last = path.split("__")
+    for step in steps:
+        obj = getattr(obj, step, None)
+        if obj is None:
+            return None
+    return getattr(obj, f"{last}_id", None)
+
+
+class VersionedAdminForm(forms.ModelForm):
+    """A change form that carries the version of the row it showed, and is refused when the row was saved since.
+
+    The check runs in clean(), inside the admin's transaction (changeform_view is atomic), and holds the row
+    until the save (capdev.core.versions): check and write in one step.
+    """
+
+    seen = versions.VersionField()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            self.fields["seen"].required = False  # a new row has no version yet
+        else:
+            # The row's version now (not the instance's: the history's revert form shows an old one).
+            self.fields["seen"].initial = (type(self.instance)._default_manager.filter(pk=self.instance.pk)
+                                           .values_list("last_updated", flat=True).first())
+
+    def clean(self):
+        cleaned = super().clean()
+        seen, model = cleaned.get("seen"), type(self.instance)
+        if self.instance.pk is not None and seen is not None:
+            try:
+                versions.hold(model, self.instance.pk, seen)
+            except versions.StaleVersion as exc:
+                who = versions.last_saved_by(model, self.instance.pk) or _("someone")
+                when = timezone.localtime(exc.current).strftime("%Y-%m-%d %H:%M:%S") if exc.current else "?"
+                raise forms.ValidationError(
+                    _("%(who)s saved this %(what)s at %(when)s, after you opened this page, so your changes were "
+                      "not saved. Copy what you typed, reload the page to see their changes, and make yours "
+                      "again.") % {"who": who, "what": model._meta.verbose_name, "when": when},
+                    code="stale") from exc
+        return cleaned
 
 
 class ObjectPermissionMixin:
@@ -75,14 +131,44 @@ class CapdevAdmin(ObjectPermissionMixin, SimpleHistoryAdmin):
     readonly_fields: tuple[str, ...] = ("created", "last_updated")
     list_per_page = 50
     show_full_result_count = False  # a COUNT(*) on every page is costly on large tables
+    form = VersionedAdminForm
+
+    def get_fields(self, request, obj=None):
+        """The declared fields, and the hidden version on a form that saves (not on a read-only page)."""
+        fields = [f for f in super().get_fields(request, obj) if f != "seen"]
+        saves = self.has_change_permission(request, obj) if obj is not None else self.has_add_permission(request)
+        return [*fields, "seen"] if saves else fields
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """The history's revert form, in one transaction like the change form (its version check holds the row)."""
+        with transaction.atomic():
+            return super().history_form_view(request, object_id, version_id, extra_context)
 
     def save_model(self, request, obj, form, change):
-        """Refuse moving a project to a unit the editor does not work for."""
+        """Refuse moving a project to a unit the editor does not work for; a row of a project moves the
+        project's version too (an editor's page of the project is then stale)."""
         from django.core.exceptions import PermissionDenied
 
         if not self._row_allowed(request, obj):
             raise PermissionDenied
         super().save_model(request, obj, form, change)
+        self._touch_project(request, obj)
+
+    def delete_model(self, request, obj):
+        """Delete, and move the version of the project the row belonged to."""
+        project_id = _project_id(obj, self._project_path_of_row())
+        super().delete_model(request, obj)
+        self._touch_project(request, obj, project_id)
+
+    def _project_path_of_row(self) -> str | None:
+        path = _project_path(self.model)
+        return None if path == "" else path  # the project itself moves its own version
+
+    def _touch_project(self, request, obj, project_id=None) -> None:
+        project_id = project_id or _project_id(obj, self._project_path_of_row())
+        if project_id:
+            with transaction.atomic():
+                versions.touch(apps.get_model("projects", "Project"), project_id, request.user)
 
     def get_form(self, request, obj=None, **kwargs):
         """Editors choose a project's lead unit among their own units."""

@@ -11,7 +11,9 @@ from django.utils.translation import gettext_lazy as _
 
 from capdev.accounts import permissions as perms
 from capdev.activities.models import Activity, Resource
+from capdev.core import versions
 from capdev.core.models import from_partial
+from capdev.core.versions import VersionField
 from capdev.narrative.types import PartialDate
 from capdev.projects import models as pm
 
@@ -162,9 +164,10 @@ class ProjectForm(StartEndFormMixin, forms.ModelForm):
     start = PartialDateField(label=_("Start"))
     end = PartialDateField(label=_("End"))
     accomplishments_as_of = PartialDateField(label=_("Key accomplishments as of"))
-    # When the project was last saved as the page was opened: a save made since by someone else is not written
-    # over (the second of two people editing at once put back the first one's fields without a word).
-    seen = forms.CharField(widget=forms.HiddenInput, required=False)
+    # The project's version as the page was opened: a save made since by someone else is not written over (the
+    # second of two people editing at once put back the first one's fields without a word). Checked in the
+    # save's transaction (views: versions.hold).
+    seen = VersionField()
 
     class Meta:
         model = pm.Project
@@ -189,7 +192,9 @@ class ProjectForm(StartEndFormMixin, forms.ModelForm):
         if self.instance.accomplishments_as_of:
             self.initial.setdefault("accomplishments_as_of", self.instance.accomplishments_as_of_partial)
         if self.instance.pk:
-            self.initial["seen"] = self.instance.last_updated.isoformat()
+            self.initial["seen"] = self.instance.last_updated
+        else:
+            self.fields["seen"].required = False  # a new project has no version yet
 
     def clean_code(self):
         """Codes are unique among originals; a working copy shares its original's."""
@@ -203,23 +208,9 @@ class ProjectForm(StartEndFormMixin, forms.ModelForm):
                 raise forms.ValidationError(_("Another project already has this code."), code="unique")
         return code
 
-    def _check_not_stale(self, seen: str) -> None:
-        """Refuse the save (a message above the form) when the project was saved since this page was opened."""
-        if not self.instance.pk or not seen:
-            return
-        last = pm.Project.objects.filter(pk=self.instance.pk).values_list("last_updated", flat=True).first()
-        if last is not None and last.isoformat() != seen:
-            record = pm.Project.history.filter(id=self.instance.pk).order_by("-history_date").first()
-            who = record.history_user.get_username() if record and record.history_user else _("someone")
-            self.add_error(None, forms.ValidationError(
-                _("%(who)s saved this project at %(when)s, after you opened this page, so your changes were not "
-                  "saved. Copy what you typed, reload the page to see their changes, and make yours again.")
-                % {"who": who, "when": timezone.localtime(last).strftime("%H:%M:%S")}, code="stale"))
-
     def clean(self):
         """Dates in order; the key-accomplishments date stored at its precision."""
         cleaned = self.clean_dates(super().clean())
-        self._check_not_stale(cleaned.get("seen") or "")
         if "accomplishments_as_of" in cleaned:
             (self.instance.accomplishments_as_of,
              self.instance.accomplishments_as_of_precision) = from_partial(cleaned["accomplishments_as_of"], "first")
@@ -231,6 +222,26 @@ class ProjectForm(StartEndFormMixin, forms.ModelForm):
             self.instance.validate_constraints(exclude=self._get_validation_exclusions() | {"code"})
         except forms.ValidationError as e:
             self._update_errors(e)
+
+
+def stale_error(project_pk: int) -> forms.ValidationError:
+    """The refusal of a save based on an older version of the project: who saved it since, and when."""
+    last = pm.Project.objects.filter(pk=project_pk).values_list("last_updated", flat=True).first()
+    who = versions.last_saved_by(pm.Project, project_pk) or _("someone")
+    when = timezone.localtime(last).strftime("%H:%M:%S") if last else "?"
+    return forms.ValidationError(
+        _("%(who)s saved this project at %(when)s, after you opened this page, so your changes were not "
+          "saved. Copy what you typed, reload the page to see their changes, and make yours again.")
+        % {"who": who, "when": when}, code="stale")
+
+
+class VersionForm(forms.Form):
+    """The project's version as a page of its rows (indicators, their values) was opened."""
+
+    seen = VersionField()
+
+    def __init__(self, data=None, *, project: pm.Project):
+        super().__init__(data, initial={"seen": project.last_updated}, prefix="version")
 
 
 class BudgetForm(EditorFormMixin, forms.ModelForm):

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from capdev.accounts import permissions as perms
+from capdev.core import versions
 from capdev.organisations.models import Organisation
 from capdev.projects import models as pm
 from capdev.projects.models import Outcome, Project, ReviewFlag, ReviewState
@@ -146,12 +147,16 @@ def _edit_page(request, project: Project, creating: bool):
             action = request.POST.get("action", "save")
             try:
                 with transaction.atomic():
+                    if not creating:  # the check and the write in one step (capdev.core.versions)
+                        versions.hold(Project, project.pk, form.cleaned_data["seen"])
                     saved = form.save(commit=False)
                     if action == "submit" and saved.review_state == ReviewState.DRAFT:
                         saved.review_state = ReviewState.IN_REVIEW
                     workflow.touch(saved, user)
                     for item in formsets:
                         save_formset(item["formset"], saved, user)
+            except versions.StaleVersion:
+                form.add_error(None, forms.stale_error(project.pk))
             except IntegrityError:
                 form.add_error(None, _("The project could not be saved: a row repeats another (the same country, "
                                        "SDG or partner role twice?)."))
@@ -216,14 +221,30 @@ def indicators_edit(request, pk: int, outcome_pk: int):
     if data is not None and data.get("add"):
         data, added = _with_added_row(data, "indicators")
     formset = forms.IndicatorFormSet(data, instance=outcome, prefix="indicators", new_rows=1 if added else 0)
-    if request.method == "POST" and not request.POST.get("add") and formset.is_valid():
-        with transaction.atomic():
-            workflow.touch(project, request.user)
-            save_formset(formset, outcome, request.user)
-        workflow.reindex(project.pk)
+    version = forms.VersionForm(data, project=project)
+    if request.method == "POST" and not request.POST.get("add") and _save_rows(project, version, formset, outcome,
+                                                                              request.user):
         messages.success(request, _("Indicators saved."))
         return redirect("editor:indicators", pk=pk, outcome_pk=outcome_pk)
-    return render(request, "editor/indicators.html", {"project": project, "outcome": outcome, "formset": formset})
+    return render(request, "editor/indicators.html", {"project": project, "outcome": outcome, "formset": formset,
+                                                      "version": version})
+
+
+def _save_rows(project: Project, version, formset, parent, user) -> bool:
+    """Save a page of a project's rows if it is valid and the project is still at the version the page showed
+    (checked and written in one transaction); else False, with the refusal on the version form."""
+    if not (version.is_valid() & formset.is_valid()):
+        return False
+    try:
+        with transaction.atomic():
+            versions.hold(Project, project.pk, version.cleaned_data["seen"])
+            workflow.touch(project, user)
+            save_formset(formset, parent, user)
+    except versions.StaleVersion:
+        version.add_error(None, forms.stale_error(project.pk))
+        return False
+    workflow.reindex(project.pk)
+    return True
 
 
 @staff_required
@@ -241,15 +262,14 @@ def indicator_values_edit(request, pk: int, outcome_pk: int, indicator_pk: int):
         data, added = _with_added_row(data, "values")
     formset = forms.IndicatorValueFormSet(data, instance=indicator, prefix="values", new_rows=1 if added else 0,
                                           queryset=indicator.values.order_by("period_start", "pk"))
-    if request.method == "POST" and not request.POST.get("add") and formset.is_valid():
-        with transaction.atomic():
-            workflow.touch(project, request.user)
-            save_formset(formset, indicator, request.user)
-        workflow.reindex(project.pk)
+    version = forms.VersionForm(data, project=project)
+    if request.method == "POST" and not request.POST.get("add") and _save_rows(project, version, formset,
+                                                                              indicator, request.user):
         messages.success(request, _("Values saved."))
         return redirect("editor:indicator_values", pk=pk, outcome_pk=outcome_pk, indicator_pk=indicator_pk)
     return render(request, "editor/indicator_values.html", {
         "project": project, "outcome": indicator.outcome, "indicator": indicator, "formset": formset,
+        "version": version,
     }, status=400 if request.method == "POST" and not request.POST.get("add") else 200)
 
 
@@ -263,7 +283,9 @@ def log_activity(request, pk: int):
     form = forms.ActivityLogForm(request.POST or None, prefix="log")
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
-            target = workflow.editable_target(project, request.user)
+            # Appending changes nothing anyone else typed, so no version is asked for; the project row is read
+            # again under the transaction's lock, so that saving it (its new version) writes no field back.
+            target = workflow.locked(workflow.editable_target(project, request.user))
             workflow.touch(target, request.user)
             activity = form.save(commit=False)
             activity.project = target

@@ -37,6 +37,13 @@ def touch(project: Project, user) -> None:
     project.save()
 
 
+def locked(project: Project) -> Project:
+    """The project read again, locked until the transaction ends: a change that does not come from a form
+    (submitting, publishing, logging an activity) saves the fields as they are now, not as the request found
+    them, which would put back what someone saved in between (capdev.core.versions)."""
+    return Project.objects.select_related("draft_of").select_for_update(of=("self",)).get(pk=project.pk)
+
+
 is_published_original = perms.is_published_original
 
 
@@ -88,9 +95,11 @@ def open_flags(project: Project):
 def submit_for_review(project: Project, user) -> Project:
     """A draft (new project or working copy) goes to the reviewers."""
     perms.require(perms.can_edit_project(user, project))
-    if project.review_state == ReviewState.DRAFT:
-        project.review_state = ReviewState.IN_REVIEW
-        touch(project, user)
+    with transaction.atomic():
+        project = locked(project)
+        if project.review_state == ReviewState.DRAFT:
+            project.review_state = ReviewState.IN_REVIEW
+            touch(project, user)
     return project
 
 
@@ -122,6 +131,7 @@ def publish(project: Project, user) -> Project:
             % {"count": count}, code="open_flags")
     now = timezone.now()
     with transaction.atomic():
+        project = locked(project)  # a copy is read whole, as it is now, and no save of it lands half-way
         if project.draft_of_id is None:
             project.review_state = ReviewState.PUBLISHED
             project.published_at = now

@@ -2,9 +2,20 @@
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from capdev.narrative.types import Record
+
+
+class Progressing:
+    """Records on their way to the loader, with how far each one is: size (the text's length) and done(record)
+    (where it ends). A progress wrapper reads both; the records arrive as the parser reads them."""
+
+    def __init__(self, records: Iterable[Record], size: int, done: Callable[[Record], int]) -> None:
+        self.records, self.size, self.done = records, size, done
+
+    def __iter__(self) -> Iterator[Record]:
+        return iter(self.records)
 
 
 def batches(items: Iterable[Record], size: int) -> Iterator[list[Record]]:

@@ -31,7 +31,8 @@ from capdev.projects import models as pm
 from capdev.projects.records import with_record_data
 from capdev.projects.search import reindex_projects
 
-from .batches import Written, batches
+from . import originals
+from .batches import Progressing, Written, batches
 from .resolve import Resolver
 from .snapshot import LIST_FIELDS, SCALAR_FIELDS, project_snapshot, record_snapshot
 from .status import status_from_text
@@ -88,8 +89,8 @@ class RecordLoader:
     """Loads the records of narrative files into the registry."""
 
     def __init__(self, *, publish: bool = False, update: bool = False, dry_run: bool = False,
-                 progress: Callable[[Iterable[Record], int, Callable[[Record], int]], Iterable[Record]] | None = None,
-                 user=None, new_only: bool = False, batch: int = BATCH):
+                 progress: Callable[[Iterable[Record]], Iterable[Record]] | None = None, user=None,
+                 new_only: bool = False, batch: int = BATCH):
         self.user = user  # when set, every record is checked against what this user may create, edit, publish
         # Creating only (the API's POST): a record that finds a project already there is refused, never written
         # over it (changing a project is PUT/PATCH on it, with its own checks).
@@ -97,8 +98,9 @@ class RecordLoader:
         self.publish = publish
         self.update = update
         self.dry_run = dry_run
-        # progress(records, size, done): the records, passed on while showing how far done(record) is towards size.
-        self.progress = progress or (lambda items, size, done: items)
+        # progress(records): the records, passed on while showing how far they are (a Progressing: records.size,
+        # records.done(record)).
+        self.progress = progress or (lambda items: items)
         self.batch = batch
         self.records_provenance = True  # imports keep their source; editors' changes through the API do not
 
@@ -108,27 +110,36 @@ class RecordLoader:
         path = Path(path)
         result = FileResult(str(path))
         try:
-            source = narrative.TextFile(path, max_bytes=limits.MAX_FILE_BYTES)
-            records, size, done = self.read(source, path)
+            # A plain text file is read a chunk at a time and never held whole, its original kept the same way;
+            # a document (HTML, DOCX, PDF) is read whole into text within the CAPDEV_IMPORT_* limits.
+            original = originals.open_file(path, max_bytes=limits.MAX_FILE_BYTES)
+            records, size, done = self.read(original.source, path)
         except narrative.InputError as exc:
             result.error = str(exc)
             return result
-        return self.load_records(records, result, file_sha=source.sha256, size=size, done=done)
+        result.notes.extend(original.notes if original.kind != "text" else ())
+        return self.load_records(records, result, file_sha=original.sha256, original=original, size=size, done=done)
 
-    def read(self, source: narrative.TextFile, path: Path) -> tuple[Iterable[Record], int, Callable[[Record], int]]:
-        """The records of a file as the parser reads them (narrative text here; JsonRecordLoader reads the JSON
-        shape), with the file's size and where each record ends in it (for the progress bar)."""
+    def read(self, source: narrative.TextFile | originals.Text, path: Path
+             ) -> tuple[Iterable[Record], int, Callable[[Record], int]]:
+        """The records of a file's text as the parser reads them (narrative text here; JsonRecordLoader reads the
+        JSON shape), with the text's length and where each record ends in it (for the progress bar)."""
         relater = narrative.Relater(keep_later=False)  # the links are written from the later record's side
         records = narrative.iter_records(source.chunks(), source_file=path.name, relater=relater,
                                          max_record=limits.MAX_RECORD_CHARS)
         return records, source.chars, lambda r: r.offset + len(r.text)
 
-    def load_records(self, records: Iterable[Record], result: FileResult, file_sha: str = "", size: int = 0,
+    def load_records(self, records: Iterable[Record], result: FileResult, file_sha: str = "",
+                     original: originals.Original | originals.OriginalFile | None = None, size: int = 0,
                      done: Callable[[Record], int] | None = None) -> FileResult:
-        """Write a file's records in one transaction (rolled back on a dry run), a batch at a time as they come."""
+        """Write a file's records in one transaction (rolled back on a dry run), a batch at a time as they come,
+        with the original file when given. size and done(record) say how far the records are (progress)."""
         try:
             with transaction.atomic():
-                self._load(self.progress(records, size, done or (lambda r: r.index + 1)), result, file_sha)
+                self._load(self.progress(Progressing(records, size, done or (lambda r: r.index + 1))), result,
+                           file_sha)
+                if original is not None:
+                    original.keep()
                 if self.dry_run:
                     raise DryRunRollback
         except DryRunRollback:
@@ -319,6 +330,10 @@ class RecordLoader:
         if scalars:
             self._set_scalars(project, record, scalars, resolver)
             project.save()
+        elif "review_state" not in to_write:
+            # Its lists alone change: still a new version of the project (capdev.core.versions), so that an
+            # editor's page or an API client holding the one before cannot write it back.
+            project.save(update_fields=["last_updated"])
         for name in to_write:
             if name in LIST_FIELDS:
                 self._write_list(project, name, record, resolver, replace=True)
@@ -552,7 +567,8 @@ class RecordLoader:
 class JsonRecordLoader(RecordLoader):
     """Loads files in the JSON shape (`import-legacy --json`, the JSON export, the API) into the registry."""
 
-    def read(self, source: narrative.TextFile, path: Path) -> tuple[Iterable[Record], int, Callable[[Record], int]]:
+    def read(self, source: narrative.TextFile | originals.Text, path: Path
+             ) -> tuple[Iterable[Record], int, Callable[[Record], int]]:
         """Records from a JSON list of records (or an object holding one under "results" or "records")."""
         records = self.parse_json(source.text(), path)
         # The bar counts characters, as for narrative files: each record stands for its share of the file.

@@ -224,6 +224,10 @@ class TextFile:
         """Length of the decoded text in characters."""
         return self.decoding.chars
 
+    def raw_chunks(self) -> Iterator[bytes]:
+        """The file's bytes as they are, a chunk at a time (to keep the original)."""
+        return self._bytes()
+
     def _bytes(self) -> Iterator[bytes]:
         try:
             with open(self.path, "rb") as fh:

@@ -19,6 +19,20 @@ def alias_key(text: str) -> str:
     return re.sub(r"[\s.\-_/'’]+", "", text)
 
 
+class OrganisationQuerySet(models.QuerySet):
+    """Queries about organisations."""
+
+    def named_by(self, projects: models.QuerySet) -> OrganisationQuerySet:
+        """Organisations these projects name: as a partner, as a budget line's donor, or as an activity's
+        organiser. The public lists only these, over the published projects: an organisation that only an
+        unpublished record names must not show that the record exists."""
+        ids = projects.values("pk")
+        named = models.Q()
+        for path in ("project_links__project", "budget_lines__project", "organiser_links__activity__project"):
+            named |= models.Q(pk__in=Organisation.objects.filter(**{f"{path}__in": ids}).values("pk"))
+        return self.filter(named)
+
+
 class Organisation(CapdevModel):
     """A government body, UN entity, intergovernmental body, donor, NGO, university or company."""
 
@@ -42,6 +56,8 @@ class Organisation(CapdevModel):
                                on_delete=models.SET_NULL, related_name="parts")
     iati_ref = models.CharField(_("IATI organisation identifier"), max_length=100, blank=True)
     url = models.URLField(_("web site"), blank=True)
+
+    objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -172,8 +172,12 @@ def _filter_names() -> dict[str, str]:
     }
 
 
-def _value_labels(params: QueryDict) -> dict[str, dict[str, str]]:
-    """Readable names for the filter values in params: one query per filter kind present, none per value."""
+def _value_labels(params: QueryDict, staff: bool = False) -> dict[str, dict[str, str]]:
+    """Readable names for the filter values in params: one query per filter kind present, none per value.
+
+    For the public, a partner is named only if a published project names it (else the slug typed is shown):
+    its name would tell that an unpublished record names it."""
+    organisations = Organisation.objects.all() if staff else Organisation.objects.named_by(visible_projects())
     lookups = {
         "unit": lambda v: OrgUnit.objects.filter(code__in=v).values_list("code", "name"),
         "funding": lambda v: FundingSource.objects.filter(code__in=v).values_list("code", "name"),
@@ -181,7 +185,7 @@ def _value_labels(params: QueryDict) -> dict[str, dict[str, str]]:
         "country": lambda v: Country.objects.filter(iso3__in=[x.upper() for x in v]).values_list("iso3", "name"),
         "sdg": lambda v: [(str(n), f"{n}: {t}") for n, t in SdgGoal.objects.filter(
             number__in=[x for x in v if x.isdigit()]).values_list("number", "short_title")],
-        "partner": lambda v: Organisation.objects.filter(slug__in=v).values_list("slug", "name"),
+        "partner": lambda v: organisations.filter(slug__in=v).values_list("slug", "name"),
     }
     fixed = {
         "status": dict(ProjectStatus.choices), "review_state": dict(ReviewState.choices),
@@ -211,7 +215,7 @@ def active_filters(params: QueryDict, base_url: str, staff: bool = False) -> lis
     if not staff:
         names.pop("review_state")  # the filter set ignores it for everyone else
     filters = filter_params(params)
-    labels = _value_labels(filters)
+    labels = _value_labels(filters, staff)
     out = []
     for key, values in filters.lists():
         if key not in names:

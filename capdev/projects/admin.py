@@ -171,6 +171,23 @@ class SourceRecordAdmin(CapdevAdmin):
     autocomplete_fields = ("project",)
 
 
+@admin.register(m.SourceFile)
+class SourceFileAdmin(admin.ModelAdmin):
+    """Imported files as they came: read only (the bytes are downloaded from the project page)."""
+
+    list_display = ("file_name", "media_type", "size", "created")
+    search_fields = ("file_name", "sha256")
+    list_filter = ("media_type",)
+    fields = ("file_name", "media_type", "size", "sha256", "created")
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(m.ProjectRelation)
 class ProjectRelationAdmin(CapdevAdmin):
     """Links between projects."""

@@ -21,7 +21,7 @@ from capdev.reference.models import Country, Region, SdgGoal
 
 from .facet_index import REVIEW_STATES, STATUSES, IndexQuery, Unsupported, get_index
 from .filtersets import BudgetBand, ProjectFilterSet, budget_total
-from .models import Project, ProjectCountry, ProjectRegion, ProjectStatus, ReviewState
+from .models import Project, ProjectCountry, ProjectPartner, ProjectRegion, ProjectStatus, ReviewState
 
 
 @dataclass
@@ -186,12 +186,21 @@ def budget_facet(fs: ProjectFilterSet, selected: set[str]) -> list[FacetValue]:
             for code in BudgetBand.CODES if counts.get(code) or code in selected]
 
 
+def _chosen_partner_label(row: dict, count: int, named: set[str]) -> str:
+    """A partner's label; a chosen one that partners in no visible project is shown as typed (its slug): its
+    name would tell the public that an unpublished record names it."""
+    return _partner_label(row["name"], row["acronym"]) if count or row["slug"] in named else row["slug"]
+
+
 def partner_facet(fs: ProjectFilterSet, selected: set[str]) -> list[FacetValue]:
     """Partner organisations (any role)."""
-    rows = (Organisation.objects.annotate(n=Count("project_links__project", distinct=True,
-                                                  filter=Q(project_links__project__in=_ids(fs, "partner"))))
-            .filter(Q(n__gt=0) | Q(slug__in=selected)).values("slug", "name", "acronym", "n"))
-    return _order([FacetValue(r["slug"], _partner_label(r["name"], r["acronym"]), r["n"], r["slug"] in selected)
+    rows = list(Organisation.objects.annotate(n=Count("project_links__project", distinct=True,
+                                                      filter=Q(project_links__project__in=_ids(fs, "partner"))))
+                .filter(Q(n__gt=0) | Q(slug__in=selected)).values("slug", "name", "acronym", "n"))
+    unseen = [r["slug"] for r in rows if not r["n"]]
+    named = set(ProjectPartner.objects.filter(project__in=fs.queryset.values("pk"), organisation__slug__in=unseen)
+                .values_list("organisation__slug", flat=True)) if unseen else set()
+    return _order([FacetValue(r["slug"], _chosen_partner_label(r, r["n"], named), r["n"], r["slug"] in selected)
                    for r in rows])
 
 
@@ -351,9 +360,13 @@ def _indexed_budget(query: IndexQuery, mask: np.ndarray, selected: set[str]) -> 
 
 def _indexed_partner(query: IndexQuery, mask: np.ndarray, selected: set[str]) -> list[FacetValue]:
     counts = query.index.links["partner"].count(mask)
-    return _order([FacetValue(o["slug"], _partner_label(o["name"], o["acronym"]), _at(counts, o["pk"]),
-                              o["slug"] in selected)
-                   for o in query.index.labels["partner"] if _at(counts, o["pk"]) or o["slug"] in selected])
+    rows = [o for o in query.index.labels["partner"] if _at(counts, o["pk"]) or o["slug"] in selected]
+    named: set[str] = set()
+    if any(not _at(counts, o["pk"]) for o in rows):
+        anywhere = query.index.links["partner"].count(query.visible)
+        named = {o["slug"] for o in rows if _at(anywhere, o["pk"])}
+    return _order([FacetValue(o["slug"], _chosen_partner_label(o, _at(counts, o["pk"]), named),
+                              _at(counts, o["pk"]), o["slug"] in selected) for o in rows])
 
 
 def _indexed_activity_type(query: IndexQuery, mask: np.ndarray, selected: set[str]) -> list[FacetValue]:

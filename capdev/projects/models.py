@@ -602,9 +602,41 @@ class SourceRecord(CapdevModel):
     def __str__(self) -> str:
         return f"{self.file_name} #{self.index}"
 
+    @property
+    def original(self) -> SourceFile | None:
+        """The file this record was read from, as imported (None for records that came without one)."""
+        if not self.file_sha256:
+            return None
+        return SourceFile.objects.defer("data").filter(sha256=self.file_sha256).first()
+
     def spans_for(self, field: str) -> list[tuple[int, int, str]]:
         """The spans a field came from, with their text."""
         return [(s, e, self.text[s:e]) for f, s, e in self.spans if f == field]
+
+
+class SourceFile(models.Model):
+    """An imported file's original bytes (a text, a web page, a Word document, a PDF), kept once however often
+    it is imported; its SourceRecords find it by file_sha256.
+
+    Not a CapdevModel: the bytes never change, and a change history would copy them into a second table. Kept in
+    the database rather than on disk so that it is written and rolled back with the import that brought it, and
+    so that nothing serves it but the staff-only download (capdev.projects.views.source_file_download).
+    """
+
+    sha256 = models.CharField(_("SHA-256"), max_length=64, unique=True)
+    file_name = models.CharField(_("file name"), max_length=500)
+    media_type = models.CharField(_("media type"), max_length=100)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    data = models.BinaryField(_("original bytes"))
+    created = models.DateTimeField(_("first imported"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("source file")
+        verbose_name_plural = _("source files")
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.sha256[:12]})"
 
 
 class ReviewFlag(CapdevModel):

@@ -168,10 +168,15 @@ def reindex_projects(ids: Iterable[int] | None = None, using: str = "default") -
     written = 0
     for start in range(0, len(id_list), BATCH_SIZE):
         batch = id_list[start:start + BATCH_SIZE]
-        projects = (Project.objects.using(using).filter(pk__in=batch).select_related("lead_unit")
-                    .prefetch_related(*DOCUMENT_PREFETCH))
-        docs = [build_document(p) for p in projects]
         with transaction.atomic(using=using):
+            # The projects' rows locked first (in id order), then read: two saves of one project reindex it one
+            # after the other, each from what is committed when it writes (on PostgreSQL the second would
+            # otherwise insert beside the document the first inserted, a unique violation after both saved).
+            list(Project.objects.using(using).filter(pk__in=batch).order_by("pk").select_for_update()
+                 .values_list("pk", flat=True))
+            projects = (Project.objects.using(using).filter(pk__in=batch).select_related("lead_unit")
+                        .prefetch_related(*DOCUMENT_PREFETCH))
+            docs = [build_document(p) for p in projects]
             # Delete then insert: on SQLite the triggers turn both into FTS5 index updates.
             ProjectSearchDocument.objects.using(using).filter(project_id__in=batch).delete()
             ProjectSearchDocument.objects.using(using).bulk_create(docs)

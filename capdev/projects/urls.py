@@ -7,4 +7,5 @@ app_name = "projects"
 urlpatterns = [
     path("projects/", views.ProjectListView.as_view(), name="list"),
     path("projects/<int:pk>/", views.ProjectDetailView.as_view(), name="detail"),
+    path("projects/<int:pk>/sources/<int:source_pk>/original/", views.source_file_download, name="source_file"),
 ]

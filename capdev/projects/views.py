@@ -10,7 +10,9 @@ from html import escape
 
 from django.conf import settings
 from django.db.models import F, Prefetch
-from django.http import FileResponse, Http404
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -29,8 +31,8 @@ from .facet_index import Unsupported, is_current
 from .facets import FACET_LABELS, FacetValue, facet_counts, index_query
 from .filtersets import SORT_LABELS, ProjectFilterSet, is_staff_request, visible_projects, visible_q
 from .models import (Budget, Indicator, KeyAccomplishment, Outcome, Project, ProjectCountry, ProjectPartner,
-                     ProjectRelation, ProjectSdgGoal, ProjectStatus, ReviewFlag, ReviewState, SourceRecord,
-                     project_budget_lines)
+                     ProjectRelation, ProjectSdgGoal, ProjectStatus, ReviewFlag, ReviewState, SourceFile,
+                     SourceRecord, project_budget_lines)
 from .api.serializers import project_detail_data
 from .exports import XLSX_CONTENT_TYPE, project_budget_currencies, project_budget_total, write_workbook
 from .records import project_record, with_record_data
@@ -512,6 +514,7 @@ class ProjectDetailView(DetailView):
                 "open_flags": p.open_flags,
                 "source": source,
                 "source_markup": source_markup(source) if source else "",
+                "source_file": source.original if source else None,
                 "unparsed": [u for u in (source.unparsed if source else []) if str(u).strip()],
             })
         return context
@@ -530,3 +533,26 @@ class ProjectDetailView(DetailView):
         return list(reversed(chain))
 
 
+
+
+def source_file_download(request, pk: int, source_pk: int):
+    """The original file a project's record was imported from, as it came: staff only (it may name people)."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not can_view_internal(request.user):
+        raise PermissionDenied
+    record = SourceRecord.objects.filter(pk=source_pk, project_id=pk).only("file_sha256").first()
+    original = SourceFile.objects.filter(sha256=record.file_sha256).first() if record and record.file_sha256 else None
+    if original is None:
+        raise Http404(_("No original file is kept for this record."))
+    response = HttpResponse(bytes(original.data), content_type=original.media_type)
+    # An attachment, never shown inline: a saved web page must not run as a page of this site.
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(original.file_name)}"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _quote(name: str) -> str:
+    from urllib.parse import quote
+
+    return quote(name, safe="")

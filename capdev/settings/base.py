@@ -39,6 +39,33 @@ def env_seconds(name: str, default: float) -> float:
     return seconds
 
 
+def env_int(name: str, default: int, minimum: int = 0) -> int:
+    """Read a whole number (at least `minimum`) from the environment; a clear error names the variable."""
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    text = value.strip()
+    if not (text.isascii() and text.isdigit()) or int(text) < minimum:
+        raise ImproperlyConfigured(f"{name} must be a whole number from {minimum}, not {value!r}")
+    return int(text)
+
+
+def env_rate(name: str, default: str | None) -> str | None:
+    """Read a request rate ("300/min": a number, then s, min, hour or day) or "off"; a bad one names the variable."""
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    text = value.strip().lower()
+    if text in {"off", "none", "0"}:
+        return None
+    number, _, period = text.partition("/")
+    if not (number.isascii() and number.isdigit() and int(number) > 0) or period not in {
+            "s", "sec", "second", "m", "min", "minute", "h", "hour", "d", "day"}:
+        raise ImproperlyConfigured(f"{name} must be a rate such as 300/min (per s, min, hour or day) or off, "
+                                   f"not {value!r}")
+    return f"{int(number)}/{period}"
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     """Read a comma-separated environment variable."""
     value = os.environ.get(name)
@@ -47,15 +74,24 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+# SQLite: every transaction takes the database's write lock as it begins (BEGIN IMMEDIATE), so a write that
+# checks a version first (capdev.core.versions.hold) reads after the other writers commit, and two writers
+# wait for each other (up to `timeout` seconds) instead of failing with "database is locked" half-way.
+SQLITE_OPTIONS = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+
+
 def database_from_env(default_sqlite: Path | None) -> dict:
     """DATABASES['default'] from DATABASE_URL, or SQLite at default_sqlite when it is unset."""
     url = os.environ.get("DATABASE_URL")
     if url:
-        return dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        database = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        if database["ENGINE"] == "django.db.backends.sqlite3":
+            database["OPTIONS"] = {**SQLITE_OPTIONS, **database.get("OPTIONS", {})}
+        return database
     if default_sqlite is None:
         raise ImproperlyConfigured("DATABASE_URL must be set (e.g. postgres://user:pass@host:5432/capdev)")
     default_sqlite.parent.mkdir(parents=True, exist_ok=True)
-    return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(default_sqlite)}
+    return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(default_sqlite), "OPTIONS": dict(SQLITE_OPTIONS)}
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -87,7 +123,10 @@ INSTALLED_APPS = [
     "capdev.accounts",
     "capdev.editor",
     "capdev.iati",
+    "capdev.imports",
     "capdev.api",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -217,3 +256,20 @@ CAPDEV_FACET_INDEX_WAIT = env_seconds("CAPDEV_FACET_INDEX_WAIT", 10.0)
 CAPDEV_LEXEME_INDEX = env_bool("CAPDEV_LEXEME_INDEX", True)
 # Also compute every list request in SQL and fail on any difference from the index (the test settings turn it on).
 CAPDEV_INDEX_VERIFY = False
+
+# Imports of documents (capdev.sources, the import page): what one file may cost before it is refused with a
+# message (docs/import.md). Uploads over CAPDEV_IMPORT_MAX_BYTES are cut off while they arrive.
+CAPDEV_IMPORT_MAX_BYTES = env_int("CAPDEV_IMPORT_MAX_BYTES", 20 * 1024 * 1024, minimum=1)
+CAPDEV_IMPORT_MAX_PAGES = env_int("CAPDEV_IMPORT_MAX_PAGES", 500, minimum=1)
+CAPDEV_IMPORT_MAX_UNPACKED_BYTES = env_int("CAPDEV_IMPORT_MAX_UNPACKED_BYTES", 100 * 1024 * 1024, minimum=1)
+CAPDEV_IMPORT_MAX_CHARS = env_int("CAPDEV_IMPORT_MAX_CHARS", 5_000_000, minimum=1)
+CAPDEV_IMPORT_MAX_SECONDS = env_int("CAPDEV_IMPORT_MAX_SECONDS", 120, minimum=1)
+# Records (or IATI activities) one upload may hold: each is previewed on the import page.
+CAPDEV_IMPORT_MAX_RECORDS = env_int("CAPDEV_IMPORT_MAX_RECORDS", 5000, minimum=1)
+# How often the import page asks for a running import's progress, in seconds.
+CAPDEV_IMPORT_POLL_SECONDS = env_int("CAPDEV_IMPORT_POLL_SECONDS", 2, minimum=1)
+
+# Background work (the import page's reading and importing) goes through Django's tasks framework onto a queue
+# kept in the database itself (django-tasks-db): no other server to run. `capdev db_worker` runs the tasks; `make
+# demo` starts one beside the web server, production runs it as a service (README.md).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

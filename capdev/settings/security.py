@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from csp.constants import NONE, SELF
 
-from .base import INSTALLED_APPS, MIDDLEWARE
+from .base import INSTALLED_APPS, MIDDLEWARE, REST_FRAMEWORK, env_int, env_rate
 
 # -- Login lockout (django-axes) ----------------------------------------------------------------------------
 # Every sign-in through an HTTP form (the portal's /accounts/login/ and the admin's) is counted: after
@@ -18,12 +18,33 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=30)
+# The pair is the user name and the client's address, so that someone else's five bad passwords lock out only
+# themselves. Behind a reverse proxy every client has the proxy's REMOTE_ADDR: set CAPDEV_TRUSTED_PROXY_COUNT
+# (below) or one attacker locks a reviewer out for everyone.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "capdev.core.client_address.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "capdev.accounts.views.locked_out"
 AXES_VERBOSE = False
 # Unlock with `capdev axes-reset-username NAME` (or axes-reset): the admin pages of axes add nothing but clutter.
 AXES_ENABLE_ADMIN = False
+
+# -- The client's address behind reverse proxies -----------------------------------------------------------
+# How many reverse proxies in front of Capdev append the address they received from to X-Forwarded-For (nginx
+# with $proxy_add_x_forwarded_for: 1). 0, the default, trusts no header: the address is REMOTE_ADDR. The login
+# lockout and the API's throttling key on it (capdev.core.client_address). Set it to exactly the number of
+# proxies you run: more lets a client choose its address by writing the header itself.
+CAPDEV_TRUSTED_PROXY_COUNT = env_int("CAPDEV_TRUSTED_PROXY_COUNT", 0)
+
+# -- API throttling (REST framework) --------------------------------------------------------------------------
+# Requests per client address (anonymous) or per account (signed in, token or session); beyond it, 429 with
+# Retry-After. "off" turns a limit off. Counted in Django's cache: per server process unless CACHES is shared.
+CAPDEV_API_RATE_ANON = env_rate("CAPDEV_API_RATE_ANON", "300/min")
+CAPDEV_API_RATE_USER = env_rate("CAPDEV_API_RATE_USER", "1200/min")
+REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"] = [
+    "capdev.api.throttling.AnonymousThrottle",
+    "capdev.api.throttling.SignedInThrottle",
+]
 
 # -- Content-Security-Policy (django-csp) --------------------------------------------------------------------
 # No inline script or style anywhere: JS and CSS come from our own static files (vendored, no CDN).

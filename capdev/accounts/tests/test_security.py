@@ -40,6 +40,42 @@ def test_a_good_password_signs_in_before_the_limit(people, client):
     assert client.session["_auth_user_id"] == str(people["pacb"].pk)
 
 
+PROXY = "10.0.0.2"  # the reverse proxy: every request reaches Capdev from it
+
+
+def _through_the_proxy(client, url, client_address, password, claimed=""):
+    """A sign-in sent by client_address through one proxy, which appends that address to X-Forwarded-For."""
+    forwarded = f"{claimed}, {client_address}" if claimed else client_address
+    return client.post(url, {"username": "reviewer", "password": password},
+                       REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=forwarded)
+
+
+def test_behind_a_proxy_an_attacker_locks_out_only_themselves(people, settings):
+    """Keyed on the user name and the address the proxy reports: five bad passwords from one client do not lock
+    the reviewer out for everyone behind the proxy, and the attacker cannot claim another's address."""
+    settings.CAPDEV_TRUSTED_PROXY_COUNT = 1
+    people["reviewer"].set_password("the right password 123")
+    people["reviewer"].save()
+    url = reverse("accounts:login")
+    attacker, reviewer = Client(), Client()
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        response = _through_the_proxy(attacker, url, "203.0.113.66", "wrong", claimed="198.51.100.7")
+    assert response.status_code == 429
+    assert _through_the_proxy(attacker, url, "203.0.113.66", "the right password 123").status_code == 429
+    signed_in = _through_the_proxy(reviewer, url, "198.51.100.7", "the right password 123")
+    assert signed_in.status_code == 302 and reviewer.session["_auth_user_id"] == str(people["reviewer"].pk)
+
+
+def test_without_the_proxy_setting_the_header_changes_nothing(people, settings):
+    """Off (the default), X-Forwarded-For is ignored: an attacker cannot escape the lockout by writing it."""
+    assert settings.CAPDEV_TRUSTED_PROXY_COUNT == 0
+    url = reverse("accounts:login")
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        response = _through_the_proxy(Client(), url, f"203.0.113.{n}", "wrong")
+    assert response.status_code == 429
+    assert _through_the_proxy(Client(), url, "203.0.113.200", "wrong").status_code == 429
+
+
 def test_the_login_form_shows_its_error_and_has_csrf(db, client):
     page = client.get(reverse("accounts:login")).content.decode()
     assert "csrfmiddlewaretoken" in page

@@ -1,17 +1,26 @@
 """API views for activities: programme managers log workshops and missions here too."""
+from django.db import transaction
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.exceptions import PermissionDenied
+from rest_framework.response import Response
 
 from capdev.accounts import permissions as perms
 from capdev.activities.indexed import Counted, activity_count
 from capdev.activities.models import Activity
+from capdev.api import preconditions
 from capdev.api.permissions import WritesByRole
+from capdev.core import versions
 from capdev.projects.filtersets import ActivityFilterSet, visible_projects
+from capdev.projects.models import Project
 
 from .serializers import ActivitySerializer
 
 
+@extend_schema_view(**{action: extend_schema(parameters=[preconditions.IF_MATCH],
+                                              responses={200: ActivitySerializer, **preconditions.REFUSALS})
+                        for action in ("update", "partial_update")})
 class ActivityViewSet(viewsets.ModelViewSet):
     """Activities of the projects the caller may see; editors add and change those of their units' projects."""
 
@@ -36,15 +45,44 @@ class ActivityViewSet(viewsets.ModelViewSet):
         """Any editor may try; the project decides (perform_create)."""
         return perms.can_create_project(request.user)
 
-    def perform_create(self, serializer):
-        self._check(serializer.validated_data["project"], _("You may log activities of your own units' projects only."))
-        serializer.save()
+    def retrieve(self, request, *args, **kwargs):
+        activity = self.get_object()
+        return preconditions.with_etag(Response(self.get_serializer(activity).data), activity)
 
+    def create(self, request, *args, **kwargs):
+        response = super().create(request, *args, **kwargs)
+        return preconditions.with_etag(response, self._written)
+
+    def update(self, request, *args, **kwargs):
+        """PUT and PATCH name the version they change (If-Match), checked in the write's transaction."""
+        self.get_object()  # a refusal (404, 403) comes before asking for the version
+        self._seen = preconditions.if_match(request)
+        response = super().update(request, *args, **kwargs)
+        return preconditions.with_etag(response, self._written)
+
+    @transaction.atomic
+    def perform_create(self, serializer):
+        project = serializer.validated_data["project"]
+        self._check(project, _("You may log activities of your own units' projects only."))
+        self._written = serializer.save()
+        versions.touch(Project, project.pk, self.request.user)  # the project's pages and ETag are stale now
+
+    @transaction.atomic
     def perform_update(self, serializer):
+        preconditions.hold(Activity, serializer.instance.pk, self._seen, _("activity"))
         # Both the project the activity is on and the one it moves to.
-        for project in {serializer.instance.project, serializer.validated_data.get("project", serializer.instance.project)}:
+        projects = {serializer.instance.project, serializer.validated_data.get("project", serializer.instance.project)}
+        for project in projects:
             self._check(project, _("You may change activities of your own units' projects only."))
-        serializer.save()
+        self._written = serializer.save()
+        for project in sorted(projects, key=lambda p: p.pk):  # in one order: two moves cannot deadlock
+            versions.touch(Project, project.pk, self.request.user)
+
+    @transaction.atomic
+    def perform_destroy(self, instance):
+        project_id = instance.project_id
+        instance.delete()
+        versions.touch(Project, project_id, self.request.user)
 
     def _check(self, project, refusal: str) -> None:
         """The project's activities may be changed here by this user (a published one's by those who publish)."""

@@ -31,6 +31,11 @@ def token_client(django_user_model, username, role, unit_code=None):
     return client
 
 
+def if_match(client, url: str) -> dict:
+    """The If-Match header a PUT or PATCH of url sends: the ETag of the version GET returns."""
+    return {"HTTP_IF_MATCH": client.get(url)["ETag"]}
+
+
 @pytest.fixture
 def pacb_editor(django_user_model):
     return token_client(django_user_model, "pacb-editor", "editor", "PACB")
@@ -202,7 +207,8 @@ def test_a_patch_to_a_code_another_project_holds_is_a_field_error(portfolio, pac
     other = Project.objects.exclude(pk=pacb.pk).first()
     other.code = "ZAI/08/001"
     other.save()
-    response = pacb_editor.patch(f"/api/projects/{pacb.pk}/", {"code": other.code}, format="json")
+    url = f"/api/projects/{pacb.pk}/"
+    response = pacb_editor.patch(url, {"code": other.code}, format="json", **if_match(pacb_editor, url))
     assert response.status_code == 400 and "code" in response.json()
     pacb.refresh_from_db()
     assert pacb.code != other.code
@@ -223,7 +229,8 @@ def test_an_editor_patches_their_project_in_review(portfolio, pacb_editor):
     pacb.review_state = ReviewState.IN_REVIEW
     pacb.save()
     before = list(pacb.expected_accomplishments.values_list("text", flat=True))
-    response = pacb_editor.patch(f"/api/projects/{pacb.pk}/", {"title": "A clearer title"}, format="json")
+    url = f"/api/projects/{pacb.pk}/"
+    response = pacb_editor.patch(url, {"title": "A clearer title"}, format="json", **if_match(pacb_editor, url))
     assert response.status_code == 200, response.content
     pacb.refresh_from_db()
     assert pacb.title == "A clearer title"
@@ -280,7 +287,8 @@ def test_a_published_projects_activities_change_only_through_a_review(portfolio,
     assert not Activity.objects.filter(title=row["title"]).exists()
     # Reviewers publish, so they may change it in place.
     assert reviewer.post("/api/activities/", row, format="json").status_code == 201
-    assert reviewer.patch(f"/api/activities/{activity.pk}/", {"title": "Corrected"}, format="json").status_code == 200
+    url = f"/api/activities/{activity.pk}/"
+    assert reviewer.patch(url, {"title": "Corrected"}, format="json", **if_match(reviewer, url)).status_code == 200
     assert "Corrected" in anon.get(f"/api/activities/{activity.pk}/").content.decode()
 
 

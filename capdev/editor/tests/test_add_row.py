@@ -88,7 +88,8 @@ def test_a_new_indicator_starts_higher_is_better_and_keeps_it_when_saved(staff, 
     before = outcome.indicators.count()
     assert client.post(url, data).status_code == 302
     assert outcome.indicators.count() == before
-    # Filled in without touching the box, the indicator is higher-is-better.
+    # Filled in without touching the box (on the page as reloaded after that save), the indicator is higher-is-better.
+    data["version-seen"] = form_values(client.get(url), url)["version-seen"]
     data[f"indicators-{n}-title"] = "Services online"
     assert client.post(url, data).status_code == 302
     assert Indicator.objects.get(outcome=outcome, title="Services online").ascending is True

@@ -270,3 +270,54 @@ def test_a_save_made_meanwhile_is_not_written_over(staff, dmb_project, client):
     assert client.post(url, again).status_code == 302
     dmb_project.refresh_from_db()
     assert (dmb_project.title, dmb_project.summary) == ("The reviewer's title", "The editor's new summary")
+
+
+@pytest.mark.parametrize("seen", [None, "", "2026-01-01T00:00:00+00:00", "12345678901234567890123"])
+def test_a_save_posted_without_the_version_is_refused(staff, dmb_project, client, seen):
+    """The hidden version is what the check compares: a save without it (or with something else) is refused."""
+    dmb_project.review_state = ReviewState.IN_REVIEW
+    dmb_project.save()
+    url = reverse("editor:edit", args=[dmb_project.pk])
+    client.force_login(staff["dmb"])
+    data = form_values(client.get(url), url)
+    data.pop("project-seen")
+    if seen is not None:
+        data["project-seen"] = seen
+    data.update({"project-title": "Saved blind", "action": "save"})
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "did not send which version" in response.content.decode()
+    dmb_project.refresh_from_db()
+    assert dmb_project.title != "Saved blind"
+
+
+def test_the_indicator_pages_refuse_a_save_made_after_someone_elses(staff, big_project, client, django_user_model):
+    """The indicators and their values are checked against the project's version as the page was opened."""
+    from capdev.accounts.roles import REVIEWER, assign_role
+
+    other = django_user_model.objects.create_user("second-reviewer", password="unused in tests 123")
+    assign_role(other, REVIEWER)
+    big_project.review_state = ReviewState.DRAFT
+    big_project.save()
+    outcome = big_project.outcomes.first()
+    indicator = outcome.indicators.create(title="Services online")
+    pages = [reverse("editor:indicators", args=[big_project.pk, outcome.pk]),
+             reverse("editor:indicator_values", args=[big_project.pk, outcome.pk, indicator.pk])]
+    client.force_login(staff["reviewer"])
+    opened = [form_values(client.get(url), url) for url in pages]
+    opened[0]["indicators-0-title"] = "Services online, counted again"
+    # Someone else saves the project meanwhile.
+    client.force_login(other)
+    edit_url = reverse("editor:edit", args=[big_project.pk])
+    edit = form_values(client.get(edit_url), edit_url)
+    edit.update({"project-summary": "Their summary", "action": "save"})
+    assert client.post(edit_url, edit).status_code == 302
+    client.force_login(staff["reviewer"])
+    for url, data in zip(pages, opened):
+        response = client.post(url, data)
+        assert response.status_code in (200, 400)
+        assert "second-reviewer saved this project" in response.content.decode()
+        without = {k: v for k, v in data.items() if k != "version-seen"}
+        assert "did not send which version" in client.post(url, without).content.decode()
+    indicator.refresh_from_db()
+    assert indicator.title == "Services online"

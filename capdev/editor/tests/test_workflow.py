@@ -329,3 +329,20 @@ def test_an_editor_discards_a_working_copy_and_the_public_version_stays(staff, d
     assert client.post(reverse("editor:discard", args=[dmb_project.pk])).status_code == 302  # not a copy: refused
     assert Project.objects.filter(pk=dmb_project.pk).exists()
     assert Project.history.filter(id=copy.pk, history_type="-").exists()  # its history stays
+
+
+@pytest.mark.parametrize("action", ["submit", "publish"])
+def test_submitting_or_publishing_saves_the_project_as_it_is_now(staff, action):
+    """A project found at the start of the request, then saved by someone else, is submitted or published with
+    their change: the workflow reads it again under the lock instead of writing the older fields back."""
+    project = Project.objects.create(title="Digital government strategy", review_state=ReviewState.DRAFT)
+    found = Project.objects.get(pk=project.pk)  # what the request read
+    project.summary = "Saved meanwhile by someone else"
+    project.save()
+    if action == "submit":
+        workflow.submit_for_review(found, staff["reviewer"])
+    else:
+        workflow.publish(found, staff["reviewer"])
+    project.refresh_from_db()
+    assert project.summary == "Saved meanwhile by someone else"
+    assert project.review_state == (ReviewState.IN_REVIEW if action == "submit" else ReviewState.PUBLISHED)

@@ -14,8 +14,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from capdev.importer.loader import FileResult, RecordLoader
-from capdev.narrative import limits
-from capdev.projects.models import Project, ProjectRelation, SourceRecord
+from capdev.narrative import decode, limits
+from capdev.projects.models import Project, ProjectRelation, SourceFile, SourceRecord
 from capdev.reference.models import Currency
 
 from .test_loader import make_record
@@ -132,3 +132,15 @@ def test_a_large_file_shows_how_far_the_import_is(tmp_path, capsys):
     bar = capsys.readouterr().err
     assert "importing: 100%" in bar and "1500 records" in bar
     assert Project.objects.count() == 0
+
+
+def test_a_text_file_kept_a_chunk_at_a_time_is_kept_whole(tmp_path, monkeypatch):
+    monkeypatch.setattr(decode, "CHUNK", 1000)  # the file's 60 KB go to its SourceFile in some sixty pieces
+    path = tmp_path / "pages.txt"
+    path.write_bytes("".join(page(i).replace("ministry", "ministère").replace("\n", "\r\n")
+                             for i in range(600)).encode("utf-8"))
+    assert RecordLoader().load_path(path).created == 600
+    kept = SourceFile.objects.get()
+    assert bytes(kept.data) == path.read_bytes() and kept.size == path.stat().st_size
+    assert (kept.file_name, kept.media_type) == ("pages.txt", "text/plain")
+    assert RecordLoader().load_path(path).unchanged == 600 and SourceFile.objects.count() == 1

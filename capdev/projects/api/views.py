@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from capdev.accounts import permissions as perms
+from capdev.api import preconditions
 from capdev.api.permissions import WritesByRole
 from capdev.api.renderers import CSVRenderer, XLSXRenderer
 from capdev.importer.loader import FileResult, JsonRecordLoader, RecordExists
@@ -82,7 +83,8 @@ class ProjectViewSet(viewsets.ModelViewSet):
     @extend_schema(responses=ProjectDetailSerializer)
     def retrieve(self, request, *args, **kwargs):
         project = self.get_object()
-        return Response(project_detail_data(project, project_record(project), self.internal()))
+        response = Response(project_detail_data(project, project_record(project), self.internal()))
+        return preconditions.with_etag(response, project)  # what a PUT or PATCH sends back in If-Match
 
     def _record(self, data, partial_of: Project | None = None) -> Record:
         if partial_of is not None:
@@ -158,9 +160,16 @@ class ProjectViewSet(viewsets.ModelViewSet):
         if result.error:
             raise PermissionDenied(result.error)
         project = with_record_data(Project.objects.filter(pk=result.project_ids[0])).get()
-        return Response(project_detail_data(project, project_record(project), True), status=status.HTTP_201_CREATED)
+        response = Response(project_detail_data(project, project_record(project), True), status=status.HTTP_201_CREATED)
+        return preconditions.with_etag(response, project)
 
-    @extend_schema(request=RecordSerializer, responses=ProjectDetailSerializer)
+    @extend_schema(request=RecordSerializer, responses={200: ProjectDetailSerializer, **preconditions.REFUSALS},
+                   parameters=[preconditions.IF_MATCH])
+    def partial_update(self, request, *args, **kwargs):
+        return super().partial_update(request, *args, **kwargs)
+
+    @extend_schema(request=RecordSerializer, responses={200: ProjectDetailSerializer, **preconditions.REFUSALS},
+                   parameters=[preconditions.IF_MATCH])
     def update(self, request, *args, **kwargs):
         project = self.get_object()
         if not perms.can_edit_project(request.user, project):
@@ -168,12 +177,21 @@ class ProjectViewSet(viewsets.ModelViewSet):
         if project.review_state == ReviewState.PUBLISHED:
             raise ValidationError({"detail": _(
                 "This project is published: edit its working copy in the editor, then publish it.")})
+        seen = preconditions.if_match(request)
         record = self._record(request.data, partial_of=project if kwargs.get("partial") else None)
         self._check_unit(record)
         self._check_unique(record, project)
-        self._write(lambda: JsonRecordLoader().update_project(project, record))
+
+        def write():
+            # The version first, in the write's transaction: a PATCH merges into the record read above, which
+            # is the one the client saw only if the project is still at that version.
+            preconditions.hold(Project, project.pk, seen, _("project"))
+            return JsonRecordLoader().update_project(project, record)
+
+        self._write(write)
         project = with_record_data(Project.objects.filter(pk=project.pk)).get()
-        return Response(project_detail_data(project, project_record(project), True))
+        return preconditions.with_etag(Response(project_detail_data(project, project_record(project), True)),
+                                       project)
 
     def destroy(self, request, *args, **kwargs):
         project = self.get_object()

@@ -17,7 +17,7 @@ class Command(BaseCommand):
     loader_class = RecordLoader
 
     def add_arguments(self, parser):
-        parser.add_argument("files", nargs="+", help=_("text files, one or many records each"))
+        parser.add_argument("files", nargs="+", help=_("text, HTML, DOCX or PDF files, one or many records each"))
         parser.add_argument("--dry-run", action="store_true", help=_("parse and check, write nothing"))
         parser.add_argument("--json", action="store_true", help=_("print the parsed records as JSON, write nothing"))
         parser.add_argument("--publish", action="store_true", help=_("publish the projects (default: in review)"))
@@ -67,9 +67,10 @@ class Command(BaseCommand):
             raise CommandError(_("no active user %(name)s") % {"name": username})
         return user
 
-    def _progress(self, records, size, done):
+    def _progress(self, records):
         """The records, passed on while a bar shows how much of the file has been read (records arrive as the
         parser reads them: their number is not known before the end)."""
+        size, done = records.size, records.done
         with tqdm(total=size, desc=_("importing"), unit=_("characters"), unit_scale=True, file=sys.stderr,
                   disable=size < PROGRESS_THRESHOLD) as bar:
             for n, record in enumerate(records, 1):
