@@ -68,6 +68,7 @@ class _Check:
             self.elements = etree.XPath(rel)
             self.attr = None
         self.path = path
+        self.where = rel.replace("/text()", "")
         self.codelist = codelist
         self.condition = etree.XPath(f"boolean({condition})") if condition else None
 
@@ -86,10 +87,10 @@ class _Check:
                 value = value.lower()
             if value not in known:
                 out.append(Finding(ERROR, f"unknown {self.codelist} code {value!r} at {self.path}",
-                                   el.sourceline, identifier, rule="codelist"))
+                                   el.sourceline, identifier, rule="codelist", value=value, path=self.where))
             elif value in withdrawn(self.codelist):
                 out.append(Finding(WARNING, f"withdrawn {self.codelist} code {value!r} at {self.path}",
-                                   el.sourceline, identifier, rule="codelist"))
+                                   el.sourceline, identifier, rule="codelist", value=value, path=self.where))
         return out
 
 

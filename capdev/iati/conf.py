@@ -10,7 +10,8 @@ DATA_DIR = Path(__file__).with_name("data")
 # Stored on each SourceRecord: an activity imported by another version is written again even when unchanged.
 # iati-2: the goal of each SDG target is linked too; budget kind "yearly" only for a period of exactly one year;
 # a lone type-1 description repeating the title (the export's stand-in) is not stored as a summary.
-IMPORTER_VERSION = "iati-2"
+# iati-3: codes obviously meant are corrected (TEXT/HTML, usd, 16-6...); every finding becomes a ReviewFlag.
+IMPORTER_VERSION = "iati-3"
 
 
 def shared_dir() -> Path:

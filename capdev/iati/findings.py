@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 ERROR = "error"
 WARNING = "warning"
+INFO = "info"  # a value the importer corrected (a code in the wrong case...): kept as a finding, never silent
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,10 @@ class Finding:
     activity: str = ""
     rule: str = ""
     file: str = ""
+    # The value as the file writes it, and where (a path below iati-activity: "recipient-country/@code"), so
+    # that an imported project's flag can show both.
+    value: str = ""
+    path: str = ""
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     @property

@@ -49,17 +49,19 @@ def available(path: str | Path) -> bool:
 
 
 def in_this_process(path: str | Path, reader) -> Iterator:
-    """Each activity of the file as reader.read makes it (None for one refused), read here."""
+    """Each activity of the file as reader.read makes it (its values, or Skipped), read here."""
     index = 0
-    for kind, el in iter_activities(path):
-        if kind == "root":
-            continue
-        yield reader.read(el, index)
-        index += 1
+    with open(path, "rb") as fh:  # opened here, so that reader.position can say how far the parser has read
+        for kind, el in iter_activities(fh):
+            if kind == "root":
+                continue
+            reader.position = fh.tell()
+            yield reader.read(el, index)
+            index += 1
 
 
 def in_a_second_process(path: str | Path, reader) -> Iterator:
-    """Each activity of the file as reader.read makes it (None for one refused), read by a forked child;
+    """Each activity of the file as reader.read makes it (its values, or Skipped), read by a forked child;
     the findings it made are recorded on reader just before the activity they concern is yielded."""
     context = multiprocessing.get_context("fork")
     receiving, sending = context.Pipe(duplex=False)

@@ -5,6 +5,7 @@ what Capdev would publish for one project, for the editor to see before publishi
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 from functools import lru_cache
@@ -84,13 +85,12 @@ def validate_stream(source: str | Path | IO[bytes], today: dt.date | None = None
 def validate_file(path: str | Path, today: dt.date | None = None) -> list[Finding]:
     """Every finding about an IATI activities file, each carrying the file name."""
     name = str(path)
-    return [Finding(f.severity, f.message, f.line, f.activity, f.rule, name) for f in validate_stream(path, today)]
+    return [dataclasses.replace(f, file=name) for f in validate_stream(path, today)]
 
 
 def validate_bytes(data: bytes, name: str = "<xml>", today: dt.date | None = None) -> list[Finding]:
     """Every finding about an IATI activities document given as bytes."""
-    return [Finding(f.severity, f.message, f.line, f.activity, f.rule, name)
-            for f in validate_stream(io.BytesIO(data), today)]
+    return [dataclasses.replace(f, file=name) for f in validate_stream(io.BytesIO(data), today)]
 
 
 def validate_project(project, today: dt.date | None = None) -> list[Finding]:

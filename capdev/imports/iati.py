@@ -34,7 +34,7 @@ class _Refused(Exception):
 
 
 def _read(data: bytes, name: str):
-    """Each activity the file holds, as capdev.iati reads it, with the findings about it."""
+    """Each activity the file holds, as capdev.iati reads it (its values, or Skipped), with the findings about it."""
     from capdev.iati import read_ahead
     from capdev.iati.importer import Reader
 
@@ -74,13 +74,23 @@ def _preview(a, findings) -> dict[str, Any]:
             "spans": _spans(a.xml, marks),
             "fields": [{"key": k, "value": v, "span": k if k in {m for m, _v in marks} else ""}
                        for k, v in fields if v not in ("", [], None)],
-            "flags": [[f.rule or f.severity, f"{f.message} (line {f.line})" if f.line else f.message]
-                      for f in findings],
-            "errors": [f.message for f in findings if f.is_error]}
+            # Every finding is a flag: the import keeps the activity and flags it (capdev.iati.flags), whatever
+            # the severity; only a skipped activity cannot be kept.
+            "flags": [[f.path or f.rule or f.severity, _flag_text(f)] for f in findings]}
+
+
+def _flag_text(finding) -> str:
+    """A finding as the preview shows it: the message, the value as written, the rule, the line."""
+    text = finding.message
+    if finding.value and repr(finding.value) not in text:
+        text += _(" (as written: %(v)s)") % {"v": finding.value}
+    text += f" [{finding.rule}]" if finding.rule else ""
+    return text + (_(" (line %(line)d)") % {"line": finding.line} if finding.line else "")
 
 
 def read_iati(job: ImportJob) -> None:
     """Preview each activity of an uploaded IATI file (the job is READING)."""
+    from capdev.iati.reader import Skipped
     from capdev.iati.safexml import UnsafeXML
 
     rows, limit = [], settings.CAPDEV_IMPORT_MAX_RECORDS
@@ -89,11 +99,14 @@ def read_iati(job: ImportJob) -> None:
             if n > limit:
                 return fail(job.pk, _("%(file)s holds more than %(limit)d activities, more than the import page "
                                       "takes: use `capdev iati import`") % {"file": job.file_name, "limit": limit})
-            if a is None:  # refused by the reader (no identifier): shown, never importable
-                rows.append(ImportRecord(job=job, index=n - 1, title=_("(activity without an identifier)"),
-                                         preview={"kind": "iati", "fields": [], "flags": [
-                                             [f.rule or f.severity, f.message] for f in findings]},
-                                         allowed=False, why_not=_("it has no iati-identifier"), keep=False))
+            if isinstance(a, Skipped):  # invalid against the schema, or no identifier: shown, never importable
+                why = next((f.message for f in findings if f.rule == "skipped"), _("it cannot be imported"))
+                rows.append(ImportRecord(job=job, index=n - 1,
+                                         title=a.identifier if not a.identifier.startswith("#") else
+                                         _("(activity without an identifier)"),
+                                         preview={"kind": "iati", "fields": [], "line": a.line, "flags": [
+                                             [f.path or f.rule or f.severity, _flag_text(f)] for f in findings]},
+                                         allowed=False, why_not=why[:300], keep=False))
                 continue
             rows.append(ImportRecord(job=job, index=n - 1, title=a.title[:500], preview=_preview(a, findings),
                                      text_sha256=a.sha))
@@ -105,14 +118,16 @@ def read_iati(job: ImportJob) -> None:
     if not rows:
         return fail(job.pk, _("%(file)s holds no iati-activity") % {"file": job.file_name})
     idents = [r.preview["code"] for r in rows if r.preview.get("code")]
+    seen: set[str] = set()
     matched = {p.iati_identifier: p for p in Project.objects.registry_with("iati_identifier", idents)}
     for row in rows:
         if not row.preview.get("code"):
             continue
         project = matched.get(row.preview["code"])
         allowed, why = access.record_allowed(job.user, project, job.unit_id)
-        if allowed and row.preview["errors"]:
-            allowed, why = False, _("it has errors: %(e)s") % {"e": row.preview["errors"][0]}
+        if row.preview["code"] in seen:  # as the importer does: the first activity of an identifier is imported
+            allowed, why = False, _("the file gives this iati-identifier already, above")
+        seen.add(row.preview["code"])
         row.allowed, row.why_not, row.keep = allowed, why[:300], allowed
         row.preview["match"] = ({"pk": project.pk, "title": project.title, "state": project.review_state}
                                 if project is not None else None)
@@ -189,5 +204,5 @@ def import_iati(job: ImportJob) -> None:
     except _Refused as exc:
         return fail(job.pk, str(exc))
     finish(job, {"found": len(kept), "created": result.created, "updated": result.updated,
-                 "unchanged": result.unchanged, "flags": result.warnings, "project_ids": ids, "kept": [],
+                 "unchanged": result.unchanged, "flags": result.flags, "project_ids": ids, "kept": [],
                  "notes": [result.summary()]})

@@ -154,9 +154,9 @@ class ThematicAreaAdmin(CapdevAdmin):
 class ReviewFlagAdmin(CapdevAdmin):
     """The review queue of importer flags."""
 
-    list_display = ("project", "field", "reason", "state")
-    list_filter = ("state", "field")
-    search_fields = ("project__title", "project__code", "reason")
+    list_display = ("project", "field", "reason", "value", "rule", "severity", "state")
+    list_filter = ("state", "origin", "severity", "rule")
+    search_fields = ("project__title", "project__code", "reason", "value")
     autocomplete_fields = ("project",)
 
 

@@ -647,10 +647,27 @@ class ReviewFlag(CapdevModel):
         ACCEPTED = "accepted", _("Accepted")
         CORRECTED = "corrected", _("Corrected")
 
+    class Origin(models.TextChoices):
+        NARRATIVE = "narrative", _("Narrative import")
+        IATI = "iati", _("IATI import")
+
+    class Severity(models.TextChoices):
+        ERROR = "error", _("Error")
+        WARNING = "warning", _("Warning")
+        INFO = "info", _("Corrected on import")
+
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="review_flags")
     field = models.CharField(_("field"), max_length=60)
     reason = models.CharField(_("reason"), max_length=500)
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.OPEN, db_index=True)
+    # Which importer raised it: a re-import replaces the open flags of its own kind only.
+    origin = models.CharField(_("raised by"), max_length=10, choices=Origin.choices, default=Origin.NARRATIVE)
+    rule = models.CharField(_("rule"), max_length=40, blank=True,
+                            help_text=_("The check that raised it: an IATI ruleset rule (\"3.4.2\"), \"codelist\" "
+                                        "(an unknown code), \"normalised\" (a code corrected on import)..."))
+    severity = models.CharField(_("severity"), max_length=10, choices=Severity.choices, blank=True)
+    value = models.CharField(_("value as written"), max_length=500, blank=True,
+                             help_text=_("The value as the source wrote it, before any correction."))
     resolved_by = models.ForeignKey("auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
 

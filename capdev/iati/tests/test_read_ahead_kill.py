@@ -30,7 +30,7 @@ import django
 django.setup()
 import multiprocessing
 from capdev.iati import read_ahead
-from capdev.iati.importer import Reader
+from capdev.iati.reader import Reader
 
 read_ahead.CHUNK = 100  # messages larger than a pipe holds: a reader killed while sending leaves half of one
 path = sys.argv[1]

@@ -85,23 +85,36 @@ def test_an_editor_needs_a_unit_for_iati_activities(client, users):
     assert "names no unit" in job.records.first().why_not
 
 
-def test_an_activity_with_errors_cannot_be_kept_but_the_others_can(client, users):
-    bad = two_activities().replace(b'<recipient-country code="LC" percentage="60"/>',
-                                   b'<recipient-country code="LC" percentage="60"/><activity-scope code="99"/>', 1)
+def test_an_activity_invalid_against_the_schema_cannot_be_kept_one_with_an_unknown_code_can(client, users):
+    # the first: activity-scope after recipient-country, out of the schema's order; the second: an unknown scope
+    first, second = two_activities().split(b"XM-DAC-41127-GOOD-2", 1)
+    country = b'<recipient-country code="LC" percentage="60"/>'
+    bad = (first.replace(country, country + b'<activity-scope code="1"/>') + b"XM-DAC-41127-GOOD-2"
+           + second.replace(country, b'<activity-scope code="99"/>' + country))
     client.force_login(users["reviewer"])
     upload(client, bad)
     run_worker()
     job = ImportJob.objects.get()
     first, second = job.records.order_by("index")
-    if first.preview["errors"]:  # a code the codelists refuse is an error today (a finding, once tolerated)
-        assert not first.allowed and "errors" in first.why_not
-    assert second.allowed
-    client.post(f"/imports/{job.pk}/records/0/keep/", {"keep": "0"})
+    assert not first.allowed and "invalid against the IATI 2.03 schema" in first.why_not
+    assert "activity-scope" in first.why_not  # the schema's own words, with the line
+    assert second.allowed and second.keep
+    assert any("unknown ActivityScope code '99'" in text for _where, text in second.preview["flags"])
     client.post(f"/imports/{job.pk}/confirm/")
     run_worker()
     job.refresh_from_db()
     assert job.state == "done", job.error
-    assert list(Project.objects.values_list("iati_identifier", flat=True)) == ["XM-DAC-41127-GOOD-2"]
+    project = Project.objects.get()
+    assert project.iati_identifier == "XM-DAC-41127-GOOD-2" and job.result["flags"] >= 1
+    assert project.review_flags.filter(rule="codelist", value="99", field="activity-scope/@code").exists()
+
+
+def test_an_identifier_given_twice_is_kept_once_as_the_importer_does(client, users):
+    client.force_login(users["reviewer"])
+    upload(client, two_activities().replace(b"XM-DAC-41127-GOOD-2", b"XM-DAC-41127-GOOD-1"))
+    run_worker()
+    first, second = ImportJob.objects.get().records.order_by("index")
+    assert first.allowed and not second.allowed and "already" in second.why_not
 
 
 @pytest.mark.parametrize("name, says", [("dtd.xml", "DOCTYPE"), ("truncated.xml", "not well-formed"),

@@ -5,8 +5,12 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from tqdm import tqdm
 
 from capdev.iati import conf
+
+PROGRESS_MIN_BYTES = 1 << 20  # a smaller file is read before a bar would be worth drawing
 
 
 class Command(BaseCommand):
@@ -15,7 +19,8 @@ class Command(BaseCommand):
     help = ("IATI 2.03 activity XML. `export [--all] [--country ISO] [--unit CODE] [--output FILE]` writes "
             "published projects (stdout by default); `validate FILE...` prints FILE:LINE: activity ID: message and "
             "exits 1 on errors; `import FILE... [--publish] [--dry-run]` imports activities (one transaction per "
-            "file); `build-data [--shared DIR]` regenerates capdev/iati/data/ from shared/iati.")
+            "file; activities invalid against the schema are skipped, codelist and ruleset findings flagged); "
+            "`build-data [--shared DIR]` regenerates capdev/iati/data/ from shared/iati.")
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
@@ -90,25 +95,35 @@ class Command(BaseCommand):
     def do_import(self, options):
         from capdev.iati.importer import IatiImporter
         from capdev.iati.read_ahead import ReaderStopped
+        from capdev.iati.reader import SKIPPED
 
         def report(finding) -> None:
-            # As they come: a large file's warnings are printed, not kept (the import's memory stays flat).
-            if finding.is_error or options["verbosity"] > 1:
+            # As they come: a large file's findings are printed, not kept (the import's memory stays flat). Skipped
+            # activities always; the findings about imported ones with -v2 (the summary counts them by rule).
+            if finding.rule == SKIPPED or options["verbosity"] > 1:
                 self.stderr.write(finding.format())
 
         importer = IatiImporter(publish=options["publish"], dry_run=options["dry_run"], on_finding=report,
-                                read_ahead=not options["one_process"])
+                                read_ahead=not options["one_process"], progress=self._progress)
         failed = False
         for name in options["files"]:
             try:
                 result = importer.import_file(name)
             except ReaderStopped as exc:
                 raise CommandError(str(exc)) from None
-            warnings = result.warnings
-            self.stdout.write(result.summary() + (f", {warnings} warnings" if warnings else ""))
+            if result.refused:
+                self.stderr.write(result.refusal.format())
+            self.stdout.write(result.summary())
             failed = failed or result.refused
         if failed:
-            raise CommandError("some files were refused; the database is unchanged for them")
+            raise CommandError(_("some files were refused whole; the database is unchanged for them"))
+
+    def _progress(self, name: str, size: int):
+        """A progress bar over the file's bytes, on a terminal and for files large enough to wait for."""
+        out = getattr(self.stderr, "_out", sys.stderr)
+        shown = size >= PROGRESS_MIN_BYTES and hasattr(out, "isatty") and out.isatty()
+        return tqdm(total=size, desc=Path(name).name, unit="B", unit_scale=True, unit_divisor=1024, file=out,
+                    disable=not shown, leave=False)
 
     # -- build-data
     def do_build_data(self, options):
