@@ -144,3 +144,14 @@ def test_a_text_file_kept_a_chunk_at_a_time_is_kept_whole(tmp_path, monkeypatch)
     assert bytes(kept.data) == path.read_bytes() and kept.size == path.stat().st_size
     assert (kept.file_name, kept.media_type) == ("pages.txt", "text/plain")
     assert RecordLoader().load_path(path).unchanged == 600 and SourceFile.objects.count() == 1
+
+
+def test_keeping_a_large_original_takes_no_room_in_memory_on_sqlite(tmp_path, db_vendor):
+    """SQLite makes room for the bytes without holding them only when they are the row's last column."""
+    if db_vendor != "sqlite":
+        pytest.skip("the order of columns matters to SQLite only")
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        columns = [row[1] for row in cursor.execute('PRAGMA table_info("projects_sourcefile")').fetchall()]
+    assert columns[-1] == "data", columns
