@@ -1,4 +1,6 @@
 """Activities (events in a project's life, with participants reached) and resources (publications, links)."""
+from __future__ import annotations
+
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +20,16 @@ class ActivityType(models.TextChoices):
     STUDY = "study", _("Study or assessment")
     PUBLICATION_LAUNCH = "publication_launch", _("Publication launch")
     MILESTONE = "milestone", _("Milestone")
+
+
+class ActivityQuerySet(models.QuerySet):
+    """Activities, with the one rule of which of them count."""
+
+    def counted(self) -> ActivityQuerySet:
+        """The activities that count in every total (dashboard, country, SDG and partner pages, facets, the API's
+        activity list and counts, exports' totals): all but those a record recalls from before its project began,
+        which are the project's history, shown on its page under their own heading and never counted."""
+        return self.filter(recalled=False)
 
 
 class Activity(RemembersProject, StartEndMixin, CapdevModel):
@@ -44,6 +56,12 @@ class Activity(RemembersProject, StartEndMixin, CapdevModel):
     organisers = models.ManyToManyField("organisations.Organisation", verbose_name=_("organisers"),
                                         through="ActivityOrganiser", related_name="organised_activities", blank=True)
     summary = models.TextField(_("summary"), blank=True)
+    recalled = models.BooleanField(
+        _("recalled history"), default=False,
+        help_text=_("Held before the project began and told in its record as context (\"since 2006, the Forum met "
+                    "in Athens, Rio...\"): kept and shown on the project's page, never counted."))
+
+    objects = ActivityQuerySet.as_manager()
 
     class Meta(StartEndMixin.Meta):
         ordering = ["project", "start_date", "position"]

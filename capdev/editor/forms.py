@@ -327,11 +327,11 @@ class ActivityForm(StartEndFormMixin, EditorFormMixin, forms.ModelForm):
     class Meta:
         model = Activity
         fields = ["type", "title", "online", "country", "city", "participants", "participants_profile",
-                  "participant_countries", "summary"]
+                  "participant_countries", "summary", "recalled"]
         widgets = {"summary": forms.Textarea(attrs={"rows": 2})}
 
     field_order = ["type", "title", "start", "end", "online", "country", "city", "participants",
-                   "participants_profile", "participant_countries", "summary"]
+                   "participants_profile", "participant_countries", "summary", "recalled"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -351,6 +351,7 @@ class ActivityLogForm(ActivityForm):
     start = PartialDateField(label=_("Date or start"), required=True)
 
     class Meta(ActivityForm.Meta):
+        fields = [f for f in ActivityForm.Meta.fields if f != "recalled"]  # a new activity is the project's own
         labels = {"summary": _("Notes")}
 
     def clean(self):

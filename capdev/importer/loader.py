@@ -193,6 +193,7 @@ class RecordLoader:
         resolver = Resolver(records)
         projects_by_index: dict[int, pm.Project] = {}
         for record in records:
+            resolver.take_fresh()
             project = matched.get(record.index)
             wanted = self._normalise(record_snapshot(record), resolver)
             if project is None:
@@ -294,9 +295,18 @@ class RecordLoader:
         for name in LIST_FIELDS:
             self._write_list(project, name, record, resolver)
         wanted["partners"] = self._partner_values(project)
+        self._flag_fresh(record, resolver)
         self._write_flags(project, record)
         self._write_source(project, record, wanted, file_sha)
         return project
+
+    @staticmethod
+    def _flag_fresh(record: Record, resolver: Resolver) -> None:
+        """A funding source or organisation the reference data did not know, created for this record: flagged,
+        so that a reviewer merges it with a known one or accepts it."""
+        for field_name, name in resolver.take_fresh():
+            what = _("new funding source") if field_name == "funding_source" else _("new organisation")
+            record.flag(field_name, f"{what}, not in the reference data: {name[:200]}")
 
     def _update(self, project: pm.Project, record: Record, wanted: dict[str, Any], resolver: Resolver,
                 file_sha: str, result: FileResult) -> bool:
@@ -339,6 +349,7 @@ class RecordLoader:
                 self._write_list(project, name, record, resolver, replace=True)
         wanted["partners"] = self._partner_values(project) if "partners" in to_write else current["partners"]
         if self.records_provenance:
+            self._flag_fresh(record, resolver)
             self._write_flags(project, record, replace=True)
             self._write_source(project, record, wanted, file_sha)
         return True
@@ -453,7 +464,8 @@ class RecordLoader:
                              city=(e.city or "")[:120], participants=e.participants,
                              participants_qualifier=(e.participants_qualifier or "")[:20],
                              participants_profile=(e.participants_profile or "")[:300],
-                             participant_countries=e.participant_countries or None, summary=e.summary)
+                             participant_countries=e.participant_countries or None, summary=e.summary,
+                             recalled=e.recalled)
                 a.start, a.end = e.start, e.end
                 if a.start_date and a.end_date and a.end_date < a.start_date:
                     a.end = None

@@ -6,6 +6,7 @@ no query per value, whatever the number of records.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from django.utils.text import slugify
@@ -17,6 +18,28 @@ from capdev.reference.models import Country, Currency, Region, SdgGoal, SdgTarge
 
 _TRANCHE_RE = re.compile(r"\btranche\s*(\d{1,2})\b", re.I)
 _DA_RE = re.compile(r"\b(DA|development account)\b", re.I)
+# "Tranche 16", "11th tranche", "11e tranche", "14.º tramo", "tramo 14": a Development Account tranche, in three languages.
+_ANY_TRANCHE = re.compile(
+    r"\b(?:tranche|tramo)\s*(?P<a>\d{1,2})\b|\b(?P<b>\d{1,2})\s*(?:st|nd|rd|th|e|er|eme|ème|\.?\s*º|o)?\s*"
+    r"(?:tranche|tramo)\b",
+    re.I,
+)
+# Words that may stand around a funding source's name without making it another source ("DA ... Account").
+_FILLER = frozenset("account the un united nations of de la le el del des du l d fund funds resources ressources "
+                    "recursos fondos fonds and et y".split())
+
+
+def _key(text: str) -> str:
+    """A funding source's name as compared: no accents, lower case, single spaces, words only."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower().replace("&", " and ")
+    return " ".join(re.findall(r"[a-z0-9]+", text))
+
+
+def tranche_of(text: str) -> int | None:
+    """The Development Account tranche a funding text names ("DA Tranche 16 Account", "14.º tramo"), or None."""
+    m = _ANY_TRANCHE.search(text or "")
+    return int(m.group("a") or m.group("b")) if m else None
 
 
 def funding_kind(code: str) -> tuple[str, int | None]:
@@ -49,8 +72,14 @@ class Resolver:
         region_names = {r.region for r in records if r.region}
         self.regions = {x.name.casefold(): x for x in Region.objects.filter(name__in=region_names)}
         self.units = {u.code: u for u in OrgUnit.objects.filter(code__in={r.lead_unit for r in records if r.lead_unit})}
-        self.funding = FundingSource.objects.in_bulk(
-            {r.funding_source for r in records if r.funding_source}, field_name="code")
+        # The whole table (a few dozen rows): a source is found by its code, name or aliases before one is created.
+        self.funding = {f.code: f for f in FundingSource.objects.all()}
+        self.funding_keys: dict[str, FundingSource] = {}
+        for f in sorted(self.funding.values(), key=lambda f: f.tranche or 0):
+            for name in (f.code, f.name, *f.aliases):
+                if f.tranche is None:
+                    self.funding_keys.setdefault(_key(name), f)
+        self.fresh: list[tuple[str, str]] = []  # (field, name) of rows created for the record being loaded
         self.themes = {t.name.casefold(): t for t in ThematicArea.objects.filter(
             name__in={t for r in records for t in r.thematic_areas})}
         keys = {alias_key(n) for r in records for n in _org_names(r)}
@@ -103,16 +132,50 @@ class Resolver:
         return found
 
     def funding_source(self, code: str | None) -> FundingSource | None:
-        """The funding source as written, created on first sight."""
+        """The funding source a record names: by its code, else by a known source's code, name or alias found in
+        the words as written (with a Development Account tranche, that tranche's source); created on first sight,
+        and then noted in `fresh` for a review flag."""
         if not code:
             return None
         found = self.funding.get(code)
-        if found is None:
-            kind, tranche = funding_kind(code)
-            found = FundingSource.objects.create(code=code, name=code, kind=kind, tranche=tranche)
-            self.funding[code] = found
-            self.created.append(f"funding source {code!r}")
+        if found is not None:
+            return found
+        base = self.known_funding(code)
+        tranche = tranche_of(code)
+        if base is not None and tranche is None:
+            return base
+        if base is not None:
+            found = next((f for f in self.funding.values()
+                          if f.kind == base.kind and f.tranche == tranche), None)
+            if found is not None:
+                return found
+        kind, guessed = funding_kind(code)
+        written = code[:60]
+        found = FundingSource.objects.create(
+            code=written, name=(f"{base.name}, tranche {tranche}" if base else code)[:200],
+            kind=base.kind if base else kind, tranche=tranche if tranche is not None else guessed)
+        self.funding[written] = self.funding[code] = found
+        self.created.append(f"funding source {code!r}")
+        self.fresh.append(("funding_source", code))
         return found
+
+    def known_funding(self, text: str) -> FundingSource | None:
+        """The known source whose code, name or alias a funding text is made of ("Development Account - 11th
+        tranche" is DA's; "Government of Japan Trust Fund" is no known source's)."""
+        key = _key(_ANY_TRANCHE.sub(" ", text))
+        whole = self.funding_keys.get(key) or self.funding_keys.get(_key(re.sub(r"\([^)]*\)", " ", text)))
+        if whole is not None:
+            return whole
+        words = key.split()[:20]  # a source's name is short; a longer text is read for its first words only
+        for size in range(len(words), 0, -1):  # the longest known name first
+            for i in range(len(words) - size + 1):
+                found = self.funding_keys.get(" ".join(words[i : i + size]))
+                if found is None:
+                    continue
+                rest = words[:i] + words[i + size :]
+                if all(w in _FILLER or w in self.funding_keys for w in rest):
+                    return found
+        return None
 
     def theme(self, name: str) -> ThematicArea:
         """The thematic area of a name, created on first sight."""
@@ -128,6 +191,7 @@ class Resolver:
             found = self.orgs.get(alias_key(name))
             if found is not None:
                 return found
+        self.fresh.append(("partners", partner.name))
         org = Organisation.objects.create(
             name=partner.name, acronym=partner.acronym or "",
             type=partner.org_type if partner.org_type in Organisation.Type.values else Organisation.Type.OTHER,
@@ -139,6 +203,11 @@ class Resolver:
                 self.orgs[key] = org
         self.created.append(f"organisation {partner.name!r}")
         return org
+
+    def take_fresh(self) -> list[tuple[str, str]]:
+        """The rows created since the last call, as (field, name): the loader flags them on the record."""
+        fresh, self.fresh = self.fresh, []
+        return fresh
 
     def organisation_named(self, name: str) -> Organisation | None:
         """A known organisation by name or alias; None when unknown (organisers are not created)."""

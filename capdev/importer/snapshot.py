@@ -92,7 +92,7 @@ def _values(record: Record, regions: list[str]) -> dict[str, Any]:
         "activities": [
             [e.type, e.title, _iso(e.start), _iso(e.end), e.country, e.city or "", e.online, e.participants,
              e.participants_qualifier or "", e.participants_profile or "", e.participant_countries, e.dates_text,
-             e.summary]
+             e.summary] + (["recalled"] if e.recalled else [])  # marked only when set: older snapshots still compare
             for e in record.activities
         ],
         "resources": [[r.type, r.title, r.url or ""] for r in record.resources],

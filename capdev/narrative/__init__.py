@@ -16,6 +16,7 @@ from .assemble import assemble as _assemble_record
 from .decode import TextFile, decode_bytes
 from .errors import InputError, LimitExceeded
 from .limits import MAX_FILE_BYTES, MAX_RECORD_CHARS
+from .prose_records import prose_records
 from .relate import Relater, complete_links
 from .segment import iter_lines, iter_segments
 from .types import Record
@@ -39,14 +40,33 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
     relater = relater or Relater()
     name = source_file or "<input>"
     index = 0
+    # The text read while no labelled record is found, for reading it as prose if none is: no more than one
+    # record's length (the segmenter refuses a longer run without a record), let go at the first record.
+    before: list[str] | None = []
+
+    def read() -> Iterator[str]:
+        for chunk in chunks:
+            if before is not None:
+                before.append(chunk)
+            yield chunk
+
     try:
-        for raw, text in iter_segments(iter_lines(chunks, max_record), max_record=max_record):
+        for raw, text in iter_segments(iter_lines(read(), max_record), max_record=max_record):
+            before = None
             record = _assemble_record(text, raw, index, source_file)
             relater.add(record)
             index += 1
             yield record
     except LimitExceeded as exc:
         raise LimitExceeded(exc.args[0], name=name) from None
+    if not index:
+        # No labelled record: paragraphs of prose that tell of projects (an annual report, news items).
+        whole = "".join(before or ())
+        for raw in prose_records(whole):
+            record = _assemble_record(whole, raw, index, source_file)
+            relater.add(record)
+            index += 1
+            yield record
     if not index:
         raise InputError("no recognisable project record", name=name)
 

@@ -1,21 +1,14 @@
 """Turn one segmented record (blocks) into a Record: values parsed, spans kept, review flags raised."""
 from __future__ import annotations
 
-import importlib
-import logging
 import re
-from collections.abc import Callable
-from typing import Any, TypeVar
 
-from .intervals import Intervals
-from .labels import LabelTable, default_table
+from .labels import LabelTable, default_table, match_label
 from .lists import split_items
+from .record_steps import RecordSteps, _guard, _nl, _one_line, _values
 from .segment import Block, RawRecord, value_is_empty
 from .titles import propose_title
-from .types import Event, Outcome, PartialDate, Record, ResourceRef, Span
-
-log = logging.getLogger(__name__)
-T = TypeVar("T")
+from .types import Outcome, Record
 
 _BY_YEAR = re.compile(r"\b(?:by|in|before|until|through)\s+(?:the\s+end\s+of\s+)?((?:19|20)\d{2})\b", re.IGNORECASE)
 _AS_OF = re.compile(r"^\s*as\s+(?:for|of|at)\s+", re.IGNORECASE)
@@ -23,39 +16,18 @@ _ACTIVITIES_LEAD = re.compile(r"(?:^|(?<=[\r\n]))[^\r\n]*\bactivit(?:y|ies)\b[^\
 _INDIRECT = re.compile(r"\bindirect(?:ly)?\s+beneficiar", re.IGNORECASE)
 _TRANCHE = re.compile(r"\btranche\s+(\d{1,3})\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,9}$")
+# "2. Innovation dans ...": a list's number; "## Title", "**Title**": Markdown decoration.
+_TITLE_NUMBER = re.compile(r"^(?:#{1,6}\s*|\*\*|__)?(?:(?:\d{1,2}|[IVX]{1,4})[.)]\s+(?=\S))?|(?:\*\*|__|\s#+)$")
+_PIECE_END = re.compile(r"(?:[ \t]*[;|\u00b7\u2022]|[ \t]+[-\u2013\u2014])+[ \t]*$")
+_RANGE_WORDS = re.compile(r"\d\s*[-\u2013\u2014]\s*\d|\d\s*[-\u2013\u2014]\s*[^\W\d_]|\b(?:to|until|au|al|a|hasta)\b",
+                          re.IGNORECASE)
+_ASIDE_PARTS = re.compile(r"\s+/\s+")
 _AREA_SPLIT = re.compile(r"\s*(?:[;\r\n\u2022]|,(?![^()]*\)))\s*")
 _AREA_SPLIT_BARE = re.compile(r"\s*(?:[;\r\n\u2022]|,)\s*")  # for a text whose bracketed commas are set aside
 _KEPT_COMMA = "\ue000"  # a private-use character: stands for a comma that does not split
 
 
-def _values(name: str) -> Any:
-    """A value-parser module (capdev.narrative.values.NAME), imported when first needed."""
-    return importlib.import_module(f"{__package__}.values.{name}")
-
-
-def _guard(record: Record, field: str, default: T, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """Call a value parser; if it fails, flag the field and go on, so one odd value never costs the whole file."""
-    try:
-        return fn(*args, **kwargs)
-    except Exception as exc:  # noqa: BLE001 - any parser bug must stay local to its field
-        log.warning("value parser %s failed on %r: %r", getattr(fn, "__qualname__", fn), args[:1], exc)
-        record.flag(field, f"could not be read ({type(exc).__name__})")
-        return default
-
-
-_LINE_BREAK = re.compile(r"\r\n?")
-
-
-def _nl(text: str) -> str:
-    """Line breaks as '\n' in a value (spans still index the text as written)."""
-    return _LINE_BREAK.sub("\n", text)
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-class _Assembler:
+class _Assembler(RecordSteps):
     def __init__(self, text: str, raw: RawRecord, index: int, source_file: str | None, table: LabelTable) -> None:
         self.text = text
         self.raw = raw
@@ -74,12 +46,21 @@ class _Assembler:
         self.narrative_runs: list[list[Block]] = []
         self.empty_fields: list[str] = []
         self.filled_fields: set[str] = set()
+        self.title_labelled = False
+        self.title_line: Block | None = None  # the line a title was taken from, when no label gave it
+        self.tables: list[Block] = []  # activity tables, read into events with the narrative
 
     # --- helpers ---------------------------------------------------------------------------------------------------
     def value(self, block: Block) -> tuple[str, int]:
         """The block's value as written (stripped) and its offset in the file."""
         raw = self.text[block.value_start : block.end]
-        return raw.strip(), block.value_start + (len(raw) - len(raw.lstrip()))
+        value = raw.strip()
+        if block.kind == "label" and block.label is not None and block.label.sep == "pipe":
+            value = value.rstrip(" \t|").strip()  # "| Objective | To strengthen ... |": the table's closing bar
+        if block.kind == "label" and self.table.spec(block.field).shape == "short":
+            # "Status: Completed; Region: ...", "Code : HAI/19/001 – Durée : ...": the break before the next label.
+            value = _PIECE_END.sub("", value)
+        return value, block.value_start + (len(raw) - len(raw.lstrip()))
 
     # --- the walk --------------------------------------------------------------------------------------------------
     def run(self) -> Record:
@@ -101,15 +82,22 @@ class _Assembler:
         rec = self.rec
         if block.kind == "header" and block.header:
             rec.code = rec.code or block.header.code
-            if block.header.title and not rec.title:
-                rec.title = _one_line(block.header.title)
+            if block.header.title:
+                self.set_title(_one_line(block.header.title), labelled=True)
             return
-        if block.kind == "blank" or block.field == "unparsed":
+        if block.kind in ("blank", "heading", "chrome") or block.field == "unparsed":
+            return
+        if block.kind == "table":
+            self.tables.append(block)
+            return
+        if block.kind == "prose":
+            self.from_prose(block)
             return
         if block.kind == "text":
             line = _one_line(self.text[block.start : block.end])
             if block.field == "title":
-                rec.title = rec.title or line
+                if self.set_title(_TITLE_NUMBER.sub("", line), labelled=False):
+                    self.title_line = block
             elif block.field == "summary":
                 self.summary_parts.append(line)
                 self.event_sources.append(self.value(block))
@@ -120,18 +108,90 @@ class _Assembler:
             self.empty_fields.append(block.field)
             return
         self.filled_fields.add(block.field)
-        getattr(self, f"on_{block.field}", self.on_other)(block, value, at)
+        for field, part in self.aside_parts(block, value):
+            getattr(self, f"on_{field}", self.on_other)(block, part, at)
+
+    def aside_parts(self, block: Block, value: str) -> list[tuple[str, str]]:
+        """"Title/basic act/CRIS number: X / ICD / BF-2021-04": as many values as the label has names, each to the
+        field its name is a label of (a name that is none keeps its part out); otherwise the value whole."""
+        names = [block.field]
+        aside = block.label.aside if block.label is not None else ""
+        if "/" in aside:
+            for name in aside.split("/"):
+                inner = match_label(f"{name.strip()}:", self.table)
+                names.append(inner.field if inner is not None else "")
+        parts = [p.strip() for p in _ASIDE_PARTS.split(value)] if len(names) > 1 else [value]
+        if len(parts) != len(names):
+            return [(block.field, value)]
+        return [(name, part) for name, part in zip(names, parts) if name and part]
 
     # --- one handler per field ---------------------------------------------------------------------------------------
     def on_other(self, block: Block, value: str, at: int) -> None:
         """A field the table names but the assembler does not know: kept in its span, flagged."""
         self.rec.flag(block.field, "field not used by the parser")
 
+    def on_contact(self, block: Block, value: str, at: int) -> None:
+        """A contact person, email or telephone: personal data, kept in the source text (staff only), in no field."""
+        self.rec.flag("contact", "contact details left in the source only (personal data)")
+
     def on_code(self, block: Block, value: str, at: int) -> None:
         self.rec.code = self.rec.code or _one_line(value)
 
     def on_title(self, block: Block, value: str, at: int) -> None:
-        self.rec.title = self.rec.title or _one_line(value)
+        self.set_title(_one_line(value), labelled=True)
+
+    def from_prose(self, block: Block) -> None:
+        """A record told in a paragraph: its facts as the paragraph states them, each flagged for review."""
+        rec = self.rec
+        value, at = self.value(block)
+        self.summary_parts.append(_one_line(value))
+        self.event_sources.append((value, at))
+        facts = _guard(rec, "summary", None, _values("prose").read_prose, value)
+        if facts is None:
+            return
+        read: list[str] = []
+        if facts.code:
+            rec.code = rec.code or facts.code
+            read.append("code")
+        if facts.title and self.set_title(facts.title, labelled=True):
+            read.append("title")
+        if facts.start or facts.end:
+            rec.start, rec.end = facts.start, facts.end
+            read.append("time_frame")
+        if facts.budgets:
+            rec.budgets.extend(b for b in facts.budgets if b not in rec.budgets)
+            read.append("budgets")
+        if facts.funding_source:
+            rec.funding_source = rec.funding_source or facts.funding_source
+            read.append("funding_source")
+        if facts.lead_unit:
+            rec.lead_unit = rec.lead_unit or facts.lead_unit
+            read.append("lead_unit")
+        for funder in facts.funders:
+            self.add_partners(funder, "funding")
+        for names in facts.partners:
+            self.add_partners(names, "cooperating")
+        if facts.funders or facts.partners:
+            read.append("partners")
+        for name in read:
+            rec.flag(name, "read from prose")
+
+    def set_title(self, title: str, labelled: bool) -> bool:
+        """Take a title: the first one, except that a labelled title (or a code header's) wins over a title line,
+        which is then the page's heading, kept unplaced."""
+        rec = self.rec
+        if not title:
+            return False
+        if not rec.title:
+            rec.title, self.title_labelled = title, labelled
+            return True
+        if labelled and not self.title_labelled:
+            if self.title_line is not None:
+                self.span_fields[id(self.title_line)] = "unparsed"
+                self.title_line = None
+            rec.title, self.title_labelled = title, True
+            return True
+        return False
 
     def on_summary(self, block: Block, value: str, at: int) -> None:
         self.summary_parts.append(value)
@@ -152,6 +212,7 @@ class _Assembler:
 
     def on_planned_activities(self, block: Block, value: str, at: int) -> None:
         self.rec.planned_activities.extend(split_items(value).items)
+        self.event_sources.append((value, at))  # "Activities: In March 2021, a workshop was held in ...": events
 
     def on_objective(self, block: Block, value: str, at: int) -> None:
         # "The following activities are envisaged:" and a list, inside the objective: planned activities.
@@ -189,8 +250,11 @@ class _Assembler:
 
     def on_partners(self, block: Block, value: str, at: int) -> None:
         role = (block.label.modifiers.get("role") if block.label else None) or "cooperating"
+        self.add_partners(value, role)
+
+    def add_partners(self, value: str, role: str) -> None:
         self.partner_texts.append(value)
-        if role == "funding":
+        if role == "funding" and value not in self.donor_texts:
             self.donor_texts.append(value)
         orgs = _values("orgs")
         known = {(q.name, q.acronym) for q in self.rec.partners}
@@ -206,12 +270,22 @@ class _Assembler:
         if unit:
             rec.lead_unit = rec.lead_unit or unit
             return
-        rec.flag("lead_unit", "unknown unit")
         if rec.lead_unit is None and _ACRONYM.match(rec.lead_unit_text):
+            rec.flag("lead_unit", "unknown unit")
             rec.lead_unit = rec.lead_unit_text  # a bare code as written is still the best reading; flagged above
+            return
+        # "Entidad ejecutora: Secretaría de la Función Pública (SFP) del Paraguay": no unit of ours, a partner.
+        rec.flag("lead_unit", "not a known unit: read as an implementing partner")
+        self.add_partners(value, "implementing")
 
     def on_funding_source(self, block: Block, value: str, at: int) -> None:
         rec = self.rec
+        funder = _guard(rec, "funding_source", None, _values("funding").funder_named, value)
+        if funder:
+            # "Financement : Financé par le Gouvernement du Canada" names who pays, not a funding source.
+            rec.flag("funding_source", "names a funder: read as a funding partner")
+            self.add_partners(funder, "funding")
+            return
         rec.funding_source = rec.funding_source or _one_line(value)
         m = _TRANCHE.search(value)
         if m and not rec.tranche:
@@ -222,6 +296,9 @@ class _Assembler:
 
     def on_budget(self, block: Block, value: str, at: int) -> None:
         kind = (block.label.modifiers.get("budget_kind") if block.label else None) or "total"
+        funder = block.label.modifiers.get("funder") if block.label else None
+        if funder:
+            self.add_partners(funder, "funding")  # "Contribution de l'UE: 4 000 000 EUR": the EU gives it
         found = _guard(self.rec, "budgets", [], _values("money").parse_money, value, kind=kind)
         if not found:
             self.rec.flag("budgets", "unparsed money")
@@ -233,6 +310,8 @@ class _Assembler:
         rec = self.rec
         dates = _values("dates")
         part = block.label.modifiers.get("date_part") if block.label else None
+        if part and (dates.parse_date(value) is None and _RANGE_WORDS.search(value)):
+            part = None  # "Start/End: 03/2020-02/2022", "Start date: 2020 to 2022": a whole period after all
         if part:
             date = _guard(rec, "time_frame", None, dates.parse_date, value)
             if date is None:
@@ -307,82 +386,6 @@ class _Assembler:
             n = number if number is not None else i + 1
             self.rec.outcomes.append(Outcome(text, int(m.group(1)) if m else None, n))
 
-    # --- record-wide steps ---------------------------------------------------------------------------------------------
-    def first_date(self, text: str) -> PartialDate | None:
-        dates = _values("dates")
-        mentions = _guard(self.rec, "accomplishments_as_of", [], dates.find_dates, text)
-        for m in mentions:
-            rng = getattr(m, "range", None)
-            if rng is not None and (rng.start or rng.end):
-                return rng.start or rng.end
-        return None
-
-    def extract_narrative(self) -> None:
-        """Events and resources from the narrative; lines telling none of them become the background."""
-        ev = _values("events")
-        events: list[Event] = []
-        resources: list[ResourceRef] = []
-        for text, at in self.event_sources:
-            events.extend(_guard(self.rec, "activities", [], ev.extract_events, text, offset=at))
-        for run in self.narrative_runs:
-            start, end = run[0].start, run[-1].end
-            run_text = self.text[start:end]
-            run_events = _guard(self.rec, "activities", [], ev.extract_events, run_text, offset=start)
-            run_resources = _guard(self.rec, "resources", [], ev.extract_resources, run_text)
-            events.extend(run_events)
-            resources.extend(run_resources)
-            told = Intervals(e.span for e in run_events if e.span)
-            for block in run:
-                if not _tells_of(block, told, run_resources, self.text):
-                    self.span_fields[id(block)] = "background"
-                    self.background_parts.append(_one_line(self.text[block.start : block.end]))
-        seen: set[tuple[Any, ...]] = set()
-        for e in events:
-            key = (e.type, e.start, e.end, e.country, e.city)
-            if key not in seen:
-                seen.add(key)
-                self.rec.activities.append(e)
-        for r in resources:
-            if all((r.type, r.title) != (q.type, q.title) for q in self.rec.resources):
-                self.rec.resources.append(r)
-
-    def narrative_text(self) -> str:
-        return "\n".join(self.text[run[0].start : run[-1].end].strip() for run in self.narrative_runs)
-
-    def countries(self) -> None:
-        rec = self.rec
-        labelled = "\n".join(self.country_texts)
-        fields = {
-            "countries": labelled,
-            "title": "" if rec.title_is_proposed else rec.title,
-            "summary": rec.summary,
-            "objective": rec.objective,
-            "expected_accomplishments": "\n".join(rec.expected_accomplishments),
-            "key_accomplishments": "\n".join(rec.key_accomplishments),
-            "planned_activities": "\n".join(rec.planned_activities),
-            "partners": "\n".join(t for t in self.partner_texts if t not in self.donor_texts),
-            "beneficiaries": "\n".join(self.beneficiary_texts),
-            "activities": "\n".join(filter(None, [self.narrative_text(), rec.background])),
-        }
-        rec.countries = list(_guard(rec, "countries", [], _values("places").served_countries, fields))
-        if rec.countries and not labelled.strip():
-            rec.flag("countries", "inferred from text")
-
-    def spans(self) -> None:
-        rec = self.rec
-        spans: list[Span] = []
-        for block in self.raw.blocks:
-            name = self.span_fields.get(id(block)) or ("code" if block.kind == "header" else block.field)
-            last = spans[-1] if spans else None
-            if last and last.field == name and last.end == block.start and block.kind in ("text", "blank"):
-                spans[-1] = Span(name, last.start, block.end)
-            else:
-                spans.append(Span(name, block.start, block.end))
-        rec.spans = spans
-        rec.unparsed = [
-            self.text[s.start : s.end].strip() for s in spans if s.field == "unparsed" and self.text[s.start : s.end].strip()
-        ]
-
     def finish(self) -> None:
         rec = self.rec
         for name in self.empty_fields:
@@ -394,6 +397,7 @@ class _Assembler:
             summary = self.lead_ins  # "Seven administrative areas have been targeted ...:" describes the project
         rec.summary = "\n".join(summary)
         self.extract_narrative()
+        self.mark_recalled()
         rec.background = "\n".join(self.background_parts)
         rec.partners_text = "\n".join(self.partner_texts)
         if not rec.title:
@@ -431,14 +435,6 @@ def _split_areas(value: str) -> list[str]:
 
 def _join(a: str, b: str) -> str:
     return f"{a}\n{b}" if a and b else a or b
-
-
-def _tells_of(block: Block, told: Intervals, resources: list[ResourceRef], text: str) -> bool:
-    """Does this narrative line belong to an event (told: the events' spans) or name a resource?"""
-    if told.overlaps(block.start, block.end):
-        return True
-    line = text[block.start : block.end].lower()
-    return any(r.title and r.title.lower()[:60] in line for r in resources)
 
 
 def assemble(

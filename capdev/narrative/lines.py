@@ -1,22 +1,34 @@
-"""Text as the segmenter reads it: lines with their offsets, from a text that arrives in pieces, and a record's
-excerpt sliced with the whole text's offsets (what lets the parser hold a record, not the file)."""
+"""Text as the layout step and the segmenter read it: lines with their offsets, from a text that arrives in
+pieces, and a record's excerpt sliced with the whole text's offsets (what lets the parser hold a record, not the
+file)."""
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .errors import LimitExceeded
+
+if TYPE_CHECKING:
+    from .labels import HeaderMatch, LabelMatch
 
 
 @dataclass
 class Line:
-    """One line: [start, end) without its line break, [start, stop) with it."""
+    """One line or piece of a line: [start, end) without its line break, [start, stop) with it; what the layout
+    step (layout.py) found in it."""
 
     start: int
     end: int
     stop: int
     text: str
+    label: LabelMatch | None = None  # offsets relative to this piece
+    header: HeaderMatch | None = None
+    heading: bool = False
+    chrome: bool = False  # a menu, breadcrumb, sharing or footer line of a web page
+    table: str = ""  # "header" | "row" of an activity table
+    piece: bool = False  # a piece cut from a line after another label
 
 
 def split_lines(text: str) -> list[Line]:

@@ -1,23 +1,26 @@
-"""Cut decoded text into records and each record into blocks (labelled fields, narrative lines, headers).
+"""Cut decoded text into records and each record into blocks (labelled fields, narrative lines, headers, tables).
 
 Blocks are consecutive and cover every character: a block runs from its first line's start to the start of the
-next block, trailing blank lines and line breaks ("\\n", "\\r\\n", "\\r") included.
+next block, trailing blank lines and line breaks ("\\n", "\\r\\n", "\\r") included. The layout step (layout.py) has
+already said what each line holds; this module decides which record and which field each line belongs to.
 
-The text is read once, line by line, and each record is handed on as soon as it is complete (iter_segments):
-the segmenter holds the lines of a record or two, never the whole file, and every decision costs the same
-whatever the record's position or length (what it looks ahead for is found once, not looked for at every line).
+The text is read once, line by line, and each record is handed on as soon as it is complete (iter_segments): the
+segmenter holds the lines of a record or two, never the whole file, and every decision costs the same whatever the
+record's position or length: what it looks ahead for is found once per line (window.Seek), and what it asks of the
+record being read is kept up to date as blocks are added (blocks.RecordState).
 """
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 
+from .blocks import HEADS, Block, RawRecord, RecordState, block_value, value_is_empty
 from .errors import LimitExceeded
-from .labels import HeaderMatch, LabelMatch, LabelTable, default_table, match_header, match_label
+from .labels import HeaderMatch, LabelMatch, LabelTable, default_table, fold_key, match_label
+from .layout import iter_layout
 from .limits import MAX_RECORD_CHARS
 from .lines import Excerpt, Line, iter_lines, split_lines, too_long
+from .window import Seek, Window
 
 __all__ = ["Block", "Excerpt", "Line", "RawRecord", "block_value", "is_record", "iter_lines", "iter_segments",
            "segment", "split_lines", "value_is_empty"]
@@ -25,59 +28,9 @@ __all__ = ["Block", "Excerpt", "Line", "RawRecord", "block_value", "is_record", 
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\u00c0-\u00de]")
 _SHORT_LINE = 80  # characters: longer lines after a short field are prose, not more of its value
 _PROSE_WORDS = 8  # a line of this many words ending with a full stop is a sentence
-_TITLE_WORDS = 15
-_JOINER_END = re.compile(r"(?:[,;&/]|\b(?:and|or))\s*$", re.IGNORECASE)
-_EMPTY_VALUE = re.compile(r"^[\s,;:.\-\u2013\u2014*_/|]*$")
-
-
-@dataclass
-class Block:
-    """A run of lines belonging to one field (kind label/header), one narrative line (kind text) or blank lines."""
-
-    field: str
-    kind: str  # label | header | text | blank
-    start: int
-    end: int
-    value_start: int
-    label: LabelMatch | None = None
-    header: HeaderMatch | None = None
-    nested_label: str = ""
-    value_on_label_line: bool = False
-    continuation_lines: int = 0
-    continuation_short: bool = True
-    blank_seen: bool = False
-    last_text: str = ""
-
-
-@dataclass
-class RawRecord:
-    """The blocks of one record, in order."""
-
-    blocks: list[Block] = field(default_factory=list)
-
-    @property
-    def start(self) -> int:
-        """Offset of the record's first character."""
-        return self.blocks[0].start
-
-    @property
-    def end(self) -> int:
-        """Offset just after the record's last character."""
-        return self.blocks[-1].end
-
-    def label_fields(self) -> set[str]:
-        """Fields given by a label (or a code header) so far."""
-        out: set[str] = set()
-        for b in self.blocks:
-            if b.kind == "label":
-                out.add(b.field)
-            elif b.kind == "header":
-                out.update(("code", "title") if b.header and b.header.title else ("code",))
-        return out
-
-    def has_content(self) -> bool:
-        """True once anything but blank lines has been seen."""
-        return any(b.kind != "blank" for b in self.blocks)
+_TITLE_WORDS = 24  # French and Spanish titles run long
+_JOINER_END = re.compile(r"(?:[,;&/]|\b(?:and|or|et|ou))\s*$", re.IGNORECASE)
+_DECORATION = re.compile(r"^[ \t]*(?:#{1,6}|\*\*|__|=+)[ \t]*|[ \t]*(?:\*\*|__|#+|=+)[ \t]*$")
 
 
 def _is_short(line: str) -> bool:
@@ -88,166 +41,99 @@ def _is_short(line: str) -> bool:
     return not (line.endswith(".") and len(line.split()) >= _PROSE_WORDS)
 
 
-def value_is_empty(text: str) -> bool:
-    """True for values with nothing but separators ("Countries:, , ,")."""
-    return bool(_EMPTY_VALUE.match(text))
-
-
-def block_value(text: str, block: Block) -> str:
-    """The value of a block as written, without its label and surrounding whitespace."""
-    return text[block.value_start : block.end].strip()
-
-
-class _Window:
-    """The lines being segmented: read from the source as the walk or a look ahead reaches them, each matched
-    against the label table once, and dropped once no record still to be handed on holds them.
-
-    Sliced with the whole text's offsets (window[a:b]), it gives the text of the lines it holds.
-    """
-
-    def __init__(self, source: Iterator[tuple[Line, str]], table: LabelTable, limit: int | None) -> None:
-        self.source = source
-        self.table = table
-        self.limit = limit
-        self.base = 0  # the index (in the whole text) of the first line held
-        self.lines: list[Line] = []
-        self.raws: list[str] = []  # each line as written, its line break included
-        self.labels: list[LabelMatch | None] = []
-        self.headers: list[HeaderMatch | None] = []
-        self.exhausted = False
-
-    def has(self, i: int, floor: int) -> bool:
-        """Is there a line i (reading up to it)? Lines are read only while they lie within one record's length of
-        offset `floor` (the start of the record they belong to): beyond, the record is too long."""
-        while i >= self.base + len(self.lines) and not self.exhausted:
-            got = next(self.source, None)
-            if got is None:
-                self.exhausted = True
-                break
-            ln, raw = got
-            if self.limit is not None and ln.stop - floor > self.limit:
-                raise LimitExceeded(too_long(self.line_number(floor), self.limit))
-            blank = not ln.text.strip()
-            lab = None if blank else match_label(ln.text, self.table)
-            self.lines.append(ln)
-            self.raws.append(raw)
-            self.labels.append(lab)
-            self.headers.append(None if lab or blank else match_header(ln.text, self.table))
-        return i < self.base + len(self.lines)
-
-    def line(self, i: int) -> Line:
-        return self.lines[i - self.base]
-
-    def label(self, i: int) -> LabelMatch | None:
-        return self.labels[i - self.base]
-
-    def header(self, i: int) -> HeaderMatch | None:
-        return self.headers[i - self.base]
-
-    def index_at(self, offset: int) -> int:
-        """The index of the line held that holds this offset."""
-        return self.base + max(0, bisect.bisect_right(self.lines, offset, key=lambda ln: ln.start) - 1)
-
-    def line_number(self, offset: int) -> int:
-        """The line number (from 1) of an offset within the lines held."""
-        return self.index_at(offset) + 1
-
-    def release(self, offset: int) -> None:
-        """Forget the lines that end before this offset."""
-        k = bisect.bisect_right(self.lines, offset, key=lambda ln: ln.stop)
-        if k:
-            for held in (self.lines, self.raws, self.labels, self.headers):
-                del held[:k]
-            self.base += k
-
-    def __getitem__(self, key: slice) -> str:
-        start, stop = key.start, key.stop
-        if not self.lines or start < self.lines[0].start or stop > self.lines[-1].stop:
-            raise IndexError(f"text [{start}:{stop}] is not held")
-        first = self.index_at(start) - self.base
-        last = self.index_at(max(start, stop - 1)) - self.base
-        joined = "".join(self.raws[first : last + 1])
-        return joined[start - self.lines[first].start : stop - self.lines[first].start]
-
-
-@dataclass
-class _Open:
-    """What the walk needs to know of the record being read, kept up to date block by block (not re-read from
-    its blocks at every line: a record of many lines would cost the square of its length)."""
-
-    content: bool = False  # anything but blank lines seen
-    fields: set[str] = field(default_factory=set)  # RawRecord.label_fields()
-    labelled: set[str] = field(default_factory=set)  # fields given by a label block
-    heads_only: bool = True  # nothing but blank lines, code, title and unparsed blocks
-    text_seen: bool = False  # a narrative (text) block
-
-    def add(self, block: Block) -> None:
-        if block.kind != "blank":
-            self.content = True
-            if block.field not in ("code", "title", "unparsed"):
-                self.heads_only = False
-        if block.kind == "label":
-            self.fields.add(block.field)
-            self.labelled.add(block.field)
-        elif block.kind == "header":
-            self.fields.update(("code", "title") if block.header and block.header.title else ("code",))
-        elif block.kind == "text":
-            self.text_seen = True
-
-
 class _Segmenter:
     def __init__(self, source: Iterator[tuple[Line, str]], table: LabelTable, limit: int | None) -> None:
         self.table = table
         self.limit = limit
-        self.window = _Window(source, table, limit)
+        self.window = w = Window(source, limit)
+        self.next_mark = Seek(w, lambda j, floor: bool(w.line(j).label or w.line(j).header or
+                                                       w.line(j).table == "header"))
+        self.next_nonblank = Seek(w, lambda j, floor: bool(w.line(j).text.strip()))
+        self.next_title = Seek(w, lambda j, floor: self.after_break(j) and self.looks_like_title(j))
         self.records: list[RawRecord] = [RawRecord()]
-        self.open = _Open()
+        self.state = RecordState(self.records[-1], self.aside_fields)
         self.block: Block | None = None
         self.pending_title = False
-        self.marker: tuple[int, int | None] = (0, 0)  # (i, k): no label or header on lines i..k-1, one on k
+        self.here = 0  # where the line being read begins: look-aheads reach one record's length from there
         # Records are handed on once the next record is found: text that is no record joins the one before it.
         self.found: RawRecord | None = None
         self.orphans: list[Block] = []
         self.ready: list[RawRecord] = []
-        self.handed = 0
 
-    # --- looking ahead -------------------------------------------------------------------------------------------
-    def next_marker(self, i: int) -> int | None:
-        """The first line from line i on with a label or a header, or None.
+    def line(self, i: int) -> Line:
+        return self.window.line(i)
 
-        Remembered: the walk asks again at each line of a run of narrative, and would otherwise read the run to its
-        end each time."""
-        lo, k = self.marker
-        if lo <= i and (k is None or i <= k):
-            return k
-        floor = self.window.line(i - 1).start if i > self.window.base else 0
-        k = i
-        while self.window.has(k, floor) and not (self.window.label(k) or self.window.header(k)):
-            k += 1
-        found = k if self.window.has(k, floor) else None
-        self.marker = (i, found)
-        return found
+    def mark(self, i: int) -> int | None:
+        """The first line from line i on with a label, a header or a table's header row; None when none follows."""
+        return self.next_mark(i, self.here)
+
+    def nonblank(self, i: int) -> int | None:
+        return self.next_nonblank(i, self.here)
 
     # --- record boundaries -------------------------------------------------------------------------------------
-    def starts_record(self, rec: RawRecord, lab: LabelMatch) -> bool:
+    def starts_record(self, lab: LabelMatch, value: str = "") -> bool:
         """Does this label open a new record rather than continue the current one?"""
-        return self.boundary_reason(rec, lab) is not None
+        return self.boundary_reason(lab, value) is not None
 
-    def boundary_reason(self, rec: RawRecord, lab: LabelMatch) -> str | None:
+    def _head_value(self, name: str) -> tuple[bool, str]:
+        """Whether the record has this head field from a label or a header, and its value (folded)."""
+        b = self.state.head_block(name)
+        if b is None:
+            return False, ""
+        if b.kind == "header":
+            return True, fold_key(b.header.code if name == "code" else b.header.title)
+        if b.field == name:
+            return True, fold_key(block_value(self.window, b))
+        return True, ""  # "Intitulé/acte de base/numéro CRIS: ...": a code among the label's names
+
+    def aside_fields(self, block: Block) -> set[str]:
+        """The fields a label's other names are labels of ("Title/basic act/CRIS number": code among them)."""
+        out = set()
+        for name in block.label.aside.split("/") if block.label else ():
+            inner = match_label(f"{name.strip()}:", self.table)
+            if inner is not None:
+                out.add(inner.field)
+        return out
+
+    def boundary_reason(self, lab: LabelMatch, value: str = "") -> str | None:
         """Why this label opens a new record ('head', 'opening', 'repeat'), or None when it does not."""
-        state = self.open
-        if not state.content:
+        state = self.state
+        if not state.has_content():
             return None
         spec = self.table.spec(lab.field)
-        fields = state.fields
+        fields = state.label_fields()
         if spec.family == "head":
-            return "head" if not state.heads_only or lab.field in state.labelled else None
+            has, old = self._head_value(lab.field)
+            if has:
+                # "1819C - Title" then "Project Code: 1819C": the same record; a second, different code: the next.
+                if state.labelled(lab.field):
+                    return "head"  # labelled twice: two records (the same project published twice included)
+                new = fold_key(value)
+                return "head" if new and new != old else None
+            titled = state.has("text", "title")
+            told = state.has("text", "summary", "narrative")
+            closed = any(self.table.spec(f).family == "closing" for f in fields)
+            if lab.field == "title" and titled and (told or closed) and state.has("label"):
+                # A record with its title line and its facts (or narrative) is complete: "Title:" opens the next.
+                return "head"
+            if any(h in fields for h in HEADS):
+                return None  # "Title: ..." after "Project Code: ...": one record's heads, in any order
+            # Without heads of its own, a record that has its body (a described field, or narrative told after
+            # its facts) is complete; narrative before any label is the head of a record whose facts follow.
+            body = any(self.table.spec(f).shape in ("prose", "list") for f in fields if state.kinds["label", f] > 0)
+            body = body or (state.has("text") and state.has("label"))
+            return "head" if body else None
         seen_closing = any(self.table.spec(f).family == "closing" for f in fields)
         # An opening label after the closing fields begins the next record only when this record has already
         # been opened (by an opening label or by narrative); pages that give their description after the facts
         # ("Budget: ... Brief Description: ...") keep it.
-        opened = any(self.table.spec(f).family == "opening" for f in fields) or state.text_seen
-        if spec.family == "opening" and lab.number is None and seen_closing and opened:
+        opened = any(self.table.spec(f).family == "opening" for f in fields) or state._any(
+            lambda kind, name: kind == "text" and name != "title")
+        # ... in files whose records open that way: a record that began with its code or title keeps its later
+        # "Expected results:" whatever came before them.
+        first = state.first_content()
+        head_first = first is not None and (first.kind == "header" or first.field in HEADS)
+        if spec.family == "opening" and lab.number is None and seen_closing and opened and not head_first:
             return "opening"
         # A second "Objective:" (say) means a second record; numbered labels ("Outcome 2") never do.
         if lab.number is None and lab.field in fields and not spec.repeatable:
@@ -256,16 +142,23 @@ class _Segmenter:
 
     def label_follows(self, i: int) -> bool:
         """Is there a label or header on some line after line i?"""
-        return self.next_marker(i + 1) is not None
+        j = self.mark(i + 1)
+        return j is not None and not self.line(j).table
 
-    def boundary_ahead(self, i: int, rec: RawRecord) -> bool:
-        """After a closing field, does the narrative at line i begin a new record (a record's labels follow)?"""
-        k = self.next_marker(i)
-        if k is None:
+    def line_value(self, j: int) -> str:
+        ln = self.line(j)
+        return ln.text[ln.label.value_start :] if ln.label else ""
+
+    def boundary_ahead(self, i: int) -> bool:
+        """Does the narrative at line i begin a new record (the next label or header opens one)?"""
+        j = self.mark(i)
+        if j is None:
             return False
-        if self.window.header(k):
+        if self.line(j).header:
             return True
-        return self.starts_record(rec, self.window.label(k))
+        if self.line(j).table:
+            return False  # an activity table goes on with the record it is in
+        return self.starts_record(self.line(j).label, self.line_value(j))
 
     # --- continuation --------------------------------------------------------------------------------------------
     def continues(self, block: Block, ln: Line) -> bool:
@@ -286,48 +179,53 @@ class _Segmenter:
 
     def looks_like_title(self, i: int) -> bool:
         """A short line without end punctuation, followed by narrative or labels (not a code header): a heading."""
-        line = self.window.line(i)
-        words = line.text.split()
-        if not words or len(words) > _TITLE_WORDS or line.text.rstrip()[-1:] in ".:;,!?":
+        ln = self.line(i)
+        text = _DECORATION.sub("", ln.text)  # "## Title", "**Title**"
+        words = text.split()
+        if not words or len(words) > _TITLE_WORDS or text.rstrip()[-1:] in ".:;,!?" or ln.heading:
             return False
         if not words[0][:1].isupper() and not words[0][:1].isdigit():
             return False
-        j = i + 1
-        while self.window.has(j, line.start):
-            if self.window.line(j).text.strip():
-                return not self.window.header(j)
-            j += 1
-        return False
+        j = self.nonblank(i + 1)
+        return j is not None and not self.line(j).header
 
     # --- the walk ------------------------------------------------------------------------------------------------
     def new_record(self) -> RawRecord:
         self.complete(self.records.pop())
         self.records.append(RawRecord())
-        self.open = _Open()
+        self.state = RecordState(self.records[-1], self.aside_fields)
         self.block = None
         return self.records[-1]
 
     def add(self, rec: RawRecord, block: Block) -> None:
         rec.blocks.append(block)
-        self.open.add(block)
+        self.state.add(block)
         self.block = block
 
     def run(self) -> Iterator[RawRecord]:
         """The records of the text, each as soon as it is complete."""
         i = 0
         while self.window.has(i, self.floor()):
-            ln = self.window.line(i)
+            ln = self.line(i)
+            self.here = ln.start
             rec = self.records[-1]
-            if not ln.text.strip():
+            if ln.table:
+                self.on_table(rec, ln)
+            elif not ln.text.strip():
                 if self.block is None:
                     self.add(rec, Block("unparsed", "blank", ln.start, ln.stop, ln.stop))
                 else:
                     self.block.end = ln.stop
                     self.block.blank_seen = True
-            elif self.window.label(i):
-                self.on_label(rec, ln, self.window.label(i), i)
-            elif self.window.header(i):
-                self.on_header(rec, ln, self.window.header(i))
+            elif ln.label:
+                self.on_label(rec, ln, ln.label, i)
+            elif ln.header and not self.awaits_value():
+                self.on_header(rec, ln, ln.header)
+            elif ln.chrome and not self.awaits_value():
+                self.pending_title = False
+                self.add(rec, Block("chrome", "chrome", ln.start, ln.stop, ln.stop))
+            elif ln.heading and not self.awaits_value():
+                self.on_heading(rec, ln, i)
             else:
                 self.on_text(rec, ln, i)
             i += 1
@@ -376,16 +274,39 @@ class _Segmenter:
         if not self.ready:
             return
         ready, self.ready = self.ready, []
-        for rec in ready:
-            yield rec
-            self.handed += 1
+        yield from ready
         held = [self.found.blocks if self.found else [], self.orphans, *(r.blocks for r in self.records)]
         keep = [blocks[0].start for blocks in held if blocks]
         self.window.release(min(keep) if keep else ready[-1].end)
 
+    def awaits_value(self) -> bool:
+        """Is the block before a bare label whose value is still to come?"""
+        blk = self.block
+        return bool(blk and blk.kind == "label" and not blk.value_on_label_line and blk.continuation_lines == 0)
+
+    def on_table(self, rec: RawRecord, ln: Line) -> None:
+        blk = self.block
+        if ln.table == "row" and blk is not None and blk.kind == "table":
+            blk.end = ln.stop
+            return
+        if blk is not None and blk.kind == "label" and not blk.value_on_label_line and blk.continuation_lines == 0:
+            # "Activities:" over the table: the label is the table's caption.
+            self.state.retag(blk, "heading", "heading")
+        self.pending_title = False
+        self.add(rec, Block("activity_table", "table", ln.start, ln.stop, ln.start))
+
+    def on_heading(self, rec: RawRecord, ln: Line, i: int) -> None:
+        if self.state.has_content() and self.boundary_ahead(i):
+            rec = self.new_record()
+        self.pending_title = False
+        self.add(rec, Block("heading", "heading", ln.start, ln.stop, ln.stop))
+
     def on_label(self, rec: RawRecord, ln: Line, lab: LabelMatch, i: int) -> None:
         blk = self.block
-        if not lab.colon and blk is not None and blk.kind == "text" and blk.field == "narrative":
+        after = self.nonblank(i + 1)
+        caption = after is not None and self.line(after).table == "header"
+        if (not lab.colon and not ln.piece and not caption and blk is not None and blk.kind == "text"
+                and blk.field == "narrative"):
             # A bare "Activities" or "Background" line amid a page's closing narrative is a heading of that
             # narrative; read as a label it would swallow the events told below it.
             self.on_text(rec, ln, i)
@@ -393,7 +314,7 @@ class _Segmenter:
         spec = self.table.spec(lab.field)
         if (
             blk is not None and blk.kind == "label" and blk.field == lab.field and not spec.repeatable
-            and not blk.value_on_label_line and blk.continuation_lines == 0 and lab.number is None
+            and not blk.value_on_label_line and blk.continuation_lines == 0 and lab.number is None and not ln.piece
         ):
             # "Objective/Purpose of Project:" then "Overall objective:" on the next line: one field.
             blk.nested_label = lab.label
@@ -402,8 +323,12 @@ class _Segmenter:
             blk.value_on_label_line = bool(ln.text[lab.value_start :].strip())
             blk.last_text = ln.text
             return
-        reason = self.boundary_reason(rec, lab)
-        if reason == "repeat" and not self.label_follows(i):
+        if blk is not None and blk.kind == "label" and blk.label is not None and blk.label.sep == "" \
+                and not blk.value_on_label_line and blk.continuation_lines == 0:
+            # "Project Dates" over "Start date" / "End date": a bare label with no value heads the labels below it.
+            self.state.retag(blk, "heading", "heading")
+        reason = self.boundary_reason(lab, ln.text[lab.value_start :])
+        if reason == "repeat" and not ln.piece and not self.label_follows(i):
             # "Objective: the workshop aimed to ..." in a page's closing narrative repeats a label but starts
             # no record: nothing record-like follows it. Read it as narrative.
             self.on_text(rec, ln, i)
@@ -421,13 +346,24 @@ class _Segmenter:
         self.add(rec, block)
 
     def on_header(self, rec: RawRecord, ln: Line, hdr: HeaderMatch) -> None:
-        if self.open.content:
+        if self.state.has_content():
             rec = self.new_record()
         self.add(rec, Block("code", "header", ln.start, ln.stop, ln.start + hdr.title_start, header=hdr))
         self.pending_title = not hdr.title
 
     def on_text(self, rec: RawRecord, ln: Line, i: int) -> None:
         blk = self.block
+        right_before = self.nonblank(i + 1) == self.mark(i + 1)  # the next record's labels follow at once
+        if (self.state.has_content() and not self.awaits_value() and (self.after_break(i) or right_before)
+                and self.looks_like_title(i) and (self.boundary_ahead(i + 1) or self.repeats_ahead(i + 1))):
+            # A title line after a record, right before the labels of the next one: that record's title.
+            rec = self.new_record()
+            self.pending_title = False
+            self.add(rec, Block("title", "text", ln.start, ln.stop, ln.start))
+            return
+        if blk is not None and (blk.blank_seen or blk.kind != "label") and self.section_heading(i):
+            self.add(rec, Block("heading", "heading", ln.start, ln.stop, ln.stop))
+            return
         if blk is not None and self.continues(blk, ln):
             blk.end = ln.stop
             blk.continuation_lines += 1
@@ -439,22 +375,76 @@ class _Segmenter:
             self.add(rec, Block("title", "text", ln.start, ln.stop, ln.start))
             return
         self.pending_title = False
-        if (
-            blk is not None and blk.kind == "label" and self.table.spec(blk.field).family == "closing"
-            and self.boundary_ahead(i, rec)
-        ):
+        if blk is not None and blk.kind in ("label", "table", "heading", "chrome") and self.ends_record(blk, i):
             rec = self.new_record()
-        if not self.open.content and self.looks_like_title(i):
-            self.add(rec, Block("title", "text", ln.start, ln.stop, ln.start))
+        if not self.state.has_content() and self.looks_like_title(i):
+            self.add_title(rec, ln)
             return
-        name = "narrative" if self.open.fields - {"code", "title"} else "summary"
+        if self.state.only_titles() and self.looks_like_title(i):
+            self.add_title(rec, ln)
+            return
+        name = "narrative" if self.state.label_fields() - {"code", "title"} else "summary"
         self.add(rec, Block(name, "text", ln.start, ln.stop, ln.start))
+
+    def repeats_ahead(self, i: int) -> bool:
+        """Does the next label, right after line i's paragraph, give a field this record already has (a budget, a
+        time frame: fields that may repeat within a record, but not after a title line of their own)?"""
+        j = self.mark(i)
+        if j is None or self.line(j).label is None or self.line(j).label.number is not None:
+            return False
+        if self.nonblank(i) != j and not self.state.text_first() and self.line(max(i - 2, 0)).text.strip():
+            # Narrative between: in a file whose records give their facts first it is this one's, unless the title
+            # line stands apart after a blank line.
+            return False
+        return self.line(j).label.field in self.state.label_fields()
+
+    def add_title(self, rec: RawRecord, ln: Line) -> None:
+        """A title line; of several before a record's content, the last one is its title, the earlier ones are the
+        page's (a site's name, a report's heading): kept, unplaced."""
+        self.state.set_titles_aside()
+        self.add(rec, Block("title", "text", ln.start, ln.stop, ln.start))
+
+    def after_break(self, i: int) -> bool:
+        """Is line i the first of a paragraph (after a blank line, a labelled line, a heading or the page's chrome)?"""
+        if i == 0:
+            return True
+        prev = self.line(i - 1)
+        return not prev.text.strip() or bool(prev.label or prev.heading or prev.chrome or prev.table)
+
+    def section_heading(self, i: int) -> bool:
+        """A short line inside a record's facts, right above a label ("Entities", "Countries and Regions")."""
+        ln = self.line(i)
+        words = ln.text.split()
+        if not words or len(words) > 6 or ln.text.rstrip()[-1:] in ".;,!?" or not words[0][:1].isupper():
+            return False
+        if not self.state.has("label"):
+            return False
+        j = self.nonblank(i + 1)
+        return j is not None and self.line(j).label is not None
+
+    def ends_record(self, blk: Block, i: int) -> bool:
+        """Narrative right after a block of facts: does it open the next record?
+
+        After a record's closing fields, or, in a file whose records give their narrative first and their facts
+        after it, after any facts: yes when the next label or header opens a record."""
+        closing = blk.kind == "label" and self.table.spec(blk.field).family == "closing"
+        if not (closing or self.state.text_first()):
+            return False
+        if not self.boundary_ahead(i):
+            return False
+        j = self.mark(i)
+        if not self.state.text_first() and (self.line(j).header or self.line(j).label.field in HEADS):
+            # A record that gave its facts first keeps the narrative after them when the next record opens with
+            # its own code or title (it needs no narrative before them).
+            return False
+        # ... unless a title line comes first: then it opens the next record, and this narrative is this one's.
+        return self.next_title(i + 1, self.here, until=j) is None
 
 
 def is_record(text: str, rec: RawRecord) -> bool:
-    """A candidate counts as a record when it has a code header or a label with a value."""
+    """A candidate counts as a record when it has a code header, a label with a value or an activity table."""
     for b in rec.blocks:
-        if b.kind == "header":
+        if b.kind in ("header", "table"):
             return True
         if b.kind == "label" and not value_is_empty(block_value(text, b)):
             return True
@@ -469,7 +459,8 @@ def iter_segments(
     Text that is no record joins its neighbour as 'unparsed' blocks; nothing at all when the text holds no record.
     A record longer than max_record characters raises LimitExceeded (a kind of InputError) saying where it begins.
     """
-    seg = _Segmenter(iter(lines), table or default_table(), max_record)
+    table = table or default_table()
+    seg = _Segmenter(iter_layout(lines, table, max_record), table, max_record)
     for rec in seg.run():
         yield rec, Excerpt(seg.window[rec.start : rec.end], rec.start)
 

@@ -190,6 +190,7 @@ class Event:
     summary: str = ""
     dates_text: str = ""  # all dates as written, e.g. "21 and 28 February 2024; 20 and 27 March 2024"
     span: tuple[int, int] | None = None  # offsets in the decoded file
+    recalled: bool = False  # told as the project's history (held before it began): kept, never counted
 
 
 @dataclass
@@ -321,6 +322,7 @@ class Record:
                     "participant_countries": e.participant_countries,
                     "organisers": list(e.organisers),
                     "summary": e.summary,
+                    "recalled": e.recalled,
                 }
                 for e in self.activities
             ],
@@ -404,7 +406,7 @@ def _record_from_json(cls: type[Record], d: dict[str, Any], index: int) -> Recor
               participants=e.get("participants"), participants_qualifier=e.get("participants_qualifier"),
               participants_profile=e.get("participants_profile"), participant_countries=e.get("participant_countries"),
               organisers=list(e.get("organisers") or []), summary=e.get("summary") or "",
-              dates_text=e.get("dates_text") or "")
+              dates_text=e.get("dates_text") or "", recalled=bool(e.get("recalled")))
         for e in d.get("activities") or []]
     record.resources = [ResourceRef(r.get("type") or "other", r["title"], r.get("url"), _date(r.get("date")),
                                     r.get("language")) for r in d.get("resources") or []]

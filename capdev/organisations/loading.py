@@ -96,9 +96,17 @@ def load_organisations() -> tuple[int, int]:
 
 @transaction.atomic
 def load_funding_sources() -> int:
-    """Create the known funding sources; returns how many were created."""
+    """Create the known funding sources and give them their aliases; returns how many were created."""
     rows = _data("capdev.organisations", "funding_sources.json")["funding_sources"]
-    known = set(FundingSource.objects.values_list("code", flat=True))
-    new = [FundingSource(code=r["code"], name=r["name"], kind=r["kind"]) for r in rows if r["code"] not in known]
+    known = {f.code: f for f in FundingSource.objects.filter(code__in=[r["code"] for r in rows])}
+    new = []
+    for r in rows:
+        source = known.get(r["code"])
+        if source is None:
+            new.append(FundingSource(code=r["code"], name=r["name"], kind=r["kind"], aliases=r.get("aliases", [])))
+        elif set(r.get("aliases", [])) - set(source.aliases):
+            # Aliases added to the data file reach a registry loaded before; the ones an administrator added stay.
+            source.aliases = source.aliases + [a for a in r.get("aliases", []) if a not in source.aliases]
+            source.save(update_fields=["aliases", "last_updated"])
     FundingSource.objects.bulk_create(new)
     return len(new)

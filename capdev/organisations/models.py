@@ -167,6 +167,9 @@ class FundingSource(CapdevModel):
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
     tranche = models.PositiveSmallIntegerField(_("Development Account tranche"), null=True, blank=True)
+    aliases = models.JSONField(_("aliases"), default=list, blank=True,
+                               help_text=_("Other names records write it with, in any language (\"Development "
+                                           "Account\", \"Compte pour le développement\"): an import matches them."))
 
     class Meta:
         ordering = ["code"]

@@ -133,7 +133,7 @@ def unit_detail(request: HttpRequest, code: str) -> HttpResponse:
         "countries": countries,
         "map_countries": [c.pk for c in countries],
         "map_countries_json": json.dumps([c.pk for c in countries]),
-        "activities": activity_table(Activity.objects.filter(project__in=scope.values("pk"))),
+        "activities": activity_table(Activity.objects.counted().filter(project__in=scope.values("pk"))),
     })
 
 
@@ -182,7 +182,7 @@ def partner_detail(request: HttpRequest, slug: str) -> HttpResponse:
     labels = dict(ROLES.choices)
     # Projects per role, counted in SQL: a large partner (the department itself) may be in thousands.
     per_role = dict(links.order_by().values_list("role").annotate(n=Count("project", distinct=True)))
-    activities = Activity.objects.filter(organiser_links__organisation=organisation, project__in=visible_ids)
+    activities = Activity.objects.counted().filter(organiser_links__organisation=organisation, project__in=visible_ids)
     activity_rows = activity_table(activities)
     if not per_role and not activity_rows["total"] and not request.user.is_staff:
         raise Http404(_("No published project names this organisation."))

@@ -146,7 +146,7 @@ def portfolio_totals(qs: QuerySet) -> Totals:
     projects = Project.objects.filter(pk__in=ids).count()
     budget = portfolio_budget(qs)
     countries = ProjectCountry.objects.filter(project__in=ids).values("country").distinct().count()
-    acts = Activity.objects.filter(project__in=ids).aggregate(
+    acts = Activity.objects.counted().filter(project__in=ids).aggregate(
         n=Count("pk"), reached=Sum("participants"), reported=Count("participants"))
     return Totals(projects=projects, budget=budget, countries=countries, activities=acts["n"],
                   participants=acts["reached"], activities_with_participants=acts["reported"])
@@ -332,7 +332,7 @@ def activities_per_year(qs: QuerySet) -> tuple[list[YearActivity], int]:
     Years between the first and the last are all present (zero activities), so the series reads as a timeline;
     participants is None for a year where no activity gave a number (SUM ignores unknown numbers).
     """
-    return year_series(Activity.objects.filter(project__in=project_ids(qs)).annotate(year=Year("start_date"))
+    return year_series(Activity.objects.counted().filter(project__in=project_ids(qs)).annotate(year=Year("start_date"))
                        .values("year").annotate(n=Count("pk"), reached=Sum("participants")).order_by("year"))
 
 
@@ -407,7 +407,7 @@ def projects_per_target(qs: QuerySet) -> dict[str, int]:
 def activities_per_country(qs: QuerySet) -> dict[str, tuple[int, int | None]]:
     """Activities held in each country (ISO3 -> activities, participants reached or None when no activity
     there gave a number), of these projects; countries with none left out."""
-    rows = (Activity.objects.filter(project__in=project_ids(qs), country__isnull=False).values("country")
+    rows = (Activity.objects.counted().filter(project__in=project_ids(qs), country__isnull=False).values("country")
             .annotate(n=Count("pk"), reached=Sum("participants")).order_by())
     return {r["country"]: (r["n"], r["reached"]) for r in rows}
 

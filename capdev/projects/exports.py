@@ -61,7 +61,8 @@ SHEETS: dict[str, list[str]] = {
     "outcomes": ["project_id", "project_code", "number", "text", "target_year", "indicator", "unit", "baseline",
                  "target", "latest_actual"],
     "activities": ["project_id", "project_code", "type", "title", "start", "end", "dates_text", "online", "country",
-                   "city", "participants", "participants_qualifier", "participants_profile", "participant_countries"],
+                   "city", "participants", "participants_qualifier", "participants_profile", "participant_countries",
+                   "recalled"],
     "partners": ["project_id", "project_code", "organisation", "acronym", "type", "role", "name_as_written"],
     # New columns go last, so that a reader of the older columns by position still finds them.
     "budgets": ["project_id", "project_code", "kind", "amount", "currency", "year", "label", "period_start",
@@ -98,7 +99,7 @@ def workbook_rows(projects: Iterable[Project]) -> dict[str, list[list[Any]]]:
             rows["activities"].append([p.pk, p.code, a.type, a.title, partial_iso(a.start_date, a.start_precision),
                                        partial_iso(a.end_date, a.end_precision), a.dates_text, a.online,
                                        a.country_id, a.city, a.participants, a.participants_qualifier,
-                                       a.participants_profile, a.participant_countries])
+                                       a.participants_profile, a.participant_countries, a.recalled])
         for link in p.partner_links.all():
             org = link.organisation
             rows["partners"].append([p.pk, p.code, org.name, org.acronym, org.type, link.role, link.name_as_written])

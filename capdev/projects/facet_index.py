@@ -447,6 +447,8 @@ def _link_pairs(codes: dict, countries: list[dict], using: str, only=None) -> di
             qs = qs.filter(project_id__in=only)
         if model in (ProjectPartner, Activity):
             qs = qs.distinct()  # a partner in several roles, several activities of a type: one pair
+        if model is Activity:
+            qs = qs.filter(recalled=False)  # Activity.objects.counted(): a project's recalled history is no facet
         return tuple(_columns(qs, using, None, convert))
 
     country_pids, country_vals = read(ProjectCountry, "country_id", _coder(codes["country"]))
@@ -478,7 +480,7 @@ def _money_and_activities(pk: np.ndarray, currency_code: dict[str, int], country
     from capdev.core.functions import Year
 
     lines = Budget.objects.using(using).counted()
-    activities = Activity.objects.using(using).filter(project__isnull=False)
+    activities = Activity.objects.using(using).counted().filter(project__isnull=False)
     if only is not None:
         lines, activities = lines.filter(project_id__in=only), activities.filter(project_id__in=only)
     pids, cur, cents = _columns(lines.order_by().values("project", "currency").annotate(s=Sum("amount"))

@@ -363,7 +363,7 @@ class ProjectFilterSet(django_filters.FilterSet):
 
     def filter_activity_type(self, qs, name, value):
         """Projects with at least one activity of these types."""
-        return qs.filter(Exists(Activity.objects.filter(project=OuterRef("pk"), type__in=value)))
+        return qs.filter(Exists(Activity.objects.counted().filter(project=OuterRef("pk"), type__in=value)))
 
     def filter_review_state(self, qs, name, value):
         """Projects in these review states (staff only: the filter is removed for everyone else)."""
@@ -386,7 +386,7 @@ class ActivityFilterSet(django_filters.FilterSet):
 
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
         if queryset is None:
-            queryset = Activity.objects.filter(project__in=visible_projects(request).values("pk"))
+            queryset = Activity.objects.counted().filter(project__in=visible_projects(request).values("pk"))
         super().__init__(data, queryset, request=request, prefix=prefix)
 
     def filter_project(self, qs, name, value):

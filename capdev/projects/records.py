@@ -84,7 +84,7 @@ def project_record(project: Project, index: int = 0, positions: dict[int, int] |
               online=a.online, participants=a.participants, participants_qualifier=a.participants_qualifier or None,
               participants_profile=a.participants_profile or None, participant_countries=a.participant_countries,
               organisers=[link.organisation.acronym or link.organisation.name for link in a.organiser_links.all()],
-              summary=a.summary, dates_text=a.dates_text)
+              summary=a.summary, dates_text=a.dates_text, recalled=a.recalled)
         for a in sorted(p.activities.all(), key=lambda a: a.position)]
     record.resources = [ResourceRef(r.type, r.title, r.url or None, to_partial(r.date, r.date_precision),
                                     r.language or None) for r in p.resources.all()]

@@ -462,11 +462,11 @@ class ProjectDetailView(DetailView):
         for link in p.partner_links.all():
             partners[link.role].append(link)
         role_labels = dict(ProjectPartner.Role.choices)
-        activities = []
+        activities, recalled = [], []
         for a in p.activities.all():
             a.when = a.dates_text or format_period(a.start_date, a.start_precision, a.end_date, a.end_precision)
             a.who = participants_text(a)
-            activities.append(a)
+            (recalled if a.recalled else activities).append(a)  # Activity.objects.counted()'s rule
         outcomes = []
         for o in p.outcomes.all():
             for ind in o.indicators.all():
@@ -500,6 +500,7 @@ class ProjectDetailView(DetailView):
             "themes": [link.thematic_area for link in p.thematic_area_links.all()],
             "partner_groups": [(role_labels.get(role, role), links) for role, links in partners.items()],
             "activities": activities,
+            "recalled_activities": recalled,
             "outcomes": outcomes,
             "key_accomplishments": key_accomplishments,
             "accomplishments_as_of": as_of,

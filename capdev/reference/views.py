@@ -195,7 +195,7 @@ def country_detail(request: HttpRequest, iso3: str) -> HttpResponse:
                                 pk=iso3)
     visible = visible_projects(request)
     scope = _slice(request, country=country.pk)
-    activities = Activity.objects.filter(country=country, project__in=visible.values("pk"))
+    activities = Activity.objects.counted().filter(country=country, project__in=visible.values("pk"))
     partners = (Organisation.objects.filter(country=country)
                 .annotate(n_projects=Count("project_links__project", distinct=True,
                                            filter=Q(project_links__project__in=visible.values("pk"))))

@@ -30,7 +30,7 @@ class ActivitySerializer(serializers.ModelSerializer):
         model = Activity
         fields = ["id", "project", "type", "title", "start", "end", "start_iso", "end_iso", "dates_text", "online",
                   "country", "city", "participants", "participants_qualifier", "participants_profile",
-                  "participant_countries", "organisers", "summary", "last_updated"]
+                  "participant_countries", "organisers", "summary", "recalled", "last_updated"]
         read_only_fields = ["id", "last_updated"]
 
     def get_start_iso(self, obj) -> str | None:

@@ -30,8 +30,11 @@ class ActivityViewSet(viewsets.ModelViewSet):
     editors_may_delete = True
 
     def get_queryset(self):
-        return (Activity.objects.filter(project__in=visible_projects(self.request).values("pk"))
-                .select_related("country").prefetch_related("organiser_links__organisation").order_by("pk"))
+        qs = (Activity.objects.filter(project__in=visible_projects(self.request).values("pk"))
+              .select_related("country").prefetch_related("organiser_links__organisation").order_by("pk"))
+        # The list is the portfolio's activities, those that count (its count is the index's); an activity a
+        # record recalls from before its project is still read and changed by its id.
+        return qs.counted() if getattr(self, "action", None) == "list" else qs
 
     def list(self, request, *args, **kwargs):
         """The filtered activities a page at a time, their count from the in-memory index where it can."""

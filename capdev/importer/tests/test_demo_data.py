@@ -46,3 +46,20 @@ def test_demo_data_twice_gives_the_same_data():
     changed = [label for label in first if first[label] != second[label]]
     assert changed == []
     assert len(first["projects.Project"]) == 10
+
+
+def test_the_igf_meetings_recalled_before_each_project_are_kept_but_not_counted():
+    """Issue #16: the IGF records recall the Forum's meetings since 2006; each record's meetings held before its
+    project began are its history: rows kept (the seed's gold asks for them), marked, flagged, never counted."""
+    from capdev.activities.models import Activity
+    from capdev.portal.aggregates import portfolio_totals
+    from capdev.projects.models import Project, ReviewFlag
+
+    demo_data()
+    recalled = sorted((a.project.start_date.year, a.start_date.isoformat()[:7], a.country_id)
+                      for a in Activity.objects.filter(recalled=True).select_related("project"))
+    assert recalled == [(2009, "2006-10", "GRC"), (2009, "2007-11", "BRA"), (2009, "2008-12", "IND"),
+                        (2010, "2006-10", "GRC"), (2010, "2007-11", "BRA"), (2010, "2008-12", "IND"),
+                        (2010, "2009-11", "EGY")]
+    assert portfolio_totals(Project.objects.published()).activities == Activity.objects.count() - 7
+    assert ReviewFlag.objects.filter(field="activities", reason__contains="kept as history").count() == 7

@@ -9,7 +9,8 @@ from capdev.narrative import assemble
 from capdev.narrative.labels import LABELS_FILE, build_table, default_table, match_header, match_label
 
 DATA = json.loads(LABELS_FILE.read_text(encoding="utf-8"))
-SPELLINGS = sorted(DATA["labels"].items())
+SPELLINGS = sorted((spelling, target) for key, table in DATA.items() if key.startswith("labels")
+                   for spelling, target in table.items())
 
 
 def _field(target: str | dict) -> str:
@@ -30,7 +31,8 @@ def test_every_spelling_matches_in_its_variants(spelling: str, target: str | dic
 
 def test_table_is_consistent_and_every_field_has_a_handler() -> None:
     table = default_table()
-    fields = {_field(t) for t in DATA["labels"].values()} | set(DATA["numbered_labels"].values())
+    fields = {_field(t) for key, table in DATA.items() if key.startswith("labels") for t in table.values()}
+    fields |= set(DATA["numbered_labels"].values())
     assert fields <= set(table.fields), fields - set(table.fields)
     for name in fields:
         assert hasattr(assemble._Assembler, f"on_{name}"), name

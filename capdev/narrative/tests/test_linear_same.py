@@ -13,7 +13,7 @@ from capdev.narrative.assemble import _AREA_SPLIT, _split_areas
 from capdev.narrative.intervals import Intervals
 from capdev.narrative.relate import Relater, _ref, link_related, record_tokens, similarity
 from capdev.narrative.types import Record
-from capdev.narrative.values import events, orgs, places
+from capdev.narrative.values import event_facts, orgs, partners, places
 
 TEXT = st.lists(st.sampled_from(list("ab ,;.!?()\n\t\u2022A") + ["Kenya", "the ", "of ", "Government ", "UNDP ",
                                                                    "is ", "E.g. "]), max_size=40).map("".join)
@@ -57,21 +57,21 @@ def test_context_windows_alike(text, data):
 @given(TEXT, st.data())
 def test_sentence_openings_alike(text, data):
     at = data.draw(st.integers(0, len(text)))
-    assert orgs._opens_sentence(text, at) == bool(re.search(r"(?:^|[.!?]\s+)(?:the\s+)?$", text[:at], re.I))
+    assert partners._opens_sentence(text, at) == bool(re.search(r"(?:^|[.!?]\s+)(?:the\s+)?$", text[:at], re.I))
 
 
 @SETTINGS
 @given(TEXT, st.data())
 def test_government_of_alike(text, data):
     at = data.draw(st.integers(0, len(text)))
-    assert events._after_government_of(text, at) == bool(re.search(r"\bGovernment\s+of\s+$", text[:at]))
+    assert event_facts._after_government_of(text, at) == bool(re.search(r"\bGovernment\s+of\s+$", text[:at]))
 
 
 @SETTINGS
 @given(TEXT, st.data(), st.integers(0, 15))
 def test_word_distances_alike(text, data, most):
     a, b = data.draw(st.integers(0, len(text))), data.draw(st.integers(0, len(text)))
-    assert events._within_words(text, a, b, most) == (len(re.findall(r"\S+", text[min(a, b) : max(a, b)])) <= most)
+    assert event_facts._within_words(text, a, b, most) == (len(re.findall(r"\S+", text[min(a, b) : max(a, b)])) <= most)
 
 
 NAMES = st.lists(st.sampled_from(["UNDP", "UN DESA", "World Bank", "Kenya", "and", ",", " ", "the ", "(", ")", "/",

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from capdev.narrative import InputError, LimitExceeded, iter_records, parse_text
-from capdev.narrative.values import events
+from capdev.narrative.values import event_facts
 
 GROWTH = 16
 SLACK = 1.15  # linear work may grow a little more than the input (longer numbers, more distinct words)
@@ -49,7 +49,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
 
 def work(text: str) -> int:
     """Lines of the parser's code executed to parse text."""
-    events._cached_facts.cache_clear()
+    event_facts._cached_facts.cache_clear()
     count = 0
 
     def line(frame, event, arg):

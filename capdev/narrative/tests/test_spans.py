@@ -11,8 +11,10 @@ from capdev.narrative.labels import LABELS_FILE
 
 from ._shared import FILES, SEED
 
-_LABELS = list(json.loads(LABELS_FILE.read_text(encoding="utf-8"))["labels"])
-_SAMPLES = [p.read_text(encoding="utf-8") for p in sorted(FILES.glob("*.txt")) if p.stat().st_size and "record_" not in p.name]
+_LABELS = [spelling for key, table in json.loads(LABELS_FILE.read_text(encoding="utf-8")).items()
+           if key.startswith("labels") for spelling in table]
+_SAMPLES = [p.read_text(encoding="utf-8") for p in sorted([*FILES.glob("*.txt"), *FILES.glob("layouts/*.txt")])
+            if p.stat().st_size and "record_" not in p.name]
 _SEED_TEXT = SEED.read_text(encoding="utf-8") if SEED.exists() else ""
 _LINES = [ln for t in [_SEED_TEXT, *_SAMPLES] for ln in t.splitlines() if ln.strip()]
 
@@ -44,7 +46,7 @@ def check_partition(text: str) -> None:
 label_lines = st.builds(
     lambda label, sep, value: f"{label}{sep}{value}",
     st.sampled_from(_LABELS),
-    st.sampled_from([": ", ":", " : ", "", ":\n"]),
+    st.sampled_from([": ", ":", " : ", "", ":\n", " - ", "\t", " | ", "  ", " \u2014 ", " ...... "]),
     st.text(max_size=40),
 )
 seed_lines = st.sampled_from(_LINES) if _LINES else st.text(max_size=80)

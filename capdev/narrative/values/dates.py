@@ -297,8 +297,8 @@ def _drafts(text: str) -> list[_Draft]:
         j = i + 1
         if p.is_single and j < len(pieces) and pieces[j].is_single:
             gap = text[p.end : pieces[j].start]
-            between = re.search(r"\bbetween\s+$", text[max(0, p.start - 10) : p.start], re.IGNORECASE)
-            if _RANGE_GAP.match(gap) or (between and re.fullmatch(r"\s*and\s*", gap, re.IGNORECASE)):
+            between = re.search(r"\b(?:between|entre)\s+$", text[max(0, p.start - 10) : p.start], re.IGNORECASE)
+            if _RANGE_GAP.match(gap) or (between and re.fullmatch(r"\s*(?:and|et|y)\s*", gap, re.IGNORECASE)):
                 draft = _Draft(p.start, pieces[j].end, [[p.groups[0][0], pieces[j].groups[0][0]]], is_range=True)
                 j += 1
         if not draft.is_range and p.kind in ("dmy", "mdy", "num", "iso"):
@@ -370,7 +370,8 @@ def parse_date(text: str) -> PartialDate | None:
 
 _FROM = re.compile(
     r"(?:\bfrom|\bsince|\bstarting(?:\s+(?:in|on|from))?|\bbeginning(?:\s+(?:in|on))?|\bcommencing|\bstarts?"
-    r"|\bstart(?:ed|ing)?(?:\s+date)?\s*:?|\beffective|\bas\s+of|\bdu|\bdesde|\bdepuis|\bà\s+partir\s+d[eu']?)\s*$",
+    r"|\bstart(?:ed|ing)?(?:\s+date)?\s*:?|\beffective|\bas\s+of|\bdu|\bdesde|\bdepuis|\b[àa]\s+partir\s+d[eu']?"
+    r"|\b[àa]\s+compter\s+d[eu']?|\bcommençant\s+en|\bcomenzando\s+en)\s*$",
     re.IGNORECASE,
 )
 _UNTIL = re.compile(
@@ -416,7 +417,7 @@ def parse_date_range(text: str) -> DateRange | None:
     if _UNTIL.search(before) and not _FROM.search(before):
         return DateRange(None, r.start)
     if _FROM.search(before):
-        duration = _DURATION.search(after)
+        duration = _DURATION.search(after) or _DURATION.search(before)
         if duration:
             return DateRange(r.start, _duration_end(r.start, duration))
         return DateRange(r.start, None)

@@ -27,6 +27,14 @@ _WORDS: dict[str, str] = {
     "pounds": "GBP", "swiss francs": "CHF", "swiss franc": "CHF", "sfr": "CHF", "fr.": "CHF", "yen": "JPY",
     "japanese yen": "JPY", "fcfa": "XOF", "cfa francs": "XOF", "francs cfa": "XOF", "rupees": "INR",
     "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "reais": "BRL", "rand": "ZAR",
+    # French and Spanish
+    "dollars des états-unis": "USD", "dollars des etats-unis": "USD", "dollars américains": "USD",
+    "dollars americains": "USD", "dollars us": "USD", "dollars é.-u.": "USD", "dollars e.-u.": "USD",
+    "dólares": "USD", "dolares": "USD", "dólar": "USD", "dolar": "USD", "dólares estadounidenses": "USD",
+    "dolares estadounidenses": "USD", "dólares de los estados unidos": "USD", "dolares de los estados unidos": "USD",
+    "dólares ee.uu.": "USD", "dólares de ee.uu.": "USD", "dólares americanos": "USD", "francs suisses": "CHF",
+    "franc suisse": "CHF", "francos suizos": "CHF", "livres sterling": "GBP", "libras esterlinas": "GBP",
+    "franc cfa": "XOF",
 }
 
 
@@ -58,10 +66,11 @@ _NUMBER = (
     r"|\d+(?:[.,]\d+)?"
     r")"
 )
-_SCALE = r"(?:\s*(?P<scale>(?i:millions?|mio\.?|mn|m|billions?|bn|b|thousands?|k|mil(?:lones)?|milliards?))(?![\w]))?"
+_SCALE = (r"(?:\s*(?P<scale>(?i:millions?|mio\.?|mn|m|billions?|bn|b|thousands?|k|mill[oó]n(?:es)?|mil(?:lones)?|"
+          r"milliards?|mds?))(?![\w]))?")
 
 _PREFIXED = re.compile(rf"(?P<cur>{_CUR})\s*(?P<num>{_NUMBER}){_SCALE}")
-_SUFFIXED = re.compile(rf"(?P<num>{_NUMBER}){_SCALE}\s*(?P<cur>{_CUR})")
+_SUFFIXED = re.compile(rf"(?P<num>{_NUMBER}){_SCALE}\s*(?:(?i:de|d['’])\s*)?(?P<cur>{_CUR})")
 _YEARLY = re.compile(
     r"^\s*(?:\)?\s*)(?:per\s+(?:year|annum)|a\s+year|/\s*(?:year|yr|annum)|p\.?\s?a\.?(?!\w)|yearly|annually|each\s+year|every\s+year)",
     re.IGNORECASE,

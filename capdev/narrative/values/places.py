@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import csv
 import functools
+import gettext
 import importlib.resources
 import io
 import json
@@ -22,6 +23,7 @@ import pycountry
 from ..intervals import Intervals
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
+TRANSLATED_LANGUAGES = ("fr", "es")  # country names are also read in these languages (pycountry's translations)
 
 __all__ = [
     "CountryMention",
@@ -140,6 +142,31 @@ def _aliases() -> dict:
 
 
 @functools.cache
+def _translated_names() -> tuple[tuple[str, str], ...]:
+    """Country names in French and Spanish (pycountry's translations): (name, ISO3), the part before a comma
+    too where only one country has it ("Bolivie, État plurinational de" is also "Bolivie")."""
+    out: list[tuple[str, str]] = []
+    heads: dict[str, set[str]] = {}
+    for lang in TRANSLATED_LANGUAGES:
+        try:
+            tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+        except OSError:
+            continue
+        for c in pycountry.countries:
+            for attr in ("name", "official_name", "common_name"):
+                value = getattr(c, attr, None)
+                if not value:
+                    continue
+                name = tr.gettext(value)
+                if name != value:
+                    out.append((name, c.alpha_3))
+                if "," in name:
+                    heads.setdefault(name.split(",")[0].strip(), set()).add(c.alpha_3)
+    out.extend((head, next(iter(codes))) for head, codes in heads.items() if len(codes) == 1)
+    return tuple(out)
+
+
+@functools.cache
 def _name_index() -> dict[str, str]:
     """Folded country name -> ISO3, from pycountry, country_converter names and the alias table."""
     index: dict[str, str] = {}
@@ -163,6 +190,8 @@ def _name_index() -> dict[str, str]:
     for row in _cc_rows():
         add(row.get("name_short"), row["ISO3"])
         add(row.get("name_official"), row["ISO3"])
+    for name, iso3 in _translated_names():
+        add(name, iso3)
     return index
 
 
@@ -200,7 +229,9 @@ def _region_index() -> dict[str, str]:
 
 _GOV_PREFIX = re.compile(
     r"^(?:the\s+)?(?:government|republic|kingdom|state|commonwealth|sultanate|principality|federation|union)"
-    r"\s+of\s+(?:the\s+)?",
+    r"\s+of\s+(?:the\s+)?"
+    r"|^(?:le\s+|la\s+|el\s+)?(?:gouvernement|r[ée]publique|royaume|[ée]tat|gobierno|rep[úu]blica|reino|estado)"
+    r"\s+(?:de\s+la\s+|de\s+l['’]\s?|du\s+|des\s+|de\s+los\s+|de\s+las\s+|del\s+|de\s+)",
     re.IGNORECASE,
 )
 _GOV_SUFFIX = re.compile(r"\s+(?:republic|government|gov't|govt)$", re.IGNORECASE)
@@ -233,8 +264,8 @@ def resolve_country(name: str) -> str | None:
             return found
     if resolve_region(text):
         return None
-    if len(text) > 60:
-        return None
+    if len(text) > 60 or re.search(r"[;,/&|\n\r\t]|\s(?:and|et|y)\s", text):
+        return None  # a list of names ("Cameroun, Gabon, Tchad") is no one country, whatever one pattern says
     hits = {iso3 for rx, iso3 in _cc_regexes() if rx.search(text)}
     return hits.pop() if len(hits) == 1 else None
 
@@ -315,6 +346,9 @@ def _country_scanner() -> tuple[re.Pattern[str], dict[str, str | None], frozense
             if row.get(attr):
                 for v in _name_variants(row[attr]):
                     surfaces.setdefault(v, row["ISO3"])
+    for name, iso3 in _translated_names():
+        for v in _name_variants(name):
+            surfaces.setdefault(v, iso3)
     for phrase in _aliases().get("ignore_in_prose", []):
         surfaces[phrase] = None
     acronyms = frozenset(_acronyms())
@@ -523,7 +557,8 @@ _DONOR = [
     r"\b(?:funding|grant|donation|contribution)\s+(?:from|by)\s+(?:the\s+)?(?:government\s+of\s+(?:the\s+)?)?" + _C,
     _C + r"[^.;\n]{0,20}\((?:donor|funding|funder)\)",
 ]
-_PURPOSE_PREPOSITION = r"\b(?:in|for|of|to|across|throughout|within)\s+(?:the\s+)?" + _C
+_PURPOSE_PREPOSITION = (r"\b(?:in|for|of|to|across|throughout|within|en|para|de|del|con|a|au|aux|pour|dans|avec)\s+"
+                        r"(?:the\s+|la\s+|le\s+|les\s+|el\s+|l['’]\s?)?" + _C)
 # Participants or venues: countries listed as where people came from or where meetings were held.
 _PARTICIPANT_CUE = re.compile(
     r"\b(?:participants?|people|persons|officials|representatives|delegates|delegations|experts|attendees|"
@@ -669,7 +704,7 @@ def _mention_score(field: str, ft: _FieldText, mention: CountryMention, head: Co
     return weight
 
 
-_LIST_GAP = re.compile(r"\s*(?:,|;|and|&|or|,\s*and|,\s*or)\s*", re.IGNORECASE)
+_LIST_GAP = re.compile(r"\s*(?:,|;|and|&|or|,\s*and|,\s*or|y|e|et|o|ou)\s*", re.IGNORECASE)
 _NATIONAL_NOUN = re.compile(
     r"\s+(?:government|authorities|public\s+service|civil\s+service|ministry|ministries|public\s+administration|"
     r"parliament|nationals|officials|institutions|judiciary|public\s+sector|state)\b",

@@ -1,0 +1,202 @@
+"""The record-wide steps of assembling a record, after every block has been read: events and resources from the
+narrative and from activity tables, events recalled from before the project, countries served, spans, and the flags
+on text that no rule placed."""
+from __future__ import annotations
+
+import importlib
+import logging
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from .activity_tables import read_table
+from .intervals import Intervals
+from .segment import Block
+from .types import Event, PartialDate, Record, ResourceRef, Span
+
+if TYPE_CHECKING:
+    from .segment import RawRecord
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+EXCERPT = 80  # characters of a misplaced stretch quoted in its flag
+
+def _values(name: str) -> Any:
+    """A value-parser module (capdev.narrative.values.NAME), imported when first needed."""
+    return importlib.import_module(f"{__package__}.values.{name}")
+
+
+def _guard(record: Record, field: str, default: T, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Call a value parser; if it fails, flag the field and go on, so one odd value never costs the whole file."""
+    try:
+        return fn(*args, **kwargs)
+    except Exception as exc:  # noqa: BLE001 - any parser bug must stay local to its field
+        log.warning("value parser %s failed on %r: %r", getattr(fn, "__qualname__", fn), args[:1], exc)
+        record.flag(field, f"could not be read ({type(exc).__name__})")
+        return default
+
+
+_LINE_BREAK = re.compile(r"\r\n?")
+
+
+def _nl(text: str) -> str:
+    """Line breaks as '\n' in a value (spans still index the text as written)."""
+    return _LINE_BREAK.sub("\n", text)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+class RecordSteps:
+    """Steps over the whole record; mixed into the assembler, whose state (rec, raw, text, ...) they use."""
+
+    text: str
+    raw: RawRecord
+    rec: Record
+    span_fields: dict[int, str]
+    event_sources: list[tuple[str, int]]
+    narrative_runs: list[list[Block]]
+    background_parts: list[str]
+    country_texts: list[str]
+    partner_texts: list[str]
+    donor_texts: list[str]
+    beneficiary_texts: list[str]
+    tables: list[Block]
+
+    def first_date(self, text: str) -> PartialDate | None:
+        dates = _values("dates")
+        mentions = _guard(self.rec, "accomplishments_as_of", [], dates.find_dates, text)
+        for m in mentions:
+            rng = getattr(m, "range", None)
+            if rng is not None and (rng.start or rng.end):
+                return rng.start or rng.end
+        return None
+
+    def extract_narrative(self) -> None:
+        """Events and resources from the narrative and the activity tables; lines telling none of them become the
+        background, each stretch flagged: no rule placed it there."""
+        ev = _values("events")
+        events: list[Event] = []
+        resources: list[ResourceRef] = []
+        for text, at in self.event_sources:
+            events.extend(_guard(self.rec, "activities", [], ev.extract_events, text, offset=at))
+        for block in self.tables:
+            events.extend(self.table_events(block))
+        for run in self.narrative_runs:
+            start, end = run[0].start, run[-1].end
+            run_text = self.text[start:end]
+            run_events = _guard(self.rec, "activities", [], ev.extract_events, run_text, offset=start)
+            run_resources = _guard(self.rec, "resources", [], ev.extract_resources, run_text)
+            events.extend(run_events)
+            resources.extend(run_resources)
+            told = Intervals(e.span for e in run_events if e.span)
+            stretch: list[str] = []
+            for block in run + [None]:
+                if block is not None and not _tells_of(block, told, run_resources, self.text):
+                    self.span_fields[id(block)] = "background"
+                    line = _one_line(self.text[block.start : block.end])
+                    self.background_parts.append(line)
+                    stretch.append(line)
+                elif stretch:
+                    self.rec.flag("background", f"placed by no rule: {_excerpt(' '.join(stretch))}")
+                    stretch = []
+        seen: set[tuple[Any, ...]] = set()
+        for e in events:
+            key = (e.type, e.start, e.end, e.country, e.city, e.online, e.participants)
+            if key not in seen:
+                seen.add(key)
+                self.rec.activities.append(e)
+        for r in resources:
+            if all((r.type, r.title) != (q.type, q.title) for q in self.rec.resources):
+                self.rec.resources.append(r)
+
+    def table_events(self, block: Block) -> list[Event]:
+        """The events of one activity table; rows that do not say what kind of event they were are flagged."""
+        table = _guard(self.rec, "activities", None, read_table, self.text[block.start : block.end], block.start)
+        if table is None:
+            self.rec.flag("activities", "a table could not be read")
+            return []
+        events, untyped = _guard(self.rec, "activities", ([], []), _values("tables").events_from_table, table)
+        for title in untyped:
+            self.rec.flag("activities", f"kind of event not stated, read as a meeting: {_excerpt(title)}")
+        return events
+
+    def mark_recalled(self) -> None:
+        """Events that ended before the project began are its history, told as context: kept, marked, flagged."""
+        rec = self.rec
+        if rec.start is None:
+            return
+        begins = rec.start.first_day()
+        for e in rec.activities:
+            last = (e.end or e.start).last_day() if (e.end or e.start) else None
+            if last is not None and last < begins:
+                e.recalled = True
+                rec.flag("activities", f"before the project's start ({rec.start.iso()}), kept as history and not "
+                                       f"counted: {_excerpt(e.title)} ({(e.start or e.end).iso()})")
+
+    def narrative_text(self) -> str:
+        return "\n".join(self.text[run[0].start : run[-1].end].strip() for run in self.narrative_runs)
+
+    def countries(self) -> None:
+        rec = self.rec
+        labelled = "\n".join(self.country_texts)
+        fields = {
+            "countries": labelled,
+            "title": "" if rec.title_is_proposed else rec.title,
+            "summary": rec.summary,
+            "objective": rec.objective,
+            "expected_accomplishments": "\n".join(rec.expected_accomplishments),
+            "key_accomplishments": "\n".join(rec.key_accomplishments),
+            "planned_activities": "\n".join(rec.planned_activities),
+            "partners": "\n".join(t for t in self.partner_texts if t not in self.donor_texts),
+            "beneficiaries": "\n".join(self.beneficiary_texts),
+            "activities": "\n".join(filter(None, [self.narrative_text(), rec.background])),
+        }
+        # A funder is never a country served: its words are blanked wherever the narrative repeats them.
+        donors = [d.strip() for d in self.donor_texts if len(d.strip()) > 3]
+        if donors and not labelled.strip():
+            fields = {k: _blank(v, donors) for k, v in fields.items()}
+        rec.countries = list(_guard(rec, "countries", [], _values("places").served_countries, fields))
+        if rec.countries and not labelled.strip():
+            rec.flag("countries", "inferred from text")
+
+    def spans(self) -> None:
+        rec = self.rec
+        spans: list[Span] = []
+        for block in self.raw.blocks:
+            name = self.span_fields.get(id(block)) or ("code" if block.kind == "header" else block.field)
+            last = spans[-1] if spans else None
+            if last and last.field == name and last.end == block.start and block.kind in ("text", "blank"):
+                spans[-1] = Span(name, last.start, block.end)
+            else:
+                spans.append(Span(name, block.start, block.end))
+        rec.spans = spans
+        rec.unparsed = [
+            self.text[s.start : s.end].strip() for s in spans if s.field == "unparsed" and self.text[s.start : s.end].strip()
+        ]
+        for stretch in rec.unparsed:
+            rec.flag("unparsed", f"placed by no rule: {_excerpt(stretch)}")
+
+
+def _blank(text: str, phrases: list[str]) -> str:
+    """text with each phrase (case as written) blanked out, same length."""
+    for phrase in phrases:
+        text = text.replace(phrase, " " * len(phrase))
+    return text
+
+
+def _excerpt(text: str) -> str:
+    """A stretch of text as quoted in a flag: one line, cut at a word near EXCERPT characters."""
+    line = " ".join(text.split())
+    if len(line) <= EXCERPT:
+        return f"\u201c{line}\u201d"
+    return f"\u201c{line[:EXCERPT].rsplit(' ', 1)[0]}\u2026\u201d"
+
+
+def _tells_of(block: Block, told: Intervals, resources: list[ResourceRef], text: str) -> bool:
+    """Does this narrative line belong to an event (told: the events' spans) or name a resource?"""
+    if told.overlaps(block.start, block.end):
+        return True
+    line = text[block.start : block.end].lower()
+    return any(r.title and r.title.lower()[:60] in line for r in resources)

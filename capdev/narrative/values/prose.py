@@ -1,0 +1,181 @@
+"""A project told in a paragraph of prose, without labels (annual reports, news items):
+
+    In Ghana, project GHA/20/002, "Institutional Support to ...", ran from September 2020 to August 2022 with a
+    budget of US$ 265,000 funded by the Regular Programme of Technical Cooperation (RPTC). Implemented by DPIDG in
+    partnership with UNDP Ghana and the Civil Service Training Centre, ...
+
+Each fact is read from the words that introduce it (a code after "project" or "code", a quoted title, a period
+after "from", "between" or "started in", an amount, a source after "funded by" or "financed from", a funder after
+"contribution ... from" or before "financed", partners after "in partnership with"), in English, French and Spanish.
+What the paragraph does not say plainly is left empty; everything read is flagged "read from prose" by the assembler.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..types import Money, PartialDate
+from . import dates as _dates
+from .funding import _MECHANISM
+from .money import parse_money
+from .orgs import resolve_unit
+
+_CODE_TOKEN = r"(?=[A-Z0-9./-]*\d)(?=[A-Z0-9./-]*[A-Z])[A-Z0-9]{2,}(?:[/.-][A-Z0-9]{1,10}){1,4}|\d{4}[A-Z]{1,2}\b"
+_CODE = re.compile(
+    rf"\b(?:project|projet|proyecto|programme|program|programa|code|c[oó]digo|n[°º]|no\.|number|num[ée]ro|"
+    rf"ref(?:erence)?|r[ée]f[ée]rence)\s*(?:code\s*)?[:#]?\s*(?P<code>{_CODE_TOKEN})",
+    re.IGNORECASE,
+)
+_QUOTE = re.compile(r"[\u201c\"\u00ab]\s*(?P<title>[^\u201c\u201d\"\u00ab\u00bb]{8,200}?)\s*[\u201d\"\u00bb]")
+_START_VERB = re.compile(
+    r"\b(?:start(?:ed|s)?|began|begun|commenced|launched|d[ée]marr[ée]e?|commenc[ée]e?|inici[óo]|comenz[óo])"
+    r"(?:\s+(?:in|on|en|el))?\s*$",
+    re.IGNORECASE,
+)
+_END_VERB = re.compile(
+    r"\b(?:end(?:ed|s)?|closed|concluded|completed|termin[ée]e?|achev[ée]e?|termin[óo]|finaliz[óo]|concluy[óo])"
+    r"(?:\s+(?:in|on|en|el))?\s*$",
+    re.IGNORECASE,
+)
+_SOURCE_CUE = re.compile(
+    r"\b(?:funded|financed|supported)\s+(?:by|from|through|under)\s+|\bcon\s+recursos\s+(?:de|del)\s+|"
+    r"\bfinanciad[oa]s?\s+(?:por|con|desde)\s+|\bfinanc[ée]e?s?\s+(?:par|sur|au\s+titre\s+d[eu'])\s*",
+    re.IGNORECASE,
+)
+_SOURCE_FROM = re.compile(r"\b(?:from|de\s+la|del|du|sur\s+le|sur\s+les)\s+(?:the\s+)?", re.IGNORECASE)
+_FUNDER_AFTER = re.compile(
+    r"\b(?:contribution|grant|donation|funding|financing|contribuci[oó]n|donaci[oó]n|financiamiento|subvention|"
+    r"don)\b[^.;]{0,60}?\b(?:from|of|by|de|del|de\s+la|du)\s+(?P<name>(?:the\s+|el\s+|la\s+|le\s+|l['’]\s?)?"
+    r"[A-Z][^.;,()]{2,90}(?:\([A-Z]{2,10}\))?)",
+)
+_FUNDER_BEFORE = re.compile(
+    r"(?P<name>(?:[Tt]he\s+|[Ee]l\s+|[Ll]a\s+|[Ll]e\s+)?(?:Government|Gobierno|Gouvernement)\s+(?:of|de|du|de\s+la|del)\s+"
+    r"[A-Z][\w\u00c0-\u017f'’ -]{2,40}?)(?:,[^.;]{0,120}?,)?\s+(?:financi[óo]|funded|financed|financ[ée]|contributed|"
+    r"aport[óo]|a\s+financ[ée])\b",
+)
+_PARTNER_CUE = re.compile(
+    r"\b(?:in\s+partnership\s+with|in\s+collaboration\s+with|with\s+the\s+collaboration\s+of|together\s+with|"
+    r"jointly\s+with|en\s+partenariat\s+avec|en\s+collaboration\s+avec|avec\s+l['’]\s?appui\s+d[eu']|"
+    r"en\s+colaboraci[oó]n\s+con|junto\s+con|conjuntamente\s+con|en\s+asociaci[oó]n\s+con)\s+",
+    re.IGNORECASE,
+)
+_PARTNERS_BEFORE = re.compile(
+    r"(?:^|[.;]\s+)(?P<names>[A-Z][^.;]{3,160}?)\s+(?:were|was|fueron|fue|ont\s+[ée]t[ée]|a\s+[ée]t[ée])\s+"
+    r"(?:the\s+|las\s+|los\s+|les\s+)?(?:main\s+|principal(?:es)?\s+)?(?:counterparts?|partners?|contrapartes?|"
+    r"socios?|partenaires?)(?:\s+principal(?:es)?)?\b",
+)
+_PHRASE_END = re.compile(
+    r"[.;]|\s+(?:that|which|who|whose|que|qui|dont|cuyo|cuya)\b|,\s+(?:it|which|the|and\s+the|el|la|que|qui|il|elle)\b|\s+to\s+[a-z]|\s+para\s+[a-z]+(?:ar|er|ir)\b|"
+    r"\s+pour\s+[a-z]+(?:er|ir|re)\b|\s+(?:el|la|le)\s+(?:proyecto|projet|project)\b|"
+    r"\s+(?:and|y|et)\s+(?:was\s+|were\s+|fue\s+|a\s+[ée]t[ée]\s+)?[a-z]+(?:ed|ado|ada|\u00e9)\b|"  # "... and carried out"
+    r"\s+(?:in|en|au|aux|[àa])\s+(?:the\s+)?[A-Z][a-z]"  # "... in Senegal": where, not who
+)
+
+
+@dataclass
+class ProseFacts:
+    """What one paragraph tells of its project; None or [] where it says nothing plainly."""
+
+    code: str | None = None
+    title: str | None = None
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    budgets: list[Money] = field(default_factory=list)
+    funding_source: str | None = None
+    funders: list[str] = field(default_factory=list)
+    lead_unit: str | None = None
+    partners: list[str] = field(default_factory=list)
+
+
+def _phrase(text: str, start: int, limit: int = 160) -> str:
+    """The words from start to the end of their clause."""
+    m = _PHRASE_END.search(text, start, min(len(text), start + limit))
+    return text[start : m.start() if m else min(len(text), start + limit)].strip(" ,")
+
+
+def _period(text: str) -> tuple[PartialDate | None, PartialDate | None]:
+    mentions = _dates.find_dates(text)
+    for m in mentions:
+        r = m.range
+        if not (r.start and r.end and r.start != r.end):
+            continue
+        # "from September 2020 to August 2022", "between 2019 and 2021"; a bare "2019-2021" may be anything.
+        if r.start.precision != "year" or re.search(r"\b(?:from|between|entre|de|du|desde)\s+$",
+                                                   text[max(0, m.start - 10) : m.start], re.IGNORECASE):
+            return r.start, r.end
+    start = next((m.range.start for m in mentions if _START_VERB.search(text[max(0, m.start - 30) : m.start])), None)
+    end = next((m.range.end or m.range.start for m in mentions
+                if _END_VERB.search(text[max(0, m.start - 30) : m.start])), None)
+    return start, end
+
+
+def read_prose(text: str) -> ProseFacts:
+    """The facts of one paragraph that tells of one project."""
+    facts = ProseFacts()
+    code = _CODE.search(text)
+    if code:
+        facts.code = code.group("code").rstrip(".")
+    quote = _QUOTE.search(text)
+    if quote and len(quote.group("title").split()) >= 3:
+        facts.title = " ".join(quote.group("title").split()).rstrip(",.")
+    facts.start, facts.end = _period(text)
+    facts.budgets = parse_money(text)[:1]
+    for m in _SOURCE_CUE.finditer(text):
+        phrase = re.sub(r"^(?:the|la|le|el|l['’])\s*", "", _phrase(text, m.end()), flags=re.I)
+        if _MECHANISM.search(phrase):
+            source = re.split(r"\s+(?:and|y|et)\s+|,(?![^()]*\))", phrase)[0].strip()
+            facts.funding_source = facts.funding_source or source
+        elif phrase[:1].isupper() or re.match(r"(?:the|el|la|le)\s", _phrase(text, m.end()), re.I):
+            facts.funders.append(phrase)
+    for m in _SOURCE_FROM.finditer(text):
+        # "a budget of USD 350,000 from the UN Development Account": a source after "from", never a funder there.
+        head = " ".join(_phrase(text, m.end()).split()[:5])
+        name = re.split(r"\s+(?:and|y|et|with|con|avec)\s+|,(?![^()]*\))|\s+\d", head)[0].strip()
+        if name[:1].isupper() and _MECHANISM.search(name) and not re.search(r"\d", name) and facts.funding_source is None:
+            facts.funding_source = name
+    for rx in (_FUNDER_AFTER, _FUNDER_BEFORE):
+        for m in rx.finditer(text):
+            name = " ".join(m.group("name").split())
+            if not _MECHANISM.search(name) and name not in facts.funders:
+                facts.funders.append(name)
+    for m in _PARTNER_CUE.finditer(text):
+        facts.partners.append(_phrase(text, m.end()))
+    for m in _PARTNERS_BEFORE.finditer(text):
+        facts.partners.append(m.group("names"))
+    facts.lead_unit = resolve_unit(text)
+    return facts
+
+
+def is_project_paragraph(text: str) -> bool:
+    """Does this paragraph tell of one project (a code or a quoted title, and a period or an amount)?"""
+    named = bool(_CODE.search(text)) or bool(_QUOTE.search(text) and re.search(
+        r"\b(?:project|projet|proyecto|programme|programa)\b", text, re.IGNORECASE))
+    if not named:
+        return False
+    start, end = _period(text)
+    return bool(start or end) or bool(parse_money(text))
+
+
+_PROJECT_WORD = re.compile(r"\b(?:project|projet|proyecto|programme|programa|initiative|iniciativa)\b", re.IGNORECASE)
+
+
+def tells_of_a_project(text: str) -> bool:
+    """Does a text without labels tell of a project: it says "project" and gives a period, an amount or a code?"""
+    if not _PROJECT_WORD.search(text):
+        return False
+    start, end = _period(text)
+    return bool(_CODE.search(text) or start or end or parse_money(text))
+
+
+_DATELINE = re.compile(r"^\s*[A-Z][\w .'\u2019-]{1,40}?,\s+(?=\S)")
+
+
+def starts_with_dateline(paragraph: str) -> bool:
+    """Does a paragraph open with a news item's dateline ("Suva, 14 June 2023 -", "DAKAR, 3 mars 2022 —")?"""
+    m = _DATELINE.match(paragraph[:120])
+    if not m:
+        return False
+    found = _dates.find_dates(paragraph[m.end() : m.end() + 40])
+    if not found or found[0].start != 0:
+        return False
+    return bool(re.match(r"\s*[-\u2013\u2014:]", paragraph[m.end() + found[0].end : m.end() + found[0].end + 4]))
