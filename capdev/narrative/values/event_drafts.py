@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..types import Event, PartialDate
@@ -165,23 +166,50 @@ def _new_draft(f: _Facts, sent: _Sentence, offset: int, *, title: str | None = N
     return _Draft(ev, rank, [d.range for d in mentions], venue.text if venue else None, planned=f.future)
 
 
+class _Runs:
+    """A list of places as runs in which they follow one another in the text (the countries found, then the
+    cities), to find the places in a stretch of text without going through the list at each date."""
+
+    def __init__(self, places: list[_Place]) -> None:
+        self.runs: list[tuple[list[int], list[_Place]]] = []
+        for p in places:
+            if not self.runs or p.start < self.runs[-1][0][-1]:
+                self.runs.append(([], []))
+            self.runs[-1][0].append(p.start)
+            self.runs[-1][1].append(p)
+
+    def last_in(self, lo: int, hi: int) -> _Place | None:
+        """The last place of the list that begins in [lo, hi)."""
+        for starts, places in reversed(self.runs):
+            k = bisect.bisect_left(starts, hi) - 1
+            if k >= 0 and starts[k] >= lo:
+                return places[k]
+        return None
+
+    def first_in(self, lo: int, hi: int, near: Callable[[_Place], bool]) -> _Place | None:
+        """The first place of the list that begins in [lo, hi) and is near (a place further on in a run is no
+        nearer: only the first of each run is asked)."""
+        for starts, places in self.runs:
+            k = bisect.bisect_left(starts, lo)
+            if k < len(starts) and starts[k] < hi and near(places[k]):
+                return places[k]
+        return None
+
+
 def _multi_venue(f: _Facts, sent: _Sentence, offset: int) -> list[_Draft] | None:
     """'meetings in Athens, Greece, from 30 October to 2 November 2006, Rio de Janeiro, Brazil, from ...': one row each."""
     if len(f.dates) < 2:
         return None
     pairs = []
     prev_end = 0
-    starts = [p.start for p in f.places]  # the places in order, as found
+    runs = _Runs(f.places)
     for i, d in enumerate(f.dates):
-        # The last place in [prev_end, d.start), else the first in [d.end, next date) within three words.
-        k = bisect.bisect_left(starts, d.start) - 1
-        venue = f.places[k] if k >= 0 and starts[k] >= prev_end else None
+        # The last place (in the list's order) in [prev_end, d.start), else the first one in [d.end, next date)
+        # within three words.
+        venue = runs.last_in(prev_end, d.start)
         if venue is None:
             nxt = f.dates[i + 1].start if i + 1 < len(f.dates) else len(f.text)
-            k = bisect.bisect_left(starts, d.end)
-            # A place further on is no nearer in words: the first one in reach, or none.
-            if k < len(starts) and starts[k] < nxt and _within_words(f.text, d.end, starts[k], 3):
-                venue = f.places[k]
+            venue = runs.first_in(d.end, nxt, lambda p: _within_words(f.text, d.end, p.start, 3))
         pairs.append((d, venue))
         prev_end = d.end
     placed = [(d, v) for d, v in pairs if v is not None]
