@@ -364,7 +364,7 @@ class _Assembler(RecordSteps):
         places = _values("places")
         region = _guard(rec, "region", None, places.resolve_region, value)
         if not region:
-            _, regions = _guard(rec, "region", ([], []), places.split_place_list, value)
+            _, regions = _guard(rec, "region", ([], []), _values("served").split_place_list, value)
             region = "; ".join(regions) if regions else None
         if not region:
             rec.flag("region", "unknown region")
@@ -373,7 +373,7 @@ class _Assembler(RecordSteps):
 
     def on_countries(self, block: Block, value: str, at: int) -> None:
         self.country_texts.append(value)
-        _, regions = _guard(self.rec, "countries", ([], []), _values("places").split_place_list, value)
+        _, regions = _guard(self.rec, "countries", ([], []), _values("served").split_place_list, value)
         if regions and not self.rec.region:
             # "Focus Countries: Asia and the Pacific" names a region, not countries.
             self.rec.region = "; ".join(regions)

@@ -157,7 +157,7 @@ class RecordSteps:
         donors = [d.strip() for d in self.donor_texts if len(d.strip()) > 3]
         if donors and not labelled.strip():
             fields = {k: _blank(v, donors) for k, v in fields.items()}
-        rec.countries = list(_guard(rec, "countries", [], _values("places").served_countries, fields))
+        rec.countries = list(_guard(rec, "countries", [], _values("served").served_countries, fields))
         if rec.countries and not labelled.strip():
             rec.flag("countries", "inferred from text")
 

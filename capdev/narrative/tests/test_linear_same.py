@@ -13,7 +13,7 @@ from capdev.narrative.assemble import _AREA_SPLIT, _split_areas
 from capdev.narrative.intervals import Intervals
 from capdev.narrative.relate import Relater, _ref, link_related, record_tokens, similarity
 from capdev.narrative.types import Record
-from capdev.narrative.values import event_facts, orgs, partners, places
+from capdev.narrative.values import event_facts, orgs, partners, places, served
 
 TEXT = st.lists(st.sampled_from(list("ab ,;.!?()\n\t\u2022A") + ["Kenya", "the ", "of ", "Government ", "UNDP ",
                                                                    "is ", "E.g. "]), max_size=40).map("".join)
@@ -37,7 +37,7 @@ def _old_sentence_bounds(text: str, at: int) -> tuple[int, int]:
 @given(TEXT, st.data())
 def test_sentence_bounds_alike(text, data):
     at = data.draw(st.integers(0, len(text)))
-    assert places._Sentences(text).bounds(at) == _old_sentence_bounds(text, at)
+    assert served._Sentences(text).bounds(at) == _old_sentence_bounds(text, at)
 
 
 @SETTINGS
@@ -46,11 +46,11 @@ def test_context_windows_alike(text, data):
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     mention = places.CountryMention(start, end, "KEN", text[start:end])
-    masked = text[:start] + places._C + text[end:]
+    masked = text[:start] + served._C + text[end:]
     lo, hi = max(0, start - 140), min(len(masked), start + 80)
-    for rxs in (places._DONOR_RX, places._NATIONAL_RX, places._PURPOSE_RX):
+    for rxs in (served._DONOR_RX, served._NATIONAL_RX, served._PURPOSE_RX):
         old = any(m.start("c") + lo == start for rx in rxs for m in rx.finditer(masked[lo:hi]))
-        assert places._matches_at(rxs, text, mention) == old
+        assert served._matches_at(rxs, text, mention) == old
 
 
 @SETTINGS
