@@ -86,15 +86,16 @@ def block_value(text: str, block: Block) -> str:
 
 class RecordState:
     """What the segmenter asks of the record it is reading, answered without reading its blocks again: the
-    blocks are counted by (kind, field) as they are added or change kind, so that each question costs the number of
-    distinct fields at most, not the record's length (a record of many lines would otherwise cost its square).
+    blocks are counted by kind and field as they are added or change kind, so that each question costs the number
+    of distinct fields at most, not the record's length (a record of many lines would otherwise cost its square).
 
     RawRecord's methods answer the same questions by reading the blocks; test_linear_same compares the two."""
 
     def __init__(self, rec: RawRecord, aside_fields: Callable[[Block], Iterable[str]]) -> None:
         self.rec = rec
         self.aside_fields = aside_fields  # the fields a label's other names are labels of
-        self.kinds: Counter[tuple[str, str]] = Counter()
+        self.kinds: Counter[str] = Counter()  # blocks of each kind
+        self.fields: dict[str, Counter[str]] = {}  # kind -> blocks of each field
         self.header_titles = 0  # code headers with their title
         self.asides: Counter[str] = Counter()  # fields named among labels' other names ("Title/CRIS number")
         self.heads: list[Block] = []  # blocks that may give a head field's value, in order
@@ -102,8 +103,12 @@ class RecordState:
         self.first = 0  # no block before this one holds content (first_content)
         self.told = 0  # ... nor content other than a title line (text_first)
 
+    def _count(self, kind: str, name: str, n: int) -> None:
+        self.kinds[kind] += n
+        self.fields.setdefault(kind, Counter())[name] += n
+
     def add(self, block: Block) -> None:
-        self.kinds[block.kind, block.field] += 1
+        self._count(block.kind, block.field, 1)
         if block.kind == "header":
             self.heads.append(block)
             self.header_titles += bool(block.header and block.header.title)
@@ -118,21 +123,18 @@ class RecordState:
     def retag(self, block: Block, kind: str, name: str) -> None:
         """A block of this record read again as another kind or field (a bare label as a heading, a title line
         set aside)."""
-        self.kinds[block.kind, block.field] -= 1
+        self._count(block.kind, block.field, -1)
         if block.kind == "label" and block.label is not None and "/" in block.label.aside:
             self.asides.subtract(set(self.aside_fields(block)))
         block.kind, block.field = kind, name
-        self.kinds[kind, name] += 1
-
-    def _any(self, test: Callable[[str, str], bool]) -> bool:
-        return any(n > 0 and test(kind, name) for (kind, name), n in self.kinds.items())
+        self._count(kind, name, 1)
 
     def has_content(self) -> bool:
-        return self._any(lambda kind, name: kind not in AROUND)
+        return any(n > 0 and kind not in AROUND for kind, n in self.kinds.items())
 
     def label_fields(self) -> set[str]:
-        out = {name for (kind, name), n in self.kinds.items() if n > 0 and kind == "label"}
-        if self.kinds["header", "code"] > 0:
+        out = {name for name, n in self.fields.get("label", {}).items() if n > 0}
+        if self.kinds["header"] > 0:
             out.add("code")
         if self.header_titles:
             out.add("title")
@@ -140,11 +142,18 @@ class RecordState:
 
     def has(self, kind: str, *names: str) -> bool:
         """Is there a block of this kind (and of one of these fields, when named)?"""
-        return self._any(lambda k, name: k == kind and (not names or name in names))
+        if not names:
+            return self.kinds[kind] > 0
+        counts = self.fields.get(kind, {})
+        return any(counts.get(name, 0) > 0 for name in names)
+
+    def has_text_but_titles(self) -> bool:
+        """Is there a narrative line that is no title line?"""
+        return any(n > 0 and name != "title" for name, n in self.fields.get("text", {}).items())
 
     def labelled(self, name: str) -> bool:
         """Has a label given this field, by its name or among its other names?"""
-        return self.kinds["label", name] > 0 or self.asides[name] > 0
+        return self.has("label", name) or self.asides[name] > 0
 
     def head_block(self, name: str) -> Block | None:
         """The first block that gives head field `name` (a label, a code header, or a label naming it among its
@@ -176,8 +185,9 @@ class RecordState:
 
     def only_titles(self) -> bool:
         """Has the record nothing yet but title lines (a site's name, a document's heading, then the title)?"""
-        return self._any(lambda kind, name: name == "title") and not self._any(
-            lambda kind, name: kind not in AROUND and name not in ("title", "unparsed"))
+        titled = any(counts.get("title", 0) > 0 for counts in self.fields.values())
+        return titled and not any(n > 0 and name not in ("title", "unparsed") for kind, counts in self.fields.items()
+                                  if kind not in AROUND for name, n in counts.items())
 
     def set_titles_aside(self) -> None:
         """The title lines so far are the page's, not the record's: kept, unplaced."""

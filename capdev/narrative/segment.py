@@ -120,15 +120,14 @@ class _Segmenter:
                 return None  # "Title: ..." after "Project Code: ...": one record's heads, in any order
             # Without heads of its own, a record that has its body (a described field, or narrative told after
             # its facts) is complete; narrative before any label is the head of a record whose facts follow.
-            body = any(self.table.spec(f).shape in ("prose", "list") for f in fields if state.kinds["label", f] > 0)
+            body = any(self.table.spec(f).shape in ("prose", "list") for f in fields if state.has("label", f))
             body = body or (state.has("text") and state.has("label"))
             return "head" if body else None
         seen_closing = any(self.table.spec(f).family == "closing" for f in fields)
         # An opening label after the closing fields begins the next record only when this record has already
         # been opened (by an opening label or by narrative); pages that give their description after the facts
         # ("Budget: ... Brief Description: ...") keep it.
-        opened = any(self.table.spec(f).family == "opening" for f in fields) or state._any(
-            lambda kind, name: kind == "text" and name != "title")
+        opened = any(self.table.spec(f).family == "opening" for f in fields) or state.has_text_but_titles()
         # ... in files whose records open that way: a record that began with its code or title keeps its later
         # "Expected results:" whatever came before them.
         first = state.first_content()

@@ -133,6 +133,7 @@ def test_the_record_state_answers_as_the_blocks_do(ops):
         assert state.label_fields() == rec.label_fields()
         assert state.first_content() is rec.first_content()
         assert state.text_first() == rec.text_first()
+        assert state.has_text_but_titles() == any(b.kind == "text" and b.field != "title" for b in rec.blocks)
         assert state.only_titles() == (any(b.field == "title" for b in rec.blocks) and all(
             b.kind in AROUND or b.field in ("title", "unparsed") for b in rec.blocks))
         for kind, name in KINDS:
