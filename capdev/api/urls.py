@@ -4,6 +4,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from capdev.activities.api.views import ActivityViewSet
+from capdev.assessments.api.views import AssessmentViewSet, FrameworkViewSet
 from capdev.organisations.api.views import FundingSourceViewSet, OrganisationViewSet, OrgUnitViewSet
 from capdev.people.api.views import AttendanceViewSet, NetworkViewSet, PeopleReachedView, PersonViewSet
 from capdev.projects.api.views import ProjectViewSet
@@ -21,6 +22,8 @@ router.register("sdgs", SdgGoalViewSet, basename="sdg")
 router.register("networks", NetworkViewSet, basename="network")
 router.register("people", PersonViewSet, basename="person")
 router.register("attendance", AttendanceViewSet, basename="attendance")
+router.register("assessments", AssessmentViewSet, basename="assessment")
+router.register("assessment-frameworks", FrameworkViewSet, basename="assessment-framework")
 
 app_name = "api"
 urlpatterns = [

@@ -5,26 +5,27 @@ within the published ones for the public.
 """
 from __future__ import annotations
 
-import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from capdev.projects.filtersets import MultipleValueFilter, int_values
+from capdev.core import fields
+from capdev.core.filters import CheckedFilterSet, ValueFilter, ValuesFilter
 
 from . import permissions
 from .models import Attendance, AttendanceState, InstitutionType, Network, Person, Role, Seniority, Sex
 
 
-class PersonFilterSet(django_filters.FilterSet):
+class PersonFilterSet(CheckedFilterSet):
     """People by name or email, sex, country, seniority, institution type, role and activity."""
 
-    q = django_filters.CharFilter(label=_("Name or email"), method="filter_q")
-    sex = MultipleValueFilter(label=_("Sex"), method="filter_sex")
-    country = MultipleValueFilter(label=_("Country"), method="filter_country")
-    seniority = MultipleValueFilter(label=_("Seniority"), method="filter_seniority")
-    institution_type = MultipleValueFilter(label=_("Institution type"), method="filter_institution_type")
-    role = MultipleValueFilter(label=_("Role"), method="filter_role")
-    activity = MultipleValueFilter(label=_("Activity"), method="filter_activity")
+    q = ValueFilter(fields.SEARCH, label=_("Name or email"), method="filter_q")
+    sex = ValuesFilter(fields.Choice(Sex), label=_("Sex"), method="filter_sex")
+    country = ValuesFilter(fields.COUNTRY, label=_("Country"), method="filter_country")
+    seniority = ValuesFilter(fields.Choice(Seniority), label=_("Seniority"), method="filter_seniority")
+    institution_type = ValuesFilter(fields.Choice(InstitutionType), label=_("Institution type"),
+                                    method="filter_institution_type")
+    role = ValuesFilter(fields.Choice(Role), label=_("Role"), method="filter_role")
+    activity = ValuesFilter(fields.ROW_ID, label=_("Activity"), method="filter_activity")
 
     class Meta:
         model = Person
@@ -47,36 +48,36 @@ class PersonFilterSet(django_filters.FilterSet):
 
     def filter_sex(self, qs, name, value):
         """People of these sexes."""
-        return qs.filter(sex__in=[v for v in value if v in Sex.values])
+        return qs.filter(sex__in=value)
 
     def filter_country(self, qs, name, value):
         """People from these countries (ISO alpha-3)."""
-        return qs.filter(country_id__in=[v.upper() for v in value])
+        return qs.filter(country_id__in=value)
 
     def filter_seniority(self, qs, name, value):
         """People at these levels."""
-        return qs.filter(seniority__in=[v for v in value if v in Seniority.values])
+        return qs.filter(seniority__in=value)
 
     def filter_institution_type(self, qs, name, value):
         """People of institutions of these types."""
-        return qs.filter(institution__type__in=[v for v in value if v in InstitutionType.values])
+        return qs.filter(institution__type__in=value)
 
     def filter_role(self, qs, name, value):
         """People who attended in one of these roles."""
-        return qs.filter(attendances__role__in=[v for v in value if v in Role.values]).distinct()
+        return qs.filter(attendances__role__in=value).distinct()
 
     def filter_activity(self, qs, name, value):
         """People on these activities' lists."""
-        return qs.filter(attendances__activity_id__in=int_values(value)).distinct()
+        return qs.filter(attendances__activity_id__in=value).distinct()
 
 
-class AttendanceFilterSet(django_filters.FilterSet):
+class AttendanceFilterSet(CheckedFilterSet):
     """Attendance by activity, project, role and state (within the projects whose people the user sees)."""
 
-    activity = MultipleValueFilter(label=_("Activity"), method="filter_activity")
-    project = MultipleValueFilter(label=_("Project"), method="filter_project")
-    role = MultipleValueFilter(label=_("Role"), method="filter_role")
-    state = MultipleValueFilter(label=_("State"), method="filter_state")
+    activity = ValuesFilter(fields.ROW_ID, label=_("Activity"), method="filter_activity")
+    project = ValuesFilter(fields.ROW_ID, label=_("Project"), method="filter_project")
+    role = ValuesFilter(fields.Choice(Role), label=_("Role"), method="filter_role")
+    state = ValuesFilter(fields.Choice(AttendanceState), label=_("State"), method="filter_state")
 
     class Meta:
         model = Attendance
@@ -92,26 +93,26 @@ class AttendanceFilterSet(django_filters.FilterSet):
 
     def filter_activity(self, qs, name, value):
         """Attendance of these activities."""
-        return qs.filter(activity_id__in=int_values(value))
+        return qs.filter(activity_id__in=value)
 
     def filter_project(self, qs, name, value):
         """Attendance of these projects' activities."""
-        return qs.filter(project_id__in=int_values(value))
+        return qs.filter(project_id__in=value)
 
     def filter_role(self, qs, name, value):
         """Attendance in these roles."""
-        return qs.filter(role__in=[v for v in value if v in Role.values])
+        return qs.filter(role__in=value)
 
     def filter_state(self, qs, name, value):
         """Attendance published or awaiting review."""
-        return qs.filter(state__in=[v for v in value if v in AttendanceState.values])
+        return qs.filter(state__in=value)
 
 
-class NetworkFilterSet(django_filters.FilterSet):
+class NetworkFilterSet(CheckedFilterSet):
     """Networks by kind and project (published ones for the public)."""
 
-    kind = MultipleValueFilter(label=_("Kind"), method="filter_kind")
-    project = MultipleValueFilter(label=_("Project"), method="filter_project")
+    kind = ValuesFilter(fields.Choice(Network.Kind), label=_("Kind"), method="filter_kind")
+    project = ValuesFilter(fields.ROW_ID, label=_("Project"), method="filter_project")
 
     class Meta:
         model = Network
@@ -126,8 +127,8 @@ class NetworkFilterSet(django_filters.FilterSet):
 
     def filter_kind(self, qs, name, value):
         """Communities of practice or networks."""
-        return qs.filter(kind__in=[v for v in value if v in Network.Kind.values])
+        return qs.filter(kind__in=value)
 
     def filter_project(self, qs, name, value):
         """Networks behind these projects."""
-        return qs.filter(project_links__project_id__in=int_values(value)).distinct()
+        return qs.filter(project_links__project_id__in=value).distinct()

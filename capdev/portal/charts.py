@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 
 from capdev.portal.aggregates import Bucket, CountryServed, currencies
 
-KINDS = ("bar", "hbar", "line", "doughnut")
-VALUE_FORMATS = ("number", "money")
+KINDS = ("bar", "hbar", "line", "doughnut", "radar")
+VALUE_FORMATS = ("number", "money", "score")  # score: up to 3 decimals, as written ("2", "2.5")
 # Query parameters that belong to the dashboard or a page of results, never to the project filters.
 NOT_FILTERS = frozenset({"map", "page", "per_page", "format"})
 PROJECTS_URL = "/projects/"
@@ -48,6 +48,9 @@ class Chart:
     caption: str = ""
     # The heading of the label column in the table and the CSV ("Unit", "Year").
     label_heading: str = ""
+    # A fixed value axis (a scale of levels 1-5, an index 0-1) instead of one from zero to the largest value.
+    scale_min: float | None = None
+    scale_max: float | None = None
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -85,6 +88,8 @@ class Chart:
             "series": [{"label": str(s.label), "values": [_plain(v) for v in s.values]} for s in self.series],
             "valueFormat": self.value_format,
             "links": self.links or [],
+            "min": self.scale_min,
+            "max": self.scale_max,
         }
 
     @property
@@ -92,7 +97,7 @@ class Chart:
         """The table's rows: label, link and the formatted values."""
         links = self.links or [None] * len(self.labels)
         return [{"label": label, "link": links[i],
-                 "values": [format_value(s.values[i]) for s in self.series]}
+                 "values": [format_value(s.values[i], self.value_format) for s in self.series]}
                 for i, label in enumerate(self.labels)]
 
     @property
@@ -140,11 +145,14 @@ def _csv_value(value) -> str:
     return "" if value is None else str(value)
 
 
-def format_value(value) -> str:
-    """A number for people: grouped digits in the current language, no decimals for whole amounts; "–" if unknown."""
+def format_value(value, value_format: str = "number") -> str:
+    """A number for people: grouped digits in the current language, no decimals for whole amounts; "–" if unknown.
+    A score keeps the decimals it has, up to 3, without trailing zeros ("2.5", not "2.50")."""
     if value is None:
         return "–"
     value = _plain(value)
+    if value_format == "score" and not float(value).is_integer():
+        return number_format(Decimal(str(round(float(value), 3))).normalize(), force_grouping=True)
     decimals = 0 if isinstance(value, int) or float(value).is_integer() else 2
     return number_format(value, decimal_pos=decimals, force_grouping=True)
 
