@@ -94,6 +94,8 @@ def world(portfolio, django_db_blocker, tmp_path_factory):
             "api:assessment-framework-detail": {"slug": assessed["framework"].slug},
             **{name: {"pk": people["person"].pk} for name in ("people:person", "people:erase", "api:person-detail")},
             "api:attendance-detail": {"pk": people["attendance"].pk},
+            **{f"people:{name}": {"pk": people["attendance"].activity_id} for name in (
+                "activity", "upload", "publish", "evaluation", "evaluation_upload")},
             "people:sheet": {"pk": people["sheet"].pk},
             **{name: {"slug": people["network"].slug} for name in ("people:network", "people:add_members",
                                                                    "api:network-detail")},
