@@ -29,6 +29,7 @@ demo-data: install
 		echo "No seed portfolio at $(SEED): reference data only."; \
 	fi
 	$(BIN)/capdev demo-users --password "$(DEMO_PASSWORD)"
+	@if [ -f "$(SEED)" ]; then $(BIN)/capdev demo-people --password "$(DEMO_PASSWORD)"; fi
 
 # The web server and, beside it, the worker that runs the import page's background tasks from the queue in the
 # database (capdev db_worker): one command, and the worker stops with the server (Ctrl-C, or the server ending).

@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 from capdev.activities.api.views import ActivityViewSet
 from capdev.assessments.api.views import AssessmentViewSet, FrameworkViewSet
 from capdev.organisations.api.views import FundingSourceViewSet, OrganisationViewSet, OrgUnitViewSet
+from capdev.people.api.views import AttendanceViewSet, NetworkViewSet, PeopleReachedView, PersonViewSet
 from capdev.projects.api.views import ProjectViewSet
 from capdev.reference.api.views import CountryViewSet, RegionViewSet, SdgGoalViewSet
 
@@ -18,6 +19,9 @@ router.register("funding-sources", FundingSourceViewSet, basename="funding-sourc
 router.register("countries", CountryViewSet, basename="country")
 router.register("regions", RegionViewSet, basename="region")
 router.register("sdgs", SdgGoalViewSet, basename="sdg")
+router.register("networks", NetworkViewSet, basename="network")
+router.register("people", PersonViewSet, basename="person")
+router.register("attendance", AttendanceViewSet, basename="attendance")
 router.register("assessments", AssessmentViewSet, basename="assessment")
 router.register("assessment-frameworks", FrameworkViewSet, basename="assessment-framework")
 
@@ -27,5 +31,6 @@ urlpatterns = [
     # The split view serves its start-up script as a file: the Content-Security-Policy forbids inline scripts.
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema", template_name="api/swagger_ui.html"),
          name="docs"),
+    path("people-reached/", PeopleReachedView.as_view(), name="people-reached"),
     path("", include(router.urls)),
 ]

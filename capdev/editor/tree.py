@@ -13,9 +13,12 @@ from typing import Any
 from django.db import models
 
 from capdev.activities import models as am
+from capdev.people import models as people
 from capdev.projects import models as pm
 
 TIMESTAMPS = {"created", "last_updated"}
+# Copied with the row, never shown as a change: an activity's lasting identifier (Activity.uid).
+IDENTITY_FIELDS = {"uid"}
 # The editorial workflow, not content: a revert or a publish never copies these.
 WORKFLOW_FIELDS = {"review_state", "published_at", "draft_of_id"}
 
@@ -37,8 +40,8 @@ class Node:
 
     @property
     def content_fields(self) -> list[str]:
-        """The attnames compared when diffing: no id, no parent key."""
-        return [f for f in self.fields if f not in ("id", self.parent_key)]
+        """The attnames compared when diffing: no id, no parent key, no lasting identifier."""
+        return [f for f in self.fields if f not in ("id", self.parent_key) and f not in IDENTITY_FIELDS]
 
 
 TREE: tuple[Node, ...] = (
@@ -55,7 +58,11 @@ TREE: tuple[Node, ...] = (
     Node("key_accomplishments", pm.KeyAccomplishment, "project_id", ("text",)),
     Node("outcomes", pm.Outcome, "project_id", ("number", "text"), children=(
         Node("indicators", pm.Indicator, "outcome_id", ("title",), children=(
-            Node("indicator_values", pm.IndicatorValue, "indicator_id", ("period_start", "period_end", "actual")),
+            Node("indicator_values", pm.IndicatorValue, "indicator_id", ("period_start", "period_end", "actual"),
+                 children=(Node("value_breakdowns", people.ValueBreakdown, "value_id",
+                                ("dimension", "category", "actual")),)),
+            # What a computed indicator counts (capdev.people.indicators): a copy keeps it, publishing brings it back.
+            Node("indicator_sources", people.IndicatorSource, "indicator_id", ("measure",)),
         )),
     )),
     Node("activities", am.Activity, "project_id", ("title", "start_date"), children=(

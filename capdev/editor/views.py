@@ -259,6 +259,9 @@ def indicator_values_edit(request, pk: int, outcome_pk: int, indicator_pk: int):
         return redirect("editor:edit", pk=pk)  # which offers the working copy these values are entered in
     indicator = get_object_or_404(pm.Indicator.objects.select_related("outcome"), pk=indicator_pk,
                                   outcome_id=outcome_pk, outcome__project=project)
+    if hasattr(indicator, "people_source"):
+        # Its values are computed from the people data, never typed: its page says where each came from.
+        return redirect("people:indicator_source", pk=pk, indicator_pk=indicator_pk)
     data = request.POST if request.method == "POST" else None
     added = False
     if data is not None and data.get("add"):

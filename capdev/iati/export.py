@@ -449,7 +449,9 @@ def _result(act, outcome: OutcomeRow, project: ProjectRow) -> None:
             _sub(period, "period-end", {"iso-date": v.period_end.isoformat()})
             if v.target is not None:
                 _sub(period, "target", {"value": number_text(v.target)})
-            if v.actual is not None:
+            if v.breakdowns:
+                _people_actuals(period, v)
+            elif v.actual is not None:
                 _sub(period, "actual", {"value": number_text(v.actual)})
         if not values and indicator.target_value is not None and (indicator.target_year or project.end_date):
             end_year = indicator.target_year or project.end_date.year
@@ -459,6 +461,21 @@ def _result(act, outcome: OutcomeRow, project: ProjectRow) -> None:
             _sub(period, "period-start", {"iso-date": start.isoformat()})
             _sub(period, "period-end", {"iso-date": dt.date(end_year, 12, 31).isoformat()})
             _sub(period, "target", {"value": number_text(indicator.target_value)})
+
+
+def _people_actuals(period, value) -> None:
+    """A value computed from the people data (capdev.people.indicators): the total, then one actual per sex
+    with its `dimension name="sex"`; a value or a part resting on fewer people than the threshold is left out
+    (capdev.people.privacy: IATI is public)."""
+    from capdev.people.indicators import public_value
+
+    shown = public_value(value.actual, list(value.breakdowns))
+    if shown.actual is None:
+        return
+    _sub(period, "actual", {"value": number_text(shown.actual)})
+    for sex, amount in shown.by_sex:
+        actual = _sub(period, "actual", {"value": number_text(amount)})
+        _sub(actual, "dimension", {"name": "sex", "value": sex})
 
 
 # ---------------------------------------------------------------------------------------------- writing

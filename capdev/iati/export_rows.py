@@ -91,12 +91,14 @@ class Document(NamedTuple):
 
 
 class Value(NamedTuple):
-    """An indicator's value for one period."""
+    """An indicator's value for one period (a computed one with its parts: capdev.people.indicators)."""
 
     period_start: dt.date
     period_end: dt.date
     target: Decimal | None
     actual: Decimal | None
+    pk: int = 0
+    breakdowns: tuple = ()
 
 
 class IndicatorRow(NamedTuple):
@@ -234,10 +236,29 @@ def _attach_outcomes(by_pk: dict[int, ProjectRow], ids: list[int]) -> None:
             outcomes[outcome_pk].indicators.append(indicators[item[0]])
     if not indicators:
         return
+    values: list[Value] = []
     for indicator_pk, items in _grouped(IndicatorValue.objects.order_by("period_start", "pk"),
-                                        ("period_start", "period_end", "target", "actual"), list(indicators),
+                                        ("period_start", "period_end", "target", "actual", "pk"), list(indicators),
                                         key="indicator_id").items():
-        indicators[indicator_pk].values.extend(Value._make(i) for i in items)
+        rows = [Value(*i) for i in items]
+        indicators[indicator_pk].values.extend(rows)
+        values += rows
+    _attach_breakdowns(indicators, values)
+
+
+def _attach_breakdowns(indicators: dict[int, IndicatorRow], values: list[Value]) -> None:
+    """The parts of values computed from the people data (by sex, and how many people are behind each): one
+    query for the chunk; values of typed indicators have none."""
+    from capdev.people.models import ValueBreakdown
+
+    if not values:
+        return
+    parts = _grouped(ValueBreakdown.objects.order_by("dimension", "category"), ("dimension", "category", "actual"),
+                     [v.pk for v in values], key="value_id")
+    if not parts:
+        return
+    for indicator in indicators.values():
+        indicator.values[:] = [v._replace(breakdowns=tuple(parts.get(v.pk, ()))) for v in indicator.values]
 
 
 def iter_project_rows(qs: QuerySet, chunk: int) -> Iterator[list[ProjectRow]]:

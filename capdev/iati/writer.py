@@ -159,6 +159,9 @@ class BatchWriter:
         if changed:
             bulk_update_with_history(changed, Project, fields + ["review_state", "published_at", "last_updated"],
                                      batch_size=500)
+            from capdev.people.publishing import sync_projects
+
+            sync_projects(changed)  # a bulk update sends no signal: the lists of a project it published count
         return out
 
     def _clear(self, projects: list[Project]) -> None:

@@ -13,6 +13,7 @@ from capdev.activities.models import ActivityType
 from capdev.core import fields
 from capdev.core.params import Parameters
 from capdev.organisations.models import FundingSource, Organisation, OrgUnit
+from capdev.people import presentation as people_presentation
 from capdev.portal import aggregates as agg
 from capdev.portal.charts import Chart, WorldMap, count_chart, filter_params, list_url, money_chart, world_map
 from capdev.projects.facet_index import is_current
@@ -265,6 +266,8 @@ class DashboardView(TemplateView):
                                                "budget-by-funding", "budget-by-start-year")],
             time_charts=[charts[c] for c in ("projects-per-year", "activities-per-year", "participants-per-year")],
             world=build_map(qs, params, measure),
+            people=people_presentation.dashboard_context(self.request, agg.queryset_of(qs),
+                                                         key=filter_params(params).urlencode() or "all"),
             filters=active_filters(params, dashboard, is_staff_request(self.request)),
             projects_url=list_url(params),
             clear_url=dashboard,

@@ -26,6 +26,7 @@ from capdev.activities.models import Activity, ActivityOrganiser
 from capdev.core import fields
 from capdev.core.views import Column, FilteredListView, format_partial_date, format_period, partial_iso, query_string
 from capdev.organisations.models import OrgUnit
+from capdev.people import presentation as people_presentation
 from capdev.reference.models import Country
 
 from .facet_index import Unsupported, is_current
@@ -425,7 +426,8 @@ class ProjectDetailView(DetailView):
             "expected_accomplishments", "planned_activities",
             Prefetch("key_accomplishments", queryset=KeyAccomplishment.objects.order_by("position", "pk")),
             Prefetch("outcomes", queryset=Outcome.objects.order_by("position", "pk").prefetch_related(
-                Prefetch("indicators", queryset=Indicator.objects.prefetch_related("values")))),
+                Prefetch("indicators", queryset=Indicator.objects.select_related("people_source")
+                         .prefetch_related("values__breakdowns")))),
             # Undated activities go last on both databases (SQLite sorts NULL first, PostgreSQL last).
             Prefetch("activities", queryset=Activity.objects.select_related("country").order_by(
                 F("start_date").asc(nulls_last=True), "position").prefetch_related(
@@ -484,6 +486,9 @@ class ProjectDetailView(DetailView):
         counted = {b.pk for b in project_budget_lines(budget_lines)}
         for b in budget_lines:
             b.counted = b.pk in counted  # a line the budget's sum leaves out is listed, marked (nothing hidden)
+        people = people_presentation.project_context(self.request, p)  # people reached: counts, or names
+        people_presentation.annotate_activities(activities + recalled, people["exact"])
+        people_presentation.annotate_indicators(outcomes, people["exact"])
         related = [(r.get_kind_display(), r.to_project, r.note) for r in p.relations_from.all()]
         inverse = {ProjectRelation.Kind.PREVIOUS_PHASE: _("is the next phase of")}
         related += [(inverse.get(r.kind, r.get_kind_display()), r.from_project, r.note) for r in p.relations_to.all()]
@@ -508,6 +513,7 @@ class ProjectDetailView(DetailView):
             "accomplishments_as_of": as_of,
             "accomplishments_to_date": any(k.to_date for k in key_accomplishments),
             "related": related,
+            "people": people,
             "is_staff": staff,
             "is_published": p.review_state == ReviewState.PUBLISHED,
         })

@@ -118,6 +118,7 @@ INSTALLED_APPS = [
     "capdev.organisations",
     "capdev.projects",
     "capdev.activities",
+    "capdev.people",
     "capdev.assessments",
     "capdev.importer",
     "capdev.portal",
@@ -277,3 +278,15 @@ CAPDEV_IMPORT_POLL_SECONDS = env_int("CAPDEV_IMPORT_POLL_SECONDS", 2, minimum=1)
 # kept in the database itself (django-tasks-db): no other server to run. `capdev db_worker` runs the tasks; `make
 # demo` starts one beside the web server, production runs it as a service (README.md).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# People reached (capdev.people, docs/people.md): a public count of fewer people than this shows as "fewer than
+# N"; personal data of people whose last activity ended more than this many years ago is erased by `capdev
+# people-retention` (0: kept until erased on request).
+CAPDEV_PEOPLE_SMALL_COUNT = env_int("CAPDEV_PEOPLE_SMALL_COUNT", 5, minimum=2)
+CAPDEV_PEOPLE_RETENTION_YEARS = env_int("CAPDEV_PEOPLE_RETENTION_YEARS", 0)
+# Portfolio-wide people figures are counted again in a thread after a change, the old ones answered meanwhile
+# (and "being counted" before the first count), at most once per CAPDEV_PEOPLE_REFRESH_SECONDS for a figure.
+CAPDEV_PEOPLE_BACKGROUND = env_bool("CAPDEV_PEOPLE_BACKGROUND", True)
+CAPDEV_PEOPLE_REFRESH_SECONDS = env_int("CAPDEV_PEOPLE_REFRESH_SECONDS", 60)
+# The export of people reached project by project (/people/reached/) takes at most this many projects at once.
+CAPDEV_PEOPLE_EXPORT_MAX_PROJECTS = env_int("CAPDEV_PEOPLE_EXPORT_MAX_PROJECTS", 20000, minimum=1)

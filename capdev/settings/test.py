@@ -13,3 +13,5 @@ CAPDEV_FACET_INDEX_BACKGROUND = False
 # The API's throttling counts in a cache that lives as long as the test run: off, except in the tests of it.
 CAPDEV_API_RATE_ANON = None
 CAPDEV_API_RATE_USER = None
+# The same for the people figures (capdev.people.aggregates): counted in the request.
+CAPDEV_PEOPLE_BACKGROUND = False

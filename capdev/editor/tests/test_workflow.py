@@ -89,8 +89,12 @@ def test_the_working_copy_is_a_deep_copy_of_every_row(staff, big_project):
     p = big_project
     outcome = p.outcomes.first() or pm.Outcome.objects.create(project=p, text="o")
     indicator = pm.Indicator.objects.create(outcome=outcome, title="Services online", baseline_value=3)
-    pm.IndicatorValue.objects.create(indicator=indicator, period_start=dt.date(2020, 1, 1),
-                                     period_end=dt.date(2020, 12, 31), actual=Decimal("7"))
+    value = pm.IndicatorValue.objects.create(indicator=indicator, period_start=dt.date(2020, 1, 1),
+                                             period_end=dt.date(2020, 12, 31), actual=Decimal("7"))
+    from capdev.people.models import IndicatorSource, ValueBreakdown
+
+    IndicatorSource.objects.create(indicator=indicator, measure="people_reached")
+    ValueBreakdown.objects.create(value=value, dimension="sex", category="female", actual=4)
     activity = p.activities.first()
     ActivityOrganiser.objects.get_or_create(activity=activity, organisation=Organisation.objects.first())
     pm.ProjectSector.objects.create(project=p, code="15110", name="Public sector policy")

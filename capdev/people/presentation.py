@@ -1,0 +1,142 @@
+"""Figures about people as a page, an export or the API shows them: every count through capdev.people.privacy.
+
+The pages of other apps (the project page, the country page, the dashboard) ask `project_context`,
+`country_context` and `dashboard_context` for what their people section shows.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from capdev.accounts.permissions import is_portfolio_admin
+
+from . import aggregates as agg
+from . import evaluations_summary, permissions, privacy
+from .models import Network
+
+
+@dataclass
+class ShownReach:
+    """A Reach as one channel shows it."""
+
+    people: privacy.Shown
+    attendances: privacy.Shown
+    person_days: privacy.Shown
+    contributors: privacy.Shown
+    breakdowns: list[tuple[str, str, list[privacy.ShownCell]]] = field(default_factory=list)
+    has_lists: bool = False
+    activities_with_lists: int = 0
+    pending: int = 0
+    exact: bool = False
+    stale: bool = False
+    counting: bool = False
+
+    def as_json(self) -> dict:
+        """The API's shape: numbers, null where suppressed."""
+        return {
+            "people": self.people.json, "attendances": self.attendances.json,
+            "person_days": self.person_days.json, "contributors": self.contributors.json,
+            "suppressed": {"people": self.people.suppressed, "contributors": self.contributors.suppressed},
+            "activities_with_lists": self.activities_with_lists,
+            "breakdowns": {key: [c.as_json() for c in cells] for key, _label, cells in self.breakdowns},
+        }
+
+
+def show(reach: agg.Reach, exact: bool) -> ShownReach:
+    """A reach with its small counts hidden unless `exact` (no figures while it is being counted)."""
+    if reach.counting:
+        unknown = privacy.Shown(None)
+        return ShownReach(people=unknown, attendances=unknown, person_days=unknown, contributors=unknown,
+                          exact=exact, counting=True)
+    people = privacy.shown(reach.people, exact)
+    labels = agg.dimension_labels()
+    breakdowns = []
+    for key in agg.DIMENSIONS:
+        cells = reach.breakdowns.get(key)
+        if not cells:
+            continue
+        shown = privacy.hide_all(cells) if people.suppressed else privacy.breakdown(cells, exact)
+        breakdowns.append((key, labels[key], shown))
+    return ShownReach(
+        people=people,
+        attendances=privacy.HIDDEN if people.suppressed else privacy.Shown(reach.attendances),
+        person_days=privacy.HIDDEN if people.suppressed else privacy.Shown(reach.person_days),
+        contributors=privacy.shown(reach.contributors, exact),
+        breakdowns=breakdowns, has_lists=reach.has_lists, activities_with_lists=reach.activities_with_lists,
+        pending=reach.pending if exact else 0, exact=exact, stale=reach.stale, counting=reach.counting)
+
+
+def project_context(request, project) -> dict:
+    """The project page's people section: reach, second generation, evaluations, networks."""
+    exact = permissions.can_view_people(request.user, project)
+    original = project.draft_of if project.draft_of_id else project
+    reach = agg.project_reach(original, include_pending=exact)
+    second = agg.second_generation(original, include_pending=exact)
+    networks = list(Network.objects.filter(project_links__project=original)
+                    .filter(**({} if exact or request.user.is_staff else {"published": True})).order_by("name"))
+    return {
+        "reach": show(reach, exact), "second": show(second, exact),
+        "trainers": privacy.shown(agg.trainers_trained(original, include_pending=exact), exact),
+        "evaluation": evaluations_summary.summary(evaluations_summary.responses_of_project(original), exact),
+        "networks": networks, "exact": exact, "project": original,
+        "can_manage": permissions.can_manage_people(request.user, original),
+    }
+
+
+def country_context(request, country) -> dict:
+    """The country page's people section: people from the country, and people reached at activities held there."""
+    exact = is_portfolio_admin(request.user)
+    from_country, held_there = agg.country_reach(country, include_pending=exact)
+    return {"from_country": show(from_country, exact), "held_there": show(held_there, exact), "exact": exact}
+
+
+def dashboard_context(request, projects, key: str) -> dict:
+    """The dashboard's people section for the projects it shows (`key`: the request's filters, for the cache)."""
+    exact = is_portfolio_admin(request.user)
+    # No filter: every project its user sees, which for the public figures is what Attendance.public says.
+    reach = agg.projects_reach(projects, include_pending=exact, key=key, whole_portfolio=key == "all")
+    participation = agg.participation(projects, include_pending=exact, key=key)
+    lists = privacy.shown(participation.from_lists, exact)
+    return {"reach": show(reach, exact), "participation": participation, "exact": exact, "lists": lists,
+            # The sum with the lists in it would tell a hidden count (total minus recorded).
+            "total": privacy.WITHHELD if lists.suppressed else privacy.Shown(participation.total)}
+
+
+def participants_label(number: agg.Participants | None, exact: bool) -> str:
+    """"52 (attendance list)" or "40 (as recorded)", as the activity's page and timeline say it."""
+    if number is None or number.count is None:
+        return ""
+    if number.from_list:
+        return _("%(n)s (from the attendance list)") % {"n": privacy.shown(number.count, exact)}
+    return _("%(n)s (as recorded)") % {"n": number.count}
+
+
+def annotate_activities(activities: list, exact: bool) -> None:
+    """Each activity's participant number from its list where it has one (`people_number`, `people_text`, and
+    `people_shown`, the list's count as this channel may show it)."""
+    numbers = agg.participant_numbers(activities, include_pending=exact)
+    for a in activities:
+        a.people_number = numbers.get(a.pk)
+        from_list = bool(a.people_number and a.people_number.from_list)
+        a.people_text = participants_label(a.people_number, exact) if from_list else ""
+        a.people_shown = privacy.shown(a.people_number.count, exact) if from_list else None
+
+
+def annotate_indicators(outcomes: list, exact: bool) -> None:
+    """Computed indicators' latest actual as a channel may show it (`latest_shown`; `computed` set)."""
+    from .indicators import ALL, BASE
+
+    for outcome in outcomes:
+        for ind in outcome.indicators.all():
+            source = getattr(ind, "people_source", None)
+            ind.computed = source is not None
+            if not ind.computed or getattr(ind, "latest", None) is None:
+                continue
+            base = next((b.actual for b in ind.latest.breakdowns.all() if b.dimension == BASE and b.category == ALL),
+                        None)
+            percent = source.measure in ("increased_knowledge", "satisfied", "applied")
+            value = ind.latest.actual
+            shown = privacy.share(int(value * (base or 0) / 100), int(base or 0), exact) if percent and base \
+                else privacy.shown(int(base) if base is not None else None, exact, value=value)
+            ind.latest_shown = shown

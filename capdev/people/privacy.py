@@ -1,0 +1,158 @@
+"""Small counts kept from singling anyone out: the one helper every page, export and API answer of people
+counts goes through.
+
+A count of 1 to 4 people (CAPDEV_PEOPLE_SMALL_COUNT - 1) is shown as "fewer than 5", never as its number,
+and every other figure of the same cell (attendances, person-days) with it. In a breakdown whose total is
+shown, a single hidden cell could be worked out by subtraction, so the next smallest cell is withheld too
+(secondary suppression), shown as "not shown": it is not small, and saying "fewer than 5" would be false. Zero is shown: it names no one. Shares (a percentage of respondents) are hidden when
+fewer than 5 people answered. Users who may see the names behind a figure (capdev.people.permissions) get
+the exact numbers (`exact=True`).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+
+def threshold() -> int:
+    """The smallest number of people a public cell may show."""
+    return int(getattr(settings, "CAPDEV_PEOPLE_SMALL_COUNT", 5))
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A figure as a channel may show it: its value, or None when suppressed."""
+
+    value: int | float | Decimal | None
+    suppressed: bool = False
+    percent: bool = False
+    withheld: bool = False  # hidden although not small: it would tell a small figure (a total minus the rest)
+
+    def __str__(self) -> str:
+        if self.withheld:
+            return _("not shown")
+        if self.suppressed:
+            return _("fewer than %(n)d") % {"n": threshold()}
+        if self.value is None:
+            return "–"
+        if self.percent:
+            return f"{number_format(round(float(self.value)), use_l10n=True)} %"
+        value = self.value
+        if isinstance(value, Decimal) and value == value.to_integral():
+            value = int(value)
+        return number_format(value, decimal_pos=None if isinstance(value, int) else 1, use_l10n=True,
+                             force_grouping=True)
+
+    @property
+    def csv(self) -> str:
+        """The figure in a CSV or XLSX cell: "<5" when suppressed, "x" when withheld, else the number."""
+        if self.withheld:
+            return "x"
+        if self.suppressed:
+            return f"<{threshold()}"
+        if self.value is None:
+            return ""
+        value = self.value
+        if isinstance(value, Decimal) and value == value.to_integral():
+            value = int(value)
+        return str(round(value, 1) if isinstance(value, float) else value)
+
+    @property
+    def json(self) -> Any:
+        """The figure in JSON: a number, or null when suppressed (the answer says which are)."""
+        if self.suppressed or self.value is None:
+            return None
+        if isinstance(self.value, Decimal):
+            return int(self.value) if self.value == self.value.to_integral() else float(self.value)
+        return self.value
+
+
+HIDDEN = Shown(None, suppressed=True)
+WITHHELD = Shown(None, suppressed=True, withheld=True)  # a figure that would tell a hidden one
+
+
+def shown(people: int | None, exact: bool, *, value=None) -> Shown:
+    """A figure about `people` people (the value is `value`, default the people count itself)."""
+    value = people if value is None else value
+    if people is None:
+        return Shown(None)
+    if not exact and 0 < people < threshold():
+        return HIDDEN
+    return Shown(value)
+
+
+def share(part: int, whole: int, exact: bool) -> Shown:
+    """part of whole as a percentage; hidden when fewer than the threshold answered."""
+    if not whole:
+        return Shown(None, percent=True)
+    if not exact and whole < threshold():
+        return Shown(None, suppressed=True, percent=True)
+    return Shown(100.0 * part / whole, percent=True)
+
+
+@dataclass
+class Cell:
+    """One row of a breakdown (a sex, a country...), its raw counts."""
+
+    key: str
+    label: str
+    people: int
+    attendances: int = 0
+    person_days: Decimal | None = Decimal(0)
+
+
+@dataclass
+class ShownCell:
+    """A breakdown row as a channel shows it."""
+
+    key: str
+    label: str
+    people: Shown
+    attendances: Shown
+    person_days: Shown
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def suppressed(self) -> bool:
+        """Whether this row's figures are hidden."""
+        return self.people.suppressed
+
+    def as_json(self) -> dict:
+        """The row in the API's shape."""
+        return {"key": self.key, "label": str(self.label), "people": self.people.json,
+                "attendances": self.attendances.json, "person_days": self.person_days.json,
+                "suppressed": self.suppressed}
+
+
+def cell(c: Cell, exact: bool) -> ShownCell:
+    """One cell on its own (its people count decides)."""
+    hide = not exact and 0 < c.people < threshold()
+    if hide:
+        return ShownCell(c.key, c.label, HIDDEN, HIDDEN, HIDDEN)
+    return ShownCell(c.key, c.label, Shown(c.people), Shown(c.attendances), Shown(c.person_days))
+
+
+def breakdown(cells: Sequence[Cell], exact: bool, total_shown: bool = True) -> list[ShownCell]:
+    """A breakdown's rows with small cells hidden, and one more when a single hidden cell could be worked out
+    from the total (secondary suppression)."""
+    out = [cell(c, exact) for c in cells]
+    if exact:
+        return out
+    hidden = [i for i, c in enumerate(out) if c.suppressed]
+    if total_shown and len(hidden) == 1:
+        candidates = [i for i, c in enumerate(cells) if not out[i].suppressed and c.people > 0]
+        if candidates:
+            smallest = min(candidates, key=lambda i: (cells[i].people, i))
+            out[smallest] = replace(out[smallest], people=WITHHELD, attendances=WITHHELD, person_days=WITHHELD)
+    return out
+
+
+def hide_all(cells: Iterable[Cell]) -> list[ShownCell]:
+    """Every row hidden (the total itself is too small to show any part of it)."""
+    return [ShownCell(c.key, c.label, HIDDEN, HIDDEN, HIDDEN) for c in cells]
