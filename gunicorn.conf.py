@@ -8,7 +8,7 @@ def post_worker_init(worker):
     CAPDEV_FACET_INDEX_WAIT seconds, then SQL answers them."""
     from django.conf import settings
 
-    from capdev.projects import facet_index
+    from capdev.projects.facet_index import cache
 
     if settings.CAPDEV_FACET_INDEX and settings.CAPDEV_FACET_INDEX_BACKGROUND:
-        facet_index.build_in_background()
+        cache.build_in_background()

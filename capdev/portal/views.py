@@ -15,9 +15,9 @@ from capdev.core.params import Parameters
 from capdev.organisations.models import FundingSource, Organisation, OrgUnit
 from capdev.portal import aggregates as agg
 from capdev.portal.charts import Chart, WorldMap, count_chart, filter_params, list_url, money_chart, world_map
-from capdev.projects.facet_index import is_current
-from capdev.projects.facets import index_query
-from capdev.projects.filtersets import BudgetBand, ProjectFilterSet, is_staff_request, visible_projects
+from capdev.projects.bands import BudgetBand
+from capdev.projects.filtersets import is_staff_request, visible_projects
+from capdev.projects.listing import ProjectList
 from capdev.projects.models import ProjectStatus, ReviewState
 from capdev.reference.models import Country, Region, SdgGoal
 
@@ -39,12 +39,9 @@ def filtered_projects(request: HttpRequest, params: QueryDict | None = None):
     """The projects the list would show for these filters (the request's by default; published only for the
     public): on the in-memory index where it can answer them, as the list does, else as a queryset.
     A bad filter raises InvalidParameters (a 400 naming it)."""
-    fs = ProjectFilterSet(request.GET if params is None else params, queryset=visible_projects(request),
-                          request=request)
-    fs.check()
-    fs.default_visibility = True  # over the visible projects: the index may answer (facets.index_query)
-    query = index_query(fs)
-    return fs.qs if query is None else agg.Indexed(query, fs.qs)
+    listing = ProjectList(request, params)
+    listing.filterset.check()
+    return listing.filterset.qs if listing.query is None else agg.Indexed(listing, listing.filterset.qs)
 
 
 # ---- the dashboard's charts ---------------------------------------------------------------------------------------
@@ -254,7 +251,7 @@ class DashboardView(TemplateView):
         qs = filtered_projects(self.request)
         totals = agg.portfolio_totals(qs)
         # Numbers from the index as it was, while it is read again after a large change (a notice says so).
-        context["index_stale"] = isinstance(qs, agg.Indexed) and not is_current(qs.query.index, qs.qs.db)
+        context["index_stale"] = isinstance(qs, agg.Indexed) and qs.listing.stale
         charts = {chart_id: build_chart(chart_id, qs, params) for chart_id in CHARTS}
         dashboard = reverse("portal:dashboard")
         context.update(
