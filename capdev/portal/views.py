@@ -9,16 +9,14 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from capdev.activities.models import ActivityType
 from capdev.core import fields
 from capdev.core.params import Parameters
 from capdev.organisations.models import FundingSource, Organisation, OrgUnit
 from capdev.portal import aggregates as agg
 from capdev.portal.charts import Chart, WorldMap, count_chart, filter_params, list_url, money_chart, world_map
-from capdev.projects.bands import BudgetBand
-from capdev.projects.filtersets import is_staff_request, visible_projects
+from capdev.projects.facets import ChoiceFacet
+from capdev.projects.filtersets import FACETS, ProjectFilterSet, is_staff_request, visible_projects
 from capdev.projects.listing import ProjectList
-from capdev.projects.models import ProjectStatus, ReviewState
 from capdev.reference.models import Country, Region, SdgGoal
 
 
@@ -169,12 +167,10 @@ def build_map(qs, params: QueryDict, measure: str | None = None) -> WorldMap:
 # ---- active filters -------------------------------------------------------------------------------------------
 
 def _filter_names() -> dict[str, str]:
-    return {
-        "q": _("Search"), "unit": _("Lead unit"), "funding": _("Funding source"), "region": _("Region"),
-        "country": _("Country"), "sdg": _("SDG"), "target": _("SDG target"), "status": _("Status"),
-        "start_year_min": _("Starting from"), "start_year_max": _("Starting until"), "budget": _("Budget"),
-        "partner": _("Partner"), "activity_type": _("Activity type"), "review_state": _("Review state"),
-    }
+    """The list's parameters by the names the dashboard gives them: their declared labels (the years shorter)."""
+    shorter = {"start_year_min": _("Starting from"), "start_year_max": _("Starting until")}
+    return {name: str(shorter.get(name, declared.label)) for name, declared in ProjectFilterSet.declared()
+            if name != "sort"}
 
 
 def _value_labels(params: QueryDict, staff: bool = False) -> dict[str, dict[str, str]]:
@@ -193,16 +189,12 @@ def _value_labels(params: QueryDict, staff: bool = False) -> dict[str, dict[str,
             number__in=[fields.SDG_GOAL.parse(x) for x in v if x.strip()]).values_list("number", "short_title")],
         "partner": lambda v: organisations.filter(slug__in=v).values_list("slug", "name"),
     }
-    fixed = {
-        "status": dict(ProjectStatus.choices), "review_state": dict(ReviewState.choices),
-        "activity_type": dict(ActivityType.choices), "budget": BudgetBand.LABELS,
-    }
     labels: dict[str, dict[str, str]] = {}
     for key, values in params.lists():
         if key in lookups:
             labels[key] = {str(k): str(name) for k, name in lookups[key](values)}
-        elif key in fixed:
-            labels[key] = {k: str(v) for k, v in fixed[key].items()}
+        elif isinstance(FACETS.get(key), ChoiceFacet):  # a fixed list of values: as its facet names them
+            labels[key] = {k: str(v) for k, v in FACETS[key].pairs()}
     return labels
 
 

@@ -136,7 +136,6 @@ def vocabularies(using: str) -> tuple[dict[str, dict], dict[str, list]]:
         "target": {code: i for i, code in enumerate(targets)},
         "partner": {o["slug"]: o["pk"] for o in organisations},
         "funding": {f["code"]: f["pk"] for f in fundings},
-        "activity_type": ACTIVITY_TYPE_CODES,
         "currency": {code: i for i, code in enumerate(currencies)},
     }
     labels = {"country": countries, "region": regions, "sdg": goals, "unit": units, "funding": fundings,
