@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from capdev.activities.models import Activity, ActivityType
 from capdev.core import fields
 from capdev.core.filters import CheckedFilterSet, ValueFilter, ValuesFilter
-from capdev.organisations.models import OrgUnit
+from capdev.organisations.models import Organisation, OrgUnit
 
 from .bands import BudgetBand, budget_total
 from .facet_index.sources import Pairs, ServedRegions
@@ -159,7 +159,8 @@ def _review_counts_on_index(query, mask: np.ndarray) -> np.ndarray:
 
 
 class ProjectFilterSet(CheckedFilterSet):
-    """Projects by text, unit, funding, place, SDG, status, start year, budget band, partner and activity type."""
+    """Projects by text, unit, funding, place, SDG, status, start year, budget band, partner, partner type and
+    activity type."""
 
     q = ValueFilter(fields.SEARCH, label=_("Search"), doc=_(
         "Projects whose text matches a web-search style query (words, \"a phrase\", OR, -word)."),
@@ -200,6 +201,10 @@ class ProjectFilterSet(CheckedFilterSet):
         "Projects with these organisations as partners, in any role (by slug)."),
         pairs=Pairs(ProjectPartner, "organisation_id", match="organisation__slug", codes="partner", distinct=True),
         facet=PartnerFacet())
+    partner_type = ValuesFilter(fields.Choice(Organisation.Type), label=_("Partner type"), doc=_(
+        "Projects with a partner organisation of these types (government, UN entity, NGO...), in any role."),
+        pairs=Pairs(ProjectPartner, "organisation__type", codes=Organisation.Type, distinct=True),
+        facet=ChoiceFacet(None, Organisation.Type))
     activity_type = ValuesFilter(fields.Choice(ActivityType), label=_("Activity type"), doc=_(
         "Projects with at least one activity of these types (recalled history not counted)."),
         pairs=Pairs(Activity.objects.counted, "type", codes=ActivityType, distinct=True),
