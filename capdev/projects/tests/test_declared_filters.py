@@ -6,6 +6,7 @@ sample yet fails until `sample_values` learns it."""
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -117,11 +118,15 @@ def test_an_activity_parameter_counts_on_the_index_as_in_sql(synthetic, db, sett
     assert counted >= 2
 
 
-@pytest.mark.parametrize("filterset_class", [ProjectFilterSet, ActivityFilterSet])
-def test_every_parameter_is_documented_from_its_declaration(filterset_class):
-    """The docs' parameter table is the declarations' (docs/portal.md, docs/open-data.md), and every
-    parameter has its sentence there."""
+@pytest.mark.parametrize("filterset_class, page", [(ProjectFilterSet, "portal.md"), (ActivityFilterSet, "open-data.md")])
+def test_the_docs_parameter_table_is_the_declarations(filterset_class, page):
+    """Every parameter has its sentence, and the table in the docs is the one the declarations give."""
     table = parameter_table(filterset_class)
     for name, declared in filterset_class.declared():
         assert declared.doc, f"{name} has no doc"
         assert f"| `{name}` |" in table
+    text = (Path(__file__).resolve().parents[3] / "docs" / page).read_text(encoding="utf-8")
+    begin = f"<!-- parameters of {filterset_class.__name__}:"
+    start = text.index("\n", text.index(begin)) + 1
+    documented = text[start:text.index("<!-- end of parameters -->", start)].strip()
+    assert documented == table, f"docs/{page}: replace the table of {filterset_class.__name__} with\n{table}"
