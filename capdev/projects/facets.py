@@ -45,6 +45,9 @@ class Facet:
         self._label, self._name, self._covers = label, name, covers
         self.param = None  # the declared filter it belongs to (capdev.core.filters.Declared sets it)
 
+    def __deepcopy__(self, memo):
+        return self  # a declaration, shared by every filterset made from it (django-filter copies its filters)
+
     @property
     def label(self):
         """What the list calls it: its parameter's label, unless given."""

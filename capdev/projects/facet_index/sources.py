@@ -110,6 +110,9 @@ class Pairs:
         self.rows, self.value, self.codes = rows, value, codes
         self.match, self.distinct = match or value, distinct
 
+    def __deepcopy__(self, memo):
+        return self  # a declaration, shared by every filterset made from it (django-filter copies its filters)
+
     def queryset(self) -> QuerySet:
         """Every link row."""
         return self.rows() if not hasattr(self.rows, "_meta") else self.rows._default_manager.all()
