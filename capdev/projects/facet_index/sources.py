@@ -175,12 +175,12 @@ class PairReader:
 
     def __init__(self, declared: dict[str, Pairs], codes: dict, labels: dict, using: str, only=None):
         self.declared, self.codes, self.labels, self.using, self.only = declared, codes, labels, using, only
-        self.read: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self.done: dict[str, tuple[np.ndarray, np.ndarray]] = {}
 
     def __call__(self, name: str) -> tuple[np.ndarray, np.ndarray]:
-        if name not in self.read:
-            self.read[name] = self.declared[name].read(self)
-        return self.read[name]
+        if name not in self.done:
+            self.done[name] = self.declared[name].read(self)
+        return self.done[name]
 
     def codes_of(self, vocabulary) -> dict:
         """A vocabulary's codes: a reference one by name, or an enumeration's."""
