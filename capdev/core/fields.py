@@ -57,6 +57,9 @@ class Definition:
     schema: dict = {"type": "string"}  # the OpenAPI schema of one value
     widget = forms.TextInput
 
+    def __deepcopy__(self, memo):
+        return self  # a definition never changes: every form and filterset field shares it (django copies fields)
+
     def parse(self, raw: Any) -> Any:
         """The value, or a ValidationError quoting it."""
         raise NotImplementedError

@@ -24,6 +24,7 @@ drf-spectacular read the FilterSet), the schema of each from its definition.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import django_filters
@@ -38,18 +39,57 @@ class NotIndexed(Exception):
     """A parameter has no meaning on the index: the request is answered in SQL."""
 
 
+@dataclass(frozen=True)
+class Meaning:
+    """What a parameter declares besides its values: one object per declaration, shared by every filterset made
+    from it (django-filter copies each filter for each filterset; this it need not copy)."""
+
+    sql: Callable | None = None
+    index: Callable | None = None
+    pairs: Any = None
+    facet: Any = None
+    doc: str = ""
+    staff_only: bool = False
+
+    def __deepcopy__(self, memo):
+        return self
+
+
 class Declared:
     """What a parameter declares besides its values (see the module's docstring)."""
 
     definition: Definition
+    meaning: Meaning
 
-    def _declare(self, *, sql: Callable | None, index: Callable | None, pairs: Any, facet: Any, doc: str,
-                 staff_only: bool) -> None:
-        self.sql_meaning, self.index_meaning, self.pairs = sql, index, pairs
-        self.facet, self.doc, self.staff_only = facet, doc, staff_only
-        self.param = ""  # its name in a filterset, given by the filterset (CheckedFilterSet)
-        if facet is not None:
-            facet.param = self
+    def _declare(self, **meaning) -> None:
+        self.meaning = Meaning(**meaning)
+        self.param = ""  # its name in a filterset, given by the filterset (CheckedFilterSet.get_filters)
+        if self.meaning.facet is not None:
+            self.meaning.facet.param = self
+
+    @property
+    def sql_meaning(self) -> Callable | None:
+        return self.meaning.sql
+
+    @property
+    def index_meaning(self) -> Callable | None:
+        return self.meaning.index
+
+    @property
+    def pairs(self):
+        return self.meaning.pairs
+
+    @property
+    def facet(self):
+        return self.meaning.facet
+
+    @property
+    def doc(self) -> str:
+        return self.meaning.doc
+
+    @property
+    def staff_only(self) -> bool:
+        return self.meaning.staff_only
 
     def filter(self, qs, value):
         if value in EMPTY_VALUES:
