@@ -155,11 +155,11 @@ class CheckedFilterSet(django_filters.FilterSet):
 
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
         super().__init__(data, queryset, request=request, prefix=prefix)
+        if data is not None and data is getattr(request, "GET", None):  # the request's own query, not a page's slice
+            note_parameters(request, self.filters, type(self))  # staff-only ones too: sent, they must be ignored
         for name, declared in list(self.filters.items()):
             if getattr(declared, "staff_only", False) and not self.is_staff:
                 del self.filters[name]  # for everyone else the parameter does not exist
-        if data is not None and data is getattr(request, "GET", None):  # the request's own query, not a page's slice
-            note_parameters(request, self.filters, type(self))
 
     @classmethod
     def get_filters(cls):

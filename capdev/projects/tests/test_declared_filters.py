@@ -16,6 +16,7 @@ from django.test import RequestFactory
 
 from capdev.activities.filtersets import ActivityFilterSet
 from capdev.activities.indexed import activity_count
+from capdev.assessments.filtersets import AssessmentFilterSet
 from capdev.core import fields
 from capdev.core.filters import ValuesFilter, parameter_table
 from capdev.projects.facet_index.cache import get_index
@@ -118,7 +119,8 @@ def test_an_activity_parameter_counts_on_the_index_as_in_sql(synthetic, db, sett
     assert counted >= 2
 
 
-@pytest.mark.parametrize("filterset_class, page", [(ProjectFilterSet, "portal.md"), (ActivityFilterSet, "open-data.md")])
+@pytest.mark.parametrize("filterset_class, page", [(ProjectFilterSet, "portal.md"), (ActivityFilterSet, "open-data.md"),
+                                                   (AssessmentFilterSet, "assessments.md")])
 def test_the_docs_parameter_table_is_the_declarations(filterset_class, page):
     """Every parameter has its sentence, and the table in the docs is the one the declarations give."""
     table = parameter_table(filterset_class)
