@@ -10,10 +10,11 @@ def post_worker_init(worker):
     reached by the whole portfolio are counted in a thread too (capdev.people.aggregates.warm_up)."""
     from django.conf import settings
 
-    from capdev.projects import facet_index, similar
+    from capdev.projects import similar
+    from capdev.projects.facet_index import cache
 
     if settings.CAPDEV_FACET_INDEX and settings.CAPDEV_FACET_INDEX_BACKGROUND:
-        facet_index.build_in_background()
+        cache.build_in_background()
     if settings.CAPDEV_FACET_INDEX_BACKGROUND:
         similar.build_in_background()  # similar projects: about a minute at a million projects (performance.md)
     if settings.CAPDEV_PEOPLE_BACKGROUND:

@@ -88,11 +88,22 @@ def budgeted(db):
     return monthly, total
 
 
+@pytest.fixture(autouse=True)
+def index_check(monkeypatch):
+    """Every answer of the in-memory index in a test is also computed in SQL and must be the same
+    (capdev/projects/tests/index_check.py); `index_check.enabled = False` turns it off for a test."""
+    from capdev.projects.tests.index_check import IndexCheck
+
+    check = IndexCheck()
+    check.install(monkeypatch)
+    return check
+
+
 @pytest.fixture(params=[True, False], ids=["index", "sql"])
-def counted(request, settings):
+def counted(request, settings, index_check):
     """Queries counted as production runs them: without the SQL double-check, with the in-memory index on
     (warmed by a first request, as after a process's first) or off."""
-    settings.CAPDEV_INDEX_VERIFY = False
+    index_check.enabled = False
     settings.CAPDEV_FACET_INDEX = request.param
     return request.param
 

@@ -255,12 +255,10 @@ CAPDEV_FACET_INDEX = env_bool("CAPDEV_FACET_INDEX", True)
 # index as it was, with a notice): keep it well under the server's worker timeout.
 CAPDEV_FACET_INDEX_BACKGROUND = env_bool("CAPDEV_FACET_INDEX_BACKGROUND", True)
 CAPDEV_FACET_INDEX_WAIT = env_seconds("CAPDEV_FACET_INDEX_WAIT", 10.0)
-# On PostgreSQL the index also holds which documents contain each frequent lexeme (capdev.projects.lexeme_index),
+# On PostgreSQL the index also holds which documents contain each frequent lexeme (capdev.projects.facet_index.lexemes),
 # read in the background after it: searches for common words skip the database's heap visits. Off: the database
 # lists every search's matches.
 CAPDEV_LEXEME_INDEX = env_bool("CAPDEV_LEXEME_INDEX", True)
-# Also compute every list request in SQL and fail on any difference from the index (the test settings turn it on).
-CAPDEV_INDEX_VERIFY = False
 
 # Imports of documents (capdev.sources, the import page): what one file may cost before it is refused with a
 # message (docs/import.md). Uploads over CAPDEV_IMPORT_MAX_BYTES are cut off while they arrive.

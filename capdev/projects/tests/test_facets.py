@@ -8,8 +8,8 @@ from django.test import RequestFactory
 
 from capdev.activities.models import Activity
 from capdev.organisations.models import Organisation, OrgUnit
-from capdev.projects.facets import FACETS, facet_counts
-from capdev.projects.filtersets import ProjectFilterSet
+from capdev.projects.facets import facet_counts
+from capdev.projects.filtersets import FACETS, ProjectFilterSet
 from capdev.projects.models import Budget, Project, ProjectCountry, ProjectPartner, ProjectSdgGoal, ReviewState
 from capdev.reference.models import Country, Currency
 
