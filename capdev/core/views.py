@@ -67,6 +67,17 @@ def format_period(start: dt.date | None, start_precision: str, end: dt.date | No
     return ""
 
 
+def plain_number(value: Decimal | int | float | None) -> str:
+    """A measured number as written, without a column's trailing zeros: "30", "30.5", "130,000" (grouped as the
+    language groups thousands); "" for none."""
+    if value is None:
+        return ""
+    number = Decimal(str(value)).normalize()
+    if number == number.to_integral_value():
+        number = number.quantize(Decimal(1))  # 1.3E+5 back to 130000
+    return formats.number_format(number, use_l10n=True, force_grouping=True)
+
+
 def partial_iso(date: dt.date | None, precision: str) -> str | None:
     """ISO 8601 at the date's precision ("2010-02"), None for no date."""
     if date is None:

@@ -18,6 +18,7 @@ from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from capdev.core.views import plain_number
 from capdev.projects import models as pm
 
 from . import tree
@@ -167,7 +168,7 @@ class Labeller:
         if isinstance(value, bool):
             return str(_("yes") if value else _("no"))
         if isinstance(value, Decimal):
-            return f"{value.normalize():,f}" if value == value.to_integral() else f"{value:,}"
+            return plain_number(value)
         if isinstance(value, dt.datetime):
             return value.strftime("%Y-%m-%d %H:%M")
         text = str(value)
@@ -228,7 +229,7 @@ def diff(old: dict, new: dict, names: Labeller) -> tuple[list, list[NodeDiff]]:
         rows += [RowChange("removed", names.row_label(node, r, old)) for r in gone]
         rows += [RowChange("added", names.row_label(node, r, new)) for r in came]
         if rows:
-            nodes.append(NodeDiff(node.name, str(node.model._meta.verbose_name_plural).capitalize(), rows))
+            nodes.append(NodeDiff(node.name, node.title, rows))
     return fields, nodes
 
 

@@ -1,5 +1,6 @@
 """Working copies, review flags, publishing, activity logging, history and revert."""
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
@@ -288,7 +289,7 @@ def test_the_history_page_shows_who_when_and_a_readable_diff(staff, big_project,
     url = reverse("editor:edit", args=[p.pk])
     data = form_values(client.get(url), url)
     data.update({"project-title": "Digital government in the Caribbean", "action": "save",
-                 "country_links-0-DELETE": "on"})
+                 "country_links-0-DELETE": "on", "sdg_goal_links-0-DELETE": "on"})
     removed = p.country_links.order_by("country__name").first().country.name
     client.post(url, data)
     with django_assert_max_num_queries(31):  # and as many again per working copy it published (none here)
@@ -298,6 +299,10 @@ def test_the_history_page_shows_who_when_and_a_readable_diff(staff, big_project,
     assert "<th scope=\"row\">Title</th>" in text
     assert "removed" in text and removed in text
     assert "Revert to version 1" in text
+    # Each kind of row under its reader's name, through gettext, with its capitals ("Sdg goals of projects" was
+    # the model's admin name, capitalized()).
+    headings = re.findall(r"<h3>([^<]*)</h3>", text)
+    assert {"Focus countries", "SDG goals"} <= set(headings) and not any("Sdg" in h for h in headings), headings
 
 
 def test_history_versions_group_a_save_with_its_rows(staff, pacb_project):
