@@ -20,6 +20,7 @@ from capdev.projects import models as pm
 
 from .formfields import (DATE_HELP, EditorFormMixin, LookupField, LookupInput, PartialDateField,  # noqa: F401
                          PlainDecimalField, StartEndFormMixin)
+from .link_forms import RegionLinkForm, RelationForm, SdgTargetLinkForm, ThematicAreaLinkForm
 
 class ProjectForm(StartEndFormMixin, forms.ModelForm):
     """A project's own fields."""
@@ -332,9 +333,9 @@ class EditorInlineFormSet(BaseInlineFormSet):
         return form.is_bound and super()._should_delete_form(form)
 
 
-def _formset(model, form, fk_model=pm.Project):
+def _formset(model, form, fk_model=pm.Project, fk_name=None):
     return inlineformset_factory(fk_model, model, form=form, formset=EditorInlineFormSet, extra=0, can_delete=True,
-                                 fields=form._meta.fields if hasattr(form, "_meta") else None)
+                                 fields=form._meta.fields if hasattr(form, "_meta") else None, fk_name=fk_name)
 
 
 def _list_form(model):
@@ -347,8 +348,14 @@ def _list_form(model):
 FORMSETS = [
     ("budgets", _("Budget"), _formset(pm.Budget, BudgetForm), ("donor", "currency")),
     ("country_links", _("Focus countries"), _formset(pm.ProjectCountry, CountryLinkForm), ("country",)),
+    ("region_links", _("Regions served"), _formset(pm.ProjectRegion, RegionLinkForm), ("region",)),
     ("sdg_goal_links", _("SDGs"), _formset(pm.ProjectSdgGoal, SdgLinkForm), ("goal",)),
+    ("sdg_target_links", _("SDG targets"), _formset(pm.ProjectSdgTarget, SdgTargetLinkForm), ("target",)),
+    ("thematic_area_links", _("Thematic areas"), _formset(pm.ProjectThematicArea, ThematicAreaLinkForm),
+     ("thematic_area",)),
     ("partner_links", _("Partners"), _formset(pm.ProjectPartner, PartnerForm), ("organisation",)),
+    ("relations_from", _("Related projects"), _formset(pm.ProjectRelation, RelationForm, fk_name="from_project"),
+     ("to_project",)),
     ("expected_accomplishments", _("Expected accomplishments"),
      _formset(pm.ExpectedAccomplishment, _list_form(pm.ExpectedAccomplishment)), ()),
     ("planned_activities", _("Planned activities"),

@@ -24,6 +24,7 @@ from capdev.projects import models as pm
 from . import tree
 
 VERSION_GAP = dt.timedelta(seconds=10)
+OWN_PROJECT_KEYS = {"project_id", "from_project_id", "draft_of_id"}
 TEXT_LIMIT = 300
 
 
@@ -148,7 +149,8 @@ class Labeller:
     def _collect(self, model, values, wanted):
         for attname, value in values.items():
             f = self._fk(model, attname)
-            if f is not None and f.is_relation and value is not None and f.related_model is not pm.Project:
+            # A row's link to its own project is no value to show; a relation's other project is (by its title).
+            if f is not None and f.is_relation and value is not None and attname not in OWN_PROJECT_KEYS:
                 wanted.setdefault(f.related_model, set()).add(value)
 
     def field_label(self, model, attname) -> str:

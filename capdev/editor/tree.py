@@ -61,6 +61,8 @@ TREE: tuple[Node, ...] = (
     Node("thematic_area_links", pm.ProjectThematicArea, "project_id", ("thematic_area_id",),
          heading=_("thematic areas")),
     Node("partner_links", pm.ProjectPartner, "project_id", ("organisation_id", "role"), heading=_("partners")),
+    # A project's own links to others (those pointing at it belong to the other project, and stay there).
+    Node("relations", pm.ProjectRelation, "from_project_id", ("kind", "to_project_id"), heading=_("related projects")),
     Node("expected_accomplishments", pm.ExpectedAccomplishment, "project_id", ("text",)),
     Node("planned_activities", pm.PlannedActivity, "project_id", ("text",)),
     Node("key_accomplishments", pm.KeyAccomplishment, "project_id", ("text",)),

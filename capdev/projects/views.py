@@ -16,7 +16,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.text import slugify
+from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView
@@ -86,6 +86,18 @@ def facet_items_html(name: str, values: list[FacetValue]) -> SafeString:
                      f'{escape(v.label)} <span class="count">{int(v.count)}<span class="visually-hidden"> '
                      f'{projects}</span></span></label></li>')
     return mark_safe("".join(items))  # noqa: S308 - every value above is escaped
+
+
+def related_projects(project: Project) -> list[tuple[str, Project, str]]:
+    """(what the other project is to this one, the other project, the note) for each relation in either direction,
+    from prefetched relations_from (with to_project) and relations_to (with from_project)."""
+    labels = dict(ProjectRelation.Kind.choices)
+    rows = [(r.kind, r.to_project, r.note) for r in project.relations_from.all()]
+    rows += [(ProjectRelation.kind_seen_from(r.kind, True), r.from_project, r.note) for r in project.relations_to.all()]
+    order = list(labels)
+    rows.sort(key=lambda row: (order.index(row[0]) if row[0] in order else len(order),
+                               row[1].start_date is None, row[1].start_date, row[1].pk))
+    return [(capfirst(str(labels.get(kind, kind))), other, note) for kind, other, note in rows]
 
 
 class IndexedResults:
@@ -484,9 +496,7 @@ class ProjectDetailView(DetailView):
         counted = {b.pk for b in project_budget_lines(budget_lines)}
         for b in budget_lines:
             b.counted = b.pk in counted  # a line the budget's sum leaves out is listed, marked (nothing hidden)
-        related = [(r.get_kind_display(), r.to_project, r.note) for r in p.relations_from.all()]
-        inverse = {ProjectRelation.Kind.PREVIOUS_PHASE: _("is the next phase of")}
-        related += [(inverse.get(r.kind, r.get_kind_display()), r.from_project, r.note) for r in p.relations_to.all()]
+        related = related_projects(p)
         context.update({
             "period_text": format_period(p.start_date, p.start_precision, p.end_date, p.end_precision),
             "unit_chain": self.unit_chain(p.lead_unit),
