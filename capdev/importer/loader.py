@@ -27,7 +27,7 @@ from capdev.projects import models as pm
 from capdev.projects.records import with_record_data
 from capdev.projects.search import reindex_projects
 
-from . import originals
+from . import originals, relations
 from .resolve import Resolver
 from .snapshot import LIST_FIELDS, SCALAR_FIELDS, project_snapshot, record_snapshot
 from .status import status_from_text
@@ -531,34 +531,16 @@ class RecordLoader:
             unparsed=list(record.unparsed),
         )
 
-    @staticmethod
-    def _relate(records: list[Record], projects: dict[int, pm.Project]) -> None:
-        by_code = {r.code: projects[r.index] for r in records if r.code}
-        pairs = set()
-        for r in records:
-            for target in r.related_to:
-                other = projects.get(target) if isinstance(target, int) else by_code.get(target)
-                me = projects[r.index]
-                if other is None or other.pk == me.pk:
-                    continue
-                pairs.add(tuple(sorted((me.pk, other.pk))))
-        if not pairs:
-            return
-        existing = set(pm.ProjectRelation.objects.filter(kind=pm.ProjectRelation.Kind.RELATED).filter(
-            from_project__in=[a for a, _ in pairs]).values_list("from_project_id", "to_project_id"))
-        new = [pm.ProjectRelation(from_project_id=a, to_project_id=b, kind=pm.ProjectRelation.Kind.RELATED,
-                                  note="similar text")
-               for a, b in sorted(pairs) if (a, b) not in existing and (b, a) not in existing]
-        if new:
-            bulk_create_with_history(new, pm.ProjectRelation)
+    def _relate(self, records: list[Record], projects: dict[int, pm.Project]) -> None:
+        relations.link(records, projects, stated=getattr(self, "stated_relations", None))
 
 
 class JsonRecordLoader(RecordLoader):
     """Loads files in the JSON shape (`import-legacy --json`, the JSON export, the API) into the registry."""
 
-    @staticmethod
-    def read(text: str, path: Path) -> list[Record]:
-        """Records from a JSON list of records (or an object holding one under "results" or "records")."""
+    def read(self, text: str, path: Path) -> list[Record]:
+        """Records from a JSON list of records (or an object holding one under "results" or "records"); the
+        relations a JSON export states (kind and other project) are kept for _relate."""
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
@@ -569,9 +551,12 @@ class JsonRecordLoader(RecordLoader):
         if not isinstance(data, list) or not data:
             raise narrative.InputError("expected a non-empty JSON list of project records", name=str(path))
         try:
-            return [Record.from_json(item, i) for i, item in enumerate(data)]
+            records = [Record.from_json(item, i) for i, item in enumerate(data)]
         except ValueError as exc:
             raise narrative.InputError(str(exc), name=str(path)) from exc
+        self.stated_relations = {i: [e for e in item.get("relations") or [] if isinstance(e, dict)]
+                                 for i, item in enumerate(data) if isinstance(item.get("relations"), list)}
+        return records
 
 
 def _row_id(text: str) -> int | None:
