@@ -172,7 +172,7 @@ def link(records: list[Record], projects: dict[int, pm.Project],
     by_index = {r.index: r for r in records}
     outside = _registry_refs(t for r in records for t in r.related_to
                              if isinstance(t, str) and t not in by_ref)
-    explicit: dict[tuple[int, int], tuple[int, int, str]] = {}  # pair of project ids -> (from, to, kind)
+    explicit: dict[tuple[int, int], tuple[int, int, str, str]] = {}  # pair of project ids -> (from, to, kind, note)
     for index, entries in (stated or {}).items():
         for entry in entries:
             other = _stated_project(entry, by_index, by_ref, projects)
@@ -180,7 +180,8 @@ def link(records: list[Record], projects: dict[int, pm.Project],
             if other is not None and kind in Kind.values and index in projects:
                 me = projects[index].pk
                 if other.pk != me:
-                    explicit.setdefault(tuple(sorted((me, other.pk))), (me, other.pk, kind))
+                    note = str(entry.get("note") or "")[:300]
+                    explicit.setdefault(tuple(sorted((me, other.pk))), (me, other.pk, kind, note))
     by_text: set[tuple[int, int]] = set()
     to_registry: list[tuple[int, pm.Project]] = []
     for r in records:
@@ -199,9 +200,13 @@ def link(records: list[Record], projects: dict[int, pm.Project],
     for index, other in to_registry:
         me = projects[index].pk
         if me != other.pk:
-            rows.setdefault(tuple(sorted((me, other.pk))), (me, other.pk, Kind.RELATED))
+            rows.setdefault(tuple(sorted((me, other.pk))), (me, other.pk, Kind.RELATED, ""))
     rows.update(explicit)
-    return _write(rows, projects)
+    written = _write(rows, projects)
+    # A doubt about a relation carried by a JSON export comes as a plain flag: it is a warning, never a fault.
+    pm.ReviewFlag.objects.filter(project__in=[p.pk for p in projects.values()], field=FLAG_FIELD, severity="",
+                                 state=pm.ReviewFlag.State.OPEN).update(severity=pm.ReviewFlag.Severity.WARNING)
+    return written
 
 
 def _stated_project(entry: dict, by_index, by_ref, projects) -> pm.Project | None:
@@ -235,8 +240,8 @@ def _write(rows: dict, projects: dict[int, pm.Project]) -> int:
             if not row.sure:
                 flags.append((first, row.reason))
         else:
-            first, second, kind = row
-            new.append(pm.ProjectRelation(from_project_id=first, to_project_id=second, kind=kind))
+            first, second, kind, note = row
+            new.append(pm.ProjectRelation(from_project_id=first, to_project_id=second, kind=kind, note=note))
     bulk_create_with_history(new, pm.ProjectRelation)
     _flag(flags)
     return len(new)
@@ -251,11 +256,7 @@ def _flag(flags: list[tuple[int, str]]) -> None:
     have = {(f.project_id, f.reason): f for f in open_}
     new = []
     for project_id, reason in flags:
-        found = have.get((project_id, reason[:500]))
-        if found is None:
+        if (project_id, reason[:500]) not in have:
             new.append(pm.ReviewFlag(project_id=project_id, field=FLAG_FIELD, reason=reason[:500],
                                      severity=pm.ReviewFlag.Severity.WARNING))
-        elif found.severity != pm.ReviewFlag.Severity.WARNING:
-            found.severity = pm.ReviewFlag.Severity.WARNING  # carried as a plain flag: it is a doubt, not a fault
-            found.save(update_fields=["severity", "last_updated"])
     bulk_create_with_history(new, pm.ReviewFlag)
