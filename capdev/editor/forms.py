@@ -21,6 +21,7 @@ from capdev.projects import models as pm
 from .formfields import (DATE_HELP, EditorFormMixin, LookupField, LookupInput, PartialDateField,  # noqa: F401
                          PlainDecimalField, StartEndFormMixin)
 from .link_forms import RegionLinkForm, RelationForm, SdgTargetLinkForm, ThematicAreaLinkForm
+from .workflow import OVERRIDE_REASON_MAX
 
 class ProjectForm(StartEndFormMixin, forms.ModelForm):
     """A project's own fields."""
@@ -88,15 +89,33 @@ class ProjectForm(StartEndFormMixin, forms.ModelForm):
             self._update_errors(e)
 
 
-def stale_error(project_pk: int) -> forms.ValidationError:
-    """The refusal of a save based on an older version of the project: who saved it since, and when."""
+STALE_SAVE = _("%(who)s saved this project at %(when)s, after you opened this page, so your changes were not saved. "
+               "Copy what you typed, reload the page to see their changes, and make yours again.")
+STALE_PUBLISH = _("%(who)s saved this project at %(when)s, after you opened this page, so it was not published: "
+                  "their changes are shown below now; read them, then publish again.")
+STALE_REVERT = _("%(who)s saved this project at %(when)s, after you opened its history, so nothing was restored: "
+                 "their change is in the history now; read it, then choose again.")
+
+
+def stale_error(project_pk: int, message=STALE_SAVE) -> forms.ValidationError:
+    """The refusal of a write based on an older version of the project: who saved it since, and when."""
     last = pm.Project.objects.filter(pk=project_pk).values_list("last_updated", flat=True).first()
     who = versions.last_saved_by(pm.Project, project_pk) or _("someone")
     when = timezone.localtime(last).strftime("%H:%M:%S") if last else "?"
-    return forms.ValidationError(
-        _("%(who)s saved this project at %(when)s, after you opened this page, so your changes were not "
-          "saved. Copy what you typed, reload the page to see their changes, and make yours again.")
-        % {"who": who, "when": when}, code="stale")
+    return forms.ValidationError(message % {"who": who, "when": when}, code="stale")
+
+
+class PublishForm(forms.Form):
+    """Publish at the version the reviewer read; over the IATI check's errors only with a reason (recorded)."""
+
+    seen = VersionField()
+    reason = forms.CharField(
+        label=_("Reason for publishing over the IATI check's errors"), required=False,
+        max_length=OVERRIDE_REASON_MAX, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Recorded with your name, and shown in the history and on the project page."))
+
+    def __init__(self, data=None, *, project: pm.Project):
+        super().__init__(data, initial={"seen": project.last_updated}, prefix="publish")
 
 
 class VersionForm(forms.Form):

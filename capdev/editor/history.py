@@ -61,6 +61,7 @@ class Version:
     # its history rows outlive it only in the history tables).
     copy_versions: list[Version] = field(default_factory=list)
     copy_started_by: Any = None
+    override: Any = None  # the PublishOverride of the publish this version made, if it was over IATI errors
 
     @property
     def copy_editors(self) -> list:
@@ -94,7 +95,7 @@ def versions(project_pk: int, with_copies: bool = True) -> list[Version]:
     if result:
         result[-1].state = tree.prune(copy.deepcopy(state))
     users = get_user_model().objects.in_bulk({v.user_id for v in result if v.user_id})
-    names = Labeller(result)
+    names = Labeller([v.state for v in result])
     previous = tree.empty_state()
     for version in result:
         version.user = users.get(version.user_id)
@@ -126,14 +127,23 @@ def _attach_published_copies(project_pk: int, found: list[Version]) -> None:
             version.copy_versions = [v for v in edits[1:] if not v.is_empty]
 
 
+def attach_overrides(found: list[Version], overrides) -> None:
+    """Give the version that published over the IATI check's errors its PublishOverride (`version.override`): the
+    first version whose published_at is the override's."""
+    by_time = {o.published_at: o for o in overrides}
+    for version in found:
+        when = version.state.get("project", {}).get("published_at")
+        version.override = by_time.pop(when, None) if when in by_time else None
+
+
 class Labeller:
     """Readable values: choices by their label, foreign keys by their object's name (read in bulk)."""
 
-    def __init__(self, versions_: list[Version]):
+    def __init__(self, states: list[dict]):
         wanted: dict[type[models.Model], set] = {}
-        for version in versions_:
-            self._collect(pm.Project, version.state["project"], wanted)
-            for name, rows in version.state["rows"].items():
+        for state in states:
+            self._collect(pm.Project, state["project"], wanted)
+            for name, rows in state["rows"].items():
                 for row in rows.values():
                     self._collect(tree.NODES[name].model, row, wanted)
         self.names = {model: {pk: str(obj) for pk, obj in model._default_manager.in_bulk(ids).items()}
@@ -235,6 +245,17 @@ def diff(old: dict, new: dict, names: Labeller) -> tuple[list, list[NodeDiff]]:
     return fields, nodes
 
 
+def compare(before: dict, after: dict) -> tuple[list, list[NodeDiff]]:
+    """What changed from one live state (tree.live_state) to another: a working copy against its published
+    original, field by field and row by row, its workflow fields (state, copy of...) left out."""
+    def content(state: dict) -> dict:
+        fields = {k: v for k, v in state["project"].items() if k not in tree.WORKFLOW_FIELDS}
+        return {"project": fields, "rows": state["rows"]}
+
+    before, after = content(before), content(after)
+    return diff(before, after, Labeller([before, after]))
+
+
 def _parent_label(node, row, state, names) -> str:
     parent = tree.PARENT[node.name]
     if parent is None:
@@ -258,4 +279,4 @@ def _drop(node, rows: dict, common: Counter, state, names) -> list[dict]:
     return kept
 
 
-__all__ = ["Version", "NodeDiff", "RowChange", "versions", "diff"]
+__all__ = ["Version", "NodeDiff", "RowChange", "versions", "diff", "compare", "attach_overrides"]

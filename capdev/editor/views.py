@@ -189,7 +189,8 @@ def _edit_page(request, project: Project, creating: bool):
         "error_count": errors if request.method == "POST" and not add else 0,
         "datalists": _datalists(formsets), "original": project.draft_of if project.draft_of_id else None,
         "can_publish": project.pk and perms.can_publish(user, project),
-        "open_flags": list(workflow.open_flags(project)) if project.pk else [],
+        "open_flags": list(workflow.open_flags(project).select_related("resolved_by")) if project.pk else [],
+        "blocking_flags": list(workflow.blocking_flags(project)) if project.pk else [],
         "public_url": project_url(project.draft_of) if project.draft_of_id else (
             project_url(project) if project.pk else None),
         "outcomes": list(project.outcomes.all()) if project.pk else [],

@@ -755,3 +755,6 @@ class IndexChange(models.Model):
 
     def __str__(self) -> str:
         return f"change {self.pk}"
+
+
+from .overrides import PublishOverride  # noqa: E402,F401 - a model of this app, in a module of its own

@@ -8,12 +8,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from capdev.activities.models import Activity, ActivityOrganiser, Resource
+from capdev.core import versions
 from capdev.editor import history, tree, workflow
 from capdev.organisations.models import Organisation, OrgUnit
 from capdev.projects import models as pm
 from capdev.projects.models import Project, ReviewFlag, ReviewState
 
-from .helpers import form_values
+from .helpers import form_values, publish, revert
 
 
 def content(state: dict) -> dict:
@@ -62,10 +63,13 @@ def test_editing_a_published_project_keeps_the_public_page_at_the_published_vers
     assert client.get(reverse("projects:detail", args=[copy.pk])).status_code == 404
     # A reviewer resolves the flags and publishes the copy over the original.
     client.force_login(staff["reviewer"])
-    refused = client.post(reverse("editor:publish", args=[copy.pk]), follow=True)
-    assert "still open" in refused.content.decode()
+    page = client.get(reverse("editor:publish", args=[copy.pk])).content.decode()
+    assert "block publishing" in page and "A new title, not yet public" in page  # the flags, and the copy's change
+    copy.refresh_from_db()
+    refused = client.post(reverse("editor:publish", args=[copy.pk]), {"publish-seen": versions.token(copy)})
+    assert refused.status_code == 400 and "still open" in refused.content.decode()
     resolve_all(copy, staff["reviewer"])
-    assert client.post(reverse("editor:publish", args=[copy.pk])).status_code == 302
+    assert publish(client, copy).status_code == 302
     client.logout()
     page = client.get(public).content.decode()
     assert "A new title, not yet public" in page
@@ -149,7 +153,7 @@ def test_a_reviewers_publish_makes_an_in_review_project_public(staff, dmb_projec
     assert dmb_project.title[:40] in queue
     for flag in workflow.open_flags(dmb_project):
         assert client.post(reverse("editor:flag", args=[flag.pk, "accept"])).status_code == 302
-    response = client.post(reverse("editor:publish", args=[dmb_project.pk]))
+    response = publish(client, dmb_project)
     assert response.status_code == 302 and response["Location"] == public
     client.logout()
     assert client.get(public).status_code == 200
@@ -262,7 +266,7 @@ def test_revert_restores_every_field_and_row(staff, big_project, client):
     assert set(differing) >= set(tree.project_fields()) - {"iati_identifier"} - (
         {k for k, v in expected["project"].items() if v is None and k.endswith("_id")})
     client.force_login(staff["reviewer"])
-    response = client.post(reverse("editor:revert", args=[p.pk, number]))
+    response = revert(client, p, number)
     assert response.status_code == 302
     p.refresh_from_db()
     assert content(tree.live_state(p)) == expected
@@ -294,7 +298,7 @@ def test_the_history_page_shows_who_when_and_a_readable_diff(staff, big_project,
                  "country_links-0-DELETE": "on", "sdg_goal_links-0-DELETE": "on"})
     removed = p.country_links.order_by("country__name").first().country.name
     client.post(url, data)
-    with django_assert_max_num_queries(32):  # and as many again per working copy it published (none here)
+    with django_assert_max_num_queries(33):  # and as many again per working copy it published (none here)
         page = client.get(reverse("editor:history", args=[p.pk]))
     text = page.content.decode()
     assert "reviewer" in text and "Digital government in the Caribbean" in text
@@ -342,7 +346,8 @@ def test_an_editor_discards_a_working_copy_and_the_public_version_stays(staff, d
 def test_submitting_or_publishing_saves_the_project_as_it_is_now(staff, action):
     """A project found at the start of the request, then saved by someone else, is submitted or published with
     their change: the workflow reads it again under the lock instead of writing the older fields back."""
-    project = Project.objects.create(title="Digital government strategy", review_state=ReviewState.DRAFT)
+    project = Project.objects.create(title="Digital government strategy", review_state=ReviewState.DRAFT,
+                                     start_date=dt.date(2024, 1, 1))  # a date: IATI requires one to publish
     found = Project.objects.get(pk=project.pk)  # what the request read
     project.summary = "Saved meanwhile by someone else"
     project.save()
