@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("capdev.editor.urls")),  # before projects: /projects/new/ and /projects/<id>/edit/
     path("", include("capdev.accounts.urls")),
     path("", include("capdev.projects.urls")),
+    path("", include("capdev.activities.urls")),
     path("", include("capdev.reference.urls")),
     path("", include("capdev.organisations.urls")),
     path("", include("capdev.iati.urls")),
