@@ -111,10 +111,8 @@ def relation_entries(project: Project, staff: bool, positions: dict[int, int] | 
 
     from capdev.iati.export import identifier
 
-    rows = [(r.kind, r.to_project, r.note) for r in project.relations_from.all()]
-    rows += [(ProjectRelation.kind_seen_from(r.kind, True), r.from_project, r.note) for r in project.relations_to.all()]
     entries = []
-    for kind, other, note in sorted(rows, key=lambda row: (row[1].pk, row[0])):
+    for kind, other, note in sorted(relations_seen(project), key=lambda row: (row[1].pk, row[0])):
         if other.draft_of_id is not None or not (staff or other.review_state == ReviewState.PUBLISHED):
             continue
         entry = {"kind": str(kind), "note": note, "project": {
@@ -124,3 +122,11 @@ def relation_entries(project: Project, staff: bool, positions: dict[int, int] | 
             entry["index"] = positions[other.pk]
         entries.append(entry)
     return entries
+
+
+def relations_seen(project: Project) -> list[tuple[str, Project, str]]:
+    """(what the other project is to this one, the other project, the note) for each relation in either direction,
+    from prefetched relations_from (with to_project) and relations_to (with from_project)."""
+    rows = [(r.kind, r.to_project, r.note) for r in project.relations_from.all()]
+    rows += [(ProjectRelation.kind_seen_from(r.kind, True), r.from_project, r.note) for r in project.relations_to.all()]
+    return rows

@@ -36,7 +36,7 @@ from .models import (Budget, Indicator, KeyAccomplishment, Outcome, Project, Pro
                      SourceRecord, project_budget_lines)
 from .api.serializers import project_detail_data
 from .exports import XLSX_CONTENT_TYPE, project_budget_currencies, project_budget_total, write_workbook
-from .records import project_record, with_record_data
+from .records import project_record, relations_seen, with_record_data
 from .search import has_terms, snippet_html, snippets
 
 # Facets whose values can run long: the top ones show, the rest sit behind a "show all" disclosure.
@@ -89,11 +89,9 @@ def facet_items_html(name: str, values: list[FacetValue]) -> SafeString:
 
 
 def related_projects(project: Project) -> list[tuple[str, Project, str]]:
-    """(what the other project is to this one, the other project, the note) for each relation in either direction,
-    from prefetched relations_from (with to_project) and relations_to (with from_project)."""
+    """The project's relations both ways (records.relations_seen), labelled, by kind then the other's start."""
     labels = dict(ProjectRelation.Kind.choices)
-    rows = [(r.kind, r.to_project, r.note) for r in project.relations_from.all()]
-    rows += [(ProjectRelation.kind_seen_from(r.kind, True), r.from_project, r.note) for r in project.relations_to.all()]
+    rows = relations_seen(project)
     order = list(labels)
     rows.sort(key=lambda row: (order.index(row[0]) if row[0] in order else len(order),
                                row[1].start_date is None, row[1].start_date, row[1].pk))
