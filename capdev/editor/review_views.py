@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from capdev.accounts import permissions as perms
 from capdev.core import versions
+from capdev.projects import similar
 from capdev.projects.models import Project, ReviewFlag, ReviewState
 
 from . import forms, history, tree, workflow
@@ -21,6 +22,8 @@ from .views import _next_url, project_url, staff_required
 
 # Published projects with open importer flags listed on the review page at most (the rest are counted).
 PUBLISHED_FLAGGED_SHOWN = 50
+# Projects in review whose possible duplicates the review page looks for (each asks the similarity index).
+DUPLICATES_CHECKED = 50
 # Working copies whose changes the review page shows in full (a copy's diff reads its tree and its original's:
 # about forty queries); the others link to their publish page, which shows them.
 DIFFS_SHOWN = 20
@@ -48,10 +51,14 @@ def review_queue(request):
                 .prefetch_related(Prefetch("review_flags", queryset=open_flags, to_attr="open_flags"),
                                   Prefetch("draft_of__review_flags", queryset=open_flags, to_attr="open_flags"))
                 .order_by("last_updated", "pk"))
+    projects = list(projects)
+    # Nearly the same text as another project (the importer's near-duplicate rule), for the first ones.
+    duplicates = similar.duplicates_of(projects[:DUPLICATES_CHECKED], request) or {}
     items = []
     for p in projects:
         flags = list(p.open_flags) + (list(p.draft_of.open_flags) if p.draft_of_id else [])
         item = {"project": p, "flags": flags, "url": project_url(p), "seen": versions.token(p),
+                "duplicates": duplicates.get(p.pk),
                 "blocking": [f for f in flags if f.severity not in workflow.NON_BLOCKING_SEVERITIES]}
         if p.draft_of_id and sum(1 for i in items if "changes" in i) < DIFFS_SHOWN:
             item["changes"] = copy_changes(p)

@@ -1,31 +1,27 @@
-"""Link records of one parse whose texts are nearly the same (a project re-published for another year)."""
+"""Link records of one parse whose texts are nearly the same (a project re-published for another year).
+
+What "nearly the same" means is capdev.core.similarity's one definition (plain Python, shared with the
+portal's similar projects and the reviewers' possible duplicates).
+"""
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
+
+from capdev.core.similarity import NEAR_DUPLICATE, text_similarity, text_tokens
 
 from .types import Record
 
-THRESHOLD = 0.8
-_MIN_TOKENS = 8  # below this, two short texts agree by chance
-_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
-_STOPWORDS = frozenset(
-    "a an and or of the in on at for to with by from as into its their this that these is are be been was were"
-    " it which will has have all other".split()
-)
+THRESHOLD = NEAR_DUPLICATE
 
 
 def record_tokens(record: Record) -> frozenset[str]:
     """The content words of a record's objective and expected accomplishments."""
-    text = " ".join([record.objective, *record.expected_accomplishments, record.summary])
-    return frozenset(t for t in _TOKEN.findall(text.lower()) if t not in _STOPWORDS)
+    return text_tokens(record.objective, *record.expected_accomplishments, record.summary)
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     """Jaccard similarity of two token sets (0 when either is too short to judge)."""
-    if len(a) < _MIN_TOKENS or len(b) < _MIN_TOKENS:
-        return 0.0
-    return len(a & b) / len(a | b)
+    return text_similarity(a, b)
 
 
 def _ref(record: Record) -> int | str:

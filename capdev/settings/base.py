@@ -118,6 +118,7 @@ INSTALLED_APPS = [
     "capdev.organisations",
     "capdev.projects",
     "capdev.activities",
+    "capdev.assessments",
     "capdev.importer",
     "capdev.portal",
     "capdev.accounts",

@@ -68,6 +68,7 @@ def world(portfolio, django_db_blocker):
         source = project.sources.order_by("pk").first()
         kept = SourceFile.objects.filter(sha256=source.file_sha256).exists() or SourceFile.objects.create(
             sha256=source.file_sha256, file_name="seed.txt", media_type="text/plain", size=1, data=b"x")
+        assessed = _an_assessment(project)
         by_kwarg = {
             "pk": project.pk, "outcome_pk": outcome.pk, "indicator_pk": indicator.pk, "iso3": "LCA", "code": "PACB",
             "slug": partner.slug, "chart": "budget-by-unit", "source_pk": source.pk, "index": 0,
@@ -84,14 +85,34 @@ def world(portfolio, django_db_blocker):
             "editor:flag": {"pk": flag.pk if flag else 1, "action": "resolve"},
             **{f"imports:{name}": {"pk": job.pk} for name in ("detail", "status", "record_keep", "keep_all",
                                                                "confirm", "discard")},
+            **{name: {"pk": assessed["assessment"].pk} for name in (
+                "assessments:detail", "assessments:edit", "assessments:link_add", "api:assessment-detail")},
+            "assessments:link_delete": {"pk": assessed["assessment"].pk, "link_pk": assessed["link"].pk},
+            "api:assessment-framework-detail": {"slug": assessed["framework"].slug},
         }
         codes = [funding.code, partner.slug, "DA", "142"]
         yield {"admin": admin, "by_kwarg": by_kwarg, "by_route": by_route, "codes": codes}
         job.delete()
         admin.delete()
+        assessed["assessment"].delete()
+        assessed["framework"].delete()
         indicator.delete()
         if kept is not True:
             kept.delete()
+
+
+def _an_assessment(project) -> dict:
+    """A published assessment of Saint Lucia with a score and a link to the project (the assessment pages, the
+    dashboard's comparison and its CSV answer only when there is one)."""
+    from capdev.assessments.models import Assessment, Dimension, DimensionScore, Framework, WorkLink
+
+    framework = Framework.objects.create(slug="fuzz-framework", name="A framework", weak_at_or_below=2)
+    dimension = Dimension.objects.create(framework=framework, code="data", name="Data governance", position=1)
+    assessment = Assessment.objects.create(framework=framework, country_id="LCA", date="2023-01-01",
+                                           date_precision="year", assessor_type="self", state="published")
+    DimensionScore.objects.create(assessment=assessment, dimension=dimension, score=2)
+    link = WorkLink.objects.create(assessment=assessment, dimension=dimension, project=project)
+    return {"framework": framework, "assessment": assessment, "link": link}
 
 
 def url_of(route, world) -> str:
