@@ -206,7 +206,9 @@ def _incoming_relations(project: Project) -> list[tuple[str, Project]]:
     if not target:
         return []
     labels = dict(pm.ProjectRelation.Kind.choices)
-    rows = pm.ProjectRelation.objects.filter(to_project_id=target).select_related("from_project")
+    # A working copy's relations are its original's, copied: listed once, through the original.
+    rows = (pm.ProjectRelation.objects.filter(to_project_id=target, from_project__draft_of__isnull=True)
+            .select_related("from_project"))
     return [(labels[pm.ProjectRelation.kind_seen_from(r.kind, True)], r.from_project) for r in rows]
 
 

@@ -313,6 +313,8 @@ def _set_postings(pks: np.ndarray, pairs: Iterator[tuple]) -> Postings:
     ids = np.frombuffer(project_ids, dtype=np.int64)
     rows = np.minimum(np.searchsorted(pks, ids), pks.size - 1)
     held = pks[rows] == ids
+    if not held.any():
+        return postings  # every pair is of a project the index does not hold (a working copy's rows)
     pairs_held = np.unique(rows[held] * (len(postings.codes) + 1) + np.frombuffer(codes, dtype=np.int64)[held])
     rows, values = np.divmod(pairs_held, len(postings.codes) + 1)
     postings.sizes += np.bincount(rows, minlength=pks.size).astype(np.int16)

@@ -184,3 +184,19 @@ def test_counting_on_packed_bits_equals_unpacking_and_adding(rows, n):
         packed.append(bits)
     assert np.array_equal(similar_index.bit_counts(packed, n), dense.sum(axis=0).astype(np.uint16))
     assert np.array_equal(similar_index.bit_counts([], n), np.zeros(n, dtype=np.uint16))
+
+
+def test_an_aspect_whose_rows_are_all_a_working_copys_is_empty_not_an_error(db, portfolio, staff_request):
+    """A thematic area only a working copy names (the editor adds one there first): the index, which holds the
+    registry's projects only, read no pair of it and failed on the empty list (the review page answered 500)."""
+    import numpy as np
+
+    from capdev.editor import workflow
+    from capdev.projects.models import ProjectThematicArea, ThematicArea
+
+    assert not similar_index._set_postings(np.array([1, 2, 3], dtype=np.int64), iter([(99, "x")])).lists
+    project = Project.objects.published().order_by("pk").first()
+    copy = workflow.start_working_copy(project, staff_request.user)
+    area = ThematicArea.objects.create(name="Public administration reform", slug="public-administration-reform")
+    ProjectThematicArea.objects.create(project=copy, thematic_area=area)
+    similar.build(copy._state.db)  # raised IndexError
