@@ -194,9 +194,15 @@ def test_an_aspect_whose_rows_are_all_a_working_copys_is_empty_not_an_error(db, 
     from capdev.editor import workflow
     from capdev.projects.models import ProjectThematicArea, ThematicArea
 
-    assert not similar_index._set_postings(np.array([1, 2, 3], dtype=np.int64), iter([(99, "x")])).lists
+    pks = np.array([1, 2, 3], dtype=np.int64)
+    assert not similar_index._set_postings(pks, iter([(99, "x")])).lists
+    # A value only an unheld project has gets no code, so that no lookup finds a code without a list.
+    mixed = similar_index._set_postings(pks, iter([(99, "x"), (2, "y")]))
+    assert set(mixed.codes) == {"y"} and mixed.overlaps(["x", "y"], 3).tolist() == [0, 1, 0]
     project = Project.objects.published().order_by("pk").first()
     copy = workflow.start_working_copy(project, staff_request.user)
     area = ThematicArea.objects.create(name="Public administration reform", slug="public-administration-reform")
     ProjectThematicArea.objects.create(project=copy, thematic_area=area)
     similar.build(copy._state.db)  # raised IndexError
+    # The copy's project page asks the index about the copy's area (it raised KeyError: a code without a list).
+    assert similar.similar_to(copy, staff_request) is not None
