@@ -146,16 +146,18 @@ def child_maxrss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
-def measure_child(cmd: list[str], *, env: dict | None = None, timeout: float = 3600, cwd: Path = ROOT) -> dict:
+def measure_child(cmd: list[str], *, env: dict | None = None, timeout: float = 3600, cwd: Path = ROOT,
+                  keep_stdout: bool = False) -> dict:
     """Run a command in a fresh process; its wall time and peak RSS (via /usr/bin/time-free getrusage in a
-    wrapper process, so earlier children do not mask it)."""
+    wrapper process, so earlier children do not mask it); with keep_stdout, the last 2,000 characters it printed."""
+    out = "subprocess.PIPE" if keep_stdout else "subprocess.DEVNULL"
     wrapper = ("import resource, subprocess, sys, time, json\n"
                "t = time.perf_counter()\n"
-               "p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)\n"
+               f"p = subprocess.run(sys.argv[1:], stdout={out}, stderr=subprocess.PIPE, text=True)\n"
                "dt = time.perf_counter() - t\n"
                "rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
                "print(json.dumps({'seconds': dt, 'maxrss_mb': rss, 'returncode': p.returncode,"
-               " 'stderr': p.stderr[-2000:]}))\n")
+               " 'stderr': p.stderr[-2000:], 'stdout': (p.stdout or '')[-2000:]}))\n")
     proc = subprocess.run([sys.executable, "-c", wrapper, *cmd], env=env, cwd=cwd, capture_output=True, text=True,
                           timeout=timeout, check=False)
     result = json.loads(proc.stdout.strip().splitlines()[-1])

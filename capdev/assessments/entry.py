@@ -78,8 +78,11 @@ def _save_scores(assessment: Assessment, score_forms: list[ScoreForm], user) -> 
 
 def _assessment_page(request, assessment: Assessment | None, framework: Framework):
     data = request.POST if request.method == "POST" else None
+    # A form's initial overrides its instance's values: the country in the address only preselects a new one
+    # (else every assessment opened for editing would show no country, and saving would move or refuse it).
+    country = request.GET.get("country", "").upper() if assessment is None else ""
     form = AssessmentForm(data, instance=assessment or Assessment(framework=framework), user=request.user,
-                          initial={"country": request.GET.get("country", "").upper() or None})
+                          initial={"country": country} if country else {})
     score_forms = _score_forms(data, framework, assessment)
     parent = assessment or Assessment(framework=framework)
     priorities = PriorityFormSet(data, instance=parent, prefix="priorities")
@@ -166,21 +169,28 @@ def link_add(request, pk: int):
                         outcome=form.cleaned_data["outcome"], activity=form.cleaned_data["activity"],
                         note=form.cleaned_data["note"])
         link._history_user = request.user
-        link.save()
-        messages.success(request, _("Linked to %(project)s.") % {"project": link.project.title})
-        return redirect(f"{reverse('assessments:detail', args=[assessment.pk])}#work")
+        try:
+            with transaction.atomic():
+                link.save()
+        except IntegrityError:  # saved by another request since the form's check
+            form.add_error(None, _("This link is there already: it is not saved twice."))
+        else:
+            messages.success(request, _("Linked to %(project)s.") % {"project": link.project.title})
+            return redirect(f"{reverse('assessments:detail', args=[assessment.pk])}#work")
     return render(request, "assessments/link_form.html", {"assessment": assessment, "form": form,
                                                            "project": form.found_project() if data else None,
                                                            "suggestions": form.suggestions()})
 
 
 @entering_staff
-@require_POST
 def link_delete(request, pk: int, link_pk: int):
-    """Remove a link to the work."""
-    link = get_object_or_404(WorkLink, pk=link_pk, assessment_id=pk)
+    """Remove a link to the work, once confirmed: "Remove" opens a page saying what goes, whose button removes it."""
+    link = get_object_or_404(WorkLink.objects.select_related("assessment", "project", "dimension", "priority"),
+                             pk=link_pk, assessment_id=pk)
     if not perms.can_edit_assessment(request.user, link.assessment):
         raise PermissionDenied
+    if request.method != "POST" or not request.POST.get("confirm"):
+        return render(request, "assessments/link_delete.html", {"link": link, "assessment": link.assessment})
     link._history_user = request.user
     link.delete()
     messages.success(request, _("Link removed."))
@@ -200,6 +210,10 @@ def _plan(data: bytes, name: str, options: dict):
     return score_import.plan(table, framework=framework, assessor_type=options.get("assessor_type") or None)
 
 
+def _checked_plan(data: bytes, name: str, options: dict, user):
+    return score_import.check_rights(_plan(data, name, options), user)
+
+
 @entering_staff
 def upload(request):
     """Upload a CSV or XLSX of scores: every problem is listed by row, column, value and why (nothing written),
@@ -213,11 +227,11 @@ def upload(request):
                    "assessor_type": form.cleaned_data["assessor_type"] or None,
                    "publish": bool(form.cleaned_data.get("publish")), "internal": form.cleaned_data["internal"]}
         try:
-            plan = _plan(data, upload_file.name, options)
+            plan = _checked_plan(data, upload_file.name, options, request.user)
         except score_files.FileProblem as exc:
             form.add_error("file", str(exc))
         else:
-            payload = _sign(data, upload_file.name, options) if plan.ok else ""
+            payload = _sign(data, upload_file.name, options) if plan.ok and not plan.refused else ""
             if len(payload) > settings.DATA_UPLOAD_MAX_MEMORY_SIZE * 0.9:
                 # The confirmation posts the file back: past Django's limit on a request's form data it is refused.
                 form.add_error("file", _("This file is too large to confirm on this page: use the command "
@@ -226,8 +240,8 @@ def upload(request):
                 context.update(plan=plan, options=options, payload=payload,
                                problems=score_import.problems_by_row(plan.problems))
     return render(request, "assessments/upload.html", context,
-                  status=400 if request.method == "POST" and ("plan" not in context or not context["plan"].ok)
-                  else 200)
+                  status=400 if request.method == "POST" and ("plan" not in context or not context["plan"].ok
+                                                               or context["plan"].refused) else 200)
 
 
 @entering_staff
@@ -243,9 +257,18 @@ def upload_confirm(request):
         return HttpResponseBadRequest(_("This confirmation was not made by this page."))
     data = base64.b64decode(payload["data"])
     try:
-        plan = _plan(data, payload["name"], payload)
+        plan = _checked_plan(data, payload["name"], payload, request.user)
     except score_files.FileProblem as exc:
         return HttpResponseBadRequest(str(exc))
+    if plan.refused:  # changed since the preview (it offers no writing when one is refused)
+        messages.error(request, " ".join(a.refused for a in plan.refused))
+        return redirect("assessments:upload")
+    if plan.ok and plan.similar and not request.POST.get("confirm_similar"):
+        form = UploadForm(user=request.user)
+        return render(request, "assessments/upload.html", {
+            "form": form, "plan": plan, "options": payload, "payload": request.POST["payload"], "problems": {},
+            "similar_error": _("Nothing was written: confirm that the possible duplicates are other assessments, "
+                               "or correct the file.")}, status=400)
     if not plan.ok:
         messages.error(request, _("The file no longer fits (the frameworks or reference data changed): upload it "
                                   "again to see why."))

@@ -7,7 +7,10 @@ from decimal import Decimal
 from django import forms
 from django.db.models import Q
 from django.forms import inlineformset_factory
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from capdev.accounts import permissions as perms
@@ -19,7 +22,7 @@ from capdev.projects.models import Outcome, Project
 from capdev.reference.models import Country
 
 from .models import (Assessment, AssessmentDocument, AssessmentState, AssessorType, Dimension, Framework, Priority,
-                     ScaleKind)
+                     ScaleKind, possible_duplicates)
 from .score_files import MAX_BYTES
 
 
@@ -29,6 +32,8 @@ class AssessmentForm(forms.ModelForm):
     date_text = forms.CharField(label=_("Date"), max_length=10,
                                 help_text=_("As precise as known: 2023, 2023-11 or 2023-11-14."))
     seen = versions.VersionField()
+    confirm_similar = forms.BooleanField(
+        label=_("It is another assessment: save it beside the possible duplicate"), required=False)
 
     class Meta:
         model = Assessment
@@ -39,6 +44,9 @@ class AssessmentForm(forms.ModelForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.similar: list[Assessment] = []  # possible duplicates found by clean(): the page asks to confirm
+        i = self.instance  # an edit that keeps what was assessed, when and by whom is not asked again
+        self._key = (i.country_id, i.institution_id, i.date, i.date_precision, i.assessor_type) if i.pk else None
         self.fields["country"].queryset = Country.objects.order_by("name")
         self.fields["institution"].queryset = (Organisation.objects.filter(country__isnull=False)
                                                .select_related("country").order_by("country__name", "name"))
@@ -77,10 +85,27 @@ class AssessmentForm(forms.ModelForm):
                                              assessor_type=cleaned.get("assessor_type"))
             same = same.filter(institution=institution) if institution else same.filter(
                 country=country, institution__isnull=True)
-            if framework and country and same.exclude(pk=self.instance.pk).exists():
-                raise forms.ValidationError(_("There is already an assessment of %(who)s with this framework, date "
-                                              "and kind of assessor: change that one instead.")
-                                            % {"who": institution.name if institution else country.name})
+            existing = same.exclude(pk=self.instance.pk).first() if framework and country else None
+            if existing is not None:
+                raise forms.ValidationError(format_html(
+                    _("There is already an assessment of {who} with this framework, date and kind of assessor: "
+                      '<a href="{url}">change that one</a> instead.'),
+                    who=institution.name if institution else country.name,
+                    url=reverse("assessments:detail", args=[existing.pk])))
+            key = (country.pk if country else None, institution.pk if institution else None, date.first_day(),
+                   date.precision, cleaned.get("assessor_type"))
+            if framework and country and cleaned.get("assessor_type") and key != self._key:
+                self.similar = possible_duplicates(
+                    framework_id=framework.pk, country_id=country.pk, institution_id=institution.pk if institution
+                    else None, assessor_type=cleaned["assessor_type"], date=date, exclude_pk=self.instance.pk)
+                if self.similar and not cleaned.get("confirm_similar"):
+                    self.add_error("confirm_similar", format_html(
+                        _("Possible duplicate: {links} (same country, framework and kind of assessor, a date "
+                          "that overlaps). Change that one instead, or tick this box if this is another "
+                          "assessment."),
+                        links=format_html_join(", ", '<a href="{}">{}</a>',
+                                               ((reverse("assessments:detail", args=[a.pk]), str(a))
+                                                for a in self.similar))))
         return cleaned
 
 
@@ -172,9 +197,14 @@ class LinkForm(forms.Form):
         self.assessment, self.projects = assessment, projects
         dims = [(f"d:{s.dimension_id}", _("Dimension: %(name)s") % {"name": s.dimension.name})
                 for s in assessment.scores.select_related("dimension").order_by("dimension__position")]
-        prios = [(f"p:{p.pk}", _("Priority: %(text)s") % {"text": p.text[:80]}) for p in assessment.priorities.all()]
+        prios = [(f"p:{p.pk}", _("Priority: %(text)s") % {"text": Truncator(p.text).chars(80)})
+                 for p in assessment.priorities.all()]
         self.fields["target"].choices = dims + prios
         self.fields["project"].widget.attrs["list"] = "project-suggestions"
+        # Long outcomes and activities cut with an ellipsis, so that a reader sees the text goes on.
+        self.fields["outcome"].label_from_instance = lambda o: " ".join(
+            filter(None, [f"{o.number}." if getattr(o, "number", None) else "", Truncator(o.text).chars(100)]))
+        self.fields["activity"].label_from_instance = lambda a: Truncator(a.title).chars(100)
         project = self.found_project()
         if project is not None:
             self.fields["outcome"].queryset = Outcome.objects.filter(project=project).order_by("position")
@@ -206,6 +236,12 @@ class LinkForm(forms.Form):
         kind, _sep, pk = (cleaned.get("target") or "").partition(":")
         cleaned["dimension_id"] = int(pk) if kind == "d" else None
         cleaned["priority_id"] = int(pk) if kind == "p" else None
+        project = cleaned.get("project")
+        if project is not None and kind and self.data.get("save") and self.assessment.links.filter(
+                dimension_id=cleaned["dimension_id"], priority_id=cleaned["priority_id"], project=project,
+                outcome=cleaned.get("outcome"), activity=cleaned.get("activity")).exists():
+            raise forms.ValidationError(_("This is linked to %(project)s already, with the same outcome and "
+                                          "activity: the link is not saved twice.") % {"project": project.title})
         return cleaned
 
 

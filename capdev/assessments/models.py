@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from capdev.core.models import CapdevModel, DatePrecision, to_partial
@@ -168,6 +169,13 @@ class AssessmentQuerySet(models.QuerySet):
         return self.filter(state=AssessmentState.PUBLISHED, internal=False)
 
 
+def score_text(value: Decimal | None) -> str:
+    """A score as written everywhere: "2", "2.5", "0.57" (never "2.500", as the column stores it); "" for none."""
+    if value is None:
+        return ""
+    return f"{value.normalize():f}"
+
+
 class Assessment(CapdevModel):
     """An assessment of one country (or one institution in it) with one framework at a date."""
 
@@ -236,6 +244,23 @@ class Assessment(CapdevModel):
     def period_end(self) -> dt.date:
         """The last day of the assessment's date at its precision (a "2023" assessment ends 31 December 2023)."""
         return self.partial_date.last_day()
+
+
+def possible_duplicates(*, framework_id, country_id, institution_id, assessor_type, date: PartialDate,
+                        exclude_pk=None) -> list[Assessment]:
+    """The assessments of the same country (or institution), framework and kind of assessor whose date overlaps
+    this one without being the same key (2023-11-14 beside 2023-11, or 2023-11 beside 2023): likely the same
+    assessment entered twice at another precision. Periods are whole days, months or years, so only the same
+    year can overlap."""
+    first, last = date.first_day(), date.last_day()
+    same = Assessment.objects.filter(framework_id=framework_id, assessor_type=assessor_type,
+                                     date__year=first.year).exclude(date=first)
+    same = same.filter(institution_id=institution_id) if institution_id else same.filter(
+        country_id=country_id, institution__isnull=True)
+    if exclude_pk is not None:
+        same = same.exclude(pk=exclude_pk)
+    return [a for a in same.select_related("country", "institution", "framework").order_by("date", "pk")
+            if a.date <= last and a.period_end() >= first]
 
 
 class DimensionScore(CapdevModel):
@@ -338,6 +363,12 @@ class WorkLink(CapdevModel):
                 name="assessments_worklink_dimension_or_priority",
                 violation_error_message=_("A link addresses either a dimension or a priority."),
             ),
+            # The same dimension or priority linked twice to the same project, outcome and activity would show the
+            # project twice. The nullable columns are coalesced: NULLs are distinct in a plain unique constraint.
+            models.UniqueConstraint(Coalesce("dimension", 0), Coalesce("priority", 0), "project",
+                                    Coalesce("outcome", 0), Coalesce("activity", 0), "assessment",
+                                    name="assessments_worklink_unique",
+                                    violation_error_message=_("This link is there already.")),
         ]
         indexes = [models.Index(fields=["project", "assessment"], name="assessments_link_project_idx")]
 

@@ -86,7 +86,7 @@ def comparison(request, params: QueryDict):
     chart = Chart(id="assessment-comparison", kind="hbar", title=_("%(dimension)s: latest score per country")
                   % {"dimension": dimension.name}, labels=[r.country.name for r in rows],
                   series=[Series(_("Score"), [float(r.score) for r in rows])], links=[r.url for r in rows],
-                  label_heading=_("Country"), scale_min=low, scale_max=high,
+                  label_heading=_("Country"), scale_min=low, scale_max=high, value_format="score",
                   csv_url=f"{reverse('assessments:compare_csv')}?{query.urlencode()}",
                   caption=_("Each country's latest national assessment with %(framework)s.")
                   % {"framework": dimension.framework.name})

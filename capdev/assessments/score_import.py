@@ -296,9 +296,22 @@ class _Planner:
                                            date__in={p.date.first_day() for p in planned})
                  .prefetch_related("scores"))
         by_key = {(a.framework_id, a.country_id, a.institution_id, a.date, a.assessor_type): a for a in found}
+        # Possible duplicates of the new ones (models.possible_duplicates, for the whole file in one query): the
+        # same key but for a date of the same year that overlaps (2023-11-14 beside 2023-11).
+        near: dict[tuple, list[Assessment]] = defaultdict(list)
+        for a in (Assessment.objects.filter(framework__in={p.framework.pk for p in planned},
+                                            country__in={p.country.pk for p in planned},
+                                            date__year__in={p.date.first_day().year for p in planned})
+                  .select_related("country", "institution", "framework").order_by("date", "pk")):
+            near[(a.framework_id, a.country_id, a.institution_id, a.assessor_type)].append(a)
         for p in planned:
             existing = by_key.get((p.framework.pk, p.country.pk, p.institution.pk if p.institution else None,
                                    p.date.first_day(), p.assessor_type))
+            if existing is None:
+                p.similar = [a for a in near.get((p.framework.pk, p.country.pk, p.institution.pk if p.institution
+                                                  else None, p.assessor_type), [])
+                             if a.date != p.date.first_day() and a.date <= p.date.last_day()
+                             and a.period_end() >= p.date.first_day()]
             if existing is not None:
                 p.existing = existing
                 old = {s.dimension_id: s for s in existing.scores.all()}
@@ -320,6 +333,23 @@ def plan(table: Table, *, framework: Framework | None = None, assessor_type: str
          today: dt.date | None = None) -> Plan:
     """What the table would write, or every problem (up to MAX_PROBLEMS) that stops it."""
     return _Planner(table, framework, assessor_type, today or timezone.localdate()).run()
+
+
+def refusal(user, assessment: Assessment) -> str:
+    """Why the user may not change an existing assessment's scores, or ""."""
+    if user is None or perms.can_edit_assessment(user, assessment):
+        return ""
+    if assessment.state == AssessmentState.PUBLISHED:
+        return _("%(assessment)s is published: only a reviewer may change its scores.") % {"assessment": assessment}
+    return _("You may not change %(assessment)s.") % {"assessment": assessment}
+
+
+def check_rights(plan_: Plan, user) -> Plan:
+    """Mark the planned changes of existing assessments the user may not make, so the preview says so (and why)
+    before anything is offered for writing. An unchanged assessment writes nothing and is never refused."""
+    for p in plan_.assessments:
+        p.refused = refusal(user, p.existing) if p.existing is not None and p.action == "update" else ""
+    return plan_
 
 
 def write(plan_: Plan, *, user=None, publish: bool = False, internal: bool = False) -> WriteResult:
@@ -346,20 +376,22 @@ def _write_one(p: PlannedAssessment, user, publish: bool, internal: bool, result
     assessment = p.existing
     if assessment is not None:
         assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
-        if user is not None and not perms.can_edit_assessment(user, assessment):
-            raise PermissionDenied(_("%(assessment)s is published: only a reviewer may change its scores.")
-                                   % {"assessment": assessment})
         old = {s.dimension_id: s for s in assessment.scores.all()}
-        changed = 0
+        changes = []
         for score in p.ordered_scores():
             row = old.get(score.dimension.pk)
             if row is None:
                 row = DimensionScore(assessment=assessment, dimension=score.dimension)
             elif (row.score, row.evidence, row.comments) == (score.score, score.evidence, score.comments):
                 continue
+            changes.append((row, score))
+        why = refusal(user, assessment) if changes else ""  # what writes nothing needs no right
+        if why:
+            raise PermissionDenied(why)
+        for row, score in changes:
             row.score, row.evidence, row.comments = score.score, score.evidence, score.comments
             _by(row, user).save()
-            changed += 1
+        changed = len(changes)
         if changed:
             _by(assessment, user).save(update_fields=["last_updated"])
             result.updated += 1

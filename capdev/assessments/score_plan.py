@@ -10,7 +10,7 @@ from capdev.narrative.types import PartialDate
 from capdev.organisations.models import Organisation
 from capdev.reference.models import Country
 
-from .models import Assessment, AssessorType, Dimension, DimensionScore, Framework
+from .models import Assessment, AssessorType, Dimension, DimensionScore, Framework, score_text
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,14 @@ class PlannedScore:
     old: DimensionScore | None = None
 
     @property
+    def score_text(self) -> str:
+        return score_text(self.score)
+
+    @property
+    def old_text(self) -> str:
+        return score_text(self.old.score) if self.old is not None else "–"
+
+    @property
     def changed(self) -> bool:
         """Whether writing it changes anything."""
         old = self.old
@@ -64,6 +72,8 @@ class PlannedAssessment:
     rows: list[int] = field(default_factory=list)
     scores: dict[int, PlannedScore] = field(default_factory=dict)  # dimension id -> score
     existing: Assessment | None = None
+    refused: str = ""  # why the uploader may not write it (an existing assessment they may not change), else ""
+    similar: list = field(default_factory=list)  # for a new one: possible duplicates (models.possible_duplicates)
 
     @property
     def action(self) -> str:
@@ -93,6 +103,16 @@ class Plan:
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    @property
+    def similar(self) -> list[PlannedAssessment]:
+        """The new assessments that may duplicate one already there: writing them needs a confirmation."""
+        return [a for a in self.assessments if a.similar]
+
+    @property
+    def refused(self) -> list[PlannedAssessment]:
+        """The assessments the uploader may not write (see score_import.check_rights)."""
+        return [a for a in self.assessments if a.refused]
 
     def count(self, action: str) -> int:
         return sum(1 for a in self.assessments if a.action == action)

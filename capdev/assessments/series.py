@@ -18,7 +18,7 @@ from capdev.portal.charts import Chart, Series
 from capdev.projects.filtersets import visible_projects
 
 from .filtersets import visible_assessments, visible_links
-from .models import Assessment, Dimension, DimensionScore, Framework, Level, ScaleKind
+from .models import Assessment, Dimension, DimensionScore, Framework, Level, ScaleKind, score_text
 
 
 def date_label(assessment: Assessment) -> str:
@@ -52,8 +52,8 @@ def score_label(framework: Framework, labels: dict[int, str], score: Decimal | N
     if score is None:
         return ScoreLabel("–")
     if framework.scale == ScaleKind.INDEX:
-        return ScoreLabel(f"{score.normalize():f}" if score == score.normalize() else f"{score:.2f}")
-    text = f"{score.normalize():f}"
+        return ScoreLabel(score_text(score))
+    text = score_text(score)
     whole = int(score) if score == int(score) else None
     return ScoreLabel(text, labels[whole] if whole is not None and labels.get(whole) else "")
 
@@ -85,12 +85,7 @@ class DimensionRow:
 
     @property
     def change_text(self) -> str:
-        change = self.change
-        if change is None:
-            return "–"
-        if change == 0:
-            return _("no change")
-        return f"{'+' if change > 0 else '−'}{abs(change).normalize():f}"
+        return change_text(self.latest, self.previous)
 
 
 @dataclass
@@ -258,14 +253,41 @@ def project_before_after(request, project) -> list[BeforeAfter]:
 
 # -- countries compared on one dimension ----------------------------------------------------------------------
 
+def signed(change: Decimal) -> str:
+    """A change as CSV text: "+0.5", "-1", "0" (ASCII signs, for spreadsheets)."""
+    text = score_text(change)
+    return f"+{text}" if change > 0 else text
+
+
+def change_text(latest: Decimal | None, previous: Decimal | None) -> str:
+    """The change from the previous score to the latest, "+0.5", "−1", "no change", or "–"."""
+    if latest is None or previous is None:
+        return "–"
+    change = latest - previous
+    if change == 0:
+        return _("no change")
+    return f"{'+' if change > 0 else '−'}{abs(change).normalize():f}"
+
+
 @dataclass
 class CountryScore:
-    """A country's latest score on a dimension."""
+    """A country's latest score on a dimension, and the one before (as the country page shows them)."""
 
     country: object
     assessment: Assessment
     score: Decimal
     label: str
+    previous_assessment: Assessment | None = None
+    previous: Decimal | None = None
+    previous_label: str = "–"
+
+    @property
+    def change(self) -> Decimal | None:
+        return None if self.previous is None else self.score - self.previous
+
+    @property
+    def change_text(self) -> str:
+        return change_text(self.score, self.previous)
 
     @property
     def url(self) -> str:
@@ -282,11 +304,20 @@ def compare_countries(request, dimension: Dimension, countries: set[str] | None 
     if countries is not None:
         scores = scores.filter(assessment__country__in=countries)
     latest: dict[str, DimensionScore] = {}
+    previous: dict[str, DimensionScore] = {}
     for s in scores:
+        if s.assessment.country_id in latest:
+            previous[s.assessment.country_id] = latest[s.assessment.country_id]
         latest[s.assessment.country_id] = s
     labels = level_labels([dimension.framework])[dimension.framework_id]
-    rows = [CountryScore(country=s.assessment.country, assessment=s.assessment, score=s.score,
-                         label=score_label(dimension.framework, labels, s.score)) for s in latest.values()]
+    rows = []
+    for iso3, s in latest.items():
+        before = previous.get(iso3)
+        rows.append(CountryScore(
+            country=s.assessment.country, assessment=s.assessment, score=s.score,
+            label=score_label(dimension.framework, labels, s.score),
+            previous_assessment=before.assessment if before else None, previous=before.score if before else None,
+            previous_label=score_label(dimension.framework, labels, before.score if before else None)))
     return sorted(rows, key=lambda r: (-r.score, r.country.name))
 
 

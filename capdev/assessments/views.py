@@ -153,7 +153,9 @@ def compare_csv(request) -> HttpResponse:
     if dimension is None:
         raise Http404(_("No assessed dimension to compare."))
     header = [_("ISO 3166 alpha-3"), _("Country"), _("Framework"), _("Dimension"), _("Score"), _("Assessment date"),
-              _("Assessed by")]
-    body = [[r.country.pk, r.country.name, dimension.framework.slug, dimension.code, r.score,
-             r.assessment.partial_date.iso(), r.assessment.assessor_type] for r in rows]
+              _("Assessed by"), _("Previous score"), _("Previous assessment date"), _("Change")]
+    body = [[r.country.pk, r.country.name, dimension.framework.slug, dimension.code, series.score_text(r.score),
+             r.assessment.partial_date.iso(), r.assessment.assessor_type, series.score_text(r.previous),
+             r.previous_assessment.partial_date.iso() if r.previous_assessment else "",
+             "" if r.change is None else series.signed(r.change)] for r in rows]
     return csv_response(header, body, f"capdev-compare-{dimension.framework.slug}-{dimension.code}.csv")

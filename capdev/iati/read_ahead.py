@@ -3,16 +3,24 @@
 An import spends about a third of its time reading (parsing, the codelist checks, turning elements into
 ActivityData) and the rest writing; on a machine with a core to spare the two can overlap. A forked child
 reads the file and sends the activities, with the findings made while reading each one, in chunks through
-a bounded queue (memory stays flat whatever the file's size); the parent yields them in file order and
-records the findings on its own Reader, so an import reports and decides exactly as it does in one process.
-The child never touches the database (reading needs none): it inherits the parent's connections and must
-leave them alone. Only where `fork` is the platform's way of starting processes (Linux); elsewhere, and
-for small files, the file is read in this process (`available`).
+a one-way pipe (a send waits while the pipe is full: memory stays flat whatever the file's size); the parent
+yields them in file order and records the findings on its own Reader, so an import reports and decides
+exactly as it does in one process. The child never touches the database (reading needs none): it inherits
+the parent's connections and must leave them alone. Only where `fork` is the platform's way of starting
+processes (Linux); elsewhere, and for small files, the file is read in this process (`available`).
+
+Neither process outlives the other. Each holds only its own end of the pipe, so when the reader dies the
+parent's next read finds the pipe closed (even halfway through a message) and the import stops with
+ReaderStopped (its transaction rolled back); when the parent dies, however killed, the kernel kills the
+reader (PR_SET_PDEATHSIG), and a reader that missed that (the parent died before it was set up) sees its
+parent gone at its next send and exits.
 """
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
-import queue as queues
+import os
+import signal
 import sys
 import traceback
 from collections.abc import Iterator
@@ -21,9 +29,13 @@ from pathlib import Path
 from .safexml import UnsafeXML, iter_activities
 
 CHUNK = 50  # activities per message: fewer, larger messages cost less to send
-QUEUED = 8  # messages waiting at most (some 400 activities' XML and values)
-POLL_SECONDS = 1.0  # how often the parent looks whether a silent child is still alive
+POLL_SECONDS = 1.0  # how often each side looks whether the other is still alive while it waits
 MIN_BYTES = 1 << 20  # smaller files are read in this process (starting a process costs more than it saves)
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+class ReaderStopped(RuntimeError):
+    """The process reading the file stopped before the end (killed, or crashed): nothing was imported."""
 
 
 def available(path: str | Path) -> bool:
@@ -52,18 +64,21 @@ def in_a_second_process(path: str | Path, reader) -> Iterator:
     """Each activity of the file as reader.read makes it (its values, or Skipped), read by a forked child;
     the findings it made are recorded on reader just before the activity they concern is yielded."""
     context = multiprocessing.get_context("fork")
-    channel = context.Queue(maxsize=QUEUED)
-    child = context.Process(target=_read, args=(str(path), type(reader), reader.file, channel),
+    receiving, sending = context.Pipe(duplex=False)
+    child = context.Process(target=_child, args=(str(path), type(reader), reader.file, sending, receiving, os.getpid()),
                             name="capdev-iati-reader", daemon=True)
     child.start()
+    sending.close()  # the child's end: once the child is gone, nothing holds it open and a read finds it closed
     try:
         while True:
+            if not receiving.poll(POLL_SECONDS):
+                continue  # the child is still reading (a dead child closes the pipe: poll says so at once)
             try:
-                kind, payload = channel.get(timeout=POLL_SECONDS)
-            except queues.Empty:
-                if not child.is_alive() and channel.empty():
-                    raise RuntimeError(f"the process reading {reader.file} stopped (exit code {child.exitcode})")
-                continue
+                kind, payload = receiving.recv()
+            except (EOFError, OSError):
+                child.join(POLL_SECONDS)
+                raise ReaderStopped(f"the process reading {reader.file} stopped {_how(child.exitcode)} before "
+                                    f"the end of the file; nothing was imported from it") from None
             if kind == "activities":
                 for data, findings in payload:
                     for finding in findings:
@@ -76,10 +91,58 @@ def in_a_second_process(path: str | Path, reader) -> Iterator:
             else:  # "end"
                 return
     finally:
+        receiving.close()  # a child still sending gets a broken pipe and exits
         if child.is_alive():  # the parent stopped early (an error while writing): the rest is not wanted
             child.terminate()
         child.join()
-        channel.close()
+
+
+def _how(exitcode: int | None) -> str:
+    if exitcode is None:
+        return "(it does not answer)"
+    if exitcode < 0:
+        try:
+            return f"(killed by {signal.Signals(-exitcode).name})"
+        except ValueError:
+            return f"(killed by signal {-exitcode})"
+    return f"(exit code {exitcode})"
+
+
+def die_with_parent(parent: int) -> None:
+    """Have the kernel kill this process when its parent dies (Linux); if the parent is already gone, exit."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # no prctl here: the parent is looked for at each send instead
+        pass
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
+
+
+def _child(path: str, reader_class, file_name: str, channel, parents_end, parent: int) -> None:
+    die_with_parent(parent)
+    parents_end.close()  # only the parent reads: with its end closed here, a dead parent means a broken pipe
+    _read(path, reader_class, file_name, _Sender(channel, parent))
+
+
+class _Sender:
+    """The child's end of the pipe: a send waits while the pipe is full, looking every POLL_SECONDS whether
+    the parent is still there (a child whose parent died is adopted by another process)."""
+
+    def __init__(self, channel, parent: int) -> None:
+        self.channel = channel
+        self.parent = parent
+
+    def put(self, message) -> None:
+        if os.getppid() != self.parent:
+            os._exit(1)
+        try:
+            self.channel.send(message)
+        except (BrokenPipeError, OSError):  # the parent closed its end (it stopped, or died): nobody reads
+            os._exit(1)
+
+    def close(self) -> None:
+        self.channel.close()
 
 
 def _read(path: str, reader_class, file_name: str, channel) -> None:
@@ -102,4 +165,3 @@ def _read(path: str, reader_class, file_name: str, channel) -> None:
     except Exception:
         channel.put(("failed", traceback.format_exc()))
     channel.close()
-    channel.join_thread()

@@ -1,14 +1,15 @@
 """Write parsed narrative records to the registry: idempotent, one transaction per file, provenance kept.
 
-The parser (capdev.narrative) knows nothing of the database; this module knows nothing of text.
+The parser (capdev.narrative) knows nothing of the database; this module knows nothing of text. Records are
+taken from the parser as it reads them and written BATCH at a time (names resolved, projects matched per
+batch), so that a file's size changes how long an import takes, not how much memory it needs; the whole file
+is still one transaction, and any error leaves the database as it was.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -16,21 +17,20 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history
 
 from capdev import narrative
-from capdev.activities.models import Activity, ActivityOrganiser, Resource
 from capdev.core import fields, statistics
-from capdev.core.models import from_partial
+from capdev.narrative import limits
 from capdev.narrative.types import PartialDate, Record
 from capdev.projects import models as pm
 from capdev.projects.records import with_record_data
 from capdev.projects.search import reindex_projects
 
 from . import originals, relations
+from .batches import Progressing, Written, batches
 from .resolve import Resolver
+from .rows import RowWriter, sha256
 from .snapshot import LIST_FIELDS, SCALAR_FIELDS, project_snapshot, record_snapshot
-from .status import status_from_text
 
 
 def reporting_ref() -> str:
@@ -38,6 +38,9 @@ def reporting_ref() -> str:
     from capdev.iati import conf
 
     return conf.reporting_org()["ref"]
+
+
+BATCH = 200  # records written at a time: the loader holds no more parsed records than this
 
 
 class RecordExists(Exception):
@@ -68,21 +71,12 @@ class DryRunRollback(Exception):
     """Raised inside the transaction to undo a dry run."""
 
 
-def _decimal(value: Any) -> Decimal | None:
-    return None if value is None or value == "" else Decimal(str(value))
-
-
-def sha256(data: bytes | str) -> str:
-    """Hex SHA-256 of bytes or of text encoded as UTF-8."""
-    return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
-
-
-class RecordLoader:
+class RecordLoader(RowWriter):
     """Loads the records of narrative files into the registry."""
 
     def __init__(self, *, publish: bool = False, update: bool = False, dry_run: bool = False,
                  progress: Callable[[Iterable[Record]], Iterable[Record]] | None = None, user=None,
-                 new_only: bool = False):
+                 new_only: bool = False, batch: int = BATCH):
         self.user = user  # when set, every record is checked against what this user may create, edit, publish
         # Creating only (the API's POST): a record that finds a project already there is refused, never written
         # over it (changing a project is PUT/PATCH on it, with its own checks).
@@ -90,48 +84,57 @@ class RecordLoader:
         self.publish = publish
         self.update = update
         self.dry_run = dry_run
+        # progress(records): the records, passed on while showing how far they are (a Progressing: records.size,
+        # records.done(record)).
         self.progress = progress or (lambda items: items)
+        self.batch = batch
         self.records_provenance = True  # imports keep their source; editors' changes through the API do not
 
     def load_path(self, path: str | Path) -> FileResult:
-        """Import one file; on any input error nothing is written and the error is in the result."""
+        """Import one file; on any input error (a limit exceeded included) nothing is written and the error is in
+        the result."""
         path = Path(path)
         result = FileResult(str(path))
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            result.error = f"{path}: cannot read: {exc.strerror or exc}"
-            return result
-        try:
-            original = originals.read(data, str(path))  # text, HTML, DOCX or PDF (capdev.sources)
-            records = self.read(original.text, path)
+            # A plain text file is read a chunk at a time and never held whole, its original kept the same way;
+            # a document (HTML, DOCX, PDF) is read whole into text within the CAPDEV_IMPORT_* limits.
+            original = originals.open_file(path, max_bytes=limits.MAX_FILE_BYTES)
+            records, size, done = self.read(original.source, path)
         except narrative.InputError as exc:
             result.error = str(exc)
             return result
         result.notes.extend(original.notes if original.kind != "text" else ())
-        return self.load_records(records, result, file_sha=original.sha256, original=original)
+        return self.load_records(records, result, file_sha=original.sha256, original=original, size=size, done=done)
 
-    @staticmethod
-    def read(text: str, path: Path) -> list[Record]:
-        """The records of a decoded file: narrative text here; JsonRecordLoader reads the JSON shape."""
-        return narrative.parse_text(text, source_file=path.name)
+    def read(self, source: narrative.TextFile | originals.Text, path: Path
+             ) -> tuple[Iterable[Record], int, Callable[[Record], int]]:
+        """The records of a file's text as the parser reads them (narrative text here; JsonRecordLoader reads the
+        JSON shape), with the text's length and where each record ends in it (for the progress bar)."""
+        relater = narrative.Relater(keep_later=False)  # the links are written from the later record's side
+        records = narrative.iter_records(source.chunks(), source_file=path.name, relater=relater,
+                                         max_record=limits.MAX_RECORD_CHARS)
+        return records, source.chars, lambda r: r.offset + len(r.text)
 
-    def load_records(self, records: list[Record], result: FileResult, file_sha: str = "",
-                     original: originals.Original | None = None) -> FileResult:
-        """Write a file's records in one transaction (rolled back on a dry run), with the original file when given."""
-        result.found = len(records)
+    def load_records(self, records: Iterable[Record], result: FileResult, file_sha: str = "",
+                     original: originals.Original | originals.OriginalFile | None = None, size: int = 0,
+                     done: Callable[[Record], int] | None = None) -> FileResult:
+        """Write a file's records in one transaction (rolled back on a dry run), a batch at a time as they come,
+        with the original file when given. size and done(record) say how far the records are (progress)."""
         try:
             with transaction.atomic():
-                self._load(records, result, file_sha)
+                self._load(self.progress(Progressing(records, size, done or (lambda r: r.index + 1))), result,
+                           file_sha)
                 if original is not None:
                     original.keep()
                 if self.dry_run:
                     raise DryRunRollback
         except DryRunRollback:
             pass
-        except PermissionDenied as exc:
-            result.error = f"{result.path}: {exc}"
+        except (PermissionDenied, narrative.InputError) as exc:
+            # The parser's error names the file already; a permission refused does not.
+            result.error = str(exc) if isinstance(exc, narrative.InputError) else f"{result.path}: {exc}"
             result.created = result.updated = result.unchanged = result.flags = 0
+            result.project_ids = []
         else:
             if not self.dry_run:
                 statistics.refresh_after_import(result.created + result.updated)
@@ -160,7 +163,14 @@ class RecordLoader:
 
     # -- the work --------------------------------------------------------------------------------
 
-    def _load(self, records: list[Record], result: FileResult, file_sha: str) -> None:
+    def _load(self, records: Iterable[Record], result: FileResult, file_sha: str) -> None:
+        written = Written()
+        for batch in batches(records, self.batch):
+            result.found += len(batch)
+            self._load_batch(batch, result, file_sha, written)
+            del batch  # let the batch go before the parser reads the next one
+
+    def _load_batch(self, records: list[Record], result: FileResult, file_sha: str, written: Written) -> None:
         matched = self._match(records)
         if self.new_only and matched:
             raise RecordExists(next(iter(matched.values())))
@@ -168,7 +178,7 @@ class RecordLoader:
             self._check_permissions(records, matched)
         resolver = Resolver(records)
         projects_by_index: dict[int, pm.Project] = {}
-        for record in self.progress(records):
+        for record in records:
             resolver.take_fresh()
             project = matched.get(record.index)
             wanted = self._normalise(record_snapshot(record), resolver)
@@ -183,8 +193,9 @@ class RecordLoader:
                     result.unchanged += 1
             result.flags += len(record.flags)
             projects_by_index[record.index] = project
-        self._relate(records, projects_by_index)
-        result.project_ids = [projects_by_index[r.index].pk for r in records]
+            written.add(record, project.pk)
+        self._relate(records, written)
+        result.project_ids.extend(projects_by_index[r.index].pk for r in records)
         result.notes.extend(f"created {note}" for note in resolver.created)
         reindex_projects(p.pk for p in projects_by_index.values())  # keep full-text search current
 
@@ -339,208 +350,38 @@ class RecordLoader:
             return "kept"
         return True
 
-    # -- writers ----------------------------------------------------------------------------------
-
-    @staticmethod
-    def _set_scalars(project: pm.Project, record: Record, names: Iterable[str], resolver: Resolver) -> None:
-        for name in names:
-            if name == "lead_unit":
-                project.lead_unit = resolver.unit(record.lead_unit)
-            elif name == "funding_source":
-                project.funding_source = resolver.funding_source(record.funding_source)
-            elif name == "start":
-                project.start = record.start
-            elif name == "end":
-                project.end = record.end
-            elif name in ("code", "iati_identifier"):
-                setattr(project, name, getattr(record, name) or None)
-            elif name == "status_override":
-                project.status_override = status_from_text(record.status)
-            elif name == "accomplishments_as_of":
-                project.accomplishments_as_of, project.accomplishments_as_of_precision = from_partial(
-                    record.accomplishments_as_of, "first")
-            elif name == "accomplishments_to_date":
-                pass  # stored on each key accomplishment row
-            elif name == "title":
-                project.title = (record.title or "")[:500]
-            else:
-                setattr(project, name, getattr(record, name))
-
-    def _write_list(self, project: pm.Project, name: str, record: Record, resolver: Resolver,
-                    replace: bool = False) -> None:
-        model, rows = self._rows(project, name, record, resolver)
-        if replace:
-            model.objects.filter(project=project).delete()
-        if rows:
-            bulk_create_with_history(rows, model, batch_size=500)
-        if name == "activities":
-            self._write_organisers(project, record, resolver)
-        if name == "outcomes":
-            self._write_indicators(project, record)
-
-    def _rows(self, project: pm.Project, name: str, record: Record, resolver: Resolver):
-        if name in ("expected_accomplishments", "planned_activities"):
-            model = pm.ExpectedAccomplishment if name == "expected_accomplishments" else pm.PlannedActivity
-            return model, [model(project=project, position=i, text=t) for i, t in enumerate(getattr(record, name))]
-        if name == "key_accomplishments":
-            as_of, precision = from_partial(record.accomplishments_as_of, "first")
-            return pm.KeyAccomplishment, [
-                pm.KeyAccomplishment(project=project, position=i, text=t, as_of=as_of,
-                                     as_of_precision=precision, to_date=record.accomplishments_to_date)
-                for i, t in enumerate(record.key_accomplishments)]
-        if name == "outcomes":
-            return pm.Outcome, [pm.Outcome(project=project, position=i, number=o.number, text=o.text,
-                                           target_year=o.target_year) for i, o in enumerate(record.outcomes)]
-        if name == "sectors":
-            rows = {(x.vocabulary, x.code): pm.ProjectSector(project=project, vocabulary=x.vocabulary[:3],
-                                                             code=x.code[:20], name=x.name[:300],
-                                                             percentage=x.percentage) for x in record.sectors}
-            return pm.ProjectSector, list(rows.values())
-        if name == "budgets":
-            rows = []
-            for b in record.budgets:
-                currency = resolver.currency(b.currency)
-                if currency is None:
-                    continue
-                kind = b.kind if b.kind in pm.Budget.Kind.values else pm.Budget.Kind.OTHER
-                # isascii: "²⁰²⁴" is digits to isdigit(), not to int()
-                year = int(b.label) if b.label.isascii() and b.label.isdigit() and len(b.label) == 4 else None
-                rows.append(pm.Budget(project=project, position=len(rows), kind=kind, amount=b.amount,
-                                      currency=currency, label=b.label[:200], year=year,
-                                      period_start=b.period_start or None, period_end=b.period_end or None))
-            return pm.Budget, rows
-        if name == "countries":
-            inferred = not any(s.field == "countries" for s in record.spans)
-            return pm.ProjectCountry, [pm.ProjectCountry(project=project, country=resolver.country(c),
-                                                         percentage=record.country_percentages.get(c),
-                                                         inferred=inferred)
-                                       for c in dict.fromkeys(record.countries) if resolver.country(c)]
-        if name == "regions":
-            names = record.regions or ([record.region] if record.region else [])
-            regions = {r.pk: r for r in (resolver.region(n) for n in names) if r is not None}
-            return pm.ProjectRegion, [pm.ProjectRegion(project=project, region=r) for r in regions.values()]
-        if name == "sdgs":
-            return pm.ProjectSdgGoal, [pm.ProjectSdgGoal(project=project, goal=g)
-                                       for g in resolver.goals_with_targets(record.sdgs, record.sdg_targets)]
-        if name == "sdg_targets":
-            return pm.ProjectSdgTarget, [pm.ProjectSdgTarget(project=project, target=resolver.target(t))
-                                         for t in dict.fromkeys(record.sdg_targets) if resolver.target(t)]
-        if name == "thematic_areas":
-            return pm.ProjectThematicArea, [pm.ProjectThematicArea(project=project, thematic_area=resolver.theme(t))
-                                            for t in dict.fromkeys(record.thematic_areas)]
-        if name == "partners":
-            return pm.ProjectPartner, [
-                pm.ProjectPartner(project=project, organisation=org, role=role, position=i,
-                                  name_as_written=text[:300])
-                for i, (org, role, text) in enumerate(self._resolved_partner_rows(record, resolver))]
-        if name == "activities":
-            rows = []
-            for i, e in enumerate(record.activities):
-                a = Activity(project=project, position=i, type=e.type, title=(e.title or e.type)[:500],
-                             dates_text=e.dates_text[:300], online=e.online, country=resolver.country(e.country),
-                             city=(e.city or "")[:120], participants=e.participants,
-                             participants_qualifier=(e.participants_qualifier or "")[:20],
-                             participants_profile=(e.participants_profile or "")[:300],
-                             participant_countries=e.participant_countries or None, summary=e.summary,
-                             recalled=e.recalled)
-                a.start, a.end = e.start, e.end
-                if a.start_date and a.end_date and a.end_date < a.start_date:
-                    a.end = None
-                rows.append(a)
-            return Activity, rows
-        if name == "resources":
-            rows = []
-            for i, r in enumerate(record.resources):
-                res = Resource(project=project, position=i, type=r.type if r.type in Resource.Type.values else "other",
-                               title=r.title[:500], url=r.url or "", language=r.language or "")
-                res.date, res.date_precision = from_partial(r.date, "first")
-                rows.append(res)
-            return Resource, rows
-        raise ValueError(f"unknown list field {name}")
-
-    @staticmethod
-    def _resolved_partner_rows(record: Record, resolver: Resolver) -> list[tuple[Any, str, str]]:
-        rows, seen = [], set()
-        for p in record.partners:
-            org = resolver.organisation(p)
-            role = p.role if p.role in pm.ProjectPartner.Role.values else pm.ProjectPartner.Role.COOPERATING
-            if (org.pk, role) in seen:
-                continue
-            seen.add((org.pk, role))
-            rows.append((org, role, p.text or p.name))
-        return rows
-
-    @staticmethod
-    def _partner_values(project: pm.Project) -> list[list[str]]:
-        return [[link.name_as_written, link.role] for link in pm.ProjectPartner.objects.filter(project=project)]
-
-    @staticmethod
-    def _write_organisers(project: pm.Project, record: Record, resolver: Resolver) -> None:
-        activities = list(Activity.objects.filter(project=project).order_by("position"))
-        links = {}
-        for activity, event in zip(activities, record.activities):
-            for name in event.organisers:
-                org = resolver.organisation_named(name)
-                if org is not None:
-                    links[(activity.pk, org.pk)] = ActivityOrganiser(activity=activity, organisation=org)
-        if links:
-            bulk_create_with_history(list(links.values()), ActivityOrganiser)
-
-    @staticmethod
-    def _write_indicators(project: pm.Project, record: Record) -> None:
-        if not any(o.indicators for o in record.outcomes):
-            return
-        outcomes = list(pm.Outcome.objects.filter(project=project).order_by("position"))
-        indicators, values = [], []
-        for outcome, data in zip(outcomes, record.outcomes):
-            for i, ind in enumerate(data.indicators):
-                row = pm.Indicator(outcome=outcome, position=i, title=ind.title[:500], unit=ind.unit[:100],
-                                   ascending=ind.ascending, baseline_value=ind.baseline,
-                                   baseline_year=ind.baseline_year, target_value=ind.target,
-                                   target_year=ind.target_year)
-                indicators.append((row, ind.values))
-        bulk_create_with_history([row for row, _ in indicators], pm.Indicator)
-        saved = list(pm.Indicator.objects.filter(outcome__project=project).order_by("outcome__position", "position"))
-        for row, (_unsaved, data_values) in zip(saved, indicators):
-            for v in data_values:
-                values.append(pm.IndicatorValue(indicator=row, period_start=v["period_start"],
-                                                period_end=v["period_end"], actual=_decimal(v.get("actual")),
-                                                target=_decimal(v.get("target")), comment=v.get("comment") or ""))
-        if values:
-            bulk_create_with_history(values, pm.IndicatorValue)
-
-    @staticmethod
-    def _write_flags(project: pm.Project, record: Record, replace: bool = False) -> None:
-        if replace:
-            pm.ReviewFlag.objects.filter(project=project, state=pm.ReviewFlag.State.OPEN).delete()
-            resolved = set(pm.ReviewFlag.objects.filter(project=project).values_list("field", "reason"))
-        else:
-            resolved = set()
-        flags = [pm.ReviewFlag(project=project, field=f.field[:60], reason=f.reason[:500])
-                 for f in record.flags if (f.field[:60], f.reason[:500]) not in resolved]
-        if flags:
-            bulk_create_with_history(flags, pm.ReviewFlag)
-
-    @staticmethod
-    def _write_source(project: pm.Project, record: Record, values: dict[str, Any], file_sha: str) -> None:
-        pm.SourceRecord.objects.create(
-            project=project, file_name=record.source_file or "", file_sha256=file_sha, index=record.index,
-            offset=record.offset, format=record.source_format[:20], text=record.text, text_sha256=sha256(record.text),
-            importer_version=narrative.PARSER_VERSION, parsed=values,
-            spans=[[s.field, s.start - record.offset, s.end - record.offset] for s in record.spans],
-            unparsed=list(record.unparsed),
-        )
-
-    def _relate(self, records: list[Record], projects: dict[int, pm.Project]) -> None:
-        relations.link(records, projects, stated=getattr(self, "stated_relations", None))
+    def _relate(self, records: list[Record], written: Written) -> None:
+        """Relations of this batch's records to the records of the file written so far (this batch's included),
+        each of the kind the loader can justify (capdev.importer.relations)."""
+        if getattr(self, "_linker", None) is None or self._linker.written is not written:
+            self._linker = relations.Linker(written)  # one per file: the families seen in it so far
+        self._linker.link(records, stated=getattr(self, "stated_relations", None))
 
 
 class JsonRecordLoader(RecordLoader):
     """Loads files in the JSON shape (`import-legacy --json`, the JSON export, the API) into the registry."""
 
-    def read(self, text: str, path: Path) -> list[Record]:
+    def read(self, source: narrative.TextFile | originals.Text, path: Path
+             ) -> tuple[Iterable[Record], int, Callable[[Record], int]]:
         """Records from a JSON list of records (or an object holding one under "results" or "records"); the
         relations a JSON export states (kind and other project) are kept for _relate."""
+        data = self.json_items(source.text(), path)
+        records = self.records_of(data, path)
+        self.stated_relations = {i: [e for e in item.get("relations") or [] if isinstance(e, dict)]
+                                 for i, item in enumerate(data)
+                                 if isinstance(item, dict) and isinstance(item.get("relations"), list)}
+        # The bar counts characters, as for narrative files: each record stands for its share of the file.
+        share = source.chars / max(1, len(records))
+        return records, source.chars, lambda r: round((r.index + 1) * share)
+
+    @classmethod
+    def parse_json(cls, text: str, path: Path) -> list[Record]:
+        """Records from the JSON text of a file."""
+        return cls.records_of(cls.json_items(text, path), path)
+
+    @staticmethod
+    def json_items(text: str, path: Path) -> list:
+        """The list of record objects the JSON text of a file holds (InputError where it holds none)."""
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
@@ -550,13 +391,15 @@ class JsonRecordLoader(RecordLoader):
             data = data.get("results", data.get("records"))
         if not isinstance(data, list) or not data:
             raise narrative.InputError("expected a non-empty JSON list of project records", name=str(path))
+        return data
+
+    @staticmethod
+    def records_of(data: list, path: Path) -> list[Record]:
+        """The records of a JSON list (InputError naming the record and key that is wrong)."""
         try:
-            records = [Record.from_json(item, i) for i, item in enumerate(data)]
+            return [Record.from_json(item, i) for i, item in enumerate(data)]
         except ValueError as exc:
             raise narrative.InputError(str(exc), name=str(path)) from exc
-        self.stated_relations = {i: [e for e in item.get("relations") or [] if isinstance(e, dict)]
-                                 for i, item in enumerate(data) if isinstance(item.get("relations"), list)}
-        return records
 
 
 def _row_id(text: str) -> int | None:

@@ -15,11 +15,15 @@ out ("Internet Governance Forum 2009", "... 2010"). The kind, read from the late
 
 A pair already related in the registry, whichever way and kind, is left as it is: an editor may have set it.
 A doubt is a ReviewFlag of severity "warning" on the later project: listed for the reviewers, not blocking.
+
+The loader writes a file a batch at a time and lets each batch go (capdev.importer.batches): the facts a kind is
+judged by are read back from the projects just written (one query per batch), and the families seen so far are
+kept as keys with a few project ids each, at most FAMILY_KEYS of them, so that memory stays bounded whatever the
+file's length (a family whose first records came after that many keys is not found; the parser's links are).
 """
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -27,10 +31,14 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from capdev.narrative.types import Record
+from capdev.narrative.types import PartialDate, Record
 from capdev.projects import models as pm
 
+from .batches import Written
+
 FLAG_FIELD = "relations"
+FAMILY_KEYS = 100_000  # families remembered per file at most (a key and a few ids each)
+FAMILY_MEMBERS = 50  # projects per family at most: a key shared that widely is a pattern of codes, not a programme
 Kind = pm.RelationKind
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
@@ -39,8 +47,21 @@ _ORDINAL = re.compile(r"\b(\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixt
 
 
 @dataclass(frozen=True)
+class Facts:
+    """What a kind is judged by, of one project as written: its key (later projects have larger ones), code, title
+    (and whether the importer proposed it) and dates."""
+
+    pk: int
+    code: str | None = None
+    title: str = ""
+    title_is_proposed: bool = False
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+
+
+@dataclass(frozen=True)
 class Proposal:
-    """A relation to write: from the record at index `first` to the one at `second`, of a kind."""
+    """A relation to write: from the project `first` to `second` (keys), of a kind."""
 
     first: int
     second: int
@@ -52,7 +73,7 @@ class Proposal:
 # -- families --------------------------------------------------------------------------------------------------------
 
 def code_family_key(code: str | None) -> str | None:
-    """A code with its numbers blanked ("ZAI/#/#"): codes of one family share it (None when it has no number)."""
+    """A code with its numbers blanked ("ZAI/#/#"): codes of one family share it (None when it says nothing)."""
     if not code:
         return None
     tokens = _TOKEN.findall(code.upper())
@@ -64,186 +85,202 @@ def code_family_key(code: str | None) -> str | None:
 
 def same_code_family(a: str | None, b: str | None) -> bool:
     """Codes that differ in one number only ("ZAI/08/001" and "ZAI/09/001", "IGF-2009" and "IGF-2010")."""
-    if not a or not b or code_family_key(a) != code_family_key(b) or code_family_key(a) is None:
+    if not a or not b or code_family_key(a) is None or code_family_key(a) != code_family_key(b):
         return False
     diff = [(x, y) for x, y in zip(_TOKEN.findall(a.upper()), _TOKEN.findall(b.upper())) if x != y]
     return len(diff) == 1
 
 
-def title_family_key(record: Record) -> str | None:
+def title_family_key(title: str, proposed: bool) -> str | None:
     """A title the source wrote, without its years, phase numbers and ordinals; None for a title the importer made."""
-    if not record.title or record.title_is_proposed:
+    if not title or proposed:
         return None
-    text = _ORDINAL.sub(" ", _PHASE.sub(" ", _YEAR.sub(" ", record.title)))
+    text = _ORDINAL.sub(" ", _PHASE.sub(" ", _YEAR.sub(" ", title)))
     words = re.findall(r"[^\W_]+", text.casefold())
     return " ".join(words) if len(words) >= 2 else None
 
 
-def same_family(a: Record, b: Record) -> bool:
-    """Whether a code family or a title family links two records (independent of how alike their texts are)."""
-    title = title_family_key(a)
-    return same_code_family(a.code, b.code) or (title is not None and title == title_family_key(b))
+def same_family(a: Facts, b: Facts) -> bool:
+    """Whether a code family or a title family links two projects (independent of how alike their texts are)."""
+    title = title_family_key(a.title, a.title_is_proposed)
+    return same_code_family(a.code, b.code) or (title is not None
+                                                 and title == title_family_key(b.title, b.title_is_proposed))
 
 
-def family_pairs(records: list[Record]) -> set[tuple[int, int]]:
-    """Pairs of records (by index) of one code or title family within a file: grouped by key, never all pairs."""
-    groups: dict[tuple[str, str], list[Record]] = defaultdict(list)
-    for r in records:
-        for kind, key in (("code", code_family_key(r.code)), ("title", title_family_key(r))):
-            if key:
-                groups[(kind, key)].append(r)
-    pairs = set()
-    for (kind, _key), members in groups.items():
-        if len(members) > 50:
-            continue  # a key shared that widely is a pattern of the publisher's codes, not one programme
-        for i, a in enumerate(members):
-            for b in members[i + 1:]:
-                if kind == "title" or same_code_family(a.code, b.code):
-                    pairs.add((min(a.index, b.index), max(a.index, b.index)))
-    return pairs
+def family_keys(record: Record) -> list[tuple[str, str]]:
+    """The families a record belongs to: ("code", key) and ("title", key), where it has them."""
+    keys = [("code", code_family_key(record.code)), ("title", title_family_key(record.title, record.title_is_proposed))]
+    return [(kind, key) for kind, key in keys if key]
 
 
 # -- the kind --------------------------------------------------------------------------------------------------------
 
-def _years(record: Record) -> tuple[int, int] | None:
-    start, end = record.start or record.end, record.end or record.start
+def _years(f: Facts) -> tuple[int, int] | None:
+    start, end = f.start or f.end, f.end or f.start
     return (start.year, end.year) if start and end else None
 
 
-def _label(record: Record) -> str:
-    years = _years(record)
-    title = (record.title or record.code or "?")[:80]
+def _label(f: Facts) -> str:
+    years = _years(f)
+    title = (f.title or f.code or "?")[:80]
     return f"“{title}” ({years[0]})" if years else f"“{title}”"
 
 
-def propose(a: Record, b: Record, *, by_text: bool) -> Proposal:
-    """The kind the two records justify, read from the later one (see the module's table)."""
+def propose(a: Facts, b: Facts, *, by_text: bool) -> Proposal:
+    """The kind the two projects justify, read from the later one (see the module's table)."""
     family = same_family(a, b)
     why = _("similar text") if by_text else ""
     if family:
         why = ", ".join(filter(None, [why, _("the same code or title family")]))
     if a.start and b.start and (a.start, a.end) == (b.start, b.end) and by_text:
-        later, earlier = (b, a) if b.index > a.index else (a, b)
-        return Proposal(later.index, earlier.index, Kind.DUPLICATE, sure=False, reason=_(
+        later, earlier = (b, a) if b.pk > a.pk else (a, b)
+        return Proposal(later.pk, earlier.pk, Kind.DUPLICATE, sure=False, reason=_(
             "Proposed as a duplicate of %(other)s (%(why)s, the same time frame): the same project recorded "
             "twice? Keep one, or change the kind under Related projects.") % {"other": _label(earlier), "why": why})
     ya, yb = _years(a), _years(b)
     if ya is None or yb is None:
-        return Proposal(a.index, b.index, Kind.RELATED, sure=True)
-    earlier, later = (a, b) if (ya, a.index) <= (yb, b.index) else (b, a)
-    (_e_start, e_end), (l_start, _l_end) = _years(earlier), _years(later)
-    gap = l_start - e_end
+        return Proposal(a.pk, b.pk, Kind.RELATED, sure=True)
+    earlier, later = (a, b) if (ya, a.pk) <= (yb, b.pk) else (b, a)
+    gap = _years(later)[0] - _years(earlier)[1]
     # The later one starts once the earlier is over (within the precision its end is known to): periods that
     # overlap are parallel projects, not phases.
-    starts_after = (later.start or later.end).first_day() >= (earlier.end or earlier.start).first_day() and \
-        (later.start or later.end).first_day() > (earlier.start or earlier.end).first_day()
+    later_start = (later.start or later.end).first_day()
+    starts_after = (later_start >= (earlier.end or earlier.start).first_day()
+                    and later_start > (earlier.start or earlier.end).first_day())
     if starts_after and gap in (0, 1):
         reason = _("Proposed as the next phase of %(other)s (%(why)s, consecutive years): confirm it, or change "
                    "the kind under Related projects.") % {"other": _label(earlier), "why": why}
-        return Proposal(later.index, earlier.index, Kind.PREVIOUS_PHASE, sure=family, reason=reason)
+        return Proposal(later.pk, earlier.pk, Kind.PREVIOUS_PHASE, sure=family, reason=reason)
     if starts_after and gap > 1 and family:
         reason = _("Proposed as a later phase of %(other)s (%(why)s, %(gap)d years apart): confirm it, or change "
                    "the kind under Related projects.") % {"other": _label(earlier), "why": why, "gap": gap}
-        return Proposal(later.index, earlier.index, Kind.PREVIOUS_PHASE, sure=False, reason=reason)
-    return Proposal(a.index, b.index, Kind.RELATED, sure=True)
+        return Proposal(later.pk, earlier.pk, Kind.PREVIOUS_PHASE, sure=False, reason=reason)
+    return Proposal(a.pk, b.pk, Kind.RELATED, sure=True)
 
 
-# -- writing ---------------------------------------------------------------------------------------------------------
+def facts_of(pks: Iterable[int]) -> dict[int, Facts]:
+    """The facts of these projects, as written (one query)."""
+    rows = pm.Project.objects.filter(pk__in=list(pks)).only(
+        "pk", "code", "title", "title_is_proposed", "start_date", "start_precision", "end_date", "end_precision")
+    return {p.pk: Facts(p.pk, p.code, p.title, p.title_is_proposed, p.start, p.end) for p in rows}
 
-def _registry_refs(refs: Iterable[str]) -> dict[str, pm.Project]:
+
+# -- linking ---------------------------------------------------------------------------------------------------------
+
+def _registry_refs(refs: Iterable[str]) -> dict[str, int]:
     """Registry projects by code and by IATI identifier, for references a file's records do not resolve."""
     refs = {r for r in refs if r}
-    found: dict[str, pm.Project] = {}
+    found: dict[str, int] = {}
     for field in ("code", "iati_identifier"):
-        for project in pm.Project.objects.registry_with(field, refs - set(found)):
-            found[getattr(project, field)] = project
+        for project in pm.Project.objects.registry_with(field, refs - set(found)).only("pk", field):
+            found[getattr(project, field)] = project.pk
     return found
 
 
-def link(records: list[Record], projects: dict[int, pm.Project],
-         stated: dict[int, list[dict]] | None = None) -> int:
-    """Write the relations among the records just loaded (and to registry projects they name); returns how many
-    were written. `stated`: a JSON export's `relations` per record index, each {"kind", "index" or "project"}."""
-    by_ref: dict[str, Record] = {}
-    for r in records:
-        for ref in (r.code, r.iati_identifier):
-            if ref:
-                by_ref.setdefault(ref, r)
-    by_index = {r.index: r for r in records}
-    outside = _registry_refs(t for r in records for t in r.related_to
-                             if isinstance(t, str) and t not in by_ref)
-    explicit: dict[tuple[int, int], tuple[int, int, str, str]] = {}  # pair of project ids -> (from, to, kind, note)
-    for index, entries in (stated or {}).items():
-        for entry in entries:
-            other = _stated_project(entry, by_index, by_ref, projects)
-            kind = entry.get("kind")
-            if other is not None and kind in Kind.values and index in projects:
-                me = projects[index].pk
-                if other.pk != me:
-                    note = str(entry.get("note") or "")[:300]
-                    explicit.setdefault(tuple(sorted((me, other.pk))), (me, other.pk, kind, note))
-    by_text: set[tuple[int, int]] = set()
-    to_registry: list[tuple[int, pm.Project]] = []
-    for r in records:
-        for target in r.related_to:
-            other = by_index.get(target) if isinstance(target, int) else by_ref.get(target)
-            if other is not None and other.index != r.index:
-                by_text.add((min(r.index, other.index), max(r.index, other.index)))
-            elif isinstance(target, str) and target in outside:
-                to_registry.append((r.index, outside[target]))
-    rows: dict[tuple[int, int], Proposal | tuple] = {}
-    for pair in by_text | family_pairs(records):
-        a, b = (by_index[i] for i in pair)
-        ids = tuple(sorted((projects[a.index].pk, projects[b.index].pk)))
-        if ids[0] != ids[1]:
-            rows[ids] = propose(a, b, by_text=pair in by_text)
-    for index, other in to_registry:
-        me = projects[index].pk
-        if me != other.pk:
-            rows.setdefault(tuple(sorted((me, other.pk))), (me, other.pk, Kind.RELATED, ""))
-    rows.update(explicit)
-    written = _write(rows, projects)
-    # A doubt about a relation carried by a JSON export comes as a plain flag: it is a warning, never a fault.
-    pm.ReviewFlag.objects.filter(project__in=[p.pk for p in projects.values()], field=FLAG_FIELD, severity="",
-                                 state=pm.ReviewFlag.State.OPEN).update(severity=pm.ReviewFlag.Severity.WARNING)
-    return written
+class Linker:
+    """Relates the records of one file, a batch at a time (the loader's _relate), to the records written before
+    them (Written: their projects) and to registry projects they name; keeps the families seen so far."""
+
+    def __init__(self, written: Written):
+        self.written = written
+        self.families: dict[tuple[str, str], list[int]] = {}
+
+    def link(self, records: list[Record], stated: dict[int, list[dict]] | None = None) -> int:
+        """Write this batch's relations; returns how many were written. `stated`: a JSON export's `relations` per
+        record index, each {"kind", "index" or "project": {"code", "iati_identifier"}} (written as stated)."""
+        pairs: dict[tuple[int, int], bool] = {}  # pair of project keys -> found by text (else by family only)
+        names: set[str] = set()
+        for r in records:
+            for target in r.related_to:
+                if isinstance(target, str) and self.written.by_code.get(target) is None:
+                    names.add(target)
+        outside = _registry_refs(names)
+        for r in records:
+            me = self.written.project(r.index)
+            if me is None:
+                continue
+            for target in r.related_to:
+                other = (self.written.project(target) if isinstance(target, int)
+                         else self.written.by_code.get(target) or outside.get(target))
+                if other is not None and other != me:
+                    pairs[tuple(sorted((me, other)))] = True
+            for key in family_keys(r):
+                members = self.families.get(key)
+                if members is None:
+                    if len(self.families) >= FAMILY_KEYS:
+                        continue
+                    members = self.families[key] = []
+                for other in members:
+                    if other != me:
+                        pairs.setdefault(tuple(sorted((me, other))), False)
+                if len(members) < FAMILY_MEMBERS and me not in members:
+                    members.append(me)
+        explicit = self._stated(records, stated or {})
+        if not pairs and not explicit:
+            return 0
+        facts = facts_of({pk for pair in pairs for pk in pair})
+        rows: dict[tuple[int, int], Proposal | tuple] = {}
+        for (a, b), by_text in pairs.items():
+            fa, fb = facts.get(a), facts.get(b)
+            if fa is None or fb is None:
+                continue
+            if not by_text and not same_family(fa, fb):
+                continue  # one key, two families (ZAI/08/001 and ZAI/09/002 differ in two numbers)
+            rows[(a, b)] = propose(fa, fb, by_text=by_text)
+        rows.update(explicit)
+        return _write(rows)
+
+    def _stated(self, records: list[Record], stated: dict[int, list[dict]]) -> dict[tuple[int, int], tuple]:
+        """The relations a JSON export states for this batch's records, to projects written or in the registry."""
+        found: dict[tuple[int, int], tuple] = {}
+        for r in records:
+            me = self.written.project(r.index)
+            for entry in stated.get(r.index, ()):
+                other = self._stated_project(entry)
+                if me is None or other is None or other == me or entry.get("kind") not in Kind.values:
+                    continue
+                found.setdefault(tuple(sorted((me, other))),
+                                 (me, other, entry["kind"], str(entry.get("note") or "")[:300]))
+        return found
+
+    def _stated_project(self, entry: dict) -> int | None:
+        index = entry.get("index")
+        if isinstance(index, int) and not isinstance(index, bool) and self.written.project(index):
+            return self.written.project(index)
+        target = entry.get("project") if isinstance(entry.get("project"), dict) else {}
+        refs = [r for r in (target.get("code"), target.get("iati_identifier")) if isinstance(r, str) and r]
+        for ref in refs:
+            if self.written.by_code.get(ref):
+                return self.written.by_code[ref]
+        found = _registry_refs(refs)
+        return next((found[r] for r in refs if r in found), None)
 
 
-def _stated_project(entry: dict, by_index, by_ref, projects) -> pm.Project | None:
-    index = entry.get("index")
-    if isinstance(index, int) and index in projects:
-        return projects[index]
-    target = entry.get("project") or {}
-    for ref in (target.get("code"), target.get("iati_identifier")):
-        if isinstance(ref, str) and ref in by_ref:
-            return projects[by_ref[ref].index]
-    refs = [r for r in (target.get("code"), target.get("iati_identifier")) if isinstance(r, str)]
-    found = _registry_refs(refs)
-    return next((found[r] for r in refs if r in found), None)
-
-
-def _write(rows: dict, projects: dict[int, pm.Project]) -> int:
+def _write(rows: dict) -> int:
+    """Write the relations of pairs not related yet (either way, any kind), and the doubts as warnings."""
     if not rows:
         return 0
     ids = {pk for pair in rows for pk in pair}
     existing = {tuple(sorted(pair)) for pair in pm.ProjectRelation.objects.filter(
         Q(from_project__in=ids) & Q(to_project__in=ids)).values_list("from_project_id", "to_project_id")}
-    pk_of_index = {index: p.pk for index, p in projects.items()}
     new, flags = [], []
     for pair, row in sorted(rows.items()):
         if pair in existing:
             continue  # related already, whichever way and kind: an editor may have set it
         if isinstance(row, Proposal):
-            first, second = pk_of_index[row.first], pk_of_index[row.second]
             note = _("proposed by the importer") if not row.sure else ""
-            new.append(pm.ProjectRelation(from_project_id=first, to_project_id=second, kind=row.kind, note=note))
+            new.append(pm.ProjectRelation(from_project_id=row.first, to_project_id=row.second, kind=row.kind,
+                                          note=note))
             if not row.sure:
-                flags.append((first, row.reason))
+                flags.append((row.first, row.reason))
         else:
             first, second, kind, note = row
             new.append(pm.ProjectRelation(from_project_id=first, to_project_id=second, kind=kind, note=note))
     bulk_create_with_history(new, pm.ProjectRelation)
     _flag(flags)
+    # A doubt about a relation carried by a JSON export comes as a plain flag: it is a warning, never a fault.
+    pm.ReviewFlag.objects.filter(project__in=ids, field=FLAG_FIELD, severity="",
+                                 state=pm.ReviewFlag.State.OPEN).update(severity=pm.ReviewFlag.Severity.WARNING)
     return len(new)
 
 
@@ -251,12 +288,8 @@ def _flag(flags: list[tuple[int, str]]) -> None:
     """A warning per doubt, unless the project has it open already (a JSON export carries its open flags)."""
     if not flags:
         return
-    open_ = pm.ReviewFlag.objects.filter(project_id__in={pk for pk, _r in flags}, field=FLAG_FIELD,
-                                         state=pm.ReviewFlag.State.OPEN)
-    have = {(f.project_id, f.reason): f for f in open_}
-    new = []
-    for project_id, reason in flags:
-        if (project_id, reason[:500]) not in have:
-            new.append(pm.ReviewFlag(project_id=project_id, field=FLAG_FIELD, reason=reason[:500],
-                                     severity=pm.ReviewFlag.Severity.WARNING))
+    have = set(pm.ReviewFlag.objects.filter(project_id__in={pk for pk, _r in flags}, field=FLAG_FIELD,
+                                            state=pm.ReviewFlag.State.OPEN).values_list("project_id", "reason"))
+    new = [pm.ReviewFlag(project_id=pk, field=FLAG_FIELD, reason=reason[:500], severity=pm.ReviewFlag.Severity.WARNING)
+           for pk, reason in flags if (pk, reason[:500]) not in have]
     bulk_create_with_history(new, pm.ReviewFlag)

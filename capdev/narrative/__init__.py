@@ -1,6 +1,8 @@
 """The narrative parser: free-text project pages to Record objects, every character kept in a span.
 
-Plain Python, no Django. Entry points: decode_bytes, parse_text, parse_file; `python -m capdev.narrative FILE...`.
+Plain Python, no Django. Entry points: decode_bytes, parse_text, parse_file (a list of records);
+iter_records, iter_file (records one at a time, for files of any size within the limits: see .limits);
+`python -m capdev.narrative FILE...`.
 
 Status is passed through from a "Status:" label only; deriving one from the dates is the loader's job,
 because it knows today's date.
@@ -8,36 +10,86 @@ because it knows today's date.
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from collections.abc import Iterable, Iterator
 
 from .assemble import assemble as _assemble_record
-from .decode import decode_bytes
-from .errors import InputError
+from .decode import TextFile, decode_bytes
+from .errors import InputError, LimitExceeded
+from .limits import MAX_FILE_BYTES, MAX_RECORD_CHARS
 from .prose_records import prose_records
-from .relate import link_related
-from .segment import segment
+from .relate import Relater, complete_links
+from .segment import iter_lines, iter_segments
 from .types import Record
 
 PARSER_VERSION = "1.0.0"
 
-__all__ = ["PARSER_VERSION", "InputError", "Record", "decode_bytes", "parse_file", "parse_text"]
+__all__ = [
+    "MAX_FILE_BYTES", "MAX_RECORD_CHARS", "PARSER_VERSION", "InputError", "LimitExceeded", "Record", "Relater",
+    "TextFile", "decode_bytes", "iter_file", "iter_records", "parse_file", "parse_text",
+]
+
+
+def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relater: Relater | None = None,
+                 max_record: int | None = MAX_RECORD_CHARS) -> Iterator[Record]:
+    """The records of a decoded text given in pieces, each as soon as it is read; InputError when there is none.
+
+    The parser holds a record or two at a time. Each record's related_to names the earlier records nearly the
+    same as it; the later ones are in relater.later (complete_links makes the links go both ways).
+    A record longer than max_record characters raises LimitExceeded saying where it begins.
+    """
+    relater = relater or Relater()
+    name = source_file or "<input>"
+    index = 0
+    # The text read while no labelled record is found, for reading it as prose if none is: no more than one
+    # record's length (the segmenter refuses a longer run without a record), let go at the first record.
+    before: list[str] | None = []
+
+    def read() -> Iterator[str]:
+        for chunk in chunks:
+            if before is not None:
+                before.append(chunk)
+            yield chunk
+
+    try:
+        for raw, text in iter_segments(iter_lines(read(), max_record), max_record=max_record):
+            before = None
+            record = _assemble_record(text, raw, index, source_file)
+            relater.add(record)
+            index += 1
+            yield record
+    except LimitExceeded as exc:
+        raise LimitExceeded(exc.args[0], name=name) from None
+    if not index:
+        # No labelled record: paragraphs of prose that tell of projects (an annual report, news items).
+        whole = "".join(before or ())
+        for raw in prose_records(whole):
+            record = _assemble_record(whole, raw, index, source_file)
+            relater.add(record)
+            index += 1
+            yield record
+    if not index:
+        raise InputError("no recognisable project record", name=name)
+
+
+def iter_file(path: str | os.PathLike[str], source_file: str | None = None, *, relater: Relater | None = None,
+              max_record: int | None = MAX_RECORD_CHARS, max_bytes: int | None = MAX_FILE_BYTES) -> Iterator[Record]:
+    """The records of a file, one at a time, read a chunk at a time; InputError when it is unreadable, empty,
+    binary, holds no record, or exceeds a limit (the file's size is checked before anything is parsed)."""
+    source = TextFile(path, max_bytes=max_bytes)
+    return iter_records(source.chunks(), source_file or source.name, relater=relater, max_record=max_record)
 
 
 def parse_text(text: str, source_file: str | None = None) -> list[Record]:
     """Records found in decoded text, in order; InputError when there is none."""
-    raws = segment(text) or prose_records(text)
-    if not raws:
-        raise InputError("no recognisable project record", name=source_file or "<input>")
-    records = [_assemble_record(text, raw, i, source_file) for i, raw in enumerate(raws)]
-    link_related(records)
+    relater = Relater()
+    records = list(iter_records([text], source_file, relater=relater))
+    complete_links(records, relater)
     return records
 
 
 def parse_file(path: str | os.PathLike[str]) -> list[Record]:
     """Read, decode and parse one file; InputError when it is unreadable, empty, binary or holds no record."""
-    name = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read file ({exc.strerror or exc})", name=name) from None
-    return parse_text(decode_bytes(data, name=name), source_file=name)
+    relater = Relater()
+    records = list(iter_file(path, relater=relater))
+    complete_links(records, relater)
+    return records

@@ -1,10 +1,12 @@
-"""`python -m capdev.narrative FILE...`: print the parsed records as a JSON list; exit 2 on bad input."""
+"""`python -m capdev.narrative FILE...`: print the parsed records as a JSON list; exit 2 on bad input.
+
+Files of any size within the limits (capdev.narrative.limits) are read a record at a time (jsonout)."""
 from __future__ import annotations
 
-import json
 import sys
 
-from . import InputError, parse_file
+from . import InputError
+from .jsonout import write_json
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -13,14 +15,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args or any(a in ("-h", "--help") for a in args):
         print("usage: python -m capdev.narrative FILE...", file=sys.stderr)
         return 0 if args else 2
-    records = []
-    for path in args:
-        try:
-            records.extend(r.to_json() for r in parse_file(path))
-        except InputError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 2
-    json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
+    try:
+        write_json(args, sys.stdout)
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     sys.stdout.write("\n")
     return 0
 

@@ -4,14 +4,14 @@ themselves (a date, what happened, where, how many: "15/03/2021; Taller de induc
 from __future__ import annotations
 
 import re
+from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
+from .errors import LimitExceeded
 from .labels import LabelTable, default_table
+from .lines import Line, split_lines, too_long
 from .page_lines import column_role
-
-if TYPE_CHECKING:
-    from .layout import Line
 
 _PIPE_SEP = re.compile(r"[ \t]*\|[ \t]*")
 _TAB_SEP = re.compile(r"[ ]*\t[\t ]*")
@@ -126,62 +126,106 @@ def _row_fits(line: str, kind: str, width: int) -> bool:
     return len(cells) == width or (kind != "spaces" and abs(len(cells) - width) == 1 and len(cells) >= 2)
 
 
-def find_tables(lines: list[Line], table: LabelTable) -> dict[int, tuple[str, int]]:
-    """Line index -> ("header" | "row" | "rule", index of its header line), for every activity table."""
-    out: dict[int, tuple[str, int]] = {}
+def find_tables(lines: list[Line], table: LabelTable) -> dict[int, str]:
+    """Line index -> "header" | "row" | "rule", for every activity table of a list of lines."""
+    return {k: role for k, (_, _, role) in enumerate(iter_table_roles(((ln, ln.text) for ln in lines), table))
+            if role is not None}
+
+
+class _Ahead:
+    """Lines read from a source as far as the table scan looks ahead, by their index in the whole text; those
+    handed on are let go. The lines held may span no more than one record's length (limit)."""
+
+    def __init__(self, source: Iterator[tuple[Line, str]], limit: int | None) -> None:
+        self.source = source
+        self.limit = limit
+        self.base = 0  # the index of the first line held
+        self.held: deque[tuple[Line, str]] = deque()
+        self.exhausted = False
+
+    def has(self, i: int) -> bool:
+        while i >= self.base + len(self.held) and not self.exhausted:
+            got = next(self.source, None)
+            if got is None:
+                self.exhausted = True
+                break
+            if self.limit is not None and self.held and got[0].stop - self.held[0][0].start > self.limit:
+                raise LimitExceeded(too_long(self.base + 1, self.limit))
+            self.held.append(got)
+        return i < self.base + len(self.held)
+
+    def text(self, i: int) -> str:
+        return self.held[i - self.base][0].text
+
+    def hand_on(self, upto: int, marks: dict[int, str]) -> Iterator[tuple[Line, str, str | None]]:
+        """The lines before index upto, with their roles (final: the scan never marks a line behind it)."""
+        while self.base < upto and self.held:
+            ln, raw = self.held.popleft()
+            yield ln, raw, marks.pop(self.base, None)
+            self.base += 1
+
+
+def iter_table_roles(source: Iterable[tuple[Line, str]], table: LabelTable, limit: int | None = None
+                     ) -> Iterator[tuple[Line, str, str | None]]:
+    """Each line of a text (line, as written) with its role in an activity table ("header", "row", "rule" or
+    None), handed on as soon as it is known: a header row with the rows that fit it, or two rows or more that read
+    as events by themselves. The scan looks ahead no further than the rule lines under a header, or the second row
+    of a table without header; a look-ahead longer than limit characters is a record too long (LimitExceeded)."""
+    ahead = _Ahead(iter(source), limit)
+    marks: dict[int, str] = {}
     i = 0
-    n = len(lines)
-    while i < n:
-        text = lines[i].text
+    while ahead.has(i):
+        text = ahead.text(i)
         found = header_roles(text, table) if text.strip() and len(text) <= _MAX_ROW else None
         if not found:
-            width = _event_rows(lines, i)
-            for r in range(i, i + width):
-                out[r] = ("row", i)
-            i += max(width, 1)
+            kind = _row_kind(text) if len(text) <= _MAX_ROW else ""
+            if kind in ("pipe", "tab", "semi"):
+                width = len(split_row(text, kind))
+                if _event_row(text, kind, width) and ahead.has(i + 1) and _event_row(ahead.text(i + 1), kind, width):
+                    while ahead.has(i) and _event_row(ahead.text(i), kind, width):
+                        marks[i] = "row"
+                        i += 1
+                        yield from ahead.hand_on(i, marks)
+                    continue
+            i += 1
+            yield from ahead.hand_on(i, marks)
             continue
         kind, roles = found
         j = i + 1
-        rows: list[int] = []
-        while j < n:
-            t = lines[j].text
+        rows = False
+        while ahead.has(j):
+            t = ahead.text(j)
             if kind == "pipe" and _RULE_ROW.match(t) and t.strip() and not rows:
-                out[j] = ("rule", i)
+                marks[j] = "rule"
                 j += 1
                 continue
             if not _row_fits(t, kind, len(roles)):
                 break
-            rows.append(j)
+            marks[i] = "header"
+            marks[j] = "row"
+            rows = True
             j += 1
+            yield from ahead.hand_on(j, marks)  # with one row found, every line up to here has its role
         if rows:
-            out[i] = ("header", i)
-            for r in rows:
-                out[r] = ("row", i)
             i = j
         else:
-            out.pop(i + 1, None)
+            marks.pop(i + 1, None)
             i += 1
-    return out
+        yield from ahead.hand_on(i, marks)
+    yield from ahead.hand_on(ahead.base + len(ahead.held), marks)
 
 
-def _event_rows(lines: list[Line], i: int) -> int:
-    """How many lines from i on are rows of a table without header (two at least, cut alike), else 0."""
-    kind = _row_kind(lines[i].text) if len(lines[i].text) <= _MAX_ROW else ""
-    if kind not in ("pipe", "tab", "semi"):
-        return 0
-    width = len(split_row(lines[i].text, kind))
-    j = i
-    while j < len(lines) and _row_kind(lines[j].text) == kind and len(split_row(lines[j].text, kind)) == width \
-            and row_roles(split_row(lines[j].text, kind)):
-        j += 1
-    return j - i if j - i >= 2 else 0
+def _event_row(text: str, kind: str, width: int) -> bool:
+    """Is this line a row of a table without header: cut like the first (kind, width), reading as an event?"""
+    if _row_kind(text) != kind:
+        return False
+    cells = split_row(text, kind)
+    return len(cells) == width and bool(row_roles(cells))
 
 
 def read_table(text: str, offset: int = 0, table: LabelTable | None = None) -> Table | None:
     """The activity table written in text (its header row first, or rows that read as events by themselves), with
     cell offsets shifted by offset."""
-    from .layout import split_lines
-
     table = table or default_table()
     lines = split_lines(text)
     head = next((k for k, ln in enumerate(lines) if ln.text.strip()), None)

@@ -23,6 +23,8 @@ _RANGE_WORDS = re.compile(r"\d\s*[-\u2013\u2014]\s*\d|\d\s*[-\u2013\u2014]\s*[^\
                           re.IGNORECASE)
 _ASIDE_PARTS = re.compile(r"\s+/\s+")
 _AREA_SPLIT = re.compile(r"\s*(?:[;\r\n\u2022]|,(?![^()]*\)))\s*")
+_AREA_SPLIT_BARE = re.compile(r"\s*(?:[;\r\n\u2022]|,)\s*")  # for a text whose bracketed commas are set aside
+_KEPT_COMMA = "\ue000"  # a private-use character: stands for a comma that does not split
 
 
 class _Assembler(RecordSteps):
@@ -255,9 +257,10 @@ class _Assembler(RecordSteps):
         if role == "funding" and value not in self.donor_texts:
             self.donor_texts.append(value)
         orgs = _values("orgs")
+        known = {(q.name, q.acronym) for q in self.rec.partners}
         for p in _guard(self.rec, "partners", [], orgs.parse_partners, value, default_role=role):
-            known = {(q.name, q.acronym) for q in self.rec.partners}
             if (p.name, p.acronym) not in known:
+                known.add((p.name, p.acronym))
                 self.rec.partners.append(p)
 
     def on_lead_unit(self, block: Block, value: str, at: int) -> None:
@@ -332,7 +335,7 @@ class _Assembler(RecordSteps):
     def on_thematic_areas(self, block: Block, value: str, at: int) -> None:
         rec = self.rec
         parse_sdgs = _values("sdgs").parse_sdgs
-        for item in _AREA_SPLIT.split(value):
+        for item in _split_areas(value):
             item = item.strip(" \t.-\u2013\u2014*")
             if not item:
                 continue
@@ -361,7 +364,7 @@ class _Assembler(RecordSteps):
         places = _values("places")
         region = _guard(rec, "region", None, places.resolve_region, value)
         if not region:
-            _, regions = _guard(rec, "region", ([], []), places.split_place_list, value)
+            _, regions = _guard(rec, "region", ([], []), _values("served").split_place_list, value)
             region = "; ".join(regions) if regions else None
         if not region:
             rec.flag("region", "unknown region")
@@ -370,7 +373,7 @@ class _Assembler(RecordSteps):
 
     def on_countries(self, block: Block, value: str, at: int) -> None:
         self.country_texts.append(value)
-        _, regions = _guard(self.rec, "countries", ([], []), _values("places").split_place_list, value)
+        _, regions = _guard(self.rec, "countries", ([], []), _values("served").split_place_list, value)
         if regions and not self.rec.region:
             # "Focus Countries: Asia and the Pacific" names a region, not countries.
             self.rec.region = "; ".join(regions)
@@ -409,6 +412,25 @@ class _Assembler(RecordSteps):
                      "beneficiaries_indirect"):
             setattr(rec, name, _nl(getattr(rec, name)))
         self.spans()
+
+
+def _split_areas(value: str) -> list[str]:
+    """Thematic areas as _AREA_SPLIT splits them (a comma inside brackets does not split), in linear time.
+
+    _AREA_SPLIT's look-ahead reads, at each comma, up to the next bracket: to the end of the text when there
+    is none, so a long list cost the square of its length. Here the text is read once, backwards, to learn
+    which commas the next bracket closes over; those are set aside while the rest is split."""
+    if _KEPT_COMMA in value:
+        return _AREA_SPLIT.split(value)
+    chars = list(value)
+    closes = False  # is the next bracket after this position a closing one?
+    for i in range(len(chars) - 1, -1, -1):
+        ch = chars[i]
+        if ch in "()":
+            closes = ch == ")"
+        elif ch == "," and closes:
+            chars[i] = _KEPT_COMMA
+    return [item.replace(_KEPT_COMMA, ",") for item in _AREA_SPLIT_BARE.split("".join(chars))]
 
 
 def _join(a: str, b: str) -> str:

@@ -1,4 +1,5 @@
-"""The one error the parser lets out: input it cannot read as project records."""
+"""The errors the parser lets out: input it cannot read as project records (InputError), or larger than it takes
+(LimitExceeded, a kind of InputError)."""
 from __future__ import annotations
 
 
@@ -10,3 +11,7 @@ class InputError(Exception):
         text = " ".join(str(message).split())
         super().__init__(f"{name}: {text}" if name else text)
         self.name = name
+
+
+class LimitExceeded(InputError):
+    """Input larger than the parser takes (capdev.narrative.limits): a record or a file too long."""

@@ -9,39 +9,14 @@ consecutive: together they cover the text, every character once, so that the seg
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
 
-from .activity_tables import find_tables
+from .activity_tables import iter_table_roles
 from .labels import HeaderMatch, LabelMatch, LabelTable, default_table, inline_labels, match_header, match_label
+from .lines import Line, iter_lines, split_lines
 from .page_lines import match_chrome, match_heading
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
-
-
-@dataclass
-class Line:
-    """One line or piece of a line: [start, end) without its line break, [start, stop) with it."""
-
-    start: int
-    end: int
-    stop: int
-    text: str
-    label: LabelMatch | None = None  # offsets relative to this piece
-    header: HeaderMatch | None = None
-    heading: bool = False
-    chrome: bool = False  # a menu, breadcrumb, sharing or footer line of a web page
-    table: str = ""  # "header" | "row" of an activity table
-    piece: bool = False  # a piece cut from a line after another label
-
-
-def split_lines(text: str) -> list[Line]:
-    """Lines with their offsets; '\\r\\n', '\\r' and '\\n' all end a line."""
-    out = []
-    for m in _LINE.finditer(text):
-        raw = m.group()
-        body = raw.rstrip("\r\n")
-        out.append(Line(m.start(), m.start() + len(body), m.end(), body))
-    return out
+__all__ = ["Line", "iter_layout", "lay_out", "split_lines"]
 
 
 # ---------------------------------------------------------------- pieces of a line
@@ -77,37 +52,41 @@ _STRONG_GAP = re.compile(r"\t|  |[ \t]*[;|\u00b7\u2022][ \t]|[ \t][-\u2013\u2014
 
 def lay_out(text: str, table: LabelTable | None = None) -> list[Line]:
     """The lines and pieces of text, each with what it holds: a label, a header, a heading or a table row."""
+    return [ln for ln, _raw in iter_layout(iter_lines([text]), table)]
+
+
+def iter_layout(lines: Iterable[tuple[Line, str]], table: LabelTable | None = None, limit: int | None = None
+                ) -> Iterator[tuple[Line, str]]:
+    """The lines and pieces of a text read line by line (iter_lines), each as written and with what it holds,
+    handed on as soon as it is known (a table's rows need a line or two of look-ahead: see iter_table_roles)."""
     table = table or default_table()
-    lines = split_lines(text)
-    tables = find_tables(lines, table)
-    out: list[Line] = []
-    for i, ln in enumerate(lines):
-        role = tables.get(i)
-        if role is not None:
-            ln.table = "header" if role[0] == "header" else "row"
-            out.append(ln)
-            continue
-        if not ln.text.strip():
-            out.append(ln)
-            continue
-        lab = match_label(ln.text, table)
-        if lab is not None:
-            ln.label = lab
-            out.extend(_pieces(ln, lab, table))
-            continue
-        ln.header = match_header(ln.text, table)
-        if ln.header is None:
-            ln.heading = match_heading(ln.text, table)
-            ln.chrome = not ln.heading and match_chrome(ln.text, table)
-        if not ln.heading and not ln.chrome and _STRONG_GAP.search(ln.text):
-            # "2122M   Time frame: March 2021 ...": a value (or a code), then labels of their own after a clear break.
-            found = [(at, m) for at, m in inline_labels(ln.text, 0, table) if at > 0]
-            if found:
-                pieces = _cut(ln, None, found)
-                if ln.header is not None:
-                    h = ln.header
-                    pieces[0].header = HeaderMatch(h.code, h.code_start, h.code_end, "", len(pieces[0].text))
-                out.extend(pieces)
-                continue
-        out.append(ln)
-    return out
+    for ln, raw, role in iter_table_roles(lines, table, limit):
+        for piece in _laid_out(ln, role, table):
+            yield piece, raw[piece.start - ln.start : piece.stop - ln.start]
+
+
+def _laid_out(ln: Line, role: str | None, table: LabelTable) -> list[Line]:
+    """One line with what it holds, or the pieces it is cut into."""
+    if role is not None:
+        ln.table = "header" if role == "header" else "row"
+        return [ln]
+    if not ln.text.strip():
+        return [ln]
+    lab = match_label(ln.text, table)
+    if lab is not None:
+        ln.label = lab
+        return _pieces(ln, lab, table)
+    ln.header = match_header(ln.text, table)
+    if ln.header is None:
+        ln.heading = match_heading(ln.text, table)
+        ln.chrome = not ln.heading and match_chrome(ln.text, table)
+    if not ln.heading and not ln.chrome and _STRONG_GAP.search(ln.text):
+        # "2122M   Time frame: March 2021 ...": a value (or a code), then labels of their own after a clear break.
+        found = [(at, m) for at, m in inline_labels(ln.text, 0, table) if at > 0]
+        if found:
+            pieces = _cut(ln, None, found)
+            if ln.header is not None:
+                h = ln.header
+                pieces[0].header = HeaderMatch(h.code, h.code_start, h.code_end, "", len(pieces[0].text))
+            return pieces
+    return [ln]

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .activity_tables import read_table
+from .intervals import Intervals
 from .segment import Block
 from .types import Event, PartialDate, Record, ResourceRef, Span
 
@@ -89,9 +90,10 @@ class RecordSteps:
             run_resources = _guard(self.rec, "resources", [], ev.extract_resources, run_text)
             events.extend(run_events)
             resources.extend(run_resources)
+            told = Intervals(e.span for e in run_events if e.span)
             stretch: list[str] = []
             for block in run + [None]:
-                if block is not None and not _tells_of(block, run_events, run_resources, self.text):
+                if block is not None and not _tells_of(block, told, run_resources, self.text):
                     self.span_fields[id(block)] = "background"
                     line = _one_line(self.text[block.start : block.end])
                     self.background_parts.append(line)
@@ -155,7 +157,7 @@ class RecordSteps:
         donors = [d.strip() for d in self.donor_texts if len(d.strip()) > 3]
         if donors and not labelled.strip():
             fields = {k: _blank(v, donors) for k, v in fields.items()}
-        rec.countries = list(_guard(rec, "countries", [], _values("places").served_countries, fields))
+        rec.countries = list(_guard(rec, "countries", [], _values("served").served_countries, fields))
         if rec.countries and not labelled.strip():
             rec.flag("countries", "inferred from text")
 
@@ -192,10 +194,9 @@ def _excerpt(text: str) -> str:
     return f"\u201c{line[:EXCERPT].rsplit(' ', 1)[0]}\u2026\u201d"
 
 
-def _tells_of(block: Block, events: list[Event], resources: list[ResourceRef], text: str) -> bool:
-    """Does this narrative line belong to an event or name a resource?"""
-    for e in events:
-        if e.span and e.span[0] < block.end and block.start < e.span[1]:
-            return True
+def _tells_of(block: Block, told: Intervals, resources: list[ResourceRef], text: str) -> bool:
+    """Does this narrative line belong to an event (told: the events' spans) or name a resource?"""
+    if told.overlaps(block.start, block.end):
+        return True
     line = text[block.start : block.end].lower()
     return any(r.title and r.title.lower()[:60] in line for r in resources)

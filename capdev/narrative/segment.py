@@ -3,88 +3,34 @@
 Blocks are consecutive and cover every character: a block runs from its first line's start to the start of the
 next block, trailing blank lines and line breaks ("\\n", "\\r\\n", "\\r") included. The layout step (layout.py) has
 already said what each line holds; this module decides which record and which field each line belongs to.
-Every look-ahead is a precomputed index, so the walk is linear in the number of lines.
+
+The text is read once, line by line, and each record is handed on as soon as it is complete (iter_segments): the
+segmenter holds the lines of a record or two, never the whole file, and every decision costs the same whatever the
+record's position or length: what it looks ahead for is found once per line (window.Seek), and what it asks of the
+record being read is kept up to date as blocks are added (blocks.RecordState).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
 
+from .blocks import HEADS, Block, RawRecord, RecordState, block_value, value_is_empty
+from .errors import LimitExceeded
 from .labels import HeaderMatch, LabelMatch, LabelTable, default_table, fold_key, match_label
-from .layout import Line, lay_out, split_lines
+from .layout import iter_layout
+from .limits import MAX_RECORD_CHARS
+from .lines import Excerpt, Line, iter_lines, split_lines, too_long
+from .window import Seek, Window
 
-__all__ = ["Block", "RawRecord", "block_value", "is_record", "segment", "split_lines", "value_is_empty"]
+__all__ = ["Block", "Excerpt", "Line", "RawRecord", "block_value", "is_record", "iter_lines", "iter_segments",
+           "segment", "split_lines", "value_is_empty"]
 
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\u00c0-\u00de]")
 _SHORT_LINE = 80  # characters: longer lines after a short field are prose, not more of its value
 _PROSE_WORDS = 8  # a line of this many words ending with a full stop is a sentence
 _TITLE_WORDS = 24  # French and Spanish titles run long
 _JOINER_END = re.compile(r"(?:[,;&/]|\b(?:and|or|et|ou))\s*$", re.IGNORECASE)
-_EMPTY_VALUE = re.compile(r"^[\s,;:.\-\u2013\u2014*_/|]*$")
-HEADS = ("code", "title")
 _DECORATION = re.compile(r"^[ \t]*(?:#{1,6}|\*\*|__|=+)[ \t]*|[ \t]*(?:\*\*|__|#+|=+)[ \t]*$")
-
-
-@dataclass
-class Block:
-    """A run of lines belonging to one field (kind label/header/table), one narrative line (kind text), a heading
-    or blank lines."""
-
-    field: str
-    kind: str  # label | header | text | blank | heading | table
-    start: int
-    end: int
-    value_start: int
-    label: LabelMatch | None = None
-    header: HeaderMatch | None = None
-    nested_label: str = ""
-    value_on_label_line: bool = False
-    continuation_lines: int = 0
-    continuation_short: bool = True
-    blank_seen: bool = False
-    last_text: str = ""
-
-
-@dataclass
-class RawRecord:
-    """The blocks of one record, in order."""
-
-    blocks: list[Block] = field(default_factory=list)
-
-    @property
-    def start(self) -> int:
-        """Offset of the record's first character."""
-        return self.blocks[0].start
-
-    @property
-    def end(self) -> int:
-        """Offset just after the record's last character."""
-        return self.blocks[-1].end
-
-    def label_fields(self) -> set[str]:
-        """Fields given by a label (or a code header) so far."""
-        out: set[str] = set()
-        for b in self.blocks:
-            if b.kind == "label":
-                out.add(b.field)
-            elif b.kind == "header":
-                out.update(("code", "title") if b.header and b.header.title else ("code",))
-        return out
-
-    def has_content(self) -> bool:
-        """True once anything but blank lines, headings and page chrome has been seen."""
-        return any(b.kind not in ("blank", "heading", "chrome") for b in self.blocks)
-
-    def first_content(self) -> Block | None:
-        """The record's first block that holds something of its own (not a heading, chrome or a stray line)."""
-        return next((b for b in self.blocks if b.kind not in ("blank", "heading", "chrome") and b.field != "unparsed"),
-                    None)
-
-    def text_first(self) -> bool:
-        """Does the record tell its narrative (a description, not just a title line) before its labels?"""
-        first = next((b for b in self.blocks if b.kind not in ("blank", "heading", "chrome")
-                      and b.field not in ("unparsed", "title")), None)
-        return first is not None and first.kind == "text"
 
 
 def _is_short(line: str) -> bool:
@@ -95,48 +41,50 @@ def _is_short(line: str) -> bool:
     return not (line.endswith(".") and len(line.split()) >= _PROSE_WORDS)
 
 
-def value_is_empty(text: str) -> bool:
-    """True for values with nothing but separators ("Countries:, , ,")."""
-    return bool(_EMPTY_VALUE.match(text))
-
-
-def block_value(text: str, block: Block) -> str:
-    """The value of a block as written, without its label and surrounding whitespace."""
-    return text[block.value_start : block.end].strip()
-
-
 class _Segmenter:
-    def __init__(self, text: str, table: LabelTable) -> None:
-        self.text = text
+    def __init__(self, source: Iterator[tuple[Line, str]], table: LabelTable, limit: int | None) -> None:
         self.table = table
-        self.lines: list[Line] = lay_out(text, table)
-        n = len(self.lines)
-        # next_mark[i]: the first line at or after i holding a label or a header (n when none): look-aheads in O(1).
-        self.next_mark = [n] * (n + 1)
-        self.next_nonblank = [n] * (n + 1)
-        for i in range(n - 1, -1, -1):
-            ln = self.lines[i]
-            self.next_mark[i] = i if (ln.label or ln.header or ln.table == "header") else self.next_mark[i + 1]
-            self.next_nonblank[i] = i if ln.text.strip() else self.next_nonblank[i + 1]
+        self.limit = limit
+        self.window = w = Window(source, limit)
+        self.next_mark = Seek(w, lambda j, floor: bool(w.line(j).label or w.line(j).header or
+                                                       w.line(j).table == "header"))
+        self.next_nonblank = Seek(w, lambda j, floor: bool(w.line(j).text.strip()))
+        self.next_title = Seek(w, lambda j, floor: self.after_break(j) and self.looks_like_title(j))
         self.records: list[RawRecord] = [RawRecord()]
+        self.state = RecordState(self.records[-1], self.aside_fields)
         self.block: Block | None = None
         self.pending_title = False
+        self.here = 0  # where the line being read begins: look-aheads reach one record's length from there
+        # Records are handed on once the next record is found: text that is no record joins the one before it.
+        self.found: RawRecord | None = None
+        self.orphans: list[Block] = []
+        self.ready: list[RawRecord] = []
+
+    def line(self, i: int) -> Line:
+        return self.window.line(i)
+
+    def mark(self, i: int) -> int | None:
+        """The first line from line i on with a label, a header or a table's header row; None when none follows."""
+        return self.next_mark(i, self.here)
+
+    def nonblank(self, i: int) -> int | None:
+        return self.next_nonblank(i, self.here)
 
     # --- record boundaries -------------------------------------------------------------------------------------
-    def starts_record(self, rec: RawRecord, lab: LabelMatch, value: str = "") -> bool:
+    def starts_record(self, lab: LabelMatch, value: str = "") -> bool:
         """Does this label open a new record rather than continue the current one?"""
-        return self.boundary_reason(rec, lab, value) is not None
+        return self.boundary_reason(lab, value) is not None
 
-    def _head_value(self, rec: RawRecord, name: str) -> tuple[bool, str]:
+    def _head_value(self, name: str) -> tuple[bool, str]:
         """Whether the record has this head field from a label or a header, and its value (folded)."""
-        for b in rec.blocks:
-            if b.kind == "label" and b.field == name:
-                return True, fold_key(block_value(self.text, b))
-            if b.kind == "header" and b.header and (name == "code" or b.header.title):
-                return True, fold_key(b.header.code if name == "code" else b.header.title)
-            if b.kind == "label" and b.label is not None and "/" in b.label.aside and name in self.aside_fields(b):
-                return True, ""  # "Intitulé/acte de base/numéro CRIS: ...": a code among the label's names
-        return False, ""
+        b = self.state.head_block(name)
+        if b is None:
+            return False, ""
+        if b.kind == "header":
+            return True, fold_key(b.header.code if name == "code" else b.header.title)
+        if b.field == name:
+            return True, fold_key(block_value(self.window, b))
+        return True, ""  # "Intitulé/acte de base/numéro CRIS: ...": a code among the label's names
 
     def aside_fields(self, block: Block) -> set[str]:
         """The fields a label's other names are labels of ("Title/basic act/CRIS number": code among them)."""
@@ -147,45 +95,42 @@ class _Segmenter:
                 out.add(inner.field)
         return out
 
-    def boundary_reason(self, rec: RawRecord, lab: LabelMatch, value: str = "") -> str | None:
+    def boundary_reason(self, lab: LabelMatch, value: str = "") -> str | None:
         """Why this label opens a new record ('head', 'opening', 'repeat'), or None when it does not."""
-        if not rec.has_content():
+        state = self.state
+        if not state.has_content():
             return None
         spec = self.table.spec(lab.field)
-        fields = rec.label_fields()
+        fields = state.label_fields()
         if spec.family == "head":
-            has, old = self._head_value(rec, lab.field)
+            has, old = self._head_value(lab.field)
             if has:
                 # "1819C - Title" then "Project Code: 1819C": the same record; a second, different code: the next.
-                labelled = any(b.kind == "label" and (b.field == lab.field or (
-                    b.label is not None and "/" in b.label.aside and lab.field in self.aside_fields(b)))
-                    for b in rec.blocks)
-                if labelled:
+                if state.labelled(lab.field):
                     return "head"  # labelled twice: two records (the same project published twice included)
                 new = fold_key(value)
                 return "head" if new and new != old else None
-            titled = any(b.kind == "text" and b.field == "title" for b in rec.blocks)
-            told = any(b.kind == "text" and b.field in ("summary", "narrative") for b in rec.blocks)
+            titled = state.has("text", "title")
+            told = state.has("text", "summary", "narrative")
             closed = any(self.table.spec(f).family == "closing" for f in fields)
-            if lab.field == "title" and titled and (told or closed) and any(b.kind == "label" for b in rec.blocks):
+            if lab.field == "title" and titled and (told or closed) and state.has("label"):
                 # A record with its title line and its facts (or narrative) is complete: "Title:" opens the next.
                 return "head"
             if any(h in fields for h in HEADS):
                 return None  # "Title: ..." after "Project Code: ...": one record's heads, in any order
             # Without heads of its own, a record that has its body (a described field, or narrative told after
             # its facts) is complete; narrative before any label is the head of a record whose facts follow.
-            body = any(self.table.spec(b.field).shape in ("prose", "list") for b in rec.blocks if b.kind == "label")
-            body = body or (any(b.kind == "text" for b in rec.blocks) and any(b.kind == "label" for b in rec.blocks))
+            body = any(self.table.spec(f).shape in ("prose", "list") for f in fields if state.has("label", f))
+            body = body or (state.has("text") and state.has("label"))
             return "head" if body else None
         seen_closing = any(self.table.spec(f).family == "closing" for f in fields)
         # An opening label after the closing fields begins the next record only when this record has already
         # been opened (by an opening label or by narrative); pages that give their description after the facts
         # ("Budget: ... Brief Description: ...") keep it.
-        opened = any(self.table.spec(f).family == "opening" for f in fields) or any(
-            b.kind == "text" and b.field != "title" for b in rec.blocks)
+        opened = any(self.table.spec(f).family == "opening" for f in fields) or state.has_text_but_titles()
         # ... in files whose records open that way: a record that began with its code or title keeps its later
         # "Expected results:" whatever came before them.
-        first = rec.first_content()
+        first = state.first_content()
         head_first = first is not None and (first.kind == "header" or first.field in HEADS)
         if spec.family == "opening" and lab.number is None and seen_closing and opened and not head_first:
             return "opening"
@@ -196,23 +141,23 @@ class _Segmenter:
 
     def label_follows(self, i: int) -> bool:
         """Is there a label or header on some line after line i?"""
-        j = self.next_mark[i + 1]
-        return j < len(self.lines) and not self.lines[j].table
+        j = self.mark(i + 1)
+        return j is not None and not self.line(j).table
 
     def line_value(self, j: int) -> str:
-        ln = self.lines[j]
+        ln = self.line(j)
         return ln.text[ln.label.value_start :] if ln.label else ""
 
-    def boundary_ahead(self, i: int, rec: RawRecord) -> bool:
+    def boundary_ahead(self, i: int) -> bool:
         """Does the narrative at line i begin a new record (the next label or header opens one)?"""
-        j = self.next_mark[i]
-        if j >= len(self.lines):
+        j = self.mark(i)
+        if j is None:
             return False
-        if self.lines[j].header:
+        if self.line(j).header:
             return True
-        if self.lines[j].table:
+        if self.line(j).table:
             return False  # an activity table goes on with the record it is in
-        return self.starts_record(rec, self.lines[j].label, self.line_value(j))
+        return self.starts_record(self.line(j).label, self.line_value(j))
 
     # --- continuation --------------------------------------------------------------------------------------------
     def continues(self, block: Block, ln: Line) -> bool:
@@ -233,28 +178,35 @@ class _Segmenter:
 
     def looks_like_title(self, i: int) -> bool:
         """A short line without end punctuation, followed by narrative or labels (not a code header): a heading."""
-        ln = self.lines[i]
+        ln = self.line(i)
         text = _DECORATION.sub("", ln.text)  # "## Title", "**Title**"
         words = text.split()
         if not words or len(words) > _TITLE_WORDS or text.rstrip()[-1:] in ".:;,!?" or ln.heading:
             return False
         if not words[0][:1].isupper() and not words[0][:1].isdigit():
             return False
-        j = self.next_nonblank[i + 1]
-        return j < len(self.lines) and not self.lines[j].header
+        j = self.nonblank(i + 1)
+        return j is not None and not self.line(j).header
 
     # --- the walk ------------------------------------------------------------------------------------------------
     def new_record(self) -> RawRecord:
+        self.complete(self.records.pop())
         self.records.append(RawRecord())
+        self.state = RecordState(self.records[-1], self.aside_fields)
         self.block = None
         return self.records[-1]
 
     def add(self, rec: RawRecord, block: Block) -> None:
         rec.blocks.append(block)
+        self.state.add(block)
         self.block = block
 
-    def run(self) -> list[RawRecord]:
-        for i, ln in enumerate(self.lines):
+    def run(self) -> Iterator[RawRecord]:
+        """The records of the text, each as soon as it is complete."""
+        i = 0
+        while self.window.has(i, self.floor()):
+            ln = self.line(i)
+            self.here = ln.start
             rec = self.records[-1]
             if ln.table:
                 self.on_table(rec, ln)
@@ -275,7 +227,56 @@ class _Segmenter:
                 self.on_heading(rec, ln, i)
             else:
                 self.on_text(rec, ln, i)
-        return [r for r in self.records if r.blocks]
+            i += 1
+            yield from self.hand_on()
+        self.complete(self.records.pop())
+        if self.found is not None:
+            self.ready.append(self.found)
+            self.found = None
+        yield from self.hand_on()
+
+    def floor(self) -> int:
+        """Where the record being read begins (its lines are read up to one record's length from there)."""
+        blocks = self.records[-1].blocks
+        if blocks:
+            return blocks[0].start
+        return self.window.lines[-1].stop if self.window.lines else 0
+
+    def complete(self, cand: RawRecord) -> None:
+        """A candidate is complete: a record (the one found before is then complete too), or text that joins the
+        record before it (or, at the start, the first record)."""
+        if not cand.blocks:
+            return
+        if is_record(self.window, cand):
+            cand.blocks[:0] = self.orphans
+            self.orphans = []
+            if self.found is not None:
+                self.ready.append(self.found)
+            self.found = cand
+            self.check(cand.blocks)
+            return
+        for b in cand.blocks:
+            b.field = "unparsed"
+        if self.found is not None:
+            self.found.blocks.extend(cand.blocks)
+            self.check(self.found.blocks)
+        else:
+            self.orphans.extend(cand.blocks)
+            self.check(self.orphans)
+
+    def check(self, blocks: list[Block]) -> None:
+        if self.limit is not None and blocks[-1].end - blocks[0].start > self.limit:
+            raise LimitExceeded(too_long(self.window.line_number(blocks[0].start), self.limit))
+
+    def hand_on(self) -> Iterator[RawRecord]:
+        """The records complete so far; then the lines no record still needs are forgotten."""
+        if not self.ready:
+            return
+        ready, self.ready = self.ready, []
+        yield from ready
+        held = [self.found.blocks if self.found else [], self.orphans, *(r.blocks for r in self.records)]
+        keep = [blocks[0].start for blocks in held if blocks]
+        self.window.release(min(keep) if keep else ready[-1].end)
 
     def awaits_value(self) -> bool:
         """Is the block before a bare label whose value is still to come?"""
@@ -289,19 +290,20 @@ class _Segmenter:
             return
         if blk is not None and blk.kind == "label" and not blk.value_on_label_line and blk.continuation_lines == 0:
             # "Activities:" over the table: the label is the table's caption.
-            blk.kind, blk.field = "heading", "heading"
+            self.state.retag(blk, "heading", "heading")
         self.pending_title = False
         self.add(rec, Block("activity_table", "table", ln.start, ln.stop, ln.start))
 
     def on_heading(self, rec: RawRecord, ln: Line, i: int) -> None:
-        if rec.has_content() and self.boundary_ahead(i, rec):
+        if self.state.has_content() and self.boundary_ahead(i):
             rec = self.new_record()
         self.pending_title = False
         self.add(rec, Block("heading", "heading", ln.start, ln.stop, ln.stop))
 
     def on_label(self, rec: RawRecord, ln: Line, lab: LabelMatch, i: int) -> None:
         blk = self.block
-        caption = self.next_nonblank[i + 1] < len(self.lines) and self.lines[self.next_nonblank[i + 1]].table == "header"
+        after = self.nonblank(i + 1)
+        caption = after is not None and self.line(after).table == "header"
         if (not lab.colon and not ln.piece and not caption and blk is not None and blk.kind == "text"
                 and blk.field == "narrative"):
             # A bare "Activities" or "Background" line amid a page's closing narrative is a heading of that
@@ -323,8 +325,8 @@ class _Segmenter:
         if blk is not None and blk.kind == "label" and blk.label is not None and blk.label.sep == "" \
                 and not blk.value_on_label_line and blk.continuation_lines == 0:
             # "Project Dates" over "Start date" / "End date": a bare label with no value heads the labels below it.
-            blk.kind, blk.field = "heading", "heading"
-        reason = self.boundary_reason(rec, lab, ln.text[lab.value_start :])
+            self.state.retag(blk, "heading", "heading")
+        reason = self.boundary_reason(lab, ln.text[lab.value_start :])
         if reason == "repeat" and not ln.piece and not self.label_follows(i):
             # "Objective: the workshop aimed to ..." in a page's closing narrative repeats a label but starts
             # no record: nothing record-like follows it. Read it as narrative.
@@ -339,26 +341,26 @@ class _Segmenter:
             # "Objective/Purpose of Project: Overall objective: The ...": the inner label is not part of the value.
             block.nested_label = inner.label
             block.value_start += inner.value_start
-        block.value_on_label_line = not value_is_empty(self.text[block.value_start : ln.end])
+        block.value_on_label_line = not value_is_empty(ln.text[block.value_start - ln.start :])
         self.add(rec, block)
 
     def on_header(self, rec: RawRecord, ln: Line, hdr: HeaderMatch) -> None:
-        if rec.has_content():
+        if self.state.has_content():
             rec = self.new_record()
         self.add(rec, Block("code", "header", ln.start, ln.stop, ln.start + hdr.title_start, header=hdr))
         self.pending_title = not hdr.title
 
     def on_text(self, rec: RawRecord, ln: Line, i: int) -> None:
         blk = self.block
-        right_before = self.next_nonblank[i + 1] == self.next_mark[i + 1]  # the next record's labels follow at once
-        if (rec.has_content() and not self.awaits_value() and (self.after_break(i) or right_before)
-                and self.looks_like_title(i) and (self.boundary_ahead(i + 1, rec) or self.repeats_ahead(i + 1, rec))):
+        right_before = self.nonblank(i + 1) == self.mark(i + 1)  # the next record's labels follow at once
+        if (self.state.has_content() and not self.awaits_value() and (self.after_break(i) or right_before)
+                and self.looks_like_title(i) and (self.boundary_ahead(i + 1) or self.repeats_ahead(i + 1))):
             # A title line after a record, right before the labels of the next one: that record's title.
             rec = self.new_record()
             self.pending_title = False
             self.add(rec, Block("title", "text", ln.start, ln.stop, ln.start))
             return
-        if blk is not None and (blk.blank_seen or blk.kind != "label") and self.section_heading(rec, i):
+        if blk is not None and (blk.blank_seen or blk.kind != "label") and self.section_heading(i):
             self.add(rec, Block("heading", "heading", ln.start, ln.stop, ln.stop))
             return
         if blk is not None and self.continues(blk, ln):
@@ -372,79 +374,70 @@ class _Segmenter:
             self.add(rec, Block("title", "text", ln.start, ln.stop, ln.start))
             return
         self.pending_title = False
-        if blk is not None and blk.kind in ("label", "table", "heading", "chrome") and self.ends_record(rec, blk, i):
+        if blk is not None and blk.kind in ("label", "table", "heading", "chrome") and self.ends_record(blk, i):
             rec = self.new_record()
-        if not rec.has_content() and self.looks_like_title(i):
+        if not self.state.has_content() and self.looks_like_title(i):
             self.add_title(rec, ln)
             return
-        if self.only_titles(rec) and self.looks_like_title(i):
+        if self.state.only_titles() and self.looks_like_title(i):
             self.add_title(rec, ln)
             return
-        fields = rec.label_fields()
-        name = "narrative" if fields - {"code", "title"} else "summary"
+        name = "narrative" if self.state.label_fields() - {"code", "title"} else "summary"
         self.add(rec, Block(name, "text", ln.start, ln.stop, ln.start))
 
-    def repeats_ahead(self, i: int, rec: RawRecord) -> bool:
+    def repeats_ahead(self, i: int) -> bool:
         """Does the next label, right after line i's paragraph, give a field this record already has (a budget, a
         time frame: fields that may repeat within a record, but not after a title line of their own)?"""
-        j = self.next_mark[i]
-        if j >= len(self.lines) or self.lines[j].label is None or self.lines[j].label.number is not None:
+        j = self.mark(i)
+        if j is None or self.line(j).label is None or self.line(j).label.number is not None:
             return False
-        if self.next_nonblank[i] != j and not rec.text_first() and self.lines[max(i - 2, 0)].text.strip():
+        if self.nonblank(i) != j and not self.state.text_first() and self.line(max(i - 2, 0)).text.strip():
             # Narrative between: in a file whose records give their facts first it is this one's, unless the title
             # line stands apart after a blank line.
             return False
-        return self.lines[j].label.field in rec.label_fields()
-
-    def only_titles(self, rec: RawRecord) -> bool:
-        """Has the record nothing yet but title lines (a site's name, a document's heading, then the title)?"""
-        return any(b.field == "title" for b in rec.blocks) and all(
-            b.kind in ("blank", "heading", "chrome") or b.field in ("title", "unparsed") for b in rec.blocks)
+        return self.line(j).label.field in self.state.label_fields()
 
     def add_title(self, rec: RawRecord, ln: Line) -> None:
         """A title line; of several before a record's content, the last one is its title, the earlier ones are the
         page's (a site's name, a report's heading): kept, unplaced."""
-        for b in rec.blocks:
-            if b.field == "title" and b.kind == "text":
-                b.field = "unparsed"
+        self.state.set_titles_aside()
         self.add(rec, Block("title", "text", ln.start, ln.stop, ln.start))
 
     def after_break(self, i: int) -> bool:
         """Is line i the first of a paragraph (after a blank line, a labelled line, a heading or the page's chrome)?"""
         if i == 0:
             return True
-        prev = self.lines[i - 1]
+        prev = self.line(i - 1)
         return not prev.text.strip() or bool(prev.label or prev.heading or prev.chrome or prev.table)
 
-    def section_heading(self, rec: RawRecord, i: int) -> bool:
+    def section_heading(self, i: int) -> bool:
         """A short line inside a record's facts, right above a label ("Entities", "Countries and Regions")."""
-        ln = self.lines[i]
+        ln = self.line(i)
         words = ln.text.split()
         if not words or len(words) > 6 or ln.text.rstrip()[-1:] in ".;,!?" or not words[0][:1].isupper():
             return False
-        if not any(b.kind == "label" for b in rec.blocks):
+        if not self.state.has("label"):
             return False
-        j = self.next_nonblank[i + 1]
-        return j < len(self.lines) and self.lines[j].label is not None
+        j = self.nonblank(i + 1)
+        return j is not None and self.line(j).label is not None
 
-    def ends_record(self, rec: RawRecord, blk: Block, i: int) -> bool:
+    def ends_record(self, blk: Block, i: int) -> bool:
         """Narrative right after a block of facts: does it open the next record?
 
         After a record's closing fields, or, in a file whose records give their narrative first and their facts
         after it, after any facts: yes when the next label or header opens a record."""
         closing = blk.kind == "label" and self.table.spec(blk.field).family == "closing"
-        if not (closing or rec.text_first()):
+        if not (closing or self.state.text_first()):
             return False
-        if not self.boundary_ahead(i, rec):
+        if not self.boundary_ahead(i):
             return False
-        j = self.next_mark[i]
-        if not rec.text_first() and (self.lines[j].header or self.lines[j].label.field in HEADS):
+        j = self.mark(i)
+        if not self.state.text_first() and (self.line(j).header or self.line(j).label.field in HEADS):
             # A record that gave its facts first keeps the narrative after them when the next record opens with
             # its own code or title (it needs no narrative before them).
             return False
         # ... unless a title line comes first: then it opens the next record, and this narrative is this one's.
-        j = self.next_mark[i]
-        return not any(self.after_break(k) and self.looks_like_title(k) for k in range(i + 1, j))
+        return self.next_title(i + 1, self.here, until=j) is None
 
 
 def is_record(text: str, rec: RawRecord) -> bool:
@@ -457,22 +450,20 @@ def is_record(text: str, rec: RawRecord) -> bool:
     return False
 
 
-def segment(text: str, table: LabelTable | None = None) -> list[RawRecord]:
-    """Records in order; text that is no record joins its neighbour as 'unparsed' blocks. [] if none at all."""
+def iter_segments(
+    lines: Iterable[tuple[Line, str]], table: LabelTable | None = None, max_record: int | None = MAX_RECORD_CHARS
+) -> Iterator[tuple[RawRecord, Excerpt]]:
+    """Each record of a text read line by line (iter_lines), with its text, as soon as it is complete.
+
+    Text that is no record joins its neighbour as 'unparsed' blocks; nothing at all when the text holds no record.
+    A record longer than max_record characters raises LimitExceeded (a kind of InputError) saying where it begins.
+    """
     table = table or default_table()
-    candidates = _Segmenter(text, table).run()
-    records: list[RawRecord] = []
-    orphans: list[Block] = []
-    for cand in candidates:
-        if is_record(text, cand):
-            cand.blocks[:0] = orphans
-            orphans = []
-            records.append(cand)
-            continue
-        for b in cand.blocks:
-            b.field = "unparsed"
-        if records:
-            records[-1].blocks.extend(cand.blocks)
-        else:
-            orphans.extend(cand.blocks)
-    return records
+    seg = _Segmenter(iter_layout(lines, table, max_record), table, max_record)
+    for rec in seg.run():
+        yield rec, Excerpt(seg.window[rec.start : rec.end], rec.start)
+
+
+def segment(text: str, table: LabelTable | None = None, max_record: int | None = None) -> list[RawRecord]:
+    """Records in order; text that is no record joins its neighbour as 'unparsed' blocks. [] if none at all."""
+    return [rec for rec, _ in iter_segments(iter_lines([text]), table, max_record)]

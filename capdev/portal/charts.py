@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from capdev.portal.aggregates import Bucket, CountryServed, currencies
 
 KINDS = ("bar", "hbar", "line", "doughnut", "radar")
-VALUE_FORMATS = ("number", "money")
+VALUE_FORMATS = ("number", "money", "score")  # score: up to 3 decimals, as written ("2", "2.5")
 # Query parameters that belong to the dashboard or a page of results, never to the project filters.
 NOT_FILTERS = frozenset({"map", "page", "per_page", "format"})
 PROJECTS_URL = "/projects/"
@@ -97,7 +97,7 @@ class Chart:
         """The table's rows: label, link and the formatted values."""
         links = self.links or [None] * len(self.labels)
         return [{"label": label, "link": links[i],
-                 "values": [format_value(s.values[i]) for s in self.series]}
+                 "values": [format_value(s.values[i], self.value_format) for s in self.series]}
                 for i, label in enumerate(self.labels)]
 
     @property
@@ -145,11 +145,14 @@ def _csv_value(value) -> str:
     return "" if value is None else str(value)
 
 
-def format_value(value) -> str:
-    """A number for people: grouped digits in the current language, no decimals for whole amounts; "–" if unknown."""
+def format_value(value, value_format: str = "number") -> str:
+    """A number for people: grouped digits in the current language, no decimals for whole amounts; "–" if unknown.
+    A score keeps the decimals it has, up to 3, without trailing zeros ("2.5", not "2.50")."""
     if value is None:
         return "–"
     value = _plain(value)
+    if value_format == "score" and not float(value).is_integer():
+        return number_format(Decimal(str(round(float(value), 3))).normalize(), force_grouping=True)
     decimals = 0 if isinstance(value, int) or float(value).is_integer() else 2
     return number_format(value, decimal_pos=decimals, force_grouping=True)
 

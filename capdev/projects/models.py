@@ -649,8 +649,9 @@ class SourceFile(models.Model):
     file_name = models.CharField(_("file name"), max_length=500)
     media_type = models.CharField(_("media type"), max_length=100)
     size = models.PositiveBigIntegerField(_("size in bytes"))
-    data = models.BinaryField(_("original bytes"))
     created = models.DateTimeField(_("first imported"), auto_now_add=True)
+    # Last: SQLite then makes room for a large original without holding it (migration 0012, importer.originals).
+    data = models.BinaryField(_("original bytes"))
 
     class Meta:
         ordering = ["-created"]

@@ -26,8 +26,9 @@ def extract(data: bytes, name: str = "<input>", limits: Limits | None = None) ->
     limits = limits or Limits()
     kind = kind_of(name, data)
     if kind == "text":
-        # Plain text goes straight to the parser, whose cost grows with the text and nothing else: the command
-        # line takes text files of any size (uploads have their own limit, checked as they arrive).
+        # Plain text goes straight to the parser, whose cost grows with the text and nothing else (the command
+        # line reads text files from disk a chunk at a time, importer.originals.open_file; uploads have their
+        # own limit, checked as they arrive).
         return Extracted(text=decode_bytes(data, name=name), kind=kind, media_type=MEDIA_TYPES[kind])
     if len(data) > limits.max_bytes:
         raise SourceError(f"the file is {human_size(len(data))}, over the limit of {human_size(limits.max_bytes)}",

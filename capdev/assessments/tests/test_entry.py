@@ -117,6 +117,7 @@ def test_an_upload_shows_what_will_be_written_then_writes_it_on_confirmation(cli
     page = preview.content.decode()
     assert preview.status_code == 200 and "What will be written" in page and "2 new" in page
     assert "Saint Lucia · 2023-11 · Self-assessment" in page and not Assessment.objects.exists()
+    assert '<strong>2.5</strong>' in page and "2.500" not in page and "<strong>2</strong>" in page  # as written
     payload = preview.context["payload"]
     done = client.post("/assessments/upload/confirm/", {"payload": payload})
     assert done.status_code == 200 and "Assessments: 2 created" in done.content.decode()
@@ -145,8 +146,10 @@ def test_an_index_series_upload_with_the_forms_framework_and_publishing(client, 
     preview = upload(client, "scores-wide.csv", framework=str(index_framework.pk), assessor_type="external",
                      publish="on", internal="on")
     assert "5 new" in preview.content.decode()
-    client.post("/assessments/upload/confirm/", {"payload": preview.context["payload"]})
+    done = client.post("/assessments/upload/confirm/", {"payload": preview.context["payload"]}).content.decode()
     assert Assessment.objects.filter(state=AssessmentState.PUBLISHED, internal=True).count() == 5
+    items = done.split("<h1>")[1].split("</ul>")[0].split("<li>")[1:]
+    assert len(items) == 5 and all("Published" in li and "internal" in li for li in items)
 
 
 def test_links_to_the_work_need_a_visible_project_and_the_right(client, countries, framework, staff):
@@ -159,8 +162,12 @@ def test_links_to_the_work_need_a_visible_project_and_the_right(client, countrie
     client.post("/assessments/new/?framework=capdev-example-digital-government", form_data(framework))
     a = Assessment.objects.get()
     data_dim = a.scores.get(dimension__code="data").dimension
+    long_text = "Policy makers apply " + "digital transformation principles " * 6 + "in every ministry"
+    Outcome.objects.create(project=project, number=2, text=long_text)
     step1 = client.post(f"/assessments/{a.pk}/links/new/", {"target": f"d:{data_dim.pk}", "project": "DA16-CAR"})
     assert "Policy makers understand" in step1.content.decode()  # its outcomes offered
+    cut = re.search(r"<option[^>]*>2\. Policy makers apply[^<]*</option>", step1.content.decode()).group(0)
+    assert cut.endswith("…</option>") and "in every ministry" not in cut  # a cut text says so
     assert not WorkLink.objects.exists()
     client.post(f"/assessments/{a.pk}/links/new/", {"target": f"d:{data_dim.pk}", "project": str(project.pk),
                                                      "outcome": str(outcome.pk), "save": "1"})
@@ -177,7 +184,7 @@ def test_links_to_the_work_need_a_visible_project_and_the_right(client, countrie
     client.force_login(staff["viewer"])
     assert client.post(f"/assessments/{a.pk}/links/new/", {}).status_code == 403
     client.force_login(staff["editor"])
-    client.post(f"/assessments/{a.pk}/links/{link.pk}/delete/")
+    client.post(f"/assessments/{a.pk}/links/{link.pk}/delete/", {"confirm": "1"})
     assert WorkLink.objects.count() == 1
     assert draft.pk  # staff see drafts: linking to one is allowed to staff (the public never sees the link)
 
@@ -247,7 +254,7 @@ def test_every_write_refuses_the_anonymous_and_viewers_and_published_ones_refuse
         WRITES[2]: {"file": SimpleUploadedFile("s.csv", (FILES / "scores-long.csv").read_bytes())},
         WRITES[3]: {"payload": payload},
         WRITES[4]: {"target": f"d:{dim.pk}", "project": "DG-1", "save": "1"},
-        WRITES[5]: {},
+        WRITES[5]: {"confirm": "1"},
     }
     before = _written()
 
@@ -275,3 +282,117 @@ def test_every_write_refuses_the_anonymous_and_viewers_and_published_ones_refuse
                 status = getattr(client, method)(url, {}, content_type="application/json").status_code
                 assert status in (401, 403, 405), (user, method, url, status)
     assert _written() == before and a.framework.dimensions.count() == 6
+
+
+def test_the_edit_form_opens_with_the_assessments_country(client, countries, framework, staff):
+    client.force_login(staff["reviewer"])
+    client.post("/assessments/new/?framework=capdev-example-digital-government",
+                form_data(framework, country="BRB", state="published"))
+    a = Assessment.objects.get()
+    for user in ("reviewer", "admin"):
+        client.force_login(staff[user])
+        page = client.get(f"/assessments/{a.pk}/edit/").content.decode()
+        assert re.search(r'<option value="BRB" selected>Barbados</option>', page), user
+        assert not re.search(r'<option value="" selected>', page.split('name="country"')[1].split("</select>")[0])
+    # The address's country preselects only a new assessment.
+    page = client.get(f"/assessments/{a.pk}/edit/?country=LCA").content.decode()
+    assert '<option value="BRB" selected>' in page and '<option value="LCA" selected>' not in page
+
+
+def test_the_same_link_is_refused_twice_and_remove_asks_first(client, countries, framework, staff):
+    from django.db import IntegrityError, transaction
+
+    from capdev.projects.models import Project, ReviewState
+
+    project = Project.objects.create(title="Digital transformation in the Caribbean", code="DA16-CAR",
+                                     review_state=ReviewState.PUBLISHED)
+    client.force_login(staff["editor"])
+    client.post("/assessments/new/?framework=capdev-example-digital-government", form_data(framework))
+    a = Assessment.objects.get()
+    data_dim = a.scores.get(dimension__code="data").dimension
+    body = {"target": f"d:{data_dim.pk}", "project": "DA16-CAR", "save": "1"}
+    assert client.post(f"/assessments/{a.pk}/links/new/", body).status_code == 302
+    again = client.post(f"/assessments/{a.pk}/links/new/", body)
+    assert again.status_code == 200 and "linked to Digital transformation in the Caribbean already" in \
+        again.content.decode()
+    assert WorkLink.objects.count() == 1
+    with pytest.raises(IntegrityError), transaction.atomic():  # the database refuses it too (NULL columns alike)
+        WorkLink.objects.create(assessment=a, dimension=data_dim, project=project)
+    link = WorkLink.objects.get()
+    # "Remove" asks first: without the confirmation nothing goes, and the page names the link.
+    for asked in (client.get(f"/assessments/{a.pk}/links/{link.pk}/delete/"),
+                  client.post(f"/assessments/{a.pk}/links/{link.pk}/delete/")):
+        assert asked.status_code == 200 and "Remove this link" in asked.content.decode()
+        assert 'name="confirm"' in asked.content.decode() and WorkLink.objects.count() == 1
+    client.post(f"/assessments/{a.pk}/links/{link.pk}/delete/", {"confirm": "1"})
+    assert not WorkLink.objects.exists()
+
+
+def test_an_editors_upload_marks_a_published_assessment_not_allowed_before_writing(client, countries, framework,
+                                                                                     staff):
+    from django.contrib.messages import ERROR
+
+    client.force_login(staff["reviewer"])
+    client.post("/assessments/upload/confirm/", {"payload": upload(client, "scores-long.csv",
+                                                                   publish="on").context["payload"]})
+    assert Assessment.objects.filter(state=AssessmentState.PUBLISHED).count() == 2
+    changed = (FILES / "scores-long.csv").read_bytes().replace(b"self,strategy,2,", b"self,strategy,4,")
+    assert changed != (FILES / "scores-long.csv").read_bytes()
+    reviewers = client.post("/assessments/upload/", {"file": SimpleUploadedFile("s.csv", changed)})
+    client.force_login(staff["editor"])
+    preview = client.post("/assessments/upload/", {"file": SimpleUploadedFile("s.csv", changed)})
+    page = preview.content.decode()
+    assert preview.status_code == 400 and "not allowed" in page and "only a reviewer may change its scores" in page
+    assert "Write these assessments" not in page and not preview.context["payload"]
+    # The unchanged published assessment (Barbados) is no refusal: writing it changes nothing.
+    assert page.count("only a reviewer may change its scores") == 1
+    # A confirmation posted anyway (a reviewer's preview) is refused as an error, and nothing is written.
+    refused = client.post("/assessments/upload/confirm/", {"payload": reviewers.context["payload"]}, follow=True)
+    shown = [(m.level, str(m)) for m in refused.context["messages"]]
+    assert shown and all(level == ERROR for level, _text in shown) and "only a reviewer" in shown[0][1]
+    assert 'class="msg-error"' in refused.content.decode()
+    assert Assessment.objects.get(country_id="LCA").scores.get(dimension__code="strategy").score == 2
+    # An editor's re-upload of the unchanged file is no refusal.
+    client.post("/assessments/upload/confirm/", {"payload": upload(client, "scores-long.csv").context["payload"]})
+
+
+def test_a_duplicate_links_to_the_existing_one_and_a_possible_duplicate_needs_a_confirmation(client, countries,
+                                                                                            framework, staff):
+    client.force_login(staff["editor"])
+    url = "/assessments/new/?framework=capdev-example-digital-government"
+    client.post(url, form_data(framework))  # Saint Lucia, 2023-11, self
+    first = Assessment.objects.get()
+    same = client.post(url, form_data(framework)).content.decode()
+    assert f'<a href="/assessments/{first.pk}/">change that one</a>' in same
+    near = client.post(url, form_data(framework, date_text="2023-11-14"))
+    page = near.content.decode()
+    assert near.status_code == 400 and "Possible duplicate" in page and f'href="/assessments/{first.pk}/"' in page
+    assert 'name="confirm_similar"' in page and Assessment.objects.count() == 1
+    other_kind = client.post(url, form_data(framework, date_text="2023-11-14", assessor_type="peer"))
+    assert other_kind.status_code == 302  # another kind of assessor: no duplicate
+    confirmed = client.post(url, form_data(framework, date_text="2023-11-14", confirm_similar="on"))
+    assert confirmed.status_code == 302 and Assessment.objects.count() == 3
+    # Editing the confirmed one without changing what, when and by whom is not asked again.
+    second = Assessment.objects.get(date="2023-11-14", assessor_type="self")
+    edit = form_data(framework, date_text="2023-11-14", title="Renamed", seen=versions.token(second),
+                     **{"priorities-INITIAL_FORMS": "1", "priorities-0-id": str(second.priorities.get().pk),
+                        "documents-INITIAL_FORMS": "1", "documents-0-id": str(second.documents.get().pk)})
+    assert client.post(f"/assessments/{second.pk}/edit/", edit).status_code == 302
+
+
+def test_an_upload_flags_a_possible_duplicate_and_writes_it_only_when_confirmed(client, countries, framework,
+                                                                                 staff):
+    client.force_login(staff["editor"])
+    client.post("/assessments/new/?framework=capdev-example-digital-government", form_data(framework))
+    first = Assessment.objects.get()
+    text = (FILES / "scores-long.csv").read_bytes().replace(b"LCA,,2023-11,", b"LCA,,2023-11-14,")
+    preview = client.post("/assessments/upload/", {"file": SimpleUploadedFile("s.csv", text)})
+    page = preview.content.decode()
+    assert "Possible duplicate" in page and f'href="/assessments/{first.pk}/"' in page
+    assert 'name="confirm_similar"' in page
+    payload = preview.context["payload"]
+    refused = client.post("/assessments/upload/confirm/", {"payload": payload})
+    assert refused.status_code == 400 and "Nothing was written" in refused.content.decode()
+    assert Assessment.objects.count() == 1
+    client.post("/assessments/upload/confirm/", {"payload": payload, "confirm_similar": "1"})
+    assert Assessment.objects.count() == 3

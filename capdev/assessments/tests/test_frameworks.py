@@ -108,3 +108,14 @@ def test_the_load_framework_command(db):
 
 def test_load_framework_helper_returns_the_framework(db):
     assert load_framework(FILES / "example-index.json").slug == "capdev-example-index"
+
+
+def test_load_framework_says_one_dimension_and_one_question_in_the_singular(db, tmp_path):
+    path = tmp_path / "tiny.json"
+    path.write_text('{"slug": "tiny", "name": "Tiny", "scale": {"kind": "levels"}, "dimensions": '
+                    '[{"code": "only", "name": "Only", "questions": [{"text": "Is it?"}]}]}')
+    out = io.StringIO()
+    call_command("load_framework", str(path), "--dry-run", stdout=out)
+    call_command("load_framework", str(path), stdout=out)
+    assert "a valid framework, 1 dimension (nothing written)" in out.getvalue()
+    assert "Framework tiny created: 1 dimension, 1 question or indicator." in out.getvalue()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 from openpyxl import load_workbook
@@ -128,11 +129,28 @@ def test_the_dashboard_compares_countries_on_a_dimension_filtered_like_the_list(
     assert "No country with an assessment on this dimension matches these filters" in page
     rows = list(csv.reader(io.StringIO(body(client.get(
         "/assessments/compare.csv?assessment_dimension=capdev-example-digital-government:data")).lstrip("\ufeff"))))
-    assert rows[1][:5] == ["LCA", "Saint Lucia", "capdev-example-digital-government", "data", "2.000"]
+    assert rows[1] == ["LCA", "Saint Lucia", "capdev-example-digital-government", "data", "2", "2026-03", "peer",
+                       "1", "2023-11", "+1"]
     assert len(rows) == 2
     # A sort is no filter: every country, the first dimension offered.
     page = client.get("/dashboard/?sort=title")
     assert page.status_code == 200 and "Every country with a national assessment" in body(page)
+
+
+def test_the_comparison_shows_the_previous_score_and_the_change_with_scores_as_written(client, db, assessed):
+    DimensionScore.objects.filter(assessment=assessed["since"], dimension__code="services").update(score="2.5")
+    page = body(client.get("/dashboard/?assessment_dimension=capdev-example-digital-government:services"))
+    table = page.split('class="compare-table"')[1].split("</table>")[0]
+    row = re.sub(r"<[^>]+>", " ", table.split("Saint Lucia")[1].split("</tr>")[0])
+    assert re.findall(r"[+−]?\d[\d.-]*", row) == ["2.5", "2026-03", "2", "2023-11", "+0.5"]
+    chart = page.split('id="chart-assessment-comparison"')[1]
+    chart_table = chart.split('class="chart-table"')[1].split("</table>")[0]
+    assert '<td class="num">2.5</td>' in chart_table and "2.50" not in chart_table
+    rows = list(csv.reader(io.StringIO(body(client.get(
+        "/assessments/compare.csv?assessment_dimension=capdev-example-digital-government:services"))
+        .lstrip("\ufeff"))))
+    assert rows[0][-3:] == ["Previous score", "Previous assessment date", "Change"]
+    assert rows[1][4:] == ["2.5", "2026-03", "peer", "2", "2023-11", "+0.5"]
 
 
 @pytest.mark.parametrize("query, named", [

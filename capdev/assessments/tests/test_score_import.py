@@ -173,10 +173,16 @@ def test_the_import_assessments_command_previews_with_dry_run_and_refuses_with_w
                                                                                       index_framework):
     out = io.StringIO()
     call_command("import_assessments", str(FILES / "scores-long.csv"), "--dry-run", stdout=out)
-    assert "create    LCA" in out.getvalue() and "2 to create" in out.getvalue()
+    lines = out.getvalue().splitlines()
+    assert "create LCA capdev-example-digital-government 2023-11 self: strategy 2, institutions 2" in lines[0]
+    assert "peer: strategy 3, services 2.5" in out.getvalue() and "2 to create" in out.getvalue()
+    assert not any("  " in line or line.endswith(": ") for line in lines)
     assert not Assessment.objects.exists()
     call_command("import_assessments", str(FILES / "scores-long.csv"), "--publish", stdout=out)
     assert Assessment.objects.filter(state=AssessmentState.PUBLISHED).count() == 2
+    again = io.StringIO()
+    call_command("import_assessments", str(FILES / "scores-long.csv"), "--dry-run", stdout=again)
+    assert again.getvalue().splitlines()[0] == "unchanged LCA capdev-example-digital-government 2023-11 self"
     with pytest.raises(CommandError, match=r"(?s)nothing imported.*row 2, column A \(country\), “Atlantis”"):
         call_command("import_assessments", str(FILES / "scores-faulty.csv"), stdout=out)
     call_command("import_assessments", str(FILES / "scores-wide.csv"), "--framework", "capdev-example-index",

@@ -106,7 +106,7 @@ def test_an_error_while_writing_stops_the_reading_process(portfolio, db, ahead, 
     path = tmp_path / "long.xml"
     path.write_bytes(good.split(b"<iati-activity ", 1)[0] +
                      b"".join(body.replace(b"GOOD-1", f"LONG-{i}".encode()) for i in range(400)) + b"</iati-activities>")
-    monkeypatch.setattr(read_ahead, "QUEUED", 1)  # the child waits on a full queue when the parent gives up
+    monkeypatch.setattr(read_ahead, "CHUNK", 1)  # many small messages: the child is still sending when the parent gives up
 
     def fails(self):
         raise ValueError("the disk is full")
@@ -128,3 +128,14 @@ def test_the_command_reads_ahead_unless_told_to_use_one_process(portfolio, db, a
     assert len(ahead) == 1 and "1 activities read, 1 imported" in out.getvalue()
     call_command("iati", "import", str(FILES / "good_activity.xml"), "--dry-run", "--one-process", stdout=out, stderr=err)
     assert len(ahead) == 1 and out.getvalue().count("1 activities read, 1 imported") == 2
+
+
+def test_the_command_says_its_reader_stopped_and_exits_non_zero(portfolio, db, ahead, monkeypatch):
+    from django.core.management import CommandError
+
+    monkeypatch.setattr(read_ahead, "_read", _dies)
+    sizes = table_sizes()
+    with pytest.raises(CommandError, match=r"good_activity.xml stopped \(exit code 3\) before the end of the file; "
+                                           r"nothing was imported"):
+        call_command("iati", "import", str(FILES / "good_activity.xml"), stdout=io.StringIO(), stderr=io.StringIO())
+    assert table_sizes() == sizes

@@ -1,11 +1,13 @@
 """Building event rows from sentences: titles, venues, dates; filling them from the sentences after; merging."""
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..types import Event, PartialDate
-from .event_facts import _IN_PERSON, _Facts, _Place, _word_distance
+from .event_facts import _IN_PERSON, _Facts, _Place, _within_words
 from .event_words import (
     _PLACE_WORD,
     _RESPECTIVE,
@@ -140,7 +142,7 @@ def _new_draft(f: _Facts, sent: _Sentence, offset: int, *, title: str | None = N
         q = _QUOTED.search(f.text)
         if f.type == "milestone":
             title, rank = _milestone_title(f.text), 1
-        elif f.quoted and f.kw_end >= 0 and q.start() >= f.kw_end and _word_distance(f.text, f.kw_end, q.start()) <= 4:
+        elif f.quoted and f.kw_end >= 0 and q.start() >= f.kw_end and _within_words(f.text, f.kw_end, q.start(), 4):
             title, rank = f.quoted, 2
         else:
             title, rank = _derived_title(f, venue, singular), 1
@@ -164,19 +166,50 @@ def _new_draft(f: _Facts, sent: _Sentence, offset: int, *, title: str | None = N
     return _Draft(ev, rank, [d.range for d in mentions], venue.text if venue else None, planned=f.future)
 
 
+class _Runs:
+    """A list of places as runs in which they follow one another in the text (the countries found, then the
+    cities), to find the places in a stretch of text without going through the list at each date."""
+
+    def __init__(self, places: list[_Place]) -> None:
+        self.runs: list[tuple[list[int], list[_Place]]] = []
+        for p in places:
+            if not self.runs or p.start < self.runs[-1][0][-1]:
+                self.runs.append(([], []))
+            self.runs[-1][0].append(p.start)
+            self.runs[-1][1].append(p)
+
+    def last_in(self, lo: int, hi: int) -> _Place | None:
+        """The last place of the list that begins in [lo, hi)."""
+        for starts, places in reversed(self.runs):
+            k = bisect.bisect_left(starts, hi) - 1
+            if k >= 0 and starts[k] >= lo:
+                return places[k]
+        return None
+
+    def first_in(self, lo: int, hi: int, near: Callable[[_Place], bool]) -> _Place | None:
+        """The first place of the list that begins in [lo, hi) and is near (a place further on in a run is no
+        nearer: only the first of each run is asked)."""
+        for starts, places in self.runs:
+            k = bisect.bisect_left(starts, lo)
+            if k < len(starts) and starts[k] < hi and near(places[k]):
+                return places[k]
+        return None
+
+
 def _multi_venue(f: _Facts, sent: _Sentence, offset: int) -> list[_Draft] | None:
     """'meetings in Athens, Greece, from 30 October to 2 November 2006, Rio de Janeiro, Brazil, from ...': one row each."""
     if len(f.dates) < 2:
         return None
     pairs = []
     prev_end = 0
+    runs = _Runs(f.places)
     for i, d in enumerate(f.dates):
-        before = [p for p in f.places if prev_end <= p.start < d.start]
-        venue = before[-1] if before else None
+        # The last place (in the list's order) in [prev_end, d.start), else the first one in [d.end, next date)
+        # within three words.
+        venue = runs.last_in(prev_end, d.start)
         if venue is None:
             nxt = f.dates[i + 1].start if i + 1 < len(f.dates) else len(f.text)
-            after = [p for p in f.places if d.end <= p.start < nxt and _word_distance(f.text, d.end, p.start) <= 3]
-            venue = after[0] if after else None
+            venue = runs.first_in(d.end, nxt, lambda p: _within_words(f.text, d.end, p.start, 3))
         pairs.append((d, venue))
         prev_end = d.end
     placed = [(d, v) for d, v in pairs if v is not None]
@@ -283,6 +316,57 @@ def _merge(a: _Draft, b: _Draft) -> None:
     if ea.span and eb.span:
         ea.span = (min(ea.span[0], eb.span[0]), max(ea.span[1], eb.span[1]))
     a.planned = a.planned and b.planned
+
+
+class _Merged:
+    """The drafts of one text, each merged into the first earlier one telling the same event (_same_event).
+
+    A draft is compared only with the earlier ones that can tell the same event: of its family and, when both
+    are dated, sharing a month; when one is undated, naming the same country and sharing a word of their titles
+    (one title's words must hold the other's). Comparing each with all the earlier ones cost the square of their
+    number. A draft that a merge changes is indexed again under its new dates, country and title; its old
+    entries stay, harmless, since every candidate is checked with _same_event.
+    """
+
+    def __init__(self) -> None:
+        self.drafts: list[_Draft] = []
+        self.dated: dict[tuple, list[int]] = {}  # (family, year, month) -> dated drafts
+        self.worded: dict[tuple, list[int]] = {}  # (family, country, title word) -> drafts
+
+    def add(self, d: _Draft) -> None:
+        family, ev = _FAMILY.get(d.event.type, d.event.type), d.event
+        candidates: set[int] = set()
+        words = _title_key(ev.title)
+        if len(words) >= 3:  # fewer: no undated match (_same_event asks for three words on both sides)
+            for word in words:
+                candidates.update(self.worded.get((family, ev.country, word), ()))
+        if ev.start is not None:
+            for month in _months(ev):
+                candidates.update(self.dated.get((family, *month), ()))
+        for i in sorted(candidates):
+            if _same_event(self.drafts[i], d):
+                _merge(self.drafts[i], d)
+                self.index(i)
+                return
+        self.drafts.append(d)
+        self.index(len(self.drafts) - 1)
+
+    def index(self, i: int) -> None:
+        ev = self.drafts[i].event
+        family = _FAMILY.get(ev.type, ev.type)
+        for word in _title_key(ev.title):
+            self.worded.setdefault((family, ev.country, word), []).append(i)
+        if ev.start is not None:
+            for month in _months(ev):
+                self.dated.setdefault((family, *month), []).append(i)
+
+
+def _months(ev: Event) -> list[tuple[int, int]]:
+    """The months an event's dates run over (as _overlap reads them: start's first day to end's last day)."""
+    a, b = ev.start.first_day(), (ev.end or ev.start).last_day()
+    lo, hi = min(a, b), max(a, b)
+    return [(y, m) for y in range(lo.year, hi.year + 1)
+            for m in range(lo.month if y == lo.year else 1, (hi.month if y == hi.year else 12) + 1)]
 
 
 def _precision_rank(d: PartialDate) -> int:

@@ -1,10 +1,12 @@
 """What one sentence tells of an activity: its type, dates, venue, participants, organisers; and heading lines."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..intervals import Intervals
 from . import dates as _dates
 from . import places as _places
 from .event_words import (
@@ -12,7 +14,7 @@ from .event_words import (
     _ORGANISER_CUE, _PARTICIPANTS, _PEOPLE, _QUOTED, _TYPE_RX, _FUTURE, _CONNECT, _mask_quotes,
 )
 from .cities import find_cities
-from .orgs import find_organisations, is_country_name
+from .orgs import find_organisations, is_country_name, scan_span
 
 # ---------------------------------------------------------------- facts of one sentence
 
@@ -67,9 +69,22 @@ def _find_type(masked: str) -> tuple[str | None, re.Match[str] | None]:
     return best[2], best[3]
 
 
+_TOKEN = re.compile(r"\S+")
+
+
 def _word_distance(text: str, a: int, b: int) -> int:
     lo, hi = sorted((a, b))
-    return len(re.findall(r"\S+", text[lo:hi]))
+    return len(_TOKEN.findall(text, lo, hi))
+
+
+def _within_words(text: str, a: int, b: int, most: int) -> bool:
+    """_word_distance(text, a, b) <= most, reading no further than the words it counts (a sentence may be long,
+    and a word's distance to each of many dates or places is asked)."""
+    lo, hi = sorted((a, b))
+    for n, _ in enumerate(_TOKEN.finditer(text, lo, hi), 1):
+        if n > most:
+            return False
+    return True
 
 
 _PERIOD = re.compile(
@@ -85,13 +100,14 @@ _SINCE = re.compile(r"\b(?:since|depuis|desde|ever\s+since)\s+(?:(?:the\s+)?(?:y
 
 def _places_in(text: str, masked: str, excluded: list[tuple[int, int]]) -> list[_Place]:
     out: list[_Place] = []
-    orgs = [(s, e) for s, e, _ in find_organisations(text)]
+    orgs = Intervals((s, e) for s, e, _ in find_organisations(text))
+    home = Intervals(excluded)
     for cm in _places.find_countries(text):
         if masked[cm.start : cm.end] != text[cm.start : cm.end]:
             continue  # inside a quoted title
-        if any(a <= cm.start < b for a, b in excluded):
+        if home.holds(cm.start):
             continue  # a participant's home country, not the venue
-        if any(a <= cm.start < b for a, b in orgs) and not re.search(r"\bGovernment\s+of\s+$", text[: cm.start]):
+        if orgs.holds(cm.start) and not _after_government_of(text, cm.start):
             continue  # "UNDP Togo", "ECLAC Caribbean": an organisation's name
         if re.match(r"[’']s\b", text[cm.end : cm.end + 2]):
             continue  # "Saint Lucia's Digital Transformation Strategy"
@@ -101,16 +117,36 @@ def _places_in(text: str, masked: str, excluded: list[tuple[int, int]]) -> list[
         out.append(_Place(cm.start, cm.end, cm.iso3, cm.text, city, prep))
     # "(4-5 July 2024, Freetown, Sierra Leone)" and "in Bridgetown, Barbados" name cities; nothing else needed.
     # "in Lusaka": a known city named alone gives its country.
+    # The cities found never overlap one another (one scan): a city is checked against the countries' places and
+    # the names of the cities taken so far.
+    named = {p.city for p in out}
+    placed = Intervals((p.start, p.end) for p in out)
     for cm in find_cities(text):
-        if masked[cm.start : cm.end] != text[cm.start : cm.end] or any(a <= cm.start < b for a, b in excluded):
+        if masked[cm.start : cm.end] != text[cm.start : cm.end] or home.holds(cm.start):
             continue
-        if any(p.city == cm.name or p.start <= cm.start < p.end for p in out):
+        if cm.name in named or placed.holds(cm.start):
             continue
-        if any(a <= cm.start < b for a, b in orgs):
+        if orgs.holds(cm.start):
             continue
         if re.search(r"\b(?:in|at|to|à|au|en|a)\s+$", text[max(0, cm.start - 8) : cm.start], re.I):
             out.append(_Place(cm.start, cm.end, cm.iso3, cm.name, cm.name, True))
+            named.add(cm.name)
     return out
+
+
+_GOVERNMENT_OF = re.compile(r"\bGovernment\s+of\s+$")
+
+
+def _after_government_of(text: str, at: int) -> bool:
+    """Does text[:at] end with "Government of "? Only the words that can be those are read (the match can begin
+    nowhere else), not the whole text before `at`."""
+    k = at
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    k -= 2  # "of"
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return bool(_GOVERNMENT_OF.search(text, max(0, k - len("Government")), at))
 
 
 _CITY = re.compile(r"((?:[A-Z][\w’'\-]+)(?:\s+(?:[A-Z][\w’'\-]+|de|da|do|del|dos|el|al|es|la|le|of|upon|en)){0,3}),\s*$")
@@ -138,8 +174,10 @@ def _city_before(text: str, at: int) -> str | None:
 def _participants(text: str, date_spans: list[tuple[int, int]]) -> tuple[dict, list[tuple[int, int]]]:
     """Count, qualifier, profile and countries of participants; also the spans of their home-country lists."""
     excluded: list[tuple[int, int]] = []
+    dates = Intervals(date_spans)
+    countries = _CountryList(text)
     for m in _PARTICIPANTS.finditer(text):
-        if any(a <= m.start("num") < b for a, b in date_spans):
+        if dates.holds(m.start("num")):
             continue
         raw = m.group("num").lower()
         n = _NUMBER_WORDS.get(raw) if raw in _NUMBER_WORDS else int(re.sub(r"[,\s]", "", raw))
@@ -155,31 +193,48 @@ def _participants(text: str, date_spans: list[tuple[int, int]]) -> tuple[dict, l
             profile = None
         info = {"participants": n, "qualifier": (m.group("qual") or None) and re.sub(r"\s+", " ", m.group("qual").lower()),
                 "profile": profile, "demonym": demonym, "participant_countries": None}
-        rest = text[m.end() :]
-        fc = _FROM_COUNT.match(rest)
+        fc = _FROM_COUNT.match(text, m.end())
         if fc:
             word = fc.group("n").lower()
             info["participant_countries"] = _NUMBER_WORDS.get(word) if word in _NUMBER_WORDS else int(re.sub(r"[,\s]", "", word))
         else:
-            listed = _country_list_after(text, m.end())
+            listed = countries.after(m.end())
             if listed:
                 info["participant_countries"] = len({c.iso3 for c in listed})
                 excluded.append((listed[0].start, listed[-1].end))
         return info, excluded
     # "participants from Mali, Niger and Senegal" without a count still names home countries.
     for m in re.finditer(rf"{_PEOPLE}", text, re.I):
-        listed = _country_list_after(text, m.end())
+        listed = countries.after(m.end())
         if listed:
             excluded.append((listed[0].start, listed[-1].end))
     return {}, excluded
 
 
-def _country_list_after(text: str, pos: int) -> list:
-    m = re.match(r"\s+(?:from|representing|of)\s+(?:the\s+)?", text[pos:])
-    if not m:
-        return []
-    at = pos + m.end()
-    mentions = [c for c in _places.find_countries(text) if c.start >= at]
+_FROM = re.compile(r"\s+(?:from|representing|of)\s+(?:the\s+)?")
+
+
+class _CountryList:
+    """The countries named in a text, found once (when first asked), for the lists of home countries that follow
+    the participants' mentions ("officials from Mali, Niger and Senegal")."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.mentions: list | None = None
+        self.starts: list[int] = []
+
+    def after(self, pos: int) -> list:
+        """The countries listed right after pos ("from X, Y and Z"), or []."""
+        m = _FROM.match(self.text, pos)
+        if not m:
+            return []
+        if self.mentions is None:
+            self.mentions = _places.find_countries(self.text)
+            self.starts = [c.start for c in self.mentions]
+        return _listed(self.text, m.end(), self.mentions[bisect.bisect_left(self.starts, m.end()) :])
+
+
+def _listed(text: str, at: int, mentions: list) -> list:
     out = []
     for c in mentions:
         gap = text[at : c.start]
@@ -192,14 +247,24 @@ def _country_list_after(text: str, pos: int) -> list:
     return out
 
 
+_CLAUSE_END = re.compile(r"[.;]|\s(?:to|and\s+(?:was|were|is|are))\s")
+
+
 def _organisers(text: str, masked: str) -> list[str]:
     out: list[str] = []
+    clause_scan: tuple[int, set[int]] | None = None  # (clause end, the words its first cue's scan looked at)
     for cue in _ORGANISER_CUE.finditer(masked):
-        clause_end = re.search(r"[.;]|\s(?:to|and\s+(?:was|were|is|are))\s", masked[cue.end() :])
-        end = cue.end() + (clause_end.start() if clause_end else len(masked) - cue.end())
-        for s, e, label in find_organisations(text[cue.end() : end]):
-            if label not in out:
-                out.append(label)
+        clause_end = _CLAUSE_END.search(masked, cue.end())
+        end = clause_end.start() if clause_end else len(masked)
+        # Cues of one clause scan suffixes of the same text: a later cue's scan is read only until it meets a
+        # word the first cue's scan looked at, from where the two agree (and its names are in already).
+        same = clause_scan is not None and clause_scan[0] == end
+        looked: set[int] = set()
+        for match in scan_span(text, cue.end(), end, looked=looked, stop_at=clause_scan[1] if same else None):
+            if match.org.label not in out:
+                out.append(match.org.label)
+        if not same:
+            clause_scan = (end, looked)
     # "In 2019, UNDP and UN DESA organized a seminar": organisations that are the subject of an organising verb.
     verb = re.search(r"\s+(?:(?:has|have|had|jointly|together)\s+)?(?:co-)?(?:organi[sz]ed|hosted|convened|held|conducted|"
                      r"delivered|launched|organi[sz]es|hosts|convenes)\b", masked)
@@ -219,9 +284,20 @@ def _organisers(text: str, masked: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=4096)
+_CACHED_SENTENCE = 2_000  # characters: longer "sentences" are not kept (4096 of them could fill the memory)
+
+
 def _facts(text: str) -> _Facts:
     """What one sentence tells (cached: headings and bodies are looked at more than once; callers never mutate it)."""
+    return _cached_facts(text) if len(text) <= _CACHED_SENTENCE else _read_facts(text)
+
+
+@lru_cache(maxsize=4096)
+def _cached_facts(text: str) -> _Facts:
+    return _read_facts(text)
+
+
+def _read_facts(text: str) -> _Facts:
     masked = _mask_quotes(text)
     f = _Facts(text)
     f.type, kw = _find_type(masked)
@@ -265,14 +341,14 @@ def _anchored(f: _Facts) -> bool:
         return any(d.range.start and d.range.start.month for d in f.dates)
     kw = f.kw_start
     for d in f.dates:
-        if _word_distance(f.text, d.start if d.start > kw else d.end, kw) <= 12 or f.occurred:
+        if f.occurred or _within_words(f.text, d.start if d.start > kw else d.end, kw, 12):
             return True
     for p in f.places:
-        if p.prep and _word_distance(f.text, kw, p.start) <= 12:
+        if p.prep and _within_words(f.text, kw, p.start, 12):
             return True
     if f.participants:
         return True
-    if f.quoted and _QUOTED.search(f.text).start() >= f.kw_end and _word_distance(f.text, f.kw_end, _QUOTED.search(f.text).start()) <= 4:
+    if f.quoted and _QUOTED.search(f.text).start() >= f.kw_end and _within_words(f.text, f.kw_end, _QUOTED.search(f.text).start(), 4):
         return True
     return False
 

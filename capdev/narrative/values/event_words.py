@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..intervals import Intervals
+
 # ---------------------------------------------------------------- vocabulary
 
 _TYPE_RULES: list[tuple[str, str]] = [
@@ -139,8 +141,8 @@ _RESPECTIVE = re.compile(
     r"(?:,?\s+|\s*\()(?:respectively|respectivement|respectivamente)\)?",
     re.IGNORECASE,
 )
-_FROM_COUNT = re.compile(
-    rf"^(?:\s+(?:of|in|at|with)\s+(?:[a-z][\w-]*\s+){{0,4}}?)?\s*(?:from|representing|of|across)\s+(?:(?:{_QUALIFIER})\s+)?"
+_FROM_COUNT = re.compile(  # matched where a participants' mention ends (pattern.match(text, pos) anchors it)
+    rf"(?:\s+(?:of|in|at|with)\s+(?:[a-z][\w-]*\s+){{0,4}}?)?\s*(?:from|representing|of|across)\s+(?:(?:{_QUALIFIER})\s+)?"
     rf"(?P<n>{_NUM})\s+(?:[\w-]+\s+){{0,3}}?"
     r"(?:countries|SIDS|Member\s+States|member\s+states|nations|economies|territories|states|jurisdictions|LDCs|LLDCs)\b",
     re.I,
@@ -218,10 +220,13 @@ _ABBREV_END = re.compile(r"(?:\b(?:e\.g|i\.e|etc|No|Nos|Mr|Ms|Mrs|Dr|St|Inc|Ltd|
 
 def _sentences(line: _Sentence) -> list[_Sentence]:
     out, last = [], 0
+    quotes = _quotes(line.text)
     for m in _SENT_END.finditer(line.text):
-        head = line.text[last : m.start()].rstrip()
-        if _ABBREV_END.search(head) or _inside_quotes(line.text, m.start()):
+        # An abbreviation is a few characters long: look at the end of the sentence so far, not all of it (a line
+        # of many "e.g." would otherwise be read again at each one).
+        if _ABBREV_END.search(line.text, max(last, m.start() - 12), m.start()) or quotes.holds_inside(m.start()):
             continue
+        head = line.text[last : m.start()].rstrip()
         out.append(_Sentence(line.start + last, line.start + last + len(head), head))
         last = m.end()
     tail = line.text[last:]
@@ -230,8 +235,9 @@ def _sentences(line: _Sentence) -> list[_Sentence]:
     return out
 
 
-def _inside_quotes(text: str, pos: int) -> bool:
-    return any(m.start() < pos < m.end() for m in _QUOTED.finditer(text))
+def _quotes(text: str) -> Intervals:
+    """The quoted titles of a text, to ask whether a position is inside one."""
+    return Intervals((m.start(), m.end()) for m in _QUOTED.finditer(text))
 
 
 def _mask_quotes(text: str) -> str:

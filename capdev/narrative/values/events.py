@@ -12,7 +12,9 @@ from ..types import Event
 from . import dates as _dates
 from .cities import city_country
 from .compound import split_compound
-from .event_drafts import _Context, _Draft, _apply_context, _fill, _merge, _multi_venue, _new_draft, _same_event, _venue
+from .event_drafts import (
+    _Context, _Draft, _apply_context, _fill, _Merged, _multi_venue, _new_draft, _venue,
+)
 from .event_facts import _LIST_MARK, _RESOURCE_HEAD, _anchored, _facts, _find_type, _heading_title, _is_heading
 from .event_words import _CONTINUATION, _FAMILY, _FUTURE, _lines, _mask_quotes, _Sentence, _sentences
 from .resources import extract_resources
@@ -135,14 +137,10 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
             if ctx.lines_left <= 0:
                 ctx = None
         i = j
-    merged: list[_Draft] = []
+    merged = _Merged()
     for d in drafts:
-        target = next((m for m in merged if _same_event(m, d)), None)
-        if target is None:
-            merged.append(d)
-        else:
-            _merge(target, d)
-    events = [d.event for d in merged]
+        merged.add(d)
+    events = [d.event for d in merged.drafts]
     events.sort(key=lambda e: e.span[0] if e.span else 0)
     _apply_dateline(text, events)
     return events

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -178,22 +179,41 @@ def _scanner() -> dict[str, list[tuple[re.Pattern[str], Organisation, str | None
 
 
 def _scan(text: str) -> list[OrgMatch]:
+    return list(scan_span(text))
+
+
+_AFTER_WORD = re.compile(r"[\w@.]")
+
+
+def scan_span(text: str, start: int = 0, end: int | None = None, *, looked: set[int] | None = None,
+              stop_at: set[int] | None = None) -> Iterator[OrgMatch]:
+    """The known organisations named in text[start:end], as a scan of that text alone finds them (left to right,
+    longest name first at each word), with offsets in text.
+
+    looked, when given, collects the words the scan looked at. stop_at: the words another scan of text up to the
+    same end looked at; this scan stops at the first of them after its own first word, since from there the two
+    read alike (a caller that has the other scan's names needs no more).
+    """
     index = _scanner()
-    out: list[OrgMatch] = []
-    pos = 0
-    for w in _WORD.finditer(text):
-        if w.start() < pos:
+    end = len(text) if end is None else end
+    pos = start
+    for w in _WORD.finditer(text, start, end):
+        at = w.start()
+        if at < pos:
             continue
+        if stop_at is not None and at > start and at in stop_at:
+            return
+        if looked is not None:
+            looked.add(at)
         cands = index.get(w.group(0).casefold())
-        if not cands or (w.start() > 0 and re.match(r"[\w@.]", text[w.start() - 1])):
+        if not cands or (at > start and _AFTER_WORD.match(text, at - 1)):
             continue
         for rx, org, own_acr, own in cands:
-            m = rx.match(text, w.start())
+            m = rx.match(text, at, end)
             if m:
-                out.append(OrgMatch(m.start(), m.end(), m.group(0), org, own, own_acr))
+                yield OrgMatch(m.start(), m.end(), m.group(0), org, own, own_acr)
                 pos = m.end()
                 break
-    return out
 
 
 def find_organisations(text: str) -> list[tuple[int, int, str]]:
@@ -215,9 +235,13 @@ def _clean_name(s: str) -> str:
 def resolve_organisation(text: str) -> Organisation | None:
     """The known organisation that text names as a whole ("UN DESA", "Caribbean Center for Development Administration")."""
     t = _clean_name(text)
-    for m in _scan(t):
-        if m.start == 0 and m.end == len(t):
-            return m.org
+    # As _scan reads it, but only its first name: the one at the start must run to the end (a long text is not
+    # scanned to the end to learn that).
+    first = _WORD.match(t)
+    for rx, org, _own_acr, _own in _scanner().get(first.group(0).casefold(), ()) if first else ():
+        m = rx.match(t)
+        if m:
+            return org if m.end() == len(t) else None
     return None
 
 

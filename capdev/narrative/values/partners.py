@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..intervals import Intervals
 from ..types import PARTNER_ROLES, Partner
 from .orgs import OrgMatch, _clean_name, _is_acronym, _scan, load_units, resolve_organisation
 
@@ -18,6 +19,9 @@ class _Piece:
 
 # ---------------------------------------------------------------- splitting
 
+# Pieces join into one name ("Ministry of Labour, Employment and Social Security") only up to this length: no
+# organisation's name is longer (Organisation.name), and a run of thousands of "and"s is not one name.
+MAX_NAME = 300
 _ORG_HEADS = (
     "Ministry", "Ministries", "Ministère", "Ministerio", "Government", "Gouvernement", "Department", "Departments",
     "Office", "Agency", "Authority", "Bureau", "Commission", "Council", "Centre", "Center", "Institute", "Institution",
@@ -67,16 +71,14 @@ def _protected_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
-
-
 def _split_at(text: str, rx: re.Pattern[str], spans: list[tuple[int, int]]) -> list[str]:
     out, last = [], 0
+    protected = Intervals(spans)
     for m in rx.finditer(text):
-        if _inside(m.start(), spans) or _inside(m.end() - 1, spans):
+        if protected.holds(m.start()) or protected.holds(m.end() - 1):
             continue
-        if m.group(0).startswith(".") and _ABBREV.search(text[: m.start()]):
+        # An abbreviation is a few letters: look at the end of the text before the stop, not all of it.
+        if m.group(0).startswith(".") and _ABBREV.search(text, max(0, m.start() - 8), m.start()):
             continue  # "U.S. Agency", "Co. Ltd": an abbreviation, not the end of a name
         out.append(text[last : m.start()])
         last = m.end()
@@ -154,7 +156,7 @@ def _merge_comma_pieces(pieces: list[str]) -> list[str]:
         q = p.strip()
         if not q:
             continue
-        if out:
+        if out and len(out[-1]) + len(q) <= MAX_NAME:
             prev = out[-1]
             head_of = re.match(rf"(?:the\s+)?(?:{'|'.join(_ORG_HEADS)})\b.*\b(?:of|for|on)\b", prev, re.I)
             # "Ministry of Labour, Employment and Social Security": portfolio list inside one name.
@@ -169,15 +171,16 @@ def _merge_comma_pieces(pieces: list[str]) -> list[str]:
 
 
 def _split_and(piece: str) -> list[str]:
-    spans = _protected_spans(piece)
-    cuts = [m for m in _AND.finditer(piece) if not (_inside(m.start(), spans) or _inside(m.end() - 1, spans))]
+    protected = Intervals(_protected_spans(piece))
+    cuts = [m for m in _AND.finditer(piece) if not (protected.holds(m.start()) or protected.holds(m.end() - 1))]
     if not cuts:
         return [piece]
     out = [piece[: cuts[0].start()]]
     for k, m in enumerate(cuts):
         right = piece[m.end() : cuts[k + 1].start() if k + 1 < len(cuts) else len(piece)]
         left = out[-1]
-        if _looks_like_org_start(right) or _is_known(_clean_name(left)) and right[:1].isupper():
+        if (_looks_like_org_start(right) or _is_known(_clean_name(left)) and right[:1].isupper()
+                or len(left) + len(right) > MAX_NAME):
             out.append(right)
         else:
             # "Ministry of Economy and Planning", "Ministerio de Planificación y Desarrollo": one name.
@@ -200,7 +203,7 @@ def _split_slash(piece: str) -> list[str]:
         unit = right_org is not None and right_org.parent is not None and left_org is not None and (
             right_org.parent in (left_org.acronym, left_org.name) or _is_unit_code(r)
         )
-        if right_org is not None and not unit and not is_country_name(r):
+        if right_org is not None and not unit and not is_country_name(r) or len(out[-1]) + len(right) > MAX_NAME:
             out.append(right)
         else:
             out[-1] = f"{out[-1]}/{right}"
@@ -353,12 +356,12 @@ _PROSE_VERB = re.compile(
     re.I,
 )
 _STOPWORDS = _CONNECTORS | {"a", "an", "with", "by", "from", "its", "their", "as", "or"}
-_ATTRIBUTIVE = re.compile(
-    r"^\s*(?:sister|system|agencies|agency|entities|entity|family|organi[sz]ations|member\s+states|country\s+teams?|"
+_ATTRIBUTIVE = re.compile(  # matched where a name ends (no "^": pattern.match(text, pos) anchors it)
+    r"\s*(?:sister|system|agencies|agency|entities|entity|family|organi[sz]ations|member\s+states|country\s+teams?|"
     r"bodies|funds\s+and\s+programmes|staff|experts?)\b",
     re.I,
 )
-_SUBJECT = re.compile(r"^\s*(?:cooperates|collaborates|works|partners|engages|is|has)\b", re.I)
+_SUBJECT = re.compile(r"\s*(?:cooperates|collaborates|works|partners|engages|is|has)\b", re.I)
 _PROPER_ORG = re.compile(
     r"\b(?:[A-Z][\w'’\-]+\s+(?:(?:of|for|and|the|on|de|des|la)\s+)*)*?"
     r"(?:[A-Z][\w'’\-]+\s+)*"
@@ -378,31 +381,51 @@ def is_prose(text: str) -> bool:
     return share >= 0.3 and bool(_PROSE_VERB.search(text))
 
 
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?]\s+)(?:the\s+)?$", re.I)
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Does text[:at] end where a sentence begins (at the start, or after ". " and an optional "the ")?
+
+    Reads only the few characters that can belong to such an ending, however long the text before them."""
+    k = at
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    if k < at and text[max(0, k - 3) : k].lower() == "the":
+        k -= 3
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+    return bool(_SENTENCE_OPENING.search(text, max(0, k - 1), at))
+
+
 def _prose_partners(text: str, default_role: str) -> list[Partner]:
     out: list[Partner] = []
     taken: list[tuple[int, int]] = []
     for m in _scan(text):
-        after = text[m.end :]
-        before = text[: m.start]
-        if _ATTRIBUTIVE.match(after):
+        if _ATTRIBUTIVE.match(text, m.end):
             continue  # "UN sister organizations": the UN as an adjective, not a partner
-        if _SUBJECT.match(after) and re.search(r"(?:^|[.!?]\s+)(?:the\s+)?$", before, re.I):
+        if _SUBJECT.match(text, m.end) and _opens_sentence(text, m.start):
             continue  # "The IGF cooperates with ...": the subject is the project itself
         taken.append((m.start, m.end))
         if m.own_name:
             out.append(Partner(_clean_name(m.text), m.own_acronym, default_role, m.org.type, m.text))
         else:
             out.append(Partner(m.org.name, m.org.acronym, default_role, m.org.type, m.text))
+    # The names found below never overlap one another (one scan), only the known organisations taken above.
+    known = Intervals(taken)
     for m in _PROPER_ORG.finditer(text):
-        if any(a < m.end() and m.start() < b for a, b in taken):
+        if known.overlaps(m.start(), m.end()):
             continue
         name = _clean_name(m.group(0))
         if len(name.split()) < 2:
             continue
         out.append(Partner(name, None, default_role, guess_org_type(name), m.group(0)))
         taken.append((m.start(), m.end()))
-    order = {id(p): text.find(p.text) for p in out}
-    out.sort(key=lambda p: order[id(p)])
+    first: dict[str, int] = {}  # where each name is first written (a name written many times is looked for once)
+    for p in out:
+        if p.text not in first:
+            first[p.text] = text.find(p.text)
+    out.sort(key=lambda p: first[p.text])
     return out
 
 

@@ -1,5 +1,5 @@
-"""Countries and regions: names to ISO 3166-1 alpha-3 and canonical region names, mentions in prose,
-and the countries a project serves (as opposed to countries it merely mentions).
+"""Countries and regions: names to ISO 3166-1 alpha-3 and canonical region names, mentions in prose, lists of
+places (the countries a project serves, as opposed to those it merely mentions, are read in .served).
 
 Sources: pycountry, the name patterns of country_converter's data file (read as TSV, never imported:
 importing it pulls pandas), and the JSON tables in capdev/narrative/data/ that an administrator can extend.
@@ -19,22 +19,13 @@ from pathlib import Path
 
 import pycountry
 
+from ..intervals import Intervals
+
 _DATA = Path(__file__).resolve().parent.parent / "data"
 TRANSLATED_LANGUAGES = ("fr", "es")  # country names are also read in these languages (pycountry's translations)
 
-__all__ = [
-    "CountryMention",
-    "RegionMention",
-    "resolve_country",
-    "resolve_demonym",
-    "resolve_region",
-    "region_m49",
-    "find_countries",
-    "find_regions",
-    "find_demonyms",
-    "split_place_list",
-    "served_countries",
-]
+__all__ = ["CountryMention", "RegionMention", "find_countries", "find_demonyms", "find_regions", "region_m49",
+           "resolve_country", "resolve_demonym", "resolve_region"]
 
 
 @dataclass(frozen=True)
@@ -443,9 +434,9 @@ def find_demonyms(text: str) -> list[CountryMention]:
     if not isinstance(text, str) or not text:
         return []
     out = []
-    names = find_countries(text)
+    names = Intervals((c.start, c.end) for c in find_countries(text))
     for m in _demonym_scanner().finditer(text):
-        if any(c.start < m.end() and m.start() < c.end for c in names):
+        if names.overlaps(m.start(), m.end()):
             continue  # "Saudi" inside "Saudi Arabia"
         iso3 = resolve_demonym(m.group(0))
         if iso3:
@@ -453,241 +444,11 @@ def find_demonyms(text: str) -> list[CountryMention]:
     return out
 
 
-# ---------------------------------------------------------------- labelled lists
+def __getattr__(name: str):
+    # Lists of places and the countries served live in .served (which reads this module's scans); kept importable
+    # from here.
+    if name in ("served_countries", "split_place_list"):
+        from . import served
 
-_LIST_SEPARATORS = re.compile(r"\s*(?:[,;/|\n\r\t•·]|\band\b|&|\bet\b|\by\b)\s*|\s+-\s+", re.IGNORECASE)
-
-
-def split_place_list(text: str) -> tuple[list[str], list[str]]:
-    """A labelled countries field ("The Bahamas, Saint Lucia", "Asia and the Pacific", "Kenya; Uganda and Tanzania")
-    to (ISO3 countries, canonical region names), each in order of appearance, without repeats."""
-    if not isinstance(text, str) or not text.strip(" ,;.\n\t"):
-        return [], []
-    whole_country = resolve_country(text)
-    if whole_country:
-        return [whole_country], []
-    whole_region = resolve_region(text)
-    if whole_region:
-        return [], [whole_region]
-    found: list[tuple[int, str, str]] = []  # (position, kind, value)
-    covered: list[tuple[int, int]] = []
-    for cm in find_countries(text):
-        found.append((cm.start, "country", cm.iso3))
-        covered.append((cm.start, cm.end))
-    for rm in find_regions(text):
-        if any(s < rm.end and rm.start < e for s, e in covered):
-            continue  # "Micronesia" already read as the country
-        found.append((rm.start, "region", rm.name))
-        covered.append((rm.start, rm.end))
-    # What the scanners did not read: try each leftover chunk on its own ("Djibouti Republic" variants, lower case).
-    pos = 0
-    leftovers: list[tuple[int, str]] = []
-    for s, e in sorted(covered):
-        leftovers.append((pos, text[pos:s]))
-        pos = max(pos, e)
-    leftovers.append((pos, text[pos:]))
-    for base, chunk in leftovers:
-        offset = 0
-        for piece in _LIST_SEPARATORS.split(chunk):
-            where = chunk.find(piece, offset)
-            offset = where + len(piece) if where >= 0 else offset
-            word = piece.strip(" .()[]\"'")
-            if len(word) < 3 and not word.isupper():
-                continue
-            if not word or re.fullmatch(r"(?i)(?:and|the|of|republic|government|region|regions|countries)", word):
-                continue
-            iso3 = resolve_country(word) or resolve_demonym(word)
-            if iso3:
-                found.append((base + max(where, 0), "country", iso3))
-                continue
-            region = resolve_region(word)
-            if region:
-                found.append((base + max(where, 0), "region", region))
-    countries: list[str] = []
-    regions: list[str] = []
-    for _, kind, value in sorted(found, key=lambda t: t[0]):
-        target = countries if kind == "country" else regions
-        if value not in target:
-            target.append(value)
-    return countries, regions
-
-
-# ---------------------------------------------------------------- served countries
-
-# How much a plain mention in each field says that the project serves the country.
-_FIELD_WEIGHTS = {
-    "title": 2.5,
-    "summary": 1.5,
-    "objective": 1.5,
-    "expected_accomplishments": 1.5,
-    "beneficiaries": 1.5,
-    "partners": 2.0,
-    "key_accomplishments": 0.75,
-    "planned_activities": 0.75,
-    "activities": 0.75,
-}
-_PURPOSE_FIELDS = {"title", "summary", "objective", "expected_accomplishments", "beneficiaries"}
-_FIELD_ORDER = [
-    "title", "summary", "objective", "expected_accomplishments", "beneficiaries", "partners",
-    "key_accomplishments", "planned_activities", "activities",
-]
-_SERVED_THRESHOLD = 2.0
-_C = "\x00"  # stands for the country mention inside the context patterns below
-
-_NATIONAL_BODY = [
-    # "Government of Togo", "Ministry of Economy and Planning of the Government of Saudi Arabia"
-    r"\b(?:government|ministry|minister|president|prime\s+minister|parliament|national\s+assembly|authorities|cabinet|office|presidency|state)\s+of\s+(?:the\s+)?(?:republic\s+of\s+(?:the\s+)?)?" + _C,
-    r"\bministry\b[^.;\n]{0,80}?\bof\s+(?:the\s+)?(?:government\s+of\s+(?:the\s+)?)?" + _C,
-    # "DRC Government", "Djibouti Government", "Togo's Ministry of ..."
-    _C + r"(?:'s)?\s+(?:government|gov't|govt|authorities|ministry|ministries|national|republic|country\s+office|parliament|cabinet|presidency|civil\s+service|public\s+service|public\s+administration)\b",
-    # "UNDP Togo", "UNDP/Saudi Arabia", "UNDP in Mali", "UNDP-Mali", "UNICEF Country Office in Ghana"
-    r"\b(?:UNDP|UNICEF|UNFPA|UN|UNCT|UNRC|RCO|UNESCO|FAO|WHO|ILO|UNODC|UN\s+Women|UN-Habitat|UNOPS|WFP|country\s+office)\s*(?:/|-|–|\s|\s+in\s+|\s+for\s+)\s*(?:the\s+)?" + _C,
-    r"\b(?:republic|kingdom|state|commonwealth|sultanate)\s+of\s+(?:the\s+)?" + _C,
-    # "the project in Mali", "programme for Djibouti", "support to the Government of ..."
-    r"\b(?:project|programme|program|initiative|support|assistance|mission)\b[^.;\n]{0,30}?\b(?:in|for|to|of)\s+(?:the\s+)?" + _C,
-]
-_DONOR = [
-    _C + r"(?:'s)?\s*(?:[-–]\s*)?(?:development\s+)?(?:cooperation|co-operation|aid\b|embassy|trust\s+funds?|international\s+development|development\s+agency|donor)",
-    r"\b(?:embassy|consulate)\s+of\s+(?:the\s+)?" + _C,
-    r"\b(?:funded|financed|sponsored|supported\s+financially|contribution)\s+(?:by|from|of)\s+(?:the\s+)?(?:government\s+of\s+(?:the\s+)?)?" + _C,
-    r"\b(?:funding|grant|donation|contribution)\s+(?:from|by)\s+(?:the\s+)?(?:government\s+of\s+(?:the\s+)?)?" + _C,
-    _C + r"[^.;\n]{0,20}\((?:donor|funding|funder)\)",
-]
-_PURPOSE_PREPOSITION = (r"\b(?:in|for|of|to|across|throughout|within|en|para|de|del|con|a|au|aux|pour|dans|avec)\s+"
-                        r"(?:the\s+|la\s+|le\s+|les\s+|el\s+|l['’]\s?)?" + _C)
-# Participants or venues: countries listed as where people came from or where meetings were held.
-_PARTICIPANT_CUE = re.compile(
-    r"\b(?:participants?|people|persons|officials|representatives|delegates|delegations|experts|attendees|"
-    r"members|trainees|students|speakers|panellists|panelists|countries|nationals)\b[^.;\n]{0,60}?\bfrom\b"
-    r"|\b(?:attended\s+by|brought\s+together|gathered|convened|representing)\b",
-    re.IGNORECASE,
-)
-_VENUE_CUE = re.compile(
-    r"\b(?:meetings?|sessions?|conferences?|forums?|summits?|held|hosted|took\s+place|venues?|convened)\b"
-    r"[^.;\n]{0,40}?\b(?:in|at)\b",
-    re.IGNORECASE,
-)
-
-
-def _context_regexes(patterns: list[str]) -> list[re.Pattern[str]]:
-    return [re.compile(p.replace(_C, r"(?P<c>\x00)"), re.IGNORECASE) for p in patterns]
-
-
-_NATIONAL_RX = _context_regexes(_NATIONAL_BODY)
-_DONOR_RX = _context_regexes(_DONOR)
-_PURPOSE_RX = _context_regexes([_PURPOSE_PREPOSITION])
-
-
-def _masked(text: str, mention: CountryMention) -> str:
-    """The text with this mention replaced by one marker character, so that context patterns can find it."""
-    return text[: mention.start] + _C + text[mention.end :]
-
-
-def _matches_at(rxs: list[re.Pattern[str]], masked: str, at: int) -> bool:
-    lo, hi = max(0, at - 140), min(len(masked), at + 80)
-    window = masked[lo:hi]
-    return any(m.start("c") + lo == at for rx in rxs for m in rx.finditer(window))
-
-
-def _sentence_bounds(text: str, at: int) -> tuple[int, int]:
-    # A sentence ends at ". X" (capital next), a line break or a semicolon; abbreviations like "Dem. Rep." rarely matter.
-    starts = [m.end() for m in re.finditer(r"(?:[.!?]\s+(?=[A-Z(])|\n|;\s*)", text[:at])]
-    lo = starts[-1] if starts else 0
-    m = re.search(r"(?:[.!?](?=\s+[A-Z(]|\s*$)|\n|;)", text[at:])
-    hi = at + m.start() if m else len(text)
-    return lo, hi
-
-
-def _text_of(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, (list, tuple)):
-        return "\n".join(_text_of(v) for v in value)
-    return str(value)
-
-
-def _mention_score(
-    field: str, text: str, mention: CountryMention, sentence_countries: set[str], head: CountryMention | None = None
-) -> float:
-    """How strongly one mention says the project serves the country (negative for donors).
-
-    head is the first country of the list this mention belongs to ("of Kenya, Uganda and Tanzania"): the words
-    before the list speak for every member."""
-    masked = _masked(text, mention)
-    at = mention.start
-    if _matches_at(_DONOR_RX, masked, at):
-        return -3.0
-    lo, hi = _sentence_bounds(text, mention.start)
-    sentence = text[lo:hi]
-    # Home countries of participants are never served, even when named with their governments.
-    if _PARTICIPANT_CUE.search(text[max(lo, at - 120) : at]) and re.search(r"\bfrom\b", text[max(lo, at - 120) : at], re.I):
-        return 0.0
-    if _matches_at(_NATIONAL_RX, masked, at):
-        return 3.0
-    enumeration = len(sentence_countries) >= 3
-    venue = bool(_VENUE_CUE.search(text[max(lo, at - 80) : at])) and bool(
-        re.search(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*,\s*$", text[max(lo, at - 60) : at])
-    )
-    if enumeration and (venue or _PARTICIPANT_CUE.search(sentence) or _VENUE_CUE.search(sentence)):
-        return 0.0
-    if venue:
-        return 0.5
-    if enumeration and field not in _PURPOSE_FIELDS:
-        return 0.0
-    weight = _FIELD_WEIGHTS.get(field, 0.75)
-    head = head or mention
-    if field in _PURPOSE_FIELDS and _matches_at(_PURPOSE_RX, _masked(text, head), head.start):
-        weight += 1.0
-    return weight
-
-
-_LIST_GAP = re.compile(r"\s*(?:,|;|and|&|or|,\s*and|,\s*or|y|e|et|o|ou)\s*", re.IGNORECASE)
-_NATIONAL_NOUN = re.compile(
-    r"\s+(?:government|authorities|public\s+service|civil\s+service|ministry|ministries|public\s+administration|"
-    r"parliament|nationals|officials|institutions|judiciary|public\s+sector|state)\b",
-    re.IGNORECASE,
-)
-
-
-def served_countries(fields: dict[str, str]) -> list[str]:
-    """ISO3 codes of the countries a project serves, from its fields' texts; a labelled 'countries' field wins."""
-    if not isinstance(fields, dict):
-        return []
-    labelled = fields.get("countries")
-    if labelled is not None and _text_of(labelled).strip(" ,;.\n\t-"):
-        return split_place_list(_text_of(labelled))[0]
-    keys = [k for k in _FIELD_ORDER if k in fields] + [k for k in fields if k not in _FIELD_ORDER and k != "countries"]
-    scores: dict[str, float] = {}
-    support: dict[str, float] = {}
-    first_seen: dict[str, tuple[int, int]] = {}
-    for rank, key in enumerate(keys):
-        text = _text_of(fields.get(key))
-        if not text.strip():
-            continue
-        mentions = find_countries(text)
-        head: CountryMention | None = None
-        for i, mention in enumerate(mentions):
-            if i == 0 or not _LIST_GAP.fullmatch(text[mentions[i - 1].end : mention.start]):
-                head = mention
-            lo, hi = _sentence_bounds(text, mention.start)
-            in_sentence = {m.iso3 for m in mentions if lo <= m.start < hi}
-            score = _mention_score(key, text, mention, in_sentence, head)
-            scores[mention.iso3] = scores.get(mention.iso3, 0.0) + score
-            first_seen.setdefault(mention.iso3, (rank, mention.start))
-        # National adjectives: "Saudi nationals", "the Bahamian public service" count; a bare "French" only supports.
-        for demonym in find_demonyms(text):
-            if any(m.start < demonym.end and demonym.start < m.end for m in mentions):
-                continue  # "Saudi" inside "Saudi Arabia"
-            if _NATIONAL_NOUN.match(text, demonym.end):
-                gain = 2.0 if key in _PURPOSE_FIELDS or key == "partners" else 1.0
-                scores[demonym.iso3] = scores.get(demonym.iso3, 0.0) + gain
-                first_seen.setdefault(demonym.iso3, (rank, demonym.start))
-            else:
-                support[demonym.iso3] = support.get(demonym.iso3, 0.0) + 0.25
-    for iso3, extra in support.items():
-        if scores.get(iso3, 0.0) > 0:
-            scores[iso3] += extra
-    served = [iso3 for iso3, score in scores.items() if score >= _SERVED_THRESHOLD]
-    return sorted(served, key=lambda iso3: first_seen[iso3])
+        return getattr(served, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

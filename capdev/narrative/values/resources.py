@@ -5,7 +5,7 @@ import re
 
 from ..types import ResourceRef
 from .event_facts import _FINITE, _LIST_MARK, _RESOURCE_HEAD, _RESOURCE_LEAD, _SITE_SUFFIX, _title_case_share
-from .event_words import _CONNECT, _QUOTED, _inside_quotes, _lines, _mask_quotes, _sentences
+from .event_words import _CONNECT, _QUOTED, _lines, _mask_quotes, _quotes, _sentences
 
 # ---------------------------------------------------------------- resources
 
@@ -68,8 +68,9 @@ def extract_resources(text: str) -> list[ResourceRef]:
             add(_resource_type(m.group("head") if "head" in m.groupdict() else m.group(0)), t)
             continue
         for s in _sentences(line):
+            quotes = _quotes(s.text)
             for rm in _IN_SENTENCE_RES.finditer(s.text):
-                if _inside_quotes(s.text, rm.start()):
+                if quotes.holds_inside(rm.start()):
                     continue
                 before = _title_run_before(s.text, rm.start())
                 noun = rm.group("noun")

@@ -155,9 +155,10 @@ def test_possible_duplicates_of_a_draft_on_the_project_page_and_the_review_queue
     page = client.get(f"/projects/{copy.pk}/").content.decode()
     duplicates = page.split('id="duplicates-heading"')[1].split("</section>")[0]
     assert first.title in duplicates or first.title.replace("'", "&#x27;") in duplicates
+    assert first.start_date is not None and f"({first.start_date.year})" in duplicates  # the year, as Similar has
     queue = client.get("/review/").content.decode()
     item = queue.split("Internet Governance Forum (again)")[1].split("</article>")[0]
-    assert "Possible duplicates:" in item and str(first.pk) in item
+    assert "Possible duplicates:" in item and str(first.pk) in item and f"({first.start_date.year}; " in item
     client.logout()
     public = client.get(f"/projects/{first.pk}/").content.decode()
     assert "Possible duplicates" not in public and "Internet Governance Forum (again)" not in public

@@ -7,6 +7,7 @@ from pathlib import Path
 from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from capdev.assessments import score_files, score_import
 from capdev.assessments.models import AssessorType, Framework
@@ -44,16 +45,22 @@ class Command(BaseCommand):
         if not plan.ok:
             lines = [f"  {p}" for p in plan.problems]
             if plan.more_problems:
-                lines.append(_("  … and %(n)d more problems") % {"n": plan.more_problems})
-            raise CommandError(_("%(name)s: nothing imported, %(n)d problem(s):\n%(lines)s")
+                lines.append(ngettext("  … and %(n)d more problem", "  … and %(n)d more problems",
+                                      plan.more_problems) % {"n": plan.more_problems})
+            total = len(plan.problems) + plan.more_problems
+            raise CommandError(ngettext("%(name)s: nothing imported, %(n)d problem:\n%(lines)s",
+                                        "%(name)s: nothing imported, %(n)d problems:\n%(lines)s", total)
                                % {"name": path.name, "n": len(plan.problems) + plan.more_problems,
                                   "lines": "\n".join(lines)})
         for a in plan.assessments:
             changed = [s for s in a.ordered_scores() if s.changed]
-            self.stdout.write(f"{a.action:9} {a.country.iso3} {a.institution or ''} {a.framework.slug} "
-                              f"{a.date.iso()} {a.assessor_type}: "
-                              + ", ".join(f"{s.dimension.code} {'' if s.old is None else f'{s.old.score}→'}{s.score}"
-                                          for s in changed))
+            words = [a.action, a.country.iso3, a.institution.name if a.institution else "", a.framework.slug,
+                     a.date.iso(), a.assessor_type]
+            line = " ".join(w for w in words if w)
+            if changed:  # an unchanged assessment has nothing after its name
+                line += ": " + ", ".join(f"{s.dimension.code} {'' if s.old is None else f'{s.old_text}→'}"
+                                         f"{s.score_text}" for s in changed)
+            self.stdout.write(line)
         if options["dry_run"]:
             self.stdout.write(_("Dry run: %(c)d to create, %(u)d to update, %(n)d unchanged; nothing written.")
                               % {"c": plan.count("create"), "u": plan.count("update"), "n": plan.count("unchanged")})
@@ -62,5 +69,7 @@ class Command(BaseCommand):
             result = score_import.write(plan, publish=options["publish"], internal=options["internal"])
         except PermissionDenied as exc:
             raise CommandError(str(exc)) from None
-        self.stdout.write(_("%(c)d created, %(u)d updated, %(n)d unchanged; %(s)d scores written.")
+        self.stdout.write(ngettext("%(c)d created, %(u)d updated, %(n)d unchanged; %(s)d score written.",
+                                   "%(c)d created, %(u)d updated, %(n)d unchanged; %(s)d scores written.",
+                                   result.scores)
                           % {"c": result.created, "u": result.updated, "n": result.unchanged, "s": result.scores})

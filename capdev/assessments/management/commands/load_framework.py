@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from capdev.assessments import frameworks
 
@@ -26,7 +27,9 @@ class Command(BaseCommand):
         try:
             checked = frameworks.read_file(data, path.name)
             if options["dry_run"]:
-                self.stdout.write(_("%(name)s: a valid framework, %(n)d dimensions (nothing written).")
+                self.stdout.write(ngettext("%(name)s: a valid framework, %(n)d dimension (nothing written).",
+                                           "%(name)s: a valid framework, %(n)d dimensions (nothing written).",
+                                           len(checked["dimensions"]))
                                   % {"name": path.name, "n": len(checked["dimensions"])})
                 return
             result = frameworks.load(checked)
@@ -34,9 +37,13 @@ class Command(BaseCommand):
             raise CommandError(_("%(name)s is not loaded:\n%(problems)s")
                                % {"name": path.name, "problems": "\n".join(f"  {p}" for p in exc.problems)}) from None
         what = _("created") if result.created else _("unchanged") if result.unchanged else _("updated")
-        self.stdout.write(_("Framework %(slug)s %(what)s: %(n)d dimensions, %(q)d questions or indicators.")
-                          % {"slug": result.framework.slug, "what": what,
-                             "n": len(checked["dimensions"]), "q": result.questions})
+        n = len(checked["dimensions"])
+        dimensions = ngettext("%(n)d dimension", "%(n)d dimensions", n) % {"n": n}
+        questions = ngettext("%(q)d question or indicator", "%(q)d questions or indicators",
+                             result.questions) % {"q": result.questions}
+        self.stdout.write(_("Framework %(slug)s %(what)s: %(dimensions)s, %(questions)s.")
+                          % {"slug": result.framework.slug, "what": what, "dimensions": dimensions,
+                             "questions": questions})
         if result.dimensions_added and not result.created:
             self.stdout.write(_("  added: %(codes)s") % {"codes": ", ".join(result.dimensions_added)})
         if result.dimensions_removed:

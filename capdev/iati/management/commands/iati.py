@@ -94,6 +94,7 @@ class Command(BaseCommand):
     # -- import
     def do_import(self, options):
         from capdev.iati.importer import IatiImporter
+        from capdev.iati.read_ahead import ReaderStopped
         from capdev.iati.reader import SKIPPED
 
         def report(finding) -> None:
@@ -106,7 +107,10 @@ class Command(BaseCommand):
                                 read_ahead=not options["one_process"], progress=self._progress)
         failed = False
         for name in options["files"]:
-            result = importer.import_file(name)
+            try:
+                result = importer.import_file(name)
+            except ReaderStopped as exc:
+                raise CommandError(str(exc)) from None
             if result.refused:
                 self.stderr.write(result.refusal.format())
             self.stdout.write(result.summary())

@@ -1,5 +1,4 @@
 """capdev import-legacy FILE... : import narrative project records."""
-import json
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
@@ -8,8 +7,9 @@ from tqdm import tqdm
 
 from capdev import narrative
 from capdev.importer.loader import RecordLoader
+from capdev.narrative.jsonout import write_json
 
-PROGRESS_THRESHOLD = 50  # records; smaller files finish before a bar would be worth drawing
+PROGRESS_THRESHOLD = 100_000  # characters (some 50 records); smaller files finish before a bar is worth drawing
 
 
 class Command(BaseCommand):
@@ -68,14 +68,29 @@ class Command(BaseCommand):
         return user
 
     def _progress(self, records):
-        return tqdm(records, desc=_("importing"), unit=_("records"), file=sys.stderr,
-                    disable=len(records) < PROGRESS_THRESHOLD)
+        """The records, passed on while a bar shows how much of the file has been read (records arrive as the
+        parser reads them: their number is not known before the end)."""
+        size, done = records.size, records.done
+        with tqdm(total=size, desc=_("importing"), unit=_("characters"), unit_scale=True, file=sys.stderr,
+                  disable=size < PROGRESS_THRESHOLD) as bar:
+            for n, record in enumerate(records, 1):
+                yield record
+                bar.set_postfix_str(_("%(n)d records") % {"n": n}, refresh=False)
+                bar.update(done(record) - bar.n)
 
     def _print_json(self, paths):
-        out = []
-        for path in paths:
-            try:
-                out.extend(r.to_json() for r in narrative.parse_file(path))
-            except (narrative.InputError, OSError) as exc:
-                raise CommandError(str(exc)) from exc
-        self.stdout.write(json.dumps(out, ensure_ascii=False, indent=2))
+        try:
+            write_json(paths, _Writer(self.stdout))
+        except (narrative.InputError, OSError) as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write("")
+
+
+class _Writer:
+    """Django's OutputWrapper ends each write with a line break unless told otherwise."""
+
+    def __init__(self, out):
+        self.out = out
+
+    def write(self, text):
+        self.out.write(text, ending="")

@@ -11,7 +11,8 @@
   var lang = document.documentElement.lang || undefined;
 
   function formatter(valueFormat, compact) {
-    var opts = compact ? { notation: "compact", maximumFractionDigits: 1 } : { maximumFractionDigits: 0 };
+    var opts = valueFormat === "score" ? { maximumFractionDigits: 3 }  // a score of 2.5 is not 3
+      : compact ? { notation: "compact", maximumFractionDigits: 1 } : { maximumFractionDigits: 0 };
     var nf = new Intl.NumberFormat(lang, opts);
     return function (value) { return value === null || value === undefined ? "–" : nf.format(value); };
   }

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects', '0012_relation_kinds'),
+        ('projects', '0013_relation_kinds'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

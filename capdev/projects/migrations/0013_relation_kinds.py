@@ -35,7 +35,7 @@ def backwards(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects', '0011_reviewflag_findings'),
+        ('projects', '0012_source_file_data_last'),
     ]
 
     operations = [

@@ -1,0 +1,306 @@
+"""The countries a record is about: a labelled list of places read as countries and regions; or, without one, the
+countries the project serves, as opposed to those it merely mentions: each mention of a country in the record's
+fields is scored by the field it is in and the words around it (a national body, a donor, a purpose, a venue or
+the participants' home countries), each field read once so that the scoring stays linear."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..intervals import Intervals
+from .places import (
+    CountryMention, find_countries, find_demonyms, find_regions, resolve_country, resolve_demonym, resolve_region,
+)
+
+# ---------------------------------------------------------------- labelled lists
+
+_LIST_SEPARATORS = re.compile(r"\s*(?:[,;/|\n\r\t•·]|\band\b|&|\bet\b|\by\b)\s*|\s+-\s+", re.IGNORECASE)
+
+
+def split_place_list(text: str) -> tuple[list[str], list[str]]:
+    """A labelled countries field ("The Bahamas, Saint Lucia", "Asia and the Pacific", "Kenya; Uganda and Tanzania")
+    to (ISO3 countries, canonical region names), each in order of appearance, without repeats."""
+    if not isinstance(text, str) or not text.strip(" ,;.\n\t"):
+        return [], []
+    whole_country = resolve_country(text)
+    if whole_country:
+        return [whole_country], []
+    whole_region = resolve_region(text)
+    if whole_region:
+        return [], [whole_region]
+    found: list[tuple[int, str, str]] = []  # (position, kind, value)
+    covered: list[tuple[int, int]] = []
+    for cm in find_countries(text):
+        found.append((cm.start, "country", cm.iso3))
+        covered.append((cm.start, cm.end))
+    countries_at = Intervals(covered)  # regions never overlap one another: checking the countries is enough
+    for rm in find_regions(text):
+        if countries_at.overlaps(rm.start, rm.end):
+            continue  # "Micronesia" already read as the country
+        found.append((rm.start, "region", rm.name))
+        covered.append((rm.start, rm.end))
+    # What the scanners did not read: try each leftover chunk on its own ("Djibouti Republic" variants, lower case).
+    pos = 0
+    leftovers: list[tuple[int, str]] = []
+    for s, e in sorted(covered):
+        leftovers.append((pos, text[pos:s]))
+        pos = max(pos, e)
+    leftovers.append((pos, text[pos:]))
+    for base, chunk in leftovers:
+        offset = 0
+        for piece in _LIST_SEPARATORS.split(chunk):
+            where = chunk.find(piece, offset)
+            offset = where + len(piece) if where >= 0 else offset
+            word = piece.strip(" .()[]\"'")
+            if len(word) < 3 and not word.isupper():
+                continue
+            if not word or re.fullmatch(r"(?i)(?:and|the|of|republic|government|region|regions|countries)", word):
+                continue
+            iso3 = resolve_country(word) or resolve_demonym(word)
+            if iso3:
+                found.append((base + max(where, 0), "country", iso3))
+                continue
+            region = resolve_region(word)
+            if region:
+                found.append((base + max(where, 0), "region", region))
+    countries: list[str] = []
+    regions: list[str] = []
+    for _, kind, value in sorted(found, key=lambda t: t[0]):
+        target = countries if kind == "country" else regions
+        if value not in target:
+            target.append(value)
+    return countries, regions
+
+
+# How much a plain mention in each field says that the project serves the country.
+_FIELD_WEIGHTS = {
+    "title": 2.5,
+    "summary": 1.5,
+    "objective": 1.5,
+    "expected_accomplishments": 1.5,
+    "beneficiaries": 1.5,
+    "partners": 2.0,
+    "key_accomplishments": 0.75,
+    "planned_activities": 0.75,
+    "activities": 0.75,
+}
+_PURPOSE_FIELDS = {"title", "summary", "objective", "expected_accomplishments", "beneficiaries"}
+_FIELD_ORDER = [
+    "title", "summary", "objective", "expected_accomplishments", "beneficiaries", "partners",
+    "key_accomplishments", "planned_activities", "activities",
+]
+_SERVED_THRESHOLD = 2.0
+_C = "\x00"  # stands for the country mention inside the context patterns below
+
+_NATIONAL_BODY = [
+    # "Government of Togo", "Ministry of Economy and Planning of the Government of Saudi Arabia"
+    r"\b(?:government|ministry|minister|president|prime\s+minister|parliament|national\s+assembly|authorities|cabinet|office|presidency|state)\s+of\s+(?:the\s+)?(?:republic\s+of\s+(?:the\s+)?)?" + _C,
+    r"\bministry\b[^.;\n]{0,80}?\bof\s+(?:the\s+)?(?:government\s+of\s+(?:the\s+)?)?" + _C,
+    # "DRC Government", "Djibouti Government", "Togo's Ministry of ..."
+    _C + r"(?:'s)?\s+(?:government|gov't|govt|authorities|ministry|ministries|national|republic|country\s+office|parliament|cabinet|presidency|civil\s+service|public\s+service|public\s+administration)\b",
+    # "UNDP Togo", "UNDP/Saudi Arabia", "UNDP in Mali", "UNDP-Mali", "UNICEF Country Office in Ghana"
+    r"\b(?:UNDP|UNICEF|UNFPA|UN|UNCT|UNRC|RCO|UNESCO|FAO|WHO|ILO|UNODC|UN\s+Women|UN-Habitat|UNOPS|WFP|country\s+office)\s*(?:/|-|–|\s|\s+in\s+|\s+for\s+)\s*(?:the\s+)?" + _C,
+    r"\b(?:republic|kingdom|state|commonwealth|sultanate)\s+of\s+(?:the\s+)?" + _C,
+    # "the project in Mali", "programme for Djibouti", "support to the Government of ..."
+    r"\b(?:project|programme|program|initiative|support|assistance|mission)\b[^.;\n]{0,30}?\b(?:in|for|to|of)\s+(?:the\s+)?" + _C,
+]
+_DONOR = [
+    _C + r"(?:'s)?\s*(?:[-–]\s*)?(?:development\s+)?(?:cooperation|co-operation|aid\b|embassy|trust\s+funds?|international\s+development|development\s+agency|donor)",
+    r"\b(?:embassy|consulate)\s+of\s+(?:the\s+)?" + _C,
+    r"\b(?:funded|financed|sponsored|supported\s+financially|contribution)\s+(?:by|from|of)\s+(?:the\s+)?(?:government\s+of\s+(?:the\s+)?)?" + _C,
+    r"\b(?:funding|grant|donation|contribution)\s+(?:from|by)\s+(?:the\s+)?(?:government\s+of\s+(?:the\s+)?)?" + _C,
+    _C + r"[^.;\n]{0,20}\((?:donor|funding|funder)\)",
+]
+_PURPOSE_PREPOSITION = (r"\b(?:in|for|of|to|across|throughout|within|en|para|de|del|con|a|au|aux|pour|dans|avec)\s+"
+                        r"(?:the\s+|la\s+|le\s+|les\s+|el\s+|l['’]\s?)?" + _C)
+# Participants or venues: countries listed as where people came from or where meetings were held.
+_PARTICIPANT_CUE = re.compile(
+    r"\b(?:participants?|people|persons|officials|representatives|delegates|delegations|experts|attendees|"
+    r"members|trainees|students|speakers|panellists|panelists|countries|nationals)\b[^.;\n]{0,60}?\bfrom\b"
+    r"|\b(?:attended\s+by|brought\s+together|gathered|convened|representing)\b",
+    re.IGNORECASE,
+)
+_VENUE_CUE = re.compile(
+    r"\b(?:meetings?|sessions?|conferences?|forums?|summits?|held|hosted|took\s+place|venues?|convened)\b"
+    r"[^.;\n]{0,40}?\b(?:in|at)\b",
+    re.IGNORECASE,
+)
+
+
+def _context_regexes(patterns: list[str]) -> list[re.Pattern[str]]:
+    return [re.compile(p.replace(_C, r"(?P<c>\x00)"), re.IGNORECASE) for p in patterns]
+
+
+_NATIONAL_RX = _context_regexes(_NATIONAL_BODY)
+_DONOR_RX = _context_regexes(_DONOR)
+_PURPOSE_RX = _context_regexes([_PURPOSE_PREPOSITION])
+
+
+def _masked_window(text: str, mention: CountryMention, before: int = 140, after: int = 80) -> str:
+    """Up to `before` characters and `after` characters around the mention, the mention replaced by one marker
+    character so that context patterns can find it (the window of the masked text, without copying the text)."""
+    lo = max(0, mention.start - before)
+    hi = min(len(text) - (mention.end - mention.start) + 1, mention.start + after)
+    return text[lo : mention.start] + _C + text[mention.end : mention.end + hi - mention.start - 1]
+
+
+def _matches_at(rxs: list[re.Pattern[str]], text: str, mention: CountryMention) -> bool:
+    window = _masked_window(text, mention)
+    at = min(mention.start, 140)  # where the marker sits in the window
+    return any(m.start("c") == at for rx in rxs for m in rx.finditer(window))
+
+
+# A sentence ends at ". X" (capital next), a line break or a semicolon; abbreviations like "Dem. Rep." rarely matter.
+_SENTENCE_START = re.compile(r"(?:[.!?]\s+(?=[A-Z(])|\n|;\s*)")
+_SENTENCE_STOP = re.compile(r"(?:[.!?](?=\s+[A-Z(]|\s*$)|\n|;)")
+
+
+class _Sentences:
+    """The sentence bounds of one text, found once: each mention's sentence in O(log n), however long the text.
+
+    A sentence begins after the last sentence break found in the text before the mention, read as if the text
+    ended there (so ". " right before the mention counts only when what follows it there is a capital), and
+    ends at the first stop from the mention on.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        breaks = [(m.start(), m.end()) for m in _SENTENCE_START.finditer(text)]
+        self.break_starts = [a for a, _ in breaks]
+        self.break_ends = [b for _, b in breaks]
+        self.stops = [m.start() for m in _SENTENCE_STOP.finditer(text)]
+
+    def bounds(self, at: int) -> tuple[int, int]:
+        """[lo, hi) of the sentence holding position `at`."""
+        # Breaks that end before `at` are found alike in text[:at]; only the one running into `at` (a break's
+        # spaces) may end earlier there, or not be one: scan that stretch alone, as if the text ended at `at`.
+        k = bisect.bisect_left(self.break_ends, at)
+        lo = self.break_ends[k - 1] if k else 0
+        if k < len(self.break_starts) and self.break_starts[k] < at:
+            for m in _SENTENCE_START.finditer(self.text, self.break_starts[k], at):
+                lo = m.end()
+        i = bisect.bisect_left(self.stops, at)
+        hi = self.stops[i] if i < len(self.stops) else len(self.text)
+        return lo, hi
+
+
+class _FieldText:
+    """One field's text with its country mentions, read once, so that scoring every mention stays linear."""
+
+    def __init__(self, text: str, mentions: list[CountryMention]) -> None:
+        self.text = text
+        self.mentions = mentions
+        self.sentences = _Sentences(text)
+        self.mention_starts = [m.start for m in mentions]
+        self._enumerations: dict[tuple[int, int], bool] = {}
+        self._gatherings: dict[tuple[int, int], bool] = {}
+
+    def is_enumeration(self, lo: int, hi: int) -> bool:
+        """Does the sentence [lo, hi) name three countries or more?"""
+        key = (lo, hi)
+        if key not in self._enumerations:
+            seen: set[str] = set()
+            for i in range(bisect.bisect_left(self.mention_starts, lo), len(self.mentions)):
+                if self.mentions[i].start >= hi or len(seen) >= 3:
+                    break
+                seen.add(self.mentions[i].iso3)
+            self._enumerations[key] = len(seen) >= 3
+        return self._enumerations[key]
+
+    def tells_of_gathering(self, lo: int, hi: int) -> bool:
+        """Does the sentence [lo, hi) speak of participants or of a meeting's venue?"""
+        key = (lo, hi)
+        if key not in self._gatherings:
+            sentence = self.text[lo:hi]
+            self._gatherings[key] = bool(_PARTICIPANT_CUE.search(sentence) or _VENUE_CUE.search(sentence))
+        return self._gatherings[key]
+
+
+def _text_of(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (list, tuple)):
+        return "\n".join(_text_of(v) for v in value)
+    return str(value)
+
+
+def _mention_score(field: str, ft: _FieldText, mention: CountryMention, head: CountryMention | None = None) -> float:
+    """How strongly one mention says the project serves the country (negative for donors).
+
+    head is the first country of the list this mention belongs to ("of Kenya, Uganda and Tanzania"): the words
+    before the list speak for every member."""
+    text = ft.text
+    at = mention.start
+    if _matches_at(_DONOR_RX, text, mention):
+        return -3.0
+    lo, hi = ft.sentences.bounds(mention.start)
+    # Home countries of participants are never served, even when named with their governments.
+    if _PARTICIPANT_CUE.search(text[max(lo, at - 120) : at]) and re.search(r"\bfrom\b", text[max(lo, at - 120) : at], re.I):
+        return 0.0
+    if _matches_at(_NATIONAL_RX, text, mention):
+        return 3.0
+    enumeration = ft.is_enumeration(lo, hi)
+    venue = bool(_VENUE_CUE.search(text[max(lo, at - 80) : at])) and bool(
+        re.search(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*,\s*$", text[max(lo, at - 60) : at])
+    )
+    if enumeration and (venue or ft.tells_of_gathering(lo, hi)):
+        return 0.0
+    if venue:
+        return 0.5
+    if enumeration and field not in _PURPOSE_FIELDS:
+        return 0.0
+    weight = _FIELD_WEIGHTS.get(field, 0.75)
+    head = head or mention
+    if field in _PURPOSE_FIELDS and _matches_at(_PURPOSE_RX, text, head):
+        weight += 1.0
+    return weight
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|;|and|&|or|,\s*and|,\s*or|y|e|et|o|ou)\s*", re.IGNORECASE)
+_NATIONAL_NOUN = re.compile(
+    r"\s+(?:government|authorities|public\s+service|civil\s+service|ministry|ministries|public\s+administration|"
+    r"parliament|nationals|officials|institutions|judiciary|public\s+sector|state)\b",
+    re.IGNORECASE,
+)
+
+
+def served_countries(fields: dict[str, str]) -> list[str]:
+    """ISO3 codes of the countries a project serves, from its fields' texts; a labelled 'countries' field wins."""
+    if not isinstance(fields, dict):
+        return []
+    labelled = fields.get("countries")
+    if labelled is not None and _text_of(labelled).strip(" ,;.\n\t-"):
+        return split_place_list(_text_of(labelled))[0]
+    keys = [k for k in _FIELD_ORDER if k in fields] + [k for k in fields if k not in _FIELD_ORDER and k != "countries"]
+    scores: dict[str, float] = {}
+    support: dict[str, float] = {}
+    first_seen: dict[str, tuple[int, int]] = {}
+    for rank, key in enumerate(keys):
+        text = _text_of(fields.get(key))
+        if not text.strip():
+            continue
+        mentions = find_countries(text)
+        ft = _FieldText(text, mentions)
+        head: CountryMention | None = None
+        for i, mention in enumerate(mentions):
+            if i == 0 or not _LIST_GAP.fullmatch(text[mentions[i - 1].end : mention.start]):
+                head = mention
+            score = _mention_score(key, ft, mention, head)
+            scores[mention.iso3] = scores.get(mention.iso3, 0.0) + score
+            first_seen.setdefault(mention.iso3, (rank, mention.start))
+        # National adjectives: "Saudi nationals", "the Bahamian public service" count; a bare "French" only supports.
+        # (find_demonyms already leaves out the words inside a country's name, "Saudi" of "Saudi Arabia".)
+        for demonym in find_demonyms(text):
+            if _NATIONAL_NOUN.match(text, demonym.end):
+                gain = 2.0 if key in _PURPOSE_FIELDS or key == "partners" else 1.0
+                scores[demonym.iso3] = scores.get(demonym.iso3, 0.0) + gain
+                first_seen.setdefault(demonym.iso3, (rank, demonym.start))
+            else:
+                support[demonym.iso3] = support.get(demonym.iso3, 0.0) + 0.25
+    for iso3, extra in support.items():
+        if scores.get(iso3, 0.0) > 0:
+            scores[iso3] += extra
+    served = [iso3 for iso3, score in scores.items() if score >= _SERVED_THRESHOLD]
+    return sorted(served, key=lambda iso3: first_seen[iso3])
