@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("capdev.accounts.urls")),
     path("", include("capdev.projects.urls")),
     path("", include("capdev.people.urls")),
+    path("", include("capdev.activities.urls")),
     path("", include("capdev.reference.urls")),
     path("", include("capdev.organisations.urls")),
     path("", include("capdev.iati.urls")),

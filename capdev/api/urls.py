@@ -3,6 +3,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
+from capdev.activities.api.resources import ResourceViewSet
 from capdev.activities.api.views import ActivityViewSet
 from capdev.assessments.api.views import AssessmentViewSet, FrameworkViewSet
 from capdev.organisations.api.views import FundingSourceViewSet, OrganisationViewSet, OrgUnitViewSet
@@ -13,6 +14,7 @@ from capdev.reference.api.views import CountryViewSet, RegionViewSet, SdgGoalVie
 router = DefaultRouter()
 router.register("projects", ProjectViewSet, basename="project")
 router.register("activities", ActivityViewSet, basename="activity")
+router.register("resources", ResourceViewSet, basename="resource")
 router.register("organisations", OrganisationViewSet, basename="organisation")
 router.register("units", OrgUnitViewSet, basename="unit")
 router.register("funding-sources", FundingSourceViewSet, basename="funding-source")

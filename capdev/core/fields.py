@@ -130,8 +130,8 @@ class WholeNumber(Definition):
 
 class Code(Definition):
     """A code of reference data: well formed (`pattern`, ASCII, at most `max_length`), and held in `model`'s
-    `field` where a model is given. `case`: "upper" reads "lca" as "LCA"; "fold" matches any case and gives the
-    registry's spelling."""
+    `field` where a model is given. `case`: "upper" reads "lca" as "LCA", "lower" "EN" as "en"; "fold" matches any
+    case and gives the registry's spelling."""
 
     def __init__(self, what, pattern: str, max_length: int, model: str | None = None, field: str = "",
                  case: str = ""):
@@ -144,7 +144,7 @@ class Code(Definition):
         if not text or len(text) > self.max_length or not self.regex.fullmatch(text):
             raise ValidationError(_("“%(value)s” is not a %(what)s."), code="invalid",
                                   params={"value": _quote(raw), "what": self.what})
-        return text.upper() if self.case == "upper" else text
+        return text.upper() if self.case == "upper" else text.lower() if self.case == "lower" else text
 
     def known(self, values: list) -> dict:
         if self.model is None or not values:
@@ -304,6 +304,7 @@ FUNDING_SOURCE = Code(_("funding source code"), PRINTABLE, 60, "organisations.Fu
 # one that does not exist (see docs/open-data.md#input-limits); a slug no visible project names matches nothing.
 ORGANISATION = Code(_("organisation slug"), r"[A-Za-z0-9_-]+", 120)
 SEARCH = Text(256)  # capdev.projects.search reads at most this many characters
+LANGUAGE = Code(_("language code (ISO 639-1, en)"), r"[A-Za-z]{2,3}", 3, case="lower")
 FLAG = Flag()
 
 

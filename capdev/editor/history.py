@@ -18,11 +18,13 @@ from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from capdev.core.views import plain_number
 from capdev.projects import models as pm
 
 from . import tree
 
 VERSION_GAP = dt.timedelta(seconds=10)
+OWN_PROJECT_KEYS = {"project_id", "from_project_id", "draft_of_id"}
 TEXT_LIMIT = 300
 
 
@@ -59,6 +61,7 @@ class Version:
     # its history rows outlive it only in the history tables).
     copy_versions: list[Version] = field(default_factory=list)
     copy_started_by: Any = None
+    override: Any = None  # the PublishOverride of the publish this version made, if it was over IATI errors
 
     @property
     def copy_editors(self) -> list:
@@ -92,7 +95,7 @@ def versions(project_pk: int, with_copies: bool = True) -> list[Version]:
     if result:
         result[-1].state = tree.prune(copy.deepcopy(state))
     users = get_user_model().objects.in_bulk({v.user_id for v in result if v.user_id})
-    names = Labeller(result)
+    names = Labeller([v.state for v in result])
     previous = tree.empty_state()
     for version in result:
         version.user = users.get(version.user_id)
@@ -124,14 +127,23 @@ def _attach_published_copies(project_pk: int, found: list[Version]) -> None:
             version.copy_versions = [v for v in edits[1:] if not v.is_empty]
 
 
+def attach_overrides(found: list[Version], overrides) -> None:
+    """Give the version that published over the IATI check's errors its PublishOverride (`version.override`): the
+    first version whose published_at is the override's."""
+    by_time = {o.published_at: o for o in overrides}
+    for version in found:
+        when = version.state.get("project", {}).get("published_at")
+        version.override = by_time.pop(when, None) if when in by_time else None
+
+
 class Labeller:
     """Readable values: choices by their label, foreign keys by their object's name (read in bulk)."""
 
-    def __init__(self, versions_: list[Version]):
+    def __init__(self, states: list[dict]):
         wanted: dict[type[models.Model], set] = {}
-        for version in versions_:
-            self._collect(pm.Project, version.state["project"], wanted)
-            for name, rows in version.state["rows"].items():
+        for state in states:
+            self._collect(pm.Project, state["project"], wanted)
+            for name, rows in state["rows"].items():
                 for row in rows.values():
                     self._collect(tree.NODES[name].model, row, wanted)
         self.names = {model: {pk: str(obj) for pk, obj in model._default_manager.in_bulk(ids).items()}
@@ -147,7 +159,8 @@ class Labeller:
     def _collect(self, model, values, wanted):
         for attname, value in values.items():
             f = self._fk(model, attname)
-            if f is not None and f.is_relation and value is not None and f.related_model is not pm.Project:
+            # A row's link to its own project is no value to show; a relation's other project is (by its title).
+            if f is not None and f.is_relation and value is not None and attname not in OWN_PROJECT_KEYS:
                 wanted.setdefault(f.related_model, set()).add(value)
 
     def field_label(self, model, attname) -> str:
@@ -167,7 +180,7 @@ class Labeller:
         if isinstance(value, bool):
             return str(_("yes") if value else _("no"))
         if isinstance(value, Decimal):
-            return f"{value.normalize():,f}" if value == value.to_integral() else f"{value:,}"
+            return plain_number(value)
         if isinstance(value, dt.datetime):
             return value.strftime("%Y-%m-%d %H:%M")
         text = str(value)
@@ -228,8 +241,19 @@ def diff(old: dict, new: dict, names: Labeller) -> tuple[list, list[NodeDiff]]:
         rows += [RowChange("removed", names.row_label(node, r, old)) for r in gone]
         rows += [RowChange("added", names.row_label(node, r, new)) for r in came]
         if rows:
-            nodes.append(NodeDiff(node.name, str(node.model._meta.verbose_name_plural).capitalize(), rows))
+            nodes.append(NodeDiff(node.name, node.title, rows))
     return fields, nodes
+
+
+def compare(before: dict, after: dict) -> tuple[list, list[NodeDiff]]:
+    """What changed from one live state (tree.live_state) to another: a working copy against its published
+    original, field by field and row by row, its workflow fields (state, copy of...) left out."""
+    def content(state: dict) -> dict:
+        fields = {k: v for k, v in state["project"].items() if k not in tree.WORKFLOW_FIELDS}
+        return {"project": fields, "rows": state["rows"]}
+
+    before, after = content(before), content(after)
+    return diff(before, after, Labeller([before, after]))
 
 
 def _parent_label(node, row, state, names) -> str:
@@ -255,4 +279,4 @@ def _drop(node, rows: dict, common: Counter, state, names) -> list[dict]:
     return kept
 
 
-__all__ = ["Version", "NodeDiff", "RowChange", "versions", "diff"]
+__all__ = ["Version", "NodeDiff", "RowChange", "versions", "diff", "compare", "attach_overrides"]

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import models
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 
 from capdev.activities import models as am
 from capdev.people import models as people
@@ -32,6 +34,14 @@ class Node:
     parent_key: str  # attname of the foreign key to the parent row
     label_fields: tuple[str, ...]
     children: tuple[Node, ...] = field(default=())
+    # The heading of its rows in the history (gettext): the model's plural verbose name unless a reader's word
+    # fits better ("SDG goals", not the admin's "SDG goals of projects").
+    heading: Any = None
+
+    @property
+    def title(self) -> str:
+        """The heading of this kind of row, translated, with a capital first letter ("SDG goals", not "Sdg...")."""
+        return capfirst(str(self.heading or self.model._meta.verbose_name_plural))
 
     @property
     def fields(self) -> list[str]:
@@ -47,12 +57,15 @@ class Node:
 TREE: tuple[Node, ...] = (
     Node("budgets", pm.Budget, "project_id", ("kind", "amount", "currency_id", "year", "label")),
     Node("country_links", pm.ProjectCountry, "project_id", ("country_id", "percentage")),
-    Node("region_links", pm.ProjectRegion, "project_id", ("region_id", "percentage")),
+    Node("region_links", pm.ProjectRegion, "project_id", ("region_id", "percentage"),),
     Node("sectors", pm.ProjectSector, "project_id", ("vocabulary", "code", "name")),
-    Node("sdg_goal_links", pm.ProjectSdgGoal, "project_id", ("goal_id",)),
-    Node("sdg_target_links", pm.ProjectSdgTarget, "project_id", ("target_id",)),
-    Node("thematic_area_links", pm.ProjectThematicArea, "project_id", ("thematic_area_id",)),
-    Node("partner_links", pm.ProjectPartner, "project_id", ("organisation_id", "role")),
+    Node("sdg_goal_links", pm.ProjectSdgGoal, "project_id", ("goal_id",), heading=_("SDG goals")),
+    Node("sdg_target_links", pm.ProjectSdgTarget, "project_id", ("target_id",), heading=_("SDG targets")),
+    Node("thematic_area_links", pm.ProjectThematicArea, "project_id", ("thematic_area_id",),
+         heading=_("thematic areas")),
+    Node("partner_links", pm.ProjectPartner, "project_id", ("organisation_id", "role"), heading=_("partners")),
+    # A project's own links to others (those pointing at it belong to the other project, and stay there).
+    Node("relations", pm.ProjectRelation, "from_project_id", ("kind", "to_project_id"), heading=_("related projects")),
     Node("expected_accomplishments", pm.ExpectedAccomplishment, "project_id", ("text",)),
     Node("planned_activities", pm.PlannedActivity, "project_id", ("text",)),
     Node("key_accomplishments", pm.KeyAccomplishment, "project_id", ("text",)),

@@ -22,7 +22,7 @@ from capdev.organisations.models import OrgUnit
 from capdev.projects.models import Project, ProjectStatus, derive_status
 
 from . import codelists, conf, mapping
-from .export_rows import Document, IndicatorRow, OutcomeRow, ProjectRow, iter_project_rows
+from .export_rows import Document, IndicatorRow, OutcomeRow, ProjectRow, Related, iter_project_rows
 
 CHUNK = 200
 VERSION = "2.03"
@@ -304,6 +304,8 @@ def build_activity(project: ProjectRow, ctx: Context) -> etree._Element:
         _sub(el, "value", {"currency": b.currency, "value-date": b.start.isoformat()}, money_text(b.amount))
     for document in project.documents:
         _document_link(act, document)
+    for related in project.related:
+        _related_activity(act, related, ctx)
     for outcome in project.outcomes:
         _result(act, outcome, project)
     return act
@@ -411,6 +413,12 @@ def _document_link(act, resource: Document) -> None:
         _sub(el, "language", {"code": resource.language.lower()})
     if resource.date:
         _sub(el, "document-date", {"iso-date": resource.date.isoformat()})
+
+
+def _related_activity(act, related: Related, ctx: Context) -> None:
+    el = _sub(act, "related-activity", {"ref": identifier(related, ctx.reporting["ref"]),
+                                        "type": mapping.RELATION_TO_IATI.get(related.kind, "3")})
+    etree.SubElement(el, mapping.RELATION_KIND_TAG, {"kind": related.kind}, nsmap={"capdev": mapping.CAPDEV_NS})
 
 
 def indicator_measure(indicator: IndicatorRow) -> str:

@@ -18,7 +18,8 @@ from django.db.models import QuerySet
 
 from capdev.activities.models import Resource
 from capdev.projects.models import (Budget, Indicator, IndicatorValue, Outcome, ProjectCountry, ProjectPartner,
-                                    ProjectRegion, ProjectSdgGoal, ProjectSdgTarget, ProjectSector)
+                                    ProjectRegion, ProjectRelation, ProjectSdgGoal, ProjectSdgTarget, ProjectSector,
+                                    ReviewState)
 
 
 class Iati(NamedTuple):
@@ -90,6 +91,15 @@ class Document(NamedTuple):
     date: dt.date | None
 
 
+class Related(NamedTuple):
+    """Another project this one is related to, as this one reads the relation (what export.identifier needs)."""
+
+    pk: int
+    code: str | None
+    iati_identifier: str | None
+    kind: str
+
+
 class Value(NamedTuple):
     """An indicator's value for one period (a computed one with its parts: capdev.people.indicators)."""
 
@@ -157,6 +167,7 @@ class ProjectRow:
     partners: list[Partner] = field(default_factory=list)
     budgets: list[BudgetLine] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
+    related: list[Related] = field(default_factory=list)
     outcomes: list[OutcomeRow] = field(default_factory=list)
 
 
@@ -169,7 +180,7 @@ def _grouped(qs: QuerySet, columns: tuple[str, ...], ids: list[int], key: str = 
 
 
 def read_projects(qs: QuerySet, after: int, limit: int) -> list[ProjectRow]:
-    """The next `limit` projects of qs with a pk above `after`, in pk order, with all their rows (12 queries)."""
+    """The next `limit` projects of qs with a pk above `after`, in pk order, with all their rows (14 queries)."""
     n_own, n_unit = len(PROJECT_COLUMNS), len(UNIT_COLUMNS)
     rows = list(qs.filter(pk__gt=after).order_by("pk")
                 .values_list(*PROJECT_COLUMNS, *UNIT_COLUMNS, "iati__pk", *IATI_COLUMNS)[:limit])
@@ -216,7 +227,21 @@ def _attach_children(projects: list[ProjectRow]) -> None:
     for pk, items in _grouped(Resource.objects.exclude(url="").order_by("position", "pk"),
                               ("url", "title", "type", "language", "date"), ids).items():
         by_pk[pk].documents = [Document._make(i) for i in items]
+    _attach_relations(by_pk, ids)
     _attach_outcomes(by_pk, ids)
+
+
+def _attach_relations(by_pk: dict[int, ProjectRow], ids: list[int]) -> None:
+    """Each project's relations both ways, to published originals only (the others are in no public file)."""
+    published = {"review_state": ReviewState.PUBLISHED, "draft_of__isnull": True}
+    own = ProjectRelation.objects.filter(**{f"to_project__{k}": v for k, v in published.items()}).order_by("pk")
+    for pk, items in _grouped(own, ("to_project_id", "to_project__code", "to_project__iati_identifier", "kind"),
+                              ids, key="from_project_id").items():
+        by_pk[pk].related.extend(Related._make(i) for i in items)
+    theirs = ProjectRelation.objects.filter(**{f"from_project__{k}": v for k, v in published.items()}).order_by("pk")
+    for pk, items in _grouped(theirs, ("from_project_id", "from_project__code", "from_project__iati_identifier",
+                                       "kind"), ids, key="to_project_id").items():
+        by_pk[pk].related.extend(Related(*i[:3], ProjectRelation.kind_seen_from(i[3], True)) for i in items)
 
 
 def _attach_outcomes(by_pk: dict[int, ProjectRow], ids: list[int]) -> None:

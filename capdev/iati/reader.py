@@ -130,6 +130,7 @@ class ActivityData:
     budgets: list = field(default_factory=list)
     transactions: dict = field(default_factory=dict)
     documents: list = field(default_factory=list)
+    related: list = field(default_factory=list)  # (identifier, kind): relations resolved once the file is read
     results: list = field(default_factory=list)
     findings: list = field(default_factory=list)  # what becomes the project's ReviewFlags
     position: int = 0  # bytes of the file read when it was reached (for a progress bar)
@@ -318,14 +319,31 @@ class Reader:
                 "language": (language.get("code", "") if language is not None else "")[:8],
                 "date": _child_date(d, "document-date"),
             })
+        for r in children.get("related-activity", ()):
+            self.related(a, r, ident)
         for r in children.get("result", ()):
             self.result(a, r, lang, ident)
-        for name in ("partners", "countries", "regions", "sectors", "budgets", "documents", "results"):
+        for name in ("partners", "countries", "regions", "sectors", "budgets", "documents", "related", "results"):
             rows = getattr(a, name)
             if len(rows) > MAX_ROWS:
                 self.note(WARNING, _("%(n)d %(what)s: only the first %(max)d are stored") %
                           {"n": len(rows), "what": name, "max": MAX_ROWS}, a.line, ident, path=name)
                 del rows[MAX_ROWS:]
+
+    def related(self, a: ActivityData, r, ident: str) -> None:
+        """A related activity: its identifier, and the kind Capdev's own element states, else the one its type
+        means (mapping.IATI_TO_RELATION)."""
+        ref, type_ = (r.get("ref") or "").strip(), (r.get("type") or "").strip()
+        stated = r.find(mapping.RELATION_KIND_TAG)
+        kind = stated.get("kind") if stated is not None else None
+        if kind not in mapping.RELATION_TO_IATI:
+            kind = mapping.IATI_TO_RELATION.get(type_)
+        if not ref or len(ref) > 200 or ref == ident or kind is None:
+            self.note(WARNING, _("related-activity %(ref)r of type %(type)r: no identifier, or one Capdev cannot "
+                                 "link to, or a type it does not know; not stored") % {"ref": ref[:200], "type": type_},
+                      r.sourceline, ident, value=ref[:200], path="related-activity/@ref")
+            return
+        a.related.append((ref, str(kind)))
 
     def percentage(self, el, ident: str) -> Decimal | None:
         raw = el.get("percentage")

@@ -75,6 +75,8 @@ class BatchWriter:
             return
         refs = References(self.reader, todo, self.writer, self.importer)
         projects = self._write_projects(todo, matched, refs)
+        # Related activities are linked once the whole file is read (one may name an activity further on).
+        self.importer.related.extend((projects[a.identifier], ref, kind) for a in todo for ref, kind in a.related)
         if updates:
             self._clear(updates)
         self._write_children(todo, projects, refs)

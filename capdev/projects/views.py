@@ -6,11 +6,12 @@ import tempfile
 from collections import defaultdict
 from functools import cached_property
 
-from django.db.models import F, Prefetch
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db.models import F, Prefetch
 from django.http import FileResponse, Http404, HttpResponse
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView
@@ -19,21 +20,57 @@ from capdev.accounts.permissions import can_view_internal
 from capdev.activities.models import Activity, ActivityOrganiser
 from capdev.core import fields
 from capdev.core.filters import ValuesFilter
-from capdev.core.views import Column, FilteredListView, format_partial_date, format_period, partial_iso, query_string
+from capdev.core.views import (
+    Column,
+    FilteredListView,
+    format_partial_date,
+    format_period,
+    partial_iso,
+    query_string,
+)
 from capdev.organisations.models import OrgUnit
 from capdev.people import presentation as people_presentation
 from capdev.reference.models import Country
 
-from .facets import FacetValue
-from .filtersets import SORT_LABELS, ProjectFilterSet, is_staff_request, visible_projects, visible_q
-from .listing import ProjectList, in_order
-from .models import (Indicator, KeyAccomplishment, Outcome, Project, ProjectCountry, ProjectPartner,
-                     ProjectRelation, ProjectSdgGoal, ProjectStatus, ReviewFlag, ReviewState, SourceFile,
-                     SourceRecord, project_budget_lines)
 from .api.serializers import project_detail_data
-from .exports import XLSX_CONTENT_TYPE, project_budget_currencies, project_budget_total, write_workbook
-from .presentation import budget_summary, facet_items_html, participants_text, source_markup
-from .records import project_record, with_record_data
+from .exports import (
+    XLSX_CONTENT_TYPE,
+    project_budget_currencies,
+    project_budget_total,
+    write_workbook,
+)
+from .facets import FacetValue
+from .filtersets import (
+    SORT_LABELS,
+    ProjectFilterSet,
+    is_staff_request,
+    visible_projects,
+    visible_q,
+)
+from .listing import ProjectList, in_order
+from .models import (
+    Indicator,
+    KeyAccomplishment,
+    Outcome,
+    Project,
+    ProjectCountry,
+    ProjectPartner,
+    ProjectRelation,
+    ProjectSdgGoal,
+    ProjectStatus,
+    ReviewFlag,
+    ReviewState,
+    SourceFile,
+    SourceRecord,
+    project_budget_lines,
+)
+from .presentation import (
+    budget_summary,
+    facet_items_html,
+    participants_text,
+    source_markup,
+)
+from .records import project_record, relations_seen, with_record_data
 from .search import has_terms, snippet_html, snippets
 
 # Facets whose values can run long: the top ones show, the rest sit behind a "show all" disclosure.
@@ -45,6 +82,16 @@ FACET_TOP = 8
 
 def _as_int(value) -> int | None:
     return None if value is None else int(value)
+
+
+def related_projects(project: Project) -> list[tuple[str, Project, str]]:
+    """The project's relations both ways (records.relations_seen), labelled, by kind then the other's start."""
+    labels = dict(ProjectRelation.Kind.choices)
+    rows = relations_seen(project)
+    order = list(labels)
+    rows.sort(key=lambda row: (order.index(row[0]) if row[0] in order else len(order),
+                               row[1].start_date is None, row[1].start_date, row[1].pk))
+    return [(capfirst(str(labels.get(kind, kind))), other, note) for kind, other, note in rows]
 
 
 class ProjectListView(FilteredListView):
@@ -361,9 +408,7 @@ class ProjectDetailView(DetailView):
         people = people_presentation.project_context(self.request, p)  # people reached: counts, or names
         people_presentation.annotate_activities(activities + recalled, people["exact"])
         people_presentation.annotate_indicators(outcomes, people["exact"])
-        related = [(r.get_kind_display(), r.to_project, r.note) for r in p.relations_from.all()]
-        inverse = {ProjectRelation.Kind.PREVIOUS_PHASE: _("is the next phase of")}
-        related += [(inverse.get(r.kind, r.get_kind_display()), r.from_project, r.note) for r in p.relations_to.all()]
+        related = related_projects(p)
         context.update({
             "period_text": format_period(p.start_date, p.start_precision, p.end_date, p.end_precision),
             "unit_chain": self.unit_chain(p.lead_unit),

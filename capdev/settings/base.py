@@ -210,7 +210,8 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Capdev API",
     "DESCRIPTION": "The capacity-development portfolio as data: projects in the record shape, activities, "
                    "organisations, units, countries and SDGs. Anonymous callers see published projects only; "
-                   "staff write with a token (Authorization: Token <key>).",
+                   # Markdown (Swagger UI renders it): in a code span, "<key>" is text, not an HTML tag.
+                   "staff write with a token (`Authorization: Token <key>`).",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     # Swagger UI's files come from the drf-spectacular-sidecar package: no CDN, works offline.

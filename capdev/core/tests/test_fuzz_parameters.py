@@ -49,7 +49,7 @@ def world(portfolio, django_db_blocker, tmp_path_factory):
     """A user of each kind, a sample value for every path parameter, and the registry's own codes."""
     from django.contrib.auth import get_user_model
 
-    from capdev.activities.models import Activity
+    from capdev.activities.models import Activity, Resource
     from capdev.imports.models import ImportJob, ImportRecord
     from capdev.organisations.models import FundingSource, Organisation
     from capdev.projects.models import Indicator, Outcome, Project, ReviewFlag, SourceFile
@@ -84,6 +84,7 @@ def world(portfolio, django_db_blocker, tmp_path_factory):
             "api:funding-source-detail": {"code": funding.code},
             "api:region-detail": {"code": "019"},
             "api:activity-detail": {"pk": Activity.objects.filter(project=project).first().pk},
+            "api:resource-detail": {"pk": Resource.objects.filter(project__review_state="published").first().pk},
             "api:project-detail": {"pk": project.pk},
             "editor:flag": {"pk": flag.pk if flag else 1, "action": "resolve"},
             **{f"imports:{name}": {"pk": job.pk} for name in ("detail", "status", "record_keep", "keep_all",

@@ -185,3 +185,25 @@ def test_counting_on_packed_bits_equals_unpacking_and_adding(rows, n):
         packed.append(bits)
     assert np.array_equal(similar_index.bit_counts(packed, n), dense.sum(axis=0).astype(np.uint16))
     assert np.array_equal(similar_index.bit_counts([], n), np.zeros(n, dtype=np.uint16))
+
+
+def test_an_aspect_whose_rows_are_all_a_working_copys_is_empty_not_an_error(db, portfolio, staff_request):
+    """A thematic area only a working copy names (the editor adds one there first): the index, which holds the
+    registry's projects only, read no pair of it and failed on the empty list (the review page answered 500)."""
+    import numpy as np
+
+    from capdev.editor import workflow
+    from capdev.projects.models import ProjectThematicArea, ThematicArea
+
+    pks = np.array([1, 2, 3], dtype=np.int64)
+    assert not similar_index._set_postings(pks, iter([(99, "x")])).lists
+    # A value only an unheld project has gets no code, so that no lookup finds a code without a list.
+    mixed = similar_index._set_postings(pks, iter([(99, "x"), (2, "y")]))
+    assert set(mixed.codes) == {"y"} and mixed.overlaps(["x", "y"], 3).tolist() == [0, 1, 0]
+    project = Project.objects.published().order_by("pk").first()
+    copy = workflow.start_working_copy(project, staff_request.user)
+    area = ThematicArea.objects.create(name="Public administration reform", slug="public-administration-reform")
+    ProjectThematicArea.objects.create(project=copy, thematic_area=area)
+    similar.build(copy._state.db)  # raised IndexError
+    # The copy's project page asks the index about the copy's area (it raised KeyError: a code without a list).
+    assert similar.similar_to(copy, staff_request) is not None
