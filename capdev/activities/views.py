@@ -5,11 +5,16 @@ from __future__ import annotations
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from capdev.core.views import Column, FilteredListView, format_partial_date, partial_iso, query_string
+from capdev.core.views import (
+    Column,
+    FilteredListView,
+    format_partial_date,
+    partial_iso,
+    query_string,
+)
 from capdev.projects.facets import FacetValue
 from capdev.projects.filtersets import is_staff_request
 from capdev.projects.presentation import facet_items_html
