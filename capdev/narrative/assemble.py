@@ -399,6 +399,7 @@ class _Assembler(RecordSteps):
         self.extract_narrative()
         self.mark_recalled()
         rec.background = "\n".join(self.background_parts)
+        self.prose_sdgs()
         rec.partners_text = "\n".join(self.partner_texts)
         if not rec.title:
             rec.title = propose_title(rec.summary, rec.objective, rec.expected_accomplishments, rec.key_accomplishments)

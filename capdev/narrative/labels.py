@@ -384,12 +384,14 @@ def inline_labels(line: str, start: int, table: LabelTable | None = None, *, loo
     for gm in _INLINE_GAP.finditer(line, start):
         at = gm.end()
         gap = gm.group(0)
+        # "| **Budget:** USD 560,000": a Markdown label in bold; the piece begins at its emphasis.
+        bold = 2 if line.startswith(("**", "__"), at) else 0
         strong = bool(re.search(r"[;|\t\u00b7\u2022\u2013\u2014]|  | - ", gap))
         if not strong and not (loose or gap.strip() == "."):
             continue
-        if not strong and not line[at].isupper():
+        if not strong and not line[at + bold].isupper():
             continue
-        lm = _label_at(line, folded, at, table, False) or _label_at(line, folded, at, table, True)
+        lm = _label_at(line, folded, at + bold, table, False) or _label_at(line, folded, at + bold, table, True)
         if lm is None:
             continue
         if lm.sep not in ("colon", "tab", "pipe", "dots") and not (spaced and strong and lm.sep in ("spaces", "tab")) \

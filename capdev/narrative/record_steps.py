@@ -135,6 +135,20 @@ class RecordSteps:
                 rec.flag("activities", f"before the project's start ({rec.start.iso()}), kept as history and not "
                                        f"counted: {_excerpt(e.title)} ({(e.start or e.end).iso()})")
 
+    def prose_sdgs(self) -> None:
+        """Goals a record without an SDG field names in its text ("contributes to Goal 11.3 and Goal 16.7", "ODD 9
+        et ODD 16"): a goal needs its keyword, a target its keyword too ("the SDGs" or "16.6" alone give nothing)."""
+        rec = self.rec
+        if rec.sdgs or rec.sdg_targets:
+            return
+        text = "\n".join(filter(None, [rec.summary, rec.objective, self.narrative_text(), rec.background,
+                                        *rec.expected_accomplishments, *rec.key_accomplishments]))
+        goals, targets = _guard(rec, "sdgs", ([], []), _values("sdgs").find_sdg_mentions, text)
+        if goals or targets:
+            rec.sdgs.extend(goals)
+            rec.sdg_targets.extend(targets)
+            rec.flag("sdgs", "read from the narrative")
+
     def narrative_text(self) -> str:
         return "\n".join(self.text[run[0].start : run[-1].end].strip() for run in self.narrative_runs)
 
