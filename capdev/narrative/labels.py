@@ -96,6 +96,7 @@ class LabelTable:
     status_values: frozenset[str]
     columns: dict[str, str]  # folded column name -> role
     chrome: frozenset[str] = frozenset()  # lines of a web page around the records ("Skip to main content")
+    heading_res: tuple[re.Pattern[str], ...] = ()  # whole lines that head a part ("ANNEXE 3", "Situation as of ...")
 
     def spec(self, name: str) -> FieldSpec:
         """The layout of a field, with defaults for fields the table does not describe."""
@@ -248,6 +249,7 @@ def build_table(data: dict[str, Any]) -> LabelTable:
         frozenset(fold_key(w) for w in data.get("heading_words", [])),
         frozenset(fold_key(s) for s in data.get("status_values", [])), columns,
         frozenset(fold_key(c) for c in data.get("chrome", [])),
+        tuple(re.compile(rf"(?:{p})$", re.IGNORECASE) for p in data.get("heading_patterns", [])),
     )
 
 

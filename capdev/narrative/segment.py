@@ -37,7 +37,7 @@ _JOINER_END = re.compile(
 # A line that goes on from the one above: it opens with a small letter or a bracket ("de la décentralisation ...",
 # "(PBF)"), which no label, title or sentence does.
 _WRAPPED_START = re.compile(r"^[ \t]*(?:[a-z\u00df-\u00ff]|\()")
-_DECORATION = re.compile(r"^[ \t]*(?:#{1,6}|\*\*|__|=+)[ \t]*|[ \t]*(?:\*\*|__|#+|=+)[ \t]*$")
+_DECORATION = re.compile(r"^[ \t]*(?:#{1,6}|\*\*|__|=+|[\u25aa\u25a0\u25cf\u2022\u25ba\u27a2])[ \t]*|[ \t]*(?:\*\*|__|#+|=+)[ \t]*$")
 
 
 def _is_short(line: str) -> bool:
@@ -46,6 +46,10 @@ def _is_short(line: str) -> bool:
     if len(line) > _SHORT_LINE or _SENTENCE_BREAK.search(line):
         return False
     return not (line.endswith(".") and len(line.split()) >= _PROSE_WORDS)
+
+
+_COLUMN_GAP = re.compile(r"\S(?: {3,}|\t)\S")
+_ATOMIC = frozenset({"code", "dates", "money", "status", "number"})
 
 
 def _in_value_column(block: Block, ln: Line) -> bool:
@@ -186,8 +190,10 @@ class _Segmenter:
             # A short value goes on only when its line plainly breaks off ("Partners: UNDP, UNICEF,").
             if block.blank_seen:
                 return False
-            return bool(_JOINER_END.search(block.last_text) or _WRAPPED_START.match(ln.text)
-                        or _in_value_column(block, ln))
+            if _JOINER_END.search(block.last_text):
+                return True
+            # A code, a date, an amount or a status is whole on its line: what follows is not more of it.
+            return spec.value not in _ATOMIC and bool(_WRAPPED_START.match(ln.text) or _in_value_column(block, ln))
         if block.continuation_lines == 0:
             return True
         if block.blank_seen:
@@ -201,8 +207,11 @@ class _Segmenter:
         words = text.split()
         if not words or len(words) > _TITLE_WORDS or text.rstrip()[-1:] in ".:;,!?" or ln.heading:
             return False
-        if not words[0][:1].isupper() and not words[0][:1].isdigit():
-            return False
+        if _COLUMN_GAP.search(text.strip()):
+            return False  # "6. Modalités de l'aide      Appui budgétaire ...": a row of two columns, not a title
+        if not words[0][:1].isupper() and not words[0][:1].isdigit() and not (
+                words[0][:1].isalpha() and any(c.isupper() for c in words[0][1:])):
+            return False  # "e-Procurement Capacity in ...", "eGovernment ..." open with a small letter
         j = self.nonblank(i + 1)
         return j is not None and not self.line(j).header
 
