@@ -31,8 +31,8 @@ _PROSE_WORDS = 8  # a line of this many words ending with a full stop is a sente
 _TITLE_WORDS = 24  # French and Spanish titles run long
 # A line that plainly breaks off: a joiner, or a preposition or article a title or name cannot end with.
 _JOINER_END = re.compile(
-    r"(?:[,;&/\u2013\u2014-]|\b(?:and|or|et|ou|y|o|e|in|of|for|the|to|on|at|with|de|du|des|la|le|les|pour|en|au|aux|"
-    r"par|sur|dans|del|el|los|las|para|por|con|a))\s*$",
+    r"(?:[,;&/\u2013\u2014-]|\b(?:and|or|et|ou|in|of|for|the|to|on|at|with|de|du|des|la|le|les|pour|en|au|aux|"
+    r"par|sur|dans|del|el|los|las|para|por|con))\s*$",
     re.IGNORECASE)
 # A line that goes on from the one above: it opens with a small letter or a bracket ("de la décentralisation ...",
 # "(PBF)"), which no label, title or sentence does.
