@@ -98,7 +98,17 @@ class RecordSteps:
                     line = _one_line(self.text[block.start : block.end])
                     self.background_parts.append(line)
                     stretch.append(line)
-                elif stretch:
+                    continue
+                if block is not None and told.overlaps(block.start, block.end):
+                    # A line that tells of an event may say more than the event keeps ("With the support of the
+                    # Department ..., three workshops were organized in Saint Lucia. In August 2024, a workshop
+                    # ..."): its sentences that no event covers are kept in the background too.
+                    untold = _untold_sentences(self.text, block, told)
+                    if untold:
+                        self.background_parts.append(untold)
+                        stretch.append(untold)
+                        continue
+                if stretch:
                     self.rec.flag("background", f"placed by no rule: {_excerpt(' '.join(stretch))}")
                     stretch = []
         seen: set[tuple[Any, ...]] = set()
@@ -206,6 +216,19 @@ def _excerpt(text: str) -> str:
     if len(line) <= EXCERPT:
         return f"\u201c{line}\u201d"
     return f"\u201c{line[:EXCERPT].rsplit(' ', 1)[0]}\u2026\u201d"
+
+
+_SENTENCE = re.compile(r"[^.!?\r\n]+(?:[.!?]+(?=\s|$)|$)")
+
+
+def _untold_sentences(text: str, block: Block, told: Intervals) -> str:
+    """The sentences of a narrative line that no event's span covers (one line; '' when every one is covered)."""
+    out = []
+    for m in _SENTENCE.finditer(text[block.start : block.end]):
+        sentence = m.group(0).strip()
+        if len(sentence.split()) >= 4 and not told.overlaps(block.start + m.start(), block.start + m.end()):
+            out.append(sentence)
+    return _one_line(" ".join(out))
 
 
 def _tells_of(block: Block, told: Intervals, resources: list[ResourceRef], text: str) -> bool:

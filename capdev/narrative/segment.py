@@ -16,7 +16,8 @@ from collections.abc import Iterable, Iterator
 
 from .blocks import HEADS, Block, RawRecord, RecordState, block_value, value_is_empty
 from .errors import LimitExceeded
-from .labels import HeaderMatch, LabelMatch, LabelTable, default_table, fold_key, match_label, value_has_type
+from .continuation import is_short, value_goes_on, wraps
+from .labels import HeaderMatch, LabelMatch, LabelTable, default_table, fold_key, match_label
 from .layout import iter_layout
 from .limits import MAX_RECORD_CHARS
 from .lines import Excerpt, Line, iter_lines, split_lines, too_long
@@ -25,39 +26,9 @@ from .window import Seek, Window
 __all__ = ["Block", "Excerpt", "Line", "RawRecord", "block_value", "is_record", "iter_lines", "iter_segments",
            "segment", "split_lines", "value_is_empty"]
 
-_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\u00c0-\u00de]")
-_SHORT_LINE = 80  # characters: longer lines after a short field are prose, not more of its value
-_PROSE_WORDS = 8  # a line of this many words ending with a full stop is a sentence
 _TITLE_WORDS = 24  # French and Spanish titles run long
-# A line that plainly breaks off: a joiner, or a preposition or article a title or name cannot end with.
-_JOINER_END = re.compile(
-    r"(?:[,;&/\u2013\u2014-]|\b(?:and|or|et|ou|in|of|for|the|to|on|at|with|de|du|des|la|le|les|pour|en|au|aux|"
-    r"par|sur|dans|del|el|los|las|para|por|con))\s*$",
-    re.IGNORECASE)
-# A line that goes on from the one above: it opens with a small letter or a bracket ("de la décentralisation ...",
-# "(PBF)"), which no label, title or sentence does.
-_WRAPPED_START = re.compile(r"^[ \t]*(?:[a-z\u00df-\u00ff]|\()")
 _DECORATION = re.compile(r"^[ \t]*(?:#{1,6}|\*\*|__|=+|[\u25aa\u25a0\u25cf\u2022\u25ba\u27a2])[ \t]*|[ \t]*(?:\*\*|__|#+|=+)[ \t]*$")
-
-
-def _is_short(line: str) -> bool:
-    """A line that can be one more value of a short field (a name, a number), not a sentence."""
-    line = line.strip()
-    if len(line) > _SHORT_LINE or _SENTENCE_BREAK.search(line):
-        return False
-    return not (line.endswith(".") and len(line.split()) >= _PROSE_WORDS)
-
-
 _COLUMN_GAP = re.compile(r"\S(?: {3,}|\t)\S")
-_ATOMIC = frozenset({"code", "dates", "money", "status", "number"})
-
-
-def _in_value_column(block: Block, ln: Line) -> bool:
-    """A line indented to where the value of the label above began (a two-column page copied from a PDF: "Project
-    title      Building ... in" / "           Post-Conflict Settings ..."): the value wrapped."""
-    column = block.value_start - block.start
-    indent = len(ln.text) - len(ln.text.lstrip(" "))
-    return column >= 8 and indent == column and block.last_text[:column].strip() != ""
 
 
 class _Segmenter:
@@ -187,18 +158,12 @@ class _Segmenter:
         if spec.shape in ("prose", "list"):
             return True
         if block.value_on_label_line:
-            # A short value goes on only when its line plainly breaks off ("Partners: UNDP, UNICEF,").
-            if block.blank_seen:
-                return False
-            if _JOINER_END.search(block.last_text):
-                return True
-            # A code, a date, an amount or a status is whole on its line: what follows is not more of it.
-            return spec.value not in _ATOMIC and bool(_WRAPPED_START.match(ln.text) or _in_value_column(block, ln))
+            return wraps(block, ln, spec.value)
         if block.continuation_lines == 0:
             return True
         if block.blank_seen:
             return False
-        return _is_short(ln.text) and block.continuation_short
+        return is_short(ln.text) and block.continuation_short
 
     def looks_like_title(self, i: int) -> bool:
         """A short line without end punctuation, followed by narrative or labels (not a code header): a heading."""
@@ -381,7 +346,7 @@ class _Segmenter:
         blk = self.block
         right_before = self.nonblank(i + 1) == self.mark(i + 1)  # the next record's labels follow at once
         if (self.state.has_content() and not self.awaits_value() and (self.after_break(i) or right_before)
-                and not self.value_goes_on(blk, ln) and self.looks_like_title(i) and (self.boundary_ahead(i + 1) or self.repeats_ahead(i + 1))):
+                and not value_goes_on(blk, ln, self.table) and self.looks_like_title(i) and (self.boundary_ahead(i + 1) or self.repeats_ahead(i + 1))):
             # A title line after a record, right before the labels of the next one: that record's title.
             rec = self.new_record()
             self.pending_title = False
@@ -393,7 +358,7 @@ class _Segmenter:
         if blk is not None and self.continues(blk, ln):
             blk.end = ln.stop
             blk.continuation_lines += 1
-            blk.continuation_short = blk.continuation_short and _is_short(ln.text)
+            blk.continuation_short = blk.continuation_short and is_short(ln.text)
             blk.last_text = ln.text
             return
         if self.pending_title and len(ln.text.split()) <= _TITLE_WORDS:
@@ -411,15 +376,6 @@ class _Segmenter:
             return
         name = "narrative" if self.state.label_fields() - {"code", "title"} else "summary"
         self.add(rec, Block(name, "text", ln.start, ln.stop, ln.start))
-
-    def value_goes_on(self, blk: Block | None, ln: Line) -> bool:
-        """Is this line one more value of a bare label's list ("PAÍSES" / "Argentina" / "Brasil" / "Uruguay"): a
-        value of the label's type, under values on lines of their own with no blank line between? Then it is no
-        title line, even right before the next label."""
-        if blk is None or blk.kind != "label" or blk.value_on_label_line or blk.blank_seen:
-            return False
-        kind = self.table.spec(blk.field).value
-        return bool(kind) and blk.continuation_lines > 0 and value_has_type(kind, ln.text, self.table)
 
     def repeats_ahead(self, i: int) -> bool:
         """Does the next label, right after line i's paragraph, give a field this record already has (a budget, a

@@ -74,6 +74,7 @@ _PHRASE_END = re.compile(
     r"\s+(?:and|y|et)\s+(?:mis|mise|conduit|men[ée]e?|ejecutad[oa]|llevad[oa])\b|"  # "... et mis en œuvre avec ..."
     r"\s+(?:(?:with|con|avec|for|por|pour|of|de|worth|amounting\s+to|[àa]\s+hauteur\s+de)\s+)?"
     r"(?:US\$|USD|EUR|CAD|AUD|CHF|GBP|[$\u20ac\u00a3]|\d)|"  # "... with AUD 350,000": an amount, not a name
+    r"\s+(?:in|en)\s+(?:partnership|collaboration|partenariat|colaboraci[oó]n|asociaci[oó]n)\b|"
     r"\s+(?:in|en|au|aux|[àa])\s+(?:the\s+)?[A-Z][a-z]"  # "... in Senegal": where, not who
 )
 
@@ -145,7 +146,9 @@ def read_prose(text: str) -> ProseFacts:
             if not _MECHANISM.search(name) and name not in facts.funders:
                 facts.funders.append(name)
     for m in _PARTNER_CUE.finditer(text):
-        facts.partners.append(_phrase(text, m.end()))
+        names = _phrase(text, m.end())
+        if names and not (len(names.split()) <= 3 and resolve_unit(names)):  # "implemented by DPIDG": our unit
+            facts.partners.append(names)
     for m in _PARTNERS_BEFORE.finditer(text):
         facts.partners.append(m.group("names"))
     facts.lead_unit = resolve_unit(text)
