@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from .continuation import unwrap
 from .labels import LabelTable, default_table, match_label
 from .lists import split_items
 from .record_steps import RecordSteps, _excerpt, _guard, _nl, _one_line, _values
@@ -275,6 +276,7 @@ class _Assembler(RecordSteps):
             self.rec.flag("partners", f"described in words, kept in the background: {_excerpt(value)}")
 
     def add_partners(self, value: str, role: str) -> None:
+        value = unwrap(value)  # "ministère de" / "la Réforme administrative": one name wrapped over two lines
         self.partner_texts.append(value)
         if role == "funding" and value not in self.donor_texts:
             self.donor_texts.append(value)

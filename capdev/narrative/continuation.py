@@ -49,10 +49,30 @@ def _in_value_column(block: Block, ln: Line) -> bool:
 
 
 def value_goes_on(blk: Block | None, ln: Line, table: LabelTable) -> bool:
-    """Is this line one more value of a bare label's list ("PAÍSES" / "Argentina" / "Brasil" / "Uruguay"): a
-    value of the label's type, under values on lines of their own with no blank line between? Then it is no
+    """Is this line more of the value above it: a short value that wraps onto it ("UN DESA, Division for ... and" /
+    "Digital Government (DPIDG)"), or one more value of a bare label's list ("PAÍSES" / "Argentina" / "Uruguay":
+    a value of the label's type, under values on lines of their own with no blank line between)? Then it is no
     title line, even right before the next label."""
-    if blk is None or blk.kind != "label" or blk.value_on_label_line or blk.blank_seen:
+    if blk is None or blk.kind != "label" or blk.blank_seen:
         return False
     kind = table.spec(blk.field).value
+    if blk.value_on_label_line:
+        return table.spec(blk.field).shape == "short" and wraps(blk, ln, kind)
     return bool(kind) and blk.continuation_lines > 0 and value_has_type(kind, ln.text, table)
+
+
+_LINE_BREAK = re.compile(r"[ \t]*(?:\r\n?|\n)[ \t]*")
+
+
+def unwrap(value: str) -> str:
+    """A value with its wrapped line breaks joined: where a line breaks off (a joiner, a preposition) or the next
+    opens with a small letter or a bracket. Other line breaks (one name per line) are kept."""
+    out: list[str] = []
+    pos = 0
+    for m in _LINE_BREAK.finditer(value):
+        line, rest = value[pos : m.start()], value[m.end() : m.end() + 2]
+        joined = _JOINER_END.search(line) and not line.rstrip().endswith((",", ";")) or _WRAPPED_START.match(rest)
+        out.append(line + (" " if joined else "\n"))
+        pos = m.end()
+    out.append(value[pos:])
+    return "".join(out)
