@@ -22,6 +22,7 @@ install: $(BIN)/capdev
 demo-data: install
 	$(BIN)/capdev migrate --noinput
 	$(BIN)/capdev load-reference
+	$(BIN)/capdev load-framework capdev/assessments/data/example-digital-government.yaml
 	@if [ -f "$(SEED)" ]; then \
 		$(BIN)/capdev import-legacy --publish "$(SEED)"; \
 	else \
@@ -91,6 +92,7 @@ vendor:
 #   .venv/bin/python bench/page_throughput.py --projects 100000
 #   .venv/bin/python bench/iati_import.py --copies 1 4
 #   .venv/bin/python bench/iati_export.py --projects 10000 100000
+#   .venv/bin/python bench/similar_projects.py --projects 100000 (and 1000000 --baseline-queries 1)
 #   DATABASE_URL=postgres://... capdev generate-portfolio --projects 1000000 --seed 1, then
 #   .venv/bin/python bench/search_facets.py --database-url postgres://... --label postgresql-1m
 BENCH_DIR      ?= /tmp/capdev-bench
@@ -104,3 +106,4 @@ bench: install
 	CAPDEV_BENCH_DIR=$(BENCH_DIR) CAPDEV_BENCH_RESULTS=$(BENCH_DIR)/results $(BIN)/python bench/iati_import.py --copies 1
 	CAPDEV_BENCH_DIR=$(BENCH_DIR) CAPDEV_BENCH_RESULTS=$(BENCH_DIR)/results $(BIN)/python bench/iati_export.py --projects $(BENCH_PROJECTS)
 	CAPDEV_BENCH_DIR=$(BENCH_DIR) CAPDEV_BENCH_RESULTS=$(BENCH_DIR)/results $(BIN)/python bench/narrative_profile.py --records 100
+	CAPDEV_BENCH_DIR=$(BENCH_DIR) CAPDEV_BENCH_RESULTS=$(BENCH_DIR)/results $(BIN)/python bench/similar_projects.py --projects $(BENCH_PROJECTS) --queries 20 --baseline-queries 1

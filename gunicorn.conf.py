@@ -5,10 +5,13 @@ gives its options on the command line; this file only adds what a worker does as
 def post_worker_init(worker):
     """Each worker starts reading its facet index in a thread: half a minute at a million projects, which a
     first request must not wait for (gunicorn's worker timeout is 30 s). Requests meanwhile wait at most
-    CAPDEV_FACET_INDEX_WAIT seconds, then SQL answers them."""
+    CAPDEV_FACET_INDEX_WAIT seconds, then SQL answers them. The similarity index (similar projects) is read in
+    another thread; project pages say the similar projects are being worked out until it is there."""
     from django.conf import settings
 
-    from capdev.projects import facet_index
+    from capdev.projects import facet_index, similar
 
     if settings.CAPDEV_FACET_INDEX and settings.CAPDEV_FACET_INDEX_BACKGROUND:
         facet_index.build_in_background()
+    if settings.CAPDEV_FACET_INDEX_BACKGROUND:
+        similar.build_in_background()  # similar projects: about a minute at a million projects (performance.md)

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("capdev.organisations.urls")),
     path("", include("capdev.iati.urls")),
     path("", include("capdev.imports.urls")),
+    path("", include("capdev.assessments.urls")),
     path("api/", include("capdev.api.urls")),
     path("admin/", admin.site.urls),
 ]

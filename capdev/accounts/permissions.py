@@ -205,10 +205,38 @@ def require(allowed: bool) -> None:
         raise PermissionDenied
 
 
+# -- assessments (capdev.assessments) -----------------------------------------------------------------------------
+
+def can_edit_assessments(user) -> bool:
+    """May enter assessments and their scores, priorities, documents and links (as drafts): whoever may create
+    projects (editors with a unit, reviewers, portfolio admins)."""
+    return can_create_project(user)
+
+
+def can_publish_assessments(user) -> bool:
+    """May publish an assessment and change a published one: the people who publish projects."""
+    return can_publish(user)
+
+
+def can_edit_assessment(user, assessment) -> bool:
+    """May change this assessment (None: a new one): a draft by its editors, a published one by publishers."""
+    if not can_edit_assessments(user):
+        return False
+    if assessment is None or getattr(assessment, "state", "draft") == "draft":
+        return True
+    return can_publish_assessments(user)
+
+
+def can_manage_frameworks(user) -> bool:
+    """May load and change assessment frameworks (their dimensions, questions and scales): portfolio admins."""
+    return is_portfolio_admin(user)
+
+
 __all__ = [
     "VIEWER", "EDITOR", "REVIEWER", "PORTFOLIO_ADMIN", "roles_of", "has_role", "is_portfolio_admin",
     "can_view_internal", "edits_everything", "editable_unit_ids", "editable_units", "projects_editable_by",
     "can_create_project", "can_edit_project", "is_published_original", "can_change_in_place",
     "can_change_row_in_place", "can_publish", "can_resolve_flags", "can_manage_reference_data",
-    "project_of", "can_edit_row", "require",
+    "project_of", "can_edit_row", "require", "can_edit_assessments", "can_publish_assessments",
+    "can_edit_assessment", "can_manage_frameworks",
 ]

@@ -24,6 +24,10 @@ PROJECT_MODELS = [
         "projectthematicarea", "projectsector", "projectpartner", "projectrelation", "expectedaccomplishment",
         "plannedactivity", "keyaccomplishment", "outcome", "indicator", "indicatorvalue")
 ] + [("activities", "activity"), ("activities", "activityorganiser"), ("activities", "resource")]
+# Assessments (capdev.assessments): editors enter them; their frameworks are changed by portfolio admins only.
+ASSESSMENT_MODELS = [("assessments", m) for m in ("assessment", "dimensionscore", "priority",
+                                                   "assessmentdocument", "worklink")]
+FRAMEWORK_MODELS = [("assessments", m) for m in ("framework", "dimension", "question", "level")]
 READ_ONLY_FOR_EDITORS = [("projects", "sourcerecord"), ("projects", "reviewflag"), ("projects", "thematicarea")]
 REFERENCE_APPS = ("reference", "organisations")
 
@@ -38,8 +42,9 @@ def role_permissions() -> dict[str, list[tuple[str, str]]]:
 
     reference = [(m._meta.app_label, m._meta.model_name) for app in REFERENCE_APPS
                  for m in apps.get_app_config(app).get_models()]
-    viewer = _codenames(PROJECT_MODELS + READ_ONLY_FOR_EDITORS + reference, ("view",))
-    editor = viewer + _codenames(PROJECT_MODELS, ("add", "change", "delete"))
+    viewer = _codenames(PROJECT_MODELS + READ_ONLY_FOR_EDITORS + reference + ASSESSMENT_MODELS + FRAMEWORK_MODELS,
+                        ("view",))
+    editor = viewer + _codenames(PROJECT_MODELS + ASSESSMENT_MODELS, ("add", "change", "delete"))
     reviewer = editor + _codenames([("projects", "reviewflag")], ("change",))
     capdev_models = [(m._meta.app_label, m._meta.model_name) for m in apps.get_models()
                      if m.__module__.startswith("capdev.")]

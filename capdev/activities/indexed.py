@@ -13,7 +13,7 @@ import numpy as np
 from django.conf import settings
 
 from capdev.projects.facet_index import (ACTIVITY_TYPE_CODES, REVIEW_STATES, Unsupported, get_index, is_current)
-from capdev.projects.filtersets import int_values, is_staff_request
+from capdev.projects.filtersets import is_staff_request
 from capdev.projects.models import ReviewState
 
 FILTERS = {"project", "type", "country", "year", "online"}  # ActivityFilterSet's, each answered below
@@ -37,7 +37,7 @@ def activity_count(filterset) -> int | None:
     data = filterset.form.cleaned_data
     # Each as the filter method does it, an empty list of valid values included (which keeps nothing).
     if data.get("project"):
-        rows, found = index.locate(np.array(int_values(data["project"]), dtype=np.int64))
+        rows, found = index.locate(np.array(data["project"], dtype=np.int64))
         chosen = np.zeros(index.n, dtype=bool)
         chosen[rows[found]] = True
         keep &= chosen[acts.rows]
@@ -45,9 +45,9 @@ def activity_count(filterset) -> int | None:
         keep &= np.isin(acts.type, [ACTIVITY_TYPE_CODES[t] for t in data["type"] if t in ACTIVITY_TYPE_CODES])
     if data.get("country"):
         codes = index.codes["country"]
-        keep &= np.isin(acts.country, [codes[c.upper()] for c in data["country"] if c.upper() in codes])
+        keep &= np.isin(acts.country, [codes[c] for c in data["country"] if c in codes])
     if data.get("year"):
-        keep &= np.isin(acts.year, int_values(data["year"])) & (acts.year != 0)  # 0: undated, in no year
+        keep &= np.isin(acts.year, data["year"]) & (acts.year != 0)  # 0: undated, in no year
     if data.get("online") is not None:
         keep &= acts.online == data["online"]
     count = int(acts.n[keep].sum())

@@ -4,6 +4,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from capdev.activities.api.views import ActivityViewSet
+from capdev.assessments.api.views import AssessmentViewSet, FrameworkViewSet
 from capdev.organisations.api.views import FundingSourceViewSet, OrganisationViewSet, OrgUnitViewSet
 from capdev.projects.api.views import ProjectViewSet
 from capdev.reference.api.views import CountryViewSet, RegionViewSet, SdgGoalViewSet
@@ -17,6 +18,8 @@ router.register("funding-sources", FundingSourceViewSet, basename="funding-sourc
 router.register("countries", CountryViewSet, basename="country")
 router.register("regions", RegionViewSet, basename="region")
 router.register("sdgs", SdgGoalViewSet, basename="sdg")
+router.register("assessments", AssessmentViewSet, basename="assessment")
+router.register("assessment-frameworks", FrameworkViewSet, basename="assessment-framework")
 
 app_name = "api"
 urlpatterns = [

@@ -4,7 +4,8 @@ A list view declares its FilterSet, its base queryset and its columns; `?format=
 row (UTF-8 with a BOM, lists joined with "; "), `?format=json` returns `{count, results, ...}` paginated like
 the HTML (`&all=1` for every row, streamed). Another format is one method: list it in `export_formats` and
 define `render_<format>(queryset)` (the open-data exports add XLSX that way); `export_row()` is the one place
-a row becomes values, and `json_row()` the place to give JSON its own shape.
+a row becomes values, and `json_row()` the place to give JSON its own shape. A bad parameter, the FilterSet's
+or the list's own (`format`, `page`, `all`), is a 400 naming it (capdev.core.params).
 
 Also the small presentation helpers lists and pages share (dates at their precision).
 """
@@ -21,14 +22,16 @@ from typing import Any
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Manager, QuerySet
-from django.http import HttpRequest, HttpResponseBadRequest, JsonResponse, QueryDict, StreamingHttpResponse
+from django.http import HttpRequest, JsonResponse, QueryDict, StreamingHttpResponse
 from django.utils import formats
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.views.generic import ListView
 
+from capdev.core import fields
 from capdev.core.models import DatePrecision
+from capdev.core.params import InvalidParameters, Parameters, invalid_parameters_response, note_parameters
 from capdev.narrative.types import PartialDate
 
 LIST_SEPARATOR = "; "
@@ -182,6 +185,7 @@ class FilteredListView(ListView):
         if not hasattr(self, "filterset"):
             self.filterset = self.filterset_class(self.request.GET, queryset=self.get_base_queryset(),
                                                   request=self.request)
+            note_parameters(self.request, self.filterset.filters, self.filterset_class)
         return self.filterset
 
     def get_queryset(self) -> QuerySet:
@@ -206,16 +210,32 @@ class FilteredListView(ListView):
 
     # -- dispatch ------------------------------------------------------------------------------------
 
+    def get_parameters(self) -> Parameters:
+        """The list's own parameters (the filters are the FilterSet's)."""
+        return Parameters(format=fields.Choice(("html", *self.export_formats), fold=True), page=fields.PAGE,
+                          all=fields.FLAG)
+
+    def list_parameters(self) -> dict[str, Any]:
+        """The list's own parameters' values, read once (InvalidParameters, a 400, for a bad one)."""
+        if not hasattr(self, "_list_parameters"):
+            self._list_parameters = self.get_parameters().read(self.request)
+        return self._list_parameters
+
     def get_format(self) -> str:
         """The format asked for ("" for the HTML page)."""
-        return (self.request.GET.get("format") or "").strip().lower()
+        fmt = (self.request.GET.get("format") or "").strip().lower()
+        return "" if fmt == "html" else fmt
 
     def get(self, request, *args, **kwargs):
+        try:  # a bad parameter is a 400 naming it, whatever the format
+            self.list_parameters()
+            filterset = self.get_filterset()
+            if not filterset.is_valid():
+                raise InvalidParameters(filterset.errors)
+        except InvalidParameters as exc:
+            return invalid_parameters_response(request, exc)
         fmt = self.get_format()
-        if fmt and fmt != "html":
-            if fmt not in self.export_formats:
-                return HttpResponseBadRequest(_("Unknown format: use one of %(formats)s.")
-                                              % {"formats": ", ".join(self.export_formats)})
+        if fmt:
             return getattr(self, f"render_{fmt}")(self.get_export_queryset())
         response = super().get(request, *args, **kwargs)
         patch_vary_headers(response, ["HX-Request"])  # the same URL answers htmx with a fragment
@@ -250,7 +270,7 @@ class FilteredListView(ListView):
         """Like ListView's, but a page number out of range shows the nearest page instead of a 404."""
         paginator = self.get_paginator(queryset, page_size, orphans=self.get_paginate_orphans(),
                                        allow_empty_first_page=self.get_allow_empty())
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        page = paginator.get_page(self.list_parameters()["page"])
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
@@ -287,10 +307,10 @@ class FilteredListView(ListView):
 
     def render_json(self, queryset: QuerySet):
         """The filtered rows as JSON: one page like the HTML, or every row (streamed) with `all=1`."""
-        if self.request.GET.get("all") in ("1", "true", "yes"):
+        if self.list_parameters()["all"]:
             return self._stream_json(queryset)
         paginator = Paginator(queryset, self.get_paginate_by(queryset) or 20)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        page = paginator.get_page(self.list_parameters()["page"])
         path = self.request.path
 
         def link(number: int | None) -> str | None:

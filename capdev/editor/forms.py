@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from capdev.accounts import permissions as perms
 from capdev.activities.models import Activity, Resource
 from capdev.core import versions
+# Imported by name: a ModelForm's Meta has a `fields` of its own.
+from capdev.core.fields import COUNTRIES_REPRESENTED, PARTIAL_DATE, PARTICIPANTS, SMALL_COUNT, YEAR
 from capdev.core.models import from_partial
 from capdev.core.versions import VersionField
 from capdev.narrative.types import PartialDate
@@ -23,18 +25,8 @@ DATE_HELP = _("A year (2010), a year and month (2010-02) or a full date (2010-02
 
 
 class PartialDateField(forms.CharField):
-    """A date given to the year, the month or the day in one text input ("2010", "2010-02", "2010-02-03")."""
-
-    # PartialDate takes any year from 1. A project, activity or publication of this portfolio falls between 1900
-    # and 2100 (the years the narrative parser reads as years: the UN's development work began after 1945), so a
-    # year outside is a typo ("0224", "2204") that would otherwise be saved silently.
-    min_year = 1900
-    max_year = 2100
-
-    default_error_messages = {
-        "invalid": _("Enter a year (2010), a year and month (2010-02) or a full date (2010-02-03)."),
-        "year": _("Enter a year from %(min)s to %(max)s."),
-    }
+    """A date given to the year, the month or the day in one text input ("2010", "2010-02", "2010-02-03"), in the
+    years the API and the filters take too (core.fields.PARTIAL_DATE: a year outside is a typo, "0224", "2204")."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
@@ -49,16 +41,7 @@ class PartialDateField(forms.CharField):
         if isinstance(value, PartialDate):
             return value
         text = super().to_python(value)
-        if not text:
-            return None
-        try:
-            date = PartialDate.from_iso(text)
-        except ValueError:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
-        if not self.min_year <= date.year <= self.max_year:
-            raise forms.ValidationError(self.error_messages["year"], code="year",
-                                        params={"min": self.min_year, "max": self.max_year})
-        return date
+        return PARTIAL_DATE.parse(text) if text else None
 
     def prepare_value(self, value):
         """Show a PartialDate as ISO at its precision."""
@@ -252,6 +235,7 @@ class BudgetForm(EditorFormMixin, forms.ModelForm):
     class Meta:
         model = pm.Budget
         fields = ["kind", "amount", "currency", "year", "label", "donor"]
+        field_classes = {"year": YEAR.form_class}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -314,6 +298,7 @@ class OutcomeForm(forms.ModelForm):
     class Meta:
         model = pm.Outcome
         fields = ["number", "text", "target_year"]
+        field_classes = {"number": SMALL_COUNT.form_class, "target_year": YEAR.form_class}
         widgets = {"text": forms.Textarea(attrs={"rows": 2})}
 
 
@@ -328,6 +313,8 @@ class ActivityForm(StartEndFormMixin, EditorFormMixin, forms.ModelForm):
         model = Activity
         fields = ["type", "title", "online", "country", "city", "participants", "participants_profile",
                   "participant_countries", "summary", "recalled"]
+        field_classes = {"participants": PARTICIPANTS.form_class,
+                         "participant_countries": COUNTRIES_REPRESENTED.form_class}
         widgets = {"summary": forms.Textarea(attrs={"rows": 2})}
 
     field_order = ["type", "title", "start", "end", "online", "country", "city", "participants",
@@ -398,6 +385,7 @@ class IndicatorForm(forms.ModelForm):
     class Meta:
         model = pm.Indicator
         fields = ["title", "unit", "ascending", "baseline_value", "baseline_year", "target_value", "target_year"]
+        field_classes = {"baseline_year": YEAR.form_class, "target_year": YEAR.form_class}
 
 
 class IndicatorValueForm(forms.ModelForm):

@@ -22,6 +22,7 @@ from capdev.accounts import permissions as perms
 from capdev.core import versions
 from capdev.organisations.models import Organisation
 from capdev.projects import models as pm
+from capdev.projects import similar
 from capdev.projects.models import Outcome, Project, ReviewFlag, ReviewState
 from capdev.reference.models import Country, SdgGoal
 
@@ -30,6 +31,8 @@ from .lookups import LOOKUPS
 
 # Published projects with open importer flags listed on the review page at most (the rest are counted).
 PUBLISHED_FLAGGED_SHOWN = 50
+# Projects in review whose possible duplicates the review page looks for (each asks the similarity index).
+DUPLICATES_CHECKED = 50
 
 
 def staff_required(view):
@@ -316,10 +319,13 @@ def review_queue(request):
                 .prefetch_related(Prefetch("review_flags", queryset=open_flags, to_attr="open_flags"),
                                   Prefetch("draft_of__review_flags", queryset=open_flags, to_attr="open_flags"))
                 .order_by("last_updated"))
+    projects = list(projects)
+    # Nearly the same text as another project (the importer's near-duplicate rule), for the first ones.
+    duplicates = similar.duplicates_of(projects[:DUPLICATES_CHECKED], request) or {}
     items = []
     for p in projects:
         flags = list(p.open_flags) + (list(p.draft_of.open_flags) if p.draft_of_id else [])
-        items.append({"project": p, "flags": flags, "url": project_url(p)})
+        items.append({"project": p, "flags": flags, "url": project_url(p), "duplicates": duplicates.get(p.pk)})
     # Published with flags still open (an import run with --publish): public already, so nothing blocks; the
     # reviewers still owe them a look, and would never see them among the projects in review.
     flagged = (Project.objects.filter(review_state=ReviewState.PUBLISHED, draft_of__isnull=True,

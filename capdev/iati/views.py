@@ -1,12 +1,17 @@
 """The published portfolio as IATI 2.03 activity XML, streamed."""
-from django.http import HttpRequest, HttpResponseBadRequest, HttpResponseForbidden, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponseForbidden, StreamingHttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from capdev.core import fields
+from capdev.core.params import Parameters, note_parameters
+
 from .export import projects_for_export, stream_activities
 
-# Parameters of this URL that are not the project list's filters.
-OWN_PARAMETERS = ("all", "format", "page")
+# Parameters of this URL that are not the project list's filters: `all`, and the list's `format` and `page`,
+# which a link made from the list's may carry and the file has no use for.
+OWN_PARAMETERS = Parameters(all=fields.FLAG)
+IGNORED = ("all", "format", "page")
 
 
 @require_GET
@@ -20,11 +25,12 @@ def activities_xml(request: HttpRequest):
     from capdev.projects.filtersets import ProjectFilterSet
     from capdev.reference.models import Country
 
-    include_all = request.GET.get("all") in {"1", "true", "yes"}
+    include_all = bool(OWN_PARAMETERS.read(request)["all"])
     if include_all and not (request.user.is_authenticated and request.user.is_staff):
         return HttpResponseForbidden(_("Only staff may export unpublished projects."), content_type="text/plain")
+    note_parameters(request, ProjectFilterSet.base_filters, ProjectFilterSet)  # read below, from a copy
     params = request.GET.copy()
-    for name in OWN_PARAMETERS:
+    for name in IGNORED:
         params.pop(name, None)
     qs = projects_for_export(include_unpublished=include_all)
     if params:
@@ -33,10 +39,7 @@ def activities_xml(request: HttpRequest):
         if codes:
             params.setlist("country", [alpha3.get(c, c) for c in codes])
         fs = ProjectFilterSet(params, queryset=qs, request=request)
-        if not fs.is_valid():
-            errors = "; ".join(f"{name}: {' '.join(messages)}" for name, messages in fs.errors.items())
-            return HttpResponseBadRequest(errors, content_type="text/plain; charset=utf-8")
-        qs = qs.filter(pk__in=fs.qs.order_by().values("pk"))
+        qs = qs.filter(pk__in=fs.qs.order_by().values("pk"))  # a bad filter: InvalidParameters, a 400 naming it
     response = StreamingHttpResponse(stream_activities(qs), content_type="application/xml; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="activities.xml"'
     if include_all:

@@ -13,14 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from capdev import narrative
-from capdev.core import statistics
+from capdev.core import fields, statistics
 from capdev.narrative import limits
 from capdev.narrative.types import PartialDate, Record
 from capdev.projects import models as pm
@@ -231,8 +231,9 @@ class RecordLoader(RowWriter):
         by_identifier = {p.iati_identifier: p for p in
                          with_record_data(pm.Project.objects.registry_with("iati_identifier", identifiers))}
         # Identifiers this registry minted for projects without one of their own ("<ref>-capdev-<id>").
-        minted = {ident: int(ident.rsplit("-", 1)[1]) for ident in identifiers - set(by_identifier)
-                  if ident.startswith(f"{reporting_ref()}-capdev-") and ident.rsplit("-", 1)[1].isdigit()}
+        minted = {ident: pk for ident in identifiers - set(by_identifier)
+                  if ident.startswith(f"{reporting_ref()}-capdev-")
+                  and (pk := _row_id(ident.rsplit("-", 1)[1])) is not None}
         for project in self._prefetched().filter(pk__in=minted.values(), iati_identifier__isnull=True):
             by_identifier.update({i: project for i, pk in minted.items() if pk == project.pk})
         sources = pm.SourceRecord.objects.filter(text_sha256__in=text_hashes).values_list("text_sha256", "project_id")
@@ -399,3 +400,11 @@ class JsonRecordLoader(RecordLoader):
             return [Record.from_json(item, i) for i, item in enumerate(data)]
         except ValueError as exc:
             raise narrative.InputError(str(exc), name=str(path)) from exc
+
+
+def _row_id(text: str) -> int | None:
+    """The row id a text writes (fields.ROW_ID: ASCII digits, within the column), or None."""
+    try:
+        return fields.ROW_ID.parse(text)
+    except ValidationError:
+        return None

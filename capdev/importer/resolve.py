@@ -69,7 +69,7 @@ class Resolver:
         self.goals = SdgGoal.objects.in_bulk({g for r in records for g in r.sdgs}
                                              | {t.goal_id for t in self.targets.values()})
         self.currencies = Currency.objects.in_bulk({b.currency for r in records for b in r.budgets})
-        region_names = {r.region for r in records if r.region}
+        region_names = {n for r in records for n in (r.regions or [r.region]) if n}
         self.regions = {x.name.casefold(): x for x in Region.objects.filter(name__in=region_names)}
         self.units = {u.code: u for u in OrgUnit.objects.filter(code__in={r.lead_unit for r in records if r.lead_unit})}
         # The whole table (a few dozen rows): a source is found by its code, name or aliases before one is created.

@@ -97,7 +97,8 @@ class RowWriter:
                 if currency is None:
                     continue
                 kind = b.kind if b.kind in pm.Budget.Kind.values else pm.Budget.Kind.OTHER
-                year = int(b.label) if b.label.isdigit() and len(b.label) == 4 else None
+                # isascii: "²⁰²⁴" is digits to isdigit(), not to int()
+                year = int(b.label) if b.label.isascii() and b.label.isdigit() and len(b.label) == 4 else None
                 rows.append(pm.Budget(project=project, position=len(rows), kind=kind, amount=b.amount,
                                       currency=currency, label=b.label[:200], year=year,
                                       period_start=b.period_start or None, period_end=b.period_end or None))

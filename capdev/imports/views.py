@@ -26,6 +26,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
+from capdev.core import fields
+from capdev.core.params import Parameters
 from capdev.sources import MEDIA_TYPES, SourceError, kind_of
 
 from . import access, runs
@@ -34,6 +36,7 @@ from .models import STALLED_AFTER, ImportJob
 from .preview import LABELS, text_markup
 
 RECORDS_PER_PAGE = 20
+PAGE = Parameters(page=fields.PAGE)
 
 
 def importer_required(view):
@@ -128,7 +131,7 @@ def job_detail(request, pk: int):
         records = job.records.order_by("index")
         counts = records.aggregate(total=Count("pk"), kept=Count("pk", filter=Q(keep=True)),
                                    refused=Count("pk", filter=Q(allowed=False)))
-        page = Paginator(records, RECORDS_PER_PAGE).get_page(request.GET.get("page"))
+        page = Paginator(records, RECORDS_PER_PAGE).get_page(PAGE.read(request)["page"])  # a bad one: a 400
         for record in page.object_list:
             record.markup = text_markup(record.preview, f"r{record.index}")
             for item in record.preview.get("fields", []):
@@ -157,7 +160,7 @@ def job_status(request, pk: int):
 
 def _back(job: ImportJob, request, anchor: str = "") -> str:
     page = request.POST.get("page") or ""
-    url = reverse("imports:detail", args=[job.pk]) + (f"?page={page}" if page.isdigit() else "")
+    url = reverse("imports:detail", args=[job.pk]) + (f"?page={page}" if page.isascii() and page.isdigit() else "")
     return url + (f"#{anchor}" if anchor else "")
 
 

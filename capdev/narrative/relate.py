@@ -1,40 +1,34 @@
 """Link records of one parse whose texts are nearly the same (a project re-published for another year).
 
-Records arrive one at a time (Relater.add): each is compared with the earlier records that can be nearly the
-same as it, found through an index of the words that begin their texts (prefix filtering, exact for Jaccard
-similarity), not with every earlier record; the time per record does not grow with the file.
+What "nearly the same" means is capdev.core.similarity's one definition (plain Python, shared with the
+portal's similar projects and the reviewers' possible duplicates). Records arrive one at a time (Relater.add):
+each is compared with the earlier records that can be nearly the same as it, found through an index of the
+words that begin their texts (prefix filtering, exact for Jaccard similarity), not with every earlier record;
+the time per record does not grow with the file.
 """
 from __future__ import annotations
 
 import math
-import re
 from array import array
 from collections import Counter
 from collections.abc import Sequence
 
+from capdev.core.similarity import MIN_TOKENS, NEAR_DUPLICATE, text_similarity, text_tokens
+
 from .types import Record
 
-THRESHOLD = 0.8
+THRESHOLD = NEAR_DUPLICATE
 MOST_RELATED = 20  # links per record at most: a file of one page repeated is not 10,000 x 10,000 relations
-_MIN_TOKENS = 8  # below this, two short texts agree by chance
-_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
-_STOPWORDS = frozenset(
-    "a an and or of the in on at for to with by from as into its their this that these is are be been was were"
-    " it which will has have all other".split()
-)
 
 
 def record_tokens(record: Record) -> frozenset[str]:
     """The content words of a record's objective and expected accomplishments."""
-    text = " ".join([record.objective, *record.expected_accomplishments, record.summary])
-    return frozenset(t for t in _TOKEN.findall(text.lower()) if t not in _STOPWORDS)
+    return text_tokens(record.objective, *record.expected_accomplishments, record.summary)
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     """Jaccard similarity of two token sets (0 when either is too short to judge)."""
-    if len(a) < _MIN_TOKENS or len(b) < _MIN_TOKENS:
-        return 0.0
-    return len(a & b) / len(a | b)
+    return text_similarity(a, b)
 
 
 def _ref(record: Record) -> int | str:
@@ -78,7 +72,7 @@ class Relater:
         self.sets.append(array("I", sorted(ids)))
         self.refs.append(_ref(record))
         self.links.append(0)
-        if len(ids) < _MIN_TOKENS:
+        if len(ids) < MIN_TOKENS:
             return []  # never similar to anything (similarity() says 0)
         # Words in one fixed order (the latest seen first: the rarer ones), a text's first words as its prefix:
         # two texts this similar share a word among their prefixes (the prefix filtering principle).

@@ -6,9 +6,10 @@ from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from capdev.core import fields
+from capdev.core.filters import CheckedFilterSet, ValueFilter, ValuesFilter
 from capdev.projects.filtersets import visible_projects
 from capdev.projects.models import ProjectPartner
-from capdev.reference.models import Country
 
 from .models import FundingSource, Organisation, OrganisationAlias, OrgUnit, alias_key
 
@@ -18,21 +19,21 @@ def _visible_project_ids(request) -> QuerySet:
     return visible_projects(request).values("pk")
 
 
-class OrganisationFilterSet(django_filters.FilterSet):
+class OrganisationFilterSet(CheckedFilterSet):
     """Organisations by text (name, acronym, aliases), type, country, and the role they play in visible projects.
 
     Filters on related rows are `pk__in` subqueries, so they neither duplicate rows nor disturb annotations the
     caller made on the queryset (such as project counts).
     """
 
-    q = django_filters.CharFilter(label=_("Search"), method="filter_q",
-                                  help_text=_("Part of the name, the acronym or another name."))
+    q = ValueFilter(fields.SEARCH, label=_("Search"), method="filter_q",
+                    help_text=_("Part of the name, the acronym or another name."))
     type = django_filters.MultipleChoiceFilter(label=_("Type"), choices=Organisation.Type.choices,
                                                widget=forms.CheckboxSelectMultiple)
     role = django_filters.MultipleChoiceFilter(label=_("Role in a project"), choices=ProjectPartner.Role.choices,
                                                method="filter_role", widget=forms.CheckboxSelectMultiple)
-    country = django_filters.ModelMultipleChoiceFilter(label=_("Country"), queryset=Country.objects.all(),
-                                                       help_text=_("ISO alpha-3 code"))
+    country = ValuesFilter(fields.COUNTRY, field_name="country_id", label=_("Country"),
+                           help_text=_("ISO alpha-3 code"))
 
     class Meta:
         model = Organisation
@@ -57,14 +58,14 @@ class OrganisationFilterSet(django_filters.FilterSet):
         return queryset.filter(pk__in=links.values("organisation"))
 
 
-class OrgUnitFilterSet(django_filters.FilterSet):
+class OrgUnitFilterSet(CheckedFilterSet):
     """Organisational units by text, kind, parent (code) and the year they existed in."""
 
-    q = django_filters.CharFilter(label=_("Search"), method="filter_q")
+    q = ValueFilter(fields.SEARCH, label=_("Search"), method="filter_q")
     kind = django_filters.MultipleChoiceFilter(label=_("Kind"), choices=OrgUnit.Kind.choices)
     parent = django_filters.ModelChoiceFilter(label=_("Parent unit"), queryset=OrgUnit.objects.all(),
                                               to_field_name="code")
-    existed_in = django_filters.NumberFilter(label=_("In existence in (year)"), method="filter_existed_in")
+    existed_in = ValueFilter(fields.YEAR, label=_("In existence in (year)"), method="filter_existed_in")
 
     class Meta:
         model = OrgUnit
@@ -77,19 +78,16 @@ class OrgUnitFilterSet(django_filters.FilterSet):
 
     def filter_existed_in(self, queryset: QuerySet, name: str, value) -> QuerySet:
         """Units whose period (open at either end when unknown) includes the year."""
-        if value is None:
-            return queryset
-        year = int(value)
-        return queryset.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=year),
-                               Q(valid_to__isnull=True) | Q(valid_to__gte=year))
+        return queryset.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=value),
+                               Q(valid_to__isnull=True) | Q(valid_to__gte=value))
 
 
-class FundingSourceFilterSet(django_filters.FilterSet):
+class FundingSourceFilterSet(CheckedFilterSet):
     """Funding sources by text, kind and Development Account tranche."""
 
-    q = django_filters.CharFilter(label=_("Search"), method="filter_q")
+    q = ValueFilter(fields.SEARCH, label=_("Search"), method="filter_q")
     kind = django_filters.MultipleChoiceFilter(label=_("Kind"), choices=FundingSource.Kind.choices)
-    tranche = django_filters.NumberFilter(label=_("Development Account tranche"))
+    tranche = ValueFilter(fields.SMALL_COUNT, label=_("Development Account tranche"))
 
     class Meta:
         model = FundingSource

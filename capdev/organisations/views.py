@@ -16,6 +16,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from capdev.activities.models import Activity
+from capdev.core import fields
+from capdev.core.params import Parameters
 from capdev.projects.models import ProjectPartner
 from capdev.reference.views import (
     activity_table,
@@ -31,6 +33,7 @@ from .filtersets import OrganisationFilterSet
 from .models import Organisation, OrgUnit
 
 PARTNERS_PER_PAGE = 50
+PAGE_PARAMETERS = Parameters(page=fields.PAGE)
 ROLES = ProjectPartner.Role
 
 
@@ -152,9 +155,10 @@ def partner_counts(request: HttpRequest) -> QuerySet[Organisation]:
 def partner_list(request: HttpRequest) -> HttpResponse:
     """Organisations that partner in at least one visible project, filterable by type, role, country and text."""
     base = partner_counts(request).filter(n_projects__gt=0).select_related("country").order_by("name")
+    number = PAGE_PARAMETERS.read(request)["page"]
     filterset = OrganisationFilterSet(request.GET or None, queryset=base, request=request)
-    organisations = filterset.qs if filterset.is_bound else base
-    page = Paginator(organisations, PARTNERS_PER_PAGE).get_page(request.GET.get("page"))
+    organisations = filterset.qs if filterset.is_bound else base  # a bad filter: a 400 naming it
+    page = Paginator(organisations, PARTNERS_PER_PAGE).get_page(number)
     page.object_list = list(page.object_list)
     for org in page.object_list:
         # Only the roles it plays: six mostly-zero columns would crowd out the names on a phone.

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from capdev.portal.aggregates import Bucket, CountryServed, currencies
 
-KINDS = ("bar", "hbar", "line", "doughnut")
+KINDS = ("bar", "hbar", "line", "doughnut", "radar")
 VALUE_FORMATS = ("number", "money")
 # Query parameters that belong to the dashboard or a page of results, never to the project filters.
 NOT_FILTERS = frozenset({"map", "page", "per_page", "format"})
@@ -48,6 +48,9 @@ class Chart:
     caption: str = ""
     # The heading of the label column in the table and the CSV ("Unit", "Year").
     label_heading: str = ""
+    # A fixed value axis (a scale of levels 1-5, an index 0-1) instead of one from zero to the largest value.
+    scale_min: float | None = None
+    scale_max: float | None = None
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -85,6 +88,8 @@ class Chart:
             "series": [{"label": str(s.label), "values": [_plain(v) for v in s.values]} for s in self.series],
             "valueFormat": self.value_format,
             "links": self.links or [],
+            "min": self.scale_min,
+            "max": self.scale_max,
         }
 
     @property

@@ -10,6 +10,8 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from capdev.activities.models import ActivityType
+from capdev.core import fields
+from capdev.core.params import Parameters
 from capdev.organisations.models import FundingSource, Organisation, OrgUnit
 from capdev.portal import aggregates as agg
 from capdev.portal.charts import Chart, WorldMap, count_chart, filter_params, list_url, money_chart, world_map
@@ -35,9 +37,11 @@ class HomeView(TemplateView):
 
 def filtered_projects(request: HttpRequest, params: QueryDict | None = None):
     """The projects the list would show for these filters (the request's by default; published only for the
-    public): on the in-memory index where it can answer them, as the list does, else as a queryset."""
+    public): on the in-memory index where it can answer them, as the list does, else as a queryset.
+    A bad filter raises InvalidParameters (a 400 naming it)."""
     fs = ProjectFilterSet(request.GET if params is None else params, queryset=visible_projects(request),
                           request=request)
+    fs.check()
     fs.default_visibility = True  # over the visible projects: the index may answer (facets.index_query)
     query = index_query(fs)
     return fs.qs if query is None else agg.Indexed(query, fs.qs)
@@ -144,9 +148,13 @@ def build_chart(chart_id: str, qs, params: QueryDict) -> Chart:
     return chart
 
 
-def build_map(qs, params: QueryDict) -> WorldMap:
-    """The dashboard's world map of the countries served, by projects or by budget (GET map=...)."""
-    the_map = world_map(MAP_ID, _("Countries served"), agg.countries_served(qs), params.get("map", "projects"),
+MAP_PARAMETERS = Parameters(map=fields.Choice(("projects", "budget")))
+
+
+def build_map(qs, params: QueryDict, measure: str | None = None) -> WorldMap:
+    """The dashboard's world map of the countries served, by projects or by budget (GET map=..., checked by the
+    view: MAP_PARAMETERS)."""
+    the_map = world_map(MAP_ID, _("Countries served"), agg.countries_served(qs), measure or "projects",
                         csv_url=_chart_csv_url(MAP_ID, params))
     dashboard = reverse("portal:dashboard")
     for value, label in (("projects", _("By projects")), ("budget", _("By budget"))):
@@ -183,8 +191,9 @@ def _value_labels(params: QueryDict, staff: bool = False) -> dict[str, dict[str,
         "funding": lambda v: FundingSource.objects.filter(code__in=v).values_list("code", "name"),
         "region": lambda v: Region.objects.filter(code__in=v).values_list("code", "name"),
         "country": lambda v: Country.objects.filter(iso3__in=[x.upper() for x in v]).values_list("iso3", "name"),
+        # The values were checked by the filters (filtered_projects) before they are named here.
         "sdg": lambda v: [(str(n), f"{n}: {t}") for n, t in SdgGoal.objects.filter(
-            number__in=[x for x in v if x.isdigit()]).values_list("number", "short_title")],
+            number__in=[fields.SDG_GOAL.parse(x) for x in v if x.strip()]).values_list("number", "short_title")],
         "partner": lambda v: organisations.filter(slug__in=v).values_list("slug", "name"),
     }
     fixed = {
@@ -241,6 +250,7 @@ class DashboardView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         params = self.request.GET
+        measure = MAP_PARAMETERS.read(self.request)["map"]
         qs = filtered_projects(self.request)
         totals = agg.portfolio_totals(qs)
         # Numbers from the index as it was, while it is read again after a large change (a notice says so).
@@ -254,7 +264,7 @@ class DashboardView(TemplateView):
             budget_charts=[charts[c] for c in ("budget-by-unit", "budget-by-region", "budget-by-sdg",
                                                "budget-by-funding", "budget-by-start-year")],
             time_charts=[charts[c] for c in ("projects-per-year", "activities-per-year", "participants-per-year")],
-            world=build_map(qs, params),
+            world=build_map(qs, params, measure),
             filters=active_filters(params, dashboard, is_staff_request(self.request)),
             projects_url=list_url(params),
             clear_url=dashboard,

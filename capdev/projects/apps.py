@@ -11,7 +11,7 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Projects")
 
     def ready(self) -> None:
-        from . import index_version, signals
+        from . import index_version, panels, signals  # noqa: F401 - panels registers the similar projects
 
         signals.connect()
         index_version.connect()

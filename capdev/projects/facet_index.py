@@ -1124,16 +1124,14 @@ class IndexQuery:
             keys = [v.upper() for v in value] if name == "country" else value
             return ix.links[name].any_of((ix.codes[name][k] for k in keys if k in ix.codes[name]), n)
         if name == "sdg":
-            from .filtersets import int_values
-
-            return ix.links["sdg"].any_of(int_values(value), n)
+            return ix.links["sdg"].any_of(value, n)
         if name == "status":
             wanted = [STATUSES.index(v) for v in value if v in STATUSES]
             return np.isin(self.status(), wanted)
         if name == "start_year_min":
-            return (ix.start > 0) & (ix.start >= dt.date(int(value), 1, 1).toordinal())
+            return (ix.start > 0) & (ix.start >= dt.date(value, 1, 1).toordinal())
         if name == "start_year_max":
-            return (ix.start > 0) & (ix.start <= dt.date(int(value), 12, 31).toordinal())
+            return (ix.start > 0) & (ix.start <= dt.date(value, 12, 31).toordinal())
         if name == "budget":
             from .filtersets import BudgetBand
 

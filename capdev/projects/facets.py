@@ -113,7 +113,7 @@ def _partner_label(name: str, acronym: str) -> str:
 
 
 def _sdg_numbers(selected: set[str]) -> list[int]:
-    return [int(s) for s in selected if s.isdigit() and len(s) < 4]
+    return [int(s) for s in selected]  # checked goal numbers (fields.SDG_GOAL), written back as text
 
 
 def _year_selected(fs: ProjectFilterSet, year: int) -> bool:

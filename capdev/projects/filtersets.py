@@ -1,8 +1,10 @@
-"""FilterSets for projects, activities and organisations: the one set of filters the portal, API and exports share.
+"""FilterSets for projects and activities: the one set of filters the portal, API and exports share.
 
 URL parameters are multi-valued where it makes sense: AND across parameters, OR within one
 (`?country=LCA&country=DJI&sdg=16` is "in Saint Lucia or Djibouti, and working on SDG 16").
-Unknown values match nothing (they do not make the filter silently disappear).
+Each parameter's values are read by a definition of capdev.core.fields: a malformed value, a number out of
+range or a code the registry does not hold is an error naming it (a 400), never left out nor matched against.
+A partner or project that the request may not see matches nothing, as one that does not exist.
 """
 from __future__ import annotations
 
@@ -10,23 +12,19 @@ import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
 
-import django_filters
-from django_filters.widgets import BooleanWidget
-from django import forms
 from django.db.models import (Case, DecimalField, Exists, F, OuterRef, Q, QuerySet, Subquery, Sum, Value,
                               When)
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema_field
 
 from capdev.activities.models import Activity, ActivityType
+from capdev.core import fields
+from capdev.core.filters import CheckedFilterSet, ValueFilter, ValuesFilter
 from capdev.organisations.models import OrgUnit
 
 from .models import (Budget, Project, ProjectCountry, ProjectPartner, ProjectRegion, ProjectSdgGoal,
                      ProjectSdgTarget, ProjectStatus, ReviewState)
 from .search import has_terms, search_annotations, search_filter
-
-MAX_VALUES = 100  # values per parameter: more is not a person choosing facets
 
 
 def visible_projects(request=None) -> QuerySet:
@@ -100,47 +98,7 @@ def budget_total() -> Subquery:
     return Subquery(lines, output_field=DecimalField(max_digits=20, decimal_places=2))
 
 
-# -- form fields and filters ------------------------------------------------------------------------
-
-class MultipleValueField(forms.Field):
-    """A list of non-empty strings from a repeated GET parameter; no choices to validate against."""
-
-    widget = forms.SelectMultiple
-
-    def to_python(self, value) -> list[str]:
-        if value in self.empty_values:
-            return []
-        if isinstance(value, str):
-            value = [value]
-        cleaned = []
-        for v in value:
-            v = str(v).strip()
-            if v and v not in cleaned:
-                cleaned.append(v[:200])
-        return cleaned[:MAX_VALUES]
-
-    def validate(self, value) -> None:
-        if self.required and not value:
-            raise forms.ValidationError(self.error_messages["required"], code="required")
-
-
-# The API schema: a repeated query parameter (`?country=LCA&country=DJI`), each value a string.
-@extend_schema_field({"type": "array", "items": {"type": "string"}})
-class MultipleValueFilter(django_filters.Filter):
-    """Several values of one parameter, ORed by the filter's method."""
-
-    field_class = MultipleValueField
-
-    def filter(self, qs, value):
-        if not value:
-            return qs
-        return super().filter(qs, value)
-
-
-def int_values(values: Iterable[str]) -> list[int]:
-    """The values that are whole numbers of up to five digits, as ints (the others are left out, as filters do)."""
-    return [int(v) for v in values if v.isdigit() and len(v) < 6]
-
+# -- filters -----------------------------------------------------------------------------------------
 
 def unit_ids_with_descendants(codes: Iterable[str]) -> set[int]:
     """The ids of the units with these codes and of every unit under them (one query over the unit tree)."""
@@ -181,27 +139,24 @@ SORT_LABELS = {
 }
 
 
-class ProjectFilterSet(django_filters.FilterSet):
+class ProjectFilterSet(CheckedFilterSet):
     """Projects by text, unit, funding, place, SDG, status, start year, budget band, partner and activity type."""
 
-    q = django_filters.CharFilter(label=_("Search"), method="filter_q")
-    unit = MultipleValueFilter(label=_("Lead unit"), method="filter_unit")
-    funding = MultipleValueFilter(label=_("Funding source"), method="filter_funding")
-    region = MultipleValueFilter(label=_("Region"), method="filter_region")
-    country = MultipleValueFilter(label=_("Country"), method="filter_country")
-    sdg = MultipleValueFilter(label=_("SDG"), method="filter_sdg")
-    target = MultipleValueFilter(label=_("SDG target"), method="filter_target")
-    status = MultipleValueFilter(label=_("Status"), method="filter_status")
-    start_year_min = django_filters.NumberFilter(label=_("Starting from year"), method="filter_start_year_min",
-                                                 min_value=1, max_value=9999)
-    start_year_max = django_filters.NumberFilter(label=_("Starting until year"), method="filter_start_year_max",
-                                                 min_value=1, max_value=9999)
-    budget = MultipleValueFilter(label=_("Budget"), method="filter_budget")
-    partner = MultipleValueFilter(label=_("Partner"), method="filter_partner")
-    activity_type = MultipleValueFilter(label=_("Activity type"), method="filter_activity_type")
-    review_state = MultipleValueFilter(label=_("Review state"), method="filter_review_state")
-    sort = django_filters.ChoiceFilter(label=_("Sort by"), choices=list(SORT_LABELS.items()), method="filter_sort",
-                                       empty_label=None)
+    q = ValueFilter(fields.SEARCH, label=_("Search"), method="filter_q")
+    unit = ValuesFilter(fields.UNIT, label=_("Lead unit"), method="filter_unit")
+    funding = ValuesFilter(fields.FUNDING_SOURCE, label=_("Funding source"), method="filter_funding")
+    region = ValuesFilter(fields.REGION, label=_("Region"), method="filter_region")
+    country = ValuesFilter(fields.COUNTRY, label=_("Country"), method="filter_country")
+    sdg = ValuesFilter(fields.SDG_GOAL, label=_("SDG"), method="filter_sdg")
+    target = ValuesFilter(fields.SDG_TARGET, label=_("SDG target"), method="filter_target")
+    status = ValuesFilter(fields.Choice(ProjectStatus), label=_("Status"), method="filter_status")
+    start_year_min = ValueFilter(fields.YEAR, label=_("Starting from year"), method="filter_start_year_min")
+    start_year_max = ValueFilter(fields.YEAR, label=_("Starting until year"), method="filter_start_year_max")
+    budget = ValuesFilter(fields.Choice(BudgetBand.CODES), label=_("Budget"), method="filter_budget")
+    partner = ValuesFilter(fields.ORGANISATION, label=_("Partner"), method="filter_partner")
+    activity_type = ValuesFilter(fields.Choice(ActivityType), label=_("Activity type"), method="filter_activity_type")
+    review_state = ValuesFilter(fields.Choice(ReviewState), label=_("Review state"), method="filter_review_state")
+    sort = ValueFilter(fields.Choice(SORT_LABELS), label=_("Sort by"), method="filter_sort")
 
     # The parameters each facet leaves out when it counts (disjunctive faceting).
     FACET_PARAMS = {"start_year": ("start_year_min", "start_year_max")}
@@ -226,14 +181,13 @@ class ProjectFilterSet(django_filters.FilterSet):
         return is_staff_request(self.request)
 
     def cleaned(self) -> dict:
-        """The valid parameter values (invalid ones are left out, as they are when filtering)."""
-        self.errors  # noqa: B018 - runs validation
-        return getattr(self.form, "cleaned_data", {})
+        """The parameters' values (InvalidParameters, a 400 naming them, where one is bad)."""
+        return self.checked()
 
     def selected(self, name: str) -> list[str]:
-        """The values chosen for a multi-valued parameter."""
+        """The values chosen for a multi-valued parameter, as the URL and the facets write them ("16", "LCA")."""
         value = self.cleaned().get(name)
-        return list(value) if isinstance(value, list) else []
+        return [str(v) for v in value] if isinstance(value, list) else []
 
     @property
     def search_text(self) -> str:
@@ -327,12 +281,11 @@ class ProjectFilterSet(django_filters.FilterSet):
 
     def filter_country(self, qs, name, value):
         """Projects serving these countries (ISO alpha-3)."""
-        codes = [v.upper() for v in value]
-        return qs.filter(Exists(ProjectCountry.objects.filter(project=OuterRef("pk"), country_id__in=codes)))
+        return qs.filter(Exists(ProjectCountry.objects.filter(project=OuterRef("pk"), country_id__in=value)))
 
     def filter_sdg(self, qs, name, value):
         """Projects contributing to these SDGs (goal numbers)."""
-        return qs.filter(Exists(ProjectSdgGoal.objects.filter(project=OuterRef("pk"), goal_id__in=int_values(value))))
+        return qs.filter(Exists(ProjectSdgGoal.objects.filter(project=OuterRef("pk"), goal_id__in=value)))
 
     def filter_target(self, qs, name, value):
         """Projects contributing to these SDG targets ("16.6")."""
@@ -340,15 +293,15 @@ class ProjectFilterSet(django_filters.FilterSet):
 
     def filter_status(self, qs, name, value):
         """Projects planned, active or completed today (the editor's status where set)."""
-        return qs.with_status().filter(current_status__in=[v for v in value if v in ProjectStatus.values])
+        return qs.with_status().filter(current_status__in=value)
 
     def filter_start_year_min(self, qs, name, value):
         """Projects starting in this year or later."""
-        return qs.filter(start_date__gte=dt.date(int(value), 1, 1))
+        return qs.filter(start_date__gte=dt.date(value, 1, 1))
 
     def filter_start_year_max(self, qs, name, value):
         """Projects starting in this year or earlier."""
-        return qs.filter(start_date__lte=dt.date(int(value), 12, 31))
+        return qs.filter(start_date__lte=dt.date(value, 12, 31))
 
     def filter_budget(self, qs, name, value):
         """Projects whose total budget falls in one of these bands."""
@@ -367,18 +320,18 @@ class ProjectFilterSet(django_filters.FilterSet):
 
     def filter_review_state(self, qs, name, value):
         """Projects in these review states (staff only: the filter is removed for everyone else)."""
-        return qs.filter(review_state__in=[v for v in value if v in ReviewState.values])
+        return qs.filter(review_state__in=value)
 
 
-class ActivityFilterSet(django_filters.FilterSet):
+class ActivityFilterSet(CheckedFilterSet):
     """Activities by project, type, country, year and online or not (of visible projects only)."""
 
-    project = MultipleValueFilter(label=_("Project"), method="filter_project")
-    type = MultipleValueFilter(label=_("Type"), method="filter_type")
-    country = MultipleValueFilter(label=_("Country"), method="filter_country")
-    year = MultipleValueFilter(label=_("Year"), method="filter_year")
-    # 1/0 as well as true/false (Django's own widget reads "1" as "unknown", and the filter was then ignored).
-    online = django_filters.BooleanFilter(label=_("Online"), widget=BooleanWidget())
+    project = ValuesFilter(fields.ROW_ID, label=_("Project"), method="filter_project")
+    type = ValuesFilter(fields.Choice(ActivityType), label=_("Type"), method="filter_type")
+    country = ValuesFilter(fields.COUNTRY, label=_("Country"), method="filter_country")
+    year = ValuesFilter(fields.YEAR, label=_("Year"), method="filter_year")
+    # 1/0 as well as true/false (Django's own widget read "1" as "unknown", and the filter was then ignored).
+    online = ValueFilter(fields.FLAG, label=_("Online"))
 
     class Meta:
         model = Activity
@@ -391,17 +344,16 @@ class ActivityFilterSet(django_filters.FilterSet):
 
     def filter_project(self, qs, name, value):
         """Activities of these projects (by id)."""
-        return qs.filter(project_id__in=int_values(value))
+        return qs.filter(project_id__in=value)
 
     def filter_type(self, qs, name, value):
         """Activities of these types."""
-        return qs.filter(type__in=[v for v in value if v in ActivityType.values])
+        return qs.filter(type__in=value)
 
     def filter_country(self, qs, name, value):
         """Activities held in these countries (ISO alpha-3)."""
-        return qs.filter(country_id__in=[v.upper() for v in value])
+        return qs.filter(country_id__in=value)
 
     def filter_year(self, qs, name, value):
         """Activities starting in these years."""
-        return qs.filter(start_date__year__in=int_values(value))
-
+        return qs.filter(start_date__year__in=value)

@@ -60,6 +60,31 @@ def changes(using: str = "default") -> dict[int, tuple[str, int | None]]:
     return rows
 
 
+class ReadWhole(Exception):
+    """The changes since an index was read cannot be applied one project at a time: read it whole again."""
+
+
+def changed_since(seen: dict[int, str], now: dict[int, tuple[str, int | None]]) -> set[int]:
+    """The projects changed since an index took in the change rows `seen` (id -> token), from the rows there are
+    `now` (changes()). Raises ReadWhole for a change of anything, too many projects, or rows that cannot be
+    accounted for (a flush; a prune, which may have removed a row committed late that the index never saw)."""
+    if not seen or not now:
+        raise ReadWhole("no change rows")
+    oldest = min(now)
+    if any(pk >= oldest and now.get(pk, (None,))[0] != token for pk, token in seen.items()):
+        raise ReadWhole("a change the index took in is gone")
+    changed: set[int] = set()
+    for pk, (token, project) in now.items():
+        if seen.get(pk) == token:
+            continue
+        if project is ANYTHING or pk % PRUNE_EVERY == 0:
+            raise ReadWhole("a change of anything, or a prune")
+        changed.add(project)
+    if len(changed) > INCREMENTAL_LIMIT:
+        raise ReadWhole("too many projects changed")
+    return changed
+
+
 def _live_marks(connection) -> dict:
     """What this transaction has marked already and not rolled back: key -> savepoints it was marked in."""
     outer, savepoints = connection.atomic_blocks[0], tuple(connection.savepoint_ids)
@@ -107,12 +132,14 @@ def _tracked_models() -> tuple:
     from capdev.organisations.models import FundingSource, Organisation, OrgUnit
     from capdev.reference.models import Country, Currency, Region, SdgGoal, SdgTarget
 
-    from .models import (Budget, Project, ProjectCountry, ProjectPartner, ProjectRegion, ProjectSdgGoal,
-                         ProjectSdgTarget)
+    from .models import (Budget, ExpectedAccomplishment, Project, ProjectCountry, ProjectPartner, ProjectRegion,
+                         ProjectSdgGoal, ProjectSdgTarget)
 
-    # What the index reads: the project's own columns, the rows facets and filters count, and the labels.
+    # What the indexes read: the project's own columns, the rows facets and filters count, the text similar
+    # projects are compared by (capdev.projects.similar), and the labels.
     # The first are a project's own rows (a change is that project's), the others anyone's.
-    own = (Budget, ProjectCountry, ProjectRegion, ProjectSdgGoal, ProjectSdgTarget, ProjectPartner, Activity)
+    own = (Budget, ProjectCountry, ProjectRegion, ProjectSdgGoal, ProjectSdgTarget, ProjectPartner, Activity,
+           ExpectedAccomplishment)
     return (Project, *own), (Organisation, OrgUnit, FundingSource, Country, Region, SdgGoal, SdgTarget, Currency)
 
 

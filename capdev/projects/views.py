@@ -23,6 +23,7 @@ from django.views.generic import DetailView
 
 from capdev.accounts.permissions import can_view_internal
 from capdev.activities.models import Activity, ActivityOrganiser
+from capdev.core import fields
 from capdev.core.views import Column, FilteredListView, format_partial_date, format_period, partial_iso, query_string
 from capdev.organisations.models import OrgUnit
 from capdev.reference.models import Country
@@ -266,6 +267,7 @@ class ProjectListView(FilteredListView):
             "start_year_min": _as_int(fs.cleaned().get("start_year_min")),
             "start_year_max": _as_int(fs.cleaned().get("start_year_max")),
             "year_bounds": self.year_bounds(facets.get("start_year", [])),
+            "year_range": fields.YEAR,  # the inputs' bounds: the years a filter takes
             "clear_url": self.request.path,
             "page_links": self.page_links(context.get("page_obj")),
             "previous_url": self.neighbour_url(context.get("page_obj"), -1),

@@ -3,10 +3,13 @@ import django_filters
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from capdev.core import fields
+from capdev.core.filters import CheckedFilterSet, ValueFilter
+
 from .models import Country, Region, SdgGoal, SdgTarget
 
 
-class RegionFilterSet(django_filters.FilterSet):
+class RegionFilterSet(CheckedFilterSet):
     """Regions by kind (M49 level or grouping) and by parent."""
 
     kind = django_filters.ChoiceFilter(label=_("kind"), choices=Region.Kind.choices)
@@ -20,21 +23,21 @@ class RegionFilterSet(django_filters.FilterSet):
         fields = ["kind", "parent"]
 
 
-class CountryFilterSet(django_filters.FilterSet):
+class CountryFilterSet(CheckedFilterSet):
     """Countries by free text (name, ISO codes), M49 region and sub-region, UN membership and UN groupings."""
 
-    q = django_filters.CharFilter(label=_("search"), method="filter_q",
-                                  help_text=_("Part of the name, or an ISO alpha-3 or alpha-2 code."))
+    q = ValueFilter(fields.SEARCH, label=_("search"), method="filter_q",
+                    help_text=_("Part of the name, or an ISO alpha-3 or alpha-2 code."))
     region = django_filters.ModelChoiceFilter(label=_("region"),
                                               queryset=Region.objects.filter(kind=Region.Kind.REGION))
     subregion = django_filters.ModelChoiceFilter(label=_("sub-region"),
                                                  queryset=Region.objects.filter(kind=Region.Kind.SUBREGION))
     intermediate_region = django_filters.ModelChoiceFilter(
         label=_("intermediate region"), queryset=Region.objects.filter(kind=Region.Kind.INTERMEDIATE))
-    un_member = django_filters.BooleanFilter(label=_("UN member state"))
-    sids = django_filters.BooleanFilter(label=_("small island developing state"))
-    ldc = django_filters.BooleanFilter(label=_("least developed country"))
-    lldc = django_filters.BooleanFilter(label=_("landlocked developing country"))
+    un_member = ValueFilter(fields.FLAG, label=_("UN member state"))
+    sids = ValueFilter(fields.FLAG, label=_("small island developing state"))
+    ldc = ValueFilter(fields.FLAG, label=_("least developed country"))
+    lldc = ValueFilter(fields.FLAG, label=_("landlocked developing country"))
 
     class Meta:
         model = Country
@@ -52,7 +55,7 @@ class CountryFilterSet(django_filters.FilterSet):
         )
 
 
-class SdgTargetFilterSet(django_filters.FilterSet):
+class SdgTargetFilterSet(CheckedFilterSet):
     """SDG targets by goal."""
 
     goal = django_filters.ModelChoiceFilter(label=_("goal"), queryset=SdgGoal.objects.all())

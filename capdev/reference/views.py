@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from capdev.activities.models import Activity
+from capdev.core.params import check_form
 from capdev.organisations.models import Organisation
 from capdev.portal import aggregates as agg
 from capdev.portal.aggregates import Bucket
@@ -152,7 +153,7 @@ def country_list(request: HttpRequest) -> HttpResponse:
     """The countries the visible projects serve, by region, with projects, budgets and activities held there."""
     regions = list(Region.objects.filter(kind=Region.Kind.REGION).order_by("name"))
     form = CountryListForm(request.GET or None, regions=regions)
-    params = form.cleaned_data if form.is_valid() else {}
+    params = check_form(form, request)  # a bad region or grouping: a 400 naming it
     # Projects and budgets per country: a multi-country project's whole budget counts for each country it
     # serves (the records rarely split it). Counted on the index where it can (10 s in SQL at 1M projects).
     slice_ = _slice(request)

@@ -118,6 +118,7 @@ INSTALLED_APPS = [
     "capdev.organisations",
     "capdev.projects",
     "capdev.activities",
+    "capdev.assessments",
     "capdev.importer",
     "capdev.portal",
     "capdev.accounts",
@@ -138,6 +139,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "capdev.core.params.InvalidParametersMiddleware",  # a bad query parameter: a 400 naming it
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
@@ -191,6 +193,8 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "capdev.api.pagination.StandardPagination",
+    "EXCEPTION_HANDLER": "capdev.api.exceptions.exception_handler",
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "capdev.api.negotiation.FormatNegotiation",
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",

@@ -2,26 +2,18 @@
 from rest_framework import serializers
 
 from capdev.activities.models import Activity, Resource
+from capdev.core import fields
 from capdev.core.views import partial_iso
-from capdev.narrative.types import PartialDate
-
-
-class PartialDateInput(serializers.CharField):
-    """A date at year, month or day precision ("2024", "2024-08", "2024-08-20"), read into a PartialDate."""
-
-    def to_internal_value(self, data):
-        text = super().to_internal_value(data)
-        try:
-            return PartialDate.from_iso(text) if text else None
-        except ValueError as exc:
-            raise serializers.ValidationError(str(exc)) from exc
 
 
 class ActivitySerializer(serializers.ModelSerializer):
-    """An activity, with its dates at their precision."""
+    """An activity, with its dates at their precision; numbers, codes and years by the shared definitions."""
 
-    start = PartialDateInput(required=False, allow_blank=True, allow_null=True, write_only=True)
-    end = PartialDateInput(required=False, allow_blank=True, allow_null=True, write_only=True)
+    start = fields.ApiValueField(fields.PARTIAL_DATE, required=False, allow_null=True, write_only=True)
+    end = fields.ApiValueField(fields.PARTIAL_DATE, required=False, allow_null=True, write_only=True)
+    country = fields.ApiValueField(fields.COUNTRY, source="country_id", required=False, allow_null=True)
+    participants = fields.ApiValueField(fields.PARTICIPANTS, required=False, allow_null=True)
+    participant_countries = fields.ApiValueField(fields.COUNTRIES_REPRESENTED, required=False, allow_null=True)
     start_iso = serializers.SerializerMethodField()
     end_iso = serializers.SerializerMethodField()
     organisers = serializers.SerializerMethodField()

@@ -104,7 +104,15 @@ def test_unknown_format_is_a_bad_request(countries):
 
 def test_pages_out_of_range_show_the_nearest_page(countries):
     assert get("page=99").content == get("page=3").content
-    assert get("page=x").content == get("page=1").content
+
+
+@pytest.mark.parametrize("query", ["page=x", "page=²", "page=0", "page=99999999999999999999", "all=maybe",
+                                   "sids=maybe", "q=" + "x" * 300])
+def test_a_bad_list_parameter_is_a_400_naming_it(countries, query):
+    for fmt in ("", "&format=csv", "&format=json"):
+        response = get(query + fmt)
+        assert response.status_code == 400, (query, fmt)
+        assert query.split("=")[0] in response.content.decode()
 
 
 def test_htmx_requests_get_the_partial_template(countries):

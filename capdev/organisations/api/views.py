@@ -3,7 +3,7 @@ from rest_framework import viewsets
 
 from capdev.accounts import permissions as perms
 from capdev.organisations.models import FundingSource, Organisation, OrgUnit
-from capdev.organisations.filtersets import OrganisationFilterSet
+from capdev.organisations.filtersets import FundingSourceFilterSet, OrganisationFilterSet, OrgUnitFilterSet
 from capdev.projects.filtersets import visible_projects
 
 from .serializers import FundingSourceSerializer, OrganisationSerializer, OrgUnitSerializer
@@ -31,7 +31,7 @@ class OrgUnitViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = OrgUnitSerializer
     queryset = OrgUnit.objects.select_related("parent", "successor").order_by("code")
     lookup_field = "code"
-    filterset_fields = ["kind"]
+    filterset_class = OrgUnitFilterSet
 
 
 class FundingSourceViewSet(viewsets.ReadOnlyModelViewSet):
@@ -40,4 +40,4 @@ class FundingSourceViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = FundingSourceSerializer
     queryset = FundingSource.objects.order_by("code")
     lookup_field = "code"
-    filterset_fields = ["kind", "tranche"]
+    filterset_class = FundingSourceFilterSet

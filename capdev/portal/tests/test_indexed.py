@@ -25,7 +25,7 @@ CHOICES = {
     "q": ["government", "digital", "-workshop", "public OR civil"],
     "unit": ["DPIDG", "DPADM", "PACB", "EGB"],
     "funding": ["DA", "XBTC", "RPTC"],
-    "region": ["africa", "asia", "americas", "caribbean"],
+    "region": ["002", "142", "019", "029"],  # Africa, Asia, the Americas, the Caribbean
     "country": ["ETH", "KEN", "LCA", "NPL", "BGD"],
     "sdg": ["16", "17", "5", "10"],
     "status": ["planned", "active", "completed"],

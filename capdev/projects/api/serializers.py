@@ -5,99 +5,124 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from capdev.core import fields
 from capdev.core.views import partial_iso
-from capdev.narrative.types import ACTIVITY_TYPES, BUDGET_KINDS, RESOURCE_TYPES, PartialDate, json_number
+from capdev.narrative.types import ACTIVITY_TYPES, BUDGET_KINDS, RESOURCE_TYPES, json_number
 from capdev.projects.models import ProjectPartner, ProjectStatus, ReviewState, project_budget_lines
 
 INTERNAL_KEYS = ("flags", "spans", "unparsed", "source", "partners_text")
 
 
-def validate_partial_date(value):
-    """An ISO 8601 date at year, month or day precision ("2010", "2010-02", "2010-02-03")."""
-    if value in (None, ""):
-        return None
-    try:
-        return PartialDate.from_iso(value).iso()
-    except ValueError as exc:
-        raise serializers.ValidationError(str(exc)) from exc
+def date_field(**kwargs) -> fields.ApiValueField:
+    """A date at its precision ("2010", "2010-02", "2010-02-03"), in the editor's years; optional."""
+    return fields.ApiValueField(fields.PARTIAL_DATE, **{"required": False, "allow_null": True, **kwargs})
 
 
-class PartialDateField(serializers.CharField):
-    """A date at its precision, as ISO 8601 text."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("allow_null", True)
-        kwargs.setdefault("required", False)
-        kwargs.setdefault("allow_blank", True)
-        super().__init__(validators=[validate_partial_date], **kwargs)
+def number_field(definition: fields.WholeNumber, **kwargs) -> fields.ApiValueField:
+    """A whole number of a definition (a year, a count); optional."""
+    return fields.ApiValueField(definition, **{"required": False, "allow_null": True, **kwargs})
 
 
+# Text fields are bounded by their columns (the loader would otherwise cut what the importer's text overflows).
 class PartnerSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=300)
     acronym = serializers.CharField(max_length=40, allow_null=True, required=False, allow_blank=True)
     role = serializers.ChoiceField(choices=ProjectPartner.Role.values, default="cooperating")
-    type = serializers.CharField(allow_null=True, required=False, allow_blank=True)
-    text = serializers.CharField(required=False, allow_blank=True, help_text="the name as the record writes it")
+    type = serializers.CharField(max_length=12, allow_null=True, required=False, allow_blank=True)
+    text = serializers.CharField(max_length=300, required=False, allow_blank=True,
+                                 help_text="the name as the record writes it")
 
 
 class BudgetSerializer(serializers.Serializer):
     amount = serializers.DecimalField(max_digits=18, decimal_places=2, min_value=0, coerce_to_string=False)
-    currency = serializers.RegexField(r"^[A-Z]{3}$", help_text="ISO 4217")
+    currency = fields.ApiValueField(fields.CURRENCY, help_text="ISO 4217")
     kind = serializers.ChoiceField(choices=BUDGET_KINDS, default="total")
-    label = serializers.CharField(required=False, allow_blank=True, default="")
-    period_start = serializers.DateField(required=False, allow_null=True)
-    period_end = serializers.DateField(required=False, allow_null=True)
+    label = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    period_start = fields.ApiValueField(fields.DAY, required=False, allow_null=True)
+    period_end = fields.ApiValueField(fields.DAY, required=False, allow_null=True)
+
+    def validate(self, attrs):
+        start, end = attrs.get("period_start"), attrs.get("period_end")
+        if start and end and end.last_day() < start.first_day():
+            raise serializers.ValidationError({"period_end": "The period cannot end before it starts."})
+        return attrs
+
+
+class IndicatorValueSerializer(serializers.Serializer):
+    """What an indicator measured in one period, and its target for it."""
+
+    period_start = fields.ApiValueField(fields.DAY)
+    period_end = fields.ApiValueField(fields.DAY)
+    actual = serializers.DecimalField(max_digits=18, decimal_places=4, allow_null=True, required=False,
+                                      coerce_to_string=False)
+    target = serializers.DecimalField(max_digits=18, decimal_places=4, allow_null=True, required=False,
+                                      coerce_to_string=False)
+    comment = serializers.CharField(required=False, allow_blank=True, default="")
+
+    def validate(self, attrs):
+        if attrs["period_end"].last_day() < attrs["period_start"].first_day():
+            raise serializers.ValidationError({"period_end": "The period cannot end before it starts."})
+        return attrs
 
 
 class IndicatorSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=500)
-    unit = serializers.CharField(required=False, allow_blank=True, default="")
+    unit = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
     ascending = serializers.BooleanField(default=True)
     baseline = serializers.DecimalField(max_digits=18, decimal_places=4, allow_null=True, required=False,
                                         coerce_to_string=False)
-    baseline_year = serializers.IntegerField(allow_null=True, required=False, min_value=1900, max_value=2200)
+    baseline_year = number_field(fields.YEAR)
     target = serializers.DecimalField(max_digits=18, decimal_places=4, allow_null=True, required=False,
                                       coerce_to_string=False)
-    target_year = serializers.IntegerField(allow_null=True, required=False, min_value=1900, max_value=2200)
-    values = serializers.ListField(child=serializers.DictField(), required=False, default=list)
+    target_year = number_field(fields.YEAR)
+    values = IndicatorValueSerializer(many=True, required=False, default=list)
 
 
 class OutcomeSerializer(serializers.Serializer):
     text = serializers.CharField()
-    target_year = serializers.IntegerField(allow_null=True, required=False, min_value=1900, max_value=2200)
-    number = serializers.IntegerField(allow_null=True, required=False, min_value=0)
+    target_year = number_field(fields.YEAR)
+    number = number_field(fields.SMALL_COUNT)
     indicators = IndicatorSerializer(many=True, required=False, default=list)
 
 
 class EventSerializer(serializers.Serializer):
     type = serializers.ChoiceField(choices=ACTIVITY_TYPES)
     title = serializers.CharField(max_length=500, allow_blank=True, required=False, default="")
-    start = PartialDateField()
-    end = PartialDateField()
-    dates_text = serializers.CharField(required=False, allow_blank=True, default="")
-    country = serializers.RegexField(r"^[A-Z]{3}$", allow_null=True, required=False)
-    city = serializers.CharField(allow_null=True, required=False, allow_blank=True)
+    start = date_field()
+    end = date_field()
+    dates_text = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+    country = fields.ApiValueField(fields.COUNTRY, allow_null=True, required=False)
+    city = serializers.CharField(max_length=120, allow_null=True, required=False, allow_blank=True)
     online = serializers.BooleanField(default=False)
-    participants = serializers.IntegerField(allow_null=True, required=False, min_value=0)
-    participants_qualifier = serializers.CharField(allow_null=True, required=False, allow_blank=True)
-    participants_profile = serializers.CharField(allow_null=True, required=False, allow_blank=True)
-    participant_countries = serializers.IntegerField(allow_null=True, required=False, min_value=1)
-    organisers = serializers.ListField(child=serializers.CharField(), required=False, default=list)
+    participants = number_field(fields.PARTICIPANTS)
+    participants_qualifier = serializers.CharField(max_length=20, allow_null=True, required=False, allow_blank=True)
+    participants_profile = serializers.CharField(max_length=300, allow_null=True, required=False, allow_blank=True)
+    participant_countries = number_field(fields.COUNTRIES_REPRESENTED)
+    organisers = serializers.ListField(child=serializers.CharField(max_length=300), required=False, default=list,
+                                       max_length=fields.MAX_VALUES)
     summary = serializers.CharField(required=False, allow_blank=True, default="")
+    recalled = serializers.BooleanField(default=False, help_text="held before the project began, told as its "
+                                                                   "history: kept, never counted")
+
+    def validate(self, attrs):
+        start, end = attrs.get("start"), attrs.get("end")
+        if start and end and end.last_day() < start.first_day():
+            raise serializers.ValidationError({"end": "The end cannot be before the start."})
+        return attrs
 
 
 class ResourceSerializer(serializers.Serializer):
     type = serializers.ChoiceField(choices=RESOURCE_TYPES, default="other")
     title = serializers.CharField(max_length=500)
-    url = serializers.URLField(allow_null=True, required=False, allow_blank=True)
-    date = PartialDateField()
+    url = serializers.URLField(max_length=1000, allow_null=True, required=False, allow_blank=True)
+    date = date_field()
     language = serializers.CharField(allow_null=True, required=False, allow_blank=True, max_length=8)
 
 
 class SectorSerializer(serializers.Serializer):
     vocabulary = serializers.CharField(max_length=3)
     code = serializers.CharField(max_length=20)
-    name = serializers.CharField(required=False, allow_blank=True, default="")
+    name = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
     percentage = serializers.DecimalField(max_digits=5, decimal_places=2, min_value=0, max_value=100,
                                           allow_null=True, required=False, coerce_to_string=False)
 
@@ -120,27 +145,25 @@ class RecordSerializer(serializers.Serializer):
     expected_accomplishments = serializers.ListField(child=serializers.CharField(), required=False, default=list)
     planned_activities = serializers.ListField(child=serializers.CharField(), required=False, default=list)
     key_accomplishments = serializers.ListField(child=serializers.CharField(), required=False, default=list)
-    accomplishments_as_of = PartialDateField()
+    accomplishments_as_of = date_field()
     accomplishments_to_date = serializers.BooleanField(default=False)
     partners = PartnerSerializer(many=True, required=False, default=list)
     lead_unit = serializers.CharField(max_length=20, allow_null=True, required=False, help_text="unit code, e.g. PACB")
     funding_source = serializers.CharField(max_length=60, allow_null=True, required=False)
     budgets = BudgetSerializer(many=True, required=False, default=list)
-    start = PartialDateField()
-    end = PartialDateField()
+    start = date_field()
+    end = date_field()
     status = serializers.ChoiceField(choices=ProjectStatus.values, allow_null=True, required=False,
                                      help_text="set only to override the status derived from the dates")
     region = serializers.CharField(allow_null=True, required=False)
     regions = serializers.ListField(child=serializers.CharField(), required=False, default=list)
-    countries = serializers.ListField(child=serializers.RegexField(r"^[A-Z]{3}$"), required=False, default=list)
+    countries = fields.ApiValuesField(fields.COUNTRY, fields.MAX_COUNTRIES, required=False, default=list)
     country_percentages = serializers.DictField(child=serializers.DecimalField(
         max_digits=5, decimal_places=2, min_value=0, max_value=100, coerce_to_string=False), required=False,
-        default=dict)
+        default=dict, help_text="a percentage for some of `countries`, by code")
     sectors = SectorSerializer(many=True, required=False, default=list)
-    sdgs = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=17), required=False,
-                                 default=list)
-    sdg_targets = serializers.ListField(child=serializers.RegexField(r"^\d{1,2}\.[0-9a-z]{1,2}$"), required=False,
-                                        default=list)
+    sdgs = fields.ApiValuesField(fields.SDG_GOAL, required=False, default=list)
+    sdg_targets = fields.ApiValuesField(fields.SDG_TARGET, required=False, default=list)
     thematic_areas = serializers.ListField(child=serializers.CharField(max_length=200), required=False, default=list)
     beneficiaries = BeneficiariesSerializer(required=False)
     outcomes = OutcomeSerializer(many=True, required=False, default=list)
@@ -148,10 +171,18 @@ class RecordSerializer(serializers.Serializer):
     resources = ResourceSerializer(many=True, required=False, default=list)
 
     def validate(self, attrs):
-        if attrs.get("start") and attrs.get("end"):
-            start, end = PartialDate.from_iso(attrs["start"]), PartialDate.from_iso(attrs["end"])
-            if end.last_day() < start.first_day():
-                raise serializers.ValidationError({"end": "The end cannot be before the start."})
+        start, end = attrs.get("start"), attrs.get("end")
+        if start and end and end.last_day() < start.first_day():
+            raise serializers.ValidationError({"end": "The end cannot be before the start."})
+        percentages = {}
+        for code, value in (attrs.get("country_percentages") or {}).items():
+            code = code.upper() if isinstance(code, str) else code
+            if code not in attrs.get("countries", []):
+                raise serializers.ValidationError({"country_percentages": [
+                    f"“{str(code)[:fields.QUOTED]}” is not one of the record's countries."]})
+            percentages[code] = value
+        if "country_percentages" in attrs:
+            attrs["country_percentages"] = percentages
         return attrs
 
 

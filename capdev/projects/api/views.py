@@ -1,4 +1,5 @@
 """API views for projects: list and detail in the record shape; writes through the importer's loader."""
+from collections.abc import Mapping
 from decimal import InvalidOperation
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -87,6 +88,10 @@ class ProjectViewSet(viewsets.ModelViewSet):
         return preconditions.with_etag(response, project)  # what a PUT or PATCH sends back in If-Match
 
     def _record(self, data, partial_of: Project | None = None) -> Record:
+        """The record a request's body gives (a PATCH's over the project's own), each field checked and in the
+        registry's spelling (RecordSerializer), or a 400 naming what is wrong."""
+        if not isinstance(data, Mapping):
+            raise ValidationError({api_settings.NON_FIELD_ERRORS_KEY: [_("Send a record: a JSON object.")]})
         if partial_of is not None:
             merged = project_record(partial_of).to_json()
             merged.update(data)
@@ -94,7 +99,9 @@ class ProjectViewSet(viewsets.ModelViewSet):
         serializer = RecordSerializer(data=data)
         serializer.is_valid(raise_exception=True)
         try:
-            record = Record.from_json(dict(data))
+            # The checked values over the body: what the serializer does not declare (a PATCH's source text,
+            # spans) passes as it was.
+            record = Record.from_json({**data, **serializer.data})
         except ValueError as exc:
             raise ValidationError({"detail": str(exc)}) from exc
         record.flags = []  # the importer's doubts about a text it parsed: an API client has none to report
@@ -102,16 +109,25 @@ class ProjectViewSet(viewsets.ModelViewSet):
         return record
 
     def _check_reference_data(self, record: Record) -> None:
-        """Refuse a funding source Capdev does not know unless the caller manages reference data (else it would
-        be created on the way, by anyone who may edit a project)."""
+        """Refuse a funding source or region Capdev does not know unless the caller manages reference data (else
+        it would be created on the way, by anyone who may edit a project)."""
         from capdev.organisations.models import FundingSource
+        from capdev.reference.models import Region
 
+        if perms.can_manage_reference_data(self.request.user):
+            return
         code = record.funding_source
-        if code and not perms.can_manage_reference_data(self.request.user) \
-                and not FundingSource.objects.filter(code=code).exists():
+        if code and not FundingSource.objects.filter(code=code).exists():
             raise ValidationError({"funding_source": [_(
                 "Unknown funding source %(code)s: use one of /api/funding-sources/, or ask a portfolio "
                 "administrator to add it.") % {"code": code}]})
+        names = [n for n in record.regions or [record.region] if n]
+        known = {n.casefold() for n in Region.objects.filter(name__in=names).values_list("name", flat=True)}
+        unknown = [n for n in names if n.casefold() not in known]
+        if unknown:
+            raise ValidationError({"regions": [_(
+                "Unknown region %(names)s: use a name of /api/regions/, or ask a portfolio administrator to add "
+                "it.") % {"names": ", ".join(unknown)}]})
 
     def _check_unique(self, record: Record, project: Project | None) -> None:
         """A code or IATI identifier another project holds: a field error (the database would refuse it)."""

@@ -15,7 +15,7 @@ from capdev.projects.search import reindex_projects
 from capdev.reference.models import Currency
 
 URL = "/projects/"
-HOSTILE = ['"', "*", "AND (", "'; DROP TABLE projects_project; --", "x" * 5000, "NEAR(", "-", "\"a", "日本",
+HOSTILE = ['"', "*", "AND (", "'; DROP TABLE projects_project; --", "x" * 256, "NEAR(", "-", "\"a", "日本",
            "%00", "<script>alert(1)</script>"]
 
 
@@ -212,7 +212,9 @@ def test_pagination(portfolio, db, client):
     assert len(result_ids(second)) == 15
     assert not set(result_ids(first)) & set(result_ids(second))
     assert result_ids(client.get(URL, {"page": 99})) == result_ids(second)  # out of range: the last page
-    assert result_ids(client.get(URL, {"page": "abc"})) == result_ids(first)
+    for bad in ("abc", "²", "0", "-1", "99999999999999999999"):
+        response = client.get(URL, {"page": bad})
+        assert response.status_code == 400 and "page" in response.content.decode(), bad
 
 
 def test_sort_by_title_and_budget(portfolio, db, client):
@@ -230,6 +232,13 @@ def test_hostile_queries_return_200_in_every_format(portfolio, db, client, q):
     assert response.status_code == 200
     b"".join(response.streaming_content)
     assert client.get(URL, {"q": q, "format": "json"}).status_code == 200
+
+
+def test_a_search_past_its_bound_is_a_400_naming_it_in_every_format(portfolio, db, client):
+    named = {"html": "<code>q</code>: “xxx", "csv": "q: “xxx", "json": '"q": ["“xxx', "xlsx": "q: “xxx"}
+    for fmt, name in named.items():
+        response = client.get(URL, {"q": "x" * 257, "format": fmt})
+        assert response.status_code == 400 and name in response.content.decode(), fmt
 
 
 def test_an_unknown_format_is_a_bad_request(portfolio, db, client):

@@ -9,4 +9,10 @@
       if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
     }
   });
+  // htmx does not send a form with a value out of its input's bounds (a start year before 1900): say why, as
+  // the browser does for a form sent without htmx, instead of leaving the list as it was without a word.
+  document.addEventListener("htmx:validation:halted", function (event) {
+    var form = event.detail.elt;
+    if (form && form.reportValidity) { form.reportValidity(); }
+  });
 })();

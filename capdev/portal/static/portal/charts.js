@@ -23,6 +23,7 @@
   }
 
   function build(figure) {
+    if (figure.classList.contains("chart-drawn")) { return; }  // a page may load this file twice
     var source = document.getElementById(figure.dataset.chart);
     var canvas = figure.querySelector("canvas");
     if (!source || !canvas) { return; }
@@ -50,14 +51,19 @@
         ds.borderColor = "#ffffff";
       } else if (kind === "line") {
         ds.borderColor = colour; ds.backgroundColor = colour; ds.tension = 0; ds.pointRadius = 3; ds.spanGaps = false;
+      } else if (kind === "radar") {
+        // The latest assessment solid, the one before dashed: told apart without colour too.
+        ds.borderColor = colour; ds.pointBackgroundColor = colour; ds.backgroundColor = colour + "22";
+        ds.borderDash = i === 0 ? [] : [6, 4]; ds.pointRadius = 3; ds.spanGaps = false;
       } else {
         ds.backgroundColor = colour; ds.borderColor = colour; ds.maxBarThickness = 36;
       }
       return ds;
     });
 
+    var fixed = data.min !== null && data.min !== undefined && data.max !== null && data.max !== undefined;
     var valueAxis = {
-      beginAtZero: true,
+      beginAtZero: !fixed,
       ticks: { callback: function (v) { return compact(v); }, precision: 0 },
       title: { display: money, text: data.series.map(function (s) { return s.label; }).join(", ") },
     };
@@ -88,7 +94,23 @@
         },
       },
     };
-    if (kind !== "doughnut") {
+    if (fixed) {
+      valueAxis.min = data.min; valueAxis.max = data.max;
+      valueAxis.ticks.precision = data.max <= 1 ? 1 : 0;
+      // Scores: up to two decimals (2.5 on a scale of levels, 0.57 on an index).
+      var scoreFormat = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
+      full = function (v) { return v === null || v === undefined ? "–" : scoreFormat.format(v); };
+      valueAxis.ticks.callback = function (v) { return full(v); };
+    }
+    if (kind === "radar") {
+      // The centre is 0 even on a scale of levels 1-5: level 1 is a small ring, not a point that looks like nothing.
+      var lowest = fixed ? data.min : 0;
+      options.scales = { r: { min: Math.min(0, lowest), max: fixed ? data.max : undefined, beginAtZero: true,
+        ticks: { stepSize: fixed && data.max <= 1 ? 0.2 : 1, backdropColor: "transparent",
+                 callback: function (v) { return v < lowest ? "" : full(v); } },
+        pointLabels: { callback: function (label) { return shorten(label, narrow ? 14 : 28); } } } };
+      options.plugins.legend.display = true;
+    } else if (kind !== "doughnut") {
       options.scales = horizontal ? { x: valueAxis, y: labelAxis } : { x: labelAxis, y: valueAxis };
     }
     if (hasLinks) {

@@ -87,6 +87,21 @@ def axe_violations(page) -> list[dict]:
     )
 
 
+def invisible_text(page) -> list[str]:
+    """Text drawn in the colour of its background (a 1:1 contrast), which axe reports only as "needs review":
+    the selectors of such elements (a button styled as a link that kept the buttons' white text, for one)."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        """async () => {
+            const r = await axe.run(document, {runOnly: ['color-contrast'], resultTypes: ['incomplete']});
+            return r.incomplete.flatMap(v => v.nodes)
+                .filter(n => n.any.some(c => c.data && c.data.messageKey === 'equalRatio'))
+                .map(n => n.target.join(' '));
+        }"""
+    )
+
+
 def describe_violations(url: str, violations: list[dict]) -> str:
     """A readable list of axe violations for an assertion message."""
     lines = [f"axe on {url}: {len(violations)} violation(s)"]

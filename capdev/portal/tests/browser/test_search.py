@@ -141,3 +141,24 @@ def test_the_keyboard_alone_reaches_and_toggles_a_facet(page, site):
     assert state["active"] not in (None, "BODY"), "focus was lost to <body> after the update"
     assert state["active"] == focused, f"focus moved from #{focused} to {state['active']}"
     shot(page, site, "05-keyboard-facet")
+
+
+def test_a_start_year_out_of_range_is_not_sent_and_the_browser_says_why(page, site):
+    """The year inputs carry the years a filter takes: 1850 is not sent (the server would refuse it, 400) and,
+    instead of the list staying as it was without a word, the browser shows why at the input."""
+    page.goto(site.url("/projects/"))
+    settle(page)
+    year = page.locator("#id_start_year_min")
+    assert (year.get_attribute("min"), year.get_attribute("max")) == ("1900", "2100")
+    sent = []
+    page.on("request", lambda r: sent.append(r.url) if "start_year_min" in r.url else None)
+    year.fill("1850")
+    page.keyboard.press("Tab")  # a change: htmx would send the form, but the value is out of the input's range
+    settle(page)
+    assert sent == [], sent
+    state = page.evaluate("""() => { const e = document.getElementById('id_start_year_min');
+                                     return {valid: e.validity.valid, focused: document.activeElement === e}; }""")
+    assert state == {"valid": False, "focused": True}, state  # reportValidity took the focus back to say why
+    year.fill("2010")
+    page.keyboard.press("Tab")
+    page.wait_for_url(re.compile(r"[?&]start_year_min=2010\b"))
