@@ -23,7 +23,8 @@ _TITLE_NUMBER = re.compile(r"^(?:#{1,6}\s*|\*\*|__|[\u25aa\u25a0\u25cf\u2022\u25
 _PIECE_END = re.compile(r"(?:[ \t]*[;|\u00b7\u2022]|[ \t]+[-\u2013\u2014])+[ \t]*$")
 _RANGE_WORDS = re.compile(r"\d\s*[-\u2013\u2014]\s*\d|\d\s*[-\u2013\u2014]\s*[^\W\d_]|\b(?:to|until|au|al|a|hasta)\b",
                           re.IGNORECASE)
-_DESCRIBED = re.compile(r"[.!?](?:\s|$)")  # a value written in sentences
+# A value written in sentences, mostly in small words (not a list of names that happens to end with a stop).
+_DESCRIBED = re.compile(r"[.!?](?:\s|$)")
 _TITLE_PERIOD = re.compile(r"\s*\(((?:19|20)\d{2}\s*[-\u2013\u2014/]\s*(?:19|20)\d{2})\)\s*$")
 _ASIDE_PARTS = re.compile(r"\s+/\s+")
 _AREA_SPLIT = re.compile(r"\s*(?:[;\r\n\u2022]|,(?![^()]*\)))\s*")
@@ -269,7 +270,8 @@ class _Assembler(RecordSteps):
     def on_partners(self, block: Block, value: str, at: int) -> None:
         role = (block.label.modifiers.get("role") if block.label else None) or "cooperating"
         self.add_partners(value, role)
-        if _DESCRIBED.search(value) and len(value.split()) >= 12:
+        words = value.split()
+        if _DESCRIBED.search(value) and len(words) >= 12 and sum(w[:1].islower() for w in words) * 2 > len(words):
             # "The IGF cooperates with all stakeholders ...: governments; ... civil society, academia and the
             # Internet community.": partners told in sentences say more than a list of organisations can hold.
             self.background_parts.append(_one_line(value))
