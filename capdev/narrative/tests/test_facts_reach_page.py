@@ -3,8 +3,8 @@
 A sentence the parser places nowhere visible is lost to readers even though the source text keeps it (the seed's
 "With the support of the Department for Public Sector Modernization, three workshops were organized in Saint Lucia"
 was in no field, and no flag said so). The fields checked are those the loader writes to the public page and the
-API: title, summary, objective, background, beneficiaries, lists, outcomes, thematic areas and each activity's
-title and summary; partners_text and unparsed are internal, so what sits only there must be flagged."""
+API: title, summary, objective, background, beneficiaries, lists, outcomes, thematic areas, partners and each
+activity's title and summary; partners_text and unparsed are internal, so what sits only there must be flagged."""
 from __future__ import annotations
 
 import re
@@ -37,6 +37,8 @@ def _shown(record: Record) -> str:
              *record.thematic_areas]
     for e in record.activities:
         parts += [e.title or "", e.summary or ""]
+    for p in record.partners:  # the page lists each partner, as read and as written
+        parts += [p.name or "", p.acronym or "", p.text or ""]
     return _words(_MARKER.sub(" ", " ".join(p for p in parts if p)))
 
 
