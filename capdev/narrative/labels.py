@@ -96,6 +96,7 @@ class LabelTable:
     status_values: frozenset[str]
     columns: dict[str, str]  # folded column name -> role
     chrome: frozenset[str] = frozenset()  # lines of a web page around the records ("Skip to main content")
+    heading_res: tuple[re.Pattern[str], ...] = ()  # whole lines that head a part ("ANNEXE 3", "Situation as of ...")
 
     def spec(self, name: str) -> FieldSpec:
         """The layout of a field, with defaults for fields the table does not describe."""
@@ -248,6 +249,7 @@ def build_table(data: dict[str, Any]) -> LabelTable:
         frozenset(fold_key(w) for w in data.get("heading_words", [])),
         frozenset(fold_key(s) for s in data.get("status_values", [])), columns,
         frozenset(fold_key(c) for c in data.get("chrome", [])),
+        tuple(re.compile(rf"(?:{p})$", re.IGNORECASE) for p in data.get("heading_patterns", [])),
     )
 
 
@@ -384,12 +386,14 @@ def inline_labels(line: str, start: int, table: LabelTable | None = None, *, loo
     for gm in _INLINE_GAP.finditer(line, start):
         at = gm.end()
         gap = gm.group(0)
+        # "| **Budget:** USD 560,000": a Markdown label in bold; the piece begins at its emphasis.
+        bold = 2 if line.startswith(("**", "__"), at) else 0
         strong = bool(re.search(r"[;|\t\u00b7\u2022\u2013\u2014]|  | - ", gap))
         if not strong and not (loose or gap.strip() == "."):
             continue
-        if not strong and not line[at].isupper():
+        if not strong and not line[at + bold].isupper():
             continue
-        lm = _label_at(line, folded, at, table, False) or _label_at(line, folded, at, table, True)
+        lm = _label_at(line, folded, at + bold, table, False) or _label_at(line, folded, at + bold, table, True)
         if lm is None:
             continue
         if lm.sep not in ("colon", "tab", "pipe", "dots") and not (spaced and strong and lm.sep in ("spaces", "tab")) \

@@ -56,7 +56,10 @@ _FUNDER_BEFORE = re.compile(
 _PARTNER_CUE = re.compile(
     r"\b(?:in\s+partnership\s+with|in\s+collaboration\s+with|with\s+the\s+collaboration\s+of|together\s+with|"
     r"jointly\s+with|en\s+partenariat\s+avec|en\s+collaboration\s+avec|avec\s+l['’]\s?appui\s+d[eu']|"
-    r"en\s+colaboraci[oó]n\s+con|junto\s+con|conjuntamente\s+con|en\s+asociaci[oó]n\s+con)\s+",
+    r"en\s+colaboraci[oó]n\s+con|junto\s+con|conjuntamente\s+con|en\s+asociaci[oó]n\s+con|"
+    r"[Ww]orking\s+with|trabajando\s+con|en\s+coop[ée]ration\s+avec|with\s+the\s+support\s+of|"
+    r"con\s+el\s+apoyo\s+de(?:l|\s+la)?|(?:mis|mise)\s+en\s+[œo]e?uvre\s+(?:avec|par)|implemented\s+(?:with|by)|"
+    r"ejecutad[oa]\s+(?:con|por)|en\s+alianza\s+con)\s+",
     re.IGNORECASE,
 )
 _PARTNERS_BEFORE = re.compile(
@@ -65,9 +68,15 @@ _PARTNERS_BEFORE = re.compile(
     r"socios?|partenaires?)(?:\s+principal(?:es)?)?\b",
 )
 _PHRASE_END = re.compile(
-    r"[.;]|\s+(?:that|which|who|whose|que|qui|dont|cuyo|cuya)\b|,\s+(?:it|which|the|and\s+the|el|la|que|qui|il|elle)\b|\s+to\s+[a-z]|\s+para\s+[a-z]+(?:ar|er|ir)\b|"
+    r"[.;]|\s+(?:that|which|who|whose|que|qui|dont|cuyo|cuya)\b|,\s+(?:it|which|the|and\s+the|el|la|que|qui|il|elle|a|ont|has|have|had|ha|han|est|es|fue|was|were)\b|\s+to\s+[a-z]|\s+para\s+[a-z]+(?:ar|er|ir)\b|"
     r"\s+pour\s+[a-z]+(?:er|ir|re)\b|\s+(?:el|la|le)\s+(?:proyecto|projet|project)\b|"
     r"\s+(?:and|y|et)\s+(?:was\s+|were\s+|fue\s+|a\s+[ée]t[ée]\s+)?[a-z]+(?:ed|ado|ada|\u00e9)\b|"  # "... and carried out"
+    r"\s+(?:and|y|et)\s+(?:mis|mise|conduit|men[ée]e?|ejecutad[oa]|llevad[oa])\b|"  # "... et mis en œuvre avec ..."
+    r"\s+(?:(?:with|con|avec|for|por|pour|of|de|worth|amounting\s+to|[àa]\s+hauteur\s+de)\s+)?"
+    r"(?:US\$|USD|EUR|CAD|AUD|CHF|GBP|[$\u20ac\u00a3]|\d)|"  # "... with AUD 350,000": an amount, not a name
+    r"\s+(?:with|con|avec)\s+(?:a|an|un|une|una)\s+(?:total\s+)?(?:budget|presupuesto|contribution|contribuci[oó]n|"
+    r"monto|montant|grant|subvention|aporte)\b|"
+    r"\s+(?:in|en)\s+(?:partnership|collaboration|partenariat|colaboraci[oó]n|asociaci[oó]n)\b|"
     r"\s+(?:in|en|au|aux|[àa])\s+(?:the\s+)?[A-Z][a-z]"  # "... in Senegal": where, not who
 )
 
@@ -139,7 +148,9 @@ def read_prose(text: str) -> ProseFacts:
             if not _MECHANISM.search(name) and name not in facts.funders:
                 facts.funders.append(name)
     for m in _PARTNER_CUE.finditer(text):
-        facts.partners.append(_phrase(text, m.end()))
+        names = _phrase(text, m.end())
+        if names and not (len(names.split()) <= 3 and resolve_unit(names)):  # "implemented by DPIDG": our unit
+            facts.partners.append(names)
     for m in _PARTNERS_BEFORE.finditer(text):
         facts.partners.append(m.group("names"))
     facts.lead_unit = resolve_unit(text)
