@@ -155,11 +155,12 @@ def _prefix_pattern(word: str, need: int) -> str:
 
 
 def _pattern(spelling: str, abbreviations: dict[str, list[str]] | None = None,
-             prefixes: dict[tuple[str, int], int] | None = None) -> str:
+             prefixes: dict[tuple[str, int], int] | None = None, spelled: frozenset[str] = frozenset()) -> str:
     """A tolerant regex for one folded spelling: any case and spacing, a plural after any word, optional dots, and
     each word's abbreviations ("Proj." for "Project")."""
     out = []
-    for i, word in enumerate(spelling.split()):
+    words = spelling.split()
+    for i, word in enumerate(words):
         if i:
             out.append(r"[ \t]+")
         short = [_word_pattern(a.rstrip(".")) + (r"\.?" if a.endswith(".") else "")
@@ -169,9 +170,11 @@ def _pattern(spelling: str, abbreviations: dict[str, list[str]] | None = None,
             short.append(_prefix_pattern(word.lower(), need))
         if short:
             # "Proj. code", "Proj code", "No. du projet", "Dur.": an abbreviation, its dot optional where listed.
-            out.append(rf"(?:{'|'.join(short)}|{_word_pattern(word)}{_PLURAL if word[-1:].isalpha() else ''})")
+            stem, ending = _plural_ending(word, words, i, spelled)
+            out.append(rf"(?:{'|'.join(short)}|{_word_pattern(stem)}{ending}{_PLURAL if word[-1:].isalpha() else ''})")
             continue
-        for ch in word:
+        stem, ending = _plural_ending(word, words, i, spelled)
+        for ch in stem:
             if ch in "/()[]":
                 out.append(rf"[ \t]*{re.escape(ch)}[ \t]*")
             elif ch in _DASHES:
@@ -182,14 +185,42 @@ def _pattern(spelling: str, abbreviations: dict[str, list[str]] | None = None,
                 out.append(r"'[ \t]?")
             else:
                 out.append(re.escape(ch))
+        out.append(ending)
         if word[-1:].isalpha():
             out.append(_PLURAL)
     return "".join(out)
 
 
+def _plural_ending(word: str, words: list[str], i: int, spelled: frozenset[str]) -> tuple[str, str]:
+    """A word of a spelling written in the plural, split so that its singular followed by a plural mark in brackets
+    matches too ("Partenaire(s)" for "Partenaires", "Socio(s)" for "Socios", "Country(ies)" for "Countries",
+    "País(es)" for "Países"): the stem and a regex for the ending. The bare singular is no match ("Date" is not
+    "Dates", "Actividad:" heads one event): the table spells it where it is a label. Words of four letters or fewer,
+    words whose final 's' is no plural (-ss, -us, -is, -ys: "Progress", "Status", "Pays") and plurals whose singular
+    the table spells for a field of its own ("Expected Outcomes" beside "Expected Outcome") are kept whole."""
+    w = word.lower()
+    if len(w) < 5 or not w.isalpha():
+        return word, ""
+    mark = r"[ \t]?\((?:s|es|ies|x)\)"
+    if w.endswith("ies"):
+        split = word[:-3], rf"(?:ies|y{mark})", (w[:-3] + "y",)
+    elif w.endswith("es") and w[-3] in "lnrdz":
+        split = word[:-2], rf"(?:es|{mark}|e{mark})", (w[:-2], w[:-1])  # "País(es)", "Partenaire(s)"
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is", "ys")):
+        split = word[:-1], rf"(?:s|{mark})", (w[:-1],)
+    else:
+        return word, ""
+    before, after = " ".join(words[:i]).lower(), " ".join(words[i + 1:]).lower()
+    if any(" ".join(p for p in (before, singular, after) if p) in spelled for singular in split[2]):
+        return word, ""
+    return split[0], split[1]
+
+
 def _stems(word: str) -> set[str]:
     w = word.lower()
     out = {w}
+    if w.endswith("ies") and len(w) > 4:
+        out.add(w[:-3] + "y")
     for suffix in ("es", "s", "x"):
         if w.endswith(suffix) and len(w) > len(suffix) + 1:
             out.add(w[: -len(suffix)])
@@ -207,11 +238,12 @@ def _index(spellings: dict[str, Any], numbered: bool, abbreviations: dict[str, l
     tail = r"[ \t]*(?P<num>\d{1,2})(?!\d)" if numbered else ""
     fields = {fold(sp.strip()): (t if isinstance(t, str) else t["field"]) for sp, t in spellings.items()}
     prefixes = _prefix_needs(fields)
+    spelled = frozenset(f.lower() for f in fields)
     for spelling, target in spellings.items():
         folded = fold(spelling.strip())
         name, mods = (target, {}) if isinstance(target, str) else (target["field"], {k: v for k, v in target.items()
                                                                                       if k != "field"})
-        rx = re.compile(rf"(?P<label>{_pattern(folded, abbreviations, prefixes)}{tail})(?![^\W_])", re.IGNORECASE)
+        rx = re.compile(rf"(?P<label>{_pattern(folded, abbreviations, prefixes, spelled)}{tail})(?![^\W_])", re.IGNORECASE)
         entry = _Spelling(rx, name, mods, len(folded))
         first = _first_word(folded)
         keys = _stems(first) | {fold(a).rstrip(".").lower() for a in abbreviations.get(first, [])}

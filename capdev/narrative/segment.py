@@ -387,7 +387,12 @@ class _Segmenter:
             # Narrative between: in a file whose records give their facts first it is this one's, unless the title
             # line stands apart after a blank line.
             return False
-        return self.line(j).label.field in self.state.label_fields()
+        field = self.line(j).label.field
+        blk = self.block
+        if blk is not None and blk.kind == "label" and blk.field == field and not blk.blank_seen:
+            # "Socio(s)" / names / "Donante(s)": a line between two labels of one field is more of the list.
+            return False
+        return field in self.state.label_fields()
 
     def add_title(self, rec: RawRecord, ln: Line) -> None:
         """A title line; of several before a record's content, the last one is its title, the earlier ones are the
