@@ -54,3 +54,53 @@ def test_a_name_between_two_labels_of_one_field_is_more_of_the_list() -> None:
     rec, = parse_file(CLASSES / "plural_marks_es.txt")
     assert _names(rec, "funding") == ["Gobierno de Suiza"]
     assert rec.title == "Transparencia fiscal en Honduras"
+
+
+# --- a venue named by its city alone, the city not in data/cities.json: its country from the gazetteer ------------
+
+def _venues(rec):
+    return [(e.start.iso()[:7] if e.start else "", e.country, e.city) for e in rec.activities]
+
+
+def test_venue_cities_in_prose_give_their_country() -> None:
+    ghana, peru = parse_file(CLASSES / "venue_cities_en.txt")
+    assert _venues(ghana) == [("2021-05", "GHA", "Kumasi"), ("2021-10", "GHA", "Tamale")]
+    # "Trujillo" is a city of Peru and of Venezuela: the one the project serves, flagged; "a study tour to
+    # Victoria" (a city of many countries, none served) gives no country rather than a guess.
+    assert _venues(peru) == [("2023-06", "PER", "Trujillo"), ("2023-09", None, None)]
+    assert any(f.field == "activities" and "Trujillo" in f.reason for f in peru.flags)
+
+
+def test_venue_cities_in_french_bullets() -> None:
+    burkina, senegal = parse_file(CLASSES / "venue_cities_fr.txt")
+    assert _venues(burkina) == [("2021-03", "BFA", "Bobo-Dioulasso"), ("2022-06", "BFA", "Ouagadougou")]
+    assert _venues(senegal) == [("2022-05", "SEN", "Saint-Louis")]  # Saint-Louis, shared with France and the USA
+    assert any("Saint-Louis" in f.reason for f in senegal.flags)
+
+
+def test_venue_cities_in_a_spanish_table_and_its_prose() -> None:
+    rec, = parse_file(CLASSES / "venue_cities_es.txt")
+    assert _venues(rec) == [("2019-08", "BOL", "Santa Cruz de la Sierra"), ("2020-11", "BOL", "Sucre"),
+                            ("2020-02", "BOL", "Cochabamba")]
+
+
+@pytest.mark.parametrize("text, served, country", [
+    ("A mission visited Mombasa in March 2022.", [], "KEN"),
+    ("Un atelier s'est tenu à Ziguinchor en mai 2021.", ["SEN"], "SEN"),
+    ("El taller se celebró en Mérida en junio de 2022.", ["MEX"], "MEX"),
+    ("El taller se celebró en Mérida en junio de 2022.", [], None),  # Mexico, Spain or Venezuela: no guess
+    ("A meeting in Latin America in 2021.", [], None),  # a region, no city
+    ("A workshop in English and in Monterrey, then in Kandy.", [], None),  # two cities, two countries: no guess
+    ("The training in February was held at UNDP.", [], None),
+])
+def test_venue_country_gives_one_answer_or_none(text: str, served: list[str], country: str | None) -> None:
+    from capdev.narrative.values.venues import venue_country, venue_names
+    found = venue_country(venue_names(text), served)
+    assert (found.iso3 if found else None) == country
+
+
+def test_the_last_item_of_a_bullet_list_is_no_title_of_the_next_record() -> None:
+    """'• 8 juin 2022 : ...' under another '•' item, right before the next record's 'Intitulé :': the list's item."""
+    burkina, senegal = parse_file(CLASSES / "venue_cities_fr.txt")
+    assert len(burkina.activities) == 2
+    assert not any("8 juin" in u for u in senegal.unparsed)
