@@ -97,6 +97,8 @@ class LabelTable:
     columns: dict[str, str]  # folded column name -> role
     chrome: frozenset[str] = frozenset()  # lines of a web page around the records ("Skip to main content")
     heading_res: tuple[re.Pattern[str], ...] = ()  # whole lines that head a part ("ANNEXE 3", "Situation as of ...")
+    qualifier_rx: re.Pattern[str] | None = None  # words any label may be followed by ("Code projet", "Socio local")
+    qualifier_before_rx: re.Pattern[str] | None = None  # ... or preceded by ("National counterpart")
 
     def spec(self, name: str) -> FieldSpec:
         """The layout of a field, with defaults for fields the table does not describe."""
@@ -282,7 +284,19 @@ def build_table(data: dict[str, Any]) -> LabelTable:
         frozenset(fold_key(s) for s in data.get("status_values", [])), columns,
         frozenset(fold_key(c) for c in data.get("chrome", [])),
         tuple(re.compile(rf"(?:{p})$", re.IGNORECASE) for p in data.get("heading_patterns", [])),
+        _qualifiers(data.get("qualifiers", [])),
+        _qualifiers(data.get("qualifiers_before", []), before=True),
     )
+
+
+def _qualifiers(words: list[str], before: bool = False) -> re.Pattern[str] | None:
+    """One regex for the qualifiers a label may be followed (or preceded) by, longest first, each with a plural mark."""
+    spellings = sorted({fold(w.strip()).lower() for w in words if w.strip()}, key=len, reverse=True)
+    if not spellings:
+        return None
+    if before:
+        return re.compile(rf"(?:{'|'.join(_pattern(w) for w in spellings)}) (?=[^\W\d_])", re.IGNORECASE)
+    return re.compile(rf" (?:{'|'.join(_pattern(w) for w in spellings)})(?![^\W_])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -348,6 +362,13 @@ def _label_at(line: str, folded: str, pos: int, table: LabelTable, numbered: boo
             if not lm:
                 continue
             end = lm.end()
+            qualified = False
+            if table.qualifier_rx is not None and not numbered:
+                qm = table.qualifier_rx.match(folded, end)
+                # "Code projet —", "Socio(s) local(es)<TAB>": a qualifier, then a separator (no column gap before it:
+                # "Counterpart        National Statistics Office" is a label and its value).
+                if qm and (_separator(line, qm.end()) or ("typed",))[0] not in ("", "typed"):
+                    end, qualified = qm.end(), True
             aside = ""
             am = _ASIDE.match(folded, end)
             if am and not numbered:
@@ -371,7 +392,8 @@ def _label_at(line: str, folded: str, pos: int, table: LabelTable, numbered: boo
             number = int(lm.group("num")) if numbered else None
             label_end = value_start if kind else len(line)
             mods = {k: v for k, v in sp.modifiers.items() if k != "then"}
-            return LabelMatch(sp.field, line[lm.start("label") : lm.end("label")], lm.start("label"), label_end,
+            written = line[lm.start("label") : qm.end() if qualified else lm.end("label")].strip()
+            return LabelMatch(sp.field, written, lm.start("label"), label_end,
                               value_start, kind not in ("", "typed"), number, mods, kind, aside)
     return None
 
@@ -384,6 +406,14 @@ def match_label(line: str, table: LabelTable | None = None) -> LabelMatch | None
     folded = fold(line)
     pos = _LEAD.match(folded).end()
     found = _label_at(line, folded, pos, table, True) or _label_at(line, folded, pos, table, False)
+    if found is None and table.qualifier_before_rx is not None:
+        # "National counterpart:", "Local partners —": a qualifier, then a label with its separator.
+        qm = table.qualifier_before_rx.match(folded, pos)
+        inner = _label_at(line, folded, qm.end(), table, False) if qm else None
+        if inner is not None and inner.sep in ("colon", "dash", "pipe", "tab", "dots"):
+            found = LabelMatch(inner.field, line[pos : inner.start + len(inner.label)], pos, inner.end,
+                               inner.value_start, inner.colon, inner.number, dict(inner.modifiers), inner.sep,
+                               inner.aside)
     if found is None:
         # "3. Maître d'ouvrage : ...", "b) Budget: ...": a numbered list of labelled facts (a separator is needed).
         m = _ITEM_LEAD.match(folded)
@@ -433,6 +463,8 @@ def inline_labels(line: str, start: int, table: LabelTable | None = None, *, loo
             continue
         if out and out[-1][0] + out[-1][1].value_start > at:
             continue
+        if lm.sep == "pipe" and not line[lm.value_start :].strip(" \t|*_"):
+            continue  # "| Lead unit | Statistics Division (UNSD) |": a word of the last cell before the row's end
         shifted = LabelMatch(lm.field, lm.label, lm.start - at, lm.end - at, lm.value_start - at, lm.colon, lm.number,
                              dict(lm.modifiers), lm.sep, lm.aside)
         out.append((at, shifted))

@@ -104,3 +104,49 @@ def test_the_last_item_of_a_bullet_list_is_no_title_of_the_next_record() -> None
     burkina, senegal = parse_file(CLASSES / "venue_cities_fr.txt")
     assert len(burkina.activities) == 2
     assert not any("8 juin" in u for u in senegal.unparsed)
+
+
+# --- a label with a qualifier before its separator: "Code projet —", "Socio(s) local(es)<TAB>", "National counterpart:"
+
+@pytest.mark.parametrize("line, field, label", [
+    ("Code projet — MAR/22/009", "code", "Code projet"),
+    ("Partenaire national : Ministère de la Santé", "partners", "Partenaire national"),
+    ("Código de intervención\t2021/XYZ/0001", "code", "Código de intervención"),
+    ("Socios locales: Alcaldía de Quito", "partners", "Socios locales"),
+    ("Title of the project: Water Boards", "title", "Title of the project"),
+    ("National counterpart: Ministry of Planning", "partners", "National counterpart"),
+    ("Local partners \u2014 Rural councils", "partners", "Local partners"),
+])
+def test_a_qualified_label_keeps_its_field(line: str, field: str, label: str) -> None:
+    m = match_label(line)
+    assert m is not None and (m.field, m.label) == (field, label)
+
+
+@pytest.mark.parametrize("line", ["Projet national de cadastre", "National Statistics Office: census", "Partner national"])
+def test_a_qualifier_without_a_separator_or_a_label_makes_none(line: str) -> None:
+    assert match_label(line) is None
+
+
+def test_a_column_gap_is_no_qualifier() -> None:
+    """'Counterpart        National Statistics Office': the label, then its value after the gap."""
+    m = match_label("Counterpart        National Statistics Office of Tonga")
+    assert m is not None and m.label == "Counterpart" and m.sep == "spaces"
+
+
+@pytest.mark.parametrize("name, code, partners, funders", [
+    ("qualified_labels_en.txt", "GMB/22/005", ["Gambia Bureau of Statistics"], ["Government of Ireland"]),
+    ("qualified_labels_fr.txt", "BEN/23/002",
+     ["Ministère de la Justice et de la Législation", "Cour suprême", "Barreau du Bénin"], []),
+    ("qualified_labels_es.txt", "2022/ECU/0000123", ["Asociación de Municipalidades Ecuatorianas"],
+     ["Gobierno de Italia"]),
+])
+def test_records_with_qualified_labels(name: str, code: str, partners: list[str], funders: list[str]) -> None:
+    rec, = parse_file(CLASSES / name)
+    assert rec.code == code
+    assert _names(rec, "cooperating") == partners and _names(rec, "funding") == funders
+
+
+def test_a_label_word_in_a_markdown_rows_last_cell_is_part_of_the_value() -> None:
+    """'| Lead unit | Population Division (DESA) |': 'Division (DESA) |' is no label with an empty value."""
+    rec, = parse_file(CLASSES / "qualified_labels_en.txt")
+    assert rec.title == "Civil Registration in the Gambia" and rec.lead_unit == "UNPD"
