@@ -150,3 +150,23 @@ def test_a_label_word_in_a_markdown_rows_last_cell_is_part_of_the_value() -> Non
     """'| Lead unit | Population Division (DESA) |': 'Division (DESA) |' is no label with an empty value."""
     rec, = parse_file(CLASSES / "qualified_labels_en.txt")
     assert rec.title == "Civil Registration in the Gambia" and rec.lead_unit == "UNPD"
+
+
+# --- a project's code in brackets after its quoted title, in prose: “Title” (CODE), « Titre » (CODE) ---------------
+
+def test_a_code_in_brackets_after_a_quoted_title() -> None:
+    records = parse_file(CLASSES / "prose_codes.txt")
+    assert [(r.code, r.title) for r in records] == [
+        ("SIDS/20/B07", "Open Budget Portals for Small Island States"),
+        ("TGO/21/003", "Gestion axée sur les résultats dans l'administration togolaise"),
+        ("CRI-19-004", "Compras públicas sostenibles en Costa Rica"),
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "The seminar “Digital Skills for All” (2023) was well attended.",  # a year, no code
+    "He quoted the “Manual on Audits” (p. 12) at length.",
+])
+def test_brackets_after_a_quote_without_a_code_give_none(text: str) -> None:
+    from capdev.narrative.values.prose import read_prose
+    assert read_prose(text).code is None
