@@ -170,3 +170,14 @@ def test_a_code_in_brackets_after_a_quoted_title() -> None:
 def test_brackets_after_a_quote_without_a_code_give_none(text: str) -> None:
     from capdev.narrative.values.prose import read_prose
     assert read_prose(text).code is None
+
+
+# --- a partner's name holding a comma: the piece after it opens with a small "de", "du", "of" ---------------------
+
+def test_a_name_goes_on_after_a_comma_before_a_small_preposition() -> None:
+    records = parse_file(CLASSES / "partner_names_with_commas.txt")
+    assert [_names(r) for r in records] == [
+        ["Ministry of Economy, of Finance and of Planning", "UNDP Benin"],
+        ["ministère de la Décentralisation, du Développement local et de la Fonction publique", "PNUD Cameroun"],
+        ["Ministerio de Economía, de Hacienda y de la Función Pública", "Secretaría de la Función Pública"],
+    ]

@@ -150,11 +150,18 @@ def _is_qualifier(s: str) -> bool:
     return is_country_name(s)
 
 
+_CONTINUES = re.compile(r"(?:de|du|des|d['’]|del|de\s+la|de\s+los|de\s+las|of|for|on)(?:\s|(?<=['’]))")
+
+
 def _merge_comma_pieces(pieces: list[str]) -> list[str]:
     out: list[str] = []
     for p in pieces:
         q = p.strip()
         if not q:
+            continue
+        if out and len(out[-1]) + len(q) <= MAX_NAME and _CONTINUES.match(q):
+            # "Ministère de la Transformation numérique, de l'Innovation et de ...": no name opens with a small "de".
+            out[-1] = f"{out[-1]}, {q}"
             continue
         if out and len(out[-1]) + len(q) <= MAX_NAME:
             prev = out[-1]
