@@ -181,3 +181,11 @@ def test_a_name_goes_on_after_a_comma_before_a_small_preposition() -> None:
         ["ministère de la Décentralisation, du Développement local et de la Fonction publique", "PNUD Cameroun"],
         ["Ministerio de Economía, de Hacienda y de la Función Pública", "Secretaría de la Función Pública"],
     ]
+
+
+# --- an amount in a column of its own after a funder's name: its contribution, no part of the name -----------------
+
+def test_a_funders_amount_column_is_no_part_of_its_name() -> None:
+    records = parse_file(CLASSES / "funder_amount_columns.txt")
+    assert [_names(r, "funding") for r in records] == [
+        ["Government of Finland"], ["Gouvernement du Luxembourg"], ["Gobierno de Suiza"]]

@@ -436,12 +436,22 @@ def _prose_partners(text: str, default_role: str) -> list[Partner]:
     return out
 
 
+# "Donor: Government of Sweden<TAB>USD 1,500,000": an amount in a column of its own after the name is its
+# contribution (the budget's business), no part of the name.
+_AMOUNT_COLUMN = re.compile(
+    r"(?:\t|[ ]{2,})[ \t]*(?:(?:[A-Z]{3}|US\$|[$\u20ac\u00a3])[ \t]?)?\d[\d.,\u00a0\u202f ]*"
+    r"(?:[ \t]?(?:[A-Z]{3}|[$\u20ac\u00a3]|million|millions|millones|mil))?[ \t]*$",
+    re.MULTILINE,
+)
+
+
 def parse_partners(text: str, default_role: str = "cooperating") -> list[Partner]:
     """Partners named in a partner field (list or prose), each resolved to a known organisation where possible."""
     if default_role not in PARTNER_ROLES:
         raise ValueError(f"unknown partner role {default_role!r}")
     if not text or not text.strip():
         return []
+    text = _AMOUNT_COLUMN.sub("", text)
     if is_prose(text):
         partners = _prose_partners(text, default_role)
     else:
