@@ -1,0 +1,45 @@
+"""HTML to PDF with WeasyPrint: a template rendered, laid out in pages, written as PDF bytes.
+
+WeasyPrint needs Pango (Debian's libpango-1.0-0) and fonts; the stylesheet names Noto fonts for Latin, Cyrillic,
+Arabic and Chinese (fonts-noto-core, fonts-noto-cjk) with DejaVu as the fallback (README: system packages).
+Nothing is fetched while a PDF is made: the charts and maps are inline SVG, the stylesheet is read from the
+app's static files, and every other URL is refused (a project's text cannot make the server request anything).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+
+STYLESHEET = "reports/report.css"
+PDF_CONTENT_TYPE = "application/pdf"
+
+
+class FetchRefused(ValueError):
+    """A URL in a report's HTML: reports are self-contained, nothing is fetched."""
+
+
+def refuse_fetch(url: str, *args, **kwargs):
+    """WeasyPrint's URL fetcher: every URL refused (WeasyPrint leaves the resource out and goes on)."""
+    raise FetchRefused(f"reports fetch nothing: {url[:80]}")
+
+
+@lru_cache(maxsize=1)
+def stylesheet_text() -> str:
+    """The reports' stylesheet, read once per process."""
+    return Path(finders.find(STYLESHEET)).read_text(encoding="utf-8")
+
+
+def html_to_pdf(html: str) -> bytes:
+    """PDF bytes of an HTML document."""
+    from weasyprint import CSS, HTML  # imported on first use: it loads Pango, which pages need not
+
+    return HTML(string=html, url_fetcher=refuse_fetch, base_url="/").write_pdf(
+        stylesheets=[CSS(string=stylesheet_text(), url_fetcher=refuse_fetch)])
+
+
+def render_pdf(template: str, context: dict, request=None) -> bytes:
+    """A report template rendered and made a PDF."""
+    return html_to_pdf(render_to_string(template, context, request=request))
