@@ -7,6 +7,7 @@ app's static files, and every other URL is refused (a project's text cannot make
 """
 from __future__ import annotations
 
+import logging
 from functools import lru_cache
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from django.template.loader import render_to_string
 
 STYLESHEET = "reports/report.css"
 PDF_CONTENT_TYPE = "application/pdf"
+# WeasyPrint logs each step and page at INFO: a 1,000-page report would write thousands of lines.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 
 class FetchRefused(ValueError):

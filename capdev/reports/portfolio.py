@@ -28,6 +28,7 @@ from . import svg, worldmap
 from .sheets import sheets_of
 
 DEFAULT_MAX_PROJECTS = 1000
+YEARS_PER_COLUMN = 10
 # The dashboard's charts in the order a report prints them.
 REPORT_CHARTS = ("budget-by-funding", "budget-by-unit", "budget-by-region", "budget-by-sdg", "budget-by-start-year",
                  "projects-per-year", "activities-per-year", "participants-per-year")
@@ -44,6 +45,14 @@ class DrawnChart:
 
     chart: Chart
     svg: str
+
+    @property
+    def row_groups(self) -> list[list[dict]]:
+        """The chart's table rows; a chart over years in columns of ten, side by side, so that it stays short."""
+        rows = self.chart.rows
+        if self.chart.kind == "hbar" or len(rows) <= YEARS_PER_COLUMN:
+            return [rows]
+        return [rows[i:i + YEARS_PER_COLUMN] for i in range(0, len(rows), YEARS_PER_COLUMN)]
 
 
 class PortfolioReport:
