@@ -54,7 +54,8 @@ def test_the_project_page_links_to_its_fact_sheet(caribbean, client):
 
 
 def test_the_public_gets_no_draft(caribbean, client, admin):
-    Project.objects.filter(pk=caribbean.pk).update(review_state=ReviewState.DRAFT)
+    caribbean.review_state = ReviewState.DRAFT
+    caribbean.save()
     assert client.get(factsheet_url(caribbean)).status_code == 404
     client.force_login(admin)
     response = client.get(factsheet_url(caribbean))
