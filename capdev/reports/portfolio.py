@@ -25,7 +25,7 @@ from capdev.portal.views import CHARTS, active_filters, build_chart, build_map, 
 from capdev.projects.filtersets import is_staff_request, visible_projects
 
 from . import svg, worldmap
-from .sheets import sheets_of
+from .sheets import CHUNK, sheets_of
 
 DEFAULT_MAX_PROJECTS = 1000
 YEARS_PER_COLUMN = 10
@@ -74,13 +74,17 @@ class PortfolioReport:
         the_map = build_map(source, params, "projects")
         return {"totals": totals, "charts": charts, "map": the_map}
 
-    def context(self) -> dict:
-        """Everything portfolio.html shows."""
+    def context(self, progress=None) -> dict:
+        """Everything portfolio.html shows; progress(n) is told how many projects are read, chunk by chunk."""
         figures = self.figures()
         totals = figures["totals"]
         the_map = figures["map"]
         pks = list(self.rows.values_list("pk", flat=True))
-        sheets = list(sheets_of(visible_projects(self.request), pks))
+        sheets = []
+        for sheet in sheets_of(visible_projects(self.request), pks):
+            sheets.append(sheet)
+            if progress is not None and len(sheets) % CHUNK == 0:
+                progress(len(sheets))
         list_url = self.request.build_absolute_uri(
             reverse("projects:list") + query_string(self.request, drop=("format", "page")))
         return {

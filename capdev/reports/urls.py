@@ -8,4 +8,6 @@ app_name = "reports"
 urlpatterns = [
     path("projects/<int:pk>/factsheet.pdf", views.factsheet, name="factsheet"),
     path("reports/", views.DonorReportsView.as_view(), name="donors"),
+    path("reports/jobs/<uuid:token>/", views.report_job, name="job"),
+    path("reports/jobs/<uuid:token>/report.pdf", views.report_job_pdf, name="job_pdf"),
 ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,7 +20,8 @@ from capdev.people import privacy
 from capdev.projects.filtersets import visible_projects
 from capdev.projects.models import ReviewState
 
-from . import portfolio, worldmap
+from . import jobs, portfolio, worldmap
+from .models import ReportJob
 from .pdf import PDF_CONTENT_TYPE, render_pdf
 from .sheets import project_sheet, sheet_queryset, with_people
 
@@ -72,9 +74,44 @@ def portfolio_pdf(view) -> HttpResponse:
     report = portfolio.PortfolioReport(request, view.get_filterset())
     if report.count > portfolio.max_projects():
         return portfolio.too_large_response(request, report.count)
+    if report.count > jobs.inline_max():
+        job = jobs.start(request, query_without(request, "format", "page"), report.count)
+        response = redirect(reverse("reports:job", args=[job.token]))
+        response.status_code = 303  # see the job's page (a GET), whatever the request was
+        return response
     data = render_pdf("reports/portfolio.html", report.context(), request)
-    staff = report.staff
-    return pdf_response(data, f"portfolio-{timezone.localdate().isoformat()}.pdf", private=staff)
+    return pdf_response(data, f"portfolio-{timezone.localdate().isoformat()}.pdf", private=report.staff)
+
+
+def query_without(request: HttpRequest, *names: str) -> str:
+    """The request's query string without these parameters."""
+    params = request.GET.copy()
+    for name in names:
+        params.pop(name, None)
+    return params.urlencode()
+
+
+def _job(request: HttpRequest, token) -> ReportJob:
+    """The job of this token, if it is this requester's (a visitor's jobs are reached by their token alone)."""
+    job = ReportJob.objects.filter(token=token).first()
+    if job is None or (job.user_id is not None and job.user_id != request.user.pk):
+        raise Http404(_("No such report: reports are kept for a day."))
+    return job
+
+
+def report_job(request: HttpRequest, token) -> HttpResponse:
+    """A report being built: its progress (the page reloads itself until it is ready), then its download."""
+    job = _job(request, token)
+    return render(request, "reports/job.html", {
+        "job": job, "list_url": reverse("projects:list") + (f"?{job.query}" if job.query else "")})
+
+
+def report_job_pdf(request: HttpRequest, token) -> HttpResponse:
+    """The PDF a job built."""
+    job = _job(request, token)
+    if job.state != ReportJob.State.DONE:
+        raise Http404(_("This report is not ready."))
+    return pdf_response(bytes(job.data), f"portfolio-{job.created.date().isoformat()}.pdf", private=True)
 
 
 class DonorReportsView(TemplateView):

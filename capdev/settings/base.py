@@ -292,3 +292,5 @@ CAPDEV_PEOPLE_REFRESH_SECONDS = env_int("CAPDEV_PEOPLE_REFRESH_SECONDS", 60)
 CAPDEV_PEOPLE_EXPORT_MAX_PROJECTS = env_int("CAPDEV_PEOPLE_EXPORT_MAX_PROJECTS", 20000, minimum=1)
 # The most projects one PDF portfolio report holds (docs/reports.md): more is refused with a message.
 CAPDEV_REPORT_MAX_PROJECTS = env_int("CAPDEV_REPORT_MAX_PROJECTS", 1000, minimum=1)
+# A report of more projects than this is built by the background worker, its page showing the progress.
+CAPDEV_REPORT_INLINE_PROJECTS = env_int("CAPDEV_REPORT_INLINE_PROJECTS", 100, minimum=1)

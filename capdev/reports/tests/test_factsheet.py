@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
 from capdev.people.tests.conftest import attend, crowd
-from capdev.projects.models import Project, ReviewState
+from capdev.projects.models import ReviewState
 
 from .conftest import read_pdf
 
