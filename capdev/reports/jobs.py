@@ -19,7 +19,6 @@ from django.utils.translation import gettext as _
 from capdev.projects.listing import ProjectList
 
 from .models import REPORT_JOB_KEPT, ReportJob, ReportState
-from .pdf import render_pdf
 from .portfolio import PortfolioReport, max_projects
 
 log = logging.getLogger(__name__)
@@ -70,10 +69,8 @@ def build(job_id: int) -> None:
                     "n": report.count, "limit": max_projects()})
                 return
             _update(job, state=ReportState.READING, total=report.count, done=0)
-            context = report.context(progress=lambda n: _update(job, done=min(n, report.count)))
-            _update(job, state=ReportState.LAYING_OUT, done=report.count)
-            data = render_pdf("reports/portfolio.html", context, request)
-        _update(job, state=ReportState.DONE, data=data)
+            data = report.pdf(progress=lambda state, n: _update(job, state=state, done=min(n, report.count)))
+        _update(job, state=ReportState.DONE, done=report.count, data=data)
     except Exception as exc:  # noqa: BLE001 - the job's page says it failed instead of waiting for ever
         log.exception("report job %s failed", job.pk)
         _update(job, state=ReportState.FAILED, error=str(exc)[:500])

@@ -7,7 +7,9 @@ app's static files, and every other URL is refused (a project's text cannot make
 """
 from __future__ import annotations
 
+import io
 import logging
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,14 +37,39 @@ def stylesheet_text() -> str:
     return Path(finders.find(STYLESHEET)).read_text(encoding="utf-8")
 
 
-def html_to_pdf(html: str) -> bytes:
-    """PDF bytes of an HTML document."""
+def _css_string(text: str) -> str:
+    """Text as a CSS string literal."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def html_to_pdf(html: str, *, title: str = "", first_page: int = 1) -> bytes:
+    """PDF bytes of an HTML document; its pages carry the title at the top and their number at the foot,
+    counting from first_page."""
     from weasyprint import CSS, HTML  # imported on first use: it loads Pango, which pages need not
 
+    pages = CSS(string=f"@page {{ @top-left {{ content: {_css_string(title)} }} }} "
+                       f"@page :first {{ counter-reset: page {first_page - 1}; }}", url_fetcher=refuse_fetch)
     return HTML(string=html, url_fetcher=refuse_fetch, base_url="/").write_pdf(
-        stylesheets=[CSS(string=stylesheet_text(), url_fetcher=refuse_fetch)])
+        stylesheets=[CSS(string=stylesheet_text(), url_fetcher=refuse_fetch), pages])
 
 
 def render_pdf(template: str, context: dict, request=None) -> bytes:
-    """A report template rendered and made a PDF."""
-    return html_to_pdf(render_to_string(template, context, request=request))
+    """A report template rendered and made a PDF (its title from the context's document_title)."""
+    return html_to_pdf(render_to_string(template, context, request=request),
+                       title=str(context.get("document_title", "")))
+
+
+def join_parts(parts: Iterable[str], title: str) -> bytes:
+    """HTML documents laid out one at a time and joined into one PDF, pages numbered on from part to part:
+    the layout's memory is one part's, whatever the number of parts."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    pages = 0
+    for html in parts:
+        reader = PdfReader(io.BytesIO(html_to_pdf(html, title=title, first_page=pages + 1)))
+        writer.append(reader)
+        pages += len(reader.pages)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

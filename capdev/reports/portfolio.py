@@ -7,6 +7,7 @@ message that says how many the filters give and how to narrow them.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -25,6 +26,7 @@ from capdev.portal.views import CHARTS, active_filters, build_chart, build_map, 
 from capdev.projects.filtersets import is_staff_request, visible_projects
 
 from . import svg, worldmap
+from .pdf import join_parts
 from .sheets import CHUNK, sheets_of
 
 DEFAULT_MAX_PROJECTS = 1000
@@ -74,22 +76,21 @@ class PortfolioReport:
         the_map = build_map(source, params, "projects")
         return {"totals": totals, "charts": charts, "map": the_map}
 
-    def context(self, progress=None) -> dict:
-        """Everything portfolio.html shows; progress(n) is told how many projects are read, chunk by chunk."""
+    def summary_context(self, pks: list[int], progress=None) -> dict:
+        """What the report's first part shows: the filters, the dashboard's figures, the table of projects
+        (read a chunk at a time and kept as light rows; progress(n) told after each chunk)."""
         figures = self.figures()
         totals = figures["totals"]
         the_map = figures["map"]
-        pks = list(self.rows.values_list("pk", flat=True))
-        sheets = []
-        for sheet in sheets_of(visible_projects(self.request), pks):
-            sheets.append(sheet)
-            if progress is not None and len(sheets) % CHUNK == 0:
-                progress(len(sheets))
+        rows = []
+        for sheet in sheets_of(visible_projects(self.request), pks, people=False):
+            rows.append(TableRow.of(sheet))
+            if progress is not None and len(rows) % CHUNK == 0:
+                progress(len(rows))
         list_url = self.request.build_absolute_uri(
             reverse("projects:list") + query_string(self.request, drop=("format", "page")))
         return {
-            "document_title": _("Portfolio report"),
-            "generated": timezone.localdate(),
+            **self.document(),
             "list_url": list_url,
             "filters": active_filters(self.request.GET, reverse("projects:list"), self.staff),
             "staff": self.staff,
@@ -99,8 +100,59 @@ class PortfolioReport:
             "map": the_map,
             "map_svg": worldmap.choropleth({c.numeric: c.projects for c in the_map.countries if c.numeric},
                                            str(the_map.title)),
-            "sheets": sheets,
+            "rows": rows,
         }
+
+    def document(self) -> dict:
+        """The running title and the date every part's pages carry."""
+        return {"document_title": _("Portfolio report"), "generated": timezone.localdate()}
+
+    def parts(self, progress=None) -> Iterator[str]:
+        """The report as HTML documents laid out one after the other: the summary, then the pages of CHUNK
+        projects at a time (so that the layout holds one part in memory, not the whole report).
+        progress(state, n): "reading" while the table is read, "laying_out" as the projects' pages are made."""
+        pks = list(self.rows.values_list("pk", flat=True))
+        tell = (lambda state: (lambda n: progress(state, n))) if progress else (lambda state: None)
+        yield render_to_string("reports/portfolio.html", self.summary_context(pks, tell("reading")), self.request)
+        done = 0
+        batch = []
+        for sheet in sheets_of(visible_projects(self.request), pks):
+            batch.append(sheet)
+            if len(batch) == CHUNK:
+                yield render_to_string("reports/portfolio_projects.html", {**self.document(), "sheets": batch},
+                                       self.request)
+                done += len(batch)
+                batch = []
+                if progress:
+                    progress("laying_out", done)
+        if batch:
+            yield render_to_string("reports/portfolio_projects.html", {**self.document(), "sheets": batch},
+                                   self.request)
+
+    def pdf(self, progress=None) -> bytes:
+        """The report's PDF, its parts laid out in turn and joined, pages numbered throughout."""
+        return join_parts(self.parts(progress), str(self.document()["document_title"]))
+
+
+@dataclass
+class TableRow:
+    """A project in the report's table."""
+
+    code: str
+    title: str
+    unit: str
+    period: str
+    countries: list[str]
+    more_countries: bool
+    budget_totals: list
+
+    @classmethod
+    def of(cls, sheet) -> "TableRow":
+        p = sheet.project
+        iso3 = [c.iso3 for c in sheet.countries]
+        return cls(code=p.code or "", title=p.title, unit=p.lead_unit.code if p.lead_unit else "",
+                   period=sheet.period, countries=iso3[:6], more_countries=len(iso3) > 6,
+                   budget_totals=sheet.budget_totals)
 
 
 def too_large_response(request, count: int) -> HttpResponse:

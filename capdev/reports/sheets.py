@@ -121,8 +121,9 @@ def with_people(sheet: ProjectSheet) -> ProjectSheet:
     return sheet
 
 
-def sheets_of(queryset, pks: Iterable[int]) -> Iterator[ProjectSheet]:
-    """The sheets of these projects, in this order, read CHUNK at a time from queryset (the visible ones)."""
+def sheets_of(queryset, pks: Iterable[int], *, people: bool = True) -> Iterator[ProjectSheet]:
+    """The sheets of these projects, in this order, read CHUNK at a time from queryset (the visible ones);
+    people=False leaves out the computed indicators' suppressed figures (a table row does not show them)."""
     pks = list(pks)
     for start in range(0, len(pks), CHUNK):
         chunk = pks[start:start + CHUNK]
@@ -130,7 +131,8 @@ def sheets_of(queryset, pks: Iterable[int]) -> Iterator[ProjectSheet]:
         for pk in chunk:
             if pk in by_pk:
                 sheet = project_sheet(by_pk[pk], activities_listed=0)
-                people_presentation.annotate_indicators(sheet.outcomes, exact=False)
+                if people:
+                    people_presentation.annotate_indicators(sheet.outcomes, exact=False)
                 yield sheet
 
 

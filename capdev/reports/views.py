@@ -79,7 +79,7 @@ def portfolio_pdf(view) -> HttpResponse:
         response = redirect(reverse("reports:job", args=[job.token]))
         response.status_code = 303  # see the job's page (a GET), whatever the request was
         return response
-    data = render_pdf("reports/portfolio.html", report.context(), request)
+    data = report.pdf()
     return pdf_response(data, f"portfolio-{timezone.localdate().isoformat()}.pdf", private=report.staff)
 
 

@@ -83,3 +83,20 @@ def test_people_reached_are_aggregates_never_names(caribbean, client, admin, sig
         assert marker not in text
     assert "People reached 11" in text
     assert "fewer than 5" in text  # the training's list of two, as the public sees it
+
+
+def test_the_six_languages_scripts_have_fonts(caribbean, client):
+    """A title in Russian, Arabic and Chinese is written with Noto fonts that hold their letters (no boxes)."""
+    import io
+
+    from pypdf import PdfReader
+
+    caribbean.title = "Развитие потенциала · تنمية القدرات · 能力发展 · Développement"
+    caribbean.save()
+    response = client.get(factsheet_url(caribbean))
+    pdf = read_pdf(response)
+    for word in ("Развитие", "能力发展", "Développement"):
+        assert word in pdf.flat
+    reader = PdfReader(io.BytesIO(response.content))
+    fonts = {str(f.get_object()["/BaseFont"]).split("+")[-1] for f in reader.pages[0]["/Resources"]["/Font"].values()}
+    assert {"Noto-Sans", "Noto-Sans-Arabic", "Noto-Sans-CJK-SC"} <= fonts, fonts

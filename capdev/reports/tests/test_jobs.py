@@ -38,7 +38,9 @@ def test_a_large_report_goes_to_the_worker_with_progress(portfolio, client, db, 
     job.refresh_from_db()
     assert job.state == ReportJob.State.DONE, job.error
     published = Project.objects.published().count()
-    assert [f["done"] for f in seen if "done" in f] == [0, 4, 8, published]  # read in chunks, then laid out
+    # The table read in chunks, then the projects' pages laid out in chunks.
+    assert [(f.get("state"), f["done"]) for f in seen if "done" in f] == [
+        ("reading", 0), ("reading", 4), ("reading", 8), ("laying_out", 4), ("laying_out", 8), ("done", published)]
     page = client.get(reverse("reports:job", args=[job.token])).content.decode()
     assert reverse("reports:job_pdf", args=[job.token]) in page and 'http-equiv="refresh"' not in page
     pdf = read_pdf(client.get(reverse("reports:job_pdf", args=[job.token])))
