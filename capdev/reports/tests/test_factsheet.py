@@ -100,3 +100,15 @@ def test_the_six_languages_scripts_have_fonts(caribbean, client):
     reader = PdfReader(io.BytesIO(response.content))
     fonts = {str(f.get_object()["/BaseFont"]).split("+")[-1] for f in reader.pages[0]["/Resources"]["/Font"].values()}
     assert {"Noto-Sans", "Noto-Sans-Arabic", "Noto-Sans-CJK-SC"} <= fonts, fonts
+
+
+@pytest.mark.parametrize("signed_in", [False, True], ids=["anonymous", "portfolio-admin"])
+def test_a_small_reach_is_not_given(caribbean, client, admin, signed_in):
+    """Two people on the project's only list: the sheet says "fewer than 5", for staff too (a PDF travels)."""
+    tot = caribbean.activities.get(type="training_of_trainers", country="BRB")
+    crowd(tot, 1, 1, country_id="BRB")
+    if signed_in:
+        client.force_login(admin)
+    text = read_pdf(client.get(factsheet_url(caribbean))).flat
+    assert "People reached fewer than 5" in text
+    assert "People reached 2" not in text
