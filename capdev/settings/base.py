@@ -122,6 +122,7 @@ INSTALLED_APPS = [
     "capdev.assessments",
     "capdev.importer",
     "capdev.portal",
+    "capdev.reports",
     "capdev.accounts",
     "capdev.editor",
     "capdev.iati",
@@ -289,3 +290,7 @@ CAPDEV_PEOPLE_BACKGROUND = env_bool("CAPDEV_PEOPLE_BACKGROUND", True)
 CAPDEV_PEOPLE_REFRESH_SECONDS = env_int("CAPDEV_PEOPLE_REFRESH_SECONDS", 60)
 # The export of people reached project by project (/people/reached/) takes at most this many projects at once.
 CAPDEV_PEOPLE_EXPORT_MAX_PROJECTS = env_int("CAPDEV_PEOPLE_EXPORT_MAX_PROJECTS", 20000, minimum=1)
+# The most projects one PDF portfolio report holds (docs/reports.md): more is refused with a message.
+CAPDEV_REPORT_MAX_PROJECTS = env_int("CAPDEV_REPORT_MAX_PROJECTS", 1000, minimum=1)
+# A report of more projects than this is built by the background worker, its page showing the progress.
+CAPDEV_REPORT_INLINE_PROJECTS = env_int("CAPDEV_REPORT_INLINE_PROJECTS", 100, minimum=1)

@@ -20,6 +20,8 @@ DERIVED_MODELS = {
     # history and provenance (the projects, SourceRecord, SourceFile).
     "imports.ImportJob",
     "imports.ImportRecord",
+    # A report built in the background: the PDF of projects that keep their own history, deleted after a day.
+    "reports.ReportJob",
     # A sheet's row as written never changes (only erasure blanks it), and a history table would be one more
     # place a person's name could outlive its erasure (capdev.people.erasure).
     "people.SheetRow",
