@@ -25,6 +25,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from capdev.activities.models import Activity
+from capdev.core import http_cache
 from capdev.projects import index_version
 from capdev.projects.models import Project
 from capdev.reference.models import Country
@@ -227,6 +228,7 @@ def _cached(key: tuple, compute: Callable[[], object], empty: object):
         return entry[1]
     if getattr(settings, "CAPDEV_PEOPLE_BACKGROUND", True):
         refresh_in_background(name, version, compute)
+        http_cache.incomplete("people figures are being counted")  # no page showing them is kept
         return _marked(entry[1], stale=True) if entry is not None else _marked(empty, counting=True)
     value = compute()
     cache.set(name, (version, value), CACHE_SECONDS)
