@@ -117,7 +117,9 @@ class Validators:
 
 
 def _public_headers(response, validators: Validators, last_modified: float | None) -> None:
-    response["ETag"] = validators.etag
+    # A view's own ETag stays (the API's is the record's version, which a write names in If-Match): it never
+    # matches the middleware's, so such an answer is simply never a 304.
+    response.setdefault("ETag", validators.etag)
     patch_vary_headers(response, ("HX-Request",))  # list pages answer htmx with a fragment
     if last_modified is not None:
         response["Last-Modified"] = formatdate(last_modified, usegmt=True)
@@ -201,10 +203,7 @@ class HttpCacheMiddleware:
     def _personal(response):
         if "no-store" not in response.get("Cache-Control", ""):
             response["Cache-Control"] = PERSONAL
-        for header in ("ETag", "Last-Modified", "X-Accel-Expires"):
-            if header in response:
-                del response[header]
-        return response
+        return response  # a view's own validators stay (the API's ETag is the version a write names)
 
     @staticmethod
     def _keep(response, validators: Validators) -> None:
