@@ -129,10 +129,13 @@ def _public_headers(response, validators: Validators, last_modified: float | Non
     elif shared:
         response["Cache-Control"] = f"public, max-age=0, s-maxage={shared}"
     else:
-        response["Cache-Control"] = PUBLIC
         # nginx stores a response it may not reuse without asking only with an expiry in the past (its
         # proxy_cache does not store "no-cache"): docs/deployment.md. nginx removes this header; others ignore it.
+        # Before Cache-Control: nginx before 1.23 takes the first of the two it reads.
+        if "Cache-Control" in response:
+            del response["Cache-Control"]
         response["X-Accel-Expires"] = "@1"
+        response["Cache-Control"] = PUBLIC
 
 
 def _declared_private(response) -> bool:
