@@ -94,7 +94,7 @@ class Validators:
         version, _changed = content_version.current()
         self.read_at = time.time()
         self.language, self.by_cookie = request_language(request)
-        day = dt.datetime.fromtimestamp(self.read_at, dt.timezone.utc).date().isoformat()
+        day = dt.datetime.fromtimestamp(self.read_at, dt.UTC).date().isoformat()
         basis = "|".join((settings.CAPDEV_RELEASE, version, day, self.language,
                           *(request.META.get(header, "") for header in _REPRESENTATION)))
         self.digest = hashlib.sha1(basis.encode()).hexdigest()[:24]

@@ -6,6 +6,7 @@ after it: the change must be there, whether the request is plain or conditional.
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
 from django.core.management import call_command
@@ -55,7 +56,7 @@ def seen_before(client: Client, urls: dict[str, str]) -> dict[str, tuple[str, st
 def assert_fresh(client: Client, urls: dict[str, str], before: dict, expect) -> None:
     """Each channel, plain and conditional on its old ETag, answers anew and passes `expect(name, text)`."""
     for name, url in urls.items():
-        old_text, old_etag = before[name]
+        _old_text, old_etag = before[name]
         status, text, etag = read(client, url, **{"If-None-Match": old_etag})
         assert status == 200 and etag != old_etag, (name, status)
         assert expect(name, text), f"{name} ({url}) does not show the change"
@@ -100,7 +101,7 @@ def test_an_import_is_on_every_channel_at_the_next_request(portfolio, client, tm
     source = tmp_path / "wombatia.txt"
     source.write_text("Title: Wombatia public service innovation\nObjective: To test fresh pages.\n"
                       "Time Frame: February 2024 - June 2025\nBudget: US$100,000\n")
-    call_command("import_legacy", str(source), "--publish", stdout=open("/dev/null", "w"))
+    call_command("import_legacy", str(source), "--publish", stdout=io.StringIO())
     assert_fresh(client, {k: v for k, v in urls.items() if k not in ("home",)}, before,
                  lambda name, text: "Wombatia public" in text if name != "dashboard" else text != before[name][0])
 
@@ -120,7 +121,7 @@ def test_an_assessments_publication_is_on_its_pages_at_the_next_request(portfoli
     before = seen_before(client, urls)
     assert not any("Numbat" in text for text, _etag in before.values())
     assessment.state = AssessmentState.PUBLISHED
-    assessment.published_at = dt.datetime.now(dt.timezone.utc)
+    assessment.published_at = dt.datetime.now(dt.UTC)
     assessment.save()
     assert_fresh(client, urls, before, lambda name, text: "Numbat" in text or (name == "country" and "2025" in text))
 
