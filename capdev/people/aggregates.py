@@ -11,6 +11,7 @@ The figures here are raw: every channel shows them through capdev.people.privacy
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 import time
@@ -222,7 +223,8 @@ def _cached(key: tuple, compute: Callable[[], object], empty: object):
     day's edits do not keep the database counting), and the page says so.
     """
     version = index_version.current()
-    name = "capdev-people:" + ":".join(str(k) for k in key)
+    # Hashed: a key holds the list's parameters, and memcached (CAPDEV_CACHE_URL) refuses keys over 250 bytes.
+    name = "capdev-people:" + hashlib.sha1(":".join(str(k) for k in key).encode()).hexdigest()
     entry = cache.get(name)
     if entry is not None and entry[0] == version:
         return entry[1]
