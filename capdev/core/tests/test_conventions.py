@@ -14,6 +14,7 @@ CAPDEV_MODELS = [
 DERIVED_MODELS = {
     "projects.ProjectSearchDocument",  # full-text search text, rebuilt by reindex_projects / capdev reindex
     "projects.IndexChange",  # a row per committed change, so that in-memory indexes know they are stale
+    "core.ContentChange",  # a row per committed change, so that pages' validators and kept pages move on
     # An imported file's bytes never change; a history would copy up to CAPDEV_IMPORT_MAX_BYTES per row.
     "projects.SourceFile",
     # The import page's work in progress (uploaded bytes, previews, progress): what it writes keeps its own
