@@ -205,6 +205,21 @@ def require(allowed: bool) -> None:
         raise PermissionDenied
 
 
+class EditRefused(PermissionDenied):
+    """A refused edit of a project: the 403 page (capdev.core.errors) names the project's unit and the units the
+    user may edit, so that they know whom to ask."""
+
+    def __init__(self, user, project):
+        super().__init__(f"may not edit project {getattr(project, 'pk', None)}")
+        self.user, self.project = user, project
+
+
+def require_edit(user, project) -> None:
+    """Raise EditRefused (HTTP 403) unless the user may edit this project (can_edit_project)."""
+    if not can_edit_project(user, project):
+        raise EditRefused(user, project)
+
+
 # -- assessments (capdev.assessments) -----------------------------------------------------------------------------
 
 def can_edit_assessments(user) -> bool:
