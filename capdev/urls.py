@@ -9,11 +9,9 @@ the pages link to that URL in every language (`{% unprefixed_url %}`, capdev.cor
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django.views.i18n import JavaScriptCatalog, set_language
 
 urlpatterns = [
     path("api/", include("capdev.api.urls")),
-    path("i18n/setlang/", set_language, name="set_language"),
 ]
 urlpatterns += i18n_patterns(
     path("", include("capdev.portal.urls")),
@@ -27,8 +25,6 @@ urlpatterns += i18n_patterns(
     path("", include("capdev.iati.urls")),
     path("", include("capdev.imports.urls")),
     path("", include("capdev.assessments.urls")),
-    # The strings of the front end's scripts, in the page's language (docs/languages.md).
-    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -41,13 +41,8 @@ def staff_required(view):
 
 
 def project_url(project: Project) -> str:
-    """The project's page (helper A's projects:detail when it exists)."""
-    for name in ("projects:detail", "projects:project"):
-        try:
-            return reverse(name, args=[project.pk])
-        except NoReverseMatch:
-            continue
-    return f"/projects/{project.pk}/"
+    """The project's page, in the request's language."""
+    return reverse("projects:detail", args=[project.pk])
 
 
 def _next_url(request, default: str) -> str:
