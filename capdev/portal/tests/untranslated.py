@@ -1,0 +1,127 @@
+"""Finding interface text left in English on a page in another language (test_every_page_translated.py).
+
+A page is read as a reader would see it: its visible text and the attributes read aloud (title, aria-label, alt,
+placeholder), each with the language the page says it is in (the nearest `lang`). Text marked with another
+language (a project's English summary on a French page: lang="en") is that language's, as it should be. Of the
+rest, a piece is English left over when
+
+- it is the same in the English rendering of the page (a translated string, even by Django's own catalogues,
+  differs from it), and
+- once the strings of a pseudo-translation (⟦...⟧) are taken out, it still has a word in Latin letters that is
+  not the registry's data (names of countries, units, partners, people, the projects' texts: any text value
+  held in the database) nor an acronym (CSV, IATI, SDG).
+
+With the pseudo-translation catalogue every string that went through gettext comes out in ⟦ ⟧: what is left is
+a string that did not (not wrapped, or not extracted: `make messages`). With the real catalogues the same test
+finds the strings the translators have not translated yet.
+"""
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+from lxml import html as lxml_html
+
+OPEN, CLOSE = "⟦", "⟧"
+READ_ATTRIBUTES = ("title", "aria-label", "alt", "placeholder")
+NOT_READ = {"script", "style", "template", "noscript", "head"}
+# Cut a piece into the parts that may each be one value (a list of countries, "Kenya (3)", "PACB – name").
+SEPARATORS = re.compile(r"[\n,;:·•|/()\[\]«»“”\"'’‘–—…?!*+=#%&<>{}]|\s-\s|\.\s|\.$|^\.|\s{2,}")
+WORD = re.compile(r"[A-Za-z][A-Za-z]+")
+PSEUDO = re.compile(rf"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}")
+
+
+def build_pseudo_catalogues(locale_dir: Path, out_dir: Path, languages: list[str]) -> None:
+    """For each language, a catalogue where every string of capdev/locale's is itself in ⟦ ⟧ (gettext's msgen,
+    msgfilter and msgfmt: Debian's gettext package)."""
+    for lang in languages:
+        source = locale_dir / lang / "LC_MESSAGES" / "django.po"
+        target = out_dir / lang / "LC_MESSAGES"
+        target.mkdir(parents=True, exist_ok=True)
+        english = subprocess.run(["msgen", str(source)], check=True, capture_output=True).stdout
+        pseudo = subprocess.run(["msgfilter", "--keep-header", "sed", "-e", f"1s/^/{OPEN}/", "-e", f"$s/$/{CLOSE}/"],
+                                input=english, check=True, capture_output=True).stdout
+        subprocess.run(["msgfmt", "-o", str(target / "django.mo"), "-"], input=pseudo, check=True,
+                       capture_output=True)
+
+
+def pieces(body: str) -> tuple[str, list[str]]:
+    """The page's language and its readable text in the page's language, piece by piece."""
+    root = lxml_html.document_fromstring(body)
+    page_lang = (root.get("lang") or "").lower()
+    found: list[str] = []
+
+    def walk(el, lang: str) -> None:
+        if not isinstance(el.tag, str):  # a comment
+            return
+        lang = (el.get("lang") or lang).lower()
+        if el.tag in NOT_READ:
+            return
+        if lang == page_lang:
+            if el.text and el.text.strip():
+                found.append(el.text.strip())
+            for name in READ_ATTRIBUTES:
+                if el.get(name):
+                    found.append(el.get(name).strip())
+            if el.tag == "input" and el.get("type") in ("submit", "button") and el.get("value"):
+                found.append(el.get("value").strip())
+        for child in el:
+            walk(child, lang)
+            if child.tail and child.tail.strip() and lang == page_lang:
+                found.append(child.tail.strip())
+
+    walk(root, page_lang)
+    return page_lang, found
+
+
+class Data:
+    """The registry's text values: each whole, and each cut as pieces are (a "Kenya, Uganda" piece is two
+    values); a long part found anywhere in them (a title cut short with "…") is data too."""
+
+    LONG = 25
+
+    def __init__(self, values: set[str]):
+        self.blob = "\n".join(sorted(values))
+        self.parts = set(values)
+        for value in values:
+            self.parts.update(p.strip() for p in SEPARATORS.split(value))
+
+    def __contains__(self, part: str) -> bool:
+        return part in self.parts or (len(part) >= self.LONG and part in self.blob)
+
+
+def english_left(piece: str, english: set[str], data: Data) -> list[str]:
+    """The parts of a piece that are English left over (see the module's docstring); [] when none."""
+    if piece not in english:
+        return []
+    rest = piece
+    while True:
+        stripped = PSEUDO.sub(" ", rest)
+        if stripped == rest:
+            break
+        rest = stripped
+    left = []
+    for part in SEPARATORS.split(rest):
+        part = part.strip()
+        words = [w for w in WORD.findall(part) if not w.isupper()]
+        if words and part not in data:
+            left.append(part)
+    return left
+
+
+def data_text(models) -> Data:
+    """Every text value of the database's rows, one per line: what a page shows as data, not as interface."""
+    from django.db import models as m
+
+    values: set[str] = set()
+    for model in models:
+        fields = [f.attname for f in model._meta.concrete_fields if isinstance(f, (m.CharField, m.TextField))]
+        if not fields:
+            continue
+        for row in model._default_manager.values_list(*fields):
+            for value in row:
+                if value:
+                    values.add(str(value))
+                    values.add(" ".join(str(value).split()))
+    return Data(values)
