@@ -55,6 +55,8 @@ def _language_of(obj) -> str:
         if value is None:
             continue
         if isinstance(value, str):
-            return value
+            if value:
+                return value
+            continue  # a resource in no stated language: its project's
         return _language_of(value)
     return ""

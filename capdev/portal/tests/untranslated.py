@@ -27,7 +27,7 @@ OPEN, CLOSE = "⟦", "⟧"
 READ_ATTRIBUTES = ("title", "aria-label", "alt", "placeholder")
 NOT_READ = {"script", "style", "template", "noscript", "head"}
 # Cut a piece into the parts that may each be one value (a list of countries, "Kenya (3)", "PACB – name").
-SEPARATORS = re.compile(r"[\n,;:·•|/()\[\]«»“”\"'’‘–—…?!*+=#%&<>{}]|\s-\s|\.\s|\.$|^\.|\s{2,}")
+SEPARATORS = re.compile(r"[\n,;:·•|/()\[\]«»“”\"'’‘–—…?!*+=#%&<>{}→←›‹]|\s-\s|\.\s|\.$|^\.|\s{2,}")
 WORD = re.compile(r"[A-Za-z][A-Za-z]+")
 PSEUDO = re.compile(rf"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}")
 
@@ -46,10 +46,14 @@ def build_pseudo_catalogues(locale_dir: Path, out_dir: Path, languages: list[str
                        capture_output=True)
 
 
-def pieces(body: str) -> tuple[str, list[str]]:
-    """The page's language and its readable text in the page's language, piece by piece."""
+def pieces(body: str, fragment_lang: str = "") -> tuple[str, list[str]]:
+    """The page's language and its readable text in the page's language, piece by piece. A fragment (what htmx
+    swaps into a page) has no <html lang>: it is in the language it was asked in, fragment_lang."""
     root = lxml_html.document_fromstring(body)
-    page_lang = (root.get("lang") or "").lower()
+    is_fragment = not re.search(r"<html[\s>]", body[:2000], re.I)
+    page_lang = fragment_lang if is_fragment else (root.get("lang") or "").lower()
+    if is_fragment:
+        root.set("lang", page_lang)
     found: list[str] = []
 
     def walk(el, lang: str) -> None:
@@ -95,7 +99,7 @@ def english_left(piece: str, english: set[str], data: Data) -> list[str]:
     """The parts of a piece that are English left over (see the module's docstring); [] when none."""
     if piece not in english:
         return []
-    rest = piece
+    rest = _without_cut_data(piece, data)
     while True:
         stripped = PSEUDO.sub(" ", rest)
         if stripped == rest:
@@ -110,18 +114,55 @@ def english_left(piece: str, english: set[str], data: Data) -> list[str]:
     return left
 
 
+def _without_cut_data(piece: str, data: Data) -> str:
+    """The piece without the data cut short in it ("… at Webinar on “Innovation, Digital Gov…"): before each
+    "…", the longest run of whole words that the data holds."""
+    def cut(match: re.Match) -> str:
+        text = match.group(1)
+        starts = [0] + [m.end() for m in re.finditer(r"\s+", text)]
+        for start in starts:
+            tail = text[start:].strip()
+            if len(tail) >= 4 and tail in data.blob:
+                return text[:start] + " "
+        return match.group(0)
+    return re.sub(r"([^…\n]+)…", cut, piece)
+
+
+# Models whose text is an original as it came (shown, if at all, marked with its language), not data a page
+# shows as such: left out, or the labels in those originals ("Objective:") would hide the same words left in
+# English in the interface.
+ORIGINALS = {"projects.SourceRecord", "projects.SourceFile"}
+
+
 def data_text(models) -> Data:
     """Every text value of the database's rows, one per line: what a page shows as data, not as interface."""
     from django.db import models as m
 
     values: set[str] = set()
     for model in models:
-        fields = [f.attname for f in model._meta.concrete_fields if isinstance(f, (m.CharField, m.TextField))]
+        if model._meta.label in ORIGINALS or model.__name__.startswith("Historical"):
+            continue
+        fields = [f.attname for f in model._meta.concrete_fields
+                  if isinstance(f, (m.CharField, m.TextField, m.JSONField))]
         if not fields:
             continue
         for row in model._default_manager.values_list(*fields):
             for value in row:
-                if value:
-                    values.add(str(value))
-                    values.add(" ".join(str(value).split()))
+                for text in _strings(value):
+                    values.add(text)
+                    values.add(" ".join(text.split()))
     return Data(values)
+
+
+def _strings(value):
+    """The strings in a value: itself, or those inside a JSON value (a sheet's rows as read)."""
+    if isinstance(value, str):
+        if value:
+            yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(key)
+            yield from _strings(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _strings(item)
