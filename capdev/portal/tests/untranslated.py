@@ -59,7 +59,8 @@ def pieces(body: str, fragment_lang: str = "") -> tuple[str, list[str]]:
     def walk(el, lang: str) -> None:
         if not isinstance(el.tag, str):  # a comment
             return
-        lang = (el.get("lang") or lang).lower()
+        # lang="" says the language is unknown (the cells of an uploaded sheet): not the page's either.
+        lang = lang if el.get("lang") is None else el.get("lang").lower()
         if el.tag in NOT_READ:
             return
         if lang == page_lang:
