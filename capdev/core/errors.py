@@ -30,7 +30,8 @@ def _json(status: int, detail: str) -> JsonResponse:
 def _page(request: HttpRequest, status: int, context: dict) -> HttpResponse:
     """The error page in the site's layout; should the layout itself fail (a 500 in a context processor, a
     broken database), a plain page that still says what happened rather than nothing."""
-    context = {"status": status, "home_url": reverse("portal:home"), **context}
+    # error_page: base.html offers no hreflang alternates of a page that is not one.
+    context = {"status": status, "error_page": True, "home_url": reverse("portal:home"), **context}
     try:
         body = loader.render_to_string("errors/error.html", context, request=request)
     except Exception:  # noqa: BLE001 - the error page must not fail in turn

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import template
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.html import format_html
@@ -21,14 +22,31 @@ def language_links(context) -> list[dict]:
         return []
     current = translation.get_language()
     path = request.get_full_path()
+    try:
+        request.get_host()
+        absolute = request.build_absolute_uri
+    except DisallowedHost:  # the 400 page of a request for a host this site does not serve
+        def absolute(url):
+            return url
     links = []
     for code, _name in settings.LANGUAGES:
         info = translation.get_language_info(code)
-        url = translate_url(path, code)
+        url = _in_language(path, current, code)
         links.append({"code": code, "name": info["name_local"], "url": url,
-                      "absolute": request.build_absolute_uri(url), "current": code == current,
+                      "absolute": absolute(url), "current": code == current,
                       "bidi": info["bidi"]})
     return links
+
+
+def _in_language(path: str, current: str, code: str) -> str:
+    """The path in another language: through the resolver (translate_url), else (a page that does not exist,
+    whose 404 still offers the switcher) by changing the language prefix alone."""
+    url = translate_url(path, code)
+    if url != path or code == current:
+        return url
+    default = settings.LANGUAGE_CODE
+    rest = path[len(current) + 1:] if current != default and path.startswith(f"/{current}/") else path
+    return rest if code == default else f"/{code}{rest}"
 
 
 @register.simple_tag
