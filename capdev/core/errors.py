@@ -63,28 +63,16 @@ def permission_denied(request: HttpRequest, exception=None) -> HttpResponse:
         "explanation": _("Your account does not have the right to see this page or make this change."),
         "advice": _("If you need it, ask a portfolio administrator to give your account the right role or unit."),
     }
-    project = getattr(exception, "project", None)
-    if project is not None:
-        context.update(_refused_edit(exception.user, project))
+    details = getattr(exception, "details", None)  # a refused edit (capdev.accounts.permissions.EditRefused)
+    if callable(details):
+        facts = details()
+        context.update(facts, **{
+            "explanation": _("Editors change the projects of their own units."),
+            "project_url": reverse("projects:detail", args=[facts["project"].pk]),
+            "advice": _("Ask an editor of that unit or a reviewer to make the change, or ask a portfolio "
+                        "administrator to add the unit to your account."),
+        })
     return _page(request, 403, context)
-
-
-def _refused_edit(user, project) -> dict:
-    """What the 403 page says about a refused edit: the project, its unit, the units the user may edit."""
-    from capdev.accounts import permissions as perms
-
-    original = project.draft_of if project.draft_of_id else project
-    units = sorted(str(unit) for unit in perms.editable_units(user)) if user is not None else []
-    unit = project.lead_unit
-    return {
-        "explanation": _("Editors change the projects of their own units."),
-        "project": original,
-        "project_url": reverse("projects:detail", args=[original.pk]),
-        "project_unit": str(unit) if unit is not None else "",
-        "user_units": units,
-        "advice": _("Ask an editor of that unit or a reviewer to make the change, or ask a portfolio "
-                    "administrator to add the unit to your account."),
-    }
 
 
 def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
