@@ -24,6 +24,7 @@ def portfolio(django_db_setup, django_db_blocker):
 
 
 SYNTHETIC_SIZE = 400
+SYNTHETIC_PEOPLE = 1500
 
 
 @pytest.fixture(scope="module")
@@ -32,15 +33,19 @@ def synthetic(portfolio, django_db_blocker):
     them), and a seventh budgeted by year as IATI does (no total line; some years revised); returns the drafts' ids."""
     import datetime as dt
 
+    from capdev.people.models import Attendance
+    from capdev.people.synthetic import generate_people
     from capdev.projects import index_version
     from capdev.projects.models import Budget, Project, ReviewState
     from capdev.projects.synthetic import generate
 
     with django_db_blocker.unblock():
         generate(SYNTHETIC_SIZE, seed=7, batch=150)
+        generate_people(SYNTHETIC_PEOPLE, SYNTHETIC_PEOPLE * 4, seed=7)  # the list's people facets count these
         generated = list(Project.objects.filter(code__startswith="SYN").order_by("pk").values_list("pk", flat=True))
         drafts = generated[::10]
         Project.objects.filter(pk__in=drafts).update(review_state=ReviewState.DRAFT)
+        Attendance.objects.filter(project__in=drafts).update(public=False)  # as the signals would on a save
         by_year = generated[3::7]
         totals = {b.project_id: b for b in Budget.objects.filter(project__in=by_year, kind=Budget.Kind.TOTAL)}
         Budget.objects.filter(pk__in=[b.pk for b in totals.values()]).delete()

@@ -195,6 +195,15 @@ class CheckedFilterSet(django_filters.FilterSet):
         return {f.facet.name: f.facet for f in self.filters.values() if getattr(f, "facet", None) is not None}
 
     @classmethod
+    def extend(cls, name: str, declared: Declared) -> None:
+        """Add a parameter another app declares (its AppConfig.ready()), so that the app owning the FilterSet
+        never imports that app: people's facets on the project list. A name is declared once."""
+        if name in cls.base_filters:
+            raise ValueError(f"{cls.__name__} already has a parameter {name!r}")
+        declared.param = name
+        cls.base_filters[name] = declared
+
+    @classmethod
     def declared(cls) -> Iterator[tuple[str, django_filters.Filter]]:
         """(name, filter) of every parameter, in the order they are declared, staff-only ones included."""
         yield from cls.base_filters.items()

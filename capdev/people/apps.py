@@ -11,6 +11,7 @@ class PeopleConfig(AppConfig):
     verbose_name = _("People reached")
 
     def ready(self) -> None:
-        from . import signals
+        from . import project_filters, signals
 
         signals.connect()
+        project_filters.register()

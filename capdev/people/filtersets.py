@@ -12,20 +12,45 @@ from capdev.core import fields
 from capdev.core.filters import CheckedFilterSet, ValueFilter, ValuesFilter
 
 from . import permissions
-from .models import Attendance, AttendanceState, InstitutionType, Network, Person, Role, Seniority, Sex
+from .models import (
+    Attendance,
+    AttendanceState,
+    InstitutionType,
+    Network,
+    Person,
+    Role,
+    Seniority,
+    Sex,
+    name_key,
+)
+
+
+def search_people(qs, value: str):
+    """Name (any order of its words) or email containing the text."""
+    words = name_key(value).split()
+    cond = Q(email__icontains=value.strip().lower())
+    if words:
+        cond |= Q(*[Q(name_key__contains=w) for w in words])
+    return qs.filter(cond)
 
 
 class PersonFilterSet(CheckedFilterSet):
-    """People by name or email, sex, country, seniority, institution type, role and activity."""
+    """People by name or email, sex, country, seniority, institution type, role and activity. Each parameter is
+    declared once (capdev.core.filters) with its SQL meaning and its sentence for the docs' table."""
 
-    q = ValueFilter(fields.SEARCH, label=_("Name or email"), method="filter_q")
-    sex = ValuesFilter(fields.Choice(Sex), label=_("Sex"), method="filter_sex")
-    country = ValuesFilter(fields.COUNTRY, label=_("Country"), method="filter_country")
-    seniority = ValuesFilter(fields.Choice(Seniority), label=_("Seniority"), method="filter_seniority")
+    q = ValueFilter(fields.SEARCH, label=_("Name or email"), sql=search_people,
+                    doc=_("People whose name holds every word (in any order), or whose email holds the text."))
+    sex = ValuesFilter(fields.Choice(Sex), label=_("Sex"), field_name="sex", doc=_("People of these sexes."))
+    country = ValuesFilter(fields.COUNTRY, label=_("Country"), field_name="country_id",
+                           doc=_("People from these countries."))
+    seniority = ValuesFilter(fields.Choice(Seniority), label=_("Seniority"), field_name="seniority",
+                             doc=_("People at these levels."))
     institution_type = ValuesFilter(fields.Choice(InstitutionType), label=_("Institution type"),
-                                    method="filter_institution_type")
-    role = ValuesFilter(fields.Choice(Role), label=_("Role"), method="filter_role")
-    activity = ValuesFilter(fields.ROW_ID, label=_("Activity"), method="filter_activity")
+                                    field_name="institution__type", doc=_("People of institutions of these types."))
+    role = ValuesFilter(fields.Choice(Role), label=_("Role"), field_name="attendances__role", distinct=True,
+                        doc=_("People who attended in one of these roles."))
+    activity = ValuesFilter(fields.ROW_ID, label=_("Activity"), field_name="attendances__activity_id",
+                            distinct=True, doc=_("People on these activities' lists (by id)."))
 
     class Meta:
         model = Person
@@ -36,48 +61,17 @@ class PersonFilterSet(CheckedFilterSet):
             queryset = permissions.visible_people(getattr(request, "user", None))
         super().__init__(data, queryset, request=request, prefix=prefix)
 
-    def filter_q(self, qs, name, value):
-        """Name (any order of its words) or email containing the text."""
-        from .models import name_key
-
-        words = name_key(value).split()
-        cond = Q(email__icontains=value.strip().lower())
-        if words:
-            cond |= Q(*[Q(name_key__contains=w) for w in words])
-        return qs.filter(cond)
-
-    def filter_sex(self, qs, name, value):
-        """People of these sexes."""
-        return qs.filter(sex__in=value)
-
-    def filter_country(self, qs, name, value):
-        """People from these countries (ISO alpha-3)."""
-        return qs.filter(country_id__in=value)
-
-    def filter_seniority(self, qs, name, value):
-        """People at these levels."""
-        return qs.filter(seniority__in=value)
-
-    def filter_institution_type(self, qs, name, value):
-        """People of institutions of these types."""
-        return qs.filter(institution__type__in=value)
-
-    def filter_role(self, qs, name, value):
-        """People who attended in one of these roles."""
-        return qs.filter(attendances__role__in=value).distinct()
-
-    def filter_activity(self, qs, name, value):
-        """People on these activities' lists."""
-        return qs.filter(attendances__activity_id__in=value).distinct()
-
 
 class AttendanceFilterSet(CheckedFilterSet):
     """Attendance by activity, project, role and state (within the projects whose people the user sees)."""
 
-    activity = ValuesFilter(fields.ROW_ID, label=_("Activity"), method="filter_activity")
-    project = ValuesFilter(fields.ROW_ID, label=_("Project"), method="filter_project")
-    role = ValuesFilter(fields.Choice(Role), label=_("Role"), method="filter_role")
-    state = ValuesFilter(fields.Choice(AttendanceState), label=_("State"), method="filter_state")
+    activity = ValuesFilter(fields.ROW_ID, label=_("Activity"), field_name="activity_id",
+                            doc=_("Attendance of these activities (by id)."))
+    project = ValuesFilter(fields.ROW_ID, label=_("Project"), field_name="project_id",
+                           doc=_("Attendance of these projects' activities (by id)."))
+    role = ValuesFilter(fields.Choice(Role), label=_("Role"), field_name="role", doc=_("Attendance in these roles."))
+    state = ValuesFilter(fields.Choice(AttendanceState), label=_("State"), field_name="state",
+                         doc=_("Attendance published or awaiting review."))
 
     class Meta:
         model = Attendance
@@ -91,28 +85,14 @@ class AttendanceFilterSet(CheckedFilterSet):
                 queryset = queryset.filter(project__lead_unit_id__in=permissions.people_unit_ids(user))
         super().__init__(data, queryset, request=request, prefix=prefix)
 
-    def filter_activity(self, qs, name, value):
-        """Attendance of these activities."""
-        return qs.filter(activity_id__in=value)
-
-    def filter_project(self, qs, name, value):
-        """Attendance of these projects' activities."""
-        return qs.filter(project_id__in=value)
-
-    def filter_role(self, qs, name, value):
-        """Attendance in these roles."""
-        return qs.filter(role__in=value)
-
-    def filter_state(self, qs, name, value):
-        """Attendance published or awaiting review."""
-        return qs.filter(state__in=value)
-
 
 class NetworkFilterSet(CheckedFilterSet):
     """Networks by kind and project (published ones for the public)."""
 
-    kind = ValuesFilter(fields.Choice(Network.Kind), label=_("Kind"), method="filter_kind")
-    project = ValuesFilter(fields.ROW_ID, label=_("Project"), method="filter_project")
+    kind = ValuesFilter(fields.Choice(Network.Kind), label=_("Kind"), field_name="kind",
+                        doc=_("Communities of practice, or networks."))
+    project = ValuesFilter(fields.ROW_ID, label=_("Project"), field_name="project_links__project_id", distinct=True,
+                           doc=_("Networks behind these projects (by id)."))
 
     class Meta:
         model = Network
@@ -124,11 +104,3 @@ class NetworkFilterSet(CheckedFilterSet):
             staff = bool(user is not None and user.is_active and user.is_staff)
             queryset = Network.objects.all() if staff else Network.objects.filter(published=True)
         super().__init__(data, queryset, request=request, prefix=prefix)
-
-    def filter_kind(self, qs, name, value):
-        """Communities of practice or networks."""
-        return qs.filter(kind__in=value)
-
-    def filter_project(self, qs, name, value):
-        """Networks behind these projects."""
-        return qs.filter(project_links__project_id__in=value).distinct()

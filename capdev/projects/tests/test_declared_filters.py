@@ -19,6 +19,11 @@ from capdev.activities.indexed import activity_count
 from capdev.assessments.filtersets import AssessmentFilterSet
 from capdev.core import fields
 from capdev.core.filters import ValuesFilter, parameter_table
+from capdev.people.filtersets import (
+    AttendanceFilterSet,
+    NetworkFilterSet,
+    PersonFilterSet,
+)
 from capdev.projects.facet_index.cache import get_index
 from capdev.projects.facet_index.query import IndexQuery
 from capdev.projects.facets import indexed_facet_counts, sql_facet_counts
@@ -119,8 +124,9 @@ def test_an_activity_parameter_counts_on_the_index_as_in_sql(synthetic, db, sett
     assert counted >= 2
 
 
-@pytest.mark.parametrize("filterset_class, page", [(ProjectFilterSet, "portal.md"), (ActivityFilterSet, "open-data.md"),
-                                                   (AssessmentFilterSet, "assessments.md")])
+@pytest.mark.parametrize("filterset_class, page", [
+    (ProjectFilterSet, "portal.md"), (ActivityFilterSet, "open-data.md"), (AssessmentFilterSet, "assessments.md"),
+    (PersonFilterSet, "people.md"), (AttendanceFilterSet, "people.md"), (NetworkFilterSet, "people.md")])
 def test_the_docs_parameter_table_is_the_declarations(filterset_class, page):
     """Every parameter has its sentence, and the table in the docs is the one the declarations give."""
     table = parameter_table(filterset_class)
