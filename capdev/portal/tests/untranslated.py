@@ -40,10 +40,35 @@ def build_pseudo_catalogues(locale_dir: Path, out_dir: Path, languages: list[str
         target = out_dir / lang / "LC_MESSAGES"
         target.mkdir(parents=True, exist_ok=True)
         english = subprocess.run(["msgen", str(source)], check=True, capture_output=True).stdout
+        english = all_plural_forms(english.decode("utf-8")).encode("utf-8")
         pseudo = subprocess.run(["msgfilter", "--keep-header", "sed", "-e", f"1s/^/{OPEN}/", "-e", f"$s/$/{CLOSE}/"],
                                 input=english, check=True, capture_output=True).stdout
         subprocess.run(["msgfmt", "-o", str(target / "django.mo"), "-"], input=pseudo, check=True,
                        capture_output=True)
+
+
+def all_plural_forms(po: str) -> str:
+    """msgen writes two forms of a plural (msgid, msgid_plural); a language with more (Arabic six, Russian and
+    Spanish three or four) looks the others up too: each further form a copy of the second."""
+    match = re.search(r"nplurals=(\d+)", po)
+    nplurals = int(match.group(1)) if match else 2
+    out, second = [], None
+    for line in po.splitlines():
+        if second is not None and not line.startswith('"'):
+            for n in range(2, nplurals):
+                out.append(f"msgstr[{n}]" + second[0][len("msgstr[1]"):])
+                out.extend(second[1:])
+            second = None
+        if line.startswith("msgstr[1]"):
+            second = [line]
+        elif second is not None:
+            second.append(line)
+        out.append(line)
+    if second is not None:
+        for n in range(2, nplurals):
+            out.append(f"msgstr[{n}]" + second[0][len("msgstr[1]"):])
+            out.extend(second[1:])
+    return "\n".join(out) + "\n"
 
 
 def pieces(body: str, fragment_lang: str = "") -> tuple[str, list[str]]:
