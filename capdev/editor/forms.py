@@ -50,9 +50,6 @@ class ProjectForm(StartEndFormMixin, forms.ModelForm):
         self.user = user
         # Left out of a post (an older page, a script): the texts keep the language they had.
         self.fields["language"].required = False
-
-    def clean_language(self):
-        return self.cleaned_data.get("language") or self.instance.language or "en"
         self.fields["lead_unit"].queryset = perms.editable_units(user)
         if not perms.edits_everything(user):
             # An editor's project must belong to one of their units, or they could not edit it again.
@@ -65,6 +62,9 @@ class ProjectForm(StartEndFormMixin, forms.ModelForm):
             self.initial["seen"] = self.instance.last_updated
         else:
             self.fields["seen"].required = False  # a new project has no version yet
+
+    def clean_language(self):
+        return self.cleaned_data.get("language") or self.instance.language or "en"
 
     def clean_code(self):
         """Codes are unique among originals; a working copy shares its original's."""
