@@ -48,26 +48,36 @@ def build_pseudo_catalogues(locale_dir: Path, out_dir: Path, languages: list[str
 
 
 def all_plural_forms(po: str) -> str:
-    """msgen writes two forms of a plural (msgid, msgid_plural); a language with more (Arabic six, Russian and
-    Spanish three or four) looks the others up too: each further form a copy of the second."""
+    """msgen writes the forms a catalogue has (two for one never translated: msgid, msgid_plural); a language
+    with more (Arabic six, Russian three) looks the others up too: each missing form a copy of the second."""
     match = re.search(r"nplurals=(\d+)", po)
     nplurals = int(match.group(1)) if match else 2
-    out, second = [], None
-    for line in po.splitlines():
-        if second is not None and not line.startswith('"'):
+    out: list[str] = []
+    forms: dict[int, list[str]] = {}  # the current entry's msgstr[n] blocks
+    current: int | None = None
+
+    def close() -> None:
+        if 1 in forms:
             for n in range(2, nplurals):
-                out.append(f"msgstr[{n}]" + second[0][len("msgstr[1]"):])
-                out.extend(second[1:])
-            second = None
-        if line.startswith("msgstr[1]"):
-            second = [line]
-        elif second is not None:
-            second.append(line)
+                if n not in forms:
+                    out.append(f"msgstr[{n}]" + forms[1][0][len("msgstr[1]"):])
+                    out.extend(forms[1][1:])
+        forms.clear()
+
+    for line in po.splitlines():
+        plural = re.match(r"msgstr\[(\d+)\]", line)
+        if plural:
+            current = int(plural.group(1))
+            forms[current] = [line]
+        elif current is not None and line.startswith('"'):
+            forms[current].append(line)
+        else:
+            if current is not None:
+                close()
+            current = None
         out.append(line)
-    if second is not None:
-        for n in range(2, nplurals):
-            out.append(f"msgstr[{n}]" + second[0][len("msgstr[1]"):])
-            out.extend(second[1:])
+    if current is not None:
+        close()
     return "\n".join(out) + "\n"
 
 
