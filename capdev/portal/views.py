@@ -16,7 +16,7 @@ from capdev.people import presentation as people_presentation
 from capdev.portal import aggregates as agg
 from capdev.portal.charts import Chart, WorldMap, count_chart, filter_params, list_url, money_chart, world_map
 from capdev.projects.facets import ChoiceFacet
-from capdev.projects.filtersets import FACETS, ProjectFilterSet, is_staff_request, visible_projects
+from capdev.projects.filtersets import ProjectFilterSet, declared_facets, is_staff_request, visible_projects
 from capdev.projects.listing import ProjectList
 from capdev.reference.models import Country, Region, SdgGoal
 
@@ -191,11 +191,12 @@ def _value_labels(params: QueryDict, staff: bool = False) -> dict[str, dict[str,
         "partner": lambda v: organisations.filter(slug__in=v).values_list("slug", "name"),
     }
     labels: dict[str, dict[str, str]] = {}
+    facets = declared_facets()
     for key, values in params.lists():
         if key in lookups:
             labels[key] = {str(k): str(name) for k, name in lookups[key](values)}
-        elif isinstance(FACETS.get(key), ChoiceFacet):  # a fixed list of values: as its facet names them
-            labels[key] = {k: str(v) for k, v in FACETS[key].pairs()}
+        elif isinstance(facets.get(key), ChoiceFacet):  # a fixed list of values: as its facet names them
+            labels[key] = {k: str(v) for k, v in facets[key].pairs()}
     return labels
 
 

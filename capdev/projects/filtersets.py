@@ -307,4 +307,7 @@ class ProjectFilterSet(CheckedFilterSet):
 
 
 # The list's facets, by name, in the order they show (a request's own: ProjectFilterSet.facets()).
-FACETS = {f.facet.name: f.facet for _name, f in ProjectFilterSet.declared() if getattr(f, "facet", None)}
+def declared_facets() -> dict:
+    """The project list's facets by name, those other apps add when ready (CheckedFilterSet.extend) included:
+    read when asked, not when this module is imported (before the apps are ready)."""
+    return {f.facet.name: f.facet for _name, f in ProjectFilterSet.declared() if getattr(f, "facet", None)}

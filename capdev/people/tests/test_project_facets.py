@@ -70,3 +70,9 @@ def test_an_unpublished_project_lists_count_for_nobody(client, settings, reached
     index_version.bump()
     settings.CAPDEV_FACET_INDEX = True
     assert caribbean.pk not in _api_ids(client, "reached_sex=female")
+
+
+def test_the_dashboard_names_a_people_parameter_as_its_facet_does(client, reached):
+    """The chips of the filters a dashboard applies name the value as the facet does, not by its code."""
+    page = client.get("/dashboard/?reached_seniority=not_stated").content.decode()
+    assert "Remove filter People reached: seniority: Not stated" in page
