@@ -140,3 +140,24 @@ def annotate_indicators(outcomes: list, exact: bool) -> None:
             shown = privacy.share(int(value * (base or 0) / 100), int(base or 0), exact) if percent and base \
                 else privacy.shown(int(base) if base is not None else None, exact, value=value)
             ind.latest_shown = shown
+
+
+def indicator_values_shown(project, data: dict, exact: bool) -> None:
+    """A project's record (its JSON shape, `data`) with its computed indicator values as this caller may see
+    them: a value resting on fewer than 5 people has no actual, and no comment counting them (the API's project,
+    the portal's JSON export; IATI does the same in capdev.iati.export)."""
+    if exact:
+        return
+    from .indicators import public_readings
+
+    pairs = [(v, shown)
+             for outcome, outcome_data in zip(project.outcomes.all(), data.get("outcomes") or [])
+             for indicator, indicator_data in zip(outcome.indicators.all(), outcome_data.get("indicators") or [])
+             for v, shown in zip(indicator.values.all(), indicator_data.get("values") or [])]
+    readings = public_readings([v for v, _shown in pairs])
+    for value, shown in pairs:
+        reading = readings.get(value.pk)
+        if reading is not None:
+            shown["actual"] = None if reading.actual is None else float(reading.actual) \
+                if reading.actual != reading.actual.to_integral() else int(reading.actual)
+            shown["comment"] = reading.comment

@@ -183,3 +183,43 @@ def test_a_source_is_chosen_on_its_page(caribbean, workshop, staff):
     other = Client()
     other.force_login(staff["other"])
     assert other.post(url, {"measure": "people_reached", "role": "participant", "period": "year"}).status_code == 403
+
+
+def _values_in(data: dict, title: str) -> dict[str, dict]:
+    return {v["period_start"]: v for o in data["outcomes"] for i in o["indicators"] if i["title"] == title
+            for v in i["values"]}
+
+
+def test_the_api_and_exports_hide_small_computed_values_and_their_comments(caribbean, workshop, tot, people_reached,
+                                                                          staff):
+    """Finding 16: the anonymous API gave `actual: 4` and "(4 people, 4 attendances)" where IATI leaves it out."""
+    from openpyxl import load_workbook
+
+    crowd(workshop, 6, 5)  # 2024: 11 people, shown
+    crowd(tot, 3, 1)       # 2025: 4 people, hidden
+    caribbean.end_date = dt.date(2025, 12, 31)  # so that 2025 is the latest period
+    caribbean.save(update_fields=["end_date"])
+    indicators.refresh(people_reached.people_source)
+    anonymous = Client().get(f"/api/projects/{caribbean.pk}/").json()
+    values = _values_in(anonymous, people_reached.title)
+    assert values["2024-01-01"]["actual"] == 11 and "11 people" in values["2024-01-01"]["comment"]
+    assert values["2025-01-01"]["actual"] is None
+    assert "4 people" not in values["2025-01-01"]["comment"] and "4 attendances" not in values["2025-01-01"]["comment"]
+    assert "fewer than 5" in values["2025-01-01"]["comment"]
+    # The portal's JSON export gives the same; the unit's staff see the value.
+    rows = Client().get(f"/projects/?format=json&q={caribbean.code or ''}").json()
+    row = next(r for r in (rows["results"] if isinstance(rows, dict) else rows) if r["id"] == caribbean.pk)
+    assert _values_in(row, people_reached.title)["2025-01-01"]["actual"] is None
+    editor = Client()
+    editor.force_login(staff["editor"])
+    exact = _values_in(editor.get(f"/api/projects/{caribbean.pk}/").json(), people_reached.title)
+    assert exact["2025-01-01"]["actual"] == 4 and "4 people" in exact["2025-01-01"]["comment"]
+    # The workbook's latest actual: 2025's, hidden.
+    response = Client().get("/projects/?format=xlsx")
+    book = load_workbook(__import__("io").BytesIO(b"".join(response.streaming_content)))
+    sheet = book["outcomes"]
+    header = [c.value for c in next(sheet.iter_rows(max_row=1))]
+    row = next(r for r in sheet.iter_rows(min_row=2, values_only=True)
+               if r[header.index("indicator")] == people_reached.title)
+    assert people_reached.values.order_by("period_start").last().actual == 4
+    assert row[header.index("latest_actual")] in (None, "")
