@@ -66,6 +66,17 @@ class Shown:
         return str(round(value, 1) if isinstance(value, float) else value)
 
     @property
+    def xlsx(self) -> int | float | str | None:
+        """The figure in a spreadsheet cell: a number (SUM and pivot tables count it), "<5" or "x" as text."""
+        if self.suppressed:
+            return self.csv
+        if self.value is None:
+            return None
+        if isinstance(self.value, Decimal):
+            return int(self.value) if self.value == self.value.to_integral() else float(self.value)
+        return round(self.value, 1) if isinstance(self.value, float) and not self.percent else self.value
+
+    @property
     def json(self) -> Any:
         """The figure in JSON: a number, or null when suppressed (the answer says which are)."""
         if self.suppressed or self.value is None:

@@ -112,7 +112,7 @@ def test_the_api_and_exports_filter_like_the_project_list(caribbean, workshop, o
                                                     .streaming_content).decode("utf-8-sig"))))
     by_project = {int(r["project_id"]): r for r in rows}
     assert by_project[caribbean.pk]["people"] == "11" and by_project[other_project.pk]["people"] == "<5"
-    assert by_project[caribbean.pk]["people_female"] == "6"
+    assert by_project[caribbean.pk]["sex_female"] == "6"
     book = openpyxl.load_workbook(io.BytesIO(b"".join(client.get("/people/reached/", {"format": "xlsx"})
                                                       .streaming_content)))
     assert {"people reached", "Sex", "Country"} <= set(book.sheetnames)
@@ -296,5 +296,36 @@ def test_the_export_s_rows_and_totals_agree_with_the_pages(caribbean, workshop, 
     reach = agg.project_reach(caribbean, include_pending=False)
     assert (row["people"], row["attendances"], row["person_days"]) == (reach.people, reach.attendances, 21) == (
         11, 14, reach.person_days)
-    assert row["people_female"] == 5 and row["people_male"] == 6
+    assert row["sex_female"] == 5 and row["sex_male"] == 6
     assert data["totals"]["people"] == 11 and data["totals_counting"] is False
+
+
+def test_a_bad_project_or_activity_is_a_400_naming_it(caribbean, workshop, client):
+    """Finding 14: `?project=abc` answered 200 with the whole portfolio's figures under the caller's filter."""
+    crowd(workshop, 6, 5)
+    for name, value in [("project", "abc"), ("project", "-3"), ("project", ""), ("activity", "1.5"),
+                        ("activity", "9" * 40)]:
+        response = client.get("/api/people-reached/", {name: value})
+        assert response.status_code == 400, (name, value)
+        assert list(response.json()) == [name] and "whole number" in response.json()[name][0]
+    assert client.get("/api/people-reached/", {"project": caribbean.pk}).json()["reach"]["people"] == 11
+    assert client.get("/api/people-reached/", {"activity": workshop.pk}).json()["reach"]["people"] == 11
+
+
+def test_the_people_reached_exports_name_each_column_once_and_give_numbers(caribbean, workshop, client):
+    """Finding 9: `people_not_stated` was the name of two columns (sex and seniority), and the XLSX's figures
+    were text ('54'), which SUM and pivot tables count as 0."""
+    crowd(workshop, 6, 5, seniority="senior")
+    lines = b"".join(client.get("/people/reached/", {"format": "csv"}).streaming_content).decode("utf-8-sig")
+    header = next(csv.reader(io.StringIO(lines)))
+    assert len(header) == len(set(header)) and {"sex_not_stated", "seniority_not_stated"} <= set(header)
+    book = openpyxl.load_workbook(io.BytesIO(b"".join(client.get("/people/reached/", {"format": "xlsx"})
+                                                      .streaming_content)))
+    sheet = book.worksheets[0]
+    head = [c.value for c in sheet[1]]
+    row = dict(zip(head, [c.value for c in sheet[2]]))
+    assert row["people"] == 11 and row["sex_female"] == 6 and row["seniority_senior"] == 11
+    assert row["sex_another"] == 0 and isinstance(row["attendances"], int)
+    sex = book["Sex"]
+    assert [[c.value for c in r] for r in sex.iter_rows(min_row=2)][:2] == [
+        ["female", "Female", 6, 6, 6], ["male", "Male", 5, 5, 5]]
