@@ -63,7 +63,7 @@ class PeopleReachedView(APIView):
             key = params.urlencode() or "all"
             reach = agg.projects_reach(projects, include_pending=exact, key=key, whole_portfolio=key == "all")
             participation = agg.participation(projects, include_pending=exact, key=key)
-        lists = privacy.shown(participation.from_lists, exact)
+        lists = presentation.participation_lists(participation, exact)
         counting = reach.counting or participation.counting
         return Response({
             "threshold": privacy.threshold(), "exact": exact,
