@@ -223,3 +223,26 @@ def test_the_api_and_exports_hide_small_computed_values_and_their_comments(carib
                if r[header.index("indicator")] == people_reached.title)
     assert people_reached.values.order_by("period_start").last().actual == 4
     assert row[header.index("latest_actual")] in (None, "")
+
+
+def test_the_headline_is_not_a_running_period_with_nothing_counted_yet(caribbean, workshop, tot, people_reached,
+                                                                        client, staff, settings):
+    """Finding 10: "Latest actual: 0 (2026, not over yet)" beside 54 people reached; the staff page printed
+    "female: 5; not_stated: 1"."""
+    import re
+
+    crowd(workshop, 6, 5)  # 2024
+    crowd(tot, 6, 0)       # 2025
+    caribbean.end_date = None
+    caribbean.save(update_fields=["end_date"])
+    indicators.refresh(people_reached.people_source)
+    values = list(people_reached.values.order_by("period_start"))
+    running = [v for v in values if v.period_end >= dt.date.today()]
+    assert running and running[-1].actual == 0  # the running year: nothing dated in it
+    page = client.get(f"/projects/{caribbean.pk}/")
+    row = re.search(re.escape(people_reached.title) + r".*?</tr>", page.content.decode(), re.S).group(0)
+    assert "6 (2025)" in row and "not over yet" not in row
+    editor = Client()
+    editor.force_login(staff["editor"])
+    source = editor.get(f"/projects/{caribbean.pk}/indicators/{people_reached.pk}/source/").content.decode()
+    assert "Female: 6; Male: 5" in source and "female:" not in source
