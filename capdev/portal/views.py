@@ -122,9 +122,10 @@ def chart_participants_per_year(qs, params):
     """Participants reached per year, from the activities that give a number."""
     years, note = _activity_years(qs)
     rows = [(y.year, {_("Participants"): y.participants}) for y in years]
+    what = _("Sum of the participants the activities record (attendance lists aside: see People reached); “–” "
+             "where none gave a number.")
     return count_chart("participants-per-year", _("Participants recorded per year"), rows, label_heading=_("Year"),
-                       caption=f"{_('Sum of the participants the activities record (attendance lists aside: see People reached); “–” where none gave a number.')} "
-                               f"{note}")
+                       caption=f"{what} {note}")
 
 
 CHARTS = {

@@ -174,7 +174,8 @@ class ProjectViewSet(viewsets.ModelViewSet):
         if result.error:
             raise PermissionDenied(result.error)
         project = with_record_data(Project.objects.filter(pk=result.project_ids[0])).get()
-        response = Response(project_detail_data(project, project_record(project), True, people_exact=True), status=status.HTTP_201_CREATED)
+        response = Response(project_detail_data(project, project_record(project), True, people_exact=True),
+                            status=status.HTTP_201_CREATED)
         return preconditions.with_etag(response, project)
 
     @extend_schema(request=RecordSerializer, responses={200: ProjectDetailSerializer, **preconditions.REFUSALS},
@@ -204,8 +205,8 @@ class ProjectViewSet(viewsets.ModelViewSet):
 
         self._write(write)
         project = with_record_data(Project.objects.filter(pk=project.pk)).get()
-        return preconditions.with_etag(Response(project_detail_data(project, project_record(project), True, people_exact=True)),
-                                       project)
+        data = project_detail_data(project, project_record(project), True, people_exact=True)
+        return preconditions.with_etag(Response(data), project)
 
     def destroy(self, request, *args, **kwargs):
         project = self.get_object()
