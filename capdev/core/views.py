@@ -51,8 +51,8 @@ def format_partial_date(date: dt.date | None, precision: str) -> str:
     if precision == DatePrecision.YEAR:
         return str(date.year)
     if precision == DatePrecision.MONTH:
-        return formats.date_format(date, "F Y")
-    return formats.date_format(date, "j F Y")
+        return formats.date_format(date, "YEAR_MONTH_FORMAT")
+    return formats.date_format(date, "DATE_FORMAT")
 
 
 def format_period(start: dt.date | None, start_precision: str, end: dt.date | None, end_precision: str) -> str:

@@ -37,17 +37,19 @@ class ProjectForm(StartEndFormMixin, forms.ModelForm):
     class Meta:
         model = pm.Project
         fields = ["title", "code", "lead_unit", "funding_source", "status_override", "summary", "objective",
-                  "background", "beneficiaries_direct", "beneficiaries_indirect"]
+                  "background", "beneficiaries_direct", "beneficiaries_indirect", "language"]
         widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in
                    ("summary", "objective", "background", "beneficiaries_direct", "beneficiaries_indirect")}
 
     field_order = ["title", "code", "lead_unit", "funding_source", "start", "end", "status_override", "summary",
                    "objective", "background", "beneficiaries_direct", "beneficiaries_indirect",
-                   "accomplishments_as_of"]
+                   "accomplishments_as_of", "language"]
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        # Left out of a post (an older page, a script): the texts keep the language they had.
+        self.fields["language"].required = False
         self.fields["lead_unit"].queryset = perms.editable_units(user)
         if not perms.edits_everything(user):
             # An editor's project must belong to one of their units, or they could not edit it again.
@@ -60,6 +62,9 @@ class ProjectForm(StartEndFormMixin, forms.ModelForm):
             self.initial["seen"] = self.instance.last_updated
         else:
             self.fields["seen"].required = False  # a new project has no version yet
+
+    def clean_language(self):
+        return self.cleaned_data.get("language") or self.instance.language or "en"
 
     def clean_code(self):
         """Codes are unique among originals; a working copy shares its original's."""

@@ -187,7 +187,7 @@ def project_revert(request, pk: int, number: int):
     """Write an earlier version back (to the working copy when the project is published), if nobody saved the
     project (or its working copy) since the history page was opened."""
     project = get_object_or_404(Project.objects.select_related("draft_of"), pk=pk)
-    perms.require(perms.can_edit_project(request.user, project))
+    perms.require_edit(request.user, project)
     seen = versions.parse(request.POST.get("seen"))
     copy_text = request.POST.get("seen_copy") or ""
     seen_copy = workflow.NO_COPY if copy_text == workflow.NO_COPY else versions.parse(copy_text)

@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -41,13 +41,8 @@ def staff_required(view):
 
 
 def project_url(project: Project) -> str:
-    """The project's page (helper A's projects:detail when it exists)."""
-    for name in ("projects:detail", "projects:project"):
-        try:
-            return reverse(name, args=[project.pk])
-        except NoReverseMatch:
-            continue
-    return f"/projects/{project.pk}/"
+    """The project's page, in the request's language."""
+    return reverse("projects:detail", args=[project.pk])
 
 
 def _next_url(request, default: str) -> str:
@@ -156,7 +151,7 @@ def _edit_page(request, project: Project, creating: bool):
         if valid:
             saved = form.instance
             if not creating:
-                perms.require(perms.can_edit_project(user, saved))  # the unit may have been changed in the form
+                perms.require_edit(user, saved)  # the unit may have been changed in the form
             action = request.POST.get("action", "save")
             try:
                 with transaction.atomic():
@@ -223,7 +218,7 @@ def project_create(request):
 def project_edit(request, pk: int):
     """Edit a project; a published one is edited through its working copy."""
     project = get_object_or_404(Project.objects.select_related("draft_of", "lead_unit"), pk=pk)
-    perms.require(perms.can_edit_project(request.user, project))
+    perms.require_edit(request.user, project)
     if workflow.is_published_original(project):
         copy = workflow.working_copy_of(project)
         if copy is not None:
@@ -241,7 +236,7 @@ def project_edit(request, pk: int):
 def indicators_edit(request, pk: int, outcome_pk: int):
     """The indicators of one outcome."""
     project = get_object_or_404(Project, pk=pk)
-    perms.require(perms.can_edit_project(request.user, project))
+    perms.require_edit(request.user, project)
     if workflow.is_published_original(project):
         return redirect("editor:edit", pk=pk)
     outcome = get_object_or_404(Outcome, pk=outcome_pk, project=project)
@@ -280,7 +275,7 @@ def _save_rows(project: Project, version, formset, parent, user) -> bool:
 def indicator_values_edit(request, pk: int, outcome_pk: int, indicator_pk: int):
     """What one indicator measured, period by period, with the period's target: the M&E officer's results."""
     project = get_object_or_404(Project, pk=pk)
-    perms.require(perms.can_edit_project(request.user, project))
+    perms.require_edit(request.user, project)
     if workflow.is_published_original(project):
         return redirect("editor:edit", pk=pk)  # which offers the working copy these values are entered in
     indicator = get_object_or_404(pm.Indicator.objects.select_related("outcome"), pk=indicator_pk,
@@ -311,7 +306,7 @@ def indicator_values_edit(request, pk: int, outcome_pk: int, indicator_pk: int):
 def log_activity(request, pk: int):
     """Add an activity from the short form; on a published project it goes to the working copy."""
     project = get_object_or_404(Project.objects.select_related("draft_of"), pk=pk)
-    perms.require(perms.can_edit_project(request.user, project))
+    perms.require_edit(request.user, project)
     form = forms.ActivityLogForm(request.POST or None, prefix="log")
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():

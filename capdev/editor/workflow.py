@@ -59,7 +59,7 @@ def editable_target(project: Project, user, create: bool = True) -> Project:
 
     Creates the working copy when there is none and create is true. Raises PermissionDenied.
     """
-    perms.require(perms.can_edit_project(user, project))
+    perms.require_edit(user, project)
     if not is_published_original(project):
         return project
     existing = working_copy_of(project)
@@ -70,7 +70,7 @@ def editable_target(project: Project, user, create: bool = True) -> Project:
 
 def start_working_copy(original: Project, user) -> Project:
     """Create the working copy of a published project: its fields and every row below it, copied."""
-    perms.require(perms.can_edit_project(user, original))
+    perms.require_edit(user, original)
     state = tree.live_state(original)
     try:
         with transaction.atomic():
@@ -127,7 +127,7 @@ def iati_errors(project: Project) -> list:
 
 def submit_for_review(project: Project, user) -> Project:
     """A draft (new project or working copy) goes to the reviewers."""
-    perms.require(perms.can_edit_project(user, project))
+    perms.require_edit(user, project)
     with transaction.atomic():
         project = locked(project)
         if project.review_state == ReviewState.DRAFT:
@@ -213,7 +213,7 @@ def discard(copy: Project, user) -> Project:
     """
     if not copy.draft_of_id:
         raise ValidationError(_("Only a working copy can be discarded."), code="not_a_copy")
-    perms.require(perms.can_edit_project(user, copy))
+    perms.require_edit(user, copy)
     original = copy.draft_of
     with transaction.atomic():
         copy._history_user = user
@@ -237,7 +237,7 @@ def revert(project: Project, version_number: int, user, *, seen=None, seen_copy=
     version = found.get(version_number)
     if version is None:
         raise ValidationError(_("There is no version %(n)d of this project.") % {"n": version_number})
-    perms.require(perms.can_edit_project(user, project))
+    perms.require_edit(user, project)
     with transaction.atomic():
         if seen is not None:
             versions.hold(Project, project.pk, seen)

@@ -267,7 +267,9 @@ def build_activity(project: ProjectRow, ctx: Context) -> etree._Element:
     else:
         updated = project.last_updated
     act = etree.Element("iati-activity", {
-        XML_LANG: (iati.language if iati is not None and iati.language else ctx.language),
+        # The language the project's texts are in (Project.language; IATI's Language codelist has "zh").
+        XML_LANG: ((project.language or "").split("-")[0]
+                   or (iati.language if iati is not None and iati.language else ctx.language)),
         "default-currency": currency,
         "last-updated-datetime": iso_datetime(updated),
     })

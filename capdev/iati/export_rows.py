@@ -135,7 +135,7 @@ class OutcomeRow(NamedTuple):
 # IatiActivity's columns (its pk first: None when the project has no such row).
 PROJECT_COLUMNS = ("pk", "code", "iati_identifier", "title", "summary", "objective", "beneficiaries_direct",
                    "beneficiaries_indirect", "background", "status_override", "start_date", "end_date",
-                   "last_updated")
+                   "last_updated", "language")
 UNIT_COLUMNS = ("lead_unit__dac_sector", "lead_unit__parent__dac_sector", "lead_unit__parent__parent__dac_sector")
 IATI_COLUMNS = tuple(f"iati__{name}" for name in Iati._fields)
 
@@ -157,6 +157,7 @@ class ProjectRow:
     start_date: dt.date | None
     end_date: dt.date | None
     last_updated: dt.datetime
+    language: str = "en"  # of the texts: the activity's xml:lang
     unit_sectors: tuple[str | None, ...] = ()
     iati: Iati | None = None
     countries: list[Country] = field(default_factory=list)

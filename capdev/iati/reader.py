@@ -113,6 +113,7 @@ class ActivityData:
     xml: str
     sha: str
     language: str = ""
+    text_language: str = ""  # the language of the title read (Project.language), "" where the file does not say
     default_currency: str = ""
     last_updated: dt.datetime | None = None
     reporting: dict = field(default_factory=dict)
@@ -194,10 +195,21 @@ class Reader:
             return " ".join((el.text or "").split())
         if len(narratives) == 1:
             return (narratives[0].text or "").strip()  # the usual case: the only one is chosen whatever its language
+        return (self.chosen(narratives, el, lang).text or "").strip()
+
+    def chosen(self, narratives: list, el: etree._Element, lang: str):
+        """Of several narratives, the one in Capdev's language where there is one, else the first."""
         parent_lang = el.get(XML_LANG) or lang
-        chosen = next((n for n in narratives if (n.get(XML_LANG) or parent_lang or "").lower() == self.want_lang),
-                      narratives[0])
-        return (chosen.text or "").strip()
+        return next((n for n in narratives if (n.get(XML_LANG) or parent_lang or "").lower() == self.want_lang),
+                    narratives[0])
+
+    def text_language(self, el: etree._Element | None, lang: str) -> str:
+        """The language of the narrative `text` reads from el: its xml:lang, else the activity's default."""
+        if el is None:
+            return ""
+        narratives = el.findall("narrative")
+        chosen = self.chosen(narratives, el, lang) if narratives else el
+        return (chosen.get(XML_LANG) or el.get(XML_LANG) or lang or "").strip().lower()[:8]
 
     def schema_errors(self, el: etree._Element) -> str:
         """Why the activity is invalid against the schema ("" when it is valid, or the schema is absent)."""
@@ -255,6 +267,7 @@ class Reader:
             a.reporting = {"ref": (rep.get("ref") or "").strip(), "type": rep.get("type") or "",
                            "name": self.text(rep, lang)}
         a.title = self.text(_first(children, "title"), lang)
+        a.text_language = self.text_language(_first(children, "title"), lang)
         for d in children.get("description", ()):
             text = self.text(d, lang)
             if text:

@@ -24,6 +24,14 @@ from .reader import CENTS, ActivityData, Reader
 from .references import References, is_reporting
 
 
+
+def text_language(code: str) -> str:
+    """Project.language from an IATI language code: "zh" is written zh-hans here (the Chinese the interface
+    is in), and a file that does not say is in Capdev's own language (conf.language(), as export writes it)."""
+    code = (code or conf.language()).lower()
+    return "zh-hans" if code == "zh" else code[:8]
+
+
 class BatchWriter:
     """Writes one batch of activities with a fixed number of queries."""
 
@@ -120,12 +128,14 @@ class BatchWriter:
             "background": "\n\n".join(other),
             "start_date": start, "start_precision": "day", "end_date": end, "end_precision": "day",
             "status_override": wanted if wanted and wanted != derived else "",
+            "language": text_language(a.text_language),
         }
 
     def _write_projects(self, todo: list[ActivityData], matched: dict[str, Project], refs) -> dict[str, int]:
         """Create or update the batch's projects; returns {iati-identifier: project key}."""
         fields = ["title", "summary", "objective", "beneficiaries_direct", "beneficiaries_indirect", "background",
-                  "start_date", "start_precision", "end_date", "end_precision", "status_override", "iati_identifier"]
+                  "start_date", "start_precision", "end_date", "end_precision", "status_override", "iati_identifier",
+                  "language"]
         new, changed, out = [], [], {}
         publish = self.importer.publish
         codes_taken = set(Project.objects.registry_with("code", (a.code for a in todo if a.code))

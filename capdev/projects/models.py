@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import connections, models
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Coalesce, Lower
@@ -159,6 +159,15 @@ class Project(StartEndMixin, CapdevModel):
     accomplishments_as_of = models.DateField(_("accomplishments as of"), null=True, blank=True)
     accomplishments_as_of_precision = models.CharField(max_length=5, choices=DatePrecision.choices,
                                                        default=DatePrecision.DAY, blank=True)
+    # The language the project's texts (title, summary, objective, outcomes...) were written in, so that a page in
+    # another language marks them with it (lang="en" on a French page: docs/languages.md#the-language-of-a-text).
+    # The narrative pages are English; IATI import takes the language of the activity's narratives.
+    language = models.CharField(
+        _("language of the texts"), max_length=8, default="en",
+        validators=[RegexValidator(r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$",
+                                   _("Give a language code such as en, fr, zh-hans."))],
+        help_text=_("The language the title, summary, objective and outcomes are written in (en, fr, es, ar, ru, "
+                    "zh...)."))
 
     objects = ProjectQuerySet.as_manager()
 

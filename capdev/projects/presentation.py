@@ -7,6 +7,7 @@ from decimal import Decimal
 from functools import lru_cache
 from html import escape
 
+from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
@@ -29,7 +30,7 @@ def budget_summary(budgets) -> str:
     for b in totals:
         sums[b.currency_id] = sums.get(b.currency_id, Decimal(0)) + b.amount
     kind = "" if totals[0].kind == Budget.Kind.TOTAL else f" ({totals[0].get_kind_display().lower()})"
-    return "; ".join(f"{cur} {amount:,.0f}" if amount == amount.to_integral() else f"{cur} {amount:,.2f}"
+    return "; ".join(f"{cur} {number_format(amount, 0 if amount == amount.to_integral() else 2, force_grouping=True)}"
                      for cur, amount in sums.items()) + kind
 
 

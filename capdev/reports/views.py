@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from capdev.core.panels import Panel
@@ -99,6 +100,7 @@ def _job(request: HttpRequest, token) -> ReportJob:
     return job
 
 
+@never_cache  # its progress changes without the portfolio changing: no cache may keep it (capdev.core.http_cache)
 def report_job(request: HttpRequest, token) -> HttpResponse:
     """A report being built: its progress (the page reloads itself until it is ready), then its download."""
     job = _job(request, token)

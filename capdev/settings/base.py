@@ -204,8 +204,20 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
+# The six official languages of the United Nations (docs/languages.md). Each is named in its own language in the
+# switcher (django.conf.locale.LANG_INFO's name_local); these names are the translated ones.
+LANGUAGES = [
+    ("ar", _("Arabic")),
+    ("zh-hans", _("Chinese")),
+    ("en", _("English")),
+    ("fr", _("French")),
+    ("ru", _("Russian")),
+    ("es", _("Spanish")),
+]
+# The catalogues: capdev/locale/<lang>/LC_MESSAGES/django.po, compiled to .mo by `make install` (docs/languages.md).
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and numbers as each language writes them: Django's formats, English's as the UN writes it (capdev/formats).
+FORMAT_MODULE_PATH = ["capdev.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -143,4 +144,4 @@ def decide(request, pk: int, action: str):
             raise Http404
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
-    return redirect(next_url(request, "/people/matches/"))
+    return redirect(next_url(request, reverse("people:matches")))

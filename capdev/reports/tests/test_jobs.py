@@ -78,3 +78,16 @@ def test_an_unfinished_job_has_no_pdf_yet(portfolio, client, db, small_inline):
 def test_the_limit_comes_before_the_worker(portfolio, client, db):
     assert client.get("/projects/?format=pdf").status_code == 400
     assert not ReportJob.objects.exists()
+
+
+def test_a_jobs_page_is_never_kept_by_a_cache(portfolio, client, db, small_inline, settings):
+    """Its progress moves while the portfolio does not: with the page cache on, the second visit still shows the
+    report done, and no cache is told it may keep the page (capdev.core.http_cache)."""
+    settings.CAPDEV_PAGE_CACHE = True
+    location = client.get("/projects/?format=pdf")["Location"]
+    first = client.get(location)
+    assert "Waiting for the worker" in first.content.decode()
+    assert "no-cache" in first["Cache-Control"] and "public" not in first["Cache-Control"]
+    run_worker()
+    job = ReportJob.objects.get()
+    assert reverse("reports:job_pdf", args=[job.token]) in client.get(location).content.decode()
