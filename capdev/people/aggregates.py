@@ -22,7 +22,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connections
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from capdev.activities.models import Activity
@@ -32,6 +33,7 @@ from capdev.projects.models import Project
 from capdev.reference.models import Country
 
 from .models import Attendance, AttendanceState, InstitutionType, Person, Role, Seniority, Sex
+from . import privacy
 from .privacy import Cell
 
 CACHE_SECONDS = 24 * 3600  # keyed by the portfolio's version: a figure is not kept past its version's change
@@ -326,6 +328,15 @@ class Participants:
     count: int | None
     from_list: bool
     pending: int = 0
+    listed: int | None = None  # a list's participants when it counts fewer than the record: then not the number
+
+
+def _list_counts(number_recorded: int | None, listed: int) -> bool:
+    """Whether an activity's list gives its participant number: unless it counts fewer than half the number the
+    record gives, when it is taken to be partial (a speakers' list, one day's sign-in, the few who signed: a
+    partial list does not make the participants vanish). A list a little short of a round recorded figure
+    ("over 50") counts."""
+    return number_recorded is None or listed * 2 >= number_recorded
 
 
 def participant_numbers(activities: list[Activity], include_pending: bool) -> dict[int, Participants]:
@@ -341,8 +352,10 @@ def participant_numbers(activities: list[Activity], include_pending: bool) -> di
     out = {}
     for a in activities:
         row = listed.get(a.pk)
-        if row:
+        if row and _list_counts(a.participants, row["n"]):
             out[a.pk] = Participants(row["n"], True, row["pending"])
+        elif row:
+            out[a.pk] = Participants(a.participants, False, row["pending"], listed=row["n"])
         else:
             out[a.pk] = Participants(a.participants, False)
     return out
@@ -359,6 +372,7 @@ class Participation:
     activities_recorded: int = 0
     stale: bool = False
     counting: bool = False
+    small_lists: tuple[int, ...] = ()  # the lists' counts below the threshold (each shown hidden on its page)
 
     @property
     def total(self) -> int:
@@ -372,14 +386,20 @@ def participation(projects: QuerySet, include_pending: bool, key: str = "") -> P
     ids = projects.order_by().values("pk")
 
     def compute() -> Participation:
-        listed = counted_attendance(include_pending).filter(activity_id=OuterRef("pk"))
-        activities = Activity.objects.counted().filter(project__in=ids).annotate(has_list=Exists(listed))
-        recorded = activities.filter(has_list=False).aggregate(n=Sum("participants"), k=Count("participants"))
         # A person is on an activity's list once (a constraint): its participants are its participant rows.
-        lists = (counted_attendance(include_pending).filter(project__in=ids, role=Role.PARTICIPANT)
-                 .order_by().values("activity_id").annotate(n=Count("pk")).aggregate(k=Count("activity_id"),
-                                                                                      total=Sum("n")))
-        return Participation(lists["total"] or 0, lists["k"], recorded["n"] or 0, recorded["k"])
+        listed = (counted_attendance(include_pending).filter(activity_id=OuterRef("pk"), role=Role.PARTICIPANT)
+                  .order_by().values("activity_id").annotate(n=Count("pk")).values("n")[:1])
+        activities = (Activity.objects.counted().filter(project__in=ids)
+                      .annotate(has_list=Exists(counted_attendance(include_pending).filter(activity_id=OuterRef("pk"))),
+                                listed=Coalesce(Subquery(listed), 0)))
+        # The list counts unless it counts fewer than the record (_list_counts): then the record does.
+        by_list = Q(has_list=True) & (Q(participants__isnull=True) | Q(participants__lte=F("listed") * 2))
+        sums = activities.aggregate(lists=Sum("listed", filter=by_list), k=Count("pk", filter=by_list),
+                                    recorded=Sum("participants", filter=~by_list),
+                                    m=Count("participants", filter=~by_list))
+        small = activities.filter(by_list, listed__gt=0, listed__lt=privacy.threshold()).values_list("listed",
+                                                                                                       flat=True)
+        return Participation(sums["lists"] or 0, sums["k"], sums["recorded"] or 0, sums["m"], small_lists=tuple(small))
 
     return _cached(("participation", key, include_pending), compute, Participation()) if key else compute()
 

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from capdev.projects.models import Indicator, IndicatorValue
 
+from . import privacy
 from .models import (Applied, Attendance, AttendanceState, IndicatorSource, Measure, Membership, Period, Response,
                      Role, Sex, ValueBreakdown)
 
@@ -118,8 +119,9 @@ def _compute_people(source: IndicatorSource) -> list[Computed]:
         note = _("Computed on %(when)s from the published attendance lists of the activities held in this period "
                  "(%(people)d people, %(rows)d attendances).") % {
             "when": formats.date_format(timezone.localdate(), "j F Y"), "people": len(people), "rows": len(inside)}
-        if undated:
-            note += " " + _("%(n)d attendances at undated activities are in no period.") % {"n": undated}
+        if undated:  # a count of attendances, as public as the value: a small one is "fewer than 5"
+            note += " " + _("%(n)s attendances at undated activities are in no period.") % {
+                "n": privacy.shown(undated, exact=False)}
         if activities == 0:
             note = _("Computed on %(when)s: no published attendance list in this period.") % {
                 "when": formats.date_format(timezone.localdate(), "j F Y")}
@@ -191,10 +193,13 @@ def _compute_members(source: IndicatorSource) -> list[Computed]:
         by_sex: dict[str, Decimal] = defaultdict(Decimal)
         for m in active:
             by_sex[m[2] if m[0] else "institution"] += 1
+        people = sum(1 for m in active if m[0])
         note = _("Computed on %(when)s from the network's memberships: members at the end of the period "
                  "(%(people)d people, %(inst)d institutions).") % {
-            "when": formats.date_format(today, "j F Y"), "people": sum(1 for m in active if m[0]),
-            "inst": sum(1 for m in active if m[1])}
+            "when": formats.date_format(today, "j F Y"), "people": people, "inst": sum(1 for m in active if m[1])}
+        if 0 < people < privacy.threshold():  # the value is people and institutions: both or neither
+            note = _("Computed on %(when)s from the network's memberships: members at the end of the period.") % {
+                "when": formats.date_format(today, "j F Y")}
         sexes = {k: v for k, v in by_sex.items() if k != "institution"}
         out.append(Computed(start, end, Decimal(len(active)), sexes, len(active), note,
                             {k: int(v) for k, v in sexes.items()}))
@@ -277,8 +282,6 @@ class PublicValue:
 def public_value(actual: Decimal | None, breakdowns: list[tuple[str, str, Decimal]], exact: bool = False
                  ) -> PublicValue:
     """The public form of a value from its ValueBreakdown rows (dimension, category, actual)."""
-    from . import privacy
-
     base = {cat: int(v) for dim, cat, v in breakdowns if dim == BASE}
     sexes = [(cat, v) for dim, cat, v in breakdowns if dim == "sex"]
     total = base.get(ALL)
@@ -289,3 +292,32 @@ def public_value(actual: Decimal | None, breakdowns: list[tuple[str, str, Decima
     cells = [privacy.Cell(cat, cat, base.get(cat, 0)) for cat, _v in sexes]
     shown = privacy.breakdown(cells, exact)
     return PublicValue(actual, [(cat, v) for (cat, v), c in zip(sexes, shown) if not c.suppressed], False)
+
+
+@dataclass
+class PublicReading:
+    """A stored value as a public channel gives it: its actual and its comment."""
+
+    actual: Decimal | None
+    comment: str
+
+
+def public_readings(values: Iterable[IndicatorValue], exact: bool = False) -> dict[int, PublicReading]:
+    """The public actual and comment of each computed value among `values` (typed values are left out: they are
+    no one's count), in one query. A value resting on fewer people than the threshold has no actual, and its
+    comment, which counts them, gives way to one that says why (capdev.people.privacy)."""
+    values = [v for v in values if v.pk]
+    rows: dict[int, list[tuple[str, str, Decimal]]] = defaultdict(list)
+    for value_id, dimension, category, actual in ValueBreakdown.objects.filter(
+            value_id__in=[v.pk for v in values]).values_list("value_id", "dimension", "category", "actual"):
+        rows[value_id].append((dimension, category, actual))
+    out = {}
+    for v in values:
+        if not any(dim == BASE for dim, _c, _a in rows.get(v.pk, ())):
+            continue
+        shown = public_value(v.actual, rows[v.pk], exact)
+        comment = v.comment if not shown.suppressed else _(
+            "Computed from the people data: fewer than %(n)d people are behind this value, so it is not "
+            "shown.") % {"n": privacy.threshold()}
+        out[v.pk] = PublicReading(shown.actual, comment)
+    return out

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from capdev.accounts.permissions import is_portfolio_admin
@@ -97,10 +98,19 @@ def dashboard_context(request, projects, key: str) -> dict:
     # No filter: every project its user sees, which for the public figures is what Attendance.public says.
     reach = agg.projects_reach(projects, include_pending=exact, key=key, whole_portfolio=key == "all")
     participation = agg.participation(projects, include_pending=exact, key=key)
-    lists = privacy.shown(participation.from_lists, exact)
+    lists = participation_lists(participation, exact)
     return {"reach": show(reach, exact), "participation": participation, "exact": exact, "lists": lists,
             # The sum with the lists in it would tell a hidden count (total minus recorded).
             "total": privacy.WITHHELD if lists.suppressed else privacy.Shown(participation.total)}
+
+
+def participation_lists(participation: agg.Participation, exact: bool) -> privacy.Shown:
+    """The participants counted on lists over many activities, as a channel may show it: hidden when small, and
+    withheld when it would tell the lists each activity's page shows as "fewer than 5" (privacy.total_over)."""
+    lists = privacy.shown(participation.from_lists, exact)
+    if lists.suppressed:
+        return lists
+    return privacy.total_over(participation.from_lists, participation.small_lists, exact)
 
 
 def participants_label(number: agg.Participants | None, exact: bool) -> str:
@@ -109,6 +119,9 @@ def participants_label(number: agg.Participants | None, exact: bool) -> str:
         return ""
     if number.from_list:
         return _("%(n)s (from the attendance list)") % {"n": privacy.shown(number.count, exact)}
+    if number.listed is not None:
+        return _("%(n)s (as recorded: the attendance list counts %(listed)s of them)") % {
+            "n": number.count, "listed": privacy.shown(number.listed, exact)}
     return _("%(n)s (as recorded)") % {"n": number.count}
 
 
@@ -119,8 +132,20 @@ def annotate_activities(activities: list, exact: bool) -> None:
     for a in activities:
         a.people_number = numbers.get(a.pk)
         from_list = bool(a.people_number and a.people_number.from_list)
-        a.people_text = participants_label(a.people_number, exact) if from_list else ""
+        partial = bool(a.people_number and a.people_number.listed is not None)
+        a.people_text = participants_label(a.people_number, exact) if from_list or partial else ""
         a.people_shown = privacy.shown(a.people_number.count, exact) if from_list else None
+
+
+def headline_value(values: list):
+    """The value a computed indicator's headline gives: the latest, unless its period is not over and nothing
+    is counted in it yet (a running year's 0 said nothing of the people the project reached before it), then
+    the latest before it."""
+    today = timezone.localdate()
+    actuals = [v for v in values if v.actual is not None]
+    while len(actuals) > 1 and actuals[-1].period_end > today and not actuals[-1].actual:
+        actuals.pop()
+    return actuals[-1] if actuals else None
 
 
 def annotate_indicators(outcomes: list, exact: bool) -> None:
@@ -133,6 +158,7 @@ def annotate_indicators(outcomes: list, exact: bool) -> None:
             ind.computed = source is not None
             if not ind.computed or getattr(ind, "latest", None) is None:
                 continue
+            ind.latest = headline_value(list(ind.values.all()))
             base = next((b.actual for b in ind.latest.breakdowns.all() if b.dimension == BASE and b.category == ALL),
                         None)
             percent = source.measure in ("increased_knowledge", "satisfied", "applied")
@@ -140,3 +166,24 @@ def annotate_indicators(outcomes: list, exact: bool) -> None:
             shown = privacy.share(int(value * (base or 0) / 100), int(base or 0), exact) if percent and base \
                 else privacy.shown(int(base) if base is not None else None, exact, value=value)
             ind.latest_shown = shown
+
+
+def indicator_values_shown(project, data: dict, exact: bool) -> None:
+    """A project's record (its JSON shape, `data`) with its computed indicator values as this caller may see
+    them: a value resting on fewer than 5 people has no actual, and no comment counting them (the API's project,
+    the portal's JSON export; IATI does the same in capdev.iati.export)."""
+    if exact:
+        return
+    from .indicators import public_readings
+
+    pairs = [(v, shown)
+             for outcome, outcome_data in zip(project.outcomes.all(), data.get("outcomes") or [])
+             for indicator, indicator_data in zip(outcome.indicators.all(), outcome_data.get("indicators") or [])
+             for v, shown in zip(indicator.values.all(), indicator_data.get("values") or [])]
+    readings = public_readings([v for v, _shown in pairs])
+    for value, shown in pairs:
+        reading = readings.get(value.pk)
+        if reading is not None:
+            shown["actual"] = None if reading.actual is None else float(reading.actual) \
+                if reading.actual != reading.actual.to_integral() else int(reading.actual)
+            shown["comment"] = reading.comment

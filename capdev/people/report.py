@@ -52,7 +52,8 @@ def report_lines(summary: Summary | Plan, report: Report | None = None, *, file_
     if summary.header is None:
         lines.append(_("%(where)s: no header row found; say which row it is.") % {"where": where})
     else:
-        lines.append(_("%(where)s: header on row %(row)d, %(n)d rows below it.")
+        lines.append(ngettext("%(where)s: header on row %(row)d, %(n)d row below it.",
+                              "%(where)s: header on row %(row)d, %(n)d rows below it.", data_rows)
                      % {"where": where, "row": summary.header + 1, "n": data_rows})
     labels = dict(Outcome.choices)
     parts = [f"{counts[o]} × {str(labels[o]).lower()}" for o in (
@@ -64,11 +65,18 @@ def report_lines(summary: Summary | Plan, report: Report | None = None, *, file_
                               "%(n)d people are already on this activity's list.", summary.already_listed)
                      % {"n": summary.already_listed})
     if report is not None:
-        lines.append(_("Written: %(people)d new people, %(created)d attendances added, %(updated)d updated, "
-                       "%(proposals)d proposals to review, %(inst)d new institutions (%(guessed)d types guessed).")
-                     % {"people": report.people_created, "created": report.attendance_created,
-                        "updated": report.attendance_updated, "proposals": report.proposals,
-                        "inst": report.institutions_created, "guessed": report.institution_types_guessed})
+        written = [
+            ngettext("%(n)d new person", "%(n)d new people", report.people_created) % {"n": report.people_created},
+            ngettext("%(n)d attendance added", "%(n)d attendances added", report.attendance_created)
+            % {"n": report.attendance_created},
+            ngettext("%(n)d updated", "%(n)d updated", report.attendance_updated) % {"n": report.attendance_updated},
+            ngettext("%(n)d proposal to review", "%(n)d proposals to review", report.proposals)
+            % {"n": report.proposals},
+            ngettext("%(n)d new institution", "%(n)d new institutions", report.institutions_created)
+            % {"n": report.institutions_created}]
+        lines.append(_("Written: %(parts)s (%(guessed)s).") % {"parts": ", ".join(written), "guessed": ngettext(
+            "%(n)d type guessed", "%(n)d types guessed", report.institution_types_guessed)
+            % {"n": report.institution_types_guessed}})
     else:
         lines.append(_("Nothing written (preview)."))
     if rows:

@@ -28,8 +28,11 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        totals = agg.portfolio_totals(filtered_projects(self.request, QueryDict()))
+        projects = filtered_projects(self.request, QueryDict())
+        totals = agg.portfolio_totals(projects)
         context["totals"] = totals
+        # Participants as the dashboard counts them (lists where they count, recorded numbers elsewhere).
+        context["people"] = people_presentation.dashboard_context(self.request, agg.queryset_of(projects), key="all")
         context["budget_lines"] = [(cur, totals.budget[cur]) for cur in agg.currencies(totals.budget)]
         return context
 
@@ -119,9 +122,10 @@ def chart_participants_per_year(qs, params):
     """Participants reached per year, from the activities that give a number."""
     years, note = _activity_years(qs)
     rows = [(y.year, {_("Participants"): y.participants}) for y in years]
-    return count_chart("participants-per-year", _("Participants reached per year"), rows, label_heading=_("Year"),
-                       caption=f"{_('Sum of the participants activities report; “–” where none gave a number.')} "
-                               f"{note}")
+    what = _("Sum of the participants the activities record (attendance lists aside: see People reached); “–” "
+             "where none gave a number.")
+    return count_chart("participants-per-year", _("Participants recorded per year"), rows, label_heading=_("Year"),
+                       caption=f"{what} {note}")
 
 
 CHARTS = {

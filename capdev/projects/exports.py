@@ -64,7 +64,12 @@ WORKBOOK_PREFETCH = (
 
 def workbook_rows(projects: Iterable[Project]) -> dict[str, list[list[Any]]]:
     """The rows of each sheet for a batch of projects (fetched with WORKBOOK_PREFETCH)."""
+    from capdev.people.indicators import public_readings  # computed values resting on few people: not shown
+
     rows: dict[str, list[list[Any]]] = {name: [] for name in SHEETS}
+    projects = list(projects)
+    readings = public_readings([v for p in projects for o in p.outcomes.all() for i in o.indicators.all()
+                                for v in list(i.values.all())[-1:]])
     for p in projects:
         rows["projects"].append([
             p.pk, p.code, p.iati_identifier, p.title, p.lead_unit.code if p.lead_unit else None,
@@ -79,6 +84,8 @@ def workbook_rows(projects: Iterable[Project]) -> dict[str, list[list[Any]]]:
             for i in indicators:
                 values = list(i.values.all()) if i else []
                 latest = values[-1].actual if values else None
+                if values and values[-1].pk in readings:
+                    latest = readings[values[-1].pk].actual
                 rows["outcomes"].append([p.pk, p.code, o.number, o.text, o.target_year, i.title if i else None,
                                          i.unit if i else None, i.baseline_value if i else None,
                                          i.target_value if i else None, latest])

@@ -29,6 +29,7 @@ from capdev.core.views import (
     query_string,
 )
 from capdev.organisations.models import OrgUnit
+from capdev.people import permissions as people_permissions
 from capdev.people import presentation as people_presentation
 from capdev.reference.models import Country
 
@@ -185,7 +186,8 @@ class ProjectListView(FilteredListView):
 
     def json_row(self, obj):
         """A project in the record shape (what `capdev import-json` reads back), with its absolute page URL."""
-        row = project_detail_data(obj, project_record(obj), can_view_internal(self.request.user))
+        row = project_detail_data(obj, project_record(obj), can_view_internal(self.request.user),
+                                  people_exact=people_permissions.can_view_people(self.request.user, obj))
         row["url"] = self.request.build_absolute_uri(row["url"])
         return row
 

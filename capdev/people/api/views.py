@@ -1,6 +1,7 @@
 """API views of the people app: counts for everyone, persons and attendance for those who may see them."""
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -11,6 +12,7 @@ from rest_framework.views import APIView
 
 from capdev.accounts.permissions import is_portfolio_admin
 from capdev.activities.models import Activity
+from capdev.core import fields
 from capdev.projects.filtersets import ProjectFilterSet, visible_projects
 
 from .. import aggregates as agg
@@ -31,14 +33,21 @@ class PeopleReachedView(APIView):
         OpenApiParameter("activity", OpenApiTypes.INT, description="One activity's people reached.")])
     def get(self, request):
         visible = visible_projects(request)
-        if request.query_params.get("activity", "").isdigit():
+        ids = {}
+        for name in ("activity", "project"):  # a bad one is a 400 naming it, never the whole portfolio's figures
+            if name in request.query_params:
+                try:
+                    ids[name] = fields.ROW_ID.parse(request.query_params[name])
+                except DjangoValidationError as exc:
+                    return Response({name: exc.messages}, status=400)
+        if "activity" in ids:
             activity = get_object_or_404(Activity.objects.filter(project__in=visible.values("pk")),
-                                         pk=int(request.query_params["activity"]))
+                                         pk=ids["activity"])
             exact = permissions.can_view_people(request.user, activity.project)
             reach = agg.activity_reach(activity, include_pending=exact)
             participation = agg.participation(visible.filter(pk=activity.project_id), include_pending=exact)
-        elif request.query_params.get("project", "").isdigit():
-            project = get_object_or_404(visible, pk=int(request.query_params["project"]))
+        elif "project" in ids:
+            project = get_object_or_404(visible, pk=ids["project"])
             exact = permissions.can_view_people(request.user, project)
             reach = agg.project_reach(project, include_pending=exact)
             participation = agg.participation(visible.filter(pk=project.pk), include_pending=exact)
@@ -54,7 +63,7 @@ class PeopleReachedView(APIView):
             key = params.urlencode() or "all"
             reach = agg.projects_reach(projects, include_pending=exact, key=key, whole_portfolio=key == "all")
             participation = agg.participation(projects, include_pending=exact, key=key)
-        lists = privacy.shown(participation.from_lists, exact)
+        lists = presentation.participation_lists(participation, exact)
         counting = reach.counting or participation.counting
         return Response({
             "threshold": privacy.threshold(), "exact": exact,

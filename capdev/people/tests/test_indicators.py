@@ -183,3 +183,66 @@ def test_a_source_is_chosen_on_its_page(caribbean, workshop, staff):
     other = Client()
     other.force_login(staff["other"])
     assert other.post(url, {"measure": "people_reached", "role": "participant", "period": "year"}).status_code == 403
+
+
+def _values_in(data: dict, title: str) -> dict[str, dict]:
+    return {v["period_start"]: v for o in data["outcomes"] for i in o["indicators"] if i["title"] == title
+            for v in i["values"]}
+
+
+def test_the_api_and_exports_hide_small_computed_values_and_their_comments(caribbean, workshop, tot, people_reached,
+                                                                          staff):
+    """Finding 16: the anonymous API gave `actual: 4` and "(4 people, 4 attendances)" where IATI leaves it out."""
+    from openpyxl import load_workbook
+
+    crowd(workshop, 6, 5)  # 2024: 11 people, shown
+    crowd(tot, 3, 1)       # 2025: 4 people, hidden
+    caribbean.end_date = dt.date(2025, 12, 31)  # so that 2025 is the latest period
+    caribbean.save(update_fields=["end_date"])
+    indicators.refresh(people_reached.people_source)
+    anonymous = Client().get(f"/api/projects/{caribbean.pk}/").json()
+    values = _values_in(anonymous, people_reached.title)
+    assert values["2024-01-01"]["actual"] == 11 and "11 people" in values["2024-01-01"]["comment"]
+    assert values["2025-01-01"]["actual"] is None
+    assert "4 people" not in values["2025-01-01"]["comment"] and "4 attendances" not in values["2025-01-01"]["comment"]
+    assert "fewer than 5" in values["2025-01-01"]["comment"]
+    # The portal's JSON export gives the same; the unit's staff see the value.
+    rows = Client().get(f"/projects/?format=json&q={caribbean.code or ''}").json()
+    row = next(r for r in (rows["results"] if isinstance(rows, dict) else rows) if r["id"] == caribbean.pk)
+    assert _values_in(row, people_reached.title)["2025-01-01"]["actual"] is None
+    editor = Client()
+    editor.force_login(staff["editor"])
+    exact = _values_in(editor.get(f"/api/projects/{caribbean.pk}/").json(), people_reached.title)
+    assert exact["2025-01-01"]["actual"] == 4 and "4 people" in exact["2025-01-01"]["comment"]
+    # The workbook's latest actual: 2025's, hidden.
+    response = Client().get("/projects/?format=xlsx")
+    book = load_workbook(__import__("io").BytesIO(b"".join(response.streaming_content)))
+    sheet = book["outcomes"]
+    header = [c.value for c in next(sheet.iter_rows(max_row=1))]
+    row = next(r for r in sheet.iter_rows(min_row=2, values_only=True)
+               if r[header.index("indicator")] == people_reached.title)
+    assert people_reached.values.order_by("period_start").last().actual == 4
+    assert row[header.index("latest_actual")] in (None, "")
+
+
+def test_the_headline_is_not_a_running_period_with_nothing_counted_yet(caribbean, workshop, tot, people_reached,
+                                                                        client, staff, settings):
+    """Finding 10: "Latest actual: 0 (2026, not over yet)" beside 54 people reached; the staff page printed
+    "female: 5; not_stated: 1"."""
+    import re
+
+    crowd(workshop, 6, 5)  # 2024
+    crowd(tot, 6, 0)       # 2025
+    caribbean.end_date = None
+    caribbean.save(update_fields=["end_date"])
+    indicators.refresh(people_reached.people_source)
+    values = list(people_reached.values.order_by("period_start"))
+    running = [v for v in values if v.period_end >= dt.date.today()]
+    assert running and running[-1].actual == 0  # the running year: nothing dated in it
+    page = client.get(f"/projects/{caribbean.pk}/")
+    row = re.search(re.escape(people_reached.title) + r".*?</tr>", page.content.decode(), re.S).group(0)
+    assert "6 (2025)" in row and "not over yet" not in row
+    editor = Client()
+    editor.force_login(staff["editor"])
+    source = editor.get(f"/projects/{caribbean.pk}/indicators/{people_reached.pk}/source/").content.decode()
+    assert "Female: 6; Male: 5" in source and "female:" not in source

@@ -96,7 +96,7 @@ def test_survey_exports_become_responses_anonymous_unless_the_email_is_known(wor
     preview = editor.get(f"/people/sheets/{sheet.pk}/?step=preview").content.decode()
     assert "Satisfaction (1-5): 5; Relevance (1-5): 5; Knowledge before (1-5): 2" in preview
     # A row is a response (anonymous, or of someone known), never "a new person": no one is created from it.
-    assert "<strong>4</strong> anonymous response" in preview and "New person" not in preview
+    assert "anonymous response: <strong>4</strong>" in preview.lower() and "New person" not in preview
     editor.post(f"/people/sheets/{sheet.pk}/", {"action": "confirm"})
     report = editor.get(f"/people/sheets/{sheet.pk}/").content.decode()
     assert report.count("Anonymous response") == 4 and "Response of a known person (same email)" in report

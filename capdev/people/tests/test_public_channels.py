@@ -148,7 +148,7 @@ def test_exports_of_every_format(leaky, client, caribbean):
         assert_clean(xlsx_text(b"".join(response.streaming_content)), url)
     reached = client.get("/people/reached/?format=json").json()
     row = [r for r in reached["results"] if r["project_id"] == caribbean.pk][0]
-    assert row["people"] == 16 and row["people_female"] == 9  # 1 marked, 7 + 6 in the workshop, 1 + 1 at the ToT
+    assert row["people"] == 16 and row["sex_female"] == 9  # 1 marked, 7 + 6 in the workshop, 1 + 1 at the ToT
 
 
 def test_every_chart_csv_of_the_dashboard(leaky, client):

@@ -47,10 +47,14 @@ def test_the_public_counts_published_lists_of_published_projects(caribbean, work
 def test_participant_numbers_from_the_list_else_as_recorded(caribbean, workshop, tot, client):
     crowd(workshop, 4, 3)
     numbers = agg.participant_numbers([workshop, tot], include_pending=False)
-    assert (numbers[workshop.pk].count, numbers[workshop.pk].from_list) == (7, True)
+    # 7 on the list where 52 were recorded: a partial list, the record's number stays (finding 13).
+    assert (numbers[workshop.pk].count, numbers[workshop.pk].from_list, numbers[workshop.pk].listed) == (52, False, 7)
+    crowd(workshop, 10, 10)
+    numbers = agg.participant_numbers([workshop, tot], include_pending=False)
+    assert (numbers[workshop.pk].count, numbers[workshop.pk].from_list) == (27, True)
     assert (numbers[tot.pk].count, numbers[tot.pk].from_list) == (tot.participants, False)
     html = client.get(f"/activities/{workshop.pk}/").content.decode()
-    assert "7 (from the attendance list)" in html and "The record said 52" in html
+    assert "27 (from the attendance list)" in html and "The record said 52" in html
     regional = caribbean.activities.get(title__startswith="The Future of Governance")
     html = client.get(f"/activities/{regional.pk}/").content.decode()
     assert "64 (as recorded)" in html
@@ -86,6 +90,7 @@ def test_country_page_people_from_the_country_and_held_there(caribbean, workshop
 
 
 def test_dashboard_people_for_the_list_s_filters(caribbean, workshop, other_project, client):
+    type(workshop).objects.filter(pk=workshop.pk).update(participants=12)  # the list is the whole of it
     crowd(workshop, 6, 6)
     activity = other_project.activities.first() or other_project.activities.create(type="workshop", title="W")
     crowd(activity, 2, 3)
@@ -112,7 +117,7 @@ def test_the_api_and_exports_filter_like_the_project_list(caribbean, workshop, o
                                                     .streaming_content).decode("utf-8-sig"))))
     by_project = {int(r["project_id"]): r for r in rows}
     assert by_project[caribbean.pk]["people"] == "11" and by_project[other_project.pk]["people"] == "<5"
-    assert by_project[caribbean.pk]["people_female"] == "6"
+    assert by_project[caribbean.pk]["sex_female"] == "6"
     book = openpyxl.load_workbook(io.BytesIO(b"".join(client.get("/people/reached/", {"format": "xlsx"})
                                                       .streaming_content)))
     assert {"people reached", "Sex", "Country"} <= set(book.sheetnames)
@@ -179,6 +184,8 @@ def test_lists_of_activities_recalled_as_history_are_kept_not_counted(caribbean,
     activity's own page, and counts in no total (project, dashboard, participation, public or staff)."""
     from capdev.projects.models import Project
 
+    workshop.participants = 6  # the list counts (not a partial one)
+    workshop.save()
     crowd(workshop, 3, 3)
     crowd(tot, 2, 3)
     published = Project.objects.published()
@@ -191,7 +198,7 @@ def test_lists_of_activities_recalled_as_history_are_kept_not_counted(caribbean,
         assert agg.projects_reach(published, include_pending=exact).people == 5
     participation = agg.participation(published, include_pending=False)
     assert (participation.from_lists, participation.activities_with_lists) == (5, 1)
-    assert participation.recorded == recorded  # its recorded 52 no longer counted either...
+    assert participation.recorded == recorded  # its recorded number no longer counted either...
     assert agg.activity_reach(workshop, include_pending=False).people == 6  # ...its own page still shows its list
     assert agg.participant_numbers([workshop], include_pending=False)[workshop.pk].count == 6
     assert "6 (from the attendance list)" in client.get(f"/activities/{workshop.pk}/").content.decode()
@@ -296,5 +303,113 @@ def test_the_export_s_rows_and_totals_agree_with_the_pages(caribbean, workshop, 
     reach = agg.project_reach(caribbean, include_pending=False)
     assert (row["people"], row["attendances"], row["person_days"]) == (reach.people, reach.attendances, 21) == (
         11, 14, reach.person_days)
-    assert row["people_female"] == 5 and row["people_male"] == 6
+    assert row["sex_female"] == 5 and row["sex_male"] == 6
     assert data["totals"]["people"] == 11 and data["totals_counting"] is False
+
+
+def test_a_bad_project_or_activity_is_a_400_naming_it(caribbean, workshop, client):
+    """Finding 14: `?project=abc` answered 200 with the whole portfolio's figures under the caller's filter."""
+    crowd(workshop, 6, 5)
+    for name, value in [("project", "abc"), ("project", "-3"), ("project", ""), ("activity", "1.5"),
+                        ("activity", "9" * 40)]:
+        response = client.get("/api/people-reached/", {name: value})
+        assert response.status_code == 400, (name, value)
+        assert list(response.json()) == [name] and "whole number" in response.json()[name][0]
+    assert client.get("/api/people-reached/", {"project": caribbean.pk}).json()["reach"]["people"] == 11
+    assert client.get("/api/people-reached/", {"activity": workshop.pk}).json()["reach"]["people"] == 11
+
+
+def test_the_people_reached_exports_name_each_column_once_and_give_numbers(caribbean, workshop, client):
+    """Finding 9: `people_not_stated` was the name of two columns (sex and seniority), and the XLSX's figures
+    were text ('54'), which SUM and pivot tables count as 0."""
+    crowd(workshop, 6, 5, seniority="senior")
+    lines = b"".join(client.get("/people/reached/", {"format": "csv"}).streaming_content).decode("utf-8-sig")
+    header = next(csv.reader(io.StringIO(lines)))
+    assert len(header) == len(set(header)) and {"sex_not_stated", "seniority_not_stated"} <= set(header)
+    book = openpyxl.load_workbook(io.BytesIO(b"".join(client.get("/people/reached/", {"format": "xlsx"})
+                                                      .streaming_content)))
+    sheet = book.worksheets[0]
+    head = [c.value for c in sheet[1]]
+    row = dict(zip(head, [c.value for c in sheet[2]]))
+    assert row["people"] == 11 and row["sex_female"] == 6 and row["seniority_senior"] == 11
+    assert row["sex_another"] == 0 and isinstance(row["attendances"], int)
+    sex = book["Sex"]
+    assert [[c.value for c in r] for r in sex.iter_rows(min_row=2)][:2] == [
+        ["female", "Female", 6, 6, 6], ["male", "Male", 5, 5, 5]]
+
+
+def test_a_partial_list_does_not_replace_the_recorded_number(caribbean, workshop, tot, client):
+    """Finding 13: a list of 3 on an activity that recorded 64 made 61 participants vanish from every total.
+    A list counting fewer than half the recorded number is taken to be partial: the record's number counts,
+    and the page says both."""
+    recorded = workshop.participants
+    assert recorded and recorded > 10
+    crowd(workshop, 2, 1)
+    page = client.get(f"/activities/{workshop.pk}/").content.decode()
+    assert f"{recorded} (as recorded: the attendance list counts fewer than 5 of them)" in page
+    assert "taken to be partial" in page
+    timeline = client.get(f"/projects/{caribbean.pk}/").content.decode()
+    assert f"Participants: {recorded} (as recorded: the attendance list counts fewer than 5 of them)" in timeline
+    participation = client.get("/dashboard/", {"unit": "DPIDG"}).context["people"]["participation"]
+    before = participation.recorded
+    assert participation.from_lists == 0  # the partial list is not the workshop's number
+    # A list of at least half the record counts: the workshop moves from recorded to listed.
+    crowd(workshop, (recorded + 1) // 2, 0)
+    listed = (recorded + 1) // 2 + 3
+    participation = client.get("/dashboard/", {"unit": "DPIDG"}).context["people"]["participation"]
+    assert participation.from_lists == listed and participation.recorded == before - recorded
+    assert f"{listed} (from the attendance list)" in client.get(f"/activities/{workshop.pk}/").content.decode()
+
+
+def test_the_dashboard_gives_one_participant_figure(caribbean, workshop, tot, client):
+    """Finding 8: the Totals card summed every recorded number (426) while the people section counted lists
+    where they are (297). The card now gives the people section's figure."""
+    import re
+
+    crowd(workshop, 20, 20)  # a list of 40 where 52 were recorded: it counts
+    crowd(tot, 6, 0)
+    for url in ("/dashboard/", "/"):
+        response = client.get(url)
+        html = response.content.decode()
+        card = re.search(r"<dt>Participants reached</dt>\s*<dd class=\"stat\">([^<]*)</dd>", html)
+        people = response.context["people"]
+        assert card and card.group(1).strip() == str(people["total"]), url
+        assert people["participation"].from_lists >= 46
+    recorded_everywhere = sum(a.participants or 0 for a in caribbean.activities.all())
+    dashboard = client.get("/dashboard/", {"unit": "DPIDG"})
+    card = re.search(r"<dt>Participants reached</dt>\s*<dd class=\"stat\">([^<]*)</dd>",
+                     dashboard.content.decode()).group(1)
+    participation = dashboard.context["people"]["participation"]
+    assert card.replace(",", "") == str(participation.total) != str(recorded_everywhere)
+    assert f"Participants, activity by activity: {card}" in dashboard.content.decode()
+
+
+def test_figures_being_counted_fetch_themselves_again_until_counted(caribbean, workshop, settings, monkeypatch,
+                                                                   client):
+    """Finding 20: "being counted: reload in a moment", and the page never updated itself. While counting, the
+    sections ask for the page again every few seconds (htmx) and replace themselves; once counted they stop."""
+    import re
+
+    from django.core.cache import cache
+
+    cache.clear()
+    crowd(workshop, 5, 5)
+    settings.CAPDEV_PEOPLE_BACKGROUND = True
+    monkeypatch.setattr(agg, "refresh_in_background", lambda name, version, compute: None)
+
+    def tag(url, element, ident):
+        html = client.get(url).content.decode()
+        return re.search(rf'<{element}[^>]*id="{ident}"[^>]*>', html).group(0)
+
+    for url, element, ident in [("/dashboard/?unit=DPIDG", "section", "dashboard-people"),
+                                ("/dashboard/?unit=DPIDG", "div", "participants-card"),
+                                ("/countries/LCA/", "section", "country-people")]:
+        polling = tag(url, element, ident)
+        assert "hx-trigger=\"load delay:5s\"" in polling and f'hx-select="#{ident}"' in polling, url
+        assert f'hx-get="{url.replace("&", "&amp;")}"' in polling
+    settings.CAPDEV_PEOPLE_BACKGROUND = False  # counted: what the next poll gets no longer polls
+    cache.clear()
+    for url, element, ident in [("/dashboard/?unit=DPIDG", "section", "dashboard-people"),
+                                ("/dashboard/?unit=DPIDG", "div", "participants-card"),
+                                ("/countries/LCA/", "section", "country-people")]:
+        assert "hx-get" not in tag(url, element, ident), url

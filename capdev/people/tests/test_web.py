@@ -6,7 +6,7 @@ from django.test import Client
 
 from capdev.people.models import Attendance, AttendanceState, MatchProposal, Person, Sheet, SheetRow
 
-from .conftest import FILES
+from .conftest import FILES, attend
 from .test_import import imported
 
 pytestmark = pytest.mark.django_db
@@ -40,6 +40,10 @@ def test_upload_map_preview_confirm(workshop, staff):
     preview = editor.get(response["Location"])
     assert preview.status_code == 200 and not Person.objects.exists()
     assert "Marie Dupont" in preview.content.decode() and "Nothing is recorded yet" in preview.content.decode()
+    # Finding 13: 7 participants where the record gives 52: the preview says the list will be taken as partial.
+    assert "the list counts 7 participants where the activity&#x27;s record gives 52" in preview.content.decode()
+    type(workshop).objects.filter(pk=workshop.pk).update(participants=12)
+    assert "taken to be partial" not in editor.get(response["Location"]).content.decode()
     editor.post(f"/people/sheets/{sheet.pk}/", {"action": "confirm", "decision_6": "skip"})
     sheet.refresh_from_db()
     assert sheet.state == Sheet.State.CONFIRMED and Person.objects.count() == 6
@@ -117,7 +121,8 @@ def test_the_public_counts_a_list_once_a_reviewer_publishes_it(workshop, caribbe
     levels = {c.key: c.people for k, _l, cells in reach.breakdowns if k == "seniority" for c in cells}
     assert levels["technical"].json == 5 and levels["senior"].suppressed  # 4 senior officials: fewer than 5
     html = page.content.decode()
-    assert "Participants: 10 (from the attendance list)" in html
+    # 10 on the list where the record says 52: taken to be partial, the record's number counts (finding 13).
+    assert "Participants: 52 (as recorded: the attendance list counts 10 of them)" in html
 
 
 def test_match_proposals_confirm_and_split(workshop, caribbean, staff):
@@ -181,3 +186,21 @@ def test_a_known_person_s_row_can_be_left_out_in_the_preview(workshop, caribbean
                                                  f"decision_{known.number + 1}": "skip"})
     assert not Attendance.objects.filter(activity=regional, person=known.person).exists()
     assert SheetRow.objects.get(sheet=sheet, number=known.number).outcome == SheetRow.Outcome.SKIPPED
+
+
+def test_people_pages_say_one_in_the_singular_and_days_without_a_decimal_zero(caribbean, workshop, staff):
+    """Minor findings: "1 new people", "1 attendances added", "28 new person", days "3.0"."""
+    from capdev.people.importing import Report
+    from capdev.people.report import Summary, report_lines
+
+    lines = report_lines(Summary("", 0, [(2, "new", [])]), Report(people_created=1, attendance_created=1,
+                                                                   proposals=1, institutions_created=1))
+    assert "header on row 1, 1 row below it." in lines[0]
+    written = next(line for line in lines if line.startswith("Written"))
+    assert "1 new person," in written and "1 attendance added" in written and "1 proposal to review" in written
+    assert "1 new institution " in written and "people" not in written
+    attend(workshop, ("Three Days", "female"), days=3)
+    editor = Client()
+    editor.force_login(staff["editor"])
+    page = editor.get(f"/activities/{workshop.pk}/").content.decode()
+    assert '<td class="num">3</td>' in page and "3.0" not in page

@@ -52,7 +52,7 @@ def rows(request):
         counted = counted.filter(project__in=ids)
     groups = agg.per_project(counted)
     header = ["project_id", "code", "title", "url", "people", "attendances", "person_days",
-              *[f"people_{s}" for s in SEXES], *[f"people_{s}" for s in LEVELS]]
+              *[f"sex_{s}" for s in SEXES], *[f"seniority_{s}" for s in LEVELS]]  # both have not_stated
     out = []
     listed = (Project.objects.filter(pk__in=ids).filter(pk__in=counted.values("project_id"))
               .only("pk", "code", "title", "lead_unit_id", "draft_of_id").order_by("pk"))
@@ -125,7 +125,7 @@ def reached(request):
     sheet = book.create_sheet(_("people reached")[:31])
     sheet.append(header)
     for row in data:
-        sheet.append([v.csv if isinstance(v, privacy.Shown) else v for v in row])
+        sheet.append([v.xlsx if isinstance(v, privacy.Shown) else v for v in row])
     if total.counting:
         book.create_sheet(_("being counted")[:31]).append([_("The totals of the whole selection are being counted: "
                                                              "download again in a moment.")])
@@ -133,7 +133,7 @@ def reached(request):
         part = book.create_sheet(str(label)[:31])
         part.append([key, "label", "people", "attendances", "person_days"])
         for c in cells:
-            part.append([c.key, str(c.label), c.people.csv, c.attendances.csv, c.person_days.csv])
+            part.append([c.key, str(c.label), c.people.xlsx, c.attendances.xlsx, c.person_days.xlsx])
     out = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)
     book.save(out)
     out.seek(0)

@@ -13,7 +13,7 @@ from capdev.projects.models import Indicator, Project
 from .. import indicators as computing
 from .. import permissions
 from ..forms import IndicatorSourceForm
-from ..models import IndicatorSource
+from ..models import IndicatorSource, Sex
 from .common import require, staff_required
 
 
@@ -44,7 +44,10 @@ def source_page(request, pk: int, indicator_pk: int):
                 written = computing.refresh(saved)
             messages.success(request, _("%(n)d values computed.") % {"n": written})
             return redirect("people:indicator_source", pk=project.pk, indicator_pk=indicator.pk)
-    values = indicator.values.prefetch_related("breakdowns").order_by("period_start")
+    values = list(indicator.values.prefetch_related("breakdowns").order_by("period_start"))
+    labels = dict(Sex.choices)
+    for v in values:  # "Female: 5; Not stated: 1", never the stored keys
+        v.by_sex = [(labels.get(b.category, b.category), b.actual) for b in v.breakdowns.all() if b.dimension == "sex"]
     return render(request, "people/indicator_source.html", {
         "project": project, "indicator": indicator, "source": source, "form": form, "values": values,
         "may_change": may_change})

@@ -6,11 +6,12 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .. import evaluations_import, importing, permissions, reading
 from .. import report as reports
 from ..forms import MappingForm
-from ..models import Sheet, SheetRow
+from ..models import Attendance, Role, Sheet, SheetRow
 from ..reading import Mapping, Options
 from ..sheets.read import SheetError
 from .common import staff_required
@@ -79,7 +80,8 @@ def sheet_page(request, pk: int):
     context = {"sheet": sheet, "manage": manage, "worksheet": worksheet}
     if preview:
         plan = _plan(sheet, worksheet)
-        context.update(plan=plan, counts=_counts(plan), report=_preview_lines(sheet, plan))
+        context.update(plan=plan, counts=_counts(plan), report=_preview_lines(sheet, plan),
+                       partial=_partial_warning(sheet, plan))
         return render(request, "people/sheet_preview.html", context)
     context["form"] = _mapping_form(sheet, workbook, worksheet)
     return render(request, "people/sheet_map.html", context)
@@ -169,6 +171,28 @@ def _counts(plan) -> list[tuple[str, int]]:
         labels[r.outcome] = r.outcome_label
     return [(labels[o], n) for o, n in counts.items() if o not in (SheetRow.Outcome.ABOVE_HEADER,
                                                                   SheetRow.Outcome.HEADER)]
+
+
+def _partial_warning(sheet: Sheet, plan) -> str:
+    """Said before confirming when the list will count fewer than half the participants the record gives: it
+    will be taken to be partial (capdev.people.aggregates, finding 13), and the recorded number stays."""
+    activity = sheet.activity
+    if sheet.kind != Sheet.Kind.ATTENDANCE or activity is None or not activity.participants:
+        return ""
+    recorded_here = {SheetRow.Outcome.NEW, SheetRow.Outcome.SAME_EMAIL, SheetRow.Outcome.PROPOSED}
+    rows = sum(1 for r in plan.rows if r.outcome in recorded_here and r.values is not None
+               and r.values.role == Role.PARTICIPANT and not r.already_listed)
+    listed = Attendance.objects.filter(activity=activity, role=Role.PARTICIPANT).count()
+    if (rows + listed) * 2 >= activity.participants:
+        return ""
+    return ngettext(
+        "With this sheet the list counts %(n)d participant where the activity's record gives %(recorded)d: fewer "
+        "than half, so the list will be taken to be partial and the recorded %(recorded)d stays the activity's "
+        "participant number (the people on the list count as people reached).",
+        "With this sheet the list counts %(n)d participants where the activity's record gives %(recorded)d: fewer "
+        "than half, so the list will be taken to be partial and the recorded %(recorded)d stays the activity's "
+        "participant number (the people on the list count as people reached).", rows + listed) % {
+        "n": rows + listed, "recorded": activity.participants}
 
 
 def _preview_lines(sheet: Sheet, plan) -> list[str]:

@@ -221,10 +221,14 @@ class ProjectDetailSerializer(RecordSerializer):
     last_updated = serializers.DateTimeField(read_only=True)
 
 
-def project_detail_data(project, record, internal: bool) -> dict:
+def project_detail_data(project, record, internal: bool, people_exact: bool = False) -> dict:
     """The detail payload: the record's JSON shape plus the project's identity, state and relations (the project
-    comes from with_record_data(); internal: the caller is staff, who see unpublished related projects too)."""
+    comes from with_record_data(); internal: the caller is staff, who see unpublished related projects too;
+    people_exact: the caller may see the project's people, so its computed indicators' small values too)."""
+    from capdev.people.presentation import indicator_values_shown
+
     data = record.to_json()
+    indicator_values_shown(project, data, people_exact)
     if not internal:
         for key in INTERNAL_KEYS:
             data.pop(key, None)

@@ -17,6 +17,7 @@ from capdev.api.permissions import WritesByRole
 from capdev.api.renderers import CSVRenderer, XLSXRenderer
 from capdev.importer.loader import FileResult, JsonRecordLoader, RecordExists
 from capdev.narrative.types import Record
+from capdev.people.permissions import can_view_people
 from capdev.projects.filtersets import ProjectFilterSet, visible_projects
 from capdev.projects.listing import ProjectList, in_order
 from capdev.projects.models import Project, ReviewState
@@ -80,7 +81,8 @@ class ProjectViewSet(viewsets.ModelViewSet):
     @extend_schema(responses=ProjectDetailSerializer)
     def retrieve(self, request, *args, **kwargs):
         project = self.get_object()
-        response = Response(project_detail_data(project, project_record(project), self.internal()))
+        response = Response(project_detail_data(project, project_record(project), self.internal(),
+                                                people_exact=can_view_people(request.user, project)))
         return preconditions.with_etag(response, project)  # what a PUT or PATCH sends back in If-Match
 
     def _record(self, data, partial_of: Project | None = None) -> Record:
@@ -172,7 +174,8 @@ class ProjectViewSet(viewsets.ModelViewSet):
         if result.error:
             raise PermissionDenied(result.error)
         project = with_record_data(Project.objects.filter(pk=result.project_ids[0])).get()
-        response = Response(project_detail_data(project, project_record(project), True), status=status.HTTP_201_CREATED)
+        response = Response(project_detail_data(project, project_record(project), True, people_exact=True),
+                            status=status.HTTP_201_CREATED)
         return preconditions.with_etag(response, project)
 
     @extend_schema(request=RecordSerializer, responses={200: ProjectDetailSerializer, **preconditions.REFUSALS},
@@ -202,8 +205,8 @@ class ProjectViewSet(viewsets.ModelViewSet):
 
         self._write(write)
         project = with_record_data(Project.objects.filter(pk=project.pk)).get()
-        return preconditions.with_etag(Response(project_detail_data(project, project_record(project), True)),
-                                       project)
+        data = project_detail_data(project, project_record(project), True, people_exact=True)
+        return preconditions.with_etag(Response(data), project)
 
     def destroy(self, request, *args, **kwargs):
         project = self.get_object()

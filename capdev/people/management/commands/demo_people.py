@@ -123,8 +123,11 @@ class Command(BaseCommand):
         if not outcomes:
             return
         network = Network.objects.filter(slug="caribbean-innovation-in-government").first()
-        wanted = [(outcomes[0], "Government officials reached (people)", "people_reached", "", None),
-                  (outcomes[0], "Women reached (people)", "people_reached", "female", None),
+        # The unit ("people") is the indicator's own field: a title that says it too was shown "(people) (people)".
+        for title in ("Government officials reached", "Women reached"):
+            Indicator.objects.filter(outcome=outcomes[0], title=f"{title} (people)").update(title=title)
+        wanted = [(outcomes[0], "Government officials reached", "people_reached", "", None),
+                  (outcomes[0], "Women reached", "people_reached", "female", None),
                   (outcomes[0], "Share of participants reporting increased knowledge", "increased_knowledge", "",
                    None),
                   (outcomes[-1], "Members of the Caribbean Innovation in Government Community of Practice",
