@@ -33,7 +33,7 @@ DIFFS_SHOWN = 20
 
 def copy_changes(copy: Project) -> dict:
     """What a working copy changes from its published original: {"fields": [...], "nodes": [...]} (history.diff)."""
-    fields, nodes = history.compare(tree.live_state(copy.draft_of), tree.live_state(copy))
+    fields, nodes = history.compare(tree.live_state(copy.draft_of), tree.live_state(copy), workflow.origins(copy))
     return {"fields": fields, "nodes": nodes, "number": 2, "is_empty": not fields and not nodes}
 
 
