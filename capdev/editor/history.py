@@ -257,9 +257,23 @@ def compare(before: dict, after: dict, same: dict[str, dict[int, int]] | None = 
         fields = {k: v for k, v in state["project"].items() if k not in tree.WORKFLOW_FIELDS}
         return {"project": fields, "rows": state["rows"]}
 
-    before, after = content(before), content(after)
+    before, after = without_computed(content(before)), without_computed(content(after))
     after = {"project": after["project"], "rows": _as_before(before["rows"], after["rows"], same or {})}
     return diff(before, after, Labeller([before, after]))
+
+
+def without_computed(state: dict) -> dict:
+    """The state without the values of computed indicators (capdev.people.indicators): the data's, computed
+    again when a copy is published, and no change an editor made."""
+    rows = dict(state["rows"])
+    computed = {r["indicator_id"] for r in rows.get("indicator_sources", {}).values()}
+    if not computed:
+        return state
+    rows["indicator_values"] = {pk: r for pk, r in rows.get("indicator_values", {}).items()
+                                if r["indicator_id"] not in computed}
+    rows["value_breakdowns"] = {pk: r for pk, r in rows.get("value_breakdowns", {}).items()
+                                if r["value_id"] in rows["indicator_values"]}
+    return {"project": state["project"], "rows": rows}
 
 
 def _as_before(before: dict, after: dict, same: dict[str, dict[int, int]]) -> dict:

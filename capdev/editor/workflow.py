@@ -216,6 +216,11 @@ def publish(project: Project, user, *, seen=None, override_reason: str | None = 
             project._history_user = user
             project.delete()
             published = original
+            # A computed indicator's values are the data's, not the editor's: what the copy holds may predate a
+            # change of the data (an erasure, a list published), so they are computed again, never copied back.
+            from capdev.people.indicators import refresh_projects
+
+            refresh_projects([original.pk])
         if errors:
             override = PublishOverride(project=published, published_at=now, reason=reason, user=user,
                                        errors=[{"rule": f.rule, "message": f.message} for f in errors])

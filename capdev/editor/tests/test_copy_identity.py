@@ -95,3 +95,28 @@ def test_a_copy_deleting_an_activity_deletes_it_and_keeps_the_others(staff, big_
     resolve_all(copy, staff["reviewer"])
     workflow.publish(copy, staff["reviewer"], override_reason="test")
     assert set(p.activities.values_list("pk", flat=True)) == {pk for pk, _ in activities[1:]}
+
+
+def test_publishing_a_copy_never_brings_back_computed_values_it_holds(staff, big_project, client):
+    from capdev.people.indicators import compute
+    from capdev.people.models import IndicatorSource
+
+    p = big_project
+    indicator = with_indicator(p)
+    IndicatorSource.objects.create(indicator=indicator, measure="people_reached")
+    copy = workflow.start_working_copy(p, staff["reviewer"])
+    # The copy holds a value computed before the data changed (say, before a person was erased).
+    stale = pm.IndicatorValue.objects.create(indicator=pm.Indicator.objects.get(outcome__project=copy,
+                                                                                title=indicator.title),
+                                             period_start=dt.date(2026, 1, 1), period_end=dt.date(2026, 12, 31),
+                                             actual=Decimal("85.7"))
+    workflow.submit_for_review(copy, staff["reviewer"])
+    client.force_login(staff["reviewer"])
+    queue = client.get(reverse("editor:review")).content.decode()
+    assert "85.7" not in queue  # not listed as the editor's change
+    resolve_all(copy, staff["reviewer"])
+    assert publish(client, copy).status_code == 302
+    source = IndicatorSource.objects.get(indicator=indicator)
+    now = sorted((v.period_start, v.actual) for v in pm.IndicatorValue.objects.filter(indicator=indicator))
+    assert now == sorted((c.start, c.actual) for c in compute(source))
+    assert (stale.period_start, stale.actual) not in now
