@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from capdev.accounts import permissions as perms
+from capdev.activities.models import Activity
 from capdev.core import versions
 from capdev.projects.models import Project, PublishOverride, ReviewFlag, ReviewState
 
@@ -213,9 +214,16 @@ def publish(project: Project, user, *, seen=None, override_reason: str | None = 
             touch(original, user)
             # Each row of the copy is written over the published row it came from: ids and URLs stay.
             tree.write_rows(original, state, user, keep=origins(project))
+            copied_activities = set(Activity.objects.filter(project=project).values_list("uid", flat=True))
             project._history_user = user
             project.delete()
             published = original
+            # What was uploaded on the copy's activities (a sheet on an activity logged since the last
+            # publication) lost them with the copy: it goes to the published activity of the same uid.
+            from capdev.people.signals import relink
+
+            for activity in original.activities.filter(uid__in=[u for u in copied_activities if u]):
+                relink(activity)
             # A computed indicator's values are the data's, not the editor's: what the copy holds may predate a
             # change of the data (an erasure, a list published), so they are computed again, never copied back.
             from capdev.people.indicators import refresh_projects
