@@ -198,10 +198,19 @@ class Labeller:
         return label
 
 
+def _same_text(a, b) -> bool:
+    """Equal, or the same text with other line endings (a browser sends a textarea's lines ending in CRLF: a
+    saved form is no change of a text it did not touch)."""
+    if a == b:
+        return True
+    return isinstance(a, str) and isinstance(b, str) and \
+        a.replace("\r\n", "\n").replace("\r", "\n") == b.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def _field_changes(model, old: dict, new: dict, names: Labeller, fields) -> list[tuple[str, str, str]]:
     changes = []
     for attname in fields:
-        if old.get(attname) != new.get(attname):
+        if not _same_text(old.get(attname), new.get(attname)):
             changes.append((names.field_label(model, attname), names.value(model, attname, old.get(attname)),
                             names.value(model, attname, new.get(attname))))
     return changes

@@ -181,3 +181,14 @@ def test_a_known_person_s_row_can_be_left_out_in_the_preview(workshop, caribbean
                                                  f"decision_{known.number + 1}": "skip"})
     assert not Attendance.objects.filter(activity=regional, person=known.person).exists()
     assert SheetRow.objects.get(sheet=sheet, number=known.number).outcome == SheetRow.Outcome.SKIPPED
+
+
+def test_an_editor_is_told_that_proposals_await_a_reviewer_not_that_there_is_nothing(workshop, caribbean, staff):
+    imported(workshop, "signin-saint-lucia-en.xlsx", staff["editor"])
+    regional = caribbean.activities.get(title__startswith="The Future of Governance")
+    imported(regional, "signin-regional-utf16.csv", staff["editor"])
+    assert MatchProposal.objects.count() == 1
+    page = logged_in(staff["editor"]).get("/people/matches/").content.decode()
+    assert "Nothing to review" not in page and "1 proposal awaits a reviewer of the project" in page
+    other = logged_in(staff["other"]).get("/people/matches/").content.decode()  # another unit's: not theirs
+    assert "Nothing to review" in other and "awaits a reviewer" not in other
