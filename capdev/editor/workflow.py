@@ -220,9 +220,9 @@ def publish(project: Project, user, *, seen=None, override_reason: str | None = 
             published = original
             # What was uploaded on the copy's activities (a sheet on an activity logged since the last
             # publication) lost them with the copy: it goes to the published activity of the same uid.
-            from capdev.people.signals import relink
+            from capdev.people.signals import orphaned_uids, relink
 
-            for activity in original.activities.filter(uid__in=[u for u in copied_activities if u]):
+            for activity in original.activities.filter(uid__in=orphaned_uids(copied_activities)):
                 relink(activity)
             # A computed indicator's values are the data's, not the editor's: what the copy holds may predate a
             # change of the data (an erasure, a list published), so they are computed again, never copied back.

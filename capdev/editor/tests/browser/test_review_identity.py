@@ -17,7 +17,7 @@ def test_the_queue_shows_what_the_copy_changes_and_publishing_keeps_the_activity
 
     from capdev.activities.models import Activity
     from capdev.editor import workflow
-    from capdev.projects.models import Project
+    from capdev.projects.models import Project, ReviewFlag
 
     reviewer = get_user_model().objects.get(username="reviewer")
     project = Project.objects.get(title__startswith="Strengthen public sector national capacities for Innovation",
@@ -55,6 +55,8 @@ def test_the_queue_shows_what_the_copy_changes_and_publishing_keeps_the_activity
         item.get_by_role("link", name=copy.title).first.click()
         page.wait_for_url(re.compile(rf"/projects/{copy.pk}/edit/$"))
         assert page.locator("h1").count() and "Page not found" not in page.content()
+        for flag in workflow.open_flags(copy):
+            workflow.resolve_flag(flag, reviewer, ReviewFlag.State.ACCEPTED)
         workflow.publish(copy, reviewer, override_reason="test")
         for pk, title in list(before.items())[:4]:
             response = page.goto(f"{live.url}/activities/{pk}/")
