@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("capdev.portal.urls")),
     path("", include("capdev.editor.urls")),  # before projects: /projects/new/ and /projects/<id>/edit/
     path("", include("capdev.accounts.urls")),
+    path("", include("capdev.reports.urls")),  # before projects: /projects/<id>/factsheet.pdf
     path("", include("capdev.projects.urls")),
     path("", include("capdev.people.urls")),
     path("", include("capdev.activities.urls")),

@@ -197,6 +197,16 @@ class _Echo:
 
 # -- the view ---------------------------------------------------------------------------------------
 
+# Formats another app adds to a list without the list's app importing it (the project list's PDF report, from
+# capdev.reports): list name -> format -> renderer(view) -> response. Registered in the adding app's ready().
+_FORMATS: dict[str, dict[str, Any]] = {}
+
+
+def register_format(export_name: str, fmt: str, renderer) -> None:
+    """Offer `?format=<fmt>` on the list whose export_name this is, answered by renderer(view)."""
+    _FORMATS.setdefault(export_name, {})[fmt] = renderer
+
+
 class FilteredListView(ListView):
     """A list page whose filtered rows are also CSV (`?format=csv`) and JSON (`?format=json`, `&all=1`)."""
 
@@ -245,7 +255,7 @@ class FilteredListView(ListView):
 
     def get_parameters(self) -> Parameters:
         """The list's own parameters (the filters are the FilterSet's)."""
-        return Parameters(format=fields.Choice(("html", *self.export_formats), fold=True), page=fields.PAGE,
+        return Parameters(format=fields.Choice(("html", *self.all_formats()), fold=True), page=fields.PAGE,
                           all=fields.FLAG)
 
     def list_parameters(self) -> dict[str, Any]:
@@ -253,6 +263,10 @@ class FilteredListView(ListView):
         if not hasattr(self, "_list_parameters"):
             self._list_parameters = self.get_parameters().read(self.request)
         return self._list_parameters
+
+    def all_formats(self) -> tuple[str, ...]:
+        """The list's own export formats, then those other apps registered for it (register_format)."""
+        return (*self.export_formats, *_FORMATS.get(self.export_name, {}))
 
     def get_format(self) -> str:
         """The format asked for ("" for the HTML page)."""
@@ -269,6 +283,9 @@ class FilteredListView(ListView):
             return invalid_parameters_response(request, exc)
         fmt = self.get_format()
         if fmt:
+            registered = _FORMATS.get(self.export_name, {}).get(fmt)
+            if registered is not None:
+                return registered(self)
             return getattr(self, f"render_{fmt}")(self.get_export_queryset())
         response = super().get(request, *args, **kwargs)
         patch_vary_headers(response, ["HX-Request"])  # the same URL answers htmx with a fragment
@@ -310,7 +327,7 @@ class FilteredListView(ListView):
         context = super().get_context_data(**kwargs)
         context["filterset"] = self.get_filterset()
         context["export_links"] = [(fmt, self.request.path + query_string(self.request, drop=("page",), format=fmt))
-                                   for fmt in self.export_formats]
+                                   for fmt in self.all_formats()]
         return context
 
     # -- formats -------------------------------------------------------------------------------------

@@ -435,6 +435,7 @@ class _Assembler(RecordSteps):
             else:
                 rec.flag("title", "no title in text")
         self.countries()
+        self.venues()
         for name in ("objective", "summary", "background", "partners_text", "beneficiaries_direct",
                      "beneficiaries_indirect"):
             setattr(rec, name, _nl(getattr(rec, name)))

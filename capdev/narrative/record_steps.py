@@ -185,6 +185,23 @@ class RecordSteps:
         if rec.countries and not labelled.strip():
             rec.flag("countries", "inferred from text")
 
+    def venues(self) -> None:
+        """Events whose venue is a city the narrative names alone ("visited Kathmandu", a table's "Santiago de los
+        Caballeros"): the city's country from the gazetteer (values.venues), when it gives one answer."""
+        rec = self.rec
+        venues = _values("venues")
+        for e in rec.activities:
+            if e.country or e.online:
+                continue
+            names = [[e.city]] if e.city else _guard(rec, "activities", [], venues.venue_names, e.summary)
+            found = _guard(rec, "activities", None, venues.venue_country, names, rec.countries)
+            if found is None:
+                continue
+            e.country, e.city = found.iso3, e.city or found.city
+            if found.shared:
+                rec.flag("activities", f"venue {found.city} read as in {found.iso3}, a country the project serves "
+                                       f"(cities of that name are in several countries)")
+
     def spans(self) -> None:
         rec = self.rec
         spans: list[Span] = []

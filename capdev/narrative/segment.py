@@ -29,6 +29,7 @@ __all__ = ["Block", "Excerpt", "Line", "RawRecord", "block_value", "is_record", 
 _TITLE_WORDS = 24  # French and Spanish titles run long
 _DECORATION = re.compile(r"^[ \t]*(?:#{1,6}|\*\*|__|=+|[\u25aa\u25a0\u25cf\u2022\u25ba\u27a2])[ \t]*|[ \t]*(?:\*\*|__|#+|=+)[ \t]*$")
 _COLUMN_GAP = re.compile(r"\S(?: {3,}|\t)\S")
+_BULLET = re.compile(r"^[ \t]*([\u2022\u25aa\u25a0\u25cf\u25ba\u27a2\u2013\u2014*-])[ \t]")
 
 
 class _Segmenter:
@@ -174,6 +175,9 @@ class _Segmenter:
             return False
         if _COLUMN_GAP.search(text.strip()):
             return False  # "6. Modalités de l'aide      Appui budgétaire ...": a row of two columns, not a title
+        bullet = _BULLET.match(ln.text)
+        if bullet and i > 0 and self.line(i - 1).text.lstrip().startswith(bullet.group(1)):
+            return False  # the last item of a list ("• 8 June 2022: ..." under "• 12 March 2021: ..."), no title
         if not words[0][:1].isupper() and not words[0][:1].isdigit() and not (
                 words[0][:1].isalpha() and any(c.isupper() for c in words[0][1:])):
             return False  # "e-Procurement Capacity in ...", "eGovernment ..." open with a small letter
@@ -387,7 +391,12 @@ class _Segmenter:
             # Narrative between: in a file whose records give their facts first it is this one's, unless the title
             # line stands apart after a blank line.
             return False
-        return self.line(j).label.field in self.state.label_fields()
+        field = self.line(j).label.field
+        blk = self.block
+        if blk is not None and blk.kind == "label" and blk.field == field and not blk.blank_seen:
+            # "Socio(s)" / names / "Donante(s)": a line between two labels of one field is more of the list.
+            return False
+        return field in self.state.label_fields()
 
     def add_title(self, rec: RawRecord, ln: Line) -> None:
         """A title line; of several before a record's content, the last one is its title, the earlier ones are the

@@ -11,6 +11,7 @@ The figures here are raw: every channel shows them through capdev.people.privacy
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 import time
@@ -25,6 +26,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from capdev.activities.models import Activity
+from capdev.core import http_cache
 from capdev.projects import index_version
 from capdev.projects.models import Project
 from capdev.reference.models import Country
@@ -221,12 +223,14 @@ def _cached(key: tuple, compute: Callable[[], object], empty: object):
     day's edits do not keep the database counting), and the page says so.
     """
     version = index_version.current()
-    name = "capdev-people:" + ":".join(str(k) for k in key)
+    # Hashed: a key holds the list's parameters, and memcached (CAPDEV_CACHE_URL) refuses keys over 250 bytes.
+    name = "capdev-people:" + hashlib.sha1(":".join(str(k) for k in key).encode()).hexdigest()
     entry = cache.get(name)
     if entry is not None and entry[0] == version:
         return entry[1]
     if getattr(settings, "CAPDEV_PEOPLE_BACKGROUND", True):
         refresh_in_background(name, version, compute)
+        http_cache.incomplete("people figures are being counted")  # no page showing them is kept
         return _marked(entry[1], stale=True) if entry is not None else _marked(empty, counting=True)
     value = compute()
     cache.set(name, (version, value), CACHE_SECONDS)

@@ -20,6 +20,7 @@ from django.conf import settings
 from django.db import connections
 from django.utils.translation import gettext as _
 
+from capdev.core import http_cache
 from capdev.core import similarity as definition
 from capdev.core.memory import release_freed_memory
 from capdev.core.similarity import Likeness, Profile
@@ -178,12 +179,16 @@ def get_index(using: str = "default", wait: float = BUILD_WAIT) -> similar_index
                 _rebuild(using)
                 return _CACHE[using]
             build_in_background(using)
+            http_cache.incomplete("similar projects are being worked out")
             return index  # as it was, while the new one is read
     if not settings.CAPDEV_FACET_INDEX_BACKGROUND:
         _rebuild(using)
         return _CACHE[using]
     build_in_background(using).join(wait)
-    return _CACHE.get(using)
+    index = _CACHE.get(using)
+    if index is None:
+        http_cache.incomplete("similar projects are being worked out")
+    return index
 
 
 def clear() -> None:

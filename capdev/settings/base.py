@@ -74,6 +74,33 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def _package_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("capdev")
+    except PackageNotFoundError:
+        return "0"
+
+
+def caches_from_env(url: str | None, page_entries: int) -> dict:
+    """CACHES: "default" (throttling, people figures) and "pages" (the page cache), in memory unless url names
+    a shared cache; a URL of another kind stops start-up with its name."""
+    if not url:
+        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+                "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "capdev-pages",
+                          "OPTIONS": {"MAX_ENTRIES": page_entries, "CULL_FREQUENCY": 4}}}
+    scheme = url.split(":", 1)[0]
+    backends = {"redis": "django.core.cache.backends.redis.RedisCache",
+                "rediss": "django.core.cache.backends.redis.RedisCache",
+                "memcached": "django.core.cache.backends.memcached.PyMemcacheCache"}
+    if scheme not in backends:
+        raise ImproperlyConfigured(f"CAPDEV_CACHE_URL must start with redis://, rediss:// or memcached://, not {url!r}")
+    location = url.split("://", 1)[1] if scheme == "memcached" else url
+    return {"default": {"BACKEND": backends[scheme], "LOCATION": location, "KEY_PREFIX": "capdev"},
+            "pages": {"BACKEND": backends[scheme], "LOCATION": location, "KEY_PREFIX": "capdev-pages"}}
+
+
 # SQLite: every transaction takes the database's write lock as it begins (BEGIN IMMEDIATE), so a write that
 # checks a version first (capdev.core.versions.hold) reads after the other writers commit, and two writers
 # wait for each other (up to `timeout` seconds) instead of failing with "database is locked" half-way.
@@ -122,6 +149,7 @@ INSTALLED_APPS = [
     "capdev.assessments",
     "capdev.importer",
     "capdev.portal",
+    "capdev.reports",
     "capdev.accounts",
     "capdev.editor",
     "capdev.iati",
@@ -137,6 +165,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "capdev.core.http_cache.HttpCacheMiddleware",  # validators, 304s, the page cache: docs/deployment.md
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -289,3 +318,27 @@ CAPDEV_PEOPLE_BACKGROUND = env_bool("CAPDEV_PEOPLE_BACKGROUND", True)
 CAPDEV_PEOPLE_REFRESH_SECONDS = env_int("CAPDEV_PEOPLE_REFRESH_SECONDS", 60)
 # The export of people reached project by project (/people/reached/) takes at most this many projects at once.
 CAPDEV_PEOPLE_EXPORT_MAX_PROJECTS = env_int("CAPDEV_PEOPLE_EXPORT_MAX_PROJECTS", 20000, minimum=1)
+# The most projects one PDF portfolio report holds (docs/reports.md): more is refused with a message.
+CAPDEV_REPORT_MAX_PROJECTS = env_int("CAPDEV_REPORT_MAX_PROJECTS", 1000, minimum=1)
+# A report of more projects than this is built by the background worker, its page showing the progress.
+CAPDEV_REPORT_INLINE_PROJECTS = env_int("CAPDEV_REPORT_INLINE_PROJECTS", 100, minimum=1)
+
+# HTTP caching (capdev.core.http_cache, docs/deployment.md). Public answers carry validators derived from the content
+# version, a conditional request is answered 304 before any view runs, and anonymous pages are kept in the
+# CAPDEV_PAGE_CACHE_ALIAS cache under a key holding that version: a change is seen at the next request.
+CAPDEV_HTTP_CACHE = env_bool("CAPDEV_HTTP_CACHE", True)
+CAPDEV_PAGE_CACHE = env_bool("CAPDEV_PAGE_CACHE", True)
+CAPDEV_PAGE_CACHE_ALIAS = "pages"
+CAPDEV_PAGE_CACHE_SECONDS = env_int("CAPDEV_PAGE_CACHE_SECONDS", 3600, minimum=1)  # a version's pages, at most
+CAPDEV_PAGE_CACHE_MAX_BYTES = env_int("CAPDEV_PAGE_CACHE_MAX_BYTES", 1024 * 1024, minimum=1)  # larger: not kept
+# Seconds a shared cache (a proxy, a CDN) may reuse a public answer without asking: 0, the default, keeps every
+# page fresh at the next request (the proxy asks each time, a 304 costs about a millisecond); more trades that
+# many seconds of staleness for fewer requests reaching the servers.
+CAPDEV_HTTP_SHARED_MAX_AGE = env_int("CAPDEV_HTTP_SHARED_MAX_AGE", 0)
+# Part of every validator and page key: a deploy that changes the pages gives a new release, so that pages kept in
+# a shared cache (CAPDEV_CACHE_URL) or by a proxy are not reused. Default: the installed package's version.
+CAPDEV_RELEASE = os.environ.get("CAPDEV_RELEASE") or _package_version()
+# The caches: in each process's memory by default; CAPDEV_CACHE_URL (redis://host:6379/0 with the `redis`
+# package, or memcached://host:11211 with `pymemcache`) shares them between the servers behind a proxy.
+CACHES = caches_from_env(os.environ.get("CAPDEV_CACHE_URL"),
+                         env_int("CAPDEV_PAGE_CACHE_ENTRIES", 2000, minimum=1))

@@ -12,3 +12,7 @@ CAPDEV_API_RATE_ANON = None
 CAPDEV_API_RATE_USER = None
 # The same for the people figures (capdev.people.aggregates): counted in the request.
 CAPDEV_PEOPLE_BACKGROUND = False
+# The page cache answers a repeated request without running its view, so a test could not read the response's
+# context or count its queries: off, except in the tests of it (capdev/core/tests/test_http_cache*.py), which
+# turn it on. The validators, 304s and Cache-Control stay on everywhere.
+CAPDEV_PAGE_CACHE = False

@@ -14,12 +14,15 @@ CAPDEV_MODELS = [
 DERIVED_MODELS = {
     "projects.ProjectSearchDocument",  # full-text search text, rebuilt by reindex_projects / capdev reindex
     "projects.IndexChange",  # a row per committed change, so that in-memory indexes know they are stale
+    "core.ContentChange",  # a row per committed change, so that pages' validators and kept pages move on
     # An imported file's bytes never change; a history would copy up to CAPDEV_IMPORT_MAX_BYTES per row.
     "projects.SourceFile",
     # The import page's work in progress (uploaded bytes, previews, progress): what it writes keeps its own
     # history and provenance (the projects, SourceRecord, SourceFile).
     "imports.ImportJob",
     "imports.ImportRecord",
+    # A report built in the background: the PDF of projects that keep their own history, deleted after a day.
+    "reports.ReportJob",
     # A sheet's row as written never changes (only erasure blanks it), and a history table would be one more
     # place a person's name could outlive its erasure (capdev.people.erasure).
     "people.SheetRow",

@@ -73,10 +73,14 @@ def world(portfolio, django_db_blocker, tmp_path_factory):
         media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"))
         media.enable()
         people = _people(project, admin)
+        from capdev.reports.models import ReportJob
+
+        # A visitor's portfolio report built in the background (its page and its PDF are reached by its token).
+        report = ReportJob.objects.create(state=ReportJob.State.DONE, total=1, done=1, data=b"%PDF-1.7 sample")
         by_kwarg = {
             "pk": project.pk, "outcome_pk": outcome.pk, "indicator_pk": indicator.pk, "iso3": "LCA", "code": "PACB",
             "slug": partner.slug, "chart": "budget-by-unit", "source_pk": source.pk, "index": 0,
-            "format": "json", "kind": "countries", "action": "resolve", "number": 1,
+            "format": "json", "kind": "countries", "action": "resolve", "number": 1, "token": report.token,
         }
         by_route = {
             "reference:sdg_detail": {"number": 16},
@@ -104,6 +108,7 @@ def world(portfolio, django_db_blocker, tmp_path_factory):
         codes = [funding.code, partner.slug, "DA", "142"]
         yield {"admin": admin, "by_kwarg": by_kwarg, "by_route": by_route, "codes": codes}
         job.delete()
+        report.delete()
         people["attendance"].delete()
         people["sheet"].delete()
         people["person"].delete()

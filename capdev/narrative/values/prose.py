@@ -26,6 +26,12 @@ _CODE = re.compile(
     rf"ref(?:erence)?|r[ée]f[ée]rence)\s*(?:code\s*)?[:#]?\s*(?P<code>{_CODE_TOKEN})",
     re.IGNORECASE,
 )
+# A code in brackets right after a project's quoted title: “E-Participation in Mongolia” (MON/22/K01), « ... » (code
+# 2427A), «...» (código 2124U).
+_QUOTED_CODE = re.compile(
+    rf"[\u201d\"\u00bb]\s*\((?:(?:code|c[oó]digo|project|projet|proyecto|ref\.?)\s*:?\s*)?(?P<code>{_CODE_TOKEN})\s*[),;]",
+    re.IGNORECASE,
+)
 _QUOTE = re.compile(r"[\u201c\"\u00ab]\s*(?P<title>[^\u201c\u201d\"\u00ab\u00bb]{8,200}?)\s*[\u201d\"\u00bb]")
 _START_VERB = re.compile(
     r"\b(?:start(?:ed|s)?|began|begun|commenced|launched|d[ée]marr[ée]e?|commenc[ée]e?|inici[óo]|comenz[óo])"
@@ -121,7 +127,7 @@ def _period(text: str) -> tuple[PartialDate | None, PartialDate | None]:
 def read_prose(text: str) -> ProseFacts:
     """The facts of one paragraph that tells of one project."""
     facts = ProseFacts()
-    code = _CODE.search(text)
+    code = _CODE.search(text) or _QUOTED_CODE.search(text)
     if code:
         facts.code = code.group("code").rstrip(".")
     quote = _QUOTE.search(text)
@@ -159,7 +165,7 @@ def read_prose(text: str) -> ProseFacts:
 
 def is_project_paragraph(text: str) -> bool:
     """Does this paragraph tell of one project (a code or a quoted title, and a period or an amount)?"""
-    named = bool(_CODE.search(text)) or bool(_QUOTE.search(text) and re.search(
+    named = bool(_CODE.search(text) or _QUOTED_CODE.search(text)) or bool(_QUOTE.search(text) and re.search(
         r"\b(?:project|projet|proyecto|programme|programa)\b", text, re.IGNORECASE))
     if not named:
         return False
@@ -175,7 +181,7 @@ def tells_of_a_project(text: str) -> bool:
     if not _PROJECT_WORD.search(text):
         return False
     start, end = _period(text)
-    return bool(_CODE.search(text) or start or end or parse_money(text))
+    return bool(_CODE.search(text) or _QUOTED_CODE.search(text) or start or end or parse_money(text))
 
 
 _DATELINE = re.compile(r"^\s*[A-Z][\w .'\u2019-]{1,40}?,\s+(?=\S)")

@@ -15,6 +15,7 @@ import time
 from django.conf import settings
 from django.db import connections
 
+from capdev.core import http_cache
 from capdev.core.memory import release_freed_memory
 from capdev.projects import index_version
 
@@ -85,7 +86,10 @@ def get_index(using: str = "default", *, wait: bool = True) -> PortfolioIndex:
     builder = build_in_background(using)
     if wait:
         builder.join(max(deadline - time.monotonic(), 0))
-    return _CACHE.get(using, index)
+    answer = _CACHE.get(using, index)
+    if answer.token != token:
+        http_cache.incomplete("the facet index is being read again")  # no page built on it is kept
+    return answer
 
 
 def is_current(index: PortfolioIndex, using: str = "default") -> bool:
