@@ -198,10 +198,19 @@ class Labeller:
         return label
 
 
+def _same_text(a, b) -> bool:
+    """Equal, or the same text with other line endings (a browser sends a textarea's lines ending in CRLF: a
+    saved form is no change of a text it did not touch)."""
+    if a == b:
+        return True
+    return isinstance(a, str) and isinstance(b, str) and \
+        a.replace("\r\n", "\n").replace("\r", "\n") == b.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def _field_changes(model, old: dict, new: dict, names: Labeller, fields) -> list[tuple[str, str, str]]:
     changes = []
     for attname in fields:
-        if old.get(attname) != new.get(attname):
+        if not _same_text(old.get(attname), new.get(attname)):
             changes.append((names.field_label(model, attname), names.value(model, attname, old.get(attname)),
                             names.value(model, attname, new.get(attname))))
     return changes
@@ -218,7 +227,9 @@ def diff(old: dict, new: dict, names: Labeller) -> tuple[list, list[NodeDiff]]:
         removed = {pk: r for pk, r in before.items() if pk not in after}
         added = {pk: r for pk, r in after.items() if pk not in before}
         for pk in sorted(set(before) & set(after)):
-            changes = _field_changes(node.model, before[pk], after[pk], names, node.content_fields)
+            # A row's place in its list moves whenever one is added or removed above it: not a change of it.
+            changes = _field_changes(node.model, before[pk], after[pk], names,
+                                     [f for f in node.content_fields if f != "position"])
             if changes:
                 rows.append(RowChange("changed", names.row_label(node, after[pk], new), changes))
         # Rows copied with new ids (publishing a working copy, a revert) are the same content: not a change.
@@ -245,15 +256,59 @@ def diff(old: dict, new: dict, names: Labeller) -> tuple[list, list[NodeDiff]]:
     return fields, nodes
 
 
-def compare(before: dict, after: dict) -> tuple[list, list[NodeDiff]]:
+def compare(before: dict, after: dict, same: dict[str, dict[int, int]] | None = None) -> tuple[list, list[NodeDiff]]:
     """What changed from one live state (tree.live_state) to another: a working copy against its published
-    original, field by field and row by row, its workflow fields (state, copy of...) left out."""
+    original, field by field and row by row, its workflow fields (state, copy of...) left out.
+
+    same maps, per kind of row, a row of `after` to the row of `before` it stands for (a working copy's
+    origins): the two are compared as one row, whatever moved around it. Activities also pair by their uid."""
     def content(state: dict) -> dict:
         fields = {k: v for k, v in state["project"].items() if k not in tree.WORKFLOW_FIELDS}
         return {"project": fields, "rows": state["rows"]}
 
-    before, after = content(before), content(after)
+    before, after = without_computed(content(before)), without_computed(content(after))
+    after = {"project": after["project"], "rows": _as_before(before["rows"], after["rows"], same or {})}
     return diff(before, after, Labeller([before, after]))
+
+
+def without_computed(state: dict) -> dict:
+    """The state without the values of computed indicators (capdev.people.indicators): the data's, computed
+    again when a copy is published, and no change an editor made."""
+    rows = dict(state["rows"])
+    computed = {r["indicator_id"] for r in rows.get("indicator_sources", {}).values()}
+    if not computed:
+        return state
+    rows["indicator_values"] = {pk: r for pk, r in rows.get("indicator_values", {}).items()
+                                if r["indicator_id"] not in computed}
+    rows["value_breakdowns"] = {pk: r for pk, r in rows.get("value_breakdowns", {}).items()
+                                if r["value_id"] in rows["indicator_values"]}
+    return {"project": state["project"], "rows": rows}
+
+
+def _as_before(before: dict, after: dict, same: dict[str, dict[int, int]]) -> dict:
+    """after's rows renumbered with the ids of the rows of before they stand for (parent keys too)."""
+    renamed: dict[str, dict[int, int]] = {}
+    rows_out = {}
+    for node, parent in tree.walk():
+        old_rows, new_rows = before.get(node.name, {}), after.get(node.name, {})
+        pairs = {a: b for a, b in same.get(node.name, {}).items() if a in new_rows and b in old_rows}
+        if node.name == "activities":
+            by_uid = {r["uid"]: pk for pk, r in old_rows.items() if r.get("uid")}
+            taken = set(pairs.values())
+            for pk, row in new_rows.items():
+                b = by_uid.get(row.get("uid"))
+                if pk not in pairs and b is not None and b not in taken:
+                    pairs[pk] = b
+                    taken.add(b)
+        renamed[node.name] = pairs
+        out = {}
+        for pk, row in new_rows.items():
+            row = dict(row, id=pairs.get(pk, pk))
+            if parent is not None:
+                row[node.parent_key] = renamed[parent.name].get(row[node.parent_key], row[node.parent_key])
+            out[row["id"]] = row
+        rows_out[node.name] = out
+    return rows_out
 
 
 def _parent_label(node, row, state, names) -> str:

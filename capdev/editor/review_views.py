@@ -33,7 +33,7 @@ DIFFS_SHOWN = 20
 
 def copy_changes(copy: Project) -> dict:
     """What a working copy changes from its published original: {"fields": [...], "nodes": [...]} (history.diff)."""
-    fields, nodes = history.compare(tree.live_state(copy.draft_of), tree.live_state(copy))
+    fields, nodes = history.compare(tree.live_state(copy.draft_of), tree.live_state(copy), workflow.origins(copy))
     return {"fields": fields, "nodes": nodes, "number": 2, "is_empty": not fields and not nodes}
 
 
@@ -57,7 +57,9 @@ def review_queue(request):
     items = []
     for p in projects:
         flags = list(p.open_flags) + (list(p.draft_of.open_flags) if p.draft_of_id else [])
-        item = {"project": p, "flags": flags, "url": project_url(p), "seen": versions.token(p),
+        # A working copy has no public page (404): its title opens the copy in the editor.
+        url = reverse("editor:edit", args=[p.pk]) if p.draft_of_id else project_url(p)
+        item = {"project": p, "flags": flags, "url": url, "seen": versions.token(p),
                 "duplicates": duplicates.get(p.pk),
                 "blocking": [f for f in flags if f.severity not in workflow.NON_BLOCKING_SEVERITIES]}
         if p.draft_of_id and sum(1 for i in items if "changes" in i) < DIFFS_SHOWN:

@@ -128,28 +128,67 @@ def ordered_rows(node: Node, rows: dict[int, dict]) -> list[dict]:
     return sorted(rows.values(), key=lambda r: ((r.get("position") or 0) if has_position else 0, r["id"]))
 
 
-def write_rows(project: pm.Project, state: dict[str, Any], user=None) -> None:
-    """Replace every row below project with the state's rows (new ids; parents mapped to their new ids)."""
-    for node in TREE:
-        # Deleting the direct rows cascades to the rows below them (indicators, values, organisers).
-        for obj in node.model.objects.filter(**{node.parent_key: project.pk}):
-            obj._history_user = user
-            obj.delete()
-    new_ids: dict[str, dict[int, int]] = {}
+def write_rows(project: pm.Project, state: dict[str, Any], user=None,
+               keep: dict[str, dict[int, int]] | None = None) -> dict[str, dict[int, int]]:
+    """Make the rows below project those of the state; returns {node name: {state row id: row id written}}.
+
+    keep names, per kind of row, the project's own row that stands for a state row ({state id: row id}): that
+    row is updated in place and keeps its id (an activity's page, an indicator's, stay where they were). A
+    state's activity also stands for the project's activity with the same uid. Every other row of the project
+    is deleted (with the rows below it) and every other state row is written new, its parent mapped to the
+    parent's row written.
+    """
+    keep = keep or {}
+    current = live_state(project)["rows"]
+    targets: dict[str, dict[int, int]] = {}
+    for node, _parent in walk():
+        rows = state["rows"].get(node.name, {})
+        own = current.get(node.name, {})
+        wanted = {sid: tid for sid, tid in keep.get(node.name, {}).items() if sid in rows and tid in own}
+        if node.name == "activities":
+            by_uid = {r["uid"]: pk for pk, r in own.items() if r.get("uid")}
+            taken = set(wanted.values())
+            for sid, row in rows.items():
+                tid = by_uid.get(row.get("uid"))
+                if sid not in wanted and tid is not None and tid not in taken:
+                    wanted[sid] = tid
+                    taken.add(tid)
+        targets[node.name] = wanted
+    # Rows no state row stands for go first (before any update could collide with them on a unique key).
+    for node, _parent in walk():
+        kept = set(targets[node.name].values())
+        gone = [pk for pk in current.get(node.name, {}) if pk not in kept]
+        if gone:
+            for obj in node.model.objects.filter(pk__in=gone):
+                obj._history_user = user
+                obj.delete()
+    written: dict[str, dict[int, int]] = {}
     for node, parent in walk():
-        mapping = new_ids.setdefault(node.name, {})
+        mapping = written.setdefault(node.name, {})
+        own = current.get(node.name, {})
         for row in ordered_rows(node, state["rows"].get(node.name, {})):
             values = {k: v for k, v in row.items() if k != "id" and k in node.fields}
             if parent is None:
                 values[node.parent_key] = project.pk
             else:
-                values[node.parent_key] = new_ids[parent.name].get(row[node.parent_key])
+                values[node.parent_key] = written[parent.name].get(row[node.parent_key])
                 if values[node.parent_key] is None:
                     continue  # its parent was not in the state: an orphan in the history, left out
+            tid = targets[node.name].get(row["id"])
+            if tid is not None and node.model.objects.filter(pk=tid).exists():
+                if any(own[tid].get(k) != v for k, v in values.items()):
+                    obj = node.model.objects.get(pk=tid)
+                    for k, v in values.items():
+                        setattr(obj, k, v)
+                    obj._history_user = user
+                    obj.save()
+                mapping[row["id"]] = tid
+                continue
             obj = node.model(**values)
             obj._history_user = user
             obj.save()
             mapping[row["id"]] = obj.pk
+    return written
 
 
 def write_project_fields(project: pm.Project, state: dict[str, Any], fields: list[str] | None = None) -> None:

@@ -15,6 +15,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -321,8 +322,11 @@ def log_activity(request, pk: int):
             activity.save()
         workflow.reindex(target.pk)
         if target.pk != project.pk:
-            messages.success(request, _("Activity added to the working copy: it becomes public when a reviewer "
-                                        "publishes the copy."))
+            messages.success(request, format_html(
+                _("Activity added to the working copy: it becomes public when a reviewer publishes the copy. Its "
+                  "sign-in sheet can be uploaded now, on <a href=\"{url}\">its page</a>: the list counts in "
+                  "public once the copy and the list are published."),
+                url=reverse("people:activity", args=[activity.pk])))
         else:
             messages.success(request, _("Activity added."))
         return HttpResponseRedirect(_next_url(request, project_url(project)))

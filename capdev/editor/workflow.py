@@ -15,10 +15,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from capdev.accounts import permissions as perms
+from capdev.activities.models import Activity
 from capdev.core import versions
 from capdev.projects.models import Project, PublishOverride, ReviewFlag, ReviewState
 
 from . import history, tree
+from .models import RowOrigin
 
 
 def reindex(*project_ids: int) -> None:
@@ -71,13 +73,15 @@ def editable_target(project: Project, user, create: bool = True) -> Project:
 def start_working_copy(original: Project, user) -> Project:
     """Create the working copy of a published project: its fields and every row below it, copied."""
     perms.require_edit(user, original)
+    for activity in original.activities.filter(uid__isnull=True):
+        activity.ensure_uid()  # the copy's activity carries the same lasting identifier
     state = tree.live_state(original)
     try:
         with transaction.atomic():
             draft = Project(draft_of=original, review_state=ReviewState.DRAFT)
             tree.write_project_fields(draft, state)
             touch(draft, user)
-            tree.write_rows(draft, state, user)
+            remember_origins(draft, tree.write_rows(draft, state, user))
     except IntegrityError:
         # Two editors started at once: the one-to-one allows one copy; use the one that won.
         existing = working_copy_of(original)
@@ -86,6 +90,22 @@ def start_working_copy(original: Project, user) -> Project:
         return existing
     reindex(draft.pk)
     return draft
+
+
+def remember_origins(copy: Project, written: dict[str, dict[int, int]]) -> None:
+    """Record which published row each row of the copy was written from ({node: {published id: copy id}})."""
+    RowOrigin.objects.filter(copy=copy).delete()
+    RowOrigin.objects.bulk_create([RowOrigin(copy=copy, node=node, copy_row=copy_id, original_row=original_id)
+                                   for node, ids in written.items() for original_id, copy_id in ids.items()])
+
+
+def origins(copy: Project) -> dict[str, dict[int, int]]:
+    """{node: {copy row id: published row id}} of a working copy (rows added to the copy have none)."""
+    found: dict[str, dict[int, int]] = {}
+    for node, copy_row, original_row in RowOrigin.objects.filter(copy=copy).values_list(
+            "node", "copy_row", "original_row"):
+        found.setdefault(node, {})[copy_row] = original_row
+    return found
 
 
 def open_flags(project: Project):
@@ -192,10 +212,23 @@ def publish(project: Project, user, *, seen=None, override_reason: str | None = 
             original.review_state = ReviewState.PUBLISHED
             original.published_at = now
             touch(original, user)
-            tree.write_rows(original, state, user)
+            # Each row of the copy is written over the published row it came from: ids and URLs stay.
+            tree.write_rows(original, state, user, keep=origins(project))
+            copied_activities = set(Activity.objects.filter(project=project).values_list("uid", flat=True))
             project._history_user = user
             project.delete()
             published = original
+            # What was uploaded on the copy's activities (a sheet on an activity logged since the last
+            # publication) lost them with the copy: it goes to the published activity of the same uid.
+            from capdev.people.signals import orphaned_uids, relink
+
+            for activity in original.activities.filter(uid__in=orphaned_uids(copied_activities)):
+                relink(activity)
+            # A computed indicator's values are the data's, not the editor's: what the copy holds may predate a
+            # change of the data (an erasure, a list published), so they are computed again, never copied back.
+            from capdev.people.indicators import refresh_projects
+
+            refresh_projects([original.pk])
         if errors:
             override = PublishOverride(project=published, published_at=now, reason=reason, user=user,
                                        errors=[{"rule": f.rule, "message": f.message} for f in errors])
@@ -256,7 +289,15 @@ def revert(project: Project, version_number: int, user, *, seen=None, seen_copy=
             # The copy keeps its original's identity whatever the old version said.
             target.code, target.iati_identifier = project.code, project.iati_identifier
         touch(target, user)
-        tree.write_rows(target, version.state, user)
+        if target.draft_of_id:
+            # The old version's rows are the original's: each goes over the copy's row that stands for it, and
+            # the copy remembers it, so that publishing the revert writes it back over that same row.
+            mine = {node: {orig: own for own, orig in ids.items()} for node, ids in origins(target).items()}
+            written = tree.write_rows(target, version.state, user, keep=mine)
+            remember_origins(target, written)
+        else:
+            tree.write_rows(target, version.state, user,
+                            keep={node: {pk: pk for pk in rows} for node, rows in version.state["rows"].items()})
     reindex(target.pk)
     return target
 

@@ -3,6 +3,8 @@ network members and indicator sources."""
 from __future__ import annotations
 
 from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from capdev.reference.models import Country
@@ -136,9 +138,34 @@ class MembersFromActivityForm(forms.Form):
     activity = forms.TypedChoiceField(label=_("Add everyone on the list of"), coerce=int)
     joined = forms.DateField(label=_("Joined on"), widget=forms.DateInput(attrs={"type": "date"}))
 
-    def __init__(self, *args, activities=(), **kwargs):
+    def __init__(self, *args, activities=(), network=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.network = network
         self.fields["activity"].choices = [("", _("an activity with an attendance list…")), *activities]
+        earliest, latest = self.bounds()
+        if earliest:
+            self.fields["joined"].widget.attrs["min"] = earliest.isoformat()
+        self.fields["joined"].widget.attrs["max"] = latest.isoformat()
+
+    def bounds(self):
+        """The dates a member can have joined on: from the network's start to today (or to its end)."""
+        today = timezone.localdate()
+        started = getattr(self.network, "started", None)
+        ended = getattr(self.network, "ended", None)
+        return started, min(ended, today) if ended else today
+
+    def clean_joined(self):
+        joined = self.cleaned_data["joined"]
+        earliest, latest = self.bounds()
+        if earliest and joined < earliest:
+            raise forms.ValidationError(
+                _("%(date)s is before the network started (%(start)s): members join on or after that day.")
+                % {"date": date_format(joined), "start": date_format(earliest)}, code="before_start")
+        if joined > latest:
+            raise forms.ValidationError(
+                _("%(date)s is after %(latest)s: a member joins on a day that has come, while the network runs.")
+                % {"date": date_format(joined), "latest": date_format(latest)}, code="after_end")
+        return joined
 
 
 class NetworkForm(forms.ModelForm):

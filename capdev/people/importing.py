@@ -25,7 +25,7 @@ from .models import (Attendance, AttendanceState, Institution, MatchProposal, Pe
 from .models.attendance import outcome_label
 from .reading import Mapping, Options, Values
 from .sheets.normalise import NOT_STATED, fold
-from .sheets.read import Worksheet
+from .sheets.read import SheetError, Worksheet
 
 Outcome = SheetRow.Outcome
 PERSON_OUTCOMES = {Outcome.NEW, Outcome.SAME_EMAIL, Outcome.PROPOSED, Outcome.SAME_AS_ROW}
@@ -117,6 +117,35 @@ def default_days(activity: Activity) -> Decimal | None:
     return None
 
 
+# What a sheet's total and subtotal rows write in the name column (casefolded, without punctuation): never a
+# person, whatever the other cells hold (English, French, Spanish).
+TOTAL_WORDS = {"total", "totals", "subtotal", "sub total", "grand total", "sum", "total participants",
+               "total general", "totaux", "total général", "sous total", "somme", "suma", "total participantes",
+               "subtotales", "totales"}
+
+
+def is_total(name: str) -> bool:
+    """Whether a name cell is a total's label ("TOTAL", "Sub-total:", "Grand Total")."""
+    words = " ".join("".join(ch if ch.isalpha() else " " for ch in (name or "")).casefold().split())
+    return words in TOTAL_WORDS
+
+
+def longest_days(activity: Activity) -> Decimal | None:
+    """The most days anyone can have attended: the activity's length, one day when it has a single date known to
+    the day and no end (a one-day event, as "Log an activity" records it)."""
+    days = default_days(activity)
+    if days is None and activity.start_date and activity.end_date is None \
+            and activity.start_precision == DatePrecision.DAY:
+        return Decimal(1)
+    return days
+
+
+def earlier_uploads(activity: Activity, sha256: str, exclude: int | None = None):
+    """The sheets of the same file (same SHA-256) already recorded on this activity."""
+    return (Sheet.objects.filter(activity=activity, sha256=sha256, state=Sheet.State.CONFIRMED)
+            .exclude(pk=exclude).order_by("confirmed_at", "pk"))
+
+
 def make_plan(activity: Activity, sheet: Worksheet, mapping: Mapping, options: Options,
               decisions: dict[int, str] | None = None) -> Plan:
     """What each row becomes. decisions: {row number: "new" | "skip"} chosen in the preview."""
@@ -142,6 +171,8 @@ def make_plan(activity: Activity, sheet: Worksheet, mapping: Mapping, options: O
                 row.outcome, row.messages, values.messages = Outcome.ERROR, [("no_name", {})], []
             elif values.name and any(ch.isdigit() for ch in values.name):
                 row.outcome, row.messages, values.messages = Outcome.ERROR, [("not_a_name", {})], []
+            elif is_total(values.name):
+                row.outcome, row.messages, values.messages = Outcome.ERROR, [("total_row", {})], []
             rows.append(row)
     _match(activity, rows, decisions)
     return Plan(options.worksheet or sheet.name, mapping.header, mapping, options, rows)
@@ -225,6 +256,9 @@ def store_upload(activity: Activity, data: bytes, file_name: str, user, kind: st
     sheet.attach(activity)
     chosen = workbook.worksheet()
     mapping = reading.propose(chosen, kind)
+    if mapping.header is not None and not any(any(c.strip() for c in cells)
+                                              for cells in chosen.rows[mapping.header + 1:]):
+        raise SheetError("no_rows", sheet=chosen.name, row=mapping.header + 1)
     sheet.worksheet = chosen.name
     sheet.header_row = None if mapping.header is None else mapping.header + 1
     sheet.mapping = {str(k): v for k, v in mapping.columns.items()}
@@ -249,6 +283,8 @@ def confirm(sheet: Sheet, plan: Plan, user) -> Report:
                                                     or plan.mapping.column("family_name") is not None
                                                     or plan.mapping.column("email") is not None):
         raise ImportRefused(_("No column is mapped to the name or the email: map one first."))
+    if sheet.kind == Sheet.Kind.ATTENDANCE and not plan.people_rows:
+        raise ImportRefused(_("No row of this sheet is a person: nothing to record."))
     try:
         with transaction.atomic():
             locked = Sheet.objects.select_for_update().get(pk=sheet.pk)
@@ -381,6 +417,8 @@ def _write_attendance(sheet: Sheet, activity: Activity, plan: Plan, by_number: d
                                                                  person__in=list(by_number.values()))}
     new: dict[int, Attendance] = {}
     updated: dict[int, Attendance] = {}
+    # The same file recorded before on this activity is the same day's list, not another day.
+    repeated = earlier_uploads(activity, sheet.sha256, exclude=sheet.pk).exists()
     for r in plan.rows:
         if r.number not in by_number:
             continue
@@ -389,9 +427,9 @@ def _write_attendance(sheet: Sheet, activity: Activity, plan: Plan, by_number: d
             continue
         if person.pk in existing:
             a = existing[person.pk]
-            if plan.options.one_day:  # one more day, never more days than the activity lasted
+            if plan.options.one_day and not repeated:  # one more day, never more than the activity lasted
                 a.days = (a.days or Decimal(0)) + 1
-                longest = default_days(activity)
+                longest = longest_days(activity)
                 if longest is not None:
                     a.days = min(a.days, longest)
             elif v.days is not None:

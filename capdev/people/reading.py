@@ -32,6 +32,7 @@ FIELD_LABELS = {
 ROW_MESSAGES = {
     "no_name": _("no name"),
     "not_a_name": _("the name column holds no name (a total, a note?)"),
+    "total_row": _("a total or subtotal row: not a person"),
     "not_an_email": _("the email is not an address: left out"),
     "several_emails": _("several emails: the first is kept"),
     "sex_unread": _("sex not understood: not stated"),
@@ -69,6 +70,7 @@ SHEET_ERRORS = {
     "bad_xlsx": _("The Excel file cannot be read (it may be damaged or password-protected)."),
     "too_many_worksheets": _("The workbook has %(n)s worksheets; at most %(limit)s are read."),
     "no_worksheet": _("The workbook has no worksheet."),
+    "no_rows": _("The worksheet %(sheet)s has no row below its header row (%(row)s): no one to record."),
 }
 
 # Country names in French and Spanish that the narrative's English index does not hold (folded).

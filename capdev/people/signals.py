@@ -45,6 +45,17 @@ def relink(activity) -> int:
     return moved
 
 
+def orphaned_uids(uids) -> set:
+    """Those of these activity uids that rows kept about an activity point at with no activity (one query per
+    kind of row): the activities relink has work for."""
+    wanted = [u for u in uids if u]
+    found = set()
+    for model in _linked_models():
+        found.update(model.objects.filter(activity__isnull=True, activity_uid__in=wanted)
+                     .values_list("activity_uid", flat=True).distinct())
+    return found
+
+
 def _activity_saved(sender, instance, created, raw=False, **kwargs) -> None:
     if raw:
         return

@@ -40,13 +40,14 @@ def _slug(value: str) -> str:
     return slugify(value)
 
 
-def facet_items_html(name: str, values: list[FacetValue]) -> SafeString:
-    """The <li> checkbox of each facet value.
+def facet_items_html(name: str, values: list[FacetValue], noun=None) -> SafeString:
+    """The <li> checkbox of each facet value, its count read out as a number of `noun` ("projects" unless
+    another list says what it counts: "resources").
 
     Written here rather than by an included template per value: a country facet has some two hundred values,
     and the template engine took most of the list page's time rendering them one include at a time.
     """
-    projects = escape(_("projects"))
+    projects = escape(noun if noun is not None else _("projects"))
     items = []
     for v in values:
         ident = escape(f"f-{name}-{_slug(v.value)}")

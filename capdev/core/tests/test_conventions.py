@@ -26,6 +26,9 @@ DERIVED_MODELS = {
     # A sheet's row as written never changes (only erasure blanks it), and a history table would be one more
     # place a person's name could outlive its erasure (capdev.people.erasure).
     "people.SheetRow",
+    # Which published row each row of a working copy was copied from: the workflow's bookkeeping, written and
+    # deleted with the copy; the rows themselves keep their history.
+    "editor.RowOrigin",
 }
 
 

@@ -40,6 +40,7 @@ class SheetError(ValueError):
         "bad_xlsx": "The Excel file cannot be read (it may be damaged or password-protected).",
         "too_many_worksheets": "The workbook has {n} worksheets; at most {limit} are read.",
         "no_worksheet": "The workbook has no worksheet.",
+        "no_rows": "The worksheet {sheet} has no row below its header row ({row}): no one to record.",
     }
 
     def __init__(self, code: str, **params):

@@ -32,7 +32,7 @@ def test_publishing_a_working_copy_keeps_the_lists_on_the_activity(caribbean, wo
     ReviewFlag.objects.filter(project=caribbean).update(state=ReviewFlag.State.ACCEPTED)
     workflow.publish(copy, staff["reviewer"])
     new = Activity.objects.get(project=caribbean, uid=uid)
-    assert new.pk != workshop.pk and new.title.endswith("(renamed)")
+    assert new.pk == workshop.pk and new.title.endswith("(renamed)")  # written over the published row: id kept
     assert Attendance.objects.filter(activity=new).count() == 7
     assert not Attendance.objects.filter(activity__isnull=True).exists()
     sheet.refresh_from_db()
@@ -70,9 +70,15 @@ def test_uids_are_unique_across_activities_written_in_bulk(portfolio, db):
     assert len(uids) > 20 and None not in uids and len(set(uids)) == len(uids)
 
 
-def test_an_upload_on_a_working_copy_s_activity_is_not_possible_there(caribbean, workshop, staff, client):
+def test_a_working_copy_s_activity_opens_only_for_those_who_manage_the_project_s_people(caribbean, workshop,
+                                                                                          staff, client):
+    # An activity logged since the last publication lives only in the copy: its sign-in sheet goes there
+    # (test_copy_activity); the public and other units never see the copy's activities.
     copy = workflow.start_working_copy(caribbean, staff["editor"])
     copied = copy.activities.get(title=workshop.title)
+    assert client.get(f"/activities/{copied.pk}/").status_code == 404
+    client.force_login(staff["other"])
+    assert client.get(f"/activities/{copied.pk}/").status_code == 404
     client.force_login(staff["editor"])
-    assert client.get(f"/activities/{copied.pk}/").status_code == 404  # the original's page is the one
+    assert client.get(f"/activities/{copied.pk}/").status_code == 200
     assert not Sheet.objects.exists()

@@ -163,8 +163,8 @@ def test_days_from_the_activity_from_a_column_and_from_day_sheets(tot, staff):
 
 
 def test_one_day_sheets_add_a_day_each(workshop, staff):
-    data = "Name,Email\nAnil Persad,apersad@gov.tt\nKeisha Greaves,keisha@gov.bb\n".encode()
-    for _day in range(3):
+    for day in range(3):  # each day's own sheet (the same file twice is one day: test_upload_checks)
+        data = f"Day {day + 1}\nName,Email\nAnil Persad,apersad@gov.tt\nKeisha Greaves,keisha@gov.bb\n".encode()
         sheet = importing.store_upload(workshop, data, "day.csv", staff["editor"])
         importing.confirm(sheet, plan_of(sheet, one_day=True), staff["editor"])
     assert set(Attendance.objects.filter(activity=workshop).values_list("days", flat=True)) == {Decimal(3)}

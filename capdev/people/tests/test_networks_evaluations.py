@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import lxml.html
 import pytest
 from django.test import Client
 
 from capdev.people import network_stats
-from capdev.people.models import Evaluation, Membership, Network, NetworkProject, Response, Sheet
+from capdev.people.models import (Evaluation, Membership, Network, NetworkActivity, NetworkProject, Response,
+                                  Sheet)
 
 from .conftest import FILES, crowd
 from .test_import import imported
@@ -137,3 +139,32 @@ def test_a_response_typed_in_and_the_public_summary(workshop, staff, client):
     assert "What participants said" in html and "4.2" in html and "80 %" in html
     assert editor.post(f"/activities/{workshop.pk}/evaluation/", {"satisfaction": 9}).status_code == 200
     assert Evaluation.objects.get().responses.count() == 5
+
+
+def test_a_joined_date_before_the_network_or_after_today_is_refused_with_a_reason(cop, workshop, staff):
+    crowd(workshop, 3, 3)
+    editor = Client()
+    editor.force_login(staff["editor"])
+    url = "/networks/caribbean-innovation-cop/members/add/"
+    form = editor.get("/networks/caribbean-innovation-cop/").context["from_activity"]
+    assert form.fields["joined"].widget.attrs["min"] == "2024-02-21"
+    for slip, why in (("1999-01-01", "is before the network started"), ("2099-01-01", "a day that has come")):
+        page = editor.post(url, {"activity": workshop.pk, "joined": slip}, follow=True).content.decode()
+        assert "Nobody was added" in page and why in page, slip
+    assert not Membership.objects.filter(network=cop).exists()
+    editor.post(url, {"activity": workshop.pk, "joined": "2024-02-21"})  # the network's first day is fine
+    assert Membership.objects.filter(network=cop).count() == 6
+
+
+def test_the_activity_whose_list_joined_a_network_becomes_one_of_its_activities(cop, workshop, staff):
+    crowd(workshop, 3, 3)
+    assert not NetworkActivity.objects.filter(network=cop).exists()
+    editor = Client()
+    editor.force_login(staff["editor"])
+    for _twice in range(2):
+        editor.post("/networks/caribbean-innovation-cop/members/add/", {"activity": workshop.pk,
+                                                                         "joined": "2024-08-30"})
+    assert list(NetworkActivity.objects.filter(network=cop).values_list("activity_id", flat=True)) == [workshop.pk]
+    page = lxml.html.fromstring(Client().get("/networks/caribbean-innovation-cop/").content)
+    listed = [a.text_content() for a in page.cssselect("section[aria-labelledby=activities-h] li a")]
+    assert listed == [workshop.title]

@@ -204,3 +204,14 @@ def test_people_pages_say_one_in_the_singular_and_days_without_a_decimal_zero(ca
     editor.force_login(staff["editor"])
     page = editor.get(f"/activities/{workshop.pk}/").content.decode()
     assert '<td class="num">3</td>' in page and "3.0" not in page
+
+
+def test_an_editor_is_told_that_proposals_await_a_reviewer_not_that_there_is_nothing(workshop, caribbean, staff):
+    imported(workshop, "signin-saint-lucia-en.xlsx", staff["editor"])
+    regional = caribbean.activities.get(title__startswith="The Future of Governance")
+    imported(regional, "signin-regional-utf16.csv", staff["editor"])
+    assert MatchProposal.objects.count() == 1
+    page = logged_in(staff["editor"]).get("/people/matches/").content.decode()
+    assert "Nothing to review" not in page and "1 proposal awaits a reviewer of the project" in page
+    other = logged_in(staff["other"]).get("/people/matches/").content.decode()  # another unit's: not theirs
+    assert "Nothing to review" in other and "awaits a reviewer" not in other

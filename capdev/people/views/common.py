@@ -28,13 +28,21 @@ def staff_required(view):
 
 
 def visible_activity(request, pk: int) -> Activity:
-    """An activity of a project the request may see (an original: a working copy's activities are the
-    original's, whose page they have)."""
+    """An activity of a project the request may see; or, for the staff who manage the project's people, an
+    activity of its working copy (one logged since the last publication: its sign-in sheet can be uploaded on
+    it at once, and follows it to the published project by its uid, counted in public only once published)."""
+    activities = Activity.objects.select_related("project__lead_unit", "project__draft_of", "country")
     try:
-        return get_object_or_404(Activity.objects.select_related("project__lead_unit", "country")
-                                 .filter(project__in=visible_projects(request).values("pk")), pk=pk)
+        return get_object_or_404(activities.filter(project__in=visible_projects(request).values("pk")), pk=pk)
     except Http404:
-        raise Http404(_("No such activity.")) from None
+        pass
+    from ..permissions import can_manage_people
+
+    activity = activities.filter(pk=pk, project__draft_of__in=visible_projects(request).values("pk")).first()
+    if activity is not None and request.user.is_authenticated and can_manage_people(request.user,
+                                                                                      activity.project):
+        return activity
+    raise Http404(_("No such activity."))
 
 
 def require(allowed: bool) -> None:

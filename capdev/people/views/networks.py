@@ -17,7 +17,7 @@ from capdev.projects.filtersets import visible_q
 from .. import indicators, network_stats, permissions, privacy
 from ..filtersets import NetworkFilterSet
 from ..forms import MembersFromActivityForm
-from ..models import Attendance, Membership, Network
+from ..models import Attendance, Membership, Network, NetworkActivity
 from .common import staff_required, visible_activity
 
 
@@ -66,7 +66,8 @@ def network_page(request, slug: str):
                               .select_related("person__institution", "person__country", "institution")
                               .order_by("-left", "joined", "pk"))
         if permissions.can_manage_network_members(request.user, network):
-            context["from_activity"] = MembersFromActivityForm(activities=_listed_activities(request, network))
+            context["from_activity"] = MembersFromActivityForm(activities=_listed_activities(request, network),
+                                                               network=network)
     return render(request, "people/network.html", context)
 
 
@@ -95,9 +96,14 @@ def add_members(request, slug: str):
     network = _network(request, slug)
     if not permissions.can_manage_network_members(request.user, network):
         raise PermissionDenied
-    form = MembersFromActivityForm(request.POST, activities=_listed_activities(request, network))
+    form = MembersFromActivityForm(request.POST, activities=_listed_activities(request, network), network=network)
     if not form.is_valid():
-        messages.error(request, _("Choose an activity with an attendance list, and the date they joined."))
+        wrong_date = form.errors.get("joined") if "joined" in form.data and form.data["joined"] else None
+        if wrong_date and "activity" not in form.errors:
+            for error in wrong_date:
+                messages.error(request, _("Nobody was added: %(why)s") % {"why": error})
+        else:
+            messages.error(request, _("Choose an activity with an attendance list, and the date they joined."))
         return redirect("people:network", slug=slug)
     activity = visible_activity(request, form.cleaned_data["activity"])
     if not permissions.can_view_people(request.user, activity.project):
@@ -113,6 +119,12 @@ def add_members(request, slug: str):
             m._history_user = request.user
             m.save()
             added += 1
+        if not NetworkActivity.objects.filter(network=network, activity=activity).exists():
+            # The members came from it: it is one of the network's activities (shown on its page) from now.
+            link = NetworkActivity(network=network)
+            link.attach(activity)
+            link._history_user = request.user
+            link.save()
     indicators.refresh_for_network(network.pk)
     messages.success(request, _("%(n)d members added from the activity's list.") % {"n": added})
     return redirect("people:network", slug=slug)

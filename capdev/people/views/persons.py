@@ -115,14 +115,18 @@ def matches(request):
     proposals = (MatchProposal.objects.filter(state=MatchProposal.State.OPEN)
                  .select_related("person__institution", "person__country", "row__sheet",
                                  "attendance__activity__project").order_by("created", "pk"))
-    mine = [p for p in proposals[:500] if p.attendance and p.attendance.activity
-            and permissions.can_publish_people(request.user, p.attendance.activity.project)]
+    listed = [p for p in proposals[:500] if p.attendance and p.attendance.activity]
+    mine = [p for p in listed if permissions.can_publish_people(request.user, p.attendance.activity.project)]
+    # Those the user sees the people of but does not decide (an editor): they wait for a reviewer, and the page
+    # says so rather than "nothing to review".
+    waiting = sum(1 for p in listed if p not in mine
+                  and permissions.can_view_people(request.user, p.attendance.activity.project))
     for p in mine:
         header = p.row.sheet.header_row if p.row else None
         p.header_cells = list(p.row.sheet.rows.filter(number=header).values_list("cells", flat=True)[:1])
         p.header_cells = p.header_cells[0] if p.header_cells else []
         p.pairs = list(zip(p.header_cells, p.row.cells)) if p.row else []
-    return render(request, "people/matches.html", {"proposals": mine})
+    return render(request, "people/matches.html", {"proposals": mine, "waiting": waiting})
 
 
 @staff_required

@@ -81,7 +81,8 @@ def sheet_page(request, pk: int):
     if preview:
         plan = _plan(sheet, worksheet)
         context.update(plan=plan, counts=_counts(plan), report=_preview_lines(sheet, plan),
-                       partial=_partial_warning(sheet, plan))
+                       partial=_partial_warning(sheet, plan),
+                       earlier=list(importing.earlier_uploads(sheet.activity, sheet.sha256, exclude=sheet.pk)[:5]))
         return render(request, "people/sheet_preview.html", context)
     context["form"] = _mapping_form(sheet, workbook, worksheet)
     return render(request, "people/sheet_map.html", context)

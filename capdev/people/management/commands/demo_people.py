@@ -26,6 +26,10 @@ LISTS = [("Capacity Development Workshop on Changing Mindsets", "signin-saint-lu
          ("Capacity Development Training of Trainers", "lista-asistencia-es.xlsx")]
 
 
+# The demo accounts of the DPIDG unit, the one that sees the people of the seed's 2024 project (README lists them).
+ACCOUNTS = (("editor-dpidg", EDITOR), ("reviewer-dpidg", REVIEWER))
+
+
 class Command(BaseCommand):
     """Attendance lists, a community of practice, an evaluation and computed indicators on the seed's project."""
 
@@ -59,7 +63,7 @@ class Command(BaseCommand):
     def _accounts(self, password: str):
         unit = OrgUnit.objects.filter(code="DPIDG").first()
         users = []
-        for name, role in (("editor-dpidg", EDITOR), ("reviewer-dpidg", REVIEWER)):
+        for name, role in ACCOUNTS:
             user, _created = get_user_model().objects.get_or_create(username=name)
             user.set_password(password)
             user.is_staff = True

@@ -1,6 +1,8 @@
 """capdev import-attendance --activity ID FILE [--dry-run]: a sign-in sheet onto an activity, as the upload page does."""
 from __future__ import annotations
 
+import hashlib
+
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -99,6 +101,11 @@ class Command(BaseCommand):
                                default_country=importing.default_country(activity) if country is None else
                                ("" if country == "-" else country.upper()))
         plan = importing.make_plan(activity, worksheet, mapping, plan_options)
+        earlier = importing.earlier_uploads(activity, hashlib.sha256(data).hexdigest()).first()
+        if earlier is not None:
+            self.stderr.write(_("Warning: this very file (same content) was already recorded on this activity "
+                                "(sheet %(sheet)d, %(file)s): no one is counted twice and no day is added.")
+                              % {"sheet": earlier.pk, "file": earlier.file_name})
         report = None
         if not options["dry_run"]:
             sheet = importing.store_upload(activity, data, path.name, user)
