@@ -24,6 +24,7 @@ from django.core.cache import cache
 from django.db import connections
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from capdev.activities.models import Activity
@@ -225,13 +226,16 @@ def _cached(key: tuple, compute: Callable[[], object], empty: object):
     day's edits do not keep the database counting), and the page says so.
     """
     version = index_version.current()
+    # The figures' labels are in the request's language: each language has its own (counted in that language).
+    language = translation.get_language()
+    key = (*key, language)
     # Hashed: a key holds the list's parameters, and memcached (CAPDEV_CACHE_URL) refuses keys over 250 bytes.
     name = "capdev-people:" + hashlib.sha1(":".join(str(k) for k in key).encode()).hexdigest()
     entry = cache.get(name)
     if entry is not None and entry[0] == version:
         return entry[1]
     if getattr(settings, "CAPDEV_PEOPLE_BACKGROUND", True):
-        refresh_in_background(name, version, compute)
+        refresh_in_background(name, version, compute, language)
         http_cache.incomplete("people figures are being counted")  # no page showing them is kept
         return _marked(entry[1], stale=True) if entry is not None else _marked(empty, counting=True)
     value = compute()
@@ -244,7 +248,7 @@ _STARTED: dict[str, float] = {}  # when each figure was last counted again, for 
 _LOCK = threading.Lock()
 
 
-def refresh_in_background(name: str, version: str, compute: Callable[[], object]) -> None:
+def refresh_in_background(name: str, version: str, compute: Callable[[], object], language: str | None = None) -> None:
     """Compute a figure again in a thread of its own (one per figure at a time, and not again within
     CAPDEV_PEOPLE_REFRESH_SECONDS of the last time unless none was kept), then keep it for its version."""
     interval = getattr(settings, "CAPDEV_PEOPLE_REFRESH_SECONDS", 60)
@@ -260,7 +264,8 @@ def refresh_in_background(name: str, version: str, compute: Callable[[], object]
         from django.db import connections as all_connections
 
         try:
-            cache.set(name, (version, compute()), CACHE_SECONDS)
+            with translation.override(language):  # a thread starts in the default language
+                cache.set(name, (version, compute()), CACHE_SECONDS)
         except Exception:  # noqa: BLE001 - a failed refresh leaves the old figure; the next request tries again
             logging.getLogger(__name__).exception("people figures: refresh of %s failed", name)
         finally:
