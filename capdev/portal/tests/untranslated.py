@@ -39,7 +39,11 @@ def build_pseudo_catalogues(locale_dir: Path, out_dir: Path, languages: list[str
         source = locale_dir / lang / "LC_MESSAGES" / "django.po"
         target = out_dir / lang / "LC_MESSAGES"
         target.mkdir(parents=True, exist_ok=True)
-        english = subprocess.run(["msgen", str(source)], check=True, capture_output=True).stdout
+        # Every translation emptied first (msgfilter with `sed -e d`), as msgen fills only the empty ones: the
+        # pseudo-translation is the English of every string, translated or not.
+        emptied = subprocess.run(["msgfilter", "--keep-header", "-i", str(source), "sed", "-e", "d"], check=True,
+                                 capture_output=True).stdout
+        english = subprocess.run(["msgen", "-"], input=emptied, check=True, capture_output=True).stdout
         english = all_plural_forms(english.decode("utf-8")).encode("utf-8")
         pseudo = subprocess.run(["msgfilter", "--keep-header", "sed", "-e", f"1s/^/{OPEN}/", "-e", f"$s/$/{CLOSE}/"],
                                 input=english, check=True, capture_output=True).stdout
