@@ -52,37 +52,35 @@ def build_pseudo_catalogues(locale_dir: Path, out_dir: Path, languages: list[str
 
 
 def all_plural_forms(po: str) -> str:
-    """msgen writes the forms a catalogue has (two for one never translated: msgid, msgid_plural); a language
-    with more (Arabic six, Russian three) looks the others up too: each missing form a copy of the second."""
+    """Every plural entry with all the forms its language has, in English: msgen leaves the plural entries of a
+    catalogue whose language has more than two forms (Arabic six, Russian three) empty, and gettext skips an
+    entry with an empty form. An empty form becomes the msgid (form 0) or the msgid_plural (the others)."""
     match = re.search(r"nplurals=(\d+)", po)
     nplurals = int(match.group(1)) if match else 2
-    out: list[str] = []
-    forms: dict[int, list[str]] = {}  # the current entry's msgstr[n] blocks
-    current: int | None = None
-
-    def close() -> None:
-        if 1 in forms:
-            for n in range(2, nplurals):
-                if n not in forms:
-                    out.append(f"msgstr[{n}]" + forms[1][0][len("msgstr[1]"):])
-                    out.extend(forms[1][1:])
-        forms.clear()
-
-    for line in po.splitlines():
-        plural = re.match(r"msgstr\[(\d+)\]", line)
-        if plural:
-            current = int(plural.group(1))
-            forms[current] = [line]
-        elif current is not None and line.startswith('"'):
-            forms[current].append(line)
-        else:
-            if current is not None:
-                close()
-            current = None
-        out.append(line)
-    if current is not None:
-        close()
-    return "\n".join(out) + "\n"
+    out = []
+    for block in po.split("\n\n"):
+        if "\nmsgid_plural " not in "\n" + block:
+            out.append(block)
+            continue
+        head, parts, current = [], {}, None
+        for line in block.split("\n"):
+            keyword = re.match(r"(msgid_plural|msgid|msgstr\[\d+\])\s", line)
+            if keyword:
+                current = keyword.group(1)
+                parts[current] = [line[len(current):].strip()]
+            elif current is not None and line.startswith('"'):
+                parts[current].append(line)
+            else:
+                head.append(line)
+        lines = head + [f"msgid {parts['msgid'][0]}", *parts["msgid"][1:],
+                        f"msgid_plural {parts['msgid_plural'][0]}", *parts["msgid_plural"][1:]]
+        for n in range(nplurals):
+            form = parts.get(f"msgstr[{n}]")
+            if not form or (form == ['""']):
+                form = parts["msgid"] if n == 0 else parts["msgid_plural"]
+            lines += [f"msgstr[{n}] {form[0]}", *form[1:]]
+        out.append("\n".join(lines))
+    return "\n\n".join(out).rstrip("\n") + "\n"
 
 
 def pieces(body: str, fragment_lang: str = "") -> tuple[str, list[str]]:
