@@ -168,7 +168,7 @@ def test_portfolio_figures_answer_the_old_count_while_the_new_one_is_counted(car
     index_version.bump()  # (one transaction marks a project once: the test's marked it already)
     settings.CAPDEV_PEOPLE_BACKGROUND = True
     started = []
-    monkeypatch.setattr(agg, "refresh_in_background", lambda name, version, compute: started.append(
+    monkeypatch.setattr(agg, "refresh_in_background", lambda name, version, compute, language=None: started.append(
         (name, version, compute)))
     stale = agg.projects_reach(published, include_pending=False, key="all")
     assert stale.stale and stale.people == 10 and len(started) == 1
@@ -238,7 +238,7 @@ def test_a_figure_not_counted_yet_is_being_counted_and_the_page_says_so(caribbea
     crowd(workshop, 5, 5)
     settings.CAPDEV_PEOPLE_BACKGROUND = True
     started = []
-    monkeypatch.setattr(agg, "refresh_in_background", lambda name, version, compute: started.append(name))
+    monkeypatch.setattr(agg, "refresh_in_background", lambda name, version, compute, language=None: started.append(name))
     page = client.get("/dashboard/")
     assert page.context["people"]["reach"].counting and "being counted" in page.content.decode()
     assert "Woman 0" not in page.content.decode() and len(started) == 2  # the reach and the participation
@@ -395,7 +395,7 @@ def test_figures_being_counted_fetch_themselves_again_until_counted(caribbean, w
     cache.clear()
     crowd(workshop, 5, 5)
     settings.CAPDEV_PEOPLE_BACKGROUND = True
-    monkeypatch.setattr(agg, "refresh_in_background", lambda name, version, compute: None)
+    monkeypatch.setattr(agg, "refresh_in_background", lambda name, version, compute, language=None: None)
 
     def tag(url, element, ident):
         html = client.get(url).content.decode()
