@@ -8,7 +8,7 @@ SEED   ?= ../shared/seeds/000_eacd3102e0b2e2d6.txt
 DEMO_PASSWORD ?= capdev-demo-password
 PG_CTL := $(shell ls -1d /usr/lib/postgresql/*/bin/pg_ctl 2>/dev/null | sort -V | tail -n 1)
 
-.PHONY: install demo demo-data serve test test-sqlite test-postgresql lint clean vendor bench
+.PHONY: install demo demo-data serve test test-sqlite test-postgresql lint clean vendor bench messages compilemessages
 
 $(BIN)/capdev: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +16,25 @@ $(BIN)/capdev: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	@touch $@
 
-install: $(BIN)/capdev
+install: $(BIN)/capdev compilemessages
+
+# The translation catalogues (capdev/locale/<lang>/LC_MESSAGES/django.po, committed) compiled to the .mo files
+# Django reads (built, not committed: docs/languages.md). msgfmt is Debian's gettext; without it the interface
+# is in English only, and this says so.
+LOCALES := ar zh_Hans fr ru es
+compilemessages: $(BIN)/capdev
+	@if command -v msgfmt >/dev/null; then \
+		$(BIN)/capdev compilemessages --ignore=.venv --ignore=node_modules -v 0; \
+	else \
+		echo "msgfmt not found (apt-get install gettext): the interface will be in English only."; \
+	fi
+
+# Extract the interface's strings into the catalogues after adding or changing some (docs/languages.md). The
+# front end's scripts have no strings of their own (they take their text from the page), so no djangojs domain.
+messages: $(BIN)/capdev
+	$(BIN)/capdev makemessages $(addprefix -l ,$(LOCALES)) --ignore=.venv --ignore=node_modules --ignore=bench \
+		--ignore="*/tests/*"
+	$(MAKE) compilemessages
 
 # Migrate, load reference data and the seed portfolio; running it again changes nothing.
 demo-data: install
@@ -29,6 +47,7 @@ demo-data: install
 		echo "No seed portfolio at $(SEED): reference data only."; \
 	fi
 	$(BIN)/capdev demo-users --password "$(DEMO_PASSWORD)"
+	@if [ -f "$(SEED)" ]; then $(BIN)/capdev demo-people --password "$(DEMO_PASSWORD)"; fi
 
 # The web server and, beside it, the worker that runs the import page's background tasks from the queue in the
 # database (capdev db_worker): one command, and the worker stops with the server (Ctrl-C, or the server ending).
@@ -36,7 +55,7 @@ demo: demo-data
 	@echo "Capdev is at http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
 	@$(BIN)/capdev db_worker --no-reload --interval 1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
-	$(BIN)/capdev runserver $(HOST):$(PORT)
+	DEBUG=0 $(BIN)/capdev runserver $(HOST):$(PORT)
 
 # Production-like: gunicorn + whitenoise, DEBUG off, the PostgreSQL given by DATABASE_URL.
 serve: install

@@ -2,7 +2,7 @@
 aggregate behind it, against the project list /projects/ for the same (no) filters in the same run.
 
 Both pages give an anonymous visitor the whole published portfolio; both count on the in-memory index
-(capdev/projects/facet_index.py; the dashboard through capdev/portal/indexed.py). Each aggregate is also
+(capdev/projects/facet_index/; the dashboard through capdev/portal/indexed.py). Each aggregate is also
 timed on the index and in SQL (capdev/portal/aggregates.py, the reference path): the sum of the SQL times is
 what the page cost before it counted on the index.
 

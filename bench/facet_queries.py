@@ -40,7 +40,7 @@ def proposed_counts(fs, name: str, shared: dict | None = None) -> dict[str, int]
 
     from capdev.activities.models import Activity
     from capdev.organisations.models import FundingSource, Organisation, OrgUnit
-    from capdev.projects.filtersets import BudgetBand
+    from capdev.projects.bands import BudgetBand
     from capdev.projects.models import (
         Budget,
         ProjectCountry,
@@ -127,9 +127,9 @@ def proposed_counts(fs, name: str, shared: dict | None = None) -> dict[str, int]
 
 def current_counts(fs, name: str) -> dict[str, int]:
     """Counts of one facet as capdev.projects.facets computes them (zeros and unchosen values left out)."""
-    from capdev.projects.facets import FACETS
+    from capdev.projects.filtersets import FACETS
 
-    return {v.value: v.count for v in FACETS[name](fs, set(fs.selected(name))) if v.count}
+    return {v.value: v.count for v in FACETS[name].sql(fs, set(fs.selected(name))) if v.count}
 
 
 SHARED_LIMIT = 5_000  # ids passed as a list at most: a longer list costs more to bind than the subquery

@@ -1,9 +1,20 @@
-"""Benchmark 2: page throughput under gunicorn (2 workers) on loopback, against a static file from the same server.
+"""Benchmark 2: page throughput under gunicorn (2 workers) on loopback, against a static file from the same server,
+with and without HTTP caching (capdev.core.http_cache, docs/deployment.md).
 
-gunicorn serves Capdev (DEBUG off) on 127.0.0.1:PORT; wrk (Debian's `wrk`, or a bounded Python client when
-it is missing) requests, for a fixed duration each: the static stylesheet (baseline: WhiteNoise in the same
-gunicorn), random project pages /projects/<id>/, and the list page /projects/ (all published projects,
-every facet counted). Prints requests/s, latency percentiles and the ratio to the static file.
+Two gunicorns serve Capdev (DEBUG off) on 127.0.0.1, one after the other, on the same database: "uncached" with
+CAPDEV_HTTP_CACHE=0 and CAPDEV_PAGE_CACHE=0 (as before caching: the baseline), then "cached" with the defaults.
+wrk (Debian's `wrk`, or a bounded Python client when it is missing) requests, for a fixed duration each:
+
+- on both: the static stylesheet (WhiteNoise in the same gunicorn: the ratio's denominator), random project pages
+  over the whole portfolio (cold: nearly every one rendered, as before) and list pages /projects/?page=N with N
+  random (cold too);
+- on "cached" also: project pages over a fixed set of --warm-pages ids asked once before (warm), the list page
+  /projects/ (warm), and the list page asked with the If-None-Match of its ETag (a conditional request: 304).
+
+Then, in a process of its own through Django's handler (every middleware, no network), the server time of a
+conditional request (p50/p95 over --conditional-rounds), and the freshness check: a project's title is changed
+as an editor's save changes it, and its page, the API, the list searched for it and the CSV export are asked
+once each: the number of requests until each shows the change (1 is the target).
 
 Usage: bench/page_throughput.py --projects 10000 [--duration 10] [--connections 4] [--port 8021]
 """
@@ -17,6 +28,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -102,11 +114,119 @@ def run_python_client(urls, duration: int, connections: int) -> dict:
             "p99_ms": round(common.percentile([x * 1000 for x in latencies], 99), 2), "non_2xx": errors[0]}
 
 
+def start_gunicorn(port: int, env: dict) -> subprocess.Popen:
+    server = subprocess.Popen(
+        [str(common.ROOT / ".venv" / "bin" / "gunicorn"), "capdev.wsgi", "--bind", f"127.0.0.1:{port}",
+         "--workers", "2", "--timeout", "120", "--log-level", "warning"],
+        cwd=common.ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    wait_for(port)
+    return server
+
+
+def stop(server: subprocess.Popen) -> None:
+    server.terminate()
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
+def get(url: str, headers: dict | None = None) -> tuple[int, dict, bytes]:
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=120) as r:
+            return r.status, dict(r.headers), r.read()
+    except urllib.error.HTTPError as e:  # a 304 is an HTTPError to urllib
+        return e.code, dict(e.headers), b""
+
+
+def lua_paths(paths: list[str], headers: dict | None = None) -> str:
+    """A wrk script cycling through paths (shuffled once, seed 7), with extra headers."""
+    import random
+
+    shuffled = list(paths)
+    random.Random(7).shuffle(shuffled)
+    lines = ["local paths = {" + ", ".join(f'"{p}"' for p in shuffled) + "}", "local i = 0"]
+    for name, value in (headers or {}).items():
+        lines.append(f'wrk.headers["{name}"] = "{value}"')
+    lines.append("request = function()\n  i = i % #paths + 1\n  return wrk.format(\"GET\", paths[i])\nend")
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as lua:
+        lua.write("\n".join(lines) + "\n")
+    return lua.name
+
+
+def load(base: str, paths: list[str], args, headers: dict | None = None) -> dict:
+    """Requests/s and latencies of the paths cycled through for the duration."""
+    if shutil.which("wrk") and not args.python_client:
+        script = lua_paths(paths, headers)
+        try:
+            return run_wrk(base + "/", args.duration, args.connections, script)
+        finally:
+            Path(script).unlink(missing_ok=True)
+    if headers:
+        return {"tool": "python", "skipped": "conditional requests need wrk"}
+    return run_python_client([base + p for p in paths], args.duration, args.connections)
+
+
+IN_PROCESS = r"""
+import json, sys, time
+import django
+django.setup()
+from django.test import Client
+from capdev.projects.models import Project
+from capdev.projects.search import reindex_projects
+
+rounds, pk = int(sys.argv[1]), int(sys.argv[2])
+client = Client()
+url = "/projects/"
+etag = client.get(url)["ETag"]
+times = []
+for _ in range(rounds):
+    began = time.perf_counter()
+    response = client.get(url, headers={"If-None-Match": etag})
+    times.append(time.perf_counter() - began)
+    assert response.status_code == 304, response.status_code
+project = Project.objects.get(pk=pk)
+word = "Zanzibarian" + str(int(time.time()))
+channels = {"project page": f"/projects/{pk}/", "api": f"/api/projects/{pk}/",
+            "list searched": f"/projects/?q={word}", "csv export": f"/projects/?q={word}&format=csv"}
+for path in channels.values():
+    client.get(path)  # kept at the version before the change
+project.title = f"{word} {project.title}"[:300]
+project.save()
+reindex_projects([pk])  # as the editor's save does
+visible = {}
+for name, path in channels.items():
+    for n in range(1, 4):
+        r = client.get(path)
+        body = b"".join(r.streaming_content) if r.streaming else r.content
+        if word.encode() in body:
+            visible[name] = n
+            break
+    else:
+        visible[name] = None
+print(json.dumps({"times": times, "visible_at_request": visible}))
+"""
+
+
+def in_process(env: dict, rounds: int, pk: int) -> dict:
+    """Server time of a conditional request through Django's handler, and the requests until a change shows."""
+    import json
+
+    out = subprocess.run([common.PYTHON, "-c", IN_PROCESS, str(rounds), str(pk)], cwd=common.ROOT, env=env,
+                         capture_output=True, text=True, timeout=600, check=True).stdout
+    data = json.loads(out.strip().splitlines()[-1])
+    return {"conditional_request": common.summary_ms(data["times"]), "visible_at_request": data["visible_at_request"]}
+
+
 def main() -> None:
     parser = common.portfolio_parser(__doc__)
     parser.add_argument("--port", type=int, default=8021)
-    parser.add_argument("--duration", type=int, default=10, help="seconds per URL (default 10)")
+    parser.add_argument("--duration", type=int, default=10, help="seconds per URL set (default 10)")
     parser.add_argument("--connections", type=int, default=4)
+    parser.add_argument("--warm-pages", type=int, default=200, help="project pages in the warm set (default 200)")
+    parser.add_argument("--conditional-rounds", type=int, default=2000)
     parser.add_argument("--python-client", action="store_true", help="use the Python client even if wrk exists")
     args = parser.parse_args()
 
@@ -117,66 +237,71 @@ def main() -> None:
         url = common.sqlite_url(path)
     common.capdev(["collectstatic", "--noinput"], url)
     env = common.capdev_env(url)
-    # The ids of published projects, for random project pages.
     ids_out = subprocess.run(
         [common.PYTHON, "-c", ("import django; django.setup(); from capdev.projects.models import Project; "
-                               "from django.db.models import Min, Max, Count; "
-                               "print(Project.objects.published().aggregate(lo=Min('pk'), hi=Max('pk'), "
-                               "n=Count('pk')))")],
+                               "print(list(Project.objects.published().order_by('pk').values_list('pk', flat=True)))")],
         cwd=common.ROOT, env=env, capture_output=True, text=True, check=True).stdout
-    bounds = eval(ids_out.strip().splitlines()[-1])
-    label = args.label or f"{'postgresql' if url.startswith('postgres') else 'sqlite'}-{bounds['n']}"
+    ids = eval(ids_out.strip().splitlines()[-1])
+    label = args.label or f"{'postgresql' if url.startswith('postgres') else 'sqlite'}-{len(ids)}"
+    import random
 
-    server = subprocess.Popen(
-        [str(common.ROOT / ".venv" / "bin" / "gunicorn"), "capdev.wsgi", "--bind", f"127.0.0.1:{args.port}",
-         "--workers", "2", "--timeout", "120", "--log-level", "warning"],
-        cwd=common.ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    results: dict = {"label": label, "projects": bounds, "duration_s": args.duration,
-                     "connections": args.connections, "workers": 2}
-    try:
-        wait_for(args.port)
-        base = f"http://127.0.0.1:{args.port}"
-        for path in (STATIC, f"/projects/{bounds['lo']}/", "/projects/"):  # warm-up, and a correctness check
-            with urllib.request.urlopen(base + path, timeout=120) as r:
-                assert r.status == 200, (path, r.status)
-        use_wrk = shutil.which("wrk") and not args.python_client
-        with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as lua:
-            lua.write(f"math.randomseed(7)\nrequest = function()\n  return wrk.format(\"GET\", \"/projects/\" .. "
-                      f"math.random({bounds['lo']}, {bounds['hi']}) .. \"/\")\nend\n")
-        if use_wrk:
-            results["static"] = run_wrk(base + STATIC, args.duration, args.connections)
-            results["project_page"] = run_wrk(base + "/", args.duration, args.connections, lua.name)
-            results["list_page"] = run_wrk(base + "/projects/", args.duration, args.connections)
-        else:
-            import random
-            rng = random.Random(7)
-            pages = [f"{base}/projects/{rng.randint(bounds['lo'], bounds['hi'])}/" for _ in range(500)]
-            results["static"] = run_python_client([base + STATIC], args.duration, args.connections)
-            results["project_page"] = run_python_client(pages, args.duration, args.connections)
-            results["list_page"] = run_python_client([base + "/projects/"], args.duration, args.connections)
-        Path(lua.name).unlink(missing_ok=True)
-        for key, path in (("project_page", f"/projects/{bounds['lo']}/"), ("list_page", "/projects/")):
-            if not results[key].get("requests"):
-                # Not one response within the duration: time a single request, so the row still says how slow.
-                began = time.perf_counter()
-                with urllib.request.urlopen(base + path, timeout=600) as r:
-                    r.read()
-                results[key]["single_request_ms"] = round((time.perf_counter() - began) * 1000, 1)
-    finally:
-        server.terminate()
+    rng = random.Random(7)
+    cold_pages = [f"/projects/{rng.choice(ids)}/" for _ in range(5000)]
+    cold_lists = [f"/projects/?page={rng.randint(1, max(len(ids) // 20, 1))}" for _ in range(2000)]
+    warm_pages = [f"/projects/{pk}/" for pk in rng.sample(ids, min(args.warm_pages, len(ids)))]
+    results: dict = {"label": label, "published_projects": len(ids), "duration_s": args.duration,
+                     "connections": args.connections, "workers": 2, "warm_pages": len(warm_pages)}
+    base = f"http://127.0.0.1:{args.port}"
+
+    for mode, extra in (("uncached", {"CAPDEV_HTTP_CACHE": "0", "CAPDEV_PAGE_CACHE": "0"}), ("cached", {})):
+        server = start_gunicorn(args.port, {**env, **extra})
+        runs: dict = {}
         try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-    static = results["static"]["requests_per_s"]
+            ready_by = time.monotonic() + 300  # each worker reads its indexes in threads as it starts: wait
+            while b"being worked out" in get(base + warm_pages[0])[2] and time.monotonic() < ready_by:
+                time.sleep(1)
+            for path in (STATIC, warm_pages[0], "/projects/"):  # warm-up (each worker's index), a check
+                for _ in range(4):
+                    status, _h, _b = get(base + path)
+                    assert status == 200, (path, status)
+            runs["static"] = load(base, [STATIC], args)
+            runs["project_page_cold"] = load(base, cold_pages, args)
+            runs["list_page_cold"] = load(base, cold_lists, args)
+            if mode == "cached":
+                for path in warm_pages:  # each worker keeps its own pages (in-memory cache): ask a few times
+                    for _ in range(4):
+                        get(base + path)
+                runs["project_page_warm"] = load(base, warm_pages, args)
+                runs["list_page_warm"] = load(base, ["/projects/"], args)
+                status, headers, _b = get(base + "/projects/")
+                etag = headers.get("ETag", "")
+                assert get(base + "/projects/", {"If-None-Match": etag})[0] == 304
+                runs["list_conditional"] = load(base, ["/projects/"], args, {"If-None-Match": etag})
+        finally:
+            stop(server)
+        static = runs["static"]["requests_per_s"]
+        for r in runs.values():
+            r.pop("raw", None)
+            if r.get("requests_per_s") is not None:
+                r["ratio_vs_static"] = common.ratio(r["requests_per_s"], static)
+        results[mode] = runs
+
+    results["in_process"] = in_process(env, args.conditional_rounds, ids[len(ids) // 2])
     print(f"page throughput on {label} (gunicorn, 2 workers, {args.connections} connections, {args.duration} s each)")
-    for key in ("static", "project_page", "list_page"):
-        r = results[key]
-        r["ratio_vs_static"] = common.ratio(r["requests_per_s"], static)
-        print(f"  {key:13} {r['requests_per_s']:9.1f} req/s   p50 {r.get('p50_ms')} ms   p99 {r.get('p99_ms')} ms"
-              f"   non-2xx {r.get('non_2xx')}   ratio to static {r['ratio_vs_static']}"
-              + (f"   (no response within the run; one request took {r['single_request_ms']} ms)"
-                 if "single_request_ms" in r else ""))
+    for mode in ("uncached", "cached"):
+        for key, r in results[mode].items():
+            if r.get("requests_per_s") is None:
+                continue
+            print(f"  {mode:8} {key:18} {r['requests_per_s']:9.1f} req/s   p50 {r.get('p50_ms')} ms   "
+                  f"p99 {r.get('p99_ms')} ms   non-2xx {r.get('non_2xx')}   ratio to static {r['ratio_vs_static']}")
+    for key in ("project_page_cold", "list_page_cold"):
+        before, after = (results[m][key]["requests_per_s"] for m in ("uncached", "cached"))
+        results[f"{key}_cached_vs_uncached"] = common.ratio(after, before)
+        print(f"  {key} with caching / without: {results[f'{key}_cached_vs_uncached']}")
+    c = results["in_process"]["conditional_request"]
+    print(f"  conditional request (304), server time in process: p50 {c['p50_ms']} ms, p95 {c['p95_ms']} ms "
+          f"over {c['n']}")
+    print(f"  a title changed: requests until each channel shows it: {results['in_process']['visible_at_request']}")
     common.write_result(f"pages-{label}", results)
 
 

@@ -52,7 +52,7 @@ def capdev_client_timings(queries, rounds: int, deadline: float, cold: bool = Tr
     """
     from django.test import Client
 
-    from capdev.projects.facet_index import get_index
+    from capdev.projects.facet_index.cache import get_index
 
     client = Client()
     times = []
@@ -74,7 +74,7 @@ def edit_refresh_timings(rounds: int, deadline: float) -> list[float]:
     committed as the editor does, signals and all), then the next list request brings the index up to date.
     Each rename is undone the same way afterwards (also timed), so the portfolio ends as it began."""
     from capdev.projects import index_version
-    from capdev.projects.facet_index import get_index
+    from capdev.projects.facet_index.cache import get_index
     from capdev.projects.models import Project
 
     if index_version.current() == "0:0:":
@@ -102,7 +102,8 @@ def capdev_breakdown(queries) -> dict:
     full-text match included), every facet count, ordering the matches, and reading the 20 rows shown."""
     from django.http import QueryDict
 
-    from capdev.projects.facet_index import IndexQuery, get_index
+    from capdev.projects.facet_index.cache import get_index
+    from capdev.projects.facet_index.query import IndexQuery
     from capdev.projects.facets import indexed_facet_counts
     from capdev.projects.filtersets import ProjectFilterSet
 
@@ -130,12 +131,11 @@ def capdev_counts(q, country, sdg) -> dict:
     count the same thing)."""
     from django.http import QueryDict
 
-    from capdev.projects.facets import facet_counts
-    from capdev.projects.filtersets import ProjectFilterSet
+    from capdev.projects.listing import ProjectList
 
-    fs = ProjectFilterSet(QueryDict(urlencode({"q": q, "country": country, "sdg": sdg})))
-    fs.default_visibility = True  # as ProjectListView marks it: the index answers
-    facets = facet_counts(fs, ["country", "sdg", "funding", "partner"])
+    listing = ProjectList(None, QueryDict(urlencode({"q": q, "country": country, "sdg": sdg})))  # the public's list
+    fs = listing.filterset
+    facets = listing.facets(["country", "sdg", "funding", "partner"])
     return {"results": fs.qs.count(),
             **{name: {v.value: v.count for v in values if v.count} for name, values in facets.items()}}
 
@@ -284,10 +284,10 @@ def main() -> None:
     print(f"search with facets on {label}: {len(QUERIES)} queries x {args.rounds} rounds")
 
     # Warm-up (untimed): caches, compiled templates, the database's pages in memory.
-    from capdev.projects import facet_index
+    from capdev.projects.facet_index import build, cache
 
     began = time.perf_counter()
-    facet_index.build()
+    build.build()
     index_build_s = round(time.perf_counter() - began, 2)
     print(f"  index built in {index_build_s} s (once per process and change)")
     warm = time.monotonic() + args.max_seconds
@@ -297,8 +297,8 @@ def main() -> None:
     results: dict = {"label": label, "portfolio": info, "queries": QUERIES, "rounds": args.rounds,
                      "index_build_seconds": index_build_s}
     # PostgreSQL: the lexemes are read in the background after the index; time the searches once they are held.
-    if facet_index.wait_for_lexemes(timeout=args.max_seconds):
-        lexemes = facet_index.get_index().lexemes
+    if cache.wait_for_lexemes(timeout=args.max_seconds):
+        lexemes = cache.get_index().lexemes
         results["lexemes"] = {"read_seconds": round(lexemes.seconds, 2), "held": len(lexemes.bitmaps) + len(lexemes.ids),
                               "as_bitmaps": len(lexemes.bitmaps), "array_mb": round(lexemes.nbytes() / 2**20, 1)}
         print(f"  lexemes read in {results['lexemes']['read_seconds']} s (in the background): "
@@ -315,7 +315,7 @@ def main() -> None:
     capdev_t = capdev_client_timings(QUERIES, args.rounds, deadline)
     results["capdev"] = common.summary_ms(capdev_t)
     if "lexemes" in results:  # what a process answers before it holds them (or with CAPDEV_LEXEME_INDEX off)
-        index = facet_index.get_index()
+        index = cache.get_index()
         held, index.lexemes = index.lexemes, None
         try:
             results["capdev_database_search"] = common.summary_ms(

@@ -23,7 +23,18 @@ def portfolio(django_db_setup, django_db_blocker):
         call_command("flush", "--noinput", stdout=io.StringIO())
 
 
+@pytest.fixture(autouse=True)
+def _no_pages_kept_between_tests():
+    """Each test starts with an empty page cache (capdev.core.http_cache): a page kept by another test, at a
+    version its data happened to share, or under other settings, must not answer."""
+    from capdev.core import http_cache
+
+    http_cache.clear()
+    yield
+
+
 SYNTHETIC_SIZE = 400
+SYNTHETIC_PEOPLE = 1500
 
 
 @pytest.fixture(scope="module")
@@ -32,15 +43,19 @@ def synthetic(portfolio, django_db_blocker):
     them), and a seventh budgeted by year as IATI does (no total line; some years revised); returns the drafts' ids."""
     import datetime as dt
 
+    from capdev.people.models import Attendance
+    from capdev.people.synthetic import generate_people
     from capdev.projects import index_version
     from capdev.projects.models import Budget, Project, ReviewState
     from capdev.projects.synthetic import generate
 
     with django_db_blocker.unblock():
         generate(SYNTHETIC_SIZE, seed=7, batch=150)
+        generate_people(SYNTHETIC_PEOPLE, SYNTHETIC_PEOPLE * 4, seed=7)  # the list's people facets count these
         generated = list(Project.objects.filter(code__startswith="SYN").order_by("pk").values_list("pk", flat=True))
         drafts = generated[::10]
         Project.objects.filter(pk__in=drafts).update(review_state=ReviewState.DRAFT)
+        Attendance.objects.filter(project__in=drafts).update(public=False)  # as the signals would on a save
         by_year = generated[3::7]
         totals = {b.project_id: b for b in Budget.objects.filter(project__in=by_year, kind=Budget.Kind.TOTAL)}
         Budget.objects.filter(pk__in=[b.pk for b in totals.values()]).delete()
@@ -88,11 +103,22 @@ def budgeted(db):
     return monthly, total
 
 
+@pytest.fixture(autouse=True)
+def index_check(monkeypatch):
+    """Every answer of the in-memory index in a test is also computed in SQL and must be the same
+    (capdev/projects/tests/index_check.py); `index_check.enabled = False` turns it off for a test."""
+    from capdev.projects.tests.index_check import IndexCheck
+
+    check = IndexCheck()
+    check.install(monkeypatch)
+    return check
+
+
 @pytest.fixture(params=[True, False], ids=["index", "sql"])
-def counted(request, settings):
+def counted(request, settings, index_check):
     """Queries counted as production runs them: without the SQL double-check, with the in-memory index on
     (warmed by a first request, as after a process's first) or off."""
-    settings.CAPDEV_INDEX_VERIFY = False
+    index_check.enabled = False
     settings.CAPDEV_FACET_INDEX = request.param
     return request.param
 

@@ -205,6 +205,30 @@ def require(allowed: bool) -> None:
         raise PermissionDenied
 
 
+class EditRefused(PermissionDenied):
+    """A refused edit of a project: the 403 page (capdev.core.errors) names the project's unit and the units the
+    user may edit, so that they know whom to ask."""
+
+    def __init__(self, user, project):
+        super().__init__(f"may not edit project {getattr(project, 'pk', None)}")
+        self.user, self.project = user, project
+
+    def details(self) -> dict:
+        """What the 403 page says: the project (the original of a working copy), the name of its unit ("" for
+        none) and the names of the units the user may edit."""
+        project = self.project
+        original = project.draft_of if project.draft_of_id else project
+        unit = project.lead_unit
+        return {"project": original, "project_unit": str(unit) if unit is not None else "",
+                "user_units": sorted(str(u) for u in editable_units(self.user))}
+
+
+def require_edit(user, project) -> None:
+    """Raise EditRefused (HTTP 403) unless the user may edit this project (can_edit_project)."""
+    if not can_edit_project(user, project):
+        raise EditRefused(user, project)
+
+
 # -- assessments (capdev.assessments) -----------------------------------------------------------------------------
 
 def can_edit_assessments(user) -> bool:

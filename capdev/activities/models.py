@@ -1,6 +1,8 @@
 """Activities (events in a project's life, with participants reached) and resources (publications, links)."""
 from __future__ import annotations
 
+import uuid
+
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -56,6 +58,11 @@ class Activity(RemembersProject, StartEndMixin, CapdevModel):
     organisers = models.ManyToManyField("organisations.Organisation", verbose_name=_("organisers"),
                                         through="ActivityOrganiser", related_name="organised_activities", blank=True)
     summary = models.TextField(_("summary"), blank=True)
+    # Who the activity is across its copies: a working copy's rows, and the rows publishing writes back over
+    # the original, are new rows with new ids but this same uid, so that what is kept about an activity
+    # outside the project's own rows (its attendance lists, evaluations: capdev.people) finds it again.
+    # Set on save; rows written in bulk get one when something first attaches to them (ensure_uid).
+    uid = models.UUIDField(_("lasting identifier"), null=True, blank=True, editable=False, db_index=True)
     recalled = models.BooleanField(
         _("recalled history"), default=False,
         help_text=_("Held before the project began and told in its record as context (\"since 2006, the Forum met "
@@ -74,6 +81,25 @@ class Activity(RemembersProject, StartEndMixin, CapdevModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs):
+        if self.uid is None:
+            self.uid = uuid.uuid4()
+        super().save(*args, **kwargs)
+
+    def ensure_uid(self) -> uuid.UUID:
+        """The activity's uid, given one now if it was written in bulk without (in one step: two callers agree).
+
+        The row is then saved (its uid only), so that its history holds the uid too: a revert to a later
+        version writes the activity back with it."""
+        if self.uid is None:
+            given = uuid.uuid4()
+            if Activity.objects.filter(pk=self.pk, uid__isnull=True).update(uid=given):
+                self.uid = given
+                self.save(update_fields=["uid"])
+            else:
+                self.uid = Activity.objects.filter(pk=self.pk).values_list("uid", flat=True).get()
+        return self.uid
 
 
 class ActivityOrganiser(CapdevModel):

@@ -36,20 +36,42 @@ FRAMEWORK = fields.Code(_("framework identifier"), r"[a-z0-9]+(?:[-_.][a-z0-9]+)
                         "slug")
 
 
+def search_assessments(queryset: QuerySet, value: str) -> QuerySet:
+    """Every word must appear somewhere in the assessment (its text, scores' evidence, priorities, names)."""
+    for word in value.split()[:20]:
+        word = word[:100]
+        text = (Q(title__icontains=word) | Q(summary__icontains=word) | Q(country__name__icontains=word)
+                | Q(institution__name__icontains=word) | Q(framework__name__icontains=word))
+        in_scores = DimensionScore.objects.filter(assessment=OuterRef("pk")).filter(
+            Q(evidence__icontains=word) | Q(comments__icontains=word))
+        in_priorities = Priority.objects.filter(assessment=OuterRef("pk"), text__icontains=word)
+        queryset = queryset.filter(text | Exists(in_scores) | Exists(in_priorities))
+    return queryset
+
+
 class AssessmentFilterSet(CheckedFilterSet):
     """Assessments by text, country, framework, kind of assessor, year; staff also by state and internal. Each
-    parameter is read by its definition (capdev.core.fields): a bad value is a 400 naming it."""
+    parameter is declared once (capdev.core.filters) and read by its definition (capdev.core.fields): a bad value
+    is a 400 naming it. The index does not answer this list: each declares its SQL meaning only."""
 
-    q = ValueFilter(fields.SEARCH, label=_("Search"), method="filter_q",
+    q = ValueFilter(fields.SEARCH, label=_("Search"), sql=search_assessments, doc=_(
+        "Assessments holding every word (title, summary, evidence, comments, priorities, names)."),
                     help_text=_("Words in the title, summary, evidence, comments or priorities, or the country's, "
                                 "institution's or framework's name."))
-    country = ValuesFilter(fields.COUNTRY, label=_("Country"), field_name="country_id")
-    framework = ValuesFilter(FRAMEWORK, label=_("Framework"), field_name="framework__slug")
-    assessor_type = ValuesFilter(fields.Choice(AssessorType), label=_("Assessed by"), field_name="assessor_type")
-    year_min = ValueFilter(fields.YEAR, label=_("From year"), field_name="date__year", lookup_expr="gte")
-    year_max = ValueFilter(fields.YEAR, label=_("Until year"), field_name="date__year", lookup_expr="lte")
-    state = ValueFilter(fields.Choice(AssessmentState), label=_("State"), method="filter_staff")
-    internal = ValueFilter(fields.FLAG, label=_("Kept internal"), method="filter_staff")
+    country = ValuesFilter(fields.COUNTRY, label=_("Country"), field_name="country_id",
+                           doc=_("Assessments of these countries."))
+    framework = ValuesFilter(FRAMEWORK, label=_("Framework"), field_name="framework__slug",
+                             doc=_("Assessments in these frameworks (by identifier)."))
+    assessor_type = ValuesFilter(fields.Choice(AssessorType), label=_("Assessed by"), field_name="assessor_type",
+                                 doc=_("Assessments made by these kinds of assessor."))
+    year_min = ValueFilter(fields.YEAR, label=_("From year"), field_name="date__year", lookup_expr="gte",
+                           doc=_("Assessments of this year or later."))
+    year_max = ValueFilter(fields.YEAR, label=_("Until year"), field_name="date__year", lookup_expr="lte",
+                           doc=_("Assessments of this year or earlier."))
+    state = ValueFilter(fields.Choice(AssessmentState), label=_("State"), staff_only=True,
+                        sql=lambda qs, v: qs.filter(state=v), doc=_("Assessments in this state."))
+    internal = ValueFilter(fields.FLAG, label=_("Kept internal"), staff_only=True,
+                           sql=lambda qs, v: qs.filter(internal=v), doc=_("Assessments kept internal, or not."))
 
     class Meta:
         model = Assessment
@@ -58,10 +80,11 @@ class AssessmentFilterSet(CheckedFilterSet):
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
         super().__init__(data, queryset if queryset is not None else visible_assessments(request),
                          request=request, prefix=prefix)
-        if not is_staff_request(request):
-            # The public never filters by state or the internal switch (it sees neither).
-            del self.filters["state"]
-            del self.filters["internal"]
+
+    @property
+    def is_staff(self) -> bool:
+        """The public never filters by state or the internal switch (it sees neither)."""
+        return is_staff_request(self.request)
 
     @property
     def qs(self):
@@ -76,20 +99,3 @@ class AssessmentFilterSet(CheckedFilterSet):
             "framework": list(Framework.objects.filter(pk__in=base.values("framework")).values_list("slug", "name")),
             "assessor_type": list(AssessorType.choices),
         }
-
-    def filter_staff(self, queryset: QuerySet, name: str, value) -> QuerySet:
-        if value in (None, ""):
-            return queryset
-        return queryset.filter(**{name: value})
-
-    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        """Every word must appear somewhere in the assessment (its text, scores' evidence, priorities, names)."""
-        for word in value.split()[:20]:
-            word = word[:100]
-            text = (Q(title__icontains=word) | Q(summary__icontains=word) | Q(country__name__icontains=word)
-                    | Q(institution__name__icontains=word) | Q(framework__name__icontains=word))
-            in_scores = DimensionScore.objects.filter(assessment=OuterRef("pk")).filter(
-                Q(evidence__icontains=word) | Q(comments__icontains=word))
-            in_priorities = Priority.objects.filter(assessment=OuterRef("pk"), text__icontains=word)
-            queryset = queryset.filter(text | Exists(in_scores) | Exists(in_priorities))
-        return queryset

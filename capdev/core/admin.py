@@ -59,6 +59,8 @@ class VersionedAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "seen" not in self.fields:
+            return  # a read-only page (CapdevAdmin.get_form)
         if self.instance.pk is None:
             self.fields["seen"].required = False  # a new row has no version yet
         else:
@@ -133,11 +135,16 @@ class CapdevAdmin(ObjectPermissionMixin, SimpleHistoryAdmin):
     show_full_result_count = False  # a COUNT(*) on every page is costly on large tables
     form = VersionedAdminForm
 
+    # The version goes after the fieldsets, as a bare hidden input: in a fieldset its row carried a "Seen:" label.
+    change_form_template = "core/admin/change_form.html"
+    object_history_form_template = "core/admin/object_history_form.html"
+
     def get_fields(self, request, obj=None):
-        """The declared fields, and the hidden version on a form that saves (not on a read-only page)."""
-        fields = [f for f in super().get_fields(request, obj) if f != "seen"]
-        saves = self.has_change_permission(request, obj) if obj is not None else self.has_add_permission(request)
-        return [*fields, "seen"] if saves else fields
+        """The declared fields; never the version, which the change form template puts after them."""
+        return [f for f in super().get_fields(request, obj) if f != "seen"]
+
+    def _saves(self, request, obj) -> bool:
+        return self.has_change_permission(request, obj) if obj is not None else self.has_add_permission(request)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         """The history's revert form, in one transaction like the change form (its version check holds the row)."""
@@ -171,8 +178,10 @@ class CapdevAdmin(ObjectPermissionMixin, SimpleHistoryAdmin):
                 versions.touch(apps.get_model("projects", "Project"), project_id, request.user)
 
     def get_form(self, request, obj=None, **kwargs):
-        """Editors choose a project's lead unit among their own units."""
+        """The version where the form saves; editors choose a project's lead unit among their own units."""
         form = super().get_form(request, obj, **kwargs)
+        if not self._saves(request, obj):
+            form.base_fields.pop("seen", None)  # a read-only page sends nothing back: no version to carry
         from capdev.accounts import permissions as perms
 
         if "lead_unit" in form.base_fields and perms.editable_unit_ids(request.user) is not None \

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
-    """Shared base classes; it owns no tables of its own."""
+    """Shared base classes; its one table is the content version's (capdev.core.content_version)."""
 
     name = "capdev.core"
     label = "core"
@@ -16,3 +16,7 @@ class CoreConfig(AppConfig):
         from .database import without_jit
 
         connection_created.connect(without_jit, dispatch_uid="capdev-without-jit")
+
+        from . import content_version
+
+        content_version.connect()  # every app's models are loaded by now

@@ -22,7 +22,7 @@ from enum import Enum
 
 from django.conf import settings
 from django.db import connections
-from django.db.models import AutoField, DateField, DateTimeField, DecimalField, FileField, JSONField
+from django.db.models import AutoField, DateField, DateTimeField, DecimalField, FileField, JSONField, UUIDField
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, get_history_model_for_model
 
@@ -128,6 +128,8 @@ class RowWriter:
             return lambda v: None if v is None else v.isoformat()
         if isinstance(f, DecimalField):
             return lambda v: None if v is None else str(v)
+        if isinstance(f, UUIDField):
+            return lambda v: None if v is None else v.hex  # as Django stores a UUID in SQLite: char(32)
         return None
 
     def _datetime(self, value):

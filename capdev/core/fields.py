@@ -57,6 +57,9 @@ class Definition:
     schema: dict = {"type": "string"}  # the OpenAPI schema of one value
     widget = forms.TextInput
 
+    def __deepcopy__(self, memo):
+        return self  # a definition never changes: every form and filterset field shares it (django copies fields)
+
     def parse(self, raw: Any) -> Any:
         """The value, or a ValidationError quoting it."""
         raise NotImplementedError
@@ -73,6 +76,10 @@ class Definition:
 
     def widget_attrs(self) -> dict:
         return {}
+
+    def describe(self) -> str:
+        """The values it takes, in words (the docs' parameter tables)."""
+        return str(_("text"))
 
     def check(self, raw: Any) -> Any:
         """parse(), then known(): the value in the registry's spelling."""
@@ -117,11 +124,14 @@ class WholeNumber(Definition):
     def widget_attrs(self) -> dict:
         return {"min": str(self.low), "max": str(self.high), "inputmode": "numeric"}
 
+    def describe(self) -> str:
+        return str(_("a whole number from %(low)s to %(high)s") % {"low": self.low, "high": self.high})
+
 
 class Code(Definition):
     """A code of reference data: well formed (`pattern`, ASCII, at most `max_length`), and held in `model`'s
-    `field` where a model is given. `case`: "upper" reads "lca" as "LCA"; "fold" matches any case and gives the
-    registry's spelling."""
+    `field` where a model is given. `case`: "upper" reads "lca" as "LCA", "lower" "EN" as "en"; "fold" matches any
+    case and gives the registry's spelling."""
 
     def __init__(self, what, pattern: str, max_length: int, model: str | None = None, field: str = "",
                  case: str = ""):
@@ -134,7 +144,7 @@ class Code(Definition):
         if not text or len(text) > self.max_length or not self.regex.fullmatch(text):
             raise ValidationError(_("“%(value)s” is not a %(what)s."), code="invalid",
                                   params={"value": _quote(raw), "what": self.what})
-        return text.upper() if self.case == "upper" else text
+        return text.upper() if self.case == "upper" else text.lower() if self.case == "lower" else text
 
     def known(self, values: list) -> dict:
         if self.model is None or not values:
@@ -155,6 +165,10 @@ class Code(Definition):
 
     def widget_attrs(self) -> dict:
         return {"maxlength": str(self.max_length)}
+
+    def describe(self) -> str:
+        known = _(", one the registry holds") if self.model else ""
+        return f"{self.what}{known}"
 
 
 class Choice(Definition):
@@ -182,6 +196,9 @@ class Choice(Definition):
                                   params={"value": _quote(raw), "values": ", ".join(self.values)})
         return text
 
+    def describe(self) -> str:
+        return str(_("one of %(values)s") % {"values": ", ".join(f"`{v}`" for v in self.values)})
+
 
 class Flag(Definition):
     """Yes or no: true/false, 1/0, yes/no, on/off in any case (a JSON boolean in the API)."""
@@ -197,6 +214,9 @@ class Flag(Definition):
             return text in self.TRUE
         raise ValidationError(_("“%(value)s” is not true or false (or 1 or 0)."), code="invalid",
                               params={"value": _quote(raw)})
+
+    def describe(self) -> str:
+        return str(_("`true` or `false` (`1` or `0`, `yes` or `no`, `on` or `off`)"))
 
 
 class Text(Definition):
@@ -218,6 +238,9 @@ class Text(Definition):
 
     def widget_attrs(self) -> dict:
         return {"maxlength": str(self.max_length)}
+
+    def describe(self) -> str:
+        return str(_("text of at most %(max)s characters") % {"max": self.max_length})
 
 
 _ISO_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?", re.ASCII)
@@ -252,6 +275,10 @@ class DateValue(Definition):
                                   params={"value": _quote(raw), "low": YEAR_MIN, "high": YEAR_MAX})
         return date
 
+    def describe(self) -> str:
+        return str(_("a date (2010-02-03)") if self.day else _("a year, a year and month or a date (2010, "
+                                                                  "2010-02, 2010-02-03)"))
+
 
 # -- the definitions -----------------------------------------------------------------------------------
 
@@ -277,6 +304,7 @@ FUNDING_SOURCE = Code(_("funding source code"), PRINTABLE, 60, "organisations.Fu
 # one that does not exist (see docs/open-data.md#input-limits); a slug no visible project names matches nothing.
 ORGANISATION = Code(_("organisation slug"), r"[A-Za-z0-9_-]+", 120)
 SEARCH = Text(256)  # capdev.projects.search reads at most this many characters
+LANGUAGE = Code(_("language code (ISO 639-1, en)"), r"[A-Za-z]{2,3}", 3, case="lower")
 FLAG = Flag()
 
 

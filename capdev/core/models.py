@@ -104,3 +104,20 @@ class OrderedItem(CapdevModel):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+
+class ContentChange(models.Model):
+    """One committed change of what pages may show (capdev.core.content_version): the pages' validators and the
+    page cache's keys follow it. Not a CapdevModel: a technical marker. Rows are only added, old ones pruned."""
+
+    id = models.BigAutoField(primary_key=True)
+    # Random: ids start again at 1 after a flush, and a version must never come back with other data.
+    token = models.CharField(_("token"), max_length=32)
+    changed = models.DateTimeField(_("changed"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("content change")
+        verbose_name_plural = _("content changes")
+
+    def __str__(self) -> str:
+        return f"content change {self.pk}"

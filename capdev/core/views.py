@@ -3,7 +3,7 @@
 A list view declares its FilterSet, its base queryset and its columns; `?format=csv` streams every filtered
 row (UTF-8 with a BOM, lists joined with "; "), `?format=json` returns `{count, results, ...}` paginated like
 the HTML (`&all=1` for every row, streamed). Another format is one method: list it in `export_formats` and
-define `render_<format>(queryset)` (the open-data exports add XLSX that way); `export_row()` is the one place
+define `render_<format>(queryset)` (`render_xlsx` writes the columns on one sheet); `export_row()` is the one place
 a row becomes values, and `json_row()` the place to give JSON its own shape. A bad parameter, the FilterSet's
 or the list's own (`format`, `page`, `all`), is a 400 naming it (capdev.core.params).
 
@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -22,7 +23,7 @@ from typing import Any
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Manager, QuerySet
-from django.http import HttpRequest, JsonResponse, QueryDict, StreamingHttpResponse
+from django.http import FileResponse, HttpRequest, JsonResponse, QueryDict, StreamingHttpResponse
 from django.utils import formats
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import Promise
@@ -50,8 +51,8 @@ def format_partial_date(date: dt.date | None, precision: str) -> str:
     if precision == DatePrecision.YEAR:
         return str(date.year)
     if precision == DatePrecision.MONTH:
-        return formats.date_format(date, "F Y")
-    return formats.date_format(date, "j F Y")
+        return formats.date_format(date, "YEAR_MONTH_FORMAT")
+    return formats.date_format(date, "DATE_FORMAT")
 
 
 def format_period(start: dt.date | None, start_precision: str, end: dt.date | None, end_precision: str) -> str:
@@ -65,6 +66,17 @@ def format_period(start: dt.date | None, start_precision: str, end: dt.date | No
     if b:
         return _("Until %(end)s") % {"end": b}
     return ""
+
+
+def plain_number(value: Decimal | int | float | None) -> str:
+    """A measured number as written, without a column's trailing zeros: "30", "30.5", "130,000" (grouped as the
+    language groups thousands); "" for none."""
+    if value is None:
+        return ""
+    number = Decimal(str(value)).normalize()
+    if number == number.to_integral_value():
+        number = number.quantize(Decimal(1))  # 1.3E+5 back to 130000
+    return formats.number_format(number, use_l10n=True, force_grouping=True)
 
 
 def partial_iso(date: dt.date | None, precision: str) -> str | None:
@@ -155,6 +167,27 @@ def json_value(value: Any) -> Any:
     return value
 
 
+def xlsx_cell(value: Any) -> Any:
+    """A value as a spreadsheet cell shows it as written: lists joined, numbers as numbers, dates as dates, no text
+    a spreadsheet would run as a formula."""
+    if isinstance(value, (list, tuple, set)):
+        value = LIST_SEPARATOR.join(str(csv_cell(v)) for v in value)
+    if isinstance(value, PartialDate):
+        return value.iso()
+    if isinstance(value, Promise):
+        value = str(value)
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    if isinstance(value, Decimal):
+        return float(value) if value != value.to_integral_value() else int(value)
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None)
+    return value
+
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
 class _Echo:
     """A file-like object whose write returns the line, for csv.writer in a generator."""
 
@@ -163,6 +196,16 @@ class _Echo:
 
 
 # -- the view ---------------------------------------------------------------------------------------
+
+# Formats another app adds to a list without the list's app importing it (the project list's PDF report, from
+# capdev.reports): list name -> format -> renderer(view) -> response. Registered in the adding app's ready().
+_FORMATS: dict[str, dict[str, Any]] = {}
+
+
+def register_format(export_name: str, fmt: str, renderer) -> None:
+    """Offer `?format=<fmt>` on the list whose export_name this is, answered by renderer(view)."""
+    _FORMATS.setdefault(export_name, {})[fmt] = renderer
+
 
 class FilteredListView(ListView):
     """A list page whose filtered rows are also CSV (`?format=csv`) and JSON (`?format=json`, `&all=1`)."""
@@ -212,7 +255,7 @@ class FilteredListView(ListView):
 
     def get_parameters(self) -> Parameters:
         """The list's own parameters (the filters are the FilterSet's)."""
-        return Parameters(format=fields.Choice(("html", *self.export_formats), fold=True), page=fields.PAGE,
+        return Parameters(format=fields.Choice(("html", *self.all_formats()), fold=True), page=fields.PAGE,
                           all=fields.FLAG)
 
     def list_parameters(self) -> dict[str, Any]:
@@ -220,6 +263,10 @@ class FilteredListView(ListView):
         if not hasattr(self, "_list_parameters"):
             self._list_parameters = self.get_parameters().read(self.request)
         return self._list_parameters
+
+    def all_formats(self) -> tuple[str, ...]:
+        """The list's own export formats, then those other apps registered for it (register_format)."""
+        return (*self.export_formats, *_FORMATS.get(self.export_name, {}))
 
     def get_format(self) -> str:
         """The format asked for ("" for the HTML page)."""
@@ -236,6 +283,9 @@ class FilteredListView(ListView):
             return invalid_parameters_response(request, exc)
         fmt = self.get_format()
         if fmt:
+            registered = _FORMATS.get(self.export_name, {}).get(fmt)
+            if registered is not None:
+                return registered(self)
             return getattr(self, f"render_{fmt}")(self.get_export_queryset())
         response = super().get(request, *args, **kwargs)
         patch_vary_headers(response, ["HX-Request"])  # the same URL answers htmx with a fragment
@@ -277,7 +327,7 @@ class FilteredListView(ListView):
         context = super().get_context_data(**kwargs)
         context["filterset"] = self.get_filterset()
         context["export_links"] = [(fmt, self.request.path + query_string(self.request, drop=("page",), format=fmt))
-                                   for fmt in self.export_formats]
+                                   for fmt in self.all_formats()]
         return context
 
     # -- formats -------------------------------------------------------------------------------------
@@ -325,6 +375,23 @@ class FilteredListView(ListView):
             "previous": link(page.previous_page_number() if page.has_previous() else None),
             "results": [self.json_row(obj) for obj in page.object_list],
         }, encoder=DjangoJSONEncoder, json_dumps_params={"ensure_ascii": False})
+
+    def render_xlsx(self, queryset: QuerySet) -> FileResponse:
+        """Every filtered row as a one-sheet workbook (the columns' keys as its header), written row by row."""
+        from openpyxl import Workbook
+
+        book = Workbook(write_only=True)
+        sheet = book.create_sheet(self.export_name[:31])
+        keys = [c.key for c in self.columns]
+        sheet.append(keys)
+        for obj in self.iter_rows(queryset):
+            row = self.export_row(obj)
+            sheet.append([xlsx_cell(row[k]) for k in keys])
+        out = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)
+        book.save(out)
+        out.seek(0)
+        return FileResponse(out, as_attachment=True, filename=self.export_filename("xlsx"),
+                            content_type=XLSX_CONTENT_TYPE)
 
     def _stream_json(self, queryset: QuerySet) -> StreamingHttpResponse:
         count = queryset.count()

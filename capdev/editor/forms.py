@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
-from django.db import models
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,133 +12,16 @@ from capdev.accounts import permissions as perms
 from capdev.activities.models import Activity, Resource
 from capdev.core import versions
 # Imported by name: a ModelForm's Meta has a `fields` of its own.
-from capdev.core.fields import COUNTRIES_REPRESENTED, PARTIAL_DATE, PARTICIPANTS, SMALL_COUNT, YEAR
+from capdev.core.fields import COUNTRIES_REPRESENTED, PARTICIPANTS, SMALL_COUNT, YEAR
 from capdev.core.models import from_partial
 from capdev.core.versions import VersionField
 from capdev.narrative.types import PartialDate
 from capdev.projects import models as pm
 
-from .lookups import LOOKUPS
-
-DATE_HELP = _("A year (2010), a year and month (2010-02) or a full date (2010-02-03).")
-
-
-class PartialDateField(forms.CharField):
-    """A date given to the year, the month or the day in one text input ("2010", "2010-02", "2010-02-03"), in the
-    years the API and the filters take too (core.fields.PARTIAL_DATE: a year outside is a typo, "0224", "2204")."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("required", False)
-        kwargs.setdefault("help_text", DATE_HELP)
-        super().__init__(**kwargs)
-        self.widget.attrs.setdefault("maxlength", "10")  # an attribute only: the value validated is a PartialDate
-        self.widget.attrs.setdefault("inputmode", "numeric")
-        self.widget.attrs.setdefault("placeholder", "YYYY-MM-DD")
-
-    def to_python(self, value):
-        """The PartialDate typed, or None."""
-        if isinstance(value, PartialDate):
-            return value
-        text = super().to_python(value)
-        return PARTIAL_DATE.parse(text) if text else None
-
-    def prepare_value(self, value):
-        """Show a PartialDate as ISO at its precision."""
-        return value.iso() if isinstance(value, PartialDate) else value
-
-
-class LookupInput(forms.TextInput):
-    """A text input tied to a <datalist> of suggestions that htmx refreshes as the user types."""
-
-    def __init__(self, lookup: str, attrs=None):
-        from django.urls import reverse_lazy
-
-        base = {
-            "list": f"dl-{lookup}", "autocomplete": "off", "class": "lookup",
-            "hx-get": reverse_lazy("editor:lookup", args=[lookup]), "hx-trigger": "input changed delay:250ms",
-            "hx-target": f"#dl-{lookup}", "hx-swap": "innerHTML", "hx-sync": "this:replace",
-        }
-        super().__init__({**base, **(attrs or {})})
-
-
-class LookupField(forms.Field):
-    """An organisation, country or SDG chosen by typing: "Barbados [BRB]", "BRB" or "Barbados"."""
-
-    default_error_messages = {
-        "unknown": _("No single match for “%(value)s”: choose one of the suggestions."),
-    }
-
-    def __init__(self, lookup: str, **kwargs):
-        self.lookup = LOOKUPS[lookup]
-        kwargs.setdefault("widget", LookupInput(lookup))
-        kwargs.setdefault("help_text", _("Type a few letters, then choose a suggestion."))
-        super().__init__(**kwargs)
-
-    def prepare_value(self, value):
-        """An object (or its key) as its option text; typed text as typed."""
-        if isinstance(value, models.Model):
-            return self.lookup.option(value)
-        if value in (None, ""):
-            return ""
-        if isinstance(value, str) and "[" in value:
-            return value  # already an option's text (a bound form re-shown)
-        try:
-            obj = self.lookup.model._default_manager.filter(pk=value).first()
-        except (ValueError, TypeError, forms.ValidationError):
-            obj = None
-        return self.lookup.option(obj) if obj is not None else value
-
-    def to_python(self, value):
-        """The object the text names."""
-        if isinstance(value, models.Model):
-            return value
-        text = (value or "").strip()
-        if not text:
-            return None
-        obj = self.lookup.parse(text)
-        if obj is None:
-            raise forms.ValidationError(self.error_messages["unknown"], code="unknown", params={"value": text})
-        return obj
-
-    def has_changed(self, initial, data):
-        """Compare by key, whatever form initial and data take."""
-        try:
-            new = self.to_python(data)
-        except forms.ValidationError:
-            return True
-        old = initial.pk if isinstance(initial, models.Model) else initial
-        return (new.pk if new is not None else None) != (old if old not in ("",) else None)
-
-
-class EditorFormMixin:
-    """Shared behaviour: lookups shown from already-loaded related objects (no query per row)."""
-
-    def init_lookups(self):
-        """Give each lookup field the related object the instance already holds."""
-        for name, f in self.fields.items():
-            if isinstance(f, LookupField) and self.instance.pk and name in self.instance._state.fields_cache:
-                self.initial[name] = getattr(self.instance, name)
-
-
-class StartEndFormMixin:
-    """Start and end typed at their precision, stored through StartEndMixin's start/end."""
-
-    def init_dates(self):
-        """Fill start and end from the instance."""
-        if self.instance.pk or self.instance.start_date:
-            self.initial.setdefault("start", self.instance.start)
-            self.initial.setdefault("end", self.instance.end)
-
-    def clean_dates(self, cleaned):
-        """Check the order beside the end field, then set the instance's dates."""
-        start, end = cleaned.get("start"), cleaned.get("end")
-        if start and end and end.last_day() < start.first_day():
-            self.add_error("end", _("The end cannot be before the start."))
-        elif "start" in cleaned and "end" in cleaned:
-            self.instance.start = start
-            self.instance.end = end
-        return cleaned
-
+from .formfields import (DATE_HELP, EditorFormMixin, LookupField, LookupInput, PartialDateField,  # noqa: F401
+                         PlainDecimalField, StartEndFormMixin)
+from .link_forms import RegionLinkForm, RelationForm, SdgTargetLinkForm, ThematicAreaLinkForm
+from .workflow import OVERRIDE_REASON_MAX
 
 class ProjectForm(StartEndFormMixin, forms.ModelForm):
     """A project's own fields."""
@@ -155,17 +37,19 @@ class ProjectForm(StartEndFormMixin, forms.ModelForm):
     class Meta:
         model = pm.Project
         fields = ["title", "code", "lead_unit", "funding_source", "status_override", "summary", "objective",
-                  "background", "beneficiaries_direct", "beneficiaries_indirect"]
+                  "background", "beneficiaries_direct", "beneficiaries_indirect", "language"]
         widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in
                    ("summary", "objective", "background", "beneficiaries_direct", "beneficiaries_indirect")}
 
     field_order = ["title", "code", "lead_unit", "funding_source", "start", "end", "status_override", "summary",
                    "objective", "background", "beneficiaries_direct", "beneficiaries_indirect",
-                   "accomplishments_as_of"]
+                   "accomplishments_as_of", "language"]
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        # Left out of a post (an older page, a script): the texts keep the language they had.
+        self.fields["language"].required = False
         self.fields["lead_unit"].queryset = perms.editable_units(user)
         if not perms.edits_everything(user):
             # An editor's project must belong to one of their units, or they could not edit it again.
@@ -178,6 +62,9 @@ class ProjectForm(StartEndFormMixin, forms.ModelForm):
             self.initial["seen"] = self.instance.last_updated
         else:
             self.fields["seen"].required = False  # a new project has no version yet
+
+    def clean_language(self):
+        return self.cleaned_data.get("language") or self.instance.language or "en"
 
     def clean_code(self):
         """Codes are unique among originals; a working copy shares its original's."""
@@ -207,15 +94,33 @@ class ProjectForm(StartEndFormMixin, forms.ModelForm):
             self._update_errors(e)
 
 
-def stale_error(project_pk: int) -> forms.ValidationError:
-    """The refusal of a save based on an older version of the project: who saved it since, and when."""
+STALE_SAVE = _("%(who)s saved this project at %(when)s, after you opened this page, so your changes were not saved. "
+               "Copy what you typed, reload the page to see their changes, and make yours again.")
+STALE_PUBLISH = _("%(who)s saved this project at %(when)s, after you opened this page, so it was not published: "
+                  "their changes are shown below now; read them, then publish again.")
+STALE_REVERT = _("%(who)s saved this project at %(when)s, after you opened its history, so nothing was restored: "
+                 "their change is in the history now; read it, then choose again.")
+
+
+def stale_error(project_pk: int, message=STALE_SAVE) -> forms.ValidationError:
+    """The refusal of a write based on an older version of the project: who saved it since, and when."""
     last = pm.Project.objects.filter(pk=project_pk).values_list("last_updated", flat=True).first()
     who = versions.last_saved_by(pm.Project, project_pk) or _("someone")
     when = timezone.localtime(last).strftime("%H:%M:%S") if last else "?"
-    return forms.ValidationError(
-        _("%(who)s saved this project at %(when)s, after you opened this page, so your changes were not "
-          "saved. Copy what you typed, reload the page to see their changes, and make yours again.")
-        % {"who": who, "when": when}, code="stale")
+    return forms.ValidationError(message % {"who": who, "when": when}, code="stale")
+
+
+class PublishForm(forms.Form):
+    """Publish at the version the reviewer read; over the IATI check's errors only with a reason (recorded)."""
+
+    seen = VersionField()
+    reason = forms.CharField(
+        label=_("Reason for publishing over the IATI check's errors"), required=False,
+        max_length=OVERRIDE_REASON_MAX, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Recorded with your name, and shown in the history and on the project page."))
+
+    def __init__(self, data=None, *, project: pm.Project):
+        super().__init__(data, initial={"seen": project.last_updated}, prefix="publish")
 
 
 class VersionForm(forms.Form):
@@ -235,7 +140,7 @@ class BudgetForm(EditorFormMixin, forms.ModelForm):
     class Meta:
         model = pm.Budget
         fields = ["kind", "amount", "currency", "year", "label", "donor"]
-        field_classes = {"year": YEAR.form_class}
+        field_classes = {"year": YEAR.form_class, "amount": PlainDecimalField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -385,7 +290,8 @@ class IndicatorForm(forms.ModelForm):
     class Meta:
         model = pm.Indicator
         fields = ["title", "unit", "ascending", "baseline_value", "baseline_year", "target_value", "target_year"]
-        field_classes = {"baseline_year": YEAR.form_class, "target_year": YEAR.form_class}
+        field_classes = {"baseline_year": YEAR.form_class, "target_year": YEAR.form_class,
+                         "baseline_value": PlainDecimalField, "target_value": PlainDecimalField}
 
 
 class IndicatorValueForm(forms.ModelForm):
@@ -397,6 +303,7 @@ class IndicatorValueForm(forms.ModelForm):
     class Meta:
         model = pm.IndicatorValue
         fields = ["target", "actual", "comment"]
+        field_classes = {"target": PlainDecimalField, "actual": PlainDecimalField}
         widgets = {"comment": forms.TextInput()}
 
     def __init__(self, *args, **kwargs):
@@ -450,9 +357,9 @@ class EditorInlineFormSet(BaseInlineFormSet):
         return form.is_bound and super()._should_delete_form(form)
 
 
-def _formset(model, form, fk_model=pm.Project):
+def _formset(model, form, fk_model=pm.Project, fk_name=None):
     return inlineformset_factory(fk_model, model, form=form, formset=EditorInlineFormSet, extra=0, can_delete=True,
-                                 fields=form._meta.fields if hasattr(form, "_meta") else None)
+                                 fields=form._meta.fields if hasattr(form, "_meta") else None, fk_name=fk_name)
 
 
 def _list_form(model):
@@ -465,8 +372,14 @@ def _list_form(model):
 FORMSETS = [
     ("budgets", _("Budget"), _formset(pm.Budget, BudgetForm), ("donor", "currency")),
     ("country_links", _("Focus countries"), _formset(pm.ProjectCountry, CountryLinkForm), ("country",)),
+    ("region_links", _("Regions served"), _formset(pm.ProjectRegion, RegionLinkForm), ("region",)),
     ("sdg_goal_links", _("SDGs"), _formset(pm.ProjectSdgGoal, SdgLinkForm), ("goal",)),
+    ("sdg_target_links", _("SDG targets"), _formset(pm.ProjectSdgTarget, SdgTargetLinkForm), ("target",)),
+    ("thematic_area_links", _("Thematic areas"), _formset(pm.ProjectThematicArea, ThematicAreaLinkForm),
+     ("thematic_area",)),
     ("partner_links", _("Partners"), _formset(pm.ProjectPartner, PartnerForm), ("organisation",)),
+    ("relations_from", _("Related projects"), _formset(pm.ProjectRelation, RelationForm, fk_name="from_project"),
+     ("to_project",)),
     ("expected_accomplishments", _("Expected accomplishments"),
      _formset(pm.ExpectedAccomplishment, _list_form(pm.ExpectedAccomplishment)), ()),
     ("planned_activities", _("Planned activities"),

@@ -18,11 +18,13 @@ from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from capdev.core.views import plain_number
 from capdev.projects import models as pm
 
 from . import tree
 
 VERSION_GAP = dt.timedelta(seconds=10)
+OWN_PROJECT_KEYS = {"project_id", "from_project_id", "draft_of_id"}
 TEXT_LIMIT = 300
 
 
@@ -59,6 +61,7 @@ class Version:
     # its history rows outlive it only in the history tables).
     copy_versions: list[Version] = field(default_factory=list)
     copy_started_by: Any = None
+    override: Any = None  # the PublishOverride of the publish this version made, if it was over IATI errors
 
     @property
     def copy_editors(self) -> list:
@@ -92,7 +95,7 @@ def versions(project_pk: int, with_copies: bool = True) -> list[Version]:
     if result:
         result[-1].state = tree.prune(copy.deepcopy(state))
     users = get_user_model().objects.in_bulk({v.user_id for v in result if v.user_id})
-    names = Labeller(result)
+    names = Labeller([v.state for v in result])
     previous = tree.empty_state()
     for version in result:
         version.user = users.get(version.user_id)
@@ -124,14 +127,23 @@ def _attach_published_copies(project_pk: int, found: list[Version]) -> None:
             version.copy_versions = [v for v in edits[1:] if not v.is_empty]
 
 
+def attach_overrides(found: list[Version], overrides) -> None:
+    """Give the version that published over the IATI check's errors its PublishOverride (`version.override`): the
+    first version whose published_at is the override's."""
+    by_time = {o.published_at: o for o in overrides}
+    for version in found:
+        when = version.state.get("project", {}).get("published_at")
+        version.override = by_time.pop(when, None) if when in by_time else None
+
+
 class Labeller:
     """Readable values: choices by their label, foreign keys by their object's name (read in bulk)."""
 
-    def __init__(self, versions_: list[Version]):
+    def __init__(self, states: list[dict]):
         wanted: dict[type[models.Model], set] = {}
-        for version in versions_:
-            self._collect(pm.Project, version.state["project"], wanted)
-            for name, rows in version.state["rows"].items():
+        for state in states:
+            self._collect(pm.Project, state["project"], wanted)
+            for name, rows in state["rows"].items():
                 for row in rows.values():
                     self._collect(tree.NODES[name].model, row, wanted)
         self.names = {model: {pk: str(obj) for pk, obj in model._default_manager.in_bulk(ids).items()}
@@ -147,7 +159,8 @@ class Labeller:
     def _collect(self, model, values, wanted):
         for attname, value in values.items():
             f = self._fk(model, attname)
-            if f is not None and f.is_relation and value is not None and f.related_model is not pm.Project:
+            # A row's link to its own project is no value to show; a relation's other project is (by its title).
+            if f is not None and f.is_relation and value is not None and attname not in OWN_PROJECT_KEYS:
                 wanted.setdefault(f.related_model, set()).add(value)
 
     def field_label(self, model, attname) -> str:
@@ -167,7 +180,7 @@ class Labeller:
         if isinstance(value, bool):
             return str(_("yes") if value else _("no"))
         if isinstance(value, Decimal):
-            return f"{value.normalize():,f}" if value == value.to_integral() else f"{value:,}"
+            return plain_number(value)
         if isinstance(value, dt.datetime):
             return value.strftime("%Y-%m-%d %H:%M")
         text = str(value)
@@ -185,10 +198,19 @@ class Labeller:
         return label
 
 
+def _same_text(a, b) -> bool:
+    """Equal, or the same text with other line endings (a browser sends a textarea's lines ending in CRLF: a
+    saved form is no change of a text it did not touch)."""
+    if a == b:
+        return True
+    return isinstance(a, str) and isinstance(b, str) and \
+        a.replace("\r\n", "\n").replace("\r", "\n") == b.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def _field_changes(model, old: dict, new: dict, names: Labeller, fields) -> list[tuple[str, str, str]]:
     changes = []
     for attname in fields:
-        if old.get(attname) != new.get(attname):
+        if not _same_text(old.get(attname), new.get(attname)):
             changes.append((names.field_label(model, attname), names.value(model, attname, old.get(attname)),
                             names.value(model, attname, new.get(attname))))
     return changes
@@ -205,7 +227,9 @@ def diff(old: dict, new: dict, names: Labeller) -> tuple[list, list[NodeDiff]]:
         removed = {pk: r for pk, r in before.items() if pk not in after}
         added = {pk: r for pk, r in after.items() if pk not in before}
         for pk in sorted(set(before) & set(after)):
-            changes = _field_changes(node.model, before[pk], after[pk], names, node.content_fields)
+            # A row's place in its list moves whenever one is added or removed above it: not a change of it.
+            changes = _field_changes(node.model, before[pk], after[pk], names,
+                                     [f for f in node.content_fields if f != "position"])
             if changes:
                 rows.append(RowChange("changed", names.row_label(node, after[pk], new), changes))
         # Rows copied with new ids (publishing a working copy, a revert) are the same content: not a change.
@@ -228,8 +252,63 @@ def diff(old: dict, new: dict, names: Labeller) -> tuple[list, list[NodeDiff]]:
         rows += [RowChange("removed", names.row_label(node, r, old)) for r in gone]
         rows += [RowChange("added", names.row_label(node, r, new)) for r in came]
         if rows:
-            nodes.append(NodeDiff(node.name, str(node.model._meta.verbose_name_plural).capitalize(), rows))
+            nodes.append(NodeDiff(node.name, node.title, rows))
     return fields, nodes
+
+
+def compare(before: dict, after: dict, same: dict[str, dict[int, int]] | None = None) -> tuple[list, list[NodeDiff]]:
+    """What changed from one live state (tree.live_state) to another: a working copy against its published
+    original, field by field and row by row, its workflow fields (state, copy of...) left out.
+
+    same maps, per kind of row, a row of `after` to the row of `before` it stands for (a working copy's
+    origins): the two are compared as one row, whatever moved around it. Activities also pair by their uid."""
+    def content(state: dict) -> dict:
+        fields = {k: v for k, v in state["project"].items() if k not in tree.WORKFLOW_FIELDS}
+        return {"project": fields, "rows": state["rows"]}
+
+    before, after = without_computed(content(before)), without_computed(content(after))
+    after = {"project": after["project"], "rows": _as_before(before["rows"], after["rows"], same or {})}
+    return diff(before, after, Labeller([before, after]))
+
+
+def without_computed(state: dict) -> dict:
+    """The state without the values of computed indicators (capdev.people.indicators): the data's, computed
+    again when a copy is published, and no change an editor made."""
+    rows = dict(state["rows"])
+    computed = {r["indicator_id"] for r in rows.get("indicator_sources", {}).values()}
+    if not computed:
+        return state
+    rows["indicator_values"] = {pk: r for pk, r in rows.get("indicator_values", {}).items()
+                                if r["indicator_id"] not in computed}
+    rows["value_breakdowns"] = {pk: r for pk, r in rows.get("value_breakdowns", {}).items()
+                                if r["value_id"] in rows["indicator_values"]}
+    return {"project": state["project"], "rows": rows}
+
+
+def _as_before(before: dict, after: dict, same: dict[str, dict[int, int]]) -> dict:
+    """after's rows renumbered with the ids of the rows of before they stand for (parent keys too)."""
+    renamed: dict[str, dict[int, int]] = {}
+    rows_out = {}
+    for node, parent in tree.walk():
+        old_rows, new_rows = before.get(node.name, {}), after.get(node.name, {})
+        pairs = {a: b for a, b in same.get(node.name, {}).items() if a in new_rows and b in old_rows}
+        if node.name == "activities":
+            by_uid = {r["uid"]: pk for pk, r in old_rows.items() if r.get("uid")}
+            taken = set(pairs.values())
+            for pk, row in new_rows.items():
+                b = by_uid.get(row.get("uid"))
+                if pk not in pairs and b is not None and b not in taken:
+                    pairs[pk] = b
+                    taken.add(b)
+        renamed[node.name] = pairs
+        out = {}
+        for pk, row in new_rows.items():
+            row = dict(row, id=pairs.get(pk, pk))
+            if parent is not None:
+                row[node.parent_key] = renamed[parent.name].get(row[node.parent_key], row[node.parent_key])
+            out[row["id"]] = row
+        rows_out[node.name] = out
+    return rows_out
 
 
 def _parent_label(node, row, state, names) -> str:
@@ -255,4 +334,4 @@ def _drop(node, rows: dict, common: Counter, state, names) -> list[dict]:
     return kept
 
 
-__all__ = ["Version", "NodeDiff", "RowChange", "versions", "diff"]
+__all__ = ["Version", "NodeDiff", "RowChange", "versions", "diff", "compare", "attach_overrides"]

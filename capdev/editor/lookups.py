@@ -1,4 +1,5 @@
-"""Autocomplete sources for organisations, countries and SDGs: how each is searched, labelled and parsed back.
+"""Autocomplete sources for organisations, countries, regions, SDGs and their targets, thematic areas and projects:
+how each is searched, labelled and parsed back.
 
 The editor's lookup inputs are text inputs tied to a <datalist>; a choice reads "Label [key]", so the key
 parses back exactly, and a typed code or exact name is accepted too.
@@ -12,7 +13,8 @@ from typing import Callable
 from django.db.models import Q
 
 from capdev.organisations.models import Organisation
-from capdev.reference.models import Country, SdgGoal
+from capdev.projects.models import Project, ThematicArea
+from capdev.reference.models import Country, Region, SdgGoal, SdgTarget
 
 KEY_RE = re.compile(r"\[([^\[\]]+)\]\s*$")
 LIMIT = 20
@@ -29,6 +31,7 @@ class Lookup:
     search: Callable  # text -> Q
     exact: Callable  # text -> Q
     key_field: str
+    queryset: Callable = lambda model: model._default_manager.all()  # what may be chosen at all
 
     def option(self, obj) -> str:
         """The option text for obj: "Label [key]"."""
@@ -37,7 +40,7 @@ class Lookup:
     def find(self, text: str, limit: int = LIMIT) -> list:
         """Objects matching typed text, best first."""
         text = text.strip()
-        qs = self.model._default_manager.all()
+        qs = self.queryset(self.model)
         if text:
             qs = qs.filter(self.search(text)).distinct()
         return list(qs[:limit])
@@ -47,12 +50,21 @@ class Lookup:
         text = (text or "").strip()
         if not text:
             return None
-        qs = self.model._default_manager.all()
+        qs = self.queryset(self.model)
         match = KEY_RE.search(text)
         if match:
             return qs.filter(**{self.key_field: match.group(1).strip()}).first()
         found = list(qs.filter(self.exact(text))[:2])
         return found[0] if len(found) == 1 else None
+
+
+def _row_id(text: str) -> Q:
+    return Q(pk=int(text)) if text.isascii() and text.isdigit() and len(text) < 12 else Q(pk__in=[])
+
+
+def _project_label(p: Project) -> str:
+    year = f" ({p.start_date.year})" if p.start_date else ""
+    return f"{p.code}: {p.title}{year}" if p.code else f"{p.title}{year}"
 
 
 def _sdg_number(text: str) -> Q:
@@ -74,4 +86,20 @@ LOOKUPS: dict[str, Lookup] = {
         key_field="number",
         search=lambda t: _sdg_number(t) | Q(short_title__icontains=t) | Q(title__icontains=t),
         exact=lambda t: _sdg_number(t) | Q(short_title__iexact=t)),
+    "sdg_targets": Lookup(
+        "sdg_targets", SdgTarget, key=lambda t: t.code, label=lambda t: f"{t.code}: {t.text[:90]}", key_field="code",
+        search=lambda t: Q(code__startswith=t.strip().removeprefix("SDG").strip()) | Q(text__icontains=t),
+        exact=lambda t: Q(code=t.strip())),
+    "regions": Lookup(
+        "regions", Region, key=lambda r: r.code, label=lambda r: r.name, key_field="code",
+        search=lambda t: Q(name__icontains=t) | Q(code__iexact=t), exact=lambda t: Q(name__iexact=t) | Q(code__iexact=t)),
+    "thematic_areas": Lookup(
+        "thematic_areas", ThematicArea, key=lambda a: a.slug, label=lambda a: a.name, key_field="slug",
+        search=lambda t: Q(name__icontains=t), exact=lambda t: Q(name__iexact=t) | Q(slug__iexact=t)),
+    # Projects of the registry (a working copy is reached through its original), by code or title.
+    "projects": Lookup(
+        "projects", Project, key=lambda p: str(p.pk), label=_project_label, key_field="pk",
+        search=lambda t: Q(title__icontains=t) | Q(code__iexact=t) | _row_id(t),
+        exact=lambda t: Q(code__iexact=t) | Q(title__iexact=t),
+        queryset=lambda model: model.objects.registry().order_by("title", "pk")),
 }

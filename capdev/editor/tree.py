@@ -11,11 +11,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import models
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 
 from capdev.activities import models as am
+from capdev.people import models as people
 from capdev.projects import models as pm
 
 TIMESTAMPS = {"created", "last_updated"}
+# Copied with the row, never shown as a change: an activity's lasting identifier (Activity.uid).
+IDENTITY_FIELDS = {"uid"}
 # The editorial workflow, not content: a revert or a publish never copies these.
 WORKFLOW_FIELDS = {"review_state", "published_at", "draft_of_id"}
 
@@ -29,6 +34,14 @@ class Node:
     parent_key: str  # attname of the foreign key to the parent row
     label_fields: tuple[str, ...]
     children: tuple[Node, ...] = field(default=())
+    # The heading of its rows in the history (gettext): the model's plural verbose name unless a reader's word
+    # fits better ("SDG goals", not the admin's "SDG goals of projects").
+    heading: Any = None
+
+    @property
+    def title(self) -> str:
+        """The heading of this kind of row, translated, with a capital first letter ("SDG goals", not "Sdg...")."""
+        return capfirst(str(self.heading or self.model._meta.verbose_name_plural))
 
     @property
     def fields(self) -> list[str]:
@@ -37,25 +50,32 @@ class Node:
 
     @property
     def content_fields(self) -> list[str]:
-        """The attnames compared when diffing: no id, no parent key."""
-        return [f for f in self.fields if f not in ("id", self.parent_key)]
+        """The attnames compared when diffing: no id, no parent key, no lasting identifier."""
+        return [f for f in self.fields if f not in ("id", self.parent_key) and f not in IDENTITY_FIELDS]
 
 
 TREE: tuple[Node, ...] = (
     Node("budgets", pm.Budget, "project_id", ("kind", "amount", "currency_id", "year", "label")),
     Node("country_links", pm.ProjectCountry, "project_id", ("country_id", "percentage")),
-    Node("region_links", pm.ProjectRegion, "project_id", ("region_id", "percentage")),
+    Node("region_links", pm.ProjectRegion, "project_id", ("region_id", "percentage"),),
     Node("sectors", pm.ProjectSector, "project_id", ("vocabulary", "code", "name")),
-    Node("sdg_goal_links", pm.ProjectSdgGoal, "project_id", ("goal_id",)),
-    Node("sdg_target_links", pm.ProjectSdgTarget, "project_id", ("target_id",)),
-    Node("thematic_area_links", pm.ProjectThematicArea, "project_id", ("thematic_area_id",)),
-    Node("partner_links", pm.ProjectPartner, "project_id", ("organisation_id", "role")),
+    Node("sdg_goal_links", pm.ProjectSdgGoal, "project_id", ("goal_id",), heading=_("SDG goals")),
+    Node("sdg_target_links", pm.ProjectSdgTarget, "project_id", ("target_id",), heading=_("SDG targets")),
+    Node("thematic_area_links", pm.ProjectThematicArea, "project_id", ("thematic_area_id",),
+         heading=_("thematic areas")),
+    Node("partner_links", pm.ProjectPartner, "project_id", ("organisation_id", "role"), heading=_("partners")),
+    # A project's own links to others (those pointing at it belong to the other project, and stay there).
+    Node("relations", pm.ProjectRelation, "from_project_id", ("kind", "to_project_id"), heading=_("related projects")),
     Node("expected_accomplishments", pm.ExpectedAccomplishment, "project_id", ("text",)),
     Node("planned_activities", pm.PlannedActivity, "project_id", ("text",)),
     Node("key_accomplishments", pm.KeyAccomplishment, "project_id", ("text",)),
     Node("outcomes", pm.Outcome, "project_id", ("number", "text"), children=(
         Node("indicators", pm.Indicator, "outcome_id", ("title",), children=(
-            Node("indicator_values", pm.IndicatorValue, "indicator_id", ("period_start", "period_end", "actual")),
+            Node("indicator_values", pm.IndicatorValue, "indicator_id", ("period_start", "period_end", "actual"),
+                 children=(Node("value_breakdowns", people.ValueBreakdown, "value_id",
+                                ("dimension", "category", "actual")),)),
+            # What a computed indicator counts (capdev.people.indicators): a copy keeps it, publishing brings it back.
+            Node("indicator_sources", people.IndicatorSource, "indicator_id", ("measure",)),
         )),
     )),
     Node("activities", am.Activity, "project_id", ("title", "start_date"), children=(
@@ -108,28 +128,67 @@ def ordered_rows(node: Node, rows: dict[int, dict]) -> list[dict]:
     return sorted(rows.values(), key=lambda r: ((r.get("position") or 0) if has_position else 0, r["id"]))
 
 
-def write_rows(project: pm.Project, state: dict[str, Any], user=None) -> None:
-    """Replace every row below project with the state's rows (new ids; parents mapped to their new ids)."""
-    for node in TREE:
-        # Deleting the direct rows cascades to the rows below them (indicators, values, organisers).
-        for obj in node.model.objects.filter(**{node.parent_key: project.pk}):
-            obj._history_user = user
-            obj.delete()
-    new_ids: dict[str, dict[int, int]] = {}
+def write_rows(project: pm.Project, state: dict[str, Any], user=None,
+               keep: dict[str, dict[int, int]] | None = None) -> dict[str, dict[int, int]]:
+    """Make the rows below project those of the state; returns {node name: {state row id: row id written}}.
+
+    keep names, per kind of row, the project's own row that stands for a state row ({state id: row id}): that
+    row is updated in place and keeps its id (an activity's page, an indicator's, stay where they were). A
+    state's activity also stands for the project's activity with the same uid. Every other row of the project
+    is deleted (with the rows below it) and every other state row is written new, its parent mapped to the
+    parent's row written.
+    """
+    keep = keep or {}
+    current = live_state(project)["rows"]
+    targets: dict[str, dict[int, int]] = {}
+    for node, _parent in walk():
+        rows = state["rows"].get(node.name, {})
+        own = current.get(node.name, {})
+        wanted = {sid: tid for sid, tid in keep.get(node.name, {}).items() if sid in rows and tid in own}
+        if node.name == "activities":
+            by_uid = {r["uid"]: pk for pk, r in own.items() if r.get("uid")}
+            taken = set(wanted.values())
+            for sid, row in rows.items():
+                tid = by_uid.get(row.get("uid"))
+                if sid not in wanted and tid is not None and tid not in taken:
+                    wanted[sid] = tid
+                    taken.add(tid)
+        targets[node.name] = wanted
+    # Rows no state row stands for go first (before any update could collide with them on a unique key).
+    for node, _parent in walk():
+        kept = set(targets[node.name].values())
+        gone = [pk for pk in current.get(node.name, {}) if pk not in kept]
+        if gone:
+            for obj in node.model.objects.filter(pk__in=gone):
+                obj._history_user = user
+                obj.delete()
+    written: dict[str, dict[int, int]] = {}
     for node, parent in walk():
-        mapping = new_ids.setdefault(node.name, {})
+        mapping = written.setdefault(node.name, {})
+        own = current.get(node.name, {})
         for row in ordered_rows(node, state["rows"].get(node.name, {})):
             values = {k: v for k, v in row.items() if k != "id" and k in node.fields}
             if parent is None:
                 values[node.parent_key] = project.pk
             else:
-                values[node.parent_key] = new_ids[parent.name].get(row[node.parent_key])
+                values[node.parent_key] = written[parent.name].get(row[node.parent_key])
                 if values[node.parent_key] is None:
                     continue  # its parent was not in the state: an orphan in the history, left out
+            tid = targets[node.name].get(row["id"])
+            if tid is not None and node.model.objects.filter(pk=tid).exists():
+                if any(own[tid].get(k) != v for k, v in values.items()):
+                    obj = node.model.objects.get(pk=tid)
+                    for k, v in values.items():
+                        setattr(obj, k, v)
+                    obj._history_user = user
+                    obj.save()
+                mapping[row["id"]] = tid
+                continue
             obj = node.model(**values)
             obj._history_user = user
             obj.save()
             mapping[row["id"]] = obj.pk
+    return written
 
 
 def write_project_fields(project: pm.Project, state: dict[str, Any], fields: list[str] | None = None) -> None:

@@ -1,4 +1,5 @@
-"""Staff pages: create and edit a project, log an activity, the review queue, publishing, history and revert.
+"""Staff pages: create and edit a project, its indicators and their values, log an activity, autocomplete (the review
+queue, publishing, history and revert are in review_views).
 
 Every view checks capdev.accounts.permissions (403 otherwise); anonymous users are sent to sign in.
 """
@@ -8,32 +9,25 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
 from capdev.accounts import permissions as perms
 from capdev.core import versions
 from capdev.organisations.models import Organisation
 from capdev.projects import models as pm
-from capdev.projects import similar
-from capdev.projects.models import Outcome, Project, ReviewFlag, ReviewState
-from capdev.reference.models import Country, SdgGoal
+from capdev.projects.models import Outcome, Project, ReviewState, ThematicArea
+from capdev.reference.models import Country, Region, SdgGoal, SdgTarget
 
-from . import forms, history, workflow
+from . import forms, workflow
 from .lookups import LOOKUPS
-
-# Published projects with open importer flags listed on the review page at most (the rest are counted).
-PUBLISHED_FLAGGED_SHOWN = 50
-# Projects in review whose possible duplicates the review page looks for (each asks the similarity index).
-DUPLICATES_CHECKED = 50
-
 
 def staff_required(view):
     """Sign-in for anonymous users; 403 for signed-in users without a staff role."""
@@ -48,13 +42,8 @@ def staff_required(view):
 
 
 def project_url(project: Project) -> str:
-    """The project's page (helper A's projects:detail when it exists)."""
-    for name in ("projects:detail", "projects:project"):
-        try:
-            return reverse(name, args=[project.pk])
-        except NoReverseMatch:
-            continue
-    return f"/projects/{project.pk}/"
+    """The project's page, in the request's language."""
+    return reverse("projects:detail", args=[project.pk])
 
 
 def _next_url(request, default: str) -> str:
@@ -107,6 +96,8 @@ def save_formset(formset, parent, user) -> None:
         if obj.pk is None and not form.has_changed():
             continue  # an empty new row
         changed = form.has_changed() or obj.pk is None
+        if changed and hasattr(form, "before_save"):
+            form.before_save(user)  # rows it needs first (a thematic area typed new), in the save's transaction
         setattr(obj, fk, parent)
         if hasattr(obj, "position"):
             changed = changed or obj.position != position
@@ -118,20 +109,35 @@ def save_formset(formset, parent, user) -> None:
 
 
 def _datalists(formsets) -> dict:
-    """Suggestions shown before typing: every country and SDG, and the organisations the project names."""
-    org_ids = set()
+    """Suggestions shown before typing, by lookup: every country, region, SDG, target and thematic area, and the
+    organisations and projects the project names (htmx asks for more as the user types)."""
+    named: dict[str, set] = {"organisations": set(), "projects": set()}
     for item in formsets:
         for form in item["formset"].forms:
-            for name in ("organisation", "donor"):
+            for name in ("organisation", "donor", "to_project"):
                 value = form.initial.get(name)
-                if isinstance(value, Organisation):
-                    org_ids.add(value.pk)
-    lookups = LOOKUPS
+                if isinstance(value, (Organisation, Project)):
+                    named["organisations" if isinstance(value, Organisation) else "projects"].add(value.pk)
+    option = {name: lookup.option for name, lookup in LOOKUPS.items()}
     return {
-        "countries": [lookups["countries"].option(c) for c in Country.objects.only("iso3", "name")],
-        "sdgs": [lookups["sdgs"].option(g) for g in SdgGoal.objects.all()],
-        "organisations": [lookups["organisations"].option(o) for o in Organisation.objects.filter(pk__in=org_ids)],
+        "countries": [option["countries"](c) for c in Country.objects.only("iso3", "name")],
+        "regions": [option["regions"](r) for r in Region.objects.all()],
+        "sdgs": [option["sdgs"](g) for g in SdgGoal.objects.all()],
+        "sdg_targets": [option["sdg_targets"](t) for t in SdgTarget.objects.all()],
+        "thematic_areas": [option["thematic_areas"](a) for a in ThematicArea.objects.all()],
+        "organisations": [option["organisations"](o) for o in Organisation.objects.filter(pk__in=named["organisations"])],
+        "projects": [option["projects"](p) for p in Project.objects.filter(pk__in=named["projects"])],
     }
+
+
+def _link_target_goals(project: Project, user) -> None:
+    """Link the goal of each SDG target the project names, as the importers do (a target counts under its goal)."""
+    have = set(project.sdg_goal_links.values_list("goal_id", flat=True))
+    missing = sorted(set(project.sdg_target_links.values_list("target__goal_id", flat=True)) - have)
+    for goal_id in missing:
+        link = pm.ProjectSdgGoal(project=project, goal_id=goal_id)
+        link._history_user = user
+        link.save()
 
 
 def _edit_page(request, project: Project, creating: bool):
@@ -146,7 +152,7 @@ def _edit_page(request, project: Project, creating: bool):
         if valid:
             saved = form.instance
             if not creating:
-                perms.require(perms.can_edit_project(user, saved))  # the unit may have been changed in the form
+                perms.require_edit(user, saved)  # the unit may have been changed in the form
             action = request.POST.get("action", "save")
             try:
                 with transaction.atomic():
@@ -158,6 +164,7 @@ def _edit_page(request, project: Project, creating: bool):
                     workflow.touch(saved, user)
                     for item in formsets:
                         save_formset(item["formset"], saved, user)
+                    _link_target_goals(saved, user)
             except versions.StaleVersion:
                 form.add_error(None, forms.stale_error(project.pk))
             except IntegrityError:
@@ -178,12 +185,27 @@ def _edit_page(request, project: Project, creating: bool):
         "error_count": errors if request.method == "POST" and not add else 0,
         "datalists": _datalists(formsets), "original": project.draft_of if project.draft_of_id else None,
         "can_publish": project.pk and perms.can_publish(user, project),
-        "open_flags": list(workflow.open_flags(project)) if project.pk else [],
+        "open_flags": list(workflow.open_flags(project).select_related("resolved_by")) if project.pk else [],
+        "blocking_flags": list(workflow.blocking_flags(project)) if project.pk else [],
         "public_url": project_url(project.draft_of) if project.draft_of_id else (
             project_url(project) if project.pk else None),
         "outcomes": list(project.outcomes.all()) if project.pk else [],
+        # Links other projects hold to this one (to its original, for a working copy): edited on their page.
+        "incoming_relations": _incoming_relations(project),
     }
     return render(request, "editor/edit.html", context)
+
+
+def _incoming_relations(project: Project) -> list[tuple[str, Project]]:
+    """(what the other project is to this one, the other project) for the relations pointing at this project."""
+    target = project.draft_of_id or project.pk
+    if not target:
+        return []
+    labels = dict(pm.ProjectRelation.Kind.choices)
+    # A working copy's relations are its original's, copied: listed once, through the original.
+    rows = (pm.ProjectRelation.objects.filter(to_project_id=target, from_project__draft_of__isnull=True)
+            .select_related("from_project"))
+    return [(labels[pm.ProjectRelation.kind_seen_from(r.kind, True)], r.from_project) for r in rows]
 
 
 @staff_required
@@ -197,7 +219,7 @@ def project_create(request):
 def project_edit(request, pk: int):
     """Edit a project; a published one is edited through its working copy."""
     project = get_object_or_404(Project.objects.select_related("draft_of", "lead_unit"), pk=pk)
-    perms.require(perms.can_edit_project(request.user, project))
+    perms.require_edit(request.user, project)
     if workflow.is_published_original(project):
         copy = workflow.working_copy_of(project)
         if copy is not None:
@@ -215,7 +237,7 @@ def project_edit(request, pk: int):
 def indicators_edit(request, pk: int, outcome_pk: int):
     """The indicators of one outcome."""
     project = get_object_or_404(Project, pk=pk)
-    perms.require(perms.can_edit_project(request.user, project))
+    perms.require_edit(request.user, project)
     if workflow.is_published_original(project):
         return redirect("editor:edit", pk=pk)
     outcome = get_object_or_404(Outcome, pk=outcome_pk, project=project)
@@ -254,11 +276,14 @@ def _save_rows(project: Project, version, formset, parent, user) -> bool:
 def indicator_values_edit(request, pk: int, outcome_pk: int, indicator_pk: int):
     """What one indicator measured, period by period, with the period's target: the M&E officer's results."""
     project = get_object_or_404(Project, pk=pk)
-    perms.require(perms.can_edit_project(request.user, project))
+    perms.require_edit(request.user, project)
     if workflow.is_published_original(project):
         return redirect("editor:edit", pk=pk)  # which offers the working copy these values are entered in
     indicator = get_object_or_404(pm.Indicator.objects.select_related("outcome"), pk=indicator_pk,
                                   outcome_id=outcome_pk, outcome__project=project)
+    if hasattr(indicator, "people_source"):
+        # Its values are computed from the people data, never typed: its page says where each came from.
+        return redirect("people:indicator_source", pk=pk, indicator_pk=indicator_pk)
     data = request.POST if request.method == "POST" else None
     added = False
     if data is not None and data.get("add"):
@@ -282,7 +307,7 @@ def indicator_values_edit(request, pk: int, outcome_pk: int, indicator_pk: int):
 def log_activity(request, pk: int):
     """Add an activity from the short form; on a published project it goes to the working copy."""
     project = get_object_or_404(Project.objects.select_related("draft_of"), pk=pk)
-    perms.require(perms.can_edit_project(request.user, project))
+    perms.require_edit(request.user, project)
     form = forms.ActivityLogForm(request.POST or None, prefix="log")
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -297,8 +322,11 @@ def log_activity(request, pk: int):
             activity.save()
         workflow.reindex(target.pk)
         if target.pk != project.pk:
-            messages.success(request, _("Activity added to the working copy: it becomes public when a reviewer "
-                                        "publishes the copy."))
+            messages.success(request, format_html(
+                _("Activity added to the working copy: it becomes public when a reviewer publishes the copy. Its "
+                  "sign-in sheet can be uploaded now, on <a href=\"{url}\">its page</a>: the list counts in "
+                  "public once the copy and the list are published."),
+                url=reverse("people:activity", args=[activity.pk])))
         else:
             messages.success(request, _("Activity added."))
         return HttpResponseRedirect(_next_url(request, project_url(project)))
@@ -306,129 +334,6 @@ def log_activity(request, pk: int):
     return render(request, "editor/log_activity.html", {"project": project, "form": form, "countries": countries,
                                                         "next": _next_url(request, "")},
                   status=400 if request.method == "POST" else 200)
-
-
-# -- review, publish ---------------------------------------------------------------------------------------------
-
-@staff_required
-def review_queue(request):
-    """Projects waiting in review, with their open importer flags, each to accept or correct, and Publish."""
-    open_flags = ReviewFlag.objects.filter(state=ReviewFlag.State.OPEN).order_by("field", "pk")
-    projects = (Project.objects.filter(review_state=ReviewState.IN_REVIEW)
-                .select_related("lead_unit", "draft_of")
-                .prefetch_related(Prefetch("review_flags", queryset=open_flags, to_attr="open_flags"),
-                                  Prefetch("draft_of__review_flags", queryset=open_flags, to_attr="open_flags"))
-                .order_by("last_updated"))
-    projects = list(projects)
-    # Nearly the same text as another project (the importer's near-duplicate rule), for the first ones.
-    duplicates = similar.duplicates_of(projects[:DUPLICATES_CHECKED], request) or {}
-    items = []
-    for p in projects:
-        flags = list(p.open_flags) + (list(p.draft_of.open_flags) if p.draft_of_id else [])
-        items.append({"project": p, "flags": flags, "url": project_url(p), "duplicates": duplicates.get(p.pk)})
-    # Published with flags still open (an import run with --publish): public already, so nothing blocks; the
-    # reviewers still owe them a look, and would never see them among the projects in review.
-    flagged = (Project.objects.filter(review_state=ReviewState.PUBLISHED, draft_of__isnull=True,
-                                      pk__in=open_flags.values("project_id"))
-               .select_related("lead_unit").prefetch_related(Prefetch("review_flags", queryset=open_flags,
-                                                                      to_attr="open_flags"))
-               .order_by("title", "pk"))
-    shown = list(flagged[:PUBLISHED_FLAGGED_SHOWN])
-    more = flagged.count() - len(shown) if len(shown) == PUBLISHED_FLAGGED_SHOWN else 0
-    return render(request, "editor/review_queue.html", {
-        "items": items, "can_publish": perms.can_publish(request.user), "published_flagged_more": more,
-        "published_flagged": [{"project": p, "flags": p.open_flags, "url": project_url(p)} for p in shown],
-    })
-
-
-@staff_required
-@require_POST
-def flag_resolve(request, pk: int, action: str):
-    """Accept a flag, mark it corrected, or reopen it."""
-    flag = get_object_or_404(ReviewFlag.objects.select_related("project"), pk=pk)
-    states = {"accept": ReviewFlag.State.ACCEPTED, "corrected": ReviewFlag.State.CORRECTED,
-              "reopen": ReviewFlag.State.OPEN}
-    if action not in states:
-        raise Http404
-    workflow.resolve_flag(flag, request.user, states[action])
-    messages.success(request, _("Flag on “%(field)s” marked %(state)s.") % {
-        "field": flag.field, "state": flag.get_state_display().lower()})
-    return HttpResponseRedirect(_next_url(request, reverse("editor:review")))
-
-
-@staff_required
-@require_POST
-def project_submit(request, pk: int):
-    """Send a draft to the reviewers."""
-    project = get_object_or_404(Project, pk=pk)
-    workflow.submit_for_review(project, request.user)
-    messages.success(request, _("Sent for review."))
-    return HttpResponseRedirect(_next_url(request, reverse("editor:edit", args=[pk])))
-
-
-@staff_required
-@require_POST
-def project_publish(request, pk: int):
-    """Publish a project, or a working copy over its original."""
-    project = get_object_or_404(Project.objects.select_related("draft_of"), pk=pk)
-    try:
-        published = workflow.publish(project, request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return HttpResponseRedirect(_next_url(request, reverse("editor:review")))
-    messages.success(request, _("Published: “%(title)s” is public.") % {"title": published.title})
-    return HttpResponseRedirect(project_url(published))
-
-
-@staff_required
-@require_POST
-def project_discard(request, pk: int):
-    """Throw a working copy away; the public version stays as it is."""
-    copy = get_object_or_404(Project.objects.select_related("draft_of"), pk=pk)
-    try:
-        original = workflow.discard(copy, request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return HttpResponseRedirect(project_url(copy))
-    messages.success(request, _("The working copy was discarded: the published version is unchanged."))
-    return HttpResponseRedirect(project_url(original))
-
-
-# -- history -----------------------------------------------------------------------------------------------------
-
-@staff_required
-def project_history(request, pk: int):
-    """Every version of a project, newest first, with what changed, who and when; revert to any."""
-    project = get_object_or_404(Project.objects.select_related("draft_of"), pk=pk)
-    found = history.versions(project.pk)
-    return render(request, "editor/history.html", {
-        "project": project, "versions": list(reversed(found)), "latest": found[-1].number if found else None,
-        "can_revert": perms.can_edit_project(request.user, project), "public_url": project_url(project),
-        "working_copy": workflow.working_copy_of(project) if workflow.is_published_original(project) else None,
-    })
-
-
-@staff_required
-@require_POST
-def project_revert(request, pk: int, number: int):
-    """Write an earlier version back (to the working copy when the project is published)."""
-    project = get_object_or_404(Project.objects.select_related("draft_of"), pk=pk)
-    perms.require(perms.can_edit_project(request.user, project))
-    try:
-        target = workflow.revert(project, number, request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return redirect("editor:history", pk=pk)
-    except IntegrityError:
-        messages.error(request, _("That version cannot be restored: it names a code or a reference that is "
-                                  "now used or gone."))
-        return redirect("editor:history", pk=pk)
-    if target.pk != project.pk:
-        messages.success(request, _("Version %(n)d restored into the working copy; publish it to make it public.")
-                         % {"n": number})
-    else:
-        messages.success(request, _("Version %(n)d restored.") % {"n": number})
-    return redirect("editor:edit", pk=target.pk)
 
 
 # -- autocomplete ------------------------------------------------------------------------------------------------

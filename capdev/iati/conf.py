@@ -11,7 +11,8 @@ DATA_DIR = Path(__file__).with_name("data")
 # iati-2: the goal of each SDG target is linked too; budget kind "yearly" only for a period of exactly one year;
 # a lone type-1 description repeating the title (the export's stand-in) is not stored as a summary.
 # iati-3: codes obviously meant are corrected (TEXT/HTML, usd, 16-6...); every finding becomes a ReviewFlag.
-IMPORTER_VERSION = "iati-3"
+# iati-4: related activities become relations between projects (their kind from Capdev's element, else the type).
+IMPORTER_VERSION = "iati-4"
 
 
 def shared_dir() -> Path:

@@ -22,7 +22,7 @@ from capdev.organisations.models import OrgUnit
 from capdev.projects.models import Project, ProjectStatus, derive_status
 
 from . import codelists, conf, mapping
-from .export_rows import Document, IndicatorRow, OutcomeRow, ProjectRow, iter_project_rows
+from .export_rows import Document, IndicatorRow, OutcomeRow, ProjectRow, Related, iter_project_rows
 
 CHUNK = 200
 VERSION = "2.03"
@@ -267,7 +267,9 @@ def build_activity(project: ProjectRow, ctx: Context) -> etree._Element:
     else:
         updated = project.last_updated
     act = etree.Element("iati-activity", {
-        XML_LANG: (iati.language if iati is not None and iati.language else ctx.language),
+        # The language the project's texts are in (Project.language; IATI's Language codelist has "zh").
+        XML_LANG: ((project.language or "").split("-")[0]
+                   or (iati.language if iati is not None and iati.language else ctx.language)),
         "default-currency": currency,
         "last-updated-datetime": iso_datetime(updated),
     })
@@ -304,6 +306,8 @@ def build_activity(project: ProjectRow, ctx: Context) -> etree._Element:
         _sub(el, "value", {"currency": b.currency, "value-date": b.start.isoformat()}, money_text(b.amount))
     for document in project.documents:
         _document_link(act, document)
+    for related in project.related:
+        _related_activity(act, related, ctx)
     for outcome in project.outcomes:
         _result(act, outcome, project)
     return act
@@ -413,6 +417,12 @@ def _document_link(act, resource: Document) -> None:
         _sub(el, "document-date", {"iso-date": resource.date.isoformat()})
 
 
+def _related_activity(act, related: Related, ctx: Context) -> None:
+    el = _sub(act, "related-activity", {"ref": identifier(related, ctx.reporting["ref"]),
+                                        "type": mapping.RELATION_TO_IATI.get(related.kind, "3")})
+    etree.SubElement(el, mapping.RELATION_KIND_TAG, {"kind": related.kind}, nsmap={"capdev": mapping.CAPDEV_NS})
+
+
 def indicator_measure(indicator: IndicatorRow) -> str:
     """IndicatorMeasure: 2 for percentages, 1 for other numbers, 5 (qualitative) when nothing is numeric."""
     values = indicator.values
@@ -449,7 +459,9 @@ def _result(act, outcome: OutcomeRow, project: ProjectRow) -> None:
             _sub(period, "period-end", {"iso-date": v.period_end.isoformat()})
             if v.target is not None:
                 _sub(period, "target", {"value": number_text(v.target)})
-            if v.actual is not None:
+            if v.breakdowns:
+                _people_actuals(period, v)
+            elif v.actual is not None:
                 _sub(period, "actual", {"value": number_text(v.actual)})
         if not values and indicator.target_value is not None and (indicator.target_year or project.end_date):
             end_year = indicator.target_year or project.end_date.year
@@ -459,6 +471,21 @@ def _result(act, outcome: OutcomeRow, project: ProjectRow) -> None:
             _sub(period, "period-start", {"iso-date": start.isoformat()})
             _sub(period, "period-end", {"iso-date": dt.date(end_year, 12, 31).isoformat()})
             _sub(period, "target", {"value": number_text(indicator.target_value)})
+
+
+def _people_actuals(period, value) -> None:
+    """A value computed from the people data (capdev.people.indicators): the total, then one actual per sex
+    with its `dimension name="sex"`; a value or a part resting on fewer people than the threshold is left out
+    (capdev.people.privacy: IATI is public)."""
+    from capdev.people.indicators import public_value
+
+    shown = public_value(value.actual, list(value.breakdowns))
+    if shown.actual is None:
+        return
+    _sub(period, "actual", {"value": number_text(shown.actual)})
+    for sex, amount in shown.by_sex:
+        actual = _sub(period, "actual", {"value": number_text(amount)})
+        _sub(actual, "dimension", {"name": "sex", "value": sex})
 
 
 # ---------------------------------------------------------------------------------------------- writing

@@ -18,7 +18,8 @@ from django.db.models import QuerySet
 
 from capdev.activities.models import Resource
 from capdev.projects.models import (Budget, Indicator, IndicatorValue, Outcome, ProjectCountry, ProjectPartner,
-                                    ProjectRegion, ProjectSdgGoal, ProjectSdgTarget, ProjectSector)
+                                    ProjectRegion, ProjectRelation, ProjectSdgGoal, ProjectSdgTarget, ProjectSector,
+                                    ReviewState)
 
 
 class Iati(NamedTuple):
@@ -90,13 +91,24 @@ class Document(NamedTuple):
     date: dt.date | None
 
 
+class Related(NamedTuple):
+    """Another project this one is related to, as this one reads the relation (what export.identifier needs)."""
+
+    pk: int
+    code: str | None
+    iati_identifier: str | None
+    kind: str
+
+
 class Value(NamedTuple):
-    """An indicator's value for one period."""
+    """An indicator's value for one period (a computed one with its parts: capdev.people.indicators)."""
 
     period_start: dt.date
     period_end: dt.date
     target: Decimal | None
     actual: Decimal | None
+    pk: int = 0
+    breakdowns: tuple = ()
 
 
 class IndicatorRow(NamedTuple):
@@ -123,7 +135,7 @@ class OutcomeRow(NamedTuple):
 # IatiActivity's columns (its pk first: None when the project has no such row).
 PROJECT_COLUMNS = ("pk", "code", "iati_identifier", "title", "summary", "objective", "beneficiaries_direct",
                    "beneficiaries_indirect", "background", "status_override", "start_date", "end_date",
-                   "last_updated")
+                   "last_updated", "language")
 UNIT_COLUMNS = ("lead_unit__dac_sector", "lead_unit__parent__dac_sector", "lead_unit__parent__parent__dac_sector")
 IATI_COLUMNS = tuple(f"iati__{name}" for name in Iati._fields)
 
@@ -145,6 +157,7 @@ class ProjectRow:
     start_date: dt.date | None
     end_date: dt.date | None
     last_updated: dt.datetime
+    language: str = "en"  # of the texts: the activity's xml:lang
     unit_sectors: tuple[str | None, ...] = ()
     iati: Iati | None = None
     countries: list[Country] = field(default_factory=list)
@@ -155,6 +168,7 @@ class ProjectRow:
     partners: list[Partner] = field(default_factory=list)
     budgets: list[BudgetLine] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
+    related: list[Related] = field(default_factory=list)
     outcomes: list[OutcomeRow] = field(default_factory=list)
 
 
@@ -167,7 +181,7 @@ def _grouped(qs: QuerySet, columns: tuple[str, ...], ids: list[int], key: str = 
 
 
 def read_projects(qs: QuerySet, after: int, limit: int) -> list[ProjectRow]:
-    """The next `limit` projects of qs with a pk above `after`, in pk order, with all their rows (12 queries)."""
+    """The next `limit` projects of qs with a pk above `after`, in pk order, with all their rows (14 queries)."""
     n_own, n_unit = len(PROJECT_COLUMNS), len(UNIT_COLUMNS)
     rows = list(qs.filter(pk__gt=after).order_by("pk")
                 .values_list(*PROJECT_COLUMNS, *UNIT_COLUMNS, "iati__pk", *IATI_COLUMNS)[:limit])
@@ -214,7 +228,21 @@ def _attach_children(projects: list[ProjectRow]) -> None:
     for pk, items in _grouped(Resource.objects.exclude(url="").order_by("position", "pk"),
                               ("url", "title", "type", "language", "date"), ids).items():
         by_pk[pk].documents = [Document._make(i) for i in items]
+    _attach_relations(by_pk, ids)
     _attach_outcomes(by_pk, ids)
+
+
+def _attach_relations(by_pk: dict[int, ProjectRow], ids: list[int]) -> None:
+    """Each project's relations both ways, to published originals only (the others are in no public file)."""
+    published = {"review_state": ReviewState.PUBLISHED, "draft_of__isnull": True}
+    own = ProjectRelation.objects.filter(**{f"to_project__{k}": v for k, v in published.items()}).order_by("pk")
+    for pk, items in _grouped(own, ("to_project_id", "to_project__code", "to_project__iati_identifier", "kind"),
+                              ids, key="from_project_id").items():
+        by_pk[pk].related.extend(Related._make(i) for i in items)
+    theirs = ProjectRelation.objects.filter(**{f"from_project__{k}": v for k, v in published.items()}).order_by("pk")
+    for pk, items in _grouped(theirs, ("from_project_id", "from_project__code", "from_project__iati_identifier",
+                                       "kind"), ids, key="to_project_id").items():
+        by_pk[pk].related.extend(Related(*i[:3], ProjectRelation.kind_seen_from(i[3], True)) for i in items)
 
 
 def _attach_outcomes(by_pk: dict[int, ProjectRow], ids: list[int]) -> None:
@@ -234,10 +262,29 @@ def _attach_outcomes(by_pk: dict[int, ProjectRow], ids: list[int]) -> None:
             outcomes[outcome_pk].indicators.append(indicators[item[0]])
     if not indicators:
         return
+    values: list[Value] = []
     for indicator_pk, items in _grouped(IndicatorValue.objects.order_by("period_start", "pk"),
-                                        ("period_start", "period_end", "target", "actual"), list(indicators),
+                                        ("period_start", "period_end", "target", "actual", "pk"), list(indicators),
                                         key="indicator_id").items():
-        indicators[indicator_pk].values.extend(Value._make(i) for i in items)
+        rows = [Value(*i) for i in items]
+        indicators[indicator_pk].values.extend(rows)
+        values += rows
+    _attach_breakdowns(indicators, values)
+
+
+def _attach_breakdowns(indicators: dict[int, IndicatorRow], values: list[Value]) -> None:
+    """The parts of values computed from the people data (by sex, and how many people are behind each): one
+    query for the chunk; values of typed indicators have none."""
+    from capdev.people.models import ValueBreakdown
+
+    if not values:
+        return
+    parts = _grouped(ValueBreakdown.objects.order_by("dimension", "category"), ("dimension", "category", "actual"),
+                     [v.pk for v in values], key="value_id")
+    if not parts:
+        return
+    for indicator in indicators.values():
+        indicator.values[:] = [v._replace(breakdowns=tuple(parts.get(v.pk, ()))) for v in indicator.values]
 
 
 def iter_project_rows(qs: QuerySet, chunk: int) -> Iterator[list[ProjectRow]]:

@@ -33,7 +33,7 @@ from django.utils.translation import gettext as _
 from capdev.core import statistics
 from capdev.core.bulk import METHODS, RowWriter
 
-from . import read_ahead
+from . import read_ahead, relations
 from .findings import ERROR, Finding
 from .reader import SKIP_REASONS, ActivityData, Reader, Skipped
 from .safexml import UnsafeXML
@@ -150,6 +150,7 @@ class IatiImporter:
         self.slugs: set[str] | None = None
         self.goals: set[int] | None = None
         self.country_order: dict[str, tuple[int, str]] | None = None
+        self.related: list[tuple[int, str, str]] = []  # (project, identifier it names, kind), from BatchWriter
         bar = self.progress(name, size) if self.progress else None
         try:
             with transaction.atomic():
@@ -191,6 +192,7 @@ class IatiImporter:
                 self._flush(pending, reader, result, name, file_sha)
                 pending = []
         self._flush(pending, reader, result, name, file_sha)
+        relations.link(self.related)
 
     def _flush(self, batch: list[ActivityData], reader: Reader, result: ImportResult, name: str, file_sha: str):
         if batch:

@@ -5,7 +5,7 @@ import datetime as dt
 import re
 
 from capdev.organisations.models import Organisation
-from capdev.projects.models import BUDGET_REVISED_WORD, ProjectPartner, ProjectStatus
+from capdev.projects.models import BUDGET_REVISED_WORD, ProjectPartner, ProjectStatus, RelationKind
 
 # ProjectPartner role -> IATI OrganisationRole. Cooperating partners co-organise the work in capacity
 # development (workshops, missions) and so are published as implementing (4); beneficiary partners are
@@ -115,3 +115,17 @@ def is_one_year(start: dt.date, end: dt.date) -> bool:
     except ValueError:  # 29 February: the year after starts on 1 March
         next_start = dt.date(start.year + 1, 3, 1)
     return end == next_start - dt.timedelta(days=1)
+
+
+# A relation's kind, read from the activity that writes it -> IATI RelatedActivityType. IATI has no phases: two
+# phases of one programme, and projects related otherwise, are published as siblings (3); a duplicate is another
+# report of the same activity (5, "third party"). The exact kind goes with it in Capdev's own element inside
+# related-activity (the schema allows elements of another namespace there), which the import reads back.
+RELATION_TO_IATI = {RelationKind.PREVIOUS_PHASE: "3", RelationKind.FOLLOW_UP: "3", RelationKind.RELATED: "3",
+                    RelationKind.DUPLICATE: "5"}
+# Another publisher's related-activity without Capdev's element: parent, child, sibling and co-funded
+# activities are related projects; a third party's report of the same activity is a duplicate record.
+IATI_TO_RELATION = {"1": RelationKind.RELATED, "2": RelationKind.RELATED, "3": RelationKind.RELATED,
+                    "4": RelationKind.RELATED, "5": RelationKind.DUPLICATE}
+CAPDEV_NS = "urn:capdev:iati"
+RELATION_KIND_TAG = f"{{{CAPDEV_NS}}}relation"  # <capdev:relation kind="previous_phase"/>

@@ -113,6 +113,7 @@ class ActivityData:
     xml: str
     sha: str
     language: str = ""
+    text_language: str = ""  # the language of the title read (Project.language), "" where the file does not say
     default_currency: str = ""
     last_updated: dt.datetime | None = None
     reporting: dict = field(default_factory=dict)
@@ -130,6 +131,7 @@ class ActivityData:
     budgets: list = field(default_factory=list)
     transactions: dict = field(default_factory=dict)
     documents: list = field(default_factory=list)
+    related: list = field(default_factory=list)  # (identifier, kind): relations resolved once the file is read
     results: list = field(default_factory=list)
     findings: list = field(default_factory=list)  # what becomes the project's ReviewFlags
     position: int = 0  # bytes of the file read when it was reached (for a progress bar)
@@ -193,10 +195,21 @@ class Reader:
             return " ".join((el.text or "").split())
         if len(narratives) == 1:
             return (narratives[0].text or "").strip()  # the usual case: the only one is chosen whatever its language
+        return (self.chosen(narratives, el, lang).text or "").strip()
+
+    def chosen(self, narratives: list, el: etree._Element, lang: str):
+        """Of several narratives, the one in Capdev's language where there is one, else the first."""
         parent_lang = el.get(XML_LANG) or lang
-        chosen = next((n for n in narratives if (n.get(XML_LANG) or parent_lang or "").lower() == self.want_lang),
-                      narratives[0])
-        return (chosen.text or "").strip()
+        return next((n for n in narratives if (n.get(XML_LANG) or parent_lang or "").lower() == self.want_lang),
+                    narratives[0])
+
+    def text_language(self, el: etree._Element | None, lang: str) -> str:
+        """The language of the narrative `text` reads from el: its xml:lang, else the activity's default."""
+        if el is None:
+            return ""
+        narratives = el.findall("narrative")
+        chosen = self.chosen(narratives, el, lang) if narratives else el
+        return (chosen.get(XML_LANG) or el.get(XML_LANG) or lang or "").strip().lower()[:8]
 
     def schema_errors(self, el: etree._Element) -> str:
         """Why the activity is invalid against the schema ("" when it is valid, or the schema is absent)."""
@@ -254,6 +267,7 @@ class Reader:
             a.reporting = {"ref": (rep.get("ref") or "").strip(), "type": rep.get("type") or "",
                            "name": self.text(rep, lang)}
         a.title = self.text(_first(children, "title"), lang)
+        a.text_language = self.text_language(_first(children, "title"), lang)
         for d in children.get("description", ()):
             text = self.text(d, lang)
             if text:
@@ -318,14 +332,31 @@ class Reader:
                 "language": (language.get("code", "") if language is not None else "")[:8],
                 "date": _child_date(d, "document-date"),
             })
+        for r in children.get("related-activity", ()):
+            self.related(a, r, ident)
         for r in children.get("result", ()):
             self.result(a, r, lang, ident)
-        for name in ("partners", "countries", "regions", "sectors", "budgets", "documents", "results"):
+        for name in ("partners", "countries", "regions", "sectors", "budgets", "documents", "related", "results"):
             rows = getattr(a, name)
             if len(rows) > MAX_ROWS:
                 self.note(WARNING, _("%(n)d %(what)s: only the first %(max)d are stored") %
                           {"n": len(rows), "what": name, "max": MAX_ROWS}, a.line, ident, path=name)
                 del rows[MAX_ROWS:]
+
+    def related(self, a: ActivityData, r, ident: str) -> None:
+        """A related activity: its identifier, and the kind Capdev's own element states, else the one its type
+        means (mapping.IATI_TO_RELATION)."""
+        ref, type_ = (r.get("ref") or "").strip(), (r.get("type") or "").strip()
+        stated = r.find(mapping.RELATION_KIND_TAG)
+        kind = stated.get("kind") if stated is not None else None
+        if kind not in mapping.RELATION_TO_IATI:
+            kind = mapping.IATI_TO_RELATION.get(type_)
+        if not ref or len(ref) > 200 or ref == ident or kind is None:
+            self.note(WARNING, _("related-activity %(ref)r of type %(type)r: no identifier, or one Capdev cannot "
+                                 "link to, or a type it does not know; not stored") % {"ref": ref[:200], "type": type_},
+                      r.sourceline, ident, value=ref[:200], path="related-activity/@ref")
+            return
+        a.related.append((ref, str(kind)))
 
     def percentage(self, el, ident: str) -> Decimal | None:
         raw = el.get("percentage")

@@ -24,6 +24,14 @@ from .reader import CENTS, ActivityData, Reader
 from .references import References, is_reporting
 
 
+
+def text_language(code: str) -> str:
+    """Project.language from an IATI language code: "zh" is written zh-hans here (the Chinese the interface
+    is in), and a file that does not say is in Capdev's own language (conf.language(), as export writes it)."""
+    code = (code or conf.language()).lower()
+    return "zh-hans" if code == "zh" else code[:8]
+
+
 class BatchWriter:
     """Writes one batch of activities with a fixed number of queries."""
 
@@ -75,6 +83,8 @@ class BatchWriter:
             return
         refs = References(self.reader, todo, self.writer, self.importer)
         projects = self._write_projects(todo, matched, refs)
+        # Related activities are linked once the whole file is read (one may name an activity further on).
+        self.importer.related.extend((projects[a.identifier], ref, kind) for a in todo for ref, kind in a.related)
         if updates:
             self._clear(updates)
         self._write_children(todo, projects, refs)
@@ -118,12 +128,14 @@ class BatchWriter:
             "background": "\n\n".join(other),
             "start_date": start, "start_precision": "day", "end_date": end, "end_precision": "day",
             "status_override": wanted if wanted and wanted != derived else "",
+            "language": text_language(a.text_language),
         }
 
     def _write_projects(self, todo: list[ActivityData], matched: dict[str, Project], refs) -> dict[str, int]:
         """Create or update the batch's projects; returns {iati-identifier: project key}."""
         fields = ["title", "summary", "objective", "beneficiaries_direct", "beneficiaries_indirect", "background",
-                  "start_date", "start_precision", "end_date", "end_precision", "status_override", "iati_identifier"]
+                  "start_date", "start_precision", "end_date", "end_precision", "status_override", "iati_identifier",
+                  "language"]
         new, changed, out = [], [], {}
         publish = self.importer.publish
         codes_taken = set(Project.objects.registry_with("code", (a.code for a in todo if a.code))
@@ -159,6 +171,9 @@ class BatchWriter:
         if changed:
             bulk_update_with_history(changed, Project, fields + ["review_state", "published_at", "last_updated"],
                                      batch_size=500)
+            from capdev.people.publishing import sync_projects
+
+            sync_projects(changed)  # a bulk update sends no signal: the lists of a project it published count
         return out
 
     def _clear(self, projects: list[Project]) -> None:

@@ -17,7 +17,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history
 
 from capdev import narrative
 from capdev.core import fields, statistics
@@ -27,7 +26,7 @@ from capdev.projects import models as pm
 from capdev.projects.records import with_record_data
 from capdev.projects.search import reindex_projects
 
-from . import originals
+from . import originals, relations
 from .batches import Progressing, Written, batches
 from .resolve import Resolver
 from .rows import RowWriter, sha256
@@ -351,26 +350,12 @@ class RecordLoader(RowWriter):
             return "kept"
         return True
 
-    @staticmethod
-    def _relate(records: list[Record], written: Written) -> None:
-        """Relations of this batch's records to the records of the file written so far (this batch's included)."""
-        pairs = set()
-        for r in records:
-            me = written.project(r.index)
-            for target in r.related_to:
-                other = written.project(target) if isinstance(target, int) else written.by_code.get(target)
-                if other is None or other == me:
-                    continue
-                pairs.add(tuple(sorted((me, other))))
-        if not pairs:
-            return
-        existing = set(pm.ProjectRelation.objects.filter(kind=pm.ProjectRelation.Kind.RELATED).filter(
-            from_project__in=[a for a, _ in pairs]).values_list("from_project_id", "to_project_id"))
-        new = [pm.ProjectRelation(from_project_id=a, to_project_id=b, kind=pm.ProjectRelation.Kind.RELATED,
-                                  note="similar text")
-               for a, b in sorted(pairs) if (a, b) not in existing and (b, a) not in existing]
-        if new:
-            bulk_create_with_history(new, pm.ProjectRelation)
+    def _relate(self, records: list[Record], written: Written) -> None:
+        """Relations of this batch's records to the records of the file written so far (this batch's included),
+        each of the kind the loader can justify (capdev.importer.relations)."""
+        if getattr(self, "_linker", None) is None or self._linker.written is not written:
+            self._linker = relations.Linker(written)  # one per file: the families seen in it so far
+        self._linker.link(records, stated=getattr(self, "stated_relations", None))
 
 
 class JsonRecordLoader(RecordLoader):
@@ -378,15 +363,25 @@ class JsonRecordLoader(RecordLoader):
 
     def read(self, source: narrative.TextFile | originals.Text, path: Path
              ) -> tuple[Iterable[Record], int, Callable[[Record], int]]:
-        """Records from a JSON list of records (or an object holding one under "results" or "records")."""
-        records = self.parse_json(source.text(), path)
+        """Records from a JSON list of records (or an object holding one under "results" or "records"); the
+        relations a JSON export states (kind and other project) are kept for _relate."""
+        data = self.json_items(source.text(), path)
+        records = self.records_of(data, path)
+        self.stated_relations = {i: [e for e in item.get("relations") or [] if isinstance(e, dict)]
+                                 for i, item in enumerate(data)
+                                 if isinstance(item, dict) and isinstance(item.get("relations"), list)}
         # The bar counts characters, as for narrative files: each record stands for its share of the file.
         share = source.chars / max(1, len(records))
         return records, source.chars, lambda r: round((r.index + 1) * share)
 
-    @staticmethod
-    def parse_json(text: str, path: Path) -> list[Record]:
+    @classmethod
+    def parse_json(cls, text: str, path: Path) -> list[Record]:
         """Records from the JSON text of a file."""
+        return cls.records_of(cls.json_items(text, path), path)
+
+    @staticmethod
+    def json_items(text: str, path: Path) -> list:
+        """The list of record objects the JSON text of a file holds (InputError where it holds none)."""
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
@@ -396,6 +391,11 @@ class JsonRecordLoader(RecordLoader):
             data = data.get("results", data.get("records"))
         if not isinstance(data, list) or not data:
             raise narrative.InputError("expected a non-empty JSON list of project records", name=str(path))
+        return data
+
+    @staticmethod
+    def records_of(data: list, path: Path) -> list[Record]:
+        """The records of a JSON list (InputError naming the record and key that is wrong)."""
         try:
             return [Record.from_json(item, i) for i, item in enumerate(data)]
         except ValueError as exc:

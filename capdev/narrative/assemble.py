@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import re
 
+from .continuation import unwrap
 from .labels import LabelTable, default_table, match_label
 from .lists import split_items
-from .record_steps import RecordSteps, _guard, _nl, _one_line, _values
+from .record_steps import RecordSteps, _excerpt, _guard, _nl, _one_line, _values
 from .segment import Block, RawRecord, value_is_empty
 from .titles import propose_title
 from .types import Outcome, Record
@@ -17,10 +18,14 @@ _INDIRECT = re.compile(r"\bindirect(?:ly)?\s+beneficiar", re.IGNORECASE)
 _TRANCHE = re.compile(r"\btranche\s+(\d{1,3})\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,9}$")
 # "2. Innovation dans ...": a list's number; "## Title", "**Title**": Markdown decoration.
-_TITLE_NUMBER = re.compile(r"^(?:#{1,6}\s*|\*\*|__)?(?:(?:\d{1,2}|[IVX]{1,4})[.)]\s+(?=\S))?|(?:\*\*|__|\s#+)$")
+_TITLE_NUMBER = re.compile(r"^(?:#{1,6}\s*|\*\*|__|[\u25aa\u25a0\u25cf\u2022\u25ba\u27a2]\s*)?(?:(?:\d{1,2}|[IVX]{1,4})[.)]\s+(?=\S))?"
+                           r"|(?:\*\*|__|\s#+)$")
 _PIECE_END = re.compile(r"(?:[ \t]*[;|\u00b7\u2022]|[ \t]+[-\u2013\u2014])+[ \t]*$")
 _RANGE_WORDS = re.compile(r"\d\s*[-\u2013\u2014]\s*\d|\d\s*[-\u2013\u2014]\s*[^\W\d_]|\b(?:to|until|au|al|a|hasta)\b",
                           re.IGNORECASE)
+# A value written in sentences, mostly in small words (not a list of names that happens to end with a stop).
+_DESCRIBED = re.compile(r"[.!?](?:\s|$)")
+_TITLE_PERIOD = re.compile(r"\s*\(((?:19|20)\d{2}\s*[-\u2013\u2014/]\s*(?:19|20)\d{2})\)\s*$")
 _ASIDE_PARTS = re.compile(r"\s+/\s+")
 _AREA_SPLIT = re.compile(r"\s*(?:[;\r\n\u2022]|,(?![^()]*\)))\s*")
 _AREA_SPLIT_BARE = re.compile(r"\s*(?:[;\r\n\u2022]|,)\s*")  # for a text whose bracketed commas are set aside
@@ -180,6 +185,7 @@ class _Assembler(RecordSteps):
         """Take a title: the first one, except that a labelled title (or a code header's) wins over a title line,
         which is then the page's heading, kept unplaced."""
         rec = self.rec
+        title = self.period_aside(title)
         if not title:
             return False
         if not rec.title:
@@ -192,6 +198,19 @@ class _Assembler(RecordSteps):
             rec.title, self.title_labelled = title, True
             return True
         return False
+
+    def period_aside(self, title: str) -> str:
+        """"Open Justice Data Standards for Latin America (2021\u20132023)": the years in brackets at a title's end
+        are the project's period, not its name; they date the record unless a label does."""
+        m = _TITLE_PERIOD.search(title)
+        if not m:
+            return title
+        rng = _guard(self.rec, "time_frame", None, _values("dates").parse_date_range, m.group(1))
+        if rng is None or rng.start is None:
+            return title
+        if self.rec.start is None and self.rec.end is None:
+            self.rec.start, self.rec.end = rng.start, rng.end
+        return title[: m.start()].rstrip()
 
     def on_summary(self, block: Block, value: str, at: int) -> None:
         self.summary_parts.append(value)
@@ -251,8 +270,15 @@ class _Assembler(RecordSteps):
     def on_partners(self, block: Block, value: str, at: int) -> None:
         role = (block.label.modifiers.get("role") if block.label else None) or "cooperating"
         self.add_partners(value, role)
+        words = value.split()
+        if _DESCRIBED.search(value) and len(words) >= 12 and sum(w[:1].islower() for w in words) * 2 > len(words):
+            # "The IGF cooperates with all stakeholders ...: governments; ... civil society, academia and the
+            # Internet community.": partners told in sentences say more than a list of organisations can hold.
+            self.background_parts.append(_one_line(value))
+            self.rec.flag("partners", f"described in words, kept in the background: {_excerpt(value)}")
 
     def add_partners(self, value: str, role: str) -> None:
+        value = unwrap(value)  # "ministère de" / "la Réforme administrative": one name wrapped over two lines
         self.partner_texts.append(value)
         if role == "funding" and value not in self.donor_texts:
             self.donor_texts.append(value)
@@ -399,6 +425,7 @@ class _Assembler(RecordSteps):
         self.extract_narrative()
         self.mark_recalled()
         rec.background = "\n".join(self.background_parts)
+        self.prose_sdgs()
         rec.partners_text = "\n".join(self.partner_texts)
         if not rec.title:
             rec.title = propose_title(rec.summary, rec.objective, rec.expected_accomplishments, rec.key_accomplishments)
@@ -408,6 +435,7 @@ class _Assembler(RecordSteps):
             else:
                 rec.flag("title", "no title in text")
         self.countries()
+        self.venues()
         for name in ("objective", "summary", "background", "partners_text", "beneficiaries_direct",
                      "beneficiaries_indirect"):
             setattr(rec, name, _nl(getattr(rec, name)))

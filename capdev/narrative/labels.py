@@ -96,6 +96,9 @@ class LabelTable:
     status_values: frozenset[str]
     columns: dict[str, str]  # folded column name -> role
     chrome: frozenset[str] = frozenset()  # lines of a web page around the records ("Skip to main content")
+    heading_res: tuple[re.Pattern[str], ...] = ()  # whole lines that head a part ("ANNEXE 3", "Situation as of ...")
+    qualifier_rx: re.Pattern[str] | None = None  # words any label may be followed by ("Code projet", "Socio local")
+    qualifier_before_rx: re.Pattern[str] | None = None  # ... or preceded by ("National counterpart")
 
     def spec(self, name: str) -> FieldSpec:
         """The layout of a field, with defaults for fields the table does not describe."""
@@ -154,11 +157,12 @@ def _prefix_pattern(word: str, need: int) -> str:
 
 
 def _pattern(spelling: str, abbreviations: dict[str, list[str]] | None = None,
-             prefixes: dict[tuple[str, int], int] | None = None) -> str:
+             prefixes: dict[tuple[str, int], int] | None = None, spelled: frozenset[str] = frozenset()) -> str:
     """A tolerant regex for one folded spelling: any case and spacing, a plural after any word, optional dots, and
     each word's abbreviations ("Proj." for "Project")."""
     out = []
-    for i, word in enumerate(spelling.split()):
+    words = spelling.split()
+    for i, word in enumerate(words):
         if i:
             out.append(r"[ \t]+")
         short = [_word_pattern(a.rstrip(".")) + (r"\.?" if a.endswith(".") else "")
@@ -168,9 +172,11 @@ def _pattern(spelling: str, abbreviations: dict[str, list[str]] | None = None,
             short.append(_prefix_pattern(word.lower(), need))
         if short:
             # "Proj. code", "Proj code", "No. du projet", "Dur.": an abbreviation, its dot optional where listed.
-            out.append(rf"(?:{'|'.join(short)}|{_word_pattern(word)}{_PLURAL if word[-1:].isalpha() else ''})")
+            stem, ending = _plural_ending(word, words, i, spelled)
+            out.append(rf"(?:{'|'.join(short)}|{_word_pattern(stem)}{ending}{_PLURAL if word[-1:].isalpha() else ''})")
             continue
-        for ch in word:
+        stem, ending = _plural_ending(word, words, i, spelled)
+        for ch in stem:
             if ch in "/()[]":
                 out.append(rf"[ \t]*{re.escape(ch)}[ \t]*")
             elif ch in _DASHES:
@@ -181,14 +187,42 @@ def _pattern(spelling: str, abbreviations: dict[str, list[str]] | None = None,
                 out.append(r"'[ \t]?")
             else:
                 out.append(re.escape(ch))
+        out.append(ending)
         if word[-1:].isalpha():
             out.append(_PLURAL)
     return "".join(out)
 
 
+def _plural_ending(word: str, words: list[str], i: int, spelled: frozenset[str]) -> tuple[str, str]:
+    """A word of a spelling written in the plural, split so that its singular followed by a plural mark in brackets
+    matches too ("Partenaire(s)" for "Partenaires", "Socio(s)" for "Socios", "Country(ies)" for "Countries",
+    "País(es)" for "Países"): the stem and a regex for the ending. The bare singular is no match ("Date" is not
+    "Dates", "Actividad:" heads one event): the table spells it where it is a label. Words of four letters or fewer,
+    words whose final 's' is no plural (-ss, -us, -is, -ys: "Progress", "Status", "Pays") and plurals whose singular
+    the table spells for a field of its own ("Expected Outcomes" beside "Expected Outcome") are kept whole."""
+    w = word.lower()
+    if len(w) < 5 or not w.isalpha():
+        return word, ""
+    mark = r"[ \t]?\((?:s|es|ies|x)\)"
+    if w.endswith("ies"):
+        split = word[:-3], rf"(?:ies|y{mark})", (w[:-3] + "y",)
+    elif w.endswith("es") and w[-3] in "lnrdz":
+        split = word[:-2], rf"(?:es|{mark}|e{mark})", (w[:-2], w[:-1])  # "País(es)", "Partenaire(s)"
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is", "ys")):
+        split = word[:-1], rf"(?:s|{mark})", (w[:-1],)
+    else:
+        return word, ""
+    before, after = " ".join(words[:i]).lower(), " ".join(words[i + 1:]).lower()
+    if any(" ".join(p for p in (before, singular, after) if p) in spelled for singular in split[2]):
+        return word, ""
+    return split[0], split[1]
+
+
 def _stems(word: str) -> set[str]:
     w = word.lower()
     out = {w}
+    if w.endswith("ies") and len(w) > 4:
+        out.add(w[:-3] + "y")
     for suffix in ("es", "s", "x"):
         if w.endswith(suffix) and len(w) > len(suffix) + 1:
             out.add(w[: -len(suffix)])
@@ -206,11 +240,12 @@ def _index(spellings: dict[str, Any], numbered: bool, abbreviations: dict[str, l
     tail = r"[ \t]*(?P<num>\d{1,2})(?!\d)" if numbered else ""
     fields = {fold(sp.strip()): (t if isinstance(t, str) else t["field"]) for sp, t in spellings.items()}
     prefixes = _prefix_needs(fields)
+    spelled = frozenset(f.lower() for f in fields)
     for spelling, target in spellings.items():
         folded = fold(spelling.strip())
         name, mods = (target, {}) if isinstance(target, str) else (target["field"], {k: v for k, v in target.items()
                                                                                       if k != "field"})
-        rx = re.compile(rf"(?P<label>{_pattern(folded, abbreviations, prefixes)}{tail})(?![^\W_])", re.IGNORECASE)
+        rx = re.compile(rf"(?P<label>{_pattern(folded, abbreviations, prefixes, spelled)}{tail})(?![^\W_])", re.IGNORECASE)
         entry = _Spelling(rx, name, mods, len(folded))
         first = _first_word(folded)
         keys = _stems(first) | {fold(a).rstrip(".").lower() for a in abbreviations.get(first, [])}
@@ -248,7 +283,20 @@ def build_table(data: dict[str, Any]) -> LabelTable:
         frozenset(fold_key(w) for w in data.get("heading_words", [])),
         frozenset(fold_key(s) for s in data.get("status_values", [])), columns,
         frozenset(fold_key(c) for c in data.get("chrome", [])),
+        tuple(re.compile(rf"(?:{p})$", re.IGNORECASE) for p in data.get("heading_patterns", [])),
+        _qualifiers(data.get("qualifiers", [])),
+        _qualifiers(data.get("qualifiers_before", []), before=True),
     )
+
+
+def _qualifiers(words: list[str], before: bool = False) -> re.Pattern[str] | None:
+    """One regex for the qualifiers a label may be followed (or preceded) by, longest first, each with a plural mark."""
+    spellings = sorted({fold(w.strip()).lower() for w in words if w.strip()}, key=len, reverse=True)
+    if not spellings:
+        return None
+    if before:
+        return re.compile(rf"(?:{'|'.join(_pattern(w) for w in spellings)}) (?=[^\W\d_])", re.IGNORECASE)
+    return re.compile(rf" (?:{'|'.join(_pattern(w) for w in spellings)})(?![^\W_])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -314,6 +362,13 @@ def _label_at(line: str, folded: str, pos: int, table: LabelTable, numbered: boo
             if not lm:
                 continue
             end = lm.end()
+            qualified = False
+            if table.qualifier_rx is not None and not numbered:
+                qm = table.qualifier_rx.match(folded, end)
+                # "Code projet —", "Socio(s) local(es)<TAB>": a qualifier, then a separator (no column gap before it:
+                # "Counterpart        National Statistics Office" is a label and its value).
+                if qm and (_separator(line, qm.end()) or ("typed",))[0] not in ("", "typed"):
+                    end, qualified = qm.end(), True
             aside = ""
             am = _ASIDE.match(folded, end)
             if am and not numbered:
@@ -337,7 +392,8 @@ def _label_at(line: str, folded: str, pos: int, table: LabelTable, numbered: boo
             number = int(lm.group("num")) if numbered else None
             label_end = value_start if kind else len(line)
             mods = {k: v for k, v in sp.modifiers.items() if k != "then"}
-            return LabelMatch(sp.field, line[lm.start("label") : lm.end("label")], lm.start("label"), label_end,
+            written = line[lm.start("label") : qm.end() if qualified else lm.end("label")].strip()
+            return LabelMatch(sp.field, written, lm.start("label"), label_end,
                               value_start, kind not in ("", "typed"), number, mods, kind, aside)
     return None
 
@@ -350,6 +406,14 @@ def match_label(line: str, table: LabelTable | None = None) -> LabelMatch | None
     folded = fold(line)
     pos = _LEAD.match(folded).end()
     found = _label_at(line, folded, pos, table, True) or _label_at(line, folded, pos, table, False)
+    if found is None and table.qualifier_before_rx is not None:
+        # "National counterpart:", "Local partners —": a qualifier, then a label with its separator.
+        qm = table.qualifier_before_rx.match(folded, pos)
+        inner = _label_at(line, folded, qm.end(), table, False) if qm else None
+        if inner is not None and inner.sep in ("colon", "dash", "pipe", "tab", "dots"):
+            found = LabelMatch(inner.field, line[pos : inner.start + len(inner.label)], pos, inner.end,
+                               inner.value_start, inner.colon, inner.number, dict(inner.modifiers), inner.sep,
+                               inner.aside)
     if found is None:
         # "3. Maître d'ouvrage : ...", "b) Budget: ...": a numbered list of labelled facts (a separator is needed).
         m = _ITEM_LEAD.match(folded)
@@ -384,12 +448,14 @@ def inline_labels(line: str, start: int, table: LabelTable | None = None, *, loo
     for gm in _INLINE_GAP.finditer(line, start):
         at = gm.end()
         gap = gm.group(0)
+        # "| **Budget:** USD 560,000": a Markdown label in bold; the piece begins at its emphasis.
+        bold = 2 if line.startswith(("**", "__"), at) else 0
         strong = bool(re.search(r"[;|\t\u00b7\u2022\u2013\u2014]|  | - ", gap))
         if not strong and not (loose or gap.strip() == "."):
             continue
-        if not strong and not line[at].isupper():
+        if not strong and not line[at + bold].isupper():
             continue
-        lm = _label_at(line, folded, at, table, False) or _label_at(line, folded, at, table, True)
+        lm = _label_at(line, folded, at + bold, table, False) or _label_at(line, folded, at + bold, table, True)
         if lm is None:
             continue
         if lm.sep not in ("colon", "tab", "pipe", "dots") and not (spaced and strong and lm.sep in ("spaces", "tab")) \
@@ -397,6 +463,8 @@ def inline_labels(line: str, start: int, table: LabelTable | None = None, *, loo
             continue
         if out and out[-1][0] + out[-1][1].value_start > at:
             continue
+        if lm.sep == "pipe" and not line[lm.value_start :].strip(" \t|*_"):
+            continue  # "| Lead unit | Statistics Division (UNSD) |": a word of the last cell before the row's end
         shifted = LabelMatch(lm.field, lm.label, lm.start - at, lm.end - at, lm.value_start - at, lm.colon, lm.number,
                              dict(lm.modifiers), lm.sep, lm.aside)
         out.append((at, shifted))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .labels import LabelTable, default_table, fold_key
+from .labels import LabelTable, default_table, fold, fold_key
 
 _BREADCRUMB = re.compile(r"\S[^>\u203a\u00bb]{0,60}[ \t](?:>|\u203a|\u00bb)[ \t]\S")
 _RULE = re.compile(r"^[ \t|:+#]*(?:[-=_*~\u2013\u2014\u2500\u2550][ \t|:+#]*){3,}$")
@@ -51,6 +51,9 @@ def match_heading(line: str, table: LabelTable | None = None) -> bool:
         return False
     key = fold_key(text)
     if key in table.headings:
+        return True
+    folded = " ".join(fold(text).lower().split())
+    if any(rx.match(folded) for rx in table.heading_res):
         return True
     words = re.findall(r"[^\W\d_]+", key)
     if not words or len(words) > 6 or not all(w in table.heading_words for w in words):

@@ -98,7 +98,17 @@ class RecordSteps:
                     line = _one_line(self.text[block.start : block.end])
                     self.background_parts.append(line)
                     stretch.append(line)
-                elif stretch:
+                    continue
+                if block is not None and told.overlaps(block.start, block.end):
+                    # A line that tells of an event may say more than the event keeps ("With the support of the
+                    # Department ..., three workshops were organized in Saint Lucia. In August 2024, a workshop
+                    # ..."): its sentences that no event covers are kept in the background too.
+                    untold = _untold_sentences(self.text, block, told)
+                    if untold:
+                        self.background_parts.append(untold)
+                        stretch.append(untold)
+                        continue
+                if stretch:
                     self.rec.flag("background", f"placed by no rule: {_excerpt(' '.join(stretch))}")
                     stretch = []
         seen: set[tuple[Any, ...]] = set()
@@ -135,6 +145,20 @@ class RecordSteps:
                 rec.flag("activities", f"before the project's start ({rec.start.iso()}), kept as history and not "
                                        f"counted: {_excerpt(e.title)} ({(e.start or e.end).iso()})")
 
+    def prose_sdgs(self) -> None:
+        """Goals a record without an SDG field names in its text ("contributes to Goal 11.3 and Goal 16.7", "ODD 9
+        et ODD 16"): a goal needs its keyword, a target its keyword too ("the SDGs" or "16.6" alone give nothing)."""
+        rec = self.rec
+        if rec.sdgs or rec.sdg_targets:
+            return
+        text = "\n".join(filter(None, [rec.summary, rec.objective, self.narrative_text(), rec.background,
+                                        *rec.expected_accomplishments, *rec.key_accomplishments]))
+        goals, targets = _guard(rec, "sdgs", ([], []), _values("sdgs").find_sdg_mentions, text)
+        if goals or targets:
+            rec.sdgs.extend(goals)
+            rec.sdg_targets.extend(targets)
+            rec.flag("sdgs", "read from the narrative")
+
     def narrative_text(self) -> str:
         return "\n".join(self.text[run[0].start : run[-1].end].strip() for run in self.narrative_runs)
 
@@ -160,6 +184,23 @@ class RecordSteps:
         rec.countries = list(_guard(rec, "countries", [], _values("served").served_countries, fields))
         if rec.countries and not labelled.strip():
             rec.flag("countries", "inferred from text")
+
+    def venues(self) -> None:
+        """Events whose venue is a city the narrative names alone ("visited Kathmandu", a table's "Santiago de los
+        Caballeros"): the city's country from the gazetteer (values.venues), when it gives one answer."""
+        rec = self.rec
+        venues = _values("venues")
+        for e in rec.activities:
+            if e.country or e.online:
+                continue
+            names = [[e.city]] if e.city else _guard(rec, "activities", [], venues.venue_names, e.summary)
+            found = _guard(rec, "activities", None, venues.venue_country, names, rec.countries)
+            if found is None:
+                continue
+            e.country, e.city = found.iso3, e.city or found.city
+            if found.shared:
+                rec.flag("activities", f"venue {found.city} read as in {found.iso3}, a country the project serves "
+                                       f"(cities of that name are in several countries)")
 
     def spans(self) -> None:
         rec = self.rec
@@ -192,6 +233,19 @@ def _excerpt(text: str) -> str:
     if len(line) <= EXCERPT:
         return f"\u201c{line}\u201d"
     return f"\u201c{line[:EXCERPT].rsplit(' ', 1)[0]}\u2026\u201d"
+
+
+_SENTENCE = re.compile(r"[^.!?\r\n]+(?:[.!?]+(?=\s|$)|$)")
+
+
+def _untold_sentences(text: str, block: Block, told: Intervals) -> str:
+    """The sentences of a narrative line that no event's span covers (one line; '' when every one is covered)."""
+    out = []
+    for m in _SENTENCE.finditer(text[block.start : block.end]):
+        sentence = m.group(0).strip()
+        if len(sentence.split()) >= 4 and not told.overlaps(block.start + m.start(), block.start + m.end()):
+            out.append(sentence)
+    return _one_line(" ".join(out))
 
 
 def _tells_of(block: Block, told: Intervals, resources: list[ResourceRef], text: str) -> bool:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 
 from .blocks import HEADS, Block, RawRecord, RecordState, block_value, value_is_empty
 from .errors import LimitExceeded
+from .continuation import is_short, value_goes_on, wraps
 from .labels import HeaderMatch, LabelMatch, LabelTable, default_table, fold_key, match_label
 from .layout import iter_layout
 from .limits import MAX_RECORD_CHARS
@@ -25,20 +26,10 @@ from .window import Seek, Window
 __all__ = ["Block", "Excerpt", "Line", "RawRecord", "block_value", "is_record", "iter_lines", "iter_segments",
            "segment", "split_lines", "value_is_empty"]
 
-_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\u00c0-\u00de]")
-_SHORT_LINE = 80  # characters: longer lines after a short field are prose, not more of its value
-_PROSE_WORDS = 8  # a line of this many words ending with a full stop is a sentence
 _TITLE_WORDS = 24  # French and Spanish titles run long
-_JOINER_END = re.compile(r"(?:[,;&/]|\b(?:and|or|et|ou))\s*$", re.IGNORECASE)
-_DECORATION = re.compile(r"^[ \t]*(?:#{1,6}|\*\*|__|=+)[ \t]*|[ \t]*(?:\*\*|__|#+|=+)[ \t]*$")
-
-
-def _is_short(line: str) -> bool:
-    """A line that can be one more value of a short field (a name, a number), not a sentence."""
-    line = line.strip()
-    if len(line) > _SHORT_LINE or _SENTENCE_BREAK.search(line):
-        return False
-    return not (line.endswith(".") and len(line.split()) >= _PROSE_WORDS)
+_DECORATION = re.compile(r"^[ \t]*(?:#{1,6}|\*\*|__|=+|[\u25aa\u25a0\u25cf\u2022\u25ba\u27a2])[ \t]*|[ \t]*(?:\*\*|__|#+|=+)[ \t]*$")
+_COLUMN_GAP = re.compile(r"\S(?: {3,}|\t)\S")
+_BULLET = re.compile(r"^[ \t]*([\u2022\u25aa\u25a0\u25cf\u25ba\u27a2\u2013\u2014*-])[ \t]")
 
 
 class _Segmenter:
@@ -168,13 +159,12 @@ class _Segmenter:
         if spec.shape in ("prose", "list"):
             return True
         if block.value_on_label_line:
-            # A short value goes on only when its line plainly breaks off ("Partners: UNDP, UNICEF,").
-            return not block.blank_seen and bool(_JOINER_END.search(block.last_text))
+            return wraps(block, ln, spec.value)
         if block.continuation_lines == 0:
             return True
         if block.blank_seen:
             return False
-        return _is_short(ln.text) and block.continuation_short
+        return is_short(ln.text) and block.continuation_short
 
     def looks_like_title(self, i: int) -> bool:
         """A short line without end punctuation, followed by narrative or labels (not a code header): a heading."""
@@ -183,8 +173,14 @@ class _Segmenter:
         words = text.split()
         if not words or len(words) > _TITLE_WORDS or text.rstrip()[-1:] in ".:;,!?" or ln.heading:
             return False
-        if not words[0][:1].isupper() and not words[0][:1].isdigit():
-            return False
+        if _COLUMN_GAP.search(text.strip()):
+            return False  # "6. Modalités de l'aide      Appui budgétaire ...": a row of two columns, not a title
+        bullet = _BULLET.match(ln.text)
+        if bullet and i > 0 and self.line(i - 1).text.lstrip().startswith(bullet.group(1)):
+            return False  # the last item of a list ("• 8 June 2022: ..." under "• 12 March 2021: ..."), no title
+        if not words[0][:1].isupper() and not words[0][:1].isdigit() and not (
+                words[0][:1].isalpha() and any(c.isupper() for c in words[0][1:])):
+            return False  # "e-Procurement Capacity in ...", "eGovernment ..." open with a small letter
         j = self.nonblank(i + 1)
         return j is not None and not self.line(j).header
 
@@ -354,7 +350,7 @@ class _Segmenter:
         blk = self.block
         right_before = self.nonblank(i + 1) == self.mark(i + 1)  # the next record's labels follow at once
         if (self.state.has_content() and not self.awaits_value() and (self.after_break(i) or right_before)
-                and self.looks_like_title(i) and (self.boundary_ahead(i + 1) or self.repeats_ahead(i + 1))):
+                and not value_goes_on(blk, ln, self.table) and self.looks_like_title(i) and (self.boundary_ahead(i + 1) or self.repeats_ahead(i + 1))):
             # A title line after a record, right before the labels of the next one: that record's title.
             rec = self.new_record()
             self.pending_title = False
@@ -366,7 +362,7 @@ class _Segmenter:
         if blk is not None and self.continues(blk, ln):
             blk.end = ln.stop
             blk.continuation_lines += 1
-            blk.continuation_short = blk.continuation_short and _is_short(ln.text)
+            blk.continuation_short = blk.continuation_short and is_short(ln.text)
             blk.last_text = ln.text
             return
         if self.pending_title and len(ln.text.split()) <= _TITLE_WORDS:
@@ -395,7 +391,12 @@ class _Segmenter:
             # Narrative between: in a file whose records give their facts first it is this one's, unless the title
             # line stands apart after a blank line.
             return False
-        return self.line(j).label.field in self.state.label_fields()
+        field = self.line(j).label.field
+        blk = self.block
+        if blk is not None and blk.kind == "label" and blk.field == field and not blk.blank_seen:
+            # "Socio(s)" / names / "Donante(s)": a line between two labels of one field is more of the list.
+            return False
+        return field in self.state.label_fields()
 
     def add_title(self, rec: RawRecord, ln: Line) -> None:
         """A title line; of several before a record's content, the last one is its title, the earlier ones are the

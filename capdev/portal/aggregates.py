@@ -1,68 +1,78 @@
 """Portfolio totals and breakdowns, computed with SQL aggregates on a (filtered) queryset of projects.
 
-Every function takes the queryset the project list would show (``ProjectFilterSet(...).qs``) and reads it as
-a subquery of project ids, so that the facets, full-text search and the published-only rule for anonymous
+Every function takes the queryset the project list would show (``ProjectList(...).filterset.qs``) and reads it
+as a subquery of project ids, so that the facets, full-text search and the published-only rule for anonymous
 users apply to every number without being repeated here. Each function runs a fixed number of queries,
 whatever the number of projects.
+
+Each is declared with its twin on the in-memory index (`@aggregate(indexed.<twin>)`): given an `Indexed` (the
+list's request over the index) it answers there, else in SQL, the reference. The test suite compares both for
+every aggregate declared (AGGREGATES) and for every dashboard request it makes (the `index_check` fixture).
 
 Budgets: a project's budget is the sum of its *total* budget lines (as the list's budget band filter reads it);
 amounts are never added across currencies: every money figure is a ``{currency: amount}`` mapping.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import wraps
 import decimal
+from collections.abc import Callable
 from decimal import Decimal
+from functools import update_wrapper, wraps
 
-from django.conf import settings
 from django.db import connections
 from django.db.models import Count, QuerySet, Sum
-from django.utils.translation import gettext as _
 
 from capdev.activities.models import Activity
 from capdev.core.functions import Year
 from capdev.projects.models import Budget, Project, ProjectCountry, ProjectRegion, ProjectSdgGoal, ProjectSdgTarget
 from capdev.reference.models import Region
 
-CENTS = Decimal("0.01")
-# A timeline longer than this many years is cut to its latest years, so that one bad date cannot make
-# the "active per year" query unbounded in size.
-MAX_TIMELINE_YEARS = 80
+from . import indexed
+from .figures import (CENTS, MAX_TIMELINE_YEARS, Bucket, CountryServed, StartYear, Totals,  # noqa: F401
+                      YearActivity, by_size, currencies, funding_buckets, sdg_buckets, spread_spans,
+                      start_year_buckets, unit_buckets, year_series)
 
 
 class Indexed:
     """The projects a request shows, answerable on the in-memory index (`query`) as well as in SQL (`qs`).
 
-    Passed where a queryset goes, it makes each aggregate below count on the index (capdev.portal.indexed);
-    with CAPDEV_INDEX_VERIFY on (the test settings) each also runs in SQL and must give the same answer.
+    Passed where a queryset goes, it makes each aggregate below count on the index (its twin in indexed.py).
     """
 
-    def __init__(self, query, qs: QuerySet):
-        self.query, self.qs = query, qs
+    def __init__(self, listing, qs: QuerySet):
+        self.listing, self.query, self.qs = listing, listing.query, qs
+
+
+AGGREGATES: dict[str, "Aggregate"] = {}  # every aggregate declared with its twin on the index, by name
+
+
+class Aggregate:
+    """An aggregate in SQL (`sql`, the reference) declared with its twin on the index (`on_index`)."""
+
+    def __init__(self, sql: Callable, twin: Callable):
+        self.sql, self.twin = sql, twin
+        update_wrapper(self, sql)
+
+    def __call__(self, source):
+        return self.on_index(source) if isinstance(source, Indexed) else self.sql(source)
+
+    def on_index(self, source: Indexed):
+        """The twin's answer, for the projects of the list's request on the index."""
+        return self.twin(source.query)
+
+
+def aggregate(twin: Callable) -> Callable[[Callable], Aggregate]:
+    """Declare an SQL aggregate with its twin on the index."""
+    def declare(sql: Callable) -> Aggregate:
+        AGGREGATES[sql.__name__] = declared = Aggregate(sql, twin)
+        return declared
+
+    return declare
 
 
 def queryset_of(source) -> QuerySet:
     """The projects as a queryset, whether given as one or as an Indexed."""
     return source.qs if isinstance(source, Indexed) else source
-
-
-def _indexable(func):
-    """Answer on the index when given an Indexed, else in SQL."""
-    @wraps(func)
-    def run(source):
-        if not isinstance(source, Indexed):
-            return func(source)
-        from . import indexed
-
-        got = getattr(indexed, func.__name__)(source.query)
-        if settings.CAPDEV_INDEX_VERIFY:
-            want = func(source.qs)
-            if got != want:
-                raise AssertionError(f"{func.__name__} on the index differs from SQL:\nindex: {got}\nSQL:   {want}")
-        return got
-
-    return run
 
 
 def _once(func):
@@ -88,58 +98,7 @@ def _total_budgets(qs: QuerySet) -> QuerySet:
     return Budget.objects.counted().filter(project__in=project_ids(qs))
 
 
-@dataclass
-class Bucket:
-    """One bar of a breakdown: its facet value (for links), its label, and its amounts per currency."""
-
-    key: str | int | None
-    label: str
-    amounts: dict[str, Decimal] = field(default_factory=dict)
-    projects: int | None = None
-
-    def amount(self, currency: str) -> Decimal:
-        """The amount in one currency (zero when the bucket has none in it)."""
-        return self.amounts.get(currency, Decimal(0))
-
-
-@dataclass
-class Totals:
-    """The portfolio's headline figures."""
-
-    projects: int
-    budget: dict[str, Decimal]
-    countries: int
-    activities: int
-    participants: int | None
-    activities_with_participants: int
-
-
-@dataclass
-class YearActivity:
-    """Activities held in one year and the participants they reached (None when no activity gave a number)."""
-
-    year: int
-    activities: int
-    participants: int | None
-
-
-@dataclass
-class CountryServed:
-    """A country the projects serve: how many projects, and their budgets per currency."""
-
-    iso3: str
-    name: str
-    numeric: str
-    projects: int
-    amounts: dict[str, Decimal] = field(default_factory=dict)
-
-
-def currencies(budget: dict[str, Decimal]) -> list[str]:
-    """Currencies of a budget mapping, largest total first (ties by code)."""
-    return sorted(budget, key=lambda c: (-budget[c], c))
-
-
-@_indexable
+@aggregate(indexed.portfolio_totals)
 def portfolio_totals(qs: QuerySet) -> Totals:
     """Projects, budget per currency, countries served, activities and participants reached (four queries)."""
     ids = project_ids(qs)
@@ -152,62 +111,21 @@ def portfolio_totals(qs: QuerySet) -> Totals:
                   participants=acts["reached"], activities_with_participants=acts["reported"])
 
 
-def _buckets(rows, key: str, label: str, none_label: str | None) -> list[Bucket]:
-    """Fold (key, label, currency, amount) rows into buckets, in first-seen order; keys of None use none_label."""
-    buckets: dict[object, Bucket] = {}
-    for row in rows:
-        k = row[key]
-        if k is None and none_label is None:
-            continue
-        bucket = buckets.get(k)
-        if bucket is None:
-            bucket = buckets[k] = Bucket(key=k, label=none_label if k is None else str(row[label]))
-        bucket.amounts[row["currency"]] = bucket.amounts.get(row["currency"], Decimal(0)) + row["amount"]
-    return list(buckets.values())
-
-
-def by_size(buckets: list[Bucket]) -> list[Bucket]:
-    """Largest first (by the largest currency of all buckets), 'not stated' last."""
-    total: dict[str, Decimal] = {}
-    for b in buckets:
-        for cur, amount in b.amounts.items():
-            total[cur] = total.get(cur, Decimal(0)) + amount
-    order = currencies(total)
-    return sorted(buckets, key=lambda b: (b.key is None, [-b.amount(c) for c in order], b.label))
-
-
-@_indexable
+@aggregate(indexed.budget_by_unit)
 def budget_by_unit(qs: QuerySet) -> list[Bucket]:
     """Total budget per lead unit and currency (one query); key = unit code, label = "CODE – name"."""
     return unit_buckets(_total_budgets(qs).values("project__lead_unit__code", "project__lead_unit__name", "currency")
                         .annotate(amount=Sum("amount")).order_by())
 
 
-def unit_buckets(rows) -> list[Bucket]:
-    """budget_by_unit's buckets from its (unit code, unit name, currency, amount) rows."""
-    rows = list(rows)
-    buckets = _buckets(rows, "project__lead_unit__code", "project__lead_unit__code", _("No lead unit"))
-    names = {r["project__lead_unit__code"]: r["project__lead_unit__name"] for r in rows}
-    for b in buckets:
-        if b.key is not None:
-            b.label = f"{b.key} – {names[b.key]}"
-    return by_size(buckets)
-
-
-@_indexable
+@aggregate(indexed.budget_by_funding)
 def budget_by_funding(qs: QuerySet) -> list[Bucket]:
     """Total budget per funding source and currency (one query); key = funding source code."""
     return funding_buckets(_total_budgets(qs).values("project__funding_source__code", "currency")
                            .annotate(amount=Sum("amount")).order_by())
 
 
-def funding_buckets(rows) -> list[Bucket]:
-    """budget_by_funding's buckets from its (funding code, currency, amount) rows."""
-    return by_size(_buckets(rows, "project__funding_source__code", "project__funding_source__code",
-                            _("No funding source")))
-
-
-@_indexable
+@aggregate(indexed.budget_by_start_year)
 def budget_by_start_year(qs: QuerySet) -> list[Bucket]:
     """Total budget per start year and currency (one query), oldest first; key = the year."""
     return start_year_buckets(_total_budgets(qs).annotate(start_year=Year("project__start_date"))
@@ -215,13 +133,7 @@ def budget_by_start_year(qs: QuerySet) -> list[Bucket]:
                               .order_by("start_year", "currency"))
 
 
-def start_year_buckets(rows) -> list[Bucket]:
-    """budget_by_start_year's buckets from its (year, currency, amount) rows, in year then currency order."""
-    buckets = _buckets(rows, "start_year", "start_year", _("No start date"))
-    return sorted(buckets, key=lambda b: (b.key is None, b.key or 0))
-
-
-@_indexable
+@aggregate(indexed.budget_by_sdg)
 def budget_by_sdg(qs: QuerySet) -> list[Bucket]:
     """Total budget per SDG and currency (one query), by goal number; key = the goal number.
 
@@ -235,15 +147,7 @@ def budget_by_sdg(qs: QuerySet) -> list[Bucket]:
                        .annotate(amount=Sum("amount")).order_by("project__sdg_goal_links__goal", "currency"))
 
 
-def sdg_buckets(rows) -> list[Bucket]:
-    """budget_by_sdg's buckets from its (goal, short title, currency, amount) rows, in goal then currency order."""
-    buckets = _buckets(rows, "project__sdg_goal_links__goal", "project__sdg_goal_links__goal__short_title", None)
-    for b in buckets:
-        b.label = _("SDG %(number)s: %(title)s") % {"number": b.key, "title": b.label}
-    return buckets
-
-
-@_indexable
+@aggregate(indexed.budget_by_region)
 def budget_by_region(qs: QuerySet) -> list[Bucket]:
     """Total budget per M49 region and currency, with the number of projects serving each region.
 
@@ -289,14 +193,14 @@ def _money(value) -> Decimal:
 
 
 @_once
-@_indexable
+@aggregate(indexed.portfolio_budget)
 def portfolio_budget(qs: QuerySet) -> dict[str, Decimal]:
     """Total budget per currency (one query)."""
     return {row["currency"]: row["amount"]
             for row in _total_budgets(qs).values("currency").annotate(amount=Sum("amount")).order_by()}
 
 
-@_indexable
+@aggregate(indexed.projects_active_per_year)
 def projects_active_per_year(qs: QuerySet) -> list[tuple[int, int]]:
     """(year, number of projects active in it) for every year from the first start to the last end.
 
@@ -308,24 +212,8 @@ def projects_active_per_year(qs: QuerySet) -> list[tuple[int, int]]:
                         .values_list(Year("start_date"), Year("end_date")).annotate(n=Count("pk")))
 
 
-def spread_spans(spans) -> list[tuple[int, int]]:
-    """projects_active_per_year from (start year, end year, number of projects) triples (None: no date)."""
-    spans = [(s, e, n) for s, e, n in spans if s is not None or e is not None]
-    if not spans:
-        return []
-    first = min(y for s, e, _n in spans for y in (s, e) if y is not None)
-    last = max(y for s, e, _n in spans for y in (s, e) if y is not None)
-    first = max(first, last - MAX_TIMELINE_YEARS + 1)
-    counts = dict.fromkeys(range(first, last + 1), 0)
-    for start, end, n in spans:
-        low, high = (start, end) if start is not None and end is not None else (start or end, start or end)
-        for year in range(max(low, first), min(high, last) + 1):
-            counts[year] += n
-    return list(counts.items())
-
-
 @_once
-@_indexable
+@aggregate(indexed.activities_per_year)
 def activities_per_year(qs: QuerySet) -> tuple[list[YearActivity], int]:
     """Activities and participants per year of the activity's start (one query), and the undated activities.
 
@@ -336,20 +224,7 @@ def activities_per_year(qs: QuerySet) -> tuple[list[YearActivity], int]:
                        .values("year").annotate(n=Count("pk"), reached=Sum("participants")).order_by("year"))
 
 
-def year_series(rows) -> tuple[list[YearActivity], int]:
-    """activities_per_year from (year or None, activities, participants reached or None) rows."""
-    by_year = {r["year"]: r for r in rows}
-    undated = by_year.pop(None, {"n": 0})["n"]
-    if not by_year:
-        return [], undated
-    out = []
-    for y in range(min(by_year), max(by_year) + 1):
-        r = by_year.get(y)
-        out.append(YearActivity(year=y, activities=r["n"] if r else 0, participants=r["reached"] if r else None))
-    return out, undated
-
-
-@_indexable
+@aggregate(indexed.countries_served)
 def countries_served(qs: QuerySet) -> list[CountryServed]:
     """Every country the projects serve, with its number of projects and budget per currency (two queries).
 
@@ -372,7 +247,7 @@ def countries_served(qs: QuerySet) -> list[CountryServed]:
     return list(countries.values())
 
 
-@_indexable
+@aggregate(indexed.project_count)
 def project_count(qs: QuerySet) -> int:
     """How many projects."""
     return qs.order_by().count()
@@ -385,25 +260,25 @@ def _projects_per(link_model, value: str, qs: QuerySet) -> dict:
     return {r[value]: r["n"] for r in rows}
 
 
-@_indexable
+@aggregate(indexed.projects_per_country)
 def projects_per_country(qs: QuerySet) -> dict[str, int]:
     """Projects per country they serve (ISO3 -> projects)."""
     return _projects_per(ProjectCountry, "country", qs)
 
 
-@_indexable
+@aggregate(indexed.projects_per_goal)
 def projects_per_goal(qs: QuerySet) -> dict[int, int]:
     """Projects per SDG they contribute to (goal number -> projects)."""
     return _projects_per(ProjectSdgGoal, "goal", qs)
 
 
-@_indexable
+@aggregate(indexed.projects_per_target)
 def projects_per_target(qs: QuerySet) -> dict[str, int]:
     """Projects per SDG target their records name (target code -> projects)."""
     return _projects_per(ProjectSdgTarget, "target", qs)
 
 
-@_indexable
+@aggregate(indexed.activities_per_country)
 def activities_per_country(qs: QuerySet) -> dict[str, tuple[int, int | None]]:
     """Activities held in each country (ISO3 -> activities, participants reached or None when no activity
     there gave a number), of these projects; countries with none left out."""
@@ -412,16 +287,7 @@ def activities_per_country(qs: QuerySet) -> dict[str, tuple[int, int | None]]:
     return {r["country"]: (r["n"], r["reached"]) for r in rows}
 
 
-@dataclass
-class StartYear:
-    """The projects starting in a year (None: no start date) and the sum of their budgets (counted lines)."""
-
-    year: int | None
-    projects: int
-    amounts: dict[str, Decimal] = field(default_factory=dict)
-
-
-@_indexable
+@aggregate(indexed.by_start_year)
 def by_start_year(qs: QuerySet) -> list[StartYear]:
     """Projects and total budget per start year, undated last (two queries)."""
     ids = project_ids(qs)

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Iterable, Mapping
 
 from django.http import HttpResponse, QueryDict
+from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
@@ -22,7 +23,6 @@ KINDS = ("bar", "hbar", "line", "doughnut", "radar")
 VALUE_FORMATS = ("number", "money", "score")  # score: up to 3 decimals, as written ("2", "2.5")
 # Query parameters that belong to the dashboard or a page of results, never to the project filters.
 NOT_FILTERS = frozenset({"map", "page", "per_page", "format"})
-PROJECTS_URL = "/projects/"
 
 
 @dataclass
@@ -181,7 +181,8 @@ def with_params(params: QueryDict, **replace) -> str:
 def list_url(params: QueryDict, **replace) -> str:
     """The project list filtered by params (the current filters) with some replaced: the bar's own value."""
     query = with_params(filter_params(params), **replace)
-    return f"{PROJECTS_URL}?{query}" if query else PROJECTS_URL
+    projects_url = reverse("projects:list")  # in the page's language: /fr/projects/
+    return f"{projects_url}?{query}" if query else projects_url
 
 
 # ---- building charts from aggregate rows ------------------------------------------------------------------------
@@ -246,7 +247,7 @@ class MapCountry:
     @property
     def url(self) -> str:
         """The country's page."""
-        return f"/countries/{self.iso3}/"
+        return reverse("reference:country_detail", args=[self.iso3])
 
 
 @dataclass

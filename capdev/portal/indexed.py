@@ -1,9 +1,9 @@
 """The dashboard's numbers counted on the in-memory index (capdev.projects.facet_index) instead of in SQL.
 
-Each function here answers what the function of the same name in `aggregates` answers, for the projects an
-`IndexQuery` leaves (the same filters and visibility rule as the list), with the same values in the same
-order: the SQL functions stay the reference, and in the test settings (CAPDEV_INDEX_VERIFY) every dashboard
-request computes both and fails on a difference. Money is summed in whole cents, in integers: exact.
+Each function here is the twin of an aggregate in `aggregates` (declared there with `@aggregate(indexed.x)`):
+it answers the same, for the projects an `IndexQuery` leaves (the same filters and visibility rule as the
+list), with the same values in the same order; the SQL functions stay the reference, and the test suite
+compares both. Money is summed in whole cents, in integers: exact.
 """
 from __future__ import annotations
 
@@ -11,16 +11,16 @@ from decimal import Decimal
 
 import numpy as np
 
-from capdev.projects.facet_index import IndexQuery
+from capdev.projects.facet_index.query import IndexQuery
 from capdev.reference.models import Region
 
-from . import aggregates as agg
+from . import figures as fig
 
 EPOCH_ORDINAL = 719163  # date(1970, 1, 1).toordinal()
 
 
 def _money(cents: int) -> Decimal:
-    return (Decimal(int(cents)) / 100).quantize(agg.CENTS)
+    return (Decimal(int(cents)) / 100).quantize(fig.CENTS)
 
 
 EXACT = 2 ** 53  # float64 adds integers exactly below this
@@ -96,7 +96,7 @@ def portfolio_budget(q: IndexQuery) -> dict[str, Decimal]:
     return {labels[c]: _money(s) for c, s in zip(uniq.tolist(), sums.tolist())}
 
 
-def portfolio_totals(q: IndexQuery) -> agg.Totals:
+def portfolio_totals(q: IndexQuery) -> fig.Totals:
     """aggregates.portfolio_totals on the index."""
     ix = q.index
     shown = q.rows_without()
@@ -104,46 +104,46 @@ def portfolio_totals(q: IndexQuery) -> agg.Totals:
     acts = ix.activities
     mine = shown[acts.rows]
     reported = int(acts.reported[mine].sum())
-    return agg.Totals(projects=int(shown.sum()), budget=portfolio_budget(q),
+    return fig.Totals(projects=int(shown.sum()), budget=portfolio_budget(q),
                       countries=int(np.count_nonzero(countries.count(shown))),
                       activities=int(acts.n[mine].sum()),
                       participants=int(acts.reached[mine].sum()) if reported else None,
                       activities_with_participants=reported)
 
 
-def budget_by_unit(q: IndexQuery) -> list[agg.Bucket]:
+def budget_by_unit(q: IndexQuery) -> list[fig.Bucket]:
     """aggregates.budget_by_unit on the index."""
     units = {u["pk"]: u for u in q.index.labels["unit"]}
     rows = [{"project__lead_unit__code": units[k]["code"] if k else None,
              "project__lead_unit__name": units[k]["name"] if k else None, "currency": cur, "amount": amount}
             for k, cur, amount in _by_project_key(q, q.index.unit)]
-    return agg.unit_buckets(rows)
+    return fig.unit_buckets(rows)
 
 
-def budget_by_funding(q: IndexQuery) -> list[agg.Bucket]:
+def budget_by_funding(q: IndexQuery) -> list[fig.Bucket]:
     """aggregates.budget_by_funding on the index."""
     codes = {f["pk"]: f["code"] for f in q.index.labels["funding"]}
     rows = [{"project__funding_source__code": codes[k] if k else None, "currency": cur, "amount": amount}
             for k, cur, amount in _by_project_key(q, q.index.funding)]
-    return agg.funding_buckets(rows)
+    return fig.funding_buckets(rows)
 
 
-def budget_by_start_year(q: IndexQuery) -> list[agg.Bucket]:
+def budget_by_start_year(q: IndexQuery) -> list[fig.Bucket]:
     """aggregates.budget_by_start_year on the index."""
     rows = [{"start_year": k or None, "currency": cur, "amount": amount}
             for k, cur, amount in _by_project_key(q, q.index.start_year)]
-    return agg.start_year_buckets(rows)
+    return fig.start_year_buckets(rows)
 
 
-def budget_by_sdg(q: IndexQuery) -> list[agg.Bucket]:
+def budget_by_sdg(q: IndexQuery) -> list[fig.Bucket]:
     """aggregates.budget_by_sdg on the index."""
     titles = {g["number"]: g["short_title"] for g in q.index.labels["sdg"]}
     rows = [{"project__sdg_goal_links__goal": k, "project__sdg_goal_links__goal__short_title": titles.get(k, ""),
              "currency": cur, "amount": amount} for k, cur, amount in _by_link(q, "sdg")]
-    return agg.sdg_buckets(rows)
+    return fig.sdg_buckets(rows)
 
 
-def budget_by_region(q: IndexQuery) -> list[agg.Bucket]:
+def budget_by_region(q: IndexQuery) -> list[fig.Bucket]:
     """aggregates.budget_by_region on the index (the region links hold budget_by_region's rule)."""
     ix = q.index
     regions = {r["pk"]: r for r in ix.labels["region"] if r["kind"] == Region.Kind.REGION}
@@ -153,9 +153,9 @@ def budget_by_region(q: IndexQuery) -> list[agg.Bucket]:
     for k, cur, amount in _by_link(q, "region", wanted):
         if amount:
             amounts.setdefault(k, {})[cur] = amount
-    buckets = [agg.Bucket(key=r["code"], label=r["name"], amounts=amounts.get(pk, {}), projects=int(counts[pk]))
+    buckets = [fig.Bucket(key=r["code"], label=r["name"], amounts=amounts.get(pk, {}), projects=int(counts[pk]))
                for pk, r in regions.items() if counts[pk]]
-    return agg.by_size(buckets)
+    return fig.by_size(buckets)
 
 
 def projects_active_per_year(q: IndexQuery) -> list[tuple[int, int]]:
@@ -163,27 +163,27 @@ def projects_active_per_year(q: IndexQuery) -> list[tuple[int, int]]:
     shown = q.rows_without()
     starts, ends = q.index.start_year[shown].astype(np.int64), _years(q.index.end[shown])
     pairs, counts = np.unique(starts * 100_000 + ends, return_counts=True)  # years are under 100,000
-    return agg.spread_spans([(int(k // 100_000) or None, int(k % 100_000) or None, int(n))
+    return fig.spread_spans([(int(k // 100_000) or None, int(k % 100_000) or None, int(n))
                              for k, n in zip(pairs.tolist(), counts.tolist())])
 
 
-def activities_per_year(q: IndexQuery) -> tuple[list[agg.YearActivity], int]:
+def activities_per_year(q: IndexQuery) -> tuple[list[fig.YearActivity], int]:
     """aggregates.activities_per_year on the index."""
     acts = q.index.activities
     mine = q.rows_without()[acts.rows]
     years, n = _sum_by(acts.year[mine], acts.n[mine])
     _years_again, reached = _sum_by(acts.year[mine], acts.reached[mine])
     _years_again, reported = _sum_by(acts.year[mine], acts.reported[mine])
-    return agg.year_series([{"year": y or None, "n": int(c), "reached": int(r) if k else None}
+    return fig.year_series([{"year": y or None, "n": int(c), "reached": int(r) if k else None}
                             for y, c, r, k in zip(years.tolist(), n.tolist(), reached.tolist(), reported.tolist())])
 
 
-def countries_served(q: IndexQuery) -> list[agg.CountryServed]:
+def countries_served(q: IndexQuery) -> list[fig.CountryServed]:
     """aggregates.countries_served on the index, in the database's order of country names."""
     ix = q.index
     counts = ix.links["country"].count(q.rows_without())
     countries = ix.labels["country"]
-    served = {i: agg.CountryServed(iso3=countries[i]["iso3"], name=countries[i]["name"],
+    served = {i: fig.CountryServed(iso3=countries[i]["iso3"], name=countries[i]["name"],
                                    numeric=countries[i]["numeric"], projects=int(counts[i]))
               for i in np.flatnonzero(counts).tolist()}
     for k, cur, amount in _by_link(q, "country"):
@@ -219,11 +219,11 @@ def projects_per_target(q: IndexQuery) -> dict[str, int]:
     return {code_of[i]: int(counts[i]) for i in np.flatnonzero(counts).tolist()}
 
 
-def by_start_year(q: IndexQuery) -> list[agg.StartYear]:
+def by_start_year(q: IndexQuery) -> list[fig.StartYear]:
     """aggregates.by_start_year on the index (start year 0 stands for none)."""
     ix = q.index
     years, counts = np.unique(ix.start_year[q.rows_without()], return_counts=True)
-    out = {int(y): agg.StartYear(int(y) or None, int(n)) for y, n in zip(years.tolist(), counts.tolist())}
+    out = {int(y): fig.StartYear(int(y) or None, int(n)) for y, n in zip(years.tolist(), counts.tolist())}
     for year, cur, amount in _by_project_key(q, ix.start_year):
         out[year].amounts[cur] = amount
     return sorted(out.values(), key=lambda s: (s.year is None, s.year or 0))

@@ -9,16 +9,15 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from capdev.activities.models import ActivityType
 from capdev.core import fields
 from capdev.core.params import Parameters
 from capdev.organisations.models import FundingSource, Organisation, OrgUnit
+from capdev.people import presentation as people_presentation
 from capdev.portal import aggregates as agg
 from capdev.portal.charts import Chart, WorldMap, count_chart, filter_params, list_url, money_chart, world_map
-from capdev.projects.facet_index import is_current
-from capdev.projects.facets import index_query
-from capdev.projects.filtersets import BudgetBand, ProjectFilterSet, is_staff_request, visible_projects
-from capdev.projects.models import ProjectStatus, ReviewState
+from capdev.projects.facets import ChoiceFacet
+from capdev.projects.filtersets import ProjectFilterSet, declared_facets, is_staff_request, visible_projects
+from capdev.projects.listing import ProjectList
 from capdev.reference.models import Country, Region, SdgGoal
 
 
@@ -29,8 +28,11 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        totals = agg.portfolio_totals(filtered_projects(self.request, QueryDict()))
+        projects = filtered_projects(self.request, QueryDict())
+        totals = agg.portfolio_totals(projects)
         context["totals"] = totals
+        # Participants as the dashboard counts them (lists where they count, recorded numbers elsewhere).
+        context["people"] = people_presentation.dashboard_context(self.request, agg.queryset_of(projects), key="all")
         context["budget_lines"] = [(cur, totals.budget[cur]) for cur in agg.currencies(totals.budget)]
         return context
 
@@ -39,12 +41,9 @@ def filtered_projects(request: HttpRequest, params: QueryDict | None = None):
     """The projects the list would show for these filters (the request's by default; published only for the
     public): on the in-memory index where it can answer them, as the list does, else as a queryset.
     A bad filter raises InvalidParameters (a 400 naming it)."""
-    fs = ProjectFilterSet(request.GET if params is None else params, queryset=visible_projects(request),
-                          request=request)
-    fs.check()
-    fs.default_visibility = True  # over the visible projects: the index may answer (facets.index_query)
-    query = index_query(fs)
-    return fs.qs if query is None else agg.Indexed(query, fs.qs)
+    listing = ProjectList(request, params)
+    listing.filterset.check()
+    return listing.filterset.qs if listing.query is None else agg.Indexed(listing, listing.filterset.qs)
 
 
 # ---- the dashboard's charts ---------------------------------------------------------------------------------------
@@ -123,9 +122,10 @@ def chart_participants_per_year(qs, params):
     """Participants reached per year, from the activities that give a number."""
     years, note = _activity_years(qs)
     rows = [(y.year, {_("Participants"): y.participants}) for y in years]
-    return count_chart("participants-per-year", _("Participants reached per year"), rows, label_heading=_("Year"),
-                       caption=f"{_('Sum of the participants activities report; “–” where none gave a number.')} "
-                               f"{note}")
+    what = _("Sum of the participants the activities record (attendance lists aside: see People reached); “–” "
+             "where none gave a number.")
+    return count_chart("participants-per-year", _("Participants recorded per year"), rows, label_heading=_("Year"),
+                       caption=f"{what} {note}")
 
 
 CHARTS = {
@@ -172,12 +172,10 @@ def build_map(qs, params: QueryDict, measure: str | None = None) -> WorldMap:
 # ---- active filters -------------------------------------------------------------------------------------------
 
 def _filter_names() -> dict[str, str]:
-    return {
-        "q": _("Search"), "unit": _("Lead unit"), "funding": _("Funding source"), "region": _("Region"),
-        "country": _("Country"), "sdg": _("SDG"), "target": _("SDG target"), "status": _("Status"),
-        "start_year_min": _("Starting from"), "start_year_max": _("Starting until"), "budget": _("Budget"),
-        "partner": _("Partner"), "activity_type": _("Activity type"), "review_state": _("Review state"),
-    }
+    """The list's parameters by the names the dashboard gives them: their declared labels (the years shorter)."""
+    shorter = {"start_year_min": _("Starting from"), "start_year_max": _("Starting until")}
+    return {name: str(shorter.get(name, declared.label)) for name, declared in ProjectFilterSet.declared()
+            if name != "sort"}
 
 
 def _value_labels(params: QueryDict, staff: bool = False) -> dict[str, dict[str, str]]:
@@ -196,16 +194,13 @@ def _value_labels(params: QueryDict, staff: bool = False) -> dict[str, dict[str,
             number__in=[fields.SDG_GOAL.parse(x) for x in v if x.strip()]).values_list("number", "short_title")],
         "partner": lambda v: organisations.filter(slug__in=v).values_list("slug", "name"),
     }
-    fixed = {
-        "status": dict(ProjectStatus.choices), "review_state": dict(ReviewState.choices),
-        "activity_type": dict(ActivityType.choices), "budget": BudgetBand.LABELS,
-    }
     labels: dict[str, dict[str, str]] = {}
+    facets = declared_facets()
     for key, values in params.lists():
         if key in lookups:
             labels[key] = {str(k): str(name) for k, name in lookups[key](values)}
-        elif key in fixed:
-            labels[key] = {k: str(v) for k, v in fixed[key].items()}
+        elif isinstance(facets.get(key), ChoiceFacet):  # a fixed list of values: as its facet names them
+            labels[key] = {k: str(v) for k, v in facets[key].pairs()}
     return labels
 
 
@@ -254,7 +249,7 @@ class DashboardView(TemplateView):
         qs = filtered_projects(self.request)
         totals = agg.portfolio_totals(qs)
         # Numbers from the index as it was, while it is read again after a large change (a notice says so).
-        context["index_stale"] = isinstance(qs, agg.Indexed) and not is_current(qs.query.index, qs.qs.db)
+        context["index_stale"] = isinstance(qs, agg.Indexed) and qs.listing.stale
         charts = {chart_id: build_chart(chart_id, qs, params) for chart_id in CHARTS}
         dashboard = reverse("portal:dashboard")
         context.update(
@@ -265,6 +260,8 @@ class DashboardView(TemplateView):
                                                "budget-by-funding", "budget-by-start-year")],
             time_charts=[charts[c] for c in ("projects-per-year", "activities-per-year", "participants-per-year")],
             world=build_map(qs, params, measure),
+            people=people_presentation.dashboard_context(self.request, agg.queryset_of(qs),
+                                                         key=filter_params(params).urlencode() or "all"),
             filters=active_filters(params, dashboard, is_staff_request(self.request)),
             projects_url=list_url(params),
             clear_url=dashboard,

@@ -204,3 +204,18 @@ class BudgetAdmin(CapdevAdmin):
     list_display = ("project", "kind", "amount", "currency", "year", "label")
     list_filter = ("kind", "currency")
     autocomplete_fields = ("project", "donor")
+
+
+@admin.register(m.PublishOverride)
+class PublishOverrideAdmin(CapdevAdmin):
+    """Projects published over the IATI check's errors: a record of the reviewers' decisions, read only."""
+
+    list_display = ("project", "published_at", "user", "reason")
+    search_fields = ("project__title", "project__code", "reason")
+    readonly_fields = ("project", "published_at", "reason", "errors", "user", "created", "last_updated")
+
+    def has_add_permission(self, request):
+        return False  # written by publishing (capdev.editor.workflow.publish), never typed in
+
+    def has_change_permission(self, request, obj=None):
+        return False

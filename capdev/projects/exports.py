@@ -1,7 +1,6 @@
 """Exports of a filtered list of projects: an XLSX workbook with one sheet per entity."""
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import IO, Any
@@ -9,26 +8,14 @@ from typing import IO, Any
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from capdev.core.views import partial_iso
+from capdev.core.views import XLSX_CONTENT_TYPE, partial_iso, xlsx_cell  # noqa: F401 - projects.views reads it here
 
 from .models import Project, project_budget_lines
 
 CHUNK = 500  # projects per prefetch round: memory and queries stay bounded whatever the portfolio's size
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 
-def _cell(value: Any) -> Any:
-    """A value a spreadsheet shows as written: lists joined, no text that a spreadsheet would run as a formula."""
-    if isinstance(value, (list, tuple)):
-        value = "; ".join(str(v) for v in value)
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    if isinstance(value, Decimal):
-        return float(value) if value != value.to_integral_value() else int(value)
-    if isinstance(value, dt.datetime):
-        return value.replace(tzinfo=None)
-    return value
+_cell = xlsx_cell  # one rule for every workbook a list exports (capdev.core.views)
 
 
 def project_budget_total(project: Project) -> Decimal | None:
@@ -77,7 +64,12 @@ WORKBOOK_PREFETCH = (
 
 def workbook_rows(projects: Iterable[Project]) -> dict[str, list[list[Any]]]:
     """The rows of each sheet for a batch of projects (fetched with WORKBOOK_PREFETCH)."""
+    from capdev.people.indicators import public_readings  # computed values resting on few people: not shown
+
     rows: dict[str, list[list[Any]]] = {name: [] for name in SHEETS}
+    projects = list(projects)
+    readings = public_readings([v for p in projects for o in p.outcomes.all() for i in o.indicators.all()
+                                for v in list(i.values.all())[-1:]])
     for p in projects:
         rows["projects"].append([
             p.pk, p.code, p.iati_identifier, p.title, p.lead_unit.code if p.lead_unit else None,
@@ -92,6 +84,8 @@ def workbook_rows(projects: Iterable[Project]) -> dict[str, list[list[Any]]]:
             for i in indicators:
                 values = list(i.values.all()) if i else []
                 latest = values[-1].actual if values else None
+                if values and values[-1].pk in readings:
+                    latest = readings[values[-1].pk].actual
                 rows["outcomes"].append([p.pk, p.code, o.number, o.text, o.target_year, i.title if i else None,
                                          i.unit if i else None, i.baseline_value if i else None,
                                          i.target_value if i else None, latest])

@@ -1,29 +1,36 @@
-"""FilterSets for projects and activities: the one set of filters the portal, API and exports share.
+"""The project list's FilterSet: the one set of parameters the portal's list, the dashboard, the API and the
+exports share, each declared once (capdev.core.filters).
 
 URL parameters are multi-valued where it makes sense: AND across parameters, OR within one
 (`?country=LCA&country=DJI&sdg=16` is "in Saint Lucia or Djibouti, and working on SDG 16").
 Each parameter's values are read by a definition of capdev.core.fields: a malformed value, a number out of
 range or a code the registry does not hold is an error naming it (a 400), never left out nor matched against.
 A partner or project that the request may not see matches nothing, as one that does not exist.
+
+Each declaration says what its parameter selects in SQL (`sql`, or `pairs` for a link table) and on the
+in-memory index (`index`, written with IndexQuery's helpers: capdev.projects.facet_index.query), its facet
+and its line in the docs: adding a parameter is one declaration and its tests (docs/development.md).
 """
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from decimal import Decimal
 
-from django.db.models import (Case, DecimalField, Exists, F, OuterRef, Q, QuerySet, Subquery, Sum, Value,
-                              When)
+import numpy as np
+from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from capdev.activities.models import Activity, ActivityType
 from capdev.core import fields
 from capdev.core.filters import CheckedFilterSet, ValueFilter, ValuesFilter
-from capdev.organisations.models import OrgUnit
+from capdev.organisations.models import Organisation, OrgUnit
 
-from .models import (Budget, Project, ProjectCountry, ProjectPartner, ProjectRegion, ProjectSdgGoal,
-                     ProjectSdgTarget, ProjectStatus, ReviewState)
+from .bands import BudgetBand, budget_total
+from .facet_index.sources import Pairs, ServedRegions
+from .facets import (ChoiceFacet, CountryFacet, FundingFacet, PartnerFacet, RegionFacet, SdgFacet,
+                     StartYearFacet, UnitTreeFacet)
+from .models import Project, ProjectCountry, ProjectPartner, ProjectSdgGoal, ProjectSdgTarget, ProjectStatus, ReviewState
 from .search import has_terms, search_annotations, search_filter
 
 
@@ -54,51 +61,6 @@ def visible_q(request=None, path: str = "") -> Q:
         rule["review_state"] = ReviewState.PUBLISHED
     return Q(**{prefix + name: value for name, value in rule.items()})
 
-
-# -- budget bands -----------------------------------------------------------------------------------
-
-class BudgetBand:
-    """Budget bands over the sum of a project's budget lines (Budget.objects.counted; amounts as written, any
-    currency)."""
-
-    BANDS = [
-        ("lt100k", _("Under 100,000"), None, Decimal("100000")),
-        ("100k-500k", _("100,000 – 499,999"), Decimal("100000"), Decimal("500000")),
-        ("500k-1m", _("500,000 – 999,999"), Decimal("500000"), Decimal("1000000")),
-        ("1m-5m", _("1 – 5 million"), Decimal("1000000"), Decimal("5000000")),
-        ("gt5m", _("5 million and more"), Decimal("5000000"), None),
-    ]
-    CODES = [b[0] for b in BANDS]
-    LABELS = {b[0]: b[1] for b in BANDS}
-
-    @classmethod
-    def q(cls, code: str, field: str = "budget_total") -> Q:
-        """The condition on an annotated total for one band (an unknown band matches nothing)."""
-        for c, _label, low, high in cls.BANDS:
-            if c == code:
-                cond = Q(**{f"{field}__isnull": False})
-                if low is not None:
-                    cond &= Q(**{f"{field}__gte": low})
-                if high is not None:
-                    cond &= Q(**{f"{field}__lt": high})
-                return cond
-        return Q(pk__in=[])
-
-    @classmethod
-    def case(cls, field: str = "budget_total") -> Case:
-        """An expression naming each row's band ("" with no budget line)."""
-        return Case(*(When(cls.q(c, field), then=Value(c)) for c in cls.CODES), default=Value(""))
-
-
-def budget_total() -> Subquery:
-    """The sum of a project's budget lines (Budget.objects.counted), as a correlated subquery (no join, so no
-    duplicate rows)."""
-    lines = (Budget.objects.counted().filter(project=OuterRef("pk")).order_by()
-             .values("project").annotate(s=Sum("amount")).values("s"))
-    return Subquery(lines, output_field=DecimalField(max_digits=20, decimal_places=2))
-
-
-# -- filters -----------------------------------------------------------------------------------------
 
 def unit_ids_with_descendants(codes: Iterable[str]) -> set[int]:
     """The ids of the units with these codes and of every unit under them (one query over the unit tree)."""
@@ -139,27 +101,122 @@ SORT_LABELS = {
 }
 
 
+class UnitTree(ValuesFilter):
+    """Projects led by these units or by a unit under them (the unit tree read once per request: the facets
+    apply the filter once each)."""
+
+    indexed = True
+
+    def unit_ids(self, codes: list[str]) -> set[int]:
+        cache = self.__dict__.setdefault("_unit_ids", {})
+        if tuple(codes) not in cache:
+            cache[tuple(codes)] = unit_ids_with_descendants(codes)
+        return cache[tuple(codes)]
+
+    def filter(self, qs, value):
+        return qs.filter(lead_unit_id__in=self.unit_ids(value)) if value else qs
+
+    def on_index(self, query, value):
+        return query.column_in("unit", self.unit_ids(value))
+
+
+def _status_counts(ids) -> dict[str, int]:
+    return dict(Project.objects.filter(pk__in=ids).with_status().order_by().values("current_status")
+                .annotate(n=Count("pk")).values_list("current_status", "n"))
+
+
+def _status_counts_on_index(query, mask: np.ndarray) -> np.ndarray:
+    status = query.status()[mask]
+    return np.bincount(status[status >= 0], minlength=len(ProjectStatus.values))
+
+
+def _budget_filter(qs, value):
+    cond = Q(pk__in=[])
+    for code in value:
+        cond |= BudgetBand.q(code, "filter_budget_total")
+    return qs.annotate(filter_budget_total=budget_total()).filter(cond)
+
+
+def _band_counts(ids) -> dict[str, int]:
+    return dict(Project.objects.filter(pk__in=ids).annotate(budget_total=budget_total())
+                .annotate(band=BudgetBand.case()).order_by().values("band").annotate(n=Count("pk"))
+                .values_list("band", "n"))
+
+
+def _band_counts_on_index(query, mask: np.ndarray) -> np.ndarray:
+    band = query.index.band[mask]
+    return np.bincount(band[band >= 0], minlength=len(BudgetBand.CODES))
+
+
+def _review_counts(ids) -> dict[str, int]:
+    return dict(Project.objects.filter(pk__in=ids).order_by().values("review_state").annotate(n=Count("pk"))
+                .values_list("review_state", "n"))
+
+
+def _review_counts_on_index(query, mask: np.ndarray) -> np.ndarray:
+    review = query.index.review
+    return np.bincount(review[mask & (review >= 0)], minlength=len(ReviewState.values))
+
+
 class ProjectFilterSet(CheckedFilterSet):
-    """Projects by text, unit, funding, place, SDG, status, start year, budget band, partner and activity type."""
+    """Projects by text, unit, funding, place, SDG, status, start year, budget band, partner, partner type and
+    activity type."""
 
-    q = ValueFilter(fields.SEARCH, label=_("Search"), method="filter_q")
-    unit = ValuesFilter(fields.UNIT, label=_("Lead unit"), method="filter_unit")
-    funding = ValuesFilter(fields.FUNDING_SOURCE, label=_("Funding source"), method="filter_funding")
-    region = ValuesFilter(fields.REGION, label=_("Region"), method="filter_region")
-    country = ValuesFilter(fields.COUNTRY, label=_("Country"), method="filter_country")
-    sdg = ValuesFilter(fields.SDG_GOAL, label=_("SDG"), method="filter_sdg")
-    target = ValuesFilter(fields.SDG_TARGET, label=_("SDG target"), method="filter_target")
-    status = ValuesFilter(fields.Choice(ProjectStatus), label=_("Status"), method="filter_status")
-    start_year_min = ValueFilter(fields.YEAR, label=_("Starting from year"), method="filter_start_year_min")
-    start_year_max = ValueFilter(fields.YEAR, label=_("Starting until year"), method="filter_start_year_max")
-    budget = ValuesFilter(fields.Choice(BudgetBand.CODES), label=_("Budget"), method="filter_budget")
-    partner = ValuesFilter(fields.ORGANISATION, label=_("Partner"), method="filter_partner")
-    activity_type = ValuesFilter(fields.Choice(ActivityType), label=_("Activity type"), method="filter_activity_type")
-    review_state = ValuesFilter(fields.Choice(ReviewState), label=_("Review state"), method="filter_review_state")
-    sort = ValueFilter(fields.Choice(SORT_LABELS), label=_("Sort by"), method="filter_sort")
-
-    # The parameters each facet leaves out when it counts (disjunctive faceting).
-    FACET_PARAMS = {"start_year": ("start_year_min", "start_year_max")}
+    q = ValueFilter(fields.SEARCH, label=_("Search"), doc=_(
+        "Projects whose text matches a web-search style query (words, \"a phrase\", OR, -word)."),
+        sql=search_filter, index=lambda query, q: query.search(q))
+    unit = UnitTree(fields.UNIT, label=_("Lead unit"), doc=_("Projects led by these units or by a unit under them."),
+                    facet=UnitTreeFacet())
+    funding = ValuesFilter(fields.FUNDING_SOURCE, label=_("Funding source"), doc=_(
+        "Projects funded from these sources."), sql=lambda qs, v: qs.filter(funding_source__code__in=v),
+        index=lambda query, v: query.column_in("funding", query.coded("funding", v)), facet=FundingFacet())
+    region = ValuesFilter(fields.REGION, label=_("Region"), doc=_(
+        "Projects serving these regions: named as served, or serving a country within them (M49 codes)."),
+        pairs=ServedRegions(countries="country"), facet=RegionFacet())
+    country = ValuesFilter(fields.COUNTRY, label=_("Country"), doc=_("Projects serving these countries."),
+                           pairs=Pairs(ProjectCountry, "country_id", codes="country"), facet=CountryFacet())
+    sdg = ValuesFilter(fields.SDG_GOAL, label=_("SDG"), doc=_("Projects contributing to these goals."),
+                       pairs=Pairs(ProjectSdgGoal, "goal_id", codes="sdg"), facet=SdgFacet())
+    target = ValuesFilter(fields.SDG_TARGET, label=_("SDG target"), doc=_(
+        "Projects contributing to these SDG targets."), pairs=Pairs(ProjectSdgTarget, "target_id", codes="target"))
+    status = ValuesFilter(fields.Choice(ProjectStatus), label=_("Status"), doc=_(
+        "Projects planned, active or completed today (by their dates, or the status an editor set)."),
+        sql=lambda qs, v: qs.with_status().filter(current_status__in=v),
+        index=lambda query, v: np.isin(query.status(), query.coded(ProjectStatus, v)),
+        facet=ChoiceFacet(None, ProjectStatus, always=True, sql_counts=_status_counts,
+                          index_counts=_status_counts_on_index))
+    start_year_min = ValueFilter(fields.YEAR, label=_("Starting from year"), doc=_(
+        "Projects starting in this year or later."), sql=lambda qs, v: qs.filter(start_date__gte=dt.date(v, 1, 1)),
+        index=lambda query, v: query.starting(low=dt.date(v, 1, 1)),
+        facet=StartYearFacet(_("Start year"), name="start_year", low="start_year_min", high="start_year_max"))
+    start_year_max = ValueFilter(fields.YEAR, label=_("Starting until year"), doc=_(
+        "Projects starting in this year or earlier."), sql=lambda qs, v: qs.filter(start_date__lte=dt.date(v, 12, 31)),
+        index=lambda query, v: query.starting(high=dt.date(v, 12, 31)))
+    budget = ValuesFilter(fields.Choice(BudgetBand.CODES), label=_("Budget"), doc=_(
+        "Projects whose total budget (their counted lines, any currency) falls in these bands."),
+        sql=_budget_filter, index=lambda query, v: query.column_in("band", query.coded(BudgetBand.CODES, v)),
+        facet=ChoiceFacet(None, [(code, label) for code, label, _low, _high in BudgetBand.BANDS],
+                          sql_counts=_band_counts, index_counts=_band_counts_on_index))
+    partner = ValuesFilter(fields.ORGANISATION, label=_("Partner"), doc=_(
+        "Projects with these organisations as partners, in any role (by slug)."),
+        pairs=Pairs(ProjectPartner, "organisation_id", match="organisation__slug", codes="partner", distinct=True),
+        facet=PartnerFacet())
+    partner_type = ValuesFilter(fields.Choice(Organisation.Type), label=_("Partner type"), doc=_(
+        "Projects with a partner organisation of these types (government, UN entity, NGO...), in any role."),
+        pairs=Pairs(ProjectPartner, "organisation__type", codes=Organisation.Type, distinct=True),
+        facet=ChoiceFacet(None, Organisation.Type))
+    activity_type = ValuesFilter(fields.Choice(ActivityType), label=_("Activity type"), doc=_(
+        "Projects with at least one activity of these types (recalled history not counted)."),
+        pairs=Pairs(Activity.objects.counted, "type", codes=ActivityType, distinct=True),
+        facet=ChoiceFacet(None, ActivityType))
+    review_state = ValuesFilter(fields.Choice(ReviewState), label=_("Review state"), doc=_(
+        "Projects in these review states."), staff_only=True, sql=lambda qs, v: qs.filter(review_state__in=v),
+        index=lambda query, v: query.column_in("review", query.coded(ReviewState, v)),
+        facet=ChoiceFacet(None, ReviewState, always=True, sql_counts=_review_counts,
+                          index_counts=_review_counts_on_index))
+    sort = ValueFilter(fields.Choice(SORT_LABELS), label=_("Sort by"), doc=_(
+        "The order of the list (newest start first, or best match first when searching)."),
+        sql=lambda qs, v: qs)  # applied by sorted(), after every filter
 
     class Meta:
         model = Project
@@ -169,9 +226,6 @@ class ProjectFilterSet(CheckedFilterSet):
         if queryset is None:
             queryset = visible_projects(request)
         super().__init__(data, queryset, request=request, prefix=prefix)
-        if not is_staff_request(request):
-            # Only staff may ask about review states; for everyone else the parameter does not exist.
-            self.filters.pop("review_state", None)
 
     # -- state -------------------------------------------------------------------------------------
 
@@ -226,7 +280,8 @@ class ProjectFilterSet(CheckedFilterSet):
 
     def queryset_without(self, facet: str) -> QuerySet:
         """The visible projects filtered by every parameter but this facet's own (no order, no annotations)."""
-        params = self.FACET_PARAMS.get(facet, (facet,))
+        declared = self.facets().get(facet)
+        params = declared.covers if declared is not None else (facet,)
         return self.filter_queryset(self.queryset.all(), exclude=(*params, "sort")).order_by()
 
     def sorted(self, qs: QuerySet) -> QuerySet:
@@ -250,110 +305,9 @@ class ProjectFilterSet(CheckedFilterSet):
         first = field.desc(nulls_last=True) if sort.startswith("-") else field.asc(nulls_last=True)
         return qs.order_by(first, "title", "pk")
 
-    def filter_sort(self, qs, name, value):
-        """Sorting is applied by sorted(), after every filter."""
-        return qs
 
-    def filter_q(self, qs, name, value):
-        """Projects whose search document matches the web-search style query."""
-        return search_filter(qs, value)
-
-    def filter_unit(self, qs, name, value):
-        """Projects led by these units or by a unit under them."""
-        # Read the unit tree once per filterset: facets apply this filter once each.
-        key = tuple(value)
-        cache = self.__dict__.setdefault("_unit_ids", {})
-        if key not in cache:
-            cache[key] = unit_ids_with_descendants(value)
-        return qs.filter(lead_unit_id__in=cache[key])
-
-    def filter_funding(self, qs, name, value):
-        """Projects funded from these sources (by code)."""
-        return qs.filter(funding_source__code__in=value)
-
-    def filter_region(self, qs, name, value):
-        """Projects serving these regions: named as served, or serving a country within them."""
-        links = ProjectRegion.objects.filter(project=OuterRef("pk"), region__code__in=value)
-        countries = ProjectCountry.objects.filter(project=OuterRef("pk")).filter(
-            Q(country__region__code__in=value) | Q(country__subregion__code__in=value)
-            | Q(country__intermediate_region__code__in=value))
-        return qs.filter(Exists(links) | Exists(countries))
-
-    def filter_country(self, qs, name, value):
-        """Projects serving these countries (ISO alpha-3)."""
-        return qs.filter(Exists(ProjectCountry.objects.filter(project=OuterRef("pk"), country_id__in=value)))
-
-    def filter_sdg(self, qs, name, value):
-        """Projects contributing to these SDGs (goal numbers)."""
-        return qs.filter(Exists(ProjectSdgGoal.objects.filter(project=OuterRef("pk"), goal_id__in=value)))
-
-    def filter_target(self, qs, name, value):
-        """Projects contributing to these SDG targets ("16.6")."""
-        return qs.filter(Exists(ProjectSdgTarget.objects.filter(project=OuterRef("pk"), target_id__in=value)))
-
-    def filter_status(self, qs, name, value):
-        """Projects planned, active or completed today (the editor's status where set)."""
-        return qs.with_status().filter(current_status__in=value)
-
-    def filter_start_year_min(self, qs, name, value):
-        """Projects starting in this year or later."""
-        return qs.filter(start_date__gte=dt.date(value, 1, 1))
-
-    def filter_start_year_max(self, qs, name, value):
-        """Projects starting in this year or earlier."""
-        return qs.filter(start_date__lte=dt.date(value, 12, 31))
-
-    def filter_budget(self, qs, name, value):
-        """Projects whose total budget falls in one of these bands."""
-        cond = Q(pk__in=[])
-        for code in value:
-            cond |= BudgetBand.q(code, "filter_budget_total")
-        return qs.annotate(filter_budget_total=budget_total()).filter(cond)
-
-    def filter_partner(self, qs, name, value):
-        """Projects with these organisations (by slug) as partners in any role."""
-        return qs.filter(Exists(ProjectPartner.objects.filter(project=OuterRef("pk"), organisation__slug__in=value)))
-
-    def filter_activity_type(self, qs, name, value):
-        """Projects with at least one activity of these types."""
-        return qs.filter(Exists(Activity.objects.counted().filter(project=OuterRef("pk"), type__in=value)))
-
-    def filter_review_state(self, qs, name, value):
-        """Projects in these review states (staff only: the filter is removed for everyone else)."""
-        return qs.filter(review_state__in=value)
-
-
-class ActivityFilterSet(CheckedFilterSet):
-    """Activities by project, type, country, year and online or not (of visible projects only)."""
-
-    project = ValuesFilter(fields.ROW_ID, label=_("Project"), method="filter_project")
-    type = ValuesFilter(fields.Choice(ActivityType), label=_("Type"), method="filter_type")
-    country = ValuesFilter(fields.COUNTRY, label=_("Country"), method="filter_country")
-    year = ValuesFilter(fields.YEAR, label=_("Year"), method="filter_year")
-    # 1/0 as well as true/false (Django's own widget read "1" as "unknown", and the filter was then ignored).
-    online = ValueFilter(fields.FLAG, label=_("Online"))
-
-    class Meta:
-        model = Activity
-        fields = ["online"]
-
-    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
-        if queryset is None:
-            queryset = Activity.objects.counted().filter(project__in=visible_projects(request).values("pk"))
-        super().__init__(data, queryset, request=request, prefix=prefix)
-
-    def filter_project(self, qs, name, value):
-        """Activities of these projects (by id)."""
-        return qs.filter(project_id__in=value)
-
-    def filter_type(self, qs, name, value):
-        """Activities of these types."""
-        return qs.filter(type__in=value)
-
-    def filter_country(self, qs, name, value):
-        """Activities held in these countries (ISO alpha-3)."""
-        return qs.filter(country_id__in=value)
-
-    def filter_year(self, qs, name, value):
-        """Activities starting in these years."""
-        return qs.filter(start_date__year__in=value)
+# The list's facets, by name, in the order they show (a request's own: ProjectFilterSet.facets()).
+def declared_facets() -> dict:
+    """The project list's facets by name, those other apps add when ready (CheckedFilterSet.extend) included:
+    read when asked, not when this module is imported (before the apps are ready)."""
+    return {f.facet.name: f.facet for _name, f in ProjectFilterSet.declared() if getattr(f, "facet", None)}

@@ -28,6 +28,8 @@ from collections.abc import Iterable
 from django.db import connections
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from capdev.core import content_version
+
 _MARK = "_capdev_index_version_marks"
 KEEP = 200  # rows kept when pruning
 PRUNE_EVERY = 1000  # prune when a new row's id is a multiple of this
@@ -120,6 +122,7 @@ def bump(using: str = "default", projects: Iterable[int] | None = ANYTHING) -> N
         marks.update((k, savepoints) for k in keys)
     if not keys:
         return
+    content_version.bump(using)  # what pages show moved too (their validators and cache keys follow it)
     rows = IndexChange.objects.using(using).bulk_create(
         [IndexChange(token=uuid.uuid4().hex, project_id=k) for k in keys])
     due = [row.pk for row in rows if row.pk is not None and row.pk % PRUNE_EVERY == 0]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import connections, models
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Coalesce, Lower
@@ -159,6 +159,15 @@ class Project(StartEndMixin, CapdevModel):
     accomplishments_as_of = models.DateField(_("accomplishments as of"), null=True, blank=True)
     accomplishments_as_of_precision = models.CharField(max_length=5, choices=DatePrecision.choices,
                                                        default=DatePrecision.DAY, blank=True)
+    # The language the project's texts (title, summary, objective, outcomes...) were written in, so that a page in
+    # another language marks them with it (lang="en" on a French page: docs/languages.md#the-language-of-a-text).
+    # The narrative pages are English; IATI import takes the language of the activity's narratives.
+    language = models.CharField(
+        _("language of the texts"), max_length=8, default="en",
+        validators=[RegexValidator(r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$",
+                                   _("Give a language code such as en, fr, zh-hans."))],
+        help_text=_("The language the title, summary, objective and outcomes are written in (en, fr, es, ar, ru, "
+                    "zh...)."))
 
     objects = ProjectQuerySet.as_manager()
 
@@ -455,30 +464,52 @@ class ProjectPartner(RemembersProject, CapdevModel):
         return f"{self.organisation} ({self.get_role_display()})"
 
 
+class RelationKind(models.TextChoices):
+    """What the other project of a relation is to this one (the relation's from_project)."""
+
+    PREVIOUS_PHASE = "previous_phase", _("previous phase")  # the other came first; this one continues it
+    FOLLOW_UP = "follow_up", _("follow-up")  # the other came after, continuing this one's work
+    RELATED = "related", _("related project")
+    DUPLICATE = "duplicate", _("duplicate")  # the same project recorded twice
+
+
 class ProjectRelation(CapdevModel):
-    """A link between two projects: previous phase, same programme, or similar text."""
+    """A link from one project to another, read from the first: the second is its previous phase, its follow-up, a
+    related project or a duplicate record of it. Seen from the second, the kind reads inverted (INVERSE)."""
 
-    class Kind(models.TextChoices):
-        PREVIOUS_PHASE = "previous_phase", _("is the previous phase of")
-        SAME_PROGRAMME = "same_programme", _("is in the same programme as")
-        RELATED = "related", _("is related to")
+    Kind = RelationKind
+    # The kind as the other project sees it: a previous phase has this one as its follow-up.
+    INVERSE = {RelationKind.PREVIOUS_PHASE: RelationKind.FOLLOW_UP, RelationKind.FOLLOW_UP: RelationKind.PREVIOUS_PHASE,
+               RelationKind.RELATED: RelationKind.RELATED, RelationKind.DUPLICATE: RelationKind.DUPLICATE}
 
-    from_project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="relations_from")
-    to_project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="relations_to")
-    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.RELATED)
+    from_project = models.ForeignKey(Project, verbose_name=_("project"), on_delete=models.CASCADE,
+                                     related_name="relations_from")
+    to_project = models.ForeignKey(Project, verbose_name=_("other project"), on_delete=models.CASCADE,
+                                   related_name="relations_to")
+    kind = models.CharField(_("the other project is its"), max_length=16, choices=RelationKind.choices,
+                            default=RelationKind.RELATED)
     note = models.CharField(_("note"), max_length=300, blank=True)
 
     class Meta:
+        ordering = ["from_project_id", "kind", "id"]  # attnames: ordering by the projects would join them
         verbose_name = _("project relation")
         verbose_name_plural = _("project relations")
         constraints = [
-            models.UniqueConstraint(fields=["from_project", "to_project", "kind"], name="projects_relation_unique"),
+            models.UniqueConstraint(fields=["from_project", "to_project", "kind"], name="projects_relation_unique",
+                                    violation_error_message=_("This project is linked to that one this way "
+                                                              "already.")),
             models.CheckConstraint(condition=~models.Q(from_project=models.F("to_project")),
-                                   name="projects_relation_not_self"),
+                                   name="projects_relation_not_self",
+                                   violation_error_message=_("A project cannot be related to itself.")),
         ]
 
     def __str__(self) -> str:
-        return f"{self.from_project_id} {self.get_kind_display()} {self.to_project_id}"
+        return f"{self.from_project_id} → {self.to_project_id} ({self.get_kind_display()})"
+
+    @classmethod
+    def kind_seen_from(cls, kind: str, from_other_side: bool) -> str:
+        """The kind as a project reads it: as stored on its own relations, inverted on those pointing at it."""
+        return cls.INVERSE.get(kind, kind) if from_other_side else kind
 
 
 class ExpectedAccomplishment(OrderedItem):
@@ -734,3 +765,6 @@ class IndexChange(models.Model):
 
     def __str__(self) -> str:
         return f"change {self.pk}"
+
+
+from .overrides import PublishOverride  # noqa: E402,F401 - a model of this app, in a module of its own

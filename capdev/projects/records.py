@@ -7,7 +7,7 @@ from decimal import Decimal
 from capdev.core.models import to_partial
 from capdev.narrative.types import Event, Flag, Indicator, Money, Outcome, Partner, Record, ResourceRef, Sector, Span
 
-from .models import Project
+from .models import Project, ProjectRelation, ReviewState
 
 # Everything project_record reads, so that a batch of projects costs a fixed number of queries.
 RECORD_RELATED = ("lead_unit", "funding_source")
@@ -15,7 +15,7 @@ RECORD_PREFETCH = (
     "expected_accomplishments", "planned_activities", "key_accomplishments", "budgets", "country_links",
     "region_links__region", "sectors", "sdg_goal_links", "sdg_target_links", "thematic_area_links__thematic_area",
     "partner_links__organisation", "outcomes__indicators__values", "activities__organiser_links__organisation",
-    "resources", "review_flags", "sources", "relations_from", "relations_to",
+    "resources", "review_flags", "sources", "relations_from__to_project", "relations_to__from_project",
 )
 
 def with_record_data(queryset):
@@ -100,3 +100,33 @@ def project_records(projects: Iterable[Project]) -> list[Record]:
     projects = list(projects)
     positions = {p.pk: i for i, p in enumerate(projects)}
     return [project_record(p, i, positions) for i, p in enumerate(projects)]
+
+
+def relation_entries(project: Project, staff: bool, positions: dict[int, int] | None = None) -> list[dict]:
+    """The project's relations in both directions, each as the project reads it: {"kind", "note", "project":
+    {id, code, iati_identifier, title, url}} (and "index", the other's place in the same export). Only projects
+    the reader may see: originals, published ones unless staff (filtersets.visible_projects' rule). From
+    with_record_data()'s prefetch."""
+    from django.urls import reverse
+
+    from capdev.iati.export import identifier
+
+    entries = []
+    for kind, other, note in sorted(relations_seen(project), key=lambda row: (row[1].pk, row[0])):
+        if other.draft_of_id is not None or not (staff or other.review_state == ReviewState.PUBLISHED):
+            continue
+        entry = {"kind": str(kind), "note": note, "project": {
+            "id": other.pk, "code": other.code, "iati_identifier": identifier(other), "title": other.title,
+            "url": reverse("projects:detail", args=[other.pk])}}
+        if positions and other.pk in positions:
+            entry["index"] = positions[other.pk]
+        entries.append(entry)
+    return entries
+
+
+def relations_seen(project: Project) -> list[tuple[str, Project, str]]:
+    """(what the other project is to this one, the other project, the note) for each relation in either direction,
+    from prefetched relations_from (with to_project) and relations_to (with from_project)."""
+    rows = [(r.kind, r.to_project, r.note) for r in project.relations_from.all()]
+    rows += [(ProjectRelation.kind_seen_from(r.kind, True), r.from_project, r.note) for r in project.relations_to.all()]
+    return rows

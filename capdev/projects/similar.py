@@ -18,15 +18,24 @@ from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.db import connections
+from django.utils import translation
 from django.utils.translation import gettext as _
 
+from capdev.core import http_cache
 from capdev.core import similarity as definition
 from capdev.core.memory import release_freed_memory
 from capdev.core.similarity import Likeness, Profile
 
 from . import index_version, similar_index
-from .models import (ExpectedAccomplishment, Project, ProjectCountry, ProjectPartner, ProjectSdgGoal,
-                     ProjectSdgTarget, ReviewState)
+from .models import (
+    ExpectedAccomplishment,
+    Project,
+    ProjectCountry,
+    ProjectPartner,
+    ProjectSdgGoal,
+    ProjectSdgTarget,
+    ReviewState,
+)
 
 logger = logging.getLogger(__name__)
 SHOWN = 5
@@ -178,12 +187,16 @@ def get_index(using: str = "default", wait: float = BUILD_WAIT) -> similar_index
                 _rebuild(using)
                 return _CACHE[using]
             build_in_background(using)
+            http_cache.incomplete("similar projects are being worked out")
             return index  # as it was, while the new one is read
     if not settings.CAPDEV_FACET_INDEX_BACKGROUND:
         _rebuild(using)
         return _CACHE[using]
     build_in_background(using).join(wait)
-    return _CACHE.get(using)
+    index = _CACHE.get(using)
+    if index is None:
+        http_cache.incomplete("similar projects are being worked out")
+    return index
 
 
 def clear() -> None:
@@ -257,7 +270,8 @@ def similar_to(project: Project, request=None, k: int = SHOWN) -> list[Similar] 
     index = get_index(using)
     if index is None:
         return None
-    key = (using, index.token, project.pk, public, "similar", k)
+    # The reasons are sentences in the request's language: a page in another language must not reuse them.
+    key = (using, index.token, project.pk, public, "similar", k, translation.get_language())
     cached = _cached(key)
     if cached is not None:
         return cached

@@ -313,6 +313,9 @@ def _set_postings(pks: np.ndarray, pairs: Iterator[tuple]) -> Postings:
     ids = np.frombuffer(project_ids, dtype=np.int64)
     rows = np.minimum(np.searchsorted(pks, ids), pks.size - 1)
     held = pks[rows] == ids
+    if not held.any():
+        postings.codes = {}
+        return postings  # every pair is of a project the index does not hold (a working copy's rows)
     pairs_held = np.unique(rows[held] * (len(postings.codes) + 1) + np.frombuffer(codes, dtype=np.int64)[held])
     rows, values = np.divmod(pairs_held, len(postings.codes) + 1)
     postings.sizes += np.bincount(rows, minlength=pks.size).astype(np.int16)
@@ -321,4 +324,7 @@ def _set_postings(pks: np.ndarray, pairs: Iterator[tuple]) -> Postings:
     bounds = np.flatnonzero(np.diff(values)) + 1
     for part_rows, first in zip(np.split(rows, bounds), np.concatenate([[0], bounds]).tolist()):
         postings.lists[int(values[first])] = part_rows.copy()
+    # A value only projects outside the index hold (a working copy's thematic area) has no rows: no code either,
+    # or looking it up would find a code without a list.
+    postings.codes = {value: code for value, code in postings.codes.items() if code in postings.lists}
     return postings

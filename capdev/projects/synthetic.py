@@ -27,6 +27,7 @@ import datetime as dt
 import math
 import random
 import time
+import uuid
 from bisect import bisect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -63,6 +64,7 @@ BUDGET_MIN, BUDGET_MAX = 20_000, 5_000_000
 BUDGET_MEDIAN, BUDGET_SIGMA = 350_000, 1.0
 YEAR_MIN, YEAR_MAX = 2000, 2030
 PUBLISHED_AT = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+SYNTHETIC_UIDS = uuid.UUID("6f1c2a4e-5b0d-4c8e-9a57-3d2e1f0b7c91")  # namespace of generated activities' uids
 
 # -- vocabulary --------------------------------------------------------------------------------------
 
@@ -486,6 +488,9 @@ def batch_rows(batch: list[SynProject], first_pk: int, ref: Reference) -> dict[t
             "end_precision": a.start_precision, "online": a.online, "country_id": a.country,
             "participants": a.participants, "participants_qualifier": a.qualifier,
             "participants_profile": a.profile, "participant_countries": a.participant_countries,
+            # Activity.uid: one per activity (the writer's column default would give every row the same one),
+            # from the project's code, so that the same seed gives the same uids.
+            "uid": uuid.uuid5(SYNTHETIC_UIDS, f"{p.code}/{a.position}"),
         } for a in p.activities]
     return rows
 

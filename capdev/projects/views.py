@@ -3,20 +3,15 @@ from __future__ import annotations
 
 import json
 import tempfile
-from collections import OrderedDict, defaultdict
-from decimal import Decimal
-from functools import lru_cache
-from html import escape
+from collections import defaultdict
+from functools import cached_property
 
-from django.conf import settings
-from django.db.models import F, Prefetch
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db.models import F, Prefetch
 from django.http import FileResponse, Http404, HttpResponse
 from django.urls import reverse
-from django.utils.html import format_html
-from django.utils.safestring import SafeString, mark_safe
-from django.utils.text import slugify
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView
@@ -24,19 +19,59 @@ from django.views.generic import DetailView
 from capdev.accounts.permissions import can_view_internal
 from capdev.activities.models import Activity, ActivityOrganiser
 from capdev.core import fields
-from capdev.core.views import Column, FilteredListView, format_partial_date, format_period, partial_iso, query_string
+from capdev.core.filters import ValuesFilter
+from capdev.core.views import (
+    Column,
+    FilteredListView,
+    format_partial_date,
+    format_period,
+    partial_iso,
+    query_string,
+)
 from capdev.organisations.models import OrgUnit
+from capdev.people import permissions as people_permissions
+from capdev.people import presentation as people_presentation
 from capdev.reference.models import Country
 
-from .facet_index import Unsupported, is_current
-from .facets import FACET_LABELS, FacetValue, facet_counts, index_query
-from .filtersets import SORT_LABELS, ProjectFilterSet, is_staff_request, visible_projects, visible_q
-from .models import (Budget, Indicator, KeyAccomplishment, Outcome, Project, ProjectCountry, ProjectPartner,
-                     ProjectRelation, ProjectSdgGoal, ProjectStatus, ReviewFlag, ReviewState, SourceFile,
-                     SourceRecord, project_budget_lines)
 from .api.serializers import project_detail_data
-from .exports import XLSX_CONTENT_TYPE, project_budget_currencies, project_budget_total, write_workbook
-from .records import project_record, with_record_data
+from .exports import (
+    XLSX_CONTENT_TYPE,
+    project_budget_currencies,
+    project_budget_total,
+    write_workbook,
+)
+from .facets import FacetValue
+from .filtersets import (
+    SORT_LABELS,
+    ProjectFilterSet,
+    is_staff_request,
+    visible_projects,
+    visible_q,
+)
+from .listing import ProjectList, in_order
+from .models import (
+    Indicator,
+    KeyAccomplishment,
+    Outcome,
+    Project,
+    ProjectCountry,
+    ProjectPartner,
+    ProjectRelation,
+    ProjectSdgGoal,
+    ProjectStatus,
+    ReviewFlag,
+    ReviewState,
+    SourceFile,
+    SourceRecord,
+    project_budget_lines,
+)
+from .presentation import (
+    budget_summary,
+    facet_items_html,
+    participants_text,
+    source_markup,
+)
+from .records import project_record, relations_seen, with_record_data
 from .search import has_terms, snippet_html, snippets
 
 # Facets whose values can run long: the top ones show, the rest sit behind a "show all" disclosure.
@@ -46,92 +81,18 @@ BUDGET_LINES_INLINE = 4
 FACET_TOP = 8
 
 
-def budget_summary(budgets) -> str:
-    """The project's budget per currency ("USD 1,308,543", "USD 96,000 (yearly)"), from prefetched rows: its
-    total lines, else its other lines, a revised line replacing the original of its period (project_budget_lines).
-    """
-    totals = project_budget_lines(budgets)
-    if not totals:
-        return ""
-    sums: dict[str, Decimal] = OrderedDict()
-    for b in totals:
-        sums[b.currency_id] = sums.get(b.currency_id, Decimal(0)) + b.amount
-    kind = "" if totals[0].kind == Budget.Kind.TOTAL else f" ({totals[0].get_kind_display().lower()})"
-    return "; ".join(f"{cur} {amount:,.0f}" if amount == amount.to_integral() else f"{cur} {amount:,.2f}"
-                     for cur, amount in sums.items()) + kind
-
-
 def _as_int(value) -> int | None:
     return None if value is None else int(value)
 
 
-@lru_cache(maxsize=4096)
-def _slug(value: str) -> str:
-    # Facet values repeat on every list request, and slugify's regular expressions were a tenth of the page.
-    return slugify(value)
-
-
-def facet_items_html(name: str, values: list[FacetValue]) -> SafeString:
-    """The <li> checkbox of each facet value.
-
-    Written here rather than by an included template per value: a country facet has some two hundred values,
-    and the template engine took most of the list page's time rendering them one include at a time.
-    """
-    projects = escape(_("projects"))
-    items = []
-    for v in values:
-        ident = escape(f"f-{name}-{_slug(v.value)}")
-        items.append(f'<li class="depth-{int(v.depth)}"><input type="checkbox" id="{ident}" name="{escape(name)}" '
-                     f'value="{escape(v.value)}"{" checked" if v.selected else ""}> <label for="{ident}">'
-                     f'{escape(v.label)} <span class="count">{int(v.count)}<span class="visually-hidden"> '
-                     f'{projects}</span></span></label></li>')
-    return mark_safe("".join(items))  # noqa: S308 - every value above is escaped
-
-
-class IndexedResults:
-    """The list's ordered ids, read from the database a page at a time (what Paginator slices)."""
-
-    def __init__(self, pks, fetch):
-        self.pks, self.fetch = pks, fetch
-
-    def count(self) -> int:
-        """How many rows."""
-        return int(self.pks.size)
-
-    def __len__(self) -> int:
-        return self.count()
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return self.fetch(self.pks[index].tolist())
-        return self.fetch([int(self.pks[index])])[0]
-
-
-def indexed_results(query, filterset, fetch) -> IndexedResults | None:
-    """The filtered projects in the filterset's order, ordered on the in-memory index and read a page at a
-    time by fetch(ids); None where SQL must answer (no index for this request, an order it cannot give).
-
-    Used by the portal's list and the API's, so both page through a million projects without counting and
-    offsetting in SQL. With CAPDEV_INDEX_VERIFY (the test settings) the order is checked against SQL's.
-    """
-    if query is None:
-        return None
-    try:
-        pks = query.ordered_pks(filterset.sort_key)
-    except Unsupported:
-        return None
-    if settings.CAPDEV_INDEX_VERIFY:
-        expected = list(filterset.qs.values_list("pk", flat=True))
-        if pks.tolist() != expected:
-            raise AssertionError(f"the index's list differs from SQL's for {dict(filterset.data)}:\n"
-                                 f"index: {pks.tolist()}\nSQL:   {expected}")
-    return IndexedResults(pks, fetch)
-
-
-def in_order(rows, pks: list[int]) -> list:
-    """The rows (projects) in the order of these ids, leaving out ids not among them."""
-    by_pk = {row.pk: row for row in rows}
-    return [by_pk[pk] for pk in pks if pk in by_pk]
+def related_projects(project: Project) -> list[tuple[str, Project, str]]:
+    """The project's relations both ways (records.relations_seen), labelled, by kind then the other's start."""
+    labels = dict(ProjectRelation.Kind.choices)
+    rows = relations_seen(project)
+    order = list(labels)
+    rows.sort(key=lambda row: (order.index(row[0]) if row[0] in order else len(order),
+                               row[1].start_date is None, row[1].start_date, row[1].pk))
+    return [(capfirst(str(labels.get(kind, kind))), other, note) for kind, other, note in rows]
 
 
 class ProjectListView(FilteredListView):
@@ -173,22 +134,18 @@ class ProjectListView(FilteredListView):
         """Published projects for the public; the whole registry for staff."""
         return visible_projects(self.request)
 
-    def get_filterset(self):
-        """The request's filterset, marked as over the visible projects (so the in-memory index may answer)."""
-        fs = super().get_filterset()
-        fs.default_visibility = True
-        return fs
+    @cached_property
+    def listing(self) -> ProjectList:
+        """The list this request asks for, over the projects it may see (the in-memory index may answer)."""
+        return ProjectList(self.request)
 
-    def index_query(self):
-        """The request's filters over the in-memory index (None where SQL answers), built once per request."""
-        if not hasattr(self, "_index_query"):
-            self._index_query = index_query(self.get_filterset())
-        return self._index_query
+    def get_filterset(self):
+        """The request's filterset (the listing's)."""
+        return self.listing.filterset
 
     def get_queryset(self):
         """The page's rows: ordered on the in-memory index when it can, then read by id; else all in SQL."""
-        query = self.index_query() if self.get_format() in ("", "html") else None
-        results = indexed_results(query, self.get_filterset(), self.rows_by_id)
+        results = self.listing.results(self.rows_by_id) if self.get_format() in ("", "html") else None
         return super().get_queryset() if results is None else results
 
     def rows_by_id(self, pks: list[int]) -> list[Project]:
@@ -229,7 +186,8 @@ class ProjectListView(FilteredListView):
 
     def json_row(self, obj):
         """A project in the record shape (what `capdev import-json` reads back), with its absolute page URL."""
-        row = project_detail_data(obj, project_record(obj), can_view_internal(self.request.user))
+        row = project_detail_data(obj, project_record(obj), can_view_internal(self.request.user),
+                                  people_exact=people_permissions.can_view_people(self.request.user, obj))
         row["url"] = self.request.build_absolute_uri(row["url"])
         return row
 
@@ -244,7 +202,7 @@ class ProjectListView(FilteredListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         fs = self.get_filterset()
-        facets = facet_counts(fs, query=self.index_query())
+        facets = self.listing.facets()
         for project in context["projects"]:
             project.period_text = format_period(project.start_date, project.start_precision,
                                                 project.end_date, project.end_precision)
@@ -275,7 +233,7 @@ class ProjectListView(FilteredListView):
             "is_staff": is_staff_request(self.request),
             "htmx": self.is_htmx(),
             # Counts and order from the index as it was, while it is read again after a large change.
-            "index_stale": self.index_query() is not None and not is_current(self.index_query().index, fs.queryset.db),
+            "index_stale": self.listing.stale,
         })
         return context
 
@@ -294,7 +252,7 @@ class ProjectListView(FilteredListView):
                 rest = [v for v in values if id(v) not in shown]
             else:
                 lead, rest = values, []
-            groups.append({"name": name, "label": FACET_LABELS[name], "values": lead, "more": rest,
+            groups.append({"name": name, "label": fs.facets()[name].label, "values": lead, "more": rest,
                            "values_html": facet_items_html(name, lead), "more_html": facet_items_html(name, rest),
                            "total": len(values)})
         return groups
@@ -314,15 +272,14 @@ class ProjectListView(FilteredListView):
         if q:
             active.append({"param": "q", "label": _("search"), "value": q,
                            "url": self.request.path + query_string(self.request, drop=("page", "q", "sort"))})
-        for name in ("unit", "funding", "region", "country", "sdg", "target", "status", "budget", "partner",
-                     "activity_type", "review_state"):
-            if name not in fs.filters:
+        for name, declared in fs.filters.items():
+            if name == "q" or not isinstance(declared, ValuesFilter):  # the search, above; the years, below
                 continue
             chosen = fs.selected(name)
             for value in chosen:
                 rest = [v for v in chosen if v != value]
                 active.append({
-                    "param": name, "label": str(FACET_LABELS.get(name, fs.filters[name].label)).lower(),
+                    "param": name, "label": str(declared.label).lower(),
                     "value": labels.get((name, value.upper() if name == "country" else value), value),
                     "url": self.request.path + query_string(self.request, drop=("page",), **{name: rest or None}),
                 })
@@ -373,41 +330,6 @@ class ProjectListView(FilteredListView):
 
 # -- the project page --------------------------------------------------------------------------------
 
-def source_markup(source: SourceRecord) -> str:
-    """The original text with each field's span wrapped and labelled; everything escaped (format_html)."""
-    text = source.text
-    spans = sorted((int(s), int(e), str(f)) for f, s, e in source.spans if 0 <= int(s) < int(e) <= len(text))
-    parts, cursor = [], 0
-    for start, end, field in spans:
-        start = max(start, cursor)  # an overlapping span shows from where the previous one ended
-        if start >= end:
-            continue
-        if start > cursor:
-            parts.append(format_html('<span class="src-gap">{}</span>', text[cursor:start]))
-        parts.append(format_html('<span class="src-field" data-field="{}"><span class="src-label">{}</span>{}</span>',
-                                 field, field.replace("_", " "), text[start:end]))
-        cursor = end
-    if cursor < len(text):
-        parts.append(format_html('<span class="src-gap">{}</span>', text[cursor:]))
-    return mark_safe("".join(parts))  # noqa: S308 - every part above is format_html output
-
-
-def participants_text(activity: Activity) -> str:
-    """"over 64 senior government officials from 16 countries", from an activity's participant fields."""
-    bits = []
-    if activity.participants:
-        bits.append(" ".join(b for b in (activity.participants_qualifier, f"{activity.participants:,}") if b))
-    if activity.participants_profile:
-        bits.append(activity.participants_profile)
-    elif activity.participants:
-        bits.append(_("participants"))
-    text = " ".join(bits)
-    if activity.participant_countries:
-        countries = _("%(n)d countries") % {"n": activity.participant_countries}
-        text = _("%(who)s from %(countries)s") % {"who": text, "countries": countries} if text else countries
-    return text
-
-
 class ProjectDetailView(DetailView):
     """A project's page: everything the registry holds about it; for staff, its review flags and source text."""
 
@@ -425,7 +347,8 @@ class ProjectDetailView(DetailView):
             "expected_accomplishments", "planned_activities",
             Prefetch("key_accomplishments", queryset=KeyAccomplishment.objects.order_by("position", "pk")),
             Prefetch("outcomes", queryset=Outcome.objects.order_by("position", "pk").prefetch_related(
-                Prefetch("indicators", queryset=Indicator.objects.prefetch_related("values")))),
+                Prefetch("indicators", queryset=Indicator.objects.select_related("people_source")
+                         .prefetch_related("values__breakdowns")))),
             # Undated activities go last on both databases (SQLite sorts NULL first, PostgreSQL last).
             Prefetch("activities", queryset=Activity.objects.select_related("country").order_by(
                 F("start_date").asc(nulls_last=True), "position").prefetch_related(
@@ -484,9 +407,10 @@ class ProjectDetailView(DetailView):
         counted = {b.pk for b in project_budget_lines(budget_lines)}
         for b in budget_lines:
             b.counted = b.pk in counted  # a line the budget's sum leaves out is listed, marked (nothing hidden)
-        related = [(r.get_kind_display(), r.to_project, r.note) for r in p.relations_from.all()]
-        inverse = {ProjectRelation.Kind.PREVIOUS_PHASE: _("is the next phase of")}
-        related += [(inverse.get(r.kind, r.get_kind_display()), r.from_project, r.note) for r in p.relations_to.all()]
+        people = people_presentation.project_context(self.request, p)  # people reached: counts, or names
+        people_presentation.annotate_activities(activities + recalled, people["exact"])
+        people_presentation.annotate_indicators(outcomes, people["exact"])
+        related = related_projects(p)
         context.update({
             "period_text": format_period(p.start_date, p.start_precision, p.end_date, p.end_precision),
             "unit_chain": self.unit_chain(p.lead_unit),
@@ -508,6 +432,7 @@ class ProjectDetailView(DetailView):
             "accomplishments_as_of": as_of,
             "accomplishments_to_date": any(k.to_date for k in key_accomplishments),
             "related": related,
+            "people": people,
             "is_staff": staff,
             "is_published": p.review_state == ReviewState.PUBLISHED,
         })

@@ -110,6 +110,10 @@ def upsert(model: type[models.Model], rows: Iterable[dict], key: str, fields: li
     if to_update:
         bulk_update_with_history(to_update, model, [*fields, "last_updated"], batch_size=BATCH_SIZE,
                                  default_change_reason=CHANGE_REASON)
+    if to_create or to_update:
+        from capdev.core import content_version
+
+        content_version.bump()  # bulk rows send no signals: the pages' validators and cache keys move
     return len(to_create), len(to_update), existing
 
 

@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy
 from capdev.activities.models import Activity
 from capdev.core.params import check_form
 from capdev.organisations.models import Organisation
+from capdev.people import presentation as people_presentation
 from capdev.portal import aggregates as agg
 from capdev.portal.aggregates import Bucket
 from capdev.portal.charts import Chart, money_chart
@@ -104,10 +105,12 @@ def budget_chart(budget: dict[str, Any], title: str, filters: dict[str, Any]) ->
 
 
 def activity_table(activities: QuerySet[Activity], limit: int = ACTIVITY_ROWS) -> dict[str, Any]:
-    """The latest `limit` activities with their project and place, how many there are and whom they reached."""
+    """The latest `limit` activities with their project and place, how many there are and whom they reached
+    (each row's participants from its attendance list where it has a published one: `people_shown`)."""
     stats = activities.aggregate(n=Count("pk"), reached=Sum("participants"), counted=Count("participants"))
     rows = list(activities.select_related("project", "country")
                 .order_by(F("start_date").desc(nulls_last=True), "project_id", "position")[:limit])
+    people_presentation.annotate_activities(rows, exact=False)  # a list's count where there is one, in public
     return {"rows": rows, "total": stats["n"], "participants": stats["reached"] or 0,
             "counted": stats["counted"], "truncated": stats["n"] > len(rows)}
 
@@ -210,6 +213,7 @@ def country_detail(request: HttpRequest, iso3: str) -> HttpResponse:
         "budget_chart": budget_chart(budget, _("Budget of the projects serving %(country)s, by start year")
                                      % {"country": country.name}, {"country": country.pk}),
         "activities": activity_table(activities),
+        "people": people_presentation.country_context(request, country),
         "partners": list(partners),
         "map_countries": [country.pk],
         "map_countries_json": json.dumps([country.pk]),

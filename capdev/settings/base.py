@@ -74,6 +74,33 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def _package_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("capdev")
+    except PackageNotFoundError:
+        return "0"
+
+
+def caches_from_env(url: str | None, page_entries: int) -> dict:
+    """CACHES: "default" (throttling, people figures) and "pages" (the page cache), in memory unless url names
+    a shared cache; a URL of another kind stops start-up with its name."""
+    if not url:
+        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+                "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "capdev-pages",
+                          "OPTIONS": {"MAX_ENTRIES": page_entries, "CULL_FREQUENCY": 4}}}
+    scheme = url.split(":", 1)[0]
+    backends = {"redis": "django.core.cache.backends.redis.RedisCache",
+                "rediss": "django.core.cache.backends.redis.RedisCache",
+                "memcached": "django.core.cache.backends.memcached.PyMemcacheCache"}
+    if scheme not in backends:
+        raise ImproperlyConfigured(f"CAPDEV_CACHE_URL must start with redis://, rediss:// or memcached://, not {url!r}")
+    location = url.split("://", 1)[1] if scheme == "memcached" else url
+    return {"default": {"BACKEND": backends[scheme], "LOCATION": location, "KEY_PREFIX": "capdev"},
+            "pages": {"BACKEND": backends[scheme], "LOCATION": location, "KEY_PREFIX": "capdev-pages"}}
+
+
 # SQLite: every transaction takes the database's write lock as it begins (BEGIN IMMEDIATE), so a write that
 # checks a version first (capdev.core.versions.hold) reads after the other writers commit, and two writers
 # wait for each other (up to `timeout` seconds) instead of failing with "database is locked" half-way.
@@ -118,9 +145,11 @@ INSTALLED_APPS = [
     "capdev.organisations",
     "capdev.projects",
     "capdev.activities",
+    "capdev.people",
     "capdev.assessments",
     "capdev.importer",
     "capdev.portal",
+    "capdev.reports",
     "capdev.accounts",
     "capdev.editor",
     "capdev.iati",
@@ -136,6 +165,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "capdev.core.http_cache.HttpCacheMiddleware",  # validators, 304s, the page cache: docs/deployment.md
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -174,8 +204,20 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
+# The six official languages of the United Nations (docs/languages.md). Each is named in its own language in the
+# switcher (django.conf.locale.LANG_INFO's name_local); these names are the translated ones.
+LANGUAGES = [
+    ("ar", _("Arabic")),
+    ("zh-hans", _("Chinese")),
+    ("en", _("English")),
+    ("fr", _("French")),
+    ("ru", _("Russian")),
+    ("es", _("Spanish")),
+]
+# The catalogues: capdev/locale/<lang>/LC_MESSAGES/django.po, compiled to .mo by `make install` (docs/languages.md).
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and numbers as each language writes them: Django's formats, English's as the UN writes it (capdev/formats).
+FORMAT_MODULE_PATH = ["capdev.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
@@ -209,7 +251,8 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Capdev API",
     "DESCRIPTION": "The capacity-development portfolio as data: projects in the record shape, activities, "
                    "organisations, units, countries and SDGs. Anonymous callers see published projects only; "
-                   "staff write with a token (Authorization: Token <key>).",
+                   # Markdown (Swagger UI renders it): in a code span, "<key>" is text, not an HTML tag.
+                   "staff write with a token (`Authorization: Token <key>`).",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     # Swagger UI's files come from the drf-spectacular-sidecar package: no CDN, works offline.
@@ -254,12 +297,10 @@ CAPDEV_FACET_INDEX = env_bool("CAPDEV_FACET_INDEX", True)
 # index as it was, with a notice): keep it well under the server's worker timeout.
 CAPDEV_FACET_INDEX_BACKGROUND = env_bool("CAPDEV_FACET_INDEX_BACKGROUND", True)
 CAPDEV_FACET_INDEX_WAIT = env_seconds("CAPDEV_FACET_INDEX_WAIT", 10.0)
-# On PostgreSQL the index also holds which documents contain each frequent lexeme (capdev.projects.lexeme_index),
+# On PostgreSQL the index also holds which documents contain each frequent lexeme (capdev.projects.facet_index.lexemes),
 # read in the background after it: searches for common words skip the database's heap visits. Off: the database
 # lists every search's matches.
 CAPDEV_LEXEME_INDEX = env_bool("CAPDEV_LEXEME_INDEX", True)
-# Also compute every list request in SQL and fail on any difference from the index (the test settings turn it on).
-CAPDEV_INDEX_VERIFY = False
 
 # Imports of documents (capdev.sources, the import page): what one file may cost before it is refused with a
 # message (docs/import.md). Uploads over CAPDEV_IMPORT_MAX_BYTES are cut off while they arrive.
@@ -277,3 +318,39 @@ CAPDEV_IMPORT_POLL_SECONDS = env_int("CAPDEV_IMPORT_POLL_SECONDS", 2, minimum=1)
 # kept in the database itself (django-tasks-db): no other server to run. `capdev db_worker` runs the tasks; `make
 # demo` starts one beside the web server, production runs it as a service (README.md).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# People reached (capdev.people, docs/people.md): a public count of fewer people than this shows as "fewer than
+# N"; personal data of people whose last activity ended more than this many years ago is erased by `capdev
+# people-retention` (0: kept until erased on request).
+CAPDEV_PEOPLE_SMALL_COUNT = env_int("CAPDEV_PEOPLE_SMALL_COUNT", 5, minimum=2)
+CAPDEV_PEOPLE_RETENTION_YEARS = env_int("CAPDEV_PEOPLE_RETENTION_YEARS", 0)
+# Portfolio-wide people figures are counted again in a thread after a change, the old ones answered meanwhile
+# (and "being counted" before the first count), at most once per CAPDEV_PEOPLE_REFRESH_SECONDS for a figure.
+CAPDEV_PEOPLE_BACKGROUND = env_bool("CAPDEV_PEOPLE_BACKGROUND", True)
+CAPDEV_PEOPLE_REFRESH_SECONDS = env_int("CAPDEV_PEOPLE_REFRESH_SECONDS", 60)
+# The export of people reached project by project (/people/reached/) takes at most this many projects at once.
+CAPDEV_PEOPLE_EXPORT_MAX_PROJECTS = env_int("CAPDEV_PEOPLE_EXPORT_MAX_PROJECTS", 20000, minimum=1)
+# The most projects one PDF portfolio report holds (docs/reports.md): more is refused with a message.
+CAPDEV_REPORT_MAX_PROJECTS = env_int("CAPDEV_REPORT_MAX_PROJECTS", 1000, minimum=1)
+# A report of more projects than this is built by the background worker, its page showing the progress.
+CAPDEV_REPORT_INLINE_PROJECTS = env_int("CAPDEV_REPORT_INLINE_PROJECTS", 100, minimum=1)
+
+# HTTP caching (capdev.core.http_cache, docs/deployment.md). Public answers carry validators derived from the content
+# version, a conditional request is answered 304 before any view runs, and anonymous pages are kept in the
+# CAPDEV_PAGE_CACHE_ALIAS cache under a key holding that version: a change is seen at the next request.
+CAPDEV_HTTP_CACHE = env_bool("CAPDEV_HTTP_CACHE", True)
+CAPDEV_PAGE_CACHE = env_bool("CAPDEV_PAGE_CACHE", True)
+CAPDEV_PAGE_CACHE_ALIAS = "pages"
+CAPDEV_PAGE_CACHE_SECONDS = env_int("CAPDEV_PAGE_CACHE_SECONDS", 3600, minimum=1)  # a version's pages, at most
+CAPDEV_PAGE_CACHE_MAX_BYTES = env_int("CAPDEV_PAGE_CACHE_MAX_BYTES", 1024 * 1024, minimum=1)  # larger: not kept
+# Seconds a shared cache (a proxy, a CDN) may reuse a public answer without asking: 0, the default, keeps every
+# page fresh at the next request (the proxy asks each time, a 304 costs about a millisecond); more trades that
+# many seconds of staleness for fewer requests reaching the servers.
+CAPDEV_HTTP_SHARED_MAX_AGE = env_int("CAPDEV_HTTP_SHARED_MAX_AGE", 0)
+# Part of every validator and page key: a deploy that changes the pages gives a new release, so that pages kept in
+# a shared cache (CAPDEV_CACHE_URL) or by a proxy are not reused. Default: the installed package's version.
+CAPDEV_RELEASE = os.environ.get("CAPDEV_RELEASE") or _package_version()
+# The caches: in each process's memory by default; CAPDEV_CACHE_URL (redis://host:6379/0 with the `redis`
+# package, or memcached://host:11211 with `pymemcache`) shares them between the servers behind a proxy.
+CACHES = caches_from_env(os.environ.get("CAPDEV_CACHE_URL"),
+                         env_int("CAPDEV_PAGE_CACHE_ENTRIES", 2000, minimum=1))

@@ -14,3 +14,8 @@ STORAGES = {
 
 # whitenoise warns at every request when STATIC_ROOT is missing; in development it is only a cache.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
+
+# `make demo` runs with DEBUG off (no visitor sees Django's debug page: capdev/core/errors.py); whitenoise then
+# serves the static files straight from the apps, as runserver does with DEBUG on.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -67,8 +67,8 @@ MIDDLEWARE = [*MIDDLEWARE, "csp.middleware.CSPMiddleware", "axes.middleware.Axes
 
 # -- Sessions and sign-in -------------------------------------------------------------------------------------
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "/"
-LOGOUT_REDIRECT_URL = "/"
+LOGIN_REDIRECT_URL = "portal:home"  # a URL name: the home page in the language of the sign-in page
+LOGOUT_REDIRECT_URL = "portal:home"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 60 * 60 * 8  # a working day: staff sign in again each morning

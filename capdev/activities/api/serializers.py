@@ -63,3 +63,33 @@ class ResourceSerializer(serializers.ModelSerializer):
     class Meta:
         model = Resource
         fields = ["id", "project", "type", "title", "url", "date", "date_precision", "language"]
+
+
+class ResourceListSerializer(serializers.ModelSerializer):
+    """A resource in the library's list (output only): the columns of /resources/'s CSV, with its date at its
+    precision and its project's countries and SDGs."""
+
+    date = serializers.SerializerMethodField(help_text="at its precision: 2010, 2010-02 or 2010-02-03")
+    project_title = serializers.CharField(source="project.title")
+    project_url = serializers.SerializerMethodField()
+    countries = serializers.SerializerMethodField(help_text="the project's countries (ISO 3166-1 alpha-3)")
+    sdgs = serializers.SerializerMethodField(help_text="the project's SDG goals")
+
+    class Meta:
+        model = Resource
+        fields = ["id", "title", "type", "url", "date", "language", "project", "project_title", "project_url",
+                  "countries", "sdgs"]
+
+    def get_date(self, obj) -> str | None:
+        return partial_iso(obj.date, obj.date_precision)
+
+    def get_project_url(self, obj) -> str:
+        from django.urls import reverse
+
+        return reverse("projects:detail", args=[obj.project_id])
+
+    def get_countries(self, obj) -> list[str]:
+        return [link.country_id for link in obj.project.country_links.all()]
+
+    def get_sdgs(self, obj) -> list[int]:
+        return [link.goal_id for link in obj.project.sdg_goal_links.all()]

@@ -7,12 +7,13 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from capdev.accounts import permissions as perms
+from capdev.activities.filtersets import ActivityFilterSet
 from capdev.activities.indexed import Counted, activity_count
 from capdev.activities.models import Activity
 from capdev.api import preconditions
 from capdev.api.permissions import WritesByRole
 from capdev.core import versions
-from capdev.projects.filtersets import ActivityFilterSet, visible_projects
+from capdev.projects.filtersets import visible_projects
 from capdev.projects.models import Project
 
 from .serializers import ActivitySerializer

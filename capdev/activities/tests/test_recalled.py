@@ -58,9 +58,9 @@ def test_counted_leaves_recalled_history_out(world):
 
 
 @pytest.mark.parametrize("use_index", [True, False], ids=["index", "sql"])
-def test_dashboard_numbers_leave_recalled_history_out(world, settings, use_index):
+def test_dashboard_numbers_leave_recalled_history_out(world, settings, use_index, index_check):
     settings.CAPDEV_FACET_INDEX = use_index
-    settings.CAPDEV_INDEX_VERIFY = False
+    index_check.enabled = False
     request = RequestFactory().get("/dashboard/")
     request.user = AnonymousUser()
     source = filtered_projects(request, QueryDict())
@@ -81,9 +81,9 @@ def test_dashboard_numbers_leave_recalled_history_out(world, settings, use_index
 
 
 @pytest.mark.parametrize("use_index", [True, False], ids=["index", "sql"])
-def test_activity_type_facet_and_filter_leave_recalled_history_out(world, client, settings, use_index):
+def test_activity_type_facet_and_filter_leave_recalled_history_out(world, client, settings, use_index, index_check):
     settings.CAPDEV_FACET_INDEX = use_index
-    settings.CAPDEV_INDEX_VERIFY = False
+    index_check.enabled = False
     body = client.get("/projects/", {"activity_type": "conference", "format": "json"}).json()
     assert body["count"] == 0  # the Forum's only conference is its history
     body = client.get("/projects/", {"activity_type": "workshop", "format": "json"}).json()
@@ -98,9 +98,9 @@ def test_country_page_lists_no_recalled_activity(world, client):
 
 @pytest.mark.parametrize("use_index", [True, False], ids=["index", "sql"])
 def test_api_activity_list_and_count_leave_recalled_history_out_but_it_is_read_by_id(world, client, settings,
-                                                                                      use_index):
+                                                                                      use_index, index_check):
     settings.CAPDEV_FACET_INDEX = use_index
-    settings.CAPDEV_INDEX_VERIFY = True  # the index's count is checked against SQL's
+    assert index_check.enabled  # the index's count is checked against SQL's
     body = client.get("/api/activities/").json()
     assert body["count"] == 2 and {a["title"] for a in body["results"]} == {"Workshop", "Webinar"}
     detail = client.get(f"/api/activities/{world['history'].pk}/").json()

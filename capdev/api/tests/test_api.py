@@ -315,11 +315,11 @@ def test_api_lists_export_csv_and_xlsx_of_the_same_filtered_rows(portfolio, anon
 def test_the_list_pages_on_the_in_memory_index_exactly_as_in_sql(synthetic, anon, viewer, settings, monkeypatch):
     """Counts, pages, order and links are the same whether the index or SQL answers, for the public (drafts
     left out) and for staff; the index answers whenever it is on."""
-    from capdev.projects.api import views as api_views
+    from capdev.projects.listing import ProjectList
 
     answered = []
-    real = api_views.indexed_results
-    monkeypatch.setattr(api_views, "indexed_results",
+    real = ProjectList.results
+    monkeypatch.setattr(ProjectList, "results",
                         lambda *args: (lambda results: answered.append(results is not None) or results)(real(*args)))
     requests = [{}, {"country": "KEN"}, {"q": "government", "sdg": "16"}, {"sort": "budget", "page": 2, "page_size": 7},
                 {"q": "digital", "sort": "relevance", "page": 2, "page_size": 5}, {"sort": "title", "page_size": 500},
@@ -345,7 +345,7 @@ def test_an_invalid_parameter_is_refused_before_the_index_answers(portfolio, ano
 
 def test_the_activity_list_is_counted_on_the_in_memory_index_exactly_as_in_sql(synthetic, anon, viewer, settings,
                                                                               monkeypatch):
-    """Counts (checked against SQL on every call by CAPDEV_INDEX_VERIFY), pages and links are the same whether
+    """Counts (checked against SQL on every call by the index_check fixture), pages and links are the same whether
     the index or SQL counts, for random filters of every kind, valid or not, public and staff."""
     import random
 
@@ -384,7 +384,7 @@ def test_the_activity_list_is_counted_on_the_in_memory_index_exactly_as_in_sql(s
 def test_the_activity_count_follows_a_new_activity_and_leaves_a_stale_index_to_sql(synthetic, reviewer, anon,
                                                                                    settings, monkeypatch):
     from capdev.activities import indexed
-    from capdev.projects.filtersets import ActivityFilterSet
+    from capdev.activities.filtersets import ActivityFilterSet
 
     settings.CAPDEV_FACET_INDEX = True
     before = anon.get("/api/activities/", {"type": "webinar"}).json()["count"]

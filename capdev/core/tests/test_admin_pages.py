@@ -21,14 +21,15 @@ def test_changelist_add_and_history_pages_open(staff_client, model, rf):
     info = (model._meta.app_label, model._meta.model_name)
     assert staff_client.get(reverse("admin:%s_%s_changelist" % info)).status_code == 200
     assert staff_client.get(reverse("admin:%s_%s_changelist" % info), {"q": "un"}).status_code == 200
-    # Records of what happened (source files, import jobs, the task queue) are read only: no add page.
+    # Records of what happened (source files, import jobs, the task queue, publications over IATI errors) are
+    # read only: no add page.
     request = rf.get("/")
     from django.contrib.auth import get_user_model
 
     request.user = get_user_model().objects.get(username="admin")
     addable = admin.site._registry[model].has_add_permission(request)
     assert staff_client.get(reverse("admin:%s_%s_add" % info)).status_code == (200 if addable else 403)
-    assert addable or model._meta.label in {"projects.SourceFile", "imports.ImportJob",
+    assert addable or model._meta.label in {"projects.SourceFile", "imports.ImportJob", "projects.PublishOverride",
                                             "django_tasks_database.DBTaskResult"}
 
 

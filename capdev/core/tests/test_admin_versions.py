@@ -107,6 +107,13 @@ def test_the_version_is_hidden_on_a_form_and_absent_from_a_read_only_page(admins
     url = reverse("admin:projects_project_change", args=[project.pk])
     doc = lxml.html.fromstring(admins[0].get(url).content.decode())
     assert [i.get("type") for i in doc.xpath("//input[@name='seen']")] == ["hidden"]
+    # A bare input: in a fieldset row, the admin gave it a "Seen:" label, a word about nothing anyone reads.
+    first = project.history.order_by("history_date").first()
+    for page in (url, reverse("admin:projects_project_add"),
+                 reverse("admin:projects_project_simple_history", args=[project.pk, first.history_id])):
+        doc = lxml.html.fromstring(admins[0].get(page).content.decode())
+        assert len(doc.xpath("//input[@name='seen'][@type='hidden']")) == 1, page
+        assert not doc.xpath("//label[@for='id_seen']") and not doc.xpath("//*[contains(@class, 'field-seen')]"), page
     viewer = django_user_model.objects.create_user("viewer", password="a passphrase 123")
     assign_role(viewer, VIEWER)
     client = Client()

@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 import django_filters
 import pytest
+from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from hypothesis import given
 
@@ -44,11 +45,11 @@ ROUTES = sorted({(name, kwargs, pattern) for namespace, name, kwargs, pattern in
 
 
 @pytest.fixture(scope="module")
-def world(portfolio, django_db_blocker):
+def world(portfolio, django_db_blocker, tmp_path_factory):
     """A user of each kind, a sample value for every path parameter, and the registry's own codes."""
     from django.contrib.auth import get_user_model
 
-    from capdev.activities.models import Activity
+    from capdev.activities.models import Activity, Resource
     from capdev.imports.models import ImportJob, ImportRecord
     from capdev.organisations.models import FundingSource, Organisation
     from capdev.projects.models import Indicator, Outcome, Project, ReviewFlag, SourceFile
@@ -69,10 +70,17 @@ def world(portfolio, django_db_blocker):
         kept = SourceFile.objects.filter(sha256=source.file_sha256).exists() or SourceFile.objects.create(
             sha256=source.file_sha256, file_name="seed.txt", media_type="text/plain", size=1, data=b"x")
         assessed = _an_assessment(project)
+        media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"))
+        media.enable()
+        people = _people(project, admin)
+        from capdev.reports.models import ReportJob
+
+        # A visitor's portfolio report built in the background (its page and its PDF are reached by its token).
+        report = ReportJob.objects.create(state=ReportJob.State.DONE, total=1, done=1, data=b"%PDF-1.7 sample")
         by_kwarg = {
             "pk": project.pk, "outcome_pk": outcome.pk, "indicator_pk": indicator.pk, "iso3": "LCA", "code": "PACB",
             "slug": partner.slug, "chart": "budget-by-unit", "source_pk": source.pk, "index": 0,
-            "format": "json", "kind": "countries", "action": "resolve", "number": 1,
+            "format": "json", "kind": "countries", "action": "resolve", "number": 1, "token": report.token,
         }
         by_route = {
             "reference:sdg_detail": {"number": 16},
@@ -80,6 +88,7 @@ def world(portfolio, django_db_blocker):
             "api:funding-source-detail": {"code": funding.code},
             "api:region-detail": {"code": "019"},
             "api:activity-detail": {"pk": Activity.objects.filter(project=project).first().pk},
+            "api:resource-detail": {"pk": Resource.objects.filter(project__review_state="published").first().pk},
             "api:project-detail": {"pk": project.pk},
             "editor:flag": {"pk": flag.pk if flag else 1, "action": "resolve"},
             **{f"imports:{name}": {"pk": job.pk} for name in ("detail", "status", "record_keep", "keep_all",
@@ -88,16 +97,49 @@ def world(portfolio, django_db_blocker):
                 "assessments:detail", "assessments:edit", "assessments:link_add", "api:assessment-detail")},
             "assessments:link_delete": {"pk": assessed["assessment"].pk, "link_pk": assessed["link"].pk},
             "api:assessment-framework-detail": {"slug": assessed["framework"].slug},
+            **{name: {"pk": people["person"].pk} for name in ("people:person", "people:erase", "api:person-detail")},
+            "api:attendance-detail": {"pk": people["attendance"].pk},
+            **{f"people:{name}": {"pk": people["attendance"].activity_id} for name in (
+                "activity", "upload", "publish", "evaluation", "evaluation_upload")},
+            "people:sheet": {"pk": people["sheet"].pk},
+            **{name: {"slug": people["network"].slug} for name in ("people:network", "people:add_members",
+                                                                   "api:network-detail")},
         }
         codes = [funding.code, partner.slug, "DA", "142"]
         yield {"admin": admin, "by_kwarg": by_kwarg, "by_route": by_route, "codes": codes}
         job.delete()
+        report.delete()
+        people["attendance"].delete()
+        people["sheet"].delete()
+        people["person"].delete()
+        people["network"].delete()
+        media.disable()
         admin.delete()
         assessed["assessment"].delete()
         assessed["framework"].delete()
         indicator.delete()
         if kept is not True:
             kept.delete()
+
+
+def _people(project, admin) -> dict:
+    """Someone on a list of one of the project's activities, a sheet uploaded there, a network (their pages and
+    API answers exist only then)."""
+    from pathlib import Path
+
+    from capdev.people.importing import store_upload
+    from capdev.people.models import Attendance, Network, Person
+
+    activity = project.activities.order_by("pk").first()
+    person = Person.objects.create(name="Fuzz Person", sex="female", country_id="LCA")
+    attendance = Attendance(person=person, role="participant", state="published")
+    attendance.attach(activity)
+    attendance.save()
+    sample = Path(__file__).resolve().parents[2] / "people" / "tests" / "files" / "liste-presence-fr.csv"
+    sheet = store_upload(activity, sample.read_bytes(), sample.name, admin)
+    network = Network.objects.create(name="Fuzz network", slug="fuzz-network", published=True,
+                                     lead_unit=project.lead_unit)
+    return {"person": person, "attendance": attendance, "sheet": sheet, "network": network}
 
 
 def _an_assessment(project) -> dict:

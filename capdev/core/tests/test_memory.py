@@ -26,11 +26,12 @@ def test_memory_freed_in_small_pieces_goes_back_to_the_system():
 
 
 def test_the_index_build_gives_its_transient_columns_back(synthetic, db, monkeypatch, settings):
-    from capdev.projects import facet_index
+    from capdev.projects.facet_index import cache, lexemes
 
     calls = []
-    monkeypatch.setattr(facet_index, "release_freed_memory", lambda: calls.append(True))
+    monkeypatch.setattr(cache, "release_freed_memory", lambda: calls.append(True))
+    monkeypatch.setattr(lexemes, "release_freed_memory", lambda: calls.append(True))
     settings.CAPDEV_FACET_INDEX_BACKGROUND = False
-    facet_index.clear()
-    index = facet_index.get_index()
+    cache.clear()
+    index = cache.get_index()
     assert calls == [True] * (1 + (index.lexemes is not None))  # after the index, and after the lexemes (PostgreSQL)

@@ -2,7 +2,7 @@
 from django import template
 
 from capdev.accounts import permissions as perms
-from capdev.projects.models import ReviewFlag, ReviewState
+from capdev.projects.models import PublishOverride, ReviewFlag, ReviewState
 
 register = template.Library()
 
@@ -28,6 +28,11 @@ def editor_state(project, user):
         "is_published": project.review_state == ReviewState.PUBLISHED,
         "flags": flags,
         "open_flags": [f for f in flags if f.state == ReviewFlag.State.OPEN],
+        "blocking_flags": [f for f in flags if f.state == ReviewFlag.State.OPEN
+                           and f.severity not in workflow.NON_BLOCKING_SEVERITIES],
+        # The publication the public sees, when it was over the IATI check's errors, with the reason (the history
+        # has every one).
+        "overrides": _current_override(project),
     }
 
 
@@ -42,3 +47,11 @@ def log_activity_form(project):
         "form": ActivityLogForm(prefix="log"),
         "countries": [LOOKUPS["countries"].option(c) for c in Country.objects.only("iso3", "name")],
     }
+
+
+def _current_override(project) -> list:
+    original = project.draft_of if project.draft_of_id else project
+    if original.published_at is None:
+        return []
+    return list(PublishOverride.objects.filter(project=original, published_at=original.published_at)
+                .select_related("user")[:1])

@@ -24,3 +24,22 @@ def error_beside(response, field_id: str) -> str:
     # Beside the field: in the same field wrapper as the input.
     assert error.getparent() is found.getparent(), "the error is not beside its field"
     return error.text_content().strip()
+
+
+def publish(client, project, **extra):
+    """Publish as a reviewer does: open the project's publish page, send its form (with the version it shows)."""
+    from django.urls import reverse
+
+    url = reverse("editor:publish", args=[project.pk])
+    page = client.get(url)
+    assert page.status_code == 200, page.status_code
+    return client.post(url, {**form_values(page, url), **extra})
+
+
+def revert(client, project, number: int):
+    """Revert as an editor does: from the history page, with the versions that page shows."""
+    from django.urls import reverse
+
+    page = client.get(reverse("editor:history", args=[project.pk]))
+    url = reverse("editor:revert", args=[project.pk, number])
+    return client.post(url, form_values(page, url))

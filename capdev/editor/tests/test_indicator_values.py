@@ -99,3 +99,21 @@ def test_the_indicators_page_links_each_saved_indicator_to_its_values(staff, ind
     client.force_login(staff["pacb"])
     page = client.get(reverse("editor:indicators", args=[indicator.outcome.project_id, indicator.outcome_id]))
     assert url(indicator) in page.content.decode()
+
+
+def test_numbers_are_shown_as_written_without_the_columns_trailing_zeros(staff, indicator, client):
+    """The columns keep four decimals: "30.0000" and "30.5000" were shown in the inputs, "30.50" on the page."""
+    indicator.baseline_value, indicator.target_value = Decimal("30.5"), Decimal("130000")
+    indicator.save()
+    IndicatorValue.objects.create(indicator=indicator, period_start=dt.date(2022, 1, 1),
+                                  period_end=dt.date(2022, 12, 31), actual=Decimal("30"), target=Decimal("30.25"))
+    client.force_login(staff["pacb"])
+    values = form_values(client.get(url(indicator)), url(indicator))
+    assert (values["values-0-actual"], values["values-0-target"]) == ("30", "30.25")
+    indicators_url = reverse("editor:indicators", args=[indicator.outcome.project_id, indicator.outcome_id])
+    fields = form_values(client.get(indicators_url), indicators_url)
+    assert (fields["indicators-0-baseline_value"], fields["indicators-0-target_value"]) == ("30.5", "130000")
+    page = client.get(reverse("projects:detail", args=[indicator.outcome.project_id])).content.decode()
+    row = page[page.index("Officials trained"):]
+    row = row[:row.index("</tr>")]
+    assert "30.5" in row and "130,000" in row and "30 (" in row and "30.50" not in row, row

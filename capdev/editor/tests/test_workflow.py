@@ -1,5 +1,6 @@
 """Working copies, review flags, publishing, activity logging, history and revert."""
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
@@ -7,12 +8,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from capdev.activities.models import Activity, ActivityOrganiser, Resource
+from capdev.core import versions
 from capdev.editor import history, tree, workflow
 from capdev.organisations.models import Organisation, OrgUnit
 from capdev.projects import models as pm
 from capdev.projects.models import Project, ReviewFlag, ReviewState
 
-from .helpers import form_values
+from .helpers import form_values, publish, revert
 
 
 def content(state: dict) -> dict:
@@ -61,10 +63,13 @@ def test_editing_a_published_project_keeps_the_public_page_at_the_published_vers
     assert client.get(reverse("projects:detail", args=[copy.pk])).status_code == 404
     # A reviewer resolves the flags and publishes the copy over the original.
     client.force_login(staff["reviewer"])
-    refused = client.post(reverse("editor:publish", args=[copy.pk]), follow=True)
-    assert "still open" in refused.content.decode()
+    page = client.get(reverse("editor:publish", args=[copy.pk])).content.decode()
+    assert "block publishing" in page and "A new title, not yet public" in page  # the flags, and the copy's change
+    copy.refresh_from_db()
+    refused = client.post(reverse("editor:publish", args=[copy.pk]), {"publish-seen": versions.token(copy)})
+    assert refused.status_code == 400 and "still open" in refused.content.decode()
     resolve_all(copy, staff["reviewer"])
-    assert client.post(reverse("editor:publish", args=[copy.pk])).status_code == 302
+    assert publish(client, copy).status_code == 302
     client.logout()
     page = client.get(public).content.decode()
     assert "A new title, not yet public" in page
@@ -89,8 +94,12 @@ def test_the_working_copy_is_a_deep_copy_of_every_row(staff, big_project):
     p = big_project
     outcome = p.outcomes.first() or pm.Outcome.objects.create(project=p, text="o")
     indicator = pm.Indicator.objects.create(outcome=outcome, title="Services online", baseline_value=3)
-    pm.IndicatorValue.objects.create(indicator=indicator, period_start=dt.date(2020, 1, 1),
-                                     period_end=dt.date(2020, 12, 31), actual=Decimal("7"))
+    value = pm.IndicatorValue.objects.create(indicator=indicator, period_start=dt.date(2020, 1, 1),
+                                             period_end=dt.date(2020, 12, 31), actual=Decimal("7"))
+    from capdev.people.models import IndicatorSource, ValueBreakdown
+
+    IndicatorSource.objects.create(indicator=indicator, measure="people_reached")
+    ValueBreakdown.objects.create(value=value, dimension="sex", category="female", actual=4)
     activity = p.activities.first()
     ActivityOrganiser.objects.get_or_create(activity=activity, organisation=Organisation.objects.first())
     pm.ProjectSector.objects.create(project=p, code="15110", name="Public sector policy")
@@ -104,6 +113,8 @@ def test_the_working_copy_is_a_deep_copy_of_every_row(staff, big_project):
     pm.ExpectedAccomplishment.objects.create(project=p, text="Capacity built")
     pm.Budget.objects.create(project=p, amount=10, currency_id="USD")
     Resource.objects.create(project=p, title="Toolkit", url="https://example.org/t")
+    other = Project.objects.registry().exclude(pk=p.pk).first()
+    pm.ProjectRelation.objects.create(from_project=p, to_project=other, kind=pm.ProjectRelation.Kind.PREVIOUS_PHASE)
     before = tree.live_state(p)
     assert all(before["rows"][name] for name in tree.NODES), [n for n in tree.NODES if not before["rows"][n]]
     copy = workflow.start_working_copy(p, staff["reviewer"])
@@ -146,7 +157,7 @@ def test_a_reviewers_publish_makes_an_in_review_project_public(staff, dmb_projec
     assert dmb_project.title[:40] in queue
     for flag in workflow.open_flags(dmb_project):
         assert client.post(reverse("editor:flag", args=[flag.pk, "accept"])).status_code == 302
-    response = client.post(reverse("editor:publish", args=[dmb_project.pk]))
+    response = publish(client, dmb_project)
     assert response.status_code == 302 and response["Location"] == public
     client.logout()
     assert client.get(public).status_code == 200
@@ -235,7 +246,7 @@ def _change_everything(p: Project, user):
     p.end_date = dt.date(2002, 2, 3)
     p.save()
     for node in tree.TREE:
-        rows = list(node.model.objects.filter(project=p))
+        rows = list(node.model.objects.filter(**{node.parent_key: p.pk}))
         if rows:
             rows[0]._history_user = user
             rows[0].delete()
@@ -260,7 +271,7 @@ def test_revert_restores_every_field_and_row(staff, big_project, client):
     assert set(differing) >= set(tree.project_fields()) - {"iati_identifier"} - (
         {k for k, v in expected["project"].items() if v is None and k.endswith("_id")})
     client.force_login(staff["reviewer"])
-    response = client.post(reverse("editor:revert", args=[p.pk, number]))
+    response = revert(client, p, number)
     assert response.status_code == 302
     p.refresh_from_db()
     assert content(tree.live_state(p)) == expected
@@ -289,16 +300,20 @@ def test_the_history_page_shows_who_when_and_a_readable_diff(staff, big_project,
     url = reverse("editor:edit", args=[p.pk])
     data = form_values(client.get(url), url)
     data.update({"project-title": "Digital government in the Caribbean", "action": "save",
-                 "country_links-0-DELETE": "on"})
+                 "country_links-0-DELETE": "on", "sdg_goal_links-0-DELETE": "on"})
     removed = p.country_links.order_by("country__name").first().country.name
     client.post(url, data)
-    with django_assert_max_num_queries(31):  # and as many again per working copy it published (none here)
+    with django_assert_max_num_queries(33):  # and as many again per working copy it published (none here)
         page = client.get(reverse("editor:history", args=[p.pk]))
     text = page.content.decode()
     assert "reviewer" in text and "Digital government in the Caribbean" in text
     assert "<th scope=\"row\">Title</th>" in text
     assert "removed" in text and removed in text
     assert "Revert to version 1" in text
+    # Each kind of row under its reader's name, through gettext, with its capitals ("Sdg goals of projects" was
+    # the model's admin name, capitalized()).
+    headings = re.findall(r"<h3>([^<]*)</h3>", text)
+    assert {"Focus countries", "SDG goals"} <= set(headings) and not any("Sdg" in h for h in headings), headings
 
 
 def test_history_versions_group_a_save_with_its_rows(staff, pacb_project):
@@ -336,7 +351,8 @@ def test_an_editor_discards_a_working_copy_and_the_public_version_stays(staff, d
 def test_submitting_or_publishing_saves_the_project_as_it_is_now(staff, action):
     """A project found at the start of the request, then saved by someone else, is submitted or published with
     their change: the workflow reads it again under the lock instead of writing the older fields back."""
-    project = Project.objects.create(title="Digital government strategy", review_state=ReviewState.DRAFT)
+    project = Project.objects.create(title="Digital government strategy", review_state=ReviewState.DRAFT,
+                                     start_date=dt.date(2024, 1, 1))  # a date: IATI requires one to publish
     found = Project.objects.get(pk=project.pk)  # what the request read
     project.summary = "Saved meanwhile by someone else"
     project.save()

@@ -106,7 +106,8 @@ def add_every_kind_of_row() -> None:
 
     imported = Project.objects.create(
         iati_identifier="44000-P-TEST", title="Imported from IATI", summary="As published", start_date=dt.date(2020, 1, 1),
-        end_date=dt.date(2029, 12, 31), lead_unit=lowest, review_state=ReviewState.PUBLISHED)
+        end_date=dt.date(2029, 12, 31), lead_unit=lowest, review_state=ReviewState.PUBLISHED,
+        language="fr")  # as the IATI import sets it from the activity's xml:lang
     IatiActivity.objects.create(project=imported, reporting_org_ref="44000", reporting_org_name="",
                                 reporting_org_type="40", activity_status="6", default_currency="EUR",
                                 language="fr", last_updated_datetime=dt.datetime(2019, 1, 2, 3, 4, 5, tzinfo=dt.UTC),

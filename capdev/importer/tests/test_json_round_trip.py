@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from capdev.importer.snapshot import project_snapshot
-from capdev.projects.models import Indicator, IndicatorValue, Project, ProjectSector
+from capdev.projects.models import Indicator, IndicatorValue, Project, ProjectRelation, ProjectSector
 from capdev.projects.records import with_record_data
 
 pytestmark = pytest.mark.django_db
@@ -18,8 +18,9 @@ def registry() -> list:
     for p in with_record_data(Project.objects.registry()):
         snap = project_snapshot(p)
         source = max(p.sources.all(), key=lambda s: (s.imported_at, s.pk))
-        related = sorted([r.to_project.title for r in p.relations_from.all()]
-                         + [r.from_project.title for r in p.relations_to.all()])
+        related = sorted([(r.kind, r.to_project.title, r.note) for r in p.relations_from.all()]
+                         + [(ProjectRelation.kind_seen_from(r.kind, True), r.from_project.title, r.note)
+                            for r in p.relations_to.all()])
         flags = sorted((f.field, f.reason) for f in p.review_flags.all())
         rows.append((p.title, p.review_state, json.dumps(snap, sort_keys=True, default=str), source.text,
                      source.spans, source.unparsed, related, flags))
@@ -38,6 +39,11 @@ def test_export_then_import_into_an_empty_database_gives_the_same_portfolio(port
     link = project.country_links.get(country_id="LCA")
     link.percentage = 40
     link.save()
+    # A kind the importer would not propose (it reads the two Internet Governance Forum records as two phases):
+    # the export states it, and the import takes it as stated.
+    relation = ProjectRelation.objects.get()
+    relation.kind, relation.note = ProjectRelation.Kind.DUPLICATE, "one forum, recorded twice"
+    relation.save()
 
     before = registry()
     export = tmp_path / "portfolio.json"

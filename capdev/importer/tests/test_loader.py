@@ -184,7 +184,11 @@ def test_reimporting_unchanged_records_takes_the_same_queries_for_2_or_8():
 
 
 @pytest.mark.parametrize("text, status", [("Completed", "completed"), ("Ongoing", "active"), ("closed", "completed"),
-                                          ("Pipeline", "planned"), ("", ""), (None, ""), ("unknown words", "")])
+                                          ("Pipeline", "planned"), ("", ""), (None, ""), ("unknown words", ""),
+                                          ("En cours d'exécution", "active"), ("EN EJECUCIÓN", "active"),
+                                          ("concluido", "completed"), ("Achevée", "completed"),
+                                          ("Operationally closed", "completed"), ("prévu", "planned"),
+                                          ("Suspended", "")])
 def test_status_labels_map_to_statuses(text, status):
     from capdev.importer.status import status_from_text
 

@@ -40,9 +40,13 @@ def rewrite(text: str, writing: str) -> str:
     if writing == "crlf":
         return text.replace("\n", "\r\n")
     out = []
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
         m = match_label(line)
-        if m and m.sep == "colon" and m.start == 0 and m.number is None and line[m.value_start :].strip():
+        wrapped = k + 1 < len(lines) and lines[k + 1][:1].islower()
+        if writing == "markdown_row" and wrapped:
+            out.append(line)  # a value wrapped onto the next line cannot be one table row
+        elif m and m.sep == "colon" and m.start == 0 and m.number is None and line[m.value_start :].strip():
             label = line[: m.end].rstrip().rstrip(":\uff1a").rstrip()
             out.append(WRITINGS[writing](label, line[m.value_start :]))
         else:

@@ -35,6 +35,15 @@ _WORDS: dict[str, str] = {
     "dólares ee.uu.": "USD", "dólares de ee.uu.": "USD", "dólares americanos": "USD", "francs suisses": "CHF",
     "franc suisse": "CHF", "francos suizos": "CHF", "livres sterling": "GBP", "libras esterlinas": "GBP",
     "franc cfa": "XOF",
+    # Other dollars, written out: never read as US dollars.
+    "canadian dollars": "CAD", "canadian dollar": "CAD", "dollars canadiens": "CAD", "dollar canadien": "CAD",
+    "dólares canadienses": "CAD", "dolares canadienses": "CAD", "australian dollars": "AUD", "dollars australiens": "AUD",
+    "dólares australianos": "AUD", "dolares australianos": "AUD", "new zealand dollars": "NZD",
+    "dollars néo-zélandais": "NZD", "dólares neozelandeses": "NZD", "hong kong dollars": "HKD",
+    "singapore dollars": "SGD", "dollars de singapour": "SGD", "pesos mexicanos": "MXN", "pesos colombianos": "COP",
+    "pesos chilenos": "CLP", "pesos argentinos": "ARS", "bolivianos": "BOB", "soles": "PEN", "quetzales": "GTQ",
+    "reales": "BRL", "couronnes norvégiennes": "NOK", "norwegian kroner": "NOK", "coronas noruegas": "NOK",
+    "swedish kronor": "SEK", "couronnes suédoises": "SEK", "coronas suecas": "SEK", "danish kroner": "DKK",
 }
 
 
@@ -66,7 +75,7 @@ _NUMBER = (
     r"|\d+(?:[.,]\d+)?"
     r")"
 )
-_SCALE = (r"(?:\s*(?P<scale>(?i:millions?|mio\.?|mn|m|billions?|bn|b|thousands?|k|mill[oó]n(?:es)?|mil(?:lones)?|"
+_SCALE = (r"(?:\s*(?P<scale>(?i:millions?|mio\.?|mn|m|billions?|bn|b|thousands?|k|mil\s+mill[oó]n(?:es)?|mill[oó]n(?:es)?|millones|mil|"
           r"milliards?|mds?))(?![\w]))?")
 
 _PREFIXED = re.compile(rf"(?P<cur>{_CUR})\s*(?P<num>{_NUMBER}){_SCALE}")
@@ -77,7 +86,7 @@ _YEARLY = re.compile(
 )
 _OTHER_PERIOD = re.compile(r"^\s*(?:per|a|/)\s*(?:month|week|day|quarter)", re.IGNORECASE)
 
-_MULTIPLIERS = {"m": 10**6, "mn": 10**6, "mio": 10**6, "million": 10**6, "mil": 10**6, "millon": 10**6,
+_MULTIPLIERS = {"m": 10**6, "mn": 10**6, "mio": 10**6, "million": 10**6, "mil": 10**3, "millon": 10**6,
                 "b": 10**9, "bn": 10**9, "billion": 10**9, "milliard": 10**9, "k": 10**3, "thousand": 10**3}
 
 
@@ -88,6 +97,8 @@ def _multiplier(scale: str | None) -> int:
     for key in (word, word.rstrip("s"), word[:-2] if word.endswith("es") else word):
         if key in _MULTIPLIERS:
             return _MULTIPLIERS[key]
+    if re.match(r"mil\s+mill", word):
+        return 10**9  # "1,2 mil millones": a thousand million
     if word.startswith("millon") or word.startswith("mill"):
         return 10**6
     return 1

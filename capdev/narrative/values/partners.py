@@ -150,11 +150,18 @@ def _is_qualifier(s: str) -> bool:
     return is_country_name(s)
 
 
+_CONTINUES = re.compile(r"(?:de|du|des|d['’]|del|de\s+la|de\s+los|de\s+las|of|for|on)(?:\s|(?<=['’]))")
+
+
 def _merge_comma_pieces(pieces: list[str]) -> list[str]:
     out: list[str] = []
     for p in pieces:
         q = p.strip()
         if not q:
+            continue
+        if out and len(out[-1]) + len(q) <= MAX_NAME and _CONTINUES.match(q):
+            # "Ministère de la Transformation numérique, de l'Innovation et de ...": no name opens with a small "de".
+            out[-1] = f"{out[-1]}, {q}"
             continue
         if out and len(out[-1]) + len(q) <= MAX_NAME:
             prev = out[-1]
@@ -429,12 +436,22 @@ def _prose_partners(text: str, default_role: str) -> list[Partner]:
     return out
 
 
+# "Donor: Government of Sweden<TAB>USD 1,500,000": an amount in a column of its own after the name is its
+# contribution (the budget's business), no part of the name.
+_AMOUNT_COLUMN = re.compile(
+    r"(?:\t|[ ]{2,})[ \t]*(?:(?:[A-Z]{3}|US\$|[$\u20ac\u00a3])[ \t]?)?\d[\d.,\u00a0\u202f ]*"
+    r"(?:[ \t]?(?:[A-Z]{3}|[$\u20ac\u00a3]|million|millions|millones|mil))?[ \t]*$",
+    re.MULTILINE,
+)
+
+
 def parse_partners(text: str, default_role: str = "cooperating") -> list[Partner]:
     """Partners named in a partner field (list or prose), each resolved to a known organisation where possible."""
     if default_role not in PARTNER_ROLES:
         raise ValueError(f"unknown partner role {default_role!r}")
     if not text or not text.strip():
         return []
+    text = _AMOUNT_COLUMN.sub("", text)
     if is_prose(text):
         partners = _prose_partners(text, default_role)
     else:

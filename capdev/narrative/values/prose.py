@@ -26,6 +26,12 @@ _CODE = re.compile(
     rf"ref(?:erence)?|r[ée]f[ée]rence)\s*(?:code\s*)?[:#]?\s*(?P<code>{_CODE_TOKEN})",
     re.IGNORECASE,
 )
+# A code in brackets right after a project's quoted title: “E-Participation in Mongolia” (MON/22/K01), « ... » (code
+# 2427A), «...» (código 2124U).
+_QUOTED_CODE = re.compile(
+    rf"[\u201d\"\u00bb]\s*\((?:(?:code|c[oó]digo|project|projet|proyecto|ref\.?)\s*:?\s*)?(?P<code>{_CODE_TOKEN})\s*[),;]",
+    re.IGNORECASE,
+)
 _QUOTE = re.compile(r"[\u201c\"\u00ab]\s*(?P<title>[^\u201c\u201d\"\u00ab\u00bb]{8,200}?)\s*[\u201d\"\u00bb]")
 _START_VERB = re.compile(
     r"\b(?:start(?:ed|s)?|began|begun|commenced|launched|d[ée]marr[ée]e?|commenc[ée]e?|inici[óo]|comenz[óo])"
@@ -56,7 +62,10 @@ _FUNDER_BEFORE = re.compile(
 _PARTNER_CUE = re.compile(
     r"\b(?:in\s+partnership\s+with|in\s+collaboration\s+with|with\s+the\s+collaboration\s+of|together\s+with|"
     r"jointly\s+with|en\s+partenariat\s+avec|en\s+collaboration\s+avec|avec\s+l['’]\s?appui\s+d[eu']|"
-    r"en\s+colaboraci[oó]n\s+con|junto\s+con|conjuntamente\s+con|en\s+asociaci[oó]n\s+con)\s+",
+    r"en\s+colaboraci[oó]n\s+con|junto\s+con|conjuntamente\s+con|en\s+asociaci[oó]n\s+con|"
+    r"[Ww]orking\s+with|trabajando\s+con|en\s+coop[ée]ration\s+avec|with\s+the\s+support\s+of|"
+    r"con\s+el\s+apoyo\s+de(?:l|\s+la)?|(?:mis|mise)\s+en\s+[œo]e?uvre\s+(?:avec|par)|implemented\s+(?:with|by)|"
+    r"ejecutad[oa]\s+(?:con|por)|en\s+alianza\s+con)\s+",
     re.IGNORECASE,
 )
 _PARTNERS_BEFORE = re.compile(
@@ -65,9 +74,15 @@ _PARTNERS_BEFORE = re.compile(
     r"socios?|partenaires?)(?:\s+principal(?:es)?)?\b",
 )
 _PHRASE_END = re.compile(
-    r"[.;]|\s+(?:that|which|who|whose|que|qui|dont|cuyo|cuya)\b|,\s+(?:it|which|the|and\s+the|el|la|que|qui|il|elle)\b|\s+to\s+[a-z]|\s+para\s+[a-z]+(?:ar|er|ir)\b|"
+    r"[.;]|\s+(?:that|which|who|whose|que|qui|dont|cuyo|cuya)\b|,\s+(?:it|which|the|and\s+the|el|la|que|qui|il|elle|a|ont|has|have|had|ha|han|est|es|fue|was|were)\b|\s+to\s+[a-z]|\s+para\s+[a-z]+(?:ar|er|ir)\b|"
     r"\s+pour\s+[a-z]+(?:er|ir|re)\b|\s+(?:el|la|le)\s+(?:proyecto|projet|project)\b|"
     r"\s+(?:and|y|et)\s+(?:was\s+|were\s+|fue\s+|a\s+[ée]t[ée]\s+)?[a-z]+(?:ed|ado|ada|\u00e9)\b|"  # "... and carried out"
+    r"\s+(?:and|y|et)\s+(?:mis|mise|conduit|men[ée]e?|ejecutad[oa]|llevad[oa])\b|"  # "... et mis en œuvre avec ..."
+    r"\s+(?:(?:with|con|avec|for|por|pour|of|de|worth|amounting\s+to|[àa]\s+hauteur\s+de)\s+)?"
+    r"(?:US\$|USD|EUR|CAD|AUD|CHF|GBP|[$\u20ac\u00a3]|\d)|"  # "... with AUD 350,000": an amount, not a name
+    r"\s+(?:with|con|avec)\s+(?:a|an|un|une|una)\s+(?:total\s+)?(?:budget|presupuesto|contribution|contribuci[oó]n|"
+    r"monto|montant|grant|subvention|aporte)\b|"
+    r"\s+(?:in|en)\s+(?:partnership|collaboration|partenariat|colaboraci[oó]n|asociaci[oó]n)\b|"
     r"\s+(?:in|en|au|aux|[àa])\s+(?:the\s+)?[A-Z][a-z]"  # "... in Senegal": where, not who
 )
 
@@ -112,7 +127,7 @@ def _period(text: str) -> tuple[PartialDate | None, PartialDate | None]:
 def read_prose(text: str) -> ProseFacts:
     """The facts of one paragraph that tells of one project."""
     facts = ProseFacts()
-    code = _CODE.search(text)
+    code = _CODE.search(text) or _QUOTED_CODE.search(text)
     if code:
         facts.code = code.group("code").rstrip(".")
     quote = _QUOTE.search(text)
@@ -139,7 +154,9 @@ def read_prose(text: str) -> ProseFacts:
             if not _MECHANISM.search(name) and name not in facts.funders:
                 facts.funders.append(name)
     for m in _PARTNER_CUE.finditer(text):
-        facts.partners.append(_phrase(text, m.end()))
+        names = _phrase(text, m.end())
+        if names and not (len(names.split()) <= 3 and resolve_unit(names)):  # "implemented by DPIDG": our unit
+            facts.partners.append(names)
     for m in _PARTNERS_BEFORE.finditer(text):
         facts.partners.append(m.group("names"))
     facts.lead_unit = resolve_unit(text)
@@ -148,7 +165,7 @@ def read_prose(text: str) -> ProseFacts:
 
 def is_project_paragraph(text: str) -> bool:
     """Does this paragraph tell of one project (a code or a quoted title, and a period or an amount)?"""
-    named = bool(_CODE.search(text)) or bool(_QUOTE.search(text) and re.search(
+    named = bool(_CODE.search(text) or _QUOTED_CODE.search(text)) or bool(_QUOTE.search(text) and re.search(
         r"\b(?:project|projet|proyecto|programme|programa)\b", text, re.IGNORECASE))
     if not named:
         return False
@@ -164,7 +181,7 @@ def tells_of_a_project(text: str) -> bool:
     if not _PROJECT_WORD.search(text):
         return False
     start, end = _period(text)
-    return bool(_CODE.search(text) or start or end or parse_money(text))
+    return bool(_CODE.search(text) or _QUOTED_CODE.search(text) or start or end or parse_money(text))
 
 
 _DATELINE = re.compile(r"^\s*[A-Z][\w .'\u2019-]{1,40}?,\s+(?=\S)")

@@ -67,7 +67,7 @@ _TARGET = re.compile(r"(?<![\d.,])(?P<goal>\d{1,2})\.(?P<tail>\d{1,2}|[a-dA-D])(
 _T = r"\d{1,2}\.(?:\d{1,2}|[a-dA-D])(?![\w]|[.,]\d)"
 # In prose a target needs its keyword: "SDG 16.6", "target 16.6", "SDG targets 16.6 and 16.7".
 _PREFIXED_TARGET = re.compile(
-    r"\b(?:(?:SDG|ODS|ODD)s?\s*(?:targets?|cibles?|metas?)?|targets?|cibles?|metas?)\s*#?\s*"
+    r"\b(?:(?:SDG|ODS|ODD|Goal|Objetivo|Objectif)s?\s*(?:targets?|cibles?|metas?)?|targets?|cibles?|metas?)\s*#?\s*"
     rf"(?P<list>{_T}(?:\s*(?:,|;|/|\band\b|&|\bor\b|\bet\b|\by\b)\s*{_T})*)",
     re.IGNORECASE,
 )

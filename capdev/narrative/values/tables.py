@@ -53,7 +53,7 @@ def _place(cell: str, event: Event) -> None:
         city = re.split(r"\s*[,(/\u2013-]\s*", text[: last.start].strip(" ,(/-\u2013"))[0].strip()
         if city and not _ONLINE.fullmatch(city) and not _places.resolve_country(city):
             event.city = event.city or city
-    elif not event.online and len(text.split()) <= 4:
+    elif not event.online and len(text.split()) <= 6:  # "Santa Cruz de la Sierra"
         event.city = event.city or text  # a city named alone: its country when the city is known, else none
         event.country = event.country or city_country(text)
 

@@ -243,3 +243,18 @@ def test_every_page_links_to_the_open_data_and_each_link_answers(portfolio, db, 
         response = client.get(link.replace("&amp;", "&"))
         assert response.status_code == 200, link
     assert 'rel="icon"' in page
+
+
+@pytest.mark.parametrize("path", ["/", "/dashboard/"])
+def test_a_long_budget_figure_gets_the_size_class_that_keeps_it_whole(portfolio, db, client, path):
+    """The budget card's figure carries the class the browser test checks at 1024, 1280 and 390 px."""
+    from capdev.portal.templatetags.figures import figure_size
+
+    assert [figure_size(t) for t in ("6,406,163", "1,339,347,622", "1,338,832,145,678", "1" * 18)] == [
+        "", "figure-long", "figure-longer", "figure-longest"]
+    project = Project.objects.published().first()
+    Budget.objects.create(project=project, position=9, amount=Decimal("1339341215459"), currency_id="USD")
+    html = client.get(path).content.decode()
+    figure = re.search(r'<dd class="stat ([\w-]*)"><span class="amount">([\d,]+)</span>', html)
+    assert figure is not None and figure.group(2).startswith("1,339,34") and len(figure.group(2)) == 17, html
+    assert figure.group(1) == "figure-longer"

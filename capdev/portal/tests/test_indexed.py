@@ -55,8 +55,8 @@ def _both(request, params):
 
 
 @pytest.mark.parametrize("staff", [False, True], ids=["public", "staff"])
-def test_every_dashboard_number_on_the_index_equals_sql(synthetic, db, settings, staff):
-    settings.CAPDEV_INDEX_VERIFY = False  # compared here, one function at a time
+def test_every_dashboard_number_on_the_index_equals_sql(synthetic, db, staff, index_check):
+    index_check.enabled = False  # compared here, one function at a time
     rng = random.Random(1129 + staff)
     request = _request(staff)
     compared = 0
@@ -70,8 +70,8 @@ def test_every_dashboard_number_on_the_index_equals_sql(synthetic, db, settings,
     assert compared > 10  # most combinations leave projects: the comparisons are not of empty answers
 
 
-def test_the_index_sums_money_exactly(synthetic, db, settings):
-    settings.CAPDEV_INDEX_VERIFY = False
+def test_the_index_sums_money_exactly(synthetic, db, index_check):
+    index_check.enabled = False
     project = Project.objects.published().first()
     Budget.objects.create(project=project, amount=Decimal("0.10"), currency_id="USD", position=90)
     Budget.objects.create(project=project, amount=Decimal("0.20"), currency_id="USD", position=91)

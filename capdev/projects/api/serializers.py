@@ -8,7 +8,8 @@ from rest_framework import serializers
 from capdev.core import fields
 from capdev.core.views import partial_iso
 from capdev.narrative.types import ACTIVITY_TYPES, BUDGET_KINDS, RESOURCE_TYPES, json_number
-from capdev.projects.models import ProjectPartner, ProjectStatus, ReviewState, project_budget_lines
+from capdev.projects.models import ProjectPartner, ProjectStatus, RelationKind, ReviewState, project_budget_lines
+from capdev.projects.records import relation_entries
 
 INTERNAL_KEYS = ("flags", "spans", "unparsed", "source", "partners_text")
 
@@ -186,9 +187,33 @@ class RecordSerializer(serializers.Serializer):
         return attrs
 
 
-class ProjectDetailSerializer(RecordSerializer):
-    """A project as the API shows it: the record shape, with its id, page, status and review state."""
+class RelatedProjectSerializer(serializers.Serializer):
+    """The other project of a relation (output only)."""
 
+    id = serializers.IntegerField()
+    code = serializers.CharField(allow_null=True)
+    iati_identifier = serializers.CharField()
+    title = serializers.CharField()
+    url = serializers.CharField()
+
+
+class RelationSerializer(serializers.Serializer):
+    """A relation as the project reads it (output only): what the other project is to this one."""
+
+    kind = serializers.ChoiceField(choices=RelationKind.values, help_text=(
+        "previous_phase: the other project came first and this one continues it; follow_up: the other came "
+        "after, continuing this one; related; duplicate: the same project recorded twice"))
+    note = serializers.CharField(allow_blank=True)
+    project = RelatedProjectSerializer()
+    index = serializers.IntegerField(required=False, help_text="the other project's place in the same export")
+
+
+class ProjectDetailSerializer(RecordSerializer):
+    """A project as the API shows it: the record shape, with its id, page, status, review state and relations."""
+
+    relations = RelationSerializer(many=True, read_only=True)
+    related_to = serializers.ListField(child=serializers.CharField(), read_only=True, help_text=(
+        "the related projects' codes (IATI identifiers for those without one), as the import reads them"))
     id = serializers.IntegerField(read_only=True)
     url = serializers.CharField(read_only=True)
     current_status = serializers.CharField(read_only=True, allow_null=True)
@@ -196,12 +221,20 @@ class ProjectDetailSerializer(RecordSerializer):
     last_updated = serializers.DateTimeField(read_only=True)
 
 
-def project_detail_data(project, record, internal: bool) -> dict:
-    """The detail payload: the record's JSON shape plus the project's identity and state."""
+def project_detail_data(project, record, internal: bool, people_exact: bool = False) -> dict:
+    """The detail payload: the record's JSON shape plus the project's identity, state and relations (the project
+    comes from with_record_data(); internal: the caller is staff, who see unpublished related projects too;
+    people_exact: the caller may see the project's people, so its computed indicators' small values too)."""
+    from capdev.people.presentation import indicator_values_shown
+
     data = record.to_json()
+    indicator_values_shown(project, data, people_exact)
     if not internal:
         for key in INTERNAL_KEYS:
             data.pop(key, None)
+    data["relations"] = relation_entries(project, internal)
+    if not data.get("related_to"):
+        data["related_to"] = [e["project"]["code"] or e["project"]["iati_identifier"] for e in data["relations"]]
     data.update(id=project.pk, url=reverse("projects:detail", args=[project.pk]), current_status=project.status,
                 review_state=project.review_state, last_updated=project.last_updated)
     return data

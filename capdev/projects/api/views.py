@@ -17,11 +17,12 @@ from capdev.api.permissions import WritesByRole
 from capdev.api.renderers import CSVRenderer, XLSXRenderer
 from capdev.importer.loader import FileResult, JsonRecordLoader, RecordExists
 from capdev.narrative.types import Record
-from capdev.projects.facets import index_query
+from capdev.people.permissions import can_view_people
 from capdev.projects.filtersets import ProjectFilterSet, visible_projects
+from capdev.projects.listing import ProjectList, in_order
 from capdev.projects.models import Project, ReviewState
 from capdev.projects.records import project_record, with_record_data
-from capdev.projects.views import in_order, indexed_results
+from capdev.projects.views import ProjectListView
 
 from .serializers import ProjectDetailSerializer, ProjectListSerializer, RecordSerializer, project_detail_data
 
@@ -65,16 +66,12 @@ class ProjectViewSet(viewsets.ModelViewSet):
 
     def _indexed(self):
         """The filtered projects ordered on the in-memory index, a page read at a time (None: SQL answers)."""
-        fs = self.filterset_class(self.request.query_params, queryset=visible_projects(self.request),
-                                  request=self.request)
-        fs.default_visibility = True  # over the visible projects, as the portal's list: the index may answer
         rows = self.get_queryset()
-        return indexed_results(index_query(fs), fs, lambda pks: in_order(rows.filter(pk__in=pks), pks))
+        listing = ProjectList(self.request, self.request.query_params)  # over the visible projects, as the portal's
+        return listing.results(lambda pks: in_order(rows.filter(pk__in=pks), pks))
 
     def _export(self, request):
         """The portal list's export of the same filtered rows, as the caller (token or session) may see them."""
-        from capdev.projects.views import ProjectListView
-
         django_request = request._request
         django_request.user = request.user  # a token's user, which the plain Django request does not know
         view = ProjectListView()
@@ -84,7 +81,8 @@ class ProjectViewSet(viewsets.ModelViewSet):
     @extend_schema(responses=ProjectDetailSerializer)
     def retrieve(self, request, *args, **kwargs):
         project = self.get_object()
-        response = Response(project_detail_data(project, project_record(project), self.internal()))
+        response = Response(project_detail_data(project, project_record(project), self.internal(),
+                                                people_exact=can_view_people(request.user, project)))
         return preconditions.with_etag(response, project)  # what a PUT or PATCH sends back in If-Match
 
     def _record(self, data, partial_of: Project | None = None) -> Record:
@@ -176,7 +174,8 @@ class ProjectViewSet(viewsets.ModelViewSet):
         if result.error:
             raise PermissionDenied(result.error)
         project = with_record_data(Project.objects.filter(pk=result.project_ids[0])).get()
-        response = Response(project_detail_data(project, project_record(project), True), status=status.HTTP_201_CREATED)
+        response = Response(project_detail_data(project, project_record(project), True, people_exact=True),
+                            status=status.HTTP_201_CREATED)
         return preconditions.with_etag(response, project)
 
     @extend_schema(request=RecordSerializer, responses={200: ProjectDetailSerializer, **preconditions.REFUSALS},
@@ -206,8 +205,8 @@ class ProjectViewSet(viewsets.ModelViewSet):
 
         self._write(write)
         project = with_record_data(Project.objects.filter(pk=project.pk)).get()
-        return preconditions.with_etag(Response(project_detail_data(project, project_record(project), True)),
-                                       project)
+        data = project_detail_data(project, project_record(project), True, people_exact=True)
+        return preconditions.with_etag(Response(data), project)
 
     def destroy(self, request, *args, **kwargs):
         project = self.get_object()

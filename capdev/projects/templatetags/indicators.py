@@ -11,7 +11,7 @@ from django import template
 from django.utils import timezone
 
 from capdev.core.models import DatePrecision
-from capdev.core.views import format_period
+from capdev.core.views import format_period, plain_number
 
 register = template.Library()
 
@@ -50,3 +50,9 @@ def period_label(value) -> str:
 def period_running(value) -> bool:
     """Whether an indicator value's period ends after today (its actual is not final)."""
     return value.period_end > timezone.localdate()
+
+
+@register.filter
+def measure(value) -> str:
+    """An indicator's baseline, target or actual as written: "30", "30.5" (the column keeps four decimals)."""
+    return plain_number(value)

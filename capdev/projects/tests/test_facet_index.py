@@ -10,7 +10,9 @@ from django.db import connection, transaction
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
-from capdev.projects import facet_index, index_version
+from capdev.projects import index_version
+from capdev.projects.facet_index import cache, columns, fulltext, query
+from capdev.projects.facet_index.build import build
 from capdev.projects.facets import indexed_facet_counts, sql_facet_counts
 from capdev.projects.filtersets import SORTS, ProjectFilterSet
 from capdev.projects.models import IndexChange, Project, ReviewState
@@ -31,9 +33,7 @@ def _anonymous():
 
 
 def _filterset(params: dict, staff: bool = False) -> ProjectFilterSet:
-    fs = ProjectFilterSet(params, request=_request(staff))
-    fs.default_visibility = True
-    return fs
+    return ProjectFilterSet(params, request=_request(staff))
 
 
 def _random_params(rng: random.Random, staff: bool) -> dict:
@@ -65,17 +65,17 @@ def _random_params(rng: random.Random, staff: bool) -> dict:
 @pytest.mark.parametrize("staff", [False, True], ids=["public", "staff"])
 @pytest.mark.parametrize("share", [0, 2], ids=["taken-out-of-the-whole-order", "sorted-alone"])
 def test_the_index_counts_and_orders_as_sql_does_for_random_filters(synthetic, db, staff, share, monkeypatch):
-    monkeypatch.setattr(facet_index, "WHOLE_ORDER_SHARE", share)  # every list one way, then every list the other
+    monkeypatch.setattr(query, "WHOLE_ORDER_SHARE", share)  # every list one way, then every list the other
     rng = random.Random(20261129 + staff)
     checked = 0
     for _ in range(60):
         params = _random_params(rng, staff)
         fs = _filterset(params, staff)
-        query = facet_index.IndexQuery(facet_index.get_index(), fs)
-        assert indexed_facet_counts(query) == sql_facet_counts(fs), params
+        request = query.IndexQuery(cache.get_index(), fs)
+        assert indexed_facet_counts(request) == sql_facet_counts(fs), params
         try:
-            pks = query.ordered_pks(fs.sort_key).tolist()
-        except facet_index.Unsupported:
+            pks = request.ordered_pks(fs.sort_key).tolist()
+        except columns.Unsupported:
             pytest.fail(f"the index could not order {params}")
         assert pks == list(fs.qs.values_list("pk", flat=True)), params
         checked += bool(pks)
@@ -83,36 +83,36 @@ def test_the_index_counts_and_orders_as_sql_does_for_random_filters(synthetic, d
 
 
 def test_drafts_are_counted_for_staff_only(synthetic, db):
-    public = facet_index.IndexQuery(facet_index.get_index(), _filterset({}))
-    staff = facet_index.IndexQuery(facet_index.get_index(), _filterset({}, staff=True))
+    public = query.IndexQuery(cache.get_index(), _filterset({}))
+    staff = query.IndexQuery(cache.get_index(), _filterset({}, staff=True))
     assert staff.rows_without().sum() - public.rows_without().sum() == len(synthetic)
 
 
 def test_a_saved_change_makes_the_index_stale(synthetic, db):
-    before = facet_index.get_index()
-    assert facet_index.get_index() is before  # nothing changed: the same index is reused
+    before = cache.get_index()
+    assert cache.get_index() is before  # nothing changed: the same index is reused
     project = Project.objects.get(pk=synthetic[0])
     project.review_state = ReviewState.PUBLISHED
     project.save()
-    after = facet_index.get_index()
+    after = cache.get_index()
     assert after is not before
     fs = _filterset({})
-    assert facet_index.IndexQuery(after, fs).rows_without().sum() == fs.qs.count()
+    assert query.IndexQuery(after, fs).rows_without().sum() == fs.qs.count()
 
 
 def test_a_rolled_back_change_leaves_no_stale_index(synthetic, db):
-    before = facet_index.get_index()
+    before = cache.get_index()
     with pytest.raises(RuntimeError), transaction.atomic():
         Project.objects.filter(pk=synthetic[1]).update(review_state=ReviewState.PUBLISHED)
         index_version.bump()
-        inside = facet_index.get_index()
+        inside = cache.get_index()
         assert inside is not before
         raise RuntimeError("roll back")
     # The token is the one from before the transaction, which the index built inside it does not carry.
-    after = facet_index.get_index()
+    after = cache.get_index()
     assert after.token == before.token and after is not inside
     fs = _filterset({})
-    assert facet_index.IndexQuery(after, fs).rows_without().sum() == fs.qs.count()
+    assert query.IndexQuery(after, fs).rows_without().sum() == fs.qs.count()
 
 
 def _change_inserts(queries) -> list[dict]:
@@ -191,9 +191,9 @@ def test_budget_bands_agree_at_their_edges(synthetic, db):
         Budget.objects.create(project=project, kind=Budget.Kind.TOTAL, amount=Decimal(amount), currency_id="USD")
     for band in ([], ["lt100k"], ["100k-500k"], ["500k-1m"], ["1m-5m"], ["gt5m"]):
         fs = _filterset({"budget": band} if band else {})
-        query = facet_index.IndexQuery(facet_index.get_index(), fs)
-        assert indexed_facet_counts(query) == sql_facet_counts(fs), band
-        assert query.ordered_pks(fs.sort_key).tolist() == list(fs.qs.values_list("pk", flat=True)), band
+        request = query.IndexQuery(cache.get_index(), fs)
+        assert indexed_facet_counts(request) == sql_facet_counts(fs), band
+        assert request.ordered_pks(fs.sort_key).tolist() == list(fs.qs.values_list("pk", flat=True)), band
 
 
 def test_public_requests_keep_the_old_index_while_one_thread_rebuilds(synthetic, db, settings, monkeypatch):
@@ -201,7 +201,7 @@ def test_public_requests_keep_the_old_index_while_one_thread_rebuilds(synthetic,
     import threading
 
     settings.CAPDEV_FACET_INDEX_BACKGROUND = True
-    old = facet_index.get_index()
+    old = cache.get_index()
     index_version.bump()  # a change: the index is stale
     new = dataclasses.replace(old, token=index_version.current(), searches=type(old.searches)())
     release, calls = threading.Event(), []
@@ -210,17 +210,17 @@ def test_public_requests_keep_the_old_index_while_one_thread_rebuilds(synthetic,
         # Stands in for the rebuild (a thread of its own cannot see the test's in-memory database).
         calls.append(using)
         assert release.wait(10)
-        facet_index._CACHE[using] = new
+        cache._CACHE[using] = new
         return new
 
-    monkeypatch.setattr(facet_index, "_refresh", slow_refresh)
-    assert facet_index.get_index(wait=False) is old  # answered at once, from the index before the change
-    assert facet_index.get_index(wait=False) is old
-    builder = facet_index._BUILDERS["default"]
+    monkeypatch.setattr(cache, "_refresh", slow_refresh)
+    assert cache.get_index(wait=False) is old  # answered at once, from the index before the change
+    assert cache.get_index(wait=False) is old
+    builder = cache._BUILDERS["default"]
     assert builder.is_alive() and calls == ["default"]  # one rebuild, however many requests
     release.set()
     builder.join(10)
-    assert facet_index.get_index(wait=False) is new
+    assert cache.get_index(wait=False) is new
 
 
 def test_staff_wait_for_a_whole_rebuild_no_longer_than_the_setting_then_see_a_notice(
@@ -231,8 +231,8 @@ def test_staff_wait_for_a_whole_rebuild_no_longer_than_the_setting_then_see_a_no
 
     settings.CAPDEV_FACET_INDEX_BACKGROUND = True
     settings.CAPDEV_FACET_INDEX_WAIT = 0.2
-    old = facet_index.get_index()
-    assert facet_index.is_current(old) and "index-stale" not in staff_client.get("/projects/").content.decode()
+    old = cache.get_index()
+    assert cache.is_current(old) and "index-stale" not in staff_client.get("/projects/").content.decode()
     index_version.bump()  # a change of anything: the whole portfolio must be read again
     new = dataclasses.replace(old, token=index_version.current(), searches=type(old.searches)())
     release = threading.Event()
@@ -240,22 +240,22 @@ def test_staff_wait_for_a_whole_rebuild_no_longer_than_the_setting_then_see_a_no
     def slow_refresh(using):
         # Stands in for the rebuild (a thread of its own cannot see the test's in-memory database).
         assert release.wait(10)
-        facet_index._CACHE[using] = new
+        cache._CACHE[using] = new
         return new
 
-    monkeypatch.setattr(facet_index, "_refresh", slow_refresh)
+    monkeypatch.setattr(cache, "_refresh", slow_refresh)
     began = time.monotonic()
-    got = facet_index.get_index(wait=True)
+    got = cache.get_index(wait=True)
     waited = time.monotonic() - began
-    assert got is old and 0.2 <= waited < 5 and not facet_index.is_current(got)
+    assert got is old and 0.2 <= waited < 5 and not cache.is_current(got)
     for who in (staff_client, client):
         for url in ("/projects/", "/dashboard/"):
             page = who.get(url).content.decode()
             assert 'class="index-stale"' in page and "being brought up to date" in page, url
     release.set()
-    facet_index._BUILDERS["default"].join(10)
-    got = facet_index.get_index(wait=True)
-    assert got is new and facet_index.is_current(got)
+    cache._BUILDERS["default"].join(10)
+    got = cache.get_index(wait=True)
+    assert got is new and cache.is_current(got)
     assert "index-stale" not in staff_client.get("/projects/").content.decode()
     assert "index-stale" not in staff_client.get("/dashboard/").content.decode()
 
@@ -268,7 +268,7 @@ def test_locate_finds_each_held_id_and_only_those(synthetic, db, spread):
 
     import numpy as np
 
-    built = facet_index.build()
+    built = build()
     index = dataclasses.replace(built, pk=built.pk * spread, derived={})
     assert (index.row_of_id() is None) == (spread > 1)
     held = index.pk[::7]
@@ -286,18 +286,23 @@ def test_while_the_first_index_is_read_requests_wait_a_while_then_sql_answers(sy
     import threading
     import time
 
-    from capdev.projects.facets import index_query
+    from django.http import QueryDict
+
+    from capdev.projects.listing import ProjectList
+
+    def index_query(params: str):
+        return ProjectList(_request(False), QueryDict(params)).query
 
     settings.CAPDEV_FACET_INDEX_BACKGROUND = True
     settings.CAPDEV_FACET_INDEX_WAIT = 0.2
-    facet_index.clear()
+    cache.clear()
     release = threading.Event()
     reader = threading.Thread(target=release.wait, args=(10,), daemon=True)  # stands in for the reading thread
     reader.start()
-    facet_index._BUILDERS["default"] = reader
+    cache._BUILDERS["default"] = reader
     try:
         began = time.monotonic()
-        assert index_query(_filterset({"q": "government"})) is None  # SQL answers
+        assert index_query("q=government") is None  # SQL answers
         assert 0.2 <= time.monotonic() - began < 5
         page = client.get("/projects/", {"sdg": "16"})
         assert page.status_code == 200 and page.context["page_obj"].paginator.count == Project.objects.published(
@@ -305,7 +310,7 @@ def test_while_the_first_index_is_read_requests_wait_a_while_then_sql_answers(sy
     finally:
         release.set()
         reader.join(10)
-    assert index_query(_filterset({})) is not None  # no reader left: the request reads the index itself
+    assert index_query("") is not None  # no reader left: the request reads the index itself
 
 
 def test_gunicorn_workers_start_reading_the_index_as_they_boot(monkeypatch, settings):
@@ -316,7 +321,7 @@ def test_gunicorn_workers_start_reading_the_index_as_they_boot(monkeypatch, sett
     conf = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(conf)
     started = []
-    monkeypatch.setattr(facet_index, "build_in_background", lambda: started.append(True))
+    monkeypatch.setattr(cache, "build_in_background", lambda: started.append(True))
     settings.CAPDEV_FACET_INDEX_BACKGROUND = True
     conf.post_worker_init(worker=None)
     assert started == [True]
@@ -330,18 +335,18 @@ def test_ranks_asked_for_again_are_not_ranked_again(synthetic, db, monkeypatch):
     ranks are those ranking them all at once gives."""
     import numpy as np
 
-    index = facet_index.build()
-    ids, _ranks = facet_index.search_matches(index, "government", "default", ranked=False)
+    index = build()
+    ids, _ranks = fulltext.search_matches(index, "government", "default", ranked=False)
     ids = np.sort(ids)
     assert ids.size > 20
-    fresh = facet_index.ranks_among(facet_index.build(), "government", "default", ids)
+    fresh = fulltext.ranks_among(build(), "government", "default", ids)
     asked = []
-    real = facet_index._ranked
-    monkeypatch.setattr(facet_index, "_ranked", lambda q, using, vendor, pks, lexemes=None: asked.append(list(pks))
+    real = fulltext._ranked
+    monkeypatch.setattr(fulltext, "_ranked", lambda q, using, vendor, pks, lexemes=None: asked.append(list(pks))
                         or real(q, using, vendor, pks, lexemes))
-    first = facet_index.ranks_among(index, "government", "default", ids[:10])
-    again = facet_index.ranks_among(index, "government", "default", ids[:10])
-    more = facet_index.ranks_among(index, "government", "default", ids[5:20])
+    first = fulltext.ranks_among(index, "government", "default", ids[:10])
+    again = fulltext.ranks_among(index, "government", "default", ids[:10])
+    more = fulltext.ranks_among(index, "government", "default", ids[5:20])
     assert asked == [ids[:10].tolist(), ids[10:20].tolist()]
     np.testing.assert_array_equal(first, fresh[:10])
     np.testing.assert_array_equal(again, fresh[:10])

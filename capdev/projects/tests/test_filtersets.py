@@ -8,15 +8,12 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import QueryDict
 from django.test import RequestFactory
 
+from capdev.activities.filtersets import ActivityFilterSet
 from capdev.activities.models import Activity
 from capdev.core.params import InvalidParameters
 from capdev.organisations.models import Organisation
-from capdev.projects.filtersets import (
-    ActivityFilterSet,
-    BudgetBand,
-    ProjectFilterSet,
-    visible_projects,
-)
+from capdev.projects.bands import BudgetBand
+from capdev.projects.filtersets import ProjectFilterSet, visible_projects
 from capdev.projects.models import Budget, Project, ProjectCountry, ReviewState
 from capdev.reference.models import Currency
 

@@ -11,7 +11,8 @@ from django.db import transaction
 
 from capdev.activities.models import Activity, ActivityType
 from capdev.organisations.models import Organisation
-from capdev.projects import facet_index, index_version
+from capdev.projects import index_version
+from capdev.projects.facet_index import build, cache, columns, query, refresh
 from capdev.projects.filtersets import SORTS, ProjectFilterSet
 from capdev.projects.models import (Budget, IndexChange, Project, ProjectCountry, ProjectPartner, ProjectSdgGoal,
                                     ReviewState)
@@ -89,7 +90,7 @@ def _activity_created_then_moved(synthetic):
     source, target = _published(synthetic, 2)
     Activity.objects.filter(project__in=[source, target]).delete()
     activity = Activity.objects.create(project=source, type=ActivityType.WEBINAR, title="moved at once")
-    facet_index.get_index()  # takes the new webinar in under the source project
+    cache.get_index()  # takes the new webinar in under the source project
     activity.project = target  # never read from the database: the save that created it tells where it was
     activity.save()
 
@@ -117,13 +118,13 @@ EDITS = {f.__name__.strip("_"): f for f in (
     _activity_moved, _activity_created_then_moved, _partner_and_goal, _new_project, _deleted)}
 
 
-def pairs_by_value(links: facet_index.Links) -> tuple[np.ndarray, np.ndarray]:
+def pairs_by_value(links: columns.Links) -> tuple[np.ndarray, np.ndarray]:
     """(rows, values) of the pairs as the by-value half of the links holds them."""
     vals = np.repeat(np.arange(links.size), np.diff(links.value_starts))
     return links.by_value, vals
 
 
-def assert_same(got: facet_index.PortfolioIndex, want: facet_index.PortfolioIndex) -> None:
+def assert_same(got: columns.PortfolioIndex, want: columns.PortfolioIndex) -> None:
     """Two indexes hold the same projects, columns, link pairs (duplicates counted) and orders."""
     for name in COLUMNS:
         np.testing.assert_array_equal(getattr(got, name), getattr(want, name), err_msg=name)
@@ -137,7 +138,7 @@ def assert_same(got: facet_index.PortfolioIndex, want: facet_index.PortfolioInde
         # Both ways round: the pairs by row, and by value (where a filter reads them).
         for rows, vals in (mine.pairs(), pairs_by_value(mine)):
             np.testing.assert_array_equal(np.sort(got.pk[rows] * width + vals), expected, err_msg=name)
-    for part, fields in (("money", ("cur", "cents")), ("activities", facet_index.ActivityYears.FIELDS)):
+    for part, fields in (("money", ("cur", "cents")), ("activities", columns.ActivityYears.FIELDS)):
         mine, theirs = getattr(got, part), getattr(want, part)
         assert sorted(zip(got.pk[mine.rows].tolist(), *(getattr(mine, f).tolist() for f in fields))) == sorted(
             zip(want.pk[theirs.rows].tolist(), *(getattr(theirs, f).tolist() for f in fields))), part
@@ -145,18 +146,18 @@ def assert_same(got: facet_index.PortfolioIndex, want: facet_index.PortfolioInde
 
 @pytest.fixture
 def whole_reads(monkeypatch):
-    """Counts the times the whole portfolio is read (facet_index.build), and keeps the real build callable."""
+    """Counts the times the whole portfolio is read (build.build), and keeps the real build callable."""
     class Calls(list):
-        real = staticmethod(facet_index.build)
+        real = staticmethod(build.build)
 
     calls = Calls()
-    real = facet_index.build
+    real = build.build
 
     def counted(using="default"):
         calls.append(using)
         return real(using)
 
-    monkeypatch.setattr(facet_index, "build", counted)
+    monkeypatch.setattr(cache, "build", counted)
     return calls
 
 
@@ -169,17 +170,16 @@ def _assert_lists_as_sql(index, staff: bool = True) -> None:
     request.user = get_user_model()(username="s", is_staff=True, is_active=True) if staff else AnonymousUser()
     for sort in SORTS:
         fs = ProjectFilterSet({"sort": sort}, request=request)
-        fs.default_visibility = True
-        got = facet_index.IndexQuery(index, fs).ordered_pks(fs.sort_key).tolist()
+        got = query.IndexQuery(index, fs).ordered_pks(fs.sort_key).tolist()
         assert got == list(fs.qs.values_list("pk", flat=True)), sort
 
 
 @pytest.mark.parametrize("edit", EDITS)
 def test_an_edit_is_taken_in_by_reading_those_projects_alone(synthetic, db, edit, whole_reads):
-    before = facet_index.get_index()
+    before = cache.get_index()
     whole_reads.clear()
     EDITS[edit](synthetic)
-    after = facet_index.get_index()
+    after = cache.get_index()
     assert whole_reads == []  # caught up project by project
     assert after is not before and after.token == index_version.current()
     assert_same(after, whole_reads.real())
@@ -189,21 +189,21 @@ def test_an_edit_is_taken_in_by_reading_those_projects_alone(synthetic, db, edit
 
 def test_a_public_request_is_caught_up_at_once_too(synthetic, db, settings, whole_reads):
     settings.CAPDEV_FACET_INDEX_BACKGROUND = True
-    before = facet_index.get_index()
+    before = cache.get_index()
     whole_reads.clear()
     _rename(synthetic)
-    after = facet_index.get_index(wait=False)  # not the old index while a thread rebuilds: caught up now
+    after = cache.get_index(wait=False)  # not the old index while a thread rebuilds: caught up now
     assert after is not before and after.token == index_version.current() and whole_reads == []
     assert_same(after, whole_reads.real())
 
 
 def test_a_change_of_reference_data_reads_the_whole_portfolio(synthetic, db, whole_reads):
-    facet_index.get_index()
+    cache.get_index()
     whole_reads.clear()
     country = Country.objects.get(iso3="KEN")
     country.name = "Kenya (renamed)"
     country.save()
-    index = facet_index.get_index()
+    index = cache.get_index()
     assert whole_reads == ["default"]
     assert "Kenya (renamed)" in [c["name"] for c in index.labels["country"]]
 
@@ -213,45 +213,45 @@ def test_a_change_committed_after_a_later_one_is_taken_in(synthetic, db, whole_r
     # the index saw can still appear. Leave a gap, read the index, then fill the gap as a late commit would.
     newest = IndexChange.objects.order_by("-id").first().pk
     IndexChange.objects.create(id=newest + 10, token="after-a-gap", project_id=None)
-    facet_index.get_index()
+    cache.get_index()
     whole_reads.clear()
     (project,) = _published(synthetic, 1)
     Project.objects.filter(pk=project.pk).update(title="Aaa committed late")  # no signal: the row comes below
     IndexChange.objects.create(id=newest + 5, token="late", project_id=project.pk)
-    index = facet_index.get_index()
+    index = cache.get_index()
     assert whole_reads == []
     assert_same(index, whole_reads.real())
 
 
 def test_an_edit_rolled_back_after_the_index_took_it_in_is_undone(synthetic, db, whole_reads):
     (project,) = _published(synthetic, 1)
-    before = facet_index.get_index()
+    before = cache.get_index()
     whole_reads.clear()
     with pytest.raises(RuntimeError), transaction.atomic():
         project.title = "Aaa never committed"
         project.save()
-        inside = facet_index.get_index()  # took the uncommitted title in
+        inside = cache.get_index()  # took the uncommitted title in
         assert inside is not before and whole_reads == []
         raise RuntimeError("roll back")
-    after = facet_index.get_index()
+    after = cache.get_index()
     assert whole_reads == ["default"]  # a row it had seen is gone: read whole, not trusted
     assert_same(after, whole_reads.real())
     assert after.token == before.token
 
 
 def test_a_prune_or_a_flush_means_reading_whole(synthetic, db):
-    index = facet_index.get_index()
+    index = cache.get_index()
     now = index_version.changes()
     newest = max(now)
     late = dict(now)
     late[newest + 1] = ("t", 1)
-    assert facet_index.changed_projects(index, late) == {1}
+    assert refresh.changed_projects(index, late) == {1}
     pruned = dict(now)
     pruned[index_version.PRUNE_EVERY * (newest // index_version.PRUNE_EVERY + 1)] = ("t", 1)
-    with pytest.raises(facet_index._ReadWhole):
-        facet_index.changed_projects(index, pruned)
-    with pytest.raises(facet_index._ReadWhole):
-        facet_index.changed_projects(index, {1: ("after-a-flush", 1)})
+    with pytest.raises(build.ReadWhole):
+        refresh.changed_projects(index, pruned)
+    with pytest.raises(build.ReadWhole):
+        refresh.changed_projects(index, {1: ("after-a-flush", 1)})
 
 
 def test_merged_order_is_the_order_of_all_positions_sorted():
@@ -263,7 +263,7 @@ def test_merged_order_is_the_order_of_all_positions_sorted():
         m = int(rng.integers(0, 6))
         fresh = rng.integers(-1, n, m) + rng.random(m) * 0.98 + 0.01  # between two whole positions
         fresh = np.unique(fresh)
-        got = facet_index._merged_order(old, keep, fresh)
+        got = refresh.merged_order(old, keep, fresh)
         positions = np.concatenate([old[keep].astype(float), fresh])
         want = np.empty(positions.size, dtype=np.int64)
         want[np.argsort(positions)] = np.arange(positions.size)

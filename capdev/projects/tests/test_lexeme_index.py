@@ -7,7 +7,9 @@ import numpy as np
 import pytest
 from django.db import connection
 
-from capdev.projects import facet_index, index_version, lexeme_index, tsquery
+from capdev.projects import index_version
+from capdev.projects.facet_index import cache, refresh, tsquery
+from capdev.projects.facet_index import lexemes as lexeme_index
 from capdev.projects.models import Project
 from capdev.projects.search import DOC_TABLE, PG_CONFIG
 
@@ -95,7 +97,7 @@ def test_edited_documents_are_read_again_and_match_as_the_database_does(syntheti
     gone = edited[0]
     Project.objects.get(pk=gone).delete()
     now = index_version.changes()
-    changed = facet_index.changed_projects(lexemes, now)
+    changed = refresh.changed_projects(lexemes, now)
     assert set(edited) <= changed
     updated = lexeme_index.caught_up(lexemes, changed, index_version.current(), {pk: t for pk, (t, _p) in now.items()},
                                      "default")
@@ -138,11 +140,12 @@ def test_a_phrase_with_many_candidates_is_left_to_the_database(synthetic, monkey
         lexeme_index.matches(lexemes, f'"{common[0]} {common[1]}"', "default")
 
 
-def test_the_list_searches_with_the_lexemes_and_agrees_with_sql(synthetic, client, settings, monkeypatch):
+def test_the_list_searches_with_the_lexemes_and_agrees_with_sql(synthetic, client, settings, monkeypatch,
+                                                               index_check):
     """The test settings read the lexemes with the index, and check every list request against SQL."""
-    facet_index.clear()
-    assert settings.CAPDEV_INDEX_VERIFY
-    index = facet_index.get_index()
+    cache.clear()
+    assert index_check.enabled
+    index = cache.get_index()
     assert index.lexemes is not None and index.lexemes.bitmaps | index.lexemes.ids
     asked = []
     real = lexeme_index.matches
@@ -156,17 +159,17 @@ def test_the_list_searches_with_the_lexemes_and_agrees_with_sql(synthetic, clien
 
 def test_off_the_database_answers(synthetic, settings):
     settings.CAPDEV_LEXEME_INDEX = False
-    facet_index.clear()
-    assert facet_index.get_index().lexemes is None
+    cache.clear()
+    assert cache.get_index().lexemes is None
 
 
 def test_read_in_the_background_and_given_to_the_index(synthetic, settings):
     settings.CAPDEV_FACET_INDEX_BACKGROUND = True
-    facet_index.clear()
-    assert facet_index.get_index().lexemes is None  # the index answers first; the database searches meanwhile
-    assert facet_index.wait_for_lexemes(timeout=60)
-    lexemes = facet_index.get_index().lexemes
-    assert lexemes.token == facet_index.get_index().token
+    cache.clear()
+    assert cache.get_index().lexemes is None  # the index answers first; the database searches meanwhile
+    assert cache.wait_for_lexemes(timeout=60)
+    lexemes = cache.get_index().lexemes
+    assert lexemes.token == cache.get_index().token
     assert np.count_nonzero(lexemes.documents) == len(database_matches("-zzzunknownword"))
 
 
@@ -175,8 +178,8 @@ def test_ids_past_32_bits_leave_every_search_to_the_database(synthetic, monkeypa
                         lambda cursor: (np.array([1, 2**31], dtype=np.int64), np.array([1, 2], dtype=np.int64)))
     with pytest.raises(lexeme_index.TooLarge):
         read()
-    facet_index.clear()
-    assert facet_index.get_index().lexemes is None
+    cache.clear()
+    assert cache.get_index().lexemes is None
 
 
 def ranks_by_key(q: str, pks: list[int]) -> dict[int, float]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from capdev.projects.facet_index import Links
+from capdev.projects.facet_index.columns import Links
 
 
 def random_pairs(rng: np.random.Generator, n: int, size: int, per_row: int = 4) -> set[tuple[int, int]]:

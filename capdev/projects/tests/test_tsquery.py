@@ -1,11 +1,11 @@
-"""capdev.projects.tsquery: PostgreSQL's tsquery text read and evaluated over sets (plain Python)."""
+"""capdev.projects.facet_index.tsquery: PostgreSQL's tsquery text read and evaluated over sets (plain Python)."""
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from capdev.projects import tsquery
-from capdev.projects.tsquery import Both, Either, Not, Term
+from capdev.projects.facet_index import tsquery
+from capdev.projects.facet_index.tsquery import Both, Either, Not, Term
 
 
 @pytest.mark.parametrize(("text", "tree"), [

@@ -8,7 +8,8 @@
   // Okabe–Ito based palette: tells series apart for colour-blind readers; the first is the brand blue.
   var PALETTE = ["#004f8c", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#6b6b00", "#000000"];
   var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-  var lang = document.documentElement.lang || undefined;
+  // The page's language, with the digits the server writes too (0-9, also in Arabic: Django's formats).
+  var lang = document.documentElement.lang ? document.documentElement.lang + "-u-nu-latn" : undefined;
 
   function formatter(valueFormat, compact) {
     var opts = valueFormat === "score" ? { maximumFractionDigits: 3 }  // a score of 2.5 is not 3

@@ -46,7 +46,8 @@
   var BRAND = "#004f8c", LAND = "#dfe3e8", SEA = "#f3f7fb", EDGE = "#ffffff";
   var script = document.currentScript;
   var cache = {};
-  var lang = document.documentElement.lang || undefined;
+  // The page's language, with the digits the server writes too (0-9, also in Arabic: Django's formats).
+  var lang = document.documentElement.lang ? document.documentElement.lang + "-u-nu-latn" : undefined;
   var svgNS = "http://www.w3.org/2000/svg";
 
   function topologyUrl(figure) {

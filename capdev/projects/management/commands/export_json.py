@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from capdev.projects.models import Project
-from capdev.projects.records import project_records, with_record_data
+from capdev.projects.records import project_records, relation_entries, with_record_data
 
 
 class Command(BaseCommand):
@@ -18,8 +18,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         projects = Project.objects.registry() if options["all"] else Project.objects.published()
-        records = project_records(with_record_data(projects.order_by("pk")))
-        payload = json.dumps([r.to_json() for r in records], ensure_ascii=False, indent=1, default=str)
+        projects = list(with_record_data(projects.order_by("pk")))
+        records = project_records(projects)
+        positions = {p.pk: i for i, p in enumerate(projects)}
+        # Each record's relations with their kinds (import-json writes them as stated), to the projects exported.
+        rows = [{**r.to_json(), "relations": [e for e in relation_entries(p, True, positions) if "index" in e]}
+                for r, p in zip(records, projects)]
+        payload = json.dumps(rows, ensure_ascii=False, indent=1, default=str)
         if options["output"]:
             with open(options["output"], "w", encoding="utf-8") as fh:
                 fh.write(payload)

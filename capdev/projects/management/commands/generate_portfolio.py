@@ -24,6 +24,11 @@ class Command(BaseCommand):
         parser.add_argument("--jobs", type=int, default=1,
                             help=_("processes writing at once (PostgreSQL only; default 1): the same portfolio"))
         parser.add_argument("--database", default="default", help=_("database alias (default: default)"))
+        parser.add_argument("--people", type=int, default=0,
+                            help=_("also this many people reached, on the generated activities (capdev.people."
+                                   "synthetic); with --projects 0, on the portfolio of this seed already there"))
+        parser.add_argument("--attendances", type=int, default=0,
+                            help=_("with --people: about this many attendances (default five per person)"))
 
     def handle(self, *args, **options):
         n, batch = options["projects"], options["batch"]
@@ -41,9 +46,20 @@ class Command(BaseCommand):
                     "p": p.projects, "n": n, "r": p.rows, "s": p.seconds, "rate": p.rate})
 
         try:
-            done = generate(n, options["seed"], batch=batch, using=options["database"],
-                            method=options["method"], progress=report, jobs=options["jobs"])
+            if n:
+                done = generate(n, options["seed"], batch=batch, using=options["database"],
+                                method=options["method"], progress=report, jobs=options["jobs"])
+                self.stdout.write(_("%(p)d projects (%(r)d rows) written in %(s).1f s: %(rate).0f projects/s.") % {
+                    "p": done.projects, "r": done.rows, "s": done.seconds, "rate": done.rate})
+            if options["people"] < 0 or options["attendances"] < 0:
+                raise ValueError(_("--people and --attendances must be 0 or more"))
+            if options["people"]:
+                from capdev.people.synthetic import generate_people
+
+                people = generate_people(options["people"], options["attendances"] or 5 * options["people"],
+                                         options["seed"], using=options["database"])
+                self.stdout.write(_("%(p)d people, %(i)d institutions and %(a)d attendances written in %(s).1f s.")
+                                  % {"p": people.people, "i": people.institutions, "a": people.attendances,
+                                     "s": people.seconds})
         except (ValueError, LookupError) as exc:
             raise CommandError(str(exc)) from exc
-        self.stdout.write(_("%(p)d projects (%(r)d rows) written in %(s).1f s: %(rate).0f projects/s.") % {
-            "p": done.projects, "r": done.rows, "s": done.seconds, "rate": done.rate})

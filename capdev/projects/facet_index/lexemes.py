@@ -8,7 +8,7 @@ operations. A lexeme not held is rare by construction (or new): the database lis
 quickly, by the GIN index (`vector @@ 'lexeme'::tsquery`).
 
 The query is the database's own: `websearch_to_tsquery` (stemming, stop words, web-search syntax) printed
-as text and read by capdev.projects.tsquery, so a search matches what `vector @@ websearch_to_tsquery(...)`
+as text and read by capdev.projects.facet_index.tsquery, so a search matches what `vector @@ websearch_to_tsquery(...)`
 matches. A hyphenated word is searched as a phrase ("e-government": 'e-govern' <-> 'e' <-> 'govern'),
 which lexemes alone cannot decide: the documents matching the phrases of the PHRASES commonest hyphenated
 lexemes are read whole too (each phrase as the database makes it of the lexeme, and used only for a query
@@ -32,10 +32,13 @@ import time
 from dataclasses import dataclass, field, replace
 
 import numpy as np
+from django.conf import settings
 from django.db import connections
 
+from capdev.core.memory import release_freed_memory
+from capdev.projects.search import DOC_TABLE, PG_CONFIG, PG_TSQUERY
+
 from . import tsquery
-from .search import DOC_TABLE, PG_CONFIG, PG_TSQUERY
 
 logger = logging.getLogger(__name__)
 # Lexemes in at least this many documents are held (the database lists rarer ones fast), or in a thousandth of
@@ -126,6 +129,22 @@ def _read_documents_and_rows(cursor) -> tuple[np.ndarray, np.ndarray]:
 
 class TooLarge(Exception):
     """Ids past 32 bits: the lexemes are not read (the database answers every search)."""
+
+
+def wanted(using: str) -> bool:
+    """Whether the index holds the lexemes of this database (PostgreSQL, CAPDEV_LEXEME_INDEX on)."""
+    return settings.CAPDEV_LEXEME_INDEX and connections[using].vendor == "postgresql"
+
+
+def read_or_none(using: str, token: str, changes: dict[int, str]) -> Lexemes | None:
+    """The lexemes read whole, or None when they are too many to hold (the database searches then)."""
+    try:
+        return read(using, token, changes)
+    except TooLarge as why:
+        logger.info("lexemes not read: %s", why)
+        return None
+    finally:
+        release_freed_memory()
 
 
 def threshold(documents: int) -> int:

@@ -1,0 +1,10 @@
+"""English as the UN writes it (day month year: "6 December 2026"), not Django's American "Dec. 6, 2026"."""
+DATE_FORMAT = "j F Y"
+DATETIME_FORMAT = "j F Y H:i"
+YEAR_MONTH_FORMAT = "F Y"
+MONTH_DAY_FORMAT = "j F"
+SHORT_DATE_FORMAT = "d/m/Y"
+SHORT_DATETIME_FORMAT = "d/m/Y H:i"
+DECIMAL_SEPARATOR = "."
+THOUSAND_SEPARATOR = ","
+NUMBER_GROUPING = 3

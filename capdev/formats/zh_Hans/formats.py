@@ -1,0 +1,4 @@
+"""Numbers in Chinese as the browser writes them in the charts and the map (CLDR): 1,234,567.5."""
+DECIMAL_SEPARATOR = "."
+THOUSAND_SEPARATOR = ","
+NUMBER_GROUPING = 3

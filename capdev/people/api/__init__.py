@@ -1,0 +1,1 @@
+"""The people app's API: /api/people-reached/, /api/networks/, /api/people/, /api/attendance/."""

@@ -1,0 +1,1 @@
+"""Pages of the people app: the activity page, uploads, people, matches, networks, evaluations, indicators."""
