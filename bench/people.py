@@ -120,12 +120,66 @@ def compare(urls: list[str], rounds: int, deadline: float, cold: bool = False, b
     return result
 
 
+PEOPLE_PARAMS = ("reached_sex", "reached_seniority", "reached_institution")
+
+
+def list_with_people_facets(rounds: int, country: str) -> dict:
+    """The project list with its people facets against the same list without them (the declarations taken out
+    of the FilterSet, the index read again without their pairs), one after the other: the index's read time and
+    the list pages' p50 and p95. Only the pages both lists have are compared; the people-filtered pages are
+    timed too."""
+    from django.test import Client, override_settings
+
+    from capdev.projects.facet_index import cache as index_cache
+    from capdev.projects.filtersets import ProjectFilterSet
+
+    shared = ["/projects/", f"/projects/?country={country}", "/projects/?q=government"]
+    filtered = ["/projects/?reached_sex=female", f"/projects/?country={country}&reached_seniority=senior"]
+
+    def measure(urls: list[str]) -> dict:
+        index_cache.clear()
+        # The page cache off: the list is computed for each request, not read back (capdev.core.http_cache).
+        with override_settings(CAPDEV_FACET_INDEX_BACKGROUND=False, CAPDEV_PAGE_CACHE=False):
+            began = time.perf_counter()
+            index_cache.get_index()
+            read = time.perf_counter() - began
+            client = Client()
+            for url in urls:
+                client.get(url)  # templates and database pages warm
+            times: dict[str, list[float]] = {url: [] for url in urls}
+            for _round in range(rounds):
+                for url in urls:
+                    times[url].append(timed(client, url))
+        shared_times = [t for url in shared for t in times[url]]
+        out = {"index_read_seconds": round(read, 2), **stats(shared_times)}
+        if len(urls) > len(shared):
+            out["people_filtered"] = stats([t for url in filtered for t in times[url]])
+        return out
+
+    with_facets = measure(shared + filtered)
+    saved = {name: ProjectFilterSet.base_filters.pop(name) for name in PEOPLE_PARAMS}
+    try:
+        without = measure(shared)
+    finally:
+        ProjectFilterSet.base_filters.update(saved)
+    return {"with_people": with_facets, "baseline_without_people": without,
+            "ratio_p50": round(with_facets["p50_ms"] / without["p50_ms"], 2),
+            "index_read_ratio": round(with_facets["index_read_seconds"] / without["index_read_seconds"], 2)}
+
+
+def stats(times: list[float]) -> dict:
+    ordered = sorted(times)
+    return {"p50_ms": round(statistics.median(ordered) * 1000, 1),
+            "p95_ms": round(ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))] * 1000, 1), "n": len(ordered)}
+
+
 def main() -> None:
     parser = common.portfolio_parser(__doc__)
     parser.add_argument("--people", type=int, default=100_000, help="SQLite: people to generate (once)")
     parser.add_argument("--attendances", type=int, default=500_000, help="SQLite: attendances to generate")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--max-seconds", type=float, default=900)
+    parser.add_argument("--list-only", action="store_true", help="only the project list with its people facets")
     args = parser.parse_args()
 
     if args.database_url:
@@ -152,6 +206,16 @@ def main() -> None:
           f"{args.rounds} rounds; busiest projects {projects[:3]}, country {country}")
     deadline = time.monotonic() + args.max_seconds
     from django.test import Client, override_settings
+
+    if args.list_only:
+        part = list_with_people_facets(args.rounds, country)
+        w, b = part["with_people"], part["baseline_without_people"]
+        print(f"  project list: index read {w['index_read_seconds']} s with people facets, "
+              f"{b['index_read_seconds']} s without (ratio {part['index_read_ratio']}); pages p50 {w['p50_ms']} ms "
+              f"p95 {w['p95_ms']} | without p50 {b['p50_ms']} ms p95 {b['p95_ms']} | ratio p50 {part['ratio_p50']}; "
+              f"filtered by people p50 {w['people_filtered']['p50_ms']} ms p95 {w['people_filtered']['p95_ms']}")
+        common.write_result(f"people-list-{label}", {"label": label, "portfolio": info, "list": part})
+        return
 
     warm = Client()
     results: dict = {"label": label, "portfolio": info, "rounds": args.rounds}
