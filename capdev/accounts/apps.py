@@ -12,8 +12,12 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts and roles")
 
     def ready(self) -> None:
+        from capdev.core import access
+
+        from . import permissions
         from .roles import ensure_roles
 
+        access.register(permissions)  # core's admin base classes ask these rules (core cannot import accounts)
         # Groups and their model permissions exist only after every app's permissions do: after migrate (and
         # after `flush`, which empties the groups table and sends post_migrate again).
         post_migrate.connect(ensure_roles, dispatch_uid="capdev.accounts.ensure_roles")

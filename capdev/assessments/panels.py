@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from capdev.accounts import permissions as perms
 from capdev.core import fields, panels
 from capdev.core.params import InvalidParameters, Parameters
-from capdev.portal.charts import Chart, Series
+from capdev.core.charts import Chart, Series
 from capdev.projects.filtersets import is_staff_request
 
 from . import series

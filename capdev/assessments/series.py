@@ -14,7 +14,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from capdev.portal.charts import Chart, Series
+from capdev.core.charts import Chart, Series
 from capdev.projects.filtersets import visible_projects
 
 from .filtersets import visible_assessments, visible_links

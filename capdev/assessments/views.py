@@ -16,7 +16,7 @@ from openpyxl import Workbook
 
 from capdev.accounts import permissions as perms
 from capdev.core.views import FilteredListView, _Echo
-from capdev.portal.charts import csv_response
+from capdev.core.charts import csv_response
 from capdev.projects.exports import XLSX_CONTENT_TYPE, _cell
 from capdev.projects.filtersets import is_staff_request
 from capdev.reference.models import Country

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import versions
+from . import access, versions
 
 
 def _project_path(model) -> str | None:
@@ -94,8 +94,7 @@ class ObjectPermissionMixin:
     def get_queryset(self, request):
         """Editors see the projects (and project rows) of their units; everyone else as the model allows."""
         qs = super().get_queryset(request)
-        from capdev.accounts import permissions as perms
-
+        perms = access.rules()
         path = _project_path(self.model)
         if path is None or perms.editable_unit_ids(request.user) is None or request.user.is_superuser:
             return qs
@@ -105,8 +104,7 @@ class ObjectPermissionMixin:
         return qs.filter(**{f"{path}__in" if path else "pk__in": editable})
 
     def _row_allowed(self, request, obj) -> bool:
-        from capdev.accounts import permissions as perms
-
+        perms = access.rules()
         if request.user.is_superuser:
             return True
         if self._is_project_row():
@@ -182,8 +180,7 @@ class CapdevAdmin(ObjectPermissionMixin, SimpleHistoryAdmin):
         form = super().get_form(request, obj, **kwargs)
         if not self._saves(request, obj):
             form.base_fields.pop("seen", None)  # a read-only page sends nothing back: no version to carry
-        from capdev.accounts import permissions as perms
-
+        perms = access.rules()
         if "lead_unit" in form.base_fields and perms.editable_unit_ids(request.user) is not None \
                 and not request.user.is_superuser:
             form.base_fields["lead_unit"].queryset = perms.editable_units(request.user)
@@ -198,8 +195,7 @@ class CapdevInline(admin.TabularInline):
     show_change_link = True
 
     def _parent_allowed(self, request, obj) -> bool:
-        from capdev.accounts import permissions as perms
-
+        perms = access.rules()
         if request.user.is_superuser or obj is None:
             return True
         return perms.can_change_row_in_place(request.user, obj)
