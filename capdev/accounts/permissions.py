@@ -12,6 +12,8 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 
+from capdev.core import access
+
 from .roles import EDITOR, PORTFOLIO_ADMIN, REVIEWER, VIEWER
 
 _CACHE = "_capdev_permission_cache"
@@ -29,9 +31,7 @@ def _cache(user) -> dict:
     return cache
 
 
-def is_active_staff(user) -> bool:
-    """Signed in, active and staff."""
-    return bool(user is not None and user.is_authenticated and user.is_active and user.is_staff)
+is_active_staff = access.is_staff  # signed in, active and staff: the one rule, in core
 
 
 def roles_of(user) -> frozenset[str]:

@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from capdev.core import fields
+from capdev.core.access import is_staff_request
 from capdev.core.params import Parameters, note_parameters
 
 from .export import projects_for_export, stream_activities
@@ -26,7 +27,7 @@ def activities_xml(request: HttpRequest):
     from capdev.reference.models import Country
 
     include_all = bool(OWN_PARAMETERS.read(request)["all"])
-    if include_all and not (request.user.is_authenticated and request.user.is_staff):
+    if include_all and not is_staff_request(request):
         return HttpResponseForbidden(_("Only staff may export unpublished projects."), content_type="text/plain")
     note_parameters(request, ProjectFilterSet.base_filters, ProjectFilterSet)  # read below, from a copy
     params = request.GET.copy()

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from capdev.activities.models import Activity
 from capdev.core import fields
+from capdev.core.access import is_staff_request
 from capdev.core.params import Parameters
 from capdev.projects.models import ProjectPartner
 from capdev.reference.views import (
@@ -188,7 +189,7 @@ def partner_detail(request: HttpRequest, slug: str) -> HttpResponse:
     per_role = dict(links.order_by().values_list("role").annotate(n=Count("project", distinct=True)))
     activities = Activity.objects.counted().filter(organiser_links__organisation=organisation, project__in=visible_ids)
     activity_rows = activity_table(activities)
-    if not per_role and not activity_rows["total"] and not request.user.is_staff:
+    if not per_role and not activity_rows["total"] and not is_staff_request(request):
         raise Http404(_("No published project names this organisation."))
     projects = project_table(visible.filter(pk__in=links.values("project")))
     roles: dict[int, list[str]] = defaultdict(list)
@@ -203,7 +204,7 @@ def partner_detail(request: HttpRequest, slug: str) -> HttpResponse:
         Q(project_links__project__in=visible_ids) | Q(organiser_links__activity__project__in=visible_ids)
     ).values_list("pk", flat=True)) if related else set()
     for other in related:
-        other.has_page = request.user.is_staff or other.pk in with_page
+        other.has_page = is_staff_request(request) or other.pk in with_page
     return render(request, "organisations/partner_detail.html", {
         "organisation": organisation,
         "aliases": [a.alias for a in organisation.aliases.all() if a.alias not in (organisation.name,

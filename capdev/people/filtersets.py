@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from capdev.core import fields
+from capdev.core.access import is_staff_request
 from capdev.core.filters import CheckedFilterSet, ValueFilter, ValuesFilter
 
 from . import permissions
@@ -100,7 +101,5 @@ class NetworkFilterSet(CheckedFilterSet):
 
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
         if queryset is None:
-            user = getattr(request, "user", None)
-            staff = bool(user is not None and user.is_active and user.is_staff)
-            queryset = Network.objects.all() if staff else Network.objects.filter(published=True)
+            queryset = Network.objects.all() if is_staff_request(request) else Network.objects.filter(published=True)
         super().__init__(data, queryset, request=request, prefix=prefix)

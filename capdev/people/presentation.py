@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from capdev.accounts.permissions import is_portfolio_admin
+from capdev.core.access import is_staff_request
 
 from . import aggregates as agg
 from . import evaluations_summary, permissions, privacy
@@ -75,7 +76,7 @@ def project_context(request, project) -> dict:
     reach = agg.project_reach(original, include_pending=exact)
     second = agg.second_generation(original, include_pending=exact)
     networks = list(Network.objects.filter(project_links__project=original)
-                    .filter(**({} if exact or request.user.is_staff else {"published": True})).order_by("name"))
+                    .filter(**({} if exact or is_staff_request(request) else {"published": True})).order_by("name"))
     return {
         "reach": show(reach, exact), "second": show(second, exact),
         "trainers": privacy.shown(agg.trainers_trained(original, include_pending=exact), exact),

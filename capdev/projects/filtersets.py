@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from capdev.activities.models import Activity, ActivityType
 from capdev.core import fields
+from capdev.core.access import is_staff_request  # noqa: F401 (the pages ask it from here too)
 from capdev.core.filters import CheckedFilterSet, ValueFilter, ValuesFilter
 from capdev.organisations.models import Organisation, OrgUnit
 
@@ -36,16 +37,9 @@ from .search import has_terms, search_annotations, search_filter
 
 def visible_projects(request=None) -> QuerySet:
     """The projects this request may see: every project of the registry for staff, published ones otherwise."""
-    user = getattr(request, "user", None)
-    if user is not None and user.is_active and user.is_staff:
+    if is_staff_request(request):
         return Project.objects.registry()
     return Project.objects.published()
-
-
-def is_staff_request(request) -> bool:
-    """Whether the request comes from a signed-in, active staff member."""
-    user = getattr(request, "user", None)
-    return bool(user is not None and user.is_active and user.is_staff)
 
 
 def visible_q(request=None, path: str = "") -> Q:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from capdev.assessments.models import Assessment, Dimension, Framework, Level
+from capdev.core.access import is_staff_request
 
 
 class LevelSerializer(serializers.ModelSerializer):
@@ -87,6 +88,6 @@ class AssessmentSerializer(serializers.ModelSerializer):
     def to_representation(self, instance):
         data = super().to_representation(instance)
         request = self.context.get("request")
-        if request is not None and request.user.is_authenticated and request.user.is_staff:
+        if is_staff_request(request):
             data.update(state=instance.state, internal=instance.internal)
         return data

@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 from capdev.accounts.permissions import is_portfolio_admin
 from capdev.activities.models import Activity
 from capdev.core import fields
+from capdev.core.access import is_staff_request
 from capdev.projects.filtersets import ProjectFilterSet, visible_projects
 
 from .. import aggregates as agg
@@ -85,8 +86,7 @@ class NetworkViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
 
     def get_queryset(self):
-        staff = self.request.user.is_active and self.request.user.is_staff
-        networks = Network.objects.all() if staff else Network.objects.filter(published=True)
+        networks = Network.objects.all() if is_staff_request(self.request) else Network.objects.filter(published=True)
         return networks.select_related("lead_unit", "lead_organisation").order_by("name")
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from capdev.core.access import is_staff_request
 from capdev.core.views import format_period
 
 from .. import aggregates as agg
@@ -35,7 +36,7 @@ def activity_page(request, pk: int):
         "reach": presentation.show(agg.activity_reach(activity, include_pending=exact), exact),
         "evaluation": evaluations_summary.summary(evaluations_summary.responses_of_activity(activity), exact),
         "networks": Network.objects.filter(activity_links__activity=activity).filter(
-            **({} if request.user.is_staff else {"published": True})).order_by("name"),
+            **({} if is_staff_request(request) else {"published": True})).order_by("name"),
         "can_manage": permissions.can_manage_people(request.user, project),
         "can_publish": permissions.can_publish_people(request.user, project),
     }

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from capdev.accounts.permissions import is_published_original
 from capdev.activities.models import Activity
+from capdev.core.access import is_staff_request
 from capdev.projects.filtersets import visible_q
 
 from .. import indicators, network_stats, permissions, privacy
@@ -33,7 +34,7 @@ def network_list(request):
 
 def _network(request, slug: str) -> Network:
     network = Network.objects.select_related("lead_unit", "lead_organisation").filter(slug=slug).first()
-    if network is None or not (network.published or request.user.is_staff):
+    if network is None or not (network.published or is_staff_request(request)):
         raise Http404(_("No such network."))
     return network
 
@@ -53,7 +54,7 @@ def network_page(request, slug: str):
             row["left"] = privacy.shown(row["left"], exact)
     projects = network.projects.filter(visible_q(request)).order_by("-start_date", "title")
     activities = [link.activity for link in network.activity_links.select_related("activity__project")
-                  if link.activity and (request.user.is_staff or is_published_original(link.activity.project))]
+                  if link.activity and (is_staff_request(request) or is_published_original(link.activity.project))]
     context = {
         "network": network, "exact": exact, "size": size, "growth": growth,
         "countries": privacy.hide_all(s.countries) if size.suppressed else privacy.breakdown(s.countries, exact),
