@@ -10,6 +10,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from capdev.core.jobs import BackgroundJob
+
 
 class ImportState(models.TextChoices):
     """Where an import stands."""
@@ -33,7 +35,7 @@ class ImportFormat(models.TextChoices):
 STALLED_AFTER = dt.timedelta(minutes=30)
 
 
-class ImportJob(models.Model):
+class ImportJob(BackgroundJob):
     """One uploaded file on its way into the registry: read in the background, previewed, confirmed, imported."""
 
     State = ImportState
@@ -55,40 +57,24 @@ class ImportJob(models.Model):
     data = models.BinaryField(_("uploaded bytes"), blank=True, default=b"",
                               help_text=_("Kept until the import is done; the imported file then lives on as the "
                                           "records' source file."))
-    state = models.CharField(_("state"), max_length=20, choices=ImportState.choices, default=ImportState.QUEUED)
+    state = BackgroundJob.state_field(ImportState)
     stage = models.CharField(_("current step"), max_length=200, blank=True)
-    done = models.PositiveIntegerField(_("items done"), default=0)
-    total = models.PositiveIntegerField(_("items in all"), default=0)
-    error = models.TextField(_("error"), blank=True)
     notes = models.JSONField(_("notes"), default=list, blank=True)
     result = models.JSONField(_("result"), default=dict, blank=True)
     confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("confirmed by"), null=True,
                                      blank=True, on_delete=models.SET_NULL, related_name="+")
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
-    created = models.DateTimeField(_("uploaded at"), auto_now_add=True)
-    last_updated = models.DateTimeField(_("last updated"), auto_now=True)
+    created = models.DateTimeField(_("uploaded at"), auto_now_add=True)  # what the admin calls it
 
-    class Meta:
-        ordering = ["-created", "-pk"]
+    class Meta(BackgroundJob.Meta):
         verbose_name = _("import job")
         verbose_name_plural = _("import jobs")
         indexes = [models.Index(fields=["user", "-created"], name="imports_job_user_idx"),
                    models.Index(fields=["unit", "-created"], name="imports_job_unit_idx")]
-        constraints = [
-            models.CheckConstraint(condition=models.Q(state__in=ImportState.values), name="imports_job_state",
-                                   violation_error_message=_("Unknown import state.")),
-            models.CheckConstraint(condition=models.Q(done__lte=models.F("total")) | models.Q(total=0),
-                                   name="imports_job_done_not_past_total",
-                                   violation_error_message=_("Progress cannot pass the total.")),
-        ]
+        constraints = BackgroundJob.job_constraints("imports_job", ImportState, _("Unknown import state."))
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.get_state_display()})"
-
-    @property
-    def running(self) -> bool:
-        """Waiting for or in the hands of the worker: the page follows its progress."""
-        return self.state in self.RUNNING
 
     @property
     def stalled(self) -> bool:
@@ -96,11 +82,6 @@ class ImportJob(models.Model):
         from django.utils import timezone
 
         return self.running and self.last_updated < timezone.now() - STALLED_AFTER
-
-    @property
-    def percent(self) -> int | None:
-        """Progress in percent, when the step has a count."""
-        return round(100 * self.done / self.total) if self.total else None
 
 
 class ImportRecord(models.Model):

@@ -12,6 +12,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from capdev.core.jobs import BackgroundJob
+
 REPORT_JOB_KEPT = dt.timedelta(days=1)
 
 
@@ -25,7 +27,7 @@ class ReportState(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
-class ReportJob(models.Model):
+class ReportJob(BackgroundJob):
     """One portfolio report asked for: the list's query, who asked (the report shows what they may see), the
     progress, and the PDF once made. Its page is reached by an unguessable token."""
 
@@ -39,36 +41,15 @@ class ReportJob(models.Model):
     query = models.TextField(_("list parameters"), blank=True, help_text=_("The project list's query string."))
     host = models.CharField(_("site address"), max_length=255, blank=True)
     language = models.CharField(_("language"), max_length=16, blank=True)
-    state = models.CharField(_("state"), max_length=20, choices=ReportState.choices, default=ReportState.QUEUED)
-    done = models.PositiveIntegerField(_("projects read"), default=0)
-    total = models.PositiveIntegerField(_("projects in all"), default=0)
+    state = BackgroundJob.state_field(ReportState)  # done of total: projects read
     data = models.BinaryField(_("PDF"), blank=True, default=b"")
-    error = models.TextField(_("error"), blank=True)
     created = models.DateTimeField(_("asked for at"), auto_now_add=True)
-    last_updated = models.DateTimeField(_("last updated"), auto_now=True)
 
-    class Meta:
-        ordering = ["-created", "-pk"]
+    class Meta(BackgroundJob.Meta):
         verbose_name = _("report job")
         verbose_name_plural = _("report jobs")
         indexes = [models.Index(fields=["created"], name="reports_job_created_idx")]
-        constraints = [
-            models.CheckConstraint(condition=models.Q(state__in=ReportState.values), name="reports_job_state",
-                                   violation_error_message=_("Unknown report state.")),
-            models.CheckConstraint(condition=models.Q(done__lte=models.F("total")) | models.Q(total=0),
-                                   name="reports_job_done_not_past_total",
-                                   violation_error_message=_("Progress cannot pass the total.")),
-        ]
+        constraints = BackgroundJob.job_constraints("reports_job", ReportState, _("Unknown report state."))
 
     def __str__(self) -> str:
         return f"{self.token} ({self.get_state_display()})"
-
-    @property
-    def running(self) -> bool:
-        """Waiting for or in the hands of the worker: its page follows the progress."""
-        return self.state in self.RUNNING
-
-    @property
-    def percent(self) -> int | None:
-        """Progress in percent while the projects are read."""
-        return round(100 * self.done / self.total) if self.total else None
