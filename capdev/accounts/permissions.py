@@ -76,23 +76,12 @@ def editable_unit_ids(user) -> frozenset[int] | None:
         return frozenset()
     cache = _cache(user)
     if "unit_ids" not in cache:
-        from capdev.organisations.models import OrgUnit
+        from capdev.organisations.tree import unit_ids_under
 
         from .models import UnitAssignment
 
         assigned = set(UnitAssignment.objects.filter(user=user).values_list("unit_id", flat=True))
-        children: dict[int | None, list[int]] = {}
-        if assigned:
-            # The unit tree is small (tens of rows): one query, then walk it in memory.
-            for pk, parent in OrgUnit.objects.values_list("pk", "parent_id"):
-                children.setdefault(parent, []).append(pk)
-        found, todo = set(), list(assigned)
-        while todo:
-            pk = todo.pop()
-            if pk not in found:
-                found.add(pk)
-                todo.extend(children.get(pk, ()))
-        cache["unit_ids"] = frozenset(found)
+        cache["unit_ids"] = frozenset(unit_ids_under(pks=assigned) if assigned else ())
     return cache["unit_ids"]
 
 

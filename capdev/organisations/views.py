@@ -31,6 +31,7 @@ from capdev.reference.views import (
 )
 
 from .filtersets import OrganisationFilterSet
+from .tree import walk_down
 from .models import Organisation, OrgUnit
 
 PARTNERS_PER_PAGE = 50
@@ -87,15 +88,8 @@ def unit_tree(request: HttpRequest) -> dict[str, Any]:
 
 def descendants(unit: OrgUnit) -> list[OrgUnit]:
     """A unit's children, their children and so on, from the in-memory tree unit_tree() built."""
-    found, stack, seen = [], list(unit.child_units), {unit.pk}
-    while stack:
-        node = stack.pop()
-        if node.pk in seen:
-            continue
-        seen.add(node.pk)
-        found.append(node)
-        stack.extend(node.child_units)
-    return found
+    return [node for node in walk_down([unit], lambda node: node.child_units, key=lambda node: node.pk)
+            if node is not unit]
 
 
 def unit_list(request: HttpRequest) -> HttpResponse:

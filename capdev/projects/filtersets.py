@@ -25,7 +25,8 @@ from capdev.activities.models import Activity, ActivityType
 from capdev.core import fields
 from capdev.core.access import is_staff_request  # noqa: F401 (the pages ask it from here too)
 from capdev.core.filters import CheckedFilterSet, ValueFilter, ValuesFilter
-from capdev.organisations.models import Organisation, OrgUnit
+from capdev.organisations.models import Organisation
+from capdev.organisations.tree import unit_ids_under
 
 from .bands import BudgetBand, budget_total
 from .facet_index.sources import Pairs, ServedRegions
@@ -54,23 +55,6 @@ def visible_q(request=None, path: str = "") -> Q:
     if not is_staff_request(request):
         rule["review_state"] = ReviewState.PUBLISHED
     return Q(**{prefix + name: value for name, value in rule.items()})
-
-
-def unit_ids_with_descendants(codes: Iterable[str]) -> set[int]:
-    """The ids of the units with these codes and of every unit under them (one query over the unit tree)."""
-    wanted = {c.casefold() for c in codes}
-    units = list(OrgUnit.objects.values_list("pk", "code", "parent_id"))
-    children: dict[int | None, list[int]] = {}
-    for pk, _code, parent in units:
-        children.setdefault(parent, []).append(pk)
-    found, stack = set(), [pk for pk, code, _p in units if code.casefold() in wanted]
-    while stack:
-        pk = stack.pop()
-        if pk in found:
-            continue
-        found.add(pk)
-        stack.extend(children.get(pk, []))
-    return found
 
 
 SORTS = {
@@ -104,7 +88,7 @@ class UnitTree(ValuesFilter):
     def unit_ids(self, codes: list[str]) -> set[int]:
         cache = self.__dict__.setdefault("_unit_ids", {})
         if tuple(codes) not in cache:
-            cache[tuple(codes)] = unit_ids_with_descendants(codes)
+            cache[tuple(codes)] = unit_ids_under(codes=codes)
         return cache[tuple(codes)]
 
     def filter(self, qs, value):
