@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -24,6 +23,7 @@ from lxml import etree
 
 from . import conf, mapping
 from .codecheck import review_activity
+from .dates import parse_date, parse_datetime
 from .findings import ERROR, WARNING, Finding
 from .rulesets import Checker
 from .validate import load_schema
@@ -67,31 +67,6 @@ def _decimal(text: str | None) -> Decimal | None:
     return value if value.is_finite() else None
 
 
-def _date(text: str | None) -> dt.date | None:
-    if not text:
-        return None
-    try:
-        return dt.date.fromisoformat(text.strip()[:10])
-    except ValueError:
-        return None
-
-
-def _datetime(text: str | None) -> dt.datetime | None:
-    if not text:
-        return None
-    m = re.match(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$", text.strip())
-    if not m:
-        d = _date(text)
-        return dt.datetime.combine(d, dt.time.min, dt.timezone.utc) if d else None
-    try:  # the schema allows what Python does not read: 24:00:00, a second 60
-        base = dt.datetime.fromisoformat(f"{m.group(1)}T{m.group(2)}")
-        tz = m.group(4)
-        if tz in (None, "Z"):
-            return base.replace(tzinfo=dt.timezone.utc)
-        return base.replace(tzinfo=dt.datetime.strptime(tz.replace(":", ""), "%z").tzinfo)
-    except ValueError:
-        return None
-
 
 def _first(children: dict[str, list], tag: str) -> etree._Element | None:
     found = children.get(tag)
@@ -100,7 +75,7 @@ def _first(children: dict[str, list], tag: str) -> etree._Element | None:
 
 def _child_date(el: etree._Element, tag: str) -> dt.date | None:
     child = el.find(tag)
-    return _date(child.get("iso-date")) if child is not None else None
+    return parse_date(child.get("iso-date")) if child is not None else None
 
 
 @dataclass
@@ -257,7 +232,7 @@ class Reader:
         lang = (el.get(XML_LANG) or "").lower()
         a.language = lang
         a.default_currency = (el.get("default-currency") or "").strip()
-        a.last_updated = _datetime(el.get("last-updated-datetime"))
+        a.last_updated = parse_datetime(el.get("last-updated-datetime"))
         if a.last_updated is None and el.get("last-updated-datetime"):
             self.note(WARNING, _("last-updated-datetime %(v)r cannot be read; not stored") %
                       {"v": el.get("last-updated-datetime")}, a.line, ident, value=el.get("last-updated-datetime"),
@@ -286,7 +261,7 @@ class Reader:
         status = _first(children, "activity-status")
         a.status = status.get("code", "") if status is not None else ""
         for d in children.get("activity-date", ()):
-            when = _date(d.get("iso-date"))
+            when = parse_date(d.get("iso-date"))
             if when is None:
                 self.note(WARNING, _("activity-date %(v)r is not a date; ignored") % {"v": d.get("iso-date")},
                           d.sourceline, ident, value=d.get("iso-date") or "", path="activity-date/@iso-date")

@@ -24,6 +24,7 @@ from django.conf import settings
 from lxml import etree
 
 from .codelists import XML_LANG, org_id_prefixes
+from .dates import parse_date, parse_datetime
 from .conf import DATA_DIR, reporting_org
 from .findings import ERROR, Finding
 
@@ -139,28 +140,6 @@ def _number(text: str) -> Decimal | None:
     except (InvalidOperation, AttributeError):
         return None
 
-
-def _date(text: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(text.strip()[:10])
-    except ValueError:
-        return None
-
-
-def _datetime(text: str) -> dt.datetime | None:
-    text = text.strip()
-    m = re.match(r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})?$", text)
-    if not m:
-        d = _date(text)
-        return dt.datetime.combine(d, dt.time.min, dt.timezone.utc) if d else None
-    try:  # the schema allows times Python does not read (24:00:00): such a date is not compared
-        base = dt.datetime.fromisoformat(m.group(1))
-        tz = m.group(3)
-        if tz in (None, "Z"):
-            return base.replace(tzinfo=dt.timezone.utc)
-        return base.replace(tzinfo=dt.datetime.strptime(tz.replace(":", ""), "%z").tzinfo)
-    except ValueError:
-        return None
 
 
 def known_org_ids() -> frozenset[str]:
@@ -329,7 +308,7 @@ class Checker:
             return [(self.today, None)]
         out = []
         for item in self._nodes(node, [expr]):
-            d = _date(_text(item))
+            d = parse_date(_text(item))
             if d is not None:
                 out.append((d, item))
         return out
@@ -346,7 +325,7 @@ class Checker:
 
     def rule_date_now(self, case, node):
         for item in self._nodes(node, [case["date"]]):
-            when = _datetime(_text(item))
+            when = parse_datetime(_text(item))
             if when is not None and when > self.now:
                 self.fail(case, node, item, _text(item))
 
