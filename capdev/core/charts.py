@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterable, Mapping
+from typing import Iterable
 
 from django.http import HttpResponse
 from django.utils.formats import number_format
