@@ -24,11 +24,11 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("wiring", ("settings", "urls", "cli", "wsgi", "conftest")),
 )
 
-# An app's pages and API (core's generic views aside) are part of the interface layer: they serve the app's models
-# through the portal's page parts, the API's permissions and renderers and the importer's loader. An app's URLs
-# wire its pages and the API's router wires every app's API: they are part of the wiring. Matched against the
-# module's name below its app (`capdev.projects.api.views` -> `api`).
-INTERFACE_MODULES: tuple[str, ...] = ("api", "views")
+# An app's pages, API, admin pages and console commands (core's generic ones aside) are part of the interface
+# layer: they serve the app's models through the portal's page parts, the API's permissions and renderers and the
+# importer's loader. An app's URLs wire its pages and the API's router wires every app's API: they are part of the
+# wiring. Matched against the module's name below its app (`capdev.projects.api.views` -> `api`).
+INTERFACE_MODULES: tuple[str, ...] = ("api", "views", "admin", "management")
 WIRING_MODULES: tuple[str, ...] = ("urls",)
 
 # Modules placed in another layer than their app's, with the reason. Only plain Python may move down.
