@@ -15,6 +15,20 @@ from capdev.core import layers
 
 ROOT = Path(__file__).resolve().parents[2]  # the `capdev` package
 
+# Modules that import each other round within an app, found when the test was written; each group may only
+# shrink (a new module in a cycle, or a new cycle, fails). A cycle hidden by an import inside a function is one.
+KNOWN_MODULE_CYCLES: list[set[str]] = [
+    {"capdev.activities.models", "capdev.projects.index_version", "capdev.projects.models"},
+    {"capdev.imports.iati", "capdev.imports.runs", "capdev.imports.tasks"},
+    {"capdev.reports.jobs", "capdev.reports.tasks"},
+    {"capdev.settings.base", "capdev.settings.security"},
+    # the narrative parser's (another branch works on it at the time of writing)
+    {"capdev.narrative.values.places", "capdev.narrative.values.served"},
+    {"capdev.narrative.values.orgs", "capdev.narrative.values.partners"},
+    {"capdev.narrative.labels", "capdev.narrative.value_types"},
+    {"capdev.narrative.activity_tables", "capdev.narrative.values.tables"},
+]
+
 # Edges that still go uphill or close a cycle between apps, each with why it is left and what would remove it.
 # This list may only shrink: test_allowed_edges_are_still_needed fails when one is no longer needed.
 _ACTIVITIES_IN_PROJECTS = (
@@ -48,6 +62,7 @@ class Edge:
     target: str  # imported module (or package)
     line: int
     in_function: bool
+    names: tuple[str, ...] = ()  # what `from target import ...` names (modules among them are edges too)
 
     def __str__(self) -> str:
         where = " (inside a function)" if self.in_function else ""
@@ -96,7 +111,8 @@ def imports_of(path: Path) -> list[Edge]:
                 targets = [node.module or ""]
         else:
             continue
-        edges.extend(Edge(module, target, node.lineno, id(node) in in_function) for target in targets)
+        names = tuple(alias.name for alias in node.names) if isinstance(node, ast.ImportFrom) else ()
+        edges.extend(Edge(module, target, node.lineno, id(node) in in_function, names) for target in targets)
     return edges
 
 
@@ -162,6 +178,66 @@ def app_cycles(edges: list[Edge], allowed=None) -> list[list[str]]:
     return components
 
 
+def module_graph(edges: list[Edge]) -> dict[str, set[str]]:
+    """Module -> the modules it imports (`from capdev.core import fields` is an edge to capdev.core.fields)."""
+    modules = {module_name(path) for path in source_modules()}
+
+    def nearest(name: str) -> str:
+        while name not in modules and "." in name:
+            name = name.rpartition(".")[0]
+        return name
+
+    graph: dict[str, set[str]] = defaultdict(set)
+    for edge in edges:
+        targets = [f"{edge.target}.{name}" for name in edge.names if f"{edge.target}.{name}" in modules]
+        for target in targets or [nearest(edge.target)]:
+            if target != edge.source:
+                graph[edge.source].add(target)
+    return graph
+
+
+def strongly_connected(graph: dict[str, set[str]]) -> list[set[str]]:
+    """The groups of two or more nodes that reach each other (iterative Tarjan: hundreds of modules)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    groups: list[set[str]] = []
+    for start in sorted(graph):
+        if start in index:
+            continue
+        work = [(start, iter(sorted(graph[start])))]
+        index[start] = low[start] = len(index)
+        stack.append(start)
+        on_stack.add(start)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(graph.get(child, ())))))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                group = set()
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    group.add(member)
+                    if member == node:
+                        break
+                if len(group) > 1:
+                    groups.append(group)
+    return groups
+
+
 def describe_cycle(component: list[str], edges: list[Edge]) -> str:
     members = set(component)
     lines = [f"apps {', '.join(component)} import each other:"]
@@ -190,6 +266,26 @@ def test_no_cycle_between_apps():
     edges = capdev_edges()
     cycles = app_cycles(edges)
     assert not cycles, "\n".join(describe_cycle(component, edges) for component in cycles)
+
+
+def test_no_new_cycle_between_modules():
+    """Module cycles, within an app too, counting imports inside functions: none beyond the known ones."""
+    graph = module_graph(capdev_edges())
+    new = [sorted(group) for group in strongly_connected(graph)
+           if not any(group <= known for known in KNOWN_MODULE_CYCLES)]
+    lines = []
+    for group in new:
+        lines.append("modules " + ", ".join(group) + " import each other:")
+        lines.extend(f"    {edge}" for edge in capdev_edges() if edge.source in group
+                     and ({edge.target, *(f"{edge.target}.{n}" for n in edge.names)} & set(group)))
+    assert not new, "\n".join(lines)
+
+
+def test_known_module_cycles_are_still_there():
+    """A known cycle that is gone (or smaller) comes off KNOWN_MODULE_CYCLES, so that it cannot come back."""
+    groups = strongly_connected(module_graph(capdev_edges()))
+    stale = [sorted(known) for known in KNOWN_MODULE_CYCLES if not any(known <= group for group in groups)]
+    assert not stale, f"no longer cycles: take them off (or shrink them in) KNOWN_MODULE_CYCLES: {stale}"
 
 
 def test_allowed_edges_are_still_needed():
