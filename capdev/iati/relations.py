@@ -9,8 +9,8 @@ first too). An identifier found nowhere links nothing: the activity's XML, kept 
 from __future__ import annotations
 
 from django.db.models import Q
-from simple_history.utils import bulk_create_with_history
 
+from capdev.core.bulk import create_with_history
 from capdev.projects.models import Project, ProjectRelation
 
 from . import conf
@@ -33,7 +33,7 @@ def link(related: list[tuple[int, str, str]]) -> int:
         Q(from_project__in=ids) & Q(to_project__in=ids)).values_list("from_project_id", "to_project_id")}
     rows = [ProjectRelation(from_project_id=first, to_project_id=second, kind=kind)
             for pair, (first, second, kind) in sorted(wanted.items()) if pair not in existing]
-    bulk_create_with_history(rows, ProjectRelation)
+    create_with_history(ProjectRelation, rows)
     return len(rows)
 
 

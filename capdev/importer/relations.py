@@ -29,8 +29,8 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history
 
+from capdev.core.bulk import create_with_history
 from capdev.narrative.types import PartialDate, Record
 from capdev.projects import models as pm
 
@@ -276,7 +276,7 @@ def _write(rows: dict) -> int:
         else:
             first, second, kind, note = row
             new.append(pm.ProjectRelation(from_project_id=first, to_project_id=second, kind=kind, note=note))
-    bulk_create_with_history(new, pm.ProjectRelation)
+    create_with_history(pm.ProjectRelation, new)
     _flag(flags)
     # A doubt about a relation carried by a JSON export comes as a plain flag: it is a warning, never a fault.
     pm.ReviewFlag.objects.filter(project__in=ids, field=FLAG_FIELD, severity="",
@@ -292,4 +292,4 @@ def _flag(flags: list[tuple[int, str]]) -> None:
                                             state=pm.ReviewFlag.State.OPEN).values_list("project_id", "reason"))
     new = [pm.ReviewFlag(project_id=pk, field=FLAG_FIELD, reason=reason[:500], severity=pm.ReviewFlag.Severity.WARNING)
            for pk, reason in flags if (pk, reason[:500]) not in have]
-    bulk_create_with_history(new, pm.ReviewFlag)
+    create_with_history(pm.ReviewFlag, new)

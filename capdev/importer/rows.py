@@ -8,10 +8,9 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from simple_history.utils import bulk_create_with_history
-
 from capdev import narrative
 from capdev.activities.models import Activity, ActivityOrganiser, Resource
+from capdev.core.bulk import create_with_history
 from capdev.core.models import from_partial
 from capdev.narrative.types import Record
 from capdev.projects import models as pm
@@ -66,7 +65,7 @@ class RowWriter:
         if replace:
             model.objects.filter(project=project).delete()
         if rows:
-            bulk_create_with_history(rows, model, batch_size=500)
+            create_with_history(model, rows)
         if name == "activities":
             self._write_organisers(project, record, resolver)
         if name == "outcomes":
@@ -178,7 +177,7 @@ class RowWriter:
                 if org is not None:
                     links[(activity.pk, org.pk)] = ActivityOrganiser(activity=activity, organisation=org)
         if links:
-            bulk_create_with_history(list(links.values()), ActivityOrganiser)
+            create_with_history(ActivityOrganiser, list(links.values()))
 
     @staticmethod
     def _write_indicators(project: pm.Project, record: Record) -> None:
@@ -193,7 +192,7 @@ class RowWriter:
                                    baseline_year=ind.baseline_year, target_value=ind.target,
                                    target_year=ind.target_year)
                 indicators.append((row, ind.values))
-        bulk_create_with_history([row for row, _ in indicators], pm.Indicator)
+        create_with_history(pm.Indicator, [row for row, _ in indicators])
         saved = list(pm.Indicator.objects.filter(outcome__project=project).order_by("outcome__position", "position"))
         for row, (_unsaved, data_values) in zip(saved, indicators):
             for v in data_values:
@@ -201,7 +200,7 @@ class RowWriter:
                                                 period_end=v["period_end"], actual=_decimal(v.get("actual")),
                                                 target=_decimal(v.get("target")), comment=v.get("comment") or ""))
         if values:
-            bulk_create_with_history(values, pm.IndicatorValue)
+            create_with_history(pm.IndicatorValue, values)
 
     @staticmethod
     def _write_flags(project: pm.Project, record: Record, replace: bool = False) -> None:
@@ -213,7 +212,7 @@ class RowWriter:
         flags = [pm.ReviewFlag(project=project, field=f.field[:60], reason=f.reason[:500])
                  for f in record.flags if (f.field[:60], f.reason[:500]) not in resolved]
         if flags:
-            bulk_create_with_history(flags, pm.ReviewFlag)
+            create_with_history(pm.ReviewFlag, flags)
 
     @staticmethod
     def _write_source(project: pm.Project, record: Record, values: dict[str, Any], file_sha: str) -> None:
