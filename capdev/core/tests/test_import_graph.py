@@ -145,37 +145,7 @@ def app_cycles(edges: list[Edge], allowed=None) -> list[list[str]]:
         source, target = layers.part_of(edge.source), layers.part_of(edge.target)
         if source != target and not is_allowed(edge, allowed):
             graph[source].add(target)
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    components: list[list[str]] = []
-
-    def visit(app: str) -> None:  # Tarjan's algorithm; the graph has some twenty nodes
-        index[app] = low[app] = len(index)
-        stack.append(app)
-        on_stack.add(app)
-        for other in sorted(graph[app]):
-            if other not in index:
-                visit(other)
-                low[app] = min(low[app], low[other])
-            elif other in on_stack:
-                low[app] = min(low[app], index[other])
-        if low[app] == index[app]:
-            component = []
-            while True:
-                member = stack.pop()
-                on_stack.discard(member)
-                component.append(member)
-                if member == app:
-                    break
-            if len(component) > 1:
-                components.append(sorted(component))
-
-    for app in sorted(graph):
-        if app not in index:
-            visit(app)
-    return components
+    return sorted(sorted(group) for group in strongly_connected(graph))
 
 
 def module_graph(edges: list[Edge]) -> dict[str, set[str]]:
