@@ -10,9 +10,24 @@ from simple_history.utils import bulk_update_with_history
 from capdev.activities.models import Resource
 from capdev.core.bulk import RowWriter
 from capdev.projects import index_version
-from capdev.projects.models import (Budget, Indicator, IndicatorValue, Outcome, Project, ProjectCountry,
-                                    ProjectPartner, ProjectRegion, ProjectSdgGoal, ProjectSdgTarget, ProjectSector,
-                                    ProjectSearchDocument, ReviewFlag, ReviewState, SourceRecord, derive_status)
+from capdev.projects.models import (
+    Budget,
+    Indicator,
+    IndicatorValue,
+    Outcome,
+    Project,
+    ProjectCountry,
+    ProjectPartner,
+    ProjectRegion,
+    ProjectSdgGoal,
+    ProjectSdgTarget,
+    ProjectSearchDocument,
+    ProjectSector,
+    ReviewFlag,
+    ReviewState,
+    SourceRecord,
+    derive_status,
+)
 from capdev.projects.search import reindex_projects
 
 from . import codelists, conf, mapping
@@ -22,7 +37,6 @@ from .flags import flag_rows
 from .models import IatiActivity, TransactionSummary
 from .reader import CENTS, ActivityData, Reader
 from .references import References, is_reporting
-
 
 
 def text_language(code: str) -> str:

@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterable, Iterator
 
 from .blocks import HEADS, Block, RawRecord, RecordState, block_value, value_is_empty
-from .errors import LimitExceeded
 from .continuation import is_short, value_goes_on, wraps
+from .errors import LimitExceeded
 from .labels import HeaderMatch, LabelMatch, LabelTable, default_table, fold_key, match_label
 from .layout import iter_layout
 from .limits import MAX_RECORD_CHARS

@@ -135,8 +135,16 @@ def _tracked_models() -> tuple:
     from capdev.organisations.models import FundingSource, Organisation, OrgUnit
     from capdev.reference.models import Country, Currency, Region, SdgGoal, SdgTarget
 
-    from .models import (Budget, ExpectedAccomplishment, Project, ProjectCountry, ProjectPartner, ProjectRegion,
-                         ProjectSdgGoal, ProjectSdgTarget)
+    from .models import (
+        Budget,
+        ExpectedAccomplishment,
+        Project,
+        ProjectCountry,
+        ProjectPartner,
+        ProjectRegion,
+        ProjectSdgGoal,
+        ProjectSdgTarget,
+    )
 
     # What the indexes read: the project's own columns, the rows facets and filters count, the text similar
     # projects are compared by (capdev.projects.similar), and the labels.

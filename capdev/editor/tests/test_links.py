@@ -3,8 +3,16 @@ import pytest
 from django.urls import reverse
 
 from capdev.editor import history, tree, workflow
-from capdev.projects.models import (Project, ProjectRegion, ProjectRelation, ProjectSdgGoal, ProjectSdgTarget,
-                                    ProjectThematicArea, ReviewState, ThematicArea)
+from capdev.projects.models import (
+    Project,
+    ProjectRegion,
+    ProjectRelation,
+    ProjectSdgGoal,
+    ProjectSdgTarget,
+    ProjectThematicArea,
+    ReviewState,
+    ThematicArea,
+)
 
 from .helpers import error_beside, form_values
 

@@ -18,9 +18,20 @@ from capdev.activities.models import Resource
 from capdev.iati import export
 from capdev.iati.models import IatiActivity
 from capdev.organisations.models import Organisation, OrgUnit
-from capdev.projects.models import (Budget, Indicator, IndicatorValue, Outcome, Project, ProjectCountry,
-                                    ProjectPartner, ProjectRegion, ProjectSector, ProjectSdgGoal, ProjectSdgTarget,
-                                    ReviewState)
+from capdev.projects.models import (
+    Budget,
+    Indicator,
+    IndicatorValue,
+    Outcome,
+    Project,
+    ProjectCountry,
+    ProjectPartner,
+    ProjectRegion,
+    ProjectSdgGoal,
+    ProjectSdgTarget,
+    ProjectSector,
+    ReviewState,
+)
 from capdev.reference.models import Region
 
 from ._helpers import FILES, schema

@@ -13,8 +13,15 @@ from capdev.iati.importer import IatiImporter
 from capdev.iati.models import IatiActivity, TransactionSummary
 from capdev.iati.validate import validate_bytes
 from capdev.organisations.models import Organisation
-from capdev.projects.models import (Budget, IndicatorValue, Project, ProjectPartner, ProjectSector, ReviewState,
-                                    SourceRecord)
+from capdev.projects.models import (
+    Budget,
+    IndicatorValue,
+    Project,
+    ProjectPartner,
+    ProjectSector,
+    ReviewState,
+    SourceRecord,
+)
 
 from ._helpers import FILES, count_activities, data_files, schema, without_generated
 

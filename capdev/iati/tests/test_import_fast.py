@@ -22,9 +22,22 @@ from capdev.iati import codecheck, codelists
 from capdev.iati.importer import IatiImporter
 from capdev.iati.models import IatiActivity, TransactionSummary
 from capdev.organisations.models import Organisation, OrganisationAlias
-from capdev.projects.models import (Budget, Indicator, IndicatorValue, Outcome, Project, ProjectCountry,
-                                    ProjectPartner, ProjectRegion, ProjectSdgGoal, ProjectSdgTarget, ProjectSearchDocument,
-                                    ProjectSector, ReviewFlag, SourceRecord)
+from capdev.projects.models import (
+    Budget,
+    Indicator,
+    IndicatorValue,
+    Outcome,
+    Project,
+    ProjectCountry,
+    ProjectPartner,
+    ProjectRegion,
+    ProjectSdgGoal,
+    ProjectSdgTarget,
+    ProjectSearchDocument,
+    ProjectSector,
+    ReviewFlag,
+    SourceRecord,
+)
 from capdev.projects.search import DOCUMENT_PREFETCH, build_document
 from capdev.reference.models import Region
 

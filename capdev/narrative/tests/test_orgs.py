@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from capdev.narrative.types import PARTNER_ROLES
-
 from capdev.narrative.values import orgs
 
 SEEDS = Path(__file__).resolve().parents[4] / "shared" / "seeds"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+
 import pycountry
 import pytest
 from hypothesis import given, settings

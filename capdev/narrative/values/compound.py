@@ -12,7 +12,7 @@ import re
 
 from . import dates as _dates
 from . import places as _places
-from .event_words import _COUNTING, _NUMBER_WORDS, _PEOPLE, _RESPECTIVE, _TYPE_RX, _Sentence, _mask_quotes
+from .event_words import _COUNTING, _NUMBER_WORDS, _PEOPLE, _RESPECTIVE, _TYPE_RX, _mask_quotes, _Sentence
 
 _DETERMINER = r"(?:an?|the|one|two|three|another|un|une|des|une\s+autre|un\s+autre|una?|otro|otra|el|la|los|las|le|les)"
 # "..., and an online training", "... as well as a webinar", "... et un atelier", "... y un taller"

@@ -9,11 +9,21 @@ from dataclasses import dataclass, field
 from ..types import Event, PartialDate
 from .event_facts import _IN_PERSON, _Facts, _Place, _within_words
 from .event_words import (
+    _CONNECT,
+    _DETERMINERS,
+    _DROP_LEFT,
+    _FAMILY,
+    _MONTHS,
+    _NUMBER_WORDS,
     _PLACE_WORD,
+    _QUOTED,
     _RESPECTIVE,
+    _SPECIFIC,
+    _STOP_RIGHT,
+    _VERBS_LEFT,
+    _mask_quotes,
+    _Sentence,
     language_of,
-    _CONNECT, _DETERMINERS, _DROP_LEFT, _FAMILY, _MONTHS, _NUMBER_WORDS, _QUOTED, _SPECIFIC, _STOP_RIGHT, _VERBS_LEFT,
-    _Sentence, _mask_quotes,
 )
 
 # ---------------------------------------------------------------- building events

@@ -9,11 +9,26 @@ from functools import lru_cache
 from ..intervals import Intervals
 from . import dates as _dates
 from . import places as _places
-from .event_words import (
-    _COUNTING, _FROM_COUNT, _GENERIC_PROFILE, _IN_PERSON, _MILESTONE, _MONTHS, _NUMBER_WORDS, _OCCURRED, _ONLINE,
-    _ORGANISER_CUE, _PARTICIPANTS, _PEOPLE, _QUOTED, _TYPE_RX, _FUTURE, _CONNECT, _mask_quotes,
-)
 from .cities import find_cities
+from .event_words import (
+    _CONNECT,
+    _COUNTING,
+    _FROM_COUNT,
+    _FUTURE,
+    _GENERIC_PROFILE,
+    _IN_PERSON,
+    _MILESTONE,
+    _MONTHS,
+    _NUMBER_WORDS,
+    _OCCURRED,
+    _ONLINE,
+    _ORGANISER_CUE,
+    _PARTICIPANTS,
+    _PEOPLE,
+    _QUOTED,
+    _TYPE_RX,
+    _mask_quotes,
+)
 from .orgs import find_organisations, is_country_name, scan_span
 
 # ---------------------------------------------------------------- facts of one sentence

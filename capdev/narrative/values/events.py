@@ -13,7 +13,14 @@ from . import dates as _dates
 from .cities import city_country
 from .compound import split_compound
 from .event_drafts import (
-    _Context, _Draft, _apply_context, _fill, _Merged, _multi_venue, _new_draft, _venue,
+    _apply_context,
+    _Context,
+    _Draft,
+    _fill,
+    _Merged,
+    _multi_venue,
+    _new_draft,
+    _venue,
 )
 from .event_facts import _LIST_MARK, _RESOURCE_HEAD, _anchored, _facts, _find_type, _heading_title, _is_heading
 from .event_words import _CONTINUATION, _FAMILY, _FUTURE, _lines, _mask_quotes, _Sentence, _sentences

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-
 _DATA = Path(__file__).resolve().parent.parent / "data"
 
 ORG_TYPES = ("government", "un", "igo", "donor", "ngo", "academia", "private")

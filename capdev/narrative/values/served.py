@@ -9,7 +9,13 @@ import re
 
 from ..intervals import Intervals
 from .places import (
-    CountryMention, find_countries, find_demonyms, find_regions, resolve_country, resolve_demonym, resolve_region,
+    CountryMention,
+    find_countries,
+    find_demonyms,
+    find_regions,
+    resolve_country,
+    resolve_demonym,
+    resolve_region,
 )
 
 # ---------------------------------------------------------------- labelled lists

@@ -25,8 +25,18 @@ from capdev.projects.models import Budget, Project
 from capdev.reference.models import Country, Currency, Region, SdgGoal, SdgTarget
 
 from . import lexemes as lexeme_index
-from .columns import (ACTIVITY_TYPE_CODES, REVIEW_STATES, ROW, STATUSES, VALUE, ActivityYears, Links, Money,
-                      PortfolioIndex, rows_of)
+from .columns import (
+    ACTIVITY_TYPE_CODES,
+    REVIEW_STATES,
+    ROW,
+    STATUSES,
+    VALUE,
+    ActivityYears,
+    Links,
+    Money,
+    PortfolioIndex,
+    rows_of,
+)
 from .sources import PairReader, Pairs, coder, ordinal, read_columns, to_cents
 
 

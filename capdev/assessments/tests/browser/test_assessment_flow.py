@@ -183,8 +183,7 @@ def test_the_assessment_pages_pass_axe_and_keep_the_content_security_policy(brow
     machine."""
     from capdev.assessments import score_files, score_import
     from capdev.assessments.models import Dimension, WorkLink
-    from capdev.portal.tests.browser.helpers import (Recorder, axe_violations, describe_violations,
-                                                      invisible_text)
+    from capdev.portal.tests.browser.helpers import Recorder, axe_violations, describe_violations, invisible_text
     from capdev.projects.models import Project
 
     plan = score_import.plan(score_files.read(SINCE_CSV, "since.csv"))
