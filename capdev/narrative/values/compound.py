@@ -104,7 +104,8 @@ def split_compound(sentence: _Sentence) -> list[_Sentence]:
         # What comes before the first activity is shared, unless an activity has a date of its own ("..., y en
         # septiembre de 2023 un curso virtual ..."): then the first one's date and place are not its.
         lead = "" if i and _dates.find_dates(body) else head
-        out.append(_Sentence(sentence.start, sentence.end, f"{lead}{body}{tail.rstrip('. ')}{counts[i] if counts else ''}."))
+        out.append(_Sentence(sentence.start, sentence.end,
+                             f"{lead}{body}{tail.rstrip('. ')}{counts[i] if counts else ''}."))
     return out
 
 
@@ -127,7 +128,8 @@ def split_distributive(sentence: _Sentence) -> list[_Sentence]:
     counted = _COUNTING.search(text)
     if not counted:
         return [sentence]
-    n = _NUMBER_WORDS.get(counted.group("n").lower()) or (int(counted.group("n")) if counted.group("n").isdigit() else 0)
+    n = (_NUMBER_WORDS.get(counted.group("n").lower())
+         or (int(counted.group("n")) if counted.group("n").isdigit() else 0))
     marks = [m for m in _PRONOUN.finditer(text, counted.end())]
     if n < 2 or len(marks) != n:
         return [sentence]
