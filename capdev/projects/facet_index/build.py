@@ -86,7 +86,8 @@ def budget_columns(pk: np.ndarray, using: str, only=None) -> dict[str, np.ndarra
     lines = Budget.objects.using(using).counted()
     if only is not None:
         lines = lines.filter(project_id__in=only)
-    owners, cents = read_columns(lines.order_by().values("project").annotate(s=Sum("amount")).values_list("project", "s"),
+    owners, cents = read_columns(lines.order_by().values("project").annotate(s=Sum("amount")).values_list("project",
+                                                                                                          "s"),
                              using, None, to_cents)
     n = pk.size
     total = np.full(n, -1, dtype=np.int64)  # cents; -1 for no budget line
