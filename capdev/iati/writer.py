@@ -284,7 +284,8 @@ class BatchWriter:
                     "first_date": first, "last_date": last})
             for position, d in enumerate(a.documents):
                 rows[Resource].append({
-                    "project_id": p, "position": position, "type": mapping.CATEGORY_TO_RESOURCE.get(d["category"], "other"),
+                    "project_id": p, "position": position,
+                    "type": mapping.CATEGORY_TO_RESOURCE.get(d["category"], "other"),
                     "title": d["title"], "url": d["url"], "date": d["date"], "language": d["language"]})
             for position, (title, indicators) in enumerate(a.results):
                 outcome_plan.append(({"project_id": p, "position": position, "number": position + 1, "text": title},
