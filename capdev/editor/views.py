@@ -126,7 +126,8 @@ def _datalists(formsets) -> dict:
         "sdgs": [option["sdgs"](g) for g in SdgGoal.objects.all()],
         "sdg_targets": [option["sdg_targets"](t) for t in SdgTarget.objects.all()],
         "thematic_areas": [option["thematic_areas"](a) for a in ThematicArea.objects.all()],
-        "organisations": [option["organisations"](o) for o in Organisation.objects.filter(pk__in=named["organisations"])],
+        "organisations": [option["organisations"](o)
+                          for o in Organisation.objects.filter(pk__in=named["organisations"])],
         "projects": [option["projects"](p) for p in Project.objects.filter(pk__in=named["projects"])],
     }
 
