@@ -1,4 +1,5 @@
-"""capdev import-attendance --activity ID FILE [--dry-run]: a sign-in sheet onto an activity, as the upload page does."""
+"""capdev import-attendance --activity ID FILE [--dry-run]: a sign-in sheet onto an activity, as the upload page
+does."""
 from __future__ import annotations
 
 import hashlib
