@@ -74,7 +74,8 @@ def test_one_event_per_sentence(text, type_, start, end, country, city):
         ("In May 2025, a regional workshop convened over 64 senior government officials from 16 Caribbean SIDS.",
          64, "over", "senior government officials", 16),
         ("In April 2009 a training workshop brought together more than 200 people from Mali, Niger, "
-         "Senegal, Guinea, and Rwanda.", 200, "more than", None, 5),
+         "Senegal, Guinea, and Rwanda.",
+         200, "more than", None, 5),
         ("In March 2019, a seminar in Accra, Ghana gathered about 45 parliamentarians.", 45, "about",
          "parliamentarians", None),
         ("A webinar held on 2 June 2021 reached approximately 1,200 participants from 85 countries.", 1200,
@@ -141,13 +142,15 @@ def test_organisers(text, organisers):
         "During meetings, participants representing all stakeholder groups attended the main sessions, "
         "workshops and other events.",
         "In 2008 and 2009, there has also been a spread of national and regional IGF initiatives that fed into "
-        "the annual IGF meeting.", "Two mission reports have been issued for reviewing the Civil Code of laws.",
+        "the annual IGF meeting.",
+        "Two mission reports have been issued for reviewing the Civil Code of laws.",
         "Resources related to the project (reports, toolkits, training materials, and links) will be "
         "made available here.",
         "The IGF mandate is described in paragraph 72 of the Tunis Agenda as a meeting of a new forum for "
         "multi-stakeholder policy dialogue.",
         "Main activities:\n1. a regional capacity-building Workshop;\n2. Technical Assistance Missions aimed at "
-        "stakeholders awareness", "Workshops and trainings were organized throughout the project.",
+        "stakeholders awareness",
+        "Workshops and trainings were organized throughout the project.",
         "Time Frame: February 2010 - June 2012",
         "",
         "   \n  ",
@@ -164,13 +167,16 @@ def test_generic_mentions_are_not_events(text):
     "text, title, type_",
     [
         ("Advisory Mission to the Bahamas, 20 - 21 August 2024\nInteractive conversations with over 40 government "
-         "officials were held.", "Advisory Mission to the Bahamas", "advisory_mission"),
+         "officials were held.",
+         "Advisory Mission to the Bahamas", "advisory_mission"),
         ("Webinar Series on “Digital Skills for Public Servants” , 3 and 10 May 2022. The webinar series "
-         "brought together experts.", "Webinar Series on “Digital Skills for Public Servants”", "webinar"),
+         "brought together experts.",
+         "Webinar Series on “Digital Skills for Public Servants”", "webinar"),
         ("Regional Workshop on Open Government Data, 12-14 September 2017 in Addis Ababa, Ethiopia.",
          "Regional Workshop on Open Government Data", "workshop"),
         ("In May 2025, a regional Capacity Development Workshop on “The Future of Governance” "
-         "convened over 64 officials.", "The Future of Governance", "workshop"),
+         "convened over 64 officials.",
+         "The Future of Governance", "workshop"),
         ("In August 2024, a workshop on UNDESA’s Digital Government Capabilities Assessment and Changing Mindsets "
          "identified priorities.",
          "Workshop on UNDESA’s Digital Government Capabilities Assessment and Changing Mindsets", "workshop"),
@@ -248,11 +254,9 @@ def test_workshop_and_mission_at_same_place_and_time_stay_apart():
 
 
 def test_one_row_per_venue():
-    text = ("The IGF has held annual meetings in Athens, Greece, from 30 October to 2 November 2006, Rio "
-            "de Janeiro, Brazil, "
-            "from 12 to 15 November 2007, Hyderabad, India, from 3 to 6 December 2008 and Sharm El Sheikh, "
-            "Egypt, from 15 to 18 "
-            "November 2009.")
+    text = ("The IGF has held annual meetings in Athens, Greece, from 30 October to 2 November 2006, Rio de Janeiro, "
+            "Brazil, from 12 to 15 November 2007, Hyderabad, India, from 3 to 6 December 2008 and Sharm El Sheikh, "
+            "Egypt, from 15 to 18 November 2009.")
     evs = extract_events(text)
     assert [(e.type, month(e), e.country, e.city) for e in evs] == [
         ("conference", "2006-10", "GRC", "Athens"), ("conference", "2007-11", "BRA", "Rio de Janeiro"),
@@ -345,9 +349,8 @@ def test_seed_record_details():
         ("National Guidelines on Open Data", [("other", "National Guidelines on Open Data")]),
         ("E-Government Readiness Report", [("report", "E-Government Readiness Report")]),
         ("Training Materials", []),
-        ("trainers on the use of the Curriculum on Governance for the Implementation of the Sustainable "
-         "Development Goals (SDGs) "
-         "toolkits (Curriculum on Governance for the SDGs) to help them",
+        ("trainers on the use of the Curriculum on Governance for the Implementation of the Sustainable Development "
+         "Goals (SDGs) toolkits (Curriculum on Governance for the SDGs) to help them",
          [("toolkit", "Curriculum on Governance for the Implementation of the Sustainable Development Goals (SDGs)")]),
         ("Officials were trained with the Digital Government Transformation toolkit.",
          [("toolkit", "Digital Government Transformation")]),
@@ -390,7 +393,8 @@ def test_heading_then_place_and_date_line_then_paragraph():
      ("Webinar: Digital Public Infrastructure for Inclusion (online, 14 April 2023) – 250 participants.",
       "Webinar: Digital Public Infrastructure for Inclusion"),
      ("Capacity-building training for judges and magistrates was conducted in Djibouti in November 2010, "
-      "with 25 participants.", "Capacity-building training for judges and magistrates")],
+      "with 25 participants.",
+      "Capacity-building training for judges and magistrates")],
 )
 def test_more_titles(text, title):
     assert one(text).title == title
@@ -409,9 +413,8 @@ def test_cities_named_like_their_country(text, city, country):
 
 
 def test_two_labelled_sentences_in_accomplishments():
-    text = ("Key Accomplishments: A national consultation on the civil service code was organized in "
-            "Kinshasa on 12-13 May 2010 "
-            "with 85 participants from line ministries. A study tour to Rwanda for 10 senior officials was "
+    text = ("Key Accomplishments: A national consultation on the civil service code was organized in Kinshasa on 12-13 "
+            "May 2010 with 85 participants from line ministries. A study tour to Rwanda for 10 senior officials was "
             "undertaken in September 2010.")
     evs = extract_events(text)
     assert [(e.type, month(e), e.participants) for e in evs] == [("conference", "2010-05", 85),

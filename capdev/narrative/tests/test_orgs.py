@@ -262,9 +262,8 @@ def test_prose_field_yields_only_named_organisations():
          {"Ministry of Public Service and Administration", "WB"}),
         ("The Forum collaborates with regional bodies such as the African Union and ECOWAS, and with national "
          "governments and civil society organizations across the region.", {"AU", "ECOWAS"}),
-        ("Partnerships have been established with universities in the region, including the University "
-         "of the West Indies, "
-         "and with UNDP country offices.", {"UWI", "UNDP"}),
+        ("Partnerships have been established with universities in the region, including the University of the West "
+         "Indies, and with UNDP country offices.", {"UWI", "UNDP"}),
     ],
 )
 def test_prose_variants(text, expected):
