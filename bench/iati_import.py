@@ -142,10 +142,9 @@ def main() -> None:
             row["sql_floor_statements"], row["sql_floor_rows"] = floor["statements"], floor["rows"]
             # However fast the rest, a writer of these rows takes the floor's time: the speed ratio it could reach.
             row["ratio_ceiling_vs_iterparse"] = common.ratio(bare["seconds"], floor["sqlite_seconds"])
-            print(f"  the same statements replayed alone in SQLite: {floor['sqlite_seconds']:.2f} s "
-                  f"({floor['rows']} rows in {floor['statements']} statements), "
-                  f"{row['sql_floor_seconds'] / run['seconds']:.0%} "
-                  f"of capdev's time; ceiling speed ratio {row['ratio_ceiling_vs_iterparse']}")
+            print(f"  the same statements replayed alone in SQLite: {floor['sqlite_seconds']:.2f} s ({floor['rows']} "
+                  f"rows in {floor['statements']} statements), {row['sql_floor_seconds'] / run['seconds']:.0%} of "
+                  f"capdev's time; ceiling speed ratio {row['ratio_ceiling_vs_iterparse']}")
         db.unlink(missing_ok=True)
         path.unlink(missing_ok=True)
     growth = None

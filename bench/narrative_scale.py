@@ -143,9 +143,8 @@ def main() -> None:
         row["import_vs_parser"] = common.ratio(row["import_ms_per_record"], parser_ms)
         rows.append(row)
         print(f"{row['file_mb']:g} MB, {records} records: import {row['import_ms_per_record']} ms/record "
-              f"(x{row['import_vs_parser']} the parser's {parser_ms} ms/record), peak "
-              f"{row['import_maxrss_mb']:.0f} MB | "
-              f"parser alone {row['parser_ms_per_record']} ms/record, peak {row['parser_maxrss_mb']:.0f} MB",
+              f"(x{row['import_vs_parser']} the parser's {parser_ms} ms/record), peak {row['import_maxrss_mb']:.0f} MB "
+              f"| parser alone {row['parser_ms_per_record']} ms/record, peak {row['parser_maxrss_mb']:.0f} MB",
               flush=True)
         if not args.keep:
             path.unlink(missing_ok=True)
