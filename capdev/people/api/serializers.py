@@ -73,8 +73,8 @@ class PeopleReachedSerializer(serializers.Serializer):
                                                  "change (they are being counted again)."))
     reach = ReachSerializer()
     participants = serializers.DictField(allow_null=True,
-                                         help_text=_("Participants activity by activity: from the lists where "
-                                                     "there are lists, as recorded elsewhere."))
+                                         help_text=_("Participants activity by activity: from the lists where there "
+                                                     "are lists, as recorded elsewhere."))
 
 
 class NetworkSerializer(serializers.ModelSerializer):

@@ -184,9 +184,8 @@ def test_ids_past_32_bits_leave_every_search_to_the_database(synthetic, monkeypa
 
 def ranks_by_key(q: str, pks: list[int]) -> dict[int, float]:
     with connection.cursor() as cursor:
-        cursor.execute("SELECT project_id, ts_rank_cd(vector, websearch_to_tsquery(%s::regconfig, "
-                       f"%s)) FROM {DOC_TABLE} "
-                       "WHERE project_id = ANY(%s)", [PG_CONFIG, q, pks])
+        cursor.execute("SELECT project_id, ts_rank_cd(vector, websearch_to_tsquery(%s::regconfig, %s)) FROM "
+                       f"{DOC_TABLE} WHERE project_id = ANY(%s)", [PG_CONFIG, q, pks])
         return dict(cursor.fetchall())
 
 
