@@ -1,4 +1,5 @@
-"""`capdev load-reference`: regions, countries, SDGs, currencies, and the known units, organisations and funding sources.
+"""`capdev load-reference`: regions, countries, SDGs, currencies, and the known units, organisations and funding
+sources.
 
 In organisations, which loads its own tables after the reference ones (reference sits below the apps).
 """
