@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy
 
 from capdev.accounts import permissions as perms
 from capdev.core import fields, panels
-from capdev.core.params import InvalidParameters, Parameters
 from capdev.core.charts import Chart, Series
+from capdev.core.params import InvalidParameters, Parameters
 from capdev.projects.filtersets import is_staff_request
 
 from . import series

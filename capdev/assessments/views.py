@@ -15,8 +15,8 @@ from django.views.generic import DetailView
 from openpyxl import Workbook
 
 from capdev.accounts import permissions as perms
-from capdev.core.views import FilteredListView, _Echo
 from capdev.core.charts import csv_response
+from capdev.core.views import FilteredListView, _Echo
 from capdev.projects.exports import XLSX_CONTENT_TYPE, _cell
 from capdev.projects.filtersets import is_staff_request
 from capdev.reference.models import Country

@@ -24,8 +24,8 @@ from django.conf import settings
 from lxml import etree
 
 from .codelists import XML_LANG, org_id_prefixes
-from .dates import parse_date, parse_datetime
 from .conf import DATA_DIR, reporting_org
+from .dates import parse_date, parse_datetime
 from .findings import ERROR, Finding
 
 ACTIVITY = "/iati-activities/iati-activity"

@@ -31,8 +31,8 @@ from capdev.reference.views import (
 )
 
 from .filtersets import OrganisationFilterSet
-from .tree import walk_down
 from .models import Organisation, OrgUnit
+from .tree import walk_down
 
 PARTNERS_PER_PAGE = 50
 PAGE_PARAMETERS = Parameters(page=fields.PAGE)
