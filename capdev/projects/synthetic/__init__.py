@@ -17,14 +17,14 @@ precision, and text from a small domain vocabulary (no external corpus). Every p
 
 Writing is bulk only, in batches of `batch` projects (one transaction per batch; memory bounded by the
 batch): one statement per table and batch, by COPY on PostgreSQL and executemany on SQLite (method "copy",
-the default) or by Django's `bulk_create` (method "orm": the same rows, about 3.5 times slower). The search
+the default) or by Django's `bulk_create` (method "orm": the same rows, slower: docs/performance.md). The search
 documents are built from the generated values (the same text `capdev.projects.search.build_document` would
 build) and inserted in the same batch, so the full-text index (FTS5 triggers on SQLite, the generated
 tsvector on PostgreSQL) is filled as it goes; ANALYZE runs at the end.
 No change-history rows are written for synthetic data: neither method goes through django-simple-history, on
 purpose (a generated portfolio has no editorial history, and history rows would double the volume).
 """
-from capdev.core.bulk import METHODS  # noqa: F401 (the generate-portfolio command reads it here)
+from capdev.core.bulk import METHODS  # the generate-portfolio command reads it here
 
 from .reference import OrgRef, Reference, UnitRef
 from .values import SynActivity, SynProject, iter_projects, make_project, search_document
@@ -35,3 +35,13 @@ from .vocabulary import (
     SDG_COUNTS, SDG_WEIGHTS, SYNTHETIC_UIDS, THEMES, TOPICS, TYPE_WEIGHTS, VERBS, YEAR_MAX, YEAR_MIN, Weighted,
 )
 from .writing import WRITE_ORDER, Progress, batch_rows, generate, write_batch
+
+__all__ = [
+    "ACTIVITY_COUNTS", "ACTIVITY_TYPES", "ACTIVITY_WORDS", "BENEFICIARIES", "BLOCK", "BUDGET_MAX", "BUDGET_MEDIAN",
+    "BUDGET_MIN", "BUDGET_SIGMA", "CAPACITIES", "CODE_PREFIX", "COUNTRY_COUNTS", "DEFAULT_BATCH", "EA_TEMPLATES",
+    "FUNDING_WEIGHTS", "METHODS", "OUTCOME_TEMPLATES", "OUTPUTS", "OrgRef", "PROFILES", "PUBLISHED_AT", "PURPOSES",
+    "Progress", "QUALIFIERS", "REGION_WEIGHTS", "ROLE_BY_TYPE", "Reference", "SDG_COUNTS", "SDG_WEIGHTS",
+    "SYNTHETIC_UIDS", "SynActivity", "SynProject", "THEMES", "TOPICS", "TYPE_WEIGHTS", "UnitRef", "VERBS",
+    "WRITE_ORDER", "Weighted", "YEAR_MAX", "YEAR_MIN", "batch_rows", "generate", "iter_projects", "make_project",
+    "search_document", "write_batch",
+]
