@@ -24,8 +24,15 @@ from capdev.projects.models import Project, ProjectStatus, derive_status
 from . import codelists, conf, mapping
 from .export_rows import Document, IndicatorRow, OutcomeRow, ProjectRow, Related, iter_project_rows
 from .export_values import (  # noqa: F401 - budget_periods and split_amount: read as export.* too
-    allocate, budget_periods, budget_rows, identifier, iso_datetime, money_text, number_text,
-    percent_text, split_amount,
+    allocate,
+    budget_periods,
+    budget_rows,
+    identifier,
+    iso_datetime,
+    money_text,
+    number_text,
+    percent_text,
+    split_amount,
 )
 
 CHUNK = 200
@@ -240,7 +247,7 @@ def _places(act, project: ProjectRow) -> None:
 
 
 def sector_rows(project: ProjectRow) -> list[tuple[str, str, str, Decimal]]:
-    """(vocabulary, code, narrative, percentage) of every sector to publish, percentages per vocabulary summing to 100."""
+    """(vocabulary, code, narrative, percentage) of each sector to publish; each vocabulary's percentages sum to 100."""
     by_vocab: dict[str, list[tuple[str, str, Decimal | None]]] = {}
     for row in project.sectors:
         by_vocab.setdefault(row.vocabulary, []).append((row.code, row.name, row.percentage))

@@ -35,4 +35,5 @@ def reference(db):
 def users(reference, db):
     """An editor of PACB, an editor of DMB, a reviewer, a viewer, and someone signed in without a role."""
     return {"pacb": make_user("ed-pacb", EDITOR, "PACB"), "dmb": make_user("ed-dmb", EDITOR, "DMB"),
-            "reviewer": make_user("reviewer", REVIEWER), "viewer": make_user("viewer", VIEWER), "nobody": make_user("nobody")}
+            "reviewer": make_user("reviewer", REVIEWER), "viewer": make_user("viewer", VIEWER),
+            "nobody": make_user("nobody")}

@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from capdev.core.models import CapdevModel
+
 from ..index_version import RemembersProject
 from .project import Project
 

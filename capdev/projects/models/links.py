@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from capdev.core.models import CapdevModel
+
 from ..index_version import RemembersProject
 from .project import PERCENT_VALIDATORS, Project, ThematicArea
 

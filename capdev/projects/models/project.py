@@ -14,7 +14,6 @@ from capdev.core.bulk import IN_CHUNK
 from capdev.core.models import CapdevModel, DatePrecision, StartEndMixin, to_partial
 from capdev.narrative.types import PartialDate
 
-
 PERCENT_VALIDATORS = [MinValueValidator(0), MaxValueValidator(100)]
 # The partial unique indexes that find an original by its code or IATI identifier (Project.Meta.constraints).
 REGISTRY_UNIQUE_INDEXES = {"code": "projects_project_code_unique",

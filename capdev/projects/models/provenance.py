@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from capdev.core.models import CapdevModel
+
 from .project import Project
 
 

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from capdev.core.models import CapdevModel, DatePrecision, OrderedItem
+
 from .project import Project
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from capdev.organisations.models import FundingSource, OrgUnit, Organisation
+from capdev.organisations.models import FundingSource, Organisation, OrgUnit
 from capdev.reference.models import Country, Currency, SdgGoal, SdgTarget
 
 from .vocabulary import FUNDING_WEIGHTS, REGION_WEIGHTS, ROLE_BY_TYPE, SDG_WEIGHTS, TYPE_WEIGHTS, Weighted

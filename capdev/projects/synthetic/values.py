@@ -14,9 +14,31 @@ from ..models import ProjectSearchDocument
 from ..search import _clean_text
 from .reference import OrgRef, Reference, UnitRef
 from .vocabulary import (
-    ACTIVITY_COUNTS, ACTIVITY_TYPES, ACTIVITY_WORDS, BENEFICIARIES, BLOCK, BUDGET_MAX, BUDGET_MEDIAN, BUDGET_MIN,
-    BUDGET_SIGMA, CAPACITIES, CODE_PREFIX, COUNTRY_COUNTS, EA_TEMPLATES, OUTCOME_TEMPLATES, OUTPUTS, PROFILES,
-    PURPOSES, QUALIFIERS, SDG_COUNTS, THEMES, TOPICS, VERBS, YEAR_MAX, YEAR_MIN, _counts,
+    ACTIVITY_COUNTS,
+    ACTIVITY_TYPES,
+    ACTIVITY_WORDS,
+    BENEFICIARIES,
+    BLOCK,
+    BUDGET_MAX,
+    BUDGET_MEDIAN,
+    BUDGET_MIN,
+    BUDGET_SIGMA,
+    CAPACITIES,
+    CODE_PREFIX,
+    COUNTRY_COUNTS,
+    EA_TEMPLATES,
+    OUTCOME_TEMPLATES,
+    OUTPUTS,
+    PROFILES,
+    PURPOSES,
+    QUALIFIERS,
+    SDG_COUNTS,
+    THEMES,
+    TOPICS,
+    VERBS,
+    YEAR_MAX,
+    YEAR_MIN,
+    _counts,
 )
 
 
@@ -142,8 +164,8 @@ def make_project(rng: random.Random, index: int, seed: int, ref: Reference) -> S
         objective=objective, background=background, unit=unit, funding=ref.funding.pick(rng),
         start=start, start_precision=start_precision, end=end, end_precision=end_precision,
         status_override="completed" if rng.random() < 0.02 and end is None else "",
-        budget=_budget(rng), countries=countries, country_names=names, goals=goals, targets=list(dict.fromkeys(targets)),
-        partners=partners, expected=expected, outcomes=outcomes,
+        budget=_budget(rng), countries=countries, country_names=names, goals=goals,
+        targets=list(dict.fromkeys(targets)), partners=partners, expected=expected, outcomes=outcomes,
     )
     project.activities = _activities(rng, project, ref, topic)
     return project

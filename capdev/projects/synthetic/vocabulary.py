@@ -12,7 +12,6 @@ from capdev.organisations.models import Organisation
 
 from ..models import ProjectPartner
 
-
 BLOCK = 1000  # projects per random stream: data independent of the batch size
 DEFAULT_BATCH = 2000
 CODE_PREFIX = "SYN"
@@ -38,8 +37,8 @@ THEMES = ["e-government", "digital government", "open government data", "public 
           "cybersecurity in the public sector", "mobile government services", "e-participation",
           "whole-of-government coordination", "national development planning", "water and sanitation governance",
           "sustainable urban development", "social protection systems", "youth engagement"]
-PURPOSES = ["to accelerate the implementation of the 2030 Agenda", "for effective, accountable and inclusive institutions",
-            "to leave no one behind", "to improve public service delivery",
+PURPOSES = ["to accelerate the implementation of the 2030 Agenda", "for effective, accountable and "
+            "inclusive institutions", "to leave no one behind", "to improve public service delivery",
             "in support of national sustainable development strategies", "for better policy coherence",
             "to respond to the needs of vulnerable groups", "in the post-pandemic recovery"]
 BENEFICIARIES = ["senior government officials", "civil servants", "policymakers", "local government officials",

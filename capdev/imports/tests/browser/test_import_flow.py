@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-
 from capdev.core.testing.pages import new_page
 
 from .conftest import sign_in_as_editor, work

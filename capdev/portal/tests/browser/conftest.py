@@ -16,7 +16,11 @@ import pytest
 from django.core.management import call_command
 
 from capdev.core.testing.browser import (
-    launch_chromium, missing_requirement, orm_beside_playwright, start_live_server, stop_live_server,
+    launch_chromium,
+    missing_requirement,
+    orm_beside_playwright,
+    start_live_server,
+    stop_live_server,
 )
 from capdev.core.testing.pages import new_page
 from capdev.narrative.tests._shared import SEED
