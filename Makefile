@@ -111,13 +111,13 @@ clean:
 VENDOR := capdev/portal/static/vendor
 vendor:
 	cd frontend && npm install --no-audit --no-fund
-	mkdir -p $(VENDOR)/htmx $(VENDOR)/chartjs $(VENDOR)/d3 $(VENDOR)/topojson $(VENDOR)/world-atlas capdev/portal/tests/files
+	mkdir -p $(VENDOR)/htmx $(VENDOR)/chartjs $(VENDOR)/d3 $(VENDOR)/topojson $(VENDOR)/world-atlas capdev/core/testing/files
 	cp frontend/node_modules/htmx.org/dist/htmx.min.js frontend/node_modules/htmx.org/LICENSE $(VENDOR)/htmx/
 	cp frontend/node_modules/chart.js/dist/chart.umd.min.js frontend/node_modules/chart.js/dist/chart.umd.min.js.map frontend/node_modules/chart.js/LICENSE.md $(VENDOR)/chartjs/
 	cp frontend/node_modules/d3/dist/d3.min.js frontend/node_modules/d3/LICENSE $(VENDOR)/d3/
 	cp frontend/node_modules/topojson-client/dist/topojson-client.min.js frontend/node_modules/topojson-client/LICENSE $(VENDOR)/topojson/
 	cp frontend/node_modules/world-atlas/countries-50m.json frontend/node_modules/world-atlas/LICENSE $(VENDOR)/world-atlas/
-	cp frontend/node_modules/axe-core/axe.min.js capdev/portal/tests/files/axe.min.js
+	cp frontend/node_modules/axe-core/axe.min.js capdev/core/testing/files/axe.min.js
 
 # Benchmarks (bench/README.md, docs/performance.md) at a small default size: a 10,000-project SQLite
 # portfolio generated once under $(BENCH_DIR), each script printing its figures and writing its JSON summary

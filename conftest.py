@@ -11,6 +11,9 @@ from pathlib import Path
 
 import pytest
 
+# Fixtures and hooks shared by every app's tests: the browser tests' chromium, live servers and screenshots.
+pytest_plugins = ["capdev.core.testing.browser"]
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--db", choices=["sqlite", "postgresql"], default="sqlite",

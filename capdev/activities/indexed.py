@@ -1,7 +1,8 @@
 """How many activities a filtered list holds, counted on the in-memory index (the page itself comes from SQL).
 
-Counting the activities of the projects a caller may see is a join of both tables: 1.2 s at a million projects
-(3.5 million activities), for every page of /api/activities/, while the page's 50 rows take 9 ms. The facet
+Counting the activities of the projects a caller may see is a join of both tables, slow at a million projects
+(docs/performance.md, "The API's list"), for every page of /api/activities/, while the page's 50 rows are
+quick. The facet
 index holds each project's activities grouped by start year, country, type and online or not
 (facet_index.columns.ActivityYears), so the count is a sum over the groups of the visible projects that the
 filters keep: each filter's index meaning is declared beside its SQL one (capdev.activities.filtersets), written

@@ -125,7 +125,7 @@ def reach_of(attendance: QuerySet, breakdowns: tuple[str, ...] = DIMENSIONS, pen
     are grouped by all four categories together: each person has one value of each, so the people of one
     category's value are the sum over the groups holding it, and every breakdown and the total come from that
     one query. Counting per person first is a hash aggregation; COUNT(DISTINCT ...) per group sorted millions
-    of rows (42 s for a portfolio of five million attendances on PostgreSQL, against a few).
+    of rows (far slower at five million attendances: docs/performance.md).
     """
     groups = _groups(attendance.filter(role=Role.PARTICIPANT))
     days = [g["days"] for g in groups if g["days"] is not None]

@@ -169,7 +169,7 @@ def budget_by_region(qs: QuerySet) -> list[Bucket]:
     region of one of its countries (the project list's `region` filter's rule, so that a bar and the list it
     links to agree). A project serving three Caribbean countries
     counts once in the Americas. A project serving several regions counts in full under each; key = the
-    region code. (One correlated subquery per region and currency took 20 s at a million projects.)
+    region code. (One correlated subquery per region and currency was far slower at a million projects.)
     """
     ids = project_ids(qs)
     named_sql, named_params = (ProjectRegion.objects.order_by().filter(project__in=ids, region__kind=Region.Kind.REGION)

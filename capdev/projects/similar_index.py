@@ -62,7 +62,7 @@ def bit_counts(bitsets: list[np.ndarray], n: int) -> np.ndarray:
 
     Counted on the packed words, as a binary counter of bit planes (plane i holds bit i of every row's count):
     adding a bit row is a few AND/XOR passes over N/64 machine words, and only the planes (six for up to 63
-    rows) are unpacked at the end, instead of unpacking and adding every bit row (ten times slower at 1M)."""
+    rows) are unpacked at the end, instead of unpacking and adding every bit row (far slower at a million projects)."""
     planes: list[np.ndarray] = []
     for bits in bitsets:
         carry = bits.view(np.uint64)

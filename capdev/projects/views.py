@@ -152,7 +152,7 @@ class ProjectListView(FilteredListView):
         """These projects, as a result row shows them, in this order (with their snippet when searching)."""
         fs = self.get_filterset()
         # What a result row shows, and no more (the exports' columns need the rest: optimise_queryset).
-        # No ORDER BY: the rows come back in the index's order below (and compiling one cost ~3 ms).
+        # No ORDER BY: the rows come back in the index's order below (and compiling one takes time).
         qs = (self.get_base_queryset().filter(pk__in=pks).order_by().defer("summary", "objective", "background")
               .select_related("lead_unit").prefetch_related(
                   Prefetch("countries", queryset=Country.objects.order_by("name").only("iso3", "name")), "budgets"))
@@ -360,7 +360,7 @@ class ProjectDetailView(DetailView):
                      queryset=ProjectPartner.objects.select_related("organisation").order_by("position")),
             # Links to projects this request may not see are left out: a title can leak as well as a page.
             # Visibility is tested on the joined project row: `__in=visible.values("pk")` made SQLite list
-            # every visible project first (50-60 ms at 100k projects).
+            # every visible project first.
             Prefetch("relations_from", queryset=ProjectRelation.objects.filter(
                 visible_q(self.request, "to_project")).select_related("to_project")),
             Prefetch("relations_to", queryset=ProjectRelation.objects.filter(

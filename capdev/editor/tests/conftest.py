@@ -1,23 +1,16 @@
 """Fixtures for editor tests: staff in each role on top of the seed portfolio."""
 import pytest
 
-from capdev.accounts.models import UnitAssignment
-from capdev.accounts.roles import EDITOR, REVIEWER, VIEWER, assign_role
-from capdev.organisations.models import OrgUnit
+from capdev.accounts.roles import EDITOR, REVIEWER, VIEWER
+from capdev.accounts.testing import make_user
 from capdev.projects.models import Project
 
 
 @pytest.fixture
-def staff(portfolio, db, django_user_model):
+def staff(portfolio, db):
     """An editor of PACB, an editor of DMB, a reviewer and a viewer."""
-    def make(name, role, unit=None):
-        user = django_user_model.objects.create_user(name, password="unused in tests 123")
-        assign_role(user, role)
-        if unit:
-            UnitAssignment.objects.create(user=user, unit=OrgUnit.objects.get(code=unit))
-        return user
-    return {"pacb": make("ed-pacb", EDITOR, "PACB"), "dmb": make("ed-dmb", EDITOR, "DMB"),
-            "reviewer": make("reviewer", REVIEWER), "viewer": make("viewer", VIEWER)}
+    return {"pacb": make_user("ed-pacb", EDITOR, "PACB"), "dmb": make_user("ed-dmb", EDITOR, "DMB"),
+            "reviewer": make_user("reviewer", REVIEWER), "viewer": make_user("viewer", VIEWER)}
 
 
 @pytest.fixture

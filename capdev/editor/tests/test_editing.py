@@ -1,6 +1,7 @@
 """The editor's forms: permission by unit, creating and editing with formsets, errors beside the field."""
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from capdev.activities.models import Activity
 from capdev.projects.models import Budget, Project, ProjectCountry, ReviewState
@@ -22,7 +23,12 @@ def test_an_editor_of_pacb_gets_403_editing_a_dmb_project(staff, dmb_project, cl
 
 def test_the_editor_of_dmb_may_edit_it(staff, dmb_project, client):
     client.force_login(staff["dmb"])
-    assert client.get(reverse("editor:edit", args=[dmb_project.pk])).status_code == 200
+    url = reverse("editor:edit", args=[dmb_project.pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    # A published project: the page offers to start its working copy, posting back to the project's own page.
+    assert form_values(response, url).get("start_copy") == "1"
+    assert escape(dmb_project.title) in response.content.decode()
 
 
 def test_anonymous_users_are_sent_to_sign_in_and_viewers_get_403(staff, dmb_project, client):

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.urls import reverse
 
 from capdev.activities.models import Activity, ActivityOrganiser, Resource
@@ -235,9 +236,9 @@ def _change_everything(p: Project, user):
             p.lead_unit = OrgUnit.objects.exclude(pk=p.lead_unit_id).first()
         elif f.attname == "funding_source_id":
             p.funding_source = None if p.funding_source_id else f.related_model.objects.first()
-        elif isinstance(f, pm.models.BooleanField):
+        elif isinstance(f, models.BooleanField):
             setattr(p, f.attname, not getattr(p, f.attname))
-        elif isinstance(f, pm.models.DateField):
+        elif isinstance(f, models.DateField):
             setattr(p, f.attname, dt.date(2001, 2, 3))
         elif f.choices:
             current = getattr(p, f.attname)

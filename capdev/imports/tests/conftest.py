@@ -7,9 +7,8 @@ from unittest import mock
 import pytest
 from django.core.management import call_command
 
-from capdev.accounts.models import UnitAssignment
-from capdev.accounts.roles import EDITOR, REVIEWER, VIEWER, assign_role
-from capdev.organisations.models import OrgUnit
+from capdev.accounts.roles import EDITOR, REVIEWER, VIEWER
+from capdev.accounts.testing import make_user
 
 
 def run_worker() -> int:
@@ -33,14 +32,8 @@ def reference(db):
 
 
 @pytest.fixture
-def users(reference, django_user_model):
+def users(reference, db):
     """An editor of PACB, an editor of DMB, a reviewer, a viewer, and someone signed in without a role."""
-    def make(name, role=None, unit=None):
-        user = django_user_model.objects.create_user(name, password="unused in tests 123")
-        if role:
-            assign_role(user, role)
-        if unit:
-            UnitAssignment.objects.create(user=user, unit=OrgUnit.objects.get(code=unit))
-        return user
-    return {"pacb": make("ed-pacb", EDITOR, "PACB"), "dmb": make("ed-dmb", EDITOR, "DMB"),
-            "reviewer": make("reviewer", REVIEWER), "viewer": make("viewer", VIEWER), "nobody": make("nobody")}
+    return {"pacb": make_user("ed-pacb", EDITOR, "PACB"), "dmb": make_user("ed-dmb", EDITOR, "DMB"),
+            "reviewer": make_user("reviewer", REVIEWER), "viewer": make_user("viewer", VIEWER),
+            "nobody": make_user("nobody")}

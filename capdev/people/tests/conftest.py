@@ -5,10 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from capdev.accounts.models import UnitAssignment
-from capdev.accounts.roles import EDITOR, PORTFOLIO_ADMIN, REVIEWER, VIEWER, assign_role
+from capdev.accounts.roles import EDITOR, PORTFOLIO_ADMIN, REVIEWER, VIEWER
+from capdev.accounts.testing import make_user
 from capdev.activities.models import Activity
-from capdev.organisations.models import OrgUnit
 from capdev.projects.models import Project
 
 FILES = Path(__file__).with_name("files")
@@ -45,17 +44,11 @@ def other_project(portfolio, db) -> Project:
 
 
 @pytest.fixture
-def staff(portfolio, db, django_user_model):
+def staff(portfolio, db):
     """editor, viewer and reviewer of DPIDG; an editor of PACB; a reviewer of no unit; a portfolio admin."""
-    def make(name, role, unit=None):
-        user = django_user_model.objects.create_user(name, password="unused in tests 123")
-        assign_role(user, role)
-        if unit:
-            UnitAssignment.objects.create(user=user, unit=OrgUnit.objects.get(code=unit))
-        return user
-    return {"editor": make("ed-dpidg", EDITOR, "DPIDG"), "viewer": make("view-dpidg", VIEWER, "DPIDG"),
-            "reviewer": make("rev-dpidg", REVIEWER, "DPIDG"), "other": make("ed-pacb", EDITOR, "PACB"),
-            "reviewer_nounit": make("rev-any", REVIEWER), "admin": make("padmin", PORTFOLIO_ADMIN)}
+    return {"editor": make_user("ed-dpidg", EDITOR, "DPIDG"), "viewer": make_user("view-dpidg", VIEWER, "DPIDG"),
+            "reviewer": make_user("rev-dpidg", REVIEWER, "DPIDG"), "other": make_user("ed-pacb", EDITOR, "PACB"),
+            "reviewer_nounit": make_user("rev-any", REVIEWER), "admin": make_user("padmin", PORTFOLIO_ADMIN)}
 
 
 def upload(activity, name: str, user, kind: str = "attendance"):

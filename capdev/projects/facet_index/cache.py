@@ -139,7 +139,8 @@ def _freeze_heap_once() -> None:
     """After this process's first index: move every object alive now out of the cyclic collector's reach.
 
     Why: a full collection walks every tracked object, the framework's own included (modules, templates,
-    URL patterns); measured at 100,000 projects it paused a list request for 65 ms, and its turn comes every
+    URL patterns); at 100,000 projects it paused list requests noticeably (docs/performance.md), and its turn
+    comes every
     few hundred requests. Frozen objects are still freed by reference counting; garbage collected first.
     """
     if not _FROZEN:

@@ -41,7 +41,7 @@ class Links:
 
     Why both: a facet counts the values of the rows a request leaves, and a filter wants the rows holding
     some values; with the pairs in no order either meant a pass over every pair (twenty million at a million
-    projects: 40 ms a request). Sorted each way round, each reads just the pairs it needs.
+    projects, on every request). Sorted each way round, each reads just the pairs it needs.
     """
 
     starts: np.ndarray  # n + 1 offsets into vals
@@ -261,7 +261,7 @@ class PortfolioIndex:
     def row_of_id(self) -> np.ndarray | None:
         """Each id's row (-1 for an id the index does not hold), while ids are dense enough for a table of
         them to stay small (up to 4 entries a project); else None. A search's 300,000 ids are located by
-        one gather instead of a binary search each (9 ms at a million projects)."""
+        one gather instead of a binary search each."""
         if "row_of_id" not in self.derived:
             top = int(self.pk[-1]) + 1 if self.pk.size else 0
             table = None

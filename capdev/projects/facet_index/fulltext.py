@@ -57,7 +57,7 @@ def search_matches(index: PortfolioIndex, q: str, using: str, *, ranked: bool
     as search_filter reads it).
 
     Ranking is one pass over every match: FTS5 ranks a document asked for by rowid no faster than it ranks
-    all of them (measured: 3.5 ms a row at 100,000 projects). Results are kept on the index for the
+    all of them (docs/performance.md, "Figures once in the code"). Results are kept on the index for the
     queries asked last (most requests repeat the search and change a facet or the page).
     """
     q = clean_query(q)
@@ -118,14 +118,14 @@ def ranks_among(index: PortfolioIndex, q: str, using: str, pks: np.ndarray) -> n
     """The rank of each of these matching projects for q, as search_annotations' `rank`.
 
     Ranking costs per document ranked, so only these are: PostgreSQL reads them by primary key; FTS5 ranks
-    a document asked for by rowid slowly (3.5 ms each at 100,000 projects), so on SQLite the matches are
+    a document asked for by rowid slowly, so on SQLite the matches are
     walked once and joined to a temporary table of these ids, and bm25 runs for the joined rows only.
     """
     q = clean_query(q)
     vendor = connections[using].vendor
     if pks.size <= RANK_AMONG and vendor in ("postgresql", "sqlite"):
         # Ranks asked for before, with this query, on this index: the next page, or another facet, reads
-        # just the matches not ranked yet (ranking 4,600 documents costs 40-50 ms at a million projects).
+        # just the matches not ranked yet (ranking costs per document ranked).
         known = index.searches.get((q, "ranks"))
         if known is None:
             known = {}

@@ -1,7 +1,7 @@
 """Which search documents hold each frequent lexeme, in memory: full-text matching without the heap visits.
 
 Why: on PostgreSQL a search for common words ("digital government": 284,000 of a million documents) spends
-300-600 ms visiting every heap page that holds a match, only to read the project id (a GIN index gives row
+most of its time visiting every heap page that holds a match, only to read the project id (a GIN index gives row
 addresses, not ids, and GIN has no index-only scans). Kept in memory as one bit per project id, the
 documents holding each lexeme found in at least FREQUENT documents make such a search a few bitwise
 operations. A lexeme not held is rare by construction (or new): the database lists its few documents
@@ -16,7 +16,8 @@ holding exactly that phrase). Any other phrase is evaluated as "both words" and 
 the candidates, or runs the whole query when they are many; a query the reader does not know goes to the
 database whole.
 
-Reading it takes one aggregate over every document's lexemes (28 s at a million projects, in the database),
+Reading it takes one aggregate over every document's lexemes (tens of seconds at a million projects:
+docs/performance.md),
 so a process reads it in the background after its facet index (the database answers searches meanwhile),
 and then keeps it current: the documents of edited projects are read again into a small overlay (`stale`
 ids whose sets above are out of date, and their lexemes now), until OVERLAY_LIMIT documents, when it is
@@ -269,8 +270,8 @@ MOVED_SHARE = 1 / 4  # more than this share of the addressed rows not found ther
 def ranked(lexemes: Lexemes | None, q: str, pks: list[int], using: str) -> dict[int, float]:
     """ts_rank_cd of q for these projects' documents (a project without a document is left out).
 
-    Rows at a known address are read by it (a TID scan: no primary-key descent per document, 24 -> 15 ms
-    for 4,590 documents at a million projects); a row found there belongs to whichever project it says,
+    Rows at a known address are read by it (a TID scan: no primary-key descent per document); a row found
+    there belongs to whichever project it says,
     so a moved row only costs a second look-up, by key, for the projects not found.
     """
     literal, rest = addresses(lexemes, pks)

@@ -143,7 +143,7 @@ class IndexQuery:
             return ix.pk[rows[np.lexsort(keys)]]
         if np.count_nonzero(mask) > ix.n * WHOLE_ORDER_SHARE:
             # Most rows: taken in order out of every row sorted once (a stable sort of a subset is the subset
-            # of the stable sort), not sorted again: 150 ms -> a few at a million projects.
+            # of the stable sort), not sorted again (docs/performance.md, "Figures once in the code").
             order = whole_order(ix, sort)
             return ix.pk[order[mask[order]]]
         rows = np.flatnonzero(mask)

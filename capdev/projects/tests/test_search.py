@@ -164,9 +164,13 @@ def test_search_keeps_the_querysets_restrictions(portfolio, db):
 
 @pytest.mark.parametrize("q", HOSTILE)
 def test_hostile_queries_never_raise(portfolio, db, q):
+    every = set(Project.objects.values_list("pk", flat=True))
     rows = list(search(Project.objects.all(), q).order_by("-rank"))
+    assert {p.pk for p in rows} <= every and len(rows) == len({p.pk for p in rows})  # no invented or doubled row
     for p in rows:
-        str(snippet_html(p.snippet))
+        html = str(snippet_html(p.snippet))
+        # The query's text is escaped in the snippet: only the highlight's own <mark> tags are markup.
+        assert "<" not in html.replace("<mark>", "").replace("</mark>", ""), html
 
 
 def test_punctuation_only_queries_leave_the_queryset_whole(portfolio, db):

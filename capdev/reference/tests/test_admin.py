@@ -8,8 +8,13 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize("model", ["region", "country", "sdggoal", "sdgtarget", "currency"])
 def test_changelist(loaded, admin_client, model):
     url = reverse(f"admin:reference_{model}_changelist")
-    assert admin_client.get(url).status_code == 200
-    assert admin_client.get(url, {"q": "a"}).status_code == 200
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    every = response.context["cl"].full_result_count
+    assert every > 0 and response.context["cl"].result_count == every  # the loaded rows, all of them
+    searched = admin_client.get(url, {"q": "a"})
+    assert searched.status_code == 200
+    assert 0 < searched.context["cl"].result_count <= every
 
 
 def test_country_filters_and_history(loaded, admin_client):

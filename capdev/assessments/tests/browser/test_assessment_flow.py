@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from capdev.portal.tests.browser.helpers import new_page, settle
+from capdev.core.testing.pages import new_page, settle
 
-from .conftest import PASSWORD
+from .conftest import sign_in
 
 DIGITAL_GOV = "Strengthen public sector"
 PHONE = {"width": 390, "height": 844}
@@ -20,14 +20,6 @@ Saint Lucia,2026-03,capdev-example-digital-government,peer,services,3,,,Peer rev
 Saint Lucia,2026-03,capdev-example-digital-government,peer,data,2,Data-sharing rules drafted,,Peer review
 Saint Lucia,2026-03,capdev-example-digital-government,peer,mindsets,3,Permanent Secretaries trained in April 2025,,Peer review
 """.encode()  # noqa: E501 (a CSV file as uploaded, one record a line: a line cannot be cut)
-
-
-def sign_in(page, live):
-    page.goto(live.url + "/accounts/login/")
-    page.get_by_label("Username").fill("reviewer")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name=re.compile("sign in", re.I)).click()
-    page.wait_for_load_state("load")
 
 
 def overflowing(page) -> list[str]:
@@ -183,7 +175,7 @@ def test_the_assessment_pages_pass_axe_and_keep_the_content_security_policy(brow
     machine."""
     from capdev.assessments import score_files, score_import
     from capdev.assessments.models import Dimension, WorkLink
-    from capdev.portal.tests.browser.helpers import Recorder, axe_violations, describe_violations, invisible_text
+    from capdev.core.testing.pages import Recorder, axe_violations, describe_violations, invisible_text
     from capdev.projects.models import Project
 
     plan = score_import.plan(score_files.read(SINCE_CSV, "since.csv"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from capdev.portal.tests.browser.helpers import new_page
+from capdev.core.testing.pages import new_page
 
 from .conftest import sign_in
 

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 
-from capdev.portal.tests.browser.helpers import new_page
+from capdev.core.testing.pages import new_page
 
 from .conftest import sign_in
 

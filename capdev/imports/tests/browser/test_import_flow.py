@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from capdev.portal.tests.browser.helpers import new_page
+from capdev.core.testing.pages import new_page
 
-from .conftest import work
+from .conftest import sign_in_as_editor, work
 
 RECORDS = """Title: Open government data for municipalities
 Main Expectations: Municipal open data portals in three pilot cities.
@@ -19,14 +19,6 @@ Time Frame: March 2020 - June 2022
 Funding: XBTC
 Proposed Budget: US$ 90,000
 """.encode()
-
-
-def sign_in(page, live):
-    page.goto(live.url + "/accounts/login/")
-    page.get_by_label("Username").fill("editor-pacb")
-    page.get_by_label("Password").fill("browser-test-password-1")
-    page.get_by_role("button", name=re.compile("sign in", re.I)).click()
-    page.wait_for_load_state("load")
 
 
 def upload_and_read(page, live):
@@ -48,7 +40,7 @@ def no_horizontal_scroll(page) -> bool:
 
 def test_upload_preview_choose_confirm_and_review(browser, live, artifacts):
     page = new_page(browser)
-    sign_in(page, live)
+    sign_in_as_editor(page, live)
     upload_and_read(page, live)
     page.screenshot(path=str(artifacts / "import-1-waiting.png"), full_page=True)
     work()
@@ -83,7 +75,7 @@ def test_upload_preview_choose_confirm_and_review(browser, live, artifacts):
 
 def test_the_import_page_fits_a_390_px_phone(browser, live, artifacts):
     page = new_page(browser, viewport={"width": 390, "height": 844})
-    sign_in(page, live)
+    sign_in_as_editor(page, live)
     page.goto(live.url + "/imports/")
     assert no_horizontal_scroll(page)
     page.set_input_files("input[type=file]", files=[{"name": "records.txt", "mimeType": "text/plain",

@@ -1,15 +1,11 @@
-"""Browser-test wiring: one chromium (Playwright), one live server and the demo data, shared by all browser tests.
-
-Tests here are marked `browser` and skip, with the reason, when Debian's chromium or the playwright package is
-missing (`apt-get install chromium`; `pip install -e '.[test]'`); with CAPDEV_BROWSER_TESTS=required (CI) the
-run fails instead. Screenshots and axe-report.json go to test-artifacts/browser/ under the repository root
-(gitignored; test-artifacts/browser/postgresql/ for a --db=postgresql run), and a failing test leaves
-`FAILED-<test>.png` there.
+"""The portal's browser tests: one chromium (Playwright), one live server and the demo data, shared by all of
+them, for the whole run. What every app's browser tests share (marking, chromium, live servers, screenshots) is
+in capdev.core.testing.browser; this folder adds the demo data and the session-long run, and marks its tests
+`django_db`. A failing test leaves `FAILED-<test>.png` in test-artifacts/browser/.
 """
 from __future__ import annotations
 
 import io
-import os
 import re
 import threading
 from dataclasses import dataclass, field
@@ -19,24 +15,19 @@ from urllib.parse import urlsplit
 import pytest
 from django.core.management import call_command
 
+from capdev.core.testing.browser import (
+    launch_chromium,
+    missing_requirement,
+    orm_beside_playwright,
+    start_live_server,
+    stop_live_server,
+)
+from capdev.core.testing.pages import new_page
 from capdev.narrative.tests._shared import SEED
 
-from .helpers import CHROMIUM, LAUNCH_ARGS, MONTHLY_BUDGETS, new_page
-
 HERE = Path(__file__).resolve().parent
-
-
-def missing_requirement() -> str | None:
-    """Why the browser tests cannot run here, or None when chromium and playwright are both available."""
-    if os.environ.get("CAPDEV_BROWSER_TESTS") == "0":
-        return "CAPDEV_BROWSER_TESTS=0"
-    if not CHROMIUM.exists():
-        return f"Debian's chromium is not at {CHROMIUM} (apt-get install chromium)"
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "the playwright package is not installed (pip install -e '.[test]')"
-    return None
+# The seed project the browser tests' data gives IATI-style monthly budget lines (add_monthly_budgets below).
+MONTHLY_BUDGETS = "Supervising the Poverty Observatory of Mali"
 
 
 def _is_browser_test(item: pytest.Item | None) -> bool:
@@ -44,23 +35,15 @@ def _is_browser_test(item: pytest.Item | None) -> bool:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Mark every test in this folder `browser` and `django_db`; skip them all, with the reason, when a requirement
-    is missing.
+    """Mark this folder's tests `django_db` (the plugin marks them `browser` and skips them if need be).
 
     `django_db` makes pytest-django create the test database and lets the live server's thread read it during
     the test; each test runs in a transaction rolled back at its end, like the rest of the suite (the tests
     only read: the demo data was committed once, before the first of them; see _BrowserRun).
     """
-    reason = missing_requirement()
-    if reason and os.environ.get("CAPDEV_BROWSER_TESTS") == "required" and any(map(_is_browser_test, items)):
-        # CI installs chromium and playwright: there, a missing one is a broken setup, not a reason to skip.
-        raise pytest.UsageError(f"CAPDEV_BROWSER_TESTS=required, but {reason}")
     for item in items:
         if _is_browser_test(item):
-            item.add_marker(pytest.mark.browser)
             item.add_marker(pytest.mark.django_db)
-            if reason:
-                item.add_marker(pytest.mark.skip(reason=reason))
 
 
 # -- chromium ------------------------------------------------------------------------------------------------
@@ -88,19 +71,17 @@ class _BrowserRun:
         self.server = None
         self.blocker = None
         self.data_loaded = False
-        self._saved_env: str | None = None
-        self._env_set = False
+        self._orm_allowed = None  # the orm_beside_playwright() context while chromium runs
 
     def get_browser(self):
         """The running browser, started if need be."""
         if self.browser is None:
             from playwright.sync_api import sync_playwright
 
-            self._saved_env = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-            self._env_set = True
+            self._orm_allowed = orm_beside_playwright()
+            self._orm_allowed.__enter__()
             self.playwright = sync_playwright().start()
-            self.browser = self.playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+            self.browser = launch_chromium(self.playwright)
         return self.browser
 
     def get_server(self, blocker):
@@ -111,7 +92,7 @@ class _BrowserRun:
         read it. With SQLite in memory the server thread shares the test connection (LiveServer passes it over);
         with PostgreSQL it opens its own and sees the committed data.
         """
-        self.get_browser()  # first: the data load below needs DJANGO_ALLOW_ASYNC_UNSAFE
+        self.get_browser()  # first: the data load below needs the ORM beside Playwright
         if self.blocker is None:
             # Database access stays open until stop(): the server's request threads and the module-scoped page
             # fixtures (test_audit's tour) read outside any test's own database access.
@@ -121,22 +102,12 @@ class _BrowserRun:
             load_demo_data()
             self.data_loaded = True
         if self.server is None:
-            from unittest import mock
-
-            from django.test.testcases import LiveServerThread
-            from pytest_django.live_server_helper import LiveServer
-
-            # One request at a time (Django then answers "Connection: close"): with SQLite in memory every
-            # request thread shares the test's one connection, and two requests using it at once deadlocked
-            # (seen: two list pages' facet queries, both blocked in sqlite3, the run hung).
-            with mock.patch.object(LiveServerThread, "server_class", _one_request_at_a_time()):
-                self.server = LiveServer("127.0.0.1")
-            self.server._live_server_modified_settings.enable()  # ALLOWED_HOSTS += the server's host
+            self.server = start_live_server()
         return self.server
 
     def stop(self) -> None:
         """Stop chromium, then the live server, then flush the demo data; put Django's async check back."""
-        if not (self.browser or self.server or self.data_loaded or self.blocker or self._env_set):
+        if not (self.browser or self.server or self.data_loaded or self.blocker or self._orm_allowed):
             return
         from django.db import connections
 
@@ -152,8 +123,7 @@ class _BrowserRun:
                     self.playwright.stop()
                     self.browser = self.playwright = None
             if self.server is not None:
-                self.server._live_server_modified_settings.disable()
-                self.server.stop()
+                stop_live_server(self.server)
                 self.server = None
                 for thread in threading.enumerate():
                     if "process_request_thread" in thread.name:
@@ -166,25 +136,9 @@ class _BrowserRun:
             if self.blocker is not None:
                 self.blocker.restore()
                 self.blocker = None
-            if self._env_set:
-                if self._saved_env is None:
-                    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-                else:
-                    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = self._saved_env
-                self._env_set = False
-
-
-def _one_request_at_a_time():
-    """Django's non-threaded WSGI server, taking the argument LiveServerThread gives its threaded one."""
-    from django.core.servers.basehttp import WSGIServer
-
-    class OneRequestAtATime(WSGIServer):
-        def __init__(self, *args, connections_override=None, **kwargs):
-            # The server thread itself serves every request, and LiveServerThread.run() has already given
-            # it the overridden (shared) connections.
-            super().__init__(*args, **kwargs)
-
-    return OneRequestAtATime
+            if self._orm_allowed is not None:
+                self._orm_allowed.__exit__(None, None, None)
+                self._orm_allowed = None
 
 
 def load_demo_data() -> None:
@@ -280,22 +234,10 @@ class Site:
 
 
 @pytest.fixture(scope="module")
-def site(browser, django_db_setup, django_db_blocker, artifacts_dir):
+def site(browser, django_db_setup, django_db_blocker, artifacts):
     """The live server serving the demo data (reference data + the seed, published)."""
     server = _RUN.get_server(django_db_blocker)
-    return Site(base=server.url, artifacts=artifacts_dir)
-
-
-@pytest.fixture(scope="session")
-def artifacts_dir(request: pytest.FixtureRequest) -> Path:
-    """test-artifacts/browser/ under the repository root (a postgresql/ subfolder for the PostgreSQL run)."""
-    path = Path(str(request.config.rootpath)) / "test-artifacts" / "browser"
-    if request.config.getoption("--db", "sqlite") == "postgresql":
-        path = path / "postgresql"
-    path.mkdir(parents=True, exist_ok=True)
-    for stale in path.glob("FAILED-*.png"):  # from an earlier run: only this run's failures should be there
-        stale.unlink()
-    return path
+    return Site(base=server.url, artifacts=artifacts)
 
 
 @pytest.hookimpl(hookwrapper=True)

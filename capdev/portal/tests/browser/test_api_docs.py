@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import new_page, shot
+from capdev.core.testing.pages import new_page, shot
 
 pytestmark = pytest.mark.browser
 

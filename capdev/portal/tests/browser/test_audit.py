@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .helpers import Recorder, axe_violations, describe_violations, new_page, settle, shot
+from capdev.core.testing.pages import Recorder, axe_violations, describe_violations, new_page, settle, shot
 
 pytestmark = pytest.mark.browser
 

@@ -13,7 +13,8 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.formats import number_format
 
-from .helpers import axe_violations, describe_violations, new_page, settle, shot
+from capdev.core.testing.pages import axe_violations, describe_violations, new_page, settle, shot
+
 from .test_pages import no_horizontal_scroll, open_digital_government_project
 
 pytestmark = pytest.mark.browser

@@ -5,7 +5,9 @@ import re
 
 import pytest
 
-from .helpers import MONTHLY_BUDGETS, PHONE, new_page, settle, shot
+from capdev.core.testing.pages import PHONE, new_page, settle, shot
+
+from .conftest import MONTHLY_BUDGETS
 
 pytestmark = pytest.mark.browser
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import axe_violations, describe_violations, new_page, settle, shot
+from capdev.core.testing import pages
+from capdev.core.testing.pages import axe_violations, describe_violations, new_page, settle, shot
 
 pytestmark = pytest.mark.browser
 
@@ -65,11 +66,7 @@ def _forget_people() -> None:
 
 
 def sign_in(page, site, user) -> None:
-    page.goto(site.url("/accounts/login/"))
-    page.fill("input[name=username]", user.username)
-    page.fill("input[name=password]", PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state("load")
+    pages.sign_in(page, site.base, user.username, PASSWORD)
 
 
 def open_activity(page, site, title_start: str) -> None:

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from .helpers import PHONE, new_page, settle, shot
+from capdev.core.testing.pages import PHONE, new_page, settle, shot
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from .helpers import settle, shot
+from capdev.core.testing.pages import settle, shot
 
 pytestmark = pytest.mark.browser
 

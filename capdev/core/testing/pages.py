@@ -1,7 +1,9 @@
-"""Helpers for the browser tests: pages in fresh contexts, waiting for a page to settle, axe-core, screenshots."""
+"""Helpers for every app's browser tests: pages in fresh contexts, signing in, waiting for a page to settle,
+axe-core, screenshots. The fixtures that start chromium and the live servers are in capdev.core.testing.browser."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,11 +12,9 @@ CHROMIUM = Path("/usr/bin/chromium")
 # the *pages* make no outside request, and chromium's own background traffic would only add noise and delay).
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                "--disable-sync", "--no-first-run"]
-AXE = Path(__file__).resolve().parent.parent / "files" / "axe.min.js"
+AXE = Path(__file__).resolve().parent / "files" / "axe.min.js"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 812}
-# The seed project the browser tests' data gives IATI-style monthly budget lines (conftest.add_monthly_budgets).
-MONTHLY_BUDGETS = "Supervising the Poverty Observatory of Mali"
 # Long enough for a 2-core CI machine, short enough that a broken page fails fast instead of hanging.
 TIMEOUT_MS = 15_000
 
@@ -43,6 +43,15 @@ def new_page(browser, *, viewport=None, bypass_csp=False, recorder: Recorder | N
     if recorder is not None:
         recorder.attach(page)
     return page
+
+
+def sign_in(page, base_url: str, username: str, password: str) -> None:
+    """Sign in through the login page of the server at base_url, as a person would."""
+    page.goto(base_url + "/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name=re.compile("sign in", re.I)).click()
+    page.wait_for_load_state("load")
 
 
 # True once the page's scripts are done: no htmx request or swap under way, every chart drawn by charts.js and
