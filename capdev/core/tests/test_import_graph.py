@@ -18,7 +18,14 @@ ROOT = Path(__file__).resolve().parents[2]  # the `capdev` package
 # Modules that import each other round within an app, found when the test was written; each group may only
 # shrink (a new module in a cycle, or a new cycle, fails). A cycle hidden by an import inside a function is one.
 KNOWN_MODULE_CYCLES: list[set[str]] = [
-    {"capdev.activities.models", "capdev.projects.index_version", "capdev.projects.models"},
+    # projects.models is a package: its budget and links modules bump the index version as the package did
+    {
+        "capdev.activities.models",
+        "capdev.projects.index_version",
+        "capdev.projects.models",
+        "capdev.projects.models.budget",
+        "capdev.projects.models.links",
+    },
     {"capdev.imports.iati", "capdev.imports.runs", "capdev.imports.tasks"},
     {"capdev.reports.jobs", "capdev.reports.tasks"},
     {"capdev.settings.base", "capdev.settings.security"},
@@ -42,7 +49,9 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("capdev.projects.index_version", "capdev.activities.models"): _ACTIVITIES_IN_PROJECTS,
     ("capdev.projects.presentation", "capdev.activities.models"): _ACTIVITIES_IN_PROJECTS,
     ("capdev.projects.signals", "capdev.activities.models"): _ACTIVITIES_IN_PROJECTS,
-    ("capdev.projects.synthetic", "capdev.activities.models"): _ACTIVITIES_IN_PROJECTS,
+    ("capdev.projects.synthetic.values", "capdev.activities.models"): _ACTIVITIES_IN_PROJECTS,
+    ("capdev.projects.synthetic.vocabulary", "capdev.activities.models"): _ACTIVITIES_IN_PROJECTS,
+    ("capdev.projects.synthetic.writing", "capdev.activities.models"): _ACTIVITIES_IN_PROJECTS,
     # The organisation list filters by the role an organisation plays in visible projects; to go, these filters
     # would move to projects (the people app's CheckedFilterSet.extend is the model).
     ("capdev.organisations.filtersets", "capdev.projects.filtersets"): "organisations filtered by their projects",
