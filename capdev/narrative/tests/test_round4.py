@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from capdev.narrative import parse_file
+from capdev.narrative.types import PartialDate
+from capdev.narrative.values.dates import find_dates, find_dates_near, parse_date_range
 from capdev.narrative.values.prose import opens_news_item, read_prose
 from capdev.narrative.values.served import served_countries
 
@@ -65,3 +67,47 @@ def test_a_paying_government_is_no_country_served(text: str, served: list[str]) 
 ])
 def test_a_paying_government_is_read_as_the_funder(text: str, funder: str) -> None:
     assert read_prose(text).funders == [funder]
+
+
+# --- dates written as quarters, halves, day ranges over a numeric date, and days without their year ----------------
+
+@pytest.mark.parametrize("text, start, end", [
+    ("in the second quarter of 2021", "2021-04", "2021-06"), ("Q3 2021", "2021-07", "2021-09"),
+    ("au deuxième trimestre 2022", "2022-04", "2022-06"), ("T2 2021", "2021-04", "2021-06"),
+    ("en el tercer trimestre de 2020", "2020-07", "2020-09"), ("primer semestre de 2022", "2022-01", "2022-06"),
+    ("H2 2021", "2021-07", "2021-12"), ("the last quarter of 2020", "2020-10", "2020-12"),
+    ("du 12 au 14/10/2021", "2021-10-12", "2021-10-14"), ("12-14/10/2021", "2021-10-12", "2021-10-14"),
+])
+def test_quarters_halves_and_day_ranges(text: str, start: str, end: str) -> None:
+    found = find_dates(text)
+    assert [(m.range.start.iso(), m.range.end.iso()) for m in found] == [(start, end)]
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("Q2 2021 – Q4 2022", "2021-04", "2022-12"),
+    ("from the second quarter of 2021 to the first quarter of 2023", "2021-04", "2023-03"),
+])
+def test_a_range_of_quarters(text: str, start: str, end: str) -> None:
+    r = parse_date_range(text)
+    assert (r.start.iso(), r.end.iso()) == (start, end)
+
+
+@pytest.mark.parametrize("text, start, end", [
+    # An event's days and a quarter of planned work are no project period; the period stated is.
+    ("El proyecto PAR/23/001 organizó del 16 al 18 de octubre de 2023 un taller, y se ejecuta de abril de 2023 a "
+     "marzo de 2025.", "2023-04", "2025-03"),
+    ("Le projet (code 1819C) a démarré en septembre 2019 ; ses activités sont prévues pour le premier trimestre de "
+     "2020.", "2019-09", None),
+])
+def test_an_event_s_days_or_a_quarter_are_no_project_period(text: str, start: str, end: str | None) -> None:
+    facts = read_prose(text)
+    assert facts.start.iso() == start
+    assert (facts.end.iso() if facts.end else None) == end
+
+
+def test_days_without_their_year_take_the_dateline_s() -> None:
+    assert [(m.range.start.iso(), m.range.end.iso()) for m in find_dates_near(
+        "Du 29 novembre au 1er décembre, 33 cadres", PartialDate(2021, 12, 2))] == [("2021-11-29", "2021-12-01")]
+    assert [m.range.start.iso() for m in find_dates_near("on 25 June", PartialDate(2023, 3, 2))] == ["2022-06-25"]
+    _first, second = parse_file(ROUND4 / "news_yearless_days.txt")
+    assert [(a.start.iso(), a.participants) for a in second.activities] == [("2023-06-12", 38)]

@@ -122,12 +122,20 @@ def _phrase(text: str, start: int, limit: int = 160) -> str:
     return text[start : m.start() if m else min(len(text), start + limit)].strip(" ,")
 
 
+_QUARTER = re.compile(r"quarter|trimestre|semest|half|\b[QTHS][1-4]\b", re.IGNORECASE)
+
+
 def _period(text: str) -> tuple[PartialDate | None, PartialDate | None]:
     mentions = _dates.find_dates(text)
     for m in mentions:
         r = m.range
         if not (r.start and r.end and r.start != r.end):
             continue
+        if (r.end.last_day() - r.start.first_day()).days < 62 and not _QUARTER.search(m.text):
+            continue  # "del 16 al 18 de octubre de 2023": an event's days, not a project's period
+        if _QUARTER.search(m.text) and not re.search(r"\b(?:from|between|entre|du|desde)\s+(?:the\s+|le\s+|el\s+)?$",
+                                                      text[max(0, m.start - 14) : m.start], re.IGNORECASE):
+            continue  # "activities planned for the first quarter of 2020": when something happens, not the period
         # "from September 2020 to August 2022", "between 2019 and 2021"; a bare "2019-2021" may be anything.
         if r.start.precision != "year" or re.search(r"\b(?:from|between|entre|de|du|desde)\s+$",
                                                    text[max(0, m.start - 10) : m.start], re.IGNORECASE):
