@@ -58,15 +58,20 @@ _ORDINAL = r"(?:" + "|".join(sorted((re.escape(w) for w in _ORDINAL_OF), key=len
 _PIECE = re.compile(
     rf"""
     (?P<q>(?<![\w])(?:(?P<q_ord>{_ORDINAL})\s+(?P<q_kind>quarter|trimestre|semester|semestre|half)
-         |(?P<q_short>[QT][1-4]|[HS][12]))\s*(?:of\s+(?:the\s+year\s+)?|de\s+|del\s+|du\s+|,\s*|/)?(?P<q_y>{_YEAR}){_YA})
-  | (?P<numr>(?<![\w.,/-])(?P<numr_a>(?:3[01]|[12]\d|0?[1-9]))(?:er|º)?\s*(?:au|al|a|to|[{_DASH}])\s*(?P<numr_b>\d{{1,2}})(?P<numr_sep>[./])(?P<numr_m>\d{{1,2}})(?P=numr_sep)(?P<numr_y>{_YEAR})(?![\d]|[./-]\d))
+         |(?P<q_short>[QT][1-4]|[HS][12]))\s*(?:of\s+(?:the\s+year\s+)?|de\s+|del\s+|du\s+|,\s*|/)?
+         (?P<q_y>{_YEAR}){_YA})
+  | (?P<numr>(?<![\w.,/-])(?P<numr_a>(?:3[01]|[12]\d|0?[1-9]))(?:er|º)?\s*(?:au|al|a|to|[{_DASH}])\s*
+      (?P<numr_b>\d{{1,2}})(?P<numr_sep>[./])(?P<numr_m>\d{{1,2}})(?P=numr_sep)(?P<numr_y>{_YEAR})(?![\d]|[./-]\d))
   | (?P<iso>{_YB}(?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])(?![\d]))
-  | (?P<num>(?<![\w.,/-])(?P<num_a>\d{{1,2}})(?P<num_sep>[./-])(?P<num_b>\d{{1,2}})(?P=num_sep)(?P<num_y>{_YEAR})(?![\d]|[./-]\d))
+  | (?P<num>(?<![\w.,/-])(?P<num_a>\d{{1,2}})(?P<num_sep>[./-])
+      (?P<num_b>\d{{1,2}})(?P=num_sep)(?P<num_y>{_YEAR})(?![\d]|[./-]\d))
   | (?P<nm>(?<![\w.,/-])(?P<nm_m>0?[1-9]|1[0-2])[./-](?P<nm_y>{_YEAR})(?![\d]|[./-]\d))
   | (?P<ys>{_YB}(?P<ys_a>{_YEAR})\s*(?:{_D}|/)\s*(?P<ys_b>\d\d(?:\d\d)?)(?![\d]|[./-]\d|\s*(?:st|nd|rd|th)?\s+{_MONTH}))
-  | (?P<dmy>(?P<dmy_days>{_DAYS})\s+(?:of\s+|de\s+)?(?P<dmy_mon>{_MONTH})(?:,?\s+(?:de\s+|of\s+)?(?P<dmy_y>{_YEAR}){_YA})?)
+  | (?P<dmy>(?P<dmy_days>{_DAYS})\s+(?:of\s+|de\s+)?(?P<dmy_mon>{_MONTH})
+      (?:,?\s+(?:de\s+|of\s+)?(?P<dmy_y>{_YEAR}){_YA})?)
   | (?P<my>(?P<my_mon>{_MONTH}),?\s+(?:de\s+|of\s+)?(?P<my_y>{_YEAR}){_YA})
-  | (?P<mdy>(?P<mdy_mon>{_MONTH})\s+(?P<mdy_days>{_DAY}(?:\s*(?:{_D}+|to|and|&)\s*{_DAY})*)(?![\d])(?:,?\s+(?P<mdy_y>{_YEAR}){_YA})?)
+  | (?P<mdy>(?P<mdy_mon>{_MONTH})\s+(?P<mdy_days>{_DAY}(?:\s*(?:{_D}+|to|and|&)\s*{_DAY})*)(?![\d])
+      (?:,?\s+(?P<mdy_y>{_YEAR}){_YA})?)
   | (?P<mo>(?<![\w])(?P<mo_mon>{_MONTH}))
   | (?P<y>{_YB}(?P<y_y>{_YEAR}){_YA})
     """,
@@ -346,7 +351,8 @@ def _drafts(text: str) -> list[_Draft]:
                 draft.end = pieces[j].end
                 j += 1
         tail = _OPEN_END.match(text, draft.end)
-        if tail and len(draft.groups) == 1 and len(draft.groups[0]) == 1 and re.match(rf"\s*(?:{_D}|to|until|till|through)", text[draft.end : tail.end()], re.IGNORECASE):
+        if (tail and len(draft.groups) == 1 and len(draft.groups[0]) == 1
+                and re.match(rf"\s*(?:{_D}|to|until|till|through)", text[draft.end : tail.end()], re.IGNORECASE)):
             draft.open_end = True
             draft.end = tail.end()
         drafts.append(draft)
@@ -405,7 +411,8 @@ _LEAD_WORDS = re.compile(r"^(?:(?:in|on|as\s+(?:of|at|for)|dated?|le|el|en)\s+)+
 
 
 def parse_date(text: str) -> PartialDate | None:
-    """One date expression ("February 2010", "31 December 2021", "2030", "09/2018", "March 3, 2010") at its precision."""
+    """One date expression at its precision ("February 2010", "31 December 2021", "2030", "09/2018",
+    "March 3, 2010")."""
     if not isinstance(text, str):
         return None
     t = _LEAD_WORDS.sub("", text.strip().strip(".,;:()[] ")).strip()
@@ -466,7 +473,8 @@ def parse_date_range(text: str) -> DateRange | None:
     before = text[: first.start]
     after = text[first.end :]
     later = mentions[1] if len(mentions) > 1 else None
-    if later is not None and re.search(rf"(?:{_D}|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bend)", text[first.end : later.start], re.IGNORECASE):
+    if later is not None and re.search(rf"(?:{_D}|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bend)",
+                                       text[first.end : later.start], re.IGNORECASE):
         end = later.range.end or later.range.start
         return DateRange(r.start, end)
     if _UNTIL.search(before) and not _FROM.search(before):
