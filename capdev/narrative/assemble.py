@@ -153,7 +153,6 @@ class _Assembler(RecordSteps):
 
     def from_prose(self, block: Block) -> None:
         """A record told in a paragraph: its facts as the paragraph states them, each flagged for review."""
-        rec = self.rec
         value, at = self.value(block)
         self.summary_parts.append(_one_line(value))
         self.event_sources.append((value, at))

@@ -69,8 +69,9 @@ _FUNDER_BEFORE = re.compile(
 _GOVERNMENT_PAYS = re.compile(
     r"(?:(?:\d|US\$|USD|EUR|[$\u20ac\u00a3])[^.;]{0,30}?|\b(?:contributed|provided|granted|donated|paid|financ[ée]e?s?|"
     r"financiad[oa]s?|aportad[oa]s?|vers[ée]e?s?)\s)\b(?:from|by|de|du|del|de\s+la|par|por)\s+"
-    r"(?P<name>(?:the\s+|el\s+|le\s+|la\s+|l['’]\s?)?(?:Government|Gouvernement|Gobierno)\s+(?:of|du|de|del|de\s+la|des|d['’])\s*"
-    r"(?:the\s+|la\s+|l['’]\s?)?[A-Z][\w\u00c0-\u017f'’ -]{2,40}?)(?=[.,;:()]|\s+(?:for|to|and|in|pour|et|en|y|para|a)\b|$)",
+    r"(?P<name>(?:the\s+|el\s+|le\s+|la\s+|l['’]\s?)?(?:Government|Gouvernement|Gobierno)\s+"
+    r"(?:of|du|de|del|de\s+la|des|d['’])\s*(?:the\s+|la\s+|l['’]\s?)?[A-Z][\w\u00c0-\u017f'’ -]{2,40}?)"
+    r"(?=[.,;:()]|\s+(?:for|to|and|in|pour|et|en|y|para|a)\b|$)",
     re.IGNORECASE,
 )
 _PARTNER_CUE = re.compile(
