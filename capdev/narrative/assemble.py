@@ -82,6 +82,10 @@ class _Assembler(RecordSteps):
             self.handle(block)
         if run:
             self.narrative_runs.append(run)
+        if self.raw.news:
+            # A news item tells of its project in its paragraphs (its labels, if any, sum it up after them).
+            told = [self.text[b.start : b.end] for b in self.raw.blocks if b.kind == "text" and b.field != "unparsed"]
+            self.facts_from_prose(" ".join(" ".join(told).split()))
         self.finish()
         return self.rec
 
@@ -149,10 +153,14 @@ class _Assembler(RecordSteps):
 
     def from_prose(self, block: Block) -> None:
         """A record told in a paragraph: its facts as the paragraph states them, each flagged for review."""
-        rec = self.rec
         value, at = self.value(block)
         self.summary_parts.append(_one_line(value))
         self.event_sources.append((value, at))
+        self.facts_from_prose(value)
+
+    def facts_from_prose(self, value: str) -> None:
+        """The facts a paragraph of prose states of its project, each flagged for review; a label's value wins."""
+        rec = self.rec
         facts = _guard(rec, "summary", None, _values("prose").read_prose, value)
         if facts is None:
             return
@@ -162,10 +170,10 @@ class _Assembler(RecordSteps):
             read.append("code")
         if facts.title and self.set_title(facts.title, labelled=True):
             read.append("title")
-        if facts.start or facts.end:
+        if (facts.start or facts.end) and not (rec.start or rec.end):
             rec.start, rec.end = facts.start, facts.end
             read.append("time_frame")
-        if facts.budgets:
+        if facts.budgets and not rec.budgets:
             rec.budgets.extend(b for b in facts.budgets if b not in rec.budgets)
             read.append("budgets")
         if facts.funding_source:

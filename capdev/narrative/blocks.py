@@ -39,6 +39,7 @@ class RawRecord:
     """The blocks of one record, in order."""
 
     blocks: list[Block] = field(default_factory=list)
+    news: bool = False  # opened by a news item's kicker or dateline: its paragraphs tell of the project
 
     @property
     def start(self) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .layout import split_lines
 from .segment import Block, RawRecord
-from .values.prose import is_project_paragraph, starts_with_dateline, tells_of_a_project
+from .values.prose import is_news_kicker, is_project_paragraph, starts_with_dateline, tells_of_a_project
 
 
 def _paragraphs(text: str) -> list[tuple[int, int, int]]:
@@ -30,18 +30,31 @@ def _break_length(text: str, at: int) -> int:
 
 
 def _news_items(text: str) -> list[RawRecord]:
-    """News items one after another, each opening with a dateline (its headline on the line before it, if any):
-    one record each; [] unless there are two or more."""
+    """News items one after another, each opening with a kicker line ("NEWS | 14 July 2023") or a dateline (its
+    headline on the line before it, if any): one record each; [] unless two or more tell of a project."""
     lines = [ln for ln in split_lines(text)]
-    opens = [k for k, ln in enumerate(lines) if ln.text.strip() and starts_with_dateline(ln.text)]
-    if len(opens) < 2:
-        return []
     starts = []
-    for k in opens:
-        prev = lines[k - 1].text.strip() if k else ""
-        headline = bool(prev) and len(prev.split()) <= 20 and prev[-1:] not in ".:;!?" and (k - 1) not in opens
-        starts.append(lines[k - 1].start if headline else lines[k].start)
-    records = [RawRecord([Block("summary", "prose", a, b, a)]) for a, b in zip(starts, [*starts[1:], len(text)])]
+    for k, ln in enumerate(lines):
+        if not ln.text.strip():
+            continue
+        if is_news_kicker(ln.text):
+            starts.append(ln.start)
+        elif starts_with_dateline(ln.text):
+            prev = lines[k - 1].text.strip() if k else ""
+            if not prev and k >= 2 and not (starts and starts[-1] >= lines[k - 2].start):
+                prev = lines[k - 2].text.strip()  # the headline, a blank line, then the dateline
+                at = lines[k - 2].start
+            else:
+                at = lines[k - 1].start if k else ln.start
+            headline = bool(prev) and len(prev.split()) <= 20 and prev[-1:] not in ".:;!?" and not (
+                starts and starts[-1] >= at) and not is_news_kicker(prev)
+            starts.append(at if headline else ln.start)
+    if len(starts) < 2:
+        return []
+    ends = [*starts[1:], len(text)]
+    if sum(1 for a, b in zip(starts, ends) if tells_of_a_project(text[a:b])) < 2:
+        return []
+    records = [RawRecord([Block("summary", "prose", a, b, a)]) for a, b in zip(starts, ends)]
     if starts[0] > 0:
         records[0].blocks.insert(0, Block("unparsed", "text", 0, starts[0], 0))
     return records
@@ -49,6 +62,9 @@ def _news_items(text: str) -> list[RawRecord]:
 
 def prose_records(text: str) -> list[RawRecord]:
     """One record per paragraph that tells of a project, or per news item; [] when none does."""
+    news = _news_items(text)
+    if news:
+        return news  # each item is one record, however many paragraphs it takes
     records: list[RawRecord] = []
     before: list[Block] = []
     paragraphs = _paragraphs(text)
@@ -66,5 +82,5 @@ def prose_records(text: str) -> list[RawRecord]:
     if not records and tells_of_a_project(text):
         # News items one after another, each with its dateline; or one news item or letter about one project, its
         # facts spread over its paragraphs: one record.
-        return _news_items(text) or [RawRecord([Block("summary", "prose", 0, len(text), 0)])]
+        return [RawRecord([Block("summary", "prose", 0, len(text), 0)])]
     return records

@@ -21,6 +21,7 @@ from .labels import HeaderMatch, LabelMatch, LabelTable, default_table, fold_key
 from .layout import iter_layout
 from .limits import MAX_RECORD_CHARS
 from .lines import Excerpt, Line, iter_lines, split_lines, too_long
+from .values.prose import is_news_kicker, opens_news_item, tells_of_a_project
 from .window import Seek, Window
 
 __all__ = ["Block", "Excerpt", "Line", "RawRecord", "block_value", "is_record", "iter_lines", "iter_segments",
@@ -217,6 +218,8 @@ class _Segmenter:
                 self.on_label(rec, ln, ln.label, i)
             elif ln.header and not self.awaits_value():
                 self.on_header(rec, ln, ln.header)
+            elif not self.awaits_value() and self.after_break(i) and opens_news_item(ln.text):
+                self.on_news(rec, ln, i)
             elif ln.chrome and not self.awaits_value():
                 self.pending_title = False
                 self.add(rec, Block("chrome", "chrome", ln.start, ln.stop, ln.stop))
@@ -347,6 +350,24 @@ class _Segmenter:
         self.add(rec, Block("code", "header", ln.start, ln.stop, ln.start + hdr.title_start, header=hdr))
         self.pending_title = not hdr.title
 
+    def on_news(self, rec: RawRecord, ln: Line, i: int) -> None:
+        """A news item's kicker ("NEWS | 14 July 2023") or dateline ("DAKAR, 3 mars 2022 —"): the item is a record of
+        its own; a dateline's headline, alone on the line or paragraph right before it, comes with it."""
+        carry: Block | None = None
+        if self.state.has_content():
+            last = rec.blocks[-1] if rec.blocks else None
+            if (not is_news_kicker(ln.text) and last is not None and last.kind == "text" and len(rec.blocks) > 1
+                    and "\n" not in self.window[last.start : last.end].strip("\r\n")
+                    and len(self.window[last.start : last.end].split()) <= _TITLE_WORDS):
+                carry = rec.blocks.pop()  # the headline
+            rec = self.new_record()
+        rec.news = True
+        if carry is not None:
+            carry.field, carry.kind = "title", "text"
+            self.add(rec, carry)
+        self.pending_title = False
+        self.add(rec, Block("summary", "text", ln.start, ln.stop, ln.start))
+
     def on_text(self, rec: RawRecord, ln: Line, i: int) -> None:
         blk = self.block
         right_before = self.nonblank(i + 1) == self.mark(i + 1)  # the next record's labels follow at once
@@ -444,7 +465,10 @@ class _Segmenter:
 
 
 def is_record(text: str, rec: RawRecord) -> bool:
-    """A candidate counts as a record when it has a code header, a label with a value or an activity table."""
+    """A candidate counts as a record when it has a code header, a label with a value or an activity table, or is a
+    news item that tells of a project."""
+    if rec.news and rec.blocks and tells_of_a_project(text[rec.start : rec.end]):
+        return True
     for b in rec.blocks:
         if b.kind in ("header", "table"):
             return True

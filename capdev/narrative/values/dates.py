@@ -44,9 +44,25 @@ _D = f"[{_DASH}]"
 _DAY_JOIN = rf"\s*(?:{_D}+|to|and|&|,|au|et|y|al|a)\s*"
 _DAYS = rf"(?<![\w.,/]){_DAY}(?:{_DAY_JOIN}{_DAY})*(?![\d])"
 
+# "second quarter of 2021", "Q3 2021", "deuxième trimestre 2022", "T2 2021", "primer semestre de 2022", "H2 2021".
+_ORDINALS = {
+    1: ["first", "1st", "premier", "1er", "primer", "primero", "1o", "1º"],
+    2: ["second", "2nd", "deuxième", "deuxieme", "2e", "2ème", "segundo", "2o", "2º"],
+    3: ["third", "3rd", "troisième", "troisieme", "3e", "3ème", "tercer", "tercero", "3o", "3º"],
+    4: ["fourth", "4th", "quatrième", "quatrieme", "4e", "4ème", "cuarto", "4o", "4º"],
+    -1: ["last", "final", "dernier", "último", "ultimo"],
+}
+_ORDINAL_OF = {w: n for n, words in _ORDINALS.items() for w in words}
+_ORDINAL = r"(?:" + "|".join(sorted((re.escape(w) for w in _ORDINAL_OF), key=len, reverse=True)) + r")"
+
 _PIECE = re.compile(
     rf"""
-    (?P<iso>{_YB}(?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])(?![\d]))
+    (?P<q>(?<![\w])(?:(?P<q_ord>{_ORDINAL})\s+(?P<q_kind>quarter|trimestre|semester|semestre|half)
+         |(?P<q_short>[QT][1-4]|[HS][12]))\s*(?:of\s+(?:the\s+year\s+)?|de\s+|del\s+|du\s+|,\s*|/)?
+         (?P<q_y>{_YEAR}){_YA})
+  | (?P<numr>(?<![\w.,/-])(?P<numr_a>(?:3[01]|[12]\d|0?[1-9]))(?:er|º)?\s*(?:au|al|a|to|[{_DASH}])\s*
+      (?P<numr_b>\d{{1,2}})(?P<numr_sep>[./])(?P<numr_m>\d{{1,2}})(?P=numr_sep)(?P<numr_y>{_YEAR})(?![\d]|[./-]\d))
+  | (?P<iso>{_YB}(?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])(?![\d]))
   | (?P<num>(?<![\w.,/-])(?P<num_a>\d{{1,2}})(?P<num_sep>[./-])
       (?P<num_b>\d{{1,2}})(?P=num_sep)(?P<num_y>{_YEAR})(?![\d]|[./-]\d))
   | (?P<nm>(?<![\w.,/-])(?P<nm_m>0?[1-9]|1[0-2])[./-](?P<nm_y>{_YEAR})(?![\d]|[./-]\d))
@@ -63,7 +79,8 @@ _PIECE = re.compile(
 )
 
 _RANGE_GAP = re.compile(
-    rf"^\s*(?:{_D}+|to|until|till|til|through|thru|au|à|a|al|hasta|jusqu'?au|up\s+to|and\s+ending|ending)\s*$",
+    rf"^\s*(?:{_D}+|to|until|till|til|through|thru|au|à|a|al|hasta|jusqu'?au|up\s+to|and\s+ending|ending)"
+    r"(?:\s+(?:the|le|el))?\s*$",
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(r"^\s*(?:;|,|and|&|et|y|,\s*and|;\s*and)\s*$", re.IGNORECASE)
@@ -148,6 +165,25 @@ def _day_groups(run: str) -> list[list[int]]:
 
 def _piece_from(m: re.Match[str]) -> _Piece | None:
     g = m.groupdict()
+    if g["q"]:
+        # A quarter or a half of a year: the months it covers, at month precision.
+        year = int(g["q_y"])
+        if g["q_short"]:
+            letter, n = g["q_short"][0].upper(), int(g["q_short"][1])
+            size = 3 if letter in "QT" else 6
+        else:
+            kind = g["q_kind"].lower()
+            size = 3 if kind in ("quarter", "trimestre") else 6
+            n = _ORDINAL_OF[g["q_ord"].lower()]
+            n = 12 // size if n == -1 else n
+        if n > 12 // size:
+            return None
+        return _Piece(m.start(), m.end(), [[(year, size * (n - 1) + 1, None), (year, size * n, None)]], "q")
+    if g["numr"]:
+        a, b, month, y = int(g["numr_a"]), int(g["numr_b"]), int(g["numr_m"]), int(g["numr_y"])
+        if not 1 <= month <= 12 or a > b:
+            return None
+        return _Piece(m.start(), m.end(), [[(y, month, a), (y, month, b)]], "num")
     if g["iso"]:
         return _Piece(m.start(), m.end(), [[(int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]))]], "iso")
     if g["num"]:
@@ -298,11 +334,13 @@ def _drafts(text: str) -> list[_Draft]:
         p = pieces[i]
         draft = _Draft(p.start, p.end, [list(g) for g in p.groups])
         j = i + 1
-        if p.is_single and j < len(pieces) and pieces[j].is_single:
+        joinable = j < len(pieces) and (p.is_single or p.kind == "q") and (pieces[j].is_single or pieces[j].kind == "q")
+        if joinable:
             gap = text[p.end : pieces[j].start]
             between = re.search(r"\b(?:between|entre)\s+$", text[max(0, p.start - 10) : p.start], re.IGNORECASE)
             if _RANGE_GAP.match(gap) or (between and re.fullmatch(r"\s*(?:and|et|y)\s*", gap, re.IGNORECASE)):
-                draft = _Draft(p.start, pieces[j].end, [[p.groups[0][0], pieces[j].groups[0][0]]], is_range=True)
+                # "Q2 2021 – Q4 2022": from the first quarter's first month to the last one's last month.
+                draft = _Draft(p.start, pieces[j].end, [[p.groups[0][0], pieces[j].groups[0][-1]]], is_range=True)
                 j += 1
         if not draft.is_range and p.kind in ("dmy", "mdy", "num", "iso"):
             # A list of days goes on while the next piece is also at day precision.
@@ -341,6 +379,25 @@ def find_dates(text: str) -> list[DateMention]:
         return []
     out = []
     for draft in _drafts(text):
+        mention = _finish(draft, text)
+        if mention is not None:
+            out.append(mention)
+    return out
+
+
+def find_dates_near(text: str, when: PartialDate) -> list[DateMention]:
+    """The dates of a text written without their year ("Du 29 novembre au 1er décembre", "del 8 al 10 de junio"),
+    dated from a day it was written on (a news item's dateline): the latest such day not after it."""
+    if not isinstance(text, str) or not text or when is None or when.month is None:
+        return []
+    out = []
+    for draft in _drafts(text):
+        triples = [t for g in draft.groups for t in g]
+        if any(t[0] is not None for t in triples) or not all(t[1] is not None for t in triples):
+            continue
+        last = max((t[1], t[2] or 1) for t in triples)
+        year = when.year - 1 if last > (when.month, when.day or 31) else when.year
+        draft.groups = [[(year, m, d) for _, m, d in g] for g in draft.groups]
         mention = _finish(draft, text)
         if mention is not None:
             out.append(mention)

@@ -167,15 +167,21 @@ def _apply_dateline(text: str, events: list[Event]) -> None:
     if not found or found[0].start != 0 or found[0].range.start is None or found[0].range.start.day is None:
         return
     rest = text[m.end() + found[0].end : m.end() + found[0].end + 4]
-    if not re.match(r"\s*[-\u2013\u2014:]", rest):
+    if not re.match(r"\.?\s*[-\u2013\u2014:]", rest):
         return
     when, city = found[0].range.start, m.group("city").strip()
     country = city_country(city)
     for e in events:
         if e.recalled or (e.start is not None and e.start != when):
             continue  # an event of its own date is told of, not reported from the dateline
-        if e.start is None:
-            e.start, e.dates_text = when, e.dates_text or found[0].text
+        if e.start is None or (e.start == when and e.dates_text == found[0].text):
+            # Days written without their year ("Du 29 novembre au 1er décembre") fall on or before the dateline.
+            told = e.summary.split(found[0].text, 1)[-1]
+            near = _dates.find_dates_near(told, when)
+            if near:
+                e.start, e.end, e.dates_text = near[0].range.start, near[0].range.end, e.dates_text or near[0].text
+            else:
+                e.start, e.dates_text = when, e.dates_text or found[0].text
         if e.country is None and not e.online and country:
             e.country, e.city = country, e.city or city
 

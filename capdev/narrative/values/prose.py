@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..labels import default_table, match_label
 from ..types import Money, PartialDate
 from . import dates as _dates
 from .funding import _MECHANISM
@@ -34,12 +35,16 @@ _QUOTED_CODE = re.compile(
 )
 _QUOTE = re.compile(r"[\u201c\"\u00ab]\s*(?P<title>[^\u201c\u201d\"\u00ab\u00bb]{8,200}?)\s*[\u201d\"\u00bb]")
 _START_VERB = re.compile(
-    r"\b(?:start(?:ed|s)?|began|begun|commenced|launched|d[ée]marr[ée]e?|commenc[ée]e?|inici[óo]|comenz[óo])"
+    r"\b(?:start(?:ed|s)?|began|begun|commenced|launched|d[ée]marr[ée]e?|commenc[ée]e?|inici[óo]|comenz[óo]|"
+    r"will\s+(?:start|begin)|d[ée]marrera|commencera|iniciar[áa]|comenzar[áa]|empez[óo]|arranc[óo]|lanc[ée]e?|"
+    r"lanzad[oa]|(?:se\s+)?lanz[óo]|(?:se\s+)?inici[óo])"
     r"(?:\s+(?:in|on|en|el))?\s*$",
     re.IGNORECASE,
 )
 _END_VERB = re.compile(
-    r"\b(?:end(?:ed|s)?|closed|concluded|completed|termin[ée]e?|achev[ée]e?|termin[óo]|finaliz[óo]|concluy[óo])"
+    r"\b(?:end(?:ed|s)?|closed|concluded|completed|termin[ée]e?|achev[ée]e?|termin[óo]|finaliz[óo]|concluy[óo]|"
+    r"(?:will|is\s+due\s+to|is\s+expected\s+to|is\s+scheduled\s+to)\s+(?:end|close|conclude|run\s+until)|runs?\s+until|"
+    r"s['’]\s?ach[èe]vera|se\s+terminera|prendra\s+fin|terminera|concluir[áa]|terminar[áa]|finalizar[áa]|culminar[áa])"
     r"(?:\s+(?:in|on|en|el))?\s*$",
     re.IGNORECASE,
 )
@@ -58,6 +63,16 @@ _FUNDER_BEFORE = re.compile(
     r"(?P<name>(?:[Tt]he\s+|[Ee]l\s+|[Ll]a\s+|[Ll]e\s+)?(?:Government|Gobierno|Gouvernement)\s+(?:of|de|du|de\s+la|del)\s+"
     r"[A-Z][\w\u00c0-\u017f'’ -]{2,40}?)(?:,[^.;]{0,120}?,)?\s+(?:financi[óo]|funded|financed|financ[ée]|contributed|"
     r"aport[óo]|a\s+financ[ée])\b",
+)
+# A government that pays, after an amount or a paying verb: "USD 410,000 from the Government of New Zealand",
+# "contributed by the Government of the Republic of Korea", "350 000 euros du Gouvernement du Luxembourg".
+_GOVERNMENT_PAYS = re.compile(
+    r"(?:(?:\d|US\$|USD|EUR|[$\u20ac\u00a3])[^.;]{0,30}?|\b(?:contributed|provided|granted|donated|paid|financ[ée]e?s?|"
+    r"financiad[oa]s?|aportad[oa]s?|vers[ée]e?s?)\s)\b(?:from|by|de|du|del|de\s+la|par|por)\s+"
+    r"(?P<name>(?:the\s+|el\s+|le\s+|la\s+|l['’]\s?)?(?:Government|Gouvernement|Gobierno)\s+"
+    r"(?:of|du|de|del|de\s+la|des|d['’])\s*(?:the\s+|la\s+|l['’]\s?)?[A-Z][\w\u00c0-\u017f'’ -]{2,40}?)"
+    r"(?=[.,;:()]|\s+(?:for|to|and|in|pour|et|en|y|para|a)\b|$)",
+    re.IGNORECASE,
 )
 _PARTNER_CUE = re.compile(
     r"\b(?:in\s+partnership\s+with|in\s+collaboration\s+with|with\s+the\s+collaboration\s+of|together\s+with|"
@@ -109,12 +124,20 @@ def _phrase(text: str, start: int, limit: int = 160) -> str:
     return text[start : m.start() if m else min(len(text), start + limit)].strip(" ,")
 
 
+_QUARTER = re.compile(r"quarter|trimestre|semest|half|\b[QTHS][1-4]\b", re.IGNORECASE)
+
+
 def _period(text: str) -> tuple[PartialDate | None, PartialDate | None]:
     mentions = _dates.find_dates(text)
     for m in mentions:
         r = m.range
         if not (r.start and r.end and r.start != r.end):
             continue
+        if (r.end.last_day() - r.start.first_day()).days < 62 and not _QUARTER.search(m.text):
+            continue  # "del 16 al 18 de octubre de 2023": an event's days, not a project's period
+        if _QUARTER.search(m.text) and not re.search(r"\b(?:from|between|entre|du|desde)\s+(?:the\s+|le\s+|el\s+)?$",
+                                                      text[max(0, m.start - 14) : m.start], re.IGNORECASE):
+            continue  # "activities planned for the first quarter of 2020": when something happens, not the period
         # "from September 2020 to August 2022", "between 2019 and 2021"; a bare "2019-2021" may be anything.
         if r.start.precision != "year" or re.search(r"\b(?:from|between|entre|de|du|desde)\s+$",
                                                    text[max(0, m.start - 10) : m.start], re.IGNORECASE):
@@ -150,7 +173,7 @@ def read_prose(text: str) -> ProseFacts:
         if (name[:1].isupper() and _MECHANISM.search(name) and not re.search(r"\d", name)
                 and facts.funding_source is None):
             facts.funding_source = name
-    for rx in (_FUNDER_AFTER, _FUNDER_BEFORE):
+    for rx in (_FUNDER_AFTER, _FUNDER_BEFORE, _GOVERNMENT_PAYS):
         for m in rx.finditer(text):
             name = " ".join(m.group("name").split())
             if not _MECHANISM.search(name) and name not in facts.funders:
@@ -189,6 +212,35 @@ def tells_of_a_project(text: str) -> bool:
 _DATELINE = re.compile(r"^\s*[A-Z][\w .'\u2019-]{1,40}?,\s+(?=\S)")
 
 
+# "NEWS | 14 July 2023", "Actualités — 3 mars 2022", "Noticias · 12 de junio de 2021": a news page's kicker line,
+# a few words naming the kind of item, a separator, then the item's date and nothing after it.
+_KICKER = re.compile(
+    r"^\s*(?:\W{0,3})(?P<kind>news|latest\s+news|news\s+item|news\s+story|story|press\s+release|media\s+release|update|"
+    r"feature|highlights?|actualit[ée]s?|nouvelles?|communiqu[ée](?:\s+de\s+presse)?|[àa]\s+la\s+une|"
+    r"noticias?|novedades|comunicado(?:\s+de\s+prensa)?|actualidad)\b[^|\u00b7\u2022\u2013\u2014\d]{0,30}?"
+    r"\s*[|\u00b7\u2022\u2013\u2014-]\s*(?P<date>\S.{4,40}?)\s*$", re.IGNORECASE)
+
+
+def is_news_kicker(line: str) -> bool:
+    """Is a line a news item's kicker: a short name of its kind, a separator and a date ("NEWS | 14 July 2023")?"""
+    m = _KICKER.match(line)
+    if not m or len(m.group("kind").split()) > 4:
+        return False
+    found = _dates.find_dates(m.group("date"))
+    if not found or found[0].start != 0 or m.group("date")[found[0].end :].strip(" ."):
+        return False
+    day = found[0].range.start
+    # One day ("Start date: 12 March 2020" is a label's, and a period is no item's date): the label table says no.
+    if day is None or day.precision != "day" or (found[0].range.end and found[0].range.end != day):
+        return False
+    return match_label(line, default_table()) is None
+
+
+def opens_news_item(line: str) -> bool:
+    """Does a line open a news item: a kicker line, or a paragraph that opens with a dateline?"""
+    return is_news_kicker(line) or starts_with_dateline(line)
+
+
 def starts_with_dateline(paragraph: str) -> bool:
     """Does a paragraph open with a news item's dateline ("Suva, 14 June 2023 -", "DAKAR, 3 mars 2022 —")?"""
     m = _DATELINE.match(paragraph[:120])
@@ -197,4 +249,4 @@ def starts_with_dateline(paragraph: str) -> bool:
     found = _dates.find_dates(paragraph[m.end() : m.end() + 40])
     if not found or found[0].start != 0:
         return False
-    return bool(re.match(r"\s*[-\u2013\u2014:]", paragraph[m.end() + found[0].end : m.end() + found[0].end + 4]))
+    return bool(re.match(r"\.?\s*[-\u2013\u2014:]", paragraph[m.end() + found[0].end : m.end() + found[0].end + 4]))

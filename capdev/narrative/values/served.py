@@ -122,6 +122,24 @@ _DONOR = [
     r"of)\s+(?:the\s+)?(?:government\s+of\s+(?:the\s+)?)?" + _C,
     r"\b(?:funding|grant|donation|contribution)\s+(?:from|by)\s+(?:the\s+)?(?:government\s+of\s+(?:the\s+)?)?" + _C,
     _C + r"[^.;\n]{0,20}\((?:donor|funding|funder)\)",
+    # The same in French and Spanish, and a government that pays written after an amount or a paying verb:
+    # "USD 410,000 from the Government of New Zealand", "contributed by the Government of the Republic of Korea",
+    # "financé par le Gouvernement du Luxembourg", "con financiamiento del Gobierno de Suecia".
+    r"\b(?:contributed|provided|granted|donated|paid)\s+by\s+(?:the\s+)?(?:government\s+of\s+(?:the\s+)?)?"
+    r"(?:republic\s+of\s+(?:the\s+)?|kingdom\s+of\s+(?:the\s+)?)?" + _C,
+    r"(?:\d|US\$|USD|EUR|[$\u20ac\u00a3])[^.;\n]{0,30}?\b(?:from|by|de|du|del|de\s+la|par|por)\s+(?:the\s+|el\s+|le\s+|la\s+|l['’]\s?)?"
+    r"(?:government|gouvernement|gobierno)\s+(?:of|du|de|del|de\s+la|des|d['’])\s*(?:the\s+|la\s+|l['’]\s?)?"
+    r"(?:republic\s+of\s+(?:the\s+)?|r[ée]publique\s+(?:de\s+|du\s+|d['’]\s?)|rep[úu]blica\s+(?:de\s+|del\s+)|"
+    r"kingdom\s+of\s+(?:the\s+)?|royaume\s+(?:de\s+|du\s+|des\s+)|reino\s+(?:de\s+|del\s+))?" + _C,
+    r"\b(?:financ[ée]e?s?|soutenue?s?\s+financi[èe]rement|pay[ée]e?s?)\s+(?:par|gr[âa]ce\s+[àa])\s+(?:le\s+|la\s+|l['’]\s?)?"
+    r"(?:gouvernement\s+(?:du\s+|de\s+la\s+|de\s+l['’]\s?|des\s+|de\s+|d['’]\s?))?" + _C,
+    r"\b(?:financiad[oa]s?|costead[oa]s?|pagad[oa]s?)\s+(?:por|con\s+fondos\s+de(?:l)?)\s+(?:el\s+|la\s+)?"
+    r"(?:gobierno\s+(?:de\s+|del\s+|de\s+la\s+))?" + _C,
+    r"\b(?:financement|contribution|subvention|don|appui\s+financier|financiamiento|financiaci[óo]n|contribuci[óo]n|"
+    r"aporte|donaci[óo]n|subvenci[óo]n|apoyo\s+financiero)\s+(?:du|de\s+la|de\s+l['’]\s?|des|de|del|de\s+la|d['’])\s*"
+    r"(?:gouvernement|gobierno)\s+(?:du\s+|de\s+la\s+|de\s+l['’]\s?|des\s+|de\s+|del\s+|d['’]\s?)" + _C,
+    r"\b(?:coop[ée]ration|cooperaci[óo]n|agence|agencia)\s+(?:au\s+d[ée]veloppement\s+|para\s+el\s+desarrollo\s+)?"
+    r"(?:de\s+|du\s+|del\s+|de\s+la\s+|d['’]\s?)?" + _C,
 ]
 _PURPOSE_PREPOSITION = (r"\b(?:in|for|of|to|across|throughout|within|en|para|de|del|con|a|au|aux|pour|dans|avec)\s+"
                         r"(?:the\s+|la\s+|le\s+|les\s+|el\s+|l['’]\s?)?" + _C)
