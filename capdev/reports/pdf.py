@@ -42,15 +42,20 @@ def _css_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
 
-def html_to_pdf(html: str, *, title: str = "", first_page: int = 1) -> bytes:
-    """PDF bytes of an HTML document; its pages carry the title at the top and their number at the foot,
-    counting from first_page."""
+def layout(html: str, *, title: str = "", first_page: int = 1):
+    """An HTML document laid out in pages (a WeasyPrint Document: `pages`, `write_pdf()`); its pages carry the
+    title at the top and their number at the foot, counting from first_page."""
     from weasyprint import CSS, HTML  # imported on first use: it loads Pango, which pages need not
 
     pages = CSS(string=f"@page {{ @top-left {{ content: {_css_string(title)} }} }} "
                        f"@page :first {{ counter-reset: page {first_page - 1}; }}", url_fetcher=refuse_fetch)
-    return HTML(string=html, url_fetcher=refuse_fetch, base_url="/").write_pdf(
+    return HTML(string=html, url_fetcher=refuse_fetch, base_url="/").render(
         stylesheets=[CSS(string=stylesheet_text(), url_fetcher=refuse_fetch), pages])
+
+
+def html_to_pdf(html: str, *, title: str = "", first_page: int = 1) -> bytes:
+    """PDF bytes of an HTML document (as `layout` lays it out)."""
+    return layout(html, title=title, first_page=first_page).write_pdf()
 
 
 def render_pdf(template: str, context: dict, request=None) -> bytes:

@@ -117,6 +117,7 @@ class PortfolioReport:
         done = 0
         batch = []
         for sheet in sheets_of(visible_projects(self.request), pks):
+            sheet.url = self.request.build_absolute_uri(reverse("projects:detail", args=[sheet.project.pk]))
             batch.append(sheet)
             if len(batch) == CHUNK:
                 yield render_to_string("reports/portfolio_projects.html", {**self.document(), "sheets": batch},

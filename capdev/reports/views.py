@@ -10,6 +10,7 @@ import re
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,9 +22,9 @@ from capdev.people import privacy
 from capdev.projects.filtersets import visible_projects
 from capdev.projects.models import ReviewState
 
-from . import jobs, portfolio, worldmap
+from . import capping, jobs, portfolio, worldmap
 from .models import ReportJob
-from .pdf import PDF_CONTENT_TYPE, render_pdf
+from .pdf import PDF_CONTENT_TYPE, layout
 from .sheets import project_sheet, sheet_queryset, with_people
 
 
@@ -50,15 +51,20 @@ def factsheet(request: HttpRequest, pk: int) -> HttpResponse:
     numerics = [c.numeric for c in sheet.countries if c.numeric]
     sheet.map_svg = worldmap.project_map(numerics, _("Countries served")) if numerics else None
     published = project.review_state == ReviewState.PUBLISHED
+    sheet.url = request.build_absolute_uri(reverse("projects:detail", args=[pk]))
+    title = _("Fact sheet: %(title)s") % {"title": capping.shorten(project.title, 120)}
     context = {
-        "sheet": sheet,
-        "document_title": _("Fact sheet: %(title)s") % {"title": project.title},
+        "document_title": title,
         "generated": timezone.localdate(),
-        "page_url": request.build_absolute_uri(reverse("projects:detail", args=[pk])),
+        "page_url": sheet.url,
         "is_published": published,
         "threshold": privacy.threshold(),
     }
-    data = render_pdf("reports/factsheet.html", context, request)
+
+    def lay_out(shown):
+        return layout(render_to_string("reports/factsheet.html", {**context, "sheet": shown}, request), title=title)
+
+    data = capping.fit(sheet, lay_out).write_pdf()  # one or two pages, whatever the project holds
     return pdf_response(data, f"factsheet-{safe_filename(project.code or str(project.pk))}.pdf",
                         private=not published)
 
