@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -82,8 +82,11 @@ def portfolio_pdf(view) -> HttpResponse:
     if report.count > portfolio.max_projects():
         return portfolio.too_large_response(request, report.count)
     if report.count > jobs.inline_max():
-        job = jobs.start(request, query_without(request, "format", "page"), report.count)
-        response = redirect(reverse("reports:job", args=[job.token]))
+        query = query_without(request, "format", "page")
+        job = jobs.start(request, query, report.count)
+        # The job's address carries the list's parameters: once the job is deleted, its page can still offer to
+        # build the same report again.
+        response = redirect(reverse("reports:job", args=[job.token]) + (f"?{query}" if query else ""))
         response.status_code = 303  # see the job's page (a GET), whatever the request was
         return response
     data = report.pdf()
@@ -98,25 +101,46 @@ def query_without(request: HttpRequest, *names: str) -> str:
     return params.urlencode()
 
 
-def _job(request: HttpRequest, token) -> ReportJob:
+def _job(request: HttpRequest, token) -> ReportJob | None:
     """The job of this token, if it is this requester's (a visitor's jobs are reached by their token alone)."""
     job = ReportJob.objects.filter(token=token).first()
     if job is None or (job.user_id is not None and job.user_id != request.user.pk):
-        raise Http404(_("No such report: reports are kept for a day."))
+        return None
     return job
+
+
+def _gone(request: HttpRequest, job: ReportJob | None) -> HttpResponse:
+    """The page of a job past its time (410) or no longer kept (404): it says so, and offers to build the same
+    report again from the list's parameters (the job's, else those its address carries)."""
+    params = QueryDict(job.query if job is not None else request.GET.urlencode(), mutable=True)
+    for name in ("format", "page"):
+        params.pop(name, None)
+    list_url = reverse("projects:list") + (f"?{params.urlencode()}" if params else "")
+    params["format"] = "pdf"
+    return render(request, "reports/job_gone.html", {
+        "job": job, "days": jobs.kept().days, "list_url": list_url,
+        "rebuild_url": f"{reverse('projects:list')}?{params.urlencode()}",
+    }, status=410 if job is not None else 404)
 
 
 @never_cache  # its progress changes without the portfolio changing: no cache may keep it (capdev.core.http_cache)
 def report_job(request: HttpRequest, token) -> HttpResponse:
-    """A report being built: its progress (the page reloads itself until it is ready), then its download."""
+    """A report being built: its progress (the page reloads itself until it is ready), then its download; once
+    expired, a page that says so and offers to build it again."""
     job = _job(request, token)
+    if job is None or jobs.is_expired(job):
+        return _gone(request, job)
     return render(request, "reports/job.html", {
-        "job": job, "list_url": reverse("projects:list") + (f"?{job.query}" if job.query else "")})
+        "job": job, "expires": jobs.expires(job),
+        "list_url": reverse("projects:list") + (f"?{job.query}" if job.query else "")})
 
 
+@never_cache
 def report_job_pdf(request: HttpRequest, token) -> HttpResponse:
     """The PDF a job built."""
     job = _job(request, token)
+    if job is None or jobs.is_expired(job):
+        return _gone(request, job)
     if job.state != ReportJob.State.DONE:
         raise Http404(_("This report is not ready."))
     return pdf_response(bytes(job.data), f"portfolio-{job.created.date().isoformat()}.pdf", private=True)
