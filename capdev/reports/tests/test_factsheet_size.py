@@ -110,3 +110,24 @@ def test_a_small_project_is_shown_whole(caribbean, client):
 ])
 def test_texts_are_shortened_at_a_sentence_else_a_word(text, chars, expected):
     assert shorten(text, chars) == expected
+
+
+@pytest.mark.parametrize("language", ["en", "ar", "fr"])
+def test_the_facts_are_under_the_title_on_the_first_page(caribbean, client, language):
+    """The seed's flagship (activities, outcomes, a map) once had a first page holding its title alone: the
+    two columns, a flex box, moved whole to the second page (and to a third in Arabic and French)."""
+    pdf = sheet_of(caribbean, client, language)
+    assert len(pdf) <= 2
+    assert "DPIDG" in pdf.pages[0] and "USD" in pdf.pages[0]  # the lead unit and the budget
+
+
+@pytest.mark.parametrize("language", ["es", "ru", "zh-hans"])
+def test_the_generation_date_is_written_as_the_language_writes_dates(caribbean, client, language):
+    from django.utils import timezone
+    from django.utils.dateformat import format as date_format
+    from django.utils.formats import get_format
+
+    pdf = sheet_of(caribbean, client, language)
+    with translation.override(language):
+        date = date_format(timezone.localdate(), get_format("DATE_FORMAT"))
+    assert " ".join(date.split()) in pdf.flat, date
