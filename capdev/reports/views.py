@@ -37,6 +37,12 @@ def pdf_response(data: bytes, filename: str, *, private: bool) -> HttpResponse:
     return response
 
 
+def isolated(text: str) -> str:
+    """Text between Unicode's left-to-right isolate marks: an address in a line of the page's language keeps its
+    order in Arabic also where no element can carry `dir` (the pages' footer repeats the line as plain text)."""
+    return f"\u2066{text}\u2069"
+
+
 def safe_filename(text: str) -> str:
     """A file name's stem from a code or title: letters, digits, dots and hyphens."""
     return re.sub(r"[^A-Za-z0-9.-]+", "-", text).strip("-")[:60] or "project"
@@ -56,7 +62,7 @@ def factsheet(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "document_title": title,
         "generated": timezone.localdate(),
-        "page_url": sheet.url,
+        "page_url": isolated(sheet.url),
         "is_published": published,
         "threshold": privacy.threshold(),
     }

@@ -131,3 +131,23 @@ def test_the_generation_date_is_written_as_the_language_writes_dates(caribbean, 
     with translation.override(language):
         date = date_format(timezone.localdate(), get_format("DATE_FORMAT"))
     assert " ".join(date.split()) in pdf.flat, date
+
+
+def test_english_texts_keep_their_order_in_an_arabic_sheet(caribbean, client, monkeypatch):
+    """WeasyPrint follows `dir` on blocks only: the objective is a block marked `lang="en" dir="ltr"`; the
+    outcomes, indicators, activities, names and the page's address inside Arabic lines are isolated with Unicode's
+    marks (FSI/LRI ... PDI), so that their punctuation and numbers stay where they were written (newuser4 #6)."""
+    from capdev.reports import views
+
+    laid_out = []
+    real = views.layout
+    monkeypatch.setattr(views, "layout", lambda html, **kw: (laid_out.append(html), real(html, **kw))[1])
+    read_pdf(client.get(f"/ar/projects/{caribbean.pk}/factsheet.pdf"))
+    html = laid_out[-1]
+    assert '<div lang="en" dir="ltr"><p>' + caribbean.objective.split()[0] in html
+    outcome = caribbean.outcomes.order_by("position").first()
+    assert "\u2068" + outcome.text[:30] in html.replace("&#x27;", "'")
+    activity = caribbean.activities.filter(recalled=False).exclude(dates_text="").first()
+    assert "\u2068" + activity.dates_text[:12] in html
+    assert f"\u2066http://testserver/ar/projects/{caribbean.pk}/\u2069" in html
+    assert "\u2068ECLAC Subregional Headquarters for the Caribbean\u2069" in html
