@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+
 class ReportState(models.TextChoices):
     """Where a report stands."""
 

@@ -106,8 +106,10 @@ class Person(CapdevModel):
 
     # "name", "title" and "position" are also a thing's name, a project's title and a place in a list: each word
     # here has a context of its own, so that translators can tell the senses apart (Russian: ФИО, обращение).
-    name = models.CharField(pgettext_lazy("a person's name", "name"), max_length=200, help_text=_("As the person is called, without a title."))
-    title = models.CharField(pgettext_lazy("a person's honorific (Mr, Ms, Dr)", "title"), max_length=30, blank=True, help_text=_("Mr, Ms, Dr, H.E. ..."))
+    name = models.CharField(pgettext_lazy("a person's name", "name"), max_length=200,
+                            help_text=_("As the person is called, without a title."))
+    title = models.CharField(pgettext_lazy("a person's honorific (Mr, Ms, Dr)", "title"), max_length=30, blank=True,
+                             help_text=_("Mr, Ms, Dr, H.E. ..."))
     name_key = models.CharField(_("name key"), max_length=200, editable=False, db_index=True,
                                 help_text=_("The name folded, words sorted: how a person is found again."))
     sex = models.CharField(_("sex"), max_length=10, choices=Sex.choices, default=Sex.NOT_STATED, db_index=True)

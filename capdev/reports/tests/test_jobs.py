@@ -7,9 +7,9 @@ import io
 
 import pytest
 from django.core.management import call_command
-from django.utils import timezone
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from capdev.imports.tests.conftest import run_worker
 from capdev.projects.models import Project, ReviewState

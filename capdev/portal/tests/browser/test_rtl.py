@@ -34,9 +34,9 @@ UNISOLATED_LATIN = r"""() => {
         if (el.closest('script, style, noscript, [hidden], .visually-hidden, svg')) continue;
         if (!el.getClientRects().length) continue;  // not shown
         if (getComputedStyle(el).direction !== 'rtl') continue;
-        // Alone in a block or a table cell, or the whole of an inline box: its own run, nothing to reorder with...
-        // unless it ends with a neutral, which the paragraph's direction then takes: so any of these counts.
-        found.push(el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ').join('.') : '') + ': ' + text.slice(0, 80));
+        // Even alone in its element, the neutral at its end takes the paragraph's direction: any of these counts.
+        const classes = typeof el.className === 'string' && el.className ? '.' + el.className.split(' ').join('.') : '';
+        found.push(el.tagName.toLowerCase() + classes + ': ' + text.slice(0, 80));
     }
     return found;
 }"""
@@ -50,7 +50,10 @@ def overflow(page) -> dict:
             const width = document.documentElement.clientWidth;
             const scroll = document.documentElement.scrollWidth;
             const out = scroll <= width + 1 ? [] : [...document.querySelectorAll('body *')]
-                .filter(e => { const r = e.getBoundingClientRect(); return r.width && (r.left < -1 || r.right > width + 1); })
+                .filter(e => {
+                    const r = e.getBoundingClientRect();
+                    return r.width && (r.left < -1 || r.right > width + 1);
+                })
                 .filter(e => !e.closest('.skip-link'))
                 .slice(0, 12)
                 .map(e => { const r = e.getBoundingClientRect();
