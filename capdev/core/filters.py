@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import django_filters
+from django.utils.translation import gettext as _
 from django_filters.constants import EMPTY_VALUES
 from drf_spectacular.drainage import set_override
 
@@ -175,10 +176,24 @@ class CheckedFilterSet(django_filters.FilterSet):
         """Whether the request may use staff-only parameters (a FilterSet that has some says)."""
         return False
 
+    # (low, high) pairs of parameters bounding one range: a low above its high is refused, naming the high one
+    # (a reversed range selects nothing, and a report of it would be pages of zeros).
+    ranges: tuple[tuple[str, str], ...] = ()
+
     def check(self) -> None:
-        """Raise InvalidParameters if any parameter has a bad value."""
-        if self.is_bound and not self.is_valid():
+        """Raise InvalidParameters if any parameter has a bad value, or a range is reversed."""
+        if not self.is_bound:
+            return
+        if not self.is_valid():
             raise InvalidParameters(self.errors)
+        values = self.form.cleaned_data
+        errors = {high: [_("%(high)s=%(high_value)s is before %(low)s=%(low_value)s: the range is reversed.") % {
+                      "high": high, "high_value": values[high], "low": low, "low_value": values[low]}]
+                  for low, high in self.ranges
+                  if values.get(low) not in EMPTY_VALUES and values.get(high) not in EMPTY_VALUES
+                  and values[low] > values[high]}
+        if errors:
+            raise InvalidParameters(errors)
 
     def checked(self) -> dict:
         """The parameters' values (after check())."""

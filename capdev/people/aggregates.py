@@ -11,6 +11,7 @@ The figures here are raw: every channel shows them through capdev.people.privacy
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import threading
@@ -215,6 +216,20 @@ def _marked(value, **flags):
     return replace(value, **flags)
 
 
+_NOW = threading.local()
+
+
+@contextlib.contextmanager
+def counted_now():
+    """Figures asked for inside are counted in this thread when they are not cached (a PDF report must hold
+    them: it cannot say "being counted")."""
+    _NOW.on = True
+    try:
+        yield
+    finally:
+        _NOW.on = False
+
+
 def _cached(key: tuple, compute: Callable[[], object], empty: object):
     """A figure over many projects, once per version of the portfolio (attendance changes move the version).
 
@@ -234,7 +249,7 @@ def _cached(key: tuple, compute: Callable[[], object], empty: object):
     entry = cache.get(name)
     if entry is not None and entry[0] == version:
         return entry[1]
-    if getattr(settings, "CAPDEV_PEOPLE_BACKGROUND", True):
+    if getattr(settings, "CAPDEV_PEOPLE_BACKGROUND", True) and not getattr(_NOW, "on", False):
         refresh_in_background(name, version, compute, language)
         http_cache.incomplete("people figures are being counted")  # no page showing them is kept
         return _marked(entry[1], stale=True) if entry is not None else _marked(empty, counting=True)

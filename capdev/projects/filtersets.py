@@ -156,6 +156,8 @@ class ProjectFilterSet(CheckedFilterSet):
     """Projects by text, unit, funding, place, SDG, status, start year, budget band, partner, partner type and
     activity type."""
 
+    ranges = (("start_year_min", "start_year_max"),)
+
     q = ValueFilter(fields.SEARCH, label=_("Search"), doc=_(
         "Projects whose text matches a web-search style query (words, \"a phrase\", OR, -word)."),
         sql=search_filter, index=lambda query, q: query.search(q))

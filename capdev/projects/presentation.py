@@ -53,7 +53,7 @@ def facet_items_html(name: str, values: list[FacetValue], noun=None) -> SafeStri
         ident = escape(f"f-{name}-{_slug(v.value)}")
         items.append(f'<li class="depth-{int(v.depth)}"><input type="checkbox" id="{ident}" name="{escape(name)}" '
                      f'value="{escape(v.value)}"{" checked" if v.selected else ""}> <label for="{ident}">'
-                     f'{escape(v.label)} <span class="count">{int(v.count)}<span class="visually-hidden"> '
+                     f'<bdi>{escape(v.label)}</bdi> <span class="count">{int(v.count)}<span class="visually-hidden"> '
                      f'{projects}</span></span></label></li>')
     return mark_safe("".join(items))  # noqa: S308 - every value above is escaped
 

@@ -7,6 +7,7 @@ user (what they may see), the same site address and language.
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
 from django.conf import settings
@@ -18,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from capdev.projects.listing import ProjectList
 
-from .models import REPORT_JOB_KEPT, ReportJob, ReportState
+from .models import ReportJob, ReportState
 from .portfolio import PortfolioReport, max_projects
 
 log = logging.getLogger(__name__)
@@ -29,11 +30,36 @@ def inline_max() -> int:
     return int(getattr(settings, "CAPDEV_REPORT_INLINE_PROJECTS", 100))
 
 
+def kept() -> dt.timedelta:
+    """How long a job and its PDF are kept after they were asked for (CAPDEV_REPORT_JOB_DAYS)."""
+    return dt.timedelta(days=int(getattr(settings, "CAPDEV_REPORT_JOB_DAYS", 7)))
+
+
+def expires(job: ReportJob) -> dt.datetime:
+    """When the job expires."""
+    return job.created + kept()
+
+
+def is_expired(job: ReportJob) -> bool:
+    """Whether the job is past its time (its page then says so, even before `prune` deleted it)."""
+    return expires(job) <= timezone.now()
+
+
+def expired():
+    """The jobs past their time."""
+    return ReportJob.objects.filter(created__lte=timezone.now() - kept())
+
+
+def prune() -> int:
+    """Delete the expired jobs with their PDFs; how many were deleted."""
+    return expired().delete()[1].get(ReportJob._meta.label, 0)
+
+
 def start(request, query: str, total: int) -> ReportJob:
-    """A job for this request's report, queued for the worker (jobs older than REPORT_JOB_KEPT are deleted)."""
+    """A job for this request's report, queued for the worker (expired jobs are deleted first)."""
     from .tasks import build_report
 
-    ReportJob.objects.filter(created__lt=timezone.now() - REPORT_JOB_KEPT).delete()
+    prune()
     job = ReportJob.objects.create(user=request.user if request.user.is_authenticated else None, query=query,
                                    host=request.get_host(), language=translation.get_language() or "",
                                    total=total)

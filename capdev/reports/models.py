@@ -1,11 +1,11 @@
 """A portfolio report built in the background: too many projects to lay out while the reader waits.
 
 Not a CapdevModel: a job is work in progress (its progress changes every hundred projects), and its PDF is
-made of projects that keep their own history. Jobs are deleted REPORT_JOB_KEPT after they were asked for.
+made of projects that keep their own history. Jobs expire CAPDEV_REPORT_JOB_DAYS after they were asked for
+(capdev.reports.jobs: `expired`, `prune`; `capdev prune-report-jobs`).
 """
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 
 from django.conf import settings
@@ -13,8 +13,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from capdev.core.jobs import BackgroundJob
-
-REPORT_JOB_KEPT = dt.timedelta(days=1)
 
 
 class ReportState(models.TextChoices):

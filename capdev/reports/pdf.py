@@ -15,6 +15,7 @@ from pathlib import Path
 
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
+from django.utils import translation
 
 STYLESHEET = "reports/report.css"
 PDF_CONTENT_TYPE = "application/pdf"
@@ -42,15 +43,24 @@ def _css_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
 
-def html_to_pdf(html: str, *, title: str = "", first_page: int = 1) -> bytes:
-    """PDF bytes of an HTML document; its pages carry the title at the top and their number at the foot,
-    counting from first_page."""
+def layout(html: str, *, title: str = "", first_page: int = 1):
+    """An HTML document laid out in pages (a WeasyPrint Document: `pages`, `write_pdf()`); its pages carry the
+    title at the top and their number at the foot, counting from first_page."""
     from weasyprint import CSS, HTML  # imported on first use: it loads Pango, which pages need not
 
-    pages = CSS(string=f"@page {{ @top-left {{ content: {_css_string(title)} }} }} "
+    # Right to left (Arabic), the running title and the date go to the right, the page number to the left.
+    start, end = ("right", "left") if translation.get_language_bidi() else ("left", "right")
+    pages = CSS(string=f"@page {{ @top-{start} {{ content: {_css_string(title)} }} "
+                       f"@bottom-{start} {{ content: string(generated); font-size: 7.5pt; color: #555; }} "
+                       f"@bottom-{end} {{ content: counter(page); font-size: 7.5pt; color: #555; }} }} "
                        f"@page :first {{ counter-reset: page {first_page - 1}; }}", url_fetcher=refuse_fetch)
-    return HTML(string=html, url_fetcher=refuse_fetch, base_url="/").write_pdf(
+    return HTML(string=html, url_fetcher=refuse_fetch, base_url="/").render(
         stylesheets=[CSS(string=stylesheet_text(), url_fetcher=refuse_fetch), pages])
+
+
+def html_to_pdf(html: str, *, title: str = "", first_page: int = 1) -> bytes:
+    """PDF bytes of an HTML document (as `layout` lays it out)."""
+    return layout(html, title=title, first_page=first_page).write_pdf()
 
 
 def render_pdf(template: str, context: dict, request=None) -> bytes:

@@ -20,8 +20,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from capdev.core.views import query_string
+from capdev.people import aggregates as people_aggregates
+from capdev.people import presentation as people_presentation
 from capdev.portal import aggregates as agg
-from capdev.portal.charts import Chart
+from capdev.portal.charts import Chart, filter_params
 from capdev.portal.views import CHARTS, active_filters, build_chart, build_map, filtered_projects
 from capdev.projects.filtersets import is_staff_request, visible_projects
 
@@ -74,7 +76,12 @@ class PortfolioReport:
         totals = agg.portfolio_totals(source)
         charts = {chart_id: build_chart(chart_id, source, params) for chart_id in CHARTS}
         the_map = build_map(source, params, "projects")
-        return {"totals": totals, "charts": charts, "map": the_map}
+        # The dashboard's participant figure: activity by activity, from the attendance lists where they count
+        # (capdev.people), else the recorded numbers; counted now if no count is cached.
+        with people_aggregates.counted_now():
+            people = people_presentation.dashboard_context(
+                self.request, agg.queryset_of(source), key=filter_params(params).urlencode() or "all")
+        return {"totals": totals, "charts": charts, "map": the_map, "people": people}
 
     def summary_context(self, pks: list[int], progress=None) -> dict:
         """What the report's first part shows: the filters, the dashboard's figures, the table of projects
@@ -95,6 +102,7 @@ class PortfolioReport:
             "filters": active_filters(self.request.GET, reverse("projects:list"), self.staff),
             "staff": self.staff,
             "totals": totals,
+            "people": figures["people"],
             "budget_lines": [(cur, totals.budget[cur]) for cur in agg.currencies(totals.budget)],
             "charts": [DrawnChart(figures["charts"][c], svg.chart_svg(figures["charts"][c])) for c in REPORT_CHARTS],
             "map": the_map,
@@ -117,6 +125,7 @@ class PortfolioReport:
         done = 0
         batch = []
         for sheet in sheets_of(visible_projects(self.request), pks):
+            sheet.url = self.request.build_absolute_uri(reverse("projects:detail", args=[sheet.project.pk]))
             batch.append(sheet)
             if len(batch) == CHUNK:
                 yield render_to_string("reports/portfolio_projects.html", {**self.document(), "sheets": batch},

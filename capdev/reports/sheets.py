@@ -28,6 +28,8 @@ from capdev.projects.models import (
 )
 from capdev.projects.presentation import budget_summary, participants_text
 
+from .capping import REPORT_PAGE, Limits
+
 SHEET_PREFETCH = (
     "budgets", "region_links__region",
     Prefetch("country_links", queryset=ProjectCountry.objects.select_related("country").order_by("country__name")),
@@ -63,6 +65,17 @@ class ProjectSheet:
     reach: object | None = None  # people reached from attendance lists (fact sheet only), suppressed
     map_svg: str | None = None
     extra: dict = field(default_factory=dict)
+    # What a fact sheet shows of the project's lists and texts (capping.capped): the shown lists above are the
+    # first items of these, the *_more counts what is left out, and `url` is the page where all of it is.
+    limits: Limits = REPORT_PAGE
+    url: str = ""
+    all_outcomes: list = field(default_factory=list)
+    all_activities: list = field(default_factory=list)
+    all_partners: list = field(default_factory=list)
+    all_countries: list = field(default_factory=list)
+    outcomes_more: int = 0
+    partners_more: int = 0
+    countries_more: int = 0
 
 
 def sheet_queryset(queryset):
@@ -81,6 +94,8 @@ def project_sheet(project, *, activities_listed: int = ACTIVITIES_LISTED) -> Pro
         for ind in outcome.indicators.all():
             actuals = [v for v in ind.values.all() if v.actual is not None]
             ind.latest = actuals[-1] if actuals else None
+        outcome.shown_indicators = list(outcome.indicators.all())
+        outcome.indicators_more = 0
     counted = [a for a in project.activities.all() if not a.recalled]  # Activity.objects.counted()'s rule
     for a in counted:
         a.when = a.dates_text or format_period(a.start_date, a.start_precision, a.end_date, a.end_precision)
@@ -91,6 +106,7 @@ def project_sheet(project, *, activities_listed: int = ACTIVITIES_LISTED) -> Pro
         names = partners.setdefault(str(role_labels.get(link.role, link.role)), [])
         if link.organisation.name not in names:
             names.append(link.organisation.name)
+    countries = [link.country for link in project.country_links.all()]
     return ProjectSheet(
         project=project,
         period=format_period(project.start_date, project.start_precision, project.end_date, project.end_precision),
@@ -98,7 +114,7 @@ def project_sheet(project, *, activities_listed: int = ACTIVITIES_LISTED) -> Pro
         budget_text=budget_summary(budget_lines),
         budget_totals=sorted(totals.items()),
         regions=[link.region.name for link in project.region_links.all()],
-        countries=[link.country for link in project.country_links.all()],
+        countries=countries,
         sdgs=[link.goal for link in project.sdg_goal_links.all()],
         outcomes=outcomes,
         activities=counted[:activities_listed],
@@ -106,6 +122,10 @@ def project_sheet(project, *, activities_listed: int = ACTIVITIES_LISTED) -> Pro
         activity_count=len(counted),
         participants_recorded=sum(a.participants or 0 for a in counted),
         partners=list(partners.items()),
+        all_outcomes=outcomes,
+        all_activities=counted,
+        all_partners=list(partners.items()),
+        all_countries=countries,
     )
 
 

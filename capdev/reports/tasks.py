@@ -11,5 +11,6 @@ from . import jobs
 
 @task()
 def build_report(job_id: int) -> None:
-    """Build a portfolio report's PDF."""
+    """Build a portfolio report's PDF, then delete the expired ones (the worker prunes as it works)."""
     jobs.build(job_id)
+    jobs.prune()

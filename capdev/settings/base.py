@@ -334,6 +334,9 @@ CAPDEV_PEOPLE_EXPORT_MAX_PROJECTS = env_int("CAPDEV_PEOPLE_EXPORT_MAX_PROJECTS",
 CAPDEV_REPORT_MAX_PROJECTS = env_int("CAPDEV_REPORT_MAX_PROJECTS", 1000, minimum=1)
 # A report of more projects than this is built by the background worker, its page showing the progress.
 CAPDEV_REPORT_INLINE_PROJECTS = env_int("CAPDEV_REPORT_INLINE_PROJECTS", 100, minimum=1)
+# A report the worker built is kept this many days after it was asked for; `capdev prune-report-jobs` (and each
+# new report job) deletes older ones, and an older job's page says it expired and offers to build it again.
+CAPDEV_REPORT_JOB_DAYS = env_int("CAPDEV_REPORT_JOB_DAYS", 7, minimum=1)
 
 # HTTP caching (capdev.core.http_cache, docs/deployment.md). Public answers carry validators derived from the content
 # version, a conditional request is answered 304 before any view runs, and anonymous pages are kept in the

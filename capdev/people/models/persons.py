@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from capdev.core.models import CapdevModel
 from capdev.people.sheets.normalise import fold
@@ -103,14 +104,18 @@ class Person(CapdevModel):
     # Personal fields: what erasure blanks (and what no public channel may show).
     PERSONAL_FIELDS = ("name", "title", "email", "position", "phone")
 
-    name = models.CharField(_("name"), max_length=200, help_text=_("As the person is called, without a title."))
-    title = models.CharField(_("title"), max_length=30, blank=True, help_text=_("Mr, Ms, Dr, H.E. ..."))
+    # "name", "title" and "position" are also a thing's name, a project's title and a place in a list: each word
+    # here has a context of its own, so that translators can tell the senses apart (Russian: ФИО, обращение).
+    name = models.CharField(pgettext_lazy("a person's name", "name"), max_length=200,
+                            help_text=_("As the person is called, without a title."))
+    title = models.CharField(pgettext_lazy("a person's honorific (Mr, Ms, Dr)", "title"), max_length=30, blank=True,
+                             help_text=_("Mr, Ms, Dr, H.E. ..."))
     name_key = models.CharField(_("name key"), max_length=200, editable=False, db_index=True,
                                 help_text=_("The name folded, words sorted: how a person is found again."))
     sex = models.CharField(_("sex"), max_length=10, choices=Sex.choices, default=Sex.NOT_STATED, db_index=True)
     institution = models.ForeignKey(Institution, verbose_name=_("institution"), null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="people")
-    position = models.CharField(_("position"), max_length=200, blank=True)
+    position = models.CharField(pgettext_lazy("a person's job", "position"), max_length=200, blank=True)
     seniority = models.CharField(_("seniority"), max_length=10, choices=Seniority.choices,
                                  default=Seniority.NOT_STATED, db_index=True)
     seniority_guessed = models.BooleanField(_("seniority guessed from the position"), default=False)

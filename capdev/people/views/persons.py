@@ -11,6 +11,7 @@ from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from capdev.core.views import CSV_BOM, _Echo, csv_cell
@@ -42,7 +43,8 @@ def project_people(request, pk: int):
 
 
 def _csv(people, project):
-    columns = [("id", _("Number")), ("name", _("Name")), ("title", _("Title")), ("sex", _("Sex")),
+    columns = [("id", pgettext("identifier", "Number")), ("name", _("Name")),
+               ("title", pgettext("a person's honorific (Mr, Ms, Dr)", "Title")), ("sex", _("Sex")),
                ("email", _("Email")), ("position", _("Position")), ("seniority", _("Seniority")),
                ("institution", _("Institution")), ("institution_type", _("Institution type")),
                ("country", _("Country")), ("activities", _("Activities attended"))]

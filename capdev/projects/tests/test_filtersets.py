@@ -252,3 +252,15 @@ def test_budget_band_of_a_new_project(portfolio, db):
                           currency=Currency.objects.get(code="USD"))
     assert p.pk in pks("budget=gt5m")  # 6 million in total lines; the yearly line does not count
     assert p.pk not in pks("budget=1m-5m")
+
+
+def test_a_reversed_start_year_range_is_refused_naming_it(portfolio, db, client):
+    """start_year_min=2020&start_year_max=2010 selected nothing, silently (and made an empty report)."""
+    fs = ProjectFilterSet(QueryDict("start_year_min=2020&start_year_max=2010"), request=request_for(None))
+    with pytest.raises(InvalidParameters) as refused:
+        fs.qs  # noqa: B018
+    assert "start_year_max=2010 is before start_year_min=2020" in " ".join(refused.value.errors["start_year_max"])
+    assert ProjectFilterSet(QueryDict("start_year_min=2010&start_year_max=2010"),
+                            request=request_for(None)).qs.exists()
+    response = client.get("/projects/?start_year_min=2020&start_year_max=2010&format=pdf")
+    assert response.status_code == 400 and b"start_year_max" in response.content

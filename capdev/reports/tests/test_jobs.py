@@ -2,9 +2,14 @@
 shows the progress and then the download; the report is the requester's (what they may see)."""
 from __future__ import annotations
 
+import datetime as dt
+import io
+
 import pytest
+from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from capdev.imports.tests.conftest import run_worker
 from capdev.projects.models import Project, ReviewState
@@ -91,3 +96,75 @@ def test_a_jobs_page_is_never_kept_by_a_cache(portfolio, client, db, small_inlin
     run_worker()
     job = ReportJob.objects.get()
     assert reverse("reports:job_pdf", args=[job.token]) in client.get(location).content.decode()
+
+
+# -- expiry ------------------------------------------------------------------------------------------------------
+
+FILTERED = "start_year_min=2000"
+
+
+def age(job: ReportJob, days: int) -> None:
+    """Make the job as old as this many days."""
+    ReportJob.objects.filter(pk=job.pk).update(created=timezone.now() - dt.timedelta(days=days))
+
+
+def test_an_expired_jobs_page_says_so_and_offers_to_build_it_again(portfolio, client, db, small_inline):
+    location = client.get(f"/projects/?{FILTERED}&format=pdf")["Location"]
+    assert location.endswith(f"?{FILTERED}")  # the job's address carries the list's parameters
+    run_worker()
+    job = ReportJob.objects.get()
+    age(job, 8)  # the default keeps a report 7 days
+    response = client.get(location)
+    assert response.status_code == 410
+    page = response.content.decode()
+    assert "has expired: reports are kept for 7 days" in page
+    rebuild = f'href="/projects/?{FILTERED}&amp;format=pdf"'
+    assert rebuild in page
+    assert reverse("reports:job_pdf", args=[job.token]) not in page
+    assert client.get(reverse("reports:job_pdf", args=[job.token])).status_code == 410
+    # Building it again is the list's report: a new job.
+    again = client.get(f"/projects/?{FILTERED}&format=pdf")
+    assert again.status_code == 303 and again["Location"] != location
+
+
+def test_a_pruned_jobs_page_still_offers_to_build_it_again(portfolio, client, db, small_inline):
+    location = client.get(f"/projects/?{FILTERED}&format=pdf")["Location"]
+    age(ReportJob.objects.get(), 8)
+    out = io.StringIO()
+    call_command("prune_report_jobs", stdout=out)
+    assert "1 report job(s) older than 7 day(s) deleted" in out.getvalue()
+    assert not ReportJob.objects.exists()
+    response = client.get(location)
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "This report is no longer here: reports are kept for 7 days" in page
+    assert f'href="/projects/?{FILTERED}&amp;format=pdf"' in page
+
+
+def test_prune_deletes_only_expired_jobs(portfolio, client, db, small_inline, settings):
+    client.get("/projects/?format=pdf")
+    client.get(f"/projects/?{FILTERED}&format=pdf")
+    old, new = ReportJob.objects.order_by("pk")
+    age(old, 8)
+    age(new, 6)
+    out = io.StringIO()
+    call_command("prune_report_jobs", "--dry-run", stdout=out)
+    assert "1 report job(s) older than 7 day(s) would be deleted" in out.getvalue()
+    assert ReportJob.objects.count() == 2
+    settings.CAPDEV_REPORT_JOB_DAYS = 30
+    call_command("prune_report_jobs", stdout=io.StringIO())
+    assert ReportJob.objects.count() == 2
+    assert client.get(reverse("reports:job", args=[old.token])).status_code == 200
+    settings.CAPDEV_REPORT_JOB_DAYS = 7
+    call_command("prune_report_jobs", stdout=io.StringIO())
+    assert list(ReportJob.objects.all()) == [new]
+
+
+def test_the_worker_prunes_as_it_works(portfolio, client, db, small_inline):
+    client.get("/projects/?format=pdf")
+    age(ReportJob.objects.get(), 8)
+    client.get(f"/projects/?{FILTERED}&format=pdf")  # a new job deletes the expired one...
+    assert ReportJob.objects.count() == 1
+    age(ReportJob.objects.get(), 8)  # ...and the worker deletes the one it found expired once it has built it
+    run_worker()
+    assert not ReportJob.objects.exists()

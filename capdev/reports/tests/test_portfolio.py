@@ -119,3 +119,46 @@ def test_reports_for_donors_per_funding_source_and_year(portfolio, client, db):
     pdf = read_pdf(client.get(year["url"]))
     assert f"Projects {year['count']}" in pdf.flat
     assert f"Starting from: {year['year']}" in pdf.flat
+
+
+@pytest.mark.parametrize("query", ["", "country=LCA"])
+def test_participants_reached_are_the_dashboards_with_the_attendance_lists(portfolio, client, db, query, settings):
+    """The dashboard counts an activity from its attendance list where it has one; the report did not (396 for
+    the dashboard's 401), and said "–" while the figures were being counted in the background."""
+    from capdev.people.tests.conftest import crowd
+
+    settings.CAPDEV_PEOPLE_BACKGROUND = True  # as in production: the report must not say "being counted"
+    caribbean = Project.objects.get(lead_unit__code="DPIDG", draft_of__isnull=True)
+    workshop = caribbean.activities.filter(recalled=False, participants__isnull=True).first() or \
+        caribbean.activities.filter(recalled=False).first()
+    crowd(workshop, 6, 5, country_id="LCA")  # 11 people on one list
+    pdf = report(client, query)
+    settings.CAPDEV_PEOPLE_BACKGROUND = False
+    shown = dashboard(client, query)["people"]["total"]
+    assert f"Participants reached {shown}" in pdf.flat, (str(shown), pdf.flat[:600])
+
+
+def test_a_chart_and_its_table_are_on_one_page(portfolio, client, db):
+    figures = dashboard(client)
+    pdf = report(client)
+    checked = 0
+    for chart_id in CHARTS:
+        chart = figures["charts"][chart_id]
+        if chart.is_empty:
+            continue
+        first = " ".join([str(chart.rows[0]["label"]), *chart.rows[0]["values"]])
+        pages = [i for i, page in enumerate(pdf.pages) if str(chart.title) in " ".join(page.split())]
+        assert pages, chart.title
+        assert first in " ".join(pdf.pages[pages[0]].split()), (chart.title, pages)
+        checked += 1
+    assert checked > 5
+
+
+def test_the_donor_pages_limit_is_written_as_the_language_writes_numbers(portfolio, client, db):
+    from django.utils import translation
+    from django.utils.formats import number_format
+
+    with translation.override("fr"):
+        page = client.get(reverse("reports:donors")).content.decode()
+        limit = number_format(1000, force_grouping=True)
+    assert limit != "1000" and limit in page
