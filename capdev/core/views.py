@@ -24,7 +24,7 @@ from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Manager, QuerySet
 from django.http import FileResponse, HttpRequest, JsonResponse, QueryDict, StreamingHttpResponse
-from django.utils import formats
+from django.utils import formats, translation
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
@@ -66,6 +66,20 @@ def format_period(start: dt.date | None, start_precision: str, end: dt.date | No
     if b:
         return _("Until %(end)s") % {"end": b}
     return ""
+
+
+def event_when(event, text_language: str) -> tuple[str, str]:
+    """When an activity was held as (the date in the page's language, the record's own wording to show beside
+    it or ""). Its start and end are written the page's language's way ("août 2024"); the record's wording
+    ("21 and 28 February 2024; 20 and 27 March 2024") replaces them on a page in the record's language, and is
+    what there is when the record has no date. The wording comes isolated and marked with its language."""
+    from capdev.core.templatetags.languages import in_language
+
+    period = format_period(event.start_date, event.start_precision, event.end_date, event.end_precision)
+    written = event.dates_text
+    if written and (not period or text_language == translation.get_language()):
+        return in_language(written, text_language), ""
+    return period, in_language(written, text_language) if written and written != period else ""
 
 
 def plain_number(value: Decimal | int | float | None) -> str:
