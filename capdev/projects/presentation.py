@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 
 from capdev.activities.models import Activity
 from capdev.core.templatetags.languages import in_language
+from capdev.reference.names import facet_label
 
 from .facets import FacetValue
 from .models import Budget, SourceRecord, project_budget_lines
@@ -59,7 +60,7 @@ def facet_items_html(name: str, values: list[FacetValue], noun=None) -> SafeStri
         ident = escape(f"f-{name}-{_slug(v.value)}")
         items.append(f'<li class="depth-{int(v.depth)}"><input type="checkbox" id="{ident}" name="{escape(name)}" '
                      f'value="{escape(v.value)}"{" checked" if v.selected else ""}> <label for="{ident}">'
-                     f'{escape(v.label)} <span class="count">{count}<span class="visually-hidden"> '
+                     f'{facet_label(name, v.value, v.label)} <span class="count">{count}<span class="visually-hidden"> '
                      f'{words[count]}</span></span></label></li>')
     return mark_safe("".join(items))  # noqa: S308 - every value above is escaped
 
