@@ -99,6 +99,14 @@ def in_other_language_note(obj) -> str:
                        gettext("(in %(language)s)") % {"language": name})
 
 
+@register.filter
+def year_month(date) -> str:
+    """`{{ d|year_month }}`: YEAR_MONTH_FORMAT, with Russian's month in lower case ("январь 2024 г.")."""
+    from capdev.core.views import year_month as written
+
+    return written(date) if date else ""
+
+
 def _language_of(obj) -> str:
     for attr in ("language", "project", "outcome", "indicator"):
         value = getattr(obj, attr, None)
