@@ -53,3 +53,23 @@ def test_the_history_page_writes_dates_and_times_in_arabic(client, reviewer, pro
     body = client.get(url).content.decode()
     assert "Digital government in the Caribbean" in body
     assert not ISO_DATE_TIME.search(body), ISO_DATE_TIME.search(body)
+
+
+def test_review_flags_name_their_field_in_the_pages_language_and_mark_the_importers_english(client, reviewer,
+                                                                                           project):
+    from django.utils.text import capfirst
+    from lxml import html as lxml_html
+
+    from capdev.projects.models import ReviewFlag
+
+    ReviewFlag.objects.create(project=project, field="partners", reason="described in words, kept in the background")
+    client.force_login(reviewer)
+    with translation.override("fr"):
+        url = reverse("editor:review")
+        expected = capfirst(str(Project._meta.get_field("partners").verbose_name))
+    root = lxml_html.document_fromstring(client.get(url).content.decode())
+    flag = root.cssselect("ul.flag-list li.flag")[0]
+    assert flag.cssselect("strong")[0].text_content() == expected != "partners"
+    reason = flag.cssselect("bdi[lang=en]")
+    assert reason and reason[0].text_content() == "described in words, kept in the background"
+    assert flag.cssselect(".in-language"), "no visible note that the importer's text is English"
