@@ -91,3 +91,22 @@ def test_an_english_title_stays_in_its_crumb_and_starts_on_the_right(page, site)
     assert current["x"] + current["width"] <= first["x"] + 1, (first, current)
     title = page.locator("h1#project-title")
     assert title.evaluate("e => getComputedStyle(e).textAlign") == "right"
+
+
+def test_what_happened_at_each_activity_is_printed(page, site):
+    """newuser4 #12: the account of each activity, folded on screen, was lost on paper; a chart's folded table
+    keeps its toggle off paper."""
+    open_digital_government_project(page, site)
+    account = page.locator(".timeline-item details > div").first
+    assert not account.is_visible()  # folded on screen
+    page.emulate_media(media="print")
+    try:
+        assert account.is_visible()
+        assert account.bounding_box()["height"] > 0
+    finally:
+        page.emulate_media(media="screen")
+    page.goto(site.url("/dashboard/"))
+    settle(page)
+    page.emulate_media(media="print")
+    toggles = page.locator("figure details:not([open]) > summary")
+    assert toggles.count() and not any(toggles.nth(i).is_visible() for i in range(toggles.count()))
