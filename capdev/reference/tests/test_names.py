@@ -69,3 +69,20 @@ def test_list_facets_translate_countries_and_mark_sdgs(client, portfolio):
     sdg = root.cssselect("input[name=sdg] + label bdi[lang=en]")
     assert sdg and sdg[0].text_content() == "16. Peace, Justice and Strong Institutions"
     assert sdg[0].get("dir") == "ltr"
+
+
+def test_english_reference_and_project_texts_are_marked_on_arabic_profile_pages(client, portfolio):
+    """newuser4 #18: the goal's and its targets' text, and activity and project titles in activity tables."""
+    from capdev.reference.models import SdgTarget
+
+    SdgTarget.objects.create(code="16.6", goal_id=16, position=6,
+                             text="Develop effective, accountable and transparent institutions at all levels")
+    root = _page(client, "/ar/sdgs/16/")
+    assert root.cssselect("p.profile-lead")[0].get("lang") == "en"
+    target = [td for td in root.cssselect("td[lang=en]") if td.text_content().startswith("Develop effective")]
+    assert target and target[0].get("dir") == "ltr"
+
+    portfolio.activities.create(type="workshop", title="Workshops in Saint Lucia", country_id="LCA")
+    root = _page(client, "/ar/countries/LCA/")
+    titles = [a for a in root.cssselect("a[lang=en]") if a.text_content() == "Workshops in Saint Lucia"]
+    assert titles and titles[0].get("dir") == "ltr"
