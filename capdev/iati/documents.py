@@ -52,5 +52,6 @@ class NewDocuments:
             "project_id": pk,
             "heading": _clean_text(*p.heading),
             "body": _clean_text(*p.body, *p.outcomes),
-            "context": _clean_text(*dict.fromkeys(x for x in p.partners if x), *(name for _rank, name in sorted(p.countries))),
+            "context": _clean_text(*dict.fromkeys(x for x in p.partners if x),
+                                   *(name for _rank, name in sorted(p.countries))),
         } for pk, p in self.parts.items()]

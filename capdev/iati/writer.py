@@ -10,9 +10,24 @@ from simple_history.utils import bulk_update_with_history
 from capdev.activities.models import Resource
 from capdev.core.bulk import RowWriter
 from capdev.projects import index_version
-from capdev.projects.models import (Budget, Indicator, IndicatorValue, Outcome, Project, ProjectCountry,
-                                    ProjectPartner, ProjectRegion, ProjectSdgGoal, ProjectSdgTarget, ProjectSector,
-                                    ProjectSearchDocument, ReviewFlag, ReviewState, SourceRecord, derive_status)
+from capdev.projects.models import (
+    Budget,
+    Indicator,
+    IndicatorValue,
+    Outcome,
+    Project,
+    ProjectCountry,
+    ProjectPartner,
+    ProjectRegion,
+    ProjectSdgGoal,
+    ProjectSdgTarget,
+    ProjectSearchDocument,
+    ProjectSector,
+    ReviewFlag,
+    ReviewState,
+    SourceRecord,
+    derive_status,
+)
 from capdev.projects.search import reindex_projects
 
 from . import codelists, conf, mapping
@@ -22,7 +37,6 @@ from .flags import flag_rows
 from .models import IatiActivity, TransactionSummary
 from .reader import CENTS, ActivityData, Reader
 from .references import References, is_reporting
-
 
 
 def text_language(code: str) -> str:
@@ -270,7 +284,8 @@ class BatchWriter:
                     "first_date": first, "last_date": last})
             for position, d in enumerate(a.documents):
                 rows[Resource].append({
-                    "project_id": p, "position": position, "type": mapping.CATEGORY_TO_RESOURCE.get(d["category"], "other"),
+                    "project_id": p, "position": position,
+                    "type": mapping.CATEGORY_TO_RESOURCE.get(d["category"], "other"),
                     "title": d["title"], "url": d["url"], "date": d["date"], "language": d["language"]})
             for position, (title, indicators) in enumerate(a.results):
                 outcome_plan.append(({"project_id": p, "position": position, "number": position + 1, "text": title},
