@@ -26,6 +26,8 @@ ISO_CODES_LOCALE = {"ar": "ar", "zh-hans": "zh_CN", "fr": "fr", "ru": "ru", "es"
 CLDR_LOCALE = {"ar": "ar", "zh-hans": "zh_Hans", "fr": "fr", "ru": "ru", "es": "es"}
 # M49 codes whose CLDR territory means something else than the M49 area of the same code.
 CLDR_DIFFERENT_AREA = {"419"}
+# Facets whose values are names kept in English in the registry, not choices of the interface.
+DATA_FACETS = {"sdg", "funding", "unit", "partner"}
 
 
 @lru_cache(maxsize=1)
@@ -106,10 +108,10 @@ def facet_label(facet: str, value: str, label: str) -> str:
         name = _country_by_iso3(value, label, language)
     elif facet == "region":
         name = _region_by_code(value, label, language)
-    elif facet in ("sdg", "funding"):
-        name = None
+    elif facet in DATA_FACETS:
+        name = None  # the registry's own names (units, partners, funding sources, SDG titles): English, marked
     else:
-        return in_language(label, language)
+        return in_language(label, language)  # the interface's choices (status, activity type...): translated
     if name:
         return in_language(name, language)
     return in_language(label, settings.LANGUAGE_CODE)

@@ -86,3 +86,11 @@ def test_english_reference_and_project_texts_are_marked_on_arabic_profile_pages(
     root = _page(client, "/ar/countries/LCA/")
     titles = [a for a in root.cssselect("a[lang=en]") if a.text_content() == "Workshops in Saint Lucia"]
     assert titles and titles[0].get("dir") == "ltr"
+
+
+def test_facet_labels_the_registry_keeps_in_english_are_marked_and_interface_choices_are_not():
+    with translation.override("ar"):
+        unit = names.facet_label("unit", "DMB", "DMB – Development Management Branch")
+        status = names.facet_label("status", "ongoing", "جارٍ")
+    assert unit == '<bdi lang="en" dir="ltr">DMB – Development Management Branch</bdi>'
+    assert status == "جارٍ"
