@@ -94,3 +94,8 @@ def test_facet_labels_the_registry_keeps_in_english_are_marked_and_interface_cho
         status = names.facet_label("status", "ongoing", "جارٍ")
     assert unit == '<bdi lang="en" dir="ltr">DMB – Development Management Branch</bdi>'
     assert status == "جارٍ"
+
+
+def test_the_list_results_name_countries_in_french(client, portfolio):
+    root = _page(client, "/fr/projects/")
+    assert "Sainte-Lucie" in root.cssselect(".result-countries")[0].text_content()
