@@ -120,3 +120,10 @@ def test_facet_counts_say_project_in_the_singular(client, project):
     words = {e.text_content().strip() for e in root.cssselect(".facet .count .visually-hidden, li .count")}
     assert "1 project" in words, words
     assert "1 projects" not in words
+
+
+def test_the_project_page_says_visibly_that_its_texts_are_in_english(client, project):
+    root = page(client, f"/fr/projects/{project.pk}/")
+    assert root.cssselect("h2#narrative-heading .in-language")
+    root = page(client, f"/projects/{project.pk}/")
+    assert not root.cssselect(".in-language")
