@@ -33,6 +33,16 @@ def _no_pages_kept_between_tests():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _page_language_not_kept_between_tests():
+    """A request for a /fr/ page leaves French active in the test's thread (LocaleMiddleware activates it and
+    nothing deactivates it): the next test's reverse() would give /fr/ addresses and its pages French."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
+
+
 SYNTHETIC_SIZE = 400
 SYNTHETIC_PEOPLE = 1500
 

@@ -17,7 +17,7 @@ from capdev.core.views import (
 )
 from capdev.projects.facets import FacetValue
 from capdev.projects.filtersets import is_staff_request
-from capdev.projects.presentation import facet_items_html
+from capdev.projects.presentation import facet_items_html, resource_noun
 
 from .filtersets import ResourceFilterSet, visible_resources
 from .models import Resource
@@ -107,7 +107,7 @@ class ResourceListView(FilteredListView):
             "is_staff": is_staff_request(self.request),
             "htmx": self.is_htmx(), "previous_url": self._page_url(context, -1), "next_url": self._page_url(context, 1),
             "facet_groups": [{"name": name, "label": FACET_LABELS[name],
-                              "values_html": facet_items_html(name, values, _("resources")),
+                              "values_html": facet_items_html(name, values, resource_noun),
                               "values": values} for name, values in facets.items()],
         })
         return context

@@ -17,6 +17,7 @@ from typing import Iterable
 from django.http import HttpResponse
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 KINDS = ("bar", "hbar", "line", "doughnut", "radar")
 VALUE_FORMATS = ("number", "money", "score")  # score: up to 3 decimals, as written ("2", "2.5")
@@ -106,9 +107,12 @@ class Chart:
         known = [(v, i) for i, v in enumerate(first.values) if v is not None]
         top_value, top = max(known, key=lambda vi: (vi[0], -vi[1]))
         unit = f" {first.label}" if self.value_format == "money" else ""
-        return _("%(title)s: %(n)s values; highest %(label)s with %(value)s%(unit)s. "
-                 "The table below gives every value.") % {
-            "title": self.title, "n": len(self.labels), "label": self.labels[top],
+        n = len(self.labels)
+        return ngettext("%(title)s: %(n)s value; highest %(label)s with %(value)s%(unit)s. "
+                        "The table below gives every value.",
+                        "%(title)s: %(n)s values; highest %(label)s with %(value)s%(unit)s. "
+                        "The table below gives every value.", n) % {
+            "title": self.title, "n": n, "label": self.labels[top],
             "value": format_value(top_value), "unit": unit}
 
     def csv_response(self, filename: str | None = None) -> HttpResponse:

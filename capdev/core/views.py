@@ -24,7 +24,7 @@ from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Manager, QuerySet
 from django.http import FileResponse, HttpRequest, JsonResponse, QueryDict, StreamingHttpResponse
-from django.utils import formats
+from django.utils import formats, translation
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
@@ -51,8 +51,22 @@ def format_partial_date(date: dt.date | None, precision: str) -> str:
     if precision == DatePrecision.YEAR:
         return str(date.year)
     if precision == DatePrecision.MONTH:
-        return formats.date_format(date, "YEAR_MONTH_FORMAT")
+        return year_month(date)
     return formats.date_format(date, "DATE_FORMAT")
+
+
+# Languages whose month names Django gives capitalised ("Январь 2024 г.") where the language writes them in lower
+# case but at the start of a sentence ("Сроки: январь 2024 г. – июнь 2027 г.").
+LOWER_CASE_MONTHS = {"ru"}
+
+
+def year_month(date: dt.date) -> str:
+    """A month and its year as the page's language writes them (YEAR_MONTH_FORMAT, the month in lower case
+    where the language wants it)."""
+    text = formats.date_format(date, "YEAR_MONTH_FORMAT")
+    if translation.get_language() in LOWER_CASE_MONTHS:
+        text = text[:1].lower() + text[1:]
+    return text
 
 
 def format_period(start: dt.date | None, start_precision: str, end: dt.date | None, end_precision: str) -> str:
@@ -66,6 +80,20 @@ def format_period(start: dt.date | None, start_precision: str, end: dt.date | No
     if b:
         return _("Until %(end)s") % {"end": b}
     return ""
+
+
+def event_when(event, text_language: str) -> tuple[str, str]:
+    """When an activity was held as (the date in the page's language, the record's own wording to show beside
+    it or ""). Its start and end are written the page's language's way ("août 2024"); the record's wording
+    ("21 and 28 February 2024; 20 and 27 March 2024") replaces them on a page in the record's language, and is
+    what there is when the record has no date. The wording comes isolated and marked with its language."""
+    from capdev.core.templatetags.languages import in_language
+
+    period = format_period(event.start_date, event.start_precision, event.end_date, event.end_precision)
+    written = event.dates_text
+    if written and (not period or text_language == translation.get_language()):
+        return in_language(written, text_language), ""
+    return period, in_language(written, text_language) if written and written != period else ""
 
 
 def plain_number(value: Decimal | int | float | None) -> str:

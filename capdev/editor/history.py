@@ -16,6 +16,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import models
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from capdev.core.views import plain_number
@@ -181,8 +182,9 @@ class Labeller:
             return str(_("yes") if value else _("no"))
         if isinstance(value, Decimal):
             return plain_number(value)
-        if isinstance(value, dt.datetime):
-            return value.strftime("%Y-%m-%d %H:%M")
+        if isinstance(value, dt.datetime):  # as the page's language writes a date and time (docs/languages.md)
+            return formats.date_format(timezone.localtime(value) if timezone.is_aware(value) else value,
+                                       "DATETIME_FORMAT")
         text = str(value)
         return text if len(text) <= TEXT_LIMIT else text[:TEXT_LIMIT] + "…"
 

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -106,7 +108,8 @@ def chart_projects_per_year(qs, params):
 
 def _activity_years(qs):
     years, undated = agg.activities_per_year(qs)
-    note = _("%(n)s activities without a date are not shown.") % {"n": undated} if undated else ""
+    note = ngettext("%(n)s activity without a date is not shown.", "%(n)s activities without a date are not shown.",
+                    undated) % {"n": intcomma(undated)} if undated else ""
     return years, note
 
 
@@ -115,7 +118,8 @@ def chart_activities_per_year(qs, params):
     years, note = _activity_years(qs)
     rows = [(y.year, {_("Activities"): y.activities}) for y in years]
     return count_chart("activities-per-year", _("Activities per year"), rows, label_heading=_("Year"),
-                       caption=f"{_('Workshops, missions, webinars, meetings... by the year they started.')} {note}")
+                       caption=" ".join(filter(None, [_("Workshops, missions, webinars, meetings... by the year they "
+                                                        "started."), note])))
 
 
 def chart_participants_per_year(qs, params):

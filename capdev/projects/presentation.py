@@ -8,12 +8,15 @@ from functools import lru_cache
 from html import escape
 
 from django.utils.formats import number_format
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from capdev.activities.models import Activity
+from capdev.core.templatetags.languages import in_language
+from capdev.reference.names import facet_label
 
 from .facets import FacetValue
 from .models import Budget, SourceRecord, project_budget_lines
@@ -41,21 +44,35 @@ def _slug(value: str) -> str:
 
 
 def facet_items_html(name: str, values: list[FacetValue], noun=None) -> SafeString:
-    """The <li> checkbox of each facet value, its count read out as a number of `noun` ("projects" unless
-    another list says what it counts: "resources").
+    """The <li> checkbox of each facet value, its count read out as a number of `noun`: a function of the count
+    giving the word in its plural form (projects unless another list says what it counts: resources).
 
     Written here rather than by an included template per value: a country facet has some two hundred values,
     and the template engine took most of the list page's time rendering them one include at a time.
     """
-    projects = escape(noun if noun is not None else _("projects"))
+    noun = noun or project_noun
+    words: dict[int, str] = {}  # one ngettext per distinct count, not per value
     items = []
     for v in values:
+        count = int(v.count)
+        if count not in words:
+            words[count] = escape(noun(count))
         ident = escape(f"f-{name}-{_slug(v.value)}")
         items.append(f'<li class="depth-{int(v.depth)}"><input type="checkbox" id="{ident}" name="{escape(name)}" '
                      f'value="{escape(v.value)}"{" checked" if v.selected else ""}> <label for="{ident}">'
-                     f'<bdi>{escape(v.label)}</bdi> <span class="count">{int(v.count)}<span class="visually-hidden"> '
-                     f'{projects}</span></span></label></li>')
+                     f'{facet_label(name, v.value, v.label)} <span class="count">{count}<span class="visually-hidden"> '
+                     f'{words[count]}</span></span></label></li>')
     return mark_safe("".join(items))  # noqa: S308 - every value above is escaped
+
+
+def project_noun(count: int) -> str:
+    """"project" or "projects" in the plural form the page's language gives count (Arabic has six)."""
+    return ngettext("project", "projects", count)
+
+
+def resource_noun(count: int) -> str:
+    """"resource" or "resources", as project_noun."""
+    return ngettext("resource", "resources", count)
 
 
 def source_markup(source: SourceRecord) -> str:
@@ -78,16 +95,25 @@ def source_markup(source: SourceRecord) -> str:
 
 
 def participants_text(activity: Activity) -> str:
-    """"over 64 senior government officials from 16 countries", from an activity's participant fields."""
-    bits = []
-    if activity.participants:
-        bits.append(" ".join(b for b in (activity.participants_qualifier, f"{activity.participants:,}") if b))
-    if activity.participants_profile:
-        bits.append(activity.participants_profile)
-    elif activity.participants:
-        bits.append(_("participants"))
-    text = " ".join(bits)
+    """"over 64 senior government officials from 16 countries", from an activity's participant fields: the
+    record's own words (its qualifier and profile) isolated and marked with the project's language where that is
+    not the page's, the interface's words around them in the page's."""
+    language = activity.project.language if activity.project_id else ""
+    number = number_format(activity.participants, force_grouping=True) if activity.participants else ""
+    recorded = " ".join(b for b in (activity.participants_qualifier if number else "", number,
+                                    activity.participants_profile) if b)
+    if activity.participants_profile or (activity.participants_qualifier and number):
+        text = in_language(recorded, language)
+    elif number:
+        text = format_html("{} {}", number, ngettext("participant", "participants", activity.participants))
+    else:
+        text = ""
     if activity.participant_countries:
-        countries = _("%(n)d countries") % {"n": activity.participant_countries}
-        text = _("%(who)s from %(countries)s") % {"who": text, "countries": countries} if text else countries
+        n = activity.participant_countries
+        countries = ngettext("%(n)s country", "%(n)s countries", n) % {"n": number_format(n)}
+        if text:  # the translation's words escaped, the two parts already HTML-safe
+            text = mark_safe(conditional_escape(_("%(who)s from %(countries)s")) % {
+                "who": conditional_escape(text), "countries": conditional_escape(countries)})
+        else:
+            text = countries
     return text

@@ -23,6 +23,7 @@ from capdev.core.filters import ValuesFilter
 from capdev.core.views import (
     Column,
     FilteredListView,
+    event_when,
     format_partial_date,
     format_period,
     partial_iso,
@@ -392,7 +393,7 @@ class ProjectDetailView(DetailView):
         role_labels = dict(ProjectPartner.Role.choices)
         activities, recalled = [], []
         for a in p.activities.all():
-            a.when = a.dates_text or format_period(a.start_date, a.start_precision, a.end_date, a.end_precision)
+            a.when, _written = event_when(a, p.language)
             a.who = participants_text(a)
             (recalled if a.recalled else activities).append(a)  # Activity.objects.counted()'s rule
         outcomes = []

@@ -15,7 +15,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from capdev.projects.listing import ProjectList
 
@@ -90,8 +90,9 @@ def build(job_id: int) -> None:
             request = job_request(job)
             report = PortfolioReport(request, ProjectList(request).filterset)
             if report.count > max_projects():
-                _update(job, state=ReportState.FAILED, error=_(
-                    "These filters now give %(n)s projects, and a report holds at most %(limit)s.") % {
+                _update(job, state=ReportState.FAILED, error=ngettext(
+                    "These filters now give %(n)s project, and a report holds at most %(limit)s.",
+                    "These filters now give %(n)s projects, and a report holds at most %(limit)s.", report.count) % {
                     "n": report.count, "limit": max_projects()})
                 return
             _update(job, state=ReportState.READING, total=report.count, done=0)

@@ -8,7 +8,8 @@ from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.urls import reverse, translate_url
 from django.utils import translation
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
+from django.utils.translation import gettext
 
 register = template.Library()
 
@@ -65,6 +66,45 @@ def text_lang(obj) -> str:
         return ""
     direction = "rtl" if code.split("-")[0] in settings.LANGUAGES_BIDI else "ltr"
     return format_html(' lang="{}" dir="{}"', code, direction)
+
+
+@register.filter
+def in_text_lang(text, obj) -> str:
+    """The text, isolated (<bdi>) and marked with obj's language where that is not the page's:
+    `{{ a.title|in_text_lang:project }}`, for a record's words inside a sentence of the interface."""
+    return in_language(text, _language_of(obj) if not isinstance(obj, str) else obj)
+
+
+def in_language(text, code: str) -> str:
+    """text escaped, wrapped in `<bdi lang dir>` when code is not the page's language (so that an English run
+    in an Arabic page keeps its order and is read with an English voice); as it is otherwise."""
+    if text in (None, ""):
+        return ""
+    if not code or code == translation.get_language():
+        return conditional_escape(text)
+    direction = "rtl" if code.split("-")[0] in settings.LANGUAGES_BIDI else "ltr"
+    return format_html('<bdi lang="{}" dir="{}">{}</bdi>', code, direction, text)
+
+
+@register.simple_tag
+def in_other_language_note(obj) -> str:
+    """A visible note "(in English)" after a text in another language than the page's (screen readers already
+    switch voice on its lang; a sighted reader is told too), nothing when the languages are the same."""
+    code = _language_of(obj) if not isinstance(obj, str) else obj
+    if not code or code == translation.get_language():
+        return ""
+    with translation.override(translation.get_language()):
+        name = translation.get_language_info(code)["name_translated"]
+    return format_html(' <span class="in-language muted small">{}</span>',
+                       gettext("(in %(language)s)") % {"language": name})
+
+
+@register.filter
+def year_month(date) -> str:
+    """`{{ d|year_month }}`: YEAR_MONTH_FORMAT, with Russian's month in lower case ("январь 2024 г.")."""
+    from capdev.core.views import year_month as written
+
+    return written(date) if date else ""
 
 
 def _language_of(obj) -> str:

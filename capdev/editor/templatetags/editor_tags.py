@@ -55,3 +55,22 @@ def _current_override(project) -> list:
         return []
     return list(PublishOverride.objects.filter(project=original, published_at=original.published_at)
                 .select_related("user")[:1])
+
+
+@register.filter
+def flag_field_label(name: str) -> str:
+    """A review flag's field in the page's language: the project field's (or related rows') name, capitalised;
+    the name as the importer gave it where the project has no such field ("relations")."""
+    from django.core.exceptions import FieldDoesNotExist
+    from django.utils.text import capfirst
+
+    from capdev.projects.models import Project
+
+    try:
+        field = Project._meta.get_field(name)
+    except FieldDoesNotExist:
+        return capfirst(name.replace("_", " "))
+    label = getattr(field, "verbose_name", None)
+    if field.is_relation and (field.one_to_many or field.many_to_many) and field.related_model is not None:
+        label = label if field.many_to_many and label else field.related_model._meta.verbose_name_plural
+    return capfirst(label or name)

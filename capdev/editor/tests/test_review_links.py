@@ -22,5 +22,7 @@ def test_resource_facet_counts_are_read_out_as_resources(dmb_project):
     Resource.objects.create(project=dmb_project, title="Toolkit", type="toolkit")
     Resource.objects.create(project=dmb_project, title="Handbook", type="toolkit")
     page = lxml.html.fromstring(Client().get("/resources/").content)
-    hidden = [s.text_content().strip() for s in page.cssselect(".facet .count .visually-hidden")]
-    assert hidden and set(hidden) == {"resources"}
+    counts = [(int(c.text.strip()), c.cssselect(".visually-hidden")[0].text_content().strip())
+              for c in page.cssselect(".facet .count")]
+    # The word follows the number (newuser4 #27): "1 resource", "2 resources".
+    assert counts and all(word == ("resource" if n == 1 else "resources") for n, word in counts), counts

@@ -414,3 +414,17 @@ def test_figures_being_counted_fetch_themselves_again_until_counted(caribbean, w
                                 ("/dashboard/?unit=DPIDG", "div", "participants-card"),
                                 ("/countries/LCA/", "section", "country-people")]:
         assert "hx-get" not in tag(url, element, ident), url
+
+
+def test_the_people_reached_links_say_they_download_a_file(caribbean, workshop, client):
+    """newuser4 #1: the dashboard's "project by project" link downloaded a CSV like its "CSV" neighbour while
+    reading as a page: each link names its format and is marked `download`."""
+    from lxml import html as lxml_html
+
+    crowd(workshop, 6, 6)
+    for url in ("/dashboard/", "/fr/dashboard/?unit=DPIDG", "/countries/LCA/"):
+        root = lxml_html.document_fromstring(client.get(url).content.decode())
+        links = [a for a in root.cssselect("a[href]") if "/people/reached/" in a.get("href")]
+        assert links, url
+        for a in links:
+            assert "format=" in a.get("href") and a.get("download") is not None, (url, a.get("href"))

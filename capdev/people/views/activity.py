@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from capdev.core.access import is_staff_request
-from capdev.core.views import format_period
+from capdev.core.views import event_when
 
 from .. import aggregates as agg
 from .. import evaluations_summary, permissions, presentation
@@ -30,8 +30,7 @@ def activity_page(request, pk: int):
     number = agg.participant_numbers([activity], include_pending=exact)[activity.pk]
     context = {
         "activity": activity, "project": project, "exact": exact,
-        "when": activity.dates_text or format_period(activity.start_date, activity.start_precision,
-                                                     activity.end_date, activity.end_precision),
+        "when": event_when(activity, project.language),
         "participants": number, "participants_text": presentation.participants_label(number, exact),
         "reach": presentation.show(agg.activity_reach(activity, include_pending=exact), exact),
         "evaluation": evaluations_summary.summary(evaluations_summary.responses_of_activity(activity), exact),

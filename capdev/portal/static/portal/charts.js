@@ -10,6 +10,10 @@
   var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   // The page's language, with the digits the server writes too (0-9, also in Arabic: Django's formats).
   var lang = document.documentElement.lang ? document.documentElement.lang + "-u-nu-latn" : undefined;
+  // Arabic pages: horizontal bars grow from the right, their labels on the right (the page is mirrored).
+  var rtl = document.documentElement.dir === "rtl";
+  var RTL_CHAR = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
+  var LTR_CHAR = /[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u4e00-\u9fff]/;
 
   function formatter(valueFormat, compact) {
     var opts = valueFormat === "score" ? { maximumFractionDigits: 3 }  // a score of 2.5 is not 3
@@ -19,9 +23,14 @@
   }
 
   // Long category labels (unit names, SDG titles) are cut on the axis; the tooltip and the table show them whole.
+  // The cut label ends with a mark of its own direction (LRM, RLM): an English label in an Arabic canvas keeps
+  // its "…" at its end (on the right), not at the start of the right-to-left line.
   function shorten(label, max) {
     label = String(label);
-    return label.length > max ? label.slice(0, max - 1) + "…" : label;
+    if (label.length <= max) { return label; }
+    var firstRtl = label.search(RTL_CHAR), firstLtr = label.search(LTR_CHAR);
+    var labelRtl = firstRtl !== -1 && (firstLtr === -1 || firstRtl < firstLtr);
+    return label.slice(0, max - 1) + "…" + (labelRtl ? "\u200f" : "\u200e");
   }
 
   function build(figure) {
@@ -83,9 +92,11 @@
       maintainAspectRatio: false,
       animation: reduceMotion ? false : { duration: 400 },
       indexAxis: horizontal ? "y" : "x",
+      locale: lang,
       plugins: {
-        legend: { display: kind === "doughnut" || data.series.length > 1, position: "bottom" },
+        legend: { display: kind === "doughnut" || data.series.length > 1, position: "bottom", rtl: rtl },
         tooltip: {
+          rtl: rtl,
           callbacks: {
             label: function (ctx) {
               var v = ctx.raw;
@@ -113,6 +124,10 @@
         pointLabels: { callback: function (label) { return shorten(label, narrow ? 14 : 28); } } } };
       options.plugins.legend.display = true;
     } else if (kind !== "doughnut") {
+      if (horizontal && rtl) {  // mirrored: values grow leftwards, labels on the right (years still run left to right)
+        valueAxis.reverse = true;
+        labelAxis.position = "right";
+      }
       options.scales = horizontal ? { x: valueAxis, y: labelAxis } : { x: labelAxis, y: valueAxis };
     }
     if (hasLinks) {

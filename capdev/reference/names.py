@@ -1,0 +1,131 @@
+"""Reference names in the reader's language: the database keeps the English names (what imports match and
+exports write); pages translate them on display from maintained catalogues, held in memory (no query per row).
+
+- Countries: the ISO 3166-1 short names of Debian's iso-codes in each language, as pycountry ships them
+  (`pycountry.LOCALES_DIR`, domain `iso3166-1`), looked up by the country's alpha-2 code.
+- Regions: the Unicode CLDR territory names of the M49 codes, as Babel ships them. Only the codes whose CLDR
+  name means the same area as M49's: CLDR's 419 is "Latin America" where M49's is "Latin America and the
+  Caribbean", so 419 keeps its English name.
+
+A name with no translation is given in English, isolated and marked `lang="en"` (`local_name`), so that an
+Arabic page reads it left to right with an English voice. SDG titles and funding sources have no maintained
+catalogue in the six languages yet: they are marked as English the same way.
+"""
+from __future__ import annotations
+
+import gettext
+from functools import lru_cache
+
+from django.conf import settings
+from django.utils import translation
+
+from capdev.core.templatetags.languages import in_language
+
+# The page's language -> the catalogue's locale: iso-codes has Chinese as zh_CN, CLDR as zh_Hans.
+ISO_CODES_LOCALE = {"ar": "ar", "zh-hans": "zh_CN", "fr": "fr", "ru": "ru", "es": "es"}
+CLDR_LOCALE = {"ar": "ar", "zh-hans": "zh_Hans", "fr": "fr", "ru": "ru", "es": "es"}
+# M49 codes whose CLDR territory means something else than the M49 area of the same code.
+CLDR_DIFFERENT_AREA = {"419"}
+# Facets whose values are names kept in English in the registry, not choices of the interface.
+DATA_FACETS = {"sdg", "funding", "unit", "partner"}
+
+
+@lru_cache(maxsize=1)
+def _iso_names() -> dict[str, str]:
+    """alpha-2 -> the ISO 3166-1 English name (the catalogues' msgid)."""
+    import pycountry
+
+    return {c.alpha_2: c.name for c in pycountry.countries}
+
+
+@lru_cache(maxsize=8)
+def _iso_catalogue(language: str) -> gettext.NullTranslations:
+    import pycountry
+
+    locale = ISO_CODES_LOCALE.get(language)
+    if locale is None:
+        return gettext.NullTranslations()
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[locale], fallback=True)
+
+
+@lru_cache(maxsize=8)
+def _cldr_territories(language: str) -> dict[str, str]:
+    locale = CLDR_LOCALE.get(language)
+    if locale is None:
+        return {}
+    try:
+        from babel import Locale
+    except ImportError:  # pragma: no cover - babel is a dependency; without it, regions stay English
+        return {}
+    return dict(Locale.parse(locale).territories)
+
+
+def country_name(iso2: str, english: str, language: str | None = None) -> str | None:
+    """The country's short name in language (the page's by default), or None where there is none."""
+    language = language or translation.get_language()
+    if language == settings.LANGUAGE_CODE:
+        return english
+    msgid = _iso_names().get(iso2)
+    if not msgid:
+        return None
+    translated = _iso_catalogue(language).gettext(msgid)
+    return translated if translated != msgid else None
+
+
+def region_name(m49: str, english: str, language: str | None = None) -> str | None:
+    """The M49 region's name in language, or None where CLDR has none for the same area."""
+    language = language or translation.get_language()
+    if language == settings.LANGUAGE_CODE:
+        return english
+    if not m49 or m49 in CLDR_DIFFERENT_AREA:
+        return None
+    return _cldr_territories(language).get(m49)
+
+
+def translated(obj) -> str | None:
+    """The name of a Country or Region in the page's language, None where there is no translation."""
+    if hasattr(obj, "iso2"):
+        return country_name(obj.iso2, obj.name)
+    if hasattr(obj, "m49"):
+        return region_name(obj.m49, obj.name)
+    return None
+
+
+def local_name(obj, english: str | None = None) -> str:
+    """HTML: obj's name in the page's language, else its English name isolated and marked lang="en"."""
+    english = english if english is not None else str(getattr(obj, "name", obj))
+    name = translated(obj) if obj is not None and not isinstance(obj, str) else None
+    if name:
+        return in_language(name, translation.get_language())
+    return in_language(english, settings.LANGUAGE_CODE)
+
+
+def facet_label(facet: str, value: str, label: str) -> str:
+    """HTML: a facet value's label in the page's language (countries by ISO code, regions by M49 code), else the
+    English label marked; other facets' labels (the interface's choices, units, partners) as they are."""
+    language = translation.get_language()
+    if facet == "country":
+        name = _country_by_iso3(value, label, language)
+    elif facet == "region":
+        name = _region_by_code(value, label, language)
+    elif facet in DATA_FACETS:
+        name = None  # the registry's own names (units, partners, funding sources, SDG titles): English, marked
+    else:
+        return in_language(label, language)  # the interface's choices (status, activity type...): translated
+    if name:
+        return in_language(name, language)
+    return in_language(label, settings.LANGUAGE_CODE)
+
+
+@lru_cache(maxsize=4096)
+def _country_by_iso3(iso3: str, english: str, language: str) -> str | None:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=iso3)
+    return country_name(country.alpha_2, english, language) if country else None
+
+
+@lru_cache(maxsize=1024)
+def _region_by_code(code: str, english: str, language: str) -> str | None:
+    # A region's code is its M49 code where it has one ("019"), otherwise a slug ("arab-states").
+    return region_name(code if code.isdigit() else "", english, language)
