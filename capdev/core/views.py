@@ -32,6 +32,7 @@ from django.views.generic import ListView
 
 from capdev.core import fields
 from capdev.core.models import DatePrecision
+from capdev.core.month_names import year_month
 from capdev.core.params import InvalidParameters, Parameters, invalid_parameters_response, note_parameters
 from capdev.narrative.types import PartialDate
 
@@ -53,20 +54,6 @@ def format_partial_date(date: dt.date | None, precision: str) -> str:
     if precision == DatePrecision.MONTH:
         return year_month(date)
     return formats.date_format(date, "DATE_FORMAT")
-
-
-# Languages whose month names Django gives capitalised ("Январь 2024 г.") where the language writes them in lower
-# case but at the start of a sentence ("Сроки: январь 2024 г. – июнь 2027 г.").
-LOWER_CASE_MONTHS = {"ru"}
-
-
-def year_month(date: dt.date) -> str:
-    """A month and its year as the page's language writes them (YEAR_MONTH_FORMAT, the month in lower case
-    where the language wants it)."""
-    text = formats.date_format(date, "YEAR_MONTH_FORMAT")
-    if translation.get_language() in LOWER_CASE_MONTHS:
-        text = text[:1].lower() + text[1:]
-    return text
 
 
 def format_period(start: dt.date | None, start_precision: str, end: dt.date | None, end_precision: str) -> str:

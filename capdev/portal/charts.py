@@ -12,7 +12,6 @@ from typing import Mapping
 from django.http import HttpResponse, QueryDict
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 # csv_response and format_value: the pages and reports import them from here too.
 from capdev.core.charts import Chart, Series, _csv_value, _plain, csv_response, format_value  # noqa: F401

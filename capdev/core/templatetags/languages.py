@@ -11,6 +11,8 @@ from django.utils import translation
 from django.utils.html import conditional_escape, format_html
 from django.utils.translation import gettext
 
+from capdev.core.month_names import year_month as written
+
 register = template.Library()
 
 
@@ -102,8 +104,6 @@ def in_other_language_note(obj) -> str:
 @register.filter
 def year_month(date) -> str:
     """`{{ d|year_month }}`: YEAR_MONTH_FORMAT, with Russian's month in lower case ("январь 2024 г.")."""
-    from capdev.core.views import year_month as written
-
     return written(date) if date else ""
 
 
