@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
+from capdev.texts import lookup
 from capdev.core.panels import Panel
 from capdev.people import privacy
 from capdev.projects.filtersets import visible_projects
@@ -52,7 +53,7 @@ def factsheet(request: HttpRequest, pk: int) -> HttpResponse:
     published = project.review_state == ReviewState.PUBLISHED
     context = {
         "sheet": sheet,
-        "document_title": _("Fact sheet: %(title)s") % {"title": project.title},
+        "document_title": _("Fact sheet: %(title)s") % {"title": lookup.shown(project, "title")[0]},
         "generated": timezone.localdate(),
         "page_url": request.build_absolute_uri(reverse("projects:detail", args=[pk])),
         "is_published": published,

@@ -9,3 +9,8 @@ class TextsConfig(AppConfig):
     name = "capdev.texts"
     label = "texts"
     verbose_name = _("Translations of project texts")
+
+    def ready(self) -> None:
+        from . import signals
+
+        signals.connect()

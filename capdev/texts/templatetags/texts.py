@@ -19,13 +19,25 @@ register = template.Library()
 
 
 @register.simple_tag
-def translations_for(objects) -> str:
-    """Read the translations of these objects (a project, or a list of projects or outcomes) for the page."""
+def translations_for(objects, attribute: str = "") -> str:
+    """Read the translations of these objects (a project, or a list of projects or outcomes) for the page, in one
+    query; with attribute, of each object's attribute instead (`{% translations_for sheets "outcomes" %}`: the
+    outcomes of every sheet, a list attribute flattened)."""
     if objects is None:
         return ""
-    if not isinstance(objects, (list, tuple)) and not hasattr(objects, "__iter__"):
+    if not hasattr(objects, "__iter__"):
         objects = [objects]
-    lookup.attach(list(objects))
+    objects = list(objects)
+    if attribute:
+        found = []
+        for obj in objects:
+            value = getattr(obj, attribute, None)
+            if isinstance(value, (list, tuple)):
+                found.extend(value)
+            elif value is not None:
+                found.append(value)
+        objects = found
+    lookup.attach(objects)
     return ""
 
 
@@ -46,3 +58,15 @@ def shown_lang(obj, field: str) -> str:
     if translated:
         return format_html(' lang="{}" dir="{}" data-translated="{}"', code, direction, lookup.original_language(obj))
     return format_html(' lang="{}" dir="{}"', code, direction)
+
+
+@register.simple_tag
+def translated_from(obj, field: str) -> str:
+    """The name of the language obj's field was translated from, where the page shows it in translation; else ""."""
+    from capdev.texts.models import language_name
+
+    _text, _code, translated = lookup.shown(obj, field)
+    if not translated:
+        return ""
+    original = lookup.original_language(obj)
+    return language_name(original) if original in dict(settings.LANGUAGES) else original
