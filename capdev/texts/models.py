@@ -15,8 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from capdev.core.models import CapdevModel
 from capdev.projects.models import Outcome, Project
 
-# The languages a text may be translated into: the interface's, the six UN languages (settings.LANGUAGES).
-LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
+from .languages import LANGUAGE_CODES, same_language  # noqa: F401 - LANGUAGE_CODES: the six UN languages
+
 # What a translation may hold at most (a title is a column of 500; the longest summaries are a few pages).
 MAX_TEXT = 20_000
 
@@ -24,11 +24,6 @@ MAX_TEXT = 20_000
 def language_name(code: str) -> str:
     """The language's name in the interface's language ("French" on an English page)."""
     return str(dict(settings.LANGUAGES).get(code, code))
-
-
-def same_language(a: str, b: str) -> bool:
-    """Whether two language codes name the same language ("zh" and "zh-hans", "en" and "en-gb")."""
-    return (a or "").lower().split("-")[0] == (b or "").lower().split("-")[0]
 
 
 class Translation(CapdevModel):
@@ -69,6 +64,9 @@ class Translation(CapdevModel):
         if len(self.text) > limit:
             errors["text"] = _("The translation is %(n)d characters long; %(max)d at most.") % {
                 "n": len(self.text), "max": limit}
+        owner = self.owner if (self.project_id if hasattr(self, "project_id") else self.outcome_id) else None
+        if owner is not None and self.field and not (getattr(owner, self.field, "") or "").strip():
+            errors["field"] = _("This text is empty: there is nothing to translate.")
         if self.language and same_language(self.language, self.original_language):
             errors["language"] = _("The text is written in %(language)s: a translation is into another "
                                    "language.") % {"language": language_name(self.language)}
