@@ -294,12 +294,16 @@ class BatchWriter:
                     "project_id": p, "position": position, "type": mapping.CATEGORY_TO_RESOURCE.get(d["category"], "other"),
                     "title": d["title"], "url": d["url"], "date": d["date"], "language": d["language"]})
             for name, found in a.text_translations.items():
-                rows[ProjectTranslation].extend({"project_id": p, "field": name, "language": language, "text": text}
-                                                for language, text in sorted(found.items()))
+                for language, text in sorted(found.items()):
+                    rows[ProjectTranslation].append({"project_id": p, "field": name, "language": language,
+                                                     "text": text})
+                    self.documents.translation(p, name, language, text)
             own = text_language(a.text_language)
             for position, (title, indicators, translated) in enumerate(a.results):
                 outcome_plan.append(({"project_id": p, "position": position, "number": position + 1, "text": title},
                                      indicators, {k: v for k, v in translated.items() if not same_language(k, own)}))
+                for language, text in outcome_plan[-1][2].items():
+                    self.documents.outcome_translation(p, position, language, text)
                 self.documents.outcome(p, title)
             if a.findings:  # last: writing the rows above may have added some
                 flags = flag_rows(p, a.findings, self.resolved.get(p, ()))
