@@ -19,7 +19,7 @@ def _language(code) -> str:
 
 
 class OutcomeTranslationsSerializer(serializers.Serializer):
-    id = serializers.IntegerField(min_value=1)
+    id = serializers.IntegerField(min_value=1, max_value=2**31 - 1)
     text = serializers.CharField(read_only=True)
     translations = serializers.DictField(child=serializers.CharField(max_length=MAX_TEXT, allow_blank=True),
                                          help_text="{language: the outcome's text in it}")
