@@ -28,8 +28,8 @@ def find_pg_ctl() -> str | None:
 
 def _start_postgresql(workdir: Path):
     """Start a throwaway PostgreSQL server in workdir; as root, it runs as the `postgres` user."""
-    from pytest_postgresql.executors import PostgreSQLExecutor
     from port_for import get_port
+    from pytest_postgresql.executors import PostgreSQLExecutor
 
     pg_ctl = find_pg_ctl()
     if pg_ctl is None:

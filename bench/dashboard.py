@@ -96,7 +96,8 @@ def main() -> None:
           f"   dashboard/list p50 = {results['ratio_p50_vs_list']}")
     print("  aggregates on the index (median ms): "
           + ", ".join(f"{k} {v}" for k, v in results["parts_median_ms"].items()))
-    print("  the same in SQL (median ms): " + ", ".join(f"{k} {v}" for k, v in results["parts_in_sql_median_ms"].items())
+    print("  the same in SQL (median ms): "
+          + ", ".join(f"{k} {v}" for k, v in results["parts_in_sql_median_ms"].items())
           + f"; sum {results['sql_total_ms']} ms, dashboard page / that sum = {results['ratio_p50_vs_sql_parts']}")
     common.write_result(f"dashboard-{label}", results)
 

@@ -105,7 +105,8 @@ def sql_floor(path: Path, env: dict, timeout: float) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--copies", type=int, nargs="+", default=[1, 4], help="file sizes, in copies of the shared files")
+    parser.add_argument("--copies", type=int, nargs="+", default=[1, 4],
+                        help="file sizes, in copies of the shared files")
     parser.add_argument("--timeout", type=float, default=1800, help="seconds per import at most")
     parser.add_argument("--no-floor", dest="floor", action="store_false",
                         help="skip the SQL floor (the import's statements replayed alone: bench/sql_floor.py)")
@@ -129,7 +130,8 @@ def main() -> None:
             "iterparse_seconds": round(bare["seconds"], 3), "iterparse_activities_per_s": round(n / bare["seconds"], 1),
             "iterparse_maxrss_mb": round(bare["maxrss_mb"], 1),
         }
-        row["ratio_speed_vs_iterparse"] = common.ratio(row["capdev_activities_per_s"], row["iterparse_activities_per_s"])
+        row["ratio_speed_vs_iterparse"] = common.ratio(row["capdev_activities_per_s"],
+                                                       row["iterparse_activities_per_s"])
         rows.append(row)
         print(f"IATI import, {n} activities ({size_mb:.1f} MB): capdev {row['capdev_activities_per_s']:.0f} act/s, "
               f"peak {row['capdev_maxrss_mb']:.0f} MB | iterparse {row['iterparse_activities_per_s']:.0f} act/s, "
@@ -140,16 +142,17 @@ def main() -> None:
             row["sql_floor_statements"], row["sql_floor_rows"] = floor["statements"], floor["rows"]
             # However fast the rest, a writer of these rows takes the floor's time: the speed ratio it could reach.
             row["ratio_ceiling_vs_iterparse"] = common.ratio(bare["seconds"], floor["sqlite_seconds"])
-            print(f"  the same statements replayed alone in SQLite: {floor['sqlite_seconds']:.2f} s "
-                  f"({floor['rows']} rows in {floor['statements']} statements), {row['sql_floor_seconds'] / run['seconds']:.0%} "
-                  f"of capdev's time; ceiling speed ratio {row['ratio_ceiling_vs_iterparse']}")
+            print(f"  the same statements replayed alone in SQLite: {floor['sqlite_seconds']:.2f} s ({floor['rows']} "
+                  f"rows in {floor['statements']} statements), {row['sql_floor_seconds'] / run['seconds']:.0%} of "
+                  f"capdev's time; ceiling speed ratio {row['ratio_ceiling_vs_iterparse']}")
         db.unlink(missing_ok=True)
         path.unlink(missing_ok=True)
     growth = None
     if len(rows) > 1:
         growth = common.ratio(rows[-1]["capdev_maxrss_mb"], rows[0]["capdev_maxrss_mb"])
         print(f"  peak memory x{growth} for a file x{rows[-1]['copies'] / rows[0]['copies']:.0f} larger")
-    common.write_result("iati-import", {"database": "sqlite", "sizes": rows, "maxrss_growth_largest_vs_smallest": growth})
+    common.write_result("iati-import",
+                        {"database": "sqlite", "sizes": rows, "maxrss_growth_largest_vs_smallest": growth})
 
 
 if __name__ == "__main__":

@@ -145,7 +145,8 @@ def main() -> None:
     }
     print(f"  parser alone: {result['parser_ms_per_record']} ms/record; import-legacy --dry-run: "
           f"{result['import_legacy_ms_per_record']} ms/record (both with process start-up); in process: "
-          f"first file {result['in_process_first_file_ms_per_record']} ms/record, next file {result['in_process_ms_per_record']}")
+          f"first file {result['in_process_first_file_ms_per_record']} ms/record, next file "
+          f"{result['in_process_ms_per_record']}")
     print(top_tottime)
     print(top_cumulative)
     common.write_result("narrative-parser", result)

@@ -131,9 +131,11 @@ def main() -> None:
         db.unlink(missing_ok=True)
         row = {
             "file_mb": round(path.stat().st_size / 1e6, 2), "records": records,
-            "parser_seconds": round(parse["seconds"], 2), "parser_ms_per_record": round(parse["seconds"] * 1000 / records, 2),
+            "parser_seconds": round(parse["seconds"], 2),
+            "parser_ms_per_record": round(parse["seconds"] * 1000 / records, 2),
             "parser_maxrss_mb": round(parse["maxrss_mb"], 1),
-            "import_seconds": round(run["seconds"], 1), "import_ms_per_record": round(run["seconds"] * 1000 / records, 2),
+            "import_seconds": round(run["seconds"], 1),
+            "import_ms_per_record": round(run["seconds"] * 1000 / records, 2),
             "import_maxrss_mb": round(run["maxrss_mb"], 1),
         }
         if parser_ms is None:
@@ -141,8 +143,9 @@ def main() -> None:
         row["import_vs_parser"] = common.ratio(row["import_ms_per_record"], parser_ms)
         rows.append(row)
         print(f"{row['file_mb']:g} MB, {records} records: import {row['import_ms_per_record']} ms/record "
-              f"(x{row['import_vs_parser']} the parser's {parser_ms} ms/record), peak {row['import_maxrss_mb']:.0f} MB | "
-              f"parser alone {row['parser_ms_per_record']} ms/record, peak {row['parser_maxrss_mb']:.0f} MB", flush=True)
+              f"(x{row['import_vs_parser']} the parser's {parser_ms} ms/record), peak {row['import_maxrss_mb']:.0f} MB "
+              f"| parser alone {row['parser_ms_per_record']} ms/record, peak {row['parser_maxrss_mb']:.0f} MB",
+              flush=True)
         if not args.keep:
             path.unlink(missing_ok=True)
     first = rows[0]
@@ -155,7 +158,8 @@ def main() -> None:
     print("size      records   import ms/rec  x smallest  peak MB  x smallest | parser ms/rec  x smallest  peak MB")
     for row in rows:
         print(f"{row['file_mb']:>6.1f} MB {row['records']:>8} {row['import_ms_per_record']:>14} "
-              f"{row['time_per_record_vs_smallest']:>11} {row['import_maxrss_mb']:>8.0f} {row['peak_memory_vs_smallest']:>11} |"
+              f"{row['time_per_record_vs_smallest']:>11} {row['import_maxrss_mb']:>8.0f} "
+              f"{row['peak_memory_vs_smallest']:>11} |"
               f" {row['parser_ms_per_record']:>13} {row['parser_time_per_record_vs_smallest']:>11} "
               f"{row['parser_maxrss_mb']:>8.0f}")
     common.write_result("narrative-scale", {

@@ -221,7 +221,8 @@ def datasette_urls(db: str, s: SearchSQL) -> list[str]:
     return [
         url("projects_project", s.where(), [("_facet", "lead_unit_id"), ("_facet", "funding_source_id"),
                                             ("_size", "20"), ("_sort_desc", "start_date"), ("_facet_size", "max")]),
-        url("projects_projectcountry", [f"project_id IN ({s.ids('country')})"], [("_facet", "country_id"), *counts_only]),
+        url("projects_projectcountry", [f"project_id IN ({s.ids('country')})"],
+            [("_facet", "country_id"), *counts_only]),
         url("projects_projectsdggoal", [f"project_id IN ({s.ids('sdg')})"], [("_facet", "goal_id"), *counts_only]),
         url("projects_projectpartner", [f"project_id IN ({s.ids()})"], [("_facet", "organisation_id"), *counts_only]),
         url("activities_activity", [f"project_id IN ({s.ids()})"], [("_facet", "type"), *counts_only]),
@@ -299,7 +300,8 @@ def main() -> None:
     # PostgreSQL: the lexemes are read in the background after the index; time the searches once they are held.
     if cache.wait_for_lexemes(timeout=args.max_seconds):
         lexemes = cache.get_index().lexemes
-        results["lexemes"] = {"read_seconds": round(lexemes.seconds, 2), "held": len(lexemes.bitmaps) + len(lexemes.ids),
+        results["lexemes"] = {"read_seconds": round(lexemes.seconds, 2),
+                              "held": len(lexemes.bitmaps) + len(lexemes.ids),
                               "as_bitmaps": len(lexemes.bitmaps), "array_mb": round(lexemes.nbytes() / 2**20, 1)}
         print(f"  lexemes read in {results['lexemes']['read_seconds']} s (in the background): "
               f"{results['lexemes']['held']} held, {results['lexemes']['as_bitmaps']} as bitmaps, "
@@ -358,12 +360,14 @@ def main() -> None:
     print(f"  capdev     p50 {repeated['p50_ms']:8.1f} ms   p95 {repeated['p95_ms']:8.1f} ms"
           "   (the same search again: a facet or page changed)")
     if "datasette" in results:
-        print(f"  datasette  p50 {results['datasette']['p50_ms']:8.1f} ms   p95 {results['datasette']['p95_ms']:8.1f} ms"
+        print(f"  datasette  p50 {results['datasette']['p50_ms']:8.1f} ms   p95 "
+              f"{results['datasette']['p95_ms']:8.1f} ms"
               f"   capdev/datasette p95 = {results['ratio_p95_vs_datasette']}")
         print(f"  counts agree with Datasette: {results['counts_agree_with_datasette']}")
     print(f"  SQL floor  p50 {results['sql_floor']['p50_ms']:8.1f} ms   p95 {results['sql_floor']['p95_ms']:8.1f} ms"
           f"   capdev/floor p95 = {results['ratio_p95_vs_sql_floor']}")
-    print("  capdev parts (median ms): " + ", ".join(f"{k} {v}" for k, v in results["capdev_breakdown_median_ms"].items()))
+    print("  capdev parts (median ms): "
+          + ", ".join(f"{k} {v}" for k, v in results["capdev_breakdown_median_ms"].items()))
     if args.profile:
         results["profile"] = profile_request(QUERIES[0])
     common.write_result(f"search-{label}", results)

@@ -103,9 +103,11 @@ class ResourceListView(FilteredListView):
                                "url": self.request.path + query_string(self.request, drop=("page",),
                                                                        **{name: rest or None})})
         context.update({
-            "q": q, "active_filters": active, "clear_url": self.request.path, "is_staff": is_staff_request(self.request),
+            "q": q, "active_filters": active, "clear_url": self.request.path,
+            "is_staff": is_staff_request(self.request),
             "htmx": self.is_htmx(), "previous_url": self._page_url(context, -1), "next_url": self._page_url(context, 1),
-            "facet_groups": [{"name": name, "label": FACET_LABELS[name], "values_html": facet_items_html(name, values, _("resources")),
+            "facet_groups": [{"name": name, "label": FACET_LABELS[name],
+                              "values_html": facet_items_html(name, values, _("resources")),
                               "values": values} for name, values in facets.items()],
         })
         return context

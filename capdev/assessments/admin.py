@@ -8,8 +8,18 @@ from django.utils.translation import gettext_lazy as _
 from capdev.accounts import permissions as perms
 from capdev.core.admin import CapdevAdmin, CapdevInline, ObjectPermissionMixin
 
-from .models import (Assessment, AssessmentDocument, AssessmentState, Dimension, DimensionScore, Framework, Level,
-                     Priority, Question, WorkLink)
+from .models import (
+    Assessment,
+    AssessmentDocument,
+    AssessmentState,
+    Dimension,
+    DimensionScore,
+    Framework,
+    Level,
+    Priority,
+    Question,
+    WorkLink,
+)
 
 
 def _assessment_of(obj) -> Assessment | None:

@@ -23,8 +23,7 @@ from capdev.core import versions
 from capdev.projects.filtersets import visible_projects
 
 from . import score_files, score_import, series
-from .forms import (AssessmentForm, DocumentFormSet, LinkForm, PriorityFormSet, ScoreForm, UploadForm,
-                    limit_dimensions)
+from .forms import AssessmentForm, DocumentFormSet, LinkForm, PriorityFormSet, ScoreForm, UploadForm, limit_dimensions
 from .models import Assessment, AssessmentState, DimensionScore, Framework, WorkLink
 
 UPLOAD_SALT = "capdev.assessments.upload"

@@ -21,8 +21,17 @@ from capdev.organisations.models import Organisation
 from capdev.projects.models import Outcome, Project
 from capdev.reference.models import Country
 
-from .models import (Assessment, AssessmentDocument, AssessmentState, AssessorType, Dimension, Framework, Priority,
-                     ScaleKind, possible_duplicates)
+from .models import (
+    Assessment,
+    AssessmentDocument,
+    AssessmentState,
+    AssessorType,
+    Dimension,
+    Framework,
+    Priority,
+    ScaleKind,
+    possible_duplicates,
+)
 from .score_files import MAX_BYTES
 
 

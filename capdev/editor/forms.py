@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from capdev.accounts import permissions as perms
 from capdev.activities.models import Activity, Resource
 from capdev.core import versions
+
 # Imported by name: a ModelForm's Meta has a `fields` of its own.
 from capdev.core.fields import COUNTRIES_REPRESENTED, PARTICIPANTS, SMALL_COUNT, YEAR
 from capdev.core.models import from_partial
@@ -18,10 +19,18 @@ from capdev.core.versions import VersionField
 from capdev.narrative.types import PartialDate
 from capdev.projects import models as pm
 
-from .formfields import (DATE_HELP, EditorFormMixin, LookupField, LookupInput, PartialDateField,  # noqa: F401
-                         PlainDecimalField, StartEndFormMixin)
+from .formfields import (  # noqa: F401
+    DATE_HELP,
+    EditorFormMixin,
+    LookupField,
+    LookupInput,
+    PartialDateField,
+    PlainDecimalField,
+    StartEndFormMixin,
+)
 from .link_forms import RegionLinkForm, RelationForm, SdgTargetLinkForm, ThematicAreaLinkForm
 from .workflow import OVERRIDE_REASON_MAX
+
 
 class ProjectForm(StartEndFormMixin, forms.ModelForm):
     """A project's own fields."""

@@ -92,7 +92,8 @@ LOOKUPS: dict[str, Lookup] = {
         exact=lambda t: Q(code=t.strip())),
     "regions": Lookup(
         "regions", Region, key=lambda r: r.code, label=lambda r: r.name, key_field="code",
-        search=lambda t: Q(name__icontains=t) | Q(code__iexact=t), exact=lambda t: Q(name__iexact=t) | Q(code__iexact=t)),
+        search=lambda t: Q(name__icontains=t) | Q(code__iexact=t),
+        exact=lambda t: Q(name__iexact=t) | Q(code__iexact=t)),
     "thematic_areas": Lookup(
         "thematic_areas", ThematicArea, key=lambda a: a.slug, label=lambda a: a.name, key_field="slug",
         search=lambda t: Q(name__icontains=t), exact=lambda t: Q(name__iexact=t) | Q(slug__iexact=t)),

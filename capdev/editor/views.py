@@ -14,8 +14,8 @@ from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -28,6 +28,7 @@ from capdev.reference.models import Country, Region, SdgGoal, SdgTarget
 
 from . import forms, workflow
 from .lookups import LOOKUPS
+
 
 def staff_required(view):
     """Sign-in for anonymous users; 403 for signed-in users without a staff role."""
@@ -125,7 +126,8 @@ def _datalists(formsets) -> dict:
         "sdgs": [option["sdgs"](g) for g in SdgGoal.objects.all()],
         "sdg_targets": [option["sdg_targets"](t) for t in SdgTarget.objects.all()],
         "thematic_areas": [option["thematic_areas"](a) for a in ThematicArea.objects.all()],
-        "organisations": [option["organisations"](o) for o in Organisation.objects.filter(pk__in=named["organisations"])],
+        "organisations": [option["organisations"](o)
+                          for o in Organisation.objects.filter(pk__in=named["organisations"])],
         "projects": [option["projects"](p) for p in Project.objects.filter(pk__in=named["projects"])],
     }
 

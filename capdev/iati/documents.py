@@ -65,5 +65,6 @@ class NewDocuments:
             "heading": _clean_text(*p.heading, *(t for _l, f, t in sorted(p.translations) if f == "title")),
             "body": _clean_text(*p.body, *p.outcomes, *(t for _l, f, t in sorted(p.translations) if f != "title"),
                                 *(t for _p, _l, t in sorted(p.outcome_translations))),
-            "context": _clean_text(*dict.fromkeys(x for x in p.partners if x), *(name for _rank, name in sorted(p.countries))),
+            "context": _clean_text(*dict.fromkeys(x for x in p.partners if x),
+                                   *(name for _rank, name in sorted(p.countries))),
         } for pk, p in self.parts.items()]

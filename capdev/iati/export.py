@@ -20,7 +20,6 @@ from lxml import etree
 
 from capdev.organisations.models import OrgUnit
 from capdev.projects.models import Project, ProjectStatus, derive_status
-
 from capdev.texts.languages import to_iati
 
 from . import codelists, conf, mapping
@@ -383,7 +382,7 @@ def _places(act, project: ProjectRow) -> None:
 
 
 def sector_rows(project: ProjectRow) -> list[tuple[str, str, str, Decimal]]:
-    """(vocabulary, code, narrative, percentage) of every sector to publish, percentages per vocabulary summing to 100."""
+    """(vocabulary, code, narrative, percentage) of each sector to publish; each vocabulary's percentages sum to 100."""
     by_vocab: dict[str, list[tuple[str, str, Decimal | None]]] = {}
     for row in project.sectors:
         by_vocab.setdefault(row.vocabulary, []).append((row.code, row.name, row.percentage))

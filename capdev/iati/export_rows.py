@@ -17,10 +17,21 @@ from typing import NamedTuple
 from django.db.models import QuerySet
 
 from capdev.activities.models import Resource
+from capdev.projects.models import (
+    Budget,
+    Indicator,
+    IndicatorValue,
+    Outcome,
+    ProjectCountry,
+    ProjectPartner,
+    ProjectRegion,
+    ProjectRelation,
+    ProjectSdgGoal,
+    ProjectSdgTarget,
+    ProjectSector,
+    ReviewState,
+)
 from capdev.texts.models import OutcomeTranslation, ProjectTranslation
-from capdev.projects.models import (Budget, Indicator, IndicatorValue, Outcome, ProjectCountry, ProjectPartner,
-                                    ProjectRegion, ProjectRelation, ProjectSdgGoal, ProjectSdgTarget, ProjectSector,
-                                    ReviewState)
 
 
 class Iati(NamedTuple):

@@ -10,9 +10,24 @@ from simple_history.utils import bulk_update_with_history
 from capdev.activities.models import Resource
 from capdev.core.bulk import RowWriter
 from capdev.projects import index_version
-from capdev.projects.models import (Budget, Indicator, IndicatorValue, Outcome, Project, ProjectCountry,
-                                    ProjectPartner, ProjectRegion, ProjectSdgGoal, ProjectSdgTarget, ProjectSector,
-                                    ProjectSearchDocument, ReviewFlag, ReviewState, SourceRecord, derive_status)
+from capdev.projects.models import (
+    Budget,
+    Indicator,
+    IndicatorValue,
+    Outcome,
+    Project,
+    ProjectCountry,
+    ProjectPartner,
+    ProjectRegion,
+    ProjectSdgGoal,
+    ProjectSdgTarget,
+    ProjectSearchDocument,
+    ProjectSector,
+    ReviewFlag,
+    ReviewState,
+    SourceRecord,
+    derive_status,
+)
 from capdev.projects.search import reindex_projects
 from capdev.texts.languages import same_language
 from capdev.texts.models import OutcomeTranslation, ProjectTranslation
@@ -24,7 +39,6 @@ from .flags import flag_rows
 from .models import IatiActivity, TransactionSummary
 from .reader import CENTS, ActivityData, Reader
 from .references import References, is_reporting
-
 
 
 def text_language(code: str) -> str:
@@ -291,7 +305,8 @@ class BatchWriter:
                     "first_date": first, "last_date": last})
             for position, d in enumerate(a.documents):
                 rows[Resource].append({
-                    "project_id": p, "position": position, "type": mapping.CATEGORY_TO_RESOURCE.get(d["category"], "other"),
+                    "project_id": p, "position": position,
+                    "type": mapping.CATEGORY_TO_RESOURCE.get(d["category"], "other"),
                     "title": d["title"], "url": d["url"], "date": d["date"], "language": d["language"]})
             for name, found in a.text_translations.items():
                 for language, text in sorted(found.items()):
@@ -319,12 +334,12 @@ class BatchWriter:
         """Outcomes, then their indicators, then the indicators' values (each needs its parent's key)."""
         if not plan:
             return
-        self.writer.insert_with_history(Outcome, [o for o, _, _ in plan])
+        self.writer.insert_with_history(Outcome, [outcome for outcome, _indicators, _texts in plan])
         self.writer.insert_with_history(OutcomeTranslation, [
             {"outcome_id": outcome["id"], "field": "text", "language": language, "text": text}
-            for outcome, _, translated in plan for language, text in sorted(translated.items())])
+            for outcome, _indicators, translated in plan for language, text in sorted(translated.items())])
         indicator_plan = []
-        for outcome, indicators, _ in plan:
+        for outcome, indicators, _texts in plan:
             for position, ind in enumerate(indicators):
                 indicator_plan.append(({
                     "outcome_id": outcome["id"], "position": position, "title": ind["title"],

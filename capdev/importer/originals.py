@@ -50,7 +50,8 @@ class Original:
         if found is not None:
             return found
         kept, _created = SourceFile.objects.get_or_create(sha256=sha, defaults={
-            "file_name": PurePath(self.name).name[-500:], "media_type": self.media_type, "size": len(self.data), "data": self.data})
+            "file_name": PurePath(self.name).name[-500:], "media_type": self.media_type, "size": len(self.data),
+            "data": self.data})
         return kept
 
 

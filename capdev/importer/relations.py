@@ -9,7 +9,7 @@ out ("Internet Governance Forum 2009", "... 2010"). The kind, read from the late
 | --- | --- | --- |
 | a kind a JSON export states | that kind | no |
 | the same time frame, texts alike | duplicate (the same project recorded twice) | yes |
-| the later starts once the earlier is over, in the year it ends or the next | previous phase | unless a code or title family says so too |
+| starts after the earlier ends, that year or the next | previous phase | unless a code or title family says so too |
 | a gap of two years or more, a code or title family | previous phase | yes |
 | anything else (overlapping periods, no dates) | related | no |
 

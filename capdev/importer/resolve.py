@@ -18,7 +18,8 @@ from capdev.reference.models import Country, Currency, Region, SdgGoal, SdgTarge
 
 _TRANCHE_RE = re.compile(r"\btranche\s*(\d{1,2})\b", re.I)
 _DA_RE = re.compile(r"\b(DA|development account)\b", re.I)
-# "Tranche 16", "11th tranche", "11e tranche", "14.º tramo", "tramo 14": a Development Account tranche, in three languages.
+# "Tranche 16", "11th tranche", "11e tranche", "14.º tramo", "tramo 14": a Development Account tranche, in three
+# languages.
 _ANY_TRANCHE = re.compile(
     r"\b(?:tranche|tramo)\s*(?P<a>\d{1,2})\b|\b(?P<b>\d{1,2})\s*(?:st|nd|rd|th|e|er|eme|ème|\.?\s*º|o)?\s*"
     r"(?:tranche|tramo)\b",

@@ -26,7 +26,7 @@ from capdev.projects.search import reindex_projects
 
 from . import access
 from .models import ImportJob, ImportRecord
-from .runs import finish, fail, report
+from .runs import fail, finish, report
 
 
 class _Refused(Exception):

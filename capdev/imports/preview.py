@@ -80,7 +80,8 @@ def text_markup(preview: dict[str, Any], prefix: str) -> SafeString:
     """The record's text, each span a <mark> labelled with its field and anchored (#<prefix>-<field>), so that the
     field list links to where each value was read; text in no span stays plain. Everything is escaped."""
     text = preview.get("text", "")
-    spans = sorted((int(s), int(e), str(f)) for f, s, e in preview.get("spans", []) if 0 <= int(s) < int(e) <= len(text))
+    spans = sorted((int(s), int(e), str(f))
+                   for f, s, e in preview.get("spans", []) if 0 <= int(s) < int(e) <= len(text))
     parts, cursor, anchored = [], 0, set()
     for start, end, field in spans:
         start = max(start, cursor)
@@ -93,7 +94,8 @@ def text_markup(preview: dict[str, Any], prefix: str) -> SafeString:
         label = SPAN_LABELS.get(field) or field.replace("_", " ")
         css = "src-unplaced" if field in ("background", "narrative", "unparsed") else "src-field"
         if anchor:
-            parts.append(format_html('<mark class="{}" id="{}" data-field="{}"><span class="src-label">{}</span>{}</mark>',
+            parts.append(format_html('<mark class="{}" id="{}" data-field="{}"><span '
+                                     'class="src-label">{}</span>{}</mark>',
                                      css, anchor, field, label, text[start:end]))
         else:
             parts.append(format_html('<mark class="{}" data-field="{}"><span class="src-label">{}</span>{}</mark>',

@@ -245,7 +245,8 @@ def _index(spellings: dict[str, Any], numbered: bool, abbreviations: dict[str, l
         folded = fold(spelling.strip())
         name, mods = (target, {}) if isinstance(target, str) else (target["field"], {k: v for k, v in target.items()
                                                                                       if k != "field"})
-        rx = re.compile(rf"(?P<label>{_pattern(folded, abbreviations, prefixes, spelled)}{tail})(?![^\W_])", re.IGNORECASE)
+        rx = re.compile(rf"(?P<label>{_pattern(folded, abbreviations, prefixes, spelled)}{tail})(?![^\W_])",
+                        re.IGNORECASE)
         entry = _Spelling(rx, name, mods, len(folded))
         first = _first_word(folded)
         keys = _stems(first) | {fold(a).rstrip(".").lower() for a in abbreviations.get(first, [])}

@@ -79,7 +79,8 @@ class Excerpt:
     def __getitem__(self, key: slice) -> str:
         start, stop = key.start, key.stop
         if start < self.offset or stop > self.offset + len(self.text):
-            raise IndexError(f"text [{start}:{stop}] is outside this record [{self.offset}:{self.offset + len(self.text)}]")
+            raise IndexError(f"text [{start}:{stop}] is outside this record "
+                             f"[{self.offset}:{self.offset + len(self.text)}]")
         return self.text[start - self.offset : stop - self.offset]
 
 

@@ -25,7 +25,8 @@ def match_chrome(line: str, table: LabelTable | None = None) -> bool:
     head = fold_key(re.split(r"[:|\u00b7]", text, maxsplit=1)[0])
     if head in table.chrome and (":" in text or _LINK_SEP.search(text)):
         return True  # "Partager : Facebook | X", "Share this page | Print"
-    if _BREADCRUMB.match(text) and len(re.findall(r"[ \t](?:>|\u203a|\u00bb)[ \t]", text)) >= 1 and not text.endswith("."):
+    if (_BREADCRUMB.match(text) and len(re.findall(r"[ \t](?:>|\u203a|\u00bb)[ \t]", text)) >= 1
+            and not text.endswith(".")):
         return True
     if re.match(r"(?:\u00a9|copyright\b|\(c\)\s)", key):
         return True
@@ -40,7 +41,8 @@ def match_chrome(line: str, table: LabelTable | None = None) -> bool:
 # Where a second label can begin on a line: after two spaces, a tab, ';' or '|', or after '.'/',' and a space.
 
 
-_PLAIN = frozenset("project projet proyecto projects the of a at de du la le en del el d main key general basic".split())
+_PLAIN = frozenset("project projet proyecto projects the of a at de du la le en del el d main key general basic"
+                   .split())
 
 
 def match_heading(line: str, table: LabelTable | None = None) -> bool:

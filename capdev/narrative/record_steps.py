@@ -214,7 +214,8 @@ class RecordSteps:
                 spans.append(Span(name, block.start, block.end))
         rec.spans = spans
         rec.unparsed = [
-            self.text[s.start : s.end].strip() for s in spans if s.field == "unparsed" and self.text[s.start : s.end].strip()
+            self.text[s.start : s.end].strip()
+            for s in spans if s.field == "unparsed" and self.text[s.start : s.end].strip()
         ]
         for stretch in rec.unparsed:
             rec.flag("unparsed", f"placed by no rule: {_excerpt(stretch)}")

@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterable, Iterator
 
 from .blocks import HEADS, Block, RawRecord, RecordState, block_value, value_is_empty
-from .errors import LimitExceeded
 from .continuation import is_short, value_goes_on, wraps
+from .errors import LimitExceeded
 from .labels import HeaderMatch, LabelMatch, LabelTable, default_table, fold_key, match_label
 from .layout import iter_layout
 from .limits import MAX_RECORD_CHARS
@@ -27,7 +27,8 @@ __all__ = ["Block", "Excerpt", "Line", "RawRecord", "block_value", "is_record", 
            "segment", "split_lines", "value_is_empty"]
 
 _TITLE_WORDS = 24  # French and Spanish titles run long
-_DECORATION = re.compile(r"^[ \t]*(?:#{1,6}|\*\*|__|=+|[\u25aa\u25a0\u25cf\u2022\u25ba\u27a2])[ \t]*|[ \t]*(?:\*\*|__|#+|=+)[ \t]*$")
+_DECORATION = re.compile(r"^[ \t]*(?:#{1,6}|\*\*|__|=+|[\u25aa\u25a0\u25cf\u2022\u25ba\u27a2])[ \t]*|"
+                         r"[ \t]*(?:\*\*|__|#+|=+)[ \t]*$")
 _COLUMN_GAP = re.compile(r"\S(?: {3,}|\t)\S")
 _BULLET = re.compile(r"^[ \t]*([\u2022\u25aa\u25a0\u25cf\u25ba\u27a2\u2013\u2014*-])[ \t]")
 
@@ -350,7 +351,8 @@ class _Segmenter:
         blk = self.block
         right_before = self.nonblank(i + 1) == self.mark(i + 1)  # the next record's labels follow at once
         if (self.state.has_content() and not self.awaits_value() and (self.after_break(i) or right_before)
-                and not value_goes_on(blk, ln, self.table) and self.looks_like_title(i) and (self.boundary_ahead(i + 1) or self.repeats_ahead(i + 1))):
+                and not value_goes_on(blk, ln, self.table) and self.looks_like_title(i)
+                and (self.boundary_ahead(i + 1) or self.repeats_ahead(i + 1))):
             # A title line after a record, right before the labels of the next one: that record's title.
             rec = self.new_record()
             self.pending_title = False

@@ -296,7 +296,8 @@ class Record:
             "countries": list(self.countries),
             "country_percentages": {k: json_number(v) for k, v in self.country_percentages.items()},
             "sectors": [{"vocabulary": x.vocabulary, "code": x.code, "name": x.name,
-                         "percentage": None if x.percentage is None else json_number(x.percentage)} for x in self.sectors],
+                         "percentage": None if x.percentage is None else json_number(x.percentage)}
+                        for x in self.sectors],
             "sdgs": list(self.sdgs),
             "sdg_targets": list(self.sdg_targets),
             "thematic_areas": list(self.thematic_areas),
@@ -353,7 +354,8 @@ def _indicator_json(i: Indicator) -> dict[str, Any]:
     return {"title": i.title, "unit": i.unit, "ascending": i.ascending,
             "baseline": None if i.baseline is None else json_number(i.baseline), "baseline_year": i.baseline_year,
             "target": None if i.target is None else json_number(i.target), "target_year": i.target_year,
-            "values": [{k: (json_number(v) if isinstance(v, Decimal) else v) for k, v in row.items()} for row in i.values]}
+            "values": [{k: (json_number(v) if isinstance(v, Decimal) else v) for k, v in row.items()}
+                       for row in i.values]}
 
 
 def _date(value: Any) -> PartialDate | None:
@@ -388,7 +390,8 @@ def _record_from_json(cls: type[Record], d: dict[str, Any], index: int) -> Recor
     record.beneficiaries_indirect = str(beneficiaries.get("indirect") or "")
     record.start, record.end = _date(d.get("start")), _date(d.get("end"))
     record.partners = [Partner(name=p["name"], acronym=p.get("acronym"), role=p.get("role") or "cooperating",
-                               org_type=p.get("type"), text=p.get("text") or p["name"]) for p in d.get("partners") or []]
+                               org_type=p.get("type"), text=p.get("text") or p["name"])
+                       for p in d.get("partners") or []]
     record.budgets = [Money(Decimal(str(b["amount"])), b["currency"], b.get("kind") or "total", b.get("label") or "",
                             b.get("period_start"), b.get("period_end")) for b in d.get("budgets") or []]
     record.country_percentages = {k: Decimal(str(v)) for k, v in (d.get("country_percentages") or {}).items()}
@@ -397,7 +400,8 @@ def _record_from_json(cls: type[Record], d: dict[str, Any], index: int) -> Recor
     record.outcomes = [
         Outcome(o["text"], o.get("target_year"), o.get("number"), [
             Indicator(i["title"], i.get("unit") or "", i.get("ascending", True), _decimal(i.get("baseline")),
-                      i.get("baseline_year"), _decimal(i.get("target")), i.get("target_year"), list(i.get("values") or []))
+                      i.get("baseline_year"), _decimal(i.get("target")), i.get("target_year"),
+                      list(i.get("values") or []))
             for i in o.get("indicators") or []])
         for o in d.get("outcomes") or []]
     record.activities = [

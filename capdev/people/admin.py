@@ -5,8 +5,21 @@ from django.utils.translation import gettext_lazy as _
 from capdev.core.admin import CapdevAdmin, CapdevInline
 
 from . import merging
-from .models import (Attendance, Erasure, Evaluation, IndicatorSource, Institution, MatchProposal, Membership,
-                     Network, NetworkActivity, NetworkProject, Person, Response, Sheet)
+from .models import (
+    Attendance,
+    Erasure,
+    Evaluation,
+    IndicatorSource,
+    Institution,
+    MatchProposal,
+    Membership,
+    Network,
+    NetworkActivity,
+    NetworkProject,
+    Person,
+    Response,
+    Sheet,
+)
 
 
 @admin.register(Institution)

@@ -33,8 +33,8 @@ from capdev.projects import index_version
 from capdev.projects.models import Project
 from capdev.reference.models import Country
 
-from .models import Attendance, AttendanceState, InstitutionType, Person, Role, Seniority, Sex
 from . import privacy
+from .models import Attendance, AttendanceState, InstitutionType, Person, Role, Seniority, Sex
 from .privacy import Cell
 
 CACHE_SECONDS = 24 * 3600  # keyed by the portfolio's version: a figure is not kept past its version's change

@@ -69,8 +69,8 @@ def summary(responses: QuerySet, exact: bool) -> EvaluationSummary | None:
         return privacy.shown(n, exact, value=Decimal(str(round(value, 1))))
 
     return EvaluationSummary(
-        responses=privacy.shown(s["n"], exact), satisfaction=mean(s["sat"], s["sat_n"]), relevance=mean(s["rel"], s["rel_n"]),
-        satisfied=privacy.share(s["satisfied"], s["sat_n"], exact),
+        responses=privacy.shown(s["n"], exact), satisfaction=mean(s["sat"], s["sat_n"]),
+        relevance=mean(s["rel"], s["rel_n"]), satisfied=privacy.share(s["satisfied"], s["sat_n"], exact),
         learned=privacy.share(s["learned"], s["learn_n"], exact), learned_answers=privacy.shown(s["learn_n"], exact),
-        applied=privacy.share(s["applied_yes"], s["applied_n"], exact), applied_answers=privacy.shown(s["applied_n"], exact),
-        score_gain=mean(s["gain"], s["gain_n"]))
+        applied=privacy.share(s["applied_yes"], s["applied_n"], exact),
+        applied_answers=privacy.shown(s["applied_n"], exact), score_gain=mean(s["gain"], s["gain_n"]))

@@ -20,8 +20,18 @@ from capdev.projects import index_version
 
 from . import reading
 from .matching import Institutions, People
-from .models import (Attendance, AttendanceState, Institution, MatchProposal, Person, Role, Seniority, Sheet,
-                     SheetRow, name_key)
+from .models import (
+    Attendance,
+    AttendanceState,
+    Institution,
+    MatchProposal,
+    Person,
+    Role,
+    Seniority,
+    Sheet,
+    SheetRow,
+    name_key,
+)
 from .models.attendance import outcome_label
 from .reading import Mapping, Options, Values
 from .sheets.normalise import NOT_STATED, fold
@@ -58,7 +68,9 @@ class RowPlan:
     @property
     def labels(self) -> dict[str, str]:
         """The row's categories in words (sex, level, institution type, role), for the preview."""
-        from .models import InstitutionType, Role as RoleChoices, Seniority as Levels, Sex
+        from .models import InstitutionType, Sex
+        from .models import Role as RoleChoices
+        from .models import Seniority as Levels
 
         v = self.values
         if v is None:

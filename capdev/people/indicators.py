@@ -23,8 +23,19 @@ from django.utils.translation import gettext as _
 from capdev.projects.models import Indicator, IndicatorValue
 
 from . import privacy
-from .models import (Applied, Attendance, AttendanceState, IndicatorSource, Measure, Membership, Period, Response,
-                     Role, Sex, ValueBreakdown)
+from .models import (
+    Applied,
+    Attendance,
+    AttendanceState,
+    IndicatorSource,
+    Measure,
+    Membership,
+    Period,
+    Response,
+    Role,
+    Sex,
+    ValueBreakdown,
+)
 
 BASE = "base"  # ValueBreakdown.dimension of the number of people behind a value, in all and by sex (not published)
 ALL = "all"

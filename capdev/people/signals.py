@@ -98,10 +98,9 @@ def _person_changed(sender, instance, raw=False, created=False, **kwargs) -> Non
 def connect() -> None:
     """Connect the handlers (from PeopleConfig.ready)."""
     from capdev.activities.models import Activity
+    from capdev.projects.models import Project
 
     from .models import Attendance, Person
-
-    from capdev.projects.models import Project
 
     post_save.connect(_activity_saved, sender=Activity, dispatch_uid="capdev-people-relink")
     post_save.connect(_project_saved, sender=Project, dispatch_uid="capdev-people-project-public")

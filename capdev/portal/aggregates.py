@@ -28,9 +28,23 @@ from capdev.projects.models import Budget, Project, ProjectCountry, ProjectRegio
 from capdev.reference.models import Region
 
 from . import indexed
-from .figures import (CENTS, MAX_TIMELINE_YEARS, Bucket, CountryServed, StartYear, Totals,  # noqa: F401
-                      YearActivity, by_size, currencies, funding_buckets, sdg_buckets, spread_spans,
-                      start_year_buckets, unit_buckets, year_series)
+from .figures import (  # noqa: F401
+    CENTS,
+    MAX_TIMELINE_YEARS,
+    Bucket,
+    CountryServed,
+    StartYear,
+    Totals,
+    YearActivity,
+    by_size,
+    currencies,
+    funding_buckets,
+    sdg_buckets,
+    spread_spans,
+    start_year_buckets,
+    unit_buckets,
+    year_series,
+)
 
 
 class Indexed:

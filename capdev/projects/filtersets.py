@@ -28,9 +28,25 @@ from capdev.organisations.models import Organisation, OrgUnit
 
 from .bands import BudgetBand, budget_total
 from .facet_index.sources import Pairs, ServedRegions
-from .facets import (ChoiceFacet, CountryFacet, FundingFacet, PartnerFacet, RegionFacet, SdgFacet,
-                     StartYearFacet, UnitTreeFacet)
-from .models import Project, ProjectCountry, ProjectPartner, ProjectSdgGoal, ProjectSdgTarget, ProjectStatus, ReviewState
+from .facets import (
+    ChoiceFacet,
+    CountryFacet,
+    FundingFacet,
+    PartnerFacet,
+    RegionFacet,
+    SdgFacet,
+    StartYearFacet,
+    UnitTreeFacet,
+)
+from .models import (
+    Project,
+    ProjectCountry,
+    ProjectPartner,
+    ProjectSdgGoal,
+    ProjectSdgTarget,
+    ProjectStatus,
+    ReviewState,
+)
 from .search import has_terms, search_annotations, search_filter
 
 

@@ -6,9 +6,10 @@ was built at.
 
 A change adds rows to `IndexChange`, and the version is the number of rows with the largest id and that
 row's random token (ids start again after a flush; tokens do not repeat). Rows are only added, never
-updated, so a long import and an editor's save never wait for each other on it (an updated single row would hold its lock until the import commits). A row commits
-or rolls back with the change it marks; a transaction that commits after a later one raises the count
-though not the largest id, so either way the version read afterwards differs. Old rows are pruned (the
+updated, so a long import and an editor's save never wait for each other on it (an updated single row would
+hold its lock until the import commits). A row commits or rolls back with the change it marks; a transaction
+that commits after a later one raises the count though not the largest id, so either way the version read
+afterwards differs. Old rows are pruned (the
 largest id is always kept, and a prune happens in a transaction that adds a row), so no version repeats.
 
 A row names the project it is about, so that an index can read just that project again (facet_index's
@@ -135,8 +136,16 @@ def _tracked_models() -> tuple:
     from capdev.organisations.models import FundingSource, Organisation, OrgUnit
     from capdev.reference.models import Country, Currency, Region, SdgGoal, SdgTarget
 
-    from .models import (Budget, ExpectedAccomplishment, Project, ProjectCountry, ProjectPartner, ProjectRegion,
-                         ProjectSdgGoal, ProjectSdgTarget)
+    from .models import (
+        Budget,
+        ExpectedAccomplishment,
+        Project,
+        ProjectCountry,
+        ProjectPartner,
+        ProjectRegion,
+        ProjectSdgGoal,
+        ProjectSdgTarget,
+    )
 
     # What the indexes read: the project's own columns, the rows facets and filters count, the text similar
     # projects are compared by (capdev.projects.similar), and the labels.

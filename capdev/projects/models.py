@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from capdev.core.bulk import IN_CHUNK
 from capdev.core.models import CapdevModel, DatePrecision, OrderedItem, StartEndMixin, to_partial
 from capdev.narrative.types import PartialDate
-from .index_version import RemembersProject
+from capdev.projects.index_version import RemembersProject
 
 PERCENT_VALIDATORS = [MinValueValidator(0), MaxValueValidator(100)]
 # The partial unique indexes that find an original by its code or IATI identifier (Project.Meta.constraints).

@@ -76,7 +76,8 @@ def project_record(project: Project, index: int = 0, positions: dict[int, int] |
     record.outcomes = [
         Outcome(o.text, o.target_year, o.number, [
             Indicator(i.title, i.unit, i.ascending, _num(i.baseline_value), i.baseline_year, _num(i.target_value),
-                      i.target_year, [{"period_start": v.period_start.isoformat(), "period_end": v.period_end.isoformat(),
+                      i.target_year,
+                      [{"period_start": v.period_start.isoformat(), "period_end": v.period_end.isoformat(),
                                        "actual": _num(v.actual), "target": _num(v.target), "comment": v.comment}
                                       for v in i.values.all()])
             for i in o.indicators.all()])
@@ -91,7 +92,8 @@ def project_record(project: Project, index: int = 0, positions: dict[int, int] |
     record.resources = [ResourceRef(r.type, r.title, r.url or None, to_partial(r.date, r.date_precision),
                                     r.language or None) for r in p.resources.all()]
     positions = positions or {}
-    related = [rel.to_project_id for rel in p.relations_from.all()] + [rel.from_project_id for rel in p.relations_to.all()]
+    related = ([rel.to_project_id for rel in p.relations_from.all()]
+               + [rel.from_project_id for rel in p.relations_to.all()])
     record.related_to = [positions[pk] for pk in related if pk in positions]
 
     record.flags = [Flag(f.field, f.reason) for f in p.review_flags.all() if f.state == "open"]

@@ -82,8 +82,8 @@ THEMES = ["e-government", "digital government", "open government data", "public 
           "cybersecurity in the public sector", "mobile government services", "e-participation",
           "whole-of-government coordination", "national development planning", "water and sanitation governance",
           "sustainable urban development", "social protection systems", "youth engagement"]
-PURPOSES = ["to accelerate the implementation of the 2030 Agenda", "for effective, accountable and inclusive institutions",
-            "to leave no one behind", "to improve public service delivery",
+PURPOSES = ["to accelerate the implementation of the 2030 Agenda", "for effective, accountable and "
+            "inclusive institutions", "to leave no one behind", "to improve public service delivery",
             "in support of national sustainable development strategies", "for better policy coherence",
             "to respond to the needs of vulnerable groups", "in the post-pandemic recovery"]
 BENEFICIARIES = ["senior government officials", "civil servants", "policymakers", "local government officials",
@@ -363,8 +363,8 @@ def make_project(rng: random.Random, index: int, seed: int, ref: Reference) -> S
         objective=objective, background=background, unit=unit, funding=ref.funding.pick(rng),
         start=start, start_precision=start_precision, end=end, end_precision=end_precision,
         status_override="completed" if rng.random() < 0.02 and end is None else "",
-        budget=_budget(rng), countries=countries, country_names=names, goals=goals, targets=list(dict.fromkeys(targets)),
-        partners=partners, expected=expected, outcomes=outcomes,
+        budget=_budget(rng), countries=countries, country_names=names, goals=goals,
+        targets=list(dict.fromkeys(targets)), partners=partners, expected=expected, outcomes=outcomes,
     )
     project.activities = _activities(rng, project, ref, topic)
     return project

@@ -191,7 +191,8 @@ class ProjectListView(FilteredListView):
         )
 
     def export_row(self, obj):
-        """A project's CSV row, its page's URL absolute (as in the JSON: a downloaded file has no site to be relative to)."""
+        """A project's CSV row, its page's URL absolute (as in the JSON: a downloaded file has no site to be
+        relative to)."""
         row = super().export_row(obj)
         row["url"] = self.request.build_absolute_uri(row["url"])
         return row
@@ -353,7 +354,8 @@ class ProjectDetailView(DetailView):
         visible = visible_projects(self.request)
         prefetches = [
             "budgets", "region_links__region",
-            Prefetch("country_links", queryset=ProjectCountry.objects.select_related("country").order_by("country__name")),
+            Prefetch("country_links",
+                     queryset=ProjectCountry.objects.select_related("country").order_by("country__name")),
             Prefetch("sdg_goal_links", queryset=ProjectSdgGoal.objects.select_related("goal").order_by("goal_id")),
             "sdg_target_links__target", "thematic_area_links__thematic_area",
             "expected_accomplishments", "planned_activities",
@@ -366,7 +368,8 @@ class ProjectDetailView(DetailView):
                 F("start_date").asc(nulls_last=True), "position").prefetch_related(
                 Prefetch("organiser_links", queryset=ActivityOrganiser.objects.select_related("organisation")))),
             "resources", "iati_transactions",
-            Prefetch("partner_links", queryset=ProjectPartner.objects.select_related("organisation").order_by("position")),
+            Prefetch("partner_links",
+                     queryset=ProjectPartner.objects.select_related("organisation").order_by("position")),
             # Links to projects this request may not see are left out: a title can leak as well as a page.
             # Visibility is tested on the joined project row: `__in=visible.values("pk")` made SQLite list
             # every visible project first (50-60 ms at 100k projects).

@@ -16,11 +16,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
-from capdev.texts import lookup
 from capdev.core.panels import Panel
 from capdev.people import privacy
 from capdev.projects.filtersets import visible_projects
 from capdev.projects.models import ReviewState
+from capdev.texts import lookup
 
 from . import jobs, portfolio, worldmap
 from .models import ReportJob

@@ -3,8 +3,8 @@ import pytest
 from django.contrib.auth.models import AnonymousUser, Group
 
 from capdev.accounts import permissions as perms
-from capdev.activities.models import Activity
 from capdev.accounts.roles import ROLES
+from capdev.activities.models import Activity
 from capdev.projects.models import Project, ReviewState
 
 

@@ -157,7 +157,8 @@ def test_an_editor_reads_a_published_project_in_the_admin_and_changes_it_only_th
     post = client.post(reverse("admin:activities_activity_change", args=[workshop.pk]),
                        {"project": published.pk, "type": "workshop", "title": "changed"})
     assert post.status_code == 403
-    assert client.post(reverse("admin:activities_activity_delete", args=[workshop.pk]), {"post": "yes"}).status_code == 403
+    assert client.post(reverse("admin:activities_activity_delete", args=[workshop.pk]),
+                       {"post": "yes"}).status_code == 403
     published.refresh_from_db()
     workshop.refresh_from_db()
     assert (published.title, workshop.title) == ("PACB project", "Public workshop")

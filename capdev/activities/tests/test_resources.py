@@ -69,12 +69,16 @@ def test_the_public_sees_the_resources_of_published_projects_in_every_format(lib
 
 
 @pytest.mark.parametrize("params, expected", [
-    ({"type": "report"}, {"ICT Strategic Plan for the Parliament of Barbados", "Civil Code revision: comparative study"}),
-    ({"language": "FR"}, {"Guide de planification stratégique des TIC", "Observatoire de la pauvreté : rapport annuel"}),
+    ({"type": "report"},
+     {"ICT Strategic Plan for the Parliament of Barbados", "Civil Code revision: comparative study"}),
+    ({"language": "FR"},
+     {"Guide de planification stratégique des TIC", "Observatoire de la pauvreté : rapport annuel"}),
     ({"year": "2010", "language": "fr"}, {"Observatoire de la pauvreté : rapport annuel"}),
-    ({"country": "BRB"}, {"ICT Strategic Plan for the Parliament of Barbados", "Guide de planification stratégique des TIC"}),
+    ({"country": "BRB"},
+     {"ICT Strategic Plan for the Parliament of Barbados", "Guide de planification stratégique des TIC"}),
     ({"q": "strategic parliament"}, {"ICT Strategic Plan for the Parliament of Barbados"}),
-    ({"sdg": "16"}, {"ICT Strategic Plan for the Parliament of Barbados", "Guide de planification stratégique des TIC"}),
+    ({"sdg": "16"},
+     {"ICT Strategic Plan for the Parliament of Barbados", "Guide de planification stratégique des TIC"}),
     ({"q": "poverty observatory"}, {"Observatoire de la pauvreté : rapport annuel"}),  # by its project's title
 ])
 def test_each_filter_narrows_the_page_the_exports_and_the_api_alike(library, client, params, expected):
@@ -89,7 +93,8 @@ def test_the_project_and_sdg_filters_and_the_facets_counts(library, client):
     response = client.get(LIBRARY, {"project": str(mali.pk)})
     assert titles(client.get(LIBRARY, {"project": str(mali.pk), "format": "json"})) == [
         "Observatoire de la pauvreté : rapport annuel"]
-    groups = {g["name"]: {v.value: (v.count, v.selected) for v in g["values"]} for g in response.context["facet_groups"]}
+    groups = {g["name"]: {v.value: (v.count, v.selected) for v in g["values"]}
+              for g in response.context["facet_groups"]}
     # A chosen project leaves the other projects counted as if it were not chosen (one can add one).
     assert groups["project"][str(mali.pk)] == (1, True) and groups["project"][str(library["parliaments"].pk)][0] == 2
     assert groups["type"] == {"booklet": (1, False)} and groups["language"] == {"fr": (1, False)}

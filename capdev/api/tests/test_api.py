@@ -359,7 +359,8 @@ def test_the_activity_list_is_counted_on_the_in_memory_index_exactly_as_in_sql(s
     rng = random.Random(29)
     choices = {
         "project": lambda: [str(pk) for pk in rng.sample(pks, 3)] + rng.choice([[], ["x"], ["999999"]]),
-        "type": lambda: rng.sample(["workshop", "webinar", "advisory_mission", "conference", "bogus"], rng.randint(1, 2)),
+        "type": lambda: rng.sample(["workshop", "webinar", "advisory_mission", "conference", "bogus"],
+                                   rng.randint(1, 2)),
         "country": lambda: rng.sample(["KEN", "eth", "NPL", "BGD", "XXX"], rng.randint(1, 2)),
         "year": lambda: rng.sample(["2015", "2019", "2024", "0", "abc"], rng.randint(1, 2)),
         "online": lambda: rng.choice(["true", "false"]),

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from capdev.assessments.models import (Assessment, AssessmentState, Dimension, DimensionScore, Framework, Level,
-                                       Question, WorkLink)
+from capdev.assessments.models import (
+    Assessment,
+    AssessmentState,
+    Dimension,
+    DimensionScore,
+    Framework,
+    Level,
+    Question,
+    WorkLink,
+)
 
 pytestmark = pytest.mark.django_db
 

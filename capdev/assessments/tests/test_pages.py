@@ -10,7 +10,7 @@ import re
 import pytest
 from openpyxl import load_workbook
 
-from capdev.assessments.models import (Assessment, AssessmentState, Dimension, DimensionScore, Priority, WorkLink)
+from capdev.assessments.models import Assessment, AssessmentState, Dimension, DimensionScore, Priority, WorkLink
 
 from .conftest import EXAMPLE, load_framework
 

@@ -5,7 +5,8 @@ an anonymous visitor and as a portfolio administrator (who sees drafts, the revi
 the parameters thrown at it are the ones its view reads (its FilterSet's filters, its own `Parameters`, its
 forms: capdev.core.params.parameters_read), found by requesting it once, so a new URL, filter or parameter is
 covered without a change here. A URL whose path takes a value this module has no sample for fails: add one to
-the `world` fixture (by the path parameter's name, or by the URL's name where the name is not enough). Every FilterSet of Capdev must be read by some URL (test_every_filterset_is_reached).
+the `world` fixture (by the path parameter's name, or by the URL's name where the name is not enough). Every
+FilterSet of Capdev must be read by some URL (test_every_filterset_is_reached).
 """
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-""""Add a row" (htmx or the plain button): the new row is clean, with the model's defaults, and ignored if left empty."""
+""""Add a row" (htmx or the plain button): the new row is clean, with the model's defaults, and ignored if left
+empty."""
 import lxml.html
 import pytest
 from django.urls import reverse

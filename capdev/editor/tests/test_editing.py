@@ -13,7 +13,8 @@ def test_an_editor_of_pacb_gets_403_editing_a_dmb_project(staff, dmb_project, cl
     url = reverse("editor:edit", args=[dmb_project.pk])
     assert client.get(url).status_code == 403
     assert client.post(url, {"start_copy": "1"}).status_code == 403
-    assert client.post(reverse("editor:log_activity", args=[dmb_project.pk]), {"log-type": "workshop"}).status_code == 403
+    assert client.post(reverse("editor:log_activity", args=[dmb_project.pk]),
+                       {"log-type": "workshop"}).status_code == 403
     assert client.post(reverse("editor:revert", args=[dmb_project.pk, 1])).status_code == 403
     assert client.post(reverse("editor:publish", args=[dmb_project.pk])).status_code == 403
     assert not Project.objects.filter(draft_of=dmb_project).exists()

@@ -3,8 +3,16 @@ import pytest
 from django.urls import reverse
 
 from capdev.editor import history, tree, workflow
-from capdev.projects.models import (Project, ProjectRegion, ProjectRelation, ProjectSdgGoal, ProjectSdgTarget,
-                                    ProjectThematicArea, ReviewState, ThematicArea)
+from capdev.projects.models import (
+    Project,
+    ProjectRegion,
+    ProjectRelation,
+    ProjectSdgGoal,
+    ProjectSdgTarget,
+    ProjectThematicArea,
+    ReviewState,
+    ThematicArea,
+)
 
 from .helpers import error_beside, form_values
 
@@ -30,7 +38,8 @@ def test_regions_targets_and_thematic_areas_are_chosen_by_typing_and_saved(staff
     ProjectSdgGoal.objects.filter(project=draft, goal_id=16).delete()
     data = _with_rows(client, url, ["region_links", "sdg_target_links", "thematic_area_links"])
     n = {p: int(data[f"{p}-TOTAL_FORMS"]) - 1 for p in ("region_links", "sdg_target_links", "thematic_area_links")}
-    data.update({f"region_links-{n['region_links']}-region": "Caribbean", f"region_links-{n['region_links']}-percentage": "40",
+    data.update({f"region_links-{n['region_links']}-region": "Caribbean",
+                 f"region_links-{n['region_links']}-percentage": "40",
                  f"sdg_target_links-{n['sdg_target_links']}-target": "16.6",
                  f"thematic_area_links-{n['thematic_area_links']}-thematic_area": "Digital government",
                  "action": "save"})
@@ -48,7 +57,8 @@ def test_regions_targets_and_thematic_areas_are_chosen_by_typing_and_saved(staff
     other_data = _with_rows(client, other_url, ["thematic_area_links"])
     other_data.update({"thematic_area_links-0-thematic_area": "digital GOVERNMENT", "action": "save"})
     assert client.post(other_url, other_data).status_code == 302
-    assert ThematicArea.objects.count() == 1 and other.thematic_area_links.get().thematic_area.name == "Digital government"
+    assert ThematicArea.objects.count() == 1
+    assert other.thematic_area_links.get().thematic_area.name == "Digital government"
     # Shown back as chosen, and in the history under their own headings.
     page = form_values(client.get(url), url)
     assert page["region_links-0-region"] == "Caribbean [029]" and page["sdg_target_links-0-target"].startswith("16.6")

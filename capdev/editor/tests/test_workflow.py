@@ -210,7 +210,8 @@ def test_logging_an_activity_on_a_published_project_goes_to_its_working_copy(sta
     assert response.status_code == 302
     copy = Project.objects.get(draft_of=pacb_project)
     logged = Activity.objects.get(project=copy, city="Bridgetown")
-    assert (logged.title, logged.participants, logged.participant_countries) == ("Workshop, Bridgetown, Barbados", 35, 6)
+    assert ((logged.title, logged.participants, logged.participant_countries)
+            == ("Workshop, Bridgetown, Barbados", 35, 6))
     assert (logged.start_date, logged.end_date) == (dt.date(2024, 5, 14), dt.date(2024, 5, 16))
     assert not pacb_project.activities.filter(city="Bridgetown").exists()  # public stays as published
     # A second activity reuses the same copy.

@@ -18,9 +18,20 @@ from capdev.activities.models import Resource
 from capdev.iati import export
 from capdev.iati.models import IatiActivity
 from capdev.organisations.models import Organisation, OrgUnit
-from capdev.projects.models import (Budget, Indicator, IndicatorValue, Outcome, Project, ProjectCountry,
-                                    ProjectPartner, ProjectRegion, ProjectSector, ProjectSdgGoal, ProjectSdgTarget,
-                                    ReviewState)
+from capdev.projects.models import (
+    Budget,
+    Indicator,
+    IndicatorValue,
+    Outcome,
+    Project,
+    ProjectCountry,
+    ProjectPartner,
+    ProjectRegion,
+    ProjectSdgGoal,
+    ProjectSdgTarget,
+    ProjectSector,
+    ReviewState,
+)
 from capdev.reference.models import Region
 
 from ._helpers import FILES, schema
@@ -40,8 +51,8 @@ def add_every_kind_of_row() -> None:
     mid = OrgUnit.objects.create(code="XT-MID", name="Test division", parent=top)
     low = OrgUnit.objects.create(code="XT-LOW", name="Test branch", parent=mid)
     lowest = OrgUnit.objects.create(code="XT-LOWEST", name="Test unit", parent=low)  # its sector is 4 levels up
-    gov = Organisation.objects.create(name="Ministry of Tests", slug="ministry-of-tests", type=Organisation.Type.GOVERNMENT,
-                                      iati_ref=" XM-TEST-1 ")
+    gov = Organisation.objects.create(name="Ministry of Tests", slug="ministry-of-tests",
+                                      type=Organisation.Type.GOVERNMENT, iati_ref=" XM-TEST-1 ")
     ngo = Organisation.objects.create(name="Test NGO", slug="test-ngo", type=Organisation.Type.NGO)
     donor = Organisation.objects.create(name="A donor", slug="a-donor", type=Organisation.Type.DONOR)
     dac = Region.objects.create(code="dac-289", name="Africa south of the Sahara (test)",
@@ -105,7 +116,8 @@ def add_every_kind_of_row() -> None:
                              target_value=Decimal(3), target_year=2021)
 
     imported = Project.objects.create(
-        iati_identifier="44000-P-TEST", title="Imported from IATI", summary="As published", start_date=dt.date(2020, 1, 1),
+        iati_identifier="44000-P-TEST", title="Imported from IATI", summary="As published",
+        start_date=dt.date(2020, 1, 1),
         end_date=dt.date(2029, 12, 31), lead_unit=lowest, review_state=ReviewState.PUBLISHED,
         language="fr")  # as the IATI import sets it from the activity's xml:lang
     IatiActivity.objects.create(project=imported, reporting_org_ref="44000", reporting_org_name="",
@@ -117,17 +129,18 @@ def add_every_kind_of_row() -> None:
     ProjectSdgTarget.objects.create(project=imported, target_id="5.5")
 
     edited = Project.objects.create(
-        code="XT-EDITED", title="Imported, then edited", objective="Objective", start_date=dt.date(2024, 1, 1), status_override="planned",
-        review_state=ReviewState.PUBLISHED)
+        code="XT-EDITED", title="Imported, then edited", objective="Objective", start_date=dt.date(2024, 1, 1),
+        status_override="planned", review_state=ReviewState.PUBLISHED)
     IatiActivity.objects.create(project=edited, reporting_org_ref="", activity_status="5",
                                 last_updated_datetime=dt.datetime(2019, 1, 2, tzinfo=dt.UTC),
                                 imported_at=dt.datetime(2020, 1, 1, tzinfo=dt.UTC))
     Project.objects.create(code="XT-UNDATED", title="No dates yet", review_state=ReviewState.PUBLISHED)
-    Project.objects.create(code="XT-REVIEW", title="Ends soon, in review", summary="Summary", end_date=dt.date(2025, 1, 31),
-                           review_state=ReviewState.IN_REVIEW)
+    Project.objects.create(code="XT-REVIEW", title="Ends soon, in review", summary="Summary",
+                           end_date=dt.date(2025, 1, 31), review_state=ReviewState.IN_REVIEW)
     # Identifiers must not depend on primary keys (PostgreSQL does not roll its sequences back): the seed's
     # projects, which have no code, get one by their order.
-    for n, pk in enumerate(Project.objects.filter(code__isnull=True, iati_identifier__isnull=True).order_by("pk").values_list("pk", flat=True)):
+    for n, pk in enumerate(Project.objects.filter(code__isnull=True, iati_identifier__isnull=True)
+                           .order_by("pk").values_list("pk", flat=True)):
         Project.objects.filter(pk=pk).update(code=f"SEED-{n}")
     # Every last_updated is the same fixed time, so the document does not depend on when the test ran;
     # the imported project's publisher date stands (it was not changed after its import).
@@ -153,7 +166,8 @@ def test_the_export_is_the_expected_document_byte_for_byte(portfolio, db):
         at = next((i for i, (a, b) in enumerate(zip(xml, expected)) if a != b), min(len(xml), len(expected)))
         line = expected[:at].count(b"\n") + 1
         raise AssertionError(f"the export differs from {EXPECTED.name} at line {line}:\n"
-                             f"got      {xml[max(at - 200, 0):at + 200]!r}\nexpected {expected[max(at - 200, 0):at + 200]!r}")
+                             f"got      {xml[max(at - 200, 0):at + 200]!r}\nexpected "
+                             f"{expected[max(at - 200, 0):at + 200]!r}")
     xsd = schema()
     if xsd is not None:
         assert xsd.validate(etree.fromstring(xml)), xsd.error_log

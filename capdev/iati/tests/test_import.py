@@ -13,8 +13,15 @@ from capdev.iati.importer import IatiImporter
 from capdev.iati.models import IatiActivity, TransactionSummary
 from capdev.iati.validate import validate_bytes
 from capdev.organisations.models import Organisation
-from capdev.projects.models import (Budget, IndicatorValue, Project, ProjectPartner, ProjectSector, ReviewState,
-                                    SourceRecord)
+from capdev.projects.models import (
+    Budget,
+    IndicatorValue,
+    Project,
+    ProjectPartner,
+    ProjectSector,
+    ReviewState,
+    SourceRecord,
+)
 
 from ._helpers import FILES, count_activities, data_files, schema, without_generated
 
@@ -77,7 +84,8 @@ def test_an_activity_becomes_a_project_with_everything(portfolio, db):
     budget = p.budgets.get()
     assert (budget.amount, budget.currency_id, budget.period_start, budget.year) == \
         (Decimal("100000"), "USD", dt.date(2022, 1, 1), 2022)
-    summary = {(t.transaction_type, t.currency): (t.total, t.count) for t in TransactionSummary.objects.filter(project=p)}
+    summary = {(t.transaction_type, t.currency): (t.total, t.count)
+               for t in TransactionSummary.objects.filter(project=p)}
     assert summary == {("2", "USD"): (Decimal("250000"), 1), ("3", "USD"): (Decimal("75000.50"), 2)}
     indicator = p.outcomes.get().indicators.get()
     assert (indicator.baseline_value, indicator.baseline_year) == (0, 2021)

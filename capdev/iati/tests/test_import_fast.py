@@ -22,9 +22,22 @@ from capdev.iati import codecheck, codelists
 from capdev.iati.importer import IatiImporter
 from capdev.iati.models import IatiActivity, TransactionSummary
 from capdev.organisations.models import Organisation, OrganisationAlias
-from capdev.projects.models import (Budget, Indicator, IndicatorValue, Outcome, Project, ProjectCountry,
-                                    ProjectPartner, ProjectRegion, ProjectSdgGoal, ProjectSdgTarget, ProjectSearchDocument,
-                                    ProjectSector, ReviewFlag, SourceRecord)
+from capdev.projects.models import (
+    Budget,
+    Indicator,
+    IndicatorValue,
+    Outcome,
+    Project,
+    ProjectCountry,
+    ProjectPartner,
+    ProjectRegion,
+    ProjectSdgGoal,
+    ProjectSdgTarget,
+    ProjectSearchDocument,
+    ProjectSector,
+    ReviewFlag,
+    SourceRecord,
+)
 from capdev.projects.search import DOCUMENT_PREFETCH, build_document
 from capdev.reference.models import Region
 
@@ -168,7 +181,8 @@ def test_every_new_row_has_one_creation_record_with_its_values(portfolio, db):
 def test_search_documents_are_those_build_document_makes(portfolio, db):
     for path in [GOOD, *data_files()[:2]]:
         IatiImporter().import_file(path)
-    imported = Project.objects.filter(iati__isnull=False).select_related("lead_unit").prefetch_related(*DOCUMENT_PREFETCH)
+    imported = (Project.objects.filter(iati__isnull=False).select_related("lead_unit")
+                .prefetch_related(*DOCUMENT_PREFETCH))
     stored = {d.project_id: d for d in ProjectSearchDocument.objects.filter(project__in=imported)}
     assert len(stored) == imported.count()
     for project in imported:

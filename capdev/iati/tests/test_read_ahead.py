@@ -105,8 +105,10 @@ def test_an_error_while_writing_stops_the_reading_process(portfolio, db, ahead, 
     body = good.split(b"<iati-activities", 1)[1].split(b">", 1)[1].replace(b"</iati-activities>", b"")
     path = tmp_path / "long.xml"
     path.write_bytes(good.split(b"<iati-activity ", 1)[0] +
-                     b"".join(body.replace(b"GOOD-1", f"LONG-{i}".encode()) for i in range(400)) + b"</iati-activities>")
-    monkeypatch.setattr(read_ahead, "CHUNK", 1)  # many small messages: the child is still sending when the parent gives up
+                     b"".join(body.replace(b"GOOD-1", f"LONG-{i}".encode()) for i in range(400))
+                     + b"</iati-activities>")
+    # many small messages: the child is still sending when the parent gives up
+    monkeypatch.setattr(read_ahead, "CHUNK", 1)
 
     def fails(self):
         raise ValueError("the disk is full")
@@ -126,7 +128,8 @@ def test_the_command_reads_ahead_unless_told_to_use_one_process(portfolio, db, a
     out, err = io.StringIO(), io.StringIO()
     call_command("iati", "import", str(FILES / "good_activity.xml"), "--dry-run", stdout=out, stderr=err)
     assert len(ahead) == 1 and "1 activities read, 1 imported" in out.getvalue()
-    call_command("iati", "import", str(FILES / "good_activity.xml"), "--dry-run", "--one-process", stdout=out, stderr=err)
+    call_command("iati", "import", str(FILES / "good_activity.xml"), "--dry-run", "--one-process", stdout=out,
+                 stderr=err)
     assert len(ahead) == 1 and out.getvalue().count("1 activities read, 1 imported") == 2
 
 

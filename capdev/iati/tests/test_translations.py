@@ -3,10 +3,9 @@ import reads several narratives per element back into the original and its trans
 import pytest
 from lxml import etree
 
-from capdev.iati import export
 from capdev.iati.importer import IatiImporter
 from capdev.iati.validate import validate_bytes
-from capdev.projects.models import Outcome, Project
+from capdev.projects.models import Project
 from capdev.texts.models import OutcomeTranslation, ProjectTranslation
 
 from ._helpers import FILES, schema

@@ -83,7 +83,8 @@ def test_without_the_xsd_the_ruleset_still_runs(tmp_path):
 def test_unknown_codes_are_errors_and_withdrawn_ones_warnings():
     findings = validate_bytes(planted(b'code="LC"', b'code="ZZ"'))
     assert any(f.is_error and f.rule == "codelist" and "'ZZ'" in f.message for f in findings)
-    findings = validate_bytes(planted(b'<transaction-type code="2"/>', b'<transaction-type code="2"/><flow-type code="20"/>'))
+    findings = validate_bytes(planted(b'<transaction-type code="2"/>',
+                                      b'<transaction-type code="2"/><flow-type code="20"/>'))
     assert any(not f.is_error and "withdrawn FlowType" in f.message for f in findings)
 
 

@@ -65,7 +65,8 @@ def test_the_loader_writes_the_proposed_kind_and_flags_a_doubt_as_a_warning():
     a = make_record(index=0, code=None, title="Build on Internet governance", text="igf 2009")
     b = make_record(index=1, code=None, title="Build on Internet governance", text="igf 2010", related_to=[0])
     a.title_is_proposed = b.title_is_proposed = True
-    a.start, a.end, b.start, b.end = PartialDate(2009, 1), PartialDate(2009, 12), PartialDate(2010, 9), PartialDate(2010, 9)
+    a.start, a.end, b.start, b.end = (PartialDate(2009, 1), PartialDate(2009, 12),
+                                      PartialDate(2010, 9), PartialDate(2010, 9))
     RecordLoader().load_records([a, b], FileResult("igf.txt"), file_sha="e" * 64)
     relation = ProjectRelation.objects.get()
     later = Project.objects.get(start_date__year=2010)

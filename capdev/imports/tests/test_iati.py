@@ -88,7 +88,8 @@ def test_an_editor_needs_a_unit_for_iati_activities(client, users):
 
 def test_an_activity_invalid_against_the_schema_cannot_be_kept_one_with_an_unknown_code_can(client, users):
     if not conf.schema_file().exists():
-        pytest.skip("the IATI 2.03 schema is absent (set CAPDEV_SHARED): whether an activity can be kept is decided by it")
+        pytest.skip("the IATI 2.03 schema is absent (set CAPDEV_SHARED): whether an activity can be "
+                    "kept is decided by it")
     # the first: activity-scope after recipient-country, out of the schema's order; the second: an unknown scope
     first, second = two_activities().split(b"XM-DAC-41127-GOOD-2", 1)
     country = b'<recipient-country code="LC" percentage="60"/>'

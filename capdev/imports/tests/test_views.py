@@ -175,8 +175,9 @@ def test_a_file_over_the_limit_is_refused_with_the_limit(client, users, settings
 
 
 def test_the_upload_handler_stops_reading_past_the_limit(rf, users, settings):
-    from capdev.imports.forms import LimitedUpload
     from django.core.files.uploadhandler import SkipFile
+
+    from capdev.imports.forms import LimitedUpload
 
     request = rf.post("/imports/")
     handler = LimitedUpload(request, 100)

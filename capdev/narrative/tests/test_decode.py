@@ -36,9 +36,8 @@ def test_cp1252_smart_punctuation_and_euro() -> None:
 
 def test_cp1252_undefined_bytes_do_not_crash() -> None:
     # 0x81 is undefined in cp1252: kept as a Latin-1 character rather than failing the whole file.
-    assert decode_bytes(b"Objective: caf\xe9 \x81 plan, long enough text to stay under the binary threshold") .startswith(
-        "Objective: café"
-    )
+    assert decode_bytes(b"Objective: caf\xe9 \x81 plan, long enough text to stay under the binary threshold"
+                        ).startswith("Objective: café")
 
 
 def test_newlines_are_kept_as_written() -> None:

@@ -31,16 +31,20 @@ def month(e) -> str | None:
     [
         ("A three-day training workshop was held in Nairobi, Kenya on 4-6 June 2019 for 35 civil servants.",
          "workshop", "2019-06-04", "2019-06-06", "KEN", "Nairobi"),
-        ("Virtual workshop, 12 May 2021 (online), 120 participants from 30 countries", "workshop", "2021-05-12", "2021-05-12", None, None),
-        ("An advisory mission to Bhutan took place in March 2018.", "advisory_mission", "2018-03", "2018-03", "BTN", None),
-        ("National validation workshop (4-5 July 2024, Freetown, Sierra Leone)", "workshop", "2024-07-04", "2024-07-05", "SLE", "Freetown"),
+        ("Virtual workshop, 12 May 2021 (online), 120 participants from 30 countries", "workshop", "2021-05-12",
+         "2021-05-12", None, None),
+        ("An advisory mission to Bhutan took place in March 2018.", "advisory_mission", "2018-03", "2018-03", "BTN",
+         None),
+        ("National validation workshop (4-5 July 2024, Freetown, Sierra Leone)", "workshop", "2024-07-04", "2024-07-05",
+         "SLE", "Freetown"),
         ("In 2019, UNDP and UN DESA organized a regional seminar in Bangkok, Thailand, attended by about 70 officials.",
          "workshop", "2019", "2019", "THA", "Bangkok"),
         ("A policy dialogue on digital inclusion was convened by ESCAP in Suva, Fiji, from 3 to 5 March 2020.",
          "conference", "2020-03-03", "2020-03-05", "FJI", "Suva"),
         ("On 15 March 2023 a webinar on open government data gathered more than 300 participants.",
          "webinar", "2023-03-15", "2023-03-15", None, None),
-        ("The project will conduct an e-government readiness assessment in Lao PDR in 2026.", "study", "2026", "2026", "LAO", None),
+        ("The project will conduct an e-government readiness assessment in Lao PDR in 2026.", "study", "2026", "2026",
+         "LAO", None),
         ("A Training of Trainers on the SDG curriculum was delivered in Windhoek, Namibia, on 10-14 February 2020.",
          "training_of_trainers", "2020-02-10", "2020-02-14", "NAM", "Windhoek"),
         ("Launch of the UN E-Government Survey 2022 took place online on 28 September 2022.",
@@ -64,16 +68,22 @@ def test_one_event_per_sentence(text, type_, start, end, country, city):
 @pytest.mark.parametrize(
     "text, n, qualifier, profile, countries",
     [
-        ("A three-day training workshop was held in Nairobi, Kenya on 4-6 June 2019 for 35 civil servants.", 35, None, "civil servants", None),
+        ("A three-day training workshop was held in Nairobi, Kenya on 4-6 June 2019 for 35 civil servants.", 35, None,
+         "civil servants", None),
         ("Virtual workshop, 12 May 2021 (online), 120 participants from 30 countries", 120, None, None, 30),
         ("In May 2025, a regional workshop convened over 64 senior government officials from 16 Caribbean SIDS.",
          64, "over", "senior government officials", 16),
-        ("In April 2009 a training workshop brought together more than 200 people from Mali, Niger, Senegal, Guinea, and Rwanda.",
+        ("In April 2009 a training workshop brought together more than 200 people from Mali, Niger, "
+         "Senegal, Guinea, and Rwanda.",
          200, "more than", None, 5),
-        ("In March 2019, a seminar in Accra, Ghana gathered about 45 parliamentarians.", 45, "about", "parliamentarians", None),
-        ("A webinar held on 2 June 2021 reached approximately 1,200 participants from 85 countries.", 1200, "approximately", None, 85),
-        ("In July 2018 a forum in Kigali, Rwanda convened some 150 representatives of 20 African countries.", 150, "some", "representatives", 20),
-        ("In June 2022 a workshop in Apia, Samoa trained twenty-five? no, twenty trainers.", 20, None, "trainers", None),
+        ("In March 2019, a seminar in Accra, Ghana gathered about 45 parliamentarians.", 45, "about",
+         "parliamentarians", None),
+        ("A webinar held on 2 June 2021 reached approximately 1,200 participants from 85 countries.", 1200,
+         "approximately", None, 85),
+        ("In July 2018 a forum in Kigali, Rwanda convened some 150 representatives of 20 African countries.", 150,
+         "some", "representatives", 20),
+        ("In June 2022 a workshop in Apia, Samoa trained twenty-five? no, twenty trainers.", 20, None, "trainers",
+         None),
     ],
 )
 def test_participants(text, n, qualifier, profile, countries):
@@ -92,7 +102,8 @@ def test_home_countries_of_participants_are_not_the_venue():
 
 def test_demonym_gives_country_and_is_not_profile():
     text = ("Changing Mindsets for Public Sector Transformation | Public Institutions\n"
-            "The workshop explored practices. 40 Saint Lucian senior government officials conducted an action planning exercise.")
+            "The workshop explored practices. 40 Saint Lucian senior government officials conducted an "
+            "action planning exercise.")
     e = one(text)
     assert (e.participants, e.participants_profile, e.country) == (40, "senior government officials", "LCA")
     assert e.title == "Changing Mindsets for Public Sector Transformation"
@@ -128,12 +139,17 @@ def test_organisers(text, organisers):
     [
         "Through workshops and focus groups, the project has contributed to an enhanced understanding.",
         "Training workshops and sensitizing activities in relation to Human development.",
-        "During meetings, participants representing all stakeholder groups attended the main sessions, workshops and other events.",
-        "In 2008 and 2009, there has also been a spread of national and regional IGF initiatives that fed into the annual IGF meeting.",
+        "During meetings, participants representing all stakeholder groups attended the main sessions, "
+        "workshops and other events.",
+        "In 2008 and 2009, there has also been a spread of national and regional IGF initiatives that fed into "
+        "the annual IGF meeting.",
         "Two mission reports have been issued for reviewing the Civil Code of laws.",
-        "Resources related to the project (reports, toolkits, training materials, and links) will be made available here.",
-        "The IGF mandate is described in paragraph 72 of the Tunis Agenda as a meeting of a new forum for multi-stakeholder policy dialogue.",
-        "Main activities:\n1. a regional capacity-building Workshop;\n2. Technical Assistance Missions aimed at stakeholders awareness",
+        "Resources related to the project (reports, toolkits, training materials, and links) will be "
+        "made available here.",
+        "The IGF mandate is described in paragraph 72 of the Tunis Agenda as a meeting of a new forum for "
+        "multi-stakeholder policy dialogue.",
+        "Main activities:\n1. a regional capacity-building Workshop;\n2. Technical Assistance Missions aimed at "
+        "stakeholders awareness",
         "Workshops and trainings were organized throughout the project.",
         "Time Frame: February 2010 - June 2012",
         "",
@@ -150,15 +166,19 @@ def test_generic_mentions_are_not_events(text):
 @pytest.mark.parametrize(
     "text, title, type_",
     [
-        ("Advisory Mission to the Bahamas, 20 - 21 August 2024\nInteractive conversations with over 40 government officials were held.",
+        ("Advisory Mission to the Bahamas, 20 - 21 August 2024\nInteractive conversations with over 40 government "
+         "officials were held.",
          "Advisory Mission to the Bahamas", "advisory_mission"),
-        ("Webinar Series on “Digital Skills for Public Servants” , 3 and 10 May 2022. The webinar series brought together experts.",
+        ("Webinar Series on “Digital Skills for Public Servants” , 3 and 10 May 2022. The webinar series "
+         "brought together experts.",
          "Webinar Series on “Digital Skills for Public Servants”", "webinar"),
         ("Regional Workshop on Open Government Data, 12-14 September 2017 in Addis Ababa, Ethiopia.",
          "Regional Workshop on Open Government Data", "workshop"),
-        ("In May 2025, a regional Capacity Development Workshop on “The Future of Governance” convened over 64 officials.",
+        ("In May 2025, a regional Capacity Development Workshop on “The Future of Governance” "
+         "convened over 64 officials.",
          "The Future of Governance", "workshop"),
-        ("In August 2024, a workshop on UNDESA’s Digital Government Capabilities Assessment and Changing Mindsets identified priorities.",
+        ("In August 2024, a workshop on UNDESA’s Digital Government Capabilities Assessment and Changing Mindsets "
+         "identified priorities.",
          "Workshop on UNDESA’s Digital Government Capabilities Assessment and Changing Mindsets", "workshop"),
         ("A three-day training workshop was held in Nairobi, Kenya on 4-6 June 2019 for 35 civil servants.",
          "Three-day training workshop in Nairobi", "workshop"),
@@ -171,7 +191,8 @@ def test_titles(text, title, type_):
 
 def test_heading_body_fills_the_heading_event():
     text = ("Advisory Mission to the Bahamas, 20 - 21 August 2024\n"
-            "Interactive conversations with over 40 government officials, union leaders, and academics allowed for frank conversations.")
+            "Interactive conversations with over 40 government officials, union leaders, and academics allowed for "
+            "frank conversations.")
     e = one(text)
     assert (e.start.iso(), e.end.iso(), e.country) == ("2024-08-20", "2024-08-21", "BHS")
     assert (e.participants, e.participants_qualifier) == (40, "over")
@@ -206,7 +227,8 @@ def test_summary_sentence_and_later_heading_merge():
 
 
 def test_counting_sentence_makes_no_dateless_row():
-    evs = extract_events("Three workshops were organized in Saint Lucia. In August 2024, a workshop on digital skills identified needs.")
+    evs = extract_events("Three workshops were organized in Saint Lucia. In August 2024, a workshop on digital "
+                         "skills identified needs.")
     assert [(month(e), e.country) for e in evs] == [("2024-08", "LCA")]
 
 
@@ -232,9 +254,9 @@ def test_workshop_and_mission_at_same_place_and_time_stay_apart():
 
 
 def test_one_row_per_venue():
-    text = ("The IGF has held annual meetings in Athens, Greece, from 30 October to 2 November 2006, Rio de Janeiro, Brazil, "
-            "from 12 to 15 November 2007, Hyderabad, India, from 3 to 6 December 2008 and Sharm El Sheikh, Egypt, from 15 to 18 "
-            "November 2009.")
+    text = ("The IGF has held annual meetings in Athens, Greece, from 30 October to 2 November 2006, Rio de Janeiro, "
+            "Brazil, from 12 to 15 November 2007, Hyderabad, India, from 3 to 6 December 2008 and Sharm El Sheikh, "
+            "Egypt, from 15 to 18 November 2009.")
     evs = extract_events(text)
     assert [(e.type, month(e), e.country, e.city) for e in evs] == [
         ("conference", "2006-10", "GRC", "Athens"), ("conference", "2007-11", "BRA", "Rio de Janeiro"),
@@ -245,7 +267,8 @@ def test_one_row_per_venue():
 def test_multi_venue_other_phrasing():
     text = ("Regional forums were held in Nairobi, Kenya on 5-6 May 2015 and in Dakar, Senegal on 9-10 June 2015.")
     evs = extract_events(text)
-    assert [(e.country, e.city, e.start.iso()) for e in evs] == [("KEN", "Nairobi", "2015-05-05"), ("SEN", "Dakar", "2015-06-09")]
+    assert [(e.country, e.city, e.start.iso()) for e in evs] == [("KEN", "Nairobi", "2015-05-05"),
+                                                                 ("SEN", "Dakar", "2015-06-09")]
 
 
 # ---------------------------------------------------------------- spans
@@ -300,7 +323,8 @@ def test_seed_record_details():
     assert (may.participants, may.participants_qualifier, may.participants_profile, may.participant_countries) == (
         64, "over", "senior government officials", 16)
     tot = by[("2025-10", "BRB")]
-    assert (tot.type, tot.city, tot.start.iso(), tot.end.iso()) == ("training_of_trainers", "Bridgetown", "2025-10-21", "2025-10-24")
+    assert (tot.type, tot.city, tot.start.iso(), tot.end.iso()) == ("training_of_trainers", "Bridgetown", "2025-10-21",
+                                                                    "2025-10-24")
     march = by[("2025-03", None)]
     assert march.organisers == ["CARICAD", "ECLAC", "UNDESA"]
     planned = [e for e in evs if is_planned(e)]
@@ -317,17 +341,21 @@ def test_seed_record_details():
     "text, expected",
     [
         ("Innovation, Digital Government and Changing Mindsets for Public Sector Transformation Booklet",
-         [("booklet", "Innovation, Digital Government and Changing Mindsets for Public Sector Transformation Booklet")]),
-        ("Digital Government Capability Assessment Toolkit", [("toolkit", "Digital Government Capability Assessment Toolkit")]),
+         [("booklet",
+           "Innovation, Digital Government and Changing Mindsets for Public Sector Transformation Booklet")]),
+        ("Digital Government Capability Assessment Toolkit",
+         [("toolkit", "Digital Government Capability Assessment Toolkit")]),
         ("Handbook on Public Service Ethics", [("other", "Handbook on Public Service Ethics")]),
         ("National Guidelines on Open Data", [("other", "National Guidelines on Open Data")]),
         ("E-Government Readiness Report", [("report", "E-Government Readiness Report")]),
         ("Training Materials", []),
-        ("trainers on the use of the Curriculum on Governance for the Implementation of the Sustainable Development Goals (SDGs) "
-         "toolkits (Curriculum on Governance for the SDGs) to help them",
+        ("trainers on the use of the Curriculum on Governance for the Implementation of the Sustainable Development "
+         "Goals (SDGs) toolkits (Curriculum on Governance for the SDGs) to help them",
          [("toolkit", "Curriculum on Governance for the Implementation of the Sustainable Development Goals (SDGs)")]),
-        ("Officials were trained with the Digital Government Transformation toolkit.", [("toolkit", "Digital Government Transformation")]),
-        ("Resources related to the project (reports, toolkits, training materials, and links) will be made available here.", []),
+        ("Officials were trained with the Digital Government Transformation toolkit.",
+         [("toolkit", "Digital Government Transformation")]),
+        ("Resources related to the project (reports, toolkits, training materials, and links) will be "
+         "made available here.", []),
         ("More at https://publicadministration.desa.un.org/projects/caribbean.", [
             ("link", "https://publicadministration.desa.un.org/projects/caribbean")]),
         ("Support the elaboration of various reports: National Human Development Report; MDG monitoring Reports, etc.",
@@ -360,10 +388,12 @@ def test_heading_then_place_and_date_line_then_paragraph():
 
 @pytest.mark.parametrize(
     "text, title",
-    [("The e-Government Survey 2012 was launched at UN Headquarters in New York on 6 March 2012.", "Launch of the e-Government Survey 2012"),
+    [("The e-Government Survey 2012 was launched at UN Headquarters in New York on 6 March 2012.",
+      "Launch of the e-Government Survey 2012"),
      ("Webinar: Digital Public Infrastructure for Inclusion (online, 14 April 2023) – 250 participants.",
       "Webinar: Digital Public Infrastructure for Inclusion"),
-     ("Capacity-building training for judges and magistrates was conducted in Djibouti in November 2010, with 25 participants.",
+     ("Capacity-building training for judges and magistrates was conducted in Djibouti in November 2010, "
+      "with 25 participants.",
       "Capacity-building training for judges and magistrates")],
 )
 def test_more_titles(text, title):
@@ -374,7 +404,8 @@ def test_more_titles(text, title):
     "text, city, country",
     [("A workshop was held in Panama City, Panama on 3 May 2019.", "Panama City", "PAN"),
      ("A regional forum took place in Kuwait City, Kuwait, on 1-2 December 2015.", "Kuwait City", "KWT"),
-     ("A workshop was held in Port of Spain, Trinidad and Tobago in May 2016 for 30 officials.", "Port of Spain", "TTO")],
+     ("A workshop was held in Port of Spain, Trinidad and Tobago in May 2016 for 30 officials.", "Port of Spain",
+      "TTO")],
 )
 def test_cities_named_like_their_country(text, city, country):
     e = one(text)
@@ -382,10 +413,12 @@ def test_cities_named_like_their_country(text, city, country):
 
 
 def test_two_labelled_sentences_in_accomplishments():
-    text = ("Key Accomplishments: A national consultation on the civil service code was organized in Kinshasa on 12-13 May 2010 "
-            "with 85 participants from line ministries. A study tour to Rwanda for 10 senior officials was undertaken in September 2010.")
+    text = ("Key Accomplishments: A national consultation on the civil service code was organized in Kinshasa on 12-13 "
+            "May 2010 with 85 participants from line ministries. A study tour to Rwanda for 10 senior officials was "
+            "undertaken in September 2010.")
     evs = extract_events(text)
-    assert [(e.type, month(e), e.participants) for e in evs] == [("conference", "2010-05", 85), ("advisory_mission", "2010-09", 10)]
+    assert [(e.type, month(e), e.participants) for e in evs] == [("conference", "2010-05", 85),
+                                                                 ("advisory_mission", "2010-09", 10)]
 
 
 try:
@@ -397,8 +430,9 @@ except ImportError:  # pragma: no cover
 if given is not None:
     _WORDS = st.sampled_from([
         "workshop", "Workshop", "webinar", "mission to", "Kenya", "Nairobi,", "in", "on", "12", "May", "2019", "–", "-",
-        "over", "40", "officials", "from", "16", "countries", "“", "”", "\n", ".", ",", "(", ")", "UNDP", "|", ":", "Training of Trainers",
-        "held", "will be organized", "the", "Bahamas", "Saint Lucian", "Booklet", "https://x.org/a", "and", "three", "workshops were",
+        "over", "40", "officials", "from", "16", "countries", "“", "”", "\n", ".", ",", "(", ")", "UNDP", "|", ":",
+        "Training of Trainers", "held", "will be organized", "the", "Bahamas", "Saint Lucian", "Booklet",
+        "https://x.org/a", "and", "three", "workshops were",
     ])
 
     @settings(max_examples=150, deadline=None)

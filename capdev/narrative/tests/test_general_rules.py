@@ -55,7 +55,8 @@ def test_sdgs_named_in_prose(text: str, goals: list[int], targets: list[str]) ->
 
 
 def test_a_record_without_sdg_field_takes_the_goals_its_text_names() -> None:
-    rec = parse_text("Title: Water utilities\nBudget: USD 90,000\nSummary: Utilities report on Goal 6.1 and SDG 13.\n")[0]
+    rec = parse_text("Title: Water utilities\nBudget: USD 90,000\n"
+                     "Summary: Utilities report on Goal 6.1 and SDG 13.\n")[0]
     assert rec.sdgs == [6, 13] and any(f.field == "sdgs" for f in rec.flags)
 
 
@@ -64,10 +65,10 @@ def test_a_record_without_sdg_field_takes_the_goals_its_text_names() -> None:
      "Government of Finland"),
     ("Le projet ABC/20/002 s'est déroulé de mars 2020 à mai 2022, financé par le Gouvernement de la Belgique à hauteur "
      "de 150 000 euros.", "Gouvernement de la Belgique"),
-    ("El proyecto QRS/19/003 se ejecutó entre mayo de 2019 y abril de 2021, financiado por el Gobierno de Suecia con un "
-     "presupuesto de US$ 90 mil.", "Gobierno de Suecia"),
-    ("Le projet DEF/18/004 (2018-2020), financé par le Gouvernement du Japon et mis en œuvre avec le PNUD Mali, a formé "
-     "40 agents.", "Gouvernement du Japon"),
+    ("El proyecto QRS/19/003 se ejecutó entre mayo de 2019 y abril de 2021, financiado por el Gobierno de Suecia con "
+     "un presupuesto de US$ 90 mil.", "Gobierno de Suecia"),
+    ("Le projet DEF/18/004 (2018-2020), financé par le Gouvernement du Japon et mis en œuvre avec le PNUD Mali, a "
+     "formé 40 agents.", "Gouvernement du Japon"),
 ])
 def test_a_funder_read_from_prose_ends_before_the_amount_or_the_next_clause(text: str, funder: str) -> None:
     assert read_prose(text).funders[0] == funder
@@ -76,8 +77,8 @@ def test_a_funder_read_from_prose_ends_before_the_amount_or_the_next_clause(text
 @pytest.mark.parametrize("text, partner", [
     ("Project GHA/22/001 ran from 2022 to 2023 with USD 50,000. Working with the Ghana Statistical Service, it trained "
      "clerks.", "the Ghana Statistical Service"),
-    ("El proyecto BOL/21/002 se ejecutó de 2021 a 2022 con USD 60.000, ejecutado por la Contraloría General del Estado, "
-     "que formó auditores.", "la Contraloría General del Estado"),
+    ("El proyecto BOL/21/002 se ejecutó de 2021 a 2022 con USD 60.000, ejecutado por la Contraloría General del "
+     "Estado, que formó auditores.", "la Contraloría General del Estado"),
     ("Le projet SEN/20/003 (2020-2021, 70 000 USD), mis en œuvre avec l'École nationale d'administration, a formé des "
      "cadres.", "l'École nationale d'administration"),
 ])
@@ -116,7 +117,8 @@ def test_a_wrapped_title_is_read_whole(text: str, title: str) -> None:
 
 
 def test_a_wrapped_code_does_not_swallow_the_next_line() -> None:
-    rec = parse_text("Title: Road safety data\nCode: ENI/2021/033-112\nfinanced under the neighbourhood instrument\n")[0]
+    rec = parse_text("Title: Road safety data\nCode: ENI/2021/033-112\n"
+                     "financed under the neighbourhood instrument\n")[0]
     assert rec.code == "ENI/2021/033-112"
 
 

@@ -44,7 +44,8 @@ def test_items(text: str, items: list[str]) -> None:
 @pytest.mark.parametrize(
     "text, lead_in, count",
     [
-        ("Seven areas have been targeted in DRC:\n1. one\n2. two\n3. three", "Seven areas have been targeted in DRC:", 3),
+        ("Seven areas have been targeted in DRC:\n1. one\n2. two\n3. three",
+         "Seven areas have been targeted in DRC:", 3),
         ("As for December 2009 two key accomplishments can be underscored:\n1. one\n2. two",
          "As for December 2009 two key accomplishments can be underscored:", 2),
         ("The following activities are envisaged:\n- one\n- two", "The following activities are envisaged:", 2),

@@ -143,7 +143,8 @@ def test_year_before_a_prefixed_amount_is_not_an_amount() -> None:
     assert [(m.amount, m.currency) for m in got] == [(Decimal(300000), "USD")]
 
 
-@pytest.mark.parametrize("text", ["", "   ", "XBTC", "DA Tranche 16 Account", "to be confirmed", "500,000", "N/A", "ABC 500"])
+@pytest.mark.parametrize("text",
+                         ["", "   ", "XBTC", "DA Tranche 16 Account", "to be confirmed", "500,000", "N/A", "ABC 500"])
 def test_nothing_without_a_currency(text: str) -> None:
     assert parse_money(text) == []
 

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from capdev.narrative.types import PARTNER_ROLES
-
 from capdev.narrative.values import orgs
 
 SEEDS = Path(__file__).resolve().parents[4] / "shared" / "seeds"
@@ -82,14 +81,17 @@ def test_units_json_is_a_tree_with_ordered_periods():
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("European Community, African, Caribbean, and Pacific Group of States (ACP Group) and the Caribbean Center for Development Administration (CARICAD)",
-         ["European Community", "African, Caribbean, and Pacific Group of States (ACP Group)", "Caribbean Center for Development Administration (CARICAD)"]),
+        ("European Community, African, Caribbean, and Pacific Group of States (ACP Group) and the Caribbean Center for "
+         "Development Administration (CARICAD)",
+         ["European Community", "African, Caribbean, and Pacific Group of States (ACP Group)",
+          "Caribbean Center for Development Administration (CARICAD)"]),
         ("UNDESA, UNDP and Djibouti Government", ["UNDESA", "UNDP", "Djibouti Government"]),
         ("UNDP/Saudi Arabia, Ministry of Economy and Planning of the Government of Saudi Arabia. UNDESA",
          ["UNDP/Saudi Arabia", "Ministry of Economy and Planning of the Government of Saudi Arabia", "UNDESA"]),
         ("DRC Government, UNDP, UNDESA, United Kingdom Cooperation-DFID (Trust Funds), Belgium Cooperation",
          ["DRC Government", "UNDP", "UNDESA", "United Kingdom Cooperation-DFID (Trust Funds)", "Belgium Cooperation"]),
-        ("UN DESA/DSDG/SIDS Unit, ECLAC Caribbean Headquarters, CARICAD", ["UN DESA/DSDG/SIDS Unit", "ECLAC Caribbean Headquarters", "CARICAD"]),
+        ("UN DESA/DSDG/SIDS Unit, ECLAC Caribbean Headquarters, CARICAD",
+         ["UN DESA/DSDG/SIDS Unit", "ECLAC Caribbean Headquarters", "CARICAD"]),
         ("Department of Economic and Social Affairs", ["Department of Economic and Social Affairs"]),
         ("UNDP/UNICEF", ["UNDP", "UNICEF"]),
         ("UN DESA/DPIDG", ["UN DESA/DPIDG"]),
@@ -98,10 +100,12 @@ def test_units_json_is_a_tree_with_ordered_periods():
         ("UNDP & the Government of Kenya", ["UNDP", "Government of Kenya"]),
         ("Ministry of Finance and Ministry of Planning", ["Ministry of Finance", "Ministry of Planning"]),
         ("Ministry of Trade and Industry, UNCTAD", ["Ministry of Trade and Industry", "UNCTAD"]),
-        ("Ministry of Labour, Employment and Social Security, ILO", ["Ministry of Labour, Employment and Social Security", "ILO"]),
+        ("Ministry of Labour, Employment and Social Security, ILO",
+         ["Ministry of Labour, Employment and Social Security", "ILO"]),
         ("U.S. Agency for International Development and Government of Ghana",
          ["U.S. Agency for International Development", "Government of Ghana"]),
-        ("Food and Agriculture Organization of the United Nations, IFAD", ["Food and Agriculture Organization of the United Nations", "IFAD"]),
+        ("Food and Agriculture Organization of the United Nations, IFAD",
+         ["Food and Agriculture Organization of the United Nations", "IFAD"]),
         ("the Caribbean Centre for Development Administration.", ["Caribbean Centre for Development Administration"]),
         ("UNESCO\nITU\nOECD", ["UNESCO", "ITU", "OECD"]),
         ("• UNDP\n• Government of Nepal", ["UNDP", "Government of Nepal"]),
@@ -115,11 +119,13 @@ def test_split_partners(text, expected):
 # ---------------------------------------------------------------- resolving
 
 
-@pytest.mark.parametrize("written", ["UNDESA", "UN DESA", "DESA", "UN-DESA", "United Nations Department of Economic and Social Affairs",
+@pytest.mark.parametrize("written", ["UNDESA", "UN DESA", "DESA", "UN-DESA",
+                                     "United Nations Department of Economic and Social Affairs",
                                      "Department of Economic and Social Affairs", "the UN DESA"])
 def test_desa_aliases_resolve_to_one_organisation(written):
     [p] = orgs.parse_partners(written)
-    assert (p.name, p.acronym, p.org_type) == ("United Nations Department of Economic and Social Affairs", "UNDESA", "un")
+    assert (p.name, p.acronym, p.org_type) == (
+        "United Nations Department of Economic and Social Affairs", "UNDESA", "un")
     assert p.text == written
 
 
@@ -130,11 +136,13 @@ def test_desa_aliases_resolve_to_one_organisation(written):
      ("Organization for Economic Cooperation and Development", "OECD"), ("EU", "EU"), ("European Union", "EU"),
      ("Council of Europe", "CoE"), ("League of Arab States", "LAS"), ("Arab League", "LAS"),
      ("ACP Group", "ACP"), ("African, Caribbean and Pacific Group of States", "ACP"),
-     ("Caribbean Center for Development Administration", "CARICAD"), ("Caribbean Centre for Development Administration", "CARICAD"),
-     ("ECLAC", "ECLAC"), ("CEPAL", "ECLAC"), ("DFID", "DFID"), ("World Bank", "WB"), ("IMF", "IMF"), ("UNICEF", "UNICEF"),
+     ("Caribbean Center for Development Administration", "CARICAD"),
+     ("Caribbean Centre for Development Administration", "CARICAD"),
+     ("ECLAC", "ECLAC"), ("CEPAL", "ECLAC"), ("DFID", "DFID"), ("World Bank", "WB"), ("IMF", "IMF"),
+     ("UNICEF", "UNICEF"),
      ("UN Women", "UN Women"), ("UN-Women", "UN Women"), ("UNODC", "UNODC"), ("UNITAR", "UNITAR"), ("UNSSC", "UNSSC"),
-     ("UNECA", "ECA"), ("Economic Commission for Africa", "ECA"), ("ESCAP", "ESCAP"), ("UNESCWA", "ESCWA"), ("UNECE", "ECE"),
-     ("African Union", "AU"), ("USAID", "USAID"), ("Internet Society", "ISOC")],
+     ("UNECA", "ECA"), ("Economic Commission for Africa", "ECA"), ("ESCAP", "ESCAP"), ("UNESCWA", "ESCWA"),
+     ("UNECE", "ECE"), ("African Union", "AU"), ("USAID", "USAID"), ("Internet Society", "ISOC")],
 )
 def test_known_organisations_resolve(written, acronym):
     [p] = orgs.parse_partners(written)
@@ -162,8 +170,8 @@ def test_european_community_resolves_to_the_eu_entry():
 
 @pytest.mark.parametrize(
     "written, org_type",
-    [("UNDP Togo", "un"), ("UNDP/Saudi Arabia", "un"), ("UNDP Country Office in Ghana", "un"), ("UN DESA/DSDG/SIDS Unit", "un"),
-     ("UNICEF Nepal", "un")],
+    [("UNDP Togo", "un"), ("UNDP/Saudi Arabia", "un"), ("UNDP Country Office in Ghana", "un"),
+     ("UN DESA/DSDG/SIDS Unit", "un"), ("UNICEF Nepal", "un")],
 )
 def test_offices_keep_their_name(written, org_type):
     [p] = orgs.parse_partners(written)
@@ -173,8 +181,10 @@ def test_offices_keep_their_name(written, org_type):
 @pytest.mark.parametrize(
     "written, org_type",
     [("Djibouti Government", "government"), ("DRC Government", "government"), ("Government of Togo", "government"),
-     ("Ministry of Public Service", "government"), ("E-Govt Authority", "government"), ("National Assembly of Zambia", "government"),
-     ("University of Nairobi", "academia"), ("Université Cheikh Anta Diop", "academia"), ("Belgium Cooperation", "donor"),
+     ("Ministry of Public Service", "government"), ("E-Govt Authority", "government"),
+     ("National Assembly of Zambia", "government"),
+     ("University of Nairobi", "academia"), ("Université Cheikh Anta Diop", "academia"),
+     ("Belgium Cooperation", "donor"),
      ("Spanish Cooperation", "donor"), ("Korea Agency for International Development", "donor"),
      ("Acme Consulting Ltd", "private"), ("Kenya Association of Manufacturers", "ngo"), ("Citizens Foundation", "ngo")],
 )
@@ -229,7 +239,8 @@ def test_default_role_is_used_and_checked():
 IGF_PROSE = (
     "The IGF cooperates with all stakeholders with an interest in the Internet public policy discourse. These include "
     "governments; intergovernmental organizations and UN sister organizations such as UNESCO, ITU, WTO and the EU, "
-    "Council of Europe, League of Arab States, OECD; the private sector; civil society, academia and the Internet community."
+    "Council of Europe, League of Arab States, OECD; the private sector; civil society, academia and "
+    "the Internet community."
 )
 
 
@@ -247,11 +258,12 @@ def test_prose_field_yields_only_named_organisations():
     "text, expected",
     [
         ("The project works closely with the Ministry of Public Service and Administration and is supported by the "
-         "World Bank, which funds the civil service reform component.", {"Ministry of Public Service and Administration", "WB"}),
+         "World Bank, which funds the civil service reform component.",
+         {"Ministry of Public Service and Administration", "WB"}),
         ("The Forum collaborates with regional bodies such as the African Union and ECOWAS, and with national "
          "governments and civil society organizations across the region.", {"AU", "ECOWAS"}),
-        ("Partnerships have been established with universities in the region, including the University of the West Indies, "
-         "and with UNDP country offices.", {"UWI", "UNDP"}),
+        ("Partnerships have been established with universities in the region, including the University of the West "
+         "Indies, and with UNDP country offices.", {"UWI", "UNDP"}),
     ],
 )
 def test_prose_variants(text, expected):
@@ -262,7 +274,8 @@ def test_prose_variants(text, expected):
 
 
 @pytest.mark.parametrize("text", ["UNDP, UNICEF and the Government of Kenya",
-                                  "European Community, African, Caribbean, and Pacific Group of States (ACP Group) and the Caribbean Center for Development Administration (CARICAD)",
+                                  "European Community, African, Caribbean, and Pacific Group of States (ACP Group) and "
+                                  "the Caribbean Center for Development Administration (CARICAD)",
                                   "Ministry of Economy and Planning of the Government of Saudi Arabia", "UNDP Togo"])
 def test_lists_are_not_prose(text):
     assert not orgs.is_prose(text)
@@ -285,7 +298,8 @@ def test_find_organisations_ignores_lowercase_and_partial_words(text):
 
 
 def test_find_organisations_longest_match():
-    [(s, e, label)] = orgs.find_organisations("support from the Food and Agriculture Organization of the United Nations")
+    [(s, e, label)] = orgs.find_organisations(
+        "support from the Food and Agriculture Organization of the United Nations")
     assert label == "FAO"
 
 
@@ -294,10 +308,12 @@ def test_find_organisations_longest_match():
 
 @pytest.mark.parametrize(
     "text, code",
-    [("PACB", "PACB"), ("DMB", "DMB"), ("EGB", "EGB"), ("DPADM", "DPADM"), ("DPIDG", "DPIDG"), ("UN DESA / DPIDG", "DPIDG"),
-     ("UN DESA/DPIDG", "DPIDG"), ("DESA - DPADM - PACB", "PACB"), ("Division for Public Institutions and Digital Government", "DPIDG"),
+    [("PACB", "PACB"), ("DMB", "DMB"), ("EGB", "EGB"), ("DPADM", "DPADM"), ("DPIDG", "DPIDG"),
+     ("UN DESA / DPIDG", "DPIDG"), ("UN DESA/DPIDG", "DPIDG"), ("DESA - DPADM - PACB", "PACB"),
+     ("Division for Public Institutions and Digital Government", "DPIDG"),
      ("Public Administration Capacity Branch", "PACB"), ("Development Management Branch (DMB)", "DMB"),
-     ("e-Government Branch", "EGB"), ("E-Government Branch", "EGB"), ("Division for Public Administration and Development Management", "DPADM"),
+     ("e-Government Branch", "EGB"), ("E-Government Branch", "EGB"),
+     ("Division for Public Administration and Development Management", "DPADM"),
      ("Division for Sustainable Development Goals", "DSDG"), ("UN DESA/DSDG/SIDS Unit", "DSDG"), ("DISD", "DISD"),
      ("Statistics Division", "UNSD"), ("UN DESA", "UNDESA"), (" PACB ", "PACB")],
 )

@@ -104,7 +104,8 @@ def test_branch_variant_spellings(branch: list[Record]) -> None:
 
 def test_brief_description_main_activities_objective_without_colon_and_donors(branch: list[Record]) -> None:
     b = branch[1]
-    assert b.summary == "The project helps the Government of Viet Nam to modernise its one-stop shops for citizens and businesses."
+    assert b.summary == ("The project helps the Government of Viet Nam to modernise its one-stop shops for "
+                         "citizens and businesses.")
     assert b.planned_activities == [
         "a national workshop on one-stop shops", "two study tours", "a handbook for local administrations."]
     assert b.objective == "To improve public service delivery at local level through one-stop shops."
@@ -299,7 +300,8 @@ def test_heading_label_with_numbered_items_is_not_flagged_empty() -> None:
 @pytest.mark.parametrize("newline", ["\r\n", "\r"])
 def test_line_breaks_do_not_change_values(newline: str) -> None:
     text = (FILES / "page_2024_crlf.txt").read_bytes().decode("utf-8").replace("\r\n", "\n")
-    text += "".join(p.read_text(encoding="utf-8") for p in (FILES / "branch_variants.txt", FILES / "label_families.txt"))
+    text += "".join(p.read_text(encoding="utf-8") for p in (FILES / "branch_variants.txt",
+                                                            FILES / "label_families.txt"))
 
     def values(t: str) -> list[dict]:
         out = []

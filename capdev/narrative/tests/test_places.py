@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+
 import pycountry
 import pytest
 from hypothesis import given, settings
@@ -196,7 +197,8 @@ def mentions(text: str) -> list[tuple[str, str]]:
         ("Advisory Mission to The Bahamas", [("BHS", "The Bahamas")]),
         ("support in the Bahamas", [("BHS", "the Bahamas")]),
         ("Papua New Guinea and Equatorial Guinea", [("PNG", "Papua New Guinea"), ("GNQ", "Equatorial Guinea")]),
-        ("Guinea-Bissau, Guinea Bissau and Guinea", [("GNB", "Guinea-Bissau"), ("GNB", "Guinea Bissau"), ("GIN", "Guinea")]),
+        ("Guinea-Bissau, Guinea Bissau and Guinea",
+         [("GNB", "Guinea-Bissau"), ("GNB", "Guinea Bissau"), ("GIN", "Guinea")]),
         ("Niger and Nigeria", [("NER", "Niger"), ("NGA", "Nigeria")]),
         ("Somalia", [("SOM", "Somalia")]),
         ("a woman from Oman", [("OMN", "Oman")]),
@@ -208,7 +210,8 @@ def mentions(text: str) -> list[tuple[str, str]]:
         ("Lake Chad, the Niger Delta and New Mexico", []),
         ("St. Lucia, Saint Lucia and St Vincent and the Grenadines",
          [("LCA", "St. Lucia"), ("LCA", "Saint Lucia"), ("VCT", "St Vincent and the Grenadines")]),
-        ("Congo, Dem. Rep. and Lao PDR; Viet Nam", [("COD", "Congo, Dem. Rep."), ("LAO", "Lao PDR"), ("VNM", "Viet Nam")]),
+        ("Congo, Dem. Rep. and Lao PDR; Viet Nam",
+         [("COD", "Congo, Dem. Rep."), ("LAO", "Lao PDR"), ("VNM", "Viet Nam")]),
         ("South Sudan and Sudan", [("SSD", "South Sudan"), ("SDN", "Sudan")]),
         ("Dominica and the Dominican Republic", [("DMA", "Dominica"), ("DOM", "Dominican Republic")]),
         ("Caribbean nations of the ACP Group", []),
@@ -275,7 +278,8 @@ def test_split_place_list(text: str, countries: list[str], regions: list[str]) -
         # A labelled countries field wins, even over prose naming other governments.
         ({"countries": "Kenya; Uganda and Tanzania", "objective": "support to the Government of Rwanda"},
          ["KEN", "UGA", "TZA"]),
-        ({"countries": "The Bahamas, Saint Lucia, Barbados", "summary": "workshops with Jamaica"}, ["BHS", "LCA", "BRB"]),
+        ({"countries": "The Bahamas, Saint Lucia, Barbados", "summary": "workshops with Jamaica"},
+         ["BHS", "LCA", "BRB"]),
         # A labelled field naming only a region gives no country (the caller sets the region).
         ({"countries": "Asia and the Pacific", "objective": "support to the Government of Fiji"}, []),
         # An empty list value counts as no field: the text decides.
@@ -313,7 +317,8 @@ def test_split_place_list(text: str, countries: list[str], regions: list[str]) -
         ({"key_accomplishments": "A study tour to Singapore was organized."}, []),
         ({"summary": "Lessons from Estonia inspired the design."}, []),
         # National adjectives with a national body count.
-        ({"objective": "capacity of the Bahamian public service", "planned_activities": "Advisory mission to the Bahamas"},
+        ({"objective": "capacity of the Bahamian public service",
+          "planned_activities": "Advisory mission to the Bahamas"},
          ["BHS"]),
         ({"partners": "Togolese Government, UNDP"}, ["TGO"]),
         ({"key_accomplishments": "Kenyan and Ugandan experts shared French and Swiss practice."}, []),
@@ -329,7 +334,8 @@ def test_served_countries(fields: dict, expected: list[str]) -> None:
 
 
 def test_served_countries_accepts_list_values() -> None:
-    fields = {"expected_accomplishments": ["Reform of the civil service in Benin", "Training"], "partners": ["UNDP Benin"]}
+    fields = {"expected_accomplishments": ["Reform of the civil service in Benin", "Training"],
+              "partners": ["UNDP Benin"]}
     assert served_countries(fields) == ["BEN"]
 
 

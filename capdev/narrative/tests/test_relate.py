@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from capdev.narrative import parse_file, parse_text
-from capdev.narrative.relate import similarity, record_tokens
+from capdev.narrative.relate import record_tokens, similarity
 
 from ._shared import SEED
 

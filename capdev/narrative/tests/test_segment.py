@@ -67,7 +67,8 @@ def test_label_without_space_after_colon() -> None:
 
 
 def test_narrative_after_closing_field_starts_a_record_when_labels_follow() -> None:
-    text = OLD + "Implemented by UN DESA, this project aims to help.\nMore narrative.\nObjective:\nTo help.\nBudget: $1\n"
+    text = OLD + ("Implemented by UN DESA, this project aims to help.\nMore "
+                  "narrative.\nObjective:\nTo help.\nBudget: $1\n")
     recs = segment(text)
     assert len(recs) == 2
     assert [b.field for b in recs[1].blocks] == ["summary", "summary", "objective", "budget"]
@@ -81,12 +82,14 @@ def test_narrative_after_closing_field_stays_when_no_record_follows() -> None:
 
 
 def test_short_field_value_does_not_swallow_the_narrative_after_it() -> None:
-    text = "Objective: x\nRegion: Americas\nOutcome 1: By 2026, y.\nOutcome 2: By 2026, z.\nA workshop was held in May 2025.\n"
+    text = ("Objective: x\nRegion: Americas\nOutcome 1: By 2026, y.\nOutcome 2: By 2026, z.\nA workshop "
+            "was held in May 2025.\n")
     assert fields(text) == [["objective", "region", "outcomes", "outcomes", "narrative"]]
 
 
 def test_short_field_with_value_on_following_lines() -> None:
-    text = "Objective: x\nSDG:\n1\n10\n16\nThe project has held many workshops in many places over the years, and it will continue.\n"
+    text = ("Objective: x\nSDG:\n1\n10\n16\nThe project has held many workshops in many places over the years, "
+            "and it will continue.\n")
     assert values(text, "sdgs") == ["1\n10\n16"]
     assert fields(text)[0][-1] == "narrative"
 

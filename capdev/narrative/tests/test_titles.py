@@ -17,7 +17,8 @@ def _ok(title: str) -> None:
 @pytest.mark.parametrize(
     "summary, objective, expectations, title",
     [
-        ("", "To provide advisory services to the Ministry of Finance.", [], "Provide advisory services to the Ministry of Finance"),
+        ("", "To provide advisory services to the Ministry of Finance.", [],
+         "Provide advisory services to the Ministry of Finance"),
         ("This project aims to strengthen local governance in Nepal by training officials.", "", [],
          "Strengthen local governance in Nepal"),
         ("", "The overall objective of the proposed action is to promote good governance in the Caribbean nations of "
@@ -25,8 +26,9 @@ def _ok(title: str) -> None:
          "Promote good governance in the Caribbean nations of the ACP Group"),
         ("", "Making the law more appropriate to Human Rights.", ["Revising the Civil code of laws in Djibouti;"],
          "Revising the Civil code of laws in Djibouti"),
-        ("", "", ["Pursuant to the Tunis Agenda, among others: build on the existing structures of Internet governance, "
-                  "with special emphasis on stakeholders."], "Build on the existing structures of Internet governance"),
+        ("", "", ["Pursuant to the Tunis Agenda, among others: build on the existing structures of Internet "
+                  "governance, with special emphasis on stakeholders."],
+         "Build on the existing structures of Internet governance"),
     ],
 )
 def test_proposed_titles(summary: str, objective: str, expectations: list[str], title: str) -> None:

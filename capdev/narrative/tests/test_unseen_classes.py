@@ -122,7 +122,8 @@ def test_a_qualified_label_keeps_its_field(line: str, field: str, label: str) ->
     assert m is not None and (m.field, m.label) == (field, label)
 
 
-@pytest.mark.parametrize("line", ["Projet national de cadastre", "National Statistics Office: census", "Partner national"])
+@pytest.mark.parametrize("line",
+                         ["Projet national de cadastre", "National Statistics Office: census", "Partner national"])
 def test_a_qualifier_without_a_separator_or_a_label_makes_none(line: str) -> None:
     assert match_label(line) is None
 

@@ -12,7 +12,7 @@ import re
 
 from . import dates as _dates
 from . import places as _places
-from .event_words import _COUNTING, _NUMBER_WORDS, _PEOPLE, _RESPECTIVE, _TYPE_RX, _Sentence, _mask_quotes
+from .event_words import _COUNTING, _NUMBER_WORDS, _PEOPLE, _RESPECTIVE, _TYPE_RX, _mask_quotes, _Sentence
 
 _DETERMINER = r"(?:an?|the|one|two|three|another|un|une|des|une\s+autre|un\s+autre|una?|otro|otra|el|la|los|las|le|les)"
 # "..., and an online training", "... as well as a webinar", "... et un atelier", "... y un taller"
@@ -104,7 +104,8 @@ def split_compound(sentence: _Sentence) -> list[_Sentence]:
         # What comes before the first activity is shared, unless an activity has a date of its own ("..., y en
         # septiembre de 2023 un curso virtual ..."): then the first one's date and place are not its.
         lead = "" if i and _dates.find_dates(body) else head
-        out.append(_Sentence(sentence.start, sentence.end, f"{lead}{body}{tail.rstrip('. ')}{counts[i] if counts else ''}."))
+        out.append(_Sentence(sentence.start, sentence.end,
+                             f"{lead}{body}{tail.rstrip('. ')}{counts[i] if counts else ''}."))
     return out
 
 
@@ -127,7 +128,8 @@ def split_distributive(sentence: _Sentence) -> list[_Sentence]:
     counted = _COUNTING.search(text)
     if not counted:
         return [sentence]
-    n = _NUMBER_WORDS.get(counted.group("n").lower()) or (int(counted.group("n")) if counted.group("n").isdigit() else 0)
+    n = (_NUMBER_WORDS.get(counted.group("n").lower())
+         or (int(counted.group("n")) if counted.group("n").isdigit() else 0))
     marks = [m for m in _PRONOUN.finditer(text, counted.end())]
     if n < 2 or len(marks) != n:
         return [sentence]

@@ -47,12 +47,15 @@ _DAYS = rf"(?<![\w.,/]){_DAY}(?:{_DAY_JOIN}{_DAY})*(?![\d])"
 _PIECE = re.compile(
     rf"""
     (?P<iso>{_YB}(?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])(?![\d]))
-  | (?P<num>(?<![\w.,/-])(?P<num_a>\d{{1,2}})(?P<num_sep>[./-])(?P<num_b>\d{{1,2}})(?P=num_sep)(?P<num_y>{_YEAR})(?![\d]|[./-]\d))
+  | (?P<num>(?<![\w.,/-])(?P<num_a>\d{{1,2}})(?P<num_sep>[./-])
+      (?P<num_b>\d{{1,2}})(?P=num_sep)(?P<num_y>{_YEAR})(?![\d]|[./-]\d))
   | (?P<nm>(?<![\w.,/-])(?P<nm_m>0?[1-9]|1[0-2])[./-](?P<nm_y>{_YEAR})(?![\d]|[./-]\d))
   | (?P<ys>{_YB}(?P<ys_a>{_YEAR})\s*(?:{_D}|/)\s*(?P<ys_b>\d\d(?:\d\d)?)(?![\d]|[./-]\d|\s*(?:st|nd|rd|th)?\s+{_MONTH}))
-  | (?P<dmy>(?P<dmy_days>{_DAYS})\s+(?:of\s+|de\s+)?(?P<dmy_mon>{_MONTH})(?:,?\s+(?:de\s+|of\s+)?(?P<dmy_y>{_YEAR}){_YA})?)
+  | (?P<dmy>(?P<dmy_days>{_DAYS})\s+(?:of\s+|de\s+)?(?P<dmy_mon>{_MONTH})
+      (?:,?\s+(?:de\s+|of\s+)?(?P<dmy_y>{_YEAR}){_YA})?)
   | (?P<my>(?P<my_mon>{_MONTH}),?\s+(?:de\s+|of\s+)?(?P<my_y>{_YEAR}){_YA})
-  | (?P<mdy>(?P<mdy_mon>{_MONTH})\s+(?P<mdy_days>{_DAY}(?:\s*(?:{_D}+|to|and|&)\s*{_DAY})*)(?![\d])(?:,?\s+(?P<mdy_y>{_YEAR}){_YA})?)
+  | (?P<mdy>(?P<mdy_mon>{_MONTH})\s+(?P<mdy_days>{_DAY}(?:\s*(?:{_D}+|to|and|&)\s*{_DAY})*)(?![\d])
+      (?:,?\s+(?P<mdy_y>{_YEAR}){_YA})?)
   | (?P<mo>(?<![\w])(?P<mo_mon>{_MONTH}))
   | (?P<y>{_YB}(?P<y_y>{_YEAR}){_YA})
     """,
@@ -310,7 +313,8 @@ def _drafts(text: str) -> list[_Draft]:
                 draft.end = pieces[j].end
                 j += 1
         tail = _OPEN_END.match(text, draft.end)
-        if tail and len(draft.groups) == 1 and len(draft.groups[0]) == 1 and re.match(rf"\s*(?:{_D}|to|until|till|through)", text[draft.end : tail.end()], re.IGNORECASE):
+        if (tail and len(draft.groups) == 1 and len(draft.groups[0]) == 1
+                and re.match(rf"\s*(?:{_D}|to|until|till|through)", text[draft.end : tail.end()], re.IGNORECASE)):
             draft.open_end = True
             draft.end = tail.end()
         drafts.append(draft)
@@ -350,7 +354,8 @@ _LEAD_WORDS = re.compile(r"^(?:(?:in|on|as\s+(?:of|at|for)|dated?|le|el|en)\s+)+
 
 
 def parse_date(text: str) -> PartialDate | None:
-    """One date expression ("February 2010", "31 December 2021", "2030", "09/2018", "March 3, 2010") at its precision."""
+    """One date expression at its precision ("February 2010", "31 December 2021", "2030", "09/2018",
+    "March 3, 2010")."""
     if not isinstance(text, str):
         return None
     t = _LEAD_WORDS.sub("", text.strip().strip(".,;:()[] ")).strip()
@@ -411,7 +416,8 @@ def parse_date_range(text: str) -> DateRange | None:
     before = text[: first.start]
     after = text[first.end :]
     later = mentions[1] if len(mentions) > 1 else None
-    if later is not None and re.search(rf"(?:{_D}|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bend)", text[first.end : later.start], re.IGNORECASE):
+    if later is not None and re.search(rf"(?:{_D}|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bend)",
+                                       text[first.end : later.start], re.IGNORECASE):
         end = later.range.end or later.range.start
         return DateRange(r.start, end)
     if _UNTIL.search(before) and not _FROM.search(before):

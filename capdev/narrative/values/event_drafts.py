@@ -9,11 +9,21 @@ from dataclasses import dataclass, field
 from ..types import Event, PartialDate
 from .event_facts import _IN_PERSON, _Facts, _Place, _within_words
 from .event_words import (
+    _CONNECT,
+    _DETERMINERS,
+    _DROP_LEFT,
+    _FAMILY,
+    _MONTHS,
+    _NUMBER_WORDS,
     _PLACE_WORD,
+    _QUOTED,
     _RESPECTIVE,
+    _SPECIFIC,
+    _STOP_RIGHT,
+    _VERBS_LEFT,
+    _mask_quotes,
+    _Sentence,
     language_of,
-    _CONNECT, _DETERMINERS, _DROP_LEFT, _FAMILY, _MONTHS, _NUMBER_WORDS, _QUOTED, _SPECIFIC, _STOP_RIGHT, _VERBS_LEFT,
-    _Sentence, _mask_quotes,
 )
 
 # ---------------------------------------------------------------- building events
@@ -48,12 +58,14 @@ def _derived_title(f: _Facts, place: _Place | None, singular: bool = False) -> s
     mods: list[str] = []
     for w in reversed(left_words[-4:]):
         lw = w.lower()
-        if lw in _DETERMINERS or lw in _STOP_RIGHT or lw in _VERBS_LEFT or lw in _NUMBER_WORDS or w.isdigit() or w in _MONTHS or re.search(r"\d{4}", w):
+        if (lw in _DETERMINERS or lw in _STOP_RIGHT or lw in _VERBS_LEFT or lw in _NUMBER_WORDS or w.isdigit()
+                or w in _MONTHS or re.search(r"\d{4}", w)):
             break
         if re.search(r"(?:ed|ing)$", lw) and "-" not in lw and lw not in ("training", "building", "finding"):
             break
         at_start = not masked[: f.kw_start].strip(" \t").rstrip(w).strip()
-        if w[0].isupper() and not mods and not at_start and lw not in ("capacity", "regional", "national", "technical", "high-level"):
+        if w[0].isupper() and not mods and not at_start and lw not in ("capacity", "regional", "national", "technical",
+                                                                       "high-level"):
             break
         mods.insert(0, w)
     while mods and mods[0].lower() in _DROP_LEFT:
@@ -67,7 +79,8 @@ def _derived_title(f: _Facts, place: _Place | None, singular: bool = False) -> s
         # "The e-Government Survey 2012 was launched" -> "Launch of the e-Government Survey 2012"
         return "Launch of the " + re.sub(r"(?i)^the\s+", "", launched.group(1))
     if singular:
-        kw = re.sub(r"(?i)(meeting|workshop|webinar|mission|conference|forum|seminar|summit|consultation)s\b", r"\1", kw)
+        kw = re.sub(r"(?i)(meeting|workshop|webinar|mission|conference|forum|seminar|summit|consultation)s\b", r"\1",
+                    kw)
     phrase = " ".join(mods + [kw])
     # Right: "on ...", "for ...", "to <place>" up to a clause boundary.
     rest = text[f.kw_end :]
@@ -197,7 +210,8 @@ class _Runs:
 
 
 def _multi_venue(f: _Facts, sent: _Sentence, offset: int) -> list[_Draft] | None:
-    """'meetings in Athens, Greece, from 30 October to 2 November 2006, Rio de Janeiro, Brazil, from ...': one row each."""
+    """'meetings in Athens, Greece, from 30 October to 2 November 2006, Rio de Janeiro, Brazil, from ...': one row
+    each."""
     if len(f.dates) < 2:
         return None
     pairs = []

@@ -9,11 +9,26 @@ from functools import lru_cache
 from ..intervals import Intervals
 from . import dates as _dates
 from . import places as _places
-from .event_words import (
-    _COUNTING, _FROM_COUNT, _GENERIC_PROFILE, _IN_PERSON, _MILESTONE, _MONTHS, _NUMBER_WORDS, _OCCURRED, _ONLINE,
-    _ORGANISER_CUE, _PARTICIPANTS, _PEOPLE, _QUOTED, _TYPE_RX, _FUTURE, _CONNECT, _mask_quotes,
-)
 from .cities import find_cities
+from .event_words import (
+    _CONNECT,
+    _COUNTING,
+    _FROM_COUNT,
+    _FUTURE,
+    _GENERIC_PROFILE,
+    _IN_PERSON,
+    _MILESTONE,
+    _MONTHS,
+    _NUMBER_WORDS,
+    _OCCURRED,
+    _ONLINE,
+    _ORGANISER_CUE,
+    _PARTICIPANTS,
+    _PEOPLE,
+    _QUOTED,
+    _TYPE_RX,
+    _mask_quotes,
+)
 from .orgs import find_organisations, is_country_name, scan_span
 
 # ---------------------------------------------------------------- facts of one sentence
@@ -149,7 +164,8 @@ def _after_government_of(text: str, at: int) -> bool:
     return bool(_GOVERNMENT_OF.search(text, max(0, k - len("Government")), at))
 
 
-_CITY = re.compile(r"((?:[A-Z][\w’'\-]+)(?:\s+(?:[A-Z][\w’'\-]+|de|da|do|del|dos|el|al|es|la|le|of|upon|en)){0,3}),\s*$")
+_CITY = re.compile(r"((?:[A-Z][\w’'\-]+)"
+                   r"(?:\s+(?:[A-Z][\w’'\-]+|de|da|do|del|dos|el|al|es|la|le|of|upon|en)){0,3}),\s*$")
 _NOT_CITY = re.compile(r"^(?:The|In|On|At|From|To|And|During|Government|Ministry|Republic|Kingdom|State|Mission|"
                        r"Workshop|Meeting|Conference|Forum|Webinar|Training)\b")
 
@@ -191,12 +207,14 @@ def _participants(text: str, date_spans: list[tuple[int, int]]) -> tuple[dict, l
                 profile = profile[dm.end :].strip()
         if profile.lower() in _GENERIC_PROFILE:
             profile = None
-        info = {"participants": n, "qualifier": (m.group("qual") or None) and re.sub(r"\s+", " ", m.group("qual").lower()),
+        info = {"participants": n,
+                "qualifier": (m.group("qual") or None) and re.sub(r"\s+", " ", m.group("qual").lower()),
                 "profile": profile, "demonym": demonym, "participant_countries": None}
         fc = _FROM_COUNT.match(text, m.end())
         if fc:
             word = fc.group("n").lower()
-            info["participant_countries"] = _NUMBER_WORDS.get(word) if word in _NUMBER_WORDS else int(re.sub(r"[,\s]", "", word))
+            info["participant_countries"] = (_NUMBER_WORDS.get(word) if word in _NUMBER_WORDS
+                                             else int(re.sub(r"[,\s]", "", word)))
         else:
             listed = countries.after(m.end())
             if listed:
@@ -266,7 +284,8 @@ def _organisers(text: str, masked: str) -> list[str]:
         if not same:
             clause_scan = (end, looked)
     # "In 2019, UNDP and UN DESA organized a seminar": organisations that are the subject of an organising verb.
-    verb = re.search(r"\s+(?:(?:has|have|had|jointly|together)\s+)?(?:co-)?(?:organi[sz]ed|hosted|convened|held|conducted|"
+    verb = re.search(r"\s+(?:(?:has|have|had|jointly|together)\s+)?(?:co-)?(?:organi[sz]ed|hosted|"
+                     r"convened|held|conducted|"
                      r"delivered|launched|organi[sz]es|hosts|convenes)\b", masked)
     if verb:
         subject_start = re.match(r"^\s*(?:(?:In|On|During|From)\s+[^,]{3,40},\s*)?(?:the\s+)?", text, re.I).end()
@@ -322,7 +341,8 @@ def _read_facts(text: str) -> _Facts:
     f.occurred = bool(_OCCURRED.search(masked))
     f.future = bool(_FUTURE.search(masked))
     c = _COUNTING.search(masked)
-    if c and re.search(r"\b(?:were|have\s+been|had\s+been|was|are)\s+(?:\w+\s+)?(?:organi[sz]ed|held|conducted|delivered|"
+    if c and re.search(r"\b(?:were|have\s+been|had\s+been|was|are)\s+(?:\w+\s+)?(?:organi[sz]ed|held|"
+                       r"conducted|delivered|"
                        r"carried\s+out|implemented|undertaken|convened)", masked[c.end() :][:60], re.I):
         word = c.group("n").lower()
         f.counting = _NUMBER_WORDS.get(word) or (int(word) if word.isdigit() else 2)
@@ -348,7 +368,8 @@ def _anchored(f: _Facts) -> bool:
             return True
     if f.participants:
         return True
-    if f.quoted and _QUOTED.search(f.text).start() >= f.kw_end and _within_words(f.text, f.kw_end, _QUOTED.search(f.text).start(), 4):
+    if f.quoted and _QUOTED.search(f.text).start() >= f.kw_end and _within_words(f.text, f.kw_end,
+                                                                                 _QUOTED.search(f.text).start(), 4):
         return True
     return False
 

@@ -40,8 +40,10 @@ _TYPE_WORDS_FR_ES: dict[str, str] = {
     "publication_launch": r"lancement\s+(?:du|de\s+la|de\s+l['’]|des)\s+(?:\w+\s+){0,4}?(?:rapport|publication|guide|"
                           r"manuel|enqu[eê]te)s?|lanzamiento\s+(?:del?|de\s+la)\s+(?:\w+\s+){0,4}?(?:informe|publicaci[oó]n|"
                           r"gu[ií]a|manual|encuesta)s?",
-    "webinar": r"webinaires?|s[ée]minaires?\s+(?:en\s+ligne|virtuels?)|webinarios?|seminarios?\s+(?:web|virtuales?|en\s+l[ií]nea)",
-    "advisory_mission": r"missions?\s+(?:consultatives?|techniques?|d['’]experts?|d['’]assistance\s+technique|de\s+conseil|"
+    "webinar": r"webinaires?|s[ée]minaires?\s+(?:en\s+ligne|virtuels?)|webinarios?|seminarios?\s+(?:web|"
+               r"virtuales?|en\s+l[ií]nea)",
+    "advisory_mission": r"missions?\s+(?:consultatives?|techniques?|d['’]experts?|"
+                        r"d['’]assistance\s+technique|de\s+conseil|"
                         r"exploratoires?|d['’][ée]valuation)|missions?(?=\s+(?:en|au|aux|[àa])\s+[A-Z])|"
                         r"misi(?:[oó]n|ones)\s+(?:t[ée]cnicas?|de\s+asesor[ií]a|de\s+asistencia\s+t[ée]cnica|exploratorias?|"
                         r"de\s+expertos|de\s+evaluaci[oó]n)|misi(?:[oó]n|ones)(?=\s+(?:a|en)\s+[A-Z])|"
@@ -49,7 +51,8 @@ _TYPE_WORDS_FR_ES: dict[str, str] = {
     "workshop": r"ateliers?|s[ée]minaires?|sessions?\s+de\s+formation|formations?|cours|stages?\s+de\s+formation|"
                 r"taller(?:es)?|seminarios?|cursos?|capacitaci(?:[oó]n|ones)|formaci(?:[oó]n|ones)|"
                 r"sesi(?:[oó]n|ones)\s+de\s+(?:capacitaci[oó]n|formaci[oó]n)|jornadas?\s+de\s+(?:capacitaci[oó]n|formaci[oó]n)",
-    "conference": r"r[ée]unions?|conf[ée]rences?|forums?|colloques?|tables?\s+rondes?|consultations?|dialogues?|sommets?|"
+    "conference": r"r[ée]unions?|conf[ée]rences?|forums?|colloques?|tables?\s+rondes?|consultations?|"
+                  r"dialogues?|sommets?|"
                   r"reuni(?:[oó]n|ones)|conferencias?|foros?|mesas?\s+redondas?|consultas?|di[aá]logos?|cumbres?|encuentros?",
     "study": r"[ée]tudes?|[ée]valuations?|enqu[eê]tes?|diagnostics?|estudios?|evaluaci(?:[oó]n|ones)|encuestas?|"
              r"diagn[oó]sticos?",
@@ -79,7 +82,8 @@ _MILESTONE = re.compile(
     r"signed\s+(?:an?|the)\s+(?:agreement|memorandum|MoU|project\s+document))\b",
     re.I,
 )
-_ONLINE = re.compile(r"\b(?:online|virtual(?:ly)?|webinars?|via\s+(?:Zoom|Teams|WebEx|Webex|video[\s-]?conference)|remotely|"
+_ONLINE = re.compile(r"\b(?:online|virtual(?:ly)?|webinars?|via\s+(?:Zoom|Teams|WebEx|Webex|"
+                     r"video[\s-]?conference)|remotely|"
                      r"e-learning|en\s+ligne|virtuel(?:le)?s?|[àa]\s+distance|en\s+l[ií]nea|virtuales?|a\s+distancia|"
                      r"webinaires?|webinarios?)\b", re.I)
 _IN_PERSON = re.compile(r"\b(?:in[\s-]person|face[\s-]to[\s-]face)\b", re.I)
@@ -106,7 +110,8 @@ _NUMBER_WORDS.update({
     "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "veinte": 20, "treinta": 30, "cuarenta": 40,
     "cincuenta": 50, "sesenta": 60, "cien": 100,
 })
-_NUM = r"(?:\d{1,3}(?:[,\s]\d{3})+|\d+|" + "|".join(sorted((k for k in _NUMBER_WORDS if _NUMBER_WORDS[k]), key=len, reverse=True)) + r")"
+_NUM = (r"(?:\d{1,3}(?:[,\s]\d{3})+|\d+|"
+        + "|".join(sorted((k for k in _NUMBER_WORDS if _NUMBER_WORDS[k]), key=len, reverse=True)) + r")")
 _QUALIFIER = (r"(?:well\s+over|over|more\s+than|about|around|approximately|approx\.|nearly|almost|some|at\s+least|"
               r"up\s+to|close\s+to|less\s+than|fewer\s+than|roughly|an\s+estimated|a\s+total\s+of|in\s+total|"
               r"plus\s+de|pr[èe]s\s+de|environ|au\s+moins|quelque|m[áa]s\s+de|cerca\s+de|alrededor\s+de|casi|unos|unas|"
@@ -165,7 +170,8 @@ _STOP_RIGHT = {
 }
 _VERBS_LEFT = {"has", "have", "had", "held", "hold", "holds", "is", "are", "was", "were", "be", "been", "will",
                "organise", "organize", "organises", "organizes", "conduct", "conducts", "convene", "convenes", "host",
-               "hosts", "run", "ran", "runs", "led", "met", "took", "take", "undertook", "undertake", "delivered", "did"}
+               "hosts", "run", "ran", "runs", "led", "met", "took", "take", "undertook", "undertake",
+               "delivered", "did"}
 _DROP_LEFT = {"successful", "first", "second", "third", "fourth", "final", "last", "new", "key", "major",
               "important", "informal", "further", "several", "various", "following", "recent", "subsequent"}
 _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "their", "our", "his", "her", "of", "in",
@@ -177,8 +183,8 @@ _DETERMINERS |= {"un", "une", "una", "uno", "unos", "unas", "el", "la", "los", "
 _CONNECT = {"of", "for", "and", "the", "on", "in", "to", "de", "la", "&", "a", "an", "its", "their"}
 # Words that say which language a sentence is in, to name an event's place in it ("in Lima", "à Dakar", "en Quito").
 _LANGUAGE_WORDS = {
-    "fr": {"le", "la", "les", "des", "du", "un", "une", "et", "a", "à", "au", "aux", "est", "sont", "été", "pour", "avec",
-           "dans", "sur", "qui", "s'est"},
+    "fr": {"le", "la", "les", "des", "du", "un", "une", "et", "a", "à", "au", "aux", "est", "sont", "été", "pour",
+           "avec", "dans", "sur", "qui", "s'est"},
     "es": {"el", "la", "los", "las", "del", "un", "una", "y", "en", "con", "para", "por", "que", "se", "fue", "fueron"},
 }
 _PLACE_WORD = {"en": "in", "fr": "à", "es": "en"}

@@ -13,7 +13,14 @@ from . import dates as _dates
 from .cities import city_country
 from .compound import split_compound
 from .event_drafts import (
-    _Context, _Draft, _apply_context, _fill, _Merged, _multi_venue, _new_draft, _venue,
+    _apply_context,
+    _Context,
+    _Draft,
+    _fill,
+    _Merged,
+    _multi_venue,
+    _new_draft,
+    _venue,
 )
 from .event_facts import _LIST_MARK, _RESOURCE_HEAD, _anchored, _facts, _find_type, _heading_title, _is_heading
 from .event_words import _CONTINUATION, _FAMILY, _FUTURE, _lines, _mask_quotes, _Sentence, _sentences
@@ -73,8 +80,8 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
                 _fill(d, mf, lines[j], offset)
                 j += 1
             nxt = lines[j] if j < len(lines) else None
-            if heading_line and nxt is not None and not _is_heading(nxt.text) and not _RESOURCE_HEAD.search(nxt.text.rstrip(". ")) \
-                    and not _tells_other_event(nxt, d):
+            if heading_line and nxt is not None and not _is_heading(nxt.text) \
+                    and not _RESOURCE_HEAD.search(nxt.text.rstrip(". ")) and not _tells_other_event(nxt, d):
                 body_sents += _sentences(nxt)
                 j += 1
             while j < len(lines) and _CONTINUATION.match(lines[j].text) and not _is_heading(lines[j].text):
@@ -128,7 +135,8 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
             else:
                 current = None
         j = i + 1
-        while current is not None and j < len(lines) and _CONTINUATION.match(lines[j].text) and not _is_heading(lines[j].text):
+        while (current is not None and j < len(lines) and _CONTINUATION.match(lines[j].text)
+               and not _is_heading(lines[j].text)):
             for s in _sentences(lines[j]):
                 _fill(current, _facts(s.text), s, offset, dates_ok=False)
             j += 1
@@ -221,7 +229,8 @@ def _ranges_overlap(r, ranges: list) -> bool:
     for o in ranges:
         if o.start is None:
             return True
-        if r.start.first_day() <= (o.end or o.start).last_day() and o.start.first_day() <= (r.end or r.start).last_day():
+        if (r.start.first_day() <= (o.end or o.start).last_day()
+                and o.start.first_day() <= (r.end or r.start).last_day()):
             return True
     return False
 

@@ -37,7 +37,8 @@ _WORDS: dict[str, str] = {
     "franc cfa": "XOF",
     # Other dollars, written out: never read as US dollars.
     "canadian dollars": "CAD", "canadian dollar": "CAD", "dollars canadiens": "CAD", "dollar canadien": "CAD",
-    "dólares canadienses": "CAD", "dolares canadienses": "CAD", "australian dollars": "AUD", "dollars australiens": "AUD",
+    "dólares canadienses": "CAD", "dolares canadienses": "CAD", "australian dollars": "AUD",
+    "dollars australiens": "AUD",
     "dólares australianos": "AUD", "dolares australianos": "AUD", "new zealand dollars": "NZD",
     "dollars néo-zélandais": "NZD", "dólares neozelandeses": "NZD", "hong kong dollars": "HKD",
     "singapore dollars": "SGD", "dollars de singapour": "SGD", "pesos mexicanos": "MXN", "pesos colombianos": "COP",
@@ -75,7 +76,8 @@ _NUMBER = (
     r"|\d+(?:[.,]\d+)?"
     r")"
 )
-_SCALE = (r"(?:\s*(?P<scale>(?i:millions?|mio\.?|mn|m|billions?|bn|b|thousands?|k|mil\s+mill[oó]n(?:es)?|mill[oó]n(?:es)?|millones|mil|"
+_SCALE = (r"(?:\s*(?P<scale>(?i:millions?|mio\.?|mn|m|billions?|bn|b|thousands?|k|mil\s+mill[oó]n(?:es)?|"
+          r"mill[oó]n(?:es)?|millones|mil|"
           r"milliards?|mds?))(?![\w]))?")
 
 _PREFIXED = re.compile(rf"(?P<cur>{_CUR})\s*(?P<num>{_NUMBER}){_SCALE}")
@@ -148,7 +150,8 @@ def _prefix_label(gap: str) -> str:
     m = re.search(r"([^:=]{1,60}?)\s*[:=–-]\s*$", item)
     if m:
         label = m.group(1).strip(" \t-–•*()[]")
-        if label and not re.fullmatch(r"(?i)(?:total|budget|amount|approx\.?|approximately|about|of which|incl\.?|including)", label):
+        if label and not re.fullmatch(r"(?i)(?:total|budget|amount|approx\.?|approximately|about|"
+                                      r"of which|incl\.?|including)", label):
             return label
     return ""
 

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-
 _DATA = Path(__file__).resolve().parent.parent / "data"
 
 ORG_TYPES = ("government", "un", "igo", "donor", "ngo", "academia", "private")
@@ -233,7 +232,8 @@ def _clean_name(s: str) -> str:
 
 
 def resolve_organisation(text: str) -> Organisation | None:
-    """The known organisation that text names as a whole ("UN DESA", "Caribbean Center for Development Administration")."""
+    """The known organisation that text names as a whole ("UN DESA", "Caribbean Center for Development
+    Administration")."""
     t = _clean_name(text)
     # As _scan reads it, but only its first name: the one at the start must run to the end (a long text is not
     # scanned to the end to learn that).
@@ -263,7 +263,8 @@ def _unit_depth(code: str) -> int:
 
 
 def resolve_unit(text: str) -> str | None:
-    """The code of the most specific unit named in text ("UN DESA / DPIDG" -> "DPIDG", "Development Management Branch" -> "DMB")."""
+    """The code of the most specific unit named in text ("UN DESA / DPIDG" -> "DPIDG",
+    "Development Management Branch" -> "DMB")."""
     if not text or not text.strip():
         return None
     found: list[tuple[int, int, str]] = []  # (depth, -position, code)

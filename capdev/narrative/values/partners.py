@@ -32,20 +32,28 @@ _ORG_HEADS = (
     "Division", "Unit", "Cabinet", "Executive", "General", "Royal", "Republic", "Kingdom", "Delegation", "Mission",
     "Group", "Forum", "Community", "Agence", "Centro", "Instituto", "Consejo", "Observatory",
 )
-_CONNECTORS = {"of", "for", "and", "the", "on", "in", "de", "des", "du", "la", "le", "les", "et", "y", "del", "&", "to", "at"}
+_CONNECTORS = {"of", "for", "and", "the", "on", "in", "de", "des", "du", "la", "le", "les", "et", "y", "del", "&",
+               "to", "at"}
 _ROLE_LABELS = [
-    (re.compile(r"^\s*(?:main\s+|major\s+|principal\s+)?(?:donors?|funding\s+(?:partners?|agenc(?:y|ies)|sources?)|funders?|financing\s+partners?)\s*[:\-–]\s*", re.I), "funding"),
-    (re.compile(r"^\s*(?:implementing\s+(?:partners?|agenc(?:y|ies)|entit(?:y|ies)|organi[sz]ations?)?|executing\s+(?:partners?|agenc(?:y|ies))|implementation)\s*[:\-–]\s*", re.I), "implementing"),
-    (re.compile(r"^\s*(?:beneficiar(?:y|ies)|recipients?)(?:\s+(?:institutions?|organi[sz]ations?|countries))?\s*[:\-–]\s*", re.I), "beneficiary"),
+    (re.compile(r"^\s*(?:main\s+|major\s+|principal\s+)?(?:donors?|funding\s+(?:partners?|agenc(?:y|ies)|sources?)|"
+                r"funders?|financing\s+partners?)\s*[:\-–]\s*", re.I), "funding"),
+    (re.compile(r"^\s*(?:implementing\s+(?:partners?|agenc(?:y|ies)|entit(?:y|ies)|organi[sz]ations?)?|"
+                r"executing\s+(?:partners?|agenc(?:y|ies))|implementation)\s*[:\-–]\s*", re.I), "implementing"),
+    (re.compile(r"^\s*(?:beneficiar(?:y|ies)|recipients?)(?:\s+(?:institutions?|organi[sz]ations?|"
+                r"countries))?\s*[:\-–]\s*", re.I), "beneficiary"),
     (re.compile(r"^\s*(?:cooperating|cooperation|collaborating|other)?\s*partners?\s*[:\-–]\s*", re.I), "cooperating"),
 ]
 _ROLE_PREFIXES = [
-    (re.compile(r"^\s*(?:(?:with\s+)?(?:funding|financing|financial\s+support|support)\s+from|funded\s+by|financed\s+by|sponsored\s+by)\s+", re.I), "funding"),
-    (re.compile(r"^\s*(?:implemented\s+by|executed\s+by|in\s+partnership\s+with|in\s+collaboration\s+with|with\s+the\s+collaboration\s+of)\s+", re.I), "implementing"),
+    (re.compile(r"^\s*(?:(?:with\s+)?(?:funding|financing|financial\s+support|support)\s+from|funded\s+by|"
+                r"financed\s+by|sponsored\s+by)\s+", re.I), "funding"),
+    (re.compile(r"^\s*(?:implemented\s+by|executed\s+by|in\s+partnership\s+with|in\s+collaboration\s+with|"
+                r"with\s+the\s+collaboration\s+of)\s+", re.I), "implementing"),
 ]
 _ROLE_SUFFIXES = [
-    (re.compile(r"\s*\((?:trust\s+funds?|donors?|funding|funder|financing|co-?financing|financial\s+partner)\)\s*$", re.I), "funding"),
-    (re.compile(r"\s*\((?:implementing(?:\s+(?:partner|agency))?|executing\s+agency|implementation)\)\s*$", re.I), "implementing"),
+    (re.compile(r"\s*\((?:trust\s+funds?|donors?|funding|funder|financing|co-?financing|financial\s+partner)\)\s*$",
+                re.I), "funding"),
+    (re.compile(r"\s*\((?:implementing(?:\s+(?:partner|agency))?|executing\s+agency|implementation)\)\s*$", re.I),
+     "implementing"),
     (re.compile(r"\s*\((?:beneficiary|beneficiaries|recipient)\)\s*$", re.I), "beneficiary"),
     (re.compile(r"\s*\((?:partner|cooperating\s+partner)\)\s*$", re.I), "cooperating"),
     (re.compile(r"\s*[-–:]\s*(?:donors?|funding|funder|financing)\s*$", re.I), "funding"),
@@ -106,7 +114,8 @@ def _country(text: str) -> str | None:
 
 
 def is_country_name(text: str) -> bool:
-    """True when text is a country's name and nothing else ("Kenya", "the Bahamas"; not "Kenya School of Government")."""
+    """True when text is a country's name and nothing else ("Kenya", "the Bahamas"; not "Kenya School of
+    Government")."""
     t = _clean_name(text)
     return bool(t) and any(c.start == 0 and c.end == len(t) for c in _country_mentions(t))
 
@@ -167,7 +176,8 @@ def _merge_comma_pieces(pieces: list[str]) -> list[str]:
             prev = out[-1]
             head_of = re.match(rf"(?:the\s+)?(?:{'|'.join(_ORG_HEADS)})\b.*\b(?:of|for|on)\b", prev, re.I)
             # "Ministry of Labour, Employment and Social Security": portfolio list inside one name.
-            if head_of and not _looks_like_org_start(re.sub(r"^(?:and|&)\s+", "", q, flags=re.I)) and len(q.split()) <= 6:
+            if (head_of and not _looks_like_org_start(re.sub(r"^(?:and|&)\s+", "", q, flags=re.I))
+                    and len(q.split()) <= 6):
                 out[-1] = f"{prev}, {q}"
                 continue
             if head_of and _is_qualifier(q) and not _is_known(q):
@@ -281,11 +291,18 @@ def split_partners(text: str) -> list[str]:
 # ---------------------------------------------------------------- resolving
 
 _TYPE_RULES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\b(?:Cooperation|Co-operation|Development\s+Agency|Agency\s+for\s+International\s+Development|International\s+Development|Aid|Trust\s+Funds?|Embassy)\b", re.I), "donor"),
-    (re.compile(r"\b(?:University|Université|Universidad|Universität|College|Polytechnic|School\s+of|Faculty|Research\s+Institute|Academy\s+of\s+Sciences)\b", re.I), "academia"),
-    (re.compile(r"\b(?:Ltd|Limited|Inc|LLC|plc|GmbH|S\.A\.|Corporation|Corp|Company|Consulting|Consultants|Group\s+Ltd)\b\.?", re.I), "private"),
-    (re.compile(r"\b(?:Ministry|Ministries|Ministère|Ministerio|Government|Gouvernement|Govt|Authority|Parliament|National\s+Assembly|Presidency|Prime\s+Minister|Municipality|Municipal|City\s+of|County|Province|Provincial|Directorate|Cabinet|Court|Judiciary|Tribunal|Commission\s+on|Civil\s+Service|Public\s+Service|Agency|Office\s+of\s+the|Poverty\s+Observatory|National)\b", re.I), "government"),
-    (re.compile(r"\b(?:NGO|Non-?Governmental|Association|Society|Foundation|Federation|Network|Alliance|Trust|Coalition|Forum|Civil\s+Society|Council\s+of\s+Churches)\b", re.I), "ngo"),
+    (re.compile(r"\b(?:Cooperation|Co-operation|Development\s+Agency|Agency\s+for\s+International\s+Development|"
+                r"International\s+Development|Aid|Trust\s+Funds?|Embassy)\b", re.I), "donor"),
+    (re.compile(r"\b(?:University|Université|Universidad|Universität|College|Polytechnic|School\s+of|Faculty|"
+                r"Research\s+Institute|Academy\s+of\s+Sciences)\b", re.I), "academia"),
+    (re.compile(r"\b(?:Ltd|Limited|Inc|LLC|plc|GmbH|S\.A\.|Corporation|Corp|Company|Consulting|"
+                r"Consultants|Group\s+Ltd)\b\.?", re.I), "private"),
+    (re.compile(r"\b(?:Ministry|Ministries|Ministère|Ministerio|Government|Gouvernement|Govt|Authority|Parliament|"
+                r"National\s+Assembly|Presidency|Prime\s+Minister|Municipality|Municipal|City\s+of|County|Province|"
+                r"Provincial|Directorate|Cabinet|Court|Judiciary|Tribunal|Commission\s+on|Civil\s+Service|"
+                r"Public\s+Service|Agency|Office\s+of\s+the|Poverty\s+Observatory|National)\b", re.I), "government"),
+    (re.compile(r"\b(?:NGO|Non-?Governmental|Association|Society|Foundation|Federation|Network|Alliance|Trust|"
+                r"Coalition|Forum|Civil\s+Society|Council\s+of\s+Churches)\b", re.I), "ngo"),
     (re.compile(r"\b(?:Union|Community|League|Intergovernmental|Organi[sz]ation\s+of)\b", re.I), "igo"),
 ]
 
@@ -328,7 +345,8 @@ def _partner_from_piece(piece: _Piece) -> Partner:
     if whole is not None:
         org = whole.org
         if whole.own_name:
-            return Partner(name=_clean_name(whole.text), acronym=whole.own_acronym, role=piece.role, org_type=org.type, text=written)
+            return Partner(name=_clean_name(whole.text), acronym=whole.own_acronym, role=piece.role, org_type=org.type,
+                           text=written)
         return Partner(name=org.name, acronym=org.acronym, role=piece.role, org_type=org.type, text=written)
     if matches:
         first = matches[0]

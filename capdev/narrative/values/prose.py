@@ -76,7 +76,8 @@ _PARTNERS_BEFORE = re.compile(
 _PHRASE_END = re.compile(
     r"[.;]|\s+(?:that|which|who|whose|que|qui|dont|cuyo|cuya)\b|,\s+(?:it|which|the|and\s+the|el|la|que|qui|il|elle|a|ont|has|have|had|ha|han|est|es|fue|was|were)\b|\s+to\s+[a-z]|\s+para\s+[a-z]+(?:ar|er|ir)\b|"
     r"\s+pour\s+[a-z]+(?:er|ir|re)\b|\s+(?:el|la|le)\s+(?:proyecto|projet|project)\b|"
-    r"\s+(?:and|y|et)\s+(?:was\s+|were\s+|fue\s+|a\s+[ée]t[ée]\s+)?[a-z]+(?:ed|ado|ada|\u00e9)\b|"  # "... and carried out"
+    # "... and carried out"
+    r"\s+(?:and|y|et)\s+(?:was\s+|were\s+|fue\s+|a\s+[ée]t[ée]\s+)?[a-z]+(?:ed|ado|ada|\u00e9)\b|"
     r"\s+(?:and|y|et)\s+(?:mis|mise|conduit|men[ée]e?|ejecutad[oa]|llevad[oa])\b|"  # "... et mis en œuvre avec ..."
     r"\s+(?:(?:with|con|avec|for|por|pour|of|de|worth|amounting\s+to|[àa]\s+hauteur\s+de)\s+)?"
     r"(?:US\$|USD|EUR|CAD|AUD|CHF|GBP|[$\u20ac\u00a3]|\d)|"  # "... with AUD 350,000": an amount, not a name
@@ -146,7 +147,8 @@ def read_prose(text: str) -> ProseFacts:
         # "a budget of USD 350,000 from the UN Development Account": a source after "from", never a funder there.
         head = " ".join(_phrase(text, m.end()).split()[:5])
         name = re.split(r"\s+(?:and|y|et|with|con|avec)\s+|,(?![^()]*\))|\s+\d", head)[0].strip()
-        if name[:1].isupper() and _MECHANISM.search(name) and not re.search(r"\d", name) and facts.funding_source is None:
+        if (name[:1].isupper() and _MECHANISM.search(name) and not re.search(r"\d", name)
+                and facts.funding_source is None):
             facts.funding_source = name
     for rx in (_FUNDER_AFTER, _FUNDER_BEFORE):
         for m in rx.finditer(text):

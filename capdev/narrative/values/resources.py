@@ -12,8 +12,10 @@ from .event_words import _CONNECT, _QUOTED, _lines, _mask_quotes, _quotes, _sent
 _RES_TYPES = [
     (re.compile(r"booklets?$", re.I), "booklet"),
     (re.compile(r"(?:tool\s?kits?|toolbox(?:es)?)$", re.I), "toolkit"),
-    (re.compile(r"(?:curricul(?:um|a)|training\s+materials?|training\s+manuals?|training\s+modules?|modules?|courses?)$", re.I), "training_material"),
-    (re.compile(r"(?:reports?|surveys?|stud(?:y|ies)|assessments?|policy\s+briefs?|working\s+papers?|papers?|publications?)$", re.I), "report"),
+    (re.compile(r"(?:curricul(?:um|a)|training\s+materials?|training\s+manuals?|training\s+modules?|modules?|"
+                r"courses?)$", re.I), "training_material"),
+    (re.compile(r"(?:reports?|surveys?|stud(?:y|ies)|assessments?|policy\s+briefs?|working\s+papers?|"
+                r"papers?|publications?)$", re.I), "report"),
 ]
 _URL = re.compile(r"https?://[^\s<>\"”)]+|www\.[^\s<>\"”)]+")
 _IN_SENTENCE_RES = re.compile(
@@ -82,7 +84,8 @@ def extract_resources(text: str) -> list[ResourceRef]:
                     add(_resource_type(noun), rm.group("alias").strip())
             for q in _QUOTED.finditer(s.text):
                 after = s.text[q.end() : q.end() + 30]
-                rn = re.match(r"\s*(toolkits?|handbook|booklet|guidelines|manual|report|curriculum|publication)\b", after, re.I)
+                rn = re.match(r"\s*(toolkits?|handbook|booklet|guidelines|manual|report|curriculum|publication)\b",
+                              after, re.I)
                 if rn:
                     add(_resource_type(rn.group(1)), next(g for g in q.groups() if g).strip())
     for u in _URL.finditer(text):

@@ -73,7 +73,8 @@ _PREFIXED_TARGET = re.compile(
 )
 _NUM = r"(?:(?:SDG|ODS|ODD|Goal)\s*#?\s*)?\d{1,2}(?![\d]|\.\w)"
 _LIST_SEP = r"\s*(?:,|;|/|\band\b|&|\bor\b|\by\b|\bet\b)\s*"
-_GOAL_KEY_PROSE = r"(?:SDGs?|ODS|ODD|Sustainable\s+Development\s+Goals?|Objetivos?\s+de\s+Desarrollo\s+Sostenible|Objectifs?\s+de\s+d[ée]veloppement\s+durable)"
+_GOAL_KEY_PROSE = (r"(?:SDGs?|ODS|ODD|Sustainable\s+Development\s+Goals?|Objetivos?\s+de\s+Desarrollo\s+Sostenible|"
+                   r"Objectifs?\s+de\s+d[ée]veloppement\s+durable)")
 _GOAL_KEY = rf"(?:{_GOAL_KEY_PROSE}|Goals?|Objectifs?|Objetivos?)"
 
 
@@ -149,7 +150,8 @@ def parse_sdgs(text: str) -> tuple[list[int], list[str]]:
 
 
 def find_sdg_mentions(text: str) -> tuple[list[int], list[str]]:
-    """Goals and targets written out in prose ("SDG 16", "SDGs 5 and 16", "SDG target 16.6"); "the SDGs" gives nothing."""
+    """Goals and targets written out in prose ("SDG 16", "SDGs 5 and 16", "SDG target 16.6"); "the SDGs" gives
+    nothing."""
     if not isinstance(text, str) or not text.strip():
         return [], []
     return _collect(text, prose=True)

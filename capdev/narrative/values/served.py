@@ -9,7 +9,13 @@ import re
 
 from ..intervals import Intervals
 from .places import (
-    CountryMention, find_countries, find_demonyms, find_regions, resolve_country, resolve_demonym, resolve_region,
+    CountryMention,
+    find_countries,
+    find_demonyms,
+    find_regions,
+    resolve_country,
+    resolve_demonym,
+    resolve_region,
 )
 
 # ---------------------------------------------------------------- labelled lists
@@ -94,20 +100,26 @@ _C = "\x00"  # stands for the country mention inside the context patterns below
 
 _NATIONAL_BODY = [
     # "Government of Togo", "Ministry of Economy and Planning of the Government of Saudi Arabia"
-    r"\b(?:government|ministry|minister|president|prime\s+minister|parliament|national\s+assembly|authorities|cabinet|office|presidency|state)\s+of\s+(?:the\s+)?(?:republic\s+of\s+(?:the\s+)?)?" + _C,
+    r"\b(?:government|ministry|minister|president|prime\s+minister|parliament|national\s+assembly|authorities|cabinet|"
+    r"office|presidency|state)\s+of\s+(?:the\s+)?(?:republic\s+of\s+(?:the\s+)?)?" + _C,
     r"\bministry\b[^.;\n]{0,80}?\bof\s+(?:the\s+)?(?:government\s+of\s+(?:the\s+)?)?" + _C,
     # "DRC Government", "Djibouti Government", "Togo's Ministry of ..."
-    _C + r"(?:'s)?\s+(?:government|gov't|govt|authorities|ministry|ministries|national|republic|country\s+office|parliament|cabinet|presidency|civil\s+service|public\s+service|public\s+administration)\b",
+    _C + r"(?:'s)?\s+(?:government|gov't|govt|authorities|ministry|ministries|national|republic|country\s+office|"
+         r"parliament|cabinet|presidency|civil\s+service|public\s+service|public\s+administration)\b",
     # "UNDP Togo", "UNDP/Saudi Arabia", "UNDP in Mali", "UNDP-Mali", "UNICEF Country Office in Ghana"
-    r"\b(?:UNDP|UNICEF|UNFPA|UN|UNCT|UNRC|RCO|UNESCO|FAO|WHO|ILO|UNODC|UN\s+Women|UN-Habitat|UNOPS|WFP|country\s+office)\s*(?:/|-|–|\s|\s+in\s+|\s+for\s+)\s*(?:the\s+)?" + _C,
+    r"\b(?:UNDP|UNICEF|UNFPA|UN|UNCT|UNRC|RCO|UNESCO|FAO|WHO|ILO|UNODC|UN\s+Women|UN-Habitat|UNOPS|WFP|"
+    r"country\s+office)\s*(?:/|-|–|\s|\s+in\s+|\s+for\s+)\s*(?:the\s+)?" + _C,
     r"\b(?:republic|kingdom|state|commonwealth|sultanate)\s+of\s+(?:the\s+)?" + _C,
     # "the project in Mali", "programme for Djibouti", "support to the Government of ..."
-    r"\b(?:project|programme|program|initiative|support|assistance|mission)\b[^.;\n]{0,30}?\b(?:in|for|to|of)\s+(?:the\s+)?" + _C,
+    r"\b(?:project|programme|program|initiative|support|assistance|mission)\b[^.;\n]{0,30}?\b(?:in|for|"
+    r"to|of)\s+(?:the\s+)?" + _C,
 ]
 _DONOR = [
-    _C + r"(?:'s)?\s*(?:[-–]\s*)?(?:development\s+)?(?:cooperation|co-operation|aid\b|embassy|trust\s+funds?|international\s+development|development\s+agency|donor)",
+    _C + r"(?:'s)?\s*(?:[-–]\s*)?(?:development\s+)?(?:cooperation|co-operation|aid\b|embassy|trust\s+funds?|"
+         r"international\s+development|development\s+agency|donor)",
     r"\b(?:embassy|consulate)\s+of\s+(?:the\s+)?" + _C,
-    r"\b(?:funded|financed|sponsored|supported\s+financially|contribution)\s+(?:by|from|of)\s+(?:the\s+)?(?:government\s+of\s+(?:the\s+)?)?" + _C,
+    r"\b(?:funded|financed|sponsored|supported\s+financially|contribution)\s+(?:by|from|"
+    r"of)\s+(?:the\s+)?(?:government\s+of\s+(?:the\s+)?)?" + _C,
     r"\b(?:funding|grant|donation|contribution)\s+(?:from|by)\s+(?:the\s+)?(?:government\s+of\s+(?:the\s+)?)?" + _C,
     _C + r"[^.;\n]{0,20}\((?:donor|funding|funder)\)",
 ]
@@ -237,7 +249,8 @@ def _mention_score(field: str, ft: _FieldText, mention: CountryMention, head: Co
         return -3.0
     lo, hi = ft.sentences.bounds(mention.start)
     # Home countries of participants are never served, even when named with their governments.
-    if _PARTICIPANT_CUE.search(text[max(lo, at - 120) : at]) and re.search(r"\bfrom\b", text[max(lo, at - 120) : at], re.I):
+    if (_PARTICIPANT_CUE.search(text[max(lo, at - 120) : at])
+            and re.search(r"\bfrom\b", text[max(lo, at - 120) : at], re.I)):
         return 0.0
     if _matches_at(_NATIONAL_RX, text, mention):
         return 3.0

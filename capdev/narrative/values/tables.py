@@ -20,7 +20,8 @@ _COUNT = re.compile(  # a count, maybe qualified, maybe followed by who ("45 par
     rf"(?:\s+(?:[^\W\d_]+\s+){{0,2}}?(?:{_PEOPLE}|pers\.?|participant)\b[^\d]*)?$",
     re.IGNORECASE,
 )
-_QUALIFIERS = {"plus de": "more than", "environ": "about", "pres de": "nearly", "près de": "nearly", "mas de": "more than",
+_QUALIFIERS = {"plus de": "more than", "environ": "about", "pres de": "nearly", "près de": "nearly",
+               "mas de": "more than",
                "más de": "more than", "alrededor de": "about", "cerca de": "nearly", "unos": "about", "unas": "about",
                "aproximadamente": "approximately", "~": "about", ">": "more than"}
 

@@ -52,7 +52,8 @@ def _key(name: str) -> str:
     return " ".join(fold(name).casefold().replace("-", " ").split()).strip(" .,'")
 
 
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f][A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f '’.-]*")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]"
+                    r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f '’.-]*")
 
 
 @functools.cache

@@ -2,8 +2,8 @@
 from rest_framework import viewsets
 
 from capdev.accounts import permissions as perms
-from capdev.organisations.models import FundingSource, Organisation, OrgUnit
 from capdev.organisations.filtersets import FundingSourceFilterSet, OrganisationFilterSet, OrgUnitFilterSet
+from capdev.organisations.models import FundingSource, Organisation, OrgUnit
 from capdev.projects.filtersets import visible_projects
 
 from .serializers import FundingSourceSerializer, OrganisationSerializer, OrgUnitSerializer

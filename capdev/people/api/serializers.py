@@ -72,8 +72,9 @@ class PeopleReachedSerializer(serializers.Serializer):
     stale = serializers.BooleanField(help_text=_("True when the figures were counted before the portfolio's latest "
                                                  "change (they are being counted again)."))
     reach = ReachSerializer()
-    participants = serializers.DictField(allow_null=True, help_text=_("Participants activity by activity: from the lists where "
-                                                     "there are lists, as recorded elsewhere."))
+    participants = serializers.DictField(allow_null=True,
+                                         help_text=_("Participants activity by activity: from the lists where there "
+                                                     "are lists, as recorded elsewhere."))
 
 
 class NetworkSerializer(serializers.ModelSerializer):

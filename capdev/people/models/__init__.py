@@ -1,6 +1,14 @@
 """The people app's models: persons and institutions, attendance and sheets, networks, evaluations, indicators."""
-from .attendance import (ActivityLink, Attendance, AttendanceState, Role, Sheet, SheetRow, counts_in_public,
-                         project_is_public)
+from .attendance import (
+                         ActivityLink,
+                         Attendance,
+                         AttendanceState,
+                         Role,
+                         Sheet,
+                         SheetRow,
+                         counts_in_public,
+                         project_is_public,
+)
 from .erasure import Erasure
 from .evaluations import Applied, Evaluation, Response
 from .indicators import IndicatorSource, Measure, Period, ValueBreakdown

@@ -11,8 +11,7 @@ from django.core.management import CommandError, call_command
 
 from capdev.people import importing, reading
 from capdev.people import report as reports
-from capdev.people.models import (Attendance, AttendanceState, Institution, MatchProposal, Person, Sheet,
-                                  SheetRow)
+from capdev.people.models import Attendance, AttendanceState, Institution, MatchProposal, Person, Sheet, SheetRow
 from capdev.people.sheets.read import SheetError
 
 from .conftest import FILES, upload

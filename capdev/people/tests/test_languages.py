@@ -21,9 +21,9 @@ def test_the_dashboard_in_french_then_english_gives_each_its_words(client, setti
                                                                     background, monkeypatch):
     crowd(workshop, 6, 6)
     if background:  # the thread counts, then the next request finds the figures (run here, in this thread)
-        from capdev.people import aggregates
-
         from django.db import connections
+
+        from capdev.people import aggregates
 
         settings.CAPDEV_PEOPLE_BACKGROUND = True
         monkeypatch.setattr(aggregates.threading, "Thread", _Inline)

@@ -8,8 +8,7 @@ import pytest
 from django.test import Client
 
 from capdev.people import network_stats
-from capdev.people.models import (Evaluation, Membership, Network, NetworkActivity, NetworkProject, Response,
-                                  Sheet)
+from capdev.people.models import Evaluation, Membership, Network, NetworkActivity, NetworkProject, Response, Sheet
 
 from .conftest import FILES, crowd
 from .test_import import imported

@@ -238,7 +238,8 @@ def test_a_figure_not_counted_yet_is_being_counted_and_the_page_says_so(caribbea
     crowd(workshop, 5, 5)
     settings.CAPDEV_PEOPLE_BACKGROUND = True
     started = []
-    monkeypatch.setattr(agg, "refresh_in_background", lambda name, version, compute, language=None: started.append(name))
+    monkeypatch.setattr(agg, "refresh_in_background", lambda name, version, compute,
+                        language=None: started.append(name))
     page = client.get("/dashboard/")
     assert page.context["people"]["reach"].counting and "being counted" in page.content.decode()
     assert "Woman 0" not in page.content.decode() and len(started) == 2  # the reach and the participation

@@ -89,7 +89,8 @@ def test_a_publish_by_a_reviewer_is_on_every_channel_at_the_next_request(portfol
     answer = publish(reviewer, project, **{"publish-reason": "Fresh-page test: published over the IATI check."})
     assert answer.status_code == 302, answer.status_code
     projects_before = before["dashboard"][0]
-    assert_fresh(client, urls, before, lambda name, text: ("Quokkaland digital" in text) if name not in ("dashboard", "home")
+    assert_fresh(client, urls, before, lambda name,
+                 text: ("Quokkaland digital" in text) if name not in ("dashboard", "home")
                  else text != projects_before if name == "dashboard" else True)
     status, text, _etag = read(client, f"/projects/{project.pk}/")
     assert status == 200 and "Quokkaland" in text

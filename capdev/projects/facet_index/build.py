@@ -25,8 +25,18 @@ from capdev.projects.models import Budget, Project
 from capdev.reference.models import Country, Currency, Region, SdgGoal, SdgTarget
 
 from . import lexemes as lexeme_index
-from .columns import (ACTIVITY_TYPE_CODES, REVIEW_STATES, ROW, STATUSES, VALUE, ActivityYears, Links, Money,
-                      PortfolioIndex, rows_of)
+from .columns import (
+    ACTIVITY_TYPE_CODES,
+    REVIEW_STATES,
+    ROW,
+    STATUSES,
+    VALUE,
+    ActivityYears,
+    Links,
+    Money,
+    PortfolioIndex,
+    rows_of,
+)
 from .sources import PairReader, Pairs, coder, ordinal, read_columns, to_cents
 
 
@@ -76,7 +86,8 @@ def budget_columns(pk: np.ndarray, using: str, only=None) -> dict[str, np.ndarra
     lines = Budget.objects.using(using).counted()
     if only is not None:
         lines = lines.filter(project_id__in=only)
-    owners, cents = read_columns(lines.order_by().values("project").annotate(s=Sum("amount")).values_list("project", "s"),
+    owners, cents = read_columns(lines.order_by().values("project").annotate(s=Sum("amount")).values_list("project",
+                                                                                                          "s"),
                              using, None, to_cents)
     n = pk.size
     total = np.full(n, -1, dtype=np.int64)  # cents; -1 for no budget line

@@ -93,7 +93,8 @@ class Links:
         lengths = self.starts[chosen + 1] - lo
         # The positions lo..hi-1 of every chosen row, end to end, without a Python loop.
         ends = np.cumsum(lengths)
-        positions = np.arange(int(ends[-1]) if ends.size else 0, dtype=np.int64) + np.repeat(lo - ends + lengths, lengths)
+        positions = np.arange(int(ends[-1]) if ends.size else 0, dtype=np.int64) + np.repeat(lo - ends + lengths,
+                                                                                             lengths)
         return self.vals[positions]
 
     def any_of(self, codes: Iterable[int], n: int) -> np.ndarray:

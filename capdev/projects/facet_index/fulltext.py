@@ -12,8 +12,16 @@ import logging
 import numpy as np
 from django.db import connections
 
-from capdev.projects.search import (DOC_TABLE, FTS5_WEIGHTS, FTS_TABLE, PG_CONFIG, PG_TSQUERY, clean_query,
-                                    fts5_query, has_terms)
+from capdev.projects.search import (
+    DOC_TABLE,
+    FTS5_WEIGHTS,
+    FTS_TABLE,
+    PG_CONFIG,
+    PG_TSQUERY,
+    clean_query,
+    fts5_query,
+    has_terms,
+)
 
 from . import lexemes as lexeme_index
 from . import tsquery

@@ -76,7 +76,8 @@ class Lexemes:
     def nbytes(self) -> int:
         """The arrays' size in bytes (the dictionaries' own overhead left out)."""
         arrays = [self.documents, self.stale, *self.bitmaps.values(), *self.ids.values(), *self.fresh.values(),
-                  *self.phrases.values(), *self.phrase_fresh.values(), *([] if self.row_addresses is None else [self.row_addresses])]
+                  *self.phrases.values(), *self.phrase_fresh.values(),
+                  *([] if self.row_addresses is None else [self.row_addresses])]
         return sum(a.nbytes for a in arrays)
 
     def documents_matching(self, phrase: tsquery.Node, width: int) -> np.ndarray | None:

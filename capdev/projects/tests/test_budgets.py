@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 
 from capdev.projects.models import Budget, Project, counted_budget_lines, project_budget_lines
-from capdev.reference.models import Currency
 from capdev.projects.views import budget_summary
+from capdev.reference.models import Currency
 
 OTHER, TOTAL, YEARLY = Budget.Kind.OTHER, Budget.Kind.TOTAL, Budget.Kind.YEARLY
 

@@ -7,8 +7,17 @@ from django.test.utils import CaptureQueriesContext
 
 from capdev.activities.models import Activity
 from capdev.organisations.models import Organisation
-from capdev.projects.models import (Indicator, IndicatorValue, Outcome, Project, ProjectPartner, ProjectRelation,
-                                    ReviewFlag, ReviewState, SourceRecord)
+from capdev.projects.models import (
+    Indicator,
+    IndicatorValue,
+    Outcome,
+    Project,
+    ProjectPartner,
+    ProjectRelation,
+    ReviewFlag,
+    ReviewState,
+    SourceRecord,
+)
 from capdev.projects.views import source_markup
 
 

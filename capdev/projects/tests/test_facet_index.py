@@ -53,7 +53,8 @@ def _random_params(rng: random.Random, staff: bool) -> dict:
         "start_year_max": lambda: str(rng.randint(2010, 2031)),
         "budget": lambda: rng.sample(["lt100k", "100k-500k", "500k-1m", "1m-5m", "gt5m"], rng.randint(1, 2)),
         "partner": lambda: rng.sample(["undp", "unitar", "world-bank", "oecd", "no-such-org"], rng.randint(1, 2)),
-        "activity_type": lambda: rng.sample(["workshop", "webinar", "advisory_mission", "training_of_trainers"], rng.randint(1, 2)),
+        "activity_type": lambda: rng.sample(["workshop", "webinar", "advisory_mission", "training_of_trainers"],
+                                            rng.randint(1, 2)),
         "sort": lambda: rng.choice(list(SORTS)),
     }
     if staff:

@@ -1,5 +1,4 @@
 """ProjectFilterSet, ActivityFilterSet, OrganisationFilterSet: the parameters the portal, API and exports share."""
-from capdev.organisations.filtersets import OrganisationFilterSet
 import datetime as dt
 from decimal import Decimal
 
@@ -11,6 +10,7 @@ from django.test import RequestFactory
 from capdev.activities.filtersets import ActivityFilterSet
 from capdev.activities.models import Activity
 from capdev.core.params import InvalidParameters
+from capdev.organisations.filtersets import OrganisationFilterSet
 from capdev.organisations.models import Organisation
 from capdev.projects.bands import BudgetBand
 from capdev.projects.filtersets import ProjectFilterSet, visible_projects

@@ -14,8 +14,15 @@ from capdev.organisations.models import Organisation
 from capdev.projects import index_version
 from capdev.projects.facet_index import build, cache, columns, query, refresh
 from capdev.projects.filtersets import SORTS, ProjectFilterSet
-from capdev.projects.models import (Budget, IndexChange, Project, ProjectCountry, ProjectPartner, ProjectSdgGoal,
-                                    ReviewState)
+from capdev.projects.models import (
+    Budget,
+    IndexChange,
+    Project,
+    ProjectCountry,
+    ProjectPartner,
+    ProjectSdgGoal,
+    ReviewState,
+)
 from capdev.reference.models import Country
 
 COLUMNS = ("pk", "review", "unit", "funding", "start", "end", "start_year", "override", "band", "budget",

@@ -104,8 +104,8 @@ def test_edited_documents_are_read_again_and_match_as_the_database_does(syntheti
     assert updated is not None and set(edited) <= set(updated.stale.tolist())
     assert not updated.documents[gone]
     assert any(edited[1] in ids.tolist() for ids in updated.phrase_fresh.values())
-    for q in ["quokka", "quokka sanctuary", *common, f"{common[0]} -{common[1]}", f"-{common[0]}", "quokka OR sanctuary",
-              "e-government", "-e-government", "quokka e-government"]:
+    for q in ["quokka", "quokka sanctuary", *common, f"{common[0]} -{common[1]}", f"-{common[0]}",
+              "quokka OR sanctuary", "e-government", "-e-government", "quokka e-government"]:
         assert assert_matches_as_database(updated, q), q
     assert before != now
 
@@ -184,8 +184,8 @@ def test_ids_past_32_bits_leave_every_search_to_the_database(synthetic, monkeypa
 
 def ranks_by_key(q: str, pks: list[int]) -> dict[int, float]:
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT project_id, ts_rank_cd(vector, websearch_to_tsquery(%s::regconfig, %s)) FROM {DOC_TABLE} "
-                       "WHERE project_id = ANY(%s)", [PG_CONFIG, q, pks])
+        cursor.execute("SELECT project_id, ts_rank_cd(vector, websearch_to_tsquery(%s::regconfig, %s)) FROM "
+                       f"{DOC_TABLE} WHERE project_id = ANY(%s)", [PG_CONFIG, q, pks])
         return dict(cursor.fetchall())
 
 

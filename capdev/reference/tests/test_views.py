@@ -10,8 +10,15 @@ from django.urls import reverse
 
 from capdev.activities.models import Activity, ActivityOrganiser
 from capdev.organisations.models import Organisation, OrgUnit
-from capdev.projects.models import (Budget, Project, ProjectCountry, ProjectPartner, ProjectSdgGoal,
-                                    ProjectSdgTarget, ReviewState)
+from capdev.projects.models import (
+    Budget,
+    Project,
+    ProjectCountry,
+    ProjectPartner,
+    ProjectSdgGoal,
+    ProjectSdgTarget,
+    ReviewState,
+)
 
 # The seed's Caribbean digital-government project serves these; it is published by the `portfolio` fixture.
 CARIBBEAN = "Strengthen public sector national capacities for Innovation"

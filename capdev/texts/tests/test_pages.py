@@ -1,8 +1,8 @@
 """The portal shows a project's texts in the reader's language where translated, else the original marked with its
 language; a translation is marked with its own."""
 import pytest
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from lxml import html as lxml_html
 
 from capdev.projects.models import Project
@@ -56,8 +56,8 @@ def test_lists_show_the_translated_title(client, translated, url):
 
     reindex_projects([translated.pk])  # as the commit would (the test's transaction never commits)
     if "countries" in url:
-        from capdev.reference.models import Country
         from capdev.projects.models import ProjectCountry
+        from capdev.reference.models import Country
 
         country = Country.objects.create(iso3="KEN", iso2="KE", numeric="404", name="Kenya")
         ProjectCountry.objects.create(project=translated, country=country)

@@ -26,7 +26,8 @@ class Command(BaseCommand):
     help = _("Create demo accounts viewer, editor-pacb, editor-dmb, reviewer and portfolio-admin.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--password", help=_("the password for every demo account (default: a random one, printed)"))
+        parser.add_argument("--password",
+                            help=_("the password for every demo account (default: a random one, printed)"))
         parser.add_argument("--force", action="store_true", help=_("create them even with DEBUG off"))
 
     @transaction.atomic

@@ -19,7 +19,7 @@ Saint Lucia,2026-03,capdev-example-digital-government,peer,legal,3,,,Peer review
 Saint Lucia,2026-03,capdev-example-digital-government,peer,services,3,,,Peer review
 Saint Lucia,2026-03,capdev-example-digital-government,peer,data,2,Data-sharing rules drafted,,Peer review
 Saint Lucia,2026-03,capdev-example-digital-government,peer,mindsets,3,Permanent Secretaries trained in April 2025,,Peer review
-""".encode()
+""".encode()  # noqa: E501 (a CSV file as uploaded, one record a line: a line cannot be cut)
 
 
 def sign_in(page, live):
@@ -183,8 +183,7 @@ def test_the_assessment_pages_pass_axe_and_keep_the_content_security_policy(brow
     machine."""
     from capdev.assessments import score_files, score_import
     from capdev.assessments.models import Dimension, WorkLink
-    from capdev.portal.tests.browser.helpers import (Recorder, axe_violations, describe_violations,
-                                                      invisible_text)
+    from capdev.portal.tests.browser.helpers import Recorder, axe_violations, describe_violations, invisible_text
     from capdev.projects.models import Project
 
     plan = score_import.plan(score_files.read(SINCE_CSV, "since.csv"))

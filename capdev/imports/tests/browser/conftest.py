@@ -73,13 +73,13 @@ def _serial_server():
 @pytest.fixture
 def live(transactional_db, settings):
     """A live server on the test database, with reference data and an editor of PACB."""
+    from django.contrib.auth import get_user_model
     from django.test.testcases import LiveServerThread
     from pytest_django.live_server_helper import LiveServer
 
     from capdev.accounts.models import UnitAssignment
     from capdev.accounts.roles import EDITOR, assign_role
     from capdev.organisations.models import OrgUnit
-    from django.contrib.auth import get_user_model
 
     settings.CAPDEV_IMPORT_POLL_SECONDS = 1
     call_command("load_reference", stdout=io.StringIO())

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-
 from capdev.portal.tests.browser.helpers import new_page
 
 from .conftest import work

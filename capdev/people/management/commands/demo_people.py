@@ -14,8 +14,15 @@ from capdev.accounts.models import UnitAssignment
 from capdev.accounts.roles import EDITOR, REVIEWER, assign_role
 from capdev.organisations.models import OrgUnit
 from capdev.people import evaluations_import, importing, indicators, reading
-from capdev.people.models import (Attendance, IndicatorSource, Membership, Network, NetworkActivity,
-                                  NetworkProject, Sheet)
+from capdev.people.models import (
+    Attendance,
+    IndicatorSource,
+    Membership,
+    Network,
+    NetworkActivity,
+    NetworkProject,
+    Sheet,
+)
 from capdev.people.publishing import publish_attendance
 from capdev.projects.models import Indicator, Outcome, Project
 

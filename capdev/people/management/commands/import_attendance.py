@@ -1,8 +1,8 @@
-"""capdev import-attendance --activity ID FILE [--dry-run]: a sign-in sheet onto an activity, as the upload page does."""
+"""capdev import-attendance --activity ID FILE [--dry-run]: a sign-in sheet onto an activity, as the upload page
+does."""
 from __future__ import annotations
 
 import hashlib
-
 from pathlib import Path
 
 from django.contrib.auth import get_user_model

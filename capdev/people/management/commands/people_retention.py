@@ -1,4 +1,5 @@
-"""capdev people-retention [--dry-run]: erase the personal data of people no activity has seen for the retention period."""
+"""capdev people-retention [--dry-run]: erase the personal data of people no activity has seen for the retention
+period."""
 from __future__ import annotations
 
 import datetime as dt

@@ -24,13 +24,15 @@ def saint_lucia_en() -> None:
         (3, "Ms. Karen St. Rose", "Policy Analyst", None, "Female", "KAREN.STROSE@GOVT.LC ", "KSR"),
         (4, "Kervin Alexander", "ICT Officer", "Department of Public Sector Modernization", "male", "", "K.A."),
         (None, None, None, None, None, None, None),
-        (5, "Mrs Theresa Charles", "Chief Information Officer", "Ministry of Finance", "f", "t.charles@finance.gov.lc", ""),
+        (5, "Mrs Theresa Charles", "Chief Information Officer", "Ministry of Finance", "f", "t.charles@finance.gov.lc",
+         ""),
         (6, "JOSEPH, Marcus", "Senior Economist", "Ministry of Finance", "Male", "Marcus.Joseph@Finance.GOV.LC", ""),
         (7, "H.E. Dr. Claudia Louis", "Minister for Public Service", "Ministry of Public Service", "F", "", ""),
         (8, "Peter  Emmanuel", "Programme Officer", "National Insurance Corporation", "M",
          "peter.emmanuel@nic.lc; pemmanuel@gmail.com", ""),
         (9, "Shanelle Felix", "Records Clerk", "Castries City Council", "F", "not given", ""),
-        (10, "Rev. Gregory Auguste", "Lecturer", "Sir Arthur Lewis Community College", "?", "gauguste@salcc.edu.lc", ""),
+        (10, "Rev. Gregory Auguste", "Lecturer", "Sir Arthur Lewis Community College", "?", "gauguste@salcc.edu.lc",
+         ""),
     ]
     for row in rows:
         ws.append(list(row))

@@ -119,7 +119,8 @@ def test_no_content_security_policy_violation(tour):
     csp_console = [c for c in tour["console"] if CSP_WORDS.search(c[2])]
     assert not csp_console, "CSP messages in the console:\n" + "\n".join(f"{u}: [{t}] {m}" for u, t, m in csp_console)
     assert not tour["csp_events"], f"securitypolicyviolation events: {json.dumps(tour['csp_events'], indent=2)}"
-    assert not tour["page_errors"], "uncaught JavaScript errors:\n" + "\n".join(f"{u}: {e}" for u, e in tour["page_errors"])
+    assert not tour["page_errors"], "uncaught JavaScript errors:\n" + "\n".join(f"{u}: {e}" for u,
+                                                                                e in tour["page_errors"])
 
 
 def test_the_detectors_see_a_violation(browser, site):

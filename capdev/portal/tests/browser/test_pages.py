@@ -31,7 +31,8 @@ def no_horizontal_scroll(page) -> dict:
                 .filter(e => e.getBoundingClientRect().right > width + 1)
                 .slice(0, 10)
                 .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
-                          (e.className && typeof e.className === 'string' ? '.' + e.className.split(' ').join('.') : '') +
+                          (e.className && typeof e.className === 'string'
+                           ? '.' + e.className.split(' ').join('.') : '') +
                           ' right=' + Math.round(e.getBoundingClientRect().right));
             return {scrollWidth: scroll, width: width, overflowing: wide};
         }"""

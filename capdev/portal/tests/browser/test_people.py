@@ -41,8 +41,16 @@ def people_users(site, django_db_blocker):
 
 def _forget_people() -> None:
     """The people data the server wrote (committed on PostgreSQL): the rest of the browser tests see none."""
-    from capdev.people.models import (Attendance, Evaluation, Institution, MatchProposal, Membership, Person, Sheet,
-                                      SheetRow)
+    from capdev.people.models import (
+        Attendance,
+        Evaluation,
+        Institution,
+        MatchProposal,
+        Membership,
+        Person,
+        Sheet,
+        SheetRow,
+    )
 
     MatchProposal.objects.all().delete()
     Attendance.objects.all().delete()

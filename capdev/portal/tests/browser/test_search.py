@@ -134,7 +134,8 @@ def test_the_keyboard_alone_reaches_and_toggles_a_facet(page, site):
 
     state = page.evaluate(
         """id => ({checked: document.getElementById(id).checked,
-                   active: document.activeElement ? document.activeElement.id || document.activeElement.tagName : null})""",
+                   active: document.activeElement
+                           ? document.activeElement.id || document.activeElement.tagName : null})""",
         focused,
     )
     assert state["checked"], f"#{focused} is not checked after the update"

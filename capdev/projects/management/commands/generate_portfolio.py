@@ -1,4 +1,5 @@
-"""capdev generate-portfolio --projects N --seed S [--batch B] [--jobs J]: a deterministic synthetic portfolio for scale tests."""
+"""capdev generate-portfolio --projects N --seed S [--batch B] [--jobs J]: a deterministic synthetic portfolio for
+scale tests."""
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 

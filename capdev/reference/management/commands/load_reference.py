@@ -1,4 +1,5 @@
-"""`capdev load-reference`: regions, countries, SDGs, currencies, and the known units, organisations and funding sources."""
+"""`capdev load-reference`: regions, countries, SDGs, currencies, and the known units, organisations and funding
+sources."""
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
