@@ -16,6 +16,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("capdev.portal.urls")),
     path("", include("capdev.editor.urls")),  # before projects: /projects/new/ and /projects/<id>/edit/
+    path("", include("capdev.texts.urls")),  # the editor's /projects/<id>/translations/
     path("", include("capdev.accounts.urls")),
     path("", include("capdev.reports.urls")),  # before projects: /projects/<id>/factsheet.pdf
     path("", include("capdev.projects.urls")),

@@ -10,6 +10,7 @@ from capdev.organisations.api.views import FundingSourceViewSet, OrganisationVie
 from capdev.people.api.views import AttendanceViewSet, NetworkViewSet, PeopleReachedView, PersonViewSet
 from capdev.projects.api.views import ProjectViewSet
 from capdev.reference.api.views import CountryViewSet, RegionViewSet, SdgGoalViewSet
+from capdev.texts.api.views import ProjectTranslationsView
 
 router = DefaultRouter()
 router.register("projects", ProjectViewSet, basename="project")
@@ -34,5 +35,6 @@ urlpatterns = [
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema", template_name="api/swagger_ui.html"),
          name="docs"),
     path("people-reached/", PeopleReachedView.as_view(), name="people-reached"),
+    path("projects/<int:pk>/translations/", ProjectTranslationsView.as_view(), name="project-translations"),
     path("", include(router.urls)),
 ]

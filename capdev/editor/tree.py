@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from capdev.activities import models as am
 from capdev.people import models as people
 from capdev.projects import models as pm
+from capdev.texts import models as texts
 
 TIMESTAMPS = {"created", "last_updated"}
 # Copied with the row, never shown as a change: an activity's lasting identifier (Activity.uid).
@@ -69,7 +70,12 @@ TREE: tuple[Node, ...] = (
     Node("expected_accomplishments", pm.ExpectedAccomplishment, "project_id", ("text",)),
     Node("planned_activities", pm.PlannedActivity, "project_id", ("text",)),
     Node("key_accomplishments", pm.KeyAccomplishment, "project_id", ("text",)),
+    # Translations of the project's texts (capdev.texts): edited, copied, published and reverted with them.
+    Node("text_translations", texts.ProjectTranslation, "project_id", ("field", "language"),
+         heading=_("translations")),
     Node("outcomes", pm.Outcome, "project_id", ("number", "text"), children=(
+        Node("outcome_translations", texts.OutcomeTranslation, "outcome_id", ("language",),
+             heading=_("translations of outcomes")),
         Node("indicators", pm.Indicator, "outcome_id", ("title",), children=(
             Node("indicator_values", pm.IndicatorValue, "indicator_id", ("period_start", "period_end", "actual"),
                  children=(Node("value_breakdowns", people.ValueBreakdown, "value_id",

@@ -19,6 +19,8 @@ class _Parts:
     outcomes: list = field(default_factory=list)
     partners: list = field(default_factory=list)
     countries: list = field(default_factory=list)
+    translations: list = field(default_factory=list)  # (language, field, text) of the project's texts
+    outcome_translations: list = field(default_factory=list)  # (outcome position, language, text)
 
 
 class NewDocuments:
@@ -46,12 +48,23 @@ class NewDocuments:
         if pk in self.parts:
             self.parts[pk].countries.append((rank, name))
 
+    def translation(self, pk: int, name: str, language: str, text: str) -> None:
+        """A translation of one of the project's texts (capdev.texts)."""
+        if pk in self.parts:
+            self.parts[pk].translations.append((language, name, text))
+
+    def outcome_translation(self, pk: int, position: int, language: str, text: str) -> None:
+        """A translation of the project's outcome at this position."""
+        if pk in self.parts:
+            self.parts[pk].outcome_translations.append((position, language, text))
+
     def rows(self) -> list[dict]:
-        """ProjectSearchDocument rows, as build_document makes them."""
+        """ProjectSearchDocument rows, as build_document makes them (translations in their models' order)."""
         return [{
             "project_id": pk,
-            "heading": _clean_text(*p.heading),
-            "body": _clean_text(*p.body, *p.outcomes),
+            "heading": _clean_text(*p.heading, *(t for _l, f, t in sorted(p.translations) if f == "title")),
+            "body": _clean_text(*p.body, *p.outcomes, *(t for _l, f, t in sorted(p.translations) if f != "title"),
+                                *(t for _p, _l, t in sorted(p.outcome_translations))),
             "context": _clean_text(*dict.fromkeys(x for x in p.partners if x),
                                    *(name for _rank, name in sorted(p.countries))),
         } for pk, p in self.parts.items()]

@@ -20,6 +20,7 @@ from lxml import etree
 
 from capdev.organisations.models import OrgUnit
 from capdev.projects.models import Project, ProjectStatus, derive_status
+from capdev.texts.languages import to_iati
 
 from . import codelists, conf, mapping
 from .export_rows import Document, IndicatorRow, OutcomeRow, ProjectRow, Related, iter_project_rows
@@ -99,8 +100,13 @@ def _sub(parent: etree._Element, tag: str, attrib: dict | None = None, text: str
     return el
 
 
-def _narrative(parent: etree._Element, text: str) -> None:
+def _narrative(parent: etree._Element, text: str, translations: dict | None = None) -> None:
+    """The element's narrative in the activity's language and, after it, one per translation with its xml:lang
+    (IATI 2.03: xml:lang is left out only where it is the activity's own, which the original's always is)."""
     _sub(parent, "narrative", text=_clean(text))
+    for language, translated in sorted((translations or {}).items()):
+        if _clean(translated):
+            _sub(parent, "narrative", {XML_LANG: to_iati(language)}, text=_clean(translated))
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -149,16 +155,18 @@ def build_activity(project: ProjectRow, ctx: Context) -> etree._Element:
     _sub(act, "iati-identifier", text=identifier(project, reporting["ref"] if iati is None else None))
     rep = _sub(act, "reporting-org", {"ref": reporting["ref"], "type": reporting["type"]})
     _narrative(rep, reporting["name"] or reporting["ref"])
-    _narrative(_sub(act, "title"), project.title)
-    descriptions = [(type_, text) for type_, text in (
-        ("1", project.summary), ("2", project.objective), ("3", project.beneficiaries_direct),
-        ("3", project.beneficiaries_indirect), ("4", project.background)) if _clean(text)]
+    translated = project.translations
+    _narrative(_sub(act, "title"), project.title, translated.get("title"))
+    descriptions = [(type_, text, translated.get(name)) for type_, text, name in (
+        ("1", project.summary, "summary"), ("2", project.objective, "objective"),
+        ("3", project.beneficiaries_direct, ""), ("3", project.beneficiaries_indirect, ""),
+        ("4", project.background, "background")) if _clean(text)]
     if not descriptions:
         # The 2.03 schema requires a description (minOccurs 1): a project with none publishes its title as its
         # general description rather than be rejected (the importer recognises it and stores no summary).
-        descriptions = [("1", project.title)]
-    for type_, text in descriptions:
-        _narrative(_sub(act, "description", {"type": type_}), text)
+        descriptions = [("1", project.title, translated.get("title"))]
+    for type_, text, translations in descriptions:
+        _narrative(_sub(act, "description", {"type": type_}), text, translations)
     _participating_orgs(act, project, reporting)
     if project.code:
         other = _sub(act, "other-identifier", {"ref": project.code, "type": "A1"})
@@ -308,13 +316,13 @@ def indicator_measure(indicator: IndicatorRow) -> str:
 
 def _result(act, outcome: OutcomeRow, project: ProjectRow) -> None:
     el = _sub(act, "result", {"type": "2"})
-    _narrative(_sub(el, "title"), outcome.text)
+    _narrative(_sub(el, "title"), outcome.text, outcome.translations)
     indicators = outcome.indicators
     if not indicators:
         # IATI requires an indicator per result: a qualitative one that repeats the outcome stands in
         # (the importer recognises it and creates no Indicator for it).
         ind = _sub(el, "indicator", {"measure": "5"})
-        _narrative(_sub(ind, "title"), outcome.text)
+        _narrative(_sub(ind, "title"), outcome.text, outcome.translations)
         return
     for indicator in indicators:
         measure = indicator_measure(indicator)

@@ -31,6 +31,7 @@ from capdev.projects.models import (
     ProjectSector,
     ReviewState,
 )
+from capdev.texts.models import OutcomeTranslation, ProjectTranslation
 
 
 class Iati(NamedTuple):
@@ -140,6 +141,7 @@ class OutcomeRow(NamedTuple):
 
     text: str
     indicators: list[IndicatorRow]
+    translations: dict  # {language: text} (capdev.texts)
 
 
 # The project's own columns, in ProjectRow's order; then the lead unit's DAC sector three levels up, then
@@ -181,6 +183,8 @@ class ProjectRow:
     documents: list[Document] = field(default_factory=list)
     related: list[Related] = field(default_factory=list)
     outcomes: list[OutcomeRow] = field(default_factory=list)
+    # The texts' translations (capdev.texts): {field: {language: text}}.
+    translations: dict = field(default_factory=dict)
 
 
 def _grouped(qs: QuerySet, columns: tuple[str, ...], ids: list[int], key: str = "project_id") -> dict:
@@ -192,7 +196,7 @@ def _grouped(qs: QuerySet, columns: tuple[str, ...], ids: list[int], key: str = 
 
 
 def read_projects(qs: QuerySet, after: int, limit: int) -> list[ProjectRow]:
-    """The next `limit` projects of qs with a pk above `after`, in pk order, with all their rows (14 queries)."""
+    """The next `limit` projects of qs with a pk above `after`, in pk order, with all their rows (16 queries)."""
     n_own, n_unit = len(PROJECT_COLUMNS), len(UNIT_COLUMNS)
     rows = list(qs.filter(pk__gt=after).order_by("pk")
                 .values_list(*PROJECT_COLUMNS, *UNIT_COLUMNS, "iati__pk", *IATI_COLUMNS)[:limit])
@@ -240,6 +244,10 @@ def _attach_children(projects: list[ProjectRow]) -> None:
                               ("url", "title", "type", "language", "date"), ids).items():
         by_pk[pk].documents = [Document._make(i) for i in items]
     _attach_relations(by_pk, ids)
+    for pk, items in _grouped(ProjectTranslation.objects.order_by("language"), ("field", "language", "text"),
+                              ids).items():
+        for name, language, text in items:
+            by_pk[pk].translations.setdefault(name, {})[language] = text
     _attach_outcomes(by_pk, ids)
 
 
@@ -260,10 +268,13 @@ def _attach_outcomes(by_pk: dict[int, ProjectRow], ids: list[int]) -> None:
     outcomes: dict[int, OutcomeRow] = {}
     for pk, items in _grouped(Outcome.objects.order_by("position", "pk"), ("pk", "text"), ids).items():
         for outcome_pk, text in items:
-            outcomes[outcome_pk] = OutcomeRow(text, [])
+            outcomes[outcome_pk] = OutcomeRow(text, [], {})
             by_pk[pk].outcomes.append(outcomes[outcome_pk])
     if not outcomes:
         return
+    for outcome_pk, items in _grouped(OutcomeTranslation.objects.order_by("language"), ("language", "text"),
+                                      list(outcomes), key="outcome_id").items():
+        outcomes[outcome_pk].translations.update(items)
     indicators: dict[int, IndicatorRow] = {}
     for outcome_pk, items in _grouped(Indicator.objects.order_by("position", "pk"),
                                       ("pk", "title", "unit", "ascending", "baseline_value", "baseline_year",

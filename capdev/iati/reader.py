@@ -21,6 +21,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from lxml import etree
 
+from capdev.texts.languages import from_iati, same_language
+
 from . import conf, mapping
 from .codecheck import review_activity
 from .dates import parse_date, parse_datetime
@@ -107,7 +109,12 @@ class ActivityData:
     transactions: dict = field(default_factory=dict)
     documents: list = field(default_factory=list)
     related: list = field(default_factory=list)  # (identifier, kind): relations resolved once the file is read
-    results: list = field(default_factory=list)
+    results: list = field(default_factory=list)  # (title, indicators, the title's translations)
+    # The texts' narratives in other UN languages (capdev.texts): {"title": {language: text}}, and per description
+    # type a list of {language: text}, one per description element, beside `descriptions`.
+    translations: dict = field(default_factory=dict)
+    description_translations: dict = field(default_factory=lambda: defaultdict(list))
+    text_translations: dict = field(default_factory=dict)  # {field: {language: text}}, as the writer stores them
     findings: list = field(default_factory=list)  # what becomes the project's ReviewFlags
     position: int = 0  # bytes of the file read when it was reached (for a progress bar)
 
@@ -173,10 +180,37 @@ class Reader:
         return (self.chosen(narratives, el, lang).text or "").strip()
 
     def chosen(self, narratives: list, el: etree._Element, lang: str):
-        """Of several narratives, the one in Capdev's language where there is one, else the first."""
-        parent_lang = el.get(XML_LANG) or lang
+        """Of several narratives, the original: the one in the activity's language where that is one of the six UN
+        languages (Capdev's own export writes the original so, its translations beside it), else the one in
+        Capdev's language where there is one, else the first."""
+        parent_lang = (el.get(XML_LANG) or lang or "").lower()
+        if from_iati(parent_lang):
+            own = next((n for n in narratives if (n.get(XML_LANG) or parent_lang).lower() == parent_lang), None)
+            if own is not None:
+                return own
         return next((n for n in narratives if (n.get(XML_LANG) or parent_lang or "").lower() == self.want_lang),
                     narratives[0])
+
+    def translations(self, el: etree._Element | None, lang: str) -> dict[str, str]:
+        """{language: text} of el's narratives other than the original (chosen), in the six UN languages and not
+        the original's; the first of each language. Narratives in other languages stay in the activity's XML kept
+        as it came (SourceRecord) but are not translations Capdev shows."""
+        if el is None:
+            return {}
+        narratives = el.findall("narrative")
+        if len(narratives) < 2:
+            return {}
+        original = self.chosen(narratives, el, lang)
+        parent_lang = (el.get(XML_LANG) or lang or "").lower()
+        own = (original.get(XML_LANG) or parent_lang or self.want_lang).lower()
+        found: dict[str, str] = {}
+        for n in narratives:
+            code = from_iati(n.get(XML_LANG) or parent_lang)
+            text = (n.text or "").strip()
+            if n is original or not code or not text or same_language(code, own) or code in found:
+                continue
+            found[code] = text
+        return found
 
     def text_language(self, el: etree._Element | None, lang: str) -> str:
         """The language of the narrative `text` reads from el: its xml:lang, else the activity's default."""
@@ -243,10 +277,12 @@ class Reader:
                            "name": self.text(rep, lang)}
         a.title = self.text(_first(children, "title"), lang)
         a.text_language = self.text_language(_first(children, "title"), lang)
+        a.translations["title"] = self.translations(_first(children, "title"), lang)
         for d in children.get("description", ()):
             text = self.text(d, lang)
             if text:
                 a.descriptions[d.get("type") or "1"].append(text)
+                a.description_translations[d.get("type") or "1"].append(self.translations(d, lang))
         for p in children.get("participating-org", ()):
             role = p.get("role", "")
             name, ref = self.text(p, lang), (p.get("ref") or "").strip()
@@ -405,7 +441,7 @@ class Reader:
         if (len(indicators) == 1 and indicators[0]["measure"] == "5" and not indicators[0]["periods"]
                 and indicators[0]["baseline_value"] is None and indicators[0]["title"] == title[:500]):
             indicators = []
-        a.results.append((title, indicators))
+        a.results.append((title, indicators, self.translations(r.find("title"), lang)))
 
     def first_value(self, period, tag: str) -> Decimal | None:
         for el in period.findall(tag):

@@ -29,6 +29,8 @@ from capdev.projects.models import (
     derive_status,
 )
 from capdev.projects.search import reindex_projects
+from capdev.texts.languages import same_language
+from capdev.texts.models import OutcomeTranslation, ProjectTranslation
 
 from . import codelists, conf, mapping
 from .documents import NewDocuments
@@ -133,6 +135,7 @@ class BatchWriter:
             summaries = []  # the export's stand-in for a project without a description (export.build_activity)
         beneficiaries = descriptions.get("3", [])
         other = [t for k, v in descriptions.items() if k not in {"1", "2", "3"} for t in v]
+        a.text_translations = self._translations(a, summaries)
         return {
             "title": (a.title or a.identifier)[:500],
             "summary": "\n\n".join(summaries),
@@ -144,6 +147,24 @@ class BatchWriter:
             "status_override": wanted if wanted and wanted != derived else "",
             "language": text_language(a.text_language),
         }
+
+    @staticmethod
+    def _translations(a: ActivityData, summaries: list[str]) -> dict[str, dict[str, str]]:
+        """{field: {language: text}} of the activity's texts read in other UN languages: the title's, and each kind
+        of description's joined as its originals are (none for the export's stand-in description)."""
+        own = text_language(a.text_language)
+        out = {"title": {k: v[:500] for k, v in a.translations.get("title", {}).items()}}
+        kinds = {"summary": ["1"] if summaries else [], "objective": ["2"],
+                 "background": [k for k in a.description_translations if k not in {"1", "2", "3"}]}
+        for name, types in kinds.items():
+            joined: dict[str, list[str]] = {}
+            for type_ in types:
+                for found in a.description_translations.get(type_, []):
+                    for language, text in found.items():
+                        joined.setdefault(language, []).append(text)
+            out[name] = {language: "\n\n".join(parts) for language, parts in joined.items()}
+        return {name: {k: v for k, v in found.items() if v and not same_language(k, own)}
+                for name, found in out.items()}
 
     def _write_projects(self, todo: list[ActivityData], matched: dict[str, Project], refs) -> dict[str, int]:
         """Create or update the batch's projects; returns {iati-identifier: project key}."""
@@ -193,7 +214,7 @@ class BatchWriter:
     def _clear(self, projects: list[Project]) -> None:
         """Remove what an earlier import wrote for projects about to be written again."""
         for model in (ProjectCountry, ProjectRegion, ProjectSector, ProjectSdgGoal, ProjectSdgTarget, ProjectPartner,
-                      Budget, Outcome, Resource, TransactionSummary, IatiActivity):
+                      Budget, Outcome, Resource, TransactionSummary, IatiActivity, ProjectTranslation):
             model.objects.filter(project__in=projects).delete()
         # The flags the last import raised and nobody resolved; the resolved ones stay, and are not raised again.
         iati_flags = ReviewFlag.objects.filter(project__in=projects, origin=ReviewFlag.Origin.IATI)
@@ -287,16 +308,25 @@ class BatchWriter:
                     "project_id": p, "position": position,
                     "type": mapping.CATEGORY_TO_RESOURCE.get(d["category"], "other"),
                     "title": d["title"], "url": d["url"], "date": d["date"], "language": d["language"]})
-            for position, (title, indicators) in enumerate(a.results):
+            for name, found in a.text_translations.items():
+                for language, text in sorted(found.items()):
+                    rows[ProjectTranslation].append({"project_id": p, "field": name, "language": language,
+                                                     "text": text})
+                    self.documents.translation(p, name, language, text)
+            own = text_language(a.text_language)
+            for position, (title, indicators, translated) in enumerate(a.results):
                 outcome_plan.append(({"project_id": p, "position": position, "number": position + 1, "text": title},
-                                     indicators))
+                                     indicators, {k: v for k, v in translated.items() if not same_language(k, own)}))
+                for language, text in outcome_plan[-1][2].items():
+                    self.documents.outcome_translation(p, position, language, text)
                 self.documents.outcome(p, title)
             if a.findings:  # last: writing the rows above may have added some
                 flags = flag_rows(p, a.findings, self.resolved.get(p, ()))
                 rows[ReviewFlag].extend(flags)
                 self.result.flags += len(flags)
         for model in (IatiActivity, SourceRecord, ProjectCountry, ProjectRegion, ProjectSector, ProjectSdgGoal,
-                      ProjectSdgTarget, ProjectPartner, Budget, TransactionSummary, Resource, ReviewFlag):
+                      ProjectSdgTarget, ProjectPartner, Budget, TransactionSummary, Resource, ProjectTranslation,
+                      ReviewFlag):
             self.writer.insert_with_history(model, rows.pop(model, []))
         self._write_results(outcome_plan)
 
@@ -304,9 +334,12 @@ class BatchWriter:
         """Outcomes, then their indicators, then the indicators' values (each needs its parent's key)."""
         if not plan:
             return
-        self.writer.insert_with_history(Outcome, [o for o, _ in plan])
+        self.writer.insert_with_history(Outcome, [outcome for outcome, _indicators, _texts in plan])
+        self.writer.insert_with_history(OutcomeTranslation, [
+            {"outcome_id": outcome["id"], "field": "text", "language": language, "text": text}
+            for outcome, _indicators, translated in plan for language, text in sorted(translated.items())])
         indicator_plan = []
-        for outcome, indicators in plan:
+        for outcome, indicators, _texts in plan:
             for position, ind in enumerate(indicators):
                 indicator_plan.append(({
                     "outcome_id": outcome["id"], "position": position, "title": ind["title"],

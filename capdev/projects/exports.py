@@ -54,11 +54,14 @@ SHEETS: dict[str, list[str]] = {
     # New columns go last, so that a reader of the older columns by position still finds them.
     "budgets": ["project_id", "project_code", "kind", "amount", "currency", "year", "label", "period_start",
                 "period_end", "counted"],
+    # The texts in other UN languages (capdev.texts): one row per text and language; outcome_number is empty for
+    # the project's own texts (title, summary, objective, background), and field is "outcome" for an outcome's.
+    "translations": ["project_id", "project_code", "outcome_number", "field", "language", "text"],
 }
 WORKBOOK_PREFETCH = (
     "region_links__region", "country_links", "sdg_goal_links", "sdg_target_links",
     "thematic_area_links__thematic_area", "outcomes__indicators__values", "activities", "partner_links__organisation",
-    "budgets",
+    "budgets", "text_translations", "outcomes__translations",
 )
 
 
@@ -102,6 +105,11 @@ def workbook_rows(projects: Iterable[Project]) -> dict[str, list[list[Any]]]:
         for b in p.budgets.all():
             rows["budgets"].append([p.pk, p.code, b.kind, b.amount, b.currency_id, b.year, b.label, b.period_start,
                                     b.period_end, b.pk in counted])
+        for t in sorted(p.text_translations.all(), key=lambda t: (t.field, t.language)):
+            rows["translations"].append([p.pk, p.code, None, t.field, t.language, t.text])
+        for o in p.outcomes.all():
+            for t in sorted(o.translations.all(), key=lambda t: t.language):
+                rows["translations"].append([p.pk, p.code, o.number, "outcome", t.language, t.text])
     return rows
 
 

@@ -16,6 +16,8 @@ RECORD_PREFETCH = (
     "region_links__region", "sectors", "sdg_goal_links", "sdg_target_links", "thematic_area_links__thematic_area",
     "partner_links__organisation", "outcomes__indicators__values", "activities__organiser_links__organisation",
     "resources", "review_flags", "sources", "relations_from__to_project", "relations_to__from_project",
+    # The texts' translations (capdev.texts), which the API's representation and the JSON export give.
+    "text_translations", "outcomes__translations",
 )
 
 def with_record_data(queryset):

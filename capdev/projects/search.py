@@ -133,11 +133,15 @@ def _clean_text(*parts: object) -> str:
 def build_document(project: Project) -> ProjectSearchDocument:
     """The search document of a project whose related rows are prefetched (see DOCUMENT_PREFETCH)."""
     unit = project.lead_unit
-    heading = _clean_text(project.title, project.code)
+    # A project is found by its texts' translations too (capdev.texts): a reader searches in their language.
+    translations = list(project.text_translations.all())
+    heading = _clean_text(project.title, project.code, *(t.text for t in translations if t.field == "title"))
     body = _clean_text(
         project.summary, project.objective, project.background,
         *(ea.text for ea in project.expected_accomplishments.all()),
         *(o.text for o in project.outcomes.all()),
+        *(t.text for t in translations if t.field != "title"),
+        *(t.text for o in project.outcomes.all() for t in o.translations.all()),
     )
     partners = []
     for link in project.partner_links.all():
@@ -152,7 +156,7 @@ def build_document(project: Project) -> ProjectSearchDocument:
 
 
 DOCUMENT_PREFETCH = ("expected_accomplishments", "outcomes", "activities", "partner_links__organisation",
-                     "countries")
+                     "countries", "text_translations", "outcomes__translations")
 
 
 def reindex_projects(ids: Iterable[int] | None = None, using: str = "default") -> int:

@@ -6,12 +6,13 @@ import tempfile
 from collections import defaultdict
 from functools import cached_property
 
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import F, Prefetch
 from django.http import FileResponse, Http404, HttpResponse
 from django.urls import reverse
-from django.utils.text import capfirst
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView
@@ -86,6 +87,12 @@ def _as_int(value) -> int | None:
     return None if value is None else int(value)
 
 
+def translated_title(project: Project, language: str) -> str:
+    """The project's title in a language from its prefetched translations ("" where it has none)."""
+    return next((t.text for t in project.text_translations.all() if t.field == "title" and t.language == language),
+                "")
+
+
 def related_projects(project: Project) -> list[tuple[str, Project, str]]:
     """The project's relations both ways (records.relations_seen), labelled, by kind then the other's start."""
     labels = dict(ProjectRelation.Kind.choices)
@@ -129,6 +136,10 @@ class ProjectListView(FilteredListView):
         Column("partners", gettext_lazy("Partners"),
                lambda p: list(dict.fromkeys(link.organisation.name for link in p.partner_links.all()))),
         Column("last_updated", gettext_lazy("Last updated"), "last_updated"),
+        Column("language", gettext_lazy("Language of the texts"), "language"),
+        # The title in each other UN language where translated (capdev.texts; the XLSX and JSON give every text).
+        *(Column(f"title_{code}", format_lazy(gettext_lazy("Title ({language})"), language=code),
+                 lambda p, code=code: translated_title(p, code)) for code, _name in settings.LANGUAGES),
     )
 
     def get_base_queryset(self):
@@ -177,6 +188,7 @@ class ProjectListView(FilteredListView):
             Prefetch("sdg_goal_links", queryset=ProjectSdgGoal.objects.order_by("goal_id")),
             "budgets",
             Prefetch("partner_links", queryset=ProjectPartner.objects.select_related("organisation")),
+            "text_translations",
         )
 
     def export_row(self, obj):

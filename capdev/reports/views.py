@@ -21,6 +21,7 @@ from capdev.core.panels import Panel
 from capdev.people import privacy
 from capdev.projects.filtersets import visible_projects
 from capdev.projects.models import ReviewState
+from capdev.texts import lookup
 
 from . import capping, jobs, portfolio, worldmap
 from .models import ReportJob
@@ -58,7 +59,7 @@ def factsheet(request: HttpRequest, pk: int) -> HttpResponse:
     sheet.map_svg = worldmap.project_map(numerics, _("Countries served")) if numerics else None
     published = project.review_state == ReviewState.PUBLISHED
     sheet.url = request.build_absolute_uri(reverse("projects:detail", args=[pk]))
-    title = _("Fact sheet: %(title)s") % {"title": capping.shorten(project.title, 120)}
+    title = _("Fact sheet: %(title)s") % {"title": capping.shorten(lookup.shown(project, "title")[0], 120)}
     context = {
         "document_title": title,
         "generated": timezone.localdate(),

@@ -147,6 +147,7 @@ INSTALLED_APPS = [
     "capdev.activities",
     "capdev.people",
     "capdev.assessments",
+    "capdev.texts",
     "capdev.importer",
     "capdev.portal",
     "capdev.reports",

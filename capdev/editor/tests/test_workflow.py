@@ -116,6 +116,10 @@ def test_the_working_copy_is_a_deep_copy_of_every_row(staff, big_project):
     Resource.objects.create(project=p, title="Toolkit", url="https://example.org/t")
     other = Project.objects.registry().exclude(pk=p.pk).first()
     pm.ProjectRelation.objects.create(from_project=p, to_project=other, kind=pm.ProjectRelation.Kind.PREVIOUS_PHASE)
+    from capdev.texts.models import OutcomeTranslation, ProjectTranslation
+
+    ProjectTranslation.objects.create(project=p, field="title", language="fr", text="Gouvernement numérique")
+    OutcomeTranslation.objects.create(outcome=outcome, language="es", text="Resultado")
     before = tree.live_state(p)
     assert all(before["rows"][name] for name in tree.NODES), [n for n in tree.NODES if not before["rows"][n]]
     copy = workflow.start_working_copy(p, staff["reviewer"])
@@ -305,7 +309,9 @@ def test_the_history_page_shows_who_when_and_a_readable_diff(staff, big_project,
                  "country_links-0-DELETE": "on", "sdg_goal_links-0-DELETE": "on"})
     removed = p.country_links.order_by("country__name").first().country.name
     client.post(url, data)
-    with django_assert_max_num_queries(33):  # and as many again per working copy it published (none here)
+    # One query per kind of row (the translations of the texts and of the outcomes are two), and as many again
+    # per working copy it published (none here).
+    with django_assert_max_num_queries(35):
         page = client.get(reverse("editor:history", args=[p.pk]))
     text = page.content.decode()
     assert "reviewer" in text and "Digital government in the Caribbean" in text

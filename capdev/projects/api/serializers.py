@@ -219,6 +219,11 @@ class ProjectDetailSerializer(RecordSerializer):
     current_status = serializers.CharField(read_only=True, allow_null=True)
     review_state = serializers.ChoiceField(choices=ReviewState.values, read_only=True)
     last_updated = serializers.DateTimeField(read_only=True)
+    language = serializers.CharField(read_only=True, help_text="the language the texts are written in")
+    translations = serializers.DictField(
+        child=serializers.DictField(child=serializers.CharField()), read_only=True,
+        help_text="the texts in other UN languages, {language: {title, summary, objective, background}} (each "
+                  "outcome has its own, {language: text}); change them at /api/projects/<id>/translations/")
 
 
 def project_detail_data(project, record, internal: bool, people_exact: bool = False) -> dict:
@@ -236,8 +241,21 @@ def project_detail_data(project, record, internal: bool, people_exact: bool = Fa
     if not data.get("related_to"):
         data["related_to"] = [e["project"]["code"] or e["project"]["iati_identifier"] for e in data["relations"]]
     data.update(id=project.pk, url=reverse("projects:detail", args=[project.pk]), current_status=project.status,
-                review_state=project.review_state, last_updated=project.last_updated)
+                review_state=project.review_state, last_updated=project.last_updated, language=project.language)
+    add_translations(project, data)
     return data
+
+
+def add_translations(project, data: dict) -> None:
+    """The texts' translations (capdev.texts), from the rows with_record_data prefetched: {"fr": {"title": ...}}
+    on the project, {"fr": ...} on each outcome (the record's outcomes are the project's, in the same order)."""
+    texts: dict[str, dict[str, str]] = {}
+    for t in sorted(project.text_translations.all(), key=lambda t: (t.language, t.field)):
+        texts.setdefault(t.language, {})[t.field] = t.text
+    data["translations"] = texts
+    for entry, outcome in zip(data.get("outcomes") or [], project.outcomes.all()):
+        entry["translations"] = {t.language: t.text for t in sorted(outcome.translations.all(),
+                                                                    key=lambda t: t.language)}
 
 
 class BudgetLineSerializer(serializers.Serializer):

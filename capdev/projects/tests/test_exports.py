@@ -32,7 +32,7 @@ def test_xlsx_has_a_sheet_per_entity_for_the_filtered_published_projects(client,
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     book = load_workbook(io.BytesIO(b"".join(response.streaming_content)), read_only=True)
-    assert book.sheetnames == ["projects", "outcomes", "activities", "partners", "budgets"]
+    assert book.sheetnames == ["projects", "outcomes", "activities", "partners", "budgets", "translations"]
     header, projects = sheet_rows(book, "projects")
     titles = [row[header.index("title")] for row in projects]
     assert len(titles) == 9 and hidden.title not in titles
