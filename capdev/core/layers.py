@@ -15,7 +15,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # What every app builds on: base models, fields, filters, parameters, caching; the reference lists.
     ("base", ("core", "reference", "formats")),
     # The registry's domain: one app per area.
-    ("domain", ("organisations", "accounts", "projects", "activities", "people", "assessments")),
+    ("domain", ("organisations", "accounts", "projects", "activities", "people", "assessments", "texts")),
     # What reads into the registry and what is built from it.
     ("exchange", ("importer", "imports", "iati")),
     # The pages and the API.
@@ -36,6 +36,8 @@ MODULE_LAYERS: dict[str, str] = {
     # How alike two project texts are: plain Python, one definition that the parser's near-duplicate links and
     # the projects' similar-projects index both use.
     "capdev.core.similarity": "plain",
+    # A page (the staff-only download of an imported original), kept out of projects.views for that module's size.
+    "capdev.projects.source_download": "interface",
 }
 
 LAYER_NAMES = tuple(name for name, _ in LAYERS)

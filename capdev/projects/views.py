@@ -7,10 +7,8 @@ from collections import defaultdict
 from functools import cached_property
 
 from django.conf import settings
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.db.models import F, Prefetch
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.urls import reverse
 from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext as _
@@ -63,7 +61,6 @@ from .models import (
     ProjectStatus,
     ReviewFlag,
     ReviewState,
-    SourceFile,
     SourceRecord,
     project_budget_lines,
 )
@@ -475,28 +472,3 @@ class ProjectDetailView(DetailView):
             seen.add(node.pk)
             node = units.get(node.parent_id)
         return list(reversed(chain))
-
-
-
-
-def source_file_download(request, pk: int, source_pk: int):
-    """The original file a project's record was imported from, as it came: staff only (it may name people)."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not can_view_internal(request.user):
-        raise PermissionDenied
-    record = SourceRecord.objects.filter(pk=source_pk, project_id=pk).only("file_sha256").first()
-    original = SourceFile.objects.filter(sha256=record.file_sha256).first() if record and record.file_sha256 else None
-    if original is None:
-        raise Http404(_("No original file is kept for this record."))
-    response = HttpResponse(bytes(original.data), content_type=original.media_type)
-    # An attachment, never shown inline: a saved web page must not run as a page of this site.
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(original.file_name)}"
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
-def _quote(name: str) -> str:
-    from urllib.parse import quote
-
-    return quote(name, safe="")

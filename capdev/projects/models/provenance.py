@@ -57,7 +57,7 @@ class SourceFile(models.Model):
 
     Not a CapdevModel: the bytes never change, and a change history would copy them into a second table. Kept in
     the database rather than on disk so that it is written and rolled back with the import that brought it, and
-    so that nothing serves it but the staff-only download (capdev.projects.views.source_file_download).
+    so that nothing serves it but the staff-only download (capdev.projects.source_download.source_file_download).
     """
 
     sha256 = models.CharField(_("SHA-256"), max_length=64, unique=True)
