@@ -18,7 +18,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from lxml import etree
 
-from capdev.organisations.models import OrgUnit
+from capdev.organisations.tree import unit_ids_under
 from capdev.projects.models import Project, ProjectStatus, derive_status
 from capdev.texts.languages import to_iati
 
@@ -53,27 +53,10 @@ def projects_for_export(*, include_unpublished: bool = False, country: str | Non
         code = country.strip().upper()
         qs = qs.filter(Q(countries__iso3=code) | Q(countries__iso2=code))
     if unit:
-        qs = qs.filter(lead_unit__in=unit_and_descendants(unit))
+        qs = qs.filter(lead_unit__in=unit_ids_under(codes=[unit.strip()]))
     if ids is not None:
         qs = qs.filter(pk__in=list(ids))
     return qs.distinct().order_by("pk")
-
-
-def unit_and_descendants(code: str) -> list[int]:
-    """Primary keys of the unit with this code and every unit under it (one query: the unit table is small)."""
-    units = list(OrgUnit.objects.values_list("pk", "code", "parent_id"))
-    children: dict[int | None, list[int]] = {}
-    for pk, _code, parent in units:
-        children.setdefault(parent, []).append(pk)
-    roots = [pk for pk, c, _ in units if c.upper() == code.strip().upper()]
-    found, stack = [], list(roots)
-    while stack:
-        pk = stack.pop()
-        if pk in found:
-            continue
-        found.append(pk)
-        stack.extend(children.get(pk, []))
-    return found
 
 
 def iter_chunks(qs: QuerySet, chunk: int = CHUNK) -> Iterator[list[ProjectRow]]:
