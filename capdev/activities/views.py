@@ -18,6 +18,7 @@ from capdev.core.views import (
 from capdev.projects.facets import FacetValue
 from capdev.projects.filtersets import is_staff_request
 from capdev.projects.presentation import facet_items_html, resource_noun
+from capdev.reference.names import sdg_title_text
 
 from .filtersets import ResourceFilterSet, visible_resources
 from .models import Resource
@@ -153,7 +154,7 @@ def _values(name: str, rows: list[tuple], chosen: list[str]) -> list[FacetValue]
         elif name == "language":
             label = language_name(value)
         elif name == "sdg":
-            label = f"{value}. {row[1]}"
+            label = f"{value}. {sdg_title_text(value, row[1])}"
         elif name in ("project", "country"):
             label = row[1]
         else:

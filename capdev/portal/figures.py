@@ -8,6 +8,8 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from capdev.reference.names import sdg_title_text
+
 CENTS = Decimal("0.01")
 # A timeline longer than this many years is cut to its latest years, so that one bad date cannot make
 # the "active per year" query unbounded in size.
@@ -114,7 +116,7 @@ def sdg_buckets(rows) -> list[Bucket]:
     """budget_by_sdg's buckets from its (goal, short title, currency, amount) rows, in goal then currency order."""
     buckets = _buckets(rows, "project__sdg_goal_links__goal", "project__sdg_goal_links__goal__short_title", None)
     for b in buckets:
-        b.label = _("SDG %(number)s: %(title)s") % {"number": b.key, "title": b.label}
+        b.label = _("SDG %(number)s: %(title)s") % {"number": b.key, "title": sdg_title_text(b.key, b.label)}
     return buckets
 
 def spread_spans(spans) -> list[tuple[int, int]]:

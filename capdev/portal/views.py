@@ -21,6 +21,7 @@ from capdev.projects.facets import ChoiceFacet
 from capdev.projects.filtersets import ProjectFilterSet, declared_facets, is_staff_request, visible_projects
 from capdev.projects.listing import ProjectList
 from capdev.reference.models import Country, Region, SdgGoal
+from capdev.reference.names import sdg_title_text
 
 
 class HomeView(TemplateView):
@@ -194,7 +195,7 @@ def _value_labels(params: QueryDict, staff: bool = False) -> dict[str, dict[str,
         "region": lambda v: Region.objects.filter(code__in=v).values_list("code", "name"),
         "country": lambda v: Country.objects.filter(iso3__in=[x.upper() for x in v]).values_list("iso3", "name"),
         # The values were checked by the filters (filtered_projects) before they are named here.
-        "sdg": lambda v: [(str(n), f"{n}: {t}") for n, t in SdgGoal.objects.filter(
+        "sdg": lambda v: [(str(n), f"{n}: {sdg_title_text(n, t)}") for n, t in SdgGoal.objects.filter(
             number__in=[fields.SDG_GOAL.parse(x) for x in v if x.strip()]).values_list("number", "short_title")],
         "partner": lambda v: organisations.filter(slug__in=v).values_list("slug", "name"),
     }

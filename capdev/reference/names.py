@@ -7,14 +7,19 @@ exports write); pages translate them on display from maintained catalogues, held
   name means the same area as M49's: CLDR's 419 is "Latin America" where M49's is "Latin America and the
   Caribbean", so 419 keeps its English name.
 
+- SDGs: the UN's official short titles of the 17 goals in the six languages (`data/sdg_goal_titles.json`, from
+  the UN's SDG pages in each language), looked up by the goal's number. The targets stay in English.
+
 A name with no translation is given in English, isolated and marked `lang="en"` (`local_name`), so that an
-Arabic page reads it left to right with an English voice. SDG titles and funding sources have no maintained
+Arabic page reads it left to right with an English voice. SDG targets and funding sources have no maintained
 catalogue in the six languages yet: they are marked as English the same way.
 """
 from __future__ import annotations
 
 import gettext
+import json
 from functools import lru_cache
+from pathlib import Path
 
 from django.conf import settings
 from django.utils import translation
@@ -27,7 +32,8 @@ CLDR_LOCALE = {"ar": "ar", "zh-hans": "zh_Hans", "fr": "fr", "ru": "ru", "es": "
 # M49 codes whose CLDR territory means something else than the M49 area of the same code.
 CLDR_DIFFERENT_AREA = {"419"}
 # Facets whose values are names kept in English in the registry, not choices of the interface.
-DATA_FACETS = {"sdg", "funding", "unit", "partner"}
+DATA_FACETS = {"funding", "unit", "partner"}
+SDG_TITLES_FILE = Path(__file__).resolve().parent / "data" / "sdg_goal_titles.json"
 
 
 @lru_cache(maxsize=1)
@@ -82,18 +88,50 @@ def region_name(m49: str, english: str, language: str | None = None) -> str | No
     return _cldr_territories(language).get(m49)
 
 
+@lru_cache(maxsize=1)
+def sdg_titles() -> dict[int, dict[str, str]]:
+    """Goal number -> {language: the goal's short title}, read once from the data file."""
+    goals = json.loads(SDG_TITLES_FILE.read_text(encoding="utf-8"))["goals"]
+    return {int(number): titles for number, titles in goals.items()}
+
+
+def sdg_title(number, english: str, language: str | None = None) -> str | None:
+    """The goal's short title in language (the page's by default), or None where there is none."""
+    language = language or translation.get_language()
+    if language == settings.LANGUAGE_CODE:
+        return english
+    try:
+        return sdg_titles().get(int(number), {}).get(language) or None
+    except (TypeError, ValueError):
+        return None
+
+
+def sdg_title_text(number, english: str) -> str:
+    """Plain text: the goal's short title in the page's language, else the English one (chart labels)."""
+    return sdg_title(number, english) or english
+
+
 def translated(obj) -> str | None:
-    """The name of a Country or Region in the page's language, None where there is no translation."""
+    """The name of a Country, Region or SdgGoal in the page's language, None where there is no translation."""
     if hasattr(obj, "iso2"):
         return country_name(obj.iso2, obj.name)
     if hasattr(obj, "m49"):
         return region_name(obj.m49, obj.name)
+    if hasattr(obj, "short_title"):
+        return sdg_title(obj.number, obj.short_title)
     return None
+
+
+def english_name(obj) -> str:
+    """The name the registry stores for obj: a goal's short title, a country's or region's name."""
+    if hasattr(obj, "short_title"):
+        return obj.short_title
+    return str(getattr(obj, "name", obj))
 
 
 def local_name(obj, english: str | None = None) -> str:
     """HTML: obj's name in the page's language, else its English name isolated and marked lang="en"."""
-    english = english if english is not None else str(getattr(obj, "name", obj))
+    english = english if english is not None else english_name(obj)
     name = translated(obj) if obj is not None and not isinstance(obj, str) else None
     if name:
         return in_language(name, translation.get_language())
@@ -108,8 +146,12 @@ def facet_label(facet: str, value: str, label: str) -> str:
         name = _country_by_iso3(value, label, language)
     elif facet == "region":
         name = _region_by_code(value, label, language)
+    elif facet == "sdg":
+        title = sdg_title(value, label, language)
+        # The English label is the facet's own ("16. Peace, ..."); another language's is written the same way.
+        name = label if language == settings.LANGUAGE_CODE else (f"{value}. {title}" if title else None)
     elif facet in DATA_FACETS:
-        name = None  # the registry's own names (units, partners, funding sources, SDG titles): English, marked
+        name = None  # the registry's own names (units, partners, funding sources): English, marked
     else:
         return in_language(label, language)  # the interface's choices (status, activity type...): translated
     if name:

@@ -112,3 +112,10 @@ def test_a_small_reach_is_not_given(caribbean, client, admin, signed_in):
     text = read_pdf(client.get(factsheet_url(caribbean))).flat
     assert "People reached fewer than 5" in text
     assert "People reached 2" not in text
+
+
+def test_the_fact_sheet_names_the_goal_in_the_readers_language(caribbean, client):
+    """newuser4 #3: the UN's French title of SDG 16, not the English one the registry stores."""
+    text = read_pdf(client.get("/fr" + factsheet_url(caribbean))).flat
+    assert "Paix, justice et institutions efficaces" in text
+    assert "Peace, Justice and Strong Institutions" not in text
