@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import PHONE, new_page, settle, shot
+from capdev.core.testing.pages import PHONE, new_page, settle, shot
+
 from .test_pages import open_digital_government_project
 
 pytestmark = pytest.mark.browser

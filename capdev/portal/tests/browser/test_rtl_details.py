@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import new_page, settle, shot
+from capdev.core.testing.pages import new_page, settle, shot
+
 from .test_pages import open_digital_government_project
 
 pytestmark = pytest.mark.browser
