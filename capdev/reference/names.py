@@ -113,8 +113,15 @@ def sdg_title_text(number, english: str) -> str:
 
 def translated(obj) -> str | None:
     """The name of a Country, Region or SdgGoal in the page's language, None where there is no translation."""
+    # A model row read with .only("iso3", "name") would load its iso2 on first touch (hasattr included): one query
+    # per row of a list. Such a row is looked up by its iso3.
+    deferred = obj.get_deferred_fields() if hasattr(type(obj), "get_deferred_fields") else set()
+    if "iso2" in deferred:
+        return _country_by_iso3(obj.iso3, obj.name, translation.get_language())
     if hasattr(obj, "iso2"):
         return country_name(obj.iso2, obj.name)
+    if "m49" in deferred:
+        return None
     if hasattr(obj, "m49"):
         return region_name(obj.m49, obj.name)
     if hasattr(obj, "short_title"):
