@@ -1,5 +1,6 @@
 """Template tags for the editor's pieces on other apps' pages (the project page's actions, flags, activity log)."""
 from django import template
+from django.utils.translation import gettext, gettext_noop
 
 from capdev.accounts import permissions as perms
 from capdev.projects.models import PublishOverride, ReviewFlag, ReviewState
@@ -57,6 +58,16 @@ def _current_override(project) -> list:
                 .select_related("user")[:1])
 
 
+# What the importers flag that is not a field of the project (capdev.importer.relations.FLAG_FIELD, a record's
+# stated time frame, the text kept unplaced), named as the pages name it elsewhere.
+FLAG_FIELDS_BEYOND_THE_MODEL = {
+    "relations": gettext_noop("Related projects"),
+    "time_frame": gettext_noop("Time frame"),
+    "activities": gettext_noop("Activities"),
+    "text": gettext_noop("Text"),
+}
+
+
 @register.filter
 def flag_field_label(name: str) -> str:
     """A review flag's field in the page's language: the project field's (or related rows') name, capitalised;
@@ -69,6 +80,8 @@ def flag_field_label(name: str) -> str:
     try:
         field = Project._meta.get_field(name)
     except FieldDoesNotExist:
+        if name in FLAG_FIELDS_BEYOND_THE_MODEL:
+            return gettext(FLAG_FIELDS_BEYOND_THE_MODEL[name])
         return capfirst(name.replace("_", " "))
     label = getattr(field, "verbose_name", None)
     if field.is_relation and (field.one_to_many or field.many_to_many) and field.related_model is not None:
