@@ -82,7 +82,7 @@ def flag_field_label(name: str) -> str:
     except FieldDoesNotExist:
         if name in FLAG_FIELDS_BEYOND_THE_MODEL:
             return gettext(FLAG_FIELDS_BEYOND_THE_MODEL[name])
-        return capfirst(name.replace("_", " "))
+        return name  # as the importer wrote it: an IATI path ("tag/@code") is read as it is written
     label = getattr(field, "verbose_name", None)
     if field.is_relation and (field.one_to_many or field.many_to_many) and field.related_model is not None:
         label = label if field.many_to_many and label else field.related_model._meta.verbose_name_plural
