@@ -50,6 +50,11 @@ class Translation(CapdevModel):
         raise NotImplementedError
 
     @property
+    def owner_id(self) -> int | None:
+        """The id of that object (None while unset): read without loading it."""
+        raise NotImplementedError
+
+    @property
     def original_language(self) -> str:
         """The language the object's texts are written in (its project's)."""
         raise NotImplementedError
@@ -64,7 +69,7 @@ class Translation(CapdevModel):
         if len(self.text) > limit:
             errors["text"] = _("The translation is %(n)d characters long; %(max)d at most.") % {
                 "n": len(self.text), "max": limit}
-        owner = self.owner if (self.project_id if hasattr(self, "project_id") else self.outcome_id) else None
+        owner = self.owner if self.owner_id else None
         if owner is not None and self.field and not (getattr(owner, self.field, "") or "").strip():
             errors["field"] = _("This text is empty: there is nothing to translate.")
         if self.language and same_language(self.language, self.original_language):
@@ -105,6 +110,10 @@ class ProjectTranslation(Translation):
         return self.project
 
     @property
+    def owner_id(self) -> int | None:
+        return self.project_id
+
+    @property
     def original_language(self) -> str:
         return self.project.language if self.project_id else ""
 
@@ -131,6 +140,10 @@ class OutcomeTranslation(Translation):
     @property
     def owner(self) -> Outcome:
         return self.outcome
+
+    @property
+    def owner_id(self) -> int | None:
+        return self.outcome_id
 
     @property
     def original_language(self) -> str:
