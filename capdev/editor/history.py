@@ -294,15 +294,7 @@ def _as_before(before: dict, after: dict, same: dict[str, dict[int, int]]) -> di
     for node, parent in tree.walk():
         old_rows, new_rows = before.get(node.name, {}), after.get(node.name, {})
         pairs = {a: b for a, b in same.get(node.name, {}).items() if a in new_rows and b in old_rows}
-        if node.name == "activities":
-            by_uid = {r["uid"]: pk for pk, r in old_rows.items() if r.get("uid")}
-            taken = set(pairs.values())
-            for pk, row in new_rows.items():
-                b = by_uid.get(row.get("uid"))
-                if pk not in pairs and b is not None and b not in taken:
-                    pairs[pk] = b
-                    taken.add(b)
-        renamed[node.name] = pairs
+        renamed[node.name] = pairs = tree.pair_by_uid(pairs, new_rows, old_rows)
         out = {}
         for pk, row in new_rows.items():
             row = dict(row, id=pairs.get(pk, pk))

@@ -98,6 +98,19 @@ def walk(nodes: tuple[Node, ...] = TREE, parent: Node | None = None):
         yield from walk(node.children, node)
 
 
+def pair_by_uid(pairs: dict[int, int], rows: dict[int, dict], others: dict[int, dict]) -> dict[int, int]:
+    """pairs (row id -> other row id) completed with the rows that carry the same lasting identifier (`uid`, an
+    activity's across copies and publications) as a row of others not yet paired."""
+    by_uid = {r["uid"]: pk for pk, r in others.items() if r.get("uid")}
+    taken = set(pairs.values())
+    for pk, row in rows.items():
+        other = by_uid.get(row.get("uid"))
+        if pk not in pairs and other is not None and other not in taken:
+            pairs[pk] = other
+            taken.add(other)
+    return pairs
+
+
 NODES: dict[str, Node] = {node.name: node for node, _ in walk()}
 PARENT: dict[str, Node | None] = {node.name: parent for node, parent in walk()}
 
@@ -151,15 +164,7 @@ def write_rows(project: pm.Project, state: dict[str, Any], user=None,
         rows = state["rows"].get(node.name, {})
         own = current.get(node.name, {})
         wanted = {sid: tid for sid, tid in keep.get(node.name, {}).items() if sid in rows and tid in own}
-        if node.name == "activities":
-            by_uid = {r["uid"]: pk for pk, r in own.items() if r.get("uid")}
-            taken = set(wanted.values())
-            for sid, row in rows.items():
-                tid = by_uid.get(row.get("uid"))
-                if sid not in wanted and tid is not None and tid not in taken:
-                    wanted[sid] = tid
-                    taken.add(tid)
-        targets[node.name] = wanted
+        targets[node.name] = pair_by_uid(wanted, rows, own)
     # Rows no state row stands for go first (before any update could collide with them on a unique key).
     for node, _parent in walk():
         kept = set(targets[node.name].values())
