@@ -136,3 +136,29 @@ def test_a_text_saved_again_with_crlf_line_endings_is_no_change(staff, big_proje
     fields, _nodes = history.compare(tree.live_state(Project.objects.get(pk=p.pk)),
                                      tree.live_state(Project.objects.get(pk=copy.pk)), workflow.origins(copy))
     assert [f for f in fields if f[0] == str(Project._meta.get_field("summary").verbose_name)]
+
+
+def test_a_copy_without_row_origins_pairs_its_activities_by_their_lasting_identifier(staff, big_project, client):
+    """A working copy started before row origins were recorded: its activities still stand for the published ones
+    through their uid, in the review's diff (one changed activity, nothing removed) and when it is published (the
+    activities keep their ids)."""
+    from capdev.editor.models import RowOrigin
+
+    p = big_project
+    activities = set(p.activities.values_list("pk", flat=True))
+    copy = workflow.start_working_copy(p, staff["reviewer"])
+    RowOrigin.objects.filter(copy=copy, node="activities").delete()
+    changed = copy.activities.order_by("position", "pk").first()
+    changed.title = "Training of Trainers, second round"
+    changed.save()
+    workflow.submit_for_review(copy, staff["reviewer"])
+    client.force_login(staff["reviewer"])
+    page = lxml.html.fromstring(client.get(reverse("editor:review")).content)
+    changes = [" ".join(li.text_content().split()) for li in page.cssselect("li")
+               if li.text_content().split()[:1] in (["changed"], ["added"], ["removed"])]
+    assert not [c for c in changes if c.startswith(("removed", "added"))], changes
+    assert any(c.startswith("changed") and "second round" in c for c in changes), changes
+    resolve_all(copy, staff["reviewer"])
+    assert publish(client, copy).status_code == 302
+    assert set(p.activities.values_list("pk", flat=True)) == activities
+    assert p.activities.filter(title="Training of Trainers, second round").count() == 1
