@@ -162,3 +162,27 @@ def test_a_copy_without_row_origins_pairs_its_activities_by_their_lasting_identi
     assert publish(client, copy).status_code == 302
     assert set(p.activities.values_list("pk", flat=True)) == activities
     assert p.activities.filter(title="Training of Trainers, second round").count() == 1
+
+
+def test_the_review_diff_pairs_a_moved_and_renamed_activity_by_its_lasting_identifier(staff, big_project, client):
+    """Without row origins, an activity both renamed and moved down a place (one added above it) is neither paired
+    by its content nor by its place: only its uid says it is the same activity, changed, not removed and added."""
+    from capdev.editor.models import RowOrigin
+
+    p = big_project
+    copy = workflow.start_working_copy(p, staff["reviewer"])
+    RowOrigin.objects.filter(copy=copy, node="activities").delete()
+    first = copy.activities.order_by("position", "pk").first()
+    Activity.objects.filter(project=copy).update(position=models_f("position") + 1)
+    Activity.objects.filter(pk=first.pk).update(title="Training of Trainers, second round")
+    Activity.objects.create(project=copy, title="Cascade workshop, Guatemala City", position=0,
+                            start_date=dt.date(2026, 3, 5))
+    workflow.submit_for_review(copy, staff["reviewer"])
+    client.force_login(staff["reviewer"])
+    page = lxml.html.fromstring(client.get(reverse("editor:review")).content)
+    changes = [" ".join(li.text_content().split()) for li in page.cssselect("li")
+               if li.text_content().split()[:1] in (["changed"], ["added"], ["removed"])]
+    assert not [c for c in changes if c.startswith("removed")], changes
+    assert [c for c in changes if c.startswith("added")] == [
+        next(c for c in changes if "Cascade workshop" in c)], changes
+    assert [c for c in changes if c.startswith("changed") and "second round" in c], changes
