@@ -232,8 +232,6 @@ def choose(current: str, kind: str, heads: list[str], quoted: list[str], news: b
     if current:
         title = clean(current)
         why = rejection(title, kind)
-        if not why and kind in ("label", "prose"):
-            return Choice(title, True)
         inner = _INNER_QUOTE.search(title)
         if not why and inner and inner.group(0) != title:
             # '[A] «Evaluación de ...» — Argentina, Brasil', 'Consultoría para ... del proyecto «...»': the name quoted.
@@ -241,6 +239,8 @@ def choose(current: str, kind: str, heads: list[str], quoted: list[str], news: b
             if not rejection(name):
                 return Choice(name, any(_same(q, name) for q in quoted) and len(quoted) == 1 and not news,
                               f"the name quoted in {' '.join(current.split())!r}")
+        if not why and kind in ("label", "prose"):
+            return Choice(title, True)
         if not why:
             others = [q for q in quoted if not _same(q, title)]
             if news and quoted:
