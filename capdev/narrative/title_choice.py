@@ -135,8 +135,8 @@ def doc_type_rest(title: str) -> tuple[bool, str]:
     if not m:
         return False, ""
     rest = folded[m.end() :]
-    sep = re.match(r"\s*(?:n[o\u00b0\u00ba]\s*)?[\dA-Za-z]{0,4}?\s*[:|\u2013\u2014.-]\s+|\s*[:|]\s*", rest)
-    if sep and (sep.group(0).strip() or rest[: sep.end()].strip()):
+    sep = re.match(r"\s*(?:n[o\u00b0\u00ba]\s*)?(?:[\dA-Za-z]{1,4}\s*)?(?:[:|\u2013\u2014]|[.-](?=\s|:))[\s:.|-]*", rest)
+    if sep:
         return True, title[m.end() + sep.end() :].strip()
     words = _alone(rest).split()
     # "Annex II", "Table 3", "Distr. General", "Fiche de projet n° 12", "Summary 2021": the heading alone.
@@ -291,8 +291,24 @@ class TitleSteps:
                 out.extend(ln for ln in self.text[block.start : block.end].splitlines() if ln.strip())
         return out[:12]
 
+    def join_wrapped_head(self) -> None:
+        """A title line whose first half the segmenter set aside as the page's heading ("FORTALECIMIENTO DE ..." /
+        "PARA LA FORMACIÓN ..."): the two lines are one title."""
+        head, blocks = self.title_line, self.raw.blocks
+        if head is None or self.title_labelled:
+            return
+        k = next((n for n, b in enumerate(blocks) if b is head), 0)
+        prev = blocks[k - 1] if k else None
+        if prev is None or prev.kind != "text" or prev.field != "unparsed" or prev.end != head.start:
+            return
+        line = " ".join(self.text[prev.start : prev.end].split())
+        if "\n" not in self.text[prev.start : prev.end].strip() and wraps_on(line, self.rec.title):
+            self.rec.title = f"{line} {self.rec.title}"
+            self.span_fields[id(prev)] = "title"
+
     def choose_title(self) -> None:
         rec = self.rec
+        self.join_wrapped_head()
         prose = any(f.field == "title" and f.reason == "read from prose" for f in rec.flags)
         kind = "" if not rec.title else "heading" if self.title_line is not None and not self.title_labelled else (
             "prose" if prose else "label")
