@@ -39,6 +39,7 @@ def _alternation(phrases: list[str]) -> str:
 @dataclass(frozen=True)
 class _Words:
     label: re.Pattern[str]
+    label_head: re.Pattern[str]
     doc_type: re.Pattern[str]
     publication_end: re.Pattern[str]
     sections: frozenset[str]
@@ -56,6 +57,9 @@ def _words() -> _Words:
     # "Project:", "Titre du projet :", "Proyecto 3 -", "Projet n° 2 :": the label and its separator, not the title.
     label = re.compile(rf"^(?:{alt['label_words']})(?:\s*(?:n[o\u00b0\u00ba.]*\s*)?\d{{1,3}}[a-z]?)?\s*"
                        r"(?::|\||\s[-\u2013\u2014]|[-\u2013\u2014]\s|\.\s)\s*")
+    # "Title of the project (in English):", "Nom de l'action :": a short head naming a title, then a colon.
+    label_head = re.compile(rf"^(?=[^:]{{0,60}}:)[^:\n]{{0,30}}?(?<![\w'])(?:{alt['label_nouns']})(?![\w'])"
+                            r"[^:\n.]{0,40}?\s*:\s*")
     doc_type = re.compile(rf"^(?:{alt['document_types']})(?![\w'])")
     publication_end = re.compile(rf"(?<![\w'])(?:{alt['publication_types']})[\s\d/\u2013\u2014,.()-]*$")
     org_head = re.compile(rf"^(?:the\s+|l'|la\s+|le\s+|el\s+)?(?:{alt['organisation_heads']})(?![\w'])")
@@ -67,7 +71,7 @@ def _words() -> _Words:
         rf"(?:{alt['naming_words']})?)?[\s,:]*[\"\u201c\u00ab]\s*(?P<name>[^\"\u201c\u201d\u00ab\u00bb]{{8,300}}?)"
         r"\s*[\"\u201d\u00bb]")
     sections = frozenset(fold_key(s) for s in data["section_headings"])
-    return _Words(label, doc_type, publication_end, sections, org_head, title_noun, verb, quoted,
+    return _Words(label, label_head, doc_type, publication_end, sections, org_head, title_noun, verb, quoted,
                   frozenset(fold(c).lower() for c in data["connectors"]))
 
 
@@ -80,6 +84,8 @@ _ADDRESS = re.compile(r"@|\bwww\.|https?://|\b(?:tel|t\u00e9l|fax|p\.?\s?o\.?\s+
                       r"|avenida|road|boulevard|casilla|apartado)\b[\s.:]", re.IGNORECASE)
 
 
+# "Development Account — Compendium of Projects, 10th Tranche": the parts of a running head.
+_PARTS = re.compile(r"\s+[-\u2013\u2014|]\s+|,\s+|\s+/\s+")
 # Two sentences, or a clause after a semicolon: "... en novembre 2019 ; il a réuni ...".
 _SENTENCES = re.compile(r"[a-z\u00e0-\u00ff\d\])][.!?]\s+[A-Z\u00c0-\u00de]|\s;\s|;\s+[a-z]")
 
@@ -96,10 +102,13 @@ def _day_month() -> re.Pattern[str]:
 
 
 def _date_only(folded: str) -> bool:
+    """A date line: a date alone, or a place and a date ("New York, March 2024", "Genève, le 3 mars 2021")."""
     from .values.dates import MONTHS
-    rest = [w for w in re.findall(r"[^\W\d_]+", folded) if w not in MONTHS and w not in ("de", "del", "of", "to",
-                                                                                       "au", "al", "y", "et", "and")]
-    return len(rest) == 0
+    words = re.findall(r"[^\W\d_]+", folded)
+    rest = [w for w in words if w not in MONTHS and w not in ("de", "del", "of", "to", "au", "al", "y", "et", "and",
+                                                               "le", "el", "the", "on", "du")]
+    dated = len(rest) < len(words) and bool(re.search(r"\d", folded))
+    return len(rest) == 0 or (dated and len(rest) <= 3 and "," in folded)
 
 
 def clean(title: str) -> str:
@@ -110,7 +119,7 @@ def clean(title: str) -> str:
         before = text
         text = _DECORATION.sub("", text)
         text = _NUMBERING.sub("", text)
-        m = w.label.match(fold(text).lower())
+        m = w.label.match(fold(text).lower()) or w.label_head.match(fold(text).lower())
         if m and len(text[m.end() :].split()) >= 2:
             text = text[m.end() :]
         if len(text) > 2 and text[0] in _QUOTES and text[-1] in _QUOTES and not any(
@@ -160,7 +169,7 @@ def rejection(title: str, kind: str = "heading") -> str:
     lab = match_label(f"{title}:")
     if lab is not None and not title[lab.end :].strip(" :"):
         return "a label"
-    if w.publication_end.search(folded):
+    if w.publication_end.search(folded) or any(doc_type_rest(p)[0] for p in _PARTS.split(title)[1:]):
         return "a publication's name"
     if _date_only(folded) or _day_month().search(title):
         return "a date"
@@ -239,6 +248,9 @@ def choose(current: str, kind: str, heads: list[str], quoted: list[str], news: b
             if not rejection(name):
                 return Choice(name, any(_same(q, name) for q in quoted) and len(quoted) == 1 and not news,
                               f"the name quoted in {' '.join(current.split())!r}")
+        if not why and kind == "prose" and quoted and not any(_same(q, title) for q in quoted):
+            # A quoted phrase of a paragraph (an event's name, a platform's) against the name given the project.
+            return Choice(quoted[0], len(quoted) == 1, "" if len(quoted) == 1 else "the text names several projects")
         if not why and kind in ("label", "prose"):
             return Choice(title, True)
         if not why:
@@ -264,7 +276,7 @@ def choose(current: str, kind: str, heads: list[str], quoted: list[str], news: b
         if is_doc and rest and not rejection(clean(rest)):
             kept.append(clean(rest))
     if kept:
-        sure = len(kept) == 1 and bool(_words().title_noun.search(fold(kept[0]).lower())) and not news
+        sure = len(kept) == 1 and len(kept[0].split()) >= 4 and not news
         return Choice(kept[-1], sure, rejected or "one of the lines at the record's head")
     return Choice("", False, rejected)
 
@@ -280,14 +292,24 @@ class TitleSteps:
     title_line: Block | None
 
     def head_lines(self) -> list[str]:
-        """The lines before the record's first fact or paragraph, other than its title line."""
+        """The lines before the record's first fact or paragraph, and the later title lines that no title took
+        (the title under a code header, after a running head), each joined with a line it wraps onto."""
         out: list[str] = []
-        for block in self.raw.blocks:
-            if block.kind in ("blank", "heading", "chrome"):
+        head = True
+        blocks = self.raw.blocks
+        for k, block in enumerate(blocks):
+            if block.kind in ("blank", "heading", "chrome") or block is self.title_line:
                 continue
             if block.kind != "text" or block.field not in ("title", "unparsed"):
-                break
-            if block is not self.title_line:
+                head = False
+            if block.kind == "text" and block.field == "title" and not head:
+                line = " ".join(self.text[block.start : block.end].split())
+                nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+                if nxt is not None and nxt.kind == "text" and nxt.start == block.end and block.end - block.start and (
+                        wraps_on(line, " ".join(self.text[nxt.start : nxt.end].split()))):
+                    line = f"{line} {' '.join(self.text[nxt.start : nxt.end].split())}"
+                out.append(line)
+            elif head:
                 out.extend(ln for ln in self.text[block.start : block.end].splitlines() if ln.strip())
         return out[:12]
 
@@ -302,7 +324,7 @@ class TitleSteps:
         if prev is None or prev.kind != "text" or prev.field != "unparsed" or prev.end != head.start:
             return
         line = " ".join(self.text[prev.start : prev.end].split())
-        if "\n" not in self.text[prev.start : prev.end].strip() and wraps_on(line, self.rec.title):
+        if self.text[prev.start : prev.end].replace("\r\n", "\n").count("\n") == 1 and wraps_on(line, self.rec.title):
             self.rec.title = f"{line} {self.rec.title}"
             self.span_fields[id(prev)] = "title"
 
