@@ -220,6 +220,11 @@ def wraps_on(title: str, line: str) -> bool:
     return last in c or first[-1].endswith(("'", "\u2019")) or nxt in c or second[0][:1].islower()
 
 
+# What no label makes a title: the rest (a name, a date in the title, a verb, a length) may be one after all.
+_NEVER_TITLES = frozenset({"empty", "a document's type or part", "a section heading", "a label", "a publication's name",
+                           "an address"})
+
+
 @dataclass(frozen=True)
 class Choice:
     title: str
@@ -260,6 +265,8 @@ def choose(current: str, kind: str, heads: list[str], quoted: list[str], news: b
             if others and not any(_same(q, title) for q in quoted):
                 return Choice(title, False, f"the text names the project {others[0]!r}")
             return Choice(title, not news)
+        if kind == "label" and why not in _NEVER_TITLES:
+            return Choice(title, False, why)  # a label says it is the title: what it holds is proposed at worst
         rejected = f"{why}: {' '.join(current.split())!r}"
     if quoted:
         return Choice(quoted[0], len(quoted) == 1, "" if len(quoted) == 1 else "the text names several projects")

@@ -166,3 +166,16 @@ def test_nothing_sure_gives_no_sure_title() -> None:
 ])
 def test_wrapped(first: str, second: str, joined: bool) -> None:
     assert wraps_on(first, second) is joined
+
+
+@pytest.mark.parametrize("value, title, sure", [
+    ("Inclusive Digital Services for Older Persons", "Inclusive Digital Services for Older Persons", True),
+    ("PROJECT SUMMARY", "", False),  # a label's value that is a document's type is no title at all
+    ("Ficha técnica", "", False),
+    ("How Governments Can Use Data Better", "How Governments Can Use Data Better", False),  # a verb: proposed
+    ("Observatoire africain de la réforme administrative", "Observatoire africain de la réforme administrative",
+     False),  # an institution's name given as the title: proposed
+])
+def test_a_labelled_value(value: str, title: str, sure: bool) -> None:
+    got = choose(value, "label", [], [])
+    assert (got.title, got.sure) == (title, sure)
