@@ -76,8 +76,12 @@ def _words() -> _Words:
 
 
 _DECORATION = re.compile(r"^[\s#*_>\u25aa\u25a0\u25cf\u2022\u25ba\u27a2-]+|[\s*_#]+$")
-_NUMBERING = re.compile(r"^(?:\(?\d{1,2}(?:\.\d{1,2}){0,3}[.)]?(?=\s)|\(?[ivxlIVXL]{1,5}[.)](?=\s)|\(?[a-hA-H][.)](?=\s)"
-                        r"|\[[A-Za-z0-9]{1,4}\])\s*")
+# "1.", "2.1", "(3)", "IV.", "b)", "[A]": a list's or a document's numbering.
+_NUMBERING = re.compile(r"^(?:\(?\d{1,2}(?:\.\d{1,2}){1,3}[.)]?(?=\s)|\(?\d{1,2}[.)](?=\s)"
+                        r"|\(?[ivxlIVXL]{1,5}[.)](?=\s)|\(?[a-hA-H][.)](?=\s)|\[[A-Za-z0-9]{1,4}\])\s*")
+# After a document's type: its number, then a separator ("Table 3. ...", "Fiche de projet n° 7 — ...").
+_DOC_SEPARATOR = re.compile(r"\s*(?:n[o\u00b0\u00ba]\s*)?(?:[\dA-Za-z]{1,4}\s*)?(?:[:|\u2013\u2014]|[.-](?=\s|:))"
+                            r"[\s:.|-]*")
 _QUOTES = "\"'\u201c\u201d\u00ab\u00bb\u2018\u2019"
 _DAY_MONTH = None  # compiled lazily (the month words are the dates module's)
 _ADDRESS = re.compile(r"@|\bwww\.|https?://|\b(?:tel|t\u00e9l|fax|p\.?\s?o\.?\s+box|b\.?p\.?|street|avenue|rue|calle"
@@ -144,7 +148,7 @@ def doc_type_rest(title: str) -> tuple[bool, str]:
     if not m:
         return False, ""
     rest = folded[m.end() :]
-    sep = re.match(r"\s*(?:n[o\u00b0\u00ba]\s*)?(?:[\dA-Za-z]{1,4}\s*)?(?:[:|\u2013\u2014]|[.-](?=\s|:))[\s:.|-]*", rest)
+    sep = _DOC_SEPARATOR.match(rest)
     if sep:
         return True, title[m.end() + sep.end() :].strip()
     words = _alone(rest).split()
@@ -161,6 +165,8 @@ def rejection(title: str, kind: str = "heading") -> str:
     words = title.split()
     if not words:
         return "empty"
+    if len(title) > 40 * MAX_WORDS:
+        return "too long"  # read no further: every check below is on a line's length
     is_doc, rest = doc_type_rest(title)
     if is_doc:
         return "a document's type or part"
@@ -360,10 +366,8 @@ class TitleSteps:
         """A line right under the title line that carries on its words ("... for" / "the monitoring of ..."):
         joined to the title, its span the title's."""
         head = self.title_line
-        if head is None or self.title_labelled or self.text[head.end : block.start].strip():
-            return False
-        if "\n\n" in self.text[head.start : block.start].replace("\r", "") or not wraps_on(self.rec.title, line):
-            return False
+        if head is None or self.title_labelled or block.start != head.end or not wraps_on(self.rec.title, line):
+            return False  # only the line right under the title line (a blank line between ends the title)
         self.rec.title = f"{self.rec.title} {line}"
         self.span_fields[id(block)] = "title"
         self.title_line = block
