@@ -58,7 +58,8 @@ def _words() -> _Words:
     label = re.compile(rf"^(?:{alt['label_words']})(?:\s*(?:n[o\u00b0\u00ba.]*\s*)?\d{{1,3}}[a-z]?)?\s*"
                        r"(?::|\||\s[-\u2013\u2014]|[-\u2013\u2014]\s|\.\s)\s*")
     # "Title of the project (in English):", "Nom de l'action :": a short head naming a title, then a colon.
-    label_head = re.compile(rf"^(?=[^:]{{0,60}}:)[^:\n]{{0,30}}?(?<![\w'])(?:{alt['label_nouns']})(?![\w'])"
+    label_head = re.compile(rf"^(?=[^:]{{0,60}}:)(?:(?:{alt['project_words']}|full|official|short|complete)\s+){{0,2}}"
+                            rf"(?:{alt['label_nouns']})(?![\w'])"
                             r"[^:\n.]{0,40}?\s*:\s*")
     doc_type = re.compile(rf"^(?:{alt['document_types']})(?![\w'])")
     publication_end = re.compile(rf"(?<![\w'])(?:{alt['publication_types']})[\s\d/\u2013\u2014,.()-]*$")
@@ -111,7 +112,7 @@ def _date_only(folded: str) -> bool:
     words = re.findall(r"[^\W\d_]+", folded)
     rest = [w for w in words if w not in MONTHS and w not in ("de", "del", "of", "to", "au", "al", "y", "et", "and",
                                                                "le", "el", "the", "on", "du")]
-    dated = len(rest) < len(words) and bool(re.search(r"\d", folded))
+    dated = any(w in MONTHS for w in words) and bool(re.search(r"\d", folded))
     return len(rest) == 0 or (dated and len(rest) <= 3 and "," in folded)
 
 
