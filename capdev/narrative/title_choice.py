@@ -224,7 +224,9 @@ def wraps_on(title: str, line: str) -> bool:
     last, nxt = fold(first[-1]).lower().strip(",'"), fold(second[0]).lower().strip(",")
     if title.rstrip()[-1:] in ".:;!?":
         return False
-    return last in c or first[-1].endswith(("'", "\u2019")) or nxt in c or second[0][:1].islower()
+    # A small first letter alone is not enough: "Digital Government in Africa" / "this project supports ..." is a
+    # title and the summary's first line.
+    return last in c or first[-1].endswith(("'", "\u2019")) or nxt in c
 
 
 # What no label makes a title: the rest (a name, a date in the title, a verb, a length) may be one after all.

@@ -163,6 +163,7 @@ def test_nothing_sure_gives_no_sure_title() -> None:
     ("Appui aux administrations publiques pour la", "mise en œuvre de la Charte", True),
     ("Strengthening Civil Registration in the Pacific", "Code: 2020S", False),
     ("Strengthening Civil Registration in the Pacific", "The project trains registrars.", False),
+    ("Digital Government in Africa", "this project supports ministries of", False),
 ])
 def test_wrapped(first: str, second: str, joined: bool) -> None:
     assert wraps_on(first, second) is joined
