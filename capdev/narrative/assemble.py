@@ -8,6 +8,7 @@ from .labels import LabelTable, default_table, match_label
 from .lists import split_items
 from .record_steps import RecordSteps, _excerpt, _guard, _nl, _one_line, _values
 from .segment import Block, RawRecord, value_is_empty
+from .title_choice import TitleSteps
 from .titles import propose_title
 from .types import Outcome, Record
 
@@ -34,7 +35,7 @@ _AREA_SPLIT_BARE = re.compile(r"\s*(?:[;\r\n\u2022]|,)\s*")  # for a text whose 
 _KEPT_COMMA = "\ue000"  # a private-use character: stands for a comma that does not split
 
 
-class _Assembler(RecordSteps):
+class _Assembler(RecordSteps, TitleSteps):
     def __init__(self, text: str, raw: RawRecord, index: int, source_file: str | None, table: LabelTable) -> None:
         self.text = text
         self.raw = raw
@@ -106,6 +107,8 @@ class _Assembler(RecordSteps):
             return
         if block.kind == "text":
             line = _one_line(self.text[block.start : block.end])
+            if self.wrap_title(block, line):
+                return
             if block.field == "title":
                 if self.set_title(_TITLE_NUMBER.sub("", line), labelled=False):
                     self.title_line = block
@@ -437,6 +440,7 @@ class _Assembler(RecordSteps):
         rec.background = "\n".join(self.background_parts)
         self.prose_sdgs()
         rec.partners_text = "\n".join(self.partner_texts)
+        self.choose_title()
         if not rec.title:
             rec.title = propose_title(rec.summary, rec.objective, rec.expected_accomplishments, rec.key_accomplishments)
             if rec.title:

@@ -1,0 +1,377 @@
+"""Choose a record's title among the lines that might be it, and say how sure the choice is.
+
+A record's title is the value most often wrong on pages in layouts the parser has not seen: a document-type line
+("PROJECT SUMMARY", "Fiche de projet"), a section heading, a cover page's organisation, a date line, a headline
+or a sentence is taken for it, or a label ("Projet :") or a number ("3.") stays in it. The candidates are the
+title the record's blocks gave (a label's value, a heading line, a quoted name read from prose), the other lines
+at the record's head, and the names the text gives its project in quotes ('the project "..."', 'le projet
+« ... »', 'el proyecto «...»'). Each is cleaned of label words and numbering, then rejected when it is not a title
+(the words are data: data/title_words.json, in English, French and Spanish). A label's title that passes is
+sure; a heading line that passes is sure unless the text names the project otherwise; when no candidate is sure,
+the best one is PROPOSED (flagged for review): a wrong sure title costs far more than a proposed one.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .folding import fold, fold_key
+from .labels import default_table, match_label
+
+if TYPE_CHECKING:
+    from .segment import Block, RawRecord
+    from .types import Record
+
+MIN_WORDS = 3
+MAX_WORDS = 30
+_DATA = Path(__file__).with_name("data") / "title_words.json"
+
+
+def _alternation(phrases: list[str]) -> str:
+    words = sorted({fold(p).lower() for p in phrases}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+@dataclass(frozen=True)
+class _Words:
+    label: re.Pattern[str]
+    label_head: re.Pattern[str]
+    doc_type: re.Pattern[str]
+    publication_end: re.Pattern[str]
+    sections: frozenset[str]
+    org_head: re.Pattern[str]
+    title_noun: re.Pattern[str]
+    verb: re.Pattern[str]
+    quoted: re.Pattern[str]
+    connectors: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    data = json.loads(_DATA.read_text(encoding="utf-8"))
+    alt = {k: _alternation(v) for k, v in data.items() if isinstance(v, list)}
+    # "Project:", "Titre du projet :", "Proyecto 3 -", "Projet n° 2 :": the label and its separator, not the title.
+    label = re.compile(rf"^(?:{alt['label_words']})(?:\s*(?:n[o\u00b0\u00ba.]*\s*)?\d{{1,3}}[a-z]?)?\s*"
+                       r"(?::|\||\s[-\u2013\u2014]|[-\u2013\u2014]\s|\.\s)\s*")
+    # "Title of the project (in English):", "Nom de l'action :": a short head naming a title, then a colon.
+    label_head = re.compile(rf"^(?=[^:]{{0,60}}:)(?:(?:{alt['project_words']}|full|official|short|complete)\s+){{0,2}}"
+                            rf"(?:{alt['label_nouns']})(?![\w'])"
+                            r"[^:\n.]{0,40}?\s*:\s*")
+    doc_type = re.compile(rf"^(?:{alt['document_types']})(?![\w'])")
+    publication_end = re.compile(rf"(?<![\w'])(?:{alt['publication_types']})[\s\d/\u2013\u2014,.()-]*$")
+    org_head = re.compile(rf"^(?:the\s+|l'|la\s+|le\s+|el\s+)?(?:{alt['organisation_heads']})(?![\w'])")
+    title_noun = re.compile(rf"(?<![\w'])(?:{alt['title_nouns']})(?![\w'])")
+    verb = re.compile(rf"(?<![\w'])(?:{alt['verbs']})(?![\w'])")
+    # 'the project "X"', 'le projet 2021C « X »', 'el proyecto denominado "X"': a few words between at most.
+    quoted = re.compile(
+        rf"(?<![\w'])(?:{alt['project_words']})(?![\w'])(?:[^\"\u201c\u201d\u00ab\u00bb.;]{{0,60}}?"
+        rf"(?:{alt['naming_words']})?)?[\s,:]*[\"\u201c\u00ab]\s*(?P<name>[^\"\u201c\u201d\u00ab\u00bb]{{8,300}}?)"
+        r"\s*[\"\u201d\u00bb]")
+    sections = frozenset(fold_key(s) for s in data["section_headings"])
+    return _Words(label, label_head, doc_type, publication_end, sections, org_head, title_noun, verb, quoted,
+                  frozenset(fold(c).lower() for c in data["connectors"]))
+
+
+_DECORATION = re.compile(r"^[\s#*_>\u25aa\u25a0\u25cf\u2022\u25ba\u27a2-]+|[\s*_#]+$")
+# "1.", "2.1", "(3)", "IV.", "b)", "[A]": a list's or a document's numbering.
+_NUMBERING = re.compile(r"^(?:\(?\d{1,2}(?:\.\d{1,2}){1,3}[.)]?(?=\s)|\(?\d{1,2}[.)](?=\s)"
+                        r"|\(?[ivxlIVXL]{1,5}[.)](?=\s)|\(?[a-hA-H][.)](?=\s)|\[[A-Za-z0-9]{1,4}\])\s*")
+# After a document's type: its number, then a separator ("Table 3. ...", "Fiche de projet n° 7 — ...").
+_DOC_SEPARATOR = re.compile(r"\s*(?:n[o\u00b0\u00ba]\s*)?(?:[\dA-Za-z]{1,4}\s*)?(?:[:|\u2013\u2014]|[.-](?=\s|:))"
+                            r"[\s:.|-]*")
+_QUOTES = "\"'\u201c\u201d\u00ab\u00bb\u2018\u2019"
+_DAY_MONTH = None  # compiled lazily (the month words are the dates module's)
+_ADDRESS = re.compile(r"@|\bwww\.|https?://|\b(?:tel|t\u00e9l|fax|p\.?\s?o\.?\s+box|b\.?p\.?|street|avenue|rue|calle"
+                      r"|avenida|road|boulevard|casilla|apartado)\b[\s.:]", re.IGNORECASE)
+
+
+# "Development Account — Compendium of Projects, 10th Tranche": the parts of a running head.
+_PARTS = re.compile(r"\s+[-\u2013\u2014|]\s+|,\s+|\s+/\s+")
+# Two sentences, or a clause after a semicolon: "... en novembre 2019 ; il a réuni ...".
+_SENTENCES = re.compile(r"[a-z\u00e0-\u00ff\d\])][.!?]\s+[A-Z\u00c0-\u00de]|\s;\s|;\s+[a-z]")
+
+
+def _day_month() -> re.Pattern[str]:
+    global _DAY_MONTH
+    if _DAY_MONTH is None:
+        from .values.dates import MONTHS
+        month = "(?:" + "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True)) + r")\.?(?!\w)"
+        _DAY_MONTH = re.compile(
+            rf"(?<!\w)(?:\d{{1,2}}(?:st|nd|rd|th|er)?(?:\s*[-\u2013\u2014/]\s*\d{{1,2}})?\s+(?:de\s+|of\s+)?{month}"
+            rf"|{month}\s+\d{{1,2}}(?!\d)|\d{{1,2}}[./]\d{{1,2}}[./](?:19|20)?\d\d)", re.IGNORECASE)
+    return _DAY_MONTH
+
+
+def _date_only(folded: str) -> bool:
+    """A date line: a date alone, or a place and a date ("New York, March 2024", "Genève, le 3 mars 2021")."""
+    from .values.dates import MONTHS
+    words = re.findall(r"[^\W\d_]+", folded)
+    rest = [w for w in words if w not in MONTHS and w not in ("de", "del", "of", "to", "au", "al", "y", "et", "and",
+                                                               "le", "el", "the", "on", "du")]
+    dated = any(w in MONTHS for w in words) and bool(re.search(r"\d", folded))
+    return len(rest) == 0 or (dated and len(rest) <= 3 and "," in folded)
+
+
+def clean(title: str) -> str:
+    """The title without label words, numbering, decoration or the quotes around it, on one line."""
+    w = _words()
+    text = " ".join(title.split())
+    for _ in range(3):
+        before = text
+        text = _DECORATION.sub("", text)
+        text = _NUMBERING.sub("", text)
+        m = w.label.match(fold(text).lower()) or w.label_head.match(fold(text).lower())
+        if m and len(text[m.end() :].split()) >= 2:
+            text = text[m.end() :]
+        if len(text) > 2 and text[0] in _QUOTES and text[-1] in _QUOTES and not any(
+                q in text[1:-1] for q in "\"\u201c\u201d\u00ab\u00bb"):
+            text = text[1:-1].strip()
+        text = text.strip().rstrip(":").strip()
+        if text == before:
+            break
+    return text
+
+
+def _alone(folded: str) -> str:
+    """A line's words without edge punctuation, numbers and codes (what a document-type line is made of)."""
+    return re.sub(r"[\s\d.,:;|/()\[\]\u2013\u2014-]+", " ", folded).strip()
+
+
+def doc_type_rest(title: str) -> tuple[bool, str]:
+    """(is it a document-type or part heading?, what follows it after a separator: perhaps the title)."""
+    w = _words()
+    folded = fold(title).lower()
+    m = w.doc_type.match(folded)
+    if not m:
+        return False, ""
+    rest = folded[m.end() :]
+    sep = _DOC_SEPARATOR.match(rest)
+    if sep:
+        return True, title[m.end() + sep.end() :].strip()
+    words = _alone(rest).split()
+    # "Annex II", "Table 3", "Distr. General", "Fiche de projet n° 12", "Summary 2021": the heading alone.
+    if not words or all(re.fullmatch(r"[ivxlc]{1,5}|[a-z]|n", x) for x in words) or _date_only(rest):
+        return True, ""
+    return False, ""
+
+
+def rejection(title: str, kind: str = "heading") -> str:
+    """Why this (cleaned) text is not a title ('' when it may be one)."""
+    w = _words()
+    folded = fold(title).lower()
+    words = title.split()
+    if not words:
+        return "empty"
+    if len(title) > 40 * MAX_WORDS:
+        return "too long"  # read no further: every check below is on a line's length
+    is_doc, rest = doc_type_rest(title)
+    if is_doc:
+        return "a document's type or part"
+    if fold_key(title) in w.sections or fold_key(title) in default_table().headings:
+        return "a section heading"
+    lab = match_label(f"{title}:")
+    if lab is not None and not title[lab.end :].strip(" :"):
+        return "a label"
+    if w.publication_end.search(folded) or any(doc_type_rest(p)[0] for p in _PARTS.split(title)[1:]):
+        return "a publication's name"
+    if _date_only(folded) or _day_month().search(title):
+        return "a date"
+    if _ADDRESS.search(title):
+        return "an address"
+    if w.org_head.match(folded) and not w.title_noun.search(folded):
+        return "an organisation's name"
+    if w.verb.search(folded) or (title.rstrip()[-1:] in ".!?" and len(words) >= 6) or _SENTENCES.search(title):
+        return "a sentence"
+    if len(words) > MAX_WORDS:
+        return "too long"
+    if len(words) < MIN_WORDS and kind != "label":
+        return "too short"
+    if _org_alone(title) and not w.title_noun.search(folded):
+        return "an organisation's name"
+    return ""
+
+
+def _org_alone(title: str) -> bool:
+    from .values.orgs import resolve_organisation
+    return resolve_organisation(title) is not None
+
+
+def quoted_names(text: str) -> list[str]:
+    """The names the text gives its project in quotes, in order, each once (cleaned, titles only)."""
+    w = _words()
+    folded = fold(text).lower()
+    out: list[str] = []
+    seen: set[str] = set()
+    for m in w.quoted.finditer(folded):
+        name = clean(text[m.start("name") : m.end("name")]).rstrip(",.;")
+        key = fold_key(name)
+        if key and key not in seen and not rejection(name, "prose"):
+            seen.add(key)
+            out.append(name)
+    return out
+
+
+def wraps_on(title: str, line: str) -> bool:
+    """Is line the second line of a title wrapped over two ("... pour la" / "mise en oeuvre des ODD")?"""
+    first, second = title.split(), line.split()
+    if not first or not second or len(first) + len(second) > MAX_WORDS or line.rstrip()[-1:] in ".:;!?":
+        return False
+    c = _words().connectors
+    last, nxt = fold(first[-1]).lower().strip(",'"), fold(second[0]).lower().strip(",")
+    if title.rstrip()[-1:] in ".:;!?":
+        return False
+    # A small first letter alone is not enough: "Digital Government in Africa" / "this project supports ..." is a
+    # title and the summary's first line.
+    return last in c or first[-1].endswith(("'", "\u2019")) or nxt in c
+
+
+# What no label makes a title: the rest (a name, a date in the title, a verb, a length) may be one after all.
+_NEVER_TITLES = frozenset({"empty", "a document's type or part", "a section heading", "a label", "a publication's name",
+                           "an address"})
+
+
+@dataclass(frozen=True)
+class Choice:
+    title: str
+    sure: bool
+    reason: str = ""  # why the title is only proposed, or why the one given was set aside
+
+
+_INNER_QUOTE = re.compile(r"[\"\u201c\u00ab]\s*(?P<name>[^\"\u201c\u201d\u00ab\u00bb]{8,300}?)\s*[\"\u201d\u00bb]")
+
+
+def _same(a: str, b: str) -> bool:
+    ka, kb = fold_key(a).strip(_QUOTES), fold_key(b).strip(_QUOTES)
+    return ka == kb or (len(ka) > 12 and (ka in kb or kb in ka))
+
+
+def choose(current: str, kind: str, heads: list[str], quoted: list[str], news: bool = False) -> Choice:
+    """The title among the candidates. kind says where `current` came from: label | prose | heading | ''."""
+    rejected = ""
+    if current:
+        title = clean(current)
+        why = rejection(title, kind)
+        inner = _INNER_QUOTE.search(title)
+        if not why and inner and inner.group(0) != title:
+            # '[A] «Evaluación de ...» — Argentina, Brasil', 'Consultoría para ... del proyecto «...»': the name quoted.
+            name = clean(inner.group("name"))
+            if not rejection(name):
+                return Choice(name, any(_same(q, name) for q in quoted) and len(quoted) == 1 and not news,
+                              f"the name quoted in {' '.join(current.split())!r}")
+        if not why and kind == "prose" and quoted and not any(_same(q, title) for q in quoted):
+            # A quoted phrase of a paragraph (an event's name, a platform's) against the name given the project.
+            return Choice(quoted[0], len(quoted) == 1, "" if len(quoted) == 1 else "the text names several projects")
+        if not why and kind in ("label", "prose"):
+            return Choice(title, True)
+        if not why:
+            others = [q for q in quoted if not _same(q, title)]
+            if news and quoted:
+                return Choice(quoted[0], len(quoted) == 1)  # a news item's headline tells news, not the name
+            if others and not any(_same(q, title) for q in quoted):
+                return Choice(title, False, f"the text names the project {others[0]!r}")
+            return Choice(title, not news)
+        if kind == "label" and why not in _NEVER_TITLES:
+            return Choice(title, False, why)  # a label says it is the title: what it holds is proposed at worst
+        rejected = f"{why}: {' '.join(current.split())!r}"
+    if quoted:
+        return Choice(quoted[0], len(quoted) == 1, "" if len(quoted) == 1 else "the text names several projects")
+    kept: list[str] = []
+    for line in heads:
+        t = clean(line)
+        is_doc, rest = doc_type_rest(t)
+        if is_doc and rest and not rejection(clean(rest)):
+            kept.append(clean(rest))
+        elif t[:1].isupper() and not rejection(t):
+            kept.append(t)
+    if current:
+        is_doc, rest = doc_type_rest(clean(current))
+        if is_doc and rest and not rejection(clean(rest)):
+            kept.append(clean(rest))
+    if kept:
+        sure = len(kept) == 1 and len(kept[0].split()) >= 4 and not news
+        return Choice(kept[-1], sure, rejected or "one of the lines at the record's head")
+    return Choice("", False, rejected)
+
+
+class TitleSteps:
+    """The title's choice, mixed into the assembler (whose rec, raw, text and title state it reads)."""
+
+    text: str
+    raw: RawRecord
+    rec: Record
+    span_fields: dict[int, str]
+    title_labelled: bool
+    title_line: Block | None
+
+    def head_lines(self) -> list[str]:
+        """The lines before the record's first fact or paragraph, and the later title lines that no title took
+        (the title under a code header, after a running head), each joined with a line it wraps onto."""
+        out: list[str] = []
+        head = True
+        blocks = self.raw.blocks
+        for k, block in enumerate(blocks):
+            if block.kind in ("blank", "heading", "chrome") or block is self.title_line:
+                continue
+            if block.kind != "text" or block.field not in ("title", "unparsed"):
+                head = False
+            if block.kind == "text" and block.field == "title" and not head:
+                line = " ".join(self.text[block.start : block.end].split())
+                nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+                if nxt is not None and nxt.kind == "text" and nxt.start == block.end and block.end - block.start and (
+                        wraps_on(line, " ".join(self.text[nxt.start : nxt.end].split()))):
+                    line = f"{line} {' '.join(self.text[nxt.start : nxt.end].split())}"
+                out.append(line)
+            elif head:
+                out.extend(ln for ln in self.text[block.start : block.end].splitlines() if ln.strip())
+        return out[:12]
+
+    def join_wrapped_head(self) -> None:
+        """A title line whose first half the segmenter set aside as the page's heading ("FORTALECIMIENTO DE ..." /
+        "PARA LA FORMACIÓN ..."): the two lines are one title."""
+        head, blocks = self.title_line, self.raw.blocks
+        if head is None or self.title_labelled:
+            return
+        k = next((n for n, b in enumerate(blocks) if b is head), 0)
+        prev = blocks[k - 1] if k else None
+        if prev is None or prev.kind != "text" or prev.field != "unparsed" or prev.end != head.start:
+            return
+        line = " ".join(self.text[prev.start : prev.end].split())
+        if self.text[prev.start : prev.end].replace("\r\n", "\n").count("\n") == 1 and wraps_on(line, self.rec.title):
+            self.rec.title = f"{line} {self.rec.title}"
+            self.span_fields[id(prev)] = "title"
+
+    def choose_title(self) -> None:
+        rec = self.rec
+        self.join_wrapped_head()
+        prose = any(f.field == "title" and f.reason == "read from prose" for f in rec.flags)
+        kind = "" if not rec.title else "heading" if self.title_line is not None and not self.title_labelled else (
+            "prose" if prose else "label")
+        choice = choose(rec.title, kind, self.head_lines(), quoted_names(rec.text), news=self.raw.news)
+        if choice.title == rec.title and choice.sure:
+            return
+        if self.title_line is not None and not _same(choice.title, rec.title):
+            self.span_fields[id(self.title_line)] = "unparsed"
+        rec.title = choice.title
+        if not choice.title:
+            rec.flag("title", f"not a title, set aside: {choice.reason}")
+            return
+        if not choice.sure:
+            rec.title_is_proposed = True
+            rec.flag("title", f"proposed: {choice.reason}" if choice.reason else "proposed")
+        elif kind:
+            rec.flag("title", "chosen among the record's lines" + (f" ({choice.reason})" if choice.reason else ""))
+
+    def wrap_title(self, block: Block, line: str) -> bool:
+        """A line right under the title line that carries on its words ("... for" / "the monitoring of ..."):
+        joined to the title, its span the title's."""
+        head = self.title_line
+        if head is None or self.title_labelled or block.start != head.end or not wraps_on(self.rec.title, line):
+            return False  # only the line right under the title line (a blank line between ends the title)
+        self.rec.title = f"{self.rec.title} {line}"
+        self.span_fields[id(block)] = "title"
+        self.title_line = block
+        return True
