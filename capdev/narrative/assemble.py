@@ -149,6 +149,10 @@ class _Assembler(RecordSteps):
         self.rec.code = self.rec.code or _one_line(value)
 
     def on_title(self, block: Block, value: str, at: int) -> None:
+        weak = block.label is not None and block.label.modifiers.get("weak")  # "Name:" may head a person's name
+        if weak and _values("roles").weak_title_refused(self.rec.title, value):
+            self.rec.flag("title", f"not read as the title (a name?): {_excerpt(value)}")
+            return
         self.set_title(_one_line(value), labelled=True)
 
     def from_prose(self, block: Block) -> None:
@@ -301,29 +305,42 @@ class _Assembler(RecordSteps):
 
     def on_lead_unit(self, block: Block, value: str, at: int) -> None:
         rec = self.rec
+        read = _guard(rec, "lead_unit", None, _values("roles").read_lead, value)
+        if read is not None and read.described:  # "Mise en œuvre : Le projet sera exécuté par ...": no unit
+            self.background_parts.append(_one_line(value))
+            rec.flag("lead_unit", f"described in words, kept in the background: {_excerpt(value)}")
+            return
+        if read is not None and read.partners:
+            value = read.lead  # "Ejecución: DAES / DPIDG, con la CEPAL": the lead, and a partner with it
+            for partner in read.partners:
+                self.add_partners(partner, "cooperating")
         rec.lead_unit_text = _one_line(value)
         unit = _guard(rec, "lead_unit", None, _values("orgs").resolve_unit, value)
         if unit:
             rec.lead_unit = rec.lead_unit or unit
             return
-        if rec.lead_unit is None and _ACRONYM.match(rec.lead_unit_text):
+        role = (block.label.modifiers.get("role") if block.label else None) or ""  # "Ejecución: PNUD": a partner
+        if rec.lead_unit is None and _ACRONYM.match(rec.lead_unit_text) and not role:
             rec.flag("lead_unit", "unknown unit")
             rec.lead_unit = rec.lead_unit_text  # a bare code as written is still the best reading; flagged above
             return
         # "Entidad ejecutora: Secretaría de la Función Pública (SFP) del Paraguay": no unit of ours, a partner.
         rec.flag("lead_unit", "not a known unit: read as an implementing partner")
-        self.add_partners(value, "implementing")
+        self.add_partners(value, role or "implementing")
 
     def on_funding_source(self, block: Block, value: str, at: int) -> None:
         rec = self.rec
-        funder = _guard(rec, "funding_source", None, _values("funding").funder_named, value)
-        if funder:
+        read = _guard(rec, "funding_source", None, _values("funding").read_funding, value)
+        for funder in read.funders if read is not None else ():
             # "Financement : Financé par le Gouvernement du Canada" names who pays, not a funding source.
             rec.flag("funding_source", "names a funder: read as a funding partner")
             self.add_partners(funder, "funding")
+        if read is not None and read.amounts:
+            self.on_budget(block, read.amounts, at)  # "Funding: USD 500,000", "Cofinanciación: 50.000 EUR"
+        if read is None or not read.source:
             return
-        rec.funding_source = rec.funding_source or _one_line(value)
-        m = _TRANCHE.search(value)
+        rec.funding_source = rec.funding_source or _one_line(read.source)
+        m = _TRANCHE.search(read.source)
         if m and not rec.tranche:
             rec.tranche = m.group(1)
 

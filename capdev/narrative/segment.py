@@ -91,8 +91,8 @@ class _Segmenter:
     def boundary_reason(self, lab: LabelMatch, value: str = "") -> str | None:
         """Why this label opens a new record ('head', 'opening', 'repeat'), or None when it does not."""
         state = self.state
-        if not state.has_content():
-            return None
+        if not state.has_content() or lab.modifiers.get("weak"):
+            return None  # "Name:" may head a contact's name: it never opens a record
         spec = self.table.spec(lab.field)
         fields = state.label_fields()
         if spec.family == "head":
