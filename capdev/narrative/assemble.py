@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from .continuation import unwrap
+from .funding_steps import FundingSteps
 from .labels import LabelTable, default_table, match_label
 from .lists import split_items
 from .record_steps import RecordSteps, _excerpt, _guard, _nl, _one_line, _values
@@ -16,7 +17,6 @@ _AS_OF = re.compile(r"^\s*as\s+(?:for|of|at)\s+", re.IGNORECASE)
 _ACTIVITIES_LEAD = re.compile(r"(?:^|(?<=[\r\n]))[^\r\n]*\bactivit(?:y|ies)\b[^\r\n]*:[ \t]*(?=[\r\n]|$)",
                               re.IGNORECASE)
 _INDIRECT = re.compile(r"\bindirect(?:ly)?\s+beneficiar", re.IGNORECASE)
-_TRANCHE = re.compile(r"\btranche\s+(\d{1,3})\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,9}$")
 # "2. Innovation dans ...": a list's number; "## Title", "**Title**": Markdown decoration.
 _TITLE_NUMBER = re.compile(r"^(?:#{1,6}\s*|\*\*|__|[\u25aa\u25a0\u25cf\u2022\u25ba\u27a2]\s*)?(?:(?:\d{1,2}|"
@@ -34,7 +34,7 @@ _AREA_SPLIT_BARE = re.compile(r"\s*(?:[;\r\n\u2022]|,)\s*")  # for a text whose 
 _KEPT_COMMA = "\ue000"  # a private-use character: stands for a comma that does not split
 
 
-class _Assembler(RecordSteps):
+class _Assembler(FundingSteps, RecordSteps):
     def __init__(self, text: str, raw: RawRecord, index: int, source_file: str | None, table: LabelTable) -> None:
         self.text = text
         self.raw = raw
@@ -327,22 +327,6 @@ class _Assembler(RecordSteps):
         # "Entidad ejecutora: Secretaría de la Función Pública (SFP) del Paraguay": no unit of ours, a partner.
         rec.flag("lead_unit", "not a known unit: read as an implementing partner")
         self.add_partners(value, role or "implementing")
-
-    def on_funding_source(self, block: Block, value: str, at: int) -> None:
-        rec = self.rec
-        read = _guard(rec, "funding_source", None, _values("funding").read_funding, value)
-        for funder in read.funders if read is not None else ():
-            # "Financement : Financé par le Gouvernement du Canada" names who pays, not a funding source.
-            rec.flag("funding_source", "names a funder: read as a funding partner")
-            self.add_partners(funder, "funding")
-        if read is not None and read.amounts:
-            self.on_budget(block, read.amounts, at)  # "Funding: USD 500,000", "Cofinanciación: 50.000 EUR"
-        if read is None or not read.source:
-            return
-        rec.funding_source = rec.funding_source or _one_line(read.source)
-        m = _TRANCHE.search(read.source)
-        if m and not rec.tranche:
-            rec.tranche = m.group(1)
 
     def on_tranche(self, block: Block, value: str, at: int) -> None:
         self.rec.tranche = _one_line(value)

@@ -14,8 +14,6 @@ _WITH = re.compile(
     r"con\s+el\s+apoyo\s+de)\s+(?:(?:the|le|la|les|l['’]|el|los|las|del|du|des)\s*)?(?=\S)",
     re.IGNORECASE,
 )
-_PARTNER_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bet\b|\by\b)\s*(?:(?:the|le|la|les|l['’]|el|los|las)\s+)?",
-                            re.IGNORECASE)
 _SENTENCE = re.compile(r"[.!?](?:\s|$)")
 _NOT_A_NAME = re.compile(
     r"(?:ing|tion|sion|ci[óo]n|si[óo]n|ment|ance|ence|ity|idad|it[ée]|ics|ique|ico|ica|al|ales|aux|ive|ivo|iva|"
@@ -53,8 +51,8 @@ def read_lead(value: str) -> LeadRead:
     if m is None or m.start() == 0:
         return LeadRead(value.strip())
     lead = value[: m.start()].strip(" ,;")
-    partners = [p.strip(" .;,()") for p in _PARTNER_SPLIT.split(value[m.end() :]) if p.strip(" .;,()")]
-    return LeadRead(lead, partners)
+    rest = value[m.end() :].strip(" .;,()")
+    return LeadRead(lead, [rest] if rest else [])
 
 
 def looks_like_person(value: str) -> bool:
@@ -69,9 +67,12 @@ def looks_like_person(value: str) -> bool:
     return all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in named) and len(named) >= 2
 
 
-def weak_title_refused(current: str, value: str) -> bool:
-    """A "Name:" label gives the title only when the record has none and its value is no person's name."""
-    return bool(current) or looks_like_person(value)
+def weak_title_refused(before: object, value: str) -> bool:
+    """A "Name:" label gives a title only when its value is no person's name and it follows no contact label; before
+    is the record's title so far (a string) or the block before the label (its field "contact" or not)."""
+    if isinstance(before, str):
+        return bool(before) or looks_like_person(value)
+    return getattr(before, "field", "") == "contact" or looks_like_person(value)
 
 
 _FOREIGN_BODIES = ("donor", "igo", "un")
