@@ -1,0 +1,274 @@
+"""Round 5: the label vocabulary, and what a value says about its label (issue #16).
+
+Records of our own (tests/files/round5/labels), in English, French and Spanish, label each field the way donors',
+UN agencies' and governments' fiches, fichas and portals do; funding, period, amount and execution labels are read by
+what their value is; and ordinary sentences that begin with a label's word are no labels."""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from capdev.narrative import parse_file, parse_text
+from capdev.narrative.labels import match_label
+from capdev.narrative.types import Record
+from capdev.narrative.values.funding import funder_named, read_funding
+from capdev.narrative.values.roles import looks_like_person, read_lead
+
+FILES = Path(__file__).parent / "files" / "round5" / "labels"
+
+
+def _records(name: str) -> list[Record]:
+    return parse_file(FILES / name)
+
+
+def _iso(date: object) -> str | None:
+    return date.iso() if date is not None else None
+
+
+def _budgets(rec: Record) -> list[tuple[Decimal, str, str]]:
+    return [(b.amount, b.currency, b.kind) for b in rec.budgets]
+
+
+def _partners(rec: Record, role: str | None = None) -> list[str]:
+    return [p.acronym or p.name for p in rec.partners if role is None or p.role == role]
+
+
+# --- the thesaurus: each field under the labels of fiches in three languages --------------------------------------
+
+@pytest.mark.parametrize("line, field", [
+    ("Programme title: Open budgets", "title"), ("Dénomination du projet : Appui", "title"),
+    ("Libellé : Appui", "title"), ("Nombre de la intervención: Apoyo", "title"),
+    ("Reference No.: MUN/22/B07", "code"), ("Réf. : SAH/21/P03", "code"), ("N° : 2201F", "code"),
+    ("N.º de expediente: 2022/SPE/0001", "code"), ("Nro.: 2214S", "code"), ("Identifiant du projet : 2123K", "code"),
+    ("Implementation status: Ongoing", "status"), ("Situation actuelle : En cours", "status"), ("Estatus: Cerrado", "status"),
+    ("Period of implementation: 2022-2024", "time_frame"), ("Période de réalisation : 2021-2024", "time_frame"),
+    ("Plazo de ejecución: 18 meses", "time_frame"), ("Démarrage : janvier 2023", "time_frame"),
+    ("Arranque: julio de 2024", "time_frame"), ("Expiry date: February 2024", "time_frame"),
+    ("Amount: USD 0.9 million", "budget"), ("Montant alloué : FCFA 250 millions", "budget"),
+    ("Valor total: 900 mil dólares", "budget"), ("Coût : 1,2 M€", "budget"), ("Monto asignado: USD 450.000", "budget"),
+    ("Funder: Swiss Agency for Development and Cooperation", "partners"), ("Cooperante: AECID", "partners"),
+    ("Bailleurs de fonds : BAD", "partners"), ("Type of funding: XB", "funding_source"),
+    ("Modalidad de financiamiento: Cuenta para el Desarrollo", "funding_source"),
+    ("Co-financing: World Bank", "cofinancing"), ("Cofinancement : Banque mondiale", "cofinancing"),
+    ("Cofinanciación: BID", "cofinancing"),
+    ("Execution: UN DESA/DPIDG", "lead_unit"), ("Mise en œuvre : DAES", "lead_unit"), ("Ejecución: DAES", "lead_unit"),
+    ("Responsible office: DPIDG", "lead_unit"), ("Agence chef de file : DAES", "lead_unit"),
+    ("Assistance technique : Expertise France", "partners"), ("Asistencia técnica: FIIAPP", "partners"),
+    ("Strategic partners: UNDP", "partners"), ("Parties prenantes : PNUD", "partners"), ("Aliados estratégicos: PNUD", "partners"),
+    ("Final beneficiaries: clerks", "beneficiaries"), ("Population cible : agents", "beneficiaries"),
+    ("Destinatarios: funcionarios", "beneficiaries"),
+    ("Geographic scope: Namibia", "countries"), ("Pays d'exécution : Niger", "countries"), ("Cobertura: Bolivia", "countries"),
+    ("Sub-region: Southern Africa", "region"), ("Sous-région : Afrique de l'Ouest", "region"), ("Subregión: Caribe", "region"),
+    ("SDG contribution: 16", "sdgs"), ("Alignement sur les ODD : 16", "sdgs"), ("Contribución a los ODS: 16", "sdgs"),
+    ("Goal: Councillors read budgets", "objective"), ("Finalité : Maîtriser", "objective"), ("Finalidad: Que", "objective"),
+    ("Intended results:", "expected_accomplishments"), ("Extrants attendus :", "expected_accomplishments"),
+    ("Productos previstos:", "expected_accomplishments"),
+    ("Activities carried out:", "planned_activities"), ("Activités menées :", "planned_activities"),
+    ("Actividades realizadas:", "planned_activities"),
+])
+def test_the_labels_of_fiches_in_three_languages(line: str, field: str) -> None:
+    found = match_label(line)
+    assert found is not None and found.field == field
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("fiche_en.txt", [("MUN/22/B07", "Open Budget Literacy for Municipal Councillors", "DPIDG", ["NAM", "BWA"],
+                       [16, 11], "2022", "2024", [(Decimal(900000), "USD", "total")]),
+                      ("XI-IATI-DESA-2021-CS-11", "Civil Service Recruitment Analytics", None, ["GEO"], [], "2021-03",
+                       "2024-02", [(Decimal(1200000), "EUR", "total")])]),
+    ("fiche_fr.txt", [("SAH/21/P03", "Pilotage de la masse salariale publique au Sahel", "DPIDG", ["NER", "TCD"],
+                       [16, 8], "2021", "2024", [(Decimal(250000000), "XOF", "total")]),
+                      ("2123K", "Administration électronique des collectivités territoriales", None, ["MDG"], [],
+                       "2023-01", None, [(Decimal(1200000), "EUR", "total")])]),
+    ("ficha_es.txt", [("2022/SPE/0000400117", "Presupuestos abiertos para gobiernos locales andinos", "DPIDG",
+                       ["BOL", "ECU", "PER"], [16, 17], "2022", "2025", [(Decimal(900000), "USD", "total")]),
+                      ("2024H", "Sistema de Información de Empleo Público", None, ["HND"], [], "2024-07", None,
+                       [(Decimal(450000), "USD", "total")])]),
+])
+def test_fiches_read_field_by_field(name: str, expected: list) -> None:
+    got = [(r.code, r.title, r.lead_unit, r.countries, r.sdgs, _iso(r.start), _iso(r.end), _budgets(r))
+           for r in _records(name)]
+    assert got == expected
+
+
+@pytest.mark.parametrize("name, status, region, funder", [
+    ("fiche_en.txt", "Ongoing", "Southern Africa", None),
+    ("fiche_fr.txt", "En cours", "Western Africa", "AfDB"),
+    ("ficha_es.txt", "En ejecución", "South America", "AECID"),
+])
+def test_fiches_status_region_lists_and_funders(name: str, status: str, region: str, funder: str | None) -> None:
+    first = _records(name)[0]
+    assert (first.status, first.region) == (status, region)
+    assert first.objective and len(first.expected_accomplishments) == 2 and first.planned_activities
+    assert first.beneficiaries_direct
+    if funder:
+        assert _partners(first, "funding") == [funder]
+
+
+def test_a_duration_alone_gives_no_end() -> None:
+    """"Durée : 36 mois", "Duración: 18 meses", "Duration: 24 months": a length, not an end date."""
+    fr = _records("fiche_fr.txt")[1]
+    es = _records("ficha_es.txt")[1]
+    en = _records("funding_en.txt")[1]
+    assert (_iso(fr.start), fr.end, _iso(es.start), es.end, en.start, en.end) == ("2023-01", None, "2024-07", None,
+                                                                                 None, None)
+    assert fr.funding_source is None and _partners(fr, "funding") == ["EU"]
+
+
+# --- "Name:" may name a project or a person ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Title: Open data for cities\nCode: 2301A\nContact:\nName: Ana María Ruiz\nEmail: a.ruiz@example.org\n",
+    "Titre : Données ouvertes\nCode : 2301B\nPoint focal :\nNom : Aïcha Diallo\n",
+    "Título: Datos abiertos\nCódigo: 2301C\nPersona de contacto:\nNombre: Juan Carlos Pérez\n",
+])
+def test_a_persons_name_is_no_title_and_opens_no_record(text: str) -> None:
+    records = parse_text(text)
+    assert len(records) == 1
+    assert records[0].title in ("Open data for cities", "Données ouvertes", "Datos abiertos")
+
+
+@pytest.mark.parametrize("value, person", [
+    ("Ana María Ruiz", True), ("Mme Aïcha Diallo", True), ("Dr. John Smith", True),
+    ("Civil Service Recruitment Analytics", False), ("Sistema de Información de Empleo Público", False),
+    ("Digital Government Academy", False), ("Open data for cities", False),
+])
+def test_what_looks_like_a_persons_name(value: str, person: bool) -> None:
+    assert looks_like_person(value) is person
+
+
+# --- a funding label: funder, source or amount, by its value ----------------------------------------------------
+
+@pytest.mark.parametrize("name, expected", [
+    ("funding_en.txt", [(None, ["Government of the Republic of Korea"], ["VNM"]),
+                        ("Development Account (14th tranche)", [], ["NPL", "MNG"]),
+                        ("extrabudgetary trust fund", ["Ministry for Foreign Affairs of Finland"], ["MOZ"])]),
+    ("funding_fr.txt", [(None, ["Gouvernement du Luxembourg"], ["BEN"]),
+                        ("Compte pour le développement", [], ["CMR", "GAB"]),
+                        (None, ["WB"], ["MRT"])]),
+    ("funding_es.txt", [(None, ["Gobierno de Suecia"], ["BOL"]),
+                        ("Fondos extrapresupuestarios", [], ["GTM", "HND"]),
+                        (None, ["IDB"], ["PRY"])]),
+])
+def test_a_funding_value_says_funder_or_source(name: str, expected: list) -> None:
+    records = _records(name)
+    assert [(r.funding_source, _partners(r, "funding"), r.countries) for r in records] == expected
+
+
+@pytest.mark.parametrize("name, budgets", [
+    ("funding_en.txt", [[(Decimal(50000), "USD", "other")], [(Decimal(640000), "USD", "total")], []]),
+    ("funding_fr.txt", [[], [(Decimal(520000), "USD", "total")], [(Decimal(300000), "USD", "total")]]),
+    ("funding_es.txt", [[], [(Decimal(1200000), "USD", "total")], [(Decimal(120000), "EUR", "total")]]),
+])
+def test_amounts_under_funding_labels_are_budgets(name: str, budgets: list) -> None:
+    assert [_budgets(r) for r in _records(name)] == budgets
+
+
+@pytest.mark.parametrize("name, periods", [
+    ("funding_en.txt", [("2021", None), (None, None), ("2022", "2025")]),
+    ("funding_fr.txt", [("2022", None), (None, None), ("2023", "2025")]),
+    ("funding_es.txt", [("2022", None), (None, None), ("2023", "2025")]),
+])
+def test_periods_since_durations_and_ranges(name: str, periods: list) -> None:
+    assert [(_iso(r.start), _iso(r.end)) for r in _records(name)] == periods
+
+
+@pytest.mark.parametrize("value, source, funders", [
+    ("Government of Norway; Development Account", "Development Account", ["Government of Norway"]),
+    ("Banque africaine de développement (BAD)", "", ["Banque africaine de développement (BAD)"]),
+    ("Real Embajada de los Países Bajos", "", ["Real Embajada de los Países Bajos"]),
+    ("Swiss Agency for Development and Cooperation (SDC)", "", ["Swiss Agency for Development and Cooperation (SDC)"]),
+    ("Fondo fiduciario de China", "Fondo fiduciario de China", []),
+    ("Regular programme of technical cooperation", "Regular programme of technical cooperation", []),
+    ("USD 500,000", "", []),
+])
+def test_read_funding(value: str, source: str, funders: list[str]) -> None:
+    read = read_funding(value)
+    assert (read.source, read.funders) == (source, funders)
+
+
+def test_a_mechanism_is_no_funder() -> None:
+    assert funder_named("Compte pour le développement") is None
+    assert funder_named("Gobierno de España") == "Gobierno de España"
+
+
+# --- an execution label: the lead unit and the partners with it ------------------------------------------------
+
+@pytest.mark.parametrize("value, lead, partners", [
+    ("DAES / DPIDG, con la CEPAL", "DAES / DPIDG", ["CEPAL"]),
+    ("UN DESA/DPIDG, in cooperation with the United Nations Development Programme", "UN DESA/DPIDG",
+     ["United Nations Development Programme"]),
+    ("DAES / DPIDG, en collaboration avec l'Institut africain de développement économique et de planification",
+     "DAES / DPIDG", ["Institut africain de développement économique et de planification"]),
+    ("DPIDG", "DPIDG", []),
+])
+def test_read_lead(value: str, lead: str, partners: list[str]) -> None:
+    read = read_lead(value)
+    assert (read.lead, read.partners, read.described) == (lead, partners, False)
+
+
+@pytest.mark.parametrize("name, partner", [
+    ("ficha_es.txt", "ECLAC"), ("funding_en.txt", "UNDP"),
+    ("fiche_fr.txt", "Institut africain de développement économique et de planification"),
+])
+def test_an_execution_label_gives_the_lead_and_a_partner(name: str, partner: str) -> None:
+    first = _records(name)[0]
+    assert first.lead_unit == "DPIDG"
+    assert partner in _partners(first, "cooperating")
+
+
+def test_execution_told_in_sentences_is_no_unit_nor_partner() -> None:
+    rec = parse_text("Titre : Réforme\nCode : 2301D\nMise en œuvre : Le projet sera exécuté par les ministères "
+                     "concernés avec l'appui des écoles nationales et des partenaires techniques.\n")[0]
+    assert rec.lead_unit is None and rec.partners == []
+    assert "exécuté par les ministères" in rec.background
+
+
+# --- ordinary sentences that begin with a label's word are prose -----------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "Fin 2023, le projet a été prolongé de six mois pour achever les formations.",
+    "Début 2022, une mission exploratoire a eu lieu à Dakar avec les partenaires.",
+    "Inicio 2023 estuvo marcado por la renovación de las autoridades de la red.",
+    "End 2022 saw the launch of a shared repository of policy briefs across the region.",
+    "Countries Kenya and Uganda joined the peer network in 2023, as observers only.",
+    "Budget USD 20,000 was moved from travel to online training after the first year.",
+    "Presupuesto USD 25.000 fue reasignado a la formación virtual en el segundo año.",
+    "Nombre de participants a dépassé les prévisions lors des sessions régionales.",
+    "Nombre de la red fue acordado por las escuelas en la primera asamblea.",
+    "Name recognition of the units grew once the briefs were published.",
+    "Value added by the peer reviews was noted by the evaluators.",
+    "Coût élevé des déplacements a conduit à tenir plusieurs sessions en ligne.",
+    "Exécution des activités a été confiée aux écoles nationales d'administration.",
+    "Cobertura de la formación virtual alcanzó a todos los países del istmo.",
+    "Ejecución de las actividades quedó a cargo de cada escuela nacional.",
+    "Valor  agregado de la cooperación sur-sur.",
+])
+def test_a_sentence_is_no_label(line: str) -> None:
+    assert match_label(line) is None
+
+
+@pytest.mark.parametrize("line, field", [
+    ("Fin 2024", "time_frame"), ("Fin décembre 2024", "time_frame"), ("Proposed Budget US$ 148,000", "budget"),
+    ("Time frame March 2021 to June 2023 (27 months)", "time_frame"),
+    ("Budget USD 1,100,000 · Funding: DA 17th tranche · Status: planned", "budget"),
+])
+def test_a_label_without_separator_still_reads_its_value(line: str, field: str) -> None:
+    found = match_label(line)
+    assert found is not None and found.field == field
+
+
+@pytest.mark.parametrize("name, end, countries, budgets", [
+    ("prose_en.txt", "2024", ["RWA"], [(Decimal(380000), "USD", "total")]),
+    ("prose_fr.txt", "2024", ["SEN"], [(Decimal(410000), "USD", "total")]),
+    ("prose_es.txt", "2025", ["CRI"], [(Decimal(300000), "USD", "total")]),
+])
+def test_prose_under_a_record_keeps_its_values(name: str, end: str, countries: list[str], budgets: list) -> None:
+    """The sentences beginning "Fin 2023, ...", "Countries Kenya and ...", "Presupuesto USD 25.000 fue ..." stay in
+    the background: no end date, country or budget from them."""
+    (rec,) = _records(name)
+    assert (_iso(rec.end), rec.countries, _budgets(rec)) == (end, countries, budgets)
+    assert rec.lead_unit is None and rec.partners == []
+    assert len(rec.background.splitlines()) == 6
