@@ -68,11 +68,11 @@ def looks_like_person(value: str) -> bool:
 
 
 def weak_title_refused(before: object, value: str) -> bool:
-    """A "Name:" label gives a title only when its value is no person's name and it follows no contact label; before
-    is the record's title so far (a string) or the block before the label (its field "contact" or not)."""
+    """A "Name:" label gives a title only when its value is no person's name (nor a word or two under a contact
+    label); before is the record's title so far (a string) or the block before the label (a contact's or not)."""
     if isinstance(before, str):
         return bool(before) or looks_like_person(value)
-    return getattr(before, "field", "") == "contact" or looks_like_person(value)
+    return looks_like_person(value) or (getattr(before, "field", "") == "contact" and len(value.split()) <= 2)
 
 
 _FOREIGN_BODIES = ("donor", "igo", "un")
