@@ -358,10 +358,10 @@ class _Assembler(FundingSteps, RecordSteps):
         else:
             rng = _guard(rec, "time_frame", None, dates.parse_date_range, value)
             if rng is None or (rng.start is None and rng.end is None):
-                rec.flag("time_frame", "unparsed date")
+                rec.flag("time_frame", _values("roles").period_flag(value))  # "36 mois": a length, no end
                 return
             rec.start = rng.start or rec.start
-            rec.end = rng.end or rec.end
+            rec.end = _guard(rec, "time_frame", None, _values("roles").extended_end, value) or rng.end or rec.end
         if rec.start and rec.end and rec.end.last_day() < rec.start.first_day():
             rec.flag("time_frame", "end before start")
 

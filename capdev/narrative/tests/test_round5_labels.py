@@ -122,6 +122,17 @@ def test_a_duration_alone_gives_no_end() -> None:
     assert fr.funding_source is None and _partners(fr, "funding") == ["EU"]
 
 
+@pytest.mark.parametrize("name, periods", [
+    ("periods_en.txt", [("2019-07", "2022-12"), (None, None)]),
+    ("periods_fr.txt", [("2020-01", "2023-06"), (None, None)]),
+    ("periods_es.txt", [("2019-03", "2022-06"), (None, None)]),
+])
+def test_an_extended_period_ends_at_its_extension_and_a_length_gives_no_dates(name: str, periods: list) -> None:
+    records = _records(name)
+    assert [(_iso(r.start), _iso(r.end)) for r in records] == periods
+    assert any(f.field == "time_frame" and f.reason == "a length only, no dates" for f in records[1].flags)
+
+
 # --- "Name:" may name a project or a person ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, titles", [

@@ -90,3 +90,30 @@ def blank_agencies(text: str) -> str:
         if m.org.type in _FOREIGN_BODIES:
             chars[m.start : m.end] = " " * (m.end - m.start)
     return "".join(chars)
+
+
+# "(extended to June 2022)", "(prolongé jusqu'en juin 2024)", "(ampliado hasta junio de 2022)": a later end.
+_EXTENDED = re.compile(
+    r"\b(?:extended|prolonged|postponed|no-cost\s+extension|prolong[ée]e?|report[ée]e?|prorrogad[oa]|ampliad[oa]|"
+    r"extendid[oa]|prolongad[oa])\s+(?:(?:to|until|till|through)|jusqu['’]\s?(?:en|au|à|a)|hasta|a|al)\s+(?P<date>.{4,40})",
+    re.IGNORECASE,
+)
+_LENGTH = re.compile(r"^\W*(?:\d{1,3}|un|une|one|two|three|deux|trois|uno|una|dos|tres)\s*"
+                     r"(?:months?|mois|meses|years?|ans|ann[ée]es|años)\W*$", re.IGNORECASE)
+
+
+def extended_end(value: str) -> object | None:
+    """The end a period value says it was extended to ("2019 – 2021 (extended to June 2022)"), or None."""
+    from .dates import find_dates
+
+    m = _EXTENDED.search(value) if isinstance(value, str) else None
+    found = find_dates(m.group("date")) if m else []
+    if not found or found[0].start > 2:
+        return None
+    rng = found[0].range
+    return rng.end or rng.start
+
+
+def period_flag(value: str) -> str:
+    """Why a period value gave no dates: a length alone ("36 mois", "18 meses") or an unread date."""
+    return "a length only, no dates" if isinstance(value, str) and _LENGTH.match(value) else "unparsed date"
