@@ -200,6 +200,10 @@ def test_amounts_under_funding_labels_are_budgets(name: str, budgets: list) -> N
     ("Fondo fiduciario de China", "Fondo fiduciario de China", []),
     ("Regular programme of technical cooperation", "Regular programme of technical cooperation", []),
     ("USD 500,000", "", []),
+    ("Government of Norway (XB)", "XB", ["Government of Norway"]),
+    ("XB - Portugal (Camões, I.P.)", "XB - Portugal (Camões, I.P.)", ["Portugal (Camões, I.P.)"]),
+    ("Compte pour le développement – Gouvernement du Canada", "Compte pour le développement – Gouvernement du Canada",
+     ["Gouvernement du Canada"]),
 ])
 def test_read_funding(value: str, source: str, funders: list[str]) -> None:
     read = read_funding(value)

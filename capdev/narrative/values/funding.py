@@ -36,13 +36,16 @@ _PAYER = re.compile(
     re.IGNORECASE,
 )
 _ACRONYM_ASIDE = re.compile(r"\s*\(\s*([A-Z][\w&.\-]{1,11})\s*\)\s*$")
+_MECHANISM_THEN_PAYER = re.compile(
+    r"^\s*(?P<mechanism>[^\-\u2013\u2014;]{2,40}?)\s+[-\u2013\u2014]\s+(?P<payer>[^;]{2,80})$"
+)
 _PARTS = re.compile(r"\s*(?:;|\+|\n|\s/\s)\s*")
 _MAX_NAME_WORDS = 14
 
 
 def _payer(text: str) -> bool:
     """Whether a name (no mechanism word in it) is a government, an agency or a bank that pays."""
-    bare = _ACRONYM_ASIDE.sub("", text).strip(" .,")
+    bare = re.sub(r"\s*\([^()]*\)", "", text).strip(" .,")  # "Portugal (Camões, I.P.)", "Banque ... (BAD)"
     acronym = _ACRONYM_ASIDE.search(text)
     if _places.resolve_country(bare):
         return True  # "Government of Norway", "Norvège"
@@ -94,9 +97,19 @@ def read_funding(value: str) -> FundingRead:
         if not re.search(r"[^\W\d_]{2,}", value):
             return out  # only an amount
     whole = funder_named(value)
+    aside = _ACRONYM_ASIDE.search(value)
+    if whole is not None and aside and _MECHANISM.fullmatch(aside.group(1)):
+        # "Government of Norway (XB)": the funder, and the mechanism it pays through.
+        out.funders.append(value[: aside.start()].strip())
+        out.source = aside.group(1)
+        return out
     if whole is not None:
         out.funders.append(whole)
         return out
+    through = _MECHANISM_THEN_PAYER.match(value)
+    if through and _payer(through.group("payer").strip()):
+        # "XB - Portugal (Camões, I.P.)": a mechanism as written, and who pays through it.
+        out.funders.append(through.group("payer").strip())
     parts = [p for p in _PARTS.split(value) if p.strip(" ,.")]
     if len(parts) > 1:
         sources = []
