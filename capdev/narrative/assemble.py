@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from .continuation import unwrap
+from .funding_steps import FundingSteps
 from .labels import LabelTable, default_table, match_label
 from .lists import split_items
 from .record_steps import RecordSteps, _excerpt, _guard, _nl, _one_line, _values
@@ -17,7 +18,6 @@ _AS_OF = re.compile(r"^\s*as\s+(?:for|of|at)\s+", re.IGNORECASE)
 _ACTIVITIES_LEAD = re.compile(r"(?:^|(?<=[\r\n]))[^\r\n]*\bactivit(?:y|ies)\b[^\r\n]*:[ \t]*(?=[\r\n]|$)",
                               re.IGNORECASE)
 _INDIRECT = re.compile(r"\bindirect(?:ly)?\s+beneficiar", re.IGNORECASE)
-_TRANCHE = re.compile(r"\btranche\s+(\d{1,3})\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,9}$")
 # "2. Innovation dans ...": a list's number; "## Title", "**Title**": Markdown decoration.
 _TITLE_NUMBER = re.compile(r"^(?:#{1,6}\s*|\*\*|__|[\u25aa\u25a0\u25cf\u2022\u25ba\u27a2]\s*)?(?:(?:\d{1,2}|"
@@ -35,7 +35,7 @@ _AREA_SPLIT_BARE = re.compile(r"\s*(?:[;\r\n\u2022]|,)\s*")  # for a text whose 
 _KEPT_COMMA = "\ue000"  # a private-use character: stands for a comma that does not split
 
 
-class _Assembler(RecordSteps, TitleSteps):
+class _Assembler(FundingSteps, RecordSteps, TitleSteps):
     def __init__(self, text: str, raw: RawRecord, index: int, source_file: str | None, table: LabelTable) -> None:
         self.text = text
         self.raw = raw
@@ -152,6 +152,10 @@ class _Assembler(RecordSteps, TitleSteps):
         self.rec.code = self.rec.code or _one_line(value)
 
     def on_title(self, block: Block, value: str, at: int) -> None:
+        weak = block.label is not None and block.label.modifiers.get("weak")  # "Name:" may head a person's name
+        if weak and _values("roles").weak_title_refused(self.rec.title, value):
+            self.rec.flag("title", f"not read as the title (a name?): {_excerpt(value)}")
+            return
         self.set_title(_one_line(value), labelled=True)
 
     def from_prose(self, block: Block) -> None:
@@ -304,31 +308,28 @@ class _Assembler(RecordSteps, TitleSteps):
 
     def on_lead_unit(self, block: Block, value: str, at: int) -> None:
         rec = self.rec
+        read = _guard(rec, "lead_unit", None, _values("roles").read_lead, value)
+        if read is not None and read.described:  # "Mise en œuvre : Le projet sera exécuté par ...": no unit
+            self.background_parts.append(_one_line(value))
+            rec.flag("lead_unit", f"described in words, kept in the background: {_excerpt(value)}")
+            return
+        if read is not None and read.partners:
+            value = read.lead  # "Ejecución: DAES / DPIDG, con la CEPAL": the lead, and a partner with it
+            for partner in read.partners:
+                self.add_partners(partner, "cooperating")
         rec.lead_unit_text = _one_line(value)
         unit = _guard(rec, "lead_unit", None, _values("orgs").resolve_unit, value)
         if unit:
             rec.lead_unit = rec.lead_unit or unit
             return
-        if rec.lead_unit is None and _ACRONYM.match(rec.lead_unit_text):
+        role = (block.label.modifiers.get("role") if block.label else None) or ""  # "Ejecución: PNUD": a partner
+        if rec.lead_unit is None and _ACRONYM.match(rec.lead_unit_text) and not role:
             rec.flag("lead_unit", "unknown unit")
             rec.lead_unit = rec.lead_unit_text  # a bare code as written is still the best reading; flagged above
             return
         # "Entidad ejecutora: Secretaría de la Función Pública (SFP) del Paraguay": no unit of ours, a partner.
         rec.flag("lead_unit", "not a known unit: read as an implementing partner")
-        self.add_partners(value, "implementing")
-
-    def on_funding_source(self, block: Block, value: str, at: int) -> None:
-        rec = self.rec
-        funder = _guard(rec, "funding_source", None, _values("funding").funder_named, value)
-        if funder:
-            # "Financement : Financé par le Gouvernement du Canada" names who pays, not a funding source.
-            rec.flag("funding_source", "names a funder: read as a funding partner")
-            self.add_partners(funder, "funding")
-            return
-        rec.funding_source = rec.funding_source or _one_line(value)
-        m = _TRANCHE.search(value)
-        if m and not rec.tranche:
-            rec.tranche = m.group(1)
+        self.add_partners(value, role or "implementing")
 
     def on_tranche(self, block: Block, value: str, at: int) -> None:
         self.rec.tranche = _one_line(value)
@@ -360,10 +361,10 @@ class _Assembler(RecordSteps, TitleSteps):
         else:
             rng = _guard(rec, "time_frame", None, dates.parse_date_range, value)
             if rng is None or (rng.start is None and rng.end is None):
-                rec.flag("time_frame", "unparsed date")
+                rec.flag("time_frame", _values("roles").period_flag(value))  # "36 mois": a length, no end
                 return
             rec.start = rng.start or rec.start
-            rec.end = rng.end or rec.end
+            rec.end = _guard(rec, "time_frame", None, _values("roles").extended_end, value) or rng.end or rec.end
         if rec.start and rec.end and rec.end.last_day() < rec.start.first_day():
             rec.flag("time_frame", "end before start")
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .folding import fold, fold_key
-from .value_types import value_has_type
+from .value_types import reads_as_clause, value_has_type
 
 LABELS_FILE = Path(__file__).with_name("data") / "labels.json"
 
@@ -268,6 +268,9 @@ def build_table(data: dict[str, Any]) -> LabelTable:
     for key, table in data.items():
         if key.startswith("labels"):
             spellings.update(table)
+    strict = {fold(s).lower() for s in data.get("strict_labels", [])}  # a common word: a label only before a separator
+    spellings = {sp: ({"field": t} if isinstance(t, str) else t) | {"strict": True} if fold(sp).lower() in strict else t
+                 for sp, t in spellings.items()}
     header_res = []
     for pat in data.get("code_patterns", []):
         code = rf"(?P<code>{pat})"
@@ -385,14 +388,18 @@ def _label_at(line: str, folded: str, pos: int, table: LabelTable, numbered: boo
             if sep is None:
                 continue
             kind, value_start = sep
+            if sp.modifiers.get("strict") and kind in ("typed", "spaces"):
+                continue  # "Nombre de participantes ...": a common word is a label before a separator or alone
             if kind == "typed":
                 spec = table.spec(sp.field)
                 kind_of_value = sp.modifiers.get("then") or spec.value
                 if numbered or not (kind_of_value and value_has_type(kind_of_value, line[value_start:], table)):
                     continue
+                if kind_of_value != "name" and reads_as_clause(kind_of_value, line[value_start:]):
+                    continue  # "Fin 2023, le projet a été prolongé ...": a sentence, not a label and its value
             number = int(lm.group("num")) if numbered else None
             label_end = value_start if kind else len(line)
-            mods = {k: v for k, v in sp.modifiers.items() if k != "then"}
+            mods = {k: v for k, v in sp.modifiers.items() if k not in ("then", "strict")}
             written = line[lm.start("label") : qm.end() if qualified else lm.end("label")].strip()
             return LabelMatch(sp.field, written, lm.start("label"), label_end,
                               value_start, kind not in ("", "typed"), number, mods, kind, aside)

@@ -173,7 +173,8 @@ class RecordSteps:
             "expected_accomplishments": "\n".join(rec.expected_accomplishments),
             "key_accomplishments": "\n".join(rec.key_accomplishments),
             "planned_activities": "\n".join(rec.planned_activities),
-            "partners": "\n".join(t for t in self.partner_texts if t not in self.donor_texts),
+            "partners": _values("roles").blank_agencies("\n".join(t for t in self.partner_texts
+                                                                 if t not in self.donor_texts)),
             "beneficiaries": "\n".join(self.beneficiary_texts),
             "activities": "\n".join(filter(None, [self.narrative_text(), rec.background])),
         }

@@ -22,6 +22,7 @@ from .layout import iter_layout
 from .limits import MAX_RECORD_CHARS
 from .lines import Excerpt, Line, iter_lines, split_lines, too_long
 from .values.prose import is_news_kicker, opens_news_item, tells_of_a_project
+from .values.roles import weak_title_refused
 from .window import Seek, Window
 
 __all__ = ["Block", "Excerpt", "Line", "RawRecord", "block_value", "is_record", "iter_lines", "iter_segments",
@@ -91,8 +92,8 @@ class _Segmenter:
     def boundary_reason(self, lab: LabelMatch, value: str = "") -> str | None:
         """Why this label opens a new record ('head', 'opening', 'repeat'), or None when it does not."""
         state = self.state
-        if not state.has_content():
-            return None
+        if not state.has_content() or (lab.modifiers.get("weak") and weak_title_refused(self.block, value)):
+            return None  # "Contact:" then "Name: Ana Ruiz": a person's name opens no record
         spec = self.table.spec(lab.field)
         fields = state.label_fields()
         if spec.family == "head":

@@ -75,6 +75,38 @@ _TYPED: dict[str, Callable[[str, LabelTable], bool]] = {
 }
 
 
+# Small words a value may be written with ("du 1er mars au 30 juin", "de enero a junio", "from March to June").
+_VALUE_WORDS = frozenset(
+    "to from until till and or of the per a an au aux du de des d et en le la les l jusqu y del al a los las hasta "
+    "desde el sur par por para".split()
+)
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_WORD = re.compile(r"(?<![\w'’])[^\W\d_]+")
+_NEXT_PIECE = re.compile(r"[\t|;:\u00b7\u2022]|  ")  # what follows belongs to another label ("... · Funding: XB")
+_CLAUSE_KINDS = ("dates", "money", "places", "code")  # values a sentence may begin with; other types are whole
+
+
+def reads_as_clause(kind: str, text: str) -> bool:
+    """Whether the words after a label written without a separator go on as a sentence once its value is set
+    aside ("Fin 2023, le projet a été prolongé de six mois", "Start 2020 with a workshop"): two words or more in
+    lower case that are neither a date's, an amount's nor a small word of a value. Such a line is prose."""
+    if kind not in _CLAUSE_KINDS:
+        return False
+    rest = _BRACKETED.sub(" ", _NEXT_PIECE.split(text[:200], 1)[0])
+    if kind == "dates":
+        from .values.dates import find_dates
+
+        for m in reversed(find_dates(rest)):
+            rest = rest[: m.start] + " " + rest[m.end :]
+    elif kind == "money":
+        from .values.money import money_spans
+
+        for start, end in reversed(money_spans(rest)):
+            rest = rest[:start] + " " + rest[end:]
+    words = [w for w in _WORD.findall(rest) if w[0].islower() and fold(w).lower() not in _VALUE_WORDS]
+    return len(words) >= 2
+
+
 def value_has_type(kind: str, text: str, table: LabelTable | None = None) -> bool:
     """Whether text begins with a value of this type ("money", "dates", ...); False for unknown types."""
     check = _TYPED.get(kind)

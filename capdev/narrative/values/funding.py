@@ -1,11 +1,15 @@
 """What a funding label names: a funding source (a budget mechanism: "XB", "Development Account", "Cuenta para el
-Desarrollo", "Trust fund") or a funder ("Financé par le Gouvernement du Canada", "Government of Japan"), which is a
-partner with the funding role and never a country served."""
+Desarrollo", "Trust fund") or a funder ("Financé par le Gouvernement du Canada", "Government of Japan", "Banque
+africaine de développement (BAD)"), which is a partner with the funding role and never a country served; or an
+amount ("Funding: USD 500,000", "Cofinanciación: 50.000 EUR"), which is a budget. A value may name several
+("Government of Norway; Development Account"): each part is read on its own."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from . import places as _places
+from .money import money_spans
 from .orgs import resolve_organisation
 
 # "Funded by ...", "Financé par ...", "Financiado por ...": a funder follows.
@@ -22,6 +26,36 @@ _MECHANISM = re.compile(
     r"ordinario|recursos|programme\s+of\s+technical|programme\s+ordinaire|programa\s+ordinario)\b",
     re.IGNORECASE,
 )
+# Words that make a name a body that pays: a government, a ministry, an embassy, a bank, an agency, a union, ...
+_PAYER = re.compile(
+    r"\b(?:government|ministry|embassy|kingdom|republic|bank|agency|foundation|union|commission|cooperation|"
+    r"department\s+(?:for|of)\s+(?:foreign|international)|"
+    r"gouvernement|minist[èe]re|ambassade|royaume|r[ée]publique|banque|agence|fondation|union|commission|"
+    r"coop[ée]ration|gobierno|ministerio|embajada|reino|rep[úu]blica|banco|agencia|fundaci[óo]n|uni[óo]n|"
+    r"comisi[óo]n|cooperaci[óo]n)\b",
+    re.IGNORECASE,
+)
+_ACRONYM_ASIDE = re.compile(r"\s*\(\s*([A-Z][\w&.\-]{1,11})\s*\)\s*$")
+_MECHANISM_THEN_PAYER = re.compile(
+    r"^\s*(?P<mechanism>[^\-\u2013\u2014;]{2,40}?)\s+[-\u2013\u2014]\s+(?P<payer>[^;]{2,80})$"
+)
+_PARTS = re.compile(r"\s*(?:;|\+|\n|\s/\s)\s*")
+_MAX_NAME_WORDS = 14
+
+
+def _payer(text: str) -> bool:
+    """Whether a name (no mechanism word in it) is a government, an agency or a bank that pays."""
+    bare = re.sub(r"\s*\([^()]*\)", "", text).strip(" .,")  # "Portugal (Camões, I.P.)", "Banque ... (BAD)"
+    acronym = _ACRONYM_ASIDE.search(text)
+    if _places.resolve_country(bare):
+        return True  # "Government of Norway", "Norvège"
+    for name in (text, bare, acronym.group(1) if acronym else ""):
+        org = resolve_organisation(name) if name else None
+        if org is not None and org.type in ("donor", "government", "igo", "un"):
+            return True
+    # "Swiss Agency for Development and Cooperation (SDC)", "Real Embajada de los Países Bajos": a paying body's
+    # name, capitalised and short.
+    return bool(bare[:1].isupper() and len(bare.split()) <= _MAX_NAME_WORDS and _PAYER.search(bare))
 
 
 def funder_named(value: str) -> str | None:
@@ -32,12 +66,60 @@ def funder_named(value: str) -> str | None:
     m = _VERBAL.match(value)
     if m:
         return value[m.end() :].strip()
-    if _MECHANISM.search(value):
+    if _MECHANISM.search(_ACRONYM_ASIDE.sub("", value)):
         return None
     text = value.strip()
-    if _places.resolve_country(text):
-        return text  # "Government of Norway", "Norvège"
-    org = resolve_organisation(text)
-    if org is not None and org.type in ("donor", "government", "igo"):
-        return text
-    return None
+    return text if _payer(text) else None
+
+
+@dataclass
+class FundingRead:
+    """What a funding value says: the source as written, the funders it names, the amounts it gives."""
+
+    source: str = ""
+    funders: list[str] = field(default_factory=list)
+    amounts: str = ""  # the value's amounts, as written, for the budget parser
+
+
+def read_funding(value: str) -> FundingRead:
+    """A funding label's value read part by part: funders, a source and amounts ("Gobierno de España; Cuenta para el
+    Desarrollo", "XB (Government of Japan)", "USD 500,000")."""
+    out = FundingRead()
+    if not isinstance(value, str) or not value.strip():
+        return out
+    spans = money_spans(value)
+    if spans:
+        out.amounts = value
+        rest = value
+        for start, end in reversed(spans):
+            rest = rest[:start] + " " + rest[end:]
+        value = re.sub(r"\(\s*\)|\s+", " ", rest).strip(" ,;:-\u2013\u2014()")
+        if not re.search(r"[^\W\d_]{2,}", value):
+            return out  # only an amount
+    whole = funder_named(value)
+    aside = _ACRONYM_ASIDE.search(value)
+    if whole is not None and aside and _MECHANISM.fullmatch(aside.group(1)):
+        # "Government of Norway (XB)": the funder, and the mechanism it pays through.
+        out.funders.append(value[: aside.start()].strip())
+        out.source = aside.group(1)
+        return out
+    if whole is not None:
+        out.funders.append(whole)
+        return out
+    through = _MECHANISM_THEN_PAYER.match(value)
+    if through and _payer(through.group("payer").strip()):
+        # "XB - Portugal (Camões, I.P.)": a mechanism as written, and who pays through it.
+        out.funders.append(through.group("payer").strip())
+    parts = [p for p in _PARTS.split(value) if p.strip(" ,.")]
+    if len(parts) > 1:
+        sources = []
+        for part in parts:
+            funder = funder_named(part)
+            if funder is not None:
+                out.funders.append(funder)
+            else:
+                sources.append(part.strip())
+        out.source = "; ".join(sources)
+        return out
+    out.source = value.strip()
+    return out

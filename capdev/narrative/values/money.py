@@ -10,7 +10,7 @@ import pycountry
 
 from capdev.narrative.types import Money
 
-__all__ = ["parse_money", "currency_code"]
+__all__ = ["money_spans", "parse_money", "currency_code"]
 
 # Written currency marks to ISO 4217, longest first when matched. "$" alone is taken as US dollars: the
 # portfolios this parser reads budget in USD, and other dollars are written with their prefix (CA$, A$...).
@@ -154,6 +154,16 @@ def _prefix_label(gap: str) -> str:
                                       r"of which|incl\.?|including)", label):
             return label
     return ""
+
+
+def money_spans(text: str) -> list[tuple[int, int]]:
+    """Where amounts with their currency are written in text (start, end), in order."""
+    found: list[tuple[int, int]] = []
+    for rx in (_PREFIXED, _SUFFIXED):
+        for m in rx.finditer(text):
+            if currency_code(m.group("cur")) is not None and not any(s < m.end() and m.start() < e for s, e in found):
+                found.append((m.start(), m.end()))
+    return sorted(found)
 
 
 def parse_money(text: str, kind: str = "total", default_currency: str | None = None) -> list[Money]:
