@@ -22,6 +22,7 @@ from .event_drafts import (
     _new_draft,
     _venue,
 )
+from .event_clause_drafts import clause_drafts
 from .event_facts import _LIST_MARK, _RESOURCE_HEAD, _anchored, _facts, _find_type, _heading_title, _is_heading
 from .event_words import _CONTINUATION, _FAMILY, _FUTURE, _lines, _mask_quotes, _Sentence, _sentences
 from .resources import extract_resources
@@ -118,7 +119,7 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
                 current = None
                 continue
             if _anchored(f):
-                multi = _multi_venue(f, s, offset)
+                multi = clause_drafts(f, s, offset) or _multi_venue(f, s, offset)
                 if multi:
                     drafts.extend(multi)
                     current = None
