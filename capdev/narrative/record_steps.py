@@ -124,7 +124,11 @@ class RecordSteps:
     def screened(self, events: list[Event]) -> list[Event]:
         """The events that are dated events of the project; the others (no date, postponed, cancelled) stay in the
         text, flagged (values.event_clauses.set_aside)."""
-        kept, aside = _guard(self.rec, "activities", (events, []), _values("event_clauses").set_aside, events)
+        clauses = _values("event_clauses")
+        whole, at = getattr(self.text, "text", self.text), getattr(self.text, "offset", 0)  # an Excerpt or a str
+        _guard(self.rec, "activities", None, clauses.date_by_headings, whole, events, at)  # "JULIO 2023" / "4–6 jul."
+        _guard(self.rec, "activities", None, clauses.date_from_sentence_start, whole, events, at)
+        kept, aside = _guard(self.rec, "activities", (events, []), clauses.set_aside, events)
         for e, why in aside:
             self.rec.flag("activities", f"not read as an activity ({why}), kept in the text: {_excerpt(e.summary)}")
         return kept

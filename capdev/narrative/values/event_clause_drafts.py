@@ -6,8 +6,8 @@ import re
 
 from .cities import find_cities
 from .event_clauses import clause_type, read_mentions
-from .event_drafts import _Draft, _new_draft
-from .event_facts import _Facts, _Place
+from .event_drafts import _derived_title, _Draft, _new_draft
+from .event_facts import _Facts, _facts, _Place
 from .event_words import _Sentence
 
 
@@ -20,7 +20,9 @@ def clause_drafts(f: _Facts, sent: _Sentence, offset: int) -> list[_Draft] | Non
     for mn in mentions:
         with_city = [p for p in mn.places if p.city]
         venue = (with_city or mn.places or [None])[0]
-        d = _new_draft(f, sent, offset, dates=mn.dates, place=venue, singular=True)
+        own = _facts(f.text[mn.start : mn.end])  # a clause naming its own kind ("and a webinar in June") titles it
+        title = _derived_title(own if own.type else f, venue, singular=True)
+        d = _new_draft(f, sent, offset, dates=mn.dates, place=venue, singular=True, title=title)
         ev = d.event
         ev.type = clause_type(f.text, mn, ev.type)
         if venue is None:

@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..types import DateRange, Event, PartialDate
+from . import dates as _dates
 from .dates import MONTHS, DateMention
 from .event_words import _NUMBER_WORDS, _PARTICIPANTS, _TYPE_RX, _mask_quotes
 
@@ -44,7 +45,7 @@ def _rx(name: str) -> re.Pattern[str]:
     w = _words
     patterns = {
         "joiner": rf"\s*;\s*|,?\s+(?:{w('joiners')})\s+(?=(?:(?:{w('place_prepositions')})\s+)?"
-                  rf"(?:l['\u2019])?[A-Z\u00c0-\u00dd])",
+                  rf"(?:l['\u2019])?[A-Z\u00c0-\u00dd]|(?:{w('determiners')})\s)",
         "approx_before": rf"(?:^|\W)(?:{w('approximate')})\s*$",
         "approx_after": rf"^\s*(?:{w('approximate_after')})",
         "sex_pair": rf"(?P<a>\d{{1,4}})\s+(?P<s1>{w('women')}|{w('men')})\b[^\d;.()]{{0,40}}?\s*(?:,|and|et|y|\+)\s*"
@@ -63,10 +64,7 @@ def _rx(name: str) -> re.Pattern[str]:
         "period": rf"\b(?:{w('period_subject')})s?\s*(?:\(|,\s*(?:which|that|qui|que|running|runs|en\s+cours|"
                   rf"mis\s+en|ejecutad|implementad|implemented)[^,()]{{0,60}}?(?=\d))",
     }
-    flags = re.IGNORECASE if name not in ("joiner", "quarter") else 0
-    if name == "quarter":
-        flags = re.IGNORECASE
-    return re.compile(patterns[name], flags)
+    return re.compile(patterns[name], 0 if name == "joiner" else re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- screening of one sentence's facts
@@ -300,3 +298,54 @@ def history_candidate(e: Event) -> bool:
 
 def online_only(text: str) -> bool:
     return bool(_rx("online").search(text))
+
+
+_DATE_HEADING = re.compile(r"^[ \t]*(?P<h>[^\n]{3,40}?)[ \t:]*$", re.M)
+
+
+def date_by_headings(text: str, events: list[Event], offset: int = 0) -> None:
+    """A calendar's events under a heading that is only a month and year ("JULIO 2023" / "4–6 jul.  Montevideo ...
+    Taller ..."): days written without their year take the heading's year (offset: where text begins in the
+    record, as the events' spans count)."""
+    if not any(e.start is None and e.span for e in events):
+        return
+    heads: list[tuple[int, int]] = []  # (offset, year)
+    for m in _DATE_HEADING.finditer(text):
+        found = _dates.find_dates(m.group("h"))
+        if len(found) == 1 and found[0].range.start and found[0].range.start.month \
+                and not re.sub(r"[\W\d_]+", "", m.group("h").replace(found[0].text, "")):
+            heads.append((m.start(), found[0].range.start.year))
+    if not heads:
+        return
+    for e in events:
+        if e.start is not None or not e.span:
+            continue
+        year = next((y for at, y in reversed(heads) if at + offset <= e.span[0]), None)
+        if year is None:
+            continue
+        pos = e.span[0] - offset
+        end = text.find("\n", pos)
+        line = text[text.rfind("\n", 0, pos) + 1 : end if end >= 0 else len(text)]
+        near = _dates.find_dates_near(line, PartialDate(year, 12, 31))
+        if near and near[0].range.start and near[0].range.start.year == year:
+            e.start, e.end, e.dates_text = near[0].range.start, near[0].range.end, near[0].text
+
+
+_SENTENCE_BACK = 240  # characters read back for the start of a sentence cut by a line or block break
+
+
+def date_from_sentence_start(text: str, events: list[Event], offset: int = 0) -> None:
+    """An event told in a sentence that begins on the line before its block ("El 3 de marzo de 2021 se" /
+    "realizó un seminario virtual ..."): the one date of the sentence's first part is its date."""
+    for e in events:
+        if e.start is not None or not e.span or not e.summary[:1].islower():
+            continue
+        pos = e.span[0] - offset
+        if pos <= 0 or pos > len(text):
+            continue
+        back = text[max(0, pos - _SENTENCE_BACK) : pos]
+        cut = max(back.rfind(". "), back.rfind(".\n"), back.rfind("\n\n"), back.rfind("? "), back.rfind("! "))
+        head = back[cut + 1 :] if cut >= 0 else back
+        found = [d for d in _dates.find_dates(head) if d.range.start and d.range.start.month]
+        if len(found) == 1 and not is_period_or_quarter(head, found[0].start, found[0].end):
+            e.start, e.end, e.dates_text = found[0].range.start, found[0].range.end, found[0].text

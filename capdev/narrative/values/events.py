@@ -24,7 +24,7 @@ from .event_drafts import (
 )
 from .event_clause_drafts import clause_drafts
 from .event_facts import _LIST_MARK, _RESOURCE_HEAD, _anchored, _facts, _find_type, _heading_title, _is_heading
-from .event_words import _CONTINUATION, _FAMILY, _FUTURE, _lines, _mask_quotes, _Sentence, _sentences
+from .event_words import _CONTINUATION, _FAMILY, _FUTURE, _join_wrapped, _lines, _mask_quotes, _Sentence, _sentences
 from .resources import extract_resources
 
 __all__ = ["extract_events", "extract_resources", "is_planned"]
@@ -34,7 +34,7 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
     """Activities told of in narrative text, one row per activity, with spans shifted by offset."""
     if not text or not text.strip():
         return []
-    lines = _lines(text)
+    lines = _join_wrapped(text, _lines(text))
     drafts: list[_Draft] = []
     ctx: _Context | None = None
     i = 0
