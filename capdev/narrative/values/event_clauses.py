@@ -61,8 +61,9 @@ def _rx(name: str) -> re.Pattern[str]:
             sorted((k for k in MONTHS if len(k) > 3), key=len, reverse=True)) + r")\b(?!\.?\s*(?:de\s+|del\s+)?\d)",
         "online": r"\b(?:online|virtual(?:ly)?|en\s+ligne|virtuel(?:le)?s?|en\s+l[ií]nea|virtuales?|webinar\w*|"
                   r"webinaire\w*|a\s+distancia|[àa]\s+distance)\b",
-        "period": rf"\b(?:{w('period_subject')})s?\s*(?:\(|,\s*(?:which|that|qui|que|running|runs|en\s+cours|"
-                  rf"mis\s+en|ejecutad|implementad|implemented)[^,()]{{0,60}}?(?=\d))",
+        "period": rf"\b(?:(?:{w('period_subject')})s?(?:\s+(?:{w('period_words')}))?|(?:{w('period_words')})\s+"
+                  rf"(?:of\s+the\s+|du\s+|de\s+l['\u2019]|del\s+)(?:{w('period_subject')}))\s*(?:\(|,\s*(?:which|that|"
+                  rf"qui|que|running|runs|en\s+cours|mis\s+en|ejecutad|implementad|implemented)[^,()]{{0,60}}?(?=\d))",
     }
     return re.compile(patterns[name], 0 if name == "joiner" else re.IGNORECASE)
 

@@ -41,7 +41,7 @@ _TYPE_WORDS_FR_ES: dict[str, str] = {
                           r"manuel|enqu[eê]te)s?|lanzamiento\s+(?:del?|de\s+la)\s+(?:\w+\s+){0,4}?(?:informe|publicaci[oó]n|"
                           r"gu[ií]a|manual|encuesta)s?",
     "webinar": r"webinaires?|s[ée]minaires?\s+(?:en\s+ligne|virtuels?)|webinarios?|seminarios?\s+(?:web|"
-               r"virtuales?|en\s+l[ií]nea)|sessions?\s+(?:en\s+ligne|virtuelles?)|"
+               r"virtual(?:es)?|en\s+l[ií]nea)|sessions?\s+(?:en\s+ligne|virtuelles?)|"
                r"sesi(?:[oó]n|ones)\s+(?:en\s+l[ií]nea|virtual(?:es)?)",
     "advisory_mission": r"missions?\s+(?:consultatives?|techniques?|d['’]experts?|"
                         r"d['’]assistance\s+technique|de\s+conseil|"
@@ -124,6 +124,8 @@ _PEOPLE = (r"(?:participants|officials|people|persons|civil\s+servants|public\s+
            r"teachers|mayors|auditors|statisticians|researchers|senior\s+officials|heads\s+of\s+agencies|directors|"
            r"heads|chiefs|commissioners|coordinators|focal\s+points|administrators|councillors|councilors|employees|"
            r"workers|volunteers|advisers|advisors|analysts|economists|lawyers|clerks|prosecutors|diplomats|"
+           r"archivists|accountants|engineers|inspectors|nurses|doctors|police\s+officers|"
+           r"archivistes|comptables|ing[ée]nieurs|inspecteurs|archivistas|contador(?:e|a)s|ingenier[oa]s|inspector(?:e|a)s|"
            # French and Spanish
            r"participantes|fonctionnaires|agents(?:\s+publics)?|cadres|responsables|repr[ée]sentant(?:e)?s|d[ée]l[ée]gu[ée]s|"
            r"personnes|experts|expert[oa]s|formateurs|formadores|directeurs|directrices|directores|directoras|[ée]lus|"

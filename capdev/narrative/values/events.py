@@ -137,7 +137,7 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
                 current = None
         j = i + 1
         while (current is not None and j < len(lines) and _CONTINUATION.match(lines[j].text)
-               and not _is_heading(lines[j].text)):
+               and not _is_heading(lines[j].text) and not _tells_other_event(lines[j], current)):
             for s in _sentences(lines[j]):
                 _fill(current, _facts(s.text), s, offset, dates_ok=False)
             j += 1
