@@ -154,7 +154,8 @@ class RecordSteps:
             last = (e.end or e.start).last_day() if (e.end or e.start) else None
             if last is not None and last < begins:
                 e.recalled = True
-                rec.flag("activities", f"before the project's start ({begins.isoformat()}), kept as history and not "
+                since = "start" if rec.start is not None else "first activity"  # no start written: its own facts
+                rec.flag("activities", f"before the project's {since} ({begins.isoformat()}), kept as history and not "
                                        f"counted: {_excerpt(e.title)} ({(e.start or e.end).iso()})")
 
     def own_facts_begin(self):  # -> datetime.date | None

@@ -59,6 +59,11 @@ def _rx(name: str) -> re.Pattern[str]:
         "total": rf"\b(?:{w('total')})\b",
         "month_only": r"\b(?:" + w("month_prepositions") + r")\s+(?P<m>" + "|".join(
             sorted((k for k in MONTHS if len(k) > 3), key=len, reverse=True)) + r")\b(?!\.?\s*(?:de\s+|del\s+)?\d)",
+        # "Implemented over 2021-2023, the initiative convened ...": a participle opening the sentence gives a period
+        "period_lead": r"(?:^|[,;]\s*)(?:implemented|executed|running|mis\s+en\s+(?:\u0153|oe)uvre|ex[ée]cut[ée]e?s?|"
+                       r"ejecutad[oa]s?|implementad[oa]s?|r[ée]alis[ée]e?\s+sur)\s+(?:over|during|between|from|sur|pendant|"
+                       r"durant|de|entre|durante|desde)\s+(?:the\s+(?:period|years)\s+|la\s+p[ée]riode\s+|"
+                       r"el\s+per[ií]odo\s+)?$",
         "online": r"\b(?:online|virtual(?:ly)?|en\s+ligne|virtuel(?:le)?s?|en\s+l[ií]nea|virtuales?|webinar\w*|"
                   r"webinaire\w*|a\s+distancia|[àa]\s+distance)\b",
         "period": rf"\b(?:(?:{w('period_subject')})s?(?:\s+(?:{w('period_words')}))?|(?:{w('period_words')})\s+"
@@ -76,15 +81,16 @@ def is_period_or_quarter(text: str, start: int, end: int) -> bool:
     written = text[max(0, start - 12) : end]
     if _rx("quarter").search(written):
         return True
+    clause = re.split(r"[.;:]\s", text[max(0, start - 160) : start])[-1]
+    if _rx("deadline").search(clause):
+        return True  # "The deadline for applications to the course is 15 March 2024"
     before = text[max(0, start - 80) : start]
-    if _rx("deadline").search(before[-50:]):
-        return True
     m = None
     for m in _rx("period").finditer(before):
         pass
     if m is not None and m.end() >= len(before) - 25 and not re.search(r"[)]", before[m.end():]):
         return True
-    return False
+    return bool(_rx("period_lead").search(before))
 
 
 def exact_count(text: str, num_start: int, num_end: int) -> bool:

@@ -105,10 +105,12 @@ def _within_words(text: str, a: int, b: int, most: int) -> bool:
 
 _PERIOD = re.compile(
     r"\b(?:(?:which|that|qui|que|el\s+cual|la\s+cual)\s+(?:has\s+|had\s+)?(?:started|begun|began|commenced|ended|closed|"
-    r"a\s+d[ée]marr[ée]|a\s+commenc[ée]|s'est\s+achev[ée]|inici[óo]|comenz[óo]|termin[óo]|concluy[óo])|"
-    r"runs?|ran|running|lasts?|lasted|spans?|spanned|extends?|extended|implemented|executed|ejecutad[oa]|"
-    r"mis\s+en\s+(?:\u0153|oe)uvre|se\s+d[ée]roule|s'[ée]tend|se\s+extiende|dur[ée]e?\s+du\s+projet|project\s+period)"
-    r"\s+(?:[\w'\u2019]+\s+){0,2}?(?:from|between|du|de|entre|desde)?\s*$",
+    r"a\s+d[ée]marr[ée]|a\s+commenc[ée]|s'est\s+achev[ée]|inici[óo]|comenz[óo]|termin[óo]|concluy[óo])"
+    r"(?:\s+(?:[\w'\u2019]+\s+){0,2}?(?:from|between|du|de|entre|desde))?|"
+    r"(?:runs?|ran|running|lasts?|lasted|spans?|spanned|extends?|extended|implemented|executed|ejecutad[oa]|"
+    r"mis\s+en\s+(?:\u0153|oe)uvre|se\s+d[ée]roule|s'[ée]tend|se\s+extiende)\s+(?:[\w'\u2019]+\s+){0,2}?"
+    r"(?:from|between|du|de|entre|desde)|dur[ée]e?\s+du\s+projet|project\s+period)"
+    r"(?:\s+(?:in|on|en|el|le))?\s*$",
     re.I,
 )
 _SINCE = re.compile(r"\b(?:since|depuis|desde|ever\s+since)\s+(?:(?:the\s+)?(?:year|early|late|mid)\s+)?$", re.I)
@@ -145,7 +147,8 @@ def _places_in(text: str, masked: str, excluded: list[tuple[int, int]]) -> list[
         if orgs.holds(cm.start):
             continue
         if re.search(r"\b(?:in|at|to|à|au|en|a)\s+$", text[max(0, cm.start - 8) : cm.start], re.I) or \
-                _OF_EVENT.search(text[max(0, cm.start - 40) : cm.start]):
+                _OF_EVENT.search(text[max(0, cm.start - 40) : cm.start]) or \
+                (_EVENT_AFTER.match(text, cm.end) and re.search(r"\b(?:the|The)\s+$", text[max(0, cm.start - 5) : cm.start])):
             out.append(_Place(cm.start, cm.end, cm.iso3, cm.name, cm.name, True))
             named.add(cm.name)
     return out
@@ -156,6 +159,9 @@ _OF_EVENT = re.compile(r"(?:atelier|taller|s[ée]minaire|seminario|r[ée]union|r
                        r"conferencia|formation|capacitaci[oó]n|curso|workshop|conference|meeting)s?"
                        r"(?:\s+(?:r[ée]gional|national|nacional|technique|t[ée]cnico|de\s+validation|de\s+validaci[oó]n))?"
                        r"\s+(?:de|d['’]|of)\s*$", re.I)
+# "the Maputo seminar", "The Nairobi workshop": a city named before its event's word.
+_EVENT_AFTER = re.compile(r"\s+(?:(?:regional|national|technical|validation|training|inception)\s+)?"
+                          r"(?:seminars?|workshops?|meetings?|conferences?|forums?|trainings?|courses?|consultations?)\b")
 _GOVERNMENT_OF = re.compile(r"\bGovernment\s+of\s+$")
 
 

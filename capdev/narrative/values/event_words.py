@@ -49,9 +49,9 @@ _TYPE_WORDS_FR_ES: dict[str, str] = {
                         r"misi(?:[oó]n|ones)\s+(?:t[ée]cnicas?|de\s+asesor[ií]a|de\s+asistencia\s+t[ée]cnica|exploratorias?|"
                         r"de\s+expertos|de\s+evaluaci[oó]n)|misi(?:[oó]n|ones)(?=\s+(?:a|en)\s+[A-Z])|"
                         r"visites?\s+d['’][ée]tude|visitas?\s+de\s+estudio|voyages?\s+d['’][ée]tude",
-    "workshop": r"ateliers?|s[ée]minaires?|sessions?\s+de\s+formation|formations?|cours|stages?\s+de\s+formation|"
+    "workshop": r"ateliers?|s[ée]minaires?|sessions?\s+de\s+(?:formation|coaching|travail|renforcement)|formations?|cours|stages?\s+de\s+formation|"
                 r"taller(?:es)?|seminarios?|cursos?|capacitaci(?:[oó]n|ones)|formaci(?:[oó]n|ones)|"
-                r"sesi(?:[oó]n|ones)\s+de\s+(?:capacitaci[oó]n|formaci[oó]n)|jornadas?\s+de\s+(?:capacitaci[oó]n|formaci[oó]n)",
+                r"sesi(?:[oó]n|ones)\s+de\s+(?:capacitaci[oó]n|formaci[oó]n|coaching|trabajo)|jornadas?\s+de\s+(?:capacitaci[oó]n|formaci[oó]n)",
     "conference": r"r[ée]unions?|conf[ée]rences?|forums?|colloques?|tables?\s+rondes?|consultations?|"
                   r"dialogues?|sommets?|"
                   r"reuni(?:[oó]n|ones)|conferencias?|foros?|mesas?\s+redondas?|mesas?\s+t[ée]cnicas?|mesas?\s+de\s+trabajo|consultas?|di[aá]logos?|cumbres?|encuentros?",
@@ -124,8 +124,9 @@ _PEOPLE = (r"(?:participants|officials|people|persons|civil\s+servants|public\s+
            r"teachers|mayors|auditors|statisticians|researchers|senior\s+officials|heads\s+of\s+agencies|directors|"
            r"heads|chiefs|commissioners|coordinators|focal\s+points|administrators|councillors|councilors|employees|"
            r"workers|volunteers|advisers|advisors|analysts|economists|lawyers|clerks|prosecutors|diplomats|"
-           r"archivists|accountants|engineers|inspectors|nurses|doctors|police\s+officers|"
+           r"archivists|accountants|engineers|inspectors|nurses|doctors|police\s+officers|buyers|"
            r"archivistes|comptables|ing[ée]nieurs|inspecteurs|archivistas|contador(?:e|a)s|ingenier[oa]s|inspector(?:e|a)s|"
+           r"acheteurs|compradores|"
            # French and Spanish
            r"participantes|fonctionnaires|agents(?:\s+publics)?|cadres|responsables|repr[ée]sentant(?:e)?s|d[ée]l[ée]gu[ée]s|"
            r"personnes|experts|expert[oa]s|formateurs|formadores|directeurs|directrices|directores|directoras|[ée]lus|"

@@ -137,7 +137,8 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
                 current = None
         j = i + 1
         while (current is not None and j < len(lines) and _CONTINUATION.match(lines[j].text)
-               and not _is_heading(lines[j].text) and not _tells_other_event(lines[j], current)):
+               and not _is_heading(lines[j].text) and not _tells_other_event(lines[j], current)
+               and not (current.event.start is None and _dated_event(lines[j]))):
             for s in _sentences(lines[j]):
                 _fill(current, _facts(s.text), s, offset, dates_ok=False)
             j += 1
@@ -219,6 +220,14 @@ def _tells_other_event(line: _Sentence, head: _Draft) -> bool:
                 _ranges_overlap(m.range, head.ranges) for m in f.dates):
             return True
     return False
+
+
+def _dated_event(line: _Sentence) -> bool:
+    """Does the line's first sentence tell an activity with a month of its own ("The regional meeting scheduled for
+    August 2023 ...")? It is then no continuation of an undated one before it."""
+    sents = _sentences(line)
+    f = _facts(sents[0].text) if sents else None
+    return bool(f and f.type and _anchored(f) and any(d.range.start and d.range.start.month for d in f.dates))
 
 
 def _refers_back(text: str) -> bool:
