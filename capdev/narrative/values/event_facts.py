@@ -146,9 +146,10 @@ def _places_in(text: str, masked: str, excluded: list[tuple[int, int]]) -> list[
             continue
         if orgs.holds(cm.start):
             continue
-        if re.search(r"\b(?:in|at|to|à|au|en|a)\s+$", text[max(0, cm.start - 8) : cm.start], re.I) or \
-                _OF_EVENT.search(text[max(0, cm.start - 40) : cm.start]) or \
-                (_EVENT_AFTER.match(text, cm.end) and re.search(r"\b(?:the|The)\s+$", text[max(0, cm.start - 5) : cm.start])):
+        named_as_venue = (_OF_EVENT.search(text[max(0, cm.start - 40) : cm.start])
+                          or (_EVENT_AFTER.match(text, cm.end)
+                              and text[max(0, cm.start - 4) : cm.start] in ("the ", "The ")))
+        if re.search(r"\b(?:in|at|to|à|au|en|a)\s+$", text[max(0, cm.start - 8) : cm.start], re.I) or named_as_venue:
             out.append(_Place(cm.start, cm.end, cm.iso3, cm.name, cm.name, True))
             named.add(cm.name)
     return out

@@ -12,6 +12,7 @@ from ..types import Event
 from . import dates as _dates
 from .cities import city_country
 from .compound import split_compound
+from .event_clause_drafts import clause_drafts
 from .event_drafts import (
     _apply_context,
     _Context,
@@ -22,7 +23,6 @@ from .event_drafts import (
     _new_draft,
     _venue,
 )
-from .event_clause_drafts import clause_drafts
 from .event_facts import _LIST_MARK, _RESOURCE_HEAD, _anchored, _facts, _find_type, _heading_title, _is_heading
 from .event_words import _CONTINUATION, _FAMILY, _FUTURE, _join_wrapped, _lines, _mask_quotes, _Sentence, _sentences
 from .resources import extract_resources
