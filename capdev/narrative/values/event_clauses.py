@@ -13,6 +13,7 @@ men"), and meetings a sentence recalls as history ("Since 2006, the Forum met in
 """
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from functools import lru_cache
@@ -310,24 +311,33 @@ def online_only(text: str) -> bool:
 _DATE_HEADING = re.compile(r"^[ \t]*(?P<h>[^\n]{3,40}?)[ \t:]*$", re.M)
 
 
+@lru_cache(maxsize=2)
+def _date_headings(text: str) -> tuple[list[int], list[int]]:
+    """The offsets and years of the lines that are only a month and a year: read once per record (every narrative run of
+    a record asks; a string's hash is kept, so the cache is looked up without reading the text again)."""
+    heads: list[tuple[int, int]] = []
+    for m in _DATE_HEADING.finditer(text):
+        found = _dates.find_dates(m.group("h"))
+        if len(found) == 1 and found[0].range.start and found[0].range.start.month \
+                and not re.sub(r"[\W\d_]+", "", m.group("h").replace(found[0].text, "")):
+            heads.append((m.start(), found[0].range.start.year))
+    return [at for at, _ in heads], [year for _, year in heads]
+
+
 def date_by_headings(text: str, events: list[Event], offset: int = 0) -> None:
     """A calendar's events under a heading that is only a month and year ("JULIO 2023" / "4–6 jul.  Montevideo ...
     Taller ..."): days written without their year take the heading's year (offset: where text begins in the
     record, as the events' spans count)."""
     if not any(e.start is None and e.span for e in events):
         return
-    heads: list[tuple[int, int]] = []  # (offset, year)
-    for m in _DATE_HEADING.finditer(text):
-        found = _dates.find_dates(m.group("h"))
-        if len(found) == 1 and found[0].range.start and found[0].range.start.month \
-                and not re.sub(r"[\W\d_]+", "", m.group("h").replace(found[0].text, "")):
-            heads.append((m.start(), found[0].range.start.year))
-    if not heads:
+    starts, years = _date_headings(text)
+    if not starts:
         return
     for e in events:
         if e.start is not None or not e.span:
             continue
-        year = next((y for at, y in reversed(heads) if at + offset <= e.span[0]), None)
+        k = bisect.bisect_right(starts, e.span[0] - offset) - 1
+        year = years[k] if k >= 0 else None
         if year is None:
             continue
         pos = e.span[0] - offset
