@@ -80,13 +80,13 @@ class RecordSteps:
         events: list[Event] = []
         resources: list[ResourceRef] = []
         for text, at in self.event_sources:
-            events.extend(_guard(self.rec, "activities", [], ev.extract_events, text, offset=at))
+            events.extend(self.screened(_guard(self.rec, "activities", [], ev.extract_events, text, offset=at)))
         for block in self.tables:
             events.extend(self.table_events(block))
         for run in self.narrative_runs:
             start, end = run[0].start, run[-1].end
             run_text = self.text[start:end]
-            run_events = _guard(self.rec, "activities", [], ev.extract_events, run_text, offset=start)
+            run_events = self.screened(_guard(self.rec, "activities", [], ev.extract_events, run_text, offset=start))
             run_resources = _guard(self.rec, "resources", [], ev.extract_resources, run_text)
             events.extend(run_events)
             resources.extend(run_resources)
@@ -121,6 +121,18 @@ class RecordSteps:
             if all((r.type, r.title) != (q.type, q.title) for q in self.rec.resources):
                 self.rec.resources.append(r)
 
+    def screened(self, events: list[Event]) -> list[Event]:
+        """The events that are dated events of the project; the others (no date, postponed, cancelled) stay in the
+        text, flagged (values.event_clauses.set_aside)."""
+        clauses = _values("event_clauses")
+        whole, at = getattr(self.text, "text", self.text), getattr(self.text, "offset", 0)  # an Excerpt or a str
+        _guard(self.rec, "activities", None, clauses.date_by_headings, whole, events, at)  # "JULIO 2023" / "4–6 jul."
+        _guard(self.rec, "activities", None, clauses.date_from_sentence_start, whole, events, at)
+        kept, aside = _guard(self.rec, "activities", (events, []), clauses.set_aside, events)
+        for e, why in aside:
+            self.rec.flag("activities", f"not read as an activity ({why}), kept in the text: {_excerpt(e.summary)}")
+        return kept
+
     def table_events(self, block: Block) -> list[Event]:
         """The events of one activity table; rows that do not say what kind of event they were are flagged."""
         table = _guard(self.rec, "activities", None, read_table, self.text[block.start : block.end], block.start)
@@ -135,15 +147,25 @@ class RecordSteps:
     def mark_recalled(self) -> None:
         """Events that ended before the project began are its history, told as context: kept, marked, flagged."""
         rec = self.rec
-        if rec.start is None:
+        begins = rec.start.first_day() if rec.start is not None else self.own_facts_begin()
+        if begins is None:
             return
-        begins = rec.start.first_day()
         for e in rec.activities:
             last = (e.end or e.start).last_day() if (e.end or e.start) else None
             if last is not None and last < begins:
                 e.recalled = True
-                rec.flag("activities", f"before the project's start ({rec.start.iso()}), kept as history and not "
+                since = "start" if rec.start is not None else "first activity"  # no start written: its own facts
+                rec.flag("activities", f"before the project's {since} ({begins.isoformat()}), kept as history and not "
                                        f"counted: {_excerpt(e.title)} ({(e.start or e.end).iso()})")
+
+    def own_facts_begin(self):  # -> datetime.date | None
+        """Without a start date written, the project began no later than its own earliest fact: the earliest event
+        not told as a recollection ("Since 2006, the Forum met in ..."). Only recollections are then history."""
+        history = _values("event_clauses").history_candidate
+        own = [e.start.first_day() for e in self.rec.activities if e.start is not None and not history(e)]
+        if not own or not any(history(e) for e in self.rec.activities):
+            return None
+        return min(own)
 
     def prose_sdgs(self) -> None:
         """Goals a record without an SDG field names in its text ("contributes to Goal 11.3 and Goal 16.7", "ODD 9

@@ -10,6 +10,7 @@ from ..intervals import Intervals
 from . import dates as _dates
 from . import places as _places
 from .cities import find_cities
+from .event_clauses import count_by_sex, exact_count, is_period_or_quarter
 from .event_words import (
     _CONNECT,
     _COUNTING,
@@ -104,10 +105,12 @@ def _within_words(text: str, a: int, b: int, most: int) -> bool:
 
 _PERIOD = re.compile(
     r"\b(?:(?:which|that|qui|que|el\s+cual|la\s+cual)\s+(?:has\s+|had\s+)?(?:started|begun|began|commenced|ended|closed|"
-    r"a\s+d[ée]marr[ée]|a\s+commenc[ée]|s'est\s+achev[ée]|inici[óo]|comenz[óo]|termin[óo]|concluy[óo])|"
-    r"runs?|ran|running|lasts?|lasted|spans?|spanned|extends?|extended|implemented|executed|ejecutad[oa]|"
-    r"mis\s+en\s+(?:\u0153|oe)uvre|se\s+d[ée]roule|s'[ée]tend|se\s+extiende|dur[ée]e?\s+du\s+projet|project\s+period)"
-    r"\s+(?:[\w'\u2019]+\s+){0,2}?(?:from|between|du|de|entre|desde)?\s*$",
+    r"a\s+d[ée]marr[ée]|a\s+commenc[ée]|s'est\s+achev[ée]|inici[óo]|comenz[óo]|termin[óo]|concluy[óo])"
+    r"(?:\s+(?:[\w'\u2019]+\s+){0,2}?(?:from|between|du|de|entre|desde))?|"
+    r"(?:runs?|ran|running|lasts?|lasted|spans?|spanned|extends?|extended|implemented|executed|ejecutad[oa]|"
+    r"mis\s+en\s+(?:\u0153|oe)uvre|se\s+d[ée]roule|s'[ée]tend|se\s+extiende)\s+(?:[\w'\u2019]+\s+){0,2}?"
+    r"(?:from|between|du|de|entre|desde)|dur[ée]e?\s+du\s+projet|project\s+period)"
+    r"(?:\s+(?:in|on|en|el|le))?\s*$",
     re.I,
 )
 _SINCE = re.compile(r"\b(?:since|depuis|desde|ever\s+since)\s+(?:(?:the\s+)?(?:year|early|late|mid)\s+)?$", re.I)
@@ -143,12 +146,23 @@ def _places_in(text: str, masked: str, excluded: list[tuple[int, int]]) -> list[
             continue
         if orgs.holds(cm.start):
             continue
-        if re.search(r"\b(?:in|at|to|à|au|en|a)\s+$", text[max(0, cm.start - 8) : cm.start], re.I):
+        named_as_venue = (_OF_EVENT.search(text[max(0, cm.start - 40) : cm.start])
+                          or (_EVENT_AFTER.match(text, cm.end)
+                              and text[max(0, cm.start - 4) : cm.start] in ("the ", "The ")))
+        if re.search(r"\b(?:in|at|to|à|au|en|a)\s+$", text[max(0, cm.start - 8) : cm.start], re.I) or named_as_venue:
             out.append(_Place(cm.start, cm.end, cm.iso3, cm.name, cm.name, True))
             named.add(cm.name)
     return out
 
 
+# "l'atelier de Cotonou", "el taller de Asunción", "the Nairobi workshop" aside: a city named after its event's word.
+_OF_EVENT = re.compile(r"(?:atelier|taller|s[ée]minaire|seminario|r[ée]union|reuni[oó]n|forum|foro|conf[ée]rence|"
+                       r"conferencia|formation|capacitaci[oó]n|curso|workshop|conference|meeting)s?"
+                       r"(?:\s+(?:r[ée]gional|national|nacional|technique|t[ée]cnico|de\s+validation|de\s+validaci[oó]n))?"
+                       r"\s+(?:de|d['’]|of)\s*$", re.I)
+# "the Maputo seminar", "The Nairobi workshop": a city named before its event's word.
+_EVENT_AFTER = re.compile(r"\s+(?:(?:regional|national|technical|validation|training|inception)\s+)?"
+                          r"(?:seminars?|workshops?|meetings?|conferences?|forums?|trainings?|courses?|consultations?)\b")
 _GOVERNMENT_OF = re.compile(r"\bGovernment\s+of\s+$")
 
 
@@ -199,6 +213,10 @@ def _participants(text: str, date_spans: list[tuple[int, int]]) -> tuple[dict, l
         n = _NUMBER_WORDS.get(raw) if raw in _NUMBER_WORDS else int(re.sub(r"[,\s]", "", raw))
         if not n:
             continue
+        n = count_by_sex(text, m.start("num")) or n
+        estimate = not exact_count(text, m.start("num"), m.end("num"))
+        if estimate:
+            n = None  # "about 35", "environ 40", "50+": no exact count (the profile and countries still read)
         profile = (m.group("profile") + (m.group("more") or "")).strip()
         demonym = None
         for dm in _places.find_demonyms(profile):
@@ -208,7 +226,8 @@ def _participants(text: str, date_spans: list[tuple[int, int]]) -> tuple[dict, l
         if profile.lower() in _GENERIC_PROFILE:
             profile = None
         info = {"participants": n,
-                "qualifier": (m.group("qual") or None) and re.sub(r"\s+", " ", m.group("qual").lower()),
+                "qualifier": ((m.group("qual") or None) and re.sub(r"\s+", " ", m.group("qual").lower()))
+                or ("approximately" if estimate else None),
                 "profile": profile, "demonym": demonym, "participant_countries": None}
         fc = _FROM_COUNT.match(text, m.end())
         if fc:
@@ -327,7 +346,8 @@ def _read_facts(text: str) -> _Facts:
     # "Since 2012 UNITAR has trained ...": the start of a period, not the date of an activity; "the project, which
     # runs from January 2022 to December 2024": the project's period.
     f.dates = [d for d in mentions if not _SINCE.search(text, max(0, d.start - 12), d.start)
-               and not _PERIOD.search(text, max(0, d.start - 40), d.start)]
+               and not _PERIOD.search(text, max(0, d.start - 40), d.start)
+               and not is_period_or_quarter(text, d.start, d.end)]
     info, excluded = _participants(masked, date_spans)
     if info:
         f.participants, f.qualifier, f.profile = info["participants"], info["qualifier"], info["profile"]
@@ -366,7 +386,7 @@ def _anchored(f: _Facts) -> bool:
     for p in f.places:
         if p.prep and _within_words(f.text, kw, p.start, 12):
             return True
-    if f.participants:
+    if f.participants or f.qualifier:  # "about 30 officials attended": people at one event, even uncounted
         return True
     if f.quoted and _QUOTED.search(f.text).start() >= f.kw_end and _within_words(f.text, f.kw_end,
                                                                                  _QUOTED.search(f.text).start(), 4):

@@ -41,19 +41,21 @@ _TYPE_WORDS_FR_ES: dict[str, str] = {
                           r"manuel|enqu[eê]te)s?|lanzamiento\s+(?:del?|de\s+la)\s+(?:\w+\s+){0,4}?(?:informe|publicaci[oó]n|"
                           r"gu[ií]a|manual|encuesta)s?",
     "webinar": r"webinaires?|s[ée]minaires?\s+(?:en\s+ligne|virtuels?)|webinarios?|seminarios?\s+(?:web|"
-               r"virtuales?|en\s+l[ií]nea)",
+               r"virtual(?:es)?|en\s+l[ií]nea)|sessions?\s+(?:en\s+ligne|virtuelles?)|"
+               r"sesi(?:[oó]n|ones)\s+(?:en\s+l[ií]nea|virtual(?:es)?)",
     "advisory_mission": r"missions?\s+(?:consultatives?|techniques?|d['’]experts?|"
                         r"d['’]assistance\s+technique|de\s+conseil|"
                         r"exploratoires?|d['’][ée]valuation)|missions?(?=\s+(?:en|au|aux|[àa])\s+[A-Z])|"
                         r"misi(?:[oó]n|ones)\s+(?:t[ée]cnicas?|de\s+asesor[ií]a|de\s+asistencia\s+t[ée]cnica|exploratorias?|"
                         r"de\s+expertos|de\s+evaluaci[oó]n)|misi(?:[oó]n|ones)(?=\s+(?:a|en)\s+[A-Z])|"
                         r"visites?\s+d['’][ée]tude|visitas?\s+de\s+estudio|voyages?\s+d['’][ée]tude",
-    "workshop": r"ateliers?|s[ée]minaires?|sessions?\s+de\s+formation|formations?|cours|stages?\s+de\s+formation|"
+    "workshop": r"ateliers?|s[ée]minaires?|sessions?\s+de\s+(?:formation|coaching|travail|renforcement)|formations?|"
+                r"cours|stages?\s+de\s+formation|"
                 r"taller(?:es)?|seminarios?|cursos?|capacitaci(?:[oó]n|ones)|formaci(?:[oó]n|ones)|"
-                r"sesi(?:[oó]n|ones)\s+de\s+(?:capacitaci[oó]n|formaci[oó]n)|jornadas?\s+de\s+(?:capacitaci[oó]n|formaci[oó]n)",
+                r"sesi(?:[oó]n|ones)\s+de\s+(?:capacitaci[oó]n|formaci[oó]n|coaching|trabajo)|jornadas?\s+de\s+(?:capacitaci[oó]n|formaci[oó]n)",
     "conference": r"r[ée]unions?|conf[ée]rences?|forums?|colloques?|tables?\s+rondes?|consultations?|"
                   r"dialogues?|sommets?|"
-                  r"reuni(?:[oó]n|ones)|conferencias?|foros?|mesas?\s+redondas?|consultas?|di[aá]logos?|cumbres?|encuentros?",
+                  r"reuni(?:[oó]n|ones)|conferencias?|foros?|mesas?\s+redondas?|mesas?\s+t[ée]cnicas?|mesas?\s+de\s+trabajo|consultas?|di[aá]logos?|cumbres?|encuentros?",
     "study": r"[ée]tudes?|[ée]valuations?|enqu[eê]tes?|diagnostics?|estudios?|evaluaci(?:[oó]n|ones)|encuestas?|"
              r"diagn[oó]sticos?",
 }
@@ -123,6 +125,9 @@ _PEOPLE = (r"(?:participants|officials|people|persons|civil\s+servants|public\s+
            r"teachers|mayors|auditors|statisticians|researchers|senior\s+officials|heads\s+of\s+agencies|directors|"
            r"heads|chiefs|commissioners|coordinators|focal\s+points|administrators|councillors|councilors|employees|"
            r"workers|volunteers|advisers|advisors|analysts|economists|lawyers|clerks|prosecutors|diplomats|"
+           r"archivists|accountants|engineers|inspectors|nurses|doctors|police\s+officers|buyers|"
+           r"archivistes|comptables|ing[ée]nieurs|inspecteurs|archivistas|contador(?:e|a)s|ingenier[oa]s|inspector(?:e|a)s|"
+           r"acheteurs|compradores|"
            # French and Spanish
            r"participantes|fonctionnaires|agents(?:\s+publics)?|cadres|responsables|repr[ée]sentant(?:e)?s|d[ée]l[ée]gu[ée]s|"
            r"personnes|experts|expert[oa]s|formateurs|formadores|directeurs|directrices|directores|directoras|[ée]lus|"
@@ -217,6 +222,32 @@ def _lines(text: str) -> list[_Sentence]:
         if raw.strip():
             lead = len(raw) - len(raw.lstrip())
             out.append(_Sentence(m.start() + lead, m.start() + len(raw.rstrip()), raw.strip()))
+    return out
+
+
+_WRAP_MIN = 45  # characters: a shorter line ends where its writer ended it (a heading, a short item)
+_ENDED = re.compile(r"[.!?:;\u2026]['\"\u201d\u2019)]*$")
+_COLUMNS = re.compile(r"\S\s{3,}\S|\t|\|")
+_ITEM_START = re.compile(r"^(?:\(?[0-9]{1,2}[.)]|\(?[a-z][.)]\s|\([ivx]+\)|[-\u2022*\u00b7\u25aa\u2013\u2014#>])")
+
+
+def _join_wrapped(text: str, lines: list[_Sentence]) -> list[_Sentence]:
+    """Lines of a paragraph wrapped at a width ("El 3 de marzo de 2021 se" / "realizó un seminario virtual ...") read
+    as one line, so a sentence's date, place and count are read together. A line is continued by the next when it
+    is long, ends inside a sentence, the next goes on in lower case, and neither is a table row (aligned columns,
+    tabs, pipes) or the next a list item.
+    The joined text keeps its length (line breaks as spaces), so offsets in it still index the text."""
+    out: list[_Sentence] = []
+    for ln in lines:
+        prev = out[-1] if out else None
+        last_line = text[prev.start : prev.end].rsplit("\n", 1)[-1].strip() if prev else ""
+        if (prev is not None and len(last_line) >= _WRAP_MIN and not _ENDED.search(prev.text)
+                and not _COLUMNS.search(last_line) and not _COLUMNS.search(ln.text) and not _ITEM_START.match(ln.text)
+                and "\n\n" not in text[prev.end : ln.start].replace("\r", "") and ln.text[:1].islower()):
+            joined = re.sub(r"[\r\n]", " ", text[prev.start : ln.end])
+            out[-1] = _Sentence(prev.start, ln.end, joined)
+            continue
+        out.append(ln)
     return out
 
 

@@ -12,6 +12,7 @@ from ..types import Event
 from . import dates as _dates
 from .cities import city_country
 from .compound import split_compound
+from .event_clause_drafts import clause_drafts
 from .event_drafts import (
     _apply_context,
     _Context,
@@ -23,7 +24,7 @@ from .event_drafts import (
     _venue,
 )
 from .event_facts import _LIST_MARK, _RESOURCE_HEAD, _anchored, _facts, _find_type, _heading_title, _is_heading
-from .event_words import _CONTINUATION, _FAMILY, _FUTURE, _lines, _mask_quotes, _Sentence, _sentences
+from .event_words import _CONTINUATION, _FAMILY, _FUTURE, _join_wrapped, _lines, _mask_quotes, _Sentence, _sentences
 from .resources import extract_resources
 
 __all__ = ["extract_events", "extract_resources", "is_planned"]
@@ -33,7 +34,7 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
     """Activities told of in narrative text, one row per activity, with spans shifted by offset."""
     if not text or not text.strip():
         return []
-    lines = _lines(text)
+    lines = _join_wrapped(text, _lines(text))
     drafts: list[_Draft] = []
     ctx: _Context | None = None
     i = 0
@@ -118,7 +119,7 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
                 current = None
                 continue
             if _anchored(f):
-                multi = _multi_venue(f, s, offset)
+                multi = clause_drafts(f, s, offset) or _multi_venue(f, s, offset)
                 if multi:
                     drafts.extend(multi)
                     current = None
@@ -136,7 +137,8 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
                 current = None
         j = i + 1
         while (current is not None and j < len(lines) and _CONTINUATION.match(lines[j].text)
-               and not _is_heading(lines[j].text)):
+               and not _is_heading(lines[j].text) and not _tells_other_event(lines[j], current)
+               and not (current.event.start is None and _dated_event(lines[j]))):
             for s in _sentences(lines[j]):
                 _fill(current, _facts(s.text), s, offset, dates_ok=False)
             j += 1
@@ -218,6 +220,14 @@ def _tells_other_event(line: _Sentence, head: _Draft) -> bool:
                 _ranges_overlap(m.range, head.ranges) for m in f.dates):
             return True
     return False
+
+
+def _dated_event(line: _Sentence) -> bool:
+    """Does the line's first sentence tell an activity with a month of its own ("The regional meeting scheduled for
+    August 2023 ...")? It is then no continuation of an undated one before it."""
+    sents = _sentences(line)
+    f = _facts(sents[0].text) if sents else None
+    return bool(f and f.type and _anchored(f) and any(d.range.start and d.range.start.month for d in f.dates))
 
 
 def _refers_back(text: str) -> bool:

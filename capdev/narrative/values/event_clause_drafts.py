@@ -1,0 +1,54 @@
+"""Drafts of the events a sentence tells clause by clause (values/event_clauses.read_mentions): one row per
+mention, with the date, place and count of its own clause only."""
+from __future__ import annotations
+
+import re
+
+from .cities import find_cities
+from .event_clauses import clause_type, read_mentions
+from .event_drafts import _derived_title, _Draft, _new_draft
+from .event_facts import _Facts, _facts, _Place
+from .event_words import _Sentence
+
+
+def clause_drafts(f: _Facts, sent: _Sentence, offset: int) -> list[_Draft] | None:
+    """One draft per event mention of the sentence, or None when it tells one event (read whole elsewhere)."""
+    mentions = read_mentions(f, _clause_cities)
+    if not mentions:
+        return None
+    out = []
+    for mn in mentions:
+        with_city = [p for p in mn.places if p.city]
+        venue = (with_city or mn.places or [None])[0]
+        own = _facts(f.text[mn.start : mn.end])  # a clause naming its own kind ("and a webinar in June") titles it
+        title = _derived_title(own if own.type else f, venue, singular=True)
+        d = _new_draft(f, sent, offset, dates=mn.dates, place=venue, singular=True, title=title)
+        ev = d.event
+        ev.type = clause_type(f.text, mn, ev.type)
+        if venue is None:
+            ev.country, ev.city = None, None
+        if mn.online and venue is None:
+            ev.online = True
+        elif not mn.online and ev.type != "webinar":
+            ev.online = False
+        count = mn.counts[0][2] if len(mn.counts) == 1 else None
+        ev.participants = count
+        ev.participants_qualifier = None
+        if count is None:
+            ev.participants_profile, ev.participant_countries = None, None
+        d.multi = True
+        out.append(d)
+    return out
+
+
+_OPENING = re.compile(r"\s*(?:(?:in|at|to|\u00e0|au|aux|en|a)\s+)?$", re.I)
+
+
+def _clause_cities(text: str, cuts: list[int]) -> list[_Place]:
+    """Known cities that open a clause after its joiner ("and Lom\u00e9 (June 2022)", "y Quito"): venues too."""
+    out = []
+    starts = set(cuts[1:])
+    for cm in find_cities(text):
+        if any(c <= cm.start and _OPENING.match(text[c : cm.start]) for c in starts if cm.start - c <= 6):
+            out.append(_Place(cm.start, cm.end, cm.iso3, cm.name, cm.name, True))
+    return out
