@@ -91,8 +91,8 @@ def _exported(chunks: Iterable[str], max_record: int | None) -> tuple[Iterable[s
     for chunk in it:
         head.append(chunk)
         size += len(chunk)
-        if size > SCAN_CHARS:
-            break
+        if size > SCAN_CHARS or len(head) >= 2:
+            break  # a file is read a large chunk at a time; pages handed one by one are not read ahead
     text = "".join(head)
     if not starts_with_table(text, max_record or MAX_RECORD_CHARS):
         return itertools.chain(head, it), None

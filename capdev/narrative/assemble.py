@@ -327,6 +327,9 @@ class _Assembler(RecordSteps):
         if m and not rec.tranche:
             rec.tranche = m.group(1)
 
+    def on_currency(self, block: Block, value: str, at: int) -> None:
+        self.rec.flag("currency", "a currency written apart from an amount: kept in its span")
+
     def on_tranche(self, block: Block, value: str, at: int) -> None:
         self.rec.tranche = _one_line(value)
 

@@ -8,6 +8,7 @@ A name that is no label is kept: its cells are unplaced (flagged), never guessed
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -20,6 +21,7 @@ from ..types import Record
 _IDENTITY = ("code", "title")
 # What an activity table's columns say that a project's fields do not: such a table is one project's events.
 _EVENT_ROLES = ("participants", "place", "type", "city")
+_CURRENCY_TAIL = re.compile(r"[ _-]+(?:(?:in|en)[ _]+)?([A-Za-z$\u20ac\u00a3]{1,4}\$?)$", re.IGNORECASE)
 _NAME_DECORATION = re.compile(r"^[\s\"'*_`#]+|[\s\"'*_`:]+$")
 
 
@@ -85,9 +87,20 @@ def column_label(name: str, table: LabelTable | None = None) -> LabelMatch | Non
     text = _NAME_DECORATION.sub("", name)
     if not text or len(text) > 80 or "\n" in text:
         return None
+    from ..values.money import currency_code
+
+    mark = ""
+    m = _CURRENCY_TAIL.search(text)
+    if m and (currency_code(m.group(1)) or currency_code(m.group(1).upper())):
+        # "Budget USD", "budget_eur", "Montant en EUR": the currency its amounts are in, an aside of the label.
+        text, mark = text[: m.start()], m.group(1)
     lab = match_label(text, table)
     if lab is None or lab.number is not None or lab.start > 0 or text[lab.end :].strip():
         return None
+    if mark:
+        if lab.field != "budget" or lab.aside:
+            return None
+        lab = dataclasses.replace(lab, aside=mark)
     return lab
 
 
@@ -100,8 +113,14 @@ def names_projects(columns: list[Column], table: LabelTable | None = None) -> bo
     fields = {c.field for c in named if c.field}
     if len(named) < 2 or len(fields) < 2 or not fields & set(_IDENTITY):
         return False
-    if sum(1 for c in named if c.field) * 2 < len(named):
+    if sum(1 for c in named if c.field) * 3 < len(named) * 2:
         return False
+    from ..labels import fold_key
+
+    table = table or default_table()
+    for c in named:
+        if c.field is None and (re.search(r"\d", c.name) or fold_key(c.name) in table.status_values):
+            return False  # "1920Z", "Completed": a value, so the row is a record's labels and values
     return not any(c.field is None and column_role(c.name, table) in _EVENT_ROLES for c in named)
 
 
