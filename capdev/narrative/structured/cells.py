@@ -94,8 +94,9 @@ def column_label(name: str, table: LabelTable | None = None) -> LabelMatch | Non
     if m and (currency_code(m.group(1)) or currency_code(m.group(1).upper())):
         # "Budget USD", "budget_eur", "Montant en EUR": the currency its amounts are in, an aside of the label.
         text, mark = text[: m.start()], m.group(1)
-    lab = match_label(text, table)
-    if lab is None or lab.number is not None or lab.start > 0 or text[lab.end :].strip():
+    # Read as "Name:" so that a qualifier after the label counts ("Code projet", "Socio local").
+    lab = match_label(f"{text}:", table)
+    if lab is None or lab.number is not None or lab.start > 0 or lab.sep != "colon" or lab.value_start <= len(text):
         return None
     if mark:
         if lab.field != "budget" or lab.aside:

@@ -95,8 +95,8 @@ def _read(text: str, lines: list[tuple[int, int, int]], table: LabelTable) -> Re
         dash = found is not None and bool(found[0].group("dash"))
         new_item = (opener is not None and (current is None or indent <= item_indent or opener.group("section"))) or (
             dash and (current is None or indent <= item_indent)) or (
-            found is not None and found[0].group("sep") == "=" and current is not None and not dash
-            and found[1].name.lower() == first_key and cell is not None)
+            found is not None and found[0].group("sep") == "=" and not dash
+            and (current is None or found[1].name.lower() == first_key and cell is not None))
         if new_item:
             close_cell()
             current, cell = Project(), None
