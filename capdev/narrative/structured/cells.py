@@ -125,6 +125,16 @@ def names_projects(columns: list[Column], table: LabelTable | None = None) -> bo
     return not any(c.field is None and column_role(c.name, table) in _EVENT_ROLES for c in named)
 
 
+def check_length(text: str, project: Project, limit: int) -> None:
+    """A project (a row and the rows wrapped onto it, an item) longer than one record's limit is refused."""
+    if project.end - project.start > limit:
+        from ..errors import LimitExceeded
+        from ..lines import too_long
+
+        line = text.count("\n", 0, project.start) + 1
+        raise LimitExceeded(too_long(line, limit))
+
+
 # ---------------------------------------------------------------- from cells to a record
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..labels import LabelTable
-from .cells import Cell, Column, Project, ReadTable, column_label, names_projects
+from .cells import Cell, Column, Project, ReadTable, check_length, column_label, names_projects
 
 DELIMITERS = (";", "\t", ",", "|")
 _BREAK = re.compile(r"\r\n|\r|\n")
@@ -159,6 +159,7 @@ def _rows(text: str, pos: int, delim: str, columns: list[Column], limit: int
         else:
             projects.append(Project(row_cells))
         pos = nxt
+        check_length(text, projects[-1], limit)
     if not projects:
         return None
     return heads, projects, projects[-1].end

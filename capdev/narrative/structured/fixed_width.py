@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..labels import LabelTable
-from .cells import Cell, Column, Project, ReadTable, column_label, names_projects
+from .cells import Cell, Column, Project, ReadTable, check_length, column_label, names_projects
 from .delimited import _blank_to, _line_end, _wrap
 
 _GAP = re.compile(r"\S(?:[^\S\r\n]?\S)*")  # a run of text with no two spaces in it
@@ -56,7 +56,7 @@ def detect(text: str, pos: int, limit: int, table: LabelTable) -> ReadTable | No
         heads.append((at, n2))
         at = n2
     projects: list[Project] = []
-    while at < len(text) and at - pos < limit * 50:
+    while at < len(text):
         row_at = _blank_to(text, at)
         if row_at >= len(text):
             break
@@ -78,6 +78,7 @@ def detect(text: str, pos: int, limit: int, table: LabelTable) -> ReadTable | No
         else:
             projects.append(Project(cells))
         at = n
+        check_length(text, projects[-1], limit)
     if not projects:
         return None
     return ReadTable("fixed_width", columns, heads, projects, pos, projects[-1].end)

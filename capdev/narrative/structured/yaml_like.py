@@ -7,9 +7,10 @@ item is one project; a key's cell runs from its line to the next key's line, its
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..labels import LabelTable
-from .cells import Cell, Column, Project, ReadTable, column_label, names_projects
+from .cells import Cell, Column, Project, ReadTable, check_length, column_label, names_projects
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 # "- titre: X", "  code: X", '"code": "X",', "code = X"
@@ -18,18 +19,15 @@ _KEY = re.compile(r"""^(?P<indent>[ \t]*)(?P<dash>-[ \t]+)?(?P<q>["']?)(?P<key>[
 _OPEN = re.compile(r"^[ \t]*(?:-[ \t]*)?[{\[][ \t]*$|^[ \t]*\[(?P<section>[^\]\r\n]{1,80})\][ \t]*$")
 _CLOSE = re.compile(r"^[ \t]*[}\]][ \t]*,?[ \t]*$")
 _ITEM = re.compile(r"^[ \t]*-[ \t]+(?P<value>.*)$")
-_MAX_LINES = 4000  # lines of one item: a longer run is no project's item
 
 
-def _lines(text: str, pos: int, stop: int) -> list[tuple[int, int, int]]:
-    """(start, end of text, start of next line) of the lines from pos, up to the offset stop."""
-    out = []
-    while pos < len(text) and pos < stop and len(out) < _MAX_LINES:
+def _lines(text: str, pos: int) -> Iterator[tuple[int, int, int]]:
+    """(start, end of text, start of next line) of the lines from pos, read as the list is."""
+    while pos < len(text):
         m = _BREAK.search(text, pos)
         end, nxt = (m.start(), m.end()) if m else (len(text), len(text))
-        out.append((pos, end, nxt))
+        yield pos, end, nxt
         pos = nxt
-    return out
 
 
 def _key(line: str, table: LabelTable) -> tuple[re.Match[str], Column] | None:
@@ -63,10 +61,10 @@ def detect(text: str, pos: int, limit: int, table: LabelTable) -> ReadTable | No
         return None
     if found is not None and found[1].label is None:
         return None
-    return _read(text, _lines(text, pos, pos + limit), table)
+    return _read(text, pos, table, limit)
 
 
-def _read(text: str, lines: list[tuple[int, int, int]], table: LabelTable) -> ReadTable | None:
+def _read(text: str, pos: int, table: LabelTable, limit: int) -> ReadTable | None:
     columns: list[Column] = []
     by_name: dict[str, int] = {}
     projects: list[Project] = []
@@ -74,7 +72,7 @@ def _read(text: str, lines: list[tuple[int, int, int]], table: LabelTable) -> Re
     cell: Cell | None = None
     nested: list[str] = []
     first_key = ""
-    end = lines[0][0]
+    end = pos
     item_indent = -1
 
     def close_cell() -> None:
@@ -83,7 +81,7 @@ def _read(text: str, lines: list[tuple[int, int, int]], table: LabelTable) -> Re
             cell.value = "; ".join(v for v in nested if v) if not cell.value else cell.value
         nested = []
 
-    for start, stop, nxt in lines:
+    for start, stop, nxt in _lines(text, pos):
         line = text[start:stop]
         if not line.strip() or line.lstrip().startswith("#"):
             if cell is not None:
@@ -98,6 +96,8 @@ def _read(text: str, lines: list[tuple[int, int, int]], table: LabelTable) -> Re
             found is not None and found[0].group("sep") == "=" and not dash
             and (current is None or found[1].name.lower() == first_key and cell is not None))
         if new_item:
+            if projects and sum(1 for c in projects[-1].cells if c.column is not None) < 2:
+                return None  # decided on the first item: a bulleted list of one record's facts is read once
             close_cell()
             current, cell = Project(), None
             projects.append(current)
@@ -148,6 +148,8 @@ def _read(text: str, lines: list[tuple[int, int, int]], table: LabelTable) -> Re
     if len(projects) == 1 and sum(1 for c in columns if c.label is not None) < 3:
         return None
     _cover(projects)
+    for project in projects:
+        check_length(text, project, limit)
     start = projects[0].start
     stop = projects[-1].end
     # Blank or comment lines after the last item are text after the table.
