@@ -16,9 +16,10 @@ from collections.abc import Iterator
 from ..labels import LabelTable, default_table
 from ..lines import Line, iter_lines
 from ..segment import Block, iter_segments
-from ..types import Record
+from ..types import Event, Record
 from . import delimited, fixed_width, transposed, yaml_like
 from .cells import ReadTable, to_record
+from .keyed_events import as_loose, keyed_events, project_codes
 
 __all__ = ["find_table", "read_records", "starts_with_table"]
 
@@ -52,18 +53,24 @@ def starts_with_table(text: str, limit: int, table: LabelTable | None = None) ->
 
 
 def _text_records(text: str, start: int, end: int, first: int, source_file: str | None, limit: int,
-                  table: LabelTable) -> tuple[list[Record], list[Block]]:
-    """The records of the text [start, end) between tables, read as usual; when it holds none, its lines as
-    unplaced blocks for the neighbouring table's record."""
+                  table: LabelTable, codes: set[str], events: dict[str, list[Event]]
+                  ) -> tuple[list[Record], list[Block]]:
+    """The records of the text [start, end) between tables, read as usual; when it holds none (or only activity
+    tables keyed by the codes of projects read before: their events go to events), its lines as unplaced blocks for
+    the neighbouring table's record."""
     from ..assemble import assemble
 
     if start >= end:
         return [], []
     part = text[start:end]
     lines = ((ln, raw) for ln, raw in _shifted(part, start))
-    out: list[Record] = []
-    for raw, _ in iter_segments(lines, table, max_record=limit):
-        out.append(assemble(text, raw, first + len(out), source_file, table))
+    raws = [raw for raw, _ in iter_segments(lines, table, max_record=limit)]
+    keyed = keyed_events(text, raws, codes, table) if raws and codes else None
+    if keyed is not None:
+        for code, found in keyed.items():
+            events.setdefault(code, []).extend(found)
+        return [], as_loose(raws)
+    out = [assemble(text, raw, first + k, source_file, table) for k, raw in enumerate(raws)]
     if out:
         return out, []
     return [], [Block("unparsed", "text", start, end, start)] if part.strip() else [
@@ -98,13 +105,16 @@ def read_records(text: str, source_file: str | None, limit: int, table: LabelTab
     index = 0
     parts: list[list[Record] | list[Block] | ReadTable] = []
     firsts: list[int] = []
+    codes: set[str] = set()
+    events: dict[str, list[Event]] = {}
     for item in items:
         firsts.append(index)
         if isinstance(item, ReadTable):
+            codes.update(c for c in project_codes(item) if c)
             parts.append(item)
             index += len(item.projects)
             continue
-        records, loose = _text_records(text, item[0], item[1], index, source_file, limit, table)
+        records, loose = _text_records(text, item[0], item[1], index, source_file, limit, table, codes, events)
         parts.append(records or loose)
         index += len(records)
     for n, part in enumerate(parts):
@@ -115,9 +125,14 @@ def read_records(text: str, source_file: str | None, limit: int, table: LabelTab
         before = _loose(parts, n - 1)  # text between two tables goes with the later one
         after = _loose(parts, n + 1) if n + 2 >= len(parts) else []
         last = len(part.projects) - 1
-        for k in range(last + 1):
-            yield to_record(text, part, k, firsts[n] + k, source_file, before=before if k == 0 else None,
+        for k, code in enumerate(project_codes(part)):
+            rec = to_record(text, part, k, firsts[n] + k, source_file, before=before if k == 0 else None,
                             after=after if k == last else None, table=table)
+            if events.get(code):
+                # The rows of an activity table below that name this project's code.
+                rec.activities.extend(events.pop(code))
+                rec.flag("activities", "read from an activity table keyed by the project's code")
+            yield rec
 
 
 def _loose(parts: list, n: int) -> list[Block]:

@@ -266,3 +266,27 @@ def test_a_row_longer_than_a_record_is_refused_saying_where() -> None:
     text = "Code;Title;Countries\n2101A;First;Ghana\n2102B;" + "x" * 5000 + ";Kenya\n"
     with pytest.raises(LimitExceeded):
         list(iter_records([text], "export.csv", max_record=1000))
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("keyed_events_fr.txt", {"GIN/22/003": [("2023-06-06", "GIN", 31)], "SEN/21/010": [("2023-03-14", "SEN", 46)]}),
+    ("keyed_events_es.txt", {"COL/22/004": [("2023-09-12", "COL", 38)], "CHL/23/002": [("2023-10-05", None, 120)]}),
+])
+def test_an_activity_table_keyed_by_code_gives_each_project_its_events(name: str, expected: dict) -> None:
+    """The rows of an events table below a table of projects go to the project whose code they name; the events
+    table is no record of its own."""
+    text = (EXPORTS / name).read_text(encoding="utf-8")
+    records = parse_text(text)
+    _check_partition(text, records)
+    assert sorted(r.code for r in records) == sorted(expected)
+    for rec in records:
+        got = [(e.start.iso(), e.country, e.participants) for e in rec.activities]
+        assert got == expected[rec.code]
+
+
+def test_an_activity_table_naming_an_unknown_code_stays_a_table_of_its_own() -> None:
+    text = (EXPORTS / "keyed_events_fr.txt").read_text(encoding="utf-8").replace(
+        "| GIN/22/003 | Séminaire", "| MLI/20/001 | Séminaire")
+    records = parse_text(text)
+    assert len(records) == 3 and not records[0].activities
+    _check_partition(text, records)
