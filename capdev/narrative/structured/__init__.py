@@ -127,7 +127,7 @@ def read_records(text: str, source_file: str | None, limit: int, table: LabelTab
         last = len(part.projects) - 1
         for k, code in enumerate(project_codes(part)):
             rec = to_record(text, part, k, firsts[n] + k, source_file, before=before if k == 0 else None,
-                            after=after if k == last else None, table=table)
+                            after=after if k == (0 if part.detached else last) else None, table=table)
             if events.get(code):
                 # The rows of an activity table below that name this project's code.
                 rec.activities.extend(events.pop(code))

@@ -162,13 +162,15 @@ def to_record(text: str, read: ReadTable, k: int, index: int, source_file: str |
     values: dict[int, tuple[str, int]] = {}
     skip: set[int] = set()
     if k == 0:
-        blocks.extend(Block("heading", "heading", a, b, b) for a, b in read.head)
+        blocks.extend(Block("heading", "heading", a, b, b) for a, b in read.head if b > a)
     cells = project.cells
     if read.detached and k == 0:
         cells = sorted((c for p in read.projects for c in p.cells), key=lambda c: c.start)
     empty_countries = False
     unknown: list[str] = []
     for cell in cells:
+        if cell.end <= cell.start:
+            continue  # an empty last cell at the end of the text
         col = read.columns[cell.column] if cell.column is not None else None
         own = any(cell is c for c in project.cells)
         if col is None or not own and read.detached:
@@ -191,6 +193,7 @@ def to_record(text: str, read: ReadTable, k: int, index: int, source_file: str |
             values[id(block)] = (cell.value.strip(), cell.at)
         blocks.append(block)
     blocks.extend(after or [])
+    blocks.sort(key=lambda b: b.start)  # a rule may come between a transposed table's rows
     rec = _CellAssembler(text, RawRecord(blocks), index, source_file, table, values, skip,
                          _currency_of(read.columns, project), empty_countries).run()
     if read.detached and k > 0:

@@ -68,10 +68,10 @@ def detect(text: str, pos: int, limit: int, table: LabelTable) -> ReadTable | No
         wrapped = bool(projects) and all(c != key for c, _, _ in cols)
         if not wrapped and all(c != key for c, _, _ in cols):
             break
-        if row_at > at:
-            projects[-1].cells[-1].end = row_at if projects else at
-            if not projects:
-                heads.append((at, row_at))
+        if row_at > at and projects:
+            projects[-1].cells[-1].end = row_at
+        elif row_at > at:
+            heads.append((at, row_at))
         cells = _cells(text, row_at, n, cols, len(columns))
         if wrapped:
             _wrap(projects[-1], cells)

@@ -66,9 +66,13 @@ def _read(text: str, pos: int, delim: str, limit: int, table: LabelTable) -> Rea
         projects[0].cells.append(Cell(cells[0][0], cells[0][1], None))
         for j, (a, b, v, t) in enumerate(cells[1:]):
             projects[j].cells.append(Cell(a, b, r, v, t))
-    projects = [p for p in projects if any(c.value.strip() for c in p.cells)]
-    if not projects:
+    kept = [p for p in projects if any(c.value.strip() for c in p.cells)]
+    if not kept:
         return None
+    for p in projects:
+        if p not in kept:  # an empty column is no project: its cells stay in the table's spans
+            kept[0].cells.extend(Cell(c.start, c.end, None) for c in p.cells)
+    projects = kept
     columns = [fields[r] for r in range(len(rows))]
     start, stop = pos, at
     read = ReadTable("transposed", columns, [], projects, start, stop, detached=True)

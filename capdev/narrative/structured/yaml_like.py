@@ -165,3 +165,6 @@ def _cover(projects: list[Project]) -> None:
     """Each project's cells run into the next project's first cell: no character between them is left out."""
     for a, b in zip(projects, projects[1:]):
         a.cells[-1].end = b.cells[0].start
+    for p in projects:
+        for a, b in zip(p.cells, p.cells[1:]):
+            a.end = b.start  # blank and comment lines go with the cell above

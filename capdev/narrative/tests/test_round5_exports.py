@@ -7,8 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from capdev.narrative import LimitExceeded, parse_file, parse_text
+from capdev.narrative import InputError, LimitExceeded, parse_file, parse_text
 from capdev.narrative.structured import find_table
 from capdev.narrative.structured.cells import column_label
 
@@ -141,6 +143,7 @@ def _check_partition(text: str, records: list) -> None:
     for s in spans:
         assert s.start == pos and s.end > s.start, (s, pos)
         pos = s.end
+    assert pos == len(text)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -289,4 +292,29 @@ def test_an_activity_table_naming_an_unknown_code_stays_a_table_of_its_own() -> 
         "| GIN/22/003 | Séminaire", "| MLI/20/001 | Séminaire")
     records = parse_text(text)
     assert len(records) == 3 and not records[0].activities
+    _check_partition(text, records)
+
+
+def test_a_date_with_month_zero_in_a_cell_is_no_date_and_no_crash() -> None:
+    text = "Code;Titre;Pays;Date de début\nBFA/20/001;Projet;Burkina Faso;01/0/2020\nBFA/20/002;Autre;Mali;01/02/2021\n"
+    first, second = parse_text(text)
+    assert first.start is None and second.start.iso() == "2021-02-01"
+
+
+_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(EXPORTS.glob("*.txt"))]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(_TEXTS), st.lists(st.tuples(st.floats(0, 1), st.sampled_from(
+    ['"', "\n", "|", ";", ",", "\t", "  ", "- ", "[", "]", "{", "}", "=", ":", "\r\n", "", "x" * 30]),
+    st.integers(0, 25)), max_size=6))
+def test_exports_cut_and_damaged_lose_nothing(text: str, edits: list) -> None:
+    """Exports with characters inserted and cut anywhere: the records' spans still cover the text exactly."""
+    for where, insert, cut in edits:
+        at = int(where * len(text))
+        text = text[:at] + insert + text[at + cut :]
+    try:
+        records = parse_text(text)
+    except InputError:
+        return
     _check_partition(text, records)
