@@ -9,6 +9,7 @@ because it knows today's date.
 """
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterable, Iterator
 
@@ -19,6 +20,7 @@ from .limits import MAX_FILE_BYTES, MAX_RECORD_CHARS
 from .prose_records import prose_records
 from .relate import Relater, complete_links
 from .segment import iter_lines, iter_segments
+from .structured import SCAN_CHARS, read_records, starts_with_table
 from .types import Record
 
 PARSER_VERSION = "1.0.0"
@@ -39,6 +41,16 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
     """
     relater = relater or Relater()
     name = source_file or "<input>"
+    chunks, exported = _exported(chunks, max_record)
+    if exported is not None:
+        # A portfolio written as data (a CSV export, a table of projects): one record per project.
+        try:
+            for record in read_records(exported, source_file, max_record or len(exported) + 1):
+                relater.add(record)
+                yield record
+        except LimitExceeded as exc:
+            raise LimitExceeded(exc.args[0], name=name) from None
+        return
     index = 0
     # The text read while no labelled record is found, for reading it as prose if none is: no more than one
     # record's length (the segmenter refuses a longer run without a record), let go at the first record.
@@ -69,6 +81,22 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
             yield record
     if not index:
         raise InputError("no recognisable project record", name=name)
+
+
+def _exported(chunks: Iterable[str], max_record: int | None) -> tuple[Iterable[str], str | None]:
+    """(the chunks, None), or (_, the whole text) when a table or export of projects begins near its start."""
+    it = iter(chunks)
+    head: list[str] = []
+    size = 0
+    for chunk in it:
+        head.append(chunk)
+        size += len(chunk)
+        if size > SCAN_CHARS or len(head) >= 2:
+            break  # a file is read a large chunk at a time; pages handed one by one are not read ahead
+    text = "".join(head)
+    if not starts_with_table(text, max_record or MAX_RECORD_CHARS):
+        return itertools.chain(head, it), None
+    return (), text + "".join(it)
 
 
 def iter_file(path: str | os.PathLike[str], source_file: str | None = None, *, relater: Relater | None = None,

@@ -331,6 +331,9 @@ class _Assembler(FundingSteps, RecordSteps, TitleSteps):
         rec.flag("lead_unit", "not a known unit: read as an implementing partner")
         self.add_partners(value, role or "implementing")
 
+    def on_currency(self, block: Block, value: str, at: int) -> None:
+        self.rec.flag("currency", "a currency written apart from an amount: kept in its span")
+
     def on_tranche(self, block: Block, value: str, at: int) -> None:
         self.rec.tranche = _one_line(value)
 

@@ -244,8 +244,8 @@ def _possible(t: Triple) -> bool:
     """Whether a (year, month, day) can exist; without a year, 29 February is given the benefit of the doubt."""
     year, month, day = t
     if day is None or month is None:
-        return True
-    return day <= calendar.monthrange(year if year is not None else 2000, month)[1]
+        return month is None or 1 <= month <= 12
+    return 1 <= month <= 12 and day <= calendar.monthrange(year if year is not None else 2000, month)[1]
 
 
 

@@ -1,0 +1,142 @@
+"""Portfolios written as data: exports and tables of projects (CSV, semicolon or tab-separated, Markdown or pipe
+tables, fixed-width listings, transposed tables, YAML-like lists, "key = value" blocks), read as one record per
+project before the label-per-line layout.
+
+A shape is found from the text itself: a header row whose cells are labels of the label table (labels.py), the
+same delimiter count row after row, aligned columns, a first column of labels, list items of labelled keys. Each
+project's cells go through the same value parsers as a labelled record's values (cells.to_record). The text
+around a table is read as usual: the records it holds are records; text that holds none stays with the table's
+first (or last) record, unplaced and flagged. Every character is in some record's spans.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..labels import LabelTable, default_table
+from ..lines import Line, iter_lines
+from ..segment import Block, iter_segments
+from ..types import Event, Record
+from . import delimited, fixed_width, transposed, yaml_like
+from .cells import ReadTable, to_record
+from .keyed_events import as_loose, keyed_events, project_codes
+
+__all__ = ["find_table", "read_records", "starts_with_table"]
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+_SHAPES = (delimited.detect, yaml_like.detect, transposed.detect, fixed_width.detect)
+# A table must begin within this many characters of a text's start for the text to be read as a portfolio export
+# (a caption, a title and a note or two may come before it).
+SCAN_CHARS = 4000
+
+
+def find_table(text: str, pos: int, limit: int, table: LabelTable | None = None, until: int | None = None
+               ) -> ReadTable | None:
+    """The first table or export beginning at a line from pos on (before until), or None."""
+    table = table or default_table()
+    stop = len(text) if until is None else min(until, len(text))
+    while pos < stop:
+        m = _BREAK.search(text, pos)
+        nxt = m.end() if m else len(text)
+        if text[pos : m.start() if m else len(text)].strip():
+            for detect in _SHAPES:
+                found = detect(text, pos, limit, table)
+                if found is not None:
+                    return found
+        pos = nxt
+    return None
+
+
+def starts_with_table(text: str, limit: int, table: LabelTable | None = None) -> bool:
+    """Does a table or export begin near the start of this text (within SCAN_CHARS)?"""
+    return find_table(text, 0, limit, table, until=SCAN_CHARS) is not None
+
+
+def _text_records(text: str, start: int, end: int, first: int, source_file: str | None, limit: int,
+                  table: LabelTable, codes: set[str], events: dict[str, list[Event]]
+                  ) -> tuple[list[Record], list[Block]]:
+    """The records of the text [start, end) between tables, read as usual; when it holds none (or only activity
+    tables keyed by the codes of projects read before: their events go to events), its lines as unplaced blocks for
+    the neighbouring table's record."""
+    from ..assemble import assemble
+
+    if start >= end:
+        return [], []
+    part = text[start:end]
+    lines = ((ln, raw) for ln, raw in _shifted(part, start))
+    raws = [raw for raw, _ in iter_segments(lines, table, max_record=limit)]
+    keyed = keyed_events(text, raws, codes, table) if raws and codes else None
+    if keyed is not None:
+        for code, found in keyed.items():
+            events.setdefault(code, []).extend(found)
+        return [], as_loose(raws)
+    out = [assemble(text, raw, first + k, source_file, table) for k, raw in enumerate(raws)]
+    if out:
+        return out, []
+    return [], [Block("unparsed", "text", start, end, start)] if part.strip() else [
+        Block("blank", "blank", start, end, end)]
+
+
+def _shifted(part: str, offset: int) -> Iterator[tuple[Line, str]]:
+    for ln, raw in iter_lines([part]):
+        ln.start += offset
+        ln.end += offset
+        ln.stop += offset
+        yield ln, raw
+
+
+def read_records(text: str, source_file: str | None, limit: int, table: LabelTable | None = None
+                 ) -> Iterator[Record]:
+    """The records of a text holding tables or exports of projects: one per project, and the text's own records."""
+    table = table or default_table()
+    items: list[tuple[int, int] | ReadTable] = []
+    pos = 0
+    while True:
+        found = find_table(text, pos, limit, table)
+        end = found.start if found is not None else len(text)
+        if pos < end:
+            items.append((pos, end))
+        if found is None:
+            break
+        items.append(found)
+        pos = found.end
+    # The text between tables first (a record's index counts the records before it), then the tables' projects,
+    # each with the text around it that holds no record.
+    index = 0
+    parts: list[list[Record] | list[Block] | ReadTable] = []
+    firsts: list[int] = []
+    codes: set[str] = set()
+    events: dict[str, list[Event]] = {}
+    for item in items:
+        firsts.append(index)
+        if isinstance(item, ReadTable):
+            codes.update(c for c in project_codes(item) if c)
+            parts.append(item)
+            index += len(item.projects)
+            continue
+        records, loose = _text_records(text, item[0], item[1], index, source_file, limit, table, codes, events)
+        parts.append(records or loose)
+        index += len(records)
+    for n, part in enumerate(parts):
+        if not isinstance(part, ReadTable):
+            if part and isinstance(part[0], Record):
+                yield from part  # type: ignore[misc]
+            continue
+        before = _loose(parts, n - 1)  # text between two tables goes with the later one
+        after = _loose(parts, n + 1) if n + 2 >= len(parts) else []
+        last = len(part.projects) - 1
+        for k, code in enumerate(project_codes(part)):
+            rec = to_record(text, part, k, firsts[n] + k, source_file, before=before if k == 0 else None,
+                            after=after if k == (0 if part.detached else last) else None, table=table)
+            if events.get(code):
+                # The rows of an activity table below that name this project's code.
+                rec.activities.extend(events.pop(code))
+                rec.flag("activities", "read from an activity table keyed by the project's code")
+            yield rec
+
+
+def _loose(parts: list, n: int) -> list[Block]:
+    """The blocks of text that holds no record at parts[n], or []."""
+    if 0 <= n < len(parts) and not isinstance(parts[n], ReadTable) and parts[n] and isinstance(parts[n][0], Block):
+        return parts[n]
+    return []

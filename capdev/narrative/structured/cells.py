@@ -1,0 +1,249 @@
+"""What every shape of a portfolio written as data comes to: columns named by labels of the label table, and per
+project the cells under them, each with the characters it owns in the text; and how such a project becomes a
+Record through the same value parsers as a labelled record (assemble.py).
+
+A column's name is a label when the whole name is one ("Donor(s)", "Bailleur", "Fecha de inicio", "Budget (US$)"):
+its field and modifiers are the label's, so that a cell under "Donante" is a funder, never a country served.
+A name that is no label is kept: its cells are unplaced (flagged), never guessed.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+
+from ..assemble import _Assembler
+from ..labels import LabelMatch, LabelTable, default_table, match_label
+from ..segment import Block, RawRecord
+from ..types import Record
+
+# Fields a portfolio table is about; a table naming two of them (one being its code or title) lists projects.
+_IDENTITY = ("code", "title")
+# What an activity table's columns say that a project's fields do not: such a table is one project's events.
+_EVENT_ROLES = ("participants", "place", "type", "city")
+_CURRENCY_TAIL = re.compile(r"[ _-]+(?:(?:in|en)[ _]+)?([A-Za-z$\u20ac\u00a3]{1,4}\$?)$", re.IGNORECASE)
+_NAME_DECORATION = re.compile(r"^[\s\"'*_`#]+|[\s\"'*_`:]+$")
+
+
+@dataclass
+class Column:
+    """A column (or, in a transposed table, a row) of a table: its name as written and the label it is."""
+
+    name: str
+    label: LabelMatch | None
+
+    @property
+    def field(self) -> str | None:
+        return self.label.field if self.label is not None else None
+
+
+@dataclass
+class Cell:
+    """One cell of a project: the characters it owns [start, end) (its separators included, so that a record's
+    cells cover it) and its value as read (quotes off, wrapped lines joined) at offset `at`."""
+
+    start: int
+    end: int
+    column: int | None  # None: no cell of a column (a list's dash, a closing brace, a rule)
+    value: str = ""
+    at: int = 0
+    more: bool = False  # the rest of a cell wrapped onto a later row: its text is in the first part's value
+
+
+@dataclass
+class Project:
+    """The cells of one project, in the order of the text, covering [start, end)."""
+
+    cells: list[Cell] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.cells[0].start
+
+    @property
+    def end(self) -> int:
+        return self.cells[-1].end
+
+
+@dataclass
+class ReadTable:
+    """A table or export found in a text: [start, end) holds its head (the header row, a rule) and its projects.
+
+    detached: the projects' cells are not each a stretch of the text (a transposed table: a project is a column),
+    so the first project's record keeps the whole table's text."""
+
+    shape: str
+    columns: list[Column]
+    head: list[tuple[int, int]]  # the header row, a rule under it, a list's opening line: (start, end)
+    projects: list[Project]
+    start: int
+    end: int
+    detached: bool = False
+
+
+def column_label(name: str, table: LabelTable | None = None) -> LabelMatch | None:
+    """The label a column's name is, when the whole name is one; else None."""
+    table = table or default_table()
+    text = _NAME_DECORATION.sub("", name)
+    if not text or len(text) > 80 or "\n" in text:
+        return None
+    from ..values.money import currency_code
+
+    mark = ""
+    m = _CURRENCY_TAIL.search(text)
+    if m and (currency_code(m.group(1)) or currency_code(m.group(1).upper())):
+        # "Budget USD", "budget_eur", "Montant en EUR": the currency its amounts are in, an aside of the label.
+        text, mark = text[: m.start()], m.group(1)
+    # Read as "Name:" so that a qualifier after the label counts ("Code projet", "Socio local").
+    lab = match_label(f"{text}:", table)
+    if lab is None or lab.number is not None or lab.start > 0 or lab.sep != "colon" or lab.value_start <= len(text):
+        return None
+    if mark:
+        if lab.field != "budget" or lab.aside:
+            return None
+        lab = dataclasses.replace(lab, aside=mark)
+    return lab
+
+
+def names_projects(columns: list[Column], table: LabelTable | None = None) -> bool:
+    """Do these column names head a table of projects: most of them labels, of two fields or more, among them a
+    code or a title, and none an activity table's own (participants, venue, kind of event)?"""
+    from ..page_lines import column_role
+
+    named = [c for c in columns if c.name.strip()]
+    fields = {c.field for c in named if c.field}
+    if len(named) < 2 or len(fields) < 2 or not fields & set(_IDENTITY):
+        return False
+    if sum(1 for c in named if c.field) * 3 < len(named) * 2:
+        return False
+    from ..labels import fold_key
+
+    table = table or default_table()
+    for c in named:
+        if c.field is None and (re.search(r"\d", c.name) or fold_key(c.name) in table.status_values):
+            return False  # "1920Z", "Completed": a value, so the row is a record's labels and values
+    return not any(c.field is None and column_role(c.name, table) in _EVENT_ROLES for c in named)
+
+
+def check_length(text: str, project: Project, limit: int) -> None:
+    """A project (a row and the rows wrapped onto it, an item) longer than one record's limit is refused."""
+    if project.end - project.start > limit:
+        from ..errors import LimitExceeded
+        from ..lines import too_long
+
+        line = text.count("\n", 0, project.start) + 1
+        raise LimitExceeded(too_long(line, limit))
+
+
+# ---------------------------------------------------------------- from cells to a record
+
+
+def _currency_of(columns: list[Column], project: Project) -> str | None:
+    """The currency a project's bare amounts are in: a currency column's cell, or the budget column's aside
+    ("Budget (US$)", "Montant (EUR)")."""
+    from ..values.money import currency_code
+
+    for cell in project.cells:
+        if cell.column is not None and columns[cell.column].field == "currency" and cell.value.strip():
+            return currency_code(cell.value.strip()) or currency_code(cell.value.strip().upper())
+    for col in columns:
+        if col.field == "budget" and col.label is not None and col.label.aside:
+            return currency_code(col.label.aside.strip()) or currency_code(col.label.aside.strip().upper())
+    return None
+
+
+def to_record(text: str, read: ReadTable, k: int, index: int, source_file: str | None,
+              before: list[Block] | None = None, after: list[Block] | None = None,
+              table: LabelTable | None = None) -> Record:
+    """The record of project k of a table: its cells as blocks (each the field of its column), assembled."""
+    table = table or default_table()
+    project = read.projects[k]
+    blocks: list[Block] = list(before or [])
+    values: dict[int, tuple[str, int]] = {}
+    skip: set[int] = set()
+    if k == 0:
+        blocks.extend(Block("heading", "heading", a, b, b) for a, b in read.head if b > a)
+    cells = project.cells
+    if read.detached and k == 0:
+        cells = sorted((c for p in read.projects for c in p.cells), key=lambda c: c.start)
+    empty_countries = False
+    unknown: list[str] = []
+    for cell in cells:
+        if cell.end <= cell.start:
+            continue  # an empty last cell at the end of the text
+        col = read.columns[cell.column] if cell.column is not None else None
+        own = any(cell is c for c in project.cells)
+        if col is None or not own and read.detached:
+            name = "other_record" if col is not None and not own else "heading"
+            blocks.append(Block(name, "heading", cell.start, cell.end, cell.end))
+            continue
+        if not cell.value.strip() and not cell.more:
+            blocks.append(Block("blank", "blank", cell.start, cell.end, cell.end))
+            empty_countries = empty_countries or col.field == "countries"
+            continue
+        if col.label is None:
+            blocks.append(Block("unparsed", "text", cell.start, cell.end, cell.at))
+            if col.name.strip() and col.name not in unknown:
+                unknown.append(col.name)
+            continue
+        block = Block(col.field or "unparsed", "label", cell.start, cell.end, cell.at, label=col.label)
+        if cell.more:
+            skip.add(id(block))
+        else:
+            values[id(block)] = (cell.value.strip(), cell.at)
+        blocks.append(block)
+    blocks.extend(after or [])
+    blocks.sort(key=lambda b: b.start)  # a rule may come between a transposed table's rows
+    rec = _CellAssembler(text, RawRecord(blocks), index, source_file, table, values, skip,
+                         _currency_of(read.columns, project), empty_countries).run()
+    if read.detached and k > 0:
+        # Its cells are spans of the first project's record (a column of the table is no stretch of the text).
+        rec.spans, rec.unparsed = [], []
+        rec.flags = [f for f in rec.flags if f.field != "unparsed" or not f.reason.startswith("placed by no rule")]
+    for name in unknown:
+        rec.flag("unparsed", f"column \u201c{name}\u201d is no label: its cell is kept unplaced")
+    return rec
+
+
+class _CellAssembler(_Assembler):
+    """The assembler reading a block's value from its cell (quotes off, wrapped parts joined)."""
+
+    def __init__(self, text: str, raw: RawRecord, index: int, source_file: str | None, table: LabelTable,
+                 values: dict[int, tuple[str, int]], skip: set[int], currency: str | None,
+                 empty_countries: bool) -> None:
+        super().__init__(text, raw, index, source_file, table)
+        self.values = values
+        self.skip = skip
+        self.currency = currency
+        self.empty_countries = empty_countries
+
+    def value(self, block: Block) -> tuple[str, int]:
+        got = self.values.get(id(block))
+        return got if got is not None else super().value(block)
+
+    def handle(self, block: Block) -> None:
+        if id(block) in self.skip:
+            return
+        super().handle(block)
+
+    def on_currency(self, block: Block, value: str, at: int) -> None:
+        """The currency column: read with the amount (see _currency_of)."""
+
+    def on_budget(self, block: Block, value: str, at: int) -> None:
+        from ..values.money import parse_money
+
+        if self.currency and not parse_money(value):
+            kind = (block.label.modifiers.get("budget_kind") if block.label else None) or "total"
+            for money in parse_money(value, kind=kind, default_currency=self.currency):
+                if money not in self.rec.budgets:
+                    self.rec.budgets.append(money)
+            if self.rec.budgets:
+                return
+        super().on_budget(block, value, at)
+
+    def countries(self) -> None:
+        if self.empty_countries and not self.country_texts:
+            # The countries column is empty: the project names none; none are inferred from its other cells.
+            self.rec.countries = []
+            return
+        super().countries()
