@@ -11,7 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from capdev.accounts import permissions as perms
 from capdev.sources.limits import human_size
 
-NARRATIVE_EXTENSIONS = (".txt", ".text", ".html", ".htm", ".docx", ".pdf")
+# A table or export of projects (.csv, .tsv, .md, .yaml) is text the narrative parser reads row by row.
+NARRATIVE_EXTENSIONS = (".txt", ".text", ".csv", ".tsv", ".tab", ".md", ".yaml", ".yml", ".html", ".htm", ".docx",
+                        ".pdf")
 IATI_EXTENSIONS = (".xml",)
 
 
@@ -48,8 +50,8 @@ class UploadForm(forms.Form):
     """A file to import, and the unit its records belong to when they name none."""
 
     file = forms.FileField(label=_("File"), help_text=_(
-        "Project records as text (.txt), a saved web page (.html), a Word document (.docx) or a PDF with text; "
-        "or an IATI activity file (.xml)."))
+        "Project records as text (.txt), a table or export of projects (.csv, .tsv, .md, .yaml), a saved web page "
+        "(.html), a Word document (.docx) or a PDF with text; or an IATI activity file (.xml)."))
     unit = forms.ModelChoiceField(label=_("Unit for records that name none"), queryset=None, required=False,
                                   empty_label=_("(none: the records must name their unit)"))
 
@@ -70,8 +72,9 @@ class UploadForm(forms.Form):
             raise forms.ValidationError(_("Choose a file."), code="required")
         ext = PurePath(upload.name).suffix.lower()
         if ext not in NARRATIVE_EXTENSIONS + IATI_EXTENSIONS:
-            raise forms.ValidationError(_("%(ext)s files cannot be imported: use .txt, .html, .docx, .pdf or IATI "
-                                          ".xml.") % {"ext": ext or _("Extension-less")}, code="type")
+            raise forms.ValidationError(_("%(ext)s files cannot be imported: use .txt, .csv, .tsv, .md, .yaml, "
+                                          ".html, .docx, .pdf or IATI .xml.") % {"ext": ext or _("Extension-less")},
+                                        code="type")
         if upload.size == 0:
             raise forms.ValidationError(_("The file is empty."), code="empty")
         return upload

@@ -154,6 +154,23 @@ def test_documents_are_read_on_the_page_too(client, users, name):
     assert job.records.get().preview["code"] in ("DA1617B", "DA1819Z")
 
 
+EXPORTS = Path(__file__).resolve().parents[2] / "narrative" / "tests" / "files" / "round5" / "exports"
+
+
+@pytest.mark.parametrize("sample, name", [("csv_en_export.txt", "portfolio.csv"),
+                                          ("semicolon_es_export.txt", "cartera.csv"),
+                                          ("yaml_fr_projets.yaml.txt", "projets.yaml")])
+def test_an_export_of_projects_is_uploaded_and_read_one_record_per_project(client, users, sample, name):
+    client.force_login(users["reviewer"])
+    response = upload(client, name=name, content=(EXPORTS / sample).read_bytes())
+    assert response.status_code == 302, response.content.decode()[:500]
+    run_worker()
+    job = ImportJob.objects.get()
+    assert job.state == "ready", job.error
+    codes = [r.preview["code"] for r in job.records.order_by("index")]
+    assert len(codes) >= 2 and all(codes), codes
+
+
 def test_a_scanned_pdf_fails_with_its_reason(client, users):
     client.force_login(users["reviewer"])
     upload(client, name="scanned.pdf", content=(SAMPLES / "scanned.pdf").read_bytes())
