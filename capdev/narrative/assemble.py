@@ -48,6 +48,7 @@ class _Assembler(RecordSteps):
         self.partner_texts: list[str] = []
         self.donor_texts: list[str] = []  # a donor government is not a country the project serves
         self.country_texts: list[str] = []
+        self.prose_countries: list[str] = []  # countries a sentence says the project serves (values.prose_facts)
         self.beneficiary_texts: list[str] = []
         self.event_sources: list[tuple[str, int]] = []  # (text, offset) passed to extract_events
         self.narrative_runs: list[list[Block]] = []
@@ -188,6 +189,10 @@ class _Assembler(RecordSteps):
             self.add_partners(names, "cooperating")
         if facts.funders or facts.partners:
             read.append("partners")
+        if facts.status and not rec.status:
+            rec.status = facts.status
+            read.append("status")
+        self.prose_countries.extend(c for c in facts.countries if c not in self.prose_countries)
         for name in read:
             rec.flag(name, "read from prose")
 

@@ -1,0 +1,320 @@
+"""Facts a project's record states in sentences rather than under labels, whatever the genre (an annual report, a
+press release, a decree, minutes, an FAQ, a newsletter, a mission report, a call for applications, a story), in
+English, French and Spanish. The cue words are data (data/prose_cues.json, data/places_demonyms.json); this module
+reads what each cue introduces and no more:
+
+- the period's start after a duration ("for 36 months starting 1 March 2022", "pour une durée de 24 mois à compter
+  du 1er avril 2023"), its end after an extension ("extended until", "prolongé jusqu'au", "ampliado hasta"), both
+  from the years in brackets after a quoted title or from "the 2020-2021 biennium", "la période 2019-2021";
+- the status, when the project is the subject of a verb that says it ("the project was completed", "le projet s'est
+  achevé", "el proyecto ... concluyó");
+- the countries served: named after a verb or phrase of service ("assists Kazakhstan, Kyrgyzstan and Uzbekistan",
+  "au bénéfice du Bénin et du Togo", "apoyó a El Salvador, Guatemala y Honduras"), or by their adjective beside the
+  people or bodies served ("Kenyan county planners", "fonctionnaires béninois", "funcionarios paraguayos"); never
+  a country inside a funder's name, a sentence that recalls the past, or a venue;
+- where a funder's or a partner's name begins, after the cues of data/prose_cues.json.
+
+Every value here is read from a cue that says what it is; anything less certain is left out (the caller flags what
+it places as "read from prose").
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from pathlib import Path
+
+from ..folding import fold
+from ..types import PartialDate
+from . import dates as _dates
+from .places import find_countries, find_demonyms
+
+_DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@functools.cache
+def cues() -> dict:
+    return json.loads((_DATA / "prose_cues.json").read_text(encoding="utf-8"))
+
+
+def _cue_pattern(phrases: list[str]) -> str:
+    """Alternation of folded cue phrases, longest first, spaces and apostrophes flexible."""
+    out = []
+    for p in sorted({fold(p).lower() for p in phrases}, key=lambda s: (-len(s), s)):
+        body = r"\s+".join(re.escape(w) for w in p.split())
+        out.append(body.replace("'", r"['\s]?").replace(r"\'", r"['\s]?"))
+    return "|".join(out)
+
+
+@functools.cache
+def _rx(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'-])(?:{_cue_pattern(cues()[name])})(?![\w-])", re.IGNORECASE)
+
+
+@functools.cache
+def _status_rx() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((cat, re.compile(rf"(?<![\w'-])(?:{_cue_pattern(words)})(?![\w-])", re.IGNORECASE))
+                 for cat, words in cues()["status"].items())
+
+
+def _folded(text: str) -> str:
+    return fold(text)
+
+
+_SENTENCE = re.compile(r"[^.!?;\n]*(?:\n(?!\s*\n)[^.!?;\n]*)*(?:[.!?;]+(?=\s|$)|$)")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; a line break inside a paragraph does not end one."""
+    out = []
+    for m in _SENTENCE.finditer(text):
+        if m.group(0).strip():
+            out.append((m.start(), m.end()))
+    return out
+
+
+# ----------------------------------------------------------------------------------------------------- the period
+
+_DURATION = re.compile(
+    r"\b(?:for|over|pour|sur|durant|pendant|por|durante)\s+(?:a\s+(?:period|duration)\s+of\s+|une\s+(?:dur[ée]e|"
+    r"p[ée]riode)\s+de\s+|un\s+(?:per[ií]odo|plazo)\s+de\s+)?(?:\d{1,3}|[a-z\u00e0-\u00ff-]{3,12})\s+(?:\(\d{1,3}\)\s+)?"
+    r"(?:months?|years?|mois|ans|ann[ée]es|meses|a[ñn]os)\b|\b\d{1,3}[- ](?:month|year)\b|\bde\s+\d{1,3}\s+(?:mois|meses)\b",
+    re.IGNORECASE,
+)
+_PERIOD_WORDS = re.compile(
+    r"\b(?:biennium|bienni?um|biennio|bienio|period|p[ée]riode|per[ií]odo|cycle|ciclo|phase)\s+(?:of\s+|de\s+)?$|"
+    r"\b(?:the|le|la|el|du|del)\s+$", re.IGNORECASE)
+_AFTER_YEARS = re.compile(r"^\s*(?:biennium|bienni?um|bienio|period)\b", re.IGNORECASE)
+_QUOTE_CLOSE = re.compile(r"[\u201d\"\u00bb]\s*$")
+
+
+def period_cues(text: str) -> tuple[PartialDate | None, PartialDate | None, PartialDate | None]:
+    """(start after a duration cue, end after an extension cue, None) and, as a third value, nothing else: the
+    years of a titled or named period are given by titled_years."""
+    start = end = None
+    start_rx, end_rx = _rx("start_cues"), _rx("end_cues")
+    folded = _folded(text)
+    mentions = _dates.find_dates(text)
+    spans = sentences(text)
+    for m in mentions:
+        r = m.range
+        if r.start is None:
+            continue
+        before = folded[max(0, m.start - 40) : m.start]
+        cue = end_rx.search(before)
+        if cue and not before[cue.end() :].strip(" ,:le").strip() and end is None:
+            end = r.end or r.start
+            continue
+        cue = start_rx.search(before)
+        if cue and start is None and r.start.precision != "year" and not before[cue.end() :].strip(" ,:").strip(
+                "le ").strip():
+            lo = next((a for a, b in spans if a <= m.start < b), 0)
+            if _DURATION.search(text[lo : m.start]):
+                start = r.start
+    return start, end, None
+
+
+def titled_years(text: str) -> tuple[PartialDate | None, PartialDate | None]:
+    """A period stated as such: "«Title» (2021-2024)", "over the 2020-2021 biennium", "pour la période 2019-2021"."""
+    for m in _dates.find_dates(text):
+        r = m.range
+        if not (r.start and r.end and r.start.precision == "year" and r.end.precision == "year" and r.end > r.start):
+            continue
+        before, after = text[max(0, m.start - 30) : m.start], text[m.end : m.end + 20]
+        bracketed = before.endswith("(") and after.startswith(")") and _QUOTE_CLOSE.search(before[:-1])
+        if bracketed or _PERIOD_WORDS.search(before) and (_AFTER_YEARS.match(after) or re.search(
+                r"(?:period|p[ée]riode|per[ií]odo|bienio|biennium)\s+(?:of\s+|de\s+)?$", before, re.IGNORECASE)):
+            return r.start, r.end
+    return None, None
+
+
+# ------------------------------------------------------------------------------------------------------ the status
+
+_SUBJECT = re.compile(r"\b(?:the|this|that|le|ce|cet|cette|la|el|este|esta)\s+(?:[\w\u00c0-\u017f-]+\s+){0,2}?"
+                      r"(?:project|projet|proyecto|programme|program|programa|initiative|iniciativa)\b", re.IGNORECASE)
+_NOT_THE_PROJECT = re.compile(
+    r"\b(?:workshops?|ateliers?|talleres|taller|courses?|cours|cursos?|trainings?|formations?|capacitaci[oó]n|"
+    r"seminars?|s[ée]minaires?|seminarios?|meetings?|r[ée]unions?|reuni[oó]n|forums?|foros?|conferences?|"
+    r"conf[ée]rences?|conferencias?|missions?|misi[oó]n|phases?|fases?|editions?|[ée]ditions?|edici[oó]n|"
+    r"activit(?:y|ies)|activit[ée]s?|actividad(?:es)?|calls?|appels?|convocatorias?|surveys?|enqu[eê]tes?|"
+    r"encuestas?|studies|study|[ée]tudes?|estudios?|components?|composantes?|componentes?|pilots?|pilotes?|"
+    r"pilotos?|agreements?|accords?|acuerdos?|contracts?|contrats?|contratos?)\b", re.IGNORECASE)
+_TRANSITIVE = re.compile(r"^\s+(?:a|an|the|its|un|une|le|la|les|el|los|las|sus?|ses)\b", re.IGNORECASE)
+
+
+def read_status(text: str) -> str | None:
+    """"completed" or "active" when a sentence says so of the project itself; None otherwise."""
+    found: str | None = None
+    for lo, hi in sentences(text):
+        sentence = _folded(text[lo:hi])
+        subject = _SUBJECT.search(sentence)
+        if not subject:
+            continue
+        for category, rx in _status_rx():
+            for m in rx.finditer(sentence, subject.end()):
+                if _NOT_THE_PROJECT.search(sentence, 0, m.start()) or _TRANSITIVE.match(sentence[m.end() :]):
+                    continue
+                if found and found != category:
+                    return None  # the text says two things: say neither
+                found = category
+    return found
+
+
+# --------------------------------------------------------------------------------------------- the countries served
+
+_LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|et|ou|y|e|as\s+well\s+as|ainsi\s+que)\s+)?"
+                       r"(?:(?:the|le|la|les|l'|el|los|las|du|des|au|aux|a|de|del)\s+)?$", re.IGNORECASE)
+_BRIDGE_WORD = re.compile(r"^[a-z\u00e0-\u00ff'-]+$")
+
+
+@functools.cache
+def _bridge_rx() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:(?:{_cue_pattern(cues()['serve_bridges'])})(?:(?<=')|(?![\w-]))\s*)*", re.IGNORECASE)
+
+
+def _in_history(sentence_folded: str) -> bool:
+    return bool(_rx("history_cues").search(sentence_folded))
+
+
+def _masked(text: str, funders: list[str]) -> str:
+    """text with each funder's name blanked out (same length): a government that pays is not a country served."""
+    for name in funders:
+        if len(name.strip()) > 3:
+            text = text.replace(name.strip(), " " * len(name.strip()))
+    return text
+
+
+def _after_serve_cue(text: str, folded: str, lo: int, hi: int, countries: list) -> list[str]:
+    out: list[str] = []
+    venue_rx = _rx("venue_cues")
+    for cue in _rx("serve_cues").finditer(folded, lo, hi):
+        at = cue.end()
+        bridge = _bridge_rx().match(folded, at, hi)
+        at = bridge.end() if bridge else at
+        prev = None
+        for c in countries:
+            if c.start < at or c.start >= hi:
+                continue
+            gap = text[(prev.end if prev else at) : c.start]
+            if prev is None and gap.strip():
+                break
+            if prev is not None and not _LIST_GAP.match(gap):
+                break
+            if venue_rx.search(folded, max(lo, c.start - 25), c.start):
+                break
+            out.append(c.iso3)
+            prev = c
+    return out
+
+
+@functools.cache
+def _people_rx() -> str:
+    return _cue_pattern(cues()["people_nouns"])
+
+
+@functools.cache
+def _romance_demonyms() -> tuple[re.Pattern[str], dict[str, str]]:
+    data = json.loads((_DATA / "places_demonyms.json").read_text(encoding="utf-8"))
+    forms: dict[str, str] = {}
+    for key in ("demonyms_fr", "demonyms_es"):
+        for iso3, words in data.get(key, {}).items():
+            for word in words:
+                for form in _inflections(fold(word).lower(), key.endswith("_fr")):
+                    forms.setdefault(form, iso3)
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=lambda s: (-len(s), s)))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE), forms
+
+
+def _inflections(word: str, french: bool) -> set[str]:
+    """The feminine and plural forms of a masculine singular adjective of nationality."""
+    forms = {word}
+    if french:
+        if word.endswith("en"):
+            forms |= {word + "s", word + "ne", word + "nes"}
+        elif word.endswith(("s", "x")):
+            forms |= {word + "e", word + "es"}
+        elif word.endswith("e"):
+            forms |= {word + "s"}
+        else:
+            forms |= {word + "s", word + "e", word + "es"}
+    else:
+        if word.endswith("o"):
+            stem = word[:-1]
+            forms |= {stem + "a", stem + "os", stem + "as"}
+        elif word.endswith("es") and not word.endswith("ses"):  # senegales (folded from senegalés)
+            forms |= {word + "a", word + "es", word + "as"}
+        elif word.endswith(("i", "u")):
+            forms |= {word + "es", word + "s"}
+        elif word.endswith("e"):
+            forms |= {word + "s"}
+        else:
+            forms |= {word + "es", word + "a", word + "as"}
+    return forms
+
+
+_DEMONYM_GAP = re.compile(r"^\s*(?:,|and|or|&|et|ou|y|e)?\s*$", re.IGNORECASE)
+
+
+def _demonyms_served(text: str, folded: str, lo: int, hi: int) -> list[str]:
+    """Countries named by an adjective beside the people or bodies served: "Kenyan county planners" (English, the
+    adjective first), "fonctionnaires béninois et togolais", "funcionarios paraguayos" (French, Spanish, after)."""
+    out: list[str] = []
+    people = re.compile(rf"(?:\s*(?:,|and|or|&)\s*[A-Z][\w-]+)*(?:\s+[a-z][\w-]+){{0,2}}?\s+(?:{_people_rx()})\b",
+                        re.IGNORECASE)
+    english = [d for d in find_demonyms(text[lo:hi])]
+    for d in english:
+        if people.match(folded, lo + d.end) and text[lo + d.end : lo + d.end + 1].isspace():
+            out.append(d.iso3)
+    # "Bhutanese and Timorese officials": the first adjective of a list served by the noun after the last one.
+    for i in range(len(english) - 2, -1, -1):
+        a, b = english[i], english[i + 1]
+        if b.iso3 in out and _DEMONYM_GAP.match(text[lo + a.end : lo + b.start]) and a.iso3 not in out:
+            out.insert(0, a.iso3)
+    scanner, forms = _romance_demonyms()
+    noun_before = re.compile(rf"(?:{_people_rx()})(?:\s+[a-z\u00e0-\u00ff-]+){{0,2}}?\s+$", re.IGNORECASE)
+    prev_end, prev_ok = -1, False
+    for m in scanner.finditer(folded, lo, hi):
+        if m.group(0)[:1].isupper() and m.start() > lo and not folded[m.start() - 2 : m.start()].strip() == "":
+            continue
+        ok = bool(noun_before.search(folded, max(lo, m.start() - 60), m.start()))
+        if not ok and prev_ok and _DEMONYM_GAP.match(folded[prev_end : m.start()]):
+            ok = True
+        if ok:
+            out.append(forms[m.group(0).lower()])
+        prev_end, prev_ok = m.end(), ok
+    return out
+
+
+def read_served(text: str, funders: list[str] | tuple[str, ...] = ()) -> list[str]:
+    """ISO3 codes of the countries the text says the project serves, in order; [] when no cue says so."""
+    text = _masked(text, list(funders))
+    folded = _folded(text)
+    countries = find_countries(text)
+    out: list[str] = []
+    for lo, hi in sentences(text):
+        if _in_history(folded[lo:hi]):
+            continue
+        found = _after_serve_cue(text, folded, lo, hi, countries) + _demonyms_served(text, folded, lo, hi)
+        for iso3 in found:
+            if iso3 not in out:
+                out.append(iso3)
+    return out
+
+
+def funder_cue_ends(text: str) -> list[int]:
+    """Where a funder's name begins after each funder cue ("with the financial support of ", "financé par ")."""
+    folded = _folded(text)
+    return [m.end() for m in _rx("funder_cues").finditer(folded)]
+
+
+def partner_cue_ends(text: str) -> list[int]:
+    """Where partners' names begin after each partner cue ("in partnership with ", "en colaboración con ")."""
+    folded = _folded(text)
+    return [m.end() for m in _rx("partner_cues").finditer(folded)]
+
+
+def has_project_evidence(text: str) -> bool:
+    """Does a text that names a project also say something a project record holds: a funder, a partner, a country
+    served or a status (beyond a period or an amount, which the caller checks)?"""
+    folded = _folded(text)
+    return bool(_rx("funder_cues").search(folded) or read_served(text) or read_status(text))
