@@ -12,6 +12,7 @@ What the paragraph does not say plainly is left empty; everything read is flagge
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..front_matter import is_front_matter
@@ -216,8 +217,20 @@ def _from_cues(facts: ProseFacts, text: str) -> None:
         if names and not any(names in p or p in names for p in facts.partners) and not (
                 len(names.split()) <= 3 and resolve_unit(names)) and names not in facts.funders:
             facts.partners.append(names)
+    # A name ends where the sentence goes on ("the Government of Canada, invites applications ..."): what follows
+    # it is no funder and no partner.
+    facts.funders = _unique(_facts.name_extent(f) for f in facts.funders)
+    facts.partners = _unique(_facts.name_extent(p) for p in facts.partners)
     facts.status = _facts.read_status(text)
     facts.countries = _facts.read_served(text, facts.funders)
+
+
+def _unique(names: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for name in names:
+        if name and name not in out:
+            out.append(name)
+    return out
 
 
 def is_project_paragraph(text: str) -> bool:

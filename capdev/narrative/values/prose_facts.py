@@ -318,3 +318,65 @@ def has_project_evidence(text: str) -> bool:
     served or a status (beyond a period or an amount, which the caller checks)?"""
     folded = _folded(text)
     return bool(_rx("funder_cues").search(folded) or read_served(text) or read_status(text))
+
+
+_CONNECTORS = frozenset(
+    "of the and on de du des del la le les el los las al y et e & für".split())
+_ARTICLES = frozenset("the la le el les los las".split())
+_ITEM_SPLIT = re.compile(r",\s+(?:and\s+|et\s+|y\s+)?|;\s*|\s+(?:and|et|y)\s+(?=(?:the\s+|l['’]|la\s+|le\s+|el\s+|"
+                         r"los\s+|las\s+|les\s+)?[A-Z\u00c0-\u00de])")
+
+
+# A name that closes with its acronym in brackets, its words whatever their case: "Commission économique et sociale
+# pour l'Asie occidentale (CESAO)".
+_NAMED_BY_ACRONYM = re.compile(r"^\s*(?:(?:the|la|le|el|les|los|las)\s+|[ld]['’])?[A-Z\u00c0-\u00de][^,;()]{2,140}?"
+                               r"\((?:[A-Z][A-Za-z&.-]{1,14})\)")
+
+
+def name_extent(phrase: str) -> str:
+    """The names at the head of a phrase that follows a funder's or partner's cue, and nothing after them: "the
+    Government of Canada, invites applications ..." gives "the Government of Canada"; "el Banco Interamericano de
+    Desarrollo apoya a Honduras" gives "el Banco Interamericano de Desarrollo". A list stays a list; an item that
+    names nothing (no capital) is dropped; "" when no name heads the phrase."""
+    items = []
+    for item in _ITEM_SPLIT.split(phrase):
+        named = _NAMED_BY_ACRONYM.match(item)
+        if named:
+            items.append(named.group(0))  # "Centre africain de formation et de recherche ... (CAFRAD)": whole
+            continue
+        words = item.split()
+        kept: list[str] = []
+        for i, w in enumerate(words[:14]):
+            bare = w.strip("()\"'«»“”")
+            low = bare.lower()
+            nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+            if bare[:1].isupper() or bare[:1].isdigit() and kept or low in _CONNECTORS or re.match(r"[dl]['’]", low):
+                kept.append(w)
+                continue
+            if kept and kept[-1][:1].isupper() and len(bare) <= 12 and (i + 1 == len(words) or nxt in _CONNECTORS):
+                kept.append(w)  # "l'Union européenne", "la Coopération suisse": an adjective ends the name
+                continue
+            if kept and low in ("for", "pour", "para") and nxt_capital(words, i):
+                kept.append(w)  # "the Economic Commission for Africa", "Fondo para la Consolidación ..."
+                continue
+            prev = kept[-1].lower() if kept else ""
+            if kept and (prev in _CONNECTORS or re.match(r"[dl]['’]", prev) or nxt in _CONNECTORS) and not (
+                    prev in ("the", "and", "et", "y", "&")):
+                kept.append(w)  # "Organisation internationale de la Francophonie", "Agence française de développement"
+                continue
+            break
+        while kept and (kept[-1].lower() in _CONNECTORS or re.fullmatch(r"[dl]['’]", kept[-1].lower())):
+            kept.pop()
+        name = " ".join(kept).strip(" ,")
+        head = next((re.sub(r"^[dl]['’]", "", w) for w in kept if w.lower() not in _ARTICLES), "")
+        if head[:1].isupper() or head[:1] in "(\"«“" and head[1:2].isupper():
+            items.append(name)
+        elif items or not name:
+            break
+    return ", ".join(items)
+
+
+def nxt_capital(words: list[str], i: int) -> bool:
+    """Is the word after words[i] (an article skipped) capitalised?"""
+    rest = [w for w in words[i + 1 : i + 3] if w.lower() not in _ARTICLES and not re.fullmatch(r"[dl]['’]", w.lower())]
+    return bool(rest) and re.sub(r"^[dl]['’]", "", rest[0])[:1].isupper()
