@@ -87,6 +87,9 @@ class _Assembler(RecordSteps):
             # A news item tells of its project in its paragraphs (its labels, if any, sum it up after them).
             told = [self.text[b.start : b.end] for b in self.raw.blocks if b.kind == "text" and b.field != "unparsed"]
             self.facts_from_prose(" ".join(" ".join(told).split()))
+        elif any(b.kind == "prose" for b in self.raw.blocks):
+            for run in self.narrative_runs:  # paragraphs that go on telling of the project: their cue words
+                self.facts_from_prose(self.text[run[0].start : run[-1].end], reader="read_cues")
         self.finish()
         return self.rec
 
@@ -159,10 +162,10 @@ class _Assembler(RecordSteps):
         self.event_sources.append((value, at))
         self.facts_from_prose(value)
 
-    def facts_from_prose(self, value: str) -> None:
+    def facts_from_prose(self, value: str, reader: str = "read_prose") -> None:
         """The facts a paragraph of prose states of its project, each flagged for review; a label's value wins."""
         rec = self.rec
-        facts = _guard(rec, "summary", None, _values("prose").read_prose, value)
+        facts = _guard(rec, "summary", None, getattr(_values("prose"), reader), value)
         if facts is None:
             return
         read: list[str] = []

@@ -160,9 +160,9 @@ def read_prose(text: str) -> ProseFacts:
     if code:
         facts.code = code.group("code").rstrip(".")
     quote = _QUOTE.search(text)
-    if quote and len(quote.group("title").split()) >= 3:
+    if quote and (len(quote.group("title").split()) >= 3 or _NAMED_BEFORE.search(text, 0, quote.start())):
         facts.title = " ".join(quote.group("title").split()).rstrip(",.")
-    facts.start, facts.end = _period(text)
+    facts.start, facts.end = _period(_facts.without_history(text))
     facts.budgets = parse_money(text)[:1]
     for m in _SOURCE_CUE.finditer(text):
         phrase = re.sub(r"^(?:the|la|le|el|l['’])\s*", "", _phrase(text, m.end()), flags=re.I)
@@ -190,6 +190,14 @@ def read_prose(text: str) -> ProseFacts:
     for m in _PARTNERS_BEFORE.finditer(text):
         facts.partners.append(m.group("names"))
     facts.lead_unit = resolve_unit(text)
+    _from_cues(facts, text)
+    return facts
+
+
+def read_cues(text: str) -> ProseFacts:
+    """What a paragraph that goes on telling of a project says after its cue words only (a decree's next article,
+    an FAQ's next answer): no title, code, amount or bare period, which may be another thing's."""
+    facts = ProseFacts()
     _from_cues(facts, text)
     return facts
 
@@ -231,6 +239,21 @@ def _unique(names: Iterable[str]) -> list[str]:
         if name and name not in out:
             out.append(name)
     return out
+
+
+# "el proyecto «Catastro multipropósito»": a quoted name right after the word project is its title, however short.
+_NAMED_BEFORE = re.compile(r"\b(?:project|projet|proyecto|programme|programa|initiative|iniciativa)\s*$", re.IGNORECASE)
+
+
+def project_name(text: str) -> str | None:
+    """The code or the quoted title a paragraph names its project by, folded for comparing; None if neither."""
+    code = _CODE.search(text) or _QUOTED_CODE.search(text)
+    if code:
+        return code.group("code").rstrip(".").casefold()
+    quote = _QUOTE.search(text)
+    if quote and _PROJECT_WORD.search(text):
+        return " ".join(quote.group("title").split()).casefold()
+    return None
 
 
 def is_project_paragraph(text: str) -> bool:

@@ -317,11 +317,16 @@ def has_project_evidence(text: str) -> bool:
     """Does a text that names a project also say something a project record holds: a funder, a partner, a country
     served or a status (beyond a period or an amount, which the caller checks)?"""
     folded = _folded(text)
-    return bool(_rx("funder_cues").search(folded) or read_served(text) or read_status(text))
+    return bool(_rx("funder_cues").search(folded) or read_served(text) or read_status(text) or any(
+        period_cues(text)))
 
 
 _CONNECTORS = frozenset(
     "of the and on de du des del la le les el los las al y et e & für".split())
+# The endings of the adjectives that close a French or Spanish name written in lower case ("Union européenne",
+# "Coopération suisse", "fonction publique", "Agence française"); a verb ("apoya", "finance") ends otherwise.
+_ADJECTIVE = re.compile(r"(?:[ée]e?s?|ienne?s?|aise?s?|ales?|aux|elle?s?|iques?|aires?|ives?|ifs?|eur|euses?|ic[ao]s?|"
+                        r"an[ao]s?|enses?|in[ao]s?|uisses?|ale)$")
 _ARTICLES = frozenset("the la le el les los las".split())
 _ITEM_SPLIT = re.compile(r",\s+(?:and\s+|et\s+|y\s+)?|;\s*|\s+(?:and|et|y)\s+(?=(?:the\s+|l['’]|la\s+|le\s+|el\s+|"
                          r"los\s+|las\s+|les\s+)?[A-Z\u00c0-\u00de])")
@@ -353,7 +358,8 @@ def name_extent(phrase: str) -> str:
             if bare[:1].isupper() or bare[:1].isdigit() and kept or low in _CONNECTORS or re.match(r"[dl]['’]", low):
                 kept.append(w)
                 continue
-            if kept and kept[-1][:1].isupper() and len(bare) <= 12 and (i + 1 == len(words) or nxt in _CONNECTORS):
+            if kept and kept[-1].lower() not in _CONNECTORS and _ADJECTIVE.search(low) and (
+                    i + 1 == len(words) or nxt in _CONNECTORS):
                 kept.append(w)  # "l'Union européenne", "la Coopération suisse": an adjective ends the name
                 continue
             if kept and low in ("for", "pour", "para") and nxt_capital(words, i):
@@ -380,3 +386,18 @@ def nxt_capital(words: list[str], i: int) -> bool:
     """Is the word after words[i] (an article skipped) capitalised?"""
     rest = [w for w in words[i + 1 : i + 3] if w.lower() not in _ARTICLES and not re.fullmatch(r"[dl]['’]", w.lower())]
     return bool(rest) and re.sub(r"^[dl]['’]", "", rest[0])[:1].isupper()
+
+
+def without_history(text: str) -> str:
+    """text with each sentence that recalls the past ("a previous project had supported ...", "un précédent projet
+    avait appuyé ...") blanked out, same length: its dates are not the project's."""
+    folded = _folded(text)
+    parts = []
+    pos = 0
+    for lo, hi in sentences(text):
+        if _in_history(folded[lo:hi]):
+            parts.append(text[pos:lo])
+            parts.append(re.sub(r"\S", " ", text[lo:hi]))
+            pos = hi
+    parts.append(text[pos:])
+    return "".join(parts)
