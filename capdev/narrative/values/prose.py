@@ -208,7 +208,7 @@ def _from_cues(facts: ProseFacts, text: str) -> None:
     served."""
     if not (facts.start or facts.end):
         facts.start, facts.end = _facts.titled_years(text)
-    start, extended, _ = _facts.period_cues(text)
+    start, extended = _facts.period_cues(text)
     facts.start = facts.start or start
     if extended and (facts.end is None or extended > facts.end):
         facts.end = extended  # "extended until 30 June 2024": the end the project now has

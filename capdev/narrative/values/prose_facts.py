@@ -75,12 +75,17 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 # ----------------------------------------------------------------------------------------------------- the period
 
-_DURATION = re.compile(
-    r"\b(?:for|over|pour|sur|durant|pendant|por|durante)\s+(?:a\s+(?:period|duration)\s+of\s+|une\s+(?:dur[ée]e|"
-    r"p[ée]riode)\s+de\s+|un\s+(?:per[ií]odo|plazo)\s+de\s+)?(?:\d{1,3}|[a-z\u00e0-\u00ff-]{3,12})\s+(?:\(\d{1,3}\)\s+)?"
-    r"(?:months?|years?|mois|ans|ann[ée]es|meses|a[ñn]os)\b|\b\d{1,3}[- ](?:month|year)\b|\bde\s+\d{1,3}\s+(?:mois|meses)\b",
-    re.IGNORECASE,
-)
+@functools.cache
+def _duration_rx() -> re.Pattern[str]:
+    """"for 36 months", "pour une durée de 24 mois", "por un período de 30 meses", "a 12-month": a duration."""
+    units = _cue_pattern(cues()["duration_words"] + [w.rstrip("s") for w in cues()["duration_words"]])
+    return re.compile(
+        rf"\b(?:for|over|pour|sur|durant|pendant|por|durante)\s+(?:a\s+(?:period|duration)\s+of\s+|une\s+(?:dur[ée]e|"
+        rf"p[ée]riode)\s+de\s+|un\s+(?:per[ií]odo|plazo)\s+de\s+)?(?:\d{{1,3}}|[a-z\u00e0-\u00ff-]{{3,12}})\s+"
+        rf"(?:\(\d{{1,3}}\)\s+)?(?:{units})\b|\b\d{{1,3}}[- ](?:{units})\b|\bde\s+\d{{1,3}}\s+(?:{units})\b",
+        re.IGNORECASE)
+
+
 _PERIOD_WORDS = re.compile(
     r"\b(?:biennium|bienni?um|biennio|bienio|period|p[ée]riode|per[ií]odo|cycle|ciclo|phase)\s+(?:of\s+|de\s+)?$|"
     r"\b(?:the|le|la|el|du|del)\s+$", re.IGNORECASE)
@@ -88,9 +93,9 @@ _AFTER_YEARS = re.compile(r"^\s*(?:biennium|bienni?um|bienio|period)\b", re.IGNO
 _QUOTE_CLOSE = re.compile(r"[\u201d\"\u00bb]\s*$")
 
 
-def period_cues(text: str) -> tuple[PartialDate | None, PartialDate | None, PartialDate | None]:
-    """(start after a duration cue, end after an extension cue, None) and, as a third value, nothing else: the
-    years of a titled or named period are given by titled_years."""
+def period_cues(text: str) -> tuple[PartialDate | None, PartialDate | None]:
+    """(the start a duration cue gives, the end an extension cue gives); the years of a period stated as such are
+    titled_years'."""
     start = end = None
     start_rx, end_rx = _rx("start_cues"), _rx("end_cues")
     folded = _folded(text)
@@ -109,9 +114,9 @@ def period_cues(text: str) -> tuple[PartialDate | None, PartialDate | None, Part
         if cue and start is None and r.start.precision != "year" and not before[cue.end() :].strip(" ,:").strip(
                 "le ").strip():
             lo = next((a for a, b in spans if a <= m.start < b), 0)
-            if _DURATION.search(text[lo : m.start]):
+            if _duration_rx().search(_folded(text[lo : m.start])):
                 start = r.start
-    return start, end, None
+    return start, end
 
 
 def titled_years(text: str) -> tuple[PartialDate | None, PartialDate | None]:
@@ -130,8 +135,13 @@ def titled_years(text: str) -> tuple[PartialDate | None, PartialDate | None]:
 
 # ------------------------------------------------------------------------------------------------------ the status
 
-_SUBJECT = re.compile(r"\b(?:the|this|that|le|ce|cet|cette|la|el|este|esta)\s+(?:[\w\u00c0-\u017f-]+\s+){0,2}?"
-                      r"(?:project|projet|proyecto|programme|program|programa|initiative|iniciativa)\b", re.IGNORECASE)
+@functools.cache
+def _subject_rx() -> re.Pattern[str]:
+    """"The project", "ce projet", "el proyecto ...": the project as a sentence's subject."""
+    return re.compile(rf"\b(?:the|this|that|le|ce|cet|cette|la|el|este|esta)\s+(?:[\w-]+\s+){{0,2}}?"
+                      rf"(?:{_cue_pattern(cues()['project_words'])})\b", re.IGNORECASE)
+
+
 _NOT_THE_PROJECT = re.compile(
     r"\b(?:workshops?|ateliers?|talleres|taller|courses?|cours|cursos?|trainings?|formations?|capacitaci[oó]n|"
     r"seminars?|s[ée]minaires?|seminarios?|meetings?|r[ée]unions?|reuni[oó]n|forums?|foros?|conferences?|"
@@ -147,7 +157,7 @@ def read_status(text: str) -> str | None:
     found: str | None = None
     for lo, hi in sentences(text):
         sentence = _folded(text[lo:hi])
-        subject = _SUBJECT.search(sentence)
+        subject = _subject_rx().search(sentence)
         if not subject:
             continue
         for category, rx in _status_rx():
@@ -366,8 +376,8 @@ def name_extent(phrase: str) -> str:
                 kept.append(w)  # "the Economic Commission for Africa", "Fondo para la Consolidación ..."
                 continue
             prev = kept[-1].lower() if kept else ""
-            if kept and (prev in _CONNECTORS or re.match(r"[dl]['’]", prev) or nxt in _CONNECTORS) and not (
-                    prev in ("the", "and", "et", "y", "&")):
+            if kept and (prev in _CONNECTORS or re.match(r"[dl]['’]", prev) or nxt in _CONNECTORS) and (
+                    prev not in ("the", "and", "et", "y", "&")):
                 kept.append(w)  # "Organisation internationale de la Francophonie", "Agence française de développement"
                 continue
             break
