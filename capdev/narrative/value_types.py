@@ -67,7 +67,7 @@ def _typed_name(rest: str, table: LabelTable) -> bool:
     """A name after a verbal label ("Funded by the Government of Norway", "Financiado por la AECID"); not the
     opening of a sentence that goes on after the name ("Con el apoyo financiero de la Unión Europea, el proyecto
     capacitará ...": prose, read as such)."""
-    if _SENTENCE_GOES_ON.search(fold(rest)):
+    if _SENTENCE_GOES_ON.search(fold(rest)) or rest.rstrip().endswith(","):
         return False
     return bool(re.match(r"(?:(?:the|le|la|les|l'|el|los|las|un|une|una)\s?)?[A-Z]", fold(rest)))
 

@@ -209,7 +209,7 @@ def test_a_funding_government_is_not_served():
     ("el Banco Interamericano de Desarrollo apoya", "el Banco Interamericano de Desarrollo"),
     ("la Commission économique et sociale pour l'Asie occidentale (CESAO) jusqu'en",
      "la Commission économique et sociale pour l'Asie occidentale (CESAO)"),
-    ("ESCAP, UNDP and the Civil Service Training Centre", "ESCAP, UNDP, the Civil Service Training Centre"),
+    ("ESCAP, UNDP and the Civil Service Training Centre", "ESCAP, UNDP and the Civil Service Training Centre"),
     ("proyecto «Servicio civil» capacitará a 300 funcionarios", ""),
 ])
 def test_name_extent(phrase, name):
@@ -225,3 +225,24 @@ def test_name_extent(phrase, name):
 def test_a_story_without_period_or_amount_is_a_record(text, served):
     records = parse_text(text)
     assert len(records) == 1 and records[0].countries == served
+
+
+@pytest.mark.parametrize("text,funder,served", [
+    ('The course is the first step of the project "Open Courts for Southern Africa", which covers Malawi and is\n'
+     "funded by the Government of Ireland (EUR 500,000, 2023-2025). The Judges Association hosted it.\n",
+     "Government of Ireland", ["MWI"]),
+    ("Lancé en 2022, le projet « Villes numériques du Sahel » appuie le Niger. Il est\n"
+     "financé par la Coopération suisse à hauteur de 700 000 euros pour la période 2022-2024.\n",
+     "Coopération suisse", ["NER"]),
+    ("Financiado por la Unión Europea con 900 mil euros para el período 2021-2024,\n"
+     "el proyecto «Municipios abiertos» apoya a Guatemala y Honduras.\n",
+     "European Union", ["GTM", "HND"]),
+])
+def test_a_funder_cue_inside_a_sentence_is_no_label(text, funder, served):
+    """A line that opens with "funded by" in the middle of a sentence, or a sentence that opens with "Financiado
+    por" and runs on over the next line, is prose: its funder is read as a name, never the rest of the sentence."""
+    rec = parse_text(text)[0]
+    assert funder in _funders(rec)
+    assert rec.countries == served
+    for p in rec.partners:
+        assert len(p.name.split()) <= 8 and "(" not in p.name.split()[-1], p.name
