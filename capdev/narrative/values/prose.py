@@ -245,6 +245,11 @@ def _unique(names: Iterable[str]) -> list[str]:
 _NAMED_BEFORE = re.compile(r"\b(?:project|projet|proyecto|programme|programa|initiative|iniciativa)\s*$", re.IGNORECASE)
 
 
+def states_start(text: str) -> bool:
+    """Does a paragraph state when its project began ("ran from March 2021 to ...", "started in 2020")?"""
+    return _period(text)[0] is not None
+
+
 def project_name(text: str) -> str | None:
     """The code or the quoted title a paragraph names its project by, folded for comparing; None if neither."""
     code = _CODE.search(text) or _QUOTED_CODE.search(text)
