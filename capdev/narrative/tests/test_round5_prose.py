@@ -198,6 +198,15 @@ def test_served_from_prose(text, served):
     assert prose_facts.read_served(text) == served
 
 
+@pytest.mark.parametrize("text,served", [
+    ("Le gouvernement marocain finance le projet, qui forme des fonctionnaires sénégalais.", ["SEN"]),
+    ("With funding from the Kenyan government, it trains Ugandan civil servants.", ["UGA"]),
+    ("Con el apoyo financiero del gobierno mexicano, capacita a funcionarios hondureños.", ["HND"]),
+])
+def test_a_paying_government_named_by_its_adjective_is_not_served(text, served):
+    assert prose_facts.read_served(text) == served
+
+
 def test_a_funding_government_is_not_served():
     text = "With the financial support of the Government of Norway, the project supports Ghana."
     assert prose_facts.read_served(text, ["the Government of Norway"]) == ["GHA"]

@@ -273,7 +273,8 @@ def _demonyms_served(text: str, folded: str, lo: int, hi: int) -> list[str]:
                         re.IGNORECASE)
     english = [d for d in find_demonyms(text[lo:hi])]
     for d in english:
-        if people.match(folded, lo + d.end) and text[lo + d.end : lo + d.end + 1].isspace():
+        if people.match(folded, lo + d.end) and text[lo + d.end : lo + d.end + 1].isspace() and not _pays(
+                folded, lo + d.start, lo + d.end):
             out.append(d.iso3)
     # "Bhutanese and Timorese officials": the first adjective of a list served by the noun after the last one.
     for i in range(len(english) - 2, -1, -1):
@@ -284,15 +285,26 @@ def _demonyms_served(text: str, folded: str, lo: int, hi: int) -> list[str]:
     noun_before = re.compile(rf"(?:{_people_rx()})(?:\s+[a-z\u00e0-\u00ff-]+){{0,2}}?\s+$", re.IGNORECASE)
     prev_end, prev_ok = -1, False
     for m in scanner.finditer(folded, lo, hi):
-        if m.group(0)[:1].isupper() and m.start() > lo and not folded[m.start() - 2 : m.start()].strip() == "":
-            continue
-        ok = bool(noun_before.search(folded, max(lo, m.start() - 60), m.start()))
+        ok = bool(noun_before.search(folded, max(lo, m.start() - 60), m.start())) and not _pays(
+            folded, m.start(), m.end())
         if not ok and prev_ok and _DEMONYM_GAP.match(folded[prev_end : m.start()]):
             ok = True
         if ok:
             out.append(forms[m.group(0).lower()])
         prev_end, prev_ok = m.end(), ok
     return out
+
+
+_PAYING_VERB = re.compile(r"^\W{0,3}(?:\w+\s+){0,2}?(?:funds?|funded|finances?|financed|pays?|paid|contributes?|"
+                          r"contributed|finance|financ[ée]e?|financia|financi[óo]|aporta|aport[óo]|contribue|"
+                          r"a\s+financ[ée]|a\s+contribu[ée])\b", re.IGNORECASE)
+
+
+def _pays(folded: str, start: int, end: int) -> bool:
+    """Is the people or body named here the one that pays ("le gouvernement marocain finance ...", "with funding
+    from the Kenyan government")? A funder is never served."""
+    return bool(_rx("funder_cues").search(folded, max(0, start - 50), start) or _PAYING_VERB.match(
+        folded[end : end + 40]))
 
 
 def read_served(text: str, funders: list[str] | tuple[str, ...] = ()) -> list[str]:
