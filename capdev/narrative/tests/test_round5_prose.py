@@ -193,6 +193,8 @@ def test_status_from_prose(text, category):
     ("A previous project had supported Mali in 2015.", []),
     ("Mexican experts shared their experience.", []),
     ("Un atelier s'est tenu à Dakar, Sénégal.", []),
+    ('The project "Budgeting in Local Governments of Indonesia" was launched.', []),
+    ("Les fonctionnaires d'Argentina et d'India.", []),
 ])
 def test_served_from_prose(text, served):
     assert prose_facts.read_served(text) == served

@@ -230,9 +230,16 @@ def _romance_demonyms() -> tuple[re.Pattern[str], dict[str, str]]:
         for iso3, words in data.get(key, {}).items():
             for word in words:
                 for form in _inflections(fold(word).lower(), key.endswith("_fr")):
-                    forms.setdefault(form, iso3)
+                    if not _is_country_name(form):  # "argentina", "india", "indonesia": the country's name
+                        forms.setdefault(form, iso3)
     alternation = "|".join(re.escape(f) for f in sorted(forms, key=lambda s: (-len(s), s)))
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE), forms
+    # Lower case only, as French and Spanish write these adjectives ("fonctionnaires béninois").
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), forms
+
+
+def _is_country_name(form: str) -> bool:
+    found = find_countries(form.capitalize())
+    return bool(found) and found[0].start == 0 and found[0].end == len(form)
 
 
 def _inflections(word: str, french: bool) -> set[str]:
@@ -290,7 +297,7 @@ def _demonyms_served(text: str, folded: str, lo: int, hi: int) -> list[str]:
         if not ok and prev_ok and _DEMONYM_GAP.match(folded[prev_end : m.start()]):
             ok = True
         if ok:
-            out.append(forms[m.group(0).lower()])
+            out.append(forms[m.group(0)])
         prev_end, prev_ok = m.end(), ok
     return out
 
