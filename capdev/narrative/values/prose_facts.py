@@ -19,6 +19,7 @@ it places as "read from prose").
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import re
@@ -61,7 +62,9 @@ def _folded(text: str) -> str:
     return fold(text)
 
 
-_SENTENCE = re.compile(r"[^.!?;\n]*(?:\n(?!\s*\n)[^.!?;\n]*)*(?:[.!?;]+(?=\s|$)|$)")
+# Each character is taken by one branch only (a stop not followed by a space, "3.5", "A/77/183", goes on), so that
+# reading the sentences of a text stays linear in its length.
+_SENTENCE = re.compile(r"(?:[^.!?;\n]|[.!?;]+(?![.!?;\s]|$)|\n(?![ \t\r\f\v]*\n))+(?:[.!?;]+)?")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -195,16 +198,19 @@ def _masked(text: str, funders: list[str]) -> str:
 
 
 def _after_serve_cue(text: str, folded: str, lo: int, hi: int, countries: list) -> list[str]:
+    """Countries named right after a cue of service, and the list they head ("assists Kazakhstan, Kyrgyzstan and
+    Uzbekistan"), unless a venue's cue comes first."""
     out: list[str] = []
+    starts = [c.start for c in countries]
     venue_rx = _rx("venue_cues")
     for cue in _rx("serve_cues").finditer(folded, lo, hi):
         at = cue.end()
         bridge = _bridge_rx().match(folded, at, hi)
         at = bridge.end() if bridge else at
         prev = None
-        for c in countries:
-            if c.start < at or c.start >= hi:
-                continue
+        for c in countries[bisect.bisect_left(starts, at) :]:
+            if c.start >= hi:
+                break
             gap = text[(prev.end if prev else at) : c.start]
             if prev is None and gap.strip():
                 break
