@@ -49,6 +49,7 @@ class _Assembler(FundingSteps, RecordSteps, TitleSteps):
         self.partner_texts: list[str] = []
         self.donor_texts: list[str] = []  # a donor government is not a country the project serves
         self.country_texts: list[str] = []
+        self.prose_countries: list[str] = []  # countries a sentence says the project serves (values.prose_facts)
         self.beneficiary_texts: list[str] = []
         self.event_sources: list[tuple[str, int]] = []  # (text, offset) passed to extract_events
         self.narrative_runs: list[list[Block]] = []
@@ -87,6 +88,9 @@ class _Assembler(FundingSteps, RecordSteps, TitleSteps):
             # A news item tells of its project in its paragraphs (its labels, if any, sum it up after them).
             told = [self.text[b.start : b.end] for b in self.raw.blocks if b.kind == "text" and b.field != "unparsed"]
             self.facts_from_prose(" ".join(" ".join(told).split()))
+        elif any(b.kind == "prose" for b in self.raw.blocks):
+            for run in self.narrative_runs:  # paragraphs that go on telling of the project: their cue words
+                self.facts_from_prose(self.text[run[0].start : run[-1].end], reader="read_cues")
         self.finish()
         return self.rec
 
@@ -165,10 +169,10 @@ class _Assembler(FundingSteps, RecordSteps, TitleSteps):
         self.event_sources.append((value, at))
         self.facts_from_prose(value)
 
-    def facts_from_prose(self, value: str) -> None:
+    def facts_from_prose(self, value: str, reader: str = "read_prose") -> None:
         """The facts a paragraph of prose states of its project, each flagged for review; a label's value wins."""
         rec = self.rec
-        facts = _guard(rec, "summary", None, _values("prose").read_prose, value)
+        facts = _guard(rec, "summary", None, getattr(_values("prose"), reader), value)
         if facts is None:
             return
         read: list[str] = []
@@ -195,6 +199,10 @@ class _Assembler(FundingSteps, RecordSteps, TitleSteps):
             self.add_partners(names, "cooperating")
         if facts.funders or facts.partners:
             read.append("partners")
+        if facts.status and not rec.status:
+            rec.status = facts.status
+            read.append("status")
+        self.prose_countries.extend(c for c in facts.countries if c not in self.prose_countries)
         for name in read:
             rec.flag(name, "read from prose")
 

@@ -391,6 +391,8 @@ def _label_at(line: str, folded: str, pos: int, table: LabelTable, numbered: boo
             if sp.modifiers.get("strict") and kind in ("typed", "spaces"):
                 continue  # "Nombre de participantes ...": a common word is a label before a separator or alone
             if kind == "typed":
+                if not line[lm.start("label") : lm.start("label") + 1].isupper():
+                    continue  # "funded by the Government of Italy ...": a sentence going on from the line before
                 spec = table.spec(sp.field)
                 kind_of_value = sp.modifiers.get("then") or spec.value
                 if numbered or not (kind_of_value and value_has_type(kind_of_value, line[value_start:], table)):

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from .layout import split_lines
 from .segment import Block, RawRecord
-from .values.prose import is_news_kicker, is_project_paragraph, starts_with_dateline, tells_of_a_project
+from .values.prose import (
+    is_news_kicker,
+    is_project_paragraph,
+    project_name,
+    starts_with_dateline,
+    states_start,
+    tells_of_a_project,
+)
 
 
 def _paragraphs(text: str) -> list[tuple[int, int, int]]:
@@ -68,9 +75,19 @@ def prose_records(text: str) -> list[RawRecord]:
     records: list[RawRecord] = []
     before: list[Block] = []
     paragraphs = _paragraphs(text)
+    last_name = last_said = None
     for start, end, stop in paragraphs:
         body = text[start:end]
         if body.strip() and is_project_paragraph(body):
+            name = project_name(body)
+            said = " ".join(body.split())
+            if records and name and name == last_name and said != last_said and not states_start(body):
+                # The same project again (a decree's recital, then its articles): one record, told in both. (A
+                # paragraph that states its start anew, or the same paragraph twice, is another copy of the record,
+                # which the relater links.)
+                records[-1].blocks.append(Block("summary", "prose", start, stop, start))
+                continue
+            last_name, last_said = name, said
             records.append(RawRecord([*before, Block("summary", "prose", start, stop, start)]))
             before = []
         elif records:

@@ -63,6 +63,7 @@ class RecordSteps:
     donor_texts: list[str]
     beneficiary_texts: list[str]
     tables: list[Block]
+    prose_countries: list[str]
 
     def first_date(self, text: str) -> PartialDate | None:
         dates = _values("dates")
@@ -205,7 +206,12 @@ class RecordSteps:
         if donors and not labelled.strip():
             fields = {k: _blank(v, donors) for k, v in fields.items()}
         rec.countries = list(_guard(rec, "countries", [], _values("served").served_countries, fields))
-        if rec.countries and not labelled.strip():
+        if self.prose_countries and not labelled.strip():
+            # A sentence says whom the project serves ("assists Kazakhstan and Uzbekistan", "fonctionnaires
+            # béninois"): its words decide, not the scores of every mention (a venue, a funder, a recalled past).
+            rec.countries = list(self.prose_countries)
+            rec.flag("countries", "read from prose")
+        elif rec.countries and not labelled.strip():
             rec.flag("countries", "inferred from text")
 
     def venues(self) -> None:

@@ -64,8 +64,15 @@ def _typed_number(rest: str, table: LabelTable) -> bool:
 
 
 def _typed_name(rest: str, table: LabelTable) -> bool:
-    """A name after a verbal label ("Funded by the Government of Norway", "Financiado por la AECID")."""
+    """A name after a verbal label ("Funded by the Government of Norway", "Financiado por la AECID"); not the
+    opening of a sentence that goes on after the name ("Con el apoyo financiero de la Unión Europea, el proyecto
+    capacitará ...": prose, read as such)."""
+    if _SENTENCE_GOES_ON.search(fold(rest)) or rest.rstrip().endswith(","):
+        return False
     return bool(re.match(r"(?:(?:the|le|la|les|l'|el|los|las|un|une|una)\s?)?[A-Z]", fold(rest)))
+
+
+_SENTENCE_GOES_ON = re.compile(r",\s+(?:the|this|it|its|le|la|les|ce|cette|il|elle|el|los|las|este|esta)\s+[a-z]")
 
 
 _TYPED: dict[str, Callable[[str, LabelTable], bool]] = {

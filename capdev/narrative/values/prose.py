@@ -12,11 +12,14 @@ What the paragraph does not say plainly is left empty; everything read is flagge
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..front_matter import is_front_matter
 from ..labels import default_table, match_label
 from ..types import Money, PartialDate
 from . import dates as _dates
+from . import prose_facts as _facts
 from .funding import _MECHANISM
 from .money import parse_money
 from .orgs import resolve_unit
@@ -116,6 +119,8 @@ class ProseFacts:
     funders: list[str] = field(default_factory=list)
     lead_unit: str | None = None
     partners: list[str] = field(default_factory=list)
+    status: str | None = None
+    countries: list[str] = field(default_factory=list)
 
 
 def _phrase(text: str, start: int, limit: int = 160) -> str:
@@ -155,9 +160,9 @@ def read_prose(text: str) -> ProseFacts:
     if code:
         facts.code = code.group("code").rstrip(".")
     quote = _QUOTE.search(text)
-    if quote and len(quote.group("title").split()) >= 3:
+    if quote and (len(quote.group("title").split()) >= 3 or _NAMED_BEFORE.search(text, 0, quote.start())):
         facts.title = " ".join(quote.group("title").split()).rstrip(",.")
-    facts.start, facts.end = _period(text)
+    facts.start, facts.end = _period(_facts.without_history(text))
     facts.budgets = parse_money(text)[:1]
     for m in _SOURCE_CUE.finditer(text):
         phrase = re.sub(r"^(?:the|la|le|el|l['’])\s*", "", _phrase(text, m.end()), flags=re.I)
@@ -185,17 +190,86 @@ def read_prose(text: str) -> ProseFacts:
     for m in _PARTNERS_BEFORE.finditer(text):
         facts.partners.append(m.group("names"))
     facts.lead_unit = resolve_unit(text)
+    _from_cues(facts, text)
     return facts
+
+
+def read_cues(text: str) -> ProseFacts:
+    """What a paragraph that goes on telling of a project says after its cue words only (a decree's next article,
+    an FAQ's next answer): no title, code, amount or bare period, which may be another thing's."""
+    facts = ProseFacts()
+    _from_cues(facts, text)
+    return facts
+
+
+def _from_cues(facts: ProseFacts, text: str) -> None:
+    """What the cue words of data/prose_cues.json say (values/prose_facts.py): a period stated as such, a start
+    after a duration, an end after an extension, funders and partners after their cues, the status, the countries
+    served."""
+    if not (facts.start or facts.end):
+        facts.start, facts.end = _facts.titled_years(text)
+    start, extended = _facts.period_cues(text)
+    facts.start = facts.start or start
+    if extended and (facts.end is None or extended > facts.end):
+        facts.end = extended  # "extended until 30 June 2024": the end the project now has
+    for at in _facts.funder_cue_ends(text):
+        phrase = re.sub(r"^(?:the|la|le|el|l['’]|del?|du|des)\s*", "", _phrase(text, at), flags=re.I)
+        if not phrase[:1].isupper():
+            continue
+        if _MECHANISM.search(phrase):
+            facts.funding_source = facts.funding_source or re.split(r"\s+(?:and|y|et)\s+|,(?![^()]*\))", phrase)[0]
+        elif not any(phrase in f or f in phrase for f in facts.funders):
+            facts.funders.append(phrase)
+    for at in _facts.partner_cue_ends(text):
+        names = _phrase(text, at)
+        if names and not any(names in p or p in names for p in facts.partners) and not (
+                len(names.split()) <= 3 and resolve_unit(names)) and names not in facts.funders:
+            facts.partners.append(names)
+    # A name ends where the sentence goes on ("the Government of Canada, invites applications ..."): what follows
+    # it is no funder and no partner.
+    facts.funders = _unique(_facts.name_extent(f) for f in facts.funders)
+    facts.partners = _unique(_facts.name_extent(p) for p in facts.partners)
+    facts.status = _facts.read_status(text)
+    facts.countries = _facts.read_served(text, facts.funders)
+
+
+def _unique(names: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for name in names:
+        if name and name not in out:
+            out.append(name)
+    return out
+
+
+# "el proyecto «Catastro multipropósito»": a quoted name right after the word project is its title, however short.
+_NAMED_BEFORE = re.compile(r"\b(?:project|projet|proyecto|programme|programa|initiative|iniciativa)\s*$", re.IGNORECASE)
+
+
+def states_start(text: str) -> bool:
+    """Does a paragraph state when its project began ("ran from March 2021 to ...", "started in 2020")?"""
+    return _period(text)[0] is not None
+
+
+def project_name(text: str) -> str | None:
+    """The code or the quoted title a paragraph names its project by, folded for comparing; None if neither."""
+    code = _CODE.search(text) or _QUOTED_CODE.search(text)
+    if code:
+        return code.group("code").rstrip(".").casefold()
+    quote = _QUOTE.search(text)
+    if quote and _PROJECT_WORD.search(text):
+        return " ".join(quote.group("title").split()).casefold()
+    return None
 
 
 def is_project_paragraph(text: str) -> bool:
     """Does this paragraph tell of one project (a code or a quoted title, and a period or an amount)?"""
     named = bool(_CODE.search(text) or _QUOTED_CODE.search(text)) or bool(_QUOTE.search(text) and re.search(
         r"\b(?:project|projet|proyecto|programme|programa)\b", text, re.IGNORECASE))
-    if not named:
+    if not named or is_front_matter(text):
         return False
     start, end = _period(text)
-    return bool(start or end) or bool(parse_money(text))
+    return bool(start or end) or bool(parse_money(text)) or _facts.titled_years(text)[0] is not None or (
+        _facts.has_project_evidence(text))
 
 
 _PROJECT_WORD = re.compile(r"\b(?:project|projet|proyecto|programme|programa|initiative|iniciativa)\b", re.IGNORECASE)
@@ -206,7 +280,11 @@ def tells_of_a_project(text: str) -> bool:
     if not _PROJECT_WORD.search(text):
         return False
     start, end = _period(text)
-    return bool(_CODE.search(text) or _QUOTED_CODE.search(text) or start or end or parse_money(text))
+    if _CODE.search(text) or _QUOTED_CODE.search(text) or start or end or parse_money(text):
+        return True
+    # A story with no period and no amount: a project named by its quoted title, that says who pays, whom it
+    # serves or where it stands.
+    return bool(_QUOTE.search(text)) and _facts.has_project_evidence(text)
 
 
 _DATELINE = re.compile(r"^\s*[A-Z][\w .'\u2019-]{1,40}?,\s+(?=\S)")

@@ -1,0 +1,455 @@
+"""Facts a project's record states in sentences rather than under labels, whatever the genre (an annual report, a
+press release, a decree, minutes, an FAQ, a newsletter, a mission report, a call for applications, a story), in
+English, French and Spanish. The cue words are data (data/prose_cues.json, data/places_demonyms.json); this module
+reads what each cue introduces and no more:
+
+- the period's start after a duration ("for 36 months starting 1 March 2022", "pour une durée de 24 mois à compter
+  du 1er avril 2023"), its end after an extension ("extended until", "prolongé jusqu'au", "ampliado hasta"), both
+  from the years in brackets after a quoted title or from "the 2020-2021 biennium", "la période 2019-2021";
+- the status, when the project is the subject of a verb that says it ("the project was completed", "le projet s'est
+  achevé", "el proyecto ... concluyó");
+- the countries served: named after a verb or phrase of service ("assists Kazakhstan, Kyrgyzstan and Uzbekistan",
+  "au bénéfice du Bénin et du Togo", "apoyó a El Salvador, Guatemala y Honduras"), or by their adjective beside the
+  people or bodies served ("Kenyan county planners", "fonctionnaires béninois", "funcionarios paraguayos"); never
+  a country inside a funder's name, a sentence that recalls the past, or a venue;
+- where a funder's or a partner's name begins, after the cues of data/prose_cues.json.
+
+Every value here is read from a cue that says what it is; anything less certain is left out (the caller flags what
+it places as "read from prose").
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import json
+import re
+from pathlib import Path
+
+from ..folding import fold
+from ..types import PartialDate
+from . import dates as _dates
+from .places import find_countries, find_demonyms
+
+_DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@functools.cache
+def cues() -> dict:
+    return json.loads((_DATA / "prose_cues.json").read_text(encoding="utf-8"))
+
+
+def _cue_pattern(phrases: list[str]) -> str:
+    """Alternation of folded cue phrases, longest first, spaces and apostrophes flexible."""
+    out = []
+    for p in sorted({fold(p).lower() for p in phrases}, key=lambda s: (-len(s), s)):
+        body = r"\s+".join(re.escape(w) for w in p.split())
+        out.append(body.replace("'", r"['\s]?").replace(r"\'", r"['\s]?"))
+    return "|".join(out)
+
+
+@functools.cache
+def _rx(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'-])(?:{_cue_pattern(cues()[name])})(?![\w-])", re.IGNORECASE)
+
+
+@functools.cache
+def _status_rx() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((cat, re.compile(rf"(?<![\w'-])(?:{_cue_pattern(words)})(?![\w-])", re.IGNORECASE))
+                 for cat, words in cues()["status"].items())
+
+
+def _folded(text: str) -> str:
+    return fold(text)
+
+
+# Each character is taken by one branch only (a stop not followed by a space, "3.5", "A/77/183", goes on), so that
+# reading the sentences of a text stays linear in its length.
+_SENTENCE = re.compile(r"(?:[^.!?;\n]|[.!?;]+(?![.!?;\s]|$)|\n(?![ \t\r\f\v]*\n))+(?:[.!?;]+)?")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; a line break inside a paragraph does not end one."""
+    out = []
+    for m in _SENTENCE.finditer(text):
+        if m.group(0).strip():
+            out.append((m.start(), m.end()))
+    return out
+
+
+# ----------------------------------------------------------------------------------------------------- the period
+
+@functools.cache
+def _duration_rx() -> re.Pattern[str]:
+    """"for 36 months", "pour une durée de 24 mois", "por un período de 30 meses", "a 12-month": a duration."""
+    units = _cue_pattern(cues()["duration_words"] + [w.rstrip("s") for w in cues()["duration_words"]])
+    return re.compile(
+        rf"\b(?:for|over|pour|sur|durant|pendant|por|durante)\s+(?:a\s+(?:period|duration)\s+of\s+|une\s+(?:dur[ée]e|"
+        rf"p[ée]riode)\s+de\s+|un\s+(?:per[ií]odo|plazo)\s+de\s+)?(?:\d{{1,3}}|[a-z\u00e0-\u00ff-]{{3,12}})\s+"
+        rf"(?:\(\d{{1,3}}\)\s+)?(?:{units})\b|\b\d{{1,3}}[- ](?:{units})\b|\bde\s+\d{{1,3}}\s+(?:{units})\b",
+        re.IGNORECASE)
+
+
+_PERIOD_WORDS = re.compile(
+    r"\b(?:biennium|bienni?um|biennio|bienio|period|p[ée]riode|per[ií]odo|cycle|ciclo|phase)\s+(?:of\s+|de\s+)?$|"
+    r"\b(?:the|le|la|el|du|del)\s+$", re.IGNORECASE)
+_AFTER_YEARS = re.compile(r"^\s*(?:biennium|bienni?um|bienio|period)\b", re.IGNORECASE)
+_QUOTE_CLOSE = re.compile(r"[\u201d\"\u00bb]\s*$")
+
+
+def period_cues(text: str) -> tuple[PartialDate | None, PartialDate | None]:
+    """(the start a duration cue gives, the end an extension cue gives); the years of a period stated as such are
+    titled_years'."""
+    start = end = None
+    start_rx, end_rx = _rx("start_cues"), _rx("end_cues")
+    folded = _folded(text)
+    mentions = _dates.find_dates(text)
+    spans = sentences(text)
+    for m in mentions:
+        r = m.range
+        if r.start is None:
+            continue
+        before = folded[max(0, m.start - 40) : m.start]
+        cue = end_rx.search(before)
+        if cue and not before[cue.end() :].strip(" ,:le").strip() and end is None:
+            end = r.end or r.start
+            continue
+        cue = start_rx.search(before)
+        if cue and start is None and r.start.precision != "year" and not before[cue.end() :].strip(" ,:").strip(
+                "le ").strip():
+            lo = next((a for a, b in spans if a <= m.start < b), 0)
+            if _duration_rx().search(_folded(text[lo : m.start])):
+                start = r.start
+    return start, end
+
+
+def titled_years(text: str) -> tuple[PartialDate | None, PartialDate | None]:
+    """A period stated as such: "«Title» (2021-2024)", "over the 2020-2021 biennium", "pour la période 2019-2021"."""
+    for m in _dates.find_dates(text):
+        r = m.range
+        if not (r.start and r.end and r.start.precision == "year" and r.end.precision == "year" and r.end > r.start):
+            continue
+        before, after = text[max(0, m.start - 30) : m.start], text[m.end : m.end + 20]
+        bracketed = before.endswith("(") and after.startswith(")") and _QUOTE_CLOSE.search(before[:-1])
+        if bracketed or _PERIOD_WORDS.search(before) and (_AFTER_YEARS.match(after) or re.search(
+                r"(?:period|p[ée]riode|per[ií]odo|bienio|biennium)\s+(?:of\s+|de\s+)?$", before, re.IGNORECASE)):
+            return r.start, r.end
+    return None, None
+
+
+# ------------------------------------------------------------------------------------------------------ the status
+
+@functools.cache
+def _subject_rx() -> re.Pattern[str]:
+    """"The project", "ce projet", "el proyecto ...": the project as a sentence's subject."""
+    return re.compile(rf"\b(?:the|this|that|le|ce|cet|cette|la|el|este|esta)\s+(?:[\w-]+\s+){{0,2}}?"
+                      rf"(?:{_cue_pattern(cues()['project_words'])})\b", re.IGNORECASE)
+
+
+_NOT_THE_PROJECT = re.compile(
+    r"\b(?:workshops?|ateliers?|talleres|taller|courses?|cours|cursos?|trainings?|formations?|capacitaci[oó]n|"
+    r"seminars?|s[ée]minaires?|seminarios?|meetings?|r[ée]unions?|reuni[oó]n|forums?|foros?|conferences?|"
+    r"conf[ée]rences?|conferencias?|missions?|misi[oó]n|phases?|fases?|editions?|[ée]ditions?|edici[oó]n|"
+    r"activit(?:y|ies)|activit[ée]s?|actividad(?:es)?|calls?|appels?|convocatorias?|surveys?|enqu[eê]tes?|"
+    r"encuestas?|studies|study|[ée]tudes?|estudios?|components?|composantes?|componentes?|pilots?|pilotes?|"
+    r"pilotos?|agreements?|accords?|acuerdos?|contracts?|contrats?|contratos?)\b", re.IGNORECASE)
+_TRANSITIVE = re.compile(r"^\s+(?:a|an|the|its|un|une|le|la|les|el|los|las|sus?|ses)\b", re.IGNORECASE)
+
+
+def read_status(text: str) -> str | None:
+    """"completed" or "active" when a sentence says so of the project itself; None otherwise."""
+    found: str | None = None
+    for lo, hi in sentences(text):
+        sentence = _folded(text[lo:hi])
+        subject = _subject_rx().search(sentence)
+        if not subject:
+            continue
+        for category, rx in _status_rx():
+            for m in rx.finditer(sentence, subject.end()):
+                if _NOT_THE_PROJECT.search(sentence, 0, m.start()) or _TRANSITIVE.match(sentence[m.end() :]):
+                    continue
+                if found and found != category:
+                    return None  # the text says two things: say neither
+                found = category
+    return found
+
+
+# --------------------------------------------------------------------------------------------- the countries served
+
+_LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|et|ou|y|e|as\s+well\s+as|ainsi\s+que)\s+)?"
+                       r"(?:(?:the|le|la|les|l'|el|los|las|du|des|au|aux|a|de|del)\s+)?$", re.IGNORECASE)
+_BRIDGE_WORD = re.compile(r"^[a-z\u00e0-\u00ff'-]+$")
+
+
+@functools.cache
+def _bridge_rx() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:(?:{_cue_pattern(cues()['serve_bridges'])})(?:(?<=')|(?![\w-]))\s*)*", re.IGNORECASE)
+
+
+def _in_history(sentence_folded: str) -> bool:
+    return bool(_rx("history_cues").search(sentence_folded))
+
+
+def _masked(text: str, funders: list[str]) -> str:
+    """text with each funder's name blanked out (same length): a government that pays is not a country served."""
+    for name in funders:
+        if len(name.strip()) > 3:
+            text = text.replace(name.strip(), " " * len(name.strip()))
+    return text
+
+
+def _after_serve_cue(text: str, folded: str, lo: int, hi: int, countries: list) -> list[str]:
+    """Countries named right after a cue of service, and the list they head ("assists Kazakhstan, Kyrgyzstan and
+    Uzbekistan"), unless a venue's cue comes first."""
+    out: list[str] = []
+    starts = [c.start for c in countries]
+    venue_rx = _rx("venue_cues")
+    for cue in _rx("serve_cues").finditer(folded, lo, hi):
+        at = cue.end()
+        bridge = _bridge_rx().match(folded, at, hi)
+        at = bridge.end() if bridge else at
+        prev = None
+        for c in countries[bisect.bisect_left(starts, at) :]:
+            if c.start >= hi:
+                break
+            gap = text[(prev.end if prev else at) : c.start]
+            if prev is None and gap.strip():
+                break
+            if prev is not None and not _LIST_GAP.match(gap):
+                break
+            if venue_rx.search(folded, max(lo, c.start - 25), c.start):
+                break
+            out.append(c.iso3)
+            prev = c
+    return out
+
+
+@functools.cache
+def _people_rx() -> str:
+    return _cue_pattern(cues()["people_nouns"])
+
+
+@functools.cache
+def _romance_demonyms() -> tuple[re.Pattern[str], dict[str, str]]:
+    data = json.loads((_DATA / "places_demonyms.json").read_text(encoding="utf-8"))
+    forms: dict[str, str] = {}
+    for key in ("demonyms_fr", "demonyms_es"):
+        for iso3, words in data.get(key, {}).items():
+            for word in words:
+                for form in _inflections(fold(word).lower(), key.endswith("_fr")):
+                    if not _is_country_name(form):  # "argentina", "india", "indonesia": the country's name
+                        forms.setdefault(form, iso3)
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=lambda s: (-len(s), s)))
+    # Lower case only, as French and Spanish write these adjectives ("fonctionnaires béninois").
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), forms
+
+
+def _is_country_name(form: str) -> bool:
+    found = find_countries(form.capitalize())
+    return bool(found) and found[0].start == 0 and found[0].end == len(form)
+
+
+def _inflections(word: str, french: bool) -> set[str]:
+    """The feminine and plural forms of a masculine singular adjective of nationality."""
+    forms = {word}
+    if french:
+        if word.endswith("en"):
+            forms |= {word + "s", word + "ne", word + "nes"}
+        elif word.endswith(("s", "x")):
+            forms |= {word + "e", word + "es"}
+        elif word.endswith("e"):
+            forms |= {word + "s"}
+        else:
+            forms |= {word + "s", word + "e", word + "es"}
+    else:
+        if word.endswith("o"):
+            stem = word[:-1]
+            forms |= {stem + "a", stem + "os", stem + "as"}
+        elif word.endswith("es") and not word.endswith("ses"):  # senegales (folded from senegalés)
+            forms |= {word + "a", word + "es", word + "as"}
+        elif word.endswith(("i", "u")):
+            forms |= {word + "es", word + "s"}
+        elif word.endswith("e"):
+            forms |= {word + "s"}
+        else:
+            forms |= {word + "es", word + "a", word + "as"}
+    return forms
+
+
+_DEMONYM_GAP = re.compile(r"^\s*(?:,|and|or|&|et|ou|y|e)?\s*$", re.IGNORECASE)
+
+
+def _demonyms_served(text: str, folded: str, lo: int, hi: int) -> list[str]:
+    """Countries named by an adjective beside the people or bodies served: "Kenyan county planners" (English, the
+    adjective first), "fonctionnaires béninois et togolais", "funcionarios paraguayos" (French, Spanish, after)."""
+    out: list[str] = []
+    people = re.compile(rf"(?:\s*(?:,|and|or|&)\s*[A-Z][\w-]+)*(?:\s+[a-z][\w-]+){{0,2}}?\s+(?:{_people_rx()})\b",
+                        re.IGNORECASE)
+    english = [d for d in find_demonyms(text[lo:hi])]
+    for d in english:
+        if people.match(folded, lo + d.end) and text[lo + d.end : lo + d.end + 1].isspace() and not _pays(
+                folded, lo + d.start, lo + d.end):
+            out.append(d.iso3)
+    # "Bhutanese and Timorese officials": the first adjective of a list served by the noun after the last one.
+    for i in range(len(english) - 2, -1, -1):
+        a, b = english[i], english[i + 1]
+        if b.iso3 in out and _DEMONYM_GAP.match(text[lo + a.end : lo + b.start]) and a.iso3 not in out:
+            out.insert(0, a.iso3)
+    scanner, forms = _romance_demonyms()
+    noun_before = re.compile(rf"(?:{_people_rx()})(?:\s+[a-z\u00e0-\u00ff-]+){{0,2}}?\s+$", re.IGNORECASE)
+    prev_end, prev_ok = -1, False
+    for m in scanner.finditer(folded, lo, hi):
+        ok = bool(noun_before.search(folded, max(lo, m.start() - 60), m.start())) and not _pays(
+            folded, m.start(), m.end())
+        if not ok and prev_ok and _DEMONYM_GAP.match(folded[prev_end : m.start()]):
+            ok = True
+        if ok:
+            out.append(forms[m.group(0)])
+        prev_end, prev_ok = m.end(), ok
+    return out
+
+
+_PAYING_VERB = re.compile(r"^\W{0,3}(?:\w+\s+){0,2}?(?:funds?|funded|finances?|financed|pays?|paid|contributes?|"
+                          r"contributed|finance|financ[ée]e?|financia|financi[óo]|aporta|aport[óo]|contribue|"
+                          r"a\s+financ[ée]|a\s+contribu[ée])\b", re.IGNORECASE)
+
+
+def _pays(folded: str, start: int, end: int) -> bool:
+    """Is the people or body named here the one that pays ("le gouvernement marocain finance ...", "with funding
+    from the Kenyan government")? A funder is never served."""
+    return bool(_rx("funder_cues").search(folded, max(0, start - 50), start) or _PAYING_VERB.match(
+        folded[end : end + 40]))
+
+
+def read_served(text: str, funders: list[str] | tuple[str, ...] = ()) -> list[str]:
+    """ISO3 codes of the countries the text says the project serves, in order; [] when no cue says so."""
+    text = _masked(text, list(funders))
+    folded = _folded(text)
+    countries = find_countries(text)
+    out: list[str] = []
+    for lo, hi in sentences(text):
+        if _in_history(folded[lo:hi]):
+            continue
+        found = _after_serve_cue(text, folded, lo, hi, countries) + _demonyms_served(text, folded, lo, hi)
+        for iso3 in found:
+            if iso3 not in out:
+                out.append(iso3)
+    return out
+
+
+def funder_cue_ends(text: str) -> list[int]:
+    """Where a funder's name begins after each funder cue ("with the financial support of ", "financé par ")."""
+    folded = _folded(text)
+    return [m.end() for m in _rx("funder_cues").finditer(folded)]
+
+
+def partner_cue_ends(text: str) -> list[int]:
+    """Where partners' names begin after each partner cue ("in partnership with ", "en colaboración con ")."""
+    folded = _folded(text)
+    return [m.end() for m in _rx("partner_cues").finditer(folded)]
+
+
+def has_project_evidence(text: str) -> bool:
+    """Does a text that names a project also say something a project record holds: a funder, a partner, a country
+    served or a status (beyond a period or an amount, which the caller checks)?"""
+    folded = _folded(text)
+    return bool(_rx("funder_cues").search(folded) or read_served(text) or read_status(text) or any(
+        period_cues(text)))
+
+
+_CONNECTORS = frozenset(
+    "of the and on de du des del la le les el los las al y et e & für".split())
+# The endings of the adjectives that close a French or Spanish name written in lower case ("Union européenne",
+# "Coopération suisse", "fonction publique", "Agence française"); a verb ("apoya", "finance") ends otherwise.
+_ADJECTIVE = re.compile(r"(?:[ée]e?s?|ienne?s?|aise?s?|ales?|aux|elle?s?|iques?|aires?|ives?|ifs?|eur|euses?|ic[ao]s?|"
+                        r"an[ao]s?|enses?|in[ao]s?|uisses?|ale)$")
+_ARTICLES = frozenset("the la le el les los las".split())
+_ITEM_SPLIT = re.compile(r",\s+(?:and\s+|et\s+|y\s+)?|;\s*|\s+(?:and|et|y)\s+(?=(?:the\s+|l['’]|la\s+|le\s+|el\s+|"
+                         r"los\s+|las\s+|les\s+)?[A-Z\u00c0-\u00de])")
+
+
+# A name that closes with its acronym in brackets, its words whatever their case: "Commission économique et sociale
+# pour l'Asie occidentale (CESAO)".
+_NAMED_BY_ACRONYM = re.compile(r"^\s*(?:(?:the|la|le|el|les|los|las)\s+|[ld]['’])?[A-Z\u00c0-\u00de][^,;()]{2,140}?"
+                               r"\((?:[A-Z][A-Za-z&.-]{1,14})\)")
+
+
+_AMOUNT_ASIDE = re.compile(r"\s*\((?=\s*(?:US\$|USD|EUR|CHF|GBP|[$\u20ac\u00a3]|\d))")
+
+
+def name_extent(phrase: str) -> str:
+    """The names at the head of a phrase that follows a funder's or partner's cue, and nothing after them: "the
+    Government of Canada, invites applications ..." gives "the Government of Canada"; "el Banco Interamericano de
+    Desarrollo apoya a Honduras" gives "el Banco Interamericano de Desarrollo". A list stays a list; an item that
+    names nothing (no capital) is dropped; "" when no name heads the phrase."""
+    aside = _AMOUNT_ASIDE.search(phrase)
+    if aside:
+        phrase = phrase[: aside.start()]  # "the Government of Italy (EUR 850,000, 2023-2026)": the name, not its sum
+    end = 0  # the names kept are phrase[:end], separators as written ("UNDP Ghana and the Civil Service ...")
+    bounds = [0, *(x for m in _ITEM_SPLIT.finditer(phrase) for x in (m.start(), m.end())), len(phrase)]
+    for lo, hi in zip(bounds[::2], bounds[1::2]):
+        item = phrase[lo:hi]
+        named = _NAMED_BY_ACRONYM.match(item)
+        spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", item)]
+        words = [item[a:b] for a, b in spans]
+        kept = _kept_words(words)
+        if named and (not kept or spans[kept - 1][1] < named.end()):
+            end = lo + named.end()  # "Centre africain de formation et de recherche ... (CAFRAD)": whole
+            if item[named.end() :].strip():
+                break
+            continue
+        while kept and (words[kept - 1].lower() in _CONNECTORS or re.fullmatch(r"[dl]['’]", words[kept - 1].lower())):
+            kept -= 1
+        head = next((re.sub(r"^[dl]['’]", "", w) for w in words[:kept] if w.lower() not in _ARTICLES), "")
+        if not (head[:1].isupper() or head[:1] in "(\"«“" and head[1:2].isupper()):
+            break
+        end = lo + spans[kept - 1][1]
+        if kept < len(words):
+            break  # the sentence goes on after this name: no list beyond it
+    return phrase[:end].strip(" ,")
+
+
+def _kept_words(words: list[str]) -> int:
+    """How many of an item's first words make a name."""
+    kept: list[str] = []
+    for i, w in enumerate(words[:14]):
+        bare = w.strip("()\"'«»“”")
+        low = bare.lower()
+        nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+        if bare[:1].isupper() or bare[:1].isdigit() and kept or low in _CONNECTORS or re.match(r"[dl]['’]", low):
+            kept.append(w)
+            continue
+        if kept and kept[-1].lower() not in _CONNECTORS and _ADJECTIVE.search(low) and (
+                i + 1 == len(words) or nxt in _CONNECTORS):
+            kept.append(w)  # "l'Union européenne", "la Coopération suisse": an adjective ends the name
+            continue
+        if kept and low in ("for", "pour", "para") and nxt_capital(words, i):
+            kept.append(w)  # "the Economic Commission for Africa", "Fondo para la Consolidación ..."
+            continue
+        prev = kept[-1].lower() if kept else ""
+        if kept and (prev in _CONNECTORS or re.match(r"[dl]['’]", prev) or nxt in _CONNECTORS) and (
+                prev not in ("the", "and", "et", "y", "&")):
+            kept.append(w)  # "Organisation internationale de la Francophonie", "Agence française de développement"
+            continue
+        break
+    return len(kept)
+
+
+def nxt_capital(words: list[str], i: int) -> bool:
+    """Is the word after words[i] (an article skipped) capitalised?"""
+    rest = [w for w in words[i + 1 : i + 3] if w.lower() not in _ARTICLES and not re.fullmatch(r"[dl]['’]", w.lower())]
+    return bool(rest) and re.sub(r"^[dl]['’]", "", rest[0])[:1].isupper()
+
+
+def without_history(text: str) -> str:
+    """text with each sentence that recalls the past ("a previous project had supported ...", "un précédent projet
+    avait appuyé ...") blanked out, same length: its dates are not the project's."""
+    folded = _folded(text)
+    parts = []
+    pos = 0
+    for lo, hi in sentences(text):
+        if _in_history(folded[lo:hi]):
+            parts.append(text[pos:lo])
+            parts.append(re.sub(r"\S", " ", text[lo:hi]))
+            pos = hi
+    parts.append(text[pos:])
+    return "".join(parts)
