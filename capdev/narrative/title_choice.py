@@ -188,7 +188,8 @@ def rejection(title: str, kind: str = "heading") -> str:
         return "a sentence"
     if len(words) > MAX_WORDS:
         return "too long"
-    if len(words) < MIN_WORDS and kind != "label":
+    # A name the text quotes for its project ("«Catastro multipropósito»") may be short; a line alone may not.
+    if len(words) < {"label": 1, "prose": 2}.get(kind, MIN_WORDS):
         return "too short"
     if _org_alone(title) and not w.title_noun.search(folded):
         return "an organisation's name"
