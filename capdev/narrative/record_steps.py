@@ -15,6 +15,8 @@ from .segment import Block
 from .types import Event, PartialDate, Record, ResourceRef, Span
 
 if TYPE_CHECKING:
+    import datetime
+
     from .segment import RawRecord
 
 log = logging.getLogger(__name__)
@@ -149,15 +151,9 @@ class RecordSteps:
         """Events that ended before the project began are its history, told as context: kept, marked, flagged."""
         rec = self.rec
         begins = rec.start.first_day() if rec.start is not None else self.own_facts_begin()
-        if begins is None:
-            return
-        for e in rec.activities:
-            last = (e.end or e.start).last_day() if (e.end or e.start) else None
-            if last is not None and last < begins:
-                e.recalled = True
-                since = "start" if rec.start is not None else "first activity"  # no start written: its own facts
-                rec.flag("activities", f"before the project's {since} ({begins.isoformat()}), kept as history and not "
-                                       f"counted: {_excerpt(e.title)} ({(e.start or e.end).iso()})")
+        if begins is not None:
+            # no start written: its own facts tell when it began
+            mark_history(rec, rec.activities, begins, "start" if rec.start is not None else "first activity")
 
     def own_facts_begin(self):  # -> datetime.date | None
         """Without a start date written, the project began no later than its own earliest fact: the earliest event
@@ -248,6 +244,16 @@ class RecordSteps:
         ]
         for stretch in rec.unparsed:
             rec.flag("unparsed", f"placed by no rule: {_excerpt(stretch)}")
+
+
+def mark_history(rec: Record, events: list[Event], begins: datetime.date, since: str = "start") -> None:
+    """Mark the events that ended before `begins` as the project's history: kept, never counted, flagged."""
+    for e in events:
+        last = (e.end or e.start).last_day() if (e.end or e.start) else None
+        if last is not None and last < begins and not e.recalled:
+            e.recalled = True
+            rec.flag("activities", f"before the project's {since} ({begins.isoformat()}), kept as history and not "
+                                   f"counted: {_excerpt(e.title)} ({(e.start or e.end).iso()})")
 
 
 def _blank(text: str, phrases: list[str]) -> str:

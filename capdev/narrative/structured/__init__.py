@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from ..labels import LabelTable, default_table
 from ..lines import Line, iter_lines
+from ..record_steps import mark_history
 from ..segment import Block, iter_segments
 from ..types import Event, Record
 from . import delimited, fixed_width, transposed, yaml_like
@@ -130,8 +131,11 @@ def read_records(text: str, source_file: str | None, limit: int, table: LabelTab
                             after=after if k == (0 if part.detached else last) else None, table=table)
             if events.get(code):
                 # The rows of an activity table below that name this project's code.
-                rec.activities.extend(events.pop(code))
+                keyed = events.pop(code)
+                rec.activities.extend(keyed)
                 rec.flag("activities", "read from an activity table keyed by the project's code")
+                if rec.start is not None:  # a row before the project's start is its history, as in prose
+                    mark_history(rec, keyed, rec.start.first_day())
             yield rec
 
 
