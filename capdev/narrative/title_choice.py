@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from .folding import fold, fold_key
 from .labels import default_table, match_label
+from .title_evidence import facts_follow, named_quotes, never_reason, self_named, subject_rest
 
 if TYPE_CHECKING:
     from .segment import Block, RawRecord
@@ -182,6 +183,9 @@ def rejection(title: str, kind: str = "heading") -> str:
         return "a date"
     if _ADDRESS.search(title):
         return "an address"
+    never = never_reason(title)
+    if never:
+        return never
     if w.org_head.match(folded) and not w.title_noun.search(folded):
         return "an organisation's name"
     if w.verb.search(folded) or (title.rstrip()[-1:] in ".!?" and len(words) >= 6) or _SENTENCES.search(title):
@@ -207,8 +211,9 @@ def quoted_names(text: str) -> list[str]:
     folded = fold(text).lower()
     out: list[str] = []
     seen: set[str] = set()
-    for m in w.quoted.finditer(folded):
-        name = clean(text[m.start("name") : m.end("name")]).rstrip(",.;")
+    spans = sorted({(m.start("name"), m.end("name")) for m in w.quoted.finditer(folded)} | set(named_quotes(text)))
+    for start, end in spans:
+        name = clean(text[start:end]).rstrip(",.;")
         key = fold_key(name)
         if key and key not in seen and not rejection(name, "prose"):
             seen.add(key)
@@ -232,7 +237,8 @@ def wraps_on(title: str, line: str) -> bool:
 
 # What no label makes a title: the rest (a name, a date in the title, a verb, a length) may be one after all.
 _NEVER_TITLES = frozenset({"empty", "a document's type or part", "a section heading", "a label", "a publication's name",
-                           "an address"})
+                           "an address", "a cookie notice or a navigation link", "a breadcrumb or a menu",
+                           "an e-mail's header", "a page number"})
 
 
 @dataclass(frozen=True)
@@ -250,9 +256,18 @@ def _same(a: str, b: str) -> bool:
     return ka == kb or (len(ka) > 12 and (ka in kb or kb in ka))
 
 
-def choose(current: str, kind: str, heads: list[str], quoted: list[str], news: bool = False) -> Choice:
-    """The title among the candidates. kind says where `current` came from: label | prose | heading | ''."""
+def choose(current: str, kind: str, heads: list[str], quoted: list[str], news: bool = False,
+           facts: bool = True) -> Choice:
+    """The title among the candidates. kind says where `current` came from: label | prose | heading | ''; facts
+    says whether the record's own labelled facts follow the heading (or the head lines) at once."""
     rejected = ""
+    subject, _rest = subject_rest(current)
+    if subject and kind != "label":
+        # "Subject: RE: ...", "Objet : TR: ...": an e-mail's subject tells what the mail is about, perhaps the name.
+        choice = choose(_rest, kind, heads, quoted, news, facts)
+        if not choice.sure or not _same(choice.title, _rest):
+            return choice
+        return Choice(choice.title, False, "an e-mail's subject")
     if current:
         title = clean(current)
         why = rejection(title, kind)
@@ -266,6 +281,9 @@ def choose(current: str, kind: str, heads: list[str], quoted: list[str], news: b
         if not why and kind == "prose" and quoted and not any(_same(q, title) for q in quoted):
             # A quoted phrase of a paragraph (an event's name, a platform's) against the name given the project.
             return Choice(quoted[0], len(quoted) == 1, "" if len(quoted) == 1 else "the text names several projects")
+        if not why and kind == "prose" and not quoted:
+            # A phrase in quotes the text does not say is its project's name (a report's, a workshop's, a motto).
+            return Choice(title, False, "a phrase in quotes, not said to be the project's name")
         if not why and kind in ("label", "prose"):
             return Choice(title, True)
         if not why:
@@ -274,7 +292,12 @@ def choose(current: str, kind: str, heads: list[str], quoted: list[str], news: b
                 return Choice(quoted[0], len(quoted) == 1)  # a news item's headline tells news, not the name
             if others and not any(_same(q, title) for q in quoted):
                 return Choice(title, False, f"the text names the project {others[0]!r}")
-            return Choice(title, not news)
+            if news:
+                return Choice(title, False, "a news item's headline")
+            if not facts and not self_named(title) and not any(_same(q, title) for q in quoted):
+                # A document's first line, a headline, a section's heading: no label and no facts under it.
+                return Choice(title, False, "a heading with no labelled facts under it")
+            return Choice(title, True)
         if kind == "label" and why not in _NEVER_TITLES:
             return Choice(title, False, why)  # a label says it is the title: what it holds is proposed at worst
         rejected = f"{why}: {' '.join(current.split())!r}"
@@ -293,7 +316,7 @@ def choose(current: str, kind: str, heads: list[str], quoted: list[str], news: b
         if is_doc and rest and not rejection(clean(rest)):
             kept.append(clean(rest))
     if kept:
-        sure = len(kept) == 1 and len(kept[0].split()) >= 4 and not news
+        sure = len(kept) == 1 and len(kept[0].split()) >= 4 and not news and (facts or self_named(kept[0]))
         return Choice(kept[-1], sure, rejected or "one of the lines at the record's head")
     return Choice("", False, rejected)
 
@@ -330,6 +353,20 @@ class TitleSteps:
                 out.extend(ln for ln in self.text[block.start : block.end].splitlines() if ln.strip())
         return out[:12]
 
+    def facts_under_title(self) -> bool:
+        """Do the record's labelled facts come right after its title line (or after the lines at its head)?"""
+        blocks = self.raw.blocks
+        k = next((n for n, b in enumerate(blocks) if b is self.title_line), None)
+        if k is None:
+            k = -1
+            for n, block in enumerate(blocks):
+                if block.kind in ("blank", "heading", "chrome"):
+                    continue
+                if block.kind != "text" or block.field not in ("title", "unparsed"):
+                    break
+                k = n
+        return k >= 0 and facts_follow(blocks, k, self.text)
+
     def join_wrapped_head(self) -> None:
         """A title line whose first half the segmenter set aside as the page's heading ("FORTALECIMIENTO DE ..." /
         "PARA LA FORMACIÓN ..."): the two lines are one title."""
@@ -351,7 +388,8 @@ class TitleSteps:
         prose = any(f.field == "title" and f.reason == "read from prose" for f in rec.flags)
         kind = "" if not rec.title else "heading" if self.title_line is not None and not self.title_labelled else (
             "prose" if prose else "label")
-        choice = choose(rec.title, kind, self.head_lines(), quoted_names(rec.text), news=self.raw.news)
+        choice = choose(rec.title, kind, self.head_lines(), quoted_names(rec.text), news=self.raw.news,
+                        facts=self.facts_under_title())
         if choice.title == rec.title and choice.sure:
             return
         if self.title_line is not None and not _same(choice.title, rec.title):
