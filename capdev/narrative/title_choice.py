@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from .folding import fold, fold_key
 from .labels import default_table, match_label
-from .title_evidence import facts_follow, named_quotes, never_reason, self_named, subject_rest
+from .title_evidence import facts_follow, named_quotes, never_reason, self_named, subject_line, subject_rest
 
 if TYPE_CHECKING:
     from .segment import Block, RawRecord
@@ -394,6 +394,9 @@ class TitleSteps:
             return
         if self.title_line is not None and not _same(choice.title, rec.title):
             self.span_fields[id(self.title_line)] = "unparsed"
+        if not choice.title and subject_line(rec.text) and not rejection(clean(subject_line(rec.text))):
+            # A mail or a forwarded note with no title line: its subject may name the project; a reviewer confirms.
+            choice = Choice(clean(subject_line(rec.text)), False, "an e-mail's subject")
         rec.title = choice.title
         if not choice.title:
             if choice.reason:  # a line was there and set aside; a record with no title line at all has nothing to say

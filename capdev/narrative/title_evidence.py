@@ -65,7 +65,8 @@ def _words() -> _Words:
     # to its project by a code in brackets right after it, or by saying the project bears the same name.
     named_quote = re.compile(
         r"[\"\u201c\u00ab]\s*(?P<name>[^\"\u201c\u201d\u00ab\u00bb]{8,300}?)\s*[\"\u201d\u00bb]"
-        r"(?=\s*\((?:(?:code|codigo|ref)\.?\s*:?\s*)?[a-z0-9][a-z0-9/._-]{0,20}\d[a-z0-9/._-]{0,20}\)"
+        r"(?=\s*\((?:(?:code|codigo|ref)\.?\s*:?\s*[a-z0-9][a-z0-9/._-]{0,24}"
+        r"|(?=[a-z0-9/._-]{0,24}[a-z/])(?=[a-z0-9/._-]{0,24}\d)[a-z0-9][a-z0-9/._-]{1,24})\)"
         rf"|[^\"\u201c\u201d\u00ab\u00bb]{{0,200}}?(?:{alt['project_words']})\s+(?:{alt['same_name_words']})(?![\w]))")
     return _Words(never, email_header, subject, page, self_named, navigation, named_quote)
 
@@ -129,3 +130,18 @@ def facts_follow(blocks: list[Block], k: int, text: str) -> bool:
             continue
         return False
     return facts >= 1 and seen_text == 0
+
+
+_SUBJECT_LINES = 40
+
+
+def subject_line(text: str) -> str:
+    """An e-mail's subject among the first lines of a text ("Subject: RE: X", "Objet : TR: X", "Asunto: RV: X"),
+    without its prefixes; '' when there is none."""
+    for n, line in enumerate(text.splitlines()):
+        if n >= _SUBJECT_LINES:
+            break
+        is_subject, rest = subject_rest(line.strip(" >*_#"))
+        if is_subject and rest:
+            return rest
+    return ""
