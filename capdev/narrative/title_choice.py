@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from .folding import fold, fold_key
 from .labels import default_table, match_label
+from .prose_titles import prose_names
 from .title_evidence import facts_follow, named_quotes, never_reason, self_named, subject_line, subject_rest
 
 if TYPE_CHECKING:
@@ -241,6 +242,15 @@ _NEVER_TITLES = frozenset({"empty", "a document's type or part", "a section head
                            "an e-mail's header", "a page number"})
 
 
+_NO_FACTS = "a heading with no labelled facts under it"
+_HEAD_LINE = "one of the lines at the record's head"
+_CLAUSE_CUT = "a sentence's clause cut off the line"
+_UNCONFIRMED = frozenset({_NO_FACTS, _HEAD_LINE, _CLAUSE_CUT})
+# ", which runs ...", ", qui vise ...", ", que se ejecuta ...": a relative clause after a name, never in a title.
+_CLAUSE = re.compile(r",\s+(?:which|who|whose|qui|dont|lequel|laquelle|que|cuyo|cuya|el\s+cual|la\s+cual)\s",
+                     re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Choice:
     title: str
@@ -261,6 +271,11 @@ def choose(current: str, kind: str, heads: list[str], quoted: list[str], news: b
     """The title among the candidates. kind says where `current` came from: label | prose | heading | ''; facts
     says whether the record's own labelled facts follow the heading (or the head lines) at once."""
     rejected = ""
+    clause = _CLAUSE.search(current)
+    if clause and len(current[: clause.start()].split()) >= MIN_WORDS:
+        # "Registro social de hogares, que se ejecuta de junio de 2022 a ...": a sentence runs on after the name.
+        got = choose(current[: clause.start()], kind, heads, quoted, news, facts)
+        return Choice(got.title, False, _CLAUSE_CUT) if got.sure else got
     subject, _rest = subject_rest(current)
     if subject and kind != "label":
         # "Subject: RE: ...", "Objet : TR: ...": an e-mail's subject tells what the mail is about, perhaps the name.
@@ -296,7 +311,7 @@ def choose(current: str, kind: str, heads: list[str], quoted: list[str], news: b
                 return Choice(title, False, "a news item's headline")
             if not facts and not self_named(title) and not any(_same(q, title) for q in quoted):
                 # A document's first line, a headline, a section's heading: no label and no facts under it.
-                return Choice(title, False, "a heading with no labelled facts under it")
+                return Choice(title, False, _NO_FACTS)
             return Choice(title, True)
         if kind == "label" and why not in _NEVER_TITLES:
             return Choice(title, False, why)  # a label says it is the title: what it holds is proposed at worst
@@ -317,7 +332,7 @@ def choose(current: str, kind: str, heads: list[str], quoted: list[str], news: b
             kept.append(clean(rest))
     if kept:
         sure = len(kept) == 1 and len(kept[0].split()) >= 4 and not news and (facts or self_named(kept[0]))
-        return Choice(kept[-1], sure, rejected or "one of the lines at the record's head")
+        return Choice(kept[-1], sure, rejected or _HEAD_LINE)
     return Choice("", False, rejected)
 
 
@@ -352,6 +367,24 @@ class TitleSteps:
             elif head:
                 out.extend(ln for ln in self.text[block.start : block.end].splitlines() if ln.strip())
         return out[:12]
+
+    def confirm_or_propose(self, choice: Choice) -> Choice:
+        """A proposed heading that a sentence names as the project ("the X project", "dans le cadre du projet X") is
+        sure; with no title at all, such a name, or else an e-mail's subject, is proposed."""
+        if choice.title and choice.sure:
+            return choice
+        named = [n for n in (clean(n) for n in prose_names(self.rec.text)) if not rejection(n, "prose")]
+        if choice.title:
+            if choice.reason in _UNCONFIRMED and any(_same(n, choice.title) for n in named):
+                return Choice(choice.title, True, "named as the project in a sentence")
+            return choice
+        if named:
+            return Choice(named[0], False, "the name a sentence gives the project")
+        subject = clean(subject_line(self.rec.text))
+        if subject and not rejection(subject):
+            # A mail or a forwarded note with no title line: its subject may name the project; a reviewer confirms.
+            return Choice(subject, False, "an e-mail's subject")
+        return choice
 
     def facts_under_title(self) -> bool:
         """Do the record's labelled facts come right after its title line (or after the lines at its head)?"""
@@ -394,9 +427,7 @@ class TitleSteps:
             return
         if self.title_line is not None and not _same(choice.title, rec.title):
             self.span_fields[id(self.title_line)] = "unparsed"
-        if not choice.title and subject_line(rec.text) and not rejection(clean(subject_line(rec.text))):
-            # A mail or a forwarded note with no title line: its subject may name the project; a reviewer confirms.
-            choice = Choice(clean(subject_line(rec.text)), False, "an e-mail's subject")
+        choice = self.confirm_or_propose(choice)
         rec.title = choice.title
         if not choice.title:
             if choice.reason:  # a line was there and set aside; a record with no title line at all has nothing to say

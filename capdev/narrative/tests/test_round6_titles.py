@@ -10,6 +10,7 @@ import pytest
 
 from capdev.narrative import parse_file
 from capdev.narrative.title_choice import choose, clean, quoted_names, rejection
+from capdev.narrative.prose_titles import prose_names
 from capdev.narrative.title_evidence import never_reason, self_named, subject_line, subject_rest
 
 FILES = Path(__file__).parent / "files" / "round6" / "titles"
@@ -40,6 +41,14 @@ CASES = [
     ("samename_en.txt", "Gender-Responsive Budgeting for Local Governments", False, []),
     ("samename_fr.txt", "Budgétisation sensible au genre dans les communes", False, []),
     ("samename_es.txt", "Presupuestos sensibles al género en municipios", False, []),
+    # No title line: the name a sentence gives the project ("under project X", "dans le cadre du projet X"), proposed.
+    ("framed_en.txt", "Local Revenue Mobilisation in East African Cities", True, ["In 2023"]),
+    ("framed_fr.txt", "Gestion des archives publiques au Burundi", True, ["En 2023", "financé"]),
+    ("framed_es.txt", "Registro social de hogares en Guatemala y Honduras", True, ["Durante 2023", "que se"]),
+    # A first line that a sentence names as the project: sure; a relative clause is never part of the title.
+    ("confirmed_en.txt", "Local Revenue Mobilisation in East African Cities", False, ["which"]),
+    ("confirmed_fr.txt", "Gestion des archives publiques au Burundi", False, []),
+    ("confirmed_es.txt", "Registro social de hogares en Guatemala y Honduras", False, ["que se ejecuta"]),
 ]
 
 
@@ -143,3 +152,21 @@ def test_quoted_name_tied_to_the_project(text: str, name: str) -> None:
 
 def test_quoted_year_is_no_code() -> None:
     assert quoted_names('The report "Lessons from a Decade of Reform" (2021) was published.') == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Officials were trained under the project Open Contracting for Municipal Services, which ends in 2024.",
+     ["Open Contracting for Municipal Services"]),
+    ("The Civil Service Pay Reform in the Pacific project (2119P) closed in 2023.",
+     ["Civil Service Pay Reform in the Pacific"]),
+    ("Dans le cadre du programme intitulé Administration électronique au Sahel, qui s'achève en 2024.",
+     ["Administration électronique au Sahel"]),
+    ("En el marco del proyecto ROA 2231 – Catastro multifinalitario en los Andes, financiado por España.",
+     ["Catastro multifinalitario en los Andes"]),
+    # who pays, a lower-case description, an organisation: no name
+    ("con el apoyo del Programa Ordinario de Cooperación Técnica de la CEPAL", []),
+    ("dans le cadre du projet de renforcement des capacités des communes", []),
+    ("The United Nations Development Programme supported the work.", []),
+])
+def test_names_in_sentences(text: str, names: list[str]) -> None:
+    assert prose_names(text) == names
