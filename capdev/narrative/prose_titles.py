@@ -34,7 +34,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     after = re.compile(
         rf"(?<![\w'])(?:{alt['framing_words']})\s+(?:{alt['project_words']})\s+{_CODE}"
         rf"(?:(?:{alt['naming_words']})\s*:?\s+)?(?P<name>(?=\S)[^\n]{{0,400}})")
-    stop = re.compile(rf"\s*[,.;:()\[\]!?\"\u201c\u201d\u00ab\u00bb]|\s[-\u2013\u2014]\s|\s+(?:{alt['name_stops']})(?![\w'])")
+    stop = re.compile(r"\s*[,.;:()\[\]!?\"\u201c\u201d\u00ab\u00bb]|\s[-\u2013\u2014]\s"
+                      rf"|\s+(?:{alt['name_stops']})(?![\w'])")
     # 'the Open Budget Data for Parliaments project': a run of capitalised words (small connectors between).
     before = re.compile(
         r"(?<![\w'])(?:[Tt]he|[Ii]ts|[Oo]ur|[Tt]heir)\s+(?P<name>[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|for|and|in|on|the|to|&)){2,18})"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from capdev.narrative import parse_file
-from capdev.narrative.title_choice import choose, clean, quoted_names, rejection
 from capdev.narrative.prose_titles import prose_names
+from capdev.narrative.title_choice import choose, clean, quoted_names, rejection
 from capdev.narrative.title_evidence import never_reason, self_named, subject_line, subject_rest
 
 FILES = Path(__file__).parent / "files" / "round6" / "titles"
