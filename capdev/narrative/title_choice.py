@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from .folding import fold, fold_key
 from .labels import default_table, match_label
 from .prose_titles import prose_names
-from .title_evidence import facts_follow, named_quotes, never_reason, self_named, subject_line, subject_rest
+from .title_evidence import document_of, facts_follow, named_quotes, never_reason, self_named, subject_line, subject_rest
 
 if TYPE_CHECKING:
     from .segment import Block, RawRecord
@@ -158,7 +158,9 @@ def doc_type_rest(title: str) -> tuple[bool, str]:
     # "Annex II", "Table 3", "Distr. General", "Fiche de projet n° 12", "Summary 2021": the heading alone.
     if not words or all(re.fullmatch(r"[ivxlc]{1,5}|[a-z]|n", x) for x in words) or _date_only(rest):
         return True, ""
-    return False, ""
+    # "Minutes of the third meeting ...", "Question écrite n° 1234 de ...", "Informe de la misión ...": the
+    # document's own title, not the project's name (which a separator or quotes would set apart).
+    return document_of(folded), ""
 
 
 def rejection(title: str, kind: str = "heading") -> str:

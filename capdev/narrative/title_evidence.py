@@ -45,6 +45,7 @@ class _Words:
     self_named: re.Pattern[str]
     navigation: re.Pattern[str]
     named_quote: re.Pattern[str]
+    document_of: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +69,15 @@ def _words() -> _Words:
         r"(?=\s*\((?:(?:code|codigo|ref)\.?\s*:?\s*[a-z0-9][a-z0-9/._-]{0,24}"
         r"|(?=[a-z0-9/._-]{0,24}[a-z/])(?=[a-z0-9/._-]{0,24}\d)[a-z0-9][a-z0-9/._-]{1,24})\)"
         rf"|[^\"\u201c\u201d\u00ab\u00bb]{{0,200}}?(?:{alt['project_words']})\s+(?:{alt['same_name_words']})(?![\w]))")
-    return _Words(never, email_header, subject, page, self_named, navigation, named_quote)
+    # After a document's type: "of the ...", "de la ...", a number ("n° 1234", "E-001234/2022"), then anything.
+    document_of = re.compile(rf"^(?:{alt['document_types_of']})\s*(?:(?:{alt['document_of_words']})(?![\w'])|'"
+                             r"|(?:n[o\u00b0\u00ba]\.?\s*)?[a-z]{0,3}[-/]?\d[\w/.-]*(?:\s|$))")
+    return _Words(never, email_header, subject, page, self_named, navigation, named_quote, document_of)
+
+
+def document_of(folded: str) -> bool:
+    """Is the (folded) line a document's own title: its type, then 'of ...', 'de la ...' or a number?"""
+    return bool(_words().document_of.match(folded))
 
 
 def named_quotes(text: str) -> list[tuple[int, int]]:

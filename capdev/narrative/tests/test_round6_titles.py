@@ -49,6 +49,14 @@ CASES = [
     ("confirmed_en.txt", "Local Revenue Mobilisation in East African Cities", False, ["which"]),
     ("confirmed_fr.txt", "Gestion des archives publiques au Burundi", False, []),
     ("confirmed_es.txt", "Registro social de hogares en Guatemala y Honduras", False, ["que se ejecuta"]),
+    # Committee minutes (PV, acta): the minutes' own title is no project name, even with facts under it.
+    ("minutes_en.txt", "Local Revenue Mobilisation in East African Cities", True, ["Minutes of"]),
+    ("minutes_fr.txt", "Gestion des archives publiques au Burundi", True, ["Procès-verbal"]),
+    ("minutes_es.txt", "Registro social de hogares en Guatemala y Honduras", True, ["Acta de"]),
+    # A mission report's title: never the project's.
+    ("mission_en.txt", "", None, ["Report of the mission"]),
+    ("mission_fr.txt", "", None, ["Rapport de mission"]),
+    ("mission_es.txt", "", None, ["Informe de la misión"]),
 ]
 
 
@@ -170,3 +178,28 @@ def test_quoted_year_is_no_code() -> None:
 ])
 def test_names_in_sentences(text: str, names: list[str]) -> None:
     assert prose_names(text) == names
+
+
+@pytest.mark.parametrize("line", [
+    "Minutes of the third meeting of the Project Board",
+    "Summary record of the 5th meeting",
+    "Written question E-001234/2022 to the Commission",
+    "Compte rendu de la réunion du 3 mai",
+    "Question écrite n° 12345 de M. le député",
+    "Rapport d'achèvement du projet",
+    "Acta de la sesión del comité directivo",
+    "Respuesta escrita a la pregunta 4512",
+    "Informe de cierre del proyecto",
+])
+def test_document_titles_are_not_project_names(line: str) -> None:
+    assert rejection(clean(line)) == "a document's type or part"
+
+
+@pytest.mark.parametrize("line", [
+    "Distribution of Social Benefits through Digital Platforms",
+    "Agenda 2030 en los gobiernos locales de Colombia",
+    "Carta de servicios en los municipios de Chile",
+    "Lettre de la gouvernance numérique en Afrique",
+])
+def test_titles_that_begin_like_documents(line: str) -> None:
+    assert rejection(clean(line)) == ""
