@@ -22,7 +22,15 @@ from typing import TYPE_CHECKING
 from .folding import fold, fold_key
 from .labels import default_table, match_label
 from .prose_titles import prose_names
-from .title_evidence import document_of, facts_follow, named_quotes, never_reason, self_named, subject_line, subject_rest
+from .title_evidence import (
+    document_of,
+    facts_follow,
+    named_quotes,
+    never_reason,
+    self_named,
+    subject_line,
+    subject_rest,
+)
 
 if TYPE_CHECKING:
     from .segment import Block, RawRecord
