@@ -21,20 +21,16 @@ from typing import TYPE_CHECKING
 
 from .folding import fold, fold_key
 from .labels import default_table, match_label
-from .prose_titles import prose_names
 from .title_evidence import (
     document_of,
-    facts_follow,
     named_quotes,
     never_reason,
     self_named,
-    subject_line,
     subject_rest,
 )
 
 if TYPE_CHECKING:
-    from .segment import Block, RawRecord
-    from .types import Record
+    pass
 
 MIN_WORDS = 3
 MAX_WORDS = 30
@@ -126,8 +122,9 @@ def _date_only(folded: str) -> bool:
     return len(rest) == 0 or (dated and len(rest) <= 3 and "," in folded)
 
 
-def clean(title: str) -> str:
-    """The title without label words, numbering, decoration or the quotes around it, on one line."""
+def clean(title: str, site: bool = True) -> str:
+    """The title without label words, numbering, decoration or the quotes around it (nor, unless site is False, the
+    site's name after a web page's title), on one line."""
     w = _words()
     text = " ".join(title.split())
     for _ in range(3):
@@ -143,6 +140,27 @@ def clean(title: str) -> str:
         text = text.strip().rstrip(":").strip()
         if text == before:
             break
+    return without_site(text) if site else text
+
+
+def _web_title(line: str) -> bool:
+    """Is the line a web page's title, the site's name after it ("... | UN DESA")? At most a proposed title."""
+    return clean(line) != clean(line, site=False)
+
+
+# "Digital Government in Africa | UN DESA", "... – Nations Unies": a web page's title ends with the site's name.
+_SITE_SEPARATOR = re.compile(r"\s+[|\u2013\u2014-]\s+(?=[^|\u2013\u2014]*$)")
+
+
+def without_site(text: str) -> str:
+    m = _SITE_SEPARATOR.search(text)
+    if not m or len(text[: m.start()].split()) < MIN_WORDS:
+        return text
+    site = text[m.end() :].strip()
+    folded = fold(site).lower()
+    w = _words()
+    if len(site.split()) <= 8 and not w.title_noun.search(folded) and (w.org_head.match(folded) or _org_alone(site)):
+        return text[: m.start()].rstrip()
     return text
 
 
@@ -255,7 +273,7 @@ _NEVER_TITLES = frozenset({"empty", "a document's type or part", "a section head
 _NO_FACTS = "a heading with no labelled facts under it"
 _HEAD_LINE = "one of the lines at the record's head"
 _CLAUSE_CUT = "a sentence's clause cut off the line"
-_UNCONFIRMED = frozenset({_NO_FACTS, _HEAD_LINE, _CLAUSE_CUT})
+UNCONFIRMED = frozenset({_NO_FACTS, _HEAD_LINE, _CLAUSE_CUT})
 # ", which runs ...", ", qui vise ...", ", que se ejecuta ...": a relative clause after a name, never in a title.
 _CLAUSE = re.compile(r",\s+(?:which|who|whose|qui|dont|lequel|laquelle|que|cuyo|cuya|el\s+cual|la\s+cual)\s",
                      re.IGNORECASE)
@@ -271,7 +289,7 @@ class Choice:
 _INNER_QUOTE = re.compile(r"[\"\u201c\u00ab]\s*(?P<name>[^\"\u201c\u201d\u00ab\u00bb]{8,300}?)\s*[\"\u201d\u00bb]")
 
 
-def _same(a: str, b: str) -> bool:
+def same_title(a: str, b: str) -> bool:
     ka, kb = fold_key(a).strip(_QUOTES), fold_key(b).strip(_QUOTES)
     return ka == kb or (len(ka) > 12 and (ka in kb or kb in ka))
 
@@ -286,11 +304,16 @@ def choose(current: str, kind: str, heads: list[str], quoted: list[str], news: b
         # "Registro social de hogares, que se ejecuta de junio de 2022 a ...": a sentence runs on after the name.
         got = choose(current[: clause.start()], kind, heads, quoted, news, facts)
         return Choice(got.title, False, _CLAUSE_CUT) if got.sure else got
+    if current and _web_title(current):
+        got = choose(clean(current), kind, heads, quoted, news, facts)
+        if got.sure and same_title(got.title, clean(current)):
+            return Choice(got.title, False, "a web page's title")
+        return got
     subject, _rest = subject_rest(current)
     if subject and kind != "label":
         # "Subject: RE: ...", "Objet : TR: ...": an e-mail's subject tells what the mail is about, perhaps the name.
         choice = choose(_rest, kind, heads, quoted, news, facts)
-        if not choice.sure or not _same(choice.title, _rest):
+        if not choice.sure or not same_title(choice.title, _rest):
             return choice
         return Choice(choice.title, False, "an e-mail's subject")
     if current:
@@ -301,9 +324,9 @@ def choose(current: str, kind: str, heads: list[str], quoted: list[str], news: b
             # '[A] «Evaluación de ...» — Argentina, Brasil', 'Consultoría para ... del proyecto «...»': the name quoted.
             name = clean(inner.group("name"))
             if not rejection(name):
-                return Choice(name, any(_same(q, name) for q in quoted) and len(quoted) == 1 and not news,
+                return Choice(name, any(same_title(q, name) for q in quoted) and len(quoted) == 1 and not news,
                               f"the name quoted in {' '.join(current.split())!r}")
-        if not why and kind == "prose" and quoted and not any(_same(q, title) for q in quoted):
+        if not why and kind == "prose" and quoted and not any(same_title(q, title) for q in quoted):
             # A quoted phrase of a paragraph (an event's name, a platform's) against the name given the project.
             return Choice(quoted[0], len(quoted) == 1, "" if len(quoted) == 1 else "the text names several projects")
         if not why and kind == "prose" and not quoted:
@@ -312,14 +335,14 @@ def choose(current: str, kind: str, heads: list[str], quoted: list[str], news: b
         if not why and kind in ("label", "prose"):
             return Choice(title, True)
         if not why:
-            others = [q for q in quoted if not _same(q, title)]
+            others = [q for q in quoted if not same_title(q, title)]
             if news and quoted:
                 return Choice(quoted[0], len(quoted) == 1)  # a news item's headline tells news, not the name
-            if others and not any(_same(q, title) for q in quoted):
+            if others and not any(same_title(q, title) for q in quoted):
                 return Choice(title, False, f"the text names the project {others[0]!r}")
             if news:
                 return Choice(title, False, "a news item's headline")
-            if not facts and not self_named(title) and not any(_same(q, title) for q in quoted):
+            if not facts and not self_named(title) and not any(same_title(q, title) for q in quoted):
                 # A document's first line, a headline, a section's heading: no label and no facts under it.
                 return Choice(title, False, _NO_FACTS)
             return Choice(title, True)
@@ -329,8 +352,10 @@ def choose(current: str, kind: str, heads: list[str], quoted: list[str], news: b
     if quoted:
         return Choice(quoted[0], len(quoted) == 1, "" if len(quoted) == 1 else "the text names several projects")
     kept: list[str] = []
+    web = False
     for line in heads:
         t = clean(line)
+        web = web or _web_title(line)
         is_doc, rest = doc_type_rest(t)
         if is_doc and rest and not rejection(clean(rest)):
             kept.append(clean(rest))
@@ -341,121 +366,8 @@ def choose(current: str, kind: str, heads: list[str], quoted: list[str], news: b
         if is_doc and rest and not rejection(clean(rest)):
             kept.append(clean(rest))
     if kept:
-        sure = len(kept) == 1 and len(kept[0].split()) >= 4 and not news and (facts or self_named(kept[0]))
+        sure = len(kept) == 1 and len(kept[0].split()) >= 4 and not news and not web and (facts or self_named(kept[0]))
+        if web and not rejected:
+            rejected = "a web page's title"
         return Choice(kept[-1], sure, rejected or _HEAD_LINE)
     return Choice("", False, rejected)
-
-
-class TitleSteps:
-    """The title's choice, mixed into the assembler (whose rec, raw, text and title state it reads)."""
-
-    text: str
-    raw: RawRecord
-    rec: Record
-    span_fields: dict[int, str]
-    title_labelled: bool
-    title_line: Block | None
-
-    def head_lines(self) -> list[str]:
-        """The lines before the record's first fact or paragraph, and the later title lines that no title took
-        (the title under a code header, after a running head), each joined with a line it wraps onto."""
-        out: list[str] = []
-        head = True
-        blocks = self.raw.blocks
-        for k, block in enumerate(blocks):
-            if block.kind in ("blank", "heading", "chrome") or block is self.title_line:
-                continue
-            if block.kind != "text" or block.field not in ("title", "unparsed"):
-                head = False
-            if block.kind == "text" and block.field == "title" and not head:
-                line = " ".join(self.text[block.start : block.end].split())
-                nxt = blocks[k + 1] if k + 1 < len(blocks) else None
-                if nxt is not None and nxt.kind == "text" and nxt.start == block.end and block.end - block.start and (
-                        wraps_on(line, " ".join(self.text[nxt.start : nxt.end].split()))):
-                    line = f"{line} {' '.join(self.text[nxt.start : nxt.end].split())}"
-                out.append(line)
-            elif head:
-                out.extend(ln for ln in self.text[block.start : block.end].splitlines() if ln.strip())
-        return out[:12]
-
-    def confirm_or_propose(self, choice: Choice) -> Choice:
-        """A proposed heading that a sentence names as the project ("the X project", "dans le cadre du projet X") is
-        sure; with no title at all, such a name, or else an e-mail's subject, is proposed."""
-        if choice.title and choice.sure:
-            return choice
-        named = [n for n in (clean(n) for n in prose_names(self.rec.text)) if not rejection(n, "prose")]
-        if choice.title:
-            if choice.reason in _UNCONFIRMED and any(_same(n, choice.title) for n in named):
-                return Choice(choice.title, True, "named as the project in a sentence")
-            return choice
-        if named:
-            return Choice(named[0], False, "the name a sentence gives the project")
-        subject = clean(subject_line(self.rec.text))
-        if subject and not rejection(subject):
-            # A mail or a forwarded note with no title line: its subject may name the project; a reviewer confirms.
-            return Choice(subject, False, "an e-mail's subject")
-        return choice
-
-    def facts_under_title(self) -> bool:
-        """Do the record's labelled facts come right after its title line (or after the lines at its head)?"""
-        blocks = self.raw.blocks
-        k = next((n for n, b in enumerate(blocks) if b is self.title_line), None)
-        if k is None:
-            k = -1
-            for n, block in enumerate(blocks):
-                if block.kind in ("blank", "heading", "chrome"):
-                    continue
-                if block.kind != "text" or block.field not in ("title", "unparsed"):
-                    break
-                k = n
-        return k >= 0 and facts_follow(blocks, k, self.text)
-
-    def join_wrapped_head(self) -> None:
-        """A title line whose first half the segmenter set aside as the page's heading ("FORTALECIMIENTO DE ..." /
-        "PARA LA FORMACIÓN ..."): the two lines are one title."""
-        head, blocks = self.title_line, self.raw.blocks
-        if head is None or self.title_labelled:
-            return
-        k = next((n for n, b in enumerate(blocks) if b is head), 0)
-        prev = blocks[k - 1] if k else None
-        if prev is None or prev.kind != "text" or prev.field != "unparsed" or prev.end != head.start:
-            return
-        line = " ".join(self.text[prev.start : prev.end].split())
-        if self.text[prev.start : prev.end].replace("\r\n", "\n").count("\n") == 1 and wraps_on(line, self.rec.title):
-            self.rec.title = f"{line} {self.rec.title}"
-            self.span_fields[id(prev)] = "title"
-
-    def choose_title(self) -> None:
-        rec = self.rec
-        self.join_wrapped_head()
-        prose = any(f.field == "title" and f.reason == "read from prose" for f in rec.flags)
-        kind = "" if not rec.title else "heading" if self.title_line is not None and not self.title_labelled else (
-            "prose" if prose else "label")
-        choice = choose(rec.title, kind, self.head_lines(), quoted_names(rec.text), news=self.raw.news,
-                        facts=self.facts_under_title())
-        if choice.title == rec.title and choice.sure:
-            return
-        if self.title_line is not None and not _same(choice.title, rec.title):
-            self.span_fields[id(self.title_line)] = "unparsed"
-        choice = self.confirm_or_propose(choice)
-        rec.title = choice.title
-        if not choice.title:
-            if choice.reason:  # a line was there and set aside; a record with no title line at all has nothing to say
-                rec.flag("title", f"not a title, set aside: {choice.reason}")
-            return
-        if not choice.sure:
-            rec.title_is_proposed = True
-            rec.flag("title", f"proposed: {choice.reason}" if choice.reason else "proposed")
-        elif kind:
-            rec.flag("title", "chosen among the record's lines" + (f" ({choice.reason})" if choice.reason else ""))
-
-    def wrap_title(self, block: Block, line: str) -> bool:
-        """A line right under the title line that carries on its words ("... for" / "the monitoring of ..."):
-        joined to the title, its span the title's."""
-        head = self.title_line
-        if head is None or self.title_labelled or block.start != head.end or not wraps_on(self.rec.title, line):
-            return False  # only the line right under the title line (a blank line between ends the title)
-        self.rec.title = f"{self.rec.title} {line}"
-        self.span_fields[id(block)] = "title"
-        self.title_line = block
-        return True

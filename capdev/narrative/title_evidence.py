@@ -94,7 +94,7 @@ def never_reason(line: str) -> str:
         return ""
     if w.never.match(folded) or "cookie" in folded:
         return "a cookie notice or a navigation link"
-    if w.navigation.search(f" {folded}") and len(folded.split()) <= 40:
+    if w.navigation.search(f" {folded}") and len(folded.split()) <= 40 and "\u00ab" not in folded:
         return "a breadcrumb or a menu"
     if w.email_header.match(folded) and not w.subject.match(folded):
         return "an e-mail's header"

@@ -57,6 +57,10 @@ CASES = [
     ("mission_en.txt", "", None, ["Report of the mission"]),
     ("mission_fr.txt", "", None, ["Rapport de mission"]),
     ("mission_es.txt", "", None, ["Informe de la misión"]),
+    # A saved page's title ("... | Site"): the site's name cut off, the rest proposed (a <title> is no label).
+    ("webpage_en.txt", "Open Budget Data for Parliaments", True, ["Department of Economic", "cookies", "Home >"]),
+    ("webpage_fr.txt", "Administration électronique au Sahel", True, ["Nations Unies", "cookies", "Accueil"]),
+    ("webpage_es.txt", "Gobierno abierto en los municipios de Honduras", True, ["CEPAL", "cookies", "Inicio"]),
 ]
 
 
@@ -203,3 +207,18 @@ def test_document_titles_are_not_project_names(line: str) -> None:
 ])
 def test_titles_that_begin_like_documents(line: str) -> None:
     assert rejection(clean(line)) == ""
+
+
+@pytest.mark.parametrize("line, title", [
+    ("Digital Government in Africa | Department of Economic and Social Affairs", "Digital Government in Africa"),
+    ("Gouvernance numérique au Sahel – Nations Unies", "Gouvernance numérique au Sahel"),
+    ("Gobierno abierto en Honduras | CEPAL", "Gobierno abierto en Honduras"),
+    # not a site's name: kept
+    ("Support to Civil Service Reform in Liberia – Phase II", "Support to Civil Service Reform in Liberia – Phase II"),
+    ("Programme d'appui à la réforme de l'administration – Tunisie 2030",
+     "Programme d'appui à la réforme de l'administration – Tunisie 2030"),
+])
+def test_site_name_cut_off(line: str, title: str) -> None:
+    assert clean(line) == title
+    got = choose(line, "heading", [], [], facts=True)
+    assert got.title == title and got.sure is (line == title)
