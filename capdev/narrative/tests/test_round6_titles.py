@@ -57,6 +57,14 @@ CASES = [
     ("mission_en.txt", "", None, ["Report of the mission"]),
     ("mission_fr.txt", "", None, ["Rapport de mission"]),
     ("mission_es.txt", "", None, ["Informe de la misión"]),
+    # A press release: its type, 'for immediate release' and the headline (a sentence) are no title; the name the
+    # body gives the project is proposed.
+    ("press_en.txt", "Local Revenue Mobilisation in East African Cities", True,
+     ["PRESS RELEASE", "IMMEDIATE", "Kenya strengthens"]),
+    ("press_fr.txt", "Gestion des archives publiques au Burundi", True,
+     ["COMMUNIQUÉ", "diffusion", "se dote"]),
+    ("press_es.txt", "Registro social de hogares en Guatemala y Honduras", True,
+     ["NOTA DE PRENSA", "difusión", "avanzan"]),
     # A saved page's title ("... | Site"): the site's name cut off, the rest proposed (a <title> is no label).
     ("webpage_en.txt", "Open Budget Data for Parliaments", True, ["Department of Economic", "cookies", "Home >"]),
     ("webpage_fr.txt", "Administration électronique au Sahel", True, ["Nations Unies", "cookies", "Accueil"]),
