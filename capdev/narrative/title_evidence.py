@@ -46,6 +46,7 @@ class _Words:
     navigation: re.Pattern[str]
     named_quote: re.Pattern[str]
     document_of: re.Pattern[str]
+    event_head: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +73,9 @@ def _words() -> _Words:
     # After a document's type: "of the ...", "de la ...", a number ("n° 1234", "E-001234/2022"), then anything.
     document_of = re.compile(rf"^(?:{alt['document_types_of']})\s*(?:(?:{alt['document_of_words']})(?![\w'])|'"
                              r"|(?:n[o\u00b0\u00ba]\.?\s*)?[a-z]{0,3}[-/]?\d[\w/.-]*(?:\s|$))")
-    return _Words(never, email_header, subject, page, self_named, navigation, named_quote, document_of)
+    # "Programme of the workshop", "Programme de la journée", "Programa del taller": an event's programme.
+    event_head = re.compile(rf"^\S+(?:\s+\S+){{0,3}}?\s+(?:{alt['event_nouns']})(?![\w'])")
+    return _Words(never, email_header, subject, page, self_named, navigation, named_quote, document_of, event_head)
 
 
 def document_of(folded: str) -> bool:
@@ -114,7 +117,9 @@ def subject_rest(line: str) -> tuple[bool, str]:
 
 def self_named(title: str) -> bool:
     """Does the heading say it is a project's name ("Projet de renforcement des capacités ...")?"""
-    return bool(_words().self_named.match(fold(title).lower())) and len(title.split()) >= 4
+    folded = fold(title).lower()
+    w = _words()
+    return bool(w.self_named.match(folded)) and len(title.split()) >= 4 and not w.event_head.match(folded)
 
 
 def facts_follow(blocks: list[Block], k: int, text: str) -> bool:

@@ -152,6 +152,9 @@ def test_heading_sure_only_with_facts(heading: str) -> None:
     ("Proyecto de modernización del catastro en Bolivia", True),
     ("Projects in the Pacific region", False),
     ("Open Budget Data for Parliaments", False),
+    ("Programme for the day of the workshop", False),
+    ("Programme de la journée du 3 mai", False),
+    ("Programa del taller regional de Lima", False),
 ])
 def test_self_named_heading(heading: str, named: bool) -> None:
     assert self_named(heading) is named
