@@ -126,7 +126,9 @@ def facts_follow(blocks: list[Block], k: int, text: str) -> bool:
     """Do the record's own labelled facts (code, dates, budget...) come right after blocks[k], a summary
     paragraph at most between?"""
     seen_text = 0
-    facts = 0
+    # "DA1617B:" / "Public Service Innovation in Africa": a code header right above the title is one of its facts.
+    before = next((b for b in reversed(blocks[max(0, k - 3) : k]) if b.kind != "blank"), None)
+    facts = int(before is not None and before.kind == "header")
     for block in blocks[k + 1 : k + 1 + _BLOCKS_LOOKED_AT]:
         if block.kind in ("blank", "chrome"):
             continue
