@@ -208,13 +208,13 @@ def rejection(title: str, kind: str = "heading") -> str:
         return "a label"
     if w.publication_end.search(folded) or any(doc_type_rest(p)[0] for p in _PARTS.split(title)[1:]):
         return "a publication's name"
+    never = never_reason(title)
+    if never:
+        return never
     if _date_only(folded) or _day_month().search(title):
         return "a date"
     if _ADDRESS.search(title):
         return "an address"
-    never = never_reason(title)
-    if never:
-        return never
     if w.org_head.match(folded) and not w.title_noun.search(folded):
         return "an organisation's name"
     if w.verb.search(folded) or (title.rstrip()[-1:] in ".!?" and len(words) >= 6) or _SENTENCES.search(title):
@@ -267,7 +267,7 @@ def wraps_on(title: str, line: str) -> bool:
 # What no label makes a title: the rest (a name, a date in the title, a verb, a length) may be one after all.
 _NEVER_TITLES = frozenset({"empty", "a document's type or part", "a section heading", "a label", "a publication's name",
                            "an address", "a cookie notice or a navigation link", "a breadcrumb or a menu",
-                           "an e-mail's header", "a page number"})
+                           "an e-mail's header", "a page number", "a code or a placeholder"})
 
 
 _NO_FACTS = "a heading with no labelled facts under it"
@@ -333,7 +333,8 @@ def choose(current: str, kind: str, heads: list[str], quoted: list[str], news: b
             # A phrase in quotes the text does not say is its project's name (a report's, a workshop's, a motto).
             return Choice(title, False, "a phrase in quotes, not said to be the project's name")
         if not why and kind in ("label", "prose"):
-            return Choice(title, True)
+            # One word under a title label ("Projet : Mali", "Proyecto: SIGEF") is a country, an acronym, a code.
+            return Choice(title, True) if len(title.split()) > 1 else Choice(title, False, "one word")
         if not why:
             others = [q for q in quoted if not same_title(q, title)]
             if news and quoted:

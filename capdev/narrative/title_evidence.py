@@ -47,6 +47,7 @@ class _Words:
     named_quote: re.Pattern[str]
     document_of: re.Pattern[str]
     event_head: re.Pattern[str]
+    placeholder: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +76,10 @@ def _words() -> _Words:
                              r"|(?:n[o\u00b0\u00ba]\.?\s*)?[a-z]{0,3}[-/]?\d[\w/.-]*(?:\s|$))")
     # "Programme of the workshop", "Programme de la journée", "Programa del taller": an event's programme.
     event_head = re.compile(rf"^\S+(?:\s+\S+){{0,3}}?\s+(?:{alt['event_nouns']})(?![\w'])")
-    return _Words(never, email_header, subject, page, self_named, navigation, named_quote, document_of, event_head)
+    placeholder = re.compile(rf"^(?:{alt['placeholder_values']})"
+                             r"(?:\s*(?:n[o\u00b0\u00ba]\.?\s*)?[\divx]{0,4})?[\s.]*$")
+    return _Words(never, email_header, subject, page, self_named, navigation, named_quote, document_of, event_head,
+                  placeholder)
 
 
 def document_of(folded: str) -> bool:
@@ -87,6 +91,10 @@ def named_quotes(text: str) -> list[tuple[int, int]]:
     """The spans of the quoted phrases the text ties to its project (a code right after, 'of the same name')."""
     folded = fold(text).lower()
     return [(m.start("name"), m.end("name")) for m in _words().named_quote.finditer(folded)]
+
+
+# "ROA 2124", "2021C", "BEN/19/01", "DA-1617-B": a project's code alone (a "Project:" label may hold it), no title.
+_CODE_ALONE = re.compile(r"^(?=.*\d)[A-Z]{0,6}[\s/._-]?[A-Z0-9]*\d[A-Za-z0-9/._-]*$|^[-\u2013\u2014_.?]+$")
 
 
 def never_reason(line: str) -> str:
@@ -103,6 +111,8 @@ def never_reason(line: str) -> str:
         return "an e-mail's header"
     if w.page.match(folded):
         return "a page number"
+    if w.placeholder.match(folded) or _CODE_ALONE.match(" ".join(line.split()).strip(" *_#")):
+        return "a code or a placeholder"
     return ""
 
 

@@ -65,6 +65,10 @@ CASES = [
      ["COMMUNIQUÉ", "diffusion", "se dote"]),
     ("press_es.txt", "Registro social de hogares en Guatemala y Honduras", True,
      ["NOTA DE PRENSA", "difusión", "avanzan"]),
+    # A title label that holds a code, a placeholder or one word: never the sure title.
+    ("placeholder_en.txt", None, True, ["ROA 2231"]),
+    ("placeholder_fr.txt", None, True, ["déterminer"]),
+    ("placeholder_es.txt", "Honduras", True, ["Honduras"]),
     # A saved page's title ("... | Site"): the site's name cut off, the rest proposed (a <title> is no label).
     ("webpage_en.txt", "Open Budget Data for Parliaments", True, ["Department of Economic", "cookies", "Home >"]),
     ("webpage_fr.txt", "Administration électronique au Sahel", True, ["Nations Unies", "cookies", "Accueil"]),
@@ -77,7 +81,9 @@ def test_title_and_how_sure(name: str, title: str, proposed: bool | None, never:
     records = parse_file(FILES / name)
     assert len(records) == 1
     rec = records[0]
-    if title:
+    if title is None:
+        assert not rec.title or rec.title_is_proposed  # proposed from the text's own words, if anything
+    elif title:
         assert rec.title == title
         assert rec.title_is_proposed is proposed
     else:
@@ -101,6 +107,13 @@ def test_title_and_how_sure(name: str, title: str, proposed: bool | None, never:
     ("Page 2 sur 5", "a page number"),
     ("Página 4 de 9", "a page number"),
     ("- 7 -", "a page number"),
+    ("ROA 2124", "a code or a placeholder"),
+    ("BEN/19/01", "a code or a placeholder"),
+    ("N/A", "a code or a placeholder"),
+    ("To be determined", "a code or a placeholder"),
+    ("Sans objet", "a code or a placeholder"),
+    ("Por definir", "a code or a placeholder"),
+    ("Ver anexo 2", "a code or a placeholder"),
 ])
 def test_never_a_title(line: str, why: str) -> None:
     assert never_reason(line) == why
@@ -112,6 +125,8 @@ def test_never_a_title(line: str, why: str) -> None:
     "Renforcement de la gestion des finances publiques au Mali",
     "Fortalecimiento de la gestión pública en Paraguay",
     "Home-Grown Solutions for Local Revenue in Eastern Africa",
+    "Vision 2030 for Public Service Reform",
+    "E-Government 2.0 in the Pacific",
 ])
 def test_titles_are_not_chrome(line: str) -> None:
     assert never_reason(line) == ""
