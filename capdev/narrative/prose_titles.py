@@ -34,7 +34,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     after = re.compile(
         rf"(?<![\w'])(?:{alt['framing_words']})\s+(?:{alt['project_words']})\s+{_CODE}"
         rf"(?:(?:{alt['naming_words']})\s*:?\s+)?(?P<name>(?=\S)[^\n]{{0,400}})")
-    stop = re.compile(r"\s*[,.;:()\[\]!?\"\u201c\u201d\u00ab\u00bb]|\s[-\u2013\u2014]\s"
+    # ... and at a paragraph's end, or a line's end when the next line is a label ("Project code: ...").
+    stop = re.compile(r"[ \t]*\n\s*\n|[ \t]*\n(?=[^\n:]{1,40}:)"
+                      r"|\s*[,.;:()\[\]!?\"\u201c\u201d\u00ab\u00bb]|\s[-\u2013\u2014]\s"
                       rf"|\s+(?:{alt['name_stops']})(?![\w'])")
     # 'the Open Budget Data for Parliaments project': a run of capitalised words (small connectors between).
     before = re.compile(

@@ -65,6 +65,10 @@ CASES = [
      ["COMMUNIQUÉ", "diffusion", "se dote"]),
     ("press_es.txt", "Registro social de hogares en Guatemala y Honduras", True,
      ["NOTA DE PRENSA", "difusión", "avanzan"]),
+    # An evaluation's own title names the project: the name proposed, the evaluation's title never sure.
+    ("evaluation_en.txt", "Local Revenue Mobilisation in East African Cities", True, ["Evaluation summary", "Final"]),
+    ("evaluation_fr.txt", "Gestion des archives publiques au Burundi", True, ["Évaluation finale"]),
+    ("evaluation_es.txt", "Registro social de hogares en Guatemala y Honduras", True, ["Evaluación final"]),
     # A title label that holds a code, a placeholder or one word: never the sure title.
     ("placeholder_en.txt", None, True, ["ROA 2231"]),
     ("placeholder_fr.txt", None, True, ["déterminer"]),
@@ -220,6 +224,9 @@ def test_names_in_sentences(text: str, names: list[str]) -> None:
     "Acta de la sesión del comité directivo",
     "Respuesta escrita a la pregunta 4512",
     "Informe de cierre del proyecto",
+    "Final evaluation of the project",
+    "Évaluation à mi-parcours du programme",
+    "Evaluación intermedia del proyecto",
 ])
 def test_document_titles_are_not_project_names(line: str) -> None:
     assert rejection(clean(line)) == "a document's type or part"
@@ -230,6 +237,8 @@ def test_document_titles_are_not_project_names(line: str) -> None:
     "Agenda 2030 en los gobiernos locales de Colombia",
     "Carta de servicios en los municipios de Chile",
     "Lettre de la gouvernance numérique en Afrique",
+    "Evaluación de políticas públicas en el Mercosur",
+    "Evaluation Capacity Development in Francophone Africa",
 ])
 def test_titles_that_begin_like_documents(line: str) -> None:
     assert rejection(clean(line)) == ""
