@@ -9,7 +9,7 @@ from .labels import LabelTable, default_table, match_label
 from .lists import split_items
 from .record_steps import RecordSteps, _excerpt, _guard, _nl, _one_line, _values
 from .segment import Block, RawRecord, value_is_empty
-from .title_choice import TitleSteps
+from .title_steps import TitleSteps
 from .titles import propose_title
 from .types import Outcome, Record
 

@@ -21,10 +21,16 @@ from typing import TYPE_CHECKING
 
 from .folding import fold, fold_key
 from .labels import default_table, match_label
+from .title_evidence import (
+    document_of,
+    named_quotes,
+    never_reason,
+    self_named,
+    subject_rest,
+)
 
 if TYPE_CHECKING:
-    from .segment import Block, RawRecord
-    from .types import Record
+    pass
 
 MIN_WORDS = 3
 MAX_WORDS = 30
@@ -116,8 +122,9 @@ def _date_only(folded: str) -> bool:
     return len(rest) == 0 or (dated and len(rest) <= 3 and "," in folded)
 
 
-def clean(title: str) -> str:
-    """The title without label words, numbering, decoration or the quotes around it, on one line."""
+def clean(title: str, site: bool = True) -> str:
+    """The title without label words, numbering, decoration or the quotes around it (nor, unless site is False, the
+    site's name after a web page's title), on one line."""
     w = _words()
     text = " ".join(title.split())
     for _ in range(3):
@@ -133,6 +140,27 @@ def clean(title: str) -> str:
         text = text.strip().rstrip(":").strip()
         if text == before:
             break
+    return without_site(text) if site else text
+
+
+def _web_title(line: str) -> bool:
+    """Is the line a web page's title, the site's name after it ("... | UN DESA")? At most a proposed title."""
+    return clean(line) != clean(line, site=False)
+
+
+# "Digital Government in Africa | UN DESA", "... – Nations Unies": a web page's title ends with the site's name.
+_SITE_SEPARATOR = re.compile(r"\s+[|\u2013\u2014-]\s+(?=[^|\u2013\u2014]*$)")
+
+
+def without_site(text: str) -> str:
+    m = _SITE_SEPARATOR.search(text)
+    if not m or len(text[: m.start()].split()) < MIN_WORDS:
+        return text
+    site = text[m.end() :].strip()
+    folded = fold(site).lower()
+    w = _words()
+    if len(site.split()) <= 8 and not w.title_noun.search(folded) and (w.org_head.match(folded) or _org_alone(site)):
+        return text[: m.start()].rstrip()
     return text
 
 
@@ -156,7 +184,9 @@ def doc_type_rest(title: str) -> tuple[bool, str]:
     # "Annex II", "Table 3", "Distr. General", "Fiche de projet n° 12", "Summary 2021": the heading alone.
     if not words or all(re.fullmatch(r"[ivxlc]{1,5}|[a-z]|n", x) for x in words) or _date_only(rest):
         return True, ""
-    return False, ""
+    # "Minutes of the third meeting ...", "Question écrite n° 1234 de ...", "Informe de la misión ...": the
+    # document's own title, not the project's name (which a separator or quotes would set apart).
+    return document_of(folded), ""
 
 
 def rejection(title: str, kind: str = "heading") -> str:
@@ -178,6 +208,9 @@ def rejection(title: str, kind: str = "heading") -> str:
         return "a label"
     if w.publication_end.search(folded) or any(doc_type_rest(p)[0] for p in _PARTS.split(title)[1:]):
         return "a publication's name"
+    never = never_reason(title)
+    if never:
+        return never
     if _date_only(folded) or _day_month().search(title):
         return "a date"
     if _ADDRESS.search(title):
@@ -207,8 +240,9 @@ def quoted_names(text: str) -> list[str]:
     folded = fold(text).lower()
     out: list[str] = []
     seen: set[str] = set()
-    for m in w.quoted.finditer(folded):
-        name = clean(text[m.start("name") : m.end("name")]).rstrip(",.;")
+    spans = sorted({(m.start("name"), m.end("name")) for m in w.quoted.finditer(folded)} | set(named_quotes(text)))
+    for start, end in spans:
+        name = clean(text[start:end]).rstrip(",.;")
         key = fold_key(name)
         if key and key not in seen and not rejection(name, "prose"):
             seen.add(key)
@@ -232,7 +266,17 @@ def wraps_on(title: str, line: str) -> bool:
 
 # What no label makes a title: the rest (a name, a date in the title, a verb, a length) may be one after all.
 _NEVER_TITLES = frozenset({"empty", "a document's type or part", "a section heading", "a label", "a publication's name",
-                           "an address"})
+                           "an address", "a cookie notice or a navigation link", "a breadcrumb or a menu",
+                           "an e-mail's header", "a page number", "a code or a placeholder"})
+
+
+_NO_FACTS = "a heading with no labelled facts under it"
+_HEAD_LINE = "one of the lines at the record's head"
+_CLAUSE_CUT = "a sentence's clause cut off the line"
+UNCONFIRMED = frozenset({_NO_FACTS, _HEAD_LINE, _CLAUSE_CUT})
+# ", which runs ...", ", qui vise ...", ", que se ejecuta ...": a relative clause after a name, never in a title.
+_CLAUSE = re.compile(r",\s+(?:which|who|whose|qui|dont|lequel|laquelle|que|cuyo|cuya|el\s+cual|la\s+cual)\s",
+                     re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -245,14 +289,33 @@ class Choice:
 _INNER_QUOTE = re.compile(r"[\"\u201c\u00ab]\s*(?P<name>[^\"\u201c\u201d\u00ab\u00bb]{8,300}?)\s*[\"\u201d\u00bb]")
 
 
-def _same(a: str, b: str) -> bool:
+def same_title(a: str, b: str) -> bool:
     ka, kb = fold_key(a).strip(_QUOTES), fold_key(b).strip(_QUOTES)
     return ka == kb or (len(ka) > 12 and (ka in kb or kb in ka))
 
 
-def choose(current: str, kind: str, heads: list[str], quoted: list[str], news: bool = False) -> Choice:
-    """The title among the candidates. kind says where `current` came from: label | prose | heading | ''."""
+def choose(current: str, kind: str, heads: list[str], quoted: list[str], news: bool = False,
+           facts: bool = True) -> Choice:
+    """The title among the candidates. kind says where `current` came from: label | prose | heading | ''; facts
+    says whether the record's own labelled facts follow the heading (or the head lines) at once."""
     rejected = ""
+    clause = _CLAUSE.search(current)
+    if clause and len(current[: clause.start()].split()) >= MIN_WORDS:
+        # "Registro social de hogares, que se ejecuta de junio de 2022 a ...": a sentence runs on after the name.
+        got = choose(current[: clause.start()], kind, heads, quoted, news, facts)
+        return Choice(got.title, False, _CLAUSE_CUT) if got.sure else got
+    if current and _web_title(current):
+        got = choose(clean(current), kind, heads, quoted, news, facts)
+        if got.sure and same_title(got.title, clean(current)):
+            return Choice(got.title, False, "a web page's title")
+        return got
+    subject, _rest = subject_rest(current)
+    if subject and kind != "label":
+        # "Subject: RE: ...", "Objet : TR: ...": an e-mail's subject tells what the mail is about, perhaps the name.
+        choice = choose(_rest, kind, heads, quoted, news, facts)
+        if not choice.sure or not same_title(choice.title, _rest):
+            return choice
+        return Choice(choice.title, False, "an e-mail's subject")
     if current:
         title = clean(current)
         why = rejection(title, kind)
@@ -261,28 +324,39 @@ def choose(current: str, kind: str, heads: list[str], quoted: list[str], news: b
             # '[A] «Evaluación de ...» — Argentina, Brasil', 'Consultoría para ... del proyecto «...»': the name quoted.
             name = clean(inner.group("name"))
             if not rejection(name):
-                return Choice(name, any(_same(q, name) for q in quoted) and len(quoted) == 1 and not news,
+                return Choice(name, any(same_title(q, name) for q in quoted) and len(quoted) == 1 and not news,
                               f"the name quoted in {' '.join(current.split())!r}")
-        if not why and kind == "prose" and quoted and not any(_same(q, title) for q in quoted):
+        if not why and kind == "prose" and quoted and not any(same_title(q, title) for q in quoted):
             # A quoted phrase of a paragraph (an event's name, a platform's) against the name given the project.
             return Choice(quoted[0], len(quoted) == 1, "" if len(quoted) == 1 else "the text names several projects")
+        if not why and kind == "prose" and not quoted:
+            # A phrase in quotes the text does not say is its project's name (a report's, a workshop's, a motto).
+            return Choice(title, False, "a phrase in quotes, not said to be the project's name")
         if not why and kind in ("label", "prose"):
-            return Choice(title, True)
+            # One word under a title label ("Projet : Mali", "Proyecto: SIGEF") is a country, an acronym, a code.
+            return Choice(title, True) if len(title.split()) > 1 else Choice(title, False, "one word")
         if not why:
-            others = [q for q in quoted if not _same(q, title)]
+            others = [q for q in quoted if not same_title(q, title)]
             if news and quoted:
                 return Choice(quoted[0], len(quoted) == 1)  # a news item's headline tells news, not the name
-            if others and not any(_same(q, title) for q in quoted):
+            if others and not any(same_title(q, title) for q in quoted):
                 return Choice(title, False, f"the text names the project {others[0]!r}")
-            return Choice(title, not news)
+            if news:
+                return Choice(title, False, "a news item's headline")
+            if not facts and not self_named(title) and not any(same_title(q, title) for q in quoted):
+                # A document's first line, a headline, a section's heading: no label and no facts under it.
+                return Choice(title, False, _NO_FACTS)
+            return Choice(title, True)
         if kind == "label" and why not in _NEVER_TITLES:
             return Choice(title, False, why)  # a label says it is the title: what it holds is proposed at worst
         rejected = f"{why}: {' '.join(current.split())!r}"
     if quoted:
         return Choice(quoted[0], len(quoted) == 1, "" if len(quoted) == 1 else "the text names several projects")
     kept: list[str] = []
+    web = False
     for line in heads:
         t = clean(line)
+        web = web or _web_title(line)
         is_doc, rest = doc_type_rest(t)
         if is_doc and rest and not rejection(clean(rest)):
             kept.append(clean(rest))
@@ -293,87 +367,8 @@ def choose(current: str, kind: str, heads: list[str], quoted: list[str], news: b
         if is_doc and rest and not rejection(clean(rest)):
             kept.append(clean(rest))
     if kept:
-        sure = len(kept) == 1 and len(kept[0].split()) >= 4 and not news
-        return Choice(kept[-1], sure, rejected or "one of the lines at the record's head")
+        sure = len(kept) == 1 and len(kept[0].split()) >= 4 and not news and not web and (facts or self_named(kept[0]))
+        if web and not rejected:
+            rejected = "a web page's title"
+        return Choice(kept[-1], sure, rejected or _HEAD_LINE)
     return Choice("", False, rejected)
-
-
-class TitleSteps:
-    """The title's choice, mixed into the assembler (whose rec, raw, text and title state it reads)."""
-
-    text: str
-    raw: RawRecord
-    rec: Record
-    span_fields: dict[int, str]
-    title_labelled: bool
-    title_line: Block | None
-
-    def head_lines(self) -> list[str]:
-        """The lines before the record's first fact or paragraph, and the later title lines that no title took
-        (the title under a code header, after a running head), each joined with a line it wraps onto."""
-        out: list[str] = []
-        head = True
-        blocks = self.raw.blocks
-        for k, block in enumerate(blocks):
-            if block.kind in ("blank", "heading", "chrome") or block is self.title_line:
-                continue
-            if block.kind != "text" or block.field not in ("title", "unparsed"):
-                head = False
-            if block.kind == "text" and block.field == "title" and not head:
-                line = " ".join(self.text[block.start : block.end].split())
-                nxt = blocks[k + 1] if k + 1 < len(blocks) else None
-                if nxt is not None and nxt.kind == "text" and nxt.start == block.end and block.end - block.start and (
-                        wraps_on(line, " ".join(self.text[nxt.start : nxt.end].split()))):
-                    line = f"{line} {' '.join(self.text[nxt.start : nxt.end].split())}"
-                out.append(line)
-            elif head:
-                out.extend(ln for ln in self.text[block.start : block.end].splitlines() if ln.strip())
-        return out[:12]
-
-    def join_wrapped_head(self) -> None:
-        """A title line whose first half the segmenter set aside as the page's heading ("FORTALECIMIENTO DE ..." /
-        "PARA LA FORMACIÓN ..."): the two lines are one title."""
-        head, blocks = self.title_line, self.raw.blocks
-        if head is None or self.title_labelled:
-            return
-        k = next((n for n, b in enumerate(blocks) if b is head), 0)
-        prev = blocks[k - 1] if k else None
-        if prev is None or prev.kind != "text" or prev.field != "unparsed" or prev.end != head.start:
-            return
-        line = " ".join(self.text[prev.start : prev.end].split())
-        if self.text[prev.start : prev.end].replace("\r\n", "\n").count("\n") == 1 and wraps_on(line, self.rec.title):
-            self.rec.title = f"{line} {self.rec.title}"
-            self.span_fields[id(prev)] = "title"
-
-    def choose_title(self) -> None:
-        rec = self.rec
-        self.join_wrapped_head()
-        prose = any(f.field == "title" and f.reason == "read from prose" for f in rec.flags)
-        kind = "" if not rec.title else "heading" if self.title_line is not None and not self.title_labelled else (
-            "prose" if prose else "label")
-        choice = choose(rec.title, kind, self.head_lines(), quoted_names(rec.text), news=self.raw.news)
-        if choice.title == rec.title and choice.sure:
-            return
-        if self.title_line is not None and not _same(choice.title, rec.title):
-            self.span_fields[id(self.title_line)] = "unparsed"
-        rec.title = choice.title
-        if not choice.title:
-            if choice.reason:  # a line was there and set aside; a record with no title line at all has nothing to say
-                rec.flag("title", f"not a title, set aside: {choice.reason}")
-            return
-        if not choice.sure:
-            rec.title_is_proposed = True
-            rec.flag("title", f"proposed: {choice.reason}" if choice.reason else "proposed")
-        elif kind:
-            rec.flag("title", "chosen among the record's lines" + (f" ({choice.reason})" if choice.reason else ""))
-
-    def wrap_title(self, block: Block, line: str) -> bool:
-        """A line right under the title line that carries on its words ("... for" / "the monitoring of ..."):
-        joined to the title, its span the title's."""
-        head = self.title_line
-        if head is None or self.title_labelled or block.start != head.end or not wraps_on(self.rec.title, line):
-            return False  # only the line right under the title line (a blank line between ends the title)
-        self.rec.title = f"{self.rec.title} {line}"
-        self.span_fields[id(block)] = "title"
-        self.title_line = block
-        return True

@@ -1,0 +1,145 @@
+"""The title's choice as a step of the assembler: the record's candidate lines read from its blocks (the lines at
+its head, a title line, what follows it), handed to title_choice.choose, and the choice written to the record with
+the flag that says how sure it is."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .prose_titles import prose_names
+from .title_choice import (
+    UNCONFIRMED,
+    Choice,
+    choose,
+    clean,
+    quoted_names,
+    rejection,
+    same_title,
+    without_site,
+    wraps_on,
+)
+from .title_evidence import facts_follow, subject_line
+
+if TYPE_CHECKING:
+    from .segment import Block, RawRecord
+    from .types import Record
+
+
+class TitleSteps:
+    """The title's choice, mixed into the assembler (whose rec, raw, text and title state it reads)."""
+
+    text: str
+    raw: RawRecord
+    rec: Record
+    span_fields: dict[int, str]
+    title_labelled: bool
+    title_line: Block | None
+
+    def head_lines(self) -> list[str]:
+        """The lines before the record's first fact or paragraph, and the later title lines that no title took
+        (the title under a code header, after a running head), each joined with a line it wraps onto."""
+        out: list[str] = []
+        head = True
+        blocks = self.raw.blocks
+        for k, block in enumerate(blocks):
+            if head and block.kind == "chrome":
+                # A saved page's title ("Gobierno abierto en Honduras | CEPAL") read as the site's running head.
+                line = " ".join(self.text[block.start : block.end].split())
+                if without_site(line) != line:
+                    out.append(line)
+                continue
+            if block.kind in ("blank", "heading", "chrome") or block is self.title_line:
+                continue
+            if block.kind != "text" or block.field not in ("title", "unparsed"):
+                head = False
+            if block.kind == "text" and block.field == "title" and not head:
+                line = " ".join(self.text[block.start : block.end].split())
+                nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+                if nxt is not None and nxt.kind == "text" and nxt.start == block.end and block.end - block.start and (
+                        wraps_on(line, " ".join(self.text[nxt.start : nxt.end].split()))):
+                    line = f"{line} {' '.join(self.text[nxt.start : nxt.end].split())}"
+                out.append(line)
+            elif head:
+                out.extend(ln for ln in self.text[block.start : block.end].splitlines() if ln.strip())
+        return out[:12]
+
+    def confirm_or_propose(self, choice: Choice) -> Choice:
+        """A proposed heading that a sentence names as the project ("the X project", "dans le cadre du projet X") is
+        sure; with no title at all, such a name, or else an e-mail's subject, is proposed."""
+        if choice.title and choice.sure:
+            return choice
+        named = [n for n in (clean(n) for n in prose_names(self.rec.text)) if not rejection(n, "prose")]
+        if choice.title:
+            if choice.reason in UNCONFIRMED and any(same_title(n, choice.title) for n in named):
+                return Choice(choice.title, True, "named as the project in a sentence")
+            return choice
+        if named:
+            return Choice(named[0], False, "the name a sentence gives the project")
+        subject = clean(subject_line(self.rec.text))
+        if subject and not rejection(subject):
+            # A mail or a forwarded note with no title line: its subject may name the project; a reviewer confirms.
+            return Choice(subject, False, "an e-mail's subject")
+        return choice
+
+    def facts_under_title(self) -> bool:
+        """Do the record's labelled facts come right after its title line (or after the lines at its head)?"""
+        blocks = self.raw.blocks
+        k = next((n for n, b in enumerate(blocks) if b is self.title_line), None)
+        if k is None:
+            k = -1
+            for n, block in enumerate(blocks):
+                if block.kind in ("blank", "heading", "chrome"):
+                    continue
+                if block.kind != "text" or block.field not in ("title", "unparsed"):
+                    break
+                k = n
+        return k >= 0 and facts_follow(blocks, k, self.text)
+
+    def join_wrapped_head(self) -> None:
+        """A title line whose first half the segmenter set aside as the page's heading ("FORTALECIMIENTO DE ..." /
+        "PARA LA FORMACIÓN ..."): the two lines are one title."""
+        head, blocks = self.title_line, self.raw.blocks
+        if head is None or self.title_labelled:
+            return
+        k = next((n for n, b in enumerate(blocks) if b is head), 0)
+        prev = blocks[k - 1] if k else None
+        if prev is None or prev.kind != "text" or prev.field != "unparsed" or prev.end != head.start:
+            return
+        line = " ".join(self.text[prev.start : prev.end].split())
+        if self.text[prev.start : prev.end].replace("\r\n", "\n").count("\n") == 1 and wraps_on(line, self.rec.title):
+            self.rec.title = f"{line} {self.rec.title}"
+            self.span_fields[id(prev)] = "title"
+
+    def choose_title(self) -> None:
+        rec = self.rec
+        self.join_wrapped_head()
+        prose = any(f.field == "title" and f.reason == "read from prose" for f in rec.flags)
+        kind = "" if not rec.title else "heading" if self.title_line is not None and not self.title_labelled else (
+            "prose" if prose else "label")
+        choice = choose(rec.title, kind, self.head_lines(), quoted_names(rec.text), news=self.raw.news,
+                        facts=self.facts_under_title())
+        if choice.title == rec.title and choice.sure:
+            return
+        if self.title_line is not None and not same_title(choice.title, rec.title):
+            self.span_fields[id(self.title_line)] = "unparsed"
+        choice = self.confirm_or_propose(choice)
+        rec.title = choice.title
+        if not choice.title:
+            if choice.reason:  # a line was there and set aside; a record with no title line at all has nothing to say
+                rec.flag("title", f"not a title, set aside: {choice.reason}")
+            return
+        if not choice.sure:
+            rec.title_is_proposed = True
+            rec.flag("title", f"proposed: {choice.reason}" if choice.reason else "proposed")
+        elif kind:
+            rec.flag("title", "chosen among the record's lines" + (f" ({choice.reason})" if choice.reason else ""))
+
+    def wrap_title(self, block: Block, line: str) -> bool:
+        """A line right under the title line that carries on its words ("... for" / "the monitoring of ..."):
+        joined to the title, its span the title's."""
+        head = self.title_line
+        if head is None or self.title_labelled or block.start != head.end or not wraps_on(self.rec.title, line):
+            return False  # only the line right under the title line (a blank line between ends the title)
+        self.rec.title = f"{self.rec.title} {line}"
+        self.span_fields[id(block)] = "title"
+        self.title_line = block
+        return True
