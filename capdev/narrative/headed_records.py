@@ -18,6 +18,7 @@ from pathlib import Path
 from .lines import Line, split_lines
 from .segment import Block, RawRecord
 from .values.prose import project_name, tells_of_a_project
+from .values.prose_facts import has_project_evidence
 
 _DATA = Path(__file__).resolve().parent / "data" / "section_headings.json"
 _HEADING_WORDS = 16  # a heading is a line of a few words
@@ -64,6 +65,14 @@ def capital_headline(text: str) -> bool:
     return sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
+_PROJECT_WORD = re.compile(r"\b(?:project|projet|proyecto|programme|program|programa|initiative|iniciativa)s?\b",
+                           re.IGNORECASE)
+
+
+def _names_a_project(body: str) -> bool:
+    return bool(_PROJECT_WORD.search(body)) and has_project_evidence(body)
+
+
 def _contents(text: str) -> bool:
     return _fold(text) in {_fold(w) for w in _words()["contents_headings"]}
 
@@ -94,13 +103,17 @@ def headed_records(text: str) -> list[RawRecord]:
     for n, (k, kind, at) in enumerate(heads):
         end = lines[heads[n + 1][0]].start if n + 1 < len(heads) else len(text)
         body = text[lines[k].stop:end]
-        told = not _contents(lines[k].text) and bool(body.strip()) and (
-            tells_of_a_project(body) or tells_of_a_project(lines[k].text + "\n" + body))
+        told = not _contents(lines[k].text) and bool(body.strip()) and (tells_of_a_project(body) or (
+            kind != "caps" and tells_of_a_project(lines[k].text + "\n" + body)))  # "3.3 Projet ...": its heading says so
         sections.append((k, kind, at, end, told, body))
     first = next((s for s in sections if s[4]), None)
     if first is None:
         return []
     level = first[1]
+    # Once a section of a level tells of a project, a section of that level that names a project and says who funds
+    # it, whom it serves or where it stands is another ("este programa está financiado por ...", no amount).
+    sections = [(k, kind, at, end, told or (kind == level and not _contents(lines[k].text) and _names_a_project(body)),
+                 body) for k, kind, at, end, told, body in sections]
     records: list[RawRecord] = []
     before: list[Block] = []
     if lines[sections[0][0]].start > 0:
