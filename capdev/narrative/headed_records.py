@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .lines import Line, split_lines
 from .segment import Block, RawRecord
+from .values import dates as _dates
 from .values.prose import project_name, tells_of_a_project
 from .values.prose_facts import has_project_evidence
 
@@ -52,6 +53,9 @@ def numbered_heading(text: str) -> tuple[int, int] | None:
     if not m or not _short(text[m.end():]):
         return None
     number = m.group("number")
+    found = _dates.find_dates(text[m.start("number"):m.start("number") + 40])
+    if found and found[0].start == 0:
+        return None  # "12 March 2021: launch": a date, not a section's number
     if not (number[0].isdigit() or "." in text[m.start("number"):m.end()] or ")" in text[m.start("number"):m.end()]):
         return None  # "A Title" or "I Title": a letter alone is a word, not a number
     return number.count(".") + 1, m.end()
