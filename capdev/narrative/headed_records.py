@@ -35,7 +35,8 @@ def _words() -> dict[str, list[str]]:
 def _numbered() -> re.Pattern[str]:
     before = "|".join(re.escape(w) for w in sorted(_words()["number_words"], key=len, reverse=True))
     # "3.1 Appui ...", "II. Projets", "Section 2 – Title", "Capítulo 4: Title": a number, then a title in capitals.
-    return re.compile(rf"^\s*(?:(?i:{before})\s+)?{_NUMBER}[ \t]*[-\u2013\u2014:]?[ \t]+(?=[A-Z\u00c0-\u00de\u00ab\"\u201c])")
+    return re.compile(rf"^\s*(?:(?i:{before})\s+)?{_NUMBER}[ \t]*[-\u2013\u2014:]?[ \t]+"
+                      r"(?=[A-Z\u00c0-\u00de\u00ab\"\u201c])")
 
 
 def _fold(text: str) -> str:
@@ -107,8 +108,9 @@ def headed_records(text: str) -> list[RawRecord]:
     for n, (k, kind, at) in enumerate(heads):
         end = lines[heads[n + 1][0]].start if n + 1 < len(heads) else len(text)
         body = text[lines[k].stop:end]
+        # "3.3 Projet ...": a numbered heading may be what says "project"; a headline in capitals never is.
         told = not _contents(lines[k].text) and bool(body.strip()) and (tells_of_a_project(body) or (
-            kind != "caps" and tells_of_a_project(lines[k].text + "\n" + body)))  # "3.3 Projet ...": its heading says so
+            kind != "caps" and tells_of_a_project(lines[k].text + "\n" + body)))
         sections.append((k, kind, at, end, told, body))
     first = next((s for s in sections if s[4]), None)
     if first is None:
