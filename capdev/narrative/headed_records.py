@@ -104,7 +104,7 @@ def headed_records(text: str) -> list[RawRecord]:
     heads = _headings(lines)
     if len(heads) < 2:
         return []
-    sections = []  # (heading line, kind, title start, end offset of the section, tells of a project)
+    sections = []  # (heading line, kind, title start, end offset of the section, tells of a project, its text)
     for n, (k, kind, at) in enumerate(heads):
         end = lines[heads[n + 1][0]].start if n + 1 < len(heads) else len(text)
         body = text[lines[k].stop:end]
@@ -130,13 +130,14 @@ def headed_records(text: str) -> list[RawRecord]:
         divides = kind == level or (isinstance(level, int) and isinstance(kind, int) and kind < level)
         name = project_name(body)
         own = told or (kind == level == "caps" and bool(records) and name is not None and name not in names)
-        if divides and own:
+        again = bool(records) and name is not None and name in names  # the same project's later item
+        if divides and own and not again:
             if name:
                 names.add(name)
             blocks = [*before, *_heading_blocks(ln, kind, at), *_body_blocks(lines, k + 1, end)]
             before = []
             records.append(RawRecord(blocks))
-        elif records and (not divides or (name is not None and name in names)):
+        elif records and (not divides or again):
             records[-1].blocks.append(Block("narrative", "text", ln.start, end, ln.start))  # "3.1.2": more of it
         else:
             # A section that tells of no project ("1. Introduction", "4. Recherche", a table of contents): kept,

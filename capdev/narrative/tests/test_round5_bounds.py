@@ -107,3 +107,27 @@ def test_one_project_under_headings_is_not_divided():
     text = ("ANNUAL NOTE\n\n1. Introduction\n\nThe year saw new partners.\n\n2. The project\n\nThe project "
             "\"Open Data for Cities\" runs from 2022 to 2024 with USD 300,000 from the Government of Norway.\n")
     assert headed_records(text) == []
+
+
+def test_a_lower_section_goes_on_inside_its_project():
+    """"2.1.1 Results" under "2.1 ...": more of that project's section, not a record of its own."""
+    text = ("2 Projects\n\n2.1 Civil registration in Malawi\n\nThis project runs from 2021 to 2023 with USD 200,000 "
+            "from the Government of Ireland.\n\n2.1.1 Results\n\nTwelve district offices now register births "
+            "online.\n\n2.2 Payroll reform in Zambia\n\nThis project runs from 2022 to 2024 with USD 310,000 "
+            "from the World Bank.\n")
+    records = parse_text(text)
+    assert [r.title for r in records] == ["Civil registration in Malawi", "Payroll reform in Zambia"]
+    assert "Twelve district offices" in text[records[0].spans[0].start : records[0].spans[-1].end]
+    assert [(int(b.amount), b.currency) for b in records[1].budgets] == [(310000, "USD")]
+
+
+def test_the_same_project_in_two_items_is_one_record():
+    """Two headlines whose paragraphs name the same quoted project: one record (a third names another)."""
+    text = ("PROYECTOS EN MARCHA EN LA REGIÓN\n"
+            "El proyecto «Catastro abierto en Guatemala» se ejecuta de 2022 a 2024 con USD 250.000 del BID.\n"
+            "NUEVA ETAPA DEL CATASTRO\n"
+            "En 2023 el proyecto «Catastro abierto en Guatemala» amplió su cobertura con fondos del BID.\n"
+            "ARCHIVOS DIGITALES EN EL PERÚ\n"
+            "El proyecto «Archivos digitales del Perú» recibe USD 120.000 de la Unión Europea para 2023-2025.\n")
+    records = parse_text(text)
+    assert [r.title for r in records] == ["Catastro abierto en Guatemala", "Archivos digitales del Perú"]
