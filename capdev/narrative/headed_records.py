@@ -78,6 +78,13 @@ def _names_a_project(body: str) -> bool:
     return bool(_PROJECT_WORD.search(body)) and has_project_evidence(body)
 
 
+def _several_projects(body: str) -> bool:
+    """Do two paragraphs of a section name two different projects (each its code or quoted title)?"""
+    names = {project_name(p) for p in re.split(r"\n[ \t]*(?:\r?\n|\r)", body) if p.strip()}
+    names.discard(None)
+    return len(names) > 1
+
+
 def _contents(text: str) -> bool:
     return _fold(text) in {_fold(w) for w in _words()["contents_headings"]}
 
@@ -113,8 +120,8 @@ def headed_records(text: str) -> list[RawRecord]:
             kind != "caps" and tells_of_a_project(lines[k].text + "\n" + body)))
         sections.append((k, kind, at, end, told, body))
     first = next((s for s in sections if s[4]), None)
-    if first is None:
-        return []
+    if first is None or any(_several_projects(body) for *_, body in sections):
+        return []  # a section that tells of several projects, one per paragraph: the paragraphs divide, not it
     level = first[1]
     # Once a section of a level tells of a project, a section of that level that names a project and says who funds
     # it, whom it serves or where it stands is another ("este programa está financiado por ...", no amount).

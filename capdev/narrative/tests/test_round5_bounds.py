@@ -131,3 +131,17 @@ def test_the_same_project_in_two_items_is_one_record():
             "El proyecto «Archivos digitales del Perú» recibe USD 120.000 de la Unión Europea para 2023-2025.\n")
     records = parse_text(text)
     assert [r.title for r in records] == ["Catastro abierto en Guatemala", "Archivos digitales del Perú"]
+
+
+def test_a_section_of_several_projects_is_divided_by_its_paragraphs():
+    """A chapter that tells of two projects, one per paragraph: its heading does not make them one record."""
+    text = ("3. Projets en cours\n\n"
+            "Le projet « Archives numériques du Niger » est financé par l'Union européenne à hauteur de 400 000 euros "
+            "pour 2022-2024.\n\n"
+            "Le projet « Concours de la fonction publique au Mali » dispose de 250 000 euros de la Coopération suisse "
+            "pour 2023-2025.\n\n"
+            "4. Projets achevés\n\n"
+            "Le projet « État civil au Tchad » s'est achevé en 2022 ; son budget était de 300 000 euros.\n")
+    assert headed_records(text) == []
+    titles = [r.title for r in parse_text(text)]
+    assert titles == ["Archives numériques du Niger", "Concours de la fonction publique au Mali", "État civil au Tchad"]
