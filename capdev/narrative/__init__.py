@@ -23,7 +23,9 @@ from .segment import iter_lines, iter_segments
 from .structured import SCAN_CHARS, read_records, starts_with_table
 from .types import Record
 
-PARSER_VERSION = "1.0.0"
+# Stored with every imported record (SourceRecord.importer_version): which reading gave its values. The minor
+# number moves with each round of reading rules (docs/import.md "Accuracy"; 1.5: round 5).
+PARSER_VERSION = "1.5.0"
 
 __all__ = [
     "MAX_FILE_BYTES", "MAX_RECORD_CHARS", "PARSER_VERSION", "InputError", "LimitExceeded", "Record", "Relater",

@@ -358,7 +358,8 @@ class TitleSteps:
             self.span_fields[id(self.title_line)] = "unparsed"
         rec.title = choice.title
         if not choice.title:
-            rec.flag("title", f"not a title, set aside: {choice.reason}")
+            if choice.reason:  # a line was there and set aside; a record with no title line at all has nothing to say
+                rec.flag("title", f"not a title, set aside: {choice.reason}")
             return
         if not choice.sure:
             rec.title_is_proposed = True

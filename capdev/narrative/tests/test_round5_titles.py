@@ -180,3 +180,14 @@ def test_wrapped(first: str, second: str, joined: bool) -> None:
 def test_a_labelled_value(value: str, title: str, sure: bool) -> None:
     got = choose(value, "label", [], [])
     assert (got.title, got.sure) == (title, sure)
+
+
+def test_a_record_without_any_title_line_gets_no_set_aside_flag():
+    """The seed's branch records name no title: nothing was set aside, so no flag says so (a flag blocks
+    publishing until a reviewer answers it); the title proposed from the text is flagged as proposed."""
+    from capdev.narrative import parse_text
+
+    rec = parse_text("Main Expectations: Civil servants trained in e-government.\n"
+                     "Time Frame: January 2010 - December 2011\nFunding: DA\nDivision: DPADM/EGB\n")[0]
+    assert not [f for f in rec.flags if f.field == "title" and f.reason.startswith("not a title")], rec.flags
+    assert rec.title_is_proposed and rec.title
