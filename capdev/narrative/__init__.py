@@ -17,7 +17,9 @@ from .assemble import assemble as _assemble_record
 from .decode import TextFile, decode_bytes
 from .errors import InputError, LimitExceeded
 from .limits import MAX_FILE_BYTES, MAX_RECORD_CHARS
+from .named_projects import BOUNDS_FLAG, named_project_records
 from .prose_records import prose_records
+from .segment_merge import join_pieces
 from .relate import Relater, complete_links
 from .segment import iter_lines, iter_segments
 from .structured import SCAN_CHARS, read_records, starts_with_table
@@ -65,7 +67,7 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
             yield chunk
 
     try:
-        for raw, text in iter_segments(iter_lines(read(), max_record), max_record=max_record):
+        for raw, text in join_pieces(iter_segments(iter_lines(read(), max_record), max_record=max_record)):
             before = None
             record = _assemble_record(text, raw, index, source_file)
             relater.add(record)
@@ -78,6 +80,15 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
         whole = "".join(before or ())
         for raw in prose_records(whole):
             record = _assemble_record(whole, raw, index, source_file)
+            relater.add(record)
+            index += 1
+            yield record
+    if not index:
+        # Nor any paragraph that tells of a project: one record per project the text names, marked as guessed.
+        whole = "".join(before or ())
+        for raw in named_project_records(whole):
+            record = _assemble_record(whole, raw, index, source_file)
+            record.flag(*BOUNDS_FLAG)
             relater.add(record)
             index += 1
             yield record

@@ -20,6 +20,7 @@ from .segment import Block, RawRecord
 from .values import dates as _dates
 from .values.prose import project_name, tells_of_a_project
 from .values.prose_facts import has_project_evidence
+from .record_evidence import has_own_evidence, is_project_section, is_section_name, own_code
 
 _DATA = Path(__file__).resolve().parent / "data" / "section_headings.json"
 _HEADING_WORDS = 16  # a heading is a line of a few words
@@ -118,6 +119,9 @@ def headed_records(text: str) -> list[RawRecord]:
         # "3.3 Projet ...": a numbered heading may be what says "project"; a headline in capitals never is.
         told = not _contents(lines[k].text) and bool(body.strip()) and (tells_of_a_project(body) or (
             kind != "caps" and tells_of_a_project(lines[k].text + "\n" + body)))
+        # "2. Objectives", "III. Résultats": a section of a document, never a project's record of its own; nor a
+        # piece that names no project with a fact of its own.
+        told = told and not is_section_name(lines[k].text[at:]) and has_own_evidence(lines[k].text + "\n" + body)
         sections.append((k, kind, at, end, told, body))
     first = next((s for s in sections if s[4]), None)
     if first is None or any(_several_projects(body) for *_, body in sections):
@@ -125,13 +129,15 @@ def headed_records(text: str) -> list[RawRecord]:
     level = first[1]
     # Once a section of a level tells of a project, a section of that level that names a project and says who funds
     # it, whom it serves or where it stands is another ("este programa está financiado por ...", no amount).
-    sections = [(k, kind, at, end, told or (kind == level and not _contents(lines[k].text) and _names_a_project(body)),
-                 body) for k, kind, at, end, told, body in sections]
+    sections = [(k, kind, at, end, told or (kind == level and not is_section_name(lines[k].text[at:])
+                                            and _names_a_project(body)), body)
+                for k, kind, at, end, told, body in sections]
     records: list[RawRecord] = []
     before: list[Block] = []
     if lines[sections[0][0]].start > 0:
         before.append(Block("unparsed", "text", 0, lines[sections[0][0]].start, 0))
     names: set[str] = set()
+    pieces: list[str] = []  # the text of each record's heading and section, for the guard below
     for k, kind, at, end, told, body in sections:
         ln = lines[k]
         divides = kind == level or (isinstance(level, int) and isinstance(kind, int) and kind < level)
@@ -144,6 +150,7 @@ def headed_records(text: str) -> list[RawRecord]:
             blocks = [*before, *_heading_blocks(ln, kind, at), *_body_blocks(lines, k + 1, end)]
             before = []
             records.append(RawRecord(blocks))
+            pieces.append(ln.text + "\n" + body)
         elif records and (not divides or again):
             records[-1].blocks.append(Block("narrative", "text", ln.start, end, ln.start))  # "3.1.2": more of it
         else:
@@ -151,9 +158,22 @@ def headed_records(text: str) -> list[RawRecord]:
             # unplaced (flagged), with the record before it, or with the first one.
             block = Block("unparsed", "text", ln.start, end, ln.start)
             (records[-1].blocks if records else before).append(block)
-    if len(records) < 2:
+    if len(records) < 2 or _one_project(text, lines, heads, records, pieces):
         return []
     return records
+
+
+def _one_project(text: str, lines: list[Line], heads: list, records: list[RawRecord], pieces: list[str]) -> bool:
+    """Are the sections the parts of ONE project's document: its headings are a project document's usual sections
+    ("Background", "Objectifs", "Presupuesto", two or more), or the text before them names a project by its code?
+    Only sections that each give a code of their own, all different, are then still records."""
+    first = next(b.start for b in records[0].blocks if b.field in ("heading", "title"))
+    above = own_code(text[:first])
+    sections = sum(is_project_section(lines[k].text[at:]) for k, _kind, at in heads)
+    if sections < 2 and above is None:
+        return False
+    codes = [own_code(piece) for piece in pieces]
+    return not (all(codes) and len(set(codes)) == len(codes) and above not in codes)
 
 
 def _heading_blocks(ln: Line, kind: object, at: int) -> list[Block]:
