@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .folding import fold
+from .named_projects import names_in
 from .values import dates as _dates
 from .values.money import parse_money
 from .values.prose import project_name, tells_of_a_project
@@ -24,7 +25,7 @@ _DATA = Path(__file__).resolve().parent / "data" / "section_headings.json"
 _SECTION_WORDS = 6  # "Background and context of the project": a section's name is a few words
 _PROJECT_WORD = re.compile(r"\b(?:project|projet|proyecto|programme|program|programa|initiative|iniciativa)s?\b",
                            re.IGNORECASE)
-_NUMBERING = re.compile(r"^[\s\W\d]*(?:[IVX]{1,4}|[A-H])?[.)\s\d:\u2013\u2014-]*\s*")
+_NUMBERING = re.compile(r"^[\s\W\d]*(?:(?:[IVX]{1,4}|[A-H])[.)])?[.)\s\d:\u2013\u2014-]*\s*")
 
 
 def _folded(text: str) -> str:
@@ -32,19 +33,23 @@ def _folded(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _names() -> tuple[frozenset[str], frozenset[str]]:
+def _names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     data = json.loads(_DATA.read_text(encoding="utf-8"))
     return (frozenset(_folded(w) for w in data["project_sections"]),
-            frozenset(_folded(w) for w in data["report_sections"] + data["contents_headings"]))
+            frozenset(_folded(w) for w in data["report_sections"] + data["contents_headings"]),
+            frozenset(_folded(w) for w in data["section_tails"]))
 
 
 def _starts_with(title: str, names: frozenset[str]) -> bool:
     words = _folded(_NUMBERING.sub("", title, count=1)).split()
     if not words or len(words) > _SECTION_WORDS:
         return False
-    # "Objectives", "Objectives of the project", "Budget and financing", "Component 2: Training": a name, then
-    # at most a few words after it.
-    return any(" ".join(words[:n]) in names for n in range(min(4, len(words)), 0, -1))
+    # "Objectives", "Objectives of the project", "Budget and financing", "Résultats obtenus", "Component 2:
+    # Training": a name, then nothing, a number or a word that goes on naming the section.
+    tails = _names()[2]
+    return any(" ".join(words[:n]) in names and (n == len(words) or words[n] in tails or words[n][:1].isdigit()
+                                                 or len(words[n]) == 1)
+               for n in range(min(5, len(words)), 0, -1))
 
 
 def is_project_section(title: str) -> bool:
@@ -75,11 +80,14 @@ def _dated(text: str) -> bool:
                (m.range.end is not None and m.range.start != m.range.end) for m in _dates.find_dates(text))
 
 
-def has_own_evidence(text: str) -> bool:
-    """Does a piece of text carry its own evidence of a project: its code, or a project's name and a fact?"""
+def has_own_evidence(text: str, named: bool = False) -> bool:
+    """Does a piece of text carry its own evidence of a project: its code, or a project's name and a fact? A
+    project is named by a quoted title or a name after or before the word project ("le projet PAGOF", "the Open
+    Courts Project"), or by the piece's heading (named=True: a numbered section's title); "the project" alone, in
+    a section that goes on telling of the project above it, names none."""
     if own_code(text):
         return True
-    if not _PROJECT_WORD.search(text):
+    if not _PROJECT_WORD.search(text) or not (named or names_in(text)):
         return False
     return (tells_of_a_project(text) or bool(parse_money(text)) or has_project_evidence(text)
             or bool(partner_cue_ends(text)) or _dated(text))
