@@ -19,9 +19,9 @@ from .errors import InputError, LimitExceeded
 from .limits import MAX_FILE_BYTES, MAX_RECORD_CHARS
 from .named_projects import BOUNDS_FLAG, named_project_records
 from .prose_records import prose_records
-from .segment_merge import join_pieces
 from .relate import Relater, complete_links
 from .segment import iter_lines, iter_segments
+from .segment_merge import join_pieces
 from .structured import SCAN_CHARS, read_records, starts_with_table
 from .types import Record
 
@@ -78,17 +78,17 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
     if not index:
         # No labelled record: paragraphs of prose that tell of projects (an annual report, news items).
         whole = "".join(before or ())
-        for raw in prose_records(whole):
+        raws, guessed = prose_records(whole), False
+        if len(raws) < 2:
+            # Nothing, or the whole text as one record: one record per project the text names (a card, a row, a
+            # paragraph each, with two kinds of facts of its own when the text already reads as one), marked.
+            named = named_project_records(whole, facts=2 if raws else 0)
+            if len(named) > 1 or not raws:
+                raws, guessed = named, True
+        for raw in raws:
             record = _assemble_record(whole, raw, index, source_file)
-            relater.add(record)
-            index += 1
-            yield record
-    if not index:
-        # Nor any paragraph that tells of a project: one record per project the text names, marked as guessed.
-        whole = "".join(before or ())
-        for raw in named_project_records(whole):
-            record = _assemble_record(whole, raw, index, source_file)
-            record.flag(*BOUNDS_FLAG)
+            if guessed:
+                record.flag(*BOUNDS_FLAG)
             relater.add(record)
             index += 1
             yield record

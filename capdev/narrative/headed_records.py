@@ -16,11 +16,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from .lines import Line, split_lines
+from .record_evidence import has_own_evidence, is_project_section, is_section_name, own_code
 from .segment import Block, RawRecord
 from .values import dates as _dates
 from .values.prose import project_name, tells_of_a_project
 from .values.prose_facts import has_project_evidence
-from .record_evidence import has_own_evidence, is_project_section, is_section_name, own_code
 
 _DATA = Path(__file__).resolve().parent / "data" / "section_headings.json"
 _HEADING_WORDS = 16  # a heading is a line of a few words

@@ -15,11 +15,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from .folding import fold
-from .named_projects import names_in
-from .values import dates as _dates
+from .named_projects import fact_kinds, names_in
 from .values.money import parse_money
 from .values.prose import project_name, tells_of_a_project
-from .values.prose_facts import has_project_evidence, partner_cue_ends
+from .values.prose_facts import has_project_evidence
 
 _DATA = Path(__file__).resolve().parent / "data" / "section_headings.json"
 _SECTION_WORDS = 6  # "Background and context of the project": a section's name is a few words
@@ -75,11 +74,6 @@ def own_code(text: str) -> str | None:
     return None
 
 
-def _dated(text: str) -> bool:
-    return any(m.range.start is not None and m.range.start.precision != "year" or
-               (m.range.end is not None and m.range.start != m.range.end) for m in _dates.find_dates(text))
-
-
 def has_own_evidence(text: str, named: bool = False) -> bool:
     """Does a piece of text carry its own evidence of a project: its code, or a project's name and a fact? A
     project is named by a quoted title or a name after or before the word project ("le projet PAGOF", "the Open
@@ -90,4 +84,4 @@ def has_own_evidence(text: str, named: bool = False) -> bool:
     if not _PROJECT_WORD.search(text) or not (named or names_in(text)):
         return False
     return (tells_of_a_project(text) or bool(parse_money(text)) or has_project_evidence(text)
-            or bool(partner_cue_ends(text)) or _dated(text))
+            or fact_kinds(text) > 0)
