@@ -82,6 +82,14 @@ def _units(text: str) -> list[tuple[int, int, bool]]:
     return [(a, b, c) for a, b, c in out]
 
 
+_FIRST_CHARS = 60
+
+
+def _names_first(line: str) -> bool:
+    head = line[:_FIRST_CHARS]
+    return bool(_AFTER.search(head) or _BEFORE.search(head) or project_name(head))
+
+
 def _dated(text: str) -> bool:
     return any(m.range.start is not None and m.range.start.precision != "year" or
                (m.range.end is not None and m.range.start != m.range.end) for m in _dates.find_dates(text))
@@ -105,7 +113,8 @@ def named_project_records(text: str, facts: int = 0) -> list[RawRecord]:
     units = _units(text)
     for n, (start, stop, paragraph) in enumerate(units):
         names = names_in(text[start:stop])
-        least = facts if paragraph else max(facts, 1)
+        # A line inside a paragraph opens a record with a fact of its own, or when it begins by naming its project.
+        least = facts if paragraph or (not facts and _names_first(text[start:stop])) else max(facts, 1)
         # A paragraph's facts are those of the whole paragraph (a card's title line, then its lines of facts).
         end = next((a for a, _b, p in units[n + 1:] if p), len(text)) if paragraph else stop
         opens = bool(names) and names[0] not in seen and (not least or fact_kinds(text[start:end]) >= least)
