@@ -121,7 +121,8 @@ def headed_records(text: str) -> list[RawRecord]:
             kind != "caps" and tells_of_a_project(lines[k].text + "\n" + body)))
         # "2. Objectives", "III. Résultats": a section of a document, never a project's record of its own; nor a
         # piece that names no project with a fact of its own.
-        told = told and not is_section_name(lines[k].text[at:]) and has_own_evidence(lines[k].text + "\n" + body, named=kind != "caps")
+        told = told and not is_section_name(lines[k].text[at:]) and has_own_evidence(
+            lines[k].text + "\n" + body, named=kind != "caps")
         sections.append((k, kind, at, end, told, body))
     first = next((s for s in sections if s[4]), None)
     if first is None or any(_several_projects(body) for *_, body in sections):

@@ -25,9 +25,10 @@ BOUNDS_FLAG = ("record", "bounds guessed: one record per project the text names,
 _WORD = r"(?i:project|projet|proyecto|programme|program|programa|initiative|iniciativa)"
 _SMALL = r"(?:de|del|des|du|de\s+la|la|le|les|el|los|las|of|for|on|in|en|pour|para|sur|y|et|and|d['’]|l['’])"
 _CAP = r"[A-Z\u00c0-\u00de][\w'’-]*"
-_AFTER = re.compile(rf"\b{_WORD}[ \t]+(?:[:«\"\u201c][ \t]*)?(?P<name>{_CAP}(?:[ \t]+(?:{_SMALL}[ \t]+)?{_CAP}){{0,8}})")
+_NAME = rf"(?P<name>{_CAP}(?:[ \t]+(?:{_SMALL}[ \t]+)?{_CAP}){{0,8}})"  # words in capitals, small words between
+_AFTER = re.compile(rf"\b{_WORD}[ \t]+(?:[:«\"\u201c][ \t]*)?{_NAME}")
 # "the Open Courts Project": never "the UNDP Programme", "the Regular Programme" (an agency's or a fund's).
-_BEFORE = re.compile(rf"(?P<name>{_CAP}(?:[ \t]+(?:{_SMALL}[ \t]+)?{_CAP}){{0,8}})\s+(?:Project|Initiative)\b")
+_BEFORE = re.compile(rf"{_NAME}\s+(?:Project|Initiative)\b")
 _NOT_A_NAME = frozenset(fold(w) for w in (
     "that our its cet cette notre son nuestro su un une una a an document team manager "
     "coordinator officer coordinateur coordonnateur coordinador equipe equipo unit unite unidad").split())
@@ -151,7 +152,8 @@ def _card(text: str, start: int, stop: int) -> list[Block]:
                 and first[-1:] not in ".:;,!?" and lines[1].text.strip()[:1].isupper() and not fact_kinds(first)
                 and not names_in(first) and not _PROSE_END.search(first)):
             cut = start + lines[0].stop
-            return [Block("title", "text", start, cut, start + lines[0].start), Block("summary", "prose", cut, stop, cut)]
+            return [Block("title", "text", start, cut, start + lines[0].start),
+                    Block("summary", "prose", cut, stop, cut)]
     return [Block("summary", "prose", start, stop, start)]
 
 
