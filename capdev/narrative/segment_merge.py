@@ -26,7 +26,9 @@ def _is_a_record(raw: RawRecord, text: Excerpt) -> bool:
     # A title under its label and a fact, or a title line and two facts ("Country: Liberia" under an agency's
     # name on a cover page is one fact under a line that is no title).
     labelled_title = any(b.field == "title" and b.kind == "label" for b in raw.blocks)
-    if raw.news or "code" in fields or (labelled_title and facts) or ("title" in fields and facts >= 2):
+    # A card's title line, one fact and its description ("Country: Ghana", "Description: ...") is a record too.
+    told = bool(fields & {"summary", "description"})
+    if raw.news or "code" in fields or (("title" in fields and facts and (labelled_title or told or facts >= 2))):
         return True
     return own_code(text[raw.start : raw.end]) is not None
 

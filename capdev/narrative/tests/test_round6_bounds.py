@@ -163,3 +163,16 @@ def test_names_of_projects():
     assert names_in("El proyecto Catastro Abierto recibió a la misión") == ["catastro abierto"]
     assert names_in("funded by the Regular Programme of Technical Cooperation") == []
     assert names_in("The Project Manager met the team") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana Digital Identity\nCountry: Ghana\nDescription: Supports the National Identification Authority.\n\n"
+    "Kenya Open Courts\nCountry: Kenya\nDescription: Supports the Judiciary of Kenya.\n",
+    "Identité numérique du Ghana\nPays : Ghana\nDescription : Appui à l'Autorité nationale d'identification.\n\n"
+    "Justice ouverte au Kenya\nPays : Kenya\nDescription : Appui au pouvoir judiciaire du Kenya.\n",
+    "Identidad digital de Ghana\nPaís: Ghana\nDescripción: Apoyo a la Autoridad Nacional de Identificación.\n\n"
+    "Justicia abierta en Kenia\nPaís: Kenia\nDescripción: Apoyo al Poder Judicial de Kenia.\n",
+])
+def test_a_card_with_a_title_a_fact_and_a_description_is_a_record(text):
+    """Cover pages join their neighbour, a project's card does not: its title, a fact and what it tells."""
+    assert [r.countries for r in parse_text(text)] == [["GHA"], ["KEN"]]
