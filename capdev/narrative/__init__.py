@@ -79,9 +79,10 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
         # No labelled record: paragraphs of prose that tell of projects (an annual report, news items).
         whole = "".join(before or ())
         raws, guessed = prose_records(whole), False
-        if len(raws) < 2:
-            # Nothing, or the whole text as one record: one record per project the text names (a card, a row, a
-            # paragraph each, with two kinds of facts of its own when the text already reads as one), marked.
+        if not raws or (len(raws) == 1 and len(raws[0].blocks) == 1 and raws[0].end - raws[0].start == len(whole)):
+            # Nothing, or the whole text as one record (no paragraph of it tells of a project): one record per project
+            # the text names (a card, a row, a paragraph each, with two kinds of facts of its own when the text
+            # already reads as one), marked.
             named = named_project_records(whole, facts=2 if raws else 0)
             if len(named) > 1 or not raws:
                 raws, guessed = named, True

@@ -176,3 +176,21 @@ def test_names_of_projects():
 def test_a_card_with_a_title_a_fact_and_a_description_is_a_record(text):
     """Cover pages join their neighbour, a project's card does not: its title, a fact and what it tells."""
     assert [r.countries for r in parse_text(text)] == [["GHA"], ["KEN"]]
+
+
+@pytest.mark.parametrize("text", [
+    'Dakar, 4 May 2023 - Court clerks of Senegal learn to scan case files under the project "Digital Justice for '
+    'Senegal", which runs from 2022 to 2025 with EUR 900,000 from Belgium.\n\nIt builds on the earlier Court Records '
+    "Project, which ran from 2015 to 2018 and was funded by the World Bank.\n",
+    "Le projet « Justice numérique au Sénégal » forme depuis 2022 les greffiers du Sénégal, avec 900 000 euros de "
+    "la Belgique pour 2022-2025.\n\nIl prolonge le projet Archives Judiciaires Sénégalaises, mené de 2015 à 2018 et "
+    "financé par la Banque mondiale.\n",
+    "El proyecto «Justicia digital en el Senegal» capacita desde 2022 a los secretarios judiciales, con EUR 900.000 "
+    "de Bélgica para 2022-2025.\n\nContinúa el proyecto Archivos Judiciales Senegaleses, ejecutado de 2015 a 2018 "
+    "y financiado por el Banco Mundial.\n",
+])
+def test_a_story_of_one_project_that_recalls_another_stays_one_record(text):
+    """A paragraph that tells of a project is read as such: an earlier project it recalls is no record of its own."""
+    records = parse_text(text)
+    assert len(records) == 1
+    assert not any((f.field, f.reason) == BOUNDS_FLAG for f in records[0].flags)
