@@ -2,11 +2,11 @@
 
 A cover page ("Country: Liberia", then the project's title page), a logical framework's second page (objectives and
 outcomes, no title, no code), a document's last section ("Modalités de l'aide ..."): the segmenter starts a record
-at each of them, and the file then holds a record of nothing. A piece is a record when it has a code, or a title
-and a fact of its own (a period, an amount, a country, a partner, a funder, a status), or when its text carries
-its own evidence of a project (record_evidence.py); otherwise it joins the record before it (or, at the top of the
-file, the record after it), its blocks kept as they are. The records are passed on one behind, so that memory stays
-bounded by two records.
+at each of them, and the file then holds a record of nothing. A piece is a record when it has a code, a labelled
+title, two facts of its own (a period, an amount, a country, a partner, a funder, a status...), one fact and what
+the project does (an objective, a description), or a code in its text (record_evidence.py); otherwise it joins
+the record before it (or, at the top of the file, the record after it), its blocks kept as they are. The records
+are passed on one behind, so that memory stays bounded by two records.
 """
 from __future__ import annotations
 
@@ -23,12 +23,12 @@ _FACTS = frozenset({"time_frame", "start", "end", "budget", "countries", "region
 def _is_a_record(raw: RawRecord, text: Excerpt) -> bool:
     fields = {b.field for b in raw.blocks}
     facts = len(fields & _FACTS)
-    # A title under its label and a fact, or a title line and two facts ("Country: Liberia" under an agency's
-    # name on a cover page is one fact under a line that is no title).
     labelled_title = any(b.field == "title" and b.kind == "label" for b in raw.blocks)
-    # A card's title line, one fact and its description ("Country: Ghana", "Description: ...") is a record too.
-    told = bool(fields & {"summary", "description"})
-    if raw.news or "code" in fields or (("title" in fields and facts and (labelled_title or told or facts >= 2))):
+    if raw.news or "code" in fields or facts >= 2 or labelled_title:
+        return True
+    # One fact and what the record tells (an objective, a description) is a record; one fact under a line ("Country:
+    # Liberia" under an agency's name on a cover page) is none, nor a piece with no fact at all (a second page).
+    if facts == 1 and fields - _FACTS - {"title", "unparsed", "blank", "heading", "chrome"}:
         return True
     return own_code(text[raw.start : raw.end]) is not None
 
