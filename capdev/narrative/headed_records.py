@@ -131,7 +131,8 @@ def headed_records(text: str) -> list[RawRecord]:
     # Once a section of a level tells of a project, a section of that level that names a project and says who funds
     # it, whom it serves or where it stands is another ("este programa está financiado por ...", no amount).
     sections = [(k, kind, at, end, told or (kind == level and not is_section_name(lines[k].text[at:])
-                                            and _names_a_project(body)), body)
+                                            and _names_a_project(body)
+                                            and has_own_evidence(body, named=kind != "caps")), body)
                 for k, kind, at, end, told, body in sections]
     records: list[RawRecord] = []
     before: list[Block] = []
