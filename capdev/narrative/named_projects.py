@@ -112,20 +112,27 @@ def named_project_records(text: str, facts: int = 0) -> list[RawRecord]:
     seen: set[str] = set()
     before = 0
     units = _units(text)
+    # Where each unit's paragraph ends, computed once from the end (linear in the text).
+    ends, end = [0] * len(units), len(text)
+    for n in range(len(units) - 1, -1, -1):
+        ends[n] = end
+        if units[n][2]:
+            end = units[n][0]
+    mine: set[str] = set()  # the names the current record's project goes by
     for n, (start, stop, paragraph) in enumerate(units):
         names = names_in(text[start:stop])
         # A line inside a paragraph opens a record with a fact of its own, or when it begins by naming its project.
         least = facts if paragraph or (not facts and _names_first(text[start:stop])) else max(facts, 1)
         # A paragraph's facts are those of the whole paragraph (a card's title line, then its lines of facts).
-        end = next((a for a, _b, p in units[n + 1:] if p), len(text)) if paragraph else stop
+        end = ends[n] if paragraph else stop
         opens = bool(names) and names[0] not in seen and (not least or fact_kinds(text[start:end]) >= least)
         seen.update(names)
         if opens:
             records.append(RawRecord(_card(text, start, stop)))
+            mine = set(names)
         elif records:
-            mine = names_in(text[records[-1].start : records[-1].blocks[-1].end])[:1]
             last = records[-1].blocks[-1]
-            if any(n not in mine for n in names):
+            if any(name not in mine for name in names):
                 records[-1].blocks.append(Block("unparsed", "text", start, stop, start))  # another project's
             elif not paragraph and last.kind == "prose":
                 # The paragraph goes on (a card's lines of facts): read with its first lines.
