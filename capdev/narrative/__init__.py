@@ -17,9 +17,11 @@ from .assemble import assemble as _assemble_record
 from .decode import TextFile, decode_bytes
 from .errors import InputError, LimitExceeded
 from .limits import MAX_FILE_BYTES, MAX_RECORD_CHARS
+from .named_projects import BOUNDS_FLAG, named_project_records
 from .prose_records import prose_records
 from .relate import Relater, complete_links
 from .segment import iter_lines, iter_segments
+from .segment_merge import join_pieces
 from .structured import SCAN_CHARS, read_records, starts_with_table
 from .types import Record
 
@@ -65,7 +67,7 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
             yield chunk
 
     try:
-        for raw, text in iter_segments(iter_lines(read(), max_record), max_record=max_record):
+        for raw, text in join_pieces(iter_segments(iter_lines(read(), max_record), max_record=max_record)):
             before = None
             record = _assemble_record(text, raw, index, source_file)
             relater.add(record)
@@ -76,8 +78,18 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
     if not index:
         # No labelled record: paragraphs of prose that tell of projects (an annual report, news items).
         whole = "".join(before or ())
-        for raw in prose_records(whole):
+        raws, guessed = prose_records(whole), False
+        if not raws or (len(raws) == 1 and len(raws[0].blocks) == 1 and raws[0].end - raws[0].start == len(whole)):
+            # Nothing, or the whole text as one record (no paragraph of it tells of a project): one record per project
+            # the text names (a card, a row, a paragraph each, with two kinds of facts of its own when the text
+            # already reads as one), marked.
+            named = named_project_records(whole, facts=2 if raws else 0)
+            if len(named) > 1 or not raws:
+                raws, guessed = named, True
+        for raw in raws:
             record = _assemble_record(whole, raw, index, source_file)
+            if guessed:
+                record.flag(*BOUNDS_FLAG)
             relater.add(record)
             index += 1
             yield record

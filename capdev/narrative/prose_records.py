@@ -3,6 +3,7 @@ annex, a news item): each paragraph that tells of a project (values/prose.py) is
 that tells of none goes on its narrative; what comes before the first one is kept, unplaced."""
 from __future__ import annotations
 
+from .headed_records import headed_records
 from .layout import split_lines
 from .segment import Block, RawRecord
 from .values.prose import (
@@ -72,6 +73,9 @@ def prose_records(text: str) -> list[RawRecord]:
     news = _news_items(text)
     if news:
         return news  # each item is one record, however many paragraphs it takes
+    headed = headed_records(text)
+    if headed:
+        return headed  # numbered sections or headlines in capitals, one project each
     records: list[RawRecord] = []
     before: list[Block] = []
     paragraphs = _paragraphs(text)

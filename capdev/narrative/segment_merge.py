@@ -1,0 +1,62 @@
+"""A piece the segmenter cuts that is no project's record of its own joins its neighbour.
+
+A cover page ("Country: Liberia", then the project's title page), a logical framework's second page (objectives and
+outcomes, no title, no code), a document's last section ("Modalités de l'aide ..."): the segmenter starts a record
+at each of them, and the file then holds a record of nothing. A piece is a record when it has a code, a labelled
+title, two facts of its own (a period, an amount, a country, a partner, a funder, a status...), one fact and what
+the project does (an objective, a description), or a code in its text (record_evidence.py); otherwise it joins
+the record before it (or, at the top of the file, the record after it), its blocks kept as they are. The records
+are passed on one behind, so that memory stays bounded by two records.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from .lines import Excerpt
+from .record_evidence import own_code
+from .segment import RawRecord
+
+_FACTS = frozenset({"time_frame", "start", "end", "budget", "countries", "region", "partners", "funding_source",
+                    "status", "lead_unit", "implementing", "funding", "donors"})
+
+
+def _is_a_record(raw: RawRecord, text: Excerpt) -> bool:
+    fields = {b.field for b in raw.blocks}
+    facts = len(fields & _FACTS)
+    labelled_title = any(b.field == "title" and b.kind == "label" for b in raw.blocks)
+    if raw.news or "code" in fields or facts >= 2 or labelled_title:
+        return True
+    # One fact and what the record tells (an objective, a description) is a record; one fact under a line ("Country:
+    # Liberia" under an agency's name on a cover page) is none, nor a piece with no fact at all (a second page).
+    if facts == 1 and fields - _FACTS - {"title", "unparsed", "blank", "heading", "chrome"}:
+        return True
+    return own_code(text[raw.start : raw.end]) is not None
+
+
+def _joined(a: tuple[RawRecord, Excerpt], b: tuple[RawRecord, Excerpt]) -> tuple[RawRecord, Excerpt]:
+    (ra, ta), (rb, tb) = a, b
+    if ta.offset + len(ta.text) != tb.offset:
+        return b  # not contiguous (never so from the segmenter): nothing joined
+    return RawRecord([*ra.blocks, *rb.blocks], news=ra.news or rb.news), Excerpt(ta.text + tb.text, ta.offset)
+
+
+def join_pieces(segments: Iterable[tuple[RawRecord, Excerpt]]) -> Iterator[tuple[RawRecord, Excerpt]]:
+    """The segmenter's records, each piece that is no record joined to its neighbour."""
+    held: tuple[RawRecord, Excerpt] | None = None
+    held_is_record = False
+    for seg in segments:
+        is_record = _is_a_record(*seg)
+        if held is None:
+            held, held_is_record = seg, is_record
+        elif not is_record or not held_is_record:
+            joined = _joined(held, seg)
+            if joined is seg:
+                yield held
+                held, held_is_record = seg, is_record
+            else:
+                held, held_is_record = joined, held_is_record or is_record
+        else:
+            yield held
+            held, held_is_record = seg, is_record
+    if held is not None:
+        yield held
