@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from ..intervals import Intervals
+from .event_continuation import ends_open
 
 # ---------------------------------------------------------------- vocabulary
 
@@ -94,10 +95,6 @@ _ORGANISER_CUE = re.compile(
     r"supported|funded|sponsored|run)\s+by\b|\bin\s+(?:close\s+)?(?:collaboration|partnership|cooperation|co-operation)\s+with\b|"
     r"\bwith\s+the\s+(?:support|collaboration|participation)\s+of\b|\bjointly\s+with\b|\btogether\s+with\b",
     re.I,
-)
-_CONTINUATION = re.compile(
-    r"^(?:The|This|These|During|By\s+the\s+end|At\s+the\s+end|Participants|Attendees|Delegates|Trainees|It|They|"
-    r"Topics|Key\s+(?:messages|outcomes|takeaways))\b"
 )
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -243,7 +240,8 @@ def _join_wrapped(text: str, lines: list[_Sentence]) -> list[_Sentence]:
         last_line = text[prev.start : prev.end].rsplit("\n", 1)[-1].strip() if prev else ""
         if (prev is not None and len(last_line) >= _WRAP_MIN and not _ENDED.search(prev.text)
                 and not _COLUMNS.search(last_line) and not _COLUMNS.search(ln.text) and not _ITEM_START.match(ln.text)
-                and "\n\n" not in text[prev.end : ln.start].replace("\r", "") and ln.text[:1].islower()):
+                and "\n\n" not in text[prev.end : ln.start].replace("\r", "")
+                and (ln.text[:1].islower() or ends_open(last_line))):
             joined = re.sub(r"[\r\n]", " ", text[prev.start : ln.end])
             out[-1] = _Sentence(prev.start, ln.end, joined)
             continue

@@ -24,7 +24,8 @@ from .event_drafts import (
     _venue,
 )
 from .event_facts import _LIST_MARK, _RESOURCE_HEAD, _anchored, _facts, _find_type, _heading_title, _is_heading
-from .event_words import _CONTINUATION, _FAMILY, _FUTURE, _join_wrapped, _lines, _mask_quotes, _Sentence, _sentences
+from .event_continuation import continues, own_anchor
+from .event_words import _FAMILY, _FUTURE, _join_wrapped, _lines, _mask_quotes, _Sentence, _sentences
 from .resources import extract_resources
 
 __all__ = ["extract_events", "extract_resources", "is_planned"]
@@ -85,7 +86,7 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
                     and not _RESOURCE_HEAD.search(nxt.text.rstrip(". ")) and not _tells_other_event(nxt, d):
                 body_sents += _sentences(nxt)
                 j += 1
-            while j < len(lines) and _CONTINUATION.match(lines[j].text) and not _is_heading(lines[j].text):
+            while j < len(lines) and continues(lines[j].text) and not _is_heading(lines[j].text):
                 body_sents += _sentences(lines[j])
                 j += 1
             if d.event.type is None or hf.type is None:
@@ -118,7 +119,11 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
                                v.text if v else None, f.counting)
                 current = None
                 continue
-            if _anchored(f):
+            if current is not None and continues(s.text) and not own_anchor(f) and f.participants \
+                    and current.event.participants is None:
+                # "... took place in Dakar in March 2023. Ont pris part à l'atelier 34 participants.": its attendance
+                _fill(current, f, s, offset, dates_ok=False)
+            elif _anchored(f):
                 multi = clause_drafts(f, s, offset) or _multi_venue(f, s, offset)
                 if multi:
                     drafts.extend(multi)
@@ -131,12 +136,12 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
                     ctx = None
                 drafts.append(d)
                 current = d
-            elif current is not None and _CONTINUATION.match(s.text):
+            elif current is not None and continues(s.text):
                 _fill(current, f, s, offset, dates_ok=False)
             else:
                 current = None
         j = i + 1
-        while (current is not None and j < len(lines) and _CONTINUATION.match(lines[j].text)
+        while (current is not None and j < len(lines) and continues(lines[j].text)
                and not _is_heading(lines[j].text) and not _tells_other_event(lines[j], current)
                and not (current.event.start is None and _dated_event(lines[j]))):
             for s in _sentences(lines[j]):
