@@ -176,7 +176,9 @@ def read_mentions(f, more_places=None) -> list[Mention] | None:
         return None
     masked = _mask_quotes(text)
     # Clauses after the event word only: "In 2019, UNDP and UN DESA organized a seminar" tells one event.
-    cuts = [c for c in _clause_cuts(masked) if c == 0 or c > f.kw_end]
+    # The first event word counts: "national workshop in Kampala (May 2023); webinar (July 2023)" tells two.
+    first_kw = min((m.end() for _, rx in _TYPE_RX for m in [rx.search(masked)] if m), default=f.kw_end)
+    cuts = [c for c in _clause_cuts(masked) if c == 0 or c > min(f.kw_end, first_kw)]
     if len(cuts) < 2:
         return None
     bounds = list(zip(cuts, cuts[1:] + [len(text)]))

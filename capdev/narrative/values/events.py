@@ -23,6 +23,7 @@ from .event_drafts import (
     _new_draft,
     _venue,
 )
+from .event_lists import list_drafts
 from .event_facts import _LIST_MARK, _RESOURCE_HEAD, _anchored, _facts, _find_type, _heading_title, _is_heading
 from .event_continuation import continues, own_anchor
 from .event_words import _FAMILY, _FUTURE, _join_wrapped, _lines, _mask_quotes, _Sentence, _sentences
@@ -60,6 +61,12 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
             ctx = None
             body = _Sentence(line.start + line.text.find(label.group(2)), line.end, label.group(2))
             f = _facts(body.text)
+            listed = _label_list(f, body, offset)
+            if listed:
+                # "Events delivered: national workshop in Kampala (May 2023, 40 participants); webinar (July 2023)"
+                drafts.extend(listed)
+                i += 1
+                continue
             d = _new_draft(label_facts, _Sentence(line.start, line.end, label.group(1)), offset,
                            title=_heading_title(label.group(1), label_facts), rank=3)
             d.event.summary = ""
@@ -124,7 +131,7 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
                 # "... took place in Dakar in March 2023. Ont pris part à l'atelier 34 participants.": its attendance
                 _fill(current, f, s, offset, dates_ok=False)
             elif _anchored(f):
-                multi = clause_drafts(f, s, offset) or _multi_venue(f, s, offset)
+                multi = list_drafts(f, s, offset) or clause_drafts(f, s, offset) or _multi_venue(f, s, offset)
                 if multi:
                     drafts.extend(multi)
                     current = None
@@ -191,6 +198,13 @@ def _apply_dateline(text: str, events: list[Event]) -> None:
                 e.start, e.dates_text = when, e.dates_text or found[0].text
         if e.country is None and not e.online and country:
             e.country, e.city = country, e.city or city
+
+
+def _label_list(f, body: _Sentence, offset: int) -> list[_Draft] | None:
+    """The events a label's value lists, one per item, when it lists two or more of its own."""
+    if f.type is None:
+        return None
+    return list_drafts(f, body, offset) or clause_drafts(f, body, offset)
 
 
 def is_planned(event: Event) -> bool:
