@@ -12,6 +12,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from . import dates as _dates
+
 _DATA = Path(__file__).resolve().parent.parent / "data" / "event_cues.json"
 
 
@@ -48,3 +50,27 @@ def ends_open(line: str) -> bool:
 def own_anchor(f) -> bool:
     """Does a sentence's _Facts give it a date or a place of its own (it then tells its own event)?"""
     return bool(f.dates or f.places)
+
+
+_DATE_FRAGMENT = 40  # characters: a longer piece is a sentence, not a date written after one
+
+
+def glue_dates(sentences: list) -> list:
+    """A date written alone after a sentence ("... with 40 civil servants! (12 May 2023)", a post's date) belongs to
+    the sentence before it: the two are read as one (sentences are event_words._Sentence)."""
+    out: list = []
+    for s in sentences:
+        if out and len(s.text) <= _DATE_FRAGMENT and _only_date(s.text):
+            prev = out[-1]
+            out[-1] = type(prev)(prev.start, s.end, f"{prev.text}{' ' * (s.start - prev.end)}{s.text}")
+            continue
+        out.append(s)
+    return out
+
+
+def _only_date(text: str) -> bool:
+    found = _dates.find_dates(text)
+    if len(found) != 1:
+        return False
+    rest = text[: found[0].start] + text[found[0].end :]
+    return not re.search(r"\w", rest)

@@ -25,7 +25,8 @@ from .event_drafts import (
 )
 from .event_lists import list_drafts
 from .event_facts import _LIST_MARK, _RESOURCE_HEAD, _anchored, _facts, _find_type, _heading_title, _is_heading
-from .event_continuation import continues, own_anchor
+from .event_continuation import continues, glue_dates, own_anchor
+from .event_corrections import apply_corrections
 from .event_words import _FAMILY, _FUTURE, _join_wrapped, _lines, _mask_quotes, _Sentence, _sentences
 from .resources import extract_resources
 
@@ -42,7 +43,7 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        sents = _sentences(line)
+        sents = glue_dates(_sentences(line))
         clean = _LIST_MARK.sub("", line.text)
         label = re.match(r"^([A-Z][^:.]{2,70}):\s+(\S.*)$", clean)
         label_facts = _facts(label.group(1)) if label else None
@@ -111,7 +112,10 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
                     extra.append(_new_draft(bf, s, offset))
                 else:
                     _fill(d, bf, s, offset)
-            drafts.append(d)
+            if hf.type is not None or not extra:
+                # A heading naming no activity ("Date: 20 June 2023") above a sentence that tells its own dated
+                # event is that event's context, not an event.
+                drafts.append(d)
             drafts.extend(extra)
             i = j
             continue
@@ -165,6 +169,7 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
     events = [d.event for d in merged.drafts]
     events.sort(key=lambda e: e.span[0] if e.span else 0)
     _apply_dateline(text, events)
+    apply_corrections(text, events, offset)
     return events
 
 
