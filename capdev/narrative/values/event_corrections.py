@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..types import Event
+from . import dates as _dates
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "event_cues.json"
 _REACH = 120  # characters after the correction word in which the two figures are written
@@ -27,12 +28,17 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
     num = r"\d{1,3}(?:[ ,.\u00a0]\d{3})*|\d+"
     lead = re.compile(rf"(?<!\w)(?:{alt('correction')})(?!\w)", re.IGNORECASE)
-    right_first = re.compile(rf"(?<![\w.,])(?P<new>{num})(?:\s+[^\W\d_][\w'\u2019-]*){{0,3}}\s*,?\s*"
-                             rf"(?:{alt('correction_instead')})\s+(?:(?:the\s+|les\s+|los\s+|las\s+)?)"
+    right_first = re.compile(rf"(?<![\w.,])(?P<new>{num})(?:\s+[^\W\d_][\w'\u2019-]*(?![\w'\u2019-])){{0,3}}\s*,?\s*"
+                             rf"(?<!\w)(?:{alt('correction_instead')})\s+(?:(?:the\s+|les\s+|los\s+|las\s+)?)"
                              rf"(?P<old>{num})(?![\w.,]\d)", re.IGNORECASE)
-    wrong_first = re.compile(rf"(?<!\w)(?:not|non(?:\s+pas)?|no)\s+(?P<old>{num})\b[^.;\d]{{0,30}}?"
+    wrong_first = re.compile(rf"(?<!\w)(?:not|non(?:\s+pas)?|no)\s+(?:[^\W\d_]+\s+){{0,2}}(?P<old>{num})\b[^.;\d]{{0,30}}?"
                              rf"(?:{alt('correction_but')})\s+(?P<new>{num})(?![\w.,]\d)", re.IGNORECASE)
     return lead, right_first, wrong_first
+
+
+def _month_after(text: str, at: int) -> bool:
+    word = re.match(r"\s*(?:de\s+)?([^\W\d_]+)", text[at:])
+    return bool(word) and word.group(1).lower() in _dates.MONTHS
 
 
 def _int(raw: str) -> int:
@@ -46,7 +52,12 @@ def corrections(text: str) -> list[tuple[int, int, int]]:
     for m in lead.finditer(text):
         window = text[m.end() : m.end() + _REACH]
         window = re.split(r"(?<=[.!?])\s|\n\s*\n", window, maxsplit=1)[0]
-        found = right_first.search(window) or wrong_first.search(window)
+        found = min((f for f in (right_first.search(window), wrong_first.search(window)) if f),
+                    key=lambda f: f.start(), default=None)
+        if found and any(d.start < found.end() and found.start() < d.end for d in _dates.find_dates(window)):
+            continue  # "the date is 12 May, not 11 May": a date corrected, not a count
+        if found and any(_month_after(window, found.end(g)) for g in ("new", "old")):
+            continue  # "12 May, not 11 May"
         if found:
             new, old = _int(found.group("new")), _int(found.group("old"))
             if new != old:
