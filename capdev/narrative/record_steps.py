@@ -130,6 +130,8 @@ class RecordSteps:
         _guard(self.rec, "activities", None, clauses.date_by_headings, whole, events, at)  # "JULIO 2023" / "4–6 jul."
         _guard(self.rec, "activities", None, clauses.date_from_sentence_start, whole, events, at)
         kept, aside = _guard(self.rec, "activities", (events, []), clauses.set_aside, events)
+        own = _guard(self.rec, "activities", [], _values("event_genres").reported_mission, whole, kept)
+        kept, aside = [e for e in kept if e not in own], aside + [(e, "the mission the report is on") for e in own]
         for e, why in aside:
             self.rec.flag("activities", f"not read as an activity ({why}), kept in the text: {_excerpt(e.summary)}")
         return kept

@@ -106,8 +106,8 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
             extra: list[_Draft] = []
             for s in body_sents:
                 bf = _facts(s.text)
-                own = _anchored(bf) and bf.dates and d.event.start is not None and not any(
-                    _ranges_overlap(r, d.ranges) for r in (m.range for m in bf.dates))
+                own = (_anchored(bf) and bf.dates and d.event.start is not None and not any(
+                    _ranges_overlap(r, d.ranges) for r in (m.range for m in bf.dates))) or _hosted(d, bf)
                 if own:
                     extra.append(_new_draft(bf, s, offset))
                 else:
@@ -240,10 +240,19 @@ def _tells_other_event(line: _Sentence, head: _Draft) -> bool:
         f = _facts(s.text)
         if f.counting and f.type:
             return True
+        if _hosted(head, f):
+            return True
         if _anchored(f) and f.dates and head.event.start is not None and not any(
                 _ranges_overlap(m.range, head.ranges) for m in f.dates):
             return True
     return False
+
+
+def _hosted(head: _Draft, f) -> bool:
+    """Does a sentence after a mission tell an event of another kind held during it, with its own date or place
+    ("During the mission, a training workshop was held in Pokhara on 12-13 April 2023")? A mission hosts events."""
+    return (head.event.type == "advisory_mission" and f.type not in (None, "advisory_mission", "milestone")
+            and _anchored(f) and bool(f.dates or f.places))
 
 
 def _dated_event(line: _Sentence) -> bool:
