@@ -1,6 +1,7 @@
 """What the genre of a record says about its events.
 
-A back-to-office report, a "rapport de mission" or an "informe de misión" is written on one mission: the mission's
+A steering committee's or a board's meeting (its minutes tell of it) is the project's governance, not one of its
+events; the trainings the committee reviews are. A back-to-office report, a "rapport de mission" or an "informe de misión" is written on one mission: the mission's
 own dates are the report's, not an event of the project, while the workshop held during the mission is one. The
 words that name the genre are data (data/event_cues.json "mission_report"), in English, French and Spanish.
 """
@@ -18,11 +19,15 @@ _HEADING = 160  # characters: a line this short naming the genre names the docum
 _LOOK = 4000  # characters of the record read for its genre
 
 
-@lru_cache(maxsize=1)
-def _genre_rx() -> re.Pattern[str]:
-    words = json.loads(_DATA.read_text(encoding="utf-8"))["mission_report"]["words"]
+@lru_cache(maxsize=None)
+def _words_rx(key: str) -> re.Pattern[str]:
+    words = json.loads(_DATA.read_text(encoding="utf-8"))[key]["words"]
     alt = "|".join(sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.IGNORECASE)
+
+
+def _genre_rx() -> re.Pattern[str]:
+    return _words_rx("mission_report")
 
 
 def is_mission_report(text: str) -> bool:
@@ -43,3 +48,19 @@ def reported_mission(text: str, events: list[Event]) -> list[Event]:
     a1, a2 = first.start.first_day(), (first.end or first.start).last_day()
     return [e for e in missions
             if e.start.first_day() <= a2 and a1 <= (e.end or e.start).last_day()]
+
+
+_FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s")
+
+
+def governance_meetings(events: list[Event]) -> list[Event]:
+    """The meetings whose own sentence names the project's governance body ("The third meeting of the Steering
+    Committee was held ...", "La réunion du comité de pilotage s'est tenue ...")."""
+    out = []
+    for e in events:
+        if e.type != "conference":
+            continue
+        first = _FIRST_SENTENCE.split(e.summary[:400], maxsplit=1)[0]
+        if _words_rx("governance_body").search(first):
+            out.append(e)
+    return out
