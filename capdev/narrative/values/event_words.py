@@ -223,6 +223,7 @@ def _lines(text: str) -> list[_Sentence]:
 
 
 _WRAP_MIN = 45  # characters: a shorter line ends where its writer ended it (a heading, a short item)
+_OPEN_MIN = 20  # characters: a line this long ending on "on", "de", "with" is cut inside its sentence
 _ENDED = re.compile(r"[.!?:;\u2026]['\"\u201d\u2019)]*$")
 _COLUMNS = re.compile(r"\S\s{3,}\S|\t|\|")
 _ITEM_START = re.compile(r"^(?:\(?[0-9]{1,2}[.)]|\(?[a-z][.)]\s|\([ivx]+\)|[-\u2022*\u00b7\u25aa\u2013\u2014#>])")
@@ -238,10 +239,11 @@ def _join_wrapped(text: str, lines: list[_Sentence]) -> list[_Sentence]:
     for ln in lines:
         prev = out[-1] if out else None
         last_line = text[prev.start : prev.end].rsplit("\n", 1)[-1].strip() if prev else ""
-        if (prev is not None and len(last_line) >= _WRAP_MIN and not _ENDED.search(prev.text)
+        open_end = prev is not None and len(last_line) >= _OPEN_MIN and ends_open(last_line)
+        if (prev is not None and (len(last_line) >= _WRAP_MIN or open_end) and not _ENDED.search(prev.text)
                 and not _COLUMNS.search(last_line) and not _COLUMNS.search(ln.text) and not _ITEM_START.match(ln.text)
                 and "\n\n" not in text[prev.end : ln.start].replace("\r", "")
-                and (ln.text[:1].islower() or ends_open(last_line))):
+                and (ln.text[:1].islower() or open_end)):
             joined = re.sub(r"[\r\n]", " ", text[prev.start : ln.end])
             out[-1] = _Sentence(prev.start, ln.end, joined)
             continue
