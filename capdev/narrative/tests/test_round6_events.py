@@ -51,6 +51,15 @@ EXPECTED: dict[str, tuple[list[tuple], set[int], set[str]]] = {
     "en_wrapped_email.txt": ([("2022-11", None, 64), ("2023-03", "KGZ", 37)], set(), set()),
     "fr_courriel_renvoi.txt": ([("2022-11", None, 64), ("2023-03", "MAR", 37)], set(), set()),
     "es_correo_renglones.txt": ([("2022-11", None, 64), ("2023-03", "PAN", 37)], set(), set()),
+    # Several events in one sentence: a month told after the year of the clause ("organisés en 2022, à Parakou en
+    # mai") is that year's; a bare number ending a clause after "with"/"avec"/"con" counts the people the clause
+    # before it counted ("... with 22 officers and in Eldoret in June 2023 with 19").
+    "en_elided_counts.txt": ([("2022-05", "KEN", 30), ("2022-08", "KEN", 26), ("2023-03", "KEN", 22),
+                              ("2023-06", "KEN", 19)], set(), {"2022"}),
+    "fr_comptes_elides.txt": ([("2022-05", "BEN", 30), ("2022-08", "BEN", 26), ("2023-03", "BEN", 22),
+                               ("2023-06", "BEN", 19)], set(), {"2022"}),
+    "es_conteos_elididos.txt": ([("2022-05", "BOL", 30), ("2022-08", "BOL", 26), ("2023-03", "BOL", 22),
+                                 ("2023-06", "BOL", 19)], set(), {"2022"}),
 }
 
 

@@ -62,7 +62,7 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
             ctx = None
             body = _Sentence(line.start + line.text.find(label.group(2)), line.end, label.group(2))
             f = _facts(body.text)
-            listed = _label_list(f, body, offset)
+            listed = _label_list(f, body, line, offset)
             if listed:
                 # "Events delivered: national workshop in Kampala (May 2023, 40 participants); webinar (July 2023)"
                 drafts.extend(listed)
@@ -205,10 +205,11 @@ def _apply_dateline(text: str, events: list[Event]) -> None:
             e.country, e.city = country, e.city or city
 
 
-def _label_list(f, body: _Sentence, offset: int) -> list[_Draft] | None:
-    """The events a label's value lists, one per item, when it lists two or more of its own."""
+def _label_list(f, body: _Sentence, line: _Sentence, offset: int) -> list[_Draft] | None:
+    """The events a label's value lists, one per item, when it lists two or more of its own. A value that names no
+    kind of event is read with its label ("Two workshops were held: in Kisumu in May 2022 and in Mombasa ...")."""
     if f.type is None:
-        return None
+        body, f = line, _facts(line.text)
     return list_drafts(f, body, offset) or clause_drafts(f, body, offset)
 
 
