@@ -61,7 +61,8 @@ def _rx(name: str) -> re.Pattern[str]:
         "total": rf"\b(?:{w('total')})\b",
         "bare_count": rf"\b(?:{w('count_prepositions')})\s+(?P<n>\d{{1,5}})\s*(?:[.;)]|$)",
         "month_only": r"\b(?:" + w("month_prepositions") + r")\s+(?P<m>" + "|".join(
-            sorted((k for k in MONTHS if len(k) > 3 or k in _SHORT_MONTHS), key=len, reverse=True)) + r")\b(?!\.?\s*(?:de\s+|del\s+)?\d)",
+            sorted((k for k in MONTHS if len(k) > 3 or k in _SHORT_MONTHS), key=len, reverse=True))
+                      + r")\b(?!\.?\s*(?:de\s+|del\s+)?\d)",
         # "Implemented over 2021-2023, the initiative convened ...": a participle opening the sentence gives a period
         "period_lead": r"(?:^|[,;]\s*)(?:implemented|executed|running|mis\s+en\s+(?:\u0153|oe)uvre|ex[ée]cut[ée]e?s?|"
                        r"ejecutad[oa]s?|implementad[oa]s?|r[ée]alis[ée]e?\s+sur)\s+(?:over|during|between|from|sur|pendant|"

@@ -31,7 +31,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     right_first = re.compile(rf"(?<![\w.,])(?P<new>{num})(?:\s+[^\W\d_][\w'\u2019-]*(?![\w'\u2019-])){{0,3}}\s*,?\s*"
                              rf"(?<!\w)(?:{alt('correction_instead')})\s+(?:(?:the\s+|les\s+|los\s+|las\s+)?)"
                              rf"(?P<old>{num})(?![\w.,]\d)", re.IGNORECASE)
-    wrong_first = re.compile(rf"(?<!\w)(?:not|non(?:\s+pas)?|no)\s+(?:[^\W\d_]+\s+){{0,2}}(?P<old>{num})\b[^.;\d]{{0,30}}?"
+    wrong_first = re.compile(rf"(?<!\w)(?:not|non(?:\s+pas)?|no)\s+(?:[^\W\d_]+\s+){{0,2}}(?P<old>{num})\b"
+                             rf"[^.;\d]{{0,30}}?"
                              rf"(?:{alt('correction_but')})\s+(?P<new>{num})(?![\w.,]\d)", re.IGNORECASE)
     return lead, right_first, wrong_first
 

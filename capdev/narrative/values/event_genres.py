@@ -1,9 +1,10 @@
 """What the genre of a record says about its events.
 
 A steering committee's or a board's meeting (its minutes tell of it) is the project's governance, not one of its
-events; the trainings the committee reviews are. A back-to-office report, a "rapport de mission" or an "informe de misión" is written on one mission: the mission's
-own dates are the report's, not an event of the project, while the workshop held during the mission is one. The
-words that name the genre are data (data/event_cues.json "mission_report"), in English, French and Spanish.
+events; the trainings the committee reviews are. A back-to-office report, a "rapport de mission" or an "informe de
+misión" is written on one mission: the mission's own dates are the report's, not an event of the project, while the
+workshop held during the mission is one. The words that name the genre and the governance bodies are data
+(data/event_cues.json "mission_report", "governance_body"), in English, French and Spanish.
 """
 from __future__ import annotations
 

@@ -15,7 +15,7 @@ from .cities import find_cities
 from .event_clauses import _counts, clause_type, exact_count, is_period_or_quarter, online_only
 from .event_drafts import _derived_title, _Draft, _new_draft
 from .event_facts import _Facts, _Place
-from .event_words import _Sentence, _mask_quotes
+from .event_words import _mask_quotes, _Sentence
 
 _MAX_ITEMS = 8
 _MAX_GROUP = 600  # characters of one parenthesis read as a list

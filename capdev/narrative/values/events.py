@@ -13,6 +13,8 @@ from . import dates as _dates
 from .cities import city_country
 from .compound import split_compound
 from .event_clause_drafts import clause_drafts
+from .event_continuation import continues, glue_dates, own_anchor
+from .event_corrections import apply_corrections
 from .event_drafts import (
     _apply_context,
     _Context,
@@ -23,10 +25,8 @@ from .event_drafts import (
     _new_draft,
     _venue,
 )
-from .event_lists import list_drafts
 from .event_facts import _LIST_MARK, _RESOURCE_HEAD, _anchored, _facts, _find_type, _heading_title, _is_heading
-from .event_continuation import continues, glue_dates, own_anchor
-from .event_corrections import apply_corrections
+from .event_lists import list_drafts
 from .event_words import _FAMILY, _FUTURE, _join_wrapped, _lines, _mask_quotes, _Sentence, _sentences
 from .resources import extract_resources
 
