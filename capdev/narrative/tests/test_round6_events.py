@@ -60,7 +60,18 @@ EXPECTED: dict[str, tuple[list[tuple], set[int], set[str]]] = {
                                ("2023-06", "BEN", 19)], set(), {"2022"}),
     "es_conteos_elididos.txt": ([("2022-05", "BOL", 30), ("2022-08", "BOL", 26), ("2023-03", "BOL", 22),
                                  ("2023-06", "BOL", 19)], set(), {"2022"}),
+    # Clauses joined by a semicolon tell their own facts: a date written before the event's clause is not its date;
+    # a count in the event's own clause is its own, not a total.
+    "en_semicolon_clauses.txt": ([("2021-06", "SLE", None), ("2022-02", "SLE", 72), ("2022-05", "SLE", 110)],
+                                 set(), {"2021"}),
+    "fr_propositions_point_virgule.txt": ([("2021-06", "GIN", None), ("2022-02", "GIN", 72),
+                                           ("2022-05", "GIN", 110)], set(), {"2021"}),
+    "es_clausulas_punto_y_coma.txt": ([("2021-06", "HND", None), ("2022-02", "HND", 72), ("2022-05", "HND", 110)],
+                                      set(), {"2021"}),
 }
+
+
+_MISSION_REPORTS = {"en_back_to_office.txt", "fr_rapport_mission.txt", "es_informe_mision.txt"}
 
 
 def _record(name: str):
@@ -87,7 +98,8 @@ def test_wrong_readings_not_produced(name: str) -> None:
     record = _record(name)
     assert not {e.participants for e in record.activities} & counts
     assert not {e.start.iso()[:7] for e in record.activities if e.start} & months
-    assert all(e.type != "advisory_mission" for e in record.activities)
+    if name in _MISSION_REPORTS:
+        assert all(e.type != "advisory_mission" for e in record.activities)
 
 
 @pytest.mark.parametrize("name", ["en_back_to_office.txt", "fr_rapport_mission.txt", "es_informe_mision.txt",

@@ -241,7 +241,7 @@ def read_mentions(f, more_places=None) -> list[Mention] | None:
     # count them all: no one mention's own.
     last = own[-1]
     counted = [mn for mn in own if mn.counts]
-    if len(counted) == 1 and counted[0] is last and len(own) > 1:
+    if len(counted) == 1 and counted[0] is last and len(own) > 1 and not masked[: last.start].rstrip().endswith(";"):
         anchor_end = max([d.end for d in last.dates] + [m[1] for m in last.months] + [p.end for p in last.places])
         if all(re.search(r"[,;]", masked[anchor_end : c[0]]) for c in last.counts):
             last.counts = []

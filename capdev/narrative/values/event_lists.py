@@ -14,7 +14,7 @@ import re
 from .cities import find_cities
 from .event_clauses import _counts, clause_type, exact_count, is_period_or_quarter, online_only
 from .event_drafts import _derived_title, _Draft, _new_draft
-from .event_facts import _Facts, _Place
+from .event_facts import _anchored, _Facts, _facts, _Place
 from .event_words import _mask_quotes, _Sentence
 
 _MAX_ITEMS = 8
@@ -115,3 +115,33 @@ class _Whole:
 
     def __init__(self, end: int) -> None:
         self.start, self.end = 0, end
+
+
+def keyword_clause(f: _Facts, sent: _Sentence) -> tuple[_Facts, _Sentence]:
+    """The sentence from the clause (after a semicolon) that holds its event word, when a date is written before that
+    clause and the sentence tells one event: "Une mission d'appui s'est tenue à Conakry du 14 au 18 juin 2021 ;
+    l'atelier national de validation, tenu à Conakry le 9 février 2022, a réuni 72 participants" dates the workshop
+    by its own clause. (f, sent) unchanged otherwise."""
+    if f.kw_start < 0 or ";" not in f.text:
+        return f, sent
+    masked = _mask_quotes(f.text)
+    depth, cuts = 0, [0]
+    for i, ch in enumerate(masked):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+        elif ch == ";" and depth == 0:
+            cuts.append(i + 1)
+    if len(cuts) < 2:
+        return f, sent
+    start = max(c for c in cuts if c <= f.kw_start)
+    end = len(f.text)  # the clauses after it go on telling it ("... à Douala en septembre 2022 ; il a rassemblé 41")
+    if start == 0 or not any(d.start < start for d in f.dates):
+        return f, sent  # the event word opens the sentence, or no date is written before its clause
+    lead = len(f.text[start:end]) - len(f.text[start:end].lstrip())
+    text = f.text[start + lead : end].rstrip()
+    own = _facts(text)
+    if own.type is None or not _anchored(own) or not own.dates:
+        return f, sent
+    return own, _Sentence(sent.start + start + lead, sent.start + start + lead + len(text), text)

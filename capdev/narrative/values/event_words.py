@@ -19,7 +19,7 @@ _TYPE_RULES: list[tuple[str, str]] = [
     ("webinar", r"webinars?(?:\s+series)?|web\s+seminars?|online\s+seminars?|virtual\s+seminars?"),
     ("advisory_mission",
      r"(?:(?:advisory|technical|scoping|fact[\s-]finding|needs[\s-]assessment|assessment|technical[\s-]assistance|"
-     r"expert|programming|evaluation|follow[\s-]up)\s+)+missions?|missions?(?=\s+to\s+(?:the\s+)?[A-Z])"),
+     r"expert|programming|evaluation|follow[\s-]up|support)\s+)+missions?|missions?(?=\s+to\s+(?:the\s+)?[A-Z])"),
     ("workshop",
      r"(?:(?:capacity[\s-](?:building|development)|training|validation|national|regional|sub-?regional|"
      r"inception|consultative|technical)\s+)*(?:workshops?|seminars?|masterclass(?:es)?|bootcamps?|"
@@ -44,10 +44,10 @@ _TYPE_WORDS_FR_ES: dict[str, str] = {
     "webinar": r"webinaires?|s[ée]minaires?\s+(?:en\s+ligne|virtuels?)|webinarios?|seminarios?\s+(?:web|"
                r"virtual(?:es)?|en\s+l[ií]nea)|sessions?\s+(?:en\s+ligne|virtuelles?)|"
                r"sesi(?:[oó]n|ones)\s+(?:en\s+l[ií]nea|virtual(?:es)?)",
-    "advisory_mission": r"missions?\s+(?:consultatives?|techniques?|d['’]experts?|"
+    "advisory_mission": r"missions?\s+(?:consultatives?|techniques?|d['’]experts?|d['’]appui|de\s+soutien|"
                         r"d['’]assistance\s+technique|de\s+conseil|"
                         r"exploratoires?|d['’][ée]valuation)|missions?(?=\s+(?:en|au|aux|[àa])\s+[A-Z])|"
-                        r"misi(?:[oó]n|ones)\s+(?:t[ée]cnicas?|de\s+asesor[ií]a|de\s+asistencia\s+t[ée]cnica|exploratorias?|"
+                        r"misi(?:[oó]n|ones)\s+(?:t[ée]cnicas?|de\s+apoyo|de\s+asesor[ií]a|de\s+asistencia\s+t[ée]cnica|exploratorias?|"
                         r"de\s+expertos|de\s+evaluaci[oó]n)|misi(?:[oó]n|ones)(?=\s+(?:a|en)\s+[A-Z])|"
                         r"visites?\s+d['’][ée]tude|visitas?\s+de\s+estudio|voyages?\s+d['’][ée]tude",
     "workshop": r"ateliers?|s[ée]minaires?|sessions?\s+de\s+(?:formation|coaching|travail|renforcement)|formations?|"

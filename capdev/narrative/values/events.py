@@ -26,7 +26,7 @@ from .event_drafts import (
     _venue,
 )
 from .event_facts import _LIST_MARK, _RESOURCE_HEAD, _anchored, _facts, _find_type, _heading_title, _is_heading
-from .event_lists import list_drafts
+from .event_lists import keyword_clause, list_drafts
 from .event_words import _FAMILY, _FUTURE, _join_wrapped, _lines, _mask_quotes, _Sentence, _sentences
 from .resources import extract_resources
 
@@ -140,7 +140,7 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
                     drafts.extend(multi)
                     current = None
                     continue
-                d = _new_draft(f, s, offset)
+                d = _new_draft(*keyword_clause(f, s), offset)
                 d.multi = compound  # one of several activities told in one sentence: never merged with another
                 _apply_context(d, ctx, f)
                 if ctx is not None and ctx.remaining <= 0:
