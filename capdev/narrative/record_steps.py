@@ -132,6 +132,11 @@ class RecordSteps:
         _guard(self.rec, "activities", None, clauses.date_by_headings, whole, events, at)  # "JULIO 2023" / "4–6 jul."
         _guard(self.rec, "activities", None, clauses.date_from_sentence_start, whole, events, at)
         kept, aside = _guard(self.rec, "activities", (events, []), clauses.set_aside, events)
+        genres = _values("event_genres")
+        own = _guard(self.rec, "activities", [], genres.reported_mission, whole, kept)
+        board = _guard(self.rec, "activities", [], genres.governance_meetings, kept)
+        aside += [(e, "the mission the report is on") for e in own] + [(e, "a governance meeting") for e in board]
+        kept = [e for e in kept if e not in own and e not in board]
         for e, why in aside:
             self.rec.flag("activities", f"not read as an activity ({why}), kept in the text: {_excerpt(e.summary)}")
         return kept

@@ -41,14 +41,18 @@ def clause_drafts(f: _Facts, sent: _Sentence, offset: int) -> list[_Draft] | Non
     return out
 
 
+# "tenu à Conakry", "held in Accra": a known city after its preposition, also where the city was named before
+_AFTER_PREPOSITION = re.compile(r"(?<!\w)(?:in|at|\u00e0|en|a)\s+$")
 _OPENING = re.compile(r"\s*(?:(?:in|at|to|\u00e0|au|aux|en|a)\s+)?$", re.I)
 
 
 def _clause_cities(text: str, cuts: list[int]) -> list[_Place]:
-    """Known cities that open a clause after its joiner ("and Lom\u00e9 (June 2022)", "y Quito"): venues too."""
+    """Known cities that open a clause after its joiner ("and Lom\u00e9 (June 2022)", "y Quito") or follow a place
+    preposition ("tenu \u00e0 Conakry", the city named again for a second event): venues too."""
     out = []
     starts = set(cuts[1:])
     for cm in find_cities(text):
-        if any(c <= cm.start and _OPENING.match(text[c : cm.start]) for c in starts if cm.start - c <= 6):
+        if any(c <= cm.start and _OPENING.match(text[c : cm.start]) for c in starts if cm.start - c <= 6) \
+                or _AFTER_PREPOSITION.search(text, max(0, cm.start - 5), cm.start):
             out.append(_Place(cm.start, cm.end, cm.iso3, cm.name, cm.name, True))
     return out

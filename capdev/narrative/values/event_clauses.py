@@ -27,6 +27,7 @@ from .event_words import _NUMBER_WORDS, _PARTICIPANTS, _TYPE_RX, _mask_quotes
 _DATA = Path(__file__).resolve().parent.parent / "data" / "event_cues.json"
 _MAX_SENTENCE = 2000  # characters: a longer "sentence" is a run of text, not a few events told together
 _MAX_MENTIONS = 8
+_SHORT_MONTHS = ("may", "mai")  # months whose whole name has three letters (other three-letter keys abbreviate)
 
 
 @lru_cache(maxsize=1)
@@ -58,8 +59,10 @@ def _rx(name: str) -> re.Pattern[str]:
         "history": rf"^\s*(?:{w('history')})\b",
         "own_subject": rf"\b(?:{w('own_subject')})\b",
         "total": rf"\b(?:{w('total')})\b",
+        "bare_count": rf"\b(?:{w('count_prepositions')})\s+(?P<n>\d{{1,5}})\s*(?:[.;)]|$)",
         "month_only": r"\b(?:" + w("month_prepositions") + r")\s+(?P<m>" + "|".join(
-            sorted((k for k in MONTHS if len(k) > 3), key=len, reverse=True)) + r")\b(?!\.?\s*(?:de\s+|del\s+)?\d)",
+            sorted((k for k in MONTHS if len(k) > 3 or k in _SHORT_MONTHS), key=len, reverse=True))
+                      + r")\b(?!\.?\s*(?:de\s+|del\s+)?\d)",
         # "Implemented over 2021-2023, the initiative convened ...": a participle opening the sentence gives a period
         "period_lead": r"(?:^|[,;]\s*)(?:implemented|executed|running|mis\s+en\s+(?:\u0153|oe)uvre|ex[ée]cut[ée]e?s?|"
                        r"ejecutad[oa]s?|implementad[oa]s?|r[ée]alis[ée]e?\s+sur)\s+(?:over|during|between|from|sur|pendant|"
@@ -176,7 +179,9 @@ def read_mentions(f, more_places=None) -> list[Mention] | None:
         return None
     masked = _mask_quotes(text)
     # Clauses after the event word only: "In 2019, UNDP and UN DESA organized a seminar" tells one event.
-    cuts = [c for c in _clause_cuts(masked) if c == 0 or c > f.kw_end]
+    # The first event word counts: "national workshop in Kampala (May 2023); webinar (July 2023)" tells two.
+    first_kw = min((m.end() for _, rx in _TYPE_RX for m in [rx.search(masked)] if m), default=f.kw_end)
+    cuts = [c for c in _clause_cuts(masked) if c == 0 or c > min(f.kw_end, first_kw)]
     if len(cuts) < 2:
         return None
     bounds = list(zip(cuts, cuts[1:] + [len(text)]))
@@ -236,7 +241,7 @@ def read_mentions(f, more_places=None) -> list[Mention] | None:
     # count them all: no one mention's own.
     last = own[-1]
     counted = [mn for mn in own if mn.counts]
-    if len(counted) == 1 and counted[0] is last and len(own) > 1:
+    if len(counted) == 1 and counted[0] is last and len(own) > 1 and not masked[: last.start].rstrip().endswith(";"):
         anchor_end = max([d.end for d in last.dates] + [m[1] for m in last.months] + [p.end for p in last.places])
         if all(re.search(r"[,;]", masked[anchor_end : c[0]]) for c in last.counts):
             last.counts = []
@@ -245,8 +250,21 @@ def read_mentions(f, more_places=None) -> list[Mention] | None:
             mn.counts = []
         if len(mn.counts) > 1:
             mn.counts = []  # two counts in one clause: whose is whose is not written
+    _elided_counts(own, masked, spans)
     _lend_years(own)
     return own
+
+
+def _elided_counts(mentions: list[Mention], masked: str, date_spans: list[tuple[int, int]]) -> None:
+    """"en Encarnación, con 38 participantes, y en Ciudad del Este, con 41": a clause ending on a bare number after
+    "con" / "with" counts the people the clause before it counted."""
+    for i, mn in enumerate(mentions):
+        if mn.counts or i == 0 or not mentions[i - 1].counts or mentions[i - 1].counts[0][2] is None:
+            continue
+        m = _rx("bare_count").search(masked, mn.start, mn.end)
+        if m and not any(a <= m.start("n") < b for a, b in date_spans) \
+                and exact_count(masked, m.start("n"), m.end("n")):
+            mn.counts = [(m.start("n"), m.end("n"), int(m.group("n")))]
 
 
 def _lend_years(mentions: list[Mention]) -> None:
@@ -254,6 +272,13 @@ def _lend_years(mentions: list[Mention]) -> None:
     mention's date (else the nearest earlier one)."""
     years = [next((d.range.start.year for d in mn.dates if d.range.start), None) for mn in mentions]
     for i, mn in enumerate(mentions):
+        if mn.months and len(mn.dates) == 1 and _year_only(mn.dates[0].range):
+            # "organisés en 2020, à Zinder en février": the month of the year written in the same clause
+            year = mn.dates[0].range.start.year
+            s, e, month = mn.months[0]
+            mn.dates = [DateMention(s, e, DateRange(PartialDate(year, month), PartialDate(year, month)),
+                                    text=f"{month:02d}/{year}")]
+            continue
         if mn.dates or not mn.months:
             continue
         year = next((y for y in years[i + 1 :] if y), None) or next((y for y in reversed(years[:i]) if y), None)
@@ -263,6 +288,10 @@ def _lend_years(mentions: list[Mention]) -> None:
         s, e, month = mn.months[0]
         mn.dates = [DateMention(s, e, DateRange(PartialDate(year, month), PartialDate(year, month)),
                                 text=f"{month:02d}/{year}")]
+
+
+def _year_only(r: DateRange) -> bool:
+    return bool(r.start and r.start.month is None and (r.end is None or r.end.year == r.start.year))
 
 
 def clause_type(text: str, mn: Mention, default: str) -> str:

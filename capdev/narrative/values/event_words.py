@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from ..intervals import Intervals
+from .event_continuation import ends_open
 
 # ---------------------------------------------------------------- vocabulary
 
@@ -18,7 +19,7 @@ _TYPE_RULES: list[tuple[str, str]] = [
     ("webinar", r"webinars?(?:\s+series)?|web\s+seminars?|online\s+seminars?|virtual\s+seminars?"),
     ("advisory_mission",
      r"(?:(?:advisory|technical|scoping|fact[\s-]finding|needs[\s-]assessment|assessment|technical[\s-]assistance|"
-     r"expert|programming|evaluation|follow[\s-]up)\s+)+missions?|missions?(?=\s+to\s+(?:the\s+)?[A-Z])"),
+     r"expert|programming|evaluation|follow[\s-]up|support)\s+)+missions?|missions?(?=\s+to\s+(?:the\s+)?[A-Z])"),
     ("workshop",
      r"(?:(?:capacity[\s-](?:building|development)|training|validation|national|regional|sub-?regional|"
      r"inception|consultative|technical)\s+)*(?:workshops?|seminars?|masterclass(?:es)?|bootcamps?|"
@@ -43,10 +44,10 @@ _TYPE_WORDS_FR_ES: dict[str, str] = {
     "webinar": r"webinaires?|s[ée]minaires?\s+(?:en\s+ligne|virtuels?)|webinarios?|seminarios?\s+(?:web|"
                r"virtual(?:es)?|en\s+l[ií]nea)|sessions?\s+(?:en\s+ligne|virtuelles?)|"
                r"sesi(?:[oó]n|ones)\s+(?:en\s+l[ií]nea|virtual(?:es)?)",
-    "advisory_mission": r"missions?\s+(?:consultatives?|techniques?|d['’]experts?|"
+    "advisory_mission": r"missions?\s+(?:consultatives?|techniques?|d['’]experts?|d['’]appui|de\s+soutien|"
                         r"d['’]assistance\s+technique|de\s+conseil|"
                         r"exploratoires?|d['’][ée]valuation)|missions?(?=\s+(?:en|au|aux|[àa])\s+[A-Z])|"
-                        r"misi(?:[oó]n|ones)\s+(?:t[ée]cnicas?|de\s+asesor[ií]a|de\s+asistencia\s+t[ée]cnica|exploratorias?|"
+                        r"misi(?:[oó]n|ones)\s+(?:t[ée]cnicas?|de\s+apoyo|de\s+asesor[ií]a|de\s+asistencia\s+t[ée]cnica|exploratorias?|"
                         r"de\s+expertos|de\s+evaluaci[oó]n)|misi(?:[oó]n|ones)(?=\s+(?:a|en)\s+[A-Z])|"
                         r"visites?\s+d['’][ée]tude|visitas?\s+de\s+estudio|voyages?\s+d['’][ée]tude",
     "workshop": r"ateliers?|s[ée]minaires?|sessions?\s+de\s+(?:formation|coaching|travail|renforcement)|formations?|"
@@ -94,10 +95,6 @@ _ORGANISER_CUE = re.compile(
     r"supported|funded|sponsored|run)\s+by\b|\bin\s+(?:close\s+)?(?:collaboration|partnership|cooperation|co-operation)\s+with\b|"
     r"\bwith\s+the\s+(?:support|collaboration|participation)\s+of\b|\bjointly\s+with\b|\btogether\s+with\b",
     re.I,
-)
-_CONTINUATION = re.compile(
-    r"^(?:The|This|These|During|By\s+the\s+end|At\s+the\s+end|Participants|Attendees|Delegates|Trainees|It|They|"
-    r"Topics|Key\s+(?:messages|outcomes|takeaways))\b"
 )
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -226,6 +223,7 @@ def _lines(text: str) -> list[_Sentence]:
 
 
 _WRAP_MIN = 45  # characters: a shorter line ends where its writer ended it (a heading, a short item)
+_OPEN_MIN = 20  # characters: a line this long ending on "on", "de", "with" is cut inside its sentence
 _ENDED = re.compile(r"[.!?:;\u2026]['\"\u201d\u2019)]*$")
 _COLUMNS = re.compile(r"\S\s{3,}\S|\t|\|")
 _ITEM_START = re.compile(r"^(?:\(?[0-9]{1,2}[.)]|\(?[a-z][.)]\s|\([ivx]+\)|[-\u2022*\u00b7\u25aa\u2013\u2014#>])")
@@ -241,9 +239,11 @@ def _join_wrapped(text: str, lines: list[_Sentence]) -> list[_Sentence]:
     for ln in lines:
         prev = out[-1] if out else None
         last_line = text[prev.start : prev.end].rsplit("\n", 1)[-1].strip() if prev else ""
-        if (prev is not None and len(last_line) >= _WRAP_MIN and not _ENDED.search(prev.text)
+        open_end = prev is not None and len(last_line) >= _OPEN_MIN and ends_open(last_line)
+        if (prev is not None and (len(last_line) >= _WRAP_MIN or open_end) and not _ENDED.search(prev.text)
                 and not _COLUMNS.search(last_line) and not _COLUMNS.search(ln.text) and not _ITEM_START.match(ln.text)
-                and "\n\n" not in text[prev.end : ln.start].replace("\r", "") and ln.text[:1].islower()):
+                and "\n\n" not in text[prev.end : ln.start].replace("\r", "")
+                and (ln.text[:1].islower() or open_end)):
             joined = re.sub(r"[\r\n]", " ", text[prev.start : ln.end])
             out[-1] = _Sentence(prev.start, ln.end, joined)
             continue

@@ -13,6 +13,8 @@ from . import dates as _dates
 from .cities import city_country
 from .compound import split_compound
 from .event_clause_drafts import clause_drafts
+from .event_continuation import continues, glue_dates, own_anchor
+from .event_corrections import apply_corrections
 from .event_drafts import (
     _apply_context,
     _Context,
@@ -24,7 +26,8 @@ from .event_drafts import (
     _venue,
 )
 from .event_facts import _LIST_MARK, _RESOURCE_HEAD, _anchored, _facts, _find_type, _heading_title, _is_heading
-from .event_words import _CONTINUATION, _FAMILY, _FUTURE, _join_wrapped, _lines, _mask_quotes, _Sentence, _sentences
+from .event_lists import keyword_clause, list_drafts
+from .event_words import _FAMILY, _FUTURE, _join_wrapped, _lines, _mask_quotes, _Sentence, _sentences
 from .resources import extract_resources
 
 __all__ = ["extract_events", "extract_resources", "is_planned"]
@@ -40,7 +43,7 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        sents = _sentences(line)
+        sents = glue_dates(_sentences(line))
         clean = _LIST_MARK.sub("", line.text)
         label = re.match(r"^([A-Z][^:.]{2,70}):\s+(\S.*)$", clean)
         label_facts = _facts(label.group(1)) if label else None
@@ -59,6 +62,12 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
             ctx = None
             body = _Sentence(line.start + line.text.find(label.group(2)), line.end, label.group(2))
             f = _facts(body.text)
+            listed = _label_list(f, body, line, offset)
+            if listed:
+                # "Events delivered: national workshop in Kampala (May 2023, 40 participants); webinar (July 2023)"
+                drafts.extend(listed)
+                i += 1
+                continue
             d = _new_draft(label_facts, _Sentence(line.start, line.end, label.group(1)), offset,
                            title=_heading_title(label.group(1), label_facts), rank=3)
             d.event.summary = ""
@@ -85,7 +94,7 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
                     and not _RESOURCE_HEAD.search(nxt.text.rstrip(". ")) and not _tells_other_event(nxt, d):
                 body_sents += _sentences(nxt)
                 j += 1
-            while j < len(lines) and _CONTINUATION.match(lines[j].text) and not _is_heading(lines[j].text):
+            while j < len(lines) and continues(lines[j].text) and not _is_heading(lines[j].text):
                 body_sents += _sentences(lines[j])
                 j += 1
             if d.event.type is None or hf.type is None:
@@ -97,13 +106,16 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
             extra: list[_Draft] = []
             for s in body_sents:
                 bf = _facts(s.text)
-                own = _anchored(bf) and bf.dates and d.event.start is not None and not any(
-                    _ranges_overlap(r, d.ranges) for r in (m.range for m in bf.dates))
+                own = (_anchored(bf) and bf.dates and d.event.start is not None and not any(
+                    _ranges_overlap(r, d.ranges) for r in (m.range for m in bf.dates))) or _hosted(d, bf)
                 if own:
                     extra.append(_new_draft(bf, s, offset))
                 else:
                     _fill(d, bf, s, offset)
-            drafts.append(d)
+            if hf.type is not None or not extra:
+                # A heading naming no activity ("Date: 20 June 2023") above a sentence that tells its own dated
+                # event is that event's context, not an event.
+                drafts.append(d)
             drafts.extend(extra)
             i = j
             continue
@@ -118,25 +130,29 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
                                v.text if v else None, f.counting)
                 current = None
                 continue
-            if _anchored(f):
-                multi = clause_drafts(f, s, offset) or _multi_venue(f, s, offset)
+            if current is not None and continues(s.text) and not own_anchor(f) and f.participants \
+                    and current.event.participants is None:
+                # "... took place in Dakar in March 2023. Ont pris part à l'atelier 34 participants.": its attendance
+                _fill(current, f, s, offset, dates_ok=False)
+            elif _anchored(f):
+                multi = list_drafts(f, s, offset) or clause_drafts(f, s, offset) or _multi_venue(f, s, offset)
                 if multi:
                     drafts.extend(multi)
                     current = None
                     continue
-                d = _new_draft(f, s, offset)
+                d = _new_draft(*keyword_clause(f, s), offset)
                 d.multi = compound  # one of several activities told in one sentence: never merged with another
                 _apply_context(d, ctx, f)
                 if ctx is not None and ctx.remaining <= 0:
                     ctx = None
                 drafts.append(d)
                 current = d
-            elif current is not None and _CONTINUATION.match(s.text):
+            elif current is not None and continues(s.text):
                 _fill(current, f, s, offset, dates_ok=False)
             else:
                 current = None
         j = i + 1
-        while (current is not None and j < len(lines) and _CONTINUATION.match(lines[j].text)
+        while (current is not None and j < len(lines) and continues(lines[j].text)
                and not _is_heading(lines[j].text) and not _tells_other_event(lines[j], current)
                and not (current.event.start is None and _dated_event(lines[j]))):
             for s in _sentences(lines[j]):
@@ -153,6 +169,7 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
     events = [d.event for d in merged.drafts]
     events.sort(key=lambda e: e.span[0] if e.span else 0)
     _apply_dateline(text, events)
+    apply_corrections(text, events, offset)
     return events
 
 
@@ -188,6 +205,14 @@ def _apply_dateline(text: str, events: list[Event]) -> None:
             e.country, e.city = country, e.city or city
 
 
+def _label_list(f, body: _Sentence, line: _Sentence, offset: int) -> list[_Draft] | None:
+    """The events a label's value lists, one per item, when it lists two or more of its own. A value that names no
+    kind of event is read with its label ("Two workshops were held: in Kisumu in May 2022 and in Mombasa ...")."""
+    if f.type is None:
+        body, f = line, _facts(line.text)
+    return list_drafts(f, body, offset) or clause_drafts(f, body, offset)
+
+
 def is_planned(event: Event) -> bool:
     """True when the text tells of the event as future or planned ("will be organized"), not as held."""
     return bool(_FUTURE.search(event.summary))
@@ -216,10 +241,19 @@ def _tells_other_event(line: _Sentence, head: _Draft) -> bool:
         f = _facts(s.text)
         if f.counting and f.type:
             return True
+        if _hosted(head, f):
+            return True
         if _anchored(f) and f.dates and head.event.start is not None and not any(
                 _ranges_overlap(m.range, head.ranges) for m in f.dates):
             return True
     return False
+
+
+def _hosted(head: _Draft, f) -> bool:
+    """Does a sentence after a mission tell an event of another kind held during it, with its own date or place
+    ("During the mission, a training workshop was held in Pokhara on 12-13 April 2023")? A mission hosts events."""
+    return (head.event.type == "advisory_mission" and f.type not in (None, "advisory_mission", "milestone")
+            and _anchored(f) and bool(f.dates or f.places))
 
 
 def _dated_event(line: _Sentence) -> bool:

@@ -1,0 +1,67 @@
+"""What the genre of a record says about its events.
+
+A steering committee's or a board's meeting (its minutes tell of it) is the project's governance, not one of its
+events; the trainings the committee reviews are. A back-to-office report, a "rapport de mission" or an "informe de
+misión" is written on one mission: the mission's own dates are the report's, not an event of the project, while the
+workshop held during the mission is one. The words that name the genre and the governance bodies are data
+(data/event_cues.json "mission_report", "governance_body"), in English, French and Spanish.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ..types import Event
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "event_cues.json"
+_HEADING = 160  # characters: a line this short naming the genre names the document's genre (a title, a subject)
+_LOOK = 4000  # characters of the record read for its genre
+
+
+@lru_cache(maxsize=None)
+def _words_rx(key: str) -> re.Pattern[str]:
+    words = json.loads(_DATA.read_text(encoding="utf-8"))[key]["words"]
+    alt = "|".join(sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.IGNORECASE)
+
+
+def _genre_rx() -> re.Pattern[str]:
+    return _words_rx("mission_report")
+
+
+def is_mission_report(text: str) -> bool:
+    """Does the record name itself a mission report in a short line (its title, its subject, a heading)?"""
+    for line in text[:_LOOK].splitlines():
+        if len(line.strip()) <= _HEADING and _genre_rx().search(line):
+            return True
+    return False
+
+
+def reported_mission(text: str, events: list[Event]) -> list[Event]:
+    """The events that are the mission a mission report is written on: the first mission it tells, and those told
+    again with overlapping dates. [] when the record is no mission report."""
+    missions = [e for e in events if e.type == "advisory_mission" and e.start is not None]
+    if not missions or not is_mission_report(text):
+        return []
+    first = min(missions, key=lambda e: e.span[0] if e.span else 0)
+    a1, a2 = first.start.first_day(), (first.end or first.start).last_day()
+    return [e for e in missions
+            if e.start.first_day() <= a2 and a1 <= (e.end or e.start).last_day()]
+
+
+_FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s")
+
+
+def governance_meetings(events: list[Event]) -> list[Event]:
+    """The meetings whose own sentence names the project's governance body ("The third meeting of the Steering
+    Committee was held ...", "La réunion du comité de pilotage s'est tenue ...")."""
+    out = []
+    for e in events:
+        if e.type != "conference":
+            continue
+        first = _FIRST_SENTENCE.split(e.summary[:400], maxsplit=1)[0]
+        if _words_rx("governance_body").search(first):
+            out.append(e)
+    return out
