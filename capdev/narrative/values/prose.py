@@ -19,7 +19,9 @@ from ..front_matter import is_front_matter
 from ..labels import default_table, match_label
 from ..types import Money, PartialDate
 from . import dates as _dates
+from . import prose_amounts as _amounts
 from . import prose_facts as _facts
+from . import prose_periods as _periods
 from .funding import _MECHANISM
 from .money import parse_money
 from .orgs import resolve_unit
@@ -147,9 +149,11 @@ def _period(text: str) -> tuple[PartialDate | None, PartialDate | None]:
         if r.start.precision != "year" or re.search(r"\b(?:from|between|entre|de|du|desde)\s+$",
                                                    text[max(0, m.start - 10) : m.start], re.IGNORECASE):
             return r.start, r.end
-    start = next((m.range.start for m in mentions if _START_VERB.search(text[max(0, m.start - 30) : m.start])), None)
-    end = next((m.range.end or m.range.start for m in mentions
-                if _END_VERB.search(text[max(0, m.start - 30) : m.start])), None)
+    start, end = _periods.verb_dates(text)  # the project's own verbs first ("the project, which began in 2021")
+    start = start or next(
+        (m.range.start for m in mentions if _START_VERB.search(text[max(0, m.start - 30) : m.start])), None)
+    end = end or next((m.range.end or m.range.start for m in mentions
+                       if _END_VERB.search(text[max(0, m.start - 30) : m.start])), None)
     return start, end
 
 
@@ -163,7 +167,7 @@ def read_prose(text: str) -> ProseFacts:
     if quote and (len(quote.group("title").split()) >= 3 or _NAMED_BEFORE.search(text, 0, quote.start())):
         facts.title = " ".join(quote.group("title").split()).rstrip(",.")
     facts.start, facts.end = _period(_facts.without_history(text))
-    facts.budgets = parse_money(text)[:1]
+    facts.budgets = _amounts.project_budget(text)  # the total, not an amount spent or a counterpart's share
     for m in _SOURCE_CUE.finditer(text):
         phrase = re.sub(r"^(?:the|la|le|el|l['’])\s*", "", _phrase(text, m.end()), flags=re.I)
         if _MECHANISM.search(phrase):
