@@ -29,9 +29,20 @@ from .orgs import resolve_unit
 _CODE_TOKEN = r"(?=[A-Z0-9./-]*\d)(?=[A-Z0-9./-]*[A-Z])[A-Z0-9]{2,}(?:[/.-][A-Z0-9]{1,10}){1,4}|\d{4}[A-Z]{1,2}\b"
 _CODE = re.compile(
     rf"\b(?:project|projet|proyecto|programme|program|programa|code|c[oó]digo|n[°º]|no\.|number|num[ée]ro|"
-    rf"ref(?:erence)?|r[ée]f[ée]rence)\s*(?:code\s*)?[:#]?\s*(?P<code>{_CODE_TOKEN})",
+    rf"ref(?:erence)?|r[ée]f[ée]rence|r[ée]f\.)\s*(?:code\s*)?[:#]?\s*(?P<code>{_CODE_TOKEN})",
     re.IGNORECASE,
 )
+# "Our ref.", "Notre réf.", "Nuestra ref.": a letter's own reference, not its project's code.
+_LETTER_REF = re.compile(r"\b(?:our|your|notre|votre|nuestra|su|n/|v/)\s*$", re.IGNORECASE)
+
+
+def _code_match(text: str) -> re.Match[str] | None:
+    """The first code a word of naming introduces ("project ROA-2231", "(réf. 22/BEN/004)", "código DA14-DES-03"),
+    or one in brackets after a quoted title; never a letter's own reference."""
+    for m in _CODE.finditer(text):
+        if not _LETTER_REF.search(text, max(0, m.start() - 8), m.start()):
+            return m
+    return _QUOTED_CODE.search(text)
 # A code in brackets right after a project's quoted title: “E-Participation in Mongolia” (MON/22/K01), « ... » (code
 # 2427A), «...» (código 2124U).
 _QUOTED_CODE = re.compile(
@@ -160,7 +171,7 @@ def _period(text: str) -> tuple[PartialDate | None, PartialDate | None]:
 def read_prose(text: str) -> ProseFacts:
     """The facts of one paragraph that tells of one project."""
     facts = ProseFacts()
-    code = _CODE.search(text) or _QUOTED_CODE.search(text)
+    code = _code_match(text)
     if code:
         facts.code = code.group("code").rstrip(".")
     quote = _QUOTE.search(text)
@@ -203,6 +214,19 @@ def read_cues(text: str) -> ProseFacts:
     an FAQ's next answer): no title, code, amount or bare period, which may be another thing's."""
     facts = ProseFacts()
     _from_cues(facts, text)
+    return facts
+
+
+def read_stated(text: str) -> ProseFacts:
+    """What the sentences of a labelled record say of its project by its own verbs and cue words only: when it
+    began and ended ("the project closed in March 2023", "la date d'achèvement est reportée au 30 juin 2025") and
+    where it stands; no code, title, amount or name, which its labels give."""
+    facts = ProseFacts()
+    facts.start, facts.end = _periods.verb_dates(text)
+    extended = _facts.period_cues(text)[1]
+    if extended and (facts.end is None or extended > facts.end):
+        facts.end = extended
+    facts.status = _facts.read_status(text)
     return facts
 
 
@@ -256,7 +280,7 @@ def states_start(text: str) -> bool:
 
 def project_name(text: str) -> str | None:
     """The code or the quoted title a paragraph names its project by, folded for comparing; None if neither."""
-    code = _CODE.search(text) or _QUOTED_CODE.search(text)
+    code = _code_match(text)
     if code:
         return code.group("code").rstrip(".").casefold()
     quote = _QUOTE.search(text)
@@ -267,7 +291,7 @@ def project_name(text: str) -> str | None:
 
 def is_project_paragraph(text: str) -> bool:
     """Does this paragraph tell of one project (a code or a quoted title, and a period or an amount)?"""
-    named = bool(_CODE.search(text) or _QUOTED_CODE.search(text)) or bool(_QUOTE.search(text) and re.search(
+    named = bool(_code_match(text)) or bool(_QUOTE.search(text) and re.search(
         r"\b(?:project|projet|proyecto|programme|programa)\b", text, re.IGNORECASE))
     if not named or is_front_matter(text):
         return False
@@ -284,7 +308,7 @@ def tells_of_a_project(text: str) -> bool:
     if not _PROJECT_WORD.search(text):
         return False
     start, end = _period(text)
-    if _CODE.search(text) or _QUOTED_CODE.search(text) or start or end or parse_money(text):
+    if _code_match(text) or start or end or parse_money(text):
         return True
     # A story with no period and no amount: a project named by its quoted title, that says who pays, whom it
     # serves or where it stands.
