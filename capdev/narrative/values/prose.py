@@ -161,10 +161,10 @@ def _period(text: str) -> tuple[PartialDate | None, PartialDate | None]:
                                                    text[max(0, m.start - 10) : m.start], re.IGNORECASE):
             return r.start, r.end
     start, end = _periods.verb_dates(text)  # the project's own verbs first ("the project, which began in 2021")
-    start = start or next(
-        (m.range.start for m in mentions if _START_VERB.search(text[max(0, m.start - 30) : m.start])), None)
-    end = end or next((m.range.end or m.range.start for m in mentions
-                       if _END_VERB.search(text[max(0, m.start - 30) : m.start])), None)
+    start = start or next((m.range.start for m in mentions if _START_VERB.search(
+        text[max(0, m.start - 30) : m.start]) and not _periods.others_verb(text, m.start)), None)
+    end = end or next((m.range.end or m.range.start for m in mentions if _END_VERB.search(
+        text[max(0, m.start - 30) : m.start]) and not _periods.others_verb(text, m.start)), None)
     return start, end
 
 

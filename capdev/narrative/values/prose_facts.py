@@ -96,6 +96,10 @@ _AFTER_YEARS = re.compile(r"^\s*(?:biennium|bienni?um|bienio|period)\b", re.IGNO
 _QUOTE_CLOSE = re.compile(r"[\u201d\"\u00bb]\s*$")
 
 
+# Between a start cue and its date: "à compter de la date de signature, le 3 mars 2023", "from signature, on ...".
+_CUE_GAP = re.compile(r"^[\s,:]*(?:(?:on|the|le|el|en)\b[\s,:]*)?$", re.IGNORECASE)
+
+
 def period_cues(text: str) -> tuple[PartialDate | None, PartialDate | None]:
     """(the start a duration cue gives, the end an extension cue gives); the years of a period stated as such are
     titled_years'."""
@@ -114,8 +118,7 @@ def period_cues(text: str) -> tuple[PartialDate | None, PartialDate | None]:
             end = r.end or r.start
             continue
         cue = start_rx.search(before)
-        if cue and start is None and r.start.precision != "year" and not before[cue.end() :].strip(" ,:").strip(
-                "le ").strip():
+        if cue and start is None and r.start.precision != "year" and _CUE_GAP.match(before[cue.end() :]):
             lo = next((a for a, b in spans if a <= m.start < b), 0)
             if _duration_rx().search(_folded(text[lo : m.start])):
                 start = r.start
@@ -152,7 +155,9 @@ _NOT_THE_PROJECT = re.compile(
     r"activit(?:y|ies)|activit[ée]s?|actividad(?:es)?|calls?|appels?|convocatorias?|surveys?|enqu[eê]tes?|"
     r"encuestas?|studies|study|[ée]tudes?|estudios?|components?|composantes?|componentes?|pilots?|pilotes?|"
     r"pilotos?|agreements?|accords?|acuerdos?|contracts?|contrats?|contratos?)\b", re.IGNORECASE)
-_TRANSITIVE = re.compile(r"^\s+(?:a|an|the|its|un|une|le|la|les|el|los|las|sus?|ses)\b", re.IGNORECASE)
+# "completed its first phase": the verb has an object, the project is not said to be completed ("s'est achevé le 31
+# mai 2023": a date, not an object).
+_TRANSITIVE = re.compile(r"^\s+(?:a|an|the|its|un|une|le|la|les|el|los|las|sus?|ses)\b(?!\s+\d)", re.IGNORECASE)
 
 
 def read_status(text: str) -> str | None:

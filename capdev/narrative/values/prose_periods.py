@@ -43,13 +43,16 @@ def _not_a_date_rx() -> re.Pattern[str]:
 
 
 def _projects_verb(sentence: str, at: int) -> bool:
-    """Is the project (or its agreement) the nearest subject before the verb at `at` of a folded sentence?"""
-    subject = None
-    for m in _subject_rx().finditer(sentence, 0, at):
-        subject = m
-    if subject is None:
-        return False
-    return not _NOT_THE_PROJECT.search(sentence, subject.end(), at)
+    """Is the project (or its agreement) the subject of the verb at `at` of a folded sentence: named before it, and
+    no workshop, mission or phase either ("the workshop planned under the project began on ...")?"""
+    return bool(_subject_rx().search(sentence, 0, at)) and not _NOT_THE_PROJECT.search(sentence, 0, at)
+
+
+def others_verb(text: str, at: int) -> bool:
+    """Does a workshop, a mission, a phase ... stand before position `at` in its sentence (the subject of a verb
+    there is then not the project)?"""
+    lo = next((a for a, b in sentences(text) if a <= at < b), 0)
+    return bool(_NOT_THE_PROJECT.search(fold(text), lo, at))
 
 
 def _single(mention) -> PartialDate | None:
