@@ -102,25 +102,34 @@ _CUE_GAP = re.compile(r"^[\s,:]*(?:(?:on|the|le|el|en)\b[\s,:]*)?$", re.IGNORECA
 
 def period_cues(text: str) -> tuple[PartialDate | None, PartialDate | None]:
     """(the start a duration cue gives, the end an extension cue gives); the years of a period stated as such are
-    titled_years'."""
+    titled_years'. Of several ends, the latest (an extension replaces the end it extends); none that the sentence
+    gives a workshop or a call ("the workshop was postponed to ...") or calls the original one."""
     start = end = None
     start_rx, end_rx = _rx("start_cues"), _rx("end_cues")
     folded = _folded(text)
     mentions = _dates.find_dates(text)
     spans = sentences(text)
+    si = 0
     for m in mentions:
         r = m.range
         if r.start is None:
             continue
-        before = folded[max(0, m.start - 40) : m.start]
-        cue = end_rx.search(before)
-        if cue and not before[cue.end() :].strip(" ,:le").strip() and end is None:
-            end = r.end or r.start
+        while si < len(spans) and spans[si][1] <= m.start:
+            si += 1
+        lo = spans[si][0] if si < len(spans) else 0
+        before = folded[max(0, m.start - 60) : m.start]
+        cue = None
+        for cue in end_rx.finditer(before):
+            pass  # the cue nearest the date
+        if cue and not before[cue.end() :].strip(" ,:le").strip():
+            at = m.start - len(before) + cue.start()
+            if not (_NOT_THE_PROJECT.search(folded, lo, at) or _rx("original_end_words").search(
+                    folded, max(lo, at - 20), at)) and (end is None or (r.end or r.start) > end):
+                end = r.end or r.start
             continue
         cue = start_rx.search(before)
         if cue and start is None and r.start.precision != "year" and _CUE_GAP.match(before[cue.end() :]):
-            lo = next((a for a, b in spans if a <= m.start < b), 0)
-            if _duration_rx().search(_folded(text[lo : m.start])):
+            if _duration_rx().search(folded, lo, m.start):
                 start = r.start
     return start, end
 
@@ -154,9 +163,14 @@ _NOT_THE_PROJECT = re.compile(
     r"conf[ée]rences?|conferencias?|missions?|misi[oó]n|phases?|fases?|editions?|[ée]ditions?|edici[oó]n|"
     r"activit(?:y|ies)|activit[ée]s?|actividad(?:es)?|calls?|appels?|convocatorias?|surveys?|enqu[eê]tes?|"
     r"encuestas?|studies|study|[ée]tudes?|estudios?|components?|composantes?|componentes?|pilots?|pilotes?|"
-    r"pilotos?|agreements?|accords?|acuerdos?|contracts?|contrats?|contratos?)\b", re.IGNORECASE)
+    r"pilotos?|agreements?|accords?|acuerdos?|contracts?|contrats?|contratos?|deadlines?|date\s+limite|"
+    r"fecha\s+l[ií]mite|applications?|candidatures?|postulaciones|inscriptions?|inscripciones|registrations?|"
+    r"submissions?)\b", re.IGNORECASE)
 # "completed its first phase": the verb has an object, the project is not said to be completed ("s'est achevé le 31
 # mai 2023": a date, not an object).
+# After a verb of what is to come: a when, or the end of the clause ("will start in January 2025", "démarrera.").
+_WHEN_NEXT = re.compile(r"\s*(?:[.,;:)]|$|(?:in|on|at|by|during|early|late|next|this|soon|shortly|en|le|au|[àa]|el|"
+                        r"dans|d[eè]s|durante|pronto|prochainement|bient[oô]t)\b)", re.IGNORECASE)
 _TRANSITIVE = re.compile(r"^\s+(?:a|an|the|its|un|une|le|la|les|el|los|las|sus?|ses)\b(?!\s+\d)", re.IGNORECASE)
 
 
@@ -172,6 +186,8 @@ def read_status(text: str) -> str | None:
             for m in rx.finditer(sentence, subject.end()):
                 if _NOT_THE_PROJECT.search(sentence, 0, m.start()) or _TRANSITIVE.match(sentence[m.end() :]):
                     continue
+                if category == "planned" and not _WHEN_NEXT.match(sentence, m.end()):
+                    continue  # "will start training officials": what it will do, not that it has not begun
                 if found and found != category:
                     return None  # the text says two things: say neither
                 found = category

@@ -48,6 +48,25 @@ def _projects_verb(sentence: str, at: int) -> bool:
     return bool(_subject_rx().search(sentence, 0, at)) and not _NOT_THE_PROJECT.search(sentence, 0, at)
 
 
+@functools.cache
+def _then_subject_rx() -> re.Pattern[str]:
+    """", the project", ", ce programme", ", el proyecto": the subject a sentence-opening participle clause leads
+    to ("Launched in March 2019, the project ...", "Lancé en janvier 2022 et prévu jusqu'en décembre 2023, ce
+    programme ...")."""
+    words = _cue_pattern(cues()["project_words"])
+    return re.compile(rf"[^,;.]{{0,60}}?,\s*(?:the|this|its|le|ce|cet|cette|la|l'|el|este|esta|dicho|dicha)\s*"
+                      rf"(?:[\w-]+\s+){{0,2}}?(?:{words})\b", re.IGNORECASE)
+
+
+def _opening_clause(folded: str, lo: int, at: int, date_end: int) -> bool:
+    """Does the verb at `at` open its sentence (lo) in a participle clause whose subject, after the comma that
+    closes it, is the project?"""
+    prefix = folded[lo:at]
+    if re.search(r"[,;:]", prefix) or _subject_rx().search(prefix) or _NOT_THE_PROJECT.search(prefix):
+        return False
+    return bool(_then_subject_rx().match(folded, date_end))
+
+
 def others_verb(text: str, at: int) -> bool:
     """Does a workshop, a mission, a phase ... stand before position `at` in its sentence (the subject of a verb
     there is then not the project)?"""
@@ -85,7 +104,8 @@ def verb_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
                 continue
             date = _single(mention)
             at = mention.start - len(before) + cue.start()
-            if date is not None and _projects_verb(folded[lo:at], at - lo):
+            if date is not None and (_projects_verb(folded[lo:at], at - lo) or _opening_clause(
+                    folded, lo, at, mention.end)):
                 found[name].add(date)
             break
     start = next(iter(found["start_verbs"])) if len(found["start_verbs"]) == 1 else None
