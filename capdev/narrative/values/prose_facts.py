@@ -123,7 +123,7 @@ def period_cues(text: str) -> tuple[PartialDate | None, PartialDate | None]:
             pass  # the cue nearest the date
         if cue and not before[cue.end() :].strip(" ,:le").strip():
             at = m.start - len(before) + cue.start()
-            if not (_NOT_THE_PROJECT.search(folded, lo, at) or _rx("original_end_words").search(
+            if not (others_before(folded, lo, at) or _rx("original_end_words").search(
                     folded, max(lo, at - 20), at)) and (end is None or (r.end or r.start) > end):
                 end = r.end or r.start
             continue
@@ -171,6 +171,30 @@ _NOT_THE_PROJECT = re.compile(
 # After a verb of what is to come: a when, or the end of the clause ("will start in January 2025", "démarrera.").
 _WHEN_NEXT = re.compile(r"\s*(?:[.,;:)]|$|(?:in|on|at|by|during|early|late|next|this|soon|shortly|en|le|au|[àa]|el|"
                         r"dans|d[eè]s|durante|pronto|prochainement|bient[oô]t)\b)", re.IGNORECASE)
+_QUOTED = re.compile(r"[\u201c\"\u00ab][^\u201c\u201d\"\u00ab\u00bb]{0,200}[\u201d\"\u00bb]|\ben\s+cours\b")
+
+
+def others_before(folded: str, lo: int, at: int) -> bool:
+    """Is the nearest subject before position `at` (its sentence beginning at lo) a workshop, a mission, a call ...
+    rather than the project? Words inside a quoted title ("Performance Contracts in ...") and "en cours" are no
+    subject."""
+    part = _QUOTED.sub(lambda q: " " * len(q.group(0)), folded[lo:at])
+    other = None
+    for other in _NOT_THE_PROJECT.finditer(part):
+        pass
+    if other is None:
+        return False
+    project = None
+    for m in _subject_rx().finditer(part):
+        if not _COMPLEMENT.search(part, max(0, m.start() - 12), m.start()):
+            project = m  # "under the project", "du projet", "del proyecto": a complement, not a subject
+    return not (project and project.start() > other.start())
+
+
+_COMPLEMENT = re.compile(r"\b(?:under|of|for|within|from|by|in|with|to|on|dans|sous|par|pour|de|du|des|avec|en|bajo|"
+                         r"del?|por|para|con)\s+$", re.IGNORECASE)
+
+
 _TRANSITIVE = re.compile(r"^\s+(?:a|an|the|its|un|une|le|la|les|el|los|las|sus?|ses)\b(?!\s+\d)", re.IGNORECASE)
 
 

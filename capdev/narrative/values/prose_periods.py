@@ -15,7 +15,7 @@ import re
 from ..folding import fold
 from ..types import PartialDate
 from . import dates as _dates
-from .prose_facts import _NOT_THE_PROJECT, _cue_pattern, _in_history, cues, sentences
+from .prose_facts import _NOT_THE_PROJECT, _cue_pattern, _in_history, cues, others_before, sentences
 
 _QUARTERISH = re.compile(r"quarter|trimestre|semest|half|\b[QTHS][1-4]\b|\bFY", re.IGNORECASE)
 # The nouns a verb of beginning or ending may have for subject when it is the project's: the project itself, the
@@ -45,7 +45,7 @@ def _not_a_date_rx() -> re.Pattern[str]:
 def _projects_verb(sentence: str, at: int) -> bool:
     """Is the project (or its agreement) the subject of the verb at `at` of a folded sentence: named before it, and
     no workshop, mission or phase either ("the workshop planned under the project began on ...")?"""
-    return bool(_subject_rx().search(sentence, 0, at)) and not _NOT_THE_PROJECT.search(sentence, 0, at)
+    return bool(_subject_rx().search(sentence, 0, at)) and not others_before(sentence, 0, at)
 
 
 @functools.cache
@@ -71,7 +71,7 @@ def others_verb(text: str, at: int) -> bool:
     """Does a workshop, a mission, a phase ... stand before position `at` in its sentence (the subject of a verb
     there is then not the project)?"""
     lo = next((a for a, b in sentences(text) if a <= at < b), 0)
-    return bool(_NOT_THE_PROJECT.search(fold(text), lo, at))
+    return others_before(fold(text), lo, at)
 
 
 def _single(mention) -> PartialDate | None:
