@@ -184,15 +184,25 @@ def others_before(folded: str, lo: int, at: int) -> bool:
         pass
     if other is None:
         return False
+    # "a workshop held under a project ..., which started in March 2023": a relative pronoun's antecedent is the
+    # nearest noun, a complement or not; otherwise "under the project", "du projet", "del proyecto" is no subject.
+    relative = _RELATIVE.search(part)
     project = None
-    for m in _subject_rx().finditer(part):
-        if not _COMPLEMENT.search(part, max(0, m.start() - 12), m.start()):
-            project = m  # "under the project", "du projet", "del proyecto": a complement, not a subject
+    for m in _project_word_rx().finditer(part):
+        if relative or not _COMPLEMENT.search(part, max(0, m.start() - 16), m.start()):
+            project = m
     return not (project and project.start() > other.start())
 
 
+@functools.cache
+def _project_word_rx() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_cue_pattern(cues()['project_words'])})\b", re.IGNORECASE)
+
+
+_RELATIVE = re.compile(r"\b(?:which|that|qui|que|lequel|laquelle|cual|cuales)\s+(?:[\w']+\s+){0,2}$", re.IGNORECASE)
 _COMPLEMENT = re.compile(r"\b(?:under|of|for|within|from|by|in|with|to|on|dans|sous|par|pour|de|du|des|avec|en|bajo|"
-                         r"del?|por|para|con)\s+$", re.IGNORECASE)
+                         r"del?|por|para|con)\s+(?:(?:the|a|an|this|le|la|l'|un|une|ce|cet|cette|el|un|una|este|esta)"
+                         r"\s*)?$", re.IGNORECASE)
 
 
 _TRANSITIVE = re.compile(r"^\s+(?:a|an|the|its|un|une|le|la|les|el|los|las|sus?|ses)\b(?!\s+\d)", re.IGNORECASE)
