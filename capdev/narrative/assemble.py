@@ -92,7 +92,7 @@ class _Assembler(FundingSteps, RecordSteps, TitleSteps):
             for run in self.narrative_runs:  # paragraphs that go on telling of the project: their cue words
                 self.facts_from_prose(self.text[run[0].start : run[-1].end], reader="read_cues")
         else:  # a labelled record's sentences: what the project's own verbs say ("the project closed in March 2023")
-            self.facts_from_prose("\n\n".join([*self.summary_parts, self.narrative_text()]), reader="read_stated")
+            self.stated_facts()
         self.finish()
         return self.rec
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from capdev.narrative import parse_file
-from capdev.narrative.values import prose, prose_amounts, prose_periods
+from capdev.narrative.values import prose, prose_amounts, prose_facts, prose_periods
 from capdev.narrative.values.dates import parse_date
 from capdev.narrative.values.money import parse_money
 
@@ -38,6 +38,14 @@ CASES = [
     ("minutes_en.txt", "MNG-0317", None, "2025-12", "active", None, ["2024-11-04"]),
     ("minutes_fr.txt", "20/MAR/011", None, "2025-03-31", "active", None, ["2024-01-22", "2024-01"]),
     ("minutes_es.txt", "GT-21-SC-02", None, "2025-06-30", "active", None, ["2024-04-02"]),
+    # A labelled record whose sentences extend its labelled end: the extension wins, a workshop's or a deadline's
+    # later date never does.
+    ("labelled_extension_en.txt", "MDA/21/007", "2021-04-01", "2025-06-30", "active", ("500000", "USD"),
+     ["2024-12-31", "2025-09-15"]),
+    ("labelled_extension_fr.txt", "MRT/20/012", "2020-03-01", "2024-03-31", "active", ("420000", "USD"),
+     ["2023-12-31", "2024-05-20"]),
+    ("labelled_extension_es.txt", "ECU/21/004", "2021-06-01", "2024-11-30", "active", ("390000", "USD"),
+     ["2024-05-31", "2024-12-15"]),
 ]
 
 
@@ -71,8 +79,22 @@ def test_verbs_of_the_project_give_its_period(text, start, end):
     assert prose_periods.verb_dates(text) == (_d(start), _d(end))
 
 
+@pytest.mark.parametrize("text,start,end", [
+    ("Launched in March 2019, the project grew out of the Forum.", "2019-03", None),
+    ("Lancé en janvier 2022 et prévu jusqu'en décembre 2023, ce programme appuie le Niger.", "2022-01", "2023-12"),
+    ("Iniciado en mayo de 2021, el proyecto apoya a Honduras.", "2021-05", None),
+    ("Forty planners met at a workshop held under a project of the Division, which started in March 2023.",
+     "2023-03", None),
+])
+def test_an_opening_clause_or_a_relative_dates_the_project(text, start, end):
+    assert prose_periods.verb_dates(text) == (_d(start), _d(end))
+
+
 @pytest.mark.parametrize("text", [
+    "Launched in March 2019, the platform serves 40 municipalities.",  # the platform's date
+    "Lancée en avril 2022, la plateforme du projet compte 300 usagers.",
     "The training course began on 3 May 2023 under the project.",  # a course's date
+    "The workshop planned under the project began on 4 November 2024.",
     "L'atelier du projet a démarré le 12 octobre 2022 à Dakar.",
     "La misión del proyecto comenzó el 5 de junio de 2023.",
     "The project began in the second quarter of 2022 and ends in Q4 2024.",  # quarters give no date
@@ -83,6 +105,39 @@ def test_verbs_of_the_project_give_its_period(text, start, end):
 ])
 def test_no_period_from_another_subject_or_a_quarter(text):
     assert prose_periods.verb_dates(text) == (None, None)
+
+
+@pytest.mark.parametrize("text,end", [
+    ("The original end date, 31 December 2024, was extended to 30 June 2025, then extended to 31 December 2025.",
+     "2025-12-31"),
+    ("La date de fin prévue, le 31 décembre 2024, est reportée au 30 juin 2025.", "2025-06-30"),
+    ("El comité aprobó la prórroga hasta el 31 de marzo de 2026; la fecha original era el 30 de junio de 2025.",
+     "2026-03-31"),
+])
+def test_the_latest_extension_wins(text, end):
+    assert prose_facts.period_cues(text)[1] == _d(end)
+
+
+@pytest.mark.parametrize("text", [
+    "The workshop was postponed to 12 May 2024.",
+    "The deadline for applications is extended to 15 March 2024.",
+    "La date limite des candidatures est prorogée au 15 mars 2024.",
+    "La fecha límite de inscripción se amplía hasta el 15 de marzo de 2024.",
+])
+def test_no_end_from_a_workshop_or_a_deadline(text):
+    assert prose_facts.period_cues(text)[1] is None
+
+
+@pytest.mark.parametrize("text,status", [
+    ("The project will start in January 2025.", "planned"),
+    ("Le projet démarrera au premier trimestre 2025.", "planned"),
+    ("El proyecto iniciará en 2025.", "planned"),
+    ("The project will start training officials in May.", None),  # what it will do, not that it has not begun
+    ("Le projet s'est achevé le 31 mai 2023.", "completed"),
+    ("Le comité a constaté que le projet est en cours.", "active"),
+])
+def test_status_told_in_words(text, status):
+    assert prose_facts.read_status(text) == status
 
 
 def test_a_workshop_verb_is_not_the_project_start_in_a_prose_paragraph():

@@ -134,6 +134,7 @@ class ProseFacts:
     partners: list[str] = field(default_factory=list)
     status: str | None = None
     countries: list[str] = field(default_factory=list)
+    revised_end: PartialDate | None = None  # an end a cue says replaces another ("is extended to", "reportée au")
 
 
 def _phrase(text: str, start: int, limit: int = 160) -> str:
@@ -223,9 +224,9 @@ def read_stated(text: str) -> ProseFacts:
     where it stands; no code, title, amount or name, which its labels give."""
     facts = ProseFacts()
     facts.start, facts.end = _periods.verb_dates(text)
-    extended = _facts.period_cues(text)[1]
-    if extended and (facts.end is None or extended > facts.end):
-        facts.end = extended
+    facts.revised_end = _facts.period_cues(text)[1]
+    if facts.revised_end and (facts.end is None or facts.revised_end > facts.end):
+        facts.end = facts.revised_end
     facts.status = _facts.read_status(text)
     return facts
 

@@ -55,7 +55,7 @@ def _then_subject_rx() -> re.Pattern[str]:
     programme ...")."""
     words = _cue_pattern(cues()["project_words"])
     return re.compile(rf"[^,;.]{{0,60}}?,\s*(?:the|this|its|le|ce|cet|cette|la|l'|el|este|esta|dicho|dicha)\s*"
-                      rf"(?:[\w-]+\s+){{0,2}}?(?:{words})\b", re.IGNORECASE)
+                      rf"(?:(?!(?:of|for|du|de|des|del|d)\b)[\w-]+\s+){{0,2}}?(?:{words})\b", re.IGNORECASE)
 
 
 def _opening_clause(folded: str, lo: int, at: int, date_end: int) -> bool:
