@@ -238,6 +238,8 @@ def _from_cues(facts: ProseFacts, text: str) -> None:
     if not (facts.start or facts.end):
         facts.start, facts.end = _facts.titled_years(text)
     start, extended = _facts.period_cues(text)
+    if not (facts.start or facts.end or start):  # "The project closed in March 2023": its own verbs
+        start, facts.end = _periods.verb_dates(text)
     facts.start = facts.start or start
     if extended and (facts.end is None or extended > facts.end):
         facts.end = extended  # "extended until 30 June 2024": the end the project now has
