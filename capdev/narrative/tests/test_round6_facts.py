@@ -38,6 +38,10 @@ CASES = [
     ("minutes_en.txt", "MNG-0317", None, "2025-12", "active", None, ["2024-11-04"]),
     ("minutes_fr.txt", "20/MAR/011", None, "2025-03-31", "active", None, ["2024-01-22", "2024-01"]),
     ("minutes_es.txt", "GT-21-SC-02", None, "2025-06-30", "active", None, ["2024-04-02"]),
+    # A paragraph after a project's paragraph that says when it closed.
+    ("continuation_en.txt", "NEP/21/003", None, "2023-11", "completed", ("300000", "USD"), []),
+    ("continuation_fr.txt", "TOG/21/002", None, "2023-11", "completed", ("300000", "USD"), []),
+    ("continuation_es.txt", "PER/21/006", None, "2023-11", "completed", ("300000", "USD"), []),
     # A labelled record whose sentences extend its labelled end: the extension wins, a workshop's or a deadline's
     # later date never does.
     ("labelled_extension_en.txt", "MDA/21/007", "2021-04-01", "2025-06-30", "active", ("500000", "USD"),
