@@ -91,6 +91,8 @@ class _Assembler(FundingSteps, RecordSteps, TitleSteps):
         elif any(b.kind == "prose" for b in self.raw.blocks):
             for run in self.narrative_runs:  # paragraphs that go on telling of the project: their cue words
                 self.facts_from_prose(self.text[run[0].start : run[-1].end], reader="read_cues")
+        else:  # a labelled record's sentences: what the project's own verbs say ("the project closed in March 2023")
+            self.stated_facts()
         self.finish()
         return self.rec
 

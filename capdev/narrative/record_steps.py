@@ -66,6 +66,8 @@ class RecordSteps:
     beneficiary_texts: list[str]
     tables: list[Block]
     prose_countries: list[str]
+    summary_parts: list[str]
+    facts_from_prose: Callable[..., None]
 
     def first_date(self, text: str) -> PartialDate | None:
         dates = _values("dates")
@@ -182,6 +184,19 @@ class RecordSteps:
             rec.sdgs.extend(goals)
             rec.sdg_targets.extend(targets)
             rec.flag("sdgs", "read from the narrative")
+
+    def stated_facts(self) -> None:
+        """A labelled record's sentences: what the project's own verbs and cue words say of its period and status
+        (values.prose.read_stated), where no label gives them; an end they say was extended or actually reached
+        ("is extended to 30 June 2025", "se amplía el plazo hasta ...") wins over a label's earlier one."""
+        text = "\n\n".join([*self.summary_parts, self.narrative_text()])
+        facts = _guard(self.rec, "summary", None, _values("prose").read_stated, text)
+        rec = self.rec
+        if facts is not None and facts.revised_end and rec.end and facts.revised_end > rec.end and (
+                rec.start is None or facts.revised_end > rec.start):
+            rec.end = facts.revised_end
+            rec.flag("time_frame", "read from prose: the end as extended")
+        self.facts_from_prose(text, reader="read_stated")
 
     def narrative_text(self) -> str:
         return "\n".join(self.text[run[0].start : run[-1].end].strip() for run in self.narrative_runs)

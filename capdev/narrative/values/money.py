@@ -16,7 +16,8 @@ __all__ = ["money_spans", "parse_money", "currency_code"]
 # portfolios this parser reads budget in USD, and other dollars are written with their prefix (CA$, A$...).
 _SYMBOLS: dict[str, str] = {
     "US$": "USD", "U.S.$": "USD", "US $": "USD", "USD$": "USD", "$US": "USD", "$": "USD",
-    "CA$": "CAD", "C$": "CAD", "CAN$": "CAD", "A$": "AUD", "AU$": "AUD", "AUD$": "AUD", "NZ$": "NZD",
+    "CA$": "CAD", "$CA": "CAD", "$ CA": "CAD", "C$": "CAD", "CAN$": "CAD", "A$": "AUD", "AU$": "AUD", "AUD$": "AUD",
+    "NZ$": "NZD",
     "HK$": "HKD", "S$": "SGD", "R$": "BRL", "MX$": "MXN",
     "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₦": "NGN", "₱": "PHP", "₽": "RUB", "₺": "TRY",
     "₴": "UAH", "₫": "VND", "₪": "ILS", "₵": "GHS", "R": "ZAR",
@@ -66,7 +67,8 @@ def currency_code(mark: str) -> str | None:
 _SYMBOL_RX = "|".join(re.escape(s) for s in sorted((s for s in _SYMBOLS if s != "R"), key=len, reverse=True))
 _WORD_RX = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_WORDS, key=len, reverse=True))
 _CODE_RX = r"\b[A-Z]{3}\b"
-_CUR = rf"(?:{_SYMBOL_RX}|{_CODE_RX}|(?i:{_WORD_RX})(?![\w]))"
+# "300 000 $ CA", "$ CA 1,2 million": Canadian dollars as French writes them, never the bare "$" of US dollars.
+_CUR = rf"(?:\$\s?CA(?![A-Za-z])|{_SYMBOL_RX}|{_CODE_RX}|(?i:{_WORD_RX})(?![\w]))"
 
 # Digits grouped by commas (with an optional space after: "115, 019, 355"), dots, apostrophes or spaces.
 _NUMBER = (
@@ -88,6 +90,7 @@ _YEARLY = re.compile(
 )
 _OTHER_PERIOD = re.compile(r"^\s*(?:per|a|/)\s*(?:month|week|day|quarter)", re.IGNORECASE)
 
+_SPANISH_SCALE = re.compile(r"(?i)mill[oó]n|millones|mil\s+mill")
 _MULTIPLIERS = {"m": 10**6, "mn": 10**6, "mio": 10**6, "million": 10**6, "mil": 10**3, "millon": 10**6,
                 "b": 10**9, "bn": 10**9, "billion": 10**9, "milliard": 10**9, "k": 10**3, "thousand": 10**3}
 
@@ -106,9 +109,10 @@ def _multiplier(scale: str | None) -> int:
     return 1
 
 
-def _to_decimal(number: str, scaled: bool) -> Decimal | None:
+def _to_decimal(number: str, scaled: bool, grouped_scale: bool = False) -> Decimal | None:
     """Read separators: the last ',' or '.' followed by one or two digits is the decimal mark; a lone one
-    followed by three digits groups thousands, except before a scale word ("1.500 million" is 1.5 million)."""
+    followed by three digits groups thousands, except before a scale word ("1.500 million" is 1.5 million) other
+    than a Spanish one, which is written after grouped thousands ("COP 2.800 millones" is 2,800 million)."""
     n = re.sub(r"[\s'’\u00a0\u202f]", "", number)
     if "," in n and "." in n:
         decimal_mark = "," if n.rfind(",") > n.rfind(".") else "."
@@ -117,7 +121,7 @@ def _to_decimal(number: str, scaled: bool) -> Decimal | None:
     elif "," in n or "." in n:
         mark = "," if "," in n else "."
         tail = n.split(mark)[1]
-        decimal_mark = mark if (len(tail) != 3 or scaled) else None
+        decimal_mark = mark if (len(tail) != 3 or scaled and not (grouped_scale and mark == ".")) else None
     else:
         decimal_mark = None
     if decimal_mark:
@@ -206,7 +210,7 @@ def parse_money(text: str, kind: str = "total", default_currency: str | None = N
         cur = m.groupdict().get("cur")
         currency = currency_code(cur) if cur else currency_code(default_currency or "")
         scale = m.group("scale")
-        amount = _to_decimal(m.group("num"), bool(scale))
+        amount = _to_decimal(m.group("num"), bool(scale), bool(scale) and bool(_SPANISH_SCALE.match(scale)))
         if amount is None or currency is None:
             continue
         amount = _clean_amount(amount * _multiplier(scale))

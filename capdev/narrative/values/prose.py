@@ -19,7 +19,9 @@ from ..front_matter import is_front_matter
 from ..labels import default_table, match_label
 from ..types import Money, PartialDate
 from . import dates as _dates
+from . import prose_amounts as _amounts
 from . import prose_facts as _facts
+from . import prose_periods as _periods
 from .funding import _MECHANISM
 from .money import parse_money
 from .orgs import resolve_unit
@@ -27,9 +29,20 @@ from .orgs import resolve_unit
 _CODE_TOKEN = r"(?=[A-Z0-9./-]*\d)(?=[A-Z0-9./-]*[A-Z])[A-Z0-9]{2,}(?:[/.-][A-Z0-9]{1,10}){1,4}|\d{4}[A-Z]{1,2}\b"
 _CODE = re.compile(
     rf"\b(?:project|projet|proyecto|programme|program|programa|code|c[oó]digo|n[°º]|no\.|number|num[ée]ro|"
-    rf"ref(?:erence)?|r[ée]f[ée]rence)\s*(?:code\s*)?[:#]?\s*(?P<code>{_CODE_TOKEN})",
+    rf"ref(?:erence)?|r[ée]f[ée]rence|r[ée]f\.)\s*(?:code\s*)?[:#]?\s*(?P<code>{_CODE_TOKEN})",
     re.IGNORECASE,
 )
+# "Our ref.", "Notre réf.", "Nuestra ref.": a letter's own reference, not its project's code.
+_LETTER_REF = re.compile(r"\b(?:our|your|notre|votre|nuestra|su|n/|v/)\s*$", re.IGNORECASE)
+
+
+def _code_match(text: str) -> re.Match[str] | None:
+    """The first code a word of naming introduces ("project ROA-2231", "(réf. 22/BEN/004)", "código DA14-DES-03"),
+    or one in brackets after a quoted title; never a letter's own reference."""
+    for m in _CODE.finditer(text):
+        if not _LETTER_REF.search(text, max(0, m.start() - 8), m.start()):
+            return m
+    return _QUOTED_CODE.search(text)
 # A code in brackets right after a project's quoted title: “E-Participation in Mongolia” (MON/22/K01), « ... » (code
 # 2427A), «...» (código 2124U).
 _QUOTED_CODE = re.compile(
@@ -121,6 +134,7 @@ class ProseFacts:
     partners: list[str] = field(default_factory=list)
     status: str | None = None
     countries: list[str] = field(default_factory=list)
+    revised_end: PartialDate | None = None  # an end a cue says replaces another ("is extended to", "reportée au")
 
 
 def _phrase(text: str, start: int, limit: int = 160) -> str:
@@ -147,23 +161,25 @@ def _period(text: str) -> tuple[PartialDate | None, PartialDate | None]:
         if r.start.precision != "year" or re.search(r"\b(?:from|between|entre|de|du|desde)\s+$",
                                                    text[max(0, m.start - 10) : m.start], re.IGNORECASE):
             return r.start, r.end
-    start = next((m.range.start for m in mentions if _START_VERB.search(text[max(0, m.start - 30) : m.start])), None)
-    end = next((m.range.end or m.range.start for m in mentions
-                if _END_VERB.search(text[max(0, m.start - 30) : m.start])), None)
+    start, end = _periods.verb_dates(text)  # the project's own verbs first ("the project, which began in 2021")
+    start = start or next((m.range.start for m in mentions if _START_VERB.search(
+        text[max(0, m.start - 30) : m.start]) and not _periods.others_verb(text, m.start)), None)
+    end = end or next((m.range.end or m.range.start for m in mentions if _END_VERB.search(
+        text[max(0, m.start - 30) : m.start]) and not _periods.others_verb(text, m.start)), None)
     return start, end
 
 
 def read_prose(text: str) -> ProseFacts:
     """The facts of one paragraph that tells of one project."""
     facts = ProseFacts()
-    code = _CODE.search(text) or _QUOTED_CODE.search(text)
+    code = _code_match(text)
     if code:
         facts.code = code.group("code").rstrip(".")
     quote = _QUOTE.search(text)
     if quote and (len(quote.group("title").split()) >= 3 or _NAMED_BEFORE.search(text, 0, quote.start())):
         facts.title = " ".join(quote.group("title").split()).rstrip(",.")
     facts.start, facts.end = _period(_facts.without_history(text))
-    facts.budgets = parse_money(text)[:1]
+    facts.budgets = _amounts.project_budget(text)  # the total, not an amount spent or a counterpart's share
     for m in _SOURCE_CUE.finditer(text):
         phrase = re.sub(r"^(?:the|la|le|el|l['’])\s*", "", _phrase(text, m.end()), flags=re.I)
         if _MECHANISM.search(phrase):
@@ -202,6 +218,19 @@ def read_cues(text: str) -> ProseFacts:
     return facts
 
 
+def read_stated(text: str) -> ProseFacts:
+    """What the sentences of a labelled record say of its project by its own verbs and cue words only: when it
+    began and ended ("the project closed in March 2023", "la date d'achèvement est reportée au 30 juin 2025") and
+    where it stands; no code, title, amount or name, which its labels give."""
+    facts = ProseFacts()
+    facts.start, facts.end = _periods.verb_dates(text)
+    facts.revised_end = _facts.period_cues(text)[1]
+    if facts.revised_end and (facts.end is None or facts.revised_end > facts.end):
+        facts.end = facts.revised_end
+    facts.status = _facts.read_status(text)
+    return facts
+
+
 def _from_cues(facts: ProseFacts, text: str) -> None:
     """What the cue words of data/prose_cues.json say (values/prose_facts.py): a period stated as such, a start
     after a duration, an end after an extension, funders and partners after their cues, the status, the countries
@@ -209,6 +238,8 @@ def _from_cues(facts: ProseFacts, text: str) -> None:
     if not (facts.start or facts.end):
         facts.start, facts.end = _facts.titled_years(text)
     start, extended = _facts.period_cues(text)
+    if not (facts.start or facts.end or start):  # "The project closed in March 2023": its own verbs
+        start, facts.end = _periods.verb_dates(text)
     facts.start = facts.start or start
     if extended and (facts.end is None or extended > facts.end):
         facts.end = extended  # "extended until 30 June 2024": the end the project now has
@@ -252,7 +283,7 @@ def states_start(text: str) -> bool:
 
 def project_name(text: str) -> str | None:
     """The code or the quoted title a paragraph names its project by, folded for comparing; None if neither."""
-    code = _CODE.search(text) or _QUOTED_CODE.search(text)
+    code = _code_match(text)
     if code:
         return code.group("code").rstrip(".").casefold()
     quote = _QUOTE.search(text)
@@ -263,7 +294,7 @@ def project_name(text: str) -> str | None:
 
 def is_project_paragraph(text: str) -> bool:
     """Does this paragraph tell of one project (a code or a quoted title, and a period or an amount)?"""
-    named = bool(_CODE.search(text) or _QUOTED_CODE.search(text)) or bool(_QUOTE.search(text) and re.search(
+    named = bool(_code_match(text)) or bool(_QUOTE.search(text) and re.search(
         r"\b(?:project|projet|proyecto|programme|programa)\b", text, re.IGNORECASE))
     if not named or is_front_matter(text):
         return False
@@ -280,7 +311,7 @@ def tells_of_a_project(text: str) -> bool:
     if not _PROJECT_WORD.search(text):
         return False
     start, end = _period(text)
-    if _CODE.search(text) or _QUOTED_CODE.search(text) or start or end or parse_money(text):
+    if _code_match(text) or start or end or parse_money(text):
         return True
     # A story with no period and no amount: a project named by its quoted title, that says who pays, whom it
     # serves or where it stands.

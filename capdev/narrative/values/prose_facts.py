@@ -29,6 +29,7 @@ from ..folding import fold
 from ..types import PartialDate
 from . import dates as _dates
 from .places import find_countries, find_demonyms
+from .prose_names import name_extent  # noqa: F401 - where a funder's or partner's name ends (read here since round 5)
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -96,28 +97,40 @@ _AFTER_YEARS = re.compile(r"^\s*(?:biennium|bienni?um|bienio|period)\b", re.IGNO
 _QUOTE_CLOSE = re.compile(r"[\u201d\"\u00bb]\s*$")
 
 
+# Between a start cue and its date: "à compter de la date de signature, le 3 mars 2023", "from signature, on ...".
+_CUE_GAP = re.compile(r"^[\s,:]*(?:(?:on|the|le|el|en)\b[\s,:]*)?$", re.IGNORECASE)
+
+
 def period_cues(text: str) -> tuple[PartialDate | None, PartialDate | None]:
     """(the start a duration cue gives, the end an extension cue gives); the years of a period stated as such are
-    titled_years'."""
+    titled_years'. Of several ends, the latest (an extension replaces the end it extends); none that the sentence
+    gives a workshop or a call ("the workshop was postponed to ...") or calls the original one."""
     start = end = None
     start_rx, end_rx = _rx("start_cues"), _rx("end_cues")
     folded = _folded(text)
     mentions = _dates.find_dates(text)
     spans = sentences(text)
+    si = 0
     for m in mentions:
         r = m.range
         if r.start is None:
             continue
-        before = folded[max(0, m.start - 40) : m.start]
-        cue = end_rx.search(before)
-        if cue and not before[cue.end() :].strip(" ,:le").strip() and end is None:
-            end = r.end or r.start
+        while si < len(spans) and spans[si][1] <= m.start:
+            si += 1
+        lo = spans[si][0] if si < len(spans) else 0
+        before = folded[max(0, m.start - 60) : m.start]
+        cue = None
+        for cue in end_rx.finditer(before):
+            pass  # the cue nearest the date
+        if cue and not before[cue.end() :].strip(" ,:le").strip():
+            at = m.start - len(before) + cue.start()
+            if not (others_before(folded, lo, at) or _rx("original_end_words").search(
+                    folded, max(lo, at - 20), at)) and (end is None or (r.end or r.start) > end):
+                end = r.end or r.start
             continue
         cue = start_rx.search(before)
-        if cue and start is None and r.start.precision != "year" and not before[cue.end() :].strip(" ,:").strip(
-                "le ").strip():
-            lo = next((a for a, b in spans if a <= m.start < b), 0)
-            if _duration_rx().search(_folded(text[lo : m.start])):
+        if cue and start is None and r.start.precision != "year" and _CUE_GAP.match(before[cue.end() :]):
+            if _duration_rx().search(folded, lo, m.start):
                 start = r.start
     return start, end
 
@@ -151,8 +164,49 @@ _NOT_THE_PROJECT = re.compile(
     r"conf[ée]rences?|conferencias?|missions?|misi[oó]n|phases?|fases?|editions?|[ée]ditions?|edici[oó]n|"
     r"activit(?:y|ies)|activit[ée]s?|actividad(?:es)?|calls?|appels?|convocatorias?|surveys?|enqu[eê]tes?|"
     r"encuestas?|studies|study|[ée]tudes?|estudios?|components?|composantes?|componentes?|pilots?|pilotes?|"
-    r"pilotos?|agreements?|accords?|acuerdos?|contracts?|contrats?|contratos?)\b", re.IGNORECASE)
-_TRANSITIVE = re.compile(r"^\s+(?:a|an|the|its|un|une|le|la|les|el|los|las|sus?|ses)\b", re.IGNORECASE)
+    r"pilotos?|agreements?|accords?|acuerdos?|contracts?|contrats?|contratos?|deadlines?|date\s+limite|"
+    r"fecha\s+l[ií]mite|applications?|candidatures?|postulaciones|inscriptions?|inscripciones|registrations?|"
+    r"submissions?)\b", re.IGNORECASE)
+# "completed its first phase": the verb has an object, the project is not said to be completed ("s'est achevé le 31
+# mai 2023": a date, not an object).
+# After a verb of what is to come: a when, or the end of the clause ("will start in January 2025", "démarrera.").
+_WHEN_NEXT = re.compile(r"\s*(?:[.,;:)]|$|(?:in|on|at|by|during|early|late|next|this|soon|shortly|en|le|au|[àa]|el|"
+                        r"dans|d[eè]s|durante|pronto|prochainement|bient[oô]t)\b)", re.IGNORECASE)
+_QUOTED = re.compile(r"[\u201c\"\u00ab][^\u201c\u201d\"\u00ab\u00bb]{0,200}[\u201d\"\u00bb]|\ben\s+cours\b")
+
+
+def others_before(folded: str, lo: int, at: int) -> bool:
+    """Is the nearest subject before position `at` (its sentence beginning at lo) a workshop, a mission, a call ...
+    rather than the project? Words inside a quoted title ("Performance Contracts in ...") and "en cours" are no
+    subject."""
+    part = _QUOTED.sub(lambda q: " " * len(q.group(0)), folded[lo:at])
+    other = None
+    for other in _NOT_THE_PROJECT.finditer(part):
+        pass
+    if other is None:
+        return False
+    # "a workshop held under a project ..., which started in March 2023": a relative pronoun's antecedent is the
+    # nearest noun, a complement or not; otherwise "under the project", "du projet", "del proyecto" is no subject.
+    relative = _RELATIVE.search(part)
+    project = None
+    for m in _project_word_rx().finditer(part):
+        if relative or not _COMPLEMENT.search(part, max(0, m.start() - 16), m.start()):
+            project = m
+    return not (project and project.start() > other.start())
+
+
+@functools.cache
+def _project_word_rx() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_cue_pattern(cues()['project_words'])})\b", re.IGNORECASE)
+
+
+_RELATIVE = re.compile(r"\b(?:which|that|qui|que|lequel|laquelle|cual|cuales)\s+(?:[\w']+\s+){0,2}$", re.IGNORECASE)
+_COMPLEMENT = re.compile(r"\b(?:under|of|for|within|from|by|in|with|to|on|dans|sous|par|pour|de|du|des|avec|en|bajo|"
+                         r"del?|por|para|con)\s+(?:(?:the|a|an|this|le|la|l'|un|une|ce|cet|cette|el|un|una|este|esta)"
+                         r"\s*)?$", re.IGNORECASE)
+
+
+_TRANSITIVE = re.compile(r"^\s+(?:a|an|the|its|un|une|le|la|les|el|los|las|sus?|ses)\b(?!\s+\d)", re.IGNORECASE)
 
 
 def read_status(text: str) -> str | None:
@@ -167,6 +221,8 @@ def read_status(text: str) -> str | None:
             for m in rx.finditer(sentence, subject.end()):
                 if _NOT_THE_PROJECT.search(sentence, 0, m.start()) or _TRANSITIVE.match(sentence[m.end() :]):
                     continue
+                if category == "planned" and not _WHEN_NEXT.match(sentence, m.end()):
+                    continue  # "will start training officials": what it will do, not that it has not begun
                 if found and found != category:
                     return None  # the text says two things: say neither
                 found = category
@@ -354,90 +410,6 @@ def has_project_evidence(text: str) -> bool:
     folded = _folded(text)
     return bool(_rx("funder_cues").search(folded) or read_served(text) or read_status(text) or any(
         period_cues(text)))
-
-
-_CONNECTORS = frozenset(
-    "of the and on de du des del la le les el los las al y et e & für".split())
-# The endings of the adjectives that close a French or Spanish name written in lower case ("Union européenne",
-# "Coopération suisse", "fonction publique", "Agence française"); a verb ("apoya", "finance") ends otherwise.
-_ADJECTIVE = re.compile(r"(?:[ée]e?s?|ienne?s?|aise?s?|ales?|aux|elle?s?|iques?|aires?|ives?|ifs?|eur|euses?|ic[ao]s?|"
-                        r"an[ao]s?|enses?|in[ao]s?|uisses?|ale)$")
-_ARTICLES = frozenset("the la le el les los las".split())
-_ITEM_SPLIT = re.compile(r",\s+(?:and\s+|et\s+|y\s+)?|;\s*|\s+(?:and|et|y)\s+(?=(?:the\s+|l['’]|la\s+|le\s+|el\s+|"
-                         r"los\s+|las\s+|les\s+)?[A-Z\u00c0-\u00de])")
-
-
-# A name that closes with its acronym in brackets, its words whatever their case: "Commission économique et sociale
-# pour l'Asie occidentale (CESAO)".
-_NAMED_BY_ACRONYM = re.compile(r"^\s*(?:(?:the|la|le|el|les|los|las)\s+|[ld]['’])?[A-Z\u00c0-\u00de][^,;()]{2,140}?"
-                               r"\((?:[A-Z][A-Za-z&.-]{1,14})\)")
-
-
-_AMOUNT_ASIDE = re.compile(r"\s*\((?=\s*(?:US\$|USD|EUR|CHF|GBP|[$\u20ac\u00a3]|\d))")
-
-
-def name_extent(phrase: str) -> str:
-    """The names at the head of a phrase that follows a funder's or partner's cue, and nothing after them: "the
-    Government of Canada, invites applications ..." gives "the Government of Canada"; "el Banco Interamericano de
-    Desarrollo apoya a Honduras" gives "el Banco Interamericano de Desarrollo". A list stays a list; an item that
-    names nothing (no capital) is dropped; "" when no name heads the phrase."""
-    aside = _AMOUNT_ASIDE.search(phrase)
-    if aside:
-        phrase = phrase[: aside.start()]  # "the Government of Italy (EUR 850,000, 2023-2026)": the name, not its sum
-    end = 0  # the names kept are phrase[:end], separators as written ("UNDP Ghana and the Civil Service ...")
-    bounds = [0, *(x for m in _ITEM_SPLIT.finditer(phrase) for x in (m.start(), m.end())), len(phrase)]
-    for lo, hi in zip(bounds[::2], bounds[1::2]):
-        item = phrase[lo:hi]
-        named = _NAMED_BY_ACRONYM.match(item)
-        spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", item)]
-        words = [item[a:b] for a, b in spans]
-        kept = _kept_words(words)
-        if named and (not kept or spans[kept - 1][1] < named.end()):
-            end = lo + named.end()  # "Centre africain de formation et de recherche ... (CAFRAD)": whole
-            if item[named.end() :].strip():
-                break
-            continue
-        while kept and (words[kept - 1].lower() in _CONNECTORS or re.fullmatch(r"[dl]['’]", words[kept - 1].lower())):
-            kept -= 1
-        head = next((re.sub(r"^[dl]['’]", "", w) for w in words[:kept] if w.lower() not in _ARTICLES), "")
-        if not (head[:1].isupper() or head[:1] in "(\"«“" and head[1:2].isupper()):
-            break
-        end = lo + spans[kept - 1][1]
-        if kept < len(words):
-            break  # the sentence goes on after this name: no list beyond it
-    return phrase[:end].strip(" ,")
-
-
-def _kept_words(words: list[str]) -> int:
-    """How many of an item's first words make a name."""
-    kept: list[str] = []
-    for i, w in enumerate(words[:14]):
-        bare = w.strip("()\"'«»“”")
-        low = bare.lower()
-        nxt = words[i + 1].lower() if i + 1 < len(words) else ""
-        if bare[:1].isupper() or bare[:1].isdigit() and kept or low in _CONNECTORS or re.match(r"[dl]['’]", low):
-            kept.append(w)
-            continue
-        if kept and kept[-1].lower() not in _CONNECTORS and _ADJECTIVE.search(low) and (
-                i + 1 == len(words) or nxt in _CONNECTORS):
-            kept.append(w)  # "l'Union européenne", "la Coopération suisse": an adjective ends the name
-            continue
-        if kept and low in ("for", "pour", "para") and nxt_capital(words, i):
-            kept.append(w)  # "the Economic Commission for Africa", "Fondo para la Consolidación ..."
-            continue
-        prev = kept[-1].lower() if kept else ""
-        if kept and (prev in _CONNECTORS or re.match(r"[dl]['’]", prev) or nxt in _CONNECTORS) and (
-                prev not in ("the", "and", "et", "y", "&")):
-            kept.append(w)  # "Organisation internationale de la Francophonie", "Agence française de développement"
-            continue
-        break
-    return len(kept)
-
-
-def nxt_capital(words: list[str], i: int) -> bool:
-    """Is the word after words[i] (an article skipped) capitalised?"""
-    rest = [w for w in words[i + 1 : i + 3] if w.lower() not in _ARTICLES and not re.fullmatch(r"[dl]['’]", w.lower())]
-    return bool(rest) and re.sub(r"^[dl]['’]", "", rest[0])[:1].isupper()
 
 
 def without_history(text: str) -> str:

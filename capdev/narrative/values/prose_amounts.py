@@ -1,0 +1,68 @@
+"""Which amount a sentence gives as its project's budget, when it writes several: the total (or the donor's
+contribution), never an amount spent to date, a part "of which" the total is made, a balance or a counterpart's
+share ("a total budget of USD 1.2 million, of which USD 400,000 has been disbursed", "le montant de la contribution
+s'élève à 850 000 EUR, dont 120 000 EUR de contrepartie", "presupuesto ejecutado al 31 de diciembre: COP 1.100
+millones"). The cue words are data (data/prose_cues.json "budget_total_cues", "budget_part_cues"), in English,
+French and Spanish.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from ..folding import fold
+from ..types import Money
+from .money import money_spans, parse_money
+from .prose_facts import _cue_pattern, cues, sentences
+
+_WINDOW = 60  # characters before an amount in which its cue stands ("le montant de la contribution s'élève à")
+# Right after an amount: "USD 300,000 spent to date", "COP 1.100 millones ejecutados" (but "USD 275.000 y
+# ejecutado por el Ministerio": implemented by, another clause).
+_SPENT_AFTER = re.compile(
+    r"^\s*(?:(?:has|have|had)\s+been\s+|was\s+|were\s+|a\s+[ée]t[ée]\s+|ont\s+[ée]t[ée]\s+|han?\s+sido\s+|"
+    r"fueron\s+|fue\s+)?(?:already\s+|d[ée]j[àa]\s+|ya\s+)?(?:spent|disbursed|expended|utili[sz]ed|executed|"
+    r"d[ée]pens[ée]e?s?|d[ée]caiss[ée]e?s?|ex[ée]cut[ée]e?s?|ejecutad[oa]s?|desembolsad[oa]s?|gastad[oa]s?|comprometid[oa]s?|engag[ée]e?s?)\b"
+    r"(?!\s+(?:by|par|por)\b)",
+    re.IGNORECASE)
+
+
+@functools.cache
+def _cue_rx(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'-])(?:{_cue_pattern(cues()[name])})(?![\w-])", re.IGNORECASE)
+
+
+def _kind(folded: str, lo: int, start: int, end: int) -> str:
+    """"total", "part" or "" (no cue) for the amount at start:end of a sentence that begins at lo."""
+    window_lo = max(lo, start - _WINDOW)
+    total = None
+    for total in _cue_rx("budget_total_cues").finditer(folded, window_lo, start):
+        pass
+    # A part's cue after the total's, or right before it ("the counterpart contribution of USD 50,000").
+    for part in _cue_rx("budget_part_cues").finditer(folded, window_lo, start):
+        if total is None or part.start() >= total.end() or total.start() - 2 <= part.end() <= total.start():
+            return "part"
+    if _SPENT_AFTER.match(folded[end : end + 40]):
+        return "part"
+    return "total" if total else ""
+
+
+def project_budget(text: str) -> list[Money]:
+    """The one amount a text gives as its project's budget ([] when every amount it writes is a part of one): the
+    first with a total's cue, else the first with no cue."""
+    folded = fold(text)
+    spans = sentences(text)
+    first_plain: list[Money] = []
+    si = 0
+    for start, end in money_spans(text):
+        while si < len(spans) and spans[si][1] <= start:
+            si += 1
+        lo = spans[si][0] if si < len(spans) else 0
+        amounts = parse_money(text[start:end])
+        if not amounts:
+            continue
+        kind = _kind(folded, lo, start, end)
+        if kind == "total":
+            return amounts[:1]
+        if kind == "" and not first_plain:
+            first_plain = amounts[:1]
+    return first_plain

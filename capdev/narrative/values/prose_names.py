@@ -1,0 +1,89 @@
+"""Where the name after a funder's or a partner's cue ends ("the Government of Canada, invites applications ..."
+gives "the Government of Canada"), in English, French and Spanish: the names at the head of a phrase and nothing
+after them (moved out of prose_facts.py, which reads the cues)."""
+from __future__ import annotations
+
+import re
+
+_CONNECTORS = frozenset(
+    "of the and on de du des del la le les el los las al y et e & für".split())
+# The endings of the adjectives that close a French or Spanish name written in lower case ("Union européenne",
+# "Coopération suisse", "fonction publique", "Agence française"); a verb ("apoya", "finance") ends otherwise.
+_ADJECTIVE = re.compile(r"(?:[ée]e?s?|ienne?s?|aise?s?|ales?|aux|elle?s?|iques?|aires?|ives?|ifs?|eur|euses?|ic[ao]s?|"
+                        r"an[ao]s?|enses?|in[ao]s?|uisses?|ale)$")
+_ARTICLES = frozenset("the la le el les los las".split())
+_ITEM_SPLIT = re.compile(r",\s+(?:and\s+|et\s+|y\s+)?|;\s*|\s+(?:and|et|y)\s+(?=(?:the\s+|l['’]|la\s+|le\s+|el\s+|"
+                         r"los\s+|las\s+|les\s+)?[A-Z\u00c0-\u00de])")
+
+
+# A name that closes with its acronym in brackets, its words whatever their case: "Commission économique et sociale
+# pour l'Asie occidentale (CESAO)".
+_NAMED_BY_ACRONYM = re.compile(r"^\s*(?:(?:the|la|le|el|les|los|las)\s+|[ld]['’])?[A-Z\u00c0-\u00de][^,;()]{2,140}?"
+                               r"\((?:[A-Z][A-Za-z&.-]{1,14})\)")
+
+
+_AMOUNT_ASIDE = re.compile(r"\s*\((?=\s*(?:US\$|USD|EUR|CHF|GBP|[$\u20ac\u00a3]|\d))")
+
+
+def name_extent(phrase: str) -> str:
+    """The names at the head of a phrase that follows a funder's or partner's cue, and nothing after them: "the
+    Government of Canada, invites applications ..." gives "the Government of Canada"; "el Banco Interamericano de
+    Desarrollo apoya a Honduras" gives "el Banco Interamericano de Desarrollo". A list stays a list; an item that
+    names nothing (no capital) is dropped; "" when no name heads the phrase."""
+    aside = _AMOUNT_ASIDE.search(phrase)
+    if aside:
+        phrase = phrase[: aside.start()]  # "the Government of Italy (EUR 850,000, 2023-2026)": the name, not its sum
+    end = 0  # the names kept are phrase[:end], separators as written ("UNDP Ghana and the Civil Service ...")
+    bounds = [0, *(x for m in _ITEM_SPLIT.finditer(phrase) for x in (m.start(), m.end())), len(phrase)]
+    for lo, hi in zip(bounds[::2], bounds[1::2]):
+        item = phrase[lo:hi]
+        named = _NAMED_BY_ACRONYM.match(item)
+        spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", item)]
+        words = [item[a:b] for a, b in spans]
+        kept = _kept_words(words)
+        if named and (not kept or spans[kept - 1][1] < named.end()):
+            end = lo + named.end()  # "Centre africain de formation et de recherche ... (CAFRAD)": whole
+            if item[named.end() :].strip():
+                break
+            continue
+        while kept and (words[kept - 1].lower() in _CONNECTORS or re.fullmatch(r"[dl]['’]", words[kept - 1].lower())):
+            kept -= 1
+        head = next((re.sub(r"^[dl]['’]", "", w) for w in words[:kept] if w.lower() not in _ARTICLES), "")
+        if not (head[:1].isupper() or head[:1] in "(\"«“" and head[1:2].isupper()):
+            break
+        end = lo + spans[kept - 1][1]
+        if kept < len(words):
+            break  # the sentence goes on after this name: no list beyond it
+    return phrase[:end].strip(" ,")
+
+
+def _kept_words(words: list[str]) -> int:
+    """How many of an item's first words make a name."""
+    kept: list[str] = []
+    for i, w in enumerate(words[:14]):
+        bare = w.strip("()\"'«»“”")
+        low = bare.lower()
+        nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+        if bare[:1].isupper() or bare[:1].isdigit() and kept or low in _CONNECTORS or re.match(r"[dl]['’]", low):
+            kept.append(w)
+            continue
+        if kept and kept[-1].lower() not in _CONNECTORS and _ADJECTIVE.search(low) and (
+                i + 1 == len(words) or nxt in _CONNECTORS):
+            kept.append(w)  # "l'Union européenne", "la Coopération suisse": an adjective ends the name
+            continue
+        if kept and low in ("for", "pour", "para") and nxt_capital(words, i):
+            kept.append(w)  # "the Economic Commission for Africa", "Fondo para la Consolidación ..."
+            continue
+        prev = kept[-1].lower() if kept else ""
+        if kept and (prev in _CONNECTORS or re.match(r"[dl]['’]", prev) or nxt in _CONNECTORS) and (
+                prev not in ("the", "and", "et", "y", "&")):
+            kept.append(w)  # "Organisation internationale de la Francophonie", "Agence française de développement"
+            continue
+        break
+    return len(kept)
+
+
+def nxt_capital(words: list[str], i: int) -> bool:
+    """Is the word after words[i] (an article skipped) capitalised?"""
+    rest = [w for w in words[i + 1 : i + 3] if w.lower() not in _ARTICLES and not re.fullmatch(r"[dl]['’]", w.lower())]
+    return bool(rest) and re.sub(r"^[dl]['’]", "", rest[0])[:1].isupper()

@@ -1,0 +1,115 @@
+"""When a project began and ended, as a sentence says it with a verb whose subject is the project ("The project,
+which began in 2021 and runs until 2024, ...", "le projet, lancé en mars 2022, s'achèvera le 31 décembre 2024",
+"el proyecto, iniciado en marzo de 2022, finalizará en junio de 2025"), in English, French and Spanish.
+
+The verbs are data (data/prose_cues.json "start_verbs", "end_verbs"); between a verb and its date only a few
+words of no meaning may stand ("in", "le", "a finales de"). A verb whose subject is a workshop, a mission or a
+phase, a quarter, a semester or a fiscal year ("began in the second quarter of 2022", "FY2024"), and a sentence
+that recalls the past give nothing: a date read wrong costs more than a date left out.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from ..folding import fold
+from ..types import PartialDate
+from . import dates as _dates
+from .prose_facts import _NOT_THE_PROJECT, _cue_pattern, _in_history, cues, others_before, sentences
+
+_QUARTERISH = re.compile(r"quarter|trimestre|semest|half|\b[QTHS][1-4]\b|\bFY", re.IGNORECASE)
+# The nouns a verb of beginning or ending may have for subject when it is the project's: the project itself, the
+# agreement that funds it, or a relative pronoun after one of them.
+_AGREEMENT = (r"agreements?|accords?|conventions?|convenios?|acuerdos?|grants?|subventions?|subvenci[oó]n|"
+              r"donations?|donaci[oó]n|contributions?|contribuci[oó]n")
+
+
+@functools.cache
+def _verb_rx(name: str) -> re.Pattern[str]:
+    fillers = _cue_pattern(cues()["period_fillers"])
+    return re.compile(rf"(?<![\w'-])(?:{_cue_pattern(cues()[name])})(?:['\s]*(?:{fillers})(?![\w-]))*['\s,]*$",
+                      re.IGNORECASE)
+
+
+@functools.cache
+def _subject_rx() -> re.Pattern[str]:
+    words = _cue_pattern(cues()["project_words"])
+    return re.compile(rf"\b(?:{words}|{_AGREEMENT})\b", re.IGNORECASE)
+
+
+@functools.cache
+def _not_a_date_rx() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{_cue_pattern(cues()['not_a_date_before'])})\s*$", re.IGNORECASE)
+
+
+def _projects_verb(sentence: str, at: int) -> bool:
+    """Is the project (or its agreement) the subject of the verb at `at` of a folded sentence: named before it, and
+    no workshop, mission or phase either ("the workshop planned under the project began on ...")?"""
+    return bool(_subject_rx().search(sentence, 0, at)) and not others_before(sentence, 0, at)
+
+
+@functools.cache
+def _then_subject_rx() -> re.Pattern[str]:
+    """", the project", ", ce programme", ", el proyecto": the subject a sentence-opening participle clause leads
+    to ("Launched in March 2019, the project ...", "Lancé en janvier 2022 et prévu jusqu'en décembre 2023, ce
+    programme ...")."""
+    words = _cue_pattern(cues()["project_words"])
+    return re.compile(rf"[^,;.]{{0,60}}?,\s*(?:the|this|its|le|ce|cet|cette|la|l'|el|este|esta|dicho|dicha)\s*"
+                      rf"(?:(?!(?:of|for|du|de|des|del|d)\b)[\w-]+\s+){{0,2}}?(?:{words})\b", re.IGNORECASE)
+
+
+def _opening_clause(folded: str, lo: int, at: int, date_end: int) -> bool:
+    """Does the verb at `at` open its sentence (lo) in a participle clause whose subject, after the comma that
+    closes it, is the project?"""
+    prefix = folded[lo:at]
+    if re.search(r"[,;:]", prefix) or _subject_rx().search(prefix) or _NOT_THE_PROJECT.search(prefix):
+        return False
+    return bool(_then_subject_rx().match(folded, date_end))
+
+
+def others_verb(text: str, at: int) -> bool:
+    """Does a workshop, a mission, a phase ... stand before position `at` in its sentence (the subject of a verb
+    there is then not the project)?"""
+    lo = next((a for a, b in sentences(text) if a <= at < b), 0)
+    return others_before(fold(text), lo, at)
+
+
+def _single(mention) -> PartialDate | None:
+    """The day, month or year a mention names, None for a period, a quarter, a semester or a fiscal year."""
+    r = mention.range
+    if r.start is None or (r.end is not None and r.end != r.start) or _QUARTERISH.search(mention.text):
+        return None
+    return r.start
+
+
+def verb_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
+    """(start, end) that verbs of beginning and ending give, each only when the project is their subject; when
+    two sentences give different values for one of them, neither is given."""
+    folded = fold(text)
+    spans = sentences(text)
+    found: dict[str, set[PartialDate]] = {"start_verbs": set(), "end_verbs": set()}
+    si = 0
+    for mention in _dates.find_dates(text):
+        while si < len(spans) and spans[si][1] <= mention.start:
+            si += 1
+        if si >= len(spans):
+            break
+        lo, hi = spans[si]
+        before = folded[max(lo, mention.start - 80) : mention.start]
+        if _not_a_date_rx().search(before) or _in_history(folded[lo:hi]):
+            continue
+        for name in found:
+            cue = _verb_rx(name).search(before)
+            if not cue:
+                continue
+            date = _single(mention)
+            at = mention.start - len(before) + cue.start()
+            if date is not None and (_projects_verb(folded[lo:at], at - lo) or _opening_clause(
+                    folded, lo, at, mention.end)):
+                found[name].add(date)
+            break
+    start = next(iter(found["start_verbs"])) if len(found["start_verbs"]) == 1 else None
+    end = next(iter(found["end_verbs"])) if len(found["end_verbs"]) == 1 else None
+    if start and end and end.last_day() < start.first_day():
+        return None, None  # a period that ends before it begins is read wrong somewhere
+    return start, end
