@@ -321,10 +321,12 @@ class _Assembler(FundingSteps, RecordSteps, TitleSteps):
             self.background_parts.append(_one_line(value))
             rec.flag("lead_unit", f"described in words, kept in the background: {_excerpt(value)}")
             return
-        if read is not None and read.partners:
+        if read is not None and (read.partners or read.implementers):
             value = read.lead  # "Ejecución: DAES / DPIDG, con la CEPAL": the lead, and a partner with it
             for partner in read.partners:
                 self.add_partners(partner, "cooperating")
+            for partner in read.implementers:
+                self.add_partners(partner, "implementing")  # "..., implemented by UNDP": UNDP implements
         rec.lead_unit_text = _one_line(value)
         unit = _guard(rec, "lead_unit", None, _values("orgs").resolve_unit, value)
         if unit:

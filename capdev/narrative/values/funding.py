@@ -12,29 +12,16 @@ from . import places as _places
 from .money import money_spans
 from .orgs import resolve_organisation
 
-# "Funded by ...", "Financé par ...", "Financiado por ...": a funder follows.
-_VERBAL = re.compile(
-    r"^\s*(?:(?:funded|financed|sponsored|supported)\s+by|with\s+(?:funding|financing|support)\s+from|"
-    r"financ[ée]e?s?\s+par|avec\s+(?:le\s+)?(?:financement|soutien|l['’]\s?appui)\s+d[eu']\s?|"
-    r"financiad[oa]s?\s+por|con\s+(?:el\s+)?(?:financiamiento|apoyo(?:\s+financiero)?)\s+de(?:l)?)\s+",
-    re.IGNORECASE,
-)
+from ..folding import fold
+from .role_cues import alternation, table
+
+# "Funded by ...", "Financé par ...", "Financiado por ...": a funder follows (data/role_cues.json, "funder_lead").
+_VERBAL = re.compile(rf"^\s*(?:{alternation('funder_lead')})(?:\s+|(?<=')\s*)", re.IGNORECASE)
 # Words of budget mechanisms: a value with one of them names a source, not a funder.
 _MECHANISM = re.compile(
-    r"\b(?:account|funds?|budget|tranche|trust|extra-?budgetary|regular|window|resources|XB\w*|RB|RPTC|DA\d*|"
-    r"compte|fonds|extrabudg[ée]taires?|ordinaire|ressources|tramo|cuenta|fondos?|presupuesto|extrapresupuestari\w*|"
-    r"ordinario|recursos|programme\s+of\s+technical|programme\s+ordinaire|programa\s+ordinario)\b",
-    re.IGNORECASE,
-)
+    rf"(?<!\w)(?:{alternation('mechanism_words')}|{'|'.join(table()['mechanism_codes'])})(?!\w)", re.IGNORECASE)
 # Words that make a name a body that pays: a government, a ministry, an embassy, a bank, an agency, a union, ...
-_PAYER = re.compile(
-    r"\b(?:government|ministry|embassy|kingdom|republic|bank|agency|foundation|union|commission|cooperation|"
-    r"department\s+(?:for|of)\s+(?:foreign|international)|"
-    r"gouvernement|minist[èe]re|ambassade|royaume|r[ée]publique|banque|agence|fondation|union|commission|"
-    r"coop[ée]ration|gobierno|ministerio|embajada|reino|rep[úu]blica|banco|agencia|fundaci[óo]n|uni[óo]n|"
-    r"comisi[óo]n|cooperaci[óo]n)\b",
-    re.IGNORECASE,
-)
+_PAYER = re.compile(rf"(?<!\w)(?:{alternation('payer_words')})(?!\w)", re.IGNORECASE)
 _ACRONYM_ASIDE = re.compile(r"\s*\(\s*([A-Z][\w&.\-]{1,11})\s*\)\s*$")
 _MECHANISM_THEN_PAYER = re.compile(
     r"^\s*(?P<mechanism>[^\-\u2013\u2014;]{2,40}?)\s+[-\u2013\u2014]\s+(?P<payer>[^;]{2,80})$"
@@ -55,7 +42,7 @@ def _payer(text: str) -> bool:
             return True
     # "Swiss Agency for Development and Cooperation (SDC)", "Real Embajada de los Países Bajos": a paying body's
     # name, capitalised and short.
-    return bool(bare[:1].isupper() and len(bare.split()) <= _MAX_NAME_WORDS and _PAYER.search(bare))
+    return bool(bare[:1].isupper() and len(bare.split()) <= _MAX_NAME_WORDS and _PAYER.search(fold(bare)))
 
 
 def funder_named(value: str) -> str | None:
@@ -63,10 +50,10 @@ def funder_named(value: str) -> str | None:
     Gouvernement du Canada"), or None when the value is a funding source."""
     if not isinstance(value, str) or not value.strip():
         return None
-    m = _VERBAL.match(value)
+    m = _VERBAL.match(fold(value))
     if m:
         return value[m.end() :].strip()
-    if _MECHANISM.search(_ACRONYM_ASIDE.sub("", value)):
+    if _MECHANISM.search(fold(_ACRONYM_ASIDE.sub("", value))):
         return None
     text = value.strip()
     return text if _payer(text) else None
@@ -98,7 +85,7 @@ def read_funding(value: str) -> FundingRead:
             return out  # only an amount
     whole = funder_named(value)
     aside = _ACRONYM_ASIDE.search(value)
-    if whole is not None and aside and _MECHANISM.fullmatch(aside.group(1)):
+    if whole is not None and aside and _MECHANISM.fullmatch(fold(aside.group(1))):
         # "Government of Norway (XB)": the funder, and the mechanism it pays through.
         out.funders.append(value[: aside.start()].strip())
         out.source = aside.group(1)
