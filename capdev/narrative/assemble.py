@@ -197,7 +197,9 @@ class _Assembler(FundingSteps, RecordSteps, TitleSteps):
             self.add_partners(funder, "funding")
         for names in facts.partners:
             self.add_partners(names, "cooperating")
-        if facts.funders or facts.partners:
+        for names in facts.implementers:
+            self.add_partners(names, "implementing")  # "implemented by UNDP": UNDP implements, it does not cooperate
+        if facts.funders or facts.partners or facts.implementers:
             read.append("partners")
         if facts.status and not rec.status:
             rec.status = facts.status

@@ -119,6 +119,7 @@ class ProseFacts:
     funders: list[str] = field(default_factory=list)
     lead_unit: str | None = None
     partners: list[str] = field(default_factory=list)
+    implementers: list[str] = field(default_factory=list)  # "implemented by UNDP", "ejecutado por el PNUD"
     status: str | None = None
     countries: list[str] = field(default_factory=list)
 
@@ -186,7 +187,7 @@ def read_prose(text: str) -> ProseFacts:
     for m in _PARTNER_CUE.finditer(text):
         names = _phrase(text, m.end())
         if names and not (len(names.split()) <= 3 and resolve_unit(names)):  # "implemented by DPIDG": our unit
-            facts.partners.append(names)
+            (facts.implementers if _facts.implements(m.group(0)) else facts.partners).append(names)
     for m in _PARTNERS_BEFORE.finditer(text):
         facts.partners.append(m.group("names"))
     facts.lead_unit = resolve_unit(text)
@@ -220,15 +221,19 @@ def _from_cues(facts: ProseFacts, text: str) -> None:
             facts.funding_source = facts.funding_source or re.split(r"\s+(?:and|y|et)\s+|,(?![^()]*\))", phrase)[0]
         elif not any(phrase in f or f in phrase for f in facts.funders):
             facts.funders.append(phrase)
-    for at in _facts.partner_cue_ends(text):
-        names = _phrase(text, at)
-        if names and not any(names in p or p in names for p in facts.partners) and not (
-                len(names.split()) <= 3 and resolve_unit(names)) and names not in facts.funders:
-            facts.partners.append(names)
+    for ends, named in ((_facts.partner_cue_ends(text), facts.partners),
+                        (_facts.implementer_cue_ends(text), facts.implementers)):
+        for at in ends:
+            names = _phrase(text, at)
+            if names and not any(names in p or p in names for p in facts.partners + facts.implementers) and not (
+                    len(names.split()) <= 3 and resolve_unit(names)) and names not in facts.funders:
+                named.append(names)
     # A name ends where the sentence goes on ("the Government of Canada, invites applications ..."): what follows
     # it is no funder and no partner.
     facts.funders = _unique(_facts.name_extent(f) for f in facts.funders)
-    facts.partners = _unique(_facts.name_extent(p) for p in facts.partners)
+    facts.implementers = _unique(n for n in (_facts.name_extent(p) for p in facts.implementers)
+                                 if not _facts.our_unit(n, resolve_unit(n)))
+    facts.partners = _unique(n for n in (_facts.name_extent(p) for p in facts.partners) if n not in facts.implementers)
     facts.status = _facts.read_status(text)
     facts.countries = _facts.read_served(text, facts.funders)
 

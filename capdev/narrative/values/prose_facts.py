@@ -28,6 +28,7 @@ from pathlib import Path
 from ..folding import fold
 from ..types import PartialDate
 from . import dates as _dates
+from . import role_cues as _role_cues
 from .places import find_countries, find_demonyms
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
@@ -346,6 +347,23 @@ def partner_cue_ends(text: str) -> list[int]:
     """Where partners' names begin after each partner cue ("in partnership with ", "en colaboración con ")."""
     folded = _folded(text)
     return [m.end() for m in _rx("partner_cues").finditer(folded)]
+
+
+def implementer_cue_ends(text: str) -> list[int]:
+    """Where the implementing body's name begins after each implementing cue ("implemented by ", "mis en œuvre
+    par ", "ejecutado por "): data/role_cues.json."""
+    return [m.end() for m in _role_cues.words_rx("implementer_lead").finditer(_folded(text))]
+
+
+def implements(cue: str) -> bool:
+    """Is a cue one of implementing ("implemented by", "ejecutado por"), not of cooperating ("in partnership with")?"""
+    return bool(_role_cues.words_rx("implementer_lead").fullmatch(_folded(cue).strip()))
+
+
+def our_unit(name: str, unit: str | None) -> bool:
+    """Does a name after an implementing cue name the lead unit alone ("la Division des institutions publiques et de
+    l'administration numérique du DAES"), not a list of bodies ("UNDP and DPIDG")?"""
+    return bool(unit) and not re.search(r",|;|\s(?:and|et|y|&)\s", name)
 
 
 def has_project_evidence(text: str) -> bool:
