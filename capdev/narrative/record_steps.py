@@ -213,6 +213,13 @@ class RecordSteps:
             rec.flag("countries", "read from prose")
         elif rec.countries and not labelled.strip():
             rec.flag("countries", "inferred from text")
+        if rec.countries and not labelled.strip():
+            # A funder, a country compared, a seat, participants' origin, a venue: named, not served.
+            whole = "\n".join(v for k, v in fields.items() if k != "countries" and v)
+            rec.countries, why = _guard(rec, "countries", (rec.countries, []), _values("who_is_served").kept_served,
+                                        rec.countries, self.donor_texts, whole)
+            for reason in why:
+                rec.flag("countries", reason)
 
     def venues(self) -> None:
         """Events whose venue is a city the narrative names alone ("visited Kathmandu", a table's "Santiago de los

@@ -45,14 +45,26 @@ def _payer(text: str) -> bool:
     return bool(bare[:1].isupper() and len(bare.split()) <= _MAX_NAME_WORDS and _PAYER.search(fold(bare)))
 
 
+def _after_cue(value: str) -> str | None:
+    """The names after a funding cue ("Financé par le Compte de l'ONU pour le développement (13e tranche) à hauteur de
+    450 000 $ US, le projet est exécuté ..." -> "le Compte de l'ONU pour le développement"), or None without a cue."""
+    from .prose_facts import name_extent
+
+    m = _VERBAL.match(fold(value))
+    if not m:
+        return None
+    rest = value[m.end() :].strip()
+    return name_extent(rest) or rest
+
+
 def funder_named(value: str) -> str | None:
     """The funder a funding value names instead of a source ("Financé par le Gouvernement du Canada" -> "le
     Gouvernement du Canada"), or None when the value is a funding source."""
     if not isinstance(value, str) or not value.strip():
         return None
-    m = _VERBAL.match(fold(value))
-    if m:
-        return value[m.end() :].strip()
+    named = _after_cue(value)
+    if named is not None:
+        return None if _MECHANISM.search(fold(_ACRONYM_ASIDE.sub("", named))) else named
     if _MECHANISM.search(fold(_ACRONYM_ASIDE.sub("", value))):
         return None
     text = value.strip()
@@ -84,6 +96,11 @@ def read_funding(value: str) -> FundingRead:
         if not re.search(r"[^\W\d_]{2,}", value):
             return out  # only an amount
     whole = funder_named(value)
+    cued = _after_cue(value)
+    if whole is None and cued:
+        out.source = re.sub(r"^(?:the|le|la|les|el|los|las|l['’])\s*", "", cued, flags=re.IGNORECASE)
+        # "Financé par le Compte de l'ONU pour le développement": a source after a funder's cue
+        return out
     aside = _ACRONYM_ASIDE.search(value)
     if whole is not None and aside and _MECHANISM.fullmatch(fold(aside.group(1))):
         # "Government of Norway (XB)": the funder, and the mechanism it pays through.

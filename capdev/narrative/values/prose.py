@@ -231,9 +231,10 @@ def _from_cues(facts: ProseFacts, text: str) -> None:
     # A name ends where the sentence goes on ("the Government of Canada, invites applications ..."): what follows
     # it is no funder and no partner.
     facts.funders = _unique(_facts.name_extent(f) for f in facts.funders)
-    facts.implementers = _unique(n for n in (_facts.name_extent(p) for p in facts.implementers)
-                                 if not _facts.our_unit(n, resolve_unit(n)))
-    facts.partners = _unique(n for n in (_facts.name_extent(p) for p in facts.partners) if n not in facts.implementers)
+    implementers, with_them = _facts.implementers_and_partners(facts.implementers)
+    facts.implementers = _unique(n for n in implementers if not _facts.our_unit(n, resolve_unit(n)))
+    facts.partners = _unique(n for n in (_facts.name_extent(p) for p in facts.partners + with_them)
+                             if n not in facts.implementers)
     facts.status = _facts.read_status(text)
     facts.countries = _facts.read_served(text, facts.funders)
 

@@ -360,6 +360,23 @@ def implements(cue: str) -> bool:
     return bool(_role_cues.words_rx("implementer_lead").fullmatch(_folded(cue).strip()))
 
 
+def implementers_and_partners(phrases: list[str]) -> tuple[list[str], list[str]]:
+    """The phrases after implementing cues split into the bodies that implement and those they work with: "UN DESA
+    with the Caribbean Centre for Development Administration (CARICAD)" gives UN DESA, and CARICAD as a partner."""
+    from .roles import read_lead
+
+    implementers: list[str] = []
+    partners: list[str] = []
+    for phrase in phrases:
+        read = read_lead(phrase)
+        lead = name_extent(read.lead) if read.lead else ""
+        if lead:
+            implementers.append(lead)
+        implementers.extend(name_extent(p) for p in read.implementers)
+        partners.extend(read.partners)
+    return [n for n in implementers if n], partners
+
+
 def our_unit(name: str, unit: str | None) -> bool:
     """Does a name after an implementing cue name the lead unit alone ("la Division des institutions publiques et de
     l'administration numérique du DAES"), not a list of bodies ("UNDP and DPIDG")?"""

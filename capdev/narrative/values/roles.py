@@ -53,10 +53,21 @@ def read_lead(value: str) -> LeadRead:
     if m is None or m.start() == 0:
         return LeadRead(value.strip())
     lead = value[: m.start()].strip(" ,;")
-    rest = value[m.end() :].strip(" .;,()")
+    rest = _balanced(value[m.end() :].strip(" .;,"))
     if m.group("implementing"):
         return LeadRead(lead, implementers=[rest] if rest else [])
     return LeadRead(lead, [rest] if rest else [])
+
+
+def _balanced(text: str) -> str:
+    """text without a bracket it does not open or close ("(with UNDP)" -> "with UNDP"), an acronym's kept
+    ("Caribbean Centre (CARICAD)")."""
+    text = text.strip(" .;,")
+    if text.endswith(")") and text.count("(") < text.count(")"):
+        text = text[:-1]
+    if text.startswith("(") and text.count(")") < text.count("("):
+        text = text[1:]
+    return text.strip(" .;,")
 
 
 def looks_like_person(value: str) -> bool:
