@@ -92,7 +92,7 @@ _PARTNERS_BEFORE = re.compile(
     r"socios?|partenaires?)(?:\s+principal(?:es)?)?\b",
 )
 _PHRASE_END = re.compile(
-    r"[.;]|\s+(?:that|which|who|whose|que|qui|dont|cuyo|cuya)\b|,\s+(?:it|which|the|and\s+the|el|la|que|qui|il|elle|a|ont|has|have|had|ha|han|est|es|fue|was|were)\b|\s+to\s+[a-z]|\s+para\s+[a-z]+(?:ar|er|ir)\b|"
+    r"[.;]|\s+(?:that|which|who|whose|que|qui|dont|cuyo|cuya)\b|,\s+(?:it|which|que|qui|il|elle|a|ont|has|have|had|ha|han|est|es|fue|was|were)\b|,\s+(?:the|and\s+the|el|la)\b(?!\s+[A-Z\u00c0-\u00de])|\s+to\s+[a-z]|\s+para\s+[a-z]+(?:ar|er|ir)\b|"
     r"\s+pour\s+[a-z]+(?:er|ir|re)\b|\s+(?:el|la|le)\s+(?:proyecto|projet|project)\b|"
     # "... and carried out"
     r"\s+(?:and|y|et)\s+(?:was\s+|were\s+|fue\s+|a\s+[ée]t[ée]\s+)?[a-z]+(?:ed|ado|ada|\u00e9)\b|"
@@ -182,10 +182,10 @@ def read_prose(text: str) -> ProseFacts:
     for rx in (_FUNDER_AFTER, _FUNDER_BEFORE, _GOVERNMENT_PAYS):
         for m in rx.finditer(text):
             name = " ".join(m.group("name").split())
-            if not _MECHANISM.search(name) and name not in facts.funders:
+            if not _MECHANISM.search(name) and name not in facts.funders and not _facts.an_adjective(name):
                 facts.funders.append(name)
     for m in _PARTNER_CUE.finditer(text):
-        names = _phrase(text, m.end())
+        names = _phrase(text, m.end(), 320)
         if names and not (len(names.split()) <= 3 and resolve_unit(names)):  # "implemented by DPIDG": our unit
             (facts.implementers if _facts.implements(m.group(0)) else facts.partners).append(names)
     for m in _PARTNERS_BEFORE.finditer(text):
@@ -224,7 +224,7 @@ def _from_cues(facts: ProseFacts, text: str) -> None:
     for ends, named in ((_facts.partner_cue_ends(text), facts.partners),
                         (_facts.implementer_cue_ends(text), facts.implementers)):
         for at in ends:
-            names = _phrase(text, at)
+            names = _phrase(text, at, 320)  # a list of three names with their acronyms runs long
             if names and not any(names in p or p in names for p in facts.partners + facts.implementers) and not (
                     len(names.split()) <= 3 and resolve_unit(names)) and names not in facts.funders:
                 named.append(names)

@@ -377,6 +377,14 @@ def implementers_and_partners(phrases: list[str]) -> tuple[list[str], list[str]]
     return [n for n in implementers if n], partners
 
 
+def an_adjective(name: str) -> bool:
+    """Is a "name" read after a word of funding an adjective of nationality ("funding covers the training of Malawian
+    treasurers")? It names no funder."""
+    first = name.split()[0] if name.split() else ""
+    found = find_demonyms(first)
+    return bool(found) and found[0].start == 0 and found[0].end == len(first)
+
+
 def our_unit(name: str, unit: str | None) -> bool:
     """Does a name after an implementing cue name the lead unit alone ("la Division des institutions publiques et de
     l'administration numérique du DAES"), not a list of bodies ("UNDP and DPIDG")?"""

@@ -52,8 +52,21 @@ def _funding_adjective_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
     gap_en = r"(?:\s+(?:government|governments|bilateral|official))?"
     gap_romance = r"(?:\s+(?:du\s+gouvernement|de\s+l'etat|del\s+gobierno|bilaterale?|gouvernementale?|publique?|" \
                   r"oficial))?"
-    return (re.compile(rf"^{gap_en}\s+(?:{en})(?![\w-])", re.IGNORECASE),
+    return (re.compile(rf"{gap_en}\s+(?:{en})(?![\w-])", re.IGNORECASE),
             re.compile(rf"(?<![\w'-])(?:{romance}){gap_romance}\s+$", re.IGNORECASE))
+
+
+@functools.cache
+def _funder_adjectives() -> tuple[re.Pattern[str], dict[str, str]]:
+    """French and Spanish adjectives of paying countries, every gender and number, folded, lower case."""
+    forms: dict[str, str] = {}
+    for iso3, words in _cues.table()["funder_adjectives"].items():
+        for word in words:
+            french = word in words[:1]
+            for form in _prose._inflections(fold(word).lower(), french):
+                forms.setdefault(form, iso3)
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=lambda s: (-len(s), s)))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), forms
 
 
 def funder_countries(donor_texts: list[str], text: str) -> list[str]:
@@ -67,7 +80,7 @@ def funder_countries(donor_texts: list[str], text: str) -> list[str]:
         en_after, romance_before = _funding_adjective_rx()
         folded = fold(text)
         out += [d.iso3 for d in find_demonyms(text) if en_after.match(folded, d.end)]
-        scanner, forms = _prose._romance_demonyms()
+        scanner, forms = _funder_adjectives()
         for m in scanner.finditer(folded):
             if romance_before.search(folded[max(0, m.start() - _WINDOW) : m.start()]):
                 out.append(forms[m.group(0)])
