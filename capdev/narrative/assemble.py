@@ -195,10 +195,8 @@ class _Assembler(FundingSteps, RecordSteps, TitleSteps):
             read.append("lead_unit")
         for funder in facts.funders:
             self.add_partners(funder, "funding")
-        for names in facts.partners:
-            self.add_partners(names, "cooperating")
-        for names in facts.implementers:
-            self.add_partners(names, "implementing")  # "implemented by UNDP": UNDP implements, it does not cooperate
+        for names in facts.partners + facts.implementers:  # "implemented by UNDP": UNDP implements, not cooperates
+            self.add_partners(names, "implementing" if names in facts.implementers else "cooperating")
         if facts.funders or facts.partners or facts.implementers:
             read.append("partners")
         if facts.status and not rec.status:
@@ -325,10 +323,8 @@ class _Assembler(FundingSteps, RecordSteps, TitleSteps):
             return
         if read is not None and (read.partners or read.implementers):
             value = read.lead  # "Ejecución: DAES / DPIDG, con la CEPAL": the lead, and a partner with it
-            for partner in read.partners:
-                self.add_partners(partner, "cooperating")
-            for partner in read.implementers:
-                self.add_partners(partner, "implementing")  # "..., implemented by UNDP": UNDP implements
+            for partner in read.partners + read.implementers:  # "..., implemented by UNDP": UNDP implements
+                self.add_partners(partner, "implementing" if partner in read.implementers else "cooperating")
         rec.lead_unit_text = _one_line(value)
         unit = _guard(rec, "lead_unit", None, _values("orgs").resolve_unit, value)
         if unit:

@@ -8,11 +8,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..folding import fold
 from . import places as _places
 from .money import money_spans
 from .orgs import resolve_organisation
-
-from ..folding import fold
 from .role_cues import alternation, table
 
 # "Funded by ...", "Financé par ...", "Financiado por ...": a funder follows (data/role_cues.json, "funder_lead").
