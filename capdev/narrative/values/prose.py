@@ -20,6 +20,7 @@ from ..labels import default_table, match_label
 from ..types import Money, PartialDate
 from . import dates as _dates
 from . import prose_facts as _facts
+from . import prose_roles as _roles
 from .funding import _MECHANISM
 from .money import parse_money
 from .orgs import resolve_unit
@@ -182,12 +183,12 @@ def read_prose(text: str) -> ProseFacts:
     for rx in (_FUNDER_AFTER, _FUNDER_BEFORE, _GOVERNMENT_PAYS):
         for m in rx.finditer(text):
             name = " ".join(m.group("name").split())
-            if not _MECHANISM.search(name) and name not in facts.funders and not _facts.an_adjective(name):
+            if not _MECHANISM.search(name) and name not in facts.funders and not _roles.an_adjective(name):
                 facts.funders.append(name)
     for m in _PARTNER_CUE.finditer(text):
         names = _phrase(text, m.end(), 320)
         if names and not (len(names.split()) <= 3 and resolve_unit(names)):  # "implemented by DPIDG": our unit
-            (facts.implementers if _facts.implements(m.group(0)) else facts.partners).append(names)
+            (facts.implementers if _roles.implements(m.group(0)) else facts.partners).append(names)
     for m in _PARTNERS_BEFORE.finditer(text):
         facts.partners.append(m.group("names"))
     facts.lead_unit = resolve_unit(text)
@@ -222,7 +223,7 @@ def _from_cues(facts: ProseFacts, text: str) -> None:
         elif not any(phrase in f or f in phrase for f in facts.funders):
             facts.funders.append(phrase)
     for ends, named in ((_facts.partner_cue_ends(text), facts.partners),
-                        (_facts.implementer_cue_ends(text), facts.implementers)):
+                        (_roles.implementer_cue_ends(text), facts.implementers)):
         for at in ends:
             names = _phrase(text, at, 320)  # a list of three names with their acronyms runs long
             if names and not any(names in p or p in names for p in facts.partners + facts.implementers) and not (
@@ -231,9 +232,9 @@ def _from_cues(facts: ProseFacts, text: str) -> None:
     # A name ends where the sentence goes on ("the Government of Canada, invites applications ..."): what follows
     # it is no funder and no partner.
     facts.funders = _unique(_facts.name_extent(f) for f in facts.funders)
-    implementers, with_them = _facts.implementers_and_partners(facts.implementers)
-    facts.implementers = _unique(n for n in implementers if not _facts.our_unit(n, resolve_unit(n)))
-    facts.partners = _unique(n for n in (_facts.name_extent(p) for p in facts.partners + with_them)
+    implementers, with_them = _roles.implementers_and_partners(facts.implementers)
+    facts.implementers = _unique(n for n in implementers if not _roles.our_unit(n, resolve_unit(n)))
+    facts.partners = _unique(n for n in (_roles.bare_name(_facts.name_extent(p)) for p in facts.partners + with_them)
                              if n not in facts.implementers)
     facts.status = _facts.read_status(text)
     facts.countries = _facts.read_served(text, facts.funders)

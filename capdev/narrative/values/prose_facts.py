@@ -28,7 +28,6 @@ from pathlib import Path
 from ..folding import fold
 from ..types import PartialDate
 from . import dates as _dates
-from . import role_cues as _role_cues
 from .places import find_countries, find_demonyms
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
@@ -347,48 +346,6 @@ def partner_cue_ends(text: str) -> list[int]:
     """Where partners' names begin after each partner cue ("in partnership with ", "en colaboración con ")."""
     folded = _folded(text)
     return [m.end() for m in _rx("partner_cues").finditer(folded)]
-
-
-def implementer_cue_ends(text: str) -> list[int]:
-    """Where the implementing body's name begins after each implementing cue ("implemented by ", "mis en œuvre
-    par ", "ejecutado por "): data/role_cues.json."""
-    return [m.end() for m in _role_cues.words_rx("implementer_lead").finditer(_folded(text))]
-
-
-def implements(cue: str) -> bool:
-    """Is a cue one of implementing ("implemented by", "ejecutado por"), not of cooperating ("in partnership with")?"""
-    return bool(_role_cues.words_rx("implementer_lead").fullmatch(_folded(cue).strip()))
-
-
-def implementers_and_partners(phrases: list[str]) -> tuple[list[str], list[str]]:
-    """The phrases after implementing cues split into the bodies that implement and those they work with: "UN DESA
-    with the Caribbean Centre for Development Administration (CARICAD)" gives UN DESA, and CARICAD as a partner."""
-    from .roles import read_lead
-
-    implementers: list[str] = []
-    partners: list[str] = []
-    for phrase in phrases:
-        read = read_lead(phrase)
-        lead = name_extent(read.lead) if read.lead else ""
-        if lead:
-            implementers.append(lead)
-        implementers.extend(name_extent(p) for p in read.implementers)
-        partners.extend(read.partners)
-    return [n for n in implementers if n], partners
-
-
-def an_adjective(name: str) -> bool:
-    """Is a "name" read after a word of funding an adjective of nationality ("funding covers the training of Malawian
-    treasurers")? It names no funder."""
-    first = name.split()[0] if name.split() else ""
-    found = find_demonyms(first)
-    return bool(found) and found[0].start == 0 and found[0].end == len(first)
-
-
-def our_unit(name: str, unit: str | None) -> bool:
-    """Does a name after an implementing cue name the lead unit alone ("la Division des institutions publiques et de
-    l'administration numérique du DAES"), not a list of bodies ("UNDP and DPIDG")?"""
-    return bool(unit) and not re.search(r",|;|\s(?:and|et|y|&)\s", name)
 
 
 def has_project_evidence(text: str) -> bool:
