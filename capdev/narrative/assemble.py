@@ -91,6 +91,8 @@ class _Assembler(FundingSteps, RecordSteps, TitleSteps):
         elif any(b.kind == "prose" for b in self.raw.blocks):
             for run in self.narrative_runs:  # paragraphs that go on telling of the project: their cue words
                 self.facts_from_prose(self.text[run[0].start : run[-1].end], reader="read_cues")
+        elif not self.partner_texts:  # a labelled record that names no partner: who is who in its sentences
+            self.facts_from_prose(_values("prose").told(self.raw.blocks, self.text), reader="read_roles")
         self.finish()
         return self.rec
 

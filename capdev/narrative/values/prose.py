@@ -204,6 +204,22 @@ def read_cues(text: str) -> ProseFacts:
     return facts
 
 
+_TOLD = ("narrative", "summary", "background", "objective")  # the fields of a labelled record told in sentences
+
+
+def told(blocks: Iterable[object], text: str) -> str:
+    """The text of a labelled record's blocks that tell of it in sentences (a summary, a background), one line."""
+    return " ".join(text[b.start : b.end] for b in blocks if getattr(b, "field", None) in _TOLD)  # type: ignore[attr-defined]
+
+
+def read_roles(text: str) -> ProseFacts:
+    """Who is who in the sentences of a labelled record that names no partner under a label: the funders, partners
+    and implementers after their cues ("in partnership with A, B and C", "ejecutado por el PNUD"), nothing else."""
+    told = ProseFacts()
+    _from_cues(told, " ".join(text.split()))
+    return ProseFacts(funders=told.funders, partners=told.partners, implementers=told.implementers)
+
+
 def _from_cues(facts: ProseFacts, text: str) -> None:
     """What the cue words of data/prose_cues.json say (values/prose_facts.py): a period stated as such, a start
     after a duration, an end after an extension, funders and partners after their cues, the status, the countries
