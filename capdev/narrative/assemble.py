@@ -197,9 +197,9 @@ class _Assembler(FundingSteps, RecordSteps, TitleSteps):
             read.append("lead_unit")
         for funder in facts.funders:
             self.add_partners(funder, "funding")
-        for names in facts.partners:
-            self.add_partners(names, "cooperating")
-        if facts.funders or facts.partners:
+        for names in facts.partners + facts.implementers:  # "implemented by UNDP": UNDP implements, not cooperates
+            self.add_partners(names, "implementing" if names in facts.implementers else "cooperating")
+        if facts.funders or facts.partners or facts.implementers:
             read.append("partners")
         if facts.status and not rec.status:
             rec.status = facts.status
@@ -323,10 +323,10 @@ class _Assembler(FundingSteps, RecordSteps, TitleSteps):
             self.background_parts.append(_one_line(value))
             rec.flag("lead_unit", f"described in words, kept in the background: {_excerpt(value)}")
             return
-        if read is not None and read.partners:
+        if read is not None and (read.partners or read.implementers):
             value = read.lead  # "Ejecución: DAES / DPIDG, con la CEPAL": the lead, and a partner with it
-            for partner in read.partners:
-                self.add_partners(partner, "cooperating")
+            for partner in read.partners + read.implementers:  # "..., implemented by UNDP": UNDP implements
+                self.add_partners(partner, "implementing" if partner in read.implementers else "cooperating")
         rec.lead_unit_text = _one_line(value)
         unit = _guard(rec, "lead_unit", None, _values("orgs").resolve_unit, value)
         if unit:

@@ -197,6 +197,8 @@ class RecordSteps:
             rec.end = facts.revised_end
             rec.flag("time_frame", "read from prose: the end as extended")
         self.facts_from_prose(text, reader="read_stated")
+        if not self.partner_texts:  # a labelled record that names no partner: who is who in its sentences
+            self.facts_from_prose(_values("prose").told(self.raw.blocks, self.text), reader="read_roles")
 
     def narrative_text(self) -> str:
         return "\n".join(self.text[run[0].start : run[-1].end].strip() for run in self.narrative_runs)
@@ -229,6 +231,13 @@ class RecordSteps:
             rec.flag("countries", "read from prose")
         elif rec.countries and not labelled.strip():
             rec.flag("countries", "inferred from text")
+        if rec.countries and not labelled.strip():
+            # A funder, a country compared, a seat, participants' origin, a venue: named, not served.
+            whole = "\n".join(v for k, v in fields.items() if k != "countries" and v)
+            rec.countries, why = _guard(rec, "countries", (rec.countries, []), _values("who_is_served").kept_served,
+                                        rec.countries, self.donor_texts, whole)
+            for reason in why:
+                rec.flag("countries", reason)
 
     def venues(self) -> None:
         """Events whose venue is a city the narrative names alone ("visited Kathmandu", a table's "Santiago de los

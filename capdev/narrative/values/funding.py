@@ -8,33 +8,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..folding import fold
 from . import places as _places
 from .money import money_spans
 from .orgs import resolve_organisation
+from .role_cues import alternation, table
 
-# "Funded by ...", "Financé par ...", "Financiado por ...": a funder follows.
-_VERBAL = re.compile(
-    r"^\s*(?:(?:funded|financed|sponsored|supported)\s+by|with\s+(?:funding|financing|support)\s+from|"
-    r"financ[ée]e?s?\s+par|avec\s+(?:le\s+)?(?:financement|soutien|l['’]\s?appui)\s+d[eu']\s?|"
-    r"financiad[oa]s?\s+por|con\s+(?:el\s+)?(?:financiamiento|apoyo(?:\s+financiero)?)\s+de(?:l)?)\s+",
-    re.IGNORECASE,
-)
+# "Funded by ...", "Financé par ...", "Financiado por ...": a funder follows (data/role_cues.json, "funder_lead").
+_VERBAL = re.compile(rf"^\s*(?:{alternation('funder_lead')})(?:\s+|(?<=')\s*)", re.IGNORECASE)
 # Words of budget mechanisms: a value with one of them names a source, not a funder.
 _MECHANISM = re.compile(
-    r"\b(?:account|funds?|budget|tranche|trust|extra-?budgetary|regular|window|resources|XB\w*|RB|RPTC|DA\d*|"
-    r"compte|fonds|extrabudg[ée]taires?|ordinaire|ressources|tramo|cuenta|fondos?|presupuesto|extrapresupuestari\w*|"
-    r"ordinario|recursos|programme\s+of\s+technical|programme\s+ordinaire|programa\s+ordinario)\b",
-    re.IGNORECASE,
-)
+    rf"(?<!\w)(?:{alternation('mechanism_words')}|{'|'.join(table()['mechanism_codes'])})(?!\w)", re.IGNORECASE)
 # Words that make a name a body that pays: a government, a ministry, an embassy, a bank, an agency, a union, ...
-_PAYER = re.compile(
-    r"\b(?:government|ministry|embassy|kingdom|republic|bank|agency|foundation|union|commission|cooperation|"
-    r"department\s+(?:for|of)\s+(?:foreign|international)|"
-    r"gouvernement|minist[èe]re|ambassade|royaume|r[ée]publique|banque|agence|fondation|union|commission|"
-    r"coop[ée]ration|gobierno|ministerio|embajada|reino|rep[úu]blica|banco|agencia|fundaci[óo]n|uni[óo]n|"
-    r"comisi[óo]n|cooperaci[óo]n)\b",
-    re.IGNORECASE,
-)
+_PAYER = re.compile(rf"(?<!\w)(?:{alternation('payer_words')})(?!\w)", re.IGNORECASE)
 _ACRONYM_ASIDE = re.compile(r"\s*\(\s*([A-Z][\w&.\-]{1,11})\s*\)\s*$")
 _MECHANISM_THEN_PAYER = re.compile(
     r"^\s*(?P<mechanism>[^\-\u2013\u2014;]{2,40}?)\s+[-\u2013\u2014]\s+(?P<payer>[^;]{2,80})$"
@@ -55,7 +41,19 @@ def _payer(text: str) -> bool:
             return True
     # "Swiss Agency for Development and Cooperation (SDC)", "Real Embajada de los Países Bajos": a paying body's
     # name, capitalised and short.
-    return bool(bare[:1].isupper() and len(bare.split()) <= _MAX_NAME_WORDS and _PAYER.search(bare))
+    return bool(bare[:1].isupper() and len(bare.split()) <= _MAX_NAME_WORDS and _PAYER.search(fold(bare)))
+
+
+def _after_cue(value: str) -> str | None:
+    """The names after a funding cue ("Financé par le Compte de l'ONU pour le développement (13e tranche) à hauteur de
+    450 000 $ US, le projet est exécuté ..." -> "le Compte de l'ONU pour le développement"), or None without a cue."""
+    from .prose_facts import name_extent
+
+    m = _VERBAL.match(fold(value))
+    if not m:
+        return None
+    rest = value[m.end() :].strip()
+    return name_extent(rest) or rest
 
 
 def funder_named(value: str) -> str | None:
@@ -63,10 +61,10 @@ def funder_named(value: str) -> str | None:
     Gouvernement du Canada"), or None when the value is a funding source."""
     if not isinstance(value, str) or not value.strip():
         return None
-    m = _VERBAL.match(value)
-    if m:
-        return value[m.end() :].strip()
-    if _MECHANISM.search(_ACRONYM_ASIDE.sub("", value)):
+    named = _after_cue(value)
+    if named is not None:
+        return None if _MECHANISM.search(fold(_ACRONYM_ASIDE.sub("", named))) else named
+    if _MECHANISM.search(fold(_ACRONYM_ASIDE.sub("", value))):
         return None
     text = value.strip()
     return text if _payer(text) else None
@@ -97,8 +95,13 @@ def read_funding(value: str) -> FundingRead:
         if not re.search(r"[^\W\d_]{2,}", value):
             return out  # only an amount
     whole = funder_named(value)
+    cued = _after_cue(value)
+    if whole is None and cued:
+        out.source = re.sub(r"^(?:the|le|la|les|el|los|las|l['’])\s*", "", cued, flags=re.IGNORECASE)
+        # "Financé par le Compte de l'ONU pour le développement": a source after a funder's cue
+        return out
     aside = _ACRONYM_ASIDE.search(value)
-    if whole is not None and aside and _MECHANISM.fullmatch(aside.group(1)):
+    if whole is not None and aside and _MECHANISM.fullmatch(fold(aside.group(1))):
         # "Government of Norway (XB)": the funder, and the mechanism it pays through.
         out.funders.append(value[: aside.start()].strip())
         out.source = aside.group(1)

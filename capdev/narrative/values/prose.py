@@ -22,6 +22,7 @@ from . import dates as _dates
 from . import prose_amounts as _amounts
 from . import prose_facts as _facts
 from . import prose_periods as _periods
+from . import prose_roles as _roles
 from .funding import _MECHANISM
 from .money import parse_money
 from .orgs import resolve_unit
@@ -105,7 +106,7 @@ _PARTNERS_BEFORE = re.compile(
     r"socios?|partenaires?)(?:\s+principal(?:es)?)?\b",
 )
 _PHRASE_END = re.compile(
-    r"[.;]|\s+(?:that|which|who|whose|que|qui|dont|cuyo|cuya)\b|,\s+(?:it|which|the|and\s+the|el|la|que|qui|il|elle|a|ont|has|have|had|ha|han|est|es|fue|was|were)\b|\s+to\s+[a-z]|\s+para\s+[a-z]+(?:ar|er|ir)\b|"
+    r"[.;]|\s+(?:that|which|who|whose|que|qui|dont|cuyo|cuya)\b|,\s+(?:it|which|que|qui|il|elle|a|ont|has|have|had|ha|han|est|es|fue|was|were)\b|,\s+(?:the|and\s+the|el|la)\b(?!\s+[A-Z\u00c0-\u00de])|\s+to\s+[a-z]|\s+para\s+[a-z]+(?:ar|er|ir)\b|"
     r"\s+pour\s+[a-z]+(?:er|ir|re)\b|\s+(?:el|la|le)\s+(?:proyecto|projet|project)\b|"
     # "... and carried out"
     r"\s+(?:and|y|et)\s+(?:was\s+|were\s+|fue\s+|a\s+[ée]t[ée]\s+)?[a-z]+(?:ed|ado|ada|\u00e9)\b|"
@@ -132,6 +133,7 @@ class ProseFacts:
     funders: list[str] = field(default_factory=list)
     lead_unit: str | None = None
     partners: list[str] = field(default_factory=list)
+    implementers: list[str] = field(default_factory=list)  # "implemented by UNDP", "ejecutado por el PNUD"
     status: str | None = None
     countries: list[str] = field(default_factory=list)
     revised_end: PartialDate | None = None  # an end a cue says replaces another ("is extended to", "reportée au")
@@ -197,12 +199,12 @@ def read_prose(text: str) -> ProseFacts:
     for rx in (_FUNDER_AFTER, _FUNDER_BEFORE, _GOVERNMENT_PAYS):
         for m in rx.finditer(text):
             name = " ".join(m.group("name").split())
-            if not _MECHANISM.search(name) and name not in facts.funders:
+            if not _MECHANISM.search(name) and name not in facts.funders and not _roles.an_adjective(name):
                 facts.funders.append(name)
     for m in _PARTNER_CUE.finditer(text):
-        names = _phrase(text, m.end())
+        names = _phrase(text, m.end(), 320)
         if names and not (len(names.split()) <= 3 and resolve_unit(names)):  # "implemented by DPIDG": our unit
-            facts.partners.append(names)
+            (facts.implementers if _roles.implements(m.group(0)) else facts.partners).append(names)
     for m in _PARTNERS_BEFORE.finditer(text):
         facts.partners.append(m.group("names"))
     facts.lead_unit = resolve_unit(text)
@@ -231,6 +233,22 @@ def read_stated(text: str) -> ProseFacts:
     return facts
 
 
+_TOLD = ("narrative", "summary", "background", "objective")  # the fields of a labelled record told in sentences
+
+
+def told(blocks: Iterable[object], text: str) -> str:
+    """The text of a labelled record's blocks that tell of it in sentences (a summary, a background), one line."""
+    return " ".join(text[b.start : b.end] for b in blocks if getattr(b, "field", None) in _TOLD)  # type: ignore[attr-defined]
+
+
+def read_roles(text: str) -> ProseFacts:
+    """Who is who in the sentences of a labelled record that names no partner under a label: the funders, partners
+    and implementers after their cues ("in partnership with A, B and C", "ejecutado por el PNUD"), nothing else."""
+    told = ProseFacts()
+    _from_cues(told, " ".join(text.split()))
+    return ProseFacts(funders=told.funders, partners=told.partners, implementers=told.implementers)
+
+
 def _from_cues(facts: ProseFacts, text: str) -> None:
     """What the cue words of data/prose_cues.json say (values/prose_facts.py): a period stated as such, a start
     after a duration, an end after an extension, funders and partners after their cues, the status, the countries
@@ -251,15 +269,20 @@ def _from_cues(facts: ProseFacts, text: str) -> None:
             facts.funding_source = facts.funding_source or re.split(r"\s+(?:and|y|et)\s+|,(?![^()]*\))", phrase)[0]
         elif not any(phrase in f or f in phrase for f in facts.funders):
             facts.funders.append(phrase)
-    for at in _facts.partner_cue_ends(text):
-        names = _phrase(text, at)
-        if names and not any(names in p or p in names for p in facts.partners) and not (
-                len(names.split()) <= 3 and resolve_unit(names)) and names not in facts.funders:
-            facts.partners.append(names)
+    for ends, named in ((_facts.partner_cue_ends(text), facts.partners),
+                        (_roles.implementer_cue_ends(text), facts.implementers)):
+        for at in ends:
+            names = _phrase(text, at, 320)  # a list of three names with their acronyms runs long
+            if names and not any(names in p or p in names for p in facts.partners + facts.implementers) and not (
+                    len(names.split()) <= 3 and resolve_unit(names)) and names not in facts.funders:
+                named.append(names)
     # A name ends where the sentence goes on ("the Government of Canada, invites applications ..."): what follows
     # it is no funder and no partner.
     facts.funders = _unique(_facts.name_extent(f) for f in facts.funders)
-    facts.partners = _unique(_facts.name_extent(p) for p in facts.partners)
+    implementers, with_them = _roles.implementers_and_partners(facts.implementers)
+    facts.implementers = _unique(n for n in implementers if not _roles.our_unit(n, resolve_unit(n)))
+    facts.partners = _unique(n for n in (_roles.bare_name(_facts.name_extent(p)) for p in facts.partners + with_them)
+                             if n not in facts.implementers)
     facts.status = _facts.read_status(text)
     facts.countries = _facts.read_served(text, facts.funders)
 

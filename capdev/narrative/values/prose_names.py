@@ -3,7 +3,12 @@ gives "the Government of Canada"), in English, French and Spanish: the names at 
 after them (moved out of prose_facts.py, which reads the cues)."""
 from __future__ import annotations
 
+import functools
+import json
 import re
+from pathlib import Path
+
+from ..folding import fold
 
 _CONNECTORS = frozenset(
     "of the and on de du des del la le les el los las al y et e & für".split())
@@ -25,11 +30,27 @@ _NAMED_BY_ACRONYM = re.compile(r"^\s*(?:(?:the|la|le|el|les|los|las)\s+|[ld]['�
 _AMOUNT_ASIDE = re.compile(r"\s*\((?=\s*(?:US\$|USD|EUR|CHF|GBP|[$\u20ac\u00a3]|\d))")
 
 
+@functools.cache
+def _frame_rx() -> re.Pattern[str]:
+    """The phrases that open what a name is given under ("the European Union under the X programme", "l'Union
+    européenne dans le cadre du programme Y", "la Unión Europea en el marco del programa Z"): the name ends there."""
+    words = json.loads((Path(__file__).parent.parent / "data" / "prose_cues.json").read_text("utf-8"))["name_ends"]
+    alts = sorted((re.escape(fold(w)).replace("\\ ", r"\s+") for w in words), key=len, reverse=True)
+    return re.compile(r"\s(?:" + "|".join(alts) + r")\b", re.I)
+
+
+def _before_frame(phrase: str) -> str:
+    folded = fold(phrase)
+    m = _frame_rx().search(folded) if len(folded) == len(phrase) else None  # offsets hold only when folding keeps length
+    return phrase[: m.start()] if m else phrase
+
+
 def name_extent(phrase: str) -> str:
     """The names at the head of a phrase that follows a funder's or partner's cue, and nothing after them: "the
     Government of Canada, invites applications ..." gives "the Government of Canada"; "el Banco Interamericano de
     Desarrollo apoya a Honduras" gives "el Banco Interamericano de Desarrollo". A list stays a list; an item that
     names nothing (no capital) is dropped; "" when no name heads the phrase."""
+    phrase = _before_frame(phrase)
     aside = _AMOUNT_ASIDE.search(phrase)
     if aside:
         phrase = phrase[: aside.start()]  # "the Government of Italy (EUR 850,000, 2023-2026)": the name, not its sum

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-# "..., con la CEPAL", "... in cooperation with UNDP", "... avec l'appui du PNUD": the partners of the lead.
+from ..folding import fold
+from .role_cues import alternation
+
+# "..., con la CEPAL", "... in cooperation with UNDP", "... avec l'appui du PNUD": the partners of the lead;
+# "..., implemented by UNDP", "..., ejecutado por el PNUD": the body that implements (data/role_cues.json).
 _WITH = re.compile(
-    r"(?:,\s*|\s+)(?:(?:in\s+(?:cooperation|collaboration|partnership|coordination)\s+)?with|together\s+with|"
-    r"jointly\s+with|supported\s+by|(?:en\s+(?:collaboration|coop[ée]ration|partenariat|coordination)\s+)?avec|"
-    r"conjointement\s+avec|avec\s+l['’]\s?appui\s+d[eu']|"
-    r"(?:en\s+(?:colaboraci[óo]n|cooperaci[óo]n|coordinaci[óo]n|alianza|asociaci[óo]n)\s+)?con|junto\s+con|"
-    r"con\s+el\s+apoyo\s+de)\s+(?:(?:the|le|la|les|l['’]|el|los|las|del|du|des)\s*)?(?=\S)",
+    rf"(?:,\s*|\s+)(?:(?P<implementing>{alternation('implementer_lead')})|{alternation('with_partner')})"
+    rf"(?:\s+|(?<=')\s*)(?:(?:{alternation('articles')})(?:\s+|(?<=')\s*))?(?=\S)",
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"[.!?](?:\s|$)")
@@ -32,6 +33,7 @@ class LeadRead:
 
     lead: str = ""
     partners: list[str] = field(default_factory=list)
+    implementers: list[str] = field(default_factory=list)  # "DPIDG, implemented by UNDP": UNDP implements
     described: bool = False  # the value is written in sentences: no unit, no partner
 
 
@@ -47,12 +49,25 @@ def read_lead(value: str) -> LeadRead:
         return LeadRead()
     if described(value):
         return LeadRead(described=True)
-    m = _WITH.search(value)
+    m = _WITH.search(fold(value))
     if m is None or m.start() == 0:
         return LeadRead(value.strip())
     lead = value[: m.start()].strip(" ,;")
-    rest = value[m.end() :].strip(" .;,()")
+    rest = _balanced(value[m.end() :].strip(" .;,"))
+    if m.group("implementing"):
+        return LeadRead(lead, implementers=[rest] if rest else [])
     return LeadRead(lead, [rest] if rest else [])
+
+
+def _balanced(text: str) -> str:
+    """text without a bracket it does not open or close ("(with UNDP)" -> "with UNDP"), an acronym's kept
+    ("Caribbean Centre (CARICAD)")."""
+    text = text.strip(" .;,")
+    if text.endswith(")") and text.count("(") < text.count(")"):
+        text = text[:-1]
+    if text.startswith("(") and text.count(")") < text.count("("):
+        text = text[1:]
+    return text.strip(" .;,")
 
 
 def looks_like_person(value: str) -> bool:

@@ -1,0 +1,92 @@
+"""Who implements, read from prose: the bodies after an implementing cue ("implemented by", "mis en œuvre par",
+"ejecutado entre enero de 2020 y diciembre de 2022 por"), split from the partners they work with, our own unit left
+out (it is the lead). The cue words are data (data/role_cues.json)."""
+from __future__ import annotations
+
+import functools
+import re
+
+from ..folding import fold
+from . import role_cues as _role_cues
+from .places import find_demonyms
+from .prose_names import _ITEM_SPLIT, name_extent
+
+
+def _folded(text: str) -> str:
+    return fold(text)
+
+
+def implementer_cue_ends(text: str) -> list[int]:
+    """Where the implementing body's name begins after each implementing cue ("implemented by ", "mis en œuvre
+    par ", "ejecutado por "): data/role_cues.json."""
+    folded = _folded(text)
+    ends = [m.end() for m in _role_cues.words_rx("implementer_lead").finditer(folded)]
+    return sorted(set(ends + [m.end() for m in _gapped_implementer_rx().finditer(folded)]))
+
+
+@functools.cache
+def _gapped_implementer_rx() -> re.Pattern[str]:
+    """"ejecutado entre enero de 2020 y diciembre de 2022 por ", "implemented over the biennium by ": a verb of
+    implementing, a short gap with no verb of paying or hosting, the agent's preposition."""
+    stop = _role_cues.alternation("gap_stop")
+    return re.compile(rf"(?<![\w'-])(?:{_role_cues.alternation('implementer_verbs')})(?![\w-])"
+                      rf"(?:(?!\s(?:{stop})\s)[^.;:()]){{1,70}}?\s(?:{_role_cues.alternation('agent_words')})\s+",
+                      re.IGNORECASE)
+
+
+def implements(cue: str) -> bool:
+    """Is a cue one of implementing ("implemented by", "ejecutado por"), not of cooperating ("in partnership with")?"""
+    return bool(_role_cues.words_rx("implementer_lead").fullmatch(_folded(cue).strip()))
+
+
+def implementers_and_partners(phrases: list[str]) -> tuple[list[str], list[str]]:
+    """The phrases after implementing cues split into the bodies that implement and those they work with: "UN DESA
+    with the Caribbean Centre for Development Administration (CARICAD)" gives UN DESA, and CARICAD as a partner."""
+    from .roles import read_lead
+
+    implementers: list[str] = []
+    partners: list[str] = []
+    for phrase in phrases:
+        read = read_lead(phrase)
+        lead = name_extent(read.lead) if read.lead else ""
+        for names in [lead, *(name_extent(p) for p in read.implementers)]:
+            implementers.extend(_split_list(names))
+        partners.extend(read.partners)
+    return [n for n in implementers if n], partners
+
+
+def an_adjective(name: str) -> bool:
+    """Is a "name" read after a word of funding an adjective of nationality ("funding covers the training of Malawian
+    treasurers")? It names no funder."""
+    first = name.split()[0] if name.split() else ""
+    found = find_demonyms(first)
+    return bool(found) and found[0].start == 0 and found[0].end == len(first)
+
+
+@functools.cache
+def _own_unit_rx() -> re.Pattern[str]:
+    return re.compile(rf"^\W*(?:(?:the|le|la|el|l')\s*)?(?:{_role_cues.alternation('own_units')})\W*$", re.IGNORECASE)
+
+
+@functools.cache
+def _generic_head_rx() -> re.Pattern[str]:
+    # Case kept: "la organización México Evalúa" loses its noun, "la Organización Paraguaya ..." is a name.
+    heads = _role_cues.alternation("generic_heads")
+    return re.compile(rf"(^|,\s*|\s(?:and|et|y)\s+)(?:{heads})\s+(?=[A-Z\u00c0-\u00de])")
+
+
+def bare_name(name: str) -> str:
+    """Partners' names without the common noun a writer put before one: "el INAI y la organización México Evalúa" ->
+    "el INAI y México Evalúa"."""
+    return _generic_head_rx().sub(r"\1", name)
+
+
+def our_unit(name: str, unit: str | None) -> bool:
+    """Does a name after an implementing cue name the lead unit alone ("la Division des institutions publiques et de
+    l'administration numérique du DAES"), not a list of bodies ("UNDP and DPIDG")?"""
+    return bool(unit) and not re.search(r",|;|\s(?:and|et|y|&)\s", name) or bool(_own_unit_rx().match(name))
+
+
+def _split_list(names: str) -> list[str]:
+    """"el DAES y la CEPAL" -> ["el DAES", "la CEPAL"]: each body on its own, so that our unit can be left out."""
+    return [n.strip(" ,;") for n in _ITEM_SPLIT.split(names) if n and n.strip(" ,;")] if names else []
