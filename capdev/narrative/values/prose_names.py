@@ -41,7 +41,7 @@ def _frame_rx() -> re.Pattern[str]:
 
 def _before_frame(phrase: str) -> str:
     folded = fold(phrase)
-    m = _frame_rx().search(folded) if len(folded) == len(phrase) else None  # offsets hold only when folding keeps length
+    m = _frame_rx().search(folded) if len(folded) == len(phrase) else None  # offsets hold when folding keeps length
     return phrase[: m.start()] if m else phrase
 
 
