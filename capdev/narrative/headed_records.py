@@ -183,10 +183,8 @@ def _heading_blocks(ln: Line, kind: object, at: int) -> list[Block]:
     heading, kept, unplaced: the project's name is in the paragraph, if anywhere."""
     if kind == "caps":
         return [Block("heading", "heading", ln.start, ln.stop, ln.stop)]
-    # The guard cut here because the section tells of a project of its own: its heading is that project's name, as
-    # sure as a title label's value (the number is the label).
     return [Block("heading", "heading", ln.start, ln.start + at, ln.start + at),
-            Block("title", "label", ln.start + at, ln.stop, ln.start + at)]
+            Block("title", "text", ln.start + at, ln.stop, ln.start + at)]
 
 
 def _body_blocks(lines: list[Line], k: int, end: int) -> list[Block]:

@@ -203,12 +203,19 @@ class RecordSteps:
     def narrative_text(self) -> str:
         return "\n".join(self.text[run[0].start : run[-1].end].strip() for run in self.narrative_runs)
 
+    def title_is_a_heading(self) -> bool:
+        """Is the proposed title a heading of the record's own (a section's, a card's), not a phrase of a sentence or
+        a headline? Where it names a country, the record works there, as its labelled title would say."""
+        from .title_choice import NO_FACTS
+
+        return any(f.field == "title" and f.reason.endswith(NO_FACTS) for f in self.rec.flags)
+
     def countries(self) -> None:
         rec = self.rec
         labelled = "\n".join(self.country_texts)
         fields = {
             "countries": labelled,
-            "title": "" if rec.title_is_proposed else rec.title,
+            "title": rec.title if not rec.title_is_proposed or self.title_is_a_heading() else "",
             "summary": rec.summary,
             "objective": rec.objective,
             "expected_accomplishments": "\n".join(rec.expected_accomplishments),

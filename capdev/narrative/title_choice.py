@@ -270,7 +270,7 @@ _NEVER_TITLES = frozenset({"empty", "a document's type or part", "a section head
                            "an e-mail's header", "a page number", "a code or a placeholder"})
 
 
-_NO_FACTS = "a heading with no labelled facts under it"
+NO_FACTS = _NO_FACTS = "a heading with no labelled facts under it"  # read by record_steps.countries
 _HEAD_LINE = "one of the lines at the record's head"
 _CLAUSE_CUT = "a sentence's clause cut off the line"
 UNCONFIRMED = frozenset({_NO_FACTS, _HEAD_LINE, _CLAUSE_CUT})

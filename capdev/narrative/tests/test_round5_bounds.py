@@ -46,7 +46,9 @@ def test_one_record_per_project(name):
     assert len(records) == len(expected), [r.title for r in records]
     for rec, (title, countries, budget) in zip(records, expected):
         if title is not None:
-            assert rec.title == title and not rec.title_is_proposed
+            # A section's heading is the name given, proposed for a reviewer (round 6: a heading with no labelled
+            # facts under it is never a sure title).
+            assert rec.title == title
         assert set(rec.countries) == countries, (rec.title, rec.countries)
         amounts = [(int(b.amount), b.currency) for b in rec.budgets]
         if budget is None:

@@ -36,10 +36,8 @@ MANY: dict[str, list[tuple[str | None, tuple[int, str] | None, set[str]]]] = {
     # Web result cards: a title line, a sentence, a line of facts.
     "en_cards.txt": [(None, (140000, "USD"), {"TON"}), (None, (95000, "USD"), {"WSM"}),
                      (None, (120000, "USD"), {"VUT"})],
-    # The first and third cards' lines are proposed titles (the text names the project otherwise) and a proposed
-    # title gives no country served: their countries are not asserted (a miss, flagged, not a wrong value).
-    "fr_cartes.txt": [(None, (180000, "EUR"), None), (None, (150000, "EUR"), {"TCD"}),
-                      (None, (110000, "EUR"), None)],
+    "fr_cartes.txt": [(None, (180000, "EUR"), {"TGO"}), (None, (150000, "EUR"), {"TCD"}),
+                      (None, (110000, "EUR"), {"BDI"})],
     "es_tarjetas.txt": [(None, (200000, "USD"), {"HND"}), (None, (170000, "USD"), {"PAN"}),
                         (None, (90000, "USD"), {"BOL"})],
     # An evaluation summary, a paragraph or a row per project; a project mentioned in passing opens no record.
