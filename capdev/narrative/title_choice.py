@@ -17,11 +17,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .folding import fold, fold_key
 from .labels import default_table, match_label
 from .title_evidence import (
+    _alternation,  # one way to turn a word list into a pattern
     document_of,
     named_quotes,
     never_reason,
@@ -29,17 +29,9 @@ from .title_evidence import (
     subject_rest,
 )
 
-if TYPE_CHECKING:
-    pass
-
 MIN_WORDS = 3
 MAX_WORDS = 30
 _DATA = Path(__file__).with_name("data") / "title_words.json"
-
-
-def _alternation(phrases: list[str]) -> str:
-    words = sorted({fold(p).lower() for p in phrases}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
 
 @dataclass(frozen=True)
