@@ -62,9 +62,16 @@ def _current_override(project) -> list:
 # stated time frame, the text kept unplaced), named as the pages name it elsewhere.
 FLAG_FIELDS_BEYOND_THE_MODEL = {
     "relations": gettext_noop("Related projects"),
+    "related_to": gettext_noop("Related projects"),
     "time_frame": gettext_noop("Time frame"),
     "activities": gettext_noop("Activities"),
     "text": gettext_noop("Text"),
+    "unparsed": gettext_noop("Text placed by no rule"),
+    "region": gettext_noop("Region"),
+    "sdgs": gettext_noop("SDGs"),
+    "currency": gettext_noop("Currency"),
+    "contact": gettext_noop("Contact"),
+    "record": gettext_noop("Record bounds"),  # the narrative parser guessed where a record begins and ends
 }
 
 
