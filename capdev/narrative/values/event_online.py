@@ -1,0 +1,58 @@
+"""An event held online has no venue country: a country named about it is its participants', its organiser's or
+its subject's.
+
+"75 officers joined the online launch of a toolkit prepared with the Civil Service Commission of Bhutan", "un
+webinaire en ligne réunissant 80 participants du Sénégal", "seminario virtual con funcionarios de Perú": the
+country is no venue. An online event keeps its country only where a place is written as where it was held ("in
+Nairobi", "à Dakar", "en Lima": the online word may belong to another clause of the sentence) or where the text
+calls it hybrid. The words are data (data/event_cues.json: venue_locatives, hybrid).
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "event_cues.json"
+_REACH = 30  # characters before a place in which its preposition is written
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    cues = json.loads(_DATA.read_text(encoding="utf-8"))
+
+    def alt(key: str) -> str:
+        return "|".join(sorted((re.escape(w) for w in cues[key]["words"]), key=len, reverse=True))
+
+    locative = re.compile(rf"(?<!\w)(?:{alt('venue_locatives')})\s+$", re.IGNORECASE)
+    hybrid = re.compile(rf"(?<!\w)(?:{alt('hybrid')})(?!\w)", re.IGNORECASE)
+    return locative, hybrid
+
+
+def _held_at(text: str, name: str | None) -> bool:
+    """Is name written in text after a place preposition ("in Nairobi", "à Dakar", "in Nairobi, Kenya")?"""
+    if not name:
+        return False
+    locative = _patterns()[0]
+    for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+        before = text[max(0, m.start() - _REACH) : m.start()]
+        if locative.search(before):
+            return True
+    return False
+
+
+def drop_online_venue(event, country_text: str | None) -> bool:
+    """Clear the country and city of an event held online whose place is not written as its venue; True when
+    cleared. country_text: the place as the text names it (None when the country came from an adjective)."""
+    if not event.online or event.country is None:
+        return False
+    text = event.summary or ""
+    if _patterns()[1].search(text):
+        return False  # "hybrid workshop in Nairobi": a room as well as a link
+    if _held_at(text, event.city) or _held_at(text, country_text):
+        return False
+    if event.city and country_text and _held_at(text, f"{event.city}, {country_text}"):
+        return False
+    event.country, event.city = None, None
+    return True
