@@ -7,12 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..types import Event, PartialDate
-from .event_facts import _IN_PERSON, _Facts, _Place, _within_words
+from .event_facts import _Facts, _Place, _within_words
 from .event_words import (
     _CONNECT,
     _DETERMINERS,
     _DROP_LEFT,
     _FAMILY,
+    _IN_PERSON,
     _MONTHS,
     _NUMBER_WORDS,
     _PLACE_WORD,

@@ -11,18 +11,17 @@ from . import dates as _dates
 from . import places as _places
 from .cities import find_cities
 from .event_clauses import count_by_sex, exact_count, is_period_or_quarter
+from .event_online import told_online
 from .event_words import (
     _CONNECT,
     _COUNTING,
     _FROM_COUNT,
     _FUTURE,
     _GENERIC_PROFILE,
-    _IN_PERSON,
     _MILESTONE,
     _MONTHS,
     _NUMBER_WORDS,
     _OCCURRED,
-    _ONLINE,
     _ORGANISER_CUE,
     _PARTICIPANTS,
     _PEOPLE,
@@ -357,7 +356,7 @@ def _read_facts(text: str) -> _Facts:
     if q:
         f.quoted = next(g for g in q.groups() if g).strip()
     f.organisers = _organisers(text, masked)
-    f.online = bool(_ONLINE.search(masked)) and not _IN_PERSON.search(masked)
+    f.online = told_online(masked, f.kw_start)
     f.occurred = bool(_OCCURRED.search(masked))
     f.future = bool(_FUTURE.search(masked))
     c = _COUNTING.search(masked)

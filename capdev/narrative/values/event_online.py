@@ -14,6 +14,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .event_words import _IN_PERSON, _ONLINE
+
 _DATA = Path(__file__).resolve().parent.parent / "data" / "event_cues.json"
 _REACH = 30  # characters before a place in which its preposition is written
 
@@ -56,3 +58,14 @@ def drop_online_venue(event, country_text: str | None) -> bool:
         return False
     event.country, event.city = None, None
     return True
+
+
+def told_online(masked: str, kw_start: int) -> bool:
+    """Is the event whose word starts at kw_start told as held online? Only the online words of its own clause count:
+    in "An advisory mission visited Kathmandu in February 2020; the remaining work was carried out remotely" the
+    mission met in Kathmandu."""
+    if kw_start >= 0:
+        lo = masked.rfind(";", 0, kw_start) + 1
+        hi = masked.find(";", kw_start)
+        masked = masked[lo : hi if hi >= 0 else len(masked)]
+    return bool(_ONLINE.search(masked)) and not _IN_PERSON.search(masked)
