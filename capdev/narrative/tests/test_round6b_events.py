@@ -24,6 +24,14 @@ EXPECTED: dict[str, tuple[list[tuple], list[tuple]]] = {
                                   ("2023-11", "MLI", 70)], [("2023-06", "MLI", 62), ("2023-08", "SEN", 48)]),
     "es_sesiones_en_linea.txt": ([("2023-06", None, 62), ("2023-08", None, 48), ("2023-10", "PER", 35),
                                   ("2023-11", "BOL", 70)], [("2023-06", "BOL", 62), ("2023-08", "PER", 48)]),
+    # A clause after a semicolon that tells of work done remotely ("the follow-up coaching was delivered remotely",
+    # "son rapport a été diffusé en ligne") does not make the event of the clause before it online: its venue stands.
+    "en_mission_then_remote.txt": ([("2024-03", "NPL", None), ("2024-06", "NPL", 44)],
+                                   [("2024-03", None, None), ("2024-06", None, 44)]),
+    "fr_mission_puis_distance.txt": ([("2024-03", "NER", None), ("2024-06", "NER", 44)],
+                                     [("2024-03", None, None), ("2024-06", None, 44)]),
+    "es_mision_luego_virtual.txt": ([("2024-03", "HND", None), ("2024-06", "HND", 44)],
+                                    [("2024-03", None, None), ("2024-06", None, 44)]),
 }
 
 
