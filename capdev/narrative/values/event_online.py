@@ -21,7 +21,7 @@ _REACH = 30  # characters before a place in which its preposition is written
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     cues = json.loads(_DATA.read_text(encoding="utf-8"))
 
     def alt(key: str) -> str:
@@ -29,7 +29,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
     locative = re.compile(rf"(?<!\w)(?:{alt('venue_locatives')})\s+$", re.IGNORECASE)
     hybrid = re.compile(rf"(?<!\w)(?:{alt('hybrid')})(?!\w)", re.IGNORECASE)
-    return locative, hybrid
+    same = re.compile(rf"(?<!\w)(?:{alt('same_venue')})(?!\w)", re.IGNORECASE)
+    return locative, hybrid, same
 
 
 def _held_at(text: str, name: str | None) -> bool:
@@ -69,3 +70,14 @@ def told_online(masked: str, kw_start: int) -> bool:
         hi = masked.find(";", kw_start)
         masked = masked[lo : hi if hi >= 0 else len(masked)]
     return bool(_ONLINE.search(masked)) and not _IN_PERSON.search(masked)
+
+
+def same_venue(events: list) -> None:
+    """An event held "in the same city" ("dans la même ville", "en la misma ciudad") as the one told before it takes
+    that event's venue; events: in the order the text tells them."""
+    last = None
+    for e in events:
+        if e.country is None and not e.online and last is not None and _patterns()[2].search(e.summary or ""):
+            e.country, e.city = last.country, e.city or last.city
+        if e.country is not None:
+            last = e

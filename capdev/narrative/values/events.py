@@ -27,7 +27,7 @@ from .event_drafts import (
 )
 from .event_facts import _LIST_MARK, _RESOURCE_HEAD, _anchored, _facts, _find_type, _heading_title, _is_heading
 from .event_lists import keyword_clause, list_drafts
-from .event_online import drop_online_venue
+from .event_online import drop_online_venue, same_venue
 from .event_words import _FAMILY, _FUTURE, _join_wrapped, _lines, _mask_quotes, _Sentence, _sentences
 from .resources import extract_resources
 
@@ -171,6 +171,7 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
         drop_online_venue(d.event, d.country_text)
     events = [d.event for d in merged.drafts]
     events.sort(key=lambda e: e.span[0] if e.span else 0)
+    same_venue(events)
     _apply_dateline(text, events)
     apply_corrections(text, events, offset)
     return events
