@@ -262,6 +262,8 @@ class RecordSteps:
             if found.shared:
                 rec.flag("activities", f"venue {found.city} read as in {found.iso3}, a country the project serves "
                                        f"(cities of that name are in several countries)")
+        # "a follow-up workshop in the same city": the venue just placed by the gazetteer
+        _guard(rec, "activities", None, _values("event_online").same_venue, rec.activities)
 
     def spans(self) -> None:
         rec = self.rec

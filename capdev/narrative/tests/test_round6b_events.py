@@ -32,6 +32,11 @@ EXPECTED: dict[str, tuple[list[tuple], list[tuple]]] = {
                                      [("2024-03", None, None), ("2024-06", None, 44)]),
     "es_mision_luego_virtual.txt": ([("2024-03", "HND", None), ("2024-06", "HND", 44)],
                                     [("2024-03", None, None), ("2024-06", None, 44)]),
+    # "at the same venue", "au même endroit", "en la misma ciudad": the venue of the event told before; the
+    # second event must not be left without a country (a row with a wrong venue).
+    "en_same_venue.txt": ([("2023-05", "KEN", 28), ("2023-08", "KEN", 22)], [("2023-08", None, 22)]),
+    "fr_meme_lieu.txt": ([("2023-05", "BEN", 28), ("2023-08", "BEN", 22)], [("2023-08", None, 22)]),
+    "es_misma_ciudad.txt": ([("2023-05", "PRY", 28), ("2023-08", "PRY", 22)], [("2023-08", None, 22)]),
 }
 
 

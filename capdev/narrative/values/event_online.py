@@ -77,7 +77,9 @@ def same_venue(events: list) -> None:
     that event's venue; events: in the order the text tells them."""
     last = None
     for e in events:
-        if e.country is None and not e.online and last is not None and _patterns()[2].search(e.summary or ""):
-            e.country, e.city = last.country, e.city or last.city
-        if e.country is not None:
+        if e.country is None and e.city is None and not e.online and last is not None \
+                and _patterns()[2].search(e.summary or ""):
+            # a city without its country yet ("en Encarnación") is carried too: the record's gazetteer places both
+            e.country, e.city = last.country, last.city
+        if e.country is not None or e.city is not None:
             last = e
