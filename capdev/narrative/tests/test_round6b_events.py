@@ -37,6 +37,14 @@ EXPECTED: dict[str, tuple[list[tuple], list[tuple]]] = {
     "en_same_venue.txt": ([("2023-05", "KEN", 28), ("2023-08", "KEN", 22)], [("2023-08", None, 22)]),
     "fr_meme_lieu.txt": ([("2023-05", "BEN", 28), ("2023-08", "BEN", 22)], [("2023-08", None, 22)]),
     "es_misma_ciudad.txt": ([("2023-05", "PRY", 28), ("2023-08", "PRY", 22)], [("2023-08", None, 22)]),
+    # ", and organised a webinar for Bhutanese and Nepali officials in May": the webinar is the clause after the
+    # comma (its online word is its own), and "Bhutanese and Nepali officials" is one group, not two clauses.
+    "en_clause_groups.txt": ([("2023-03", "BTN", 40), ("2023-05", None, None)],
+                             [("2023-03", None, 40), ("2023-05", "BTN", None)]),
+    "fr_groupes_propositions.txt": ([("2023-03", "TGO", 40), ("2023-05", None, None)],
+                                    [("2023-03", None, 40), ("2023-05", "TGO", None)]),
+    "es_grupos_clausulas.txt": ([("2023-03", "HND", 40), ("2023-05", None, None)],
+                                [("2023-03", None, 40), ("2023-05", "HND", None)]),
 }
 
 
@@ -75,3 +83,11 @@ def test_online_venue(summary: str, city: str | None, country_text: str, kept: b
     event = Event(type="webinar", title="t", country="XXX", city=city, online=True, summary=summary)
     drop_online_venue(event, country_text)
     assert (event.country == "XXX") is kept
+
+
+@pytest.mark.parametrize("name", ["en_clause_groups.txt", "fr_groupes_propositions.txt", "es_grupos_clausulas.txt"])
+def test_online_word_stays_in_its_clause(name: str) -> None:
+    # the workshop in the capital met in a room; only the webinar of the next clause was online
+    records = parse_text((FILES / name).read_text(encoding="utf-8"))
+    got = sorted((e.start.iso()[:7], e.online) for e in records[0].activities if e.start)
+    assert got == [("2023-03", False), ("2023-05", True)]

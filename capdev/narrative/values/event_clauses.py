@@ -23,6 +23,7 @@ from ..types import DateRange, Event, PartialDate
 from . import dates as _dates
 from .dates import MONTHS, DateMention
 from .event_words import _NUMBER_WORDS, _PARTICIPANTS, _TYPE_RX, _mask_quotes
+from .places import _demonym_scanner
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "event_cues.json"
 _MAX_SENTENCE = 2000  # characters: a longer "sentence" is a run of text, not a few events told together
@@ -129,10 +130,22 @@ def _clause_cuts(masked: str) -> list[int]:
         elif ch in ")]" and depth:
             depth -= 1
     cuts = [0]
-    for m in _rx("joiner").finditer(masked):
+    demonym = _demonym_scanner()
+    found = [m for m in _rx("joiner").finditer(masked)
+             if not ("," not in m.group(0) and ";" not in m.group(0) and demonym.match(masked, m.end()))]
+    # ("for Bhutanese and Timorese officials": one group of people, not a clause)
+    # ", and organized online clinics ...", ", et a organisé un webinaire": a verb and the next event's word
+    found += [m for m in _VERB_JOINER.finditer(masked)
+              if any(rx.match(masked, m.end() + w.start()) for w in re.finditer(r"\S+", m.group("next"))
+                     for _, rx in _TYPE_RX)]
+    for m in sorted(found, key=lambda m: m.start()):
         if depth_at[m.start()] == 0 and m.end() > cuts[-1]:
             cuts.append(m.end())
     return cuts
+
+
+# ", and organized online clinics": a comma, a joiner, then the next event's word within three words
+_VERB_JOINER = re.compile(r",\s+(?:and|et|y|e)\s+(?=(?P<next>(?:[^\W\d][\w'\u2019-]*\s+){1,3}))")
 
 
 class Mention:
