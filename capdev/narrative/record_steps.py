@@ -81,6 +81,7 @@ class RecordSteps:
     def extract_narrative(self) -> None:
         """Events and resources from the narrative and the activity tables; lines telling none of them become the
         background, each stretch flagged: no rule placed it there."""
+        self.told_ids()
         ev = _values("events")
         events: list[Event] = []
         resources: list[ResourceRef] = []
@@ -199,6 +200,14 @@ class RecordSteps:
         self.facts_from_prose(text, reader="read_stated")
         if not self.partner_texts:  # a labelled record that names no partner: who is who in its sentences
             self.facts_from_prose(_values("prose").told(self.raw.blocks, self.text), reader="read_roles")
+
+    def told_ids(self) -> None:
+        """A record's code and total budget as its sentences state them, where no label gives them ("(projet
+        2021BT)", "con un presupuesto de USD 450.000"): values.told_ids."""
+        if not self.rec.code or not self.rec.budgets:
+            told = "\n\n".join([_values("prose").told(self.raw.blocks, self.text), self.narrative_text()])
+            whole = self.text[self.raw.blocks[0].start : self.raw.blocks[-1].end] if self.raw.blocks else ""
+            self.facts_from_prose(f"{whole}\f{told}", reader="read_told_ids")
 
     def narrative_text(self) -> str:
         return "\n".join(self.text[run[0].start : run[-1].end].strip() for run in self.narrative_runs)

@@ -46,9 +46,9 @@ def _kind(folded: str, lo: int, start: int, end: int) -> str:
     return "total" if total else ""
 
 
-def project_budget(text: str) -> list[Money]:
+def project_budget(text: str, cued_only: bool = False) -> list[Money]:
     """The one amount a text gives as its project's budget ([] when every amount it writes is a part of one): the
-    first with a total's cue, else the first with no cue."""
+    first with a total's cue, else (unless cued_only) the first with no cue."""
     folded = fold(text)
     spans = sentences(text)
     first_plain: list[Money] = []
@@ -63,6 +63,6 @@ def project_budget(text: str) -> list[Money]:
         kind = _kind(folded, lo, start, end)
         if kind == "total":
             return amounts[:1]
-        if kind == "" and not first_plain:
+        if kind == "" and not first_plain and not cued_only:
             first_plain = amounts[:1]
     return first_plain
