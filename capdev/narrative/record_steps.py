@@ -205,7 +205,8 @@ class RecordSteps:
         """A record's code and total budget as its sentences state them, where no label gives them ("(projet
         2021BT)", "con un presupuesto de USD 450.000"): values.told_ids."""
         if not self.rec.code or not self.rec.budgets:
-            told = "\n\n".join([_values("prose").told(self.raw.blocks, self.text), self.narrative_text()])
+            told = "\n\n".join([_values("prose").told(self.raw.blocks, self.text), self.narrative_text(),
+                                 *self.background_parts])  # "Financé par ... à hauteur de": told, kept there
             whole = self.text[self.raw.blocks[0].start : self.raw.blocks[-1].end] if self.raw.blocks else ""
             self.facts_from_prose(f"{whole}\f{told}", reader="read_told_ids")
 

@@ -61,6 +61,8 @@ def project_budget(text: str, cued_only: bool = False) -> list[Money]:
         if not amounts:
             continue
         kind = _kind(folded, lo, start, end)
+        if cued_only and _cue_rx("budget_part_cues").search(folded, max(lo, start - _WINDOW), start):
+            continue  # "La contrepartie nationale s'élève à 90 000 EUR": a part, wherever its cue stands
         if kind == "total":
             return amounts[:1]
         if kind == "" and not first_plain and not cued_only:

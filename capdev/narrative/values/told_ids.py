@@ -38,7 +38,7 @@ def told_code(text: str) -> str | None:
 
     for m in (_code_match(text), _bracketed().search(text)):
         if m is not None:
-            code = m.group("code").strip(".-/")
+            code = re.sub(r"^DA ?(?=\d{4})", "", m.group("code").strip(".-/"))  # "(DA 2223K)": the code is 2223K
             if not _NOT_A_CODE.search(code):
                 return code
     return None
