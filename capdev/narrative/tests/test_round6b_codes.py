@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from capdev.narrative import parse_file
+from capdev.narrative.values.money import parse_money
 from capdev.narrative.values.told_ids import read_told_ids, told_code
 
 FILES = Path(__file__).parent / "files" / "round6b" / "codes"
@@ -28,6 +29,7 @@ CASES = [
                        ("MKD-CRD-02", "275000", "USD")], [], []),
     ("abbrev_fr.txt", [("ALB-RMP-13", "640000", "USD"), ("KOS-LRS-01", "900000", "EUR"),
                        ("MKD-CRD-02", "275000", "USD")], [], []),
+    ("ficha_es.txt", [("PER-2021-0045", "1850000", "PEN")], ["S/2021/117"], ["2021117"]),
 ]
 
 
@@ -74,3 +76,35 @@ def test_only_a_total_after_its_cue(text, amount):
     """An amount is a record's budget only after a total's cue: never one spent, a counterpart's, or with no cue."""
     budgets = read_told_ids("\f" + text).budgets
     assert [b.amount for b in budgets] == ([Decimal(amount)] if amount else [])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Monto aprobado: S/ 450 000", [("450000", "PEN")]),
+    ("Costo total: S/. 1 200 000", [("1200000", "PEN")]),
+    ("Presupuesto: Bs 2.400.000", [("2400000", "BOB")]),
+    ("un costo de 350.000 Bs. en total", [("350000", "BOB")]),
+    ("see S/2023/45 and S/RES/2532 (2020)", []),
+    ("Bs2000 and S/123", []),
+])
+def test_soles_and_bolivianos(text, expected):
+    assert [(str(m.amount), m.currency) for m in parse_money(text)] == expected
+
+
+@pytest.mark.parametrize(("label", "field"), [
+    ("Atlas ID: 00123456", "code"), ("Code SIGFIP : 2021-04-0017", "code"), ("Código SNIP: 2019-0231-07", "code"),
+    ("Numéro de la convention : 22/BEN/004", "code"), ("N.º de proyecto: PER-2021-0045", "code"),
+    ("N° proj. – ALB-RMP-13", "code"), ("Nº proy.: HN-20-CP-01", "code"),
+    ("Financement accordé : 1 200 000 EUR", "budget"), ("Financiamiento otorgado: USD 450.000", "budget"),
+    ("Amt – USD 640,000", "budget"), ("Mnt – 640 000 USD", "budget"),
+])
+def test_label_spellings(label, field):
+    from capdev.narrative.labels import default_table, match_label
+
+    m = match_label(label, default_table())
+    assert m is not None and m.field == field
+
+
+def test_bolivian_record_code_and_total():
+    rec = parse_file(FILES / "ficha_bo.txt")[0]
+    assert rec.code == "2019-0231-07"
+    assert (rec.budgets[0].amount, rec.budgets[0].currency) == (Decimal("2400000"), "BOB")
