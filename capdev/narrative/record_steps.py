@@ -208,7 +208,13 @@ class RecordSteps:
             told = "\n\n".join([_values("prose").told(self.raw.blocks, self.text), self.narrative_text(),
                                  *self.background_parts])  # "Financé par ... à hauteur de": told, kept there
             whole = self.text[self.raw.blocks[0].start : self.raw.blocks[-1].end] if self.raw.blocks else ""
-            self.facts_from_prose(f"{whole}\f{told}", reader="read_told_ids")
+            facts = _guard(self.rec, "summary", None, _values("told_ids").read_told_ids, f"{whole}\f{told}")
+            if facts is not None and facts.code and not self.rec.code:
+                self.rec.code = facts.code
+                self.rec.flag("code", "read from prose")
+            if facts is not None and facts.budgets and not self.rec.budgets:
+                self.rec.budgets.extend(facts.budgets)
+                self.rec.flag("budgets", "read from prose")
 
     def narrative_text(self) -> str:
         return "\n".join(self.text[run[0].start : run[-1].end].strip() for run in self.narrative_runs)

@@ -26,7 +26,6 @@ from . import prose_roles as _roles
 from .funding import _MECHANISM
 from .money import parse_money
 from .orgs import resolve_unit
-from .told_ids import read_told_ids  # noqa: F401  (a reader the assembler names: record_steps.stated_facts)
 
 _CODE_TOKEN = r"(?=[A-Z0-9./-]*\d)(?=[A-Z0-9./-]*[A-Z])[A-Z0-9]{2,}(?:[/.-][A-Z0-9]{1,10}){1,4}|\d{4}[A-Z]{1,2}\b"
 _CODE = re.compile(
