@@ -81,6 +81,7 @@ class RecordSteps:
     def extract_narrative(self) -> None:
         """Events and resources from the narrative and the activity tables; lines telling none of them become the
         background, each stretch flagged: no rule placed it there."""
+        self.told_ids()
         ev = _values("events")
         events: list[Event] = []
         resources: list[ResourceRef] = []
@@ -199,6 +200,21 @@ class RecordSteps:
         self.facts_from_prose(text, reader="read_stated")
         if not self.partner_texts:  # a labelled record that names no partner: who is who in its sentences
             self.facts_from_prose(_values("prose").told(self.raw.blocks, self.text), reader="read_roles")
+
+    def told_ids(self) -> None:
+        """A record's code and total budget as its sentences state them, where no label gives them ("(projet
+        2021BT)", "con un presupuesto de USD 450.000"): values.told_ids."""
+        if not self.rec.code or not self.rec.budgets:
+            told = "\n\n".join([_values("prose").told(self.raw.blocks, self.text), self.narrative_text(),
+                                 *self.background_parts])  # "Financé par ... à hauteur de": told, kept there
+            whole = self.text[self.raw.blocks[0].start : self.raw.blocks[-1].end] if self.raw.blocks else ""
+            facts = _guard(self.rec, "summary", None, _values("told_ids").read_told_ids, f"{whole}\f{told}")
+            if facts is not None and facts.code and not self.rec.code:
+                self.rec.code = facts.code
+                self.rec.flag("code", "read from prose")
+            if facts is not None and facts.budgets and not self.rec.budgets:
+                self.rec.budgets.extend(facts.budgets)
+                self.rec.flag("budgets", "read from prose")
 
     def narrative_text(self) -> str:
         return "\n".join(self.text[run[0].start : run[-1].end].strip() for run in self.narrative_runs)

@@ -21,6 +21,7 @@ _SYMBOLS: dict[str, str] = {
     "HK$": "HKD", "S$": "SGD", "R$": "BRL", "MX$": "MXN",
     "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₦": "NGN", "₱": "PHP", "₽": "RUB", "₺": "TRY",
     "₴": "UAH", "₫": "VND", "₪": "ILS", "₵": "GHS", "R": "ZAR",
+    "S/": "PEN", "S/.": "PEN", "Bs": "BOB", "Bs.": "BOB",  # matched only beside a number: see _LOCAL
 }
 _WORDS: dict[str, str] = {
     "us dollars": "USD", "u.s. dollars": "USD", "united states dollars": "USD", "dollars": "USD", "dollar": "USD",
@@ -64,11 +65,15 @@ def currency_code(mark: str) -> str | None:
     return None
 
 
-_SYMBOL_RX = "|".join(re.escape(s) for s in sorted((s for s in _SYMBOLS if s != "R"), key=len, reverse=True))
+_LOCAL = ("R", "S/", "S/.", "Bs", "Bs.")
+_SYMBOL_RX = "|".join(re.escape(s) for s in sorted((s for s in _SYMBOLS if s not in _LOCAL), key=len, reverse=True))
 _WORD_RX = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_WORDS, key=len, reverse=True))
 _CODE_RX = r"\b[A-Z]{3}\b"
 # "300 000 $ CA", "$ CA 1,2 million": Canadian dollars as French writes them, never the bare "$" of US dollars.
-_CUR = rf"(?:\$\s?CA(?![A-Za-z])|{_SYMBOL_RX}|{_CODE_RX}|(?i:{_WORD_RX})(?![\w]))"
+# Peruvian soles and bolivianos ("S/ 450 000", "Bs 350.000", "350.000 Bs."): only a space away from a number, so
+# that a document symbol ("S/2023/45") is never read as an amount.
+_LOCAL_RX = r"(?:S/\.?|Bs\.?)(?=[ \u00a0]\d)|(?<=\d )Bs\.?(?!\w)"
+_CUR = rf"(?:\$\s?CA(?![A-Za-z])|{_LOCAL_RX}|{_SYMBOL_RX}|{_CODE_RX}|(?i:{_WORD_RX})(?![\w]))"
 
 # Digits grouped by commas (with an optional space after: "115, 019, 355"), dots, apostrophes or spaces.
 _NUMBER = (

@@ -46,9 +46,9 @@ def _kind(folded: str, lo: int, start: int, end: int) -> str:
     return "total" if total else ""
 
 
-def project_budget(text: str) -> list[Money]:
+def project_budget(text: str, cued_only: bool = False) -> list[Money]:
     """The one amount a text gives as its project's budget ([] when every amount it writes is a part of one): the
-    first with a total's cue, else the first with no cue."""
+    first with a total's cue, else (unless cued_only) the first with no cue."""
     folded = fold(text)
     spans = sentences(text)
     first_plain: list[Money] = []
@@ -61,8 +61,10 @@ def project_budget(text: str) -> list[Money]:
         if not amounts:
             continue
         kind = _kind(folded, lo, start, end)
+        if cued_only and _cue_rx("budget_part_cues").search(folded, max(lo, start - _WINDOW), start):
+            continue  # "La contrepartie nationale s'élève à 90 000 EUR": a part, wherever its cue stands
         if kind == "total":
             return amounts[:1]
-        if kind == "" and not first_plain:
+        if kind == "" and not first_plain and not cued_only:
             first_plain = amounts[:1]
     return first_plain
