@@ -119,9 +119,8 @@ def period_cues(text: str) -> tuple[PartialDate | None, PartialDate | None]:
             si += 1
         lo = spans[si][0] if si < len(spans) else 0
         before = folded[max(0, m.start - 60) : m.start]
-        cue = None
-        for cue in end_rx.finditer(before):
-            pass  # the cue nearest the date
+        cues = list(end_rx.finditer(before))
+        cue = cues[-1] if cues else None  # the cue nearest the date
         if cue and not before[cue.end() :].strip(" ,:le").strip():
             at = m.start - len(before) + cue.start()
             if not (others_before(folded, lo, at) or _rx("original_end_words").search(
