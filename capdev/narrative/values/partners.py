@@ -176,8 +176,8 @@ def _merge_comma_pieces(pieces: list[str]) -> list[str]:
             prev = out[-1]
             head_of = re.match(rf"(?:the\s+)?(?:{'|'.join(_ORG_HEADS)})\b.*\b(?:of|for|on)\b", prev, re.I)
             # "Ministry of Labour, Employment and Social Security": portfolio list inside one name.
-            if (head_of and not _looks_like_org_start(re.sub(r"^(?:and|&)\s+", "", q, flags=re.I))
-                    and len(q.split()) <= 6):
+            if (head_of and (not _looks_like_org_start(re.sub(r"^(?:and|&)\s+", "", q, flags=re.I))
+                             and len(q.split()) <= 6 or _portfolio_words(q))):
                 out[-1] = f"{prev}, {q}"
                 continue
             if head_of and _is_qualifier(q) and not _is_known(q):
@@ -185,6 +185,19 @@ def _merge_comma_pieces(pieces: list[str]) -> list[str]:
                 continue
         out.append(q)
     return out
+
+
+_ADJECTIVE_HEADS = frozenset({"National", "Federal", "State", "Regional", "General", "Royal", "Prime", "Permanent",
+                              "Supreme", "Executive"})
+
+
+def _portfolio_words(q: str) -> bool:
+    """"Federal Affairs and Reconciliation" after "Ministry of Interior,": capitalised words with no article, no
+    acronym, no known body and no noun that heads a body's name, so the portfolio of the ministry before them."""
+    q = re.split(r"\s+(?:and|et|y|&)\s+(?=(?:the|le|la|les|el|los|las)\s|l['’])", q)[0]
+    words = q.split()
+    return (len(words) <= 6 and words[0] in _ADJECTIVE_HEADS and not _scan(q) and not any(_is_acronym(w) for w in words)
+            and not any(w in _ORG_HEADS and w not in _ADJECTIVE_HEADS for w in words))
 
 
 def _split_and(piece: str) -> list[str]:

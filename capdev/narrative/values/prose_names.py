@@ -17,6 +17,7 @@ _CONNECTORS = frozenset(
 _ADJECTIVE = re.compile(r"(?:[ée]e?s?|ienne?s?|aise?s?|ales?|aux|elle?s?|iques?|aires?|ives?|ifs?|eur|euses?|ic[ao]s?|"
                         r"an[ao]s?|enses?|in[ao]s?|uisses?|ale)$")
 _ARTICLES = frozenset("the la le el les los las".split())
+_PORTFOLIO_OPENERS = frozenset("du des de del".split())
 _ITEM_SPLIT = re.compile(r",\s+(?:and\s+|et\s+|y\s+)?|;\s*|\s+(?:and|et|y)\s+(?=(?:the\s+|l['’]|la\s+|le\s+|el\s+|"
                          r"los\s+|las\s+|les\s+)?[A-Z\u00c0-\u00de])")
 
@@ -69,13 +70,31 @@ def name_extent(phrase: str) -> str:
             continue
         while kept and (words[kept - 1].lower() in _CONNECTORS or re.fullmatch(r"[dl]['’]", words[kept - 1].lower())):
             kept -= 1
-        head = next((re.sub(r"^[dl]['’]", "", w) for w in words[:kept] if w.lower() not in _ARTICLES), "")
+        # "Ministère de l'Économie, des Finances et du Plan": an item after a comma that opens with "du", "des",
+        # "del" goes on naming the portfolio of the body before it, so its head is the word after them.
+        skipped = _ARTICLES | _PORTFOLIO_OPENERS if lo else _ARTICLES
+        head = next((re.sub(r"^[dl]['’]", "", w) for w in words[:kept] if w.lower() not in skipped), "")
         if not (head[:1].isupper() or head[:1] in "(\"«“" and head[1:2].isupper()):
             break
+        if kept < len(words) and lo and _opens_main_clause(words, kept) and not re.search(
+                r"\b(?:and|et|y|e|or|ou|o)\s*$|;", phrase[:lo]):
+            break  # "from KOICA, the Division worked ...": after a bare comma, the subject of the main clause
         end = lo + spans[kept - 1][1]
         if kept < len(words):
             break  # the sentence goes on after this name: no list beyond it
     return phrase[:end].strip(" ,")
+
+
+_PREPOSITIONS = frozenset("in on at for to from during since with by under through within across as into "
+                          "en dans pour depuis avec par sous lors entre au aux durante desde con para por bajo "
+                          "entre hasta sobre".split())
+
+
+def _opens_main_clause(words: list[str], kept: int) -> bool:
+    """Is an item after a bare comma the subject of the sentence's main clause ("from KOICA, the Division worked"):
+    it opens with an article and a verb, not a preposition, follows its name?"""
+    nxt = words[kept].strip("(),;:").lower()
+    return words[0].lower() in _ARTICLES and nxt.isalpha() and nxt not in _PREPOSITIONS and nxt not in _CONNECTORS
 
 
 def _kept_words(words: list[str]) -> int:
