@@ -23,6 +23,7 @@ from . import prose_amounts as _amounts
 from . import prose_facts as _facts
 from . import prose_periods as _periods
 from . import prose_roles as _roles
+from . import role_statements as _statements
 from .funding import _MECHANISM
 from .money import parse_money
 from .orgs import resolve_unit
@@ -74,7 +75,7 @@ _SOURCE_FROM = re.compile(r"\b(?:from|de\s+la|del|du|sur\s+le|sur\s+les)\s+(?:th
 _FUNDER_AFTER = re.compile(
     r"\b(?:contribution|grant|donation|funding|financing|contribuci[oó]n|donaci[oó]n|financiamiento|subvention|"
     r"don)\b[^.;]{0,60}?\b(?:from|of|by|de|del|de\s+la|du)\s+(?P<name>(?:the\s+|el\s+|la\s+|le\s+|l['’]\s?)?"
-    r"[A-Z][^.;,()]{2,90}(?:\([A-Z]{2,10}\))?)",
+    r"(?!(?:USD|US|EUR|CHF|GBP|CAD|JPY|SEK|NOK|DKK|AUD|KRW)\b)[A-Z][^.;,()]{2,90}(?:\([A-Z]{2,10}\))?)",
 )
 _FUNDER_BEFORE = re.compile(
     r"(?P<name>(?:[Tt]he\s+|[Ee]l\s+|[Ll]a\s+|[Ll]e\s+)?(?:Government|Gobierno|Gouvernement)\s+(?:of|de|du|de\s+la|del)\s+"
@@ -261,7 +262,7 @@ def _from_cues(facts: ProseFacts, text: str) -> None:
     facts.start = facts.start or start
     if extended and (facts.end is None or extended > facts.end):
         facts.end = extended  # "extended until 30 June 2024": the end the project now has
-    for at in _facts.funder_cue_ends(text):
+    for at in sorted(set(_facts.funder_cue_ends(text) + _statements.funder_gap_ends(text))):
         phrase = re.sub(r"^(?:the|la|le|el|l['’]|del?|du|des)\s*", "", _phrase(text, at), flags=re.I)
         if not phrase[:1].isupper():
             continue
@@ -283,6 +284,9 @@ def _from_cues(facts: ProseFacts, text: str) -> None:
     facts.implementers = _unique(n for n in implementers if not _roles.our_unit(n, resolve_unit(n)))
     facts.partners = _unique(n for n in (_roles.bare_name(_facts.name_extent(p)) for p in facts.partners + with_them)
                              if n not in facts.implementers)
+    # "with the Caribbean Telecommunications Union (CTU) as partner": the role said after the name
+    facts.partners += [n for n in _statements.named_as_partners(text) if not any(
+        n in p or p in n for p in facts.partners + facts.implementers + facts.funders)]
     facts.status = _facts.read_status(text)
     facts.countries = _facts.read_served(text, facts.funders)
 
