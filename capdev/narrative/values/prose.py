@@ -262,8 +262,11 @@ def _from_cues(facts: ProseFacts, text: str) -> None:
     facts.start = facts.start or start
     if extended and (facts.end is None or extended > facts.end):
         facts.end = extended  # "extended until 30 June 2024": the end the project now has
-    for at in sorted(set(_facts.funder_cue_ends(text) + _statements.funder_gap_ends(text))):
+    gapped = _statements.funder_gap_ends(text)
+    for at in sorted(set(_facts.funder_cue_ends(text) + gapped)):
         phrase = re.sub(r"^(?:the|la|le|el|l['’]|del?|du|des)\s*", "", _phrase(text, at), flags=re.I)
+        if at in gapped:  # "a contribution of EUR 300,000 from the Government of Italy, DPIDG supported ...": one payer
+            phrase = re.split(r",\s", phrase)[0]
         if not phrase[:1].isupper():
             continue
         if _MECHANISM.search(phrase):

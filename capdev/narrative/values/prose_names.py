@@ -76,7 +76,7 @@ def name_extent(phrase: str) -> str:
         head = next((re.sub(r"^[dl]['’]", "", w) for w in words[:kept] if w.lower() not in skipped), "")
         if not (head[:1].isupper() or head[:1] in "(\"«“" and head[1:2].isupper()):
             break
-        if kept < len(words) and lo and _opens_main_clause(words, kept) and not re.search(
+        if lo and _opens_main_clause(words, kept) and not re.search(
                 r"\b(?:and|et|y|e|or|ou|o)\s*$|;", phrase[:lo]):
             break  # "from KOICA, the Division worked ...": after a bare comma, the subject of the main clause
         end = lo + spans[kept - 1][1]
@@ -93,8 +93,19 @@ _PREPOSITIONS = frozenset("in on at for to from during since with by under throu
 def _opens_main_clause(words: list[str], kept: int) -> bool:
     """Is an item after a bare comma the subject of the sentence's main clause ("from KOICA, the Division worked"):
     it opens with an article and a verb, not a preposition, follows its name?"""
-    nxt = words[kept].strip("(),;:").lower()
-    return words[0].lower() in _ARTICLES and nxt.isalpha() and nxt not in _PREPOSITIONS and nxt not in _CONNECTORS
+    if words[0].lower() not in _ARTICLES:
+        return False
+    if kept < len(words):
+        nxt = words[kept].strip("(),;:").lower()
+        if nxt.isalpha() and nxt not in _PREPOSITIONS and nxt not in _CONNECTORS:
+            return True
+    # "el Ministerio organizó los talleres": a small word that is no connector, then an article, is a verb
+    return any(w.isalpha() and w.islower() and w not in _CONNECTORS and w not in _PREPOSITIONS
+               and words[j + 1].lower() in _ARTICLES for j, w in enumerate(words[1 : kept - 1], start=1))
+
+
+_OFFICE_HEADS = frozenset("Office Bureau Oficina Delegation Délégation Delegación Mission Embassy Ambassade Embajada "
+                          "Representation Représentation Representación".split())
 
 
 def _kept_words(words: list[str]) -> int:
@@ -110,6 +121,10 @@ def _kept_words(words: list[str]) -> int:
         if kept and kept[-1].lower() not in _CONNECTORS and _ADJECTIVE.search(low) and (
                 i + 1 == len(words) or nxt in _CONNECTORS):
             kept.append(w)  # "l'Union européenne", "la Coopération suisse": an adjective ends the name
+            continue
+        if kept and low in ("in", "en", "à", "a") and kept[-1] in _OFFICE_HEADS and words[i + 1 : i + 2] and \
+                words[i + 1][:1].isupper():
+            kept.append(w)  # "the OSCE Programme Office in Dushanbe", "la Oficina del PNUD en Panamá": one body
             continue
         if kept and low in ("for", "pour", "para") and nxt_capital(words, i):
             kept.append(w)  # "the Economic Commission for Africa", "Fondo para la Consolidación ..."
