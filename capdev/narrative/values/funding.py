@@ -25,6 +25,11 @@ _ACRONYM_ASIDE = re.compile(r"\s*\(\s*([A-Z][\w&.\-]{1,11})\s*\)\s*$")
 _MECHANISM_THEN_PAYER = re.compile(
     r"^\s*(?P<mechanism>[^\-\u2013\u2014;]{2,40}?)\s+[-\u2013\u2014]\s+(?P<payer>[^;]{2,80})$"
 )
+# "Banco Interamericano de Desarrollo (BID), mediante fondos extrapresupuestarios": who pays, then through what.
+_PAYER_THROUGH = re.compile(
+    r"^\s*(?P<payer>[^,;]{2,100}?)\s*,?\s+(?:through|via|using|under|mediante|a\s+trav[ée]s\s+de|por\s+medio\s+de|"
+    r"con\s+cargo\s+a|par\s+le\s+biais\s+d[eu']|au\s+moyen\s+d[eu']|au\s+titre\s+d[eu']|sur)\s+(?P<mechanism>.{2,80})$",
+    re.IGNORECASE)
 _PARTS = re.compile(r"\s*(?:;|\+|\n|\s/\s)\s*")
 _MAX_NAME_WORDS = 14
 
@@ -108,6 +113,13 @@ def read_funding(value: str) -> FundingRead:
         return out
     if whole is not None:
         out.funders.append(whole)
+        return out
+    payer_first = _PAYER_THROUGH.match(value)
+    if payer_first and _MECHANISM.search(fold(payer_first.group("mechanism"))) and not _MECHANISM.search(
+            fold(_ACRONYM_ASIDE.sub("", payer_first.group("payer")))) and _payer(payer_first.group("payer").strip()):
+        out.funders.append(payer_first.group("payer").strip())
+        out.source = re.sub(r"^(?:the|le|la|les|el|los|las|l['’])\s*", "", payer_first.group("mechanism").strip(" ."),
+                            flags=re.IGNORECASE)
         return out
     through = _MECHANISM_THEN_PAYER.match(value)
     if through and _payer(through.group("payer").strip()):
