@@ -117,7 +117,9 @@ _PHRASE_END = re.compile(
     r"\s+(?:with|con|avec)\s+(?:a|an|un|une|una)\s+(?:total\s+)?(?:budget|presupuesto|contribution|contribuci[oó]n|"
     r"monto|montant|grant|subvention|aporte)\b|"
     r"\s+(?:in|en)\s+(?:partnership|collaboration|partenariat|colaboraci[oó]n|asociaci[oó]n)\b|"
-    r"\s+(?:in|en|au|aux|[àa])\s+(?:the\s+)?[A-Z][a-z]"  # "... in Senegal": where, not who
+    # "... in Senegal": where, not who; but "the OSCE Programme Office in Dushanbe" is one body
+    r"(?<!Office)(?<!Bureau)(?<!Oficina)(?<!Mission)(?<!Delegation)(?<!Embassy)(?<!Embajada)(?<!Ambassade)"
+    r"\s+(?:in|en|au|aux|[àa])\s+(?:the\s+)?[A-Z][a-z]"
 )
 
 
