@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from ..front_matter import is_front_matter
 from ..labels import default_table, match_label
 from ..types import Money, PartialDate
+from . import counterparts as _counterparts
 from . import dates as _dates
 from . import prose_amounts as _amounts
 from . import prose_facts as _facts
@@ -291,6 +292,9 @@ def _from_cues(facts: ProseFacts, text: str) -> None:
                              if n not in facts.implementers)
     # "with the Caribbean Telecommunications Union (CTU) as partner": the role said after the name
     facts.partners += [n for n in _statements.named_as_partners(text) if not any(
+        n in p or p in n for p in facts.partners + facts.implementers + facts.funders)]
+    # "la Division a appuyé le ministère de ...": the national counterpart the project supports (values/counterparts.py).
+    facts.partners += [n for n in _counterparts.supported_institutions(text) if not resolve_unit(n) and not any(
         n in p or p in n for p in facts.partners + facts.implementers + facts.funders)]
     facts.status = _facts.read_status(text)
     facts.countries = _facts.read_served(text, facts.funders)
