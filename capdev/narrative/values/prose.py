@@ -293,8 +293,10 @@ def _from_cues(facts: ProseFacts, text: str) -> None:
     # "with the Caribbean Telecommunications Union (CTU) as partner": the role said after the name
     facts.partners += [n for n in _statements.named_as_partners(text) if not any(
         n in p or p in n for p in facts.partners + facts.implementers + facts.funders)]
-    # "la Division a appuyé le ministère de ...": the national counterpart the project supports (values/counterparts.py).
-    facts.partners += [n for n in _counterparts.supported_institutions(text) if not resolve_unit(n) and not any(
+    # "la Division a appuyé le ministère de ...": the counterpart the project supports; "The Academy co-facilitated
+    # the sessions": a body that worked with it (values/counterparts.py, reused from branch r6b-partners).
+    facts.partners += [n for n in _counterparts.supported_institutions(text) + _counterparts.co_working_subjects(text)
+                       if not resolve_unit(n) and not any(
         n in p or p in n for p in facts.partners + facts.implementers + facts.funders)]
     facts.status = _facts.read_status(text)
     facts.countries = _facts.read_served(text, facts.funders)
