@@ -74,7 +74,8 @@ def test_no_gapped_funder_without_an_amount(text: str) -> None:
 
 
 @pytest.mark.parametrize("name, partners, not_partners", [
-    ("counterpart_en.txt", ["Ministry of Public Service, Labour and Employment"], ["Labour and Employment", "Botswana"]),
+    ("counterpart_en.txt", ["Ministry of Public Service, Labour and Employment"],
+     ["Labour and Employment", "Botswana"]),
     ("counterpart_fr.txt", ["Ministère de la Fonction publique, du Travail et de la Réforme administrative"],
      ["Ministère de la Fonction publique", "Travail"]),
     ("counterpart_es.txt", ["Secretaría de Planificación y Programación de la Presidencia",

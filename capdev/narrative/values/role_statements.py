@@ -47,8 +47,8 @@ _NOT_A_BODY_AFTER = r"(?!\s+(?:countr|pays|pa[ií]s|instituc|institution|organi[
 def _as_partner_rx() -> re.Pattern[str]:
     links = _cues.alternation("partner_role_links")
     roles = _cues.alternation("partner_role_words")
-    return re.compile(rf"(?<![\w'-])(?:with|avec|con)\s+{_NAME}\s+(?:{links})\s+(?:{roles})(?![\w-]){_NOT_A_BODY_AFTER}",
-                      re.IGNORECASE)
+    return re.compile(rf"(?<![\w'-])(?:with|avec|con)\s+{_NAME}\s+(?:{links})\s+(?:{roles})(?![\w-])"
+                      rf"{_NOT_A_BODY_AFTER}", re.IGNORECASE)
 
 
 def named_as_partners(text: str) -> list[str]:
