@@ -18,6 +18,7 @@ from .title_choice import (
     wraps_on,
 )
 from .title_evidence import facts_follow, subject_line
+from .title_glue import unglue
 
 if TYPE_CHECKING:
     from .segment import Block, RawRecord
@@ -109,14 +110,27 @@ class TitleSteps:
             self.rec.title = f"{line} {self.rec.title}"
             self.span_fields[id(prev)] = "title"
 
+    def unglued_title(self) -> tuple[str, str]:
+        """The record's title without a label, fill-in dots or a code glued to it (the code is the record's when it
+        has none), and why the line was set aside when it is no title."""
+        rec = self.rec
+        glued = unglue(rec.title)
+        if glued.code and not rec.code:
+            rec.code = glued.code
+            rec.flag("code", "read in front of the title")
+        return glued.title, glued.reason
+
     def choose_title(self) -> None:
         rec = self.rec
         self.join_wrapped_head()
         prose = any(f.field == "title" and f.reason == "read from prose" for f in rec.flags)
         kind = "" if not rec.title else "heading" if self.title_line is not None and not self.title_labelled else (
             "prose" if prose else "label")
-        choice = choose(rec.title, kind, self.head_lines(), quoted_names(rec.text), news=self.raw.news,
-                        facts=self.facts_under_title())
+        current, set_aside = self.unglued_title() if rec.title else ("", "")
+        choice = choose(current, kind if current else "", self.head_lines(), quoted_names(rec.text),
+                        news=self.raw.news, facts=self.facts_under_title())
+        if set_aside and not choice.title:
+            choice = Choice("", False, f"{set_aside}: {' '.join(rec.title.split())!r}")
         if choice.title == rec.title and choice.sure:
             return
         if self.title_line is not None and not same_title(choice.title, rec.title):
