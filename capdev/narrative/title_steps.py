@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .code_choice import take_code
 from .prose_titles import prose_names
 from .title_choice import (
     UNCONFIRMED,
@@ -109,6 +110,11 @@ class TitleSteps:
         if self.text[prev.start : prev.end].replace("\r\n", "\n").count("\n") == 1 and wraps_on(line, self.rec.title):
             self.rec.title = f"{line} {self.rec.title}"
             self.span_fields[id(prev)] = "title"
+
+    def on_code(self, block: Block, value: str, at: int) -> None:
+        """A code label's value: the record's code unless it is an amount or a date, or the record has one (an
+        agreement's number gives way to the project's code)."""
+        self.rec.code = take_code(self.rec, " ".join(value.split()), block.label)
 
     def unglued_title(self) -> tuple[str, str]:
         """The record's title without a label, fill-in dots or a code glued to it (the code is the record's when it
