@@ -25,7 +25,8 @@ _WORDS = Path(__file__).with_name("data") / "title_words.json"
 _SECONDARY = "an agreement's or a file's number, the record gives no project code"
 _MONEY = re.compile(r"^(?:[A-Z]{3}|US\$|\$|\u20ac|\u00a3)\s?\d[\d ,.'\u00a0]*(?:\s?(?:m|k|million|millions|millones))?$"
                     r"|^\d[\d ,.'\u00a0]*\s?(?:[A-Z]{3}|\$|\u20ac|US\$|\$\s?US|dollars?|d[oó]lares|euros?)$", re.IGNORECASE)
-_DATE = re.compile(r"^\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d$|^(?:19|20)\d\d[./-]\d{1,2}[./-]\d{1,2}$")
+_DATE = re.compile(r"^\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d$|^(?:19|20)\d\d[./-]\d{1,2}[./-]\d{1,2}$"
+                   r"|^(?:199\d|20[0-3]\d)$")  # a year alone
 
 
 def _secondary(lab: LabelMatch | None) -> bool:
@@ -51,15 +52,13 @@ def not_a_code(value: str) -> str:
 
 
 def _date_words(text: str) -> bool:
-    from .values.dates import parse_date_range
+    """"12 March 2023", "mars 2023", "15 de marzo de 2023": month words, numbers and small words only."""
+    from .values.dates import MONTHS
 
-    if not re.search(r"[^\W\d_]{3,}", text) or not re.search(r"\d", text) or len(text) > 40:
-        return False
-    try:
-        rng = parse_date_range(text)
-    except (ValueError, TypeError):
-        return False
-    return rng is not None and rng.start is not None and not re.search(r"\d[A-Za-z]|[A-Za-z]\d|/", text)
+    words = re.findall(r"[^\W\d_]+", fold(text).lower())
+    small = {"de", "del", "of", "the", "le", "el", "er", "st", "nd", "rd", "th", "y", "and", "et", "to", "au", "al"}
+    return bool(words) and bool(re.search(r"\d", text)) and any(w in MONTHS for w in words) and all(
+        w in MONTHS or w in small for w in words)
 
 
 def take_code(rec: Record, value: str, lab: LabelMatch | None) -> str | None:
