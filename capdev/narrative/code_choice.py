@@ -23,8 +23,9 @@ if TYPE_CHECKING:
 
 _WORDS = Path(__file__).with_name("data") / "title_words.json"
 _SECONDARY = "an agreement's or a file's number, the record gives no project code"
-_MONEY = re.compile(r"^(?:[A-Z]{3}|US\$|\$|\u20ac|\u00a3)\s?\d[\d ,.'\u00a0]*(?:\s?(?:m|k|million|millions|millones))?$"
-                    r"|^\d[\d ,.'\u00a0]*\s?(?:[A-Z]{3}|\$|\u20ac|US\$|\$\s?US|dollars?|d[oó]lares|euros?)$", re.IGNORECASE)
+_CURRENCY = r"(?:USD|EUR|GBP|CHF|CAD|AUD|JPY|CNY|SEK|NOK|DKK|XOF|XAF|US\$|\$\s?US|\$|\u20ac|\u00a3|dollars?|d[oó]lares|euros?)"
+_AMOUNT = r"\d{1,3}(?:[ ,.'\u00a0]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?\s?(?:million|millions|millones|M)|\d{4,}"
+_MONEY = re.compile(rf"^{_CURRENCY}\s?(?:{_AMOUNT})$|^(?:{_AMOUNT})\s?{_CURRENCY}$")
 _DATE = re.compile(r"^\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d$|^(?:19|20)\d\d[./-]\d{1,2}[./-]\d{1,2}$"
                    r"|^(?:199\d|20[0-3]\d)$")  # a year alone
 
