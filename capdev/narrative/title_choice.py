@@ -257,6 +257,12 @@ def wraps_on(title: str, line: str) -> bool:
     return last in c or first[-1].endswith(("'", "\u2019")) or nxt in c
 
 
+def ends_open(title: str) -> bool:
+    """Does the title end on a word no title ends with ("... en México y", "... for the")? It was cut."""
+    words = title.split()
+    return bool(words) and title.rstrip()[-1:] not in ".:;!?)" and fold(words[-1]).lower() in _words().connectors
+
+
 # What no label makes a title: the rest (a name, a date in the title, a verb, a length) may be one after all.
 _NEVER_TITLES = frozenset({"empty", "a document's type or part", "a section heading", "a label", "a publication's name",
                            "an address", "a cookie notice or a navigation link", "a breadcrumb or a menu",

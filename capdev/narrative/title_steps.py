@@ -14,6 +14,7 @@ from .title_choice import (
     clean,
     quoted_names,
     rejection,
+    ends_open,
     same_title,
     without_site,
     wraps_on,
@@ -157,9 +158,27 @@ class TitleSteps:
         """A line right under the title line that carries on its words ("... for" / "the monitoring of ..."):
         joined to the title, its span the title's."""
         head = self.title_line
+        if head is None and self.title_labelled:
+            return self.wrap_labelled_title(block, line)
         if head is None or self.title_labelled or block.start != head.end or not wraps_on(self.rec.title, line):
             return False  # only the line right under the title line (a blank line between ends the title)
         self.rec.title = f"{self.rec.title} {line}"
         self.span_fields[id(block)] = "title"
         self.title_line = block
+        return True
+
+    def wrap_labelled_title(self, block: Block, line: str) -> bool:
+        """"Proyecto: Servicios ... en México y" / "Centroamérica": a label's (or a code header's) title cut in the
+        middle of a phrase where a PDF wrapped it goes on on the line right under it."""
+        end = getattr(self, "_title_label_end", None)
+        if end is None:  # the first title label's or code header's end, looked up once
+            end = next((b.end for b in self.raw.blocks if (b.kind == "label" and b.field == "title") or (
+                b.kind == "header" and b.header is not None and b.header.title)), -1)
+            self._title_label_end = end
+        title = self.rec.title
+        if block.start != end or ":" in line or not ends_open(title) or not wraps_on(title, line):
+            return False
+        self.rec.title = f"{title} {line}"
+        self.span_fields[id(block)] = "title"
+        self._title_label_end = block.end
         return True

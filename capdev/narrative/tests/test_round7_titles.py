@@ -44,13 +44,19 @@ CASES = [
     ("event_en.txt", "Regional Workshop on Open Contracting Data Standards", True, "2281C", []),
     ("event_fr.txt", "Atelier régional sur la gestion axée sur les résultats", True, "2283D", []),
     ("event_es.txt", "Taller nacional sobre presupuestos participativos", True, "2285E", []),
-    # A title wrapped over two lines: one title.
-    ("wrapped_en.txt", "Digital Public Services for Migrants and Refugees in Eastern Europe and the South Caucasus",
-     False, "2271Z", []),
-    ("wrapped_fr.txt", "Services publics numériques pour les personnes migrantes au Sénégal et en Côte d'Ivoire",
-     False, "2273A", []),
-    ("wrapped_es.txt", "Servicios públicos digitales para personas migrantes en México y Centroamérica", False,
+    # A title wrapped over two lines (under a heading, a label or a code header): one title.
+    ("wrapped_head_en.txt", "Digital Public Services for Migrants and Refugees in Eastern Europe and the South "
+     "Caucasus", False, "2271Z", []),
+    ("wrapped_head_fr.txt", "Services publics numériques pour les personnes migrantes au Sénégal et en Côte "
+     "d'Ivoire", False, "2273A", []),
+    ("wrapped_head_es.txt", "Servicios públicos digitales para personas migrantes en México y Centroamérica", False,
      "2275B", []),
+    ("wrapped_en.txt", "Digital Public Services for Migrants and Refugees in Eastern Europe and Central Asia",
+     False, "2277H", ["Project 2277H"]),
+    ("wrapped_fr.txt", "Services publics numériques pour les personnes migrantes au Sénégal et en Côte d'Ivoire",
+     False, "2279J", []),
+    ("wrapped_es.txt", "Servicios públicos digitales para personas migrantes en México y Centroamérica", False,
+     "2275K", []),
     # An agreement's number and the project's code, in either order: one record, the project's code.
     ("agreement_first_en.txt", "Strengthening Audit Institutions in the Pacific", False, "2291F", ["PRJ-AGR"]),
     ("agreement_after_fr.txt", "Renforcement des cours des comptes en Afrique de l'Ouest", False, "2293G",
