@@ -56,6 +56,8 @@ def _date_words(text: str) -> bool:
     """"12 March 2023", "mars 2023", "15 de marzo de 2023": month words, numbers and small words only."""
     from .values.dates import MONTHS
 
+    if not re.fullmatch(r"[^\W_]+(?:[ ,.]+[^\W_]+)+\.?", text):
+        return False  # "MAR/22/001", "DEC-2023-4": a code, whatever its letters
     words = re.findall(r"[^\W\d_]+", fold(text).lower())
     small = {"de", "del", "of", "the", "le", "el", "er", "st", "nd", "rd", "th", "y", "and", "et", "to", "au", "al"}
     return bool(words) and bool(re.search(r"\d", text)) and any(w in MONTHS for w in words) and all(
