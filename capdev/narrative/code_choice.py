@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 _WORDS = Path(__file__).with_name("data") / "title_words.json"
 _SECONDARY = "an agreement's or a file's number, the record gives no project code"
-_CURRENCY = r"(?:USD|EUR|GBP|CHF|CAD|AUD|JPY|CNY|SEK|NOK|DKK|XOF|XAF|US\$|\$\s?US|\$|\u20ac|\u00a3|dollars?|d[oó]lares|euros?)"
+_CURRENCY = (r"(?:USD|EUR|GBP|CHF|CAD|AUD|JPY|CNY|SEK|NOK|DKK|XOF|XAF|US\$|\$\s?US|\$|\u20ac|\u00a3|dollars?"
+             r"|d[oó]lares|euros?)")
 _AMOUNT = r"\d{1,3}(?:[ ,.'\u00a0]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?\s?(?:million|millions|millones|M)|\d{4,}"
 _MONEY = re.compile(rf"^{_CURRENCY}\s?(?:{_AMOUNT})$|^(?:{_AMOUNT})\s?{_CURRENCY}$")
 _DATE = re.compile(r"^\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d$|^(?:19|20)\d\d[./-]\d{1,2}[./-]\d{1,2}$"
@@ -88,7 +89,8 @@ def _other_cue() -> re.Pattern[str]:
     alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted({fold(w).lower() for w in words}, key=len,
                                                                         reverse=True))
     # The cue, then at most an article or two, right before the code's naming word.
-    return re.compile(rf"(?<![\w'])(?:{alt})\.?\s*(?:(?:the|a|an|le|la|les|l'|du|de|des|au|el|los|las|del|al)\s+){{0,2}}"
+    return re.compile(rf"(?<![\w'])(?:{alt})\.?\s*"
+                      r"(?:(?:the|a|an|le|la|les|l'|du|de|des|au|el|los|las|del|al)\s+){0,2}"
                       r"(?:(?:project|projet|proyecto|programme|programa)\s*)?$")
 
 

@@ -59,7 +59,8 @@ def _words() -> _Words:
     noun = re.compile(rf"(?<![\w'])(?:{alt['listing_nouns']})(?![\w'])")
     cue = re.compile(rf"(?<![\w'])(?:{alt['listing_cues']})(?![\w'])|(?<!\d)(?:19|20)\d\d(?!\d)")
     phrase = re.compile(rf"(?<![\w'])(?:{alt['listing_phrases']})(?![\w'])")
-    phase = re.compile(rf"^(?:{alt['phase_words']})\s*(?:n[o\u00b0\u00ba]\.?\s*)?(?:\d{{1,2}}|[ivx]{{1,4}}|[a-d])(?![\w])")
+    phase = re.compile(rf"^(?:{alt['phase_words']})\s*(?:n[o\u00b0\u00ba]\.?\s*)?"
+                       r"(?:\d{1,2}|[ivx]{1,4}|[a-d])(?![\w])")
     shapes = "|".join(f"(?:{p})" for p in labels["code_patterns"])
     project = alt["project_words"]
     # "Projet 1819R : X", "Project No. 2251V - X", "MRT/19/002 – X", "Proyecto BOL/20/003 ·": a code of the table's
