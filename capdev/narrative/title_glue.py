@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .code_choice import not_a_code
 from .folding import fold, fold_key
 from .labels import LABELS_FILE, default_table, match_label
+from .title_evidence import never_reason
 
 _DATA = Path(__file__).with_name("data") / "title_words.json"
 _MAX_LINE = 600  # a longer line is no title line: nothing below is tried on it
@@ -107,7 +109,7 @@ def unglue(line: str) -> Unglued:
         folded = folded[m.end() :]
     code = ""
     m = _words().code_front.match(folded)
-    if m and (m.group("code") or _LETTERS.search(m.group("any") or "") or m.group("word")):
+    if m and (m.group("code") or _LETTERS.search(m.group("any")) or re.fullmatch(r"\d{5,12}", m.group("any"))):
         code = text[m.start("code" if m.group("code") else "any") : m.end("code" if m.group("code") else "any")]
         rest = text[m.end() :].strip(" :|\u00b7\u2022-\u2013\u2014")
         if not rest or not _LETTERS.search(rest):
@@ -129,6 +131,9 @@ def labelled_fact(text: str) -> str:
         return "a labelled fact"
     if _words().fact_head.match(fold(head).lower()):
         return "a labelled fact"
+    value = text[colon + 1 :].strip(" |*_")
+    if value and len(head.split()) <= 6 and (not_a_code(value) or never_reason(value) == "a code or a placeholder"):
+        return "a labelled fact"  # "Grant approved: USD 250,000", "Award: 00118342", "Signed on: 3 May 2022"
     return ""
 
 

@@ -103,6 +103,9 @@ def test_title_and_code(name: str, title: str, proposed: bool | None, code: str 
     ("HND/21/004 — Gobierno abierto en Honduras", "Gobierno abierto en Honduras", "HND/21/004"),
     ("Proyecto BOL/20/003 ·", "", "BOL/20/003"),
     ("Project 2231K", "", "2231K"),
+    ("Project 2030: Agenda for Public Service Reform", "Project 2030: Agenda for Public Service Reform", ""),
+    ("Programa 2021-2023: gobierno digital en Paraguay", "Programa 2021-2023: gobierno digital en Paraguay", ""),
+    ("Projet 00118342 : Gouvernance locale au Niger", "Gouvernance locale au Niger", "00118342"),
 ])
 def test_unglue(line: str, title: str, code: str) -> None:
     got = unglue(line)
@@ -127,6 +130,9 @@ def test_unglue(line: str, title: str, code: str) -> None:
     "Phase 1 — projet terminé",
     "Phase II: completed",
     "Fase 2: finalizada",
+    "Grant approved: USD 250,000",
+    "Date de signature : 3 mai 2022",
+    "Número asignado: 00118342",
 ])
 def test_never_a_title(line: str) -> None:
     got = unglue(line)
