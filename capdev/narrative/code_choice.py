@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from .types import Record
 
 _WORDS = Path(__file__).with_name("data") / "title_words.json"
-_SECONDARY = "an agreement's or a file's number, the record gives no project code"
+_SECONDARY = "a reference, an agreement's or a file's number: the record gives no project code"
 _CURRENCY = (r"(?:USD|EUR|GBP|CHF|CAD|AUD|JPY|CNY|SEK|NOK|DKK|XOF|XAF|US\$|\$\s?US|\$|\u20ac|\u00a3|dollars?"
              r"|d[oó]lares|euros?)")
 _AMOUNT = r"\d{1,3}(?:[ ,.'\u00a0]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?\s?(?:million|millions|millones|M)|\d{4,}"
@@ -73,6 +73,9 @@ def take_code(rec: Record, value: str, lab: LabelMatch | None) -> str | None:
         rec.flag("code", f"not a code, left out: {why}")
         return rec.code
     secondary = _secondary(lab)
+    if secondary and a_letter(rec.text):
+        rec.flag("code", "a letter's own reference, not the project's code")
+        return rec.code
     read_from_secondary = any(f.field == "code" and f.reason == _SECONDARY for f in rec.flags)
     if rec.code and not (read_from_secondary and not secondary):
         return rec.code
@@ -101,4 +104,31 @@ def another_code(text: str, start: int) -> bool:
     """Is the code whose naming word begins at `start` a letter's own reference or another (earlier, related)
     project's ("Note verbale No. ...", "builds on project 1819R", "fait suite au projet ...")?"""
     before = fold(text[max(0, start - _CUE_WINDOW) : start]).lower()
-    return bool(_other_cue().search(before))
+    if _other_cue().search(before):
+        return True
+    # "Réf. : DAES/2023/204", "Ref. No. ..." in a letter: the letter's own reference.
+    return bool(_REFERENCE_WORD.match(fold(text[start : start + 12]).lower())) and a_letter(text)
+
+
+_LETTER_SPAN = 4000  # a letter addresses its reader near its head
+
+
+@lru_cache(maxsize=1)
+def _letter() -> re.Pattern[str]:
+    words = json.loads(_WORDS.read_text(encoding="utf-8"))["letter_words"]
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted({fold(w).lower() for w in words}, key=len,
+                                                                        reverse=True))
+    return re.compile(rf"(?<![\w'])(?:{alt})(?![\w'])")
+
+
+def a_letter(text: str) -> bool:
+    """Does the text address its reader as a letter or a note verbale does ("Dear Minister", "J'ai l'honneur")?"""
+    return _letter_head(text[:_LETTER_SPAN])
+
+
+@lru_cache(maxsize=16)
+def _letter_head(head: str) -> bool:
+    return bool(_letter().search(fold(head).lower()))
+
+
+_REFERENCE_WORD = re.compile(r"(?:ref|n[o\u00b0\u00ba]\.|number|numero)")
