@@ -48,6 +48,7 @@ class _Words:
     statuses: frozenset[str]
     project_words: re.Pattern[str]
     event_start: re.Pattern[str]
+    after_title: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -72,8 +73,9 @@ def _words() -> _Words:
         rf"|(?P<code>{shapes.lower()}))(?:{_SEPARATOR}|\s*$)", re.IGNORECASE)
     statuses = frozenset(fold_key(s) for s in labels.get("status_values", []))
     event_start = re.compile(rf"^(?:{alt['event_starts']})(?![\w'])")
+    after_title = re.compile(rf"(?:{alt['title_words_after_title']})(?![\w'])")
     return _Words(glued, fact_head, noun, cue, phrase, phase, code_front, statuses, re.compile(rf"(?:{project})"),
-                  event_start)
+                  event_start, after_title)
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,14 @@ class Unglued:
 def _title_label(head: str) -> bool:
     lab = match_label(f"{head.strip()}:", default_table())
     return lab is not None and lab.field == "title" and not head[lab.end - 1 :].strip(" :")
+
+
+def _label_alone(text: str, end: int) -> bool:
+    """After a one-word label ("Title", "Titre", "Título"): is the rest a title of its own (a capital, a digit or
+    "e-", and not "Deeds", "foncier", "de propiedad" that make the word part of the title)?"""
+    rest = text[end:]
+    opens = rest[:1].isupper() or rest[:1].isdigit() or re.match(r"[a-z]{1,2}-\w", rest) is not None
+    return opens and not _words().after_title.match(fold(rest).lower())
 
 
 def unglue(line: str) -> Unglued:
@@ -104,7 +114,7 @@ def unglue(line: str) -> Unglued:
         return Unglued("", reason=fact)
     folded = fold(text).lower()
     m = _words().glued_label.match(folded)
-    if m and len(text[m.end() :].split()) >= 2:
+    if m and len(text[m.end() :].split()) >= 2 and (" " in folded[: m.end()].strip() or _label_alone(text, m.end())):
         text = text[m.end() :]
         folded = folded[m.end() :]
     code = ""
