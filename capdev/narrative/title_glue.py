@@ -6,9 +6,9 @@ project's code in front ("Projet 1819R : Statistiques ...", "MRT/19/002 – Appu
 cut off (the code goes to the record's code, a code alone is no title). Other lines are no title at all: a labelled
 fact ("Atlas Project Number: 00118342", "Modalidad: virtual (...) |"), a listing's or a page's heading ("Projects under
 implementation in 2021", "Activities in the news"), a phase and its status ("Phase 1 — projet terminé"). The words
-are data (data/title_words.json: glued_title_labels, fact_heads, listing_nouns, listing_cues, listing_phrases,
-phase_words, event_starts; data/labels.json: the labels, code_patterns and status_values), in English, French and
-Spanish.
+are data (data/title_words.json: glued_title_labels, title_words_after_title, fact_heads, listing_nouns,
+listing_cues, listing_phrases, title_openers, phase_words, event_starts; data/labels.json: the labels, code_patterns
+and status_values), in English, French and Spanish.
 """
 from __future__ import annotations
 
@@ -49,6 +49,7 @@ class _Words:
     project_words: re.Pattern[str]
     event_start: re.Pattern[str]
     after_title: re.Pattern[str]
+    title_start: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +61,10 @@ def _words() -> _Words:
     glued = re.compile(rf"^(?:{alt['glued_title_labels']})\s+(?=[^\W_])")
     fact_head = re.compile(rf"^(?:{alt['fact_heads']})\s*(?:\([^)]{{0,30}}\))?\s*$")
     noun = re.compile(rf"(?<![\w'])(?:{alt['listing_nouns']})(?![\w'])")
-    cue = re.compile(rf"(?<![\w'])(?:{alt['listing_cues']})(?![\w'])|(?<!\d)(?:19|20)\d\d(?!\d)")
+    # ... or a year the listing is of ("in 2021", "en 2022", "2020-2023"), not "the 2030 Agenda".
+    cue = re.compile(rf"(?<![\w'])(?:{alt['listing_cues']})(?![\w'])|(?<![\w'])(?:in|en|for|pour|para|au|al|since|"
+                     r"depuis|desde|de|del|as\s+of)\s+(?:19|20)\d\d(?![\d\w])(?!\s+agenda)|(?:19|20)\d\d\s*[-\u2013/]\s*"
+                     r"(?:19|20)?\d\d(?!\d)")
     phrase = re.compile(rf"(?<![\w'])(?:{alt['listing_phrases']})(?![\w'])")
     phase = re.compile(rf"^(?:{alt['phase_words']})\s*(?:n[o\u00b0\u00ba]\.?\s*)?"
                        r"(?:\d{1,2}|[ivx]{1,4}|[a-d])(?![\w])")
@@ -75,7 +79,7 @@ def _words() -> _Words:
     event_start = re.compile(rf"^(?:{alt['event_starts']})(?![\w'])")
     after_title = re.compile(rf"(?:{alt['title_words_after_title']})(?![\w'])")
     return _Words(glued, fact_head, noun, cue, phrase, phase, code_front, statuses, re.compile(rf"(?:{project})"),
-                  event_start, after_title)
+                  event_start, after_title, re.compile(rf"^(?:{alt['title_openers']})(?![\w'])"))
 
 
 @dataclass(frozen=True)
@@ -155,7 +159,8 @@ def not_a_title(text: str) -> str:
         return ""
     if w.listing_phrase.search(folded) and len(folded.split()) <= 8:
         return "a listing's or a page's heading"
-    if w.listing_noun.search(folded) and w.listing_cue.search(folded) and len(folded.split()) <= 14:
+    if (w.listing_noun.search(folded) and w.listing_cue.search(folded) and len(folded.split()) <= 14
+            and not w.title_start.match(folded)):
         return "a listing's or a page's heading"
     phase = w.phase.match(folded)
     if phase:

@@ -154,6 +154,8 @@ def test_never_a_title(line: str) -> None:
     "Titre foncier et cadastre numérique au Cameroun",
     "Título de propiedad y catastro rural en Honduras",
     "Programme Management in the Public Sector of Angola",
+    "Localizing the 2030 Agenda through local initiatives in Africa",
+    "Strengthening the monitoring of ongoing public investment projects",
 ])
 def test_titles_kept(line: str) -> None:
     got = unglue(line)
