@@ -266,8 +266,7 @@ def ends_open(title: str) -> bool:
 # What no label makes a title: the rest (a name, a date in the title, a verb, a length) may be one after all.
 _NEVER_TITLES = frozenset({"empty", "a document's type or part", "a section heading", "a label", "a publication's name",
                            "an address", "a cookie notice or a navigation link", "a breadcrumb or a menu",
-                           "an e-mail's header", "a page number", "a code or a placeholder", "a labelled fact",
-                           "a listing's or a page's heading", "a phase and its status"})
+                           "an e-mail's header", "a page number", "a code or a placeholder", "a labelled fact"})
 
 
 NO_FACTS = _NO_FACTS = "a heading with no labelled facts under it"  # read by record_steps.countries
