@@ -40,6 +40,9 @@ CASES = [
     ("listing_en.txt", "Digital Skills for Civil Servants in the Caribbean", False, "2261W", ["under implementation"]),
     ("listing_fr.txt", "", None, "2263X", ["Phase 1", "Projets de renforcement"]),
     ("listing_es.txt", "", None, "2265Y", ["Actividades en las noticias"]),
+    ("listing_page_en.txt", "", None, "2261W", ["project pages"]),
+    ("listing_year_fr.txt", "", None, "2262W", ["en cours"]),
+    ("listing_year_es.txt", "", None, "2264W", ["en ejecución"]),
     # An event's name over the record's facts: proposed, not sure.
     ("event_en.txt", "Regional Workshop on Open Contracting Data Standards", True, "2281C", []),
     ("event_fr.txt", "Atelier régional sur la gestion axée sur les résultats", True, "2283D", []),
