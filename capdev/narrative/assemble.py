@@ -154,9 +154,6 @@ class _Assembler(FundingSteps, RecordSteps, TitleSteps):
         """A contact person, email or telephone: personal data, kept in the source text (staff only), in no field."""
         self.rec.flag("contact", "contact details left in the source only (personal data)")
 
-    def on_code(self, block: Block, value: str, at: int) -> None:
-        self.rec.code = self.rec.code or _one_line(value)
-
     def on_title(self, block: Block, value: str, at: int) -> None:
         weak = block.label is not None and block.label.modifiers.get("weak")  # "Name:" may head a person's name
         if weak and _values("roles").weak_title_refused(self.rec.title, value):

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from .blocks import HEADS, Block, RawRecord, RecordState, block_value, value_is_empty
+from .code_choice import one_of_each
 from .continuation import is_short, value_goes_on, wraps
 from .errors import LimitExceeded
 from .labels import HeaderMatch, LabelMatch, LabelTable, default_table, fold_key, match_label
@@ -98,6 +99,8 @@ class _Segmenter:
         fields = state.label_fields()
         if spec.family == "head":
             has, old = self._head_value(lab.field)
+            if has and one_of_each(state.head_block(lab.field), lab):
+                return None  # "Agreement number: X" and "Project code: Y": two numbers of one record
             if has:
                 # "1819C - Title" then "Project Code: 1819C": the same record; a second, different code: the next.
                 if state.labelled(lab.field):

@@ -28,6 +28,7 @@ from .title_evidence import (
     self_named,
     subject_rest,
 )
+from .title_glue import event_name, labelled_fact, not_a_title
 
 MIN_WORDS = 3
 MAX_WORDS = 30
@@ -218,7 +219,7 @@ def rejection(title: str, kind: str = "heading") -> str:
         return "too short"
     if _org_alone(title) and not w.title_noun.search(folded):
         return "an organisation's name"
-    return ""
+    return labelled_fact(title) or not_a_title(title)
 
 
 def _org_alone(title: str) -> bool:
@@ -256,16 +257,23 @@ def wraps_on(title: str, line: str) -> bool:
     return last in c or first[-1].endswith(("'", "\u2019")) or nxt in c
 
 
+def ends_open(title: str) -> bool:
+    """Does the title end on a word no title ends with ("... en México y", "... for the")? It was cut."""
+    words = title.split()
+    return bool(words) and title.rstrip()[-1:] not in ".:;!?)" and fold(words[-1]).lower() in _words().connectors
+
+
 # What no label makes a title: the rest (a name, a date in the title, a verb, a length) may be one after all.
 _NEVER_TITLES = frozenset({"empty", "a document's type or part", "a section heading", "a label", "a publication's name",
                            "an address", "a cookie notice or a navigation link", "a breadcrumb or a menu",
-                           "an e-mail's header", "a page number", "a code or a placeholder"})
+                           "an e-mail's header", "a page number", "a code or a placeholder", "a labelled fact"})
 
 
 NO_FACTS = _NO_FACTS = "a heading with no labelled facts under it"  # read by record_steps.countries
 _HEAD_LINE = "one of the lines at the record's head"
 _CLAUSE_CUT = "a sentence's clause cut off the line"
-UNCONFIRMED = frozenset({_NO_FACTS, _HEAD_LINE, _CLAUSE_CUT})
+_EVENT = "an event's name, not said to be the project's"
+UNCONFIRMED = frozenset({_NO_FACTS, _HEAD_LINE, _CLAUSE_CUT, _EVENT})
 # ", which runs ...", ", qui vise ...", ", que se ejecuta ...": a relative clause after a name, never in a title.
 _CLAUSE = re.compile(r",\s+(?:which|who|whose|qui|dont|lequel|laquelle|que|cuyo|cuya|el\s+cual|la\s+cual)\s",
                      re.IGNORECASE)
@@ -338,6 +346,8 @@ def choose(current: str, kind: str, heads: list[str], quoted: list[str], news: b
             if not facts and not self_named(title) and not any(same_title(q, title) for q in quoted):
                 # A document's first line, a headline, a section's heading: no label and no facts under it.
                 return Choice(title, False, _NO_FACTS)
+            if event_name(title) and not self_named(title):
+                return Choice(title, False, _EVENT)  # "Regional Workshop on ...": an event's name, perhaps no project's
             return Choice(title, True)
         if kind == "label" and why not in _NEVER_TITLES:
             return Choice(title, False, why)  # a label says it is the title: what it holds is proposed at worst

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .code_choice import take_code
 from .prose_titles import prose_names
 from .title_choice import (
     UNCONFIRMED,
     Choice,
     choose,
     clean,
+    ends_open,
     quoted_names,
     rejection,
     same_title,
@@ -18,6 +20,7 @@ from .title_choice import (
     wraps_on,
 )
 from .title_evidence import facts_follow, subject_line
+from .title_glue import unglue
 
 if TYPE_CHECKING:
     from .segment import Block, RawRecord
@@ -109,14 +112,32 @@ class TitleSteps:
             self.rec.title = f"{line} {self.rec.title}"
             self.span_fields[id(prev)] = "title"
 
+    def on_code(self, block: Block, value: str, at: int) -> None:
+        """A code label's value: the record's code unless it is an amount or a date, or the record has one (an
+        agreement's number gives way to the project's code)."""
+        self.rec.code = take_code(self.rec, " ".join(value.split()), block.label)
+
+    def unglued_title(self) -> tuple[str, str]:
+        """The record's title without a label, fill-in dots or a code glued to it (the code is the record's when it
+        has none), and why the line was set aside when it is no title."""
+        rec = self.rec
+        glued = unglue(rec.title)
+        if glued.code and not rec.code:
+            rec.code = glued.code
+            rec.flag("code", "read in front of the title")
+        return glued.title, glued.reason
+
     def choose_title(self) -> None:
         rec = self.rec
         self.join_wrapped_head()
         prose = any(f.field == "title" and f.reason == "read from prose" for f in rec.flags)
         kind = "" if not rec.title else "heading" if self.title_line is not None and not self.title_labelled else (
             "prose" if prose else "label")
-        choice = choose(rec.title, kind, self.head_lines(), quoted_names(rec.text), news=self.raw.news,
-                        facts=self.facts_under_title())
+        current, set_aside = self.unglued_title() if rec.title else ("", "")
+        choice = choose(current, kind if current else "", self.head_lines(), quoted_names(rec.text),
+                        news=self.raw.news, facts=self.facts_under_title())
+        if set_aside and not choice.title:
+            choice = Choice("", False, f"{set_aside}: {' '.join(rec.title.split())!r}")
         if choice.title == rec.title and choice.sure:
             return
         if self.title_line is not None and not same_title(choice.title, rec.title):
@@ -137,9 +158,27 @@ class TitleSteps:
         """A line right under the title line that carries on its words ("... for" / "the monitoring of ..."):
         joined to the title, its span the title's."""
         head = self.title_line
+        if head is None and self.title_labelled:
+            return self.wrap_labelled_title(block, line)
         if head is None or self.title_labelled or block.start != head.end or not wraps_on(self.rec.title, line):
             return False  # only the line right under the title line (a blank line between ends the title)
         self.rec.title = f"{self.rec.title} {line}"
         self.span_fields[id(block)] = "title"
         self.title_line = block
+        return True
+
+    def wrap_labelled_title(self, block: Block, line: str) -> bool:
+        """"Proyecto: Servicios ... en México y" / "Centroamérica": a label's (or a code header's) title cut in the
+        middle of a phrase where a PDF wrapped it goes on on the line right under it."""
+        end = getattr(self, "_title_label_end", None)
+        if end is None:  # the first title label's or code header's end, looked up once
+            end = next((b.end for b in self.raw.blocks if (b.kind == "label" and b.field == "title") or (
+                b.kind == "header" and b.header is not None and b.header.title)), -1)
+            self._title_label_end = end
+        title = self.rec.title
+        if block.start != end or ":" in line or not ends_open(title) or not wraps_on(title, line):
+            return False
+        self.rec.title = f"{title} {line}"
+        self.span_fields[id(block)] = "title"
+        self._title_label_end = block.end
         return True

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..code_choice import another_code
 from ..front_matter import is_front_matter
 from ..labels import default_table, match_label
 from ..types import Money, PartialDate
@@ -43,7 +44,7 @@ def _code_match(text: str) -> re.Match[str] | None:
     """The first code a word of naming introduces ("project ROA-2231", "(réf. 22/BEN/004)", "código DA14-DES-03"),
     or one in brackets after a quoted title; never a letter's own reference."""
     for m in _CODE.finditer(text):
-        if not _LETTER_REF.search(text, max(0, m.start() - 8), m.start()):
+        if not _LETTER_REF.search(text, max(0, m.start() - 8), m.start()) and not another_code(text, m.start()):
             return m
     return _QUOTED_CODE.search(text)
 # A code in brackets right after a project's quoted title: “E-Participation in Mongolia” (MON/22/K01), « ... » (code

@@ -10,6 +10,7 @@ import functools
 import json
 import re
 
+from ..code_choice import another_code
 from ..labels import LABELS_FILE
 from . import prose_amounts as _amounts
 
@@ -39,7 +40,7 @@ def told_code(text: str) -> str | None:
     for m in (_code_match(text), _bracketed().search(text)):
         if m is not None:
             code = re.sub(r"^DA ?(?=\d{4})", "", m.group("code").strip(".-/"))  # "(DA 2223K)": the code is 2223K
-            if not _NOT_A_CODE.search(code):
+            if not _NOT_A_CODE.search(code) and not another_code(text, m.start()):
                 return code
     return None
 

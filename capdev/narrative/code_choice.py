@@ -1,0 +1,134 @@
+"""Which of the numbers a record gives is its project's code.
+
+A record may carry, beside its project's code, an agreement's, a grant's, a contract's or a file's number
+("Agreement number", "N° de la convention", "Número de convenio": the labels marked `secondary` in
+data/labels.json). Such a number is the record's code only where no project code label gives one; the two in one
+record are one record's numbers, not two records. A value under a code label that is an amount or a date is no code
+("Code: USD 450,000", "Référence : 12 mars 2023"): it is flagged, never placed.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .folding import fold
+
+if TYPE_CHECKING:
+    from .blocks import Block
+    from .labels import LabelMatch
+    from .types import Record
+
+_WORDS = Path(__file__).with_name("data") / "title_words.json"
+_SECONDARY = "a reference, an agreement's or a file's number: the record gives no project code"
+_CURRENCY = (r"(?:USD|EUR|GBP|CHF|CAD|AUD|JPY|CNY|SEK|NOK|DKK|XOF|XAF|US\$|\$\s?US|\$|\u20ac|\u00a3|dollars?"
+             r"|d[oó]lares|euros?)")
+_AMOUNT = r"\d{1,3}(?:[ ,.'\u00a0]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?\s?(?:million|millions|millones|M)|\d{4,}"
+_MONEY = re.compile(rf"^{_CURRENCY}\s?(?:{_AMOUNT})$|^(?:{_AMOUNT})\s?{_CURRENCY}$")
+_DATE = re.compile(r"^\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d$|^(?:19|20)\d\d[./-]\d{1,2}[./-]\d{1,2}$"
+                   r"|^(?:199\d|20[0-3]\d)$")  # a year alone
+
+
+def _secondary(lab: LabelMatch | None) -> bool:
+    return bool(lab is not None and lab.modifiers.get("secondary"))
+
+
+def one_of_each(first: Block | None, lab: LabelMatch) -> bool:
+    """Are the record's first code label and this one a project code and an agreement's (or a file's) number, in
+    either order: two numbers of one record?"""
+    if first is None or first.kind != "label" or first.field != "code" or lab.field != "code":
+        return False
+    return _secondary(first.label) != _secondary(lab)
+
+
+def not_a_code(value: str) -> str:
+    """Why a code label's value is no code ('' when it may be one): an amount, a date."""
+    text = " ".join(value.split()).strip(" .;")
+    if _MONEY.match(text):
+        return "an amount"
+    if _DATE.match(text) or _date_words(text):
+        return "a date"
+    return ""
+
+
+def _date_words(text: str) -> bool:
+    """"12 March 2023", "mars 2023", "15 de marzo de 2023": month words, numbers and small words only."""
+    from .values.dates import MONTHS
+
+    if not re.fullmatch(r"[^\W_]+(?:[ ,.]+[^\W_]+)+\.?", text):
+        return False  # "MAR/22/001", "DEC-2023-4": a code, whatever its letters
+    words = re.findall(r"[^\W\d_]+", fold(text).lower())
+    small = {"de", "del", "of", "the", "le", "el", "er", "st", "nd", "rd", "th", "y", "and", "et", "to", "au", "al"}
+    return bool(words) and bool(re.search(r"\d", text)) and any(w in MONTHS for w in words) and all(
+        w in MONTHS or w in small for w in words)
+
+
+def take_code(rec: Record, value: str, lab: LabelMatch | None) -> str | None:
+    """The record's code once this label's value is read: a project code wins over an agreement's number read
+    before it; an amount or a date is flagged and left out."""
+    why = not_a_code(value)
+    if why:
+        rec.flag("code", f"not a code, left out: {why}")
+        return rec.code
+    secondary = _secondary(lab)
+    if secondary and a_letter(rec.text):
+        rec.flag("code", "a letter's own reference, not the project's code")
+        return rec.code
+    read_from_secondary = any(f.field == "code" and f.reason == _SECONDARY for f in rec.flags)
+    if rec.code and not (read_from_secondary and not secondary):
+        return rec.code
+    if read_from_secondary:
+        rec.flags[:] = [f for f in rec.flags if not (f.field == "code" and f.reason == _SECONDARY)]
+    elif secondary:
+        rec.flag("code", _SECONDARY)
+    return value
+
+
+@lru_cache(maxsize=1)
+def _other_cue() -> re.Pattern[str]:
+    words = json.loads(_WORDS.read_text(encoding="utf-8"))["other_code_cues"]
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted({fold(w).lower() for w in words}, key=len,
+                                                                        reverse=True))
+    # The cue, then at most an article or two, right before the code's naming word.
+    return re.compile(rf"(?<![\w'])(?:{alt})\.?\s*"
+                      r"(?:(?:the|a|an|le|la|les|l'|du|de|des|au|el|los|las|del|al)\s+){0,2}"
+                      r"(?:(?:project|projet|proyecto|programme|programa)\s*)?$")
+
+
+_CUE_WINDOW = 40
+
+
+def another_code(text: str, start: int) -> bool:
+    """Is the code whose naming word begins at `start` a letter's own reference or another (earlier, related)
+    project's ("Note verbale No. ...", "builds on project 1819R", "fait suite au projet ...")?"""
+    before = fold(text[max(0, start - _CUE_WINDOW) : start]).lower()
+    if _other_cue().search(before):
+        return True
+    # "Réf. : DAES/2023/204", "Ref. No. ..." in a letter: the letter's own reference.
+    return bool(_REFERENCE_WORD.match(fold(text[start : start + 12]).lower())) and a_letter(text)
+
+
+_LETTER_SPAN = 4000  # a letter addresses its reader near its head
+
+
+@lru_cache(maxsize=1)
+def _letter() -> re.Pattern[str]:
+    words = json.loads(_WORDS.read_text(encoding="utf-8"))["letter_words"]
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted({fold(w).lower() for w in words}, key=len,
+                                                                        reverse=True))
+    return re.compile(rf"(?<![\w'])(?:{alt})(?![\w'])")
+
+
+def a_letter(text: str) -> bool:
+    """Does the text address its reader as a letter or a note verbale does ("Dear Minister", "J'ai l'honneur")?"""
+    return _letter_head(text[:_LETTER_SPAN])
+
+
+@lru_cache(maxsize=16)
+def _letter_head(head: str) -> bool:
+    return bool(_letter().search(fold(head).lower()))
+
+
+_REFERENCE_WORD = re.compile(r"(?:ref|n[o\u00b0\u00ba]\.|number|numero)")
