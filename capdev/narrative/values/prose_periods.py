@@ -112,4 +112,45 @@ def verb_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
     end = next(iter(found["end_verbs"])) if len(found["end_verbs"]) == 1 else None
     if start and end and end.last_day() < start.first_day():
         return None, None  # a period that ends before it begins is read wrong somewhere
+    if start is None and end is None:
+        return range_dates(text)
     return start, end
+
+
+@functools.cache
+def _range_verb_rx() -> re.Pattern[str]:
+    openers = _cue_pattern(cues()["range_openers"])
+    return re.compile(rf"(?<![\w'-])(?:{_cue_pattern(cues()['range_verbs'])})(?:['\s]*(?:{openers})(?![\w-]))*"
+                      rf"['\s,:]*$", re.IGNORECASE)
+
+
+def range_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
+    """(start, end) of a period a sentence gives the project with a verb of duration ("the project runs from March
+    2022 to February 2024", "le projet couvre la période 2021-2023", "el proyecto se ejecuta entre marzo de 2022 y
+    febrero de 2024"); nothing for an event's few days, a quarter, a fiscal year, a sentence that recalls the past,
+    or when two sentences give two periods."""
+    folded = fold(text)
+    spans = sentences(text)
+    found: set[tuple[PartialDate, PartialDate]] = set()
+    si = 0
+    for mention in _dates.find_dates(text):
+        r = mention.range
+        if not (r.start and r.end and r.end.first_day() > r.start.first_day()) or _QUARTERISH.search(mention.text):
+            continue
+        if r.start.precision != "year" and (r.end.last_day() - r.start.first_day()).days < 62:
+            continue  # "from 3 to 5 March 2023": an event's days
+        while si < len(spans) and spans[si][1] <= mention.start:
+            si += 1
+        if si >= len(spans):
+            break
+        lo, hi = spans[si]
+        before = folded[max(lo, mention.start - 80) : mention.start]
+        if _not_a_date_rx().search(before) or _in_history(folded[lo:hi]):
+            continue
+        cue = _range_verb_rx().search(before)
+        if not cue:
+            continue
+        at = mention.start - len(before) + cue.start()
+        if _projects_verb(folded[lo:at], at - lo) or _opening_clause(folded, lo, at, mention.end):
+            found.add((r.start, r.end))
+    return next(iter(found)) if len(found) == 1 else (None, None)
