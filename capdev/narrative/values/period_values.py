@@ -40,7 +40,7 @@ _CUES = [
      "jusqu'au"),
     (re.compile(r"\b(?:d[eè]s\s+le|à\s+compter\s+du|à\s+partir\s+du|depuis\s+le)\b", re.IGNORECASE), "depuis"),
 ]
-_QUARTERISH = re.compile(r"quarter|trimestre|semest|\bhalf\b|(?<![\w-])(?:[QTHS][1-4]|FY\s*\d{2,4}|FY)(?![\w-])|"
+_QUARTERISH = re.compile(r"quarter|trimestre|semest|\bhalf\b|(?<![\w-])(?:[QTHS][1-4](?![\w-])|FY(?![a-z]))|"
                          r"fiscal|exercice|ejercicio", re.IGNORECASE)
 _AMBIGUOUS = re.compile(r"(?<![\w.,/-])(0?[1-9]|1[0-2])[./-](0?[1-9]|1[0-2])[./-](?:19|20)\d\d(?![\d])")
 _DURATION = re.compile(r"\b\d{1,3}\s*(?:months?|mois|meses|years?|ans|ann[ée]es|años)\b", re.IGNORECASE)
