@@ -43,6 +43,10 @@ CASES = [
     ("ambiguous_en.txt", "2022-05-04", "2024-05-03", "ambiguous", []),
     ("ambiguous_fr.txt", "2022-03-02", "2024-03-01", "ambiguous", []),
     ("ambiguous_es.txt", "2022-07-06", "2024-07-05", "ambiguous", []),
+    # An invitation's "Dates:" are an event's days; the project's period stands in brackets after "the project".
+    ("invitation_en.txt", "2022-01", "2024-12", "event's dates", ["2023-06-14", "2023-06-16"]),
+    ("invitation_fr.txt", "2022-01", "2024-12", "event's dates", ["2023-06-14", "2023-06-16"]),
+    ("invitation_es.txt", "2022-01", "2024-12", "event's dates", ["2023-06-14", "2023-06-16"]),
 ]
 
 
@@ -127,6 +131,8 @@ def test_a_single_value_with_two_dates_is_not_guessed():
     ("The workshop under the project ran from 3 to 5 March 2023.", None, None),
     ("The project's training ran from March 2022 to February 2024.", None, None),
     ("Le projet se déroule sur l'exercice 2022-2023.", None, None),
+    ("Recall that the project (EUR 300,000, March 2021 - February 2023) is run with the ENA.", "2021-03", "2023-02"),
+    ("A workshop of the project (3 March 2023 - 5 March 2023) is planned.", None, None),
     # Two sentences that give two periods: neither.
     ("The project runs from 2021 to 2023. The project is implemented from 2022 to 2025.", None, None),
 ])

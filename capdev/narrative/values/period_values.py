@@ -103,6 +103,9 @@ def read_period(value: str) -> PeriodValue:
         if quarters:
             out.flags.append("a quarter, semester or fiscal year: no date")
         return out
+    if rng.start and rng.end and rng.start.day and (rng.end.last_day() - rng.start.first_day()).days < 62:
+        out.flags.append("a few days: an event's dates, not the project's period")  # "Dates: 27-29 March 2023"
+        return out
     out.start, out.end = rng.start, rng.end
     if out.end is not None and out.end != out.start and len(_dates.find_dates(text)) == 1 and _DURATION.search(text):
         out.flags.append("the end counted from the duration")

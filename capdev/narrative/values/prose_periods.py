@@ -124,6 +124,17 @@ def _range_verb_rx() -> re.Pattern[str]:
                       rf"['\s,:]*$", re.IGNORECASE)
 
 
+def _in_projects_aside(folded: str, lo: int, at: int) -> bool:
+    """Is position `at` inside brackets that follow the project's name ("the project (DA 15th tranche, USD 720,000,
+    July 2022 - June 2026) is implemented with ...", "le projet (2021-2023) appuie ...")?"""
+    opening = folded.rfind("(", lo, at)
+    if opening < 0 or ")" in folded[opening:at]:
+        return False
+    head = folded[max(lo, opening - 30) : opening]
+    return bool(re.search(rf"\b(?:the|this|its|le|ce|cet|el|este|du|del)\s+(?:{_cue_pattern(cues()['project_words'])})"
+                          r"\s*$", head, re.IGNORECASE)) and not others_before(folded, lo, opening)
+
+
 def range_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
     """(start, end) of a period a sentence gives the project with a verb of duration ("the project runs from March
     2022 to February 2024", "le projet couvre la période 2021-2023", "el proyecto se ejecuta entre marzo de 2022 y
@@ -148,9 +159,10 @@ def range_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
         if _not_a_date_rx().search(before) or _in_history(folded[lo:hi]):
             continue
         cue = _range_verb_rx().search(before)
-        if not cue:
-            continue
-        at = mention.start - len(before) + cue.start()
-        if _projects_verb(folded[lo:at], at - lo) or _opening_clause(folded, lo, at, mention.end):
+        if cue:
+            at = mention.start - len(before) + cue.start()
+            if _projects_verb(folded[lo:at], at - lo) or _opening_clause(folded, lo, at, mention.end):
+                found.add((r.start, r.end))
+        elif _in_projects_aside(folded, lo, mention.start):
             found.add((r.start, r.end))
     return next(iter(found)) if len(found) == 1 else (None, None)
