@@ -362,7 +362,7 @@ class _Assembler(FundingSteps, RecordSteps, TitleSteps):
     def on_time_frame(self, block: Block, value: str, at: int) -> None:
         rec, periods, mods = self.rec, _values("period_values"), (block.label.modifiers if block.label else {})
         part = mods.get("date_part")
-        read = _guard(rec, "time_frame", None, periods.read_one, value) if part else None
+        read = _guard(rec, "time_frame", None, periods.read_one, value, mods.get("date_kind")) if part else None
         if not part or (not (read and read.start) and _RANGE_WORDS.search(value)):
             part = None  # "Start/End: 03/2020-02/2022", "Start date: 2020 to 2022": a whole period after all
             read = _guard(rec, "time_frame", None, periods.read_period, value)

@@ -43,6 +43,10 @@ CASES = [
     ("ambiguous_en.txt", "2022-05-04", "2024-05-03", "ambiguous", []),
     ("ambiguous_fr.txt", "2022-03-02", "2024-03-01", "ambiguous", []),
     ("ambiguous_es.txt", "2022-07-06", "2024-07-05", "ambiguous", []),
+    # A signature's date is not the project's start.
+    ("signature_en.txt", None, "2024-12-31", "signature", ["2022-05-12"]),
+    ("signature_fr.txt", None, "2024-12-31", "signature", ["2022-05-12"]),
+    ("signature_es.txt", None, "2024-12-31", "signature", ["2022-05-12"]),
     # An invitation's "Dates:" are an event's days; the project's period stands in brackets after "the project".
     ("invitation_en.txt", "2022-01", "2024-12", "event's dates", ["2023-06-14", "2023-06-16"]),
     ("invitation_fr.txt", "2022-01", "2024-12", "event's dates", ["2023-06-14", "2023-06-16"]),

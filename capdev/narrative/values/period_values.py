@@ -113,11 +113,15 @@ def read_period(value: str) -> PeriodValue:
     return out
 
 
-def read_one(value: str) -> PeriodValue:
+def read_one(value: str, kind: str | None = None) -> PeriodValue:
     """A single date under a start or end label ("1er mars 2022", "20220301", "a partir del 1 de marzo de 2022",
-    "1 March 2022 (signature)"): the one date it names, or nothing when it names none or several."""
+    "1 March 2022 (actual)"): the one date it names, or nothing when it names none or several, or when the label
+    names a signature's date (kind "signature"), which is not the project's start."""
     out = PeriodValue()
     if not isinstance(value, str) or not value.strip():
+        return out
+    if kind == "signature":
+        out.flags.append("a signature's date, not the project's start: kept in the text")
         return out
     text, quarters = _blank_quarters(normalise(value))
     date = _dates.parse_date(text) or _extended_end(text)
