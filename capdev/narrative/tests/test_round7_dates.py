@@ -43,6 +43,11 @@ CASES = [
     ("ambiguous_en.txt", "2022-05-04", "2024-05-03", "ambiguous", []),
     ("ambiguous_fr.txt", "2022-03-02", "2024-03-01", "ambiguous", []),
     ("ambiguous_es.txt", "2022-07-06", "2024-07-05", "ambiguous", []),
+    # Told in sentences: a length and the dates after it, the subject a pronoun (or none, in Spanish); a letter's, a
+    # mission's and a report's dates are not the project's.
+    ("told_en.txt", "2021-01", "2023-06", "prose", ["2020-11-02", "2021-03-08", "2021-03-12", "2022-04-15"]),
+    ("told_fr.txt", "2021-01", "2023-06", "prose", ["2020-11-02", "2021-03-08", "2021-03-12", "2022-04-15"]),
+    ("told_es.txt", "2021-01", "2023-06", "prose", ["2020-11-02", "2021-03-08", "2021-03-12", "2022-04-15"]),
     # A signature's date is not the project's start.
     ("signature_en.txt", None, "2024-12-31", "signature", ["2022-05-12"]),
     ("signature_fr.txt", None, "2024-12-31", "signature", ["2022-05-12"]),
@@ -138,6 +143,12 @@ def test_a_single_value_with_two_dates_is_not_guessed():
     ("Le projet se déroule sur l'exercice 2022-2023.", None, None),
     ("Recall that the project (EUR 300,000, March 2021 - February 2023) is run with the ENA.", "2021-03", "2023-02"),
     ("A workshop of the project (3 March 2023 - 5 March 2023) is planned.", None, None),
+    ("El proyecto tiene una duración de 24 meses, del 1 de abril de 2022 al 31 de marzo de 2024.", "2022-04-01",
+     "2024-03-31"),
+    ("Le projet, d'une durée de trois ans (2021-2023), appuie le ministère.", "2021", "2023"),
+    ("The project supports Peru. It runs from March 2021 to June 2023.", "2021-03", "2023-06"),
+    ("The project was designed in 2020. The workshop ran from March 2021 to June 2021.", None, None),
+    ("The project was designed in 2020. Its training series runs from March 2021 to June 2022.", None, None),
     # Two sentences that give two periods: neither.
     ("The project runs from 2021 to 2023. The project is implemented from 2022 to 2025.", None, None),
 ])

@@ -119,9 +119,25 @@ def verb_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
 
 @functools.cache
 def _range_verb_rx() -> re.Pattern[str]:
-    openers = _cue_pattern(cues()["range_openers"])
-    return re.compile(rf"(?<![\w'-])(?:{_cue_pattern(cues()['range_verbs'])})(?:['\s]*(?:{openers})(?![\w-]))*"
-                      rf"['\s,:]*$", re.IGNORECASE)
+    openers = rf"(?:['\s]*(?:{_cue_pattern(cues()['range_openers'])})(?![\w-]))*"
+    # "tiene una duración de 24 meses, del ...", "d'une durée de trois ans (2021-2023)": a length before the dates.
+    units = _cue_pattern(cues()["duration_words"] + [w.rstrip("s") for w in cues()["duration_words"]])
+    length = rf"(?:\s+(?:\d{{1,3}}|[a-z]{{3,12}})\s+(?:{units})(?![\w-])[\s,;:]*\(?)?"
+    return re.compile(rf"(?<![\w'-])(?:{_cue_pattern(cues()['range_verbs'])}){openers}{length}{openers}['\s,:(]*$",
+                      re.IGNORECASE)
+
+
+# A sentence whose subject is a pronoun, or none (Spanish): "It runs from ...", "Il s'étend ...", "Tiene una duración".
+_PRONOUN = re.compile(r"(?:(?:it|il|elle|celui-ci|celle-ci|ce\s+dernier|[eé]ste|[eé]sta|[eé]l|ella)(?![\w'])"
+                      r"(?:\s*[\w']+){0,2})?", re.IGNORECASE)
+
+
+def _projects_sentence(folded: str, lo: int, hi: int) -> bool:
+    """Is the project the subject of the sentence [lo, hi) ("... the project was designed with ...")?"""
+    last = None
+    for last in _subject_rx().finditer(folded, lo, hi):
+        pass
+    return last is not None and not others_before(folded, lo, last.end())
 
 
 def _in_projects_aside(folded: str, lo: int, at: int) -> bool:
@@ -161,7 +177,8 @@ def range_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
         cue = _range_verb_rx().search(before)
         if cue:
             at = mention.start - len(before) + cue.start()
-            if _projects_verb(folded[lo:at], at - lo) or _opening_clause(folded, lo, at, mention.end):
+            if _projects_verb(folded[lo:at], at - lo) or _opening_clause(folded, lo, at, mention.end) or (
+                    si and _PRONOUN.fullmatch(folded[lo:at].strip()) and _projects_sentence(folded, *spans[si - 1])):
                 found.add((r.start, r.end))
         elif _in_projects_aside(folded, lo, mention.start):
             found.add((r.start, r.end))
