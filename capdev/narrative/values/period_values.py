@@ -85,8 +85,17 @@ def _blank_quarters(text: str) -> tuple[str, bool]:
     return out, found
 
 
+_NUMERIC = re.compile(r"(?<![\w.,/-])(\d{1,2})[/-](\d{1,2})[/-](?:19|20)\d\d(?![\d])")
+
+
 def _doubts(text: str, flags: list[str]) -> None:
+    """Flag a day and a month that may be read both ways ("03/04/2021"), unless another date of the value shows the
+    order ("03/04/2021 - 30/09/2023") or dots write it (day first: "01.10.2010")."""
+    if any(int(a) > 12 or int(b) > 12 for a, b in _NUMERIC.findall(text)):
+        return
     for m in _AMBIGUOUS.finditer(text):
+        if "." in m.group(0):
+            continue
         if m.group(1).lstrip("0") != m.group(2).lstrip("0"):
             flags.append(f"day and month ambiguous ({m.group(0)}): read day first")
             return
