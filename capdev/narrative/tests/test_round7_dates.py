@@ -48,6 +48,10 @@ CASES = [
     ("told_en.txt", "2021-01", "2023-06", "prose", ["2020-11-02", "2021-03-08", "2021-03-12", "2022-04-15"]),
     ("told_fr.txt", "2021-01", "2023-06", "prose", ["2020-11-02", "2021-03-08", "2021-03-12", "2022-04-15"]),
     ("told_es.txt", "2021-01", "2023-06", "prose", ["2020-11-02", "2021-03-08", "2021-03-12", "2022-04-15"]),
+    # One end label, two dates: the actual one, not the planned or original one.
+    ("twodates_en.txt", "2021-09-01", "2024-02-29", None, ["2023-08-31"]),
+    ("twodates_fr.txt", "2021-09-01", "2024-02-29", None, ["2023-08-31"]),
+    ("twodates_es.txt", "2021-09-01", "2024-02-29", None, ["2023-08-31"]),
     # A signature's date is not the project's start.
     ("signature_en.txt", None, "2024-12-31", "signature", ["2022-05-12"]),
     ("signature_fr.txt", None, "2024-12-31", "signature", ["2022-05-12"]),
@@ -122,6 +126,9 @@ def test_quarter_semester_fiscal_year_give_no_date(value):
     ("20231231", "2023-12-31"),
     ("1° de julio de 2021", "2021-07-01"),
     ("30 June 2023, extended to 31 December 2023", "2023-12-31"),
+    ("1 March 2022 (planned), 15 April 2022 (actual)", "2022-04-15"),
+    ("31 décembre 2023 (initialement 30 juin 2023)", "2023-12-31"),
+    ("30 de junio de 2024 (fecha original: 31 de diciembre de 2023)", "2024-06-30"),
 ])
 def test_single_date_values(value, date):
     read = period_values.read_one(value)

@@ -139,6 +139,8 @@ def read_one(value: str, kind: str | None = None) -> PeriodValue:
         if len(mentions) == 1 and mentions[0].range.start == mentions[0].range.end and _short_aside(
                 text, mentions[0]):
             date = mentions[0].range.start
+        elif len(mentions) > 1:
+            date = _the_actual_one(text, mentions)
     if date is None:
         if quarters:
             out.flags.append("a quarter, semester or fiscal year: no date")
@@ -152,6 +154,34 @@ def _extended_end(text: str) -> PartialDate | None:
     """"30 June 2023, extended to 31 December 2023": the end as extended."""
     found = extended_end(text)
     return found if isinstance(found, PartialDate) else None
+
+
+_ACTUAL = re.compile(r"\b(?:actual|actually|effective|revised|extended|new|r[ée]el(?:le)?|r[ée]vis[ée]e?|prolong[ée]e?|"
+                     r"nouvelle|real|efectiva|efectivo|revisad[oa]|ampliad[oa]|nuev[oa])\b", re.IGNORECASE)
+_PLANNED = re.compile(r"\b(?:original(?:ly)?|initial(?:ly)?|planned|expected|estimated|pr[ée]vue?|initiale|"
+                      r"initialement|previst[oa]|inicial(?:mente)?|originalmente|estimad[oa])\b", re.IGNORECASE)
+
+
+def _the_actual_one(text: str, mentions: list) -> PartialDate | None:
+    """Of several single dates, the one the value calls actual or revised ("1 March 2022 (planned), 15 April 2022
+    (actual)", "31 décembre 2023 (initialement 30 juin 2023)"), else the only one not called planned or original;
+    None when that does not single one out."""
+    kinds = []
+    for i, m in enumerate(mentions):
+        if m.range.start is None or m.range.start != m.range.end:
+            return None
+        lo = mentions[i - 1].end if i else 0
+        hi = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
+        # The words just before a date (after the aside of the date before it) and an aside just after it say which.
+        before = re.sub(r"^\s*\([^()]*\)", " ", text[lo : m.start]) if i else text[: m.start]
+        after = re.match(r"\s*\(([^()\d]{1,30})\)", text[m.end : hi])
+        near = before[-25:] + " " + (after.group(1) if after else "")
+        kinds.append("actual" if _ACTUAL.search(near) else "planned" if _PLANNED.search(near) else "plain")
+    for wanted in ("actual", "plain"):
+        chosen = [m for m, k in zip(mentions, kinds) if k == wanted]
+        if chosen:
+            return chosen[0].range.start if len(chosen) == 1 else None
+    return None
 
 
 _ASIDE = re.compile(r"^[\s,;:.()\[\]-]*(?:(?:[^\W\d_]+\.?|\(|\))[\s,;:.()\[\]-]*){0,4}$")
