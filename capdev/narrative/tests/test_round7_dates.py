@@ -107,6 +107,12 @@ def test_spelled_out_dates(written, digits):
     ("until the 31 December 2024", None, "2024-12-31"),
     ("36 meses a partir del 31 de enero de 2022", "2022-01-31", "2025-01-30"),
     ("2021-22", "2021", "2022"),  # two years, not a month
+    # One date for a whole period: a start or an end as its words say; a day said of nothing is an event's.
+    ("Launched 15 May 2022", "2022-05-15", None),
+    ("Completed in June 2023", None, "2023-06"),
+    ("Terminado el 30 de junio de 2023", None, "2023-06-30"),
+    ("lancé le 3 mars 2023", "2023-03-03", None),
+    ("Inception workshop held on 12 May 2022", None, None),
 ])
 def test_period_value_forms(value, start, end):
     read = period_values.read_period(value)

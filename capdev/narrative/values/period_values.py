@@ -42,6 +42,12 @@ _CUES = [
 ]
 _QUARTERISH = re.compile(r"quarter|trimestre|semest|\bhalf\b|(?<![\w-])(?:[QTHS][1-4](?![\w-])|FY(?![a-z]))|"
                          r"fiscal|exercice|ejercicio", re.IGNORECASE)
+_START_WORDS = re.compile(r"\b(?:from|since|starting|started|start|launched|began|begins|commenc\w*|effective|as\s+of|"
+                          r"depuis|compter|partir|lanc[ée]e?|d[ée]marr\w*|d[ée]but\w*|desde|inici\w*|lanzad[oa]|"
+                          r"comenz\w*)\b", re.IGNORECASE)
+_END_WORDS = re.compile(r"\b(?:until|till|through|ending|ended|ends|completed|closed|concluded|finished|expires?|"
+                        r"jusqu\w*|achev\w*|cl[ôo]tur\w*|termin\w*|hasta|finaliz\w*|conclu\w*|cerrad[oa]|"
+                        r"culmin\w*)\b", re.IGNORECASE)
 _AMBIGUOUS = re.compile(r"(?<![\w.,/-])(0?[1-9]|1[0-2])[./-](0?[1-9]|1[0-2])[./-](?:19|20)\d\d(?![\d])")
 _DURATION = re.compile(r"\b\d{1,3}\s*(?:months?|mois|meses|years?|ans|ann[ée]es|años)\b", re.IGNORECASE)
 
@@ -112,8 +118,15 @@ def read_period(value: str) -> PeriodValue:
         if quarters:
             out.flags.append("a quarter, semester or fiscal year: no date")
         return out
+    if rng.start is not None and rng.start == rng.end:
+        # One date for a whole period: a start or an end as its words say ("Launched 15 May 2022", "Completed in
+        # June 2023"); a day said of nothing is an event's, not the project's.
+        if _END_WORDS.search(text):
+            rng = type(rng)(None, rng.end)
+        elif _START_WORDS.search(text):
+            rng = type(rng)(rng.start, None)
     if rng.start and rng.end and rng.start.day and (rng.end.last_day() - rng.start.first_day()).days < 62:
-        out.flags.append("a few days: an event's dates, not the project's period")  # "Dates: 27-29 March 2023"
+        out.flags.append("a day or a few days: an event's dates, not the project's period")  # "Dates: 27-29 March 2023"
         return out
     out.start, out.end = rng.start, rng.end
     if out.end is not None and out.end != out.start and len(_dates.find_dates(text)) == 1 and _DURATION.search(text):
