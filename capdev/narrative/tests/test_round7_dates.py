@@ -52,6 +52,10 @@ CASES = [
     ("twodates_en.txt", "2021-09-01", "2024-02-29", None, ["2023-08-31"]),
     ("twodates_fr.txt", "2021-09-01", "2024-02-29", None, ["2023-08-31"]),
     ("twodates_es.txt", "2021-09-01", "2024-02-29", None, ["2023-08-31"]),
+    # A workshop's page: its days are not the project's; the funding sentence gives the period.
+    ("funded_en.txt", "2022-02", "2025-01", "prose", ["2022-05-10", "2022-05-12", "2022-03-03"]),
+    ("funded_fr.txt", "2022-02", "2025-01", "prose", ["2022-05-10", "2022-05-12", "2022-03-03"]),
+    ("funded_es.txt", "2022-02", "2025-01", "prose", ["2022-05-10", "2022-05-12", "2022-03-03"]),
     # A signature's date is not the project's start.
     ("signature_en.txt", None, "2024-12-31", "signature", ["2022-05-12"]),
     ("signature_fr.txt", None, "2024-12-31", "signature", ["2022-05-12"]),
@@ -107,6 +111,8 @@ def test_spelled_out_dates(written, digits):
     ("until the 31 December 2024", None, "2024-12-31"),
     ("36 meses a partir del 31 de enero de 2022", "2022-01-31", "2025-01-30"),
     ("2021-22", "2021", "2022"),  # two years, not a month
+    ("2010-11", "2010", "2011"),  # may be November 2010 or two years: two years, as before
+    ("2022-12", "2022-12", "2022-12"),  # December 2022: 2012 cannot follow 2022
     # One date for a whole period: a start or an end as its words say; a day said of nothing is an event's.
     ("Launched 15 May 2022", "2022-05-15", None),
     ("Completed in June 2023", None, "2023-06"),

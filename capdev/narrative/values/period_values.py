@@ -66,13 +66,19 @@ class PeriodValue:
     flags: list[str] = field(default_factory=list)
 
 
+def _year_month(m: re.Match[str]) -> str:
+    """"2022-03" as "03/2022"; "2010-11" may be two years (2010-2011) and stays as written."""
+    year, month = m.group(1), m.group(2)
+    return f"{month}/{year}" if month.startswith("0") or int(month) <= int(year) % 100 else m.group(0)
+
+
 def normalise(value: str) -> str:
     """The value rewritten in the forms values.dates reads; dates keep their meaning and precision."""
     text = spelled_to_digits(value)
     text = _ARROWS.sub(" \u2013 ", text)
     text = _COMPACT.sub(lambda m: f"{m.group(1)}-{m.group(2)}-{m.group(3)}", text)
     text = _YMD.sub(lambda m: f"{m.group(1)}-{int(m.group(3)):02d}-{int(m.group(4)):02d}", text)
-    text = _YEAR_MONTH.sub(lambda m: f"{m.group(2)}/{m.group(1)}", text)
+    text = _YEAR_MONTH.sub(_year_month, text)
     text = _DEGREE_DAY.sub(r"\1 ", text)
     text = _FIRST_DAY.sub("1 ", text)
     for rx, plain in _CUES:
