@@ -357,24 +357,24 @@ class _Assembler(FundingSteps, RecordSteps, TitleSteps):
                 self.rec.budgets.append(money)
 
     def on_time_frame(self, block: Block, value: str, at: int) -> None:
-        rec = self.rec
-        dates = _values("dates")
-        part = block.label.modifiers.get("date_part") if block.label else None
-        if part and (dates.parse_date(value) is None and _RANGE_WORDS.search(value)):
+        rec, periods, mods = self.rec, _values("period_values"), (block.label.modifiers if block.label else {})
+        part = mods.get("date_part")
+        read = _guard(rec, "time_frame", None, periods.read_one, value, mods.get("date_kind")) if part else None
+        if not part or (not (read and read.start) and _RANGE_WORDS.search(value)):
             part = None  # "Start/End: 03/2020-02/2022", "Start date: 2020 to 2022": a whole period after all
-        if part:
-            date = _guard(rec, "time_frame", None, dates.parse_date, value)
-            if date is None:
-                rec.flag("time_frame", "unparsed date")
-            else:
-                setattr(rec, part, date)
-        else:
-            rng = _guard(rec, "time_frame", None, dates.parse_date_range, value)
-            if rng is None or (rng.start is None and rng.end is None):
-                rec.flag("time_frame", _values("roles").period_flag(value))  # "36 mois": a length, no end
-                return
-            rec.start = rng.start or rec.start
-            rec.end = _guard(rec, "time_frame", None, _values("roles").extended_end, value) or rng.end or rec.end
+            read = _guard(rec, "time_frame", None, periods.read_period, value)
+        if read is None or (read.start is None and read.end is None):  # "36 mois": a length, no end
+            return rec.flag("time_frame", read.flags[0] if read and read.flags else _values("roles").period_flag(value))
+        for reason in read.flags:
+            rec.flag("time_frame", reason)
+        rank = periods.RANKS.get(mods.get("date_kind"), 1)  # an actual end wins over a planned one, read before
+        ranks = self.__dict__.setdefault("period_ranks", {})
+        for name in (part,) if part else ("start", "end"):
+            date = read.start if name == "start" else (read.end if part else (_guard(
+                rec, "time_frame", None, _values("roles").extended_end, value) or read.end))
+            if date is not None and (getattr(rec, name) is None or rank >= ranks.get(name, 0)):
+                setattr(rec, name, date)
+                ranks[name] = rank
         if rec.start and rec.end and rec.end.last_day() < rec.start.first_day():
             rec.flag("time_frame", "end before start")
 

@@ -190,7 +190,7 @@ class RecordSteps:
         """A labelled record's sentences: what the project's own verbs and cue words say of its period and status
         (values.prose.read_stated), where no label gives them; an end they say was extended or actually reached
         ("is extended to 30 June 2025", "se amplía el plazo hasta ...") wins over a label's earlier one."""
-        text = "\n\n".join([*self.summary_parts, self.narrative_text()])
+        text = "\n\n".join([*self.summary_parts, self.narrative_text(), *self.background_parts])  # "Financé par ..."
         facts = _guard(self.rec, "summary", None, _values("prose").read_stated, text)
         rec = self.rec
         if facts is not None and facts.revised_end and rec.end and facts.revised_end > rec.end and (

@@ -21,9 +21,10 @@ def _typed_money(rest: str, table: LabelTable) -> bool:
 
 def _typed_dates(rest: str, table: LabelTable) -> bool:
     from .values.dates import find_dates
+    from .values.period_values import normalise  # "20220315", "1° de marzo", "premier mars deux mille ..."
 
     head = re.match(r"(?:from|since|du|de|del|desde|entre|between)?[ \t]*", rest, re.IGNORECASE).end()
-    found = find_dates(rest[:120])
+    found = find_dates(normalise(rest[:120]))
     return bool(found) and found[0].start <= head
 
 

@@ -248,7 +248,6 @@ def _possible(t: Triple) -> bool:
     return 1 <= month <= 12 and day <= calendar.monthrange(year if year is not None else 2000, month)[1]
 
 
-
 def _make(t: Triple) -> PartialDate | None:
     year, month, day = t
     if year is None:
@@ -444,15 +443,16 @@ _DURATION = re.compile(r"\b(\d{1,3})\s*(months?|mois|meses|years?|ans|años)\b",
 
 
 def _add_months(d: PartialDate, months: int) -> PartialDate:
-    """The month that ends a span of `months` months starting in d's month."""
+    """The month (the day before the same day) that ends a span of `months` months starting at d."""
     if d.month is None:
         return PartialDate(d.year + max(months // 12 - 1, 0))
     index = d.year * 12 + (d.month - 1) + months - 1
     year, month = divmod(index, 12)
     if d.day is None:
         return PartialDate(year, month + 1)
-    last = calendar.monthrange(year, month + 1)[1]
-    return PartialDate(year, month + 1, min(d.day, last))
+    year, month = divmod(index + 1, 12) if d.day > 1 else (year, month)  # 36 months from 15 March: 14 March
+    day = d.day - 1 if d.day > 1 else calendar.monthrange(year, month + 1)[1]  # from 1 July: 30 June
+    return PartialDate(year, month + 1, min(day, calendar.monthrange(year, month + 1)[1]))
 
 
 def parse_date_range(text: str) -> DateRange | None:

@@ -112,4 +112,74 @@ def verb_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
     end = next(iter(found["end_verbs"])) if len(found["end_verbs"]) == 1 else None
     if start and end and end.last_day() < start.first_day():
         return None, None  # a period that ends before it begins is read wrong somewhere
+    if start is None and end is None:
+        return range_dates(text)
     return start, end
+
+
+@functools.cache
+def _range_verb_rx() -> re.Pattern[str]:
+    openers = rf"(?:['\s]*(?:{_cue_pattern(cues()['range_openers'])})(?![\w-]))*"
+    # "tiene una duración de 24 meses, del ...", "d'une durée de trois ans (2021-2023)": a length before the dates.
+    units = _cue_pattern(cues()["duration_words"] + [w.rstrip("s") for w in cues()["duration_words"]])
+    length = rf"(?:\s+(?:\d{{1,3}}|[a-z]{{3,12}})\s+(?:{units})(?![\w-])[\s,;:]*\(?)?"
+    return re.compile(rf"(?<![\w'-])(?:{_cue_pattern(cues()['range_verbs'])}){openers}{length}{openers}['\s,:(]*$",
+                      re.IGNORECASE)
+
+
+# A sentence whose subject is a pronoun, or none (Spanish): "It runs from ...", "Il s'étend ...", "Tiene una duración".
+_PRONOUN = re.compile(r"(?:(?:it|il|elle|celui-ci|celle-ci|ce\s+dernier|[eé]ste|[eé]sta|[eé]l|ella)(?![\w'])"
+                      r"(?:\s*[\w']+){0,2})?", re.IGNORECASE)
+
+
+def _projects_sentence(folded: str, lo: int, hi: int) -> bool:
+    """Is the project the subject of the sentence [lo, hi) ("... the project was designed with ...")?"""
+    last = None
+    for last in _subject_rx().finditer(folded, lo, hi):
+        pass
+    return last is not None and not others_before(folded, lo, last.end())
+
+
+def _in_projects_aside(folded: str, lo: int, at: int) -> bool:
+    """Is position `at` inside brackets that follow the project's name ("the project (DA 15th tranche, USD 720,000,
+    July 2022 - June 2026) is implemented with ...", "le projet (2021-2023) appuie ...")?"""
+    opening = folded.rfind("(", lo, at)
+    if opening < 0 or ")" in folded[opening:at]:
+        return False
+    head = folded[max(lo, opening - 30) : opening]
+    return bool(re.search(rf"\b(?:the|this|its|le|ce|cet|el|este|du|del)\s+(?:{_cue_pattern(cues()['project_words'])})"
+                          r"\s*$", head, re.IGNORECASE)) and not others_before(folded, lo, opening)
+
+
+def range_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
+    """(start, end) of a period a sentence gives the project with a verb of duration ("the project runs from March
+    2022 to February 2024", "le projet couvre la période 2021-2023", "el proyecto se ejecuta entre marzo de 2022 y
+    febrero de 2024"); nothing for an event's few days, a quarter, a fiscal year, a sentence that recalls the past,
+    or when two sentences give two periods."""
+    folded = fold(text)
+    spans = sentences(text)
+    found: set[tuple[PartialDate, PartialDate]] = set()
+    si = 0
+    for mention in _dates.find_dates(text):
+        r = mention.range
+        if not (r.start and r.end and r.end.first_day() > r.start.first_day()) or _QUARTERISH.search(mention.text):
+            continue
+        if r.start.precision != "year" and (r.end.last_day() - r.start.first_day()).days < 62:
+            continue  # "from 3 to 5 March 2023": an event's days
+        while si < len(spans) and spans[si][1] <= mention.start:
+            si += 1
+        if si >= len(spans):
+            break
+        lo, hi = spans[si]
+        before = folded[max(lo, mention.start - 80) : mention.start]
+        if _not_a_date_rx().search(before) or _in_history(folded[lo:hi]):
+            continue
+        cue = _range_verb_rx().search(before)
+        if cue:
+            at = mention.start - len(before) + cue.start()
+            if _projects_verb(folded[lo:at], at - lo) or _opening_clause(folded, lo, at, mention.end) or (
+                    si and _PRONOUN.fullmatch(folded[lo:at].strip()) and _projects_sentence(folded, *spans[si - 1])):
+                found.add((r.start, r.end))
+        elif _in_projects_aside(folded, lo, mention.start):
+            found.add((r.start, r.end))
+    return next(iter(found)) if len(found) == 1 else (None, None)
