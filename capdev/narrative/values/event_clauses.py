@@ -22,6 +22,7 @@ from pathlib import Path
 from ..types import DateRange, Event, PartialDate
 from . import dates as _dates
 from .dates import MONTHS, DateMention
+from .event_counts import is_capacity, is_subset
 from .event_words import _NUMBER_WORDS, _PARTICIPANTS, _TYPE_RX, _mask_quotes
 from .places import _demonym_scanner
 
@@ -166,10 +167,14 @@ class Mention:
 
 def _counts(text: str, masked: str, date_spans: list[tuple[int, int]]) -> list[tuple[int, int, int | None]]:
     out: list[tuple[int, int, int | None]] = []
+    prev_end = -1
     for m in _PARTICIPANTS.finditer(masked):
         s = m.start("num")
         if any(a <= s < b for a, b in date_spans):
             continue
+        if is_subset(masked, prev_end, s) or is_capacity(masked, s, m.end("num")):
+            continue  # "41 officers (18 women)": part of the count before; "Cupo: 35 plazas": places, not people
+        prev_end = m.end()
         raw = m.group("num").lower()
         n = _NUMBER_WORDS.get(raw) if raw in _NUMBER_WORDS else int(re.sub(r"[,\s]", "", raw))
         if not n:

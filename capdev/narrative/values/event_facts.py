@@ -11,6 +11,8 @@ from . import dates as _dates
 from . import places as _places
 from .cities import find_cities
 from .event_clauses import count_by_sex, exact_count, is_period_or_quarter
+from .event_apposition import city_before_date
+from .event_counts import is_capacity
 from .event_online import told_online
 from .event_words import (
     _CONNECT,
@@ -148,7 +150,8 @@ def _places_in(text: str, masked: str, excluded: list[tuple[int, int]]) -> list[
         named_as_venue = (_OF_EVENT.search(text[max(0, cm.start - 40) : cm.start])
                           or (_EVENT_AFTER.match(text, cm.end)
                               and text[max(0, cm.start - 4) : cm.start] in ("the ", "The ")))
-        if re.search(r"\b(?:in|at|to|à|au|en|a)\s+$", text[max(0, cm.start - 8) : cm.start], re.I) or named_as_venue:
+        if re.search(r"\b(?:in|at|to|à|au|en|a)\s+$", text[max(0, cm.start - 8) : cm.start], re.I) or named_as_venue \
+                or city_before_date(text, cm.start, cm.end):
             out.append(_Place(cm.start, cm.end, cm.iso3, cm.name, cm.name, True))
             named.add(cm.name)
     return out
@@ -206,7 +209,7 @@ def _participants(text: str, date_spans: list[tuple[int, int]]) -> tuple[dict, l
     dates = Intervals(date_spans)
     countries = _CountryList(text)
     for m in _PARTICIPANTS.finditer(text):
-        if dates.holds(m.start("num")):
+        if dates.holds(m.start("num")) or is_capacity(text, m.start("num"), m.end("num")):
             continue
         raw = m.group("num").lower()
         n = _NUMBER_WORDS.get(raw) if raw in _NUMBER_WORDS else int(re.sub(r"[,\s]", "", raw))

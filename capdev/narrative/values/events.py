@@ -13,6 +13,7 @@ from . import dates as _dates
 from .cities import city_country
 from .compound import split_compound
 from .event_clause_drafts import clause_drafts
+from .event_counts import ends_on_capacity
 from .event_continuation import continues, glue_dates, own_anchor
 from .event_corrections import apply_corrections
 from .event_drafts import (
@@ -47,6 +48,8 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
         sents = glue_dates(_sentences(line))
         clean = _LIST_MARK.sub("", line.text)
         label = re.match(r"^([A-Z][^:.]{2,70}):\s+(\S.*)$", clean)
+        if label and ends_on_capacity(label.group(1)):
+            label = None  # "..., capacité : 40 participants": the places offered, read with the sentence
         label_facts = _facts(label.group(1)) if label else None
         heading_line = _is_heading(line.text)
         head_facts = _facts(line.text) if heading_line else None

@@ -1,0 +1,56 @@
+"""Numbers near people that are no count of the people an event reached.
+
+"34 participants (15 women)", "34 participants dont 15 femmes", "40 funcionarios, de los cuales 18 mujeres": the
+second number is part of the first, not a second count (a clause with two counts otherwise gives none).
+"Cupo: 35 plazas", "capacity of 40 participants", "30 places available": the places offered, not the people who
+came. The words are data (data/event_cues.json), in English, French and Spanish.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "event_cues.json"
+_SUBSET_GAP = 40  # characters between a count and the part of it written after it
+_CAPACITY_REACH = 40  # characters before a number in which its capacity word is written
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    cues = json.loads(_DATA.read_text(encoding="utf-8"))
+
+    def alt(key: str) -> str:
+        entry = cues[key]
+        words = entry["words"] if isinstance(entry, dict) else entry
+        return "|".join(sorted(words, key=len, reverse=True))
+
+    sexes = f"{alt('women')}|{alt('men')}"
+    subset = re.compile(rf"^[\s,;:\u2013\u2014-]*(?:\(|(?:{alt('count_subset')})\b)\s*(?:\w+\s+){{0,2}}?$", re.I)
+    part = re.compile(rf"\d{{1,5}}\s+(?:(?:were|are|sont|son|étaient|eran)\s+)?(?:(?:des|de)\s+)?(?:{sexes})(?!\w)", re.I)
+    capacity = re.compile(rf"(?<!\w)(?:{alt('capacity')})\s*[:=]?\s*(?:\w+\s+){{0,1}}?$", re.I)
+    capacity_after = re.compile(rf"\s+(?:{alt('capacity_after')})(?!\w)", re.I)
+    return subset, part, capacity, capacity_after
+
+
+def is_subset(text: str, prev_end: int, num_start: int) -> bool:
+    """Is the number at num_start the women or men among the count that ends at prev_end ("41 officers (18 women)",
+    "34 participants dont 15 femmes")?"""
+    if prev_end > num_start or num_start - prev_end > _SUBSET_GAP:
+        return False
+    subset, part, _, _ = _patterns()
+    return bool(subset.match(text[prev_end:num_start]) and part.match(text, num_start))
+
+
+def is_capacity(text: str, num_start: int, num_end: int) -> bool:
+    """Is the number text[num_start:num_end] the places an event offers ("Cupo: 35", "capacity of 40", "30 places
+    available"), not the people it reached?"""
+    _, _, capacity, capacity_after = _patterns()
+    return bool(capacity.search(text[max(0, num_start - _CAPACITY_REACH) : num_start])
+                or capacity_after.match(text, num_end))
+
+
+def ends_on_capacity(label: str) -> bool:
+    """Does a label end on a capacity word ("..., capacité :", "Cupo:")? Its value is then no count of people."""
+    return bool(_patterns()[2].search(label.rstrip() + " "))
