@@ -56,6 +56,7 @@ def _rx(name: str) -> re.Pattern[str]:
                     rf"(?P<b>\d{{1,4}})\s+(?P<s2>{w('women')}|{w('men')})\b",
         "women": rf"^(?:{w('women')})$",
         "not_held": rf"\b(?:{w('not_held')})(?!\w)",
+        "other_project": rf"\b(?:{w('other_project')})(?!\w)",
         "deadline": rf"\b(?:{w('deadline')})(?!\w)",
         "quarter": rf"(?<!\w)(?:{w('quarter')})",
         "history": rf"^\s*(?:{w('history')})\b",
@@ -336,6 +337,8 @@ def set_aside(events: list[Event]) -> tuple[list[Event], list[tuple[Event, str]]
             aside.append((e, "no date"))
         elif _rx("not_held").search(first):
             aside.append((e, "postponed or cancelled"))
+        elif _rx("other_project").search(first):
+            aside.append((e, "an event of another project"))
         else:
             kept.append(e)
     return kept, aside

@@ -18,6 +18,18 @@ _CAPACITY_REACH = 40  # characters before a number in which its capacity word is
 
 
 @lru_cache(maxsize=1)
+def _training_verb() -> re.Pattern[str]:
+    cues = json.loads(_DATA.read_text(encoding="utf-8"))
+    words = "|".join(sorted(cues["training_verbs"]["words"], key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I)
+
+
+def training_verb(masked: str) -> re.Match[str] | None:
+    """Where a sentence says people were trained ("the project trained", "a formé", "se capacitó a")."""
+    return _training_verb().search(masked)
+
+
+@lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     cues = json.loads(_DATA.read_text(encoding="utf-8"))
 
@@ -27,7 +39,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         return "|".join(sorted(words, key=len, reverse=True))
 
     sexes = f"{alt('women')}|{alt('men')}"
-    subset = re.compile(rf"^[\s,;:\u2013\u2014-]*(?:\(|(?:{alt('count_subset')})\b)\s*(?:\w+\s+){{0,2}}?$", re.I)
+    subset = re.compile(rf"^[\s,;:\u2013\u2014-]*(?:[^\W\d]+\s+){{0,2}}?[\s,;:\u2013\u2014-]*(?:\(|(?:{alt('count_subset')})\b)\s*(?:\w+\s+){{0,2}}?$", re.I)
     part = re.compile(rf"\d{{1,5}}\s+(?:(?:were|are|sont|son|étaient|eran)\s+)?(?:(?:des|de)\s+)?(?:{sexes})(?!\w)", re.I)
     capacity = re.compile(rf"(?<!\w)(?:{alt('capacity')})\s*[:=]?\s*(?:\w+\s+){{0,1}}?$", re.I)
     capacity_after = re.compile(rf"\s+(?:{alt('capacity_after')})(?!\w)", re.I)

@@ -12,7 +12,7 @@ from . import places as _places
 from .cities import find_cities
 from .event_clauses import count_by_sex, exact_count, is_period_or_quarter
 from .event_apposition import city_before_date
-from .event_counts import is_capacity
+from .event_counts import is_capacity, training_verb
 from .event_online import told_online
 from .event_words import (
     _CONNECT,
@@ -368,6 +368,10 @@ def _read_facts(text: str) -> _Facts:
                        r"carried\s+out|implemented|undertaken|convened)", masked[c.end() :][:60], re.I):
         word = c.group("n").lower()
         f.counting = _NUMBER_WORDS.get(word) or (int(word) if word.isdigit() else 2)
+    if f.type is None and f.participants and any(d.range.start and d.range.start.month for d in f.dates):
+        t = training_verb(masked)  # "On 22 May 2024 the project trained 45 officials in Thiès": a training held
+        if t:
+            f.type, f.kw_start, f.kw_end, f.kw_text = "workshop", t.start(), t.end(), t.group(0)
     if f.type is None and f.dates and _MILESTONE.search(masked):
         f.type = "milestone"
         m = _MILESTONE.search(masked)
