@@ -30,6 +30,7 @@ from .event_words import (
     _QUOTED,
     _TYPE_RX,
     _mask_quotes,
+    language_of,
 )
 from .orgs import find_organisations, is_country_name, scan_span
 
@@ -371,7 +372,8 @@ def _read_facts(text: str) -> _Facts:
     if f.type is None and f.participants and any(d.range.start and d.range.start.month for d in f.dates):
         t = training_verb(masked)  # "On 22 May 2024 the project trained 45 officials in Thiès": a training held
         if t:
-            f.type, f.kw_start, f.kw_end, f.kw_text = "workshop", t.start(), t.end(), t.group(0)
+            f.type, f.kw_start, f.kw_end = "workshop", t.end(), t.end()
+            f.kw_text = {"fr": "formation", "es": "capacitación"}.get(language_of(text), "training")
     if f.type is None and f.dates and _MILESTONE.search(masked):
         f.type = "milestone"
         m = _MILESTONE.search(masked)
