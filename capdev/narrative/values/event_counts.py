@@ -24,9 +24,40 @@ def _training_verb() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I)
 
 
-def training_verb(masked: str) -> re.Match[str] | None:
-    """Where a sentence says people were trained ("the project trained", "a formé", "se capacitó a")."""
+@lru_cache(maxsize=1)
+def _cutoff() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    cues = json.loads(_DATA.read_text(encoding="utf-8"))
+
+    def alt(key: str) -> str:
+        entry = cues[key]
+        return "|".join(sorted(entry["words"] if isinstance(entry, dict) else entry, key=len, reverse=True))
+
+    return (re.compile(rf"(?<!\w)(?:{alt('cutoff')})\s+(?:(?:the|le|la|el|l['’])\s+)?$", re.I),
+            re.compile(rf"(?<!\w)(?:{alt('total')})(?!\w)", re.I))
+
+
+def training_verb(masked: str, date_starts: list[int]) -> re.Match[str] | None:
+    """Where a sentence says people were trained at a date ("On 22 May 2024 the project trained", "a formé", "se
+    capacitó a"); None for a running total ("By December 2024 the project had trained 300", "in total")."""
+    cutoff, total = _cutoff()
+    if total.search(masked) or any(cutoff.search(masked, max(0, s - 30), s) for s in date_starts):
+        return None
     return _training_verb().search(masked)
+
+
+# "trained 45 tax assessors", "a formé 45 agents d'assiette", "capacitó a 45 fiscalizadores": the people trained
+_OBJECT_COUNT = re.compile(r"\s+(?:a\s+|à\s+)?(?P<num>\d{1,5})\s+(?=[^\W\d_])")
+
+
+def trained_count(masked: str, verb_end: int, date_spans: list[tuple[int, int]]) -> int | None:
+    """The exact number of people a training verb's object counts, else None."""
+    m = _OBJECT_COUNT.match(masked, verb_end)
+    if not m or any(a <= m.start("num") < b for a, b in date_spans):
+        return None
+    from .event_clauses import exact_count  # here, not at the top: event_clauses imports this module
+    if is_capacity(masked, m.start("num"), m.end("num")) or not exact_count(masked, m.start("num"), m.end("num")):
+        return None
+    return int(m.group("num")) or None
 
 
 @lru_cache(maxsize=1)
