@@ -3,7 +3,9 @@
 "34 participants (15 women)", "34 participants dont 15 femmes", "40 funcionarios, de los cuales 18 mujeres": the
 second number is part of the first, not a second count (a clause with two counts otherwise gives none).
 "Cupo: 35 plazas", "capacity of 40 participants", "30 places available": the places offered, not the people who
-came. The words are data (data/event_cues.json), in English, French and Spanish.
+came. "On 22 May 2024 the project trained 45 tax assessors in Arusha": a training held, told by its verb, with its
+count; "By December 2024 the project had trained 300 officials": a running total, no event. The words are data
+(data/event_cues.json), in English, French and Spanish.
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "event_cues.json"
 _SUBSET_GAP = 40  # characters between a count and the part of it written after it
@@ -36,13 +39,47 @@ def _cutoff() -> tuple[re.Pattern[str], re.Pattern[str]]:
             re.compile(rf"(?<!\w)(?:{alt('total')})(?!\w)", re.I))
 
 
-def training_verb(masked: str, date_starts: list[int]) -> re.Match[str] | None:
-    """Where a sentence says people were trained at a date ("On 22 May 2024 the project trained", "a formé", "se
-    capacitó a"); None for a running total ("By December 2024 the project had trained 300", "in total")."""
+def _verb(key: str) -> re.Pattern[str]:
+    return _verbs()[key]
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> dict[str, re.Pattern[str]]:
+    cues = json.loads(_DATA.read_text(encoding="utf-8"))
+    out = {}
+    for key in ("training_verbs", "gathering_verbs"):
+        words = "|".join(sorted(cues[key]["words"], key=len, reverse=True))
+        out[key] = re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I)
+    return out
+
+
+class VerbEvent(NamedTuple):
+    type: str
+    at: int  # where the verb ends: the words before it are no part of the event's name
+    count: int
+    noun: dict[str, str]  # the event's name by language, for its title
+
+
+_TRAINING = {"en": "training", "fr": "formation", "es": "capacitación"}
+_MEETING = {"en": "meeting", "fr": "réunion", "es": "reunión"}
+
+
+def verb_event(masked: str, date_starts: list[int], date_spans: list[tuple[int, int]], count: int | None,
+               qualifier: str | None) -> VerbEvent | None:
+    """A sentence with a month that names no kind of event but tells one held by its verb and an exact count of
+    people: "On 22 May 2024 the project trained 45 tax assessors", "38 funcionarios ... se reunieron en ...".
+    None for a running total ("By December 2024 the project had trained 300", "in total") or an estimate."""
     cutoff, total = _cutoff()
-    if total.search(masked) or any(cutoff.search(masked, max(0, s - 30), s) for s in date_starts):
+    if qualifier or total.search(masked) or any(cutoff.search(masked, max(0, s - 30), s) for s in date_starts):
         return None
-    return _training_verb().search(masked)
+    t = _verb("training_verbs").search(masked)
+    if t:
+        n = count or trained_count(masked, t.end(), date_spans)
+        return VerbEvent("workshop", t.end(), n, _TRAINING) if n else None
+    g = _verb("gathering_verbs").search(masked)
+    if g and count:
+        return VerbEvent("conference", g.end(), count, _MEETING)
+    return None
 
 
 # "trained 45 tax assessors", "a formé 45 agents d'assiette", "capacitó a 45 fiscalizadores": the people trained

@@ -12,7 +12,7 @@ from . import places as _places
 from .cities import find_cities
 from .event_clauses import count_by_sex, exact_count, is_period_or_quarter
 from .event_apposition import city_before_date
-from .event_counts import is_capacity, trained_count, training_verb
+from .event_counts import is_capacity, verb_event
 from .event_online import told_online
 from .event_words import (
     _CONNECT,
@@ -370,12 +370,10 @@ def _read_facts(text: str) -> _Facts:
         word = c.group("n").lower()
         f.counting = _NUMBER_WORDS.get(word) or (int(word) if word.isdigit() else 2)
     if f.type is None and any(d.range.start and d.range.start.month for d in f.dates):
-        t = training_verb(masked, [d.start for d in f.dates])  # "On 22 May 2024 the project trained 45 officials in Thiès": a training held
-        if t and f.participants is None and not f.qualifier:
-            f.participants = trained_count(masked, t.end(), date_spans)  # "trained 45 tax assessors"
-        if t and f.participants:
-            f.type, f.kw_start, f.kw_end = "workshop", t.end(), t.end()
-            f.kw_text = {"fr": "formation", "es": "capacitación"}.get(language_of(text), "training")
+        told = verb_event(masked, [d.start for d in f.dates], date_spans, f.participants, f.qualifier)
+        if told:  # "On 22 May 2024 the project trained 45 officials", "38 funcionarios se reunieron ...": one held
+            f.type, f.kw_start, f.participants = told.type, told.at, told.count
+            f.kw_end, f.kw_text = told.at, told.noun.get(language_of(text), told.noun["en"])
     if f.type is None and f.dates and _MILESTONE.search(masked):
         f.type = "milestone"
         m = _MILESTONE.search(masked)
