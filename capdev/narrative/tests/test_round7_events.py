@@ -114,6 +114,10 @@ def test_set_aside_rows_are_flagged(name: str) -> None:
     ("On 22 May 2024, the project trained 45 tax assessors in Arusha.", 45),
     ("Le 22 mai 2024, le projet a formé 45 agents d'assiette à Douala.", 45),
     ("El 22 de mayo de 2024, el proyecto capacitó a 45 fiscalizadores en Sucre.", 45),
+    # people who met, with a month and an exact count: a meeting held
+    ("On 3 May 2023, 41 county planners met in Nakuru to review the draft plan.", 41),
+    ("Le 3 mai 2023, 36 maires se sont réunis à Thiès pour examiner le plan.", 36),
+    ("Del 3 al 5 de mayo de 2023, 38 funcionarios se reunieron en Quito.", 38),
 ])
 def test_counts_of_one_event(text: str, count: int | None) -> None:
     from capdev.narrative.values.events import extract_events
@@ -127,6 +131,8 @@ def test_counts_of_one_event(text: str, count: int | None) -> None:
     "By December 2024, the project had trained 300 officials.",
     "Au 31 décembre 2024, le projet avait formé 300 agents.",
     "Hasta diciembre de 2024, el proyecto capacitó a 300 funcionarios en total.",
+    "Since March 2022, some 300 officials have met in the network's sessions.",
+    "D'ici décembre 2024, 300 agents se sont réunis dans les clubs en total.",
     # an event of another project in the same document
     "Under the separate UNDP governance programme, a workshop took place in Apia on 4 July 2024.",
 ])
@@ -145,3 +151,19 @@ def test_subset_and_capacity_words() -> None:
     assert is_capacity("30 places available", 0, 2)
     assert not is_capacity("Asistieron 35 funcionarios", 11, 13)
     assert _facts("Capacity: 40 participants.").participants is None
+
+
+@pytest.mark.parametrize("text, rows", [
+    # a date written before the colon of a list is each listed event's; the project's period is no event's date
+    ("Under the project (Development Account; January 2021 - December 2023), two national workshops were held in "
+     "February 2022: in Lilongwe, Malawi, 46 civil servants were trained, and in Lusaka, Zambia, 39 officials "
+     "worked on one-stop shops.", [("2022-02", "MWI", 46), ("2022-02", "ZMB", 39)]),
+    ("Deux ateliers nationaux ont eu lieu en mars 2023 : à Dakar, 40 agents ont été formés, et à Thiès, 31 cadres "
+     "ont travaillé sur le plan.", [("2023-03", "SEN", 40), ("2023-03", "SEN", 31)]),
+    ("Durante el proyecto (enero de 2022 - diciembre de 2024) se realizaron en mayo de 2023 dos talleres: en Quito, "
+     "con 30 funcionarios, y en Guayaquil, con 25.", [("2023-05", "ECU", 30), ("2023-05", "ECU", 25)]),
+])
+def test_date_of_a_listed_pair(text: str, rows: list[tuple]) -> None:
+    from capdev.narrative.values.events import extract_events
+    got = [(e.start.iso()[:7] if e.start else None, e.country, e.participants) for e in extract_events(text)]
+    assert got == rows

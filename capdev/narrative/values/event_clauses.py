@@ -270,6 +270,7 @@ def read_mentions(f, more_places=None) -> list[Mention] | None:
         if len(mn.counts) > 1:
             mn.counts = []  # two counts in one clause: whose is whose is not written
     _elided_counts(own, masked, spans)
+    _lend_head_date(own, masked)
     _lend_years(own)
     return own
 
@@ -284,6 +285,19 @@ def _elided_counts(mentions: list[Mention], masked: str, date_spans: list[tuple[
         if m and not any(a <= m.start("n") < b for a, b in date_spans) \
                 and exact_count(masked, m.start("n"), m.end("n")):
             mn.counts = [(m.start("n"), m.end("n"), int(m.group("n")))]
+
+
+def _lend_head_date(mentions: list[Mention], masked: str) -> None:
+    """"two workshops were held in February 2022: in Lilongwe, ... and in Lusaka, ...": a date written before the
+    colon that opens the list is the date of each listed clause that writes none of its own."""
+    first = mentions[0]
+    colon = masked.find(":", first.start, first.end)
+    if colon < 0 or not first.dates or any(d.start > colon for d in first.dates) \
+            or not any(p.start > colon for p in first.places):
+        return
+    for mn in mentions[1:]:
+        if not mn.dates and not mn.months:
+            mn.dates = list(first.dates)
 
 
 def _lend_years(mentions: list[Mention]) -> None:

@@ -134,3 +134,15 @@ def is_capacity(text: str, num_start: int, num_end: int) -> bool:
 def ends_on_capacity(label: str) -> bool:
     """Does a label end on a capacity word ("..., capacité :", "Cupo:")? Its value is then no count of people."""
     return bool(_patterns()[2].search(label.rstrip() + " "))
+
+
+_PERIOD_DAYS = 360  # a range of months this long is a project's or a programme's period, never one event's dates
+
+
+def spans_a_year(rng) -> bool:
+    """Is a date range written to the month a year long or more ("January 2021 - December 2023")? It is a period,
+    not the date of an event (an event's dates span days or weeks)."""
+    start, end = rng.start, rng.end
+    if start is None or end is None or start.month is None or end.month is None:
+        return False
+    return (end.last_day() - start.first_day()).days >= _PERIOD_DAYS
