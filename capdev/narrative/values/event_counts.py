@@ -107,8 +107,12 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         return "|".join(sorted(words, key=len, reverse=True))
 
     sexes = f"{alt('women')}|{alt('men')}"
-    subset = re.compile(rf"^[\s,;:\u2013\u2014-]*(?:[^\W\d]+\s+){{0,2}}?[\s,;:\u2013\u2014-]*(?:\(|(?:{alt('count_subset')})\b)\s*(?:\w+\s+){{0,2}}?$", re.I)
-    part = re.compile(rf"\d{{1,5}}\s+(?:(?:were|are|sont|son|étaient|eran)\s+)?(?:(?:des|de)\s+)?(?:{sexes})(?!\w)", re.I)
+    gap = r"[\s,;:\u2013\u2014-]*"
+    # ' (', ' municipales (', ' dont ', ', de los cuales ': at most two words, then a parenthesis or a subset word
+    subset = re.compile(rf"^{gap}(?:[^\W\d]+\s+){{0,2}}?{gap}(?:\(|(?:{alt('count_subset')})\b)\s*(?:\w+\s+){{0,2}}?$",
+                        re.I)
+    part = re.compile(rf"\d{{1,5}}\s+(?:(?:were|are|sont|son|étaient|eran)\s+)?(?:(?:des|de)\s+)?(?:{sexes})(?!\w)",
+                      re.I)
     capacity = re.compile(rf"(?<!\w)(?:{alt('capacity')})\s*[:=]?\s*(?:\w+\s+){{0,1}}?$", re.I)
     capacity_after = re.compile(rf"\s+(?:{alt('capacity_after')})(?!\w)", re.I)
     return subset, part, capacity, capacity_after

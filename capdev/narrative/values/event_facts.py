@@ -10,8 +10,8 @@ from ..intervals import Intervals
 from . import dates as _dates
 from . import places as _places
 from .cities import find_cities
-from .event_clauses import count_by_sex, exact_count, is_period_or_quarter
 from .event_apposition import city_before_date
+from .event_clauses import count_by_sex, exact_count, is_period_or_quarter
 from .event_counts import is_capacity, spans_a_year, verb_event
 from .event_online import told_online
 from .event_words import (

@@ -13,9 +13,9 @@ from . import dates as _dates
 from .cities import city_country
 from .compound import split_compound
 from .event_clause_drafts import clause_drafts
-from .event_counts import ends_on_capacity
 from .event_continuation import continues, glue_dates, own_anchor
 from .event_corrections import apply_corrections
+from .event_counts import ends_on_capacity
 from .event_drafts import (
     _apply_context,
     _Context,
