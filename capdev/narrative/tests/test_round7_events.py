@@ -52,6 +52,11 @@ EXPECTED: dict[str, tuple[list[tuple], set[int], set[str]]] = {
                       {"2024-07"}),
     "es_noticias_breves.txt": ([("2024-03", "BOL", 58), ("2024-05", "BOL", 45), ("2024-06", None, None)],
                                {23, 120, 80}, {"2024-07"}),
+    # A workshop's agenda: its sessions are no events; the attendance told after the agenda ("The workshop
+    # brought together 48 ...") is the workshop's count.
+    "en_workshop_agenda.txt": ([("2024-05", "MNG", 48)], {22}, set()),
+    "fr_programme_atelier.txt": ([("2024-05", "NER", 48)], {21}, set()),
+    "es_agenda_taller.txt": ([("2024-05", "GTM", 47)], {25, 22}, set()),
 }
 
 # files whose set-aside rows must be flagged, with a word of the reason

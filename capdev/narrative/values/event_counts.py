@@ -150,3 +150,26 @@ def spans_a_year(rng) -> bool:
     if start is None or end is None or start.month is None or end.month is None:
         return False
     return (end.last_day() - start.first_day()).days >= _PERIOD_DAYS
+
+
+# "The workshop brought together 48 ...", "L'atelier a réuni 48 ...", "El taller contó con 48 ...": the event told
+_TOLD_BACK = re.compile(r"^\s*(?:The|This|That|L['\u2019]|Le|La|Ce|Cet|Cette|El|Este|Esta|Dicho|Dicha)\s*\w")
+
+
+def counts_told_back(events: list, family: dict[str, str]) -> list:
+    """An undated, unplaced sentence that refers back to an event of its kind ("The workshop brought together 48
+    civil servants", after an agenda) gives its count to the nearest such event before it that has none, and is no
+    event of its own. Without such an event before it, it is left as it is (set aside later: no date)."""
+    out: list = []
+    for e in events:
+        if (e.start is None and e.end is None and e.country is None and e.participants and e.type
+                and _TOLD_BACK.match(e.summary) and not _cutoff()[1].search(e.summary)
+                and not re.match(r"\s*\S+\s+\w+s\b", e.summary)):  # "The workshops ... in total": a total
+            kind = family.get(e.type, e.type)
+            before = next((b for b in reversed(out) if family.get(b.type, b.type) == kind), None)
+            if before is not None and before.start is not None and before.participants is None:
+                before.participants, before.participants_qualifier = e.participants, e.participants_qualifier
+                before.participants_profile = before.participants_profile or e.participants_profile
+                continue
+        out.append(e)
+    return out
