@@ -27,6 +27,14 @@ EXPECTED: dict[str, tuple[list[tuple], set[int], set[str]]] = {
                                  {19, 23, 47, 41, 13, 18, 57}, {"2023-10", "2023-12"}),
     "es_cuadro_eventos.txt": ([("2023-04", "ECU", 39), ("2023-06", None, 93), ("2023-10", "ECU", 33)],
                               {21, 18, 55, 38, 14, 19, 61}, {"2023-11", "2023-12"}),
+    # A table with a women's and a men's column and no total: their sum is the count; a count cell with its
+    # split by sex in a parenthesis ("29 (12/17)", "40 (22 women, 18 men)") gives the count before it.
+    "en_table_women_men.txt": ([("2023-03", "ZMB", 36), ("2023-08", "ZMB", 28), ("2023-10", "ZMB", 29),
+                                ("2023-11", None, 40)], {16, 20, 11, 17, 12, 22, 18}, set()),
+    "fr_tableau_femmes_hommes.txt": ([("2023-03", "BFA", 39), ("2023-08", "BFA", 26), ("2023-10", "BFA", 31),
+                                      ("2023-11", None, 44)], {18, 21, 10, 16, 13, 25, 19}, set()),
+    "es_cuadro_mujeres_hombres.txt": ([("2023-03", "PER", 34), ("2023-08", "PER", 26), ("2023-10", "PER", 33),
+                                       ("2023-11", None, 47)], {19, 15, 12, 14, 20, 13, 28}, set()),
     # A quarterly report: two workshops in one sentence, each with its own count; the women among a count are
     # part of it, not a second count ("41 county officers (18 women)", "44 agents dont 19 femmes", "35
     # funcionarios municipales (20 mujeres y 15 hombres)"); the committee, the report's deadline, the forum
