@@ -13,7 +13,7 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "event_cues.json"
 _SUBSET_GAP = 40  # characters between a count and the part of it written after it
@@ -65,7 +65,7 @@ _MEETING = {"en": "meeting", "fr": "réunion", "es": "reunión"}
 
 
 def verb_event(masked: str, date_starts: list[int], date_spans: list[tuple[int, int]], count: int | None,
-               qualifier: str | None) -> VerbEvent | None:
+               qualifier: str | None, exact_count: Callable[[str, int, int], bool]) -> VerbEvent | None:
     """A sentence with a month that names no kind of event but tells one held by its verb and an exact count of
     people: "On 22 May 2024 the project trained 45 tax assessors", "38 funcionarios ... se reunieron en ...".
     None for a running total ("By December 2024 the project had trained 300", "in total") or an estimate."""
@@ -74,7 +74,7 @@ def verb_event(masked: str, date_starts: list[int], date_spans: list[tuple[int, 
         return None
     t = _verb("training_verbs").search(masked)
     if t:
-        n = count or trained_count(masked, t.end(), date_spans)
+        n = count or trained_count(masked, t.end(), date_spans, exact_count)
         return VerbEvent("workshop", t.end(), n, _TRAINING) if n else None
     g = _verb("gathering_verbs").search(masked)
     if g and count:
@@ -86,12 +86,13 @@ def verb_event(masked: str, date_starts: list[int], date_spans: list[tuple[int, 
 _OBJECT_COUNT = re.compile(r"\s+(?:a\s+|à\s+)?(?P<num>\d{1,5})\s+(?=[^\W\d_])")
 
 
-def trained_count(masked: str, verb_end: int, date_spans: list[tuple[int, int]]) -> int | None:
-    """The exact number of people a training verb's object counts, else None."""
+def trained_count(masked: str, verb_end: int, date_spans: list[tuple[int, int]],
+                  exact_count: Callable[[str, int, int], bool]) -> int | None:
+    """The exact number of people a training verb's object counts, else None (exact_count: event_clauses', passed
+    in so that this module, which event_clauses imports, imports nothing of it)."""
     m = _OBJECT_COUNT.match(masked, verb_end)
     if not m or any(a <= m.start("num") < b for a, b in date_spans):
         return None
-    from .event_clauses import exact_count  # here, not at the top: event_clauses imports this module
     if is_capacity(masked, m.start("num"), m.end("num")) or not exact_count(masked, m.start("num"), m.end("num")):
         return None
     return int(m.group("num")) or None

@@ -370,7 +370,7 @@ def _read_facts(text: str) -> _Facts:
         word = c.group("n").lower()
         f.counting = _NUMBER_WORDS.get(word) or (int(word) if word.isdigit() else 2)
     if f.type is None and any(d.range.start and d.range.start.month for d in f.dates):
-        told = verb_event(masked, [d.start for d in f.dates], date_spans, f.participants, f.qualifier)
+        told = verb_event(masked, [d.start for d in f.dates], date_spans, f.participants, f.qualifier, exact_count)
         if told:  # "On 22 May 2024 the project trained 45 officials", "38 funcionarios se reunieron ...": one held
             f.type, f.kw_start, f.participants = told.type, told.at, told.count
             f.kw_end, f.kw_text = told.at, told.noun.get(language_of(text), told.noun["en"])
