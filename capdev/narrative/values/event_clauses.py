@@ -22,6 +22,7 @@ from pathlib import Path
 from ..types import DateRange, Event, PartialDate
 from . import dates as _dates
 from .dates import MONTHS, DateMention
+from .event_counts import is_capacity, is_subset
 from .event_words import _NUMBER_WORDS, _PARTICIPANTS, _TYPE_RX, _mask_quotes
 from .places import _demonym_scanner
 
@@ -55,6 +56,7 @@ def _rx(name: str) -> re.Pattern[str]:
                     rf"(?P<b>\d{{1,4}})\s+(?P<s2>{w('women')}|{w('men')})\b",
         "women": rf"^(?:{w('women')})$",
         "not_held": rf"\b(?:{w('not_held')})(?!\w)",
+        "other_project": rf"\b(?:{w('other_project')})(?!\w)",
         "deadline": rf"\b(?:{w('deadline')})(?!\w)",
         "quarter": rf"(?<!\w)(?:{w('quarter')})",
         "history": rf"^\s*(?:{w('history')})\b",
@@ -166,10 +168,14 @@ class Mention:
 
 def _counts(text: str, masked: str, date_spans: list[tuple[int, int]]) -> list[tuple[int, int, int | None]]:
     out: list[tuple[int, int, int | None]] = []
+    prev_end = -1
     for m in _PARTICIPANTS.finditer(masked):
         s = m.start("num")
         if any(a <= s < b for a, b in date_spans):
             continue
+        if is_subset(masked, prev_end, s) or is_capacity(masked, s, m.end("num")):
+            continue  # "41 officers (18 women)": part of the count before; "Cupo: 35 plazas": places, not people
+        prev_end = m.end()
         raw = m.group("num").lower()
         n = _NUMBER_WORDS.get(raw) if raw in _NUMBER_WORDS else int(re.sub(r"[,\s]", "", raw))
         if not n:
@@ -264,6 +270,7 @@ def read_mentions(f, more_places=None) -> list[Mention] | None:
         if len(mn.counts) > 1:
             mn.counts = []  # two counts in one clause: whose is whose is not written
     _elided_counts(own, masked, spans)
+    _lend_head_date(own, masked)
     _lend_years(own)
     return own
 
@@ -278,6 +285,19 @@ def _elided_counts(mentions: list[Mention], masked: str, date_spans: list[tuple[
         if m and not any(a <= m.start("n") < b for a, b in date_spans) \
                 and exact_count(masked, m.start("n"), m.end("n")):
             mn.counts = [(m.start("n"), m.end("n"), int(m.group("n")))]
+
+
+def _lend_head_date(mentions: list[Mention], masked: str) -> None:
+    """"two workshops were held in February 2022: in Lilongwe, ... and in Lusaka, ...": a date written before the
+    colon that opens the list is the date of each listed clause that writes none of its own."""
+    first = mentions[0]
+    colon = masked.find(":", first.start, first.end)
+    if colon < 0 or not first.dates or any(d.start > colon for d in first.dates) \
+            or not any(p.start > colon for p in first.places):
+        return
+    for mn in mentions[1:]:
+        if not mn.dates and not mn.months:
+            mn.dates = list(first.dates)
 
 
 def _lend_years(mentions: list[Mention]) -> None:
@@ -331,6 +351,8 @@ def set_aside(events: list[Event]) -> tuple[list[Event], list[tuple[Event, str]]
             aside.append((e, "no date"))
         elif _rx("not_held").search(first):
             aside.append((e, "postponed or cancelled"))
+        elif _rx("other_project").search(first):
+            aside.append((e, "an event of another project"))
         else:
             kept.append(e)
     return kept, aside

@@ -10,7 +10,9 @@ from ..intervals import Intervals
 from . import dates as _dates
 from . import places as _places
 from .cities import find_cities
+from .event_apposition import city_before_date
 from .event_clauses import count_by_sex, exact_count, is_period_or_quarter
+from .event_counts import is_capacity, spans_a_year, verb_event
 from .event_online import told_online
 from .event_words import (
     _CONNECT,
@@ -28,6 +30,7 @@ from .event_words import (
     _QUOTED,
     _TYPE_RX,
     _mask_quotes,
+    language_of,
 )
 from .orgs import find_organisations, is_country_name, scan_span
 
@@ -148,7 +151,8 @@ def _places_in(text: str, masked: str, excluded: list[tuple[int, int]]) -> list[
         named_as_venue = (_OF_EVENT.search(text[max(0, cm.start - 40) : cm.start])
                           or (_EVENT_AFTER.match(text, cm.end)
                               and text[max(0, cm.start - 4) : cm.start] in ("the ", "The ")))
-        if re.search(r"\b(?:in|at|to|à|au|en|a)\s+$", text[max(0, cm.start - 8) : cm.start], re.I) or named_as_venue:
+        if re.search(r"\b(?:in|at|to|à|au|en|a)\s+$", text[max(0, cm.start - 8) : cm.start], re.I) or named_as_venue \
+                or city_before_date(text, cm.start, cm.end):
             out.append(_Place(cm.start, cm.end, cm.iso3, cm.name, cm.name, True))
             named.add(cm.name)
     return out
@@ -206,7 +210,7 @@ def _participants(text: str, date_spans: list[tuple[int, int]]) -> tuple[dict, l
     dates = Intervals(date_spans)
     countries = _CountryList(text)
     for m in _PARTICIPANTS.finditer(text):
-        if dates.holds(m.start("num")):
+        if dates.holds(m.start("num")) or is_capacity(text, m.start("num"), m.end("num")):
             continue
         raw = m.group("num").lower()
         n = _NUMBER_WORDS.get(raw) if raw in _NUMBER_WORDS else int(re.sub(r"[,\s]", "", raw))
@@ -346,7 +350,7 @@ def _read_facts(text: str) -> _Facts:
     # runs from January 2022 to December 2024": the project's period.
     f.dates = [d for d in mentions if not _SINCE.search(text, max(0, d.start - 12), d.start)
                and not _PERIOD.search(text, max(0, d.start - 40), d.start)
-               and not is_period_or_quarter(text, d.start, d.end)]
+               and not is_period_or_quarter(text, d.start, d.end) and not spans_a_year(d.range)]
     info, excluded = _participants(masked, date_spans)
     if info:
         f.participants, f.qualifier, f.profile = info["participants"], info["qualifier"], info["profile"]
@@ -365,6 +369,11 @@ def _read_facts(text: str) -> _Facts:
                        r"carried\s+out|implemented|undertaken|convened)", masked[c.end() :][:60], re.I):
         word = c.group("n").lower()
         f.counting = _NUMBER_WORDS.get(word) or (int(word) if word.isdigit() else 2)
+    if f.type is None and any(d.range.start and d.range.start.month for d in f.dates):
+        told = verb_event(masked, [d.start for d in f.dates], date_spans, f.participants, f.qualifier, exact_count)
+        if told:  # "On 22 May 2024 the project trained 45 officials", "38 funcionarios se reunieron ...": one held
+            f.type, f.kw_start, f.participants = told.type, told.at, told.count
+            f.kw_end, f.kw_text = told.at, told.noun.get(language_of(text), told.noun["en"])
     if f.type is None and f.dates and _MILESTONE.search(masked):
         f.type = "milestone"
         m = _MILESTONE.search(masked)

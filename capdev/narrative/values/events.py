@@ -15,6 +15,7 @@ from .compound import split_compound
 from .event_clause_drafts import clause_drafts
 from .event_continuation import continues, glue_dates, own_anchor
 from .event_corrections import apply_corrections
+from .event_counts import counts_told_back, ends_on_capacity
 from .event_drafts import (
     _apply_context,
     _Context,
@@ -47,6 +48,8 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
         sents = glue_dates(_sentences(line))
         clean = _LIST_MARK.sub("", line.text)
         label = re.match(r"^([A-Z][^:.]{2,70}):\s+(\S.*)$", clean)
+        if label and ends_on_capacity(label.group(1)):
+            label = None  # "..., capacité : 40 participants": the places offered, read with the sentence
         label_facts = _facts(label.group(1)) if label else None
         heading_line = _is_heading(line.text)
         head_facts = _facts(line.text) if heading_line else None
@@ -171,6 +174,7 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
         drop_online_venue(d.event, d.country_text)
     events = [d.event for d in merged.drafts]
     events.sort(key=lambda e: e.span[0] if e.span else 0)
+    events = counts_told_back(events, _FAMILY)
     same_venue(events)
     _apply_dateline(text, events)
     apply_corrections(text, events, offset)

@@ -26,9 +26,16 @@ _QUALIFIERS = {"plus de": "more than", "environ": "about", "pres de": "nearly", 
                "aproximadamente": "approximately", "~": "about", ">": "more than"}
 
 
+# "29 (12/17)", "40 (22 women, 18 men)", "34 (F: 15, H: 19)": the women and men among the count, no other count
+_BY_SEX = re.compile(r"\s*\((?:[\d\s/,;:+.\-]|\b(?:women|men|female|male|femmes|hommes|mujeres|hombres|[FMHW])\b)*\d"
+                     r"(?:[\d\s/,;:+.\-]|\b(?:women|men|female|male|femmes|hommes|mujeres|hombres|[FMHW])\b)*\)\s*$",
+                     re.IGNORECASE)
+
+
 def participants_in(cell: str) -> tuple[int | None, str | None]:
-    """The count a table cell gives ("38", "approx. 40", "45 participantes", "120+"), and its qualifier."""
-    m = _COUNT.match(cell.strip())
+    """The count a table cell gives ("38", "approx. 40", "45 participantes", "120+", "29 (12/17)"), and its
+    qualifier."""
+    m = _COUNT.match(_BY_SEX.sub("", cell.strip()))
     if not m:
         return None, None
     n = int(re.sub(r"\D", "", m.group("num")))
@@ -86,6 +93,8 @@ def events_from_table(table: Table) -> tuple[list[Event], list[str]]:
         if _ONLINE.search(title) or event.type == "webinar":
             event.online = True
         event.participants, event.participants_qualifier = participants_in(cells.get("participants", ""))
+        if event.participants is None and "participants" not in cells:
+            event.participants = _women_and_men(cells)
         event.organisers = [label for _, _, label in find_organisations(cells.get("organisers", ""))]
         if not title and not found:
             continue
@@ -93,3 +102,12 @@ def events_from_table(table: Table) -> tuple[list[Event], list[str]]:
             untyped.append(title or event.dates_text)
         out.append(event)
     return out, untyped
+
+
+def _women_and_men(cells: dict[str, str]) -> int | None:
+    """A table with a women's and a men's column and no total: their sum, when both are exact counts."""
+    women, w_qual = participants_in(cells.get("women", ""))
+    men, m_qual = participants_in(cells.get("men", ""))
+    if women is None or men is None or w_qual or m_qual:
+        return None
+    return women + men
