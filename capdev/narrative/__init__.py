@@ -22,7 +22,7 @@ from .prose_records import prose_records
 from .relate import Relater, complete_links
 from .segment import iter_lines, iter_segments
 from .segment_merge import join_pieces
-from .structured import SCAN_CHARS, read_records, starts_with_table
+from .structured import SCAN_CHARS, find_table, read_records, starts_with_table
 from .types import Record
 
 # Stored with every imported record (SourceRecord.importer_version): which reading gave its values. The minor
@@ -76,8 +76,19 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
     except LimitExceeded as exc:
         raise LimitExceeded(exc.args[0], name=name) from None
     if not index:
-        # No labelled record: paragraphs of prose that tell of projects (an annual report, news items).
         whole = "".join(before or ())
+        if find_table(whole, 0, max_record or len(whole) + 1) is not None:
+            # No labelled record, and a table of projects further down than a portfolio export's head (a report's
+            # annex table after its prose): one record per row, the prose kept with them.
+            try:
+                for record in read_records(whole, source_file, max_record or len(whole) + 1):
+                    relater.add(record)
+                    index += 1
+                    yield record
+            except LimitExceeded as exc:
+                raise LimitExceeded(exc.args[0], name=name) from None
+            return
+        # No labelled record: paragraphs of prose that tell of projects (an annual report, news items).
         raws, guessed = prose_records(whole), False
         if not raws or (len(raws) == 1 and len(raws[0].blocks) == 1 and raws[0].end - raws[0].start == len(whole)):
             # Nothing, or the whole text as one record (no paragraph of it tells of a project): one record per project
