@@ -119,9 +119,22 @@ def _exported(chunks: Iterable[str], max_record: int | None) -> tuple[Iterable[s
         if size > SCAN_CHARS or len(head) >= 2:
             break  # a file is read a large chunk at a time; pages handed one by one are not read ahead
     text = "".join(head)
-    if not starts_with_table(text, max_record or MAX_RECORD_CHARS):
+    limit = max_record or MAX_RECORD_CHARS
+    if not starts_with_table(text, limit) and not _late_table(text, limit):
         return itertools.chain(head, it), None
     return (), text + "".join(it)
+
+
+def _late_table(text: str, limit: int) -> bool:
+    """Does a table of projects begin further down, after text that holds no labelled record (a report's prose,
+    then its table of projects)? The text before it is read as usual with the table's records (read_records)."""
+    found = find_table(text, text.rfind("\n", 0, SCAN_CHARS) + 1, limit)
+    if found is None:
+        return False
+    try:
+        return next(iter_segments(iter_lines([text[: found.start]], limit), max_record=limit), None) is None
+    except LimitExceeded:
+        return False
 
 
 def iter_file(path: str | os.PathLike[str], source_file: str | None = None, *, relater: Relater | None = None,

@@ -8,7 +8,7 @@ import re
 from ..labels import LabelTable
 from .cells import Cell, Column, Project, ReadTable, check_length, column_label, names_projects
 from .delimited import _blank_to, _line_end, _wrap
-from .listing_header import cut_at_columns, is_rule, split_names, stacked_names
+from .listing_header import cut_at_columns, is_rule, like_key, split_names, stacked_names
 
 _GAP = re.compile(r"\S(?:[^\S\r\n]?\S)*")  # a run of text with no two spaces in it
 _SLACK = 2  # a cell may begin this many characters before its column (right-aligned numbers go further: below)
@@ -77,6 +77,8 @@ def detect(text: str, pos: int, limit: int, table: LabelTable) -> ReadTable | No
         wrapped = bool(projects) and all(c != key for c, _, _ in cols)
         if not wrapped and all(c != key for c, _, _ in cols):
             break
+        if not wrapped and projects and not like_key(row, cols, key, projects[0], columns):
+            break  # "ST : C = Clôturé, E = En cours": a legend or a note under the listing, no row of it
         if row_at > at and projects:
             projects[-1].cells[-1].end = row_at
         elif row_at > at:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..labels import LabelTable
-from .cells import column_label
+from .cells import Column, Project, column_label
 
 _GAP = re.compile(r"\S(?:[^\S\r\n]?\S)*")  # a run of text with no two spaces in it
 _BREAK = re.compile(r"\r\n|\r|\n")
@@ -72,7 +72,7 @@ def split_names(text: str, line: str, after: int, names: list[tuple[int, int, st
         if k not in todo or "\n" in n:
             out.append((a, b, n))
             continue
-        cuts = [i for i in range(a + 1, b) if line[i] == " " and all(i >= len(r) or r[i] == " " for r in rows)]
+        cuts = [i for i in range(a + 1, min(b, len(line))) if line[i] == " " and all(i >= len(r) or r[i] == " " for r in rows)]
         bounds = [a] + [c + 1 for c in cuts]
         pieces = []
         for j, s in enumerate(bounds):
@@ -96,3 +96,18 @@ def cut_at_columns(line: str, segs: list[tuple[int, int]], starts: list[int]) ->
                 a = s
         out.append((a, b))
     return out
+
+
+_CODE_LIKE = re.compile(r"^[\w./\-]+(?: [\w./\-]+)?$")
+
+
+def like_key(row: str, cols: list[tuple[int, int, int]], key: int, first: Project, columns: list[Column]) -> bool:
+    """Does a row's code cell read as a code when the listing's first row's did ("2231K", "HAI/19/001")? A legend
+    or a note under the listing ("ST : C = Closed") does not."""
+    if columns[key].field != "code":
+        return True
+    cell = next((c for c in first.cells if c.column == key), None)
+    if cell is None or not re.search(r"\d", cell.value) or not _CODE_LIKE.match(cell.value.strip()):
+        return True
+    value = next((row[a:b] for c, a, b in cols if c == key), "")
+    return bool(_CODE_LIKE.match(value.strip()) and re.search(r"\d", value))
