@@ -18,14 +18,14 @@ from ..lines import Line, iter_lines
 from ..record_steps import mark_history
 from ..segment import Block, iter_segments
 from ..types import Event, Record
-from . import delimited, fixed_width, transposed, yaml_like
+from . import aligned_transposed, delimited, fixed_width, transposed, yaml_like
 from .cells import ReadTable, to_record
 from .keyed_events import as_loose, keyed_events, project_codes
 
 __all__ = ["find_table", "read_records", "starts_with_table"]
 
 _BREAK = re.compile(r"\r\n|\r|\n")
-_SHAPES = (delimited.detect, yaml_like.detect, transposed.detect, fixed_width.detect)
+_SHAPES = (delimited.detect, yaml_like.detect, transposed.detect, fixed_width.detect, aligned_transposed.detect)
 # A table must begin within this many characters of a text's start for the text to be read as a portfolio export
 # (a caption, a title and a note or two may come before it).
 SCAN_CHARS = 4000
