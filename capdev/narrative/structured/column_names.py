@@ -55,7 +55,8 @@ def is_row_number(value: str) -> bool:
 
 
 _COMPACT_DATE = re.compile(r"^(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])?$")
-_LEGEND = re.compile(r"(?<![\w])(?P<letter>[A-Z])\s*(?:=|:|-|\u2013)\s*(?P<word>[A-Za-z\u00c0-\u00ff][\w\u00c0-\u00ff -]{2,30}?)"
+_LEGEND = re.compile(r"(?<![\w])(?P<letter>[A-Z])\s*(?:=|:|-|\u2013)\s*"
+                     r"(?P<word>[A-Za-z\u00c0-\u00ff][\w\u00c0-\u00ff -]{2,30}?)"
                      r"\s*(?=[,;/).\]\n]|$|\s+[A-Z]\s*(?:=|:|-|\u2013)\s)")
 
 

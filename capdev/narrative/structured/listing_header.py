@@ -72,7 +72,8 @@ def split_names(text: str, line: str, after: int, names: list[tuple[int, int, st
         if k not in todo or "\n" in n:
             out.append((a, b, n))
             continue
-        cuts = [i for i in range(a + 1, min(b, len(line))) if line[i] == " " and all(i >= len(r) or r[i] == " " for r in rows)]
+        cuts = [i for i in range(a + 1, min(b, len(line)))
+                if line[i] == " " and all(i >= len(r) or r[i] == " " for r in rows)]
         bounds = [a] + [c + 1 for c in cuts]
         pieces = []
         for j, s in enumerate(bounds):
