@@ -138,6 +138,11 @@ def names_projects(columns: list[Column], table: LabelTable | None = None) -> bo
     return not any(c.field is None and column_role(c.name, table) in _EVENT_ROLES for c in named)
 
 
+def by_column(project: Project) -> dict[int, str]:
+    """A project's values by column (a wrapped cell's text joined to its first part's)."""
+    return {c.column: c.value for c in project.cells if c.column is not None and not c.more}
+
+
 def check_length(text: str, project: Project, limit: int) -> None:
     """A project (a row and the rows wrapped onto it, an item) longer than one record's limit is refused."""
     if project.end - project.start > limit:

@@ -94,3 +94,27 @@ def status_letter(value: str, legend: dict[str, str]) -> str | None:
 @functools.cache
 def _letters() -> dict[str, str]:
     return json.loads(_DATA.read_text(encoding="utf-8"))["status_letters"]
+
+
+# Fields a project's row states on its first line: a line without any of them may be the rest of the row above.
+_ANCHORED = frozenset({"budget", "time_frame", "status", "currency", "code"})
+
+
+@functools.cache
+def _joining() -> frozenset[str]:
+    return frozenset(json.loads(_DATA.read_text(encoding="utf-8"))["joining_words"])
+
+
+def continues_row(filled: dict[int, str], fields: list[str | None], title: int, previous: dict[int, str]) -> bool:
+    """With no code column, does a row (its non-empty cells by column) go on the row above (previous, its cells
+    by column)? Only when it states no amount, date or status while the row above does, and its title cell is
+    empty, starts in lower case, or follows a title that ends on a joining word or a comma ("... policymaking for")."""
+    anchored = {k for k, f in enumerate(fields) if f in _ANCHORED}
+    if not anchored or any(k in anchored for k in filled) or not any(previous.get(k) for k in anchored):
+        return False
+    text = filled.get(title, "").strip()
+    if not text or text[0].islower():
+        return True
+    above = previous.get(title, "").rstrip()
+    last = above.split()[-1].lower() if above.split() else ""
+    return above.endswith((",", "-", "\u2013")) or last in _joining()

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from ..labels import LabelTable
-from .cells import Cell, Column, Project, ReadTable, check_length, column_label, names_projects
+from .cells import Cell, Column, Project, ReadTable, by_column, check_length, column_label, names_projects
+from .column_names import continues_row
 
 DELIMITERS = (";", "\t", ",", "|")
 _BREAK = re.compile(r"\r\n|\r|\n")
@@ -153,6 +154,10 @@ def _rows(text: str, pos: int, delim: str, columns: list[Column], limit: int
             heads.append((pos, at))
         wrapped = (projects and delim in ("|", "\t") and identity
                    and not any(cells[k][2].strip() for k in identity if k < len(cells)))
+        if projects and not wrapped and delim in ("|", "\t") and identity and columns[identity[0]].field == "title":
+            # No code column: "et décentralisation<TAB>Mali<TAB><TAB>" under a row with its amount and dates.
+            wrapped = continues_row({k: v for k, (_, _, v, _) in enumerate(cells) if v.strip()},
+                                    [c.field for c in columns], identity[0], by_column(projects[-1]))
         row_cells = [Cell(a, b, k, v, t) for k, (a, b, v, t) in enumerate(cells)]
         if wrapped:
             _wrap(projects[-1], row_cells)

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from ..labels import LabelTable
-from .cells import Cell, Column, Project, ReadTable, check_length, column_label, names_projects
+from .cells import Cell, Column, Project, ReadTable, by_column, check_length, column_label, names_projects
+from .column_names import continues_row
 from .delimited import _blank_to, _line_end, _wrap
 from .listing_header import cut_at_columns, is_rule, like_key, split_names, stacked_names
 
@@ -72,9 +73,12 @@ def detect(text: str, pos: int, limit: int, table: LabelTable) -> ReadTable | No
         e, n = _line_end(text, row_at)
         row = text[row_at:e]
         cols = _columns_of(row, starts, ends) if len(row) <= 2000 else None
-        if not cols or (len(cols) < 2 and not (projects and cols[0][0] != key)):
+        # No code column: "for sustainable development   Nigeria" under a row with its amount and dates.
+        goes_on = bool(cols) and bool(projects) and columns[key].field == "title" and continues_row(
+            {c: row[a:b] for c, a, b in cols}, [c.field for c in columns], key, by_column(projects[-1]))
+        if not cols or (len(cols) < 2 and not (projects and cols[0][0] != key) and not goes_on):
             break
-        wrapped = bool(projects) and all(c != key for c, _, _ in cols)
+        wrapped = bool(projects) and all(c != key for c, _, _ in cols) or goes_on
         if not wrapped and all(c != key for c, _, _ in cols):
             break
         if not wrapped and projects and not like_key(row, cols, key, projects[0], columns):

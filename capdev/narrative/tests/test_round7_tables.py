@@ -106,6 +106,25 @@ EXPECTED = {
         (None, 'Éthique et intégrité dans le service public', ['MRT'], ['France'], (310000, 'EUR'), '2021', '2023',
          None),
     ],
+    "nocode_en_wrapped.txt": [
+        (None, 'Evidence-based policymaking for sustainable development', ['GHA', 'NGA'], ['Sweden'], (640000, 'USD'),
+         '2021-01', '2024-12', None),
+        (None, 'Local government finance in Central Asia', ['UZB'], ['European Union'], (600000, 'USD'), '2021-10',
+         '2024-09', None),
+    ],
+    "nocode_es_pipe.md": [
+        (None, 'Gobierno abierto en municipios rurales', ['CHL'], ['Inter-American Development Bank'], (200000, 'USD'),
+         '2021', '2023', None),
+        (None, 'Datos abiertos para la rendición de cuentas', ['PER'], ['European Union'], (150000, 'USD'), '2022',
+         '2024', None),
+        (None, 'Servicio civil', ['ECU'], ['Spanish Agency for International Development Cooperation'], None, None,
+         None, None),
+    ],
+    "nocode_fr_tab.txt": [
+        (None, 'Gouvernance locale et décentralisation', ['SEN', 'MLI'], ['European Union'], (600000, 'EUR'), '2021',
+         '2023', None),
+        (None, 'Finances publiques', ['NER'], ['France'], (300000, 'EUR'), '2020', '2022', None),
+    ],
     "squeezed_en.txt": [
         ('1819K', 'LOCAL GOVERNMENT FINANCE IN UZBEKISTAN', ['UZB'], ['European Union'], (600000, 'EUR'), '2021-10-01',
          '2024-09-30', 'active'),
@@ -187,7 +206,8 @@ CAPTIONS = ["PORTFOLIO LISTING", "EXTRACTION DU SYSTEME", "SISTEMA DE GESTION", 
             "Portfolio summary", "Liste des projets", "Comparison of", "Note de comparaison", "Cuadro comparativo",
             "RUN 2023", "EDITION DU", "REPORTE DE", "Table 3", "Tableau 4", "Cuadro 2", "Annual report",
             "Rapport annuel", "Informe anual", "ST :", "Source:", "NOTE COMPARATIVE", "Ficha comparativa", "Campo",
-            "Proyecto A", "Projet 1", "Proposal 1"]
+            "Proyecto A", "Projet 1", "Proposal 1", "Projects under", "Projets appuy", "Proyectos del",
+            "for ", "in ", "et ", "en ", "rendici"]
 
 
 def _check_partition(text: str, records: list) -> None:
