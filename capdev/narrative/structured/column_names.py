@@ -118,3 +118,15 @@ def continues_row(filled: dict[int, str], fields: list[str | None], title: int, 
     above = previous.get(title, "").rstrip()
     last = above.split()[-1].lower() if above.split() else ""
     return above.endswith((",", "-", "\u2013")) or last in _joining()
+
+
+@functools.cache
+def _totals() -> frozenset[str]:
+    return frozenset(_key(w) for w in json.loads(_DATA.read_text(encoding="utf-8"))["total_rows"])
+
+
+def is_total_row(values: list[str]) -> bool:
+    """Is this a table's row of totals ("**Total** | | 795,000", "TOTAL<TAB><TAB>940 000", "Sous-total")?"""
+    first = next((v for v in values if v.strip()), "")
+    key = _key(re.sub(r"[*_:`]+", " ", first)).replace("-", " ")
+    return key in _totals() or key.replace(" ", "-") in _totals()

@@ -10,7 +10,7 @@ import re
 
 from ..labels import LabelTable
 from .cells import Cell, Column, Project, ReadTable, by_column, check_length, column_label, names_projects
-from .column_names import continues_row
+from .column_names import continues_row, is_total_row
 
 DELIMITERS = (";", "\t", ",", "|")
 _BREAK = re.compile(r"\r\n|\r|\n")
@@ -145,6 +145,8 @@ def _rows(text: str, pos: int, delim: str, columns: list[Column], limit: int
         extra = cells[width:]
         if len(cells) < max(2, (width + 1) // 2) or any(v.strip() for _, _, v, _ in extra):
             break
+        if is_total_row([v for _, _, v, _ in cells]):
+            break  # a row of totals: no project; kept, unplaced, with the table's last record
         if extra:  # empty cells after the last column: its delimiter at the row's end
             cells = [*cells[: width - 1], (cells[width - 1][0], extra[-1][1], cells[width - 1][2], cells[width - 1][3])]
         if at > pos and projects:

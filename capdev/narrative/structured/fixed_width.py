@@ -7,7 +7,7 @@ import re
 
 from ..labels import LabelTable
 from .cells import Cell, Column, Project, ReadTable, by_column, check_length, column_label, names_projects
-from .column_names import continues_row
+from .column_names import continues_row, is_total_row
 from .delimited import _blank_to, _line_end, _wrap
 from .listing_header import cut_at_columns, is_rule, like_key, split_names, stacked_names
 
@@ -73,6 +73,8 @@ def detect(text: str, pos: int, limit: int, table: LabelTable) -> ReadTable | No
         e, n = _line_end(text, row_at)
         row = text[row_at:e]
         cols = _columns_of(row, starts, ends) if len(row) <= 2000 else None
+        if cols and is_total_row([row[a:b] for _, a, b in cols]):
+            break  # a row of totals: no project; kept, unplaced, with the table's last record
         # No code column: "for sustainable development   Nigeria" under a row with its amount and dates.
         goes_on = bool(cols) and bool(projects) and columns[key].field == "title" and continues_row(
             {c: row[a:b] for c, a, b in cols}, [c.field for c in columns], key, by_column(projects[-1]))

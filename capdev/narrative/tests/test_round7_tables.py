@@ -177,6 +177,18 @@ EXPECTED = {
         ('2413K', 'Citoyenneté numérique et inclusion', ['HTI'], ['Canada'], (250000, 'EUR'), '2023-07-01',
          '2025-06-30', 'planned'),
     ],
+    "totals_en_pipe.md": [
+        ('2340D', 'Total quality management in customs', ['ZMB'], [], (520000, 'USD'), None, None, None),
+        ('2341E', 'Parliamentary oversight', ['NPL'], [], (275000, 'USD'), None, None, None),
+    ],
+    "totals_es_listado.txt": [
+        ('3401A', 'Catastro urbano', ['ECU'], [], (125000, 'USD'), None, None, None),
+        ('3402B', 'Control interno', ['PER'], [], (310000, 'USD'), None, None, None),
+    ],
+    "totals_fr_tab.txt": [
+        ('2411H', 'Qualité des services', ['CIV'], [], (330000, 'EUR'), None, None, None),
+        ('2412J', 'Gestion axée sur les résultats', ['TCD'], [], (610000, 'EUR'), None, None, None),
+    ],
     "transposed_en.txt": [
         ('2501S', 'E-procurement for small states', ['TON', 'VUT'], None, (300000, 'USD'), '2022-03-01', '2024-02-28',
          None),
@@ -318,3 +330,14 @@ def test_compact_dates_and_status_letters() -> None:
     legend = status_legend("ST: A = Abandoned, O = Ongoing; E - En cours\n")
     assert legend.get("O") == "Ongoing" and legend.get("E") == "En cours"
     assert status_letter("P", legend) is None  # a legend that names no P: no common guess
+
+
+def test_a_row_of_totals_is_no_project_and_is_kept() -> None:
+    for name, total in (("totals_en_pipe.md", "**Total**"), ("totals_fr_tab.txt", "TOTAL"),
+                        ("totals_es_listado.txt", "Total general")):
+        _, records = _parse(name)
+        assert len(records) == 2, name
+        assert all(len(r.budgets) == 1 for r in records), name
+        assert any(total in u for u in records[-1].unparsed), name
+        assert all("Total" not in (r.code or "") and not r.title.startswith(("Total ", "TOTAL")) or
+                   r.title.startswith("Total quality") for r in records), name
