@@ -22,7 +22,7 @@ from .prose_records import prose_records
 from .relate import Relater, complete_links
 from .segment import iter_lines, iter_segments
 from .segment_merge import join_pieces
-from .structured import SCAN_CHARS, find_table, read_records, starts_with_table
+from .structured import SCAN_CHARS, portfolio_below, read_records, starts_with_table
 from .types import Record
 
 # Stored with every imported record (SourceRecord.importer_version): which reading gave its values. The minor
@@ -77,7 +77,7 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
         raise LimitExceeded(exc.args[0], name=name) from None
     if not index:
         whole = "".join(before or ())
-        if find_table(whole, 0, max_record or len(whole) + 1) is not None:
+        if portfolio_below(whole, 0, max_record or len(whole) + 1) is not None:
             # No labelled record, and a table of projects further down than a portfolio export's head (a report's
             # annex table after its prose): one record per row, the prose kept with them.
             try:
@@ -128,7 +128,7 @@ def _exported(chunks: Iterable[str], max_record: int | None) -> tuple[Iterable[s
 def _late_table(text: str, limit: int) -> bool:
     """Does a table of projects begin further down, after text that holds no labelled record (a report's prose,
     then its table of projects)? The text before it is read as usual with the table's records (read_records)."""
-    found = find_table(text, text.rfind("\n", 0, SCAN_CHARS) + 1, limit)
+    found = portfolio_below(text, text.rfind("\n", 0, SCAN_CHARS) + 1, limit)
     if found is None:
         return False
     try:

@@ -341,3 +341,13 @@ def test_a_row_of_totals_is_no_project_and_is_kept() -> None:
         assert any(total in u for u in records[-1].unparsed), name
         assert all("Total" not in (r.code or "") and not r.title.startswith(("Total ", "TOTAL")) or
                    r.title.startswith("Total quality") for r in records), name
+
+
+def test_a_list_of_events_after_prose_is_no_table_of_projects() -> None:
+    """Title, date and country are what a list of events states too: a table found below a report's prose is read
+    as projects only when it names codes, amounts, funders or statuses. Here the prose is the one record."""
+    text = (FILES / "prose_then_events_en.txt").read_text(encoding="utf-8")
+    records = parse_text(text)
+    assert len(records) == 1
+    assert records[0].title == "Strengthening the civil service training institute"
+    assert not any(r.title in ("Training of trainers", "Policy dialogue") for r in records)
