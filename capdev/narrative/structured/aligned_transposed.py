@@ -12,7 +12,8 @@ from .cells import Cell, Column, Project, ReadTable, column_label, names_project
 from .delimited import _line_end
 from .transposed import _continue
 
-_MAX_ROWS = 200
+_MAX_ROWS = 60
+_FIRST_CELL = re.compile(r"\S+(?: \S+)*")  # a line's text up to its first run of two spaces
 _MAX_WIDTH = 1000
 _GUTTER = 2  # blank positions on every line that set two columns apart
 
@@ -28,6 +29,22 @@ def _block(text: str, pos: int, limit: int) -> list[tuple[int, int, int]]:
         out.append((at, end, nxt))
         at = nxt
     return out
+
+
+def _labels_ahead(text: str, pos: int, table: LabelTable) -> bool:
+    """Do two of the first four lines from pos open with a label (the field names down the first column)?"""
+    found = 0
+    at = pos
+    for _ in range(4):
+        end, nxt = _line_end(text, at)
+        line = text[at:end]
+        if not line.strip():
+            break
+        m = _FIRST_CELL.match(line)
+        if m is not None and column_label(m.group(), table) is not None:
+            found += 1
+        at = nxt
+    return found >= 2
 
 
 def _spans(text: str, lines: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
@@ -58,6 +75,8 @@ def detect(text: str, pos: int, limit: int, table: LabelTable) -> ReadTable | No
     first = text[pos:end]
     if not re.search(r"\S {2,}\S", first) or "\t" in first or "|" in first:
         return None
+    if not _labels_ahead(text, pos, table):
+        return None  # decided on the first lines: the block is not read again from each of its lines
     lines = _block(text, pos, limit)
     if len(lines) < 3:
         return None
