@@ -78,8 +78,14 @@ def detect(text: str, pos: int, limit: int, table: LabelTable) -> ReadTable | No
     if not _labels_ahead(text, pos, table):
         return None  # decided on the first lines: the block is not read again from each of its lines
     lines = _block(text, pos, limit)
-    if len(lines) < 3:
-        return None
+    if len(lines) < 3 or (len(lines) > 6 and _read(text, lines[:6], table) is None):
+        return None  # decided on the first lines when they say no: each line of a long block reads them again
+    return _read(text, lines, table, pos)
+
+
+def _read(text: str, lines: list[tuple[int, int, int]], table: LabelTable, pos: int | None = None
+          ) -> ReadTable | None:
+    """The projects of the block's lines (with pos, the table's start; without it, only whether they may be)."""
     spans = _spans(text, lines)
     if len(spans) < 3 or spans[0][0] != 0:
         return None
@@ -92,6 +98,10 @@ def detect(text: str, pos: int, limit: int, table: LabelTable) -> ReadTable | No
     for r, cells in enumerate(rows):
         if not cells[0] and r > 0 and r - 1 != head_row:
             wraps[r] = wraps.get(r - 1, r - 1)
+    first = [cells for r, cells in enumerate(rows) if r != head_row and r not in wraps][:4]
+    for j in range(1, len(spans)):
+        if sum(1 for cells in first if cells[j] and column_label(cells[j], table)) >= 2:
+            return None  # "Code  2122M  Status  Closed": labels and values side by side, one record's facts
     fields = [Column(cells[0], column_label(cells[0], table) if cells[0] else None) for cells in rows]
     body = [f for r, f in enumerate(fields) if r != head_row and r not in wraps]
     if len(body) < 3 or not names_projects(body, table) or sum(1 for c in body if c.label) * 3 < len(body) * 2:
@@ -100,6 +110,8 @@ def detect(text: str, pos: int, limit: int, table: LabelTable) -> ReadTable | No
         values = [cells[j] for r, cells in enumerate(rows) if cells[j] and r != head_row and r not in wraps]
         if sum(1 for v in values if column_label(v, table)) * 2 >= len(values):
             return None  # "Code  2122M  Status  Closed": labels and values side by side, one record's facts
+    if pos is None:
+        return ReadTable("transposed", fields, [], [], 0, 0, detached=True)
     projects = [Project() for _ in spans[1:]]
     heads: list[tuple[int, int]] = []
     for r, (s, e, nxt) in enumerate(lines):
