@@ -22,7 +22,7 @@ from .prose_records import prose_records
 from .relate import Relater, complete_links
 from .segment import iter_lines, iter_segments
 from .segment_merge import join_pieces
-from .structured import SCAN_CHARS, read_records, starts_with_table
+from .structured import SCAN_CHARS, portfolio_below, read_records, starts_with_table
 from .types import Record
 
 # Stored with every imported record (SourceRecord.importer_version): which reading gave its values. The minor
@@ -76,8 +76,19 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
     except LimitExceeded as exc:
         raise LimitExceeded(exc.args[0], name=name) from None
     if not index:
-        # No labelled record: paragraphs of prose that tell of projects (an annual report, news items).
         whole = "".join(before or ())
+        if portfolio_below(whole, 0, max_record or len(whole) + 1) is not None:
+            # No labelled record, and a table of projects further down than a portfolio export's head (a report's
+            # annex table after its prose): one record per row, the prose kept with them.
+            try:
+                for record in read_records(whole, source_file, max_record or len(whole) + 1):
+                    relater.add(record)
+                    index += 1
+                    yield record
+            except LimitExceeded as exc:
+                raise LimitExceeded(exc.args[0], name=name) from None
+            return
+        # No labelled record: paragraphs of prose that tell of projects (an annual report, news items).
         raws, guessed = prose_records(whole), False
         if not raws or (len(raws) == 1 and len(raws[0].blocks) == 1 and raws[0].end - raws[0].start == len(whole)):
             # Nothing, or the whole text as one record (no paragraph of it tells of a project): one record per project
@@ -108,9 +119,22 @@ def _exported(chunks: Iterable[str], max_record: int | None) -> tuple[Iterable[s
         if size > SCAN_CHARS or len(head) >= 2:
             break  # a file is read a large chunk at a time; pages handed one by one are not read ahead
     text = "".join(head)
-    if not starts_with_table(text, max_record or MAX_RECORD_CHARS):
+    limit = max_record or MAX_RECORD_CHARS
+    if not starts_with_table(text, limit) and not _late_table(text, limit):
         return itertools.chain(head, it), None
     return (), text + "".join(it)
+
+
+def _late_table(text: str, limit: int) -> bool:
+    """Does a table of projects begin further down, after text that holds no labelled record (a report's prose,
+    then its table of projects)? The text before it is read as usual with the table's records (read_records)."""
+    found = portfolio_below(text, text.rfind("\n", 0, SCAN_CHARS) + 1, limit)
+    if found is None:
+        return False
+    try:
+        return next(iter_segments(iter_lines([text[: found.start]], limit), max_record=limit), None) is None
+    except LimitExceeded:
+        return False
 
 
 def iter_file(path: str | os.PathLike[str], source_file: str | None = None, *, relater: Relater | None = None,

@@ -18,14 +18,14 @@ from ..lines import Line, iter_lines
 from ..record_steps import mark_history
 from ..segment import Block, iter_segments
 from ..types import Event, Record
-from . import delimited, fixed_width, transposed, yaml_like
+from . import aligned_transposed, delimited, fixed_width, transposed, yaml_like
 from .cells import ReadTable, to_record
 from .keyed_events import as_loose, keyed_events, project_codes
 
-__all__ = ["find_table", "read_records", "starts_with_table"]
+__all__ = ["find_table", "portfolio_below", "read_records", "starts_with_table"]
 
 _BREAK = re.compile(r"\r\n|\r|\n")
-_SHAPES = (delimited.detect, yaml_like.detect, transposed.detect, fixed_width.detect)
+_SHAPES = (delimited.detect, yaml_like.detect, transposed.detect, fixed_width.detect, aligned_transposed.detect)
 # A table must begin within this many characters of a text's start for the text to be read as a portfolio export
 # (a caption, a title and a note or two may come before it).
 SCAN_CHARS = 4000
@@ -46,6 +46,20 @@ def find_table(text: str, pos: int, limit: int, table: LabelTable | None = None,
                     return found
         pos = nxt
     return None
+
+
+# What a list of events does not state and a table of projects does: a table found further down a text than a
+# portfolio's head names one of these (a list of events has a title, dates and places too).
+_PORTFOLIO_FIELDS = frozenset({"code", "budget", "funding_source", "status", "currency", "partners", "lead_unit"})
+
+
+def portfolio_below(text: str, pos: int, limit: int, table: LabelTable | None = None) -> ReadTable | None:
+    """The first table from pos on, when it is one of projects beyond doubt (a column of codes, amounts, funders
+    or statuses): else None."""
+    found = find_table(text, pos, limit, table)
+    if found is None or not {c.field for c in found.columns} & _PORTFOLIO_FIELDS:
+        return None
+    return found
 
 
 def starts_with_table(text: str, limit: int, table: LabelTable | None = None) -> bool:

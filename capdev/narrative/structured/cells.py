@@ -16,6 +16,7 @@ from ..assemble import _Assembler
 from ..labels import LabelMatch, LabelTable, default_table, match_label
 from ..segment import Block, RawRecord
 from ..types import Record
+from .column_names import is_row_number
 
 # Fields a portfolio table is about; a table naming two of them (one being its code or title) lists projects.
 _IDENTITY = ("code", "title")
@@ -79,10 +80,22 @@ class ReadTable:
     start: int
     end: int
     detached: bool = False
+    legend: dict[str, str] | None = None  # the status letters a legend near the table spells out (once per table)
 
 
 def column_label(name: str, table: LabelTable | None = None) -> LabelMatch | None:
-    """The label a column's name is, when the whole name is one; else None."""
+    """The label a column's name is, when the whole name is one, or the name stands for one in a listing's header
+    ("CCY", "BEG DATE", "USD": column_names.py); else None."""
+    lab = _column_label(name, table)
+    if lab is None:
+        from .column_names import column_spelling
+
+        spelled = column_spelling(_NAME_DECORATION.sub("", name))
+        lab = _column_label(spelled, table) if spelled else None
+    return lab
+
+
+def _column_label(name: str, table: LabelTable | None = None) -> LabelMatch | None:
     table = table or default_table()
     text = _NAME_DECORATION.sub("", name)
     if not text or len(text) > 80 or "\n" in text:
@@ -123,6 +136,11 @@ def names_projects(columns: list[Column], table: LabelTable | None = None) -> bo
         if c.field is None and (re.search(r"\d", c.name) or fold_key(c.name) in table.status_values):
             return False  # "1920Z", "Completed": a value, so the row is a record's labels and values
     return not any(c.field is None and column_role(c.name, table) in _EVENT_ROLES for c in named)
+
+
+def by_column(project: Project) -> dict[int, str]:
+    """A project's values by column (a wrapped cell's text joined to its first part's)."""
+    return {c.column: c.value for c in project.cells if c.column is not None and not c.more}
 
 
 def check_length(text: str, project: Project, limit: int) -> None:
@@ -168,6 +186,7 @@ def to_record(text: str, read: ReadTable, k: int, index: int, source_file: str |
         cells = sorted((c for p in read.projects for c in p.cells), key=lambda c: c.start)
     empty_countries = False
     unknown: list[str] = []
+    notes: list[tuple[str, str]] = []
     for cell in cells:
         if cell.end <= cell.start:
             continue  # an empty last cell at the end of the text
@@ -186,11 +205,14 @@ def to_record(text: str, read: ReadTable, k: int, index: int, source_file: str |
             if col.name.strip() and col.name not in unknown:
                 unknown.append(col.name)
             continue
+        if col.field == "code" and is_row_number(cell.value) and not cell.more:
+            blocks.append(Block("heading", "heading", cell.start, cell.end, cell.end))  # a row's number: no code
+            continue
         block = Block(col.field or "unparsed", "label", cell.start, cell.end, cell.at, label=col.label)
         if cell.more:
             skip.add(id(block))
         else:
-            values[id(block)] = (cell.value.strip(), cell.at)
+            values[id(block)] = (_cell_value(text, read, col, cell.value.strip(), notes), cell.at)
         blocks.append(block)
     blocks.extend(after or [])
     blocks.sort(key=lambda b: b.start)  # a rule may come between a transposed table's rows
@@ -202,7 +224,27 @@ def to_record(text: str, read: ReadTable, k: int, index: int, source_file: str |
         rec.flags = [f for f in rec.flags if f.field != "unparsed" or not f.reason.startswith("placed by no rule")]
     for name in unknown:
         rec.flag("unparsed", f"column \u201c{name}\u201d is no label: its cell is kept unplaced")
+    for name, reason in notes:
+        rec.flag(name, reason)
     return rec
+
+
+def _cell_value(text: str, read: ReadTable, col: Column, value: str, notes: list[tuple[str, str]]) -> str:
+    """A cell's value as the value parsers read it: a listing's compact date ("20190601") as ISO, a status letter as
+    the word it stands for (the table's legend's, else the common letters': noted for the reviewer)."""
+    from .column_names import compact_date, status_legend, status_letter
+
+    if col.field == "time_frame":
+        return compact_date(value) or value
+    if col.field == "status" and len(value) <= 2:
+        if read.legend is None:
+            read.legend = status_legend(text[max(0, read.start - 3000) : read.start]
+                                        + "\n" + text[read.end : read.end + 3000])
+        word = status_letter(value, read.legend)
+        if word:
+            notes.append(("status", f"status letter \u201c{value}\u201d read as \u201c{word}\u201d"))
+            return word
+    return value
 
 
 class _CellAssembler(_Assembler):

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from ..labels import LabelTable
-from .cells import Cell, Column, Project, ReadTable, check_length, column_label, names_projects
+from .cells import Cell, Column, Project, ReadTable, by_column, check_length, column_label, names_projects
+from .column_names import continues_row, is_total_row
 
 DELIMITERS = (";", "\t", ",", "|")
 _BREAK = re.compile(r"\r\n|\r|\n")
@@ -144,6 +145,8 @@ def _rows(text: str, pos: int, delim: str, columns: list[Column], limit: int
         extra = cells[width:]
         if len(cells) < max(2, (width + 1) // 2) or any(v.strip() for _, _, v, _ in extra):
             break
+        if is_total_row([v for _, _, v, _ in cells]):
+            break  # a row of totals: no project; kept, unplaced, with the table's last record
         if extra:  # empty cells after the last column: its delimiter at the row's end
             cells = [*cells[: width - 1], (cells[width - 1][0], extra[-1][1], cells[width - 1][2], cells[width - 1][3])]
         if at > pos and projects:
@@ -153,6 +156,10 @@ def _rows(text: str, pos: int, delim: str, columns: list[Column], limit: int
             heads.append((pos, at))
         wrapped = (projects and delim in ("|", "\t") and identity
                    and not any(cells[k][2].strip() for k in identity if k < len(cells)))
+        if projects and not wrapped and delim in ("|", "\t") and identity and columns[identity[0]].field == "title":
+            # No code column: "et décentralisation<TAB>Mali<TAB><TAB>" under a row with its amount and dates.
+            wrapped = continues_row({k: v for k, (_, _, v, _) in enumerate(cells) if v.strip()},
+                                    [c.field for c in columns], identity[0], by_column(projects[-1]))
         row_cells = [Cell(a, b, k, v, t) for k, (a, b, v, t) in enumerate(cells)]
         if wrapped:
             _wrap(projects[-1], row_cells)

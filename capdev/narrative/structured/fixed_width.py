@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 
 from ..labels import LabelTable
-from .cells import Cell, Column, Project, ReadTable, check_length, column_label, names_projects
+from .cells import Cell, Column, Project, ReadTable, by_column, check_length, column_label, names_projects
+from .column_names import continues_row, is_total_row
 from .delimited import _blank_to, _line_end, _wrap
+from .listing_header import cut_at_columns, is_rule, like_key, split_names, stacked_names
 
 _GAP = re.compile(r"\S(?:[^\S\r\n]?\S)*")  # a run of text with no two spaces in it
-_RULE = re.compile(r"^[ \t]*[-=\u2013\u2014_]{3,}(?:[ \t]+[-=\u2013\u2014_]{3,})*[ \t]*$")
 _SLACK = 2  # a cell may begin this many characters before its column (right-aligned numbers go further: below)
 
 
@@ -21,7 +22,7 @@ def _segments(line: str) -> list[tuple[int, int]]:
 def _columns_of(line: str, starts: list[int], ends: list[int]) -> list[tuple[int, int, int]] | None:
     """(column, start, end) of each segment of a line; None when a segment fits no column."""
     out = []
-    for a, b in _segments(line):
+    for a, b in cut_at_columns(line, _segments(line), starts):
         col = None
         for k, s in enumerate(starts):
             nxt = starts[k + 1] if k + 1 < len(starts) else 10**9
@@ -42,17 +43,26 @@ def detect(text: str, pos: int, limit: int, table: LabelTable) -> ReadTable | No
     segs = [(a, b) for a, b in _segments(line)]
     if len(segs) < 3 or not re.search(r"\S {2,}\S", line):
         return None
-    columns = [Column(line[a:b], column_label(line[a:b], table)) for a, b in segs]
-    if not names_projects(columns, table):
-        return None
-    starts, ends = [a for a, _ in segs], [b for _, b in segs]
-    key = next((k for k, c in enumerate(columns) if c.field == "code"), None)
-    if key is None:
-        key = next(k for k, c in enumerate(columns) if c.field == "title")
     heads = [(pos, nxt)]
     at = nxt
     e2, n2 = _line_end(text, at)
-    if at < len(text) and _RULE.match(text[at:e2]):
+    names = [(a, b, line[a:b]) for a, b in segs]
+    stacked = stacked_names(line, text[at:e2]) if at < len(text) else None
+    if stacked is not None:  # "PROJECT" over "CODE": the names are on two lines
+        names = stacked
+        heads.append((at, n2))
+        at = n2
+        e2, n2 = _line_end(text, at)
+    rule = at < len(text) and is_rule(text[at:e2])
+    names = split_names(text, line, n2 if rule else at, names, table)
+    columns = [Column(n, column_label(n, table)) for _, _, n in names]
+    if not names_projects(columns, table):
+        return None
+    starts, ends = [a for a, _, _ in names], [b for _, b, _ in names]
+    key = next((k for k, c in enumerate(columns) if c.field == "code"), None)
+    if key is None:
+        key = next(k for k, c in enumerate(columns) if c.field == "title")
+    if rule:
         heads.append((at, n2))
         at = n2
     projects: list[Project] = []
@@ -63,11 +73,18 @@ def detect(text: str, pos: int, limit: int, table: LabelTable) -> ReadTable | No
         e, n = _line_end(text, row_at)
         row = text[row_at:e]
         cols = _columns_of(row, starts, ends) if len(row) <= 2000 else None
-        if not cols or (len(cols) < 2 and not (projects and cols[0][0] != key)):
+        if cols and is_total_row([row[a:b] for _, a, b in cols]):
+            break  # a row of totals: no project; kept, unplaced, with the table's last record
+        # No code column: "for sustainable development   Nigeria" under a row with its amount and dates.
+        goes_on = bool(cols) and bool(projects) and columns[key].field == "title" and continues_row(
+            {c: row[a:b] for c, a, b in cols}, [c.field for c in columns], key, by_column(projects[-1]))
+        if not cols or (len(cols) < 2 and not (projects and cols[0][0] != key) and not goes_on):
             break
-        wrapped = bool(projects) and all(c != key for c, _, _ in cols)
+        wrapped = bool(projects) and all(c != key for c, _, _ in cols) or goes_on
         if not wrapped and all(c != key for c, _, _ in cols):
             break
+        if not wrapped and projects and not like_key(row, cols, key, projects[0], columns):
+            break  # "ST : C = Clôturé, E = En cours": a legend or a note under the listing, no row of it
         if row_at > at and projects:
             projects[-1].cells[-1].end = row_at
         elif row_at > at:

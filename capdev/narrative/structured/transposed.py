@@ -52,9 +52,13 @@ def _read(text: str, pos: int, delim: str, limit: int, table: LabelTable) -> Rea
     least = 3 if delim in ("|", "\t") else 2  # a label column and one value column is a record's labels
     if width < least or len(rows) < 3:
         return None
+    # A row whose first cell is empty continues the row above (a cell wrapped onto the next line).
+    wraps = {r: r - 1 for r in range(1, len(rows)) if not rows[r][0][2].strip()}
+    for r in sorted(wraps):
+        wraps[r] = wraps.get(wraps[r], wraps[r])
     fields = [Column(r[0][2], column_label(r[0][2], table)) for r in rows]
     head_row = 0 if fields[0].label is None else None
-    body = fields[1:] if head_row == 0 else fields
+    body = [f for r, f in enumerate(fields) if r != head_row and r not in wraps]
     if not names_projects(body, table) or sum(1 for c in body if c.label) * 3 < len(body) * 2:
         return None
     projects = [Project() for _ in range(width - 1)]
@@ -65,7 +69,10 @@ def _read(text: str, pos: int, delim: str, limit: int, table: LabelTable) -> Rea
             continue
         projects[0].cells.append(Cell(cells[0][0], cells[0][1], None))
         for j, (a, b, v, t) in enumerate(cells[1:]):
-            projects[j].cells.append(Cell(a, b, r, v, t))
+            if r in wraps:
+                _continue(projects[j], wraps[r], Cell(a, b, wraps[r], v, t))
+            else:
+                projects[j].cells.append(Cell(a, b, r, v, t))
     kept = [p for p in projects if any(c.value.strip() for c in p.cells)]
     if not kept:
         return None
@@ -79,3 +86,12 @@ def _read(text: str, pos: int, delim: str, limit: int, table: LabelTable) -> Rea
     # The header row and rules are the table's head: first project's record keeps them as headings.
     read.head = sorted(heads)
     return read
+
+
+def _continue(project: Project, row: int, cell: Cell) -> None:
+    """A cell of a wrapped row: its text joins the project's cell of the row it continues."""
+    first = next((c for c in project.cells if c.column == row and not c.more), None)
+    if first is not None and cell.value.strip():
+        first.value = f"{first.value.rstrip()} {cell.value.strip()}" if first.value.strip() else cell.value
+        cell.more = True
+    project.cells.append(cell)
