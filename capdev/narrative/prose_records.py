@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from .headed_records import headed_records
 from .layout import split_lines
+from .parallel_blocks import card_records
 from .segment import Block, RawRecord
 from .values.prose import (
     is_news_kicker,
@@ -70,6 +71,11 @@ def _news_items(text: str) -> list[RawRecord]:
 
 def prose_records(text: str) -> list[RawRecord]:
     """One record per paragraph that tells of a project, or per news item; [] when none does."""
+    cards, guessed = card_records(text)
+    if cards:
+        for card in cards:
+            card.guessed = guessed
+        return cards  # a portal's cards, one project each
     news = _news_items(text)
     if news:
         return news  # each item is one record, however many paragraphs it takes

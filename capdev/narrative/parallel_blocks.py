@@ -1,0 +1,214 @@
+"""Records written as parallel blocks of the same shape, without labels: a portal's search-result cards (a title line,
+a meta line "Kenya · Ongoing · 2021–2024", a summary, "Read more"), repeated; for text in which no labelled record
+is found.
+
+The blocks are cut at their shared shape: at each title line right above a meta line, or, where the cards have no
+meta line, after each navigation line ("Read more", "Lire la suite", "Ver más"), the first card then taking as many
+paragraphs as the second (its start guessed, and flagged). A block is a record only when it tells of a project of
+its own: its title and a fact (a meta line, a period, an amount, a country...); a block that tells of none (a page's
+heading, its footer, an editorial note) joins its neighbour, unplaced. Navigation lines are the page's chrome. The
+reading is used only when two blocks or more are records; the words are data/block_words.json.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from .folding import fold
+from .labels import LabelMatch
+from .lines import Line, split_lines
+from .named_projects import fact_kinds
+from .segment import Block, RawRecord
+from .values.money import parse_money
+from .values.places import resolve_country, resolve_region
+from .values.status import status_category
+
+_DATA = Path(__file__).resolve().parent / "data" / "block_words.json"
+_TITLE_WORDS = 16
+_PART_WORDS = 6
+# "Kenya · Ongoing · 2021–2024", "Bolivia | En ejecución | USD 450 000", "Niger — En cours — 2022-2025".
+_SEP = re.compile(r"[ \t]*[\u00b7|\u2022][ \t]*|[ \t]+[\u2013\u2014/-][ \t]+")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_LIST = re.compile(r"\s*(?:,|\band\b|\bet\b|\by\b|&)\s*", re.IGNORECASE)
+_DECORATION = re.compile(r"^[ \t]*(?:#{1,6}|\*\*|__)[ \t]*|[ \t]*(?:\*\*|__)[ \t]*$")
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, frozenset[str]]:
+    data = json.loads(_DATA.read_text(encoding="utf-8"))
+    return {k: frozenset(_folded(w) for w in v) for k, v in data.items() if not k.startswith("_")}
+
+
+def _folded(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", fold(text).lower()).split())
+
+
+def is_navigation(line: str) -> bool:
+    """Is a line a card's link ("Read more", "Lire la suite »", "[Ver más]", "Learn more →")?"""
+    text = line.strip()
+    return 0 < len(text) <= 40 and _folded(text) in _words()["navigation"]
+
+
+def _fact_field(part: str) -> str | None:
+    """The field a meta line's part gives: status, budget, time_frame, countries or region; None if none."""
+    if status_category(part):
+        return "status"
+    if parse_money(part):
+        return "budget"
+    if _YEAR.search(part) and len(part.split()) <= 4:
+        return "time_frame"  # "2021–2024", "2019-2021", "since 2020"
+    names = [p.strip() for p in _LIST.split(part) if p.strip()]
+    if names and all(resolve_country(p) for p in names):
+        return "countries"
+    if len(names) == 1 and resolve_region(names[0]):
+        return "region"
+    return None
+
+
+def _is_fact(part: str) -> bool:
+    return _fact_field(part) is not None
+
+
+def is_meta_line(line: str) -> bool:
+    """Is a line a card's meta line: a few short parts cut by a separator, most of them facts (a country, a status,
+    years, an amount)?"""
+    text = line.strip()
+    if not text or len(text) > 160:
+        return False
+    parts = [p.strip() for p in _SEP.split(text) if p.strip()]
+    if not 2 <= len(parts) <= 7 or any(len(p.split()) > _PART_WORDS for p in parts):
+        return False
+    facts = sum(_is_fact(p) for p in parts)
+    return facts >= 2 and facts * 2 >= len(parts)
+
+
+def is_title_line(line: str) -> bool:
+    """A short line of its own, opening with a capital, with no end punctuation: a card's or a box's title."""
+    text = _DECORATION.sub("", line).strip()
+    words = text.split()
+    if not words or len(words) > _TITLE_WORDS or text[-1:] in ".:;,!?" or is_navigation(text):
+        return False
+    return (text[0].isupper() or text[0].isdigit() or text[0] in "\u00ab\"\u201c") and not is_meta_line(text)
+
+
+def _paragraph_starts(lines: list[Line]) -> list[int]:
+    return [k for k, ln in enumerate(lines) if ln.text.strip() and (k == 0 or not lines[k - 1].text.strip())]
+
+
+def _nonblank(lines: list[Line]) -> list[int]:
+    return [k for k, ln in enumerate(lines) if ln.text.strip()]
+
+
+def _meta_starts(lines: list[Line], filled: list[int]) -> list[int]:
+    """The title lines right above a meta line."""
+    return [k for k, nxt in zip(filled, filled[1:]) if is_title_line(lines[k].text) and is_meta_line(lines[nxt].text)]
+
+
+def _navigation_starts(lines: list[Line], filled: list[int]) -> tuple[list[int], bool]:
+    """The first line of each card that a navigation line closes; (starts, whether the first one is guessed)."""
+    navs = [k for k in filled if is_navigation(lines[k].text)]
+    if len(navs) < 2:
+        return [], False
+    starts = []
+    for nav in navs[:-1]:
+        nxt = next((k for k in filled if k > nav), None)
+        if nxt is None or not is_title_line(lines[nxt].text):
+            return [], False  # what follows a link is no card: not this shape
+        starts.append(nxt)
+    # The first card takes as many paragraphs as the second, counted back from its link.
+    paragraphs = _paragraph_starts(lines)
+    second = [p for p in paragraphs if starts[0] <= p < navs[1]]
+    before = [p for p in paragraphs if p < navs[0]]
+    if not second or len(before) < len(second):
+        return [], False
+    first = before[-len(second)]
+    if not is_title_line(lines[first].text):
+        return [], False
+    return [first, *starts], True
+
+
+def card_records(text: str) -> tuple[list[RawRecord], bool]:
+    """One record per card that tells of a project, and whether the cuts are guessed; ([], False) unless two
+    cards or more do."""
+    lines = split_lines(text)
+    filled = _nonblank(lines)
+    starts, guessed = _meta_starts(lines, filled), False
+    if len(starts) < 2:
+        starts, guessed = _navigation_starts(lines, filled)
+    if len(starts) < 2:
+        return [], False
+    ends = [lines[k].start for k in starts[1:]] + [len(text)]
+    records: list[RawRecord] = []
+    before: list[Block] = []
+    if lines[starts[0]].start > 0:
+        before.append(Block("unparsed", "text", 0, lines[starts[0]].start, 0))
+    for k, end in zip(starts, ends):
+        blocks = _card_blocks(text, lines, k, end)
+        body = text[lines[k].start : end]
+        own = fact_kinds(body) >= 1 or any(is_meta_line(ln.text) for ln in lines[k : k + 3])
+        if own:
+            records.append(RawRecord([*before, *blocks]))
+            before = []
+        else:
+            # No project of its own (an editorial note, a page's footer): kept, unplaced, with its neighbour.
+            tail = Block("unparsed", "text", lines[k].start, end, lines[k].start)
+            (records[-1].blocks if records else before).append(tail)
+    if len(records) < 2:
+        return [], False
+    if before:
+        records[-1].blocks.extend(before)
+    return records, guessed
+
+
+def _card_blocks(text: str, lines: list[Line], k: int, end: int) -> list[Block]:
+    """A card's title line (its title), its meta line and summary (read as prose), its link (chrome) and, after the link, what
+    is no part of it (kept, unplaced)."""
+    title_end = lines[k].stop
+    # The title line is the card's title by its place in the shape the cards share: read as if labelled.
+    lab = LabelMatch("title", "", 0, 0, 0, True, sep="typed")
+    blocks = [Block("title", "label", lines[k].start, title_end, lines[k].start, label=lab, value_on_label_line=True)]
+    j = k + 1
+    nav = None
+    while j < len(lines) and lines[j].start < end:
+        if is_navigation(lines[j].text):
+            nav = j
+            break
+        j += 1
+    body_end = lines[nav].start if nav is not None else end
+    meta = next((ln for ln in lines[k + 1 : k + 3] if ln.start < body_end and ln.text.strip()), None)
+    if meta is not None and is_meta_line(meta.text):
+        blocks.extend(_meta_blocks(text, title_end, meta))
+        title_end = meta.stop
+    if body_end > title_end:
+        blocks.append(Block("summary", "prose", title_end, body_end, title_end))
+    if nav is not None:
+        blocks.append(Block("chrome", "chrome", lines[nav].start, lines[nav].stop, lines[nav].stop))
+        if lines[nav].stop < end:
+            kind = "text" if text[lines[nav].stop : end].strip() else "blank"
+            blocks.append(Block("unparsed", kind, lines[nav].stop, end, lines[nav].stop))
+    return blocks
+
+
+def _meta_blocks(text: str, start: int, meta: Line) -> list[Block]:
+    """A meta line's parts, each the value of the field it gives (as if labelled); a part that gives none is kept,
+    unplaced. Each block runs from the end of the part before it (its separator) to the end of its part."""
+    blocks: list[Block] = []
+    at, was = start, meta.start
+    parts = []
+    for m in _SEP.finditer(meta.text):
+        parts.append((was, meta.start + m.start()))
+        was = meta.start + m.end()
+    parts.append((was, meta.end))
+    for n, (a, b) in enumerate(parts):
+        part = text[a:b].strip()
+        end = meta.stop if n == len(parts) - 1 else b
+        field = _fact_field(part) if part else None
+        if field is None:
+            blocks.append(Block("unparsed", "text", at, end, a))
+        else:
+            lab = LabelMatch(field, "", 0, 0, 0, True, sep="typed")
+            blocks.append(Block(field, "label", at, end, a, label=lab, value_on_label_line=True, last_text=part))
+        at = end
+    return blocks
