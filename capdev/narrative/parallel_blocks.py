@@ -93,6 +93,39 @@ def is_title_line(line: str) -> bool:
     return (text[0].isupper() or text[0].isdigit() or text[0] in "\u00ab\"\u201c") and not is_meta_line(text)
 
 
+@lru_cache(maxsize=1)
+def _box_rx() -> re.Pattern[str]:
+    words = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in _words()["box_words"]), key=len,
+                            reverse=True))
+    # "Box 3: Title", "Encadré 2 – Title", "Recuadro 1. Title", "Spotlight: Title", "BOX 4" (its title below).
+    return re.compile(rf"^[ \t*#_]*(?:{words})\b[ \t]*(?:n[o\u00b0\u00ba]\.?[ \t]*)?(?P<num>\d{{1,2}}|[IVX]{{1,4}}|[A-H]\b)?"
+                      r"[ \t]*(?P<sep>[:.\u2013\u2014-])?[ \t]*(?P<head>.*?)[ \t*_]*$", re.IGNORECASE)
+
+
+def box_heading(line: str) -> int | None:
+    """Where the headline begins in a box's heading line ("Box 3: Digital ID in Togo", "Encadré 2 – ...", a length
+    past the line when its title is on the next line); None when the line is no box heading."""
+    m = _box_rx().match(fold(line))
+    if not m or not (m.group("num") or m.group("sep")) or len(line.split()) > _TITLE_WORDS:
+        return None
+    head = m.group("head")
+    if head and not is_title_line(line[m.start("head") :]):
+        return None
+    return m.start("head") if head else len(line)
+
+
+def _box_starts(lines: list[Line], filled: list[int]) -> list[int]:
+    out = []
+    for n, k in enumerate(filled):
+        at = box_heading(lines[k].text)
+        if at is None:
+            continue
+        if at >= len(lines[k].text.rstrip()) and not (n + 1 < len(filled) and is_title_line(lines[filled[n + 1]].text)):
+            continue  # "Box 3" alone, with no title below it
+        out.append(k)
+    return out
+
+
 def _paragraph_starts(lines: list[Line]) -> list[int]:
     return [k for k, ln in enumerate(lines) if ln.text.strip() and (k == 0 or not lines[k - 1].text.strip())]
 
@@ -134,9 +167,12 @@ def card_records(text: str) -> tuple[list[RawRecord], bool]:
     cards or more do."""
     lines = split_lines(text)
     filled = _nonblank(lines)
-    starts, guessed = _meta_starts(lines, filled), False
+    starts, guessed, boxes = _meta_starts(lines, filled), False, False
+    if len(starts) < 2:
+        starts, boxes = _box_starts(lines, filled), True
     if len(starts) < 2:
         starts, guessed = _navigation_starts(lines, filled)
+        boxes = False
     if len(starts) < 2:
         return [], False
     ends = [lines[k].start for k in starts[1:]] + [len(text)]
@@ -145,7 +181,7 @@ def card_records(text: str) -> tuple[list[RawRecord], bool]:
     if lines[starts[0]].start > 0:
         before.append(Block("unparsed", "text", 0, lines[starts[0]].start, 0))
     for k, end in zip(starts, ends):
-        blocks = _card_blocks(text, lines, k, end)
+        blocks = _box_blocks(text, lines, k, end) if boxes else _card_blocks(text, lines, k, end)
         body = text[lines[k].start : end]
         own = fact_kinds(body) >= 1 or any(is_meta_line(ln.text) for ln in lines[k : k + 3])
         if own:
@@ -211,4 +247,38 @@ def _meta_blocks(text: str, start: int, meta: Line) -> list[Block]:
             lab = LabelMatch(field, "", 0, 0, 0, True, sep="typed")
             blocks.append(Block(field, "label", at, end, a, label=lab, value_on_label_line=True, last_text=part))
         at = end
+    return blocks
+
+
+def _box_blocks(text: str, lines: list[Line], k: int, end: int) -> list[Block]:
+    """A box's heading ("Box 3:", kept as a heading), its headline (its title), its first paragraph (read as prose)
+    and the paragraphs after it: more of it when they state a fact, else an editorial paragraph between the boxes
+    (kept, unplaced)."""
+    at = box_heading(lines[k].text) or 0
+    lab = LabelMatch("title", "", 0, 0, 0, True, sep="typed")
+    j = k
+    blocks = []
+    if at >= len(lines[k].text.rstrip()):
+        blocks.append(Block("heading", "heading", lines[k].start, lines[k].stop, lines[k].stop))
+        j = next(n for n in range(k + 1, len(lines)) if lines[n].text.strip())
+        if lines[j].start > lines[k].stop:
+            blocks[-1].end = lines[j].start
+        blocks.append(Block("title", "label", lines[j].start, lines[j].stop, lines[j].start, label=lab,
+                            value_on_label_line=True))
+    else:
+        blocks.append(Block("heading", "heading", lines[k].start, lines[k].start + at, lines[k].start + at))
+        blocks.append(Block("title", "label", lines[k].start + at, lines[k].stop, lines[k].start + at, label=lab,
+                            value_on_label_line=True))
+    first = next((n for n in range(j + 1, len(lines)) if lines[n].start < end and lines[n].text.strip()), None)
+    later = [p for p in _paragraph_starts(lines) if first is not None and lines[first].start < lines[p].start < end]
+    cuts = [lines[j].stop, *(lines[p].start for p in later), end]
+    for n, (a, b) in enumerate(zip(cuts, cuts[1:])):
+        if a >= b:
+            continue
+        if n == 0:
+            blocks.append(Block("summary", "prose", a, b, a))
+        elif fact_kinds(text[a:b]):
+            blocks.append(Block("narrative", "text", a, b, a))
+        else:
+            blocks.append(Block("unparsed", "text" if text[a:b].strip() else "blank", a, b, a))
     return blocks
