@@ -162,17 +162,19 @@ def _navigation_starts(lines: list[Line], filled: list[int]) -> tuple[list[int],
     return [first, *starts], True
 
 
-def card_records(text: str) -> tuple[list[RawRecord], bool]:
-    """One record per card that tells of a project, and whether the cuts are guessed; ([], False) unless two
-    cards or more do."""
+def card_records(text: str, navigation: bool = False) -> tuple[list[RawRecord], bool]:
+    """One record per card (or box) that tells of a project, and whether the cuts are guessed; ([], False) unless
+    two cards or more do. Cards cut by their navigation lines only (navigation=True) are the last reading: a
+    newsletter's headlines or datelines say better where its items begin."""
     lines = split_lines(text)
     filled = _nonblank(lines)
-    starts, guessed, boxes = _meta_starts(lines, filled), False, False
-    if len(starts) < 2:
-        starts, boxes = _box_starts(lines, filled), True
-    if len(starts) < 2:
+    if navigation:
         starts, guessed = _navigation_starts(lines, filled)
         boxes = False
+    else:
+        starts, guessed, boxes = _meta_starts(lines, filled), False, False
+        if len(starts) < 2:
+            starts, boxes = _box_starts(lines, filled), True
     if len(starts) < 2:
         return [], False
     ends = [lines[k].start for k in starts[1:]] + [len(text)]
@@ -181,7 +183,7 @@ def card_records(text: str) -> tuple[list[RawRecord], bool]:
     if lines[starts[0]].start > 0:
         before.append(Block("unparsed", "text", 0, lines[starts[0]].start, 0))
     for k, end in zip(starts, ends):
-        blocks = _box_blocks(text, lines, k, end) if boxes else _card_blocks(text, lines, k, end)
+        blocks = _box_blocks(text, lines, k, end) if boxes else _card_blocks(text, lines, k, end, not guessed)
         body = text[lines[k].start : end]
         own = fact_kinds(body) >= 1 or any(is_meta_line(ln.text) for ln in lines[k : k + 3])
         if own:
@@ -198,13 +200,15 @@ def card_records(text: str) -> tuple[list[RawRecord], bool]:
     return records, guessed
 
 
-def _card_blocks(text: str, lines: list[Line], k: int, end: int) -> list[Block]:
+def _card_blocks(text: str, lines: list[Line], k: int, end: int, sure: bool) -> list[Block]:
     """A card's title line (its title), its meta line and summary (read as prose), its link (chrome) and, after the link, what
     is no part of it (kept, unplaced)."""
     title_end = lines[k].stop
-    # The title line is the card's title by its place in the shape the cards share: read as if labelled.
+    # Above a meta line, the title line is the card's title by its place in the shape the cards share: read as if
+    # labelled. Above a summary only, it may be a headline: a title line, which a name in the text may overrule.
     lab = LabelMatch("title", "", 0, 0, 0, True, sep="typed")
-    blocks = [Block("title", "label", lines[k].start, title_end, lines[k].start, label=lab, value_on_label_line=True)]
+    blocks = [Block("title", "label", lines[k].start, title_end, lines[k].start, label=lab, value_on_label_line=True)
+              if sure else Block("title", "text", lines[k].start, title_end, lines[k].start)]
     j = k + 1
     nav = None
     while j < len(lines) and lines[j].start < end:

@@ -71,17 +71,20 @@ def _news_items(text: str) -> list[RawRecord]:
 
 def prose_records(text: str) -> list[RawRecord]:
     """One record per paragraph that tells of a project, or per news item; [] when none does."""
-    cards, guessed = card_records(text)
+    cards, _guessed = card_records(text)
     if cards:
-        for card in cards:
-            card.guessed = guessed
-        return cards  # a portal's cards, one project each
+        return cards  # a portal's cards or a report's boxes, one project each
     news = _news_items(text)
     if news:
         return news  # each item is one record, however many paragraphs it takes
     headed = headed_records(text)
     if headed:
         return headed  # numbered sections or headlines in capitals, one project each
+    cards, guessed = card_records(text, navigation=True)
+    if cards:
+        for card in cards:
+            card.guessed = guessed
+        return cards  # cards cut after each "Read more": where the first begins is guessed
     records: list[RawRecord] = []
     before: list[Block] = []
     paragraphs = _paragraphs(text)
