@@ -98,8 +98,9 @@ def _box_rx() -> re.Pattern[str]:
     words = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in _words()["box_words"]), key=len,
                             reverse=True))
     # "Box 3: Title", "Encadré 2 – Title", "Recuadro 1. Title", "Spotlight: Title", "BOX 4" (its title below).
-    return re.compile(rf"^[ \t*#_]*(?:{words})\b[ \t]*(?:n[o\u00b0\u00ba]\.?[ \t]*)?(?P<num>\d{{1,2}}|[IVX]{{1,4}}|[A-H]\b)?"
-                      r"[ \t]*(?P<sep>[:.\u2013\u2014-])?[ \t]*(?P<head>.*?)[ \t*_]*$", re.IGNORECASE)
+    return re.compile(rf"^[ \t*#_]*(?:{words})\b[ \t]*(?:n[o\u00b0\u00ba]\.?[ \t]*)?"
+                      r"(?P<num>\d{1,2}|[IVX]{1,4}|[A-H]\b)?[ \t]*(?P<sep>[:.\u2013\u2014-])?[ \t]*(?P<head>.*?)[ \t*_]*$",
+                      re.IGNORECASE)
 
 
 def box_heading(line: str) -> int | None:
@@ -201,8 +202,8 @@ def card_records(text: str, navigation: bool = False) -> tuple[list[RawRecord], 
 
 
 def _card_blocks(text: str, lines: list[Line], k: int, end: int, sure: bool) -> list[Block]:
-    """A card's title line (its title), its meta line and summary (read as prose), its link (chrome) and, after the link, what
-    is no part of it (kept, unplaced)."""
+    """A card's title line (its title), its meta line and summary (read as prose), its link (chrome) and, after the
+    link, what is no part of it (kept, unplaced)."""
     title_end = lines[k].stop
     # Above a meta line, the title line is the card's title by its place in the shape the cards share: read as if
     # labelled. Above a summary only, it may be a headline: a title line, which a name in the text may overrule.
