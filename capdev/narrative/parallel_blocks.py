@@ -99,7 +99,8 @@ def _box_rx() -> re.Pattern[str]:
                             reverse=True))
     # "Box 3: Title", "Encadré 2 – Title", "Recuadro 1. Title", "Spotlight: Title", "BOX 4" (its title below).
     return re.compile(rf"^[ \t*#_]*(?:{words})\b[ \t]*(?:n[o\u00b0\u00ba]\.?[ \t]*)?"
-                      r"(?P<num>\d{1,2}|[IVX]{1,4}|[A-H]\b)?[ \t]*(?P<sep>[:.\u2013\u2014-])?[ \t]*(?P<head>.*?)[ \t*_]*$",
+                      r"(?P<num>\d{1,2}|[IVX]{1,4}|[A-H]\b)?[ \t]*(?P<sep>[:.\u2013\u2014-])?"
+                      r"[ \t]*(?P<head>.*?)[ \t*_]*$",
                       re.IGNORECASE)
 
 
