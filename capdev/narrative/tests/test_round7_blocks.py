@@ -13,7 +13,7 @@ import pytest
 
 from capdev.narrative import parse_text
 from capdev.narrative.named_projects import BOUNDS_FLAG, names_in
-from capdev.narrative.parallel_blocks import box_heading, is_meta_line, is_navigation
+from capdev.narrative.parallel_blocks import box_heading, is_meta_line, is_navigation, phase_of
 
 FILES = Path(__file__).parent / "files" / "round7" / "blocks"
 
@@ -44,6 +44,16 @@ CASES: dict[str, list[tuple]] = {
     "boxes_es.txt": [("Gobierno abierto municipal en Guatemala", 2021, 2023, 390000, "USD", ["GTM"], None),
                      ("Servicio civil meritocrático en Ecuador", 2022, 2024, 650000, "USD", ["ECU"], None),
                      ("Firma electrónica en Perú", 2020, 2022, 275000, "USD", None, None)],
+    # A news archive's briefs about ONE project: one record, not one per brief.
+    "archive_en.txt": [("Open Courts for Mongolia", 2023, 2026, 650000, "USD", ["MNG"], None)],
+    "archive_fr.txt": [("Mairies connectées", 2022, 2025, 480000, "EUR", ["GAB"], None)],
+    "archive_es.txt": [("Aduana Digital", 2021, 2024, 520000, "USD", ["PAN"], None)],
+    # Press releases on successive phases of one programme: a phase with its own period and budget is its own record.
+    "phases_en.txt": [(None, 2020, 2022, 400000, "USD", None, None), (None, 2022, 2024, 750000, "USD", None, None)],
+    "phases_fr.txt": [("Villes numériques", 2019, 2020, 300000, "EUR", None, None),
+                      ("Villes numériques", 2021, 2024, 520000, "EUR", None, None)],
+    "phases_es.txt": [("Salud Digital Rural", 2018, 2020, 350000, "USD", None, None),
+                      ("Salud Digital Rural", 2020, 2023, 610000, "USD", None, None)],
     # Titles of prose paragraphs are the titles area's: the counts and each paragraph's own facts are asserted.
     "annual_en.txt": [(None, 2020, 2023, 480000, "USD", ["LSO"], None),
                       (None, 2021, 2023, 360000, "USD", ["MWI"], None),
@@ -118,6 +128,15 @@ def test_shape_words() -> None:
     assert box_heading("Recuadro 1. Gobierno abierto en Guatemala") is not None
     assert box_heading("Boxes of files were moved to the new archive.") is None
     assert box_heading("Focus on results") is None  # no number, no separator: a heading's words, no box
+
+
+def test_phase_words() -> None:
+    assert phase_of("Phase II, project GAM/22/004, extends the work") == 2
+    assert phase_of("La phase 1 du programme") == 1
+    assert phase_of("Deuxième phase pour le programme") == 2
+    assert phase_of("El programa inicia su segunda fase") == 2
+    assert phase_of("Comienza la primera fase del programa") == 1
+    assert phase_of("The project phased out paper forms") is None
 
 
 def test_names_set_between_commas() -> None:
