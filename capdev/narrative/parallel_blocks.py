@@ -129,11 +129,12 @@ def _box_starts(lines: list[Line], filled: list[int]) -> list[int]:
 
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "premiere": 1, "premier": 1, "deuxieme": 2,
-             "seconde": 2, "second ": 2, "troisieme": 3, "quatrieme": 4, "primera": 1, "segunda": 2, "tercera": 3,
+             "seconde": 2, "troisieme": 3, "quatrieme": 4, "primera": 1, "segunda": 2, "tercera": 3,
              "cuarta": 4, "one": 1, "two": 2, "three": 3, "four": 4, "i": 1, "ii": 2, "iii": 3, "iv": 4}
 _PHASE = re.compile(r"\b(?:(?P<before>first|second|third|fourth|premi[e\u00e8]re|deuxi[e\u00e8]me|seconde|"
                     r"troisi[e\u00e8]me|quatri[e\u00e8]me|primera|segunda|tercera|cuarta)\s+(?:phase|fase|[e\u00e9]tape)|"
-                    r"(?:phase|fase|[e\u00e9]tape)\s+(?P<after>\d{1,2}|[IVX]{1,4}\b|one|two|three|four))", re.IGNORECASE)
+                    r"(?:phase|fase|[e\u00e9]tape)\s+(?P<after>\d{1,2}|[IVX]{1,4}\b|one|two|three|four))",
+                    re.IGNORECASE)
 
 
 def phase_of(text: str) -> int | None:
