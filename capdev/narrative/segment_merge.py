@@ -42,7 +42,10 @@ def _same_news_project(a: tuple[RawRecord, Excerpt], b: tuple[RawRecord, Excerpt
     if not (ra.news and rb.news):
         return False
     name = project_name(tb.text)
-    return name is not None and name == project_name(ta.text) and phase_of(ta.text) == phase_of(tb.text)
+    if name is None or name != project_name(ta.text) or phase_of(ta.text) != phase_of(tb.text):
+        return False
+    # The same item twice is another copy of the record (the relater links the two), not more of it.
+    return " ".join(tb.text.split()) not in " ".join(ta.text.split())
 
 
 def _joined(a: tuple[RawRecord, Excerpt], b: tuple[RawRecord, Excerpt]) -> tuple[RawRecord, Excerpt]:
