@@ -99,7 +99,7 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
                 raws, guessed = named, True
         for raw in raws:
             record = _assemble_record(whole, raw, index, source_file)
-            if guessed:
+            if guessed or raw.guessed:
                 record.flag(*BOUNDS_FLAG)
             relater.add(record)
             index += 1

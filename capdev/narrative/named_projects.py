@@ -29,6 +29,11 @@ _NAME = rf"(?P<name>{_CAP}(?:[ \t]+(?:{_SMALL}[ \t]+)?{_CAP}){{0,8}})"  # words 
 _AFTER = re.compile(rf"\b{_WORD}[ \t]+(?:[:«\"\u201c][ \t]*)?{_NAME}")
 # "the Open Courts Project": never "the UNDP Programme", "the Regular Programme" (an agency's or a fund's).
 _BEFORE = re.compile(rf"{_NAME}\s+(?:Project|Initiative)\b")
+# "The Court Records Digitisation project": two words in capitals or more before a small "project".
+_BEFORE_SMALL = re.compile(rf"(?P<name>{_CAP}(?:[ \t]+(?:{_SMALL}[ \t]+)?{_CAP}){{1,8}})[ \t]+(?:project|initiative)\b")
+# "The second project, Local Budget Transparency in Malawi, helped ...", "Le deuxième projet, Guichet unique des
+# entreprises, a été ...", "el proyecto, Registro en Línea, ...": the name set between commas after the word.
+_APPOSED = re.compile(rf"\b{_WORD},[ \t]+(?P<name>[A-Z\u00c0-\u00de\u00ab\"\u201c][^,;:.()\n]{{3,90}}?),")
 _NOT_A_NAME = frozenset(fold(w) for w in (
     "that our its cet cette notre son nuestro su un une una a an document team manager "
     "coordinator officer coordinateur coordonnateur coordinador equipe equipo unit unite unidad").split())
@@ -52,7 +57,7 @@ def names_in(paragraph: str) -> list[str]:
     code = project_name(paragraph)
     if code:
         found.append((0, code))
-    for rx in (_AFTER, _BEFORE):
+    for rx in (_APPOSED, _AFTER, _BEFORE, _BEFORE_SMALL):
         for m in rx.finditer(paragraph):
             name = _usable(m.group("name"))
             if name:

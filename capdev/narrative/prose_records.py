@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from .headed_records import headed_records
 from .layout import split_lines
+from .parallel_blocks import card_records, phase_of
 from .segment import Block, RawRecord
 from .values.prose import (
     is_news_kicker,
@@ -62,7 +63,18 @@ def _news_items(text: str) -> list[RawRecord]:
     ends = [*starts[1:], len(text)]
     if sum(1 for a, b in zip(starts, ends) if tells_of_a_project(text[a:b])) < 2:
         return []
-    records = [RawRecord([Block("summary", "prose", a, b, a)]) for a, b in zip(starts, ends)]
+    records: list[RawRecord] = []
+    last = None
+    for a, b in zip(starts, ends):
+        key = (project_name(text[a:b]), phase_of(text[a:b]))
+        if records and key[0] is not None and key == last:
+            # A news archive's later brief about the same project (and the same phase): more of its record.
+            records[-1].blocks.append(Block("narrative", "text", a, b, a))
+            continue
+        last = key
+        records.append(RawRecord([Block("summary", "prose", a, b, a)]))
+    if len(records) < 2:
+        return []  # one project's briefs: read as one record by the readings below
     if starts[0] > 0:
         records[0].blocks.insert(0, Block("unparsed", "text", 0, starts[0], 0))
     return records
@@ -70,12 +82,20 @@ def _news_items(text: str) -> list[RawRecord]:
 
 def prose_records(text: str) -> list[RawRecord]:
     """One record per paragraph that tells of a project, or per news item; [] when none does."""
+    cards, _guessed = card_records(text)
+    if cards:
+        return cards  # a portal's cards or a report's boxes, one project each
     news = _news_items(text)
     if news:
         return news  # each item is one record, however many paragraphs it takes
     headed = headed_records(text)
     if headed:
         return headed  # numbered sections or headlines in capitals, one project each
+    cards, guessed = card_records(text, navigation=True)
+    if cards:
+        for card in cards:
+            card.guessed = guessed
+        return cards  # cards cut after each "Read more": where the first begins is guessed
     records: list[RawRecord] = []
     before: list[Block] = []
     paragraphs = _paragraphs(text)

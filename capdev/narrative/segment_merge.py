@@ -13,8 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from .lines import Excerpt
+from .parallel_blocks import phase_of
 from .record_evidence import own_code
 from .segment import RawRecord
+from .values.prose import project_name
 
 _FACTS = frozenset({"time_frame", "start", "end", "budget", "countries", "region", "partners", "funding_source",
                     "status", "lead_unit", "implementing", "funding", "donors"})
@@ -33,6 +35,19 @@ def _is_a_record(raw: RawRecord, text: Excerpt) -> bool:
     return own_code(text[raw.start : raw.end]) is not None
 
 
+def _same_news_project(a: tuple[RawRecord, Excerpt], b: tuple[RawRecord, Excerpt]) -> bool:
+    """Are two news items in a row about the same project (its code or quoted title) and the same phase: a news
+    archive's briefs, ONE record? A phase of its own ("Phase II", its own code) is a record of its own."""
+    (ra, ta), (rb, tb) = a, b
+    if not (ra.news and rb.news):
+        return False
+    name = project_name(tb.text)
+    if name is None or name != project_name(ta.text) or phase_of(ta.text) != phase_of(tb.text):
+        return False
+    # The same item twice is another copy of the record (the relater links the two), not more of it.
+    return " ".join(tb.text.split()) not in " ".join(ta.text.split())
+
+
 def _joined(a: tuple[RawRecord, Excerpt], b: tuple[RawRecord, Excerpt]) -> tuple[RawRecord, Excerpt]:
     (ra, ta), (rb, tb) = a, b
     if ta.offset + len(ta.text) != tb.offset:
@@ -48,7 +63,7 @@ def join_pieces(segments: Iterable[tuple[RawRecord, Excerpt]]) -> Iterator[tuple
         is_record = _is_a_record(*seg)
         if held is None:
             held, held_is_record = seg, is_record
-        elif not is_record or not held_is_record:
+        elif not is_record or not held_is_record or _same_news_project(held, seg):
             joined = _joined(held, seg)
             if joined is seg:
                 yield held
