@@ -31,6 +31,16 @@ def _cue_rx(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'-])(?:{_cue_pattern(cues()[name])})(?![\w-])", re.IGNORECASE)
 
 
+# Right after an amount, words that make it no budget of the project's: another's share, a year's, a conversion
+# ("USD 100,000, not included in this budget", "EUR 50 000 par an", "(à titre indicatif)").
+_NOT_OURS_AFTER = re.compile(
+    r"^[\s,(]*(?:(?:which\s+is\s+|qui\s+n['’]est\s+|que\s+no\s+est[aá]\s+)?(?:not|non|no|pas)\s+"
+    r"(?:included|inclus[e]?|incluid[oa]s?|comprise?|compris|comprendid[oa]s?)|per\s+(?:year|annum)|a\s+year|"
+    r"annually|par\s+an(?:n[ée]e)?|por\s+a[ñn]o|al\s+a[ñn]o|anuales?|for\s+reference|[àa]\s+titre\s+indicatif|"
+    r"a\s+t[ií]tulo\s+indicativo|de\s+r[ée]f[ée]rence)\b",
+    re.IGNORECASE)
+
+
 def _kind(folded: str, lo: int, start: int, end: int) -> str:
     """"total", "part" or "" (no cue) for the amount at start:end of a sentence that begins at lo."""
     window_lo = max(lo, start - _WINDOW)
@@ -41,7 +51,7 @@ def _kind(folded: str, lo: int, start: int, end: int) -> str:
     for part in _cue_rx("budget_part_cues").finditer(folded, window_lo, start):
         if total is None or part.start() >= total.end() or total.start() - 2 <= part.end() <= total.start():
             return "part"
-    if _SPENT_AFTER.match(folded[end : end + 40]):
+    if _SPENT_AFTER.match(folded[end : end + 40]) or _NOT_OURS_AFTER.match(folded[end : end + 50]):
         return "part"
     return "total" if total else ""
 
