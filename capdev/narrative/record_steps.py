@@ -216,6 +216,12 @@ class RecordSteps:
             if facts is not None and facts.budgets and not self.rec.budgets:
                 self.rec.budgets.extend(facts.budgets)
                 self.rec.flag("budgets", "read from prose")
+            if not self.rec.budgets:  # "USD 120,000 from Ireland and USD 95,000 from Sweden": which is the budget?
+                rival = _guard(self.rec, "budgets", [], _values("prose_amounts").competing_amounts,
+                               " ".join("\n\n".join([*self.summary_parts, told]).split()))
+                if rival:
+                    self.rec.flag("budgets", "amounts compete, none taken as the budget: " + "; ".join(
+                        f"{m.currency} {m.amount:,}" for m in rival[:4]))
 
     def document_status(self) -> None:
         """Where nothing stated a status: a badge on a first line ("[Closed] Civil registration reform"), else what
