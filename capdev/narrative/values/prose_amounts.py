@@ -28,7 +28,8 @@ _SPENT_AFTER = re.compile(
 
 @functools.cache
 def _cue_rx(name: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w'-])(?:{_cue_pattern(cues()[name])})(?![\w-])", re.IGNORECASE)
+    # After an elided article too: "l'enveloppe annuelle de", "d'un montant de".
+    return re.compile(rf"(?:(?<![\w'’-])|(?<=\b[lLdD]['’]))(?:{_cue_pattern(cues()[name])})(?![\w-])", re.IGNORECASE)
 
 
 # Right after an amount, words that make it no budget of the project's: another's share, a year's, a conversion
