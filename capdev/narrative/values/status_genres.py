@@ -20,8 +20,12 @@ _HEAD_CHARS = 600
 _MAX_HEADING = 120  # a heading is a short line; a sentence that names a completion report is no heading
 
 
+def _norm(text: str) -> str:
+    return " ".join(fold(text).casefold().replace("-", " ").replace("\u2019", "'").split())
+
+
 def _alternation(words: list[str]) -> str:
-    forms = sorted({" ".join(fold(w).casefold().replace("-", " ").replace("\u2019", "'").split()) for w in words}, key=len, reverse=True)
+    forms = sorted({_norm(w) for w in words}, key=len, reverse=True)
     return "|".join(r"\s+".join(re.escape(part) for part in f.split()) for f in forms)
 
 
@@ -34,7 +38,7 @@ def _tables() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], re.Pattern[str],
         (cat, re.compile(rf"^(?:(?:project|projet|proyecto|final|finale)\s+)?(?:{_alternation(data[cat])})"
                          rf"(?:\s*$|\s*[:\u2013\u2014-]\s|\s+(?:\(|no\b|n°|nº|for|of|du|de|del|pour|para)\b)"))
         for cat in ("completed", "active"))
-    badges = {" ".join(fold(w).casefold().replace("-", " ").replace("\u2019", "'").split()): cat
+    badges = {_norm(w): cat
               for cat, words in data["badges"].items() for w in words}
     badge_rx = re.compile(r"^\s*\[\s*([^\[\]]{2,24}?)\s*\]\s*|\s*\[\s*([^\[\]]{2,24}?)\s*\]\s*$")
     return genres, badge_rx, badges
@@ -48,7 +52,7 @@ def genre_status(head: str) -> str | None:
     for line in [ln for ln in lines if ln][:_HEAD_LINES]:
         if len(line) > _MAX_HEADING:
             continue
-        folded = " ".join(fold(line).casefold().replace("-", " ").replace("\u2019", "'").split())
+        folded = _norm(line)
         for category, rx in genres:
             if rx.match(folded):
                 return category
@@ -65,7 +69,7 @@ def title_badge(title: str) -> tuple[str | None, str]:
     m = badge_rx.search(title)
     if not m:
         return None, title
-    word = " ".join(fold(m.group(1) or m.group(2)).casefold().replace("-", " ").split())
+    word = _norm(m.group(1) or m.group(2))
     category = badges.get(word)
     if category is None:
         return None, title
