@@ -82,6 +82,7 @@ class RecordSteps:
         """Events and resources from the narrative and the activity tables; lines telling none of them become the
         background, each stretch flagged: no rule placed it there."""
         self.told_ids()
+        self.document_status()
         ev = _values("events")
         events: list[Event] = []
         resources: list[ResourceRef] = []
@@ -215,6 +216,28 @@ class RecordSteps:
             if facts is not None and facts.budgets and not self.rec.budgets:
                 self.rec.budgets.extend(facts.budgets)
                 self.rec.flag("budgets", "read from prose")
+            if not self.rec.budgets:  # "USD 120,000 from Ireland and USD 95,000 from Sweden": which is the budget?
+                rival = _guard(self.rec, "budgets", [], _values("prose_amounts").competing_amounts,
+                               " ".join("\n\n".join([*self.summary_parts, told]).split()))
+                if rival:
+                    self.rec.flag("budgets", "amounts compete, none taken as the budget: " + "; ".join(
+                        f"{m.currency} {m.amount:,}" for m in rival[:4]))
+
+    def document_status(self) -> None:
+        """Where nothing stated a status: a badge on a first line ("[Closed] Civil registration reform"), else what
+        the document is (a completion report: closed; a letter of award: under way): values.status_genres."""
+        rec, genres = self.rec, _values("status_genres")
+        if rec.status or not self.raw.blocks:
+            return
+        lo = self.raw.blocks[0].start
+        head = self.text[lo : min(self.raw.blocks[-1].end, lo + 600)]
+        for read, why in ((genres.head_badge, "read from a badge beside the title"),
+                          (genres.genre_status, "read from the kind of document")):
+            kind = _guard(rec, "status", None, read, head)
+            if kind:
+                rec.status = kind
+                rec.flag("status", why)
+                return
 
     def narrative_text(self) -> str:
         return "\n".join(self.text[run[0].start : run[-1].end].strip() for run in self.narrative_runs)

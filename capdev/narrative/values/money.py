@@ -47,6 +47,13 @@ _WORDS: dict[str, str] = {
     "pesos chilenos": "CLP", "pesos argentinos": "ARS", "bolivianos": "BOB", "soles": "PEN", "quetzales": "GTQ",
     "reales": "BRL", "couronnes norvégiennes": "NOK", "norwegian kroner": "NOK", "coronas noruegas": "NOK",
     "swedish kronor": "SEK", "couronnes suédoises": "SEK", "coronas suecas": "SEK", "danish kroner": "DKK",
+    "couronnes danoises": "DKK", "coronas danesas": "DKK", "yens": "JPY", "yenes": "JPY", "yens japonais": "JPY",
+    "yenes japoneses": "JPY", "nuevos soles": "PEN", "soles peruanos": "PEN", "mexican pesos": "MXN",
+    "pesos mexicains": "MXN", "francs cfa bceao": "XOF", "francs cfa beac": "XAF", "f cfa": "XOF",
+    # A dinar is named with its country: "dinars" alone may be Tunisian, Algerian, Jordanian... and is no currency.
+    "dinars tunisiens": "TND", "dinar tunisien": "TND", "tunisian dinars": "TND", "tunisian dinar": "TND",
+    "dinares tunecinos": "TND", "dinars algériens": "DZD", "algerian dinars": "DZD", "dinares argelinos": "DZD",
+    "jordanian dinars": "JOD", "dinars jordaniens": "JOD", "dinares jordanos": "JOD",
 }
 
 

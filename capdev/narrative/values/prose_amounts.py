@@ -28,7 +28,18 @@ _SPENT_AFTER = re.compile(
 
 @functools.cache
 def _cue_rx(name: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w'-])(?:{_cue_pattern(cues()[name])})(?![\w-])", re.IGNORECASE)
+    # After an elided article too: "l'enveloppe annuelle de", "d'un montant de".
+    return re.compile(rf"(?:(?<![\w'’-])|(?<=\b[lLdD]['’]))(?:{_cue_pattern(cues()[name])})(?![\w-])", re.IGNORECASE)
+
+
+# Right after an amount, words that make it no budget of the project's: another's share, a year's, a conversion
+# ("USD 100,000, not included in this budget", "EUR 50 000 par an", "(à titre indicatif)").
+_NOT_OURS_AFTER = re.compile(
+    r"^[\s,(]*(?:(?:which\s+is\s+|qui\s+n['’]est\s+|que\s+no\s+est[aá]\s+)?(?:not|non|no|pas)\s+"
+    r"(?:included|inclus[e]?|incluid[oa]s?|comprise?|compris|comprendid[oa]s?)|per\s+(?:year|annum)|a\s+year|"
+    r"annually|par\s+an(?:n[ée]e)?|por\s+a[ñn]o|al\s+a[ñn]o|anuales?|for\s+reference|[àa]\s+titre\s+indicatif|"
+    r"a\s+t[ií]tulo\s+indicativo|de\s+r[ée]f[ée]rence)\b",
+    re.IGNORECASE)
 
 
 def _kind(folded: str, lo: int, start: int, end: int) -> str:
@@ -41,30 +52,52 @@ def _kind(folded: str, lo: int, start: int, end: int) -> str:
     for part in _cue_rx("budget_part_cues").finditer(folded, window_lo, start):
         if total is None or part.start() >= total.end() or total.start() - 2 <= part.end() <= total.start():
             return "part"
-    if _SPENT_AFTER.match(folded[end : end + 40]):
+    if _SPENT_AFTER.match(folded[end : end + 40]) or _NOT_OURS_AFTER.match(folded[end : end + 50]):
         return "part"
     return "total" if total else ""
 
 
-def project_budget(text: str, cued_only: bool = False) -> list[Money]:
-    """The one amount a text gives as its project's budget ([] when every amount it writes is a part of one): the
-    first with a total's cue, else (unless cued_only) the first with no cue."""
+# An amount restated in brackets right after another ("EUR 300,000 (about USD 330,000)") is the same sum.
+_RESTATED = re.compile(r"^\s*[(\[]\s*(?:[\w.]+\s+){0,3}$")
+
+
+def _read(text: str, cued_only: bool) -> tuple[list[Money], list[Money]]:
+    """The first amount with a total's cue ([] if none), and the distinct amounts with no cue at all."""
     folded = fold(text)
     spans = sentences(text)
-    first_plain: list[Money] = []
+    plain: list[Money] = []
     si = 0
+    prev_end = -10
     for start, end in money_spans(text):
         while si < len(spans) and spans[si][1] <= start:
             si += 1
         lo = spans[si][0] if si < len(spans) else 0
+        restated = _RESTATED.match(text[prev_end:start]) if start - prev_end < 30 else None
+        prev_end = end
         amounts = parse_money(text[start:end])
-        if not amounts:
+        if not amounts or restated:
             continue
         kind = _kind(folded, lo, start, end)
         if cued_only and _cue_rx("budget_part_cues").search(folded, max(lo, start - _WINDOW), start):
             continue  # "La contrepartie nationale s'élève à 90 000 EUR": a part, wherever its cue stands
         if kind == "total":
-            return amounts[:1]
-        if kind == "" and not first_plain and not cued_only:
-            first_plain = amounts[:1]
-    return first_plain
+            return amounts[:1], plain
+        if kind == "" and amounts[0] not in plain:
+            plain.append(amounts[0])
+    return [], plain
+
+
+def project_budget(text: str, cued_only: bool = False) -> list[Money]:
+    """The one amount a text gives as its project's budget ([] when every amount it writes is a part of one): the
+    first with a total's cue, else (unless cued_only) the only one with no cue. Two different amounts with no cue
+    ("USD 120,000 comes from Ireland and USD 95,000 from Sweden") compete: neither is taken (competing_amounts)."""
+    total, plain = _read(text, cued_only)
+    if total:
+        return total
+    return plain if len(plain) == 1 and not cued_only else []
+
+
+def competing_amounts(text: str) -> list[Money]:
+    """The different amounts a text writes with no cue when none is called the total: the budget is unsure."""
+    total, plain = _read(text, False)
+    return [] if total or len(plain) < 2 else plain

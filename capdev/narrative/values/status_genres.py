@@ -1,0 +1,88 @@
+"""A project's status told by what its document is, not by a status label: a completion report or a closure memo is
+written of a closed project, a letter of award or an "acta de inicio" of one under way (data/status_genres.json);
+and a status badge beside a web page's title ("[Closed] Civil registration reform", "Réforme ... [En cours]").
+A status of an event or of a report ("the report was finalised") is never read here: only a heading of the
+document's own first lines, or a badge in square brackets on the title, counts."""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from pathlib import Path
+
+from ..folding import fold
+
+__all__ = ["genre_status", "head_badge", "title_badge"]
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "status_genres.json"
+_HEAD_LINES = 4  # a document says what it is in its first lines (a letterhead, a reference, then its kind)
+_HEAD_CHARS = 600
+_MAX_HEADING = 120  # a heading is a short line; a sentence that names a completion report is no heading
+
+
+def _norm(text: str) -> str:
+    return " ".join(fold(text).casefold().replace("-", " ").replace("\u2019", "'").split())
+
+
+def _alternation(words: list[str]) -> str:
+    forms = sorted({_norm(w) for w in words}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(part) for part in f.split()) for f in forms)
+
+
+@functools.cache
+def _tables() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], re.Pattern[str], dict[str, str]]:
+    data = json.loads(_DATA.read_text(encoding="utf-8"))
+    # The kind alone on its line, or followed by what it is about after a colon, a dash or a code: "PROJECT
+    # COMPLETION REPORT", "Rapport d'achèvement – Projet SEN/20/003", "Acta de inicio del proyecto".
+    genres = tuple(
+        (cat, re.compile(rf"^(?:(?:project|projet|proyecto|final|finale)\s+)?(?:{_alternation(data[cat])})"
+                         rf"(?:\s*$|\s*[:\u2013\u2014-]\s|\s+(?:\(|no\b|n°|nº|for|of|du|de|del|pour|para)\b)"))
+        for cat in ("completed", "active"))
+    badges = {_norm(w): cat
+              for cat, words in data["badges"].items() for w in words}
+    badge_rx = re.compile(r"^\s*\[\s*([^\[\]]{2,24}?)\s*\]\s*|\s*\[\s*([^\[\]]{2,24}?)\s*\]\s*$")
+    return genres, badge_rx, badges
+
+
+def genre_status(head: str) -> str | None:
+    """"completed" or "active" when one of a record's first lines says what kind of document it is ("PROJECT
+    COMPLETION REPORT", "ACTA DE INICIO DEL PROYECTO"); None otherwise."""
+    genres, _, _ = _tables()
+    lines = [ln.strip(" \t*#_|=") for ln in head[:_HEAD_CHARS].splitlines()]
+    for line in [ln for ln in lines if ln][:_HEAD_LINES]:
+        if len(line) > _MAX_HEADING:
+            continue
+        folded = _norm(line)
+        for category, rx in genres:
+            if rx.match(folded):
+                return category
+    return None
+
+
+def title_badge(title: str) -> tuple[str | None, str]:
+    """A status badge in square brackets at the start or the end of a title, and the title without it:
+    "[Closed] Civil registration reform" -> ("completed", "Civil registration reform"). (None, title) when there
+    is no badge, or when the brackets hold something else ("[Draft]", "[2019]")."""
+    if not isinstance(title, str):
+        return None, title
+    _, badge_rx, badges = _tables()
+    m = badge_rx.search(title)
+    if not m:
+        return None, title
+    word = _norm(m.group(1) or m.group(2))
+    category = badges.get(word)
+    if category is None:
+        return None, title
+    return category, (title[: m.start()] + " " + title[m.end() :]).strip()
+
+
+def head_badge(head: str) -> str | None:
+    """The status a badge gives on one of a record's first lines ("[Closed] Civil registration reform", a line
+    "[En cours]" alone), or None."""
+    lines = [ln.strip() for ln in head[:_HEAD_CHARS].splitlines()]
+    for line in [ln for ln in lines if ln][:_HEAD_LINES]:
+        if len(line) <= _MAX_HEADING:
+            category, _ = title_badge(line)
+            if category:
+                return category
+    return None
