@@ -27,7 +27,7 @@ CASES: dict[str, list[tuple]] = {
                      ("Observatoire des marchés publics", 2025, 2026, 300000, "EUR", ["BEN"], "En préparation")],
     "cards_es.txt": [("Catastro municipal abierto en Bolivia", 2022, 2025, 450000, "USD", ["BOL"], "En ejecución"),
                      ("Escuela de Gobierno Digital", 2019, 2021, 280000, "USD", ["PRY"], "Finalizado"),
-                     ("Ventanilla Única de Inversiones", None, None, 1100000, "USD", ["HND"], None)],
+                     ("Ventanilla Única de Inversiones", None, None, 1100000, "USD", ["HND"], "En formulación")],
     "navcards_en.txt": [("Tax administration reform in Liberia", 2021, 2023, 700000, "USD", ["LBR"], None),
                         ("Judicial case tracking in Sierra Leone", 2022, 2024, 420000, "EUR", ["SLE"], None)],
     "navcards_fr.txt": [("Dématérialisation des marchés publics à Madagascar", 2021, 2024, 560000, "EUR", ["MDG"],
