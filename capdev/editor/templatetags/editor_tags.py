@@ -71,6 +71,7 @@ FLAG_FIELDS_BEYOND_THE_MODEL = {
     "sdgs": gettext_noop("SDGs"),
     "currency": gettext_noop("Currency"),
     "contact": gettext_noop("Contact"),
+    "status": gettext_noop("Status"),  # the project's status as written (Project.status_override holds its category)
     "record": gettext_noop("Record bounds"),  # the narrative parser guessed where a record begins and ends
 }
 
