@@ -82,22 +82,28 @@ def _single(mention) -> PartialDate | None:
     return r.start
 
 
+def _project_dates(text: str, folded: str, spans: list[tuple[int, int]]):
+    """Each date mention with its sentence's bounds, the sentence's index and the 80 characters before it, leaving
+    out a date its cue says is none of the project's period and the dates of a sentence that recalls the past."""
+    si = 0
+    for mention in _dates.find_dates(text):
+        while si < len(spans) and spans[si][1] <= mention.start:
+            si += 1
+        if si >= len(spans):
+            return
+        lo, hi = spans[si]
+        before = folded[max(lo, mention.start - 80) : mention.start]
+        if not (_not_a_date_rx().search(before) or _in_history(folded[lo:hi])):
+            yield mention, (lo, hi), si, before
+
+
 def verb_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
     """(start, end) that verbs of beginning and ending give, each only when the project is their subject; when
     two sentences give different values for one of them, neither is given."""
     folded = fold(text)
     spans = sentences(text)
     found: dict[str, set[PartialDate]] = {"start_verbs": set(), "end_verbs": set()}
-    si = 0
-    for mention in _dates.find_dates(text):
-        while si < len(spans) and spans[si][1] <= mention.start:
-            si += 1
-        if si >= len(spans):
-            break
-        lo, hi = spans[si]
-        before = folded[max(lo, mention.start - 80) : mention.start]
-        if _not_a_date_rx().search(before) or _in_history(folded[lo:hi]):
-            continue
+    for mention, (lo, _hi), _si, before in _project_dates(text, folded, spans):
         for name in found:
             cue = _verb_rx(name).search(before)
             if not cue:
@@ -159,21 +165,12 @@ def range_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
     folded = fold(text)
     spans = sentences(text)
     found: set[tuple[PartialDate, PartialDate]] = set()
-    si = 0
-    for mention in _dates.find_dates(text):
+    for mention, (lo, _hi), si, before in _project_dates(text, folded, spans):
         r = mention.range
         if not (r.start and r.end and r.end.first_day() > r.start.first_day()) or _QUARTERISH.search(mention.text):
             continue
         if r.start.precision != "year" and (r.end.last_day() - r.start.first_day()).days < 62:
             continue  # "from 3 to 5 March 2023": an event's days
-        while si < len(spans) and spans[si][1] <= mention.start:
-            si += 1
-        if si >= len(spans):
-            break
-        lo, hi = spans[si]
-        before = folded[max(lo, mention.start - 80) : mention.start]
-        if _not_a_date_rx().search(before) or _in_history(folded[lo:hi]):
-            continue
         cue = _range_verb_rx().search(before)
         if cue:
             at = mention.start - len(before) + cue.start()
