@@ -293,6 +293,8 @@ class _Assembler(FundingSteps, RecordSteps, TitleSteps):
 
     def on_partners(self, block: Block, value: str, at: int) -> None:
         role = (block.label.modifiers.get("role") if block.label else None) or "cooperating"
+        if role == "funding" and self.donor_is_mechanism(block, value, at):
+            return
         self.add_partners(value, role)
         words = value.split()
         if _DESCRIBED.search(value) and len(words) >= 12 and sum(w[:1].islower() for w in words) * 2 > len(words):

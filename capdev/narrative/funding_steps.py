@@ -39,6 +39,15 @@ class FundingSteps:
             self.on_budget(block, read.amounts, at)  # "Funding: USD 500,000", "Cofinanciación: 50.000 EUR"
         return read.source
 
+    def donor_is_mechanism(self, block: Block, value: str, at: int) -> bool:
+        """A donor label or column naming a budget mechanism ("Bailleur : Compte pour le développement", "Donor: DA")
+        gives the funding source, never a funding partner named "DA"."""
+        if not _values("funding").names_a_mechanism_only(value):
+            return False
+        self.rec.flag("funding_source", f"named under a donor label, read as the funding source: {_excerpt(value)}")
+        self.on_funding_source(block, value, at)
+        return True
+
     def on_funding_source(self, block: Block, value: str, at: int) -> None:
         rec = self.rec
         source = self.read_funding_value(block, value, at)

@@ -19,6 +19,9 @@ _VERBAL = re.compile(rf"^\s*(?:{alternation('funder_lead')})(?:\s+|(?<=')\s*)", 
 # Words of budget mechanisms: a value with one of them names a source, not a funder.
 _MECHANISM = re.compile(
     rf"(?<!\w)(?:{alternation('mechanism_words')}|{'|'.join(table()['mechanism_codes'])})(?!\w)", re.IGNORECASE)
+# A donor label's value that is a budget mechanism only ("DA", "Compte pour le développement", "XB (trust fund)").
+_DONOR_MECHANISM = re.compile(
+    rf"(?<!\w)(?:{alternation('donor_mechanisms')}|{'|'.join(table()['mechanism_codes'])})(?!\w)", re.IGNORECASE)
 # Words that make a name a body that pays: a government, a ministry, an embassy, a bank, an agency, a union, ...
 _PAYER = re.compile(rf"(?<!\w)(?:{alternation('payer_words')})(?!\w)", re.IGNORECASE)
 _ACRONYM_ASIDE = re.compile(r"\s*\(\s*([A-Z][\w&.\-]{1,11})\s*\)\s*$")
@@ -138,3 +141,12 @@ def read_funding(value: str) -> FundingRead:
         return out
     out.source = value.strip()
     return out
+
+
+def names_a_mechanism_only(value: str) -> bool:
+    """True when a donor's value names a budget mechanism and nobody who pays ("Development Account", "DA 14",
+    "Cuenta para el Desarrollo"; not "Government of Norway (XB)", not "Trust fund of Korea", not "Global Fund")."""
+    read = read_funding(value)
+    return bool(read.source and not read.funders and _DONOR_MECHANISM.search(fold(read.source))
+                and not _places.find_countries(read.source))
+
