@@ -303,9 +303,12 @@ class RecordLoader(RowWriter):
         for name, new in wanted.items():
             if name == "partners":
                 continue  # compared after resolution, below
+            was = last.get(name)
+            if name == "funding_source":  # "Compte pour le développement" as written is the DA the registry holds
+                new, was = resolver.funding_code(new), resolver.funding_code(was)
             if current.get(name) == new:
                 continue
-            if name in last and current.get(name) != last[name] and not self.update:
+            if name in last and current.get(name) != was and not self.update:
                 result.kept.append(f"{project}: {name}")
                 continue
             to_write.append(name)

@@ -160,6 +160,19 @@ class Resolver:
         self.fresh.append(("funding_source", code))
         return found
 
+    def funding_code(self, text: str | None) -> str | None:
+        """The code of the known source a funding text names, as funding_source would resolve it but creating
+        nothing; the text itself when no known source matches (so that a re-import compares like with like)."""
+        if not text:
+            return text
+        found = self.funding.get(text)
+        base = None if found is not None else self.known_funding(text)
+        if base is not None:
+            tranche = tranche_of(text)
+            found = base if tranche is None else next(
+                (f for f in self.funding.values() if f.kind == base.kind and f.tranche == tranche), None)
+        return found.code if found is not None else text
+
     def known_funding(self, text: str) -> FundingSource | None:
         """The known source whose code, name or alias a funding text is made of ("Development Account - 11th
         tranche" is DA's; "Government of Japan Trust Fund" is no known source's)."""

@@ -119,6 +119,22 @@ def test_an_editors_change_is_kept_unless_update_is_given():
     assert not result.kept
 
 
+def test_a_funding_source_named_by_its_alias_is_unchanged_on_reimport():
+    from capdev.organisations.models import FundingSource
+
+    da = FundingSource.objects.create(code="DA", name="United Nations Development Account", kind="development_account",
+                                      aliases=["Compte pour le développement"])
+    load([make_record(funding_source="Compte pour le développement")])
+    assert Project.objects.get().funding_source == da
+    result = load([make_record(funding_source="Compte pour le développement")])
+    assert not result.kept
+    assert (result.updated, result.unchanged) == (0, 1)
+    Project.objects.update(funding_source=None)  # an editor clears it: the file's alias no longer overwrites it
+    result = load([make_record(funding_source="Compte pour le développement")])
+    assert any("funding_source" in kept for kept in result.kept)
+    assert Project.objects.get().funding_source is None
+
+
 def test_an_editors_list_change_is_kept():
     load([make_record()])
     p = Project.objects.get()
