@@ -88,6 +88,14 @@ def column_label(name: str, table: LabelTable | None = None) -> LabelMatch | Non
     ("CCY", "BEG DATE", "USD": column_names.py); else None."""
     lab = _column_label(name, table)
     if lab is None:
+        # An export's field name ("fecha_inicio", "startDate", "bailleurFonds"): the words of a label.
+        from .export_names import label_words, spelling_of
+
+        spaced = label_words(name)
+        lab = _column_label(spaced, table) if spaced else None
+        loose = None if lab or not spaced else spelling_of(name)
+        lab = lab or (_column_label(loose, table) if loose else None)
+    if lab is None:
         from .column_names import column_spelling
 
         spelled = column_spelling(_NAME_DECORATION.sub("", name))
