@@ -122,7 +122,8 @@ def _collect(text: str, prose: bool) -> tuple[list[int], list[str]]:
         for m in rx.finditer(text):
             hits.append((m.start(), "goal", lookup[m.lastgroup]))
             consume(m.start(), m.end())
-        rest = "".join(blank)
+        # A goal's name or theme in brackets after its number ("5 (égalité entre les sexes) et 16 (paix)").
+        rest = re.sub(r"\([^()\d]{2,80}\)", lambda m: " " * len(m.group(0)), "".join(blank))
         if not re.search(r"[^\W\d_]", re.sub(r"(?i)\b(?:and|et|y|or)\b", " ", rest)):
             # Only numbers are left ("1, 10, 16" or one per line): each is a goal.
             hits.extend((pos, "goal", n) for pos, n in _numbers_in(rest, 0) if 1 <= n <= 17)
