@@ -203,7 +203,8 @@ def score(directory: Path, checkout: Path, lines: list[str]) -> dict[str, Counte
             records = []
         golds = [g for g in gold["records"] if g["file"] == name]
         pairs = pair(golds, records)
-        tally["_extra_record"]["wrong"] += max(0, len(records) - info["records"])
+        labelled = info["records"] if isinstance(info, dict) else int(info)  # {"records": n}, or n
+        tally["_extra_record"]["wrong"] += max(0, len(records) - labelled)
         lines.append(f"== {directory.name}/{name}: {len(golds)} labelled, {len(records)} parsed")
         for i, g in enumerate(golds):
             record = records[pairs[i]] if i in pairs else None
