@@ -130,7 +130,29 @@ def unglue(line: str) -> Unglued:
             return Unglued("", code.strip(".-/"), "a code alone")
         text = rest
         code = code.strip(".-/")
+    if not code:
+        text, code = _code_behind(text)
     return Unglued(text, code, not_a_title(text))
+
+
+# "Appui à la stratégie numérique (2223M)", "Gender-Responsive Service Delivery [2022-GRPS-04]": a code in brackets
+# closing the title line, letters or separators with digits, no spaces; never a period ("(2020-2023)"), a year or
+# an acronym ("(PADDL II)"), nor a name with a number ("(COVID-19)", "(G20)").
+_CODE_BEHIND = re.compile(r"\s*[(\[]\s*(?P<code>[A-Za-z0-9][A-Za-z0-9./_-]{2,22}[A-Za-z0-9])\s*[)\]]$")
+_PERIOD = re.compile(r"(?:19|20)\d\d(?:\s*[-/\u2013]\s*(?:19|20)?\d\d)?")
+
+
+def _code_behind(text: str) -> tuple[str, str]:
+    m = _CODE_BEHIND.search(text)
+    if m is None or m.start() == 0:
+        return text, ""
+    code = m.group("code")
+    digits, parts = len(re.findall(r"\d", code)), len(re.split(r"[./_-]", code))
+    if not digits or (digits < 3 and parts < 3) or _PERIOD.fullmatch(code):
+        return text, ""  # "(G20)", "(COVID-19)": a name, not a code
+    if not_a_code(code) or len(_LETTERS.findall(text[: m.start()])) < 8:
+        return text, ""
+    return text[: m.start()].rstrip(" -\u2013:"), code
 
 
 def labelled_fact(text: str) -> str:

@@ -124,7 +124,8 @@ class TitleSteps:
         glued = unglue(rec.title)
         if glued.code and not rec.code:
             rec.code = glued.code
-            rec.flag("code", "read in front of the title")
+            behind = " ".join(rec.title.split()).endswith((f"{glued.code})", f"{glued.code}]"))
+            rec.flag("code", "read after the title" if behind else "read in front of the title")
         return glued.title, glued.reason
 
     def choose_title(self) -> None:
