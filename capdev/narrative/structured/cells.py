@@ -49,6 +49,8 @@ class Cell:
     value: str = ""
     at: int = 0
     more: bool = False  # the rest of a cell wrapped onto a later row: its text is in the first part's value
+    # A wrapped line of a cell that opens with a label of another field ("Socio: INAP" under a title): its own fact.
+    label: LabelMatch | None = None
 
 
 @dataclass
@@ -151,6 +153,19 @@ def by_column(project: Project) -> dict[int, str]:
     return {c.column: c.value for c in project.cells if c.column is not None and not c.more}
 
 
+def labelled_line(cell: Cell, column: Column) -> bool:
+    """Does this wrapped line of a cell open with a label of another field than its column's ("Socio: INAP",
+    "Partner: ...", "Donor: ..." under a title)? Then the cell is marked with that label: a fact of its own."""
+    value = cell.value
+    lab = match_label(value, default_table()) if 0 < value.find(":") <= 60 else None
+    if lab is None or lab.start != 0 or lab.sep != "colon" or lab.number is not None:
+        return False
+    if lab.field in (None, column.field, "title") or not value[lab.value_start :].strip():
+        return False
+    cell.label = lab
+    return True
+
+
 def check_length(text: str, project: Project, limit: int) -> None:
     """A project (a row and the rows wrapped onto it, an item) longer than one record's limit is refused."""
     if project.end - project.start > limit:
@@ -215,6 +230,12 @@ def to_record(text: str, read: ReadTable, k: int, index: int, source_file: str |
             continue
         if col.field == "code" and is_row_number(cell.value) and not cell.more:
             blocks.append(Block("heading", "heading", cell.start, cell.end, cell.end))  # a row's number: no code
+            continue
+        if cell.label is not None:
+            lab = cell.label
+            block = Block(lab.field, "label", cell.start, cell.end, cell.at, label=lab)
+            values[id(block)] = (cell.value[lab.value_start :].strip(), cell.at + lab.value_start)
+            blocks.append(block)
             continue
         block = Block(col.field or "unparsed", "label", cell.start, cell.end, cell.at, label=col.label)
         if cell.more:

@@ -9,7 +9,17 @@ from __future__ import annotations
 import re
 
 from ..labels import LabelTable
-from .cells import Cell, Column, Project, ReadTable, by_column, check_length, column_label, names_projects
+from .cells import (
+    Cell,
+    Column,
+    Project,
+    ReadTable,
+    by_column,
+    check_length,
+    column_label,
+    labelled_line,
+    names_projects,
+)
 from .column_names import continues_row, is_total_row
 
 DELIMITERS = (";", "\t", ",", "|")
@@ -162,7 +172,7 @@ def _rows(text: str, pos: int, delim: str, columns: list[Column], limit: int
                                     [c.field for c in columns], identity[0], by_column(projects[-1]))
         row_cells = [Cell(a, b, k, v, t) for k, (a, b, v, t) in enumerate(cells)]
         if wrapped:
-            _wrap(projects[-1], row_cells)
+            _wrap(projects[-1], row_cells, columns)
         else:
             projects.append(Project(row_cells))
         pos = nxt
@@ -172,14 +182,21 @@ def _rows(text: str, pos: int, delim: str, columns: list[Column], limit: int
     return heads, projects, projects[-1].end
 
 
-def _wrap(project: Project, row: list[Cell]) -> None:
+def _wrap(project: Project, row: list[Cell], columns: list[Column] | None = None) -> None:
     """A row that goes on the project above (its code and title cells empty): each cell's text joins the first cell
-    of its column; the row's cells are the project's, marked as the rest of it."""
+    of its column; the row's cells are the project's, marked as the rest of it. With the columns given, a wrapped
+    line that opens with a label of another field ("Socio: INAP" under a title) is a fact of its own, and the lines
+    wrapped under it join it rather than the column's first cell."""
     firsts = {}
     for cell in project.cells:
         if cell.column is not None and cell.column not in firsts:
             firsts[cell.column] = cell
+        if cell.label is not None:
+            firsts[cell.column] = cell  # the lines below a labelled line go on with it
     for cell in row:
+        if columns is not None and cell.column is not None and labelled_line(cell, columns[cell.column]):
+            firsts[cell.column] = cell
+            continue
         first = firsts.get(cell.column)
         if first is not None and cell.value.strip():
             if first.value.strip():

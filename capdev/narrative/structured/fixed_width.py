@@ -59,6 +59,12 @@ def detect(text: str, pos: int, limit: int, table: LabelTable) -> ReadTable | No
     if not names_projects(columns, table):
         return None
     starts, ends = [a for a, _, _ in names], [b for _, b, _ in names]
+    marks = _segments(text[at:e2]) if rule else []
+    if len(marks) == len(names):
+        # A dashed rule under the names draws each column's width: a name may sit anywhere above its dashes
+        # ("Pays" set off to the right of a column whose cells start further left).
+        starts = [min(a, m) for a, (m, _) in zip(starts, marks)]
+        ends = [max(b, m) for b, (_, m) in zip(ends, marks)]
     key = next((k for k, c in enumerate(columns) if c.field == "code"), None)
     if key is None:
         key = next(k for k, c in enumerate(columns) if c.field == "title")
@@ -91,7 +97,7 @@ def detect(text: str, pos: int, limit: int, table: LabelTable) -> ReadTable | No
             heads.append((at, row_at))
         cells = _cells(text, row_at, n, cols, len(columns))
         if wrapped:
-            _wrap(projects[-1], cells)
+            _wrap(projects[-1], cells, columns)
         else:
             projects.append(Project(cells))
         at = n
