@@ -150,7 +150,7 @@ def names_projects(columns: list[Column], table: LabelTable | None = None) -> bo
 
 def by_column(project: Project) -> dict[int, str]:
     """A project's values by column (a wrapped cell's text joined to its first part's)."""
-    return {c.column: c.value for c in project.cells if c.column is not None and not c.more}
+    return {c.column: c.value for c in project.cells if c.column is not None and not c.more and c.label is None}
 
 
 def labelled_line(cell: Cell, column: Column) -> bool:
