@@ -157,6 +157,37 @@ def _in_projects_aside(folded: str, lo: int, at: int) -> bool:
                           r"\s*$", head, re.IGNORECASE)) and not others_before(folded, lo, opening)
 
 
+_LONGEST_YEARS = 7  # a project's period; a plan's or a strategy's runs longer
+
+
+@functools.cache
+def _plan_rx() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'-])(?:{_cue_pattern(cues()['plan_words'])})(?![\w-])", re.IGNORECASE)
+
+
+@functools.cache
+def _opener_rx() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'-])(?:{_cue_pattern(cues()['period_openers'])})['\s]*$", re.IGNORECASE)
+
+
+def _opened(folded: str, lo: int, mention, before: str, si: int, spans: list[tuple[int, int]]) -> bool:
+    """Does a period stand right after an opener ("from", "pour la période", "entre", "en el período") in a
+    sentence whose subject is the project, with no verb of duration ("the project supports tax offices from 2019 to
+    2022", "ce programme, pour la période 2020-2022, appuie ...", "el proyecto apoya ... entre 2019 y 2022"), or
+    whose subject is a pronoun after a sentence about the project?"""
+    cue = _opener_rx().search(before)
+    r = mention.range
+    if not cue or r.end.year - r.start.year > _LONGEST_YEARS:
+        return False  # "the national strategy 2020-2030": a plan's decade, not a project's years
+    at = mention.start - len(before) + cue.start()
+    clause = folded[max(lo, folded.rfind(",", lo, at) + 1, at - 40) : at]
+    if _plan_rx().search(clause):
+        return False  # "aligned with the national strategy for the period 2021-2025": the strategy's period
+    head = folded[lo:at].strip()
+    return _projects_verb(folded[lo:at], at - lo) or bool(
+        si and head and _PRONOUN.fullmatch(head) and _projects_sentence(folded, *spans[si - 1]))
+
+
 def range_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
     """(start, end) of a period a sentence gives the project with a verb of duration ("the project runs from March
     2022 to February 2024", "le projet couvre la période 2021-2023", "el proyecto se ejecuta entre marzo de 2022 y
@@ -177,6 +208,6 @@ def range_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
             if _projects_verb(folded[lo:at], at - lo) or _opening_clause(folded, lo, at, mention.end) or (
                     si and _PRONOUN.fullmatch(folded[lo:at].strip()) and _projects_sentence(folded, *spans[si - 1])):
                 found.add((r.start, r.end))
-        elif _in_projects_aside(folded, lo, mention.start):
+        elif _in_projects_aside(folded, lo, mention.start) or _opened(folded, lo, mention, before, si, spans):
             found.add((r.start, r.end))
     return next(iter(found)) if len(found) == 1 else (None, None)
