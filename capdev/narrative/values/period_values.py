@@ -144,12 +144,13 @@ def read_period(value: str) -> PeriodValue:
 def read_one(value: str, kind: str | None = None) -> PeriodValue:
     """A single date under a start or end label ("1er mars 2022", "20220301", "a partir del 1 de marzo de 2022",
     "1 March 2022 (actual)"): the one date it names, or nothing when it names none or several, or when the label
-    names a signature's date (kind "signature"), which is not the project's start."""
+    names a signature's or an approval's date (kind "signature", "approval"), which is not the project's start."""
     out = PeriodValue()
     if not isinstance(value, str) or not value.strip():
         return out
-    if kind == "signature":
-        out.flags.append("a signature's date, not the project's start: kept in the text")
+    if kind in ("signature", "approval"):  # an agreement signed or a board's approval: the project starts later
+        out.flags.append(f"{'an approval' if kind == 'approval' else 'a signature'}'s date, not the project's start: "
+                         "kept in the text")
         return out
     text, quarters = _blank_quarters(normalise(value))
     date = _dates.parse_date(text) or _extended_end(text)
