@@ -135,7 +135,9 @@ def read_period(value: str) -> PeriodValue:
         out.flags.append("a day or a few days: an event's dates, not the project's period")  # "Dates: 27-29 March 2023"
         return out
     out.start, out.end = rng.start, rng.end
-    if out.end is not None and out.end != out.start and len(_dates.find_dates(text)) == 1 and _DURATION.search(text):
+    mentions = _dates.find_dates(text)
+    if out.end is not None and out.end != out.start and len(mentions) == 1 and _DURATION.search(text) and (
+            mentions[0].range.end in (None, mentions[0].range.start)):  # "24 months (July 2021 - June 2023)": written
         out.flags.append("the end counted from the duration")
     _doubts(text, out.flags)
     return out
