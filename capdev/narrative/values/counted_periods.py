@@ -46,10 +46,22 @@ def _project_word_rx() -> re.Pattern[str]:
     return re.compile(rf"[\s,;:()-]*(?:(?:{_cue_pattern(cues()['project_words'])})(?![\w-])|[.;)]|$)", re.IGNORECASE)
 
 
-def _the_projects_length(folded: str, end: int, cue_at: int) -> bool:
-    """Is the length that ends at `end` the project's: followed by the start's cue ("36 months starting in"), by
-    the project's name ("a three-year project") or by the end of a clause, not by another thing ("a 12-month
-    fellowship starting in March 2022")?"""
+@functools.cache
+def _owner_rx() -> re.Pattern[str]:
+    """"un stage de", "una beca de", "a fellowship of": a noun whose length the one after it is; "une durée de",
+    "un período de", "the project of" say the project's."""
+    own = _cue_pattern(cues()["length_nouns"] + cues()["project_words"])
+    return re.compile(rf"(?<![\w'-])(?!(?:{own})(?![\w-]))([a-z\u00e0-\u00ff]{{3,}})\s+(?:de|d'|of|del)\s*$",
+                      re.IGNORECASE)
+
+
+def _the_projects_length(folded: str, length: re.Match[str], cue_at: int) -> bool:
+    """Is the length the project's: followed by the start's cue ("36 months starting in"), by the project's name
+    ("a three-year project") or by the end of a clause, and not another thing's ("a 12-month fellowship starting
+    in March 2022", "un stage de 6 mois à compter du ...")?"""
+    if _owner_rx().search(folded, max(0, length.start() - 30), length.start()):
+        return False
+    end = length.end()
     return not folded[end:cue_at].strip(" ,") or bool(_project_word_rx().match(folded, end))
 
 
@@ -71,7 +83,7 @@ def counted_period(text: str) -> tuple[PartialDate | None, PartialDate | None]:
         months = _months(lengths[0])
         if r.start.precision == "year" and months % 12:
             continue  # "18 months from 2022": the month it ends in is not known
-        if not _the_projects_length(folded, lengths[0].end(), at) or not (
+        if not _the_projects_length(folded, lengths[0], at) or not (
                 _periods._projects_verb(folded[lo:at], at - lo) or _periods._opening_clause(folded, lo, at, mention.end)):
             continue
         found.add((r.start, _dates._add_months(r.start, months)))
