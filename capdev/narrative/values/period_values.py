@@ -113,12 +113,19 @@ def _doubts(text: str, flags: list[str]) -> None:
             return
 
 
+# "March 2021 / February 2024" under "Start / End": a spaced slash between two dates joins a period's ends.
+_SLASHED = re.compile(r"(?<=[^\W_])\s+/\s+(?=[^\W_])")
+
+
 def read_period(value: str) -> PeriodValue:
     """A whole period ("1 March 2022 – 28 February 2024", "2021-2023", "du ... au ...", "hasta el ...")."""
     out = PeriodValue()
     if not isinstance(value, str) or not value.strip():
         return out
-    text, quarters = _blank_quarters(normalise(value))
+    text = normalise(value)
+    if len(_SLASHED.findall(text)) == 1 and len(_dates.find_dates(text)) == 2:
+        text = _SLASHED.sub(" \u2013 ", text)
+    text, quarters = _blank_quarters(text)
     rng = _dates.parse_date_range(text) if text.strip() else None
     if rng is None or (rng.start is None and rng.end is None):
         if quarters:

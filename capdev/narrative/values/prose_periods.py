@@ -184,7 +184,7 @@ def _opened(folded: str, lo: int, mention, before: str, si: int, spans: list[tup
     if _plan_rx().search(clause):
         return False  # "aligned with the national strategy for the period 2021-2025": the strategy's period
     head = folded[lo:at].strip()
-    return _projects_verb(folded[lo:at], at - lo) or bool(
+    return _projects_verb(folded[lo:at], at - lo) or _opening_clause(folded, lo, at, mention.end) or bool(
         si and head and _PRONOUN.fullmatch(head) and _projects_sentence(folded, *spans[si - 1]))
 
 
