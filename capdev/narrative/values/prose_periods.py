@@ -54,7 +54,7 @@ def _then_subject_rx() -> re.Pattern[str]:
     to ("Launched in March 2019, the project ...", "Lancé en janvier 2022 et prévu jusqu'en décembre 2023, ce
     programme ...")."""
     words = _cue_pattern(cues()["project_words"])
-    return re.compile(rf"[^,;.]{{0,60}}?,\s*(?:the|this|its|le|ce|cet|cette|la|l'|el|este|esta|dicho|dicha)\s*"
+    return re.compile(rf"[^,;.]{{0,100}}?,\s*(?:the|this|its|le|ce|cet|cette|la|l'|el|este|esta|dicho|dicha)\s*"
                       rf"(?:(?!(?:of|for|du|de|des|del|d)\b)[\w-]+\s+){{0,2}}?(?:{words})\b", re.IGNORECASE)
 
 
@@ -138,6 +138,21 @@ _PRONOUN = re.compile(r"(?:(?:it|il|elle|celui-ci|celle-ci|ce\s+dernier|[eé]ste
                       r"(?:\s*[\w']+){0,2})?", re.IGNORECASE)
 
 
+# "It covers Botswana, Eswatini and Namibia, runs from ...": the pronoun that opens the sentence is the subject of
+# its verbs, unless a relative pronoun opens a clause of another subject ("It builds on a reform which ran from ...").
+_PRONOUN_HEAD = re.compile(r"(?:it|il|elle|celui-ci|celle-ci|[eé]ste|[eé]sta|[eé]l|ella)(?![\w'])", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?:which|that|who|whose|where|qui|que|qu'|dont|lequel|laquelle|o[uù]|cual|cuyo|cuya|donde)"
+                       r"(?![\w])", re.IGNORECASE)
+
+
+def _pronouns_verb(folded: str, lo: int, at: int) -> bool:
+    """Is the verb at `at` said of the pronoun (or, in Spanish, the no one) that opens its sentence?"""
+    head = folded[lo:at].strip()
+    if _PRONOUN.fullmatch(head):
+        return True
+    return bool(_PRONOUN_HEAD.match(head)) and not _RELATIVE.search(head) and not others_before(folded, lo, at)
+
+
 def _projects_sentence(folded: str, lo: int, hi: int) -> bool:
     """Is the project the subject of the sentence [lo, hi) ("... the project was designed with ...")?"""
     last = None
@@ -206,7 +221,7 @@ def range_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
         if cue:
             at = mention.start - len(before) + cue.start()
             if _projects_verb(folded[lo:at], at - lo) or _opening_clause(folded, lo, at, mention.end) or (
-                    si and _PRONOUN.fullmatch(folded[lo:at].strip()) and _projects_sentence(folded, *spans[si - 1])):
+                    si and _pronouns_verb(folded, lo, at) and _projects_sentence(folded, *spans[si - 1])):
                 found.add((r.start, r.end))
         elif _in_projects_aside(folded, lo, mention.start) or _opened(folded, lo, mention, before, si, spans):
             found.add((r.start, r.end))
