@@ -35,7 +35,8 @@ def _length_rx() -> re.Pattern[str]:
 
 def _months(m: re.Match[str]) -> int | None:
     """The length a match says, in months; None for words that are no number ("several months")."""
-    n = int(m.group("n")) if m.group("n").isdigit() else (_value(m.group("n")) if _RUN.fullmatch(m.group("n")) else None)
+    word = m.group("n")
+    n = int(word) if word.isdigit() else (_value(word) if _RUN.fullmatch(word) else None)
     if not n or n > 120:
         return None
     return n if fold(m.group("unit")).lower().startswith(("month", "mois", "mes")) else n * 12
@@ -83,8 +84,8 @@ def counted_period(text: str) -> tuple[PartialDate | None, PartialDate | None]:
         months = _months(lengths[0])
         if r.start.precision == "year" and months % 12:
             continue  # "18 months from 2022": the month it ends in is not known
-        if not _the_projects_length(folded, lengths[0], at) or not (
-                _periods._projects_verb(folded[lo:at], at - lo) or _periods._opening_clause(folded, lo, at, mention.end)):
+        own = _periods._projects_verb(folded[lo:at], at - lo) or _periods._opening_clause(folded, lo, at, mention.end)
+        if not (own and _the_projects_length(folded, lengths[0], at)):
             continue
         found.add((r.start, _dates._add_months(r.start, months)))
     return next(iter(found)) if len(found) == 1 else (None, None)

@@ -19,8 +19,8 @@ from ..code_choice import another_code
 from ..front_matter import is_front_matter
 from ..labels import default_table, match_label
 from ..types import Money, PartialDate
-from . import counterparts as _counterparts
 from . import counted_periods as _counted_periods
+from . import counterparts as _counterparts
 from . import dates as _dates
 from . import prose_amounts as _amounts
 from . import prose_facts as _facts
