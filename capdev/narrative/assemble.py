@@ -461,6 +461,7 @@ class _Assembler(FundingSteps, RecordSteps, TitleSteps):
                 rec.flag("title", "proposed from text")
             else:
                 rec.flag("title", "no title in text")
+        self.meta_period()
         self.countries()
         self.venues()
         for name in ("objective", "summary", "background", "partners_text", "beneficiaries_direct",

@@ -202,6 +202,18 @@ class RecordSteps:
         if not self.partner_texts:  # a labelled record that names no partner: who is who in its sentences
             self.facts_from_prose(_values("prose").told(self.raw.blocks, self.text), reader="read_roles")
 
+    def meta_period(self) -> None:
+        """Where nothing else dated the record: the period on a line of short facts beside its title ("Kenya ·
+        Ongoing · 2021–2024"), flagged (values.meta_periods)."""
+        rec = self.rec
+        if rec.start or rec.end or not self.raw.blocks:
+            return
+        text = self.text[self.raw.blocks[0].start : self.raw.blocks[-1].end]
+        start, end = _guard(rec, "time_frame", (None, None), _values("meta_periods").meta_period, text)
+        if start is not None:
+            rec.start, rec.end = start, end
+            rec.flag("time_frame", "read from a line of facts beside the title")
+
     def told_ids(self) -> None:
         """A record's code and total budget as its sentences state them, where no label gives them ("(projet
         2021BT)", "con un presupuesto de USD 450.000"): values.told_ids."""

@@ -113,12 +113,19 @@ def _doubts(text: str, flags: list[str]) -> None:
             return
 
 
+# "March 2021 / February 2024" under "Start / End": a spaced slash between two dates joins a period's ends.
+_SLASHED = re.compile(r"(?<=[^\W_])\s+/\s+(?=[^\W_])")
+
+
 def read_period(value: str) -> PeriodValue:
     """A whole period ("1 March 2022 – 28 February 2024", "2021-2023", "du ... au ...", "hasta el ...")."""
     out = PeriodValue()
     if not isinstance(value, str) or not value.strip():
         return out
-    text, quarters = _blank_quarters(normalise(value))
+    text = normalise(value)
+    if len(_SLASHED.findall(text)) == 1 and len(_dates.find_dates(text)) == 2:
+        text = _SLASHED.sub(" \u2013 ", text)
+    text, quarters = _blank_quarters(text)
     rng = _dates.parse_date_range(text) if text.strip() else None
     if rng is None or (rng.start is None and rng.end is None):
         if quarters:
@@ -135,7 +142,9 @@ def read_period(value: str) -> PeriodValue:
         out.flags.append("a day or a few days: an event's dates, not the project's period")  # "Dates: 27-29 March 2023"
         return out
     out.start, out.end = rng.start, rng.end
-    if out.end is not None and out.end != out.start and len(_dates.find_dates(text)) == 1 and _DURATION.search(text):
+    mentions = _dates.find_dates(text)
+    if out.end is not None and out.end != out.start and len(mentions) == 1 and _DURATION.search(text) and (
+            mentions[0].range.end in (None, mentions[0].range.start)):  # "24 months (July 2021 - June 2023)": written
         out.flags.append("the end counted from the duration")
     _doubts(text, out.flags)
     return out
@@ -144,12 +153,13 @@ def read_period(value: str) -> PeriodValue:
 def read_one(value: str, kind: str | None = None) -> PeriodValue:
     """A single date under a start or end label ("1er mars 2022", "20220301", "a partir del 1 de marzo de 2022",
     "1 March 2022 (actual)"): the one date it names, or nothing when it names none or several, or when the label
-    names a signature's date (kind "signature"), which is not the project's start."""
+    names a signature's or an approval's date (kind "signature", "approval"), which is not the project's start."""
     out = PeriodValue()
     if not isinstance(value, str) or not value.strip():
         return out
-    if kind == "signature":
-        out.flags.append("a signature's date, not the project's start: kept in the text")
+    if kind in ("signature", "approval"):  # an agreement signed or a board's approval: the project starts later
+        out.flags.append(f"{'an approval' if kind == 'approval' else 'a signature'}'s date, not the project's start: "
+                         "kept in the text")
         return out
     text, quarters = _blank_quarters(normalise(value))
     date = _dates.parse_date(text) or _extended_end(text)

@@ -19,6 +19,7 @@ from ..code_choice import another_code
 from ..front_matter import is_front_matter
 from ..labels import default_table, match_label
 from ..types import Money, PartialDate
+from . import counted_periods as _counted_periods
 from . import counterparts as _counterparts
 from . import dates as _dates
 from . import prose_amounts as _amounts
@@ -225,12 +226,22 @@ def read_cues(text: str) -> ProseFacts:
     return facts
 
 
+def _counted(facts: ProseFacts, text: str) -> None:
+    """The start and the end a length counted from a date gives ("over 36 months starting in March 2021"), where they
+    agree with a start already read."""
+    start, end = _counted_periods.counted_period(text)
+    if end is not None and facts.start in (None, start):
+        facts.start, facts.end = start, end
+
+
 def read_stated(text: str) -> ProseFacts:
     """What the sentences of a labelled record say of its project by its own verbs and cue words only: when it
     began and ended ("the project closed in March 2023", "la date d'achèvement est reportée au 30 juin 2025") and
     where it stands; no code, title, amount or name, which its labels give."""
     facts = ProseFacts()
     facts.start, facts.end = _periods.verb_dates(text)
+    if facts.end is None:  # "d'une durée de 24 mois à compter du 1er avril 2022": the end its length gives
+        _counted(facts, text)
     facts.revised_end = _facts.period_cues(text)[1]
     if facts.revised_end and (facts.end is None or facts.revised_end > facts.end):
         facts.end = facts.revised_end
@@ -264,6 +275,8 @@ def _from_cues(facts: ProseFacts, text: str) -> None:
     if not (facts.start or facts.end or start):  # "The project closed in March 2023": its own verbs
         start, facts.end = _periods.verb_dates(text)
     facts.start = facts.start or start
+    if facts.end is None:
+        _counted(facts, text)
     if extended and (facts.end is None or extended > facts.end):
         facts.end = extended  # "extended until 30 June 2024": the end the project now has
     gapped = _statements.funder_gap_ends(text)

@@ -54,7 +54,7 @@ def _then_subject_rx() -> re.Pattern[str]:
     to ("Launched in March 2019, the project ...", "Lancé en janvier 2022 et prévu jusqu'en décembre 2023, ce
     programme ...")."""
     words = _cue_pattern(cues()["project_words"])
-    return re.compile(rf"[^,;.]{{0,60}}?,\s*(?:the|this|its|le|ce|cet|cette|la|l'|el|este|esta|dicho|dicha)\s*"
+    return re.compile(rf"[^,;.]{{0,100}}?,\s*(?:the|this|its|le|ce|cet|cette|la|l'|el|este|esta|dicho|dicha)\s*"
                       rf"(?:(?!(?:of|for|du|de|des|del|d)\b)[\w-]+\s+){{0,2}}?(?:{words})\b", re.IGNORECASE)
 
 
@@ -138,6 +138,21 @@ _PRONOUN = re.compile(r"(?:(?:it|il|elle|celui-ci|celle-ci|ce\s+dernier|[eé]ste
                       r"(?:\s*[\w']+){0,2})?", re.IGNORECASE)
 
 
+# "It covers Botswana, Eswatini and Namibia, runs from ...": the pronoun that opens the sentence is the subject of
+# its verbs, unless a relative pronoun opens a clause of another subject ("It builds on a reform which ran from ...").
+_PRONOUN_HEAD = re.compile(r"(?:it|il|elle|celui-ci|celle-ci|[eé]ste|[eé]sta|[eé]l|ella)(?![\w'])", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?:which|that|who|whose|where|qui|que|qu'|dont|lequel|laquelle|o[uù]|cual|cuyo|cuya|donde)"
+                       r"(?![\w])", re.IGNORECASE)
+
+
+def _pronouns_verb(folded: str, lo: int, at: int) -> bool:
+    """Is the verb at `at` said of the pronoun (or, in Spanish, the no one) that opens its sentence?"""
+    head = folded[lo:at].strip()
+    if _PRONOUN.fullmatch(head):
+        return True
+    return bool(_PRONOUN_HEAD.match(head)) and not _RELATIVE.search(head) and not others_before(folded, lo, at)
+
+
 def _projects_sentence(folded: str, lo: int, hi: int) -> bool:
     """Is the project the subject of the sentence [lo, hi) ("... the project was designed with ...")?"""
     last = None
@@ -155,6 +170,37 @@ def _in_projects_aside(folded: str, lo: int, at: int) -> bool:
     head = folded[max(lo, opening - 30) : opening]
     return bool(re.search(rf"\b(?:the|this|its|le|ce|cet|el|este|du|del)\s+(?:{_cue_pattern(cues()['project_words'])})"
                           r"\s*$", head, re.IGNORECASE)) and not others_before(folded, lo, opening)
+
+
+_LONGEST_YEARS = 7  # a project's period; a plan's or a strategy's runs longer
+
+
+@functools.cache
+def _plan_rx() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'-])(?:{_cue_pattern(cues()['plan_words'])})(?![\w-])", re.IGNORECASE)
+
+
+@functools.cache
+def _opener_rx() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'-])(?:{_cue_pattern(cues()['period_openers'])})['\s]*$", re.IGNORECASE)
+
+
+def _opened(folded: str, lo: int, mention, before: str, si: int, spans: list[tuple[int, int]]) -> bool:
+    """Does a period stand right after an opener ("from", "pour la période", "entre", "en el período") in a
+    sentence whose subject is the project, with no verb of duration ("the project supports tax offices from 2019 to
+    2022", "ce programme, pour la période 2020-2022, appuie ...", "el proyecto apoya ... entre 2019 y 2022"), or
+    whose subject is a pronoun after a sentence about the project?"""
+    cue = _opener_rx().search(before)
+    r = mention.range
+    if not cue or r.end.year - r.start.year > _LONGEST_YEARS:
+        return False  # "the national strategy 2020-2030": a plan's decade, not a project's years
+    at = mention.start - len(before) + cue.start()
+    clause = folded[max(lo, folded.rfind(",", lo, at) + 1, at - 40) : at]
+    if _plan_rx().search(clause):
+        return False  # "aligned with the national strategy for the period 2021-2025": the strategy's period
+    head = folded[lo:at].strip()
+    return _projects_verb(folded[lo:at], at - lo) or _opening_clause(folded, lo, at, mention.end) or bool(
+        si and head and _PRONOUN.fullmatch(head) and _projects_sentence(folded, *spans[si - 1]))
 
 
 def range_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
@@ -175,8 +221,8 @@ def range_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
         if cue:
             at = mention.start - len(before) + cue.start()
             if _projects_verb(folded[lo:at], at - lo) or _opening_clause(folded, lo, at, mention.end) or (
-                    si and _PRONOUN.fullmatch(folded[lo:at].strip()) and _projects_sentence(folded, *spans[si - 1])):
+                    si and _pronouns_verb(folded, lo, at) and _projects_sentence(folded, *spans[si - 1])):
                 found.add((r.start, r.end))
-        elif _in_projects_aside(folded, lo, mention.start):
+        elif _in_projects_aside(folded, lo, mention.start) or _opened(folded, lo, mention, before, si, spans):
             found.add((r.start, r.end))
     return next(iter(found)) if len(found) == 1 else (None, None)

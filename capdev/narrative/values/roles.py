@@ -110,7 +110,10 @@ def blank_agencies(text: str) -> str:
 # "(extended to June 2022)", "(prolongé jusqu'en juin 2024)", "(ampliado hasta junio de 2022)": a later end.
 _EXTENDED = re.compile(
     r"\b(?:extended|prolonged|postponed|no-cost\s+extension|prolong[ée]e?|report[ée]e?|prorrogad[oa]|ampliad[oa]|"
-    r"extendid[oa]|prolongad[oa])\s+(?:(?:to|until|till|through)|jusqu['’]\s?(?:en|au|à|a)|hasta|a|al)\s+(?P<date>.{4,40})",
+    r"extendid[oa]|prolongad[oa])"
+    # "prolongée par avenant n° 2 jusqu'au", "extended by a no-cost amendment until", "prorrogado mediante adenda hasta"
+    r"(?:\s+(?:by|through|under|via|par|suite\s+[àa]|por|mediante|seg[uú]n)\s+(?:[^.;:\n]|\.(?=\s*\d)){1,40}?)?"
+    r"\s+(?:(?:to|until|till|through)|jusqu['’]\s?(?:en|au|à|a)|hasta|a|al)\s+(?:(?:the|le|el|la)\s+)?(?P<date>.{4,40})",
     re.IGNORECASE,
 )
 _LENGTH = re.compile(r"^\W*(?:\d{1,3}|un|une|one|two|three|deux|trois|uno|una|dos|tres)\s*"
