@@ -98,6 +98,17 @@ def test_status_extent(value: str, head: str) -> None:
     ("El proyecto fue completado exitosamente en 2020.", "completed"),
     ("El proyecto se encuentra en fase de ejecución.", "active"),
     ("The project, which started in 2021, was closed in 2023.", "completed"),
+    # The nearest subject: the project, after a clause about activities; a status put before the project.
+    ("Owing to delays in field activities, an extension was granted and the project closed on 30 June 2023.",
+     "completed"),
+    ("Le programme reste, par conséquent, en cours d'exécution.", "active"),
+    ("El programa sigue, por tanto, en ejecución.", "active"),
+    ("Still in the pipeline, this new programme will set up innovation labs.", "planned"),
+    ("Achevé en 2020, le projet a formé 300 agents communaux.", "completed"),
+    ("Concluido en 2019, el proyecto dejó instalada una red de formadores.", "completed"),
+    ("Launched in 2021, the project trains officials.", None),
+    ("Completed in 2019, the workshop series trained officials.", None),
+    ("The project organised a workshop, which ended on 3 May.", None),
     # Not the project's status: another project, a phase, an evaluation, a report.
     ("The project builds on a previous project, which was completed in 2019.", None),
     ("The first phase of the project was completed in 2019.", None),

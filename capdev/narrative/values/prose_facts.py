@@ -224,12 +224,18 @@ def read_status(text: str) -> str | None:
         hits = [(m.start(), m.end(), category) for category, rx in _status_rx()
                 for m in rx.finditer(sentence, subject.end())]
         stages = _status_prose.stage_hits(sentence, subject.end())
+        front = _status_prose.fronted(sentence, subject.start())
+        stages += [(0, 0, front)] if front else []
         for start, end, category in _status_prose.longest(hits + stages):
-            if _NOT_THE_PROJECT.search(sentence, 0, start) or _status_prose.elsewhere(sentence, subject.end(), start):
+            # The nearest subject says whose status it is: "..., a no-cost extension was granted and the project
+            # closed", but "the project organised a workshop, which ended".
+            if _NOT_THE_PROJECT.search(sentence, subject.start(), start) or _status_prose.elsewhere(
+                    sentence, subject.start(), subject.end(), start):
                 continue
             if (start, end, category) not in stages and _TRANSITIVE.match(sentence[end:]):
                 continue  # "completed its first phase": the verb has an object
-            if category == "planned" and not _STATE.match(sentence, start) and not _WHEN_NEXT.match(sentence, end):
+            if category == "planned" and (start, end, category) not in stages and not _STATE.match(sentence, start) \
+                    and not _WHEN_NEXT.match(sentence, end):
                 continue  # "will start training officials": what it will do, not that it has not begun
             if found and found != category:
                 return None  # the text says two things: say neither

@@ -99,7 +99,7 @@ def head_badge(head: str) -> str | None:
     """The status a badge gives on one of a record's first lines ("[Closed] Civil registration reform", a line
     "[En cours]" or "Terminé" alone, "Kenya · Ongoing · 2021–2024"), or None."""
     lines = [ln.strip() for ln in head[:_HEAD_CHARS].splitlines()]
-    for line in [ln for ln in lines if ln][:_HEAD_LINES]:
+    for line in [ln for ln in lines if any(c.isalnum() for c in ln)][:_HEAD_LINES]:  # a rule "-----" is no line
         if len(line) <= _MAX_HEADING:
             category = _line_badge(line)
             if category:

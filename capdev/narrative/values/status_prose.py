@@ -14,9 +14,9 @@ import re
 from pathlib import Path
 
 from ..folding import fold
-from .status import phase_category
+from .status import phase_category, status_category
 
-__all__ = ["cues", "elsewhere", "longest", "plain", "stage_hits"]
+__all__ = ["cues", "elsewhere", "fronted", "longest", "plain", "stage_hits"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "status_prose.json"
 
@@ -41,7 +41,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
     nouns = _alt("project_nouns")
     others = _alt("other_projects")
     return {
-        "adverbs": re.compile(rf"(?<![\w'-])(?:{_alt('adverbs')})(?![\w-])", re.IGNORECASE),
+        "adverbs": re.compile(rf"(?:,\s*)?(?<![\w'-])(?:{_alt('adverbs')})(?![\w-])(?:\s*,(?=\s))?", re.IGNORECASE),
         "copula": re.compile(rf"(?<![\w'-])(?:{_alt('copulas')})\s+(?=\S)", re.IGNORECASE),
         "relative": re.compile(rf"(?<![\w-])(?:{_alt('relatives')})(?![\w-])", re.IGNORECASE),
         "other_project": re.compile(rf"\b(?:(?:{others})\s+(?:[\w-]+\s+)?(?:{nouns})|(?:{nouns})\s+(?:{others}))\b",
@@ -56,12 +56,12 @@ def plain(sentence: str) -> str:
     return _rx()["adverbs"].sub(lambda m: " " * len(m.group(0)), sentence)
 
 
-def elsewhere(sentence: str, subject_end: int, at: int) -> bool:
+def elsewhere(sentence: str, subject_start: int, subject_end: int, at: int) -> bool:
     """Is the status at `at` told of something other than the project named before subject_end: another project
     or phase ("a previous project, which ..."), a clause of another noun, an evaluation or a report?"""
     rx = _rx()
     gap = sentence[subject_end:at]
-    if rx["other_project"].search(gap) or rx["other_subject"].search(sentence, 0, at):
+    if rx["other_project"].search(gap) or rx["other_subject"].search(sentence, subject_start, at):
         return True
     last = None
     for last in rx["relative"].finditer(gap):
@@ -84,3 +84,15 @@ def stage_hits(sentence: str, start: int) -> list[tuple[int, int, str]]:
 def longest(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The hits not inside a longer one ("est en cours de négociation" holds "est en cours")."""
     return [h for h in hits if not any(o != h and o[0] <= h[0] and h[1] <= o[1] for o in hits)]
+
+
+_FRONT_WORDS = 6
+
+
+def fronted(sentence: str, subject_start: int) -> str | None:
+    """The status a sentence puts before its project, set off by a comma ("Still in the pipeline, this new
+    programme ...", "Achevé en 2020, le projet ...", "Concluido en 2019, el proyecto ..."): its category, or None."""
+    head = sentence[:subject_start].rstrip()
+    if not head.endswith(",") or "," in head[:-1] or len(head.split()) > _FRONT_WORDS:
+        return None
+    return status_category(head[:-1])
