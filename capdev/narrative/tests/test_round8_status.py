@@ -134,3 +134,17 @@ def test_read_status(sentence: str, category: str | None) -> None:
 ])
 def test_head_badge(head: str, category: str | None) -> None:
     assert head_badge(head) == category
+
+
+@pytest.mark.parametrize("value, status, flagged", [
+    ("As of June 2023, completed", "completed", True), ("Au 31 mars 2024 : en cours", "en cours", True),
+    ("A la fecha (junio 2024), en ejecución", "en ejecución", True), ("Phase 2", "Phase 2", True),
+    ("Closed. The final audit is pending.", "Closed", False),
+])
+def test_status_value(value: str, status: str, flagged: bool) -> None:
+    from capdev.narrative.types import Record
+    from capdev.narrative.values.status import status_value
+
+    rec = Record(index=0, text=value, offset=0, source_file=None)
+    assert status_value(rec, value) == status
+    assert bool([f for f in rec.flags if f.field == "status"]) == flagged

@@ -74,8 +74,14 @@ def status_extent(value: str) -> int:
 
 def status_value(record, value: str) -> str:
     """A status label's value: its words up to their sentence's or field's end, flagged on the record when they
-    name no status the importer knows (it then reads the status from the dates)."""
+    name no status the importer knows (it then reads the status from the dates). Words that name none before a
+    status ("As of June 2023, completed") give the status after them, flagged."""
     head = " ".join(value[: status_extent(value)].split())
     if status_category(head) is None:
+        pieces = [" ".join(p.split()) for p in _VALUE_END.split(value)]
+        named = [p for p in pieces if p and status_category(p)]
+        if len({status_category(p) for p in named}) == 1:
+            record.flag("status", f"read after other words: {head[:60]}")
+            return named[0][: status_extent(named[0])] or named[0]
         record.flag("status", f"status words not known, left to the dates: {head[:60]}")
     return head
