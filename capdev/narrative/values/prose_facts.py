@@ -28,6 +28,7 @@ from pathlib import Path
 from ..folding import fold
 from ..types import PartialDate
 from . import dates as _dates
+from . import status_prose as _status_prose
 from .places import find_countries, find_demonyms
 from .prose_names import name_extent  # noqa: F401 - where a funder's or partner's name ends (read here since round 5)
 
@@ -55,7 +56,8 @@ def _rx(name: str) -> re.Pattern[str]:
 
 @functools.cache
 def _status_rx() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((cat, re.compile(rf"(?<![\w'-])(?:{_cue_pattern(words)})(?![\w-])", re.IGNORECASE))
+    more = _status_prose.cues()  # data/status_prose.json: the status verbs beyond prose_cues.json's
+    return tuple((cat, re.compile(rf"(?<![\w'-])(?:{_cue_pattern(words + more.get(cat, []))})(?![\w-])", re.I))
                  for cat, words in cues()["status"].items())
 
 
@@ -209,23 +211,42 @@ _TRANSITIVE = re.compile(r"^\s+(?:a|an|the|its|un|une|le|la|les|el|los|las|sus?|
 
 
 def read_status(text: str) -> str | None:
-    """"completed" or "active" when a sentence says so of the project itself; None otherwise."""
+    """"completed", "active" or "planned" when a sentence says so of the project itself (not of another project, a
+    phase, an evaluation: values.status_prose); None otherwise, or when the text says two things."""
     found: str | None = None
     for lo, hi in sentences(text):
-        sentence = _folded(text[lo:hi])
-        subject = _subject_rx().search(sentence)
+        sentence = _status_prose.plain(_folded(text[lo:hi]))
+        # "The project's final evaluation", "the evaluation of the project": the project is no subject there.
+        subject = next((s for s in _subject_rx().finditer(sentence) if not re.match(r"['\u2019]s\b", sentence[s.end():])
+                        and not _COMPLEMENT.search(sentence, max(0, s.start() - 16), s.start())), None)
         if not subject:
             continue
-        for category, rx in _status_rx():
-            for m in rx.finditer(sentence, subject.end()):
-                if _NOT_THE_PROJECT.search(sentence, 0, m.start()) or _TRANSITIVE.match(sentence[m.end() :]):
-                    continue
-                if category == "planned" and not _WHEN_NEXT.match(sentence, m.end()):
-                    continue  # "will start training officials": what it will do, not that it has not begun
-                if found and found != category:
-                    return None  # the text says two things: say neither
-                found = category
+        hits = [(m.start(), m.end(), category) for category, rx in _status_rx()
+                for m in rx.finditer(sentence, subject.end())]
+        stages = _status_prose.stage_hits(sentence, subject.end())
+        front = _status_prose.fronted(sentence, subject.start())
+        stages += [(0, 0, front)] if front else []
+        for start, end, category in _status_prose.longest(hits + stages):
+            # The nearest subject says whose status it is: "..., a no-cost extension was granted and the project
+            # closed", but "the project organised a workshop, which ended".
+            if _NOT_THE_PROJECT.search(sentence, subject.start(), start) or _status_prose.elsewhere(
+                    sentence, subject.start(), subject.end(), start):
+                continue
+            if (start, end, category) not in stages and _TRANSITIVE.match(sentence[end:]):
+                continue  # "completed its first phase": the verb has an object
+            if category == "planned" and (start, end, category) not in stages and not _STATE.match(sentence, start) \
+                    and not _WHEN_NEXT.match(sentence, end):
+                continue  # "will start training officials": what it will do, not that it has not begun
+            if found and found != category:
+                return None  # the text says two things: say neither
+            found = category
     return found
+
+
+# "is in the pipeline", "est en phase de formulation", "n'a pas encore démarré": what the project is, not what it will
+# do, so no "when" need follow.
+_STATE = re.compile(r"(?:is|est|esta|se\s+encuentra|remains|reste|sigue|has\s+not|n'a\s+pas|aun\s+no|todavia\s+no)\s+"
+                    r"(?:(?:in|under|en|being|yet|encore|the|its|at)\b|$)", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------------------------- the countries served

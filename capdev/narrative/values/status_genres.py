@@ -76,13 +76,32 @@ def title_badge(title: str) -> tuple[str | None, str]:
     return category, (title[: m.start()] + " " + title[m.end() :]).strip()
 
 
+# A card's meta line: short parts cut by a middle dot, a bullet or a bar ("Kenya · Ongoing · 2021–2024").
+_META_SEP = re.compile(r"\s*[\u00b7\u2022|\u2219\u22c5]\s*")
+_MAX_PART = 24
+
+
+def _line_badge(line: str) -> str | None:
+    """The status a first line gives as a badge: in square brackets, alone on its line ("Terminé"), or as one
+    part of a card's meta line; a line whose parts name two statuses gives none."""
+    category, _ = title_badge(line)
+    if category:
+        return category
+    _, _, badges = _tables()
+    parts = [p for p in _META_SEP.split(line.strip(" \t*_#")) if p]
+    if len(parts) > 1 and any(len(p) > _MAX_PART * 2 for p in parts):
+        return None  # a sentence with a bar in it, not a meta line
+    found = {badges[_norm(p)] for p in parts if len(p) <= _MAX_PART and _norm(p) in badges}
+    return found.pop() if len(found) == 1 else None
+
+
 def head_badge(head: str) -> str | None:
     """The status a badge gives on one of a record's first lines ("[Closed] Civil registration reform", a line
-    "[En cours]" alone), or None."""
+    "[En cours]" or "Terminé" alone, "Kenya · Ongoing · 2021–2024"), or None."""
     lines = [ln.strip() for ln in head[:_HEAD_CHARS].splitlines()]
-    for line in [ln for ln in lines if ln][:_HEAD_LINES]:
+    for line in [ln for ln in lines if any(c.isalnum() for c in ln)][:_HEAD_LINES]:  # a rule "-----" is no line
         if len(line) <= _MAX_HEADING:
-            category, _ = title_badge(line)
+            category = _line_badge(line)
             if category:
                 return category
     return None

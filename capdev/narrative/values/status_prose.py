@@ -1,0 +1,98 @@
+"""Whether a status a sentence tells is its project's own, in English, French and Spanish (data/status_prose.json),
+and the status a sentence gives by the stage the project is in ("the project is in its implementation phase", "le
+projet est en phase de formulation", "el proyecto se encuentra en fase de diseño": values.status.phase_category).
+
+A status told of something else is never the project's: of another project ("builds on a previous project, which
+was completed in 2019", "fait suite à un premier projet qui s'est achevé", "da continuidad a un proyecto anterior que
+concluyó"), of its evaluation or a report ("the project's final evaluation was completed"). Sentences come folded
+(accents off, see folding.fold); positions are kept (what is set aside becomes spaces)."""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from pathlib import Path
+
+from ..folding import fold
+from .status import phase_category, status_category
+
+__all__ = ["cues", "elsewhere", "fronted", "longest", "plain", "stage_hits"]
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "status_prose.json"
+
+
+@functools.cache
+def _data() -> dict:
+    return json.loads(_DATA.read_text(encoding="utf-8"))
+
+
+def cues() -> dict[str, list[str]]:
+    """More verbs of status, by category, beside data/prose_cues.json's "status"."""
+    return _data()["cues"]
+
+
+def _alt(key: str) -> str:
+    words = sorted({fold(w).lower() for w in _data()[key]}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in words)
+
+
+@functools.cache
+def _rx() -> dict[str, re.Pattern[str]]:
+    nouns = _alt("project_nouns")
+    others = _alt("other_projects")
+    return {
+        "adverbs": re.compile(rf"(?:,\s*)?(?<![\w'-])(?:{_alt('adverbs')})(?![\w-])(?:\s*,(?=\s))?", re.IGNORECASE),
+        "copula": re.compile(rf"(?<![\w'-])(?:{_alt('copulas')})\s+(?=\S)", re.IGNORECASE),
+        "relative": re.compile(rf"(?<![\w-])(?:{_alt('relatives')})(?![\w-])", re.IGNORECASE),
+        "other_project": re.compile(rf"\b(?:(?:{others})\s+(?:[\w-]+\s+)?(?:{nouns})|(?:{nouns})\s+(?:{others}))\b",
+                                    re.IGNORECASE),
+        "other_subject": re.compile(rf"(?<![\w-])(?:{_alt('other_subjects')})(?![\w-])", re.IGNORECASE),
+    }
+
+
+def plain(sentence: str) -> str:
+    """The sentence with the adverbs that may stand inside a verb of status blanked ("was successfully completed"
+    reads "was completed"), same length."""
+    return _rx()["adverbs"].sub(lambda m: " " * len(m.group(0)), sentence)
+
+
+def elsewhere(sentence: str, subject_start: int, subject_end: int, at: int) -> bool:
+    """Is the status at `at` told of something other than the project named before subject_end: another project
+    or phase ("a previous project, which ..."), a clause of another noun, an evaluation or a report?"""
+    rx = _rx()
+    gap = sentence[subject_end:at]
+    if rx["other_project"].search(gap) or rx["other_subject"].search(sentence, subject_start, at):
+        return True
+    last = None
+    for last in rx["relative"].finditer(gap):
+        pass
+    # "The project, which started in 2021, was completed": the clause is closed by a comma; "the project, which was
+    # completed" right after the project: its own clause. Otherwise the clause is of another noun.
+    return bool(last and "," not in gap[last.end():] and gap[: last.start()].strip(" ,"))
+
+
+def stage_hits(sentence: str, start: int) -> list[tuple[int, int, str]]:
+    """(start, end, category) of each "is ... in a stage" after `start`: "est en phase de formulation"."""
+    out = []
+    for m in _rx()["copula"].finditer(sentence, start):
+        category = phase_category(sentence[m.end() : m.end() + 60])
+        if category:
+            out.append((m.start(), m.end(), category))
+    return out
+
+
+def longest(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The hits not inside a longer one ("est en cours de négociation" holds "est en cours")."""
+    return [h for h in hits if not any(o != h and o[0] <= h[0] and h[1] <= o[1] for o in hits)]
+
+
+_FRONT_WORDS = 6
+
+
+def fronted(sentence: str, subject_start: int) -> str | None:
+    """The status a sentence puts before its project, set off by a comma ("Still in the pipeline, this new
+    programme ...", "Achevé en 2020, le projet ...", "Concluido en 2019, el proyecto ..."): its category, or None."""
+    head = sentence[:subject_start].rstrip()
+    if not head.endswith(",") or "," in head[:-1] or len(head.split()) > _FRONT_WORDS:
+        return None
+    return status_category(head[:-1])
