@@ -381,8 +381,7 @@ class _Assembler(FundingSteps, RecordSteps, TitleSteps):
             rec.flag("time_frame", "end before start")
 
     def on_status(self, block: Block, value: str, at: int) -> None:
-        # Passed through as written, up to its sentence's end; the loader derives a status from the dates (it knows
-        # today's date) when the words name none it knows, so they are flagged.
+        # Up to its sentence's end; words naming no known status are flagged (the loader then goes by the dates).
         self.rec.status = _values("status").status_value(self.rec, value)
 
     def on_thematic_areas(self, block: Block, value: str, at: int) -> None:
