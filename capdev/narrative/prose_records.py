@@ -125,3 +125,31 @@ def prose_records(text: str) -> list[RawRecord]:
         # facts spread over its paragraphs: one record.
         return [RawRecord([Block("summary", "prose", 0, len(text), 0)])]
     return records
+
+
+def without_heading(raw: RawRecord, text: str) -> RawRecord:
+    """The whole text read as one record's prose, its one-line heading set apart as the record's head (where the
+    title is looked for), so that the heading is not the first words of the summary."""
+    if len(raw.blocks) != 1 or raw.blocks[0].kind != "prose":
+        return raw
+    head = _heading_end(text, _paragraphs(text[:2000]))
+    if not head or head >= raw.blocks[0].end:
+        return raw
+    prose = raw.blocks[0]
+    return RawRecord([Block("unparsed", "text", prose.start, head, prose.start),
+                      Block(prose.field, prose.kind, head, prose.end, head)], news=raw.news, guessed=raw.guessed)
+
+
+def _heading_end(text: str, paragraphs: list[tuple[int, int, int]]) -> int:
+    """Where the one-line heading above a record's prose ends ("Digital skills for public servants" / "RÉSUMÉ DU
+    PROJET", then a blank line): that line is the record's head, where its title is looked for, not the first words
+    of its summary (a sentence ends in a stop; a heading is short and has none). 0 when the text opens on prose."""
+    for start, end, stop in paragraphs[:2]:
+        line = text[start:end].strip()
+        if not line:
+            continue
+        if ("\n" in line or stop == end or stop >= len(text) or len(line.split()) > 20
+                or line[-1] in ".:;,!?" or not line[:1].isalnum()):
+            return 0
+        return stop
+    return 0

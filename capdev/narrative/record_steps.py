@@ -245,9 +245,9 @@ class RecordSteps:
     def title_is_a_heading(self) -> bool:
         """Is the proposed title a heading of the record's own (a section's, a card's), not a phrase of a sentence or
         a headline? Where it names a country, the record works there, as its labelled title would say."""
-        from .title_choice import NO_FACTS
+        from .title_choice import HEAD_LINE, NO_FACTS
 
-        return any(f.field == "title" and f.reason.endswith(NO_FACTS) for f in self.rec.flags)
+        return any(f.field == "title" and f.reason.endswith((NO_FACTS, HEAD_LINE)) for f in self.rec.flags)
 
     def countries(self) -> None:
         rec = self.rec

@@ -270,7 +270,7 @@ _NEVER_TITLES = frozenset({"empty", "a document's type or part", "a section head
 
 
 NO_FACTS = _NO_FACTS = "a heading with no labelled facts under it"  # read by record_steps.countries
-_HEAD_LINE = "one of the lines at the record's head"
+HEAD_LINE = _HEAD_LINE = "one of the lines at the record's head"  # read by record_steps.countries
 _CLAUSE_CUT = "a sentence's clause cut off the line"
 _EVENT = "an event's name, not said to be the project's"
 UNCONFIRMED = frozenset({_NO_FACTS, _HEAD_LINE, _CLAUSE_CUT, _EVENT})

@@ -230,14 +230,20 @@ def read_status(text: str) -> str | None:
 
 # --------------------------------------------------------------------------------------------- the countries served
 
+# "Kenya and Uganda", "du Niger et de la Guinée", "au Bénin et à la Côte d'Ivoire", "del Ecuador y de Colombia".
 _LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|et|ou|y|e|as\s+well\s+as|ainsi\s+que)\s+)?"
-                       r"(?:(?:the|le|la|les|l'|el|los|las|du|des|au|aux|a|de|del)\s+)?$", re.IGNORECASE)
+                       r"(?:(?:de|à|a)\s+(?=la\b|l'|les\b|los\b|las\b))?"
+                       r"(?:(?:of\s+the|of|the|le|la|les|l'|el|los|las|du|des|au|aux|a|à|de|del|d')\s*)?$", re.IGNORECASE)
 _BRIDGE_WORD = re.compile(r"^[a-z\u00e0-\u00ff'-]+$")
 
 
 @functools.cache
 def _bridge_rx() -> re.Pattern[str]:
-    return re.compile(rf"\s*(?:(?:{_cue_pattern(cues()['serve_bridges'])})(?:(?<=')|(?![\w-]))\s*)*", re.IGNORECASE)
+    # "appuie les administrations du Tchad", "supports the ministries of Kenya", "apoya a las instituciones del Perú":
+    # the people or bodies served, then the country they are of.
+    bodies = rf"(?:{_cue_pattern(cues()['people_nouns'])})\s+(?:of|du|des|de\s+la|de\s+l'|de|del|d')"
+    return re.compile(rf"\s*(?:(?:{_cue_pattern(cues()['serve_bridges'])}|{bodies})(?:(?<=')|(?![\w-]))\s*)*",
+                      re.IGNORECASE)
 
 
 def _in_history(sentence_folded: str) -> bool:
