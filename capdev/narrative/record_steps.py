@@ -245,9 +245,15 @@ class RecordSteps:
     def title_is_a_heading(self) -> bool:
         """Is the proposed title a heading of the record's own (a section's, a card's), not a phrase of a sentence or
         a headline? Where it names a country, the record works there, as its labelled title would say."""
-        from .title_choice import HEAD_LINE, NO_FACTS
+        from .title_choice import HEAD_LINE, NO_FACTS, same_title
 
-        return any(f.field == "title" and f.reason.endswith((NO_FACTS, HEAD_LINE)) for f in self.rec.flags)
+        if any(f.field == "title" and f.reason.endswith(NO_FACTS) for f in self.rec.flags):
+            return True
+        # The line right above the record's prose, set apart as its head (prose_records.without_heading).
+        blocks = self.raw.blocks
+        return (any(f.field == "title" and f.reason.endswith(HEAD_LINE) for f in self.rec.flags)
+                and len(blocks) == 2 and blocks[0].kind == "text" and blocks[1].kind == "prose"
+                and same_title(self.text[blocks[0].start : blocks[0].end].strip(), self.rec.title))
 
     def countries(self) -> None:
         rec = self.rec

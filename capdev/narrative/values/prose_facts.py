@@ -233,7 +233,8 @@ def read_status(text: str) -> str | None:
 # "Kenya and Uganda", "du Niger et de la Guinée", "au Bénin et à la Côte d'Ivoire", "del Ecuador y de Colombia".
 _LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|et|ou|y|e|as\s+well\s+as|ainsi\s+que)\s+)?"
                        r"(?:(?:de|à|a)\s+(?=la\b|l'|les\b|los\b|las\b))?"
-                       r"(?:(?:of\s+the|of|the|le|la|les|l'|el|los|las|du|des|au|aux|a|à|de|del|d')\s*)?$", re.IGNORECASE)
+                       r"(?:(?:of\s+the|of|the|le|la|les|l'|el|los|las|du|des|au|aux|a|à|de|del|d')\s*)?$",
+                       re.IGNORECASE)
 _BRIDGE_WORD = re.compile(r"^[a-z\u00e0-\u00ff'-]+$")
 
 
