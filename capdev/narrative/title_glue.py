@@ -130,7 +130,26 @@ def unglue(line: str) -> Unglued:
             return Unglued("", code.strip(".-/"), "a code alone")
         text = rest
         code = code.strip(".-/")
+    back = _CODE_BEHIND.search(text)
+    if back and len(text[: back.start()].split()) >= 3 and _code_like(back.group("code")):
+        # "Appui à la stratégie nationale ... (2223M)", "Gender-Responsive ... (2022-GRPS-04)": the project's code
+        # in brackets after its title; an acronym ("(PADDL II)") or a period ("(2021-2024)") stays in the title.
+        code = code or back.group("code")
+        text = text[: back.start()].rstrip()
     return Unglued(text, code, not_a_title(text))
+
+
+_CODE_BEHIND = re.compile(r"\s*[(\[]\s*(?:(?:code|ref\.?|n[o\u00b0\u00ba]\.?)\s*:?\s*)?(?P<code>[A-Za-z0-9][\w/.-]{2,24})"
+                          r"\s*[)\]]\s*$", re.IGNORECASE)
+_YEARS = re.compile(r"(?:19|20)\d\d(?:\s*[-/\u2013]\s*(?:19|20)?\d\d)?")
+
+
+def _code_like(token: str) -> bool:
+    """A code has three digits or more, and letters or at least five digits; a year, a period or a name with a number
+    ("COVID-19", "G20") is no code."""
+    if len(re.findall(r"\d", token)) < 3 or _YEARS.fullmatch(token):
+        return False
+    return bool(_LETTERS.search(token)) or len(re.sub(r"\D", "", token)) >= 5
 
 
 def labelled_fact(text: str) -> str:
