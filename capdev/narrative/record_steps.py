@@ -276,6 +276,13 @@ class RecordSteps:
         if donors and not labelled.strip():
             fields = {k: _blank(v, donors) for k, v in fields.items()}
         rec.countries = list(_guard(rec, "countries", [], _values("served").served_countries, fields))
+        carded = [] if labelled.strip() else _guard(rec, "countries", [], _values("fact_lines").card_countries,
+                                                     rec.text)
+        if carded:
+            # "Sénégal · En cours · 2021–2024" under the card's title: its place is where the project works.
+            rec.countries = carded
+            rec.flag("countries", "read from a card's line of facts (place, status, period)")
+            return
         if self.prose_countries and not labelled.strip():
             # A sentence says whom the project serves ("assists Kazakhstan and Uzbekistan", "fonctionnaires
             # béninois"): its words decide, not the scores of every mention (a venue, a funder, a recalled past).

@@ -139,8 +139,8 @@ def unglue(line: str) -> Unglued:
     return Unglued(text, code, not_a_title(text))
 
 
-_CODE_BEHIND = re.compile(r"\s*[(\[]\s*(?:(?:code|ref\.?|n[o\u00b0\u00ba]\.?)\s*:?\s*)?(?P<code>[A-Za-z0-9][\w/.-]{2,24})"
-                          r"\s*[)\]]\s*$", re.IGNORECASE)
+_CODE_BEHIND = re.compile(r"\s*[(\[]\s*(?:(?:code|ref\.?|n[o\u00b0\u00ba]\.?)\s*:?\s*)?"
+                          r"(?P<code>[A-Za-z0-9][\w/.-]{2,24})\s*[)\]]\s*$", re.IGNORECASE)
 _YEARS = re.compile(r"(?:19|20)\d\d(?:\s*[-/\u2013]\s*(?:19|20)?\d\d)?")
 
 
