@@ -257,7 +257,10 @@ class RecordSteps:
 
     def countries(self) -> None:
         rec = self.rec
-        labelled = "\n".join(self.country_texts)
+        # A countries label whose value names no country and no region ("Country  Women  Men  Total", a table's
+        # head read as a label; "Pays : à préciser") says nothing: the text is read as if it had none.
+        split = _values("served").split_place_list
+        labelled = "\n".join(t for t in self.country_texts if any(_guard(rec, "countries", ([], []), split, t)))
         fields = {
             "countries": labelled,
             "title": rec.title if not rec.title_is_proposed or self.title_is_a_heading() else "",
@@ -283,10 +286,18 @@ class RecordSteps:
             rec.countries = carded
             rec.flag("countries", "read from a card's line of facts (place, status, period)")
             return
-        if self.prose_countries and not labelled.strip():
+        prose_countries = self.prose_countries
+        if not prose_countries and not labelled.strip():
+            # A labelled record's narrative that says whom the project serves ("It covers Botswana, Eswatini ...",
+            # "apoya a las oficinas de servicio civil de Guatemala"): the same cues as a record told in prose.
+            told = "\n".join(filter(None, [rec.summary, rec.objective, fields["activities"]]))
+            told = _guard(rec, "countries", [], _values("prose_facts").read_served, told, donors)
+            # What the scores found stays (the record's other fields may name other countries served).
+            prose_countries = [*rec.countries, *(c for c in told if c not in rec.countries)] if told else []
+        if prose_countries and not labelled.strip():
             # A sentence says whom the project serves ("assists Kazakhstan and Uzbekistan", "fonctionnaires
             # béninois"): its words decide, not the scores of every mention (a venue, a funder, a recalled past).
-            rec.countries = list(self.prose_countries)
+            rec.countries = list(prose_countries)
             rec.flag("countries", "read from prose")
         elif rec.countries and not labelled.strip():
             rec.flag("countries", "inferred from text")

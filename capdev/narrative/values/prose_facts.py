@@ -235,6 +235,10 @@ _LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|et|ou|y|e|as\s+well\s+as|ains
                        r"(?:(?:de|à|a)\s+(?=la\b|l'|les\b|los\b|las\b))?"
                        r"(?:(?:of\s+the|of|the|le|la|les|l'|el|los|las|du|des|au|aux|a|à|de|del|d')\s*)?$",
                        re.IGNORECASE)
+# "apoya a las oficinas nacionales de servicio civil de Guatemala", "supports the land registry offices of Kenya":
+# a few words naming the bodies served, then the country they are of (no stop, no figure between).
+_BODY_GAP = re.compile(r"^\s*(?:[^\W\d_][\w'\u2019-]*\s+){0,6}?(?:of|from|de|du|del|des|de\s+la|de\s+l['\u2019]|"
+                       r"d['\u2019])\s*$", re.IGNORECASE)
 _BRIDGE_WORD = re.compile(r"^[a-z\u00e0-\u00ff'-]+$")
 
 
@@ -274,7 +278,7 @@ def _after_serve_cue(text: str, folded: str, lo: int, hi: int, countries: list) 
             if c.start >= hi:
                 break
             gap = text[(prev.end if prev else at) : c.start]
-            if prev is None and gap.strip():
+            if prev is None and gap.strip() and not _BODY_GAP.match(gap):
                 break
             if prev is not None and not _LIST_GAP.match(gap):
                 break
