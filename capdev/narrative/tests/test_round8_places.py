@@ -199,3 +199,50 @@ def test_one_language_title_is_left_whole():
     assert in_text_language("Planning and budgeting - Kenya and Uganda", "The project ...") == (
         "Planning and budgeting - Kenya and Uganda", "")
     assert in_text_language("Gestion des finances / budget et trésorerie", "Le projet appuie ...")[1] == ""
+
+
+@pytest.mark.parametrize("name, title, countries, never", [
+    ("narrative_served_en.txt", "Open Budget Practices for Local Governments in East Africa", ["RWA", "BDI", "UGA"],
+     {"KEN", "NOR"}),
+    ("narrative_served_fr.txt", "Budgets ouverts pour les collectivités d'Afrique de l'Ouest", ["BEN", "TGO", "GIN"],
+     {"CIV", "CHE"}),
+    ("narrative_served_es.txt", "Presupuestos abiertos para gobiernos locales de Centroamérica",
+     ["HND", "GTM", "NIC"], {"PAN", "ESP"}),
+])
+def test_a_table_head_read_as_a_countries_label_says_nothing(name, title, countries, never):
+    """'Country  Women  Men  Total' over a table of participants is no list of countries: the narrative says whom
+    the project serves; the workshop's venue and the donor are not among them."""
+    rec = _one(name)
+    assert rec.title == title
+    assert rec.countries == countries
+    assert not set(rec.countries) & never
+    assert _flags(rec, "countries")
+
+
+@pytest.mark.parametrize("text, served", [
+    ("It trains public procurement officers from Albania, North Macedonia and Serbia.", ["ALB", "MKD", "SRB"]),
+    ("Il forme les agents des finances locales du Bénin et du Togo.", ["BEN", "TGO"]),
+    ("Apoya a las oficinas nacionales de servicio civil de Guatemala y Honduras.", ["GTM", "HND"]),
+])
+def test_a_few_words_naming_the_bodies_served_before_the_countries(text, served):
+    assert read_served(text) == served
+
+
+@pytest.mark.parametrize("line, title", [
+    ("Spotlight: Procurement Integrity Academy for the Western Balkans",
+     "Procurement Integrity Academy for the Western Balkans"),
+    ("Zoom sur : Budgets ouverts pour les collectivités", "Budgets ouverts pour les collectivités"),
+    ("Destacado: Gobierno abierto local en la región andina", "Gobierno abierto local en la región andina"),
+    ("Spotlight on governance", "Spotlight on governance"),  # no separator: the word is the title's
+])
+def test_a_newsletters_kicker_is_cut_off_the_title(line, title):
+    from capdev.narrative.title_choice import clean
+
+    assert clean(line) == title
+
+
+@pytest.mark.parametrize("line", ["Hora: 9:00 a 12:15", "Heure : 14 h 30", "Time: 10:00-12:30"])
+def test_a_time_is_no_title(line):
+    from capdev.narrative.title_choice import rejection
+
+    assert rejection(line)
