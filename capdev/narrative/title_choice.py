@@ -30,6 +30,7 @@ from .title_evidence import (
 )
 from .title_glue import event_name, labelled_fact, not_a_title
 from .values.fact_lines import fact_line
+from .values.places import resolve_country, resolve_region
 
 MIN_WORDS = 3
 MAX_WORDS = 30
@@ -151,6 +152,8 @@ def without_site(text: str) -> str:
     if not m or len(text[: m.start()].split()) < MIN_WORDS:
         return text
     site = text[m.end() :].strip()
+    if resolve_country(re.sub(r"\s*\([^()]{1,20}\)$", "", site)) or resolve_region(site):
+        return text  # "... transfrontalière Haïti – République dominicaine (GEMUT)": a place the title names
     folded = fold(site).lower()
     w = _words()
     if len(site.split()) <= 8 and not w.title_noun.search(folded) and (w.org_head.match(folded) or _org_alone(site)):

@@ -246,3 +246,16 @@ def test_a_time_is_no_title(line):
     from capdev.narrative.title_choice import rejection
 
     assert rejection(line)
+
+
+@pytest.mark.parametrize("line, title", [
+    ("Gestion municipale transfrontalière Haïti – République dominicaine",
+     "Gestion municipale transfrontalière Haïti – République dominicaine"),
+    ("Public service reform in East Africa – Kenya", "Public service reform in East Africa – Kenya"),
+    ("Gobierno abierto municipal – Centroamérica", "Gobierno abierto municipal – Centroamérica"),
+    ("Gobierno abierto en Honduras | CEPAL", "Gobierno abierto en Honduras"),  # a site's name still goes
+])
+def test_a_country_after_a_dash_is_the_titles_not_a_site(line, title):
+    from capdev.narrative.title_choice import clean
+
+    assert clean(line) == title
