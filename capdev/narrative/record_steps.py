@@ -293,7 +293,8 @@ class RecordSteps:
             told = "\n".join(filter(None, [rec.summary, rec.objective, fields["activities"]]))
             told = _guard(rec, "countries", [], _values("prose_facts").read_served, told, donors)
             # What the scores found stays (the record's other fields may name other countries served).
-            prose_countries = [*rec.countries, *(c for c in told if c not in rec.countries)] if told else []
+            added = [c for c in told if c not in rec.countries]
+            prose_countries = [*rec.countries, *added] if added else []
         if prose_countries and not labelled.strip():
             # A sentence says whom the project serves ("assists Kazakhstan and Uzbekistan", "fonctionnaires
             # béninois"): its words decide, not the scores of every mention (a venue, a funder, a recalled past).

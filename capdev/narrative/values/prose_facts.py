@@ -239,6 +239,7 @@ _LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|et|ou|y|e|as\s+well\s+as|ains
 # a few words naming the bodies served, then the country they are of (no stop, no figure between).
 _BODY_GAP = re.compile(r"^\s*(?:[^\W\d_][\w'\u2019-]*\s+){0,6}?(?:of|from|de|du|del|des|de\s+la|de\s+l['\u2019]|"
                        r"d['\u2019])\s*$", re.IGNORECASE)
+_MAX_GAP = 120
 _BRIDGE_WORD = re.compile(r"^[a-z\u00e0-\u00ff'-]+$")
 
 
@@ -263,11 +264,10 @@ def _masked(text: str, funders: list[str]) -> str:
     return text
 
 
-def _after_serve_cue(text: str, folded: str, lo: int, hi: int, countries: list) -> list[str]:
+def _after_serve_cue(text: str, folded: str, lo: int, hi: int, countries: list, starts: list[int]) -> list[str]:
     """Countries named right after a cue of service, and the list they head ("assists Kazakhstan, Kyrgyzstan and
     Uzbekistan"), unless a venue's cue comes first."""
     out: list[str] = []
-    starts = [c.start for c in countries]
     venue_rx = _rx("venue_cues")
     for cue in _rx("serve_cues").finditer(folded, lo, hi):
         at = cue.end()
@@ -277,6 +277,8 @@ def _after_serve_cue(text: str, folded: str, lo: int, hi: int, countries: list) 
         for c in countries[bisect.bisect_left(starts, at) :]:
             if c.start >= hi:
                 break
+            if c.start - (prev.end if prev else at) > _MAX_GAP:
+                break  # a list's members and the words naming the bodies served are close: read no further
             gap = text[(prev.end if prev else at) : c.start]
             if prev is None and gap.strip() and not _BODY_GAP.match(gap):
                 break
@@ -391,11 +393,12 @@ def read_served(text: str, funders: list[str] | tuple[str, ...] = ()) -> list[st
     text = _masked(text, list(funders))
     folded = _folded(text)
     countries = find_countries(text)
+    starts = [c.start for c in countries]  # once: each sentence looks its countries up by bisection
     out: list[str] = []
     for lo, hi in sentences(text):
         if _in_history(folded[lo:hi]):
             continue
-        found = _after_serve_cue(text, folded, lo, hi, countries) + _demonyms_served(text, folded, lo, hi)
+        found = _after_serve_cue(text, folded, lo, hi, countries, starts) + _demonyms_served(text, folded, lo, hi)
         for iso3 in found:
             if iso3 not in out:
                 out.append(iso3)
