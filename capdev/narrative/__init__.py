@@ -18,7 +18,7 @@ from .decode import TextFile, decode_bytes
 from .errors import InputError, LimitExceeded
 from .limits import MAX_FILE_BYTES, MAX_RECORD_CHARS
 from .named_projects import BOUNDS_FLAG, named_project_records
-from .prose_records import prose_records
+from .prose_records import prose_records, without_heading
 from .relate import Relater, complete_links
 from .segment import iter_lines, iter_segments
 from .segment_merge import join_pieces
@@ -97,6 +97,8 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
             named = named_project_records(whole, facts=2 if raws else 0)
             if len(named) > 1 or not raws:
                 raws, guessed = named, True
+            else:
+                raws = [without_heading(raw, whole) for raw in raws]
         for raw in raws:
             record = _assemble_record(whole, raw, index, source_file)
             if guessed or raw.guessed:

@@ -3,6 +3,8 @@ annex, a news item): each paragraph that tells of a project (values/prose.py) is
 that tells of none goes on its narrative; what comes before the first one is kept, unplaced."""
 from __future__ import annotations
 
+import re
+
 from .headed_records import headed_records
 from .layout import split_lines
 from .parallel_blocks import card_records, phase_of
@@ -125,3 +127,48 @@ def prose_records(text: str) -> list[RawRecord]:
         # facts spread over its paragraphs: one record.
         return [RawRecord([Block("summary", "prose", 0, len(text), 0)])]
     return records
+
+
+def without_heading(raw: RawRecord, text: str) -> RawRecord:
+    """The whole text read as one record's prose, its one-line heading set apart as the record's head (where the
+    title is looked for), so that the heading is not the first words of the summary."""
+    if len(raw.blocks) != 1 or raw.blocks[0].kind != "prose":
+        return raw
+    head = _heading_end(text, _paragraphs(text[:2000]))
+    if not head or head >= raw.blocks[0].end:
+        return raw
+    prose = raw.blocks[0]
+    return RawRecord([Block("unparsed", "text", prose.start, head, prose.start),
+                      Block(prose.field, prose.kind, head, prose.end, head)], news=raw.news, guessed=raw.guessed)
+
+
+def _heading_end(text: str, paragraphs: list[tuple[int, int, int]]) -> int:
+    """Where the one-line heading above a record's prose ends ("Digital skills for public servants" / "RÉSUMÉ DU
+    PROJET", then a blank line): that line is the record's head, where its title is looked for, not the first words
+    of its summary (a sentence ends in a stop; a heading is short and has none). 0 when the text opens on prose."""
+    for start, end, stop in paragraphs[:2]:
+        line = text[start:end].strip()
+        if not line:
+            continue
+        if "\n" in line:
+            # "Digital skills for public servants" / "The project trains ...": a short line with no stop and no comma
+            # over a sentence that does not carry on its words (a wrapped sentence ends on "of", goes on in "the").
+            first, rest = line.split("\n", 1)
+            lead = len(text[start:end]) - len(text[start:end].lstrip())
+            cut = start + lead + len(first) + 1
+            return cut if _heading_line(first.strip(), rest.lstrip()) and "," not in first else 0
+        if stop == end or stop >= len(text):
+            return 0
+        return stop if _heading_line(line, "") else 0
+    return 0
+
+
+def _heading_line(line: str, below: str) -> bool:
+    from .title_choice import ends_open, wraps_on
+
+    if len(line.split()) > 20 or not line or line[-1] in ".:;,!?" or not line[:1].isalnum():
+        return False
+    if not below:
+        return True
+    return (len(line.split()) <= 14 and below[:1].isupper() and not ends_open(line) and not wraps_on(line, below)
+            and re.search(r"[.!?](?:\s|$)", below) is not None)

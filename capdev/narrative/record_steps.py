@@ -257,13 +257,22 @@ class RecordSteps:
     def title_is_a_heading(self) -> bool:
         """Is the proposed title a heading of the record's own (a section's, a card's), not a phrase of a sentence or
         a headline? Where it names a country, the record works there, as its labelled title would say."""
-        from .title_choice import NO_FACTS
+        from .title_choice import HEAD_LINE, NO_FACTS, same_title
 
-        return any(f.field == "title" and f.reason.endswith(NO_FACTS) for f in self.rec.flags)
+        if any(f.field == "title" and f.reason.endswith(NO_FACTS) for f in self.rec.flags):
+            return True
+        # The line right above the record's prose, set apart as its head (prose_records.without_heading).
+        blocks = self.raw.blocks
+        return (any(f.field == "title" and f.reason.endswith(HEAD_LINE) for f in self.rec.flags)
+                and len(blocks) == 2 and blocks[0].kind == "text" and blocks[1].kind == "prose"
+                and same_title(self.text[blocks[0].start : blocks[0].end].strip(), self.rec.title))
 
     def countries(self) -> None:
         rec = self.rec
-        labelled = "\n".join(self.country_texts)
+        # A countries label whose value names no country and no region ("Country  Women  Men  Total", a table's
+        # head read as a label; "Pays : à préciser") says nothing: the text is read as if it had none.
+        split = _values("served").split_place_list
+        labelled = "\n".join(t for t in self.country_texts if any(_guard(rec, "countries", ([], []), split, t)))
         fields = {
             "countries": labelled,
             "title": rec.title if not rec.title_is_proposed or self.title_is_a_heading() else "",
@@ -282,10 +291,26 @@ class RecordSteps:
         if donors and not labelled.strip():
             fields = {k: _blank(v, donors) for k, v in fields.items()}
         rec.countries = list(_guard(rec, "countries", [], _values("served").served_countries, fields))
-        if self.prose_countries and not labelled.strip():
+        carded = [] if labelled.strip() else _guard(rec, "countries", [], _values("fact_lines").card_countries,
+                                                     rec.text)
+        if carded:
+            # "Sénégal · En cours · 2021–2024" under the card's title: its place is where the project works.
+            rec.countries = carded
+            rec.flag("countries", "read from a card's line of facts (place, status, period)")
+            return
+        prose_countries = self.prose_countries
+        if not prose_countries and not labelled.strip():
+            # A labelled record's narrative that says whom the project serves ("It covers Botswana, Eswatini ...",
+            # "apoya a las oficinas de servicio civil de Guatemala"): the same cues as a record told in prose.
+            told = "\n".join(filter(None, [rec.summary, rec.objective, fields["activities"]]))
+            told = _guard(rec, "countries", [], _values("prose_facts").read_served, told, donors)
+            # What the scores found stays (the record's other fields may name other countries served).
+            added = [c for c in told if c not in rec.countries]
+            prose_countries = [*rec.countries, *added] if added else []
+        if prose_countries and not labelled.strip():
             # A sentence says whom the project serves ("assists Kazakhstan and Uzbekistan", "fonctionnaires
             # béninois"): its words decide, not the scores of every mention (a venue, a funder, a recalled past).
-            rec.countries = list(self.prose_countries)
+            rec.countries = list(prose_countries)
             rec.flag("countries", "read from prose")
         elif rec.countries and not labelled.strip():
             rec.flag("countries", "inferred from text")

@@ -29,6 +29,8 @@ from .title_evidence import (
     subject_rest,
 )
 from .title_glue import event_name, labelled_fact, not_a_title
+from .values.fact_lines import fact_line
+from .values.places import resolve_country, resolve_region
 
 MIN_WORDS = 3
 MAX_WORDS = 30
@@ -150,6 +152,8 @@ def without_site(text: str) -> str:
     if not m or len(text[: m.start()].split()) < MIN_WORDS:
         return text
     site = text[m.end() :].strip()
+    if resolve_country(re.sub(r"\s*\([^()]{1,20}\)$", "", site)) or resolve_region(site):
+        return text  # "... transfrontalière Haïti – République dominicaine (GEMUT)": a place the title names
     folded = fold(site).lower()
     w = _words()
     if len(site.split()) <= 8 and not w.title_noun.search(folded) and (w.org_head.match(folded) or _org_alone(site)):
@@ -204,6 +208,8 @@ def rejection(title: str, kind: str = "heading") -> str:
     never = never_reason(title)
     if never:
         return never
+    if fact_line(title) is not None:
+        return _FACT_LINE
     if _date_only(folded) or _day_month().search(title):
         return "a date"
     if _ADDRESS.search(title):
@@ -248,6 +254,8 @@ def wraps_on(title: str, line: str) -> bool:
     first, second = title.split(), line.split()
     if not first or not second or len(first) + len(second) > MAX_WORDS or line.rstrip()[-1:] in ".:;!?":
         return False
+    if fact_line(line) is not None:
+        return False  # "les Comores · Terminé · 2018–2021" under a title: the card's facts, not the title going on
     c = _words().connectors
     last, nxt = fold(first[-1]).lower().strip(",'"), fold(second[0]).lower().strip(",")
     if title.rstrip()[-1:] in ".:;!?":
@@ -263,14 +271,16 @@ def ends_open(title: str) -> bool:
     return bool(words) and title.rstrip()[-1:] not in ".:;!?)" and fold(words[-1]).lower() in _words().connectors
 
 
+_FACT_LINE = "a card's line of facts (place, status, period)"
 # What no label makes a title: the rest (a name, a date in the title, a verb, a length) may be one after all.
 _NEVER_TITLES = frozenset({"empty", "a document's type or part", "a section heading", "a label", "a publication's name",
                            "an address", "a cookie notice or a navigation link", "a breadcrumb or a menu",
-                           "an e-mail's header", "a page number", "a code or a placeholder", "a labelled fact"})
+                           "an e-mail's header", "a page number", "a code or a placeholder", "a labelled fact",
+                           _FACT_LINE})
 
 
 NO_FACTS = _NO_FACTS = "a heading with no labelled facts under it"  # read by record_steps.countries
-_HEAD_LINE = "one of the lines at the record's head"
+HEAD_LINE = _HEAD_LINE = "one of the lines at the record's head"  # read by record_steps.countries
 _CLAUSE_CUT = "a sentence's clause cut off the line"
 _EVENT = "an event's name, not said to be the project's"
 UNCONFIRMED = frozenset({_NO_FACTS, _HEAD_LINE, _CLAUSE_CUT, _EVENT})

@@ -138,7 +138,8 @@ def unglue(line: str) -> Unglued:
 # "Appui à la stratégie numérique (2223M)", "Gender-Responsive Service Delivery [2022-GRPS-04]": a code in brackets
 # closing the title line, letters or separators with digits, no spaces; never a period ("(2020-2023)"), a year or
 # an acronym ("(PADDL II)"), nor a name with a number ("(COVID-19)", "(G20)").
-_CODE_BEHIND = re.compile(r"\s*[(\[]\s*(?P<code>[A-Za-z0-9][A-Za-z0-9./_-]{2,22}[A-Za-z0-9])\s*[)\]]$")
+_CODE_BEHIND = re.compile(r"\s*[(\[]\s*(?:(?:code|ref\.?|n[o\u00b0\u00ba]\.?)\s*:?\s*)?"
+                          r"(?P<code>[A-Za-z0-9][A-Za-z0-9./_-]{2,22}[A-Za-z0-9])\s*[)\]]\s*$", re.IGNORECASE)
 _PERIOD = re.compile(r"(?:19|20)\d\d(?:\s*[-/\u2013]\s*(?:19|20)?\d\d)?")
 
 

@@ -21,6 +21,7 @@ from .title_choice import (
 )
 from .title_evidence import facts_follow, subject_line
 from .title_glue import unglue
+from .title_languages import in_text_language
 
 if TYPE_CHECKING:
     from .segment import Block, RawRecord
@@ -129,6 +130,15 @@ class TitleSteps:
         return glued.title, glued.reason
 
     def choose_title(self) -> None:
+        self.pick_title()
+        rec = self.rec
+        if rec.title:
+            kept, why = in_text_language(rec.title, rec.text)
+            if why:
+                rec.title = kept
+                rec.flag("title", why)
+
+    def pick_title(self) -> None:
         rec = self.rec
         self.join_wrapped_head()
         prose = any(f.field == "title" and f.reason == "read from prose" for f in rec.flags)

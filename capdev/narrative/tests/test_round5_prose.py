@@ -45,7 +45,7 @@ CASES = [
      "completed", ["BOL", "PER"], set(), {"Asociación de Municipalidades"}, []),
     ("press_release_en.txt", "Digital Records for Resilient Courts", "2024-02-01", "2026-01-31", None, ["MWI", "ZMB"],
      {"Government of Ireland"}, {"Southern African Judges Association"}, ["IRL", "CHE"]),
-    ("press_release_fr.txt", "Cap sur la transparence budgétaire", "2024-05-01", None, None, ["SEN"],
+    ("press_release_fr.txt", "Cap sur la transparence budgétaire", "2024-05-01", None, None, ["SEN", "MRT"],
      {"Grand-Duché de Luxembourg"}, {"Cour des comptes du Sénégal"}, ["LUX"]),
     ("press_release_es.txt", "Servicio civil meritocrático", "2023-03", "2026-02", None, ["PRY"],
      {"European Union"}, {"Secretaría de la Función Pública"}, []),

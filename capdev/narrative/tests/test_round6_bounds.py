@@ -42,11 +42,11 @@ MANY: dict[str, list[tuple[str | None, tuple[int, str] | None, set[str]]]] = {
                         (None, (90000, "USD"), {"BOL"})],
     # An evaluation summary, a paragraph or a row per project; a project mentioned in passing opens no record.
     "en_evaluation_summary.txt": [(None, (500000, "USD"), {"GEO"}), (None, (350000, "EUR"), {"ARM"})],
-    "fr_synthese_evaluations.txt": [(None, (450000, "EUR"), {"MDG"}), (None, (200000, "EUR"), set())],
+    "fr_synthese_evaluations.txt": [(None, (450000, "EUR"), {"MDG"}), (None, (200000, "EUR"), {"COM"})],
     "es_resumen_evaluaciones.txt": [(None, (380000, "USD"), {"ECU"}), (None, (210000, "USD"), {"COL"})],
     # A committee's minutes: the agenda's items that discuss a project; "Any other business" is none.
     "en_minutes.txt": [(None, (200000, "USD"), {"BTN"}), (None, (350000, "USD"), {"NPL"})],
-    "fr_proces_verbal.txt": [(None, (420000, "EUR"), set()), (None, (260000, "EUR"), set())],
+    "fr_proces_verbal.txt": [(None, (420000, "EUR"), {"NER"}), (None, (260000, "EUR"), set())],
     "es_acta.txt": [(None, (310000, "USD"), {"SLV"}), (None, (190000, "USD"), {"CRI"})],
     # A newsletter's headlines in capitals.
     "en_newsletter.txt": [("JAM/22/006", (230000, "USD"), {"JAM"}), ("BLZ/23/001", (120000, "USD"), set())],

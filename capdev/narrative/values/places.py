@@ -222,6 +222,7 @@ _GOV_PREFIX = re.compile(
     r"\s+(?:de\s+la\s+|de\s+l['’]\s?|du\s+|des\s+|de\s+los\s+|de\s+las\s+|del\s+|de\s+)",
     re.IGNORECASE,
 )
+_ARTICLE = re.compile(r"^(?:le|la|les|el|los|las)\s+|^l['’]\s?", re.IGNORECASE)
 _GOV_SUFFIX = re.compile(r"\s+(?:republic|government|gov't|govt)$", re.IGNORECASE)
 
 
@@ -244,6 +245,12 @@ def resolve_country(name: str) -> str | None:
     for candidate in (key, _strip_the(key)):
         if candidate in index:
             return index[candidate]
+    # "les Comores", "la Côte d'Ivoire", "el Perú", "los Países Bajos": a French or Spanish article before the name.
+    article = _ARTICLE.match(text)
+    if article and article.end() < len(text):
+        found = resolve_country(text[article.end() :])
+        if found:
+            return found
     # "Government of Togo", "Djibouti Republic": the country inside a state-like wrapper.
     bare = _GOV_SUFFIX.sub("", _GOV_PREFIX.sub("", text)).strip()
     if bare != text:

@@ -251,14 +251,26 @@ _STATE = re.compile(r"(?:is|est|esta|se\s+encuentra|remains|reste|sigue|has\s+no
 
 # --------------------------------------------------------------------------------------------- the countries served
 
+# "Kenya and Uganda", "du Niger et de la Guinée", "au Bénin et à la Côte d'Ivoire", "del Ecuador y de Colombia".
 _LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|et|ou|y|e|as\s+well\s+as|ainsi\s+que)\s+)?"
-                       r"(?:(?:the|le|la|les|l'|el|los|las|du|des|au|aux|a|de|del)\s+)?$", re.IGNORECASE)
+                       r"(?:(?:de|à|a)\s+(?=la\b|l'|les\b|los\b|las\b))?"
+                       r"(?:(?:of\s+the|of|the|le|la|les|l'|el|los|las|du|des|au|aux|a|à|de|del|d')\s*)?$",
+                       re.IGNORECASE)
+# "apoya a las oficinas nacionales de servicio civil de Guatemala", "supports the land registry offices of Kenya":
+# a few words naming the bodies served, then the country they are of (no stop, no figure between).
+_BODY_GAP = re.compile(r"^\s*(?:[^\W\d_][\w'\u2019-]*\s+){0,6}?(?:of|from|de|du|del|des|de\s+la|de\s+l['\u2019]|"
+                       r"d['\u2019])\s*$", re.IGNORECASE)
+_MAX_GAP = 120
 _BRIDGE_WORD = re.compile(r"^[a-z\u00e0-\u00ff'-]+$")
 
 
 @functools.cache
 def _bridge_rx() -> re.Pattern[str]:
-    return re.compile(rf"\s*(?:(?:{_cue_pattern(cues()['serve_bridges'])})(?:(?<=')|(?![\w-]))\s*)*", re.IGNORECASE)
+    # "appuie les administrations du Tchad", "supports the ministries of Kenya", "apoya a las instituciones del Perú":
+    # the people or bodies served, then the country they are of.
+    bodies = rf"(?:{_cue_pattern(cues()['people_nouns'])})\s+(?:of|du|des|de\s+la|de\s+l'|de|del|d')"
+    return re.compile(rf"\s*(?:(?:{_cue_pattern(cues()['serve_bridges'])}|{bodies})(?:(?<=')|(?![\w-]))\s*)*",
+                      re.IGNORECASE)
 
 
 def _in_history(sentence_folded: str) -> bool:
@@ -273,11 +285,10 @@ def _masked(text: str, funders: list[str]) -> str:
     return text
 
 
-def _after_serve_cue(text: str, folded: str, lo: int, hi: int, countries: list) -> list[str]:
+def _after_serve_cue(text: str, folded: str, lo: int, hi: int, countries: list, starts: list[int]) -> list[str]:
     """Countries named right after a cue of service, and the list they head ("assists Kazakhstan, Kyrgyzstan and
     Uzbekistan"), unless a venue's cue comes first."""
     out: list[str] = []
-    starts = [c.start for c in countries]
     venue_rx = _rx("venue_cues")
     for cue in _rx("serve_cues").finditer(folded, lo, hi):
         at = cue.end()
@@ -287,8 +298,10 @@ def _after_serve_cue(text: str, folded: str, lo: int, hi: int, countries: list) 
         for c in countries[bisect.bisect_left(starts, at) :]:
             if c.start >= hi:
                 break
+            if c.start - (prev.end if prev else at) > _MAX_GAP:
+                break  # a list's members and the words naming the bodies served are close: read no further
             gap = text[(prev.end if prev else at) : c.start]
-            if prev is None and gap.strip():
+            if prev is None and gap.strip() and not _BODY_GAP.match(gap):
                 break
             if prev is not None and not _LIST_GAP.match(gap):
                 break
@@ -401,11 +414,12 @@ def read_served(text: str, funders: list[str] | tuple[str, ...] = ()) -> list[st
     text = _masked(text, list(funders))
     folded = _folded(text)
     countries = find_countries(text)
+    starts = [c.start for c in countries]  # once: each sentence looks its countries up by bisection
     out: list[str] = []
     for lo, hi in sentences(text):
         if _in_history(folded[lo:hi]):
             continue
-        found = _after_serve_cue(text, folded, lo, hi, countries) + _demonyms_served(text, folded, lo, hi)
+        found = _after_serve_cue(text, folded, lo, hi, countries, starts) + _demonyms_served(text, folded, lo, hi)
         for iso3 in found:
             if iso3 not in out:
                 out.append(iso3)
