@@ -52,6 +52,27 @@ def _payer(text: str) -> bool:
     return bool(bare[:1].isupper() and len(bare.split()) <= _MAX_NAME_WORDS and _PAYER.search(fold(bare)))
 
 
+_SURE_PAYER = re.compile(rf"(?<!\w)(?:{alternation('sure_payer_words')})(?!\w)", re.IGNORECASE)
+
+
+def pays_surely(name: str) -> bool:
+    """Whether a body named after a cue that may mean help as well as money ("with the support of", "avec l'appui
+    de", "con el apoyo de") is one that pays: a country or its government, an embassy, a donor agency, a bank, a
+    country's cooperation ("la Coopération suisse"); a UN entity, a ministry or a commission is rather a partner."""
+    bare = re.sub(r"^(?:the|le|la|les|el|los|las|l['’])\s*", "", re.sub(r"\s*\([^()]*\)", "", name).strip(" .,"),
+                  flags=re.IGNORECASE)
+    if not bare[:1].isupper() or len(bare.split()) > _MAX_NAME_WORDS:
+        return False
+    if _places.resolve_country(bare):
+        return True
+    acronym = _ACRONYM_ASIDE.search(name)
+    for text in (bare, acronym.group(1) if acronym else ""):
+        org = resolve_organisation(text) if text else None
+        if org is not None:
+            return org.type == "donor" or bool(_SURE_PAYER.search(fold(org.name)))
+    return bool(_SURE_PAYER.search(fold(bare)))
+
+
 def _after_cue(value: str) -> str | None:
     """The names after a funding cue ("Financé par le Compte de l'ONU pour le développement (13e tranche) à hauteur de
     450 000 $ US, le projet est exécuté ..." -> "le Compte de l'ONU pour le développement"), or None without a cue."""

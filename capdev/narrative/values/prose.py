@@ -26,7 +26,7 @@ from . import prose_facts as _facts
 from . import prose_periods as _periods
 from . import prose_roles as _roles
 from . import role_statements as _statements
-from .funding import _MECHANISM
+from .funding import _MECHANISM, pays_surely
 from .money import parse_money
 from .orgs import resolve_unit
 
@@ -267,16 +267,25 @@ def _from_cues(facts: ProseFacts, text: str) -> None:
     if extended and (facts.end is None or extended > facts.end):
         facts.end = extended  # "extended until 30 June 2024": the end the project now has
     gapped = _statements.funder_gap_ends(text)
-    for at in sorted(set(_facts.funder_cue_ends(text) + gapped)):
+    supported = _facts.support_cue_ends(text)
+    for at in sorted(set(_facts.funder_cue_ends(text) + gapped + supported)):
         phrase = re.sub(r"^(?:the|la|le|el|l['’]|del?|du|des)\s*", "", _phrase(text, at), flags=re.I)
         if at in gapped:  # "a contribution of EUR 300,000 from the Government of Italy, DPIDG supported ...": one payer
             phrase = re.split(r",\s", phrase)[0]
         if not phrase[:1].isupper():
             continue
+        if at in supported:  # "with the support of the Government of Japan" pays; "... of ECLAC" helps
+            phrase = _facts.name_extent(phrase)
+            if not phrase or not pays_surely(phrase) or _MECHANISM.search(phrase):
+                continue
         if _MECHANISM.search(phrase):
             facts.funding_source = facts.funding_source or re.split(r"\s+(?:and|y|et)\s+|,(?![^()]*\))", phrase)[0]
-        elif not any(phrase in f or f in phrase for f in facts.funders):
-            facts.funders.append(phrase)
+            continue
+        # "Financé par l'AFD et avec l'appui financier de l'Union européenne": the first name ends before the
+        # second cue, so that the second funder is not taken for part of it.
+        named = _facts.name_extent(phrase) or phrase
+        if not any(named in f or f in named for f in facts.funders):
+            facts.funders.append(named)
     for ends, named in ((_facts.partner_cue_ends(text), facts.partners),
                         (_roles.implementer_cue_ends(text), facts.implementers)):
         for at in ends:
@@ -289,7 +298,8 @@ def _from_cues(facts: ProseFacts, text: str) -> None:
     facts.funders = _unique(_facts.name_extent(f) for f in facts.funders)
     implementers, with_them = _roles.implementers_and_partners(facts.implementers)
     facts.implementers = _unique(n for n in implementers if not _roles.our_unit(n, resolve_unit(n)))
-    facts.partners = _unique(n for n in (_roles.bare_name(_facts.name_extent(p)) for p in facts.partners + with_them)
+    facts.partners = _unique(n for n in (_roles.bare_name(_facts.name_extent(_roles.without_own_units(p)))
+                                         for p in facts.partners + with_them)
                              if n not in facts.implementers)
     # "with the Caribbean Telecommunications Union (CTU) as partner": the role said after the name
     facts.partners += [n for n in _statements.named_as_partners(text) if not any(
