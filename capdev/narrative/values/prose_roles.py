@@ -93,8 +93,8 @@ def _own_names_rx() -> re.Pattern[str]:
 
     names = {n for u in load_units() for n in (u.name, *u.aliases) if n and not _is_acronym(n)}
     spelled = "|".join(_role_cues.phrase_pattern(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w'-])(?:(?:the|le|la|el|l['’]\s?)\s*)?(?:{spelled}|{_role_cues.alternation('own_units')})"
-                      rf"(?![\w-])", re.IGNORECASE)
+    own = _role_cues.alternation("own_units")
+    return re.compile(rf"(?<![\w'-])(?:(?:the|le|la|el|l['’]\s?)\s*)?(?:{spelled}|{own})(?![\w-])", re.IGNORECASE)
 
 
 def without_own_units(names: str) -> str:
