@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ..folding import fold
 from . import places as _places
+from .channels import without_channel
 from .money import money_spans
 from .orgs import resolve_organisation
 from .role_cues import alternation, table
@@ -114,6 +115,7 @@ def read_funding(value: str) -> FundingRead:
     out = FundingRead()
     if not isinstance(value, str) or not value.strip():
         return out
+    value = without_channel(value)  # "Gobierno de Noruega a través de su Embajada en Guatemala": one funder
     spans = money_spans(value)
     if spans:
         out.amounts = value

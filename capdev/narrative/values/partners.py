@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ..intervals import Intervals
 from ..types import PARTNER_ROLES, Partner
+from .channels import without_channel
 from .orgs import OrgMatch, _clean_name, _is_acronym, _scan, load_units, resolve_organisation
 
 
@@ -482,7 +483,7 @@ def parse_partners(text: str, default_role: str = "cooperating") -> list[Partner
         raise ValueError(f"unknown partner role {default_role!r}")
     if not text or not text.strip():
         return []
-    text = _AMOUNT_COLUMN.sub("", text)
+    text = without_channel(_AMOUNT_COLUMN.sub("", text))  # "Government of Norway through its embassy in X"
     if is_prose(text):
         partners = _prose_partners(text, default_role)
     else:
