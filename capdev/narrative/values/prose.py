@@ -286,6 +286,7 @@ def _from_cues(facts: ProseFacts, text: str) -> None:
         named = _facts.name_extent(phrase) or phrase
         if not any(named in f or f in named for f in facts.funders):
             facts.funders.append(named)
+    facts.funders += [n for n in _statements.paying_subjects(text) if not any(n in f or f in n for f in facts.funders)]
     for ends, named in ((_facts.partner_cue_ends(text), facts.partners),
                         (_roles.implementer_cue_ends(text), facts.implementers)):
         for at in ends:
