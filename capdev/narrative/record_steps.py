@@ -201,6 +201,8 @@ class RecordSteps:
         self.facts_from_prose(text, reader="read_stated")
         if not self.partner_texts:  # a labelled record that names no partner: who is who in its sentences
             self.facts_from_prose(_values("prose").told(self.raw.blocks, self.text), reader="read_roles")
+        elif not self.donor_texts:  # partners under a label, and who pays only in its sentences ("funded by ...")
+            self.facts_from_prose(_values("prose").told(self.raw.blocks, self.text), reader="read_funders")
 
     def told_ids(self) -> None:
         """A record's code and total budget as its sentences state them, where no label gives them ("(projet

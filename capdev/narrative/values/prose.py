@@ -254,6 +254,14 @@ def read_roles(text: str) -> ProseFacts:
     return ProseFacts(funders=told.funders, partners=told.partners, implementers=told.implementers)
 
 
+def read_funders(text: str) -> ProseFacts:
+    """Who pays, in the sentences of a labelled record whose labels name partners but no funder ("has a total
+    budget of USD 735,000 funded by the Government of the Republic of Korea")."""
+    told = ProseFacts()
+    _from_cues(told, " ".join(text.split()))
+    return ProseFacts(funders=told.funders)
+
+
 def _from_cues(facts: ProseFacts, text: str) -> None:
     """What the cue words of data/prose_cues.json say (values/prose_facts.py): a period stated as such, a start
     after a duration, an end after an extension, funders and partners after their cues, the status, the countries
