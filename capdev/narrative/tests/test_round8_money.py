@@ -61,7 +61,8 @@ RECORDS: dict[str, tuple[list[str], list[str], list[str], tuple[int, str] | None
     # Prose: a cue of support names a funder only when the body pays; a counterpart's name ends before its dates.
     "en_generous_support.txt": (["Republic of Korea"], ["Public Services Commission"], [], (450000, "USD"), ["GHA"],
                                 False),
-    "fr_avec_appui.txt": (["Grand-Duché de Luxembourg"], ["Université Cheikh Anta Diop", "Bureau organisation et méthodes"],
+    "fr_avec_appui.txt": (["Grand-Duché de Luxembourg"],
+                          ["Université Cheikh Anta Diop", "Bureau organisation et méthodes"],
                           ["Commission", "Bureau organisation et méthodes de juin 2022 à mai 2024"], (380000, "USD"),
                           ["SEN"], False),
     "es_gracias_contribucion.txt": (["Embajada de Suecia"], ["Secretaría de la Función Pública"], [],

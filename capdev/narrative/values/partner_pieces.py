@@ -18,8 +18,8 @@ from .places import resolve_country
 __all__ = ["tidy_pieces", "without_channel"]  # partners.py reads both from here
 
 _ADJECTIVES = frozenset({"National", "Federal", "State", "Regional", "General", "Public", "Social", "Economic",
-                         "Nacional", "Federal", "Regional", "Pública", "Público", "Social", "Económico", "Económica",
-                         "Nationale", "National", "Fédéral", "Régional", "Public", "Publique", "Sociale", "Économique"})
+                         "Nacional", "Pública", "Público", "Económico", "Económica", "Nationale", "Fédéral", "Régional",
+                         "Publique", "Sociale", "Économique"})
 _MINISTRY = re.compile(r"^(?:the\s+)?(?:Ministry|Ministries|Ministère|Ministerio|Secretariat|Secretaría|Department|"
                        r"Departamento|Secrétariat)\s+(?:of|for|de|du|des|del)\b", re.IGNORECASE)
 _AND = re.compile(r"\s+(?:and|&|et|y)\s+$", re.IGNORECASE)

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from ..intervals import Intervals
 from ..types import PARTNER_ROLES, Partner
-from .partner_pieces import tidy_pieces, without_channel
 from .orgs import OrgMatch, _clean_name, _is_acronym, _scan, load_units, resolve_organisation
+from .partner_pieces import tidy_pieces, without_channel
 
 
 @dataclass

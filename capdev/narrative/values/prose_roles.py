@@ -94,8 +94,8 @@ def _own_names_rx() -> re.Pattern[str]:
     names = {n for u in load_units() for n in (u.name, *u.aliases) if n and not _is_acronym(n)}
     spelled = "|".join(_role_cues.phrase_pattern(n) for n in sorted(names, key=len, reverse=True))
     own = _role_cues.alternation("own_units")
-    codes = "|".join(re.escape(c) for c in sorted({c for u in load_units() for c in (u.code, *u.aliases) if c and
-                                                   _is_acronym(c)} | {"UN DESA", "ONU-DAES", "DAES"}, key=len, reverse=True))
+    acronyms = {c for u in load_units() for c in (u.code, *u.aliases) if c and _is_acronym(c)}
+    codes = "|".join(re.escape(c) for c in sorted(acronyms | {"UN DESA", "ONU-DAES", "DAES"}, key=len, reverse=True))
     # "... Digital Government of UN DESA (DPIDG)": the department it belongs to and its acronym go with it
     tail = rf"(?:\s+(?:of|du|de|del)\s+(?:the\s+|l['’]\s?|la\s+)?(?:{codes}))?(?:\s*\(\s*[A-Z][\w/-]{{1,15}}\s*\))?"
     return re.compile(rf"(?<![\w'-])(?:(?:the|le|la|el|l['’]\s?)\s*)?(?:{spelled}|{own})(?![\w-]){tail}", re.IGNORECASE)

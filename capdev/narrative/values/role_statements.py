@@ -33,7 +33,7 @@ def _gapped_funding_rx() -> re.Pattern[str]:
 
 @functools.cache
 def _bare_amount_rx() -> re.Pattern[str]:
-    # "with USD 640,000 from the Bill & Melinda Gates Foundation", "avec 500 000 EUR de l'AFD", "con US$ 300.000 del BID"
+    # "with USD 640,000 from the Gates Foundation", "avec 500 000 EUR de l'AFD", "con US$ 300.000 del BID"
     heads = _cues.alternation("gapped_funding_heads")
     sources = _cues.alternation("gapped_funding_from")
     return re.compile(rf"(?<![\w'-])(?:{heads})\s+{_AMOUNT_GAP}\s+(?:{sources})(?:\s+|(?<=['’]))", re.IGNORECASE)
@@ -77,7 +77,8 @@ def paying_subjects(text: str) -> list[str]:
         return []
     out: list[str] = []
     for m in _paying_subject_rx().finditer(fold(text)):
-        name = re.sub(r"(?:\s+(?:has|have|had|will|a|ont|ha|han|est|sont))+$", "", text[m.start("name") : m.end("name")])
+        name = re.sub(r"(?:\s+(?:has|have|had|will|a|ont|ha|han|est|sont))+$", "",
+                      text[m.start("name") : m.end("name")])
         said = m.group("object")
         if not (money_spans(text[m.start("object") : m.end("object")]) or re.search(
                 r"\b(?:project|projet|proyecto|programme|programa|initiative|iniciativa)\b", said, re.IGNORECASE)):
