@@ -64,8 +64,8 @@ def pays_surely(name: str) -> bool:
                   flags=re.IGNORECASE)
     if not bare[:1].isupper() or len(bare.split()) > _MAX_NAME_WORDS:
         return False
-    if _places.resolve_country(bare):
-        return True
+    if _places.resolve_country(bare) and any(m.start == 0 and m.end == len(bare) for m in _places.find_countries(bare)):
+        return True  # "the Republic of Korea", "Suiza"; not "the Kenya School of Government"
     acronym = _ACRONYM_ASIDE.search(name)
     for text in (bare, acronym.group(1) if acronym else ""):
         org = resolve_organisation(text) if text else None

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from .channels import without_channel
 from .cities import city_country
-from .places import resolve_country
+from .places import find_countries, resolve_country
 
 __all__ = ["tidy_pieces", "without_channel"]  # partners.py reads both from here
 
@@ -27,8 +27,14 @@ _QUALIFIER_TAIL = re.compile(r",\s*(?P<place>[^,]{2,40})$")
 
 
 def _place(name: str) -> bool:
+    """Is a piece a country's or a city's name and nothing else ("Zambia", "the Niger"; not "United Kingdom
+    Cooperation-DFID (Trust Funds)", which merely opens with one)?"""
     bare = re.sub(r"^(?:the|la|le|el|l['’])\s*", "", name.strip(" .,;"), flags=re.IGNORECASE)
-    return bool(bare) and bool(resolve_country(bare) or city_country(bare))
+    if not bare:
+        return False
+    if city_country(bare):
+        return True
+    return bool(resolve_country(bare)) and any(m.start == 0 and m.end == len(bare) for m in find_countries(bare))
 
 
 def _a_city(name: str) -> bool:
