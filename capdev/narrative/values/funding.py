@@ -71,7 +71,12 @@ def pays_surely(name: str) -> bool:
         org = resolve_organisation(text) if text else None
         if org is not None:
             return org.type == "donor" or bool(_SURE_PAYER.search(fold(org.name)))
-    return bool(_SURE_PAYER.search(fold(bare)))
+    # The word that pays heads the name ("Gobierno de Suiza", "Embassy of Sweden") or ends it as its noun ("Swiss
+    # Government", "Asian Development Bank"), never after "of" ("Kenya School of Government").
+    folded = fold(bare)
+    return any(m.start() == 0 or m.end() == len(folded) and not re.search(r"\b(?:of|de|du|del|des)\s+$",
+                                                                        folded[: m.start()], re.IGNORECASE)
+               for m in _SURE_PAYER.finditer(folded))
 
 
 def _after_cue(value: str) -> str | None:
