@@ -279,7 +279,9 @@ def _from_cues(facts: ProseFacts, text: str) -> None:
     for at in sorted(set(_facts.funder_cue_ends(text) + gapped + supported)):
         phrase = re.sub(r"^(?:the|la|le|el|l['’]|del?|du|des)\s*", "", _phrase(text, at), flags=re.I)
         if at in gapped:  # "a contribution of EUR 300,000 from the Government of Italy, DPIDG supported ...": one payer
-            phrase = re.split(r",\s", phrase)[0]
+            # "con USD 180.000 de la Cooperación Española para el Archivo General ...": who receives it is no payer
+            phrase = re.split(r",\s|\s+(?:to|for|para|pour|destinados?\s+a)\s+(?:the|el|la|los|las|le|les|l['’])\s*",
+                              phrase)[0]
         if not phrase[:1].isupper():
             continue
         if at in supported:  # "with the support of the Government of Japan" pays; "... of ECLAC" helps

@@ -65,6 +65,8 @@ def name_extent(phrase: str) -> str:
         kept = _kept_words(words)
         known = _known_prefix(words)
         if known > kept:  # "la Commission économique pour l'Afrique": a known body's name, small words and all
+            if known < len(words) and re.fullmatch(r"\([A-Z][\w&.-]{1,15}\),?", words[known]):
+                known += 1  # "... pour l'Asie occidentale (CESAO)": its acronym goes with it
             end = lo + spans[known - 1][1]
             if item[spans[known - 1][1] :].strip():
                 break
