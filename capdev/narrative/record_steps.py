@@ -201,6 +201,8 @@ class RecordSteps:
         self.facts_from_prose(text, reader="read_stated")
         if not self.partner_texts:  # a labelled record that names no partner: who is who in its sentences
             self.facts_from_prose(_values("prose").told(self.raw.blocks, self.text), reader="read_roles")
+        elif not self.donor_texts:  # partners under a label, and who pays only in its sentences ("funded by ...")
+            self.facts_from_prose(_values("prose").told(self.raw.blocks, self.text), reader="read_funders")
 
     def meta_period(self) -> None:
         """Where nothing else dated the record: the period on a line of short facts beside its title ("Kenya ·
@@ -234,6 +236,18 @@ class RecordSteps:
                 if rival:
                     self.rec.flag("budgets", "amounts compete, none taken as the budget: " + "; ".join(
                         f"{m.currency} {m.amount:,}" for m in rival[:4]))
+        self.competing_totals()
+
+    def competing_totals(self) -> None:
+        """Two totals for one project, in its labels or its sentences: the budget kept is flagged, never sure."""
+        amounts, rec = _values("prose_amounts"), self.rec
+        told = " ".join("\n\n".join([*self.summary_parts, _values("prose").told(self.raw.blocks, self.text)]).split())
+        rivals = _guard(rec, "budgets", [], amounts.competing_budgets, rec.budgets)
+        said = _guard(rec, "budgets", [], amounts.competing_totals, told) if not rivals else []
+        if any(m.amount == b.amount and m.currency == b.currency for m in said for b in rec.budgets):
+            rivals = said  # the budget kept is one of the totals the sentences give
+        if rivals:
+            rec.flag("budgets", "two totals compete: " + "; ".join(f"{m.currency} {m.amount:,}" for m in rivals[:4]))
 
     def document_status(self) -> None:
         """Where nothing stated a status: a badge on a first line ("[Closed] Civil registration reform"), else what

@@ -84,6 +84,12 @@ def _extent(phrase: str) -> str:
         return _trim(phrase[: m.start()] if m else phrase)
 
 
+# A date after a name: "de juin 2022", "desde enero de 2021", "du 3 mars 2023", "de 2021": a preposition, at most
+# three short words, a year.
+_WHEN = re.compile(r"(?:de|du|from|desde|entre|between|en|in|since|depuis)\s+(?:[\w.]{1,10}\s+){0,3}?(?:19|20)\d\d\b",
+                   re.IGNORECASE)
+
+
 def _trim(name: str) -> str:
     """name up to the first small word that is neither a connector nor an adjective after a capitalised word."""
     words = name.split()
@@ -92,6 +98,8 @@ def _trim(name: str) -> str:
         low = re.sub(r"^[dl]['’]", "", w.lower()) or w.lower()
         if i and low in _ENDS_NAME:
             break
+        if i and _WHEN.match(" ".join(words[i : i + 5])):
+            break  # "le Bureau organisation et méthodes de juin 2022 à mai 2024": when, not who
         kept.append(w)
     while kept and (kept[-1].lower() in _CONNECTS or re.fullmatch(r"[dl]['’]", kept[-1].lower())):
         kept.pop()

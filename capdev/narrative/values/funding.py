@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ..folding import fold
 from . import places as _places
+from .channels import without_channel
 from .money import money_spans
 from .orgs import resolve_organisation
 from .role_cues import alternation, table
@@ -50,6 +51,32 @@ def _payer(text: str) -> bool:
     # "Swiss Agency for Development and Cooperation (SDC)", "Real Embajada de los Países Bajos": a paying body's
     # name, capitalised and short.
     return bool(bare[:1].isupper() and len(bare.split()) <= _MAX_NAME_WORDS and _PAYER.search(fold(bare)))
+
+
+_SURE_PAYER = re.compile(rf"(?<!\w)(?:{alternation('sure_payer_words')})(?!\w)", re.IGNORECASE)
+
+
+def pays_surely(name: str) -> bool:
+    """Whether a body named after a cue that may mean help as well as money ("with the support of", "avec l'appui
+    de", "con el apoyo de") is one that pays: a country or its government, an embassy, a donor agency, a bank, a
+    country's cooperation ("la Coopération suisse"); a UN entity, a ministry or a commission is rather a partner."""
+    bare = re.sub(r"^(?:the|le|la|les|el|los|las|l['’])\s*", "", re.sub(r"\s*\([^()]*\)", "", name).strip(" .,"),
+                  flags=re.IGNORECASE)
+    if not bare[:1].isupper() or len(bare.split()) > _MAX_NAME_WORDS:
+        return False
+    if _places.resolve_country(bare) and any(m.start == 0 and m.end == len(bare) for m in _places.find_countries(bare)):
+        return True  # "the Republic of Korea", "Suiza"; not "the Kenya School of Government"
+    acronym = _ACRONYM_ASIDE.search(name)
+    for text in (bare, acronym.group(1) if acronym else ""):
+        org = resolve_organisation(text) if text else None
+        if org is not None:
+            return org.type == "donor" or bool(_SURE_PAYER.search(fold(org.name)))
+    # The word that pays heads the name ("Gobierno de Suiza", "Embassy of Sweden") or ends it as its noun ("Swiss
+    # Government", "Asian Development Bank"), never after "of" ("Kenya School of Government").
+    folded = fold(bare)
+    return any(m.start() == 0 or m.end() == len(folded) and not re.search(r"\b(?:of|de|du|del|des)\s+$",
+                                                                        folded[: m.start()], re.IGNORECASE)
+               for m in _SURE_PAYER.finditer(folded))
 
 
 def _after_cue(value: str) -> str | None:
@@ -93,6 +120,7 @@ def read_funding(value: str) -> FundingRead:
     out = FundingRead()
     if not isinstance(value, str) or not value.strip():
         return out
+    value = without_channel(value)  # "Gobierno de Noruega a través de su Embajada en Guatemala": one funder
     spans = money_spans(value)
     if spans:
         out.amounts = value

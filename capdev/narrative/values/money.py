@@ -3,8 +3,11 @@
 """
 from __future__ import annotations
 
+import functools
+import json
 import re
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 
 import pycountry
 
@@ -182,6 +185,16 @@ def money_spans(text: str) -> list[tuple[int, int]]:
     return sorted(found)
 
 
+@functools.cache
+def _part_rx() -> re.Pattern[str]:
+    """The words that make an amount after another one of its parts (data/prose_cues.json "budget_part_cues": "of
+    which", "dont", "de los cuales", "co-financing", "contrepartie", "spent" ...)."""
+    words = json.loads((Path(__file__).resolve().parent.parent / "data" / "prose_cues.json").read_text(
+        encoding="utf-8"))["budget_part_cues"]
+    spelled = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'-])(?:{spelled})(?![\w-])", re.IGNORECASE)
+
+
 def parse_money(text: str, kind: str = "total", default_currency: str | None = None) -> list[Money]:
     """Every amount in a budget value, in order, as Money (Decimal amount, ISO currency, kind, label).
 
@@ -232,6 +245,8 @@ def parse_money(text: str, kind: str = "total", default_currency: str | None = N
             this_kind = "yearly"
         elif _OTHER_PERIOD.match(after):
             this_kind = "other"
+        if out and this_kind == "total" and _part_rx().search(text[prev_end:start]):
+            this_kind = "other"  # "EUR 800,000 (of which EUR 200,000 co-financing)": a share, not a second total
         label = _prefix_label(text[prev_end:start])
         if not label:
             for rx in (_YEAR_LABEL, _FOR_LABEL, _PAREN_LABEL, _FROM_LABEL):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ..intervals import Intervals
 from ..types import PARTNER_ROLES, Partner
 from .orgs import OrgMatch, _clean_name, _is_acronym, _scan, load_units, resolve_organisation
+from .partner_pieces import tidy_pieces, without_channel
 
 
 @dataclass
@@ -482,11 +483,12 @@ def parse_partners(text: str, default_role: str = "cooperating") -> list[Partner
         raise ValueError(f"unknown partner role {default_role!r}")
     if not text or not text.strip():
         return []
-    text = _AMOUNT_COLUMN.sub("", text)
+    text = without_channel(_AMOUNT_COLUMN.sub("", text))  # "Government of Norway through its embassy in X"
     if is_prose(text):
         partners = _prose_partners(text, default_role)
     else:
-        partners = [_partner_from_piece(p) for p in _split_pieces(text, default_role)]
+        pieces = tidy_pieces(_split_pieces(text, default_role), text, _ORG_HEADS)  # no place, no half a name
+        partners = [_partner_from_piece(p) for p in pieces]
     seen: set[tuple[str, str | None]] = set()
     out = []
     for p in partners:

@@ -27,7 +27,7 @@ from . import prose_facts as _facts
 from . import prose_periods as _periods
 from . import prose_roles as _roles
 from . import role_statements as _statements
-from .funding import _MECHANISM
+from .funding import _MECHANISM, pays_surely
 from .money import parse_money
 from .orgs import resolve_unit
 
@@ -265,6 +265,14 @@ def read_roles(text: str) -> ProseFacts:
     return ProseFacts(funders=told.funders, partners=told.partners, implementers=told.implementers)
 
 
+def read_funders(text: str) -> ProseFacts:
+    """Who pays, in the sentences of a labelled record whose labels name partners but no funder ("has a total
+    budget of USD 735,000 funded by the Government of the Republic of Korea")."""
+    told = ProseFacts()
+    _from_cues(told, " ".join(text.split()))
+    return ProseFacts(funders=told.funders)
+
+
 def _from_cues(facts: ProseFacts, text: str) -> None:
     """What the cue words of data/prose_cues.json say (values/prose_facts.py): a period stated as such, a start
     after a duration, an end after an extension, funders and partners after their cues, the status, the countries
@@ -280,16 +288,28 @@ def _from_cues(facts: ProseFacts, text: str) -> None:
     if extended and (facts.end is None or extended > facts.end):
         facts.end = extended  # "extended until 30 June 2024": the end the project now has
     gapped = _statements.funder_gap_ends(text)
-    for at in sorted(set(_facts.funder_cue_ends(text) + gapped)):
+    supported = _facts.support_cue_ends(text)
+    for at in sorted(set(_facts.funder_cue_ends(text) + gapped + supported)):
         phrase = re.sub(r"^(?:the|la|le|el|l['’]|del?|du|des)\s*", "", _phrase(text, at), flags=re.I)
         if at in gapped:  # "a contribution of EUR 300,000 from the Government of Italy, DPIDG supported ...": one payer
-            phrase = re.split(r",\s", phrase)[0]
+            # "con USD 180.000 de la Cooperación Española para el Archivo General ...": who receives it is no payer
+            phrase = re.split(r",\s|\s+(?:to|for|para|pour|destinados?\s+a)\s+(?:the|el|la|los|las|le|les|l['’])\s*",
+                              phrase)[0]
         if not phrase[:1].isupper():
             continue
+        if at in supported:  # "with the support of the Government of Japan" pays; "... of ECLAC" helps
+            phrase = _facts.name_extent(phrase)
+            if not phrase or not pays_surely(phrase) or _MECHANISM.search(phrase):
+                continue
         if _MECHANISM.search(phrase):
             facts.funding_source = facts.funding_source or re.split(r"\s+(?:and|y|et)\s+|,(?![^()]*\))", phrase)[0]
-        elif not any(phrase in f or f in phrase for f in facts.funders):
-            facts.funders.append(phrase)
+            continue
+        # "Financé par l'AFD et avec l'appui financier de l'Union européenne": the first name ends before the
+        # second cue, so that the second funder is not taken for part of it.
+        named = _facts.name_extent(phrase) or phrase
+        if not any(named in f or f in named for f in facts.funders):
+            facts.funders.append(named)
+    facts.funders += [n for n in _statements.paying_subjects(text) if not any(n in f or f in n for f in facts.funders)]
     for ends, named in ((_facts.partner_cue_ends(text), facts.partners),
                         (_roles.implementer_cue_ends(text), facts.implementers)):
         for at in ends:
@@ -302,7 +322,8 @@ def _from_cues(facts: ProseFacts, text: str) -> None:
     facts.funders = _unique(_facts.name_extent(f) for f in facts.funders)
     implementers, with_them = _roles.implementers_and_partners(facts.implementers)
     facts.implementers = _unique(n for n in implementers if not _roles.our_unit(n, resolve_unit(n)))
-    facts.partners = _unique(n for n in (_roles.bare_name(_facts.name_extent(p)) for p in facts.partners + with_them)
+    facts.partners = _unique(n for n in (_roles.bare_name(_facts.name_extent(_roles.without_own_units(p)))
+                                         for p in facts.partners + with_them)
                              if n not in facts.implementers)
     # "with the Caribbean Telecommunications Union (CTU) as partner": the role said after the name
     facts.partners += [n for n in _statements.named_as_partners(text) if not any(

@@ -101,3 +101,34 @@ def competing_amounts(text: str) -> list[Money]:
     """The different amounts a text writes with no cue when none is called the total: the budget is unsure."""
     total, plain = _read(text, False)
     return [] if total or len(plain) < 2 else plain
+
+
+def competing_totals(text: str) -> list[Money]:
+    """The different amounts a text calls its total ("a total budget of USD 900,000 ... the total budget of the
+    project is USD 1.1 million according to the revised document"): which is the budget is unsure when two are."""
+    folded = fold(text)
+    spans = sentences(text)
+    totals: list[Money] = []
+    si = 0
+    prev_end = -10
+    for start, end in money_spans(text):
+        while si < len(spans) and spans[si][1] <= start:
+            si += 1
+        lo = spans[si][0] if si < len(spans) else 0
+        restated = _RESTATED.match(text[prev_end:start]) if start - prev_end < 30 else None
+        prev_end = end
+        amounts = parse_money(text[start:end])
+        if amounts and not restated and _kind(folded, lo, start, end) == "total" and not any(
+                m.amount == amounts[0].amount and m.currency == amounts[0].currency for m in totals):
+            totals.append(amounts[0])
+    return totals if len(totals) > 1 else []
+
+
+def competing_budgets(budgets: list[Money]) -> list[Money]:
+    """A record's totals that differ with nothing to tell them apart (no period, no label, same currency): labels
+    "Budget: EUR 800,000" and "Funding: European Union (EUR 600,000)" give two totals for one project."""
+    plain = [m for m in budgets if m.kind == "total" and not m.label and not m.period_start and not m.period_end]
+    by_currency: dict[str, set] = {}
+    for m in plain:
+        by_currency.setdefault(m.currency, set()).add(m.amount)
+    return [m for m in plain if len(by_currency[m.currency]) > 1]

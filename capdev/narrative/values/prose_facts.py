@@ -432,6 +432,12 @@ def funder_cue_ends(text: str) -> list[int]:
     return [m.end() for m in _rx("funder_cues").finditer(folded)]
 
 
+def support_cue_ends(text: str) -> list[int]:
+    """Where a name begins after a cue of support that may mean money or help ("with the support of ", "con el
+    apoyo de "): the caller keeps the name as a funder only when it surely pays."""
+    return [m.end() for m in _rx("support_cues").finditer(_folded(text))]
+
+
 def partner_cue_ends(text: str) -> list[int]:
     """Where partners' names begin after each partner cue ("in partnership with ", "en colaboración con ")."""
     folded = _folded(text)

@@ -63,6 +63,14 @@ def name_extent(phrase: str) -> str:
         spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", item)]
         words = [item[a:b] for a, b in spans]
         kept = _kept_words(words)
+        known = _known_prefix(words)
+        if known > kept:  # "la Commission économique pour l'Afrique": a known body's name, small words and all
+            if known < len(words) and re.fullmatch(r"\([A-Z][\w&.-]{1,15}\),?", words[known]):
+                known += 1  # "... pour l'Asie occidentale (CESAO)": its acronym goes with it
+            end = lo + spans[known - 1][1]
+            if item[spans[known - 1][1] :].strip():
+                break
+            continue
         if named and (not kept or spans[kept - 1][1] < named.end()):
             end = lo + named.end()  # "Centre africain de formation et de recherche ... (CAFRAD)": whole
             if item[named.end() :].strip():
@@ -106,6 +114,18 @@ def _opens_main_clause(words: list[str], kept: int) -> bool:
 
 _OFFICE_HEADS = frozenset("Office Bureau Oficina Delegation Délégation Delegación Mission Embassy Ambassade Embajada "
                           "Representation Représentation Representación".split())
+
+
+def _known_prefix(words: list[str]) -> int:
+    """How many of an item's first words name a known organisation (data/organisations.json), 0 if none: its
+    name may hold small words that would otherwise end it ("Commission économique pour l'Afrique")."""
+    from .orgs import resolve_organisation
+
+    for n in range(min(len(words), 10), 1, -1):
+        candidate = re.sub(r"^(?:the|le|la|les|el|los|las|l['’])\s*", "", " ".join(words[:n]), flags=re.IGNORECASE)
+        if resolve_organisation(candidate.strip(" ,;.")) is not None and not candidate.endswith(","):
+            return n
+    return 0
 
 
 def _kept_words(words: list[str]) -> int:

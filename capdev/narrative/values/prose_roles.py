@@ -50,7 +50,7 @@ def implementers_and_partners(phrases: list[str]) -> tuple[list[str], list[str]]
         read = read_lead(phrase)
         lead = name_extent(read.lead) if read.lead else ""
         for names in [lead, *(name_extent(p) for p in read.implementers)]:
-            implementers.extend(_split_list(names))
+            implementers.extend(_split_list(without_own_units(names)))
         partners.extend(read.partners)
     return [n for n in implementers if n], partners
 
@@ -85,6 +85,39 @@ def our_unit(name: str, unit: str | None) -> bool:
     """Does a name after an implementing cue name the lead unit alone ("la Division des institutions publiques et de
     l'administration numérique du DAES"), not a list of bodies ("UNDP and DPIDG")?"""
     return bool(unit) and not re.search(r",|;|\s(?:and|et|y|&)\s", name) or bool(_own_unit_rx().match(name))
+
+
+@functools.cache
+def _own_names_rx() -> re.Pattern[str]:
+    from .orgs import _is_acronym, load_units
+
+    names = {n for u in load_units() for n in (u.name, *u.aliases) if n and not _is_acronym(n)}
+    spelled = "|".join(_role_cues.phrase_pattern(n) for n in sorted(names, key=len, reverse=True))
+    own = _role_cues.alternation("own_units")
+    acronyms = {c for u in load_units() for c in (u.code, *u.aliases) if c and _is_acronym(c)}
+    codes = "|".join(re.escape(c) for c in sorted(acronyms | {"UN DESA", "ONU-DAES", "DAES"}, key=len, reverse=True))
+    # "... Digital Government of UN DESA (DPIDG)": the department it belongs to and its acronym go with it
+    tail = rf"(?:\s+(?:of|du|de|del)\s+(?:the\s+|l['’]\s?|la\s+)?(?:{codes}))?(?:\s*\(\s*[A-Z][\w/-]{{1,15}}\s*\))?"
+    return re.compile(rf"(?<![\w'-])(?:(?:the|le|la|el|l['’]\s?)\s*)?(?:{spelled}|{own})(?![\w-]){tail}", re.IGNORECASE)
+
+
+def without_own_units(names: str) -> str:
+    """names with our own units' full names taken out before the list is split, so that "Division for Public
+    Institutions and Digital Government" or "División de Instituciones Públicas y Gobierno Digital" is not cut at
+    its "and"/"y" into two bodies (our unit is the lead, never a partner)."""
+    if not names:
+        return names
+    folded = _folded(names)
+    out, at = [], 0
+    for m in _own_names_rx().finditer(folded):
+        out.append(names[at : m.start()])
+        at = m.end()
+    if not at:
+        return names
+    out.append(names[at:])
+    return re.sub(r"^(?:\s*(?:,|;|and|et|y|&)\s*)+|(?:\s*(?:,|;|and|et|y|&)\s*)+$", "", re.sub(
+        r"(?:\s*(?:,|;|\band\b|\bet\b|\by\b|&)\s*){2,}", ", ", " ".join(out))).strip()
+
 
 
 def _split_list(names: str) -> list[str]:

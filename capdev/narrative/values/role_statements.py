@@ -14,6 +14,7 @@ import re
 
 from ..folding import fold
 from . import role_cues as _cues
+from .money import money_spans
 from .places import resolve_country
 from .prose_names import name_extent
 
@@ -30,12 +31,62 @@ def _gapped_funding_rx() -> re.Pattern[str]:
                       rf"\s+(?:{sources})(?:\s+|(?<=['’]))", re.IGNORECASE)
 
 
+@functools.cache
+def _bare_amount_rx() -> re.Pattern[str]:
+    # "with USD 640,000 from the Gates Foundation", "avec 500 000 EUR de l'AFD", "con US$ 300.000 del BID"
+    heads = _cues.alternation("gapped_funding_heads")
+    sources = _cues.alternation("gapped_funding_from")
+    return re.compile(rf"(?<![\w'-])(?:{heads})\s+{_AMOUNT_GAP}\s+(?:{sources})(?:\s+|(?<=['’]))", re.IGNORECASE)
+
+
 def funder_gap_ends(text: str) -> list[int]:
     """Where the funder's name begins after a word of funding and its amount ("with funding of $1.2 million from ");
-    the gap must hold a figure, so that "with support of the ministries from ..." names no funder here."""
+    the gap must hold a figure, so that "with support of the ministries from ..." names no funder here. With no
+    word of funding ("with USD 640,000 from"), the gap must be a sum of money and nothing else ("with 27
+    participants from Kenya" names no funder)."""
     if not isinstance(text, str) or not text:
         return []
-    return [m.end() for m in _gapped_funding_rx().finditer(fold(text)) if re.search(r"\d", m.group("amount"))]
+    folded = fold(text)
+    ends = [m.end() for m in _gapped_funding_rx().finditer(folded) if re.search(r"\d", m.group("amount"))]
+    for m in _bare_amount_rx().finditer(folded):
+        spans = money_spans(m.group("amount"))
+        if len(spans) == 1 and not m.group("amount")[: spans[0][0]].strip() and not m.group("amount")[
+                spans[0][1] :].strip():
+            ends.append(m.end())
+    return sorted(set(ends))
+
+
+# A sentence's subject that pays: "The Government of Japan has committed USD 2.2 million", "L'AFD a octroyé 3 M€".
+_PAYER_SUBJECT = (r"(?:^|(?<=[.!?])\s+|\n\s*\n)\s*(?:(?:the|le|la|les|el|los|las)\s+|l['’]\s?)?"
+                  r"(?P<name>(?-i:[A-Z\u00c0-\u00de][\w'’&.-]*(?:\s+[\w\u00c0-\u00ff&][\w'’&-]*){0,9}"
+                  r"(?:\s+\([A-Z][A-Za-z&-]{1,15}\))?))\s+")
+
+
+@functools.cache
+def _paying_subject_rx() -> re.Pattern[str]:
+    return re.compile(rf"{_PAYER_SUBJECT}(?:{_cues.alternation('paying_verbs')})(?![\w-])(?P<object>[^.;\n]{{0,80}})",
+                      re.IGNORECASE)
+
+
+def paying_subjects(text: str) -> list[str]:
+    """The bodies that open a sentence whose verb says they pay, a sum of money or the project after the verb, each
+    as written and only when the name surely pays (a country, its government, a donor agency, a bank)."""
+    from .funding import pays_surely
+
+    if not isinstance(text, str) or not text:
+        return []
+    out: list[str] = []
+    for m in _paying_subject_rx().finditer(fold(text)):
+        name = re.sub(r"(?:\s+(?:has|have|had|will|a|ont|ha|han|est|sont))+$", "",
+                      text[m.start("name") : m.end("name")])
+        said = m.group("object")
+        if not (money_spans(text[m.start("object") : m.end("object")]) or re.search(
+                r"\b(?:project|projet|proyecto|programme|programa|initiative|iniciativa)\b", said, re.IGNORECASE)):
+            continue  # "The Government provided the venue": no sum, no project
+        name = " ".join(name.split())
+        if pays_surely(name) and name not in out:
+            out.append(name)
+    return out
 
 
 # "with X as partner": the name may not hold another "with" (the nearest one opens it) nor end a sentence.

@@ -1,0 +1,72 @@
+"""A partner list's pieces checked after splitting, so that no piece is a place or a fragment of another's name:
+
+- "Anti-Corruption Commission, Zambia": the country after a body's name says where the body is; it is no partner;
+- "Ministère de la Fonction publique ; Conakry": a city alone is a place, never a partner;
+- "Ministry of Finance and National Planning": the words after "and" that open with an adjective ("National",
+  "Federal") and hold no noun of a body go on naming the ministry's portfolio.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from .channels import without_channel
+from .cities import city_country
+from .places import find_countries, resolve_country
+
+__all__ = ["tidy_pieces", "without_channel"]  # partners.py reads both from here
+
+_ADJECTIVES = frozenset({"National", "Federal", "State", "Regional", "General", "Public", "Social", "Economic",
+                         "Nacional", "Pública", "Público", "Económico", "Económica", "Nationale", "Fédéral", "Régional",
+                         "Publique", "Sociale", "Économique"})
+_MINISTRY = re.compile(r"^(?:the\s+)?(?:Ministry|Ministries|Ministère|Ministerio|Secretariat|Secretaría|Department|"
+                       r"Departamento|Secrétariat)\s+(?:of|for|de|du|des|del)\b", re.IGNORECASE)
+_AND = re.compile(r"\s+(?:and|&|et|y)\s+$", re.IGNORECASE)
+_QUALIFIER_TAIL = re.compile(r",\s*(?P<place>[^,]{2,40})$")
+
+
+def _place(name: str) -> bool:
+    """Is a piece a country's or a city's name and nothing else ("Zambia", "the Niger"; not "United Kingdom
+    Cooperation-DFID (Trust Funds)", which merely opens with one)?"""
+    bare = re.sub(r"^(?:the|la|le|el|l['’])\s*", "", name.strip(" .,;"), flags=re.IGNORECASE)
+    if not bare:
+        return False
+    if city_country(bare):
+        return True
+    return bool(resolve_country(bare)) and any(m.start == 0 and m.end == len(bare) for m in find_countries(bare))
+
+
+def _a_city(name: str) -> bool:
+    bare = name.strip(" .,;")
+    return bool(bare) and bool(city_country(bare)) and not resolve_country(bare)
+
+
+def tidy_pieces(pieces: Sequence, text: str, heads: Sequence[str]) -> list:
+    """The pieces of a partner field (objects with text, role and written) without the places and with the
+    portfolio words joined back to their ministry; text is the field as written."""
+    heads_set = {h.casefold() for h in heads} - {a.casefold() for a in _ADJECTIVES}
+    out: list = []
+    for piece in pieces:
+        name = piece.text
+        prev = out[-1] if out else None
+        if _a_city(name):
+            continue  # "Conakry": a place
+        if prev is not None and _place(name) and re.search(
+                rf"{re.escape(prev.written or prev.text)}\s*,\s*{re.escape(piece.written or name)}", text):
+            continue  # "Anti-Corruption Commission, Zambia": where the body is
+        words = name.split()
+        if (prev is not None and words and words[0] in _ADJECTIVES and len(words) <= 5
+                and not any(w.casefold().strip(",") in heads_set for w in words)
+                and _MINISTRY.match(prev.text) and not any(w.isupper() and len(w) > 1 for w in words)):
+            written = piece.written or name
+            between = text[: max(text.find(written), 0)]
+            joint = _AND.search(between)
+            if joint:  # "Ministry of Finance and National Planning, Zambia": one name, its place left out
+                tail = _QUALIFIER_TAIL.search(name)
+                keep = name[: tail.start()] if tail and _place(tail.group("place")) else name
+                joined = f"{prev.text}{joint.group(0)}{keep}"
+                out[-1] = dataclasses.replace(prev, text=joined, written=joined)
+                continue
+        out.append(piece)
+    return out
