@@ -48,7 +48,7 @@ def _rx(name: str) -> re.Pattern[str]:
     """The patterns built from the data, compiled once."""
     w = _words
     patterns = {
-        "joiner": rf"\s*;\s*|,?\s+(?:{w('joiners')})\s+(?=(?:(?:{w('place_prepositions')})\s+)?"
+        "joiner": rf"\s*;\s*|,?\s+(?:{w('joiners')})(?:\s+|(?<=['\u2019]))(?=(?:(?:{w('place_prepositions')})\s+)?"
                   rf"(?:l['\u2019])?[A-Z\u00c0-\u00dd]|(?:{w('determiners')})\s)",
         "approx_before": rf"(?:^|\W)(?:{w('approximate')})\s*$",
         "approx_after": rf"^\s*(?:{w('approximate_after')})",

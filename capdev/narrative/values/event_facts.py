@@ -13,6 +13,7 @@ from .cities import find_cities
 from .event_apposition import city_before_date
 from .event_clauses import count_by_sex, exact_count, is_period_or_quarter
 from .event_counts import is_capacity, spans_a_year, verb_event
+from .event_months import month_of_year
 from .event_online import told_online
 from .event_words import (
     _CONNECT,
@@ -351,6 +352,7 @@ def _read_facts(text: str) -> _Facts:
     f.dates = [d for d in mentions if not _SINCE.search(text, max(0, d.start - 12), d.start)
                and not _PERIOD.search(text, max(0, d.start - 40), d.start)
                and not is_period_or_quarter(text, d.start, d.end) and not spans_a_year(d.range)]
+    f.dates = month_of_year(masked, f.dates)
     info, excluded = _participants(masked, date_spans)
     if info:
         f.participants, f.qualifier, f.profile = info["participants"], info["qualifier"], info["profile"]

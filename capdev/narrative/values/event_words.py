@@ -128,7 +128,8 @@ _PEOPLE = (r"(?:participants|officials|people|persons|civil\s+servants|public\s+
            r"enseignants|docentes|maestr[oa]s|conseillers|consejer[oa]s|asesor(?:e|a)s|secr[ée]taires|secretari[oa]s|"
            # French and Spanish
            r"participantes|fonctionnaires|agents(?:\s+publics)?|cadres|responsables|repr[ée]sentant(?:e)?s|d[ée]l[ée]gu[ée]s|"
-           r"personnes|experts|expert[oa]s|formateurs|formadores|directeurs|directrices|directores|directoras|[ée]lus|"
+           r"personnes|experts|expert[oa]s|formateurs|formatrices|formador(?:e|a)s|capacitador(?:e|a)s|facilitators|"
+           r"facilitateurs|facilitatrices|facilitador(?:e|a)s|multiplicador(?:e|a)s|directeurs|directrices|directores|directoras|[ée]lus|"
            r"maires|alcaldes|alcaldesas|techniciens|t[ée]cnic[oa]s|planificateurs|planificadores|statisticiens|"
            r"estad[íi]stic[oa]s|funcionari[oa]s|servidor(?:e|a)s(?:\s+p[úu]blic[oa]s)?|personas|representantes|"
            r"delegad[oa]s|asistentes|mujeres|femmes|jeunes|j[óo]venes|[ée]tudiants|estudiantes|parlementaires|"
