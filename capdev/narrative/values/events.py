@@ -12,6 +12,7 @@ from ..types import Event
 from . import dates as _dates
 from .cities import city_country
 from .compound import split_compound
+from .event_cards import read_card
 from .event_clause_drafts import clause_drafts
 from .event_continuation import continues, glue_dates, own_anchor
 from .event_corrections import apply_corrections
@@ -44,6 +45,12 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
     ctx: _Context | None = None
     i = 0
     while i < len(lines):
+        card = read_card(lines, i, offset)
+        if card is not None:
+            # "Event: ... / Date: ... / Venue: ... / Participants: ...": one event, each fact read from its own key
+            drafts.append(card[0])
+            ctx, i = None, card[1]
+            continue
         line = lines[i]
         sents = glue_dates(_sentences(line))
         clean = _LIST_MARK.sub("", line.text)
