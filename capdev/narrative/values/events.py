@@ -81,7 +81,7 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
                 continue
             d = _new_draft(label_facts, _Sentence(line.start, line.end, label.group(1)), offset,
                            title=_heading_title(label.group(1), label_facts), rank=3)
-            d.event.summary = ""
+            d.event.summary = f"{label.group(1)}:"  # its place and date, read again for a venue
             _fill(d, f, body, offset)
             if d.event.type == "workshop" and f.type and f.type != "workshop":
                 d.event.type = f.type
