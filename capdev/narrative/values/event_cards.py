@@ -51,8 +51,9 @@ def _keyed(text: str) -> tuple[str, str] | None:
     return (role, m.group("value")) if role else None
 
 
-def _card(texts: list[str]) -> dict[str, tuple[str, int]] | None:
-    """The facts of the event card the lines open ({role: (value, line index)}), else None."""
+def _card(texts: list[str], dated: bool = True) -> dict[str, tuple[str, int]] | None:
+    """The facts of the event card the lines open ({role: (value, line index)}), else None. dated: only a card
+    whose date key gives an event's days (not "2022-2024", a programme's period)."""
     facts: dict[str, tuple[str, int]] = {}
     for k, text in enumerate(texts[:_MAX_KEYS]):
         kv = _keyed(text)
@@ -62,19 +63,18 @@ def _card(texts: list[str]) -> dict[str, tuple[str, int]] | None:
     name = facts.get("event") or facts.get("title")
     if name is None or "date" not in facts:
         return None
-    if _facts(name[0]).type is None and "event" not in facts:
-        return None  # "Title: ... / Date: ...": a publication's card as much as an event's
-    if "event" not in facts and not ({"venue", "participants"} & facts.keys()):
-        return None  # a title and a date alone: a project's own head as much as an event's
+    if "event" not in facts and (_facts(name[0]).type is None or not ({"venue", "participants"} & facts.keys())):
+        return None  # "Title: ... / Date: ...": a publication's or a project's own head as much as an event's
     when = [d for d in find_dates(facts["date"][0]) if d.range.start is not None]
-    if not when or spans_a_year(when[0].range):
-        return None  # "Dates: 2022-2024": a period, no event's days
+    if dated and (not when or spans_a_year(when[0].range)):
+        return None
     return facts
 
 
 def card_length(texts: list[str]) -> int:
-    """How many of the lines (from the first) are one event card; 0 when they open none."""
-    facts = _card(texts)
+    """How many of the lines (from the first) are one event card, dated or not (its lines are the event's, never
+    the record's labels); 0 when they open none."""
+    facts = _card(texts, dated=False)
     return 1 + max(k for _, k in facts.values()) if facts else 0
 
 

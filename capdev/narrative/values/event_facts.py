@@ -132,6 +132,8 @@ def _places_in(text: str, masked: str, excluded: list[tuple[int, int]]) -> list[
             continue  # "UNDP Togo", "ECLAC Caribbean": an organisation's name
         if re.match(r"[’']s\b", text[cm.end : cm.end + 2]):
             continue  # "Saint Lucia's Digital Transformation Strategy"
+        if _names_kind(masked, cm.start) and not _AT_PLACE.search(text, max(0, cm.start - 12), cm.start):
+            continue  # "– Réunion de validation –", "Reunión técnica": an event's word, no island
         city = _city_before(text, cm.start)
         before = text[max(0, cm.start - 25) : cm.start]
         prep = bool(re.search(r"\b(?:in|to|at|of|for)\s+(?:the\s+)?$", before, re.I)) or city is not None
@@ -157,6 +159,14 @@ def _places_in(text: str, masked: str, excluded: list[tuple[int, int]]) -> list[
             out.append(_Place(cm.start, cm.end, cm.iso3, cm.name, cm.name, True))
             named.add(cm.name)
     return out
+
+
+_AT_PLACE = re.compile(r"\b(?:in|at|to|on|à|en|a|de|la|l['’])\s+$", re.I)
+
+
+def _names_kind(masked: str, at: int) -> bool:
+    """Does a kind of event's word begin at `at` (a place's name that is also an event's: "Réunion")?"""
+    return any(rx.match(masked, at) for _, rx in _TYPE_RX)
 
 
 # "l'atelier de Cotonou", "el taller de Asunción", "the Nairobi workshop" aside: a city named after its event's word.
