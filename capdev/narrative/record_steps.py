@@ -86,7 +86,7 @@ class RecordSteps:
         ev = _values("events")
         events: list[Event] = []
         resources: list[ResourceRef] = []
-        for text, at in self.event_sources:
+        for text, at in _values("event_continuation").join_adjacent(self.event_sources, self.text):
             events.extend(self.screened(_guard(self.rec, "activities", [], ev.extract_events, text, offset=at)))
         for block in self.tables:
             events.extend(self.table_events(block))
@@ -127,6 +127,10 @@ class RecordSteps:
         for r in resources:
             if all((r.type, r.title) != (q.type, q.title) for q in self.rec.resources):
                 self.rec.resources.append(r)
+        whole = getattr(self.text, "text", self.text)
+        lone = _guard(self.rec, "activities", None, _values("event_cards").lone_count, whole, self.rec.activities)
+        if lone:
+            self.rec.flag("activities", f"the one event's count read from a line of the record: {_excerpt(lone)}")
 
     def screened(self, events: list[Event]) -> list[Event]:
         """The events that are dated events of the project; the others (no date, postponed, cancelled) stay in the

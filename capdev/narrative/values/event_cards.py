@@ -135,3 +135,26 @@ def _count(value: str) -> tuple[int | None, str | None]:
         return None, "approximately"
     summed = count_by_sex(value, s)
     return (summed if summed is not None else int(re.sub(r"[,\s]", "", m.group("num")))), None
+
+
+_LONE_LINES = 400  # lines of a record looked through for its "Participants: 55" line
+
+
+def lone_count(text: str, events: list) -> str | None:
+    """A programme's or a report's one event and, apart from it, one "Participants : 55 (élus locaux, ...)" line:
+    the count is that event's. Sets it and gives the line (for the reviewer), or None: with two events or more, or
+    two such lines, whose count it is is not written."""
+    own = [e for e in events if not e.recalled]
+    if len(own) != 1 or own[0].participants is not None or own[0].start is None:
+        return None
+    found = []
+    for line in text.splitlines()[:_LONE_LINES]:
+        kv = _keyed(line)
+        if kv is not None and kv[0] == "participants":
+            n, _ = _count(kv[1])
+            if n:
+                found.append((n, line.strip()))
+    if len(found) != 1:
+        return None
+    own[0].participants = found[0][0]
+    return found[0][1]

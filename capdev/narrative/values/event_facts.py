@@ -193,7 +193,7 @@ def _after_government_of(text: str, at: int) -> bool:
 
 
 _CITY = re.compile(r"((?:[A-Z][\w’'\-]+)"
-                   r"(?:\s+(?:[A-Z][\w’'\-]+|de|da|do|del|dos|el|al|es|la|le|of|upon|en)){0,3}),\s*$")
+                   r"(?:\s+(?:[A-Z][\w’'\-]+|de|da|do|del|dos|el|al|es|la|le|of|upon|en)){0,3})(?:,|\s*\()\s*$")  # "Douala (Cameroun)"
 _NOT_CITY = re.compile(r"^(?:The|In|On|At|From|To|And|During|Government|Ministry|Republic|Kingdom|State|Mission|"
                        r"Workshop|Meeting|Conference|Forum|Webinar|Training)\b")
 
@@ -202,6 +202,8 @@ def _city_before(text: str, at: int) -> str | None:
     m = _CITY.search(text[max(0, at - 60) : at])
     if not m:
         return None
+    if not m.group(0).rstrip().endswith(",") and not any(c.end == len(m.group(1)) for c in find_cities(m.group(1))):
+        return None  # "(Kenya)" after a name: only a known city's country ("Douala (Cameroun)"), never a body's
     city = m.group(1)
     words = city.split()
     # Keep the capitalised tail only: "held in Rio de Janeiro" -> "Rio de Janeiro".

@@ -245,12 +245,29 @@ def _join_wrapped(text: str, lines: list[_Sentence]) -> list[_Sentence]:
         if (prev is not None and (len(last_line) >= _WRAP_MIN or open_end) and not _ENDED.search(prev.text)
                 and not _COLUMNS.search(last_line) and not _COLUMNS.search(ln.text) and not _ITEM_START.match(ln.text)
                 and "\n\n" not in text[prev.end : ln.start].replace("\r", "")
-                and (ln.text[:1].islower() or open_end)):
+                and (ln.text[:1].islower() or open_end or _hangs(text, prev, ln))):
             joined = re.sub(r"[\r\n]", " ", text[prev.start : ln.end])
             out[-1] = _Sentence(prev.start, ln.end, joined)
             continue
         out.append(ln)
     return out
+
+
+def _hangs(text: str, prev: _Sentence, ln: _Sentence) -> bool:
+    """Is the line indented under a list item's text, going on with it ("• Regional workshop, Suva, 14 June 2022 -
+    42 participants from the four" / "  beneficiary countries.", "  October–November 2022 – 118 participants")?"""
+    item_start = text.rfind("\n", 0, prev.start) + 1
+    item_end = text.find("\n", item_start)
+    first = text[item_start : item_end if item_end >= 0 else len(text)]
+    stripped = first.lstrip()
+    item = _ITEM_START.match(stripped)
+    if not item:
+        return False
+    after = stripped[item.end() :]
+    text_col = len(first) - len(stripped) + item.end() + len(after) - len(after.lstrip())
+    own = text.rfind("\n", 0, ln.start) + 1
+    indent = ln.start - own
+    return not text[own : ln.start].strip() and 0 < indent and abs(indent - text_col) <= 2
 
 
 _SENT_END = re.compile(r"(?<=[.!?])[”\"’)]?\s+(?=[A-Z0-9“\"‘(])")

@@ -244,9 +244,12 @@ def _is_meta_line(text: str) -> bool:
     for p in f.places:
         if p.city:
             rest = rest.replace(p.city, " ")
-    words = [w for w in re.findall(r"[A-Za-z]+", rest)
+    words = [w for w in re.findall(r"[^\W\d_]+", rest)
              if w.lower() not in {"online", "virtual", "hybrid", "from", "to", "and", "in", "at", "on", "venue", "date",
-                                  "dates", "place", "location", "the"}]
+                                  "dates", "place", "location", "the", "du", "au", "le", "les", "et", "en", "ligne",
+                                  "lieu", "del", "al", "el", "de", "y", "lugar", "fecha", "fechas", "línea", "linea"}]
+    if f.dates and f.places and len(words) <= 4 and all(w[:1].isupper() for w in words):
+        return True  # "Douala (Cameroun), Hôtel Akwa Palace – du 5 au 7 juin 2024": the venue's building named too
     return len(words) <= 1
 
 
