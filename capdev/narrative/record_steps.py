@@ -139,6 +139,7 @@ class RecordSteps:
         whole, at = getattr(self.text, "text", self.text), getattr(self.text, "offset", 0)  # an Excerpt or a str
         _guard(self.rec, "activities", None, clauses.date_by_headings, whole, events, at)  # "JULIO 2023" / "4–6 jul."
         _guard(self.rec, "activities", None, clauses.date_from_sentence_start, whole, events, at)
+        _guard(self.rec, "activities", None, _values("event_days").date_days_in_stretch, whole, events, at)
         kept, aside = _guard(self.rec, "activities", (events, []), clauses.set_aside, events)
         genres = _values("event_genres")
         own = _guard(self.rec, "activities", [], genres.reported_mission, whole, kept)

@@ -193,7 +193,8 @@ def _after_government_of(text: str, at: int) -> bool:
 
 
 _CITY = re.compile(r"((?:[A-Z][\w’'\-]+)"
-                   r"(?:\s+(?:[A-Z][\w’'\-]+|de|da|do|del|dos|el|al|es|la|le|of|upon|en)){0,3})(?:,|\s*\()\s*$")  # "Douala (Cameroun)"
+                   r"(?:\s+(?:[A-Z][\w’'\-]+|de|da|do|del|dos|el|al|es|la|le|of|upon|en)){0,3})"
+                   r"(?:,|\s*\()\s*$")  # "Lusaka, Zambia", "Douala (Cameroun)"
 _NOT_CITY = re.compile(r"^(?:The|In|On|At|From|To|And|During|Government|Ministry|Republic|Kingdom|State|Mission|"
                        r"Workshop|Meeting|Conference|Forum|Webinar|Training)\b")
 

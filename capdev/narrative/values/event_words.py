@@ -26,7 +26,8 @@ _TYPE_RULES: list[tuple[str, str]] = [
      r"training\s+(?:courses?|sessions?|programmes?|programs?)|courses?|focus\s+groups?|"
      r"(?:peer[\s-]+(?:learning|to[\s-]+peer|exchange)|learning|information|working|briefing|coaching|online|virtual)"
      r"\s+sessions?|peer[\s-]+(?:learning|exchanges?)\s+(?:events?|meetings?))"
-     r"|training(?!\s+(?:materials?|institutes?|institutions?|needs|manuals?|modules?|curricul\w*|of\s+trainers|workshops?))"),
+     r"|training(?!\s+(?:materials?|institutes?|institutions?|needs|manuals?|modules?|curricul\w*|of\s+trainers|"
+     r"workshops?|plans?|strateg\w+|polic\w+))"),
     ("advisory_mission", r"(?:exploratory|advisory|technical|field)\s+visits?|study\s+(?:tours?|visits?)"),
     ("conference",
      r"(?:expert\s+group\s+|high[\s-]level\s+|annual\s+|regional\s+|international\s+|global\s+|ministerial\s+)*"
@@ -50,9 +51,11 @@ _TYPE_WORDS_FR_ES: dict[str, str] = {
                         r"misi(?:[oó]n|ones)\s+(?:t[ée]cnicas?|de\s+apoyo|de\s+asesor[ií]a|de\s+asistencia\s+t[ée]cnica|exploratorias?|"
                         r"de\s+expertos|de\s+evaluaci[oó]n)|misi(?:[oó]n|ones)(?=\s+(?:a|en)\s+[A-Z])|"
                         r"visites?\s+d['’][ée]tude|visitas?\s+de\s+estudio|voyages?\s+d['’][ée]tude",
-    "workshop": r"ateliers?|s[ée]minaires?|sessions?\s+de\s+(?:formation|coaching|travail|renforcement)|formations?|"
+    "workshop": r"ateliers?|s[ée]minaires?|sessions?\s+de\s+(?:formation|coaching|travail|renforcement)|"
+                r"(?<!plan\sde\s)(?<!plans\sde\s)(?<!besoins\sde\s)(?<!besoins\sen\s)formations?|"
                 r"cours|stages?\s+de\s+formation|"
-                r"taller(?:es)?|seminarios?|cursos?|capacitaci(?:[oó]n|ones)|formaci(?:[oó]n|ones)|"
+                r"taller(?:es)?|seminarios?|cursos?|(?<!plan\sde\s)(?<!planes\sde\s)(?<!necesidades\sde\s)"
+                r"(?:capacitaci(?:[oó]n|ones)|formaci(?:[oó]n|ones))|"
                 r"sesi(?:[oó]n|ones)\s+de\s+(?:capacitaci[oó]n|formaci[oó]n|coaching|trabajo)|jornadas?\s+de\s+(?:capacitaci[oó]n|formaci[oó]n)",
     "conference": r"r[ée]unions?|conf[ée]rences?|forums?|colloques?|tables?\s+rondes?|consultations?|"
                   r"dialogues?|sommets?|"
@@ -129,7 +132,8 @@ _PEOPLE = (r"(?:participants|officials|people|persons|civil\s+servants|public\s+
            # French and Spanish
            r"participantes|fonctionnaires|agents(?:\s+publics)?|cadres|responsables|repr[ée]sentant(?:e)?s|d[ée]l[ée]gu[ée]s|"
            r"personnes|experts|expert[oa]s|formateurs|formatrices|formador(?:e|a)s|capacitador(?:e|a)s|facilitators|"
-           r"facilitateurs|facilitatrices|facilitador(?:e|a)s|multiplicador(?:e|a)s|directeurs|directrices|directores|directoras|[ée]lus|"
+           r"facilitateurs|facilitatrices|facilitador(?:e|a)s|multiplicador(?:e|a)s|autorit[ée]s|authorities|"
+           r"autoridades|directeurs|directrices|directores|directoras|[ée]lus|"
            r"maires|alcaldes|alcaldesas|techniciens|t[ée]cnic[oa]s|planificateurs|planificadores|statisticiens|"
            r"estad[íi]stic[oa]s|funcionari[oa]s|servidor(?:e|a)s(?:\s+p[úu]blic[oa]s)?|personas|representantes|"
            r"delegad[oa]s|asistentes|mujeres|femmes|jeunes|j[óo]venes|[ée]tudiants|estudiantes|parlementaires|"
