@@ -1,7 +1,9 @@
 """Days written without their year in the programme of a dated activity: a mission "du 3 au 7 mars 2025" and,
 below it, "Mercredi 5 mars : atelier national de validation ..., avec 41 participants"; a workshop "5–7 June 2024"
 and its "Thursday 6 June: field visit". A day that falls within exactly one such dated stretch written before it
-takes that stretch's year. A day no stretch covers stays undated (set aside, flagged): its year is not written.
+takes that stretch's year, and, when it names no place of its own, the one place written on the stretch's line
+("Mission : du 3 au 7 mars 2025 à Nouakchott"). A day no stretch covers stays undated (set aside, flagged): its
+year is not written.
 """
 from __future__ import annotations
 
@@ -10,6 +12,8 @@ from functools import lru_cache
 
 from ..types import Event, PartialDate
 from . import dates as _dates
+from . import places as _places
+from .cities import find_cities
 
 _LONGEST = 45  # days: a longer stretch is a period (a quarter, a project's), not one activity's days
 _PLACEHOLDER = PartialDate(2000, 12, 31)  # a leap year, so that 29 February reads too
@@ -17,7 +21,8 @@ _PLACEHOLDER = PartialDate(2000, 12, 31)  # a leap year, so that 29 February rea
 
 @lru_cache(maxsize=2)
 def _stretches(text: str) -> tuple[list[int], list[tuple]]:
-    """Where each stretch of days written with its year begins, and its (first day, last day), in text order."""
+    """Where each stretch of days written with its year begins, and its (first day, last day, place of its line),
+    in text order."""
     starts, spans = [], []
     for d in _dates.find_dates(text):
         r = d.range
@@ -27,7 +32,7 @@ def _stretches(text: str) -> tuple[list[int], list[tuple]]:
         first, last = r.start.first_day(), end.last_day()
         if 0 <= (last - first).days <= _LONGEST:
             starts.append(d.start)
-            spans.append((first, last))
+            spans.append((first, last, _line_place(text, d.start)))
     return starts, spans
 
 
@@ -48,8 +53,8 @@ def date_days_in_stretch(text: str, events: list[Event], offset: int = 0) -> Non
         if not found or found[0].range.start is None or found[0].range.start.day is None:
             continue
         day = found[0].range.start
-        years = set()
-        for first, last in spans[: bisect.bisect_right(starts, pos)]:
+        years, places = set(), set()
+        for first, last, place in spans[: bisect.bisect_right(starts, pos)]:
             for year in {first.year, last.year}:
                 try:
                     when = PartialDate(year, day.month, day.day).first_day()
@@ -57,9 +62,12 @@ def date_days_in_stretch(text: str, events: list[Event], offset: int = 0) -> Non
                     continue
                 if first <= when <= last:
                     years.add(year)
+                    places.add(place)
         if len(years) != 1:
             continue
         year = years.pop()
+        if e.country is None and not e.online and len(places) == 1 and None not in places:
+            e.country, e.city = next(iter(places))
         end = found[0].range.end or day
         try:
             e.start = PartialDate(year, day.month, day.day)
@@ -68,3 +76,17 @@ def date_days_in_stretch(text: str, events: list[Event], offset: int = 0) -> Non
             e.start, e.end = None, None
             continue
         e.dates_text = e.dates_text or found[0].text
+
+
+def _line_place(text: str, at: int) -> tuple[str, str | None] | None:
+    """The one place (country, city) the line holding text[at] names, else None."""
+    a = text.rfind("\n", 0, at) + 1
+    b = text.find("\n", at)
+    line = text[a : b if b >= 0 else len(text)]
+    cities = {(c.iso3, c.name) for c in find_cities(line)}
+    countries = {c.iso3 for c in _places.find_countries(line)}
+    if len(cities) == 1 and countries <= {next(iter(cities))[0]}:
+        return next(iter(cities))
+    if not cities and len(countries) == 1:
+        return next(iter(countries)), None
+    return None

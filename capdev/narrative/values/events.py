@@ -7,6 +7,7 @@ event. One event told twice (a summary sentence and a later heading with its par
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..types import Event
 from . import dates as _dates
@@ -58,6 +59,9 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
         if label and ends_on_capacity(label.group(1)):
             label = None  # "..., capacité : 40 participants": the places offered, read with the sentence
         label_facts = _facts(label.group(1)) if label else None
+        if label and label_facts.type is None and _BARE_MISSION.match(label.group(1).strip()) and _facts(label.group(2)).dates:
+            # "Mission : du 3 au 7 mars 2025 à Nouakchott (...)": a report's own mission, by its label
+            label_facts = replace(label_facts, type="advisory_mission")
         heading_line = _is_heading(line.text)
         head_facts = _facts(line.text) if heading_line else None
         nxt = lines[i + 1] if i + 1 < len(lines) else None
@@ -226,6 +230,9 @@ def _label_list(f, body: _Sentence, line: _Sentence, offset: int) -> list[_Draft
     if f.type is None:
         body, f = line, _facts(line.text)
     return list_drafts(f, body, offset) or clause_drafts(f, body, offset)
+
+
+_BARE_MISSION = re.compile(r"^(?:Missions?|Misi(?:ón|on|ones))$", re.I)
 
 
 def is_planned(event: Event) -> bool:
