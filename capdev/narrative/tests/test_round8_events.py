@@ -1,6 +1,7 @@
 """Round 8: events in shapes the parser had not read, in English, French and Spanish (records written for these
 tests, tests/files/round8/events/): event cards ("Event: / Date: / Venue: / Participants:"), bulleted lists whose
-items open on their city or their date or quote a title in « », and progress sentences (a month written without
+items open on their city or their date or quote a title in « », results annexes (an activity's name over its line
+of place, dates and count), a mission's programme (days without their year), and progress sentences (a month written without
 its year after "In 2023", two events joined by "followed by" / "suivie d'une" / "seguida de", trainers who train
 others, a journey to a town data/cities.json does not list). Each record's counted rows are listed whole, and the
 wrong readings each shape invites are named: a period card ("Dates: 2022-2024") is no event, "Réunion de
@@ -49,6 +50,16 @@ EXPECTED: dict[str, tuple[list[tuple], set[int], list[tuple]]] = {
                                 ("2023-09", "NER", None)], {12}, []),
     "es_lista_actividades.txt": ([("2023-05", "PRY", 32), ("2023-06", None, 75), ("2023-07", "PRY", 27),
                                   ("2023-09", "PRY", None)], {12}, []),
+    # A results annex: each activity's name over a line of its place, dates and count, with leader dots; a town of
+    # the gazetteer opening that line is the venue; the total under the list is no activity's count.
+    "en_results_annex.txt": ([("2023-04", "ZMB", 31), ("2023-08", None, 87), ("2023-11", "ZMB", 26)], {144}, []),
+    "fr_annexe_resultats.txt": ([("2023-04", "BEN", 33), ("2023-08", None, 92), ("2023-11", "BEN", 24)], {149}, []),
+    "es_anexo_resultados.txt": ([("2023-04", "BOL", 29), ("2023-08", None, 95), ("2023-11", "BOL", 22)], {146}, []),
+    # A mission's programme: "Mission: 3-7 March 2025 in Freetown" tells the mission; "Wednesday 5 March: national
+    # validation workshop ..." falls within its days, so it is of 2025 and held where the mission was.
+    "en_mission_programme.txt": ([("2025-03", "SLE", None), ("2025-03", "SLE", 41)], {14}, []),
+    "fr_programme_mission.txt": ([("2025-02", "GIN", None), ("2025-02", "GIN", 38)], {12}, []),
+    "es_programa_mision.txt": ([("2025-03", "ECU", None), ("2025-03", "ECU", 44)], {15}, []),
 }
 
 

@@ -12,7 +12,7 @@ import re
 from . import dates as _dates
 from .event_words import _TYPE_RX
 
-_BEFORE = re.compile(r"[,(|\u2013\u2014]\s*$|\s-\s*$")
+_BEFORE = re.compile(r"[,(|\u2013\u2014]\s*$|\s-\s*$| {3,}$")  # a run of spaces: a column or a wrapped line's indent
 _AFTER = re.compile(r"\s*(?:[,|\u2013\u2014]|\s-)\s*(?:(?:on|from|le|du|del|el|de)\s+)?")
 _DATE_REACH = 40  # characters after the separator in which the date begins
 _ITEM = 200  # characters: a longer text is prose, whose cities need their preposition
@@ -33,7 +33,7 @@ def city_before_date(text: str, start: int, end: int) -> bool:
     """Is the city text[start:end] written between separators with a date right after it, or right after the
     event's name in a dated item ("11-13 June 2024: training of planners, Apia, 29 participants")?"""
     opens = not text[:start].strip(" \t-*\u2022\u00b7\u25aa")  # "- Kampala, 2-4 May 2023: training workshop ..."
-    if not opens and not _BEFORE.search(text[max(0, start - 3) : start]):
+    if not opens and not _BEFORE.search(text[max(0, start - 4) : start]):
         return False
     m = _AFTER.match(text, end)
     if not m:

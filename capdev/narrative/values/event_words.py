@@ -274,8 +274,8 @@ def _hangs(text: str, prev: _Sentence, ln: _Sentence) -> bool:
     return not text[own : ln.start].strip() and 0 < indent and abs(indent - text_col) <= 2
 
 
-_SENT_END = re.compile(r"(?<=[.!?])[”\"’)]?\s+(?=[A-Z0-9“\"‘(])")
-_ABBREV_END = re.compile(r"(?:\b(?:e\.g|i\.e|etc|No|Nos|Mr|Ms|Mrs|Dr|St|Inc|Ltd|Co|vs|approx|cf)\.|\b[A-Z]\.)$")
+_SENT_END = re.compile(r"(?<=[.!?])(?<!\.\.)[”\"’)]?\s+(?=[A-Z0-9“\"‘(])")  # leader dots ("....... 95") end none
+_ABBREV_END = re.compile(r"(?:\b(?:e\.g|i\.e|etc|No|Nos|Mr|Ms|Mrs|Dr|St|Inc|Ltd|Co|vs|approx|cf|Act)\.|\b[A-Z]\.)$")
 
 
 def _sentences(line: _Sentence) -> list[_Sentence]:

@@ -21,7 +21,7 @@ from .dates import MONTHS
 from .event_apposition import city_before_date
 from .orgs import find_organisations
 
-__all__ = ["VenueCountry", "venue_country", "venue_names"]
+__all__ = ["VenueCountry", "town_countries", "venue_country", "venue_names"]
 
 _MIN_NAME = 4  # letters: shorter alternate names ("Ayr", "Bo") are too often words or abbreviations
 # A venue word, then a capitalised name (a few capitalised words, with the small words of place names between).
@@ -45,7 +45,7 @@ _JOURNEY = re.compile(
     r"viaj(?:ó|o|aron)|rendue?s?|desplaz(?:ó|o|aron))\b[^.;:\n]{0,40}?\s(?:to|a)\s+(?P<name>" + _NAME + ")"
 )
 # A list item's venue between separators, its date right after: "Formación de formadores, Santa Ana, noviembre de 2022"
-_SEPARATED = re.compile(r"(?:^|[,(|\u2013\u2014:]|\s-)\s*(?P<name>" + _NAME + ")")
+_SEPARATED = re.compile(r"(?:^|[,(|\u2013\u2014:]|\s-| {3})\s*(?P<name>" + _NAME + ")")
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,11 @@ def _countries_of(name: str) -> frozenset[str]:
     if known:
         return frozenset({known})
     return _gazetteer().get(_key(name), frozenset())
+
+
+def town_countries(name: str) -> frozenset[str]:
+    """The countries with a town of that name (data/cities.json, else the gazetteer); empty when none has one."""
+    return frozenset() if _is_other_place(name) else _countries_of(name)
 
 
 def _is_other_place(name: str) -> bool:
