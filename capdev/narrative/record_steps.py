@@ -168,6 +168,12 @@ class RecordSteps:
         if begins is not None:
             # no start written: its own facts tell when it began
             mark_history(rec, rec.activities, begins, "start" if rec.start is not None else "first activity")
+        told = _values("event_genres").told_before_project
+        for e in rec.activities:
+            if not e.recalled and e.start is not None and _guard(rec, "activities", False, told, e):
+                e.recalled = True
+                rec.flag("activities", f"told as held before the project, kept as history and not counted: "
+                                       f"{_excerpt(e.title)} ({e.start.iso()})")
 
     def own_facts_begin(self):  # -> datetime.date | None
         """Without a start date written, the project began no later than its own earliest fact: the earliest event

@@ -92,6 +92,22 @@ _ONLINE = re.compile(r"\b(?:online|virtual(?:ly)?|webinars?|via\s+(?:Zoom|Teams|
                      r"video[\s-]?conference)|remotely|"
                      r"e-learning|en\s+ligne|virtuel(?:le)?s?|[àa]\s+distance|en\s+l[ií]nea|virtuales?|a\s+distancia|"
                      r"webinaires?|webinarios?)\b", re.I)
+# "Local Online Service Index", "Virtual Academy Award": a name's word; "services en ligne", "servicios en línea",
+# "online services": the topic (e-services), not how the event met.
+_NOT_A_MODE = re.compile(
+    r"(?P<name>[A-Z][\w-]{1,30}\s)(?P<w>Online|Virtual)(?=\s+[A-Z])"
+    r"|(?P<topic>\b(?:services?|servicios?|démarches|trámites|payments|paiements)\s)(?P<w2>en\s+ligne|en\s+l[ií]nea)"
+    r"|(?P<w3>\bonline)(?=\s+(?:services?|payments?|procedures|public\s+services))")
+
+
+def mask_not_a_mode(text: str) -> str:
+    """Text with the online words that name a topic or belong to a name blanked (same length)."""
+    def blank(m: re.Match[str]) -> str:
+        keep = m.group("name") or m.group("topic") or ""
+        return keep + " " * (len(m.group(0)) - len(keep))
+    return _NOT_A_MODE.sub(blank, text)
+
+
 _IN_PERSON = re.compile(r"\b(?:in[\s-]person|face[\s-]to[\s-]face)\b", re.I)
 _ORGANISER_CUE = re.compile(
     r"\b(?:(?:co-)?organi[sz]ed|hosted|convened|facilitated|delivered|presented|led|conducted|shared|moderated|"
