@@ -156,3 +156,52 @@ def test_breadcrumbs_still_chrome(text: str) -> None:
 ])
 def test_cards_that_are_no_event(text: str) -> None:
     assert extract_events(text) == []
+
+
+@pytest.mark.parametrize("text, rows", [
+    # venues listed each with its own parenthesis of dates and count: each its own count, never the first one's
+    ("National training workshops were held in Tegucigalpa (16-18 November 2021, 42 participants), Guatemala City "
+     "(8-10 February 2022, 38 participants) and San Salvador (24-26 May 2022, 35 participants).",
+     [("2021-11", "HND", 42), ("2022-02", "GTM", 38), ("2022-05", "SLV", 35)]),
+    # a count told after the last venue for them all is no venue's
+    ("Regional meetings were held in Athens, Greece, from 30 October to 2 November 2006, Rio de Janeiro, Brazil, "
+     "from 12 to 15 November 2007, with 1,500 participants in total.",
+     [("2006-10", "GRC", None), ("2007-11", "BRA", None)]),
+    # an online word that is part of a name or names the topic tells no online event
+    ("A national workshop on the Local Online Service Index was held in Accra on 3 May 2023 with 30 officials.",
+     [("2023-05", "GHA", 30)]),
+    ("Une conférence régionale sur les services en ligne s'est tenue à Cotonou le 16 mai 2023 avec 104 participants.",
+     [("2023-05", "BEN", 104)]),
+    ("Se celebró en Quito el 17 de mayo de 2023 una conferencia regional sobre servicios en línea con 98 "
+     "participantes.", [("2023-05", "ECU", 98)]),
+])
+def test_counts_and_modes_of_listed_venues(text: str, rows: list[tuple]) -> None:
+    events = extract_events(text)
+    assert [_row(e) for e in events] == rows
+    assert not any(e.online for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    # a plan of trainings is no training held
+    "Le plan de formation 2025 est adopté (6 modules, environ 300 agents ciblés) en mars 2025.",
+    "El plan de capacitación 2025 fue aprobado en marzo de 2025.",
+    "The training plan for 2025 was adopted in March 2025.",
+])
+def test_training_plan_is_no_event(text: str) -> None:
+    assert [e for e in extract_events(text) if e.type == "workshop"] == []
+
+
+@pytest.mark.parametrize("text, year", [
+    # told before the project: history, even where the record writes no start
+    ("Project: Local e-government\n\nIt built on the regional forum on local e-government held in Panama City in "
+     "October 2018, before the project was designed.\nA national workshop was held in San José on 3 March 2020 "
+     "with 40 officials.", "2018"),
+    ("Projet : Administration locale\n\nIl s'appuie sur le forum régional tenu à Dakar en octobre 2018, avant le "
+     "démarrage du projet.\nUn atelier national s'est tenu à Thiès le 3 mars 2020 avec 40 agents.", "2018"),
+    ("Proyecto: Gobierno local\n\nRetoma el foro regional celebrado en Lima en octubre de 2018, antes del inicio del "
+     "proyecto.\nUn taller nacional se realizó en Cusco el 3 de marzo de 2020 con 40 funcionarios.", "2018"),
+])
+def test_told_before_the_project(text: str, year: str) -> None:
+    record = parse_text(text)[0]
+    assert [e.start.iso()[:4] for e in record.activities if e.recalled] == [year]
+    assert [e.start.iso()[:4] for e in record.activities if not e.recalled] == ["2020"]
