@@ -205,3 +205,16 @@ def test_told_before_the_project(text: str, year: str) -> None:
     record = parse_text(text)[0]
     assert [e.start.iso()[:4] for e in record.activities if e.recalled] == [year]
     assert [e.start.iso()[:4] for e in record.activities if not e.recalled] == ["2020"]
+
+
+@pytest.mark.parametrize("text, rows", [
+    # a list item wrapped onto indented lines: the venue after the line break is still after its preposition
+    ("c) national training workshops on the methodology in\n   Tegucigalpa (16-18 November 2021, 42 participants), "
+     "Guatemala City (8-10 February 2022,\n   38 participants) and San Salvador (24-26 May 2022, 35 participants);",
+     [("2021-11", "HND", 42), ("2022-02", "GTM", 38), ("2022-05", "SLV", 35)]),
+    # a year inside a project's code dates nothing (an undated event is set aside later, flagged)
+    ("Final Evaluation of Development Account Project 2019-DA-11", []),
+    ("Évaluation finale du projet 2020-CD-04 du Compte pour le développement", []),
+])
+def test_wrapped_items_and_codes(text: str, rows: list[tuple]) -> None:
+    assert [_row(e) for e in extract_events(text) if e.start] == rows  # an undated one is set aside, flagged

@@ -154,13 +154,16 @@ def _places_in(text: str, masked: str, excluded: list[tuple[int, int]]) -> list[
         named_as_venue = (_OF_EVENT.search(text[max(0, cm.start - 40) : cm.start])
                           or (_EVENT_AFTER.match(text, cm.end)
                               and text[max(0, cm.start - 4) : cm.start] in ("the ", "The ")))
-        if re.search(r"\b(?:in|at|to|à|au|en|a)\s+$", text[max(0, cm.start - 8) : cm.start], re.I) or named_as_venue \
+        if _PREPOSITION_BEFORE.search(text[max(0, cm.start - 30) : cm.start]) or named_as_venue \
                 or city_before_date(text, cm.start, cm.end):
             out.append(_Place(cm.start, cm.end, cm.iso3, cm.name, cm.name, True))
             named.add(cm.name)
     return out
 
 
+_IN_CODE = re.compile(r"[-/_][A-Z]{1,6}\b")  # "Project 2019-DA-11", "2020/GOV": a code's year, no event's date
+# "in Lusaka", and "methodology in" / "        Tegucigalpa": a wrapped line's indent between them
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|to|à|au|en|a)\s+$", re.I)
 _AT_PLACE = re.compile(r"\b(?:in|at|to|on|à|en|a|de|la|l['’])\s+$", re.I)
 
 
@@ -365,7 +368,7 @@ def _read_facts(text: str) -> _Facts:
     f.dates = [d for d in mentions if not _SINCE.search(text, max(0, d.start - 12), d.start)
                and not _PERIOD.search(text, max(0, d.start - 40), d.start)
                and not is_period_or_quarter(text, d.start, d.end) and not spans_a_year(d.range)]
-    f.dates = month_of_year(masked, f.dates)
+    f.dates = month_of_year(masked, [d for d in f.dates if not _IN_CODE.match(text, d.end)])
     info, excluded = _participants(masked, date_spans)
     if info:
         f.participants, f.qualifier, f.profile = info["participants"], info["qualifier"], info["profile"]
