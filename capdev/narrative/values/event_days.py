@@ -16,6 +16,8 @@ from . import places as _places
 from .cities import find_cities
 
 _LONGEST = 45  # days: a longer stretch is a period (a quarter, a project's), not one activity's days
+_NEAREST = 12  # stretches before an event looked at: its programme's own is near it
+_LINE = 240  # characters either side of a stretch's date read for its place
 _PLACEHOLDER = PartialDate(2000, 12, 31)  # a leap year, so that 29 February reads too
 
 
@@ -32,7 +34,7 @@ def _stretches(text: str) -> tuple[list[int], list[tuple]]:
         first, last = r.start.first_day(), end.last_day()
         if 0 <= (last - first).days <= _LONGEST:
             starts.append(d.start)
-            spans.append((first, last, _line_place(text, d.start)))
+            spans.append((first, last, d.start))
     return starts, spans
 
 
@@ -54,7 +56,8 @@ def date_days_in_stretch(text: str, events: list[Event], offset: int = 0) -> Non
             continue
         day = found[0].range.start
         years, places = set(), set()
-        for first, last, place in spans[: bisect.bisect_right(starts, pos)]:
+        upto = bisect.bisect_right(starts, pos)
+        for first, last, at in spans[max(0, upto - _NEAREST) : upto]:
             for year in {first.year, last.year}:
                 try:
                     when = PartialDate(year, day.month, day.day).first_day()
@@ -62,7 +65,7 @@ def date_days_in_stretch(text: str, events: list[Event], offset: int = 0) -> Non
                     continue
                 if first <= when <= last:
                     years.add(year)
-                    places.add(place)
+                    places.add(_line_place(text, at))
         if len(years) != 1:
             continue
         year = years.pop()
@@ -80,9 +83,9 @@ def date_days_in_stretch(text: str, events: list[Event], offset: int = 0) -> Non
 
 def _line_place(text: str, at: int) -> tuple[str, str | None] | None:
     """The one place (country, city) the line holding text[at] names, else None."""
-    a = text.rfind("\n", 0, at) + 1
-    b = text.find("\n", at)
-    line = text[a : b if b >= 0 else len(text)]
+    a = text.rfind("\n", max(0, at - _LINE), at) + 1 or max(0, at - _LINE)
+    b = text.find("\n", at, at + _LINE)
+    line = text[a : b if b >= 0 else min(len(text), at + _LINE)]
     cities = {(c.iso3, c.name) for c in find_cities(line)}
     countries = {c.iso3 for c in _places.find_countries(line)}
     if len(cities) == 1 and countries <= {next(iter(cities))[0]}:
