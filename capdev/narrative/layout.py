@@ -15,8 +15,7 @@ from .activity_tables import iter_table_roles
 from .labels import HeaderMatch, LabelMatch, LabelTable, default_table, inline_labels, match_header, match_label
 from .lines import Line, iter_lines, split_lines
 from .page_lines import match_chrome, match_heading
-from .values.event_cards import CARD_LINES as _CARD_LINES
-from .values.event_cards import card_length, is_card_line
+from .values.event_cards import CARD_LINES, card_length, is_card_line
 
 __all__ = ["Line", "iter_layout", "lay_out", "split_lines"]
 
@@ -76,7 +75,7 @@ def _cards(source: Iterable[tuple[Line, str, str | None]]) -> Iterator[tuple[Lin
     held: list[tuple[Line, str, str | None]] = []
 
     def flush(final: bool) -> Iterator[tuple[Line, str, str | None, bool]]:
-        while held and (final or len(held) >= _CARD_LINES):
+        while held and (final or len(held) >= CARD_LINES):
             n = card_length([ln.text for ln, _, _ in held])
             for k in range(max(n, 1)):
                 ln, raw, role = held.pop(0)
