@@ -15,6 +15,7 @@ from .activity_tables import iter_table_roles
 from .labels import HeaderMatch, LabelMatch, LabelTable, default_table, inline_labels, match_header, match_label
 from .lines import Line, iter_lines, split_lines
 from .page_lines import match_chrome, match_heading
+from .values.event_cards import CARD_LINES, card_length, is_card_line
 
 __all__ = ["Line", "iter_layout", "lay_out", "split_lines"]
 
@@ -60,9 +61,34 @@ def iter_layout(lines: Iterable[tuple[Line, str]], table: LabelTable | None = No
     """The lines and pieces of a text read line by line (iter_lines), each as written and with what it holds,
     handed on as soon as it is known (a table's rows need a line or two of look-ahead: see iter_table_roles)."""
     table = table or default_table()
-    for ln, raw, role in iter_table_roles(lines, table, limit):
+    for ln, raw, role, card in _cards(iter_table_roles(lines, table, limit)):
+        if card:
+            yield ln, raw  # a line of an event card ("Lieu : Bamako"): the event's, no label of the record
+            continue
         for piece in _laid_out(ln, role, table):
             yield piece, raw[piece.start - ln.start : piece.stop - ln.start]
+
+
+def _cards(source: Iterable[tuple[Line, str, str | None]]) -> Iterator[tuple[Line, str, str | None, bool]]:
+    """Each line with whether it is a line of an event card ("Event: ... / Date: ... / Venue: ..."); the lines that
+    may open one are held until the card ends (a few lines at most)."""
+    held: list[tuple[Line, str, str | None]] = []
+
+    def flush(final: bool) -> Iterator[tuple[Line, str, str | None, bool]]:
+        while held and (final or len(held) >= CARD_LINES):
+            n = card_length([ln.text for ln, _, _ in held])
+            for k in range(max(n, 1)):
+                ln, raw, role = held.pop(0)
+                yield ln, raw, role, n > 0
+
+    for ln, raw, role in source:
+        if role is None and is_card_line(ln.text):
+            held.append((ln, raw, role))
+            yield from flush(False)
+            continue
+        yield from flush(True)
+        yield ln, raw, role, False
+    yield from flush(True)
 
 
 def _laid_out(ln: Line, role: str | None, table: LabelTable) -> list[Line]:

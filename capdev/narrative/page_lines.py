@@ -8,6 +8,7 @@ from .labels import LabelTable, default_table, fold, fold_key
 
 _BREADCRUMB = re.compile(r"\S[^>\u203a\u00bb]{0,60}[ \t](?:>|\u203a|\u00bb)[ \t]\S")
 _RULE = re.compile(r"^[ \t|:+#]*(?:[-=_*~\u2013\u2014\u2500\u2550][ \t|:+#]*){3,}$")
+_GUILLEMETS = re.compile(r"\u00ab[^\u00ab\u00bb\n]{1,120}\u00bb")
 _LINK_SEP = re.compile(r"[ \t](?:\||\u00b7|\u2022)[ \t]")
 
 
@@ -25,7 +26,9 @@ def match_chrome(line: str, table: LabelTable | None = None) -> bool:
     head = fold_key(re.split(r"[:|\u00b7]", text, maxsplit=1)[0])
     if head in table.chrome and (":" in text or _LINK_SEP.search(text)):
         return True  # "Partager : Facebook | X", "Share this page | Print"
-    if (_BREADCRUMB.match(text) and len(re.findall(r"[ \t](?:>|\u203a|\u00bb)[ \t]", text)) >= 1
+    # A French quotation (« Données ouvertes ») closes with the breadcrumb's separator: no step of a path.
+    unquoted = _GUILLEMETS.sub("\u00ab\u00ab", text)
+    if (_BREADCRUMB.match(unquoted) and len(re.findall(r"[ \t](?:>|\u203a|\u00bb)[ \t]", unquoted)) >= 1
             and not text.endswith(".")):
         return True
     if re.match(r"(?:\u00a9|copyright\b|\(c\)\s)", key):

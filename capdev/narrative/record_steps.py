@@ -86,7 +86,7 @@ class RecordSteps:
         ev = _values("events")
         events: list[Event] = []
         resources: list[ResourceRef] = []
-        for text, at in self.event_sources:
+        for text, at in _values("event_continuation").join_adjacent(self.event_sources, self.text):
             events.extend(self.screened(_guard(self.rec, "activities", [], ev.extract_events, text, offset=at)))
         for block in self.tables:
             events.extend(self.table_events(block))
@@ -127,6 +127,10 @@ class RecordSteps:
         for r in resources:
             if all((r.type, r.title) != (q.type, q.title) for q in self.rec.resources):
                 self.rec.resources.append(r)
+        whole = getattr(self.text, "text", self.text)
+        lone = _guard(self.rec, "activities", None, _values("event_cards").lone_count, whole, self.rec.activities)
+        if lone:
+            self.rec.flag("activities", f"the one event's count read from a line of the record: {_excerpt(lone)}")
 
     def screened(self, events: list[Event]) -> list[Event]:
         """The events that are dated events of the project; the others (no date, postponed, cancelled) stay in the
@@ -135,6 +139,7 @@ class RecordSteps:
         whole, at = getattr(self.text, "text", self.text), getattr(self.text, "offset", 0)  # an Excerpt or a str
         _guard(self.rec, "activities", None, clauses.date_by_headings, whole, events, at)  # "JULIO 2023" / "4–6 jul."
         _guard(self.rec, "activities", None, clauses.date_from_sentence_start, whole, events, at)
+        _guard(self.rec, "activities", None, _values("event_days").date_days_in_stretch, whole, events, at)
         kept, aside = _guard(self.rec, "activities", (events, []), clauses.set_aside, events)
         genres = _values("event_genres")
         own = _guard(self.rec, "activities", [], genres.reported_mission, whole, kept)
@@ -163,6 +168,12 @@ class RecordSteps:
         if begins is not None:
             # no start written: its own facts tell when it began
             mark_history(rec, rec.activities, begins, "start" if rec.start is not None else "first activity")
+        told = _values("event_genres").told_before_project
+        for e in rec.activities:
+            if not e.recalled and e.start is not None and _guard(rec, "activities", False, told, e):
+                e.recalled = True
+                rec.flag("activities", f"told as held before the project, kept as history and not counted: "
+                                       f"{_excerpt(e.title)} ({e.start.iso()})")
 
     def own_facts_begin(self):  # -> datetime.date | None
         """Without a start date written, the project began no later than its own earliest fact: the earliest event

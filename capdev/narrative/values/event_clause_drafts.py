@@ -9,6 +9,7 @@ from .event_clauses import clause_type, read_mentions
 from .event_drafts import _derived_title, _Draft, _new_draft
 from .event_facts import _Facts, _facts, _Place
 from .event_words import _Sentence
+from .venues import venue_country, venue_names
 
 
 def clause_drafts(f: _Facts, sent: _Sentence, offset: int) -> list[_Draft] | None:
@@ -19,7 +20,7 @@ def clause_drafts(f: _Facts, sent: _Sentence, offset: int) -> list[_Draft] | Non
     out = []
     for mn in mentions:
         with_city = [p for p in mn.places if p.city]
-        venue = (with_city or mn.places or [None])[0]
+        venue = (with_city or mn.places or [None])[0] or _gazetteer_venue(f.text, mn.start, mn.end)
         own = _facts(f.text[mn.start : mn.end])  # a clause naming its own kind ("and a webinar in June") titles it
         title = _derived_title(own if own.type else f, venue, singular=True)
         d = _new_draft(f, sent, offset, dates=mn.dates, place=venue, singular=True, title=title)
@@ -56,3 +57,15 @@ def _clause_cities(text: str, cuts: list[int]) -> list[_Place]:
                 or _AFTER_PREPOSITION.search(text, max(0, cm.start - 5), cm.start):
             out.append(_Place(cm.start, cm.end, cm.iso3, cm.name, cm.name, True))
     return out
+
+
+def _gazetteer_venue(text: str, start: int, end: int) -> _Place | None:
+    """The venue of a clause that names a city data/cities.json does not list ("followed by a national conference in
+    Nakuru"): read in its own clause, since the sentence names the other events' cities too; only a city of one
+    country (the countries the project serves are not known here)."""
+    names = venue_names(text[start:end])
+    found = venue_country(names, ())
+    if found is None or found.shared:
+        return None
+    at = text.find(found.city, start, end)
+    return _Place(at, at + len(found.city), found.iso3, found.city, found.city, True) if at >= 0 else None

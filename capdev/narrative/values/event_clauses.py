@@ -23,7 +23,7 @@ from ..types import DateRange, Event, PartialDate
 from . import dates as _dates
 from .dates import MONTHS, DateMention
 from .event_counts import is_capacity, is_subset
-from .event_words import _NUMBER_WORDS, _PARTICIPANTS, _TYPE_RX, _mask_quotes
+from .event_words import _NUMBER_WORDS, _PARTICIPANTS, _TYPE_RX, _mask_quotes, mask_not_a_mode
 from .places import _demonym_scanner
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "event_cues.json"
@@ -48,7 +48,7 @@ def _rx(name: str) -> re.Pattern[str]:
     """The patterns built from the data, compiled once."""
     w = _words
     patterns = {
-        "joiner": rf"\s*;\s*|,?\s+(?:{w('joiners')})\s+(?=(?:(?:{w('place_prepositions')})\s+)?"
+        "joiner": rf"\s*;\s*|,?\s+(?:{w('joiners')})(?:\s+|(?<=['\u2019]))(?=(?:(?:{w('place_prepositions')})\s+)?"
                   rf"(?:l['\u2019])?[A-Z\u00c0-\u00dd]|(?:{w('determiners')})\s)",
         "approx_before": rf"(?:^|\W)(?:{w('approximate')})\s*$",
         "approx_after": rf"^\s*(?:{w('approximate_after')})",
@@ -230,7 +230,7 @@ def read_mentions(f, more_places=None) -> list[Mention] | None:
         owner(p.start).places.append(p)
     for c in _counts(text, masked, spans):
         owner(c[0]).counts.append(c)
-    for m in _rx("online").finditer(masked):
+    for m in _rx("online").finditer(mask_not_a_mode(masked)):
         owner(m.start()).online = True
     # A clause that names no place nor date is part of the one before it ("... Ministry of Finance and Planning").
     merged: list[Mention] = []
@@ -369,7 +369,7 @@ def history_candidate(e: Event) -> bool:
 
 
 def online_only(text: str) -> bool:
-    return bool(_rx("online").search(text))
+    return bool(_rx("online").search(mask_not_a_mode(text)))
 
 
 _DATE_HEADING = re.compile(r"^[ \t]*(?P<h>[^\n]{3,40}?)[ \t:]*$", re.M)

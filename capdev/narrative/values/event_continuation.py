@@ -74,3 +74,19 @@ def _only_date(text: str) -> bool:
         return False
     rest = text[: found[0].start] + text[found[0].end :]
     return not re.search(r"\w", rest)
+
+
+def join_adjacent(sources: list[tuple[str, int]], text) -> list[tuple[str, int]]:
+    """The texts to read events in, those on consecutive lines read as one: the lines of a record's head ("ATELIER
+    RÉGIONAL DE LANCEMENT" / "Douala (Cameroun), Hôtel Akwa Palace – du 5 au 7 juin 2024") are handed on one by
+    one, and a heading is read with the line under it. text: the record's text, which the offsets index."""
+    out: list[tuple[str, int]] = []
+    for value, at in sources:
+        if out:
+            prev, start = out[-1]
+            gap = text[start + len(prev) : at] if at >= start + len(prev) else None
+            if gap is not None and not gap.strip() and gap.count("\n") <= 1 and len(gap) < 80:
+                out[-1] = (text[start : at + len(value)], start)
+                continue
+        out.append((value, at))
+    return out

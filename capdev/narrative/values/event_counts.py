@@ -148,8 +148,10 @@ def spans_a_year(rng) -> bool:
     """Is a date range written to the month a year long or more ("January 2021 - December 2023")? It is a period,
     not the date of an event (an event's dates span days or weeks)."""
     start, end = rng.start, rng.end
-    if start is None or end is None or start.month is None or end.month is None:
+    if start is None or end is None:
         return False
+    if start.month is None or end.month is None:
+        return end.year > start.year  # "2022-2024", "de 2021 à 2023": years, a programme's period
     return (end.last_day() - start.first_day()).days >= _PERIOD_DAYS
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..types import Event, PartialDate
+from .event_clauses import _counts as _clause_counts
 from .event_facts import _Facts, _Place, _within_words
 from .event_words import (
     _CONNECT,
@@ -180,6 +181,10 @@ def _new_draft(f: _Facts, sent: _Sentence, offset: int, *, title: str | None = N
     return _Draft(ev, rank, [d.range for d in mentions], venue.text if venue else None, planned=f.future)
 
 
+_TOTAL_AFTER = re.compile(r"\s*(?:in\s+total|in\s+all|overall|altogether|au\s+total|en\s+tout|en\s+total|"
+                          r"en\s+conjunto|al\s+todo)\b", re.I)
+
+
 class _Runs:
     """A list of places as runs in which they follow one another in the text (the countries found, then the
     cities), to find the places in a stretch of text without going through the list at each date."""
@@ -241,6 +246,24 @@ def _multi_venue(f: _Facts, sent: _Sentence, offset: int) -> list[_Draft] | None
         # respectively": each venue its count.
         for draft, n in zip(out, counts):
             draft.event.participants = n
+        return out
+    # "in Tegucigalpa (16-18 November 2021, 42 participants), Guatemala City (8-10 February 2022, 38 participants)
+    # and ...": each venue the one count written in its own stretch; the sentence's count is no one venue's
+    masked = _mask_quotes(f.text)
+    spans = [(d.start, d.end) for d in f.dates]
+    found = _clause_counts(f.text, masked, spans)
+    starts = [min(d.start, v.start) for d, v in placed]
+    for k, draft in enumerate(out):
+        lo, hi = starts[k], starts[k + 1] if k + 1 < len(starts) else len(f.text)
+        own = [c for c in found if lo <= c[0] < hi and not _TOTAL_AFTER.match(f.text, c[1])]
+        if k == len(out) - 1:
+            # after the last venue, only a count inside its own parenthesis is its ("San Salvador (24-26 May 2022,
+            # 35 participants)"); "..., with 1,500 participants" counts them all
+            own = [c for c in own if f.text[lo : c[0]].count("(") > f.text[lo : c[0]].count(")")]
+        ev = draft.event
+        ev.participants = own[0][2] if len(own) == 1 else None
+        if ev.participants is None:
+            ev.participants_qualifier, ev.participants_profile, ev.participant_countries = None, None, None
     return out
 
 

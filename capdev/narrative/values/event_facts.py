@@ -13,6 +13,7 @@ from .cities import find_cities
 from .event_apposition import city_before_date
 from .event_clauses import count_by_sex, exact_count, is_period_or_quarter
 from .event_counts import is_capacity, spans_a_year, verb_event
+from .event_months import month_of_year
 from .event_online import told_online
 from .event_words import (
     _CONNECT,
@@ -131,6 +132,8 @@ def _places_in(text: str, masked: str, excluded: list[tuple[int, int]]) -> list[
             continue  # "UNDP Togo", "ECLAC Caribbean": an organisation's name
         if re.match(r"[’']s\b", text[cm.end : cm.end + 2]):
             continue  # "Saint Lucia's Digital Transformation Strategy"
+        if _names_kind(masked, cm.start) and not _AT_PLACE.search(text, max(0, cm.start - 12), cm.start):
+            continue  # "– Réunion de validation –", "Reunión técnica": an event's word, no island
         city = _city_before(text, cm.start)
         before = text[max(0, cm.start - 25) : cm.start]
         prep = bool(re.search(r"\b(?:in|to|at|of|for)\s+(?:the\s+)?$", before, re.I)) or city is not None
@@ -151,11 +154,22 @@ def _places_in(text: str, masked: str, excluded: list[tuple[int, int]]) -> list[
         named_as_venue = (_OF_EVENT.search(text[max(0, cm.start - 40) : cm.start])
                           or (_EVENT_AFTER.match(text, cm.end)
                               and text[max(0, cm.start - 4) : cm.start] in ("the ", "The ")))
-        if re.search(r"\b(?:in|at|to|à|au|en|a)\s+$", text[max(0, cm.start - 8) : cm.start], re.I) or named_as_venue \
+        if _PREPOSITION_BEFORE.search(text[max(0, cm.start - 30) : cm.start]) or named_as_venue \
                 or city_before_date(text, cm.start, cm.end):
             out.append(_Place(cm.start, cm.end, cm.iso3, cm.name, cm.name, True))
             named.add(cm.name)
     return out
+
+
+_IN_CODE = re.compile(r"[-/_][A-Z]{1,6}\b")  # "Project 2019-DA-11", "2020/GOV": a code's year, no event's date
+# "in Lusaka", and "methodology in" / "        Tegucigalpa": a wrapped line's indent between them
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|to|à|au|en|a)\s+$", re.I)
+_AT_PLACE = re.compile(r"\b(?:in|at|to|on|à|en|a|de|la|l['’])\s+$", re.I)
+
+
+def _names_kind(masked: str, at: int) -> bool:
+    """Does a kind of event's word begin at `at` (a place's name that is also an event's: "Réunion")?"""
+    return any(rx.match(masked, at) for _, rx in _TYPE_RX)
 
 
 # "l'atelier de Cotonou", "el taller de Asunción", "the Nairobi workshop" aside: a city named after its event's word.
@@ -182,7 +196,8 @@ def _after_government_of(text: str, at: int) -> bool:
 
 
 _CITY = re.compile(r"((?:[A-Z][\w’'\-]+)"
-                   r"(?:\s+(?:[A-Z][\w’'\-]+|de|da|do|del|dos|el|al|es|la|le|of|upon|en)){0,3}),\s*$")
+                   r"(?:\s+(?:[A-Z][\w’'\-]+|de|da|do|del|dos|el|al|es|la|le|of|upon|en)){0,3})"
+                   r"(?:,|\s*\()\s*$")  # "Lusaka, Zambia", "Douala (Cameroun)"
 _NOT_CITY = re.compile(r"^(?:The|In|On|At|From|To|And|During|Government|Ministry|Republic|Kingdom|State|Mission|"
                        r"Workshop|Meeting|Conference|Forum|Webinar|Training)\b")
 
@@ -191,6 +206,8 @@ def _city_before(text: str, at: int) -> str | None:
     m = _CITY.search(text[max(0, at - 60) : at])
     if not m:
         return None
+    if not m.group(0).rstrip().endswith(",") and not any(c.end == len(m.group(1)) for c in find_cities(m.group(1))):
+        return None  # "(Kenya)" after a name: only a known city's country ("Douala (Cameroun)"), never a body's
     city = m.group(1)
     words = city.split()
     # Keep the capitalised tail only: "held in Rio de Janeiro" -> "Rio de Janeiro".
@@ -351,6 +368,7 @@ def _read_facts(text: str) -> _Facts:
     f.dates = [d for d in mentions if not _SINCE.search(text, max(0, d.start - 12), d.start)
                and not _PERIOD.search(text, max(0, d.start - 40), d.start)
                and not is_period_or_quarter(text, d.start, d.end) and not spans_a_year(d.range)]
+    f.dates = month_of_year(masked, [d for d in f.dates if not _IN_CODE.match(text, d.end)])
     info, excluded = _participants(masked, date_spans)
     if info:
         f.participants, f.qualifier, f.profile = info["participants"], info["qualifier"], info["profile"]

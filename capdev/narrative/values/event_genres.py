@@ -65,3 +65,10 @@ def governance_meetings(events: list[Event]) -> list[Event]:
         if _words_rx("governance_body").search(first):
             out.append(e)
     return out
+
+
+def told_before_project(e: Event) -> bool:
+    """Does the event's own sentence say it came before the project ("..., before the project was designed", "avant
+    le démarrage du projet", "anterior a su inicio")? (data/event_cues.json "before_project")"""
+    first = _FIRST_SENTENCE.split(e.summary[:400], maxsplit=1)[0]
+    return bool(_words_rx("before_project").search(first))

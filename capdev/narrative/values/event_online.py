@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .event_words import _IN_PERSON, _ONLINE
+from .event_words import _IN_PERSON, _ONLINE, mask_not_a_mode
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "event_cues.json"
 _REACH = 30  # characters before a place in which its preposition is written
@@ -69,6 +69,7 @@ def told_online(masked: str, kw_start: int) -> bool:
         lo = masked.rfind(";", 0, kw_start) + 1
         hi = masked.find(";", kw_start)
         masked = masked[lo : hi if hi >= 0 else len(masked)]
+    masked = mask_not_a_mode(masked)  # "Local Online Service Index", "services en ligne": no mode of meeting
     return bool(_ONLINE.search(masked)) and not _IN_PERSON.search(masked)
 
 

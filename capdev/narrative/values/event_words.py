@@ -26,7 +26,8 @@ _TYPE_RULES: list[tuple[str, str]] = [
      r"training\s+(?:courses?|sessions?|programmes?|programs?)|courses?|focus\s+groups?|"
      r"(?:peer[\s-]+(?:learning|to[\s-]+peer|exchange)|learning|information|working|briefing|coaching|online|virtual)"
      r"\s+sessions?|peer[\s-]+(?:learning|exchanges?)\s+(?:events?|meetings?))"
-     r"|training(?!\s+(?:materials?|institutes?|institutions?|needs|manuals?|modules?|curricul\w*|of\s+trainers|workshops?))"),
+     r"|training(?!\s+(?:materials?|institutes?|institutions?|needs|manuals?|modules?|curricul\w*|of\s+trainers|"
+     r"workshops?|plans?|strateg\w+|polic\w+))"),
     ("advisory_mission", r"(?:exploratory|advisory|technical|field)\s+visits?|study\s+(?:tours?|visits?)"),
     ("conference",
      r"(?:expert\s+group\s+|high[\s-]level\s+|annual\s+|regional\s+|international\s+|global\s+|ministerial\s+)*"
@@ -50,9 +51,11 @@ _TYPE_WORDS_FR_ES: dict[str, str] = {
                         r"misi(?:[oó]n|ones)\s+(?:t[ée]cnicas?|de\s+apoyo|de\s+asesor[ií]a|de\s+asistencia\s+t[ée]cnica|exploratorias?|"
                         r"de\s+expertos|de\s+evaluaci[oó]n)|misi(?:[oó]n|ones)(?=\s+(?:a|en)\s+[A-Z])|"
                         r"visites?\s+d['’][ée]tude|visitas?\s+de\s+estudio|voyages?\s+d['’][ée]tude",
-    "workshop": r"ateliers?|s[ée]minaires?|sessions?\s+de\s+(?:formation|coaching|travail|renforcement)|formations?|"
+    "workshop": r"ateliers?|s[ée]minaires?|sessions?\s+de\s+(?:formation|coaching|travail|renforcement)|"
+                r"(?<!plan\sde\s)(?<!plans\sde\s)(?<!besoins\sde\s)(?<!besoins\sen\s)formations?|"
                 r"cours|stages?\s+de\s+formation|"
-                r"taller(?:es)?|seminarios?|cursos?|capacitaci(?:[oó]n|ones)|formaci(?:[oó]n|ones)|"
+                r"taller(?:es)?|seminarios?|cursos?|(?<!plan\sde\s)(?<!planes\sde\s)(?<!necesidades\sde\s)"
+                r"(?:capacitaci(?:[oó]n|ones)|formaci(?:[oó]n|ones))|"
                 r"sesi(?:[oó]n|ones)\s+de\s+(?:capacitaci[oó]n|formaci[oó]n|coaching|trabajo)|jornadas?\s+de\s+(?:capacitaci[oó]n|formaci[oó]n)",
     "conference": r"r[ée]unions?|conf[ée]rences?|forums?|colloques?|tables?\s+rondes?|consultations?|"
                   r"dialogues?|sommets?|"
@@ -89,6 +92,22 @@ _ONLINE = re.compile(r"\b(?:online|virtual(?:ly)?|webinars?|via\s+(?:Zoom|Teams|
                      r"video[\s-]?conference)|remotely|"
                      r"e-learning|en\s+ligne|virtuel(?:le)?s?|[àa]\s+distance|en\s+l[ií]nea|virtuales?|a\s+distancia|"
                      r"webinaires?|webinarios?)\b", re.I)
+# "Local Online Service Index", "Virtual Academy Award": a name's word; "services en ligne", "servicios en línea",
+# "online services": the topic (e-services), not how the event met.
+_NOT_A_MODE = re.compile(
+    r"(?P<name>[A-Z][\w-]{1,30}\s)(?P<w>Online|Virtual)(?=\s+[A-Z])"
+    r"|(?P<topic>\b(?:services?|servicios?|démarches|trámites|payments|paiements)\s)(?P<w2>en\s+ligne|en\s+l[ií]nea)"
+    r"|(?P<w3>\bonline)(?=\s+(?:services?|payments?|procedures|public\s+services))")
+
+
+def mask_not_a_mode(text: str) -> str:
+    """Text with the online words that name a topic or belong to a name blanked (same length)."""
+    def blank(m: re.Match[str]) -> str:
+        keep = m.group("name") or m.group("topic") or ""
+        return keep + " " * (len(m.group(0)) - len(keep))
+    return _NOT_A_MODE.sub(blank, text)
+
+
 _IN_PERSON = re.compile(r"\b(?:in[\s-]person|face[\s-]to[\s-]face)\b", re.I)
 _ORGANISER_CUE = re.compile(
     r"\b(?:(?:co-)?organi[sz]ed|hosted|convened|facilitated|delivered|presented|led|conducted|shared|moderated|"
@@ -128,7 +147,9 @@ _PEOPLE = (r"(?:participants|officials|people|persons|civil\s+servants|public\s+
            r"enseignants|docentes|maestr[oa]s|conseillers|consejer[oa]s|asesor(?:e|a)s|secr[ée]taires|secretari[oa]s|"
            # French and Spanish
            r"participantes|fonctionnaires|agents(?:\s+publics)?|cadres|responsables|repr[ée]sentant(?:e)?s|d[ée]l[ée]gu[ée]s|"
-           r"personnes|experts|expert[oa]s|formateurs|formadores|directeurs|directrices|directores|directoras|[ée]lus|"
+           r"personnes|experts|expert[oa]s|formateurs|formatrices|formador(?:e|a)s|capacitador(?:e|a)s|facilitators|"
+           r"facilitateurs|facilitatrices|facilitador(?:e|a)s|multiplicador(?:e|a)s|autorit[ée]s|authorities|"
+           r"autoridades|directeurs|directrices|directores|directoras|[ée]lus|"
            r"maires|alcaldes|alcaldesas|techniciens|t[ée]cnic[oa]s|planificateurs|planificadores|statisticiens|"
            r"estad[íi]stic[oa]s|funcionari[oa]s|servidor(?:e|a)s(?:\s+p[úu]blic[oa]s)?|personas|representantes|"
            r"delegad[oa]s|asistentes|mujeres|femmes|jeunes|j[óo]venes|[ée]tudiants|estudiantes|parlementaires|"
@@ -244,7 +265,7 @@ def _join_wrapped(text: str, lines: list[_Sentence]) -> list[_Sentence]:
         if (prev is not None and (len(last_line) >= _WRAP_MIN or open_end) and not _ENDED.search(prev.text)
                 and not _COLUMNS.search(last_line) and not _COLUMNS.search(ln.text) and not _ITEM_START.match(ln.text)
                 and "\n\n" not in text[prev.end : ln.start].replace("\r", "")
-                and (ln.text[:1].islower() or open_end)):
+                and (ln.text[:1].islower() or open_end or _hangs(text, prev, ln))):
             joined = re.sub(r"[\r\n]", " ", text[prev.start : ln.end])
             out[-1] = _Sentence(prev.start, ln.end, joined)
             continue
@@ -252,8 +273,25 @@ def _join_wrapped(text: str, lines: list[_Sentence]) -> list[_Sentence]:
     return out
 
 
-_SENT_END = re.compile(r"(?<=[.!?])[”\"’)]?\s+(?=[A-Z0-9“\"‘(])")
-_ABBREV_END = re.compile(r"(?:\b(?:e\.g|i\.e|etc|No|Nos|Mr|Ms|Mrs|Dr|St|Inc|Ltd|Co|vs|approx|cf)\.|\b[A-Z]\.)$")
+def _hangs(text: str, prev: _Sentence, ln: _Sentence) -> bool:
+    """Is the line indented under a list item's text, going on with it ("• Regional workshop, Suva, 14 June 2022 -
+    42 participants from the four" / "  beneficiary countries.", "  October–November 2022 – 118 participants")?"""
+    item_start = text.rfind("\n", 0, prev.start) + 1
+    item_end = text.find("\n", item_start)
+    first = text[item_start : item_end if item_end >= 0 else len(text)]
+    stripped = first.lstrip()
+    item = _ITEM_START.match(stripped)
+    if not item:
+        return False
+    after = stripped[item.end() :]
+    text_col = len(first) - len(stripped) + item.end() + len(after) - len(after.lstrip())
+    own = text.rfind("\n", 0, ln.start) + 1
+    indent = ln.start - own
+    return not text[own : ln.start].strip() and 0 < indent and abs(indent - text_col) <= 2
+
+
+_SENT_END = re.compile(r"(?<=[.!?])(?<!\.\.)[”\"’)]?\s+(?=[A-Z0-9“\"‘(])")  # leader dots ("....... 95") end none
+_ABBREV_END = re.compile(r"(?:\b(?:e\.g|i\.e|etc|No|Nos|Mr|Ms|Mrs|Dr|St|Inc|Ltd|Co|vs|approx|cf|Act)\.|\b[A-Z]\.)$")
 
 
 def _sentences(line: _Sentence) -> list[_Sentence]:

@@ -7,11 +7,13 @@ event. One event told twice (a summary sentence and a later heading with its par
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..types import Event
 from . import dates as _dates
 from .cities import city_country
 from .compound import split_compound
+from .event_cards import read_card
 from .event_clause_drafts import clause_drafts
 from .event_continuation import continues, glue_dates, own_anchor
 from .event_corrections import apply_corrections
@@ -31,6 +33,7 @@ from .event_lists import keyword_clause, list_drafts
 from .event_online import drop_online_venue, same_venue
 from .event_words import _FAMILY, _FUTURE, _join_wrapped, _lines, _mask_quotes, _Sentence, _sentences
 from .resources import extract_resources
+from .venues import town_countries, venue_country
 
 __all__ = ["extract_events", "extract_resources", "is_planned"]
 
@@ -44,6 +47,12 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
     ctx: _Context | None = None
     i = 0
     while i < len(lines):
+        card = read_card(lines, i, offset)
+        if card is not None:
+            # "Event: ... / Date: ... / Venue: ... / Participants: ...": one event, each fact read from its own key
+            drafts.append(card[0])
+            ctx, i = None, card[1]
+            continue
         line = lines[i]
         sents = glue_dates(_sentences(line))
         clean = _LIST_MARK.sub("", line.text)
@@ -51,6 +60,9 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
         if label and ends_on_capacity(label.group(1)):
             label = None  # "..., capacité : 40 participants": the places offered, read with the sentence
         label_facts = _facts(label.group(1)) if label else None
+        if label and label_facts.type is None and _BARE_MISSION.match(label.group(1).strip()) and _facts(label.group(2)).dates:
+            # "Mission : du 3 au 7 mars 2025 à Nouakchott (...)": a report's own mission, by its label
+            label_facts = replace(label_facts, type="advisory_mission")
         heading_line = _is_heading(line.text)
         head_facts = _facts(line.text) if heading_line else None
         nxt = lines[i + 1] if i + 1 < len(lines) else None
@@ -74,7 +86,7 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
                 continue
             d = _new_draft(label_facts, _Sentence(line.start, line.end, label.group(1)), offset,
                            title=_heading_title(label.group(1), label_facts), rank=3)
-            d.event.summary = ""
+            d.event.summary = f"{label.group(1)}:"  # its place and date, read again for a venue
             _fill(d, f, body, offset)
             if d.event.type == "workshop" and f.type and f.type != "workshop":
                 d.event.type = f.type
@@ -92,10 +104,12 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
                 # "Dakar, Senegal, 14-16 November 2011" under a heading: its place and dates.
                 mf = _facts(lines[j].text)
                 _fill(d, mf, lines[j], offset)
+                _opening_town(d, lines[j].text)
                 j += 1
             nxt = lines[j] if j < len(lines) else None
             if heading_line and nxt is not None and not _is_heading(nxt.text) \
-                    and not _RESOURCE_HEAD.search(nxt.text.rstrip(". ")) and not _tells_other_event(nxt, d):
+                    and not _RESOURCE_HEAD.search(nxt.text.rstrip(". ")) and not _tells_other_event(nxt, d) \
+                    and not _next_item(lines, j):
                 body_sents += _sentences(nxt)
                 j += 1
             while j < len(lines) and continues(lines[j].text) and not _is_heading(lines[j].text):
@@ -156,6 +170,20 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
             else:
                 current = None
         j = i + 1
+        if current is None and parts and j < len(lines) and _is_meta_line(lines[j].text):
+            last, _ = parts[-1]
+            lf = _facts(last.text)
+            mf = _facts(lines[j].text)
+            if lf.type is not None and lf.type != "milestone" and not lf.future and not _anchored(lf) \
+                    and (mf.places or mf.participants):  # a date alone is an agenda's day heading, no item's line
+                current = _new_draft(lf, last, offset)  # "Act. 2.1.3  Taller presencial regional ..." over its line
+                drafts.append(current)
+        if current is not None and current.event.start is None and j < len(lines) and _is_meta_line(lines[j].text):
+            # "Act. 2.1.2  Curso virtual ... (plataforma del PNUD)," / "8 de agosto al 30 de septiembre de 2022 ....
+            # 87 participantes": an item's name, then its dates, place and count on a line of their own
+            _fill(current, _facts(lines[j].text), lines[j], offset)
+            _opening_town(current, lines[j].text)
+            j += 1
         while (current is not None and j < len(lines) and continues(lines[j].text)
                and not _is_heading(lines[j].text) and not _tells_other_event(lines[j], current)
                and not (current.event.start is None and _dated_event(lines[j]))):
@@ -221,6 +249,9 @@ def _label_list(f, body: _Sentence, line: _Sentence, offset: int) -> list[_Draft
     return list_drafts(f, body, offset) or clause_drafts(f, body, offset)
 
 
+_BARE_MISSION = re.compile(r"^(?:Missions?|Misi(?:ón|on|ones))$", re.I)
+
+
 def is_planned(event: Event) -> bool:
     """True when the text tells of the event as future or planned ("will be organized"), not as held."""
     return bool(_FUTURE.search(event.summary))
@@ -237,9 +268,14 @@ def _is_meta_line(text: str) -> bool:
     for p in f.places:
         if p.city:
             rest = rest.replace(p.city, " ")
-    words = [w for w in re.findall(r"[A-Za-z]+", rest)
+    words = [w for w in re.findall(r"[^\W\d_]+", rest)
              if w.lower() not in {"online", "virtual", "hybrid", "from", "to", "and", "in", "at", "on", "venue", "date",
-                                  "dates", "place", "location", "the"}]
+                                  "dates", "place", "location", "the", "du", "au", "le", "les", "et", "en", "ligne",
+                                  "lieu", "del", "al", "el", "de", "y", "lugar", "fecha", "fechas", "línea", "linea"}]
+    if f.dates and f.places and len(words) <= 4 and all(w[:1].isupper() for w in words):
+        return True  # "Douala (Cameroun), Hôtel Akwa Palace – du 5 au 7 juin 2024": the venue's building named too
+    if f.dates and f.participants and re.match(r"[^\W\d_][\w'\u2019. -]{1,40},", text) and len(words) <= 3:
+        return True  # "Encarnación, 3 de noviembre de 2022 .... 26 participantes": a place, its dates, its count
     return len(words) <= 1
 
 
@@ -255,6 +291,27 @@ def _tells_other_event(line: _Sentence, head: _Draft) -> bool:
                 _ranges_overlap(m.range, head.ranges) for m in f.dates):
             return True
     return False
+
+
+def _opening_town(d: _Draft, text: str) -> None:
+    """The venue of an event whose place line opens on a town data/cities.json does not list ("Encarnación, 3 de
+    noviembre de 2022 .... 26 participantes"): its country from the gazetteer, when the name is a town of one."""
+    m = re.match(r"([^\W\d_][\w'\u2019. -]{1,40}?),", text)
+    if d.event.country is not None or d.event.online or not m:
+        return
+    name = m.group(1).strip()
+    found = venue_country([[name]], ())
+    if found is not None and not found.shared:
+        d.event.country, d.event.city = found.iso3, found.city
+    elif town_countries(name):
+        d.event.city = name  # a town of several countries: the one the project serves is chosen with the record
+
+
+def _next_item(lines: list[_Sentence], j: int) -> bool:
+    """Is lines[j] the next item of a list of events, each its name over a line of its place and dates ("Act. 2.1.2
+    Curso virtual ..." / "8 de agosto al 30 de septiembre de 2022 .... 87 participantes")? It is no body."""
+    return (j + 1 < len(lines) and _facts(lines[j].text).type is not None and not _facts(lines[j].text).dates
+            and _is_meta_line(lines[j + 1].text))
 
 
 def _hosted(head: _Draft, f) -> bool:

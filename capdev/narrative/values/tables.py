@@ -10,7 +10,7 @@ from . import dates as _dates
 from . import places as _places
 from .cities import city_country
 from .event_facts import _find_type
-from .event_words import _ONLINE, _PEOPLE, _mask_quotes
+from .event_words import _ONLINE, _PEOPLE, _mask_quotes, mask_not_a_mode
 from .orgs import find_organisations
 
 _COUNT = re.compile(  # a count, maybe qualified, maybe followed by who ("45 participantes")
@@ -90,7 +90,7 @@ def events_from_table(table: Table) -> tuple[list[Event], list[str]]:
                 _place(cells[role], event)
         if cells.get("city") and not event.city:
             event.city = cells["city"].strip()
-        if _ONLINE.search(title) or event.type == "webinar":
+        if _ONLINE.search(mask_not_a_mode(title)) or event.type == "webinar":
             event.online = True
         event.participants, event.participants_qualifier = participants_in(cells.get("participants", ""))
         if event.participants is None and "participants" not in cells:

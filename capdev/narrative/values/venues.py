@@ -18,9 +18,10 @@ from ..folding import fold
 from . import places as _places
 from .cities import city_country
 from .dates import MONTHS
+from .event_apposition import city_before_date
 from .orgs import find_organisations
 
-__all__ = ["VenueCountry", "venue_country", "venue_names"]
+__all__ = ["VenueCountry", "town_countries", "venue_country", "venue_names"]
 
 _MIN_NAME = 4  # letters: shorter alternate names ("Ayr", "Bo") are too often words or abbreviations
 # A venue word, then a capitalised name (a few capitalised words, with the small words of place names between).
@@ -33,9 +34,18 @@ _VENUE = re.compile(
 _NOT_PLACE = re.compile(
     r"^(?:The|This|That|These|Its|Their|Our|Phase|Part|Annex|Government|Ministry|Republic|Kingdom|State|Office|"
     r"Mission|Workshop|Meeting|Conference|Forum|Webinar|Training|Seminar|Session|Module|English|French|Spanish|"
-    r"Arabic|Portuguese|Russian|Chinese|Français|Anglais|Espagnol|Inglés|Francés|Español|La|Le|Les|El|Los|Las|"
+    r"Arabic|Portuguese|Russian|Chinese|Français|Anglais|Espagnol|Inglés|Francés|Español|"
+    r"(?:La|Le|Les|El|Los|Las)(?!\s+[A-ZÀ-Ý])|"  # "en la" opens no place; "La Ceiba", "Le Cap", "Las Tunas" do
     r"Un|Une|Una|Ce|Cette|Este|Esta|Total|Line|Ligne|Línea|Person|Personne|Persona)\b"
 )
+# A journey's destination: "a mission to Gulu", "misión técnica a Quetzaltenango", "s'est rendue à Kara"
+_NAME = _VENUE.pattern.split("(?P<name>", 1)[1][:-1]
+_JOURNEY = re.compile(
+    r"(?<![\w-])(?i:missions?|misi(?:ón|on|ones)|visits?|visitas?|trips?|viajes?|voyages?|tours?|travell?ed|"
+    r"viaj(?:ó|o|aron)|rendue?s?|desplaz(?:ó|o|aron))\b[^.;:\n]{0,40}?\s(?:to|a)\s+(?P<name>" + _NAME + ")"
+)
+# A list item's venue between separators, its date right after: "Formación de formadores, Santa Ana, noviembre de 2022"
+_SEPARATED = re.compile(r"(?:^|[,(|\u2013\u2014:]|\s-| {3})\s*(?P<name>" + _NAME + ")")
 
 
 @dataclass(frozen=True)
@@ -86,6 +96,11 @@ def _countries_of(name: str) -> frozenset[str]:
     return _gazetteer().get(_key(name), frozenset())
 
 
+def town_countries(name: str) -> frozenset[str]:
+    """The countries with a town of that name (data/cities.json, else the gazetteer); empty when none has one."""
+    return frozenset() if _is_other_place(name) else _countries_of(name)
+
+
 def _is_other_place(name: str) -> bool:
     """A country, a region or an organisation, not a city."""
     whole = len(name.strip())
@@ -97,7 +112,9 @@ def venue_names(text: str) -> list[list[str]]:
     """The capitalised names written after a venue word, each as its heads from the longest ("Ciudad de Panamá",
     then "Ciudad"): the candidates for a venue's city, in order."""
     out: list[list[str]] = []
-    for m in _VENUE.finditer(text):
+    found = [*_VENUE.finditer(text), *_JOURNEY.finditer(text)]
+    found += [m for m in _SEPARATED.finditer(text) if city_before_date(text, m.start("name"), m.end("name"))]
+    for m in sorted(found, key=lambda m: m.start("name")):
         name = m.group("name").rstrip(".'’-")
         if _NOT_PLACE.match(name) or name.split()[0].lower().rstrip(".") in MONTHS:
             continue  # "in the", "in English", "in February"
