@@ -1,12 +1,12 @@
 """Round 8: events in shapes the parser had not read, in English, French and Spanish (records written for these
 tests, tests/files/round8/events/): event cards ("Event: / Date: / Venue: / Participants:"), bulleted lists whose
-items open on their city or their date or quote a title in « », results annexes (an activity's name over its line
-of place, dates and count), a mission's programme (days without their year), and progress sentences (a month written without
-its year after "In 2023", two events joined by "followed by" / "suivie d'une" / "seguida de", trainers who train
-others, a journey to a town data/cities.json does not list). Each record's counted rows are listed whole, and the
-wrong readings each shape invites are named: a period card ("Dates: 2022-2024") is no event, "Réunion de
-validation" is no island, the people the trainers trained later are not the training's count, an estimate gives
-no count, and an event held before the project is its history."""
+items open on their city or their date or quote a title in « », results annexes (an activity's name over its line of
+place, dates and count), a mission's programme (days without their year), and progress sentences (a month written
+without its year after "In 2023", two events joined by "followed by" / "suivie d'une" / "seguida de", trainers who
+train others, a journey to a town data/cities.json does not list). Each record's counted rows are listed whole, and
+the wrong readings each shape invites are named: a period card ("Dates: 2022-2024") is no event, "Réunion de
+validation" is no island, the people the trainers trained later are not the training's count, an estimate gives no
+count, and an event held before the project is its history."""
 from __future__ import annotations
 
 from pathlib import Path

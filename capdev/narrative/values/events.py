@@ -60,7 +60,8 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
         if label and ends_on_capacity(label.group(1)):
             label = None  # "..., capacité : 40 participants": the places offered, read with the sentence
         label_facts = _facts(label.group(1)) if label else None
-        if label and label_facts.type is None and _BARE_MISSION.match(label.group(1).strip()) and _facts(label.group(2)).dates:
+        if (label and label_facts.type is None and _BARE_MISSION.match(label.group(1).strip())
+                and _facts(label.group(2)).dates):
             # "Mission : du 3 au 7 mars 2025 à Nouakchott (...)": a report's own mission, by its label
             label_facts = replace(label_facts, type="advisory_mission")
         heading_line = _is_heading(line.text)
