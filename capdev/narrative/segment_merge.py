@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from .event_pieces import is_event_piece
 from .lines import Excerpt
 from .parallel_blocks import phase_of
 from .record_evidence import own_code
@@ -55,12 +56,30 @@ def _joined(a: tuple[RawRecord, Excerpt], b: tuple[RawRecord, Excerpt]) -> tuple
     return RawRecord([*ra.blocks, *rb.blocks], news=ra.news or rb.news), Excerpt(ta.text + tb.text, ta.offset)
 
 
+def _event_of(held: tuple[RawRecord, Excerpt], seg: tuple[RawRecord, Excerpt]) -> bool:
+    """Is a piece an event of the project record before it (a side event, a workshop, with its own "Title:")?"""
+    raw, text = held
+    project = "code" in {b.field for b in raw.blocks} or len({b.field for b in raw.blocks} & _FACTS) >= 2
+    return project and is_event_piece(*seg) and not is_event_piece(*held)
+
+
+def _told(seg: tuple[RawRecord, Excerpt]) -> tuple[RawRecord, Excerpt]:
+    """An event's labels are narrative of the record it joins (its events are read there), not that record's."""
+    raw, text = seg
+    for b in raw.blocks:
+        if b.kind not in ("heading", "blank", "chrome"):
+            b.field, b.kind, b.label = "narrative", "text", None
+    return seg
+
+
 def join_pieces(segments: Iterable[tuple[RawRecord, Excerpt]]) -> Iterator[tuple[RawRecord, Excerpt]]:
     """The segmenter's records, each piece that is no record joined to its neighbour."""
     held: tuple[RawRecord, Excerpt] | None = None
     held_is_record = False
     for seg in segments:
         is_record = _is_a_record(*seg)
+        if is_record and held is not None and held_is_record and _event_of(held, seg):
+            seg, is_record = _told(seg), False
         if held is None:
             held, held_is_record = seg, is_record
         elif not is_record or not held_is_record or _same_news_project(held, seg):

@@ -1,0 +1,32 @@
+"""A piece the segmenter cuts that is one event of the project before it: a side event, a workshop or a seminar
+told after the project's facts with labels of its own ("SIDE EVENT / Title: ... / Date: ... / Venue: ..."), often
+with its programme of sessions below. Its "Title:" opens a new piece, yet it is no project's record: it has no code
+and no fact of a project (no period, budget, funder, partner or status), and its heading or title names a kind of
+event (the words of values/event_words.py, in English, French and Spanish). It joins the record before it, whose
+events it tells, when that record is a project's (its code, or two facts of its own)."""
+from __future__ import annotations
+
+from .lines import Excerpt
+from .segment import RawRecord
+from .values.event_words import _TYPE_RX
+
+# Fields an event's own labels give (its title, where it was held); any other fact is a project's.
+_EVENT_FIELDS = frozenset({"title", "countries", "region", "unparsed", "blank", "heading", "chrome", "narrative",
+                           "summary"})
+_HEAD_CHARS = 240  # an event's heading and title come first: its kind is named there, not in its programme
+
+
+def names_an_event(text: str) -> bool:
+    return any(rx.search(text) for _, rx in _TYPE_RX)
+
+
+def is_event_piece(raw: RawRecord, text: Excerpt) -> bool:
+    """Is a piece one event (a heading or title naming its kind, no fact of a project's own)?"""
+    fields = {b.field for b in raw.blocks}
+    if raw.news or not fields <= _EVENT_FIELDS:
+        return False
+    title = next((b for b in raw.blocks if b.field == "title" and b.kind == "label"), None)
+    if title is None:
+        return False
+    head = text[raw.start : min(title.end, raw.start + _HEAD_CHARS)]
+    return names_an_event(head)
