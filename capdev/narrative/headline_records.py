@@ -31,7 +31,7 @@ _WRAP_SHARE = 0.7  # a headline right above its paragraph is shorter than the pa
 _PLAIN_WORDS = 12
 
 
-def _headline(lines: list[Line], k: int) -> tuple[str, int] | None:
+def headline(lines: list[Line], k: int, plain: bool = True) -> tuple[str, int] | None:
     """(kind, where the headline's words begin) of a headline at line k; None if it is none. Kinds: 'md1'..'md6',
     'bold', 'plain'."""
     text = lines[k].text
@@ -41,7 +41,7 @@ def _headline(lines: list[Line], k: int) -> tuple[str, int] | None:
     m = _BOLD.match(text)
     if m:
         return ("bold", m.start("head")) if is_title_line(m.group("head")) else None
-    if (capital_headline(text) or numbered_heading(text) is not None or is_navigation(text)
+    if (not plain or capital_headline(text) or numbered_heading(text) is not None or is_navigation(text)
             or not is_title_line(text) or "**" in text or len(text.split()) > _PLAIN_WORDS):
         return None  # capitals and numbers are headed_records' reading; "Read more" is a card's link
     body = _body_after(lines, k)
@@ -75,7 +75,7 @@ def _body_after(lines: list[Line], k: int) -> bool:
     return apart or len(lines[k].text.strip()) <= _WRAP_SHARE * widest
 
 
-def _closes(kind: str, level: str) -> bool:
+def closes(kind: str, level: str) -> bool:
     """Does a headline of this kind end an item of the dividing kind ('md2' ends an 'md3' item)?"""
     if kind == level:
         return True
@@ -88,7 +88,7 @@ def headline_records(text: str) -> list[RawRecord]:
     heads = []
     for k, ln in enumerate(lines):
         if ln.text.strip() and (k == 0 or not lines[k - 1].text.strip()):
-            found = _headline(lines, k)
+            found = headline(lines, k)
             if found is not None:
                 heads.append((k, *found))
     if len(heads) < 2:
@@ -122,7 +122,7 @@ def headline_records(text: str) -> list[RawRecord]:
                                      guessed=kind == "plain"))
             before = []
             pieces.append(ln.text + "\n" + body)
-        elif records and not _closes(kind, level):
+        elif records and not closes(kind, level):
             records[-1].blocks.append(Block("narrative", "text", ln.start, end, ln.start))  # "Background": more of it
         else:
             # A headline over no project ("Our projects", "Issue 7", a footer's "Contact"): kept, unplaced.
