@@ -9,11 +9,14 @@ from __future__ import annotations
 from .lines import Excerpt
 from .segment import RawRecord
 from .values.event_words import _TYPE_RX
+from .values.money import parse_money
 
 # Fields an event's own labels give (its title, where it was held); any other fact is a project's.
 _EVENT_FIELDS = frozenset({"title", "countries", "region", "unparsed", "blank", "heading", "chrome", "narrative",
                            "summary"})
-_HEAD_CHARS = 240  # an event's heading and title come first: its kind is named there, not in its programme
+# An event's heading and title come first, its kind named there, not in its programme: a line or two of a few words.
+_HEAD_LINES = 2
+_HEAD_WORDS = 12
 
 
 def names_an_event(text: str) -> bool:
@@ -26,7 +29,9 @@ def is_event_piece(raw: RawRecord, text: Excerpt) -> bool:
     if raw.news or not fields <= _EVENT_FIELDS:
         return False
     title = next((b for b in raw.blocks if b.field == "title" and b.kind == "label"), None)
-    if title is None:
-        return False
-    head = text[raw.start : min(title.end, raw.start + _HEAD_CHARS)]
-    return names_an_event(head)
+    if title is None or parse_money(text[raw.start : raw.end]):
+        return False  # an amount is a project's fact, never an event's
+    above = [ln.strip() for ln in text[raw.start : title.start].splitlines() if ln.strip()]
+    if len(above) > _HEAD_LINES or any(len(ln.split()) > _HEAD_WORDS or ln[-1:] in ".;," for ln in above):
+        return False  # the event's heading is a line or two ("SIDE EVENT"), never a paragraph of narrative
+    return names_an_event(text[raw.start : title.end])
