@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 
+from .folding import fold
 from .headed_records import body_blocks, capital_headline, numbered_heading, one_project
 from .labels import LabelMatch
 from .lines import Line, split_lines
-from .named_projects import fact_kinds
-from .parallel_blocks import is_navigation, is_title_line
+from .named_projects import fact_kinds, names_in
+from .parallel_blocks import is_kicker, is_navigation, is_title_line
 from .record_evidence import is_section_name
 from .segment import Block, RawRecord
 from .values.prose import project_name, tells_of_a_project
@@ -31,7 +32,23 @@ _WRAP_SHARE = 0.7  # a headline right above its paragraph is shorter than the pa
 _PLAIN_WORDS = 12
 
 
+_KICKER = re.compile(r"^[ \t]*(?P<kicker>[^:\u2013\u2014|*_#]{2,30}?)[ \t]*[:\u2013\u2014|][ \t]+(?=\S)")
+
+
 def headline(lines: list[Line], k: int, plain: bool = True) -> tuple[str, int] | None:
+    """(kind, where the headline's title begins, past its marks and its kicker: "Coming up: ") of a headline at line
+    k; None if it is none."""
+    found = _headline(lines, k, plain)
+    if found is None:
+        return None
+    kind, at = found
+    m = _KICKER.match(lines[k].text[at:])
+    if m and is_kicker(m.group("kicker")) and len(lines[k].text[at + m.end():].split()) >= 2:
+        at += m.end()
+    return kind, at
+
+
+def _headline(lines: list[Line], k: int, plain: bool) -> tuple[str, int] | None:
     """(kind, where the headline's words begin) of a headline at line k; None if it is none. Kinds: 'md1'..'md6',
     'bold', 'plain'."""
     text = lines[k].text
@@ -75,11 +92,14 @@ def _body_after(lines: list[Line], k: int) -> bool:
     return apart or len(lines[k].text.strip()) <= _WRAP_SHARE * widest
 
 
+def rank(kind: str) -> int:
+    """How high a headline stands: '# ' over '## ' ... over a line in bold, over a plain title line."""
+    return int(kind[2:]) if kind.startswith("md") else 7 if kind == "bold" else 8
+
+
 def closes(kind: str, level: str) -> bool:
-    """Does a headline of this kind end an item of the dividing kind ('md2' ends an 'md3' item)?"""
-    if kind == level:
-        return True
-    return kind.startswith("md") and level.startswith("md") and kind < level
+    """Does a headline of this kind end an item under a headline of the dividing kind ('## ' ends a '### ' item)?"""
+    return rank(kind) <= rank(level)
 
 
 def headline_records(text: str) -> list[RawRecord]:
@@ -100,49 +120,66 @@ def headline_records(text: str) -> list[RawRecord]:
         told = (not is_section_name(head.strip(" *_#")) and tells_of_a_project(head + "\n" + body)
                 and fact_kinds(body) >= 1)
         items.append((k, kind, at, end, told, head, body))
-    first = next((it for it in items if it[4]), None)
-    if first is None:
+    if not any(it[4] for it in items):
         return []
-    level = first[1]
     records: list[RawRecord] = []
     before: list[Block] = []
     if lines[heads[0][0]].start > 0:
         before.append(Block("unparsed", "text", 0, lines[heads[0][0]].start, 0))
     names: set[str] = set()
     pieces: list[str] = []
+    current = ""  # the kind of the headline the record being read opened with
     for k, kind, at, end, told, head, body in items:
         ln = lines[k]
         name = project_name(head + "\n" + body)
         again = bool(records) and name is not None and name in names  # the same project's later item
-        if kind == level and told and not again:
+        if told and not again and (not current or rank(kind) <= rank(current)):
             if name:
                 names.add(name)
+            current = kind
             # A plain title line over a paragraph divides by its look alone: where the item begins is guessed.
-            records.append(RawRecord([*before, *_headline_blocks(ln, kind, at), *body_blocks(lines, k + 1, end)],
+            records.append(RawRecord([*before, *_headline_blocks(ln, kind, at, body), *body_blocks(lines, k + 1, end)],
                                      guessed=kind == "plain"))
             before = []
             pieces.append(ln.text + "\n" + body)
-        elif records and not closes(kind, level):
+        elif records and rank(kind) > rank(current):
             records[-1].blocks.append(Block("narrative", "text", ln.start, end, ln.start))  # "Background": more of it
         else:
-            # A headline over no project ("Our projects", "Issue 7", a footer's "Contact"): kept, unplaced.
+            # A headline over no project ("Our projects", "Issue 7", "In brief", a footer's "Contact"): kept, unplaced.
             (records[-1].blocks if records else before).append(Block("unparsed", "text", ln.start, end, ln.start))
     if len(records) < 2 or one_project(text, lines, [(k, kind, at) for k, kind, at in heads], records, pieces):
         return []
     return records
 
 
-def _headline_blocks(ln: Line, kind: str, at: int) -> list[Block]:
+def _headline_blocks(ln: Line, kind: str, at: int, body: str) -> list[Block]:
     """The headline's marks ("### ", "**") are a heading; its words are the item's title: read as if labelled under
-    marks a writer sets on headlines only (as a box's headline), a title line under none (a name told in the
-    paragraph may overrule it, as a card's above its summary)."""
+    marks a writer sets on headlines only (as a box's headline), unless the item names its project otherwise in its
+    text ("Our project **Inclusive Digital Identity** ..." under "Wrapping up in Malawi"); a title line under no
+    marks, or a headline the item's name differs from, is a title line a name told in the paragraph may overrule."""
     blocks = []
     if at > 0:
         blocks.append(Block("heading", "heading", ln.start, ln.start + at, ln.start + at))
-    if kind == "plain":
+    if kind == "plain" or _named_otherwise(ln.text[at:], body):
         blocks.append(Block("title", "text", ln.start + at, ln.stop, ln.start + at))
     else:
         lab = LabelMatch("title", "", 0, 0, 0, True, sep="typed")
         blocks.append(Block("title", "label", ln.start + at, ln.stop, ln.start + at, label=lab,
                             value_on_label_line=True))
     return blocks
+
+
+_SET_APART = re.compile(r"\*\*(?P<bold>[^*\n]{6,120})\*\*|"
+                        r"[\u00ab\"\u201c](?P<quoted>[^\u00bb\"\u201d\n]{6,120})[\u00bb\"\u201d]")
+
+
+def _named_otherwise(head: str, body: str) -> bool:
+    """Does the item's text name a project (set apart in bold or quotes, or after the word project) that its headline
+    does not?"""
+    said = _folded(head)
+    found = [m.group("bold") or m.group("quoted") for m in _SET_APART.finditer(body)] + names_in(body)
+    return any(_folded(name) not in said for name in found if len(name.split()) >= 2)
+
+
+def _folded(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", fold(text).casefold()).split())
