@@ -72,6 +72,30 @@ def _told(seg: tuple[RawRecord, Excerpt]) -> tuple[RawRecord, Excerpt]:
     return seg
 
 
+def _code_of(raw: RawRecord, text: Excerpt) -> str | None:
+    block = next((b for b in raw.blocks if b.field == "code" and b.kind == "label"), None)
+    return " ".join(text[block.value_start : block.end].split()).casefold() if block is not None else None
+
+
+def _cover_of(held: tuple[RawRecord, Excerpt], seg: tuple[RawRecord, Excerpt]) -> bool:
+    """Is the piece held a cover page (the project's code, its title and nothing of its facts) of the record that
+    follows with the same code? One project's document, not the same project published twice."""
+    raw, text = held
+    fields = {b.field for b in raw.blocks}
+    if raw.news or fields & _FACTS or fields - {"code", "title", "summary", "unparsed", "blank", "heading", "chrome"}:
+        return False
+    code = _code_of(raw, text)
+    return code is not None and code == _code_of(*seg)
+
+
+def _covered(held: tuple[RawRecord, Excerpt]) -> tuple[RawRecord, Excerpt]:
+    """A cover page's lines are kept, unplaced: the record's title and facts are those its own page gives."""
+    for b in held[0].blocks:
+        if b.field in ("title", "summary"):
+            b.field, b.kind, b.label = "unparsed", "text", None
+    return held
+
+
 def join_pieces(segments: Iterable[tuple[RawRecord, Excerpt]]) -> Iterator[tuple[RawRecord, Excerpt]]:
     """The segmenter's records, each piece that is no record joined to its neighbour."""
     held: tuple[RawRecord, Excerpt] | None = None
@@ -82,7 +106,8 @@ def join_pieces(segments: Iterable[tuple[RawRecord, Excerpt]]) -> Iterator[tuple
             seg, is_record = _told(seg), False
         if held is None:
             held, held_is_record = seg, is_record
-        elif not is_record or not held_is_record or _same_news_project(held, seg):
+        elif not is_record or not held_is_record or _same_news_project(held, seg) or (
+                _cover_of(held, seg) and _covered(held)):
             joined = _joined(held, seg)
             if joined is seg:
                 yield held

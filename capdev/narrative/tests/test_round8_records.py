@@ -1,6 +1,6 @@
 """Round 8: where one project's record begins and ends, in English, French and Spanish (records written for these
 tests, tests/files/round8/records/): a newsletter's or a portal's items under Markdown, bold or plain headlines, one
-record each, the newsletter's own heading no record's title; items of which only one gives labels; a side event or
+record each, the newsletter's own heading no record's title; a project document's cover page; items of which only one gives labels; a side event or
 workshop told with labels of its own after a project's facts, part of that project; and guards: one project told
 under "Background", "Objectives", "Activities" stays one record. Every character stays in some record's spans."""
 from __future__ import annotations
@@ -59,6 +59,10 @@ CASES: dict[str, list[tuple]] = {
                       540000, ["SEN", "CIV", "BEN"])],
     "event_es.txt": [("Gestión por resultados en gobiernos subnacionales de Centroamérica", 2021, 480000,
                       ["GTM", "HND", "SLV"])],
+    # A project document's cover page (its code, its title in capitals) before the project's own page: one record.
+    "cover_en.txt": [("Local Revenue Mobilisation for Councils", 2023, 1300000, ["GMB"])],
+    "cover_fr.txt": [("Modernisation de la gestion des carrières", 2023, 950000, ["BEN"])],
+    "cover_es.txt": [("Carrera civil digital en el Paraguay", 2021, 780000, ["PRY"])],
     # Guards: one project's sections under plain headings are not records.
     "sections_en.txt": [("Digital Justice for Rural Courts", 2021, 400000, ["BOL"])],
     "sections_fr.txt": [("Appui à la décentralisation fiscale au Burkina Faso", 2020, 750000, ["BFA"])],
