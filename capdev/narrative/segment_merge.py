@@ -96,19 +96,50 @@ def _covered(held: tuple[RawRecord, Excerpt]) -> tuple[RawRecord, Excerpt]:
     return held
 
 
+_PERIOD_OR_MONEY = frozenset({"time_frame", "start", "end", "budget"})
+
+
+def _document_head(held: tuple[RawRecord, Excerpt], seg: tuple[RawRecord, Excerpt]) -> bool:
+    """Is the file's first piece the document's own head (a factsheet's heading, its "At a glance" over the
+    portfolio, "Main counterparts: ...") over records that each have their code or labelled title: no title, no
+    code, no period, no amount of its own? It is no project's record."""
+    raw, _text = held
+    fields = {b.field for b in raw.blocks}
+    if raw.news or "code" in fields or fields & _PERIOD_OR_MONEY:
+        return False
+    nxt = seg[0]
+    if any(b.field == "code" for b in nxt.blocks):
+        return not any(b.field == "title" and b.kind == "label" for b in raw.blocks)  # "Updated: ..." is no title
+    if "title" in fields:
+        return False
+    return any(b.field == "title" and b.kind == "label" for b in nxt.blocks) or (
+        any(b.field == "title" for b in nxt.blocks) and len({b.field for b in nxt.blocks} & _FACTS) >= 2)
+
+
+def _unplaced(held: tuple[RawRecord, Excerpt]) -> tuple[RawRecord, Excerpt]:
+    """The document's head is kept, unplaced: none of its words are the record's facts."""
+    for b in held[0].blocks:
+        if b.kind in ("label", "text", "prose"):
+            b.field, b.kind, b.label = "unparsed", "text", None
+    return held
+
+
 def join_pieces(segments: Iterable[tuple[RawRecord, Excerpt]]) -> Iterator[tuple[RawRecord, Excerpt]]:
     """The segmenter's records, each piece that is no record joined to its neighbour."""
     held: tuple[RawRecord, Excerpt] | None = None
     held_is_record = False
+    first = True  # the piece held is the file's first
     for seg in segments:
         is_record = _is_a_record(*seg)
         if is_record and held is not None and held_is_record and _event_of(held, seg):
             seg, is_record = _told(seg), False
         if held is None:
             held, held_is_record = seg, is_record
-        elif not is_record or not held_is_record or _same_news_project(held, seg) or (
-                _cover_of(held, seg) and _covered(held)):
+        elif (not is_record or not held_is_record or _same_news_project(held, seg)
+              or (_cover_of(held, seg) and _covered(held))
+              or (first and _document_head(held, seg) and _unplaced(held))):
             joined = _joined(held, seg)
+            first = first and joined is not seg and not held_is_record
             if joined is seg:
                 yield held
                 held, held_is_record = seg, is_record
@@ -116,6 +147,6 @@ def join_pieces(segments: Iterable[tuple[RawRecord, Excerpt]]) -> Iterator[tuple
                 held, held_is_record = joined, held_is_record or is_record
         else:
             yield held
-            held, held_is_record = seg, is_record
+            held, held_is_record, first = seg, is_record, False
     if held is not None:
         yield held
