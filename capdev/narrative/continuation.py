@@ -76,3 +76,9 @@ def unwrap(value: str) -> str:
         pos = m.end()
     out.append(value[pos:])
     return "".join(out)
+
+
+def runs_on(text: str, below: str) -> bool:
+    """Does a line run on into the line right below it (a sentence wrapped, no heading): the line below opens with a
+    small letter, or the line leaves a bracket open ("... pour une durée de trois ans (fin" / "prévue le ...")?"""
+    return bool(_WRAPPED_START.match(below) and below.strip()) or text.count("(") > text.count(")")

@@ -17,6 +17,7 @@ from .lines import Excerpt
 from .parallel_blocks import phase_of
 from .record_evidence import own_code
 from .segment import RawRecord
+from .values.event_words import language_of
 from .values.prose import project_name
 
 _FACTS = frozenset({"time_frame", "start", "end", "budget", "countries", "region", "partners", "funding_source",
@@ -96,6 +97,16 @@ def _covered(held: tuple[RawRecord, Excerpt]) -> tuple[RawRecord, Excerpt]:
     return held
 
 
+def _translation_of(held: tuple[RawRecord, Excerpt], seg: tuple[RawRecord, Excerpt]) -> bool:
+    """Is a piece the record before it in another language (a bilingual page: the same code, told again in Spanish
+    after French)? One project, told twice; the copy's lines are kept, unplaced (its facts are the same)."""
+    code = _code_of(*held)
+    if code is None or code != _code_of(*seg):
+        return False
+    (ra, ta), (rb, tb) = held, seg
+    return language_of(ta[ra.start : ra.end]) != language_of(tb[rb.start : rb.end])
+
+
 _PERIOD_OR_MONEY = frozenset({"time_frame", "start", "end", "budget"})
 
 
@@ -137,6 +148,7 @@ def join_pieces(segments: Iterable[tuple[RawRecord, Excerpt]]) -> Iterator[tuple
             held, held_is_record = seg, is_record
         elif (not is_record or not held_is_record or _same_news_project(held, seg)
               or (_cover_of(held, seg) and _covered(held))
+              or (_translation_of(held, seg) and _unplaced(seg))
               or (first and _document_head(held, seg) and _unplaced(held))):
             joined = _joined(held, seg)
             first = first and joined is not seg and not held_is_record

@@ -2,7 +2,7 @@
 tests, tests/files/round8/records/): a newsletter's or a portal's items under Markdown, bold or plain headlines, one
 record each, the newsletter's own heading no record's title; items of which only one gives labels; a side event or
 workshop told with labels of its own after a project's facts, part of that project; a project document's cover
-page, and a factsheet's head over its projects, no record of their own; and guards: one project told under
+page, a factsheet's head over its projects, no record of their own; a bilingual page, one record; and guards: one project told under
 "Background", "Objectives", "Activities" stays one record. Every character stays in some record's spans."""
 from __future__ import annotations
 
@@ -71,6 +71,11 @@ CASES: dict[str, list[tuple]] = {
                     ("FORMATION DES CADRES TERRITORIAUX", 2019, 450000, None)],
     "head_es.txt": [("SISTEMA NACIONAL DE COMPRAS", 2021, 1200000, None),
                     (None, 2023, 600000, None)],
+    # A bilingual page: the same project (its code) told again in another language is one record; a sentence that
+    # wraps onto the next line ("... de trois ans (fin" / "prévue le ...") is no title of a record.
+    "bilingual_en_fr.txt": [("Border Customs Cooperation in the Great Lakes", 2021, None, None)],
+    "bilingual_es_en.txt": [("Ventanilla única fronteriza Costa Rica – Panamá", 2020, 640000, ["CRI", "PAN"])],
+    "bilingual_fr_es.txt": [(None, 2022, 900000, None)],
     # Guards: one project's sections under plain headings are not records.
     "sections_en.txt": [("Digital Justice for Rural Courts", 2021, 400000, ["BOL"])],
     "sections_fr.txt": [("Appui à la décentralisation fiscale au Burkina Faso", 2020, 750000, ["BFA"])],
