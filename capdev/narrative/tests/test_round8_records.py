@@ -3,7 +3,8 @@ tests, tests/files/round8/records/): a newsletter's or a portal's items under Ma
 record each, the newsletter's own heading no record's title; items of which only one gives labels; a side event or
 workshop told with labels of its own after a project's facts, part of that project; a project document's cover
 page, a factsheet's head over its projects, no record of their own; a bilingual page, one record; and guards: one
-project told under "Background", "Objectives", "Activities" stays one record. Every character stays in some record's spans."""
+project told under "Background", "Objectives", "Activities" stays one record. Every character stays in some
+record's spans."""
 from __future__ import annotations
 
 from pathlib import Path
