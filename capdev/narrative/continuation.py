@@ -79,6 +79,12 @@ def unwrap(value: str) -> str:
 
 
 def runs_on(text: str, below: str) -> bool:
-    """Does a line run on into the line right below it (a sentence wrapped, no heading): the line below opens with a
-    small letter, or the line leaves a bracket open ("... pour une durée de trois ans (fin" / "prévue le ...")?"""
-    return bool(_WRAPPED_START.match(below) and below.strip()) or text.count("(") > text.count(")")
+    """Does a line run on into the line right below it as a sentence, not a title wrapped: it leaves a bracket open
+    ("... pour une durée de trois ans (fin" / "prévue le ..."), or it tells a clause after a comma and the line below
+    goes on with a small letter ("Started in 2021, the project helps ... share" / "data at ...")?"""
+    if text.count("(") > text.count(")"):
+        return True
+    return bool(_WRAPPED_START.match(below) and below.strip()) and bool(_CLAUSE.search(text))
+
+
+_CLAUSE = re.compile(r",\s+[a-z\u00df-\u00ff]")
