@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from .assemble import assemble as _assemble_record
 from .decode import TextFile, decode_bytes
 from .errors import InputError, LimitExceeded
+from .headline_split import split_headlined
 from .limits import MAX_FILE_BYTES, MAX_RECORD_CHARS
 from .named_projects import BOUNDS_FLAG, named_project_records
 from .prose_records import prose_records, without_heading
@@ -67,7 +68,8 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
             yield chunk
 
     try:
-        for raw, text in join_pieces(iter_segments(iter_lines(read(), max_record), max_record=max_record)):
+        segments = iter_segments(iter_lines(read(), max_record), max_record=max_record)
+        for raw, text in join_pieces(split_headlined(segments)):
             before = None
             record = _assemble_record(text, raw, index, source_file)
             relater.add(record)

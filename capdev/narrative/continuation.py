@@ -76,3 +76,18 @@ def unwrap(value: str) -> str:
         pos = m.end()
     out.append(value[pos:])
     return "".join(out)
+
+
+def runs_on(text: str, below: str) -> bool:
+    """Does a line run on into the line right below it as a sentence, not a title wrapped: it leaves a bracket open
+    ("... pour une durée de trois ans (fin" / "prévue le ..."), or it tells a clause after a comma and the line below
+    goes on with a small letter ("Started in 2021, the project helps ... share" / "data at ..."), or is as long as
+    a sentence ("Le projet est financé par l'Union européenne ... mis en œuvre par" / "l'Observatoire ...")?"""
+    if text.count("(") > text.count(")"):
+        return True
+    return bool(_WRAPPED_START.match(below) and below.strip()) and (
+        bool(_CLAUSE.search(text)) or len(text.split()) >= _SENTENCE_WORDS)
+
+
+_SENTENCE_WORDS = 18  # a line this long that runs on with a small letter is a sentence wrapped, not a title
+_CLAUSE = re.compile(r",\s+[a-z\u00df-\u00ff]")

@@ -149,7 +149,7 @@ def headed_records(text: str) -> list[RawRecord]:
         if divides and own and not again:
             if name:
                 names.add(name)
-            blocks = [*before, *_heading_blocks(ln, kind, at), *_body_blocks(lines, k + 1, end)]
+            blocks = [*before, *_heading_blocks(ln, kind, at), *body_blocks(lines, k + 1, end)]
             before = []
             records.append(RawRecord(blocks))
             pieces.append(ln.text + "\n" + body)
@@ -160,12 +160,12 @@ def headed_records(text: str) -> list[RawRecord]:
             # unplaced (flagged), with the record before it, or with the first one.
             block = Block("unparsed", "text", ln.start, end, ln.start)
             (records[-1].blocks if records else before).append(block)
-    if len(records) < 2 or _one_project(text, lines, heads, records, pieces):
+    if len(records) < 2 or one_project(text, lines, heads, records, pieces):
         return []
     return records
 
 
-def _one_project(text: str, lines: list[Line], heads: list, records: list[RawRecord], pieces: list[str]) -> bool:
+def one_project(text: str, lines: list[Line], heads: list, records: list[RawRecord], pieces: list[str]) -> bool:
     """Are the sections the parts of ONE project's document: its headings are a project document's usual sections
     ("Background", "Objectifs", "Presupuesto", two or more), or the text before them names a project by its code?
     Only sections that each give a code of their own, all different, are then still records."""
@@ -187,7 +187,7 @@ def _heading_blocks(ln: Line, kind: object, at: int) -> list[Block]:
             Block("title", "text", ln.start + at, ln.stop, ln.start + at)]
 
 
-def _body_blocks(lines: list[Line], k: int, end: int) -> list[Block]:
+def body_blocks(lines: list[Line], k: int, end: int) -> list[Block]:
     """A section's first paragraph tells of its project; the paragraphs after it go on its narrative (a
     newsletter's footer after its last item among them: told, never read as the project's facts)."""
     start = lines[k - 1].stop

@@ -45,6 +45,11 @@ def _folded(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", fold(text).lower()).split())
 
 
+def is_kicker(words: str) -> bool:
+    """Are these words a headline's kicker, the kind of item before a colon ("Coming up", "En bref", "Novedad")?"""
+    return _folded(words) in _words()["headline_kickers"] or _folded(words) in _words()["box_words"]
+
+
 def is_navigation(line: str) -> bool:
     """Is a line a card's link ("Read more", "Lire la suite »", "[Ver más]", "Learn more →")?"""
     text = line.strip()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .headed_records import headed_records
+from .headline_records import headline_records
 from .layout import split_lines
 from .parallel_blocks import card_records, phase_of
 from .segment import Block, RawRecord
@@ -98,6 +99,9 @@ def prose_records(text: str) -> list[RawRecord]:
         for card in cards:
             card.guessed = guessed
         return cards  # cards cut after each "Read more": where the first begins is guessed
+    items = headline_records(text)
+    if items:
+        return items  # Markdown, bold or plain headlines over their paragraphs, one project each
     records: list[RawRecord] = []
     before: list[Block] = []
     paragraphs = _paragraphs(text)

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 
 from .blocks import HEADS, Block, RawRecord, RecordState, block_value, value_is_empty
 from .code_choice import one_of_each
-from .continuation import is_short, value_goes_on, wraps
+from .continuation import is_short, runs_on, value_goes_on, wraps
 from .errors import LimitExceeded
 from .labels import HeaderMatch, LabelMatch, LabelTable, default_table, fold_key, match_label
 from .layout import iter_layout
@@ -188,7 +188,7 @@ class _Segmenter:
                 words[0][:1].isalpha() and any(c.isupper() for c in words[0][1:])):
             return False  # "e-Procurement Capacity in ...", "eGovernment ..." open with a small letter
         j = self.nonblank(i + 1)
-        return j is not None and not self.line(j).header
+        return j is not None and not self.line(j).header and not (j == i + 1 and runs_on(ln.text, self.line(j).text))
 
     # --- the walk ------------------------------------------------------------------------------------------------
     def new_record(self) -> RawRecord:

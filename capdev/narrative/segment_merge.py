@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from .event_pieces import is_event_piece
 from .lines import Excerpt
 from .parallel_blocks import phase_of
 from .record_evidence import own_code
 from .segment import RawRecord
+from .values.event_words import language_of
 from .values.prose import project_name
 
 _FACTS = frozenset({"time_frame", "start", "end", "budget", "countries", "region", "partners", "funding_source",
@@ -55,16 +57,101 @@ def _joined(a: tuple[RawRecord, Excerpt], b: tuple[RawRecord, Excerpt]) -> tuple
     return RawRecord([*ra.blocks, *rb.blocks], news=ra.news or rb.news), Excerpt(ta.text + tb.text, ta.offset)
 
 
+def _event_of(held: tuple[RawRecord, Excerpt], seg: tuple[RawRecord, Excerpt]) -> bool:
+    """Is a piece an event of the project record before it (a side event, a workshop, with its own "Title:")?"""
+    raw, text = held
+    project = "code" in {b.field for b in raw.blocks} or len({b.field for b in raw.blocks} & _FACTS) >= 2
+    return project and is_event_piece(*seg) and not is_event_piece(*held)
+
+
+def _told(seg: tuple[RawRecord, Excerpt]) -> tuple[RawRecord, Excerpt]:
+    """An event's labels are narrative of the record it joins (its events are read there), not that record's."""
+    raw, text = seg
+    for b in raw.blocks:
+        if b.kind not in ("heading", "blank", "chrome"):
+            b.field, b.kind, b.label = "narrative", "text", None
+    return seg
+
+
+def _code_of(raw: RawRecord, text: Excerpt) -> str | None:
+    block = next((b for b in raw.blocks if b.field == "code" and b.kind == "label"), None)
+    return " ".join(text[block.value_start : block.end].split()).casefold() if block is not None else None
+
+
+def _cover_of(held: tuple[RawRecord, Excerpt], seg: tuple[RawRecord, Excerpt]) -> bool:
+    """Is the piece held a cover page (the project's code, its title and nothing of its facts) of the record that
+    follows with the same code? One project's document, not the same project published twice."""
+    raw, text = held
+    fields = {b.field for b in raw.blocks}
+    if raw.news or fields & _FACTS or fields - {"code", "title", "summary", "unparsed", "blank", "heading", "chrome"}:
+        return False
+    code = _code_of(raw, text)
+    return code is not None and code == _code_of(*seg)
+
+
+def _covered(held: tuple[RawRecord, Excerpt]) -> tuple[RawRecord, Excerpt]:
+    """A cover page's lines are kept, unplaced: the record's title and facts are those its own page gives."""
+    for b in held[0].blocks:
+        if b.field in ("title", "summary"):
+            b.field, b.kind, b.label = "unparsed", "text", None
+    return held
+
+
+def _translation_of(held: tuple[RawRecord, Excerpt], seg: tuple[RawRecord, Excerpt]) -> bool:
+    """Is a piece the record before it in another language (a bilingual page: the same code, told again in Spanish
+    after French)? One project, told twice; the copy's lines are kept, unplaced (its facts are the same)."""
+    code = _code_of(*held)
+    if code is None or code != _code_of(*seg):
+        return False
+    (ra, ta), (rb, tb) = held, seg
+    return language_of(ta[ra.start : ra.end]) != language_of(tb[rb.start : rb.end])
+
+
+_PERIOD_OR_MONEY = frozenset({"time_frame", "start", "end", "budget"})
+
+
+def _document_head(held: tuple[RawRecord, Excerpt], seg: tuple[RawRecord, Excerpt]) -> bool:
+    """Is the file's first piece the document's own head (a factsheet's heading, its "At a glance" over the
+    portfolio, "Main counterparts: ...") over records that each have their code or labelled title: no title, no
+    code, no period, no amount of its own? It is no project's record."""
+    raw, _text = held
+    fields = {b.field for b in raw.blocks}
+    if raw.news or "code" in fields or fields & _PERIOD_OR_MONEY:
+        return False
+    nxt = seg[0]
+    if any(b.field == "code" for b in nxt.blocks):
+        return not any(b.field == "title" and b.kind == "label" for b in raw.blocks)  # "Updated: ..." is no title
+    if "title" in fields:
+        return False
+    return any(b.field == "title" and b.kind == "label" for b in nxt.blocks) or (
+        any(b.field == "title" for b in nxt.blocks) and len({b.field for b in nxt.blocks} & _FACTS) >= 2)
+
+
+def _unplaced(held: tuple[RawRecord, Excerpt]) -> tuple[RawRecord, Excerpt]:
+    """The document's head is kept, unplaced: none of its words are the record's facts."""
+    for b in held[0].blocks:
+        if b.kind in ("label", "text", "prose"):
+            b.field, b.kind, b.label = "unparsed", "text", None
+    return held
+
+
 def join_pieces(segments: Iterable[tuple[RawRecord, Excerpt]]) -> Iterator[tuple[RawRecord, Excerpt]]:
     """The segmenter's records, each piece that is no record joined to its neighbour."""
     held: tuple[RawRecord, Excerpt] | None = None
     held_is_record = False
+    first = True  # the piece held is the file's first
     for seg in segments:
         is_record = _is_a_record(*seg)
+        if is_record and held is not None and held_is_record and _event_of(held, seg):
+            seg, is_record = _told(seg), False
         if held is None:
             held, held_is_record = seg, is_record
-        elif not is_record or not held_is_record or _same_news_project(held, seg):
+        elif (not is_record or not held_is_record or _same_news_project(held, seg)
+              or (_cover_of(held, seg) and _covered(held))
+              or (_translation_of(held, seg) and _unplaced(seg))
+              or (first and _document_head(held, seg) and _unplaced(held))):
             joined = _joined(held, seg)
+            first = first and joined is not seg and not held_is_record
             if joined is seg:
                 yield held
                 held, held_is_record = seg, is_record
@@ -72,6 +159,6 @@ def join_pieces(segments: Iterable[tuple[RawRecord, Excerpt]]) -> Iterator[tuple
                 held, held_is_record = joined, held_is_record or is_record
         else:
             yield held
-            held, held_is_record = seg, is_record
+            held, held_is_record, first = seg, is_record, False
     if held is not None:
         yield held
