@@ -43,6 +43,20 @@ def _words(key: str) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 
+def bare_months(masked: str, dates: list[DateMention]) -> list[tuple[int, int, int]]:
+    """(start, end, month) of each month a sentence writes outside its dates ("in April" after "In 2023")."""
+    spans = [(d.start, d.end) for d in dates]
+    out = []
+    for m in _rx("month_only").finditer(masked):
+        s = m.start("m")
+        if any(a <= s < b for a, b in spans):
+            continue
+        if m.group("m")[0].islower() and m.group("m").lower() in ("may", "march"):
+            continue  # "may", "march" as words, not months
+        out.append((s, m.end("m"), MONTHS[m.group("m").lower()]))
+    return out
+
+
 @lru_cache(maxsize=None)
 def _rx(name: str) -> re.Pattern[str]:
     """The patterns built from the data, compiled once."""
@@ -215,13 +229,8 @@ def read_mentions(f, more_places=None) -> list[Mention] | None:
     for d in f.dates:
         owner(d.start).dates.append(d)
     spans = [(d.start, d.end) for d in f.dates]
-    for m in _rx("month_only").finditer(masked):
-        s = m.start("m")
-        if any(a <= s < b for a, b in spans):
-            continue
-        if m.group("m")[0].islower() and m.group("m").lower() in ("may", "march"):
-            continue  # "may", "march" as words, not months
-        owner(s).months.append((s, m.end("m"), MONTHS[m.group("m").lower()]))
+    for s, e, month in bare_months(masked, f.dates):
+        owner(s).months.append((s, e, month))
     places = list(f.places)
     if more_places is not None:
         taken = {(p.start, p.end) for p in places}

@@ -6,8 +6,8 @@ clause (values/event_clauses.read_mentions), not here."""
 from __future__ import annotations
 
 from ..types import DateRange, PartialDate
-from .dates import MONTHS, DateMention
-from .event_clauses import _rx
+from .dates import DateMention
+from .event_clauses import bare_months
 
 
 def month_of_year(masked: str, dates: list[DateMention]) -> list[DateMention]:
@@ -17,15 +17,7 @@ def month_of_year(masked: str, dates: list[DateMention]) -> list[DateMention]:
     rng = dates[0].range
     if rng.start is None or rng.start.month is not None or (rng.end is not None and rng.end != rng.start):
         return dates
-    spans = [(d.start, d.end) for d in dates]
-    months = []
-    for m in _rx("month_only").finditer(masked):
-        s = m.start("m")
-        if any(a <= s < b for a, b in spans):
-            continue
-        if m.group("m")[0].islower() and m.group("m").lower() in ("may", "march"):
-            continue  # "may", "march" as words, not months
-        months.append((s, m.end("m"), MONTHS[m.group("m").lower()]))
+    months = bare_months(masked, dates)
     if len({mo[2] for mo in months}) != 1:
         return dates
     s, e, month = months[0]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 
 from ..folding import fold
 from ..types import Money
@@ -61,11 +62,10 @@ def _kind(folded: str, lo: int, start: int, end: int) -> str:
 _RESTATED = re.compile(r"^\s*[(\[]\s*(?:[\w.]+\s+){0,3}$")
 
 
-def _read(text: str, cued_only: bool) -> tuple[list[Money], list[Money]]:
-    """The first amount with a total's cue ([] if none), and the distinct amounts with no cue at all."""
-    folded = fold(text)
+def _amounts(text: str) -> Iterator[tuple[int, int, int, list[Money]]]:
+    """Each amount the text writes, but one restated in brackets after another: (its sentence's start, its start,
+    its end, the money it reads as), walking the sentences once."""
     spans = sentences(text)
-    plain: list[Money] = []
     si = 0
     prev_end = -10
     for start, end in money_spans(text):
@@ -75,8 +75,15 @@ def _read(text: str, cued_only: bool) -> tuple[list[Money], list[Money]]:
         restated = _RESTATED.match(text[prev_end:start]) if start - prev_end < 30 else None
         prev_end = end
         amounts = parse_money(text[start:end])
-        if not amounts or restated:
-            continue
+        if amounts and not restated:
+            yield lo, start, end, amounts
+
+
+def _read(text: str, cued_only: bool) -> tuple[list[Money], list[Money]]:
+    """The first amount with a total's cue ([] if none), and the distinct amounts with no cue at all."""
+    folded = fold(text)
+    plain: list[Money] = []
+    for lo, start, end, amounts in _amounts(text):
         kind = _kind(folded, lo, start, end)
         if cued_only and _cue_rx("budget_part_cues").search(folded, max(lo, start - _WINDOW), start):
             continue  # "La contrepartie nationale s'élève à 90 000 EUR": a part, wherever its cue stands
@@ -107,18 +114,9 @@ def competing_totals(text: str) -> list[Money]:
     """The different amounts a text calls its total ("a total budget of USD 900,000 ... the total budget of the
     project is USD 1.1 million according to the revised document"): which is the budget is unsure when two are."""
     folded = fold(text)
-    spans = sentences(text)
     totals: list[Money] = []
-    si = 0
-    prev_end = -10
-    for start, end in money_spans(text):
-        while si < len(spans) and spans[si][1] <= start:
-            si += 1
-        lo = spans[si][0] if si < len(spans) else 0
-        restated = _RESTATED.match(text[prev_end:start]) if start - prev_end < 30 else None
-        prev_end = end
-        amounts = parse_money(text[start:end])
-        if amounts and not restated and _kind(folded, lo, start, end) == "total" and not any(
+    for lo, start, end, amounts in _amounts(text):
+        if _kind(folded, lo, start, end) == "total" and not any(
                 m.amount == amounts[0].amount and m.currency == amounts[0].currency for m in totals):
             totals.append(amounts[0])
     return totals if len(totals) > 1 else []
