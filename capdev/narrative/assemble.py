@@ -154,13 +154,6 @@ class _Assembler(FundingSteps, RecordSteps, TitleSteps):
         """A contact person, email or telephone: personal data, kept in the source text (staff only), in no field."""
         self.rec.flag("contact", "contact details left in the source only (personal data)")
 
-    def on_title(self, block: Block, value: str, at: int) -> None:
-        weak = block.label is not None and block.label.modifiers.get("weak")  # "Name:" may head a person's name
-        if weak and _values("roles").weak_title_refused(self.rec.title, value):
-            self.rec.flag("title", f"not read as the title (a name?): {_excerpt(value)}")
-            return
-        self.set_title(_one_line(value), labelled=True)
-
     def from_prose(self, block: Block) -> None:
         """A record told in a paragraph: its facts as the paragraph states them, each flagged for review."""
         value, at = self.value(block)

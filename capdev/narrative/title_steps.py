@@ -3,10 +3,12 @@ its head, a title line, what follows it), handed to title_choice.choose, and the
 the flag that says how sure it is."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .code_choice import take_code
 from .prose_titles import prose_names
+from .record_steps import _excerpt, _one_line, _values
 from .title_choice import (
     UNCONFIRMED,
     Choice,
@@ -19,6 +21,7 @@ from .title_choice import (
     without_site,
     wraps_on,
 )
+from .title_columns import column_heads
 from .title_evidence import facts_follow, subject_line
 from .title_glue import unglue
 from .title_languages import in_text_language
@@ -37,6 +40,7 @@ class TitleSteps:
     span_fields: dict[int, str]
     title_labelled: bool
     title_line: Block | None
+    set_title: Callable[[str, bool], bool]
 
     def head_lines(self) -> list[str]:
         """The lines before the record's first fact or paragraph, and the later title lines that no title took
@@ -112,6 +116,15 @@ class TitleSteps:
         if self.text[prev.start : prev.end].replace("\r\n", "\n").count("\n") == 1 and wraps_on(line, self.rec.title):
             self.rec.title = f"{line} {self.rec.title}"
             self.span_fields[id(prev)] = "title"
+
+    def on_title(self, block: Block, value: str, at: int) -> None:
+        weak = block.label is not None and block.label.modifiers.get("weak")  # "Name:" may head a person's name
+        why = "a name?" if weak and _values("roles").weak_title_refused(self.rec.title, value) else column_heads(
+            block.label.sep if block.label is not None else "", value)
+        if why:
+            self.rec.flag("title", f"not read as the title ({why}): {_excerpt(value)}")
+            return
+        self.set_title(_one_line(value), labelled=True)
 
     def on_code(self, block: Block, value: str, at: int) -> None:
         """A code label's value: the record's code unless it is an amount or a date, or the record has one (an
