@@ -29,6 +29,7 @@ from .title_evidence import (
     subject_rest,
 )
 from .title_glue import event_name, labelled_fact, not_a_title
+from .title_glued import glued_sentence
 from .values.fact_lines import fact_line
 from .values.places import resolve_country, resolve_region
 
@@ -258,8 +259,8 @@ def wraps_on(title: str, line: str) -> bool:
         return False  # "les Comores · Terminé · 2018–2021" under a title: the card's facts, not the title going on
     c = _words().connectors
     last, nxt = fold(first[-1]).lower().strip(",'"), fold(second[0]).lower().strip(",")
-    if title.rstrip()[-1:] in ".:;!?":
-        return False
+    if title.rstrip()[-1:] in ".:;!?" or glued_sentence(" ".join(first + second)) == len(" ".join(first)) + 1:
+        return False  # "Strengthening e-government in Bhutan" / "With a budget of ...": a sentence starts
     # A small first letter alone is not enough: "Digital Government in Africa" / "this project supports ..." is a
     # title and the summary's first line.
     return last in c or first[-1].endswith(("'", "\u2019")) or nxt in c

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from .title_glued import glued_sentence
+
 MAX_WORDS = 12
 _MIN_WORDS = 3
 # "aims to strengthen", "is designed to support", "the objective ... is to promote", or a leading "To enhance".
@@ -33,6 +35,9 @@ _LIST_MARKER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\([ivx]+\)|[\u202
 def _shorten(phrase: str) -> str:
     phrase = _LIST_MARKER.sub("", " ".join(phrase.split()))
     phrase = _PREAMBLE.sub("", phrase, count=1)
+    glued = glued_sentence(phrase)
+    if glued > 0 and len(phrase[:glued].split()) >= _MIN_WORDS:
+        phrase = phrase[:glued]
     m = _CLAUSE_END.search(phrase)
     if m and len(phrase[: m.start()].split()) >= _MIN_WORDS:
         phrase = phrase[: m.start()]
