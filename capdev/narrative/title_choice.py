@@ -93,6 +93,8 @@ _ADDRESS = re.compile(r"@|\bwww\.|https?://|\b(?:tel|t\u00e9l|fax|p\.?\s?o\.?\s+
 
 # "Development Account — Compendium of Projects, 10th Tranche": the parts of a running head.
 _PARTS = re.compile(r"\s+[-\u2013\u2014|]\s+|,\s+|\s+/\s+")
+# A word broken at the line's end ("Munici-" / "palidades"): only a paragraph's lines are hyphenated so.
+_WORD_CUT = re.compile(r"[^\W\d_]{2}-$")
 # Two sentences, or a clause after a semicolon: "... en novembre 2019 ; il a réuni ...".
 _SENTENCES = re.compile(r"[a-z\u00e0-\u00ff\d\])][.!?]\s+[A-Z\u00c0-\u00de]|\s;\s|;\s+[a-z]")
 
@@ -217,6 +219,8 @@ def rejection(title: str, kind: str = "heading") -> str:
         return "an address"
     if w.org_head.match(folded) and not w.title_noun.search(folded):
         return "an organisation's name"
+    if _WORD_CUT.search(title):
+        return "a line cut in the middle of a word"  # "... y con la Asociación de Munici-": a paragraph's line
     if w.verb.search(folded) or (title.rstrip()[-1:] in ".!?" and len(words) >= 6) or _SENTENCES.search(title):
         return "a sentence"
     if len(words) > MAX_WORDS:

@@ -74,7 +74,9 @@ def propose_title(summary: str, objective: str, expectations: list[str], accompl
         purpose_phrase(objective),
         first_sentence(expectations[0]) if expectations else "",
         first_sentence(objective),
-        first_sentence(summary),
+        # A summary opening on a word written small opens mid-sentence ("palidades Ecuatorianas (AME). El ..."): the
+        # record's bounds cut a paragraph, its first words name nothing.
+        "" if summary.lstrip()[:1].islower() else first_sentence(summary),
         first_sentence(accomplishments[0]) if accomplishments else "",
     ]
     for title in candidates:

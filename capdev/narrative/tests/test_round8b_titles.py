@@ -3,7 +3,9 @@ is more column heads ("Proyecto      Presupuesto total      Ejecutado 2023") hea
 it is refused (flagged), and the record keeps the heading above it. A heading in sentence case followed by a
 paragraph whose first words ("With a budget of", "Avec l'appui de", "Con financiación de") are glued onto it, on its
 line or on the next one, keeps its own words only: a capitalised small word after words written small opens a
-sentence. A heading in Title Case keeps a capitalised "For"."""
+sentence. A heading in Title Case keeps a capitalised "For". A line that ends in a word cut by a hyphen
+("... de Munici-") is a paragraph's, never a title; a summary opening mid-sentence ("palidades Ecuatorianas ...")
+proposes no title."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,8 +13,10 @@ from pathlib import Path
 import pytest
 
 from capdev.narrative import parse_file
-from capdev.narrative.title_choice import glued_sentence, wraps_on
+from capdev.narrative.title_choice import rejection, wraps_on
 from capdev.narrative.title_columns import column_heads
+from capdev.narrative.title_glued import glued_sentence
+from capdev.narrative.titles import propose_title
 
 FILES = Path(__file__).parent / "files" / "round8b" / "titles"
 
@@ -80,3 +84,31 @@ def test_glued_sentence(phrase: str, cut: str) -> None:
 def test_a_wrapped_title_still_wraps() -> None:
     assert wraps_on("Programa de fortalecimiento del servicio civil para la", "profesionalización de la función")
     assert not wraps_on("Strengthening e-government in Bhutan", "With a budget of USD 450,000 from")
+
+
+@pytest.mark.parametrize("line", [
+    "Trabaja con la Red de Municipalidades Rurales del Perú y con la Asociación de Munici-",
+    "The project works with the National School of Public Admin-",
+    "Le projet s'appuie sur l'École nationale d'adminis-",
+])
+def test_a_line_cut_in_a_word_is_no_title(line: str) -> None:
+    assert rejection(line) == "a line cut in the middle of a word"
+
+
+def test_a_hyphenated_name_may_be_a_title() -> None:
+    assert rejection("Gobierno abierto local en la región andina") == ""
+    assert rejection("Digital government for small island developing states - ") != "a line cut in the middle of a word"
+
+
+@pytest.mark.parametrize("summary", [
+    "palidades Ecuatorianas (AME). El principal hito del año fue el taller binacional de Cuenca.",
+    "ment of Health. The workshop gathered 40 officials of six countries in Accra.",
+    "tion des finances publiques. Le séminaire a réuni 30 cadres à Dakar en 2023.",
+])
+def test_a_summary_cut_mid_sentence_proposes_no_title(summary: str) -> None:
+    assert propose_title(summary, "", [], []) == ""
+
+
+def test_a_summary_proposes_its_first_sentence() -> None:
+    assert propose_title("Open data for budget transparency in Mongolia. The project published ...", "", [], []) == (
+        "Open data for budget transparency in Mongolia")
