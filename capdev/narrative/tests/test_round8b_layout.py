@@ -68,6 +68,11 @@ def test_each_piece_of_the_line_is_a_label(line: str, fields: list[str]) -> None
     ("Entidades contrapartes: Secretaría de Finanzas", "partners"),
     ("Planned activities:", "planned_activities"),  # a label of its own wins over a qualified one
     ("Expected accomplishments:", "expected_accomplishments"),
+    # A plan of achievements is what is expected, never what was achieved (no qualifier on "achievements").
+    ("Expected achievements: 40 officers certified", "expected_accomplishments"),
+    ("Réalisations prévues : 12 ateliers", "expected_accomplishments"),
+    ("Logros previstos: 3 leyes aprobadas", "expected_accomplishments"),
+    ("Début prévu : mars 2024", "time_frame"),
 ])
 def test_counterpart_labels(line: str, field: str) -> None:
     (piece,) = lay_out(line)
