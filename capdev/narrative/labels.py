@@ -408,6 +408,16 @@ def _label_at(line: str, folded: str, pos: int, table: LabelTable, numbered: boo
     return None
 
 
+def _qualified(line: str, folded: str, pos: int, table: LabelTable) -> LabelMatch | None:
+    """"National counterpart:", "Estimated budget —": a qualifier, then a label with its separator."""
+    qm = table.qualifier_before_rx.match(folded, pos) if table.qualifier_before_rx is not None else None
+    inner = _label_at(line, folded, qm.end(), table, False) if qm else None
+    if inner is None or inner.sep not in ("colon", "dash", "pipe", "tab", "dots"):
+        return None
+    return LabelMatch(inner.field, line[pos : inner.start + len(inner.label)], pos, inner.end, inner.value_start,
+                      inner.colon, inner.number, dict(inner.modifiers), inner.sep, inner.aside)
+
+
 def match_label(line: str, table: LabelTable | None = None) -> LabelMatch | None:
     """The label that opens this line (one line, without its line break), or None."""
     table = table or default_table()
@@ -415,15 +425,8 @@ def match_label(line: str, table: LabelTable | None = None) -> LabelMatch | None
         line = line[:MAX_LABEL_LINE]
     folded = fold(line)
     pos = _LEAD.match(folded).end()
-    found = _label_at(line, folded, pos, table, True) or _label_at(line, folded, pos, table, False)
-    if found is None and table.qualifier_before_rx is not None:
-        # "National counterpart:", "Local partners —": a qualifier, then a label with its separator.
-        qm = table.qualifier_before_rx.match(folded, pos)
-        inner = _label_at(line, folded, qm.end(), table, False) if qm else None
-        if inner is not None and inner.sep in ("colon", "dash", "pipe", "tab", "dots"):
-            found = LabelMatch(inner.field, line[pos : inner.start + len(inner.label)], pos, inner.end,
-                               inner.value_start, inner.colon, inner.number, dict(inner.modifiers), inner.sep,
-                               inner.aside)
+    found = _label_at(line, folded, pos, table, True) or _label_at(line, folded, pos, table, False) or _qualified(
+        line, folded, pos, table)
     if found is None:
         # "3. Maître d'ouvrage : ...", "b) Budget: ...": a numbered list of labelled facts (a separator is needed).
         m = _ITEM_LEAD.match(folded)
@@ -465,7 +468,8 @@ def inline_labels(line: str, start: int, table: LabelTable | None = None, *, loo
             continue
         if not strong and not line[at + bold].isupper():
             continue
-        lm = _label_at(line, folded, at + bold, table, False) or _label_at(line, folded, at + bold, table, True)
+        lm = _label_at(line, folded, at + bold, table, False) or _label_at(line, folded, at + bold, table, True) or (
+            _qualified(line, folded, at + bold, table) if strong else None)  # "· Estimated budget: ..."
         if lm is None:
             continue
         if lm.sep not in ("colon", "tab", "pipe", "dots") and not (spaced and strong and lm.sep in ("spaces", "tab")) \
