@@ -69,8 +69,8 @@ serve: install
 # The whole suite on SQLite and, at the same time, again on PostgreSQL where its binaries are installed: the two
 # runs share no database, port or file, and side by side they take about half the time of one after the other
 # (CI's 30-minute budget). The PostgreSQL run writes to var/test-postgresql.log, printed when both have ended,
-# and leaves out the browser tests (what a page shows in chromium: the SQLite run drives them);
-# `make test-postgresql` runs them too.
+# and leaves out the browser tests (what a page shows in chromium: the SQLite run drives them) and the tests that
+# touch no database (conftest.py); `make test-postgresql` runs them too.
 test: install
 	@if [ -n "$(PG_CTL)" ]; then \
 		mkdir -p var; \
@@ -91,7 +91,7 @@ test-sqlite: install
 	$(BIN)/pytest -q
 
 test-postgresql: install
-	CAPDEV_PG_CTL=$(PG_CTL) $(BIN)/pytest -q --db=postgresql
+	CAPDEV_PG_CTL=$(PG_CTL) CAPDEV_PG_RUN_ALL=1 $(BIN)/pytest -q --db=postgresql
 
 # Every Python file of the repository (capdev, bench, conftest.py, ...) against the rules of pyproject.toml's
 # [tool.ruff] (docs/development.md#lint); migrations and vendored files are excluded there. Quick: CI runs it
