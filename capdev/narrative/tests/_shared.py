@@ -18,3 +18,12 @@ def shared_dir() -> Path:
 
 SEED = shared_dir() / "seeds" / "000_eacd3102e0b2e2d6.txt"
 GOLD = shared_dir() / "seeds" / "seed-gold.json"
+
+
+def only_record(path: Path):
+    """The one record a test file holds (the test fails, naming the titles, when the parser finds more or none)."""
+    from capdev.narrative import parse_file
+
+    records = parse_file(path)
+    assert len(records) == 1, [r.title for r in records]
+    return records[0]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from capdev.narrative import parse_text
+from capdev.narrative.tests._shared import only_record
 from capdev.narrative.values.events import extract_events
 
 FILES = Path(__file__).parent / "files" / "round5" / "events"
@@ -58,12 +58,6 @@ EXPECTED: dict[str, dict[str, list[tuple]]] = {
 }
 
 
-def _record(name: str):
-    records = parse_text((FILES / name).read_text(encoding="utf-8"))
-    assert len(records) == 1, [r.title for r in records]
-    return records[0]
-
-
 def _rows(events) -> list[tuple]:
     return sorted(((e.start.iso()[:7] if e.start else ""), e.country, e.participants) for e in events)
 
@@ -74,7 +68,7 @@ def _key(row: tuple) -> tuple:
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_every_activity_row(name: str) -> None:
-    record = _record(name)
+    record = only_record(FILES / name)
     counted = [e for e in record.activities if not e.recalled]
     assert sorted(_rows(counted), key=_key) == sorted(EXPECTED[name]["rows"], key=_key)
     recalled = [e for e in record.activities if e.recalled]
@@ -83,7 +77,7 @@ def test_every_activity_row(name: str) -> None:
 
 @pytest.mark.parametrize("name", ["en_not_events.txt", "fr_not_events.txt", "es_not_events.txt"])
 def test_events_that_are_no_rows_stay_in_the_text_flagged(name: str) -> None:
-    record = _record(name)
+    record = only_record(FILES / name)
     reasons = [f.reason for f in record.flags if f.field == "activities"]
     assert any("(no date)" in r for r in reasons), reasons
     assert any("(postponed or cancelled)" in r for r in reasons), reasons
@@ -94,7 +88,7 @@ def test_events_that_are_no_rows_stay_in_the_text_flagged(name: str) -> None:
 
 @pytest.mark.parametrize("name", ["en_history.txt", "fr_history.txt", "es_history.txt"])
 def test_recollections_are_flagged_as_history(name: str) -> None:
-    record = _record(name)
+    record = only_record(FILES / name)
     assert record.start is None
     reasons = [f.reason for f in record.flags if f.field == "activities"]
     assert sum("kept as history" in r for r in reasons) == 3, reasons

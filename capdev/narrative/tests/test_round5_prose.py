@@ -8,18 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from capdev.narrative import parse_file, parse_text
+from capdev.narrative import parse_text
 from capdev.narrative.front_matter import is_front_matter
+from capdev.narrative.tests._shared import only_record
 from capdev.narrative.values import prose_facts
 from capdev.narrative.values.dates import parse_date
 
 FILES = Path(__file__).parent / "files" / "round5" / "prose"
-
-
-def _one(name: str):
-    records = parse_file(FILES / name)
-    assert len(records) == 1, [r.title for r in records]
-    return records[0]
 
 
 def _d(text: str):
@@ -97,7 +92,7 @@ CASES = [
 @pytest.mark.parametrize("name,title,start,end,status,countries,funders,partners,not_served", CASES,
                          ids=[c[0] for c in CASES])
 def test_prose_record(name, title, start, end, status, countries, funders, partners, not_served):
-    rec = _one(name)
+    rec = only_record(FILES / name)
     assert rec.title == title
     assert rec.start == _d(start) and rec.end == _d(end)
     assert (rec.status or None) == status
@@ -115,7 +110,7 @@ def test_prose_record(name, title, start, end, status, countries, funders, partn
 
 def test_prose_budgets():
     """An amount in a sentence ("por un monto de 680 mil dólares", "pour un montant de 1,2 million d'euros")."""
-    got = {name: [(int(b.amount), b.currency) for b in _one(name).budgets]
+    got = {name: [(int(b.amount), b.currency) for b in only_record(FILES / name).budgets]
            for name in ("annual_report_es.txt", "press_release_fr.txt", "press_release_es.txt")}
     assert got == {"annual_report_es.txt": [(680000, "USD")], "press_release_fr.txt": [(1200000, "EUR")],
                    "press_release_es.txt": [(450000, "EUR")]}
@@ -124,7 +119,7 @@ def test_prose_budgets():
 def test_front_matter_is_no_record_and_no_title():
     """A report's letterhead, "Distr.", date and "Original:" lines are kept unplaced, never a record or a title."""
     for name in ("annual_report_en.txt", "annual_report_fr.txt", "annual_report_es.txt"):
-        rec = _one(name)
+        rec = only_record(FILES / name)
         for word in ("Distr", "Original", "United Nations", "NATIONS UNIES", "NACIONES UNIDAS"):
             assert word not in rec.title
         assert any("Distr" in u for u in rec.unparsed)

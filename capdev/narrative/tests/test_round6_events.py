@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from capdev.narrative import parse_text
+from capdev.narrative.tests._shared import only_record
 from capdev.narrative.values.event_corrections import corrections
 
 FILES = Path(__file__).parent / "files" / "round6" / "events"
@@ -74,12 +74,6 @@ EXPECTED: dict[str, tuple[list[tuple], set[int], set[str]]] = {
 _MISSION_REPORTS = {"en_back_to_office.txt", "fr_rapport_mission.txt", "es_informe_mision.txt"}
 
 
-def _record(name: str):
-    records = parse_text((FILES / name).read_text(encoding="utf-8"))
-    assert len(records) == 1, [r.title for r in records]
-    return records[0]
-
-
 def _key(row: tuple) -> tuple:
     return tuple("" if v is None else str(v) for v in row)
 
@@ -87,7 +81,7 @@ def _key(row: tuple) -> tuple:
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_every_activity_row(name: str) -> None:
     rows, _, _ = EXPECTED[name]
-    counted = [e for e in _record(name).activities if not e.recalled]
+    counted = [e for e in only_record(FILES / name).activities if not e.recalled]
     got = [((e.start.iso()[:7] if e.start else ""), e.country, e.participants) for e in counted]
     assert sorted(got, key=_key) == sorted(rows, key=_key)
 
@@ -95,7 +89,7 @@ def test_every_activity_row(name: str) -> None:
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_wrong_readings_not_produced(name: str) -> None:
     _, counts, months = EXPECTED[name]
-    record = _record(name)
+    record = only_record(FILES / name)
     assert not {e.participants for e in record.activities} & counts
     assert not {e.start.iso()[:7] for e in record.activities if e.start} & months
     if name in _MISSION_REPORTS:
@@ -105,7 +99,7 @@ def test_wrong_readings_not_produced(name: str) -> None:
 @pytest.mark.parametrize("name", ["en_back_to_office.txt", "fr_rapport_mission.txt", "es_informe_mision.txt",
                                   "fr_proces_verbal.txt", "es_acta_comite.txt"])
 def test_set_aside_rows_are_flagged(name: str) -> None:
-    reasons = [f.reason for f in _record(name).flags if f.field == "activities"]
+    reasons = [f.reason for f in only_record(FILES / name).flags if f.field == "activities"]
     assert any("mission the report is on" in r or "governance meeting" in r for r in reasons), reasons
 
 

@@ -8,17 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from capdev.narrative import parse_file
+from capdev.narrative.tests._shared import only_record
 from capdev.narrative.values.funding import read_funding
 from capdev.narrative.values.roles import read_lead
 
 FILES = Path(__file__).parent / "files" / "round6" / "roles"
-
-
-def _one(name: str):
-    records = parse_file(FILES / name)
-    assert len(records) == 1
-    return records[0]
 
 
 @pytest.mark.parametrize("name, served, funder, payer_iso3", [
@@ -27,7 +21,7 @@ def _one(name: str):
     ("funder_es.txt", ["ECU", "PER"], "Gobierno de Italia", "ITA"),
 ])
 def test_a_funder_country_is_never_served(name: str, served: list[str], funder: str, payer_iso3: str) -> None:
-    rec = _one(name)
+    rec = only_record(FILES / name)
     assert rec.countries == served
     assert payer_iso3 not in rec.countries
     assert funder in {p.name for p in rec.partners if p.role == "funding"}
@@ -59,7 +53,7 @@ def test_a_funder_name_gives_its_country_but_a_un_body_does_not() -> None:
     ("notserved_es.txt", ["HND", "GTM"], ["URY", "CRI", "CHL"]),
 ])
 def test_a_country_compared_visited_or_of_participants_is_not_served(name, served, not_served) -> None:
-    rec = _one(name)
+    rec = only_record(FILES / name)
     assert rec.countries == served
     assert not set(not_served) & set(rec.countries)
 
@@ -70,7 +64,7 @@ def test_a_country_compared_visited_or_of_participants_is_not_served(name, serve
     ("notserved_labelled_es.txt", ["HND", "GTM"], ["URY", "CRI", "CHL"]),
 ])
 def test_in_a_labelled_record_a_country_compared_visited_or_of_participants_is_flagged(name, served, not_served):
-    rec = _one(name)
+    rec = only_record(FILES / name)
     assert rec.countries == served
     assert not set(not_served) & set(rec.countries)
     flagged = " ".join(f.reason for f in rec.flags if f.field == "countries")
@@ -108,7 +102,7 @@ def test_a_venue_alone_is_uncertain_flagged_and_not_placed() -> None:
     ("implementer_es.txt", "UNDP", "CAN"),
 ])
 def test_implemented_by_names_an_implementing_partner(name: str, implementer: str, partner: str) -> None:
-    roles = {p.acronym: p.role for p in _one(name).partners}
+    roles = {p.acronym: p.role for p in only_record(FILES / name).partners}
     assert roles[implementer] == "implementing"
     assert roles[partner] == "cooperating"
 
@@ -129,7 +123,7 @@ def test_a_lead_value_with_an_implementer(value: str, lead: str, implementer: st
     ("partners_es.txt", ["OPS", "UNFPA", None]),  # the third, CEPAL, loses its closing bracket: see the report
 ])
 def test_a_partners_list_in_prose_splits_into_organisations(name: str, partners: list[str]) -> None:
-    rec = _one(name)
+    rec = only_record(FILES / name)
     acronyms = [p.acronym for p in rec.partners]
     assert all(a in acronyms for a in partners if a)
     assert len(rec.partners) == len(partners)  # no list kept whole, nothing after the list taken for a partner
@@ -153,7 +147,7 @@ def test_a_funding_cue_before_a_mechanism_gives_a_source(value: str, source: str
     ("labelled_es.txt", ["ITU", "IDB", "ECLAC"], "UNDP"),
 ])
 def test_a_labelled_record_reads_its_partners_from_its_summary(name, cooperating, implementing) -> None:
-    rec = _one(name)
+    rec = only_record(FILES / name)
     roles = {p.acronym: p.role for p in rec.partners}
     assert roles == {**{a: "cooperating" for a in cooperating}, implementing: "implementing"}
     assert any(f.field == "partners" and f.reason == "read from prose" for f in rec.flags)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from capdev.narrative import parse_text
+from capdev.narrative.tests._shared import only_record
 from capdev.narrative.values.event_counts import is_capacity, is_subset
 from capdev.narrative.values.event_facts import _facts
 
@@ -75,12 +75,6 @@ _FLAGGED = {
 }
 
 
-def _record(name: str):
-    records = parse_text((FILES / name).read_text(encoding="utf-8"))
-    assert len(records) == 1, [r.title for r in records]
-    return records[0]
-
-
 def _key(row: tuple) -> tuple:
     return tuple("" if v is None else str(v) for v in row)
 
@@ -88,7 +82,7 @@ def _key(row: tuple) -> tuple:
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_every_activity_row(name: str) -> None:
     rows, _, _ = EXPECTED[name]
-    counted = [e for e in _record(name).activities if not e.recalled]
+    counted = [e for e in only_record(FILES / name).activities if not e.recalled]
     got = [((e.start.iso()[:7] if e.start else ""), e.country, e.participants) for e in counted]
     assert sorted(got, key=_key) == sorted(rows, key=_key)
 
@@ -96,7 +90,7 @@ def test_every_activity_row(name: str) -> None:
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_wrong_readings_not_produced(name: str) -> None:
     _, counts, months = EXPECTED[name]
-    record = _record(name)
+    record = only_record(FILES / name)
     counted = [e for e in record.activities if not e.recalled]
     assert not {e.participants for e in counted} & counts
     assert not {e.start.iso()[:7] for e in counted if e.start} & months
@@ -104,13 +98,13 @@ def test_wrong_readings_not_produced(name: str) -> None:
 
 @pytest.mark.parametrize("name", ["en_news_briefs.txt", "fr_breves.txt", "es_noticias_breves.txt"])
 def test_meeting_before_the_project_is_history(name: str) -> None:
-    recalled = [e for e in _record(name).activities if e.recalled]
+    recalled = [e for e in only_record(FILES / name).activities if e.recalled]
     assert [(e.start.iso()[:4], e.participants) for e in recalled] == [("2018", 80)]
 
 
 @pytest.mark.parametrize("name", sorted(_FLAGGED))
 def test_set_aside_rows_are_flagged(name: str) -> None:
-    reasons = [f.reason for f in _record(name).flags if f.field == "activities"]
+    reasons = [f.reason for f in only_record(FILES / name).flags if f.field == "activities"]
     assert any(_FLAGGED[name] in r for r in reasons), reasons
 
 

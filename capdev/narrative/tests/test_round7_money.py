@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from capdev.narrative import parse_file
+from capdev.narrative.tests._shared import only_record
 from capdev.narrative.values.money import parse_money
 from capdev.narrative.values.prose_amounts import competing_amounts, project_budget
 from capdev.narrative.values.status import status_category
@@ -51,16 +51,10 @@ RECORDS: dict[str, tuple[tuple[int, str] | None, str | None, list[int]]] = {
 }
 
 
-def _one(name: str):
-    records = parse_file(FILES / name)
-    assert len(records) == 1, [r.title for r in records]
-    return records[0]
-
-
 @pytest.mark.parametrize("name", sorted(RECORDS))
 def test_budget_is_the_total(name: str) -> None:
     budget, _, not_budgets = RECORDS[name]
-    rec = _one(name)
+    rec = only_record(FILES / name)
     found = [(int(b.amount), b.currency) for b in rec.budgets]
     if budget is None:
         assert found == []
@@ -74,7 +68,7 @@ def test_budget_is_the_total(name: str) -> None:
 @pytest.mark.parametrize("name", sorted(RECORDS))
 def test_status_is_the_projects(name: str) -> None:
     _, status, _ = RECORDS[name]
-    rec = _one(name)
+    rec = only_record(FILES / name)
     if status is None:
         assert rec.status is None
     else:

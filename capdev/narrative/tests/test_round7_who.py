@@ -10,18 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from capdev.narrative import parse_file
+from capdev.narrative.tests._shared import only_record
 from capdev.narrative.values.partners import split_partners
 from capdev.narrative.values.prose_names import name_extent
 from capdev.narrative.values.role_statements import funder_gap_ends, named_as_partners
 
 FILES = Path(__file__).parent / "files" / "round7" / "who"
-
-
-def _one(name: str):
-    records = parse_file(FILES / name)
-    assert len(records) == 1
-    return records[0]
 
 
 def _names(rec, role: str | None = None) -> set[str]:
@@ -34,7 +28,7 @@ def _names(rec, role: str | None = None) -> set[str]:
     ("donor_recursos_es.txt", "Swiss Agency for Development and Cooperation", ["BOL", "ECU"], "CHE"),
 ])
 def test_a_donor_named_after_a_cue_of_paying(name: str, funder: str, served: list[str], payer: str) -> None:
-    rec = _one(name)
+    rec = only_record(FILES / name)
     assert funder in _names(rec, "funding")
     assert rec.countries == served
     assert payer not in rec.countries
@@ -47,7 +41,7 @@ def test_a_donor_named_after_a_cue_of_paying(name: str, funder: str, served: lis
     ("donor_amount_es.txt", "Inter-American Development Bank", "USD 350"),
 ])
 def test_a_donor_after_a_word_of_funding_and_its_amount(name: str, funder: str, wrong: str) -> None:
-    rec = _one(name)
+    rec = only_record(FILES / name)
     funders = _names(rec, "funding")
     assert funder in funders
     assert not any(wrong in f or f[:3] in ("USD", "EUR") for f in funders)  # an amount is no funder
@@ -82,7 +76,7 @@ def test_no_gapped_funder_without_an_amount(text: str) -> None:
                             "Instituto Nacional de Administración Pública"], ["Guatemala"]),
 ])
 def test_the_national_counterpart_is_a_partner(name: str, partners: list[str], not_partners: list[str]) -> None:
-    rec = _one(name)
+    rec = only_record(FILES / name)
     cooperating = _names(rec, "cooperating")
     for partner in partners:
         assert partner in cooperating
@@ -96,7 +90,7 @@ def test_the_national_counterpart_is_a_partner(name: str, partners: list[str], n
     ("as_partner_es.txt", "Autoridad Nacional del Servicio Civil", "SERVIR", ["PER"]),
 ])
 def test_a_partner_named_before_its_role(name: str, partner: str, acronym: str, served: list[str]) -> None:
-    rec = _one(name)
+    rec = only_record(FILES / name)
     found = [p for p in rec.partners if p.name == partner]
     assert found and found[0].acronym == acronym and found[0].role == "cooperating"
     assert rec.countries == served
@@ -155,7 +149,7 @@ def test_a_funder_name_ends_before_the_subject_of_the_main_clause(phrase: str, e
 ])
 def test_countries_listed_after_beneficiary_countries(name: str, served: list[str], not_served: list[str],
                                                       funder: str) -> None:
-    rec = _one(name)
+    rec = only_record(FILES / name)
     assert rec.countries == served
     assert not set(rec.countries) & set(not_served)
     assert funder in _names(rec, "funding")
@@ -168,7 +162,7 @@ def test_countries_listed_after_beneficiary_countries(name: str, served: list[st
 ])
 def test_a_funding_value_names_who_pays_then_through_what(name: str, funder: str, source: str, served: list[str],
                                                           payer: str | None) -> None:
-    rec = _one(name)
+    rec = only_record(FILES / name)
     assert funder in _names(rec, "funding")
     assert rec.funding_source == source  # the mechanism alone, not the payer's name with it
     assert rec.countries == served

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from capdev.narrative import parse_text
+from capdev.narrative.tests._shared import only_record
 from capdev.narrative.values.events import extract_events
 
 FILES = Path(__file__).parent / "files" / "round8" / "events"
@@ -63,12 +64,6 @@ EXPECTED: dict[str, tuple[list[tuple], set[int], list[tuple]]] = {
 }
 
 
-def _record(name: str):
-    records = parse_text((FILES / name).read_text(encoding="utf-8"))
-    assert len(records) == 1, [r.title for r in records]
-    return records[0]
-
-
 def _key(row: tuple) -> tuple:
     return tuple("" if v is None else str(v) for v in row)
 
@@ -80,14 +75,14 @@ def _row(e) -> tuple:
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_every_activity_row(name: str) -> None:
     rows, _, _ = EXPECTED[name]
-    got = [_row(e) for e in _record(name).activities if not e.recalled]
+    got = [_row(e) for e in only_record(FILES / name).activities if not e.recalled]
     assert sorted(got, key=_key) == sorted(rows, key=_key)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_wrong_readings_not_produced(name: str) -> None:
     _, counts, recalled = EXPECTED[name]
-    record = _record(name)
+    record = only_record(FILES / name)
     assert not {e.participants for e in record.activities if not e.recalled} & counts
     assert [(e.start.iso()[:4], e.participants) for e in record.activities if e.recalled] == recalled
     if recalled:
@@ -96,7 +91,7 @@ def test_wrong_readings_not_produced(name: str) -> None:
 
 @pytest.mark.parametrize("name", ["en_event_cards.txt", "fr_fiches_activites.txt", "es_fichas_actividades.txt"])
 def test_card_keys_are_no_labels_of_the_record(name: str) -> None:
-    record = _record(name)
+    record = only_record(FILES / name)
     assert (record.start.iso(), record.end.iso()) == ("2022-03", "2025-02")
     assert len(record.countries) == 2
 

@@ -10,19 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from capdev.narrative import parse_file
+from capdev.narrative.tests._shared import only_record
 from capdev.narrative.values.channels import without_channel
 from capdev.narrative.values.funding import pays_surely
 from capdev.narrative.values.money import parse_money
 from capdev.narrative.values.prose_roles import without_own_units
 
 FILES = Path(__file__).parent / "files" / "round8" / "money"
-
-
-def _one(name: str):
-    records = parse_file(FILES / name)
-    assert len(records) == 1, [r.title for r in records]
-    return records[0]
 
 
 def _names(rec, role: str | None = None) -> list[str]:
@@ -86,14 +80,14 @@ RECORDS: dict[str, tuple[list[str], list[str], list[str], tuple[int, str] | None
 @pytest.mark.parametrize("name", sorted(RECORDS))
 def test_funders(name: str) -> None:
     funders = RECORDS[name][0]
-    rec = _one(name)
+    rec = only_record(FILES / name)
     assert set(funders) <= set(_names(rec, "funding")), _names(rec)
 
 
 @pytest.mark.parametrize("name", sorted(RECORDS))
 def test_partners_are_bodies(name: str) -> None:
     _, partners, not_partners, *_ = RECORDS[name]
-    rec = _one(name)
+    rec = only_record(FILES / name)
     names = _names(rec)
     assert set(partners) <= set(names), names
     assert not set(not_partners) & set(names), names
@@ -103,7 +97,7 @@ def test_partners_are_bodies(name: str) -> None:
 @pytest.mark.parametrize("name", sorted(RECORDS))
 def test_budget_is_the_total(name: str) -> None:
     budget, served, compete = RECORDS[name][3:]
-    rec = _one(name)
+    rec = only_record(FILES / name)
     totals = [(int(b.amount), b.currency) for b in rec.budgets if b.kind == "total"]
     if budget is None:  # sums from several funders and no total: none is the budget
         assert totals == [] and any(f.field == "budgets" and "compete" in f.reason for f in rec.flags)

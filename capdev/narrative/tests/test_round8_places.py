@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from capdev.narrative import parse_file
+from capdev.narrative.tests._shared import only_record
 from capdev.narrative.title_glue import unglue
 from capdev.narrative.title_languages import in_text_language
 from capdev.narrative.values.fact_lines import fact_line
@@ -24,12 +25,6 @@ FILES = Path(__file__).parent / "files" / "round8" / "places"
 
 def _records(name: str):
     return parse_file(FILES / name)
-
-
-def _one(name: str):
-    records = _records(name)
-    assert len(records) == 1, [r.title for r in records]
-    return records[0]
 
 
 def _flags(rec, field: str) -> list[str]:
@@ -44,7 +39,7 @@ def _flags(rec, field: str) -> list[str]:
     ("beneficiaries_es.txt", "Modernización del registro civil", ["ECU", "BOL", "PRY"]),
 ])
 def test_a_heading_above_the_prose_is_the_title_not_the_summarys_start(name, title, countries):
-    rec = _one(name)
+    rec = only_record(FILES / name)
     assert rec.title == title
     assert rec.title_is_proposed and _flags(rec, "title")  # no label says so: proposed, flagged
     assert not rec.summary.startswith(title)
@@ -57,7 +52,7 @@ def test_a_heading_above_the_prose_is_the_title_not_the_summarys_start(name, tit
     ("heading_glued_es.txt", "Integridad de la nómina en el servicio civil de Panamá"),
 ])
 def test_a_heading_right_above_the_first_sentence(name, title):
-    rec = _one(name)
+    rec = only_record(FILES / name)
     assert rec.title == title
     assert len(rec.countries) == 1 and rec.countries[0] in {"ZMB", "COG", "PAN"}
 
@@ -72,14 +67,14 @@ def test_a_heading_right_above_the_first_sentence(name, title):
     ("bilingual_es.txt", ["ECU", "COL"], set()),
 ])
 def test_countries_served_in_prose(name, countries, never):
-    rec = _one(name)
+    rec = only_record(FILES / name)
     assert rec.countries == countries
     assert not set(rec.countries) & never
 
 
 @pytest.mark.parametrize("name", ["prose_served_en.txt", "prose_served_fr.txt", "prose_served_es.txt"])
 def test_a_section_heading_is_never_the_title(name):
-    rec = _one(name)
+    rec = only_record(FILES / name)
     assert rec.title.upper() not in {"PROJECT SUMMARY", "RÉSUMÉ DU PROJET", "RESUMEN DEL PROYECTO"}
     assert rec.title_is_proposed
 
@@ -140,7 +135,7 @@ def test_not_a_fact_line(line):
     ("served_label_es.txt", ["BOL", "PRY"]),
 ])
 def test_labelled_countries(name, countries):
-    rec = _one(name)
+    rec = only_record(FILES / name)
     assert rec.countries == countries
     assert "ITA" not in rec.countries  # the donor
 
@@ -162,7 +157,7 @@ def test_country_names_with_articles(name, countries):
     ("code_es.txt", "Fortalecimiento de capacidades para la planificación basada en los ODS", "2021X"),
 ])
 def test_a_code_beside_the_title_is_the_code(name, title, code):
-    rec = _one(name)
+    rec = only_record(FILES / name)
     assert (rec.title, rec.code) == (title, code)
 
 
@@ -181,7 +176,7 @@ def test_brackets_that_are_no_code_stay(title):
     ("bilingual_es.txt", "Gobierno electrónico en los Andes", "E-government"),
 ])
 def test_a_title_in_two_languages_keeps_the_texts(name, title, other):
-    rec = _one(name)
+    rec = only_record(FILES / name)
     assert rec.title == title
     assert any("two languages" in reason and other in reason for reason in _flags(rec, "title"))
 
@@ -192,7 +187,7 @@ def test_a_title_in_two_languages_keeps_the_texts(name, title, other):
     ("quoted_es.txt", "Fortalecimiento de la gestión financiera pública en Centroamérica"),
 ])
 def test_a_title_in_quotes_in_the_first_sentence(name, title):
-    assert _one(name).title == title
+    assert only_record(FILES / name).title == title
 
 
 def test_one_language_title_is_left_whole():
@@ -212,7 +207,7 @@ def test_one_language_title_is_left_whole():
 def test_a_table_head_read_as_a_countries_label_says_nothing(name, title, countries, never):
     """'Country  Women  Men  Total' over a table of participants is no list of countries: the narrative says whom
     the project serves; the workshop's venue and the donor are not among them."""
-    rec = _one(name)
+    rec = only_record(FILES / name)
     assert rec.title == title
     assert rec.countries == countries
     assert not set(rec.countries) & never

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from capdev.narrative import parse_file
+from capdev.narrative.tests._shared import only_record
 from capdev.narrative.values.prose_facts import read_status
 from capdev.narrative.values.status import status_category, status_extent
 from capdev.narrative.values.status_genres import head_badge
@@ -39,16 +39,10 @@ RECORDS: dict[str, tuple[str | None, str | None]] = {
 }
 
 
-def _one(name: str):
-    records = parse_file(FILES / name)
-    assert len(records) == 1, [r.title for r in records]
-    return records[0]
-
-
 @pytest.mark.parametrize("name", sorted(RECORDS))
 def test_status_is_the_projects(name: str) -> None:
     category, value = RECORDS[name]
-    rec = _one(name)
+    rec = only_record(FILES / name)
     assert status_category(rec.status) == category, rec.status
     if value is not None:
         assert rec.status == value
@@ -60,7 +54,7 @@ def test_status_is_the_projects(name: str) -> None:
     ("es_label_runs_on.txt", "(cierre previsto el 30/06/2025)"),
 ])
 def test_words_after_the_status_stay_in_the_record(name: str, rest: str) -> None:
-    rec = _one(name)
+    rec = only_record(FILES / name)
     assert rest not in rec.status and rest in rec.text
 
 
