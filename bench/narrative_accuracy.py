@@ -8,7 +8,9 @@ bench/narrative_corpora/README.md. Every labelled field gets one verdict:
 - flagged: a value that is not the labelled one but the parser flagged as unsure, or a right value only in part
   (fewer countries, a date at another precision), which a reviewer completes;
 - missed: no value (or no record at all for the labelled one).
-A parsed record beyond a file's labelled count is one more wrong field ("extra records").
+A parsed record beyond a file's labelled count is one more wrong field ("extra records"). A labelled donor is found
+among the record's funding partners or in its funding source (a mechanism such as the UN Development Account is
+held there, not as a partner).
 
 The baseline is another revision of the parser scored in the same run (`--against REV`, e.g. main): it is checked
 out in a temporary git worktree and read by the same code.
@@ -72,17 +74,22 @@ def _is_flagged(record: dict, key: str) -> bool:
     return any(flag.get("field") in fields for flag in record.get("flags") or [])
 
 
+def _forms(*names: str) -> set[str]:
+    """An organisation's compared forms: each name as written, without its brackets, and what its brackets hold."""
+    forms = set()
+    for name in filter(None, names):
+        forms |= {norm(name), norm(re.sub(r"\([^)]*\)", "", name))}
+        forms |= {norm(inner) for inner in re.findall(r"\(([^)]*)\)", name)}
+    return {f for f in forms if f}
+
+
 def _organisations(record: dict, funding: bool) -> list[set[str]]:
     """Each funder's (or other partner's) forms: name, acronym, words as written, with and without brackets."""
-    out = []
-    for partner in record.get("partners") or []:
-        if (partner.get("role") == "funding") != funding:
-            continue
-        forms = set()
-        for name in filter(None, (partner.get("name"), partner.get("acronym"), partner.get("text"))):
-            forms |= {norm(name), norm(re.sub(r"\([^)]*\)", "", name))}
-            forms |= {norm(inner) for inner in re.findall(r"\(([^)]*)\)", name)}
-        out.append({f for f in forms if f})
+    out = [_forms(p.get("name"), p.get("acronym"), p.get("text")) for p in record.get("partners") or []
+           if (p.get("role") == "funding") == funding]
+    if funding and record.get("funding_source"):
+        # A funding mechanism ("UN Development Account", "DA") is where Capdev holds that funder, not a partner.
+        out.append(_forms(record["funding_source"]))
     return out
 
 
