@@ -19,6 +19,7 @@ from .errors import InputError, LimitExceeded
 from .headline_split import split_headlined
 from .limits import MAX_FILE_BYTES, MAX_RECORD_CHARS
 from .named_projects import BOUNDS_FLAG, named_project_records
+from .page_head import head_country, lend_country
 from .prose_records import prose_records, without_heading
 from .relate import Relater, complete_links
 from .segment import iter_lines, iter_segments
@@ -69,9 +70,13 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
 
     try:
         segments = iter_segments(iter_lines(read(), max_record), max_record=max_record)
+        page_country = None
         for raw, text in join_pieces(split_headlined(segments)):
             before = None
             record = _assemble_record(text, raw, index, source_file)
+            if index == 0:
+                page_country = head_country(record)
+            lend_country(record, page_country)
             relater.add(record)
             index += 1
             yield record

@@ -98,6 +98,7 @@ class RecordState:
         self.aside_fields = aside_fields  # the fields a label's other names are labels of
         self.kinds: Counter[str] = Counter()  # blocks of each kind
         self.fields: dict[str, Counter[str]] = {}  # kind -> blocks of each field
+        self.roles: Counter[tuple[str, str]] = Counter()  # label blocks of each field and role ("Donors:", "Partners:")
         self.header_titles = 0  # code headers with their title
         self.asides: Counter[str] = Counter()  # fields named among labels' other names ("Title/CRIS number")
         self.heads: list[Block] = []  # blocks that may give a head field's value, in order
@@ -105,12 +106,14 @@ class RecordState:
         self.first = 0  # no block before this one holds content (first_content)
         self.told = 0  # ... nor content other than a title line (text_first)
 
-    def _count(self, kind: str, name: str, n: int) -> None:
+    def _count(self, kind: str, name: str, n: int, block: Block | None = None) -> None:
         self.kinds[kind] += n
         self.fields.setdefault(kind, Counter())[name] += n
+        if kind == "label" and block is not None and block.label is not None:
+            self.roles[(name, block.label.modifiers.get("role", ""))] += n
 
     def add(self, block: Block) -> None:
-        self._count(block.kind, block.field, 1)
+        self._count(block.kind, block.field, 1, block)
         if block.kind == "header":
             self.heads.append(block)
             self.header_titles += bool(block.header and block.header.title)
@@ -125,11 +128,11 @@ class RecordState:
     def retag(self, block: Block, kind: str, name: str) -> None:
         """A block of this record read again as another kind or field (a bare label as a heading, a title line
         set aside)."""
-        self._count(block.kind, block.field, -1)
+        self._count(block.kind, block.field, -1, block)
         if block.kind == "label" and block.label is not None and "/" in block.label.aside:
             self.asides.subtract(set(self.aside_fields(block)))
         block.kind, block.field = kind, name
-        self._count(kind, name, 1)
+        self._count(kind, name, 1, block)
 
     def has_content(self) -> bool:
         return any(n > 0 and kind not in AROUND for kind, n in self.kinds.items())
@@ -141,6 +144,13 @@ class RecordState:
         if self.header_titles:
             out.add("title")
         return out
+
+    def repeats(self, field: str, role: str) -> bool:
+        """Would a label of this field and role give the record a value it already has? "Socios" after "Entidad
+        financiadora" would not: one field, partners, in two roles (the funders, then the others)."""
+        if self.roles[(field, role)] > 0:
+            return True
+        return field in self.label_fields() and not self.fields.get("label", {}).get(field, 0)  # from a header
 
     def has(self, kind: str, *names: str) -> bool:
         """Is there a block of this kind (and of one of these fields, when named)?"""

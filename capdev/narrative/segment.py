@@ -423,7 +423,7 @@ class _Segmenter:
         if blk is not None and blk.kind == "label" and blk.field == field and not blk.blank_seen:
             # "Socio(s)" / names / "Donante(s)": a line between two labels of one field is more of the list.
             return False
-        return field in self.state.label_fields()
+        return self.state.repeats(field, self.line(j).label.modifiers.get("role", ""))
 
     def add_title(self, rec: RawRecord, ln: Line) -> None:
         """A title line; of several before a record's content, the last one is its title, the earlier ones are the

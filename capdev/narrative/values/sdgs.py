@@ -83,7 +83,12 @@ def _goal_list_regex(key: str) -> re.Pattern[str]:
 
 
 _GOAL_LIST = _goal_list_regex(_GOAL_KEY)
-_GOAL_LIST_PROSE = _goal_list_regex(_GOAL_KEY_PROSE)
+# In prose a bare "goal 2" may be a project's own goal; capitalised after "contributes to", as UN texts write the
+# SDGs, it is one ("will contribute to Goals 16 and 12", "contribue aux Objectifs 5 et 16", "contribuye a los
+# Objetivos 16 y 17").
+_GOAL_LIST_PROSE = _goal_list_regex(
+    rf"(?:{_GOAL_KEY_PROSE}|contribu\w*\s+(?:to(?:wards)?|à|aux?|al?)\s+(?:the\s+|les\s+|los\s+|l')?"
+    r"(?-i:Goals?|Objectifs?|Objetivos?))")
 
 
 def _numbers_in(fragment: str, base: int) -> list[tuple[int, int]]:
