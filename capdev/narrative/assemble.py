@@ -455,7 +455,6 @@ class _Assembler(FundingSteps, RecordSteps, TitleSteps):
             else:
                 rec.flag("title", "no title in text")
         self.meta_period()
-        self.dated_status()
         self.countries()
         self.venues()
         for name in ("objective", "summary", "background", "partners_text", "beneficiaries_direct",

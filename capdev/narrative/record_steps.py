@@ -276,20 +276,6 @@ class RecordSteps:
                 rec.flag("status", why)
                 return
 
-    def dated_status(self) -> None:
-        """Where nothing stated a status: the one the record's period gives beside the date its document states for
-        itself (a report dated 2024 on a project that ran from 2019 to 2022: completed), flagged as inferred
-        (values.status_dates)."""
-        rec = self.rec
-        if rec.status or not (rec.start or rec.end):
-            return
-        sd = _values("status_dates")
-        when = _guard(rec, "status", None, sd.document_date, getattr(self.text, "text", self.text))
-        kind = sd.status_by_date(rec.start, rec.end, when)
-        if kind:
-            rec.status = kind
-            rec.flag("status", f"inferred from the period and the document's date ({when.iso()})")
-
     def narrative_text(self) -> str:
         return "\n".join(self.text[run[0].start : run[-1].end].strip() for run in self.narrative_runs)
 

@@ -21,11 +21,11 @@ from ..folding import fold
 from ..types import PartialDate
 from . import dates as _dates
 
-__all__ = ["document_date", "status_by_date"]
+__all__ = ["document_date", "infer_status", "status_by_date"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "document_dates.json"
 _HEAD_LINES = 15  # a document states its date among its first lines (a letterhead, an e-mail's header, a cover)
-_HEAD_CHARS = 2500
+HEAD_CHARS = 2500
 _MAX_HEADING = 100  # a heading is a short line, not a sentence that names a report
 
 
@@ -64,7 +64,7 @@ def _one_date(text: str, at_start: bool) -> PartialDate | None:
 def document_date(text: str) -> PartialDate | None:
     """The date a document states for itself on its first lines, or None (none, or two different ones)."""
     label_rx, heading_rx = _rx()
-    lines = [ln.strip() for ln in text[:_HEAD_CHARS].splitlines() if any(c.isalnum() for c in ln)][:_HEAD_LINES]
+    lines = [ln.strip() for ln in text[:HEAD_CHARS].splitlines() if any(c.isalnum() for c in ln)][:_HEAD_LINES]
     found: set[PartialDate] = set()
     for line in lines:
         folded = fold(line)
@@ -95,3 +95,13 @@ def status_by_date(start: PartialDate | None, end: PartialDate | None, when: Par
     if start is not None and end is not None and start.first_day() <= first and end.first_day() > last:
         return "active"
     return None
+
+
+def infer_status(record, when: PartialDate | None) -> None:
+    """A record without a status takes the one its period gives beside its document's date, flagged as inferred."""
+    if record.status or when is None:
+        return
+    kind = status_by_date(record.start, record.end, when)
+    if kind:
+        record.status = kind
+        record.flag("status", f"inferred from the period and the document's date ({when.iso()})")
