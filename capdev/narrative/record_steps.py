@@ -268,9 +268,11 @@ class RecordSteps:
             return
         lo = self.raw.blocks[0].start
         head = self.text[lo : min(self.raw.blocks[-1].end, lo + 600)]
+        whole = self.text[lo : self.raw.blocks[-1].end]
         for read, why in ((genres.head_badge, "read from a badge beside the title"),
-                          (genres.genre_status, "read from the kind of document")):
-            kind = _guard(rec, "status", None, read, head)
+                          (genres.genre_status, "read from the kind of document"),
+                          (genres.meta_badge, "read from a line of facts beside the title")):
+            kind = _guard(rec, "status", None, read, whole if read is genres.meta_badge else head)
             if kind:
                 rec.status = kind
                 rec.flag("status", why)

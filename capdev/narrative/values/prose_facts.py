@@ -155,7 +155,8 @@ def titled_years(text: str) -> tuple[PartialDate | None, PartialDate | None]:
 @functools.cache
 def _subject_rx() -> re.Pattern[str]:
     """"The project", "ce projet", "el proyecto ...": the project as a sentence's subject."""
-    return re.compile(rf"\b(?:the|this|that|le|ce|cet|cette|la|el|este|esta)\s+(?:[\w-]+\s+){{0,2}}?"
+    return re.compile(rf"\b(?:(?:the|this|that|our|le|ce|cet|cette|la|notre|el|este|esta|nuestro|nuestra)\s+|l')"
+                      rf"(?:[\w-]+\s+){{0,2}}?"
                       rf"(?:{_cue_pattern(cues()['project_words'])})\b", re.IGNORECASE)
 
 
@@ -215,7 +216,7 @@ def read_status(text: str) -> str | None:
     phase, an evaluation: values.status_prose); None otherwise, or when the text says two things."""
     found: str | None = None
     for lo, hi in sentences(text):
-        sentence = _status_prose.plain(_folded(text[lo:hi]))
+        sentence = _status_prose.unquoted(_status_prose.plain(_folded(text[lo:hi])))
         # "The project's final evaluation", "the evaluation of the project": the project is no subject there.
         subject = next((s for s in _subject_rx().finditer(sentence) if not re.match(r"['\u2019]s\b", sentence[s.end():])
                         and not _COMPLEMENT.search(sentence, max(0, s.start() - 16), s.start())), None)
@@ -232,6 +233,8 @@ def read_status(text: str) -> str | None:
             if _NOT_THE_PROJECT.search(sentence, subject.start(), start) or _status_prose.elsewhere(
                     sentence, subject.start(), subject.end(), start):
                 continue
+            if category == "completed" and _status_prose.foretold(sentence, start):
+                continue  # "le projet, qui sera achevé en 2026": what is to come, not what is
             if (start, end, category) not in stages and _TRANSITIVE.match(sentence[end:]):
                 continue  # "completed its first phase": the verb has an object
             if category == "planned" and (start, end, category) not in stages and not _STATE.match(sentence, start) \
@@ -246,7 +249,8 @@ def read_status(text: str) -> str | None:
 # "is in the pipeline", "est en phase de formulation", "n'a pas encore démarré": what the project is, not what it will
 # do, so no "when" need follow.
 _STATE = re.compile(r"(?:is|est|esta|se\s+encuentra|remains|reste|sigue|has\s+not|n'a\s+pas|aun\s+no|todavia\s+no)\s+"
-                    r"(?:(?:in|under|en|being|yet|encore|the|its|at)\b|$)", re.IGNORECASE)
+                    r"(?:(?:awaiting|pending|en\s+attente|pendiente|en\s+espera|in|under|en|being|yet|encore|the|its|at)\b|$)",
+                    re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------------------------- the countries served

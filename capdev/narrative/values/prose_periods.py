@@ -74,6 +74,11 @@ def others_verb(text: str, at: int) -> bool:
     return others_before(fold(text), lo, at)
 
 
+# What may stand before a noun of starting or ending that opens its sentence ("1.3 Implementation started in ...",
+# "Its launch is planned for ..."): a paragraph's number, a possessive; nothing that names another subject.
+_BARE_HEAD = re.compile(r"\s*(?:[\d.]+\s+)?(?:(?:its|their|son|sa|leur|su|sus)\s+)?", re.IGNORECASE)
+
+
 def _single(mention) -> PartialDate | None:
     """The day, month or year a mention names, None for a period, a quarter, a semester or a fiscal year."""
     r = mention.range
@@ -104,15 +109,15 @@ def verb_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
     spans = sentences(text)
     found: dict[str, set[PartialDate]] = {"start_verbs": set(), "end_verbs": set()}
     for mention, (lo, _hi), _si, before in _project_dates(text, folded, spans):
-        for name in found:
+        for name in ("start_nouns", "end_nouns", "start_verbs", "end_verbs"):
             cue = _verb_rx(name).search(before)
             if not cue:
                 continue
             date = _single(mention)
             at = mention.start - len(before) + cue.start()
             if date is not None and (_projects_verb(folded[lo:at], at - lo) or _opening_clause(
-                    folded, lo, at, mention.end)):
-                found[name].add(date)
+                    folded, lo, at, mention.end) or (name.endswith("nouns") and _BARE_HEAD.fullmatch(folded[lo:at]))):
+                found[name.replace("nouns", "verbs")].add(date)
             break
     start = next(iter(found["start_verbs"])) if len(found["start_verbs"]) == 1 else None
     end = next(iter(found["end_verbs"])) if len(found["end_verbs"]) == 1 else None

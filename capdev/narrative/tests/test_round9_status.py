@@ -1,0 +1,142 @@
+"""Round 9, status and period told in words: a status inferred from the period beside the date a document states for
+itself, an end date changed "from ... to ...", a status said of the project in a sentence, a start named by a noun
+("Start is expected in ..."), and a card's line of facts below a page's navigation; each in English, French and
+Spanish, with guards that none of them takes another thing's status or dates."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from capdev.narrative import parse_file
+from capdev.narrative.types import PartialDate
+from capdev.narrative.values.status_dates import document_date, status_by_date
+
+from ._shared import only_record
+
+FILES = Path(__file__).parent / "files" / "round9" / "status"
+
+
+def _d(text: str | None) -> PartialDate | None:
+    if text is None:
+        return None
+    parts = [int(p) for p in text.split("-")]
+    return PartialDate(*parts)
+
+
+def _flagged(rec, reason_part: str) -> bool:
+    return any(f.field == "status" and reason_part in f.reason for f in rec.flags)
+
+
+# ------------------------------------------------------------------ a status inferred from the document's date
+
+@pytest.mark.parametrize("name,status,start,end", [
+    ("dated_completed_en.txt", "completed", "2019-03", "2022-12"),  # "Date of report: 15 May 2024"
+    ("dated_completed_fr.txt", "completed", "2020-01", "2023-06"),  # an e-mail "Envoyé : jeudi 4 avril 2024"
+    ("dated_completed_es.txt", "completed", "2018-08-01", "2021-07-31"),  # "Fecha de corte: 30 de junio de 2024"
+    ("dated_active_en.txt", "active", "2023-01", "2026-12"),  # "Last updated: March 2025"
+    ("dated_active_fr.txt", "active", "2022-09", "2025-08"),  # a heading "RAPPORT D'ACTIVITÉ 2023"
+    ("dated_active_es.txt", "active", "2023-04", "2026-03"),  # minutes "Fecha: 12 de noviembre de 2024"
+    ("dated_planned_en.txt", "planned", "2025-07", "2028-06"),  # "ANNUAL REPORT 2024"
+])
+def test_status_inferred_from_the_documents_date(name, status, start, end):
+    rec = only_record(FILES / name)
+    assert (rec.start, rec.end) == (_d(start), _d(end))
+    assert rec.status == status
+    assert _flagged(rec, "inferred from the period and the document's date")
+
+
+@pytest.mark.parametrize("name", [
+    "undated_en.txt",  # no date of its own; a workshop's day in the body is no document's date
+    "straddle_fr.txt",  # a report of 10 December 2024 on a project ending in December 2024: nothing sure
+])
+def test_no_status_without_a_stated_date_or_when_the_period_straddles_it(name):
+    rec = only_record(FILES / name)
+    assert rec.start is not None and rec.status is None
+
+
+def test_status_by_date_compares_whole_stretches():
+    year = PartialDate(2024)
+    assert status_by_date(PartialDate(2019), PartialDate(2023, 12), year) == "completed"
+    assert status_by_date(PartialDate(2019), PartialDate(2024, 1), year) is None  # ends within the report's year
+    assert status_by_date(PartialDate(2023, 6), PartialDate(2025, 1), year) == "active"
+    assert status_by_date(PartialDate(2025, 1), None, year) == "planned"
+    assert status_by_date(PartialDate(2023), None, year) is None  # began, end unknown: active or completed?
+    assert status_by_date(PartialDate(2019), PartialDate(2022), None) is None
+
+
+def test_document_date_is_one_stated_date_of_the_first_lines():
+    assert document_date("Sent: Tuesday, March 11, 2025 6:42 PM\nSubject: update") == PartialDate(2025, 3, 11)
+    assert document_date("Informe Anual 2023\n\nCapítulo 4") == PartialDate(2023)
+    assert document_date("Dates: 3-7 March 2025\nVenue: Accra") is None  # an event's days
+    assert document_date("Date: 4 May 2024\nUpdated: 2 June 2025") is None  # two dates: which one?
+    assert document_date("The workshop took place on 4 May 2024.") is None  # a sentence, no label
+
+
+# ------------------------------------------------------------------ an end date changed "from ... to ..."
+
+@pytest.mark.parametrize("name,end", [
+    ("changed_end_en.txt", "2025-07-31"),  # "extending the end date of the project from ... to ..."
+    ("changed_end_fr.txt", "2025-12-31"),  # "le report de la date de clôture du projet du ... au ..."
+    ("changed_end_es.txt", "2024-12-14"),  # "Se prorroga la fecha de terminación ... del ... al ..."
+])
+def test_end_date_changed_from_one_date_to_another(name, end):
+    rec = only_record(FILES / name)
+    assert rec.end == _d(end)
+
+
+def test_a_workshops_changed_date_is_not_the_projects_end():
+    rec = only_record(FILES / "changed_end_guard_en.txt")
+    assert rec.end == PartialDate(2024, 12)
+
+
+# ------------------------------------------------------------------ a status said of the project in a sentence
+
+@pytest.mark.parametrize("name,status", [
+    ("prose_status_en.txt", "completed"),  # "Our project "... Registration ..." came to an end on ..."
+    ("prose_status_fr.txt", "completed"),  # "Le projet « ... », achevé en 2021, a formé ..."
+    ("prose_status_es.txt", "active"),  # "se encuentra actualmente en su segunda fase"
+    ("prose_planned_en.txt", "planned"),  # "is awaiting approval" (a title holding "Assessment")
+    ("prose_planned_fr.txt", "planned"),  # "est en attente d'approbation"
+    ("prose_planned_es.txt", "planned"),  # "está pendiente de aprobación"
+])
+def test_status_said_of_the_project(name, status):
+    rec = only_record(FILES / name)
+    assert rec.status == status
+
+
+def test_a_completion_to_come_is_no_status():
+    rec = only_record(FILES / "prose_status_guard_fr.txt")  # "qui sera achevé en 2026"
+    assert rec.status is None
+
+
+# ------------------------------------------------------------------ a start named by a noun
+
+@pytest.mark.parametrize("name,start", [
+    ("prose_planned_en.txt", "2025-09"),  # "Start is expected in September 2025"
+    ("prose_planned_fr.txt", "2026-01"),  # "Le démarrage est prévu en janvier 2026"
+    ("prose_planned_es.txt", "2026-03"),  # "El inicio está previsto para marzo de 2026"
+])
+def test_start_named_by_a_noun(name, start):
+    assert only_record(FILES / name).start == _d(start)
+
+
+def test_a_workshops_start_is_not_the_projects():
+    rec = only_record(FILES / "nominal_start_guard_en.txt")  # "The national workshop's start is planned for ..."
+    assert rec.start is None
+
+
+# ------------------------------------------------------------------ a card's line of facts below a page's head
+
+@pytest.mark.parametrize("name,statuses", [
+    ("listing_badge_en.txt", ["active", "completed"]),  # "Ghana · Ongoing · 2022–2025" below the navigation
+    ("listing_badge_fr.txt", ["completed", "planned"]),  # "Bénin | Clôturé | 2017-2020"
+    ("listing_badge_es.txt", ["active"]),  # "Perú — En ejecución — 2023-2026"
+])
+def test_status_on_a_cards_line_of_facts(name, statuses):
+    assert [r.status for r in parse_file(FILES / name)] == statuses
+
+
+def test_activity_rows_give_the_project_no_status():
+    rec = only_record(FILES / "activity_rows_guard_en.txt")  # "Induction workshop · Hanoi · Completed"
+    assert rec.status is None
