@@ -25,9 +25,22 @@ def _rx() -> re.Pattern[str]:
     noun = _cue_pattern(_data()["end_date_nouns"])
     gap = r"[^.;:]{0,50}?"
     # "extend the end date ... from", "la date de clôture est reportée du", "fecha de cierre, prorrogada desde el"
+    changed = rf"(?<![\w'-])(?:(?:{change})(?![\w-]){gap}(?<![\w'-])(?:{noun})|(?:{noun})(?![\w-]){gap}" \
+              rf"(?<![\w'-])(?:{change}))(?![\w-])"
+    return re.compile(rf"{changed}[^.;:]{{0,40}}?(?<![\w'-])(?:from|du|de|del|desde)(?:\s+(?:the|le|el|l'))?\s*$",
+                      re.IGNORECASE)
+
+
+@functools.cache
+def _to_rx() -> re.Pattern[str]:
+    """"ampliar la fecha de finalización prevista, el 31 de enero de 2025, hasta el 31 de julio de 2025", "extend
+    the end date to 30 June 2025": the changed end after "to", "until", "jusqu'au", "hasta", "al"."""
+    change = _cue_pattern(_data()["change_words"])
+    noun = _cue_pattern(_data()["end_date_nouns"])
+    gap = r"[^.;:]{0,50}?"
     return re.compile(rf"(?<![\w'-])(?:(?:{change})(?![\w-]){gap}(?<![\w'-])(?:{noun})|(?:{noun})(?![\w-]){gap}"
-                      rf"(?<![\w'-])(?:{change}))(?![\w-])[^.;:]{{0,40}}?(?<![\w'-])(?:from|du|de|del|desde)"
-                      rf"(?:\s+(?:the|le|el|l'))?\s*$", re.IGNORECASE)
+                      rf"(?<![\w'-])(?:{change}))(?![\w-])[^.;:]{{0,60}}?(?<![\w'-])(?:to|until|till|through|au|"
+                      rf"jusqu'au|jusqu'en|jusqu'a|hasta|al|para)(?:\s+(?:the|le|el|l'))?\s*$", re.IGNORECASE)
 
 
 def changed_end(text: str) -> PartialDate | None:
@@ -38,13 +51,16 @@ def changed_end(text: str) -> PartialDate | None:
     si = 0
     for m in _dates.find_dates(text):
         r = m.range
-        if r.start is None or r.end is None or not r.end.first_day() > r.start.last_day():
+        if r.start is None:
             continue
         while si < len(spans) and spans[si][1] <= m.start:
             si += 1
         lo = spans[si][0] if si < len(spans) else 0
         before = folded[max(lo, m.start - _WINDOW) : m.start]
-        cue = _rx().search(before)
+        if r.end is not None and r.end.first_day() > r.start.last_day():
+            cue = _rx().search(before)  # "from 31 January 2025 to 31 July 2025": the second date
+        else:
+            cue, r = _to_rx().search(before), type(r)(r.start, r.start)  # "... to 31 July 2025": the one date
         if not cue or _NOT_THE_PROJECT.search(cue.group(0)) or others_before(folded, lo, m.start):
             continue  # "the workshop's end date was moved from ...": another thing's end
         if out is None or r.end > out:

@@ -155,7 +155,8 @@ def titled_years(text: str) -> tuple[PartialDate | None, PartialDate | None]:
 @functools.cache
 def _subject_rx() -> re.Pattern[str]:
     """"The project", "ce projet", "el proyecto ...": the project as a sentence's subject."""
-    return re.compile(rf"\b(?:(?:the|this|that|our|le|ce|cet|cette|la|notre|el|este|esta|nuestro|nuestra)\s+|l')"
+    return re.compile(rf"\b(?:(?:the|this|that|our|le|ce|cet|cette|la|notre|el|este|esta|nuestro|nuestra)\s+|l'|"
+                      rf"(?:a|an|un|une|una)\s+(?=(?:new|nouveau|nouvelle|nuevo|nueva)\s))"
                       rf"(?:[\w-]+\s+){{0,2}}?"
                       rf"(?:{_cue_pattern(cues()['project_words'])})\b", re.IGNORECASE)
 

@@ -78,7 +78,12 @@ def elsewhere(sentence: str, subject_start: int, subject_end: int, at: int) -> b
         pass
     # "The project, which started in 2021, was completed": the clause is closed by a comma; "the project, which was
     # completed" right after the project: its own clause. Otherwise the clause is of another noun.
-    return bool(last and "," not in gap[last.end():] and gap[: last.start()].strip(" ,"))
+    return bool(last and "," not in gap[last.end():] and not _NAMING.fullmatch(gap[: last.start()].strip(" ,")))
+
+
+# "a new project entitled "...", which is expected to begin": the clause is of the project its title names.
+_NAMING = re.compile(r"(?:(?:entitled|titled|called|named|known\s+as|intitulee?|denommee?|appelee?|titulad[oa]|"
+                     r"denominad[oa]|llamad[oa])\s*,?)?", re.IGNORECASE)
 
 
 def stage_hits(sentence: str, start: int) -> list[tuple[int, int, str]]:
