@@ -266,12 +266,14 @@ class RecordSteps:
         ...") tells its period and status in sentences that line opens: where its paragraph gave neither, the whole
         record's sentences are read (values.prose_periods, values.prose_facts), flagged "read from prose"."""
         rec, blocks = self.rec, self.raw.blocks
-        if not any(b.kind == "prose" for b in blocks) or (rec.status and (rec.start or rec.end)):
+        if not any(b.kind == "prose" for b in blocks) or (rec.status and rec.start and rec.end):
             return
         told = " ".join(self.text[blocks[0].start : blocks[-1].end].split())
-        if not (rec.start or rec.end):
-            rec.start, rec.end = _guard(rec, "time_frame", (None, None), _values("prose_periods").verb_dates, told)
-            if rec.start or rec.end:
+        if not (rec.start and rec.end):
+            start, end = _guard(rec, "time_frame", (None, None), _values("prose_periods").verb_dates, told)
+            # Only what completes the period read so far, never what contradicts it.
+            if (start or end) and rec.start in (None, start) and rec.end in (None, end):
+                rec.start, rec.end = start, end
                 rec.flag("time_frame", "read from prose")
         if not rec.status:
             rec.status = _guard(rec, "status", None, _values("prose_facts").read_status, told)

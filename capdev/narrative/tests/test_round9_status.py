@@ -140,3 +140,32 @@ def test_status_on_a_cards_line_of_facts(name, statuses):
 def test_activity_rows_give_the_project_no_status():
     rec = only_record(FILES / "activity_rows_guard_en.txt")  # "Induction workshop · Hanoi · Completed"
     assert rec.status is None
+
+
+def test_end_date_changed_to_a_new_date_after_the_old_one():
+    rec = only_record(FILES / "changed_end_to_es.txt")  # "ampliar la fecha de término prevista, el ..., hasta el ..."
+    assert rec.end == PartialDate(2025, 8, 31)
+
+
+# ------------------------------------------------------------------ a report's numbered paragraphs
+
+@pytest.mark.parametrize("name,first,second", [
+    # "14. In Southern Africa, the project "..." (its first line the title), came to an end in June 2024. It had
+    # started in May 2021"; "a new project entitled "...", which is expected to begin in 2026"
+    ("report_paragraphs_en.txt", ("completed", "2021-05", "2024-06"), ("planned", "2026", None)),
+    ("report_paragraphs_fr.txt", ("completed", "2021-04", "2024-03"), ("planned", "2026", None)),
+    ("report_paragraphs_es.txt", ("completed", "2021-03", "2024-04"), ("planned", "2026", None)),
+])
+def test_numbered_paragraphs_of_a_report(name, first, second):
+    records = parse_file(FILES / name)
+    assert len(records) == 2
+    for rec, (status, start, end) in zip(records, (first, second)):
+        assert (rec.status, rec.start, rec.end) == (status, _d(start), _d(end))
+
+
+def test_a_pronoun_after_a_workshop_is_not_the_project():
+    from capdev.narrative.values.prose_periods import verb_dates
+
+    assert verb_dates("El proyecto concluyó en abril de 2024. Había comenzado en marzo de 2021.") == (
+        PartialDate(2021, 3), PartialDate(2024, 4))
+    assert verb_dates("The project organised a workshop in Accra. It started on 3 May 2023.") == (None, None)
