@@ -169,3 +169,18 @@ def test_a_pronoun_after_a_workshop_is_not_the_project():
     assert verb_dates("El proyecto concluyó en abril de 2024. Había comenzado en marzo de 2021.") == (
         PartialDate(2021, 3), PartialDate(2024, 4))
     assert verb_dates("The project organised a workshop in Accra. It started on 3 May 2023.") == (None, None)
+
+
+@pytest.mark.parametrize("text,status", [
+    ("The project supports the tax administration of Ghana. It is currently under implementation.", "active"),
+    ("Le projet appuie les communes du Bénin. Il a pris fin en mars 2023.", "completed"),
+    ("El proyecto apoya a los municipios de Bolivia. Se encuentra en ejecución desde 2022.", "active"),
+    # guards: the sentence before tells of a workshop; a noun after the word ("Esta fase"); an evaluation
+    ("The project organised a workshop in May. It was completed in June.", None),
+    ("El proyecto apoya a los municipios. Esta fase concluyó en 2023.", None),
+    ("Le projet appuie les communes. Son évaluation finale s'est achevée en 2023.", None),
+])
+def test_status_of_a_pronoun_after_a_sentence_about_the_project(text, status):
+    from capdev.narrative.values.prose_facts import read_status
+
+    assert read_status(text) == status

@@ -216,11 +216,17 @@ def read_status(text: str) -> str | None:
     """"completed", "active" or "planned" when a sentence says so of the project itself (not of another project, a
     phase, an evaluation: values.status_prose); None otherwise, or when the text says two things."""
     found: str | None = None
+    told = False  # did the sentence before tell of the project and of nothing else?
     for lo, hi in sentences(text):
         sentence = _status_prose.unquoted(_status_prose.plain(_folded(text[lo:hi])))
         # "The project's final evaluation", "the evaluation of the project": the project is no subject there.
         subject = next((s for s in _subject_rx().finditer(sentence) if not re.match(r"['\u2019]s\b", sentence[s.end():])
                         and not _COMPLEMENT.search(sentence, max(0, s.start() - 16), s.start())), None)
+        # "... Il est actuellement en cours d'exécution.", "Se encuentra en ejecución.": a pronoun (or no one) right
+        # before the status, after a sentence about the project only.
+        pronoun = None if subject or not told else _status_prose.pronoun_subject(sentence)
+        told = bool(subject) and not _NOT_THE_PROJECT.search(sentence)
+        subject = subject or pronoun
         if not subject:
             continue
         hits = [(m.start(), m.end(), category) for category, rx in _status_rx()
@@ -234,6 +240,8 @@ def read_status(text: str) -> str | None:
             if _NOT_THE_PROJECT.search(sentence, subject.start(), start) or _status_prose.elsewhere(
                     sentence, subject.start(), subject.end(), start):
                 continue
+            if pronoun and sentence[pronoun.end() : start].strip():
+                continue  # "Esta fase concluyó": a noun after the word, which was no pronoun
             if category == "completed" and _status_prose.foretold(sentence, start):
                 continue  # "le projet, qui sera achevé en 2026": what is to come, not what is
             if (start, end, category) not in stages and _TRANSITIVE.match(sentence[end:]):

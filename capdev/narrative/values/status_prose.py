@@ -16,7 +16,7 @@ from pathlib import Path
 from ..folding import fold
 from .status import phase_category, status_category
 
-__all__ = ["cues", "elsewhere", "foretold", "fronted", "longest", "plain", "stage_hits", "unquoted"]
+__all__ = ["cues", "elsewhere", "foretold", "fronted", "longest", "plain", "pronoun_subject", "stage_hits", "unquoted"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "status_prose.json"
 
@@ -125,3 +125,13 @@ _FORETOLD = re.compile(r"(?<![\w'-])(?:will(?:\s+have)?\s+be(?:en)?|shall\s+be|t
 def foretold(sentence: str, at: int) -> bool:
     """Is the status at `at` a completion still to come ("will be completed", "sera achevé", "una vez concluido")?"""
     return bool(_FORETOLD.search(sentence, max(0, at - 40), at))
+
+
+# A sentence's subject that is a pronoun, or none (Spanish): "It is under implementation", "Il est en cours", "Se
+# encuentra en ejecución", "Ésta concluyó en 2023". The sentence is folded (no accents).
+_PRONOUN = re.compile(r"\s*(?:(?:it|il|elle|celui-ci|celle-ci|ce\s+dernier|esta|este)(?![\w'-]))?", re.IGNORECASE)
+
+
+def pronoun_subject(sentence: str) -> re.Match[str]:
+    """The pronoun opening a sentence (an empty match when it opens with its verb)."""
+    return _PRONOUN.match(sentence)  # type: ignore[return-value]
