@@ -184,3 +184,16 @@ def test_status_of_a_pronoun_after_a_sentence_about_the_project(text, status):
     from capdev.narrative.values.prose_facts import read_status
 
     assert read_status(text) == status
+
+
+@pytest.mark.parametrize("text,end", [
+    ("The project remains under implementation until March 2026.", "2026-03"),
+    ("Le projet est en cours d'exécution jusqu'en juin 2026.", "2026-06"),
+    ("El proyecto sigue en ejecución hasta diciembre de 2025.", "2025-12"),
+    ("El proyecto sigue en ejecución en 2025.", None),  # a year it is under way in, not its end
+])
+def test_status_with_its_end(text, end):
+    from capdev.narrative.values.prose import read_stated
+
+    facts = read_stated(text)
+    assert (facts.status, facts.end) == ("active", _d(end))
