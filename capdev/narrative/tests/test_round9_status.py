@@ -197,3 +197,10 @@ def test_status_with_its_end(text, end):
 
     facts = read_stated(text)
     assert (facts.status, facts.end) == ("active", _d(end))
+
+
+def test_a_follow_up_project_is_not_the_records():
+    from capdev.narrative.values.prose_facts import read_status
+
+    assert read_status("The project trained ten councils. Building on it, a new project will start in 2025.") is None
+    assert read_status("Le projet a formé dix communes. Un nouveau projet démarrera en 2025.") is None

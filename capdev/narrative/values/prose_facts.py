@@ -217,11 +217,16 @@ def read_status(text: str) -> str | None:
     phase, an evaluation: values.status_prose); None otherwise, or when the text says two things."""
     found: str | None = None
     told = False  # did the sentence before tell of the project and of nothing else?
+    whole = _folded(text)
     for lo, hi in sentences(text):
         sentence = _status_prose.unquoted(_status_prose.plain(_folded(text[lo:hi])))
         # "The project's final evaluation", "the evaluation of the project": the project is no subject there.
+        # "a new project entitled ..." is the record's own only where it is the first project the text names, not a
+        # follow-up ("The project trained ... Building on it, a new project will start in 2025").
         subject = next((s for s in _subject_rx().finditer(sentence) if not re.match(r"['\u2019]s\b", sentence[s.end():])
-                        and not _COMPLEMENT.search(sentence, max(0, s.start() - 16), s.start())), None)
+                        and not _COMPLEMENT.search(sentence, max(0, s.start() - 16), s.start())
+                        and not (re.match(r"(?:a|an|un|une|una)\s", s.group(0), re.I)
+                                 and _project_word_rx().search(whole, 0, lo))), None)
         # "... Il est actuellement en cours d'exécution.", "Se encuentra en ejecución.": a pronoun (or no one) right
         # before the status, after a sentence about the project only.
         pronoun = None if subject or not told else _status_prose.pronoun_subject(sentence)

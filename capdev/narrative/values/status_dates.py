@@ -75,7 +75,7 @@ def document_date(text: str) -> PartialDate | None:
                 found.add(date)
             continue
         h = heading_rx.search(folded)
-        if h and len(line) <= _MAX_HEADING:
+        if h and len(line) <= _MAX_HEADING and not line[h.end() :].lstrip().startswith(":"):  # "Issue: delays"
             date = _one_date(line[h.end() :], at_start=False)
             if date is not None:
                 found.add(date)

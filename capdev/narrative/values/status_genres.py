@@ -108,6 +108,10 @@ def head_badge(head: str) -> str | None:
     return None
 
 
+_EARLIER = re.compile(r"(?<![\w-])(?:phases?|fases?|stages?|etapas?|etapes?|pilot[eo]?s?|previous|precedente?|"
+                      r"anterior(?:es)?|former|ancien(?:ne)?)(?![\w-])", re.IGNORECASE)
+
+
 def meta_badge(text: str) -> str | None:
     """The status a card's line of facts gives anywhere in a record, where the line also gives the period ("Sénégal
     · En cours · 2021–2024" under a title the page's navigation pushed down); lines that name two statuses give
@@ -118,6 +122,8 @@ def meta_badge(text: str) -> str | None:
         if len(line) > 6 * (_meta.MAX_ITEM + 3):
             continue
         items = _meta.line_items(line.strip(" \t*_#")) or []
+        if _EARLIER.search(fold(line)):
+            continue  # "Phase I · 2015–2018 · Completed": an earlier phase's or project's line
         if sum(1 for i in items if _meta.item_period(i)) == 1:
             found |= {badges[_norm(i)] for i in items if _norm(i) in badges}
     return found.pop() if len(found) == 1 else None
