@@ -26,6 +26,7 @@ from .segment_merge import join_pieces
 from .structured import SCAN_CHARS, portfolio_below, read_records, starts_with_table
 from .types import Record
 from .values.status_dates import HEAD_CHARS, document_date, infer_status
+from .values.status_sections import section_marks
 
 # Stored with every imported record (SourceRecord.importer_version): which reading gave its values. The minor
 # number moves with each round of reading rules (docs/import.md "Accuracy"; 1.5: round 5).
@@ -73,7 +74,16 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
                 head.append(chunk[:HEAD_CHARS])
             yield chunk
 
-    def dated(record: Record) -> Record:
+    section: list[str | None] = [None]  # the status the last section heading gave ("ONGOING PROJECTS")
+
+    def dated(record: Record, raw=None, text=None) -> Record:
+        if raw is not None:
+            opens, closes = section_marks(raw, text)
+            section[0] = opens or section[0]
+            if section[0] and not record.status:
+                record.status = section[0]
+                record.flag("status", "read from the heading of its section")
+            section[0] = closes or section[0]
         infer_status(record, document_date("".join(head)[:HEAD_CHARS]))
         return record
 
@@ -81,7 +91,7 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
         segments = iter_segments(iter_lines(read(), max_record), max_record=max_record)
         for raw, text in join_pieces(split_headlined(segments)):
             before = None
-            record = dated(_assemble_record(text, raw, index, source_file))
+            record = dated(_assemble_record(text, raw, index, source_file), raw, text)
             relater.add(record)
             index += 1
             yield record
@@ -112,7 +122,7 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
             else:
                 raws = [without_heading(raw, whole) for raw in raws]
         for raw in raws:
-            record = dated(_assemble_record(whole, raw, index, source_file))
+            record = dated(_assemble_record(whole, raw, index, source_file), raw, whole)
             if guessed or raw.guessed:
                 record.flag(*BOUNDS_FLAG)
             relater.add(record)

@@ -204,3 +204,21 @@ def test_a_follow_up_project_is_not_the_records():
 
     assert read_status("The project trained ten councils. Building on it, a new project will start in 2025.") is None
     assert read_status("Le projet a formé dix communes. Un nouveau projet démarrera en 2025.") is None
+
+
+# ------------------------------------------------------------------ a section's heading over its records
+
+@pytest.mark.parametrize("name,statuses", [
+    ("sections_en.txt", ["active", "active", "completed"]),  # "ONGOING PROJECTS", then "COMPLETED PROJECTS"
+    ("sections_fr.txt", ["completed", "active"]),  # "1. Projets clôturés", "2. Projets en cours d'exécution"
+    ("sections_es.txt", ["planned", "completed"]),  # "## Proyectos en formulación", "## Proyectos finalizados"
+])
+def test_status_from_the_heading_of_its_section(name, statuses):
+    records = parse_file(FILES / name)
+    assert [r.status for r in records] == statuses
+    assert all(_flagged(r, "heading of its section") for r in records)
+
+
+def test_one_records_badge_is_no_sections_heading():
+    records = parse_file(FILES / "sections_guard_en.txt")  # "Related projects", "Project completed" between two
+    assert [r.status for r in records] == ["Ongoing", None]
