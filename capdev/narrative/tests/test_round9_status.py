@@ -169,6 +169,9 @@ def test_a_pronoun_after_a_workshop_is_not_the_project():
     assert verb_dates("El proyecto concluyó en abril de 2024. Había comenzado en marzo de 2021.") == (
         PartialDate(2021, 3), PartialDate(2024, 4))
     assert verb_dates("The project organised a workshop in Accra. It started on 3 May 2023.") == (None, None)
+    # "El" before a noun is no pronoun: the workshop began, not the project
+    assert verb_dates("El proyecto está en ejecución. El taller regional comenzó el 2 de abril de 2024.") == (
+        None, None)
 
 
 @pytest.mark.parametrize("text,status", [

@@ -118,7 +118,7 @@ def verb_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
             bare = name.endswith("nouns") and _BARE_HEAD.fullmatch(folded[lo:at])
             if date is not None and (_projects_verb(folded[lo:at], at - lo) or _opening_clause(
                     folded, lo, at, mention.end) or bare or (
-                    si and _pronouns_verb(folded, lo, at) and _only_the_project(folded, *spans[si - 1]))):
+                    si and _BARE_PRONOUN.fullmatch(folded[lo:at]) and _only_the_project(folded, *spans[si - 1]))):
                 found[name.replace("nouns", "verbs")].add(date)
             break
     start = next(iter(found["start_verbs"])) if len(found["start_verbs"]) == 1 else None
@@ -166,6 +166,12 @@ def _projects_sentence(folded: str, lo: int, hi: int) -> bool:
     for last in _subject_rx().finditer(folded, lo, hi):
         pass
     return last is not None and not others_before(folded, lo, last.end())
+
+
+# A pronoun alone, or nothing (Spanish), before a verb, with its auxiliaries: "It had started in ...", "Il avait
+# démarré en ...", "Había comenzado en ..." ("El taller comenzó" is no pronoun: a noun follows "el").
+_BARE_PRONOUN = re.compile(r"\s*(?:(?:it|il|elle|celui-ci|celle-ci|ce\s+dernier|este|esta|ella)\s+)?"
+                           r"(?:(?:had|has|have|was|is|avait|a|est|etait|habia|ha|fue|se)\s+)*", re.IGNORECASE)
 
 
 def _only_the_project(folded: str, lo: int, hi: int) -> bool:
