@@ -26,6 +26,8 @@ from .segment import iter_lines, iter_segments
 from .segment_merge import join_pieces
 from .structured import SCAN_CHARS, portfolio_below, read_records, starts_with_table
 from .types import Record
+from .values.status_dates import HEAD_CHARS, document_date, infer_status
+from .values.status_sections import section_marks
 
 # Stored with every imported record (SourceRecord.importer_version): which reading gave its values. The minor
 # number moves with each round of reading rules (docs/import.md "Accuracy"; 1.5: round 5).
@@ -51,7 +53,9 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
     if exported is not None:
         # A portfolio written as data (a CSV export, a table of projects): one record per project.
         try:
+            when = document_date(exported[:HEAD_CHARS])
             for record in read_records(exported, source_file, max_record or len(exported) + 1):
+                infer_status(record, when)
                 relater.add(record)
                 yield record
         except LimitExceeded as exc:
@@ -61,19 +65,35 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
     # The text read while no labelled record is found, for reading it as prose if none is: no more than one
     # record's length (the segmenter refuses a longer run without a record), let go at the first record.
     before: list[str] | None = []
+    head: list[str] = []  # the text's first characters, where a document states its date (values.status_dates)
 
     def read() -> Iterator[str]:
         for chunk in chunks:
             if before is not None:
                 before.append(chunk)
+            if sum(map(len, head)) < HEAD_CHARS:
+                head.append(chunk[:HEAD_CHARS])
             yield chunk
+
+    section: list[str | None] = [None]  # the status the last section heading gave ("ONGOING PROJECTS")
+
+    def dated(record: Record, raw=None, text=None) -> Record:
+        if raw is not None:
+            opens, closes = section_marks(raw, text)
+            section[0] = opens or section[0]
+            if section[0] and not record.status:
+                record.status = section[0]
+                record.flag("status", "read from the heading of its section")
+            section[0] = closes or section[0]
+        infer_status(record, document_date("".join(head)[:HEAD_CHARS]))
+        return record
 
     try:
         segments = iter_segments(iter_lines(read(), max_record), max_record=max_record)
         page_country = None
         for raw, text in join_pieces(split_headlined(segments)):
             before = None
-            record = _assemble_record(text, raw, index, source_file)
+            record = dated(_assemble_record(text, raw, index, source_file), raw, text)
             if index == 0:
                 page_country = head_country(record)
             lend_country(record, page_country)
@@ -89,7 +109,7 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
             # annex table after its prose): one record per row, the prose kept with them.
             try:
                 for record in read_records(whole, source_file, max_record or len(whole) + 1):
-                    relater.add(record)
+                    relater.add(dated(record))
                     index += 1
                     yield record
             except LimitExceeded as exc:
@@ -107,7 +127,7 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
             else:
                 raws = [without_heading(raw, whole) for raw in raws]
         for raw in raws:
-            record = _assemble_record(whole, raw, index, source_file)
+            record = dated(_assemble_record(whole, raw, index, source_file), raw, whole)
             if guessed or raw.guessed:
                 record.flag(*BOUNDS_FLAG)
             relater.add(record)

@@ -82,6 +82,7 @@ class RecordSteps:
         """Events and resources from the narrative and the activity tables; lines telling none of them become the
         background, each stretch flagged: no rule placed it there."""
         self.told_ids()
+        self.whole_paragraph()
         self.document_status()
         ev = _values("events")
         events: list[Event] = []
@@ -260,17 +261,39 @@ class RecordSteps:
         if rivals:
             rec.flag("budgets", "two totals compete: " + "; ".join(f"{m.currency} {m.amount:,}" for m in rivals[:4]))
 
+    def whole_paragraph(self) -> None:
+        """A record told in prose whose first line became its title ("26. In West Africa, the project "Innovating
+        ...") tells its period and status in sentences that line opens: where its paragraph gave neither, the whole
+        record's sentences are read (values.prose_periods, values.prose_facts), flagged "read from prose"."""
+        rec, blocks = self.rec, self.raw.blocks
+        if not any(b.kind == "prose" for b in blocks) or (rec.status and rec.start and rec.end):
+            return
+        told = " ".join(self.text[blocks[0].start : blocks[-1].end].split())
+        if not (rec.start and rec.end):
+            start, end = _guard(rec, "time_frame", (None, None), _values("prose_periods").verb_dates, told)
+            # Only what completes the period read so far, never what contradicts it.
+            if (start or end) and rec.start in (None, start) and rec.end in (None, end):
+                rec.start, rec.end = start, end
+                rec.flag("time_frame", "read from prose")
+        if not rec.status:
+            rec.status = _guard(rec, "status", None, _values("prose_facts").read_status, told)
+            if rec.status:
+                rec.flag("status", "read from prose")
+
     def document_status(self) -> None:
         """Where nothing stated a status: a badge on a first line ("[Closed] Civil registration reform"), else what
-        the document is (a completion report: closed; a letter of award: under way): values.status_genres."""
+        the document is (a completion report: closed; a letter of award: under way), else a card's line of facts
+        with the period ("Sénégal · En cours · 2021–2024"): values.status_genres."""
         rec, genres = self.rec, _values("status_genres")
         if rec.status or not self.raw.blocks:
             return
         lo = self.raw.blocks[0].start
         head = self.text[lo : min(self.raw.blocks[-1].end, lo + 600)]
+        whole = self.text[lo : self.raw.blocks[-1].end]
         for read, why in ((genres.head_badge, "read from a badge beside the title"),
-                          (genres.genre_status, "read from the kind of document")):
-            kind = _guard(rec, "status", None, read, head)
+                          (genres.genre_status, "read from the kind of document"),
+                          (genres.meta_badge, "read from a line of facts beside the title")):
+            kind = _guard(rec, "status", None, read, whole if read is genres.meta_badge else head)
             if kind:
                 rec.status = kind
                 rec.flag("status", why)

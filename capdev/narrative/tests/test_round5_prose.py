@@ -32,7 +32,7 @@ def _others(rec) -> set[str]:
 # file, title, start, end, status, countries (exact, in order), funders (each among the funding partners),
 # partners (each among the others), countries that must not be served
 CASES = [
-    ("annual_report_en.txt", "Evidence-based Planning for County Governments", "2021-03-01", "2024-06-30", None,
+    ("annual_report_en.txt", "Evidence-based Planning for County Governments", "2021-03-01", "2024-06-30", "active",
      ["KEN", "UGA"], {"Government of Finland"}, {"Council of Governors"}, ["FIN"]),
     ("annual_report_fr.txt", "Modernisation de la gestion des ressources humaines de l'État", None, "2023-03",
      "completed", ["BEN", "TGO"], {"European Union", "Coopération suisse"}, set(), ["CHE"]),

@@ -55,13 +55,15 @@ CASES: dict[str, list[tuple]] = {
     "phases_es.txt": [("Salud Digital Rural", 2018, 2020, 350000, "USD", None, None),
                       ("Salud Digital Rural", 2020, 2023, 610000, "USD", None, None)],
     # Titles of prose paragraphs are the titles area's: the counts and each paragraph's own facts are asserted.
-    "annual_en.txt": [(None, 2020, 2023, 480000, "USD", ["LSO"], None),
-                      (None, 2021, 2023, 360000, "USD", ["MWI"], None),
-                      (None, 2022, 2024, 290000, "USD", ["ZMB"], None)],
+    # An annual report's year dates it (round 9): a period running past that year is of an active project.
+    "annual_en.txt": [(None, 2020, 2023, 480000, "USD", ["LSO"], "active"),
+                      (None, 2021, 2023, 360000, "USD", ["MWI"], "active"),
+                      (None, 2022, 2024, 290000, "USD", ["ZMB"], "active")],
     "annual_fr.txt": [("Archives nationales numériques", 2019, 2021, 520000, "EUR", ["CMR"], None),
-                      (None, 2020, 2022, 750000, "EUR", ["CIV"], None),
+                      (None, 2020, 2022, 750000, "EUR", ["CIV"], "active"),
                       ("Police de proximité", 2021, 2024, 410000, "EUR", None, None)],
-    "annual_es.txt": [(None, 2020, 2023, 610000, "USD", ["COL"], None), (None, 2021, 2023, 340000, "USD", None, None),
+    "annual_es.txt": [(None, 2020, 2023, 610000, "USD", ["COL"], "active"),
+                      (None, 2021, 2023, 340000, "USD", None, "active"),
                       (None, 2019, 2022, 275000, "USD", None, None)],
 }
 GUESSED = {"navcards_en.txt", "navcards_fr.txt", "navcards_es.txt", "annual_en.txt", "annual_fr.txt", "annual_es.txt"}

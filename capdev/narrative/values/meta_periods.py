@@ -14,19 +14,19 @@ from ..types import PartialDate
 from . import dates as _dates
 
 _SEPARATORS = ("\u00b7", "\u2022", "|", "\u2014", "\u2219", "\u22c5")
-_MAX_ITEM = 48
+MAX_ITEM = 48
 
 
-def _items(line: str) -> list[str] | None:
+def line_items(line: str) -> list[str] | None:
     """The items of a line of facts, None when the line is none (prose, a single value, a table row of many)."""
     for sep in _SEPARATORS:
         parts = re.split(rf"\s+{re.escape(sep)}\s+" if sep == "\u2014" else rf"\s*{re.escape(sep)}\s*", line.strip())
-        if 2 <= len(parts) <= 6 and all(0 < len(p.strip()) <= _MAX_ITEM for p in parts):
+        if 2 <= len(parts) <= 6 and all(0 < len(p.strip()) <= MAX_ITEM for p in parts):
             return [p.strip() for p in parts]
     return None
 
 
-def _period(item: str) -> tuple[PartialDate, PartialDate | None] | None:
+def item_period(item: str) -> tuple[PartialDate, PartialDate | None] | None:
     """The period an item is and nothing else ("2021–2024", "March 2021 - February 2024", "2020 - present")."""
     mentions = _dates.find_dates(item)
     if len(mentions) != 1 or item[: mentions[0].start].strip(" ()[]") or item[mentions[0].end :].strip(" ()[].,"):
@@ -43,10 +43,10 @@ def meta_period(text: str) -> tuple[PartialDate | None, PartialDate | None]:
     """(start, end) of the one period that lines of facts give in text; (None, None) otherwise."""
     found: set[tuple[PartialDate, PartialDate | None]] = set()
     for line in text.splitlines():
-        if len(line) > 6 * (_MAX_ITEM + 3):
+        if len(line) > 6 * (MAX_ITEM + 3):
             continue
-        items = _items(line)
-        periods = [p for p in map(_period, items or []) if p]
+        items = line_items(line)
+        periods = [p for p in map(item_period, items or []) if p]
         if len(periods) == 1:
             found.add(periods[0])
     return next(iter(found)) if len(found) == 1 else (None, None)

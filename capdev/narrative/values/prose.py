@@ -19,6 +19,7 @@ from ..code_choice import another_code
 from ..front_matter import is_front_matter
 from ..labels import default_table, match_label
 from ..types import Money, PartialDate
+from . import changed_ends as _changed_ends
 from . import counted_periods as _counted_periods
 from . import counterparts as _counterparts
 from . import dates as _dates
@@ -226,6 +227,10 @@ def read_cues(text: str) -> ProseFacts:
     return facts
 
 
+def _later(a: PartialDate | None, b: PartialDate | None) -> PartialDate | None:
+    return a if b is None or (a is not None and a > b) else b
+
+
 def _counted(facts: ProseFacts, text: str) -> None:
     """The start and the end a length counted from a date gives ("over 36 months starting in March 2021"), where they
     agree with a start already read."""
@@ -242,7 +247,7 @@ def read_stated(text: str) -> ProseFacts:
     facts.start, facts.end = _periods.verb_dates(text)
     if facts.end is None:  # "d'une durée de 24 mois à compter du 1er avril 2022": the end its length gives
         _counted(facts, text)
-    facts.revised_end = _facts.period_cues(text)[1]
+    facts.revised_end = _later(_facts.period_cues(text)[1], _changed_ends.changed_end(text))
     if facts.revised_end and (facts.end is None or facts.revised_end > facts.end):
         facts.end = facts.revised_end
     facts.status = _facts.read_status(text)
@@ -280,6 +285,7 @@ def _from_cues(facts: ProseFacts, text: str) -> None:
     if not (facts.start or facts.end):
         facts.start, facts.end = _facts.titled_years(text)
     start, extended = _facts.period_cues(text)
+    extended = _later(extended, _changed_ends.changed_end(text))  # "extender la fecha de finalización del ... al ..."
     if not (facts.start or facts.end or start):  # "The project closed in March 2023": its own verbs
         start, facts.end = _periods.verb_dates(text)
     facts.start = facts.start or start

@@ -155,7 +155,9 @@ def titled_years(text: str) -> tuple[PartialDate | None, PartialDate | None]:
 @functools.cache
 def _subject_rx() -> re.Pattern[str]:
     """"The project", "ce projet", "el proyecto ...": the project as a sentence's subject."""
-    return re.compile(rf"\b(?:the|this|that|le|ce|cet|cette|la|el|este|esta)\s+(?:[\w-]+\s+){{0,2}}?"
+    return re.compile(rf"\b(?:(?:the|this|that|our|le|ce|cet|cette|la|notre|el|este|esta|nuestro|nuestra)\s+|l'|"
+                      rf"(?:a|an|un|une|una)\s+(?=(?:new|nouveau|nouvelle|nuevo|nueva)\s))"
+                      rf"(?:[\w-]+\s+){{0,2}}?"
                       rf"(?:{_cue_pattern(cues()['project_words'])})\b", re.IGNORECASE)
 
 
@@ -214,11 +216,22 @@ def read_status(text: str) -> str | None:
     """"completed", "active" or "planned" when a sentence says so of the project itself (not of another project, a
     phase, an evaluation: values.status_prose); None otherwise, or when the text says two things."""
     found: str | None = None
+    told = False  # did the sentence before tell of the project and of nothing else?
+    whole = _folded(text)
     for lo, hi in sentences(text):
-        sentence = _status_prose.plain(_folded(text[lo:hi]))
+        sentence = _status_prose.unquoted(_status_prose.plain(_folded(text[lo:hi])))
         # "The project's final evaluation", "the evaluation of the project": the project is no subject there.
+        # "a new project entitled ..." is the record's own only where it is the first project the text names, not a
+        # follow-up ("The project trained ... Building on it, a new project will start in 2025").
         subject = next((s for s in _subject_rx().finditer(sentence) if not re.match(r"['\u2019]s\b", sentence[s.end():])
-                        and not _COMPLEMENT.search(sentence, max(0, s.start() - 16), s.start())), None)
+                        and not _COMPLEMENT.search(sentence, max(0, s.start() - 16), s.start())
+                        and not (re.match(r"(?:a|an|un|une|una)\s", s.group(0), re.I)
+                                 and _project_word_rx().search(whole, 0, lo))), None)
+        # "... Il est actuellement en cours d'exécution.", "Se encuentra en ejecución.": a pronoun (or no one) right
+        # before the status, after a sentence about the project only.
+        pronoun = None if subject or not told else _status_prose.pronoun_subject(sentence)
+        told = bool(subject) and not _NOT_THE_PROJECT.search(sentence)
+        subject = subject or pronoun
         if not subject:
             continue
         hits = [(m.start(), m.end(), category) for category, rx in _status_rx()
@@ -232,6 +245,10 @@ def read_status(text: str) -> str | None:
             if _NOT_THE_PROJECT.search(sentence, subject.start(), start) or _status_prose.elsewhere(
                     sentence, subject.start(), subject.end(), start):
                 continue
+            if pronoun and sentence[pronoun.end() : start].strip():
+                continue  # "Esta fase concluyó": a noun after the word, which was no pronoun
+            if category == "completed" and _status_prose.foretold(sentence, start):
+                continue  # "le projet, qui sera achevé en 2026": what is to come, not what is
             if (start, end, category) not in stages and _TRANSITIVE.match(sentence[end:]):
                 continue  # "completed its first phase": the verb has an object
             if category == "planned" and (start, end, category) not in stages and not _STATE.match(sentence, start) \
@@ -246,7 +263,8 @@ def read_status(text: str) -> str | None:
 # "is in the pipeline", "est en phase de formulation", "n'a pas encore démarré": what the project is, not what it will
 # do, so no "when" need follow.
 _STATE = re.compile(r"(?:is|est|esta|se\s+encuentra|remains|reste|sigue|has\s+not|n'a\s+pas|aun\s+no|todavia\s+no)\s+"
-                    r"(?:(?:in|under|en|being|yet|encore|the|its|at)\b|$)", re.IGNORECASE)
+                    r"(?:(?:awaiting|pending|en\s+attente|pendiente|en\s+espera|in|under|en|being|yet|encore|the|its|at)\b|$)",
+                    re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------------------------- the countries served

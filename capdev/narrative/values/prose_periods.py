@@ -74,6 +74,11 @@ def others_verb(text: str, at: int) -> bool:
     return others_before(fold(text), lo, at)
 
 
+# What may stand before a noun of starting or ending that opens its sentence ("1.3 Implementation started in ...",
+# "Its launch is planned for ..."): a paragraph's number, a possessive; nothing that names another subject.
+_BARE_HEAD = re.compile(r"\s*(?:[\d.]+\s+)?(?:(?:its|their|son|sa|leur|su|sus)\s+)?", re.IGNORECASE)
+
+
 def _single(mention) -> PartialDate | None:
     """The day, month or year a mention names, None for a period, a quarter, a semester or a fiscal year."""
     r = mention.range
@@ -103,16 +108,18 @@ def verb_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
     folded = fold(text)
     spans = sentences(text)
     found: dict[str, set[PartialDate]] = {"start_verbs": set(), "end_verbs": set()}
-    for mention, (lo, _hi), _si, before in _project_dates(text, folded, spans):
-        for name in found:
+    for mention, (lo, _hi), si, before in _project_dates(text, folded, spans):
+        for name in ("start_nouns", "end_nouns", "start_verbs", "end_verbs"):
             cue = _verb_rx(name).search(before)
             if not cue:
                 continue
             date = _single(mention)
             at = mention.start - len(before) + cue.start()
+            bare = name.endswith("nouns") and _BARE_HEAD.fullmatch(folded[lo:at])
             if date is not None and (_projects_verb(folded[lo:at], at - lo) or _opening_clause(
-                    folded, lo, at, mention.end)):
-                found[name].add(date)
+                    folded, lo, at, mention.end) or bare or (
+                    si and _BARE_PRONOUN.fullmatch(folded[lo:at]) and _only_the_project(folded, *spans[si - 1]))):
+                found[name.replace("nouns", "verbs")].add(date)
             break
     start = next(iter(found["start_verbs"])) if len(found["start_verbs"]) == 1 else None
     end = next(iter(found["end_verbs"])) if len(found["end_verbs"]) == 1 else None
@@ -159,6 +166,19 @@ def _projects_sentence(folded: str, lo: int, hi: int) -> bool:
     for last in _subject_rx().finditer(folded, lo, hi):
         pass
     return last is not None and not others_before(folded, lo, last.end())
+
+
+# A pronoun alone, or nothing (Spanish), before a verb, with its auxiliaries: "It had started in ...", "Il avait
+# démarré en ...", "Había comenzado en ..." ("El taller comenzó" is no pronoun: a noun follows "el").
+_BARE_PRONOUN = re.compile(r"\s*(?:(?:it|il|elle|celui-ci|celle-ci|ce\s+dernier|este|esta|ella)\s+)?"
+                           r"(?:(?:had|has|have|was|is|avait|a|est|etait|habia|ha|fue|se)\s+)*", re.IGNORECASE)
+
+
+def _only_the_project(folded: str, lo: int, hi: int) -> bool:
+    """Does the sentence [lo, hi) tell of the project and of no workshop, mission or phase, so that the pronoun (or,
+    in Spanish, the no one) opening the next is the project ("El proyecto concluyó en 2024. Había comenzado en
+    2021")?"""
+    return bool(_subject_rx().search(folded, lo, hi)) and not _NOT_THE_PROJECT.search(folded, lo, hi)
 
 
 def _in_projects_aside(folded: str, lo: int, at: int) -> bool:

@@ -121,13 +121,15 @@ _LENGTH = re.compile(r"^\W*(?:\d{1,3}|un|une|one|two|three|deux|trois|uno|una|do
 
 
 def extended_end(value: str) -> object | None:
-    """The end a period value says it was extended to ("2019 – 2021 (extended to June 2022)"), or None."""
+    """The end a period value says it was extended to ("2019 – 2021 (extended to June 2022)", "24 meses a partir del
+    1 de octubre de 2022. [...] la fecha de finalización se amplió hasta el 30 de junio de 2025"), or None."""
+    from .changed_ends import changed_end
     from .dates import find_dates
 
     m = _EXTENDED.search(value) if isinstance(value, str) else None
     found = find_dates(m.group("date")) if m else []
     if not found or found[0].start > 2:
-        return None
+        return changed_end(value) if isinstance(value, str) else None
     rng = found[0].range
     return rng.end or rng.start
 

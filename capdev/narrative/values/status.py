@@ -36,7 +36,7 @@ def _phase_rx() -> tuple[re.Pattern[str], dict[str, str]]:
     words = {_norm(w): cat for cat, ws in phases["stages"].items() for w in ws}
     alt = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in sorted(words, key=len, reverse=True))
     nouns = "|".join(re.escape(_norm(n)) for n in phases["nouns"])
-    rx = re.compile(rf"^(?:(?:in|at|en|dans)\s+)?(?:(?:the|its|a|sa|la|une|su|una|el|le)\s+)?"
+    rx = re.compile(rf"^(?:(?:in|at|en|dans|a)\s+)?(?:(?:the|its|a|sa|la|une|su|una|el|le)\s+)?"
                     rf"(?:(?:{nouns})\s+(?:of\s+|de\s+|d'\s*|del\s+)?(?:la\s+|l'\s*|el\s+)?(?P<a>{alt})"
                     rf"|(?P<b>{alt})\s+(?:{nouns}))(?![\w])")
     return rx, words

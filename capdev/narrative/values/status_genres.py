@@ -11,8 +11,9 @@ import re
 from pathlib import Path
 
 from ..folding import fold
+from . import meta_periods as _meta
 
-__all__ = ["genre_status", "head_badge", "title_badge"]
+__all__ = ["genre_status", "head_badge", "meta_badge", "title_badge"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "status_genres.json"
 _HEAD_LINES = 4  # a document says what it is in its first lines (a letterhead, a reference, then its kind)
@@ -105,3 +106,24 @@ def head_badge(head: str) -> str | None:
             if category:
                 return category
     return None
+
+
+_EARLIER = re.compile(r"(?<![\w-])(?:phases?|fases?|stages?|etapas?|etapes?|pilot[eo]?s?|previous|precedente?|"
+                      r"anterior(?:es)?|former|ancien(?:ne)?)(?![\w-])", re.IGNORECASE)
+
+
+def meta_badge(text: str) -> str | None:
+    """The status a card's line of facts gives anywhere in a record, where the line also gives the period ("Sénégal
+    · En cours · 2021–2024" under a title the page's navigation pushed down); lines that name two statuses give
+    none. A line without a period (an activity's row "Workshop | Nairobi | Completed") is no card's."""
+    _, _, badges = _tables()
+    found = set()
+    for line in text.splitlines():
+        if len(line) > 6 * (_meta.MAX_ITEM + 3):
+            continue
+        items = _meta.line_items(line.strip(" \t*_#")) or []
+        if _EARLIER.search(fold(line)):
+            continue  # "Phase I · 2015–2018 · Completed": an earlier phase's or project's line
+        if sum(1 for i in items if _meta.item_period(i)) == 1:
+            found |= {badges[_norm(i)] for i in items if _norm(i) in badges}
+    return found.pop() if len(found) == 1 else None

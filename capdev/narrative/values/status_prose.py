@@ -16,7 +16,7 @@ from pathlib import Path
 from ..folding import fold
 from .status import phase_category, status_category
 
-__all__ = ["cues", "elsewhere", "fronted", "longest", "plain", "stage_hits"]
+__all__ = ["cues", "elsewhere", "foretold", "fronted", "longest", "plain", "pronoun_subject", "stage_hits", "unquoted"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "status_prose.json"
 
@@ -56,6 +56,16 @@ def plain(sentence: str) -> str:
     return _rx()["adverbs"].sub(lambda m: " " * len(m.group(0)), sentence)
 
 
+# A quoted title ("Regulatory Impact Assessment Unit", « Registre national ... »): its words are no subject.
+_QUOTED_TITLE = re.compile(r"[\u201c\"\u00ab][^\u201c\u201d\"\u00ab\u00bb]{0,200}[\u201d\"\u00bb]")
+
+
+def unquoted(sentence: str) -> str:
+    """The sentence with its quoted titles blanked, same length: "the project "Civil Registration ..." came to an
+    end" tells of the project, not of a registration."""
+    return _QUOTED_TITLE.sub(lambda m: " " * len(m.group(0)), sentence)
+
+
 def elsewhere(sentence: str, subject_start: int, subject_end: int, at: int) -> bool:
     """Is the status at `at` told of something other than the project named before subject_end: another project
     or phase ("a previous project, which ..."), a clause of another noun, an evaluation or a report?"""
@@ -68,7 +78,12 @@ def elsewhere(sentence: str, subject_start: int, subject_end: int, at: int) -> b
         pass
     # "The project, which started in 2021, was completed": the clause is closed by a comma; "the project, which was
     # completed" right after the project: its own clause. Otherwise the clause is of another noun.
-    return bool(last and "," not in gap[last.end():] and gap[: last.start()].strip(" ,"))
+    return bool(last and "," not in gap[last.end():] and not _NAMING.fullmatch(gap[: last.start()].strip(" ,")))
+
+
+# "a new project entitled "...", which is expected to begin": the clause is of the project its title names.
+_NAMING = re.compile(r"(?:(?:entitled|titled|called|named|known\s+as|intitulee?|denommee?|appelee?|titulad[oa]|"
+                     r"denominad[oa]|llamad[oa])\s*,?)?", re.IGNORECASE)
 
 
 def stage_hits(sentence: str, start: int) -> list[tuple[int, int, str]]:
@@ -96,3 +111,27 @@ def fronted(sentence: str, subject_start: int) -> str | None:
     if not head.endswith(",") or "," in head[:-1] or len(head.split()) > _FRONT_WORDS:
         return None
     return status_category(head[:-1])
+
+
+# "will be completed in", "sera achevé en", "debería estar concluido", "once completed", "une fois clôturé": a
+# completion to come. The sentence is folded (no accents).
+_FORETOLD = re.compile(r"(?<![\w'-])(?:will(?:\s+have)?\s+be(?:en)?|shall\s+be|to\s+be|should\s+be|would\s+be|"
+                       r"once|when|until|expected\s+to\s+be|sera|seront|serait|devra\s+etre|devrait\s+etre|doit\s+etre|"
+                       r"une\s+fois|lorsque|quand|jusqu'a\s+ce\s+qu'il\s+soit|prevue?\s+pour\s+etre|sera|seran|"
+                       r"estara|deberia\s+(?:ser|estar)|debe\s+(?:ser|estar)|una\s+vez|cuando|hasta\s+que\s+sea|"
+                       r"previsto\s+para\s+ser)\s*$", re.IGNORECASE)
+
+
+def foretold(sentence: str, at: int) -> bool:
+    """Is the status at `at` a completion still to come ("will be completed", "sera achevé", "una vez concluido")?"""
+    return bool(_FORETOLD.search(sentence, max(0, at - 40), at))
+
+
+# A sentence's subject that is a pronoun, or none (Spanish): "It is under implementation", "Il est en cours", "Se
+# encuentra en ejecución", "Ésta concluyó en 2023". The sentence is folded (no accents).
+_PRONOUN = re.compile(r"\s*(?:(?:it|il|elle|celui-ci|celle-ci|ce\s+dernier|esta|este)(?![\w'-]))?", re.IGNORECASE)
+
+
+def pronoun_subject(sentence: str) -> re.Match[str]:
+    """The pronoun opening a sentence (an empty match when it opens with its verb)."""
+    return _PRONOUN.match(sentence)  # type: ignore[return-value]

@@ -1,0 +1,107 @@
+"""A project's status inferred from its period and the date its document states for itself, in English, French and
+Spanish: a report dated 2024 on a project that ran from 2019 to 2022 tells of a completed project, a memo sent in
+March 2025 on a project running from 2023 to December 2025 of an active one, an annual report for 2023 on a project
+to start in 2024 of a planned one.
+
+The document's date is only one it states: a label on one of its first lines ("Date of report: 24 March 2023",
+"Envoyé : mardi 11 mars 2025", "Fecha de corte: 30 de junio de 2024", data/document_dates.json) or the heading of a
+report or a periodical with its year ("Annual Report 2023", "Informe Anual 2023"). Never a date of the text's
+body (an event's, a deadline's), and never when its first lines give two different dates. A status is inferred
+only where the whole period lies on one side of the whole document date (a date's precision is a stretch of days:
+"2024" runs from January to December): a project ending in the month the report is dated gives nothing.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from pathlib import Path
+
+from ..folding import fold
+from ..types import PartialDate
+from . import dates as _dates
+
+__all__ = ["document_date", "infer_status", "status_by_date"]
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "document_dates.json"
+_HEAD_LINES = 15  # a document states its date among its first lines (a letterhead, an e-mail's header, a cover)
+HEAD_CHARS = 2500
+_MAX_HEADING = 100  # a heading is a short line, not a sentence that names a report
+
+
+def _alternation(words: list[str]) -> str:
+    forms = sorted({fold(w).casefold() for w in words}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(p).replace("'", "['\u2019]") for p in f.split()) for f in forms)
+
+
+@functools.cache
+def _rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = json.loads(_DATA.read_text(encoding="utf-8"))
+    # "Date of report: 24 March 2023", "**Fecha:** 27 de septiembre de 2024", "| Updated | March 2025 |".
+    label = re.compile(rf"^[\W_]*(?:{_alternation(data['labels'])})[\s*_]*[:|\uff1a][\s*_|]*", re.IGNORECASE)
+    heading = re.compile(rf"(?<![\w'-])(?:{_alternation(data['headings'])})(?![\w-])", re.IGNORECASE)
+    return label, heading
+
+
+def _one_date(text: str, at_start: bool) -> PartialDate | None:
+    """The one date (a day, a month or a year, not a period) that text gives, at its start when at_start."""
+    found = [m for m in _dates.find_dates(text) if m.range.start is not None]
+    if not found:
+        return None
+    first = found[0]
+    if at_start and text[: first.start].strip(" ,.\t"):
+        # "Sent: Tuesday, March 11, 2025", "Envoyé : mardi 11 mars 2025": a weekday may open the value
+        if len(text[: first.start].split()) > 1:
+            return None
+    r = first.range
+    if r.end is not None and r.end != r.start:
+        return None  # "Date: 3-7 March 2025": a stretch of days is an event's, not a document's day
+    if not at_start and len(found) > 1:
+        return None
+    return r.start
+
+
+def document_date(text: str) -> PartialDate | None:
+    """The date a document states for itself on its first lines, or None (none, or two different ones)."""
+    label_rx, heading_rx = _rx()
+    lines = [ln.strip() for ln in text[:HEAD_CHARS].splitlines() if any(c.isalnum() for c in ln)][:_HEAD_LINES]
+    found: set[PartialDate] = set()
+    for line in lines:
+        folded = fold(line)
+        m = label_rx.match(folded)
+        if m:
+            date = _one_date(line[m.end() :], at_start=True)
+            if date is not None:
+                found.add(date)
+            continue
+        h = heading_rx.search(folded)
+        if h and len(line) <= _MAX_HEADING and not line[h.end() :].lstrip().startswith(":"):  # "Issue: delays"
+            date = _one_date(line[h.end() :], at_start=False)
+            if date is not None:
+                found.add(date)
+    return found.pop() if len(found) == 1 else None
+
+
+def status_by_date(start: PartialDate | None, end: PartialDate | None, when: PartialDate | None) -> str | None:
+    """"completed" when the period ended before the document's date, "planned" when it begins after it, "active"
+    when it began before and ends after it; None when the document gives no date or the period straddles it."""
+    if when is None or (start is None and end is None):
+        return None
+    first, last = when.first_day(), when.last_day()
+    if end is not None and end.last_day() < first and (start is None or start.first_day() <= end.last_day()):
+        return "completed"
+    if start is not None and start.first_day() > last and (end is None or end.last_day() >= start.first_day()):
+        return "planned"
+    if start is not None and end is not None and start.first_day() <= first and end.first_day() > last:
+        return "active"
+    return None
+
+
+def infer_status(record, when: PartialDate | None) -> None:
+    """A record without a status takes the one its period gives beside its document's date, flagged as inferred."""
+    if record.status or when is None:
+        return
+    kind = status_by_date(record.start, record.end, when)
+    if kind:
+        record.status = kind
+        record.flag("status", f"inferred from the period and the document's date ({when.iso()})")
