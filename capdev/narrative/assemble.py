@@ -191,6 +191,8 @@ class _Assembler(FundingSteps, RecordSteps, TitleSteps):
             self.add_partners(names, "implementing" if names in facts.implementers else "cooperating")
         if facts.funders or facts.partners or facts.implementers:
             read.append("partners")
+        for name in facts.unsure:  # "with the support of the X Foundation": who pays or who helps, unsaid
+            rec.flag("partners", f"funder or partner, the text does not say: {_excerpt(name)}")
         if facts.status and not rec.status:
             rec.status = facts.status
             read.append("status")

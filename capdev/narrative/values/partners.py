@@ -103,7 +103,7 @@ _HARD_SEP = re.compile(
 )
 _ABBREV = re.compile(r"(?:\b[A-Z]|\b(?:Inc|Ltd|Co|St|No|Dr|Mr|Ms|Mrs|Jr|Corp))$")
 _COMMA = re.compile(r",\s*")
-_AND = re.compile(r"\s+(?:and|&|as\s+well\s+as|y|et|ainsi\s+que)\s+", re.I)
+_AND = re.compile(r"\s+(?:and|&|as\s+well\s+as|y|et|ainsi\s+que)(?:\s+(?:with|avec|con))?\s+", re.I)
 
 
 def _country(text: str) -> str | None:

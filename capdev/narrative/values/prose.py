@@ -27,6 +27,7 @@ from . import prose_facts as _facts
 from . import prose_periods as _periods
 from . import prose_roles as _roles
 from . import role_statements as _statements
+from . import told_partners as _told
 from .funding import _MECHANISM, pays_surely
 from .money import parse_money
 from .orgs import resolve_unit
@@ -143,6 +144,7 @@ class ProseFacts:
     status: str | None = None
     countries: list[str] = field(default_factory=list)
     revised_end: PartialDate | None = None  # an end a cue says replaces another ("is extended to", "reportée au")
+    unsure: list[str] = field(default_factory=list)  # "with the support of the X Foundation": pays or helps
 
 
 def _phrase(text: str, start: int, limit: int = 160) -> str:
@@ -262,7 +264,8 @@ def read_roles(text: str) -> ProseFacts:
     and implementers after their cues ("in partnership with A, B and C", "ejecutado por el PNUD"), nothing else."""
     told = ProseFacts()
     _from_cues(told, " ".join(text.split()))
-    return ProseFacts(funders=told.funders, partners=told.partners, implementers=told.implementers)
+    return ProseFacts(funders=told.funders, partners=told.partners, implementers=told.implementers,
+                      unsure=told.unsure)
 
 
 def read_funders(text: str) -> ProseFacts:
@@ -271,6 +274,14 @@ def read_funders(text: str) -> ProseFacts:
     told = ProseFacts()
     _from_cues(told, " ".join(text.split()))
     return ProseFacts(funders=told.funders)
+
+
+def read_partners(text: str) -> ProseFacts:
+    """Who works with the project, in the sentences of a labelled record whose labels name who pays but no partner
+    ("Donor: AFD" and "implemented in partnership with the Ministry of ...")."""
+    told = ProseFacts()
+    _from_cues(told, " ".join(text.split()))
+    return ProseFacts(partners=told.partners, implementers=told.implementers, unsure=told.unsure)
 
 
 def _from_cues(facts: ProseFacts, text: str) -> None:
@@ -299,18 +310,23 @@ def _from_cues(facts: ProseFacts, text: str) -> None:
             continue
         if at in supported:  # "with the support of the Government of Japan" pays; "... of ECLAC" helps
             phrase = _facts.name_extent(phrase)
-            if not phrase or not pays_surely(phrase) or _MECHANISM.search(phrase):
+            if not phrase or _MECHANISM.search(phrase):
                 continue
-        if _MECHANISM.search(phrase):
-            facts.funding_source = facts.funding_source or re.split(r"\s+(?:and|y|et)\s+|,(?![^()]*\))", phrase)[0]
-            continue
+            if not pays_surely(phrase):
+                role = _told.helper_role(phrase)
+                {"partner": facts.partners, "unsure": facts.unsure}.get(role, []).append(phrase)
+                continue
         # "Financé par l'AFD et avec l'appui financier de l'Union européenne": the first name ends before the
-        # second cue, so that the second funder is not taken for part of it.
+        # second cue, so that the second funder is not taken for part of it; the words after the name ("funded by
+        # the Government of Japan to strengthen the budget process") say nothing of what pays.
         named = _facts.name_extent(phrase) or phrase
+        if _MECHANISM.search(named):
+            facts.funding_source = facts.funding_source or re.split(r"\s+(?:and|y|et)\s+|,(?![^()]*\))", named)[0]
+            continue
         if not any(named in f or f in named for f in facts.funders):
             facts.funders.append(named)
     facts.funders += [n for n in _statements.paying_subjects(text) if not any(n in f or f in n for f in facts.funders)]
-    for ends, named in ((_facts.partner_cue_ends(text), facts.partners),
+    for ends, named in ((sorted(_facts.partner_cue_ends(text) + _told.list_starts(text)), facts.partners),
                         (_roles.implementer_cue_ends(text), facts.implementers)):
         for at in ends:
             names = _phrase(text, at, 320)  # a list of three names with their acronyms runs long
@@ -324,9 +340,9 @@ def _from_cues(facts: ProseFacts, text: str) -> None:
     facts.implementers = _unique(n for n in implementers if not _roles.our_unit(n, resolve_unit(n)))
     facts.partners = _unique(n for n in (_roles.bare_name(_facts.name_extent(_roles.without_own_units(p)))
                                          for p in facts.partners + with_them)
-                             if n not in facts.implementers)
+                             if n not in facts.implementers and not _told.only_a_country(n))
     # "with the Caribbean Telecommunications Union (CTU) as partner": the role said after the name
-    facts.partners += [n for n in _statements.named_as_partners(text) if not any(
+    facts.partners += [n for n in _statements.named_as_partners(text) + _told.named_before_role(text) if not any(
         n in p or p in n for p in facts.partners + facts.implementers + facts.funders)]
     # "la Division a appuyé le ministère de ...": the counterpart the project supports; "The Academy co-facilitated
     # the sessions": a body that worked with it (values/counterparts.py, reused from branch r6b-partners).
