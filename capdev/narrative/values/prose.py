@@ -116,6 +116,11 @@ _PHRASE_END = re.compile(
     # "... and carried out"
     r"\s+(?:and|y|et)\s+(?:was\s+|were\s+|fue\s+|a\s+[ée]t[ée]\s+)?[a-z]+(?:ed|ado|ada|\u00e9)\b|"
     r"\s+(?:and|y|et)\s+(?:mis|mise|conduit|men[ée]e?|ejecutad[oa]|llevad[oa])\b|"  # "... et mis en œuvre avec ..."
+    # "..., avec la participation de", "..., with the support of": another complement, another cue's names
+    r",\s+(?:with|avec|con|together|jointly|conjointement|junto)\s|"
+    # "... and works with", "... y trabaja con": a small word after "and" that is no article opens another clause
+    r"\s+(?:and|y|et)\s+(?!(?:the|a|an|of|with|le|la|les|l['’]|un|une|des|du|de|au|aux|avec|el|los|las|una|con|del|al)"
+    r"\b)(?-i:[a-z\u00e0-\u00ff])|"
     r"\s+(?:(?:with|con|avec|for|por|pour|of|de|worth|amounting\s+to|[àa]\s+hauteur\s+de)\s+)?"
     r"(?:US\$|USD|EUR|CAD|AUD|CHF|GBP|[$\u20ac\u00a3]|\d)|"  # "... with AUD 350,000": an amount, not a name
     r"\s+(?:with|con|avec)\s+(?:a|an|un|une|una)\s+(?:total\s+)?(?:budget|presupuesto|contribution|contribuci[oó]n|"
@@ -210,6 +215,8 @@ def read_prose(text: str) -> ProseFacts:
             if not _MECHANISM.search(name) and name not in facts.funders and not _roles.an_adjective(name):
                 facts.funders.append(name)
     for m in _PARTNER_CUE.finditer(text):
+        if re.search(r"support|apoyo|appui", m.group(0), re.IGNORECASE):
+            continue  # "with the support of": who pays or who helps, as the body's name says (_from_cues)
         names = _phrase(text, m.end(), 320)
         if names and not (len(names.split()) <= 3 and resolve_unit(names)):  # "implemented by DPIDG": our unit
             (facts.implementers if _roles.implements(m.group(0)) else facts.partners).append(names)

@@ -150,6 +150,8 @@ def _kept_words(words: list[str]) -> int:
         bare = w.strip("()\"'«»“”")
         low = bare.lower()
         nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+        if kept and re.fullmatch(r"\([A-Z][\w&.-]{1,15}\)", kept[-1]) and not bare[:1].isupper():
+            break  # "... and Management (ZIPAM) on a new examination": the acronym closes the name
         if bare[:1].isupper() or bare[:1].isdigit() and kept or low in _CONNECTORS or re.match(r"[dl]['’]", low):
             kept.append(w)
             continue

@@ -106,4 +106,11 @@ def only_a_country(names: str) -> bool:
     """Is a phrase read after a partner's cue a country or a list of countries and nothing else ("works with Kenya
     and Uganda")? A country named so is served, not a partner; its government, named as such, is one."""
     parts = [p for p in re.split(r",\s*|\s+(?:and|et|y|&)\s+", names.strip(" .,;")) if p.strip()]
-    return bool(parts) and all(_a_country(p.strip()) for p in parts)
+    return bool(parts) and all(_opens_with_a_country(p.strip()) for p in parts)
+
+
+def _opens_with_a_country(part: str) -> bool:
+    """"Kenya", "le Togo sur la gestion des archives": a country, and only small words after it."""
+    bare = re.sub(r"^(?:the|le|la|les|el|l['’])\s*", "", part, flags=re.IGNORECASE)
+    first = next(iter(find_countries(bare)), None)
+    return first is not None and first.start == 0 and not re.search(r"[A-Z\u00c0-\u00de]", bare[first.end :])

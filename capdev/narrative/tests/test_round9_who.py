@@ -1,0 +1,160 @@
+"""Who works with a project and who funds it, told in sentences (round 9): a record whose only role label names
+who pays still reads its partners from its sentences; a body after a cue of support ("with the support of",
+"avec l'appui du", "con el apoyo del") is a funder when it surely pays, a partner when it helps, flagged when it may
+do either (a foundation); partners listed after "the partners of the programme are" or named before "will be our
+main partner"; French and Spanish ministries written small; mechanism codes read in capitals only. Records in
+English, French and Spanish (tests/files/round9/who/); each case asserts the right values and that the wrong ones
+are not produced."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from capdev.narrative.tests._shared import only_record
+from capdev.narrative.values import prose
+from capdev.narrative.values.funding import read_funding
+from capdev.narrative.values.prose_names import name_extent
+from capdev.narrative.values.told_partners import helper_role, list_starts, named_before_role
+
+FILES = Path(__file__).parent / "files" / "round9" / "who"
+
+
+def _names(rec, role: str | None = None) -> set[str]:
+    return {p.name for p in rec.partners if role is None or p.role == role}
+
+
+@pytest.mark.parametrize("name, funder, partners", [
+    ("donor_label_only_en.txt", "Government of Ireland",
+     {"Public Service Management Division", "Zambia Institute of Public Administration and Management"}),
+    ("donor_label_only_fr.txt", "Agence Française de Développement",
+     {"ministère de la Fonction publique et de la Réforme administrative", "École nationale d'administration"}),
+    ("donor_label_only_es.txt", "European Union",
+     {"Instituto Nacional de Administración Pública", "Asociación de Municipios de Honduras",
+      "Secretaría de Descentralización"}),
+])
+def test_a_donor_label_alone_still_reads_partners_from_sentences(name: str, funder: str, partners: set[str]) -> None:
+    rec = only_record(FILES / name)
+    assert _names(rec, "funding") == {funder}
+    assert _names(rec, "cooperating") == partners
+    assert any(f.field == "partners" and f.reason == "read from prose" for f in rec.flags)
+
+
+@pytest.mark.parametrize("name, funder, helper", [
+    ("support_helps_en.txt", "Government of the Republic of Korea", "Economic Commission for Africa"),
+    ("support_helps_fr.txt", "Luxembourg", "Forum des inspections générales d'État d'Afrique"),
+    ("support_helps_es.txt", "Spanish Agency for International Development Cooperation",
+     "Latin American Centre for Development Administration"),
+])
+def test_a_body_after_a_cue_of_support_that_does_not_pay_is_a_partner(name: str, funder: str, helper: str) -> None:
+    rec = only_record(FILES / name)
+    assert _names(rec, "funding") == {funder}
+    assert helper in _names(rec, "cooperating")
+    assert helper not in _names(rec, "funding")
+
+
+@pytest.mark.parametrize("name, body", [
+    ("support_unsure_en.txt", "Ford Foundation"),
+    ("support_unsure_fr.txt", "Fondation Hirondelle"),
+    ("support_unsure_es.txt", "Fundación Avina"),
+])
+def test_a_foundation_after_a_cue_of_support_is_flagged_not_placed(name: str, body: str) -> None:
+    rec = only_record(FILES / name)
+    assert body not in _names(rec)  # it may pay or help: a wrong role is worse than none
+    assert any(f.field == "partners" and body in f.reason for f in rec.flags)
+
+
+@pytest.mark.parametrize("name, funder, partner", [
+    ("named_partner_en.txt", "Government of Japan", "Astana Civil Service Hub"),
+    ("named_partner_fr.txt", "African Development Bank", "Réseau africain des écoles d'administration publique"),
+    ("named_partner_es.txt", "Inter-American Development Bank", "Red de Innovación Pública de Centroamérica"),
+])
+def test_a_body_named_before_its_role_of_partner(name: str, funder: str, partner: str) -> None:
+    rec = only_record(FILES / name)
+    assert _names(rec, "funding") == {funder}
+    assert _names(rec, "cooperating") == {partner}
+
+
+@pytest.mark.parametrize("text, partners", [
+    ("The main partners of the project are the Civil Service Commission and the Lesotho Institute of Public "
+     "Administration and Management (LIPAM). Training started in 2022.",
+     ["the Civil Service Commission and the Lesotho Institute of Public Administration and Management (LIPAM)"]),
+    ("Les partenaires techniques du projet sont l'École nationale d'administration (ENA) et la Cour des comptes. "
+     "Le projet a démarré en 2021.",
+     ["l'École nationale d'administration (ENA) et la Cour des comptes"]),
+    ("Los socios técnicos del programa son el Instituto Centroamericano de Administración Pública (ICAP) y la "
+     "Secretaría General del SICA. En 2023 hubo dos talleres.",
+     ["el Instituto Centroamericano de Administración Pública (ICAP) y la Secretaría General del SICA"]),
+])
+def test_a_list_after_the_words_that_name_the_partners(text: str, partners: list[str]) -> None:
+    assert list_starts(text)
+    assert prose.read_roles(text).partners == partners
+
+
+@pytest.mark.parametrize("text, partners", [
+    ("Numérisation des registres fonciers, en lien avec le ministère de l'Aménagement du territoire et des Services "
+     "fonciers.", ["le ministère de l'Aménagement du territoire et des Services fonciers"]),
+    ("Se trabajó en coordinación con la dirección de Presupuesto del Ministerio de Hacienda.",
+     ["la dirección de Presupuesto del Ministerio de Hacienda"]),
+    ("The Academy works with the Rwanda Management Institute (RMI) and with the Institute of Public Administration "
+     "of Ghana.", ["the Rwanda Management Institute (RMI) and with the Institute of Public Administration of Ghana"]),
+    ("Trabaja con la Red de Municipalidades Rurales del Perú (REMURPE) y con la Asociación de Municipalidades "
+     "Ecuatorianas (AME).",
+     ["la Red de Municipalidades Rurales del Perú (REMURPE) y con la Asociación de Municipalidades "
+      "Ecuatorianas (AME)"]),
+])
+def test_partner_cues_small_heads_and_lists_with_a_second_with(text: str, partners: list[str]) -> None:
+    assert prose.read_roles(text).partners == partners
+
+
+@pytest.mark.parametrize("name, role", [
+    ("Economic Commission for Africa", "partner"), ("el INAP", "partner"), ("l'ENA du Sénégal", "partner"),
+    ("Ford Foundation", "unsure"), ("Fonds mondial", "unsure"), ("Fundación Avina", "unsure"), ("Kenya", ""),
+])
+def test_the_role_of_a_body_that_helps(name: str, role: str) -> None:
+    assert helper_role(name) == role
+
+
+# ------------------------------------------------------------------------------------------------------ guards
+
+@pytest.mark.parametrize("text", [
+    "The project works with Kenya and Uganda to build the skills of county planners.",
+    "Le projet travaille avec le Bénin et le Togo sur la gestion des archives.",
+    "El proyecto trabaja con Perú y Ecuador en la apertura de datos.",
+])
+def test_a_country_after_a_partner_cue_is_no_partner(text: str) -> None:
+    assert prose.read_roles(text).partners == []
+
+
+@pytest.mark.parametrize("text", [
+    "Maria Lindqvist will be our main partner for the evaluation.",
+    "Les partenaires du projet sont satisfaits des résultats obtenus.",
+    "Los socios del proyecto son municipios rurales de la sierra.",
+    "The partners of the project are listed in annex 2.",
+])
+def test_no_partner_from_people_or_words_that_name_none(text: str) -> None:
+    assert prose.read_roles(text).partners == []
+    assert named_before_role(text) == []
+
+
+@pytest.mark.parametrize("text, funder", [
+    ("The project is funded by the Government of Japan to strengthen the budget process of three ministries.",
+     "Government of Japan"),
+    ("Con financiación de la Unión Europea, el proyecto acompaña a municipios rurales de Perú y Ecuador en la "
+     "apertura de datos que da acceso a los presupuestos.", "Unión Europea"),
+    ("Financé par la Suède, le projet appuie les régions et da suite aux fonds communaux.", "Suède"),
+])
+def test_words_after_a_funder_are_no_funding_source(text: str, funder: str) -> None:
+    facts = prose.read_prose(text)
+    assert funder in facts.funders
+    assert facts.funding_source is None
+
+
+def test_a_mechanism_code_is_read_in_capitals_only() -> None:
+    assert read_funding("DA 14").source == "DA 14"
+    assert read_funding("Gobierno de Chile, da apoyo").funders  # "da" is a word, no Development Account
+
+
+def test_a_small_word_alone_opens_no_name() -> None:
+    assert name_extent("le ministère concerné") == ""
+    assert name_extent("la dirección del proyecto") == ""
