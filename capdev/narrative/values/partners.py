@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..intervals import Intervals
 from ..types import PARTNER_ROLES, Partner
 from .orgs import OrgMatch, _clean_name, _is_acronym, _scan, load_units, resolve_organisation
-from .partner_pieces import tidy_pieces, without_channel
+from .partner_pieces import ENDS_A_BODY, tidy_pieces, without_channel
 
 
 @dataclass
@@ -143,7 +143,7 @@ def _looks_like_org_start(s: str) -> bool:
     first = re.split(r"[\s/(,]", s, maxsplit=1)[0]
     if not first or not first[0].isupper():
         return False
-    if first in _ORG_HEADS or _is_acronym(first):
+    if first in _ORG_HEADS or _is_acronym(first) or ENDS_A_BODY.search(s):
         return True
     scan = _scan(s)
     if scan and scan[0].start == 0:

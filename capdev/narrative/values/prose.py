@@ -116,8 +116,6 @@ _PHRASE_END = re.compile(
     # "... and carried out"
     r"\s+(?:and|y|et)\s+(?:was\s+|were\s+|fue\s+|a\s+[ée]t[ée]\s+)?[a-z]+(?:ed|ado|ada|\u00e9)\b|"
     r"\s+(?:and|y|et)\s+(?:mis|mise|conduit|men[ée]e?|ejecutad[oa]|llevad[oa])\b|"  # "... et mis en œuvre avec ..."
-    # "..., avec la participation de", "..., with the support of": another complement, another cue's names
-    r",\s+(?:with|avec|con|together|jointly|conjointement|junto)\s|"
     # "... and works with", "... y trabaja con": a small word after "and" that is no article opens another clause
     r"\s+(?:and|y|et)\s+(?!(?:the|a|an|of|with|le|la|les|l['’]|un|une|des|du|de|au|aux|avec|el|los|las|una|con|del|al)"
     r"\b)(?-i:[a-z\u00e0-\u00ff])|"
@@ -337,7 +335,10 @@ def _from_cues(facts: ProseFacts, text: str) -> None:
                         (_roles.implementer_cue_ends(text), facts.implementers)):
         for at in ends:
             names = _phrase(text, at, 320)  # a list of three names with their acronyms runs long
-            if names and not any(names in p or p in names for p in facts.partners + facts.implementers) and not (
+            # "en lien avec le ministère ..., avec la participation de l'ENA": the second cue's names are read on
+            # their own even where the first cue's phrase runs over them (its name ends before them).
+            read = facts.implementers + (facts.partners if named is facts.implementers else [])
+            if names and not any(names in p or p in names for p in read) and names not in named and not (
                     len(names.split()) <= 3 and resolve_unit(names)) and names not in facts.funders:
                 named.append(names)
     # A name ends where the sentence goes on ("the Government of Canada, invites applications ..."): what follows
