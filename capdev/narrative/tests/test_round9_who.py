@@ -14,6 +14,7 @@ import pytest
 from capdev.narrative.tests._shared import only_record
 from capdev.narrative.values import prose
 from capdev.narrative.values.funding import read_funding
+from capdev.narrative.values.partner_checks import checked_partners
 from capdev.narrative.values.prose_names import name_extent
 from capdev.narrative.values.told_partners import helper_role, list_starts, named_before_role
 
@@ -158,3 +159,65 @@ def test_a_mechanism_code_is_read_in_capitals_only() -> None:
 def test_a_small_word_alone_opens_no_name() -> None:
     assert name_extent("le ministère concerné") == ""
     assert name_extent("la dirección del proyecto") == ""
+
+
+# ------------------------------------------------------------------------------------------- partner lists checked
+
+@pytest.mark.parametrize("name, partners, kind", [
+    ("kinds_not_bodies_en.txt", {"United Nations Entity for Gender Equality and the Empowerment of Women",
+                                 "Council of Governors"}, "county assemblies and civil society organisations"),
+    ("kinds_not_bodies_fr.txt", {"CGLU Afrique", "United Nations Entity for Gender Equality and the Empowerment of "
+                                 "Women"}, "associations nationales de communes"),
+    ("kinds_not_bodies_es.txt", {"United Nations Entity for Gender Equality and the Empowerment of Women",
+                                 "Asociación Nacional de Municipalidades"},
+     "gobiernos locales y organizaciones de mujeres"),
+])
+def test_a_kind_of_body_in_small_letters_is_flagged_not_placed(name: str, partners: set[str], kind: str) -> None:
+    rec = only_record(FILES / name)
+    assert _names(rec, "cooperating") == partners
+    assert any(f.field == "partners" and kind in f.reason for f in rec.flags)
+
+
+@pytest.mark.parametrize("name, ministry, other", [
+    ("portfolio_en.txt", "Ministry of Labour, Employment and Social Security", "Public Service Commission"),
+    ("portfolio_fr.txt", "Ministère du Travail, Emploi et Protection sociale", "École nationale d'administration"),
+    ("portfolio_es.txt", "Ministerio de Trabajo, Empleo y Seguridad Social", "Autoridad Nacional del Servicio Civil"),
+])
+def test_a_ministry_s_portfolio_after_a_comma_stays_in_its_name(name: str, ministry: str, other: str) -> None:
+    rec = only_record(FILES / name)
+    assert _names(rec, "cooperating") == {ministry, other}
+
+
+def test_a_name_cut_by_a_line_break_is_flagged() -> None:
+    rec = only_record(FILES / "wrapped_list_en.txt")
+    assert any(f.field == "partners" and "cut short" in f.reason for f in rec.flags)
+
+
+@pytest.mark.parametrize("value, kept", [
+    ("Dr. Amina Diallo; UNDP", ["United Nations Development Programme"]),
+    ("Mme Aïcha Ba ; Expertise France", ["Expertise France"]),
+    ("Sra. Paula Giraldo; Escuela Superior de Administración Pública (ESAP)",
+     ["Escuela Superior de Administración Pública"]),
+])
+def test_a_person_with_a_title_is_no_organisation(value: str, kept: list[str]) -> None:
+    partners, left = checked_partners(value, "cooperating")
+    assert [p.name for p in partners] == kept
+    assert any("a person" in why for why in left)
+
+
+@pytest.mark.parametrize("value, names", [
+    ("Ministry of Home Affairs (MoHA); National Academy of Politics and Public\nAdministration (NAPPA)",
+     ["Ministry of Home Affairs", "National Academy of Politics and Public Administration"]),
+    ("UNDP; UNICEF\nWorld Bank",
+     ["United Nations Development Programme", "United Nations Children's Fund", "World Bank"]),
+    ("Ministère de la Santé (MS) ; Agence nationale de\nla statistique (ANSD)", ["Ministère de la Santé",
+                                                                              "Agence nationale de la statistique"]),
+])
+def test_a_list_wrapped_inside_a_name(value: str, names: list[str]) -> None:
+    assert [p.name for p in checked_partners(value, "cooperating")[0]] == names
+
+
+@pytest.mark.parametrize("value", ["Ministère de la Fonction publique", "Institut national de la statistique",
+                                   "Secretaría de Planificación y Desarrollo Local", "Service public fédéral"])
+def test_names_ending_in_an_adjective_are_not_taken_for_cut_short(value: str) -> None:
+    assert checked_partners(value, "cooperating")[1] == []

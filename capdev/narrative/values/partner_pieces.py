@@ -108,8 +108,3 @@ def _small_heads() -> frozenset[str]:
     return frozenset(fold(h.casefold()) for h in table()["small_heads"] + table()["institution_heads"]
                      + table()["body_nouns"] if " " not in h)
 
-
-# The nouns that end an English body's name ("Carleton University", "Kenya School of Government" ends otherwise):
-# after a comma, such a piece is another body, never the portfolio of the ministry before it.
-ENDS_A_BODY = re.compile(r"\b(?:University|College|School|Institute|Academy|Foundation|Bank|Agency|Commission|"
-                         r"Council|Centre|Center|Secretariat|Authority|Forum|Network|Association|Society|Hub)\s*$")

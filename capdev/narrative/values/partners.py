@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..intervals import Intervals
 from ..types import PARTNER_ROLES, Partner
 from .orgs import OrgMatch, _clean_name, _is_acronym, _scan, load_units, resolve_organisation
-from .partner_pieces import ENDS_A_BODY, tidy_pieces, without_channel
+from .partner_pieces import tidy_pieces, without_channel
 
 
 @dataclass
@@ -101,7 +101,7 @@ _HARD_SEP = re.compile(
     r"par\s+l['’]\s?interm[ée]diaire\s+d[eu']\s?|[àa]\s+travers)\s+",
     re.IGNORECASE,
 )
-_ABBREV = re.compile(r"(?:\b[A-Z]|\b(?:Inc|Ltd|Co|St|No|Dr|Mr|Ms|Mrs|Jr|Corp))$")
+_ABBREV = re.compile(r"(?:\b[A-Z]|\b(?:Inc|Ltd|Co|St|No|Dr|Mr|Ms|Mrs|Jr|Corp|Sra?|Srta|Dra|Mme|Mlle|Prof|Lic|Ing))$")
 _COMMA = re.compile(r",\s*")
 _AND = re.compile(r"\s+(?:and|&|as\s+well\s+as|y|et|ainsi\s+que)(?:\s+(?:with|avec|con))?\s+", re.I)
 
@@ -143,7 +143,7 @@ def _looks_like_org_start(s: str) -> bool:
     first = re.split(r"[\s/(,]", s, maxsplit=1)[0]
     if not first or not first[0].isupper():
         return False
-    if first in _ORG_HEADS or _is_acronym(first) or ENDS_A_BODY.search(s):
+    if first in _ORG_HEADS or _is_acronym(first):
         return True
     scan = _scan(s)
     if scan and scan[0].start == 0:
@@ -210,7 +210,7 @@ def _split_and(piece: str) -> list[str]:
     for k, m in enumerate(cuts):
         right = piece[m.end() : cuts[k + 1].start() if k + 1 < len(cuts) else len(piece)]
         left = out[-1]
-        if (_looks_like_org_start(right) or _is_known(_clean_name(left)) and right[:1].isupper()
+        if (_looks_like_org_start(right) or _is_known(_clean_name(left)) and not right[:1].isdigit()
                 or len(left) + len(right) > MAX_NAME):
             out.append(right)
         else:
