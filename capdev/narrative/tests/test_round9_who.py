@@ -221,3 +221,26 @@ def test_a_list_wrapped_inside_a_name(value: str, names: list[str]) -> None:
                                    "Secretaría de Planificación y Desarrollo Local", "Service public fédéral"])
 def test_names_ending_in_an_adjective_are_not_taken_for_cut_short(value: str) -> None:
     assert checked_partners(value, "cooperating")[1] == []
+
+
+@pytest.mark.parametrize("text, other, own", [
+    ("Funded by the Government of Japan, the project builds on lessons from the Public Financial Management Reform "
+     "Project funded by the World Bank.", "World Bank", "Government of Japan"),
+    ("Financé par l'AFD, le projet cherche des synergies avec le projet PRODIG financé par la Banque mondiale.",
+     "Banque mondiale", "AFD"),
+    ("Financiado por la AECID, el proyecto coordina con el programa «Colombia Íntegra», financiado por el BID.",
+     "BID", "AECID"),
+])
+def test_the_funder_of_another_project_is_flagged_not_placed(text: str, other: str, own: str) -> None:
+    facts = prose.read_roles(text)
+    assert facts.funders == [own]
+    assert facts.unsure == [other]
+
+
+@pytest.mark.parametrize("text, funder", [
+    ("The project, funded by the World Bank, trains auditors.", "World Bank"),
+    ("Le projet PADDL, financé par l'AFD, appuie les communes.", "AFD"),
+    ("El FORSEC, financiado por la Unión Europea, apoya a las oficinas de servicio civil.", "Unión Europea"),
+])
+def test_the_record_s_own_project_keeps_its_funder(text: str, funder: str) -> None:
+    assert prose.read_roles(text).funders == [funder]

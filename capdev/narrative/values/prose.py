@@ -28,7 +28,7 @@ from . import prose_periods as _periods
 from . import prose_roles as _roles
 from . import role_statements as _statements
 from . import told_partners as _told
-from .funding import _MECHANISM, pays_surely
+from .funding import _MECHANISM
 from .money import parse_money
 from .orgs import resolve_unit
 
@@ -116,9 +116,10 @@ _PHRASE_END = re.compile(
     # "... and carried out"
     r"\s+(?:and|y|et)\s+(?:was\s+|were\s+|fue\s+|a\s+[ée]t[ée]\s+)?[a-z]+(?:ed|ado|ada|\u00e9)\b|"
     r"\s+(?:and|y|et)\s+(?:mis|mise|conduit|men[ée]e?|ejecutad[oa]|llevad[oa])\b|"  # "... et mis en œuvre avec ..."
-    # "... and works with", "... y trabaja con": a small word after "and" that is no article opens another clause
-    r"\s+(?:and|y|et)\s+(?!(?:the|a|an|of|with|le|la|les|l['’]|un|une|des|du|de|au|aux|avec|el|los|las|una|con|del|al)"
-    r"\b)(?-i:[a-z\u00e0-\u00ff])|"
+    # "... and works with", "... y trabaja con": a small word after "and" that is no article opens another clause;
+    # after "et" or "y" a small word may be an adjective ("Union économique et monétaire"): a verb has its preposition
+    r"\s+and\s+(?!(?:the|a|an|of|with|for|on|in)\b)(?-i:[a-z])|"
+    r"\s+(?:y|et)\s+(?-i:[a-z\u00e0-\u00ff]+)\s+(?:con|avec|a|al|au|aux|[àa])\s|"
     r"\s+(?:(?:with|con|avec|for|por|pour|of|de|worth|amounting\s+to|[àa]\s+hauteur\s+de)\s+)?"
     r"(?:US\$|USD|EUR|CAD|AUD|CHF|GBP|[$\u20ac\u00a3]|\d)|"  # "... with AUD 350,000": an amount, not a name
     r"\s+(?:with|con|avec)\s+(?:a|an|un|une|una)\s+(?:total\s+)?(?:budget|presupuesto|contribution|contribuci[oó]n|"
@@ -305,6 +306,7 @@ def _from_cues(facts: ProseFacts, text: str) -> None:
         facts.end = extended  # "extended until 30 June 2024": the end the project now has
     gapped = _statements.funder_gap_ends(text)
     supported = _facts.support_cue_ends(text)
+    others = _told.other_project_cue_ends(text)  # "le projet PRODIG financé par la Banque mondiale"
     for at in sorted(set(_facts.funder_cue_ends(text) + gapped + supported)):
         phrase = re.sub(r"^(?:the|la|le|el|l['’]|del?|du|des)\s*", "", _phrase(text, at), flags=re.I)
         if at in gapped:  # "a contribution of EUR 300,000 from the Government of Italy, DPIDG supported ...": one payer
@@ -313,14 +315,15 @@ def _from_cues(facts: ProseFacts, text: str) -> None:
                               phrase)[0]
         if not phrase[:1].isupper():
             continue
+        if at in others:
+            facts.unsure.append(_facts.name_extent(phrase) or phrase)
+            continue
         if at in supported:  # "with the support of the Government of Japan" pays; "... of ECLAC" helps
-            phrase = _facts.name_extent(phrase)
-            if not phrase or _MECHANISM.search(phrase):
-                continue
-            if not pays_surely(phrase):
-                role = _told.helper_role(phrase)
-                {"partner": facts.partners, "unsure": facts.unsure}.get(role, []).append(phrase)
-                continue
+            payers, helpers, unsure = _told.sort_helpers(_facts.name_extent(phrase))
+            facts.partners += helpers
+            facts.unsure += unsure
+            facts.funders += [p for p in payers if not any(p in f or f in p for f in facts.funders)]
+            continue
         # "Financé par l'AFD et avec l'appui financier de l'Union européenne": the first name ends before the
         # second cue, so that the second funder is not taken for part of it; the words after the name ("funded by
         # the Government of Japan to strengthen the budget process") say nothing of what pays.

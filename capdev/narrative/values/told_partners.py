@@ -114,3 +114,49 @@ def _opens_with_a_country(part: str) -> bool:
     bare = re.sub(r"^(?:the|le|la|les|el|l['’])\s*", "", part, flags=re.IGNORECASE)
     first = next(iter(find_countries(bare)), None)
     return first is not None and first.start == 0 and not re.search(r"[A-Z\u00c0-\u00de]", bare[first.end :])
+
+
+# "synergies avec le projet PRODIG financé par la Banque mondiale", "informa sobre el programa «Colombia Íntegra»,
+# financiado por el BID", "lessons from the PFM Reform Project funded by the World Bank": a project named after a
+# preposition is another project than the record's, and who funds it is not the record's funder.
+_OTHER_PROJECT = re.compile(
+    r"(?<![\w'-])(?:with|from|of|on|about|than|to|avec|du|de|des|sur|que|au|con|del|sobre|al|a)\s+"
+    r"(?:(?:the|a|an|un|une|le|la|l['’]|el|los|las|otro|otra|autre)\s*)?"
+    r"(?:(?:[A-Z][\w-]*\s+){1,5}(?:[Pp]roject|[Pp]rogramme|[Pp]rogram)|(?:projet|programme|proyecto|programa)"
+    r"(?:\s+(?:[«\"“][^»\"”\n]{1,80}[»\"”]|[A-Z][\w'’-]*(?:\s+[A-Z0-9][\w'’-]*){0,3})))\s*,?\s*$")
+
+
+def another_projects(text: str, cue_start: int) -> bool:
+    """Is the funder cue that opens at cue_start said of a project named after a preposition (another project)?"""
+    return bool(_OTHER_PROJECT.search(text[max(0, cue_start - 120) : cue_start]))
+
+
+def other_project_cue_ends(text: str) -> set[int]:
+    """The ends of the funder cues said of another project ("le projet PRODIG financé par "): the funder named
+    there is flagged, not placed."""
+    from .prose_facts import _rx
+
+    if not isinstance(text, str) or not text:
+        return set()
+    return {m.end() for m in _rx("funder_cues").finditer(fold(text)) if another_projects(text, m.start())}
+
+
+def sort_helpers(names: str) -> tuple[list[str], list[str], list[str]]:
+    """The bodies a cue of support names ("con el apoyo de la OPS, el UNFPA y la CEPAL"), each as written, sorted
+    into those that surely pay (funders), those that help (partners: a UN entity, a commission, a school) and those
+    that may do either (a foundation, a fund: unsure). A budget mechanism named there is none of them."""
+    from .funding import _MECHANISM, pays_surely
+    from .partners import parse_partners
+
+    payers: list[str] = []
+    helpers: list[str] = []
+    unsure: list[str] = []
+    for partner in parse_partners(names) if names else []:
+        written = partner.text or partner.name
+        if pays_surely(written) or partner.org_type == "donor":
+            payers.append(written)
+        elif partner.org_type in ("un", "igo", "government", "academia"):
+            helpers.append(written)  # "el Fondo de Población de las Naciones Unidas (UNFPA)": a UN entity helps
+        elif not _MECHANISM.search(fold(written)):
+            {"partner": helpers, "unsure": unsure}.get(helper_role(written), []).append(written)
+    return payers, helpers, unsure
