@@ -16,6 +16,7 @@ from capdev.narrative.values import prose
 from capdev.narrative.values.funding import read_funding
 from capdev.narrative.values.partner_checks import checked_partners
 from capdev.narrative.values.prose_names import name_extent
+from capdev.narrative.values.role_statements import paying_subjects
 from capdev.narrative.values.told_partners import helper_role, list_starts, named_before_role
 
 FILES = Path(__file__).parent / "files" / "round9" / "who"
@@ -243,4 +244,23 @@ def test_the_funder_of_another_project_is_flagged_not_placed(text: str, other: s
     ("El FORSEC, financiado por la Unión Europea, apoya a las oficinas de servicio civil.", "Unión Europea"),
 ])
 def test_the_record_s_own_project_keeps_its_funder(text: str, funder: str) -> None:
+    assert prose.read_roles(text).funders == [funder]
+
+
+@pytest.mark.parametrize("text, funder", [
+    ("The Government of Japan has committed\nUSD 2.2 million to the programme.", "Government of Japan"),
+    ("La Banque africaine de développement a octroyé\n1,5 million de dollars au programme.",
+     "Banque africaine de développement"),
+    ("El Banco Interamericano de Desarrollo aportó\nUSD 900.000 al programa.", "Banco Interamericano de Desarrollo"),
+])
+def test_a_paying_subject_whose_sum_is_on_the_next_line(text: str, funder: str) -> None:
+    assert paying_subjects(text) == [funder]
+
+
+@pytest.mark.parametrize("text, funder", [
+    ("The programme is funded entirely by the Government of Norway.", "Government of Norway"),
+    ("Le programme est intégralement financé par l'Union européenne.", "Union européenne"),
+    ("El programa COOTEC, financiado íntegramente por la AECID, apoya a diez países.", "AECID"),
+])
+def test_a_funder_cue_with_an_adverb(text: str, funder: str) -> None:
     assert prose.read_roles(text).funders == [funder]
