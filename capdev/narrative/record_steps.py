@@ -216,8 +216,9 @@ class RecordSteps:
             return
         if not self.donor_texts:  # partners under a label, and who pays only in its sentences ("funded by ...")
             self.facts_from_prose(told, reader="read_funders")
-        if all(t in self.donor_texts for t in self.partner_texts):  # who pays under a label, who works with it told
-            self.facts_from_prose(told, reader="read_partners")
+        # Who works with it, as its sentences tell, beside a label's partners ("Partenaire : ENA" and "le projet
+        # accompagne le ministère de ..."): each read from a cue of its own, flagged "read from prose".
+        self.facts_from_prose(told, reader="read_partners")
 
     def meta_period(self) -> None:
         """Where nothing else dated the record: the period on a line of short facts beside its title ("Kenya ·

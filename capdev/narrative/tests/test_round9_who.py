@@ -264,3 +264,41 @@ def test_a_paying_subject_whose_sum_is_on_the_next_line(text: str, funder: str) 
 ])
 def test_a_funder_cue_with_an_adverb(text: str, funder: str) -> None:
     assert prose.read_roles(text).funders == [funder]
+
+
+# ----------------------------------------------------------------------------------- labels and sentences together
+
+@pytest.mark.parametrize("name, labelled, told", [
+    ("both_labels_en.txt", "Malawi Institute of Management", "Public Procurement and Disposal of Assets Authority"),
+    ("both_labels_fr.txt", "Association nationale des communes du Bénin",
+     "ministère de la Décentralisation et de la Gouvernance locale"),
+    ("both_labels_es.txt", "Fundación Municipalia", "Federación de Asociaciones Municipales de Bolivia"),
+])
+def test_a_partner_label_and_the_partners_its_sentences_name(name: str, labelled: str, told: str) -> None:
+    rec = only_record(FILES / name)
+    assert {labelled, told} <= _names(rec)
+    assert told not in _names(rec, "funding")
+    assert any(f.field == "partners" and f.reason == "read from prose" for f in rec.flags)
+
+
+@pytest.mark.parametrize("name, roles", [
+    ("role_labels_en.txt", {"Norwegian Ministry of Foreign Affairs": "funding",
+                            "Commonwealth Secretariat": "implementing",
+                            "Civil Service College of Zambia": "beneficiary"}),
+    ("role_labels_fr.txt", {"Agence Française de Développement": "funding", "Expertise France": "implementing",
+                            "Centre national de formation continue": "beneficiary"}),
+    ("role_labels_es.txt", {"Spanish Agency for International Development Cooperation": "funding",
+                            "FIIAPP": "implementing", "Instituto Nacional de Administración Pública": "cooperating"}),
+])
+def test_labels_that_name_a_partner_s_role(name: str, roles: dict[str, str]) -> None:
+    rec = only_record(FILES / name)
+    assert {p.name: p.role for p in rec.partners} == roles
+
+
+@pytest.mark.parametrize("name, written", [
+    ("placeholder_en.txt", "(all)"), ("placeholder_fr.txt", "néant"), ("placeholder_es.txt", "por determinar"),
+])
+def test_a_placeholder_names_no_partner(name: str, written: str) -> None:
+    rec = only_record(FILES / name)
+    assert _names(rec, "cooperating") == set()
+    assert any(f.field == "partners" and written in f.reason for f in rec.flags)

@@ -4,8 +4,10 @@ a kind of body, not one), and a person's name with a title ("Dr. Amina Diallo", 
 organisation. Such pieces are not placed: the caller flags them with the words as written, for a reviewer."""
 from __future__ import annotations
 
+import functools
 import re
 
+from ..folding import fold
 from ..types import Partner
 from .partners import _looks_like_org_start, parse_partners
 from .role_cues import table
@@ -15,9 +17,17 @@ _PERSON = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof|mme|mlle|m|sr|sra|srta|dra|lic
                      re.IGNORECASE)
 
 
+@functools.cache
+def _placeholders() -> frozenset[str]:
+    return frozenset(fold(w.casefold()) for w in table()["placeholder_values"])
+
+
 def _names_no_body(partner: Partner) -> str:
     """Why a partner read from a list names no organisation, or ""."""
     written = partner.text or partner.name
+    first = re.match(r"\W*([^\W\d_][\w/' ]*?)\W*(?:$|\s{2,}|\)|[A-Z][a-z]+\s*:)", written)
+    if first and fold(first.group(1).casefold()) in _placeholders():
+        return "no organisation named"  # "Agreement partner: (all)", "Bailleur : néant"
     if partner.acronym is None and not re.search(r"[A-Z\u00c0-\u00de]", partner.name):
         return "a kind of body, not one"
     if _PERSON.match(written.strip()) or _PERSON.match(partner.name):
