@@ -302,3 +302,15 @@ def test_a_placeholder_names_no_partner(name: str, written: str) -> None:
     rec = only_record(FILES / name)
     assert _names(rec, "cooperating") == set()
     assert any(f.field == "partners" and written in f.reason for f in rec.flags)
+
+
+@pytest.mark.parametrize("text, partners", [
+    ("The second phase builds county capacity. Partners: the Council of Governors and the Kenya School of "
+     "Government.", ["the Council of Governors and the Kenya School of Government"]),
+    ("Deuxième phase du programme, centrée sur la maîtrise d'ouvrage communale. Partenaire : Association nationale "
+     "des communes du Bénin (ANCB).", ["Association nationale des communes du Bénin (ANCB)"]),
+    ("Segunda fase del programa, centrada en la gestión municipal. Socio principal: Asociación de Municipios de "
+     "Honduras (AMHON).", ["Asociación de Municipios de Honduras (AMHON)"]),
+])
+def test_a_partner_label_inside_a_paragraph(text: str, partners: list[str]) -> None:
+    assert prose.read_partners(text).partners == partners
