@@ -487,7 +487,7 @@ def parse_partners(text: str, default_role: str = "cooperating") -> list[Partner
     if is_prose(text):
         partners = _prose_partners(text, default_role)
     else:
-        pieces = tidy_pieces(_split_pieces(text, default_role), text, _ORG_HEADS)  # no place, no half a name
+        pieces = tidy_pieces(_split_pieces(text, default_role), text, _ORG_HEADS, _scan)  # no place, no half a name
         partners = [_partner_from_piece(p) for p in pieces]
     seen: set[tuple[str, str | None]] = set()
     out = []
