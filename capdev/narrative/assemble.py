@@ -191,6 +191,8 @@ class _Assembler(FundingSteps, RecordSteps, TitleSteps):
             self.add_partners(names, "implementing" if names in facts.implementers else "cooperating")
         if facts.funders or facts.partners or facts.implementers:
             read.append("partners")
+        for name in facts.unsure:  # "with the support of the X Foundation": who pays or who helps, unsaid
+            rec.flag("partners", f"funder or partner, the text does not say: {_excerpt(name)}")
         if facts.status and not rec.status:
             rec.status = facts.status
             read.append("status")
@@ -301,9 +303,11 @@ class _Assembler(FundingSteps, RecordSteps, TitleSteps):
         self.partner_texts.append(value)
         if role == "funding" and value not in self.donor_texts:
             self.donor_texts.append(value)
-        orgs = _values("orgs")
         known = {(q.name, q.acronym) for q in self.rec.partners}
-        for p in _guard(self.rec, "partners", [], orgs.parse_partners, value, default_role=role):
+        kept, left = _guard(self.rec, "partners", ([], []), _values("partner_checks").checked_partners, value, role)
+        for why in left:  # "associations nationales de communes": a kind of body; "Dr. Amina Diallo": a person
+            self.rec.flag("partners", why)
+        for p in kept:
             if (p.name, p.acronym) not in known:
                 known.add((p.name, p.acronym))
                 self.rec.partners.append(p)

@@ -211,10 +211,15 @@ class RecordSteps:
             rec.end = facts.revised_end
             rec.flag("time_frame", "read from prose: the end as extended")
         self.facts_from_prose(text, reader="read_stated")
+        told = _values("prose").told(self.raw.blocks, self.text)
         if not self.partner_texts:  # a labelled record that names no partner: who is who in its sentences
-            self.facts_from_prose(_values("prose").told(self.raw.blocks, self.text), reader="read_roles")
-        elif not self.donor_texts:  # partners under a label, and who pays only in its sentences ("funded by ...")
-            self.facts_from_prose(_values("prose").told(self.raw.blocks, self.text), reader="read_funders")
+            self.facts_from_prose(told, reader="read_roles")
+            return
+        if not self.donor_texts:  # partners under a label, and who pays only in its sentences ("funded by ...")
+            self.facts_from_prose(told, reader="read_funders")
+        # Who works with it, as its sentences tell, beside a label's partners ("Partenaire : ENA" and "le projet
+        # accompagne le ministère de ..."): each read from a cue of its own, flagged "read from prose".
+        self.facts_from_prose(told, reader="read_partners")
 
     def meta_period(self) -> None:
         """Where nothing else dated the record: the period on a line of short facts beside its title ("Kenya ·

@@ -61,6 +61,8 @@ _ENDS_NAME = frozenset(
     "in on to during since from between with into within across as which who that where "
     "dans en pour sur pendant depuis entre avec afin qui que dont lors "
     "para con durante desde sobre mediante cuyo cuya donde".split())
+_DETERMINERS = frozenset(
+    "the a an its their his her le la les un une son sa ses leur leurs el los las una su sus".split())
 _CONNECTS = frozenset("of for and the de du des la le les et y del d l".split())
 
 
@@ -100,6 +102,9 @@ def _trim(name: str) -> str:
             break
         if i and _WHEN.match(" ".join(words[i : i + 5])):
             break  # "le Bureau organisation et méthodes de juin 2022 à mai 2024": when, not who
+        if i and w[:1].islower() and low not in _CONNECTS and words[i + 1 : i + 2] and (
+                words[i + 1].lower() in _DETERMINERS):
+            break  # "the National Registration Bureau link the national ID": a verb and its object
         kept.append(w)
     while kept and (kept[-1].lower() in _CONNECTS or re.fullmatch(r"[dl]['’]", kept[-1].lower())):
         kept.pop()

@@ -18,11 +18,11 @@ from .role_cues import alternation, table
 # "Funded by ...", "Financé par ...", "Financiado por ...": a funder follows (data/role_cues.json, "funder_lead").
 _VERBAL = re.compile(rf"^\s*(?:{alternation('funder_lead')})(?:\s+|(?<=')\s*)", re.IGNORECASE)
 # Words of budget mechanisms: a value with one of them names a source, not a funder.
-_MECHANISM = re.compile(
-    rf"(?<!\w)(?:{alternation('mechanism_words')}|{'|'.join(table()['mechanism_codes'])})(?!\w)", re.IGNORECASE)
+# The codes keep their capitals: "DA 14" is the Development Account, "da" a word ("de da", "il da").
+_CODES = rf"(?-i:{'|'.join(table()['mechanism_codes'])})"
+_MECHANISM = re.compile(rf"(?<!\w)(?:{alternation('mechanism_words')}|{_CODES})(?!\w)", re.IGNORECASE)
 # A donor label's value that is a budget mechanism only ("DA", "Compte pour le développement", "XB (trust fund)").
-_DONOR_MECHANISM = re.compile(
-    rf"(?<!\w)(?:{alternation('donor_mechanisms')}|{'|'.join(table()['mechanism_codes'])})(?!\w)", re.IGNORECASE)
+_DONOR_MECHANISM = re.compile(rf"(?<!\w)(?:{alternation('donor_mechanisms')}|{_CODES})(?!\w)", re.IGNORECASE)
 # Words that make a name a body that pays: a government, a ministry, an embassy, a bank, an agency, a union, ...
 _PAYER = re.compile(rf"(?<!\w)(?:{alternation('payer_words')})(?!\w)", re.IGNORECASE)
 _ACRONYM_ASIDE = re.compile(r"\s*\(\s*([A-Z][\w&.\-]{1,11})\s*\)\s*$")

@@ -8,9 +8,11 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from ..folding import fold
 from .channels import without_channel
 from .cities import city_country
 from .places import find_countries, resolve_country
@@ -42,9 +44,10 @@ def _a_city(name: str) -> bool:
     return bool(bare) and bool(city_country(bare)) and not resolve_country(bare)
 
 
-def tidy_pieces(pieces: Sequence, text: str, heads: Sequence[str]) -> list:
+def tidy_pieces(pieces: Sequence, text: str, heads: Sequence[str], known: Callable[[str], list] = lambda _: []) -> list:
     """The pieces of a partner field (objects with text, role and written) without the places and with the
-    portfolio words joined back to their ministry; text is the field as written."""
+    portfolio words joined back to their ministry; text is the field as written, known finds the known
+    organisations a text names (orgs._scan, handed in by partners.py, which imports this module)."""
     heads_set = {h.casefold() for h in heads} - {a.casefold() for a in _ADJECTIVES}
     out: list = []
     for piece in pieces:
@@ -68,5 +71,39 @@ def tidy_pieces(pieces: Sequence, text: str, heads: Sequence[str]) -> list:
                 joined = f"{prev.text}{joint.group(0)}{keep}"
                 out[-1] = dataclasses.replace(prev, text=joined, written=joined)
                 continue
+        after_comma = rf"{re.escape(prev.written or prev.text)}\s*,\s*{re.escape(piece.written or name)}" if (
+            prev is not None) else ""
+        portfolio = prev is not None and _romance_portfolio(piece.written or name, heads_set, known)
+        if portfolio and _MINISTRY.match(prev.text) and re.search(after_comma, text):
+            joined = f"{prev.text}, {name}"  # "Ministerio de Trabajo, Empleo y Seguridad Social": one ministry
+            out[-1] = dataclasses.replace(prev, text=joined, written=joined)
+            continue
         out.append(piece)
     return out
+
+
+_SMALL = frozenset("y et and e de del la las los des du le les of the".split())
+
+
+def _romance_portfolio(piece: str, heads: set[str], known: Callable[[str], list]) -> bool:
+    """"Empleo y Seguridad Social", "Justicia y Descentralización", "Travail et Emploi" after a ministry and a comma:
+    capitalised nouns joined by "y", "et" or "and", no article first, no acronym, no known body, no head of a body's
+    name, so the portfolio of the ministry before them rather than a partner of its own."""
+    words = piece.split()
+    if not 3 <= len(words) <= 6 or words[0].casefold() in _SMALL or not re.search(r"\s(?:y|et|and|e)\s", piece):
+        return False
+    if any(w.isupper() and len(w) > 1 or w.startswith("(") for w in words) or known(piece):
+        return False
+    heads = heads | _small_heads()
+    # "Protection sociale": a small adjective after a capitalised noun goes with it.
+    return all(w.casefold() in _SMALL or (w[:1].isupper() or i and words[i - 1][:1].isupper())
+               and fold(w.casefold()) not in heads and w.casefold() not in heads for i, w in enumerate(words))
+
+
+@functools.cache
+def _small_heads() -> frozenset[str]:
+    from .role_cues import table
+
+    return frozenset(fold(h.casefold()) for h in table()["small_heads"] + table()["institution_heads"]
+                     + table()["body_nouns"] if " " not in h)
+

@@ -101,9 +101,9 @@ _HARD_SEP = re.compile(
     r"par\s+l['’]\s?interm[ée]diaire\s+d[eu']\s?|[àa]\s+travers)\s+",
     re.IGNORECASE,
 )
-_ABBREV = re.compile(r"(?:\b[A-Z]|\b(?:Inc|Ltd|Co|St|No|Dr|Mr|Ms|Mrs|Jr|Corp))$")
+_ABBREV = re.compile(r"(?:\b[A-Z]|\b(?:Inc|Ltd|Co|St|No|Dr|Mr|Ms|Mrs|Jr|Corp|Sra?|Srta|Dra|Mme|Mlle|Prof|Lic|Ing))$")
 _COMMA = re.compile(r",\s*")
-_AND = re.compile(r"\s+(?:and|&|as\s+well\s+as|y|et|ainsi\s+que)\s+", re.I)
+_AND = re.compile(r"\s+(?:and|&|as\s+well\s+as|y|et|ainsi\s+que)(?:\s+(?:with|avec|con))?\s+", re.I)
 
 
 def _country(text: str) -> str | None:
@@ -210,7 +210,7 @@ def _split_and(piece: str) -> list[str]:
     for k, m in enumerate(cuts):
         right = piece[m.end() : cuts[k + 1].start() if k + 1 < len(cuts) else len(piece)]
         left = out[-1]
-        if (_looks_like_org_start(right) or _is_known(_clean_name(left)) and right[:1].isupper()
+        if (_looks_like_org_start(right) or _is_known(_clean_name(left)) and not right[:1].isdigit()
                 or len(left) + len(right) > MAX_NAME):
             out.append(right)
         else:
@@ -487,7 +487,7 @@ def parse_partners(text: str, default_role: str = "cooperating") -> list[Partner
     if is_prose(text):
         partners = _prose_partners(text, default_role)
     else:
-        pieces = tidy_pieces(_split_pieces(text, default_role), text, _ORG_HEADS)  # no place, no half a name
+        pieces = tidy_pieces(_split_pieces(text, default_role), text, _ORG_HEADS, _scan)  # no place, no half a name
         partners = [_partner_from_piece(p) for p in pieces]
     seen: set[tuple[str, str | None]] = set()
     out = []

@@ -28,7 +28,8 @@ from . import prose_facts as _facts
 from . import prose_periods as _periods
 from . import prose_roles as _roles
 from . import role_statements as _statements
-from .funding import _MECHANISM, pays_surely
+from . import told_partners as _told
+from .funding import _MECHANISM
 from .money import parse_money
 from .orgs import resolve_unit
 
@@ -116,6 +117,10 @@ _PHRASE_END = re.compile(
     # "... and carried out"
     r"\s+(?:and|y|et)\s+(?:was\s+|were\s+|fue\s+|a\s+[ée]t[ée]\s+)?[a-z]+(?:ed|ado|ada|\u00e9)\b|"
     r"\s+(?:and|y|et)\s+(?:mis|mise|conduit|men[ée]e?|ejecutad[oa]|llevad[oa])\b|"  # "... et mis en œuvre avec ..."
+    # "... and works with", "... y trabaja con": a small word after "and" that is no article opens another clause;
+    # after "et" or "y" a small word may be an adjective ("Union économique et monétaire"): a verb has its preposition
+    r"\s+and\s+(?!(?:the|a|an|of|with|for|on|in)\b)(?-i:[a-z])|"
+    r"\s+(?:y|et)\s+(?-i:[a-z\u00e0-\u00ff]+)\s+(?:con|avec|a|al|au|aux|[àa])\s|"
     r"\s+(?:(?:with|con|avec|for|por|pour|of|de|worth|amounting\s+to|[àa]\s+hauteur\s+de)\s+)?"
     r"(?:US\$|USD|EUR|CAD|AUD|CHF|GBP|[$\u20ac\u00a3]|\d)|"  # "... with AUD 350,000": an amount, not a name
     r"\s+(?:with|con|avec)\s+(?:a|an|un|une|una)\s+(?:total\s+)?(?:budget|presupuesto|contribution|contribuci[oó]n|"
@@ -144,6 +149,7 @@ class ProseFacts:
     status: str | None = None
     countries: list[str] = field(default_factory=list)
     revised_end: PartialDate | None = None  # an end a cue says replaces another ("is extended to", "reportée au")
+    unsure: list[str] = field(default_factory=list)  # "with the support of the X Foundation": pays or helps
 
 
 def _phrase(text: str, start: int, limit: int = 160) -> str:
@@ -209,6 +215,8 @@ def read_prose(text: str) -> ProseFacts:
             if not _MECHANISM.search(name) and name not in facts.funders and not _roles.an_adjective(name):
                 facts.funders.append(name)
     for m in _PARTNER_CUE.finditer(text):
+        if re.search(r"support|apoyo|appui", m.group(0), re.IGNORECASE):
+            continue  # "with the support of": who pays or who helps, as the body's name says (_from_cues)
         names = _phrase(text, m.end(), 320)
         if names and not (len(names.split()) <= 3 and resolve_unit(names)):  # "implemented by DPIDG": our unit
             (facts.implementers if _roles.implements(m.group(0)) else facts.partners).append(names)
@@ -267,7 +275,8 @@ def read_roles(text: str) -> ProseFacts:
     and implementers after their cues ("in partnership with A, B and C", "ejecutado por el PNUD"), nothing else."""
     told = ProseFacts()
     _from_cues(told, " ".join(text.split()))
-    return ProseFacts(funders=told.funders, partners=told.partners, implementers=told.implementers)
+    return ProseFacts(funders=told.funders, partners=told.partners, implementers=told.implementers,
+                      unsure=told.unsure)
 
 
 def read_funders(text: str) -> ProseFacts:
@@ -276,6 +285,14 @@ def read_funders(text: str) -> ProseFacts:
     told = ProseFacts()
     _from_cues(told, " ".join(text.split()))
     return ProseFacts(funders=told.funders)
+
+
+def read_partners(text: str) -> ProseFacts:
+    """Who works with the project, in the sentences of a labelled record whose labels name who pays but no partner
+    ("Donor: AFD" and "implemented in partnership with the Ministry of ...")."""
+    told = ProseFacts()
+    _from_cues(told, " ".join(text.split()))
+    return ProseFacts(partners=told.partners, implementers=told.implementers, unsure=told.unsure)
 
 
 def _from_cues(facts: ProseFacts, text: str) -> None:
@@ -295,6 +312,7 @@ def _from_cues(facts: ProseFacts, text: str) -> None:
         facts.end = extended  # "extended until 30 June 2024": the end the project now has
     gapped = _statements.funder_gap_ends(text)
     supported = _facts.support_cue_ends(text)
+    others = _told.other_project_cue_ends(text)  # "le projet PRODIG financé par la Banque mondiale"
     for at in sorted(set(_facts.funder_cue_ends(text) + gapped + supported)):
         phrase = re.sub(r"^(?:the|la|le|el|l['’]|del?|du|des)\s*", "", _phrase(text, at), flags=re.I)
         if at in gapped:  # "a contribution of EUR 300,000 from the Government of Italy, DPIDG supported ...": one payer
@@ -303,24 +321,33 @@ def _from_cues(facts: ProseFacts, text: str) -> None:
                               phrase)[0]
         if not phrase[:1].isupper():
             continue
+        if at in others:
+            facts.unsure.append(_facts.name_extent(phrase) or phrase)
+            continue
         if at in supported:  # "with the support of the Government of Japan" pays; "... of ECLAC" helps
-            phrase = _facts.name_extent(phrase)
-            if not phrase or not pays_surely(phrase) or _MECHANISM.search(phrase):
-                continue
-        if _MECHANISM.search(phrase):
-            facts.funding_source = facts.funding_source or re.split(r"\s+(?:and|y|et)\s+|,(?![^()]*\))", phrase)[0]
+            payers, helpers, unsure = _told.sort_helpers(_facts.name_extent(phrase))
+            facts.partners += helpers
+            facts.unsure += unsure
+            facts.funders += [p for p in payers if not any(p in f or f in p for f in facts.funders)]
             continue
         # "Financé par l'AFD et avec l'appui financier de l'Union européenne": the first name ends before the
-        # second cue, so that the second funder is not taken for part of it.
+        # second cue, so that the second funder is not taken for part of it; the words after the name ("funded by
+        # the Government of Japan to strengthen the budget process") say nothing of what pays.
         named = _facts.name_extent(phrase) or phrase
+        if _MECHANISM.search(named):
+            facts.funding_source = facts.funding_source or re.split(r"\s+(?:and|y|et)\s+|,(?![^()]*\))", named)[0]
+            continue
         if not any(named in f or f in named for f in facts.funders):
             facts.funders.append(named)
     facts.funders += [n for n in _statements.paying_subjects(text) if not any(n in f or f in n for f in facts.funders)]
-    for ends, named in ((_facts.partner_cue_ends(text), facts.partners),
+    for ends, named in ((sorted(_facts.partner_cue_ends(text) + _told.list_starts(text)), facts.partners),
                         (_roles.implementer_cue_ends(text), facts.implementers)):
         for at in ends:
             names = _phrase(text, at, 320)  # a list of three names with their acronyms runs long
-            if names and not any(names in p or p in names for p in facts.partners + facts.implementers) and not (
+            # "en lien avec le ministère ..., avec la participation de l'ENA": the second cue's names are read on
+            # their own even where the first cue's phrase runs over them (its name ends before them).
+            read = facts.implementers + (facts.partners if named is facts.implementers else [])
+            if names and not any(names in p or p in names for p in read) and names not in named and not (
                     len(names.split()) <= 3 and resolve_unit(names)) and names not in facts.funders:
                 named.append(names)
     # A name ends where the sentence goes on ("the Government of Canada, invites applications ..."): what follows
@@ -330,9 +357,9 @@ def _from_cues(facts: ProseFacts, text: str) -> None:
     facts.implementers = _unique(n for n in implementers if not _roles.our_unit(n, resolve_unit(n)))
     facts.partners = _unique(n for n in (_roles.bare_name(_facts.name_extent(_roles.without_own_units(p)))
                                          for p in facts.partners + with_them)
-                             if n not in facts.implementers)
+                             if n not in facts.implementers and not _told.only_a_country(n))
     # "with the Caribbean Telecommunications Union (CTU) as partner": the role said after the name
-    facts.partners += [n for n in _statements.named_as_partners(text) if not any(
+    facts.partners += [n for n in _statements.named_as_partners(text) + _told.named_before_role(text) if not any(
         n in p or p in n for p in facts.partners + facts.implementers + facts.funders)]
     # "la Division a appuyé le ministère de ...": the counterpart the project supports; "The Academy co-facilitated
     # the sessions": a body that worked with it (values/counterparts.py, reused from branch r6b-partners).

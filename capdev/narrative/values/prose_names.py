@@ -15,10 +15,11 @@ _CONNECTORS = frozenset(
 # The endings of the adjectives that close a French or Spanish name written in lower case ("Union européenne",
 # "Coopération suisse", "fonction publique", "Agence française"); a verb ("apoya", "finance") ends otherwise.
 _ADJECTIVE = re.compile(r"(?:[ée]e?s?|ienne?s?|aise?s?|ales?|aux|elle?s?|iques?|aires?|ives?|ifs?|eur|euses?|ic[ao]s?|"
-                        r"an[ao]s?|enses?|in[ao]s?|uisses?|ale)$")
+                        r"an[ao]s?|enses?|in[ao]s?|uisses?|ale|i[eè]re?s?)$")
 _ARTICLES = frozenset("the la le el les los las".split())
 _PORTFOLIO_OPENERS = frozenset("du des de del".split())
-_ITEM_SPLIT = re.compile(r",\s+(?:and\s+|et\s+|y\s+)?|;\s*|\s+(?:and|et|y)\s+(?=(?:the\s+|l['’]|la\s+|le\s+|el\s+|"
+_ITEM_SPLIT = re.compile(r",\s+(?:and\s+|et\s+|y\s+)?|;\s*|\s+(?:and|et|y)\s+(?:(?:with|avec|con)\s+)?"
+                         r"(?=(?:the\s+|l['’]|la\s+|le\s+|el\s+|"
                          r"los\s+|las\s+|les\s+)?[A-Z\u00c0-\u00de])")
 
 
@@ -82,7 +83,7 @@ def name_extent(phrase: str) -> str:
         # "del" goes on naming the portfolio of the body before it, so its head is the word after them.
         skipped = _ARTICLES | _PORTFOLIO_OPENERS if lo else _ARTICLES
         head = next((re.sub(r"^[dl]['’]", "", w) for w in words[:kept] if w.lower() not in skipped), "")
-        if not (head[:1].isupper() or head[:1] in "(\"«“" and head[1:2].isupper()):
+        if not (head[:1].isupper() or head[:1] in "(\"«“" and head[1:2].isupper() or _small_head(head, words[:kept])):
             break
         if lo and _opens_main_clause(words, kept) and not re.search(
                 r"\b(?:and|et|y|e|or|ou|o)\s*$|;", phrase[:lo]):
@@ -91,6 +92,20 @@ def name_extent(phrase: str) -> str:
         if kept < len(words):
             break  # the sentence goes on after this name: no list beyond it
     return phrase[:end].strip(" ,")
+
+
+@functools.cache
+def _small_heads() -> frozenset[str]:
+    from .role_cues import table
+
+    return frozenset(fold(h) for h in table()["small_heads"])
+
+
+def _small_head(head: str, words: list[str]) -> bool:
+    """French and Spanish write a ministry's or an office's noun small and its portfolio capitalised: "le ministère
+    de l'Aménagement du territoire", "la dirección de Presupuesto": a name all the same, when a capital follows."""
+    return fold(head.lower()) in _small_heads() and any(
+        re.sub(r"^[dl]['’]", "", w)[:1].isupper() for w in words[words.index(head) + 1 :] if head in words)
 
 
 _PREPOSITIONS = frozenset("in on at for to from during since with by under through within across as into "
@@ -135,6 +150,8 @@ def _kept_words(words: list[str]) -> int:
         bare = w.strip("()\"'«»“”")
         low = bare.lower()
         nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+        if kept and re.fullmatch(r"\([A-Z][\w&.-]{1,15}\)", kept[-1]) and not bare[:1].isupper():
+            break  # "... and Management (ZIPAM) on a new examination": the acronym closes the name
         if bare[:1].isupper() or bare[:1].isdigit() and kept or low in _CONNECTORS or re.match(r"[dl]['’]", low):
             kept.append(w)
             continue

@@ -1,0 +1,69 @@
+"""A partner list's organisations checked before they are placed: a piece written all in small letters names no
+organisation ("associations nationales de communes", "local governments", "organizaciones de la sociedad civil":
+a kind of body, not one), and a person's name with a title ("Dr. Amina Diallo", "Sra. Paula Giraldo") is nobody's
+organisation. Such pieces are not placed: the caller flags them with the words as written, for a reviewer."""
+from __future__ import annotations
+
+import functools
+import re
+
+from ..folding import fold
+from ..types import Partner
+from .partners import _looks_like_org_start, parse_partners
+from .role_cues import table
+
+# "Dr. Amina Diallo", "Mme Aïcha Ba", "Sr. Joost van der Berg": a title of address, then a name.
+_PERSON = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof|mme|mlle|m|sr|sra|srta|dra|lic|ing|h\.?e)\.?\s+[A-Z\u00c0-\u00de]",
+                     re.IGNORECASE)
+
+
+@functools.cache
+def _placeholders() -> frozenset[str]:
+    return frozenset(fold(w.casefold()) for w in table()["placeholder_values"])
+
+
+def _names_no_body(partner: Partner) -> str:
+    """Why a partner read from a list names no organisation, or ""."""
+    written = partner.text or partner.name
+    first = re.match(r"\W*([^\W\d_][\w/' ]*?)\W*(?:$|\s{2,}|\)|[A-Z][a-z]+\s*:)", written)
+    if first and fold(first.group(1).casefold()) in _placeholders():
+        return "no organisation named"  # "Agreement partner: (all)", "Bailleur : néant"
+    if partner.acronym is None and not re.search(r"[A-Z\u00c0-\u00de]", partner.name):
+        return "a kind of body, not one"
+    if _PERSON.match(written.strip()) or _PERSON.match(partner.name):
+        return "a person, not an organisation"
+    return ""
+
+
+def _semicolon_wraps(value: str) -> str:
+    """"Ministry of Home Affairs (MoHA); National Academy of Politics and Public" / "Administration (NAPPA)": in a
+    list whose line holds its separator, a line that does not end with one breaks inside a name, unless the next
+    line opens another body ("UNDP; UNICEF" / "World Bank")."""
+    lines = value.split("\n")
+    out = [lines[0]]
+    for line in lines[1:]:
+        prev = out[-1].rstrip()
+        head = line.strip()[:1]
+        if ";" in prev and not prev.endswith((",", ";", ":")) and (head.islower() or head.isupper() and (
+                not _looks_like_org_start(line.split(";")[0]))):
+            out[-1] = f"{prev} {line.strip()}"
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def checked_partners(value: str, role: str) -> tuple[list[Partner], list[str]]:
+    """The partners a value names (values.partners.parse_partners), and the reasons for the pieces left out."""
+    kept: list[Partner] = []
+    left: list[str] = []
+    for partner in parse_partners(_semicolon_wraps(value), default_role=role):
+        why = _names_no_body(partner)
+        if why:
+            left.append(f"{why}, not placed: “{partner.text or partner.name}”")
+            continue
+        kept.append(partner)
+        words = [w.casefold() for w in partner.name.split()] or [""]
+        if partner.acronym is None and (words[-1] in table()["cut_short_endings"] or len(words) > 2 and words[-2] in (
+                "and", "of", "for", "&") and words[-1] in table()["cut_short_adjectives"]):
+            left.append(f"the name may be cut short: “{partner.text or partner.name}”")
+    return kept, left

@@ -1,0 +1,162 @@
+"""Partners a record's sentences name without a cue right before each name, and the role of a body after a cue of
+support, in English, French and Spanish:
+
+- a list after the words that name the partners as a group: "The technical partners of the programme are the
+  Central American Institute ... (ICAP) and ...", "Les partenaires du projet sont ...", "Los socios técnicos del
+  programa son el ICAP y la SG-SICA";
+- a body before the words that give it that role: "the Astana Civil Service Hub will be our main partner", "l'ENA
+  sera le partenaire principal", "la Contraloría es nuestro socio técnico";
+- a body after a cue of support that does not surely pay ("with the support of ECLAC", "avec l'appui du Forum des
+  inspections ...", "con el apoyo del INAP") helps: a partner; one that may pay or help (a foundation, a fund, an
+  agency) is unsure: the caller flags it and places it nowhere.
+
+The words are data (data/role_cues.json: partner_nouns, partner_list_verbs, partner_copulas, partner_possessives,
+partner_adjectives, maybe_payer_words). Each pattern reads a bounded span, so the work stays linear in the text."""
+from __future__ import annotations
+
+import functools
+import re
+
+from ..folding import fold
+from . import role_cues as _cues
+from .places import find_countries
+
+_ARTICLE = r"(?:(?:the|its|our|their|les|ses|nos|leurs|los|las|sus|nuestros|nuestras)\s+)"
+# "técnicos del programa", "of the project", "du projet": a few small words between the noun and the verb.
+_SMALL_GAP = r"(?:(?-i:[a-z\u00e0-\u00ff][\w'’-]*)\s+){0,4}?"
+
+
+@functools.cache
+def _group_rx() -> re.Pattern[str]:
+    adjectives = _cues.alternation("partner_adjectives")
+    return re.compile(
+        rf"(?<![\w'-]){_ARTICLE}(?:(?:{adjectives})\s+)?(?:{_cues.alternation('partner_nouns')})(?![\w-])\s+"
+        rf"{_SMALL_GAP}(?:{_cues.alternation('partner_list_verbs')})(?:\s*:)?\s+", re.IGNORECASE)
+
+
+def list_starts(text: str) -> list[int]:
+    """Where a list of partners begins after the words that name them as a group ("the partners of the project are
+    "); the caller reads the names from there."""
+    if not isinstance(text, str) or not text:
+        return []
+    return [m.end() for m in _group_rx().finditer(fold(text))]
+
+
+# A sentence's subject: a capitalised word and up to ten more, an acronym in brackets, after an article.
+_SUBJECT = (r"(?:^|(?<=[.!?;])\s+|\n\s*\n|,\s+(?:and|et|y|while|tandis\s+que|mientras\s+que)\s+)\s*"
+            r"(?:(?:the|le|la|les|el|los|las)\s+|l['’]\s?)?"
+            r"(?P<name>(?-i:[A-Z\u00c0-\u00de][\w'’&-]*(?:\s+[\w\u00c0-\u00ff][\w'’&-]*){0,10}"
+            r"(?:\s+\([A-Z][A-Za-z&-]{1,15}\))?))\s+")
+
+
+@functools.cache
+def _subject_rx() -> re.Pattern[str]:
+    adjectives = _cues.alternation("partner_adjectives")
+    return re.compile(
+        rf"{_SUBJECT}(?:{_cues.alternation('partner_copulas')})\s+(?:(?:{_cues.alternation('partner_possessives')})"
+        rf"\s+)?(?:(?:{adjectives})\s+)?(?:{_cues.alternation('partner_nouns')})(?![\w-])"
+        rf"(?!\s+(?:of|in|for|de|du|des|del|en|pour|para)\s+(?:the\s+|la\s+|le\s+|el\s+|l['’])?[a-z])",
+        re.IGNORECASE)
+
+
+_AUXILIARY = re.compile(r"(?:\s+(?:will|shall|has|have|had|would|a|ont|va|vont|ha|han|va\s+a))+$", re.IGNORECASE)
+
+
+def named_before_role(text: str) -> list[str]:
+    """The bodies a sentence opens with when its verb says they are the project's partners ("the Astana Civil
+    Service Hub will be our main partner"), as written, each once; our own unit and a country are none."""
+    from .counterparts import _a_body
+
+    if not isinstance(text, str) or not text:
+        return []
+    out: list[str] = []
+    for m in _subject_rx().finditer(fold(text)):
+        name = _AUXILIARY.sub("", " ".join(text[m.start("name") : m.end("name")].split()))
+        if (_a_body(name) or _body_noun(name)) and not _a_country(name) and name not in out:
+            out.append(name)
+    return out
+
+
+def _body_noun(name: str) -> bool:
+    """"Astana Civil Service Hub", "Red de Innovación Pública": a capitalised name with a noun that names a body."""
+    return name[:1].isupper() and bool(_cues.words_rx("body_nouns").search(fold(name)))
+
+
+def _a_country(name: str) -> bool:
+    bare = re.sub(r"^(?:the|le|la|el|l['’])\s*", "", name.strip(), flags=re.IGNORECASE)
+    return any(c.start == 0 and c.end == len(bare) for c in find_countries(bare))
+
+
+@functools.cache
+def _maybe_payer_rx() -> re.Pattern[str]:
+    return _cues.words_rx("maybe_payer_words")
+
+
+def helper_role(name: str) -> str:
+    """What a body named after a cue of support is, when it does not surely pay (funding.pays_surely says so
+    first): "unsure" when its name may be a payer's (a foundation, a fund, an agency), "partner" otherwise (a
+    commission, a ministry, a UN entity, a school: it helps); "" for a country alone, which is the country served."""
+    bare = re.sub(r"\s*\([^()]*\)", "", name).strip(" .,")
+    if not bare or _a_country(bare):
+        return ""
+    return "unsure" if _maybe_payer_rx().search(fold(bare)) else "partner"
+
+
+def only_a_country(names: str) -> bool:
+    """Is a phrase read after a partner's cue a country or a list of countries and nothing else ("works with Kenya
+    and Uganda")? A country named so is served, not a partner; its government, named as such, is one."""
+    parts = [p for p in re.split(r",\s*|\s+(?:and|et|y|&)\s+", names.strip(" .,;")) if p.strip()]
+    return bool(parts) and all(_opens_with_a_country(p.strip()) for p in parts)
+
+
+def _opens_with_a_country(part: str) -> bool:
+    """"Kenya", "le Togo sur la gestion des archives": a country, and only small words after it."""
+    bare = re.sub(r"^(?:the|le|la|les|el|l['’])\s*", "", part, flags=re.IGNORECASE)
+    first = next(iter(find_countries(bare)), None)
+    return first is not None and first.start == 0 and not re.search(r"[A-Z\u00c0-\u00de]", bare[first.end :])
+
+
+# "synergies avec le projet PRODIG financé par la Banque mondiale", "informa sobre el programa «Colombia Íntegra»,
+# financiado por el BID", "lessons from the PFM Reform Project funded by the World Bank": a project named after a
+# preposition is another project than the record's, and who funds it is not the record's funder.
+_OTHER_PROJECT = re.compile(
+    r"(?<![\w'-])(?:with|from|of|on|about|than|to|avec|du|de|des|sur|que|au|con|del|sobre|al|a)\s+"
+    r"(?:(?:the|a|an|un|une|le|la|l['’]|el|los|las|otro|otra|autre)\s*)?"
+    r"(?:(?:[A-Z][\w-]*\s+){1,5}(?:[Pp]roject|[Pp]rogramme|[Pp]rogram)|(?:projet|programme|proyecto|programa)"
+    r"(?:\s+(?:[«\"“][^»\"”\n]{1,80}[»\"”]|[A-Z][\w'’-]*(?:\s+[A-Z0-9][\w'’-]*){0,3})))\s*,?\s*$")
+
+
+def another_projects(text: str, cue_start: int) -> bool:
+    """Is the funder cue that opens at cue_start said of a project named after a preposition (another project)?"""
+    return bool(_OTHER_PROJECT.search(text[max(0, cue_start - 120) : cue_start]))
+
+
+def other_project_cue_ends(text: str) -> set[int]:
+    """The ends of the funder cues said of another project ("le projet PRODIG financé par "): the funder named
+    there is flagged, not placed."""
+    from .prose_facts import _rx
+
+    if not isinstance(text, str) or not text:
+        return set()
+    return {m.end() for m in _rx("funder_cues").finditer(fold(text)) if another_projects(text, m.start())}
+
+
+def sort_helpers(names: str) -> tuple[list[str], list[str], list[str]]:
+    """The bodies a cue of support names ("con el apoyo de la OPS, el UNFPA y la CEPAL"), each as written, sorted
+    into those that surely pay (funders), those that help (partners: a UN entity, a commission, a school) and those
+    that may do either (a foundation, a fund: unsure). A budget mechanism named there is none of them."""
+    from .funding import _MECHANISM, pays_surely
+    from .partners import parse_partners
+
+    payers: list[str] = []
+    helpers: list[str] = []
+    unsure: list[str] = []
+    for partner in parse_partners(names) if names else []:
+        written = partner.text or partner.name
+        if pays_surely(written) or partner.org_type == "donor":
+            payers.append(written)
+        elif partner.org_type in ("un", "igo", "government", "academia"):
+            helpers.append(written)  # "el Fondo de Población de las Naciones Unidas (UNFPA)": a UN entity helps
+        elif not _MECHANISM.search(fold(written)):
+            {"partner": helpers, "unsure": unsure}.get(helper_role(written), []).append(written)
+    return payers, helpers, unsure
