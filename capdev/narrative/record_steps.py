@@ -157,6 +157,12 @@ class RecordSteps:
             self.rec.flag("activities", "a table could not be read")
             return []
         events, untyped = _guard(self.rec, "activities", ([], []), _values("tables").events_from_table, table)
+        if table.row_roles and events and len(untyped) == len(events):
+            # No header, and no row names a kind of event ("| 1 | Enmienda al convenio | Coordinación | 31/10/2024"):
+            # a list of commitments or deadlines, not of activities held.
+            self.rec.flag("activities", f"a table whose rows name no kind of event, not read as activities: "
+                                        f"{_excerpt(events[0].summary)}")
+            return []
         for title in untyped:
             self.rec.flag("activities", f"kind of event not stated, read as a meeting: {_excerpt(title)}")
         return events
@@ -174,6 +180,15 @@ class RecordSteps:
                 e.recalled = True
                 rec.flag("activities", f"told as held before the project, kept as history and not counted: "
                                        f"{_excerpt(e.title)} ({e.start.iso()})")
+        # "The savings from travel in 2020 were reallocated to the national assessments": a year alone dates no event
+        # of the project to its month (recollections keep theirs, as history); placed, it would be a wrong row.
+        yearly = [e for e in rec.activities if not e.recalled and e.start is not None and e.start.month is None
+                  and (e.end is None or e.end.month is None)]
+        if yearly:
+            rec.activities[:] = [e for e in rec.activities if all(e is not y for y in yearly)]
+        for e in yearly:
+            rec.flag("activities", f"not read as an activity (dated only by its year), kept in the text: "
+                                   f"{_excerpt(e.summary)}")
 
     def own_facts_begin(self):  # -> datetime.date | None
         """Without a start date written, the project began no later than its own earliest fact: the earliest event
