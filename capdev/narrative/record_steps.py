@@ -118,6 +118,7 @@ class RecordSteps:
                 if stretch:
                     self.rec.flag("background", f"placed by no rule: {_excerpt(' '.join(stretch))}")
                     stretch = []
+        events.extend(self.head_event(events))
         seen: set[tuple[Any, ...]] = set()
         for e in events:
             key = (e.type, e.start, e.end, e.country, e.city, e.online, e.participants)
@@ -131,6 +132,34 @@ class RecordSteps:
         lone = _guard(self.rec, "activities", None, _values("event_cards").lone_count, whole, self.rec.activities)
         if lone:
             self.rec.flag("activities", f"the one event's count read from a line of the record: {_excerpt(lone)}")
+        told = None if lone else _guard(self.rec, "activities", None, _values("event_reports").told_attendance,
+                                        whole, self.rec.activities)
+        if told:
+            self.rec.flag("activities", f"the one event's count read from a sentence of the record: {_excerpt(told)}")
+
+    def head_event(self, events: list[Event]) -> list[Event]:
+        """The event a report's head names above its first label ("Regional Training of Trainers on ..." / "Gaborone,
+        Botswana, 6-10 March 2023"), when no other event is of its days; its lines are then narrative."""
+        head: list[Block] = []
+        for block in self.raw.blocks:
+            if block.kind in ("label", "header", "prose", "table"):
+                break
+            if block.kind == "text" and block.field == "unparsed":
+                head.append(block)
+        if not head:
+            return []
+        start, end = head[0].start, head[-1].end
+        reports = _values("event_reports")
+        found = self.screened(_guard(self.rec, "activities", [], _values("events").extract_events,
+                                     self.text[start:end], offset=start))
+        one = _guard(self.rec, "activities", None, reports.head_event, self.text[start:end], found)
+        if one is None or any(reports.same_days(one, e) for e in events):
+            return []
+        for block in head:
+            if one.span and one.span[0] < block.end and block.start < one.span[1]:
+                self.span_fields[id(block)] = "narrative"
+        self.rec.flag("activities", f"the event the report is on, read from its head: {_excerpt(one.summary)}")
+        return [one]
 
     def screened(self, events: list[Event]) -> list[Event]:
         """The events that are dated events of the project; the others (no date, postponed, cancelled) stay in the
@@ -180,10 +209,7 @@ class RecordSteps:
                 e.recalled = True
                 rec.flag("activities", f"told as held before the project, kept as history and not counted: "
                                        f"{_excerpt(e.title)} ({e.start.iso()})")
-        # "The savings from travel in 2020 were reallocated to the national assessments": a year alone dates no event
-        # of the project to its month (recollections keep theirs, as history); placed, it would be a wrong row.
-        yearly = [e for e in rec.activities if not e.recalled and e.start is not None and e.start.month is None
-                  and (e.end is None or e.end.month is None)]
+        yearly = _guard(rec, "activities", [], _values("event_years").set_aside_yearly, rec.activities)
         if yearly:
             rec.activities[:] = [e for e in rec.activities if all(e is not y for y in yearly)]
         for e in yearly:

@@ -281,7 +281,7 @@ def _fill(draft: _Draft, f: _Facts, sent: _Sentence, offset: int, *, dates_ok: b
             ev.country, ev.city, draft.country_text = v.iso3, v.city, v.text
         elif f.demonym:
             ev.country = f.demonym
-    if ev.participants is None and f.participants and not tells_reach(sent.text):
+    if ev.participants is None and f.participants and not tells_reach(sent.text, f.participants):
         ev.participants, ev.participants_qualifier = f.participants, f.qualifier
         ev.participants_profile, ev.participant_countries = f.profile, f.participant_countries
         if ev.country is None and f.demonym:
