@@ -173,7 +173,10 @@ class RecordSteps:
         genres = _values("event_genres")
         own = _guard(self.rec, "activities", [], genres.reported_mission, whole, kept)
         board = _guard(self.rec, "activities", [], genres.governance_meetings, kept)
-        aside += [(e, "the mission the report is on") for e in own] + [(e, "a governance meeting") for e in board]
+        board += [e for e in _guard(self.rec, "activities", [], genres.attended_elsewhere, kept) if e not in board]
+        aside += [(e, "the mission the report is on") for e in own] + [
+            (e, "a governance meeting" if genres.governance_meetings([e]) else "an event the project took part in")
+            for e in board]
         kept = [e for e in kept if e not in own and e not in board]
         for e, why in aside:
             self.rec.flag("activities", f"not read as an activity ({why}), kept in the text: {_excerpt(e.summary)}")

@@ -123,9 +123,15 @@ def _places_in(text: str, masked: str, excluded: list[tuple[int, int]]) -> list[
     out: list[_Place] = []
     orgs = Intervals((s, e) for s, e, _ in find_organisations(text))
     home = Intervals(excluded)
+    cities = find_cities(text)
+    # "a Antigua Guatemala": a country's name inside a longer name of another country's city is the city's
+    elsewhere = Intervals((c.start, c.end) for c in cities)
     for cm in _places.find_countries(text):
         if masked[cm.start : cm.end] != text[cm.start : cm.end]:
             continue  # inside a quoted title
+        if elsewhere.holds(cm.start) and any(c.start <= cm.start and cm.end <= c.end and c.iso3 != cm.iso3
+                                             and c.end - c.start > cm.end - cm.start for c in cities):
+            continue
         if home.holds(cm.start):
             continue  # a participant's home country, not the venue
         if orgs.holds(cm.start) and not _after_government_of(text, cm.start):
@@ -144,7 +150,7 @@ def _places_in(text: str, masked: str, excluded: list[tuple[int, int]]) -> list[
     # the names of the cities taken so far.
     named = {p.city for p in out}
     placed = Intervals((p.start, p.end) for p in out)
-    for cm in find_cities(text):
+    for cm in cities:
         if masked[cm.start : cm.end] != text[cm.start : cm.end] or home.holds(cm.start):
             continue
         if cm.name in named or placed.holds(cm.start):
