@@ -34,6 +34,7 @@ from .event_words import (
     language_of,
 )
 from .orgs import find_organisations, is_country_name, scan_span
+from .spelled_counts import digits_of_spelled
 
 # ---------------------------------------------------------------- facts of one sentence
 
@@ -375,7 +376,7 @@ def _read_facts(text: str) -> _Facts:
                and not _PERIOD.search(text, max(0, d.start - 40), d.start)
                and not is_period_or_quarter(text, d.start, d.end) and not spans_a_year(d.range)]
     f.dates = month_of_year(masked, [d for d in f.dates if not _IN_CODE.match(text, d.end)])
-    info, excluded = _participants(masked, date_spans)
+    info, excluded = _participants(digits_of_spelled(masked), date_spans)
     if info:
         f.participants, f.qualifier, f.profile = info["participants"], info["qualifier"], info["profile"]
         f.participant_countries, f.demonym = info["participant_countries"], info["demonym"]
