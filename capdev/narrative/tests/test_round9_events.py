@@ -1,0 +1,177 @@
+"""Round 9: the events a project held and their counts, in English, French and Spanish (records written for these
+tests, tests/files/round9/events/), and the events and counts that are not the project's:
+- a sentence of the project's total reach ("Altogether, more than 1,800 civil servants have benefited from the
+  project", "Au total, plus de 1 200 fonctionnaires ont bénéficié du projet") gives its count to no event;
+- an event the project took part in (another organisation's meeting), a steering committee's meeting and an event
+  planned "next year" are not counted; a webinar dated "In 2023, on 21 March" is of March 2023;
+- a report on one event names it in its head (the event's name over its place and days, above the first label);
+  the one sentence saying how many attended ("Thirty-six (36) participants took part", "Ont pris part aux travaux 52
+  participants", "Participaron 47 funcionarios") is its count, not the project's total trained to date;
+- notes below a table of projects that name one project's code give that project its events; a note naming two
+  codes gives none;
+- guards: a table of commitments numbered 1, 2, 3 is no list of events (its numbers are no counts), an event dated
+  only by its year is set aside, a study visit to two towns of one country is one event, "Antigua Guatemala" is in
+  Guatemala.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from capdev.narrative import parse_file, parse_text
+from capdev.narrative.tests._shared import only_record
+from capdev.narrative.values.events import extract_events
+
+FILES = Path(__file__).parent / "files" / "round9" / "events"
+
+
+def _rows(record) -> list[tuple]:
+    return sorted(((e.start.iso()[:7] if e.start else None), e.country, e.participants)
+                  for e in record.activities if not e.recalled)
+
+
+def _key(row: tuple) -> tuple:
+    return tuple("" if v is None else str(v) for v in row)
+
+
+# file: (every counted row as (start month, venue country, exact count), counts that must be on no row)
+PROGRESS = {
+    "en_progress_reach.txt": ([("2022-06", "ZMB", 44), ("2022-10", "MWI", None), ("2023-03", None, None)],
+                              {1800, 70}),
+    "fr_bilan_portee.txt": ([("2022-06", "BFA", 39), ("2022-10", "NER", None), ("2023-03", None, None)],
+                            {1200, 65}),
+    "es_balance_alcance.txt": ([("2022-06", "HND", 41), ("2022-10", "NIC", None), ("2023-03", None, None)],
+                               {1500, 80}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRESS))
+def test_progress_rows_without_reach_nor_others_events(name: str) -> None:
+    rows, never = PROGRESS[name]
+    record = only_record(FILES / name)
+    assert sorted(_rows(record), key=_key) == sorted(rows, key=_key)
+    assert not {e.participants for e in record.activities} & never
+
+
+@pytest.mark.parametrize("name", sorted(PROGRESS))
+def test_event_taken_part_in_is_flagged_not_counted(name: str) -> None:
+    record = only_record(FILES / name)
+    assert any("took part in" in f.reason for f in record.flags if f.field == "activities")
+    assert "2023-11" not in {e.start.iso()[:7] for e in record.activities if e.start}
+
+
+REPORTS = {
+    "en_workshop_report.txt": [("2023-04", "RWA", 36)],
+    "fr_compte_rendu_atelier.txt": [("2024-02", "CIV", 52)],
+    "es_informe_taller.txt": [("2023-09", "PRY", 47)],
+}
+
+
+@pytest.mark.parametrize("name", sorted(REPORTS))
+def test_report_head_names_its_event_and_the_attendance_sentence_its_count(name: str) -> None:
+    record = only_record(FILES / name)
+    assert _rows(record) == REPORTS[name]
+    reasons = [f.reason for f in record.flags if f.field == "activities"]
+    assert any("read from its head" in r for r in reasons)
+    assert any("read from a sentence" in r for r in reasons)  # for a reviewer to check
+    assert not any(s.field == "unparsed" and "20" in record.text[s.start - record.offset : s.end - record.offset]
+                   and "Workshop" in record.text[s.start - record.offset : s.end - record.offset]
+                   for s in record.spans)
+
+
+NOTES = {
+    "en_portfolio_notes.txt": {"GF-21-004": [("2024-02", "TGO", 63)],
+                               "GF-22-011": [("2023-03", "KEN", 48), ("2023-06", None, 156)], "GF-23-002": []},
+    "fr_portefeuille_notes.txt": {"FG-21-07": [("2024-02", "BEN", 57)], "FG-22-15": [("2023-03", "SEN", 44)],
+                                  "FG-23-03": []},
+    "es_cartera_notas.txt": {"FGB-21-09": [("2024-02", "BOL", 59)], "FGB-22-12": [("2023-03", "ECU", 46)],
+                             "FGB-23-05": []},
+}
+
+
+@pytest.mark.parametrize("name", sorted(NOTES))
+def test_notes_below_a_portfolio_table_go_to_the_code_they_name(name: str) -> None:
+    records = parse_file(FILES / name)
+    got = {r.code: _rows(r) for r in records}
+    assert got == {code: sorted(rows, key=_key) for code, rows in NOTES[name].items()}
+
+
+# ---------------------------------------------------------------- guards
+
+COMMITMENTS = [
+    "Commitments\n| No. | Commitment | Responsible | Deadline |\n|-----|------------|-------------|----------|\n"
+    "| 1 | Amend the grant agreement (extension) | Coordination / UNDP | 31/10/2024 |\n"
+    "| 2 | Update the 2025 workplan with gender indicators | Coordination | 15/10/2024 |\n"
+    "| 3 | Technical exchange with the Ombudsman's office | Secretariat | November 2024 |\n",
+    "Engagements\n| N° | Engagement | Responsable | Échéance |\n|-----|------------|-------------|----------|\n"
+    "| 1 | Avenant à la convention (prolongation) | Coordination / PNUD | 31/10/2024 |\n"
+    "| 2 | Révision du plan de travail 2025 avec des indicateurs de genre | Coordination | 15/10/2024 |\n"
+    "| 3 | Échange technique avec le Médiateur de la République | Secrétariat | novembre 2024 |\n",
+    "Compromisos\n| N.º | Compromiso | Responsable | Plazo |\n|-----|------------|-------------|----------|\n"
+    "| 1 | Enmienda al convenio (prórroga) | Coordinación / PNUD | 31/10/2024 |\n"
+    "| 2 | Ajuste del plan operativo 2025 con indicadores de género | Coordinación | 15/10/2024 |\n"
+    "| 3 | Intercambio técnico con la Defensoría | Secretaría | noviembre de 2024 |\n",
+]
+
+
+@pytest.mark.parametrize("table", COMMITMENTS)
+def test_a_numbered_table_of_commitments_is_no_list_of_events(table: str) -> None:
+    text = (f"MINUTES OF THE FOURTH MEETING\nProject: Public Integrity System (PIS-22)\nDate: 2 October 2024\n\n"
+            f"The committee reviewed the progress report and agreed on the following.\n\n{table}\n"
+            f"The meeting closed at 12:15.\n")
+    (record,) = parse_text(text)
+    assert not [e for e in record.activities if not e.recalled]
+    assert any("name no kind of event" in f.reason for f in record.flags if f.field == "activities")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The savings from travel in 2020 were reallocated to the national assessments.",
+    "Les économies de déplacement de 2021 ont été réaffectées aux diagnostics nationaux.",
+    "Los ahorros en viajes de 2021 se reasignaron a los diagnósticos nacionales.",
+])
+def test_an_event_dated_only_by_its_year_is_set_aside(sentence: str) -> None:
+    text = f"Title: Local e-Government Readiness\nCode: LEG-19\nStart date: June 2019\n\nSummary: {sentence}\n"
+    (record,) = parse_text(text)
+    assert not [e for e in record.activities if not e.recalled]
+
+
+@pytest.mark.parametrize("text, row", [
+    ("- study visit to Paris and Lyon, 5-9 June 2023, 14 participants from the ministry;", ("2023-06", "FRA", 14)),
+    ("- visite d'étude à Paris et Strasbourg, 12-16 juin 2023, 12 participants marocains ;", ("2023-06", "FRA", 12)),
+    ("- visita de estudio a Madrid y Toledo, del 3 al 7 de julio de 2023, con 15 participantes;",
+     ("2023-07", "ESP", 15)),
+])
+def test_one_visit_to_two_towns_of_one_country_is_one_event(text: str, row: tuple) -> None:
+    events = extract_events(text)
+    assert [((e.start.iso()[:7] if e.start else None), e.country, e.participants) for e in events if e.start] == [row]
+
+
+@pytest.mark.parametrize("text", [
+    "A technical mission to Antigua Guatemala took place on 8-10 February 2023.",
+    "Une mission technique à Antigua Guatemala a eu lieu du 8 au 10 février 2023.",
+    "Del 8 al 10 de febrero de 2023 se realizó una misión técnica a Antigua Guatemala.",
+])
+def test_a_country_name_inside_a_town_of_another_country(text: str) -> None:
+    assert [e.country for e in extract_events(text)] == ["GTM"]
+
+
+@pytest.mark.parametrize("text, count", [
+    ("A national workshop was held in Accra on 3 May 2023 and attended by twenty-four (24) officials.", 24),
+    ("Un atelier national s'est tenu à Lomé le 3 mai 2023 avec trente-deux (32) participants.", 32),
+    ("Se realizó un taller nacional en Quito el 3 de mayo de 2023 con cuarenta y uno (41) participantes.", 41),
+])
+def test_a_count_written_in_words_then_digits(text: str, count: int) -> None:
+    assert [e.participants for e in extract_events(text)] == [count]
+
+
+@pytest.mark.parametrize("text, count", [
+    ("The validation workshop took place in Dakar on 14 March 2023 with 37 participants. Overall, the project has "
+     "reached 2,400 civil servants to date.", 37),
+    ("L'atelier de validation s'est tenu à Dakar le 14 mars 2023. Au total, 2 400 agents ont bénéficié du projet.",
+     None),
+    ("El taller de validación se realizó en Quito el 14 de marzo de 2023. En total, el proyecto alcanzó a 2.400 "
+     "servidores públicos desde su inicio.", None),
+])
+def test_the_projects_reach_is_no_events_count(text: str, count: int | None) -> None:
+    assert [e.participants for e in extract_events(text)] == [count]
