@@ -58,6 +58,7 @@ class RecordSteps:
     rec: Record
     span_fields: dict[int, str]
     event_sources: list[tuple[str, int]]
+    reported: Event | None  # the event a report on one event names in its head (head_event)
     narrative_runs: list[list[Block]]
     background_parts: list[str]
     country_texts: list[str]
@@ -132,8 +133,9 @@ class RecordSteps:
         lone = _guard(self.rec, "activities", None, _values("event_cards").lone_count, whole, self.rec.activities)
         if lone:
             self.rec.flag("activities", f"the one event's count read from a line of the record: {_excerpt(lone)}")
-        told = None if lone else _guard(self.rec, "activities", None, _values("event_reports").told_attendance,
-                                        whole, self.rec.activities)
+        # a report on one event (its head names it): the sentence saying how many attended is its count
+        told = None if lone or self.reported is None else _guard(
+            self.rec, "activities", None, _values("event_reports").told_attendance, whole, self.rec.activities)
         if told:
             self.rec.flag("activities", f"the one event's count read from a sentence of the record: {_excerpt(told)}")
 
@@ -141,6 +143,7 @@ class RecordSteps:
         """The event a report's head names above its first label ("Regional Training of Trainers on ..." / "Gaborone,
         Botswana, 6-10 March 2023"), when no other event is of its days; its lines are then narrative."""
         head: list[Block] = []
+        self.reported = None
         for block in self.raw.blocks:
             if block.kind in ("label", "header", "prose", "table"):
                 break
@@ -159,6 +162,7 @@ class RecordSteps:
             if one.span and one.span[0] < block.end and block.start < one.span[1]:
                 self.span_fields[id(block)] = "narrative"
         self.rec.flag("activities", f"the event the report is on, read from its head: {_excerpt(one.summary)}")
+        self.reported = one
         return [one]
 
     def screened(self, events: list[Event]) -> list[Event]:
@@ -197,7 +201,11 @@ class RecordSteps:
             return []
         for title in untyped:
             self.rec.flag("activities", f"kind of event not stated, read as a meeting: {_excerpt(title)}")
-        return events
+        board = _guard(self.rec, "activities", [], _values("event_genres").governance_meetings, events)
+        for e in board:  # "| Réunion du comité de pilotage | 15 mars 2023 | Bamako | 12 |": governance, no event
+            self.rec.flag("activities", f"not read as an activity (a governance meeting), kept in the text: "
+                                        f"{_excerpt(e.summary)}")
+        return [e for e in events if e not in board]
 
     def mark_recalled(self) -> None:
         """Events that ended before the project began are its history, told as context: kept, marked, flagged."""

@@ -161,13 +161,16 @@ def _places_in(text: str, masked: str, excluded: list[tuple[int, int]]) -> list[
         named_as_venue = (_OF_EVENT.search(text[max(0, cm.start - 40) : cm.start])
                           or (_EVENT_AFTER.match(text, cm.end)
                               and text[max(0, cm.start - 4) : cm.start] in ("the ", "The ")))
-        if _PREPOSITION_BEFORE.search(text[max(0, cm.start - 30) : cm.start]) or named_as_venue \
+        # "Taller de inducción, Cusco.": a known city alone between a comma and the clause's end
+        alone = text[max(0, cm.start - 3) : cm.start].rstrip().endswith(",") and _CLAUSE_END.match(text, cm.end)
+        if _PREPOSITION_BEFORE.search(text[max(0, cm.start - 30) : cm.start]) or named_as_venue or alone \
                 or city_before_date(text, cm.start, cm.end):
             out.append(_Place(cm.start, cm.end, cm.iso3, cm.name, cm.name, True))
             named.add(cm.name)
     return out
 
 
+_CLAUSE_END = re.compile(r"\s*(?:[.;:)]|$)")
 _IN_CODE = re.compile(r"[-/_][A-Z]{1,6}\b")  # "Project 2019-DA-11", "2020/GOV": a code's year, no event's date
 # "in Lusaka", and "methodology in" / "        Tegucigalpa": a wrapped line's indent between them
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|to|à|au|en|a)\s+$", re.I)
