@@ -175,3 +175,65 @@ def test_a_count_written_in_words_then_digits(text: str, count: int) -> None:
 ])
 def test_the_projects_reach_is_no_events_count(text: str, count: int | None) -> None:
     assert [e.participants for e in extract_events(text)] == [count]
+
+
+TABLES = {
+    "en": ("| Activity | Date | Venue | Participants |\n|---|---|---|---|\n"
+           "| Inception workshop | 21-22 June 2022 | Accra | 48 |\n"
+           "| Training of statisticians | 10-14 October 2022 | Kumasi | 31 (including 9 women) |\n"
+           "| Project steering committee meeting | 15 March 2023 | Accra | 12 |\n",
+           [("2022-06", "GHA", 48), ("2022-10", "GHA", 31)]),
+    "fr": ("| Activité | Date | Lieu | Participants |\n|---|---|---|---|\n"
+           "| Atelier de lancement | 21-22 juin 2022 | Bamako | 48 |\n"
+           "| Formation des statisticiens | 10-14 octobre 2022 | Ouagadougou | 31 (dont 9 femmes) |\n"
+           "| Réunion du comité de pilotage | 15 mars 2023 | Bamako | 12 |\n",
+           [("2022-06", "MLI", 48), ("2022-10", "BFA", 31)]),
+    "es": ("| Actividad | Fecha | Lugar | Participantes |\n|---|---|---|---|\n"
+           "| Taller de arranque | 21-22 de junio de 2022 | Quito | 48 |\n"
+           "| Curso para estadísticos | 10-14 de octubre de 2022 | Guayaquil | 31 (de los cuales 9 mujeres) |\n"
+           "| Reunión del comité directivo | 15 de marzo de 2023 | Quito | 12 |\n",
+           [("2022-06", "ECU", 48), ("2022-10", "ECU", 31)]),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(TABLES))
+def test_activity_table_subset_counts_and_no_governance_row(lang: str) -> None:
+    table, rows = TABLES[lang]
+    text = f"Title: Local Statistics Capacity\nCode: LSC-22\nStart date: June 2022\n\nActivities:\n\n{table}"
+    (record,) = parse_text(text)
+    assert _rows(record) == rows
+    assert any("governance meeting" in f.reason for f in record.flags if f.field == "activities")
+
+
+@pytest.mark.parametrize("text, rows", [
+    ("* 12/08/2021 - Induction workshop, Arequipa. Attended by 35 councillors and staff.\n"
+     "* 25/11/2021 - Online panel discussion \"Budgets and citizens\". 210 participants joined.\n"
+     "* March 2022 - Exchange visit to Montevideo (Uruguay) by 8 mayors.\n"
+     "* 2023 - Documentation of experiences.\n",
+     [("2021-08", "PER", 35), ("2021-11", None, 210), ("2022-03", "URY", 8)]),
+    ("* 12/08/2021 — Atelier d'initiation, Thiès. Y ont pris part 35 conseillers municipaux.\n"
+     "* 25/11/2021 — Webinaire « Budget et citoyenneté ». 210 participants connectés.\n"
+     "* Mars 2022 — Visite d'échange à Montevideo (Uruguay) de 8 maires.\n"
+     "* 2023 — Capitalisation des expériences.\n",
+     [("2021-08", "SEN", 35), ("2021-11", None, 210), ("2022-03", "URY", 8)]),
+    ("* 12/08/2021 — Taller de inducción, Cusco. Asistieron 35 regidores y funcionarios.\n"
+     "* 25/11/2021 — Conversatorio virtual \"Presupuesto y ciudadanía\". Participaron 210 personas conectadas.\n"
+     "* Marzo 2022 — Pasantía a Montevideo (Uruguay) de 8 alcaldes.\n"
+     "* 2023 — Sistematización de experiencias.\n",
+     [("2021-08", "PER", 35), ("2021-11", None, 210), ("2022-03", "URY", 8)]),
+])
+def test_an_agenda_of_dated_items(text: str, rows: list) -> None:
+    record_text = f"Title: Participatory Budgets\nCode: PB-21\nStart date: July 2021\n\nAgenda:\n\n{text}"
+    (record,) = parse_text(record_text)
+    assert _rows(record) == rows
+
+
+@pytest.mark.parametrize("sentence", [
+    "The minutes of the third meeting of 14 March 2024 were approved without comments.",
+    "Le procès-verbal de la troisième réunion du 14 mars 2024 est approuvé sans observations.",
+    "Se aprueba el acta n.º 3 de la reunión del 14 de marzo de 2024 sin observaciones.",
+])
+def test_approved_minutes_name_a_governance_meeting(sentence: str) -> None:
+    text = f"Title: Public Integrity System\nCode: PIS-22\nStart date: March 2022\n\nSummary: {sentence}\n"
+    (record,) = parse_text(text)
+    assert not [e for e in record.activities if not e.recalled]
