@@ -263,8 +263,6 @@ def read_mentions(f, more_places=None) -> list[Mention] | None:
              tuple(p.iso3 for p in mn.places)) for mn in own}
     if len(keys) < len(own):
         return None
-    if _one_visit(f, own):
-        return None
     if any(len(mn.places) > 1 and len({p.iso3 for p in mn.places}) > 1 for mn in own):
         return None  # one clause with two countries: a list of venues read elsewhere (_multi_venue)
     # Counts told after the last mention's place and date, past a comma ("..., with 56 participants in total"),
@@ -284,19 +282,6 @@ def read_mentions(f, more_places=None) -> list[Mention] | None:
     _lend_head_date(own, masked)
     _lend_years(own)
     return own
-
-
-def _one_visit(f, own: list[Mention]) -> bool:
-    """"visite d'étude à Paris et Strasbourg, 12-16 juin 2023": one event (its kind written in the singular) in
-    towns of one country, dated once in a clause naming no kind of its own: the towns are its stops, not events."""
-    from .event_facts import _facts
-
-    dated = [mn for mn in own if mn.dates or mn.months]
-    word = f.kw_text.split()[0].lower() if f.kw_text.split() else ""
-    if len(dated) != 1 or word.endswith(("s", "x")) or len({p.iso3 for mn in own for p in mn.places}) != 1:
-        return False
-    return all(mn.places for mn in own if mn is not dated[0]) and (
-        dated[0] is own[0] or _facts(f.text[dated[0].start : dated[0].end]).type is None)
 
 
 def _elided_counts(mentions: list[Mention], masked: str, date_spans: list[tuple[int, int]]) -> None:
