@@ -11,6 +11,8 @@ from ..segment import Block
 from ..types import Event
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
+# "1. 2023-DA-11: the training of trainers took place in Kigali ...", "- GF-22-011: ...": one note per list item
+_ITEM = re.compile(r"\n(?=[ \t]*(?:\d{1,2}[.)]|[-\u2022*])[ \t])")
 
 
 def code_notes(text: str, blocks: list[Block], codes: set[str]) -> dict[str, list[Event]]:
@@ -29,7 +31,7 @@ def code_notes(text: str, blocks: list[Block], codes: set[str]) -> dict[str, lis
             continue
         part = text[block.start : block.end]
         at = 0
-        for piece in [*_PARAGRAPH.split(part)]:
+        for piece in [item for para in _PARAGRAPH.split(part) for item in _ITEM.split(para)]:
             start = part.index(piece, at)
             at = start + len(piece)
             told = {m.group() for m in pattern.finditer(piece)}

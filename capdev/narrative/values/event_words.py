@@ -52,7 +52,7 @@ _TYPE_WORDS_FR_ES: dict[str, str] = {
                         r"exploratoires?|d['’][ée]valuation)|missions?(?=\s+(?:en|au|aux|[àa])\s+[A-Z])|"
                         r"misi(?:[oó]n|ones)\s+(?:t[ée]cnicas?|de\s+apoyo|de\s+asesor[ií]a|de\s+asistencia\s+t[ée]cnica|exploratorias?|"
                         r"de\s+expertos|de\s+evaluaci[oó]n)|misi(?:[oó]n|ones)(?=\s+(?:a|en)\s+[A-Z])|"
-                        r"visites?\s+d['’][ée]tude|visitas?\s+de\s+estudio|voyages?\s+d['’][ée]tude|visites?\s+d['’][ée]change|"
+                        r"visites?\s+d['’][ée]tudes?|visitas?\s+de\s+estudios?|voyages?\s+d['’][ée]tudes?|viajes?\s+de\s+estudios?|visites?\s+d['’][ée]change|"
                         r"visitas?\s+de\s+intercambio|pasant[ií]as?",
     "workshop": r"ateliers?|s[ée]minaires?|sessions?\s+de\s+(?:formation|coaching|travail|renforcement)|"
                 r"(?<!plan\sde\s)(?<!plans\sde\s)(?<!besoins\sde\s)(?<!besoins\sen\s)formations?|"
@@ -157,7 +157,7 @@ _PEOPLE = (r"(?:participants|officials|people|persons|civil\s+servants|public\s+
            r"estad[íi]stic[oa]s|funcionari[oa]s|servidor(?:e|a)s(?:\s+p[úu]blic[oa]s)?|personas|representantes|"
            r"delegad[oa]s|asistentes|mujeres|femmes|jeunes|j[óo]venes|[ée]tudiants|estudiantes|parlementaires|"
            r"parlamentari[oa]s|juges|jueces|magistrats|magistrad[oa]s|gestionnaires|gestores|agentes|regidor(?:e|a)s|"
-           r"concejal(?:e|a)s|ediles|councilmembers|conseill[eè]res)")
+           r"concejal(?:e|a)s|ediles|councilmembers|conseill[eè]res|directiv[oa]s|dirigeant(?:e)?s|executives)")
 _PARTICIPANTS = re.compile(
     rf"(?<![\w.,])(?:(?P<qual>{_QUALIFIER})\s+)?(?P<num>{_NUM})\+?\s+"
     rf"(?P<profile>(?:(?!(?:for|from|to|with|in|on|at|by|of|and|or|were|was|who|the|a|an|de|des|du|la|le|les|et|en|"
@@ -269,12 +269,17 @@ def _join_wrapped(text: str, lines: list[_Sentence]) -> list[_Sentence]:
         if (prev is not None and (len(last_line) >= _WRAP_MIN or open_end) and not _ENDED.search(prev.text)
                 and not _COLUMNS.search(last_line) and not _COLUMNS.search(ln.text) and not _ITEM_START.match(ln.text)
                 and "\n\n" not in text[prev.end : ln.start].replace("\r", "")
-                and (ln.text[:1].islower() or open_end or _hangs(text, prev, ln))):
+                and (ln.text[:1].islower() or open_end or _GOES_ON.match(ln.text) or _hangs(text, prev, ln))):
             joined = re.sub(r"[\r\n]", " ", text[prev.start : ln.end])
             out[-1] = _Sentence(prev.start, ln.end, joined)
             continue
         out.append(ln)
     return out
+
+
+# "... in Accra in November 2022" / "(38 participants) and in Dakar ...", "... et a réuni" / "85 participants issus de
+# 22 ministères": a wrapped sentence goes on with its bracket or its count
+_GOES_ON = re.compile(r"\(|\d[\d,.\u00a0\u202f]*\s+[a-z\u00e0-\u00ff]")
 
 
 def _hangs(text: str, prev: _Sentence, ln: _Sentence) -> bool:
