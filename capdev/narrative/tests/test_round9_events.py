@@ -237,3 +237,51 @@ def test_approved_minutes_name_a_governance_meeting(sentence: str) -> None:
     text = f"Title: Public Integrity System\nCode: PIS-22\nStart date: March 2022\n\nSummary: {sentence}\n"
     (record,) = parse_text(text)
     assert not [e for e in record.activities if not e.recalled]
+
+
+@pytest.mark.parametrize("text, rows", [
+    ("National workshops were organized in Accra in November 2022 for the district planning officers\n"
+     "(38 participants) and in Dakar in February 2023 (41 participants).",
+     [("2022-11", "GHA", 38), ("2023-02", "SEN", 41)]),
+    ("Le séminaire de lancement s'est tenu à N'Djamena le 10 octobre 2019 et a réuni\n"
+     "85 participants issus de 22 ministères.", [("2019-10", "TCD", 85)]),
+    ("El seminario de apertura se celebró en Tegucigalpa el 6 de marzo de 2023 y convocó a\n"
+     "95 participantes de 14 instituciones.", [("2023-03", "HND", 95)]),
+])
+def test_a_sentence_wrapped_before_its_count(text: str, rows: list) -> None:
+    got = [((e.start.iso()[:7] if e.start else None), e.country, e.participants) for e in extract_events(text)]
+    assert got == rows
+
+
+@pytest.mark.parametrize("text, row", [
+    ("A study tour to the National School of Government in Rabat (Morocco) allowed, in November 2022, 12 executives "
+     "to learn from its system.", ("2022-11", "MAR", 12)),
+    ("Un voyage d'études auprès de l'École nationale d'administration de Rabat (Maroc) a permis, en novembre 2022, à "
+     "12 cadres de découvrir le système marocain.", ("2022-11", "MAR", 12)),
+    ("Se realizó una pasantía de 15 directivos en el INAP en Madrid en septiembre de 2023.", ("2023-09", "ESP", 15)),
+])
+def test_study_tours_and_their_people(text: str, row: tuple) -> None:
+    assert [((e.start.iso()[:7] if e.start else None), e.country, e.participants) for e in extract_events(text)] \
+        == [row]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Questions may be sent to the same address until 14 February 2025.",
+    "Les questions pourront être adressées à la même adresse jusqu'au 14 février 2025.",
+    "Las consultas podrán dirigirse a la misma dirección hasta el 14 de febrero de 2025.",
+])
+def test_a_date_questions_may_be_sent_until_is_no_event(sentence: str) -> None:
+    assert not [e for e in extract_events(sentence) if e.start]
+
+
+def test_notes_as_list_items_below_a_portfolio_table() -> None:
+    text = ("| Code | Project title | Countries | Period | Budget (USD) | Status |\n"
+            "|---|---|---|---|---|---|\n"
+            "| DA-23-11 | Local governments and the SDGs | Kenya, Rwanda | Jan 2023 - Dec 2026 | 720,000 | Ongoing |\n"
+            "| AS-24-02 | Digital readiness assessments | Cambodia, Timor-Leste | Jul 2024 - Jun 2027 | 540,000 | Active |\n"
+            "\n**Notes**\n\n"
+            "1. DA-23-11: the training of trainers took place in Kigali in September 2024 with 35 participants;\n"
+            "   the next one is planned in Kampala.\n"
+            "2. AS-24-02: inception mission to Dili in November 2024.\n")
+    got = {r.code: _rows(r) for r in parse_text(text)}
+    assert got == {"DA-23-11": [("2024-09", "RWA", 35)], "AS-24-02": [("2024-11", "TLS", None)]}
