@@ -278,10 +278,26 @@ def test_notes_as_list_items_below_a_portfolio_table() -> None:
     text = ("| Code | Project title | Countries | Period | Budget (USD) | Status |\n"
             "|---|---|---|---|---|---|\n"
             "| DA-23-11 | Local governments and the SDGs | Kenya, Rwanda | Jan 2023 - Dec 2026 | 720,000 | Ongoing |\n"
-            "| AS-24-02 | Digital readiness assessments | Cambodia, Timor-Leste | Jul 2024 - Jun 2027 | 540,000 | Active |\n"
+            "| AS-24-02 | Digital readiness | Cambodia, Timor-Leste | Jul 2024 - Jun 2027 | 540,000 | Active |\n"
             "\n**Notes**\n\n"
             "1. DA-23-11: the training of trainers took place in Kigali in September 2024 with 35 participants;\n"
             "   the next one is planned in Kampala.\n"
             "2. AS-24-02: inception mission to Dili in November 2024.\n")
     got = {r.code: _rows(r) for r in parse_text(text)}
     assert got == {"DA-23-11": [("2024-09", "RWA", 35)], "AS-24-02": [("2024-11", "TLS", None)]}
+
+
+@pytest.mark.parametrize("text, rows", [
+    ("Highlights include the exchange mission to Montevideo, Uruguay, in June 2024, and the leadership course held in "
+     "Asunción on 14-18 October 2024, which brought together 48 participants.",
+     [("2024-06", "URY", None), ("2024-10", "PRY", 48)]),
+    ("On retiendra la mission d'échange à Montevideo, Uruguay, en juin 2024, et le cours de leadership tenu à Asunción "
+     "du 14 au 18 octobre 2024, qui a réuni 48 participants.",
+     [("2024-06", "URY", None), ("2024-10", "PRY", 48)]),
+    ("Destacan la misión de intercambio a Montevideo, Uruguay, en junio de 2024, y el curso de liderazgo realizado en "
+     "Asunción del 14 al 18 de octubre de 2024, que contó con 48 participantes.",
+     [("2024-06", "URY", None), ("2024-10", "PRY", 48)]),
+])
+def test_a_relative_clause_counts_the_last_event_told(text: str, rows: list) -> None:
+    got = [((e.start.iso()[:7] if e.start else None), e.country, e.participants) for e in extract_events(text)]
+    assert got == rows
