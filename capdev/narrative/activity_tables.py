@@ -81,7 +81,10 @@ def row_roles(cells: list[tuple[int, int, str]]) -> list[str | None] | None:
     if not 3 <= len(cells) <= 6:
         return None
     roles: list[str | None] = []
-    for _, _, text in cells:
+    for k, (_, _, text) in enumerate(cells):
+        if k == 0 and re.fullmatch(r"\d{1,3}[.)]?", text.strip()):
+            roles.append(None)  # "| 1 | Enmienda al convenio | Coordinación | 31/10/2024 |": the row's number, no count
+            continue
         dates = find_dates(text) if len(text) <= 60 else []
         if dates and dates[0].start <= 3 and dates[-1].end >= len(text.rstrip(". ")) - 3:
             roles.append("date")

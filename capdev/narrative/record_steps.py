@@ -58,6 +58,7 @@ class RecordSteps:
     rec: Record
     span_fields: dict[int, str]
     event_sources: list[tuple[str, int]]
+    reported: Event | None  # the event a report on one event names in its head (head_event)
     narrative_runs: list[list[Block]]
     background_parts: list[str]
     country_texts: list[str]
@@ -119,6 +120,7 @@ class RecordSteps:
                 if stretch:
                     self.rec.flag("background", f"placed by no rule: {_excerpt(' '.join(stretch))}")
                     stretch = []
+        events.extend(self.head_event(events))
         seen: set[tuple[Any, ...]] = set()
         for e in events:
             key = (e.type, e.start, e.end, e.country, e.city, e.online, e.participants)
@@ -132,6 +134,37 @@ class RecordSteps:
         lone = _guard(self.rec, "activities", None, _values("event_cards").lone_count, whole, self.rec.activities)
         if lone:
             self.rec.flag("activities", f"the one event's count read from a line of the record: {_excerpt(lone)}")
+        # a report on one event (its head names it): the sentence saying how many attended is its count
+        told = None if lone or self.reported is None else _guard(
+            self.rec, "activities", None, _values("event_reports").told_attendance, whole, self.rec.activities)
+        if told:
+            self.rec.flag("activities", f"the one event's count read from a sentence of the record: {_excerpt(told)}")
+
+    def head_event(self, events: list[Event]) -> list[Event]:
+        """The event a report's head names above its first label ("Regional Training of Trainers on ..." / "Gaborone,
+        Botswana, 6-10 March 2023"), when no other event is of its days; its lines are then narrative."""
+        head: list[Block] = []
+        self.reported = None
+        for block in self.raw.blocks:
+            if block.kind in ("label", "header", "prose", "table"):
+                break
+            if block.kind == "text" and block.field == "unparsed":
+                head.append(block)
+        if not head:
+            return []
+        start, end = head[0].start, head[-1].end
+        reports = _values("event_reports")
+        found = self.screened(_guard(self.rec, "activities", [], _values("events").extract_events,
+                                     self.text[start:end], offset=start))
+        one = _guard(self.rec, "activities", None, reports.head_event, self.text[start:end], found)
+        if one is None or any(reports.same_days(one, e) for e in events):
+            return []
+        for block in head:
+            if one.span and one.span[0] < block.end and block.start < one.span[1]:
+                self.span_fields[id(block)] = "narrative"
+        self.rec.flag("activities", f"the event the report is on, read from its head: {_excerpt(one.summary)}")
+        self.reported = one
+        return [one]
 
     def screened(self, events: list[Event]) -> list[Event]:
         """The events that are dated events of the project; the others (no date, postponed, cancelled) stay in the
@@ -145,7 +178,10 @@ class RecordSteps:
         genres = _values("event_genres")
         own = _guard(self.rec, "activities", [], genres.reported_mission, whole, kept)
         board = _guard(self.rec, "activities", [], genres.governance_meetings, kept)
-        aside += [(e, "the mission the report is on") for e in own] + [(e, "a governance meeting") for e in board]
+        board += [e for e in _guard(self.rec, "activities", [], genres.attended_elsewhere, kept) if e not in board]
+        aside += [(e, "the mission the report is on") for e in own] + [
+            (e, "a governance meeting" if genres.governance_meetings([e]) else "an event the project took part in")
+            for e in board]
         kept = [e for e in kept if e not in own and e not in board]
         for e, why in aside:
             self.rec.flag("activities", f"not read as an activity ({why}), kept in the text: {_excerpt(e.summary)}")
@@ -158,9 +194,19 @@ class RecordSteps:
             self.rec.flag("activities", "a table could not be read")
             return []
         events, untyped = _guard(self.rec, "activities", ([], []), _values("tables").events_from_table, table)
+        if table.row_roles and events and len(untyped) == len(events):
+            # No header, and no row names a kind of event ("| 1 | Enmienda al convenio | Coordinación | 31/10/2024"):
+            # a list of commitments or deadlines, not of activities held.
+            self.rec.flag("activities", f"a table whose rows name no kind of event, not read as activities: "
+                                        f"{_excerpt(events[0].summary)}")
+            return []
         for title in untyped:
             self.rec.flag("activities", f"kind of event not stated, read as a meeting: {_excerpt(title)}")
-        return events
+        board = _guard(self.rec, "activities", [], _values("event_genres").governance_meetings, events)
+        for e in board:  # "| Réunion du comité de pilotage | 15 mars 2023 | Bamako | 12 |": governance, no event
+            self.rec.flag("activities", f"not read as an activity (a governance meeting), kept in the text: "
+                                        f"{_excerpt(e.summary)}")
+        return [e for e in events if e not in board]
 
     def mark_recalled(self) -> None:
         """Events that ended before the project began are its history, told as context: kept, marked, flagged."""
@@ -175,6 +221,12 @@ class RecordSteps:
                 e.recalled = True
                 rec.flag("activities", f"told as held before the project, kept as history and not counted: "
                                        f"{_excerpt(e.title)} ({e.start.iso()})")
+        yearly = _guard(rec, "activities", [], _values("event_years").set_aside_yearly, rec.activities)
+        if yearly:
+            rec.activities[:] = [e for e in rec.activities if all(e is not y for y in yearly)]
+        for e in yearly:
+            rec.flag("activities", f"not read as an activity (dated only by its year), kept in the text: "
+                                   f"{_excerpt(e.summary)}")
 
     def own_facts_begin(self):  # -> datetime.date | None
         """Without a start date written, the project began no later than its own earliest fact: the earliest event

@@ -20,6 +20,7 @@ from ..segment import Block, iter_segments
 from ..types import Event, Record
 from . import aligned_transposed, delimited, fixed_width, transposed, yaml_like
 from .cells import ReadTable, to_record
+from .code_notes import code_notes
 from .keyed_events import as_loose, keyed_events, project_codes
 
 __all__ = ["find_table", "portfolio_below", "read_records", "starts_with_table"]
@@ -132,6 +133,7 @@ def read_records(text: str, source_file: str | None, limit: int, table: LabelTab
         records, loose = _text_records(text, item[0], item[1], index, source_file, limit, table, codes, events)
         parts.append(records or loose)
         index += len(records)
+    loose = [b for part in parts if not isinstance(part, ReadTable) for b in part if isinstance(b, Block)]
     for n, part in enumerate(parts):
         if not isinstance(part, ReadTable):
             if part and isinstance(part[0], Record):
@@ -140,6 +142,7 @@ def read_records(text: str, source_file: str | None, limit: int, table: LabelTab
         before = _loose(parts, n - 1)  # text between two tables goes with the later one
         after = _loose(parts, n + 1) if n + 2 >= len(parts) else []
         last = len(part.projects) - 1
+        recs = []
         for k, code in enumerate(project_codes(part)):
             rec = to_record(text, part, k, firsts[n] + k, source_file, before=before if k == 0 else None,
                             after=after if k == (0 if part.detached else last) else None, table=table)
@@ -150,6 +153,15 @@ def read_records(text: str, source_file: str | None, limit: int, table: LabelTab
                 rec.flag("activities", "read from an activity table keyed by the project's code")
                 if rec.start is not None:  # a row before the project's start is its history, as in prose
                     mark_history(rec, keyed, rec.start.first_day())
+            recs.append(rec)
+        notes = code_notes(text, loose, {r.code for r in recs if r.code})
+        for rec in recs:
+            if rec.code and notes.get(rec.code) and not rec.activities:
+                told = notes.pop(rec.code)
+                rec.activities.extend(told)
+                rec.flag("activities", "read from a note below the table that names the project's code")
+                if rec.start is not None:
+                    mark_history(rec, told, rec.start.first_day())
             yield rec
 
 

@@ -15,7 +15,7 @@ from .venues import venue_country, venue_names
 def clause_drafts(f: _Facts, sent: _Sentence, offset: int) -> list[_Draft] | None:
     """One draft per event mention of the sentence, or None when it tells one event (read whole elsewhere)."""
     mentions = read_mentions(f, _clause_cities)
-    if not mentions:
+    if not mentions or _one_visit(f, mentions):
         return None
     out = []
     for mn in mentions:
@@ -69,3 +69,14 @@ def _gazetteer_venue(text: str, start: int, end: int) -> _Place | None:
         return None
     at = text.find(found.city, start, end)
     return _Place(at, at + len(found.city), found.iso3, found.city, found.city, True) if at >= 0 else None
+
+
+def _one_visit(f: _Facts, own: list) -> bool:
+    """"visite d'étude à Paris et Strasbourg, 12-16 juin 2023": one event (its kind written in the singular) in
+    towns of one country, dated once in a clause naming no kind of its own: the towns are its stops, not events."""
+    dated = [mn for mn in own if mn.dates or mn.months]
+    word = f.kw_text.split()[0].lower() if f.kw_text.split() else ""
+    if len(dated) != 1 or word.endswith(("s", "x")) or len({p.iso3 for mn in own for p in mn.places}) != 1:
+        return False
+    return all(mn.places for mn in own if mn is not dated[0]) and (
+        dated[0] is own[0] or _facts(f.text[dated[0].start : dated[0].end]).type is None)

@@ -271,7 +271,8 @@ def read_mentions(f, more_places=None) -> list[Mention] | None:
     counted = [mn for mn in own if mn.counts]
     if len(counted) == 1 and counted[0] is last and len(own) > 1 and not masked[: last.start].rstrip().endswith(";"):
         anchor_end = max([d.end for d in last.dates] + [m[1] for m in last.months] + [p.end for p in last.places])
-        if all(re.search(r"[,;]", masked[anchor_end : c[0]]) for c in last.counts):
+        if all(re.search(r"[,;]", masked[anchor_end : c[0]]) and not _RELATIVE.match(masked, anchor_end)
+               for c in last.counts):
             last.counts = []
     for mn in own:
         if any(_rx("total").search(masked[c[1] : c[1] + 14]) for c in mn.counts):
@@ -282,6 +283,10 @@ def read_mentions(f, more_places=None) -> list[Mention] | None:
     _lend_head_date(own, masked)
     _lend_years(own)
     return own
+
+
+# "... en Asunción del 14 al 18 de octubre de 2024, que contó con 48 participantes": the count of the last one told
+_RELATIVE = re.compile(r"\s*,\s*(?:which|that|who|qui|lequel|laquelle|que|el\s+cual|la\s+cual)\s", re.I)
 
 
 def _elided_counts(mentions: list[Mention], masked: str, date_spans: list[tuple[int, int]]) -> None:

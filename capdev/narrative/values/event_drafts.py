@@ -7,8 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..types import Event, PartialDate
+from .event_clauses import _RELATIVE
 from .event_clauses import _counts as _clause_counts
 from .event_facts import _Facts, _Place, _within_words
+from .event_reach import tells_reach
 from .event_words import (
     _CONNECT,
     _DETERMINERS,
@@ -259,7 +261,10 @@ def _multi_venue(f: _Facts, sent: _Sentence, offset: int) -> list[_Draft] | None
         if k == len(out) - 1:
             # after the last venue, only a count inside its own parenthesis is its ("San Salvador (24-26 May 2022,
             # 35 participants)"); "..., with 1,500 participants" counts them all
-            own = [c for c in own if f.text[lo : c[0]].count("(") > f.text[lo : c[0]].count(")")]
+            # ", que contó con 48 participantes" right after its date is a relative clause: the last one's
+            end = max(placed[k][0].end, placed[k][1].end)
+            own = [c for c in own if f.text[lo : c[0]].count("(") > f.text[lo : c[0]].count(")")
+                   or (_RELATIVE.match(f.text, end) and "," not in f.text[end + 2 : c[0]])]
         ev = draft.event
         ev.participants = own[0][2] if len(own) == 1 else None
         if ev.participants is None:
@@ -280,7 +285,7 @@ def _fill(draft: _Draft, f: _Facts, sent: _Sentence, offset: int, *, dates_ok: b
             ev.country, ev.city, draft.country_text = v.iso3, v.city, v.text
         elif f.demonym:
             ev.country = f.demonym
-    if ev.participants is None and f.participants:
+    if ev.participants is None and f.participants and not tells_reach(sent.text, f.participants):
         ev.participants, ev.participants_qualifier = f.participants, f.qualifier
         ev.participants_profile, ev.participant_countries = f.profile, f.participant_countries
         if ev.country is None and f.demonym:

@@ -34,6 +34,7 @@ from .event_words import (
     language_of,
 )
 from .orgs import find_organisations, is_country_name, scan_span
+from .spelled_counts import digits_of_spelled
 
 # ---------------------------------------------------------------- facts of one sentence
 
@@ -123,9 +124,15 @@ def _places_in(text: str, masked: str, excluded: list[tuple[int, int]]) -> list[
     out: list[_Place] = []
     orgs = Intervals((s, e) for s, e, _ in find_organisations(text))
     home = Intervals(excluded)
+    cities = find_cities(text)
+    # "a Antigua Guatemala": a country's name inside a longer name of another country's city is the city's
+    elsewhere = Intervals((c.start, c.end) for c in cities)
     for cm in _places.find_countries(text):
         if masked[cm.start : cm.end] != text[cm.start : cm.end]:
             continue  # inside a quoted title
+        if elsewhere.holds(cm.start) and any(c.start <= cm.start and cm.end <= c.end and c.iso3 != cm.iso3
+                                             and c.end - c.start > cm.end - cm.start for c in cities):
+            continue
         if home.holds(cm.start):
             continue  # a participant's home country, not the venue
         if orgs.holds(cm.start) and not _after_government_of(text, cm.start):
@@ -144,7 +151,7 @@ def _places_in(text: str, masked: str, excluded: list[tuple[int, int]]) -> list[
     # the names of the cities taken so far.
     named = {p.city for p in out}
     placed = Intervals((p.start, p.end) for p in out)
-    for cm in find_cities(text):
+    for cm in cities:
         if masked[cm.start : cm.end] != text[cm.start : cm.end] or home.holds(cm.start):
             continue
         if cm.name in named or placed.holds(cm.start):
@@ -154,13 +161,16 @@ def _places_in(text: str, masked: str, excluded: list[tuple[int, int]]) -> list[
         named_as_venue = (_OF_EVENT.search(text[max(0, cm.start - 40) : cm.start])
                           or (_EVENT_AFTER.match(text, cm.end)
                               and text[max(0, cm.start - 4) : cm.start] in ("the ", "The ")))
-        if _PREPOSITION_BEFORE.search(text[max(0, cm.start - 30) : cm.start]) or named_as_venue \
+        # "Taller de inducción, Cusco.": a known city alone between a comma and the clause's end
+        alone = text[max(0, cm.start - 3) : cm.start].rstrip().endswith(",") and _CLAUSE_END.match(text, cm.end)
+        if _PREPOSITION_BEFORE.search(text[max(0, cm.start - 30) : cm.start]) or named_as_venue or alone \
                 or city_before_date(text, cm.start, cm.end):
             out.append(_Place(cm.start, cm.end, cm.iso3, cm.name, cm.name, True))
             named.add(cm.name)
     return out
 
 
+_CLAUSE_END = re.compile(r"\s*(?:[.;:)]|$)")
 _IN_CODE = re.compile(r"[-/_][A-Z]{1,6}\b")  # "Project 2019-DA-11", "2020/GOV": a code's year, no event's date
 # "in Lusaka", and "methodology in" / "        Tegucigalpa": a wrapped line's indent between them
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|to|à|au|en|a)\s+$", re.I)
@@ -369,7 +379,7 @@ def _read_facts(text: str) -> _Facts:
                and not _PERIOD.search(text, max(0, d.start - 40), d.start)
                and not is_period_or_quarter(text, d.start, d.end) and not spans_a_year(d.range)]
     f.dates = month_of_year(masked, [d for d in f.dates if not _IN_CODE.match(text, d.end)])
-    info, excluded = _participants(masked, date_spans)
+    info, excluded = _participants(digits_of_spelled(masked), date_spans)
     if info:
         f.participants, f.qualifier, f.profile = info["participants"], info["qualifier"], info["profile"]
         f.participant_countries, f.demonym = info["participant_countries"], info["demonym"]

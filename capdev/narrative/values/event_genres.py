@@ -1,5 +1,6 @@
 """What the genre of a record says about its events.
 
+An event the project took part in (another organisation's summit) is not one it held.
 A steering committee's or a board's meeting (its minutes tell of it) is the project's governance, not one of its
 events; the trainings the committee reviews are. A back-to-office report, a "rapport de mission" or an "informe de
 misión" is written on one mission: the mission's own dates are the report's, not an event of the project, while the
@@ -72,3 +73,29 @@ def told_before_project(e: Event) -> bool:
     le démarrage du projet", "anterior a su inicio")? (data/event_cues.json "before_project")"""
     first = _FIRST_SENTENCE.split(e.summary[:400], maxsplit=1)[0]
     return bool(_words_rx("before_project").search(first))
+
+
+_NOT_ORGANISING = re.compile(r"\s*(?:(?:the\s+|l['\u2019]|la\s+)?(?:co-?)?organi[sz]|l['\u2019]organisation|"
+                             r"la\s+organizaci)", re.I)
+
+
+@lru_cache(maxsize=1)
+def _attended_rx() -> re.Pattern[str]:
+    data = json.loads(_DATA.read_text(encoding="utf-8"))
+    subject = "|".join(sorted(data["own_subject"]["words"] + data["project_team"]["words"], key=len, reverse=True))
+    verb = "|".join(sorted(data["attended_elsewhere"]["words"], key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{subject})(?:\s+[\w\u00e0-\u00ff]+){{0,2}}?\s+(?:{verb})(?!\w)", re.IGNORECASE)
+
+
+def attended_elsewhere(events: list[Event]) -> list[Event]:
+    """The events the project took part in rather than held ("The project also took part in the Global Summit
+    organized by OGP", "Le projet a participé au Forum ...", "El proyecto participó en la Conferencia ..."): another
+    organisation's, not the project's (data/event_cues.json "attended_elsewhere"). "took part in organizing" is
+    the project's own."""
+    out = []
+    for e in events:
+        first = _FIRST_SENTENCE.split(e.summary[:400], maxsplit=1)[0]
+        m = _attended_rx().search(first)
+        if m and not _NOT_ORGANISING.match(first, m.end()):
+            out.append(e)
+    return out

@@ -28,10 +28,12 @@ _TYPE_RULES: list[tuple[str, str]] = [
      r"\s+sessions?|peer[\s-]+(?:learning|exchanges?)\s+(?:events?|meetings?))"
      r"|training(?!\s+(?:materials?|institutes?|institutions?|needs|manuals?|modules?|curricul\w*|of\s+trainers|"
      r"workshops?|plans?|strateg\w+|polic\w+))"),
-    ("advisory_mission", r"(?:exploratory|advisory|technical|field)\s+visits?|study\s+(?:tours?|visits?)"),
+    ("advisory_mission", r"(?:exploratory|advisory|technical|field|exchange|peer[\s-]learning|peer)\s+visits?|"
+                         r"study\s+(?:tours?|visits?)"),
     ("conference",
      r"(?:expert\s+group\s+|high[\s-]level\s+|annual\s+|regional\s+|international\s+|global\s+|ministerial\s+)*"
      r"(?:conferences?|meetings?|forums?|fora|summits?|symposi(?:um|a)|round[\s-]?tables?|policy\s+dialogues?|"
+     r"panel\s+discussions?|"
      r"consultations?|side\s+events?)|\bEGMs?\b"),
     ("study", r"(?:\w+\s+)?(?:studies|study|assessments?|surveys?|diagnostics?|evaluations?)"),
 ]
@@ -50,16 +52,17 @@ _TYPE_WORDS_FR_ES: dict[str, str] = {
                         r"exploratoires?|d['’][ée]valuation)|missions?(?=\s+(?:en|au|aux|[àa])\s+[A-Z])|"
                         r"misi(?:[oó]n|ones)\s+(?:t[ée]cnicas?|de\s+apoyo|de\s+asesor[ií]a|de\s+asistencia\s+t[ée]cnica|exploratorias?|"
                         r"de\s+expertos|de\s+evaluaci[oó]n)|misi(?:[oó]n|ones)(?=\s+(?:a|en)\s+[A-Z])|"
-                        r"visites?\s+d['’][ée]tude|visitas?\s+de\s+estudio|voyages?\s+d['’][ée]tude",
+                        r"visites?\s+d['’][ée]tudes?|visitas?\s+de\s+estudios?|voyages?\s+d['’][ée]tudes?|viajes?\s+de\s+estudios?|visites?\s+d['’][ée]change|"
+                        r"visitas?\s+de\s+intercambio|pasant[ií]as?",
     "workshop": r"ateliers?|s[ée]minaires?|sessions?\s+de\s+(?:formation|coaching|travail|renforcement)|"
                 r"(?<!plan\sde\s)(?<!plans\sde\s)(?<!besoins\sde\s)(?<!besoins\sen\s)formations?|"
                 r"cours|stages?\s+de\s+formation|"
-                r"taller(?:es)?|seminarios?|cursos?|(?<!plan\sde\s)(?<!planes\sde\s)(?<!necesidades\sde\s)"
+                r"taller(?:es)?|seminarios?|cursos?|diplomados?|(?<!plan\sde\s)(?<!planes\sde\s)(?<!necesidades\sde\s)"
                 r"(?:capacitaci(?:[oó]n|ones)|formaci(?:[oó]n|ones))|"
                 r"sesi(?:[oó]n|ones)\s+de\s+(?:capacitaci[oó]n|formaci[oó]n|coaching|trabajo)|jornadas?\s+de\s+(?:capacitaci[oó]n|formaci[oó]n)",
     "conference": r"r[ée]unions?|conf[ée]rences?|forums?|colloques?|tables?\s+rondes?|consultations?|"
                   r"dialogues?|sommets?|"
-                  r"reuni(?:[oó]n|ones)|conferencias?|foros?|mesas?\s+redondas?|mesas?\s+t[ée]cnicas?|mesas?\s+de\s+trabajo|consultas?|di[aá]logos?|cumbres?|encuentros?",
+                  r"reuni(?:[oó]n|ones)|conferencias?|conversatorios?|foros?|mesas?\s+redondas?|mesas?\s+t[ée]cnicas?|mesas?\s+de\s+trabajo|consultas?|di[aá]logos?|cumbres?|encuentros?",
     "study": r"[ée]tudes?|[ée]valuations?|enqu[eê]tes?|diagnostics?|estudios?|evaluaci(?:[oó]n|ones)|encuestas?|"
              r"diagn[oó]sticos?",
 }
@@ -153,7 +156,8 @@ _PEOPLE = (r"(?:participants|officials|people|persons|civil\s+servants|public\s+
            r"maires|alcaldes|alcaldesas|techniciens|t[ée]cnic[oa]s|planificateurs|planificadores|statisticiens|"
            r"estad[íi]stic[oa]s|funcionari[oa]s|servidor(?:e|a)s(?:\s+p[úu]blic[oa]s)?|personas|representantes|"
            r"delegad[oa]s|asistentes|mujeres|femmes|jeunes|j[óo]venes|[ée]tudiants|estudiantes|parlementaires|"
-           r"parlamentari[oa]s|juges|jueces|magistrats|magistrad[oa]s|gestionnaires|gestores|agentes)")
+           r"parlamentari[oa]s|juges|jueces|magistrats|magistrad[oa]s|gestionnaires|gestores|agentes|regidor(?:e|a)s|"
+           r"concejal(?:e|a)s|ediles|councilmembers|conseill[eè]res|directiv[oa]s|dirigeant(?:e)?s|executives)")
 _PARTICIPANTS = re.compile(
     rf"(?<![\w.,])(?:(?P<qual>{_QUALIFIER})\s+)?(?P<num>{_NUM})\+?\s+"
     rf"(?P<profile>(?:(?!(?:for|from|to|with|in|on|at|by|of|and|or|were|was|who|the|a|an|de|des|du|la|le|les|et|en|"
@@ -265,12 +269,17 @@ def _join_wrapped(text: str, lines: list[_Sentence]) -> list[_Sentence]:
         if (prev is not None and (len(last_line) >= _WRAP_MIN or open_end) and not _ENDED.search(prev.text)
                 and not _COLUMNS.search(last_line) and not _COLUMNS.search(ln.text) and not _ITEM_START.match(ln.text)
                 and "\n\n" not in text[prev.end : ln.start].replace("\r", "")
-                and (ln.text[:1].islower() or open_end or _hangs(text, prev, ln))):
+                and (ln.text[:1].islower() or open_end or _GOES_ON.match(ln.text) or _hangs(text, prev, ln))):
             joined = re.sub(r"[\r\n]", " ", text[prev.start : ln.end])
             out[-1] = _Sentence(prev.start, ln.end, joined)
             continue
         out.append(ln)
     return out
+
+
+# "... in Accra in November 2022" / "(38 participants) and in Dakar ...", "... et a réuni" / "85 participants issus de
+# 22 ministères": a wrapped sentence goes on with its bracket or its count
+_GOES_ON = re.compile(r"\(|\d[\d,.\u00a0\u202f]*\s+[a-z\u00e0-\u00ff]")
 
 
 def _hangs(text: str, prev: _Sentence, ln: _Sentence) -> bool:

@@ -166,7 +166,7 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
                     ctx = None
                 drafts.append(d)
                 current = d
-            elif current is not None and continues(s.text):
+            elif current is not None and continues(s.text) and not _dated_apart(f, current):
                 _fill(current, f, s, offset, dates_ok=False)
             else:
                 current = None
@@ -187,7 +187,8 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
             j += 1
         while (current is not None and j < len(lines) and continues(lines[j].text)
                and not _is_heading(lines[j].text) and not _tells_other_event(lines[j], current)
-               and not (current.event.start is None and _dated_event(lines[j]))):
+               and not (current.event.start is None and _dated_event(lines[j]))
+               and not _dated_apart(_facts(lines[j].text), current)):
             for s in _sentences(lines[j]):
                 _fill(current, _facts(s.text), s, offset, dates_ok=False)
             j += 1
@@ -337,6 +338,16 @@ def _refers_back(text: str) -> bool:
         return False
     t, kw = _find_type(_mask_quotes(text[:80]))
     return t is not None and kw.start() <= 60
+
+
+def _dated_apart(f, current: _Draft) -> bool:
+    """Does a sentence that opens like a continuation ("The project also took part in ... in November 2023") give
+    a date apart from the event before it? It then tells of something else: its place is not that event's."""
+    if not f.dates or current.event.start is None:
+        return False
+    if current.event.start.month is None:  # "In 2023, ..." then "... in November 2023": a year holds no month
+        return any(m.range.start is not None and m.range.start.month is not None for m in f.dates)
+    return not any(_ranges_overlap(m.range, current.ranges) for m in f.dates)
 
 
 def _ranges_overlap(r, ranges: list) -> bool:

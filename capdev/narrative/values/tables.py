@@ -31,11 +31,15 @@ _BY_SEX = re.compile(r"\s*\((?:[\d\s/,;:+.\-]|\b(?:women|men|female|male|femmes|
                      r"(?:[\d\s/,;:+.\-]|\b(?:women|men|female|male|femmes|hommes|mujeres|hombres|[FMHW])\b)*\)\s*$",
                      re.IGNORECASE)
 
+# "31 (dont 9 femmes)", "40 (including 18 women)", "35 (de los cuales 12 mujeres)": a part of the count, no other
+_SUBSET = re.compile(r"\s*\((?:dont|y compris|parmi eux|including|incl\.|of whom|among them|de (?:los|las) cuales|"
+                     r"entre (?:ellos|ellas)|incluid[oa]s|incluyendo)\s[^()]*\)\s*$", re.IGNORECASE)
+
 
 def participants_in(cell: str) -> tuple[int | None, str | None]:
     """The count a table cell gives ("38", "approx. 40", "45 participantes", "120+", "29 (12/17)"), and its
     qualifier."""
-    m = _COUNT.match(_BY_SEX.sub("", cell.strip()))
+    m = _COUNT.match(_SUBSET.sub("", _BY_SEX.sub("", cell.strip())))
     if not m:
         return None, None
     n = int(re.sub(r"\D", "", m.group("num")))
