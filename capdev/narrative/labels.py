@@ -73,6 +73,7 @@ class HeaderMatch:
     code_end: int
     title: str
     title_start: int
+    running: bool = False  # a page's running header or footer (running_lines): no record's head, no title
 
 
 @dataclass(frozen=True)

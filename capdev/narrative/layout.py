@@ -15,6 +15,7 @@ from .activity_tables import iter_table_roles
 from .labels import HeaderMatch, LabelMatch, LabelTable, default_table, inline_labels, match_header, match_label
 from .lines import Line, iter_lines, split_lines
 from .page_lines import match_chrome, match_heading
+from .running_lines import page_marked
 from .values.event_cards import CARD_LINES, card_length, is_card_line
 
 __all__ = ["Line", "iter_layout", "lay_out", "split_lines"]
@@ -103,6 +104,9 @@ def _laid_out(ln: Line, role: str | None, table: LabelTable) -> list[Line]:
         ln.label = lab
         return _pieces(ln, lab, table)
     ln.header = match_header(ln.text, table)
+    if ln.header is not None and page_marked(ln.header.title):
+        h = ln.header  # "GHA/22/003 – Annual Report 2023 – page 3 of 12": the page's footer, not a record's head
+        ln.header = HeaderMatch(h.code, h.code_start, h.code_end, "", h.title_start, running=True)
     if ln.header is None:
         ln.heading = match_heading(ln.text, table)
         ln.chrome = not ln.heading and match_chrome(ln.text, table)

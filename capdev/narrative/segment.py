@@ -151,7 +151,7 @@ class _Segmenter:
         if j is None:
             return False
         if self.line(j).header:
-            return True
+            return not self.line(j).header.running  # a page's footer opens nothing
         if self.line(j).table:
             return False  # an activity table goes on with the record it is in
         return self.starts_record(self.line(j).label, self.line_value(j))
@@ -349,10 +349,10 @@ class _Segmenter:
         self.add(rec, block)
 
     def on_header(self, rec: RawRecord, ln: Line, hdr: HeaderMatch) -> None:
-        if self.state.has_content():
+        if self.state.has_content() and not hdr.running:  # a page's footer goes on with its record
             rec = self.new_record()
         self.add(rec, Block("code", "header", ln.start, ln.stop, ln.start + hdr.title_start, header=hdr))
-        self.pending_title = not hdr.title
+        self.pending_title = not hdr.title and not hdr.running
 
     def on_news(self, rec: RawRecord, ln: Line, i: int) -> None:
         """A news item's kicker ("NEWS | 14 July 2023") or dateline ("DAKAR, 3 mars 2022 —"): the item is a record of
