@@ -45,7 +45,9 @@ def one_of_each(first: Block | None, lab: LabelMatch) -> bool:
 
 def not_a_code(value: str) -> str:
     """Why a code label's value is no code ('' when it may be one): an amount, a date."""
-    text = " ".join(value.split()).strip(" .;")
+    text = " ".join(value.split()).strip(" .;|")
+    if "|" in text and not re.search(r"\d", text):
+        return "a table's column names"  # "| N.º | Compromiso | Responsable |": a table's head, not a labelled code
     if _MONEY.match(text):
         return "an amount"
     if _DATE.match(text) or _date_words(text):
