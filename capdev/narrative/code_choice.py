@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .types import Record
 
 _WORDS = Path(__file__).with_name("data") / "title_words.json"
+COLUMN_NAMES = "a table's column names"
 _SECONDARY = "a reference, an agreement's or a file's number: the record gives no project code"
 _CURRENCY = (r"(?:USD|EUR|GBP|CHF|CAD|AUD|JPY|CNY|SEK|NOK|DKK|XOF|XAF|US\$|\$\s?US|\$|\u20ac|\u00a3|dollars?"
              r"|d[oó]lares|euros?)")
@@ -47,7 +48,7 @@ def not_a_code(value: str) -> str:
     """Why a code label's value is no code ('' when it may be one): an amount, a date."""
     text = " ".join(value.split()).strip(" .;|")
     if "|" in text and not re.search(r"\d", text):
-        return "a table's column names"  # "| N.º | Compromiso | Responsable |": a table's head, not a labelled code
+        return COLUMN_NAMES  # "| N.º | Compromiso | Responsable |": a table's head, not a labelled code
     if _MONEY.match(text):
         return "an amount"
     if _DATE.match(text) or _date_words(text):

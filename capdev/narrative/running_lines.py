@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .folding import fold
+from .values.prose import _CODE_TOKEN
 
 _WORDS = Path(__file__).with_name("data") / "title_words.json"
 
@@ -34,3 +35,27 @@ def page_marked(rest: str) -> bool:
     """Do the words after a line's code end with a page's number ("Annual Report 2023 – page 3 of 12")?"""
     text = fold(rest).lower().strip(" \t*_")
     return bool(text) and len(text) <= 160 and bool(_page_mark().search(text))
+
+
+_CELL_SEP = re.compile(r"[ \t]+[|\u00b7\u2022\u2013\u2014-][ \t]+")
+
+
+def running_code(line: str) -> tuple[str, int, int] | None:
+    """The code a page's running line gives in a cell of its own ("SEN/22/011 · Rapport semestriel · p. 2",
+    "Informe de avance | PER-20-014 | Página 1 de 2"), with where it stands in the line; None for any other line."""
+    if len(line) > 200 or not page_marked(line):
+        return None
+    at = 0
+    for sep in [*_CELL_SEP.finditer(line), None]:
+        end = sep.start() if sep is not None else len(line)
+        cell = line[at:end]
+        m = _CODE_CELL.fullmatch(cell.strip(" \t*_"))
+        if m:
+            lead = len(cell) - len(cell.lstrip(" \t*_"))
+            return m.group(0), at + lead, at + lead + len(m.group(0))
+        if sep is not None:
+            at = sep.end()
+    return None
+
+
+_CODE_CELL = re.compile(rf"(?:{_CODE_TOKEN})")

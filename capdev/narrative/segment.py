@@ -386,6 +386,14 @@ class _Segmenter:
         if self.state.only_titles() and self.looks_like_title(i):
             self.add_title(rec, ln)
             return
+        j = self.nonblank(i + 1)
+        k = self.nonblank(j + 1) if j is not None else None  # "Code: X" then "Title: Y": the title is labelled
+        if (j is not None and j > i + 1 and self.line(j).label is not None and self.line(j).label.field == "code"
+                and not (k is not None and self.line(k).label is not None and self.line(k).label.field == "title")
+                and self.state.has("text", "summary") and not self.state.has("label") and self.after_break(i)
+                and self.looks_like_title(i)):
+            self.add_title(rec, ln)  # "4.1 Programme ..." over "Code: X", after a chapter's opening prose
+            return
         name = "narrative" if self.state.label_fields() - {"code", "title"} else "summary"
         self.add(rec, Block(name, "text", ln.start, ln.stop, ln.start))
 

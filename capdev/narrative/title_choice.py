@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .code_choice import another_code
 from .folding import fold, fold_key
 from .labels import default_table, match_label
 from .title_evidence import (
@@ -248,10 +249,17 @@ def quoted_names(text: str) -> list[str]:
     for start, end in spans:
         name = clean(text[start:end]).rstrip(",.;")
         key = fold_key(name)
-        if key and key not in seen and not rejection(name, "prose"):
+        if key and key not in seen and not rejection(name, "prose") and not _another_project(text, start):
             seen.add(key)
             out.append(name)
     return out
+
+
+def _another_project(text: str, start: int) -> bool:
+    """Is the name quoted at `start` another project's ("builds on the project « ... »", "no confundir con ...")?"""
+    while start > 0 and text[start - 1] in " \t\u00a0\"\u201c\u00ab":
+        start -= 1
+    return another_code(text, start)
 
 
 def wraps_on(title: str, line: str) -> bool:

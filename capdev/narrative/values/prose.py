@@ -47,7 +47,7 @@ def _code_match(text: str) -> re.Match[str] | None:
     for m in _CODE.finditer(text):
         if not _LETTER_REF.search(text, max(0, m.start() - 8), m.start()) and not another_code(text, m.start()):
             return m
-    return _QUOTED_CODE.search(text)
+    return next((m for m in _QUOTED_CODE.finditer(text) if not another_code(text, m.start())), None)
 # A code in brackets right after a project's quoted title: “E-Participation in Mongolia” (MON/22/K01), « ... » (code
 # 2427A), «...» (código 2124U).
 _QUOTED_CODE = re.compile(
@@ -183,7 +183,9 @@ def read_prose(text: str) -> ProseFacts:
     code = _code_match(text)
     if code:
         facts.code = code.group("code").rstrip(".")
-    quote = _QUOTE.search(text)
+    # A quoted name that the sentence gives as another project's ("builds on the project « ... »", "not to be
+    # confused with « ... »") is no title of this one.
+    quote = next((q for q in _QUOTE.finditer(text) if not another_code(text, q.start())), None)
     if quote and (len(quote.group("title").split()) >= 3 or _NAMED_BEFORE.search(text, 0, quote.start())):
         facts.title = " ".join(quote.group("title").split()).rstrip(",.")
     facts.start, facts.end = _period(_facts.without_history(text))

@@ -44,7 +44,8 @@ _QUOTED_DASH = re.compile(r"[\u201d\"\u00bb]\s*[-\u2013\u2014]\s*(?P<code>" + _C
 _NUMBER_ID = re.compile(
     r"\b(?:(?:atlas|quantum)(?:\s+(?:project|award|projet|proyecto))?(?:\s+(?:id|no\.?|number|n[\u00b0\u00ba]|"
     r"num[eé]ro|n[uú]mero))?|award\s+(?:id|no\.?|number)|project\s+id|output\s+id|id\s+(?:du\s+projet|"
-    r"del\s+proyecto))\s*[:#]?\s*(?P<code>\d{5,10})(?![\d,.]\d)", re.IGNORECASE)
+    r"del\s+proyecto)|(?:id|identifiant|identificador|n[uú]mero|num[eé]ro|n[\u00b0\u00ba]|code|c[oó]digo)\s+"
+    r"(?:atlas|quantum))\s*[:#]?\s*(?P<code>\d{5,10})(?![\d,.]\d)", re.IGNORECASE)
 
 
 def _candidates(text: str):
