@@ -13,8 +13,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .code_choice import CODE_TOKEN
 from .folding import fold
-from .values.prose import _CODE_TOKEN
 
 _WORDS = Path(__file__).with_name("data") / "title_words.json"
 
@@ -58,4 +58,4 @@ def running_code(line: str) -> tuple[str, int, int] | None:
     return None
 
 
-_CODE_CELL = re.compile(rf"(?:{_CODE_TOKEN})")
+_CODE_CELL = re.compile(rf"(?:{CODE_TOKEN})")

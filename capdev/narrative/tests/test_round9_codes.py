@@ -11,7 +11,8 @@
 - guards: an act's number ("Grant Agreement No.", "décision n°", "Resolución N°"), a project set apart ("not to be
   confused with", "ne pas confondre", "no debe confundirse") and a table's column names ("| N° | Engagement |")
   are no code, and the name quoted beside them no title; a site's menu in columns ("Inicio   Quiénes somos")
-  opens no record.
+  opens no record; minutes headed by their programme and its code ("Programa ... (PY-SC-2022-04)") keep that code
+  over the one of a project in formulation they mention.
 """
 from __future__ import annotations
 
@@ -44,7 +45,19 @@ ONE_RECORD = [
     ("footer_en.txt", "GHA/22/003", "Strengthening Local Revenue Systems"),
     ("footer_fr.txt", "SEN/22/011", "Projet d'appui à la décentralisation fiscale au Sénégal"),
     ("footer_es.txt", "PER-20-014", "Programa de Integridad en las Compras Públicas"),
+    ("head_bracket_en.txt", "GH-CS-2022-03", None),
+    ("head_bracket_fr.txt", "BJ-FP-2021-06", None),
+    ("head_bracket_es.txt", "PY-SC-2022-04", None),
 ]
+
+
+@pytest.mark.parametrize("name", ["head_bracket_en.txt", "head_bracket_fr.txt", "head_bracket_es.txt"])
+def test_the_head_lines_code_wins_over_a_pipeline_projects(name):
+    """Minutes headed by their programme and its code mention a project in formulation by its own code and quoted
+    name: the code is the head line's; the title, if it is that other name, is only proposed."""
+    rec = only_record(FILES / name)
+    assert any(f.field == "code" and f.reason == "read after the title" for f in rec.flags)
+    assert rec.title_is_proposed
 
 
 @pytest.mark.parametrize(("name", "code", "title"), ONE_RECORD, ids=[c[0] for c in ONE_RECORD])
@@ -118,6 +131,10 @@ def test_an_acts_number_or_another_projects_is_no_code(name, not_codes):
     ("en el marco del convenio del proyecto COL-22-003 firmado en 2022", "COL-22-003"),
     ("Funding was provided under Award ID 00098765 in 2022.", "00098765"),
     ("A diferencia del proyecto anterior, el proyecto PER-21-004 incluye municipios.", "PER-21-004"),
+    ("Sa référence officielle est T05-EUTF-SAH-REG-31.", "T05-EUTF-SAH-REG-31"),
+    ("Its official reference is KEN-21-004.", "KEN-21-004"),
+    ("Su código es BOL-23-005 y su socio es la FAM.", "BOL-23-005"),
+    ('"Gestión por resultados en Guatemala" (Proyecto n.º 00124578), ejecutado por el PNUD', "00124578"),
 ])
 def test_told_code_guards(text, code):
     assert told_code(text) == code
@@ -141,6 +158,8 @@ def test_a_tables_column_names_are_no_code():
     ("Internal code: PSR-2023-07", False), ("Code interne : DRI-2023-07", False), ("Código interno: X-12", False),
     ("EU reference: LS/20/EDF", True), ("Référence UE : BJ/20/EDF", True), ("Referencia UE: BO/20/DCI", True),
     ("N° de convenio: 2022-AECID-114", True), ("N° de proyecto: BOL-12", False), ("Quantum ID: 00123456", False),
+    ("Numéro du concours         CTD 1187 01 K", True), ("Loan number: 5123-GH", True),
+    ("Número de operación: GU-L1234", True),
 ])
 def test_code_labels(label, secondary):
     lab = match_label(label)

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..code_choice import CODE_TOKEN as _CODE_TOKEN
 from ..code_choice import another_code
 from ..front_matter import is_front_matter
 from ..labels import default_table, match_label
@@ -31,7 +32,6 @@ from .funding import _MECHANISM, pays_surely
 from .money import parse_money
 from .orgs import resolve_unit
 
-_CODE_TOKEN = r"(?=[A-Z0-9./-]*\d)(?=[A-Z0-9./-]*[A-Z])[A-Z0-9]{2,}(?:[/.-][A-Z0-9]{1,10}){1,4}|\d{4}[A-Z]{1,2}\b"
 _CODE = re.compile(
     rf"\b(?:project|projet|proyecto|programme|program|programa|code|c[oó]digo|n[°º]|no\.|number|num[ée]ro|"
     rf"ref(?:erence)?|r[ée]f[ée]rence|r[ée]f\.)\s*(?:code\s*)?[:#]?\s*(?P<code>{_CODE_TOKEN})",

@@ -45,7 +45,14 @@ _NUMBER_ID = re.compile(
     r"\b(?:(?:atlas|quantum)(?:\s+(?:project|award|projet|proyecto))?(?:\s+(?:id|no\.?|number|n[\u00b0\u00ba]|"
     r"num[eé]ro|n[uú]mero))?|award\s+(?:id|no\.?|number)|project\s+id|output\s+id|id\s+(?:du\s+projet|"
     r"del\s+proyecto)|(?:id|identifiant|identificador|n[uú]mero|num[eé]ro|n[\u00b0\u00ba]|code|c[oó]digo)\s+"
-    r"(?:atlas|quantum))\s*[:#]?\s*(?P<code>\d{5,10})(?![\d,.]\d)", re.IGNORECASE)
+    r"(?:atlas|quantum)|(?:project|projet|proyecto)\s+(?:no\.?|n\.?\s?[\u00b0\u00ba]|number|n[uú]mero|num[eé]ro))"
+    r"\s*[:#]?\s*(?P<code>\d{5,10})(?![\d,.]\d)", re.IGNORECASE)
+# A sentence that says what the code is: "Its official reference is T05-EUTF-SAH-REG-31", "Sa référence officielle
+# est ...", "Su código es ...".
+_CODE_IS = re.compile(
+    r"\b(?:reference|r[ée]f[ée]rence|referencia|code|c[oó]digo|identifier|identifiant|identificador)"
+    r"(?:\s+[^\W\d_]+){0,2}?\s+(?:is|est|es)\s+(?:the\s+|le\s+|el\s+)?(?P<code>" + _CODE_TOKEN + r")(?![\w/-])",
+    re.IGNORECASE)
 
 
 def _candidates(text: str):
@@ -54,7 +61,7 @@ def _candidates(text: str):
     for m in _CODE.finditer(text):
         if not _LETTER_REF.search(text, max(0, m.start() - 8), m.start()):
             yield m
-    for rx in (_QUOTED_CODE, _bracketed(), _NAMED_BRACKET, _QUOTED_DASH, _NUMBER_ID):
+    for rx in (_QUOTED_CODE, _bracketed(), _NAMED_BRACKET, _QUOTED_DASH, _NUMBER_ID, _CODE_IS):
         yield from rx.finditer(text)
 
 
