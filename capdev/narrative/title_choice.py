@@ -317,6 +317,10 @@ def same_title(a: str, b: str) -> bool:
     return ka == kb or (len(ka) > 12 and (ka in kb or kb in ka))
 
 
+# A quotation a line opens and does not close: the name goes on on the next line.
+_OPEN_QUOTE = re.compile(r"[\"\u201c\u00ab]\s*(?P<name>[^\"\u201d\u00bb]{8,})$")
+
+
 def choose(current: str, kind: str, heads: list[str], quoted: list[str], news: bool = False,
            facts: bool = True) -> Choice:
     """The title among the candidates. kind says where `current` came from: label | prose | heading | ''; facts
@@ -362,6 +366,10 @@ def choose(current: str, kind: str, heads: list[str], quoted: list[str], news: b
             others = [q for q in quoted if not same_title(q, title)]
             if news and quoted:
                 return Choice(quoted[0], len(quoted) == 1)  # a news item's headline tells news, not the name
+            opened = _OPEN_QUOTE.search(title)  # 'The project "Strengthening ... Public' / 'Budgeting in ..."'
+            begun = [q for q in others if opened and fold_key(q).startswith(fold_key(opened.group("name")))]
+            if begun:
+                return Choice(begun[0], False, f"the name quoted from {' '.join(current.split())!r}")
             if others and not any(same_title(q, title) for q in quoted):
                 return Choice(title, False, f"the text names the project {others[0]!r}")
             if news:

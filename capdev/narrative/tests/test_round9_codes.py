@@ -104,6 +104,28 @@ def test_numbered_sections_of_a_chapter_give_one_record_each(name, expected):
     assert expected[1][2] not in records[0].text
 
 
+WRAPPED = [
+    ("wrapped_quote_en.txt", [("2325K", "Strengthening Statistical Capacities for Gender-Responsive Local Planning in "
+                                        "the Andean Region"),
+                              ("2326L", "Innovating Public Service Delivery through Digital Government in Coastal "
+                                        "States")]),
+    ("wrapped_quote_fr.txt", [("2327M", "Renforcement des capacités de planification budgétaire sensible au genre "
+                                        "dans les communes sahéliennes"),
+                              ("2328N", "Dématérialisation des procédures de passation des marchés publics")]),
+    ("wrapped_quote_es.txt", [("2329P", "Fortalecimiento de las capacidades de gestión del riesgo de desastres en los "
+                                        "gobiernos locales centroamericanos"),
+                              ("2330Q", "Innovación en la prestación de servicios públicos digitales municipales")]),
+]
+
+
+@pytest.mark.parametrize(("name", "expected"), WRAPPED, ids=[c[0] for c in WRAPPED])
+def test_a_quoted_name_wrapped_over_two_lines_is_the_title_not_the_line(name, expected):
+    """A report's numbered paragraphs: 'The project "Strengthening ... Local' / 'Planning in ..." (... 2325K)'. The
+    name in quotes is proposed, never the line that opens it; the code at the end of the brackets is read."""
+    records = parse_file(FILES / name)
+    assert [(r.code, r.title) for r in records] == expected
+
+
 GUARDS = [
     ("guard_acts_en.txt", ["GA-2022-118", "KEN/18/004"]),
     ("guard_acts_fr.txt", ["DEC/2022/07", "MA/19/ENI/FI/03"]),

@@ -35,9 +35,11 @@ def _bracketed() -> re.Pattern[str]:
 
 # A naming word and the code in brackets after it ("this new programme (PSIL-CA-24)", "le projet (réf. X)"), or a
 # project's quoted name and its code after a dash ('PROYECTO "SISTEMA ..." – COL-22-003').
+# ... or at the end of brackets that open on the word: "(projet du Compte pour le développement 2327M)".
 _NAMED_BRACKET = re.compile(
     r"\b(?:project|projet|proyecto|programme|program|programa|initiative|iniciativa)\s*\(\s*(?P<code>"
-    + _CODE_TOKEN + r")\s*\)", re.IGNORECASE)
+    + _CODE_TOKEN + r")\s*\)|\((?:project|projet|proyecto)\b[^()]{0,60}?\s(?P<code2>" + _CODE_TOKEN + r")\s*\)",
+    re.IGNORECASE)
 _QUOTED_DASH = re.compile(r"[\u201d\"\u00bb]\s*[-\u2013\u2014]\s*(?P<code>" + _CODE_TOKEN + r")(?![\w/-])")
 # An identifier of a system that numbers projects with digits only ("Atlas ID 00123456", "Award ID 00098765",
 # "Quantum project 00123456"): five digits or more, so that no year, no day and no count is one.
@@ -70,7 +72,8 @@ def told_code(text: str) -> str | None:
     00123456"), or one of a code's shapes alone in brackets ("(DA 2223M)"); never an act's, a letter's or another
     project's number (code_choice.another_code)."""
     for m in _candidates(text):
-        code = re.sub(r"^DA ?(?=\d{4})", "", m.group("code").strip(".-/"))  # "(DA 2223K)": the code is 2223K
+        found = m.group("code") or m.groupdict().get("code2") or ""
+        code = re.sub(r"^DA ?(?=\d{4})", "", found.strip(".-/"))  # "(DA 2223K)": the code is 2223K
         if not _NOT_A_CODE.search(code) and not another_code(text, m.start()):
             return code
     return None
