@@ -104,6 +104,15 @@ def test_numbered_sections_of_a_chapter_give_one_record_each(name, expected):
     assert expected[1][2] not in records[0].text
 
 
+@pytest.mark.parametrize("name", ["ficha_en.txt", "ficha_fr.txt", "ficha_es.txt"])
+def test_a_fact_sheet_with_its_managing_agency_stays_one_record(name):
+    """"Managing agency" / "Entité gestionnaire" / "Entidad gestora" between the funder and the partners is a label
+    (an implementing partner), not the title line of a second record."""
+    rec = only_record(FILES / name)
+    assert rec.code and rec.code.startswith("2023/")
+    assert any(p.role == "implementing" for p in rec.partners)
+
+
 WRAPPED = [
     ("wrapped_quote_en.txt", [("2325K", "Strengthening Statistical Capacities for Gender-Responsive Local Planning in "
                                         "the Andean Region"),
