@@ -185,6 +185,8 @@ def doc_type_rest(title: str) -> tuple[bool, str]:
     # "Annex II", "Table 3", "Distr. General", "Fiche de projet n° 12", "Summary 2021": the heading alone.
     if not words or all(re.fullmatch(r"[ivxlc]{1,5}|[a-z]|n", x) for x in words) or _date_only(rest):
         return True, ""
+    if re.fullmatch(r"\s*\([a-z]{2,6}\)\s*", rest):
+        return True, ""  # "SOLICITUD DE PROPUESTAS (SDP)", "Terms of Reference (ToR)": the type and its initials
     # "Minutes of the third meeting ...", "Question écrite n° 1234 de ...", "Informe de la misión ...": the
     # document's own title, not the project's name (which a separator or quotes would set apart).
     return document_of(folded), ""
