@@ -1,11 +1,11 @@
 """A project's code, its title and where its record begins and ends (round 9), in English, French and Spanish
 (tests/files/round9/codes/):
-- codes told in odd places (a request for proposals names its project's number in its background: "(Project No.
-  00131313)", never its own "Reference: RFP-..."): in brackets after the naming word ("this new programme (RDL-WB-25)"), a digits-only
-  system id ("Atlas ID 00123456", "identifiant Atlas", "número Atlas"), after a project's quoted name and a dash
-  ('PROYECTO "..." – PER-21-007'), under labels an organisation or a funder writes ("Internal code", "Code interne",
-  "Référence UE", "N° de convenio"), and in a page's running footer ("GHA/22/003 – ... – page 1 of 2",
-  "SEN/22/011 · ... · p. 1", "PER-20-014 | ... | Página 1 de 2");
+- codes told in odd places: in brackets after the naming word ("this new programme (RDL-WB-25)"), a digits-only
+  system id ("Atlas ID 00123456", "identifiant Atlas", "número Atlas", "(Project No. 00131313)" in a request for
+  proposals, never its own "Reference: RFP-..."), after a project's quoted name and a dash ('PROYECTO "..." –
+  PER-21-007'), under labels an organisation or a funder writes ("Internal code", "Code interne", "Référence UE",
+  "N° de convenio"), and in a page's running footer ("GHA/22/003 – ... – page 1 of 2", "SEN/22/011 · ... · p. 1",
+  "PER-20-014 | ... | Página 1 de 2");
 - records: a printed report with its footers, sections and annexes stays one record; a chapter's numbered sections
   ("3.1 Title / Project code: X / prose / 3.2 Title / ...") give one record each, the prose under a section being
   its own, the section's line its title;
@@ -47,7 +47,8 @@ ONE_RECORD = [
     ("footer_fr.txt", "SEN/22/011", "Projet d'appui à la décentralisation fiscale au Sénégal"),
     ("footer_es.txt", "PER-20-014", "Programa de Integridad en las Compras Públicas"),
     ("rfp_en.txt", "00131313", "Strengthening Results-Based Management in County Governments"),
-    ("rfp_fr.txt", "00131414", "Renforcement de la gestion axée sur les résultats dans les collectivités territoriales"),
+    ("rfp_fr.txt", "00131414",
+     "Renforcement de la gestion axée sur les résultats dans les collectivités territoriales"),
     ("rfp_es.txt", "00124578", "Fortalecimiento de capacidades para la gestión pública por resultados en Guatemala"),
     ("head_bracket_en.txt", "GH-CS-2022-03", None),
     ("head_bracket_fr.txt", "BJ-FP-2021-06", None),
