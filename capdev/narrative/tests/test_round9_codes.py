@@ -118,6 +118,23 @@ def test_a_fact_sheet_with_its_managing_agency_stays_one_record(name):
     assert any(p.role == "implementing" for p in rec.partners)
 
 
+POPUPS = [
+    ("popups_en.txt", "Open Contracting for County Governments"),
+    ("popups_fr.txt", "Dématérialisation de l'état civil au Niger"),
+    ("popups_es.txt", "Catastro abierto para municipios intermedios"),
+]
+
+
+@pytest.mark.parametrize(("name", "title"), POPUPS, ids=[c[0] for c in POPUPS])
+def test_a_read_more_link_is_the_pages_not_the_next_records_title(name, title):
+    """Map pop-ups end with "Read more ›", "Lire la suite →", "Leer más >" and a close button "[x]": links of the
+    page, never the title line that opens the next pop-up's record."""
+    records = parse_file(FILES / name)
+    assert len(records) == 2
+    assert records[1].title == title and not records[1].title_is_proposed
+    assert records[1].text.startswith(title)
+
+
 WRAPPED = [
     ("wrapped_quote_en.txt", [("2325K", "Strengthening Statistical Capacities for Gender-Responsive Local Planning in "
                                         "the Andean Region"),
