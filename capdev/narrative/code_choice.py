@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from .types import Record
 
 _WORDS = Path(__file__).with_name("data") / "title_words.json"
+# A project code's shape in running text: letters and digits in two to five parts ("KEN-21-004", "MA/21/ENI/GO/09"),
+# or four digits and a letter or two ("2021BT").
+CODE_TOKEN = r"(?=[A-Z0-9./-]*\d)(?=[A-Z0-9./-]*[A-Z])[A-Z0-9]{2,}(?:[/.-][A-Z0-9]{1,10}){1,4}|\d{4}[A-Z]{1,2}\b"
+COLUMN_NAMES = "a table's column names"
 _SECONDARY = "a reference, an agreement's or a file's number: the record gives no project code"
 _CURRENCY = (r"(?:USD|EUR|GBP|CHF|CAD|AUD|JPY|CNY|SEK|NOK|DKK|XOF|XAF|US\$|\$\s?US|\$|\u20ac|\u00a3|dollars?"
              r"|d[oó]lares|euros?)")
@@ -45,7 +49,9 @@ def one_of_each(first: Block | None, lab: LabelMatch) -> bool:
 
 def not_a_code(value: str) -> str:
     """Why a code label's value is no code ('' when it may be one): an amount, a date."""
-    text = " ".join(value.split()).strip(" .;")
+    text = " ".join(value.split()).strip(" .;|")
+    if "|" in text and not re.search(r"\d", text):
+        return COLUMN_NAMES  # "| N.º | Compromiso | Responsable |": a table's head, not a labelled code
     if _MONEY.match(text):
         return "an amount"
     if _DATE.match(text) or _date_words(text):
@@ -97,14 +103,37 @@ def _other_cue() -> re.Pattern[str]:
                       r"(?:(?:project|projet|proyecto|programme|programa)\s*)?$")
 
 
+def _cue_words(key: str) -> str:
+    words = json.loads(_WORDS.read_text(encoding="utf-8"))[key]
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted({fold(w).lower() for w in words}, key=len,
+                                                                         reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _act_cue() -> re.Pattern[str]:
+    # The act's word right before the number's naming word ("Agreement No.", "convenio n.º"): "convenio del
+    # proyecto COL-22-003" names the project, not the agreement.
+    return re.compile(rf"(?<![\w'])(?:{_cue_words('act_code_cues')})\.?\s*$")
+
+
+@lru_cache(maxsize=1)
+def _contrast_cue() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'])(?:{_cue_words('contrast_code_cues')})(?![\w'])")
+
+
 _CUE_WINDOW = 40
+_SENTENCE_WINDOW = 240
+_SENTENCE_END = re.compile(r"[.!?;\n]\s+(?=\S)")
 
 
 def another_code(text: str, start: int) -> bool:
-    """Is the code whose naming word begins at `start` a letter's own reference or another (earlier, related)
-    project's ("Note verbale No. ...", "builds on project 1819R", "fait suite au projet ...")?"""
+    """Is the code whose naming word begins at `start` a letter's own reference, an act's number or another
+    (earlier, related, set apart) project's ("Note verbale No. ...", "Agreement No. ...", "builds on project 1819R",
+    "fait suite au projet ...", "ne pas confondre avec le projet ...")?"""
     before = fold(text[max(0, start - _CUE_WINDOW) : start]).lower()
-    if _other_cue().search(before):
+    if _other_cue().search(before) or _act_cue().search(before):
+        return True
+    if _contrast_cue().search(_sentence_before(text, start)):
         return True
     # "Réf. : DAES/2023/204", "Ref. No. ..." in a letter: the letter's own reference.
     return bool(_REFERENCE_WORD.match(fold(text[start : start + 12]).lower())) and a_letter(text)
@@ -119,6 +148,13 @@ def _letter() -> re.Pattern[str]:
     alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted({fold(w).lower() for w in words}, key=len,
                                                                         reverse=True))
     return re.compile(rf"(?<![\w'])(?:{alt})(?![\w'])")
+
+
+def _sentence_before(text: str, start: int) -> str:
+    """The sentence's words before `start` (within a bounded window: time stays linear), folded."""
+    window = text[max(0, start - _SENTENCE_WINDOW) : start]
+    ends = list(_SENTENCE_END.finditer(window))
+    return fold(window[ends[-1].end() :] if ends else window).lower()
 
 
 def a_letter(text: str) -> bool:

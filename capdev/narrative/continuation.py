@@ -85,8 +85,10 @@ def runs_on(text: str, below: str) -> bool:
     a sentence ("Le projet est financé par l'Union européenne ... mis en œuvre par" / "l'Observatoire ...")?"""
     if text.count("(") > text.count(")"):
         return True
-    return bool(_WRAPPED_START.match(below) and below.strip()) and (
-        bool(_CLAUSE.search(text)) or len(text.split()) >= _SENTENCE_WORDS)
+    # A clause that breaks off on a joiner runs on whatever the line below opens with ("El FORSEC, financiado por
+    # la Unión Europea, apoya a las oficinas ... de" / "Guatemala, Honduras y ...").
+    opens = bool(_WRAPPED_START.match(below)) or bool(_JOINER_END.search(text) and _CLAUSE.search(text))
+    return bool(opens and below.strip()) and (bool(_CLAUSE.search(text)) or len(text.split()) >= _SENTENCE_WORDS)
 
 
 _SENTENCE_WORDS = 18  # a line this long that runs on with a small letter is a sentence wrapped, not a title

@@ -73,6 +73,7 @@ class HeaderMatch:
     code_end: int
     title: str
     title_start: int
+    running: bool = False  # a page's running header or footer (running_lines): no record's head, no title
 
 
 @dataclass(frozen=True)
@@ -249,7 +250,7 @@ def _index(spellings: dict[str, Any], numbered: bool, abbreviations: dict[str, l
                         re.IGNORECASE)
         entry = _Spelling(rx, name, mods, len(folded))
         first = _first_word(folded)
-        keys = _stems(first) | {fold(a).rstrip(".").lower() for a in abbreviations.get(first, [])}
+        keys = _stems(first) | {_first_word(fold(a)) for a in abbreviations.get(first, [])}  # "n°": "n"
         if (folded, 0) in prefixes:
             keys |= {first[:k] for k in range(prefixes[(folded, 0)], len(first))}
         for stem in keys:

@@ -12,9 +12,11 @@ import re
 from collections.abc import Iterable, Iterator
 
 from .activity_tables import iter_table_roles
+from .code_choice import COLUMN_NAMES, not_a_code
 from .labels import HeaderMatch, LabelMatch, LabelTable, default_table, inline_labels, match_header, match_label
 from .lines import Line, iter_lines, split_lines
 from .page_lines import match_chrome, match_heading
+from .running_lines import page_marked, running_code
 from .values.event_cards import CARD_LINES, card_length, is_card_line
 
 __all__ = ["Line", "iter_layout", "lay_out", "split_lines"]
@@ -99,10 +101,20 @@ def _laid_out(ln: Line, role: str | None, table: LabelTable) -> list[Line]:
     if not ln.text.strip():
         return [ln]
     lab = match_label(ln.text, table)
+    if lab is not None and lab.sep == "spaces" and lab.modifiers.get("date_part") and not re.search(
+            r"\d", ln.text[lab.value_start :]):
+        lab = None  # "Inicio   Quiénes somos   Dónde cooperamos": a menu's words in columns, no date after a gap
+    if lab is not None and lab.field == "code" and not_a_code(ln.text[lab.value_start :]) == COLUMN_NAMES:
+        lab = None  # "| N° | Engagement | Responsable |": a table's head, no code
     if lab is not None:
         ln.label = lab
         return _pieces(ln, lab, table)
     ln.header = match_header(ln.text, table)
+    running = running_code(ln.text) if ln.header is None or page_marked(ln.header.title) else None
+    if running is not None:
+        # "GHA/22/003 – Annual Report 2023 – page 3 of 12", "SEN/22/011 · Rapport · p. 2": the page's footer, which
+        # names the record's project but is no record's head.
+        ln.header = HeaderMatch(*running, "", len(ln.text), running=True)
     if ln.header is None:
         ln.heading = match_heading(ln.text, table)
         ln.chrome = not ln.heading and match_chrome(ln.text, table)

@@ -21,8 +21,8 @@ def match_chrome(line: str, table: LabelTable | None = None) -> bool:
     if _RULE.match(text):
         return True  # "-----", "| --- | --- |", "=====": a rule drawn between parts of the page
     key = fold_key(text)
-    if key in table.chrome:
-        return True
+    if key in table.chrome or fold_key(re.sub(r"[\s>\u203a\u00bb\u2192]+$", "", text)) in table.chrome:
+        return True  # ... "En savoir plus ›", "Read more »": a link and its arrow
     head = fold_key(re.split(r"[:|\u00b7]", text, maxsplit=1)[0])
     if head in table.chrome and (":" in text or _LINK_SEP.search(text)):
         return True  # "Partager : Facebook | X", "Share this page | Print"

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from .activity_tables import read_table
 from .intervals import Intervals
 from .segment import Block
+from .title_glue import head_code
 from .types import Event, PartialDate, Record, ResourceRef, Span
 
 if TYPE_CHECKING:
@@ -292,6 +293,16 @@ class RecordSteps:
             told = "\n\n".join([_values("prose").told(self.raw.blocks, self.text), self.narrative_text(),
                                  *self.background_parts])  # "Financé par ... à hauteur de": told, kept there
             whole = self.text[self.raw.blocks[0].start : self.raw.blocks[-1].end] if self.raw.blocks else ""
+            rec, said = self.rec, [f for f in self.rec.flags if f.reason == "read from prose"]
+            by_prose = any(f.field == "code" for f in said)  # a code a sentence gave: the head line's wins over it
+            head = None if rec.code and not by_prose else _guard(rec, "code", None, head_code, whole)
+            if head and head != rec.code:  # "Programa de ... (PY-SC-2022-04)" on the record's first lines
+                if by_prose and any(f.field == "title" for f in said):
+                    rec.title_is_proposed = True  # ... and the name quoted beside that code may be another's
+                    rec.flag("title", "proposed: the head line gives the project another code")
+                rec.flags[:] = [f for f in rec.flags if f not in said or f.field != "code"]
+                rec.code = head
+                rec.flag("code", "read after the title")
             facts = _guard(self.rec, "summary", None, _values("told_ids").read_told_ids, f"{whole}\f{told}")
             if facts is not None and facts.code and not self.rec.code:
                 self.rec.code = facts.code

@@ -11,17 +11,18 @@ record being read is kept up to date as blocks are added (blocks.RecordState).
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 
+from . import title_lines
 from .blocks import HEADS, Block, RawRecord, RecordState, block_value, value_is_empty
 from .code_choice import one_of_each
-from .continuation import is_short, runs_on, value_goes_on, wraps
+from .continuation import is_short, value_goes_on, wraps
 from .errors import LimitExceeded
 from .labels import HeaderMatch, LabelMatch, LabelTable, default_table, fold_key, match_label
 from .layout import iter_layout
 from .limits import MAX_RECORD_CHARS
 from .lines import Excerpt, Line, iter_lines, split_lines, too_long
+from .title_lines import TITLE_WORDS as _TITLE_WORDS
 from .values.prose import is_news_kicker, opens_news_item, tells_of_a_project
 from .values.roles import weak_title_refused
 from .window import Seek, Window
@@ -29,11 +30,6 @@ from .window import Seek, Window
 __all__ = ["Block", "Excerpt", "Line", "RawRecord", "block_value", "is_record", "iter_lines", "iter_segments",
            "segment", "split_lines", "value_is_empty"]
 
-_TITLE_WORDS = 24  # French and Spanish titles run long
-_DECORATION = re.compile(r"^[ \t]*(?:#{1,6}|\*\*|__|=+|[\u25aa\u25a0\u25cf\u2022\u25ba\u27a2])[ \t]*|"
-                         r"[ \t]*(?:\*\*|__|#+|=+)[ \t]*$")
-_COLUMN_GAP = re.compile(r"\S(?: {3,}|\t)\S")
-_BULLET = re.compile(r"^[ \t]*([\u2022\u25aa\u25a0\u25cf\u25ba\u27a2\u2013\u2014*-])[ \t]")
 
 
 class _Segmenter:
@@ -151,7 +147,7 @@ class _Segmenter:
         if j is None:
             return False
         if self.line(j).header:
-            return True
+            return not self.line(j).header.running  # a page's footer opens nothing
         if self.line(j).table:
             return False  # an activity table goes on with the record it is in
         return self.starts_record(self.line(j).label, self.line_value(j))
@@ -173,22 +169,7 @@ class _Segmenter:
         return is_short(ln.text) and block.continuation_short
 
     def looks_like_title(self, i: int) -> bool:
-        """A short line without end punctuation, followed by narrative or labels (not a code header): a heading."""
-        ln = self.line(i)
-        text = _DECORATION.sub("", ln.text)  # "## Title", "**Title**"
-        words = text.split()
-        if not words or len(words) > _TITLE_WORDS or text.rstrip()[-1:] in ".:;,!?" or ln.heading:
-            return False
-        if _COLUMN_GAP.search(text.strip()):
-            return False  # "6. Modalités de l'aide      Appui budgétaire ...": a row of two columns, not a title
-        bullet = _BULLET.match(ln.text)
-        if bullet and i > 0 and self.line(i - 1).text.lstrip().startswith(bullet.group(1)):
-            return False  # the last item of a list ("• 8 June 2022: ..." under "• 12 March 2021: ..."), no title
-        if not words[0][:1].isupper() and not words[0][:1].isdigit() and not (
-                words[0][:1].isalpha() and any(c.isupper() for c in words[0][1:])):
-            return False  # "e-Procurement Capacity in ...", "eGovernment ..." open with a small letter
-        j = self.nonblank(i + 1)
-        return j is not None and not self.line(j).header and not (j == i + 1 and runs_on(ln.text, self.line(j).text))
+        return title_lines.looks_like_title(self, i)
 
     # --- the walk ------------------------------------------------------------------------------------------------
     def new_record(self) -> RawRecord:
@@ -349,10 +330,10 @@ class _Segmenter:
         self.add(rec, block)
 
     def on_header(self, rec: RawRecord, ln: Line, hdr: HeaderMatch) -> None:
-        if self.state.has_content():
+        if self.state.has_content() and not hdr.running:  # a page's footer goes on with its record
             rec = self.new_record()
         self.add(rec, Block("code", "header", ln.start, ln.stop, ln.start + hdr.title_start, header=hdr))
-        self.pending_title = not hdr.title
+        self.pending_title = not hdr.title and not hdr.running
 
     def on_news(self, rec: RawRecord, ln: Line, i: int) -> None:
         """A news item's kicker ("NEWS | 14 July 2023") or dateline ("DAKAR, 3 mars 2022 —"): the item is a record of
@@ -377,7 +358,7 @@ class _Segmenter:
         right_before = self.nonblank(i + 1) == self.mark(i + 1)  # the next record's labels follow at once
         if (self.state.has_content() and not self.awaits_value() and (self.after_break(i) or right_before)
                 and not value_goes_on(blk, ln, self.table) and self.looks_like_title(i)
-                and (self.boundary_ahead(i + 1) or self.repeats_ahead(i + 1))):
+                and (self.boundary_ahead(i + 1) or self.repeats_ahead(i + 1)) and not title_lines.title_below(self, i)):
             # A title line after a record, right before the labels of the next one: that record's title.
             rec = self.new_record()
             self.pending_title = False
@@ -404,6 +385,14 @@ class _Segmenter:
             return
         if self.state.only_titles() and self.looks_like_title(i):
             self.add_title(rec, ln)
+            return
+        j = self.nonblank(i + 1)
+        k = self.nonblank(j + 1) if j is not None else None  # "Code: X" then "Title: Y": the title is labelled
+        if (j is not None and j > i + 1 and self.line(j).label is not None and self.line(j).label.field == "code"
+                and not (k is not None and self.line(k).label is not None and self.line(k).label.field == "title")
+                and self.state.has("text", "summary") and not self.state.has("label") and self.after_break(i)
+                and self.looks_like_title(i)):
+            self.add_title(rec, ln)  # "4.1 Programme ..." over "Code: X", after a chapter's opening prose
             return
         name = "narrative" if self.state.label_fields() - {"code", "title"} else "summary"
         self.add(rec, Block(name, "text", ln.start, ln.stop, ln.start))

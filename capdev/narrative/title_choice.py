@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .code_choice import another_code
 from .folding import fold, fold_key
 from .labels import default_table, match_label
 from .title_evidence import (
@@ -184,6 +185,8 @@ def doc_type_rest(title: str) -> tuple[bool, str]:
     # "Annex II", "Table 3", "Distr. General", "Fiche de projet n° 12", "Summary 2021": the heading alone.
     if not words or all(re.fullmatch(r"[ivxlc]{1,5}|[a-z]|n", x) for x in words) or _date_only(rest):
         return True, ""
+    if re.fullmatch(r"\s*\([a-z]{2,6}\)\s*", rest):
+        return True, ""  # "SOLICITUD DE PROPUESTAS (SDP)", "Terms of Reference (ToR)": the type and its initials
     # "Minutes of the third meeting ...", "Question écrite n° 1234 de ...", "Informe de la misión ...": the
     # document's own title, not the project's name (which a separator or quotes would set apart).
     return document_of(folded), ""
@@ -248,10 +251,17 @@ def quoted_names(text: str) -> list[str]:
     for start, end in spans:
         name = clean(text[start:end]).rstrip(",.;")
         key = fold_key(name)
-        if key and key not in seen and not rejection(name, "prose"):
+        if key and key not in seen and not rejection(name, "prose") and not _another_project(text, start):
             seen.add(key)
             out.append(name)
     return out
+
+
+def _another_project(text: str, start: int) -> bool:
+    """Is the name quoted at `start` another project's ("builds on the project « ... »", "no confundir con ...")?"""
+    while start > 0 and text[start - 1] in " \t\u00a0\"\u201c\u00ab":
+        start -= 1
+    return another_code(text, start)
 
 
 def wraps_on(title: str, line: str) -> bool:
@@ -309,6 +319,10 @@ def same_title(a: str, b: str) -> bool:
     return ka == kb or (len(ka) > 12 and (ka in kb or kb in ka))
 
 
+# A quotation a line opens and does not close: the name goes on on the next line.
+_OPEN_QUOTE = re.compile(r"[\"\u201c\u00ab]\s*(?P<name>[^\"\u201d\u00bb]{8,})$")
+
+
 def choose(current: str, kind: str, heads: list[str], quoted: list[str], news: bool = False,
            facts: bool = True) -> Choice:
     """The title among the candidates. kind says where `current` came from: label | prose | heading | ''; facts
@@ -354,6 +368,10 @@ def choose(current: str, kind: str, heads: list[str], quoted: list[str], news: b
             others = [q for q in quoted if not same_title(q, title)]
             if news and quoted:
                 return Choice(quoted[0], len(quoted) == 1)  # a news item's headline tells news, not the name
+            opened = _OPEN_QUOTE.search(title)  # 'The project "Strengthening ... Public' / 'Budgeting in ..."'
+            begun = [q for q in others if opened and fold_key(q).startswith(fold_key(opened.group("name")))]
+            if begun:
+                return Choice(begun[0], False, f"the name quoted from {' '.join(current.split())!r}")
             if others and not any(same_title(q, title) for q in quoted):
                 return Choice(title, False, f"the text names the project {others[0]!r}")
             if news:

@@ -197,3 +197,18 @@ def not_a_title(text: str) -> str:
 def event_name(text: str) -> bool:
     """Does the line begin as an event's name ("Regional Workshop on ...", "Atelier sur ...", "Taller de ...")?"""
     return bool(_words().event_start.match(fold(" ".join(text.split())).lower()))
+
+
+_HEAD_SPAN = 600  # a record's first lines
+
+
+def head_code(text: str) -> str:
+    """The code in brackets closing one of a record's first lines, its head line ("ACTA N.º 7/2024 / ... / Programa
+    de Modernización del Servicio Civil (PY-SC-2022-04)"), where no label gave the record one; '' when none does."""
+    for line in text[:_HEAD_SPAN].splitlines():
+        line = line.strip()
+        if line.endswith((")", "]")):
+            code = unglue(line).code
+            if code and line.endswith((f"{code})", f"{code}]")):
+                return code
+    return ""

@@ -24,7 +24,7 @@ CASES = [
     ("glued_label_fr.txt", "Dématérialisation des marchés publics en Afrique centrale", False, "2233Q", ["Intitulé"]),
     ("glued_label_es.txt", "Compras públicas abiertas en los municipios andinos", False, "2235R", ["Título"]),
     # A labelled fact on the first line ("Resource requirements: $610,000", "Modalidad: virtual |"): no title.
-    ("fact_line_en.txt", "", None, None, ["Resource requirements", "Atlas", "$610,000"]),
+    ("fact_line_en.txt", "", None, "00118342", ["Resource requirements", "Atlas", "$610,000"]),
     ("fact_line_fr.txt", "", None, None, ["Modalité", "en ligne"]),
     ("fact_line_es.txt", "", None, None, ["Detalle", "Modalidad", "donación"]),
     # A form's fill-in dots: the title label's value is the title; an agreement's reference is neither title nor code.

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..code_choice import CODE_TOKEN as _CODE_TOKEN
 from ..code_choice import another_code
 from ..front_matter import is_front_matter
 from ..labels import default_table, match_label
@@ -33,7 +34,6 @@ from .funding import _MECHANISM
 from .money import parse_money
 from .orgs import resolve_unit
 
-_CODE_TOKEN = r"(?=[A-Z0-9./-]*\d)(?=[A-Z0-9./-]*[A-Z])[A-Z0-9]{2,}(?:[/.-][A-Z0-9]{1,10}){1,4}|\d{4}[A-Z]{1,2}\b"
 _CODE = re.compile(
     rf"\b(?:project|projet|proyecto|programme|program|programa|code|c[oó]digo|n[°º]|no\.|number|num[ée]ro|"
     rf"ref(?:erence)?|r[ée]f[ée]rence|r[ée]f\.)\s*(?:code\s*)?[:#]?\s*(?P<code>{_CODE_TOKEN})",
@@ -49,7 +49,7 @@ def _code_match(text: str) -> re.Match[str] | None:
     for m in _CODE.finditer(text):
         if not _LETTER_REF.search(text, max(0, m.start() - 8), m.start()) and not another_code(text, m.start()):
             return m
-    return _QUOTED_CODE.search(text)
+    return next((m for m in _QUOTED_CODE.finditer(text) if not another_code(text, m.start())), None)
 # A code in brackets right after a project's quoted title: “E-Participation in Mongolia” (MON/22/K01), « ... » (code
 # 2427A), «...» (código 2124U).
 _QUOTED_CODE = re.compile(
@@ -190,7 +190,9 @@ def read_prose(text: str) -> ProseFacts:
     code = _code_match(text)
     if code:
         facts.code = code.group("code").rstrip(".")
-    quote = _QUOTE.search(text)
+    # A quoted name that the sentence gives as another project's ("builds on the project « ... »", "not to be
+    # confused with « ... »") is no title of this one.
+    quote = next((q for q in _QUOTE.finditer(text) if not another_code(text, q.start())), None)
     if quote and (len(quote.group("title").split()) >= 3 or _NAMED_BEFORE.search(text, 0, quote.start())):
         facts.title = " ".join(quote.group("title").split()).rstrip(",.")
     facts.start, facts.end = _period(_facts.without_history(text))

@@ -13,6 +13,7 @@ import re
 from ..code_choice import another_code
 from ..labels import LABELS_FILE
 from . import prose_amounts as _amounts
+from .prose import _CODE, _CODE_TOKEN, _LETTER_REF, _QUOTED_CODE, ProseFacts
 
 # A UN document symbol ("A/RES/70/1", "E/C.16/2023/2", "ST/SGB/2019/8") or a year range is no project's code.
 _NOT_A_CODE = re.compile(
@@ -32,23 +33,54 @@ def _bracketed() -> re.Pattern[str]:
     )
 
 
-def told_code(text: str) -> str | None:
-    """The code a naming word introduces in a record's text ("projet 2021BT", "Project No. ROA-2231"), or one of
-    a code's shapes alone in brackets ("(DA 2223M)")."""
-    from .prose import _code_match  # prose imports this module's reader
+# A naming word and the code in brackets after it ("this new programme (PSIL-CA-24)", "le projet (réf. X)"), or a
+# project's quoted name and its code after a dash ('PROYECTO "SISTEMA ..." – COL-22-003').
+# ... or at the end of brackets that open on the word: "(projet du Compte pour le développement 2327M)".
+_NAMED_BRACKET = re.compile(
+    r"\b(?:project|projet|proyecto|programme|program|programa|initiative|iniciativa)\s*\(\s*(?P<code>"
+    + _CODE_TOKEN + r")\s*\)|\((?:project|projet|proyecto)\b[^()]{0,60}?\s(?P<code2>" + _CODE_TOKEN + r")\s*\)",
+    re.IGNORECASE)
+_QUOTED_DASH = re.compile(r"[\u201d\"\u00bb]\s*[-\u2013\u2014]\s*(?P<code>" + _CODE_TOKEN + r")(?![\w/-])")
+# An identifier of a system that numbers projects with digits only ("Atlas ID 00123456", "Award ID 00098765",
+# "Quantum project 00123456"): five digits or more, so that no year, no day and no count is one.
+_NUMBER_ID = re.compile(
+    r"\b(?:(?:atlas|quantum)(?:\s+(?:project|award|projet|proyecto))?(?:\s+(?:id|no\.?|number|n[\u00b0\u00ba]|"
+    r"num[eé]ro|n[uú]mero))?|award\s+(?:id|no\.?|number)|project\s+id|output\s+id|id\s+(?:du\s+projet|"
+    r"del\s+proyecto)|(?:id|identifiant|identificador|n[uú]mero|num[eé]ro|n[\u00b0\u00ba]|code|c[oó]digo)\s+"
+    r"(?:atlas|quantum)|(?:project|projet|proyecto)\s+(?:no\.?|n\.?\s?[\u00b0\u00ba]|number|n[uú]mero|num[eé]ro))"
+    r"\s*[:#]?\s*(?P<code>\d{5,10})(?![\d,.]\d)", re.IGNORECASE)
+# A sentence that says what the code is: "Its official reference is T05-EUTF-SAH-REG-31", "Sa référence officielle
+# est ...", "Su código es ...".
+_CODE_IS = re.compile(
+    r"\b(?:reference|r[ée]f[ée]rence|referencia|code|c[oó]digo|identifier|identifiant|identificador)"
+    r"(?:\s+[^\W\d_]+){0,2}?\s+(?:is|est|es)\s+(?:the\s+|le\s+|el\s+)?(?P<code>" + _CODE_TOKEN + r")(?![\w/-])",
+    re.IGNORECASE)
 
-    for m in (_code_match(text), _bracketed().search(text)):
-        if m is not None:
-            code = re.sub(r"^DA ?(?=\d{4})", "", m.group("code").strip(".-/"))  # "(DA 2223K)": the code is 2223K
-            if not _NOT_A_CODE.search(code) and not another_code(text, m.start()):
-                return code
+
+def _candidates(text: str):
+    """The codes a text names, the surest way of naming first (a naming word right before the code, then a code
+    after a quoted title, then a code's shape in brackets, then the other ways)."""
+    for m in _CODE.finditer(text):
+        if not _LETTER_REF.search(text, max(0, m.start() - 8), m.start()):
+            yield m
+    for rx in (_QUOTED_CODE, _bracketed(), _NAMED_BRACKET, _QUOTED_DASH, _NUMBER_ID, _CODE_IS):
+        yield from rx.finditer(text)
+
+
+def told_code(text: str) -> str | None:
+    """The code a naming word introduces in a record's text ("projet 2021BT", "Project No. ROA-2231", "Atlas ID
+    00123456"), or one of a code's shapes alone in brackets ("(DA 2223M)"); never an act's, a letter's or another
+    project's number (code_choice.another_code)."""
+    for m in _candidates(text):
+        found = m.group("code") or m.groupdict().get("code2") or ""
+        code = re.sub(r"^DA ?(?=\d{4})", "", found.strip(".-/"))  # "(DA 2223K)": the code is 2223K
+        if not _NOT_A_CODE.search(code) and not another_code(text, m.start()):
+            return code
     return None
 
 
 def read_told_ids(text: str):  # -> prose.ProseFacts
     """The code a record's text gives (before the form feed) and the total budget its sentences state (after it)."""
-    from .prose import ProseFacts
-
     whole, _, told = text.partition("\f")
     return ProseFacts(code=told_code(" ".join(whole.split())),
                       budgets=_amounts.project_budget(" ".join(told.split()), cued_only=True))
