@@ -7,8 +7,9 @@ from .continuation import unwrap
 from .funding_steps import FundingSteps
 from .labels import LabelTable, default_table, match_label
 from .lists import split_items
-from .record_steps import RecordSteps, _excerpt, _guard, _nl, _one_line, _values
+from .record_steps import RecordSteps
 from .segment import Block, RawRecord, value_is_empty
+from .step_tools import _excerpt, _guard, _nl, _one_line, _values
 from .title_steps import TitleSteps
 from .titles import propose_title
 from .types import Outcome, Record

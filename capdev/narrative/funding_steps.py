@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .record_steps import _excerpt, _guard, _one_line, _values
+from .step_tools import _excerpt, _guard, _one_line, _values
 
 if TYPE_CHECKING:
     from .segment import Block

@@ -1,57 +1,24 @@
 """The record-wide steps of assembling a record, after every block has been read: events and resources from the
-narrative and from activity tables, events recalled from before the project, countries served, spans, and the flags
-on text that no rule placed."""
+narrative (their screening, tables and history in event_steps.py), facts told in prose, countries served, spans,
+and the flags on text that no rule placed."""
 from __future__ import annotations
 
-import importlib
-import logging
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from .activity_tables import read_table
+from .event_steps import EventSteps
 from .intervals import Intervals
 from .segment import Block
+from .step_tools import _excerpt, _guard, _one_line, _values
 from .title_glue import head_code
 from .types import Event, PartialDate, Record, ResourceRef, Span
 
 if TYPE_CHECKING:
-    import datetime
-
     from .segment import RawRecord
 
-log = logging.getLogger(__name__)
-T = TypeVar("T")
-EXCERPT = 80  # characters of a misplaced stretch quoted in its flag
 
-def _values(name: str) -> Any:
-    """A value-parser module (capdev.narrative.values.NAME), imported when first needed."""
-    return importlib.import_module(f"{__package__}.values.{name}")
-
-
-def _guard(record: Record, field: str, default: T, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """Call a value parser; if it fails, flag the field and go on, so one odd value never costs the whole file."""
-    try:
-        return fn(*args, **kwargs)
-    except Exception as exc:  # noqa: BLE001 - any parser bug must stay local to its field
-        log.warning("value parser %s failed on %r: %r", getattr(fn, "__qualname__", fn), args[:1], exc)
-        record.flag(field, f"could not be read ({type(exc).__name__})")
-        return default
-
-
-_LINE_BREAK = re.compile(r"\r\n?")
-
-
-def _nl(text: str) -> str:
-    """Line breaks as '\n' in a value (spans still index the text as written)."""
-    return _LINE_BREAK.sub("\n", text)
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-class RecordSteps:
+class RecordSteps(EventSteps):
     """Steps over the whole record; mixed into the assembler, whose state (rec, raw, text, ...) they use."""
 
     text: str
@@ -140,103 +107,6 @@ class RecordSteps:
             self.rec, "activities", None, _values("event_reports").told_attendance, whole, self.rec.activities)
         if told:
             self.rec.flag("activities", f"the one event's count read from a sentence of the record: {_excerpt(told)}")
-
-    def head_event(self, events: list[Event]) -> list[Event]:
-        """The event a report's head names above its first label ("Regional Training of Trainers on ..." / "Gaborone,
-        Botswana, 6-10 March 2023"), when no other event is of its days; its lines are then narrative."""
-        head: list[Block] = []
-        self.reported = None
-        for block in self.raw.blocks:
-            if block.kind in ("label", "header", "prose", "table"):
-                break
-            if block.kind == "text" and block.field == "unparsed":
-                head.append(block)
-        if not head:
-            return []
-        start, end = head[0].start, head[-1].end
-        reports = _values("event_reports")
-        found = self.screened(_guard(self.rec, "activities", [], _values("events").extract_events,
-                                     self.text[start:end], offset=start))
-        one = _guard(self.rec, "activities", None, reports.head_event, self.text[start:end], found)
-        if one is None or any(reports.same_days(one, e) for e in events):
-            return []
-        for block in head:
-            if one.span and one.span[0] < block.end and block.start < one.span[1]:
-                self.span_fields[id(block)] = "narrative"
-        self.rec.flag("activities", f"the event the report is on, read from its head: {_excerpt(one.summary)}")
-        self.reported = one
-        return [one]
-
-    def screened(self, events: list[Event]) -> list[Event]:
-        """The events that are dated events of the project; the others (no date, postponed, cancelled) stay in the
-        text, flagged (values.event_clauses.set_aside)."""
-        clauses = _values("event_clauses")
-        whole, at = getattr(self.text, "text", self.text), getattr(self.text, "offset", 0)  # an Excerpt or a str
-        _guard(self.rec, "activities", None, clauses.date_by_headings, whole, events, at)  # "JULIO 2023" / "4–6 jul."
-        _guard(self.rec, "activities", None, clauses.date_from_sentence_start, whole, events, at)
-        _guard(self.rec, "activities", None, _values("event_days").date_days_in_stretch, whole, events, at)
-        kept, aside = _guard(self.rec, "activities", (events, []), clauses.set_aside, events)
-        genres = _values("event_genres")
-        own = _guard(self.rec, "activities", [], genres.reported_mission, whole, kept)
-        board = _guard(self.rec, "activities", [], genres.governance_meetings, kept)
-        board += [e for e in _guard(self.rec, "activities", [], genres.attended_elsewhere, kept) if e not in board]
-        aside += [(e, "the mission the report is on") for e in own] + [
-            (e, "a governance meeting" if genres.governance_meetings([e]) else "an event the project took part in")
-            for e in board]
-        kept = [e for e in kept if e not in own and e not in board]
-        for e, why in aside:
-            self.rec.flag("activities", f"not read as an activity ({why}), kept in the text: {_excerpt(e.summary)}")
-        return kept
-
-    def table_events(self, block: Block) -> list[Event]:
-        """The events of one activity table; rows that do not say what kind of event they were are flagged."""
-        table = _guard(self.rec, "activities", None, read_table, self.text[block.start : block.end], block.start)
-        if table is None:
-            self.rec.flag("activities", "a table could not be read")
-            return []
-        events, untyped = _guard(self.rec, "activities", ([], []), _values("tables").events_from_table, table)
-        if table.row_roles and events and len(untyped) == len(events):
-            # No header, and no row names a kind of event ("| 1 | Enmienda al convenio | Coordinación | 31/10/2024"):
-            # a list of commitments or deadlines, not of activities held.
-            self.rec.flag("activities", f"a table whose rows name no kind of event, not read as activities: "
-                                        f"{_excerpt(events[0].summary)}")
-            return []
-        for title in untyped:
-            self.rec.flag("activities", f"kind of event not stated, read as a meeting: {_excerpt(title)}")
-        board = _guard(self.rec, "activities", [], _values("event_genres").governance_meetings, events)
-        for e in board:  # "| Réunion du comité de pilotage | 15 mars 2023 | Bamako | 12 |": governance, no event
-            self.rec.flag("activities", f"not read as an activity (a governance meeting), kept in the text: "
-                                        f"{_excerpt(e.summary)}")
-        return [e for e in events if e not in board]
-
-    def mark_recalled(self) -> None:
-        """Events that ended before the project began are its history, told as context: kept, marked, flagged."""
-        rec = self.rec
-        begins = rec.start.first_day() if rec.start is not None else self.own_facts_begin()
-        if begins is not None:
-            # no start written: its own facts tell when it began
-            mark_history(rec, rec.activities, begins, "start" if rec.start is not None else "first activity")
-        told = _values("event_genres").told_before_project
-        for e in rec.activities:
-            if not e.recalled and e.start is not None and _guard(rec, "activities", False, told, e):
-                e.recalled = True
-                rec.flag("activities", f"told as held before the project, kept as history and not counted: "
-                                       f"{_excerpt(e.title)} ({e.start.iso()})")
-        yearly = _guard(rec, "activities", [], _values("event_years").set_aside_yearly, rec.activities)
-        if yearly:
-            rec.activities[:] = [e for e in rec.activities if all(e is not y for y in yearly)]
-        for e in yearly:
-            rec.flag("activities", f"not read as an activity (dated only by its year), kept in the text: "
-                                   f"{_excerpt(e.summary)}")
-
-    def own_facts_begin(self):  # -> datetime.date | None
-        """Without a start date written, the project began no later than its own earliest fact: the earliest event
-        not told as a recollection ("Since 2006, the Forum met in ..."). Only recollections are then history."""
-        history = _values("event_clauses").history_candidate
-        own = [e.start.first_day() for e in self.rec.activities if e.start is not None and not history(e)]
-        if not own or not any(history(e) for e in self.rec.activities):
-            return None
-        return min(own)
 
     def prose_sdgs(self) -> None:
         """Goals a record without an SDG field names in its text ("contributes to Goal 11.3 and Goal 16.7", "ODD 9
@@ -476,29 +346,11 @@ class RecordSteps:
             rec.flag("unparsed", f"placed by no rule: {_excerpt(stretch)}")
 
 
-def mark_history(rec: Record, events: list[Event], begins: datetime.date, since: str = "start") -> None:
-    """Mark the events that ended before `begins` as the project's history: kept, never counted, flagged."""
-    for e in events:
-        last = (e.end or e.start).last_day() if (e.end or e.start) else None
-        if last is not None and last < begins and not e.recalled:
-            e.recalled = True
-            rec.flag("activities", f"before the project's {since} ({begins.isoformat()}), kept as history and not "
-                                   f"counted: {_excerpt(e.title)} ({(e.start or e.end).iso()})")
-
-
 def _blank(text: str, phrases: list[str]) -> str:
     """text with each phrase (case as written) blanked out, same length."""
     for phrase in phrases:
         text = text.replace(phrase, " " * len(phrase))
     return text
-
-
-def _excerpt(text: str) -> str:
-    """A stretch of text as quoted in a flag: one line, cut at a word near EXCERPT characters."""
-    line = " ".join(text.split())
-    if len(line) <= EXCERPT:
-        return f"\u201c{line}\u201d"
-    return f"\u201c{line[:EXCERPT].rsplit(' ', 1)[0]}\u2026\u201d"
 
 
 _SENTENCE = re.compile(r"[^.!?\r\n]+(?:[.!?]+(?=\s|$)|$)")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from .code_choice import take_code
 from .prose_titles import prose_names
-from .record_steps import _excerpt, _one_line, _values
+from .step_tools import _excerpt, _one_line, _values
 from .title_choice import (
     UNCONFIRMED,
     Choice,

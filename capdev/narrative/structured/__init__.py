@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..event_steps import mark_history
 from ..labels import LabelTable, default_table
 from ..lines import Line, iter_lines
-from ..record_steps import mark_history
 from ..segment import Block, iter_segments
 from ..types import Event, Record
 from . import aligned_transposed, delimited, fixed_width, transposed, yaml_like

@@ -322,7 +322,7 @@ def test_exports_cut_and_damaged_lose_nothing(text: str, edits: list) -> None:
 
 def test_a_keyed_event_before_its_projects_start_is_history_not_an_activity() -> None:
     """An events table keyed by code is read after its projects: a row dated before its project began is kept as
-    history and flagged, as a recalled meeting in prose is (record_steps.mark_history)."""
+    history and flagged, as a recalled meeting in prose is (event_steps.mark_history)."""
     text = (EXPORTS / "keyed_events_en_history.txt").read_text(encoding="utf-8")
     zambia, lesotho = parse_text(text)
     assert [(e.start.iso(), e.recalled) for e in zambia.activities] == [("2021-05-12", True), ("2023-03-08", False)]

@@ -10,8 +10,7 @@ import re
 
 from ..folding import fold
 from ..types import PartialDate
-from . import dates as _dates
-from .prose_facts import _NOT_THE_PROJECT, _cue_pattern, others_before, sentences
+from .prose_facts import _NOT_THE_PROJECT, _cue_pattern, dated_mentions, others_before
 from .status_prose import _data
 
 __all__ = ["changed_end"]
@@ -46,16 +45,9 @@ def _to_rx() -> re.Pattern[str]:
 def changed_end(text: str) -> PartialDate | None:
     """The latest new end a change of the project's end date gives (the second date of "from ... to ..."), else None."""
     folded = fold(text)
-    spans = sentences(text)
     out: PartialDate | None = None
-    si = 0
-    for m in _dates.find_dates(text):
+    for m, lo in dated_mentions(text):
         r = m.range
-        if r.start is None:
-            continue
-        while si < len(spans) and spans[si][1] <= m.start:
-            si += 1
-        lo = spans[si][0] if si < len(spans) else 0
         before = folded[max(lo, m.start - _WINDOW) : m.start]
         if r.end is not None and r.end.first_day() > r.start.last_day():
             cue = _rx().search(before)  # "from 31 January 2025 to 31 July 2025": the second date

@@ -23,7 +23,9 @@ import bisect
 import functools
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from ..folding import fold
 from ..types import PartialDate
@@ -103,6 +105,18 @@ _QUOTE_CLOSE = re.compile(r"[\u201d\"\u00bb]\s*$")
 _CUE_GAP = re.compile(r"^[\s,:]*(?:(?:on|the|le|el|en)\b[\s,:]*)?$", re.IGNORECASE)
 
 
+def dated_mentions(text: str) -> Iterator[tuple[Any, int]]:
+    """Each date the text writes with a start, and where its sentence begins (one walk over both: linear)."""
+    spans = sentences(text)
+    si = 0
+    for m in _dates.find_dates(text):
+        if m.range.start is None:
+            continue
+        while si < len(spans) and spans[si][1] <= m.start:
+            si += 1
+        yield m, (spans[si][0] if si < len(spans) else 0)
+
+
 def period_cues(text: str) -> tuple[PartialDate | None, PartialDate | None]:
     """(the start a duration cue gives, the end an extension cue gives); the years of a period stated as such are
     titled_years'. Of several ends, the latest (an extension replaces the end it extends); none that the sentence
@@ -110,16 +124,8 @@ def period_cues(text: str) -> tuple[PartialDate | None, PartialDate | None]:
     start = end = None
     start_rx, end_rx = _rx("start_cues"), _rx("end_cues")
     folded = _folded(text)
-    mentions = _dates.find_dates(text)
-    spans = sentences(text)
-    si = 0
-    for m in mentions:
+    for m, lo in dated_mentions(text):
         r = m.range
-        if r.start is None:
-            continue
-        while si < len(spans) and spans[si][1] <= m.start:
-            si += 1
-        lo = spans[si][0] if si < len(spans) else 0
         before = folded[max(0, m.start - 60) : m.start]
         cues = list(end_rx.finditer(before))
         cue = cues[-1] if cues else None  # the cue nearest the date
