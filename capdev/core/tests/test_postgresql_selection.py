@@ -31,19 +31,19 @@ def test_a_postgres_mark_keeps_it(request):
     assert _needs_database(request.node)
 
 
-class TestDjangoTestCase(TestCase):
+class _WithItem:
+    """A unittest-style test's own pytest item, for the rule to read."""
+
+    @pytest.fixture(autouse=True)
+    def _item(self, request):
+        self._pytest_item = request.node
+
+
+class TestDjangoTestCase(_WithItem, TestCase):
     def test_a_django_test_case_keeps_it(self):
         self.assertTrue(_needs_database(self._pytest_item))
 
-    @pytest.fixture(autouse=True)
-    def _item(self, request):
-        self._pytest_item = request.node
 
-
-class TestSimpleTestCase(SimpleTestCase):
+class TestSimpleTestCase(_WithItem, SimpleTestCase):
     def test_a_simple_test_case_is_left(self):
         self.assertFalse(_needs_database(self._pytest_item))
-
-    @pytest.fixture(autouse=True)
-    def _item(self, request):
-        self._pytest_item = request.node
