@@ -462,6 +462,7 @@ class _Assembler(FundingSteps, RecordSteps, TitleSteps):
         self.meta_period()
         self.countries()
         self.venues()
+        _values("person_names").withhold_people(rec)  # "... en alianza con María López y ...": personal data
         for name in ("objective", "summary", "background", "partners_text", "beneficiaries_direct",
                      "beneficiaries_indirect"):
             setattr(rec, name, _nl(getattr(rec, name)))
