@@ -106,3 +106,15 @@ def test_sentences_naming_people(sentence):
                                       "The Kofi Annan Foundation hosted it.", "M&E officers met in May."])
 def test_sentences_naming_no_one(sentence):
     assert without_people(sentence) == (sentence, [])
+
+
+def test_lists_and_activities_keep_what_they_say_without_the_people_named():
+    record = only_record(PERSONS / "fr_programme_equipe.txt")
+    assert record.expected_accomplishments == ["Une politique nationale d'archivage est adoptée"]
+    assert record.planned_activities == ["Mission : du 10 au 14 février 2025 à Conakry"]
+    [mission] = record.activities
+    assert (mission.start.iso(), mission.country) == ("2025-02-10", "GIN")
+    public = " ".join([*record.expected_accomplishments, *record.planned_activities, mission.title, mission.summary])
+    assert "Camara" not in public and "Diallo" not in public
+    reasons = [f.reason for f in record.flags if f.field in ("expected_accomplishments", "planned_activities")]
+    assert len(reasons) == 2 and all("personal data" in r for r in reasons)

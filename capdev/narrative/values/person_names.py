@@ -146,6 +146,11 @@ def without_people(text: str) -> tuple[str, list[str]]:
     return "".join(kept).strip(), [s.strip() for s in left]
 
 
+_SENTENCE_LEFT = "a sentence naming a person left in the source only (personal data)"
+_ITEM_LEFT = "an item naming a person left in the source only (personal data)"
+_NAME_LEFT = "a person's name left in the source only (personal data)"
+
+
 def withhold_people(record) -> None:
     """A person named in a record's public text stays in the source (staff only), flagged, like contact details:
     the registry publishes what its text fields hold."""
@@ -157,5 +162,47 @@ def withhold_people(record) -> None:
         if left:
             setattr(record, name, kept)
             for sentence in left:
-                short = sentence if len(sentence) <= 80 else sentence[:79] + "…"
-                record.flag(name, f"a sentence naming a person left in the source only (personal data): “{short}”")
+                record.flag(name, f"{_SENTENCE_LEFT}: {_short(sentence)}")
+    for name in ("expected_accomplishments", "planned_activities", "key_accomplishments"):
+        items: list[str] = []
+        for item in getattr(record, name):
+            if not names_a_person(item):
+                items.append(item)
+                continue
+            bare = _without_named_brackets(item)  # "Mission ... (Mme A. Diallo, DPIDG)": the team's names go
+            if bare:
+                items.append(bare)
+            record.flag(name, f"{_ITEM_LEFT if not bare else _NAME_LEFT}: {_short(bare or item)}")
+        setattr(record, name, items)
+    for event in record.activities:
+        _withhold_in_event(record, event)
+    if names_a_person(record.title):
+        record.flag("title", f"names a person (personal data), check it before publishing: {_short(record.title)}")
+
+
+def _withhold_in_event(record, event) -> None:
+    """"Mission : du 10 au 14 février 2025 à Conakry (A. Diallo, DPIDG ; M. Camara, consultant)": the brackets that
+    name the team go; a title that still names a person is flagged (an activity needs its title)."""
+    if event.summary:
+        kept, left = without_people(event.summary)
+        if left:
+            event.summary = kept
+            record.flag("activities", f"{_SENTENCE_LEFT}: {_short(left[0])}")
+    if names_a_person(event.title):
+        title = _without_named_brackets(event.title)
+        if title:
+            event.title = title
+            record.flag("activities", f"{_NAME_LEFT}: {_short(title)}")
+        else:
+            record.flag("activities", f"an activity's title names a person (personal data): check it before "
+                                      f"publishing: {_short(event.title)}")
+
+
+def _without_named_brackets(text: str) -> str:
+    """The text without the brackets that name people, or "" when it still names one."""
+    bare = re.sub(r"\s*\([^()]{0,300}\)", lambda m: "" if names_a_person(m.group()) else m.group(), text).strip()
+    return "" if not bare or names_a_person(bare) else bare
+
+
+def _short(text: str) -> str:
+    return f"“{text if len(text) <= 80 else text[:79] + '…'}”"
