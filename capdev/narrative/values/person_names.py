@@ -111,7 +111,7 @@ def names_a_person(sentence: str) -> bool:
         return True
     for m in _CAPITALISED.finditer(sentence):
         words = m.group().split()
-        before = sentence[:m.start()].split()[-1:]
+        before = sentence[max(0, m.start() - 40):m.start()].split()[-1:]  # a bounded look back: linear time
         if before and fold(before[0].casefold()) in _NAMED_AFTER:
             continue
         # The name may open a longer run ("Ana Ruiz Training Centre" is none; "Ana Ruiz" in "Ana Ruiz, Director"):
