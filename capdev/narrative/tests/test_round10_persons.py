@@ -118,3 +118,15 @@ def test_lists_and_activities_keep_what_they_say_without_the_people_named():
     assert "Camara" not in public and "Diallo" not in public
     reasons = [f.reason for f in record.flags if f.field in ("expected_accomplishments", "planned_activities")]
     assert len(reasons) == 2 and all("personal data" in r for r in reasons)
+
+
+def test_a_person_is_no_organiser_of_an_activity():
+    from capdev.narrative.types import Event, Record
+    from capdev.narrative.values.person_names import withhold_people
+
+    record = Record(index=0, text="x")
+    record.activities = [Event(type="workshop", title="Validation workshop",
+                               organisers=["Dr. Amina Diallo", "UNDP", "Kwame Mensah"])]
+    withhold_people(record)
+    assert record.activities[0].organisers == ["UNDP"]
+    assert any("personal data" in f.reason for f in record.flags if f.field == "activities")

@@ -183,6 +183,10 @@ def withhold_people(record) -> None:
 def _withhold_in_event(record, event) -> None:
     """"Mission : du 10 au 14 février 2025 à Conakry (A. Diallo, DPIDG ; M. Camara, consultant)": the brackets that
     name the team go; a title that still names a person is flagged (an activity needs its title)."""
+    people = [o for o in event.organisers if is_person(o)]
+    if people:  # "organised by Dr. Amina Diallo": a person is no organiser the registry lists
+        event.organisers = [o for o in event.organisers if o not in people]
+        record.flag("activities", f"{_NAME_LEFT}: {_short(event.title)}")
     if event.summary:
         kept, left = without_people(event.summary)
         if left:
