@@ -63,6 +63,12 @@ def norm(text) -> str:
     return re.sub(r"\s+", " ", text).strip(" .,:;-–—|")
 
 
+def _titles(text: str) -> set[str]:
+    """A title's compared forms: as written, and without the project's acronym in brackets at its end ("...
+    de l'État (PRC-IGE)"): the gold files keep it or leave it out, and the acronym is the project's either way."""
+    return {norm(text), norm(re.sub(r"\s*\([A-Z][A-Za-z0-9.&/-]{1,15}\)\s*$", "", str(text or "")))}
+
+
 def _tokens(text) -> set[str]:
     return {t for t in re.findall(r"\w+", norm(text)) if len(t) > 2}
 
@@ -121,9 +127,12 @@ def _event_rows(record: dict) -> list[tuple]:
 def judge(key: str, gold, record: dict) -> tuple[str, object]:
     """The verdict on one labelled field, and the value parsed for it."""
     sure = not _is_flagged(record, key)
-    if key in ("title", "code"):
+    if key == "title":
         got = record.get(key)
-        squeeze = (lambda s: norm(s).replace(" ", "")) if key == "code" else norm
+        return ("missed" if not got else "right" if _titles(got) & _titles(gold) else _unsure(sure)), got
+    if key == "code":
+        got = record.get(key)
+        squeeze = lambda s: norm(s).replace(" ", "")  # noqa: E731
         return ("missed" if not got else "right" if squeeze(got) == squeeze(gold) else _unsure(sure)), got
     if key == "status":
         got, category = record.get("status"), record.get("_status_category")

@@ -9,7 +9,7 @@ from .labels import LabelTable, default_table, match_label
 from .lists import split_items
 from .record_steps import RecordSteps
 from .segment import Block, RawRecord, value_is_empty
-from .step_tools import _excerpt, _guard, _nl, _one_line, _values
+from .step_tools import _excerpt, _guard, _nl, _one_line, _values, unbracketed
 from .title_steps import TitleSteps
 from .titles import propose_title
 from .types import Outcome, Record
@@ -385,8 +385,8 @@ class _Assembler(FundingSteps, RecordSteps, TitleSteps):
     def on_thematic_areas(self, block: Block, value: str, at: int) -> None:
         rec = self.rec
         parse_sdgs = _values("sdgs").parse_sdgs
-        for item in _split_areas(value):
-            item = item.strip(" \t.-\u2013\u2014*")
+        for item in _split_areas(unbracketed(value)):
+            item = item.strip(" \t.-\u2013\u2014*")  # "[open data, budgeting]": a YAML page's inline list
             if not item:
                 continue
             goals, targets = _guard(rec, "sdgs", ([], []), parse_sdgs, item)
@@ -462,6 +462,7 @@ class _Assembler(FundingSteps, RecordSteps, TitleSteps):
         self.meta_period()
         self.countries()
         self.venues()
+        _values("person_names").withhold_people(rec)  # "... en alianza con María López y ...": personal data
         for name in ("objective", "summary", "background", "partners_text", "beneficiaries_direct",
                      "beneficiaries_indirect"):
             setattr(rec, name, _nl(getattr(rec, name)))

@@ -23,6 +23,17 @@ _WRAPPED_START = re.compile(r"^[ \t]*(?:[a-z\u00df-\u00ff]|\()")
 _ATOMIC = frozenset({"code", "dates", "money", "status", "number"})
 
 
+# "date: 2026-03-10", "author: ...": a key of a page's YAML front matter or of an export, a word in small letters or
+# words joined by "_" before a colon.
+_KEY_LINE = re.compile(r"^[ \t]*[a-z][a-z0-9]*(?:_[a-z0-9]+)*[ \t]*:(?:[ \t]|$)")
+
+
+def next_key(block: Block, ln: Line) -> bool:
+    """Under a key written in small letters ("tags: [...]", "start_date: 2024-02"), is this line the next key,
+    whether the label table knows it or not? Then it is no more of the value above it."""
+    return bool(block.label and block.label.label[:1].islower() and _KEY_LINE.match(ln.text))
+
+
 def is_short(line: str) -> bool:
     """A line that can be one more value of a short field (a name, a number), not a sentence."""
     line = line.strip()
@@ -35,7 +46,7 @@ def wraps(block: Block, ln: Line, kind: str) -> bool:
     """Does a short value given on its label's line go on onto this line? When its line plainly breaks off
     ("Partners: UNDP, UNICEF,"), or, for a value that is no code, date, amount or status, when this line opens
     with a small letter or a bracket, or is indented to where the value began (two columns copied from a PDF)."""
-    if block.blank_seen:
+    if block.blank_seen or next_key(block, ln):
         return False
     if _JOINER_END.search(block.last_text):
         return True

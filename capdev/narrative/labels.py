@@ -36,7 +36,6 @@ __all__ = ["FieldSpec", "HeaderMatch", "LabelMatch", "LabelTable", "build_table"
            "inline_labels", "match_header", "match_label", "value_has_type"]
 
 
-
 @dataclass(frozen=True)
 class FieldSpec:
     """How a field's value is laid out and what role it plays in finding record boundaries."""
@@ -312,7 +311,6 @@ def default_table() -> LabelTable:
 
 # ---------------------------------------------------------------- matching
 
-
 def _separator(line: str, pos: int) -> tuple[str, int] | None:
     """The separator after a label ending at pos, and where the value starts; None when it is no label."""
     n = len(line)
@@ -422,8 +420,9 @@ def _qualified(line: str, folded: str, pos: int, table: LabelTable) -> LabelMatc
 def match_label(line: str, table: LabelTable | None = None) -> LabelMatch | None:
     """The label that opens this line (one line, without its line break), or None."""
     table = table or default_table()
-    if len(line) > MAX_LABEL_LINE:
-        line = line[:MAX_LABEL_LINE]
+    line = line[:MAX_LABEL_LINE]
+    keyed = _SNAKE_KEY.match(line)  # "project_code: X", "start_date: 2024-02": a YAML key, a label's words joined
+    line = line[: keyed.end()].replace("_", " ") + line[keyed.end() :] if keyed else line  # (same offsets)
     folded = fold(line)
     pos = _LEAD.match(folded).end()
     found = _label_at(line, folded, pos, table, True) or _label_at(line, folded, pos, table, False) or _qualified(
@@ -438,6 +437,7 @@ def match_label(line: str, table: LabelTable | None = None) -> LabelMatch | None
     return found
 
 
+_SNAKE_KEY = re.compile(r"[ \t]*(?:-[ \t]+)?[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?=[ \t]*:)")
 _SLASHED = re.compile(r"[ \t]?/[ \t]?[^\W\d_][^:\uff1a\r\n.;|]{0,80}?(?=[ \t]*[:\uff1a])")
 _ITEM_LEAD = re.compile(r"[ \t]*(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)][ \t]+")
 _INLINE_GAP = re.compile(

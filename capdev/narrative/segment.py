@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from . import title_lines
 from .blocks import HEADS, Block, RawRecord, RecordState, block_value, value_is_empty
 from .code_choice import one_of_each
-from .continuation import is_short, value_goes_on, wraps
+from .continuation import is_short, next_key, value_goes_on, wraps
 from .errors import LimitExceeded
 from .labels import HeaderMatch, LabelMatch, LabelTable, default_table, fold_key, match_label
 from .layout import iter_layout
@@ -155,7 +155,7 @@ class _Segmenter:
     # --- continuation --------------------------------------------------------------------------------------------
     def continues(self, block: Block, ln: Line) -> bool:
         """Does a text line carry on the value of the field block before it?"""
-        if block.kind != "label":
+        if block.kind != "label" or next_key(block, ln):  # "author: ..." under "tags: [...]": a page's next key
             return False
         spec = self.table.spec(block.field)
         if spec.shape in ("prose", "list"):

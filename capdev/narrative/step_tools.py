@@ -47,3 +47,9 @@ def _excerpt(text: str) -> str:
     if len(line) <= EXCERPT:
         return f"\u201c{line}\u201d"
     return f"\u201c{line[:EXCERPT].rsplit(' ', 1)[0]}\u2026\u201d"
+
+
+def unbracketed(value: str) -> str:
+    """"[open data, budgeting]": a YAML page's inline list without its brackets."""
+    v = value.strip()
+    return v[1:-1] if v[:1] == "[" and v[-1:] == "]" else value

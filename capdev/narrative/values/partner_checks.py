@@ -10,11 +10,8 @@ import re
 from ..folding import fold
 from ..types import Partner
 from .partners import _looks_like_org_start, parse_partners
+from .person_names import is_person, is_title_only, person_head
 from .role_cues import table
-
-# "Dr. Amina Diallo", "Mme Aïcha Ba", "Sr. Joost van der Berg": a title of address, then a name.
-_PERSON = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof|mme|mlle|m|sr|sra|srta|dra|lic|ing|h\.?e)\.?\s+[A-Z\u00c0-\u00de]",
-                     re.IGNORECASE)
 
 
 @functools.cache
@@ -30,8 +27,8 @@ def _names_no_body(partner: Partner) -> str:
         return "no organisation named"  # "Agreement partner: (all)", "Bailleur : néant"
     if partner.acronym is None and not re.search(r"[A-Z\u00c0-\u00de]", partner.name):
         return "a kind of body, not one"
-    if _PERSON.match(written.strip()) or _PERSON.match(partner.name):
-        return "a person, not an organisation"
+    if is_person(written) or is_person(partner.name) or is_title_only(partner.name):
+        return "a person, not an organisation"  # "Dr. Amina Diallo", "Ana Ruiz"; "Dr" cut from its name
     return ""
 
 
@@ -52,11 +49,24 @@ def _semicolon_wraps(value: str) -> str:
     return "\n".join(out)
 
 
+def _without_person_heads(partners: list[Partner], role: str, left: list[str]) -> list[Partner]:
+    """"Paul Mensah et l'École nationale d'administration" read as one name: the person left out, the body kept."""
+    out: list[Partner] = []
+    for partner in partners:
+        split = person_head(partner.text or partner.name)
+        if split is None:
+            out.append(partner)
+            continue
+        left.append(f"a person, not an organisation, not placed: “{split[0]}”")
+        out += parse_partners(split[1], default_role=role)
+    return out
+
+
 def checked_partners(value: str, role: str) -> tuple[list[Partner], list[str]]:
     """The partners a value names (values.partners.parse_partners), and the reasons for the pieces left out."""
     kept: list[Partner] = []
     left: list[str] = []
-    for partner in parse_partners(_semicolon_wraps(value), default_role=role):
+    for partner in _without_person_heads(parse_partners(_semicolon_wraps(value), default_role=role), role, left):
         why = _names_no_body(partner)
         if why:
             left.append(f"{why}, not placed: “{partner.text or partner.name}”")

@@ -384,8 +384,8 @@ def find_countries(text: str) -> list[CountryMention]:
         if lead:
             core = written[lead.end():]
         acronym_ok = _is_acronym_ok(core, acronyms)
-        if acronym_ok is False:
-            continue
+        if acronym_ok is False or acronym_ok and re.match(r"-[A-Z0-9]", text[m.end():m.end() + 2]):
+            continue  # "PRC-IGE": a project's acronym, not China
         if acronym_ok is None and not core[:1].isupper():
             continue  # "turkey", "chad", "guinea pig": common words when not capitalised
         key = _fold(written)
