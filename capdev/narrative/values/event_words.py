@@ -24,7 +24,8 @@ _TYPE_RULES: list[tuple[str, str]] = [
      r"(?:(?:capacity[\s-](?:building|development)|training|validation|national|regional|sub-?regional|"
      r"inception|consultative|technical)\s+)*(?:workshops?|seminars?|masterclass(?:es)?|bootcamps?|"
      r"training\s+(?:courses?|sessions?|programmes?|programs?)|courses?|focus\s+groups?|"
-     r"(?:peer[\s-]+(?:learning|to[\s-]+peer|exchange)|learning|information|working|briefing|coaching|online|virtual)"
+     r"(?:peer[\s-]+(?:learning|to[\s-]+peer|exchange)|learning|information|working|briefing|coaching|online|virtual|"
+     r"follow[\s-]up)"
      r"\s+sessions?|peer[\s-]+(?:learning|exchanges?)\s+(?:events?|meetings?))"
      r"|training(?!\s+(?:materials?|institutes?|institutions?|needs|manuals?|modules?|curricul\w*|of\s+trainers|"
      r"workshops?|plans?|strateg\w+|polic\w+))"),
@@ -54,12 +55,12 @@ _TYPE_WORDS_FR_ES: dict[str, str] = {
                         r"de\s+expertos|de\s+evaluaci[oó]n)|misi(?:[oó]n|ones)(?=\s+(?:a|en)\s+[A-Z])|"
                         r"visites?\s+d['’][ée]tudes?|visitas?\s+de\s+estudios?|voyages?\s+d['’][ée]tudes?|viajes?\s+de\s+estudios?|visites?\s+d['’][ée]change|"
                         r"visitas?\s+de\s+intercambio|pasant[ií]as?",
-    "workshop": r"ateliers?|s[ée]minaires?|sessions?\s+de\s+(?:formation|coaching|travail|renforcement)|"
+    "workshop": r"ateliers?|s[ée]minaires?|sessions?\s+de\s+(?:formation|coaching|travail|renforcement|suivi)|"
                 r"(?<!plan\sde\s)(?<!plans\sde\s)(?<!besoins\sde\s)(?<!besoins\sen\s)formations?|"
                 r"cours|stages?\s+de\s+formation|"
                 r"taller(?:es)?|seminarios?|cursos?|diplomados?|(?<!plan\sde\s)(?<!planes\sde\s)(?<!necesidades\sde\s)"
                 r"(?:capacitaci(?:[oó]n|ones)|formaci(?:[oó]n|ones))|"
-                r"sesi(?:[oó]n|ones)\s+de\s+(?:capacitaci[oó]n|formaci[oó]n|coaching|trabajo)|jornadas?\s+de\s+(?:capacitaci[oó]n|formaci[oó]n)",
+                r"sesi(?:[oó]n|ones)\s+de\s+(?:capacitaci[oó]n|formaci[oó]n|coaching|trabajo|seguimiento)|jornadas?\s+de\s+(?:capacitaci[oó]n|formaci[oó]n)",
     "conference": r"r[ée]unions?|conf[ée]rences?|forums?|colloques?|tables?\s+rondes?|consultations?|"
                   r"dialogues?|sommets?|"
                   r"reuni(?:[oó]n|ones)|conferencias?|conversatorios?|foros?|mesas?\s+redondas?|mesas?\s+t[ée]cnicas?|mesas?\s+de\s+trabajo|consultas?|di[aá]logos?|cumbres?|encuentros?",
