@@ -35,9 +35,10 @@ def _rx() -> dict[str, re.Pattern[str]]:
         return "|".join(sorted(entry["words"] if isinstance(entry, dict) else entry, key=len, reverse=True))
 
     reg, att = alt("registered"), alt("attended_count")
-    # a number, then at most three words (a kind of people), then the word: "210 registered", "64 personas"
-    # is no attendance, "61 participants", "140 connectés"
-    after = r"^\s+(?:(?:people|persons|personnes|personas|officials|agents|funcionari[oa]s)\s+)?(?:(?:had|have|were|ont|se|y)\s+)?"
+    # a number, then a word for people and an auxiliary at most, then the word: "210 registered", "64 people
+    # registered" (no attendance), "61 participants", "140 connectés"
+    after = (r"^\s+(?:(?:people|persons|personnes|personas|officials|agents|funcionari[oa]s)\s+)?"
+             r"(?:(?:had|have|were|ont|se|y)\s+)?")
     return {
         "reg_after": re.compile(rf"{after}(?:{reg})(?!\w)", re.I),
         "att_after": re.compile(rf"{after}(?:{att})(?!\w)", re.I),
