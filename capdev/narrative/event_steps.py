@@ -79,7 +79,11 @@ class EventSteps:
         if table is None:
             self.rec.flag("activities", "a table could not be read")
             return []
-        events, untyped = _guard(self.rec, "activities", ([], []), _values("tables").events_from_table, table)
+        merged: list[Event] = []
+        events, untyped = _guard(self.rec, "activities", ([], []), _values("tables").events_from_table, table, merged)
+        for e in merged:
+            self.rec.flag("activities", f"date and venue taken from the row above (its cells merged down): "
+                                        f"{_excerpt(e.title)}")
         if table.row_roles and events and len(untyped) == len(events):
             # No header, and no row names a kind of event ("| 1 | Enmienda al convenio | Coordinación | 31/10/2024"):
             # a list of commitments or deadlines, not of activities held.
