@@ -74,4 +74,3 @@ def attended_of_registered(text: str) -> Attendance | None:
     lead = text[max(0, s - 30) : s]
     qual = rx["approx"].search(lead)
     return Attendance(n, s, e, re.sub(r"\s+", " ", qual.group(0).strip().lower()) if qual else None)
-
