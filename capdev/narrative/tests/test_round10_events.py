@@ -12,7 +12,14 @@ languages, a tab-separated sheet, a Markdown list, press releases):
 - a table row whose date and venue cells are empty under a dated row (cells merged down) takes that row's date
   and venue, flagged;
 - a dated list item "14-16 juin 2022, Dakar : atelier ..." is held in Dakar;
-- a follow-up session ("sesión de seguimiento", "session de suivi", "follow-up session") is an event.
+- a follow-up session ("sesión de seguimiento", "session de suivi", "follow-up session") is an event;
+- one event told twice (a summary's sentence to the month, the table, list or card under it to the day) is
+  counted once, flagged; two events of one month in two cities stay two;
+- a chronology's entry wrapped under its text column ("Jul 2022    Regional validation workshop on the ..." /
+  "            assessment of Lesotho, Maseru - 29 officials.") is one entry, and "oct. 2022", "sep. 2022" at an
+  entry's head are months (the dot ends no sentence);
+- a sentence that presents the project at an event ("presented the project at the ... Forum", "présente le projet
+  lors du Forum", "se presentó el proyecto en el Foro") tells another's event: flagged, not counted.
 """
 from __future__ import annotations
 
@@ -44,6 +51,16 @@ ROWS = {
     "en_press_release_weekdays.txt": [("2023-10", "MDA", 36), ("2024-02", None, 51)],
     "fr_communique_jours.txt": [("2023-10", "TGO", 33), ("2024-02", None, 47)],
     "es_nota_prensa_dias.txt": [("2023-10", "SLV", 38), ("2024-02", None, 44)],
+    "en_summary_and_table.txt": [("2022-06", "ZMB", 40), ("2022-11", None, 75)],
+    "fr_synthese_et_liste.txt": [("2022-06", "BEN", 40), ("2022-11", None, 75)],
+    "es_resumen_y_fichas.txt": [("2022-06", "HND", 40), ("2022-11", None, 75)],
+    "en_two_workshops_one_month.txt": [("2022-06", "ZMB", 27), ("2022-06", "ZMB", 31)],
+    "en_timeline_wrapped.txt": [("2022-07", "LSO", 29), ("2022-11", None, 64)],
+    "fr_chronologie_decalee.txt": [("2022-06", "NER", 33), ("2022-10", None, 58)],
+    "es_cronologia_sangria.txt": [("2022-09", "PRY", 41), ("2022-11", None, 73)],
+    "en_presented_at_forum.txt": [("2023-06", "PER", 30)],
+    "fr_presente_au_forum.txt": [("2023-06", "TGO", 30)],
+    "es_presentado_en_foro.txt": [("2023-06", "BOL", 30)],
 }
 
 
@@ -68,6 +85,18 @@ def test_bare_milestone_is_no_event(name: str, month: str | None) -> None:
         assert any("a milestone" in f.reason for f in record.flags if f.field == "activities")
 
 
+@pytest.mark.parametrize("name", ["en_summary_and_table.txt", "fr_synthese_et_liste.txt"])
+def test_told_twice_is_flagged(name: str) -> None:
+    record = only_record(FILES / name)
+    assert any("told twice" in f.reason for f in record.flags if f.field == "activities")
+
+
+@pytest.mark.parametrize("name", ["en_presented_at_forum.txt", "fr_presente_au_forum.txt", "es_presentado_en_foro.txt"])
+def test_project_presented_is_flagged(name: str) -> None:
+    record = only_record(FILES / name)
+    assert any("took part in" in f.reason for f in record.flags if f.field == "activities")
+
+
 def test_merged_row_is_flagged() -> None:
     record = only_record(FILES / "en_activity_table_merged.txt")
     assert any("row above" in f.reason for f in record.flags if f.field == "activities")
@@ -79,6 +108,8 @@ def test_merged_row_is_flagged() -> None:
     ("del lunes 30 de octubre al jueves 2 de noviembre de 2023", "2023-10-30"),
     ("Tuesday, 14 November 2023", "2023-11-14"),
     ("On Monday 12 teams met in March 2023", "2023-03"),
+    ("dic. 2024", "2024-12"),
+    ("15 ene. 2023", "2023-01-15"),
 ])
 def test_weekdays_in_dates(text: str, first: str) -> None:
     from capdev.narrative.values.dates import find_dates

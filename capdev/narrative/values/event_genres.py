@@ -96,7 +96,7 @@ def attended_elsewhere(events: list[Event]) -> list[Event]:
     for e in events:
         first = _FIRST_SENTENCE.split(e.summary[:400], maxsplit=1)[0]
         m = _attended_rx().search(first)
-        if m and not _NOT_ORGANISING.match(first, m.end()):
+        if (m and not _NOT_ORGANISING.match(first, m.end())) or _words_rx("project_presented").search(first):
             out.append(e)
     return out
 

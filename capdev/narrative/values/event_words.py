@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..intervals import Intervals
 from .event_continuation import ends_open
+from .event_hang import hang_under_date
 
 # ---------------------------------------------------------------- vocabulary
 
@@ -268,9 +269,11 @@ def _join_wrapped(text: str, lines: list[_Sentence]) -> list[_Sentence]:
         last_line = text[prev.start : prev.end].rsplit("\n", 1)[-1].strip() if prev else ""
         open_end = prev is not None and len(last_line) >= _OPEN_MIN and ends_open(last_line)
         if (prev is not None and (len(last_line) >= _WRAP_MIN or open_end) and not _ENDED.search(prev.text)
-                and not _COLUMNS.search(last_line) and not _COLUMNS.search(ln.text) and not _ITEM_START.match(ln.text)
+                and (not _COLUMNS.search(last_line) or hang_under_date(text, prev, ln))
+                and not _COLUMNS.search(ln.text) and not _ITEM_START.match(ln.text)
                 and "\n\n" not in text[prev.end : ln.start].replace("\r", "")
-                and (ln.text[:1].islower() or open_end or _GOES_ON.match(ln.text) or _hangs(text, prev, ln))):
+                and (ln.text[:1].islower() or open_end or _GOES_ON.match(ln.text) or _hangs(text, prev, ln)
+                     or hang_under_date(text, prev, ln))):
             joined = re.sub(r"[\r\n]", " ", text[prev.start : ln.end])
             out[-1] = _Sentence(prev.start, ln.end, joined)
             continue
@@ -302,6 +305,9 @@ def _hangs(text: str, prev: _Sentence, ln: _Sentence) -> bool:
 
 _SENT_END = re.compile(r"(?<=[.!?])(?<!\.\.)[”\"’)]?\s+(?=[A-Z0-9“\"‘(])")  # leader dots ("....... 95") end none
 _ABBREV_END = re.compile(r"(?:\b(?:e\.g|i\.e|etc|No|Nos|Mr|Ms|Mrs|Dr|St|Inc|Ltd|Co|vs|approx|cf|Act)\.|\b[A-Z]\.)$")
+# "oct. 2022", "15 déc. 2023", "sep. 2022": a month's abbreviation before its year or day ends no sentence
+_MONTH_DOT = re.compile(r"(?<![^\W\d_])(?:jan|janv|ene|feb|febr|f[ée]vr|mar|apr|avr|abr|jun|jul|juil|aug|sep|sept|"
+                        r"set|oct|nov|dec|d[ée]c|dic)\.$", re.I)
 
 
 def _sentences(line: _Sentence) -> list[_Sentence]:
@@ -310,7 +316,9 @@ def _sentences(line: _Sentence) -> list[_Sentence]:
     for m in _SENT_END.finditer(line.text):
         # An abbreviation is a few characters long: look at the end of the sentence so far, not all of it (a line
         # of many "e.g." would otherwise be read again at each one).
-        if _ABBREV_END.search(line.text, max(last, m.start() - 12), m.start()) or quotes.holds_inside(m.start()):
+        if _ABBREV_END.search(line.text, max(last, m.start() - 12), m.start()) or quotes.holds_inside(m.start()) or (
+                line.text[m.end() : m.end() + 1].isdigit() and _MONTH_DOT.search(line.text, max(last, m.start() - 6),
+                                                                                 m.start())):
             continue
         head = line.text[last : m.start()].rstrip()
         out.append(_Sentence(line.start + last, line.start + last + len(head), head))
