@@ -63,12 +63,14 @@ class EventSteps:
         own = _guard(self.rec, "activities", [], genres.reported_mission, whole, kept)
         board = _guard(self.rec, "activities", [], genres.governance_meetings, kept)
         board += [e for e in _guard(self.rec, "activities", [], genres.attended_elsewhere, kept) if e not in board]
+        board += [e for e in _guard(self.rec, "activities", [], genres.bare_milestones, kept) if e not in board]
         aside += [(e, "the mission the report is on") for e in own] + [
-            (e, "a governance meeting" if genres.governance_meetings([e]) else "an event the project took part in")
-            for e in board]
+            (e, _why_aside(genres, e)) for e in board]
         kept = [e for e in kept if e not in own and e not in board]
         for e, why in aside:
             self.rec.flag("activities", f"not read as an activity ({why}), kept in the text: {_excerpt(e.summary)}")
+        for e in _guard(self.rec, "activities", [], genres.placed_milestones, kept):
+            self.rec.flag("activities", f"a milestone read as an event (a place, no count): {_excerpt(e.summary)}")
         return kept
 
     def table_events(self, block: Block) -> list[Event]:
@@ -77,7 +79,11 @@ class EventSteps:
         if table is None:
             self.rec.flag("activities", "a table could not be read")
             return []
-        events, untyped = _guard(self.rec, "activities", ([], []), _values("tables").events_from_table, table)
+        merged: list[Event] = []
+        events, untyped = _guard(self.rec, "activities", ([], []), _values("tables").events_from_table, table, merged)
+        for e in merged:
+            self.rec.flag("activities", f"date and venue taken from the row above (its cells merged down): "
+                                        f"{_excerpt(e.title)}")
         if table.row_roles and events and len(untyped) == len(events):
             # No header, and no row names a kind of event ("| 1 | Enmienda al convenio | Coordinación | 31/10/2024"):
             # a list of commitments or deadlines, not of activities held.
@@ -120,6 +126,14 @@ class EventSteps:
         if not own or not any(history(e) for e in self.rec.activities):
             return None
         return min(own)
+
+
+def _why_aside(genres, e: Event) -> str:
+    if genres.governance_meetings([e]):
+        return "a governance meeting"
+    if genres.bare_milestones([e]):
+        return "a milestone, told with no venue nor people"
+    return "an event the project took part in"
 
 
 def mark_history(rec: Record, events: list[Event], begins: datetime.date, since: str = "start") -> None:

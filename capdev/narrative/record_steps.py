@@ -95,6 +95,8 @@ class RecordSteps(EventSteps):
             if key not in seen:
                 seen.add(key)
                 self.rec.activities.append(e)
+        for once, kept in _guard(self.rec, "activities", [], _values("event_twice").told_twice, self.rec.activities):
+            self.rec.flag("activities", f"told twice, counted once ({kept.start.iso()}): {_excerpt(once.summary)}")
         for r in resources:
             if all((r.type, r.title) != (q.type, q.title) for q in self.rec.resources):
                 self.rec.resources.append(r)

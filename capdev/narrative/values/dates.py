@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from capdev.narrative.types import DateRange, PartialDate
+from capdev.narrative.values.weekdays import blank_weekdays
 
 __all__ = ["DateMention", "parse_date", "parse_date_range", "find_dates", "MONTHS"]
 
@@ -98,8 +99,7 @@ _NOT_A_YEAR_AFTER = re.compile(
 )
 _NOT_A_YEAR_BEFORE = re.compile(
     r"(?:US\$|USD|EUR|CHF|GBP|JPY|\$|€|£|¥|paragraph|para\.?|page|pages|p\.|pp\.|no\.|number|#|resolution|"
-    r"article|art\.|section|rule|item|sdg|goal|target|iso|room|tel\.?|ext\.?|box)\s*$",
-    re.IGNORECASE,
+    r"article|art\.|section|rule|item|sdg|goal|target|iso|room|tel\.?|ext\.?|box)\s*$", re.IGNORECASE,
 )
 
 
@@ -326,7 +326,7 @@ class _Draft:
 
 def _drafts(text: str) -> list[_Draft]:
     """Pieces joined into mentions: ranges across "to"/"-", lists of days across ";"/"and"."""
-    pieces = _pieces(text)
+    pieces = _pieces(text := blank_weekdays(text))  # "from Monday 30 October to Thursday 2 November 2023"
     drafts: list[_Draft] = []
     i = 0
     while i < len(pieces):

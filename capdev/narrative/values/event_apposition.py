@@ -13,7 +13,7 @@ from . import dates as _dates
 from .event_words import _TYPE_RX
 
 _BEFORE = re.compile(r"[,(|\u2013\u2014]\s*$|\s-\s*$| {3,}$")  # a run of spaces: a column or a wrapped line's indent
-_AFTER = re.compile(r"\s*(?:[,|\u2013\u2014]|\s-)\s*(?:(?:on|from|le|du|del|el|de)\s+)?")
+_AFTER = re.compile(r"\s*(?:[,|\u2013\u2014:]|\s-)\s*(?:(?:on|from|le|du|del|el|de)\s+)?")
 _DATE_REACH = 40  # characters after the separator in which the date begins
 _ITEM = 200  # characters: a longer text is prose, whose cities need their preposition
 _SEPARATORS = re.compile(r"[,(|\u2013\u2014:;]")

@@ -11,6 +11,7 @@ from . import dates as _dates
 from . import places as _places
 from .cities import find_cities
 from .event_apposition import city_before_date
+from .event_attendance import attended_of_registered
 from .event_clauses import count_by_sex, exact_count, is_period_or_quarter
 from .event_counts import is_capacity, spans_a_year, verb_event
 from .event_months import month_of_year
@@ -383,6 +384,9 @@ def _read_facts(text: str) -> _Facts:
     if info:
         f.participants, f.qualifier, f.profile = info["participants"], info["qualifier"], info["profile"]
         f.participant_countries, f.demonym = info["participant_countries"], info["demonym"]
+    came = attended_of_registered(digits_of_spelled(masked))  # "210 registered and 164 attended": 164
+    if came is not None:
+        f.participants, f.qualifier = came.count, came.qualifier
     f.places = _places_in(text, masked, excluded)
     q = _QUOTED.search(text)
     if q:

@@ -96,6 +96,20 @@ def attended_elsewhere(events: list[Event]) -> list[Event]:
     for e in events:
         first = _FIRST_SENTENCE.split(e.summary[:400], maxsplit=1)[0]
         m = _attended_rx().search(first)
-        if m and not _NOT_ORGANISING.match(first, m.end()):
+        if (m and not _NOT_ORGANISING.match(first, m.end())) or _words_rx("project_presented").search(first):
             out.append(e)
     return out
+
+
+def bare_milestones(events: list[Event]) -> list[Event]:
+    """The milestones told with neither a venue nor a count of people ("The final report was launched in June
+    2024", "The agreement was signed in March 2023"): a step of the project, not an event it held. A launch told
+    with its place and the people who came ("launched at a public event in Vientiane ... attended by 120") is one."""
+    return [e for e in events if e.type == "milestone" and e.participants is None and e.country is None
+            and not e.city]
+
+
+def placed_milestones(events: list[Event]) -> list[Event]:
+    """The milestones told with a venue but no count of people ("The strategy was adopted in Dakar in May 2023"):
+    kept as events, but unsure (a step of the project may be told with its place)."""
+    return [e for e in events if e.type == "milestone" and e.participants is None and (e.country or e.city)]

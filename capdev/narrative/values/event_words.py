@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..intervals import Intervals
 from .event_continuation import ends_open
+from .event_hang import hang_under_date
 
 # ---------------------------------------------------------------- vocabulary
 
@@ -24,7 +25,8 @@ _TYPE_RULES: list[tuple[str, str]] = [
      r"(?:(?:capacity[\s-](?:building|development)|training|validation|national|regional|sub-?regional|"
      r"inception|consultative|technical)\s+)*(?:workshops?|seminars?|masterclass(?:es)?|bootcamps?|"
      r"training\s+(?:courses?|sessions?|programmes?|programs?)|courses?|focus\s+groups?|"
-     r"(?:peer[\s-]+(?:learning|to[\s-]+peer|exchange)|learning|information|working|briefing|coaching|online|virtual)"
+     r"(?:peer[\s-]+(?:learning|to[\s-]+peer|exchange)|learning|information|working|briefing|coaching|online|virtual|"
+     r"follow[\s-]up)"
      r"\s+sessions?|peer[\s-]+(?:learning|exchanges?)\s+(?:events?|meetings?))"
      r"|training(?!\s+(?:materials?|institutes?|institutions?|needs|manuals?|modules?|curricul\w*|of\s+trainers|"
      r"workshops?|plans?|strateg\w+|polic\w+))"),
@@ -54,12 +56,12 @@ _TYPE_WORDS_FR_ES: dict[str, str] = {
                         r"de\s+expertos|de\s+evaluaci[oó]n)|misi(?:[oó]n|ones)(?=\s+(?:a|en)\s+[A-Z])|"
                         r"visites?\s+d['’][ée]tudes?|visitas?\s+de\s+estudios?|voyages?\s+d['’][ée]tudes?|viajes?\s+de\s+estudios?|visites?\s+d['’][ée]change|"
                         r"visitas?\s+de\s+intercambio|pasant[ií]as?",
-    "workshop": r"ateliers?|s[ée]minaires?|sessions?\s+de\s+(?:formation|coaching|travail|renforcement)|"
+    "workshop": r"ateliers?|s[ée]minaires?|sessions?\s+de\s+(?:formation|coaching|travail|renforcement|suivi)|"
                 r"(?<!plan\sde\s)(?<!plans\sde\s)(?<!besoins\sde\s)(?<!besoins\sen\s)formations?|"
                 r"cours|stages?\s+de\s+formation|"
                 r"taller(?:es)?|seminarios?|cursos?|diplomados?|(?<!plan\sde\s)(?<!planes\sde\s)(?<!necesidades\sde\s)"
                 r"(?:capacitaci(?:[oó]n|ones)|formaci(?:[oó]n|ones))|"
-                r"sesi(?:[oó]n|ones)\s+de\s+(?:capacitaci[oó]n|formaci[oó]n|coaching|trabajo)|jornadas?\s+de\s+(?:capacitaci[oó]n|formaci[oó]n)",
+                r"sesi(?:[oó]n|ones)\s+de\s+(?:capacitaci[oó]n|formaci[oó]n|coaching|trabajo|seguimiento)|jornadas?\s+de\s+(?:capacitaci[oó]n|formaci[oó]n)",
     "conference": r"r[ée]unions?|conf[ée]rences?|forums?|colloques?|tables?\s+rondes?|consultations?|"
                   r"dialogues?|sommets?|"
                   r"reuni(?:[oó]n|ones)|conferencias?|conversatorios?|foros?|mesas?\s+redondas?|mesas?\s+t[ée]cnicas?|mesas?\s+de\s+trabajo|consultas?|di[aá]logos?|cumbres?|encuentros?",
@@ -267,9 +269,11 @@ def _join_wrapped(text: str, lines: list[_Sentence]) -> list[_Sentence]:
         last_line = text[prev.start : prev.end].rsplit("\n", 1)[-1].strip() if prev else ""
         open_end = prev is not None and len(last_line) >= _OPEN_MIN and ends_open(last_line)
         if (prev is not None and (len(last_line) >= _WRAP_MIN or open_end) and not _ENDED.search(prev.text)
-                and not _COLUMNS.search(last_line) and not _COLUMNS.search(ln.text) and not _ITEM_START.match(ln.text)
+                and (not _COLUMNS.search(last_line) or hang_under_date(text, prev, ln))
+                and not _COLUMNS.search(ln.text) and not _ITEM_START.match(ln.text)
                 and "\n\n" not in text[prev.end : ln.start].replace("\r", "")
-                and (ln.text[:1].islower() or open_end or _GOES_ON.match(ln.text) or _hangs(text, prev, ln))):
+                and (ln.text[:1].islower() or open_end or _GOES_ON.match(ln.text) or _hangs(text, prev, ln)
+                     or hang_under_date(text, prev, ln))):
             joined = re.sub(r"[\r\n]", " ", text[prev.start : ln.end])
             out[-1] = _Sentence(prev.start, ln.end, joined)
             continue
@@ -301,6 +305,9 @@ def _hangs(text: str, prev: _Sentence, ln: _Sentence) -> bool:
 
 _SENT_END = re.compile(r"(?<=[.!?])(?<!\.\.)[”\"’)]?\s+(?=[A-Z0-9“\"‘(])")  # leader dots ("....... 95") end none
 _ABBREV_END = re.compile(r"(?:\b(?:e\.g|i\.e|etc|No|Nos|Mr|Ms|Mrs|Dr|St|Inc|Ltd|Co|vs|approx|cf|Act)\.|\b[A-Z]\.)$")
+# "oct. 2022", "15 déc. 2023", "sep. 2022": a month's abbreviation before its year or day ends no sentence
+_MONTH_DOT = re.compile(r"(?<![^\W\d_])(?:jan|janv|ene|feb|febr|f[ée]vr|mar|apr|avr|abr|jun|jul|juil|aug|sep|sept|"
+                        r"set|oct|nov|dec|d[ée]c|dic)\.$", re.I)
 
 
 def _sentences(line: _Sentence) -> list[_Sentence]:
@@ -309,7 +316,9 @@ def _sentences(line: _Sentence) -> list[_Sentence]:
     for m in _SENT_END.finditer(line.text):
         # An abbreviation is a few characters long: look at the end of the sentence so far, not all of it (a line
         # of many "e.g." would otherwise be read again at each one).
-        if _ABBREV_END.search(line.text, max(last, m.start() - 12), m.start()) or quotes.holds_inside(m.start()):
+        if _ABBREV_END.search(line.text, max(last, m.start() - 12), m.start()) or quotes.holds_inside(m.start()) or (
+                line.text[m.end() : m.end() + 1].isdigit() and _MONTH_DOT.search(line.text, max(last, m.start() - 6),
+                                                                                 m.start())):
             continue
         head = line.text[last : m.start()].rstrip()
         out.append(_Sentence(line.start + last, line.start + last + len(head), head))

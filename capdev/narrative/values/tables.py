@@ -70,9 +70,11 @@ def _place(cell: str, event: Event) -> None:
         event.country = event.country or city_country(text)
 
 
-def events_from_table(table: Table) -> tuple[list[Event], list[str]]:
+def events_from_table(table: Table, merged: list[Event] | None = None) -> tuple[list[Event], list[str]]:
     """One Event per row of an activity table, spans on the row; and the titles of rows whose kind the row does
-    not say (read as meetings, for a reviewer to check)."""
+    not say (read as meetings, for a reviewer to check). A row whose date and venue cells are empty under a dated
+    row (cells merged down, as a copied table leaves them) takes that row's date and venue, never its count; such
+    rows are added to `merged`, for a reviewer to check."""
     out: list[Event] = []
     untyped: list[str] = []
     for k, row in enumerate(table.rows):
@@ -100,6 +102,13 @@ def events_from_table(table: Table) -> tuple[list[Event], list[str]]:
         if event.participants is None and "participants" not in cells:
             event.participants = _women_and_men(cells)
         event.organisers = [label for _, _, label in find_organisations(cells.get("organisers", ""))]
+        if title and not found and out and out[-1].start and not any(
+                cells.get(r, "").strip() for r in ("date", "place", "country", "city")):
+            above = out[-1]
+            event.start, event.end, event.dates_text = above.start, above.end, above.dates_text
+            event.country, event.city, event.online = above.country, above.city, above.online or event.online
+            if merged is not None:
+                merged.append(event)
         if not title and not found:
             continue
         if kind is None:

@@ -1,0 +1,36 @@
+"""A chronology's or an agenda's entry wrapped under its text column:
+
+    Feb 2024    National validation workshop on the digital government readiness
+                assessment of Tonga, Nuku'alofa - 22 officials.
+    mars 2023   Atelier de validation du plan de formation des inspecteurs, tenu à
+                Dakar avec 30 participants.
+
+The second line is indented to where the first line's text begins after its date: it goes on with the entry (read
+apart, "assessment of Tonga" would be a second event, and the workshop would lose its place and its count).
+"""
+from __future__ import annotations
+
+import re
+
+from . import dates as _dates
+
+_LEAD = re.compile(r"^(?P<indent>[ \t]*)(?P<date>\S[^\n]{0,28}?)(?P<gap>[ \t]{2,})(?=\S)")
+_SLACK = 1  # columns of difference allowed between the text column and the wrapped line's indent
+
+
+def hang_under_date(text: str, prev, ln) -> bool:
+    """Is ln (a line, its start at its first character) indented to the text column of the dated entry prev
+    begins ("Feb 2024    National validation workshop ..."), with no date of its own at its start?"""
+    first_start = text.rfind("\n", 0, prev.start) + 1
+    first_end = text.find("\n", first_start)
+    first = text[first_start : first_end if first_end >= 0 else len(text)]
+    m = _LEAD.match(first)
+    if not m:
+        return False
+    found = _dates.find_dates(m.group("date"))
+    if len(found) != 1 or found[0].start != 0 or found[0].end != len(m.group("date").rstrip(" :-\u2013")):
+        return False
+    own = text.rfind("\n", 0, ln.start) + 1
+    if text[own : ln.start].strip():
+        return False
+    return abs((ln.start - own) - m.end()) <= _SLACK
