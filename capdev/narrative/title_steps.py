@@ -25,10 +25,15 @@ from .title_columns import column_heads
 from .title_evidence import facts_follow, subject_line
 from .title_glue import unglue
 from .title_languages import in_text_language
+from .title_meta import meta_line
 
 if TYPE_CHECKING:
     from .segment import Block, RawRecord
     from .types import Record
+
+
+_META_BLOCKS = 6  # a card's meta line sits at its head: among its first blocks and lines
+_META_LINES = 12
 
 
 class TitleSteps:
@@ -100,7 +105,29 @@ class TitleSteps:
                 if block.kind != "text" or block.field not in ("title", "unparsed"):
                     break
                 k = n
-        return k >= 0 and facts_follow(blocks, k, self.text)
+        return k >= 0 and (facts_follow(blocks, k, self.text) or self.meta_under(k))
+
+    def title_over_meta(self) -> str:
+        """The line right over the first card meta line at the record's head ("Digital Records for Municipal
+        Courts" / "Project | 2019-2022 | Closed"), when it may be a title; '' otherwise."""
+        blocks = [b for b in self.raw.blocks if b.kind != "blank"][:_META_BLOCKS]
+        if not blocks:
+            return ""
+        lines = self.text[blocks[0].start : blocks[-1].end].splitlines()
+        for n, line in enumerate(lines[1:_META_LINES], start=1):
+            if meta_line(line):
+                above = clean(lines[n - 1])
+                return above if above and not rejection(above) and not meta_line(above) else ""
+        return ""
+
+    def meta_under(self, k: int) -> bool:
+        """Is the line right under blocks[k] a card's meta line ("Project | 2021-2024 | Active")? Then blocks[k] is
+        the card's title, as sure as one over labelled facts."""
+        nxt = next((b for b in self.raw.blocks[k + 1 :] if b.kind != "blank"), None)
+        if nxt is None or nxt.start - self.raw.blocks[k].end > 2:
+            return False
+        lines = self.text[nxt.start : nxt.end].strip().splitlines()
+        return bool(lines) and meta_line(lines[0])
 
     def join_wrapped_head(self) -> None:
         """A title line whose first half the segmenter set aside as the page's heading ("FORTALECIMIENTO DE ..." /
@@ -162,6 +189,10 @@ class TitleSteps:
                         news=self.raw.news, facts=self.facts_under_title())
         if set_aside and not choice.title:
             choice = Choice("", False, f"{set_aside}: {' '.join(rec.title.split())!r}")
+        if not choice.sure:
+            over = self.title_over_meta()
+            if over:
+                choice = Choice(over, True, "the line over the card's meta line")
         if choice.title == rec.title and choice.sure:
             return
         if self.title_line is not None and not same_title(choice.title, rec.title):

@@ -1,0 +1,52 @@
+"""A record's title (round 10), on records written for this round in English, French and Spanish
+(tests/files/round10/titles/): a search card's meta line ("Project | 2021-2024 | Active", "Proyecto | 2020 - 2023 |
+Finalizado") is never the title, and the line right over it is the card's title, as sure as a heading over
+labelled facts."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from capdev.narrative import parse_file
+from capdev.narrative.title_meta import meta_line
+
+FILES = Path(__file__).parent / "files" / "round10" / "titles"
+
+
+def _sure(rec) -> bool:
+    return not rec.title_is_proposed and not any(
+        f.field == "title" and not f.reason.startswith("chosen among") for f in rec.flags)
+
+
+@pytest.mark.parametrize("name, titles", [
+    ("en_card_meta.txt", ["Strengthening Local Revenue Administration in Eastern Province",
+                          "Digital Records for Municipal Courts"]),
+    ("fr_card_meta.txt", ["Dématérialisation de l'état civil dans les communes rurales",
+                          "Formation des cadres de l'inspection du travail"]),
+    ("es_card_meta.md", ["Modernización del Registro de la Propiedad Inmueble",
+                         "Servicio Civil Meritocrático en Gobiernos Locales"]),
+    ("en_card_meta_under_title.txt", ["Open Government Partnership Support in West Africa"]),
+])
+def test_card_title_over_its_meta_line(name, titles):
+    records = parse_file(FILES / name)
+    assert [r.title for r in records] == titles
+    assert all(_sure(r) for r in records), [(r.title, [f.reason for f in r.flags if f.field == "title"])
+                                            for r in records]
+
+
+@pytest.mark.parametrize("line", [
+    "Project | 2021-2024 | Active", "2019-2022 | Closed", "Projet · 2019–2022 · Clôturé",
+    "Proyecto — 2020-2023 — Finalizado", "Project | March 2021 - June 2024 | Active", "Programme · en cours",
+    "Projet | de 2020 à 2023 | terminé", "Kenya · Ongoing · 2018–2021",
+])
+def test_meta_lines(line):
+    assert meta_line(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Public Sector Reform | 2021", "Digital Government 2030 — Strategy", "Vision 2030 | Active",
+    "Strengthening statistics – 2021-2024", "Open Government Partnership Support in West Africa",
+])
+def test_not_meta_lines(line):
+    assert not meta_line(line)
