@@ -120,6 +120,27 @@ class TitleSteps:
                 return above if above and not rejection(above) and not meta_line(above) else ""
         return ""
 
+    def title_over_facts(self) -> str:
+        """A line standing alone (a blank line or the record's start above it) right over the record's labelled
+        facts, when the segmenter read it as the start of a paragraph ("INFORME DE GESTIÓN 2022   Página 5 de 18" /
+        "" / "Fortalecimiento de ..." / "Código: ..."): the record's title; '' when there is none."""
+        blocks, text = self.raw.blocks, self.text
+        for k, block in enumerate(blocks[:_META_BLOCKS]):
+            if block.kind == "label":
+                return ""  # the facts began: what comes before them was looked at
+            if block.kind != "text" or block.field not in ("summary", "unparsed", "narrative"):
+                continue
+            body = text[block.start : block.end].strip()
+            nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+            alone = block.start == blocks[0].start or text[max(0, block.start - 4) : block.start].replace(
+                "\r", "").endswith("\n\n")
+            if ("\n" in body or nxt is None or nxt.kind != "label" or nxt.start != block.end or not alone
+                    or not facts_follow(blocks, k, text)):
+                continue
+            line = clean(body)
+            return line if len(line.split()) >= 3 and not rejection(line) else ""
+        return ""
+
     def meta_under(self, k: int) -> bool:
         """Is the line right under blocks[k] a card's meta line ("Project | 2021-2024 | Active")? Then blocks[k] is
         the card's title, as sure as one over labelled facts."""
@@ -193,6 +214,10 @@ class TitleSteps:
             over = self.title_over_meta()
             if over:
                 choice = Choice(over, True, "the line over the card's meta line")
+            elif not choice.title:
+                over = self.title_over_facts()
+                if over:
+                    choice = Choice(over, True, "a line alone right over the record's labelled facts")
         if choice.title == rec.title and choice.sure:
             return
         if self.title_line is not None and not same_title(choice.title, rec.title):

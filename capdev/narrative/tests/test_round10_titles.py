@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from capdev.narrative import parse_file
+from capdev.narrative.tests._shared import only_record
 from capdev.narrative.title_meta import meta_line
 
 FILES = Path(__file__).parent / "files" / "round10" / "titles"
@@ -50,3 +51,28 @@ def test_meta_lines(line):
 ])
 def test_not_meta_lines(line):
     assert not meta_line(line)
+
+
+@pytest.mark.parametrize("name, title", [
+    ("en_running_head.txt", "Public Procurement Reform in the Pacific Islands"),
+    ("es_running_head.txt", "Fortalecimiento de la Defensoría del Pueblo en Zonas Rurales"),
+    ("fr_running_head.txt", "Renforcement de la Cour des comptes du Niger"),
+    ("fr_running_head_glued.txt", "Appui à la gestion des archives judiciaires au Burkina Faso"),
+    ("en_running_head_glued.txt", "Civil Service Performance Appraisal Reform"),
+])
+def test_line_alone_over_labelled_facts_under_a_running_head(name, title):
+    """A page's running head ("INFORME DE GESTIÓN 2022   Página 5 de 18"), then the title alone on its line right
+    over the record's labels: the title is sure, and the running head is no part of it."""
+    rec = only_record(FILES / name)
+    assert rec.title == title
+    assert _sure(rec), [f.reason for f in rec.flags if f.field == "title"]
+
+
+@pytest.mark.parametrize("name, wrong", [
+    ("en_key_facts_no_title.txt", "Key facts and figures"),
+    ("es_person_over_facts.txt", "Dra. Lucía Fernández Ortega"),
+])
+def test_no_sure_title_from_a_heading_or_a_person_over_facts(name, wrong):
+    rec = only_record(FILES / name)
+    assert rec.title != wrong
+    assert not rec.title or rec.title_is_proposed
