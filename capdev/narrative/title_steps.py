@@ -3,10 +3,11 @@ its head, a title line, what follows it), handed to title_choice.choose, and the
 the flag that says how sure it is."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from .code_choice import take_code
+from .code_choice import CODE_TOKEN, not_a_code, take_code
 from .prose_titles import prose_names
 from .step_tools import _excerpt, _one_line, _values
 from .title_choice import (
@@ -23,7 +24,7 @@ from .title_choice import (
 )
 from .title_columns import column_heads
 from .title_evidence import facts_follow, subject_line
-from .title_glue import unglue
+from .title_glue import Unglued, unglue
 from .title_languages import in_text_language
 from .title_meta import meta_line
 
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from .types import Record
 
 
+_CODE_ALONE = re.compile(CODE_TOKEN)
 _META_BLOCKS = 6  # a card's meta line sits at its head: among its first blocks and lines
 _META_LINES = 12
 
@@ -184,10 +186,16 @@ class TitleSteps:
         has none), and why the line was set aside when it is no title."""
         rec = self.rec
         glued = unglue(rec.title)
+        alone = " ".join(glued.title.split())
+        if not glued.code and _CODE_ALONE.fullmatch(alone) and not not_a_code(alone):
+            # "STRENGTHENING STATISTICAL CAPACITY ..." / "KAZ-STAT-2020": a code alone on the line under the title.
+            glued = Unglued("", alone, "a code alone")
         if glued.code and not rec.code:
             rec.code = glued.code
             behind = " ".join(rec.title.split()).endswith((f"{glued.code})", f"{glued.code}]"))
-            rec.flag("code", "read after the title" if behind else "read in front of the title")
+            rec.flag("code", "a code alone on the line under the title" if glued.title == "" and glued.reason == (
+                "a code alone") and rec.title.strip() == glued.code else "read after the title" if behind else (
+                "read in front of the title"))
         return glued.title, glued.reason
 
     def choose_title(self) -> None:

@@ -76,3 +76,17 @@ def test_no_sure_title_from_a_heading_or_a_person_over_facts(name, wrong):
     rec = only_record(FILES / name)
     assert rec.title != wrong
     assert not rec.title or rec.title_is_proposed
+
+
+@pytest.mark.parametrize("name, title, code", [
+    ("en_caps_over_code.txt", "STRENGTHENING STATISTICAL CAPACITY FOR SDG MONITORING IN CENTRAL ASIA", "KAZ-STAT-2020"),
+    ("fr_caps_over_code.txt", "APPUI À LA GESTION DES FINANCES PUBLIQUES LOCALES AU NIGER", "NER-2022-017"),
+    ("es_caps_over_code.txt", "MODERNIZACIÓN DEL CATASTRO URBANO EN MUNICIPIOS INTERMEDIOS", "COL-CAT-2021"),
+])
+def test_capitals_title_over_a_bare_code_line(name, title, code):
+    """A title in capitals over a line holding only a code: the code is the record's (flagged: no label names it),
+    never set aside as a title too short, and the line above is the title."""
+    rec = parse_file(FILES / name)[0]
+    assert (rec.title, rec.code) == (title, code)
+    assert not rec.title_is_proposed
+    assert any(f.field == "code" and "alone" in f.reason for f in rec.flags)
