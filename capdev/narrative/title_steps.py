@@ -25,7 +25,7 @@ from .title_choice import (
 from .title_columns import column_heads
 from .title_evidence import facts_follow, subject_line
 from .title_glue import Unglued, unglue
-from .title_languages import in_text_language
+from .title_languages import halves, in_text_language
 from .title_meta import meta_line
 
 if TYPE_CHECKING:
@@ -202,10 +202,39 @@ class TitleSteps:
         self.pick_title()
         rec = self.rec
         if rec.title:
-            kept, why = in_text_language(rec.title, rec.text)
+            above = self.line_above_title()
+            two = bool(above) and halves(f"{above} / {rec.title}") is not None
+            kept, why = in_text_language(f"{above} / {rec.title}" if two else rec.title, rec.text)
             if why:
                 rec.title = kept
                 rec.flag("title", why)
+            elif two:
+                rec.flag("title", f"the line above may give the title in another language: {above!r}")
+            elif above and not rec.title_is_proposed:
+                # "Digital Government Academy for the Caribbean" / "Building Skills of Public Servants ...": a title
+                # and its subtitle, or a kicker over a title: which is the name is the reviewer's call.
+                rec.flag("title", f"the line right above may be the title or its first half: {above!r}")
+
+    def line_above_title(self) -> str:
+        """The line right over the title line, no blank line between, when it may be a title too: the same title in
+        another language ("Strengthening National Archives in Haiti" / "Renforcement des archives nationales
+        d'Haïti"), the title over a subtitle; '' otherwise."""
+        head, blocks = self.title_line, self.raw.blocks
+        if head is None or self.title_labelled:
+            return ""
+        k = next((n for n, b in enumerate(blocks) if b is head), 0)
+        prev = blocks[k - 1] if k else None
+        if prev is None or prev.kind != "text" or prev.end != head.start:
+            return ""
+        raw = self.text[prev.start : prev.end].replace("\r", "").rstrip(" \t")
+        body = raw.strip()
+        if raw.endswith("\n\n"):
+            return ""  # a blank line between: the line above is the page's, not the title's
+        line = clean(body)
+        own = self.text[head.start : head.end]
+        if "\n" in body or not line or rejection(line) or not same_title(own, self.rec.title):
+            return ""
+        return line
 
     def pick_title(self) -> None:
         rec = self.rec

@@ -90,3 +90,37 @@ def test_capitals_title_over_a_bare_code_line(name, title, code):
     assert (rec.title, rec.code) == (title, code)
     assert not rec.title_is_proposed
     assert any(f.field == "code" and "alone" in f.reason for f in rec.flags)
+
+
+@pytest.mark.parametrize("name, title, other", [
+    ("en_bilingual_two_lines.txt", "Strengthening National Archives in Haiti",
+     "Renforcement des archives nationales d'Haïti"),
+    ("fr_bilingual_two_lines.txt", "Services d'administration électronique pour les communes rurales",
+     "E-Government Services for Rural Communes"),
+    ("es_bilingual_two_lines.txt", "Gestión de residuos sólidos en los municipios fronterizos",
+     "Gestion des déchets solides dans les communes frontalières"),
+])
+def test_title_in_two_languages_on_two_lines(name, title, other):
+    """The same title in two languages on two lines over the labels: the one in the text's language is kept, and
+    the choice is flagged with the other (the last line is not sure for being the last)."""
+    rec = only_record(FILES / name)
+    assert rec.title == title
+    assert any(f.field == "title" and other in f.reason for f in rec.flags)
+
+
+def test_title_over_a_subtitle_is_not_sure():
+    rec = only_record(FILES / "en_subtitle_two_lines.txt")
+    assert any(f.field == "title" and "Digital Government Academy for the Caribbean" in f.reason for f in rec.flags)
+
+
+@pytest.mark.parametrize("name, title", [
+    ("en_doc_heading.txt", "Digital Skills for Civil Servants in Bhutan"),
+    ("fr_running_head_glued.txt", "Appui à la gestion des archives judiciaires au Burkina Faso"),
+    ("fr_org_heading.txt", "Modernisation du système de paie des agents de l'État"),
+])
+def test_a_page_line_above_the_title_leaves_it_sure(name, title):
+    """A report's heading, a running head or an organisation over the title (a blank line between, or a line that
+    is no title): the title stays sure."""
+    rec = only_record(FILES / name)
+    assert rec.title == title
+    assert _sure(rec), [f.reason for f in rec.flags if f.field == "title"]
