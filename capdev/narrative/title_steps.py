@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .code_choice import CODE_TOKEN, not_a_code, take_code
+from .folding import fold_key
 from .prose_titles import prose_names
 from .step_tools import _excerpt, _one_line, _values
 from .title_choice import (
@@ -133,6 +134,8 @@ class TitleSteps:
             if block.kind != "text" or block.field not in ("summary", "unparsed", "narrative"):
                 continue
             body = text[block.start : block.end].strip()
+            if not text[block.start : block.end].endswith("\n"):
+                return ""  # "Quick facts — Code: ...": the labels start on the line itself
             nxt = blocks[k + 1] if k + 1 < len(blocks) else None
             alone = block.start == blocks[0].start or text[max(0, block.start - 4) : block.start].replace(
                 "\r", "").endswith("\n\n")
@@ -140,6 +143,8 @@ class TitleSteps:
                     or not facts_follow(blocks, k, text)):
                 continue
             line = clean(body)
+            if line[:1] == "[" or line[-1:] in "-\u2013\u2014:|":
+                return ""  # "[Closed] Civil registration ...": a badge in front; "Quick facts —": a lead-in
             return line if len(line.split()) >= 3 and not rejection(line) else ""
         return ""
 
@@ -234,6 +239,8 @@ class TitleSteps:
         own = self.text[head.start : head.end]
         if "\n" in body or not line or rejection(line) or not same_title(own, self.rec.title):
             return ""
+        if fold_key(self.rec.title).startswith(fold_key(line)):
+            return ""  # the title's first line, which the title was joined with
         return line
 
     def pick_title(self) -> None:

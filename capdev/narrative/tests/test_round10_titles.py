@@ -124,3 +124,21 @@ def test_a_page_line_above_the_title_leaves_it_sure(name, title):
     rec = only_record(FILES / name)
     assert rec.title == title
     assert _sure(rec), [f.reason for f in rec.flags if f.field == "title"]
+
+
+def test_a_status_badge_in_front_is_no_sure_title():
+    """"[Terminé] Réforme de l'état civil au Togo" over the card's facts: the line with its badge is not given sure."""
+    rec = only_record(FILES / "fr_badge_and_lead_in.txt")
+    assert rec.title_is_proposed or not rec.title.startswith("[")
+
+
+def test_a_wrapped_title_is_not_flagged_for_its_own_first_line():
+    """A title wrapped over two lines is joined: its first line is no other title over it."""
+    rec = only_record(FILES.parent.parent / "round5" / "titles" / "wrapped_fr.txt")
+    assert not any(f.field == "title" and "right above" in f.reason for f in rec.flags)
+
+
+def test_a_lead_in_before_labels_on_its_line_is_no_title():
+    """"Quick facts — Code: ... · Lead: ..." : the words before the labels on their line are no title."""
+    records = parse_file(FILES.parent.parent / "round4" / "news_kickers_en.txt")
+    assert all(not r.title.startswith("Quick facts") for r in records)
