@@ -142,3 +142,36 @@ def test_a_lead_in_before_labels_on_its_line_is_no_title():
     """"Quick facts — Code: ... · Lead: ..." : the words before the labels on their line are no title."""
     records = parse_file(FILES.parent.parent / "round4" / "news_kickers_en.txt")
     assert all(not r.title.startswith("Quick facts") for r in records)
+
+
+@pytest.mark.parametrize("name, title", [
+    ("en_title_label_block.txt", "Evidence-Based Policy Making in Ministries of Health"),
+    ("es_heading_labels.txt", "Fortalecimiento de la Carrera Administrativa en los Gobiernos Regionales"),
+    ("es_markdown.md", "Gestión Integrada del Riesgo en Municipios Costeros"),
+    ("es_section_over_labels.txt", "Fortalecimiento de la Gestión Documental en Municipios Andinos"),
+    ("fr_heading_bracket_acronym.txt", "Programme d'appui à la décentralisation financière (PADEF)"),
+    ("es_quoted_proyecto.txt", "Auditoría Ciudadana de la Obra Pública Municipal"),
+    ("fr_quoted_projet.txt", "Modernisation de la gestion des carrières des agents publics"),
+])
+def test_titles_with_evidence_stay_sure(name, title):
+    """A title label, a heading over labelled facts (under a page's or a section's heading), a name quoted after
+    "proyecto"/"projet": sure, an acronym in brackets kept as written."""
+    rec = only_record(FILES / name)
+    assert rec.title == title
+    assert not rec.title_is_proposed
+
+
+@pytest.mark.parametrize("name, kept, other", [
+    ("fr_bilingual.txt", "Renforcement des archives nationales", "Fortalecimiento de los archivos nacionales"),
+    ("es_bilingual_slash_label.txt", "Gobierno Digital Inclusivo en Centroamérica",
+     "Inclusive Digital Government in Central America"),
+])
+def test_title_in_two_languages_on_one_line(name, kept, other):
+    rec = only_record(FILES / name)
+    assert rec.title == kept
+    assert any(f.field == "title" and other in f.reason for f in rec.flags)
+
+
+def test_an_organisation_over_sections_is_no_title():
+    rec = only_record(FILES / "en_section_heading.txt")
+    assert not rec.title or rec.title_is_proposed
