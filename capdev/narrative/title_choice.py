@@ -31,6 +31,7 @@ from .title_evidence import (
 )
 from .title_glue import event_name, labelled_fact, not_a_title
 from .title_glued import glued_sentence
+from .title_meta import meta_line
 from .values.fact_lines import fact_line
 from .values.places import resolve_country, resolve_region
 
@@ -214,7 +215,7 @@ def rejection(title: str, kind: str = "heading") -> str:
     never = never_reason(title)
     if never:
         return never
-    if fact_line(title) is not None:
+    if fact_line(title) is not None or meta_line(title):
         return _FACT_LINE
     if _date_only(folded) or _day_month().search(title):
         return "a date"

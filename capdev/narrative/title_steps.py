@@ -3,10 +3,12 @@ its head, a title line, what follows it), handed to title_choice.choose, and the
 the flag that says how sure it is."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from .code_choice import take_code
+from .code_choice import CODE_TOKEN, not_a_code, take_code
+from .folding import fold_key
 from .prose_titles import prose_names
 from .step_tools import _excerpt, _one_line, _values
 from .title_choice import (
@@ -23,12 +25,18 @@ from .title_choice import (
 )
 from .title_columns import column_heads
 from .title_evidence import facts_follow, subject_line
-from .title_glue import unglue
-from .title_languages import in_text_language
+from .title_glue import Unglued, unglue
+from .title_languages import halves, in_text_language
+from .title_meta import meta_line
 
 if TYPE_CHECKING:
     from .segment import Block, RawRecord
     from .types import Record
+
+
+_CODE_ALONE = re.compile(CODE_TOKEN)
+_META_BLOCKS = 6  # a card's meta line sits at its head: among its first blocks and lines
+_META_LINES = 12
 
 
 class TitleSteps:
@@ -100,7 +108,54 @@ class TitleSteps:
                 if block.kind != "text" or block.field not in ("title", "unparsed"):
                     break
                 k = n
-        return k >= 0 and facts_follow(blocks, k, self.text)
+        return k >= 0 and (facts_follow(blocks, k, self.text) or self.meta_under(k))
+
+    def title_over_meta(self) -> str:
+        """The line right over the first card meta line at the record's head ("Digital Records for Municipal
+        Courts" / "Project | 2019-2022 | Closed"), when it may be a title; '' otherwise."""
+        blocks = [b for b in self.raw.blocks if b.kind != "blank"][:_META_BLOCKS]
+        if not blocks:
+            return ""
+        lines = self.text[blocks[0].start : blocks[-1].end].splitlines()
+        for n, line in enumerate(lines[1:_META_LINES], start=1):
+            if meta_line(line):
+                above = clean(lines[n - 1])
+                return above if above and not rejection(above) and not meta_line(above) else ""
+        return ""
+
+    def title_over_facts(self) -> str:
+        """A line standing alone (a blank line or the record's start above it) right over the record's labelled
+        facts, when the segmenter read it as the start of a paragraph ("INFORME DE GESTIÓN 2022   Página 5 de 18" /
+        "" / "Fortalecimiento de ..." / "Código: ..."): the record's title; '' when there is none."""
+        blocks, text = self.raw.blocks, self.text
+        for k, block in enumerate(blocks[:_META_BLOCKS]):
+            if block.kind == "label":
+                return ""  # the facts began: what comes before them was looked at
+            if block.kind != "text" or block.field not in ("summary", "unparsed", "narrative"):
+                continue
+            body = text[block.start : block.end].strip()
+            if not text[block.start : block.end].endswith("\n"):
+                return ""  # "Quick facts — Code: ...": the labels start on the line itself
+            nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+            alone = block.start == blocks[0].start or text[max(0, block.start - 4) : block.start].replace(
+                "\r", "").endswith("\n\n")
+            if ("\n" in body or nxt is None or nxt.kind != "label" or nxt.start != block.end or not alone
+                    or not facts_follow(blocks, k, text)):
+                continue
+            line = clean(body)
+            if line[:1] == "[" or line[-1:] in "-\u2013\u2014:|":
+                return ""  # "[Closed] Civil registration ...": a badge in front; "Quick facts —": a lead-in
+            return line if len(line.split()) >= 3 and not rejection(line) else ""
+        return ""
+
+    def meta_under(self, k: int) -> bool:
+        """Is the line right under blocks[k] a card's meta line ("Project | 2021-2024 | Active")? Then blocks[k] is
+        the card's title, as sure as one over labelled facts."""
+        nxt = next((b for b in self.raw.blocks[k + 1 :] if b.kind != "blank"), None)
+        if nxt is None or nxt.start - self.raw.blocks[k].end > 2:
+            return False
+        lines = self.text[nxt.start : nxt.end].strip().splitlines()
+        return bool(lines) and meta_line(lines[0])
 
     def join_wrapped_head(self) -> None:
         """A title line whose first half the segmenter set aside as the page's heading ("FORTALECIMIENTO DE ..." /
@@ -136,20 +191,57 @@ class TitleSteps:
         has none), and why the line was set aside when it is no title."""
         rec = self.rec
         glued = unglue(rec.title)
+        alone = " ".join(glued.title.split())
+        if not glued.code and _CODE_ALONE.fullmatch(alone) and not not_a_code(alone):
+            # "STRENGTHENING STATISTICAL CAPACITY ..." / "KAZ-STAT-2020": a code alone on the line under the title.
+            glued = Unglued("", alone, "a code alone")
         if glued.code and not rec.code:
             rec.code = glued.code
             behind = " ".join(rec.title.split()).endswith((f"{glued.code})", f"{glued.code}]"))
-            rec.flag("code", "read after the title" if behind else "read in front of the title")
+            rec.flag("code", "a code alone on the line under the title" if glued.title == "" and glued.reason == (
+                "a code alone") and rec.title.strip() == glued.code else "read after the title" if behind else (
+                "read in front of the title"))
         return glued.title, glued.reason
 
     def choose_title(self) -> None:
         self.pick_title()
         rec = self.rec
         if rec.title:
-            kept, why = in_text_language(rec.title, rec.text)
+            above = self.line_above_title()
+            two = bool(above) and halves(f"{above} / {rec.title}") is not None
+            kept, why = in_text_language(f"{above} / {rec.title}" if two else rec.title, rec.text)
             if why:
                 rec.title = kept
                 rec.flag("title", why)
+            elif two:
+                rec.flag("title", f"the line above may give the title in another language: {above!r}")
+            elif above and not rec.title_is_proposed:
+                # "Digital Government Academy for the Caribbean" / "Building Skills of Public Servants ...": a title
+                # and its subtitle, or a kicker over a title: which is the name is the reviewer's call.
+                rec.flag("title", f"the line right above may be the title or its first half: {above!r}")
+
+    def line_above_title(self) -> str:
+        """The line right over the title line, no blank line between, when it may be a title too: the same title in
+        another language ("Strengthening National Archives in Haiti" / "Renforcement des archives nationales
+        d'Haïti"), the title over a subtitle; '' otherwise."""
+        head, blocks = self.title_line, self.raw.blocks
+        if head is None or self.title_labelled:
+            return ""
+        k = next((n for n, b in enumerate(blocks) if b is head), 0)
+        prev = blocks[k - 1] if k else None
+        if prev is None or prev.kind != "text" or prev.end != head.start:
+            return ""
+        raw = self.text[prev.start : prev.end].replace("\r", "").rstrip(" \t")
+        body = raw.strip()
+        if raw.endswith("\n\n"):
+            return ""  # a blank line between: the line above is the page's, not the title's
+        line = clean(body)
+        own = self.text[head.start : head.end]
+        if "\n" in body or not line or rejection(line) or not same_title(own, self.rec.title):
+            return ""
+        if fold_key(self.rec.title).startswith(fold_key(line)):
+            return ""  # the title's first line, which the title was joined with
+        return line
 
     def pick_title(self) -> None:
         rec = self.rec
@@ -162,6 +254,14 @@ class TitleSteps:
                         news=self.raw.news, facts=self.facts_under_title())
         if set_aside and not choice.title:
             choice = Choice("", False, f"{set_aside}: {' '.join(rec.title.split())!r}")
+        if not choice.sure:
+            over = self.title_over_meta()
+            if over:
+                choice = Choice(over, True, "the line over the card's meta line")
+            elif not choice.title:
+                over = self.title_over_facts()
+                if over:
+                    choice = Choice(over, True, "a line alone right over the record's labelled facts")
         if choice.title == rec.title and choice.sure:
             return
         if self.title_line is not None and not same_title(choice.title, rec.title):
