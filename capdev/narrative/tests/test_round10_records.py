@@ -62,3 +62,50 @@ def test_rule_right_above_labels_stays_inside_one_record():
     rec = only_record(DIR / "ficha_con_separadores_es.txt")
     assert rec.title.startswith("Modernización de la gestión documental")
     assert rec.status == "Finalizado" and rec.end.year == 2024
+
+
+def test_json_export_with_several_keys_on_a_line_es():
+    recs = _records("export_json_es.txt")
+    assert [r.code for r in recs] == ["EC-GOB-2022-03", "PE-GOB-2020-07"]
+    assert recs[0].title == "Formación en gestión de riesgos para gobiernos locales"
+    assert recs[0].countries == ["ECU"] and recs[1].countries == ["PER"]
+    assert str(recs[1].end) == "2022-12-31"
+
+
+def test_json_export_on_one_line_en():
+    recs = _records("export_json_minified_en.txt")
+    assert [r.title for r in recs] == ["Civil service performance contracts", "Local government service training"]
+    assert [(b.amount, b.currency) for b in recs[1].budgets] == [(2000000, "USD")]
+
+
+def test_json_export_under_a_key_with_nested_partners_fr():
+    recs = _records("export_json_fr.txt")
+    assert [r.code for r in recs] == ["SN-FP-2022-04", "CI-FP-2019-01"]
+    assert recs[0].title == "Appui à la gestion prévisionnelle des emplois"
+    names = [p.name for p in recs[0].partners]
+    assert "ENA Sénégal" in names and not any("{" in n for n in names)
+
+
+def test_json_list_of_events_is_no_list_of_projects():
+    rec = only_record(DIR / "events_json_en.txt")
+    assert rec.title == "Regional Public Finance Programme"
+
+
+def test_json_reading_stops_at_its_depth_and_on_text_that_is_no_json():
+    from capdev.narrative.labels import default_table
+    from capdev.narrative.structured import json_objects
+
+    table = default_table()
+    assert json_objects.detect("[" * 100_000, 0, 50_000, table) is None
+    assert json_objects.detect("[Marker - Benin]\nBENIN\n", 0, 50_000, table) is None
+    assert json_objects.detect('{"a": ' * 50 + "1" + "}" * 50, 0, 50_000, table) is None
+
+
+def test_layouts_already_read_stay_read():
+    # Guards: paragraphs naming a project by its quoted title and code, a record told in two languages, a report's
+    # chapters, a YAML-like export: one record each, as before this round.
+    for name in ("quoted_paragraphs_en.txt", "paragraphes_guillemets_fr.txt", "parrafos_comillas_es.txt"):
+        assert len(_records(name)) == 3, name
+    assert only_record(DIR / "bilingue_fr_en.txt").code == "KM-FP-2022-01"
+    assert [r.countries for r in _records("capitulos_informe_es.txt")] == [["CHL"], ["URY"]]
+    assert [r.code for r in _records("export_yaml_en.txt")] == ["PA-2021-011", "PA-2023-004"]
