@@ -12,6 +12,11 @@ _GUILLEMETS = re.compile(r"\u00ab[^\u00ab\u00bb\n]{1,120}\u00bb")
 _LINK_SEP = re.compile(r"[ \t](?:\||\u00b7|\u2022)[ \t]")
 
 
+def is_rule(line: str) -> bool:
+    """A rule drawn across the page ("-----", "=====", "* * *")."""
+    return bool(_RULE.match(line.strip()))
+
+
 def match_chrome(line: str, table: LabelTable | None = None) -> bool:
     """A line of the web page around the records: a menu, a breadcrumb, sharing links, a footer."""
     table = table or default_table()

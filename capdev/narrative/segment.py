@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from . import title_lines
+from . import card_breaks, title_lines
 from .blocks import HEADS, Block, RawRecord, RecordState, block_value, value_is_empty
 from .code_choice import one_of_each
 from .continuation import is_short, next_key, value_goes_on, wraps
@@ -41,6 +41,8 @@ class _Segmenter:
                                                        w.line(j).table == "header"))
         self.next_nonblank = Seek(w, lambda j, floor: bool(w.line(j).text.strip()))
         self.next_title = Seek(w, lambda j, floor: self.after_break(j) and self.looks_like_title(j))
+        self.next_caps = Seek(w, lambda j, floor: card_breaks.caps_title(self, j))
+        self.card_title: int | None = None  # the title line of the card whose head is being read
         self.records: list[RawRecord] = [RawRecord()]
         self.state = RecordState(self.records[-1], self.aside_fields)
         self.block: Block | None = None
@@ -206,6 +208,9 @@ class _Segmenter:
             elif not self.awaits_value() and self.after_break(i) and opens_news_item(ln.text):
                 self.on_news(rec, ln, i)
             elif ln.chrome and not self.awaits_value():
+                self.card_title = card_breaks.rule_opens_card(self, i)
+                if self.card_title is not None:  # a card's rule: the record before is complete
+                    rec = self.new_record()
                 self.pending_title = False
                 self.add(rec, Block("chrome", "chrome", ln.start, ln.stop, ln.stop))
             elif ln.heading and not self.awaits_value():
@@ -354,7 +359,11 @@ class _Segmenter:
         self.add(rec, Block("summary", "text", ln.start, ln.stop, ln.start))
 
     def on_text(self, rec: RawRecord, ln: Line, i: int) -> None:
+        if card_breaks.card_head_line(self, rec, ln, i):
+            return
         blk = self.block
+        if card_breaks.caps_title_after_intro(self, i):  # the page's introduction, then its first project
+            rec = self.new_record()
         right_before = self.nonblank(i + 1) == self.mark(i + 1)  # the next record's labels follow at once
         if (self.state.has_content() and not self.awaits_value() and (self.after_break(i) or right_before)
                 and not value_goes_on(blk, ln, self.table) and self.looks_like_title(i)
