@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from capdev.narrative.types import DateRange, PartialDate
+from capdev.narrative.values.vague_dates import blank_vague_years
 
 __all__ = ["DateMention", "parse_date", "parse_date_range", "find_dates", "MONTHS"]
 
@@ -336,7 +337,7 @@ def _drafts(text: str) -> list[_Draft]:
         joinable = j < len(pieces) and (p.is_single or p.kind == "q") and (pieces[j].is_single or pieces[j].kind == "q")
         if joinable:
             gap = text[p.end : pieces[j].start]
-            between = re.search(r"\b(?:between|entre)\s+$", text[max(0, p.start - 10) : p.start], re.IGNORECASE)
+            between = re.search(r"\b(?:between|entre)\s+$", text[max(0, p.start - 24) : p.start], re.IGNORECASE)
             if _RANGE_GAP.match(gap) or (between and re.fullmatch(r"\s*(?:and|et|y)\s*", gap, re.IGNORECASE)):
                 # "Q2 2021 – Q4 2022": from the first quarter's first month to the last one's last month.
                 draft = _Draft(p.start, pieces[j].end, [[p.groups[0][0], pieces[j].groups[0][-1]]], is_range=True)
@@ -377,10 +378,9 @@ def find_dates(text: str) -> list[DateMention]:
     if not isinstance(text, str) or not text:
         return []
     out = []
-    for draft in _drafts(text):
+    for draft in _drafts(blank_vague_years(text)):  # "from mid-2021 to end 2024": the years, at a year's precision
         mention = _finish(draft, text)
-        if mention is not None:
-            out.append(mention)
+        out += [mention] if mention is not None else []
     return out
 
 

@@ -16,6 +16,7 @@ from ..folding import fold
 from ..types import PartialDate
 from . import dates as _dates
 from .prose_facts import _NOT_THE_PROJECT, _cue_pattern, _in_history, cues, others_before, sentences
+from .vague_dates import blank_vague_years
 
 _QUARTERISH = re.compile(r"quarter|trimestre|semest|half|\b[QTHS][1-4]\b|\bFY", re.IGNORECASE)
 # The nouns a verb of beginning or ending may have for subject when it is the project's: the project itself, the
@@ -105,6 +106,7 @@ def _project_dates(text: str, folded: str, spans: list[tuple[int, int]]):
 def verb_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
     """(start, end) that verbs of beginning and ending give, each only when the project is their subject; when
     two sentences give different values for one of them, neither is given."""
+    text = blank_vague_years(text)  # "from mid-2021 to end 2024": the verb's cue stands right before the years
     folded = fold(text)
     spans = sentences(text)
     found: dict[str, set[PartialDate]] = {"start_verbs": set(), "end_verbs": set()}
@@ -228,6 +230,7 @@ def range_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
     2022 to February 2024", "le projet couvre la période 2021-2023", "el proyecto se ejecuta entre marzo de 2022 y
     febrero de 2024"); nothing for an event's few days, a quarter, a fiscal year, a sentence that recalls the past,
     or when two sentences give two periods."""
+    text = blank_vague_years(text)
     folded = fold(text)
     spans = sentences(text)
     found: set[tuple[PartialDate, PartialDate]] = set()

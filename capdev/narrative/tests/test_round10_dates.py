@@ -1,0 +1,43 @@
+"""Round 10, periods, status and budgets told in forms the parser had not met: a year placed only roughly ("from
+mid-2021 to end 2024", "de mi-2021 à fin 2024", "desde mediados de 2021 hasta finales de 2024") read at a year's
+precision, in sentences and under labels, in English, French and Spanish, with a guard that another thing's rough
+period (a strategy's) is not the project's."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from capdev.narrative.types import PartialDate
+from capdev.narrative.values.vague_dates import blank_vague_years
+
+from ._shared import only_record
+
+FILES = Path(__file__).parent / "files" / "round10" / "dates"
+
+
+@pytest.mark.parametrize("name, start, end", [
+    ("rough_years_prose_en.txt", 2021, 2024),
+    ("rough_years_prose_fr.txt", 2021, 2024),
+    ("rough_years_prose_es.txt", 2021, 2024),
+    ("rough_years_label_en.txt", 2019, 2021),
+    ("rough_years_label_es.txt", 2022, 2025),
+    ("rough_years_card_fr.txt", 2020, 2023),
+])
+def test_rough_years_give_the_years(name, start, end):
+    rec = only_record(FILES / name)
+    assert (rec.start, rec.end) == (PartialDate(start), PartialDate(end))
+
+
+def test_another_things_rough_period_is_not_the_projects():
+    rec = only_record(FILES / "rough_years_guard_en.txt")
+    assert (rec.start, rec.end) == (PartialDate(2022, 3), PartialDate(2025, 2))
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("End 2024", "End 2024"),  # a label's word: kept for the rules that read labels
+    ("the end of 2024 saw", "the end of 2024 saw"),
+    ("from mid-2021 to end 2024", "from     2021 to     2024"),
+])
+def test_blanking_keeps_offsets_and_labels(text, kept):
+    assert blank_vague_years(text) == kept
