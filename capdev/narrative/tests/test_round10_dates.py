@@ -41,3 +41,20 @@ def test_another_things_rough_period_is_not_the_projects():
 ])
 def test_blanking_keeps_offsets_and_labels(text, kept):
     assert blank_vague_years(text) == kept
+
+
+@pytest.mark.parametrize("name, end", [
+    ("closed_verb_es.txt", PartialDate(2022, 11)),  # "se clausuró en noviembre de 2022"
+    ("closed_verb_fr.txt", PartialDate(2021, 12)),  # "s'est clos en décembre 2021"
+    ("closed_verb_en.txt", PartialDate(2022, 6)),  # "was closed out in June 2022"
+])
+def test_a_closing_verb_gives_the_end_and_status(name, end):
+    rec = only_record(FILES / name)
+    assert rec.end == end
+    assert rec.status == "completed"
+    assert any(f.field == "status" and "prose" in f.reason for f in rec.flags)  # told, flagged
+
+
+def test_a_workshop_closed_is_not_the_project():
+    rec = only_record(FILES / "closed_verb_guard_es.txt")  # "El taller regional se clausuró el 14 de junio de 2023"
+    assert rec.end is None and rec.status is None
