@@ -58,3 +58,29 @@ def test_a_closing_verb_gives_the_end_and_status(name, end):
 def test_a_workshop_closed_is_not_the_project():
     rec = only_record(FILES / "closed_verb_guard_es.txt")  # "El taller regional se clausuró el 14 de junio de 2023"
     assert rec.end is None and rec.status is None
+
+
+def _budget(rec):
+    return [(float(m.amount), m.currency) for m in rec.budgets if m.kind == "total"]
+
+
+@pytest.mark.parametrize("name, total", [
+    ("envelope_press_en.txt", (1_200_000, "USD")),  # "a total envelope of USD 1.2 million"
+    ("envelope_sheet_fr.txt", (900_000, "EUR")),  # "L'enveloppe financière du projet est de 900 000 euros, dont"
+    ("envelope_minutes_es.txt", (2_300_000, "USD")),  # "un presupuesto global de 2,3 millones de dólares"
+])
+def test_a_total_named_in_other_words(name, total):
+    rec = only_record(FILES / name)
+    assert _budget(rec) == [total]
+    assert any(f.field == "budgets" and "prose" in f.reason for f in rec.flags)
+
+
+@pytest.mark.parametrize("name, total", [
+    ("previous_phase_en.txt", [(1_100_000, "USD")]),  # not "The previous phase had a total budget of USD 500,000"
+    ("previous_phase_fr.txt", [(1_500_000, "EUR")]),  # not "Le budget total de la première phase"
+    ("previous_phase_guard_es.txt", []),  # "la fase anterior contó con un presupuesto total de": no budget of ours
+])
+def test_another_phases_total_is_not_the_budget(name, total):
+    rec = only_record(FILES / name)
+    assert _budget(rec) == total
+    assert not any(f.field == "budgets" and "compete" in f.reason for f in rec.flags)
