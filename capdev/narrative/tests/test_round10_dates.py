@@ -84,3 +84,19 @@ def test_another_phases_total_is_not_the_budget(name, total):
     rec = only_record(FILES / name)
     assert _budget(rec) == total
     assert not any(f.field == "budgets" and "compete" in f.reason for f in rec.flags)
+
+
+@pytest.mark.parametrize("name, start, end", [
+    ("quarters_label_en.txt", 2022, 2025),  # "Implementation period: Q3 2022 – Q2 2025"
+    ("quarters_label_fr.txt", 2022, 2025),  # "Calendrier : du T3 2022 au T2 2025"
+    ("quarters_label_es.txt", 2022, 2025),  # a table's cell "del tercer trimestre de 2022 al segundo trimestre de 2025"
+])
+def test_quarter_to_quarter_gives_its_years(name, start, end):
+    rec = only_record(FILES / name)
+    assert (rec.start, rec.end) == (PartialDate(start), PartialDate(end))
+    assert any(f.field == "time_frame" and "years only" in f.reason for f in rec.flags)
+
+
+def test_fiscal_quarters_give_no_date():
+    rec = only_record(FILES / "quarters_fiscal_guard_en.txt")  # "FY2023 Q1 – FY2025 Q4": months depend on the country
+    assert (rec.start, rec.end) == (None, None)

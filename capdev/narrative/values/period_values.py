@@ -97,6 +97,24 @@ def _blank_quarters(text: str) -> tuple[str, bool]:
     return out, found
 
 
+_FISCAL = re.compile(r"\bFY|fiscal|financial\s+year|exercice|ejercicio|gesti[óo]n\s+(?:19|20)\d\d", re.IGNORECASE)
+
+
+def _quarter_years(text: str) -> tuple[PartialDate, PartialDate] | None:
+    """"Q3 2022 – Q2 2025", "T1 2023 - T4 2024", "2.º semestre de 2022 al 1.er semestre de 2024": the years of a
+    period from one calendar quarter or semester to another, which is all the text says for sure (the months within
+    them are not a start or an end); None for a fiscal year, whose months depend on the country, or a lone one."""
+    if _FISCAL.search(text):
+        return None
+    mentions = _dates.find_dates(text)
+    if len(mentions) != 1 or not _QUARTERISH.search(mentions[0].text):
+        return None
+    r = mentions[0].range
+    if r.start is None or r.end is None or r.end.year <= r.start.year:
+        return None
+    return PartialDate(r.start.year), PartialDate(r.end.year)
+
+
 _NUMERIC = re.compile(r"(?<![\w.,/-])(\d{1,2})[/-](\d{1,2})[/-](?:19|20)\d\d(?![\d])")
 
 
@@ -129,6 +147,11 @@ def read_period(value: str) -> PeriodValue:
     rng = _dates.parse_date_range(text) if text.strip() else None
     if rng is None or (rng.start is None and rng.end is None):
         if quarters:
+            years = _quarter_years(normalise(value))
+            if years is not None:
+                out.start, out.end = years
+                out.flags.append("quarters or semesters: their years only")
+                return out
             out.flags.append("a quarter, semester or fiscal year: no date")
         return out
     if rng.start is not None and rng.start == rng.end:
