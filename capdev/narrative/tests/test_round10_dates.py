@@ -100,3 +100,20 @@ def test_quarter_to_quarter_gives_its_years(name, start, end):
 def test_fiscal_quarters_give_no_date():
     rec = only_record(FILES / "quarters_fiscal_guard_en.txt")  # "FY2023 Q1 – FY2025 Q4": months depend on the country
     assert (rec.start, rec.end) == (None, None)
+
+
+@pytest.mark.parametrize("name, start, end", [
+    ("title_years_en.txt", 2022, 2025),  # "Municipal Audit Modernisation Programme 2022–2025"
+    ("title_years_fr.txt", 2022, 2026),  # "Programme d'appui à la réforme de la fonction publique 2022-2026"
+    ("title_years_es.txt", 2021, 2024),  # "Programa de Gobierno Electrónico Municipal 2021-2024"
+])
+def test_the_years_a_title_ends_with(name, start, end):
+    rec = only_record(FILES / name)
+    assert (rec.start, rec.end) == (PartialDate(start), PartialDate(end))
+    assert any(f.field == "time_frame" and "title" in f.reason for f in rec.flags)
+
+
+@pytest.mark.parametrize("name", ["title_years_guard_en.txt", "title_years_guard_es.txt", "title_years_guard_fr.txt"])
+def test_a_strategys_years_in_a_title_are_not_the_projects(name):
+    rec = only_record(FILES / name)  # "Support to the National Anti-Corruption Strategy 2021–2025"
+    assert (rec.start, rec.end) == (None, None)
