@@ -117,3 +117,13 @@ def test_the_years_a_title_ends_with(name, start, end):
 def test_a_strategys_years_in_a_title_are_not_the_projects(name):
     rec = only_record(FILES / name)  # "Support to the National Anti-Corruption Strategy 2021–2025"
     assert (rec.start, rec.end) == (None, None)
+
+
+@pytest.mark.parametrize("name, total", [
+    ("component_budget_en.txt", []),  # "Component 2 (taxpayer services) has a budget of USD 400,000"
+    ("component_budget_es.txt", []),  # "el componente de formación cuenta con un presupuesto de USD 250.000"
+    ("component_budget_fr.txt", [(1_800_000, "EUR")]),  # "La composante 1 ... 300 000 euros, sur un coût total de"
+])
+def test_one_components_amount_is_not_the_budget(name, total):
+    rec = only_record(FILES / name)
+    assert _budget(rec) == total
