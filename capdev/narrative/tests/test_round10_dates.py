@@ -127,3 +127,17 @@ def test_a_strategys_years_in_a_title_are_not_the_projects(name):
 def test_one_components_amount_is_not_the_budget(name, total):
     rec = only_record(FILES / name)
     assert _budget(rec) == total
+
+
+@pytest.mark.parametrize("name", ["article_not_pronoun_es.txt", "article_plan_es.txt", "article_plan_fr.txt",
+                                  "article_plan_en.txt"])
+def test_a_period_said_of_another_noun_is_not_the_projects(name):
+    # "El diplomado ... se desarrolla de marzo de 2023 a diciembre de 2023", "El plan de acción se ejecuta de 2021 a
+    # 2025": "El" is the article of another noun, not the pronoun "él" standing for the project.
+    rec = only_record(FILES / name)
+    assert (rec.start, rec.end) == (None, None)
+
+
+def test_a_spanish_pronoun_subject_still_gives_the_period():
+    rec = only_record(FILES / "pronoun_subject_es.txt")  # "Este se ejecuta de marzo de 2022 a diciembre de 2024."
+    assert (rec.start, rec.end) == (PartialDate(2022, 3), PartialDate(2024, 12))
