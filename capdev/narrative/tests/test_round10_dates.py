@@ -141,3 +141,13 @@ def test_a_period_said_of_another_noun_is_not_the_projects(name):
 def test_a_spanish_pronoun_subject_still_gives_the_period():
     rec = only_record(FILES / "pronoun_subject_es.txt")  # "Este se ejecuta de marzo de 2022 a diciembre de 2024."
     assert (rec.start, rec.end) == (PartialDate(2022, 3), PartialDate(2024, 12))
+
+
+@pytest.mark.parametrize("name, start, end", [
+    ("month_dash_year_es.csv", PartialDate(2023, 4), PartialDate(2025, 12)),  # "abr-2023", "dic-2025" in a CSV
+    ("month_dash_year_en.txt", PartialDate(2024, 9), PartialDate(2027, 8)),  # "Start: Sep-2024"
+    ("month_dash_year_fr.txt", PartialDate(2023, 1), PartialDate(2025, 12)),  # "Début : janv.-2023"
+])
+def test_a_month_joined_to_its_year(name, start, end):
+    rec = only_record(FILES / name)
+    assert (rec.start, rec.end) == (start, end)

@@ -17,10 +17,10 @@ __all__ = ["DateMention", "parse_date", "parse_date_range", "find_dates", "MONTH
 # Month words in English, French and Spanish (accents optional); abbreviations take an optional dot.
 MONTHS: dict[str, int] = {}
 _MONTH_WORDS = {
-    1: ["january", "jan", "janvier", "janv", "enero"],
+    1: ["january", "jan", "janvier", "janv", "enero", "ene"],
     2: ["february", "feb", "febr", "février", "fevrier", "févr", "fevr", "febrero"],
     3: ["march", "mar", "mars", "marzo"],
-    4: ["april", "apr", "avril", "avr", "abril"],
+    4: ["april", "apr", "avril", "avr", "abril", "abr"],
     5: ["may", "mai", "mayo"],
     6: ["june", "jun", "juin", "junio"],
     7: ["july", "jul", "juillet", "juil", "julio"],
@@ -28,7 +28,7 @@ _MONTH_WORDS = {
     9: ["september", "sept", "sep", "septembre", "septiembre", "setiembre"],
     10: ["october", "oct", "octobre", "octubre"],
     11: ["november", "nov", "novembre", "noviembre"],
-    12: ["december", "dec", "décembre", "decembre", "déc", "diciembre"],
+    12: ["december", "dec", "décembre", "decembre", "déc", "diciembre", "dic"],
 }
 for _number, _words in _MONTH_WORDS.items():
     for _word in _words:

@@ -72,9 +72,20 @@ def _year_month(m: re.Match[str]) -> str:
     return f"{month}/{year}" if month.startswith("0") or int(month) <= int(year) % 100 else m.group(0)
 
 
+# A month's word joined to its year, as spreadsheets write them: "mar-2023", "Sep-2024", "janv.-2023", "ago-2024".
+_MONTH_DASH_YEAR = re.compile(r"(?<![\w-])([^\W\d_]{3,10})(\.?)[-/](?=(?:19|20)\d\d(?![\w-]))")
+
+
+def _month_year(m: re.Match[str]) -> str:
+    word = fold(m.group(1)).lower()
+    if word == "ago":
+        return "agosto "  # "ago" is a month only here, joined to a year: in prose it is an English word
+    return f"{m.group(1)}{m.group(2)} " if word in _dates.MONTHS else m.group(0)
+
+
 def normalise(value: str) -> str:
     """The value rewritten in the forms values.dates reads; dates keep their meaning and precision."""
-    text = spelled_to_digits(value)
+    text = _MONTH_DASH_YEAR.sub(_month_year, spelled_to_digits(value))
     text = _ARROWS.sub(" \u2013 ", text)
     text = _COMPACT.sub(lambda m: f"{m.group(1)}-{m.group(2)}-{m.group(3)}", text)
     text = _YMD.sub(lambda m: f"{m.group(1)}-{int(m.group(3)):02d}-{int(m.group(4)):02d}", text)
