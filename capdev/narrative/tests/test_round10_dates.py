@@ -151,16 +151,3 @@ def test_a_spanish_pronoun_subject_still_gives_the_period():
 def test_a_month_joined_to_its_year(name, start, end):
     rec = only_record(FILES / name)
     assert (rec.start, rec.end) == (start, end)
-
-
-@pytest.mark.parametrize("name, status, start, end, total", [
-    ("programme_labels_es.txt", "en ejecución", PartialDate(2023, 4), PartialDate(2027, 3), (18_000_000, "USD")),
-    ("programme_labels_en.txt", "under implementation", PartialDate(2022, 1), PartialDate(2026, 12),
-     (30_000_000, "USD")),
-    ("programme_labels_fr.txt", "en cours", PartialDate(2022, 7), PartialDate(2026, 6), (12_000_000, "EUR")),
-])
-def test_labels_qualified_by_the_programme(name, status, start, end, total):
-    # "Estado del programa:", "Status of the programme:", "Période d'exécution du programme :": the labels they qualify.
-    rec = only_record(FILES / name)
-    assert (rec.status, rec.start, rec.end) == (status, start, end)
-    assert _budget(rec) == [total]
