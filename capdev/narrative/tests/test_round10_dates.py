@@ -77,7 +77,7 @@ def test_a_total_named_in_other_words(name, total):
 
 @pytest.mark.parametrize("name, total", [
     ("previous_phase_en.txt", [(1_100_000, "USD")]),  # not "The previous phase had a total budget of USD 500,000"
-    ("previous_phase_fr.txt", [(1_500_000, "EUR")]),  # not "Le budget total de la première phase"
+    ("previous_phase_fr.txt", [(1_500_000, "EUR")]),  # not "Le budget total de la phase précédente"
     ("previous_phase_guard_es.txt", []),  # "la fase anterior contó con un presupuesto total de": no budget of ours
 ])
 def test_another_phases_total_is_not_the_budget(name, total):
