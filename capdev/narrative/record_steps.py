@@ -157,6 +157,11 @@ class RecordSteps(EventSteps):
         if start is not None:
             rec.start, rec.end = start, end
             rec.flag("time_frame", "read from a line of facts beside the title")
+        elif not rec.title_is_proposed:  # "Municipal Audit Programme 2022–2025": the years its title ends with
+            start, end = _guard(rec, "time_frame", (None, None), _values("title_periods").title_period, rec.title)
+            if start is not None:
+                rec.start, rec.end = start, end
+                rec.flag("time_frame", "read from the years the title ends with")
 
     def told_ids(self) -> None:
         """A record's code and total budget as its sentences state them, where no label gives them ("(projet

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from capdev.narrative import parse_file
+from capdev.narrative.types import PartialDate
 from capdev.narrative.values import period_values, prose_periods
 from capdev.narrative.values.dates import parse_date
 from capdev.narrative.values.spelled_dates import spelled_to_digits
@@ -28,9 +29,10 @@ CASES = [
     ("precedence_en.txt", "2021-04-01", "2024-03-31", None, ["2023-09-30"]),
     ("precedence_fr.txt", "2022-02-01", "2024-12-31", None, ["2024-01-31"]),
     ("precedence_es.txt", "2021-07-01", "2024-06-30", None, ["2023-12-31"]),
-    ("quarters_en.txt", None, None, "quarter", ["2023-07", "2025-06"]),
-    ("quarters_fr.txt", None, None, "quarter", ["2023-01", "2024-12"]),
-    ("quarters_es.txt", None, None, "quarter", ["2023-07", "2025-06"]),
+    # Round 10: a period from one quarter or semester to another gives its years only (flagged), never its months.
+    ("quarters_en.txt", "2023", "2025", "quarter", ["2023-07", "2025-06"]),
+    ("quarters_fr.txt", "2023", "2024", "quarter", ["2023-01", "2024-12"]),
+    ("quarters_es.txt", "2023", "2025", "quarter", ["2023-07", "2025-06"]),
     ("duration_en.txt", "2022-01-15", "2024-07-14", "duration", ["2024-06-15"]),
     ("duration_fr.txt", "2022-10-01", "2024-09-30", "duration", ["2024-09-01"]),
     ("duration_es.txt", "2022-04-01", "2023-09-30", "duration", ["2023-09-01"]),
@@ -125,12 +127,19 @@ def test_period_value_forms(value, start, end):
     assert (_iso(read.start), _iso(read.end)) == (start, end)
 
 
-@pytest.mark.parametrize("value", ["Q2 2022 – Q4 2023", "T1 2023 - T4 2024", "2.º semestre de 2024", "FY2022-2023",
-                                   "second half of 2023", "exercice 2023"])
+@pytest.mark.parametrize("value", ["2.º semestre de 2024", "FY2022-2023", "second half of 2023", "exercice 2023"])
 def test_quarter_semester_fiscal_year_give_no_date(value):
     read = period_values.read_period(value)
     assert (read.start, read.end) == (None, None)
     assert read.flags and "quarter" in read.flags[0]
+
+
+@pytest.mark.parametrize("value, start, end", [("Q2 2022 – Q4 2023", 2022, 2023), ("T1 2023 - T4 2024", 2023, 2024)])
+def test_quarter_to_quarter_gives_its_years_only(value, start, end):
+    # Round 10: a period from one calendar quarter to another says its years for sure, not its months.
+    read = period_values.read_period(value)
+    assert (read.start, read.end) == (PartialDate(start), PartialDate(end))
+    assert read.flags and "quarters" in read.flags[0]
 
 
 @pytest.mark.parametrize("value,date", [

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from capdev.narrative.types import DateRange, PartialDate
+from capdev.narrative.values.vague_dates import blank_vague_years
 from capdev.narrative.values.weekdays import blank_weekdays
 
 __all__ = ["DateMention", "parse_date", "parse_date_range", "find_dates", "MONTHS"]
@@ -17,10 +18,10 @@ __all__ = ["DateMention", "parse_date", "parse_date_range", "find_dates", "MONTH
 # Month words in English, French and Spanish (accents optional); abbreviations take an optional dot.
 MONTHS: dict[str, int] = {}
 _MONTH_WORDS = {
-    1: ["january", "jan", "janvier", "janv", "enero"],
+    1: ["january", "jan", "janvier", "janv", "enero", "ene"],
     2: ["february", "feb", "febr", "février", "fevrier", "févr", "fevr", "febrero"],
     3: ["march", "mar", "mars", "marzo"],
-    4: ["april", "apr", "avril", "avr", "abril"],
+    4: ["april", "apr", "avril", "avr", "abril", "abr"],
     5: ["may", "mai", "mayo"],
     6: ["june", "jun", "juin", "junio"],
     7: ["july", "jul", "juillet", "juil", "julio"],
@@ -28,7 +29,7 @@ _MONTH_WORDS = {
     9: ["september", "sept", "sep", "septembre", "septiembre", "setiembre"],
     10: ["october", "oct", "octobre", "octubre"],
     11: ["november", "nov", "novembre", "noviembre"],
-    12: ["december", "dec", "décembre", "decembre", "déc", "diciembre"],
+    12: ["december", "dec", "décembre", "decembre", "déc", "diciembre", "dic"],
 }
 for _number, _words in _MONTH_WORDS.items():
     for _word in _words:
@@ -336,7 +337,7 @@ def _drafts(text: str) -> list[_Draft]:
         joinable = j < len(pieces) and (p.is_single or p.kind == "q") and (pieces[j].is_single or pieces[j].kind == "q")
         if joinable:
             gap = text[p.end : pieces[j].start]
-            between = re.search(r"\b(?:between|entre)\s+$", text[max(0, p.start - 10) : p.start], re.IGNORECASE)
+            between = re.search(r"\b(?:between|entre)\s+$", text[max(0, p.start - 24) : p.start], re.IGNORECASE)
             if _RANGE_GAP.match(gap) or (between and re.fullmatch(r"\s*(?:and|et|y)\s*", gap, re.IGNORECASE)):
                 # "Q2 2021 – Q4 2022": from the first quarter's first month to the last one's last month.
                 draft = _Draft(p.start, pieces[j].end, [[p.groups[0][0], pieces[j].groups[0][-1]]], is_range=True)
@@ -377,10 +378,9 @@ def find_dates(text: str) -> list[DateMention]:
     if not isinstance(text, str) or not text:
         return []
     out = []
-    for draft in _drafts(text):
+    for draft in _drafts(blank_vague_years(text)):  # "from mid-2021 to end 2024": the years, at a year's precision
         mention = _finish(draft, text)
-        if mention is not None:
-            out.append(mention)
+        out += [mention] if mention is not None else []
     return out
 
 

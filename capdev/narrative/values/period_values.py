@@ -72,9 +72,20 @@ def _year_month(m: re.Match[str]) -> str:
     return f"{month}/{year}" if month.startswith("0") or int(month) <= int(year) % 100 else m.group(0)
 
 
+# A month's word joined to its year, as spreadsheets write them: "mar-2023", "Sep-2024", "janv.-2023", "ago-2024".
+_MONTH_DASH_YEAR = re.compile(r"(?<![\w-])([^\W\d_]{3,10})(\.?)[-/](?=(?:19|20)\d\d(?![\w-]))")
+
+
+def _month_year(m: re.Match[str]) -> str:
+    word = fold(m.group(1)).lower()
+    if word == "ago":
+        return "agosto "  # "ago" is a month only here, joined to a year: in prose it is an English word
+    return f"{m.group(1)}{m.group(2)} " if word in _dates.MONTHS else m.group(0)
+
+
 def normalise(value: str) -> str:
     """The value rewritten in the forms values.dates reads; dates keep their meaning and precision."""
-    text = spelled_to_digits(value)
+    text = _MONTH_DASH_YEAR.sub(_month_year, spelled_to_digits(value))
     text = _ARROWS.sub(" \u2013 ", text)
     text = _COMPACT.sub(lambda m: f"{m.group(1)}-{m.group(2)}-{m.group(3)}", text)
     text = _YMD.sub(lambda m: f"{m.group(1)}-{int(m.group(3)):02d}-{int(m.group(4)):02d}", text)
@@ -95,6 +106,24 @@ def _blank_quarters(text: str) -> tuple[str, bool]:
             out = out[: m.start] + " " * (m.end - m.start) + out[m.end :]
             found = True
     return out, found
+
+
+_FISCAL = re.compile(r"\bFY|fiscal|financial\s+year|exercice|ejercicio|gesti[óo]n\s+(?:19|20)\d\d", re.IGNORECASE)
+
+
+def _quarter_years(text: str) -> tuple[PartialDate, PartialDate] | None:
+    """"Q3 2022 – Q2 2025", "T1 2023 - T4 2024", "2.º semestre de 2022 al 1.er semestre de 2024": the years of a
+    period from one calendar quarter or semester to another, which is all the text says for sure (the months within
+    them are not a start or an end); None for a fiscal year, whose months depend on the country, or a lone one."""
+    if _FISCAL.search(text):
+        return None
+    mentions = _dates.find_dates(text)
+    if len(mentions) != 1 or not _QUARTERISH.search(mentions[0].text):
+        return None
+    r = mentions[0].range
+    if r.start is None or r.end is None or r.end.year <= r.start.year:
+        return None
+    return PartialDate(r.start.year), PartialDate(r.end.year)
 
 
 _NUMERIC = re.compile(r"(?<![\w.,/-])(\d{1,2})[/-](\d{1,2})[/-](?:19|20)\d\d(?![\d])")
@@ -129,6 +158,11 @@ def read_period(value: str) -> PeriodValue:
     rng = _dates.parse_date_range(text) if text.strip() else None
     if rng is None or (rng.start is None and rng.end is None):
         if quarters:
+            years = _quarter_years(normalise(value))
+            if years is not None:
+                out.start, out.end = years
+                out.flags.append("quarters or semesters: their years only")
+                return out
             out.flags.append("a quarter, semester or fiscal year: no date")
         return out
     if rng.start is not None and rng.start == rng.end:

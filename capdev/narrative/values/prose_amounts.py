@@ -79,11 +79,38 @@ def _amounts(text: str) -> Iterator[tuple[int, int, int, list[Money]]]:
             yield lo, start, end, amounts
 
 
+# After another phase's cue, the record's own subject ("Building on Phase I, the project has a budget of"), but not
+# a phase's own ("the first phase of the project").
+_OURS = re.compile(r"(?<!of )(?<!de )(?<!du )\b(?:the|this|le|ce|el|este|la|esta)\s+(?:project|programme|program|"
+                   r"projet|proyecto|programa|initiative|iniciativa)\b(?!\s+(?:anterior|pr[ée]c[ée]dent))",
+                   re.IGNORECASE)
+
+
+@functools.cache
+def _other_phase_rx() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'’-])(?:{_cue_pattern(cues()['other_phase_cues'])})(?![\w-])", re.IGNORECASE)
+
+
+def _another_phases(folded: str, lo: int, start: int) -> bool:
+    """Does the sentence (from lo, or from the amount before it there) give the amount at start to another phase,
+    project or one component ("the budget of component 2 is USD 400,000, out of a total of USD 1.2 million")?"""
+    other = None
+    for other in _other_phase_rx().finditer(folded, lo, start):
+        pass
+    return other is not None and not _OURS.search(folded, other.end(), start)
+
+
 def _read(text: str, cued_only: bool) -> tuple[list[Money], list[Money]]:
-    """The first amount with a total's cue ([] if none), and the distinct amounts with no cue at all."""
+    """The first amount with a total's cue ([] if none), and the distinct amounts with no cue at all; an amount its
+    sentence gives, before it, to another phase or project ("the first phase had a total budget of") is neither."""
     folded = fold(text)
     plain: list[Money] = []
+    last = 0
     for lo, start, end, amounts in _amounts(text):
+        if _another_phases(folded, max(lo, last), start):
+            last = end
+            continue
+        last = end
         kind = _kind(folded, lo, start, end)
         if cued_only and _cue_rx("budget_part_cues").search(folded, max(lo, start - _WINDOW), start):
             continue  # "La contrepartie nationale s'élève à 90 000 EUR": a part, wherever its cue stands
@@ -115,8 +142,10 @@ def competing_totals(text: str) -> list[Money]:
     project is USD 1.1 million according to the revised document"): which is the budget is unsure when two are."""
     folded = fold(text)
     totals: list[Money] = []
+    last = 0
     for lo, start, end, amounts in _amounts(text):
-        if _kind(folded, lo, start, end) == "total" and not any(
+        lo, last = max(lo, last), end  # (for _another_phases: from the amount before it in its sentence)
+        if _kind(folded, lo, start, end) == "total" and not _another_phases(folded, lo, start) and not any(
                 m.amount == amounts[0].amount and m.currency == amounts[0].currency for m in totals):
             totals.append(amounts[0])
     return totals if len(totals) > 1 else []

@@ -16,6 +16,7 @@ from ..folding import fold
 from ..types import PartialDate
 from . import dates as _dates
 from .prose_facts import _NOT_THE_PROJECT, _cue_pattern, _in_history, cues, others_before, sentences
+from .vague_dates import blank_vague_years
 
 _QUARTERISH = re.compile(r"quarter|trimestre|semest|half|\b[QTHS][1-4]\b|\bFY", re.IGNORECASE)
 # The nouns a verb of beginning or ending may have for subject when it is the project's: the project itself, the
@@ -105,6 +106,7 @@ def _project_dates(text: str, folded: str, spans: list[tuple[int, int]]):
 def verb_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
     """(start, end) that verbs of beginning and ending give, each only when the project is their subject; when
     two sentences give different values for one of them, neither is given."""
+    text = blank_vague_years(text)  # "from mid-2021 to end 2024": the verb's cue stands right before the years
     folded = fold(text)
     spans = sentences(text)
     found: dict[str, set[PartialDate]] = {"start_verbs": set(), "end_verbs": set()}
@@ -141,23 +143,33 @@ def _range_verb_rx() -> re.Pattern[str]:
 
 
 # A sentence whose subject is a pronoun, or none (Spanish): "It runs from ...", "Il s'étend ...", "Tiene una duración".
-_PRONOUN = re.compile(r"(?:(?:it|il|elle|celui-ci|celle-ci|ce\s+dernier|[eé]ste|[eé]sta|[eé]l|ella)(?![\w'])"
+# Spanish "el", "este", "esta" (folded: "él", "éste" too) are a pronoun only before a verb's clitic, auxiliary or
+# adverb ("Este se ejecuta", "Él también abarca"): before a noun they are its article ("El plan se ejecuta de 2021 a
+# 2025", "Este diplomado se desarrolla"), another thing's period.
+_ES_PRONOUN = (r"(?:[eé]ste|[eé]sta|[eé]l)(?=\s*$|\s+(?:se|ha|han|fue|es|esta|estaba|sera|tambien|ademas|ya|aun|"
+               r"todavia|actualmente)(?![\w']))")
+_PRONOUN = re.compile(r"(?:(?:(?:it|il|elle|celui-ci|celle-ci|ce\s+dernier|ella)(?![\w'])|" + _ES_PRONOUN + r")"
                       r"(?:\s*[\w']+){0,2})?", re.IGNORECASE)
 
 
 # "It covers Botswana, Eswatini and Namibia, runs from ...": the pronoun that opens the sentence is the subject of
 # its verbs, unless a relative pronoun opens a clause of another subject ("It builds on a reform which ran from ...").
-_PRONOUN_HEAD = re.compile(r"(?:it|il|elle|celui-ci|celle-ci|[eé]ste|[eé]sta|[eé]l|ella)(?![\w'])", re.IGNORECASE)
+_PRONOUN_HEAD = re.compile(r"(?:(?:it|il|elle|celui-ci|celle-ci|ella)(?![\w'])|" + _ES_PRONOUN + ")", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:which|that|who|whose|where|qui|que|qu'|dont|lequel|laquelle|o[uù]|cual|cuyo|cuya|donde)"
                        r"(?![\w])", re.IGNORECASE)
 
 
-def _pronouns_verb(folded: str, lo: int, at: int) -> bool:
+# Written with its accent, "Éste", "Ésta", "Él" is the pronoun whatever follows ("Éste abarca tres departamentos").
+_ACCENTED = re.compile(r"\s*(?:[Éé]st[ea]|[Éé]l)(?![\w'])")
+
+
+def _pronouns_verb(folded: str, lo: int, at: int, text: str = "") -> bool:
     """Is the verb at `at` said of the pronoun (or, in Spanish, the no one) that opens its sentence?"""
     head = folded[lo:at].strip()
     if _PRONOUN.fullmatch(head):
         return True
-    return bool(_PRONOUN_HEAD.match(head)) and not _RELATIVE.search(head) and not others_before(folded, lo, at)
+    opened = _PRONOUN_HEAD.match(head) or _ACCENTED.match(text, lo)
+    return bool(opened) and not _RELATIVE.search(head) and not others_before(folded, lo, at)
 
 
 def _projects_sentence(folded: str, lo: int, hi: int) -> bool:
@@ -228,6 +240,7 @@ def range_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
     2022 to February 2024", "le projet couvre la période 2021-2023", "el proyecto se ejecuta entre marzo de 2022 y
     febrero de 2024"); nothing for an event's few days, a quarter, a fiscal year, a sentence that recalls the past,
     or when two sentences give two periods."""
+    text = blank_vague_years(text)
     folded = fold(text)
     spans = sentences(text)
     found: set[tuple[PartialDate, PartialDate]] = set()
@@ -241,7 +254,7 @@ def range_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
         if cue:
             at = mention.start - len(before) + cue.start()
             if _projects_verb(folded[lo:at], at - lo) or _opening_clause(folded, lo, at, mention.end) or (
-                    si and _pronouns_verb(folded, lo, at) and _projects_sentence(folded, *spans[si - 1])):
+                    si and _pronouns_verb(folded, lo, at, text) and _projects_sentence(folded, *spans[si - 1])):
                 found.add((r.start, r.end))
         elif _in_projects_aside(folded, lo, mention.start) or _opened(folded, lo, mention, before, si, spans):
             found.add((r.start, r.end))

@@ -1,0 +1,58 @@
+"""A period that a project's title ends with ("Municipal Audit Modernisation Programme 2022–2025", "Programa de
+Gobierno Electrónico 2021-2024", "Projet d'appui à la décentralisation (2020-2023)"): the project's years, only when
+the word before them names the project itself (programme, projet, proyecto, phase ...) or brackets close the title
+and no plan, strategy or policy is named in it; "Support to the National Anti-Corruption Strategy 2021–2025" dates
+the strategy, never the project. The caller flags what this gives.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from ..folding import fold
+from ..types import PartialDate
+from . import dates as _dates
+from .prose_facts import _cue_pattern, cues
+
+__all__ = ["title_period"]
+
+_OWN_NOUNS = ["project", "programme", "program", "initiative", "phase", "facility", "projet", "programme", "phase",
+              "proyecto", "programa", "iniciativa", "fase"]
+
+
+@functools.cache
+def _own_rx() -> re.Pattern[str]:
+    # The project's noun, maybe with a phase's number, right before the years: "Programme 2022-2025",
+    # "Phase II 2023-2026", "Proyecto, 2021-2024".
+    return re.compile(rf"(?<![\w'-])(?:{_cue_pattern(_OWN_NOUNS)})(?:\s+(?:[ivx]+|\d))?\s*[,:(–—-]?\s*$", re.IGNORECASE)
+
+
+@functools.cache
+def _plan_rx() -> re.Pattern[str]:
+    # Things other than the project that have periods of their own (data/prose_cues.json "plan_words").
+    return re.compile(rf"(?<![\w'-])(?:{_cue_pattern(cues()['plan_words'])})(?![\w-])", re.IGNORECASE)
+
+
+def title_period(title: str) -> tuple[PartialDate | None, PartialDate | None]:
+    """(start, end) of the years a title ends with, or (None, None)."""
+    if not isinstance(title, str) or not title.strip() or len(title) > 400:
+        return None, None
+    text = title.rstrip(" .")
+    mentions = _dates.find_dates(text)
+    if not mentions:
+        return None, None
+    last = mentions[-1]
+    r = last.range
+    tail = text[last.end :].strip()
+    if tail not in ("", ")") or not (r.start and r.end and r.start.precision == "year"
+                                     and r.end.precision == "year" and r.end.year > r.start.year):
+        return None, None
+    head = fold(text[: last.start])
+    if _plan_rx().search(head):
+        return None, None  # "National Strategy for Public Administration Reform 2021-2025": the strategy's years
+    bracketed = tail == ")" and head.rstrip().endswith("(")
+    # French and Spanish put the noun first: "Programa de Gobierno Electrónico 2021-2024".
+    opened = re.match(rf"\s*(?:{_cue_pattern(_OWN_NOUNS)})\s+(?:de|d['’]|del|des|du)\b", head, re.IGNORECASE)
+    if bracketed or opened or _own_rx().search(head):
+        return r.start, r.end
+    return None, None
