@@ -15,9 +15,10 @@ from collections.abc import Callable, Sequence
 from ..folding import fold
 from .channels import without_channel
 from .cities import city_country
+from .partner_starts import of_body_start, opens_with_article
 from .places import find_countries, resolve_country
 
-__all__ = ["tidy_pieces", "without_channel"]  # partners.py reads both from here
+__all__ = ["of_body_start", "opens_with_article", "tidy_pieces", "without_channel"]  # partners.py reads them here
 
 _ADJECTIVES = frozenset({"National", "Federal", "State", "Regional", "General", "Public", "Social", "Economic",
                          "Nacional", "Pública", "Público", "Económico", "Económica", "Nationale", "Fédéral", "Régional",
