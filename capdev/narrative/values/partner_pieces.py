@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from ..folding import fold
+from .acronym_first import turned_round
 from .channels import without_channel
 from .cities import city_country
 from .partner_starts import of_body_start, opens_with_article
@@ -79,7 +80,8 @@ def tidy_pieces(pieces: Sequence, text: str, heads: Sequence[str], known: Callab
             joined = f"{prev.text}, {name}"  # "Ministerio de Trabajo, Empleo y Seguridad Social": one ministry
             out[-1] = dataclasses.replace(prev, text=joined, written=joined)
             continue
-        out.append(piece)
+        long_first = turned_round(name)  # "PIOJ (Planning Institute of Jamaica)": the name, then its acronym
+        out.append(piece if long_first == name else dataclasses.replace(piece, text=long_first))
     return out
 
 
