@@ -152,3 +152,23 @@ def test_funders_and_partners_in_labels_and_columns_stay_apart(name: str, funder
     rec = only_record(FILES / name)
     assert _names(rec, "funding") == {funder}
     assert _names(rec, "cooperating") == partners
+
+
+@pytest.mark.parametrize("name, funder, partner", [
+    ("paid_by_en.txt", "Government of New Zealand", "Department of Treasury"),
+    ("paid_by_fr.txt", "Banque islamique de développement", "Direction générale du budget"),
+    ("paid_by_es.txt", "Corporación Andina de Fomento", "Dirección General de Presupuesto Público"),
+])
+def test_a_sum_paid_by_a_body_names_it_a_funder(name: str, funder: str, partner: str) -> None:
+    rec = only_record(FILES / name)
+    assert _names(rec, "funding") == {funder}
+    assert _names(rec, "cooperating") == {partner}
+
+
+@pytest.mark.parametrize("text", ["Training provided by the Ministry of Finance.",
+                                  "Les salles sont fournies par la mairie de Nouakchott.",
+                                  "Los materiales fueron aportados por la Universidad Nacional."])
+def test_a_participle_of_paying_with_no_sum_before_it_names_no_funder(text: str) -> None:
+    from capdev.narrative.values.grant_cues import paid_by_ends  # new in round 10
+
+    assert paid_by_ends(text) == []
