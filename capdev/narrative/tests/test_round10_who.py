@@ -172,3 +172,21 @@ def test_a_participle_of_paying_with_no_sum_before_it_names_no_funder(text: str)
     from capdev.narrative.values.grant_cues import paid_by_ends  # new in round 10
 
     assert paid_by_ends(text) == []
+
+
+@pytest.mark.parametrize("name, funders, not_served", [
+    ("donor_list_en.txt", {"European Union", "Kingdom of the Netherlands", "Irish Aid"}, "NLD"),
+    ("donor_list_fr.txt", {"European Union", "Royaume de Belgique", "World Bank"}, "BEL"),
+    ("donor_list_es.txt", {"European Union", "Reino de los Países Bajos", "Inter-American Development Bank"}, "NLD"),
+])
+def test_a_country_in_a_list_of_donors_pays_too(name: str, funders: set[str], not_served: str) -> None:
+    rec = only_record(FILES / name)
+    assert _names(rec, "funding") == funders
+    assert not_served not in rec.countries
+    assert len(_names(rec, "cooperating")) == 3
+
+
+def test_a_second_funder_after_y_de_la_loses_its_small_words() -> None:
+    rec = only_record(FILES / "cofunded_es.txt")
+    assert _names(rec, "funding") == {"European Union", "Cooperación Suiza"}
+    assert _names(rec, "cooperating") == {"Asociación de Municipios de Honduras", "Tribunal Superior de Cuentas"}

@@ -16,10 +16,11 @@ from ..folding import fold
 from .acronym_first import turned_round
 from .channels import without_channel
 from .cities import city_country
-from .partner_starts import of_body_start, opens_with_article
+from .partner_starts import after_of_opener, of_body_start, opens_with_article
 from .places import find_countries, resolve_country
 
-__all__ = ["of_body_start", "opens_with_article", "tidy_pieces", "without_channel"]  # partners.py reads them here
+# partners.py reads these here
+__all__ = ["after_of_opener", "of_body_start", "opens_with_article", "tidy_pieces", "without_channel"]
 
 _ADJECTIVES = frozenset({"National", "Federal", "State", "Regional", "General", "Public", "Social", "Economic",
                          "Nacional", "Pública", "Público", "Económico", "Económica", "Nationale", "Fédéral", "Régional",
@@ -46,6 +47,12 @@ def _a_city(name: str) -> bool:
     return bool(bare) and bool(city_country(bare)) and not resolve_country(bare)
 
 
+def _another_payer(piece, prev) -> bool:
+    """"Union européenne, Royaume de Belgique": in a list of who pays, a country after a body that is no ministry
+    or office of a country's pays as well; it does not say where that body is."""
+    return piece.role == "funding" and not _MINISTRY.match(prev.text)
+
+
 def tidy_pieces(pieces: Sequence, text: str, heads: Sequence[str], known: Callable[[str], list] = lambda _: []) -> list:
     """The pieces of a partner field (objects with text, role and written) without the places and with the
     portfolio words joined back to their ministry; text is the field as written, known finds the known
@@ -57,7 +64,7 @@ def tidy_pieces(pieces: Sequence, text: str, heads: Sequence[str], known: Callab
         prev = out[-1] if out else None
         if _a_city(name):
             continue  # "Conakry": a place
-        if prev is not None and _place(name) and re.search(
+        if prev is not None and _place(name) and not _another_payer(piece, prev) and re.search(
                 rf"{re.escape(prev.written or prev.text)}\s*,\s*{re.escape(piece.written or name)}", text):
             continue  # "Anti-Corruption Commission, Zambia": where the body is
         words = name.split()

@@ -50,3 +50,11 @@ def of_body_start(s: str) -> int:
     if _ACRONYM.fullmatch(word) or fold(word).lower() in _heads():
         return len(s) - len(stripped) + m.end()
     return 0
+
+
+def after_of_opener(s: str) -> str:
+    """s without the small "de", "del", "de la" that opens it before a capital, once s is known to be a body of its
+    own ("Unión Europea y de la Cooperación Alemana": "Cooperación Alemana")."""
+    stripped = s.lstrip()
+    m = _OF_OPENER.match(stripped)
+    return stripped[m.end() :] if m else s
