@@ -190,3 +190,17 @@ def test_a_second_funder_after_y_de_la_loses_its_small_words() -> None:
     rec = only_record(FILES / "cofunded_es.txt")
     assert _names(rec, "funding") == {"European Union", "Cooperación Suiza"}
     assert _names(rec, "cooperating") == {"Asociación de Municipios de Honduras", "Tribunal Superior de Cuentas"}
+
+
+@pytest.mark.parametrize("name, funder, partners", [
+    ("partners_include_en.txt", "Bill & Melinda Gates Foundation",
+     {"Zambia Revenue Authority", "Public Service Management Division"}),
+    ("partners_include_fr.txt", "Banque ouest-africaine de développement",
+     {"Direction générale des impôts et des domaines", "Union des associations d'élus locaux"}),
+    ("partners_include_es.txt", "European Union",
+     {"Servicio de Impuestos Nacionales", "Federación de Asociaciones Municipales"}),
+])
+def test_partners_listed_after_the_noun_that_opens_a_sentence(name: str, funder: str, partners: set[str]) -> None:
+    rec = only_record(FILES / name)
+    assert _names(rec, "funding") == {funder}
+    assert _names(rec, "cooperating") == partners
