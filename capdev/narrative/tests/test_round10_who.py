@@ -204,3 +204,13 @@ def test_partners_listed_after_the_noun_that_opens_a_sentence(name: str, funder:
     rec = only_record(FILES / name)
     assert _names(rec, "funding") == {funder}
     assert _names(rec, "cooperating") == partners
+
+
+@pytest.mark.parametrize("name, funder", [
+    ("donor_where_en.txt", "Swiss Agency for Development and Cooperation"),
+    ("donor_where_fr.txt", "Agence Française de Développement"),
+    ("donor_where_es.txt", "Swedish International Development Cooperation Agency"),
+])
+def test_a_bare_country_after_a_donor_says_where_it_is(name: str, funder: str) -> None:
+    rec = only_record(FILES / name)
+    assert _names(rec, "funding") == {funder}  # not "Switzerland", "France", "Suecia" as a second funder

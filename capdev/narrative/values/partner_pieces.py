@@ -47,10 +47,17 @@ def _a_city(name: str) -> bool:
     return bool(bare) and bool(city_country(bare)) and not resolve_country(bare)
 
 
+# "Royaume de Belgique", "Kingdom of the Netherlands", "Gobierno de Suiza": a country named as a state.
+_STATE = re.compile(r"^(?:the\s+)?(?:kingdom|royaume|reino|government|gouvernement|gobierno|republic|r[ée]publique|"
+                    r"rep[úu]blica|grand[\s-]duch[yée]|gran\s+ducado|principality|principaut[ée]|principado|"
+                    r"confederation|conf[ée]d[ée]ration|confederaci[óo]n|state|[ée]tat|estado)\b", re.IGNORECASE)
+
+
 def _another_payer(piece, prev) -> bool:
-    """"Union européenne, Royaume de Belgique": in a list of who pays, a country after a body that is no ministry
-    or office of a country's pays as well; it does not say where that body is."""
-    return piece.role == "funding" and not _MINISTRY.match(prev.text)
+    """"Union européenne, Royaume de Belgique": in a list of who pays, a country named as a state after a body that
+    is no ministry pays as well; a bare country after a body ("Direction du développement et de la coopération
+    (DDC), Suisse") still says where that body is."""
+    return piece.role == "funding" and not _MINISTRY.match(prev.text) and bool(_STATE.match(piece.text.strip()))
 
 
 def tidy_pieces(pieces: Sequence, text: str, heads: Sequence[str], known: Callable[[str], list] = lambda _: []) -> list:
