@@ -56,8 +56,9 @@ def _cue_pattern(phrases: list[str]) -> str:
 @functools.cache
 def _rx(name: str) -> re.Pattern[str]:
     # Funder cues listed and built from parts (values/grant_cues.py); one ending in "d'" ends after its apostrophe.
-    built = f"|{grant_cue_pattern()}" if name == "funder_cues" else ""
-    return re.compile(rf"(?<![\w'-])(?:{_cue_pattern(cues()[name])}{built})(?:(?![\w-])|(?<=['’]))", re.IGNORECASE)
+    funders = name == "funder_cues"
+    built, elided = (f"|{grant_cue_pattern()}", r"|(?<=['’])") if funders else ("", "")
+    return re.compile(rf"(?<![\w'-])(?:{_cue_pattern(cues()[name])}{built})(?:(?![\w-]){elided})", re.IGNORECASE)
 
 
 @functools.cache
