@@ -11,12 +11,14 @@ from dataclasses import dataclass, field
 from ..folding import fold
 from . import places as _places
 from .channels import without_channel
+from .grant_cues import grant_cue_pattern
 from .money import money_spans
 from .orgs import resolve_organisation
 from .role_cues import alternation, table
 
 # "Funded by ...", "Financé par ...", "Financiado por ...": a funder follows (data/role_cues.json, "funder_lead").
-_VERBAL = re.compile(rf"^\s*(?:{alternation('funder_lead')})(?:\s+|(?<=')\s*)", re.IGNORECASE)
+# Or one built from its parts ("thanks to a grant from", "grâce à une subvention de": values/grant_cues.py).
+_VERBAL = re.compile(rf"^\s*(?:{alternation('funder_lead')}|{grant_cue_pattern()})(?:\s+|(?<=')\s*)", re.IGNORECASE)
 # Words of budget mechanisms: a value with one of them names a source, not a funder.
 # The codes keep their capitals: "DA 14" is the Development Account, "da" a word ("de da", "il da").
 _CODES = rf"(?-i:{'|'.join(table()['mechanism_codes'])})"

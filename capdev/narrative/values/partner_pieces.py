@@ -13,11 +13,14 @@ import re
 from collections.abc import Callable, Sequence
 
 from ..folding import fold
+from .acronym_first import turned_round
 from .channels import without_channel
 from .cities import city_country
+from .partner_starts import after_of_opener, of_body_start, opens_with_article
 from .places import find_countries, resolve_country
 
-__all__ = ["tidy_pieces", "without_channel"]  # partners.py reads both from here
+# partners.py reads these here
+__all__ = ["after_of_opener", "of_body_start", "opens_with_article", "tidy_pieces", "without_channel"]
 
 _ADJECTIVES = frozenset({"National", "Federal", "State", "Regional", "General", "Public", "Social", "Economic",
                          "Nacional", "Pública", "Público", "Económico", "Económica", "Nationale", "Fédéral", "Régional",
@@ -44,6 +47,19 @@ def _a_city(name: str) -> bool:
     return bool(bare) and bool(city_country(bare)) and not resolve_country(bare)
 
 
+# "Royaume de Belgique", "Kingdom of the Netherlands", "Gobierno de Suiza": a country named as a state.
+_STATE = re.compile(r"^(?:the\s+)?(?:kingdom|royaume|reino|government|gouvernement|gobierno|republic|r[ée]publique|"
+                    r"rep[úu]blica|grand[\s-]duch[yée]|gran\s+ducado|principality|principaut[ée]|principado|"
+                    r"confederation|conf[ée]d[ée]ration|confederaci[óo]n|state|[ée]tat|estado)\b", re.IGNORECASE)
+
+
+def _another_payer(piece, prev) -> bool:
+    """"Union européenne, Royaume de Belgique": in a list of who pays, a country named as a state after a body that
+    is no ministry pays as well; a bare country after a body ("Direction du développement et de la coopération
+    (DDC), Suisse") still says where that body is."""
+    return piece.role == "funding" and not _MINISTRY.match(prev.text) and bool(_STATE.match(piece.text.strip()))
+
+
 def tidy_pieces(pieces: Sequence, text: str, heads: Sequence[str], known: Callable[[str], list] = lambda _: []) -> list:
     """The pieces of a partner field (objects with text, role and written) without the places and with the
     portfolio words joined back to their ministry; text is the field as written, known finds the known
@@ -55,7 +71,7 @@ def tidy_pieces(pieces: Sequence, text: str, heads: Sequence[str], known: Callab
         prev = out[-1] if out else None
         if _a_city(name):
             continue  # "Conakry": a place
-        if prev is not None and _place(name) and re.search(
+        if prev is not None and _place(name) and not _another_payer(piece, prev) and re.search(
                 rf"{re.escape(prev.written or prev.text)}\s*,\s*{re.escape(piece.written or name)}", text):
             continue  # "Anti-Corruption Commission, Zambia": where the body is
         words = name.split()
@@ -78,7 +94,8 @@ def tidy_pieces(pieces: Sequence, text: str, heads: Sequence[str], known: Callab
             joined = f"{prev.text}, {name}"  # "Ministerio de Trabajo, Empleo y Seguridad Social": one ministry
             out[-1] = dataclasses.replace(prev, text=joined, written=joined)
             continue
-        out.append(piece)
+        long_first = turned_round(name)  # "PIOJ (Planning Institute of Jamaica)": the name, then its acronym
+        out.append(piece if long_first == name else dataclasses.replace(piece, text=long_first))
     return out
 
 

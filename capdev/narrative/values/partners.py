@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..intervals import Intervals
 from ..types import PARTNER_ROLES, Partner
 from .orgs import OrgMatch, _clean_name, _is_acronym, _scan, load_units, resolve_organisation
-from .partner_pieces import tidy_pieces, without_channel
+from .partner_pieces import after_of_opener, of_body_start, opens_with_article, tidy_pieces, without_channel
 
 
 @dataclass
@@ -138,7 +138,7 @@ def _looks_like_org_start(s: str) -> bool:
     s = s.strip()
     if not s:
         return False
-    if re.match(r"(?i)(?:the|el|la|los|las|le|les)\s+[A-Z]|l['’]\s?[A-Z]", s):
+    if opens_with_article(s) or of_body_start(s):  # "l'École ...", "del Instituto ..." (values/partner_starts.py)
         return True
     first = re.split(r"[\s/(,]", s, maxsplit=1)[0]
     if not first or not first[0].isupper():
@@ -212,7 +212,7 @@ def _split_and(piece: str) -> list[str]:
         left = out[-1]
         if (_looks_like_org_start(right) or _is_known(_clean_name(left)) and not right[:1].isdigit()
                 or len(left) + len(right) > MAX_NAME):
-            out.append(right)
+            out.append(after_of_opener(right))  # "y del INAP": INAP
         else:
             # "Ministry of Economy and Planning", "Ministerio de Planificación y Desarrollo": one name.
             out[-1] = f"{left}{m.group(0)}{right}"
@@ -235,7 +235,7 @@ def _split_slash(piece: str) -> list[str]:
             right_org.parent in (left_org.acronym, left_org.name) or _is_unit_code(r)
         )
         if right_org is not None and not unit and not is_country_name(r) or len(out[-1]) + len(right) > MAX_NAME:
-            out.append(right)
+            out.append(after_of_opener(right))  # "y del INAP": INAP
         else:
             out[-1] = f"{out[-1]}/{right}"
     return out

@@ -31,6 +31,8 @@ from ..folding import fold
 from ..types import PartialDate
 from . import dates as _dates
 from . import status_prose as _status_prose
+from .cue_chains import chained_ends
+from .grant_cues import grant_cue_pattern
 from .places import find_countries, find_demonyms
 from .prose_names import name_extent  # noqa: F401 - where a funder's or partner's name ends (read here since round 5)
 
@@ -53,7 +55,10 @@ def _cue_pattern(phrases: list[str]) -> str:
 
 @functools.cache
 def _rx(name: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w'-])(?:{_cue_pattern(cues()[name])})(?![\w-])", re.IGNORECASE)
+    # Funder cues listed and built from parts (values/grant_cues.py); one ending in "d'" ends after its apostrophe.
+    funders = name == "funder_cues"
+    built, elided = (f"|{grant_cue_pattern()}", r"|(?<=['’])") if funders else ("", "")
+    return re.compile(rf"(?<![\w'-])(?:{_cue_pattern(cues()[name])}{built})(?:(?![\w-]){elided})", re.IGNORECASE)
 
 
 @functools.cache
@@ -464,8 +469,7 @@ def support_cue_ends(text: str) -> list[int]:
 
 def partner_cue_ends(text: str) -> list[int]:
     """Where partners' names begin after each partner cue ("in partnership with ", "en colaboración con ")."""
-    folded = _folded(text)
-    return [m.end() for m in _rx("partner_cues").finditer(folded)]
+    return list(chained_ends(_rx("partner_cues"), _folded(text)))  # "mené avec le concours de": the longer one
 
 
 def has_project_evidence(text: str) -> bool:

@@ -18,8 +18,9 @@ _ADJECTIVE = re.compile(r"(?:[ée]e?s?|ienne?s?|aise?s?|ales?|aux|elle?s?|iques?
                         r"an[ao]s?|enses?|in[ao]s?|uisses?|ale|i[eè]re?s?)$")
 _ARTICLES = frozenset("the la le el les los las".split())
 _PORTFOLIO_OPENERS = frozenset("du des de del".split())
+# "... (ANAM) y del Instituto ...", "... et de l'ENA": a small "de" after "and" may open the next body's name.
 _ITEM_SPLIT = re.compile(r",\s+(?:and\s+|et\s+|y\s+)?|;\s*|\s+(?:and|et|y)\s+(?:(?:with|avec|con)\s+)?"
-                         r"(?=(?:the\s+|l['’]|la\s+|le\s+|el\s+|"
+                         r"(?:(?-i:de|del|du)\s+)?(?=(?:the\s+|l['’]|la\s+|le\s+|el\s+|"
                          r"los\s+|las\s+|les\s+)?[A-Z\u00c0-\u00de])")
 
 

@@ -14,6 +14,7 @@ import re
 
 from ..folding import fold
 from . import role_cues as _cues
+from .grant_cues import paid_by_ends
 from .money import money_spans
 from .places import resolve_country
 from .prose_names import name_extent
@@ -53,7 +54,7 @@ def funder_gap_ends(text: str) -> list[int]:
         if len(spans) == 1 and not m.group("amount")[: spans[0][0]].strip() and not m.group("amount")[
                 spans[0][1] :].strip():
             ends.append(m.end())
-    return sorted(set(ends))
+    return sorted(set(ends + paid_by_ends(text)))  # "EUR 500,000 provided by the EU" (values/grant_cues.py)
 
 
 # A sentence's subject that pays: "The Government of Japan has committed USD 2.2 million", "L'AFD a octroyé 3 M€".

@@ -23,6 +23,8 @@ from .places import find_countries
 
 _ARTICLE = r"(?:(?:the|its|our|their|les|ses|nos|leurs|los|las|sus|nuestros|nuestras)\s+)"
 # "técnicos del programa", "of the project", "du projet": a few small words between the noun and the verb.
+# Or no article where the noun opens its sentence, capitalised ("Partners include the Revenue Authority and ...").
+_ARTICLE_OR_OPENING = rf"(?:{_ARTICLE}|(?:^|(?<=[.!?]\s)|(?<=\n))(?-i:(?=[A-Z\u00c0-\u00de])))"
 _SMALL_GAP = r"(?:(?-i:[a-z\u00e0-\u00ff][\w'’-]*)\s+){0,4}?"
 
 
@@ -30,8 +32,8 @@ _SMALL_GAP = r"(?:(?-i:[a-z\u00e0-\u00ff][\w'’-]*)\s+){0,4}?"
 def _group_rx() -> re.Pattern[str]:
     adjectives = _cues.alternation("partner_adjectives")
     return re.compile(
-        rf"(?<![\w'-]){_ARTICLE}(?:(?:{adjectives})\s+)?(?:{_cues.alternation('partner_nouns')})(?![\w-])\s+"
-        rf"{_SMALL_GAP}(?:{_cues.alternation('partner_list_verbs')})(?:\s*:)?\s+", re.IGNORECASE)
+        rf"(?<![\w'-]){_ARTICLE_OR_OPENING}(?:(?:{adjectives})\s+)?(?:{_cues.alternation('partner_nouns')})(?![\w-])\s+"
+        rf"{_SMALL_GAP}(?:(?:{_cues.alternation('partner_list_verbs')})(?:\s*:)?|:)\s+", re.IGNORECASE)
 
 
 def list_starts(text: str) -> list[int]:
