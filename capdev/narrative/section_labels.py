@@ -16,3 +16,10 @@ def heads_a_list(field: str, blank_before: bool, previous_line: str) -> bool:
     """Does a bare label of field, after a blank line and below previous_line, head a list of bodies?"""
     return (field in _ROLE_FIELDS and blank_before and len(previous_line) <= _MAX_LABEL_LINE
             and bool(_LABEL_SHAPED.match(previous_line)))
+
+
+def line_before(seg, i: int) -> str:
+    """The text of the nearest non-blank line of the three before line i that the segmenter seg still holds ("" when
+    none)."""
+    floor = max(seg.window.base, i - 3) - 1
+    return next((t for t in (seg.line(j).text for j in range(i - 1, floor, -1)) if t.strip()), "")

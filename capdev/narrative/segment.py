@@ -22,7 +22,7 @@ from .labels import HeaderMatch, LabelMatch, LabelTable, default_table, fold_key
 from .layout import iter_layout
 from .limits import MAX_RECORD_CHARS
 from .lines import Excerpt, Line, iter_lines, split_lines, too_long
-from .section_labels import heads_a_list
+from .section_labels import heads_a_list, line_before
 from .title_lines import TITLE_WORDS as _TITLE_WORDS
 from .values.prose import is_news_kicker, opens_news_item, tells_of_a_project
 from .values.roles import weak_title_refused
@@ -60,11 +60,6 @@ class _Segmenter:
     def mark(self, i: int) -> int | None:
         """The first line from line i on with a label, a header or a table's header row; None when none follows."""
         return self.next_mark(i, self.here)
-
-    def line_before(self, i: int) -> str:
-        """The text of the nearest non-blank line of the three before line i still held ("" when none)."""
-        floor = max(self.window.base, i - 3) - 1
-        return next((t for t in (self.line(j).text for j in range(i - 1, floor, -1)) if t.strip()), "")
 
     def nonblank(self, i: int) -> int | None:
         return self.next_nonblank(i, self.here)
@@ -301,7 +296,7 @@ class _Segmenter:
         after = self.nonblank(i + 1)
         caption = after is not None and self.line(after).table == "header"
         if (not lab.colon and not ln.piece and not caption and blk is not None and blk.kind == "text"
-                and blk.field == "narrative" and not heads_a_list(lab.field, blk.blank_seen, self.line_before(i))):
+                and blk.field == "narrative" and not heads_a_list(lab.field, blk.blank_seen, line_before(self, i))):
             # A bare "Activities" or "Background" line amid a page's closing narrative is a heading of that
             # narrative; read as a label it would swallow the events told below it.
             self.on_text(rec, ln, i)
