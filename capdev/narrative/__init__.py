@@ -130,6 +130,8 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
             record = dated(_assemble_record(whole, raw, index, source_file), raw, whole)
             if guessed or raw.guessed:
                 record.flag(*BOUNDS_FLAG)
+            if index == 0:  # minutes headed by "... Project in Lesotho", told in prose: that record's own head only
+                lend_country(record, head_country(record))
             relater.add(record)
             index += 1
             yield record

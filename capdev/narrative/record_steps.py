@@ -288,7 +288,8 @@ class RecordSteps(EventSteps):
         if not prose_countries and not labelled.strip():
             # A labelled record's narrative that says whom the project serves ("It covers Botswana, Eswatini ...",
             # "apoya a las oficinas de servicio civil de Guatemala"): the same cues as a record told in prose.
-            told = "\n".join(filter(None, [rec.summary, rec.objective, fields["activities"]]))
+            # The title too: "Formation des cadres tunisiens en ...", "Training Moldovan civil servants in ...".
+            told = "\n".join(filter(None, [fields["title"], rec.summary, rec.objective, fields["activities"]]))
             told = _guard(rec, "countries", [], _values("prose_facts").read_served, told, donors)
             # What the scores found stays (the record's other fields may name other countries served).
             added = [c for c in told if c not in rec.countries]
