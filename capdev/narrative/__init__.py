@@ -19,6 +19,7 @@ from .errors import InputError, LimitExceeded
 from .headline_split import split_headlined
 from .limits import MAX_FILE_BYTES, MAX_RECORD_CHARS
 from .named_projects import BOUNDS_FLAG, named_project_records
+from .country_headings import drop_tail_country, head_heading_country, lend_heading_country, tail_country
 from .page_head import head_country, lend_country
 from .prose_records import prose_records, without_heading
 from .relate import Relater, complete_links
@@ -90,13 +91,20 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
 
     try:
         segments = iter_segments(iter_lines(read(), max_record), max_record=max_record)
-        page_country = None
+        page_country = heading_country = None
         for raw, text in join_pieces(split_headlined(segments)):
             before = None
             record = dated(_assemble_record(text, raw, index, source_file), raw, text)
             if index == 0:
                 page_country = head_country(record)
-            lend_country(record, page_country)
+            # A country heading the segmenter left at the end of the record before ("[Marker – Haïti]", "HAÏTI").
+            heading_country = head_heading_country(record) or heading_country  # "KENYA" above its records
+            tail = tail_country(record)
+            if tail:
+                drop_tail_country(record, tail)
+            if not lend_heading_country(record, heading_country):
+                lend_country(record, page_country)
+            heading_country = tail or heading_country
             relater.add(record)
             index += 1
             yield record
