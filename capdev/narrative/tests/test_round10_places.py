@@ -2,7 +2,8 @@
 tests/files/round10/places/): a country's name written with or without its accents ("Túnez", "Níger"), the
 Democratic Republic of the Congo in its French and Spanish short forms (never read as the Republic of the Congo),
 "eSwatini"; a national adjective in the title ("cadres tunisiens"); the country a project's name ends with in the
-head of minutes ("... Project in Lesotho (LS-PFM-2021-07)"); a country heading above the records under it, also
+head of minutes ("... Project in Lesotho (LS-PFM-2021-07)"), or its legislature, presidency or gazette heading
+the page ("SENADO DE LA REPÚBLICA DE CHILE"); a country heading above the records under it, also
 where the segmenter leaves it at the end of the record before; countries labels in the singular and the plural."""
 from __future__ import annotations
 
@@ -72,6 +73,29 @@ def test_title_demonym_in_a_later_record():
 ])
 def test_named_project_country(line, iso3):
     assert getattr(page_head, "named_project_country", lambda _: "none")(line) == iso3
+
+
+@pytest.mark.parametrize("name, countries", [
+    ("es_version_taquigrafica.txt", ["PRY"]),
+    ("fr_compte_rendu_assemblee.txt", ["BEN"]),
+    ("en_hansard_extract.txt", ["ZMB"]),
+    ("en_donor_ministry_head.txt", []),  # a donor's ministry heads the page: no country of its own served
+])
+def test_national_body_heads_the_page(name, countries):
+    assert only_record(FILES / name).countries == countries
+
+
+@pytest.mark.parametrize("line, iso3", [
+    ("SENADO DE LA REPÚBLICA DE CHILE", "CHL"),
+    ("Assemblée nationale du Bénin", "BEN"),
+    ("Journal officiel de la République du Sénégal", "SEN"),
+    ("Presidencia de la República Dominicana", "DOM"),
+    ("GOVERNMENT OF NORWAY", None),
+    ("Ministry of Foreign Affairs of Denmark", None),
+    ("National Assembly of Kenya and Uganda", None),
+])
+def test_national_body_country(line, iso3):
+    assert getattr(page_head, "national_body_country", lambda _: "none")(line) == iso3
 
 
 @pytest.mark.parametrize("name, countries", [
