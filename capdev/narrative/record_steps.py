@@ -308,6 +308,13 @@ class RecordSteps(EventSteps):
                                         rec.countries, self.donor_texts, whole)
             for reason in why:
                 rec.flag("countries", reason)
+        if not rec.countries and not labelled.strip() and not rec.regions and not rec.region:
+            # "le ministère de la Fonction publique à Niamey": the one country whose national body the text seats.
+            whole = "\n".join(v for k, v in fields.items() if k != "countries" and v)
+            seats = _guard(rec, "countries", [], _values("cities").seat_countries, whole)
+            if len(seats) == 1:
+                rec.countries = list(seats)
+                rec.flag("countries", "read from the city where a national body the project works with sits")
 
     def venues(self) -> None:
         """Events whose venue is a city the narrative names alone ("visited Kathmandu", a table's "Santiago de los

@@ -122,3 +122,15 @@ def test_donor_is_no_country_served():
     for name in ("fr_fiches_par_pays.txt", "es_listado_por_pais.md"):
         for record in parse_file(FILES / name):
             assert "CHE" not in record.countries and "ESP" not in record.countries
+
+
+@pytest.mark.parametrize("name, countries", [
+    ("fr_siege_ministere.txt", ["NER"]),
+    ("en_seat_ministry.txt", ["UGA"]),
+    ("es_sede_secretaria.md", ["HND"]),
+    ("en_venue_ministry.txt", []),  # the venue of a workshop for five countries: no country served
+])
+def test_national_body_seat(name, countries):
+    record = only_record(FILES / name)
+    assert record.countries == countries
+    assert not countries or any(f.field == "countries" for f in record.flags)
