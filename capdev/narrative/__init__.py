@@ -14,12 +14,12 @@ import os
 from collections.abc import Iterable, Iterator
 
 from .assemble import assemble as _assemble_record
+from .country_headings import drop_tail_country, head_heading_country, lend_heading_country, tail_country
 from .decode import TextFile, decode_bytes
 from .errors import InputError, LimitExceeded
 from .headline_split import split_headlined
 from .limits import MAX_FILE_BYTES, MAX_RECORD_CHARS
 from .named_projects import BOUNDS_FLAG, named_project_records
-from .country_headings import drop_tail_country, head_heading_country, lend_heading_country, tail_country
 from .page_head import head_country, lend_country
 from .prose_records import prose_records, without_heading
 from .relate import Relater, complete_links

@@ -46,8 +46,9 @@ _PROJECT_WORD = re.compile(r"(?<![\w-])(?:project|programme|program|projet|proye
 _WORKS_IN = re.compile(r"\s(?:in|for|en|au|aux|pour|para|dans)\s+(?:the\s+|la\s+|le\s+|el\s+|les\s+|l['’]\s?)?$",
                        re.IGNORECASE)
 _NAME_END = re.compile(r"^\s*(?:\([^()\n]{1,40}\))?\s*[.:]?\s*$")
-_NOT_SERVED = re.compile(r"(?<![\w-])(?:held|hosted|visit|visite|visita|mission|misi[óo]n|funded|financed|financ[ée]e?s?|financiad[oa]s?|like|as|"
-                         r"comme|como|example|exemple|ejemplo)(?![\w-])", re.IGNORECASE)
+_NOT_SERVED = re.compile(r"(?<![\w-])(?:held|hosted|visit|visite|visita|mission|misi[óo]n|funded|financed|"
+                         r"financ[ée]e?s?|financiad[oa]s?|like|as|comme|como|example|exemple|ejemplo)(?![\w-])",
+                         re.IGNORECASE)
 
 
 def named_project_country(line: str) -> str | None:

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from capdev.narrative import parse_file, parse_text
-from capdev.narrative import page_head
+from capdev.narrative import page_head, parse_file, parse_text
 from capdev.narrative.tests._shared import only_record
 from capdev.narrative.values.places import find_countries, resolve_country
 
