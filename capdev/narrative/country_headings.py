@@ -86,7 +86,9 @@ def drop_tail_country(record: Record, iso3: str) -> None:
 
 def lend_heading_country(record: Record, iso3: str | None) -> bool:
     """Give the heading's country to a record that names none; whether it was given."""
-    if iso3 and not record.countries and not record.regions and not record.region:
+    from .page_head import pays
+
+    if iso3 and not record.countries and not record.regions and not record.region and not pays(record, iso3):
         record.countries = [iso3]
         record.flag("countries", REASON)
         return True

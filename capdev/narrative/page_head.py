@@ -97,7 +97,15 @@ def national_body_country(line: str) -> str | None:
     return found[0].iso3
 
 
+def pays(record: Record, iso3: str) -> bool:
+    """Does the record name the country as one that pays (its funder's name, "financement suisse")? Never served."""
+    from .values.who_is_served import funder_countries
+
+    funders = [p.text or p.name for p in record.partners if p.role == "funding"]
+    return iso3 in funder_countries(funders, record.text)
+
+
 def lend_country(record: Record, country: str | None) -> None:
-    if country and not record.countries and not record.regions and not record.region:
+    if country and not record.countries and not record.regions and not record.region and not pays(record, country):
         record.countries = [country]
         record.flag("countries", REASON)

@@ -133,3 +133,8 @@ def test_national_body_seat(name, countries):
     record = only_record(FILES / name)
     assert record.countries == countries
     assert not countries or any(f.field == "countries" for f in record.flags)
+
+
+def test_heading_that_pays_is_not_lent():
+    # "NORWAY" heads the records it funds: a funder is never a country served.
+    assert only_record(FILES / "en_grouped_donor_heading.txt").countries == []
