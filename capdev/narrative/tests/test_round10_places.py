@@ -138,3 +138,12 @@ def test_national_body_seat(name, countries):
 def test_heading_that_pays_is_not_lent():
     # "NORWAY" heads the records it funds: a funder is never a country served.
     assert only_record(FILES / "en_grouped_donor_heading.txt").countries == []
+
+
+@pytest.mark.parametrize("name, countries", [
+    ("en_national_schools.txt", ["KGZ", "UKR"]),  # "the Ukrainian school of public administration"
+    ("fr_ecoles_nationales.txt", ["MLI", "NER"]),
+    ("es_escuelas_nacionales.txt", ["HND", "GTM"]),
+])
+def test_national_schools_and_servants(name, countries):
+    assert only_record(FILES / name).countries == countries
