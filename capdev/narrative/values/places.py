@@ -304,14 +304,15 @@ def region_m49(name: str) -> str | None:
 def _bare(text: str) -> str:
     """The text without accents, one character for one ("Túnez" as "Tunez", "Níger" as "Niger"), so that offsets in
     it are offsets in the text: a character whose decomposition is more than a letter and its accents stays."""
-    out = []
-    for ch in text:
-        if ch.isascii():
-            out.append(ch)
-            continue
-        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
-        out.append(base if len(base) == 1 else ch)
-    return "".join(out)
+    if text.isascii():
+        return text
+    return "".join(ch if ch.isascii() else _bare_char(ch) for ch in text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _bare_char(ch: str) -> str:
+    base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    return base if len(base) == 1 else ch
 
 
 def _surface_pattern(surface: str) -> str:
