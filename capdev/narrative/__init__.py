@@ -14,6 +14,7 @@ import os
 from collections.abc import Iterable, Iterator
 
 from .assemble import assemble as _assemble_record
+from .country_headings import drop_tail_country, head_heading_country, lend_heading_country, tail_country
 from .decode import TextFile, decode_bytes
 from .errors import InputError, LimitExceeded
 from .headline_split import split_headlined
@@ -90,13 +91,20 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
 
     try:
         segments = iter_segments(iter_lines(read(), max_record), max_record=max_record)
-        page_country = None
+        page_country = heading_country = None
         for raw, text in join_pieces(split_headlined(segments)):
             before = None
             record = dated(_assemble_record(text, raw, index, source_file), raw, text)
             if index == 0:
                 page_country = head_country(record)
-            lend_country(record, page_country)
+            # A country heading the segmenter left at the end of the record before ("[Marker – Haïti]", "HAÏTI").
+            heading_country = head_heading_country(record) or heading_country  # "KENYA" above its records
+            tail = tail_country(record)
+            if tail:
+                drop_tail_country(record, tail)
+            if not lend_heading_country(record, heading_country):
+                lend_country(record, page_country)
+            heading_country = tail or heading_country
             relater.add(record)
             index += 1
             yield record
@@ -130,6 +138,8 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
             record = dated(_assemble_record(whole, raw, index, source_file), raw, whole)
             if guessed or raw.guessed:
                 record.flag(*BOUNDS_FLAG)
+            if index == 0:  # minutes headed by "... Project in Lesotho", told in prose: that record's own head only
+                lend_country(record, head_country(record))
             relater.add(record)
             index += 1
             yield record

@@ -295,7 +295,8 @@ class RecordSteps(EventSteps):
         if not prose_countries and not labelled.strip():
             # A labelled record's narrative that says whom the project serves ("It covers Botswana, Eswatini ...",
             # "apoya a las oficinas de servicio civil de Guatemala"): the same cues as a record told in prose.
-            told = "\n".join(filter(None, [rec.summary, rec.objective, fields["activities"]]))
+            # The title too: "Formation des cadres tunisiens en ...", "Training Moldovan civil servants in ...".
+            told = "\n".join(filter(None, [fields["title"], rec.summary, rec.objective, fields["activities"]]))
             told = _guard(rec, "countries", [], _values("prose_facts").read_served, told, donors)
             # What the scores found stays (the record's other fields may name other countries served).
             added = [c for c in told if c not in rec.countries]
@@ -314,6 +315,13 @@ class RecordSteps(EventSteps):
                                         rec.countries, self.donor_texts, whole)
             for reason in why:
                 rec.flag("countries", reason)
+        if not rec.countries and not labelled.strip() and not rec.regions and not rec.region:
+            # "le ministère de la Fonction publique à Niamey": the one country whose national body the text seats.
+            whole = "\n".join(v for k, v in fields.items() if k != "countries" and v)
+            seats = _guard(rec, "countries", [], _values("cities").seat_countries, whole)
+            if len(seats) == 1:
+                rec.countries = list(seats)
+                rec.flag("countries", "read from the city where a national body the project works with sits")
 
     def venues(self) -> None:
         """Events whose venue is a city the narrative names alone ("visited Kathmandu", a table's "Santiago de los

@@ -47,3 +47,37 @@ def find_cities(text: str) -> list[CityMention]:
         return []
     return [CityMention(m.start(), m.end(), m.group(0), _cities()[" ".join(m.group(0).split()).casefold()])
             for m in _scanner().finditer(text)]
+
+
+# A national body's seat: "le ministère de la Fonction publique à Niamey", "the Ministry of Public Service in Kampala",
+# "la Secretaría de Gestión Pública en Tegucigalpa". The gap between the body and the city stays on one clause and is
+# bounded; a sentence about an event (a workshop, a visit) names its venue, not whom the project serves.
+_BODY_BEFORE = re.compile(
+    r"(?<![\w-])(?:ministry|ministries|minist[èe]re|minist[èe]res|ministerio|ministerios|government|gouvernement|"
+    r"gobierno|secretar[íi]a|secr[ée]tariat|presidency|pr[ée]sidence|presidencia|civil\s+service\s+commission|"
+    r"cour\s+des\s+comptes|contralor[íi]a|national\s+assembly|assembl[ée]e\s+nationale|asamblea\s+nacional)"
+    r"(?![\w-])[^.;:\n]{0,70}?\s(?:in|at|à|en|de)\s+$",
+    re.IGNORECASE,
+)
+_EVENT_WORDS = re.compile(
+    r"(?<![\w-])(?:held|hosted|visited|visit[ée]e?s?|visit[óo]|workshops?|seminars?|conferences?|meetings?|visits?|missions?|ateliers?|s[ée]minaires?|"
+    r"r[ée]unions?|visites?|talleres?|seminarios?|reuniones?|visitas?|misi[óo]n|misiones|participants?|participantes|"
+    r"from|venue|lieu|lugar|tenu|tenue|celebrad[oa]|realizad[oa]|organis[ée]e?|organized|organised)(?![\w-])",
+    re.IGNORECASE,
+)
+_CLAUSE = re.compile(r"[^.;\n]*$")
+
+
+def seat_countries(text: str) -> list[str]:
+    """Countries whose national bodies the text places in their city ("ministère ... à Niamey"), no event around."""
+    if not isinstance(text, str) or not text:
+        return []
+    out: list[str] = []
+    for city in find_cities(text):
+        before = text[max(0, city.start - 90) : city.start]
+        clause_start = city.start - len(_CLAUSE.search(before).group(0))
+        end = text.find(".", city.end)
+        clause = text[clause_start : city.end + 80 if end < 0 else min(end, city.end + 80)]
+        if _BODY_BEFORE.search(before) and not _EVENT_WORDS.search(clause) and city.iso3 not in out:
+            out.append(city.iso3)
+    return out

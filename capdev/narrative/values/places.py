@@ -301,6 +301,20 @@ def region_m49(name: str) -> str | None:
 # ---------------------------------------------------------------- prose scanning
 
 
+def _bare(text: str) -> str:
+    """The text without accents, one character for one ("Túnez" as "Tunez", "Níger" as "Niger"), so that offsets in
+    it are offsets in the text: a character whose decomposition is more than a letter and its accents stays."""
+    if text.isascii():
+        return text
+    return "".join(ch if ch.isascii() else _bare_char(ch) for ch in text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _bare_char(ch: str) -> str:
+    base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    return base if len(base) == 1 else ch
+
+
 def _surface_pattern(surface: str) -> str:
     """A regex for one written form: flexible spaces, apostrophes, hyphens and optional dots."""
     parts = []
@@ -350,7 +364,8 @@ def _country_scanner() -> tuple[re.Pattern[str], dict[str, str | None], frozense
     for acronym in acronyms:
         surfaces.setdefault(acronym, _acronyms()[acronym])
     # A region named like a country ("Micronesia") is still the country when scanning prose.
-    ordered = sorted(surfaces, key=lambda s: (-len(s), s))
+    # The scan reads the text without its accents (_bare): every form is written so too, once.
+    ordered = sorted({_bare(s) for s in surfaces}, key=lambda s: (-len(s), s))
     alternation = "|".join(_surface_pattern(s) for s in ordered)
     pattern = re.compile(rf"(?:{_LEFT})(?:the\s+)?(?:{alternation})(?![\w$€£¥])", re.IGNORECASE)
     lookup = {}
@@ -376,8 +391,8 @@ def find_countries(text: str) -> list[CountryMention]:
         return []
     pattern, lookup, acronyms = _country_scanner()
     out: list[CountryMention] = []
-    for m in pattern.finditer(text):
-        written = m.group(0)
+    for m in pattern.finditer(_bare(text)):
+        written = text[m.start() : m.end()]
         start = m.start()
         core = written
         lead = re.match(r"the\s+", written, re.IGNORECASE)
@@ -386,8 +401,8 @@ def find_countries(text: str) -> list[CountryMention]:
         acronym_ok = _is_acronym_ok(core, acronyms)
         if acronym_ok is False or acronym_ok and re.match(r"-[A-Z0-9]", text[m.end():m.end() + 2]):
             continue  # "PRC-IGE": a project's acronym, not China
-        if acronym_ok is None and not core[:1].isupper():
-            continue  # "turkey", "chad", "guinea pig": common words when not capitalised
+        if acronym_ok is None and not core[:1].isupper() and not (core[:1] == "e" and core[1:2].isupper()):
+            continue  # "turkey", "chad", "guinea pig": common words when not capitalised (but "eSwatini")
         key = _fold(written)
         if any(k in lookup and lookup[k] is None for k in (key, _fold(core))):
             continue  # an ignore_in_prose phrase ("Lake Chad", "New Mexico")

@@ -292,7 +292,12 @@ def _mention_score(field: str, ft: _FieldText, mention: CountryMention, head: Co
 _LIST_GAP = re.compile(r"\s*(?:,|;|and|&|or|,\s*and|,\s*or|y|e|et|o|ou)\s*", re.IGNORECASE)
 _NATIONAL_NOUN = re.compile(
     r"\s+(?:government|authorities|public\s+service|civil\s+service|ministry|ministries|public\s+administration|"
-    r"parliament|nationals|officials|institutions|judiciary|public\s+sector|state)\b",
+    r"parliament|nationals|officials|institutions|judiciary|public\s+sector|state|civil\s+servants|public\s+servants|"
+    # "the Ukrainian school of public administration", "the Kyrgyz civil service academy"
+    r"(?:civil\s+service\s+|public\s+administration\s+|public\s+service\s+)?academy|"
+    r"school\s+of\s+(?:public\s+)?(?:administration|government|governance)|institute\s+of\s+public\s+administration|"
+    r"supreme\s+audit\s+institution|revenue\s+authority|(?:national\s+)?statistic(?:s|al)\s+office|"
+    r"municipalities|local\s+governments)\b",
     re.IGNORECASE,
 )
 
