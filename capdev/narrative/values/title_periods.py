@@ -12,7 +12,8 @@ import re
 from ..folding import fold
 from ..types import PartialDate
 from . import dates as _dates
-from .prose_facts import _cue_pattern, cues
+from .prose_facts import _cue_pattern
+from .prose_periods import _plan_rx  # things other than the project with periods of their own ("plan_words")
 
 __all__ = ["title_period"]
 
@@ -25,12 +26,6 @@ def _own_rx() -> re.Pattern[str]:
     # The project's noun, maybe with a phase's number, right before the years: "Programme 2022-2025",
     # "Phase II 2023-2026", "Proyecto, 2021-2024".
     return re.compile(rf"(?<![\w'-])(?:{_cue_pattern(_OWN_NOUNS)})(?:\s+(?:[ivx]+|\d))?\s*[,:(–—-]?\s*$", re.IGNORECASE)
-
-
-@functools.cache
-def _plan_rx() -> re.Pattern[str]:
-    # Things other than the project that have periods of their own (data/prose_cues.json "plan_words").
-    return re.compile(rf"(?<![\w'-])(?:{_cue_pattern(cues()['plan_words'])})(?![\w-])", re.IGNORECASE)
 
 
 def title_period(title: str) -> tuple[PartialDate | None, PartialDate | None]:
