@@ -96,7 +96,8 @@ def test_a_sentence_naming_a_person_stays_in_the_source_only(name, field, people
 
 @pytest.mark.parametrize("sentence", ["It was opened by Dr. Kwame Mensah.", "Mme Ba a présenté le rapport.",
                                       "Lo presentó la Sra. Paula Giraldo.", "Coordinated by Fatou Diop and the team.",
-                                      "Evaluation team: Marta Quesada Lindqvist (team leader)."])
+                                      "Evaluation team: Marta Quesada Lindqvist (team leader).",
+                                      "author: Grace Wanjiru", "Publié par : Awa Ndiaye"])
 def test_sentences_naming_people(sentence):
     assert without_people(sentence) == ("", [sentence])
 

@@ -105,9 +105,14 @@ _NAMED_AFTER = frozenset({"rue", "avenue", "boulevard", "place", "lycée", "coll
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
+# "author: Grace Wanjiru", "Publié par : ...": a page's byline names a person (a front matter's key, a blog's line).
+_BYLINE = re.compile(r"^\W{0,4}(?:authors?|auteurs?|autor(?:a|es)?|written by|posted by|r[ée]dig[ée] par|publi[ée] par|"
+                     r"escrito por|publicado por)[ \t]*:", re.IGNORECASE)
+
+
 def names_a_person(sentence: str) -> bool:
     """Does a sentence of running text name a person?"""
-    if _PROSE_TITLE.search(sentence):
+    if _PROSE_TITLE.search(sentence) or _BYLINE.match(sentence):
         return True
     for m in _CAPITALISED.finditer(sentence):
         words = m.group().split()
