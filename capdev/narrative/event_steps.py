@@ -32,8 +32,8 @@ class EventSteps:
         for block in self.raw.blocks:
             if block.kind in ("label", "header", "prose", "table"):
                 break
-            if block.kind == "text" and block.field == "unparsed":
-                head.append(block)
+            if block.kind == "text" and block.field in ("unparsed", "title", "summary"):
+                head.append(block)  # a contact label below makes the head a labelled record's title and summary
         if not head:
             return []
         start, end = head[0].start, head[-1].end
