@@ -30,7 +30,8 @@ _BODY_WORDS = frozenset({"stiftung", "trust", "corps", "fund", "fundação", "ge
                          "foundation", "fondation", "fundación", "institute", "school", "college", "chair", "chaire",
                          "cátedra", "prize", "award", "programme", "program", "programa", "project", "projet",
                          "proyecto", "fellowship", "scholarship", "centre", "center", "centro", "university",
-                         "université", "universidad", "hospital", "library", "museum", "house", "hall"})
+                         "université", "universidad", "hospital", "library", "museum", "house", "hall",
+                         "international", "internacional", "global", "worldwide", "ngo", "ong"})
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
