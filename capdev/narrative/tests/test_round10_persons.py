@@ -97,14 +97,20 @@ def test_a_sentence_naming_a_person_stays_in_the_source_only(name, field, people
 @pytest.mark.parametrize("sentence", ["It was opened by Dr. Kwame Mensah.", "Mme Ba a présenté le rapport.",
                                       "Lo presentó la Sra. Paula Giraldo.", "Coordinated by Fatou Diop and the team.",
                                       "Evaluation team: Marta Quesada Lindqvist (team leader).",
-                                      "author: Grace Wanjiru", "Publié par : Awa Ndiaye"])
+                                      "author: Grace Wanjiru", "Publié par : Awa Ndiaye",
+                                      "The course was opened by Minister Ana Ruiz.",
+                                      "La session a été ouverte par le Directeur Général Paul Mensah."])
 def test_sentences_naming_people(sentence):
     assert without_people(sentence) == ("", [sentence])
 
 
 @pytest.mark.parametrize("sentence", ["The Jean Monnet Programme supports the course.", "Georgia and Jordan took part.",
                                       "Se trabajó en la Avenida Simón Bolívar.", "UN DESA organised the event.",
-                                      "The Kofi Annan Foundation hosted it.", "M&E officers met in May."])
+                                      "The Kofi Annan Foundation hosted it.", "M&E officers met in May.",
+                                      "Classes took place at the Lycée Jean Jaurès.", "Il siège rue Jean Jaurès.",
+                                      "Las clases fueron en el Hospital Juan Pablo II.",
+                                      "Le cours a lieu à l'école Jean Piaget.",
+                                      "El foro previsto en San Pedro Sula fue cancelado."])
 def test_sentences_naming_no_one(sentence):
     assert without_people(sentence) == (sentence, [])
 

@@ -99,9 +99,17 @@ _PROSE_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Mme|Mlle|Sra|Srta|Dra|Hon|Lic
 _CAPITALISED = re.compile(r"[A-Z\u00c0-\u00de][\w'’-]*(?:\s+(?:(?:van|der|de|del|da|dos|du|la|bin|ibn|ould)\s+){0,2}"
                           r"[A-Z\u00c0-\u00de][\w'’-]*){1,4}")
 # Words before a name that make it a place's or a body's name ("Lycée Jean Jaurès", "Avenida Simón Bolívar").
-_NAMED_AFTER = frozenset({"rue", "avenue", "boulevard", "place", "lycée", "collège", "école", "stade", "hôpital",
-                          "aéroport", "calle", "avenida", "plaza", "colegio", "escuela", "hospital", "aeropuerto",
-                          "street", "road", "square", "airport", "prix", "premio", "prize", "cátedra", "chaire"})
+_NAMED_AFTER = frozenset(fold(w) for w in {
+    "rue", "avenue", "boulevard", "place", "lycée", "collège", "école", "stade", "hôpital", "aéroport", "calle",
+    "avenida", "plaza", "colegio", "escuela", "hospital", "aeropuerto", "street", "road", "square", "airport",
+    "prix", "premio", "prize", "cátedra", "chaire",
+    # Places named after saints and people ("San Pedro Sula", "São José dos Campos", "Saint-Louis", "Puerto Juan").
+    "san", "santa", "santo", "são", "sao", "saint", "sainte", "st", "ste", "mount", "mont", "puerto", "port", "fort",
+    "villa", "ciudad", "cabo", "lake", "lac", "lago", "cerro", "isla", "île", "ile"})
+_NAME_WORDS = 4  # a given name and up to three family names (particles aside)
+# Words of a person's title that are also heads of bodies' names ("Directeur Général Paul Mensah").
+_TITLE_ADJECTIVES = frozenset({"general", "national", "federal", "executive", "regional", "permanent", "royal", "prime",
+                               "supreme", "state"})
 # A sentence ends at . ! ? and a space, not after a title's or an initial's period ("Dr. Kwame", "J. Smith").
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
@@ -115,17 +123,22 @@ def names_a_person(sentence: str) -> bool:
     """Does a sentence of running text name a person?"""
     if _PROSE_TITLE.search(sentence) or _BYLINE.match(sentence):
         return True
+    bodies = _body_words()
     for m in _CAPITALISED.finditer(sentence):
         words = m.group().split()
+        folded = [fold(w.strip(".,").casefold()) for w in words]
         before = sentence[max(0, m.start() - 40):m.start()].split()[-1:]  # a bounded look back: linear time
-        if before and fold(before[0].casefold()) in _NAMED_AFTER:
-            continue
-        # The name may open a longer run ("Ana Ruiz Training Centre" is none; "Ana Ruiz" in "Ana Ruiz, Director"):
-        # the first two to four words are tried, longest first, and a body word anywhere in the run rules it out.
-        if any(fold(w.strip(".,").casefold()) in _body_words() for w in words):
-            continue
-        if any(is_person(" ".join(words[:n])) for n in range(min(4, len(words)), 1, -1)):
-            return True
+        # The name may open the run or come inside it ("Minister Ana Ruiz opened ..."): from each word, two to four
+        # words are tried. A body word from there on ("Kofi Annan Foundation", "Ana Ruiz Training Centre") or a word
+        # right before that names a place or a body after a person ("rue", "Lycée", "Universidad") rules it out.
+        for at in range(len(words) - 1):
+            if any(w in bodies and w not in _TITLE_ADJECTIVES for w in folded[at:]):
+                continue
+            ahead = fold(re.split(r"['’]", words[at - 1] if at else (before[0] if before else ""))[-1].casefold())
+            if ahead in _NAMED_AFTER or ahead in bodies and ahead not in _TITLE_ADJECTIVES:
+                continue
+            if any(is_person(" ".join(words[at:at + n])) for n in range(min(_NAME_WORDS, len(words) - at), 1, -1)):
+                return True
     return False
 
 
