@@ -137,8 +137,8 @@ class TitleSteps:
             if not text[block.start : block.end].endswith("\n"):
                 return ""  # "Quick facts — Code: ...": the labels start on the line itself
             nxt = blocks[k + 1] if k + 1 < len(blocks) else None
-            alone = block.start == blocks[0].start or text[max(0, block.start - 4) : block.start].replace(
-                "\r", "").endswith("\n\n")
+            floor = max(getattr(text, "offset", 0), block.start - 4)  # never before the record's own text
+            alone = block.start == blocks[0].start or text[floor : block.start].replace("\r", "").endswith("\n\n")
             if ("\n" in body or nxt is None or nxt.kind != "label" or nxt.start != block.end or not alone
                     or not facts_follow(blocks, k, text)):
                 continue

@@ -175,3 +175,13 @@ def test_title_in_two_languages_on_one_line(name, kept, other):
 def test_an_organisation_over_sections_is_no_title():
     rec = only_record(FILES / "en_section_heading.txt")
     assert not rec.title or rec.title_is_proposed
+
+
+def test_a_line_over_the_facts_at_a_records_start_looks_back_only_within_the_record():
+    # Found by test_spans' generated records: the look back for a blank line above read before the record's text.
+    from capdev.narrative import parse_text
+
+    expectations = "Main Expectations: 1. a Vision for ICT in parliament developed and owned by each parliament;\n"
+    text = (f"COTE:\n{expectations}0\n2. a Strategic Plan for ICT in parliament developed and owned by each "
+            f"parliament;\nCOTE:\n{expectations}")
+    assert len(parse_text(text)) == 2
