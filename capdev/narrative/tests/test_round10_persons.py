@@ -137,3 +137,34 @@ def test_a_person_is_no_organiser_of_an_activity():
     withhold_people(record)
     assert record.activities[0].organisers == ["UNDP"]
     assert any("personal data" in f.reason for f in record.flags if f.field == "activities")
+
+
+def test_a_participants_profile_naming_a_person_is_left_out():
+    from capdev.narrative.types import Event, Record
+    from capdev.narrative.values.person_names import withhold_people
+
+    record = Record(index=0, text="x")
+    record.activities = [Event(type="training", title="Training of trainers", participants=24,
+                               participants_profile="inspectors coached by Dr. Amina Diallo"),
+                         Event(type="workshop", title="Validation", participants_profile="senior officials")]
+    withhold_people(record)
+    assert [e.participants_profile for e in record.activities] == [None, "senior officials"]
+    assert any("personal data" in f.reason for f in record.flags if f.field == "activities")
+
+
+def test_outcomes_and_indicators_keep_what_they_say_without_the_people_named():
+    from capdev.narrative.types import Indicator, Outcome, Record
+    from capdev.narrative.values.person_names import withhold_people
+
+    record = Record(index=0, text="x")
+    record.outcomes = [
+        Outcome("Les inspecteurs appliquent le guide d'audit (point focal : Mme Aïcha Ba)",
+                indicators=[Indicator("Nombre d'audits menés"), Indicator("Audits validés par Jean-Pierre Ndiaye")]),
+        Outcome("Informe aprobado por María Fernanda López"),
+        Outcome("Civil servants use the open data portal"),
+    ]
+    withhold_people(record)
+    assert [o.text for o in record.outcomes] == ["Les inspecteurs appliquent le guide d'audit",
+                                                 "Civil servants use the open data portal"]
+    assert [i.title for i in record.outcomes[0].indicators] == ["Nombre d'audits menés"]
+    assert len([f for f in record.flags if f.field == "outcomes" and "personal data" in f.reason]) == 3

@@ -195,8 +195,33 @@ def withhold_people(record) -> None:
         setattr(record, name, items)
     for event in record.activities:
         _withhold_in_event(record, event)
+    record.outcomes = [o for o in record.outcomes if _outcome_kept(record, o)]
     if names_a_person(record.title):
         record.flag("title", f"names a person (personal data), check it before publishing: {_short(record.title)}")
+
+
+def _outcome_kept(record, outcome) -> bool:
+    """An outcome or an indicator is public: the brackets naming who answers for it go ("(focal point: Mme A.
+    Diallo)"); one that still names a person stays in the source only."""
+    text = _without_named_brackets(outcome.text) if names_a_person(outcome.text) else outcome.text
+    if not text:
+        record.flag("outcomes", f"{_ITEM_LEFT}: {_short(outcome.text)}")
+        return False
+    if text != outcome.text:
+        outcome.text = text
+        record.flag("outcomes", f"{_NAME_LEFT}: {_short(text)}")
+    kept = []
+    for indicator in outcome.indicators:
+        title = _without_named_brackets(indicator.title) if names_a_person(indicator.title) else indicator.title
+        if title:
+            if title != indicator.title:
+                indicator.title = title
+                record.flag("outcomes", f"{_NAME_LEFT}: {_short(title)}")
+            kept.append(indicator)
+        else:
+            record.flag("outcomes", f"{_ITEM_LEFT}: {_short(indicator.title)}")
+    outcome.indicators = kept
+    return True
 
 
 def _withhold_in_event(record, event) -> None:
@@ -205,6 +230,9 @@ def _withhold_in_event(record, event) -> None:
     people = [o for o in event.organisers if is_person(o)]
     if people:  # "organised by Dr. Amina Diallo": a person is no organiser the registry lists
         event.organisers = [o for o in event.organisers if o not in people]
+        record.flag("activities", f"{_NAME_LEFT}: {_short(event.title)}")
+    if event.participants_profile and names_a_person(event.participants_profile):  # "trained by Dr. A. Diallo"
+        event.participants_profile = None
         record.flag("activities", f"{_NAME_LEFT}: {_short(event.title)}")
     if event.summary:
         kept, left = without_people(event.summary)
