@@ -17,10 +17,18 @@ from .role_cues import table
 _DATA = Path(__file__).resolve().parent.parent / "data" / "given_names.json"
 
 # Titles of address in the three languages (and "H.E."): "Dr. Amina Diallo", "Mme Aïcha Ba", "Sra. Paula Giraldo".
-_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "mme", "mlle", "m", "me", "pr", "sr", "sra",
-                     "srta", "dra", "lic", "licda", "ing", "he", "h.e", "s.e", "sir", "dame", "don", "doña", "dona"})
-_TITLE = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof|professor|mme|mlle|me|pr|sr|sra|srta|dra|lic|licda|ing|h\.\s?e|s\.\s?e"
-                    r"|sir|dame|don|doña|dona)\.?\s+[A-Z\u00c0-\u00de]|^m\.\s+[A-Z\u00c0-\u00de]", re.IGNORECASE)
+# One list serves the partner checks, the sentence splitter and the phrase reader of values/prose.py.
+# Abbreviations written before a name in running text; their period ends no sentence and no phrase.
+PROSE_TITLES = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Mme", "Mlle", "Sra", "Srta", "Dra", "Hon", "Lic", "H.E", "S.E")
+# Abbreviations that are titles only with their period and a capitalised name ("M. Keita", "Sr. Ruiz").
+PERIOD_TITLES = ("M", "Sr")
+# Titles that open a value where an organisation is expected ("Me", "Pr", "Ing", "Don" too: in prose they are
+# words or initials more often than titles).
+_VALUE_TITLES = ("miss", "professor", "me", "pr", "licda", "ing", "sir", "dame", "don", "doña", "dona")
+_TITLES = frozenset({t.casefold() for t in PROSE_TITLES + PERIOD_TITLES} | set(_VALUE_TITLES) | {"he"})
+_OPENING_TITLES = sorted(_TITLES - {"m", "he", "hon"}, key=len, reverse=True)  # "Hon Hai", "He Wei": names
+_TITLE = re.compile(r"^(?:" + "|".join(re.escape(t).replace(r"\.", r"\.\s?") for t in _OPENING_TITLES)
+                    + r")\.?\s+[A-Z\u00c0-\u00de]|^m\.\s+[A-Z\u00c0-\u00de]", re.IGNORECASE)
 # Family-name particles written in small letters ("van der", "de la", "bin", "ould").
 _PARTICLES = frozenset({"van", "der", "den", "von", "de", "del", "della", "di", "da", "das", "do", "dos", "du", "la",
                         "le", "y", "bin", "ibn", "bint", "ould", "ben", "al", "el", "ter", "zu"})
@@ -93,8 +101,9 @@ def person_head(text: str) -> tuple[str, str] | None:
 
 # A title of address and a capitalised word, in running text ("Dr. Kwame Mensah", "Mme Ba", "H.E. Ms. Ruiz"); "Me",
 # "Pr", "Ing", "Don" are left out here: in prose they are words or initials more often than titles.
-_PROSE_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Mme|Mlle|Sra|Srta|Dra|Hon|Lic|H\.\s?E|S\.\s?E)\.?\s+"
-                          r"(?=[A-Z\u00c0-\u00de])|\b(?:M|Sr)\.\s+(?=[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff])")
+_PROSE_TITLE = re.compile(r"\b(?:" + "|".join(re.escape(t).replace(r"\.", r"\.\s?") for t in PROSE_TITLES)
+                          + r")\.?\s+(?=[A-Z\u00c0-\u00de])|\b(?:" + "|".join(PERIOD_TITLES)
+                          + r")\.\s+(?=[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff])")
 # Two to five capitalised words (particles between them): where a person's name may be.
 _CAPITALISED = re.compile(r"[A-Z\u00c0-\u00de][\w'’-]*(?:\s+(?:(?:van|der|de|del|da|dos|du|la|bin|ibn|ould)\s+){0,2}"
                           r"[A-Z\u00c0-\u00de][\w'’-]*){1,4}")
@@ -112,6 +121,7 @@ _TITLE_ADJECTIVES = frozenset({"general", "national", "federal", "executive", "r
                                "supreme", "state"})
 # A sentence ends at . ! ? and a space, not after a title's or an initial's period ("Dr. Kwame", "J. Smith").
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+_ABBREVIATION = re.compile(r"[A-Z]\.|(?:" + "|".join(re.escape(t) for t in PROSE_TITLES + PERIOD_TITLES) + r")\.")
 
 
 # "author: Grace Wanjiru", "Publié par : ...": a page's byline names a person (a front matter's key, a blog's line).
@@ -147,8 +157,7 @@ def _sentences(text: str) -> list[str]:
     start = 0
     for m in _SENTENCE_END.finditer(text):
         before = text[max(start, m.start() - 6):m.start()].split()[-1:]
-        if before and "\n" not in m.group() and (re.fullmatch(r"[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Prof|Mme|Mlle|Sr|Sra|Srta|Dra|"
-                                                               r"Hon|Lic|H\.E|S\.E|M)\.", before[0])):
+        if before and "\n" not in m.group() and _ABBREVIATION.fullmatch(before[0]):
             continue
         out.append(text[start:m.end()])
         start = m.end()

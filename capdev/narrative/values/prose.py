@@ -33,6 +33,7 @@ from . import told_partners as _told
 from .funding import _MECHANISM
 from .money import parse_money
 from .orgs import resolve_unit
+from .person_names import PERIOD_TITLES, PROSE_TITLES
 
 _CODE = re.compile(
     rf"\b(?:project|projet|proyecto|programme|program|programa|code|c[oó]digo|n[°º]|no\.|number|num[ée]ro|"
@@ -113,8 +114,10 @@ _PARTNERS_BEFORE = re.compile(
 )
 # The period of a title of address ("Ms. Ana Ruiz", "Sra. Ruiz", "M. Keita") ends no phrase: the names after it are
 # read, and the person is then left out as no organisation (values/partner_checks.py).
+_NO_TITLE_BEFORE = "".join(rf"(?<!\b{re.escape(t)})" for t in PROSE_TITLES + PERIOD_TITLES)
 _PHRASE_END = re.compile(
-    r"(?<!\bMs)(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSr)(?<!\bSra)(?<!\bDra)(?<!\bM)(?<!\bProf)\.|;|\s+(?:that|which|who|whose|que|qui|dont|cuyo|cuya)\b|,\s+(?:it|which|que|qui|il|elle|a|ont|has|have|had|ha|han|est|es|fue|was|were)\b|,\s+(?:the|and\s+the|el|la)\b(?!\s+[A-Z\u00c0-\u00de])|\s+to\s+[a-z]|\s+para\s+[a-z]+(?:ar|er|ir)\b|"
+    _NO_TITLE_BEFORE +
+    r"\.|;|\s+(?:that|which|who|whose|que|qui|dont|cuyo|cuya)\b|,\s+(?:it|which|que|qui|il|elle|a|ont|has|have|had|ha|han|est|es|fue|was|were)\b|,\s+(?:the|and\s+the|el|la)\b(?!\s+[A-Z\u00c0-\u00de])|\s+to\s+[a-z]|\s+para\s+[a-z]+(?:ar|er|ir)\b|"
     r"\s+pour\s+[a-z]+(?:er|ir|re)\b|\s+(?:el|la|le)\s+(?:proyecto|projet|project)\b|"
     # "... and carried out"
     r"\s+(?:and|y|et)\s+(?:was\s+|were\s+|fue\s+|a\s+[ée]t[ée]\s+)?[a-z]+(?:ed|ado|ada|\u00e9)\b|"
