@@ -76,8 +76,15 @@ def _tokens(text) -> set[str]:
 def _is_flagged(record: dict, key: str) -> bool:
     if key == "title" and record.get("title_is_proposed"):
         return True
-    fields = {key, {"donors": "partners", "participants": "activities", "events": "activities"}.get(key, key)}
-    return any(flag.get("field") in fields for flag in record.get("flags") or [])
+    return any(flag.get("field") in _FLAG_FIELDS.get(key, {key}) for flag in record.get("flags") or [])
+
+
+# The record's fields whose flags say a key's value is unsure: the parser flags a period as "time_frame" and a budget
+# as "budgets" (before round 11 the scorer looked for "start", "end" and "budget", and so counted a flagged period or
+# budget as sure: wrong rather than flagged).
+_FLAG_FIELDS = {"donors": {"donors", "partners", "funding_source"}, "participants": {"participants", "activities"},
+                "events": {"events", "activities"}, "budget": {"budget", "budgets"},
+                "start": {"start", "time_frame"}, "end": {"end", "time_frame"}}
 
 
 def _forms(*names: str) -> set[str]:
