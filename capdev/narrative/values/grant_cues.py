@@ -28,7 +28,37 @@ def grant_cue_pattern() -> str:
     nouns = _cues.alternation("grant_nouns")
     sources = _cues.alternation("gapped_funding_from")
     return (rf"(?:{heads})\s+{_ARTICLE}?(?:(?:{adjectives})\s+)?(?:{nouns})(?:\s+(?:{adjectives}))?"
-            rf"\s+(?:{sources}|of)(?=\s|['’])")
+            rf"\s+(?:{sources}|of)(?=\s|['’])|{gapped_paying_pattern()}|{source_link_pattern()}")
+
+
+@functools.cache
+def source_link_pattern() -> str:
+    """A participle of paying and the link to the budget mechanism it names, with the tranche that opens the
+    mechanism's name ("funded under the 12th tranche of the ", "financé au titre de la 13e tranche du ",
+    "financiado con cargo al 14.º tramo de la "): the name that follows is the funding source. Read only where a
+    mechanism (data/role_cues.json: donor_mechanisms, mechanism_codes, a tranche) follows within a few words."""
+    participles = _cues.alternation("gapped_paying_participles")
+    links = _cues.alternation("source_links")
+    mechanisms = "|".join([_cues.alternation("donor_mechanisms"), "tranche", "tramo", *_cues.table()["mechanism_codes"]])
+    ordinal = r"(?:\d{1,3}\s?(?:st|nd|rd|th|e|eme|er|re|[.]?\s?[oa\u00ba\u00aa])|[a-z]+(?:th|ieme|[oa]))"
+    tranche = rf"(?:\s+{_ARTICLE}?{ordinal}\s+(?:tranche|tramo)\s+(?:of|de|du|del)(?=\s))"
+    return (rf"(?:{participles})(?![\w-])\s+(?:{links})(?=\s+(?:[\w'’.-]+\s+){{0,5}}?(?:{mechanisms})(?![\w-]))"
+            rf"(?-i:{tranche})?")
+
+
+@functools.cache
+def gapped_paying_pattern() -> str:
+    """A participle of paying, a short gap, the agent's preposition: "financed entirely by", "funded in 2021 by",
+    "financé à hauteur de 450 000 $ US par", "financiado en un 80 % por". The gap (2 to 60 characters, one clause)
+    holds no verb and no word that opens another clause (data/role_cues.json, gapped_paying_stops), nor an English
+    participle in -ed or a Spanish one in -ado/-ido ("funded in 2021 and delivered by" names no payer); the
+    pattern ends before the agent's name. Each gap word is taken once: the match stays linear."""
+    participles = _cues.alternation("gapped_paying_participles")
+    stops = _cues.alternation("gapped_paying_stops")
+    word = (rf"(?!(?:{stops})(?![\w'’-]))(?![\w'’-]*(?:ed|ad[oa]s?|id[oa]s?)(?![\w'’-]))"
+            r"[\w'’%$€£.,/()-]+")
+    return (rf"(?:{participles})(?![\w-])(?=(?:[^.;:!?\n]|\.(?=\d)){{2,60}}?\s(?:by|par|por)\s)"
+            rf"(?:,?\s+{word}){{1,10}}?\s+(?:by|par|por)(?![\w'’-])")
 
 
 @functools.cache

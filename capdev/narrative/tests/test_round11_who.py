@@ -1,0 +1,56 @@
+"""Who pays, in wordings no list of phrases holds (round 11): a participle of paying whose payer comes after a short
+gap ("funded during its first phase by", "financé à hauteur de 1,2 million d'euros par", "cofinanciada en partes
+iguales por"), and the budget mechanism a participle of paying names after a link, with the tranche that opens its
+name ("funded under the 11th tranche of the United Nations Development Account", "financé au titre de la 13e
+tranche du Compte de l'ONU pour le développement", "financiado con cargo al 14.º tramo de la Cuenta para el
+Desarrollo"): the mechanism is the funding source, never a funder. Records in English, French and Spanish, in
+several layouts (tests/files/round11/who/); guards where the rule must not fire: a gap that holds another verb
+("funded in 2022 and delivered by"), a link to no mechanism ("funded under the leadership of the Ministry")."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from capdev.narrative.tests._shared import only_record
+
+FILES = Path(__file__).parent / "files" / "round11" / "who"
+
+
+def _names(rec, role: str | None = None) -> set[str]:
+    return {p.name for p in rec.partners if role is None or p.role == role}
+
+
+@pytest.mark.parametrize("name, funder, served", [
+    ("gapped_en.txt", "Kingdom of the Netherlands", "LSO"),     # funded during its first phase by
+    ("gapped_fr.txt", "African Development Bank", "BEN"),       # financé à hauteur de 1,2 million d'euros par
+    ("gapped_es.txt", "Gobierno de Suiza", "NIC"),              # cofinanciada en partes iguales por
+])
+def test_a_payer_after_a_gap_between_the_participle_and_by(name: str, funder: str, served: str) -> None:
+    rec = only_record(FILES / name)
+    assert funder in _names(rec, "funding")
+    assert _names(rec) == {funder}
+    assert rec.countries == [served]  # the payer's country is not served
+
+
+@pytest.mark.parametrize("name", ["gapped_guard_en.txt", "gapped_guard_fr.txt", "gapped_guard_es.txt"])
+def test_a_gap_holding_another_verb_names_no_payer(name: str) -> None:
+    rec = only_record(FILES / name)
+    assert not _names(rec, "funding")
+
+
+@pytest.mark.parametrize("name, source", [
+    ("tranche_en.txt", "United Nations Development Account"),
+    ("tranche_fr.txt", "Compte de l'ONU pour le développement"),
+    ("tranche_es.txt", "Cuenta para el Desarrollo de las Naciones Unidas"),
+])
+def test_the_mechanism_a_participle_of_paying_names_is_the_funding_source(name: str, source: str) -> None:
+    rec = only_record(FILES / name)
+    assert rec.funding_source == source  # the tranche that opened its name is left out
+    assert not _names(rec)  # a mechanism is no funder, no partner
+
+
+def test_a_link_to_no_mechanism_names_no_source() -> None:
+    rec = only_record(FILES / "tranche_guard_en.txt")
+    assert rec.funding_source is None
+    assert not _names(rec, "funding")
