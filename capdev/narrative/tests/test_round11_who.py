@@ -54,3 +54,47 @@ def test_a_link_to_no_mechanism_names_no_source() -> None:
     rec = only_record(FILES / "tranche_guard_en.txt")
     assert rec.funding_source is None
     assert not _names(rec, "funding")
+
+
+@pytest.mark.parametrize("name, partners", [
+    ("labels_en.txt", {"Ministry of Lands, Housing and Urban Development"}),   # Participating institutions:
+    ("labels_fr.txt", {"Direction de l'état civil", "Agence Togo Digital"}),     # Organismes partenaires :
+    ("labels_es.txt", {"Registro Mercantil General de la República"}),          # Entidades participantes:
+])
+def test_a_label_of_participating_bodies_names_partners(name: str, partners: set[str]) -> None:
+    rec = only_record(FILES / name)
+    assert _names(rec, "cooperating") == partners
+    assert not _names(rec, "funding") & partners
+
+
+def test_the_partner_that_implements_with_the_lead_is_an_implementing_partner() -> None:
+    rec = only_record(FILES / "implementing_es.txt")  # "Asociado en la implementación:"
+    assert _names(rec, "implementing") == {"Asociación de Municipios de Honduras"}
+    assert _names(rec, "funding") == {"Gobierno de Corea"}
+
+
+@pytest.mark.parametrize("phrase, name", [
+    # a fact sheet's lines joined: the name after a cue runs into the next line's label
+    ("el Banco Centroamericano de Entidades co-participantes: Registro Mercantil (RM) y Dirección", "el Banco Centroamericano"),
+    ("the Nordic Development Fund Participating institutions: Ministry of Lands", "the Nordic Development Fund"),
+    ("la Banque ouest-africaine de développement Organismes partenaires : Direction de l'état civil",
+     "la Banque ouest-africaine de développement"),
+    ("the Government of Japan Donor: Japan", "the Government of Japan"),   # a one-word label the table knows
+    ("le Gouvernement du Canada Durée : 3 ans", "le Gouvernement du Canada"),
+])
+def test_a_name_ends_where_a_label_begins(phrase: str, name: str) -> None:
+    from capdev.narrative.values.prose_names import name_extent
+
+    assert name_extent(phrase) == name
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("the Ministry of Finance: Budget Department", "the Ministry of Finance"),  # no label: the name ends at the colon
+    ("UNDP at 10:30 in Geneva", "UNDP"),                                        # a time's colon is no label's
+    ("la Agencia Española de Cooperación Internacional para el Desarrollo (AECID)",
+     "la Agencia Española de Cooperación Internacional para el Desarrollo (AECID)"),
+])
+def test_a_colon_that_closes_no_label_leaves_the_name_whole(phrase: str, name: str) -> None:
+    from capdev.narrative.values.prose_names import name_extent
+
+    assert name_extent(phrase) == name

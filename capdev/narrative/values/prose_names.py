@@ -48,12 +48,38 @@ def _before_frame(phrase: str) -> str:
     return phrase[: m.start()] if m else phrase
 
 
+_COLON_WORD = re.compile(r"\S+(?=[ \t]?:(?:\s|$))")
+
+
+def _before_label(phrase: str) -> str:
+    """A phrase cut where a label begins that the name runs into ("el Banco Interamericano de" / "Entidades
+    co-participantes: ...", a fact sheet's lines joined): a word before a colon closes a label, which opens with the
+    capitalised word before its small words ("Socios del proyecto:") or is one the label table knows ("Donor:"); else
+    ("Ministry of Finance: Budget Department") the phrase ends at the colon."""
+    m = _COLON_WORD.search(phrase)
+    if m is None:
+        return phrase
+    words = list(re.finditer(r"\S+", phrase[: m.end()]))
+    j = len(words) - 1
+    while j > 0 and words[j].group(0)[:1].islower():
+        j -= 1
+    if j < len(words) - 1 and words[j].group(0)[:1].isupper() or j and _a_label(phrase[words[j].start() :]):
+        return phrase[: words[j].start()]  # "... Donor: ...", "... Durée : 3 ans": a label the table knows
+    return phrase[: m.end()]
+
+
+def _a_label(text: str) -> bool:
+    from ..labels import match_label
+
+    return match_label(text) is not None
+
+
 def name_extent(phrase: str) -> str:
     """The names at the head of a phrase that follows a funder's or partner's cue, and nothing after them: "the
     Government of Canada, invites applications ..." gives "the Government of Canada"; "el Banco Interamericano de
     Desarrollo apoya a Honduras" gives "el Banco Interamericano de Desarrollo". A list stays a list; an item that
     names nothing (no capital) is dropped; "" when no name heads the phrase."""
-    phrase = _before_frame(phrase)
+    phrase = _before_label(_before_frame(phrase))
     aside = _AMOUNT_ASIDE.search(phrase)
     if aside:
         phrase = phrase[: aside.start()]  # "the Government of Italy (EUR 850,000, 2023-2026)": the name, not its sum
