@@ -98,3 +98,29 @@ def test_a_colon_that_closes_no_label_leaves_the_name_whole(phrase: str, name: s
     from capdev.narrative.values.prose_names import name_extent
 
     assert name_extent(phrase) == name
+
+
+@pytest.mark.parametrize("name, partners", [
+    ("kind_list_en.txt", {"Inter-Parliamentary Union", "CABRI", "Asia-Pacific Parliamentary Forum"}),
+    ("kind_list_fr.txt", {"ARCOP", "ARCOM", "ARCAS"}),   # les associations régionales de communes : ...
+    ("kind_list_es.txt", {"Superintendencia de Catastro", "Instituto Geográfico Nacional", "Red de Municipios Rurales"}),
+])
+def test_the_bodies_listed_after_a_kind_of_bodies_and_its_colon_are_partners(name: str, partners: set[str]) -> None:
+    rec = only_record(FILES / name)
+    assert _names(rec, "cooperating") == partners
+
+
+def test_what_follows_a_colon_after_common_nouns_is_no_partner_unless_it_names_a_body() -> None:
+    rec = only_record(FILES / "kind_list_guard_en.txt")  # "... and local schools: Training sessions ... are held"
+    assert _names(rec) == {"Ministry of Education"}
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("the Institute (ICAP) and the national associations of municipalities: ANAM (Guatemala), AMHON (Hon- duras)",
+     "the Institute (ICAP) and ANAM (Guatemala), AMHON (Honduras)"),   # a word broken at a line's end, joined
+    ("the European Union under two windows: Window A", "the European Union"),  # a clause's colon: no list
+])
+def test_a_kind_of_bodies_gives_way_to_the_names_it_lists(phrase: str, name: str) -> None:
+    from capdev.narrative.values.prose_names import name_extent
+
+    assert name_extent(phrase) == name
