@@ -124,3 +124,24 @@ def test_a_kind_of_bodies_gives_way_to_the_names_it_lists(phrase: str, name: str
     from capdev.narrative.values.prose_names import name_extent
 
     assert name_extent(phrase) == name
+
+
+@pytest.mark.parametrize("name, implementer", [
+    ("executing_known_es.txt", "Economic Commission for Latin America and the Caribbean"),    # Entidad ejecutora: CEPAL
+    ("executing_known_fr.txt", "Organisation for Economic Co-operation and Development"),     # Entité d'exécution : OCDE
+])
+def test_a_known_body_under_an_executing_label_is_an_implementing_partner_not_our_unit(name: str,
+                                                                                      implementer: str) -> None:
+    rec = only_record(FILES / name)
+    assert rec.lead_unit is None
+    assert _names(rec, "implementing") == {implementer}
+
+
+@pytest.mark.parametrize("name, unit", [
+    ("executing_unit_es.txt", "DPIDG"),   # our own unit leads
+    ("executing_code_fr.txt", "DRAPN"),   # a code the table does not know: kept as the lead, flagged
+])
+def test_our_unit_or_an_unknown_code_under_an_executing_label_stays_the_lead(name: str, unit: str) -> None:
+    rec = only_record(FILES / name)
+    assert rec.lead_unit == unit
+    assert not _names(rec, "implementing")
