@@ -75,7 +75,8 @@ def test_the_partner_that_implements_with_the_lead_is_an_implementing_partner() 
 
 @pytest.mark.parametrize("phrase, name", [
     # a fact sheet's lines joined: the name after a cue runs into the next line's label
-    ("el Banco Centroamericano de Entidades co-participantes: Registro Mercantil (RM) y Dirección", "el Banco Centroamericano"),
+    ("el Banco Centroamericano de Entidades co-participantes: Registro Mercantil (RM) y Dirección",
+     "el Banco Centroamericano"),
     ("the Nordic Development Fund Participating institutions: Ministry of Lands", "the Nordic Development Fund"),
     ("la Banque ouest-africaine de développement Organismes partenaires : Direction de l'état civil",
      "la Banque ouest-africaine de développement"),
@@ -103,7 +104,8 @@ def test_a_colon_that_closes_no_label_leaves_the_name_whole(phrase: str, name: s
 @pytest.mark.parametrize("name, partners", [
     ("kind_list_en.txt", {"Inter-Parliamentary Union", "CABRI", "Asia-Pacific Parliamentary Forum"}),
     ("kind_list_fr.txt", {"ARCOP", "ARCOM", "ARCAS"}),   # les associations régionales de communes : ...
-    ("kind_list_es.txt", {"Superintendencia de Catastro", "Instituto Geográfico Nacional", "Red de Municipios Rurales"}),
+    ("kind_list_es.txt", {"Superintendencia de Catastro", "Instituto Geográfico Nacional",
+                          "Red de Municipios Rurales"}),
 ])
 def test_the_bodies_listed_after_a_kind_of_bodies_and_its_colon_are_partners(name: str, partners: set[str]) -> None:
     rec = only_record(FILES / name)
@@ -128,7 +130,7 @@ def test_a_kind_of_bodies_gives_way_to_the_names_it_lists(phrase: str, name: str
 
 @pytest.mark.parametrize("name, implementer", [
     ("executing_known_es.txt", "Economic Commission for Latin America and the Caribbean"),    # Entidad ejecutora: CEPAL
-    ("executing_known_fr.txt", "Organisation for Economic Co-operation and Development"),     # Entité d'exécution : OCDE
+    ("executing_known_fr.txt", "Organisation for Economic Co-operation and Development"),  # Entité d'exécution : OCDE
 ])
 def test_a_known_body_under_an_executing_label_is_an_implementing_partner_not_our_unit(name: str,
                                                                                       implementer: str) -> None:
@@ -145,3 +147,20 @@ def test_our_unit_or_an_unknown_code_under_an_executing_label_stays_the_lead(nam
     rec = only_record(FILES / name)
     assert rec.lead_unit == unit
     assert not _names(rec, "implementing")
+
+
+@pytest.mark.parametrize("name, body, written", [
+    ("office_en.txt", "United Nations Development Programme", "UNDP Zambia Country Office"),
+    ("office_fr.txt", "United Nations Development Programme", "Bureau pays du PNUD au Mali"),
+    ("office_es.txt", "United Nations Children's Fund", "Oficina del UNICEF en Panamá"),
+])
+def test_a_known_bodys_country_office_is_that_body(name: str, body: str, written: str) -> None:
+    rec = only_record(FILES / name)
+    office = next(p for p in rec.partners if p.name == body)
+    assert office.text == written  # the office as written stays with it
+    assert len(rec.partners) == 2
+
+
+def test_an_office_named_for_a_programme_in_a_city_stays_as_written() -> None:
+    rec = only_record(FILES / "office_guard_en.txt")
+    assert _names(rec) == {"OSCE Programme Office in Dushanbe", "Customs Service of Tajikistan"}

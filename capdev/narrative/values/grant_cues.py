@@ -39,7 +39,8 @@ def source_link_pattern() -> str:
     mechanism (data/role_cues.json: donor_mechanisms, mechanism_codes, a tranche) follows within a few words."""
     participles = _cues.alternation("gapped_paying_participles")
     links = _cues.alternation("source_links")
-    mechanisms = "|".join([_cues.alternation("donor_mechanisms"), "tranche", "tramo", *_cues.table()["mechanism_codes"]])
+    codes = _cues.table()["mechanism_codes"]
+    mechanisms = "|".join([_cues.alternation("donor_mechanisms"), "tranche", "tramo", *codes])
     ordinal = r"(?:\d{1,3}\s?(?:st|nd|rd|th|e|eme|er|re|[.]?\s?[oa\u00ba\u00aa])|[a-z]+(?:th|ieme|[oa]))"
     tranche = rf"(?:\s+{_ARTICLE}?{ordinal}\s+(?:tranche|tramo)\s+(?:of|de|du|del)(?=\s))"
     return (rf"(?:{participles})(?![\w-])\s+(?:{links})(?=\s+(?:[\w'’.-]+\s+){{0,5}}?(?:{mechanisms})(?![\w-]))"

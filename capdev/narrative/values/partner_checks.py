@@ -9,6 +9,7 @@ import re
 
 from ..folding import fold
 from ..types import Partner
+from .partner_offices import office_of_known_body
 from .partners import _looks_like_org_start, parse_partners
 from .person_names import is_person, is_title_only, person_head
 from .role_cues import table
@@ -71,6 +72,7 @@ def checked_partners(value: str, role: str) -> tuple[list[Partner], list[str]]:
         if why:
             left.append(f"{why}, not placed: “{partner.text or partner.name}”")
             continue
+        partner = office_of_known_body(partner)  # "UNDP Malawi Country Office": UNDP (values/partner_offices.py)
         kept.append(partner)
         words = [w.casefold() for w in partner.name.split()] or [""]
         if partner.acronym is None and (words[-1] in table()["cut_short_endings"] or len(words) > 2 and words[-2] in (

@@ -101,7 +101,8 @@ def _names_a_body(text: str) -> bool:
     at = m.end() - 1
     head = fold(text[at:]).lower()
     return bool(re.match(r"[A-Z\u00c0-\u00de][A-Z\u00c0-\u00de0-9&-]+\b", text[at:]) or words_rx(
-        "institution_heads").match(head) or words_rx("body_nouns").match(head) or head.split(" ", 1)[0] in _small_heads())
+        "institution_heads").match(head) or words_rx("body_nouns").match(head)
+                or head.split(" ", 1)[0] in _small_heads())
 
 
 def _kind_then_list(phrase: str, words: list[re.Match[str]], k: int, colon: int) -> str | None:
