@@ -164,3 +164,19 @@ def test_a_known_bodys_country_office_is_that_body(name: str, body: str, written
 def test_an_office_named_for_a_programme_in_a_city_stays_as_written() -> None:
     rec = only_record(FILES / "office_guard_en.txt")
     assert _names(rec) == {"OSCE Programme Office in Dushanbe", "Customs Service of Tajikistan"}
+
+
+@pytest.mark.parametrize("name, partner", [
+    ("cut_wrap_en.txt", "Institute of Development Management and Public Administration"),
+    ("cut_wrap2_en.txt", "Graduate School of Governance and Economic Policy"),   # a bullet's value, indented
+])
+def test_a_name_cut_after_and_an_adjective_goes_on_onto_the_next_line(name: str, partner: str) -> None:
+    rec = only_record(FILES / name)
+    assert partner in _names(rec)
+    assert not any(f.reason.startswith("the name may be cut short") for f in rec.flags)
+    assert not {"Administration", "Policy"} & _names(rec)
+
+
+def test_a_name_ending_with_an_adjective_after_no_connector_is_whole() -> None:
+    rec = only_record(FILES / "cut_wrap_guard_fr.txt")  # "Ministère du Service public" / "Formation des ..."
+    assert _names(rec) == {"Ministère du Service public"}

@@ -12,7 +12,7 @@ from ..types import Partner
 from .partner_offices import office_of_known_body
 from .partners import _looks_like_org_start, parse_partners
 from .person_names import is_person, is_title_only, person_head
-from .role_cues import table
+from .role_cues import ends_cut_short, table
 
 
 @functools.cache
@@ -75,7 +75,6 @@ def checked_partners(value: str, role: str) -> tuple[list[Partner], list[str]]:
         partner = office_of_known_body(partner)  # "UNDP Malawi Country Office": UNDP (values/partner_offices.py)
         kept.append(partner)
         words = [w.casefold() for w in partner.name.split()] or [""]
-        if partner.acronym is None and (words[-1] in table()["cut_short_endings"] or len(words) > 2 and words[-2] in (
-                "and", "of", "for", "&") and words[-1] in table()["cut_short_adjectives"]):
+        if partner.acronym is None and (words[-1] in table()["cut_short_endings"] or ends_cut_short(partner.name)):
             left.append(f"the name may be cut short: “{partner.text or partner.name}”")
     return kept, left
