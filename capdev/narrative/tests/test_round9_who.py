@@ -194,7 +194,7 @@ def test_a_name_cut_by_a_line_break_is_flagged() -> None:
     # a name still cut short, with no line after it, is flagged.
     rec = only_record(FILES / "wrapped_list_en.txt")
     assert "National Academy of Politics and Public Administration" in _names(rec, "cooperating")
-    _, left = checked_partners("Ministry of Home Affairs (MoHA); National Academy of Politics and Public", "cooperating")
+    _, left = checked_partners("Ministry of Home Affairs; National Academy of Politics and Public", "cooperating")
     assert any("cut short" in why for why in left)
 
 
