@@ -180,3 +180,22 @@ def test_a_name_cut_after_and_an_adjective_goes_on_onto_the_next_line(name: str,
 def test_a_name_ending_with_an_adjective_after_no_connector_is_whole() -> None:
     rec = only_record(FILES / "cut_wrap_guard_fr.txt")  # "Ministère du Service public" / "Formation des ..."
     assert _names(rec) == {"Ministère du Service public"}
+
+
+@pytest.mark.parametrize("name, country, partners", [
+    ("country_partner_en.txt", "Lesotho", {"Government of Lesotho"}),   # "... together with the Lesotho" (cut)
+    ("country_partner_fr.txt", "Sénégal", {"United Nations Development Programme"}),
+])
+def test_a_bare_country_among_partners_is_no_partner(name: str, country: str, partners: set[str]) -> None:
+    rec = only_record(FILES / name)
+    assert _names(rec, "cooperating") == partners
+    assert any(f.field == "partners" and country in f.reason for f in rec.flags)  # flagged for a reviewer
+
+
+@pytest.mark.parametrize("name, funder", [
+    ("country_partner_fr.txt", "Luxembourg"),   # a country named as a donor pays
+    ("country_partner_es.txt", "Noruega"),
+])
+def test_a_country_named_as_a_donor_stays_a_funder(name: str, funder: str) -> None:
+    rec = only_record(FILES / name)
+    assert _names(rec, "funding") == {funder}

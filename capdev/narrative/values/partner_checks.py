@@ -33,6 +33,14 @@ def _names_no_body(partner: Partner) -> str:
     return ""
 
 
+def _a_country_only(partner: Partner) -> bool:
+    """Is a partner that neither pays nor was named with an acronym a bare country ("together with the Botswana" /
+    "Public Service College" cut at a line's end)? A country is served; its government, named as such, is a body."""
+    from .told_partners import only_a_country
+
+    return partner.acronym is None and only_a_country(partner.text or partner.name)
+
+
 def _semicolon_wraps(value: str) -> str:
     """"Ministry of Home Affairs (MoHA); National Academy of Politics and Public" / "Administration (NAPPA)": in a
     list whose line holds its separator, a line that does not end with one breaks inside a name, unless the next
@@ -68,7 +76,7 @@ def checked_partners(value: str, role: str) -> tuple[list[Partner], list[str]]:
     kept: list[Partner] = []
     left: list[str] = []
     for partner in _without_person_heads(parse_partners(_semicolon_wraps(value), default_role=role), role, left):
-        why = _names_no_body(partner)
+        why = _names_no_body(partner) or (role != "funding" and _a_country_only(partner) and "a country, not a body")
         if why:
             left.append(f"{why}, not placed: “{partner.text or partner.name}”")
             continue
