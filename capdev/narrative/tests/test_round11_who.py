@@ -199,3 +199,20 @@ def test_a_bare_country_among_partners_is_no_partner(name: str, country: str, pa
 def test_a_country_named_as_a_donor_stays_a_funder(name: str, funder: str) -> None:
     rec = only_record(FILES / name)
     assert _names(rec, "funding") == {funder}
+
+
+@pytest.mark.parametrize("name, funder, served", [
+    ("receive_en.txt", "Government of Ireland", "MWI"),             # receives funding from
+    ("receive_fr.txt", "Agence Française de Développement", "CMR"),  # bénéficie d'un financement de
+    ("receive_es.txt", "Gobierno de Suiza", "HND"),                 # recibe fondos del
+])
+def test_a_payer_after_a_verb_of_receiving_and_a_noun_of_money(name: str, funder: str, served: str) -> None:
+    rec = only_record(FILES / name)
+    assert _names(rec) == {funder}
+    assert _names(rec, "funding") == {funder}
+    assert rec.countries == [served]
+
+
+def test_who_receives_money_from_a_body_that_does_not_surely_pay_names_no_funder() -> None:
+    rec = only_record(FILES / "receive_guard_en.txt")  # "The ministry received resources from the Treasury"
+    assert not _names(rec)
