@@ -19,7 +19,6 @@ _AS_OF = re.compile(r"^\s*as\s+(?:for|of|at)\s+", re.IGNORECASE)
 _ACTIVITIES_LEAD = re.compile(r"(?:^|(?<=[\r\n]))[^\r\n]*\bactivit(?:y|ies)\b[^\r\n]*:[ \t]*(?=[\r\n]|$)",
                               re.IGNORECASE)
 _INDIRECT = re.compile(r"\bindirect(?:ly)?\s+beneficiar", re.IGNORECASE)
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,9}$")
 # "2. Innovation dans ...": a list's number; "## Title", "**Title**": Markdown decoration.
 _TITLE_NUMBER = re.compile(r"^(?:#{1,6}\s*|\*\*|__|[\u25aa\u25a0\u25cf\u2022\u25ba\u27a2]\s*)?(?:(?:\d{1,2}|"
                            r"[IVX]{1,4})[.)]\s+(?=\S))?"
@@ -330,7 +329,7 @@ class _Assembler(FundingSteps, RecordSteps, TitleSteps):
             rec.lead_unit = rec.lead_unit or unit
             return
         role = (block.label.modifiers.get("role") if block.label else None) or ""  # "Ejecución: PNUD": a partner
-        if rec.lead_unit is None and _ACRONYM.match(rec.lead_unit_text) and not role:
+        if rec.lead_unit is None and not role and _values("orgs").unknown_code(rec.lead_unit_text):  # not "CLAD"
             rec.flag("lead_unit", "unknown unit")
             rec.lead_unit = rec.lead_unit_text  # a bare code as written is still the best reading; flagged above
             return

@@ -7,6 +7,7 @@ import re
 from .blocks import Block
 from .labels import LabelTable, value_has_type
 from .lines import Line
+from .values.role_cues import ends_cut_short
 
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\u00c0-\u00de]")
 _SHORT_LINE = 80  # characters: longer lines after a short field are prose, not more of its value
@@ -48,9 +49,8 @@ def wraps(block: Block, ln: Line, kind: str) -> bool:
     with a small letter or a bracket, or is indented to where the value began (two columns copied from a PDF)."""
     if block.blank_seen or next_key(block, ln):
         return False
-    if _JOINER_END.search(block.last_text):
-        return True
-    return kind not in _ATOMIC and bool(_WRAPPED_START.match(ln.text) or _in_value_column(block, ln))
+    return bool(_JOINER_END.search(block.last_text) or ends_cut_short(block.last_text)) or kind not in _ATOMIC and bool(
+        _WRAPPED_START.match(ln.text) or _in_value_column(block, ln))  # "... of Politics and Public" / "Administration"
 
 
 def _in_value_column(block: Block, ln: Line) -> bool:
@@ -83,7 +83,7 @@ def unwrap(value: str) -> str:
     for m in _LINE_BREAK.finditer(value):
         line, rest = value[pos : m.start()], value[m.end() : m.end() + 2]
         joined = _JOINER_END.search(line) and not line.rstrip().endswith((",", ";")) or _WRAPPED_START.match(rest)
-        out.append(line + (" " if joined else "\n"))
+        out.append(line + (" " if joined or ends_cut_short(line) else "\n"))  # "... and Public" / "Administration"
         pos = m.end()
     out.append(value[pos:])
     return "".join(out)

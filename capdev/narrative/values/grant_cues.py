@@ -28,7 +28,38 @@ def grant_cue_pattern() -> str:
     nouns = _cues.alternation("grant_nouns")
     sources = _cues.alternation("gapped_funding_from")
     return (rf"(?:{heads})\s+{_ARTICLE}?(?:(?:{adjectives})\s+)?(?:{nouns})(?:\s+(?:{adjectives}))?"
-            rf"\s+(?:{sources}|of)(?=\s|['’])")
+            rf"\s+(?:{sources}|of)(?=\s|['’])|{gapped_paying_pattern()}|{source_link_pattern()}")
+
+
+@functools.cache
+def source_link_pattern() -> str:
+    """A participle of paying and the link to the budget mechanism it names, with the tranche that opens the
+    mechanism's name ("funded under the 12th tranche of the ", "financé au titre de la 13e tranche du ",
+    "financiado con cargo al 14.º tramo de la "): the name that follows is the funding source. Read only where a
+    mechanism (data/role_cues.json: donor_mechanisms, mechanism_codes, a tranche) follows within a few words."""
+    participles = _cues.alternation("gapped_paying_participles")
+    links = _cues.alternation("source_links")
+    codes = _cues.table()["mechanism_codes"]
+    mechanisms = "|".join([_cues.alternation("donor_mechanisms"), "tranche", "tramo", *codes])
+    ordinal = r"(?:\d{1,3}\s?(?:st|nd|rd|th|e|eme|er|re|[.]?\s?[oa\u00ba\u00aa])|[a-z]+(?:th|ieme|[oa]))"
+    tranche = rf"(?:\s+{_ARTICLE}?{ordinal}\s+(?:tranche|tramo)\s+(?:of|de|du|del)(?=\s))"
+    return (rf"(?:{participles})(?![\w-])\s+(?:{links})(?=\s+(?:[\w'’.-]+\s+){{0,5}}?(?:{mechanisms})(?![\w-]))"
+            rf"(?-i:{tranche})?")
+
+
+@functools.cache
+def gapped_paying_pattern() -> str:
+    """A participle of paying, a short gap, the agent's preposition: "financed entirely by", "funded in 2021 by",
+    "financé à hauteur de 450 000 $ US par", "financiado en un 80 % por". The gap (2 to 60 characters, one clause)
+    holds no verb and no word that opens another clause (data/role_cues.json, gapped_paying_stops), nor an English
+    participle in -ed or a Spanish one in -ado/-ido ("funded in 2021 and delivered by" names no payer); the
+    pattern ends before the agent's name. Each gap word is taken once: the match stays linear."""
+    participles = _cues.alternation("gapped_paying_participles")
+    stops = _cues.alternation("gapped_paying_stops")
+    word = (rf"(?!(?:{stops})(?![\w'’-]))(?![\w'’-]*(?:ed|ad[oa]s?|id[oa]s?)(?![\w'’-]))"
+            r"[\w'’%$€£.,/()-]+")
+    return (rf"(?:{participles})(?![\w-])(?=(?:[^.;:!?\n]|\.(?=\d)){{2,60}}?\s(?:by|par|por)\s)"
+            rf"(?:,?\s+{word}){{1,10}}?\s+(?:by|par|por)(?![\w'’-])")
 
 
 @functools.cache
@@ -45,5 +76,33 @@ def paid_by_ends(text: str) -> list[int]:
     for m in _paid_by_rx().finditer(fold(text)):
         spans = money_spans(text[max(0, m.start() - 40) : m.start()])
         if spans and spans[-1][1] == min(40, m.start()):
+            out.append(m.end())
+    return out
+
+
+@functools.cache
+def _receiving_rx() -> re.Pattern[str]:
+    adjectives = _cues.alternation("grant_adjectives")
+    return re.compile(rf"(?<![\w'-])(?:{_cues.alternation('receiving_heads')})(?:\s+|(?<=['’])){_ARTICLE}?"
+                      rf"(?:(?:{adjectives})\s+)?(?:{_cues.alternation('grant_nouns')})(?:\s+(?:{adjectives}))?"
+                      rf"\s+(?:{_cues.alternation('gapped_funding_from')})(?:\s+|(?<=['’]))", re.IGNORECASE)
+
+
+def receiving_cue_ends(text: str) -> list[int]:
+    """Where the payer's name begins after a verb of receiving and a noun of money ("receives funding from ",
+    "bénéficie d'un financement de ", "recibe fondos de la ", "cuenta con recursos del "): only where that name
+    surely pays (a government, an agency, a bank, a donor: values/funding.pays_surely), since who receives may be
+    another than the project ("the ministry received resources from the Treasury")."""
+    from .funding import pays_surely
+    from .prose_names import name_extent
+
+    if not isinstance(text, str) or not text:
+        return []
+    folded = fold(text)
+    out = []
+    for m in _receiving_rx().finditer(folded):
+        rest = re.sub(r"^(?:the|la|le|el|l['’]|del?|du|des)\s*", "", text[m.end() : m.end() + 160], flags=re.I)
+        name = name_extent(re.split(r"[.;]\s", rest)[0])
+        if name and pays_surely(name):
             out.append(m.end())
     return out

@@ -286,6 +286,12 @@ def resolve_unit(text: str) -> str | None:
     return found[0][2]
 
 
+def unknown_code(text: str) -> bool:
+    """Is a lead unit's value a bare code ("DPIDG-X", "ABC") that names no body the table knows? Such a code is kept
+    as the lead, flagged; a known body's ("Entidad ejecutora: CLAD") is no unit of ours but an implementing partner."""
+    return bool(re.fullmatch(r"[A-Z][A-Z0-9&-]{1,9}", text or "")) and resolve_organisation(text) is None
+
+
 def unit_of(code: str) -> Unit | None:
     """The units.json entry for a code."""
     return next((u for u in load_units() if u.code == code), None)

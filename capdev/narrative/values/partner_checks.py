@@ -9,9 +9,10 @@ import re
 
 from ..folding import fold
 from ..types import Partner
+from .partner_offices import office_of_known_body
 from .partners import _looks_like_org_start, parse_partners
 from .person_names import is_person, is_title_only, person_head
-from .role_cues import table
+from .role_cues import ends_cut_short, table
 
 
 @functools.cache
@@ -30,6 +31,14 @@ def _names_no_body(partner: Partner) -> str:
     if is_person(written) or is_person(partner.name) or is_title_only(partner.name):
         return "a person, not an organisation"  # "Dr. Amina Diallo", "Ana Ruiz"; "Dr" cut from its name
     return ""
+
+
+def _a_country_only(partner: Partner) -> bool:
+    """Is a partner that neither pays nor was named with an acronym a bare country ("together with the Botswana" /
+    "Public Service College" cut at a line's end)? A country is served; its government, named as such, is a body."""
+    from .told_partners import only_a_country
+
+    return partner.acronym is None and only_a_country(partner.text or partner.name)
 
 
 def _semicolon_wraps(value: str) -> str:
@@ -67,13 +76,13 @@ def checked_partners(value: str, role: str) -> tuple[list[Partner], list[str]]:
     kept: list[Partner] = []
     left: list[str] = []
     for partner in _without_person_heads(parse_partners(_semicolon_wraps(value), default_role=role), role, left):
-        why = _names_no_body(partner)
+        why = _names_no_body(partner) or (role != "funding" and _a_country_only(partner) and "a country, not a body")
         if why:
             left.append(f"{why}, not placed: “{partner.text or partner.name}”")
             continue
+        partner = office_of_known_body(partner)  # "UNDP Malawi Country Office": UNDP (values/partner_offices.py)
         kept.append(partner)
         words = [w.casefold() for w in partner.name.split()] or [""]
-        if partner.acronym is None and (words[-1] in table()["cut_short_endings"] or len(words) > 2 and words[-2] in (
-                "and", "of", "for", "&") and words[-1] in table()["cut_short_adjectives"]):
+        if partner.acronym is None and (words[-1] in table()["cut_short_endings"] or ends_cut_short(partner.name)):
             left.append(f"the name may be cut short: “{partner.text or partner.name}”")
     return kept, left

@@ -283,7 +283,7 @@ def read_roles(text: str) -> ProseFacts:
     told = ProseFacts()
     _from_cues(told, " ".join(text.split()))
     return ProseFacts(funders=told.funders, partners=told.partners, implementers=told.implementers,
-                      unsure=told.unsure)
+                      unsure=told.unsure, funding_source=told.funding_source)  # "funded under the DA" (grant_cues)
 
 
 def read_funders(text: str) -> ProseFacts:
@@ -291,7 +291,7 @@ def read_funders(text: str) -> ProseFacts:
     budget of USD 735,000 funded by the Government of the Republic of Korea")."""
     told = ProseFacts()
     _from_cues(told, " ".join(text.split()))
-    return ProseFacts(funders=told.funders)
+    return ProseFacts(funders=told.funders, funding_source=told.funding_source)
 
 
 def read_partners(text: str) -> ProseFacts:

@@ -32,7 +32,7 @@ from ..types import PartialDate
 from . import dates as _dates
 from . import status_prose as _status_prose
 from .cue_chains import chained_ends
-from .grant_cues import grant_cue_pattern
+from .grant_cues import grant_cue_pattern, receiving_cue_ends  # "receives funding from" (round 11)
 from .places import find_countries, find_demonyms
 from .prose_names import name_extent  # noqa: F401 - where a funder's or partner's name ends (read here since round 5)
 
@@ -458,7 +458,7 @@ def read_served(text: str, funders: list[str] | tuple[str, ...] = ()) -> list[st
 def funder_cue_ends(text: str) -> list[int]:
     """Where a funder's name begins after each funder cue ("with the financial support of ", "financé par ")."""
     folded = _folded(text)
-    return [m.end() for m in _rx("funder_cues").finditer(folded)]
+    return sorted({m.end() for m in _rx("funder_cues").finditer(folded)} | set(receiving_cue_ends(text)))
 
 
 def support_cue_ends(text: str) -> list[int]:

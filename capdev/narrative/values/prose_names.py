@@ -48,12 +48,94 @@ def _before_frame(phrase: str) -> str:
     return phrase[: m.start()] if m else phrase
 
 
+_COLON_WORD = re.compile(r"\S+(?=[ \t]?:(?:\s|$))")
+# Words no label and no kind of bodies holds between its first word and its colon: a clause's links and verbs
+# ("the European Union under two windows:", "and the results were:").
+_NOT_IN_LABELS = frozenset("and et y the a an or ou o in on at for to from during since with by under through within "
+                           "across as into dans pour depuis avec par sous lors entre au aux durante desde con para "
+                           "por bajo hasta sobre which that who is was were are has have had est sont a ont es son fue "
+                           "fueron".split())
+# The words a name cut short by a line's end stops at ("el Banco Interamericano de" / "Entidades ...:").
+_CUT_BEFORE_LABEL = frozenset("de of du des del and et y for pour para".split())
+
+
+def _before_label(phrase: str) -> str:
+    """A phrase cut where a label begins that the name runs into (a fact sheet's lines joined: "el Banco
+    Interamericano de" / "Entidades co-participantes: ..."): a word before a colon closes a label, which opens with
+    a capitalised word; it is taken for one where the label table knows it ("Donor:", "Durée :") or where the name
+    before it stops at a small word ("... de") and the label's small words hold no clause's link. Else the phrase
+    ends at the colon ("Ministry of Finance: Budget Department"), unless the colon follows a kind of bodies in small
+    letters: the names listed after it stand in its place (_kind_then_list)."""
+    m = _COLON_WORD.search(phrase)
+    if m is None:
+        return phrase
+    words = list(re.finditer(r"\S+", phrase[: m.end()]))
+    k = len(words)
+    while k > 0 and words[k - 1].group(0)[:1].islower():
+        k -= 1
+    listed = _kind_then_list(phrase, words, k, phrase.index(":", m.end()))
+    if listed is not None:
+        return listed
+    j = k - 1
+    small = [w.group(0).lower() for w in words[j + 1 :]]
+    if j > 0 and (_a_label(phrase[words[j].start() :]) or small and len(small) <= 4 and not _NOT_IN_LABELS & set(
+            small) and words[j - 1].group(0).lower() in _CUT_BEFORE_LABEL):
+        return phrase[: words[j].start()]
+    return phrase[: m.end()]
+
+
+_NAME_START = re.compile(r"(?:(?:the|la|le|les|el|los|las)\s+|[ld]['’])?[A-Z\u00c0-\u00de]")
+# "AMHON (Hon- duras)": a word a line's end broke, its lines since joined with a space.
+_BROKEN_WORD = re.compile(r"(?<=[^\W\d_])- (?=[a-z\u00df-\u00ff])")
+
+
+def _names_a_body(text: str) -> bool:
+    """Does text open with a body's name: an acronym ("ANAM (Guatemala), ...") or the head of an institution's name
+    ("la Secretaría de ...", "Ministry of Lands", "le Réseau ...", "la Superintendencia ..."), an article before
+    it? Not "Training sessions were held"."""
+    from .role_cues import words_rx
+
+    m = _NAME_START.match(text)
+    if m is None:
+        return False
+    at = m.end() - 1
+    head = fold(text[at:]).lower()
+    return bool(re.match(r"[A-Z\u00c0-\u00de][A-Z\u00c0-\u00de0-9&-]+\b", text[at:]) or words_rx(
+        "institution_heads").match(head) or words_rx("body_nouns").match(head)
+                or head.split(" ", 1)[0] in _small_heads())
+
+
+def _kind_then_list(phrase: str, words: list[re.Match[str]], k: int, colon: int) -> str | None:
+    """"the Institute (ICAP) and the national associations of municipalities: ANAM, AMHON and COMURES", "les
+    associations nationales de communes : ANCB et UAMB": a kind of bodies in small letters, plural, that opens the
+    phrase or a list's item, then the names after its colon: the phrase with the names in the kind's place; None
+    when the colon closes no such kind."""
+    run = [w.group(0) for w in words[k:]]
+    if not run:
+        return None
+    rest = phrase[colon + 1 :].lstrip()
+    joiner = run[0].lower() in ("and", "et", "y") if run else False
+    opens = k == 0 or joiner or phrase[: words[k].start()].rstrip().endswith(",")
+    body = run[1:] if joiner else run
+    if len(body) < 2 or not opens or not _names_a_body(rest) or not body[-1].lower().endswith(("s", "x")) or any(
+            w.lower() in _NOT_IN_LABELS - {"the"} for w in body):
+        return None
+    head = phrase[: words[k].start()] if k else ""
+    return f"{head}{run[0]} {rest}" if joiner else f"{head}{rest}"
+
+
+def _a_label(text: str) -> bool:
+    from ..labels import match_label
+
+    return match_label(text) is not None
+
+
 def name_extent(phrase: str) -> str:
     """The names at the head of a phrase that follows a funder's or partner's cue, and nothing after them: "the
     Government of Canada, invites applications ..." gives "the Government of Canada"; "el Banco Interamericano de
     Desarrollo apoya a Honduras" gives "el Banco Interamericano de Desarrollo". A list stays a list; an item that
     names nothing (no capital) is dropped; "" when no name heads the phrase."""
-    phrase = _before_frame(phrase)
+    phrase = _before_label(_before_frame(_BROKEN_WORD.sub("", phrase) if "- " in phrase else phrase))
     aside = _AMOUNT_ASIDE.search(phrase)
     if aside:
         phrase = phrase[: aside.start()]  # "the Government of Italy (EUR 850,000, 2023-2026)": the name, not its sum

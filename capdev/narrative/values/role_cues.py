@@ -45,3 +45,11 @@ def alternation(name: str) -> str:
 def words_rx(name: str) -> re.Pattern[str]:
     """Any phrase of the list as whole words."""
     return re.compile(rf"(?<![\w'-])(?:{alternation(name)})(?![\w-])", re.IGNORECASE)
+
+
+def ends_cut_short(text: str) -> bool:
+    """Does a name end with an English adjective after a connector ("National Academy of Politics and Public" /
+    "Administration (NAPPA)" on the next line)? No body's name ends so: it is cut short (data/role_cues.json,
+    cut_short_adjectives). A French "Service public" does not count: no connector comes before."""
+    words = [w.casefold() for w in (text or "").split()]
+    return len(words) > 2 and words[-2] in ("and", "of", "for", "&") and words[-1] in table()["cut_short_adjectives"]

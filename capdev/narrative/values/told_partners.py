@@ -113,7 +113,7 @@ def only_a_country(names: str) -> bool:
 
 def _opens_with_a_country(part: str) -> bool:
     """"Kenya", "le Togo sur la gestion des archives": a country, and only small words after it."""
-    bare = re.sub(r"^(?:the|le|la|les|el|l['’])\s*", "", part, flags=re.IGNORECASE)
+    bare = re.sub(r"^(?:(?:the|le|la|les|el)\s+|l['’]\s*)", "", part, flags=re.IGNORECASE)  # not "Le" of "Lesotho"
     first = next(iter(find_countries(bare)), None)
     return first is not None and first.start == 0 and not re.search(r"[A-Z\u00c0-\u00de]", bare[first.end :])
 
