@@ -12,6 +12,7 @@ from ..folding import fold
 from ..types import PartialDate
 from .prose_facts import _NOT_THE_PROJECT, _cue_pattern, dated_mentions, others_before
 from .status_prose import _data
+from .wrapped_lines import rejoin
 
 __all__ = ["changed_end"]
 
@@ -22,7 +23,7 @@ _WINDOW = 120  # the change, the end date's noun and "from" stand close before t
 def _rx() -> re.Pattern[str]:
     change = _cue_pattern(_data()["change_words"])
     noun = _cue_pattern(_data()["end_date_nouns"])
-    gap = r"[^.;:]{0,50}?"
+    gap = r"[^.;:]{0,70}?"  # "su finalización, prevista inicialmente para diciembre de 2023, se amplió"
     # "extend the end date ... from", "la date de clôture est reportée du", "fecha de cierre, prorrogada desde el"
     changed = rf"(?<![\w'-])(?:(?:{change})(?![\w-]){gap}(?<![\w'-])(?:{noun})|(?:{noun})(?![\w-]){gap}" \
               rf"(?<![\w'-])(?:{change}))(?![\w-])"
@@ -36,7 +37,7 @@ def _to_rx() -> re.Pattern[str]:
     the end date to 30 June 2025": the changed end after "to", "until", "jusqu'au", "hasta", "al"."""
     change = _cue_pattern(_data()["change_words"])
     noun = _cue_pattern(_data()["end_date_nouns"])
-    gap = r"[^.;:]{0,50}?"
+    gap = r"[^.;:]{0,70}?"  # "su finalización, prevista inicialmente para diciembre de 2023, se amplió"
     return re.compile(rf"(?<![\w'-])(?:(?:{change})(?![\w-]){gap}(?<![\w'-])(?:{noun})|(?:{noun})(?![\w-]){gap}"
                       rf"(?<![\w'-])(?:{change}))(?![\w-])[^.;:]{{0,60}}?(?<![\w'-])(?:to|until|till|through|au|"
                       rf"jusqu'au|jusqu'en|jusqu'a|hasta|al|para)(?:\s+(?:the|le|el|l'))?\s*$", re.IGNORECASE)
@@ -44,6 +45,7 @@ def _to_rx() -> re.Pattern[str]:
 
 def changed_end(text: str) -> PartialDate | None:
     """The latest new end a change of the project's end date gives (the second date of "from ... to ..."), else None."""
+    text = rejoin(text)  # a wrapped sentence's lines, read as one sentence
     folded = fold(text)
     out: PartialDate | None = None
     for m, lo in dated_mentions(text):
