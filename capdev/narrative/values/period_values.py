@@ -180,8 +180,20 @@ def read_period(value: str) -> PeriodValue:
     if out.end is not None and out.end != out.start and len(mentions) == 1 and _DURATION.search(text) and (
             mentions[0].range.end in (None, mentions[0].range.start)):  # "24 months (July 2021 - June 2023)": written
         out.flags.append("the end counted from the duration")
+    _changed(value, out)
     _doubts(text, out.flags)
     return out
+
+
+def _changed(value: str, out: PeriodValue) -> None:
+    """"24 meses a partir del 1 de octubre de 2022. ... la fecha de finalización se amplió hasta el 30 de junio de
+    2025": a later end the value's own sentence says the end was moved to (values.changed_ends) is the end."""
+    from .changed_ends import changed_end
+
+    moved = changed_end(value)
+    if moved is not None and out.end is not None and moved > out.end and (out.start is None or moved > out.start):
+        out.end = moved
+        out.flags.append("the end as extended")
 
 
 def read_one(value: str, kind: str | None = None) -> PeriodValue:
