@@ -10,7 +10,7 @@ import re
 
 from ..folding import fold
 from ..types import PartialDate
-from .prose_facts import _NOT_THE_PROJECT, _cue_pattern, dated_mentions, others_before
+from .prose_facts import _NOT_THE_PROJECT, _cue_pattern, cues, dated_mentions, others_before
 from .status_prose import _data
 from .wrapped_lines import rejoin
 
@@ -43,6 +43,18 @@ def _to_rx() -> re.Pattern[str]:
                       rf"jusqu'au|jusqu'en|jusqu'a|hasta|al|para)(?:\s+(?:the|le|el|l'))?\s*$", re.IGNORECASE)
 
 
+@functools.cache
+def _of_project_rx() -> re.Pattern[str]:
+    """"approuve la prolongation sans coût additionnel du projet jusqu'au", "a no-cost extension of the project
+    until", "la prórroga del proyecto hasta el": the project itself extended, to the date after "until"."""
+    change = _cue_pattern(_data()["change_words"])
+    project = _cue_pattern(cues()["project_words"])
+    return re.compile(rf"(?<![\w'-])(?:{change})(?![\w-])[^.;:]{{0,40}}?(?<![\w'-])(?:of|du|de|del|de\s+la)\s+"
+                      rf"(?:the\s+|this\s+|ce\s+|cet\s+|este\s+|esta\s+|la\s+|l')?(?:{project})(?![\w-])"
+                      rf"[^.;:\d]{{0,30}}?(?<![\w'-])(?:to|until|till|through|jusqu'au|jusqu'en|jusqu'a|hasta|al)"
+                      rf"(?:\s+(?:the|le|el|l'))?\s*$", re.IGNORECASE)
+
+
 def changed_end(text: str) -> PartialDate | None:
     """The latest new end a change of the project's end date gives (the second date of "from ... to ..."), else None."""
     text = rejoin(text)  # a wrapped sentence's lines, read as one sentence
@@ -54,7 +66,7 @@ def changed_end(text: str) -> PartialDate | None:
         if r.end is not None and r.end.first_day() > r.start.last_day():
             cue = _rx().search(before)  # "from 31 January 2025 to 31 July 2025": the second date
         else:
-            cue, r = _to_rx().search(before), type(r)(r.start, r.start)  # "... to 31 July 2025": the one date
+            cue, r = _to_rx().search(before) or _of_project_rx().search(before), type(r)(r.start, r.start)
         if not cue or _NOT_THE_PROJECT.search(cue.group(0)) or others_before(folded, lo, m.start):
             continue  # "the workshop's end date was moved from ...": another thing's end
         if out is None or r.end > out:
