@@ -12,6 +12,7 @@ from ..folding import fold
 from ..types import PartialDate
 from .prose_facts import _NOT_THE_PROJECT, _cue_pattern, cues, dated_mentions, others_before
 from .status_prose import _data
+from .status_prose import _rx as _other_rx  # "del proyecto anterior", "the previous phase"
 from .wrapped_lines import rejoin
 
 __all__ = ["changed_end"]
@@ -67,7 +68,8 @@ def changed_end(text: str) -> PartialDate | None:
             cue = _rx().search(before)  # "from 31 January 2025 to 31 July 2025": the second date
         else:
             cue, r = _to_rx().search(before) or _of_project_rx().search(before), type(r)(r.start, r.start)
-        if not cue or _NOT_THE_PROJECT.search(cue.group(0)) or others_before(folded, lo, m.start):
+        if not cue or _NOT_THE_PROJECT.search(cue.group(0)) or _other_rx()["other_project"].search(cue.group(0)) \
+                or others_before(folded, lo, m.start):
             continue  # "the workshop's end date was moved from ...": another thing's end
         if out is None or r.end > out:
             out = r.end
