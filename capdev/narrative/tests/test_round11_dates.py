@@ -178,3 +178,31 @@ def test_a_call_extended_is_not_the_project():
 ])
 def test_another_things_extension_gives_no_end(text):
     assert changed_end(text) is None
+
+
+# ------------------------------------------------------------------- a start in brackets, a verb in the present
+
+@pytest.mark.parametrize("value, date", [
+    ("July 2025 (3 years)", PartialDate(2025, 7)),
+    ("1er mars 2022 (36 mois)", PartialDate(2022, 3, 1)),
+    ("enero de 2024 (24 meses)", PartialDate(2024, 1)),
+    ("July 2025 (Q3)", None),  # a quarter is no length
+])
+def test_a_length_in_brackets_beside_one_date(value, date):
+    from capdev.narrative.values.period_values import read_one
+
+    assert read_one(value).start == date
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("The initiative supports four ministries. It starts in March 2026 and closes in February 2029.",
+     PartialDate(2026, 3), PartialDate(2029, 2)),
+    ("Ce programme appuie quatre ministères. Il démarre en mars 2026 et prend fin en février 2029.",
+     PartialDate(2026, 3), PartialDate(2029, 2)),
+    ("El proyecto apoya a cuatro ministerios. Se inicia en marzo de 2026 y culmina en febrero de 2029.",
+     PartialDate(2026, 3), PartialDate(2029, 2)),
+    ("El proyecto apoya a cuatro ministerios. El taller comienza en marzo de 2026 y termina en abril de 2026.",
+     None, None),  # the workshop's
+])
+def test_verbs_in_the_present(text, start, end):
+    assert verb_dates(text) == (start, end)

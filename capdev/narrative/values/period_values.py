@@ -196,6 +196,11 @@ def _changed(value: str, out: PeriodValue) -> None:
         out.flags.append("the end as extended")
 
 
+# "July 2025 (3 years)", "1er mars 2022 (36 mois)", "enero de 2024 (24 meses)": a length in brackets beside one date.
+_DURATION_ASIDE = re.compile(r"\(\s*(?:about\s+|env\.?\s+|environ\s+|aprox\.?\s+)?\d{1,3}[\s-]*(?:months?|mois|meses|"
+                             r"years?|ans|ann[ée]es|años)\s*\)", re.IGNORECASE)
+
+
 def read_one(value: str, kind: str | None = None) -> PeriodValue:
     """A single date under a start or end label ("1er mars 2022", "20220301", "a partir del 1 de marzo de 2022",
     "1 March 2022 (actual)"): the one date it names, or nothing when it names none or several, or when the label
@@ -207,7 +212,7 @@ def read_one(value: str, kind: str | None = None) -> PeriodValue:
         out.flags.append(f"{'an approval' if kind == 'approval' else 'a signature'}'s date, not the project's start: "
                          "kept in the text")
         return out
-    text, quarters = _blank_quarters(normalise(value))
+    text, quarters = _blank_quarters(_DURATION_ASIDE.sub(lambda m: " " * len(m.group(0)), normalise(value)))
     date = _dates.parse_date(text) or _extended_end(text)
     if date is None:
         mentions = _dates.find_dates(text)
