@@ -206,3 +206,16 @@ def test_a_length_in_brackets_beside_one_date(value, date):
 ])
 def test_verbs_in_the_present(text, start, end):
     assert verb_dates(text) == (start, end)
+
+
+# ------------------------------------------------------------------- a plan's years in brackets after a title
+
+@pytest.mark.parametrize("name", ["plan_title_en.txt", "plan_title_fr.txt", "plan_title_es.txt"])
+def test_a_plans_years_after_the_title_are_not_the_projects(name):
+    rec = only_record(FILES / name)  # "Apoyo a la Política Nacional de Integridad (2021-2025)"
+    assert _period(rec) == (None, None)
+    assert "(" not in rec.title  # the years are still no part of the name
+
+
+def test_a_projects_own_years_after_its_title():
+    assert _period(only_record(FILES / "plan_title_guard_en.txt")) == (PartialDate(2021), PartialDate(2024))
