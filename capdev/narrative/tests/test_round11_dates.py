@@ -219,3 +219,13 @@ def test_a_plans_years_after_the_title_are_not_the_projects(name):
 
 def test_a_projects_own_years_after_its_title():
     assert _period(only_record(FILES / "plan_title_guard_en.txt")) == (PartialDate(2021), PartialDate(2024))
+
+
+@pytest.mark.parametrize("word, category", [
+    ("Proposé", "planned"), ("programmée", "planned"), ("Programado", "planned"),
+    ("Programa de apoyo", None),  # a programme's name, no status
+])
+def test_status_words_of_a_project_to_come(word, category):
+    from capdev.narrative.values.status import status_category
+
+    assert status_category(word) == category
