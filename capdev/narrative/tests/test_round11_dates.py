@@ -229,3 +229,32 @@ def test_status_words_of_a_project_to_come(word, category):
     from capdev.narrative.values.status import status_category
 
     assert status_category(word) == category
+
+
+# ------------------------------------------------------------------------------------------- a dateline
+
+@pytest.mark.parametrize("name, status", [
+    ("dateline_en.txt", "active"),  # "Nairobi, 3 March 2025" over a letter
+    ("dateline_fr.txt", "completed"),  # "Dakar, le 14 février 2025"
+    ("dateline_es.txt", "planned"),  # "Jueves 5 de junio de 2025, de 10:00 a 12:30 horas"
+])
+def test_a_dateline_dates_the_document(name, status):
+    rec = only_record(FILES / name)
+    assert rec.status == status
+    assert any(f.field == "status" and "inferred" in f.reason for f in rec.flags)
+
+
+def test_an_events_days_are_no_dateline():
+    assert only_record(FILES / "dateline_guard_en.txt").status is None  # "Nairobi, 3-7 March 2025"
+
+
+@pytest.mark.parametrize("line, date", [
+    ("Martes 8 de abril de 2025, de 15:10 a 16:45 horas", PartialDate(2025, 4, 8)),
+    ("Genève, le 12 mai 2024", PartialDate(2024, 5, 12)),
+    ("Workshop held in March 2024", None),
+    ("Gaborone, Botswana, 6–10 March 2023", None),
+])
+def test_datelines(line, date):
+    from capdev.narrative.values.datelines import dateline
+
+    assert dateline(line) == date
