@@ -227,7 +227,7 @@ class _Assembler(FundingSteps, RecordSteps, TitleSteps):
         rng = _guard(self.rec, "time_frame", None, _values("dates").parse_date_range, m.group(1))
         if rng is None or rng.start is None:
             return title
-        if self.rec.start is None and self.rec.end is None:
+        if not (self.rec.start or self.rec.end) and not _values("title_periods").names_a_plan(title[: m.start()]):
             self.rec.start, self.rec.end = rng.start, rng.end
         return title[: m.start()].rstrip()
 

@@ -18,6 +18,7 @@ from . import dates as _dates
 from . import prose_periods as _periods
 from .prose_facts import _cue_pattern, cues
 from .spelled_dates import _RUN, _value
+from .wrapped_lines import rejoin
 
 
 @functools.cache
@@ -69,6 +70,7 @@ def _the_projects_length(folded: str, length: re.Match[str], cue_at: int) -> boo
 def counted_period(text: str) -> tuple[PartialDate | None, PartialDate | None]:
     """(start, end) of the one sentence that gives the project a length counted from a date; (None, None) when no
     sentence does, or two give different periods."""
+    text = rejoin(text)  # a wrapped sentence's lines, read as one sentence
     folded = fold(text)
     spans = _periods.sentences(text)
     found: set[tuple[PartialDate, PartialDate]] = set()

@@ -49,4 +49,8 @@ def meta_period(text: str) -> tuple[PartialDate | None, PartialDate | None]:
         periods = [p for p in map(item_period, items or []) if p]
         if len(periods) == 1:
             found.add(periods[0])
+    if not found:  # "Jan 2023    Project starts.": a chronology's entries (values.timeline_periods)
+        from .timeline_periods import timeline_period
+
+        return timeline_period(text)
     return next(iter(found)) if len(found) == 1 else (None, None)

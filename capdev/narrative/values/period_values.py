@@ -180,8 +180,25 @@ def read_period(value: str) -> PeriodValue:
     if out.end is not None and out.end != out.start and len(mentions) == 1 and _DURATION.search(text) and (
             mentions[0].range.end in (None, mentions[0].range.start)):  # "24 months (July 2021 - June 2023)": written
         out.flags.append("the end counted from the duration")
+    _changed(value, out)
     _doubts(text, out.flags)
     return out
+
+
+def _changed(value: str, out: PeriodValue) -> None:
+    """"24 meses a partir del 1 de octubre de 2022. ... la fecha de finalización se amplió hasta el 30 de junio de
+    2025": a later end the value's own sentence says the end was moved to (values.changed_ends) is the end."""
+    from .changed_ends import changed_end
+
+    moved = changed_end(value)
+    if moved is not None and out.end is not None and moved > out.end and (out.start is None or moved > out.start):
+        out.end = moved
+        out.flags.append("the end as extended")
+
+
+# "July 2025 (3 years)", "1er mars 2022 (36 mois)", "enero de 2024 (24 meses)": a length in brackets beside one date.
+_DURATION_ASIDE = re.compile(r"\(\s*(?:about\s+|env\.?\s+|environ\s+|aprox\.?\s+)?\d{1,3}[\s-]*(?:months?|mois|meses|"
+                             r"years?|ans|ann[ée]es|años)\s*\)", re.IGNORECASE)
 
 
 def read_one(value: str, kind: str | None = None) -> PeriodValue:
@@ -195,7 +212,7 @@ def read_one(value: str, kind: str | None = None) -> PeriodValue:
         out.flags.append(f"{'an approval' if kind == 'approval' else 'a signature'}'s date, not the project's start: "
                          "kept in the text")
         return out
-    text, quarters = _blank_quarters(normalise(value))
+    text, quarters = _blank_quarters(_DURATION_ASIDE.sub(lambda m: " " * len(m.group(0)), normalise(value)))
     date = _dates.parse_date(text) or _extended_end(text)
     if date is None:
         mentions = _dates.find_dates(text)

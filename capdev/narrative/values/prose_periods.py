@@ -17,6 +17,7 @@ from ..types import PartialDate
 from . import dates as _dates
 from .prose_facts import _NOT_THE_PROJECT, _cue_pattern, _in_history, cues, others_before, sentences
 from .vague_dates import blank_vague_years
+from .wrapped_lines import rejoin
 
 _QUARTERISH = re.compile(r"quarter|trimestre|semest|half|\b[QTHS][1-4]\b|\bFY", re.IGNORECASE)
 # The nouns a verb of beginning or ending may have for subject when it is the project's: the project itself, the
@@ -103,13 +104,19 @@ def _project_dates(text: str, folded: str, spans: list[tuple[int, int]]):
             yield mention, (lo, hi), si, before
 
 
+# "Se inició en marzo de 2022 y concluirá en diciembre de 2024", "it began in 2021 and will end in 2024": a verb of
+# ending joined to the project's verb of beginning by "and" alone has the same subject.
+_AND = re.compile(r"[\s,]*(?:and|y|e|et)\s+", re.IGNORECASE)
+
+
 def verb_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
     """(start, end) that verbs of beginning and ending give, each only when the project is their subject; when
     two sentences give different values for one of them, neither is given."""
-    text = blank_vague_years(text)  # "from mid-2021 to end 2024": the verb's cue stands right before the years
+    text = blank_vague_years(rejoin(text))  # "from mid-2021 to end 2024": the verb's cue stands right before the years
     folded = fold(text)
     spans = sentences(text)
     found: dict[str, set[PartialDate]] = {"start_verbs": set(), "end_verbs": set()}
+    began: dict[int, int] = {}  # a sentence's index: where the start date its project's verb gave ends
     for mention, (lo, _hi), si, before in _project_dates(text, folded, spans):
         for name in ("start_nouns", "end_nouns", "start_verbs", "end_verbs"):
             cue = _verb_rx(name).search(before)
@@ -120,8 +127,11 @@ def verb_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
             bare = name.endswith("nouns") and _BARE_HEAD.fullmatch(folded[lo:at])
             if date is not None and (_projects_verb(folded[lo:at], at - lo) or _opening_clause(
                     folded, lo, at, mention.end) or bare or (
-                    si and _BARE_PRONOUN.fullmatch(folded[lo:at]) and _only_the_project(folded, *spans[si - 1]))):
+                    si and _BARE_PRONOUN.fullmatch(folded[lo:at]) and _only_the_project(folded, *spans[si - 1])) or (
+                    name == "end_verbs" and si in began and _AND.fullmatch(folded, began[si], at))):
                 found[name.replace("nouns", "verbs")].add(date)
+                if name.startswith("start"):
+                    began[si] = mention.end
             break
     start = next(iter(found["start_verbs"])) if len(found["start_verbs"]) == 1 else None
     end = next(iter(found["end_verbs"])) if len(found["end_verbs"]) == 1 else None
@@ -240,7 +250,7 @@ def range_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
     2022 to February 2024", "le projet couvre la période 2021-2023", "el proyecto se ejecuta entre marzo de 2022 y
     febrero de 2024"); nothing for an event's few days, a quarter, a fiscal year, a sentence that recalls the past,
     or when two sentences give two periods."""
-    text = blank_vague_years(text)
+    text = blank_vague_years(rejoin(text))
     folded = fold(text)
     spans = sentences(text)
     found: set[tuple[PartialDate, PartialDate]] = set()

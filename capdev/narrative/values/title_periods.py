@@ -15,7 +15,7 @@ from . import dates as _dates
 from .prose_facts import _cue_pattern
 from .prose_periods import _plan_rx  # things other than the project with periods of their own ("plan_words")
 
-__all__ = ["title_period"]
+__all__ = ["names_a_plan", "title_period"]
 
 _OWN_NOUNS = ["project", "programme", "program", "initiative", "phase", "facility", "projet", "programme", "phase",
               "proyecto", "programa", "iniciativa", "fase"]
@@ -51,3 +51,9 @@ def title_period(title: str) -> tuple[PartialDate | None, PartialDate | None]:
     if bracketed or opened or _own_rx().search(head):
         return r.start, r.end
     return None, None
+
+
+def names_a_plan(head: str) -> bool:
+    """Does a title before its bracketed years name a plan, a strategy, a policy or a law ("Apoyo al Plan Estratégico
+    (2021-2024)", "Appui à la Stratégie nationale de gouvernance (2020-2024)")? The years are then the plan's."""
+    return isinstance(head, str) and bool(_plan_rx().search(fold(head)))
