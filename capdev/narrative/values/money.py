@@ -13,6 +13,8 @@ import pycountry
 
 from capdev.narrative.types import Money
 
+from . import spelled_amounts as _spelled
+
 __all__ = ["money_spans", "parse_money", "currency_code"]
 
 # Written currency marks to ISO 4217, longest first when matched. "$" alone is taken as US dollars: the
@@ -175,14 +177,37 @@ def _prefix_label(gap: str) -> str:
     return ""
 
 
-def money_spans(text: str) -> list[tuple[int, int]]:
-    """Where amounts with their currency are written in text (start, end), in order."""
-    found: list[tuple[int, int]] = []
+_CUR_AT = re.compile(_CUR)
+
+
+def _currency_at(text: str, pos: int) -> tuple[int, str] | None:
+    m = _CUR_AT.match(text, pos)
+    return (m.end(), m.group(0)) if m and currency_code(m.group(0)) else None
+
+
+def _no_amount(m: re.Match[str]) -> bool:
+    """A three-letter code before a number of one or two digits ("SDG 16", "SDG 4": a goal, not Sudanese pounds;
+    "ODS 3"): no budget is written so."""
+    return bool(re.fullmatch(r"[A-Z]{3}", m.group("cur")) and re.fullmatch(r"\d{1,2}", m.group("num"))
+                and not m.group("scale") and m.start("cur") < m.start("num"))
+
+
+def _matches(text: str) -> list[tuple[int, int, object]]:
+    """Each amount with its currency in text, in order: (start, end, a match of the patterns above, or the
+    (amount, mark) of one written in words)."""
+    found: list[tuple[int, int, object]] = [(a, b, (amount, mark)) for a, b, amount, mark in
+                                            _spelled.spelled_amount(text, _currency_at)]
     for rx in (_PREFIXED, _SUFFIXED):
         for m in rx.finditer(text):
-            if currency_code(m.group("cur")) is not None and not any(s < m.end() and m.start() < e for s, e in found):
-                found.append((m.start(), m.end()))
-    return sorted(found)
+            if currency_code(m.group("cur")) is not None and not _no_amount(m) and \
+                    not any(s < m.end() and m.start() < e for s, e, _ in found):
+                found.append((m.start(), m.end(), m))
+    return sorted(found, key=lambda t: t[0])
+
+
+def money_spans(text: str) -> list[tuple[int, int]]:
+    """Where amounts with their currency are written in text (start, end), in order."""
+    return [(s, e) for s, e, _ in _matches(text)]
 
 
 @functools.cache
@@ -205,17 +230,10 @@ def parse_money(text: str, kind: str = "total", default_currency: str | None = N
         return []
     if kind not in ("total", "yearly", "other"):
         kind = "other"
-    found: list[tuple[int, int, re.Match[str]]] = []
+    found = _matches(text)
     taken = [False] * len(text)
-    for rx in (_PREFIXED, _SUFFIXED):
-        for m in rx.finditer(text):
-            if any(taken[m.start() : m.end()]):
-                continue
-            if currency_code(m.group("cur")) is None:
-                continue
-            found.append((m.start(), m.end(), m))
-            for i in range(m.start(), m.end()):
-                taken[i] = True
+    for s, e, _ in found:
+        taken[s:e] = [True] * (e - s)
     if default_currency and currency_code(default_currency):
         for m in re.finditer(rf"(?P<num>{_NUMBER}){_SCALE}", text):
             if any(taken[m.start() : m.end()]):
@@ -232,13 +250,16 @@ def parse_money(text: str, kind: str = "total", default_currency: str | None = N
     out: list[Money] = []
     prev_end = 0
     for start, end, m in found:
-        cur = m.groupdict().get("cur")
-        currency = currency_code(cur) if cur else currency_code(default_currency or "")
-        scale = m.group("scale")
-        amount = _to_decimal(m.group("num"), bool(scale), bool(scale) and bool(_SPANISH_SCALE.match(scale)))
+        if isinstance(m, tuple):  # written in words
+            amount, currency = m[0], currency_code(m[1])
+        else:
+            cur = m.groupdict().get("cur")
+            currency = currency_code(cur) if cur else currency_code(default_currency or "")
+            scale = m.group("scale")
+            amount = _to_decimal(m.group("num"), bool(scale), bool(scale) and bool(_SPANISH_SCALE.match(scale)))
         if amount is None or currency is None:
             continue
-        amount = _clean_amount(amount * _multiplier(scale))
+        amount = _clean_amount(amount * (1 if isinstance(m, tuple) else _multiplier(scale)))
         after = text[end:]
         this_kind = kind
         if _YEARLY.match(after):
