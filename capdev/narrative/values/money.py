@@ -205,6 +205,15 @@ def _matches(text: str) -> list[tuple[int, int, object]]:
     return sorted(found, key=lambda t: t[0])
 
 
+# Between an amount and the same sum in another currency: "650 000 000 FCFA (990 000 euros)", "FCFA / EUR",
+# "EUR 1 million, i.e. about USD 1.08 million", "Bs 3.480.000 (aprox. USD 500.000)", "soit environ".
+_RESTATED = re.compile(
+    r"\s*(?:[(\[/≈~=]|,?\s*(?:i\.\s?e\.|or|ou|o|soit|c[.-]?\s?[àa]\s?d\.?|es\s+decir|equivalent\s+to|"
+    r"[ée]quivalent\s+[àa]|equivalente\s+a))\s*(?:(?:approx\.?|approximately|about|around|some|environ|"
+    r"aprox\.?|aproximadamente|unos|unas|pr[èe]s\s+de|cerca\s+de|ca\.)\s*)?",
+    re.IGNORECASE)
+
+
 def money_spans(text: str) -> list[tuple[int, int]]:
     """Where amounts with their currency are written in text (start, end), in order."""
     return [(s, e) for s, e, _ in _matches(text)]
@@ -275,8 +284,11 @@ def parse_money(text: str, kind: str = "total", default_currency: str | None = N
                 if lm:
                     label = lm.group(1).strip()
                     break
-        if re.fullmatch(r"(?i)(?:per\s+(?:year|annum)|yearly|annually|approx\.?|estimated|total)", label):
-            label = ""
+        if re.fullmatch(r"(?i)(?:per\s+(?:year|annum)|yearly|annually|approx\.?|estimated|total)", label) or \
+                money_spans(label):
+            label = ""  # "EUR 1,000,000 (approx. USD 1,080,000)": the bracket restates the sum, it names nothing
+        if out and currency != out[-1].currency and _RESTATED.fullmatch(text[prev_end:start]):
+            this_kind, label = "other", ""  # "650 000 000 FCFA (990 000 euros)": one sum in a second currency
         out.append(Money(amount, currency, this_kind, label))
         prev_end = end
     return out

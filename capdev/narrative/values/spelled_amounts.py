@@ -121,6 +121,8 @@ def spelled_amount(text: str, currency_at) -> list[tuple[int, int, Decimal, str]
         else:
             continue
         start, pos = run[k].start(), run[-1].end()
+        if re.search(r"\d[\s.,]*$", text[max(0, start - 12) : start]):
+            continue  # "680 mil dólares", "1,5 millions d'euros": digits and a scale word, money's own reading
         restated = re.match(r"\s*\(\s*(\d{1,3}(?:[ \u00a0\u202f.,']\d{3})+|\d+)\s*\)", text[pos:])
         amount = Decimal(value)
         if restated:
