@@ -31,16 +31,20 @@ def _rx(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?:(?<![\w'’-])|(?<=\b[lLdD]['’]))(?:{body})", re.IGNORECASE)
 
 
-def owned_elsewhere(folded: str, lo: int, start: int, end: int, total_at: int | None) -> bool:
-    """Is the amount at start:end of a folded sentence that begins at lo another thing's? A word of the list
-    between the sentence's start and the amount (after its total's cue, or joined to it: "the annual budget of"),
-    or a share's or a rate's words right after it."""
+_PROJECT = re.compile(r"\b(?:project|projet|proyecto|programme|program|programa|initiative|iniciativa)s?\b",
+                      re.IGNORECASE)
+
+
+def owned_elsewhere(folded: str, lo: int, window_lo: int, start: int, end: int, total_at: int | None) -> bool:
+    """Is the amount at start:end of a folded sentence that begins at lo another thing's? A word of the list in the
+    window before the amount (from window_lo), unless a total's cue after it and a project named in the sentence
+    make the amount the project's ("the debt management project has a budget of"): "the national budget amounts
+    to" is the state's. Or a share's or a rate's words right after the amount."""
     if _rx("after").match(folded[end : end + 40]):
         return True
-    for m in _rx("before").finditer(folded, lo, start):
-        if total_at is None or m.end() > total_at:
-            return True
-    return False
+    named = _PROJECT.search(folded, lo, start) is not None
+    return any(total_at is None or m.end() > total_at or not named
+               for m in _rx("before").finditer(folded, window_lo, start))
 
 
 def too_small(amount: Decimal) -> bool:

@@ -49,7 +49,7 @@ def _kind(folded: str, lo: int, start: int, end: int) -> str:
     window_lo = max(lo, start - _WINDOW)
     totals = list(_cue_rx("budget_total_cues").finditer(folded, window_lo, start))
     total = totals[-1] if totals else None
-    if _owners.owned_elsewhere(folded, window_lo, start, end, totals[0].start() if totals else None):
+    if _owners.owned_elsewhere(folded, lo, window_lo, start, end, totals[0].start() if totals else None):
         return "part"  # "Ghana's GDP reached USD 76 billion", "EUR 2 million in co-financing"
     # A part's cue after the total's, or right before it ("the counterpart contribution of USD 50,000").
     for part in _cue_rx("budget_part_cues").finditer(folded, window_lo, start):
