@@ -189,3 +189,23 @@ def test_an_isbn_a_law_and_a_phone_give_no_code():
 def test_a_list_of_links_under_a_reference_label_is_no_code():
     assert not_a_code("[1] https://example.org/bulletin-18 [2] https://example.org/news") == "a link"
     assert not_a_code("SEN/FP/2025-011") == ""
+
+
+# ---------------------------------------------------------------- other dollars, scale letters joined to the code
+
+@pytest.mark.parametrize("text,amount,currency", [
+    ("MXN$ 3 millones", 3_000_000, "MXN"),
+    ("T$ 450,000", 450_000, "TOP"),
+    ("FJ$1.2 million", 1_200_000, "FJD"),
+    ("RD$ 25 millones", 25_000_000, "DOP"),
+    ("2,5 MUSD", 2_500_000, "USD"),
+    ("1,5 MEUR", 1_500_000, "EUR"),
+    ("300 kEUR", 300_000, "EUR"),
+], ids=["mxn", "top", "fjd", "dop", "musd", "meur", "keur"])
+def test_a_countrys_dollar_and_a_joined_scale(text, amount, currency):
+    assert _amounts(parse_money(text)) == [(Decimal(amount), currency, "total")]
+
+
+@pytest.mark.parametrize("text", ["XY$ 300,000", "3 MUSA", "5 Musd"])
+def test_a_dollar_joined_to_unknown_letters_is_not_us_dollars(text):
+    assert parse_money(text) == []

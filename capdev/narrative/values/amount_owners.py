@@ -19,7 +19,8 @@ _DATA = Path(__file__).resolve().parent.parent / "data" / "amount_owners.json"
 _SMALLEST = Decimal(1000)
 # A word or two between an amount and what makes it a share or a rate: "EUR 2 million in co-financing", "USD 60
 # for each", "150 000 FCFA brut par mois", "USD 3.500 mensuales".
-_GAP = r"[\s,]*(?:(?:in|as|of|for|en|de|d'|du|des|comme|como|a\s+titre\s+de|a\s+t[ií]tulo\s+de|brut|bruts|net|nets|gross)\s*){0,2}"
+_GAP = (r"[\s,]*(?:(?:in|as|of|for|en|de|d'|du|des|comme|como|a\s+titre\s+de|a\s+t[ií]tulo\s+de|brut|bruts|net|"
+        r"nets|gross)\s*){0,2}")
 
 
 @functools.cache

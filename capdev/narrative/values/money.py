@@ -23,7 +23,10 @@ _SYMBOLS: dict[str, str] = {
     "US$": "USD", "U.S.$": "USD", "US $": "USD", "USD$": "USD", "$US": "USD", "$": "USD",
     "CA$": "CAD", "$CA": "CAD", "$ CA": "CAD", "C$": "CAD", "CAN$": "CAD", "A$": "AUD", "AU$": "AUD", "AUD$": "AUD",
     "NZ$": "NZD",
-    "HK$": "HKD", "S$": "SGD", "R$": "BRL", "MX$": "MXN",
+    "HK$": "HKD", "S$": "SGD", "R$": "BRL", "MX$": "MXN", "MXN$": "MXN", "COL$": "COP", "COP$": "COP",
+    "CLP$": "CLP", "ARS$": "ARS", "RD$": "DOP", "N$": "NAD", "NT$": "TWD", "J$": "JMD", "TT$": "TTD", "EC$": "XCD",
+    "BZ$": "BZD", "BDS$": "BBD", "Bds$": "BBD", "FJ$": "FJD", "WS$": "WST", "T$": "TOP", "SI$": "SBD", "G$": "GYD",
+    "B$": "BSD", "L$": "LRD", "$U": "UYU", "UY$": "UYU",
     "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₦": "NGN", "₱": "PHP", "₽": "RUB", "₺": "TRY",
     "₴": "UAH", "₫": "VND", "₪": "ILS", "₵": "GHS", "R": "ZAR",
     "S/": "PEN", "S/.": "PEN", "Bs": "BOB", "Bs.": "BOB",  # matched only beside a number: see _LOCAL
@@ -95,12 +98,15 @@ _NUMBER = (
     r"|\d+(?:[.,]\d+)?"
     r")"
 )
-_SCALE = (r"(?:\s*(?P<scale>(?i:millions?|mio\.?|mn|m|billions?|bn|b|thousands?|k|mil\s+mill[oó]n(?:es)?|"
+# "2,5 MUSD", "300 kEUR": a scale letter joined to the currency's code.
+_SCALE = (r"(?:\s*(?P<scale>(?-i:[Mk])(?=(?:USD|EUR|CHF|GBP|CAD|XOF|XAF)\b)|"
+          r"(?i:millions?|mio\.?|mn|m|billions?|bn|b|thousands?|k|mil\s+mill[oó]n(?:es)?|"
           r"mill[oó]n(?:es)?|millones|mil|"
-          r"milliards?|mds?))(?![\w]))?")
+          r"milliards?|mds?)(?![\w])))?")
 
 _PREFIXED = re.compile(rf"(?P<cur>{_CUR})\s*(?P<num>{_NUMBER}){_SCALE}")
-_SUFFIXED = re.compile(rf"(?P<num>{_NUMBER}){_SCALE}\s*(?:(?i:de|d['’])\s*)?(?P<cur>{_CUR})")
+_SUFFIXED = re.compile(rf"(?P<num>{_NUMBER}){_SCALE}\s*(?:(?i:de|d['’])\s*)?"
+                       rf"(?P<cur>(?<=[\d\s][Mk])[A-Z]{{3}}\b|{_CUR})")
 _YEARLY = re.compile(
     r"^\s*(?:\)?\s*)(?:per\s+(?:year|annum)|a\s+year|/\s*(?:year|yr|annum)|p\.?\s?a\.?(?!\w)|yearly|annually|each\s+year|every\s+year)",
     re.IGNORECASE,
@@ -192,6 +198,13 @@ def _no_amount(m: re.Match[str]) -> bool:
                 and not m.group("scale") and m.start("cur") < m.start("num"))
 
 
+def _other_dollar(text: str, m: re.Match[str]) -> bool:
+    """A "$" joined to letters no symbol of the table holds ("XY$ 300,000"): some country's dollar or peso, never
+    taken as US dollars."""
+    cur = m.group("cur")
+    return cur in ("$", "$US") and m.start("cur") > 0 and text[m.start("cur") - 1].isalpha()
+
+
 def _matches(text: str) -> list[tuple[int, int, object]]:
     """Each amount with its currency in text, in order: (start, end, a match of the patterns above, or the
     (amount, mark) of one written in words)."""
@@ -199,7 +212,7 @@ def _matches(text: str) -> list[tuple[int, int, object]]:
                                             _spelled.spelled_amount(text, _currency_at)]
     for rx in (_PREFIXED, _SUFFIXED):
         for m in rx.finditer(text):
-            if currency_code(m.group("cur")) is not None and not _no_amount(m) and \
+            if currency_code(m.group("cur")) is not None and not _no_amount(m) and not _other_dollar(text, m) and \
                     not any(s < m.end() and m.start() < e for s, e, _ in found):
                 found.append((m.start(), m.end(), m))
     return sorted(found, key=lambda t: t[0])

@@ -92,17 +92,22 @@ def _is_number_word(word: str) -> bool:
     return w in _UNITS or w in _HUNDRED or w in _THOUSAND or w in _SCALES or w in _JOINS
 
 
+# Between two words of one number: spaces (a line's end among them) or a hyphen.
+_JOINED = re.compile(r"[^\S\n]*\n?[^\S\n]*|[ \u00a0]*-[ \u00a0]*")
+
+
 def _runs(text: str):
     """The runs of number words text writes, each joined by spaces or hyphens only: lists of word matches."""
     run: list[re.Match[str]] = []
     for m in _WORD.finditer(text):
-        if _is_number_word(m.group(0)) and (not run or re.fullmatch(r"[^\S\n]*\n?[^\S\n]*|[ \u00a0]*-[ \u00a0]*", text[run[-1].end() : m.start()])) \
-                and (run or not text[max(0, m.start() - 1) : m.start()].isalnum()):
+        number = _is_number_word(m.group(0))
+        if number and (_JOINED.fullmatch(text, run[-1].end(), m.start()) if run else
+                       not text[max(0, m.start() - 1) : m.start()].isalnum()):
             run.append(m)
             continue
         if run:
             yield run
-        run = [m] if _is_number_word(m.group(0)) else []
+        run = [m] if number else []
     if run:
         yield run
 
