@@ -209,3 +209,25 @@ def test_a_countrys_dollar_and_a_joined_scale(text, amount, currency):
 @pytest.mark.parametrize("text", ["XY$ 300,000", "3 MUSA", "5 Musd"])
 def test_a_dollar_joined_to_unknown_letters_is_not_us_dollars(text):
     assert parse_money(text) == []
+
+
+# ---------------------------------------------------------------- one year's budget
+
+@pytest.mark.parametrize("text", [
+    "The project's budget for 2024 is USD 300,000.",
+    "Le budget 2025 du projet s'élève à 120 000 EUR.",
+    "El presupuesto del ejercicio 2025 asciende a USD 90.000.",
+    "The project received USD 300,000 for 2024.",
+], ids=["en-for-year", "fr-budget-year", "es-ejercicio", "en-after"])
+def test_one_years_budget_is_not_the_total(text):
+    assert project_budget(text) == []
+
+
+@pytest.mark.parametrize("text,amount", [
+    ("With a budget of USD 1.2 million for 2022-2025, the project runs.", 1_200_000),
+    ("The project was launched with USD 1.2 million in 2022.", 1_200_000),
+    ("Le budget 2022-2025 du projet est de 2 millions d'euros.", 2_000_000),
+    ("En 2023, le projet a un budget de 800 000 EUR.", 800_000),
+], ids=["en-period", "en-launched-in", "fr-period", "fr-en-annee"])
+def test_a_budget_for_the_whole_period_is_read(text, amount):
+    assert [m.amount for m in project_budget(text)] == [Decimal(amount)]

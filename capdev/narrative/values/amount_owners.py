@@ -36,12 +36,25 @@ _PROJECT = re.compile(r"\b(?:project|projet|proyecto|programme|program|programa|
                       re.IGNORECASE)
 
 
+_ONE_YEAR = r"(?:19|20)\d\d(?!\s*[-–/]\s*(?:19|20)?\d\d)(?!\d)"
+# One year's budget or spending, the year after its word ("the budget for 2024 is", "dépenses 2023 :", "el
+# presupuesto del ejercicio 2025 asciende a"), or after the amount ("USD 300,000 for 2024"): not the project's total.
+_YEARS_BEFORE = re.compile(
+    r"\b(?:budget|presupuesto|allocation|asignaci[oó]n|dotation|dotaci[oó]n|enveloppe|envelope|spending|"
+    r"expenditures?|d[ée]penses|gastos?)\s+(?:(?:for|of|in|de|del|pour|para|en)\s+)?(?:(?:the\s+)?(?:year|l'ann[ée]e|"
+    rf"el\s+a[ñn]o|a[ñn]o|exercice|ejercicio|fiscal\s+year|FY)\s*)?{_ONE_YEAR}", re.IGNORECASE)
+_YEARS_AFTER = re.compile(rf"^\s*(?:for|pour|para)\s+(?:the\s+year\s+|l'ann[ée]e\s+|el\s+a[ñn]o\s+)?{_ONE_YEAR}",
+                          re.IGNORECASE)
+
+
 def owned_elsewhere(folded: str, lo: int, window_lo: int, start: int, end: int, total_at: int | None) -> bool:
     """Is the amount at start:end of a folded sentence that begins at lo another thing's? A word of the list in the
     window before the amount (from window_lo), unless a total's cue after it and a project named in the sentence
     make the amount the project's ("the debt management project has a budget of"): "the national budget amounts
     to" is the state's. Or a share's or a rate's words right after the amount."""
-    if _rx("after").match(folded[end : end + 40]):
+    if _rx("after").match(folded[end : end + 40]) or _YEARS_AFTER.match(folded[end : end + 30]):
+        return True
+    if _YEARS_BEFORE.search(folded, window_lo, start):
         return True
     named = _PROJECT.search(folded, lo, start) is not None
     return any(total_at is None or m.end() > total_at or not named
