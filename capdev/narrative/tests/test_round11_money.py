@@ -231,3 +231,12 @@ def test_one_years_budget_is_not_the_total(text):
 ], ids=["en-period", "en-launched-in", "fr-period", "fr-en-annee"])
 def test_a_budget_for_the_whole_period_is_read(text, amount):
     assert [m.amount for m in project_budget(text)] == [Decimal(amount)]
+
+
+def test_totals_in_two_currencies_do_not_compete():
+    from capdev.narrative.values.prose_amounts import competing_totals
+
+    assert competing_totals("Le budget total est de 650 000 000 FCFA. Le coût total en euros : 990 000 euros.") == []
+    assert competing_totals("El costo total es de Bs 3.480.000. El presupuesto total es de USD 500.000.") == []
+    rivals = competing_totals("A total budget of USD 900,000 was approved. The total budget is now USD 1.1 million.")
+    assert [m.amount for m in rivals] == [Decimal(900_000), Decimal(1_100_000)]

@@ -150,7 +150,10 @@ def competing_totals(text: str) -> list[Money]:
         if _kind(folded, lo, start, end) == "total" and not _another_phases(folded, lo, start) and not any(
                 m.amount == amounts[0].amount and m.currency == amounts[0].currency for m in totals):
             totals.append(amounts[0])
-    return totals if len(totals) > 1 else []
+    # One sum written in two currencies ("le coût total est de 650 000 000 FCFA ... le coût total en euros est de
+    # 990 000 euros") is one budget: only totals in one currency compete.
+    currencies = [m.currency for m in totals]
+    return [m for m in totals if currencies.count(m.currency) > 1]
 
 
 def competing_budgets(budgets: list[Money]) -> list[Money]:
