@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import pytest
 
+from capdev.narrative import parse_text
 from capdev.narrative.code_choice import not_a_code
 from capdev.narrative.values.money import parse_money
 from capdev.narrative.values.prose_amounts import project_budget
@@ -240,3 +241,22 @@ def test_totals_in_two_currencies_do_not_compete():
     assert competing_totals("El costo total es de Bs 3.480.000. El presupuesto total es de USD 500.000.") == []
     rivals = competing_totals("A total budget of USD 900,000 was approved. The total budget is now USD 1.1 million.")
     assert [m.amount for m in rivals] == [Decimal(900_000), Decimal(1_100_000)]
+
+
+# ---------------------------------------------------------------- a currency beside the number or the label
+
+@pytest.mark.parametrize("line,amount,currency", [
+    ("Total budget (EUR): 2.4 million", 2_400_000, "EUR"),
+    ("Montant (FCFA) : 650 000 000", 650_000_000, "XOF"),
+    ("Presupuesto (en US$): 1.200.000", 1_200_000, "USD"),
+    ("Budget: 1.2 million (USD)", 1_200_000, "USD"),
+    ("Coût total : 300 000 (EUR)", 300_000, "EUR"),
+], ids=["en-label-aside", "fr-label-aside", "es-label-aside", "en-after", "fr-after"])
+def test_a_currency_in_brackets(line, amount, currency):
+    [record] = parse_text(f"Title: Municipal finance reform\nStatus: ongoing\n{line}\n")
+    assert _amounts(record.budgets) == [(Decimal(amount), currency, "total")]
+
+
+@pytest.mark.parametrize("text", ["2023 (EUR)", "16 (USD)"])
+def test_a_year_or_a_count_before_a_bracketed_currency_is_no_amount(text):
+    assert parse_money(text) == []

@@ -15,7 +15,7 @@ from capdev.narrative.types import Money
 
 from . import spelled_amounts as _spelled
 
-__all__ = ["money_spans", "parse_money", "currency_code"]
+__all__ = ["money_spans", "parse_money", "parse_budget", "currency_code"]
 
 # Written currency marks to ISO 4217, longest first when matched. "$" alone is taken as US dollars: the
 # portfolios this parser reads budget in USD, and other dollars are written with their prefix (CA$, A$...).
@@ -104,6 +104,8 @@ _SCALE = (r"(?:\s*(?P<scale>(?-i:[Mk])(?=(?:USD|EUR|CHF|GBP|CAD|XOF|XAF)\b)|"
           r"mill[oó]n(?:es)?|millones|mil|"
           r"milliards?|mds?)(?![\w])))?")
 
+# "1.2 million (USD)", "300 000 (EUR)": the currency in brackets after the number.
+_BRACKETED = re.compile(rf"(?P<num>{_NUMBER}){_SCALE}\s*[(\[]\s*(?P<cur>{_CUR})\s*[)\]]")
 _PREFIXED = re.compile(rf"(?P<cur>{_CUR})\s*(?P<num>{_NUMBER}){_SCALE}")
 _SUFFIXED = re.compile(rf"(?P<num>{_NUMBER}){_SCALE}\s*(?:(?i:de|d['’])\s*)?"
                        rf"(?P<cur>(?<=[\d\s][Mk])[A-Z]{{3}}\b|{_CUR})")
@@ -210,8 +212,11 @@ def _matches(text: str) -> list[tuple[int, int, object]]:
     (amount, mark) of one written in words)."""
     found: list[tuple[int, int, object]] = [(a, b, (amount, mark)) for a, b, amount, mark in
                                             _spelled.spelled_amount(text, _currency_at)]
-    for rx in (_PREFIXED, _SUFFIXED):
+    for rx in (_PREFIXED, _SUFFIXED, _BRACKETED):
         for m in rx.finditer(text):
+            if rx is _BRACKETED and not m.group("scale") and (len(re.sub(r"\D", "", m.group("num"))) < 4 or
+                                                              re.fullmatch(r"(?:19|20)\d\d", m.group("num"))):
+                continue  # "2023 (EUR)", "16 (USD)": a year or a count
             if currency_code(m.group("cur")) is not None and not _no_amount(m) and not _other_dollar(text, m) and \
                     not any(s < m.end() and m.start() < e for s, e, _ in found):
                 found.append((m.start(), m.end(), m))
@@ -305,3 +310,10 @@ def parse_money(text: str, kind: str = "total", default_currency: str | None = N
         out.append(Money(amount, currency, this_kind, label))
         prev_end = end
     return out
+
+
+def parse_budget(value: str, kind: str = "total", label: object = None) -> list[Money]:
+    """A budget label's value, a currency its label (labels.LabelMatch) writes aside ("Budget (USD):", "Montant
+    (FCFA) :", "Presupuesto (US$):") the currency of its bare numbers."""
+    mark = re.sub(r"(?i)^(?:in\s+|en\s+)", "", (getattr(label, "aside", "") or "").strip(" ()[]"))
+    return parse_money(value, kind=kind, default_currency=mark if currency_code(mark) else None)
