@@ -348,7 +348,7 @@ class _Assembler(FundingSteps, RecordSteps, TitleSteps):
         funder = block.label.modifiers.get("funder") if block.label else None
         if funder:
             self.add_partners(funder, "funding")  # "Contribution de l'UE: 4 000 000 EUR": the EU gives it
-        found = _guard(self.rec, "budgets", [], _values("money").parse_money, value, kind=kind)
+        found = _guard(self.rec, "budgets", [], _values("money").parse_budget, value, kind, block.label)
         if not found:
             self.rec.flag("budgets", "unparsed money")
         for money in found:

@@ -54,6 +54,8 @@ def not_a_code(value: str) -> str:
         return COLUMN_NAMES  # "| N.º | Compromiso | Responsable |": a table's head, not a labelled code
     if _MONEY.match(text):
         return "an amount"
+    if re.search(r"https?://|www\.", text):
+        return "a link"  # "References: [1] https://...": a list of links under a reference label
     if _DATE.match(text) or _date_words(text):
         return "a date"
     return ""

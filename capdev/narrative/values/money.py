@@ -13,7 +13,9 @@ import pycountry
 
 from capdev.narrative.types import Money
 
-__all__ = ["money_spans", "parse_money", "currency_code"]
+from . import spelled_amounts as _spelled
+
+__all__ = ["money_spans", "parse_money", "parse_budget", "currency_code"]
 
 # Written currency marks to ISO 4217, longest first when matched. "$" alone is taken as US dollars: the
 # portfolios this parser reads budget in USD, and other dollars are written with their prefix (CA$, A$...).
@@ -21,7 +23,10 @@ _SYMBOLS: dict[str, str] = {
     "US$": "USD", "U.S.$": "USD", "US $": "USD", "USD$": "USD", "$US": "USD", "$": "USD",
     "CA$": "CAD", "$CA": "CAD", "$ CA": "CAD", "C$": "CAD", "CAN$": "CAD", "A$": "AUD", "AU$": "AUD", "AUD$": "AUD",
     "NZ$": "NZD",
-    "HK$": "HKD", "S$": "SGD", "R$": "BRL", "MX$": "MXN",
+    "HK$": "HKD", "S$": "SGD", "R$": "BRL", "MX$": "MXN", "MXN$": "MXN", "COL$": "COP", "COP$": "COP",
+    "CLP$": "CLP", "ARS$": "ARS", "RD$": "DOP", "N$": "NAD", "NT$": "TWD", "J$": "JMD", "TT$": "TTD", "EC$": "XCD",
+    "BZ$": "BZD", "BDS$": "BBD", "Bds$": "BBD", "FJ$": "FJD", "WS$": "WST", "T$": "TOP", "SI$": "SBD", "G$": "GYD",
+    "B$": "BSD", "L$": "LRD", "$U": "UYU", "UY$": "UYU",
     "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₦": "NGN", "₱": "PHP", "₽": "RUB", "₺": "TRY",
     "₴": "UAH", "₫": "VND", "₪": "ILS", "₵": "GHS", "R": "ZAR",
     "S/": "PEN", "S/.": "PEN", "Bs": "BOB", "Bs.": "BOB",  # matched only beside a number: see _LOCAL
@@ -93,12 +98,17 @@ _NUMBER = (
     r"|\d+(?:[.,]\d+)?"
     r")"
 )
-_SCALE = (r"(?:\s*(?P<scale>(?i:millions?|mio\.?|mn|m|billions?|bn|b|thousands?|k|mil\s+mill[oó]n(?:es)?|"
+# "2,5 MUSD", "300 kEUR": a scale letter joined to the currency's code.
+_SCALE = (r"(?:\s*(?P<scale>(?-i:[Mk])(?=(?:USD|EUR|CHF|GBP|CAD|XOF|XAF)\b)|"
+          r"(?i:millions?|mio\.?|mn|m|billions?|bn|b|thousands?|k|mil\s+mill[oó]n(?:es)?|"
           r"mill[oó]n(?:es)?|millones|mil|"
-          r"milliards?|mds?))(?![\w]))?")
+          r"milliards?|mds?)(?![\w])))?")
 
+# "1.2 million (USD)", "300 000 (EUR)": the currency in brackets after the number.
+_BRACKETED = re.compile(rf"(?P<num>{_NUMBER}){_SCALE}\s*[(\[]\s*(?P<cur>{_CUR})\s*[)\]]")
 _PREFIXED = re.compile(rf"(?P<cur>{_CUR})\s*(?P<num>{_NUMBER}){_SCALE}")
-_SUFFIXED = re.compile(rf"(?P<num>{_NUMBER}){_SCALE}\s*(?:(?i:de|d['’])\s*)?(?P<cur>{_CUR})")
+_SUFFIXED = re.compile(rf"(?P<num>{_NUMBER}){_SCALE}\s*(?:(?i:de|d['’])\s*)?"
+                       rf"(?P<cur>(?<=[\d\s][Mk])[A-Z]{{3}}\b|{_CUR})")
 _YEARLY = re.compile(
     r"^\s*(?:\)?\s*)(?:per\s+(?:year|annum)|a\s+year|/\s*(?:year|yr|annum)|p\.?\s?a\.?(?!\w)|yearly|annually|each\s+year|every\s+year)",
     re.IGNORECASE,
@@ -175,14 +185,56 @@ def _prefix_label(gap: str) -> str:
     return ""
 
 
+_CUR_AT = re.compile(_CUR)
+
+
+def _currency_at(text: str, pos: int) -> tuple[int, str] | None:
+    m = _CUR_AT.match(text, pos)
+    return (m.end(), m.group(0)) if m and currency_code(m.group(0)) else None
+
+
+def _no_amount(m: re.Match[str]) -> bool:
+    """A three-letter code before a number of one or two digits ("SDG 16", "SDG 4": a goal, not Sudanese pounds;
+    "ODS 3"): no budget is written so."""
+    return bool(re.fullmatch(r"[A-Z]{3}", m.group("cur")) and re.fullmatch(r"\d{1,2}", m.group("num"))
+                and not m.group("scale") and m.start("cur") < m.start("num"))
+
+
+def _other_dollar(text: str, m: re.Match[str]) -> bool:
+    """A "$" joined to letters no symbol of the table holds ("XY$ 300,000"): some country's dollar or peso, never
+    taken as US dollars."""
+    cur = m.group("cur")
+    return cur in ("$", "$US") and m.start("cur") > 0 and text[m.start("cur") - 1].isalpha()
+
+
+def _matches(text: str) -> list[tuple[int, int, object]]:
+    """Each amount with its currency in text, in order: (start, end, a match of the patterns above, or the
+    (amount, mark) of one written in words)."""
+    found: list[tuple[int, int, object]] = [(a, b, (amount, mark)) for a, b, amount, mark in
+                                            _spelled.spelled_amount(text, _currency_at)]
+    for rx in (_PREFIXED, _SUFFIXED, _BRACKETED):
+        for m in rx.finditer(text):
+            if rx is _BRACKETED and not m.group("scale") and (len(re.sub(r"\D", "", m.group("num"))) < 4 or
+                                                              re.fullmatch(r"(?:19|20)\d\d", m.group("num"))):
+                continue  # "2023 (EUR)", "16 (USD)": a year or a count
+            if currency_code(m.group("cur")) is not None and not _no_amount(m) and not _other_dollar(text, m) and \
+                    not any(s < m.end() and m.start() < e for s, e, _ in found):
+                found.append((m.start(), m.end(), m))
+    return sorted(found, key=lambda t: t[0])
+
+
+# Between an amount and the same sum in another currency: "650 000 000 FCFA (990 000 euros)", "FCFA / EUR",
+# "EUR 1 million, i.e. about USD 1.08 million", "Bs 3.480.000 (aprox. USD 500.000)", "soit environ".
+_RESTATED = re.compile(
+    r"\s*(?:[(\[/≈~=]|,?\s*(?:i\.\s?e\.|or|ou|o|soit|c[.-]?\s?[àa]\s?d\.?|es\s+decir|equivalent\s+to|"
+    r"[ée]quivalent\s+[àa]|equivalente\s+a))\s*(?:(?:approx\.?|approximately|about|around|some|environ|"
+    r"aprox\.?|aproximadamente|unos|unas|pr[èe]s\s+de|cerca\s+de|ca\.)\s*)?",
+    re.IGNORECASE)
+
+
 def money_spans(text: str) -> list[tuple[int, int]]:
     """Where amounts with their currency are written in text (start, end), in order."""
-    found: list[tuple[int, int]] = []
-    for rx in (_PREFIXED, _SUFFIXED):
-        for m in rx.finditer(text):
-            if currency_code(m.group("cur")) is not None and not any(s < m.end() and m.start() < e for s, e in found):
-                found.append((m.start(), m.end()))
-    return sorted(found)
+    return [(s, e) for s, e, _ in _matches(text)]
 
 
 @functools.cache
@@ -205,17 +257,10 @@ def parse_money(text: str, kind: str = "total", default_currency: str | None = N
         return []
     if kind not in ("total", "yearly", "other"):
         kind = "other"
-    found: list[tuple[int, int, re.Match[str]]] = []
+    found = _matches(text)
     taken = [False] * len(text)
-    for rx in (_PREFIXED, _SUFFIXED):
-        for m in rx.finditer(text):
-            if any(taken[m.start() : m.end()]):
-                continue
-            if currency_code(m.group("cur")) is None:
-                continue
-            found.append((m.start(), m.end(), m))
-            for i in range(m.start(), m.end()):
-                taken[i] = True
+    for s, e, _ in found:
+        taken[s:e] = [True] * (e - s)
     if default_currency and currency_code(default_currency):
         for m in re.finditer(rf"(?P<num>{_NUMBER}){_SCALE}", text):
             if any(taken[m.start() : m.end()]):
@@ -232,13 +277,16 @@ def parse_money(text: str, kind: str = "total", default_currency: str | None = N
     out: list[Money] = []
     prev_end = 0
     for start, end, m in found:
-        cur = m.groupdict().get("cur")
-        currency = currency_code(cur) if cur else currency_code(default_currency or "")
-        scale = m.group("scale")
-        amount = _to_decimal(m.group("num"), bool(scale), bool(scale) and bool(_SPANISH_SCALE.match(scale)))
+        if isinstance(m, tuple):  # written in words
+            amount, currency = m[0], currency_code(m[1])
+        else:
+            cur = m.groupdict().get("cur")
+            currency = currency_code(cur) if cur else currency_code(default_currency or "")
+            scale = m.group("scale")
+            amount = _to_decimal(m.group("num"), bool(scale), bool(scale) and bool(_SPANISH_SCALE.match(scale)))
         if amount is None or currency is None:
             continue
-        amount = _clean_amount(amount * _multiplier(scale))
+        amount = _clean_amount(amount * (1 if isinstance(m, tuple) else _multiplier(scale)))
         after = text[end:]
         this_kind = kind
         if _YEARLY.match(after):
@@ -254,8 +302,18 @@ def parse_money(text: str, kind: str = "total", default_currency: str | None = N
                 if lm:
                     label = lm.group(1).strip()
                     break
-        if re.fullmatch(r"(?i)(?:per\s+(?:year|annum)|yearly|annually|approx\.?|estimated|total)", label):
-            label = ""
+        if re.fullmatch(r"(?i)(?:per\s+(?:year|annum)|yearly|annually|approx\.?|estimated|total)", label) or \
+                money_spans(label):
+            label = ""  # "EUR 1,000,000 (approx. USD 1,080,000)": the bracket restates the sum, it names nothing
+        if out and currency != out[-1].currency and _RESTATED.fullmatch(text[prev_end:start]):
+            this_kind, label = "other", ""  # "650 000 000 FCFA (990 000 euros)": one sum in a second currency
         out.append(Money(amount, currency, this_kind, label))
         prev_end = end
     return out
+
+
+def parse_budget(value: str, kind: str = "total", label: object = None) -> list[Money]:
+    """A budget label's value, a currency its label (labels.LabelMatch) writes aside ("Budget (USD):", "Montant
+    (FCFA) :", "Presupuesto (US$):") the currency of its bare numbers."""
+    mark = re.sub(r"(?i)^(?:in\s+|en\s+)", "", (getattr(label, "aside", "") or "").strip(" ()[]"))
+    return parse_money(value, kind=kind, default_currency=mark if currency_code(mark) else None)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from ..folding import fold
 from ..types import Money
+from . import amount_owners as _owners
 from .money import money_spans, parse_money
 from .prose_facts import _cue_pattern, cues, sentences
 
@@ -46,9 +47,10 @@ _NOT_OURS_AFTER = re.compile(
 def _kind(folded: str, lo: int, start: int, end: int) -> str:
     """"total", "part" or "" (no cue) for the amount at start:end of a sentence that begins at lo."""
     window_lo = max(lo, start - _WINDOW)
-    total = None
-    for total in _cue_rx("budget_total_cues").finditer(folded, window_lo, start):
-        pass
+    totals = list(_cue_rx("budget_total_cues").finditer(folded, window_lo, start))
+    total = totals[-1] if totals else None
+    if _owners.owned_elsewhere(folded, lo, window_lo, start, end, totals[0].start() if totals else None):
+        return "part"  # "Ghana's GDP reached USD 76 billion", "EUR 2 million in co-financing"
     # A part's cue after the total's, or right before it ("the counterpart contribution of USD 50,000").
     for part in _cue_rx("budget_part_cues").finditer(folded, window_lo, start):
         if total is None or part.start() >= total.end() or total.start() - 2 <= part.end() <= total.start():
@@ -75,7 +77,7 @@ def _amounts(text: str) -> Iterator[tuple[int, int, int, list[Money]]]:
         restated = _RESTATED.match(text[prev_end:start]) if start - prev_end < 30 else None
         prev_end = end
         amounts = parse_money(text[start:end])
-        if amounts and not restated:
+        if amounts and not restated and not _owners.too_small(amounts[0].amount):
             yield lo, start, end, amounts
 
 
@@ -148,7 +150,10 @@ def competing_totals(text: str) -> list[Money]:
         if _kind(folded, lo, start, end) == "total" and not _another_phases(folded, lo, start) and not any(
                 m.amount == amounts[0].amount and m.currency == amounts[0].currency for m in totals):
             totals.append(amounts[0])
-    return totals if len(totals) > 1 else []
+    # One sum written in two currencies ("le coût total est de 650 000 000 FCFA ... le coût total en euros est de
+    # 990 000 euros") is one budget: only totals in one currency compete.
+    currencies = [m.currency for m in totals]
+    return [m for m in totals if currencies.count(m.currency) > 1]
 
 
 def competing_budgets(budgets: list[Money]) -> list[Money]:

@@ -67,7 +67,7 @@ _PAYER_SUBJECT = (r"(?:^|(?<=[.!?])\s+|\n\s*\n)\s*(?:(?:the|le|la|les|el|los|las
 def _paying_subject_rx() -> re.Pattern[str]:
     # The object may run on over a wrapped line ("has committed" / "USD 2.2 million"), not over a blank one.
     return re.compile(rf"{_PAYER_SUBJECT}(?:{_cues.alternation('paying_verbs')})(?![\w-])"
-                      rf"(?P<object>(?:[^.;\n]|\n(?![ \t]*\n)){{0,80}})",
+                      rf"(?P<object>(?:[^.;\n]|(?<=\d)\.(?=\d)|\n(?![ \t]*\n)){{0,80}})",
                       re.IGNORECASE)
 
 

@@ -57,13 +57,25 @@ _CODE_IS = re.compile(
     re.IGNORECASE)
 
 
+# A development bank's identifiers, named by a word of naming or alone in brackets: the World Bank's project
+# ("P176543") and trust fund ("TF0A1234") numbers, a loan's or an operation's number ("préstamo 5312/OC-EC", "loan
+# No. 4087-KE", "crédit IDA 6543-SN").
+_BANK_SHAPE = r"P\d{6}|TF(?=[A-Z0-9]{0,5}\d)[A-Z0-9]{5,6}"
+_BANK_ID = re.compile(
+    r"(?:\b(?:project|projet|proyecto|loan|credit|grant|operation|pr[êe]t|cr[ée]dit|don|op[ée]ration|"
+    r"pr[ée]stamo|cr[ée]dito|operaci[oó]n|donaci[oó]n|project\s+id|id\s+(?:du\s+)?projet|id\s+(?:del\s+)?"
+    r"proyecto)(?:\s+(?:IDA|IBRD|BIRD|BIRF|BID|IDB|BAD|AfDB|ADB|BAsD|CAF))?\s*(?:no\.?|n[°º]\.?|number|num[ée]ro|n[uú]mero)?\s*[:#]?\s*"
+    rf"(?P<code>(?-i:{_BANK_SHAPE}|{_CODE_TOKEN}))|\(\s*(?P<code2>(?-i:{_BANK_SHAPE}))\s*\))(?![\w/-])",
+    re.IGNORECASE)
+
+
 def _candidates(text: str):
     """The codes a text names, the surest way of naming first (a naming word right before the code, then a code
     after a quoted title, then a code's shape in brackets, then the other ways)."""
     for m in _CODE.finditer(text):
         if not _LETTER_REF.search(text, max(0, m.start() - 8), m.start()):
             yield m
-    for rx in (_QUOTED_CODE, _bracketed(), _NAMED_BRACKET, _QUOTED_DASH, _NUMBER_ID, _CODE_IS):
+    for rx in (_QUOTED_CODE, _bracketed(), _NAMED_BRACKET, _QUOTED_DASH, _NUMBER_ID, _CODE_IS, _BANK_ID):
         yield from rx.finditer(text)
 
 

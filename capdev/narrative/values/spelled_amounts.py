@@ -1,0 +1,141 @@
+"""Amounts of money written in words, as legal texts, minutes and letters write them: "un milliard six cent quarante
+millions (1 640 000 000) de francs CFA", "un millón de dólares", "dos mil millones de pesos colombianos", "one million
+two hundred thousand US dollars", "deux millions d'euros". Only a run of number words that names a thousand, a
+million or a milliard (or whose digits follow it in brackets), right before its currency, is an amount: "three
+dollars" or "une partie des euros" are not. Digits restated in brackets are what the amount is; a run of words alone
+is read by the number words of English, French and Spanish.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+_UNITS = {
+    # English
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    # French
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
+    "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20, "vingts": 20,
+    "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "septante": 70, "huitante": 80, "nonante": 90,
+    # Spanish
+    "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8,
+    "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15, "dieciseis": 16,
+    "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20, "veintiun": 21, "veintiuno": 21,
+    "veintiuna": 21, "veintidos": 22, "veintitres": 23, "veinticuatro": 24, "veinticinco": 25, "veintiseis": 26,
+    "veintisiete": 27, "veintiocho": 28, "veintinueve": 29, "treinta": 30, "cuarenta": 40, "cincuenta": 50,
+    "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90,
+    "cien": 100, "ciento": 100, "doscientos": 200, "doscientas": 200, "trescientos": 300, "trescientas": 300,
+    "cuatrocientos": 400, "cuatrocientas": 400, "quinientos": 500, "quinientas": 500, "seiscientos": 600,
+    "seiscientas": 600, "setecientos": 700, "setecientas": 700, "ochocientos": 800, "ochocientas": 800,
+    "novecientos": 900, "novecientas": 900,
+}
+_HUNDRED = {"hundred", "cent", "cents"}  # multiplies what is before it ("six cent", "two hundred")
+_THOUSAND = {"thousand", "mille", "mil"}  # "thousands of dollars" is no amount
+_SCALES = {"million": 10**6, "millions": 10**6, "millon": 10**6, "millones": 10**6,
+           "milliard": 10**9, "milliards": 10**9, "billion": 10**9, "billions": 10**9}
+_JOINS = {"and", "et", "y"}  # "vingt et un", "treinta y cinco", "one hundred and twenty"
+
+_WORD = re.compile(r"[A-Za-zÀ-ÿ]+")
+
+
+def _fold(word: str) -> str:
+    return (word.lower().replace("é", "e").replace("ó", "o").replace("í", "i").replace("ú", "u")
+            .replace("á", "a"))
+
+
+def _value(words: list[str]) -> int | None:
+    """The number words spell, or None when a word is no number word or no thousand or more is named."""
+    total = small = current = 0
+    scaled = False
+    prev = ""
+    for raw in words:
+        w = _fold(raw)
+        if w in _JOINS:
+            if not prev or prev in _JOINS:
+                return None
+        elif w in _UNITS:
+            v = _UNITS[w]
+            if w == "a" and prev or prev in _UNITS and (_UNITS[prev] % 10 or _UNITS[prev] <= v) and not (
+                    prev == "quatre" and w.startswith("vingt")):
+                return None  # "a" only opens the run ("a million"); "un un", "veinte treinta" spell no number
+            if w.startswith("vingt") and prev == "quatre":
+                current += 80 - 4  # "quatre-vingt(s)"
+            else:
+                current += v
+        elif prev == "a" and w not in _HUNDRED | _THOUSAND | set(_SCALES):
+            return None
+        elif w in _HUNDRED:
+            current = (current or 1) * 100 if current < 100 else current + 100
+        elif w in _THOUSAND:
+            small += (current or 1) * 1000
+            current = 0
+            scaled = True
+        elif w in _SCALES:
+            if not small + current:
+                return None  # "des millions d'euros", "millions of dollars": no amount
+            total += (small + current) * _SCALES[w]
+            small = current = 0
+            scaled = True
+        else:
+            return None
+        prev = w
+    if prev in _JOINS or prev == "a":
+        return None
+    return total + small + current if scaled else None
+
+
+def _is_number_word(word: str) -> bool:
+    w = _fold(word)
+    return w in _UNITS or w in _HUNDRED or w in _THOUSAND or w in _SCALES or w in _JOINS
+
+
+# Between two words of one number: spaces (a line's end among them) or a hyphen.
+_JOINED = re.compile(r"[^\S\n]*\n?[^\S\n]*|[ \u00a0]*-[ \u00a0]*")
+
+
+def _runs(text: str):
+    """The runs of number words text writes, each joined by spaces or hyphens only: lists of word matches."""
+    run: list[re.Match[str]] = []
+    for m in _WORD.finditer(text):
+        number = _is_number_word(m.group(0))
+        if number and (_JOINED.fullmatch(text, run[-1].end(), m.start()) if run else
+                       not text[max(0, m.start() - 1) : m.start()].isalnum()):
+            run.append(m)
+            continue
+        if run:
+            yield run
+        run = [m] if number else []
+    if run:
+        yield run
+
+
+def spelled_amount(text: str, currency_at) -> list[tuple[int, int, Decimal, str]]:
+    """The amounts text writes in words: (start, end, amount, currency mark as written). currency_at(text, pos)
+    gives the (end, mark) of a currency written right at pos, or None; it is money's, passed in."""
+    out: list[tuple[int, int, Decimal, str]] = []
+    for run in _runs(text):
+        words = [w.group(0) for w in run]
+        # The longest tail of the run that spells a number: "y un millón" -> "un millón".
+        for k in range(len(words)):
+            value = _value(words[k:])
+            if value is not None:
+                break
+        else:
+            continue
+        start, pos = run[k].start(), run[-1].end()
+        if re.search(r"\d[\s.,]*$", text[max(0, start - 12) : start]):
+            continue  # "680 mil dólares", "1,5 millions d'euros": digits and a scale word, money's own reading
+        restated = re.match(r"\s*\(\s*(\d{1,3}(?:[ \u00a0\u202f.,']\d{3})+|\d+)\s*\)", text[pos:])
+        amount = Decimal(value)
+        if restated:
+            amount = Decimal(re.sub(r"\D", "", restated.group(1)))
+            pos += restated.end()
+        joined = re.match(r"\s*(?:(?i:de|d['’]|of)\s*)?", text[pos:])
+        found = currency_at(text, pos + joined.end())
+        if found is None:
+            continue
+        out.append((start, found[0], amount, found[1]))
+    return out
