@@ -100,26 +100,20 @@ def detect(text: str, pos: int, limit: int, table: LabelTable) -> ReadTable | No
     stop = min(len(text), pos + 4 * limit)
     first = _BREAK.search(text, pos, stop)
     line = text[pos : first.start() if first else stop]
-    if not (_is_rule(line) or _ROW.match(line)) or not any(ch in line for ch in _BARS + _JOINS[:-1] + "+"):
-        return None
-    bands: list[list[tuple[int, int, int]]] = [[]]
-    rules: list[tuple[int, int]] = []
-    end = pos
-    for a, e, nxt in _lines(text, pos, stop):
-        ln = text[a:e]
-        if _is_rule(ln):
+    if not _is_rule(line):
+        return None  # a framed table opens with its top rule; a pipe table with no frame is delimited.py's
+    lines = _lines(text, pos, stop)
+    rules: list[tuple[int, int]] = [(pos, next(lines)[2])]
+    head: list[tuple[int, int, int]] = []
+    for a, e, nxt in lines:  # the header: its row lines up to the next rule (read before the rows, so that a frame
+        if _is_rule(text[a:e]):  # around no table of projects costs its header only)
             rules.append((a, nxt))
-            if bands[-1]:
-                bands.append([])
-        elif _ROW.match(ln):
-            bands[-1].append((a, e, nxt))
-        else:
             break
-        end = nxt
-    bands = [b for b in bands if b]
-    if len(bands) < 2 or not rules:
+        if not _ROW.match(text[a:e]) or len(head) >= 8:
+            return None
+        head.append((a, e, nxt))
+    if not head or len(rules) < 2:
         return None
-    head = bands[0]
     stops = _bars(text[head[0][0] : head[0][1]])
     if not 3 <= len(stops) <= _MAX_COLUMNS + 1:
         return None
@@ -132,6 +126,22 @@ def detect(text: str, pos: int, limit: int, table: LabelTable) -> ReadTable | No
     columns = [Column(n, column_label(n, table) if n and not is_row_number(n) and n != "#" else None)
                for n in names]
     if not _names_projects(columns, table):
+        return None
+    bands: list[list[tuple[int, int, int]]] = [head, []]
+    end = rules[-1][1]
+    for a, e, nxt in lines:
+        ln = text[a:e]
+        if _is_rule(ln):
+            rules.append((a, nxt))
+            if bands[-1]:
+                bands.append([])
+        elif _ROW.match(ln):
+            bands[-1].append((a, e, nxt))
+        else:
+            break
+        end = nxt
+    bands = [b for b in bands if b]
+    if len(bands) < 2:
         return None
     numbered = bool(columns) and columns[0].label is None and names[0] in ("#", "N°", "Nº", "No.", "No", "N.")
     projects: list[Project] = []
