@@ -17,6 +17,7 @@ from .assemble import assemble as _assemble_record
 from .country_headings import drop_tail_country, head_heading_country, lend_heading_country, tail_country
 from .decode import TextFile, decode_bytes
 from .errors import InputError, LimitExceeded
+from .feeds import feed_file, feed_text
 from .headline_split import split_headlined
 from .limits import MAX_FILE_BYTES, MAX_RECORD_CHARS
 from .message_breaks import split_messages
@@ -51,6 +52,10 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
     """
     relater = relater or Relater()
     name = source_file or "<input>"
+    chunks, feed = feed_text(chunks)
+    if feed is not None:  # an Atom or RSS feed: one record per entry that tells of a project
+        yield from feed_file(feed, source_file, relater)
+        return
     chunks, exported = _exported(chunks, max_record)
     if exported is not None:
         # A portfolio written as data (a CSV export, a table of projects): one record per project.

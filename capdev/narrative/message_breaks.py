@@ -40,6 +40,12 @@ def split_messages(segments: Iterable[tuple[RawRecord, Excerpt]]) -> Iterator[tu
         yield from _split(raw, text)
 
 
+def tells_a_project(piece: str) -> bool:
+    """Does a message (a feed's entry) tell of a project: the word and a fact, or three kinds of facts and a name?"""
+    facts = fact_kinds(piece)
+    return facts >= 1 and tells_of_a_project(piece) or facts >= 3 and bool(_NAMED.search(piece))
+
+
 def message_heads(lines: list[Line]) -> list[int]:
     """The lines that open a message: a numbered message's head, a quoted message's rule, or the first of a run of
     two mail headers or more (a sender among them, and a date or a subject) not under a numbered head."""
@@ -74,11 +80,7 @@ def _split(raw: RawRecord, text: Excerpt) -> list[tuple[RawRecord, Excerpt]]:
         return [(raw, text)]
     starts = [text.offset + lines[k].start for k in heads]
     ends = [*starts[1:], text.offset + len(body)]
-    told = []
-    for a, b in zip(starts, ends):
-        piece = text[a:b]
-        facts = fact_kinds(piece)
-        told.append(facts >= 1 and tells_of_a_project(piece) or facts >= 3 and bool(_NAMED.search(piece)))
+    told = [tells_a_project(text[a:b]) for a, b in zip(starts, ends)]
     if not any(told):
         return [(raw, text)]
     blocks = _cut_blocks(raw.blocks, starts)
