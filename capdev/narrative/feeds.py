@@ -27,7 +27,7 @@ _HEAD = re.compile(r"^\ufeff?\s*(?:<\?xml[^>]{0,200}\?>\s*)?(?:<!--.{0,2000}?-->
                    r"<(?:feed|rss|rdf:RDF)\b", re.DOTALL)
 _ITEM = re.compile(r"<(entry|item)\b[^>]{0,500}>(.*?)</\1\s*>", re.DOTALL)
 _TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]{0,40})\b[^<>]{0,1000}?(/?)>|&lt;(/?)([A-Za-z][\w:.-]{0,40})\b.{0,1000}?&gt;"
-                  r"|<!\[CDATA\[|\]\]>|<!--.*?-->|<\?.*?\?>|<!DOCTYPE[^>]*>", re.DOTALL)
+                  r"|<!\[CDATA\[|\]\]>|<!--.*?-->|<\?.*?\?>|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>", re.DOTALL)
 _ENTITY = re.compile(r"&(?:#(\d{1,7})|#[xX]([0-9A-Fa-f]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));")
 # The feed's bookkeeping: blanked with its content.
 _BOOKKEEPING = re.compile(r"<((?:atom:)?(?:id|guid|link|updated|published|pubDate|lastBuildDate|author|"
@@ -77,7 +77,7 @@ def _tag(m: re.Match) -> str:
     name = (m.group(2) or m.group(5) or "").lower()
     closing = bool(m.group(1) or m.group(4))
     if name in _QUOTING and len(s) > 1:
-        return ("\u201d" if closing else "\u201c") + _spaces(s[1:])
+        return "\u201d" + _spaces(s[1:]) if closing else _spaces(s[:-1]) + "\u201c"  # the quote by the name
     if name in _BLOCK_TAGS and "\n" not in s:
         return "\n" + _spaces(s[1:])
     return _spaces(s)
@@ -129,7 +129,7 @@ def feed_records(original: str, text: str) -> Iterator[RawRecord]:
         return
     records: list[RawRecord] = []
     names: set[str] = set()
-    pending: list[Block] = [Block("unparsed", "text", 0, found[0][0], 0)] if found[0][0] else []
+    pending: list[Block] = [Block("chrome", "chrome", 0, found[0][0], 0)] if found[0][0] else []
     bounds = [(a, found[n + 1][0] if n + 1 < len(found) else len(text), ta, tb) for n, (a, _b, ta, tb)
               in enumerate(found)]
     for a, b, ta, tb in bounds:

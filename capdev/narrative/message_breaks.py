@@ -20,17 +20,19 @@ from .segment import Block, RawRecord
 from .values.prose import tells_of_a_project
 
 # "Message: 3", "Message 3", "Mensaje: 3", "Message n° 3", "Mensaje n.º 3"
-_NUMBERED = re.compile(r"^\s*(?:message|mensaje|mensagem)\s*(?:n\s*[\u00b0\u00ba.]*\s*\u00ba?\s*)?:?\s*\d{1,4}\s*:?\s*$",
-                       re.IGNORECASE)
+_NUMBERED = re.compile(r"^\s*(?:message|mensaje|mensagem)\s*(?:n\s*[\u00b0\u00ba.]*\s*\u00ba?\s*)?:?\s*"
+                       r"\d{1,4}\s*:?\s*$", re.IGNORECASE)
 # "-----Original Message-----", "----- Message d'origine -----", "---------- Mensaje reenviado ---------"
 _QUOTED = re.compile(r"^\s*-{2,}\s*(?:original message|forwarded message|message d['\u2019]origine|message original|"
-                     r"message transf[e\u00e9]r[e\u00e9]|mensaje original|mensaje reenviado)\s*-{2,}\s*$", re.IGNORECASE)
+                     r"message transf[e\u00e9]r[e\u00e9]|mensaje original|mensaje reenviado)\s*-{2,}\s*$",
+                     re.IGNORECASE)
 _SENDER = re.compile(r"^\s*(?:from|de|exp[e\u00e9]diteur|remitente)\s*:\s*\S", re.IGNORECASE)
 _MAIL_HEAD = re.compile(r"^\s*(?:from|de|exp[e\u00e9]diteur|remitente|date|fecha|sent|envoy[e\u00e9]|enviado|"
                         r"subject|objet|asunto|to|[a\u00e0]|para|cc)\s*:\s*\S", re.IGNORECASE)
 # A name in quotes, of three words or more ("Open Contracting for Subnational Governments"): with three kinds of a
 # project's facts, a message tells of a project without saying the word.
-_NAMED = re.compile(r"[\"\u201c\u00ab]\s*[A-Z\u00c0-\u00dd][^\"\u201d\u00bb]{0,200}?\s\S+\s[^\"\u201d\u00bb]{0,200}?[\"\u201d\u00bb]")
+_NAMED = re.compile(r"[\"\u201c\u00ab]\s*[A-Z\u00c0-\u00dd][^\"\u201d\u00bb]{0,200}?\s\S+\s"
+                    r"[^\"\u201d\u00bb]{0,200}?[\"\u201d\u00bb]")
 _ABOUT = re.compile(r"^\s*(?:date|fecha|sent|envoy[e\u00e9]|enviado|subject|objet|asunto)\s*:", re.IGNORECASE)
 
 
