@@ -21,6 +21,7 @@ from .feeds import feed_file, feed_text
 from .headline_split import split_headlined
 from .limits import MAX_FILE_BYTES, MAX_RECORD_CHARS
 from .message_breaks import split_messages
+from .section_breaks import split_sections
 from .named_projects import BOUNDS_FLAG, named_project_records
 from .page_head import head_country, lend_country
 from .prose_records import prose_records, without_heading
@@ -98,7 +99,7 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
     try:
         segments = iter_segments(iter_lines(read(), max_record), max_record=max_record)
         page_country = heading_country = None
-        for raw, text in join_pieces(split_messages(split_headlined(segments))):
+        for raw, text in join_pieces(split_sections(split_messages(split_headlined(segments)))):
             before = None
             record = dated(_assemble_record(text, raw, index, source_file), raw, text)
             if index == 0:

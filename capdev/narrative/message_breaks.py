@@ -85,7 +85,7 @@ def _split(raw: RawRecord, text: Excerpt) -> list[tuple[RawRecord, Excerpt]]:
     told = [tells_a_project(text[a:b]) for a, b in zip(starts, ends)]
     if not any(told):
         return [(raw, text)]
-    blocks = _cut_blocks(raw.blocks, starts)
+    blocks = cut_blocks(raw.blocks, starts)
     # Each stretch (the text before the first head, then each message) goes to a record: its own when it tells of a
     # project, else the one before it (the first project's, for stretches before it), its blocks unplaced.
     bounds = [(text.offset, starts[0], False), *((a, b, t) for a, b, t in zip(starts, ends, told))]
@@ -97,13 +97,13 @@ def _split(raw: RawRecord, text: Excerpt) -> list[tuple[RawRecord, Excerpt]]:
             records.append(RawRecord(pending + own, news=True, guessed=raw.guessed))
             pending = []
         elif records:
-            records[-1].blocks.extend(_unplaced(own))
+            records[-1].blocks.extend(unplaced(own))
         else:
-            pending.extend(_unplaced(own))
+            pending.extend(unplaced(own))
     return [(rec, Excerpt(text[rec.start : rec.end], rec.start)) for rec in records if rec.blocks]
 
 
-def _cut_blocks(blocks: list[Block], cuts: list[int]) -> list[Block]:
+def cut_blocks(blocks: list[Block], cuts: list[int]) -> list[Block]:
     """The blocks, each that spans a cut divided there (its part after the cut plain text)."""
     out: list[Block] = []
     for blk in blocks:
@@ -119,7 +119,7 @@ def _cut_blocks(blocks: list[Block], cuts: list[int]) -> list[Block]:
     return out
 
 
-def _unplaced(blocks: list[Block]) -> list[Block]:
+def unplaced(blocks: list[Block]) -> list[Block]:
     """A message about no project: its text kept, read for no value."""
     return [b if b.kind in ("blank", "heading") else Block("unparsed", "text", b.start, b.end, b.start)
             for b in blocks]

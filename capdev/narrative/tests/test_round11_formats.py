@@ -131,3 +131,20 @@ def test_a_single_project_page_with_a_boxed_activity_table_stays_one_record():
     [record] = parse_file(FORMATS / "guard_one_project_boxes.txt")
     assert record.code == "BTN-WM-2024"
     assert record.title == "Strengthening municipal waste management in Bhutan"
+
+
+# ---------------------------------------------------------------- sections that each present a project
+
+
+def test_a_report_whose_numbered_sections_each_present_a_project_is_cut_at_them():
+    first, second = parse_file(FORMATS / "es_informe_dos_proyectos.txt")
+    assert first.title.casefold() == "proyecto de modernización del catastro fiscal"
+    assert (first.start, first.end) == (PartialDate(2024, 4), PartialDate(2027, 3))
+    assert not first.partners  # the Union européenne funds the other one
+    assert second.title.casefold() == "programa de formación de auditores tributarios"
+    assert (second.start, second.end) == (PartialDate(2025, 7), PartialDate(2028, 6))
+
+
+def test_one_projects_own_sections_never_cut_it():
+    [record] = parse_file(FORMATS / "guard_one_project_sections.txt")
+    assert record.code == "SLO-2026-01"
