@@ -21,11 +21,11 @@ from .feeds import feed_file, feed_text
 from .headline_split import split_headlined
 from .limits import MAX_FILE_BYTES, MAX_RECORD_CHARS
 from .message_breaks import split_messages
-from .section_breaks import split_sections
 from .named_projects import BOUNDS_FLAG, named_project_records
 from .page_head import head_country, lend_country
 from .prose_records import prose_records, without_heading
 from .relate import Relater, complete_links
+from .section_breaks import split_sections
 from .segment import iter_lines, iter_segments
 from .segment_merge import join_pieces
 from .structured import SCAN_CHARS, portfolio_below, read_records, starts_with_table
