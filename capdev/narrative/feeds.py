@@ -25,14 +25,16 @@ from .values.prose import project_name
 
 _HEAD = re.compile(r"^\ufeff?\s*(?:<\?xml[^>]{0,200}\?>\s*)?(?:<!--.{0,2000}?-->\s*)*(?:<!DOCTYPE[^>]{0,500}>\s*)?"
                    r"<(?:feed|rss|rdf:RDF)\b", re.DOTALL)
-_ITEM = re.compile(r"<(entry|item)\b[^>]{0,500}>(.*?)</\1\s*>", re.DOTALL)
-_TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]{0,40})\b[^<>]{0,1000}?(/?)>|&lt;(/?)([A-Za-z][\w:.-]{0,40})\b.{0,1000}?&gt;"
-                  r"|<!\[CDATA\[|\]\]>|<!--.*?-->|<\?.*?\?>|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>", re.DOTALL)
+_ITEM = re.compile(r"<(/?)(entry|item)\b[^<>]{0,500}>")
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]{0,40})\b[^<>]{0,1000}?(/?)>"
+                  r"|&lt;(/?)([A-Za-z][\w:.-]{0,40})\b(?:[^&<>]|&(?!gt;|lt;)){0,1000}?&gt;"
+                  r"|<!\[CDATA\[|\]\]>|<\?[^<>]{0,300}\?>", re.DOTALL)
 _ENTITY = re.compile(r"&(?:#(\d{1,7})|#[xX]([0-9A-Fa-f]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));")
 # The feed's bookkeeping: blanked with its content.
-_BOOKKEEPING = re.compile(r"<((?:atom:)?(?:id|guid|link|updated|published|pubDate|lastBuildDate|author|"
+_BOOKKEEPING = re.compile(r"<((?:atom:)?(?:id|guid|link|updated|published|pubDate|lastBuildDate|name|"
                           r"dc:creator|dc:date|rights|copyright|generator|icon|logo|uri|email|comments|"
-                          r"wfw:commentRss|slash:comments|ttl|docs))\b[^>]{0,1000}?(?:/>|>.*?</\1\s*>)", re.DOTALL)
+                          r"wfw:commentRss|slash:comments|ttl|docs))\b[^<>]{0,1000}(?:/>|>[^<]{0,1000}</\1\s*>)")
+_TITLE = re.compile(r"<title\b[^<>]{0,200}>(.{0,2000}?)</title\s*>", re.DOTALL)
 _TERM = re.compile(r"<category\b[^<>]{0,500}?\bterm=\"([^\"<>&]{1,100})\"[^<>]{0,500}?/?>")
 _DATED = re.compile(r"<(?:updated|lastBuildDate|pubDate|dc:date)\b[^>]{0,100}>\s*([^<]{4,60}?)\s*<")
 _ISO = re.compile(r"^((?:19|20)\d\d)-(\d\d)-(\d\d)")
@@ -104,8 +106,26 @@ def _term(m: re.Match) -> str:
     return "\n" + _spaces(s[1 : a - at]) + m.group(1) + _spaces(s[b - at :])
 
 
+def _blank_between(text: str, opening: str, closing: str) -> str:
+    """Every stretch from opening to closing blanked (one left open: to the end), in one pass."""
+    parts, pos = [], 0
+    while True:
+        a = text.find(opening, pos)
+        if a < 0:
+            break
+        b = text.find(closing, a + len(opening))
+        b = len(text) if b < 0 else b + len(closing)
+        parts += [text[pos:a], _spaces(text[a:b])]
+        pos = b
+    return "".join(parts) + text[pos:]
+
+
 def blank_markup(text: str) -> str:
     """The feed's text with its markup and bookkeeping blanked, entities as their characters: the same length."""
+    text = _blank_between(text, "<!--", "-->")
+    doctype = text.find("<!DOCTYPE")
+    subset = doctype >= 0 and "[" in text[doctype : doctype + 2000].split(">", 1)[0]
+    text = _blank_between(text, "<!DOCTYPE", "]>" if subset else ">")  # its internal subset too: nothing expanded
     text = _BOOKKEEPING.sub(lambda m: _spaces(m.group(0)), text)
     text = _TERM.sub(_term, text)
     text = _TAG.sub(_tag, text)
@@ -113,12 +133,19 @@ def blank_markup(text: str) -> str:
 
 
 def entries(text: str) -> list[tuple[int, int, int, int]]:
-    """(start, end, title start, title end) of each entry or item of a blanked feed's original text."""
+    """(start, end, title start, title end) of each entry or item of a feed's original text (its tags paired in one
+    pass: an entry left open ends at the next one)."""
     out = []
+    opened: tuple[int, int] | None = None
     for m in _ITEM.finditer(text):
-        t = re.search(r"<title\b[^>]{0,200}>(.*?)</title\s*>", m.group(2), re.DOTALL)
-        base = m.start(2)
-        out.append((m.start(), m.end(), base + t.start(1) if t else m.start(), base + t.end(1) if t else m.start()))
+        if not m.group(1):
+            opened = (m.start(), m.end())
+            continue
+        if opened is None:
+            continue
+        (a, body), opened = opened, None
+        t = _TITLE.search(text, body, m.start())
+        out.append((a, m.end(), t.start(1) if t else body, t.end(1) if t else body))
     return out
 
 
