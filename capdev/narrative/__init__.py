@@ -17,12 +17,15 @@ from .assemble import assemble as _assemble_record
 from .country_headings import drop_tail_country, head_heading_country, lend_heading_country, tail_country
 from .decode import TextFile, decode_bytes
 from .errors import InputError, LimitExceeded
+from .feeds import feed_file, feed_text
 from .headline_split import split_headlined
 from .limits import MAX_FILE_BYTES, MAX_RECORD_CHARS
+from .message_breaks import split_messages
 from .named_projects import BOUNDS_FLAG, named_project_records
 from .page_head import head_country, lend_country
 from .prose_records import prose_records, without_heading
 from .relate import Relater, complete_links
+from .section_breaks import split_sections
 from .segment import iter_lines, iter_segments
 from .segment_merge import join_pieces
 from .structured import SCAN_CHARS, portfolio_below, read_records, starts_with_table
@@ -50,6 +53,10 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
     """
     relater = relater or Relater()
     name = source_file or "<input>"
+    chunks, feed = feed_text(chunks)
+    if feed is not None:  # an Atom or RSS feed: one record per entry that tells of a project
+        yield from feed_file(feed, source_file, relater)
+        return
     chunks, exported = _exported(chunks, max_record)
     if exported is not None:
         # A portfolio written as data (a CSV export, a table of projects): one record per project.
@@ -92,7 +99,7 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
     try:
         segments = iter_segments(iter_lines(read(), max_record), max_record=max_record)
         page_country = heading_country = None
-        for raw, text in join_pieces(split_headlined(segments)):
+        for raw, text in join_pieces(split_sections(split_messages(split_headlined(segments)))):
             before = None
             record = dated(_assemble_record(text, raw, index, source_file), raw, text)
             if index == 0:

@@ -223,6 +223,12 @@ def to_record(text: str, read: ReadTable, k: int, index: int, source_file: str |
             blocks.append(Block("blank", "blank", cell.start, cell.end, cell.end))
             empty_countries = empty_countries or col.field == "countries"
             continue
+        if cell.label is not None:
+            lab = cell.label
+            block = Block(lab.field, "label", cell.start, cell.end, cell.at, label=lab)
+            values[id(block)] = (cell.value[lab.value_start :].strip(), cell.at + lab.value_start)
+            blocks.append(block)
+            continue
         if col.label is None:
             blocks.append(Block("unparsed", "text", cell.start, cell.end, cell.at))
             if col.name.strip() and col.name not in unknown:
@@ -230,12 +236,6 @@ def to_record(text: str, read: ReadTable, k: int, index: int, source_file: str |
             continue
         if col.field == "code" and is_row_number(cell.value) and not cell.more:
             blocks.append(Block("heading", "heading", cell.start, cell.end, cell.end))  # a row's number: no code
-            continue
-        if cell.label is not None:
-            lab = cell.label
-            block = Block(lab.field, "label", cell.start, cell.end, cell.at, label=lab)
-            values[id(block)] = (cell.value[lab.value_start :].strip(), cell.at + lab.value_start)
-            blocks.append(block)
             continue
         block = Block(col.field or "unparsed", "label", cell.start, cell.end, cell.at, label=col.label)
         if cell.more:
