@@ -26,6 +26,7 @@ from .title_choice import (
 from .title_columns import column_heads
 from .title_evidence import facts_follow, subject_line
 from .title_glue import Unglued, unglue
+from .title_in_prose import IN_PROSE, evidenced_name
 from .title_languages import halves, in_text_language
 from .title_meta import meta_line
 
@@ -83,6 +84,11 @@ class TitleSteps:
         sure; with no title at all, such a name, or else an e-mail's subject, is proposed."""
         if choice.title and choice.sure:
             return choice
+        name, why = evidenced_name(self.rec.text, self.rec.code)
+        if name:
+            # "el Proyecto de Interoperabilidad de Servicios Municipales, PRISMA, código CL-T1298": a name the text
+            # writes as its project's, with the evidence that it is (title_in_prose).
+            return Choice(name, True, why)
         named = [n for n in (clean(n) for n in prose_names(self.rec.text)) if not rejection(n, "prose")]
         if choice.title:
             if choice.reason in UNCONFIRMED and any(same_title(n, choice.title) for n in named):
@@ -275,6 +281,8 @@ class TitleSteps:
         if not choice.sure:
             rec.title_is_proposed = True
             rec.flag("title", f"proposed: {choice.reason}" if choice.reason else "proposed")
+        elif choice.reason in IN_PROSE:
+            rec.flag("title", f"read from a sentence ({choice.reason}): where the name ends is a guess")
         elif kind:
             rec.flag("title", "chosen among the record's lines" + (f" ({choice.reason})" if choice.reason else ""))
 
