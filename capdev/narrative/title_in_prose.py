@@ -25,6 +25,7 @@ from pathlib import Path
 from .folding import fold, fold_key
 
 _DATA = Path(__file__).with_name("data") / "title_words.json"
+_NOT_NAMES = Path(__file__).with_name("data") / "title_in_prose.json"
 _MIN_WORDS, _MAX_WORDS = 3, 20
 _CODE_AFTER = 80  # characters between a name and the code that follows it
 _LOOKED_AT = 60  # names read in one record at most
@@ -35,7 +36,8 @@ _DETERMINER = (r"(?i:(?<![\w'])(?:le|du|au|el|del|al|the|of\s+the|for\s+the|to\s
 # What comes right after the project word in a name: a joining word, or a capitalised word ("Programme Gouvernance").
 _NAME_GOES_ON = (r"(?:(?:de|d'|d\u2019|du|des|pour|sur|para|sobre|del|of|for|on|to|en|in|a|au|aux)\s*"
                  r"|[A-Z\u00c0-\u00de])")
-_NAME = re.compile(rf"{_DETERMINER}(?P<name>{_PROJECT_WORDS}\s+(?={_NAME_GOES_ON})[^\n]*(?:\n(?![ \t]*\n)[^\n]*)?)")
+_NAME = re.compile(rf"{_DETERMINER}(?P<name>{_PROJECT_WORDS}[ \t]+(?={_NAME_GOES_ON}))")
+_NAME_CHARS = 300
 _ACRONYM = re.compile(r"^\s*(?:\(|,\s*)(?P<acr>[A-Z][A-Za-z]{0,3}[A-Z][A-Z0-9-]{0,8})\s*(?:\)|,)")
 _HEREINAFTER = re.compile(r"^[\s,(]*(?:ci-apres|ci-dessous|hereinafter|hereafter|en\s+adelante|en\s+lo\s+sucesivo)"
                           r"[^.;\n]{0,30}?(?:projet|programme|program|project|proyecto|programa)(?![\w])")
@@ -54,8 +56,24 @@ def _stop() -> re.Pattern[str]:
     alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in stops)
     # A name ends at a blank line, a punctuation mark (not an apostrophe), a dash between spaces, a relative
     # pronoun or a participle, and at a finite verb's usual forms ("Le Projet est exécuté", "el Programa tiene").
-    return re.compile(r"[ \t]*\n\s*\n|\s*[,.;:()\[\]!?\"\u201c\u201d\u00ab\u00bb|]|\s[-\u2013\u2014]\s|\s\.{2,}"
+    return re.compile(r"[ \t]*\n\s*\n|[ \t]*\n(?=[^\n:]{1,40}:)|\s*[,.;:()\[\]!?\"\u201c\u201d\u00ab\u00bb|]|\s[-\u2013\u2014]\s|\s\.{2,}"
                       rf"|\s+(?:{alt}|est|sont|ont|etait|sera|is|was|has|will|es|fue|esta|tiene|ha|sera)(?![\w'])")
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> tuple[frozenset[str], re.Pattern[str]]:
+    data = json.loads(_NOT_NAMES.read_text(encoding="utf-8"))
+    after = "|".join(re.escape(w) for w in sorted(data["not_project_after_de"], key=len, reverse=True))
+    return (frozenset(data["not_project_name_words"]),
+            re.compile(rf"^\S+\s+(?:de\s+|d'\s*|du\s+|del\s+|of\s+|of\s+the\s+)?(?:la\s+|l'\s*|el\s+)?(?:{after})(?![\w'])"))
+
+
+def not_a_project(name: str) -> bool:
+    """Is the name a body or a paper of a project ('Project Management Unit'), a bill or a decree ('Proyecto de
+    Ley ...', 'Projet de décret ...'), not a project?"""
+    words, after = _not_names()
+    folded = fold(name).lower()
+    return bool(after.match(folded)) or any(w in words for w in re.findall(r"[\w]+", folded))
 
 
 def _trim(name: str) -> str:
@@ -73,7 +91,7 @@ def names_in_prose(text: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for m in _NAME.finditer(text):
         start = m.start("name")
-        head = text[start : m.end("name")]
+        head = text[start : start + _NAME_CHARS]
         end = stop.search(fold(head).lower())
         raw = head[: end.start() if end else len(head)]
         name = _trim(" ".join(raw.split()))
@@ -114,7 +132,7 @@ def evidenced_name(text: str, code: str | None) -> tuple[str, str]:
     for start, end, name in found:
         name = clean(name)
         key = fold_key(name)
-        if key in chosen or rejection(name, "prose") or resolve_organisation(name) is not None:
+        if key in chosen or rejection(name, "prose") or not_a_project(name) or resolve_organisation(name) is not None:
             continue
         if _another_project(text, start):
             continue

@@ -1,0 +1,71 @@
+"""A record's title (round 11), on records written for this round in English, French and Spanish
+(tests/files/round11/titles/): a name running text writes with its project word capitalised after an article ("le
+Programme de ...", "el Proyecto de ...", "the Project for ...") is the record's title, sure, when the text says it
+is its project's (the record's code right after it, "hereinafter the Programme", its acronym used again, the same
+name twice); a body or a paper of a project, a bill, an organisation, two such names or a name said once, never."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from capdev.narrative.tests._shared import only_record
+from capdev.narrative.title_in_prose import evidenced_name, names_in_prose, not_a_project
+
+FILES = Path(__file__).parent / "files" / "round11" / "titles"
+
+
+@pytest.mark.parametrize("name, title", [
+    ("fr_decision_repeated.txt", "Programme de renforcement des capacités statistiques régionales"),
+    ("es_acta_code.txt", "Programa de Catastro Rural Participativo"),
+    ("en_hereinafter.txt", "Programme for Digital Court Records in the Eastern Counties"),
+    ("en_acronym_blog.txt", "Project for Coastal Fisheries Data Systems"),
+    ("es_acronym_faq.txt", "Proyecto de Agua Segura para Escuelas Rurales"),
+], ids=["fr-twice", "es-code", "en-hereinafter", "en-acronym", "es-acronym"])
+def test_a_name_the_text_says_is_its_projects_is_the_title(name, title):
+    record = only_record(FILES / name)
+    assert record.title == title
+    assert not record.title_is_proposed
+
+
+@pytest.mark.parametrize("name", ["en_pmu_guard.txt", "es_ley_guard.txt", "fr_pnud_guard.txt",
+                                  "en_two_names_guard.txt", "fr_once_guard.txt"])
+def test_no_name_is_taken_without_evidence_or_from_a_body_a_bill_or_an_organisation(name):
+    text = (FILES / name).read_text(encoding="utf-8")
+    assert names_in_prose(text)  # a name is read ...
+    assert evidenced_name(text, None) == ("", "")  # ... and not taken
+
+
+def test_the_code_next_to_the_name_must_be_the_records():
+    text = "La gerente expuso los avances del Programa de Catastro Rural Participativo, código PE-L1203, en marzo."
+    assert evidenced_name(text, "PE-L1203")[0] == "Programa de Catastro Rural Participativo"
+    assert evidenced_name(text, "BO-T1111") == ("", "")
+
+
+@pytest.mark.parametrize("name", [
+    "Project Management Unit", "Programme Coordination Unit", "Comité du Programme", "Proyecto de Ley de Gobierno Digital",
+    "Projet de loi de finances rectificative", "Projet de décret portant création", "Programme of Work for 2025",
+    "Documento del Proyecto de riego",
+])
+def test_bodies_papers_and_bills_are_no_projects(name):
+    assert not_a_project(name)
+
+
+@pytest.mark.parametrize("name", [
+    "Programa de Apoyo a la Ley de Transparencia", "Programme Gouvernance numérique au Sahel",
+    "Project for Coastal Fisheries Data Systems", "Programme d'appui à la gestion des finances publiques",
+])
+def test_projects_are_projects(name):
+    assert not_a_project(name) is False
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Le Projet est exécuté sur trois ans.", None),  # the project word alone, then a verb
+    ("El Programa tiene tres componentes.", None),
+    ("Arrêté portant approbation du Projet d'appui à la\ntransformation numérique de l'École nationale, ci-après",
+     "Projet d'appui à la transformation numérique de l'École nationale"),  # wrapped over two lines
+    ("the Programme for Rural Roads\n\nMaintenance Report", "Programme for Rural Roads"),  # a blank line ends it
+])
+def test_where_a_name_begins_and_ends(text, name):
+    found = [n for _, _, n in names_in_prose(text)]
+    assert found == ([name] if name else [])
