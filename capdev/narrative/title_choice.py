@@ -21,6 +21,7 @@ from pathlib import Path
 from .code_choice import another_code
 from .folding import fold, fold_key
 from .labels import default_table, match_label
+from .title_bodies import body_name
 from .title_evidence import (
     _alternation,  # one way to turn a word list into a pattern
     document_of,
@@ -221,7 +222,7 @@ def rejection(title: str, kind: str = "heading") -> str:
         return "a date"
     if _ADDRESS.search(title):
         return "an address"
-    if w.org_head.match(folded) and not w.title_noun.search(folded):
+    if (w.org_head.match(folded) or body_name(title)) and not w.title_noun.search(folded):
         return "an organisation's name"
     if _WORD_CUT.search(title):
         return "a line cut in the middle of a word"  # "... y con la Asociación de Munici-": a paragraph's line
@@ -235,6 +236,16 @@ def rejection(title: str, kind: str = "heading") -> str:
     if _org_alone(title) and not w.title_noun.search(folded):
         return "an organisation's name"
     return labelled_fact(title) or not_a_title(title)
+
+
+_GAP = re.compile(r"[ \t]{3,}")
+
+
+def menu_row(line: str) -> str:
+    """'Inicio    Quiénes somos    Cooperación    Proyectos', 'Print   Email   Download PDF': three short items or
+    more set apart by wide gaps are a site's menu (or a table's row), never a title; '' otherwise."""
+    parts = [p for p in _GAP.split(line.strip()) if p]
+    return "a breadcrumb or a menu" if len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts) else ""
 
 
 def _org_alone(title: str) -> bool:
@@ -348,7 +359,7 @@ def choose(current: str, kind: str, heads: list[str], quoted: list[str], news: b
         return Choice(choice.title, False, "an e-mail's subject")
     if current:
         title = clean(current)
-        why = rejection(title, kind)
+        why = rejection(title, kind) or menu_row(current)
         inner = _INNER_QUOTE.search(title)
         if not why and inner and inner.group(0) != title:
             # '[A] «Evaluación de ...» — Argentina, Brasil', 'Consultoría para ... del proyecto «...»': the name quoted.
@@ -396,7 +407,7 @@ def choose(current: str, kind: str, heads: list[str], quoted: list[str], news: b
         is_doc, rest = doc_type_rest(t)
         if is_doc and rest and not rejection(clean(rest)):
             kept.append(clean(rest))
-        elif t[:1].isupper() and not rejection(t):
+        elif t[:1].isupper() and not rejection(t) and not menu_row(line):
             kept.append(t)
     if current:
         is_doc, rest = doc_type_rest(clean(current))

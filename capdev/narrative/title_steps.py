@@ -17,6 +17,7 @@ from .title_choice import (
     choose,
     clean,
     ends_open,
+    menu_row,
     quoted_names,
     rejection,
     same_title,
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 _CODE_ALONE = re.compile(CODE_TOKEN)
 _META_BLOCKS = 6  # a card's meta line sits at its head: among its first blocks and lines
 _META_LINES = 12
+_FACT_BLOCKS = 16  # a page's header, menu and breadcrumb may come before the title over its facts
 
 
 class TitleSteps:
@@ -134,21 +136,27 @@ class TitleSteps:
         facts, when the segmenter read it as the start of a paragraph ("INFORME DE GESTIÓN 2022   Página 5 de 18" /
         "" / "Fortalecimiento de ..." / "Código: ..."): the record's title; '' when there is none."""
         blocks, text = self.raw.blocks, self.text
-        for k, block in enumerate(blocks[:_META_BLOCKS]):
-            if block.kind == "label":
+        for k, block in enumerate(blocks[:_FACT_BLOCKS]):
+            if block.kind == "label" and not (block.field == "title" and self.labelled_menu()):
                 return ""  # the facts began: what comes before them was looked at
-            if block.kind != "text" or block.field not in ("summary", "unparsed", "narrative"):
-                continue
+            if block.kind != "text" or block.field not in ("summary", "unparsed", "narrative", "title") or (
+                    block is self.title_line):
+                continue  # the title line was looked at already (and set aside)
             body = text[block.start : block.end].strip()
             if not text[block.start : block.end].endswith("\n"):
                 return ""  # "Quick facts — Code: ...": the labels start on the line itself
-            nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+            j = k + 1
+            while j < len(blocks) - 1 and blocks[j].kind == "chrome" and blocks[j].start == blocks[j - 1].end:
+                j += 1  # "Share this page: Facebook X LinkedIn": a page's furniture between the title and its facts
+            nxt = blocks[j] if j < len(blocks) else None
             floor = max(getattr(text, "offset", 0), block.start - 4)  # never before the record's own text
             alone = block.start == blocks[0].start or text[floor : block.start].replace("\r", "").endswith("\n\n")
-            if ("\n" in body or nxt is None or nxt.kind != "label" or nxt.start != block.end or not alone
+            if ("\n" in body or nxt is None or nxt.kind != "label" or nxt.start != blocks[j - 1].end or not alone
                     or not facts_follow(blocks, k, text)):
                 continue
             line = clean(body)
+            if menu_row(body):
+                continue  # "Print   Email   Download PDF": the page's furniture
             if line[:1] == "[" or line[-1:] in "-\u2013\u2014:|":
                 return ""  # "[Closed] Civil registration ...": a badge in front; "Quick facts —": a lead-in
             return line if len(line.split()) >= 3 and not rejection(line) else ""
@@ -226,6 +234,11 @@ class TitleSteps:
                 # and its subtitle, or a kicker over a title: which is the name is the reviewer's call.
                 rec.flag("title", f"the line right above may be the title or its first half: {above!r}")
 
+    def labelled_menu(self) -> bool:
+        """Is the value under the record's title label a site's menu ("Proyectos" / "Inicio    Quiénes somos ...")?"""
+        block = next((b for b in self.raw.blocks if b.kind == "label" and b.field == "title"), None)
+        return block is not None and any(menu_row(ln) for ln in self.text[block.start : block.end].splitlines()[1:])
+
     def line_above_title(self) -> str:
         """The line right over the title line, no blank line between, when it may be a title too: the same title in
         another language ("Strengthening National Archives in Haiti" / "Renforcement des archives nationales
@@ -256,6 +269,8 @@ class TitleSteps:
         kind = "" if not rec.title else "heading" if self.title_line is not None and not self.title_labelled else (
             "prose" if prose else "label")
         current, set_aside = self.unglued_title() if rec.title else ("", "")
+        if kind == "label" and self.labelled_menu():
+            current, set_aside = "", "a breadcrumb or a menu"
         choice = choose(current, kind if current else "", self.head_lines(), quoted_names(rec.text),
                         news=self.raw.news, facts=self.facts_under_title())
         if set_aside and not choice.title:
@@ -264,7 +279,10 @@ class TitleSteps:
             over = self.title_over_meta()
             if over:
                 choice = Choice(over, True, "the line over the card's meta line")
-            elif not choice.title:
+            elif not choice.title or kind in ("", "heading") or (kind == "label" and not (
+                    current and same_title(choice.title, current))):
+                # With no title, or a line the chooser was unsure of (a menu, a site's name), the line alone right
+                # over the record's labelled facts is the title.
                 over = self.title_over_facts()
                 if over:
                     choice = Choice(over, True, "a line alone right over the record's labelled facts")

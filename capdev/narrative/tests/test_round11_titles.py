@@ -2,7 +2,10 @@
 (tests/files/round11/titles/): a name running text writes with its project word capitalised after an article ("le
 Programme de ...", "el Proyecto de ...", "the Project for ...") is the record's title, sure, when the text says it
 is its project's (the record's code right after it, "hereinafter the Programme", its acronym used again, the same
-name twice); a body or a paper of a project, a bill, an organisation, two such names or a name said once, never."""
+name twice); a body or a paper of a project, a bill, an organisation, two such names or a name said once, never.
+A web page's title line over its labelled facts is the title below a header, a menu and a breadcrumb too, and a
+share bar between it and the facts does not hide it; a menu ("Inicio    Quiénes somos    ...") and a body's name
+("NATIONAL SCHOOL OF GOVERNMENT") never are."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from capdev.narrative.tests._shared import only_record
+from capdev.narrative.title_bodies import body_name
+from capdev.narrative.title_choice import menu_row
 from capdev.narrative.title_in_prose import evidenced_name, names_in_prose, not_a_project
 
 FILES = Path(__file__).parent / "files" / "round11" / "titles"
@@ -69,3 +74,43 @@ def test_projects_are_projects(name):
 def test_where_a_name_begins_and_ends(text, name):
     found = [n for _, _, n in names_in_prose(text)]
     assert found == ([name] if name else [])
+
+
+@pytest.mark.parametrize("name, title", [
+    ("fr_portail_partage.txt", "Appui à la modernisation des finances publiques locales au Cameroun"),
+    ("es_portal_compartir.txt", "Fortalecimiento de la Defensoría del Pueblo en las provincias del norte"),
+    ("en_portal_share.md", "Whistleblower Protection Systems for Central American Courts"),
+], ids=["fr", "es", "en"])
+def test_a_pages_title_over_its_facts_below_its_header_menu_and_share_bar(name, title):
+    record = only_record(FILES / name)
+    assert record.title == title
+    assert not record.title_is_proposed
+
+
+def test_a_pages_masthead_or_its_furniture_is_no_title():
+    record = only_record(FILES / "en_portal_guard.txt")
+    assert record.title_is_proposed or not record.title, record.title
+    assert "SCHOOL" not in record.title and "Print" not in record.title
+
+
+@pytest.mark.parametrize("line, menu", [
+    ("Inicio    Quiénes somos    Cooperación    Proyectos", True),
+    ("Print   Email   Download PDF", True),
+    ("Accueil   Le ministère   Nos actions", True),
+    ("Strengthening  the  capacities  of  national  statistical  offices", False),  # a justified line
+    ("Digital Records for Municipal Courts", False),
+    ("Projet d'appui        2021-2024", False),
+])
+def test_a_menu_is_short_items_set_apart_by_wide_gaps(line, menu):
+    assert bool(menu_row(line)) is menu
+
+
+@pytest.mark.parametrize("line, body", [
+    ("NATIONAL SCHOOL OF GOVERNMENT", True), ("Central Statistics Office", True),
+    ("Haute Autorité de la Transparence", True), ("Supreme Court of Justice", True),
+    ("Digital Government Academy for the Caribbean", False), ("Public Service Innovation Labs in Central Asia", False),
+    ("Strengthening the National Statistics Office", False), ("Gobierno Abierto Municipal", False),
+    ("Escuela de Gobierno", False),  # the noun first: organisation_heads reads it
+])
+def test_a_bodys_name_with_adjectives_before_its_noun(line, body):
+    assert body_name(line) is body
