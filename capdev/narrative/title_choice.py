@@ -53,6 +53,7 @@ class _Words:
     verb: re.Pattern[str]
     quoted: re.Pattern[str]
     connectors: frozenset[str]
+    bold: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -76,9 +77,12 @@ def _words() -> _Words:
         rf"(?<![\w'])(?:{alt['project_words']})(?![\w'])(?:[^\"\u201c\u201d\u00ab\u00bb.;]{{0,60}}?"
         rf"(?:{alt['naming_words']})?)?[\s,:]*[\"\u201c\u00ab]\s*(?P<name>[^\"\u201c\u201d\u00ab\u00bb]{{8,300}}?)"
         r"\s*[\"\u201d\u00bb]")
+    # 'our project **Inclusive Digital Identity ...**', 'le projet __Appui à ...__': a name set in bold (Markdown).
+    bold = re.compile(rf"(?<![\w'])(?:{alt['project_words']})(?![\w'])(?:\s+(?:{alt['naming_words']}))?[\s,:]*"
+                      r"(?P<mark>\*\*|__)(?P<name>[^*_\n]{8,300}?)(?P=mark)")
     sections = frozenset(fold_key(s) for s in data["section_headings"])
     return _Words(label, label_head, doc_type, publication_end, sections, org_head, title_noun, verb, quoted,
-                  frozenset(fold(c).lower() for c in data["connectors"]))
+                  frozenset(fold(c).lower() for c in data["connectors"]), bold)
 
 
 _DECORATION = re.compile(r"^[\s#*_>\u25aa\u25a0\u25cf\u2022\u25ba\u27a2-]+|[\s*_#]+$")
@@ -253,13 +257,15 @@ def _org_alone(title: str) -> bool:
     return resolve_organisation(title) is not None
 
 
-def quoted_names(text: str) -> list[str]:
-    """The names the text gives its project in quotes, in order, each once (cleaned, titles only)."""
+def quoted_names(text: str, bold: bool = False) -> list[str]:
+    """The names the text gives its project in quotes (or, with bold, in bold after a project word), in order, each
+    once (cleaned, titles only)."""
     w = _words()
     folded = fold(text).lower()
     out: list[str] = []
     seen: set[str] = set()
-    spans = sorted({(m.start("name"), m.end("name")) for m in w.quoted.finditer(folded)} | set(named_quotes(text)))
+    spans = sorted({(m.start("name"), m.end("name")) for m in w.quoted.finditer(folded)} | set(named_quotes(text))
+                   | ({(m.start("name"), m.end("name")) for m in w.bold.finditer(folded)} if bold else set()))
     for start, end in spans:
         name = clean(text[start:end]).rstrip(",.;")
         key = fold_key(name)
@@ -384,6 +390,10 @@ def choose(current: str, kind: str, heads: list[str], quoted: list[str], news: b
             begun = [q for q in others if opened and fold_key(q).startswith(fold_key(opened.group("name")))]
             if begun:
                 return Choice(begun[0], False, f"the name quoted from {' '.join(current.split())!r}")
+            if others and not facts and len(quoted) == 1 and not self_named(title):
+                # "## Digital ID and inclusion: wrapping up in Malawi" / "Our project **Inclusive Digital Identity
+                # ...**": a headline with no facts under it, and the one name the text gives its project.
+                return Choice(quoted[0], True, f"the name the text gives the project, not the heading {title!r}")
             if others and not any(same_title(q, title) for q in quoted):
                 return Choice(title, False, f"the text names the project {others[0]!r}")
             if news:

@@ -271,8 +271,10 @@ class TitleSteps:
         current, set_aside = self.unglued_title() if rec.title else ("", "")
         if kind == "label" and self.labelled_menu():
             current, set_aside = "", "a breadcrumb or a menu"
-        choice = choose(current, kind if current else "", self.head_lines(), quoted_names(rec.text),
-                        news=self.raw.news, facts=self.facts_under_title())
+        facts = self.facts_under_title()
+        # A name set in bold after a project word counts as quoted under a headline, not under a record's facts.
+        choice = choose(current, kind if current else "", self.head_lines(), quoted_names(rec.text, bold=not facts),
+                        news=self.raw.news, facts=facts)
         if set_aside and not choice.title:
             choice = Choice("", False, f"{set_aside}: {' '.join(rec.title.split())!r}")
         if not choice.sure:

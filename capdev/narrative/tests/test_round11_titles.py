@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from capdev.narrative import parse_file
 from capdev.narrative.tests._shared import only_record
 from capdev.narrative.title_bodies import body_name
 from capdev.narrative.title_choice import menu_row
@@ -114,3 +115,25 @@ def test_a_menu_is_short_items_set_apart_by_wide_gaps(line, menu):
 ])
 def test_a_bodys_name_with_adjectives_before_its_noun(line, body):
     assert body_name(line) is body
+
+
+@pytest.mark.parametrize("name, title", [
+    ("en_bold_digest.md", "Certified Court Interpreting in Indigenous Languages"),
+    ("fr_gras_lettre.md", "Dématérialisation des registres du commerce en Guinée"),
+    ("es_negrita_boletin.md", "Catastro Urbano Abierto para Municipios Intermedios"),
+], ids=["en", "fr", "es"])
+def test_a_name_in_bold_after_a_project_word_under_a_headline_is_the_title(name, title):
+    record = only_record(FILES / name)
+    assert record.title == title
+    assert not record.title_is_proposed
+
+
+def test_a_heading_over_its_facts_keeps_its_title_whatever_the_text_sets_in_bold():
+    record = only_record(FILES / "en_bold_guard.md")
+    assert record.title == "Rural Broadband for Health Posts"
+    assert not record.title_is_proposed
+
+
+def test_two_names_in_bold_make_no_sure_title():
+    for record in parse_file(FILES / "en_bold_two_guard.md"):
+        assert record.title_is_proposed or not record.title, record.title
