@@ -52,6 +52,7 @@ class TitleSteps:
     title_labelled: bool
     title_line: Block | None
     set_title: Callable[[str, bool], bool]
+    title_is_a_heading: Callable[[], bool]
 
     def head_lines(self) -> list[str]:
         """The lines before the record's first fact or paragraph, and the later title lines that no title took
@@ -234,6 +235,12 @@ class TitleSteps:
                 # and its subtitle, or a kicker over a title: which is the name is the reviewer's call.
                 rec.flag("title", f"the line right above may be the title or its first half: {above!r}")
 
+    def title_for_places(self) -> str:
+        """The title as read for the countries served (a proposed one only when it is the record's heading), with
+        the headline that gave way to the project's name."""
+        title = self.rec.title if not self.rec.title_is_proposed or self.title_is_a_heading() else ""
+        return "\n".join(filter(None, [title, getattr(self, "headline_aside", "")]))
+
     def labelled_menu(self) -> bool:
         """Is the value under the record's title label a site's menu ("Proyectos" / "Inicio    Quiénes somos ...")?"""
         block = next((b for b in self.raw.blocks if b.kind == "label" and b.field == "title"), None)
@@ -288,6 +295,8 @@ class TitleSteps:
                 over = self.title_over_facts()
                 if over:
                     choice = Choice(over, True, "a line alone right over the record's labelled facts")
+        if kind == "heading" and not facts and choice.title and not same_title(choice.title, current):
+            self.headline_aside = current  # "Digital ID and inclusion: wrapping up in Malawi": it tells the place
         if choice.title == rec.title and choice.sure:
             return
         if self.title_line is not None and not same_title(choice.title, rec.title):

@@ -137,3 +137,9 @@ def test_a_heading_over_its_facts_keeps_its_title_whatever_the_text_sets_in_bold
 def test_two_names_in_bold_make_no_sure_title():
     for record in parse_file(FILES / "en_bold_two_guard.md"):
         assert record.title_is_proposed or not record.title, record.title
+
+
+def test_the_headline_that_gave_way_to_the_name_still_tells_the_place():
+    record = only_record(FILES / "en_bold_headline_place.md")
+    assert record.title == "Accrual Accounting for Local Councils"
+    assert record.countries == ["LSO"]
