@@ -306,6 +306,7 @@ def ends_open(title: str) -> bool:
 
 _FACT_LINE = "a card's line of facts (place, status, period)"
 # What no label makes a title: the rest (a name, a date in the title, a verb, a length) may be one after all.
+NAME_OVER_HEADLINE = "the name the text gives the project, not the heading"
 _NEVER_TITLES = frozenset({"empty", "a document's type or part", "a section heading", "a label", "a publication's name",
                            "an address", "a cookie notice or a navigation link", "a breadcrumb or a menu",
                            "an e-mail's header", "a page number", "a code or a placeholder", "a labelled fact",
@@ -393,7 +394,7 @@ def choose(current: str, kind: str, heads: list[str], quoted: list[str], news: b
             if others and not facts and len(quoted) == 1 and not self_named(title):
                 # "## Digital ID and inclusion: wrapping up in Malawi" / "Our project **Inclusive Digital Identity
                 # ...**": a headline with no facts under it, and the one name the text gives its project.
-                return Choice(quoted[0], True, f"the name the text gives the project, not the heading {title!r}")
+                return Choice(quoted[0], True, f"{NAME_OVER_HEADLINE} {title!r}")
             if others and not any(same_title(q, title) for q in quoted):
                 return Choice(title, False, f"the text names the project {others[0]!r}")
             if news:

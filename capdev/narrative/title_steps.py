@@ -12,6 +12,7 @@ from .folding import fold_key
 from .prose_titles import prose_names
 from .step_tools import _excerpt, _one_line, _values
 from .title_choice import (
+    NAME_OVER_HEADLINE,
     UNCONFIRMED,
     Choice,
     choose,
@@ -295,7 +296,7 @@ class TitleSteps:
                 over = self.title_over_facts()
                 if over:
                     choice = Choice(over, True, "a line alone right over the record's labelled facts")
-        if kind == "heading" and not facts and choice.title and not same_title(choice.title, current):
+        if kind == "heading" and choice.sure and choice.reason.startswith(NAME_OVER_HEADLINE):
             self.headline_aside = current  # "Digital ID and inclusion: wrapping up in Malawi": it tells the place
         if choice.title == rec.title and choice.sure:
             return
