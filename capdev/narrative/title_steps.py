@@ -322,7 +322,8 @@ class TitleSteps:
         head = self.title_line
         if head is None and self.title_labelled:
             return self.wrap_labelled_title(block, line)
-        if head is None or self.title_labelled or block.start != head.end or not wraps_on(self.rec.title, line):
+        if head is None or self.title_labelled or block.start != head.end or not wraps_on(self.rec.title, line) or (
+                self.text[head.start : head.end].replace("\r", "").endswith("\n\n")):
             return False  # only the line right under the title line (a blank line between ends the title)
         self.rec.title = f"{self.rec.title} {line}"
         self.span_fields[id(block)] = "title"
