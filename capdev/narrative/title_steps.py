@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 
 _CODE_ALONE = re.compile(CODE_TOKEN)
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVX]{1,5})[.)]?\s+\S")  # "4.3 ...", "2. ...", "IV. ..."
 _META_BLOCKS = 6  # a card's meta line sits at its head: among its first blocks and lines
 _META_LINES = 12
 _FACT_BLOCKS = 16  # a page's header, menu and breadcrumb may come before the title over its facts
@@ -104,6 +105,11 @@ class TitleSteps:
         if subject and not rejection(subject):
             # A mail or a forwarded note with no title line: its subject may name the project; a reviewer confirms.
             return Choice(subject, False, "an e-mail's subject")
+        heading = clean(getattr(self, "body_heading", ""))
+        if heading:
+            # "4.3 Escuela de Verano de Innovación Pública": a numbered section's heading read as a body's name may
+            # name a project that bears one; a better guess than a sentence of the text, and only proposed.
+            return Choice(heading, False, "a heading that reads like a body's name")
         return choice
 
     def facts_under_title(self) -> bool:
@@ -283,6 +289,9 @@ class TitleSteps:
         # A name set in bold after a project word counts as quoted under a headline, not under a record's facts.
         choice = choose(current, kind if current else "", self.head_lines(), quoted_names(rec.text, bold=not facts),
                         news=self.raw.news, facts=facts)
+        if kind == "heading" and not choice.title and choice.reason.startswith("an organisation's name") and (
+                _NUMBERED.match(current)):
+            self.body_heading = current
         if set_aside and not choice.title:
             choice = Choice("", False, f"{set_aside}: {' '.join(rec.title.split())!r}")
         if not choice.sure:

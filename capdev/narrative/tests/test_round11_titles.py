@@ -143,3 +143,18 @@ def test_the_headline_that_gave_way_to_the_name_still_tells_the_place():
     record = only_record(FILES / "en_bold_headline_place.md")
     assert record.title == "Accrual Accounting for Local Councils"
     assert record.countries == ["LSO"]
+
+
+@pytest.mark.parametrize("name, title", [
+    ("en_numbered_body_heading.txt", "Regional Leadership Academy of the Sahel"),
+    ("es_numbered_body_heading.txt", "Escuela Judicial de Verano"),  # the paragraph under it is not glued to it
+], ids=["en", "es"])
+def test_a_numbered_sections_heading_named_like_a_body_is_proposed(name, title):
+    record = only_record(FILES / name)
+    assert record.title == title
+    assert record.title_is_proposed
+
+
+def test_a_bodys_name_alone_at_the_head_is_no_title():
+    record = only_record(FILES / "fr_body_heading_guard.txt")
+    assert "Institut" not in record.title
