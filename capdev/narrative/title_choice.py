@@ -228,6 +228,8 @@ def rejection(title: str, kind: str = "heading") -> str:
         return "an address"
     if (w.org_head.match(folded) or body_name(title)) and not w.title_noun.search(folded):
         return "an organisation's name"
+    if _DESCRIPTION.match(title):
+        return "a description, not a name"  # "A regional initiative of ...", "Une initiative de ...", "Un programa de"
     if _WORD_CUT.search(title):
         return "a line cut in the middle of a word"  # "... y con la Asociación de Munici-": a paragraph's line
     if w.verb.search(folded) or (title.rstrip()[-1:] in ".!?" and len(words) >= 6) or _SENTENCES.search(title):
@@ -242,6 +244,7 @@ def rejection(title: str, kind: str = "heading") -> str:
     return labelled_fact(title) or not_a_title(title)
 
 
+_DESCRIPTION = re.compile(r"^(?:An?|Une?|Una)\s+[a-z\u00e0-\u00ff]")
 _GAP = re.compile(r"[ \t]{3,}")
 
 
@@ -282,6 +285,12 @@ def _another_project(text: str, start: int) -> bool:
     return another_code(text, start)
 
 
+def _capitals(text: str) -> bool:
+    """Is the text written in capitals (three letters or more, none small)?"""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and not any(c.islower() for c in letters)
+
+
 def wraps_on(title: str, line: str) -> bool:
     """Is line the second line of a title wrapped over two ("... pour la" / "mise en oeuvre des ODD")?"""
     first, second = title.split(), line.split()
@@ -289,6 +298,8 @@ def wraps_on(title: str, line: str) -> bool:
         return False
     if fact_line(line) is not None:
         return False  # "les Comores · Terminé · 2018–2021" under a title: the card's facts, not the title going on
+    if _capitals(title) != _capitals(line):
+        return False  # "STRENGTHENING TAX ADMINISTRATION IN ..." / "A regional initiative of ...": a subtitle
     c = _words().connectors
     last, nxt = fold(first[-1]).lower().strip(",'"), fold(second[0]).lower().strip(",")
     if title.rstrip()[-1:] in ".:;!?" or glued_sentence(" ".join(first + second)) == len(" ".join(first)) + 1:

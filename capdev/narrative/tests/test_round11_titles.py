@@ -15,7 +15,7 @@ import pytest
 from capdev.narrative import parse_file
 from capdev.narrative.tests._shared import only_record
 from capdev.narrative.title_bodies import body_name
-from capdev.narrative.title_choice import menu_row
+from capdev.narrative.title_choice import menu_row, rejection, wraps_on
 from capdev.narrative.title_in_prose import evidenced_name, names_in_prose, not_a_project
 
 FILES = Path(__file__).parent / "files" / "round11" / "titles"
@@ -158,3 +158,32 @@ def test_a_numbered_sections_heading_named_like_a_body_is_proposed(name, title):
 def test_a_bodys_name_alone_at_the_head_is_no_title():
     record = only_record(FILES / "fr_body_heading_guard.txt")
     assert "Institut" not in record.title
+
+
+@pytest.mark.parametrize("name, title", [
+    ("en_caps_subtitle.txt", "CUSTOMS DATA EXCHANGE FOR LANDLOCKED COUNTRIES"),
+    ("fr_caps_sous_titre.txt", "ÉTAT CIVIL NUMÉRIQUE DANS LES COMMUNES DU SAHEL"),
+    ("es_mayusculas_subtitulo.txt", "TRAZABILIDAD DEL GASTO PÚBLICO EN SALUD"),
+], ids=["en", "fr", "es"])
+def test_a_title_in_capitals_is_not_joined_to_its_subtitle_nor_replaced_by_it(name, title):
+    assert only_record(FILES / name).title == title
+
+
+@pytest.mark.parametrize("title, line, wraps", [
+    ("STRENGTHENING TAX ADMINISTRATION FOR", "SMALL ISLAND STATES", True),
+    ("Appui à la mise en oeuvre des", "politiques de décentralisation", True),
+    ("STRENGTHENING TAX ADMINISTRATION IN SMALL ISLAND STATES", "A regional initiative of the Pacific centre", False),
+    ("ÉTAT CIVIL NUMÉRIQUE DANS LES COMMUNES DU", "Sahel et de l'Afrique de l'Ouest", False),
+])
+def test_a_title_wraps_on_a_line_written_in_the_same_case(title, line, wraps):
+    assert wraps_on(title, line) is wraps
+
+
+@pytest.mark.parametrize("title, why", [
+    ("A regional initiative of the Pacific Financial Technical Assistance Centre", "a description, not a name"),
+    ("Une action pilote des associations de maires", "a description, not a name"),
+    ("Una experiencia compartida entre ministerios de finanzas", "a description, not a name"),
+    ("A Digital Future for Rural Schools in Nepal", ""),
+])
+def test_a_line_opening_on_an_indefinite_article_and_a_small_word_is_a_description(title, why):
+    assert rejection(title) == why
