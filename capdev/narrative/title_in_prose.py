@@ -23,13 +23,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from .folding import fold, fold_key
-from .prose_titles import prose_names
 
 _DATA = Path(__file__).with_name("data") / "title_words.json"
 _NOT_NAMES = Path(__file__).with_name("data") / "title_in_prose.json"
 _MIN_WORDS, _MAX_WORDS = 3, 20
 _CODE_AFTER = 80  # characters between a name and the code that follows it
-_CODE_NEAR = 40  # ... when a sentence names the project otherwise ("the X project (code Y)")
 _LOOKED_AT = 60  # names read in one record at most
 _PROJECT_WORDS = r"(?:Projet|Programme|Program|Project|Proyecto|Programa|Initiative|Iniciativa)"
 # An article or a preposition with its article before the capitalised project word: the word opens a name.
@@ -141,18 +139,6 @@ def evidenced_name(text: str, code: str | None) -> tuple[str, str]:
         why = _evidence(text, end, name, code or "", keys)
         if why:
             chosen[key] = (name, why)
-    for name in prose_names(text) if code else []:
-        # "the e-Justice Case Tracking project (code MOZ-JUS-07)", "du projet Appui à ... (BEN/19/01)": a name a
-        # sentence gives its project, the record's code right after it.
-        spots = list(re.finditer(r"\s+".join(map(re.escape, name.split())), text))[:_LOOKED_AT]
-        name = clean(name)
-        key = fold_key(name)
-        if key in chosen or rejection(name, "prose") or not_a_project(name):
-            continue
-        code_next = re.compile(rf"(?<![\w/.-]){re.escape(code or '')}(?![\w/-])")
-        if any(code_next.search(text[m.end() : m.end() + _CODE_NEAR])
-               and not _another_project(text, m.start()) for m in spots):
-            chosen[key] = (name, _CODE_NEXT)
     if len(chosen) != 1:
         return "", ""
     return next(iter(chosen.values()))
