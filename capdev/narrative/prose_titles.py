@@ -40,7 +40,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
                       rf"|\s+(?:{alt['name_stops']})(?![\w'])")
     # 'the Open Budget Data for Parliaments project': a run of capitalised words (small connectors between).
     before = re.compile(
-        r"(?<![\w'])(?:[Tt]he|[Ii]ts|[Oo]ur|[Tt]heir)\s+(?P<name>[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|for|and|in|on|the|to|&)){2,18})"
+        r"(?<![\w'])(?:[Tt]he|[Ii]ts|[Oo]ur|[Tt]heir)\s+(?P<name>(?:[A-Z]|[a-z]{1,2}-[A-Z])[\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|for|and|in|on|the|to|&)){2,18})"
         r"\s+(?:project|Project|PROJECT)(?![\w'])")
     funding = re.compile(rf"(?<![\w'])(?:{alt['funding_name_words']})(?![\w'])")
     return after, stop, before, funding

@@ -268,7 +268,7 @@ class RecordSteps(EventSteps):
         labelled = "\n".join(t for t in self.country_texts if any(_guard(rec, "countries", ([], []), split, t)))
         fields = {
             "countries": labelled,
-            "title": rec.title if not rec.title_is_proposed or self.title_is_a_heading() else "",
+            "title": self.title_for_places(),
             "summary": rec.summary,
             "objective": rec.objective,
             "expected_accomplishments": "\n".join(rec.expected_accomplishments),

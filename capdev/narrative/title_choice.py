@@ -21,6 +21,7 @@ from pathlib import Path
 from .code_choice import another_code
 from .folding import fold, fold_key
 from .labels import default_table, match_label
+from .title_bodies import body_name
 from .title_evidence import (
     _alternation,  # one way to turn a word list into a pattern
     document_of,
@@ -52,6 +53,7 @@ class _Words:
     verb: re.Pattern[str]
     quoted: re.Pattern[str]
     connectors: frozenset[str]
+    bold: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -75,9 +77,12 @@ def _words() -> _Words:
         rf"(?<![\w'])(?:{alt['project_words']})(?![\w'])(?:[^\"\u201c\u201d\u00ab\u00bb.;]{{0,60}}?"
         rf"(?:{alt['naming_words']})?)?[\s,:]*[\"\u201c\u00ab]\s*(?P<name>[^\"\u201c\u201d\u00ab\u00bb]{{8,300}}?)"
         r"\s*[\"\u201d\u00bb]")
+    # 'our project **Inclusive Digital Identity ...**', 'le projet __Appui à ...__': a name set in bold (Markdown).
+    bold = re.compile(rf"(?<![\w'])(?:{alt['project_words']})(?![\w'])(?:\s+(?:{alt['naming_words']}))?[\s,:]*"
+                      r"(?P<mark>\*\*|__)(?P<name>[^*_\n]{8,300}?)(?P=mark)")
     sections = frozenset(fold_key(s) for s in data["section_headings"])
     return _Words(label, label_head, doc_type, publication_end, sections, org_head, title_noun, verb, quoted,
-                  frozenset(fold(c).lower() for c in data["connectors"]))
+                  frozenset(fold(c).lower() for c in data["connectors"]), bold)
 
 
 _DECORATION = re.compile(r"^[\s#*_>\u25aa\u25a0\u25cf\u2022\u25ba\u27a2-]+|[\s*_#]+$")
@@ -221,8 +226,10 @@ def rejection(title: str, kind: str = "heading") -> str:
         return "a date"
     if _ADDRESS.search(title):
         return "an address"
-    if w.org_head.match(folded) and not w.title_noun.search(folded):
+    if (w.org_head.match(folded) or body_name(title)) and not w.title_noun.search(folded):
         return "an organisation's name"
+    if _DESCRIPTION.match(title):
+        return "a description, not a name"  # "A regional initiative of ...", "Une initiative de ...", "Un programa de"
     if _WORD_CUT.search(title):
         return "a line cut in the middle of a word"  # "... y con la Asociación de Munici-": a paragraph's line
     if w.verb.search(folded) or (title.rstrip()[-1:] in ".!?" and len(words) >= 6) or _SENTENCES.search(title):
@@ -237,18 +244,31 @@ def rejection(title: str, kind: str = "heading") -> str:
     return labelled_fact(title) or not_a_title(title)
 
 
+_DESCRIPTION = re.compile(r"^(?:An?|Une?|Una)\s+[a-z\u00e0-\u00ff]")
+_GAP = re.compile(r"[ \t]{3,}")
+
+
+def menu_row(line: str) -> str:
+    """'Inicio    Quiénes somos    Cooperación    Proyectos', 'Print   Email   Download PDF': three short items or
+    more set apart by wide gaps are a site's menu (or a table's row), never a title; '' otherwise."""
+    parts = [p for p in _GAP.split(line.strip()) if p]
+    return "a breadcrumb or a menu" if len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts) else ""
+
+
 def _org_alone(title: str) -> bool:
     from .values.orgs import resolve_organisation
     return resolve_organisation(title) is not None
 
 
-def quoted_names(text: str) -> list[str]:
-    """The names the text gives its project in quotes, in order, each once (cleaned, titles only)."""
+def quoted_names(text: str, bold: bool = False) -> list[str]:
+    """The names the text gives its project in quotes (or, with bold, in bold after a project word), in order, each
+    once (cleaned, titles only)."""
     w = _words()
     folded = fold(text).lower()
     out: list[str] = []
     seen: set[str] = set()
-    spans = sorted({(m.start("name"), m.end("name")) for m in w.quoted.finditer(folded)} | set(named_quotes(text)))
+    spans = sorted({(m.start("name"), m.end("name")) for m in w.quoted.finditer(folded)} | set(named_quotes(text))
+                   | ({(m.start("name"), m.end("name")) for m in w.bold.finditer(folded)} if bold else set()))
     for start, end in spans:
         name = clean(text[start:end]).rstrip(",.;")
         key = fold_key(name)
@@ -265,6 +285,12 @@ def _another_project(text: str, start: int) -> bool:
     return another_code(text, start)
 
 
+def _capitals(text: str) -> bool:
+    """Is the text written in capitals (three letters or more, none small)?"""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and not any(c.islower() for c in letters)
+
+
 def wraps_on(title: str, line: str) -> bool:
     """Is line the second line of a title wrapped over two ("... pour la" / "mise en oeuvre des ODD")?"""
     first, second = title.split(), line.split()
@@ -272,6 +298,8 @@ def wraps_on(title: str, line: str) -> bool:
         return False
     if fact_line(line) is not None:
         return False  # "les Comores · Terminé · 2018–2021" under a title: the card's facts, not the title going on
+    if _capitals(title) != _capitals(line):
+        return False  # "STRENGTHENING TAX ADMINISTRATION IN ..." / "A regional initiative of ...": a subtitle
     c = _words().connectors
     last, nxt = fold(first[-1]).lower().strip(",'"), fold(second[0]).lower().strip(",")
     if title.rstrip()[-1:] in ".:;!?" or glued_sentence(" ".join(first + second)) == len(" ".join(first)) + 1:
@@ -289,6 +317,7 @@ def ends_open(title: str) -> bool:
 
 _FACT_LINE = "a card's line of facts (place, status, period)"
 # What no label makes a title: the rest (a name, a date in the title, a verb, a length) may be one after all.
+NAME_OVER_HEADLINE = "the name the text gives the project, not the heading"
 _NEVER_TITLES = frozenset({"empty", "a document's type or part", "a section heading", "a label", "a publication's name",
                            "an address", "a cookie notice or a navigation link", "a breadcrumb or a menu",
                            "an e-mail's header", "a page number", "a code or a placeholder", "a labelled fact",
@@ -348,7 +377,7 @@ def choose(current: str, kind: str, heads: list[str], quoted: list[str], news: b
         return Choice(choice.title, False, "an e-mail's subject")
     if current:
         title = clean(current)
-        why = rejection(title, kind)
+        why = rejection(title, kind) or menu_row(current)
         inner = _INNER_QUOTE.search(title)
         if not why and inner and inner.group(0) != title:
             # '[A] «Evaluación de ...» — Argentina, Brasil', 'Consultoría para ... del proyecto «...»': the name quoted.
@@ -373,6 +402,10 @@ def choose(current: str, kind: str, heads: list[str], quoted: list[str], news: b
             begun = [q for q in others if opened and fold_key(q).startswith(fold_key(opened.group("name")))]
             if begun:
                 return Choice(begun[0], False, f"the name quoted from {' '.join(current.split())!r}")
+            if others and not facts and len(quoted) == 1 and not self_named(title):
+                # "## Digital ID and inclusion: wrapping up in Malawi" / "Our project **Inclusive Digital Identity
+                # ...**": a headline with no facts under it, and the one name the text gives its project.
+                return Choice(quoted[0], True, f"{NAME_OVER_HEADLINE} {title!r}")
             if others and not any(same_title(q, title) for q in quoted):
                 return Choice(title, False, f"the text names the project {others[0]!r}")
             if news:
@@ -396,7 +429,7 @@ def choose(current: str, kind: str, heads: list[str], quoted: list[str], news: b
         is_doc, rest = doc_type_rest(t)
         if is_doc and rest and not rejection(clean(rest)):
             kept.append(clean(rest))
-        elif t[:1].isupper() and not rejection(t):
+        elif t[:1].isupper() and not rejection(t) and not menu_row(line):
             kept.append(t)
     if current:
         is_doc, rest = doc_type_rest(clean(current))

@@ -12,11 +12,13 @@ from .folding import fold_key
 from .prose_titles import prose_names
 from .step_tools import _excerpt, _one_line, _values
 from .title_choice import (
+    NAME_OVER_HEADLINE,
     UNCONFIRMED,
     Choice,
     choose,
     clean,
     ends_open,
+    menu_row,
     quoted_names,
     rejection,
     same_title,
@@ -26,6 +28,7 @@ from .title_choice import (
 from .title_columns import column_heads
 from .title_evidence import facts_follow, subject_line
 from .title_glue import Unglued, unglue
+from .title_in_prose import IN_PROSE, evidenced_name
 from .title_languages import halves, in_text_language
 from .title_meta import meta_line
 
@@ -35,8 +38,10 @@ if TYPE_CHECKING:
 
 
 _CODE_ALONE = re.compile(CODE_TOKEN)
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVX]{1,5})[.)]?\s+\S")  # "4.3 ...", "2. ...", "IV. ..."
 _META_BLOCKS = 6  # a card's meta line sits at its head: among its first blocks and lines
 _META_LINES = 12
+_FACT_BLOCKS = 16  # a page's header, menu and breadcrumb may come before the title over its facts
 
 
 class TitleSteps:
@@ -49,6 +54,7 @@ class TitleSteps:
     title_labelled: bool
     title_line: Block | None
     set_title: Callable[[str, bool], bool]
+    title_is_a_heading: Callable[[], bool]
 
     def head_lines(self) -> list[str]:
         """The lines before the record's first fact or paragraph, and the later title lines that no title took
@@ -83,6 +89,11 @@ class TitleSteps:
         sure; with no title at all, such a name, or else an e-mail's subject, is proposed."""
         if choice.title and choice.sure:
             return choice
+        name, why = evidenced_name(self.rec.text, self.rec.code)
+        if name:
+            # "el Proyecto de Interoperabilidad de Servicios Municipales, PRISMA, código CL-T1298": a name the text
+            # writes as its project's, with the evidence that it is (title_in_prose).
+            return Choice(name, True, why)
         named = [n for n in (clean(n) for n in prose_names(self.rec.text)) if not rejection(n, "prose")]
         if choice.title:
             if choice.reason in UNCONFIRMED and any(same_title(n, choice.title) for n in named):
@@ -94,6 +105,11 @@ class TitleSteps:
         if subject and not rejection(subject):
             # A mail or a forwarded note with no title line: its subject may name the project; a reviewer confirms.
             return Choice(subject, False, "an e-mail's subject")
+        heading = clean(getattr(self, "body_heading", ""))
+        if heading:
+            # "4.3 Escuela de Verano de Innovación Pública": a numbered section's heading read as a body's name may
+            # name a project that bears one; a better guess than a sentence of the text, and only proposed.
+            return Choice(heading, False, "a heading that reads like a body's name")
         return choice
 
     def facts_under_title(self) -> bool:
@@ -128,21 +144,27 @@ class TitleSteps:
         facts, when the segmenter read it as the start of a paragraph ("INFORME DE GESTIÓN 2022   Página 5 de 18" /
         "" / "Fortalecimiento de ..." / "Código: ..."): the record's title; '' when there is none."""
         blocks, text = self.raw.blocks, self.text
-        for k, block in enumerate(blocks[:_META_BLOCKS]):
-            if block.kind == "label":
+        for k, block in enumerate(blocks[:_FACT_BLOCKS]):
+            if block.kind == "label" and not (block.field == "title" and self.labelled_menu()):
                 return ""  # the facts began: what comes before them was looked at
-            if block.kind != "text" or block.field not in ("summary", "unparsed", "narrative"):
-                continue
+            if block.kind != "text" or block.field not in ("summary", "unparsed", "narrative", "title") or (
+                    block is self.title_line):
+                continue  # the title line was looked at already (and set aside)
             body = text[block.start : block.end].strip()
             if not text[block.start : block.end].endswith("\n"):
                 return ""  # "Quick facts — Code: ...": the labels start on the line itself
-            nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+            j = k + 1
+            while j < len(blocks) - 1 and blocks[j].kind == "chrome" and blocks[j].start == blocks[j - 1].end:
+                j += 1  # "Share this page: Facebook X LinkedIn": a page's furniture between the title and its facts
+            nxt = blocks[j] if j < len(blocks) else None
             floor = max(getattr(text, "offset", 0), block.start - 4)  # never before the record's own text
             alone = block.start == blocks[0].start or text[floor : block.start].replace("\r", "").endswith("\n\n")
-            if ("\n" in body or nxt is None or nxt.kind != "label" or nxt.start != block.end or not alone
+            if ("\n" in body or nxt is None or nxt.kind != "label" or nxt.start != blocks[j - 1].end or not alone
                     or not facts_follow(blocks, k, text)):
                 continue
             line = clean(body)
+            if menu_row(body):
+                continue  # "Print   Email   Download PDF": the page's furniture
             if line[:1] == "[" or line[-1:] in "-\u2013\u2014:|":
                 return ""  # "[Closed] Civil registration ...": a badge in front; "Quick facts —": a lead-in
             return line if len(line.split()) >= 3 and not rejection(line) else ""
@@ -220,6 +242,17 @@ class TitleSteps:
                 # and its subtitle, or a kicker over a title: which is the name is the reviewer's call.
                 rec.flag("title", f"the line right above may be the title or its first half: {above!r}")
 
+    def title_for_places(self) -> str:
+        """The title as read for the countries served (a proposed one only when it is the record's heading), with
+        the headline that gave way to the project's name."""
+        title = self.rec.title if not self.rec.title_is_proposed or self.title_is_a_heading() else ""
+        return "\n".join(filter(None, [title, getattr(self, "headline_aside", "")]))
+
+    def labelled_menu(self) -> bool:
+        """Is the value under the record's title label a site's menu ("Proyectos" / "Inicio    Quiénes somos ...")?"""
+        block = next((b for b in self.raw.blocks if b.kind == "label" and b.field == "title"), None)
+        return block is not None and any(menu_row(ln) for ln in self.text[block.start : block.end].splitlines()[1:])
+
     def line_above_title(self) -> str:
         """The line right over the title line, no blank line between, when it may be a title too: the same title in
         another language ("Strengthening National Archives in Haiti" / "Renforcement des archives nationales
@@ -250,18 +283,30 @@ class TitleSteps:
         kind = "" if not rec.title else "heading" if self.title_line is not None and not self.title_labelled else (
             "prose" if prose else "label")
         current, set_aside = self.unglued_title() if rec.title else ("", "")
-        choice = choose(current, kind if current else "", self.head_lines(), quoted_names(rec.text),
-                        news=self.raw.news, facts=self.facts_under_title())
+        if kind == "label" and self.labelled_menu():
+            current, set_aside = "", "a breadcrumb or a menu"
+        facts = self.facts_under_title()
+        # A name set in bold after a project word counts as quoted under a headline, not under a record's facts.
+        choice = choose(current, kind if current else "", self.head_lines(), quoted_names(rec.text, bold=not facts),
+                        news=self.raw.news, facts=facts)
+        if kind == "heading" and not choice.title and choice.reason.startswith("an organisation's name") and (
+                _NUMBERED.match(current)):
+            self.body_heading = current
         if set_aside and not choice.title:
             choice = Choice("", False, f"{set_aside}: {' '.join(rec.title.split())!r}")
         if not choice.sure:
             over = self.title_over_meta()
             if over:
                 choice = Choice(over, True, "the line over the card's meta line")
-            elif not choice.title:
+            elif not choice.title or kind in ("", "heading") or (kind == "label" and not (
+                    current and same_title(choice.title, current))):
+                # With no title, or a line the chooser was unsure of (a menu, a site's name), the line alone right
+                # over the record's labelled facts is the title.
                 over = self.title_over_facts()
                 if over:
                     choice = Choice(over, True, "a line alone right over the record's labelled facts")
+        if kind == "heading" and choice.sure and choice.reason.startswith(NAME_OVER_HEADLINE):
+            self.headline_aside = current  # "Digital ID and inclusion: wrapping up in Malawi": it tells the place
         if choice.title == rec.title and choice.sure:
             return
         if self.title_line is not None and not same_title(choice.title, rec.title):
@@ -275,6 +320,8 @@ class TitleSteps:
         if not choice.sure:
             rec.title_is_proposed = True
             rec.flag("title", f"proposed: {choice.reason}" if choice.reason else "proposed")
+        elif choice.reason in IN_PROSE:
+            rec.flag("title", f"read from a sentence ({choice.reason}): where the name ends is a guess")
         elif kind:
             rec.flag("title", "chosen among the record's lines" + (f" ({choice.reason})" if choice.reason else ""))
 
@@ -284,7 +331,8 @@ class TitleSteps:
         head = self.title_line
         if head is None and self.title_labelled:
             return self.wrap_labelled_title(block, line)
-        if head is None or self.title_labelled or block.start != head.end or not wraps_on(self.rec.title, line):
+        if head is None or self.title_labelled or block.start != head.end or not wraps_on(self.rec.title, line) or (
+                self.text[head.start : head.end].replace("\r", "").endswith("\n\n")):
             return False  # only the line right under the title line (a blank line between ends the title)
         self.rec.title = f"{self.rec.title} {line}"
         self.span_fields[id(block)] = "title"

@@ -1,0 +1,144 @@
+"""A project's name that running text writes with its project word capitalised, and the evidence that it is the
+record's own: 'Est approuvé le Projet d'appui à la transformation numérique de l'École nationale d'administration,
+ci-après dénommé « le Projet »', 'informar sobre el Proyecto de Interoperabilidad de Servicios Municipales, PRISMA,
+código CL-T1298', 'Le Programme Gouvernance numérique au Sahel (PGNS) accompagne ...'.
+
+In French, Spanish and English, a project word written with a capital in the middle of a sentence, after an article
+("le Projet d'...", "del Programa de ...", "the Programme for ..."), begins a proper name: the name runs to a
+punctuation mark, a relative pronoun or a participle (data/title_words.json name_stops), as prose_titles reads it.
+Where such a name ends is still a guess, so it is only taken as the record's title on evidence that the text is
+about it:
+- the record's code written right after it (", código CL-T1298", "(BEN/19/01)", "enregistré sous le code ...");
+- "hereinafter the Project", "ci-après dénommé « le Projet »", "en adelante, el Proyecto" right after it;
+- its acronym in brackets (or between commas) after it, used again in the text ("(PGNS)" ... "Le PGNS a démarré");
+- the same name written twice or more (a decree's heading, its table of contents, its first article).
+A name that is an organisation's ("le Programme des Nations Unies pour le développement") or that the title checks
+reject (a sentence, a date, a label) is never taken; when two names have evidence, none is (the reviewer chooses).
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from .folding import fold, fold_key
+
+_DATA = Path(__file__).with_name("data") / "title_words.json"
+_NOT_NAMES = Path(__file__).with_name("data") / "title_in_prose.json"
+_MIN_WORDS, _MAX_WORDS = 3, 20
+_CODE_AFTER = 80  # characters between a name and the code that follows it
+_LOOKED_AT = 60  # names read in one record at most
+_PROJECT_WORDS = r"(?:Projet|Programme|Program|Project|Proyecto|Programa|Initiative|Iniciativa)"
+# An article or a preposition with its article before the capitalised project word: the word opens a name.
+_DETERMINER = (r"(?i:(?<![\w'])(?:le|du|au|el|del|al|the|of\s+the|for\s+the|to\s+the|from\s+the|of\s+this|"
+               r"sur\s+le|sobre\s+el|con\s+el|para\s+el|por\s+el|avec\s+le|par\s+le|pour\s+le|dans\s+le))\s+")
+# What comes right after the project word in a name: a joining word, or a capitalised word ("Programme Gouvernance").
+_NAME_GOES_ON = (r"(?:(?:de|d'|d\u2019|du|des|pour|sur|para|sobre|del|of|for|on|to|en|in|a|au|aux)\s*"
+                 r"|[A-Z\u00c0-\u00de])")
+_NAME = re.compile(rf"{_DETERMINER}(?P<name>{_PROJECT_WORDS}[ \t]+(?={_NAME_GOES_ON}))")
+_NAME_CHARS = 300
+_ACRONYM = re.compile(r"^\s*(?:\(|,\s*)(?P<acr>[A-Z][A-Za-z]{0,3}[A-Z][A-Z0-9-]{0,8})\s*(?:\)|,)")
+_HEREINAFTER = re.compile(r"^[\s,(]*(?:ci-apres|ci-dessous|hereinafter|hereafter|en\s+adelante|en\s+lo\s+sucesivo)"
+                          r"[^.;\n]{0,30}?(?:projet|programme|program|project|proyecto|programa)(?![\w])")
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
+_HEREAFTER = "the text calls it the project hereinafter"
+_CODE_NEXT = "the record's code follows it"
+_ACRONYM_USED = "its acronym is used again in the text"
+_REPEATED = "the text names it so more than once"
+IN_PROSE = frozenset({_HEREAFTER, _CODE_NEXT, _ACRONYM_USED, _REPEATED})
+
+
+@lru_cache(maxsize=1)
+def _stop() -> re.Pattern[str]:
+    data = json.loads(_DATA.read_text(encoding="utf-8"))
+    stops = sorted({fold(w).lower() for w in data["name_stops"]}, key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in stops)
+    # A name ends at a blank line, a punctuation mark (not an apostrophe), a dash between spaces, a relative
+    # pronoun or a participle, and at a finite verb's usual forms ("Le Projet est exécuté", "el Programa tiene").
+    return re.compile(r"[ \t]*\n\s*\n|[ \t]*\n(?=[^\n:]{1,40}:)|\s*[,.;:()\[\]!?\"\u201c\u201d\u00ab\u00bb|]|\s[-\u2013\u2014]\s|\s\.{2,}"
+                      rf"|\s+(?:{alt}|est|sont|ont|etait|sera|is|was|has|will|es|fue|esta|tiene|ha|sera)(?![\w'])")
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> tuple[frozenset[str], re.Pattern[str]]:
+    data = json.loads(_NOT_NAMES.read_text(encoding="utf-8"))
+    after = "|".join(re.escape(w) for w in sorted(data["not_project_after_de"], key=len, reverse=True))
+    return (frozenset(data["not_project_name_words"]),
+            re.compile(rf"^\S+\s+(?:de\s+|d'\s*|du\s+|del\s+|of\s+|of\s+the\s+)?(?:la\s+|l'\s*|el\s+)?(?:{after})(?![\w'])"))
+
+
+def not_a_project(name: str) -> bool:
+    """Is the name a body or a paper of a project ('Project Management Unit'), a bill or a decree ('Proyecto de
+    Ley ...', 'Projet de décret ...'), not a project?"""
+    words, after = _not_names()
+    folded = fold(name).lower()
+    return bool(after.match(folded)) or any(w in words for w in re.findall(r"[\w]+", folded))
+
+
+def _trim(name: str) -> str:
+    words = name.split()
+    while words and fold(words[-1]).lower() in {"of", "for", "and", "in", "on", "the", "to", "&", "de", "du", "des",
+                                                "la", "le", "les", "et", "en", "y", "el", "los", "las", "del", "para",
+                                                "pour", "a", "au", "aux", "l'", "d'"}:
+        words.pop()
+    return " ".join(words).strip(" -\u2013\u2014")
+
+
+def names_in_prose(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each name written with a capitalised project word after an article, in order."""
+    stop = _stop()
+    out: list[tuple[int, int, str]] = []
+    for m in _NAME.finditer(text):
+        start = m.start("name")
+        head = text[start : start + _NAME_CHARS]
+        end = stop.search(fold(head).lower())
+        raw = head[: end.start() if end else len(head)]
+        name = _trim(" ".join(raw.split()))
+        if _MIN_WORDS <= len(name.split()) <= _MAX_WORDS:
+            out.append((start, start + len(raw.rstrip()), name))
+        if len(out) >= _LOOKED_AT:
+            break
+    return out
+
+
+def _evidence(text: str, end: int, name: str, code: str, keys: list[str]) -> str:
+    """Why the text says the name at text[:end] is its project's ('' when it does not)."""
+    after = text[end : end + 200]
+    folded = fold(after).lower()
+    if _HEREINAFTER.match(folded):
+        return _HEREAFTER
+    if code:
+        sentence_end = _SENTENCE_END.search(after)
+        window = after[: min(_CODE_AFTER, sentence_end.start() if sentence_end else _CODE_AFTER)]
+        if re.search(rf"(?<![\w/.-]){re.escape(code)}(?![\w/-])", window):
+            return _CODE_NEXT
+    acr = _ACRONYM.match(after)
+    if acr and len(re.findall(rf"(?<![\w-]){re.escape(acr.group('acr'))}(?![\w-])", text)) >= 3:
+        return _ACRONYM_USED
+    if keys.count(fold_key(name)) >= 2:
+        return _REPEATED
+    return ""
+
+
+def evidenced_name(text: str, code: str | None) -> tuple[str, str]:
+    """(the one name the text writes as its project's, why); ('', '') when there is none, or more than one."""
+    from .title_choice import _another_project, clean, rejection
+    from .values.orgs import resolve_organisation
+
+    found = names_in_prose(text)
+    keys = [fold_key(name) for _, _, name in found]
+    chosen: dict[str, tuple[str, str]] = {}
+    for start, end, name in found:
+        name = clean(name)
+        key = fold_key(name)
+        if key in chosen or rejection(name, "prose") or not_a_project(name) or resolve_organisation(name) is not None:
+            continue
+        if _another_project(text, start):
+            continue
+        why = _evidence(text, end, name, code or "", keys)
+        if why:
+            chosen[key] = (name, why)
+    if len(chosen) != 1:
+        return "", ""
+    return next(iter(chosen.values()))
