@@ -23,6 +23,7 @@ from ..types import DateRange, Event, PartialDate
 from . import dates as _dates
 from .dates import MONTHS, DateMention
 from .event_counts import is_capacity, is_subset
+from .event_estimates import rounded_count
 from .event_words import _NUMBER_WORDS, _PARTICIPANTS, _TYPE_RX, _mask_quotes, mask_not_a_mode
 from .places import _demonym_scanner
 
@@ -197,8 +198,8 @@ def _counts(text: str, masked: str, date_spans: list[tuple[int, int]]) -> list[t
         summed = count_by_sex(masked, s)
         if summed is not None:
             n = summed
-        if not exact_count(masked, s, m.end("num")):
-            n = None
+        if not exact_count(masked, s, m.end("num")) and not rounded_count(masked, s, m.end("num")):
+            n = None  # "up to 40": no count ("environ 40": rounded, read)
         out.append((m.start(), m.end(), n))
     return out
 

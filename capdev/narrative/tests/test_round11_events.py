@@ -1,0 +1,92 @@
+"""Round 11: the events a project held and their counts, in English, French and Spanish, in layouts the parser was
+not written for (records written for these tests, tests/files/round11/events/: field notes, a note de synthèse, a
+crónica, bulleted and numbered lists under a lead line, sentences telling an event's days with "ran from", "se
+déroule du", "se extiende del"):
+- a rounded count ("about 55", "some 140", "quelque 70", "près de 35", "aproximadamente 48", "cerca de 210") is
+  the count the text gives, read with its qualifier; a bound ("up to 40", "jusqu'à 200", "hasta 30") or an
+  estimate ("an estimated 300") gives none;
+- a list's lead line naming a kind of event ("Workshops held:", "Séminaires réalisés :", "Talleres realizados:")
+  gives its items their kind: each item with a month and a place or a count is an event; a lead that tells a plan
+  ("Workshops planned:", "Séminaires prévus :") or names no event ("Productos publicados:") lends nothing;
+- "ran from 28 November to 2 December 2023", "se déroule du 29 janvier au 2 février 2024", "se extiende desde el 30 de
+  abril hasta el 3 de mayo de 2024" right after the kind of event are the event's days; the project's or a programme's
+  period told so ("The project, which runs from June 2023 to May 2026") is still no event's date.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from capdev.narrative.tests._shared import only_record
+
+FILES = Path(__file__).parent / "files" / "round11" / "events"
+
+
+def _rows(record) -> list[tuple]:
+    """(start month, venue country, count) of each event counted, in the order told."""
+    return [((e.start.iso()[:7] if e.start else None), e.country, e.participants)
+            for e in record.activities if not e.recalled]
+
+
+ROUNDED = {
+    "en_field_notes_rounded.txt": ([("2023-07", "GHA", 55), ("2023-09", None, 140), ("2024-04", None, None)],
+                                   {40, 300}),
+    "fr_note_mission_arrondis.txt": ([("2023-06", "BEN", 70), ("2023-10", "BEN", 35), ("2024-02", None, None)],
+                                     {200}),
+    "es_cronica_redondeos.txt": ([("2023-08", "BOL", 48), ("2023-11", None, 210), ("2023-12", None, None)], {30}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ROUNDED))
+def test_rounded_count_is_read_a_bound_or_an_estimate_is_not(name: str) -> None:
+    rows, never = ROUNDED[name]
+    record = only_record(FILES / name)
+    assert _rows(record) == rows
+    assert not {e.participants for e in record.activities} & never
+    rounded = [e for e in record.activities if e.participants in {55, 140, 70, 35, 48, 210}]
+    assert rounded and all(e.participants_qualifier for e in rounded)
+
+
+LISTED = {
+    "en_workshops_held_list.txt": [("2023-07", "ZMB", 31), ("2023-10", "ZMB", 26), ("2023-11", None, 118)],
+    "fr_liste_seminaires.txt": [("2023-02", "NER", 29), ("2023-06", "NER", 33)],
+    "es_talleres_lista.md": [("2023-03", "PRY", 37), ("2023-07", "PRY", 42)],
+}
+
+
+@pytest.mark.parametrize("name", sorted(LISTED))
+def test_list_lead_names_the_kind_of_its_items(name: str) -> None:
+    record = only_record(FILES / name)
+    assert _rows(record) == LISTED[name]  # nothing from the planned list, nor from the publications
+
+
+def test_planned_list_lends_no_kind() -> None:
+    for name in ("en_workshops_held_list.txt", "fr_liste_seminaires.txt"):
+        record = only_record(FILES / name)
+        assert all(e.start is None or e.start.year < 2026 for e in record.activities)
+
+
+RUNS = {
+    "en_course_ran_across_months.txt": [("2023-11", "MWI", 33)],
+    "fr_seminaire_se_deroule.txt": [("2024-01", "TGO", 41)],
+    "es_taller_se_extiende.txt": [("2024-04", "HND", 39)],
+}
+
+
+@pytest.mark.parametrize("name", sorted(RUNS))
+def test_event_days_after_ran_from_are_its_own(name: str) -> None:
+    record = only_record(FILES / name)
+    assert _rows(record) == RUNS[name]
+
+
+@pytest.mark.parametrize("text", [
+    "The project, which runs from June 2023 to May 2026, is funded by the European Union.",
+    "The training programme ran from March to April 2023 in Lusaka.",
+    "Le projet se déroule de juin 2023 à mai 2026 et comprend des ateliers à Dakar.",
+    "El programa de formación se extiende desde junio de 2023 hasta mayo de 2026 en Lima.",
+])
+def test_a_project_or_programme_period_is_no_event_date(text: str) -> None:
+    from capdev.narrative.values.event_facts import _facts
+
+    assert _facts(text).dates == []
