@@ -11,6 +11,8 @@ déroule du", "se extiende del"):
 - "ran from 28 November to 2 December 2023", "se déroule du 29 janvier au 2 février 2024", "se extiende desde el 30 de
   abril hasta el 3 de mayo de 2024" right after the kind of event are the event's days; the project's or a programme's
   period told so ("The project, which runs from June 2023 to May 2026") is still no event's date.
+- an event whose venue the text names but no list knows ("à Ouanaminthe", "in Pujehun", "en Chajul") is flagged:
+  its country is not read, and no venue is no answer.
 """
 from __future__ import annotations
 
@@ -90,3 +92,28 @@ def test_a_project_or_programme_period_is_no_event_date(text: str) -> None:
     from capdev.narrative.values.event_facts import _facts
 
     assert _facts(text).dates == []
+
+
+UNKNOWN_TOWNS = {
+    "fr_page_frontaliere_lieux.txt": "Ouanaminthe",
+    "en_bulletin_unlisted_town.txt": "Pujehun",
+    "es_informe_localidad.txt": "Chajul",
+}
+
+
+@pytest.mark.parametrize("name", sorted(UNKNOWN_TOWNS))
+def test_venue_no_list_knows_is_flagged_not_given_as_none(name: str) -> None:
+    record = only_record(FILES / name)
+    town = UNKNOWN_TOWNS[name]
+    reasons = [f.reason for f in record.flags if f.field == "activities" and "not known" in f.reason]
+    assert len(reasons) == 1 and town in reasons[0]  # the known city, "in English", "at UNDP": no flag
+
+
+def test_events_with_no_place_named_are_not_flagged() -> None:
+    from capdev.narrative.values.unknown_venues import unknown_place
+
+    assert unknown_place(None, "A webinar held in English in October 2023 reached 80 participants.") is None
+    assert unknown_place(None, "A workshop at UNDP in November 2023 gathered 31 participants.") is None
+    assert unknown_place(None, "Un atelier s'est tenu en mars 2023 avec 30 participants.") is None
+    assert unknown_place(None, "Un taller se celebró en Quetzaltenango en agosto de 2023.") is None
+    assert unknown_place(None, "Un taller se celebró en Chajul en julio de 2023.") == "Chajul"
