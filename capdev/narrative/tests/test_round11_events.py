@@ -13,6 +13,8 @@ déroule du", "se extiende del"):
   period told so ("The project, which runs from June 2023 to May 2026") is still no event's date.
 - an event whose venue the text names but no list knows ("à Ouanaminthe", "in Pujehun", "en Chajul") is flagged:
   its country is not read, and no venue is no answer.
+- a peer exchange ("peer exchange", "échange d'expériences", "intercambio entre pares") is an event; a count of
+  "35 billing and customer officers" is read over the two joined words ("3 ministries and 40 officers": 40).
 """
 from __future__ import annotations
 
@@ -117,3 +119,28 @@ def test_events_with_no_place_named_are_not_flagged() -> None:
     assert unknown_place(None, "Un atelier s'est tenu en mars 2023 avec 30 participants.") is None
     assert unknown_place(None, "Un taller se celebró en Quetzaltenango en agosto de 2023.") is None
     assert unknown_place(None, "Un taller se celebró en Chajul en julio de 2023.") == "Chajul"
+
+
+EXCHANGES = {
+    "en_results_page_exchange.md": [("2024-04", "TZA", 22), ("2024-09", "TZA", 35)],
+    "fr_bilan_echanges.txt": [("2024-05", "BFA", 27)],
+    "es_memoria_intercambios.txt": [("2024-06", "PER", 31)],
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXCHANGES))
+def test_peer_exchange_is_an_event_and_joined_profiles_count(name: str) -> None:
+    record = only_record(FILES / name)
+    assert _rows(record) == EXCHANGES[name]
+    assert not {e.participants for e in record.activities} & {3, 40}  # "Three ministries and 40 utilities"
+
+
+@pytest.mark.parametrize("text, count", [
+    ("A workshop in Lusaka in May 2023 trained 35 billing and customer officers.", 35),
+    ("A workshop in Lusaka in May 2023 gathered 3 ministries and 40 officers.", 40),
+    ("The exchange rate in May 2024 was 120 to the dollar.", None),
+])
+def test_profile_of_two_joined_words(text: str, count: int | None) -> None:
+    from capdev.narrative.values.event_facts import _facts
+
+    assert _facts(text).participants == count

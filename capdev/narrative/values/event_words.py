@@ -36,7 +36,7 @@ _TYPE_RULES: list[tuple[str, str]] = [
      r"(?:expert\s+group\s+|high[\s-]level\s+|annual\s+|regional\s+|international\s+|global\s+|ministerial\s+)*"
      r"(?:conferences?|meetings?|forums?|fora|summits?|symposi(?:um|a)|round[\s-]?tables?|policy\s+dialogues?|"
      r"panel\s+discussions?|"
-     r"consultations?|side\s+events?)|\bEGMs?\b"),
+     r"consultations?|side\s+events?|peer[\s-]+(?:learning\s+)?exchanges?|(?:learning|knowledge)\s+exchanges?)|\bEGMs?\b"),
     ("study", r"(?:\w+\s+)?(?:studies|study|assessments?|surveys?|diagnostics?|evaluations?)"),
 ]
 # The same kinds in French and Spanish (accents optional), joined to the English rule of their type.
@@ -63,7 +63,8 @@ _TYPE_WORDS_FR_ES: dict[str, str] = {
                 r"(?:capacitaci(?:[oó]n|ones)|formaci(?:[oó]n|ones))|"
                 r"sesi(?:[oó]n|ones)\s+de\s+(?:capacitaci[oó]n|formaci[oó]n|coaching|trabajo|seguimiento)|jornadas?\s+de\s+(?:capacitaci[oó]n|formaci[oó]n)",
     "conference": r"r[ée]unions?|conf[ée]rences?|forums?|colloques?|tables?\s+rondes?|consultations?|"
-                  r"dialogues?|sommets?|"
+                  r"dialogues?|sommets?|[ée]changes?\s+(?:entre\s+pairs|d['’]exp[ée]riences?)|"
+                  r"intercambios?\s+(?:entre\s+pares|de\s+experiencias)|"
                   r"reuni(?:[oó]n|ones)|conferencias?|conversatorios?|foros?|mesas?\s+redondas?|mesas?\s+t[ée]cnicas?|mesas?\s+de\s+trabajo|consultas?|di[aá]logos?|cumbres?|encuentros?",
     "study": r"[ée]tudes?|[ée]valuations?|enqu[eê]tes?|diagnostics?|estudios?|evaluaci(?:[oó]n|ones)|encuestas?|"
              r"diagn[oó]sticos?",
@@ -162,7 +163,9 @@ _PEOPLE = (r"(?:participants|officials|people|persons|civil\s+servants|public\s+
            r"concejal(?:e|a)s|ediles|councilmembers|conseill[eè]res|directiv[oa]s|dirigeant(?:e)?s|executives)")
 _PARTICIPANTS = re.compile(
     rf"(?<![\w.,])(?:(?P<qual>{_QUALIFIER})\s+)?(?P<num>{_NUM})\+?\s+"
-    rf"(?P<profile>(?:(?!(?:for|from|to|with|in|on|at|by|of|and|or|were|was|who|the|a|an|de|des|du|la|le|les|et|en|"
+    # "60 finance and planning officers": two words of the profile joined (the first no plural: "3 ministries and")
+    rf"(?P<profile>(?:[^\W\d_][\w’'\-]*(?<![sS])\s+(?:and|et|y)\s+)?"
+    rf"(?:(?!(?:for|from|to|with|in|on|at|by|of|and|or|were|was|who|the|a|an|de|des|du|la|le|les|et|en|"
     rf"por|para|con|y|el|los|las)\s)[^\W\d_][\w’'\-]*\s+){{0,5}}?{_PEOPLE})(?![\w-])"
     rf"(?P<more>(?:\s*,\s*(?:and\s+)?[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,2}}s(?![\w-]))*"
     rf"(?:,?\s+and\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,2}}s(?![\w-]))?)",
