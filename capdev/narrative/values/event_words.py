@@ -149,7 +149,7 @@ _PEOPLE = (r"(?:participants|officials|people|persons|civil\s+servants|public\s+
            r"workers|volunteers|advisers|advisors|analysts|economists|lawyers|clerks|prosecutors|diplomats|"
            r"archivists|accountants|engineers|inspectors|nurses|doctors|police\s+officers|buyers|"
            r"archivistes|comptables|ing[ée]nieurs|inspecteurs|archivistas|contador(?:e|a)s|ingenier[oa]s|inspector(?:e|a)s|"
-           r"acheteurs|compradores|analystes|analistas|[ée]conomistes|economistas|juristes|abogad[oa]s|auditeurs|auditor(?:e|a)s|"
+           r"stagiaires|interns|pasantes|becari[oa]s|acheteurs|compradores|analystes|analistas|[ée]conomistes|economistas|juristes|abogad[oa]s|auditeurs|auditor(?:e|a)s|"
            r"enseignants|docentes|maestr[oa]s|conseillers|consejer[oa]s|asesor(?:e|a)s|secr[ée]taires|secretari[oa]s|"
            # French and Spanish
            r"participantes|fonctionnaires|agents(?:\s+publics)?|cadres|responsables|repr[ée]sentant(?:e)?s|d[ée]l[ée]gu[ée]s|"

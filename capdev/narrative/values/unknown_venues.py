@@ -1,12 +1,13 @@
-"""Events whose venue the text names but no list knows ("formation des agents à Ouanaminthe, du 6 au 8 mars 2023"):
-the country is not read, and a null venue would say the event had none. Once the gazetteer has placed what it can
+"""Events whose venue the text names but no list places ("formation des agents à Ouanaminthe, du 6 au 8 mars 2023",
+a town of that name in several countries: "en Loja"): the country is not read, and a null venue would say the event
+had none. Once the gazetteer has placed what it can
 (record_steps.venues), such an event is flagged, so that the reviewer gives its country: a missed venue is a gap, a
 venue given as none is a wrong value.
 """
 from __future__ import annotations
 
 from .event_online import same_venue
-from .venues import _is_other_place, town_countries, venue_names
+from .venues import _is_other_place, venue_names
 
 
 def after_venues(rec) -> None:
@@ -18,17 +19,19 @@ def after_venues(rec) -> None:
             continue
         name = unknown_place(e.city, e.summary or "")
         if name:
-            rec.flag("activities", f"venue {name} not known: its country not read ({e.title})")
+            rec.flag("activities", f"venue {name} not placed (no list knows it, or towns of that name are in several "
+                                   f"countries): its country not read ({e.title})")
 
 
 def unknown_place(city: str | None, summary: str) -> str | None:
     """The first place named as an event's venue (its city, else a capitalised name after "in", "à", "en" ...) that is
-    no town of a known country and no country, region or body: the place no list knows; None when there is none."""
+    no country, region or body, once the gazetteer has placed what it could: a place no list places; None when the
+    text names none."""
     candidates = [[city]] if city else venue_names(summary)
     for heads in candidates:
         if not heads or not heads[0]:
             continue
-        if _is_other_place(heads[0]) or any(town_countries(h) for h in heads):
+        if _is_other_place(heads[0]):
             continue
         return heads[0]
     return None
