@@ -16,6 +16,11 @@ déroule du", "se extiende del"):
 - a month, an exact count and a verb telling something held brought people together ("took place ... and brought
   together 27", "s'est tenue ... et a réuni 24 stagiaires", "se llevó a cabo ... y congregó a 26 pasantes") tell one
   event; a cut-off date or a total ("By December 2024 ... had brought together 300", "Au total") tells none.
+- an event told as to come ("se tiendra", "se realizará", "is scheduled to take place") is set aside, flagged; an
+  exchange or study mission ("mission d'immersion", "misión de intercambio", "benchmarking mission") is an event;
+  a list item ending on its date and a colon goes on with the count indented under it ("Dakar, novembre 2024 :" /
+  "  6 magistrats ;"); people named by an agent noun no list holds ("47 vérificateurs", "47 fiscalizadores", "tax
+  assessors") are counted, things that end so are not ("12 indicators", "3 sectores", "Deux ateliers").
 - a peer exchange ("peer exchange", "échange d'expériences", "intercambio entre pares") is an event; a count of
   "35 billing and customer officers" is read over the two joined words ("3 ministries and 40 officers": 40).
 """
@@ -162,3 +167,45 @@ def test_held_and_brought_together_tells_one_event_a_total_none(name: str) -> No
     assert _rows(record) == rows  # not the 300, 250, 310 of the totals
     placed = [f.reason for f in record.flags if f.field == "activities" and "not placed" in f.reason]
     assert (town in placed[0]) if town else not placed
+
+
+DECISIONS = {
+    "fr_releve_decisions.txt": [("2024-11", "SEN", 6), ("2025-01", "NER", 47)],
+    "es_acta_acuerdos.txt": [("2024-10", "CHL", 7), ("2025-01", "HND", 39)],
+    "en_board_note_next_steps.txt": [("2024-10", "KEN", 5), ("2025-01", "GHA", 44)],
+}
+
+
+@pytest.mark.parametrize("name", sorted(DECISIONS))
+def test_exchange_mission_count_under_its_item_and_no_event_to_come(name: str) -> None:
+    record = only_record(FILES / name)
+    assert _rows(record) == DECISIONS[name]  # the closing workshop of April 2026 is to come: not counted
+    assert any("told as to come" in f.reason for f in record.flags if f.field == "activities")
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Un séminaire à Niamey en janvier 2025 a réuni 47 vérificateurs.", 47),
+    ("Un taller en Lima en enero de 2025 reunió a 47 fiscalizadores.", 47),
+    ("A workshop in Accra in May 2025 trained 47 tax assessors.", 47),
+    ("A workshop in Accra in May 2025 reviewed 12 indicators across 5 sectors.", None),
+    ("Deux ateliers ont été organisés à Parakou en mai 2022.", None),
+    ("Un taller en Lima en enero de 2025 revisó 12 indicadores de 3 sectores.", None),
+])
+def test_people_named_by_an_agent_noun(text: str, count: int | None) -> None:
+    from capdev.narrative.values.event_facts import _facts
+
+    assert _facts(text).participants == count
+
+
+@pytest.mark.parametrize("text, to_come", [
+    ("Un atelier de restitution se tiendra à Niamey en avril 2026.", True),
+    ("La réunion aura lieu à Dakar en mai 2026.", True),
+    ("El taller de cierre se realizará en Tegucigalpa en abril de 2026.", True),
+    ("A closing workshop is scheduled to take place in Accra in April 2026.", True),
+    ("L'atelier s'est tenu à Niamey en avril 2024. Un second se tiendra en 2026.", False),
+    ("El taller se realizó en Tegucigalpa en abril de 2024.", False),
+])
+def test_event_told_as_to_come(text: str, to_come: bool) -> None:
+    from capdev.narrative.values.event_plans import told_as_to_come
+
+    assert told_as_to_come(text) is to_come

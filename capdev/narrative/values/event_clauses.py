@@ -24,6 +24,7 @@ from . import dates as _dates
 from .dates import MONTHS, DateMention
 from .event_counts import is_capacity, is_subset
 from .event_estimates import rounded_count
+from .event_plans import told_as_to_come
 from .event_words import _NUMBER_WORDS, _PARTICIPANTS, _TYPE_RX, _mask_quotes, mask_not_a_mode
 from .places import _demonym_scanner
 
@@ -368,6 +369,8 @@ def set_aside(events: list[Event]) -> tuple[list[Event], list[tuple[Event, str]]
             aside.append((e, "postponed or cancelled"))
         elif _rx("other_project").search(first):
             aside.append((e, "an event of another project"))
+        elif told_as_to_come(first):
+            aside.append((e, "told as to come, not held"))
         else:
             kept.append(e)
     return kept, aside
