@@ -21,6 +21,9 @@ déroule du", "se extiende del"):
   a list item ending on its date and a colon goes on with the count indented under it ("Dakar, novembre 2024 :" /
   "  6 magistrats ;"); people named by an agent noun no list holds ("47 vérificateurs", "47 fiscalizadores", "tax
   assessors") are counted, things that end so are not ("12 indicators", "3 sectores", "Deux ateliers").
+- a kind of event named as what a document is of ("the report of the workshop", "le rapport de l'atelier", "la
+  convocatoria al curso", "evaluation mission report") names no event; a talk at another's event ("gave a
+  presentation at", "est intervenue lors du", "expuso en") is flagged, not counted.
 - a peer exchange ("peer exchange", "échange d'expériences", "intercambio entre pares") is an event; a count of
   "35 billing and customer officers" is read over the two joined words ("3 ministries and 40 officers": 40).
 """
@@ -209,3 +212,29 @@ def test_event_told_as_to_come(text: str, to_come: bool) -> None:
     from capdev.narrative.values.event_plans import told_as_to_come
 
     assert told_as_to_come(text) is to_come
+
+
+DOCUMENTS = ["en_update_documents.txt", "fr_point_documents.txt", "es_avance_documentos.txt"]
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_document_of_an_event_and_a_talk_at_anothers_are_no_events(name: str) -> None:
+    record = only_record(FILES / name)
+    assert [row[:2] for row in _rows(record)] == [("2024-03", record.activities[0].country)]
+    assert record.activities[0].participants == 36  # the workshop held stays
+    assert any("took part in" in f.reason for f in record.flags if f.field == "activities")
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The report of the workshop was published in July 2024.", None),
+    ("Le rapport de l'atelier a été publié en juillet 2024.", None),
+    ("El informe del taller se publicó en julio de 2024.", None),
+    ("La convocatoria al curso cierra el 30 de septiembre de 2024.", None),
+    ("A workshop on the report was held in Lusaka in July 2024.", "workshop"),
+    ("Un atelier de validation du rapport s'est tenu à Dakar en juillet 2024.", "workshop"),
+    ("Un taller de validación del informe se realizó en Lima en julio de 2024.", "workshop"),
+])
+def test_kind_of_event_named_as_what_a_document_is_of(text: str, kind: str | None) -> None:
+    from capdev.narrative.values.event_facts import _facts
+
+    assert _facts(text).type == kind

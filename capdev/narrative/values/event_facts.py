@@ -14,6 +14,7 @@ from .event_apposition import city_before_date
 from .event_attendance import attended_of_registered
 from .event_clauses import count_by_sex, exact_count, is_period_or_quarter, rounded_count
 from .event_counts import is_capacity, spans_a_year, verb_event
+from .event_documents import of_a_document
 from .event_months import month_of_year
 from .event_online import told_online
 from .event_runs import project_period
@@ -77,9 +78,8 @@ def _find_type(masked: str) -> tuple[str | None, re.Match[str] | None]:
     best: tuple[int, int, str, re.Match[str]] | None = None
     for rank, (t, rx) in enumerate(_TYPE_RX):
         for m in rx.finditer(masked):
-            after = masked[m.end() : m.end() + 12].lower()
-            if re.match(r"\s*reports?\b", after):
-                continue  # "two mission reports": a document, not a mission
+            if of_a_document(masked, m.start(), m.end()):
+                continue  # "two mission reports", "le rapport de l'atelier": a document, not an event
             if t == "study" and not re.search(r"stud|assess|survey|diagnos|evaluat", m.group(0), re.I):
                 continue
             cand = (rank, m.start(), t, m)
