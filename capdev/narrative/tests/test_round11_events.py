@@ -238,3 +238,14 @@ def test_kind_of_event_named_as_what_a_document_is_of(text: str, kind: str | Non
     from capdev.narrative.values.event_facts import _facts
 
     assert _facts(text).type == kind
+
+
+@pytest.mark.parametrize("text", [
+    "The municipal elections took place in March 2024 with 1,200 national observers.",
+    "Les élections locales ont eu lieu en mars 2024 avec 1 200 observateurs.",
+    "Las elecciones municipales se realizaron en marzo de 2024 y reunieron a 1200 observadores.",
+])
+def test_a_vote_held_is_no_event(text: str) -> None:
+    from capdev.narrative.values.event_facts import _facts
+
+    assert _facts(text).type is None
