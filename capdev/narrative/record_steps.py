@@ -340,7 +340,7 @@ class RecordSteps(EventSteps):
                 rec.flag("activities", f"venue {found.city} read as in {found.iso3}, a country the project serves "
                                        f"(cities of that name are in several countries)")
         # "a follow-up workshop in the same city": the venue just placed by the gazetteer
-        _guard(rec, "activities", None, _values("event_online").same_venue, rec.activities)
+        _guard(rec, "activities", None, _values("unknown_venues").after_venues, rec)  # and an unknown one: flagged
 
     def spans(self) -> None:
         rec = self.rec

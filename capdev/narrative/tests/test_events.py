@@ -76,19 +76,19 @@ def test_one_event_per_sentence(text, type_, start, end, country, city):
         ("In April 2009 a training workshop brought together more than 200 people from Mali, Niger, "
          "Senegal, Guinea, and Rwanda.",
          200, "more than", None, 5),
-        ("In March 2019, a seminar in Accra, Ghana gathered about 45 parliamentarians.", None, "about",
+        ("In March 2019, a seminar in Accra, Ghana gathered about 45 parliamentarians.", 45, "about",
          "parliamentarians", None),
-        ("A webinar held on 2 June 2021 reached approximately 1,200 participants from 85 countries.", None,
+        ("A webinar held on 2 June 2021 reached approximately 1,200 participants from 85 countries.", 1200,
          "approximately", None, 85),
-        ("In July 2018 a forum in Kigali, Rwanda convened some 150 representatives of 20 African countries.", None,
+        ("In July 2018 a forum in Kigali, Rwanda convened some 150 representatives of 20 African countries.", 150,
          "some", "representatives", 20),
         ("In June 2022 a workshop in Apia, Samoa trained twenty-five? no, twenty trainers.", 20, None, "trainers",
          None),
     ],
 )
 def test_participants(text, n, qualifier, profile, countries):
-    # An estimate ("about 45", "approximately 1,200", "some 150") is no count (the qualifier still says so); a
-    # lower bound ("over 64", "more than 200") is a count with its qualifier, as the seed's labels read it.
+    # A rounded count ("about 45", "approximately 1,200", "some 150") is the count, its qualifier says so (round 11);
+    # a lower bound ("over 64", "more than 200") is a count with its qualifier, as the seed's labels read it.
     e = one(text)
     assert e.participants == n
     assert e.participants_qualifier == qualifier

@@ -40,12 +40,12 @@ def _rows(record) -> list[tuple]:
 
 ROWS = {
     "en_newsletter_sentences.txt": [("2023-03", "GHA", 35), ("2023-09", None, 164), ("2024-02", "GHA", 43)],
-    "fr_agenda_calendrier.txt": [("2022-06", "SEN", None), ("2022-11", None, 61), ("2023-02", "SEN", 40)],
+    "fr_agenda_calendrier.txt": [("2022-06", "SEN", 120), ("2022-11", None, 61), ("2023-02", "SEN", 40)],
     "es_informe_parrafos.txt": [("2022-08", "BOL", 80), ("2022-11", None, 112), ("2023-03", "BOL", 58)],
     "en_activity_table_merged.txt": [("2023-05", "KEN", 42), ("2023-05", "KEN", None), ("2023-10", None, 97),
                                      ("2023-12", "KEN", 28)],
-    "es_correo_regreso.txt": [("2023-05", "GTM", 52), ("2023-05", None, None)],
-    "fr_courriel_retour.txt": [("2023-03", "CIV", 60), ("2023-03", None, None)],
+    "es_correo_regreso.txt": [("2023-05", "GTM", 52), ("2023-05", None, 70)],  # "unas 70": rounded, read
+    "fr_courriel_retour.txt": [("2023-03", "CIV", 60), ("2023-03", None, 90)],
     "es_tabla_tabulada.txt": [("2022-09", "PER", 36), ("2023-02", None, 120)],
     "fr_liste_markdown.md": [("2022-04", "MLI", 45), ("2022-09", None, 140), ("2023-02", "SEN", 30)],
     "en_press_release_weekdays.txt": [("2023-10", "MDA", 36), ("2024-02", None, 51)],

@@ -22,6 +22,7 @@ from .dates import find_dates
 from .event_clauses import count_by_sex, exact_count, online_only
 from .event_counts import spans_a_year
 from .event_drafts import _Draft, _new_draft
+from .event_estimates import rounded_count
 from .event_facts import _facts, _Place
 from .event_words import _Sentence
 
@@ -131,10 +132,12 @@ def _count(value: str) -> tuple[int | None, str | None]:
     if not m:
         return None, "approximately" if re.search(r"\d", value[:20]) else None
     s, e = m.start("num"), m.end("num")
-    if not exact_count(value, s, e):
-        return None, "approximately"
+    rounded = not exact_count(value, s, e)
+    if rounded and not rounded_count(value, s, e):
+        return None, "approximately"  # "up to 40"; "environ 40" is read, approximately
     summed = count_by_sex(value, s)
-    return (summed if summed is not None else int(re.sub(r"[,\s]", "", m.group("num")))), None
+    return (summed if summed is not None else int(re.sub(r"[,\s]", "", m.group("num")))), (
+        "approximately" if rounded else None)
 
 
 _LONE_LINES = 400  # lines of a record looked through for its "Participants: 55" line

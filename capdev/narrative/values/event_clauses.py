@@ -23,6 +23,8 @@ from ..types import DateRange, Event, PartialDate
 from . import dates as _dates
 from .dates import MONTHS, DateMention
 from .event_counts import is_capacity, is_subset
+from .event_estimates import rounded_count
+from .event_plans import told_as_to_come
 from .event_words import _NUMBER_WORDS, _PARTICIPANTS, _TYPE_RX, _mask_quotes, mask_not_a_mode
 from .places import _demonym_scanner
 
@@ -197,8 +199,8 @@ def _counts(text: str, masked: str, date_spans: list[tuple[int, int]]) -> list[t
         summed = count_by_sex(masked, s)
         if summed is not None:
             n = summed
-        if not exact_count(masked, s, m.end("num")):
-            n = None
+        if not exact_count(masked, s, m.end("num")) and not rounded_count(masked, s, m.end("num")):
+            n = None  # "up to 40": no count ("environ 40": rounded, read)
         out.append((m.start(), m.end(), n))
     return out
 
@@ -367,6 +369,8 @@ def set_aside(events: list[Event]) -> tuple[list[Event], list[tuple[Event, str]]
             aside.append((e, "postponed or cancelled"))
         elif _rx("other_project").search(first):
             aside.append((e, "an event of another project"))
+        elif told_as_to_come(first):
+            aside.append((e, "told as to come, not held"))
         else:
             kept.append(e)
     return kept, aside

@@ -77,11 +77,14 @@ def verb_event(masked: str, date_starts: list[int], date_spans: list[tuple[int, 
         n = count or trained_count(masked, t.end(), date_spans, exact_count)
         return VerbEvent("workshop", t.end(), n, _TRAINING) if n else None
     g = _verb("gathering_verbs").search(masked)
-    if g and count:
+    if g and count and not _BALLOT.search(masked):  # "The elections took place in May 2024 with 1,200 observers"
         return VerbEvent("conference", g.end(), count, _MEETING)
     return None
 
 
+# A vote gathers voters and observers, not the participants of an event the project held.
+_BALLOT = re.compile(r"\b(?:elections?|[ée]lections?|elecciones|census|recensement|censo|referend(?:um|a|o)s?|"
+                     r"r[ée]f[ée]rendums?|scrutins?|votaci[óo]n|votes?|voting|polls?)\b", re.I)
 # "trained 45 tax assessors", "a formé 45 agents d'assiette", "capacitó a 45 fiscalizadores": the people trained
 _OBJECT_COUNT = re.compile(r"\s+(?:a\s+|à\s+)?(?P<num>\d{1,5})\s+(?=[^\W\d_])")
 

@@ -12,10 +12,12 @@ from . import places as _places
 from .cities import find_cities
 from .event_apposition import city_before_date
 from .event_attendance import attended_of_registered
-from .event_clauses import count_by_sex, exact_count, is_period_or_quarter
+from .event_clauses import count_by_sex, exact_count, is_period_or_quarter, rounded_count
 from .event_counts import is_capacity, spans_a_year, verb_event
+from .event_documents import of_a_document
 from .event_months import month_of_year
 from .event_online import told_online
+from .event_runs import project_period
 from .event_words import (
     _CONNECT,
     _COUNTING,
@@ -76,9 +78,8 @@ def _find_type(masked: str) -> tuple[str | None, re.Match[str] | None]:
     best: tuple[int, int, str, re.Match[str]] | None = None
     for rank, (t, rx) in enumerate(_TYPE_RX):
         for m in rx.finditer(masked):
-            after = masked[m.end() : m.end() + 12].lower()
-            if re.match(r"\s*reports?\b", after):
-                continue  # "two mission reports": a document, not a mission
+            if of_a_document(masked, m.start(), m.end()):
+                continue  # "two mission reports", "le rapport de l'atelier": a document, not an event
             if t == "study" and not re.search(r"stud|assess|survey|diagnos|evaluat", m.group(0), re.I):
                 continue
             cand = (rank, m.start(), t, m)
@@ -108,16 +109,6 @@ def _within_words(text: str, a: int, b: int, most: int) -> bool:
     return True
 
 
-_PERIOD = re.compile(
-    r"\b(?:(?:which|that|qui|que|el\s+cual|la\s+cual)\s+(?:has\s+|had\s+)?(?:started|begun|began|commenced|ended|closed|"
-    r"a\s+d[ée]marr[ée]|a\s+commenc[ée]|s'est\s+achev[ée]|inici[óo]|comenz[óo]|termin[óo]|concluy[óo])"
-    r"(?:\s+(?:[\w'\u2019]+\s+){0,2}?(?:from|between|du|de|entre|desde))?|"
-    r"(?:runs?|ran|running|lasts?|lasted|spans?|spanned|extends?|extended|implemented|executed|ejecutad[oa]|"
-    r"mis\s+en\s+(?:\u0153|oe)uvre|se\s+d[ée]roule|s'[ée]tend|se\s+extiende)\s+(?:[\w'\u2019]+\s+){0,2}?"
-    r"(?:from|between|du|de|entre|desde)|dur[ée]e?\s+du\s+projet|project\s+period)"
-    r"(?:\s+(?:in|on|en|el|le))?\s*$",
-    re.I,
-)
 _SINCE = re.compile(r"\b(?:since|depuis|desde|ever\s+since)\s+(?:(?:the\s+)?(?:year|early|late|mid)\s+)?$", re.I)
 
 
@@ -246,8 +237,8 @@ def _participants(text: str, date_spans: list[tuple[int, int]]) -> tuple[dict, l
             continue
         n = count_by_sex(text, m.start("num")) or n
         estimate = not exact_count(text, m.start("num"), m.end("num"))
-        if estimate:
-            n = None  # "about 35", "environ 40", "50+": no exact count (the profile and countries still read)
+        if estimate and not rounded_count(text, m.start("num"), m.end("num")):
+            n = None  # "up to 35", "an estimated 40": no count ("environ 40", "50+": rounded, read approximately)
         profile = (m.group("profile") + (m.group("more") or "")).strip()
         demonym = None
         for dm in _places.find_demonyms(profile):
@@ -377,7 +368,7 @@ def _read_facts(text: str) -> _Facts:
     # "Since 2012 UNITAR has trained ...": the start of a period, not the date of an activity; "the project, which
     # runs from January 2022 to December 2024": the project's period.
     f.dates = [d for d in mentions if not _SINCE.search(text, max(0, d.start - 12), d.start)
-               and not _PERIOD.search(text, max(0, d.start - 40), d.start)
+               and not project_period(text, d.start, f.kw_end, d.range)
                and not is_period_or_quarter(text, d.start, d.end) and not spans_a_year(d.range)]
     f.dates = month_of_year(masked, [d for d in f.dates if not _IN_CODE.match(text, d.end)])
     info, excluded = _participants(digits_of_spelled(masked), date_spans)

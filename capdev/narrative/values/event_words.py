@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ..intervals import Intervals
 from .event_continuation import ends_open
 from .event_hang import hang_under_date
+from .event_people import AGENTS
 
 # ---------------------------------------------------------------- vocabulary
 
@@ -20,7 +21,8 @@ _TYPE_RULES: list[tuple[str, str]] = [
     ("webinar", r"webinars?(?:\s+series)?|web\s+seminars?|online\s+seminars?|virtual\s+seminars?"),
     ("advisory_mission",
      r"(?:(?:advisory|technical|scoping|fact[\s-]finding|needs[\s-]assessment|assessment|technical[\s-]assistance|"
-     r"expert|programming|evaluation|follow[\s-]up|support)\s+)+missions?|missions?(?=\s+to\s+(?:the\s+)?[A-Z])"),
+     r"expert|programming|evaluation|follow[\s-]up|support|exchange|study|learning|benchmarking)\s+)+missions?|"
+     r"missions?(?=\s+to\s+(?:the\s+)?[A-Z])"),
     ("workshop",
      r"(?:(?:capacity[\s-](?:building|development)|training|validation|national|regional|sub-?regional|"
      r"inception|consultative|technical)\s+)*(?:workshops?|seminars?|masterclass(?:es)?|bootcamps?|"
@@ -36,7 +38,7 @@ _TYPE_RULES: list[tuple[str, str]] = [
      r"(?:expert\s+group\s+|high[\s-]level\s+|annual\s+|regional\s+|international\s+|global\s+|ministerial\s+)*"
      r"(?:conferences?|meetings?|forums?|fora|summits?|symposi(?:um|a)|round[\s-]?tables?|policy\s+dialogues?|"
      r"panel\s+discussions?|"
-     r"consultations?|side\s+events?)|\bEGMs?\b"),
+     r"consultations?|side\s+events?|peer[\s-]+(?:learning\s+)?exchanges?|(?:learning|knowledge)\s+exchanges?)|\bEGMs?\b"),
     ("study", r"(?:\w+\s+)?(?:studies|study|assessments?|surveys?|diagnostics?|evaluations?)"),
 ]
 # The same kinds in French and Spanish (accents optional), joined to the English rule of their type.
@@ -51,9 +53,11 @@ _TYPE_WORDS_FR_ES: dict[str, str] = {
                r"sesi(?:[oó]n|ones)\s+(?:en\s+l[ií]nea|virtual(?:es)?)",
     "advisory_mission": r"missions?\s+(?:consultatives?|techniques?|d['’]experts?|d['’]appui|de\s+soutien|"
                         r"d['’]assistance\s+technique|de\s+conseil|"
-                        r"exploratoires?|d['’][ée]valuation)|missions?(?=\s+(?:en|au|aux|[àa])\s+[A-Z])|"
+                        r"exploratoires?|d['’][ée]valuation|d['’][ée]changes?|d['’][ée]tudes?|d['’]immersion|"
+                        r"de\s+suivi)|missions?(?=\s+(?:en|au|aux|[àa])\s+[A-Z])|"
                         r"misi(?:[oó]n|ones)\s+(?:t[ée]cnicas?|de\s+apoyo|de\s+asesor[ií]a|de\s+asistencia\s+t[ée]cnica|exploratorias?|"
-                        r"de\s+expertos|de\s+evaluaci[oó]n)|misi(?:[oó]n|ones)(?=\s+(?:a|en)\s+[A-Z])|"
+                        r"de\s+expertos|de\s+evaluaci[oó]n|de\s+intercambio|de\s+estudios?|de\s+seguimiento)|"
+                        r"misi(?:[oó]n|ones)(?=\s+(?:a|en)\s+[A-Z])|"
                         r"visites?\s+d['’][ée]tudes?|visitas?\s+de\s+estudios?|voyages?\s+d['’][ée]tudes?|viajes?\s+de\s+estudios?|visites?\s+d['’][ée]change|"
                         r"visitas?\s+de\s+intercambio|pasant[ií]as?",
     "workshop": r"ateliers?|s[ée]minaires?|sessions?\s+de\s+(?:formation|coaching|travail|renforcement|suivi)|"
@@ -63,7 +67,8 @@ _TYPE_WORDS_FR_ES: dict[str, str] = {
                 r"(?:capacitaci(?:[oó]n|ones)|formaci(?:[oó]n|ones))|"
                 r"sesi(?:[oó]n|ones)\s+de\s+(?:capacitaci[oó]n|formaci[oó]n|coaching|trabajo|seguimiento)|jornadas?\s+de\s+(?:capacitaci[oó]n|formaci[oó]n)",
     "conference": r"r[ée]unions?|conf[ée]rences?|forums?|colloques?|tables?\s+rondes?|consultations?|"
-                  r"dialogues?|sommets?|"
+                  r"dialogues?|sommets?|[ée]changes?\s+(?:entre\s+pairs|d['’]exp[ée]riences?)|"
+                  r"intercambios?\s+(?:entre\s+pares|de\s+experiencias)|"
                   r"reuni(?:[oó]n|ones)|conferencias?|conversatorios?|foros?|mesas?\s+redondas?|mesas?\s+t[ée]cnicas?|mesas?\s+de\s+trabajo|consultas?|di[aá]logos?|cumbres?|encuentros?",
     "study": r"[ée]tudes?|[ée]valuations?|enqu[eê]tes?|diagnostics?|estudios?|evaluaci(?:[oó]n|ones)|encuestas?|"
              r"diagn[oó]sticos?",
@@ -148,7 +153,7 @@ _PEOPLE = (r"(?:participants|officials|people|persons|civil\s+servants|public\s+
            r"workers|volunteers|advisers|advisors|analysts|economists|lawyers|clerks|prosecutors|diplomats|"
            r"archivists|accountants|engineers|inspectors|nurses|doctors|police\s+officers|buyers|"
            r"archivistes|comptables|ing[ée]nieurs|inspecteurs|archivistas|contador(?:e|a)s|ingenier[oa]s|inspector(?:e|a)s|"
-           r"acheteurs|compradores|analystes|analistas|[ée]conomistes|economistas|juristes|abogad[oa]s|auditeurs|auditor(?:e|a)s|"
+           r"stagiaires|interns|pasantes|becari[oa]s|acheteurs|compradores|analystes|analistas|[ée]conomistes|economistas|juristes|abogad[oa]s|auditeurs|auditor(?:e|a)s|"
            r"enseignants|docentes|maestr[oa]s|conseillers|consejer[oa]s|asesor(?:e|a)s|secr[ée]taires|secretari[oa]s|"
            # French and Spanish
            r"participantes|fonctionnaires|agents(?:\s+publics)?|cadres|responsables|repr[ée]sentant(?:e)?s|d[ée]l[ée]gu[ée]s|"
@@ -162,8 +167,10 @@ _PEOPLE = (r"(?:participants|officials|people|persons|civil\s+servants|public\s+
            r"concejal(?:e|a)s|ediles|councilmembers|conseill[eè]res|directiv[oa]s|dirigeant(?:e)?s|executives)")
 _PARTICIPANTS = re.compile(
     rf"(?<![\w.,])(?:(?P<qual>{_QUALIFIER})\s+)?(?P<num>{_NUM})\+?\s+"
-    rf"(?P<profile>(?:(?!(?:for|from|to|with|in|on|at|by|of|and|or|were|was|who|the|a|an|de|des|du|la|le|les|et|en|"
-    rf"por|para|con|y|el|los|las)\s)[^\W\d_][\w’'\-]*\s+){{0,5}}?{_PEOPLE})(?![\w-])"
+    # "60 finance and planning officers": two words of the profile joined (the first no plural: "3 ministries and")
+    rf"(?P<profile>(?:[^\W\d_][\w’'\-]*(?<![sS])\s+(?:and|et|y)\s+)?"
+    rf"(?:(?!(?:for|from|to|with|in|on|at|by|of|and|or|were|was|who|the|a|an|de|des|du|la|le|les|et|en|"
+    rf"por|para|con|y|el|los|las)\s)[^\W\d_][\w’'\-]*\s+){{0,5}}?(?:{_PEOPLE}|{AGENTS}))(?![\w-])"
     rf"(?P<more>(?:\s*,\s*(?:and\s+)?[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,2}}s(?![\w-]))*"
     rf"(?:,?\s+and\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,2}}s(?![\w-]))?)",
     re.I,
@@ -268,7 +275,10 @@ def _join_wrapped(text: str, lines: list[_Sentence]) -> list[_Sentence]:
         prev = out[-1] if out else None
         last_line = text[prev.start : prev.end].rsplit("\n", 1)[-1].strip() if prev else ""
         open_end = prev is not None and len(last_line) >= _OPEN_MIN and ends_open(last_line)
-        if (prev is not None and (len(last_line) >= _WRAP_MIN or open_end) and not _ENDED.search(prev.text)
+        counted = prev is not None and _COLON_COUNT.search(prev.text) and _COUNT_LINE.match(ln.text) \
+            and _hangs(text, prev, ln)  # "- mission ..., Dakar, février 2025 :" / "  8 inspecteurs ;"
+        if (prev is not None and (len(last_line) >= _WRAP_MIN or open_end)
+                and (not _ENDED.search(prev.text) or counted)
                 and (not _COLUMNS.search(last_line) or hang_under_date(text, prev, ln))
                 and not _COLUMNS.search(ln.text) and not _ITEM_START.match(ln.text)
                 and "\n\n" not in text[prev.end : ln.start].replace("\r", "")
@@ -281,6 +291,8 @@ def _join_wrapped(text: str, lines: list[_Sentence]) -> list[_Sentence]:
     return out
 
 
+_COLON_COUNT = re.compile(r"(?:19|20)\d\d\s*:$")  # an item's date, a colon, its count on the line under it
+_COUNT_LINE = re.compile(r"\d[\d,.\u00a0\u202f]*\s+[^\W\d_]")
 # "... in Accra in November 2022" / "(38 participants) and in Dakar ...", "... et a réuni" / "85 participants issus de
 # 22 ministères": a wrapped sentence goes on with its bracket or its count
 _GOES_ON = re.compile(r"\(|\d[\d,.\u00a0\u202f]*\s+[a-z\u00e0-\u00ff]")

@@ -29,6 +29,7 @@ from .event_drafts import (
     _venue,
 )
 from .event_facts import _LIST_MARK, _RESOURCE_HEAD, _anchored, _facts, _find_type, _heading_title, _is_heading
+from .event_list_heads import lead_of_item, typed_by_lead
 from .event_lists import keyword_clause, list_drafts
 from .event_online import drop_online_venue, same_venue
 from .event_words import _FAMILY, _FUTURE, _join_wrapped, _lines, _mask_quotes, _Sentence, _sentences
@@ -141,8 +142,9 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
         # Ordinary lines: each anchored sentence is an event; the sentences after it describe it.
         current: _Draft | None = None
         parts = [(part, len(split) > 1) for sent in sents for split in [split_compound(sent)] for part in split]
+        lead = lead_of_item(lines, i)  # "Workshops held:" over "- Kumasi, 4-5 July 2023: 30 officers"
         for s, compound in parts:
-            f = _facts(s.text)
+            f = typed_by_lead(_facts(s.text), lead)
             if f.counting and not f.dates and f.type:
                 v = _venue(f)
                 ctx = _Context(_FAMILY.get(f.type, f.type), v.iso3 if v else None, v.city if v else None,

@@ -1,0 +1,32 @@
+"""Events told as to come ("will be held", "se tiendra", "aura lieu", "se realizará", "tendrá lugar", "está previsto
+para"): no event the project held. The sentence that tells the event is read (its first sentence only, so that "A
+follow-up will be held next year" after a held workshop's sentence does not make that workshop a plan); such a row is
+set aside, flagged, never counted (event_clauses.set_aside).
+"""
+from __future__ import annotations
+
+import re
+
+from .event_words import _FUTURE
+
+_TO_COME = re.compile(
+    r"\b(?:will\s+(?:gather|bring\s+together|convene|meet|run|start|begin|open)|(?:is|are)\s+(?:due|set)\s+to|"
+    # French
+    r"se\s+tiendr(?:a|ont)|aur(?:a|ont)\s+lieu|se\s+d[ée]roulera(?:ient|nt)?|r[ée]unira|r[ée]uniront|"
+    r"ser(?:a|ont)\s+(?:organis[ée]e?s?|tenue?s?|conduite?s?|r[ée]alis[ée]e?s?|lanc[ée]e?s?|convoqu[ée]e?s?)|"
+    r"(?:est|sont)\s+(?:pr[ée]vue?s?|programm[ée]e?s?|envisag[ée]e?s?|planifi[ée]e?s?)|"
+    r"pr[ée]vue?s?\s+(?:pour|en|le|au|du)\b|[àa]\s+venir|"
+    # Spanish
+    r"se\s+(?:celebrar[áa]n?|realizar[áa]n?|llevar[áa]n?\s+a\s+cabo|desarrollar[áa]n?|dictar[áa]n?|impartir[áa]n?)|"
+    r"tendr[áa]n?\s+lugar|reunir[áa]n?|convocar[áa]n?|"
+    r"ser[áa]n?\s+(?:organizad|realizad|celebrad|convocad|dictad)[oa]s?|"
+    r"(?:est[áa]n?)\s+(?:previst|programad|planificad)[oa]s?|(?:previst|programad)[oa]s?\s+para)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý¿¡\"“«(])")
+
+
+def told_as_to_come(summary: str) -> bool:
+    """Is the event whose text begins summary told as to come, not as held?"""
+    first = _SENTENCE_END.split(summary[:400], maxsplit=1)[0]
+    return bool(_FUTURE.search(first) or _TO_COME.search(first))
