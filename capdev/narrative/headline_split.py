@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from .card_pages import split_cards
 from .headline_records import closes, headline
 from .labels import LabelMatch
 from .lines import Excerpt, split_lines
@@ -31,6 +32,9 @@ def split_headlined(segments: Iterable[tuple[RawRecord, Excerpt]]) -> Iterator[t
 
 
 def _split(raw: RawRecord, text: Excerpt) -> list[tuple[RawRecord, Excerpt]]:
+    cards = split_cards(raw, text)
+    if cards is not None:
+        return cards  # a page of cards with a contact at its foot (card_pages.py)
     if raw.news or any(b.kind in ("label", "header") and b.field in ("code", "title") for b in raw.blocks):
         return [(raw, text)]
     body = text.text

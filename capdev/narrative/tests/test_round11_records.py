@@ -35,3 +35,33 @@ def test_guard_titles_opening_with_total_or_note_words_stay_projects():
 
 def test_guard_empty_row_between_projects_and_a_row_without_title_keep_their_projects():
     assert _codes("guard_empty_row_between_en.csv") == ["ZZ-1", "ZZ-2", "ZZ-3"]
+
+
+# --- a page of cards with a contact at its foot (card_pages.py, parallel_blocks.py) -----------------------------
+def test_country_page_cards_with_code_meta_line_and_contact_foot_en():
+    recs = _records("donor_country_page_en.txt")
+    assert [(r.code, r.title) for r in recs] == [("MWI/112", "Local Government Accountability Programme"),
+                                                 ("MWI/098", "Judicial Records Digitisation")]
+    assert recs[0].start.year == 2021 and recs[1].end.year == 2020
+    assert "Embassy" not in (recs[1].summary or "")
+
+
+def test_country_page_cards_with_dot_meta_line_and_contact_foot_fr():
+    recs = _records("fiches_pays_fr.txt")
+    assert [r.title for r in recs] == ["Appui à la chaîne pénale", "Réforme de la gestion des archives publiques"]
+    assert recs[0].start.year == 2023 and recs[1].start.year == 2018
+
+
+def test_country_page_cards_with_bar_meta_line_and_contacto_foot_es():
+    recs = _records("fichas_pais_es.txt")
+    assert [r.code for r in recs] == ["PRY-21-004", "PRY-23-011"]
+    assert recs[1].title == "Estadísticas municipales para la planificación"
+
+
+def test_guard_one_card_with_contact_stays_one_record():
+    assert [r.title for r in _records("guard_one_project_contact_en.txt")] == ["Community Policing Training Programme"]
+
+
+def test_guard_labelled_title_over_component_cards_stays_one_record():
+    recs = _records("guard_labelled_title_cards_en.txt")
+    assert [r.title for r in recs] == ["Regional programme for tax administration reform in West Africa"]
