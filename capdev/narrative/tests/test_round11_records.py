@@ -65,3 +65,29 @@ def test_guard_one_card_with_contact_stays_one_record():
 def test_guard_labelled_title_over_component_cards_stays_one_record():
     recs = _records("guard_labelled_title_cards_en.txt")
     assert [r.title for r in recs] == ["Regional programme for tax administration reform in West Africa"]
+
+
+# --- a newsletter whose links under "References" read as a code's label (card_pages.py) ----------------------------
+def test_bulletin_items_under_capitals_with_references_links_en():
+    recs = _records("bulletin_links_en.txt")
+    assert len(recs) == 2
+    assert recs[0].code == "KE-2201" and recs[0].start.year == 2022
+    assert recs[1].code is None and recs[1].end.year == 2028
+
+
+def test_lettre_items_with_references_links_fr():
+    recs = _records("lettre_liens_fr.txt")
+    assert [r.code for r in recs] == ["MR-301", None]
+    assert recs[1].start.year == 2025
+
+
+def test_boletin_items_with_referencias_links_es():
+    recs = _records("boletin_enlaces_es.txt")
+    assert [r.code for r in recs] == ["BO-778", None]
+    assert recs[1].start.year == 2026
+
+
+def test_guard_one_project_sections_with_references_links_stays_one_record_and_links_give_no_code():
+    recs = _records("guard_one_project_links_en.txt")
+    assert len(recs) == 1
+    assert recs[0].code == "KE-2201"
