@@ -19,6 +19,7 @@ from .lines import Excerpt, split_lines
 from .named_projects import fact_kinds
 from .record_evidence import is_project_section, is_section_name
 from .segment import Block, RawRecord
+from .told_projects import split_told
 from .values.prose import project_name, tells_of_a_project
 
 _FACTS = frozenset({"time_frame", "start", "end", "budget", "countries", "region", "partners", "funding_source",
@@ -28,7 +29,8 @@ _FACTS = frozenset({"time_frame", "start", "end", "budget", "countries", "region
 def split_headlined(segments: Iterable[tuple[RawRecord, Excerpt]]) -> Iterator[tuple[RawRecord, Excerpt]]:
     """The segmenter's records, each that is several headline items cut into one record per item."""
     for raw, text in segments:
-        yield from _split(raw, text)
+        for piece in _split(raw, text):
+            yield from split_told(*piece)  # another project told in a paragraph (told_projects.py)
 
 
 def _split(raw: RawRecord, text: Excerpt) -> list[tuple[RawRecord, Excerpt]]:

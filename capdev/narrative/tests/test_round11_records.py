@@ -91,3 +91,35 @@ def test_guard_one_project_sections_with_references_links_stays_one_record_and_l
     recs = _records("guard_one_project_links_en.txt")
     assert len(recs) == 1
     assert recs[0].code == "KE-2201"
+
+
+# --- another project told in a paragraph of a labelled record (told_projects.py) ----------------------------------
+def test_successor_project_paragraph_in_a_progress_report_is_its_own_record_en():
+    recs = _records("progress_next_phase_en.txt")
+    assert [r.code for r in recs] == ["TZA-MRA-21", "TZA-DPR-25"]
+    assert recs[1].title == "Digital property rating for Tanzanian cities"
+    assert recs[1].start.year == 2026 and recs[0].start.year == 2021
+
+
+def test_future_project_item_in_minutes_is_its_own_record_fr():
+    recs = _records("compte_rendu_suite_fr.txt")
+    assert [r.code for r in recs] == ["CMR-EC-2020", "CMR-NUM-26"]
+    assert recs[1].title.startswith("Numérisation des registres")
+
+
+def test_new_project_paragraph_in_a_report_is_its_own_record_es():
+    recs = _records("informe_nuevo_proyecto_es.txt")
+    assert [r.code for r in recs] == ["HND-CJ-2022", "HND-DP-2026"]
+    assert recs[1].start.year == 2026
+
+
+def test_guard_earlier_project_named_without_an_amount_is_no_record():
+    assert [r.code for r in _records("guard_previous_project_no_amount_en.txt")] == ["ZMB-PPR-23"]
+
+
+def test_guard_call_for_proposals_names_the_project_it_serves_no_second_record():
+    assert len(_records("guard_call_for_proposals_en.txt")) == 1
+
+
+def test_guard_the_records_own_code_again_with_an_amendment_is_no_record():
+    assert [r.code for r in _records("guard_own_code_again_fr.txt")] == ["NER-FL-22"]
