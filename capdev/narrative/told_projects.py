@@ -11,6 +11,10 @@ own, while a paragraph before it has told the record's own project with a date a
 whose first paragraphs give only its own dates then names the project it serves: that project is the record's). It then opens a record of its own from that paragraph to the end of the record; what follows the paragraph is
 kept there, unplaced (it goes on with the first project's document, never read as the second one's facts). A name
 in passing, without a date and an amount in its paragraph, is no record.
+
+Text with no labelled record that reads as one project's prose (split_prose) is cut the same way, where the text
+before the paragraph tells of a project and states a date and an amount: "Une seconde phase, intitulée « ... », ...
+devrait démarrer en janvier 2027, pour un budget indicatif de 12 M€" at the end of a programme's page of questions.
 """
 from __future__ import annotations
 
@@ -89,3 +93,28 @@ def _cut(raw: RawRecord, text: Excerpt, a: int, b: int) -> list[tuple[RawRecord,
              for blk in after]
     one, two = RawRecord(first), RawRecord(told, sections=True)
     return [(one, Excerpt(text[one.start:one.end], one.start)), (two, Excerpt(text[two.start:two.end], two.start))]
+
+
+def split_prose(text: str) -> list[RawRecord] | None:
+    """Text with no labelled record, read as one project's prose: [its record, the other project's] when a paragraph
+    names another project (not named before) with a date and an amount of its own, after text that names the first
+    project and states its date and its amount (a page of questions whose last answers announce the next phase by
+    its quoted name); None otherwise."""
+    paragraphs = _paragraphs(text)
+    for n, (a, b) in enumerate(paragraphs):
+        if n == 0:
+            continue
+        piece, before = text[a:b], text[:a]
+        name = _name(piece)
+        if name is None or name in " ".join(fold(before).casefold().split()):
+            continue
+        if not (_dated(piece) and parse_money(piece)) or not (_dated(before) and parse_money(before)):
+            continue
+        if not _PROJECT_WORD.search(before):
+            continue  # the text before tells of a project
+        end = paragraphs[n + 1][0] if n + 1 < len(paragraphs) else len(text)
+        told = [Block("summary", "prose", a, end, a)]
+        if end < len(text):
+            told.append(Block("unparsed", "text", end, len(text), end))
+        return [RawRecord([Block("summary", "prose", 0, a, 0)]), RawRecord(told)]
+    return None

@@ -123,3 +123,37 @@ def test_guard_call_for_proposals_names_the_project_it_serves_no_second_record()
 
 def test_guard_the_records_own_code_again_with_an_amendment_is_no_record():
     assert [r.code for r in _records("guard_own_code_again_fr.txt")] == ["NER-FL-22"]
+
+
+# --- the next phase announced by its quoted name at the end of one project's prose (told_projects.split_prose) ----
+def _amounts(rec) -> list[int]:
+    return [int(b.amount) for b in rec.budgets]
+
+
+def test_about_page_second_phase_titled_is_its_own_record_en():
+    recs = _records("about_next_phase_en.txt")
+    assert len(recs) == 2
+    assert recs[1].title == "Open contracting for Pacific municipalities"
+    assert _amounts(recs[0]) == [2500000] and _amounts(recs[1]) == [1800000]
+
+
+def test_faq_deuxieme_phase_baptisee_is_its_own_record_fr():
+    recs = _records("faq_nouvelle_phase_fr.txt")
+    assert len(recs) == 2
+    assert recs[1].title == "Audit des collectivités territoriales en Afrique de l'Ouest"
+    assert _amounts(recs[0]) == [5000000]
+
+
+def test_pagina_segunda_fase_denominada_is_its_own_record_es():
+    recs = _records("pagina_fase_siguiente_es.txt")
+    assert len(recs) == 2
+    assert recs[1].title == "Ventanilla única municipal en Centroamérica"
+    assert _amounts(recs[0]) == [3200000]
+
+
+def test_guard_prose_same_project_quoted_again_stays_one_record():
+    assert len(_records("guard_prose_same_project_en.txt")) == 1
+
+
+def test_guard_prose_earlier_project_after_text_without_an_amount_stays_one_record():
+    assert len(_records("guard_prose_no_amount_before_fr.txt")) == 1
