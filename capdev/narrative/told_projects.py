@@ -43,6 +43,17 @@ def _name(paragraph: str) -> str | None:
     return None
 
 
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _not_earlier(piece: str, before: str) -> bool:
+    """Does the paragraph reach as late as the text before it (its latest year no earlier than theirs)? A project
+    told after the record's own is its successor; one whose years all lie before is its predecessor, told in passing
+    ("it builds on ... which ran from 2015 to 2018 with USD 1.2 million")."""
+    mine, theirs = _YEAR.findall(piece), _YEAR.findall(before)
+    return bool(mine) and (not theirs or max(mine) >= max(theirs))
+
+
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each paragraph of the text (blank lines end one), relative to the text."""
     out, at = [], 0
@@ -75,7 +86,7 @@ def split_told(raw: RawRecord, text: Excerpt) -> list[tuple[RawRecord, Excerpt]]
         name = _name(piece)
         if name is None or name in own or name in " ".join(fold(body[:a]).casefold().split()):
             continue
-        if not (_dated(piece) and parse_money(piece)):
+        if not (_dated(piece) and parse_money(piece)) or not _not_earlier(piece, body[:a]):
             continue
         if not any(_dated(body[c:d]) and parse_money(body[c:d]) for c, d in paragraphs[:n]):
             continue  # the record's own project told nowhere before with its date and amount: this is its own
@@ -109,6 +120,8 @@ def split_prose(text: str) -> list[RawRecord] | None:
         if name is None or name in " ".join(fold(before).casefold().split()):
             continue
         if not (_dated(piece) and parse_money(piece)) or not (_dated(before) and parse_money(before)):
+            continue
+        if not _not_earlier(piece, before):
             continue
         if not _PROJECT_WORD.search(before):
             continue  # the text before tells of a project

@@ -157,3 +157,11 @@ def test_guard_prose_same_project_quoted_again_stays_one_record():
 
 def test_guard_prose_earlier_project_after_text_without_an_amount_stays_one_record():
     assert len(_records("guard_prose_no_amount_before_fr.txt")) == 1
+
+
+def test_guard_predecessor_told_with_its_years_and_amount_is_no_record_en():
+    assert [r.code for r in _records("guard_predecessor_with_amount_en.txt")] == ["ARM-CAR-24"]
+
+
+def test_guard_fase_anterior_told_with_its_years_and_amount_is_no_record_es():
+    assert len(_records("guard_fase_anterior_es.txt")) == 1
