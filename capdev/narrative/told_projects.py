@@ -54,6 +54,10 @@ def _not_earlier(piece: str, before: str) -> bool:
     return bool(mine) and (not theirs or max(mine) >= max(theirs))
 
 
+def _folded(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", fold(text).casefold()).split())
+
+
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each paragraph of the text (blank lines end one), relative to the text."""
     out, at = [], 0
@@ -75,6 +79,9 @@ def split_told(raw: RawRecord, text: Excerpt) -> list[tuple[RawRecord, Excerpt]]
     body = text.text
     starts = {b.start - text.offset for b in raw.blocks}
     own = {fold(b.header.code).casefold() for b in raw.blocks if b.kind == "header" and b.header and b.header.code}
+    titles = [_folded(b.header.title) for b in raw.blocks if b.kind == "header" and b.header and b.header.title]
+    titles += [_folded(text[b.value_start : b.end]) for b in raw.blocks if b.field == "title"]
+    titles = [t for t in titles if len(t) >= 8]
     paragraphs = _paragraphs(body)
     labelled = [blk for blk in raw.blocks if blk.kind in ("label", "header")]
     for n, (a, b) in enumerate(paragraphs):
@@ -86,6 +93,8 @@ def split_told(raw: RawRecord, text: Excerpt) -> list[tuple[RawRecord, Excerpt]]
         name = _name(piece)
         if name is None or name in own or name in " ".join(fold(body[:a]).casefold().split()):
             continue
+        if any(t in _folded(name) or _folded(name) in t for t in titles):
+            continue  # the record's own title, quoted with a word more ("the "Open Courts project"")
         if not (_dated(piece) and parse_money(piece)) or not _not_earlier(piece, body[:a]):
             continue
         if not any(_dated(body[c:d]) and parse_money(body[c:d]) for c, d in paragraphs[:n]):

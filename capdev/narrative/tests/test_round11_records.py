@@ -165,3 +165,7 @@ def test_guard_predecessor_told_with_its_years_and_amount_is_no_record_en():
 
 def test_guard_fase_anterior_told_with_its_years_and_amount_is_no_record_es():
     assert len(_records("guard_fase_anterior_es.txt")) == 1
+
+
+def test_guard_the_records_own_title_quoted_with_a_word_more_is_no_record():
+    assert [r.code for r in _records("guard_own_title_quoted_en.txt")] == ["LSO-OC-22"]
