@@ -4,7 +4,8 @@ general, 2023-2025") or with a short note label ("Elaborado por: ...", "Source :
 
 A spreadsheet saved as CSV keeps such rows under its projects: read as projects they made records with no title
 whose code was a sentence. A row with a title of its own is always a project (a title "Total quality management"
-included); the test needs the title column.
+included); the test needs the title column, and the row's first filled cell at or before it (a cell wrapped under a
+later column, "Socio: INAP", goes on the project above).
 """
 from __future__ import annotations
 
@@ -33,7 +34,8 @@ def is_trailer_row(values: list[str], fields: list[str | None]) -> bool:
     titles = [k for k, f in enumerate(fields) if f == "title"]
     if not titles or any(values[k].strip() for k in titles if k < len(values)):
         return False
-    first = next((v for v in values if v.strip()), "")
-    if not first:
-        return False
+    filled = next((k for k, v in enumerate(values) if v.strip()), None)
+    if filled is None or filled > titles[0]:
+        return False  # a cell wrapped under a later column ("Socio: INAP" under the partners): the row above's
+    first = values[filled]
     return _opens_with_total(first) or bool(_NOTE.match(first) and len(first.split()) >= 3)

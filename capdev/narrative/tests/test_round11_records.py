@@ -169,3 +169,7 @@ def test_guard_fase_anterior_told_with_its_years_and_amount_is_no_record_es():
 
 def test_guard_the_records_own_title_quoted_with_a_word_more_is_no_record():
     assert [r.code for r in _records("guard_own_title_quoted_en.txt")] == ["LSO-OC-22"]
+
+
+def test_guard_a_wrapped_labelled_cell_under_a_later_column_keeps_the_table_going():
+    assert _codes("guard_wrapped_label_cell_es.md") == ["GT-11", "GT-12"]
