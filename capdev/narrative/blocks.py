@@ -41,6 +41,7 @@ class RawRecord:
     blocks: list[Block] = field(default_factory=list)
     news: bool = False  # opened by a news item's kicker or dateline: its paragraphs tell of the project
     guessed: bool = False  # its bounds are guessed (parallel blocks cut by their shape): flagged
+    sections: bool = False  # one of a page's sections, cut by a reading of the whole page (card_pages): kept as is
 
     @property
     def start(self) -> int:

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from .card_pages import split_cards
 from .headline_records import closes, headline
 from .labels import LabelMatch
 from .lines import Excerpt, split_lines
 from .named_projects import fact_kinds
 from .record_evidence import is_project_section, is_section_name
 from .segment import Block, RawRecord
+from .told_projects import split_told
 from .values.prose import project_name, tells_of_a_project
 
 _FACTS = frozenset({"time_frame", "start", "end", "budget", "countries", "region", "partners", "funding_source",
@@ -27,10 +29,14 @@ _FACTS = frozenset({"time_frame", "start", "end", "budget", "countries", "region
 def split_headlined(segments: Iterable[tuple[RawRecord, Excerpt]]) -> Iterator[tuple[RawRecord, Excerpt]]:
     """The segmenter's records, each that is several headline items cut into one record per item."""
     for raw, text in segments:
-        yield from _split(raw, text)
+        for piece in _split(raw, text):
+            yield from split_told(*piece)  # another project told in a paragraph (told_projects.py)
 
 
 def _split(raw: RawRecord, text: Excerpt) -> list[tuple[RawRecord, Excerpt]]:
+    cards = split_cards(raw, text)
+    if cards is not None:
+        return cards  # a page of cards with a contact at its foot (card_pages.py)
     if raw.news or any(b.kind in ("label", "header") and b.field in ("code", "title") for b in raw.blocks):
         return [(raw, text)]
     body = text.text

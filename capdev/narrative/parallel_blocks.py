@@ -32,6 +32,9 @@ _PART_WORDS = 6
 _SEP = re.compile(r"[ \t]*[\u00b7|\u2022][ \t]*|[ \t]+[\u2013\u2014/-][ \t]+")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _LIST = re.compile(r"\s*(?:,|\band\b|\bet\b|\by\b|&)\s*", re.IGNORECASE)
+# A code as the first part of a meta line: capitals and digits joined by "/", "-" or ".", a digit in it ("CVE/040",
+# "AFR-031", "PX.2024.7"), or the four digits and a letter or two of a numbered series ("1920K").
+_CODE_PART = re.compile(r"(?=[^ ]*\d)(?=[^ ]*[A-Z])[A-Z][A-Z0-9]*(?:[-/.][A-Z0-9]+){1,3}|\d{4}[A-Z]{1,2}")
 _DECORATION = re.compile(r"^[ \t]*(?:#{1,6}|\*\*|__)[ \t]*|[ \t]*(?:\*\*|__)[ \t]*$")
 
 
@@ -160,8 +163,11 @@ def _nonblank(lines: list[Line]) -> list[int]:
 
 
 def _meta_starts(lines: list[Line], filled: list[int]) -> list[int]:
-    """The title lines right above a meta line."""
-    return [k for k, nxt in zip(filled, filled[1:]) if is_title_line(lines[k].text) and is_meta_line(lines[nxt].text)]
+    """The title lines right above a meta line (a labelled line, "Contact : ...", is no card's title)."""
+    from .labels import match_label
+
+    return [k for k, nxt in zip(filled, filled[1:]) if is_title_line(lines[k].text) and is_meta_line(lines[nxt].text)
+            and match_label(lines[k].text) is None]
 
 
 def _navigation_starts(lines: list[Line], filled: list[int]) -> tuple[list[int], bool]:
@@ -202,7 +208,7 @@ def card_records(text: str, navigation: bool = False) -> tuple[list[RawRecord], 
             starts, boxes = _box_starts(lines, filled), True
     if len(starts) < 2:
         return [], False
-    ends = [lines[k].start for k in starts[1:]] + [len(text)]
+    ends = [lines[k].start for k in starts[1:]] + [_page_foot(lines, starts[-1], len(text))]
     records: list[RawRecord] = []
     before: list[Block] = []
     if lines[starts[0]].start > 0:
@@ -222,7 +228,22 @@ def card_records(text: str, navigation: bool = False) -> tuple[list[RawRecord], 
         return [], False
     if before:
         records[-1].blocks.extend(before)
+    if ends[-1] < len(text):  # the page's foot under the last card ("Contact : ..."): kept, unplaced
+        records[-1].blocks.append(Block("unparsed", "text", ends[-1], len(text), ends[-1]))
     return records, guessed
+
+
+def _page_foot(lines: list[Line], k: int, end: int) -> int:
+    """Where the page's foot begins below the last card (from line k): a paragraph opening with a contact label
+    ("Contact : Ambassade ...", "Contacto: ..."), which tells of the page, not of the card; end when there is none."""
+    from .labels import match_label
+
+    for j in range(k + 2, len(lines)):
+        if lines[j].text.strip() and not lines[j - 1].text.strip():
+            found = match_label(lines[j].text)
+            if found is not None and found.field == "contact":
+                return lines[j].start
+    return end
 
 
 def _card_blocks(text: str, lines: list[Line], k: int, end: int, sure: bool) -> list[Block]:
@@ -270,6 +291,8 @@ def _meta_blocks(text: str, start: int, meta: Line) -> list[Block]:
         part = text[a:b].strip()
         end = meta.stop if n == len(parts) - 1 else b
         field = _fact_field(part) if part else None
+        if field is None and n == 0 and _CODE_PART.fullmatch(part):
+            field = "code"  # "CVE/040 - En cours - 2022-2026": the card's code first
         if field is None:
             blocks.append(Block("unparsed", "text", at, end, a))
         else:

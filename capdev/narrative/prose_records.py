@@ -10,6 +10,7 @@ from .headline_records import headline_records
 from .layout import split_lines
 from .parallel_blocks import card_records, phase_of
 from .segment import Block, RawRecord
+from .told_projects import split_prose
 from .values.prose import (
     is_news_kicker,
     is_project_paragraph,
@@ -128,8 +129,10 @@ def prose_records(text: str) -> list[RawRecord]:
         records[-1].blocks.extend(before)
     if not records and tells_of_a_project(text):
         # News items one after another, each with its dateline; or one news item or letter about one project, its
-        # facts spread over its paragraphs: one record.
-        return [RawRecord([Block("summary", "prose", 0, len(text), 0)])]
+        # facts spread over its paragraphs: one record (and the next project it announces: told_projects).
+        two = split_prose(text)
+        return [without_heading(two[0], text), two[1]] if two else [RawRecord([Block("summary", "prose", 0,
+                                                                                          len(text), 0)])]
     return records
 
 

@@ -28,7 +28,7 @@ def _is_a_record(raw: RawRecord, text: Excerpt) -> bool:
     fields = {b.field for b in raw.blocks}
     facts = len(fields & _FACTS)
     labelled_title = any(b.field == "title" and b.kind == "label" for b in raw.blocks)
-    if raw.news or "code" in fields or facts >= 2 or labelled_title:
+    if raw.news or raw.sections or "code" in fields or facts >= 2 or labelled_title:
         return True
     # One fact and what the record tells (an objective, a description) is a record; one fact under a line ("Country:
     # Liberia" under an agency's name on a cover page) is none, nor a piece with no fact at all (a second page).

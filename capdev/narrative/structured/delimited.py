@@ -21,6 +21,7 @@ from .cells import (
     names_projects,
 )
 from .column_names import continues_row, is_total_row
+from .trailer_rows import is_empty_row, is_trailer_row
 
 DELIMITERS = (";", "\t", ",", "|")
 _BREAK = re.compile(r"\r\n|\r|\n")
@@ -144,6 +145,7 @@ def _rows(text: str, pos: int, delim: str, columns: list[Column], limit: int
     identity = [k for k, c in enumerate(columns) if c.field == "code"][:1] or [
         k for k, c in enumerate(columns) if c.field == "title"][:1]
     projects: list[Project] = []
+    gap = pos  # where the blank lines (and empty rows of delimiters) before the row being read begin
     while pos < len(text):
         at = _blank_to(text, pos)
         if at >= len(text):
@@ -155,8 +157,13 @@ def _rows(text: str, pos: int, delim: str, columns: list[Column], limit: int
         extra = cells[width:]
         if len(cells) < max(2, (width + 1) // 2) or any(v.strip() for _, _, v, _ in extra):
             break
-        if is_total_row([v for _, _, v, _ in cells]):
-            break  # a row of totals: no project; kept, unplaced, with the table's last record
+        values = [v for _, _, v, _ in cells]
+        if delim != "|" and is_empty_row(values):
+            pos = nxt  # ",,,,,," under the rows: a blank line of the sheet
+            continue
+        if is_total_row(values) or is_trailer_row(values, [c.field for c in columns]):
+            break  # a row of totals or a note: no project; kept, unplaced, with the table's last record
+        pos = gap
         if extra:  # empty cells after the last column: its delimiter at the row's end
             cells = [*cells[: width - 1], (cells[width - 1][0], extra[-1][1], cells[width - 1][2], cells[width - 1][3])]
         if at > pos and projects:
@@ -175,7 +182,7 @@ def _rows(text: str, pos: int, delim: str, columns: list[Column], limit: int
             _wrap(projects[-1], row_cells, columns)
         else:
             projects.append(Project(row_cells))
-        pos = nxt
+        pos = gap = nxt
         check_length(text, projects[-1], limit)
     if not projects:
         return None
