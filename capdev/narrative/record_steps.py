@@ -118,7 +118,7 @@ class RecordSteps(EventSteps):
             return
         text = "\n".join(filter(None, [rec.summary, rec.objective, self.narrative_text(), rec.background,
                                         *rec.expected_accomplishments, *rec.key_accomplishments]))
-        goals, targets = _guard(rec, "sdgs", ([], []), _values("sdgs").find_sdg_mentions, text)
+        goals, targets = _guard(rec, "sdgs", ([], []), _values("sdgs").find_record_sdgs, text, rec.text or "")
         if goals or targets:
             rec.sdgs.extend(goals)
             rec.sdg_targets.extend(targets)

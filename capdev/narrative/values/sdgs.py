@@ -8,7 +8,7 @@ import json
 import re
 from pathlib import Path
 
-__all__ = ["parse_sdgs", "find_sdg_mentions", "goal_name", "is_valid_target"]
+__all__ = ["parse_sdgs", "find_sdg_mentions", "find_record_sdgs", "goal_name", "is_valid_target"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "sdgs.json"
 
@@ -91,12 +91,26 @@ _GOAL_LIST_PROSE = _goal_list_regex(
     r"(?-i:Goals?|Objectifs?|Objetivos?))")
 
 
+# A goal's theme in brackets between two numbers of a prose list ("ODS 11 (ciudades sostenibles) y 16 (paz)", "ODD 16
+# (institutions efficaces) et 5 (égalité : 38 % de femmes)"): blanked, so that the list reads on; only where the next
+# number closes the list or opens a bracket of its own ("SDG 16 (p. 4) and 5 workshops" reads 16 alone).
+_BRACKET_BETWEEN = re.compile(
+    r"(?<=\d)\s*\([^()]{2,160}\)(?=\s*(?:,|;|\band\b|&|\bet\b|\by\b)\s*\d{1,2}(?![\d]|[.,]\d)"
+    r"(?:\s*[(.;,)]|\s*$|\s+(?:and|et|y)\s+\d))", re.IGNORECASE)
+
+
+def _unbracketed(text: str) -> str:
+    return _BRACKET_BETWEEN.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def _numbers_in(fragment: str, base: int) -> list[tuple[int, int]]:
     return [(base + m.start(), int(m.group(1))) for m in re.finditer(r"(\d{1,2})(?![\d])", fragment)]
 
 
 def _collect(text: str, prose: bool) -> tuple[list[int], list[str]]:
     hits: list[tuple[int, str, int | str]] = []  # (position, "goal"/"target", value)
+    if prose:
+        text = _unbracketed(text)
     blank = list(text)
 
     def consume(start: int, end: int) -> None:
@@ -161,3 +175,10 @@ def find_sdg_mentions(text: str) -> tuple[list[int], list[str]]:
     if not isinstance(text, str) or not text.strip():
         return [], []
     return _collect(text, prose=True)
+
+
+def find_record_sdgs(narrative: str, whole: str) -> tuple[list[int], list[str]]:
+    """Goals named in a record's narrative fields; where they name none, in the record's whole text (a sentence the
+    segmenter read as a label's value: "... in three countries - A, B and C - ..., in support of SDG 11")."""
+    found = find_sdg_mentions(narrative)
+    return found if found[0] or found[1] else find_sdg_mentions(whole)
