@@ -8,6 +8,7 @@ import bisect
 import re
 
 from ..intervals import Intervals
+from .counted_lists import counted_members
 from .places import (
     CountryMention,
     find_countries,
@@ -302,6 +303,21 @@ _NATIONAL_NOUN = re.compile(
 )
 
 
+def opens_record(title: str, text: str) -> bool:
+    """Is a proposed title the record's first line, alone or after a document's type ("Ficha: Catastro ... en
+    Ecuador", "Regional programme: ...", "# Open data in Moldova")? Then it is the record's own head and the
+    country it names is one the record is about, as a labelled title's would be."""
+    if not isinstance(title, str) or not isinstance(text, str) or len(title.split()) < 2:
+        return False
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    first = " ".join(first.strip(" \t#*_>|").split())
+    title = " ".join(title.split())
+    if first == title:
+        return True
+    head, sep, rest = first.partition(":")
+    return bool(sep) and rest.strip(" *_") == title and 0 < len(head.split()) <= 3
+
+
 def served_countries(fields: dict[str, str]) -> list[str]:
     """ISO3 codes of the countries a project serves, from its fields' texts; a labelled 'countries' field wins."""
     if not isinstance(fields, dict):
@@ -326,6 +342,8 @@ def served_countries(fields: dict[str, str]) -> list[str]:
             score = _mention_score(key, ft, mention, head)
             scores[mention.iso3] = scores.get(mention.iso3, 0.0) + score
             first_seen.setdefault(mention.iso3, (rank, mention.start))
+        for member in counted_members(text):  # "the three countries - A, B and C": as many as the count says
+            scores[member.iso3] = scores.get(member.iso3, 0.0) + 2.0
         # National adjectives: "Saudi nationals", "the Bahamian public service" count; a bare "French" only supports.
         # (find_demonyms already leaves out the words inside a country's name, "Saudi" of "Saudi Arabia".)
         for demonym in find_demonyms(text):
