@@ -53,15 +53,18 @@ def find_cities(text: str) -> list[CityMention]:
 # "la Secretaría de Gestión Pública en Tegucigalpa". The gap between the body and the city stays on one clause and is
 # bounded; a sentence about an event (a workshop, a visit) names its venue, not whom the project serves.
 _BODY_BEFORE = re.compile(
-    r"(?<![\w-])(?:ministry|ministries|minist[èe]re|minist[èe]res|ministerio|ministerios|government|gouvernement|"
-    r"gobierno|secretar[íi]a|secr[ée]tariat|presidency|pr[ée]sidence|presidencia|civil\s+service\s+commission|"
+    r"(?<![\w-])(?:ministry|ministries|minist[èe]re|minist[èe]res|ministerio|ministerios|governments?|gouvernements?|"
+    # the city's own bodies: "the municipal government of Kampala", "las alcaldías del área de Tegucigalpa"
+    r"municipal(?:ity|ities|idad|idades|it[ée]s?)?|city\s+(?:council|hall)|mairies?|communes?|alcald[íi]as?|"
+    r"ayuntamientos?|municipios?|gobiernos?|secretar[íi]a|secr[ée]tariat|presidency|pr[ée]sidence|presidencia|civil\s+service\s+commission|"
     r"cour\s+des\s+comptes|contralor[íi]a|national\s+assembly|assembl[ée]e\s+nationale|asamblea\s+nacional)"
-    r"(?![\w-])[^.;:\n]{0,70}?\s(?:in|at|à|en|de)\s+$",
+    r"(?![\w-])[^.;:\n]{0,70}?\s(?:in|at|à|en|de|of|du|del|d['’])\s*$",
     re.IGNORECASE,
 )
 _EVENT_WORDS = re.compile(
     r"(?<![\w-])(?:held|hosted|visited|visit[ée]e?s?|visit[óo]|workshops?|seminars?|conferences?|meetings?|visits?|missions?|ateliers?|s[ée]minaires?|"
     r"r[ée]unions?|visites?|talleres?|seminarios?|reuniones?|visitas?|misi[óo]n|misiones|participants?|participantes|"
+    r"funded|funding|financed|financ[ée]e?s?\s+par|financiad[oa]s?|financia|donors?|bailleurs?|donantes?|"
     r"from|venue|lieu|lugar|tenu|tenue|celebrad[oa]|realizad[oa]|organis[ée]e?|organized|organised)(?![\w-])",
     re.IGNORECASE,
 )

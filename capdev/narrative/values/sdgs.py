@@ -78,8 +78,16 @@ _GOAL_KEY_PROSE = (r"(?:SDGs?|ODS|ODD|Sustainable\s+Development\s+Goals?|Objetiv
 _GOAL_KEY = rf"(?:{_GOAL_KEY_PROSE}|Goals?|Objectifs?|Objetivos?)"
 
 
+# "no. 16", "n° 17", "n.º 16", "núm. 5", "number 4", "numéro 11"
+_NUMERO = r"(?:no\.?|n\.?\s?[°º]\.?|n[úu]m(?:ero|\.)?|number|num[ée]ro)"
+# An icon's alternative text: "![ODD 16](icons/odd16.png)", "[Goal 16 icon]", "[SDG 5: Gender equality]".
+_ICON = re.compile(r"!?\[\s*(?:SDG|ODS|ODD|Goal|Objecti[fv]o?)\s*#?\s*(?P<list>\d{1,2})(?![\d.])"
+                   r"(?:\s*(?:icon|logo|ic[ôo]ne|[íi]cono)|\s*[:–-][^\[\]\n]{0,40})?\s*\]",
+                   re.IGNORECASE)
+
+
 def _goal_list_regex(key: str) -> re.Pattern[str]:
-    return re.compile(rf"\b{key}\s*(?:no\.?|n[°º]|#|:|-|–)?\s*(?P<list>{_NUM}(?:{_LIST_SEP}{_NUM})*)", re.IGNORECASE)
+    return re.compile(rf"\b{key}\s*(?:{_NUMERO}|#|:|-|–)?\s*(?P<list>{_NUM}(?:{_LIST_SEP}{_NUM})*)", re.IGNORECASE)
 
 
 _GOAL_LIST = _goal_list_regex(_GOAL_KEY)
@@ -129,7 +137,8 @@ def _collect(text: str, prose: bool) -> tuple[list[int], list[str]]:
             hits.append((m.start(), "target", code))
             hits.append((m.start(), "goal", int(m.group("goal"))))
         consume(m.start(), m.end())
-    for m in (_GOAL_LIST_PROSE if prose else _GOAL_LIST).finditer(text):
+    goal_lists = [*(_GOAL_LIST_PROSE if prose else _GOAL_LIST).finditer(text), *_ICON.finditer(text)]
+    for m in sorted(goal_lists, key=lambda m: m.start()):
         for pos, number in _numbers_in(m.group("list"), m.start("list")):
             if blank[pos] == " ":
                 continue  # part of a target already read
