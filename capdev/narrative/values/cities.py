@@ -65,7 +65,7 @@ _EVENT_WORDS = re.compile(
     r"(?<![\w-])(?:held|hosted|visited|visit[ée]e?s?|visit[óo]|workshops?|seminars?|conferences?|meetings?|visits?|missions?|ateliers?|s[ée]minaires?|"
     r"r[ée]unions?|visites?|taller(?:es)?|celebr[óo]|took\s+place|tuvo\s+lugar|eu\s+lieu|seminarios?|reuniones?|visitas?|misi[óo]n|misiones|participants?|participantes|"
     r"funded|funding|financed|financ[ée]e?s?\s+par|financiad[oa]s?|financia|donors?|bailleurs?|donantes?|"
-    r"from|venue|lieu|lugar|tenu|tenue|celebrad[oa]|realizad[oa]|organis[ée]e?|organized|organised)(?![\w-])",
+    r"from|venue|lieu|lugar|tenue?s?\s+(?:à|a|au|en)\s|celebrad[oa]|realizad[oa]|organis[ée]e?|organized|organised)(?![\w-])",
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r"[^.;\n]*$")

@@ -19,12 +19,12 @@ _NUMBERS = {
 _GROUP_NOUNS = (r"countries|republics|states|nations|islands|members|member\s+states|"
                 r"pays|[ée]tats|r[ée]publiques|nations|[îi]les|[ée]tats\s+membres|"
                 r"pa[íi]ses|rep[úu]blicas|estados|naciones|islas|estados\s+miembros")
-# "five Central Asian republics", "three beneficiary countries", "pays du Sahel", "países centroamericanos": a count,
-# up to four words, the group's noun, up to four words more ("of the Sahel", "du Triangle Nord"), then the list's
-# opening ("—", ":", "(", ",", "-", "namely", "à savoir", "a saber").
+# "five Central Asian republics", "three beneficiary countries", "pays du Sahel", "países centroamericanos": a
+# count, up to four words, the group's noun, up to six words more ("of the Sahel", "de l'Union du fleuve Mano"),
+# then the list's opening ("—", ":", "(", ",", "-", "namely", "à savoir", "a saber").
 _GROUP = re.compile(
     rf"(?<![\w-])(?P<n>{'|'.join(_NUMBERS)}|[2-9]|1[0-9])\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_GROUP_NOUNS})(?![\w-])"
-    r"(?:\s+[\w'’-]+){0,4}?\s*(?:[—–:(,]|\s-\s|\bnamely\b|\bà\s+savoir\b|\ba\s+saber\b)",
+    r"(?:\s+[\w'’-]+){0,6}?\s*(?:[—–:(,]|\s-\s|\bnamely\b|\bà\s+savoir\b|\ba\s+saber\b)",
     re.IGNORECASE,
 )
 _ARTICLE = re.compile(r"\s*(?:(?:the|le|la|les|l['’]|el|los|las)\s*)?", re.IGNORECASE)
