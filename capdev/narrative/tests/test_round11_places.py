@@ -5,7 +5,8 @@ says ("the five Central Asian republics — ...", "les trois pays de ... (la Gui
 adjectives of nationality after the State or the civil service ("l'État nigérien", "servicio civil paraguayo"),
 never in a comparison ("se inspira en la experiencia del servicio civil chileno"); serve cues "s'adresse aux",
 "capacitó a"; a capital's own bodies ("las alcaldías ... de Tegucigalpa", "the municipal council of Lusaka"), never
-a workshop's venue; SDGs written "n.º 16", as icons' alternative texts, or as a list whose numbers carry their
+a workshop's venue; a national event's venue ("un atelier national ... à Antananarivo"); the one country a
+record names other than as a funder, a venue, a comparison or a study visit; SDGs written "n.º 16", as icons' alternative texts, or as a list whose numbers carry their
 theme in brackets ("ODS 11 (ciudades ...) y 16 (...)")."""
 from __future__ import annotations
 
@@ -41,6 +42,13 @@ def _one(name: str):
     ("es_alcaldias_capital.txt", ["HND"]),
     ("en_municipal_council.txt", ["ZMB"]),
     ("fr_communes_capitale.txt", ["BFA"]),
+    # the one country a record names, not as a funder, a venue, a comparison or a study visit
+    ("en_only_country_background.txt", ["GHA"]),
+    ("es_only_country_city_venue.txt", ["CRI"]),  # "Ciudad de Panamá" is a seminar's venue
+    ("en_implemented_in.txt", ["UGA"]),
+    ("es_ejecutado_en.txt", ["DOM"]),
+    # a national event's venue
+    ("fr_atelier_national.txt", ["MDG"]),
 ])
 def test_countries_served(name, countries):
     assert _one(name).countries == countries
@@ -52,6 +60,9 @@ def test_countries_served(name, countries):
     "es_guard_experiencia.txt",  # a civil service compared, a workshop's venue, experts' countries
     "fr_guard_instar.txt",  # "à l'instar de la fonction publique canadienne", "financé par l'État luxembourgeois"
     "en_guard_city_workshop.txt",  # a workshop for municipal officers held in Nairobi
+    "en_guard_only_venue.txt",  # an international conference's venue, the only country named
+    "fr_guard_only_study_visit.txt",  # a study visit, the only country named
+    "es_taller_regional.txt",  # a regional workshop's venue
 ])
 def test_no_country_served(name):
     assert _one(name).countries == []
@@ -90,6 +101,10 @@ def test_opens_record(title, text, expected):
     ("A workshop for municipalities was held in Nairobi.", []),
     ("Un taller para municipios se celebró en Lima.", []),
     ("The City Hall of Madrid funded the study.", []),
+    ("A national validation workshop took place in Tamale in March 2024.", ["GHA"]),
+    ("El taller nacional se realizó en Tegucigalpa.", ["HND"]),
+    ("Un atelier régional a réuni les ateliers nationaux à Dakar.", []),
+    ("The national team attended a workshop in Accra.", []),
 ])
 def test_seat_of_a_city_body(text, iso3):
     assert seat_countries(text) == iso3

@@ -69,10 +69,21 @@ _EVENT_WORDS = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r"[^.;\n]*$")
+# A national event is held in the country it is national to: "a national validation workshop took place in Tamale",
+# "un atelier national de validation s'est tenu à Antananarivo", "el taller nacional se realizó en Tegucigalpa".
+_EVENT_NOUNS = (r"(?:workshops?|seminars?|conferences?|consultations?|forums?|dialogues?|ateliers?|s[ée]minaires?|"
+                r"conf[ée]rences?|concertations?|taller(?:es)?|seminarios?|conferencias?|foros?|consultas?|di[áa]logos?)")
+_NATIONAL_EVENT = re.compile(
+    rf"(?<![\w-])(?:national|nacional(?:es)?)\s+(?:[\w-]+\s+){{0,2}}?{_EVENT_NOUNS}(?![\w-])"
+    rf"|(?<![\w-]){_EVENT_NOUNS}\s+(?:[\w-]+\s+)?(?:nationa(?:l|ux)|nationales?|nacional(?:es)?)(?![\w-])",
+    re.IGNORECASE)
+_NOT_NATIONAL = re.compile(r"(?<![\w-])(?:regional|r[ée]gional(?:e|es|aux)?|international(?:e|es|aux)?|"
+                           r"internacional(?:es)?|sub-?regional|global|mondial|mundial)(?![\w-])", re.IGNORECASE)
 
 
 def seat_countries(text: str) -> list[str]:
-    """Countries whose national bodies the text places in their city ("ministère ... à Niamey"), no event around."""
+    """Countries whose national bodies the text places in their city ("ministère ... à Niamey"), no event around, or
+    where a national event was held ("a national workshop in Tamale")."""
     if not isinstance(text, str) or not text:
         return []
     out: list[str] = []
@@ -81,6 +92,7 @@ def seat_countries(text: str) -> list[str]:
         clause_start = city.start - len(_CLAUSE.search(before).group(0))
         end = text.find(".", city.end)
         clause = text[clause_start : city.end + 80 if end < 0 else min(end, city.end + 80)]
-        if _BODY_BEFORE.search(before) and not _EVENT_WORDS.search(clause) and city.iso3 not in out:
+        national = _NATIONAL_EVENT.search(text, clause_start, city.start) and not _NOT_NATIONAL.search(clause)
+        if (national or _BODY_BEFORE.search(before) and not _EVENT_WORDS.search(clause)) and city.iso3 not in out:
             out.append(city.iso3)
     return out

@@ -357,4 +357,15 @@ def served_countries(fields: dict[str, str]) -> list[str]:
         if scores.get(iso3, 0.0) > 0:
             scores[iso3] += extra
     served = [iso3 for iso3, score in scores.items() if score >= _SERVED_THRESHOLD]
+    named = [iso3 for iso3, score in scores.items() if score > 0]
+    if not served and named:
+        from .who_is_served import unserved  # a venue, a comparison, a seat named besides: not what it is about
+
+        idle = unserved("\n".join(_text_of(fields.get(k)) for k in keys), named)
+        named = [iso3 for iso3 in named if iso3 not in idle]
+    if not served and len(named) == 1:
+        # The one country the record names other than as a funder or the participants' home ("Implemented in
+        # Uganda, ...", "trabaja en Costa Rica", "planners in northern Ghana"): the country it is about (the
+        # caller flags it and leaves out a venue, a comparison, a study visit).
+        served = named
     return sorted(served, key=lambda iso3: first_seen[iso3])
