@@ -47,6 +47,9 @@ def _one(name: str):
     ("es_only_country_city_venue.txt", ["CRI"]),  # "Ciudad de Panamá" is a seminar's venue
     ("en_implemented_in.txt", ["UGA"]),
     ("es_ejecutado_en.txt", ["DOM"]),
+    # "mis en œuvre au ... et au ...", "se ejecuta en ...": where the project is carried out
+    ("fr_mis_en_oeuvre.txt", ["BEN", "TGO"]),
+    ("es_se_ejecuta.txt", ["HND", "GTM", "SLV"]),
     # a national event's venue
     ("fr_atelier_national.txt", ["MDG"]),
 ])
