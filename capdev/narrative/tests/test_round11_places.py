@@ -132,6 +132,11 @@ def test_adjective_after_its_noun_compared(text, why):
     ("Il contribue à l'Objectif de développement durable numéro 17.", [17]),
     ("SDG icons: [Goal 16 icon] [Goal 10 icon]", [16, 10]),
     ("![ODS 4](img/ods4.png) [SDG 5: Gender equality]", [4, 5]),
+    ("The project is aligned with Goal 16: Peace, Justice and Strong Institutions.", [16]),
+    ("It advances Goal 5 (Gender Equality) and SDG 10.", [5, 10]),
+    # guards: a project's own goal, a goal number with another goal's name
+    ("Goal 3 of the project is to train staff.", []),
+    ("Goal 2: Quality Education for all civil servants", []),
     # guards: a page or an annex in brackets, the count of workshops, a bracketed link to a project's own goal
     ("It supports SDG 16 (see page 12) and 5 workshops were held.", [16]),
     ("It supports SDG 16 (see annex 2) and 4 regional workshops.", [16]),

@@ -86,6 +86,9 @@ _ICON = re.compile(r"!?\[\s*(?:SDG|ODS|ODD|Goal|Objecti[fv]o?)\s*#?\s*(?P<list>\
                    re.IGNORECASE)
 
 
+_NAMED_GOAL = re.compile(r"\b(?:Goal|GOAL)\s*#?\s*(?P<list>\d{1,2})(?![\d.])\s*(?:[:(–—-]\s*|,\s*)?")
+
+
 def _goal_list_regex(key: str) -> re.Pattern[str]:
     return re.compile(rf"\b{key}\s*(?:{_NUMERO}|#|:|-|–)?\s*(?P<list>{_NUM}(?:{_LIST_SEP}{_NUM})*)", re.IGNORECASE)
 
@@ -137,6 +140,12 @@ def _collect(text: str, prose: bool) -> tuple[list[int], list[str]]:
             hits.append((m.start(), "target", code))
             hits.append((m.start(), "goal", int(m.group("goal"))))
         consume(m.start(), m.end())
+    if prose:  # "Goal 16: Peace, Justice and Strong Institutions": a bare goal that its SDG's own name follows
+        rx, lookup = _name_regex()
+        for m in _NAMED_GOAL.finditer(text):
+            name = rx.match(text, m.end())
+            if name and lookup[name.lastgroup] == int(m.group("list")) and 1 <= int(m.group("list")) <= 17:
+                hits.append((m.start("list"), "goal", int(m.group("list"))))
     goal_lists = [*(_GOAL_LIST_PROSE if prose else _GOAL_LIST).finditer(text), *_ICON.finditer(text)]
     for m in sorted(goal_lists, key=lambda m: m.start()):
         for pos, number in _numbers_in(m.group("list"), m.start("list")):
