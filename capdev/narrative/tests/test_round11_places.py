@@ -66,6 +66,9 @@ def test_countries_served(name, countries):
     "en_guard_only_venue.txt",  # an international conference's venue, the only country named
     "fr_guard_only_study_visit.txt",  # a study visit, the only country named
     "es_taller_regional.txt",  # a regional workshop's venue
+    "fr_guard_modele.txt",  # "le modèle utilisé au Maroc", the one country named, is compared
+    "es_guard_gobierno_aporta.txt",  # "El Gobierno de España aporta 300.000 euros": a government that pays
+    "en_guard_agencies.txt",  # countries in the names of cooperation agencies
 ])
 def test_no_country_served(name):
     assert _one(name).countries == []

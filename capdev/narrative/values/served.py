@@ -142,6 +142,13 @@ _DONOR = [
     r"\b(?:coop[ée]ration|cooperaci[óo]n|agence|agencia)\s+(?:au\s+d[ée]veloppement\s+|para\s+el\s+desarrollo\s+)?"
     r"(?:de\s+|du\s+|del\s+|de\s+la\s+|d['’]\s?)?" + _C,
 ]
+# A government that pays an amount, the verb after its name: "el Gobierno de España aporta 300.000 euros",
+# "the Government of Ireland contributed EUR 1 million", "le Luxembourg apporte 2 millions d'euros".
+_DONOR.append(
+    _C + r"\s+(?:will\s+)?(?:funds?|funded|finances?|financed|contributes?|contributed|provides?|provided|pays?|paid|"
+         r"aporta|aport[óo]|aportar[áa]|financia|financi[óo]|contribuye|contribuy[óo]|paga|pag[óo]|apporte|"
+         r"a\s+apport[ée]|finance|a\s+financ[ée]|contribue|a\s+contribu[ée])\b[^.;\n]{0,40}?"
+         r"(?:\d|USD|EUR|US\$|[$€£]|euros?|dollars?|d[óo]lares)")
 _PURPOSE_PREPOSITION = (r"\b(?:in|for|of|to|across|throughout|within|en|para|de|del|con|a|au|aux|pour|dans|avec)\s+"
                         r"(?:the\s+|la\s+|le\s+|les\s+|el\s+|l['’]\s?)?" + _C)
 # Participants or venues: countries listed as where people came from or where meetings were held.
@@ -318,6 +325,18 @@ def opens_record(title: str, text: str) -> bool:
     return bool(sep) and rest.strip(" *_") == title and 0 < len(head.split()) <= 3
 
 
+_COMPARED = re.compile(r"(?<![\w-])(?:models?|mod[èe]les?|modelos?|examples?|exemples?|ejemplos?|like|comme|como|"
+                       r"experiences?|exp[ée]riences?|experiencias?|lessons|le[çc]ons|lecciones|inspir\w*|"
+                       r"benchmark\w*|compar\w*)(?![\w-])", re.IGNORECASE)
+
+
+def _only_compared(text: str, iso3: str) -> bool:
+    """Is every mention of the country in a sentence that compares before it ("le modèle utilisé au Maroc")?"""
+    sentences = _Sentences(text)
+    mentions = [m for m in find_countries(text) if m.iso3 == iso3]
+    return bool(mentions) and all(_COMPARED.search(text, sentences.bounds(m.start)[0], m.start) for m in mentions)
+
+
 def served_countries(fields: dict[str, str]) -> list[str]:
     """ISO3 codes of the countries a project serves, from its fields' texts; a labelled 'countries' field wins."""
     if not isinstance(fields, dict):
@@ -361,8 +380,9 @@ def served_countries(fields: dict[str, str]) -> list[str]:
     if not served and named:
         from .who_is_served import unserved  # a venue, a comparison, a seat named besides: not what it is about
 
-        idle = unserved("\n".join(_text_of(fields.get(k)) for k in keys), named)
-        named = [iso3 for iso3 in named if iso3 not in idle]
+        whole = "\n".join(_text_of(fields.get(k)) for k in keys)
+        idle = unserved(whole, named)
+        named = [iso3 for iso3 in named if iso3 not in idle and not _only_compared(whole, iso3)]
     if not served and len(named) == 1:
         # The one country the record names other than as a funder or the participants' home ("Implemented in
         # Uganda, ...", "trabaja en Costa Rica", "planners in northern Ghana"): the country it is about (the
