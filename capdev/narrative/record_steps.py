@@ -118,7 +118,7 @@ class RecordSteps(EventSteps):
             return
         text = "\n".join(filter(None, [rec.summary, rec.objective, self.narrative_text(), rec.background,
                                         *rec.expected_accomplishments, *rec.key_accomplishments]))
-        goals, targets = _guard(rec, "sdgs", ([], []), _values("sdgs").find_sdg_mentions, text)
+        goals, targets = _guard(rec, "sdgs", ([], []), _values("sdgs").find_record_sdgs, text, rec.text or "")
         if goals or targets:
             rec.sdgs.extend(goals)
             rec.sdg_targets.extend(targets)
@@ -251,8 +251,8 @@ class RecordSteps(EventSteps):
         """Is the proposed title a heading of the record's own (a section's, a card's), not a phrase of a sentence or
         a headline? Where it names a country, the record works there, as its labelled title would say."""
         from .title_choice import HEAD_LINE, NO_FACTS, same_title
-
-        if any(f.field == "title" and f.reason.endswith(NO_FACTS) for f in self.rec.flags):
+        if any(f.field == "title" and f.reason.endswith(NO_FACTS) for f in self.rec.flags) or _values(
+                "served").opens_record(self.rec.title, self.rec.text):  # its first line, alone or after a type
             return True
         # The line right above the record's prose, set apart as its head (prose_records.without_heading).
         blocks = self.raw.blocks

@@ -46,11 +46,13 @@ MANY: dict[str, list[tuple[str | None, tuple[int, str] | None, set[str]]]] = {
     "es_resumen_evaluaciones.txt": [(None, (380000, "USD"), {"ECU"}), (None, (210000, "USD"), {"COL"})],
     # A committee's minutes: the agenda's items that discuss a project; "Any other business" is none.
     "en_minutes.txt": [(None, (200000, "USD"), {"BTN"}), (None, (350000, "USD"), {"NPL"})],
-    "fr_proces_verbal.txt": [(None, (420000, "EUR"), {"NER"}), (None, (260000, "EUR"), set())],
+    # round 11: the one country each record names ("pour la fonction publique du Burkina Faso", "les archives du
+    # Gabon", "la Cour des comptes du Congo")
+    "fr_proces_verbal.txt": [(None, (420000, "EUR"), {"NER"}), (None, (260000, "EUR"), {"BFA"})],
     "es_acta.txt": [(None, (310000, "USD"), {"SLV"}), (None, (190000, "USD"), {"CRI"})],
     # A newsletter's headlines in capitals.
     "en_newsletter.txt": [("JAM/22/006", (230000, "USD"), {"JAM"}), ("BLZ/23/001", (120000, "USD"), set())],
-    "fr_lettre.txt": [("GAB/22/003", (310000, "EUR"), set()), ("COG/23/002", (150000, "EUR"), set())],
+    "fr_lettre.txt": [("GAB/22/003", (310000, "EUR"), {"GAB"}), ("COG/23/002", (150000, "EUR"), {"COG"})],
     "es_boletin.txt": [("PAN/22/005", (260000, "USD"), {"PAN"}), ("NIC/23/001", (140000, "USD"), {"NIC"})],
     # An annual report's numbered sections under its chapters.
     "en_annual_report.txt": [("MWI/21/005", (330000, "USD"), {"MWI"}), ("UGA/22/009", (270000, "USD"), {"UGA"})],

@@ -53,23 +53,37 @@ def find_cities(text: str) -> list[CityMention]:
 # "la Secretaría de Gestión Pública en Tegucigalpa". The gap between the body and the city stays on one clause and is
 # bounded; a sentence about an event (a workshop, a visit) names its venue, not whom the project serves.
 _BODY_BEFORE = re.compile(
-    r"(?<![\w-])(?:ministry|ministries|minist[èe]re|minist[èe]res|ministerio|ministerios|government|gouvernement|"
-    r"gobierno|secretar[íi]a|secr[ée]tariat|presidency|pr[ée]sidence|presidencia|civil\s+service\s+commission|"
+    r"(?<![\w-])(?:ministry|ministries|minist[èe]re|minist[èe]res|ministerio|ministerios|governments?|gouvernements?|"
+    # the city's own bodies: "the municipal government of Kampala", "las alcaldías del área de Tegucigalpa"
+    r"municipal(?:ity|ities|idad|idades|it[ée]s?)?|city\s+(?:council|hall)|mairies?|communes?|alcald[íi]as?|"
+    r"ayuntamientos?|municipios?|gobiernos?|secretar[íi]a|secr[ée]tariat|presidency|pr[ée]sidence|presidencia|civil\s+service\s+commission|"
     r"cour\s+des\s+comptes|contralor[íi]a|national\s+assembly|assembl[ée]e\s+nationale|asamblea\s+nacional)"
-    r"(?![\w-])[^.;:\n]{0,70}?\s(?:in|at|à|en|de)\s+$",
+    r"(?![\w-])[^.;:\n]{0,70}?\s(?:in|at|à|en|de|of|du|del|d['’])\s*$",
     re.IGNORECASE,
 )
 _EVENT_WORDS = re.compile(
     r"(?<![\w-])(?:held|hosted|visited|visit[ée]e?s?|visit[óo]|workshops?|seminars?|conferences?|meetings?|visits?|missions?|ateliers?|s[ée]minaires?|"
-    r"r[ée]unions?|visites?|talleres?|seminarios?|reuniones?|visitas?|misi[óo]n|misiones|participants?|participantes|"
-    r"from|venue|lieu|lugar|tenu|tenue|celebrad[oa]|realizad[oa]|organis[ée]e?|organized|organised)(?![\w-])",
+    r"r[ée]unions?|visites?|taller(?:es)?|celebr[óo]|took\s+place|tuvo\s+lugar|eu\s+lieu|seminarios?|reuniones?|visitas?|misi[óo]n|misiones|participants?|participantes|"
+    r"funded|funding|financed|financ[ée]e?s?\s+par|financiad[oa]s?|financia|donors?|bailleurs?|donantes?|"
+    r"from|venue|lieu|lugar|tenue?s?\s+(?:à|a|au|en)\s|celebrad[oa]|realizad[oa]|organis[ée]e?|organized|organised)(?![\w-])",
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r"[^.;\n]*$")
+# A national event is held in the country it is national to: "a national validation workshop took place in Tamale",
+# "un atelier national de validation s'est tenu à Antananarivo", "el taller nacional se realizó en Tegucigalpa".
+_EVENT_NOUNS = (r"(?:workshops?|seminars?|conferences?|consultations?|forums?|dialogues?|ateliers?|s[ée]minaires?|"
+                r"conf[ée]rences?|concertations?|taller(?:es)?|seminarios?|conferencias?|foros?|consultas?|di[áa]logos?)")
+_NATIONAL_EVENT = re.compile(
+    rf"(?<![\w-])(?:national|nacional(?:es)?)\s+(?:[\w-]+\s+){{0,2}}?{_EVENT_NOUNS}(?![\w-])"
+    rf"|(?<![\w-]){_EVENT_NOUNS}\s+(?:[\w-]+\s+)?(?:nationa(?:l|ux)|nationales?|nacional(?:es)?)(?![\w-])",
+    re.IGNORECASE)
+_NOT_NATIONAL = re.compile(r"(?<![\w-])(?:regional|r[ée]gional(?:e|es|aux)?|international(?:e|es|aux)?|"
+                           r"internacional(?:es)?|sub-?regional|global|mondial|mundial)(?![\w-])", re.IGNORECASE)
 
 
 def seat_countries(text: str) -> list[str]:
-    """Countries whose national bodies the text places in their city ("ministère ... à Niamey"), no event around."""
+    """Countries whose national bodies the text places in their city ("ministère ... à Niamey"), no event around, or
+    where a national event was held ("a national workshop in Tamale")."""
     if not isinstance(text, str) or not text:
         return []
     out: list[str] = []
@@ -78,6 +92,7 @@ def seat_countries(text: str) -> list[str]:
         clause_start = city.start - len(_CLAUSE.search(before).group(0))
         end = text.find(".", city.end)
         clause = text[clause_start : city.end + 80 if end < 0 else min(end, city.end + 80)]
-        if _BODY_BEFORE.search(before) and not _EVENT_WORDS.search(clause) and city.iso3 not in out:
+        national = _NATIONAL_EVENT.search(text, clause_start, city.start) and not _NOT_NATIONAL.search(clause)
+        if (national or _BODY_BEFORE.search(before) and not _EVENT_WORDS.search(clause)) and city.iso3 not in out:
             out.append(city.iso3)
     return out

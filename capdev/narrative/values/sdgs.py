@@ -8,7 +8,7 @@ import json
 import re
 from pathlib import Path
 
-__all__ = ["parse_sdgs", "find_sdg_mentions", "goal_name", "is_valid_target"]
+__all__ = ["parse_sdgs", "find_sdg_mentions", "find_record_sdgs", "goal_name", "is_valid_target"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "sdgs.json"
 
@@ -78,8 +78,19 @@ _GOAL_KEY_PROSE = (r"(?:SDGs?|ODS|ODD|Sustainable\s+Development\s+Goals?|Objetiv
 _GOAL_KEY = rf"(?:{_GOAL_KEY_PROSE}|Goals?|Objectifs?|Objetivos?)"
 
 
+# "no. 16", "n° 17", "n.º 16", "núm. 5", "number 4", "numéro 11"
+_NUMERO = r"(?:no\.?|n\.?\s?[°º]\.?|n[úu]m(?:ero|\.)?|number|num[ée]ro)"
+# An icon's alternative text: "![ODD 16](icons/odd16.png)", "[Goal 16 icon]", "[SDG 5: Gender equality]".
+_ICON = re.compile(r"!?\[\s*(?:SDG|ODS|ODD|Goal|Objecti[fv]o?)\s*#?\s*(?P<list>\d{1,2})(?![\d.])"
+                   r"(?:\s*(?:icon|logo|ic[ôo]ne|[íi]cono)|\s*[:–-][^\[\]\n]{0,40})?\s*\]",
+                   re.IGNORECASE)
+
+
+_NAMED_GOAL = re.compile(r"\b(?:Goal|GOAL)\s*#?\s*(?P<list>\d{1,2})(?![\d.])\s*(?:[:(–—-]\s*|,\s*)?")
+
+
 def _goal_list_regex(key: str) -> re.Pattern[str]:
-    return re.compile(rf"\b{key}\s*(?:no\.?|n[°º]|#|:|-|–)?\s*(?P<list>{_NUM}(?:{_LIST_SEP}{_NUM})*)", re.IGNORECASE)
+    return re.compile(rf"\b{key}\s*(?:{_NUMERO}|#|:|-|–)?\s*(?P<list>{_NUM}(?:{_LIST_SEP}{_NUM})*)", re.IGNORECASE)
 
 
 _GOAL_LIST = _goal_list_regex(_GOAL_KEY)
@@ -91,12 +102,26 @@ _GOAL_LIST_PROSE = _goal_list_regex(
     r"(?-i:Goals?|Objectifs?|Objetivos?))")
 
 
+# A goal's theme in brackets between two numbers of a prose list ("ODS 11 (ciudades sostenibles) y 16 (paz)", "ODD 16
+# (institutions efficaces) et 5 (égalité : 38 % de femmes)"): blanked, so that the list reads on; only where the next
+# number closes the list or opens a bracket of its own ("SDG 16 (p. 4) and 5 workshops" reads 16 alone).
+_BRACKET_BETWEEN = re.compile(
+    r"(?<=\d)\s*\([^()]{2,160}\)(?=\s*(?:,|;|\band\b|&|\bet\b|\by\b)\s*\d{1,2}(?![\d]|[.,]\d)"
+    r"(?:\s*[(.;,)]|\s*$|\s+(?:and|et|y)\s+\d))", re.IGNORECASE)
+
+
+def _unbracketed(text: str) -> str:
+    return _BRACKET_BETWEEN.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def _numbers_in(fragment: str, base: int) -> list[tuple[int, int]]:
     return [(base + m.start(), int(m.group(1))) for m in re.finditer(r"(\d{1,2})(?![\d])", fragment)]
 
 
 def _collect(text: str, prose: bool) -> tuple[list[int], list[str]]:
     hits: list[tuple[int, str, int | str]] = []  # (position, "goal"/"target", value)
+    if prose:
+        text = _unbracketed(text)
     blank = list(text)
 
     def consume(start: int, end: int) -> None:
@@ -115,7 +140,14 @@ def _collect(text: str, prose: bool) -> tuple[list[int], list[str]]:
             hits.append((m.start(), "target", code))
             hits.append((m.start(), "goal", int(m.group("goal"))))
         consume(m.start(), m.end())
-    for m in (_GOAL_LIST_PROSE if prose else _GOAL_LIST).finditer(text):
+    if prose:  # "Goal 16: Peace, Justice and Strong Institutions": a bare goal that its SDG's own name follows
+        rx, lookup = _name_regex()
+        for m in _NAMED_GOAL.finditer(text):
+            name = rx.match(text, m.end())
+            if name and lookup[name.lastgroup] == int(m.group("list")) and 1 <= int(m.group("list")) <= 17:
+                hits.append((m.start("list"), "goal", int(m.group("list"))))
+    goal_lists = [*(_GOAL_LIST_PROSE if prose else _GOAL_LIST).finditer(text), *_ICON.finditer(text)]
+    for m in sorted(goal_lists, key=lambda m: m.start()):
         for pos, number in _numbers_in(m.group("list"), m.start("list")):
             if blank[pos] == " ":
                 continue  # part of a target already read
@@ -161,3 +193,10 @@ def find_sdg_mentions(text: str) -> tuple[list[int], list[str]]:
     if not isinstance(text, str) or not text.strip():
         return [], []
     return _collect(text, prose=True)
+
+
+def find_record_sdgs(narrative: str, whole: str) -> tuple[list[int], list[str]]:
+    """Goals named in a record's narrative fields; where they name none, in the record's whole text (a sentence the
+    segmenter read as a label's value: "... in three countries - A, B and C - ..., in support of SDG 11")."""
+    found = find_sdg_mentions(narrative)
+    return found if found[0] or found[1] else find_sdg_mentions(whole)

@@ -8,6 +8,7 @@ import bisect
 import re
 
 from ..intervals import Intervals
+from .counted_lists import counted_members
 from .places import (
     CountryMention,
     find_countries,
@@ -141,6 +142,13 @@ _DONOR = [
     r"\b(?:coop[ée]ration|cooperaci[óo]n|agence|agencia)\s+(?:au\s+d[ée]veloppement\s+|para\s+el\s+desarrollo\s+)?"
     r"(?:de\s+|du\s+|del\s+|de\s+la\s+|d['’]\s?)?" + _C,
 ]
+# A government that pays an amount, the verb after its name: "el Gobierno de España aporta 300.000 euros",
+# "the Government of Ireland contributed EUR 1 million", "le Luxembourg apporte 2 millions d'euros".
+_DONOR.append(
+    _C + r"\s+(?:will\s+)?(?:funds?|funded|finances?|financed|contributes?|contributed|provides?|provided|pays?|paid|"
+         r"aporta|aport[óo]|aportar[áa]|financia|financi[óo]|contribuye|contribuy[óo]|paga|pag[óo]|apporte|"
+         r"a\s+apport[ée]|finance|a\s+financ[ée]|contribue|a\s+contribu[ée])\b[^.;\n]{0,40}?"
+         r"(?:\d|USD|EUR|US\$|[$€£]|euros?|dollars?|d[óo]lares)")
 _PURPOSE_PREPOSITION = (r"\b(?:in|for|of|to|across|throughout|within|en|para|de|del|con|a|au|aux|pour|dans|avec)\s+"
                         r"(?:the\s+|la\s+|le\s+|les\s+|el\s+|l['’]\s?)?" + _C)
 # Participants or venues: countries listed as where people came from or where meetings were held.
@@ -302,6 +310,33 @@ _NATIONAL_NOUN = re.compile(
 )
 
 
+def opens_record(title: str, text: str) -> bool:
+    """Is a proposed title the record's first line, alone or after a document's type ("Ficha: Catastro ... en
+    Ecuador", "Regional programme: ...", "# Open data in Moldova")? Then it is the record's own head and the
+    country it names is one the record is about, as a labelled title's would be."""
+    if not isinstance(title, str) or not isinstance(text, str) or len(title.split()) < 2:
+        return False
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    first = " ".join(first.strip(" \t#*_>|").split())
+    title = " ".join(title.split())
+    if first == title:
+        return True
+    head, sep, rest = first.partition(":")
+    return bool(sep) and rest.strip(" *_") == title and 0 < len(head.split()) <= 3
+
+
+_COMPARED = re.compile(r"(?<![\w-])(?:models?|mod[èe]les?|modelos?|examples?|exemples?|ejemplos?|like|comme|como|"
+                       r"experiences?|exp[ée]riences?|experiencias?|lessons|le[çc]ons|lecciones|inspir\w*|"
+                       r"benchmark\w*|compar\w*)(?![\w-])", re.IGNORECASE)
+
+
+def _only_compared(text: str, iso3: str) -> bool:
+    """Is every mention of the country in a sentence that compares before it ("le modèle utilisé au Maroc")?"""
+    sentences = _Sentences(text)
+    mentions = [m for m in find_countries(text) if m.iso3 == iso3]
+    return bool(mentions) and all(_COMPARED.search(text, sentences.bounds(m.start)[0], m.start) for m in mentions)
+
+
 def served_countries(fields: dict[str, str]) -> list[str]:
     """ISO3 codes of the countries a project serves, from its fields' texts; a labelled 'countries' field wins."""
     if not isinstance(fields, dict):
@@ -326,6 +361,8 @@ def served_countries(fields: dict[str, str]) -> list[str]:
             score = _mention_score(key, ft, mention, head)
             scores[mention.iso3] = scores.get(mention.iso3, 0.0) + score
             first_seen.setdefault(mention.iso3, (rank, mention.start))
+        for member in counted_members(text):  # "the three countries - A, B and C": as many as the count says
+            scores[member.iso3] = scores.get(member.iso3, 0.0) + 2.0
         # National adjectives: "Saudi nationals", "the Bahamian public service" count; a bare "French" only supports.
         # (find_demonyms already leaves out the words inside a country's name, "Saudi" of "Saudi Arabia".)
         for demonym in find_demonyms(text):
@@ -339,4 +376,16 @@ def served_countries(fields: dict[str, str]) -> list[str]:
         if scores.get(iso3, 0.0) > 0:
             scores[iso3] += extra
     served = [iso3 for iso3, score in scores.items() if score >= _SERVED_THRESHOLD]
+    named = [iso3 for iso3, score in scores.items() if score > 0]
+    if not served and named:
+        from .who_is_served import unserved  # a venue, a comparison, a seat named besides: not what it is about
+
+        whole = "\n".join(_text_of(fields.get(k)) for k in keys)
+        idle = unserved(whole, named)
+        named = [iso3 for iso3 in named if iso3 not in idle and not _only_compared(whole, iso3)]
+    if not served and len(named) == 1:
+        # The one country the record names other than as a funder or the participants' home ("Implemented in
+        # Uganda, ...", "trabaja en Costa Rica", "planners in northern Ghana"): the country it is about (the
+        # caller flags it and leaves out a venue, a comparison, a study visit).
+        served = named
     return sorted(served, key=lambda iso3: first_seen[iso3])

@@ -21,6 +21,7 @@ from ..folding import fold
 from . import prose_facts as _prose
 from . import role_cues as _cues
 from .places import find_countries, find_demonyms
+from .romance_demonyms import romance_mentions
 
 _FOREIGN_BODIES = ("igo", "un")  # "UNDP Ghana", "ECLAC (Chile)": a country in a UN body's name pays nothing
 _WINDOW = 60
@@ -89,7 +90,7 @@ def funder_countries(donor_texts: list[str], text: str) -> list[str]:
 
 # ------------------------------------------------------------------------------------ contexts of no service
 
-_BRIDGE = (r"(?:\s*(?:the|le|la|les|l'|el|los|las|de|del|du|des|d'|en|au|aux|a|from|in|of|to|dans|the\s+city\s+of|"
+_BRIDGE = (r"(?:\s*(?:the|le|la|les|l'|el|los|las|de|del|du|des|d'|en|au|aux|a|from|in|of|to|dans|the\s+city\s+of|city\s+of|ciudad\s+de|ville\s+de|"
            r"the\s+republic\s+of)(?![\w-]))*")
 _CITY_COMMA = r"(?:\s*[\w'-]+(?:\s+[\w'-]+)?\s*,)?"  # "based in Nairobi, Kenya", "con sede en Santiago, Chile"
 _LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|et|ou|y|e|as\s+well\s+as|ainsi\s+que)\s+)?"
@@ -129,7 +130,7 @@ def unserved(text: str, countries: list[str]) -> dict[str, str]:
     folded = fold(text)
     spans = _prose.sentences(text)
     starts = [lo for lo, _ in spans]
-    mentions = sorted(find_countries(text) + find_demonyms(text), key=lambda c: c.start)
+    mentions = sorted(find_countries(text) + find_demonyms(text) + romance_mentions(text), key=lambda c: c.start)
     reasons: dict[str, str] = {}
     served: set[str] = set()
     prev, prev_reason = None, None
