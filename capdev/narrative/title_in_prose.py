@@ -56,7 +56,8 @@ def _stop() -> re.Pattern[str]:
     alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in stops)
     # A name ends at a blank line, a punctuation mark (not an apostrophe), a dash between spaces, a relative
     # pronoun or a participle, and at a finite verb's usual forms ("Le Projet est exécuté", "el Programa tiene").
-    return re.compile(r"[ \t]*\n\s*\n|[ \t]*\n(?=[^\n:]{1,40}:)|\s*[,.;:()\[\]!?\"\u201c\u201d\u00ab\u00bb|]|\s[-\u2013\u2014]\s|\s\.{2,}"
+    return re.compile(r"[ \t]*\n\s*\n|[ \t]*\n(?=[^\n:]{1,40}:)"
+                      r"|\s*[,.;:()\[\]!?\"\u201c\u201d\u00ab\u00bb|]|\s[-\u2013\u2014]\s|\s\.{2,}"
                       rf"|\s+(?:{alt}|est|sont|ont|etait|sera|is|was|has|will|es|fue|esta|tiene|ha|sera)(?![\w'])")
 
 

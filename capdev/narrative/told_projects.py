@@ -8,7 +8,8 @@ first project's (its partners, its amount). A paragraph is another project's rec
 head, it names a project the text before it never named (a code a naming word introduces, or a quoted title with
 a word for a project or a phase), that is not the record's own code, and states both a date and an amount of its
 own, while a paragraph before it has told the record's own project with a date and an amount (a call for proposals
-whose first paragraphs give only its own dates then names the project it serves: that project is the record's). It then opens a record of its own from that paragraph to the end of the record; what follows the paragraph is
+whose first paragraphs give only its own dates then names the project it serves: that project is the record's). It
+then opens a record of its own from that paragraph to the end of the record; what follows the paragraph is
 kept there, unplaced (it goes on with the first project's document, never read as the second one's facts). A name
 in passing, without a date and an amount in its paragraph, is no record.
 

@@ -6,7 +6,8 @@ adjectives of nationality after the State or the civil service ("l'État nigéri
 never in a comparison ("se inspira en la experiencia del servicio civil chileno"); serve cues "s'adresse aux",
 "capacitó a"; a capital's own bodies ("las alcaldías ... de Tegucigalpa", "the municipal council of Lusaka"), never
 a workshop's venue; a national event's venue ("un atelier national ... à Antananarivo"); the one country a
-record names other than as a funder, a venue, a comparison or a study visit; SDGs written "n.º 16", as icons' alternative texts, or as a list whose numbers carry their
+record names other than as a funder, a venue, a comparison or a study visit; SDGs written "n.º 16", as icons'
+alternative texts, or as a list whose numbers carry their
 theme in brackets ("ODS 11 (ciudades ...) y 16 (...)")."""
 from __future__ import annotations
 

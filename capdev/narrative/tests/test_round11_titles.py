@@ -49,7 +49,8 @@ def test_the_code_next_to_the_name_must_be_the_records():
 
 
 @pytest.mark.parametrize("name", [
-    "Project Management Unit", "Programme Coordination Unit", "Comité du Programme", "Proyecto de Ley de Gobierno Digital",
+    "Project Management Unit", "Programme Coordination Unit", "Comité du Programme",
+    "Proyecto de Ley de Gobierno Digital",
     "Projet de loi de finances rectificative", "Projet de décret portant création", "Programme of Work for 2025",
     "Documento del Proyecto de riego", "Project Implementation Plan", "Project Operations Manual",
 ])
