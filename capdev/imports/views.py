@@ -28,6 +28,7 @@ from django.views.decorators.http import require_POST
 
 from capdev.core import fields
 from capdev.core.params import Parameters
+from capdev.narrative.feeds import is_feed
 from capdev.sources import MEDIA_TYPES, SourceError, kind_of
 
 from . import access, runs
@@ -88,7 +89,8 @@ def _upload(request):
     upload = form.cleaned_data["file"]
     data = upload.read()
     name = PurePath(upload.name).name[:255]
-    iati = PurePath(name).suffix.lower() in IATI_EXTENSIONS
+    # An Atom or RSS feed of project news is narrative text (one record per entry), not an IATI activity file.
+    iati = PurePath(name).suffix.lower() in IATI_EXTENSIONS and not is_feed(data[:4000].decode("utf-8", "replace"))
     try:
         media_type = "application/xml" if iati else MEDIA_TYPES[kind_of(name, data)]
     except SourceError as exc:  # the bytes are not what the name says (a .pdf that is not a PDF...)

@@ -337,3 +337,38 @@ def test_a_running_import_is_discarded_only_once_it_has_stalled(client, users, p
     assert not ImportJob.objects.exists()
     run_worker()  # its queued task finds no job and does nothing
     assert not Project.objects.exists()
+
+
+ATOM_FEED = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>Division news</title>
+  <updated>2025-06-30T09:00:00Z</updated>
+  <entry>
+    <title>Open budget data for municipal governments</title>
+    <updated>2025-06-30T09:00:00Z</updated>
+    <content type="html">&lt;p&gt;The project &lt;em&gt;Open budget data for municipal governments&lt;/em&gt;
+      (code OBM-2024) supports the municipalities of Kenya from February 2024 to January 2026 with a budget of
+      USD 385,000 funded by Irish Aid.&lt;/p&gt;</content>
+  </entry>
+</feed>
+"""
+
+
+def test_an_atom_feed_uploaded_as_xml_is_read_as_narrative_records_not_iati(client, users, pacb):
+    client.force_login(users["pacb"])
+    upload(client, name="news.xml", content=ATOM_FEED.encode(), unit=pacb)
+    job = ImportJob.objects.get()
+    assert job.format == ImportJob.Format.NARRATIVE
+    run_worker()
+    job.refresh_from_db()
+    assert job.state == ImportJob.State.READY, job.error
+    [record] = ImportRecord.objects.filter(job=job)
+    assert record.title == "Open budget data for municipal governments"
+    assert "OBM-2024" in str(record.preview)
+
+
+def test_an_iati_file_uploaded_as_xml_stays_iati(client, users, pacb):
+    client.force_login(users["pacb"])
+    upload(client, name="activities.xml", content=b'<?xml version="1.0"?>\n<iati-activities version="2.03">'
+                                                     b'</iati-activities>', unit=pacb)
+    assert ImportJob.objects.get().format == ImportJob.Format.IATI
