@@ -84,7 +84,7 @@ def pays_surely(name: str) -> bool:
 def _after_cue(value: str) -> str | None:
     """The names after a funding cue ("Financé par le Compte de l'ONU pour le développement (13e tranche) à hauteur de
     450 000 $ US, le projet est exécuté ..." -> "le Compte de l'ONU pour le développement"), or None without a cue."""
-    from .prose_facts import name_extent
+    from .prose_names import name_extent
 
     m = _VERBAL.match(fold(value))
     if not m:

@@ -78,31 +78,3 @@ def paid_by_ends(text: str) -> list[int]:
         if spans and spans[-1][1] == min(40, m.start()):
             out.append(m.end())
     return out
-
-
-@functools.cache
-def _receiving_rx() -> re.Pattern[str]:
-    adjectives = _cues.alternation("grant_adjectives")
-    return re.compile(rf"(?<![\w'-])(?:{_cues.alternation('receiving_heads')})(?:\s+|(?<=['’])){_ARTICLE}?"
-                      rf"(?:(?:{adjectives})\s+)?(?:{_cues.alternation('grant_nouns')})(?:\s+(?:{adjectives}))?"
-                      rf"\s+(?:{_cues.alternation('gapped_funding_from')})(?:\s+|(?<=['’]))", re.IGNORECASE)
-
-
-def receiving_cue_ends(text: str) -> list[int]:
-    """Where the payer's name begins after a verb of receiving and a noun of money ("receives funding from ",
-    "bénéficie d'un financement de ", "recibe fondos de la ", "cuenta con recursos del "): only where that name
-    surely pays (a government, an agency, a bank, a donor: values/funding.pays_surely), since who receives may be
-    another than the project ("the ministry received resources from the Treasury")."""
-    from .funding import pays_surely
-    from .prose_names import name_extent
-
-    if not isinstance(text, str) or not text:
-        return []
-    folded = fold(text)
-    out = []
-    for m in _receiving_rx().finditer(folded):
-        rest = re.sub(r"^(?:the|la|le|el|l['’]|del?|du|des)\s*", "", text[m.end() : m.end() + 160], flags=re.I)
-        name = name_extent(re.split(r"[.;]\s", rest)[0])
-        if name and pays_surely(name):
-            out.append(m.end())
-    return out

@@ -464,13 +464,3 @@ def find_demonyms(text: str) -> list[CountryMention]:
         if iso3:
             out.append(CountryMention(m.start(), m.end(), iso3, m.group(0)))
     return out
-
-
-def __getattr__(name: str):
-    # Lists of places and the countries served live in .served (which reads this module's scans); kept importable
-    # from here.
-    if name in ("served_countries", "split_place_list"):
-        from . import served
-
-        return getattr(served, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -32,9 +32,10 @@ from ..types import PartialDate
 from . import dates as _dates
 from . import status_prose as _status_prose
 from .cue_chains import chained_ends
-from .grant_cues import grant_cue_pattern, receiving_cue_ends  # "receives funding from" (round 11)
+from .grant_cues import grant_cue_pattern
 from .places import find_countries, find_demonyms
 from .prose_names import name_extent  # noqa: F401 - where a funder's or partner's name ends (read here since round 5)
+from .receiving_cues import receiving_cue_ends  # "receives funding from" (round 11)
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
 

@@ -8,7 +8,7 @@ import json
 import re
 from pathlib import Path
 
-from ..folding import fold
+from ..folding import fold, fold_key
 
 _CONNECTORS = frozenset(
     "of the and on de du des del la le les el los las al y et e & für".split())
@@ -125,9 +125,22 @@ def _kind_then_list(phrase: str, words: list[re.Match[str]], k: int, colon: int)
 
 
 def _a_label(text: str) -> bool:
-    from ..labels import match_label
+    """Do the words before text's colon spell a label of the label table ("Donor:", "Entidades co-participantes:")?
+    The spellings are read from data/labels.json itself rather than through labels.match_label: the label matcher
+    reads values through every field reader, and this module is one of them."""
+    head = re.sub(r"\s*\((?:s|es|x)\)|\s*\([^()]{0,40}\)\s*$", "", text.split(":", 1)[0])
+    key = fold_key(head)
+    return key in _label_spellings() or key[:-1] in _label_spellings() and key.endswith("s")
 
-    return match_label(text) is not None
+
+@functools.cache
+def _label_spellings() -> frozenset[str]:
+    data = json.loads((Path(__file__).resolve().parent.parent / "data" / "labels.json").read_text(encoding="utf-8"))
+    spellings = set(data.get("strict_labels", []))
+    for name, value in data.items():
+        if name.startswith("labels") and isinstance(value, dict):
+            spellings |= set(value)
+    return frozenset(fold_key(s) for s in spellings)
 
 
 def name_extent(phrase: str) -> str:

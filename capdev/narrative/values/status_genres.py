@@ -13,6 +13,7 @@ from pathlib import Path
 from ..folding import fold
 from . import meta_periods as _meta
 from . import status_lines as _lines
+from .earlier_phases import EARLIER as _EARLIER
 
 __all__ = ["genre_status", "head_badge", "meta_badge", "title_badge"]
 
@@ -109,8 +110,6 @@ def head_badge(head: str) -> str | None:
     return None
 
 
-_EARLIER = re.compile(r"(?<![\w-])(?:phases?|fases?|stages?|etapas?|etapes?|pilot[eo]?s?|previous|precedente?|"
-                      r"anterior(?:es)?|former|ancien(?:ne)?)(?![\w-])", re.IGNORECASE)
 
 
 def meta_badge(text: str) -> str | None:

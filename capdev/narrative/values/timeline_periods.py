@@ -16,7 +16,7 @@ from pathlib import Path
 from ..folding import fold
 from ..types import PartialDate
 from . import dates as _dates
-from .status_genres import _EARLIER
+from .earlier_phases import EARLIER as _EARLIER
 
 __all__ = ["timeline_period"]
 
