@@ -18,9 +18,8 @@ from capdev.narrative.values.places import (
     resolve_country,
     resolve_demonym,
     resolve_region,
-    served_countries,
-    split_place_list,
 )
+from capdev.narrative.values.served import served_countries, split_place_list
 
 
 @pytest.mark.parametrize(
