@@ -7,15 +7,13 @@ from __future__ import annotations
 
 import re
 
+from .number_words import UNITS
 from .places import CountryMention, find_countries
 
 __all__ = ["counted_members"]
 
-_NUMBERS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
-    "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
-}
+# "two" to "nineteen", "deux" to "dix-neuf", "dos" to "diecinueve": a count of countries.
+_NUMBERS = {w: n for w, n in UNITS.items() if 2 <= n <= 19}
 _GROUP_NOUNS = (r"countries|republics|states|nations|islands|members|member\s+states|"
                 r"pays|[ée]tats|r[ée]publiques|nations|[îi]les|[ée]tats\s+membres|"
                 r"pa[íi]ses|rep[úu]blicas|estados|naciones|islas|estados\s+miembros")
