@@ -90,7 +90,7 @@ def _upload(request):
     data = upload.read()
     name = PurePath(upload.name).name[:255]
     # An Atom or RSS feed of project news is narrative text (one record per entry), not an IATI activity file.
-    iati = PurePath(name).suffix.lower() in IATI_EXTENSIONS and not is_feed(data[:4000].decode("utf-8", "replace"))
+    iati = PurePath(name).suffix.lower() in IATI_EXTENSIONS and not is_feed(data[:24000].decode("utf-8", "replace"))
     try:
         media_type = "application/xml" if iati else MEDIA_TYPES[kind_of(name, data)]
     except SourceError as exc:  # the bytes are not what the name says (a .pdf that is not a PDF...)

@@ -148,3 +148,12 @@ def test_a_report_whose_numbered_sections_each_present_a_project_is_cut_at_them(
 def test_one_projects_own_sections_never_cut_it():
     [record] = parse_file(FORMATS / "guard_one_project_sections.txt")
     assert record.code == "SLO-2026-01"
+
+
+def test_a_feed_that_declares_its_own_entities_is_refused_not_read_as_text():
+    feed = ('<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>\n'
+            '<rss version="2.0"><channel><item><title>Proyecto de apoyo &b;</title><description>El proyecto PER-22 '
+            'apoya a SERVIR en el Perú de 2022 a 2025 con US$ 400.000 de la AECID.</description></item></channel>'
+            '</rss>\n')
+    with pytest.raises(InputError, match="declares its own entities"):
+        parse_text(feed)
