@@ -232,6 +232,9 @@ def score(directory: Path, checkout: Path, lines: list[str]) -> dict[str, Counte
         for i, g in enumerate(golds):
             record = records[pairs[i]] if i in pairs else None
             tally["_lost_record"]["missed"] += record is None
+            # What a lost record costs: its fields, counted apart so that a round sees which share of the missed
+            # fields is the segmenter's (records not found) and which the extractors' (fields not read).
+            tally["_lost_record"]["fields"] += 0 if record else sum(1 for k in SCORED if k in g)
             lines.append(f"  [{i + 1}] {str(g.get('title', g.get('code', '')))[:60]!r} -> "
                          f"{str((record or {}).get('title', 'NO RECORD'))[:60]!r}")
             for key in (k for k in SCORED if k in g):
@@ -250,14 +253,15 @@ def summary(tally: dict[str, Counter]) -> dict[str, int]:
     total = sum(fields.values())
     return {"fields": total, "right": fields["right"], "wrong": fields["wrong"] + tally["_extra_record"]["wrong"],
             "extra_records": tally["_extra_record"]["wrong"], "flagged": fields["flagged"],
-            "missed": fields["missed"], "lost_records": tally["_lost_record"]["missed"]}
+            "missed": fields["missed"], "lost_records": tally["_lost_record"]["missed"],
+            "lost_fields": tally["_lost_record"]["fields"]}
 
 
 def line(label: str, s: dict[str, int]) -> str:
     share = 100 * s["right"] / max(s["fields"], 1)
     return (f"{label:34} {s['fields']:4} fields  right {s['right']:4} ({share:5.1f}%)  wrong {s['wrong']:3} "
             f"(extra records {s['extra_records']})  flagged {s['flagged']:3}  missed {s['missed']:4} "
-            f"(records not found {s['lost_records']})")
+            f"(records not found {s['lost_records']}, their fields {s['lost_fields']})")
 
 
 def main() -> None:
