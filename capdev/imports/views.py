@@ -28,7 +28,7 @@ from django.views.decorators.http import require_POST
 
 from capdev.core import fields
 from capdev.core.params import Parameters
-from capdev.narrative.feeds import is_feed
+from capdev.narrative.xml_head import HEAD_CHARS, xml_head
 from capdev.sources import MEDIA_TYPES, SourceError, kind_of
 
 from . import access, runs
@@ -89,8 +89,10 @@ def _upload(request):
     upload = form.cleaned_data["file"]
     data = upload.read()
     name = PurePath(upload.name).name[:255]
-    # An Atom or RSS feed of project news is narrative text (one record per entry), not an IATI activity file.
-    iati = PurePath(name).suffix.lower() in IATI_EXTENSIONS and not is_feed(data[:24000].decode("utf-8", "replace"))
+    # An .xml that opens as another vocabulary than IATI's (an Atom or RSS feed of project news, a site's export) is
+    # narrative text; one whose head cannot be read goes to the IATI importer, which says what is wrong with it.
+    head = xml_head(data[:HEAD_CHARS].decode("utf-8", "replace"))
+    iati = PurePath(name).suffix.lower() in IATI_EXTENSIONS and (head is None or head.is_iati)
     try:
         media_type = "application/xml" if iati else MEDIA_TYPES[kind_of(name, data)]
     except SourceError as exc:  # the bytes are not what the name says (a .pdf that is not a PDF...)

@@ -17,7 +17,7 @@ from .assemble import assemble as _assemble_record
 from .country_headings import drop_tail_country, head_heading_country, lend_heading_country, tail_country
 from .decode import TextFile, decode_bytes
 from .errors import InputError, LimitExceeded
-from .feeds import feed_file, feed_text
+from .feeds import feed_file
 from .headline_split import split_headlined
 from .limits import MAX_FILE_BYTES, MAX_RECORD_CHARS
 from .message_breaks import split_messages
@@ -32,6 +32,7 @@ from .structured import SCAN_CHARS, portfolio_below, read_records, starts_with_t
 from .types import Record
 from .values.status_dates import HEAD_CHARS, document_date, infer_status
 from .values.status_sections import section_marks
+from .xml_text import read_markup
 
 # Stored with every imported record (SourceRecord.importer_version): which reading gave its values. The minor
 # number moves with each round of reading rules (docs/import.md "Accuracy"; 1.5: round 5).
@@ -53,7 +54,7 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
     """
     relater = relater or Relater()
     name = source_file or "<input>"
-    chunks, feed = feed_text(chunks)
+    chunks, feed = read_markup(chunks)
     if feed is not None:  # an Atom or RSS feed: one record per entry that tells of a project
         yield from feed_file(feed, source_file, relater)
         return

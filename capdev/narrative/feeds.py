@@ -15,16 +15,15 @@ from __future__ import annotations
 
 import html.entities
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from .blocks import Block, RawRecord
 from .limits import MAX_RECORD_CHARS
 from .message_breaks import tells_a_project
 from .types import Record
 from .values.prose import project_name
+from .xml_head import xml_head
 
-_HEAD = re.compile(r"^\ufeff?\s*(?:<\?xml[^>]{0,200}\?>\s*)?(?:<!--.{0,2000}?-->\s*)*(?:<!DOCTYPE[^>\[]{0,500}"
-                   r"(?P<subset>\[.{0,20000}?\]\s*)?>\s*)?<(?:feed|rss|rdf:RDF)\b", re.DOTALL)
 _ITEM = re.compile(r"<(/?)(entry|item)\b[^<>]{0,500}>")
 _TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]{0,40})\b[^<>]{0,1000}?(/?)>"
                   r"|&lt;(/?)([A-Za-z][\w:.-]{0,40})\b(?:[^&<>]|&(?!gt;|lt;)){0,1000}?&gt;"
@@ -45,34 +44,13 @@ _BLOCK_TAGS = frozenset({"p", "br", "div", "li", "ul", "ol", "tr", "td", "th", "
                          "entry", "item", "title", "summary", "content", "description", "subtitle", "category",
                          "content:encoded", "media:description"})
 _QUOTING = frozenset({"em", "i", "cite", "q"})
-_MAX_CHARS = 20 * MAX_RECORD_CHARS
+MAX_FEED_CHARS = 20 * MAX_RECORD_CHARS  # a feed or other XML is held whole to blank its markup
 
 
 def is_feed(head: str) -> bool:
     """Does a text open as an Atom or RSS feed?"""
-    return bool(_HEAD.match(head[:24000]))
-
-
-def feed_text(chunks: Iterable[str]) -> tuple[Iterable[str], str | None]:
-    """(the chunks, None), or (_, the whole text) when the text is a feed."""
-    it = iter(chunks)
-    first = next(it, "")
-    head = _HEAD.match(first[:24000])
-    if head is None:
-        return (c for part in ([first], it) for c in part), None
-    if head.group("subset"):  # "<!DOCTYPE rss [<!ENTITY lol ...>]>": what a feed never needs, a billion laughs may
-        from .errors import InputError
-
-        raise InputError("a feed that declares its own entities (a DOCTYPE with an internal subset) is not read")
-    parts, size = [first], len(first)
-    for chunk in it:
-        parts.append(chunk)
-        size += len(chunk)
-        if size > _MAX_CHARS:
-            from .errors import LimitExceeded
-
-            raise LimitExceeded(f"a feed longer than {_MAX_CHARS} characters")
-    return (), "".join(parts)
+    found = xml_head(head)
+    return bool(found and found.is_feed)
 
 
 def _spaces(s: str) -> str:

@@ -367,6 +367,21 @@ def test_an_atom_feed_uploaded_as_xml_is_read_as_narrative_records_not_iati(clie
     assert "OBM-2024" in str(record.preview)
 
 
+def test_a_sites_xml_export_uploaded_as_xml_is_read_as_narrative_records(client, users, pacb):
+    export = (b'<?xml version="1.0"?>\n<projects xmlns="urn:example:cms">\n<project>\n<title>Civil registration '
+              b'systems for municipalities</title>\n<code>CRS-2025-02</code>\n<country>Bolivia</country>\n<budget>USD '
+              b'230,000</budget>\n</project>\n</projects>\n')
+    client.force_login(users["pacb"])
+    upload(client, name="export.xml", content=export, unit=pacb)
+    job = ImportJob.objects.get()
+    assert job.format == ImportJob.Format.NARRATIVE
+    run_worker()
+    job.refresh_from_db()
+    assert job.state == ImportJob.State.READY, job.error
+    [record] = ImportRecord.objects.filter(job=job)
+    assert record.title == "Civil registration systems for municipalities"
+
+
 def test_an_iati_file_uploaded_as_xml_stays_iati(client, users, pacb):
     client.force_login(users["pacb"])
     upload(client, name="activities.xml", content=b'<?xml version="1.0"?>\n<iati-activities version="2.03">'
