@@ -17,6 +17,7 @@ from .acronym_first import turned_round
 from .channels import without_channel
 from .cities import city_country
 from .partner_starts import after_of_opener, of_body_start, opens_with_article
+from .partner_sums import is_sum, without_sums
 from .places import find_countries, resolve_country
 
 # partners.py reads these here
@@ -67,6 +68,10 @@ def tidy_pieces(pieces: Sequence, text: str, heads: Sequence[str], known: Callab
     heads_set = {h.casefold() for h in heads} - {a.casefold() for a in _ADJECTIVES}
     out: list = []
     for piece in pieces:
+        if is_sum(piece.text):
+            continue  # "SECO, USD 1.2 million": what it gives, not a body (values/partner_sums.py)
+        if without_sums(piece.text) != piece.text:  # "Royaume de Belgique (2,5 M€)": its share taken off
+            piece = dataclasses.replace(piece, text=without_sums(piece.text), written=without_sums(piece.written))
         name = piece.text
         prev = out[-1] if out else None
         if _a_city(name):
