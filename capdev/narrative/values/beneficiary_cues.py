@@ -12,6 +12,7 @@ import re
 
 from ..folding import fold
 from . import role_cues as _cues
+from .places import find_countries
 from .prose_names import name_extent
 
 _ARTICLE = re.compile(r"(?:(?:the|le|la|les|el|los|las)\s+|l['’]\s?)", re.IGNORECASE)
@@ -38,6 +39,8 @@ def beneficiary_starts(text: str) -> list[int]:
             continue  # "au profit des jeunes", "for the benefit of 300 officials"
         name = name_extent(text[start : start + 200]) or ""
         bare = re.sub(r"\s*\([^()]*\)$", "", name).strip() or name
+        if any(c.start == 0 for c in find_countries(bare)):
+            continue  # "au bénéfice du Cameroun, du Gabon et du Tchad": countries served, not bodies
         if name and (_a_body(bare) or _cues.words_rx("body_nouns").search(fold(bare))
                                 or _cues.words_rx("institution_heads").match(fold(bare))):
             out.append(at)
