@@ -8,6 +8,9 @@ phrase at a time (round 12):
   provient de", "la financiación corre a cargo de") names who pays (grant_cues, funding_origins);
 - a noun of help made one of money by its adjective ("financial contribution", "contribution financière",
   "contribución financiera") is a noun of money (grant_nouns);
+- a gift or a loan after an indefinite article names its giver ("a grant from", "d'un prêt concessionnel de", "una
+  cooperación técnica no reembolsable del"); a noun that may mean help only with an adjective of money
+  (grant_cues, gift_nouns, help_nouns, money_adjectives);
 - one partner named as the group is, with a singular copula ("Our counterpart is the Ministry of Finance", "Notre
   contrepartie est le Ministère ...", "Nuestra contraparte es la SFP") (values/told_partners.py);
 - a payer that opens a clause after "that" / "que" ("Les informo que el Gobierno de Canadá aportó ...")
@@ -107,6 +110,30 @@ def test_a_financial_contribution_is_money() -> None:
     assert rec.countries == ["DOM"]  # Japan pays, it is not served
     assert read_roles("Avec la contribution financière de la Confédération suisse, le projet forme 40 juges."
                       ).funders == ["Confédération suisse"]
+
+
+# ------------------------------------------------------------------ a gift or a loan after an indefinite article
+
+@pytest.mark.parametrize("sentence, payer", [
+    ("The work is backed by a grant from the Government of Finland.", "Government of Finland"),
+    ("Le projet bénéficie d'un prêt concessionnel de la Banque africaine de développement.",
+     "Banque africaine de développement"),
+    ("El proyecto PRISMA, una cooperación técnica no reembolsable del BID por 1,5 millones de dólares, concluye en "
+     "2027.", "BID"),
+    ("Funcionó de 2021 a 2023, con un aporte de la Unión Europea de 800.000 euros.", "Unión Europea"),
+])
+def test_a_gift_or_a_loan_names_its_giver(sentence: str, payer: str) -> None:
+    assert read_roles(sentence).funders == [payer]
+
+
+@pytest.mark.parametrize("sentence", [
+    "This is a contribution of the Ministry of Planning to the debate.",     # help, no adjective of money
+    "Une contribution de la Direction des études a permis de préciser la méthode.",
+    "A loan of three months was agreed.",                                    # no name in capitals
+    "The funding of the Training Centre was discussed.",                     # no indefinite article: what is paid for
+])
+def test_no_giver_without_a_gift(sentence: str) -> None:
+    assert read_roles(sentence).funders == []
 
 
 # ---------------------------------------------------------------------- one partner, a singular copula

@@ -29,7 +29,23 @@ def grant_cue_pattern() -> str:
     sources = _cues.alternation("gapped_funding_from")
     return (rf"(?:{heads})\s+{_ARTICLE}?(?:(?:{adjectives})\s+)?(?:{nouns})(?:\s+(?:{adjectives}))?"
             rf"\s+(?:{sources}|of)(?=\s|['’])|{gapped_paying_pattern()}|{source_link_pattern()}"
-            rf"|(?:{paying_participles()})\s+(?:by|par|por)(?=\s)|{funding_origin_pattern()}")
+            rf"|(?:{paying_participles()})\s+(?:by|par|por)(?=\s)|{funding_origin_pattern()}|{gift_pattern()}")
+
+
+@functools.cache
+def gift_pattern() -> str:
+    """An indefinite article, a noun of a gift or a loan, a few adjectives and the giver's preposition: "a grant
+    from ", "d'un prêt concessionnel de ", "una cooperación técnica no reembolsable del ". The indefinite article
+    says a gift is meant ("the funding of the training" names what is paid for, not who pays); a noun that may mean
+    help ("a contribution of the Ministry to the debate") counts only with an adjective of money. The caller keeps
+    only a name in capitals after it (data/role_cues.json: gift_nouns, help_nouns, money_adjectives,
+    gift_adjectives)."""
+    gifts, helps = _cues.alternation("gift_nouns"), _cues.alternation("help_nouns")
+    money, others = _cues.alternation("money_adjectives"), _cues.alternation("gift_adjectives")
+    adjectives = f"{money}|{others}"
+    return (rf"(?<![\w-])(?:d['’]\s?)?(?:a|an|un|une|una)\s+(?:(?:{adjectives})\s+)?"
+            rf"(?:(?:{gifts})(?:\s+(?:{adjectives})){{0,3}}|(?:{helps})(?:\s+(?:{others}))?\s+(?:{money})"
+            rf"(?:\s+(?:{others}))?)\s+(?:from|of|de|du|del|d['’])(?=\s|(?<=['’]))")
 
 
 @functools.cache

@@ -204,7 +204,7 @@ def read_prose(text: str) -> ProseFacts:
     facts.budgets = _amounts.project_budget(text)  # the total, not an amount spent or a counterpart's share
     for m in _SOURCE_CUE.finditer(text):
         phrase = re.sub(r"^(?:the|la|le|el|l['’])\s*", "", _phrase(text, m.end()), flags=re.I)
-        if _MECHANISM.search(phrase):
+        if _MECHANISM.search(_facts.name_extent(phrase) or phrase):  # not "(16 M€), soit un budget total de ..."
             source = re.split(r"\s+(?:and|y|et)\s+|,(?![^()]*\))", phrase)[0].strip()
             facts.funding_source = facts.funding_source or source
         elif phrase[:1].isupper() or re.match(r"(?:the|el|la|le)\s", _phrase(text, m.end()), re.I):
