@@ -234,3 +234,33 @@ def test_a_body_after_a_preposition_of_benefit_is_a_partner(name: str, partner: 
 ])
 def test_no_body_after_a_preposition_of_benefit(sentence: str) -> None:
     assert read_roles(sentence).partners == []
+
+
+# ------------------------------------------------------------------------- help of knowledge, not money
+
+@pytest.mark.parametrize("sentence, partner", [
+    ("El proyecto, ejecutado por la SFP con el acompañamiento técnico del ILPES-CEPAL, inició en 2022.",
+     "ILPES-CEPAL"),
+    ("The review was done with the technical support of ECLAC.", "ECLAC"),
+    ("L'enquête est menée avec l'appui méthodologique de l'Institut national de la statistique.",
+     "Institut national de la statistique"),
+    ("Con el apoyo técnico y metodológico de la CEPAL se diseñó el plan.", "CEPAL"),
+])
+def test_a_body_that_gives_technical_help_is_a_partner(sentence: str, partner: str) -> None:
+    told = read_roles(sentence)
+    assert [p.removeprefix("la ").removeprefix("l'") for p in told.partners] == [partner]
+    assert partner not in " ".join(told.funders)
+
+
+@pytest.mark.parametrize("sentence", [
+    "With the technical support of three national consultants, the team wrote the plan.",  # people, no body
+    "Avec l'appui technique du Niger, les agents ont été formés.",                          # a country is served
+])
+def test_technical_help_without_a_body_names_no_partner(sentence: str) -> None:
+    assert read_roles(sentence).partners == []
+
+
+def test_technical_and_financial_help_is_not_read_as_knowledge_only() -> None:
+    told = read_roles("Avec l'appui technique et financier de la Banque mondiale, le projet forme 40 agents.")
+    assert "Banque mondiale" not in " ".join(told.partners)
+

@@ -21,6 +21,7 @@ from ..folding import fold
 from . import role_cues as _cues
 from .beneficiary_cues import beneficiary_starts
 from .places import find_countries
+from .technical_help import technical_help_starts
 
 _ARTICLE = r"(?:(?:the|its|our|their|les|ses|nos|leurs|los|las|sus|nuestros|nuestras)\s+)"
 # One partner named as the group is ("Our counterpart is the Ministry of Finance", "Notre contrepartie est le
@@ -50,7 +51,9 @@ def list_starts(text: str) -> list[int]:
     if not isinstance(text, str) or not text:
         return []
     # "au profit de l'Inspection générale du travail": the body the project works for (values/beneficiary_cues.py)
-    return sorted({m.end() for m in _group_rx().finditer(fold(text))} | set(beneficiary_starts(text)))
+    # "con el acompañamiento técnico del ILPES-CEPAL": a body that helps with its knowledge (values/technical_help.py)
+    return sorted({m.end() for m in _group_rx().finditer(fold(text))} | set(beneficiary_starts(text))
+                  | set(technical_help_starts(text)))
 
 
 # A sentence's subject: a capitalised word and up to ten more, an acronym in brackets, after an article.
