@@ -29,6 +29,7 @@ from pathlib import Path
 import pytest
 
 from capdev.narrative.tests._shared import only_record
+from capdev.narrative.values.funding import read_funding
 from capdev.narrative.values.partner_sums import is_sum, without_sums
 from capdev.narrative.values.partners import parse_partners
 from capdev.narrative.values.prose import read_roles
@@ -263,4 +264,45 @@ def test_technical_help_without_a_body_names_no_partner(sentence: str) -> None:
 def test_technical_and_financial_help_is_not_read_as_knowledge_only() -> None:
     told = read_roles("Avec l'appui technique et financier de la Banque mondiale, le projet forme 40 agents.")
     assert "Banque mondiale" not in " ".join(told.partners)
+
+
+# ------------------------------------------------------------- the instrument of a gift or a loan, by number
+
+@pytest.mark.parametrize("value, payer", [
+    ("Don IDA n° E1184-GN - 45,0 millions USD", "IDA"),
+    ("Grant TF-0B1234 (World Bank)", "World Bank"),
+    ("Préstamo BID 4567/OC-PE", "BID"),
+    ("Crédit IDA 6543-BJ", "IDA"),
+    ("Loan No. 3345-KG from the Asian Development Bank", "Asian Development Bank"),
+    ("Don du Japon", "Japon"),
+])
+def test_the_instrument_of_a_gift_names_its_payer(value: str, payer: str) -> None:
+    read = read_funding(value)
+    assert read.funders == [payer]
+    assert not read.source  # the noun and its number are no source and no body
+
+
+@pytest.mark.parametrize("value", [
+    "Grant agreement 2023-11",            # a number, nobody named
+    "Subvention Projet 2023-44",          # a project is no payer
+    "Contribution of the Project Team",   # help, no number, nobody that pays
+    "Development Account, 14th tranche",  # a mechanism stays the source
+])
+def test_an_instrument_without_a_payer_names_no_funder(value: str) -> None:
+    assert read_funding(value).funders == []
+
+
+# ----------------------------------------------------------------------- a legal form after a comma
+
+def test_a_legal_form_after_a_comma_goes_on_naming_the_body() -> None:
+    got = parse_partners("Instituto Nacional de Administración Pública, A.C. de México (INAP México) and UNDP")
+    assert [p.name for p in got] == ["Instituto Nacional de Administración Pública, A.C. de México (INAP México)",
+                                     "United Nations Development Programme"]
+    got = parse_partners("Transparencia Mexicana, A.C., Fundar")
+    assert [p.name for p in got] == ["Transparencia Mexicana, A.C.", "Fundar"]
+
+
+def test_a_body_after_a_comma_is_not_a_legal_form() -> None:
+    got = parse_partners("Asociación Civil Transparencia, Acción Ciudadana")
+    assert [p.name for p in got] == ["Asociación Civil Transparencia", "Acción Ciudadana"]
 

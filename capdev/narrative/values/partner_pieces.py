@@ -30,6 +30,9 @@ _MINISTRY = re.compile(r"^(?:the\s+)?(?:Ministry|Ministries|Ministère|Ministeri
                        r"Departamento|Secrétariat)\s+(?:of|for|de|du|des|del)\b", re.IGNORECASE)
 _AND = re.compile(r"\s+(?:and|&|et|y)\s+$", re.IGNORECASE)
 _QUALIFIER_TAIL = re.compile(r",\s*(?P<place>[^,]{2,40})$")
+# A legal form after a comma goes on naming the body before it ("..., A.C.", "..., S.A. de C.V.", "..., Inc.").
+_LEGAL_FORM = re.compile(r"(?:A\.\s?C\.|S\.\s?A\.|S\.\s?C\.|S\.\s?R\.\s?L\.|S\.\s?A\.\s?S\.|A\.\s?S\.\s?B\.\s?L\.|I\.\s?A\.\s?P\.|"
+                         r"Inc\.?|Ltd\.?|LLC|GmbH|e\.\s?V\.|asbl|ASBL)(?![\w])")
 
 
 def _place(name: str) -> bool:
@@ -74,6 +77,11 @@ def tidy_pieces(pieces: Sequence, text: str, heads: Sequence[str], known: Callab
             piece = dataclasses.replace(piece, text=without_sums(piece.text), written=without_sums(piece.written))
         name = piece.text
         prev = out[-1] if out else None
+        if prev is not None and _LEGAL_FORM.match(piece.written or name) and re.search(
+                rf"{re.escape(prev.written or prev.text)}\s*,\s*{re.escape(piece.written or name)}", text):
+            joined = f"{prev.text}, {name}"  # "Instituto Nacional de Administración Pública, A.C. de México": one
+            out[-1] = dataclasses.replace(prev, text=joined, written=f"{prev.written or prev.text}, {piece.written}")
+            continue
         if _a_city(name):
             continue  # "Conakry": a place
         if prev is not None and _place(name) and not _another_payer(piece, prev) and re.search(
