@@ -306,3 +306,23 @@ def test_a_body_after_a_comma_is_not_a_legal_form() -> None:
     got = parse_partners("Asociación Civil Transparencia, Acción Ciudadana")
     assert [p.name for p in got] == ["Asociación Civil Transparencia", "Acción Ciudadana"]
 
+
+def test_a_line_that_opens_with_a_small_linking_word_goes_on_naming_the_body() -> None:
+    got = parse_partners("Contraloría Gral.\nde la República")  # a table's cell wrapped over two lines
+    assert [p.name for p in got] == ["Contraloría Gral. de la República"]
+    got = parse_partners("Ministère de la Santé\nUniversité de Dakar")  # two lines, two bodies
+    assert [p.name for p in got] == ["Ministère de la Santé", "Université de Dakar"]
+
+
+def test_a_letter_alone_is_no_body() -> None:
+    got = parse_partners("Instituto Nacional de Administración Pública, A")
+    assert [p.name for p in got] == ["Instituto Nacional de Administración Pública"]
+
+
+def test_the_implementer_before_a_cue_of_technical_help_is_read_as_well() -> None:
+    told = read_roles("El proyecto, financiado por la AECID con EUR 3.200.000 y ejecutado por la SFP con el "
+                      "acompañamiento técnico del ILPES-CEPAL, inició el 1 de febrero.")
+    assert told.funders == ["AECID"]
+    assert told.implementers == ["la SFP"]
+    assert told.partners == ["ILPES-CEPAL"]
+

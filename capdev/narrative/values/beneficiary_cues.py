@@ -19,7 +19,7 @@ _ARTICLE = re.compile(r"(?:(?:the|le|la|les|el|los|las)\s+|l['’]\s?)", re.IGNO
 
 
 @functools.cache
-def _cue_rx() -> re.Pattern[str]:
+def beneficiary_rx() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'-])(?:{_cues.alternation('beneficiary_cues')})(?:\s+|(?<=['’]))", re.IGNORECASE)
 
 
@@ -31,7 +31,7 @@ def beneficiary_starts(text: str) -> list[int]:
     if not isinstance(text, str) or not text:
         return []
     out = []
-    for m in _cue_rx().finditer(fold(text)):
+    for m in beneficiary_rx().finditer(fold(text)):
         at = m.end()
         article = _ARTICLE.match(text, at)
         start = article.end() if article else at

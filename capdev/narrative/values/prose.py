@@ -350,7 +350,7 @@ def _from_cues(facts: ProseFacts, text: str) -> None:
     for ends, named in ((sorted(_facts.partner_cue_ends(text) + _told.list_starts(text)), facts.partners),
                         (_roles.implementer_cue_ends(text), facts.implementers)):
         for at in ends:
-            names = _phrase(text, at, 320)  # a list of three names with their acronyms runs long
+            names = _told.before_next_cue(_phrase(text, at, 320))  # three names and acronyms run long
             # "en lien avec le ministère ..., avec la participation de l'ENA": the second cue's names are read on
             # their own even where the first cue's phrase runs over them (its name ends before them).
             read = facts.implementers + (facts.partners if named is facts.implementers else [])

@@ -16,7 +16,7 @@ _ARTICLE = r"(?:(?:the|its|their|le|la|les|son|sa|ses|leur|el|los|las|su|sus)\s+
 
 
 @functools.cache
-def _help_rx() -> re.Pattern[str]:
+def technical_help_rx() -> re.Pattern[str]:
     heads = _cues.alternation("help_heads")
     nouns = _cues.alternation("help_nouns_of_knowledge")
     adjectives = _cues.alternation("knowledge_adjectives")
@@ -31,4 +31,4 @@ def technical_help_starts(text: str) -> list[int]:
     """Where the name of a body that gives technical help begins ("con el acompañamiento técnico del " ...)."""
     if not isinstance(text, str) or not text:
         return []
-    return [m.end() for m in _help_rx().finditer(fold(text))]
+    return [m.end() for m in technical_help_rx().finditer(fold(text))]

@@ -19,9 +19,9 @@ import re
 
 from ..folding import fold
 from . import role_cues as _cues
-from .beneficiary_cues import beneficiary_starts
+from .beneficiary_cues import beneficiary_rx, beneficiary_starts
 from .places import find_countries
-from .technical_help import technical_help_starts
+from .technical_help import technical_help_rx, technical_help_starts
 
 _ARTICLE = r"(?:(?:the|its|our|their|les|ses|nos|leurs|los|las|sus|nuestros|nuestras)\s+)"
 # One partner named as the group is ("Our counterpart is the Ministry of Finance", "Notre contrepartie est le
@@ -54,6 +54,15 @@ def list_starts(text: str) -> list[int]:
     # "con el acompañamiento técnico del ILPES-CEPAL": a body that helps with its knowledge (values/technical_help.py)
     return sorted({m.end() for m in _group_rx().finditer(fold(text))} | set(beneficiary_starts(text))
                   | set(technical_help_starts(text)))
+
+
+def before_next_cue(phrase: str) -> str:
+    """A phrase read after a cue, cut where a cue of technical help or of benefit opens inside it ("la SFP con el
+    acompañamiento técnico del ILPES-CEPAL": "la SFP"): the body after that cue is read on its own. Only the
+    phrase is searched (a bounded span)."""
+    folded = fold(phrase)
+    cuts = [m.start() for m in (technical_help_rx().search(folded, 1), beneficiary_rx().search(folded, 1)) if m]
+    return phrase[: min(cuts)].rstrip(" ,;") if cuts else phrase
 
 
 # A sentence's subject: a capitalised word and up to ten more, an acronym in brackets, after an article.
