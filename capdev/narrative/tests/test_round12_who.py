@@ -30,6 +30,7 @@ import pytest
 
 from capdev.narrative.tests._shared import only_record
 from capdev.narrative.values.funding import read_funding
+from capdev.narrative.values.partner_checks import checked_partners
 from capdev.narrative.values.partner_sums import is_sum, without_sums
 from capdev.narrative.values.partners import parse_partners
 from capdev.narrative.values.prose import read_roles
@@ -310,6 +311,8 @@ def test_a_body_after_a_comma_is_not_a_legal_form() -> None:
 def test_a_line_that_opens_with_a_small_linking_word_goes_on_naming_the_body() -> None:
     got = parse_partners("Contraloría Gral.\nde la República")  # a table's cell wrapped over two lines
     assert [p.name for p in got] == ["Contraloría Gral. de la República"]
+    got = parse_partners("Dirección Gral. de Aduanas; SAT")  # an abbreviation's stop ends no name
+    assert [p.name for p in got] == ["Dirección Gral. de Aduanas", "SAT"]
     got = parse_partners("Ministère de la Santé\nUniversité de Dakar")  # two lines, two bodies
     assert [p.name for p in got] == ["Ministère de la Santé", "Université de Dakar"]
 
@@ -325,4 +328,19 @@ def test_the_implementer_before_a_cue_of_technical_help_is_read_as_well() -> Non
     assert told.funders == ["AECID"]
     assert told.implementers == ["la SFP"]
     assert told.partners == ["ILPES-CEPAL"]
+
+
+# -------------------------------------------------------------------------- words that name no body
+
+@pytest.mark.parametrize("value", ["Modérément satisfaisant", "Mise à jour prévue", "Pendiente de confirmación"])
+def test_words_with_no_noun_of_a_body_are_not_placed(value: str) -> None:
+    kept, left = checked_partners(value, "implementing")
+    assert kept == [] and left and "no word that names a body" in left[0]
+
+
+@pytest.mark.parametrize("value", ["Direction nationale de la fonction publique", "Coopération luxembourgeoise",
+                                   "Mairie de quartier", "Cámara de comercio", "Enabel", "Caritas"])
+def test_bodies_in_small_letters_are_placed(value: str) -> None:
+    kept, left = checked_partners(value, "implementing")
+    assert len(kept) == 1 and left == []
 

@@ -87,8 +87,8 @@ def tidy_pieces(pieces: Sequence, text: str, heads: Sequence[str], known: Callab
             out[-1] = dataclasses.replace(prev, text=joined, written=f"{prev.written or prev.text}, {piece.written}")
             continue
         wrapped = prev is not None and _SMALL_OPENING.match(piece.written or name) and re.search(
-            rf"{re.escape(prev.written or prev.text)}\.?[ \t]*\n\s*{re.escape(piece.written or name)}", text)
-        if wrapped:  # "Contraloría Gral." / "de la República": one name, as written
+            rf"{re.escape(prev.written or prev.text)}(?:\.\s+|\.?[ \t]*\n\s*){re.escape(piece.written or name)}", text)
+        if wrapped:  # "Contraloría Gral." / "de la República", "Gral. de la República": one name, as written
             joined = " ".join(wrapped.group(0).split())
             out[-1] = dataclasses.replace(prev, text=joined, written=joined)
             continue
