@@ -339,7 +339,8 @@ def test_words_with_no_noun_of_a_body_are_not_placed(value: str) -> None:
 
 
 @pytest.mark.parametrize("value", ["Direction nationale de la fonction publique", "Coopération luxembourgeoise",
-                                   "Mairie de quartier", "Cámara de comercio", "Enabel", "Caritas"])
+                                   "Mairie de quartier", "Cámara de comercio", "Enabel", "Caritas", "MPCE (Haití)",
+                                   "ANAM (Guatemala)"])
 def test_bodies_in_small_letters_are_placed(value: str) -> None:
     kept, left = checked_partners(value, "implementing")
     assert len(kept) == 1 and left == []

@@ -44,9 +44,11 @@ def no_body_noun(name: str) -> bool:
     "Direction nationale de la fonction publique", "Enabel", "Coopération luxembourgeoise" are bodies."""
     from .orgs import resolve_organisation
 
-    words = name.split()
+    words = [w.strip("()[]\"'«»“”,.;:") for w in name.split()]
     if len(words) < 2 or any(w[:1].isupper() or w[:1].isdigit() for w in words[1:]) or resolve_organisation(name):
         return False
+    if any(len(w) > 1 and w.isupper() for w in words):
+        return False  # "MPCE (Haití)", "ANAM (Guatemala)": an acronym names a body
     if any(w.strip(",.()").casefold() in _HEADS for w in words):
         return False  # "Fonds mondial", "Programme régional"
     folded = fold(name)
