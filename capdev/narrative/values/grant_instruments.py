@@ -2,7 +2,8 @@
 TF-0B1234 (World Bank)", "Préstamo BID 4567/OC-PE", "Crédit IDA 6543-BJ", "Loan No. 3345-KG from the Asian
 Development Bank". Who gives it is the payer named beside the noun (a funding partner); the noun and the number are
 no body. The nouns are data/role_cues.json (gift_nouns, help_nouns) and a few words of agreement ("accord de don",
-"grant agreement", "convenio de préstamo"); the caller keeps the payer only when it is a body that pays (values/funding.py)."""
+"grant agreement", "convenio de préstamo"); the caller keeps the payer only when it is a body that pays
+(values/funding.py)."""
 from __future__ import annotations
 
 import functools

@@ -35,8 +35,8 @@ _QUALIFIER_TAIL = re.compile(r",\s*(?P<place>[^,]{2,40})$")
 _SMALL_OPENING = re.compile(r"(?:de|del|de\s+la|de\s+los|de\s+las|du|des|de\s+l['’]|d['’]|of|for|on|and|et|y)\s",
                             re.IGNORECASE)
 # A legal form after a comma goes on naming the body before it ("..., A.C.", "..., S.A. de C.V.", "..., Inc.").
-_LEGAL_FORM = re.compile(r"(?:A\.\s?C\.|S\.\s?A\.|S\.\s?C\.|S\.\s?R\.\s?L\.|S\.\s?A\.\s?S\.|A\.\s?S\.\s?B\.\s?L\.|I\.\s?A\.\s?P\.|"
-                         r"Inc\.?|Ltd\.?|LLC|GmbH|e\.\s?V\.|asbl|ASBL)(?![\w])")
+_LEGAL_FORM = re.compile(r"(?:A\.\s?C\.|S\.\s?A\.|S\.\s?C\.|S\.\s?R\.\s?L\.|S\.\s?A\.\s?S\.|A\.\s?S\.\s?B\.\s?L\.|"
+                         r"I\.\s?A\.\s?P\.|Inc\.?|Ltd\.?|LLC|GmbH|e\.\s?V\.|asbl|ASBL)(?![\w])")
 
 
 def _place(name: str) -> bool:
