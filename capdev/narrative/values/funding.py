@@ -12,6 +12,7 @@ from ..folding import fold
 from . import places as _places
 from .channels import without_channel
 from .grant_cues import grant_cue_pattern
+from .grant_instruments import instrument_payer
 from .money import money_spans
 from .orgs import resolve_organisation
 from .role_cues import alternation, table
@@ -132,6 +133,10 @@ def read_funding(value: str) -> FundingRead:
         value = re.sub(r"\(\s*\)|\s+", " ", rest).strip(" ,;:-\u2013\u2014()")
         if not re.search(r"[^\W\d_]{2,}", value):
             return out  # only an amount
+    given = instrument_payer(value)  # "Don IDA n° E1184-GN": the payer beside the noun (values/grant_instruments.py)
+    if given and _payer(given):
+        out.funders.append(given)
+        return out
     whole = funder_named(value)
     cued = _after_cue(value)
     if whole is None and cued:

@@ -28,7 +28,48 @@ def grant_cue_pattern() -> str:
     nouns = _cues.alternation("grant_nouns")
     sources = _cues.alternation("gapped_funding_from")
     return (rf"(?:{heads})\s+{_ARTICLE}?(?:(?:{adjectives})\s+)?(?:{nouns})(?:\s+(?:{adjectives}))?"
-            rf"\s+(?:{sources}|of)(?=\s|['’])|{gapped_paying_pattern()}|{source_link_pattern()}")
+            rf"\s+(?:{sources}|of)(?=\s|['’])|{gapped_paying_pattern()}|{source_link_pattern()}"
+            rf"|(?:{paying_participles()})\s+(?:by|par|por)(?=\s)|{funding_origin_pattern()}|{gift_pattern()}")
+
+
+@functools.cache
+def gift_pattern() -> str:
+    """An indefinite article, a noun of a gift or a loan, a few adjectives and the giver's preposition: "a grant
+    from ", "d'un prêt concessionnel de ", "una cooperación técnica no reembolsable del ". The indefinite article
+    says a gift is meant ("the funding of the training" names what is paid for, not who pays); a noun that may mean
+    help ("a contribution of the Ministry to the debate") counts only with an adjective of money. The caller keeps
+    only a name in capitals after it (data/role_cues.json: gift_nouns, help_nouns, money_adjectives,
+    gift_adjectives)."""
+    gifts, helps = _cues.alternation("gift_nouns"), _cues.alternation("help_nouns")
+    money, others = _cues.alternation("money_adjectives"), _cues.alternation("gift_adjectives")
+    adjectives = f"{money}|{others}"
+    return (rf"(?<![\w-])(?:d['’]\s?)?(?:a|an|un|une|una)\s+(?:(?:{adjectives})\s+)?"
+            rf"(?:(?:{gifts})(?:\s+(?:{adjectives})){{0,3}}|(?:{helps})(?:\s+(?:{others}))?\s+(?:{money})"
+            rf"(?:\s+(?:{others}))?)\s+(?:from|of|de|du|del|d['’])(?=\s|(?<=['’]))")
+
+
+@functools.cache
+def paying_participles() -> str:
+    """The passive participles of the verbs of paying, listed (gapped_paying_participles) and built from each
+    language's stems and endings (data/role_cues.json, paying_stems): "subsidised", "subventionnées",
+    "subvencionado", "costeada"; longest first."""
+    built = {f"{stem}{ending}" for lang in _cues.table()["paying_stems"].values() for stem in lang["stems"]
+             for ending in lang["endings"]}
+    phrases = {p.lower() for p in _cues.table()["gapped_paying_participles"]} | built
+    return "|".join(_cues.phrase_pattern(p) for p in sorted(phrases, key=lambda s: (-len(s), s)))
+
+
+@functools.cache
+def funding_origin_pattern() -> str:
+    """A noun of money as the subject of a verb that says where it comes from, and the payer's preposition:
+    "Funding comes from ", "the funds for this phase are provided by ", "le financement provient de ", "les
+    fonds sont apportés par ", "la financiación corre a cargo de ", "los recursos provienen del ". Up to four
+    words between the noun and the verb ("for the second phase"), none of them a stop."""
+    nouns = _cues.alternation("grant_nouns")
+    origins = _cues.alternation("funding_origins")
+    gap = r"(?:\s+[^\s.,;:!?()]+){0,4}?"
+    return (rf"(?<![\w'-])(?:{nouns}){gap}\s+(?:{origins})\s+(?:mainly\s+|principalement\s+|principalmente\s+)?"
+            rf"(?:from|by|par|por|de|du|des|del|d['’])(?=\s|(?<=['’]))")
 
 
 @functools.cache
@@ -37,7 +78,7 @@ def source_link_pattern() -> str:
     mechanism's name ("funded under the 12th tranche of the ", "financé au titre de la 13e tranche du ",
     "financiado con cargo al 14.º tramo de la "): the name that follows is the funding source. Read only where a
     mechanism (data/role_cues.json: donor_mechanisms, mechanism_codes, a tranche) follows within a few words."""
-    participles = _cues.alternation("gapped_paying_participles")
+    participles = paying_participles()
     links = _cues.alternation("source_links")
     codes = _cues.table()["mechanism_codes"]
     mechanisms = "|".join([_cues.alternation("donor_mechanisms"), "tranche", "tramo", *codes])
@@ -54,7 +95,7 @@ def gapped_paying_pattern() -> str:
     holds no verb and no word that opens another clause (data/role_cues.json, gapped_paying_stops), nor an English
     participle in -ed or a Spanish one in -ado/-ido ("funded in 2021 and delivered by" names no payer); the
     pattern ends before the agent's name. Each gap word is taken once: the match stays linear."""
-    participles = _cues.alternation("gapped_paying_participles")
+    participles = paying_participles()
     stops = _cues.alternation("gapped_paying_stops")
     word = (rf"(?!(?:{stops})(?![\w'’-]))(?![\w'’-]*(?:ed|ad[oa]s?|id[oa]s?)(?![\w'’-]))"
             r"[\w'’%$€£.,/()-]+")

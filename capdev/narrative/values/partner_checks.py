@@ -10,9 +10,9 @@ import re
 from ..folding import fold
 from ..types import Partner
 from .partner_offices import office_of_known_body
-from .partners import _looks_like_org_start, parse_partners
+from .partners import _ORG_HEADS, _looks_like_org_start, parse_partners
 from .person_names import is_person, is_title_only, person_head
-from .role_cues import ends_cut_short, table
+from .role_cues import ends_cut_short, table, words_rx
 
 
 @functools.cache
@@ -30,7 +30,30 @@ def _names_no_body(partner: Partner) -> str:
         return "a kind of body, not one"
     if is_person(written) or is_person(partner.name) or is_title_only(partner.name):
         return "a person, not an organisation"  # "Dr. Amina Diallo", "Ana Ruiz"; "Dr" cut from its name
+    if partner.org_type is None and no_body_noun(partner.name):
+        return "no word that names a body"  # "Modérément satisfaisant": a rating under a label of execution
     return ""
+
+
+_HEADS = frozenset(h.casefold() for h in _ORG_HEADS)
+
+
+def no_body_noun(name: str) -> bool:
+    """Is a name of two words or more capitalised only at its start, with no noun that heads a body's name, no
+    acronym and no known organisation ("Modérément satisfaisant", "Mise à jour prévue")? Such words name nothing;
+    "Direction nationale de la fonction publique", "Enabel", "Coopération luxembourgeoise" are bodies."""
+    from .orgs import resolve_organisation
+
+    words = [w.strip("()[]\"'«»“”,.;:") for w in name.split()]
+    if len(words) < 2 or any(w[:1].isupper() or w[:1].isdigit() for w in words[1:]) or resolve_organisation(name):
+        return False
+    if any(len(w) > 1 and w.isupper() for w in words):
+        return False  # "MPCE (Haití)", "ANAM (Guatemala)": an acronym names a body
+    if any(w.strip(",.()").casefold() in _HEADS for w in words):
+        return False  # "Fonds mondial", "Programme régional"
+    folded = fold(name)
+    return not any(words_rx(kind).search(folded) for kind in ("institution_heads", "body_nouns", "payer_words",
+                                                                "generic_heads"))
 
 
 def _a_country_only(partner: Partner) -> bool:

@@ -17,6 +17,7 @@ from .acronym_first import turned_round
 from .channels import without_channel
 from .cities import city_country
 from .partner_starts import after_of_opener, of_body_start, opens_with_article
+from .partner_sums import is_sum, without_sums
 from .places import find_countries, resolve_country
 
 # partners.py reads these here
@@ -29,6 +30,13 @@ _MINISTRY = re.compile(r"^(?:the\s+)?(?:Ministry|Ministries|Ministère|Ministeri
                        r"Departamento|Secrétariat)\s+(?:of|for|de|du|des|del)\b", re.IGNORECASE)
 _AND = re.compile(r"\s+(?:and|&|et|y)\s+$", re.IGNORECASE)
 _QUALIFIER_TAIL = re.compile(r",\s*(?P<place>[^,]{2,40})$")
+# A line that opens with a small linking word goes on naming the body of the line before ("Contraloría Gral." /
+# "de la República" in a table's wrapped cell): no body's name opens so.
+_SMALL_OPENING = re.compile(r"(?:de|del|de\s+la|de\s+los|de\s+las|du|des|de\s+l['’]|d['’]|of|for|on|and|et|y)\s",
+                            re.IGNORECASE)
+# A legal form after a comma goes on naming the body before it ("..., A.C.", "..., S.A. de C.V.", "..., Inc.").
+_LEGAL_FORM = re.compile(r"(?:A\.\s?C\.|S\.\s?A\.|S\.\s?C\.|S\.\s?R\.\s?L\.|S\.\s?A\.\s?S\.|A\.\s?S\.\s?B\.\s?L\.|"
+                         r"I\.\s?A\.\s?P\.|Inc\.?|Ltd\.?|LLC|GmbH|e\.\s?V\.|asbl|ASBL)(?![\w])")
 
 
 def _place(name: str) -> bool:
@@ -67,8 +75,23 @@ def tidy_pieces(pieces: Sequence, text: str, heads: Sequence[str], known: Callab
     heads_set = {h.casefold() for h in heads} - {a.casefold() for a in _ADJECTIVES}
     out: list = []
     for piece in pieces:
+        if is_sum(piece.text) or len(re.sub(r"\W", "", piece.text)) < 2:
+            continue  # "SECO, USD 1.2 million": what it gives, not a body (values/partner_sums.py); "A": a letter
+        if without_sums(piece.text) != piece.text:  # "Royaume de Belgique (2,5 M€)": its share taken off
+            piece = dataclasses.replace(piece, text=without_sums(piece.text), written=without_sums(piece.written))
         name = piece.text
         prev = out[-1] if out else None
+        if prev is not None and _LEGAL_FORM.match(piece.written or name) and re.search(
+                rf"{re.escape(prev.written or prev.text)}\s*,\s*{re.escape(piece.written or name)}", text):
+            joined = f"{prev.text}, {name}"  # "Instituto Nacional de Administración Pública, A.C. de México": one
+            out[-1] = dataclasses.replace(prev, text=joined, written=f"{prev.written or prev.text}, {piece.written}")
+            continue
+        wrapped = prev is not None and _SMALL_OPENING.match(piece.written or name) and re.search(
+            rf"{re.escape(prev.written or prev.text)}(?:\.\s+|\.?[ \t]*\n\s*){re.escape(piece.written or name)}", text)
+        if wrapped:  # "Contraloría Gral." / "de la República", "Gral. de la República": one name, as written
+            joined = " ".join(wrapped.group(0).split())
+            out[-1] = dataclasses.replace(prev, text=joined, written=joined)
+            continue
         if _a_city(name):
             continue  # "Conakry": a place
         if prev is not None and _place(name) and not _another_payer(piece, prev) and re.search(

@@ -204,7 +204,7 @@ def read_prose(text: str) -> ProseFacts:
     facts.budgets = _amounts.project_budget(text)  # the total, not an amount spent or a counterpart's share
     for m in _SOURCE_CUE.finditer(text):
         phrase = re.sub(r"^(?:the|la|le|el|l['’])\s*", "", _phrase(text, m.end()), flags=re.I)
-        if _MECHANISM.search(phrase):
+        if _MECHANISM.search(_facts.name_extent(phrase) or phrase):  # not "(16 M€), soit un budget total de ..."
             source = re.split(r"\s+(?:and|y|et)\s+|,(?![^()]*\))", phrase)[0].strip()
             facts.funding_source = facts.funding_source or source
         elif phrase[:1].isupper() or re.match(r"(?:the|el|la|le)\s", _phrase(text, m.end()), re.I):
@@ -350,7 +350,7 @@ def _from_cues(facts: ProseFacts, text: str) -> None:
     for ends, named in ((sorted(_facts.partner_cue_ends(text) + _told.list_starts(text)), facts.partners),
                         (_roles.implementer_cue_ends(text), facts.implementers)):
         for at in ends:
-            names = _phrase(text, at, 320)  # a list of three names with their acronyms runs long
+            names = _told.before_next_cue(_phrase(text, at, 320))  # three names and acronyms run long
             # "en lien avec le ministère ..., avec la participation de l'ENA": the second cue's names are read on
             # their own even where the first cue's phrase runs over them (its name ends before them).
             read = facts.implementers + (facts.partners if named is facts.implementers else [])

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 from ..folding import fold, fold_key
+from .partner_sums import without_sums
 
 _CONNECTORS = frozenset(
     "of the and on de du des del la le les el los las al y et e & für".split())
@@ -149,6 +150,8 @@ def name_extent(phrase: str) -> str:
     Desarrollo apoya a Honduras" gives "el Banco Interamericano de Desarrollo". A list stays a list; an item that
     names nothing (no capital) is dropped; "" when no name heads the phrase."""
     phrase = _before_label(_before_frame(_BROKEN_WORD.sub("", phrase) if "- " in phrase else phrase))
+    # "l'Union européenne (16 M€) et le Royaume de Belgique (2,5 M€)": each funder's share, the list goes on
+    phrase = without_sums(phrase) if "(" in phrase else phrase
     aside = _AMOUNT_ASIDE.search(phrase)
     if aside:
         phrase = phrase[: aside.start()]  # "the Government of Italy (EUR 850,000, 2023-2026)": the name, not its sum

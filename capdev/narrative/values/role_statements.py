@@ -57,9 +57,12 @@ def funder_gap_ends(text: str) -> list[int]:
     return sorted(set(ends + paid_by_ends(text)))  # "EUR 500,000 provided by the EU" (values/grant_cues.py)
 
 
-# A sentence's subject that pays: "The Government of Japan has committed USD 2.2 million", "L'AFD a octroyé 3 M€".
-_PAYER_SUBJECT = (r"(?:^|(?<=[.!?])\s+|\n\s*\n)\s*(?:(?:the|le|la|les|el|los|las)\s+|l['’]\s?)?"
-                  r"(?P<name>(?-i:[A-Z\u00c0-\u00de][\w'’&.-]*(?:\s+[\w\u00c0-\u00ff&][\w'’&-]*){0,9}"
+# A sentence's subject that pays: "The Government of Japan has committed USD 2.2 million", "L'AFD a octroyé 3 M€",
+# or a clause's after "that" / "que" ("We are pleased to report that the Government of Canada contributed ...",
+# "Les informo que el Gobierno de Canadá aportó ...").
+_PAYER_SUBJECT = (r"(?:^|(?<=[.!?])\s+|\n\s*\n|(?<![\w'-])(?:that|que|qu['’])\s*)\s*"
+                  r"(?:(?:the|le|la|les|el|los|las)\s+|l['’]\s?)?"
+                  r"(?P<name>(?-i:[A-Z\u00c0-\u00de][\w'’&.-]*(?:\s+(?!(?:that|que)\s)[\w\u00c0-\u00ff&][\w'’&-]*){0,9}"
                   r"(?:\s+\([A-Z][A-Za-z&-]{1,15}\))?))\s+")
 
 

@@ -19,12 +19,20 @@ import re
 
 from ..folding import fold
 from . import role_cues as _cues
+from .beneficiary_cues import beneficiary_rx, beneficiary_starts
 from .places import find_countries
+from .technical_help import technical_help_rx, technical_help_starts
 
 _ARTICLE = r"(?:(?:the|its|our|their|les|ses|nos|leurs|los|las|sus|nuestros|nuestras)\s+)"
+# One partner named as the group is ("Our counterpart is the Ministry of Finance", "Notre contrepartie est le
+# ministère ...", "Nuestra contraparte es la SFP"): a singular article or possessive, a singular copula, and a name
+# in capitals right after it (not a sum: "the counterpart contribution is EUR 50,000").
+_ONE = r"(?:(?:a|an|my|his|her|notre|son|sa|leur|le|la|un|une|nuestro|nuestra|su|el|una)\s+|l['’]\s?)"
+_A_NAME_NEXT = (r"(?=(?:(?:the|le|la|les|el|los|las)\s+|l['’]\s?)?(?-i:[A-Z\u00c0-\u00de][\w\u00c0-\u00ff'’-]))"
+                r"(?!(?:USD|EUR|CHF|GBP|JPY|CAD|XOF|XAF|US\$)\b)")
 # "técnicos del programa", "of the project", "du projet": a few small words between the noun and the verb.
 # Or no article where the noun opens its sentence, capitalised ("Partners include the Revenue Authority and ...").
-_ARTICLE_OR_OPENING = rf"(?:{_ARTICLE}|(?:^|(?<=[.!?]\s)|(?<=\n))(?-i:(?=[A-Z\u00c0-\u00de])))"
+_ARTICLE_OR_OPENING = rf"(?:{_ARTICLE}|{_ONE}|(?:^|(?<=[.!?]\s)|(?<=\n))(?-i:(?=[A-Z\u00c0-\u00de])))"
 _SMALL_GAP = r"(?:(?-i:[a-z\u00e0-\u00ff][\w'’-]*)\s+){0,4}?"
 
 
@@ -33,7 +41,8 @@ def _group_rx() -> re.Pattern[str]:
     adjectives = _cues.alternation("partner_adjectives")
     return re.compile(
         rf"(?<![\w'-]){_ARTICLE_OR_OPENING}(?:(?:{adjectives})\s+)?(?:{_cues.alternation('partner_nouns')})(?![\w-])\s+"
-        rf"{_SMALL_GAP}(?:(?:{_cues.alternation('partner_list_verbs')})(?:\s*:)?|:)\s+", re.IGNORECASE)
+        rf"{_SMALL_GAP}(?:(?:{_cues.alternation('partner_list_verbs')})(?:\s*:)?|:|"
+        rf"(?:{_cues.alternation('partner_singular_verbs')})\s+{_A_NAME_NEXT})\s*", re.IGNORECASE)
 
 
 def list_starts(text: str) -> list[int]:
@@ -41,7 +50,19 @@ def list_starts(text: str) -> list[int]:
     "); the caller reads the names from there."""
     if not isinstance(text, str) or not text:
         return []
-    return [m.end() for m in _group_rx().finditer(fold(text))]
+    # "au profit de l'Inspection générale du travail": the body the project works for (values/beneficiary_cues.py)
+    # "con el acompañamiento técnico del ILPES-CEPAL": a body that helps with its knowledge (values/technical_help.py)
+    return sorted({m.end() for m in _group_rx().finditer(fold(text))} | set(beneficiary_starts(text))
+                  | set(technical_help_starts(text)))
+
+
+def before_next_cue(phrase: str) -> str:
+    """A phrase read after a cue, cut where a cue of technical help or of benefit opens inside it ("la SFP con el
+    acompañamiento técnico del ILPES-CEPAL": "la SFP"): the body after that cue is read on its own. Only the
+    phrase is searched (a bounded span)."""
+    folded = fold(phrase)
+    cuts = [m.start() for m in (technical_help_rx().search(folded, 1), beneficiary_rx().search(folded, 1)) if m]
+    return phrase[: min(cuts)].rstrip(" ,;") if cuts else phrase
 
 
 # A sentence's subject: a capitalised word and up to ten more, an acronym in brackets, after an article.
