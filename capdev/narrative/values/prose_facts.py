@@ -316,11 +316,11 @@ def _masked(text: str, funders: list[str]) -> str:
 
 
 def _after_serve_cue(text: str, folded: str, lo: int, hi: int, countries: list, starts: list[int]) -> list[str]:
-    """Countries named right after a cue of service, and the list they head ("assists Kazakhstan, Kyrgyzstan and
-    Uzbekistan"), unless a venue's cue comes first."""
+    """Countries right after a cue of service (values/serve_verbs.py) and the list they head, unless a venue's first."""
+    from .serve_verbs import serve_cue_rx
     out: list[str] = []
     venue_rx = _rx("venue_cues")
-    for cue in _rx("serve_cues").finditer(folded, lo, hi):
+    for cue in serve_cue_rx().finditer(folded, lo, hi):
         at = cue.end()
         bridge = _bridge_rx().match(folded, at, hi)
         at = bridge.end() if bridge else at
