@@ -9,6 +9,7 @@ import re
 
 from ..intervals import Intervals
 from .counted_lists import counted_members
+from .requesting_countries import requesting_members
 from .places import (
     CountryMention,
     find_countries,
@@ -364,7 +365,8 @@ def served_countries(fields: dict[str, str]) -> list[str]:
             score = _mention_score(key, ft, mention, head)
             scores[mention.iso3] = scores.get(mention.iso3, 0.0) + score
             first_seen.setdefault(mention.iso3, (rank, mention.start))
-        for member in counted_members(text):  # "the three countries - A, B and C": as many as the count says
+        # "the three countries - A, B and C" (as many as the count says); "A, B and C have requested support"
+        for member in counted_members(text) + requesting_members(text):
             scores[member.iso3] = scores.get(member.iso3, 0.0) + 2.0
         # National adjectives: "Saudi nationals", "the Bahamian public service" count; a bare "French" only supports.
         # (find_demonyms already leaves out the words inside a country's name, "Saudi" of "Saudi Arabia".)
