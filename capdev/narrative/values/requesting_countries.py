@@ -16,7 +16,8 @@ _AUX = (r"(?:(?:have|has|had)\s+(?:also\s+|already\s+|formally\s+|officially\s+)
         r"(?:d[ée]j[àa]\s+|officiellement\s+|formellement\s+)?|(?:han|ha|hab[íi]an|hab[íi]a)\s+(?:ya\s+|formalmente\s+|"
         r"oficialmente\s+)?)?")
 _REQUEST = re.compile(
-    r"\s*" + _AUX + r"(?:requested|request|asked\s+for|sought|applied\s+for|expressed\s+(?:their\s+|its\s+|an\s+)?interest|"
+    r"\s*" + _AUX + r"(?:requested|request|asked\s+for|sought|applied\s+for|"
+    r"expressed\s+(?:their\s+|its\s+|an\s+)?interest|"
     r"sollicit[ée]|sollicitent|sollicitaient|demand[ée]|demandent|exprim[ée]\s+(?:leur|son)\s+int[ée]r[êe]t|"
     r"manifest[ée]\s+(?:leur|son)\s+int[ée]r[êe]t|solicitado|solicitaron|solicitan|solicit[óo]|pedido|pidieron|"
     r"expresado\s+(?:su\s+)?inter[ée]s|manifestado\s+(?:su\s+)?inter[ée]s|expresaron\s+(?:su\s+)?inter[ée]s|"

@@ -8,8 +8,7 @@ import bisect
 import re
 
 from ..intervals import Intervals
-from .counted_lists import counted_members
-from .requesting_countries import requesting_members
+from .counted_lists import counted_members, region_members
 from .places import (
     CountryMention,
     find_countries,
@@ -19,6 +18,7 @@ from .places import (
     resolve_demonym,
     resolve_region,
 )
+from .requesting_countries import requesting_members
 
 # ---------------------------------------------------------------- labelled lists
 
@@ -365,8 +365,9 @@ def served_countries(fields: dict[str, str]) -> list[str]:
             score = _mention_score(key, ft, mention, head)
             scores[mention.iso3] = scores.get(mention.iso3, 0.0) + score
             first_seen.setdefault(mention.iso3, (rank, mention.start))
-        # "the three countries - A, B and C" (as many as the count says); "A, B and C have requested support"
-        for member in counted_members(text) + requesting_members(text):
+        # "the three countries - A, B and C" (as many as the count says), "in the Pacific: A, B and C", "A, B and C
+        # have requested support": lists that name the countries served
+        for member in counted_members(text) + region_members(text) + requesting_members(text):
             scores[member.iso3] = scores.get(member.iso3, 0.0) + 2.0
         # National adjectives: "Saudi nationals", "the Bahamian public service" count; a bare "French" only supports.
         # (find_demonyms already leaves out the words inside a country's name, "Saudi" of "Saudi Arabia".)
