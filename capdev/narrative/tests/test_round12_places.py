@@ -183,7 +183,13 @@ def test_state_heads(line, iso3):
     ("los objetivos 5 y 16 de la Agenda 2030", [5, 16]),
     ("Objetivo 11: Ciudades y comunidades sostenibles", [11]),
     ("Objectif 5 : Égalité entre les sexes", [5]),
-    # guards: a project's own goals
+    ("Le projet contribue à l'atteinte des ODD n° 5 et n° 16.", [5, 16]),
+    ("The Global Goals 5 and 16", [5, 16]),
+    ("supports the SDGs, in particular Goals 16 and 17", [16, 17]),
+    ("les ODD, notamment les objectifs 5 et 16", [5, 16]),
+    # guards: a project's own goals, a number that is not a goal's
+    ("the SDGs. Goal 2 of the project includes 3 outputs", []),
+    ("SDG 16 and no. 5 of the workshops", [16]),
     ("Objectif 2 : former 300 agents", []),
     ("Goal 2 of the project is to train staff", []),
     ("el objetivo 2 del proyecto", []),
@@ -199,6 +205,19 @@ def test_sdgs_in_prose(text, goals):
     ("Faim « zéro »", [2]),
     ("Education de qualite", [4]),  # without accents
     ("Industria, innovación e infraestructura", [9]),
+    ("#16 Peace", [16]),
 ])
 def test_goal_names_in_french_and_spanish(text, goals):
     assert parse_sdgs(text) == (goals, [])
+
+
+@pytest.mark.parametrize("text, countries, why", [
+    ("Los funcionarios realizarán una pasantía en Santiago de Chile.", ["CHL"], {"CHL": "a study visit's venue"}),
+    ("El equipo hará una pasantía en San José de Costa Rica.", ["CRI"], {"CRI": "a study visit's venue"}),
+    # guard: the country served after its city's seat is named
+    ("Con sede en Ciudad de México, el proyecto apoya a México.", ["MEX"], {}),
+])
+def test_city_named_by_its_country(text, countries, why):
+    from capdev.narrative.values.who_is_served import unserved
+
+    assert unserved(text, countries) == why

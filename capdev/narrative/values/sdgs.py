@@ -73,15 +73,16 @@ _PREFIXED_TARGET = re.compile(
     rf"(?P<list>{_T}(?:\s*(?:,|;|/|\band\b|&|\bor\b|\bet\b|\by\b)\s*{_T})*)",
     re.IGNORECASE,
 )
-_NUM = r"(?:(?:SDG|ODS|ODD|Goal)\s*#?\s*)?\d{1,2}(?![\d]|\.\w)"
+_NUMERO = r"(?:no\.?|n\.?\s?[°º]\.?|n[úu]m(?:ero|\.)?|number|num[ée]ro)"
+# Each number of a list may repeat its key or its "n°": "ODD n° 5 et n° 16", "SDG 5 and SDG 16".
+_NUM = r"(?:(?:SDG|ODS|ODD|Goal)\s*#?\s*|(?:n\.?\s?[°º]\.?|n[úu]m\.|n[úu]mero|num[ée]ro)\s*)?\d{1,2}(?![\d]|\.\w)"
 _LIST_SEP = r"\s*(?:,|;|/|\band\b|&|\bor\b|\by\b|\bet\b)\s*"
-_GOAL_KEY_PROSE = (r"(?:SDGs?|ODS|ODD|Sustainable\s+Development\s+Goals?|Objetivos?\s+de\s+Desarrollo\s+Sostenible|"
-                   r"Objectifs?\s+de\s+d[ée]veloppement\s+durable)")
+_GOAL_KEY_PROSE = (r"(?:SDGs?|ODS|ODD|Sustainable\s+Development\s+Goals?|Global\s+Goals?|"
+                   r"Objetivos?\s+de\s+Desarrollo\s+Sostenible|Objectifs?\s+de\s+d[ée]veloppement\s+durable)")
 _GOAL_KEY = rf"(?:{_GOAL_KEY_PROSE}|Goals?|Objectifs?|Objetivos?)"
 
 
-# "no. 16", "n° 17", "n.º 16", "núm. 5", "number 4", "numéro 11"
-_NUMERO = r"(?:no\.?|n\.?\s?[°º]\.?|n[úu]m(?:ero|\.)?|number|num[ée]ro)"
+# "no. 16", "n° 17", "n.º 16", "núm. 5", "number 4", "numéro 11": _NUMERO, above
 # An icon's alternative text: "![ODD 16](icons/odd16.png)", "[Goal 16 icon]", "[SDG 5: Gender equality]".
 _ICON = re.compile(r"!?\[\s*(?:SDG|ODS|ODD|Goal|Objecti[fv]o?)\s*#?\s*(?P<list>\d{1,2})(?![\d.])"
                    r"(?:\s*(?:icon|logo|ic[ôo]ne|[íi]cono)|\s*[:–-][^\[\]\n]{0,40})?\s*\]",
@@ -108,11 +109,19 @@ _GOAL_LIST_PROSE = _goal_list_regex(
     r"(?-i:Goals?|Objectifs?|Objetivos?))")
 # A bare goal list that the 2030 Agenda or the SDGs own, named right after it ("Goals 5 and 16 of the 2030 Agenda",
 # "l'objectif 16 de l'Agenda 2030", "los objetivos 5 y 16 de la Agenda 2030", "objetivo 16 de los ODS").
+_BARE_GOALS = (rf"\b(?:goals?|objectifs?|objetivos?)\s*(?:{_NUMERO}|#)?\s*(?P<list>\d{{1,2}}(?:{_LIST_SEP}\d{{1,2}})*)"
+               r"(?![\d]|[.,]\d)")
 _AGENDA_GOALS = re.compile(
-    rf"\b(?:goals?|objectifs?|objetivos?)\s*(?:{_NUMERO}|#)?\s*(?P<list>\d{{1,2}}(?:{_LIST_SEP}\d{{1,2}})*)(?![\d]|[.,]\d)"
-    r"\s+(?:of\s+the\s+(?:2030\s+agenda|agenda\s+2030|sdgs|sustainable\s+development\s+goals)|"
+    _BARE_GOALS + r"\s+(?:of\s+the\s+(?:2030\s+agenda|agenda\s+2030|sdgs|sustainable\s+development\s+goals)|"
     r"(?:de\s+l['’]\s?|de\s+la\s+|del\s+)(?:agenda|programme|programa)\s+(?:2030|de\s+d[ée]veloppement\s+durable\s+"
     r"(?:à\s+l['’]horizon\s+)?2030)|des\s+ODD|de\s+los\s+ODS)\b", re.IGNORECASE)
+# ... or that the SDGs named just before single out ("the SDGs, in particular Goals 16 and 17", "les ODD, notamment les
+# objectifs 5 et 16", "los ODS, en particular los objetivos 5 y 16").
+_SDG_LED_GOALS = re.compile(
+    r"\b(?:SDGs|ODD|ODS|Sustainable\s+Development\s+Goals|Objectifs\s+de\s+d[ée]veloppement\s+durable|Objetivos\s+de\s+"
+    r"Desarrollo\s+Sostenible)\b[^.;\n\d]{0,30}?\b(?:in\s+particular|notably|especially|including|notamment|en\s+"
+    r"particulier|particuli[èe]rement|en\s+particular|especialmente|sobre\s+todo)\s+(?:the\s+|les\s+|los\s+|l')?"
+    + _BARE_GOALS, re.IGNORECASE)
 
 
 # A goal's theme in brackets between two numbers of a prose list ("ODS 11 (ciudades sostenibles) y 16 (paz)", "ODD 16
@@ -160,7 +169,7 @@ def _collect(text: str, prose: bool) -> tuple[list[int], list[str]]:
             if name and lookup[name.lastgroup] == int(m.group("list")) and 1 <= int(m.group("list")) <= 17:
                 hits.append((m.start("list"), "goal", int(m.group("list"))))
     goal_lists = [*(_GOAL_LIST_PROSE if prose else _GOAL_LIST).finditer(text), *_ICON.finditer(text),
-                  *(_AGENDA_GOALS.finditer(text) if prose else ())]
+                  *(m for rx in (_AGENDA_GOALS, _SDG_LED_GOALS) if prose for m in rx.finditer(text))]
     for m in sorted(goal_lists, key=lambda m: m.start()):
         for pos, number in _numbers_in(m.group("list"), m.start("list")):
             if blank[pos] == " ":
@@ -181,7 +190,7 @@ def _collect(text: str, prose: bool) -> tuple[list[int], list[str]]:
         else:
             for line in re.finditer(r"[^\n]+", rest):
                 # "16", "16.", "16) Peace ...", "- 16: Peace": a goal number opening its line.
-                m = re.match(r"^[\s\-•*·(]*(\d{1,2})(?![\d]|[.,]\d)(?:\s*[.):\-–]|\s*$|\s+(?=[A-Z]))", line.group(0))
+                m = re.match(r"^[\s\-•*·(#]*(\d{1,2})(?![\d]|[.,]\d)(?:\s*[.):\-–]|\s*$|\s+(?=[A-Z]))", line.group(0))
                 if m and 1 <= int(m.group(1)) <= 17:
                     hits.append((line.start() + m.start(1), "goal", int(m.group(1))))
     goals: list[int] = []

@@ -96,7 +96,9 @@ def funder_countries(donor_texts: list[str], text: str) -> list[str]:
 _BRIDGE = (r"(?:\s*(?:the|le|la|les|l'|el|los|las|de|del|du|des|d'|en|au|aux|a|from|in|of|to|dans|"
            r"the\s+city\s+of|city\s+of|ciudad\s+de|ville\s+de|"
            r"the\s+republic\s+of)(?![\w-]))*")
-_CITY_COMMA = r"(?:\s*[\w'-]+(?:\s+[\w'-]+)?\s*,)?"  # "based in Nairobi, Kenya", "con sede en Santiago, Chile"
+# "based in Nairobi, Kenya", "con sede en Santiago, Chile", "una pasantía en Santiago de Chile" (a city named by its
+# country)
+_CITY_COMMA = r"(?:\s*[\w'-]+(?:\s+[\w'-]+)?\s*(?:,|\s(?:de|del|du)\s))?"
 _LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|et|ou|y|e|as\s+well\s+as|ainsi\s+que)\s+)?"
                        r"(?:(?:the|le|la|les|l'|el|los|las|du|des|au|aux|de|del|en)\s+)?$", re.IGNORECASE)
 
