@@ -86,10 +86,20 @@ def test_sample_figure():
     ("Los equipos trabajan en Honduras y El Salvador.", ["HND", "SLV"]),
     ("Las misiones acompañaron a Bolivia.", ["BOL"]),
     ("The fund is now targeting Malawi.", ["MWI"]),
+    ("Ces activités profitent au Mali et au Niger.", ["MLI", "NER"]),
+    ("The beneficiaries are Ghana and Liberia.", ["GHA", "LBR"]),
+    ("Les bénéficiaires sont le Ghana et le Libéria.", ["GHA", "LBR"]),
+    ("Los beneficiarios son Perú y Chile.", ["PER", "CHL"]),
+    ("The project will be rolled out in Zambia and Malawi.", ["ZMB", "MWI"]),
+    ("Le projet sera déployé au Sénégal et en Gambie.", ["SEN", "GMB"]),
+    ("El proyecto se implementará en Perú y Ecuador.", ["PER", "ECU"]),
     # guards: a verb form that is also a noun, a funder after "support of"
     ("Con el apoyo del Gobierno de Japón, el taller se celebró en Lima.", []),
     ("With the support of the Government of Norway, the report was published.", []),
     ("La cible 16.9 du Mali est suivie par l'INS.", []),
+    ("Le profit du Mali a doublé.", []),
+    ("The beneficiaries were trained in Japan.", []),
+    ("It supports Kenya, and a workshop in Uganda.", ["KEN"]),
 ])
 def test_verbs_of_service(text, iso3):
     assert read_served(text) == iso3
