@@ -62,9 +62,10 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
     if exported is not None:
         # A portfolio written as data (a CSV export, a table of projects): one record per project.
         try:
-            when = document_date(exported[:HEAD_CHARS])
-            for record in read_records(exported, source_file, max_record or len(exported) + 1):
+            when, lent = document_date(exported[:HEAD_CHARS]), None
+            for i, record in enumerate(read_records(exported, source_file, max_record or len(exported) + 1)):
                 infer_status(record, when)
+                lend_country(record, lent := lent if i else head_country(record))  # "MINISTERIO ... - REPÚBLICA ..."
                 relater.add(record)
                 yield record
         except LimitExceeded as exc:
@@ -121,8 +122,7 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
     if not index:
         whole = "".join(before or ())
         if portfolio_below(whole, 0, max_record or len(whole) + 1) is not None:
-            # No labelled record, and a table of projects further down than a portfolio export's head (a report's
-            # annex table after its prose): one record per row, the prose kept with them.
+            # No labelled record, and a table of projects below a report's prose: one record per row, the prose kept.
             try:
                 for record in read_records(whole, source_file, max_record or len(whole) + 1):
                     relater.add(dated(record))

@@ -20,7 +20,7 @@ REASON = "the country the page's head says it serves (no country of the record's
 
 def head_country(record: Record) -> str | None:
     """The one country the text before the first record's first value says is served; None otherwise."""
-    from .values.prose_facts import read_served
+    from .values import prose_facts, state_heads
 
     head: list[str] = []
     for span in sorted(record.spans, key=lambda s: s.start):
@@ -29,12 +29,12 @@ def head_country(record: Record) -> str | None:
         head.append(record.text[span.start - record.offset : span.end - record.offset])
     if not head:
         return None
-    served = read_served("".join(head))
+    served = prose_facts.read_served("".join(head))
     if not served:
         served = list(dict.fromkeys(c for line in "".join(head).splitlines() if (c := named_project_country(line))))
     if not served:
         lines = [line for line in "".join(head).splitlines() if line.strip()][:_TOP_LINES]
-        served = list(dict.fromkeys(c for line in lines if (c := national_body_country(line))))
+        served = list(dict.fromkeys(c for ln in lines if (c := national_body_country(ln) or state_heads.country(ln))))
     return served[0] if len(served) == 1 else None
 
 

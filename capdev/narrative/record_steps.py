@@ -312,7 +312,7 @@ class RecordSteps(EventSteps):
             # A funder, a country compared, a seat, participants' origin, a venue: named, not served.
             whole = "\n".join(v for k, v in fields.items() if k != "countries" and v)
             rec.countries, why = _guard(rec, "countries", (rec.countries, []), _values("who_is_served").kept_served,
-                                        rec.countries, self.donor_texts, whole)
+                                        rec.countries, self.donor_texts, whole, rec.text)
             for reason in why:
                 rec.flag("countries", reason)
         if not rec.countries and not labelled.strip() and not rec.regions and not rec.region:

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 
 from .number_words import UNITS
-from .places import CountryMention, find_countries
+from .places import CountryMention, find_countries, find_regions
 
-__all__ = ["counted_members"]
+__all__ = ["counted_members", "region_members"]
 
 # "two" to "nineteen", "deux" to "dix-neuf", "dos" to "diecinueve": a count of countries.
 _NUMBERS = {w: n for w, n in UNITS.items() if 2 <= n <= 19}
@@ -73,4 +73,41 @@ def counted_members(text: str) -> list[CountryMention]:
         if _NOT_SERVED.search(_sentence_before(text, group.start()) + text[group.start() : group.end()]):
             continue
         out.extend(m for m in members if m not in out)
+    return out
+
+
+# "in the Pacific: Fiji, Samoa and Tonga", "en Afrique de l'Ouest (Bénin, Togo, Niger)", "en Centroamérica —
+# Honduras, Guatemala y El Salvador —": a region, then the list of its members the text names, closed by a stop, a
+# bracket or a dash. The region alone is not its countries; the list that follows it names those served.
+_REGION_OPENER = re.compile(r"\s*(?:(?:region|r[ée]gion|regi[óo]n|countries|pays|pa[íi]ses)\s*)?"
+                            r"(?:[:(—–]|\s-\s|,?\s*(?:namely|à\s+savoir|a\s+saber)\b)", re.IGNORECASE)
+_LIST_CLOSE = re.compile(r"\s*(?:[.;)—–\n]|\s-\s|$)")
+
+
+def region_members(text: str) -> list[CountryMention]:
+    """The countries of each list that opens right after a region's name and closes with the sentence, two or more."""
+    if not isinstance(text, str) or not text:
+        return []
+    countries = find_countries(text)
+    if len(countries) < 2:
+        return []
+    out: list[CountryMention] = []
+    for region in find_regions(text):
+        opener = _REGION_OPENER.match(text, region.end)
+        if not opener:
+            continue
+        members: list[CountryMention] = []
+        at = opener.end()
+        for c in countries:
+            if c.start < at:
+                continue
+            if not (_ARTICLE if not members else _LIST_GAP).fullmatch(text[at : c.start]):
+                break
+            members.append(c)
+            at = c.end
+        if len({m.iso3 for m in members}) < 2 or not _LIST_CLOSE.match(text, at):
+            continue
+        if _NOT_SERVED.search(_sentence_before(text, region.start) + text[region.start : opener.end()]):
+            continue
+        out.extend(m for m in members if all(o.iso3 != m.iso3 for o in out))
     return out

@@ -284,7 +284,7 @@ _STATE = re.compile(r"(?:is|est|esta|se\s+encuentra|remains|reste|sigue|has\s+no
 # "Kenya and Uganda", "du Niger et de la Guinée", "au Bénin et à la Côte d'Ivoire", "del Ecuador y de Colombia".
 _LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|et|ou|y|e|as\s+well\s+as|ainsi\s+que)\s+)?"
                        r"(?:(?:de|à|a)\s+(?=la\b|l'|les\b|los\b|las\b))?"
-                       r"(?:(?:of\s+the|of|the|le|la|les|l'|el|los|las|du|des|au|aux|a|à|de|del|d')\s*)?$",
+                       r"(?:(?:of\s+the|of|the|le|la|les|l'|el|los|las|du|des|au|aux|a|à|de|del|d'|en|in)\s*)?$",
                        re.IGNORECASE)
 # "apoya a las oficinas nacionales de servicio civil de Guatemala", "supports the land registry offices of Kenya":
 # a few words naming the bodies served, then the country they are of (no stop, no figure between).
@@ -316,11 +316,11 @@ def _masked(text: str, funders: list[str]) -> str:
 
 
 def _after_serve_cue(text: str, folded: str, lo: int, hi: int, countries: list, starts: list[int]) -> list[str]:
-    """Countries named right after a cue of service, and the list they head ("assists Kazakhstan, Kyrgyzstan and
-    Uzbekistan"), unless a venue's cue comes first."""
+    """Countries right after a cue of service (values/serve_verbs.py) and the list they head, unless a venue's first."""
+    from .serve_verbs import serve_cue_rx
     out: list[str] = []
     venue_rx = _rx("venue_cues")
-    for cue in _rx("serve_cues").finditer(folded, lo, hi):
+    for cue in serve_cue_rx().finditer(folded, lo, hi):
         at = cue.end()
         bridge = _bridge_rx().match(folded, at, hi)
         at = bridge.end() if bridge else at

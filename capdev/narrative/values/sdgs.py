@@ -8,6 +8,8 @@ import json
 import re
 from pathlib import Path
 
+from ..folding import fold
+
 __all__ = ["parse_sdgs", "find_sdg_mentions", "find_record_sdgs", "goal_name", "is_valid_target"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "sdgs.json"
@@ -39,23 +41,23 @@ def is_valid_target(code: str) -> bool:
     return tail.lower() in goal["letters"]
 
 
+_AND = {"and": r"(?:and|&)", "et": r"(?:et|&)", "y": r"(?:y|e|&)", "e": r"(?:y|e|&)"}
+
+
 def _name_pattern(name: str) -> str:
-    words = re.findall(r"[A-Za-z]+", name)
-    parts = []
-    for word in words:
-        if word.lower() == "and":
-            parts.append(r"(?:and|&)")
-        else:
-            parts.append(re.escape(word))
-    # Commas, hyphens and spaces between words are free: "Well-being", "Peace, Justice, and ...".
-    return r"\b" + r"[\s,\-]*".join(parts) + r"\b"
+    """A goal's name as a pattern on folded text: its words in order, 'and' / 'et' / 'y' or '&' alike."""
+    words = re.findall(r"[^\W\d_]+", fold(name))
+    parts = [_AND.get(word.lower(), re.escape(word)) for word in words]
+    # Commas, hyphens, quotes, apostrophes and spaces between words are free: "Well-being", "Faim « zéro »".
+    return r"\b" + r"[\s,\-'«»\"]*".join(parts) + r"\b"
 
 
 @functools.cache
 def _name_regex() -> tuple[re.Pattern[str], dict[str, int]]:
+    """Every goal's names (English, French, Spanish, aliases) as one pattern, matched on folded text."""
     names: dict[str, int] = {}
     for number, goal in _goals().items():
-        for name in [goal["name"], *goal.get("aliases", [])]:
+        for name in [goal["name"], *goal.get("aliases", []), *goal.get("names_fr", []), *goal.get("names_es", [])]:
             names[name] = number
     ordered = sorted(names, key=len, reverse=True)
     rx = re.compile("|".join(f"(?P<g{i}>{_name_pattern(n)})" for i, n in enumerate(ordered)), re.IGNORECASE)
@@ -71,26 +73,31 @@ _PREFIXED_TARGET = re.compile(
     rf"(?P<list>{_T}(?:\s*(?:,|;|/|\band\b|&|\bor\b|\bet\b|\by\b)\s*{_T})*)",
     re.IGNORECASE,
 )
-_NUM = r"(?:(?:SDG|ODS|ODD|Goal)\s*#?\s*)?\d{1,2}(?![\d]|\.\w)"
+_NUMERO = r"(?:no\.?|n\.?\s?[°º]\.?|n[úu]m(?:ero|\.)?|number|num[ée]ro)"
+# Each number of a list may repeat its key or its "n°": "ODD n° 5 et n° 16", "SDG 5 and SDG 16".
+_NUM = r"(?:(?:SDG|ODS|ODD|Goal)\s*#?\s*|(?:n\.?\s?[°º]\.?|n[úu]m\.|n[úu]mero|num[ée]ro)\s*)?\d{1,2}(?![\d]|\.\w)"
 _LIST_SEP = r"\s*(?:,|;|/|\band\b|&|\bor\b|\by\b|\bet\b)\s*"
-_GOAL_KEY_PROSE = (r"(?:SDGs?|ODS|ODD|Sustainable\s+Development\s+Goals?|Objetivos?\s+de\s+Desarrollo\s+Sostenible|"
-                   r"Objectifs?\s+de\s+d[ée]veloppement\s+durable)")
+_GOAL_KEY_PROSE = (r"(?:SDGs?|ODS|ODD|Sustainable\s+Development\s+Goals?|Global\s+Goals?|"
+                   r"Objetivos?\s+de\s+Desarrollo\s+Sostenible|Objectifs?\s+de\s+d[ée]veloppement\s+durable)")
 _GOAL_KEY = rf"(?:{_GOAL_KEY_PROSE}|Goals?|Objectifs?|Objetivos?)"
 
 
-# "no. 16", "n° 17", "n.º 16", "núm. 5", "number 4", "numéro 11"
-_NUMERO = r"(?:no\.?|n\.?\s?[°º]\.?|n[úu]m(?:ero|\.)?|number|num[ée]ro)"
+# "no. 16", "n° 17", "n.º 16", "núm. 5", "number 4", "numéro 11": _NUMERO, above
 # An icon's alternative text: "![ODD 16](icons/odd16.png)", "[Goal 16 icon]", "[SDG 5: Gender equality]".
 _ICON = re.compile(r"!?\[\s*(?:SDG|ODS|ODD|Goal|Objecti[fv]o?)\s*#?\s*(?P<list>\d{1,2})(?![\d.])"
                    r"(?:\s*(?:icon|logo|ic[ôo]ne|[íi]cono)|\s*[:–-][^\[\]\n]{0,40})?\s*\]",
                    re.IGNORECASE)
 
 
-_NAMED_GOAL = re.compile(r"\b(?:Goal|GOAL)\s*#?\s*(?P<list>\d{1,2})(?![\d.])\s*(?:[:(–—-]\s*|,\s*)?")
+_NAMED_GOAL = re.compile(r"\b(?:Goal|GOAL|Objectif|OBJECTIF|Objetivo|OBJETIVO)\s*#?\s*(?P<list>\d{1,2})(?![\d.])\s*"
+                         r"(?:[:(–—-]\s*|,\s*)?")
+# "les objectifs de développement durable (ODD) 4 et 16": the key's acronym in brackets before the numbers.
+_KEY_ACRONYM = r"(?:\s*\((?:SDGs?|ODD|ODS)\))?"
 
 
 def _goal_list_regex(key: str) -> re.Pattern[str]:
-    return re.compile(rf"\b{key}\s*(?:{_NUMERO}|#|:|-|–)?\s*(?P<list>{_NUM}(?:{_LIST_SEP}{_NUM})*)", re.IGNORECASE)
+    return re.compile(rf"\b{key}{_KEY_ACRONYM}\s*(?:{_NUMERO}|#|:|-|–)?\s*(?P<list>{_NUM}(?:{_LIST_SEP}{_NUM})*)",
+                      re.IGNORECASE)
 
 
 _GOAL_LIST = _goal_list_regex(_GOAL_KEY)
@@ -100,6 +107,21 @@ _GOAL_LIST = _goal_list_regex(_GOAL_KEY)
 _GOAL_LIST_PROSE = _goal_list_regex(
     rf"(?:{_GOAL_KEY_PROSE}|contribu\w*\s+(?:to(?:wards)?|à|aux?|al?)\s+(?:the\s+|les\s+|los\s+|l')?"
     r"(?-i:Goals?|Objectifs?|Objetivos?))")
+# A bare goal list that the 2030 Agenda or the SDGs own, named right after it ("Goals 5 and 16 of the 2030 Agenda",
+# "l'objectif 16 de l'Agenda 2030", "los objetivos 5 y 16 de la Agenda 2030", "objetivo 16 de los ODS").
+_BARE_GOALS = (rf"\b(?:goals?|objectifs?|objetivos?)\s*(?:{_NUMERO}|#)?\s*(?P<list>\d{{1,2}}(?:{_LIST_SEP}\d{{1,2}})*)"
+               r"(?![\d]|[.,]\d)")
+_AGENDA_GOALS = re.compile(
+    _BARE_GOALS + r"\s+(?:of\s+the\s+(?:2030\s+agenda|agenda\s+2030|sdgs|sustainable\s+development\s+goals)|"
+    r"(?:de\s+l['’]\s?|de\s+la\s+|del\s+)(?:agenda|programme|programa)\s+(?:2030|de\s+d[ée]veloppement\s+durable\s+"
+    r"(?:à\s+l['’]horizon\s+)?2030)|des\s+ODD|de\s+los\s+ODS)\b", re.IGNORECASE)
+# ... or that the SDGs named just before single out ("the SDGs, in particular Goals 16 and 17", "les ODD, notamment les
+# objectifs 5 et 16", "los ODS, en particular los objetivos 5 y 16").
+_SDG_LED_GOALS = re.compile(
+    r"\b(?:SDGs|ODD|ODS|Sustainable\s+Development\s+Goals|Objectifs\s+de\s+d[ée]veloppement\s+durable|Objetivos\s+de\s+"
+    r"Desarrollo\s+Sostenible)\b[^.;\n\d]{0,30}?\b(?:in\s+particular|notably|especially|including|notamment|en\s+"
+    r"particulier|particuli[èe]rement|en\s+particular|especialmente|sobre\s+todo)\s+(?:the\s+|les\s+|los\s+|l')?"
+    + _BARE_GOALS, re.IGNORECASE)
 
 
 # A goal's theme in brackets between two numbers of a prose list ("ODS 11 (ciudades sostenibles) y 16 (paz)", "ODD 16
@@ -143,10 +165,11 @@ def _collect(text: str, prose: bool) -> tuple[list[int], list[str]]:
     if prose:  # "Goal 16: Peace, Justice and Strong Institutions": a bare goal that its SDG's own name follows
         rx, lookup = _name_regex()
         for m in _NAMED_GOAL.finditer(text):
-            name = rx.match(text, m.end())
+            name = rx.match(fold(text), m.end())
             if name and lookup[name.lastgroup] == int(m.group("list")) and 1 <= int(m.group("list")) <= 17:
                 hits.append((m.start("list"), "goal", int(m.group("list"))))
-    goal_lists = [*(_GOAL_LIST_PROSE if prose else _GOAL_LIST).finditer(text), *_ICON.finditer(text)]
+    goal_lists = [*(_GOAL_LIST_PROSE if prose else _GOAL_LIST).finditer(text), *_ICON.finditer(text),
+                  *(m for rx in (_AGENDA_GOALS, _SDG_LED_GOALS) if prose for m in rx.finditer(text))]
     for m in sorted(goal_lists, key=lambda m: m.start()):
         for pos, number in _numbers_in(m.group("list"), m.start("list")):
             if blank[pos] == " ":
@@ -156,7 +179,7 @@ def _collect(text: str, prose: bool) -> tuple[list[int], list[str]]:
         consume(m.start(), m.end())
     if not prose:
         rx, lookup = _name_regex()
-        for m in rx.finditer(text):
+        for m in rx.finditer(fold(text)):
             hits.append((m.start(), "goal", lookup[m.lastgroup]))
             consume(m.start(), m.end())
         # A goal's name or theme in brackets after its number ("5 (égalité entre les sexes) et 16 (paix)").
@@ -167,7 +190,7 @@ def _collect(text: str, prose: bool) -> tuple[list[int], list[str]]:
         else:
             for line in re.finditer(r"[^\n]+", rest):
                 # "16", "16.", "16) Peace ...", "- 16: Peace": a goal number opening its line.
-                m = re.match(r"^[\s\-•*·(]*(\d{1,2})(?![\d]|[.,]\d)(?:\s*[.):\-–]|\s*$|\s+(?=[A-Z]))", line.group(0))
+                m = re.match(r"^[\s\-•*·(#]*(\d{1,2})(?![\d]|[.,]\d)(?:\s*[.):\-–]|\s*$|\s+(?=[A-Z]))", line.group(0))
                 if m and 1 <= int(m.group(1)) <= 17:
                     hits.append((line.start() + m.start(1), "goal", int(m.group(1))))
     goals: list[int] = []

@@ -8,7 +8,7 @@ import bisect
 import re
 
 from ..intervals import Intervals
-from .counted_lists import counted_members
+from .counted_lists import counted_members, region_members
 from .places import (
     CountryMention,
     find_countries,
@@ -18,6 +18,7 @@ from .places import (
     resolve_demonym,
     resolve_region,
 )
+from .requesting_countries import requesting_members
 
 # ---------------------------------------------------------------- labelled lists
 
@@ -297,7 +298,10 @@ def _mention_score(field: str, ft: _FieldText, mention: CountryMention, head: Co
     return weight
 
 
-_LIST_GAP = re.compile(r"\s*(?:,|;|and|&|or|,\s*and|,\s*or|y|e|et|o|ou)\s*", re.IGNORECASE)
+# "Cambodia, the Lao People's Democratic Republic and Viet Nam", "du Niger, de la Mauritanie et du Tchad": the
+# separator, then the article or preposition each member of the list repeats.
+_LIST_GAP = re.compile(r"\s*(?:,|;|and|&|or|,\s*and|,\s*or|y|e|et|o|ou)\s*(?:(?:à|a|de|du|des|au|aux|del|al)\s+)?"
+                       r"(?:(?:the|la|le|les|el|los|las)\s+|l['’]\s?)?", re.IGNORECASE)
 _NATIONAL_NOUN = re.compile(
     r"\s+(?:government|authorities|public\s+service|civil\s+service|ministry|ministries|public\s+administration|"
     r"parliament|nationals|officials|institutions|judiciary|public\s+sector|state|civil\s+servants|public\s+servants|"
@@ -361,7 +365,9 @@ def served_countries(fields: dict[str, str]) -> list[str]:
             score = _mention_score(key, ft, mention, head)
             scores[mention.iso3] = scores.get(mention.iso3, 0.0) + score
             first_seen.setdefault(mention.iso3, (rank, mention.start))
-        for member in counted_members(text):  # "the three countries - A, B and C": as many as the count says
+        # "the three countries - A, B and C" (as many as the count says), "in the Pacific: A, B and C", "A, B and C
+        # have requested support": lists that name the countries served
+        for member in counted_members(text) + region_members(text) + requesting_members(text):
             scores[member.iso3] = scores.get(member.iso3, 0.0) + 2.0
         # National adjectives: "Saudi nationals", "the Bahamian public service" count; a bare "French" only supports.
         # (find_demonyms already leaves out the words inside a country's name, "Saudi" of "Saudi Arabia".)

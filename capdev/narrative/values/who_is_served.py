@@ -1,8 +1,9 @@
 """Which countries a record names without serving them, whatever the rule that first read them as served:
 
 - a country that pays: named in a funder's name anywhere in the record ("Government of Norway", "Royaume de
-  Belgique", "Swiss Agency for Development and Cooperation") or by its adjective beside a word of funding
-  ("Norwegian funding", "financement japonais", "financiación española", "cooperación alemana");
+  Belgique", "Swiss Agency for Development and Cooperation"), by its adjective beside a word of funding
+  ("Norwegian funding", "financement japonais", "financiación española", "cooperación alemana"), or in the name
+  of its aid agency anywhere in the text ("Agencia Mexicana de Cooperación Internacional", values/aid_agencies.py);
 - a country named only in a context that says it is not served: a comparison or an example ("as in Estonia",
   "à l'instar du Rwanda", "como en Uruguay"), an organisation's seat ("based in Nairobi, Kenya", "con sede en
   Chile"), participants' origin ("participants from Ghana"), a study visit's venue ("study visit to Estonia"),
@@ -20,6 +21,7 @@ import re
 from ..folding import fold
 from . import prose_facts as _prose
 from . import role_cues as _cues
+from .aid_agencies import agency_countries
 from .places import find_countries, find_demonyms
 from .romance_demonyms import romance_mentions
 
@@ -85,6 +87,7 @@ def funder_countries(donor_texts: list[str], text: str) -> list[str]:
         for m in scanner.finditer(folded):
             if romance_before.search(folded[max(0, m.start() - _WINDOW) : m.start()]):
                 out.append(forms[m.group(0)])
+        out += agency_countries(text)  # "Agencia Mexicana de Cooperación ...", "Norwegian Agency for Development ..."
     return list(dict.fromkeys(out))
 
 
@@ -93,7 +96,9 @@ def funder_countries(donor_texts: list[str], text: str) -> list[str]:
 _BRIDGE = (r"(?:\s*(?:the|le|la|les|l'|el|los|las|de|del|du|des|d'|en|au|aux|a|from|in|of|to|dans|"
            r"the\s+city\s+of|city\s+of|ciudad\s+de|ville\s+de|"
            r"the\s+republic\s+of)(?![\w-]))*")
-_CITY_COMMA = r"(?:\s*[\w'-]+(?:\s+[\w'-]+)?\s*,)?"  # "based in Nairobi, Kenya", "con sede en Santiago, Chile"
+# "based in Nairobi, Kenya", "con sede en Santiago, Chile", "una pasantía en Santiago de Chile" (a city named by its
+# country)
+_CITY_COMMA = r"(?:\s*[\w'-]+(?:\s+[\w'-]+)?\s*(?:,|\s(?:de|del|du)\s))?"
 _LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|et|ou|y|e|as\s+well\s+as|ainsi\s+que)\s+)?"
                        r"(?:(?:the|le|la|les|l'|el|los|las|du|des|au|aux|de|del|en)\s+)?$", re.IGNORECASE)
 
@@ -152,10 +157,12 @@ def unserved(text: str, countries: list[str]) -> dict[str, str]:
     return {iso3: why for iso3, why in reasons.items() if iso3 not in served}
 
 
-def kept_served(countries: list[str], donor_texts: list[str], text: str) -> tuple[list[str], list[str]]:
-    """(the countries kept as served, why each other one was left out): funders first, then the contexts of no
-    service; the flags say which country and why."""
-    payers = set(funder_countries(donor_texts, text))
+def kept_served(countries: list[str], donor_texts: list[str], text: str, record_text: str = "") -> tuple[list[str],
+                                                                                                   list[str]]:
+    """(the countries kept as served, why each other one was left out): funders first (and the countries whose aid
+    agency the record's whole text names, its head too), then the contexts of no service; the flags say which
+    country and why."""
+    payers = set(funder_countries(donor_texts, text)) | set(agency_countries(record_text))
     why: list[str] = [f"{c} named as a funder: not a country served" for c in countries if c in payers]
     kept = [c for c in countries if c not in payers]
     for iso3, reason in unserved(text, kept).items():
