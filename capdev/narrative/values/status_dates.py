@@ -6,7 +6,8 @@ to start in 2024 of a planned one.
 The document's date is only one it states: a label on one of its first lines ("Date of report: 24 March 2023",
 "Envoyé : mardi 11 mars 2025", "Fecha de corte: 30 de junio de 2024", data/document_dates.json) or the heading of a
 report or a periodical with its year ("Annual Report 2023", "Informe Anual 2023"), else a dateline alone on its line
-("Martes 8 de abril de 2025, de 15:10 a 16:45 horas", "Nairobi, 3 March 2025": values.datelines). Never a date of
+("Martes 8 de abril de 2025, de 15:10 a 16:45 horas", "Nairobi, 3 March 2025": values.datelines), or a heading line
+closed by "as of" and its date ("Informe de cartera al 31 de diciembre de 2025": values.asof_dates). Never a date of
 the text's body (an event's, a deadline's), and never when its first lines give two different dates. A status is
 inferred only where the whole period lies on one side of the whole document date (a date's precision is a stretch of
 days: "2024" runs from January to December): a project ending in the month the report is dated gives nothing.
@@ -21,6 +22,7 @@ from pathlib import Path
 from ..folding import fold
 from ..types import PartialDate
 from . import dates as _dates
+from .asof_dates import as_of_date
 from .datelines import dateline
 
 __all__ = ["document_date", "infer_status", "status_by_date"]
@@ -82,6 +84,8 @@ def document_date(text: str) -> PartialDate | None:
             date = _one_date(line[h.end() :], at_start=False)
             if date is not None:
                 found.add(date)
+        elif (date := as_of_date(line)) is not None:  # "Informe de cartera al 31 de diciembre de 2025"
+            found.add(date)
         elif (date := dateline(line)) is not None:
             datelines.add(date)
     found = found or datelines
