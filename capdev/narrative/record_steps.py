@@ -157,8 +157,8 @@ class RecordSteps(EventSteps):
         if start is not None:
             rec.start, rec.end = start, end
             rec.flag("time_frame", "read from a line of facts beside the title")
-        elif not rec.title_is_proposed:  # "Municipal Audit Programme 2022–2025": the years its title ends with
-            start, end = _guard(rec, "time_frame", (None, None), _values("title_periods").title_period, rec.title)
+        else:  # "Audit Programme 2022–2025": the years its title (or the line it is proposed from) ends with
+            start, end = _guard(rec, "time_frame", (None, None), _values("title_periods").titled_period, rec, self.text)
             if start is not None:
                 rec.start, rec.end = start, end
                 rec.flag("time_frame", "read from the years the title ends with")
