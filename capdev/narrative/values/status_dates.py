@@ -24,6 +24,7 @@ from ..types import PartialDate
 from . import dates as _dates
 from .asof_dates import as_of_date
 from .datelines import dateline
+from .duration_ends import counted_end
 
 __all__ = ["document_date", "infer_status", "status_by_date"]
 
@@ -108,7 +109,9 @@ def status_by_date(start: PartialDate | None, end: PartialDate | None, when: Par
 
 
 def infer_status(record, when: PartialDate | None) -> None:
-    """A record without a status takes the one its period gives beside its document's date, flagged as inferred."""
+    """A record without a status takes the one its period gives beside its document's date, flagged as inferred; a
+    record whose period field is a length only first takes the end it gives from its start (values.duration_ends)."""
+    counted_end(record)
     if record.status or when is None:
         return
     kind = status_by_date(record.start, record.end, when)
