@@ -15,6 +15,7 @@ import re
 from ..folding import fold
 from ..types import PartialDate
 from . import dates as _dates
+from .predecessors import of_a_predecessor
 from .prose_facts import _NOT_THE_PROJECT, _cue_pattern, _in_history, cues, others_before, sentences
 from .vague_dates import blank_vague_years
 from .wrapped_lines import rejoin
@@ -125,7 +126,8 @@ def verb_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
             date = _single(mention)
             at = mention.start - len(before) + cue.start()
             bare = name.endswith("nouns") and _BARE_HEAD.fullmatch(folded[lo:at])
-            if date is not None and (_projects_verb(folded[lo:at], at - lo) or _opening_clause(
+            if date is not None and not of_a_predecessor(folded, lo, at) and (_projects_verb(
+                    folded[lo:at], at - lo) or _opening_clause(
                     folded, lo, at, mention.end) or bare or (
                     si and _BARE_PRONOUN.fullmatch(folded[lo:at]) and _only_the_project(folded, *spans[si - 1])) or (
                     name == "end_verbs" and si in began and _AND.fullmatch(folded, began[si], at))):
