@@ -17,6 +17,7 @@ from ..folding import fold
 from ..types import PartialDate
 from . import dates as _dates
 from . import prose_periods as _periods
+from .project_aliases import named_as_project
 from .prose_facts import _cue_pattern, cues
 from .spelled_dates import _RUN, _value
 from .wrapped_lines import rejoin
@@ -80,7 +81,7 @@ _LENGTH_AFTER = re.compile(r"[\s,]*(?:(?:and|et|y)\s+)?(?:(?:will\s+)?(?:run|las
 def counted_period(text: str) -> tuple[PartialDate | None, PartialDate | None]:
     """(start, end) of the one sentence that gives the project a length counted from a date; (None, None) when no
     sentence does, or two give different periods."""
-    text = rejoin(text)  # a wrapped sentence's lines, read as one sentence
+    text = rejoin(named_as_project(text))  # "Le PGNS" is the project; a wrapped sentence is one
     folded = fold(text)
     spans = _periods.sentences(text)
     found: set[tuple[PartialDate, PartialDate]] = set()

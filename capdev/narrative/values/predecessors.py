@@ -44,4 +44,5 @@ def of_a_predecessor(folded: str, lo: int, at: int) -> bool:
     last = None
     for last in cue_rx.finditer(folded, lo, at):
         pass
-    return last is not None and noun_rx.search(folded, last.end(), at) is None  # "builds on the pilot project; the new project began": the nearer project is the subject
+    # "builds on the pilot project; the new project began": the nearer project is the subject
+    return last is not None and noun_rx.search(folded, last.end(), at) is None

@@ -16,6 +16,7 @@ from ..folding import fold
 from ..types import PartialDate
 from . import dates as _dates
 from .predecessors import of_a_predecessor
+from .project_aliases import named_as_project  # "Le PGNS a démarré": the project by its acronym
 from .prose_facts import _NOT_THE_PROJECT, _cue_pattern, _in_history, cues, others_before, sentences
 from .vague_dates import blank_vague_years
 from .wrapped_lines import rejoin
@@ -113,7 +114,8 @@ _AND = re.compile(r"[\s,]*(?:and|y|e|et)\s+", re.IGNORECASE)
 def verb_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
     """(start, end) that verbs of beginning and ending give, each only when the project is their subject; when
     two sentences give different values for one of them, neither is given."""
-    text = blank_vague_years(rejoin(text))  # "from mid-2021 to end 2024": the verb's cue stands right before the years
+    # "from mid-2021 to end 2024": the verb's cue stands right before the years; "Le PGNS" is the project
+    text = blank_vague_years(rejoin(named_as_project(text)))
     folded = fold(text)
     spans = sentences(text)
     found: dict[str, set[PartialDate]] = {"start_verbs": set(), "end_verbs": set()}
@@ -252,7 +254,7 @@ def range_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
     2022 to February 2024", "le projet couvre la période 2021-2023", "el proyecto se ejecuta entre marzo de 2022 y
     febrero de 2024"); nothing for an event's few days, a quarter, a fiscal year, a sentence that recalls the past,
     or when two sentences give two periods."""
-    text = blank_vague_years(rejoin(text))
+    text = blank_vague_years(rejoin(named_as_project(text)))
     folded = fold(text)
     spans = sentences(text)
     found: set[tuple[PartialDate, PartialDate]] = set()
