@@ -111,6 +111,13 @@ def _project_dates(text: str, folded: str, spans: list[tuple[int, int]]):
 _AND = re.compile(r"[\s,]*(?:and|y|e|et)\s+", re.IGNORECASE)
 
 
+# After the project's start and its date, maybe its length, its end in brackets: "started in March 2021 (until June
+# 2024)", "a démarré le 1er septembre 2026 pour trois ans (jusqu'en août 2029)", "se inició en 2022 (hasta 2025)".
+_BRACKETED_END = re.compile(r"[\s,]*(?:(?:for|over|pour|sur|por|durante)\s+[\w-]+\s+(?:years?|months?|ans?|"
+                            r"annees?|mois|anos?|meses?)\s*)?\(\s*(?:until|till|through|to|ending|jusqu'?\s*(?:en|au|a|[àa]\s+fin)?|"
+                            r"hasta(?:\s+(?:el|fin\s+de|finales\s+de))?)\s*", re.IGNORECASE)
+
+
 def verb_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
     """(start, end) that verbs of beginning and ending give, each only when the project is their subject; when
     two sentences give different values for one of them, neither is given."""
@@ -137,6 +144,9 @@ def verb_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
                 if name.startswith("start"):
                     began[si] = mention.end
             break
+        else:
+            if si in began and _single(mention) and _BRACKETED_END.fullmatch(folded, began[si], mention.start):
+                found["end_verbs"].add(_single(mention))  # "a démarré le 1er septembre 2026 pour trois ans (jusqu'en"
     start = next(iter(found["start_verbs"])) if len(found["start_verbs"]) == 1 else None
     end = next(iter(found["end_verbs"])) if len(found["end_verbs"]) == 1 else None
     if start and end and end.last_day() < start.first_day():

@@ -112,7 +112,12 @@ def infer_status(record, when: PartialDate | None) -> None:
     """A record without a status takes the one its period gives beside its document's date, flagged as inferred; a
     record whose period field is a length only first takes the end it gives from its start (values.duration_ends)."""
     counted_end(record)
-    if record.status or when is None:
+    if record.status:
+        return
+    # A document that states no date of its own may be made of messages or pages that each do ("Date: Mon, 23 Nov
+    # 2026" atop each message of a digest): the record's own first lines date it.
+    when = when or document_date(record.text[:HEAD_CHARS] if isinstance(record.text, str) else "")
+    if when is None:
         return
     kind = status_by_date(record.start, record.end, when)
     if kind:
