@@ -118,6 +118,36 @@ _BRACKETED_END = re.compile(r"[\s,]*(?:(?:for|over|pour|sur|por|durante)\s+[\w-]
                             r"hasta(?:\s+(?:el|fin\s+de|finales\s+de))?)\s*", re.IGNORECASE)
 
 
+@functools.cache
+def _of_project_rx() -> re.Pattern[str]:
+    """After a date: the project it is of, named right away ("..., du Projet régional", "of the programme (X)", "of
+    the Project on ..."; not "of the project website", "du projet de loi")."""
+    words = _cue_pattern(cues()["project_words"])
+    named = r"(?:(?-i:[A-Z][\w-]*)\s+){0,6}"  # "of the Regional Statistics Programme"
+    return re.compile(rf"[\s,]*(?:of\s+(?:the\s+|this\s+)?{named}(?:{words})(?=\s*[,.;:()\"\u201c\u00ab]|\s*$|"
+                      rf"\s+(?:on|for|to|in|of|titled|entitled|called|(?-i:[A-Z])))|(?:du|de\s+la|de\s+l'|del|de)\s+(?:{words})"
+                      r"(?![\w'\u2019-])(?!\s+(?:de\s+)?(?:loi|d[ée]cret|ley|decreto)\b))", re.IGNORECASE)
+
+
+@functools.cache
+def _event_rx(name: str) -> re.Pattern[str]:
+    """A noun of starting or ending (after an elided article too: "l'achèvement") before a date."""
+    fillers = _cue_pattern(cues()["period_fillers"])
+    return re.compile(rf"(?:(?<![\w'-])|(?<=['\u2019]))(?:{_cue_pattern(cues()[name])})"
+                      rf"(?:['\s,]*(?:{fillers})(?![\w-]))*['\s,]*$", re.IGNORECASE)
+
+
+def _event_of_project(folded: str, mention, before: str) -> str | None:
+    """"start_verbs" or "end_verbs" for a date between a noun of starting or ending and the project it is of ("se
+    félicite de l'achèvement, en juin 2026, du Projet ...", "the launch in July 2026 of the programme")."""
+    if _single(mention) is None or not _of_project_rx().match(folded, mention.end):
+        return None
+    for name, key in (("start_events", "start_verbs"), ("end_events", "end_verbs")):
+        if _event_rx(name).search(before):
+            return key
+    return None
+
+
 def verb_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
     """(start, end) that verbs of beginning and ending give, each only when the project is their subject; when
     two sentences give different values for one of them, neither is given."""
@@ -147,6 +177,9 @@ def verb_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
         else:
             if si in began and _single(mention) and _BRACKETED_END.fullmatch(folded, began[si], mention.start):
                 found["end_verbs"].add(_single(mention))  # "a démarré le 1er septembre 2026 pour trois ans (jusqu'en"
+            event = _event_of_project(folded, mention, before)
+            if event:
+                found[event].add(_single(mention))
     start = next(iter(found["start_verbs"])) if len(found["start_verbs"]) == 1 else None
     end = next(iter(found["end_verbs"])) if len(found["end_verbs"]) == 1 else None
     if start and end and end.last_day() < start.first_day():
