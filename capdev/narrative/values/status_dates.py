@@ -25,6 +25,7 @@ from . import dates as _dates
 from .asof_dates import as_of_date
 from .datelines import dateline
 from .duration_ends import counted_end
+from .stretch_datelines import stretch_month
 
 __all__ = ["document_date", "infer_status", "status_by_date"]
 
@@ -87,7 +88,7 @@ def document_date(text: str) -> PartialDate | None:
                 found.add(date)
         elif (date := as_of_date(line)) is not None:  # "Informe de cartera al 31 de diciembre de 2025"
             found.add(date)
-        elif (date := dateline(line)) is not None:
+        elif (date := dateline(line) or stretch_month(line)) is not None:  # "Conakry, 2 au 13 mars 2026": March
             datelines.add(date)
     found = found or datelines
     return found.pop() if len(found) == 1 else None
