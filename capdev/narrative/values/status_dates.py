@@ -26,6 +26,7 @@ from .asof_dates import as_of_date
 from .datelines import dateline
 from .duration_ends import counted_end
 from .stretch_datelines import stretch_month
+from .told_tense import tells_ongoing
 
 __all__ = ["document_date", "infer_status", "status_by_date"]
 
@@ -121,6 +122,8 @@ def infer_status(record, when: PartialDate | None) -> None:
     if when is None:
         return
     kind = status_by_date(record.start, record.end, when)
+    if kind == "completed" and tells_ongoing(record.text):
+        return  # "the project, which runs from January 2022 to December 2024": written while it ran
     if kind:
         record.status = kind
         record.flag("status", f"inferred from the period and the document's date ({when.iso()})")
