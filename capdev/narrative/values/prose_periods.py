@@ -75,7 +75,7 @@ def others_verb(text: str, at: int) -> bool:
     """Does a workshop, a mission, a phase ... stand before position `at` in its sentence (the subject of a verb
     there is then not the project)?"""
     lo = next((a for a, b in sentences(text) if a <= at < b), 0)
-    return others_before(fold(text), lo, at)
+    return others_before(fold(text), lo, at) or of_a_predecessor(fold(text), lo, at)  # "fait suite au Projet X, qui"
 
 
 # What may stand before a noun of starting or ending that opens its sentence ("1.3 Implementation started in ...",
