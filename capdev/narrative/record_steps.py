@@ -157,8 +157,8 @@ class RecordSteps(EventSteps):
         if start is not None:
             rec.start, rec.end = start, end
             rec.flag("time_frame", "read from a line of facts beside the title")
-        elif not rec.title_is_proposed:  # "Municipal Audit Programme 2022–2025": the years its title ends with
-            start, end = _guard(rec, "time_frame", (None, None), _values("title_periods").title_period, rec.title)
+        else:  # "Audit Programme 2022–2025": the years its title (or the line it is proposed from) ends with
+            start, end = _guard(rec, "time_frame", (None, None), _values("title_periods").titled_period, rec, self.text)
             if start is not None:
                 rec.start, rec.end = start, end
                 rec.flag("time_frame", "read from the years the title ends with")
@@ -217,8 +217,8 @@ class RecordSteps(EventSteps):
         if not (rec.start and rec.end):
             start, end = _guard(rec, "time_frame", (None, None), _values("prose_periods").verb_dates, told)
             # Only what completes the period read so far, never what contradicts it.
-            if (start or end) and rec.start in (None, start) and rec.end in (None, end):
-                rec.start, rec.end = start, end
+            if (start or end) and rec.start in (None, start or rec.start) and rec.end in (None, end or rec.end):
+                rec.start, rec.end = start or rec.start, end or rec.end  # a date not given is no contradiction
                 rec.flag("time_frame", "read from prose")
         if not rec.status:
             rec.status = _guard(rec, "status", None, _values("prose_facts").read_status, told)

@@ -86,10 +86,10 @@ def test_the_labels_of_fiches_in_three_languages(line: str, field: str) -> None:
     ("fiche_fr.txt", [("SAH/21/P03", "Pilotage de la masse salariale publique au Sahel", "DPIDG", ["NER", "TCD"],
                        [16, 8], "2021", "2024", [(Decimal(250000000), "XOF", "total")]),
                       ("2123K", "Administration électronique des collectivités territoriales", None, ["MDG"], [],
-                       "2023-01", None, [(Decimal(1200000), "EUR", "total")])]),
+                       "2023-01", "2025-12", [(Decimal(1200000), "EUR", "total")])]),  # 36 months counted (round 12)
     ("ficha_es.txt", [("2022/SPE/0000400117", "Presupuestos abiertos para gobiernos locales andinos", "DPIDG",
                        ["BOL", "ECU", "PER"], [16, 17], "2022", "2025", [(Decimal(900000), "USD", "total")]),
-                      ("2024H", "Sistema de Información de Empleo Público", None, ["HND"], [], "2024-07", None,
+                      ("2024H", "Sistema de Información de Empleo Público", None, ["HND"], [], "2024-07", "2025-12",
                        [(Decimal(450000), "USD", "total")])]),
 ])
 def test_fiches_read_field_by_field(name: str, expected: list) -> None:
@@ -113,12 +113,14 @@ def test_fiches_status_region_lists_and_funders(name: str, status: str, region: 
 
 
 def test_a_duration_alone_gives_no_end() -> None:
-    """"Durée : 36 mois", "Duración: 18 meses", "Duration: 24 months": a length, not an end date."""
+    """"Duration: 24 months": a length, not an end date; beside a labelled start ("Démarrage : janvier 2023",
+    "Durée : 36 mois") it gives the end counted from it, flagged (round 12, values.duration_ends)."""
     fr = _records("fiche_fr.txt")[1]
     es = _records("ficha_es.txt")[1]
     en = _records("funding_en.txt")[1]
-    assert (_iso(fr.start), fr.end, _iso(es.start), es.end, en.start, en.end) == ("2023-01", None, "2024-07", None,
-                                                                                 None, None)
+    assert (_iso(fr.start), _iso(fr.end), _iso(es.start), _iso(es.end), en.start, en.end) == (
+        "2023-01", "2025-12", "2024-07", "2025-12", None, None)
+    assert ("time_frame", "the end counted from the duration") in [(f.field, f.reason) for f in fr.flags]
     assert fr.funding_source is None and _partners(fr, "funding") == ["EU"]
 
 

@@ -41,12 +41,13 @@ EXPECTED = {
          '2024', '2027', None),
     ],
     "annex_en_wrapped.txt": [
+        # "situation as of 31 December 2021" closing the note under the table dates the annex (round 12)
         ('2019A', 'Evidence-based policymaking for sustainable development in West Africa', ['GHA', 'NGA'], None,
-         (640000, 'USD'), '2021-01', '2024-12', None),
+         (640000, 'USD'), '2021-01', '2024-12', 'active'),
         ('2120B', 'Strengthening local public administration for SDG delivery', ['KEN', 'UGA', 'RWA'], ['Sweden'],
-         (1250000, 'USD'), '2020-07', '2023-06', None),
+         (1250000, 'USD'), '2020-07', '2023-06', 'active'),
         ('2277C', 'Open data portals for small island states', ['WSM'], ['European Union'], (385000, 'USD'), '2021-03',
-         '2022-12', None),
+         '2022-12', 'active'),
     ],
     "annex_es_wrapped.txt": [
         (None, 'Innovación en la gestión pública para la Agenda 2030', ['COL', 'ECU'],

@@ -1,6 +1,7 @@
 """A project's period as a sentence counts it: a length and the day it is counted from ("The project will run over
 36 months starting in March 2021", "le projet, d'une durée de vingt-quatre mois à compter du 1er avril 2022", "el
-proyecto, con una duración de 18 meses a partir de enero de 2022").
+proyecto, con una duración de 18 meses a partir de enero de 2022"), or its verb of beginning does ("le PAMEC a
+démarré en septembre 2022 pour une durée de 48 mois").
 
 The start is the date as written; the end is counted from the length (values.dates: 36 months from 15 March end on
 14 March, from March on the February), which the record flags as read from prose. Only when the project is the
@@ -16,6 +17,7 @@ from ..folding import fold
 from ..types import PartialDate
 from . import dates as _dates
 from . import prose_periods as _periods
+from .project_aliases import named_as_project
 from .prose_facts import _cue_pattern, cues
 from .spelled_dates import _RUN, _value
 from .wrapped_lines import rejoin
@@ -67,16 +69,28 @@ def _the_projects_length(folded: str, length: re.Match[str], cue_at: int) -> boo
     return not folded[end:cue_at].strip(" ,") or bool(_project_word_rx().match(folded, end))
 
 
+# Between a verb's date and the length it runs for: "pour une durée de", "and will run for", "y tendrá una duración
+# de", "et durera", ", for" (folded: no accents).
+_LENGTH_AFTER = re.compile(r"[\s,]*(?:(?:and|et|y)\s+)?(?:(?:will\s+)?(?:run|last)s?\s+|durera\s+|tendra\s+|aura\s+|"
+                           r"con\s+|avec\s+|with\s+)?(?:(?:for|over|pour|sur|durant|pendant|por|durante|of|de|d')\s*)?"
+                           r"(?:(?:a|an|une|un|una)\s+)?(?:(?:total\s+)?(?:duration|period|term|duree|periode|duracion|"
+                           r"periodo|plazo)\s+(?:(?:totale?|prevue?|prevista|previsto|planned)\s+)?(?:of|de|d')\s*)?",
+                           re.IGNORECASE)
+
+
 def counted_period(text: str) -> tuple[PartialDate | None, PartialDate | None]:
     """(start, end) of the one sentence that gives the project a length counted from a date; (None, None) when no
     sentence does, or two give different periods."""
-    text = rejoin(text)  # a wrapped sentence's lines, read as one sentence
+    text = rejoin(named_as_project(text))  # "Le PGNS" is the project; a wrapped sentence is one
     folded = fold(text)
     spans = _periods.sentences(text)
     found: set[tuple[PartialDate, PartialDate]] = set()
     for mention, (lo, hi), _si, before in _periods._project_dates(text, folded, spans):
         r = mention.range
-        cue = _start_rx().search(before)
+        # "à compter du 1er avril 2022", or the project's verb of beginning ("a démarré en septembre 2022 pour une
+        # durée de 48 mois", "started in March 2023 for 24 months", "se inició en mayo de 2024 por 18 meses")
+        verb = None if _start_rx().search(before) else _periods._verb_rx("start_verbs").search(before)
+        cue = _start_rx().search(before) or verb
         if cue is None or r.start is None or r.end != r.start or _periods._QUARTERISH.search(mention.text):
             continue
         at = mention.start - len(before) + cue.start()
@@ -89,5 +103,8 @@ def counted_period(text: str) -> tuple[PartialDate | None, PartialDate | None]:
         own = _periods._projects_verb(folded[lo:at], at - lo) or _periods._opening_clause(folded, lo, at, mention.end)
         if not (own and _the_projects_length(folded, lengths[0], at)):
             continue
+        if verb and not (_LENGTH_AFTER.fullmatch(folded, mention.end, lengths[0].start())
+                         and _project_word_rx().match(folded, lengths[0].end())):
+            continue  # after a verb, the length right after its date: not "includes a 6-month pilot"
         found.add((r.start, _dates._add_months(r.start, months)))
     return next(iter(found)) if len(found) == 1 else (None, None)

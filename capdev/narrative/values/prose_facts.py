@@ -169,11 +169,11 @@ def _subject_rx() -> re.Pattern[str]:
     """"The project", "ce projet", "el proyecto ...": the project as a sentence's subject."""
     return re.compile(rf"\b(?:(?:the|this|that|our|le|ce|cet|cette|la|notre|el|este|esta|nuestro|nuestra)\s+|l'|"
                       rf"(?:a|an|un|une|una)\s+(?=(?:new|nouveau|nouvelle|nuevo|nueva)\s))"
-                      rf"(?:[\w-]+\s+){{0,2}}?"
+                      rf"(?:[\w-]+\s+){{0,2}}?(?-i:[A-Z][\w-]*\s+){{0,5}}?"  # "The Pacific Literacy Project"
                       rf"(?:{_cue_pattern(cues()['project_words'])})\b", re.IGNORECASE)
 
 
-_NOT_THE_PROJECT = re.compile(
+_NOT_THE_PROJECT = re.compile("".join(rf"(?<!{w} de )" for w in ("programme", "programa", "projet", "proyecto")) +
     r"\b(?:workshops?|ateliers?|talleres|taller|courses?|cours|cursos?|trainings?|formations?|capacitaci[oó]n|"
     r"seminars?|s[ée]minaires?|seminarios?|meetings?|r[ée]unions?|reuni[oó]n|forums?|foros?|conferences?|"
     r"conf[ée]rences?|conferencias?|missions?|misi[oó]n|phases?|fases?|editions?|[ée]ditions?|edici[oó]n|"
@@ -229,7 +229,7 @@ def read_status(text: str) -> str | None:
     phase, an evaluation: values.status_prose); None otherwise, or when the text says two things."""
     found: str | None = None
     told = False  # did the sentence before tell of the project and of nothing else?
-    whole = _folded(text)
+    whole = _folded(text := _status_prose.named_as_project(text))  # "Le PGNS est en cours": the project
     for lo, hi in sentences(text):
         sentence = _status_prose.unquoted(_status_prose.plain(_folded(text[lo:hi])))
         # "The project's final evaluation", "the evaluation of the project": the project is no subject there.

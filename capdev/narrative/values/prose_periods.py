@@ -15,6 +15,8 @@ import re
 from ..folding import fold
 from ..types import PartialDate
 from . import dates as _dates
+from .predecessors import of_a_predecessor
+from .project_aliases import named_as_project  # "Le PGNS a démarré": the project by its acronym
 from .prose_facts import _NOT_THE_PROJECT, _cue_pattern, _in_history, cues, others_before, sentences
 from .vague_dates import blank_vague_years
 from .wrapped_lines import rejoin
@@ -73,7 +75,7 @@ def others_verb(text: str, at: int) -> bool:
     """Does a workshop, a mission, a phase ... stand before position `at` in its sentence (the subject of a verb
     there is then not the project)?"""
     lo = next((a for a, b in sentences(text) if a <= at < b), 0)
-    return others_before(fold(text), lo, at)
+    return others_before(fold(text), lo, at) or of_a_predecessor(fold(text), lo, at)  # "fait suite au Projet X, qui"
 
 
 # What may stand before a noun of starting or ending that opens its sentence ("1.3 Implementation started in ...",
@@ -109,10 +111,48 @@ def _project_dates(text: str, folded: str, spans: list[tuple[int, int]]):
 _AND = re.compile(r"[\s,]*(?:and|y|e|et)\s+", re.IGNORECASE)
 
 
+# After the project's start and its date, maybe its length, its end in brackets: "started in March 2021 (until June
+# 2024)", "a démarré le 1er septembre 2026 pour trois ans (jusqu'en août 2029)", "se inició en 2022 (hasta 2025)".
+_BRACKETED_END = re.compile(r"[\s,]*(?:(?:for|over|pour|sur|por|durante)\s+[\w-]+\s+(?:years?|months?|ans?|"
+                            r"annees?|mois|anos?|meses?)\s*)?\(\s*(?:until|till|through|to|ending|jusqu'?\s*(?:en|au|a|[àa]\s+fin)?|"
+                            r"hasta(?:\s+(?:el|fin\s+de|finales\s+de))?)\s*", re.IGNORECASE)
+
+
+@functools.cache
+def _of_project_rx() -> re.Pattern[str]:
+    """After a date: the project it is of, named right away ("..., du Projet régional", "of the programme (X)", "of
+    the Project on ..."; not "of the project website", "du projet de loi")."""
+    words = _cue_pattern(cues()["project_words"])
+    named = r"(?:(?-i:[A-Z][\w-]*)\s+){0,6}"  # "of the Regional Statistics Programme"
+    return re.compile(rf"[\s,]*(?:of\s+(?:the\s+|this\s+)?{named}(?:{words})(?=\s*[,.;:()\"\u201c\u00ab]|\s*$|"
+                      rf"\s+(?:on|for|to|in|of|titled|entitled|called|(?-i:[A-Z])))|(?:du|de\s+la|de\s+l'|del|de)\s+(?:{words})"
+                      r"(?![\w'\u2019-])(?!\s+(?:de\s+)?(?:loi|d[ée]cret|ley|decreto)\b))", re.IGNORECASE)
+
+
+@functools.cache
+def _event_rx(name: str) -> re.Pattern[str]:
+    """A noun of starting or ending (after an elided article too: "l'achèvement") before a date."""
+    fillers = _cue_pattern(cues()["period_fillers"])
+    return re.compile(rf"(?:(?<![\w'-])|(?<=['\u2019]))(?:{_cue_pattern(cues()[name])})"
+                      rf"(?:['\s,]*(?:{fillers})(?![\w-]))*['\s,]*$", re.IGNORECASE)
+
+
+def _event_of_project(folded: str, mention, before: str) -> str | None:
+    """"start_verbs" or "end_verbs" for a date between a noun of starting or ending and the project it is of ("se
+    félicite de l'achèvement, en juin 2026, du Projet ...", "the launch in July 2026 of the programme")."""
+    if _single(mention) is None or not _of_project_rx().match(folded, mention.end):
+        return None
+    for name, key in (("start_events", "start_verbs"), ("end_events", "end_verbs")):
+        if _event_rx(name).search(before):
+            return key
+    return None
+
+
 def verb_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
     """(start, end) that verbs of beginning and ending give, each only when the project is their subject; when
     two sentences give different values for one of them, neither is given."""
-    text = blank_vague_years(rejoin(text))  # "from mid-2021 to end 2024": the verb's cue stands right before the years
+    # "from mid-2021 to end 2024": the verb's cue stands right before the years; "Le PGNS" is the project
+    text = blank_vague_years(rejoin(named_as_project(text)))
     folded = fold(text)
     spans = sentences(text)
     found: dict[str, set[PartialDate]] = {"start_verbs": set(), "end_verbs": set()}
@@ -125,7 +165,8 @@ def verb_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
             date = _single(mention)
             at = mention.start - len(before) + cue.start()
             bare = name.endswith("nouns") and _BARE_HEAD.fullmatch(folded[lo:at])
-            if date is not None and (_projects_verb(folded[lo:at], at - lo) or _opening_clause(
+            if date is not None and not of_a_predecessor(folded, lo, at) and (_projects_verb(
+                    folded[lo:at], at - lo) or _opening_clause(
                     folded, lo, at, mention.end) or bare or (
                     si and _BARE_PRONOUN.fullmatch(folded[lo:at]) and _only_the_project(folded, *spans[si - 1])) or (
                     name == "end_verbs" and si in began and _AND.fullmatch(folded, began[si], at))):
@@ -133,6 +174,12 @@ def verb_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
                 if name.startswith("start"):
                     began[si] = mention.end
             break
+        else:
+            if si in began and _single(mention) and _BRACKETED_END.fullmatch(folded, began[si], mention.start):
+                found["end_verbs"].add(_single(mention))  # "a démarré le 1er septembre 2026 pour trois ans (jusqu'en"
+            event = _event_of_project(folded, mention, before)
+            if event:
+                found[event].add(_single(mention))
     start = next(iter(found["start_verbs"])) if len(found["start_verbs"]) == 1 else None
     end = next(iter(found["end_verbs"])) if len(found["end_verbs"]) == 1 else None
     if start and end and end.last_day() < start.first_day():
@@ -250,7 +297,7 @@ def range_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
     2022 to February 2024", "le projet couvre la période 2021-2023", "el proyecto se ejecuta entre marzo de 2022 y
     febrero de 2024"); nothing for an event's few days, a quarter, a fiscal year, a sentence that recalls the past,
     or when two sentences give two periods."""
-    text = blank_vague_years(rejoin(text))
+    text = blank_vague_years(rejoin(named_as_project(text)))
     folded = fold(text)
     spans = sentences(text)
     found: set[tuple[PartialDate, PartialDate]] = set()

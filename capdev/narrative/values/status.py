@@ -50,11 +50,20 @@ def phase_category(text: str | None) -> str | None:
     return words.get(" ".join((m.group("a") or m.group("b")).split())) if m else None
 
 
+# Words that say nothing of the status around its words: the project named before them ("projet clôturé", "Project
+# completed", "el proyecto está concluido") and "full" inside a stage ("en plena ejecución", "in full implementation").
+_PROJECT_HEAD = re.compile(r"^(?:(?:the|this|le|ce|cet|el|este|la)\s+)?(?:project|projet|proyecto|programme|program|"
+                           r"programa|initiative|iniciativa)\s+(?:(?:is|est|esta|se\s+encuentra|se\s+trouve)\s+)?")
+_FULL = re.compile(r"^(en|in)\s+(?:plena|pleno|pleine|plein|full)\s+")
+
+
 def status_category(text: str | None) -> str | None:
     """"planned", "active" or "completed" for the words a status value opens with ("En cours d'exécution",
     "concluido", "Operationally closed", "Phase de formulation"), or None when they name none of them. A badge's
-    mark before the words ("✓ Completed", "● Ongoing", "(Closed)") is no word."""
+    mark before the words ("✓ Completed", "● Ongoing", "(Closed)") is no word, nor is the project named before them
+    ("projet clôturé") or "full" in a stage ("en plena ejecución")."""
     words = _norm(re.sub(r"^[\W_]+", "", text or ""))
+    words = _FULL.sub(r"\1 ", _PROJECT_HEAD.sub("", words))
     for spelling, category in _spellings():
         if words.startswith(spelling) and not words[len(spelling) : len(spelling) + 1].isalnum():
             return category

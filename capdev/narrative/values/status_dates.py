@@ -6,7 +6,8 @@ to start in 2024 of a planned one.
 The document's date is only one it states: a label on one of its first lines ("Date of report: 24 March 2023",
 "Envoyé : mardi 11 mars 2025", "Fecha de corte: 30 de junio de 2024", data/document_dates.json) or the heading of a
 report or a periodical with its year ("Annual Report 2023", "Informe Anual 2023"), else a dateline alone on its line
-("Martes 8 de abril de 2025, de 15:10 a 16:45 horas", "Nairobi, 3 March 2025": values.datelines). Never a date of
+("Martes 8 de abril de 2025, de 15:10 a 16:45 horas", "Nairobi, 3 March 2025": values.datelines), or a heading line
+closed by "as of" and its date ("Informe de cartera al 31 de diciembre de 2025": values.asof_dates). Never a date of
 the text's body (an event's, a deadline's), and never when its first lines give two different dates. A status is
 inferred only where the whole period lies on one side of the whole document date (a date's precision is a stretch of
 days: "2024" runs from January to December): a project ending in the month the report is dated gives nothing.
@@ -21,7 +22,11 @@ from pathlib import Path
 from ..folding import fold
 from ..types import PartialDate
 from . import dates as _dates
+from .asof_dates import as_of_date
 from .datelines import dateline
+from .duration_ends import counted_end
+from .stretch_datelines import stretch_month
+from .told_tense import tells_ongoing
 
 __all__ = ["document_date", "infer_status", "status_by_date"]
 
@@ -82,7 +87,9 @@ def document_date(text: str) -> PartialDate | None:
             date = _one_date(line[h.end() :], at_start=False)
             if date is not None:
                 found.add(date)
-        elif (date := dateline(line)) is not None:
+        elif (date := as_of_date(line)) is not None:  # "Informe de cartera al 31 de diciembre de 2025"
+            found.add(date)
+        elif (date := dateline(line) or stretch_month(line)) is not None:  # "Conakry, 2 au 13 mars 2026": March
             datelines.add(date)
     found = found or datelines
     return found.pop() if len(found) == 1 else None
@@ -104,10 +111,19 @@ def status_by_date(start: PartialDate | None, end: PartialDate | None, when: Par
 
 
 def infer_status(record, when: PartialDate | None) -> None:
-    """A record without a status takes the one its period gives beside its document's date, flagged as inferred."""
-    if record.status or when is None:
+    """A record without a status takes the one its period gives beside its document's date, flagged as inferred; a
+    record whose period field is a length only first takes the end it gives from its start (values.duration_ends)."""
+    counted_end(record)
+    if record.status:
+        return
+    # A document that states no date of its own may be made of messages or pages that each do ("Date: Mon, 23 Nov
+    # 2026" atop each message of a digest): the record's own first lines date it.
+    when = when or document_date(record.text[:HEAD_CHARS] if isinstance(record.text, str) else "")
+    if when is None:
         return
     kind = status_by_date(record.start, record.end, when)
+    if kind == "completed" and tells_ongoing(record.text):
+        return  # "the project, which runs from January 2022 to December 2024": written while it ran
     if kind:
         record.status = kind
         record.flag("status", f"inferred from the period and the document's date ({when.iso()})")

@@ -14,9 +14,11 @@ import re
 from pathlib import Path
 
 from ..folding import fold
+from .project_aliases import named_as_project
 from .status import phase_category, status_category
 
-__all__ = ["cues", "elsewhere", "foretold", "fronted", "longest", "plain", "pronoun_subject", "stage_hits", "unquoted"]
+__all__ = ["cues", "elsewhere", "foretold", "fronted", "longest", "named_as_project", "plain", "pronoun_subject",
+           "stage_hits", "unquoted"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "status_prose.json"
 

@@ -15,7 +15,7 @@ from . import dates as _dates
 from .prose_facts import _cue_pattern
 from .prose_periods import _plan_rx  # things other than the project with periods of their own ("plan_words")
 
-__all__ = ["names_a_plan", "title_period"]
+__all__ = ["names_a_plan", "title_period", "titled_period"]
 
 _OWN_NOUNS = ["project", "programme", "program", "initiative", "phase", "facility", "projet", "programme", "phase",
               "proyecto", "programa", "iniciativa", "fase"]
@@ -57,3 +57,16 @@ def names_a_plan(head: str) -> bool:
     """Does a title before its bracketed years name a plan, a strategy, a policy or a law ("Apoyo al Plan Estratégico
     (2021-2024)", "Appui à la Stratégie nationale de gouvernance (2020-2024)")? The years are then the plan's."""
     return isinstance(head, str) and bool(_plan_rx().search(fold(head)))
+
+
+def titled_period(record, text: str) -> tuple[PartialDate | None, PartialDate | None]:
+    """(start, end) of the years a record's title ends with; for a title proposed from a line of the text, of the
+    years in brackets that close that line ("Programa de Gobierno Digital Municipal (2026-2028)", the title proposed
+    without them), the line holding nothing else."""
+    title = record.title
+    if not record.title_is_proposed:
+        return title_period(title)
+    if not isinstance(title, str) or len(title.strip()) < 8 or not isinstance(text, str):
+        return None, None
+    m = re.search(rf"^[ \t#*_]*{re.escape(title.strip())}\s*(\([^()\n]{{4,30}}\))[ \t*_.]*$", text, re.MULTILINE)
+    return title_period(f"{title.strip()} {m.group(1)}") if m else (None, None)
