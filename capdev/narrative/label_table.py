@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .folding import fold, fold_key
+from .label_heads import Heads, build_heads
 
 LABELS_FILE = Path(__file__).with_name("data") / "labels.json"
 
@@ -88,6 +89,7 @@ class LabelTable:
     heading_res: tuple[re.Pattern[str], ...] = ()  # whole lines that head a part ("ANNEXE 3", "Situation as of ...")
     qualifier_rx: re.Pattern[str] | None = None  # words any label may be followed by ("Code projet", "Socio local")
     qualifier_before_rx: re.Pattern[str] | None = None  # ... or preceded by ("National counterpart")
+    heads: Heads | None = None  # the head words of each field's spellings (label_heads)
 
     def spec(self, name: str) -> FieldSpec:
         """The layout of a field, with defaults for fields the table does not describe."""
@@ -279,6 +281,7 @@ def build_table(data: dict[str, Any]) -> LabelTable:
         tuple(re.compile(rf"(?:{p})$", re.IGNORECASE) for p in data.get("heading_patterns", [])),
         _qualifiers(data.get("qualifiers", [])),
         _qualifiers(data.get("qualifiers_before", []), before=True),
+        build_heads(data, spellings),
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .folding import fold, fold_key
+from .label_heads import read_key
 from .label_table import (
     _DASHES,
     LABELS_FILE,
@@ -32,6 +33,9 @@ _LEADER = re.compile(r"(?:\.[ \t]?){3,}|\u2026+|(?:\u00b7[ \t]?){3,}|_{3,}")
 _WORD = re.compile(r"[^\W\d_]+")
 _ASIDE = re.compile(r"[ \t]*\(([^()\r\n]{1,40})\)")
 _COLON = ":\uff1a"
+# A key's assignment sign, written like a colon: '=', ':=', an arrow ('->', '-->', '=>', '→', '⇒', '⟶'),
+# followed by a space or the end of the line ("Clave = PE-15", "Montant -> 300 000").
+_ASSIGN = re.compile(r"(?::=|=(?!=)>?|[-\u2013\u2014]{1,2}>|[\u2192\u21d2\u27f6\u279c\u279d])(?=[ \t]|$)")
 MAX_LABEL_LINE = 20000  # a longer line is read as prose (no label scan beyond this)
 
 __all__ = ["LABELS_FILE", "FieldSpec", "HeaderMatch", "LabelMatch", "LabelTable", "build_table", "default_table",
@@ -50,6 +54,9 @@ def _separator(line: str, pos: int) -> tuple[str, int] | None:
         return "colon", _value_start(line, j + 1)
     if j < n and line[j] == "|":
         return "pipe", _value_start(line, j + 1)
+    arrow = _ASSIGN.match(line, j)
+    if arrow:
+        return "colon", _value_start(line, arrow.end())  # "Clave = PE-15", "Budget -> 350,000", "Réf. => X"
     if j < n and line[j] in _DASHES and gap and j + 1 < n and line[j + 1] in " \t":
         return "dash", _value_start(line, j + 1)
     if j < n and line[j] in "\u2013\u2014" and j + 1 < n and line[j + 1] not in " \t\u2013\u2014":
@@ -162,12 +169,40 @@ def match_label(line: str, table: LabelTable | None = None) -> LabelMatch | None
             inner = _label_at(line, folded, m.end(), table, False)
             if inner is not None and inner.sep in ("colon", "dash", "pipe", "tab"):
                 found = inner
+        found = found or _by_heads(line, m.end() if m else pos, table)
     return found
+
+
+# A key before a separator: up to 60 characters from a letter, then a colon, '|', '=', an arrow, a tab, a spaced dash
+# or leader dots.
+_KEY = re.compile(r"(?P<key>[^\W\d_][^:\uff1a|=\t\r\n\u2192\u21d2]{0,60}?)[ \t*_]*(?=[:\uff1a|=\t\u2192\u21d2]|"
+                  r"[-\u2013\u2014]{1,2}>|[ \t][-\u2013\u2014][ \t]|\.{3}|\u2026)")
+
+
+def _by_heads(line: str, pos: int, table: LabelTable) -> LabelMatch | None:
+    """A key the table does not spell whose words name a field or two ("Expected completion:", "Durée et coût :"):
+    see label_heads. A separator is needed; a key naming two fields keeps the others' names as an aside after '&/'
+    (label_parts shares the value out)."""
+    km = _KEY.match(line, pos)
+    if km is None or table.heads is None:
+        return None
+    sep = _separator(line, km.end("key"))
+    if sep is None or sep[0] not in ("colon", "dash", "pipe", "tab", "dots"):
+        return None
+    key = km.group("key").strip(" \t*_")
+    reading = read_key(key, table.heads)
+    if reading is None:
+        return None
+    (name, mods), *others = reading.fields
+    aside = "&/" + "/".join(reading.parts[1:]) if others else ""
+    return LabelMatch(name, key, km.start("key"), sep[1], sep[1], True, None, dict(mods), sep[0], aside)
 
 
 _SNAKE_KEY = re.compile(r"[ \t]*(?:-[ \t]+)?[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?=[ \t]*:)")
 _SLASHED = re.compile(r"[ \t]?/[ \t]?[^\W\d_][^:\uff1a\r\n.;|]{0,80}?(?=[ \t]*[:\uff1a])")
-_ITEM_LEAD = re.compile(r"[ \t]*(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)][ \t]+")
+# "3. ", "b) ", "(c) ", "IV. ", "2.1 ": a list's number or letter before a label.
+_ITEM_LEAD = re.compile(r"[ \t]*(?:\((?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\)|(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)]|"
+                        r"\d{1,2}\.\d{1,2}\.?)[ \t]+")
 _INLINE_GAP = re.compile(
     r"(?:[ \t]*[;|\u00b7\u2022][ \t]*|\t[ \t]*|[ ]{2,}|[.,][ \t]+|[ ][\u2013\u2014-][ ]|[ ])(?=(?:\*\*)?[^\W\d_])"
 )
