@@ -60,6 +60,17 @@ def _stem(word: str) -> str:
     return w
 
 
+def _coarse(words: frozenset[str]) -> frozenset[str]:
+    """Words without their number, for labels of two words or more: "socio ejecutor", "socios ejecutores",
+    "partenaire financier" and "partenaires financiers" alike."""
+    out = set()
+    for w in words:
+        s = w[:-3] + "y" if len(w) > 4 and w.endswith("ies") else w[:-2] if len(w) > 4 and w.endswith("es") else (
+            w[:-1] if len(w) > 3 and w.endswith(("s", "x")) and not w.endswith(("ss", "us", "is")) else w)
+        out.add("~" + (s[:-1] if len(s) > 4 and s.endswith("e") else s))
+    return frozenset(out)
+
+
 def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(fold(text).lower().replace("'", " ").replace("\u2019", " "))
 
@@ -90,7 +101,7 @@ def build_heads(data: dict[str, Any], spellings: dict[str, Any]) -> Heads:
         _add(sets, heads, name, mods)
         if len(heads) > 1:
             # two words or more in the singular or the plural alike ("Socio ejecutor" for "Socios ejecutores")
-            _add(sets, frozenset("~" + _stem(w) for w in heads), name, mods)
+            _add(sets, _coarse(heads), name, mods)
     articles = frozenset(t for phrase in extra.get("articles", []) for t in _tokens(phrase))
     return Heads(sets, base.fillers, date_words, abbreviations, frozenset(words), articles)
 
@@ -148,7 +159,13 @@ def _part_field(tokens: list[str], heads: Heads) -> tuple[str, dict[str, Any]] |
         return None
     found = heads.sets.get(reduced)
     if found is None and len(reduced) > 1:
-        found = heads.sets.get(frozenset("~" + _stem(w) for w in reduced))
+        found = heads.sets.get(_coarse(reduced))
+    if found is None and len(reduced) > 1:
+        # each word alone a label of one and the same field ("Estado de situación", "Status and stage")
+        alone = [heads.sets.get(frozenset({w})) for w in reduced]
+        if all(alone) and len({(f[0], str(f[1].get("role"))) for f in alone if f}) == 1:
+            found = (alone[0][0], {k: v for k, v in alone[0][1].items() if all(f[1].get(k) == v for f in alone if f)}) \
+                if alone[0] else None
     if found is not None and found[0] != "time_frame" and any(_word(t, heads) in heads.date_words for t in tokens):
         return None  # "Fecha de presentación": the date of something, not a field's label
     return found

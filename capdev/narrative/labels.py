@@ -179,6 +179,13 @@ _KEY = re.compile(r"(?P<key>[^\W\d_][^:\uff1a|=\t\r\n\u2192\u21d2]{0,60}?)[ \t*_
                   r"[-\u2013\u2014]{1,2}>|[ \t][-\u2013\u2014][ \t]|\.{3}|\u2026)")
 
 
+def _key_aside(key: str) -> str:
+    """What a key writes aside of its words: in brackets ("Coste total (€)") or after "in", "en" at its end
+    ("Montant approuvé en FCFA"): a budget's currency."""
+    m = re.search(r"\(([^()]{1,40})\)\s*$|\s(?:[Ii]n|[Ee]n)\s+([A-Z]{3,4}|US\$|\$|\u20ac|\u00a3)\s*$", key)
+    return (m.group(1) or m.group(2)).strip() if m else ""
+
+
 def _by_heads(line: str, pos: int, table: LabelTable) -> LabelMatch | None:
     """A key the table does not spell whose words name a field or two ("Expected completion:", "Durée et coût :"):
     see label_heads. A separator is needed; a key naming two fields keeps the others' names as an aside after '&/'
@@ -194,7 +201,7 @@ def _by_heads(line: str, pos: int, table: LabelTable) -> LabelMatch | None:
     if reading is None:
         return None
     (name, mods), *others = reading.fields
-    aside = "&/" + "/".join(reading.parts[1:]) if others else ""
+    aside = "&/" + "/".join(reading.parts[1:]) if others else _key_aside(key)
     return LabelMatch(name, key, km.start("key"), sep[1], sep[1], True, None, dict(mods), sep[0], aside)
 
 
