@@ -1,13 +1,14 @@
 """The value of a label with more than one name, shared out among the fields its names are labels of.
 
 "Title/basic act/CRIS number: X / ICD / BF-2021-04" (the table's label with its other names after slashes) and a key
-that names two fields (label_heads: "Period and budget: January 2025 to December 2027; USD 1.2 million", "Fuente /
-socios: BID / Ministerio de Obras Públicas", its other names written after '&/' in the label's aside): the value is
-cut at ' / ' or ';' into as many parts as there are names, and each part goes to its name's field in order; when the
-parts are a period and an amount written the other way round, each goes to the field of its type. A value that does
-not cut so goes whole to the first field, except for a key naming two fields: then, when both have a type (dates,
-money), to both (each reads its own type in it); otherwise it is kept for a reviewer (field "label_parts"), never
-given whole to one of them.
+that names two fields (label_heads: "Period and budget: January 2025 to December 2027; USD 1.2 million", "Financiador
+/ país beneficiario: Gobierno de Suiza / Bolivia", its other names written after '&/' in the label's aside): the value
+is cut at ' / ' or ';' into as many parts as there are names, and each part goes to its name's field in order; when
+the parts are a period and an amount written the other way round, each goes to the field of its type. A value that
+does not cut so goes whole to the first field, except for a key naming two fields: then, when both have a type (dates,
+money), to both (each reads its own type in it); otherwise it is kept for a reviewer (the assembler flags the first
+field: no handler reads "label_parts"), never given whole to one of them. A slash after a space ("Proyecto / código")
+gives no empty name.
 """
 from __future__ import annotations
 
@@ -29,7 +30,9 @@ def named_parts(field: str, aside: str, value: str, table: LabelTable) -> list[t
         return [(field, value)]
     compound = aside.startswith(COMPOUND)
     names = [field]
-    for name in aside[len(COMPOUND):].split("/") if compound else aside.split("/"):
+    # "Financiador / país beneficiario:" (a space before the slash): the aside begins with the slash, no empty name
+    others = aside[len(COMPOUND):] if compound else aside.lstrip(" /") if aside.lstrip().startswith("/") else aside
+    for name in others.split("/") if "/" in aside else ():
         inner = match_label(f"{name.strip()}:", table)
         names.append(inner.field if inner is not None else "")
     for cut in _CUTS if compound else _CUTS[:1]:

@@ -170,6 +170,9 @@ def match_label(line: str, table: LabelTable | None = None) -> LabelMatch | None
             if inner is not None and inner.sep in ("colon", "dash", "pipe", "tab"):
                 found = inner
         found = found or _by_heads(line, m.end() if m else pos, table)
+    if found is not None and found.sep == "colon" and len(_WORD.findall(found.label)[0] if _WORD.search(
+            found.label) else "") < 2 and _ASSIGN.match(line, _value_start(line, found.start + len(found.label))):
+        return None  # "n = 35 participants": a letter and an equals sign are a formula's
     return found
 
 
