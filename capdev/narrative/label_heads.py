@@ -178,7 +178,7 @@ def read_key(key: str, heads: Heads | None) -> KeyReading | None:
     if re.search(r"\d", key) or key.count("(") != key.count(")"):
         return None  # "Numéro 7712 - Samedi", "project (budget: ...": a number or a bracket's opening, no key
     tokens = _tokens(key)
-    if any(len(t) == 1 and t.isalpha() and t not in heads.articles for t in tokens):
+    if any(len(t) == 1 and t.isalpha() and t not in heads.articles | _JOINS for t in tokens):
         return None  # "N/Réf.", "V/Réf.": a letter's own and its addressee's references, initials
     if not tokens or len([t for t in tokens if t not in _JOINS]) > _MAX_WORDS or tokens[0] in _JOINS | heads.articles:
         return None
