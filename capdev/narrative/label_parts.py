@@ -35,6 +35,9 @@ def named_parts(field: str, aside: str, value: str, table: LabelTable) -> list[t
     for name in others.split("/") if "/" in aside else ():
         inner = match_label(f"{name.strip()}:", table)
         names.append(inner.field if inner is not None else "")
+    named = [n for n in names if n]
+    if len(set(named)) < len(named):
+        return [(field, value)]  # "Título / Title:": one field named in two languages, its value whole
     for cut in _CUTS if compound else _CUTS[:1]:
         parts = [p.strip() for p in cut.split(value)]
         if len(parts) == len(names):

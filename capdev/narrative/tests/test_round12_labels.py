@@ -126,3 +126,11 @@ def test_sample_records_read_whole() -> None:
     [note] = parse_file(SAMPLE / "fr_note_fleches.txt")
     assert note.title == "Formation des inspecteurs du travail en Afrique centrale"
     assert note.code == "CEMAC-TRAV-12" and status_category(note.status) == "completed"
+
+
+def test_a_table_header_of_keys_the_table_does_not_spell_names_its_columns() -> None:
+    first, second = parse_file(SAMPLE / "en_table_header.md")
+    assert (first.code, first.title) == ("KE-WAT-01", "Water utilities performance contracts")
+    assert (first.start, first.end) == (PartialDate(2024, 3), PartialDate(2027, 2))
+    assert [(m.amount, m.currency) for m in first.budgets] == [(Decimal(650000), "USD")]
+    assert second.countries == ["UGA"] and second.code == "UG-TAX-02"
