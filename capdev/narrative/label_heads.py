@@ -160,8 +160,9 @@ def _part_field(tokens: list[str], heads: Heads) -> tuple[str, dict[str, Any]] |
     found = heads.sets.get(reduced)
     if found is None and len(reduced) > 1:
         found = heads.sets.get(_coarse(reduced))
-    if found is None and len(reduced) > 1:
-        # each word alone a label of one and the same field ("Estado de situación", "Status and stage")
+    if found is None and 1 < len(reduced) < len(tokens):
+        # each word alone a label of one and the same field, with a word between ("Estado de situación"); two words
+        # side by side may be two columns' heads ("No. Code")
         alone = [heads.sets.get(frozenset({w})) for w in reduced]
         if all(alone) and len({(f[0], str(f[1].get("role"))) for f in alone if f}) == 1:
             found = (alone[0][0], {k: v for k, v in alone[0][1].items() if all(f[1].get(k) == v for f in alone if f)}) \

@@ -59,6 +59,9 @@ def test_a_currency_written_in_the_key_is_the_budgets() -> None:
     "Budget support is provided: USD 3 million",  # words of no field
     "Number of participants: 35",  # a count, no code
     "Activity: launch workshop",  # the singular of a list's label the table spells in the plural only
+    "No. Code:",  # two columns' heads side by side ("No.", "Code"), not one label
+    "N/Réf. : DAES/DIPGN/2023/204",  # a letter's own reference
+    "Ejecutado: USD 40.000",  # an amount spent, not "Ejecutado por"
     "Donor and implementing partner: Government of Norway / UNDP",  # one field in two roles: no share is sure
 ])
 def test_a_key_whose_words_name_no_single_field_stays_text(line: str) -> None:
