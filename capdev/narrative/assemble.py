@@ -5,7 +5,8 @@ import re
 
 from .continuation import unwrap
 from .funding_steps import FundingSteps
-from .labels import LabelTable, default_table, match_label
+from .label_parts import named_parts
+from .labels import LabelTable, default_table
 from .lists import split_items
 from .record_steps import RecordSteps
 from .segment import Block, RawRecord, value_is_empty
@@ -29,7 +30,6 @@ _RANGE_WORDS = re.compile(r"\d\s*[-\u2013\u2014]\s*\d|\d\s*[-\u2013\u2014]\s*[^\
 # A value written in sentences, mostly in small words (not a list of names that happens to end with a stop).
 _DESCRIBED = re.compile(r"[.!?](?:\s|$)")
 _TITLE_PERIOD = re.compile(r"\s*\(((?:19|20)\d{2}\s*[-\u2013\u2014/]\s*(?:19|20)\d{2})\)\s*$")
-_ASIDE_PARTS = re.compile(r"\s+/\s+")
 _AREA_SPLIT = re.compile(r"\s*(?:[;\r\n\u2022]|,(?![^()]*\)))\s*")
 _AREA_SPLIT_BARE = re.compile(r"\s*(?:[;\r\n\u2022]|,)\s*")  # for a text whose bracketed commas are set aside
 _KEPT_COMMA = "\ue000"  # a private-use character: stands for a comma that does not split
@@ -134,16 +134,7 @@ class _Assembler(FundingSteps, RecordSteps, TitleSteps):
     def aside_parts(self, block: Block, value: str) -> list[tuple[str, str]]:
         """"Title/basic act/CRIS number: X / ICD / BF-2021-04": as many values as the label has names, each to the
         field its name is a label of (a name that is none keeps its part out); otherwise the value whole."""
-        names = [block.field]
-        aside = block.label.aside if block.label is not None else ""
-        if "/" in aside:
-            for name in aside.split("/"):
-                inner = match_label(f"{name.strip()}:", self.table)
-                names.append(inner.field if inner is not None else "")
-        parts = [p.strip() for p in _ASIDE_PARTS.split(value)] if len(names) > 1 else [value]
-        if len(parts) != len(names):
-            return [(block.field, value)]
-        return [(name, part) for name, part in zip(names, parts) if name and part]
+        return named_parts(block.field, block.label.aside if block.label is not None else "", value, self.table)
 
     # --- one handler per field ---------------------------------------------------------------------------------------
     def on_other(self, block: Block, value: str, at: int) -> None:
