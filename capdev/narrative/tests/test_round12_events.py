@@ -1,0 +1,50 @@
+"""Round 12: the events a project held and their counts, read by the structure of the clause and by words of the
+three languages, on records written for these tests in layouts unlike the corpora's (tests/files/round12/events/:
+e-mails, a log, an activity table with its own column names, numbered and bulleted lists, label lines, cards with
+each label on its own line; the values expected are in its gold.json):
+- the project's own start or end written in an event's sentence ("Le projet, démarré le 15 janvier 2024, a tenu son
+  premier séminaire ...", "el programa, iniciado en febrero de 2024, impartió ...", "the ... project began in March
+  2022") is no event's date (values/event_project_start.py).
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from capdev.narrative.tests._shared import only_record
+from capdev.narrative.values.events import extract_events
+
+FILES = Path(__file__).parent / "files" / "round12" / "events"
+GOLD = {g["file"]: g for g in json.loads((FILES / "gold.json").read_text(encoding="utf-8"))["records"]}
+
+
+def _rows(record) -> list[tuple]:
+    """(start month, venue country) of each event counted, in the order told."""
+    return [((e.start.iso()[:7] if e.start else None), e.country) for e in record.activities if not e.recalled]
+
+
+def _counts(record) -> list:
+    return [e.participants for e in record.activities if not e.recalled]
+
+
+def _told(text: str) -> list[tuple]:
+    return [((e.start.iso()[:7] if e.start else None), e.country, e.participants) for e in extract_events(text)]
+
+
+@pytest.mark.parametrize("name", ["en_annual_prose.txt", "fr_courriel_point.txt", "es_correo_breve.txt"])
+def test_project_start_in_the_sentence_is_no_event_date(name: str) -> None:
+    record = only_record(FILES / name)
+    assert _rows(record) == [tuple(e) for e in GOLD[name]["events"]]
+
+
+@pytest.mark.parametrize("text, rows", [
+    ("The project launched a webinar in May 2024 for 40 officials.", [("2024-05", None, 40)]),
+    ("Le projet a démarré ses activités par un atelier à Dakar en mars 2024, avec 30 participants.",
+     [("2024-03", "SEN", 30)]),
+    ("In June 2023 the project organised a workshop in Lusaka which started on 12 June 2023 with 30 officers.",
+     [("2023-06", "ZMB", 30)]),
+])
+def test_a_verb_not_straight_before_the_date_leaves_the_event_its_date(text: str, rows: list) -> None:
+    assert _told(text) == rows
