@@ -4,7 +4,11 @@ e-mails, a log, an activity table with its own column names, numbered and bullet
 each label on its own line; the values expected are in its gold.json):
 - the project's own start or end written in an event's sentence ("Le projet, démarré le 15 janvier 2024, a tenu son
   premier séminaire ...", "el programa, iniciado en febrero de 2024, impartió ...", "the ... project began in March
-  2022") is no event's date (values/event_project_start.py).
+  2022") is no event's date (values/event_project_start.py);
+- an event where the project's people spoke or took part, named with a possessive ("Our director also spoke at",
+  "notre équipe a participé au", "nuestro equipo participó en"), or where the project was presented ("the project
+  was presented at", "le projet a été présenté lors du", "el proyecto fue presentado en") is another's event, kept
+  in the text and flagged (data/event_cues.json "project_team", "project_presented").
 """
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from capdev.narrative.tests._shared import only_record
+from capdev.narrative.values.event_genres import attended_elsewhere
 from capdev.narrative.values.events import extract_events
 
 FILES = Path(__file__).parent / "files" / "round12" / "events"
@@ -48,3 +53,27 @@ def test_project_start_in_the_sentence_is_no_event_date(name: str) -> None:
 ])
 def test_a_verb_not_straight_before_the_date_leaves_the_event_its_date(text: str, rows: list) -> None:
     assert _told(text) == rows
+
+
+@pytest.mark.parametrize("name", ["en_email_update.txt", "fr_compte_rendu_prose.txt"])
+def test_others_event_where_the_project_spoke_is_not_counted(name: str) -> None:
+    record = only_record(FILES / name)
+    assert _rows(record) == [tuple(e) for e in GOLD[name]["events"]]
+    assert any("took part" in f.reason for f in record.flags if f.field == "activities")
+
+
+@pytest.mark.parametrize("text, elsewhere", [
+    ("Our director also spoke at the regional tax forum in Kigali in September 2024.", True),
+    ("Notre équipe a participé au forum régional de Niamey en juin 2024.", True),
+    ("Nuestro equipo participó en el foro regional de Quito en mayo de 2024.", True),
+    ("The project was presented at the regional forum in Nairobi in May 2024.", True),
+    ("Le projet a été présenté lors du forum régional à Abidjan en juin 2024.", True),
+    ("El proyecto fue presentado en el foro regional de Quito en mayo de 2024.", True),
+    ("Our team organised a workshop in Lusaka in May 2024 for 30 officers.", False),
+    ("Notre équipe a animé un atelier à Dakar en mars 2024 avec 30 participants.", False),
+    ("Nuestro equipo impartió un taller en Lima en marzo de 2023 con 25 participantes.", False),
+])
+def test_possessive_team_or_presented_project_marks_anothers_event(text: str, elsewhere: bool) -> None:
+    events = extract_events(text)
+    assert len(events) == 1
+    assert bool(attended_elsewhere(events)) is elsewhere
