@@ -8,7 +8,10 @@ each label on its own line; the values expected are in its gold.json):
 - an event where the project's people spoke or took part, named with a possessive ("Our director also spoke at",
   "notre équipe a participé au", "nuestro equipo participó en"), or where the project was presented ("the project
   was presented at", "le projet a été présenté lors du", "el proyecto fue presentado en") is another's event, kept
-  in the text and flagged (data/event_cues.json "project_team", "project_presented").
+  in the text and flagged (data/event_cues.json "project_team", "project_presented");
+- a sentence that lists its events after a colon ("Durante 2023 se llevaron a cabo dos talleres: el primero en ...; el
+  segundo en ...") is read by its own first sentence: a kind of event named in a later sentence of the line ("Está
+  previsto un curso ...") no longer makes the list one event dated by the year (values/events.py _label_list).
 """
 from __future__ import annotations
 
@@ -77,3 +80,29 @@ def test_possessive_team_or_presented_project_marks_anothers_event(text: str, el
     events = extract_events(text)
     assert len(events) == 1
     assert bool(attended_elsewhere(events)) is elsewhere
+
+
+def test_listing_sentence_is_read_without_the_sentences_after_it() -> None:
+    record = only_record(FILES / "es_nota_prosa.txt")
+    assert _rows(record) == [("2023-04", "HND"), ("2023-08", "HND")]
+    assert _counts(record) == [60, 35]
+
+
+@pytest.mark.parametrize("text, rows", [
+    ("Two workshops were held in 2023: the first in Lusaka, in April 2023, with 60 officials; the second in Kitwe, in "
+     "August 2023, with 35 auditors. A webinar is planned for 2024.", [("2023-04", 60), ("2023-08", 35)]),
+    ("Deux ateliers ont eu lieu en 2023 : le premier à Dakar, en avril 2023, avec 40 agents ; le second à Thiès, en "
+     "juin 2023, avec 25 agents. Une formation en ligne suivra.", [("2023-04", 40), ("2023-06", 25)]),
+])
+def test_listing_sentence_in_english_and_french(text: str, rows: list) -> None:
+    assert [(r[0], r[2]) for r in _told(text)] == rows
+
+
+@pytest.mark.parametrize("text, rows", [
+    ("Workshops held: Kumasi, 4-5 July 2023, 30 officers; Tamale, 10 October 2023, 26 officers.",
+     [("2023-07", 30), ("2023-10", 26)]),
+    ("Ateliers réalisés en 2023 : Dakar, avril 2023, 40 agents ; Thiès, juin 2023, 25 agents.",
+     [("2023-04", 40), ("2023-06", 25)]),
+])
+def test_short_label_before_colon_still_lends_its_kind(text: str, rows: list) -> None:
+    assert [(r[0], r[2]) for r in _told(text)] == rows

@@ -247,9 +247,13 @@ def _apply_dateline(text: str, events: list[Event]) -> None:
 
 def _label_list(f, body: _Sentence, line: _Sentence, offset: int) -> list[_Draft] | None:
     """The events a label's value lists, one per item, when it lists two or more of its own. A value that names no
-    kind of event is read with its label ("Two workshops were held: in Kisumu in May 2022 and in Mombasa ...")."""
-    if f.type is None:
-        body, f = line, _facts(line.text)
+    kind of event is read with its label ("Two workshops were held: in Kisumu in May 2022 and in Mombasa ..."). The
+    kind is the value's first sentence's: a kind named only in a later sentence ("... con 35 auditores. Está previsto
+    un curso ...") leaves the first one read with its label."""
+    first = _sentences(body)
+    if f.type is None or (len(first) > 1 and _facts(first[0].text).type is None):
+        body = _sentences(line)[0] if f.type is not None else line
+        f = _facts(body.text)
     return list_drafts(f, body, offset) or clause_drafts(f, body, offset)
 
 
