@@ -11,7 +11,10 @@ each label on its own line; the values expected are in its gold.json):
   in the text and flagged (data/event_cues.json "project_team", "project_presented");
 - a sentence that lists its events after a colon ("Durante 2023 se llevaron a cabo dos talleres: el primero en ...; el
   segundo en ...") is read by its own first sentence: a kind of event named in a later sentence of the line ("Está
-  previsto un curso ...") no longer makes the list one event dated by the year (values/events.py _label_list).
+  previsto un curso ...") no longer makes the list one event dated by the year (values/events.py _label_list);
+- an event card whose keys stand alone on their lines, each over its value ("Actividad" / "Conversatorio sobre ..."
+  / "Fecha" / "septiembre de 2023" / "Lugar" / ...), is read as the "Key: value" card (values/event_cards.py); a
+  publication's stacked title and date, or a key over another key, are no card.
 """
 from __future__ import annotations
 
@@ -106,3 +109,34 @@ def test_listing_sentence_in_english_and_french(text: str, rows: list) -> None:
 ])
 def test_short_label_before_colon_still_lends_its_kind(text: str, rows: list) -> None:
     assert [(r[0], r[2]) for r in _told(text)] == rows
+
+
+STACKED = {
+    "en": ("Event\nPeer-learning workshop on records management\nDate\n12 March 2024\nVenue\nNairobi\n"
+           "Participants\n37\n", [("2024-03", "KEN", 37)]),
+    "fr": ("Activité\nAtelier de validation du guide\nDate\n4 juin 2024\nLieu\nDakar\nParticipants\n"
+           "18 femmes et 12 hommes\n", [("2024-06", "SEN", 30)]),
+    "es": ("Actividad\nTaller de firma electrónica\nFecha\n9 de octubre de 2024\nLugar\nLima\nAsistentes\n41\n",
+           [("2024-10", "PER", 41)]),
+}
+
+
+def test_card_with_keys_on_their_own_lines_in_a_record() -> None:
+    record = only_record(FILES / "es_ficha_etiquetas_sueltas.txt")
+    assert _rows(record) == [("2023-09", "GTM"), ("2023-11", None)]
+    assert _counts(record) == [44, 150]
+
+
+@pytest.mark.parametrize("lang", sorted(STACKED))
+def test_card_with_keys_on_their_own_lines(lang: str) -> None:
+    text, rows = STACKED[lang]
+    assert _told(text) == rows
+
+
+@pytest.mark.parametrize("text", [
+    "Título\nGuía de gestión documental\nFecha\nmarzo de 2024\n",  # a publication's card
+    "Title\nAnnual report 2023\nDate\nMay 2024\nPlace\nNairobi\n",
+    "Activité\nDate\n4 juin 2024\nLieu\nDakar\n",  # a key over a key: no value
+])
+def test_stacked_lines_that_are_no_event_card(text: str) -> None:
+    assert _told(text) == []
