@@ -14,7 +14,11 @@ each label on its own line; the values expected are in its gold.json):
   previsto un curso ...") no longer makes the list one event dated by the year (values/events.py _label_list);
 - an event card whose keys stand alone on their lines, each over its value ("Actividad" / "Conversatorio sobre ..."
   / "Fecha" / "septiembre de 2023" / "Lugar" / ...), is read as the "Key: value" card (values/event_cards.py); a
-  publication's stacked title and date, or a key over another key, are no card.
+  publication's stacked title and date, or a key over another key, are no card;
+- a table's count cell split by sex alone ("18 mujeres y 14 hombres", "20 women, 9 men", "12 femmes et 20 hommes")
+  gives its sum; "18 women and 16 women" gives none (values/tables.py participants_in); a count column may be
+  headed "Attendance", "Headcount", "Effectif", "Personnes formées", "Asistencia", "Personas capacitadas" (the
+  words event cards already know; data/labels.json "columns").
 """
 from __future__ import annotations
 
@@ -23,7 +27,9 @@ from pathlib import Path
 
 import pytest
 
+from capdev.narrative import parse_text
 from capdev.narrative.tests._shared import only_record
+from capdev.narrative.values.tables import participants_in
 from capdev.narrative.values.event_genres import attended_elsewhere
 from capdev.narrative.values.events import extract_events
 
@@ -140,3 +146,33 @@ def test_card_with_keys_on_their_own_lines(lang: str) -> None:
 ])
 def test_stacked_lines_that_are_no_event_card(text: str) -> None:
     assert _told(text) == []
+
+
+def test_table_cell_split_by_sex_in_a_record() -> None:
+    assert _counts(only_record(FILES / "es_tabla_markdown.md")) == [27, 140, 32]
+
+
+@pytest.mark.parametrize("cell, count", [
+    ("18 mujeres y 14 hombres", 32), ("20 women, 9 men", 29), ("12 femmes et 20 hommes", 32),
+    ("18 women and 16 women", None), ("3 days", None), ("45", 45),
+])
+def test_count_cell_split_by_sex(cell: str, count: int | None) -> None:
+    assert participants_in(cell)[0] == count
+
+
+def test_table_cell_split_by_sex_in_english() -> None:
+    text = ("Title: Tax Audit Skills for Ghana\nStart date: January 2024\n\n"
+            "| Date | Event | Venue | Attendance |\n|---|---|---|---|\n"
+            "| 12 March 2024 | Workshop on audit sampling | Accra | 20 women, 9 men |\n"
+            "| 4 June 2024 | Training on risk rules | Kumasi | 31 |\n")
+    (record,) = parse_text(text)
+    assert _counts(record) == [29, 31]
+
+
+def test_attendance_column_names_a_count_column() -> None:
+    text = ("Titre : Appui aux greffes du Niger\nDate de démarrage : janvier 2024\n\n"
+            "| Date | Activité | Lieu | Effectif |\n|---|---|---|---|\n"
+            "| 12 mars 2024 | Atelier sur l'archivage | Niamey | 28 |\n"
+            "| 4 juin 2024 | Formation des greffiers | Zinder | 33 |\n")
+    (record,) = parse_text(text)
+    assert _counts(record) == [28, 33]
