@@ -18,7 +18,11 @@ each label on its own line; the values expected are in its gold.json):
 - a table's count cell split by sex alone ("18 mujeres y 14 hombres", "20 women, 9 men", "12 femmes et 20 hommes")
   gives its sum; "18 women and 16 women" gives none (values/tables.py participants_in); a count column may be
   headed "Attendance", "Headcount", "Effectif", "Personnes formées", "Asistencia", "Personas capacitadas" (the
-  words event cards already know; data/labels.json "columns").
+  words event cards already know; data/labels.json "columns");
+- a record found by its paragraph in a message goes on telling its events in the paragraphs below, which no rule
+  placed ("The inception workshop took place in Entebbe ..."): they are read up to a rule line, a sign-off ("Kind
+  regards", "Bien cordialement", "Saludos"), another message's head or another project named by its quoted name
+  (event_steps.tail_events, values/event_tails.py).
 """
 from __future__ import annotations
 
@@ -27,7 +31,7 @@ from pathlib import Path
 
 import pytest
 
-from capdev.narrative import parse_text
+from capdev.narrative import parse_file, parse_text
 from capdev.narrative.tests._shared import only_record
 from capdev.narrative.values.tables import participants_in
 from capdev.narrative.values.event_genres import attended_elsewhere
@@ -176,3 +180,31 @@ def test_attendance_column_names_a_count_column() -> None:
             "| 4 juin 2024 | Formation des greffiers | Zinder | 33 |\n")
     (record,) = parse_text(text)
     assert _counts(record) == [28, 33]
+
+
+@pytest.mark.parametrize("name, title, rows", [
+    ("en_digest_tail.txt", "Digital Land Registry Skills for Uganda", [("2025-04", "UGA")]),
+    ("fr_liste_diffusion_suite.txt", "Dématérialisation des marchés publics au Niger", [("2025-03", "NER")]),
+])
+def test_paragraph_after_a_prose_record_tells_its_events(name: str, title: str, rows: list) -> None:
+    (record,) = [r for r in parse_file(FILES / name) if r.title == title]
+    assert _rows(record) == rows
+
+
+@pytest.mark.parametrize("tail, read", [
+    ("The inception workshop took place in Entebbe on 9-10 April 2025 with 46 registry staff.\n", True),
+    ("Kind regards,\nTom\n\nThe inception workshop took place in Entebbe on 9-10 April 2025 with 46 staff.\n", False),
+    ("------------------------------\n\nThe inception workshop took place in Entebbe on 9-10 April 2025.\n", False),
+    ('The project "Land Titles for Kenya" held a workshop in Nakuru on 9-10 April 2025 with 46 staff.\n', False),
+    ("Subject: another matter\n\nA workshop took place in Entebbe on 9-10 April 2025 with 46 staff.\n", False),
+])
+def test_tail_ends_where_the_message_or_the_project_ends(tail: str, read: bool) -> None:
+    from capdev.narrative.segment import Block
+    from capdev.narrative.values.event_tails import tail_blocks
+
+    blocks, at = [], 0
+    for line in tail.splitlines(keepends=True):
+        blocks.append(Block("unparsed", "text", at, at + len(line), at))
+        at += len(line)
+    kept = tail_blocks(tail, blocks)
+    assert any("Entebbe" in tail[b.start : b.end] for b in kept) is read
