@@ -84,6 +84,11 @@ class EventSteps:
         _guard(self.rec, "activities", None, clauses.date_from_sentence_start, whole, events, at)
         _guard(self.rec, "activities", None, _values("event_days").date_days_in_stretch, whole, events, at)
         kept, aside = _guard(self.rec, "activities", (events, []), clauses.set_aside, events)
+        named = _values("event_other_names").other_named_project  # 'le projet « Registre foncier » a tenu ...'
+        title = None if self.rec.title_is_proposed else self.rec.title
+        others = [e for e in kept if _guard(self.rec, "activities", None, named, e.summary, title)]
+        aside += [(e, "an event of another project") for e in others]
+        kept = [e for e in kept if e not in others]
         genres = _values("event_genres")
         own = _guard(self.rec, "activities", [], genres.reported_mission, whole, kept)
         board = _guard(self.rec, "activities", [], genres.governance_meetings, kept)

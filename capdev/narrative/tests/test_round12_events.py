@@ -22,7 +22,11 @@ each label on its own line; the values expected are in its gold.json):
 - a record found by its paragraph in a message goes on telling its events in the paragraphs below, which no rule
   placed ("The inception workshop took place in Entebbe ..."): they are read up to a rule line, a sign-off ("Kind
   regards", "Bien cordialement", "Saludos"), another message's head or another project named by its quoted name
-  (event_steps.tail_events, values/event_tails.py).
+  (event_steps.tail_events, values/event_tails.py);
+- an event whose sentence gives it to a project named by a quoted name that is not the record's title ("Le projet
+  « Registre foncier rural » a quant à lui tenu un atelier", 'el proyecto "Justicia Digital Rural" organizó') is
+  another project's: kept in the text, flagged; a one-word name (an acronym) or the record's own name says nothing
+  (values/event_other_names.py, event_steps.screened).
 """
 from __future__ import annotations
 
@@ -208,3 +212,25 @@ def test_tail_ends_where_the_message_or_the_project_ends(tail: str, read: bool) 
         at += len(line)
     kept = tail_blocks(tail, blocks)
     assert any("Entebbe" in tail[b.start : b.end] for b in kept) is read
+
+
+@pytest.mark.parametrize("name", ["fr_note_deux_projets.txt", "es_nota_proyecto_hermano.txt"])
+def test_event_of_another_named_project_is_set_aside(name: str) -> None:
+    record = only_record(FILES / name)
+    assert _rows(record) == [tuple(e) for e in GOLD[name]["events"]]
+    assert any("another project" in f.reason for f in record.flags if f.field == "activities")
+
+
+@pytest.mark.parametrize("sentence, other", [
+    ("Le projet « Registre foncier rural » a tenu un atelier à Maradi en avril 2025.", "Registre foncier rural"),
+    ('The "Open Land Titles" programme held a seminar in Kisumu in March 2024.', "Open Land Titles"),
+    ("El proyecto «Justicia Digital Rural» organizó un seminario en Potosí.", "Justicia Digital Rural"),
+    ("Le projet « Dématérialisation des marchés publics » a tenu un atelier à Maradi.", None),  # its own name
+    ("Le projet « RCFL » a tenu son atelier de lancement à Cotonou.", None),  # one word: maybe its acronym
+    ("A workshop was held in Niamey in March 2025.", None),
+])
+def test_quoted_name_of_another_project(sentence: str, other: str | None) -> None:
+    from capdev.narrative.values.event_other_names import other_named_project
+
+    assert other_named_project(sentence, "Dématérialisation des marchés publics au Niger") == other
+    assert other_named_project(sentence, None) is None
