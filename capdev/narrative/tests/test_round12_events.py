@@ -26,7 +26,10 @@ each label on its own line; the values expected are in its gold.json):
 - an event whose sentence gives it to a project named by a quoted name that is not the record's title ("Le projet
   « Registre foncier rural » a quant à lui tenu un atelier", 'el proyecto "Justicia Digital Rural" organizó') is
   another project's: kept in the text, flagged; a one-word name (an acronym) or the record's own name says nothing
-  (values/event_other_names.py, event_steps.screened).
+  (values/event_other_names.py, event_steps.screened);
+- a sentence that is only a count of people and a verb of attending ("31 inspectors attended.", "28 magistrats y
+  ont pris part.", "40 jueces asistieron.") gives the event before it its count, whoever the people (data/
+  event_cues.json "continuation_openers"); things ("3 ministries took part") are no count.
 """
 from __future__ import annotations
 
@@ -234,3 +237,14 @@ def test_quoted_name_of_another_project(sentence: str, other: str | None) -> Non
 
     assert other_named_project(sentence, "Dématérialisation des marchés publics au Niger") == other
     assert other_named_project(sentence, None) is None
+
+
+@pytest.mark.parametrize("text, rows", [
+    ("2023-06-13  Seminar for customs inspectors, Freetown. 31 inspectors attended.", [("2023-06", "SLE", 31)]),
+    ("Un séminaire sur l'audit s'est tenu à Dakar le 4 mai 2024. 28 magistrats y ont pris part.",
+     [("2024-05", "SEN", 28)]),
+    ("En marzo de 2024 se realizó un taller en Lima. 40 jueces asistieron.", [("2024-03", "PER", 40)]),
+    ("The workshop was held in Lusaka in May 2024. 3 ministries took part.", [("2024-05", "ZMB", None)]),
+])
+def test_count_and_attending_verb_alone_is_the_event_befores_count(text: str, rows: list) -> None:
+    assert [(r[0][:7], r[1], r[2]) for r in _told(text)] == rows
