@@ -29,7 +29,13 @@ each label on its own line; the values expected are in its gold.json):
   (values/event_other_names.py, event_steps.screened);
 - a sentence that is only a count of people and a verb of attending ("31 inspectors attended.", "28 magistrats y
   ont pris part.", "40 jueces asistieron.") gives the event before it its count, whoever the people (data/
-  event_cues.json "continuation_openers"); things ("3 ministries took part") are no count.
+  event_cues.json "continuation_openers"); things ("3 ministries took part") are no count;
+- heads, clerks, officers, notaries, doctors, ministers, deputies are people in all three languages ("33 jefes de
+  área", "33 chefs de service", "40 greffiers", "21 registrars"; values/event_words._PEOPLE); "12 documentos
+  oficiales" is no count;
+- a clause opening on a bare count and its place after a joiner ("40 greffiers à Bamako en mai 2022 et 36 à Ségou
+  en mars 2023", "and 36 in Gulu", "y a 36 en Arequipa") is another event, counting the people the clause before it
+  counted (values/event_clauses.py "lead_count").
 """
 from __future__ import annotations
 
@@ -248,3 +254,31 @@ def test_quoted_name_of_another_project(sentence: str, other: str | None) -> Non
 ])
 def test_count_and_attending_verb_alone_is_the_event_befores_count(text: str, rows: list) -> None:
     assert [(r[0][:7], r[1], r[2]) for r in _told(text)] == rows
+
+
+@pytest.mark.parametrize("text, count", [
+    ("En junio de 2024 se realizó un seminario en Encarnación que reunió a 33 jefes de área.", 33),
+    ("En juin 2024, un séminaire à Thiès a réuni 33 chefs de service.", 33),
+    ("In June 2024 a course in Kampala trained 21 registrars.", 21),
+    ("En mayo de 2024 se firmaron 12 documentos oficiales en Lima en un taller.", None),
+])
+def test_heads_clerks_and_officers_are_people(text: str, count: int | None) -> None:
+    assert [r[2] for r in _told(text)] == [count]
+
+
+@pytest.mark.parametrize("text, rows", [
+    ("Deux sessions de formation ont réuni 40 greffiers à Bamako en mai 2022 et 36 à Ségou en mars 2023.",
+     [("2022-05", "MLI", 40), ("2023-03", "MLI", 36)]),
+    ("Two training sessions brought together 40 clerks in Kampala in May 2022 and 36 in Gulu in March 2023.",
+     [("2022-05", 40), ("2023-03", 36)]),
+    ("Dos cursos reunieron a 40 secretarios en Cusco en mayo de 2022 y a 36 en Arequipa en marzo de 2023.",
+     [("2022-05", "PER", 40), ("2023-03", "PER", 36)]),
+])
+def test_clause_opening_on_a_bare_count_is_another_event(text: str, rows: list) -> None:
+    got = _told(text)
+    assert [r if len(rows[0]) == 3 else (r[0], r[2]) for r in got] == rows
+
+
+def test_count_in_the_record_of_two_sessions() -> None:
+    (record,) = [r for r in parse_file(FILES / "fr_liste_diffusion_suite.txt") if "Mali" in (r.title or "")]
+    assert _counts(record) == [40, 36]
