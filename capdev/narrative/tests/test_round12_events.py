@@ -35,7 +35,11 @@ each label on its own line; the values expected are in its gold.json):
   oficiales" is no count;
 - a clause opening on a bare count and its place after a joiner ("40 greffiers à Bamako en mai 2022 et 36 à Ségou
   en mars 2023", "and 36 in Gulu", "y a 36 en Arequipa") is another event, counting the people the clause before it
-  counted (values/event_clauses.py "lead_count").
+  counted (values/event_clauses.py "lead_count");
+- a list under a lead or an outline heading that tells a plan ("2. Activités prévues", "Planned activities:",
+  "Próximas actividades") holds no event held (values/event_plan_lists.py); a passive future ("will be convened",
+  "sera animé", "será impartido") or the future of a verb of holding ("organisera", "impartirá") tells an event to
+  come (values/event_plans.py); "participó como ponente en", "participated as a speaker at" tell another's event.
 """
 from __future__ import annotations
 
@@ -282,3 +286,48 @@ def test_clause_opening_on_a_bare_count_is_another_event(text: str, rows: list) 
 def test_count_in_the_record_of_two_sessions() -> None:
     (record,) = [r for r in parse_file(FILES / "fr_liste_diffusion_suite.txt") if "Mali" in (r.title or "")]
     assert _counts(record) == [40, 36]
+
+
+@pytest.mark.parametrize("text, rows", [
+    ("Planned activities:\n- Regional workshop, Livingstone, June 2024\n- Webinar on audit, July 2024\n", []),
+    ("Próximas actividades\n- Taller en Cusco, agosto de 2024, 30 funcionarios\n", []),
+    ("2. Activités prévues\n- Atelier de restitution à Yaoundé en mai 2024.\n", []),
+    ("Activities\n- Programme budgeting course, Lusaka, May 2023, 30 officers\n- Webinar, June 2023, 80 participants\n",
+     [("2023-05", 30), ("2023-06", 80)]),
+    ("Workshops held:\n- Kumasi, 4-5 July 2023, 30 officers\n- Tamale, 10 October 2023, 26 officers\n",
+     [("2023-07", 30), ("2023-10", 26)]),
+])
+def test_list_under_a_plan_holds_no_event(text: str, rows: list) -> None:
+    assert [(r[0][:7], r[2]) for r in _told(text)] == rows
+
+
+@pytest.mark.parametrize("text, to_come", [
+    ("A regional workshop will be convened in Livingstone in June 2024.", True),
+    ("Un atelier sera animé à Dakar en mai 2024.", True),
+    ("Le projet organisera un séminaire à Lomé en juin 2024.", True),
+    ("El proyecto impartirá un curso en Lima en julio de 2024.", True),
+    ("Un curso será impartido en Lima en julio de 2024.", True),
+    ("A workshop held in May 2024 trained 30 officers who will be certified.", False),
+    ("Le séminaire a été animé par deux experts à Dakar en mai 2024.", False),
+    ("Un taller con 30 jueces que serán evaluados se realizó en Lima en mayo de 2024.", False),
+])
+def test_future_forms_tell_an_event_to_come(text: str, to_come: bool) -> None:
+    from capdev.narrative.values.event_plans import told_as_to_come
+
+    assert told_as_to_come(text) is to_come
+
+
+@pytest.mark.parametrize("text", [
+    "Además, el equipo del proyecto participó como ponente en el seminario regional celebrado en Madrid en mayo de 2024.",
+    "Our team participated as a speaker at the regional forum held in Nairobi in May 2024.",
+    "Notre équipe a participé en tant qu'intervenante au forum régional tenu à Abidjan en mai 2024.",
+])
+def test_speaking_at_anothers_event(text: str) -> None:
+    events = extract_events(text)
+    assert events and attended_elsewhere(events) == events
+
+
+def test_project_name_before_its_start_in_apposition() -> None:
+    text = ("Le projet d'appui à la modernisation des douanes togolaises, lancé en janvier 2024, a organisé les 11 et 12 "
+            "juin 2024 à Kara un atelier sur la gestion des risques, qui a rassemblé 38 inspecteurs.")
+    assert [(r[0][:7], r[2]) for r in _told(text)] == [("2024-06", 38)]

@@ -22,8 +22,11 @@ _VERB = (r"(?:started|begun|began|starts|begins|commenced|launched|kicked\s+off|
 _PREP = r"(?:\s+(?:in|on|since|en|le|depuis|el|desde|a\s+principios\s+de|au\s+d[ée]but\s+de|in\s+early))?"
 # "The final report of the project was launched", "le rapport du projet": the noun is no subject there.
 _OF = r"(?<!\bof\sthe\s)(?<!\bof\sthis\s)(?<!\bdu\s)(?<!\bdel\s)(?<!\bde\sce\s)(?<!\bde\seste\s)"
-_STARTED = re.compile(rf"{_OF}\b{_NOUN}{_GAP}{_VERB}{_PREP}\s*$", re.I)
-_LOOK = 90  # characters before the date read for the noun and the verb
+# The project's name after its noun, up to the comma or bracket of the apposition ("Le projet d'appui à la
+# modernisation des douanes togolaises, lancé en janvier 2024, ...").
+_NAME = r"(?:\s+(?:d['\u2019]|de|du|des|of|for|on|to|pour|para|del|sur|en)\s*[^,.;:()\n]{1,80}?(?=\s*[,(]))?"
+_STARTED = re.compile(rf"{_OF}\b{_NOUN}{_NAME}{_GAP}{_VERB}{_PREP}\s*$", re.I)
+_LOOK = 180  # characters before the date read for the noun and the verb
 
 
 def told_as_project_start(text: str, date_start: int) -> bool:

@@ -32,6 +32,7 @@ from .event_facts import _LIST_MARK, _RESOURCE_HEAD, _anchored, _facts, _find_ty
 from .event_list_heads import lead_of_item, typed_by_lead
 from .event_lists import keyword_clause, list_drafts
 from .event_online import drop_online_venue, same_venue
+from .event_plan_lists import under_plan
 from .event_words import _FAMILY, _FUTURE, _join_wrapped, _lines, _mask_quotes, _Sentence, _sentences
 from .resources import extract_resources
 from .venues import town_countries, venue_country
@@ -55,6 +56,9 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
             ctx, i = None, card[1]
             continue
         line = lines[i]
+        if under_plan(lines, i):  # "Activités prévues" / "- Atelier de restitution à Yaoundé en mai 2024": a plan
+            i += 1
+            continue
         sents = glue_dates(_sentences(line))
         clean = _LIST_MARK.sub("", line.text)
         label = re.match(r"^([A-Z][^:.]{2,70}):\s+(\S.*)$", clean)
