@@ -50,9 +50,9 @@ import pytest
 
 from capdev.narrative import parse_file, parse_text
 from capdev.narrative.tests._shared import only_record
-from capdev.narrative.values.tables import participants_in
 from capdev.narrative.values.event_genres import attended_elsewhere
 from capdev.narrative.values.events import extract_events
+from capdev.narrative.values.tables import participants_in
 
 FILES = Path(__file__).parent / "files" / "round12" / "events"
 GOLD = {g["file"]: g for g in json.loads((FILES / "gold.json").read_text(encoding="utf-8"))["records"]}
@@ -318,7 +318,8 @@ def test_future_forms_tell_an_event_to_come(text: str, to_come: bool) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Además, el equipo del proyecto participó como ponente en el seminario regional celebrado en Madrid en mayo de 2024.",
+    "Además, el equipo del proyecto participó como ponente en el seminario regional celebrado en Madrid en mayo de "
+    "2024.",
     "Our team participated as a speaker at the regional forum held in Nairobi in May 2024.",
     "Notre équipe a participé en tant qu'intervenante au forum régional tenu à Abidjan en mai 2024.",
 ])
@@ -328,6 +329,6 @@ def test_speaking_at_anothers_event(text: str) -> None:
 
 
 def test_project_name_before_its_start_in_apposition() -> None:
-    text = ("Le projet d'appui à la modernisation des douanes togolaises, lancé en janvier 2024, a organisé les 11 et 12 "
-            "juin 2024 à Kara un atelier sur la gestion des risques, qui a rassemblé 38 inspecteurs.")
+    text = ("Le projet d'appui à la modernisation des douanes togolaises, lancé en janvier 2024, a organisé les 11 et "
+            "12 juin 2024 à Kara un atelier sur la gestion des risques, qui a rassemblé 38 inspecteurs.")
     assert [(r[0][:7], r[2]) for r in _told(text)] == [("2024-06", 38)]

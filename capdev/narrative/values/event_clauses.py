@@ -68,7 +68,8 @@ def _rx(name: str) -> re.Pattern[str]:
                   rf"(?:l['\u2019])?[A-Z\u00c0-\u00dd]|(?:{w('determiners')})\s|\d{{1,5}}\s+(?:in|at|\u00e0|au|aux|en|a)\s)",
         # "... 40 greffiers à Bamako en mai 2022 et 36 à Ségou en mars 2023": a clause opening on the count of the
         # people the clause before it counted, then its place
-        "lead_count": rf"(?:\s*;\s*|,?\s+(?:{w('joiners')})\s+)?(?:a\s+)?(?P<n>\d{{1,5}})\s+(?:in|at|\u00e0|au|aux|en|a)\s",
+        "lead_count": rf"(?:\s*;\s*|,?\s+(?:{w('joiners')})\s+)?(?:a\s+)?(?P<n>\d{{1,5}})\s+"
+                      r"(?:in|at|\u00e0|au|aux|en|a)\s",
         "approx_before": rf"(?:^|\W)(?:{w('approximate')})\s*$",
         "approx_after": rf"^\s*(?:{w('approximate_after')})",
         "sex_pair": rf"(?P<a>\d{{1,4}})\s+(?P<s1>{w('women')}|{w('men')})\b[^\d;.()]{{0,40}}?\s*(?:,|and|et|y|\+)\s*"

@@ -21,7 +21,7 @@ _SIGN_OFF = re.compile(
 _MESSAGE_HEAD = re.compile(
     r"^\s*(?:from|to|cc|date|sent|subject|message(?:\s*:?\s*\d+)?|de|[àa]|envoy[ée]|objet|asunto|para|enviado|"
     r"fecha|mensaje(?:\s*:?\s*\d+)?)\s*:", re.I)
-# Another project named with its quoted name ("le projet « ... »", 'the programme "..."'): its paragraph, not this one's.
+# Another project named by its quoted name ("le projet « ... »", 'the programme "..."'): its paragraph, not this one's
 _OTHER_PROJECT = re.compile(r"\b(?:projects?|projets?|proyectos?|programmes?|programs?|programas?|initiatives?|"
                             r"iniciativas?)\b[^.\n]{0,20}?[\u00ab\"\u201c]", re.I)
 _MAX_CHARS = 3000  # a record's tail read for events: a few paragraphs
