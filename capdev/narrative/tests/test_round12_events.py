@@ -11,7 +11,8 @@ each label on its own line; the values expected are in its gold.json):
   in the text and flagged (data/event_cues.json "project_team", "project_presented");
 - a sentence that lists its events after a colon ("Durante 2023 se llevaron a cabo dos talleres: el primero en ...; el
   segundo en ...") is read by its own first sentence: a kind of event named in a later sentence of the line ("Está
-  previsto un curso ...") no longer makes the list one event dated by the year (values/events.py _label_list);
+  previsto un curso ...") no longer makes the list one event dated by the year, nor lends the list a later
+  sentence's date and place (values/events.py _label_list);
 - an event card whose keys stand alone on their lines, each over its value ("Actividad" / "Conversatorio sobre ..."
   / "Fecha" / "septiembre de 2023" / "Lugar" / ...), is read as the "Key: value" card (values/event_cards.py); a
   publication's stacked title and date, or a key over another key, are no card;
@@ -332,3 +333,10 @@ def test_project_name_before_its_start_in_apposition() -> None:
     text = ("Le projet d'appui à la modernisation des douanes togolaises, lancé en janvier 2024, a organisé les 11 et "
             "12 juin 2024 à Kara un atelier sur la gestion des risques, qui a rassemblé 38 inspecteurs.")
     assert [(r[0][:7], r[2]) for r in _told(text)] == [("2024-06", 38)]
+
+
+def test_listing_sentence_takes_no_date_from_the_sentence_after_it() -> None:
+    text = ("Durante el semestre se impartieron dos talleres presenciales: en Medellín (abril de 2024), al que "
+            "asistieron 35 defensores, y en Cali (junio de 2024), con 29 participantes. Además, el equipo participó "
+            "en un seminario celebrado en Madrid en mayo de 2024.")
+    assert [(r[0], r[2]) for r in _told(text)] == [("2024-04", 35), ("2024-06", 29)]

@@ -256,7 +256,7 @@ def _label_list(f, body: _Sentence, line: _Sentence, offset: int) -> list[_Draft
     un curso ...") leaves the first one read with its label."""
     first = _sentences(body)
     if f.type is None or (len(first) > 1 and _facts(first[0].text).type is None):
-        body = _sentences(line)[0] if f.type is not None else line
+        body = _sentences(line)[0] if len(first) > 1 else line
         f = _facts(body.text)
     return list_drafts(f, body, offset) or clause_drafts(f, body, offset)
 
