@@ -25,6 +25,31 @@ class EventSteps:
     reported: Event | None  # the event a report on one event names in its head (head_event)
 
     def head_event(self, events: list[Event]) -> list[Event]:
+        """The event a report's head names (head_event_only) and the events told in the paragraphs a prose record
+        leaves unplaced after its own paragraph (tail_events)."""
+        return self.head_event_only(events) + self.tail_events()
+
+    def tail_events(self) -> list[Event]:
+        """A record found by its paragraph ("Pour information, le projet « ... » a démarré le ...") goes on telling
+        of it in the paragraphs below, which no rule placed ("L'atelier de lancement s'est tenu à Cotonou les 14 et
+        15 octobre 2026 avec 70 participants"): their events are the project's, read up to a rule line, a sign-off
+        or the head of another message (values/event_tails.py)."""
+        blocks = self.raw.blocks
+        last = max((n for n, b in enumerate(blocks) if b.kind == "prose"), default=None)
+        if last is None or self.raw.news:
+            return []
+        tail = _values("event_tails").tail_blocks(self.text, blocks[last + 1 :])
+        if not tail:
+            return []
+        start, end = tail[0].start, tail[-1].end
+        found = self.screened(_guard(self.rec, "activities", [], _values("events").extract_events,
+                                     self.text[start:end], offset=start))
+        for block in tail:
+            if any(e.span and e.span[0] < block.end and block.start < e.span[1] for e in found):
+                self.span_fields[id(block)] = "narrative"
+        return found
+
+    def head_event_only(self, events: list[Event]) -> list[Event]:
         """The event a report's head names above its first label ("Regional Training of Trainers on ..." / "Gaborone,
         Botswana, 6-10 March 2023"), when no other event is of its days; its lines are then narrative."""
         head: list[Block] = []
@@ -59,6 +84,11 @@ class EventSteps:
         _guard(self.rec, "activities", None, clauses.date_from_sentence_start, whole, events, at)
         _guard(self.rec, "activities", None, _values("event_days").date_days_in_stretch, whole, events, at)
         kept, aside = _guard(self.rec, "activities", (events, []), clauses.set_aside, events)
+        named = _values("event_other_names").other_named_project  # 'le projet « Registre foncier » a tenu ...'
+        title = None if self.rec.title_is_proposed else self.rec.title
+        others = [e for e in kept if _guard(self.rec, "activities", None, named, e.summary, title)]
+        aside += [(e, "an event of another project") for e in others]
+        kept = [e for e in kept if e not in others]
         genres = _values("event_genres")
         own = _guard(self.rec, "activities", [], genres.reported_mission, whole, kept)
         board = _guard(self.rec, "activities", [], genres.governance_meetings, kept)

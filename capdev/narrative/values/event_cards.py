@@ -1,4 +1,5 @@
-"""Events written as cards, one "Key: value" line per fact, a blank line or a new card between them:
+"""Events written as cards, one "Key: value" line per fact (or each key alone on its line over its value), a blank
+line or a new card between them:
 
     Event: Regional workshop on service design        Activité : Atelier national de validation
     Date: 10-12 May 2022                              Date : 7 juin 2022
@@ -86,12 +87,18 @@ def is_card_line(text: str) -> bool:
 
 def read_card(lines: list[_Sentence], i: int, offset: int) -> tuple[_Draft, int] | None:
     """The event of the card starting at lines[i] and the index of the line after it, else None."""
-    if _keyed(lines[i].text) is None:
-        return None
-    facts = _card([ln.text for ln in lines[i : i + _MAX_KEYS]])
+    if _keyed(lines[i].text) is not None:
+        texts = [ln.text for ln in lines[i : i + _MAX_KEYS]]
+        ends = list(range(len(texts)))
+    else:
+        stack = _stacked([ln.text for ln in lines[i : i + 2 * _MAX_KEYS]])
+        if stack is None:
+            return None
+        texts, ends = stack
+    facts = _card(texts)
     if facts is None:
         return None
-    j = i + 1 + max(k for _, k in facts.values())
+    j = i + 1 + ends[max(k for _, k in facts.values())]
     name = facts.get("event") or facts["title"]
     f = _facts(name[0])
     when = [d for d in find_dates(facts["date"][0]) if d.range.start is not None]
@@ -110,6 +117,24 @@ def read_card(lines: list[_Sentence], i: int, offset: int) -> tuple[_Draft, int]
     if "participants" in facts:
         ev.participants, ev.participants_qualifier = _count(facts["participants"][0])
     return d, j
+
+
+def _stacked(texts: list[str]) -> tuple[list[str], list[int]] | None:
+    """A card whose keys stand alone on their lines, each value on the line below ("Actividad" / "Conversatorio
+    sobre firma electrónica" / "Fecha" / "septiembre de 2023"): its "Key: value" texts and the index of each one's
+    value line; None unless two keys or more open the lines so."""
+    out: list[str] = []
+    ends: list[int] = []
+    k = 0
+    while k + 1 < len(texts) and len(out) < _MAX_KEYS:
+        key, value = texts[k].strip().rstrip(":\uff1a").strip(), texts[k + 1].strip()
+        if ":" in key or not value or _roles().get(_fold(key)) is None \
+                or _roles().get(_fold(value.rstrip(":\uff1a"))) is not None:
+            break
+        out.append(f"{key}: {value}")
+        ends.append(k + 1)
+        k += 2
+    return (out, ends) if len(out) >= 2 else None
 
 
 def _venue(value: str) -> tuple[_Place | None, bool]:

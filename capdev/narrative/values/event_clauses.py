@@ -65,7 +65,11 @@ def _rx(name: str) -> re.Pattern[str]:
     w = _words
     patterns = {
         "joiner": rf"\s*;\s*|,?\s+(?:{w('joiners')})(?:\s+|(?<=['\u2019]))(?=(?:(?:{w('place_prepositions')})\s+)?"
-                  rf"(?:l['\u2019])?[A-Z\u00c0-\u00dd]|(?:{w('determiners')})\s)",
+                  rf"(?:l['\u2019])?[A-Z\u00c0-\u00dd]|(?:{w('determiners')})\s|\d{{1,5}}\s+(?:in|at|\u00e0|au|aux|en|a)\s)",
+        # "... 40 greffiers à Bamako en mai 2022 et 36 à Ségou en mars 2023": a clause opening on the count of the
+        # people the clause before it counted, then its place
+        "lead_count": rf"(?:\s*;\s*|,?\s+(?:{w('joiners')})\s+)?(?:a\s+)?(?P<n>\d{{1,5}})\s+"
+                      r"(?:in|at|\u00e0|au|aux|en|a)\s",
         "approx_before": rf"(?:^|\W)(?:{w('approximate')})\s*$",
         "approx_after": rf"^\s*(?:{w('approximate_after')})",
         "sex_pair": rf"(?P<a>\d{{1,4}})\s+(?P<s1>{w('women')}|{w('men')})\b[^\d;.()]{{0,40}}?\s*(?:,|and|et|y|\+)\s*"
@@ -297,7 +301,7 @@ def _elided_counts(mentions: list[Mention], masked: str, date_spans: list[tuple[
     for i, mn in enumerate(mentions):
         if mn.counts or i == 0 or not mentions[i - 1].counts or mentions[i - 1].counts[0][2] is None:
             continue
-        m = _rx("bare_count").search(masked, mn.start, mn.end)
+        m = _rx("bare_count").search(masked, mn.start, mn.end) or _rx("lead_count").match(masked, mn.start, mn.end)
         if m and not any(a <= m.start("n") < b for a, b in date_spans) \
                 and exact_count(masked, m.start("n"), m.end("n")):
             mn.counts = [(m.start("n"), m.end("n"), int(m.group("n")))]

@@ -11,6 +11,12 @@ from .event_words import _FUTURE
 
 _TO_COME = re.compile(
     r"\b(?:will\s+(?:gather|bring\s+together|convene|meet|run|start|begin|open)|(?:is|are)\s+(?:due|set)\s+to|"
+    # any passive future ("will be convened", "sera animé", "será impartido") and the future of the verbs of holding
+    r"(?<!who\s)(?<!which\s)(?<!that\s)(?:will|shall)\s+(?:also\s+|then\s+|now\s+)?be\s+[a-z]+(?:ed|en|held|run|given)|"
+    r"(?<!qui\s)(?<!que\s)(?<!quien\s)(?<!quienes\s)ser[áa]n?\s+[a-záéí]+(?:ad|id)[oa]s?|"
+    r"(?<!qui\s)(?:sera|seront)\s+(?:[a-z]+ment\s+)?[a-zéèê]+(?:é|ée|és|ées|is|ise|ises|ts?|tes?|us?|ues?)|"
+    r"(?:organiser|accueiller|animer|dispenser|r[ée]aliser|lancer|conduir|offrir|former|r[ée]unir)(?:a|ont)|"
+    r"(?:organizar|impartir|realizar|dictar|ofrecer|capacitar|celebrar|lanzar|convocar|desarrollar)[áa]n?|"
     # French
     r"se\s+tiendr(?:a|ont)|aur(?:a|ont)\s+lieu|se\s+d[ée]roulera(?:ient|nt)?|r[ée]unira|r[ée]uniront|"
     r"ser(?:a|ont)\s+(?:organis[ée]e?s?|tenue?s?|conduite?s?|r[ée]alis[ée]e?s?|lanc[ée]e?s?|convoqu[ée]e?s?)|"

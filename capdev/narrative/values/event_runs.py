@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .event_project_start import told_as_project_start
+
 PERIOD = re.compile(
     r"\b(?:(?:which|that|qui|que|el\s+cual|la\s+cual)\s+(?:has\s+|had\s+)?(?:started|begun|began|commenced|ended|closed|"
     r"a\s+d[ée]marr[ée]|a\s+commenc[ée]|s'est\s+achev[ée]|inici[óo]|comenz[óo]|termin[óo]|concluy[óo])"
@@ -30,6 +32,8 @@ _PROJECT_NOUN = re.compile(r"\b(?:project|programme|program|initiative|phase|pro
 def project_period(text: str, date_start: int, kw_end: int, rng) -> bool:
     """Is the date mention starting at date_start written as a period ("which runs from", "se déroule du") that is
     no event's days (kw_end: where the sentence's kind of event ends, -1 for none; rng: the mention's range)?"""
+    if told_as_project_start(text, date_start):
+        return True  # "le projet, démarré le 15 janvier 2024, a tenu ...": the project's start, no event's
     lo = max(0, date_start - 40)
     m = PERIOD.search(text, lo, date_start)
     if m is None:

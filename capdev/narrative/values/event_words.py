@@ -164,7 +164,12 @@ _PEOPLE = (r"(?:participants|officials|people|persons|civil\s+servants|public\s+
            r"estad[íi]stic[oa]s|funcionari[oa]s|servidor(?:e|a)s(?:\s+p[úu]blic[oa]s)?|personas|representantes|"
            r"delegad[oa]s|asistentes|mujeres|femmes|jeunes|j[óo]venes|[ée]tudiants|estudiantes|parlementaires|"
            r"parlamentari[oa]s|juges|jueces|magistrats|magistrad[oa]s|gestionnaires|gestores|agentes|regidor(?:e|a)s|"
-           r"concejal(?:e|a)s|ediles|councilmembers|conseill[eè]res|directiv[oa]s|dirigeant(?:e)?s|executives)")
+           r"concejal(?:e|a)s|ediles|councilmembers|conseill[eè]res|directiv[oa]s|dirigeant(?:e)?s|executives|"
+           # heads, clerks, officers, lawyers, doctors, ministers in the other two languages too
+           r"chefs|jef[ae]s|greffi[eè]re?s|officiers|policiers|polic[íi]as|douaniers|aduaner[oa]s|huissiers|notaires|"
+           r"notari[oa]s|notaries|registrars|avocat(?:e)?s|m[ée]decins|m[ée]dic[oa]s|infirmi[eè]re?s|enfermer[oa]s|"
+           r"ministres|ministr[oa]s|d[ée]put[ée]e?s|diputad[oa]s|deputies|pr[ée]fets|governors|defensor(?:e|a)s|"
+           r"d[ée]fenseur(?:e)?s|defenders)")
 _PARTICIPANTS = re.compile(
     rf"(?<![\w.,])(?:(?P<qual>{_QUALIFIER})\s+)?(?P<num>{_NUM})\+?\s+"
     # "60 finance and planning officers": two words of the profile joined (the first no plural: "3 ministries and")

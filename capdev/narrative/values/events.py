@@ -32,6 +32,7 @@ from .event_facts import _LIST_MARK, _RESOURCE_HEAD, _anchored, _facts, _find_ty
 from .event_list_heads import lead_of_item, typed_by_lead
 from .event_lists import keyword_clause, list_drafts
 from .event_online import drop_online_venue, same_venue
+from .event_plan_lists import under_plan
 from .event_words import _FAMILY, _FUTURE, _join_wrapped, _lines, _mask_quotes, _Sentence, _sentences
 from .resources import extract_resources
 from .venues import town_countries, venue_country
@@ -55,6 +56,9 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
             ctx, i = None, card[1]
             continue
         line = lines[i]
+        if under_plan(lines, i):  # "Activités prévues" / "- Atelier de restitution à Yaoundé en mai 2024": a plan
+            i += 1
+            continue
         sents = glue_dates(_sentences(line))
         clean = _LIST_MARK.sub("", line.text)
         label = re.match(r"^([A-Z][^:.]{2,70}):\s+(\S.*)$", clean)
@@ -247,9 +251,13 @@ def _apply_dateline(text: str, events: list[Event]) -> None:
 
 def _label_list(f, body: _Sentence, line: _Sentence, offset: int) -> list[_Draft] | None:
     """The events a label's value lists, one per item, when it lists two or more of its own. A value that names no
-    kind of event is read with its label ("Two workshops were held: in Kisumu in May 2022 and in Mombasa ...")."""
-    if f.type is None:
-        body, f = line, _facts(line.text)
+    kind of event is read with its label ("Two workshops were held: in Kisumu in May 2022 and in Mombasa ..."). The
+    kind is the value's first sentence's: a kind named only in a later sentence ("... con 35 auditores. Está previsto
+    un curso ...") leaves the first one read with its label."""
+    first = _sentences(body)
+    if f.type is None or (len(first) > 1 and _facts(first[0].text).type is None):
+        body = _sentences(line)[0] if len(first) > 1 else line
+        f = _facts(body.text)
     return list_drafts(f, body, offset) or clause_drafts(f, body, offset)
 
 

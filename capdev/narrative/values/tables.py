@@ -9,7 +9,7 @@ from ..types import Event
 from . import dates as _dates
 from . import places as _places
 from .cities import city_country
-from .event_facts import _find_type
+from .event_facts import _find_type, count_by_sex
 from .event_words import _ONLINE, _PEOPLE, _mask_quotes, mask_not_a_mode
 from .orgs import find_organisations
 
@@ -40,8 +40,8 @@ def participants_in(cell: str) -> tuple[int | None, str | None]:
     """The count a table cell gives ("38", "approx. 40", "45 participantes", "120+", "29 (12/17)"), and its
     qualifier."""
     m = _COUNT.match(_SUBSET.sub("", _BY_SEX.sub("", cell.strip())))
-    if not m:
-        return None, None
+    if not m:  # "18 mujeres y 14 hombres", "20 women, 9 men": a split by sex alone gives its sum
+        return count_by_sex(cell.strip(), 0), None
     n = int(re.sub(r"\D", "", m.group("num")))
     qual = (m.group("qual") or "").strip().lower() or None
     if qual:
