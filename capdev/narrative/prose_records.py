@@ -9,6 +9,7 @@ from .headed_records import headed_records
 from .headline_records import headline_records
 from .layout import split_lines
 from .parallel_blocks import card_records, phase_of
+from .repeated_facts import repeated_records
 from .segment import Block, RawRecord
 from .told_projects import split_prose
 from .values.prose import (
@@ -125,6 +126,9 @@ def prose_records(text: str) -> list[RawRecord]:
             records[-1].blocks.append(Block("narrative", "text", start, stop, start))
         else:
             before.append(Block("unparsed", "text" if body.strip() else "blank", start, stop, start))
+    repeated = repeated_records(text)
+    if len(repeated) > max(len(records), 1):
+        return repeated  # more stretches, each under a code of its own, than paragraphs telling of a project
     if records and before:
         records[-1].blocks.extend(before)
     if not records and tells_of_a_project(text):
