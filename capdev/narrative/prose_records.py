@@ -86,7 +86,14 @@ def _news_items(text: str) -> list[RawRecord]:
 
 
 def prose_records(text: str) -> list[RawRecord]:
-    """One record per paragraph that tells of a project, or per news item; [] when none does."""
+    """One record per paragraph that tells of a project, or per news item; [] when none does. When more stretches
+    state their own project's facts (repeated_facts.py) than a reading finds records, one record per stretch."""
+    found = _readings(text)
+    repeated = repeated_records(text)
+    return repeated if len(repeated) > max(len(found), 1) else found
+
+
+def _readings(text: str) -> list[RawRecord]:
     cards, _guessed = card_records(text)
     if cards:
         return cards  # a portal's cards or a report's boxes, one project each
@@ -126,9 +133,6 @@ def prose_records(text: str) -> list[RawRecord]:
             records[-1].blocks.append(Block("narrative", "text", start, stop, start))
         else:
             before.append(Block("unparsed", "text" if body.strip() else "blank", start, stop, start))
-    repeated = repeated_records(text)
-    if len(repeated) > max(len(records), 1):
-        return repeated  # more stretches, each under a code of its own, than paragraphs telling of a project
     if records and before:
         records[-1].blocks.extend(before)
     if not records and tells_of_a_project(text):
