@@ -34,29 +34,29 @@ from .values.prose_facts import cues
 # A code: capitals and digits, both, in two parts or more joined by "-", "/", "." or "_" ("WUB-0417", "IGE-2020-03",
 # "GHA/20/002"); never a year's range (no letter) nor a word with a number ("COVID-19": _NOT_CODES).
 _CODE = re.compile(r"(?<![\w/.-])(?=[A-Z0-9/._-]*\d)(?=[0-9/._-]*[A-Z])[A-Z0-9]+(?:[-/._][A-Z0-9]+)+(?![\w/-])")
-_NOT_CODES = frozenset("COVID SARS MERS H1N1 ISO SDG ODD ODS OMD MDG CO2 G20 G7 G77 COP".split())
+_NOT_CODES = frozenset("COVID SARS MERS H1N1 ISO SDG ODD ODS CO2 G20 G77 COP".split())
 # An item's marker at the start of a line: a bullet, a number or a letter with its bracket or stop, a time stamp.
 _MARKER = re.compile(r"^\s*(?:[•·▪►‣◦*–—-]\s|\(?\d{1,2}[.)/]\s|\(?[a-hA-H][.)]\s|\[\d{1,2}:\d{2}(?::\d{2})?\])")
 _TITLE_WORDS, _TITLE_CHARS = 12, 100
 # A stretch that goes on telling of the project above it: its first sentence names it by an article or a pronoun
 # ("In 2022 the programme spent ...", "Le projet a ...", "Its last year ...", "Dicho proyecto ..."), not by a name.
-_ANAPHORA = re.compile(
+ANAPHORA = re.compile(
     r"(?:^|\s)(?:(?:the|this|that|le|la|ce|cet|cette|ledit|el|este|esta|dicho|dicha|said)\s+"
     r"(?:same\s+|même\s+|mismo\s+|misma\s+)?(?:project|programme|program|initiative|projet|proyecto|programa|"
     r"iniciativa)\b|^(?:its|it|il|elle|son|sa|ses|su|sus)\s)", re.IGNORECASE)
 
 
-def _codes(text: str) -> list[str]:
+def codes(text: str) -> list[str]:
     out = []
     for m in _CODE.finditer(text):
         token = m.group(0)
-        if re.split(r"[-/._]", token)[0] in _NOT_CODES or not re.search(r"[A-Z]", token.split("-")[0] + token):
-            continue
+        if re.split(r"[-/._]", token)[0] in _NOT_CODES or len(re.findall(r"[A-Z]", token)) < 2:
+            continue  # "COVID-19"; "1.9M" is an amount
         out.append(token)
     return out
 
 
-def _shape(code: str) -> str:
+def shape(code: str) -> str:
     """'CM-9001' -> 'A-9': letters and digits as classes, their runs joined, the joins kept."""
     return re.sub(r"(A)A+|(9)9+", r"\1\2", re.sub(r"[A-Z]", "A", re.sub(r"\d", "9", code)))
 
@@ -85,39 +85,39 @@ def _first_sentence(text: str) -> str:
     return re.split(r"[.;!?](?:\s|$)", text, maxsplit=1)[0]
 
 
-def _dated(text: str) -> bool:
+def dated(text: str) -> bool:
     return any(m.range.start is not None for m in _dates.find_dates(text))
 
 
 def _stretch_code(text: str) -> str | None:
     """The code a unit names its project by, when it states that project's facts; None when it is no stretch."""
-    codes = _codes(text)
-    if not codes or fact_kinds(text) < 2 or not (parse_money(text) or _dated(text)):
+    found = codes(text)
+    if not found or fact_kinds(text) < 2 or not (parse_money(text) or dated(text)):
         return None
-    return codes[0]
+    return found[0]
 
 
 def _title_line(text: str) -> bool:
     """A short line of its own, with no stop and no fact: a heading over the stretch below it."""
     line = text.strip()
     return (bool(line) and "\n" not in line and len(line.split()) <= _TITLE_WORDS and len(line) <= _TITLE_CHARS
-            and line[:1].isupper() and line[-1:] not in ".:;,!?" and not _codes(line) and not fact_kinds(line))
+            and line[:1].isupper() and line[-1:] not in ".:;,!?" and not codes(line) and not fact_kinds(line))
 
 
 def repeated_records(text: str) -> list[RawRecord]:
     """One record per stretch that states its own project's facts under a code of its own; [] unless two do, with
     codes of one shape."""
     units = _units(text)
-    codes = [_stretch_code(text[a:b]) for a, b in units]
-    shapes = [_shape(c) for c in codes if c]
+    named = [_stretch_code(text[a:b]) for a, b in units]
+    shapes = [shape(c) for c in named if c]
     if len(shapes) < 2 or max(shapes.count(s) for s in set(shapes)) < 2:
         return _list_records(text, units) or _named_records(text)
     starts: list[int] = []  # the unit each record opens at
     seen: set[str] = set()
-    for n, ((a, b), code) in enumerate(zip(units, codes)):
+    for n, ((a, b), code) in enumerate(zip(units, named)):
         titled = n > 0 and _title_line(text[units[n - 1][0] : units[n - 1][1]])
         if (code is None or code in seen or is_part_heading(text[a:b])
-                or (starts and not titled and _ANAPHORA.search(_first_sentence(text[a:b])))):
+                or (starts and not titled and ANAPHORA.search(_first_sentence(text[a:b])))):
             if code:
                 seen.add(code)
             continue
@@ -160,7 +160,7 @@ def _item_blocks(text: str, a: int, b: int) -> list[Block]:
         cut = _NAME_END.search(text, at, b)
         name = text[at : cut.start()] if cut else ""
         if (cut and "\n" not in name and 2 <= len(name.split()) <= _TITLE_WORDS and name[:1].isupper()
-                and not _codes(name) and not fact_kinds(name)):
+                and not codes(name) and not fact_kinds(name)):
             return [Block("unparsed", "text", a, at, a), Block("title", "text", at, cut.start(), at),
                     Block("summary", "prose", cut.start(), b, cut.start())]
     return [Block("summary", "prose", a, b, a)]
@@ -188,7 +188,7 @@ def _list_records(text: str, units: list[tuple[int, int]]) -> list[RawRecord]:
     starts = [n for n in items if parse_money(text[units[n][0] : units[n][1]]) and _period(text[units[n][0] :
                                                                                                 units[n][1]])
               and not is_part_heading(_first_sentence(text[units[n][0] : units[n][1]]))
-              and not _ANAPHORA.search(_first_sentence(text[units[n][0] : units[n][1]]))]
+              and not ANAPHORA.search(_first_sentence(text[units[n][0] : units[n][1]]))]
     if len(starts) < 2:
         return []
     head = text[: units[starts[0]][0]]

@@ -17,6 +17,7 @@ from .lines import Excerpt
 from .parallel_blocks import phase_of
 from .part_pieces import as_part, part_of
 from .record_evidence import own_code
+from .repeat_cuts import split_repeated
 from .segment import RawRecord
 from .values.event_words import language_of
 from .values.prose import project_name
@@ -155,12 +156,12 @@ def join_pieces(segments: Iterable[tuple[RawRecord, Excerpt]]) -> Iterator[tuple
             joined = _joined(held, seg)
             first = first and joined is not seg and not held_is_record
             if joined is seg:
-                yield held
+                yield from split_repeated(*held)
                 held, held_is_record = seg, is_record
             else:
                 held, held_is_record = joined, held_is_record or is_record
         else:
-            yield held
+            yield from split_repeated(*held)
             held, held_is_record, first = seg, is_record, False
     if held is not None:
-        yield held
+        yield from split_repeated(*held)
