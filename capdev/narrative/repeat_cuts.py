@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from .blocks import Block, RawRecord
+from .labels import match_label
 from .lines import Excerpt, split_lines
 from .named_projects import fact_kinds
 from .repeated_facts import ANAPHORA, codes, dated, other_phase, shape
@@ -23,6 +24,11 @@ from .values.money import parse_money
 _ROW_START = re.compile(r"^\s{0,3}(?:\d{1,3}[.)]?\s|[•·▪►‣◦*–—-]\s|\(?[a-hA-H][.)]\s|\[)")
 _RULE = re.compile(r"^\s*[-=_~*#+|.\s]{3,}$")
 _LOOK_UP = 3
+
+
+def _code_label(line: str) -> bool:
+    lab = match_label(line)
+    return lab is not None and lab.field == "code"
 
 
 def _break_above(lines: list, k: int, floor: int) -> int:
@@ -48,8 +54,8 @@ def _stretch_starts(text: str, base: int) -> list[int]:
                 continue
             seen.add(code)
             sentence = ln.text
-            if other_phase(sentence) or ANAPHORA.search(sentence):
-                continue
+            if other_phase(sentence) or ANAPHORA.search(sentence) or (anchors and _code_label(sentence)):
+                continue  # "Agreement reference: X" under "Project ID: Y": two numbers of one record
             anchors.append((k, code))
             break
     if len(anchors) < 2:
@@ -63,11 +69,16 @@ def _stretch_starts(text: str, base: int) -> list[int]:
         starts.append((at, code))
         floor = k + 1
     kept: list[tuple[int, str]] = []
+    stated: set = set()
     bounds = [at for at, _ in starts] + [len(lines)]
     for (at, code), stop in zip(starts, bounds[1:]):
         body = text[lines[at].start : lines[stop - 1].stop]
-        if fact_kinds(body) >= 2 and (parse_money(body) or dated(body)):
+        amounts = {(m.amount, m.currency) for m in parse_money(body)}
+        if kept and amounts and amounts <= stated:
+            continue  # the same sums again: the same project told again (its agreement, its summary)
+        if fact_kinds(body) >= 2 and (amounts or dated(body)):
             kept.append((at, code))
+        stated |= amounts
     shapes = [shape(code) for _, code in kept]
     if len(kept) < 2 or max(shapes.count(s) for s in shapes) < 2:
         return []
