@@ -135,6 +135,8 @@ def _readings(text: str) -> list[RawRecord]:
             before.append(Block("unparsed", "text" if body.strip() else "blank", start, stop, start))
     if records and before:
         records[-1].blocks.extend(before)
+    if len(records) > 1:
+        _head_apart(records[0])  # a letter's subject over its projects is no project's title
     if not records and tells_of_a_project(text):
         # News items one after another, each with its dateline; or one news item or letter about one project, its
         # facts spread over its paragraphs: one record (and the next project it announces: told_projects).
@@ -142,6 +144,15 @@ def _readings(text: str) -> list[RawRecord]:
         return [without_heading(two[0], text), two[1]] if two else [RawRecord([Block("summary", "prose", 0,
                                                                                           len(text), 0)])]
     return records
+
+
+def _head_apart(raw: RawRecord) -> None:
+    """The lines above the first of several records (a mail's head, a report's heading) are kept, never its title."""
+    for n, b in enumerate(raw.blocks):
+        if b.kind == "prose":
+            return
+        if b.field == "unparsed" and b.kind == "text":
+            raw.blocks[n] = Block("chrome", "chrome", b.start, b.end, b.end)
 
 
 def without_heading(raw: RawRecord, text: str) -> RawRecord:

@@ -43,7 +43,7 @@ def _break_above(lines: list, k: int, floor: int) -> int:
     return k
 
 
-def _stretch_starts(text: str, base: int) -> list[int]:
+def stretch_starts(text: str, base: int) -> list[int]:
     """The offsets (in the whole text) where each project's stretch begins; [] when fewer than two."""
     lines = split_lines(text)
     anchors: list[tuple[int, str]] = []
@@ -104,14 +104,15 @@ def split_repeated(raw: RawRecord, text: Excerpt) -> list[tuple[RawRecord, Excer
     """The record, or its stretches when it states two projects' facts or more under codes of their own."""
     if raw.news or raw.sections or not raw.blocks:
         return [(raw, text)]
-    starts = _stretch_starts(text[raw.start : raw.end], raw.start)
+    starts = stretch_starts(text[raw.start : raw.end], raw.start)
     if not starts:
         return [(raw, text)]
     pieces: list[list[Block]] = []
     head, rest = _cut(raw.blocks, starts[0])
     for b in head:
-        if b.kind in ("text", "prose", "heading"):
-            b.field, b.kind = "chrome", "chrome"  # the document's head: no project's title
+        if b.kind in ("text", "prose", "heading") or b.field == "title":
+            # The document's head ("Subject: where things stand"): no project's title.
+            b.field, b.kind, b.label = "chrome", "chrome", None
     rest = [*head, *rest]
     for at in starts[1:]:
         head, rest = _cut(rest, at)

@@ -115,7 +115,8 @@ def repeated_records(text: str) -> list[RawRecord]:
     starts: list[int] = []  # the unit each record opens at
     seen: set[str] = set()
     for n, ((a, b), code) in enumerate(zip(units, named)):
-        titled = n > 0 and _title_line(text[units[n - 1][0] : units[n - 1][1]])
+        own_head = "\n" in text[a:b].strip() and _title_line(text[a:b].strip().split("\n", 1)[0])
+        titled = n > 0 and not own_head and _title_line(text[units[n - 1][0] : units[n - 1][1]])
         if (code is None or code in seen or is_part_heading(text[a:b])
                 or (starts and not titled and ANAPHORA.search(_first_sentence(text[a:b])))):
             if code:
@@ -135,14 +136,15 @@ def _records_at(text: str, units: list[tuple[int, int]], starts: list[int]) -> l
     records: list[RawRecord] = []
     bounds = [units[k][0] for k in starts] + [len(text)]
     for k, (a, b) in enumerate(zip(bounds, bounds[1:])):
-        head_end = units[starts[k]][1]
+        line_end = text.find("\n", a, b)
+        head_end = min(units[starts[k]][1], line_end + 1 if line_end >= 0 else b)
         if head_end < b and _title_line(text[a:head_end]):
             blocks = [Block("title", "text", a, head_end, a), Block("summary", "prose", head_end, b, head_end)]
         else:
             blocks = _item_blocks(text, a, b)
         records.append(RawRecord(blocks, guessed=True))
     if bounds[0] > 0:
-        records[0].blocks.insert(0, Block("unparsed", "text", 0, bounds[0], 0))
+        records[0].blocks.insert(0, Block("chrome", "chrome", 0, bounds[0], 0))  # the document's head: no title
     return records
 
 
