@@ -59,7 +59,7 @@ def _has_code(raw: RawRecord, text: Excerpt) -> bool:
 def part_of(held: tuple[RawRecord, Excerpt], seg: tuple[RawRecord, Excerpt]) -> bool:
     """Is the piece seg a part of the project record held before it (its component, its phase, its objective),
     stating no code of its own? The record held must name its project (a code or a title)."""
-    (rh, th), (rs, ts) = held, seg
+    rh, (rs, ts) = held[0], seg
     if rs.news or _has_code(rs, ts) or not is_part_heading(_head_line(rs, ts)):
         return False
     return any(b.field in ("code", "title") for b in rh.blocks)

@@ -227,7 +227,8 @@ def _project_named(paragraph: str) -> str | None:
     """The project a paragraph names first ("el Programa de Formación de Directivos Públicos Regionales", "the Open
     Courts Project"), folded; None when it names none."""
     found = [(start, fold_key(name)) for start, _end, name in names_in_prose(paragraph)]
-    found += [(paragraph.casefold().find(name.split()[0]), name) for name in names_in(paragraph)[:1]]
+    folded = fold(paragraph).lower()
+    found += [(folded.find(name.split()[0]), name) for name in names_in(paragraph)[:1]]
     found = [f for f in found if f[0] >= 0]
     return min(found)[1] if found else None
 

@@ -96,7 +96,8 @@ def test_guard_covid_and_iso_are_no_codes_fr():
 
 
 def test_guard_one_code_shape_once_is_no_list():
-    text = "The project (AB-12) runs 2021-2023 with USD 10,000.\n\nIt trained 40 people from CD-1 in 2022 for USD 5,000.\n"
+    text = ("The project (AB-12) runs 2021-2023 with USD 10,000.\n\n"
+            "It trained 40 people from CD-1 in 2022 for USD 5,000.\n")
     assert repeated_records(text) == []
 
 
