@@ -9,6 +9,7 @@ from .headed_records import headed_records
 from .headline_records import headline_records
 from .layout import split_lines
 from .parallel_blocks import card_records, phase_of
+from .repeated_facts import repeated_records
 from .segment import Block, RawRecord
 from .told_projects import split_prose
 from .values.prose import (
@@ -85,7 +86,14 @@ def _news_items(text: str) -> list[RawRecord]:
 
 
 def prose_records(text: str) -> list[RawRecord]:
-    """One record per paragraph that tells of a project, or per news item; [] when none does."""
+    """One record per paragraph that tells of a project, or per news item; [] when none does. When more stretches
+    state their own project's facts (repeated_facts.py) than a reading finds records, one record per stretch."""
+    found = _readings(text)
+    repeated = repeated_records(text)
+    return repeated if len(repeated) > max(len(found), 1) else found
+
+
+def _readings(text: str) -> list[RawRecord]:
     cards, _guessed = card_records(text)
     if cards:
         return cards  # a portal's cards or a report's boxes, one project each
@@ -127,6 +135,8 @@ def prose_records(text: str) -> list[RawRecord]:
             before.append(Block("unparsed", "text" if body.strip() else "blank", start, stop, start))
     if records and before:
         records[-1].blocks.extend(before)
+    if len(records) > 1:
+        _head_apart(records[0])  # a letter's subject over its projects is no project's title
     if not records and tells_of_a_project(text):
         # News items one after another, each with its dateline; or one news item or letter about one project, its
         # facts spread over its paragraphs: one record (and the next project it announces: told_projects).
@@ -134,6 +144,15 @@ def prose_records(text: str) -> list[RawRecord]:
         return [without_heading(two[0], text), two[1]] if two else [RawRecord([Block("summary", "prose", 0,
                                                                                           len(text), 0)])]
     return records
+
+
+def _head_apart(raw: RawRecord) -> None:
+    """The lines above the first of several records (a mail's head, a report's heading) are kept, never its title."""
+    for n, b in enumerate(raw.blocks):
+        if b.kind == "prose":
+            return
+        if b.field == "unparsed" and b.kind == "text":
+            raw.blocks[n] = Block("chrome", "chrome", b.start, b.end, b.end)
 
 
 def without_heading(raw: RawRecord, text: str) -> RawRecord:

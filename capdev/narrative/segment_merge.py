@@ -15,7 +15,9 @@ from collections.abc import Iterable, Iterator
 from .event_pieces import is_event_piece
 from .lines import Excerpt
 from .parallel_blocks import phase_of
+from .part_pieces import as_part, part_of
 from .record_evidence import own_code
+from .repeat_cuts import split_repeated
 from .segment import RawRecord
 from .values.event_words import language_of
 from .values.prose import project_name
@@ -149,16 +151,17 @@ def join_pieces(segments: Iterable[tuple[RawRecord, Excerpt]]) -> Iterator[tuple
         elif (not is_record or not held_is_record or _same_news_project(held, seg)
               or (_cover_of(held, seg) and _covered(held))
               or (_translation_of(held, seg) and _unplaced(seg))
+              or (held_is_record and part_of(held, seg) and as_part(seg))
               or (first and _document_head(held, seg) and _unplaced(held))):
             joined = _joined(held, seg)
             first = first and joined is not seg and not held_is_record
             if joined is seg:
-                yield held
+                yield from split_repeated(*held)
                 held, held_is_record = seg, is_record
             else:
                 held, held_is_record = joined, held_is_record or is_record
         else:
-            yield held
+            yield from split_repeated(*held)
             held, held_is_record, first = seg, is_record, False
     if held is not None:
-        yield held
+        yield from split_repeated(*held)
