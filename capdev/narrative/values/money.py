@@ -29,6 +29,9 @@ _SYMBOLS: dict[str, str] = {
     "B$": "BSD", "L$": "LRD", "$U": "UYU", "UY$": "UYU",
     "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₦": "NGN", "₱": "PHP", "₽": "RUB", "₺": "TRY",
     "₴": "UAH", "₫": "VND", "₪": "ILS", "₵": "GHS", "R": "ZAR",
+    # East Africa's shillings and Ghana's cedi as written there ("KSh 45 million", "USh 120m", "GH₵ 2.5m").
+    "KSh": "KES", "Ksh": "KES", "KShs": "KES", "USh": "UGX", "Ush": "UGX", "USh.": "UGX", "TSh": "TZS", "Tsh": "TZS",
+    "GH₵": "GHS", "GH¢": "GHS",
     "S/": "PEN", "S/.": "PEN", "Bs": "BOB", "Bs.": "BOB",  # matched only beside a number: see _LOCAL
 }
 _WORDS: dict[str, str] = {
@@ -99,7 +102,9 @@ _NUMBER = (
     r")"
 )
 # "2,5 MUSD", "300 kEUR": a scale letter joined to the currency's code.
-_SCALE = (r"(?:\s*(?P<scale>(?-i:[Mk])(?=(?:USD|EUR|CHF|GBP|CAD|XOF|XAF)\b)|"
+# "650 MFCFA", "2,4 MM", "1,2 Mds": a scale letter joined to any currency's code or to "FCFA"; the Spanish "MM"
+# (millions); "Md(s)" the French milliard.
+_SCALE = (r"(?:\s*(?P<scale>(?-i:[Mk])(?=(?:[A-Z]{3}|F\s?CFA)\b)|(?-i:MM)(?![\w])|"
           r"(?i:millions?|mio\.?|mn|m|billions?|bn|b|thousands?|k|mil\s+mill[oó]n(?:es)?|"
           r"mill[oó]n(?:es)?|millones|mil|"
           r"milliards?|mds?)(?![\w])))?")
@@ -116,8 +121,9 @@ _YEARLY = re.compile(
 _OTHER_PERIOD = re.compile(r"^\s*(?:per|a|/)\s*(?:month|week|day|quarter)", re.IGNORECASE)
 
 _SPANISH_SCALE = re.compile(r"(?i)mill[oó]n|millones|mil\s+mill")
-_MULTIPLIERS = {"m": 10**6, "mn": 10**6, "mio": 10**6, "million": 10**6, "mil": 10**3, "millon": 10**6,
-                "b": 10**9, "bn": 10**9, "billion": 10**9, "milliard": 10**9, "k": 10**3, "thousand": 10**3}
+_MULTIPLIERS = {"m": 10**6, "mn": 10**6, "mm": 10**6, "mio": 10**6, "million": 10**6, "mil": 10**3, "millon": 10**6,
+                "b": 10**9, "bn": 10**9, "billion": 10**9, "milliard": 10**9, "md": 10**9, "mds": 10**9, "k": 10**3,
+                "thousand": 10**3}
 
 
 def _multiplier(scale: str | None) -> int:
@@ -186,6 +192,8 @@ def _prefix_label(gap: str) -> str:
 
 
 _CUR_AT = re.compile(_CUR)
+# "2 800 000 000 FCFA (XAF)", "500 $ (CAD)": the ISO code in brackets after a currency written otherwise names it.
+_CODE_AFTER = re.compile(r"\s*[(\[]\s*([A-Z]{3})\s*[)\]]")
 
 
 def _currency_at(text: str, pos: int) -> tuple[int, str] | None:
@@ -219,7 +227,8 @@ def _matches(text: str) -> list[tuple[int, int, object]]:
                 continue  # "2023 (EUR)", "16 (USD)": a year or a count
             if currency_code(m.group("cur")) is not None and not _no_amount(m) and not _other_dollar(text, m) and \
                     not any(s < m.end() and m.start() < e for s, e, _ in found):
-                found.append((m.start(), m.end(), m))
+                coded = None if re.fullmatch(r"[A-Z]{3}", m.group("cur")) else _CODE_AFTER.match(text, m.end())
+                found.append((m.start(), coded.end() if coded and currency_code(coded.group(1)) else m.end(), m))
     return sorted(found, key=lambda t: t[0])
 
 
@@ -247,11 +256,13 @@ def _part_rx() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'-])(?:{spelled})(?![\w-])", re.IGNORECASE)
 
 
-def parse_money(text: str, kind: str = "total", default_currency: str | None = None) -> list[Money]:
+def parse_money(text: str, kind: str = "total", default_currency: str | None = None,
+                default_scale: int = 1) -> list[Money]:
     """Every amount in a budget value, in order, as Money (Decimal amount, ISO currency, kind, label).
 
     kind applies to every amount unless the text says otherwise ("per year" makes an amount yearly).
-    default_currency, when given, is used for numbers written with no currency at all.
+    default_currency, when given, is used for numbers written with no currency at all, and default_scale
+    multiplies those of them written with no scale ("Budget (USD million): 2.75").
     """
     if not isinstance(text, str) or not text.strip():
         return []
@@ -286,8 +297,14 @@ def parse_money(text: str, kind: str = "total", default_currency: str | None = N
             amount = _to_decimal(m.group("num"), bool(scale), bool(scale) and bool(_SPANISH_SCALE.match(scale)))
         if amount is None or currency is None:
             continue
-        amount = _clean_amount(amount * (1 if isinstance(m, tuple) else _multiplier(scale)))
+        own = isinstance(m, tuple) or m.groupdict().get("cur")
+        amount = _clean_amount(amount * (1 if isinstance(m, tuple) else _multiplier(scale) if scale or own else
+                                         default_scale))
         after = text[end:]
+        coded = _CODE_AFTER.match(text, end if isinstance(m, tuple) else m.end())
+        if coded and currency_code(coded.group(1)) and not re.fullmatch(r"[A-Z]{3}", (m[1] if isinstance(
+                m, tuple) else m.groupdict().get("cur")) or ""):
+            currency, after = coded.group(1), text[coded.end():]
         this_kind = kind
         if _YEARLY.match(after):
             this_kind = "yearly"
@@ -315,5 +332,29 @@ def parse_money(text: str, kind: str = "total", default_currency: str | None = N
 def parse_budget(value: str, kind: str = "total", label: object = None) -> list[Money]:
     """A budget label's value, a currency its label (labels.LabelMatch) writes aside ("Budget (USD):", "Montant
     (FCFA) :", "Presupuesto (US$):") the currency of its bare numbers."""
-    mark = re.sub(r"(?i)^(?:in\s+|en\s+)", "", (getattr(label, "aside", "") or "").strip(" ()[]"))
-    return parse_money(value, kind=kind, default_currency=mark if currency_code(mark) else None)
+    mark, scale = aside_currency((getattr(label, "aside", "") or "").strip(" ()[]"))
+    return parse_money(value, kind=kind, default_currency=mark, default_scale=scale)
+
+
+# The scale a label's aside gives its bare numbers: "(US$ million)", "(en milliers d'euros)", "(USD '000)", "(en
+# millones de USD)", "(in thousands of dollars)", "(k€)", "(M FCFA)".
+_ASIDE_SCALE = re.compile(
+    r"(?i)(?:^|(?<=\s))(?P<scale>milliards?|millions?|millones|mill[oó]n|milliers|miles|mio\.?|mds?|mn|mm|m|"
+    r"thousands?|k|'000|000s?|billions?|bn)(?=\s|$|[€$£]|(?-i:[A-Z]))(?:\s*(?:of|de|d['’]))?\s*|"
+    r"^(?P<joined>(?-i:[Mk]))(?=[A-Z€$£])")
+
+
+def aside_currency(aside: str) -> tuple[str | None, int]:
+    """A label's aside read as the currency of its value's bare numbers and their scale: "USD" (None, 1 when no
+    currency), "US$ million" ("USD", 10**6), "en milliers d'euros" ("EUR", 1000)."""
+    text = re.sub(r"(?i)^(?:in|en)\s+", "", aside.strip())
+    if currency_code(text):
+        return currency_code(text), 1
+    m = _ASIDE_SCALE.search(text)
+    if not m:
+        return None, 1
+    word = (m.group("scale") or m.group("joined") or "").lower().rstrip(".")
+    scale = 1000 if word in ("milliers", "miles", "'000", "000", "000s") else _multiplier(word)
+    rest = (text[: m.start()] + " " + text[m.end() :]).strip(" ,")
+    rest = re.sub(r"(?i)^(?:in|en)\s+", "", rest).strip()
+    return (currency_code(rest), scale) if currency_code(rest) and scale > 1 else (None, 1)
