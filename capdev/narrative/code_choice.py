@@ -23,8 +23,10 @@ if TYPE_CHECKING:
 
 _WORDS = Path(__file__).with_name("data") / "title_words.json"
 # A project code's shape in running text: letters and digits in two to five parts ("KEN-21-004", "MA/21/ENI/GO/09"),
-# or four digits and a letter or two ("2021BT").
-CODE_TOKEN = r"(?=[A-Z0-9./-]*\d)(?=[A-Z0-9./-]*[A-Z])[A-Z0-9]{2,}(?:[/.-][A-Z0-9]{1,10}){1,4}|\d{4}[A-Z]{1,2}\b"
+# the first a single letter when three or more parts follow it by hyphens ("P-TD-K00-012"), or four digits and a
+# letter or two ("2021BT").
+CODE_TOKEN = (r"(?=[A-Z0-9./-]*\d)(?=[A-Z0-9./-]*[A-Z])(?:[A-Z0-9]{2,}(?:[/.-][A-Z0-9]{1,10}){1,4}|"
+              r"[A-Z](?:-[A-Z0-9]{1,10}){3,4})|\d{4}[A-Z]{1,2}\b")
 COLUMN_NAMES = "a table's column names"
 _SECONDARY = "a reference, an agreement's or a file's number: the record gives no project code"
 _CURRENCY = (r"(?:USD|EUR|GBP|CHF|CAD|AUD|JPY|CNY|SEK|NOK|DKK|XOF|XAF|US\$|\$\s?US|\$|\u20ac|\u00a3|dollars?"

@@ -13,6 +13,7 @@ import re
 from ..code_choice import another_code
 from ..labels import LABELS_FILE
 from . import prose_amounts as _amounts
+from .owned_codes import owned_code_rx
 from .prose import _CODE, _CODE_TOKEN, _LETTER_REF, _QUOTED_CODE, ProseFacts
 
 # A UN document symbol ("A/RES/70/1", "E/C.16/2023/2", "ST/SGB/2019/8") or a year range is no project's code.
@@ -75,7 +76,8 @@ def _candidates(text: str):
     for m in _CODE.finditer(text):
         if not _LETTER_REF.search(text, max(0, m.start() - 8), m.start()):
             yield m
-    for rx in (_QUOTED_CODE, _bracketed(), _NAMED_BRACKET, _QUOTED_DASH, _NUMBER_ID, _CODE_IS, _BANK_ID):
+    for rx in (_QUOTED_CODE, _bracketed(), _NAMED_BRACKET, _QUOTED_DASH, _NUMBER_ID, _CODE_IS, _BANK_ID,
+               owned_code_rx()):
         yield from rx.finditer(text)
 
 
