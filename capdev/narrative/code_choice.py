@@ -120,6 +120,11 @@ def _act_cue() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'])(?:{_cue_words('act_code_cues')})\.?\s*$")
 
 
+def an_act(words: str) -> bool:
+    """Do the words name an act ("de la convention", "del convenio", "of the agreement")?"""
+    return bool(re.search(rf"(?<![\w'])(?:{_cue_words('act_code_cues')})(?![\w'])", fold(words).lower()))
+
+
 @lru_cache(maxsize=1)
 def _contrast_cue() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'])(?:{_cue_words('contrast_code_cues')})(?![\w'])")
@@ -130,17 +135,18 @@ _SENTENCE_WINDOW = 240
 _SENTENCE_END = re.compile(r"[.!?;\n]\s+(?=\S)")
 
 
-def another_code(text: str, start: int) -> bool:
+def another_code(text: str, start: int, letter_ref: bool = True) -> bool:
     """Is the code whose naming word begins at `start` a letter's own reference, an act's number or another
     (earlier, related, set apart) project's ("Note verbale No. ...", "Agreement No. ...", "builds on project 1819R",
-    "fait suite au projet ...", "ne pas confondre avec le projet ...")?"""
+    "fait suite au projet ...", "ne pas confondre avec le projet ...")? letter_ref: a reference word opening it in a
+    letter ("Réf. : ...") is the letter's own (not so in a sentence that says what the project's number is)."""
     before = fold(text[max(0, start - _CUE_WINDOW) : start]).lower()
     if _other_cue().search(before) or _act_cue().search(before):
         return True
     if _contrast_cue().search(_sentence_before(text, start)):
         return True
     # "Réf. : DAES/2023/204", "Ref. No. ..." in a letter: the letter's own reference.
-    return bool(_REFERENCE_WORD.match(fold(text[start : start + 12]).lower())) and a_letter(text)
+    return letter_ref and bool(_REFERENCE_WORD.match(fold(text[start : start + 12]).lower())) and a_letter(text)
 
 
 _LETTER_SPAN = 4000  # a letter addresses its reader near its head

@@ -10,7 +10,7 @@ import functools
 import json
 import re
 
-from ..code_choice import another_code
+from ..code_choice import an_act, another_code
 from ..labels import LABELS_FILE
 from . import prose_amounts as _amounts
 from .owned_codes import owned_code_rx
@@ -52,9 +52,12 @@ _NUMBER_ID = re.compile(
     r"\s*[:#]?\s*(?P<code>\d{5,10})(?![\d,.]\d)", re.IGNORECASE)
 # A sentence that says what the code is: "Its official reference is T05-EUTF-SAH-REG-31", "Sa référence officielle
 # est ...", "Su código es ...".
+# ... or its number in a system ("su número en el sistema del BID es CH-T1234", "its ID in the EU's system is
+# ..."): up to five words between, none an act's ("le numéro de la convention est ...": the act's).
 _CODE_IS = re.compile(
-    r"\b(?:reference|r[ée]f[ée]rence|referencia|code|c[oó]digo|identifier|identifiant|identificador)"
-    r"(?:\s+[^\W\d_]+){0,2}?\s+(?:is|est|es)\s+(?:the\s+|le\s+|el\s+)?(?P<code>" + _CODE_TOKEN + r")(?![\w/-])",
+    r"\b(?:reference|r[ée]f[ée]rence|referencia|code|c[oó]digo|identifier|identifiant|identificador|number|"
+    r"num[ée]ro|n[uú]mero|id)(?P<between>(?:\s+[^\W\d_]+(?:['’][^\W\d_]+)?){0,5}?)\s+(?:is|est|es)\s+"
+    r"(?:the\s+|le\s+|el\s+)?(?P<code>" + _CODE_TOKEN + r")(?![\w/-])",
     re.IGNORECASE)
 
 
@@ -88,7 +91,9 @@ def told_code(text: str) -> str | None:
     for m in _candidates(text):
         found = m.group("code") or m.groupdict().get("code2") or ""
         code = re.sub(r"^DA ?(?=\d{4})", "", found.strip(".-/"))  # "(DA 2223K)": the code is 2223K
-        if not _NOT_A_CODE.search(code) and not another_code(text, m.start()):
+        said = m.groupdict().get("between") is not None  # "its number ... is": a sentence, not a letter's head
+        if not _NOT_A_CODE.search(code) and not another_code(text, m.start(), letter_ref=not said) and not (
+                said and an_act(m.group("between"))):
             return code
     return None
 
