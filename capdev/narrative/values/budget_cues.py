@@ -12,7 +12,8 @@ from __future__ import annotations
 import functools
 import re
 
-from .prose_facts import _cue_pattern, cues
+from .money import money_spans
+from .prose_facts import _cue_pattern, _rx, cues
 
 # What may name the project after its budget's noun: "of the project", "du programme PADEC", "del proyecto".
 _OF_PROJECT = (r"(?:\s+(?:of|for|du|de\s+la|de\s+l'|de|del|for\s+the|of\s+the|de\s+ce|de\s+este|de\s+esta)\s*"
@@ -54,6 +55,26 @@ def _counted_projects() -> re.Pattern[str]:
 def a_portfolio(folded: str, lo: int, start: int) -> bool:
     """Does the sentence count projects before the amount at start ("un programa con 14 proyectos y un monto de")?"""
     return _counted_projects().search(folded, lo, start) is not None
+
+
+# A funder's name after its cue, then the amount in brackets or after "with": "Funded by the UN Development Account
+# (USD 640,000)", "financé par l'AFD (10 M EUR)", "financiado por KOICA con USD 4,5 millones".
+_NAME_THEN = re.compile(r"^\s*[^\W\d_][^.;:,()\[\]\d]{0,80}?(?:\s*[(\[]\s*|\s+(?:with|avec|con)\s+)$")
+_SHARED = re.compile(r"(?i)\b(?:co-?|jointly|partly|partially|conjointement|en\s+partie|conjuntamente|"
+                     r"parcialmente)")
+
+
+def funders_sum(folded: str, lo: int, start: int, end: int) -> bool:
+    """Is the amount at start:end the one funder's contribution its cue names just before ("Funded by the UN
+    Development Account (USD 640,000)")? Not when funders share the cost ("co-funded by", "jointly", "en partie") or
+    the sentence gives another amount after it ("... (EUR 500,000) and Sweden (EUR 300,000)")."""
+    cue = None
+    for cue in _rx("funder_cues").finditer(folded, lo, start):
+        pass
+    if cue is None or _SHARED.search(cue.group(0)) or not _NAME_THEN.match(folded[cue.end() : start]):
+        return False
+    stop = re.search(r"[.;!?](?:\s|$)", folded[end : end + 200])
+    return not money_spans(folded[end : end + (stop.start() if stop else 200)])
 
 
 _ARTICLE = re.compile(r"(?<![\w'-])(?:a|an|the|this|its|our|their)\s+$", re.IGNORECASE)

@@ -62,7 +62,8 @@ def _kind(folded: str, lo: int, start: int, end: int) -> str:
     if _SPENT_AFTER.match(folded[end : end + 40]) or _NOT_OURS_AFTER.match(folded[end : end + 50]) or \
             _cues.a_portfolio(folded, lo, start):
         return "part"  # ... or a portfolio's: "un programa con 14 proyectos y un monto indicativo de"
-    return "total" if total or _cues.total_around(folded, lo, start, end) else ""
+    return "total" if total or _cues.total_around(folded, lo, start, end) or _cues.funders_sum(
+        folded, lo, start, end) else ""
 
 
 # An amount restated in brackets right after another ("EUR 300,000 (about USD 330,000)") is the same sum.
