@@ -44,7 +44,20 @@ def _total(record):
     ("2 800 000 000 FCFA (XAF)", 2_800_000_000, "XAF"),
     ("1 000 000 $ (CAD)", 1_000_000, "CAD"),
     ("KSh 45 million", 45_000_000, "KES"),
-], ids=["m-fcfa", "es-mm", "fr-mds", "fr-xaf-words", "fr-xaf-digits", "dollar-cad", "ksh"])
+    ("USD 1.2 mill.", 1_200_000, "USD"),
+    ("USD1.2M", 1_200_000, "USD"),
+    ("EUR 2,500k", 2_500_000, "EUR"),
+    ("1 milliard 200 millions FCFA", 1_200_000_000, "XOF"),
+    ("1 milliard et 200 millions de FCFA", 1_200_000_000, "XOF"),
+    ("USD 1 million 200 thousand", 1_200_000, "USD"),
+    ("2 millones 500 mil dólares", 2_500_000, "USD"),
+    ("450 000 euros (quatre cent cinquante mille euros)", 450_000, "EUR"),
+    ("USD 1,000,000 (one million US dollars)", 1_000_000, "USD"),
+    ("half a million dollars", 500_000, "USD"),
+    ("R$ 2,5 milhões", 2_500_000, "BRL"),
+], ids=["m-fcfa", "es-mm", "fr-mds", "fr-xaf-words", "fr-xaf-digits", "dollar-cad", "ksh", "mill-dot", "joined-code",
+        "grouped-k", "fr-two-scales", "fr-two-scales-et", "en-two-scales", "es-two-scales", "fr-restated-words",
+        "en-restated-words", "half-a-million", "pt-milhoes"])
 def test_an_amount_written_so_is_read(text, amount, currency):
     assert _amounts(parse_money(text)) == [(Decimal(amount), currency, "total")]
 
@@ -54,7 +67,13 @@ def test_an_amount_written_so_is_read(text, amount, currency):
     ("MM 2023", []),
     ("SDG 16", []),
     ("the 2,4 MM report", []),
-], ids=["code-kept", "mm-alone", "goal", "mm-no-currency"])
+    ("CAD2021", []),  # a code and a year joined: no amount
+    ("EUR 3 millions 2 millions", [(Decimal(3_000_000), "EUR", "total")]),  # one scale twice: no sum
+    ("EUR 2.5k", [(Decimal(2_500), "EUR", "total")]),
+    ("€500", [(Decimal(500), "EUR", "total")]),
+    ("EUR 100,000 and EUR 100,000", [(Decimal(100_000), "EUR", "total")] * 2),  # not restated in brackets
+], ids=["code-kept", "mm-alone", "goal", "mm-no-currency", "joined-year", "same-scale", "decimal-k", "symbol-joined",
+        "two-sums"])
 def test_no_amount_or_no_change(text, expected):
     assert _amounts(parse_money(text)) == expected
 

@@ -86,7 +86,7 @@ def currency_code(mark: str) -> str | None:
 _LOCAL = ("R", "S/", "S/.", "Bs", "Bs.")
 _SYMBOL_RX = "|".join(re.escape(s) for s in sorted((s for s in _SYMBOLS if s not in _LOCAL), key=len, reverse=True))
 _WORD_RX = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_WORDS, key=len, reverse=True))
-_CODE_RX = r"\b[A-Z]{3}\b"
+_CODE_RX = r"\b[A-Z]{3}(?:\b|(?=\d))"  # "USD 1.2M", "USD1.2M"
 # "300 000 $ CA", "$ CA 1,2 million": Canadian dollars as French writes them, never the bare "$" of US dollars.
 # Peruvian soles and bolivianos ("S/ 450 000", "Bs 350.000", "350.000 Bs."): only a space away from a number, so
 # that a document symbol ("S/2023/45") is never read as an amount.
@@ -105,7 +105,7 @@ _NUMBER = (
 # "650 MFCFA", "2,4 MM", "1,2 Mds": a scale letter joined to any currency's code or to "FCFA"; the Spanish "MM"
 # (millions); "Md(s)" the French milliard.
 _SCALE = (r"(?:\s*(?P<scale>(?-i:[Mk])(?=(?:[A-Z]{3}|F\s?CFA)\b)|(?-i:MM)(?![\w])|"
-          r"(?i:millions?|mio\.?|mn|m|billions?|bn|b|thousands?|k|mil\s+mill[oó]n(?:es)?|"
+          r"(?i:millions?|mio\.?|mill\.|milh(?:[õo]es|[ãa]o)|mn|m|billions?|bn|b|thousands?|k|mil\s+mill[oó]n(?:es)?|"
           r"mill[oó]n(?:es)?|millones|mil|"
           r"milliards?|mds?)(?![\w])))?")
 
@@ -135,15 +135,16 @@ def _multiplier(scale: str | None) -> int:
             return _MULTIPLIERS[key]
     if re.match(r"mil\s+mill", word):
         return 10**9  # "1,2 mil millones": a thousand million
-    if word.startswith("millon") or word.startswith("mill"):
+    if word.startswith("millon") or word.startswith("mill") or word.startswith("milh"):
         return 10**6
     return 1
 
 
-def _to_decimal(number: str, scaled: bool, grouped_scale: bool = False) -> Decimal | None:
+def _to_decimal(number: str, scaled: bool, grouped_scale: bool | str = False) -> Decimal | None:
     """Read separators: the last ',' or '.' followed by one or two digits is the decimal mark; a lone one
     followed by three digits groups thousands, except before a scale word ("1.500 million" is 1.5 million) other
-    than a Spanish one, which is written after grouped thousands ("COP 2.800 millones" is 2,800 million)."""
+    than a Spanish one, which is written after grouped thousands ("COP 2.800 millones" is 2,800 million), or a
+    thousand's ("k"), after which either mark groups ("EUR 2,500k" is 2.5 million)."""
     n = re.sub(r"[\s'’\u00a0\u202f]", "", number)
     if "," in n and "." in n:
         decimal_mark = "," if n.rfind(",") > n.rfind(".") else "."
@@ -152,7 +153,8 @@ def _to_decimal(number: str, scaled: bool, grouped_scale: bool = False) -> Decim
     elif "," in n or "." in n:
         mark = "," if "," in n else "."
         tail = n.split(mark)[1]
-        decimal_mark = mark if (len(tail) != 3 or scaled and not (grouped_scale and mark == ".")) else None
+        decimal_mark = mark if (len(tail) != 3 or scaled and not (grouped_scale and (mark == "." or
+                                                                                     grouped_scale == "k"))) else None
     else:
         decimal_mark = None
     if decimal_mark:
@@ -215,6 +217,31 @@ def _other_dollar(text: str, m: re.Match[str]) -> bool:
     return cur in ("$", "$US") and m.start("cur") > 0 and text[m.start("cur") - 1].isalpha()
 
 
+# A sum written in two scales: "1 milliard 200 millions FCFA", "USD 1 million 200 thousand", "2 millones 500 mil
+# dólares": the larger part before a match, or the smaller after it.
+_PART = r"(?P<n>\d{1,3}(?:[.,]\d{1,3})?)\s*(?P<w>(?i:milliards?|billions?|mil\s+millones|millions?|millones|mill[oó]n|thousand|mille|mil))"
+_PART_BEFORE = re.compile(rf"{_PART}\s+(?:(?i:et|and|y)\s+)?$")
+_PART_AFTER = re.compile(rf"\s+(?:(?i:et|and|y)\s+)?{_PART}(?![\w])")
+
+
+def _compound(text: str, m: re.Match[str], start: int, end: int) -> tuple[int, int, object] | None:
+    """The match with the other part of its sum (start, end, (amount, mark)), or None when it has none."""
+    scale = m.group("scale")
+    if not scale or not re.fullmatch(r"\d{1,3}(?:[.,]\d{1,3})?", m.group("num")):
+        return None
+    own = _to_decimal(m.group("num"), True) * _multiplier(scale)
+    before = _PART_BEFORE.search(text, max(0, m.start() - 30), m.start())
+    after = _PART_AFTER.match(text, m.end()) if m.start("cur") < m.start("num") else None
+    for part, lo, hi in ((before, before.start() if before else 0, end), (after, start, after.end() if after else 0)):
+        if part is not None:
+            other = _to_decimal(part.group("n"), True) * _multiplier(part.group("w"))
+            larger, smaller = _multiplier(part.group("w")) > _multiplier(scale), _multiplier(part.group(
+                "w")) < _multiplier(scale)  # the parts' scales differ: "1 milliard 200 millions", not "3 M 2 M"
+            if larger if part is before else smaller:
+                return lo, hi, (_clean_amount(own + other), m.group("cur"))
+    return None
+
+
 def _matches(text: str) -> list[tuple[int, int, object]]:
     """Each amount with its currency in text, in order: (start, end, a match of the patterns above, or the
     (amount, mark) of one written in words)."""
@@ -222,13 +249,15 @@ def _matches(text: str) -> list[tuple[int, int, object]]:
                                             _spelled.spelled_amount(text, _currency_at)]
     for rx in (_PREFIXED, _SUFFIXED, _BRACKETED):
         for m in rx.finditer(text):
-            if rx is _BRACKETED and not m.group("scale") and (len(re.sub(r"\D", "", m.group("num"))) < 4 or
-                                                              re.fullmatch(r"(?:19|20)\d\d", m.group("num"))):
-                continue  # "2023 (EUR)", "16 (USD)": a year or a count
+            joined = m.end("cur") == m.start("num") and re.fullmatch(r"[A-Z]{3}", m.group("cur"))
+            if (rx is _BRACKETED or joined) and not m.group("scale") and (
+                    len(re.sub(r"\D", "", m.group("num"))) < 4 or re.fullmatch(r"(?:19|20)\d\d", m.group("num"))):
+                continue  # "2023 (EUR)", "16 (USD)", "CAD2021": a year, a count or a code
             if currency_code(m.group("cur")) is not None and not _no_amount(m) and not _other_dollar(text, m) and \
                     not any(s < m.end() and m.start() < e for s, e, _ in found):
                 coded = None if re.fullmatch(r"[A-Z]{3}", m.group("cur")) else _CODE_AFTER.match(text, m.end())
                 found.append((m.start(), coded.end() if coded and currency_code(coded.group(1)) else m.end(), m))
+                found[-1] = _compound(text, m, *found[-1][:2]) or found[-1]
     return sorted(found, key=lambda t: t[0])
 
 
@@ -294,7 +323,8 @@ def parse_money(text: str, kind: str = "total", default_currency: str | None = N
             cur = m.groupdict().get("cur")
             currency = currency_code(cur) if cur else currency_code(default_currency or "")
             scale = m.group("scale")
-            amount = _to_decimal(m.group("num"), bool(scale), bool(scale) and bool(_SPANISH_SCALE.match(scale)))
+            grouped = "k" if _multiplier(scale) == 1000 else bool(scale) and bool(_SPANISH_SCALE.match(scale))
+            amount = _to_decimal(m.group("num"), bool(scale), grouped)
         if amount is None or currency is None:
             continue
         own = isinstance(m, tuple) or m.groupdict().get("cur")
@@ -322,6 +352,10 @@ def parse_money(text: str, kind: str = "total", default_currency: str | None = N
         if re.fullmatch(r"(?i)(?:per\s+(?:year|annum)|yearly|annually|approx\.?|estimated|total)", label) or \
                 money_spans(label):
             label = ""  # "EUR 1,000,000 (approx. USD 1,080,000)": the bracket restates the sum, it names nothing
+        if out and (amount, currency) == (out[-1].amount, out[-1].currency) and re.fullmatch(
+                r"\s*[(\[]\s*", text[prev_end:start]):
+            prev_end = end
+            continue  # "450 000 euros (quatre cent cinquante mille euros)": the same sum restated
         if out and currency != out[-1].currency and _RESTATED.fullmatch(text[prev_end:start]):
             this_kind, label = "other", ""  # "650 000 000 FCFA (990 000 euros)": one sum in a second currency
         out.append(Money(amount, currency, this_kind, label))
