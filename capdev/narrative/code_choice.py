@@ -120,6 +120,22 @@ def _act_cue() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'])(?:{_cue_words('act_code_cues')})\.?\s*$")
 
 
+@lru_cache(maxsize=1)
+def _named_not_codes() -> frozenset[str]:
+    return frozenset(w.upper() for w in json.loads(_WORDS.read_text(encoding="utf-8"))["named_not_codes"])
+
+
+def named_not_code(token: str) -> bool:
+    """Is a code-shaped token a name written with a number ("COVID-19", "G-20", "ISO-9001"), or a word with small
+    letters and a number ("covid-19", "Horizon-2020", "Ley-1234"), rather than a project's code? A code with small
+    letters has three separators or more ("EuropeAid/139543/DD/ACT/Multi")."""
+    t = token.strip(" .,;:")
+    if t.upper() in _named_not_codes() or re.sub(r"[-/. ]", "", t.upper()) in {
+            re.sub(r"[-/. ]", "", w) for w in _named_not_codes()}:
+        return True
+    return bool(re.search(r"[a-z]", t)) and len(re.findall(r"[/.-]", t)) < 3
+
+
 def an_act(words: str) -> bool:
     """Do the words name an act ("de la convention", "del convenio", "of the agreement")?"""
     return bool(re.search(rf"(?<![\w'])(?:{_cue_words('act_code_cues')})(?![\w'])", fold(words).lower()))

@@ -17,6 +17,7 @@ import pytest
 from capdev.narrative import parse_file
 from capdev.narrative.labels import match_label
 from capdev.narrative.values.money import aside_currency, parse_money
+from capdev.narrative.values.prose import read_prose
 from capdev.narrative.values.prose_amounts import project_budget
 from capdev.narrative.values.told_ids import told_code
 
@@ -193,6 +194,26 @@ def test_fcfa_in_benin_stays_xof():
 ], ids=["owner-ref-digits", "ref-owner-single-letter", "codigo-owner-colon", "number-in-a-system"])
 def test_a_code_named_with_its_owner_or_in_a_sentence(text, code):
     assert told_code(text) == code
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Projet n° 2021/423-117 financé par l'AFD", "2021/423-117"),
+    ("El proyecto (código 2023-045) inició en marzo.", "2023-045"),
+    ("El proyecto N.º 2023-0045-HN forma jueces.", "2023-0045-HN"),
+    ("The action (ref. EuropeAid/139543/DD/ACT/Multi) started in 2024.", "EuropeAid/139543/DD/ACT/Multi"),
+], ids=["fr-digits-parts", "es-codigo-digits", "es-n-o", "mixed-case-many-parts"])
+def test_a_project_numbered_in_parts(text, code):
+    assert told_code(text) == code
+
+
+@pytest.mark.parametrize("text", [
+    "The project COVID-19 Response Facility trains nurses.", "Le projet covid-19 a formé 40 agents.",
+    "The project Horizon-2020 grant", "El proyecto Ley-1234 reforma", "Proyecto G-20 de finanzas",
+    "projet de loi n° 2023-015 du 12 juin", "Project No. 12/05/2023", "project no. 2023-2025",
+], ids=["covid", "covid-small", "horizon", "ley", "g20", "projet-de-loi", "date", "years"])
+def test_a_name_with_a_number_or_a_date_is_no_code(text):
+    assert told_code(text) is None
+    assert read_prose(text).code is None
 
 
 @pytest.mark.parametrize("text", [

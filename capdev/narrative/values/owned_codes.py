@@ -3,6 +3,9 @@
 "reference of the EU: ACP/2023/118"). The acronym is a known organisation's (data/organisations.json), written in
 its capitals: the owner, not a part of the code. With an owner named, a number of five to ten digits is a code too
 (a funder's system numbers its grants so); without one, a bare number never is (values/told_ids.py).
+
+A project's word and a naming word before a number in parts ("Projet n° 2021/423-117", "el proyecto (código
+2023-045)", "El proyecto N.º 2023-0045-HN"): digits alone make a code there too, never a date's shape.
 """
 from __future__ import annotations
 
@@ -34,3 +37,15 @@ def owned_code_rx() -> re.Pattern[str]:
     owner = rf"(?P<owner>{_owners()})"
     return re.compile(
         rf"(?<![\w/-])(?:{owner}\s+{_NAMING}|{_NAMING}\s+{_OF}(?P<owner2>{_owners()}))(?![\w-])\s*[:#]?\s*{_CODE}")
+
+
+_DIGIT_PARTS = r"\d{2,6}(?:[/-]\d{2,6}){1,3}"
+_A_DATE = re.compile(r"\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{4}[/-]\d{1,2}[/-]\d{1,2}|(?:19|20)\d\d[/-](?:19|20)?\d\d")
+_NUMBERED = re.compile(
+    r"(?<![\w-])(?i:project|projet|proyecto|programme|program|programa|action|acci[oó]n)\s*\(?\s*"
+    rf"{_NAMING}\s*[:#]?\s*(?P<code>(?:{CODE_TOKEN})|{_DIGIT_PARTS})(?![\w/-]|[,.]\d)")
+
+
+def numbered_codes(text: str):
+    """The numbers a project's word and a naming word introduce, but a date's shape: matches, their group code."""
+    return (m for m in _NUMBERED.finditer(text) if not _A_DATE.fullmatch(m.group("code")))

@@ -10,10 +10,10 @@ import functools
 import json
 import re
 
-from ..code_choice import an_act, another_code
+from ..code_choice import an_act, another_code, named_not_code
 from ..labels import LABELS_FILE
 from . import prose_amounts as _amounts
-from .owned_codes import owned_code_rx
+from .owned_codes import numbered_codes, owned_code_rx
 from .prose import _CODE, _CODE_TOKEN, _LETTER_REF, _QUOTED_CODE, ProseFacts
 
 # A UN document symbol ("A/RES/70/1", "E/C.16/2023/2", "ST/SGB/2019/8") or a year range is no project's code.
@@ -82,6 +82,7 @@ def _candidates(text: str):
     for rx in (_QUOTED_CODE, _bracketed(), _NAMED_BRACKET, _QUOTED_DASH, _NUMBER_ID, _CODE_IS, _BANK_ID,
                owned_code_rx()):
         yield from rx.finditer(text)
+    yield from numbered_codes(text)
 
 
 def told_code(text: str) -> str | None:
@@ -92,7 +93,8 @@ def told_code(text: str) -> str | None:
         found = m.group("code") or m.groupdict().get("code2") or ""
         code = re.sub(r"^DA ?(?=\d{4})", "", found.strip(".-/"))  # "(DA 2223K)": the code is 2223K
         said = m.groupdict().get("between") is not None  # "its number ... is": a sentence, not a letter's head
-        if not _NOT_A_CODE.search(code) and not another_code(text, m.start(), letter_ref=not said) and not (
+        if not _NOT_A_CODE.search(code) and not named_not_code(code) and not another_code(
+                text, m.start(), letter_ref=not said) and not (
                 said and an_act(m.group("between"))):
             return code
     return None
