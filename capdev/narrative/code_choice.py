@@ -115,9 +115,12 @@ def _cue_words(key: str) -> str:
 
 @lru_cache(maxsize=1)
 def _act_cue() -> re.Pattern[str]:
-    # The act's word right before the number's naming word ("Agreement No.", "convenio n.º"): "convenio del
+    # The act's word right before the number's naming word ("Agreement No.", "convenio n.º"), or with a word or two
+    # that qualify it ("Resolución Ministerial N°", "Decreto Supremo N.º", "arrêté ministériel n°"): "convenio del
     # proyecto COL-22-003" names the project, not the agreement.
-    return re.compile(rf"(?<![\w'])(?:{_cue_words('act_code_cues')})\.?\s*$")
+    return re.compile(rf"(?<![\w'])(?:{_cue_words('act_code_cues')})\.?"
+                      r"(?:\s+(?!(?:project|projet|proyecto|programme|programa|program|del|de|du|of)\b)[^\W\d_]+)"
+                      r"{0,2}\s*$")
 
 
 @lru_cache(maxsize=1)

@@ -221,10 +221,16 @@ def test_a_name_with_a_number_or_a_date_is_no_code(text):
     "Decreto 2-89 del Congreso.", "ISBN 978-92-1-101385-6", "Our ref. UNDP No. 123456",
     "le numéro de la convention est CONV-2023-11.", "The number of participants is 40.",
     "El número de la resolución es 245-2025-MINEDU.", "(EU ref. 2024, 12345)",
+    "Resolución Ministerial N° 087-2026-PCM Lima", "Decreto Supremo N.º 123-2024-PCM",
+    "arrêté ministériel n° 2024-045/MFP", "El Informe N° D000041-2026-PCM-SGP de la Secretaría",
 ], ids=["loi", "phone", "law", "decreto", "isbn", "letter-ref", "convention-is", "count-is", "resolution-is",
-        "year-after-owner"])
+        "year-after-owner", "act-qualified", "decreto-supremo", "arrete-ministeriel", "informe"])
 def test_no_code_is_told(text):
     assert told_code(text) is None
+
+
+def test_an_act_word_is_not_a_projects_own_naming():
+    assert told_code("convenio del proyecto COL-22-003") == "COL-22-003"  # the project's, named in the act
 
 
 def test_the_guard_records_have_no_budget_and_no_code():
