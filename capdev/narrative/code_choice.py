@@ -145,6 +145,11 @@ def an_act(words: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _document_cue() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'])(?:{_cue_words('document_code_cues')})\.?\s*$")
+
+
+@lru_cache(maxsize=1)
 def _contrast_cue() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'])(?:{_cue_words('contrast_code_cues')})(?![\w'])")
 
@@ -160,8 +165,9 @@ def another_code(text: str, start: int, letter_ref: bool = True) -> bool:
     "fait suite au projet ...", "ne pas confondre avec le projet ...")? letter_ref: a reference word opening it in a
     letter ("Réf. : ...") is the letter's own (not so in a sentence that says what the project's number is)."""
     before = fold(text[max(0, start - _CUE_WINDOW) : start]).lower()
-    if _other_cue().search(before) or _act_cue().search(before):
-        return True
+    if _other_cue().search(before) or _act_cue().search(before) or _document_cue().search(before) and re.match(
+            r"(?:n[o\u00b0\u00ba]|n\.\s?[\u00b0\u00ba]|nr|num|n[uú]m|number)", fold(text[start : start + 8]).lower()):
+        return True  # ... or a document's number ("Informe N° ...")
     if _contrast_cue().search(_sentence_before(text, start)):
         return True
     # "Réf. : DAES/2023/204", "Ref. No. ..." in a letter: the letter's own reference.

@@ -164,12 +164,6 @@ def test_a_noun_alone_is_not_composed(line, field):
     assert (label.field if label else None) == field
 
 
-@pytest.mark.parametrize("line", ["Réf. interne : DGAFP-2025-08", "Internal reference: A-1", "Referencia interna: X-1"])
-def test_an_internal_reference_is_a_code_label(line):
-    label = match_label(line)
-    assert label is not None and label.field == "code"
-
-
 def test_a_table_row_overall_allocation():
     assert _total(only_record(MONEY / "en_table_award.txt")) == (Decimal(2_100_000), "USD")
 
@@ -250,4 +244,5 @@ def test_the_sample_reads_as_expected():
         got = _total(record) if record else None
         right += ([int(got[0]), got[1]] if got else None) == want["budget"]
         right += (record.code if record else None) == want["code"]
-    assert right >= 50, right  # 37 of 52 before round 12; two lost to a record split at "Project ID:" after a budget
+    assert right >= 49, right  # 37 of 52 before round 12; two lost to a record split at "Project ID:" after a budget,
+    # one to "Réf. interne" (an internal reference is no label: test_round5_exports)
