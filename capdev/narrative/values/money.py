@@ -219,7 +219,8 @@ def _other_dollar(text: str, m: re.Match[str]) -> bool:
 
 # A sum written in two scales: "1 milliard 200 millions FCFA", "USD 1 million 200 thousand", "2 millones 500 mil
 # dólares": the larger part before a match, or the smaller after it.
-_PART = r"(?P<n>\d{1,3}(?:[.,]\d{1,3})?)\s*(?P<w>(?i:milliards?|billions?|mil\s+millones|millions?|millones|mill[oó]n|thousand|mille|mil))"
+_PART = (r"(?P<n>\d{1,3}(?:[.,]\d{1,3})?)\s*"
+         r"(?P<w>(?i:milliards?|billions?|mil\s+millones|millions?|millones|mill[oó]n|thousand|mille|mil))")
 _PART_BEFORE = re.compile(rf"{_PART}\s+(?:(?i:et|and|y)\s+)?$")
 _PART_AFTER = re.compile(rf"\s+(?:(?i:et|and|y)\s+)?{_PART}(?![\w])")
 
