@@ -23,8 +23,10 @@ if TYPE_CHECKING:
 
 _WORDS = Path(__file__).with_name("data") / "title_words.json"
 # A project code's shape in running text: letters and digits in two to five parts ("KEN-21-004", "MA/21/ENI/GO/09"),
-# or four digits and a letter or two ("2021BT").
-CODE_TOKEN = r"(?=[A-Z0-9./-]*\d)(?=[A-Z0-9./-]*[A-Z])[A-Z0-9]{2,}(?:[/.-][A-Z0-9]{1,10}){1,4}|\d{4}[A-Z]{1,2}\b"
+# the first a single letter when three or more parts follow it by hyphens ("P-TD-K00-012"), or four digits and a
+# letter or two ("2021BT").
+CODE_TOKEN = (r"(?=[A-Z0-9./-]*\d)(?=[A-Z0-9./-]*[A-Z])(?:[A-Z0-9]{2,}(?:[/.-][A-Z0-9]{1,10}){1,4}|"
+              r"[A-Z](?:-[A-Z0-9]{1,10}){3,4})|\d{4}[A-Z]{1,2}\b")
 COLUMN_NAMES = "a table's column names"
 _SECONDARY = "a reference, an agreement's or a file's number: the record gives no project code"
 _CURRENCY = (r"(?:USD|EUR|GBP|CHF|CAD|AUD|JPY|CNY|SEK|NOK|DKK|XOF|XAF|US\$|\$\s?US|\$|\u20ac|\u00a3|dollars?"
@@ -113,9 +115,38 @@ def _cue_words(key: str) -> str:
 
 @lru_cache(maxsize=1)
 def _act_cue() -> re.Pattern[str]:
-    # The act's word right before the number's naming word ("Agreement No.", "convenio n.º"): "convenio del
+    # The act's word right before the number's naming word ("Agreement No.", "convenio n.º"), or with a word or two
+    # that qualify it ("Resolución Ministerial N°", "Decreto Supremo N.º", "arrêté ministériel n°"): "convenio del
     # proyecto COL-22-003" names the project, not the agreement.
-    return re.compile(rf"(?<![\w'])(?:{_cue_words('act_code_cues')})\.?\s*$")
+    return re.compile(rf"(?<![\w'])(?:{_cue_words('act_code_cues')})\.?"
+                      r"(?:\s+(?!(?:project|projet|proyecto|programme|programa|program|del|de|du|of)\b)[^\W\d_]+)"
+                      r"{0,2}\s*$")
+
+
+@lru_cache(maxsize=1)
+def _named_not_codes() -> frozenset[str]:
+    return frozenset(w.upper() for w in json.loads(_WORDS.read_text(encoding="utf-8"))["named_not_codes"])
+
+
+def named_not_code(token: str) -> bool:
+    """Is a code-shaped token a name written with a number ("COVID-19", "G-20", "ISO-9001"), or a word with small
+    letters and a number ("covid-19", "Horizon-2020", "Ley-1234"), rather than a project's code? A code with small
+    letters has three separators or more ("EuropeAid/139543/DD/ACT/Multi")."""
+    t = token.strip(" .,;:")
+    if t.upper() in _named_not_codes() or re.sub(r"[-/. ]", "", t.upper()) in {
+            re.sub(r"[-/. ]", "", w) for w in _named_not_codes()}:
+        return True
+    return bool(re.search(r"[a-z]", t)) and len(re.findall(r"[/.-]", t)) < 3
+
+
+def an_act(words: str) -> bool:
+    """Do the words name an act ("de la convention", "del convenio", "of the agreement")?"""
+    return bool(re.search(rf"(?<![\w'])(?:{_cue_words('act_code_cues')})(?![\w'])", fold(words).lower()))
+
+
+@lru_cache(maxsize=1)
+def _document_cue() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'])(?:{_cue_words('document_code_cues')})\.?\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -128,17 +159,19 @@ _SENTENCE_WINDOW = 240
 _SENTENCE_END = re.compile(r"[.!?;\n]\s+(?=\S)")
 
 
-def another_code(text: str, start: int) -> bool:
+def another_code(text: str, start: int, letter_ref: bool = True) -> bool:
     """Is the code whose naming word begins at `start` a letter's own reference, an act's number or another
     (earlier, related, set apart) project's ("Note verbale No. ...", "Agreement No. ...", "builds on project 1819R",
-    "fait suite au projet ...", "ne pas confondre avec le projet ...")?"""
+    "fait suite au projet ...", "ne pas confondre avec le projet ...")? letter_ref: a reference word opening it in a
+    letter ("Réf. : ...") is the letter's own (not so in a sentence that says what the project's number is)."""
     before = fold(text[max(0, start - _CUE_WINDOW) : start]).lower()
-    if _other_cue().search(before) or _act_cue().search(before):
-        return True
+    if _other_cue().search(before) or _act_cue().search(before) or _document_cue().search(before) and re.match(
+            r"(?:n[o\u00b0\u00ba]|n\.\s?[\u00b0\u00ba]|nr|num|n[uú]m|number)", fold(text[start : start + 8]).lower()):
+        return True  # ... or a document's number ("Informe N° ...")
     if _contrast_cue().search(_sentence_before(text, start)):
         return True
     # "Réf. : DAES/2023/204", "Ref. No. ..." in a letter: the letter's own reference.
-    return bool(_REFERENCE_WORD.match(fold(text[start : start + 12]).lower())) and a_letter(text)
+    return letter_ref and bool(_REFERENCE_WORD.match(fold(text[start : start + 12]).lower())) and a_letter(text)
 
 
 _LETTER_SPAN = 4000  # a letter addresses its reader near its head

@@ -255,10 +255,9 @@ def build_table(data: dict[str, Any]) -> LabelTable:
                         spec.get("value", ""))
         for name, spec in data.get("fields", {}).items()
     }
-    spellings: dict[str, Any] = {}
-    for key, table in data.items():
-        if key.startswith("labels"):
-            spellings.update(table)
+    from .budget_labels import spellings_of  # every "labels..." table, and budget nouns with their qualifiers
+
+    spellings: dict[str, Any] = spellings_of(data)
     strict = {fold(s).lower() for s in data.get("strict_labels", [])}  # a common word: a label only before a separator
     spellings = {sp: ({"field": t} if isinstance(t, str) else t) | {"strict": True} if fold(sp).lower() in strict else t
                  for sp, t in spellings.items()}

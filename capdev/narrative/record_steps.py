@@ -326,8 +326,8 @@ class RecordSteps(EventSteps):
     def venues(self) -> None:
         """Events whose venue is a city the narrative names alone ("visited Kathmandu", a table's "Santiago de los
         Caballeros"): the city's country from the gazetteer (values.venues), when it gives one answer."""
-        rec = self.rec
-        venues = _values("venues")
+        rec, venues = self.rec, _values("venues")
+        rec.budgets[:] = _guard(rec, "budgets", rec.budgets, _values("cfa_francs").by_zone, rec)  # FCFA in CEMAC
         for e in rec.activities:
             if e.country or e.online:
                 continue

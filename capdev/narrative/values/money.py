@@ -29,6 +29,9 @@ _SYMBOLS: dict[str, str] = {
     "B$": "BSD", "L$": "LRD", "$U": "UYU", "UY$": "UYU",
     "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₦": "NGN", "₱": "PHP", "₽": "RUB", "₺": "TRY",
     "₴": "UAH", "₫": "VND", "₪": "ILS", "₵": "GHS", "R": "ZAR",
+    # East Africa's shillings and Ghana's cedi as written there ("KSh 45 million", "USh 120m", "GH₵ 2.5m").
+    "KSh": "KES", "Ksh": "KES", "KShs": "KES", "USh": "UGX", "Ush": "UGX", "USh.": "UGX", "TSh": "TZS", "Tsh": "TZS",
+    "GH₵": "GHS", "GH¢": "GHS",
     "S/": "PEN", "S/.": "PEN", "Bs": "BOB", "Bs.": "BOB",  # matched only beside a number: see _LOCAL
 }
 _WORDS: dict[str, str] = {
@@ -83,7 +86,7 @@ def currency_code(mark: str) -> str | None:
 _LOCAL = ("R", "S/", "S/.", "Bs", "Bs.")
 _SYMBOL_RX = "|".join(re.escape(s) for s in sorted((s for s in _SYMBOLS if s not in _LOCAL), key=len, reverse=True))
 _WORD_RX = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_WORDS, key=len, reverse=True))
-_CODE_RX = r"\b[A-Z]{3}\b"
+_CODE_RX = r"\b[A-Z]{3}(?:\b|(?=\d))"  # "USD 1.2M", "USD1.2M"
 # "300 000 $ CA", "$ CA 1,2 million": Canadian dollars as French writes them, never the bare "$" of US dollars.
 # Peruvian soles and bolivianos ("S/ 450 000", "Bs 350.000", "350.000 Bs."): only a space away from a number, so
 # that a document symbol ("S/2023/45") is never read as an amount.
@@ -99,8 +102,10 @@ _NUMBER = (
     r")"
 )
 # "2,5 MUSD", "300 kEUR": a scale letter joined to the currency's code.
-_SCALE = (r"(?:\s*(?P<scale>(?-i:[Mk])(?=(?:USD|EUR|CHF|GBP|CAD|XOF|XAF)\b)|"
-          r"(?i:millions?|mio\.?|mn|m|billions?|bn|b|thousands?|k|mil\s+mill[oó]n(?:es)?|"
+# "650 MFCFA", "2,4 MM", "1,2 Mds": a scale letter joined to any currency's code or to "FCFA"; the Spanish "MM"
+# (millions); "Md(s)" the French milliard.
+_SCALE = (r"(?:\s*(?P<scale>(?-i:[Mk])(?=(?:[A-Z]{3}|F\s?CFA)\b)|(?-i:MM)(?![\w])|"
+          r"(?i:millions?|mio\.?|mill\.|milh(?:[õo]es|[ãa]o)|mn|m|billions?|bn|b|thousands?|k|mil\s+mill[oó]n(?:es)?|"
           r"mill[oó]n(?:es)?|millones|mil|"
           r"milliards?|mds?)(?![\w])))?")
 
@@ -116,8 +121,9 @@ _YEARLY = re.compile(
 _OTHER_PERIOD = re.compile(r"^\s*(?:per|a|/)\s*(?:month|week|day|quarter)", re.IGNORECASE)
 
 _SPANISH_SCALE = re.compile(r"(?i)mill[oó]n|millones|mil\s+mill")
-_MULTIPLIERS = {"m": 10**6, "mn": 10**6, "mio": 10**6, "million": 10**6, "mil": 10**3, "millon": 10**6,
-                "b": 10**9, "bn": 10**9, "billion": 10**9, "milliard": 10**9, "k": 10**3, "thousand": 10**3}
+_MULTIPLIERS = {"m": 10**6, "mn": 10**6, "mm": 10**6, "mio": 10**6, "million": 10**6, "mil": 10**3, "millon": 10**6,
+                "b": 10**9, "bn": 10**9, "billion": 10**9, "milliard": 10**9, "md": 10**9, "mds": 10**9, "k": 10**3,
+                "thousand": 10**3}
 
 
 def _multiplier(scale: str | None) -> int:
@@ -129,15 +135,16 @@ def _multiplier(scale: str | None) -> int:
             return _MULTIPLIERS[key]
     if re.match(r"mil\s+mill", word):
         return 10**9  # "1,2 mil millones": a thousand million
-    if word.startswith("millon") or word.startswith("mill"):
+    if word.startswith("millon") or word.startswith("mill") or word.startswith("milh"):
         return 10**6
     return 1
 
 
-def _to_decimal(number: str, scaled: bool, grouped_scale: bool = False) -> Decimal | None:
+def _to_decimal(number: str, scaled: bool, grouped_scale: bool | str = False) -> Decimal | None:
     """Read separators: the last ',' or '.' followed by one or two digits is the decimal mark; a lone one
     followed by three digits groups thousands, except before a scale word ("1.500 million" is 1.5 million) other
-    than a Spanish one, which is written after grouped thousands ("COP 2.800 millones" is 2,800 million)."""
+    than a Spanish one, which is written after grouped thousands ("COP 2.800 millones" is 2,800 million), or a
+    thousand's ("k"), after which either mark groups ("EUR 2,500k" is 2.5 million)."""
     n = re.sub(r"[\s'’\u00a0\u202f]", "", number)
     if "," in n and "." in n:
         decimal_mark = "," if n.rfind(",") > n.rfind(".") else "."
@@ -146,7 +153,8 @@ def _to_decimal(number: str, scaled: bool, grouped_scale: bool = False) -> Decim
     elif "," in n or "." in n:
         mark = "," if "," in n else "."
         tail = n.split(mark)[1]
-        decimal_mark = mark if (len(tail) != 3 or scaled and not (grouped_scale and mark == ".")) else None
+        decimal_mark = mark if (len(tail) != 3 or scaled and not (grouped_scale and (mark == "." or
+                                                                                     grouped_scale == "k"))) else None
     else:
         decimal_mark = None
     if decimal_mark:
@@ -186,6 +194,8 @@ def _prefix_label(gap: str) -> str:
 
 
 _CUR_AT = re.compile(_CUR)
+# "2 800 000 000 FCFA (XAF)", "500 $ (CAD)": the ISO code in brackets after a currency written otherwise names it.
+_CODE_AFTER = re.compile(r"\s*[(\[]\s*([A-Z]{3})\s*[)\]]")
 
 
 def _currency_at(text: str, pos: int) -> tuple[int, str] | None:
@@ -207,6 +217,32 @@ def _other_dollar(text: str, m: re.Match[str]) -> bool:
     return cur in ("$", "$US") and m.start("cur") > 0 and text[m.start("cur") - 1].isalpha()
 
 
+# A sum written in two scales: "1 milliard 200 millions FCFA", "USD 1 million 200 thousand", "2 millones 500 mil
+# dólares": the larger part before a match, or the smaller after it.
+_PART = (r"(?P<n>\d{1,3}(?:[.,]\d{1,3})?)\s*"
+         r"(?P<w>(?i:milliards?|billions?|mil\s+millones|millions?|millones|mill[oó]n|thousand|mille|mil))")
+_PART_BEFORE = re.compile(rf"{_PART}\s+(?:(?i:et|and|y)\s+)?$")
+_PART_AFTER = re.compile(rf"\s+(?:(?i:et|and|y)\s+)?{_PART}(?![\w])")
+
+
+def _compound(text: str, m: re.Match[str], start: int, end: int) -> tuple[int, int, object] | None:
+    """The match with the other part of its sum (start, end, (amount, mark)), or None when it has none."""
+    scale = m.group("scale")
+    if not scale or not re.fullmatch(r"\d{1,3}(?:[.,]\d{1,3})?", m.group("num")):
+        return None
+    own = _to_decimal(m.group("num"), True) * _multiplier(scale)
+    before = _PART_BEFORE.search(text, max(0, m.start() - 30), m.start())
+    after = _PART_AFTER.match(text, m.end()) if m.start("cur") < m.start("num") else None
+    for part, lo, hi in ((before, before.start() if before else 0, end), (after, start, after.end() if after else 0)):
+        if part is not None:
+            other = _to_decimal(part.group("n"), True) * _multiplier(part.group("w"))
+            larger, smaller = _multiplier(part.group("w")) > _multiplier(scale), _multiplier(part.group(
+                "w")) < _multiplier(scale)  # the parts' scales differ: "1 milliard 200 millions", not "3 M 2 M"
+            if larger if part is before else smaller:
+                return lo, hi, (_clean_amount(own + other), m.group("cur"))
+    return None
+
+
 def _matches(text: str) -> list[tuple[int, int, object]]:
     """Each amount with its currency in text, in order: (start, end, a match of the patterns above, or the
     (amount, mark) of one written in words)."""
@@ -214,12 +250,15 @@ def _matches(text: str) -> list[tuple[int, int, object]]:
                                             _spelled.spelled_amount(text, _currency_at)]
     for rx in (_PREFIXED, _SUFFIXED, _BRACKETED):
         for m in rx.finditer(text):
-            if rx is _BRACKETED and not m.group("scale") and (len(re.sub(r"\D", "", m.group("num"))) < 4 or
-                                                              re.fullmatch(r"(?:19|20)\d\d", m.group("num"))):
-                continue  # "2023 (EUR)", "16 (USD)": a year or a count
+            joined = m.end("cur") == m.start("num") and re.fullmatch(r"[A-Z]{3}", m.group("cur"))
+            if (rx is _BRACKETED or joined) and not m.group("scale") and (
+                    len(re.sub(r"\D", "", m.group("num"))) < 4 or re.fullmatch(r"(?:19|20)\d\d", m.group("num"))):
+                continue  # "2023 (EUR)", "16 (USD)", "CAD2021": a year, a count or a code
             if currency_code(m.group("cur")) is not None and not _no_amount(m) and not _other_dollar(text, m) and \
                     not any(s < m.end() and m.start() < e for s, e, _ in found):
-                found.append((m.start(), m.end(), m))
+                coded = None if re.fullmatch(r"[A-Z]{3}", m.group("cur")) else _CODE_AFTER.match(text, m.end())
+                found.append((m.start(), coded.end() if coded and currency_code(coded.group(1)) else m.end(), m))
+                found[-1] = _compound(text, m, *found[-1][:2]) or found[-1]
     return sorted(found, key=lambda t: t[0])
 
 
@@ -247,11 +286,13 @@ def _part_rx() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'-])(?:{spelled})(?![\w-])", re.IGNORECASE)
 
 
-def parse_money(text: str, kind: str = "total", default_currency: str | None = None) -> list[Money]:
+def parse_money(text: str, kind: str = "total", default_currency: str | None = None,
+                default_scale: int = 1) -> list[Money]:
     """Every amount in a budget value, in order, as Money (Decimal amount, ISO currency, kind, label).
 
     kind applies to every amount unless the text says otherwise ("per year" makes an amount yearly).
-    default_currency, when given, is used for numbers written with no currency at all.
+    default_currency, when given, is used for numbers written with no currency at all, and default_scale
+    multiplies those of them written with no scale ("Budget (USD million): 2.75").
     """
     if not isinstance(text, str) or not text.strip():
         return []
@@ -283,11 +324,18 @@ def parse_money(text: str, kind: str = "total", default_currency: str | None = N
             cur = m.groupdict().get("cur")
             currency = currency_code(cur) if cur else currency_code(default_currency or "")
             scale = m.group("scale")
-            amount = _to_decimal(m.group("num"), bool(scale), bool(scale) and bool(_SPANISH_SCALE.match(scale)))
+            grouped = "k" if _multiplier(scale) == 1000 else bool(scale) and bool(_SPANISH_SCALE.match(scale))
+            amount = _to_decimal(m.group("num"), bool(scale), grouped)
         if amount is None or currency is None:
             continue
-        amount = _clean_amount(amount * (1 if isinstance(m, tuple) else _multiplier(scale)))
+        own = isinstance(m, tuple) or m.groupdict().get("cur")
+        amount = _clean_amount(amount * (1 if isinstance(m, tuple) else _multiplier(scale) if scale or own else
+                                         default_scale))
         after = text[end:]
+        coded = _CODE_AFTER.match(text, end if isinstance(m, tuple) else m.end())
+        if coded and currency_code(coded.group(1)) and not re.fullmatch(r"[A-Z]{3}", (m[1] if isinstance(
+                m, tuple) else m.groupdict().get("cur")) or ""):
+            currency, after = coded.group(1), text[coded.end():]
         this_kind = kind
         if _YEARLY.match(after):
             this_kind = "yearly"
@@ -305,6 +353,10 @@ def parse_money(text: str, kind: str = "total", default_currency: str | None = N
         if re.fullmatch(r"(?i)(?:per\s+(?:year|annum)|yearly|annually|approx\.?|estimated|total)", label) or \
                 money_spans(label):
             label = ""  # "EUR 1,000,000 (approx. USD 1,080,000)": the bracket restates the sum, it names nothing
+        if out and (amount, currency) == (out[-1].amount, out[-1].currency) and re.fullmatch(
+                r"\s*[(\[]\s*", text[prev_end:start]):
+            prev_end = end
+            continue  # "450 000 euros (quatre cent cinquante mille euros)": the same sum restated
         if out and currency != out[-1].currency and _RESTATED.fullmatch(text[prev_end:start]):
             this_kind, label = "other", ""  # "650 000 000 FCFA (990 000 euros)": one sum in a second currency
         out.append(Money(amount, currency, this_kind, label))
@@ -315,5 +367,29 @@ def parse_money(text: str, kind: str = "total", default_currency: str | None = N
 def parse_budget(value: str, kind: str = "total", label: object = None) -> list[Money]:
     """A budget label's value, a currency its label (labels.LabelMatch) writes aside ("Budget (USD):", "Montant
     (FCFA) :", "Presupuesto (US$):") the currency of its bare numbers."""
-    mark = re.sub(r"(?i)^(?:in\s+|en\s+)", "", (getattr(label, "aside", "") or "").strip(" ()[]"))
-    return parse_money(value, kind=kind, default_currency=mark if currency_code(mark) else None)
+    mark, scale = aside_currency((getattr(label, "aside", "") or "").strip(" ()[]"))
+    return parse_money(value, kind=kind, default_currency=mark, default_scale=scale)
+
+
+# The scale a label's aside gives its bare numbers: "(US$ million)", "(en milliers d'euros)", "(USD '000)", "(en
+# millones de USD)", "(in thousands of dollars)", "(k€)", "(M FCFA)".
+_ASIDE_SCALE = re.compile(
+    r"(?i)(?:^|(?<=\s))(?P<scale>milliards?|millions?|millones|mill[oó]n|milliers|miles|mio\.?|mds?|mn|mm|m|"
+    r"thousands?|k|'000|000s?|billions?|bn)(?=\s|$|[€$£]|(?-i:[A-Z]))(?:\s*(?:of|de|d['’]))?\s*|"
+    r"^(?P<joined>(?-i:[Mk]))(?=[A-Z€$£])")
+
+
+def aside_currency(aside: str) -> tuple[str | None, int]:
+    """A label's aside read as the currency of its value's bare numbers and their scale: "USD" (None, 1 when no
+    currency), "US$ million" ("USD", 10**6), "en milliers d'euros" ("EUR", 1000)."""
+    text = re.sub(r"(?i)^(?:in|en)\s+", "", aside.strip())
+    if currency_code(text):
+        return currency_code(text), 1
+    m = _ASIDE_SCALE.search(text)
+    if not m:
+        return None, 1
+    word = (m.group("scale") or m.group("joined") or "").lower().rstrip(".")
+    scale = 1000 if word in ("milliers", "miles", "'000", "000", "000s") else _multiplier(word)
+    rest = (text[: m.start()] + " " + text[m.end() :]).strip(" ,")
+    rest = re.sub(r"(?i)^(?:in|en)\s+", "", rest).strip()
+    return (currency_code(rest), scale) if currency_code(rest) and scale > 1 else (None, 1)

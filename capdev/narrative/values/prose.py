@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..code_choice import CODE_TOKEN as _CODE_TOKEN
-from ..code_choice import another_code
+from ..code_choice import another_code, named_not_code
 from ..front_matter import is_front_matter
 from ..labels import default_table, match_label
 from ..types import Money, PartialDate
@@ -193,7 +193,7 @@ def read_prose(text: str) -> ProseFacts:
     """The facts of one paragraph that tells of one project."""
     facts = ProseFacts()
     code = _code_match(text)
-    if code:
+    if code and not named_not_code(code.group("code")):  # "the project COVID-19 Response ...": a name
         facts.code = code.group("code").rstrip(".")
     # A quoted name that the sentence gives as another project's ("builds on the project « ... »", "not to be
     # confused with « ... »") is no title of this one.

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from ..folding import fold
 from ..types import Money
 from . import amount_owners as _owners
+from . import budget_cues as _cues
 from .money import money_spans, parse_money
 from .prose_facts import _cue_pattern, cues, sentences
 
@@ -48,6 +49,9 @@ def _kind(folded: str, lo: int, start: int, end: int) -> str:
     """"total", "part" or "" (no cue) for the amount at start:end of a sentence that begins at lo."""
     window_lo = max(lo, start - _WINDOW)
     totals = list(_cue_rx("budget_total_cues").finditer(folded, window_lo, start))
+    told = _cues.total_before(folded, window_lo, start)  # by the grammar: "le financement total s'établit à"
+    if told and not any(t.start() <= told.start() < t.end() or told.start() <= t.start() for t in totals):
+        totals.append(told)
     total = totals[-1] if totals else None
     if _owners.owned_elsewhere(folded, lo, window_lo, start, end, totals[0].start() if totals else None):
         return "part"  # "Ghana's GDP reached USD 76 billion", "EUR 2 million in co-financing"
@@ -55,9 +59,11 @@ def _kind(folded: str, lo: int, start: int, end: int) -> str:
     for part in _cue_rx("budget_part_cues").finditer(folded, window_lo, start):
         if total is None or part.start() >= total.end() or total.start() - 2 <= part.end() <= total.start():
             return "part"
-    if _SPENT_AFTER.match(folded[end : end + 40]) or _NOT_OURS_AFTER.match(folded[end : end + 50]):
-        return "part"
-    return "total" if total else ""
+    if _SPENT_AFTER.match(folded[end : end + 40]) or _NOT_OURS_AFTER.match(folded[end : end + 50]) or \
+            _cues.a_portfolio(folded, lo, start):
+        return "part"  # ... or a portfolio's: "un programa con 14 proyectos y un monto indicativo de"
+    return "total" if total or _cues.total_around(folded, lo, start, end) or _cues.funders_sum(
+        folded, lo, start, end) else ""
 
 
 # An amount restated in brackets right after another ("EUR 300,000 (about USD 330,000)") is the same sum.

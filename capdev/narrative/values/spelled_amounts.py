@@ -110,6 +110,8 @@ def spelled_amount(text: str, currency_at) -> list[tuple[int, int, Decimal, str]
             continue  # "680 mil dólares", "1,5 millions d'euros": digits and a scale word, money's own reading
         restated = re.match(r"\s*\(\s*(\d{1,3}(?:[ \u00a0\u202f.,']\d{3})+|\d+)\s*\)", text[pos:])
         amount = Decimal(value)
+        if re.search(r"(?i)\bhalf\s+$", text[max(0, start - 8) : start]) and _fold(words[k]) == "a":
+            amount = amount / 2  # "half a million dollars"
         if restated:
             amount = Decimal(re.sub(r"\D", "", restated.group(1)))
             pos += restated.end()

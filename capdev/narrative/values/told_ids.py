@@ -10,9 +10,10 @@ import functools
 import json
 import re
 
-from ..code_choice import another_code
+from ..code_choice import an_act, another_code, named_not_code
 from ..labels import LABELS_FILE
 from . import prose_amounts as _amounts
+from .owned_codes import numbered_codes, owned_code_rx
 from .prose import _CODE, _CODE_TOKEN, _LETTER_REF, _QUOTED_CODE, ProseFacts
 
 # A UN document symbol ("A/RES/70/1", "E/C.16/2023/2", "ST/SGB/2019/8") or a year range is no project's code.
@@ -51,9 +52,12 @@ _NUMBER_ID = re.compile(
     r"\s*[:#]?\s*(?P<code>\d{5,10})(?![\d,.]\d)", re.IGNORECASE)
 # A sentence that says what the code is: "Its official reference is T05-EUTF-SAH-REG-31", "Sa référence officielle
 # est ...", "Su código es ...".
+# ... or its number in a system ("su número en el sistema del BID es CH-T1234", "its ID in the EU's system is
+# ..."): up to five words between, none an act's ("le numéro de la convention est ...": the act's).
 _CODE_IS = re.compile(
-    r"\b(?:reference|r[ée]f[ée]rence|referencia|code|c[oó]digo|identifier|identifiant|identificador)"
-    r"(?:\s+[^\W\d_]+){0,2}?\s+(?:is|est|es)\s+(?:the\s+|le\s+|el\s+)?(?P<code>" + _CODE_TOKEN + r")(?![\w/-])",
+    r"\b(?:reference|r[ée]f[ée]rence|referencia|code|c[oó]digo|identifier|identifiant|identificador|number|"
+    r"num[ée]ro|n[uú]mero|id)(?P<between>(?:\s+[^\W\d_]+(?:['’][^\W\d_]+)?){0,5}?)\s+(?:is|est|es)\s+"
+    r"(?:the\s+|le\s+|el\s+)?(?P<code>" + _CODE_TOKEN + r")(?![\w/-])",
     re.IGNORECASE)
 
 
@@ -75,8 +79,10 @@ def _candidates(text: str):
     for m in _CODE.finditer(text):
         if not _LETTER_REF.search(text, max(0, m.start() - 8), m.start()):
             yield m
-    for rx in (_QUOTED_CODE, _bracketed(), _NAMED_BRACKET, _QUOTED_DASH, _NUMBER_ID, _CODE_IS, _BANK_ID):
+    for rx in (_QUOTED_CODE, _bracketed(), _NAMED_BRACKET, _QUOTED_DASH, _NUMBER_ID, _CODE_IS, _BANK_ID,
+               owned_code_rx()):
         yield from rx.finditer(text)
+    yield from numbered_codes(text)
 
 
 def told_code(text: str) -> str | None:
@@ -86,7 +92,10 @@ def told_code(text: str) -> str | None:
     for m in _candidates(text):
         found = m.group("code") or m.groupdict().get("code2") or ""
         code = re.sub(r"^DA ?(?=\d{4})", "", found.strip(".-/"))  # "(DA 2223K)": the code is 2223K
-        if not _NOT_A_CODE.search(code) and not another_code(text, m.start()):
+        said = m.groupdict().get("between") is not None  # "its number ... is": a sentence, not a letter's head
+        if not _NOT_A_CODE.search(code) and not named_not_code(code) and not another_code(
+                text, m.start(), letter_ref=not said) and not (
+                said and an_act(m.group("between"))):
             return code
     return None
 
