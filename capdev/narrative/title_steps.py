@@ -28,6 +28,7 @@ from .title_choice import (
 from .title_columns import column_heads
 from .title_evidence import facts_follow, subject_line
 from .title_glue import Unglued, unglue
+from .title_heads import self_named_choice
 from .title_in_prose import IN_PROSE, evidenced_name
 from .title_languages import halves, in_text_language
 from .title_meta import meta_line
@@ -305,6 +306,8 @@ class TitleSteps:
                 over = self.title_over_facts()
                 if over:
                     choice = Choice(over, True, "a line alone right over the record's labelled facts")
+        if not choice.sure and (not choice.title or kind in ("", "heading")):
+            choice = self_named_choice(self.raw.blocks, self.text) or choice  # "PROJET D'APPUI À ..." at the head
         if kind == "heading" and choice.sure and choice.reason.startswith(NAME_OVER_HEADLINE):
             self.headline_aside = current  # "Digital ID and inclusion: wrapping up in Malawi": it tells the place
         if choice.title == rec.title and choice.sure:
