@@ -29,7 +29,7 @@ from .title_columns import column_heads
 from .title_evidence import facts_follow, subject_line
 from .title_glue import Unglued, unglue
 from .title_heads import self_named_choice
-from .title_in_prose import IN_PROSE, evidenced_name
+from .title_in_prose import IN_PROSE, evidenced_name, lone_name, runs_into
 from .title_languages import halves, in_text_language
 from .title_meta import meta_line
 
@@ -95,6 +95,10 @@ class TitleSteps:
             # "el Proyecto de Interoperabilidad de Servicios Municipales, PRISMA, código CL-T1298": a name the text
             # writes as its project's, with the evidence that it is (title_in_prose).
             return Choice(name, True, why)
+        lone = lone_name(self.rec.text)
+        if lone and (not choice.title or runs_into(choice.title, lone)):
+            # "... du Projet régional / d'harmonisation ... (PRHSEP). Lancé en ...": the one name a paragraph gives.
+            return Choice(lone, False, "the one name the text gives a project")
         named = [n for n in (clean(n) for n in prose_names(self.rec.text)) if not rejection(n, "prose")]
         if choice.title:
             if choice.reason in UNCONFIRMED and any(same_title(n, choice.title) for n in named):
