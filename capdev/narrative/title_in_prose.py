@@ -44,8 +44,10 @@ def _name() -> re.Pattern[str]:
     adjective written small ("le Projet régional d'...", "del Programa nacional de ..."), read on folded text."""
     data = json.loads(_NOT_NAMES.read_text(encoding="utf-8"))
     adjectives = "|".join(re.escape(a) for a in sorted(data["name_adjectives"], key=len, reverse=True))
-    return re.compile(rf"{_DETERMINER}(?P<name>{_PROJECT_WORDS}(?:[ \t]+|[ \t]*\n[ \t]*)(?={_NAME_GOES_ON}|(?:{adjectives})(?:e|s|es)?"
-                      r"[ \t\n]))")
+    return re.compile(rf"{_DETERMINER}(?P<name>{_PROJECT_WORDS}(?:[ \t]+|[ \t]*\n[ \t]*)"
+                      rf"(?={_NAME_GOES_ON}|(?:{adjectives})(?:e|s|es)?[ \t\n]))")
+
+
 _NAME_CHARS = 300
 _ACRONYM = re.compile(r"^\s*(?:\(|,\s*)(?P<acr>[A-Z][A-Za-z]{0,3}[A-Z][A-Z0-9-]{0,8})\s*(?:\)|,)")
 _HEREINAFTER = re.compile(r"^[\s,(]*(?:ci-apres|ci-dessous|hereinafter|hereafter|en\s+adelante|en\s+lo\s+sucesivo)"

@@ -27,6 +27,7 @@ from .title_choice import (
 )
 from .title_columns import column_heads
 from .title_evidence import facts_follow, subject_line
+from .title_dates import without_glued_date
 from .title_glue import Unglued, unglue
 from .title_heads import self_named_choice
 from .title_in_prose import IN_PROSE, evidenced_name, lone_name, runs_into
@@ -159,8 +160,9 @@ class TitleSteps:
             if not text[block.start : block.end].endswith("\n"):
                 return ""  # "Quick facts — Code: ...": the labels start on the line itself
             j = k + 1
-            while j < len(blocks) - 1 and blocks[j].kind == "chrome" and blocks[j].start == blocks[j - 1].end:
-                j += 1  # "Share this page: Facebook X LinkedIn": a page's furniture between the title and its facts
+            while j < len(blocks) - 1 and blocks[j].kind in ("chrome", "heading") and (
+                    blocks[j].start == blocks[j - 1].end):
+                j += 1  # "Share this page: Facebook X LinkedIn", "Overview of the project": furniture, a section's head
             nxt = blocks[j] if j < len(blocks) else None
             floor = max(getattr(text, "offset", 0), block.start - 4)  # never before the record's own text
             alone = block.start == blocks[0].start or text[floor : block.start].replace("\r", "").endswith("\n\n")
@@ -288,6 +290,9 @@ class TitleSteps:
         kind = "" if not rec.title else "heading" if self.title_line is not None and not self.title_labelled else (
             "prose" if prose else "label")
         current, set_aside = self.unglued_title() if rec.title else ("", "")
+        if kind == "label" and without_glued_date(current) != current:  # "Project: ..., 12 March 2025"
+            rec.flag("title", f"a date cut off the title's end: {current[len(without_glued_date(current)) :]!r}")
+            current = without_glued_date(current)
         if kind == "label" and self.labelled_menu():
             current, set_aside = "", "a breadcrumb or a menu"
         facts = self.facts_under_title()
