@@ -49,6 +49,11 @@ def _name() -> re.Pattern[str]:
 
 
 _NAME_CHARS = 300
+# "The Civil Service Performance Management Project (CSPMP)": capitalised words ending on a capitalised project word,
+# the acronym the text will call it by in brackets right after (English puts the project word last).
+_NAME_FIRST = re.compile(r"(?<![\w'])(?:[Tt]he|[Ii]ts|[Oo]ur|[Tt]heir)\s+(?P<name>[A-Z][\w'-]*(?:[ \t]+(?:(?:of|for|and|in"
+                         r"|on|the|to|&)[ \t]+)*[A-Z][\w'-]*){1,14}[ \t]+(?:Project|Programme|Program|Initiative))"
+                         r"(?=[ \t]*\([A-Z])")
 _ACRONYM = re.compile(r"^\s*(?:\(|,\s*)(?P<acr>[A-Z][A-Za-z]{0,3}[A-Z][A-Z0-9-]{0,8})\s*(?:\)|,)")
 _HEREINAFTER = re.compile(r"^[\s,(]*(?:ci-apres|ci-dessous|hereinafter|hereafter|en\s+adelante|en\s+lo\s+sucesivo)"
                           r"[^.;\n]{0,30}?(?:projet|programme|program|project|proyecto|programa)(?![\w])")
@@ -111,7 +116,11 @@ def names_in_prose(text: str) -> list[tuple[int, int, str]]:
             out.append((start, start + len(raw.rstrip()), name))
         if len(out) >= _LOOKED_AT:
             break
-    return out
+    for m in _NAME_FIRST.finditer(text):
+        if len(out) >= _LOOKED_AT:
+            break
+        out.append((m.start("name"), m.end("name"), " ".join(m.group("name").split())))
+    return sorted(out)
 
 
 def _evidence(text: str, end: int, name: str, code: str, keys: list[str]) -> str:
