@@ -290,6 +290,8 @@ class TitleSteps:
         kind = "" if not rec.title else "heading" if self.title_line is not None and not self.title_labelled else (
             "prose" if prose else "label")
         current, set_aside = self.unglued_title() if rec.title else ("", "")
+        if kind == "label" and current.endswith(".") and not current.endswith("..") and "." not in current[:-1]:
+            current = current[:-1].rstrip()  # "Project title: ... in Northern Ghana. Code: GHA-LRA-22.": labels in a row
         if kind == "label" and without_glued_date(current) != current:  # "Project: ..., 12 March 2025"
             rec.flag("title", f"a date cut off the title's end: {current[len(without_glued_date(current)) :]!r}")
             current = without_glued_date(current)
