@@ -51,9 +51,9 @@ def _name() -> re.Pattern[str]:
 _NAME_CHARS = 300
 # "The Civil Service Performance Management Project (CSPMP)": capitalised words ending on a capitalised project word,
 # the acronym the text will call it by in brackets right after (English puts the project word last).
-_NAME_FIRST = re.compile(r"(?<![\w'])(?:[Tt]he|[Ii]ts|[Oo]ur|[Tt]heir)\s+(?P<name>[A-Z][\w'-]*(?:[ \t]+(?:(?:of|for|and|in"
-                         r"|on|the|to|&)[ \t]+)*[A-Z][\w'-]*){1,14}[ \t]+(?:Project|Programme|Program|Initiative))"
-                         r"(?=[ \t]*\([A-Z])")
+_NAME_FIRST = re.compile(r"(?<![\w'])(?:[Tt]he|[Ii]ts|[Oo]ur|[Tt]heir)\s+(?P<name>[A-Z][\w'-]*(?:[ \t]+"
+                         r"(?:(?:of|for|and|in|on|the|to|&)[ \t]+)*[A-Z][\w'-]*){1,14}[ \t]+"
+                         r"(?:Project|Programme|Program|Initiative))(?=[ \t]*\([A-Z])")
 _ACRONYM = re.compile(r"^\s*(?:\(|,\s*)(?P<acr>[A-Z][A-Za-z]{0,3}[A-Z][A-Z0-9-]{0,8})\s*(?:\)|,)")
 _HEREINAFTER = re.compile(r"^[\s,(]*(?:ci-apres|ci-dessous|hereinafter|hereafter|en\s+adelante|en\s+lo\s+sucesivo)"
                           r"[^.;\n]{0,30}?(?:projet|programme|program|project|proyecto|programa)(?![\w])")

@@ -26,8 +26,8 @@ from .title_choice import (
     wraps_on,
 )
 from .title_columns import column_heads
-from .title_evidence import facts_follow, subject_line
 from .title_dates import without_glued_date
+from .title_evidence import facts_follow, subject_line
 from .title_glue import Unglued, unglue
 from .title_heads import self_named_choice
 from .title_in_prose import IN_PROSE, evidenced_name, lone_name, runs_into
@@ -291,7 +291,7 @@ class TitleSteps:
             "prose" if prose else "label")
         current, set_aside = self.unglued_title() if rec.title else ("", "")
         if kind == "label" and current.endswith(".") and not current.endswith("..") and "." not in current[:-1]:
-            current = current[:-1].rstrip()  # "Project title: ... in Northern Ghana. Code: GHA-LRA-22.": labels in a row
+            current = current[:-1].rstrip()  # "Project title: ... in Northern Ghana. Code: GHA-LRA-22.": in a row
         if kind == "label" and without_glued_date(current) != current:  # "Project: ..., 12 March 2025"
             rec.flag("title", f"a date cut off the title's end: {current[len(without_glued_date(current)) :]!r}")
             current = without_glued_date(current)
