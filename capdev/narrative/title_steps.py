@@ -33,6 +33,7 @@ from .title_heads import self_named_choice
 from .title_in_prose import IN_PROSE, evidenced_name, lone_name, runs_into
 from .title_languages import halves, in_text_language
 from .title_meta import meta_line
+from .title_places import without_places
 
 if TYPE_CHECKING:
     from .segment import Block, RawRecord
@@ -292,6 +293,9 @@ class TitleSteps:
         current, set_aside = self.unglued_title() if rec.title else ("", "")
         if kind == "label" and current.endswith(".") and not current.endswith("..") and "." not in current[:-1]:
             current = current[:-1].rstrip()  # "Project title: ... in Northern Ghana. Code: GHA-LRA-22.": in a row
+        if without_places(current) != current:  # "Observatorio binacional ... (RD - Haití)": where, not the name
+            rec.flag("title", f"places in brackets cut off the title: {current[len(without_places(current)) :]!r}")
+            current = without_places(current)
         if kind == "label" and without_glued_date(current) != current:  # "Project: ..., 12 March 2025"
             rec.flag("title", f"a date cut off the title's end: {current[len(without_glued_date(current)) :]!r}")
             current = without_glued_date(current)

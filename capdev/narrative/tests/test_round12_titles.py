@@ -19,6 +19,7 @@ from capdev.narrative.title_dates import without_glued_date
 from capdev.narrative.title_documents import document_title, project_section
 from capdev.narrative.title_evidence import self_named
 from capdev.narrative.title_in_prose import evidenced_name, lone_name, names_in_prose, runs_into
+from capdev.narrative.title_places import without_places
 
 FILES = Path(__file__).parent / "files" / "round12" / "titles"
 
@@ -193,3 +194,24 @@ def test_a_person_a_date_line_a_report_or_a_section_over_a_labelled_title_never_
     record = only_record(FILES / name)
     assert record.title == expected[name]
     assert not record.title_is_proposed
+
+
+@pytest.mark.parametrize("title, kept", [
+    ("Observatorio binacional de servicios públicos fronterizos (RD - Haití)",
+     "Observatorio binacional de servicios públicos fronterizos"),
+    ("Digital Courts for District Judges (Kenya, Uganda)", "Digital Courts for District Judges"),
+    ("Appui aux greffes des tribunaux (Bénin et Togo)", "Appui aux greffes des tribunaux"),
+    ("Projet d'appui à la gestion prévisionnelle (PAGPEC)", None),  # the project's acronym
+    ("Open Justice Data for Latin America (2021-2023)", None),  # a period
+    ("Gouvernance électronique et services en ligne (e-Gov)", None),
+    ("Programme for regional statistics (UN)", None),  # an abbreviation alone, no place
+])
+def test_places_in_brackets_at_a_titles_end(title, kept):
+    assert without_places(title) == (kept or title)
+
+
+def test_a_table_cells_title_loses_its_places_in_brackets():
+    text = ("| Proyecto | Donante | Período |\n|---|---|---|\n"
+            "| Observatorio binacional de servicios públicos fronterizos (RD - Haití) | Unión Europea | 2024-2027 |\n")
+    titles = [r.title for r in parse_text(text)]
+    assert titles == ["Observatorio binacional de servicios públicos fronterizos"]
