@@ -54,6 +54,12 @@ _NAME_CHARS = 300
 _NAME_FIRST = re.compile(r"(?<![\w'])(?:[Tt]he|[Ii]ts|[Oo]ur|[Tt]heir)\s+(?P<name>[A-Z][\w'-]*(?:[ \t]+"
                          r"(?:(?:of|for|and|in|on|the|to|&)[ \t]+)*[A-Z][\w'-]*){1,14}[ \t]+"
                          r"(?:Project|Programme|Program|Initiative))(?=[ \t]*\([A-Z])")
+# "our project Inclusive Civil Registration for Rural Families (ICR-RF)", "le projet Appui aux greffes (PAG)": a
+# capitalised name right after a project word written small, up to the acronym in brackets.
+_NAME_AFTER_WORD = re.compile(r"(?<![\w'])(?i:the|our|its|their|this|le|notre|son|ce|du|el|nuestro|su|este|del)\s+"
+                              r"(?i:project|programme|program|initiative|projet|proyecto|programa|iniciativa)[ \t]+"
+                              r"(?P<name>[A-Z\u00c0-\u00de][\w'\u2019-]*(?:[ \t]+[\w'\u2019-]+){2,18}?)"
+                              r"(?=[ \t]*\([A-Z])")
 _ACRONYM = re.compile(r"^\s*(?:\(|,\s*)(?P<acr>[A-Z][A-Za-z]{0,3}[A-Z][A-Z0-9-]{0,8})\s*(?:\)|,)")
 _HEREINAFTER = re.compile(r"^[\s,(]*(?:ci-apres|ci-dessous|hereinafter|hereafter|en\s+adelante|en\s+lo\s+sucesivo)"
                           r"[^.;\n]{0,30}?(?:projet|programme|program|project|proyecto|programa)(?![\w])")
@@ -116,10 +122,13 @@ def names_in_prose(text: str) -> list[tuple[int, int, str]]:
             out.append((start, start + len(raw.rstrip()), name))
         if len(out) >= _LOOKED_AT:
             break
-    for m in _NAME_FIRST.finditer(text):
+    for m in (*_NAME_FIRST.finditer(text), *_NAME_AFTER_WORD.finditer(text)):
         if len(out) >= _LOOKED_AT:
             break
-        out.append((m.start("name"), m.end("name"), " ".join(m.group("name").split())))
+        # The start is the article's when a project word comes first ("our project X"): the cues of another
+        # project ("builds on the project X") are read before it.
+        start = m.start("name") if m.re is _NAME_FIRST else m.start()
+        out.append((start, m.end("name"), " ".join(m.group("name").split())))
     return sorted(out)
 
 

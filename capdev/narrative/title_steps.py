@@ -27,7 +27,7 @@ from .title_choice import (
 )
 from .title_columns import column_heads
 from .title_dates import without_glued_date
-from .title_evidence import facts_follow, subject_line
+from .title_evidence import facts_follow, self_named, subject_line
 from .title_glue import Unglued, unglue
 from .title_heads import self_named_choice
 from .title_in_prose import IN_PROSE, evidenced_name, lone_name, runs_into
@@ -97,6 +97,8 @@ class TitleSteps:
             # "el Proyecto de Interoperabilidad de Servicios Municipales, PRISMA, código CL-T1298": a name the text
             # writes as its project's, with the evidence that it is (title_in_prose).
             return Choice(name, True, why)
+        if getattr(self, "reference_name", "") and not choice.title:
+            return Choice(self.reference_name, False, "the project a reference line names")
         lone = lone_name(self.rec.text)
         if lone and (not choice.title or runs_into(choice.title, lone)):
             # "... du Projet régional / d'harmonisation ... (PRHSEP). Lancé en ...": the one name a paragraph gives.
@@ -214,7 +216,13 @@ class TitleSteps:
     def on_code(self, block: Block, value: str, at: int) -> None:
         """A code label's value: the record's code unless it is an amount or a date, or the record has one (an
         agreement's number gives way to the project's code)."""
-        self.rec.code = take_code(self.rec, " ".join(value.split()), block.label)
+        value = " ".join(value.split())
+        if not re.search(r"\d", value) and self_named(clean(value)):
+            # "Ref.: Proyecto de Catastro Urbano ...": a reference that names the project by its name, no code.
+            self.rec.flag("code", f"not a code, the project's name: {_excerpt(value)}")
+            self.reference_name = clean(value)
+            return
+        self.rec.code = take_code(self.rec, value, block.label)
 
     def unglued_title(self) -> tuple[str, str]:
         """The record's title without a label, fill-in dots or a code glued to it (the code is the record's when it

@@ -215,3 +215,38 @@ def test_a_table_cells_title_loses_its_places_in_brackets():
             "| Observatorio binacional de servicios públicos fronterizos (RD - Haití) | Unión Europea | 2024-2027 |\n")
     titles = [r.title for r in parse_text(text)]
     assert titles == ["Observatorio binacional de servicios públicos fronterizos"]
+
+
+_LETTER = ("Lima, 12 de marzo de 2025\n\nSeñores\nBanco Interamericano de Desarrollo\n\n"
+           "Ref.: Proyecto de Catastro Urbano Multifinalitario en Arequipa\n\nTengo el agrado de dirigirme a ustedes "
+           "para informar que el proyecto, financiado con USD 2 millones, concluirá en diciembre de 2026.\n")
+
+
+def test_a_reference_that_names_the_project_is_its_title_not_its_code():
+    (record,) = parse_text(_LETTER)
+    assert record.code is None
+    assert record.title == "Proyecto de Catastro Urbano Multifinalitario en Arequipa"
+    assert record.title_is_proposed  # a letter's reference: a reviewer confirms
+
+
+def test_a_reference_with_a_number_is_still_a_code():
+    (record,) = parse_text(_LETTER.replace("Ref.: Proyecto de Catastro Urbano Multifinalitario en Arequipa",
+                                           "Código del proyecto: PE-L1234"))
+    assert record.code == "PE-L1234"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Our project Inclusive Civil Registration for Rural Families in Malawi (ICR-RF) reached 40 districts. ICR-RF "
+     "is funded by UNICEF. The ICR-RF team trained 200 clerks.",
+     "Inclusive Civil Registration for Rural Families in Malawi"),
+    ("Le projet Appui aux greffes des tribunaux de commerce (PAGTC) a démarré en 2024. Le PAGTC couvre trois villes "
+     "et le PAGTC forme 80 greffiers.", "Appui aux greffes des tribunaux de commerce"),
+])
+def test_a_capitalised_name_after_a_project_word_written_small_with_its_acronym_used_again(text, name):
+    assert evidenced_name(text, None)[0] == name
+
+
+def test_the_name_of_a_project_the_record_builds_on_is_not_taken():
+    text = ("This phase builds on the project Digital Registries for Social Protection (DRSP). The DRSP ended in "
+            "2022; the DRSP audit was positive.")
+    assert evidenced_name(text, None) == ("", "")
