@@ -57,7 +57,7 @@ _NAME_FIRST = re.compile(r"(?<![\w'])(?:[Tt]he|[Ii]ts|[Oo]ur|[Tt]heir)\s+(?P<nam
 # "our project Inclusive Civil Registration for Rural Families (ICR-RF)", "le projet Appui aux greffes (PAG)": a
 # capitalised name right after a project word written small, up to the acronym in brackets.
 _NAME_AFTER_WORD = re.compile(r"(?<![\w'])(?i:the|our|its|their|this|le|notre|son|ce|du|el|nuestro|su|este|del)\s+"
-                              r"(?i:project|programme|program|initiative|projet|proyecto|programa|iniciativa)[ \t]+"
+                              r"(?:project|programme|program|initiative|projet|proyecto|programa|iniciativa)[ \t]+"
                               r"(?P<name>[A-Z\u00c0-\u00de][\w'\u2019-]*(?:[ \t]+[\w'\u2019-]+){2,18}?)"
                               r"(?=[ \t]*\([A-Z])")
 _ACRONYM = re.compile(r"^\s*(?:\(|,\s*)(?P<acr>[A-Z][A-Za-z]{0,3}[A-Z][A-Z0-9-]{0,8})\s*(?:\)|,)")

@@ -250,3 +250,9 @@ def test_the_name_of_a_project_the_record_builds_on_is_not_taken():
     text = ("This phase builds on the project Digital Registries for Social Protection (DRSP). The DRSP ended in "
             "2022; the DRSP audit was positive.")
     assert evidenced_name(text, None) == ("", "")
+
+
+def test_a_capitalised_project_word_keeps_its_name_whole():
+    text = ("Le Programme Gouvernance numérique au Sahel (PGNS) accompagne trois pays. Le PGNS a démarré en 2022 et "
+            "le PGNS se terminera en 2026.")
+    assert evidenced_name(text, None)[0] == "Programme Gouvernance numérique au Sahel"
