@@ -37,6 +37,8 @@ _DETERMINER = (r"(?i:(?<![\w'])(?:le|du|au|el|del|al|the|of\s+the|for\s+the|to\s
 _NAME_GOES_ON = (r"(?:(?:de|d'|d\u2019|du|des|pour|sur|para|sobre|del|of|for|on|to|en|in|a|au|aux)\s*"
                  r"|[A-Z\u00c0-\u00de])")
 
+_JOINING = r"(?:d'|d\u2019|(?:de|du|des|pour|sur|para|sobre|del|of|for|on|to|en|in|a|au|aux)[ \t])"
+
 
 @lru_cache(maxsize=1)
 def _name() -> re.Pattern[str]:
@@ -44,8 +46,10 @@ def _name() -> re.Pattern[str]:
     adjective written small ("le Projet régional d'...", "del Programa nacional de ..."), read on folded text."""
     data = json.loads(_NOT_NAMES.read_text(encoding="utf-8"))
     adjectives = "|".join(re.escape(a) for a in sorted(data["name_adjectives"], key=len, reverse=True))
-    return re.compile(rf"{_DETERMINER}(?P<name>{_PROJECT_WORDS}(?:[ \t]+|[ \t]*\n[ \t]*)"
-                      rf"(?={_NAME_GOES_ON}|(?:{adjectives})(?:e|s|es)?[ \t\n]))")
+    adjective = rf"(?:{adjectives})(?:e|s|es)?[ \t\r\n]"
+    # Over a line's end only a joining word or an adjective goes on: a capital there opens the next line's words.
+    return re.compile(rf"{_DETERMINER}(?P<name>{_PROJECT_WORDS}(?:[ \t]+(?={_NAME_GOES_ON}|{adjective})"
+                      rf"|[ \t]*\r?\n[ \t]*(?={_JOINING}|{adjective})))")
 
 
 _NAME_CHARS = 300

@@ -262,7 +262,7 @@ class TitleSteps:
         """The title as read for the countries served (a proposed one only when it is the record's heading), with
         the headline that gave way to the project's name."""
         title = self.rec.title if not self.rec.title_is_proposed or self.title_is_a_heading() else ""
-        return "\n".join(filter(None, [title, getattr(self, "headline_aside", "")]))
+        return "\n".join(filter(None, [title, getattr(self, "headline_aside", ""), getattr(self, "places_aside", "")]))
 
     def labelled_menu(self) -> bool:
         """Is the value under the record's title label a site's menu ("Proyectos" / "Inicio    Quiénes somos ...")?"""
@@ -302,7 +302,8 @@ class TitleSteps:
         if kind == "label" and current.endswith(".") and not current.endswith("..") and "." not in current[:-1]:
             current = current[:-1].rstrip()  # "Project title: ... in Northern Ghana. Code: GHA-LRA-22.": in a row
         if without_places(current) != current:  # "Observatorio binacional ... (RD - Haití)": where, not the name
-            rec.flag("title", f"places in brackets cut off the title: {current[len(without_places(current)) :]!r}")
+            self.places_aside = current[len(without_places(current)) :].strip()  # still tells the countries
+            rec.flag("title", f"places in brackets cut off the title: {self.places_aside!r}")
             current = without_places(current)
         if kind == "label" and without_glued_date(current) != current:  # "Project: ..., 12 March 2025"
             rec.flag("title", f"a date cut off the title's end: {current[len(without_glued_date(current)) :]!r}")

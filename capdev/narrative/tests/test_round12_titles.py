@@ -256,3 +256,19 @@ def test_a_capitalised_project_word_keeps_its_name_whole():
     text = ("Le Programme Gouvernance numérique au Sahel (PGNS) accompagne trois pays. Le PGNS a démarré en 2022 et "
             "le PGNS se terminera en 2026.")
     assert evidenced_name(text, None)[0] == "Programme Gouvernance numérique au Sahel"
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_name_wraps_over_a_line_only_on_a_joining_word_or_an_adjective(newline):
+    assert lone_name(_COMMUNIQUE.replace("\n", newline)) == (
+        "Projet régional d'harmonisation des statistiques de l'emploi public")
+    text = f"Funding for the Project{newline}Local governments in the Andean region receive advice on budgeting."
+    assert names_in_prose(text) == []  # a capital on the next line opens its own words
+
+
+def test_places_cut_off_a_title_still_tell_the_countries():
+    text = ("## Proyecto de Archivos Municipales (Paraguay)\n\n**Código:** PAM-PRY-22\n\nTalleres realizados:\n"
+            "1. Encarnación, 21 de marzo de 2023 — 37 archivistas\n")
+    (record,) = parse_text(text)
+    assert record.title == "Proyecto de Archivos Municipales"
+    assert "PRY" in record.countries
