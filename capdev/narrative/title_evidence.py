@@ -61,8 +61,8 @@ def _words() -> _Words:
     page = re.compile(rf"^(?:{alt['page_words']})\.?\s*\d{{1,4}}(?:\s*(?:{alt['page_of']})\s*\d{{1,4}})?$|^\d{{1,4}}\s*"
                       rf"(?:/|{alt['page_of']})\s*\d{{1,4}}$|^[-\u2013\u2014]\s*\d{{1,4}}\s*[-\u2013\u2014]$")
     # "Projet de renforcement ...", "Project on ...", "Programa de ...": a heading that says it names a project.
-    self_named = re.compile(rf"^(?:{alt['project_words']})\s+(?:de|d'|du|des|on|for|of|to|para|sobre|pour|sur"
-                            r"|del|al|regional|national|national\s+de|nacional|interregional|conjoint|conjunto)(?![\w])")
+    self_named = re.compile(rf"^(?:{alt['project_words']})\s+(?:d'|(?:de|du|des|on|for|of|to|para|sobre|pour|sur"
+                            r"|del|al|regional|national|national\s+de|nacional|interregional|conjoint|conjunto)(?![\w]))")
     navigation = re.compile(r"(?:\s(?:>|>>|\u203a|\u00bb|/|\|)\s.*){2,}")
     # '"X" (code 1819J)', '« X » (BEN/19/01)', '«X», ... el proyecto del mismo nombre': a quoted phrase the text ties
     # to its project by a code in brackets right after it, or by saying the project bears the same name.

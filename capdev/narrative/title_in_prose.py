@@ -36,8 +36,34 @@ _DETERMINER = (r"(?i:(?<![\w'])(?:le|du|au|el|del|al|the|of\s+the|for\s+the|to\s
 # What comes right after the project word in a name: a joining word, or a capitalised word ("Programme Gouvernance").
 _NAME_GOES_ON = (r"(?:(?:de|d'|d\u2019|du|des|pour|sur|para|sobre|del|of|for|on|to|en|in|a|au|aux)\s*"
                  r"|[A-Z\u00c0-\u00de])")
-_NAME = re.compile(rf"{_DETERMINER}(?P<name>{_PROJECT_WORDS}[ \t]+(?={_NAME_GOES_ON}))")
+
+_JOINING = r"(?:d'|d\u2019|(?:de|du|des|pour|sur|para|sobre|del|of|for|on|to|en|in|a|au|aux)[ \t])"
+
+
+@lru_cache(maxsize=1)
+def _name() -> re.Pattern[str]:
+    """An article, the capitalised project word and what shows a name goes on: a joining word, a capital, or an
+    adjective written small ("le Projet régional d'...", "del Programa nacional de ..."), read on folded text."""
+    data = json.loads(_NOT_NAMES.read_text(encoding="utf-8"))
+    adjectives = "|".join(re.escape(a) for a in sorted(data["name_adjectives"], key=len, reverse=True))
+    adjective = rf"(?:{adjectives})(?:e|s|es)?[ \t\r\n]"
+    # Over a line's end only a joining word or an adjective goes on: a capital there opens the next line's words.
+    return re.compile(rf"{_DETERMINER}(?P<name>{_PROJECT_WORDS}(?:[ \t]+(?={_NAME_GOES_ON}|{adjective})"
+                      rf"|[ \t]*\r?\n[ \t]*(?={_JOINING}|{adjective})))")
+
+
 _NAME_CHARS = 300
+# "The Civil Service Performance Management Project (CSPMP)": capitalised words ending on a capitalised project word,
+# the acronym the text will call it by in brackets right after (English puts the project word last).
+_NAME_FIRST = re.compile(r"(?<![\w'])(?:[Tt]he|[Ii]ts|[Oo]ur|[Tt]heir)\s+(?P<name>[A-Z][\w'-]*(?:[ \t]+"
+                         r"(?:(?:of|for|and|in|on|the|to|&)[ \t]+)*[A-Z][\w'-]*){1,14}[ \t]+"
+                         r"(?:Project|Programme|Program|Initiative))(?=[ \t]*\([A-Z])")
+# "our project Inclusive Civil Registration for Rural Families (ICR-RF)", "le projet Appui aux greffes (PAG)": a
+# capitalised name right after a project word written small, up to the acronym in brackets.
+_NAME_AFTER_WORD = re.compile(r"(?<![\w'])(?i:the|our|its|their|this|le|notre|son|ce|du|el|nuestro|su|este|del)\s+"
+                              r"(?:project|programme|program|initiative|projet|proyecto|programa|iniciativa)[ \t]+"
+                              r"(?P<name>[A-Z\u00c0-\u00de][\w'\u2019-]*(?:[ \t]+[\w'\u2019-]+){2,18}?)"
+                              r"(?=[ \t]*\([A-Z])")
 _ACRONYM = re.compile(r"^\s*(?:\(|,\s*)(?P<acr>[A-Z][A-Za-z]{0,3}[A-Z][A-Z0-9-]{0,8})\s*(?:\)|,)")
 _HEREINAFTER = re.compile(r"^[\s,(]*(?:ci-apres|ci-dessous|hereinafter|hereafter|en\s+adelante|en\s+lo\s+sucesivo)"
                           r"[^.;\n]{0,30}?(?:projet|programme|program|project|proyecto|programa)(?![\w])")
@@ -90,7 +116,7 @@ def names_in_prose(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of each name written with a capitalised project word after an article, in order."""
     stop = _stop()
     out: list[tuple[int, int, str]] = []
-    for m in _NAME.finditer(text):
+    for m in _name().finditer(fold(text)):
         start = m.start("name")
         head = text[start : start + _NAME_CHARS]
         end = stop.search(fold(head).lower())
@@ -100,7 +126,14 @@ def names_in_prose(text: str) -> list[tuple[int, int, str]]:
             out.append((start, start + len(raw.rstrip()), name))
         if len(out) >= _LOOKED_AT:
             break
-    return out
+    for m in (*_NAME_FIRST.finditer(text), *_NAME_AFTER_WORD.finditer(text)):
+        if len(out) >= _LOOKED_AT:
+            break
+        # The start is the article's when a project word comes first ("our project X"): the cues of another
+        # project ("builds on the project X") are read before it.
+        start = m.start("name") if m.re is _NAME_FIRST else m.start()
+        out.append((start, m.end("name"), " ".join(m.group("name").split())))
+    return sorted(out)
 
 
 def _evidence(text: str, end: int, name: str, code: str, keys: list[str]) -> str:
@@ -122,24 +155,46 @@ def _evidence(text: str, end: int, name: str, code: str, keys: list[str]) -> str
     return ""
 
 
-def evidenced_name(text: str, code: str | None) -> tuple[str, str]:
-    """(the one name the text writes as its project's, why); ('', '') when there is none, or more than one."""
+def _candidates(text: str) -> list[tuple[int, int, str]]:
+    """The names in prose that may be a project's: no sentence, date or label, no body, bill or organisation, no
+    other project's."""
     from .title_choice import _another_project, clean, rejection
     from .values.orgs import resolve_organisation
 
-    found = names_in_prose(text)
-    keys = [fold_key(name) for _, _, name in found]
-    chosen: dict[str, tuple[str, str]] = {}
-    for start, end, name in found:
+    out = []
+    for start, end, name in names_in_prose(text):
         name = clean(name)
+        if rejection(name, "prose") or not_a_project(name) or resolve_organisation(name) is not None:
+            continue
+        if not _another_project(text, start):
+            out.append((start, end, name))
+    return out
+
+
+def evidenced_name(text: str, code: str | None) -> tuple[str, str]:
+    """(the one name the text writes as its project's, why); ('', '') when there is none, or more than one."""
+    keys = [fold_key(name) for _, _, name in names_in_prose(text)]
+    chosen: dict[str, tuple[str, str]] = {}
+    for _start, end, name in _candidates(text):
         key = fold_key(name)
-        if key in chosen or rejection(name, "prose") or not_a_project(name) or resolve_organisation(name) is not None:
-            continue
-        if _another_project(text, start):
-            continue
-        why = _evidence(text, end, name, code or "", keys)
+        why = "" if key in chosen else _evidence(text, end, name, code or "", keys)
         if why:
             chosen[key] = (name, why)
     if len(chosen) != 1:
         return "", ""
     return next(iter(chosen.values()))
+
+
+def lone_name(text: str) -> str:
+    """The one name the text writes with a capitalised project word, with no evidence that it is the record's
+    (a paragraph that names one project once): at most a proposed title; '' when there is none, or several."""
+    names = {fold_key(name): name for _, _, name in _candidates(text)}
+    return next(iter(names.values())) if len(names) == 1 else ""
+
+
+def runs_into(line: str, name: str) -> bool:
+    """Does the line end where the name begins ("La Conférence se félicite ..., du Projet régional")? It is the
+    sentence that carries the name, not a heading."""
+    folded = fold_key(line)
+    heads = (fold_key(" ".join(name.split()[:k])) for k in (1, 2, 3))
+    return any(len(folded) > len(head) and folded.endswith(f" {head}") for head in heads)

@@ -26,11 +26,14 @@ from .title_choice import (
     wraps_on,
 )
 from .title_columns import column_heads
-from .title_evidence import facts_follow, subject_line
+from .title_dates import without_glued_date
+from .title_evidence import facts_follow, self_named, subject_line
 from .title_glue import Unglued, unglue
-from .title_in_prose import IN_PROSE, evidenced_name
+from .title_heads import self_named_choice
+from .title_in_prose import IN_PROSE, evidenced_name, lone_name, runs_into
 from .title_languages import halves, in_text_language
 from .title_meta import meta_line
+from .title_places import without_places
 
 if TYPE_CHECKING:
     from .segment import Block, RawRecord
@@ -94,6 +97,12 @@ class TitleSteps:
             # "el Proyecto de Interoperabilidad de Servicios Municipales, PRISMA, código CL-T1298": a name the text
             # writes as its project's, with the evidence that it is (title_in_prose).
             return Choice(name, True, why)
+        if getattr(self, "reference_name", "") and not choice.title:
+            return Choice(self.reference_name, False, "the project a reference line names")
+        lone = lone_name(self.rec.text)
+        if lone and (not choice.title or runs_into(choice.title, lone)):
+            # "... du Projet régional / d'harmonisation ... (PRHSEP). Lancé en ...": the one name a paragraph gives.
+            return Choice(lone, False, "the one name the text gives a project")
         named = [n for n in (clean(n) for n in prose_names(self.rec.text)) if not rejection(n, "prose")]
         if choice.title:
             if choice.reason in UNCONFIRMED and any(same_title(n, choice.title) for n in named):
@@ -154,8 +163,9 @@ class TitleSteps:
             if not text[block.start : block.end].endswith("\n"):
                 return ""  # "Quick facts — Code: ...": the labels start on the line itself
             j = k + 1
-            while j < len(blocks) - 1 and blocks[j].kind == "chrome" and blocks[j].start == blocks[j - 1].end:
-                j += 1  # "Share this page: Facebook X LinkedIn": a page's furniture between the title and its facts
+            while j < len(blocks) - 1 and blocks[j].kind in ("chrome", "heading") and (
+                    blocks[j].start == blocks[j - 1].end):
+                j += 1  # "Share this page: Facebook X LinkedIn", "Overview of the project": furniture, a section's head
             nxt = blocks[j] if j < len(blocks) else None
             floor = max(getattr(text, "offset", 0), block.start - 4)  # never before the record's own text
             alone = block.start == blocks[0].start or text[floor : block.start].replace("\r", "").endswith("\n\n")
@@ -206,7 +216,13 @@ class TitleSteps:
     def on_code(self, block: Block, value: str, at: int) -> None:
         """A code label's value: the record's code unless it is an amount or a date, or the record has one (an
         agreement's number gives way to the project's code)."""
-        self.rec.code = take_code(self.rec, " ".join(value.split()), block.label)
+        value = " ".join(value.split())
+        if not re.search(r"\d", value) and self_named(clean(value)):
+            # "Ref.: Proyecto de Catastro Urbano ...": a reference that names the project by its name, no code.
+            self.rec.flag("code", f"not a code, the project's name: {_excerpt(value)}")
+            self.reference_name = clean(value)
+            return
+        self.rec.code = take_code(self.rec, value, block.label)
 
     def unglued_title(self) -> tuple[str, str]:
         """The record's title without a label, fill-in dots or a code glued to it (the code is the record's when it
@@ -246,7 +262,7 @@ class TitleSteps:
         """The title as read for the countries served (a proposed one only when it is the record's heading), with
         the headline that gave way to the project's name."""
         title = self.rec.title if not self.rec.title_is_proposed or self.title_is_a_heading() else ""
-        return "\n".join(filter(None, [title, getattr(self, "headline_aside", "")]))
+        return "\n".join(filter(None, [title, getattr(self, "headline_aside", ""), getattr(self, "places_aside", "")]))
 
     def labelled_menu(self) -> bool:
         """Is the value under the record's title label a site's menu ("Proyectos" / "Inicio    Quiénes somos ...")?"""
@@ -283,6 +299,15 @@ class TitleSteps:
         kind = "" if not rec.title else "heading" if self.title_line is not None and not self.title_labelled else (
             "prose" if prose else "label")
         current, set_aside = self.unglued_title() if rec.title else ("", "")
+        if kind == "label" and current.endswith(".") and not current.endswith("..") and "." not in current[:-1]:
+            current = current[:-1].rstrip()  # "Project title: ... in Northern Ghana. Code: GHA-LRA-22.": in a row
+        if without_places(current) != current:  # "Observatorio binacional ... (RD - Haití)": where, not the name
+            self.places_aside = current[len(without_places(current)) :].strip()  # still tells the countries
+            rec.flag("title", f"places in brackets cut off the title: {self.places_aside!r}")
+            current = without_places(current)
+        if kind == "label" and without_glued_date(current) != current:  # "Project: ..., 12 March 2025"
+            rec.flag("title", f"a date cut off the title's end: {current[len(without_glued_date(current)) :]!r}")
+            current = without_glued_date(current)
         if kind == "label" and self.labelled_menu():
             current, set_aside = "", "a breadcrumb or a menu"
         facts = self.facts_under_title()
@@ -305,6 +330,8 @@ class TitleSteps:
                 over = self.title_over_facts()
                 if over:
                     choice = Choice(over, True, "a line alone right over the record's labelled facts")
+        if not choice.sure and (not choice.title or kind in ("", "heading")):
+            choice = self_named_choice(self.raw.blocks, self.text) or choice  # "PROJET D'APPUI À ..." at the head
         if kind == "heading" and choice.sure and choice.reason.startswith(NAME_OVER_HEADLINE):
             self.headline_aside = current  # "Digital ID and inclusion: wrapping up in Malawi": it tells the place
         if choice.title == rec.title and choice.sure:
