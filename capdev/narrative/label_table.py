@@ -167,17 +167,7 @@ def _pattern(spelling: str, abbreviations: dict[str, list[str]] | None = None,
             out.append(rf"(?:{'|'.join(short)}|{_word_pattern(stem)}{ending}{_PLURAL if word[-1:].isalpha() else ''})")
             continue
         stem, ending = _plural_ending(word, words, i, spelled)
-        for ch in stem:
-            if ch in "/()[]":
-                out.append(rf"[ \t]*{re.escape(ch)}[ \t]*")
-            elif ch in _DASHES:
-                out.append(rf"[ \t]*[{_DASHES}]?[ \t]*")
-            elif ch == ".":
-                out.append(r"\.?")
-            elif ch == "'":
-                out.append(r"'[ \t]?")
-            else:
-                out.append(re.escape(ch))
+        out.append(_word_pattern(stem))
         out.append(ending)
         if word[-1:].isalpha():
             out.append(_PLURAL)

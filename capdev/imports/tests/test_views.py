@@ -354,15 +354,21 @@ ATOM_FEED = """<?xml version="1.0" encoding="utf-8"?>
 """
 
 
-def test_an_atom_feed_uploaded_as_xml_is_read_as_narrative_records_not_iati(client, users, pacb):
-    client.force_login(users["pacb"])
-    upload(client, name="news.xml", content=ATOM_FEED.encode(), unit=pacb)
+def _narrative_upload(client, user, unit, name: str, content: bytes) -> ImportRecord:
+    """Upload a file, check it is read as narrative records, run the worker: its one record."""
+    client.force_login(user)
+    upload(client, name=name, content=content, unit=unit)
     job = ImportJob.objects.get()
     assert job.format == ImportJob.Format.NARRATIVE
     run_worker()
     job.refresh_from_db()
     assert job.state == ImportJob.State.READY, job.error
     [record] = ImportRecord.objects.filter(job=job)
+    return record
+
+
+def test_an_atom_feed_uploaded_as_xml_is_read_as_narrative_records_not_iati(client, users, pacb):
+    record = _narrative_upload(client, users["pacb"], pacb, "news.xml", ATOM_FEED.encode())
     assert record.title == "Open budget data for municipal governments"
     assert "OBM-2024" in str(record.preview)
 
@@ -371,14 +377,7 @@ def test_a_sites_xml_export_uploaded_as_xml_is_read_as_narrative_records(client,
     export = (b'<?xml version="1.0"?>\n<projects xmlns="urn:example:cms">\n<project>\n<title>Civil registration '
               b'systems for municipalities</title>\n<code>CRS-2025-02</code>\n<country>Bolivia</country>\n<budget>USD '
               b'230,000</budget>\n</project>\n</projects>\n')
-    client.force_login(users["pacb"])
-    upload(client, name="export.xml", content=export, unit=pacb)
-    job = ImportJob.objects.get()
-    assert job.format == ImportJob.Format.NARRATIVE
-    run_worker()
-    job.refresh_from_db()
-    assert job.state == ImportJob.State.READY, job.error
-    [record] = ImportRecord.objects.filter(job=job)
+    record = _narrative_upload(client, users["pacb"], pacb, "export.xml", export)
     assert record.title == "Civil registration systems for municipalities"
 
 
