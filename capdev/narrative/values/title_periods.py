@@ -64,8 +64,8 @@ def titled_period(record, text: str) -> tuple[PartialDate | None, PartialDate | 
     years in brackets that close that line ("Programa de Gobierno Digital Municipal (2026-2028)", the title proposed
     without them), the line holding nothing else."""
     title = record.title
-    if not record.title_is_proposed:
-        return title_period(title)
+    if not record.title_is_proposed or (isinstance(title, str) and title.rstrip().endswith(")")):
+        return title_period(title)  # a proposed title may keep the bracket of years its line closes with
     if not isinstance(title, str) or len(title.strip()) < 8 or not isinstance(text, str):
         return None, None
     m = re.search(rf"^[ \t#*_]*{re.escape(title.strip())}\s*(\([^()\n]{{4,30}}\))[ \t*_.]*$", text, re.MULTILINE)
