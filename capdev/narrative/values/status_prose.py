@@ -15,10 +15,11 @@ from pathlib import Path
 
 from ..folding import fold
 from .project_aliases import named_as_project
+from .requested_changes import unsettled
 from .status import phase_category, status_category
 
 __all__ = ["cues", "elsewhere", "foretold", "fronted", "longest", "named_as_project", "plain", "pronoun_subject",
-           "stage_hits", "unquoted"]
+           "stage_hits", "unquoted", "unsettled"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "status_prose.json"
 
