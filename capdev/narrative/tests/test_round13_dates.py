@@ -162,3 +162,30 @@ def test_minutes_dated_by_their_line():
 ])
 def test_a_start_told_as_a_state_since(text, start):
     assert verb_dates(text)[0] == start
+
+
+# ------------------------------------------------------------------- the project named by its heading's first words
+
+@pytest.mark.parametrize("text, title, start, end", [
+    ("La Escuela de Verano, iniciada en 2021 con financiación de la Comunidad de Madrid, finalizó en octubre de 2023.",
+     "Escuela de Verano de Innovación Pública", PartialDate(2021), PartialDate(2023, 10)),
+    ("Le Registre national a été lancé en mars 2024.", "Registre national des agents publics", PartialDate(2024, 3),
+     None),
+    ("The Civic Data Academy was launched in May 2023.", "Civic Data Academy for Local Councils", PartialDate(2023, 5),
+     None),
+    # guards: a workshop's or an evaluation's heading, words that do not open the title
+    ("The Regional Workshop was launched in May 2023.", "Regional Workshop on Digital Records", None, None),
+    ("The Mid-term Evaluation was launched in May 2023.", "Mid-term Evaluation of the Registry", None, None),
+    ("The Data Academy was launched in May 2023.", "Civic Data Academy for Local Councils", None, None),
+])
+def test_the_project_named_by_its_titles_first_words(text, title, start, end):
+    from capdev.narrative.values.title_aliases import titled_as_project
+
+    assert verb_dates(titled_as_project(text, title)) == (start, end)
+
+
+def test_a_heading_line_names_the_project_when_no_title_is_given():
+    from capdev.narrative.values.title_aliases import titled_as_project
+
+    text = "4.3 Escuela de Verano de Innovación Pública\n\nLa Escuela de Verano finalizó en octubre de 2023."
+    assert read_status(" ".join(titled_as_project(text).split())) == "completed"

@@ -17,15 +17,18 @@ from .datelines import dateline
 __all__ = ["meeting_date"]
 
 _MAX_LINE = 100
-_CUE = re.compile(r"^[\W_]*(?:(?:held|convened|meeting|session|sitting)\s+(?:on|of)|(?:meeting|session|sitting)\s+held\s+on|"
+_CUE = re.compile(r"^[\W_]*(?:(?:held|convened|meeting|session|sitting)\s+(?:on|of)|"
+                  r"(?:meeting|session|sitting)\s+held\s+on|"
                   r"dated|(?:tenue?s?|reunie?s?|convoquee?s?|datee?)\s+(?:le|du)|(?:seance|reunion|session)\s+du|"
-                  r"(?:en\s+date\s+)?du|(?:celebrad[ao]s?|realizad[ao]s?|efectuad[ao]s?|convocad[ao]s?|fechad[ao])\s+el|"
+                  r"(?:en\s+date\s+)?du|"
+                  r"(?:celebrad[ao]s?|realizad[ao]s?|efectuad[ao]s?|convocad[ao]s?|fechad[ao])\s+el|"
                   r"(?:sesion|reunion)\s+del|del)\s+", re.IGNORECASE)
 # What may close the line after the day: the place, after a comma or "at", "in", "à", "en" (no digit in it).
 # A place is a few words, each capitalised or a small word of a name ("Ministry of Public Service, Lusaka", "à l'Hôtel
 # de Ville"): "Du 1er janvier 2024, le projet a formé des agents" is a sentence, no place.
 _NAME_WORD = r"(?:[A-ZÀ-Ý][\w'.-]*|of|the|de|du|des|la|le|les|l'|d'|del|el|los|las|y|and|et)"
-_PLACE = re.compile(rf"(?:\s*,\s*|\s+(?:at|in|à|a|au|dans|en)\s+)(?:l'|d')?{_NAME_WORD}(?:[\s,]+{_NAME_WORD}){{0,7}}\W*$")
+_PLACE = re.compile(rf"(?:\s*,\s*|\s+(?:at|in|à|a|au|dans|en)\s+)(?:l'|d')?{_NAME_WORD}"
+                    rf"(?:[\s,]+{_NAME_WORD}){{0,7}}\W*$")
 
 
 def meeting_date(line: str) -> PartialDate | None:

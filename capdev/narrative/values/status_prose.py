@@ -16,8 +16,8 @@ from pathlib import Path
 from ..folding import fold
 from .project_aliases import named_as_project as _aliases
 from .requested_changes import unsettled
-from .topic_pronouns import topic_pronouns
 from .status import phase_category, status_category
+from .topic_pronouns import topic_pronouns
 
 __all__ = ["cues", "elsewhere", "foretold", "fronted", "longest", "named_as_project", "plain", "pronoun_subject",
            "stage_hits", "unquoted", "unsettled"]
