@@ -189,3 +189,17 @@ def test_a_heading_line_names_the_project_when_no_title_is_given():
 
     text = "4.3 Escuela de Verano de Innovación Pública\n\nLa Escuela de Verano finalizó en octubre de 2023."
     assert read_status(" ".join(titled_as_project(text).split())) == "completed"
+
+
+# ------------------------------------------------------------------------------------- status words as a family
+
+@pytest.mark.parametrize("text, category", [
+    ("Finalizados", "completed"), ("vigentes", "active"), ("Achevées", "completed"), ("clôturées", "completed"),
+    ("terminés", "completed"), ("cerrados en 2024", "completed"),
+    ("En phase de lancement", "active"), ("en fase de cierre", "active"), ("por empezar", "planned"),
+    ("en elaboración", "planned"), ("Wound up in 2024", "completed"),
+    # guards: an English verb's -s, a plural noun
+    ("Closes in June 2026", None), ("opens", None), ("Proyectos", None), ("dates", None), ("ideas", None),
+])
+def test_status_words_plural_and_stages(text, category):
+    assert status_category(text) == category
