@@ -41,7 +41,8 @@ def _got(rec) -> dict:
 # --------------------------------------------------------------------------- the sample, as labelled by hand
 
 # The fields of the sample the parser read wrong or left out before this round and reads right now.
-_FIXED = [("en_minutes_steering.txt", "status"), ("en_email_launch.txt", "status"), ("en_prose_extended.txt", "start")]
+_FIXED = [("en_minutes_steering.txt", "status"), ("en_email_launch.txt", "status"), ("en_prose_extended.txt", "start"),
+          ("en_prose_extended.txt", "end")]
 
 
 @pytest.mark.parametrize("name, key", _FIXED)
@@ -203,3 +204,22 @@ def test_a_heading_line_names_the_project_when_no_title_is_given():
 ])
 def test_status_words_plural_and_stages(text, category):
     assert status_category(text) == category
+
+
+# --------------------------------------------------------------------- one quarter or semester under a date's label
+
+@pytest.mark.parametrize("value, year", [
+    ("segundo semestre de 2026", PartialDate(2026)), ("T3 2026", PartialDate(2026)),
+    ("premier trimestre 2027", PartialDate(2027)), ("second half of 2026", PartialDate(2026)),
+    # guards: a fiscal year (its months depend on the country), two quarters of a year
+    ("FY2023", None), ("Q1-Q2 2026", None),
+])
+def test_one_quarter_gives_its_year_only(value, year):
+    from capdev.narrative.values.period_values import read_one
+
+    assert read_one(value).start == year
+
+
+def test_a_length_from_a_semesters_year_gives_no_end():
+    rec = only_record(SAMPLE / "es_ficha_por_iniciar.txt")  # "Inicio previsto: segundo semestre de 2026", 24 months
+    assert (_iso(rec.start), rec.end) == ("2026", None)
