@@ -6,8 +6,8 @@ the dates are the project's:
 - forms written differently: "20220301" and "2022/03/01" (a day), "2022-03" (a month, when it cannot be a pair of
   years), "1° de marzo", "primero de marzo", "premier mars", arrows between the ends ("mar. 2022 → feb. 2025"),
   "a partir del", "hasta el", "until the", "jusqu'au";
-- what gives no date: a quarter, a semester or a fiscal year ("Q2 2022 – Q4 2023", "2.º semestre de 2024",
-  "FY2023"): flagged, never placed;
+- what gives no date: a fiscal year ("FY2023"), flagged, never placed; a quarter or a semester gives its year only,
+  flagged ("Q2 2022 – Q4 2023": 2022 to 2023, "2.º semestre de 2024" under a start label: 2024);
 - what is placed but doubtful is flagged: "03/04/2021" (day and month both possible: read day first, as French,
   Spanish and UN texts write them), an end counted from a duration.
 Nothing here raises; a value it cannot read gives no dates and the caller flags it.
