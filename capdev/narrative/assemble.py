@@ -154,7 +154,7 @@ class _Assembler(FundingSteps, RecordSteps, TitleSteps):
 
     def facts_from_prose(self, value: str, reader: str = "read_prose") -> None:
         """The facts a paragraph of prose states of its project, each flagged for review; a label's value wins."""
-        rec = self.rec
+        rec, value = self.rec, _values("title_aliases").titled_as_project(value, self.rec.title)  # "La Escuela de"
         facts = _guard(rec, "summary", None, getattr(_values("prose"), reader), value)
         if facts is None:
             return

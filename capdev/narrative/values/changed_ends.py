@@ -11,7 +11,7 @@ import re
 from ..folding import fold
 from ..types import PartialDate
 from .prose_facts import _NOT_THE_PROJECT, _cue_pattern, cues, dated_mentions, others_before
-from .status_prose import _data
+from .status_prose import _data, unsettled
 from .status_prose import _rx as _other_rx  # "del proyecto anterior", "the previous phase"
 from .wrapped_lines import rejoin
 
@@ -69,8 +69,8 @@ def changed_end(text: str) -> PartialDate | None:
         else:
             cue, r = _to_rx().search(before) or _of_project_rx().search(before), type(r)(r.start, r.start)
         if not cue or _NOT_THE_PROJECT.search(cue.group(0)) or _other_rx()["other_project"].search(cue.group(0)) \
-                or others_before(folded, lo, m.start):
-            continue  # "the workshop's end date was moved from ...": another thing's end
+                or others_before(folded, lo, m.start) or unsettled(text, m.start, m.end):
+            continue  # "the workshop's end date was moved from ...": another thing's end; one only asked for
         if out is None or r.end > out:
             out = r.end
     return out

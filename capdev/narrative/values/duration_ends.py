@@ -14,6 +14,7 @@ __all__ = ["LENGTH_ONLY", "counted_end"]
 
 LENGTH_ONLY = "a length only, no dates"  # values.roles.period_flag's reason
 COUNTED = "the end counted from the duration"
+QUARTER_YEAR = "a quarter or semester: its year only"  # values.period_values: a start within its year, not January
 
 
 def counted_end(record) -> None:
@@ -29,7 +30,7 @@ def counted_end(record) -> None:
     if len(months) != 1:
         return
     n = months.pop()
-    if start.month is None and n % 12:
-        return  # "Start: 2022", "Duration: 18 months": the month it ends in is not known
+    if start.month is None and (n % 12 or Flag("time_frame", QUARTER_YEAR) in record.flags):
+        return  # "Start: 2022", "Duration: 18 months", "Inicio: 2.º semestre de 2026": the end's month is not known
     record.end = _dates._add_months(start, n)
     record.flag("time_frame", COUNTED)

@@ -6,8 +6,8 @@ the dates are the project's:
 - forms written differently: "20220301" and "2022/03/01" (a day), "2022-03" (a month, when it cannot be a pair of
   years), "1° de marzo", "primero de marzo", "premier mars", arrows between the ends ("mar. 2022 → feb. 2025"),
   "a partir del", "hasta el", "until the", "jusqu'au";
-- what gives no date: a quarter, a semester or a fiscal year ("Q2 2022 – Q4 2023", "2.º semestre de 2024",
-  "FY2023"): flagged, never placed;
+- what gives no date: a fiscal year ("FY2023"), flagged, never placed; a quarter or a semester gives its year only,
+  flagged ("Q2 2022 – Q4 2023": 2022 to 2023, "2.º semestre de 2024" under a start label: 2024);
 - what is placed but doubtful is flagged: "03/04/2021" (day and month both possible: read day first, as French,
   Spanish and UN texts write them), an end counted from a duration.
 Nothing here raises; a value it cannot read gives no dates and the caller flags it.
@@ -126,6 +126,16 @@ def _quarter_years(text: str) -> tuple[PartialDate, PartialDate] | None:
     return PartialDate(r.start.year), PartialDate(r.end.year)
 
 
+def _quarter_year(text: str) -> PartialDate | None:
+    """The year of the one calendar quarter or semester a value names ("T3 2026", "2.º semestre de 2026"); None for a
+    fiscal year, whose months depend on the country, or for anything more."""
+    mentions = _dates.find_dates(text)
+    if _FISCAL.search(text) or len(mentions) != 1 or not _QUARTERISH.search(text):
+        return None
+    r = mentions[0].range
+    return PartialDate(r.start.year) if r.start and (r.end is None or r.end.year == r.start.year) else None
+
+
 _NUMERIC = re.compile(r"(?<![\w.,/-])(\d{1,2})[/-](\d{1,2})[/-](?:19|20)\d\d(?![\d])")
 
 
@@ -222,9 +232,12 @@ def read_one(value: str, kind: str | None = None) -> PeriodValue:
         elif len(mentions) > 1:
             date = _the_actual_one(text, mentions)
     if date is None:
-        if quarters:
-            out.flags.append("a quarter, semester or fiscal year: no date")
-        return out
+        year = _quarter_year(normalise(value)) if quarters else None
+        if year is None:
+            out.flags.append("a quarter, semester or fiscal year: no date") if quarters else None
+            return out
+        date = year  # "Inicio previsto: segundo semestre de 2026": 2026 for sure, its months not
+        out.flags.append("a quarter or semester: its year only")
     out.start = out.end = date
     _doubts(text, out.flags)
     return out

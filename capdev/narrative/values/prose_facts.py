@@ -137,8 +137,8 @@ def period_cues(text: str) -> tuple[PartialDate | None, PartialDate | None]:
         cue = cues[-1] if cues else None  # the cue nearest the date
         if cue and not before[cue.end() :].strip(" ,:le").strip():
             at = m.start - len(before) + cue.start()
-            if not (others_before(folded, lo, at) or _rx("original_end_words").search(
-                    folded, max(lo, at - 20), at)) and (end is None or (r.end or r.start) > end):
+            if not (others_before(folded, lo, at) or _rx("original_end_words").search(folded, max(lo, at - 20), at)
+                    or _status_prose.unsettled(text, m.start, m.end)) and (end is None or (r.end or r.start) > end):
                 end = r.end or r.start
             continue
         cue = start_rx.search(before)

@@ -67,7 +67,15 @@ def status_category(text: str | None) -> str | None:
     for spelling, category in _spellings():
         if words.startswith(spelling) and not words[len(spelling) : len(spelling) + 1].isalnum():
             return category
-    return phase_category(words)
+    category = phase_category(words)
+    if category is None and _PLURAL.match(text or ""):  # "Finalizados", "vigentes", "achevées": their singular
+        return status_category(_PLURAL.sub(r"\1", text, count=1))
+    return category
+
+
+# A Romance plural at a value's first word: "finalizados", "concluidas", "vigentes", "terminés", "clôturées" (never an
+# English verb's "-s": "closes", "opens").
+_PLURAL = re.compile(r"^(\W*\w*?(?:[oa]|ente|ée|é|ee))s(?!\w)", re.IGNORECASE)
 
 
 # Where a status value ends: a sentence's stop, a semicolon, a bracket or a bar; the words after it are the record's

@@ -6,7 +6,8 @@ to start in 2024 of a planned one.
 The document's date is only one it states: a label on one of its first lines ("Date of report: 24 March 2023",
 "Envoyé : mardi 11 mars 2025", "Fecha de corte: 30 de junio de 2024", data/document_dates.json) or the heading of a
 report or a periodical with its year ("Annual Report 2023", "Informe Anual 2023"), else a dateline alone on its line
-("Martes 8 de abril de 2025, de 15:10 a 16:45 horas", "Nairobi, 3 March 2025": values.datelines), or a heading line
+("Martes 8 de abril de 2025, de 15:10 a 16:45 horas", "Nairobi, 3 March 2025": values.datelines; "Held on 14 May
+2026, Lusaka", "DU SAMEDI 27 JUIN 2026": values.meeting_dates), or a heading line
 closed by "as of" and its date ("Informe de cartera al 31 de diciembre de 2025": values.asof_dates). Never a date of
 the text's body (an event's, a deadline's), and never when its first lines give two different dates. A status is
 inferred only where the whole period lies on one side of the whole document date (a date's precision is a stretch of
@@ -25,6 +26,7 @@ from . import dates as _dates
 from .asof_dates import as_of_date
 from .datelines import dateline
 from .duration_ends import counted_end
+from .meeting_dates import meeting_date
 from .stretch_datelines import stretch_month
 from .told_tense import tells_ongoing
 
@@ -89,7 +91,7 @@ def document_date(text: str) -> PartialDate | None:
                 found.add(date)
         elif (date := as_of_date(line)) is not None:  # "Informe de cartera al 31 de diciembre de 2025"
             found.add(date)
-        elif (date := dateline(line) or stretch_month(line)) is not None:  # "Conakry, 2 au 13 mars 2026": March
+        elif (date := dateline(line) or stretch_month(line) or meeting_date(line)) is not None:  # "Held on 14 May"
             datelines.add(date)
     found = found or datelines
     return found.pop() if len(found) == 1 else None

@@ -14,6 +14,7 @@ from ..folding import fold
 from . import meta_periods as _meta
 from . import status_lines as _lines
 from .earlier_phases import EARLIER as _EARLIER
+from .period_badges import period_badge
 
 __all__ = ["genre_status", "head_badge", "meta_badge", "title_badge"]
 
@@ -126,6 +127,7 @@ def meta_badge(text: str) -> str | None:
             continue  # "Phase I · 2015–2018 · Completed": an earlier phase's or project's line
         if sum(1 for i in items if _meta.item_period(i)) == 1:
             found |= {badges[_norm(i)] for i in items if _norm(i) in badges}
-    if not found:  # "Estado" on its line, "En ejecución" on the next: a fact sheet's label and value
-        return _lines.label_line_status(text)
+    if not found:  # "Estado" on its line, "En ejecución" on the next: a fact sheet's label and value; else the
+        # brackets after the period ("Duration: January 2025 to December 2028 (ongoing)": values.period_badges)
+        return _lines.label_line_status(text) or period_badge(text)
     return found.pop() if len(found) == 1 else None

@@ -14,11 +14,13 @@ import re
 from pathlib import Path
 
 from ..folding import fold
-from .project_aliases import named_as_project
+from .project_aliases import named_as_project as _aliases
+from .requested_changes import unsettled
 from .status import phase_category, status_category
+from .topic_pronouns import topic_pronouns
 
 __all__ = ["cues", "elsewhere", "foretold", "fronted", "longest", "named_as_project", "plain", "pronoun_subject",
-           "stage_hits", "unquoted"]
+           "stage_hits", "unquoted", "unsettled"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "status_prose.json"
 
@@ -50,6 +52,14 @@ def _rx() -> dict[str, re.Pattern[str]]:
                                     re.IGNORECASE),
         "other_subject": re.compile(rf"(?<![\w-])(?:{_alt('other_subjects')})(?![\w-])", re.IGNORECASE),
     }
+
+
+def named_as_project(text: str) -> str:
+    """The text with the project's acronym read as "the project" (values.project_aliases) and a pronoun after a colon
+    that follows the project's name read as the project ("the X Project: it is in the pipeline", values.topic_pronouns).
+    """
+    rx = _rx()
+    return topic_pronouns(_aliases(text), (rx["other_subject"], rx["other_project"]))
 
 
 def plain(sentence: str) -> str:
