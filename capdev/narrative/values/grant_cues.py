@@ -63,11 +63,12 @@ def paying_participles() -> str:
 def funding_origin_pattern() -> str:
     """A noun of money as the subject of a verb that says where it comes from, and the payer's preposition:
     "Funding comes from ", "the funds for this phase are provided by ", "le financement provient de ", "les
-    fonds sont apportés par ", "la financiación corre a cargo de ", "los recursos provienen del ". Up to four
-    words between the noun and the verb ("for the second phase"), none of them a stop."""
+    fonds sont apportés par ", "la financiación corre a cargo de ", "los recursos provienen del ". Up to eight
+    words between the noun and the verb ("for the second phase", "for the Audit Modernisation Project in Jamaica"),
+    none of them a stop."""
     nouns = _cues.alternation("grant_nouns")
     origins = _cues.alternation("funding_origins")
-    gap = r"(?:\s+[^\s.,;:!?()]+){0,4}?"
+    gap = r"(?:\s+[^\s.,;:!?()]+){0,8}?"
     return (rf"(?<![\w'-])(?:{nouns}){gap}\s+(?:{origins})\s+(?:mainly\s+|principalement\s+|principalmente\s+)?"
             rf"(?:from|by|par|por|de|du|des|del|d['’])(?=\s|(?<=['’]))")
 

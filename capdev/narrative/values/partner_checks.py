@@ -30,9 +30,23 @@ def _names_no_body(partner: Partner) -> str:
         return "a kind of body, not one"
     if is_person(written) or is_person(partner.name) or is_title_only(partner.name):
         return "a person, not an organisation"  # "Dr. Amina Diallo", "Ana Ruiz"; "Dr" cut from its name
-    if partner.org_type is None and no_body_noun(partner.name):
+    if partner.org_type is None and (no_body_noun(partner.name) or heading_word(partner.name)):
         return "no word that names a body"  # "Modérément satisfaisant": a rating under a label of execution
     return ""
+
+
+@functools.cache
+def _heading_words() -> frozenset[str]:
+    return frozenset(fold(w.casefold()) for w in table()["heading_words"])
+
+
+def heading_word(name: str) -> bool:
+    """Is a name one word that heads a column of a table of bodies ("Entidad    Función", "Partner    Role": the
+    header row read as a label and its value), and no known body? data/role_cues.json, heading_words."""
+    from .orgs import resolve_organisation
+
+    word = name.strip(" ()[]\"'«»“”,.;:")
+    return " " not in word and fold(word.casefold()) in _heading_words() and not resolve_organisation(word)
 
 
 _HEADS = frozenset(h.casefold() for h in _ORG_HEADS)

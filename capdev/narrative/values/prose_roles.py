@@ -55,6 +55,17 @@ def implementers_and_partners(phrases: list[str]) -> tuple[list[str], list[str]]
     return [n for n in implementers if n], partners
 
 
+def not_split_off(phrase: str, partners: list[str]) -> list[str]:
+    """The partners another cue read that an implementing cue's phrase runs over without splitting them off
+    itself: "ejecutado por la ONSEC, en alianza con la Universidad de San Carlos" splits its partner off after "en
+    alianza con" (the ONSEC implements, read_lead), so the phrase is read; a phrase that holds a partner no cue of
+    its own splits off is not."""
+    from .roles import read_lead
+
+    split = read_lead(phrase).partners if any(p in phrase for p in partners) else []
+    return [p for p in partners if not any(s in p or p in s for s in split)]
+
+
 def an_adjective(name: str) -> bool:
     """Is a "name" read after a word of funding an adjective of nationality ("funding covers the training of Malawian
     treasurers")? It names no funder."""
