@@ -70,6 +70,22 @@ def no_body_noun(name: str) -> bool:
                                                                 "generic_heads"))
 
 
+def names_a_body(name: str) -> bool:
+    """Is a name written with a capital a body's by its shape: an acronym, a known body, or a noun that heads a
+    body's name ("Agencia Suiza para el Desarrollo", "Kingdom of the Netherlands", "Université de Kinshasa")? A
+    person ("Juan Pérez") or words with no such noun ("The project met the donor") are not."""
+    words = [w.strip("()[]\"'«»“”,.;:") for w in name.split()]
+    if not words or not words[0][:1].isupper() or is_person(name):
+        return False
+    from .orgs import resolve_organisation
+
+    if any(len(w) > 1 and w.isupper() for w in words) or resolve_organisation(name):
+        return True
+    folded = fold(name)
+    return any(w.casefold() in _HEADS for w in words) or any(words_rx(kind).search(folded) for kind in (
+        "institution_heads", "body_nouns", "payer_words"))
+
+
 def _a_country_only(partner: Partner) -> bool:
     """Is a partner that neither pays nor was named with an acronym a bare country ("together with the Botswana" /
     "Public Service College" cut at a line's end)? A country is served; its government, named as such, is a body."""
