@@ -14,7 +14,9 @@ Spanish (round 13):
 - a head and a noun of help before a body that surely pays ("thanks to the cooperation of the Kingdom of Spain",
   "grâce à la coopération du Royaume de Belgique") is a cue of support (values/receiving_cues.py);
 - a body's role in an apposition right after its name ("... (ECLAC), its co-implementing partner", "le Conseil
-  départemental de la Loire-Atlantique, bailleur du programme") (values/role_appositions.py).
+  départemental de la Loire-Atlantique, bailleur du programme"), and a body after a bare "With" / "Avec" / "Con"
+  that opens a sentence whose subject is the project ("Avec la DGAP, le projet accompagne ...") (values/
+  role_appositions.py).
 
 Records in several layouts and the three languages (tests/files/round13/who/, with a gold.json that
 bench/narrative_accuracy.py reads); guards where each rule must not fire."""
@@ -27,7 +29,7 @@ import pytest
 from capdev.narrative.tests._shared import only_record
 from capdev.narrative.values.partner_checks import checked_partners
 from capdev.narrative.values.prose import read_roles
-from capdev.narrative.values.role_appositions import apposed_roles
+from capdev.narrative.values.role_appositions import apposed_roles, fronted_partners
 from capdev.narrative.values.role_rows import role_rows
 
 FILES = Path(__file__).parent / "files" / "round13" / "who"
@@ -183,3 +185,26 @@ def test_a_role_in_apposition(sentence: str, funders: list[str], partners: list[
 ])
 def test_no_role_in_apposition(sentence: str) -> None:
     assert apposed_roles(sentence) == ([], [])
+
+
+@pytest.mark.parametrize("sentence, partner", [
+    ("CVE/040 - En cours - 2022-2026 Avec la Direction générale de l'administration publique (DGAP), le projet "
+     "accompagne la réforme des carrières.", "la Direction générale de l'administration publique (DGAP)"),
+    ("With the Revenue Authority, the programme trained 300 officers.", "the Revenue Authority"),
+    ("Con la Contraloría General de la República, el proyecto elaboró un manual.",
+     "la Contraloría General de la República"),
+])
+def test_a_body_the_sentence_opens_with(sentence: str, partner: str) -> None:
+    assert fronted_partners(sentence) == [partner]
+    assert partner in read_roles(sentence).partners
+
+
+@pytest.mark.parametrize("sentence", [
+    "With 45 participants, the project closed its first phase.",
+    "With Ana Ruiz, the project team met the mayor.",      # a person
+    "With Kenya, the project signed a memorandum.",         # a country is served
+    "Trained with the Revenue Authority, the project staff left.",  # no sentence opens with "With"
+    "With the Revenue Authority, the Ministry signed a memorandum.",  # the project is not the subject
+])
+def test_no_body_the_sentence_opens_with(sentence: str) -> None:
+    assert fronted_partners(sentence) == []

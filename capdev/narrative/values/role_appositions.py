@@ -6,7 +6,12 @@ an article and with an adjective ("main", "technique", "nacional"), perhaps foll
 programme" / "del proyecto", and it closes its clause (a stop, a comma, a bracket or the end): "Ana Ruiz, donor
 relations officer" or "UNDP, partner of the World Bank in ..." are no such apposition. The name is the one that
 ends right at the comma (values/prose_names.name_extent), a body by its shape (values/partner_checks.names_a_body),
-never a person nor a country alone. Each pattern reads a bounded span: the work stays linear in the text."""
+never a person nor a country alone. Each pattern reads a bounded span: the work stays linear in the text.
+
+The same name ending at a comma makes a partner of the body a sentence opens with, after a bare "with", "avec" or
+"con", when the project is the subject after the comma: "Avec la Direction générale de l'administration publique
+(DGAP), le projet accompagne ...", "With the Revenue Authority, the programme trained ...", "Con la Contraloría, el
+proyecto elaboró ..." (fronted_partners). "With 45 participants, the project ..." names no body."""
 from __future__ import annotations
 
 import functools
@@ -105,3 +110,21 @@ def apposed_roles(text: str) -> tuple[list[str], list[str]]:
         if name and name not in named:
             named.append(name)
     return funders, partners
+
+
+# A sentence that opens with "With" and a name, the project its subject after the comma; the capital says a
+# sentence opens there, where a line's break was lost ("CVE/040 - En cours - 2022-2026 Avec la DGAP, le projet").
+_FRONTED = re.compile(r"(?:^|(?<=\s))(?-i:With|Avec|Con)\s+(?P<name>[^.;:!?,\n]{2,160}?),\s+"
+                      rf"(?:the|this|our|le|ce|cet|notre|el|este|nuestro)\s+{_PROJECT}(?![\w-])", re.IGNORECASE)
+
+
+def fronted_partners(text: str) -> list[str]:
+    """The bodies a sentence opens with after a bare "with" / "avec" / "con", the project its subject, as written."""
+    out: list[str] = []
+    if not isinstance(text, str) or not text:
+        return out
+    for m in _FRONTED.finditer(fold(text)):
+        name = _name_before(text, m.end("name"), False)
+        if name and text[m.start("name") : m.end("name")].strip() == name.strip() and name not in out:
+            out.append(name)
+    return out

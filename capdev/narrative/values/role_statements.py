@@ -18,7 +18,7 @@ from .grant_cues import paid_by_ends
 from .money import money_spans
 from .places import resolve_country
 from .prose_names import name_extent
-from .role_appositions import apposed_roles
+from .role_appositions import apposed_roles, fronted_partners
 
 _ARTICLE = r"(?:(?:a|an|the|its|un|une|le|la|les|el|los|las|una|sus?|ses?|leur)\s+|l['’]\s?)"
 _AMOUNT_GAP = r"(?P<amount>(?:[^.;:()\n]|(?<=\d)[.,](?=\d)){1,45}?)"  # "USD 300.000", "$1.2 million"
@@ -125,4 +125,4 @@ def named_as_partners(text: str) -> list[str]:
         if name not in out:
             out.append(name)
     # "the Economic Commission for Latin America and the Caribbean (ECLAC), its co-implementing partner"
-    return out + [n for n in apposed_roles(text)[1] if n not in out]
+    return out + [n for n in apposed_roles(text)[1] + fronted_partners(text) if n not in out]
