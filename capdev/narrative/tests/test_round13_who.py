@@ -18,6 +18,11 @@ Spanish (round 13):
   that opens a sentence whose subject is the project ("Avec la DGAP, le projet accompagne ...") (values/
   role_appositions.py).
 
+- two bodies a sentence opens with, before a copula and a noun of partners ("L'Agence ... (ANGN) et la Direction
+  ... (DNFP) en sont les partenaires de mise en œuvre") (values/told_partners.py);
+- a participle of endowing, a sum alone and "par" ("est doté de 6 000 000 EUR par l'Union européenne") names the
+  payer (values/grant_cues.py, endowed_by_ends).
+
 Records in several layouts and the three languages (tests/files/round13/who/, with a gold.json that
 bench/narrative_accuracy.py reads); guards where each rule must not fire."""
 from __future__ import annotations
@@ -208,3 +213,46 @@ def test_a_body_the_sentence_opens_with(sentence: str, partner: str) -> None:
 ])
 def test_no_body_the_sentence_opens_with(sentence: str) -> None:
     assert fronted_partners(sentence) == []
+
+
+# ------------------------------------------------------------------------- bodies before the words of their role
+
+@pytest.mark.parametrize("sentence, partners", [
+    ("Le PGNMA est mis en œuvre par une unité de gestion. L'Agence nationale de la gouvernance numérique (ANGN) et "
+     "la Direction nationale de la fonction publique (DNFP) en sont les partenaires de mise en œuvre.",
+     ["Agence nationale de la gouvernance numérique (ANGN) et la Direction nationale de la fonction publique (DNFP)"]),
+    ("La Contraloría y el Instituto Nacional de Estadística (INE) son los socios de ejecución.",
+     ["Contraloría y el Instituto Nacional de Estadística (INE)"]),
+])
+def test_two_bodies_before_their_role(sentence: str, partners: list[str]) -> None:
+    assert read_roles(sentence).partners == partners
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kenya and Uganda are partners of the Ministry.",
+    "The Ministry of Finance is the partner of the World Bank.",
+])
+def test_no_bodies_before_their_role(sentence: str) -> None:
+    assert read_roles(sentence).partners == []
+
+
+# ---------------------------------------------------------------------------------------------- a sum endowed by
+
+@pytest.mark.parametrize("sentence, payer", [
+    ("Le PAFAP (convention NDICI AFRICA/2023/445-812) est doté de 6 000 000 EUR par l'Union européenne.",
+     "Union européenne"),
+    ("El programa está dotado con USD 2 millones por el Banco Interamericano de Desarrollo.",
+     "Banco Interamericano de Desarrollo"),
+    ("The fund is endowed with EUR 3 million by the Government of Norway.", "Government of Norway"),
+])
+def test_a_sum_endowed_by_a_payer(sentence: str, payer: str) -> None:
+    assert read_roles(sentence).funders == [payer]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Le centre est doté d'une salle inaugurée par le Ministre.",  # no sum
+    "Le centre est doté de 40 ordinateurs par la Mairie.",       # a count, no sum
+    "Le projet est doté de 2 M EUR par an.",
+])
+def test_no_sum_endowed_by_a_payer(sentence: str) -> None:
+    assert read_roles(sentence).funders == []

@@ -65,19 +65,25 @@ def before_next_cue(phrase: str) -> str:
     return phrase[: min(cuts)].rstrip(" ,;") if cuts else phrase
 
 
-# A sentence's subject: a capitalised word and up to ten more, an acronym in brackets, after an article.
+# A sentence's subject: a capitalised word and up to ten more, an acronym in brackets, after an article; perhaps a
+# second such name after "and" ("L'Agence ... (ANGN) et la Direction ... (DNFP) en sont les partenaires").
+_ONE_NAME = r"[A-Z\u00c0-\u00de][\w'’&-]*(?:\s+[\w\u00c0-\u00ff][\w'’&-]*){0,10}(?:\s+\([A-Z][A-Za-z&-]{1,15}\))?"
 _SUBJECT = (r"(?:^|(?<=[.!?;])\s+|\n\s*\n|,\s+(?:and|et|y|while|tandis\s+que|mientras\s+que)\s+)\s*"
             r"(?:(?:the|le|la|les|el|los|las)\s+|l['’]\s?)?"
-            r"(?P<name>(?-i:[A-Z\u00c0-\u00de][\w'’&-]*(?:\s+[\w\u00c0-\u00ff][\w'’&-]*){0,10}"
-            r"(?:\s+\([A-Z][A-Za-z&-]{1,15}\))?))\s+")
+            rf"(?P<name>(?-i:{_ONE_NAME}(?:\s+(?:and|et|y)\s+(?:(?:the|le|la|les|el|los|las)\s+|l['’]\s?)?"
+            rf"{_ONE_NAME}(?<=\)))?))\s+")
+# "partenaires de mise en œuvre", "socios de ejecución": the noun's complement that names the role, not a body.
+_ROLE_TAIL = (r"(?:\s+(?:of\s+implementation|de\s+mise\s+en\s+(?:œ|oe)uvre|d['’]\s?execution|de\s+ejecucion"
+              r"|de\s+implementacion))?")
 
 
 @functools.cache
 def _subject_rx() -> re.Pattern[str]:
     adjectives = _cues.alternation("partner_adjectives")
     return re.compile(
-        rf"{_SUBJECT}(?:{_cues.alternation('partner_copulas')})\s+(?:(?:{_cues.alternation('partner_possessives')})"
-        rf"\s+)?(?:(?:{adjectives})\s+)?(?:{_cues.alternation('partner_nouns')})(?![\w-])"
+        rf"{_SUBJECT}(?:(?:en|y)\s+)?(?:{_cues.alternation('partner_copulas')})\s+"
+        rf"(?:(?:{_cues.alternation('partner_possessives')})\s+)?(?:(?:{adjectives})\s+)?"
+        rf"(?:{_cues.alternation('partner_nouns')})(?![\w-]){_ROLE_TAIL}"
         rf"(?!\s+(?:of|in|for|de|du|des|del|en|pour|para)\s+(?:the\s+|la\s+|le\s+|el\s+|l['’])?[a-z])",
         re.IGNORECASE)
 
