@@ -23,6 +23,9 @@ Spanish (round 13):
 - a participle of endowing, a sum alone and "par" ("est doté de 6 000 000 EUR par l'Union européenne") names the
   payer (values/grant_cues.py, endowed_by_ends).
 
+- a second body after "and with" / "et avec" / "y con" in a partner cue's sentence ("en coordinación con la ENAP
+  ... y con el CEPLAN") (values/told_partners.py, continued_starts).
+
 Records in several layouts and the three languages (tests/files/round13/who/, with a gold.json that
 bench/narrative_accuracy.py reads); guards where each rule must not fire."""
 from __future__ import annotations
@@ -256,3 +259,28 @@ def test_a_sum_endowed_by_a_payer(sentence: str, payer: str) -> None:
 ])
 def test_no_sum_endowed_by_a_payer(sentence: str) -> None:
     assert read_roles(sentence).funders == []
+
+
+# ------------------------------------------------------------------------------------------ "... and with Y"
+
+@pytest.mark.parametrize("sentence, partners", [
+    ("Será ejecutado en coordinación con la Escuela Nacional de Administración Pública (ENAP) de la Autoridad "
+     "Nacional del Servicio Civil y con el Centro Nacional de Planeamiento Estratégico (CEPLAN);",
+     ["la Escuela Nacional de Administración Pública (ENAP)",
+      "el Centro Nacional de Planeamiento Estratégico (CEPLAN)"]),
+    ("It was carried out in collaboration with the Revenue Authority and with the Tax Academy.",
+     ["the Revenue Authority", "the Tax Academy"]),
+    ("Il est mené en partenariat avec l'Agence nationale des routes et avec l'École nationale d'administration.",
+     ["l'Agence nationale des routes", "l'École nationale d'administration"]),
+])
+def test_a_second_body_after_and_with(sentence: str, partners: list[str]) -> None:
+    assert read_roles(sentence).partners == partners
+
+
+@pytest.mark.parametrize("sentence, partners", [
+    ("The project works in partnership with the Ministry of Health and with funding from the European Union.",
+     ["the Ministry of Health"]),
+    ("Se trabajó en coordinación con la ENAP. Y con el CEPLAN se firmó un acuerdo.", ["la ENAP"]),  # another sentence
+])
+def test_no_second_body_after_and_with(sentence: str, partners: list[str]) -> None:
+    assert read_roles(sentence).partners == partners

@@ -53,7 +53,26 @@ def list_starts(text: str) -> list[int]:
     # "au profit de l'Inspection générale du travail": the body the project works for (values/beneficiary_cues.py)
     # "con el acompañamiento técnico del ILPES-CEPAL": a body that helps with its knowledge (values/technical_help.py)
     return sorted({m.end() for m in _group_rx().finditer(fold(text))} | set(beneficiary_starts(text))
-                  | set(technical_help_starts(text)))
+                  | set(technical_help_starts(text)) | set(continued_starts(text)))
+
+
+# "en coordinación con la ENAP ... y con el CEPLAN", "in partnership with X and with Y": a second body after "and
+# with" in the sentence of a partner cue, a capital after its article.
+_AND_WITH = re.compile(r"\s(?:and|et|y|as\s+well\s+as|ainsi\s+qu['’]?|as[ií]\s+como)\s+(?:with|avec|con)\s+"
+                       r"(?=(?:(?:the|le|la|les|el|los|las)\s+|l['’]\s?)?[A-Z\u00c0-\u00de])", re.IGNORECASE)
+
+
+def continued_starts(text: str) -> list[int]:
+    """Where a body named after "and with" / "et avec" / "y con" begins, in the sentence a partner cue opened."""
+    from .prose_facts import partner_cue_ends
+
+    out = []
+    for end in partner_cue_ends(text):
+        stop = re.search(r"[.;!?](?:\s|$)|\n\s*\n", text[end : end + 300])
+        m = _AND_WITH.search(text, end, end + (stop.start() if stop else 300))
+        if m:
+            out.append(m.end())
+    return out
 
 
 def before_next_cue(phrase: str) -> str:
@@ -61,7 +80,8 @@ def before_next_cue(phrase: str) -> str:
     acompañamiento técnico del ILPES-CEPAL": "la SFP"): the body after that cue is read on its own. Only the
     phrase is searched (a bounded span)."""
     folded = fold(phrase)
-    cuts = [m.start() for m in (technical_help_rx().search(folded, 1), beneficiary_rx().search(folded, 1)) if m]
+    cuts = [m.start() for m in (technical_help_rx().search(folded, 1), beneficiary_rx().search(folded, 1),
+                                _AND_WITH.search(phrase, 1)) if m]  # "... y con el CEPLAN": read on its own
     return phrase[: min(cuts)].rstrip(" ,;") if cuts else phrase
 
 
