@@ -26,6 +26,12 @@ Spanish (round 13):
 - a second body after "and with" / "et avec" / "y con" in a partner cue's sentence ("en coordinación con la ENAP
   ... y con el CEPLAN") (values/told_partners.py, continued_starts).
 
+- a value whose line ends with "and" and a body's head noun ("... (IAEN) y Dirección" / "Nacional de Registros
+  Públicos (DINARP)") is cut short: the next line goes on with it, and the head noun opens a second body
+  (values/role_cues.py ends_cut_short, values/partners.py heads);
+- a budget label's value that names who pays ("USD 25.000.000, financiado por el Banco Interamericano de
+  Desarrollo (BID)") gives that funder (assemble.on_budget reads prose.read_funders).
+
 Records in several layouts and the three languages (tests/files/round13/who/, with a gold.json that
 bench/narrative_accuracy.py reads); guards where each rule must not fire."""
 from __future__ import annotations
@@ -34,6 +40,7 @@ from pathlib import Path
 
 import pytest
 
+from capdev.narrative import parse_text
 from capdev.narrative.tests._shared import only_record
 from capdev.narrative.values.partner_checks import checked_partners
 from capdev.narrative.values.prose import read_roles
@@ -284,3 +291,28 @@ def test_a_second_body_after_and_with(sentence: str, partners: list[str]) -> Non
 ])
 def test_no_second_body_after_and_with(sentence: str, partners: list[str]) -> None:
     assert read_roles(sentence).partners == partners
+
+
+# --------------------------------------------------------------------------- a label's value cut short, a budget's payer
+
+_FORM = """Programa: Programa de Fortalecimiento del Servicio Civil
+Período de ejecución: marzo de 2023 a febrero de 2028
+Costo total del programa: USD 25.000.000, financiado por el Banco Interamericano de
+Desarrollo (BID)
+Entidades co-participantes: Instituto de Altos Estudios Nacionales (IAEN) y Dirección
+Nacional de Registros Públicos (DINARP)
+"""
+
+
+def test_a_value_cut_after_a_head_noun_and_a_budget_that_names_its_payer() -> None:
+    [rec] = parse_text(_FORM)
+    assert _funders(rec) == {"Inter-American Development Bank"}
+    assert _others(rec) == {"Instituto de Altos Estudios Nacionales", "Dirección Nacional de Registros Públicos"}
+    assert [(b.amount, b.currency) for b in rec.budgets] == [(25000000, "USD")]
+
+
+def test_a_budget_with_no_payer_and_a_name_with_its_portfolio() -> None:
+    [rec] = parse_text("Programme: Public Finance Reform\nPeriod: 2023-2026\nBudget: USD 2,000,000 (approved in 2022)\n"
+                       "Partners: Ministry of Trade and Industry; Revenue Authority\n")
+    assert _funders(rec) == set()
+    assert _others(rec) == {"Ministry of Trade and Industry", "Revenue Authority"}
