@@ -293,7 +293,7 @@ def test_no_second_body_after_and_with(sentence: str, partners: list[str]) -> No
     assert read_roles(sentence).partners == partners
 
 
-# --------------------------------------------------------------------------- a label's value cut short, a budget's payer
+# ------------------------------------------------------------------ a label's value cut short, a budget's payer
 
 _FORM = """Programa: Programa de Fortalecimiento del Servicio Civil
 Período de ejecución: marzo de 2023 a febrero de 2028
