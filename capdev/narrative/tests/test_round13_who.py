@@ -32,6 +32,10 @@ Spanish (round 13):
 - a budget label's value that names who pays ("USD 25.000.000, financiado por el Banco Interamericano de
   Desarrollo (BID)") gives that funder (assemble.on_budget reads prose.read_funders).
 
+- a noun of implementing as the subject of a verb of entrusting ("Sa mise en œuvre est confiée à Enabel", "La
+  ejecución del proyecto está a cargo de la ONSEC") names the implementer (values/prose_roles.py); a name followed
+  by an apposition in small letters ("Enabel, l'agence belge ...") no longer breaks the name's reader.
+
 Records in several layouts and the three languages (tests/files/round13/who/, with a gold.json that
 bench/narrative_accuracy.py reads); guards where each rule must not fire."""
 from __future__ import annotations
@@ -316,3 +320,24 @@ def test_a_budget_with_no_payer_and_a_name_with_its_portfolio() -> None:
                        "Partners: Ministry of Trade and Industry; Revenue Authority\n")
     assert _funders(rec) == set()
     assert _others(rec) == {"Ministry of Trade and Industry", "Revenue Authority"}
+
+
+# ------------------------------------------------------------------------------------- implementation entrusted to
+
+@pytest.mark.parametrize("sentence, implementer", [
+    ("Sa mise en œuvre est confiée à Enabel, l'agence belge de développement.", "Enabel"),
+    ("Its implementation is entrusted to the Kenya School of Government.", "Kenya School of Government"),
+    ("La ejecución del proyecto está a cargo de la Oficina Nacional de Servicio Civil (ONSEC).",
+     "Oficina Nacional de Servicio Civil (ONSEC)"),
+])
+def test_implementation_entrusted_to(sentence: str, implementer: str) -> None:
+    assert read_roles(sentence).implementers == [implementer]
+
+
+@pytest.mark.parametrize("sentence", [
+    "La mise en œuvre est confiée à un consultant.",       # no name
+    "The training is entrusted to the Kenya School of Government.",  # no noun of implementing
+    "La financiación corre a cargo de la AECID.",           # a payer, not an implementer
+])
+def test_nothing_entrusted(sentence: str) -> None:
+    assert read_roles(sentence).implementers == []
