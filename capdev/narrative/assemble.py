@@ -336,9 +336,9 @@ class _Assembler(FundingSteps, RecordSteps, TitleSteps):
 
     def on_budget(self, block: Block, value: str, at: int) -> None:
         kind = (block.label.modifiers.get("budget_kind") if block.label else None) or "total"
-        funder = block.label.modifiers.get("funder") if block.label else None
-        if funder:
-            self.add_partners(funder, "funding")  # "Contribution de l'UE: 4 000 000 EUR": the EU gives it
+        told = getattr(_guard(self.rec, "partners", None, _values("prose").read_funders, value), "funders", [])
+        for funder in filter(None, [block.label.modifiers.get("funder") if block.label else None, *told]):
+            self.add_partners(funder, "funding")  # "Contribution de l'UE: 4 000 000 EUR", "USD 25 M, financiado por"
         found = _guard(self.rec, "budgets", [], _values("money").parse_budget, value, kind, block.label)
         if not found:
             self.rec.flag("budgets", "unparsed money")

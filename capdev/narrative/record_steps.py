@@ -129,8 +129,9 @@ class RecordSteps(EventSteps):
         (values.prose.read_stated), where no label gives them; an end they say was extended or actually reached
         ("is extended to 30 June 2025", "se amplía el plazo hasta ...") wins over a label's earlier one."""
         text = "\n\n".join([*self.summary_parts, self.narrative_text(), *self.background_parts])  # "Financé par ..."
-        facts = _guard(self.rec, "summary", None, _values("prose").read_stated, text)
-        rec = self.rec
+        facts = _guard(rec := self.rec, "summary", None, _values("prose").read_stated, text)
+        for name, role in _guard(rec, "partners", [], _values("role_rows").role_rows, self.narrative_text()):
+            self.add_partners(name, role)  # "Agencia Suiza ... (COSUDE)    Donante": a row of a table of bodies
         if facts is not None and facts.revised_end and rec.end and facts.revised_end > rec.end and (
                 rec.start is None or facts.revised_end > rec.start):
             rec.end = facts.revised_end
@@ -142,8 +143,7 @@ class RecordSteps(EventSteps):
             return
         if not self.donor_texts:  # partners under a label, and who pays only in its sentences ("funded by ...")
             self.facts_from_prose(told, reader="read_funders")
-        # Who works with it, as its sentences tell, beside a label's partners ("Partenaire : ENA" and "le projet
-        # accompagne le ministère de ..."): each read from a cue of its own, flagged "read from prose".
+        # Who works with it, as its sentences tell, beside a label's partners: each from a cue of its own, flagged.
         self.facts_from_prose(told, reader="read_partners")
 
     def meta_period(self) -> None:

@@ -98,12 +98,12 @@ def test_a_list_after_the_words_that_name_the_partners(text: str, partners: list
      "fonciers.", ["le ministère de l'Aménagement du territoire et des Services fonciers"]),
     ("Se trabajó en coordinación con la dirección de Presupuesto del Ministerio de Hacienda.",
      ["la dirección de Presupuesto del Ministerio de Hacienda"]),
+    # Since round 13 the body after "and with" / "y con" is read on its own (told_partners.continued_starts).
     ("The Academy works with the Rwanda Management Institute (RMI) and with the Institute of Public Administration "
-     "of Ghana.", ["the Rwanda Management Institute (RMI) and with the Institute of Public Administration of Ghana"]),
+     "of Ghana.", ["the Rwanda Management Institute (RMI)", "the Institute of Public Administration of Ghana"]),
     ("Trabaja con la Red de Municipalidades Rurales del Perú (REMURPE) y con la Asociación de Municipalidades "
      "Ecuatorianas (AME).",
-     ["la Red de Municipalidades Rurales del Perú (REMURPE) y con la Asociación de Municipalidades "
-      "Ecuatorianas (AME)"]),
+     ["la Red de Municipalidades Rurales del Perú (REMURPE)", "la Asociación de Municipalidades Ecuatorianas (AME)"]),
 ])
 def test_partner_cues_small_heads_and_lists_with_a_second_with(text: str, partners: list[str]) -> None:
     assert prose.read_roles(text).partners == partners

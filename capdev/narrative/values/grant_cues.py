@@ -63,11 +63,12 @@ def paying_participles() -> str:
 def funding_origin_pattern() -> str:
     """A noun of money as the subject of a verb that says where it comes from, and the payer's preposition:
     "Funding comes from ", "the funds for this phase are provided by ", "le financement provient de ", "les
-    fonds sont apportés par ", "la financiación corre a cargo de ", "los recursos provienen del ". Up to four
-    words between the noun and the verb ("for the second phase"), none of them a stop."""
+    fonds sont apportés par ", "la financiación corre a cargo de ", "los recursos provienen del ". Up to eight
+    words between the noun and the verb ("for the second phase", "for the Audit Modernisation Project in Jamaica"),
+    none of them a stop."""
     nouns = _cues.alternation("grant_nouns")
     origins = _cues.alternation("funding_origins")
-    gap = r"(?:\s+[^\s.,;:!?()]+){0,4}?"
+    gap = r"(?:\s+[^\s.,;:!?()]+){0,8}?"
     return (rf"(?<![\w'-])(?:{nouns}){gap}\s+(?:{origins})\s+(?:mainly\s+|principalement\s+|principalmente\s+)?"
             rf"(?:from|by|par|por|de|du|des|del|d['’])(?=\s|(?<=['’]))")
 
@@ -117,5 +118,26 @@ def paid_by_ends(text: str) -> list[int]:
     for m in _paid_by_rx().finditer(fold(text)):
         spans = money_spans(text[max(0, m.start() - 40) : m.start()])
         if spans and spans[-1][1] == min(40, m.start()):
+            out.append(m.end())
+    return out + endowed_by_ends(text)
+
+
+@functools.cache
+def _endowed_rx() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'-])(?:{_cues.alternation('endowing_participles')})\s+"
+                      r"(?:de\s+|d['’]\s?|with\s+|con\s+)?(?P<sum>[^.;:!?\n]{2,40}?)\s+(?:by|par|por)\s+",
+                      re.IGNORECASE)
+
+
+def endowed_by_ends(text: str) -> list[int]:
+    """Where the payer's name begins after a participle of endowing, a sum of money and nothing else, and "by" /
+    "par" / "por" ("est doté de 6 000 000 EUR par ", "está dotado con USD 2 millones por ", "endowed with EUR 3
+    million by "); "doté d'un comité présidé par" names no payer: the gap must be the sum alone (data/role_cues.json,
+    endowing_participles)."""
+    out = []
+    for m in _endowed_rx().finditer(fold(text)):
+        gap = text[m.start("sum") : m.end("sum")]
+        spans = money_spans(gap)
+        if len(spans) == 1 and spans[0][0] == 0 and re.fullmatch(r"\s*(?:US|\(?[A-Z]{3}\)?)?\s*", gap[spans[0][1] :]):
             out.append(m.end())
     return out

@@ -30,9 +30,23 @@ def _names_no_body(partner: Partner) -> str:
         return "a kind of body, not one"
     if is_person(written) or is_person(partner.name) or is_title_only(partner.name):
         return "a person, not an organisation"  # "Dr. Amina Diallo", "Ana Ruiz"; "Dr" cut from its name
-    if partner.org_type is None and no_body_noun(partner.name):
+    if partner.org_type is None and (no_body_noun(partner.name) or heading_word(partner.name)):
         return "no word that names a body"  # "Modérément satisfaisant": a rating under a label of execution
     return ""
+
+
+@functools.cache
+def _heading_words() -> frozenset[str]:
+    return frozenset(fold(w.casefold()) for w in table()["heading_words"])
+
+
+def heading_word(name: str) -> bool:
+    """Is a name one word that heads a column of a table of bodies ("Entidad    Función", "Partner    Role": the
+    header row read as a label and its value), and no known body? data/role_cues.json, heading_words."""
+    from .orgs import resolve_organisation
+
+    word = name.strip(" ()[]\"'«»“”,.;:")
+    return " " not in word and fold(word.casefold()) in _heading_words() and not resolve_organisation(word)
 
 
 _HEADS = frozenset(h.casefold() for h in _ORG_HEADS)
@@ -54,6 +68,22 @@ def no_body_noun(name: str) -> bool:
     folded = fold(name)
     return not any(words_rx(kind).search(folded) for kind in ("institution_heads", "body_nouns", "payer_words",
                                                                 "generic_heads"))
+
+
+def names_a_body(name: str) -> bool:
+    """Is a name written with a capital a body's by its shape: an acronym, a known body, or a noun that heads a
+    body's name ("Agencia Suiza para el Desarrollo", "Kingdom of the Netherlands", "Université de Kinshasa")? A
+    person ("Juan Pérez") or words with no such noun ("The project met the donor") are not."""
+    words = [w.strip("()[]\"'«»“”,.;:") for w in name.split()]
+    if not words or not words[0][:1].isupper() or is_person(name):
+        return False
+    from .orgs import resolve_organisation
+
+    if any(len(w) > 1 and w.isupper() for w in words) or resolve_organisation(name):
+        return True
+    folded = fold(name)
+    return any(w.casefold() in _HEADS for w in words) or any(words_rx(kind).search(folded) for kind in (
+        "institution_heads", "body_nouns", "payer_words"))
 
 
 def _a_country_only(partner: Partner) -> bool:

@@ -31,7 +31,7 @@ _ORG_HEADS = (
     "Parliament", "National", "Federal", "State", "Presidency", "Prime", "Embassy", "Permanent", "Municipality",
     "City", "County", "Province", "Regional", "Network", "Society", "Chamber", "Court", "Supreme", "Directorate",
     "Division", "Unit", "Cabinet", "Executive", "General", "Royal", "Republic", "Kingdom", "Delegation", "Mission",
-    "Group", "Forum", "Community", "Agence", "Centro", "Instituto", "Consejo", "Observatory",
+    "Group", "Forum", "Community", "Agence", "Centro", "Instituto", "Consejo", "Observatory", "Dirección", "Direction",
 )
 _CONNECTORS = {"of", "for", "and", "the", "on", "in", "de", "des", "du", "la", "le", "les", "et", "y", "del", "&",
                "to", "at"}

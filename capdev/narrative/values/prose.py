@@ -353,7 +353,7 @@ def _from_cues(facts: ProseFacts, text: str) -> None:
             names = _told.before_next_cue(_phrase(text, at, 320))  # three names and acronyms run long
             # "en lien avec le ministère ..., avec la participation de l'ENA": the second cue's names are read on
             # their own even where the first cue's phrase runs over them (its name ends before them).
-            read = facts.implementers + (facts.partners if named is facts.implementers else [])
+            read = facts.implementers + ([] if named is facts.partners else _roles.not_split_off(names, facts.partners))
             if names and not any(names in p or p in names for p in read) and names not in named and not (
                     len(names.split()) <= 3 and resolve_unit(names)) and names not in facts.funders:
                 named.append(names)

@@ -35,7 +35,7 @@ from .cue_chains import chained_ends
 from .grant_cues import grant_cue_pattern
 from .places import find_countries, find_demonyms
 from .prose_names import name_extent  # noqa: F401 - where a funder's or partner's name ends (read here since round 5)
-from .receiving_cues import receiving_cue_ends  # "receives funding from" (round 11)
+from .receiving_cues import help_cue_ends, receiving_cue_ends  # "receives funding from" (round 11)
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -465,7 +465,7 @@ def funder_cue_ends(text: str) -> list[int]:
 def support_cue_ends(text: str) -> list[int]:
     """Where a name begins after a cue of support that may mean money or help ("with the support of ", "con el
     apoyo de "): the caller keeps the name as a funder only when it surely pays."""
-    return [m.end() for m in _rx("support_cues").finditer(_folded(text))]
+    return sorted({m.end() for m in _rx("support_cues").finditer(_folded(text))} | set(help_cue_ends(text)))
 
 
 def partner_cue_ends(text: str) -> list[int]:

@@ -203,8 +203,8 @@ def _small_heads() -> frozenset[str]:
 def _small_head(head: str, words: list[str]) -> bool:
     """French and Spanish write a ministry's or an office's noun small and its portfolio capitalised: "le ministère
     de l'Aménagement du territoire", "la dirección de Presupuesto": a name all the same, when a capital follows."""
-    return fold(head.lower()) in _small_heads() and any(
-        re.sub(r"^[dl]['’]", "", w)[:1].isupper() for w in words[words.index(head) + 1 :] if head in words)
+    return fold(head.lower()) in _small_heads() and head in words and any(
+        re.sub(r"^[dl]['’]", "", w)[:1].isupper() for w in words[words.index(head) + 1 :])
 
 
 _PREPOSITIONS = frozenset("in on at for to from during since with by under through within across as into "

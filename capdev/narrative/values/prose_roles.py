@@ -21,7 +21,18 @@ def implementer_cue_ends(text: str) -> list[int]:
     par ", "ejecutado por "): data/role_cues.json."""
     folded = _folded(text)
     ends = [m.end() for m in _role_cues.words_rx("implementer_lead").finditer(folded)]
+    ends += [m.end() for m in _entrusted_rx().finditer(folded)]  # "Sa mise en œuvre est confiée à Enabel"
     return sorted(set(ends + [m.end() for m in _gapped_implementer_rx().finditer(folded)]))
+
+
+@functools.cache
+def _entrusted_rx() -> re.Pattern[str]:
+    """"Its implementation is entrusted to ", "Sa mise en œuvre est confiée à ", "La ejecución del proyecto está a
+    cargo de la ": a noun of implementing as the subject of a verb of entrusting, up to four words between (data/
+    role_cues.json: implementing_nouns, entrusting_verbs); the body it is entrusted to implements."""
+    nouns, verbs = _role_cues.alternation("implementing_nouns"), _role_cues.alternation("entrusting_verbs")
+    return re.compile(rf"(?<![\w'-])(?:{nouns})(?:\s+[^\s.,;:!?()]+){{0,4}}?\s+(?:{verbs})\s+"
+                      r"(?:(?:the|le|la|les|el|los|las)\s+|l['’]\s?)?(?=[A-Z\u00c0-\u00de])", re.IGNORECASE)
 
 
 @functools.cache
@@ -53,6 +64,17 @@ def implementers_and_partners(phrases: list[str]) -> tuple[list[str], list[str]]
             implementers.extend(_split_list(without_own_units(names)))
         partners.extend(read.partners)
     return [n for n in implementers if n], partners
+
+
+def not_split_off(phrase: str, partners: list[str]) -> list[str]:
+    """The partners another cue read that an implementing cue's phrase runs over without splitting them off
+    itself: "ejecutado por la ONSEC, en alianza con la Universidad de San Carlos" splits its partner off after "en
+    alianza con" (the ONSEC implements, read_lead), so the phrase is read; a phrase that holds a partner no cue of
+    its own splits off is not."""
+    from .roles import read_lead
+
+    split = read_lead(phrase).partners if any(p in phrase for p in partners) else []
+    return [p for p in partners if not any(s in p or p in s for s in split)]
 
 
 def an_adjective(name: str) -> bool:

@@ -1,6 +1,8 @@
 """A verb of receiving and a noun of money before who pays ("receives funding from", "bénéficie d'un financement
 de", "recibe fondos del"): a cue of funding built from parts like those of values/grant_cues.py, kept apart from it
-because it asks values/funding.py whether the name surely pays, and funding reads grant_cues' patterns."""
+because it asks values/funding.py whether the name surely pays, and funding reads grant_cues' patterns. And a head
+and a noun of help before who helps or pays ("thanks to the contribution of", "grâce à la coopération de", "con el
+aporte del"): a cue of support, read like "with the support of" (help_cue_ends)."""
 from __future__ import annotations
 
 import functools
@@ -28,11 +30,30 @@ def receiving_cue_ends(text: str) -> list[int]:
     another than the project ("the ministry received resources from the Treasury")."""
     if not isinstance(text, str) or not text:
         return []
-    folded = fold(text)
-    out = []
-    for m in _receiving_rx().finditer(folded):
-        rest = re.sub(r"^(?:the|la|le|el|l['’]|del?|du|des)\s*", "", text[m.end() : m.end() + 160], flags=re.I)
-        name = name_extent(re.split(r"[.;]\s", rest)[0])
-        if name and pays_surely(name):
-            out.append(m.end())
-    return out
+    return [m.end() for m in _receiving_rx().finditer(fold(text)) if pays_surely(_name_at(text, m.end()))]
+
+
+@functools.cache
+def _help_rx() -> re.Pattern[str]:
+    # "generous", "additional" may stand before the noun; "technical cooperation of" is help of knowledge, read as
+    # a partner's (values/technical_help.py), and a noun with "technical" after it is left to that rule.
+    adjectives = _cues.alternation("grant_adjectives")
+    return re.compile(rf"(?<![\w'-])(?:{_cues.alternation('help_heads')})(?:\s+|(?<=['’])){_ARTICLE}?"
+                      rf"(?:(?:{adjectives})\s+)?(?!technical\s)(?:{_cues.alternation('help_nouns')})"
+                      rf"\s+(?:from|of|de|du|del|des|d['’])(?:\s+|(?<=['’]))", re.IGNORECASE)
+
+
+def help_cue_ends(text: str) -> list[int]:
+    """Where a name begins after a head and a noun of help that may mean money or help ("thanks to a contribution
+    from ", "grâce à la contribution de ", "gracias a la cooperación de "; data/role_cues.json: help_heads,
+    help_nouns), read as after "with the support of" by the caller: only where the name surely pays (a government,
+    a kingdom, a development agency or bank: values/funding.pays_surely), since a body that gives its cooperation or
+    its contribution to a project may as well be its counterpart ("with the cooperation of the Ministry of Health")."""
+    if not isinstance(text, str) or not text:
+        return []
+    return [m.end() for m in _help_rx().finditer(fold(text)) if pays_surely(_name_at(text, m.end()))]
+
+
+def _name_at(text: str, at: int) -> str:
+    rest = re.sub(r"^(?:the|la|le|el|l['’]|del?|du|des)\s*", "", text[at : at + 160], flags=re.I)
+    return name_extent(re.split(r"[.;]\s", rest)[0]) or ""

@@ -52,4 +52,12 @@ def ends_cut_short(text: str) -> bool:
     "Administration (NAPPA)" on the next line)? No body's name ends so: it is cut short (data/role_cues.json,
     cut_short_adjectives). A French "Service public" does not count: no connector comes before."""
     words = [w.casefold() for w in (text or "").split()]
+    if len(words) > 3 and words[-2] in ("and", "et", "y", "&") and fold(words[-1]) in _lone_heads():
+        return True  # "Instituto de Altos Estudios Nacionales (IAEN) y Dirección" / "Nacional de Registros ...": no
+        # body's name ends with the head noun of another one
     return len(words) > 2 and words[-2] in ("and", "of", "for", "&") and words[-1] in table()["cut_short_adjectives"]
+
+
+@functools.cache
+def _lone_heads() -> frozenset[str]:
+    return frozenset(fold(w.casefold()) for w in table()["institution_heads"] if " " not in w)

@@ -18,6 +18,7 @@ from .grant_cues import paid_by_ends
 from .money import money_spans
 from .places import resolve_country
 from .prose_names import name_extent
+from .role_appositions import apposed_roles, fronted_partners
 
 _ARTICLE = r"(?:(?:a|an|the|its|un|une|le|la|les|el|los|las|una|sus?|ses?|leur)\s+|l['’]\s?)"
 _AMOUNT_GAP = r"(?P<amount>(?:[^.;:()\n]|(?<=\d)[.,](?=\d)){1,45}?)"  # "USD 300.000", "$1.2 million"
@@ -92,7 +93,8 @@ def paying_subjects(text: str) -> list[str]:
         name = " ".join(name.split())
         if pays_surely(name) and name not in out:
             out.append(name)
-    return out
+    # "le Conseil départemental de la Loire-Atlantique, bailleur du programme" (values/role_appositions.py)
+    return out + [n for n in apposed_roles(text)[0] if n not in out]
 
 
 # "with X as partner": the name may not hold another "with" (the nearest one opens it) nor end a sentence.
@@ -122,4 +124,5 @@ def named_as_partners(text: str) -> list[str]:
             continue  # the words before the role are more than a name ("with funds it raised as partner"), or a country
         if name not in out:
             out.append(name)
-    return out
+    # "the Economic Commission for Latin America and the Caribbean (ECLAC), its co-implementing partner"
+    return out + [n for n in apposed_roles(text)[1] + fronted_partners(text) if n not in out]

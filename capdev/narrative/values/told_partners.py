@@ -53,7 +53,26 @@ def list_starts(text: str) -> list[int]:
     # "au profit de l'Inspection générale du travail": the body the project works for (values/beneficiary_cues.py)
     # "con el acompañamiento técnico del ILPES-CEPAL": a body that helps with its knowledge (values/technical_help.py)
     return sorted({m.end() for m in _group_rx().finditer(fold(text))} | set(beneficiary_starts(text))
-                  | set(technical_help_starts(text)))
+                  | set(technical_help_starts(text)) | set(continued_starts(text)))
+
+
+# "en coordinación con la ENAP ... y con el CEPLAN", "in partnership with X and with Y": a second body after "and
+# with" in the sentence of a partner cue, a capital after its article.
+_AND_WITH = re.compile(r"\s(?:and|et|y|as\s+well\s+as|ainsi\s+qu['’]?|as[ií]\s+como)\s+(?:with|avec|con)\s+"
+                       r"(?=(?:(?:the|le|la|les|el|los|las)\s+|l['’]\s?)?[A-Z\u00c0-\u00de])", re.IGNORECASE)
+
+
+def continued_starts(text: str) -> list[int]:
+    """Where a body named after "and with" / "et avec" / "y con" begins, in the sentence a partner cue opened."""
+    from .prose_facts import partner_cue_ends
+
+    out = []
+    for end in partner_cue_ends(text):
+        stop = re.search(r"[.;!?](?:\s|$)|\n\s*\n", text[end : end + 300])
+        m = _AND_WITH.search(text, end, end + (stop.start() if stop else 300))
+        if m:
+            out.append(m.end())
+    return out
 
 
 def before_next_cue(phrase: str) -> str:
@@ -61,23 +80,30 @@ def before_next_cue(phrase: str) -> str:
     acompañamiento técnico del ILPES-CEPAL": "la SFP"): the body after that cue is read on its own. Only the
     phrase is searched (a bounded span)."""
     folded = fold(phrase)
-    cuts = [m.start() for m in (technical_help_rx().search(folded, 1), beneficiary_rx().search(folded, 1)) if m]
+    cuts = [m.start() for m in (technical_help_rx().search(folded, 1), beneficiary_rx().search(folded, 1),
+                                _AND_WITH.search(phrase, 1)) if m]  # "... y con el CEPLAN": read on its own
     return phrase[: min(cuts)].rstrip(" ,;") if cuts else phrase
 
 
-# A sentence's subject: a capitalised word and up to ten more, an acronym in brackets, after an article.
+# A sentence's subject: a capitalised word and up to ten more, an acronym in brackets, after an article; perhaps a
+# second such name after "and" ("L'Agence ... (ANGN) et la Direction ... (DNFP) en sont les partenaires").
+_ONE_NAME = r"[A-Z\u00c0-\u00de][\w'’&-]*(?:\s+[\w\u00c0-\u00ff][\w'’&-]*){0,10}(?:\s+\([A-Z][A-Za-z&-]{1,15}\))?"
 _SUBJECT = (r"(?:^|(?<=[.!?;])\s+|\n\s*\n|,\s+(?:and|et|y|while|tandis\s+que|mientras\s+que)\s+)\s*"
             r"(?:(?:the|le|la|les|el|los|las)\s+|l['’]\s?)?"
-            r"(?P<name>(?-i:[A-Z\u00c0-\u00de][\w'’&-]*(?:\s+[\w\u00c0-\u00ff][\w'’&-]*){0,10}"
-            r"(?:\s+\([A-Z][A-Za-z&-]{1,15}\))?))\s+")
+            rf"(?P<name>(?-i:{_ONE_NAME}(?:\s+(?:and|et|y)\s+(?:(?:the|le|la|les|el|los|las)\s+|l['’]\s?)?"
+            rf"{_ONE_NAME}(?<=\)))?))\s+")
+# "partenaires de mise en œuvre", "socios de ejecución": the noun's complement that names the role, not a body.
+_ROLE_TAIL = (r"(?:\s+(?:of\s+implementation|de\s+mise\s+en\s+(?:œ|oe)uvre|d['’]\s?execution|de\s+ejecucion"
+              r"|de\s+implementacion))?")
 
 
 @functools.cache
 def _subject_rx() -> re.Pattern[str]:
     adjectives = _cues.alternation("partner_adjectives")
     return re.compile(
-        rf"{_SUBJECT}(?:{_cues.alternation('partner_copulas')})\s+(?:(?:{_cues.alternation('partner_possessives')})"
-        rf"\s+)?(?:(?:{adjectives})\s+)?(?:{_cues.alternation('partner_nouns')})(?![\w-])"
+        rf"{_SUBJECT}(?:(?:en|y)\s+)?(?:{_cues.alternation('partner_copulas')})\s+"
+        rf"(?:(?:{_cues.alternation('partner_possessives')})\s+)?(?:(?:{adjectives})\s+)?"
+        rf"(?:{_cues.alternation('partner_nouns')})(?![\w-]){_ROLE_TAIL}"
         rf"(?!\s+(?:of|in|for|de|du|des|del|en|pour|para)\s+(?:the\s+|la\s+|le\s+|el\s+|l['’])?[a-z])",
         re.IGNORECASE)
 
