@@ -11,6 +11,7 @@ from .code_choice import CODE_TOKEN, not_a_code, take_code
 from .folding import fold_key
 from .prose_titles import prose_names
 from .step_tools import _excerpt, _one_line, _values
+from .title_codes import code_in_front, name_before_code, subject_title
 from .title_choice import (
     NAME_OVER_HEADLINE,
     UNCONFIRMED,
@@ -114,6 +115,8 @@ class TitleSteps:
         if subject and not rejection(subject):
             # A mail or a forwarded note with no title line: its subject may name the project; a reviewer confirms.
             return Choice(subject, False, "an e-mail's subject")
+        if subject_title(subject):  # "Final report - X (RW-LAND-031)": the one part of the subject a title may be
+            return Choice(subject_title(subject), False, "an e-mail's subject, its other parts cut off")
         heading = clean(getattr(self, "body_heading", ""))
         if heading:
             # "4.3 Escuela de Verano de Innovación Pública": a numbered section's heading read as a body's name may
@@ -222,6 +225,11 @@ class TitleSteps:
             self.rec.flag("code", f"not a code, the project's name: {_excerpt(value)}")
             self.reference_name = clean(value)
             return
+        name, code = name_before_code(value)
+        if name:  # "Programme d'appui ... (PARAP) FED/2022/437-118": the project's name, then its code
+            value = code
+            if not self.rec.title and self.set_title(name, labelled=True):
+                self.rec.flag("title", "read before its code in the code's value")
         self.rec.code = take_code(self.rec, value, block.label)
 
     def unglued_title(self) -> tuple[str, str]:
@@ -229,6 +237,9 @@ class TitleSteps:
         has none), and why the line was set aside when it is no title."""
         rec = self.rec
         glued = unglue(rec.title)
+        front, rest = code_in_front(glued.title) if not glued.code else ("", "")
+        if front:  # "Projet : BEN-FIN-2024-02 - Renforcement ...": a code of any shape, a dash, then the title
+            glued = Unglued(rest, front, "")
         alone = " ".join(glued.title.split())
         if not glued.code and _CODE_ALONE.fullmatch(alone) and not not_a_code(alone):
             # "STRENGTHENING STATISTICAL CAPACITY ..." / "KAZ-STAT-2020": a code alone on the line under the title.
