@@ -32,6 +32,7 @@ from .title_evidence import facts_follow, self_named, subject_line
 from .title_glue import Unglued, unglue
 from .title_heads import self_named_choice
 from .title_in_prose import IN_PROSE, evidenced_name, lone_name, runs_into
+from .title_label_heads import title_under_label_heading
 from .title_languages import halves, in_text_language
 from .title_meta import meta_line
 from .title_places import without_places
@@ -343,6 +344,9 @@ class TitleSteps:
                     choice = Choice(over, True, "a line alone right over the record's labelled facts")
         if not choice.sure and (not choice.title or kind in ("", "heading")):
             choice = self_named_choice(self.raw.blocks, self.text) or choice  # "PROJET D'APPUI À ..." at the head
+        under = "" if choice.sure or kind == "label" else title_under_label_heading(self.rec.text)
+        if under:  # "SECTION B - INTITULÉ DE L'APPUI DEMANDÉ" / "Appui à ...": a form's title label as its heading
+            choice = Choice(under, True, "under a title's label that heads a form's part")
         if kind == "heading" and choice.sure and choice.reason.startswith(NAME_OVER_HEADLINE):
             self.headline_aside = current  # "Digital ID and inclusion: wrapping up in Malawi": it tells the place
         if choice.title == rec.title and choice.sure:
