@@ -194,6 +194,11 @@ def not_a_title(text: str) -> str:
     return ""
 
 
+def status_words() -> frozenset[str]:
+    """The folded status values (data/labels.json status_values): "ongoing", "en cours", "en ejecución"."""
+    return _words().statuses
+
+
 def event_name(text: str) -> bool:
     """Does the line begin as an event's name ("Regional Workshop on ...", "Atelier sur ...", "Taller de ...")?"""
     return bool(_words().event_start.match(fold(" ".join(text.split())).lower()))

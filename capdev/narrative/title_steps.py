@@ -11,7 +11,7 @@ from .code_choice import CODE_TOKEN, not_a_code, take_code
 from .folding import fold_key
 from .prose_titles import prose_names
 from .step_tools import _excerpt, _one_line, _values
-from .title_codes import code_in_front, name_before_code, subject_title
+from .title_codes import code_in_front, name_before_code, subject_title, title_under_code_line, without_status
 from .title_choice import (
     NAME_OVER_HEADLINE,
     UNCONFIRMED,
@@ -31,7 +31,7 @@ from .title_dates import without_glued_date
 from .title_evidence import facts_follow, self_named, subject_line
 from .title_glue import Unglued, unglue
 from .title_heads import self_named_choice
-from .title_in_prose import IN_PROSE, evidenced_name, lone_name, runs_into
+from .title_in_prose import HEADING_WRITTEN_OUT, IN_PROSE, evidenced_name, lone_name, runs_into, writes_out
 from .title_label_heads import title_under_label_heading
 from .title_languages import halves, in_text_language
 from .title_meta import meta_line
@@ -102,6 +102,8 @@ class TitleSteps:
         if getattr(self, "reference_name", "") and not choice.title:
             return Choice(self.reference_name, False, "the project a reference line names")
         lone = lone_name(self.rec.text)
+        if lone and choice.title and writes_out(choice.title, lone):
+            return Choice(lone, True, HEADING_WRITTEN_OUT)
         if lone and (not choice.title or runs_into(choice.title, lone)):
             # "... du Projet régional / d'harmonisation ... (PRHSEP). Lancé en ...": the one name a paragraph gives.
             return Choice(lone, False, "the one name the text gives a project")
@@ -317,6 +319,9 @@ class TitleSteps:
             self.places_aside = current[len(without_places(current)) :].strip()  # still tells the countries
             rec.flag("title", f"places in brackets cut off the title: {self.places_aside!r}")
             current = without_places(current)
+        current, status = without_status(current)
+        if status:  # "Digital Archives for Municipal Courts (ongoing)": the project's status, not its name
+            rec.flag("title", f"a status cut off the title's end: {status!r}")
         if kind == "label" and without_glued_date(current) != current:  # "Project: ..., 12 March 2025"
             rec.flag("title", f"a date cut off the title's end: {current[len(without_glued_date(current)) :]!r}")
             current = without_glued_date(current)
@@ -339,7 +344,7 @@ class TitleSteps:
                     current and same_title(choice.title, current))):
                 # With no title, or a line the chooser was unsure of (a menu, a site's name), the line alone right
                 # over the record's labelled facts is the title.
-                over = self.title_over_facts()
+                over = self.title_over_facts() or title_under_code_line(self.raw.blocks, self.text)
                 if over:
                     choice = Choice(over, True, "a line alone right over the record's labelled facts")
         if not choice.sure and (not choice.title or kind in ("", "heading")):
