@@ -27,7 +27,7 @@ from .title_choice import (
     wraps_on,
 )
 from .title_columns import column_heads
-from .title_dates import without_glued_date
+from .title_dates import without_front_date, without_glued_date
 from .title_evidence import facts_follow, self_named, subject_line
 from .title_glue import Unglued, unglue
 from .title_heads import self_named_choice
@@ -319,6 +319,9 @@ class TitleSteps:
             self.places_aside = current[len(without_places(current)) :].strip()  # still tells the countries
             rec.flag("title", f"places in brackets cut off the title: {self.places_aside!r}")
             current = without_places(current)
+        if without_front_date(current) != current:  # "March 2025 - Digital Archives ...": the note's date, first
+            rec.flag("title", f"a date cut off the title's start: {current[: -len(without_front_date(current))]!r}")
+            current = without_front_date(current)
         current, status = without_status(current)
         if status:  # "Digital Archives for Municipal Courts (ongoing)": the project's status, not its name
             rec.flag("title", f"a status cut off the title's end: {status!r}")
