@@ -39,6 +39,7 @@ _ACRONYM_END = re.compile(r"\((?=[^)]*[A-Z][^)]*[A-Z])[A-Za-z][A-Za-z0-9-]{1,14}
 _PARTS = re.compile(r"\s+[-\u2013\u2014|]\s+")
 _CODE_IN_BRACKETS = re.compile(rf"\s*[(\[](?:{CODE_TOKEN})[)\]]\s*$")
 _MIN_WORDS = 3
+_CUT = frozenset({"a document's type or part", "a publication's name", "a date"})
 _NARRATIVE = frozenset({"summary", "narrative", "background", "objective", "description", "unparsed", "title"})
 
 
@@ -54,8 +55,9 @@ def code_in_front(title: str) -> tuple[str, str]:
     """("BEN-FIN-2024-02", "Renforcement des capacités ...") for a code and a separator before a title; ("", title)
     when the line does not start so or what follows is no title."""
     m = _CODE_FRONT.match(" ".join(title.split())) or _CODE_SPACE.match(" ".join(title.split()))
-    if not m or not_a_code(m.group("code")):
-        return "", title
+    code = m.group("code") if m else ""
+    if not m or not_a_code(code) or (len(re.findall(r"\d", code)) < 3 and len(re.split(r"[/.-]", code)) < 3):
+        return "", title  # "COVID-19 - Response ...": a name with a number, no code
     rest = clean(m.group("rest"))
     if len(rest.split()) < _MIN_WORDS or rejection(rest):
         return "", title
@@ -85,9 +87,10 @@ def subject_title(subject: str) -> str:
     cut off; '' when no part or more than one is left."""
     text = _CODE_IN_BRACKETS.sub("", " ".join(subject.split()))
     parts = [clean(p) for p in _PARTS.split(text)]
+    why = [rejection(p) for p in parts if p]
     kept = [p for p in parts if p and not rejection(p)]
-    if len(kept) != 1 or len(parts) < 2 and kept[0] == clean(subject):
-        return ""
+    if len(kept) != 1 or len(parts) < 2 and kept[0] == clean(subject) or any(w and w not in _CUT for w in why):
+        return ""  # the other parts must be what a writer adds to a title: its document, a date
     return kept[0] if len(kept[0].split()) >= _MIN_WORDS else ""
 
 

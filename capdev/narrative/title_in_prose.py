@@ -209,9 +209,13 @@ def runs_into(line: str, name: str) -> bool:
     return any(len(folded) > len(head) and folded.endswith(f" {head}") for head in heads)
 
 
+# "POINT 4 - ", "Item 3: ", "Punto 2. ": an agenda's item and its number before the heading's words.
+_ITEM = re.compile(r"^[^\W\d_]{2,12}\s+\d{1,3}\s*[-:.\u2013\u2014]\s*")
+
+
 def writes_out(heading: str, name: str) -> bool:
     """Does the name a sentence gives hold the whole heading after its project word ("Digitalisation de l'état
     civil" / "le Programme de digitalisation de l'état civil de la Commune de Ziguinchor")? The same project,
     its name written out."""
-    head, full = fold_key(heading), fold_key(name)
-    return len(head.split()) >= 2 and head != full and f" {head} " in f" {' '.join(full.split()[1:])} "
+    head, full = fold_key(_ITEM.sub("", heading)), fold_key(name)
+    return len(head.split()) >= _MIN_WORDS and head != full and f" {head} " in f" {' '.join(full.split()[1:])} "
