@@ -319,12 +319,13 @@ class TitleSteps:
             self.places_aside = current[len(without_places(current)) :].strip()  # still tells the countries
             rec.flag("title", f"places in brackets cut off the title: {self.places_aside!r}")
             current = without_places(current)
+        cuts = []  # said once the line cut is the title
         if without_front_date(current) != current:  # "March 2025 - Digital Archives ...": the note's date, first
-            rec.flag("title", f"a date cut off the title's start: {current[: -len(without_front_date(current))]!r}")
+            cuts.append(f"a date cut off the title's start: {current[: -len(without_front_date(current))]!r}")
             current = without_front_date(current)
         current, status = without_status(current)
         if status:  # "Digital Archives for Municipal Courts (ongoing)": the project's status, not its name
-            rec.flag("title", f"a status cut off the title's end: {status!r}")
+            cuts.append(f"a status cut off the title's end: {status!r}")
         if kind == "label" and without_glued_date(current) != current:  # "Project: ..., 12 March 2025"
             rec.flag("title", f"a date cut off the title's end: {current[len(without_glued_date(current)) :]!r}")
             current = without_glued_date(current)
@@ -357,6 +358,8 @@ class TitleSteps:
             choice = Choice(under, True, "under a title's label that heads a form's part")
         if kind == "heading" and choice.sure and choice.reason.startswith(NAME_OVER_HEADLINE):
             self.headline_aside = current  # "Digital ID and inclusion: wrapping up in Malawi": it tells the place
+        for cut in cuts if choice.title and same_title(choice.title, current) else ():
+            rec.flag("title", cut)
         if choice.title == rec.title and choice.sure:
             return
         if self.title_line is not None and not same_title(choice.title, rec.title):
