@@ -11,7 +11,6 @@ from .code_choice import CODE_TOKEN, not_a_code, take_code
 from .folding import fold_key
 from .prose_titles import prose_names
 from .step_tools import _excerpt, _one_line, _values
-from .title_codes import code_in_front, name_before_code, subject_title, title_under_code_line, without_status
 from .title_choice import (
     NAME_OVER_HEADLINE,
     UNCONFIRMED,
@@ -26,6 +25,7 @@ from .title_choice import (
     without_site,
     wraps_on,
 )
+from .title_codes import code_in_front, name_before_code, subject_title, title_under_code_line, without_status
 from .title_columns import column_heads
 from .title_dates import without_front_date, without_glued_date
 from .title_evidence import facts_follow, self_named, subject_line

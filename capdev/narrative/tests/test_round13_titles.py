@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from capdev.narrative import parse_file, parse_text
+from capdev.narrative.prose_titles import prose_names
 from capdev.narrative.title_codes import code_in_front, name_before_code, subject_title, without_status
 from capdev.narrative.title_dates import without_front_date
 from capdev.narrative.title_in_prose import evidenced_name, writes_out
@@ -229,3 +230,26 @@ def test_a_labelled_title_loses_its_front_date_and_a_project_words_number():
     record = parse_text("Title: March 2025 - Digital Archives for Municipal Courts\nCountry: Ghana\n"
                         "Budget: USD 200,000\n")[0]
     assert record.title == "Digital Archives for Municipal Courts"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Under the Open Budget Initiative for Local Councils programme, the Ministry trained 40 officers.",
+     "Open Budget Initiative for Local Councils"),
+    ("The project, titled Integrated Land Information System for Namibia, began in March 2022.",
+     "Integrated Land Information System for Namibia"),
+    ("Ce projet, intitulé Modernisation de la chaîne pénale au Sénégal, a démarré en 2023.",
+     "Modernisation de la chaîne pénale au Sénégal"),
+    ("El proyecto, denominado Catastro Multipropósito en Colombia, inició en 2021.",
+     "Catastro Multipropósito en Colombia"),
+])
+def test_a_name_a_sentence_gives_after_a_naming_word_or_before_a_programme_word(text, name):
+    assert prose_names(text)[:1] == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "The project, titled in the annex as a pilot, began in 2022.",  # no capital: no name
+    "Support from the United Nations Development Programme began in 2022.",  # an organisation's capitalised word
+    "the programme was extended to six districts in 2024.",
+])
+def test_no_name_without_a_capital_after_the_naming_word_or_before_a_small_programme_word(text):
+    assert prose_names(text) == []
