@@ -118,7 +118,8 @@ def test_a_codes_value_keeps_what_is_no_projects_name(value):
 
 def test_a_table_cell_with_the_name_and_its_code_gives_both():
     text = ("| Intervention (code) | Période | Montant |\n|---|---|---|\n"
-            "| Programme de promotion de la gouvernance locale (ProGoL) 2021.2190.4 | 10/2021 - 09/2025 | 9 500 000 EUR |\n")
+            "| Programme de promotion de la gouvernance locale (ProGoL) 2021.2190.4 | 10/2021 - 09/2025 "
+            "| 9 500 000 EUR |\n")
     record = parse_text(text)[0]
     assert (record.title, record.code) == ("Programme de promotion de la gouvernance locale (ProGoL)", "2021.2190.4")
 
