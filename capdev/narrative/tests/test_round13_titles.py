@@ -16,8 +16,10 @@ import pytest
 
 from capdev.narrative import parse_file, parse_text
 from capdev.narrative.prose_titles import prose_names
+from capdev.narrative.title_choice import rejection
 from capdev.narrative.title_codes import code_in_front, name_before_code, subject_title, without_status
 from capdev.narrative.title_dates import without_front_date
+from capdev.narrative.title_documents import section_opening
 from capdev.narrative.title_in_prose import evidenced_name, writes_out
 from capdev.narrative.title_label_heads import title_under_label_heading
 from capdev.narrative.titles import propose_title
@@ -254,3 +256,21 @@ def test_a_name_a_sentence_gives_after_a_naming_word_or_before_a_programme_word(
 ])
 def test_no_name_without_a_capital_after_the_naming_word_or_before_a_small_programme_word(text):
     assert prose_names(text) == []
+
+
+@pytest.mark.parametrize("line, section", [
+    ("Lessons learned from the first phase", True), ("Prochaines étapes du programme", True),
+    ("Resultados esperados del proyecto", True),
+    ("Lessons Learned Platform for Municipal Governments", False),  # a name that holds the words
+    ("Mise en œuvre de la stratégie nationale de gouvernance numérique", False),
+    ("Project Data for Municipal Planning", False),
+])
+def test_a_line_opening_on_a_sections_heading_and_what_it_is_of(line, section):
+    assert section_opening(line) is section
+    assert (rejection(line) == "a section heading") is section
+
+
+def test_a_sections_heading_over_the_facts_is_no_title():
+    record = parse_text("Lessons learned from the first phase\n\nCountry: Ghana\nStart: 2023\n"
+                        "Budget: USD 200,000\n")[0]
+    assert record.title == ""
