@@ -27,7 +27,7 @@ def _alternation(phrases: list[str]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], ...]:
     data = json.loads(_DATA.read_text(encoding="utf-8"))
     alt = {k: _alternation(v) for k, v in data.items() if isinstance(v, list)}
     # '... du projet [code] [intitulé] Name': the name begins with a capital (checked on the original text).
@@ -41,9 +41,13 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     # 'the Open Budget Data for Parliaments project': a run of capitalised words (small connectors between).
     before = re.compile(
         r"(?<![\w'])(?:[Tt]he|[Ii]ts|[Oo]ur|[Tt]heir)\s+(?P<name>(?:[A-Z]|[a-z]{1,2}-[A-Z])[\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|for|and|in|on|the|to|&)){2,18})"
-        r"\s+(?:project|Project|PROJECT)(?![\w'])")
+        r"\s+(?:project|Project|PROJECT|programme|program|initiative)(?![\w'])")
+    # 'the project, titled Integrated Land ...', 'le projet, intitulé Modernisation ...': a naming word says a name
+    # follows, whatever comes before the project word.
+    named = re.compile(rf"(?<![\w'])(?:{alt['project_words']})\s*,?\s+(?:{alt['naming_words']})\s*:?\s+"
+                       r"(?P<name>(?=\S)[^\n]{0,400})")
     funding = re.compile(rf"(?<![\w'])(?:{alt['funding_name_words']})(?![\w'])")
-    return after, stop, before, funding
+    return after, stop, before, funding, named
 
 
 def _trim(name: str) -> str:
@@ -56,10 +60,10 @@ def _trim(name: str) -> str:
 
 def prose_names(text: str) -> list[str]:
     """The names sentences give their project without quotes, in order, each once (words, not checked as titles)."""
-    after, stop, before, funding = _patterns()
+    after, stop, before, funding, named = _patterns()
     folded = fold(text).lower()
     found: list[tuple[int, str]] = []
-    for m in after.finditer(folded):
+    for m in sorted((*after.finditer(folded), *named.finditer(folded)), key=lambda m: m.start("name")):
         start = m.start("name")
         head = text[start : start + 400]
         if not head[:1].isupper():

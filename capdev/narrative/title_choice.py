@@ -22,7 +22,7 @@ from .code_choice import another_code
 from .folding import fold, fold_key
 from .labels import default_table, match_label
 from .title_bodies import body_name
-from .title_documents import document_title, project_section
+from .title_documents import document_title, project_section, section_opening
 from .title_evidence import (
     _alternation,  # one way to turn a word list into a pattern
     document_of,
@@ -211,7 +211,8 @@ def rejection(title: str, kind: str = "heading") -> str:
     is_doc, rest = doc_type_rest(title)
     if is_doc or document_title(title):  # "INFORME SEMESTRAL - PRIMER SEMESTRE 2025": the document's own title
         return "a document's type or part"
-    if fold_key(title) in w.sections or fold_key(title) in default_table().headings or project_section(title):
+    if fold_key(title) in w.sections or fold_key(title) in default_table().headings or project_section(title) or (
+            section_opening(title)):
         return "a section heading"
     lab = match_label(f"{title}:")
     if lab is not None and not title[lab.end :].strip(" :"):

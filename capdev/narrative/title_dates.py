@@ -11,7 +11,8 @@ from functools import lru_cache
 
 
 @lru_cache(maxsize=1)
-def _glued_date() -> re.Pattern[str]:
+def _date() -> str:
+    """A day and a month, or a month and a year, or a date in figures, as a pattern's text."""
     from .values.dates import MONTHS
 
     month = "(?:" + "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True)) + r")\.?"
@@ -19,7 +20,26 @@ def _glued_date() -> re.Pattern[str]:
     year = r"(?:19|20)\d\d"
     date = (rf"(?:{day}\s+(?:de\s+|of\s+)?{month}(?:,?\s+(?:de\s+)?{year})?|{month}\s+{day},?\s+{year}"
             rf"|{month}\s+(?:de\s+)?{year}|\d{{1,2}}[./]\d{{1,2}}[./]{year})")
-    return re.compile(rf"(?:\s*,|\s+[-\u2013\u2014|]|\s*\()\s*{date}\s*\)?\s*$", re.IGNORECASE)
+    return date
+
+
+@lru_cache(maxsize=1)
+def _glued_date() -> re.Pattern[str]:
+    return re.compile(rf"(?:\s*,|\s+[-\u2013\u2014|]|\s*\()\s*{_date()}\s*\)?\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _front_date() -> re.Pattern[str]:
+    """A date, then a separator, opening the line: "March 2025 - X", "12/05/2025 | X", "2025-03-12: X"."""
+    return re.compile(rf"^\s*(?:{_date()}|(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?)\s*(?:[:|]|[-\u2013\u2014](?=\s))\s*",
+                      re.IGNORECASE)
+
+
+def without_front_date(title: str) -> str:
+    """The title without a date and a separator before it ("March 2025 - Digital Archives ..."); the title itself
+    when there is none (or fewer than three words would be left)."""
+    m = _front_date().match(title)
+    return title[m.end() :] if m and len(title[m.end() :].split()) >= 3 else title
 
 
 def without_glued_date(title: str) -> str:

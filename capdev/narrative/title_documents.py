@@ -56,3 +56,19 @@ def project_section(line: str) -> bool:
     """Is the line a short heading of a section of the project ("RAPPEL DU PROJET", "Overview of the project")?"""
     folded = " ".join(fold(line).lower().replace("\u2019", "'").strip(" .:;-\u2013\u2014").split())
     return bool(_patterns()[2].match(folded))
+
+
+@lru_cache(maxsize=1)
+def _section_opening() -> re.Pattern[str]:
+    # A section's heading (data/title_words.json section_openings: "lessons learned", "next steps", "résultats
+    # attendus", "resultados esperados"), then what it is of or from.
+    data = json.loads((_DATA.parent / "title_words.json").read_text(encoding="utf-8"))
+    heads = _alternation(data["section_openings"])
+    return re.compile(rf"^(?:{heads})\s+(?:of|from|for|on|in|du|de|des|d'|sur|pour|del|sobre|para|en)(?![\w])")
+
+
+def section_opening(line: str) -> bool:
+    """Does the line open on a section's heading and say what it is of ("Lessons learned from the first phase",
+    "Prochaines étapes du programme", "Resultados esperados del proyecto")?"""
+    folded = " ".join(fold(line).lower().replace("\u2019", "'").strip(" .:;-\u2013\u2014#*").split())
+    return bool(_section_opening().match(folded))

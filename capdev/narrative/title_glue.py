@@ -29,6 +29,8 @@ _MAX_LINE = 600  # a longer line is no title line: nothing below is tried on it
 _LEADER = re.compile(r"\s*(?:(?:\.\s?){4,}|\u2026{2,}|_{4,}|(?:\u00b7\s?){4,})\s*")
 _SEPARATOR = r"\s*(?:[:|\u00b7\u2022,;]|[-\u2013\u2014](?=\s)|(?<=\s)[-\u2013\u2014])\s*"
 _LETTERS = re.compile(r"[^\W\d_]")
+# "Proyecto 2023-045:", "Projet 12/2021/04 -": figures joined by a separator after a project word (no period).
+_NUMBERED_CODE = re.compile(r"\d{2,6}(?:[./-]\d{1,6}){1,3}")
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -123,7 +125,8 @@ def unglue(line: str) -> Unglued:
         folded = folded[m.end() :]
     code = ""
     m = _words().code_front.match(folded)
-    if m and (m.group("code") or _LETTERS.search(m.group("any")) or re.fullmatch(r"\d{5,12}", m.group("any"))):
+    if m and (m.group("code") or _LETTERS.search(m.group("any")) or re.fullmatch(r"\d{5,12}", m.group("any")) or (
+            _NUMBERED_CODE.fullmatch(m.group("any")) and not _PERIOD.fullmatch(m.group("any")))):
         code = text[m.start("code" if m.group("code") else "any") : m.end("code" if m.group("code") else "any")]
         rest = text[m.end() :].strip(" :|\u00b7\u2022-\u2013\u2014")
         if not rest or not _LETTERS.search(rest):
@@ -192,6 +195,11 @@ def not_a_title(text: str) -> str:
         if not rest or fold_key(rest) in w.statuses or any(fold_key(p) in w.statuses for p in rest.split()):
             return "a phase and its status"
     return ""
+
+
+def status_words() -> frozenset[str]:
+    """The folded status values (data/labels.json status_values): "ongoing", "en cours", "en ejecución"."""
+    return _words().statuses
 
 
 def event_name(text: str) -> bool:

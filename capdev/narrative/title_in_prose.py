@@ -72,7 +72,8 @@ _HEREAFTER = "the text calls it the project hereinafter"
 _CODE_NEXT = "the record's code follows it"
 _ACRONYM_USED = "its acronym is used again in the text"
 _REPEATED = "the text names it so more than once"
-IN_PROSE = frozenset({_HEREAFTER, _CODE_NEXT, _ACRONYM_USED, _REPEATED})
+HEADING_WRITTEN_OUT = "the record's heading, written out in a sentence"
+IN_PROSE = frozenset({_HEREAFTER, _CODE_NEXT, _ACRONYM_USED, _REPEATED, HEADING_WRITTEN_OUT})
 
 
 @lru_cache(maxsize=1)
@@ -175,11 +176,19 @@ def evidenced_name(text: str, code: str | None) -> tuple[str, str]:
     """(the one name the text writes as its project's, why); ('', '') when there is none, or more than one."""
     keys = [fold_key(name) for _, _, name in names_in_prose(text)]
     chosen: dict[str, tuple[str, str]] = {}
+    acronyms: set[str] = set()
     for _start, end, name in _candidates(text):
         key = fold_key(name)
         why = "" if key in chosen else _evidence(text, end, name, code or "", keys)
         if why:
             chosen[key] = (name, why)
+            acr = _ACRONYM.match(text[end : end + 40])
+            acronyms.add(acr.group("acr") if acr else key)
+    longest = max(chosen, key=len, default="")
+    if len(chosen) > 1 and len(acronyms) == 1 and all(longest.startswith(k) for k in chosen):
+        # "le Projet de renforcement ... territoriaux (PRCET)" in an agenda, "... territoriaux de la Casamance
+        # (PRCET)" in the minutes: one acronym, the shorter names the longer cut short: one project, its full name.
+        return chosen[longest]
     if len(chosen) != 1:
         return "", ""
     return next(iter(chosen.values()))
@@ -198,3 +207,15 @@ def runs_into(line: str, name: str) -> bool:
     folded = fold_key(line)
     heads = (fold_key(" ".join(name.split()[:k])) for k in (1, 2, 3))
     return any(len(folded) > len(head) and folded.endswith(f" {head}") for head in heads)
+
+
+# "POINT 4 - ", "Item 3: ", "Punto 2. ": an agenda's item and its number before the heading's words.
+_ITEM = re.compile(r"^[^\W\d_]{2,12}\s+\d{1,3}\s*[-:.\u2013\u2014]\s*")
+
+
+def writes_out(heading: str, name: str) -> bool:
+    """Does the name a sentence gives hold the whole heading after its project word ("Digitalisation de l'état
+    civil" / "le Programme de digitalisation de l'état civil de la Commune de Ziguinchor")? The same project,
+    its name written out."""
+    head, full = fold_key(_ITEM.sub("", heading)), fold_key(name)
+    return len(head.split()) >= _MIN_WORDS and head != full and f" {head} " in f" {' '.join(full.split()[1:])} "

@@ -25,12 +25,14 @@ from .title_choice import (
     without_site,
     wraps_on,
 )
+from .title_codes import code_in_front, name_before_code, subject_title, title_under_code_line, without_status
 from .title_columns import column_heads
-from .title_dates import without_glued_date
+from .title_dates import without_front_date, without_glued_date
 from .title_evidence import facts_follow, self_named, subject_line
 from .title_glue import Unglued, unglue
 from .title_heads import self_named_choice
-from .title_in_prose import IN_PROSE, evidenced_name, lone_name, runs_into
+from .title_in_prose import HEADING_WRITTEN_OUT, IN_PROSE, evidenced_name, lone_name, runs_into, writes_out
+from .title_label_heads import title_under_label_heading
 from .title_languages import halves, in_text_language
 from .title_meta import meta_line
 from .title_places import without_places
@@ -100,6 +102,8 @@ class TitleSteps:
         if getattr(self, "reference_name", "") and not choice.title:
             return Choice(self.reference_name, False, "the project a reference line names")
         lone = lone_name(self.rec.text)
+        if lone and choice.title and writes_out(choice.title, lone):
+            return Choice(lone, True, HEADING_WRITTEN_OUT)
         if lone and (not choice.title or runs_into(choice.title, lone)):
             # "... du Projet régional / d'harmonisation ... (PRHSEP). Lancé en ...": the one name a paragraph gives.
             return Choice(lone, False, "the one name the text gives a project")
@@ -114,6 +118,8 @@ class TitleSteps:
         if subject and not rejection(subject):
             # A mail or a forwarded note with no title line: its subject may name the project; a reviewer confirms.
             return Choice(subject, False, "an e-mail's subject")
+        if subject_title(subject):  # "Final report - X (RW-LAND-031)": the one part of the subject a title may be
+            return Choice(subject_title(subject), False, "an e-mail's subject, its other parts cut off")
         heading = clean(getattr(self, "body_heading", ""))
         if heading:
             # "4.3 Escuela de Verano de Innovación Pública": a numbered section's heading read as a body's name may
@@ -222,6 +228,11 @@ class TitleSteps:
             self.rec.flag("code", f"not a code, the project's name: {_excerpt(value)}")
             self.reference_name = clean(value)
             return
+        name, code = name_before_code(value)
+        if name:  # "Programme d'appui ... (PARAP) FED/2022/437-118": the project's name, then its code
+            value = code
+            if not self.rec.title and self.set_title(name, labelled=True):
+                self.rec.flag("title", "read before its code in the code's value")
         self.rec.code = take_code(self.rec, value, block.label)
 
     def unglued_title(self) -> tuple[str, str]:
@@ -229,6 +240,9 @@ class TitleSteps:
         has none), and why the line was set aside when it is no title."""
         rec = self.rec
         glued = unglue(rec.title)
+        front, rest = code_in_front(glued.title) if not glued.code else ("", "")
+        if front:  # "Projet : BEN-FIN-2024-02 - Renforcement ...": a code of any shape, a dash, then the title
+            glued = Unglued(rest, front, "")
         alone = " ".join(glued.title.split())
         if not glued.code and _CODE_ALONE.fullmatch(alone) and not not_a_code(alone):
             # "STRENGTHENING STATISTICAL CAPACITY ..." / "KAZ-STAT-2020": a code alone on the line under the title.
@@ -305,6 +319,13 @@ class TitleSteps:
             self.places_aside = current[len(without_places(current)) :].strip()  # still tells the countries
             rec.flag("title", f"places in brackets cut off the title: {self.places_aside!r}")
             current = without_places(current)
+        cuts = []  # said once the line cut is the title
+        if without_front_date(current) != current:  # "March 2025 - Digital Archives ...": the note's date, first
+            cuts.append(f"a date cut off the title's start: {current[: -len(without_front_date(current))]!r}")
+            current = without_front_date(current)
+        current, status = without_status(current)
+        if status:  # "Digital Archives for Municipal Courts (ongoing)": the project's status, not its name
+            cuts.append(f"a status cut off the title's end: {status!r}")
         if kind == "label" and without_glued_date(current) != current:  # "Project: ..., 12 March 2025"
             rec.flag("title", f"a date cut off the title's end: {current[len(without_glued_date(current)) :]!r}")
             current = without_glued_date(current)
@@ -327,13 +348,18 @@ class TitleSteps:
                     current and same_title(choice.title, current))):
                 # With no title, or a line the chooser was unsure of (a menu, a site's name), the line alone right
                 # over the record's labelled facts is the title.
-                over = self.title_over_facts()
+                over = self.title_over_facts() or title_under_code_line(self.raw.blocks, self.text)
                 if over:
                     choice = Choice(over, True, "a line alone right over the record's labelled facts")
         if not choice.sure and (not choice.title or kind in ("", "heading")):
             choice = self_named_choice(self.raw.blocks, self.text) or choice  # "PROJET D'APPUI À ..." at the head
+        under = "" if choice.sure or kind == "label" else title_under_label_heading(self.rec.text)
+        if under:  # "SECTION B - INTITULÉ DE L'APPUI DEMANDÉ" / "Appui à ...": a form's title label as its heading
+            choice = Choice(under, True, "under a title's label that heads a form's part")
         if kind == "heading" and choice.sure and choice.reason.startswith(NAME_OVER_HEADLINE):
             self.headline_aside = current  # "Digital ID and inclusion: wrapping up in Malawi": it tells the place
+        for cut in cuts if choice.title and same_title(choice.title, current) else ():
+            rec.flag("title", cut)
         if choice.title == rec.title and choice.sure:
             return
         if self.title_line is not None and not same_title(choice.title, rec.title):

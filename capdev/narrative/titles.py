@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from .title_evidence import never_reason
 from .title_glued import glued_sentence
 
 MAX_WORDS = 12
@@ -79,6 +80,8 @@ def propose_title(summary: str, objective: str, expectations: list[str], accompl
         "" if summary.lstrip()[:1].islower() else first_sentence(summary),
         first_sentence(accomplishments[0]) if accomplishments else "",
     ]
+    # "From: A. Diallo To: Grants team Date: Tue": a mail's header lines are no title, whatever paragraph holds them.
+    candidates = [t for t in candidates if not never_reason(t)]
     for title in candidates:
         if len(title.split()) >= _MIN_WORDS:
             return title
