@@ -170,8 +170,8 @@ _PEOPLE = (r"(?:participants|officials|people|persons|civil\s+servants|public\s+
            r"notari[oa]s|notaries|registrars|avocat(?:e)?s|m[ée]decins|m[ée]dic[oa]s|infirmi[eè]re?s|enfermer[oa]s|"
            r"ministres|ministr[oa]s|d[ée]put[ée]e?s|diputad[oa]s|deputies|pr[ée]fets|governors|defensor(?:e|a)s|"
            r"d[ée]fenseur(?:e)?s|defenders|"
-           # abbreviated in tables and notes ("(35 part.)", "12 pers.", "40 pax")
-           r"part\.|partic\.|particip\.|pers\.|pax)")
+           # abbreviated in tables and notes, right after the count ("(35 part.)", "12 pers.", "40 pax"; "took part.")
+           r"(?<=\d\s)(?:part|partic|particip|pers)\.|(?<=\d\s)pax)")
 _PARTICIPANTS = re.compile(
     rf"(?<![\w.,])(?:(?P<qual>{_QUALIFIER})\s+)?(?P<num>{_NUM})\+?\s+"
     # "60 finance and planning officers": two words of the profile joined (the first no plural: "3 ministries and")
