@@ -13,8 +13,10 @@ table, a numbered fiche, an acta, a line of "Key: value" cells, bullets; the val
   project's (values/event_genres.py, data/event_cues.json "team_present", "organised_by");
 - "en cours" / "en curso" (under way) and "au cours de" (during) name no course (values/event_words.py);
 - a label's value wrapped under its own column ("Highlights:     A regional workshop ... was held" / "       in Suva
-  in March 2026 with 64 participants") and a line left inside an open bracket ("(Sarajevo, November" / "2024)
+  in March 2026 with 64 participants"; a key of one word: "dc.description.abstract", "Résumé") and a line left inside an open bracket ("(Sarajevo, November" / "2024)
   gathered 120 participants") go on with their sentence (values/event_hang.py, event_words._join_wrapped);
+- "trainings of trainers", "capacitaciones de capacitadores", "formaciones de formadores" in the plural name a
+  training of trainers (event_words._TYPE_RULES);
 - counts abbreviated in tables and notes: "(35 part.)", "40 pers.", "25 pax" (event_words._PEOPLE);
 - a column "Relevant activities" / "Actividades relevantes" / "Activités pertinentes" of an export gives its events
   (data/labels.json).
@@ -153,11 +155,26 @@ def test_under_way_guards(text: str, expected: list) -> None:
      "                    à Lomé en mars 2025 avec 150 participants.\n", [("2025-03", "TGO", 150)]),
     ("Logros:   La mesa de trabajo sobre servicio civil se realizó\n"
      "          en Asunción en mayo de 2024 con 33 funcionarios.\n", [("2024-05", "PRY", 33)]),
+    ("dc.description.abstract    A regional workshop was held in Suva in March 2026\n"
+     "                           with 64 participants from line ministries.\n", [("2026-03", "FJI", 64)]),
+    ("Résumé        Un atelier national de validation s'est tenu à Lomé en mars 2025\n"
+     "              avec 150 participants.\n", [("2025-03", "TGO", 150)]),
     ("The regional conference on corruption risk assessment (Sarajevo, November\n"
      "2024) gathered 120 participants.\n", [("2024-11", "BIH", 120)]),
 ])
 def test_value_wrapped_under_its_label(text: str, expected: list) -> None:
     assert _told(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It held two national trainings of trainers (Dhaka, November 2021, 46 participants; Kathmandu, March 2022, "
+     "51 participants).", [("2021-11", "BGD", 46), ("2022-03", "NPL", 51)]),
+    ("Se realizaron dos capacitaciones de capacitadores: en Lima en mayo de 2023 con 20 participantes y en Cusco en "
+     "junio de 2023 con 18 participantes.", [("2023-05", "PER", 20), ("2023-06", "PER", 18)]),
+])
+def test_trainings_of_trainers_in_the_plural(text: str, expected: list) -> None:
+    assert _told(text) == expected
+    assert {e.type for e in extract_events(text)} == {"training_of_trainers"}
 
 
 def test_value_wrapped_guard() -> None:

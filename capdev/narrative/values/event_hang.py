@@ -9,7 +9,8 @@ The second line is indented to where the first line's text begins after its date
 apart, "assessment of Tonga" would be a second event, and the workshop would lose its place and its count). So is a
 label's value wrapped under its column ("Highlights:     A regional workshop ... was held" / "                in Suva in
 March 2026 with 64 participants", "Faits marquants :  ...", "Resultados:   ..."): the lead is then a short key
-closed by its colon.
+closed by its colon, or one word ("dc.description.abstract    The project ... held two" / "          national
+trainings of trainers (Dhaka, November 2021, 46" / "          participants; ...").
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from . import dates as _dates
 
 _LEAD = re.compile(r"^(?P<indent>[ \t]*)(?P<date>\S[^\n]{0,28}?)(?P<gap>[ \t]{2,})(?=\S)")
 _KEY = re.compile(r"^[^\W\d_][^\d:|]{1,27}?\s?[:\uff1a]$")
+_ONE_KEY = re.compile(r"^[^\W\d_][^\s\d]{1,28}$")
 _SLACK = 1  # columns of difference allowed between the text column and the wrapped line's indent
 
 
@@ -33,7 +35,8 @@ def hang_under_date(text: str, prev, ln) -> bool:
     if not m:
         return False
     found = _dates.find_dates(m.group("date"))
-    keyed = _KEY.match(m.group("date")) is not None  # "Highlights:", "Faits marquants :", "Logros:"
+    # "Highlights:", "Faits marquants :", "Logros:", a key of one word ("dc.description.abstract", "Résumé")
+    keyed = _KEY.match(m.group("date")) is not None or _ONE_KEY.match(m.group("date")) is not None
     if not keyed and (len(found) != 1 or found[0].start != 0
                       or found[0].end != len(m.group("date").rstrip(" :-\u2013"))):
         return False

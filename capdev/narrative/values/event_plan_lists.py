@@ -8,8 +8,6 @@ those of a heading, never of a name ("Programme" is no plan).
 """
 from __future__ import annotations
 
-import re
-
 from .dates import find_dates
 from .event_facts import _LIST_MARK
 from .event_plans import PLAN_WORDS

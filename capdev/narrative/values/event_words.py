@@ -12,7 +12,7 @@ from .event_people import AGENTS
 # ---------------------------------------------------------------- vocabulary
 
 _TYPE_RULES: list[tuple[str, str]] = [
-    ("training_of_trainers", r"training[\s-]+of[\s-]+trainers|\bToTs?\b|train[\s-]+the[\s-]+trainers?"),
+    ("training_of_trainers", r"trainings?[\s-]+of[\s-]+trainers|\bToTs?\b|train[\s-]+the[\s-]+trainers?"),
     ("publication_launch",
      r"(?:publication|book|report)\s+launch(?:es)?|launch(?:ed|ing)?\s+(?:event\s+)?(?:of\s+)?(?:the\s+)?"
      r"(?:[\w’'-]+\s+){0,6}?(?:report|publication|book|survey|toolkit|handbook|guidelines|booklet)s?"
@@ -43,8 +43,8 @@ _TYPE_RULES: list[tuple[str, str]] = [
 ]
 # The same kinds in French and Spanish (accents optional), joined to the English rule of their type.
 _TYPE_WORDS_FR_ES: dict[str, str] = {
-    "training_of_trainers": r"formations?\s+de\s+formateurs|formaci[oó]n\s+de\s+formadores|capacitaci[oó]n\s+de\s+"
-                            r"(?:capacitadores|formadores)",
+    "training_of_trainers": r"formations?\s+de\s+formateurs|formaci(?:[oó]n|ones)\s+de\s+formadores|"
+                            r"capacitaci(?:[oó]n|ones)\s+de\s+(?:capacitadores|formadores)",
     "publication_launch": r"lancement\s+(?:du|de\s+la|de\s+l['’]|des)\s+(?:\w+\s+){0,4}?(?:rapport|publication|guide|"
                           r"manuel|enqu[eê]te)s?|lanzamiento\s+(?:del?|de\s+la)\s+(?:\w+\s+){0,4}?(?:informe|publicaci[oó]n|"
                           r"gu[ií]a|manual|encuesta)s?",
