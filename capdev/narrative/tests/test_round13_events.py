@@ -13,8 +13,9 @@ table, a numbered fiche, an acta, a line of "Key: value" cells, bullets; the val
   project's (values/event_genres.py, data/event_cues.json "team_present", "organised_by");
 - "en cours" / "en curso" (under way) and "au cours de" (during) name no course (values/event_words.py);
 - a label's value wrapped under its own column ("Highlights:     A regional workshop ... was held" / "       in Suva
-  in March 2026 with 64 participants"; a key of one word: "dc.description.abstract", "Résumé") and a line left inside an open bracket ("(Sarajevo, November" / "2024)
-  gathered 120 participants") go on with their sentence (values/event_hang.py, event_words._join_wrapped);
+  in March 2026 with 64 participants"; a key of one word: "dc.description.abstract", "Résumé") and a line left
+  inside an open bracket ("(Sarajevo, November" / "2024) gathered 120 participants") go on with their sentence
+  (values/event_hang.py, event_words._join_wrapped);
 - "trainings of trainers", "capacitaciones de capacitadores", "formaciones de formadores" in the plural name a
   training of trainers (event_words._TYPE_RULES);
 - counts abbreviated in tables and notes: "(35 part.)", "40 pers.", "25 pax" (event_words._PEOPLE);
