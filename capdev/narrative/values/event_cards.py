@@ -6,6 +6,9 @@ line or a new card between them:
     Venue: Lima, Peru                                 Lieu : Cotonou (Bénin)
     Participants: 46 (24 women, 22 men)               Participants : 19 femmes et 25 hommes
 
+A card's pairs may also stand on one line, cut by "|", tabs, " ; " or " · " ("Actividad: Curso de gestión | Fecha:
+agosto de 2023 | Lugar: Asunción, Paraguay | Participantes: 28"): one event per line, every cell a "Key: value".
+
 A card is an event when one key names the event (data/event_cues.json "card_keys": an "event" key whatever its
 value, a "title" key only when its value names a kind of event) and a date key gives a date. Each value is read
 alone: the venue's place or "online", the participants' exact count (a split by sex summed, an estimate no count).
@@ -31,6 +34,8 @@ _DATA = Path(__file__).resolve().parent.parent / "data" / "event_cues.json"
 _KEYED = re.compile(r"^\s*(?:[-\u2022*\u00b7\u25aa]\s*)?(?P<key>[^:\d]{2,40}?)\s*[:\uff1a]\s*(?P<value>\S.*?)\s*$")
 _COUNT = re.compile(r"^\s*(?P<num>\d{1,3}(?:[,\s]\d{3})+|\d{1,5})(?!\s*[-/.]\d)")
 CARD_LINES = _MAX_KEYS = 8  # lines of one card
+_CELL_CUT = re.compile(r"\s+[|\u00a6\u00b7\u2022]\s+|\s*\t\s*|\s+;\s+|\s*\|\s*")
+_CELL = re.compile(r"^\s*(?P<key>[^:\d|]{2,40}?)\s*[:\uff1a]\s*\S")
 
 
 def _fold(text: str) -> str:
@@ -51,6 +56,16 @@ def _keyed(text: str) -> tuple[str, str] | None:
         return None
     role = _roles().get(_fold(m.group("key")))
     return (role, m.group("value")) if role else None
+
+
+def _cells(text: str) -> list[str] | None:
+    """The "Key: value" cells of a card written on one line, the card's keys kept ("Actividad: ... | Fecha: ... |
+    Lugar: ..."); None unless the line has two cells or more, each a "Key: value" and the first a key of the card."""
+    cells = [c for c in _CELL_CUT.split(text.strip()) if c.strip()]
+    if len(cells) < 2 or not all(_CELL.match(c) for c in cells) or _keyed(cells[0]) is None:
+        return None
+    kept = [c for c in cells if _keyed(c) is not None]
+    return kept if len(kept) >= 2 else None
 
 
 def _card(texts: list[str], dated: bool = True) -> dict[str, tuple[str, int]] | None:
@@ -76,6 +91,9 @@ def _card(texts: list[str], dated: bool = True) -> dict[str, tuple[str, int]] | 
 def card_length(texts: list[str]) -> int:
     """How many of the lines (from the first) are one event card, dated or not (its lines are the event's, never
     the record's labels); 0 when they open none."""
+    cells = _cells(texts[0]) if texts else None
+    if cells is not None:
+        return 1 if _card(cells, dated=False) else 0
     facts = _card(texts, dated=False)
     return 1 + max(k for _, k in facts.values()) if facts else 0
 
@@ -87,7 +105,10 @@ def is_card_line(text: str) -> bool:
 
 def read_card(lines: list[_Sentence], i: int, offset: int) -> tuple[_Draft, int] | None:
     """The event of the card starting at lines[i] and the index of the line after it, else None."""
-    if _keyed(lines[i].text) is not None:
+    cells = _cells(lines[i].text)
+    if cells is not None:
+        texts, ends = cells, [0] * len(cells)
+    elif _keyed(lines[i].text) is not None:
         texts = [ln.text for ln in lines[i : i + _MAX_KEYS]]
         ends = list(range(len(texts)))
     else:

@@ -91,14 +91,36 @@ def attended_elsewhere(events: list[Event]) -> list[Event]:
     """The events the project took part in rather than held ("The project also took part in the Global Summit
     organized by OGP", "Le projet a participé au Forum ...", "El proyecto participó en la Conferencia ..."): another
     organisation's, not the project's (data/event_cues.json "attended_elsewhere"). "took part in organizing" is
-    the project's own."""
+    the project's own. So is, told with no count, an event another body organised where the project's people were
+    present ("El seminario convocado por la CEPAL ... contó con la presencia de nuestro coordinador")."""
     out = []
     for e in events:
         first = _FIRST_SENTENCE.split(e.summary[:400], maxsplit=1)[0]
         m = _attended_rx().search(first)
-        if (m and not _NOT_ORGANISING.match(first, m.end())) or _words_rx("project_presented").search(first):
+        if (m and not _NOT_ORGANISING.match(first, m.end())) or _words_rx("project_presented").search(first) \
+                or (e.participants is None and _guest_of_another(first)):
             out.append(e)
     return out
+
+
+@lru_cache(maxsize=1)
+def _present_rx() -> re.Pattern[str]:
+    data = json.loads(_DATA.read_text(encoding="utf-8"))
+    team = "|".join(sorted(data["project_team"]["words"], key=len, reverse=True))
+    present = "|".join(sorted(data["team_present"]["words"], key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{present})\s+(?:{team})(?!\w)", re.IGNORECASE)
+
+
+def _guest_of_another(sentence: str) -> bool:
+    """Does the sentence give its event to another body ("convened by ECLAC", "organisé par la CEA") and tell only
+    the project's people present at it ("contó con la presencia de nuestro coordinador", "was attended by our
+    director")? The project after "organised by" keeps the event its own."""
+    by = _words_rx("organised_by").search(sentence)
+    if by is None or not _present_rx().search(sentence, by.end()):
+        return False
+    after = sentence[by.end():].lstrip()
+    own = _words_rx("own_subject").match(after) or _words_rx("project_team").match(after)
+    return own is None
 
 
 def bare_milestones(events: list[Event]) -> list[Event]:

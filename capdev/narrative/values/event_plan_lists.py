@@ -8,18 +8,13 @@ those of a heading, never of a name ("Programme" is no plan).
 """
 from __future__ import annotations
 
-import re
-
 from .dates import find_dates
 from .event_facts import _LIST_MARK
+from .event_plans import PLAN_WORDS
 
 _MAX_ITEMS = 30  # item lines looked back over to the lead
 _MAX_WORDS = 8  # a lead line is short
-_PLAN = re.compile(
-    r"\b(?:planned|scheduled|upcoming|forthcoming|next\s+steps|to\s+come|pr[ée]vue?s?|[àa]\s+venir|prochaines?|"
-    r"programm[ée]e?s\b|previst[oa]s?|pr[óo]xim[oa]s?|por\s+realizar|pendientes|programad[oa]s)\b",
-    re.I,
-)
+_PLAN = PLAN_WORDS
 
 
 def _lead_plan(text: str) -> bool:

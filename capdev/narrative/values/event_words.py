@@ -12,7 +12,7 @@ from .event_people import AGENTS
 # ---------------------------------------------------------------- vocabulary
 
 _TYPE_RULES: list[tuple[str, str]] = [
-    ("training_of_trainers", r"training[\s-]+of[\s-]+trainers|\bToTs?\b|train[\s-]+the[\s-]+trainers?"),
+    ("training_of_trainers", r"trainings?[\s-]+of[\s-]+trainers|\bToTs?\b|train[\s-]+the[\s-]+trainers?"),
     ("publication_launch",
      r"(?:publication|book|report)\s+launch(?:es)?|launch(?:ed|ing)?\s+(?:event\s+)?(?:of\s+)?(?:the\s+)?"
      r"(?:[\w’'-]+\s+){0,6}?(?:report|publication|book|survey|toolkit|handbook|guidelines|booklet)s?"
@@ -43,8 +43,8 @@ _TYPE_RULES: list[tuple[str, str]] = [
 ]
 # The same kinds in French and Spanish (accents optional), joined to the English rule of their type.
 _TYPE_WORDS_FR_ES: dict[str, str] = {
-    "training_of_trainers": r"formations?\s+de\s+formateurs|formaci[oó]n\s+de\s+formadores|capacitaci[oó]n\s+de\s+"
-                            r"(?:capacitadores|formadores)",
+    "training_of_trainers": r"formations?\s+de\s+formateurs|formaci(?:[oó]n|ones)\s+de\s+formadores|"
+                            r"capacitaci(?:[oó]n|ones)\s+de\s+(?:capacitadores|formadores)",
     "publication_launch": r"lancement\s+(?:du|de\s+la|de\s+l['’]|des)\s+(?:\w+\s+){0,4}?(?:rapport|publication|guide|"
                           r"manuel|enqu[eê]te)s?|lanzamiento\s+(?:del?|de\s+la)\s+(?:\w+\s+){0,4}?(?:informe|publicaci[oó]n|"
                           r"gu[ií]a|manual|encuesta)s?",
@@ -62,8 +62,8 @@ _TYPE_WORDS_FR_ES: dict[str, str] = {
                         r"visitas?\s+de\s+intercambio|pasant[ií]as?",
     "workshop": r"ateliers?|s[ée]minaires?|sessions?\s+de\s+(?:formation|coaching|travail|renforcement|suivi)|"
                 r"(?<!plan\sde\s)(?<!plans\sde\s)(?<!besoins\sde\s)(?<!besoins\sen\s)formations?|"
-                r"cours|stages?\s+de\s+formation|"
-                r"taller(?:es)?|seminarios?|cursos?|diplomados?|(?<!plan\sde\s)(?<!planes\sde\s)(?<!necesidades\sde\s)"
+                r"(?<!en\s)(?<!au\s)cours|stages?\s+de\s+formation|"  # "en cours", "en curso": under way; "au cours de"
+                r"taller(?:es)?|seminarios?|(?<!en\s)cursos?|diplomados?|(?<!plan\sde\s)(?<!planes\sde\s)(?<!necesidades\sde\s)"
                 r"(?:capacitaci(?:[oó]n|ones)|formaci(?:[oó]n|ones))|"
                 r"sesi(?:[oó]n|ones)\s+de\s+(?:capacitaci[oó]n|formaci[oó]n|coaching|trabajo|seguimiento)|jornadas?\s+de\s+(?:capacitaci[oó]n|formaci[oó]n)",
     "conference": r"r[ée]unions?|conf[ée]rences?|forums?|colloques?|tables?\s+rondes?|consultations?|"
@@ -169,7 +169,9 @@ _PEOPLE = (r"(?:participants|officials|people|persons|civil\s+servants|public\s+
            r"chefs|jef[ae]s|greffi[eè]re?s|officiers|policiers|polic[íi]as|douaniers|aduaner[oa]s|huissiers|notaires|"
            r"notari[oa]s|notaries|registrars|avocat(?:e)?s|m[ée]decins|m[ée]dic[oa]s|infirmi[eè]re?s|enfermer[oa]s|"
            r"ministres|ministr[oa]s|d[ée]put[ée]e?s|diputad[oa]s|deputies|pr[ée]fets|governors|defensor(?:e|a)s|"
-           r"d[ée]fenseur(?:e)?s|defenders)")
+           r"d[ée]fenseur(?:e)?s|defenders|"
+           # abbreviated in tables and notes, right after the count ("(35 part.)", "12 pers.", "40 pax"; "took part.")
+           r"(?<=\d\s)(?:part|partic|particip|pers)\.|(?<=\d\s)pax)")
 _PARTICIPANTS = re.compile(
     rf"(?<![\w.,])(?:(?P<qual>{_QUALIFIER})\s+)?(?P<num>{_NUM})\+?\s+"
     # "60 finance and planning officers": two words of the profile joined (the first no plural: "3 ministries and")
@@ -279,7 +281,8 @@ def _join_wrapped(text: str, lines: list[_Sentence]) -> list[_Sentence]:
     for ln in lines:
         prev = out[-1] if out else None
         last_line = text[prev.start : prev.end].rsplit("\n", 1)[-1].strip() if prev else ""
-        open_end = prev is not None and len(last_line) >= _OPEN_MIN and ends_open(last_line)
+        open_end = prev is not None and len(last_line) >= _OPEN_MIN and (
+            ends_open(last_line) or last_line.count("(") > last_line.count(")"))  # "(Sarajevo, November" / "2024)"
         counted = prev is not None and _COLON_COUNT.search(prev.text) and _COUNT_LINE.match(ln.text) \
             and _hangs(text, prev, ln)  # "- mission ..., Dakar, février 2025 :" / "  8 inspecteurs ;"
         if (prev is not None and (len(last_line) >= _WRAP_MIN or open_end)
