@@ -300,7 +300,7 @@ def _mention_score(field: str, ft: _FieldText, mention: CountryMention, head: Co
 
 # "Cambodia, the Lao People's Democratic Republic and Viet Nam", "du Niger, de la Mauritanie et du Tchad": the
 # separator, then the article or preposition each member of the list repeats.
-_LIST_GAP = re.compile(r"\s*(?:,|;|and|&|or|,\s*and|,\s*or|y|e|et|o|ou)\s*(?:(?:à|a|de|du|des|au|aux|del|al)\s+)?"
+_LIST_GAP = re.compile(r"\s*(?:,|;|and|&|or|,\s*and|,\s*or|y|e|et|o|ou)\s*(?:(?:à|a|de|du|des|au|aux|del|al|en|in|dans)\s+)?"
                        r"(?:(?:the|la|le|les|el|los|las)\s+|l['’]\s?)?", re.IGNORECASE)
 _NATIONAL_NOUN = re.compile(
     r"\s+(?:government|authorities|public\s+service|civil\s+service|ministry|ministries|public\s+administration|"
@@ -312,6 +312,34 @@ _NATIONAL_NOUN = re.compile(
     r"municipalities|local\s+governments)\b",
     re.IGNORECASE,
 )
+# "the Ghanaian Public Procurement Authority", "the Kenyan National Treasury": a body of the country's own, named in
+# capitals, its last word a kind of public body; never an aid agency ("Japanese International Cooperation Agency").
+_NATIONAL_BODY_NAME = re.compile(
+    r"\s+(?:[A-Z][\w'’-]*\s+){0,4}?(?:Authority|Agency|Office|Ministry|Commission|Council|Institute|School|Academy|"
+    r"Service|Directorate|Department|Bureau|Court|Parliament|Assembly|Secretariat|Administration|Treasury|Tribunal|"
+    r"Registry|Inspectorate|Ombudsman|Police|Judiciary)(?![\w-])")
+_AID_WORDS = re.compile(r"(?<![\w-])(?:Cooperation|Co-operation|Development|Aid|International|Embassy|Export|Trade)"
+                        r"(?![\w-])", re.IGNORECASE)
+
+
+# A body that gives help is the provider, its country not the one served: "the Swedish Tax Agency advises ...".
+_HELPS = re.compile(r"\s*(?:(?:will|has|have|is|was)\s+)?(?:supports?|supported|supporting|assists?|assisted|advises?|"
+                    r"advised|helps?|helped|provides?|provided|shares?|shared|trains?|trained|mentors?|mentored|"
+                    r"coach(?:es|ed)?|twins?|twinned|funds?|funded|finances?|financed|pays?|paid)(?![\w-])",
+                    re.IGNORECASE)
+
+
+def national_body_gain(text: str, end: int, purpose: bool) -> float:
+    """What a national adjective ending at `end` says of its country being served: 2 or 1 (by the field) before a
+    national noun ("Saudi nationals", "the Bahamian public service"); 1 before the capitalised name of one of the
+    country's public bodies that does not give the help ("the Ghanaian Public Procurement Authority"), so that it
+    decides only where no other country is named; 0 otherwise."""
+    if _NATIONAL_NOUN.match(text, end):
+        return 2.0 if purpose else 1.0
+    m = _NATIONAL_BODY_NAME.match(text, end)
+    if not m or _AID_WORDS.search(m.group(0)) or _HELPS.match(text, m.end()):
+        return 0.0
+    return 1.0
 
 
 def opens_record(title: str, text: str) -> bool:
@@ -372,8 +400,8 @@ def served_countries(fields: dict[str, str]) -> list[str]:
         # National adjectives: "Saudi nationals", "the Bahamian public service" count; a bare "French" only supports.
         # (find_demonyms already leaves out the words inside a country's name, "Saudi" of "Saudi Arabia".)
         for demonym in find_demonyms(text):
-            if _NATIONAL_NOUN.match(text, demonym.end):
-                gain = 2.0 if key in _PURPOSE_FIELDS or key == "partners" else 1.0
+            gain = national_body_gain(text, demonym.end, key in _PURPOSE_FIELDS or key == "partners")
+            if gain:
                 scores[demonym.iso3] = scores.get(demonym.iso3, 0.0) + gain
                 first_seen.setdefault(demonym.iso3, (rank, demonym.start))
             else:
