@@ -57,8 +57,10 @@ _BODY_BEFORE = re.compile(
     # the city's own bodies: "the municipal government of Kampala", "las alcaldías del área de Tegucigalpa"
     r"municipal(?:ity|ities|idad|idades|it[ée]s?)?|city\s+(?:council|hall)|mairies?|communes?|alcald[íi]as?|"
     r"ayuntamientos?|municipios?|gobiernos?|secretar[íi]a|secr[ée]tariat|presidency|pr[ée]sidence|presidencia|civil\s+service\s+commission|"
-    r"cour\s+des\s+comptes|contralor[íi]a|national\s+assembly|assembl[ée]e\s+nationale|asamblea\s+nacional)"
-    r"(?![\w-])[^.;:\n]{0,70}?\s(?:in|at|à|en|de|of|du|del|d['’])\s*$",
+    r"cour\s+des\s+comptes|contralor[íi]a|national\s+assembly|assembl[ée]e\s+nationale|asamblea\s+nacional|"
+    r"prime\s+minister|primature|primer\s+ministro)"
+    # "... à Niamey", or the city after a comma as an address writes it: "Secretaría de Gobernación, Tegucigalpa"
+    r"(?![\w-])[^.;:\n]{0,70}?(?:\s(?:in|at|à|en|de|of|du|del|d['’])\s*|\s*,\s*)$",
     re.IGNORECASE,
 )
 _EVENT_WORDS = re.compile(
@@ -68,6 +70,10 @@ _EVENT_WORDS = re.compile(
     r"from|venue|lieu|lugar|tenue?s?\s+(?:à|a|au|en)\s|celebrad[oa]|realizad[oa]|organis[ée]e?|organized|organised)(?![\w-])",
     re.IGNORECASE,
 )
+# A ministry that looks abroad pays for other countries' projects: its seat is no country served.
+_ABROAD = re.compile(r"(?<![\w-])(?:foreign|external|[ée]trang[èe]res|exteriores|ext[ée]rieures|coop[ée]ration|"
+                     r"cooperaci[óo]n|co-?operation|international|internacional|embass(?:y|ies)|ambassades?|"
+                     r"embajadas?)(?![\w-])", re.IGNORECASE)
 _CLAUSE = re.compile(r"[^.;\n]*$")
 # A national event is held in the country it is national to: "a national validation workshop took place in Tamale",
 # "un atelier national de validation s'est tenu à Antananarivo", "el taller nacional se realizó en Tegucigalpa".
@@ -93,6 +99,7 @@ def seat_countries(text: str) -> list[str]:
         end = text.find(".", city.end)
         clause = text[clause_start : city.end + 80 if end < 0 else min(end, city.end + 80)]
         national = _NATIONAL_EVENT.search(text, clause_start, city.start) and not _NOT_NATIONAL.search(clause)
-        if (national or _BODY_BEFORE.search(before) and not _EVENT_WORDS.search(clause)) and city.iso3 not in out:
+        body = _BODY_BEFORE.search(before) and not _EVENT_WORDS.search(clause) and not _ABROAD.search(clause)
+        if (national or body) and city.iso3 not in out:
             out.append(city.iso3)
     return out
