@@ -99,7 +99,7 @@ def seat_countries(text: str) -> list[str]:
         end = text.find(".", city.end)
         clause = text[clause_start : city.end + 80 if end < 0 else min(end, city.end + 80)]
         national = _NATIONAL_EVENT.search(text, clause_start, city.start) and not _NOT_NATIONAL.search(clause)
-        body = _BODY_BEFORE.search(before) and not _EVENT_WORDS.search(clause) and not _ABROAD.search(clause)
+        body = _BODY_BEFORE.search(before) and not _EVENT_WORDS.search(clause) and not _ABROAD.search(text, clause_start, city.start)
         if (national or body) and city.iso3 not in out:
             out.append(city.iso3)
     return out
