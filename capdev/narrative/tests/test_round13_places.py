@@ -2,7 +2,8 @@
 (tests/files/round13/places/, expected values in expected.json): a list of countries whose members repeat a
 preposition and an article ("en Bolivia y en el Perú", "au Mali et dans le Niger"); a national adjective before the
 capitalised name of one of the country's own public bodies ("the Ghanaian Public Procurement Authority"); a national
-body's seat after a comma, as an address writes it ("Secretaría de Gobernación, Tegucigalpa"); the labels of one
+body's seat after a comma, as an address writes it ("Secretaría de Gobernación, Tegucigalpa"), or a city right after
+a cue of service ("works in Nairobi"), when nothing else gives a country; the labels of one
 beneficiary and of the requesting institution ("Bénéficiaire :", "Institución solicitante:")."""
 from __future__ import annotations
 
@@ -74,6 +75,20 @@ def test_national_body_named_in_capitals(text, iso3):
     ("A workshop with the ministries, Nairobi, in May", []),
 ])
 def test_seat_after_a_comma(text, iso3):
+    assert seat_countries(text) == iso3
+
+
+@pytest.mark.parametrize("text, iso3", [
+    ("The project works in Nairobi.", ["KEN"]),
+    ("El proyecto se ejecuta en Tegucigalpa.", ["HND"]),
+    ("Le projet a bénéficié à Dakar et à Bamako.", ["SEN", "MLI"]),
+    ("The project operates in Lusaka and Harare.", ["ZMB", "ZWE"]),
+    # guards: an event in the clause, a seat, participants' origin
+    ("The project works in Nairobi, where a workshop was held.", []),
+    ("The project, based in Dakar, supports West Africa.", []),
+    ("Trainees came from Nairobi.", []),
+])
+def test_city_a_cue_of_service_names(text, iso3):
     assert seat_countries(text) == iso3
 
 
