@@ -3,7 +3,8 @@
 preposition and an article ("en Bolivia y en el Perú", "au Mali et dans le Niger"); a national adjective before the
 capitalised name of one of the country's own public bodies ("the Ghanaian Public Procurement Authority"); a national
 body's seat after a comma, as an address writes it ("Secretaría de Gobernación, Tegucigalpa"), or a city right after
-a cue of service ("works in Nairobi"), when nothing else gives a country; the labels of one
+a cue of service ("works in Nairobi"), when nothing else gives a country; a State's or a domestic ministry's top line
+with its units after it, a spreadsheet's first cell too; the labels of one
 beneficiary and of the requesting institution ("Bénéficiaire :", "Institución solicitante:")."""
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from capdev.narrative import parse_file
 from capdev.narrative.values.cities import seat_countries
 from capdev.narrative.values.prose_facts import read_served
 from capdev.narrative.values.served import served_countries
+from capdev.narrative.values.state_heads import country as state_head_country
 
 FILES = Path(__file__).parent / "files" / "round13" / "places"
 EXPECTED = json.loads((FILES / "expected.json").read_text(encoding="utf-8"))
@@ -90,6 +92,22 @@ def test_seat_after_a_comma(text, iso3):
 ])
 def test_city_a_cue_of_service_names(text, iso3):
     assert seat_countries(text) == iso3
+
+
+@pytest.mark.parametrize("line, iso3", [
+    ('"MINISTERIO DE PLANIFICACIÓN NACIONAL (MIDEPLAN) - COSTA RICA - ÁREA DE COOPERACIÓN INTERNACIONAL",,,,,', "CRI"),
+    ("RÉPUBLIQUE DE MADAGASCAR - PRÉSIDENCE - INSPECTION GÉNÉRALE DE L'ÉTAT", "MDG"),
+    ("REPUBLIC OF KENYA - MINISTRY OF PUBLIC SERVICE", "KEN"),
+    # guards: a foreign ministry, an embassy, a UN body's office, a list of countries, a donors' path
+    ("RÉPUBLIQUE DU SÉNÉGAL - MINISTÈRE DES AFFAIRES ÉTRANGÈRES", None),
+    ("MINISTRY OF FOREIGN AFFAIRS - NORWAY - SECTION FOR DEVELOPMENT", None),
+    ("EMBASSY OF JAPAN - KENYA - ECONOMIC SECTION", None),
+    ("UNDP - Kenya - Governance Unit", None),
+    ("Kenya - Uganda - Tanzania", None),
+    ("Donors - Norway - Kenya programme", None),
+])
+def test_state_head_with_units_after_it(line, iso3):
+    assert state_head_country(line) == iso3
 
 
 def test_sample_figure():
