@@ -47,7 +47,14 @@ def test_countries_served(name, countries):
     ("Se informó que el proyecto se ejecuta en Bolivia y en el Perú.", ["BOL", "PER"]),
     ("The project works in Kenya and in the Gambia.", ["KEN", "GMB"]),  # read before ("the Gambia" is its name)
     ("Le projet intervient au Mali et dans le Niger.", ["MLI", "NER"]),
-    # guards: a venue after the list, a sentence that leaves the list
+    ("The project supports Kenya (Nairobi), Uganda (Kampala) and Rwanda (Kigali).", ["KEN", "UGA", "RWA"]),
+    ("The project covers the following countries: Kenya, Uganda, Rwanda.", ["KEN", "UGA", "RWA"]),
+    ("El proyecto abarca los siguientes países: Bolivia, Perú y Chile.", ["BOL", "PER", "CHL"]),
+    ("The project works in Kenya/Uganda.", ["KEN", "UGA"]),
+    ("The project serves Kenya & Uganda.", ["KEN", "UGA"]),
+    # guards: a venue after the list, a sentence that leaves the list, a funder in the aside
+    ("The project supports Kenya (funded by Japan) and Uganda.", ["KEN"]),
+    ("The project supports Kenya (Nairobi); a workshop took place in Rwanda.", ["KEN"]),
     ("The project supports Kenya and the workshop in Rwanda.", ["KEN"]),
     ("The project supports Kenya, and as in the past Rwanda.", []),
 ])
