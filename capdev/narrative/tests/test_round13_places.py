@@ -75,6 +75,17 @@ def test_national_body_named_in_capitals(text, iso3):
 
 
 @pytest.mark.parametrize("text, iso3", [
+    ("The project helps Kenyan and Ugandan civil servants.", ["KEN", "UGA"]),
+    ("The project trains Kenyan, Rwandan and Ugandan officials.", ["KEN", "RWA", "UGA"]),
+    # guards: an adjective with a noun of its own, the experts who train
+    ("The project helps Kenyan farmers and Ugandan civil servants.", ["UGA"]),
+    ("Japanese and Korean experts train Ghanaian civil servants.", ["GHA"]),
+])
+def test_national_adjectives_sharing_their_noun(text, iso3):
+    assert served_countries({"summary": text}) == iso3
+
+
+@pytest.mark.parametrize("text, iso3", [
     ("Institución solicitante: Secretaría de Gobernación, Tegucigalpa", ["HND"]),
     ("Beneficiary institution: Office of the Prime Minister, Kampala", ["UGA"]),
     ("la Commune de Ziguinchor, dans le cadre de la coopération décentralisée", ["SEN"]),

@@ -329,6 +329,9 @@ _HELPS = re.compile(r"\s*(?:(?:will|has|have|is|was)\s+)?(?:supports?|supported|
                     re.IGNORECASE)
 
 
+_ADJECTIVE_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
+
+
 def national_body_gain(text: str, end: int, purpose: bool) -> float:
     """What a national adjective ending at `end` says of its country being served: 2 or 1 (by the field) before a
     national noun ("Saudi nationals", "the Bahamian public service"); 1 before the capitalised name of one of the
@@ -399,8 +402,12 @@ def served_countries(fields: dict[str, str]) -> list[str]:
             scores[member.iso3] = scores.get(member.iso3, 0.0) + 2.0
         # National adjectives: "Saudi nationals", "the Bahamian public service" count; a bare "French" only supports.
         # (find_demonyms already leaves out the words inside a country's name, "Saudi" of "Saudi Arabia".)
-        for demonym in find_demonyms(text):
-            gain = national_body_gain(text, demonym.end, key in _PURPOSE_FIELDS or key == "partners")
+        demonyms = find_demonyms(text)
+        gains = [national_body_gain(text, d.end, key in _PURPOSE_FIELDS or key == "partners") for d in demonyms]
+        for i in range(len(demonyms) - 2, -1, -1):  # "Kenyan and Ugandan civil servants": the list shares its noun
+            if not gains[i] and _ADJECTIVE_GAP.fullmatch(text, demonyms[i].end, demonyms[i + 1].start):
+                gains[i] = gains[i + 1]
+        for demonym, gain in zip(demonyms, gains):
             if gain:
                 scores[demonym.iso3] = scores.get(demonym.iso3, 0.0) + gain
                 first_seen.setdefault(demonym.iso3, (rank, demonym.start))
