@@ -116,6 +116,16 @@ _NATIONAL_BODY = [
     r"\b(?:project|programme|program|initiative|support|assistance|mission)\b[^.;\n]{0,30}?\b(?:in|for|"
     r"to|of)\s+(?:the\s+)?" + _C,
 ]
+# The same in French and Spanish: "le ministère de la Fonction publique du Sénégal", "el Gobierno de Honduras", "la
+# Presidencia de la República de Guatemala"; never a ministry that looks abroad (it pays).
+_ROMANCE_OF = r"(?:du|de\s+la|de\s+l['’]\s?|des|del|de|d['’])\s*"
+_NATIONAL_BODY += [
+    r"\b(?:minist[èe]re|ministerio|secr[ée]tariat|secretar[íi]a)\b(?:(?!affaires\s+[ée]trang|relaciones\s+exteriores|"
+    r"asuntos\s+exteriores|coop[ée]ration|cooperaci[óo]n)[^.;\n]){0,80}?\b" + _ROMANCE_OF + _C,
+    r"\b(?:gouvernement|gobierno|pr[ée]sidence|presidencia|primature|parlement|parlamento|assembl[ée]e\s+nationale|"
+    r"asamblea\s+nacional|autorit[ée]s|autoridades)\s+" + _ROMANCE_OF
+    + r"(?:(?:r[ée]publique|rep[úu]blica|royaume|reino)\s+" + _ROMANCE_OF + r")?" + _C,
+]
 _DONOR = [
     _C + r"(?:'s)?\s*(?:[-–]\s*)?(?:development\s+)?(?:cooperation|co-operation|aid\b|embassy|trust\s+funds?|"
          r"international\s+development|development\s+agency|donor)",
