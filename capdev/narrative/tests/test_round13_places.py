@@ -16,6 +16,7 @@ import pytest
 from capdev.narrative import parse_file
 from capdev.narrative.values.cities import seat_countries
 from capdev.narrative.values.prose_facts import read_served
+from capdev.narrative.values.sdgs import find_sdg_mentions, parse_sdgs
 from capdev.narrative.values.served import served_countries
 from capdev.narrative.values.state_heads import country as state_head_country
 
@@ -140,6 +141,19 @@ def test_city_a_cue_of_service_names(text, iso3):
 ])
 def test_state_head_with_units_after_it(line, iso3):
     assert state_head_country(line) == iso3
+
+
+@pytest.mark.parametrize("text, goals", [
+    ("ODS Nro. 16", [16]),
+    ("ODS Nro 16 y Nro. 5", [16, 5]),
+])
+def test_goal_numbered_with_nro(text, goals):
+    assert parse_sdgs(text)[0] == goals
+    assert find_sdg_mentions(f"El proyecto aporta al {text}.")[0] == goals
+
+
+def test_goal_of_a_national_plan_is_no_sdg():  # guard
+    assert find_sdg_mentions("Objetivo Nro. 16 del plan nacional.")[0] == []
 
 
 def test_sample_figure():
