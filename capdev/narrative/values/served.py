@@ -310,7 +310,8 @@ def _mention_score(field: str, ft: _FieldText, mention: CountryMention, head: Co
 
 # "Cambodia, the Lao People's Democratic Republic and Viet Nam", "du Niger, de la Mauritanie et du Tchad": the
 # separator, then the article or preposition each member of the list repeats.
-_LIST_GAP = re.compile(r"\s*(?:,|;|and|&|or|,\s*and|,\s*or|y|e|et|o|ou)\s*(?:(?:à|a|de|du|des|au|aux|del|al|en|in|dans)\s+)?"
+_LIST_GAP = re.compile(r"\s*(?:,|;|and|&|or|,\s*and|,\s*or|y|e|et|o|ou)\s*"
+                       r"(?:(?:à|a|de|du|des|au|aux|del|al|en|in|dans)\s+)?"
                        r"(?:(?:the|la|le|les|el|los|las)\s+|l['’]\s?)?", re.IGNORECASE)
 _NATIONAL_NOUN = re.compile(
     r"\s+(?:government|authorities|public\s+service|civil\s+service|ministry|ministries|public\s+administration|"
