@@ -57,8 +57,10 @@ _BODY_BEFORE = re.compile(
     # the city's own bodies: "the municipal government of Kampala", "las alcaldías del área de Tegucigalpa"
     r"municipal(?:ity|ities|idad|idades|it[ée]s?)?|city\s+(?:council|hall)|mairies?|communes?|alcald[íi]as?|"
     r"ayuntamientos?|municipios?|gobiernos?|secretar[íi]a|secr[ée]tariat|presidency|pr[ée]sidence|presidencia|civil\s+service\s+commission|"
-    r"cour\s+des\s+comptes|contralor[íi]a|national\s+assembly|assembl[ée]e\s+nationale|asamblea\s+nacional)"
-    r"(?![\w-])[^.;:\n]{0,70}?\s(?:in|at|à|en|de|of|du|del|d['’])\s*$",
+    r"cour\s+des\s+comptes|contralor[íi]a|national\s+assembly|assembl[ée]e\s+nationale|asamblea\s+nacional|"
+    r"prime\s+minister|primature|primer\s+ministro)"
+    # "... à Niamey", or the city after a comma as an address writes it: "Secretaría de Gobernación, Tegucigalpa"
+    r"(?![\w-])[^.;:\n]{0,70}?(?:\s(?:in|at|à|en|de|of|du|del|d['’])\s*|\s*,\s*)$",
     re.IGNORECASE,
 )
 _EVENT_WORDS = re.compile(
@@ -68,6 +70,10 @@ _EVENT_WORDS = re.compile(
     r"from|venue|lieu|lugar|tenue?s?\s+(?:à|a|au|en)\s|celebrad[oa]|realizad[oa]|organis[ée]e?|organized|organised)(?![\w-])",
     re.IGNORECASE,
 )
+# A ministry that looks abroad pays for other countries' projects: its seat is no country served.
+_ABROAD = re.compile(r"(?<![\w-])(?:foreign|external|[ée]trang[èe]res|exteriores|ext[ée]rieures|coop[ée]ration|"
+                     r"cooperaci[óo]n|co-?operation|international|internacional|embass(?:y|ies)|ambassades?|"
+                     r"embajadas?)(?![\w-])", re.IGNORECASE)
 _CLAUSE = re.compile(r"[^.;\n]*$")
 # A national event is held in the country it is national to: "a national validation workshop took place in Tamale",
 # "un atelier national de validation s'est tenu à Antananarivo", "el taller nacional se realizó en Tegucigalpa".
@@ -81,18 +87,46 @@ _NOT_NATIONAL = re.compile(r"(?<![\w-])(?:regional|r[ée]gional(?:e|es|aux)?|int
                            r"internacional(?:es)?|sub-?regional|global|mondial|mundial)(?![\w-])", re.IGNORECASE)
 
 
+# "works in Nairobi", "se ejecuta en Tegucigalpa": a cue of service right before the city (values/serve_verbs.py).
+_CITY_BRIDGE = re.compile(r"\s*(?:(?:the\s+)?city\s+of|la\s+ville\s+de|la\s+ciudad\s+de)?\s*$", re.IGNORECASE)
+
+
+_CITY_GAP = re.compile(r"\s*(?:,|;|and|et|y|e|,\s*and)\s*(?:(?:in|en|à|a)\s+)?", re.IGNORECASE)
+
+
+def _served_cities(text: str) -> set[int]:
+    """Where the cities a cue of service names begin."""
+    from ..folding import fold
+    from .serve_verbs import serve_cue_rx
+
+    folded = fold(text)
+    cities = find_cities(text)
+    out = set()
+    for cue in serve_cue_rx().finditer(folded) if cities else ():
+        out.update(c.start for c in cities if c.start >= cue.end() and c.start - cue.end() < 30
+                   and _CITY_BRIDGE.match(folded, cue.end(), c.start))
+    for prev, city in zip(cities, cities[1:]):  # "works in Lusaka and Harare": the list shares its cue
+        if prev.start in out and _CITY_GAP.fullmatch(text, prev.end, city.start):
+            out.add(city.start)
+    return out
+
+
 def seat_countries(text: str) -> list[str]:
-    """Countries whose national bodies the text places in their city ("ministère ... à Niamey"), no event around, or
-    where a national event was held ("a national workshop in Tamale")."""
+    """Countries whose national bodies the text places in their city ("ministère ... à Niamey"), no event around,
+    where a national event was held ("a national workshop in Tamale"), or whose city a cue of service names
+    ("the project works in Nairobi")."""
     if not isinstance(text, str) or not text:
         return []
     out: list[str] = []
+    served = _served_cities(text)
     for city in find_cities(text):
         before = text[max(0, city.start - 90) : city.start]
         clause_start = city.start - len(_CLAUSE.search(before).group(0))
         end = text.find(".", city.end)
         clause = text[clause_start : city.end + 80 if end < 0 else min(end, city.end + 80)]
         national = _NATIONAL_EVENT.search(text, clause_start, city.start) and not _NOT_NATIONAL.search(clause)
-        if (national or _BODY_BEFORE.search(before) and not _EVENT_WORDS.search(clause)) and city.iso3 not in out:
+        body = (_BODY_BEFORE.search(before) or city.start in served) and not _EVENT_WORDS.search(clause) and not \
+            _ABROAD.search(text, clause_start, city.start)
+        if (national or body) and city.iso3 not in out:
             out.append(city.iso3)
     return out

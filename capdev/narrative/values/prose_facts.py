@@ -282,9 +282,9 @@ _STATE = re.compile(r"(?:is|est|esta|se\s+encuentra|remains|reste|sigue|has\s+no
 # --------------------------------------------------------------------------------------------- the countries served
 
 # "Kenya and Uganda", "du Niger et de la Guinée", "au Bénin et à la Côte d'Ivoire", "del Ecuador y de Colombia".
-_LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|et|ou|y|e|as\s+well\s+as|ainsi\s+que)\s+)?"
-                       r"(?:(?:de|à|a)\s+(?=la\b|l'|les\b|los\b|las\b))?"
-                       r"(?:(?:of\s+the|of|the|le|la|les|l'|el|los|las|du|des|au|aux|a|à|de|del|d'|en|in)\s*)?$",
+_LIST_GAP = re.compile(r"^\s*(?:\([A-Z][^()\n]{0,38}\)\s*)?(?:[,/&]\s*)?"
+                       r"(?:(?:and|or|et|ou|y|e|as\s+well\s+as|ainsi\s+que)\s+)?"
+                       r"(?:(?:of\s+the|of|the|le|la|les|l'|el|los|las|du|des|au|aux|a|à|de|del|d'|en|in|dans)\s*){0,2}$",
                        re.IGNORECASE)
 # "apoya a las oficinas nacionales de servicio civil de Guatemala", "supports the land registry offices of Kenya":
 # a few words naming the bodies served, then the country they are of (no stop, no figure between).

@@ -73,9 +73,9 @@ _PREFIXED_TARGET = re.compile(
     rf"(?P<list>{_T}(?:\s*(?:,|;|/|\band\b|&|\bor\b|\bet\b|\by\b)\s*{_T})*)",
     re.IGNORECASE,
 )
-_NUMERO = r"(?:no\.?|n\.?\s?[°º]\.?|n[úu]m(?:ero|\.)?|number|num[ée]ro)"
+_NUMERO = r"(?:no\.?|n\.?\s?[°º]\.?|nro\.?|n[úu]m(?:ero|\.)?|number|num[ée]ro)"
 # Each number of a list may repeat its key or its "n°": "ODD n° 5 et n° 16", "SDG 5 and SDG 16".
-_NUM = r"(?:(?:SDG|ODS|ODD|Goal)\s*#?\s*|(?:n\.?\s?[°º]\.?|n[úu]m\.|n[úu]mero|num[ée]ro)\s*)?\d{1,2}(?![\d]|\.\w)"
+_NUM = r"(?:(?:SDG|ODS|ODD|Goal)\s*#?\s*|(?:n\.?\s?[°º]\.?|nro\.?|n[úu]m\.|n[úu]mero|num[ée]ro)\s*)?\d{1,2}(?!\d|\.\w)"
 _LIST_SEP = r"\s*(?:,|;|/|\band\b|&|\bor\b|\by\b|\bet\b)\s*"
 _GOAL_KEY_PROSE = (r"(?:SDGs?|ODS|ODD|Sustainable\s+Development\s+Goals?|Global\s+Goals?|"
                    r"Objetivos?\s+de\s+Desarrollo\s+Sostenible|Objectifs?\s+de\s+d[ée]veloppement\s+durable)")

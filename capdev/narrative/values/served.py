@@ -116,6 +116,16 @@ _NATIONAL_BODY = [
     r"\b(?:project|programme|program|initiative|support|assistance|mission)\b[^.;\n]{0,30}?\b(?:in|for|"
     r"to|of)\s+(?:the\s+)?" + _C,
 ]
+# The same in French and Spanish: "le ministère de la Fonction publique du Sénégal", "el Gobierno de Honduras", "la
+# Presidencia de la República de Guatemala"; never a ministry that looks abroad (it pays).
+_ROMANCE_OF = r"(?:du|de\s+la|de\s+l['’]\s?|des|del|de|d['’])\s*"
+_NATIONAL_BODY += [
+    r"\b(?:minist[èe]re|ministerio|secr[ée]tariat|secretar[íi]a)\b(?:(?!affaires\s+[ée]trang|relaciones\s+exteriores|"
+    r"asuntos\s+exteriores|coop[ée]ration|cooperaci[óo]n)[^.;\n]){0,80}?\b" + _ROMANCE_OF + _C,
+    r"\b(?:gouvernement|gobierno|pr[ée]sidence|presidencia|primature|parlement|parlamento|assembl[ée]e\s+nationale|"
+    r"asamblea\s+nacional|autorit[ée]s|autoridades)\s+" + _ROMANCE_OF
+    + r"(?:(?:r[ée]publique|rep[úu]blica|royaume|reino)\s+" + _ROMANCE_OF + r")?" + _C,
+]
 _DONOR = [
     _C + r"(?:'s)?\s*(?:[-–]\s*)?(?:development\s+)?(?:cooperation|co-operation|aid\b|embassy|trust\s+funds?|"
          r"international\s+development|development\s+agency|donor)",
@@ -300,7 +310,8 @@ def _mention_score(field: str, ft: _FieldText, mention: CountryMention, head: Co
 
 # "Cambodia, the Lao People's Democratic Republic and Viet Nam", "du Niger, de la Mauritanie et du Tchad": the
 # separator, then the article or preposition each member of the list repeats.
-_LIST_GAP = re.compile(r"\s*(?:,|;|and|&|or|,\s*and|,\s*or|y|e|et|o|ou)\s*(?:(?:à|a|de|du|des|au|aux|del|al)\s+)?"
+_LIST_GAP = re.compile(r"\s*(?:,|;|and|&|or|,\s*and|,\s*or|y|e|et|o|ou)\s*"
+                       r"(?:(?:à|a|de|du|des|au|aux|del|al|en|in|dans)\s+)?"
                        r"(?:(?:the|la|le|les|el|los|las)\s+|l['’]\s?)?", re.IGNORECASE)
 _NATIONAL_NOUN = re.compile(
     r"\s+(?:government|authorities|public\s+service|civil\s+service|ministry|ministries|public\s+administration|"
@@ -312,6 +323,37 @@ _NATIONAL_NOUN = re.compile(
     r"municipalities|local\s+governments)\b",
     re.IGNORECASE,
 )
+# "the Ghanaian Public Procurement Authority", "the Kenyan National Treasury": a body of the country's own, named in
+# capitals, its last word a kind of public body; never an aid agency ("Japanese International Cooperation Agency").
+_NATIONAL_BODY_NAME = re.compile(
+    r"\s+(?:[A-Z][\w'’-]*\s+){0,4}?(?:Authority|Agency|Office|Ministry|Commission|Council|Institute|School|Academy|"
+    r"Service|Directorate|Department|Bureau|Court|Parliament|Assembly|Secretariat|Administration|Treasury|Tribunal|"
+    r"Registry|Inspectorate|Ombudsman|Police|Judiciary)(?![\w-])")
+_AID_WORDS = re.compile(r"(?<![\w-])(?:Cooperation|Co-operation|Development|Aid|International|Embassy|Export|Trade)"
+                        r"(?![\w-])", re.IGNORECASE)
+
+
+# A body that gives help is the provider, its country not the one served: "the Swedish Tax Agency advises ...".
+_HELPS = re.compile(r"\s*(?:(?:will|has|have|is|was)\s+)?(?:supports?|supported|supporting|assists?|assisted|advises?|"
+                    r"advised|helps?|helped|provides?|provided|shares?|shared|trains?|trained|mentors?|mentored|"
+                    r"coach(?:es|ed)?|twins?|twinned|funds?|funded|finances?|financed|pays?|paid)(?![\w-])",
+                    re.IGNORECASE)
+
+
+_ADJECTIVE_GAP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
+
+
+def national_body_gain(text: str, end: int, purpose: bool) -> float:
+    """What a national adjective ending at `end` says of its country being served: 2 or 1 (by the field) before a
+    national noun ("Saudi nationals", "the Bahamian public service"); 1 before the capitalised name of one of the
+    country's public bodies that does not give the help ("the Ghanaian Public Procurement Authority"), so that it
+    decides only where no other country is named; 0 otherwise."""
+    if _NATIONAL_NOUN.match(text, end):
+        return 2.0 if purpose else 1.0
+    m = _NATIONAL_BODY_NAME.match(text, end)
+    if not m or _AID_WORDS.search(m.group(0)) or _HELPS.match(text, m.end()):
+        return 0.0
+    return 1.0
 
 
 def opens_record(title: str, text: str) -> bool:
@@ -371,9 +413,13 @@ def served_countries(fields: dict[str, str]) -> list[str]:
             scores[member.iso3] = scores.get(member.iso3, 0.0) + 2.0
         # National adjectives: "Saudi nationals", "the Bahamian public service" count; a bare "French" only supports.
         # (find_demonyms already leaves out the words inside a country's name, "Saudi" of "Saudi Arabia".)
-        for demonym in find_demonyms(text):
-            if _NATIONAL_NOUN.match(text, demonym.end):
-                gain = 2.0 if key in _PURPOSE_FIELDS or key == "partners" else 1.0
+        demonyms = find_demonyms(text)
+        gains = [national_body_gain(text, d.end, key in _PURPOSE_FIELDS or key == "partners") for d in demonyms]
+        for i in range(len(demonyms) - 2, -1, -1):  # "Kenyan and Ugandan civil servants": the list shares its noun
+            if not gains[i] and _ADJECTIVE_GAP.fullmatch(text, demonyms[i].end, demonyms[i + 1].start):
+                gains[i] = gains[i + 1]
+        for demonym, gain in zip(demonyms, gains):
+            if gain:
                 scores[demonym.iso3] = scores.get(demonym.iso3, 0.0) + gain
                 first_seen.setdefault(demonym.iso3, (rank, demonym.start))
             else:

@@ -33,13 +33,34 @@ _TAIL_GAP = re.compile(r"(?:\s*\([^()\n]{1,20}\))?\s*(?:[-–—,/|]\s*|\s(?:of|
                        r"(?:the\s+|la\s+|le\s+|l['’]\s?)?$", re.IGNORECASE)
 
 
+# A unit under the State or ministry, after it on the line ("RÉPUBLIQUE DE MADAGASCAR - PRÉSIDENCE - INSPECTION
+# GÉNÉRALE DE L'ÉTAT", "MINISTERIO DE PLANIFICACIÓN (MIDEPLAN) - COSTA RICA - ÁREA DE COOPERACIÓN INTERNACIONAL"):
+# a ministry of foreign affairs or an embassy is no such unit.
+_UNIT_SPLIT = re.compile(r"\s+[-–—|]\s+")
+_FOREIGN = re.compile(r"(?<![\w-])(?:foreign|[ée]trang[èe]res|exteriores|embass\w*|ambassade|embajada)(?![\w-])",
+                      re.IGNORECASE)
+
+
 def country(line: str) -> str | None:
-    """The country a document's top line names as its own State or domestic ministry; None otherwise."""
+    """The country a document's top line names as its own State or domestic ministry, units of it after it on the
+    line or not; None otherwise. A spreadsheet's first cell too: its quotes and the empty cells after it are edges."""
     if not isinstance(line, str) or len(line) > 140:
         return None
-    text = line.strip(_EDGES)
+    text = line.strip(_EDGES + '",;')
     if not text:
         return None
+    found = _own_country(text)
+    if found or _FOREIGN.search(text) or _PAYERS.search(text):
+        return found
+    parts = _UNIT_SPLIT.split(text)
+    for k in range(len(parts) - 1, 0, -1):
+        head = " - ".join(parts[:k])
+        if len(find_countries(head)) == 1 and not find_countries(" ".join(parts[k:])) and (found := _own_country(head)):
+            return found
+    return None
+
+
+def _own_country(text: str) -> str | None:
     # "Coopération luxembourgeoise > Pays partenaires > Cabo Verde": a page's path ends with the page's own subject.
     path = re.split(r"\s+[>»›/|]\s+", text)
     last = path[-1].strip(_EDGES)
