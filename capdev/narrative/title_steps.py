@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .code_choice import CODE_TOKEN, not_a_code, take_code
+from .code_values import code_of
 from .folding import fold_key
 from .prose_titles import prose_names
 from .step_tools import _excerpt, _one_line, _values
@@ -214,15 +215,14 @@ class TitleSteps:
         self.set_title(_one_line(value), labelled=True)
 
     def on_code(self, block: Block, value: str, at: int) -> None:
-        """A code label's value: the record's code unless it is an amount or a date, or the record has one (an
-        agreement's number gives way to the project's code)."""
+        """A code label's value: the record's code unless it is an amount or a date, or it has one (code_choice)."""
         value = " ".join(value.split())
         if not re.search(r"\d", value) and self_named(clean(value)):
             # "Ref.: Proyecto de Catastro Urbano ...": a reference that names the project by its name, no code.
             self.rec.flag("code", f"not a code, the project's name: {_excerpt(value)}")
             self.reference_name = clean(value)
             return
-        self.rec.code = take_code(self.rec, value, block.label)
+        self.rec.code = take_code(self.rec, code_of(self.rec, value, self.set_title), block.label)
 
     def unglued_title(self) -> tuple[str, str]:
         """The record's title without a label, fill-in dots or a code glued to it (the code is the record's when it
