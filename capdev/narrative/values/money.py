@@ -66,6 +66,9 @@ _WORDS: dict[str, str] = {
     "dinares tunecinos": "TND", "dinars algériens": "DZD", "algerian dinars": "DZD", "dinares argelinos": "DZD",
     "jordanian dinars": "JOD", "dinars jordaniens": "JOD", "dinares jordanos": "JOD",
 }
+# Currencies by their names (data/currency_names.json: "ariary", "lempiras", "francs guinéens", "moroccan dirhams").
+_WORDS.update({k: v for k, v in json.loads((Path(__file__).resolve().parent.parent / "data" / "currency_names.json")
+                                           .read_text(encoding="utf-8"))["names"].items() if k not in _WORDS})
 
 
 def currency_code(mark: str) -> str | None:
@@ -106,7 +109,7 @@ _NUMBER = (
 # (millions); "Md(s)" the French milliard.
 _SCALE = (r"(?:\s*(?P<scale>(?-i:[Mk])(?=(?:[A-Z]{3}|F\s?CFA)\b)|(?-i:MM)(?![\w])|"
           r"(?i:millions?|mio\.?|mill\.|milh(?:[õo]es|[ãa]o)|mn|m|billions?|bn|b|thousands?|k|mil\s+mill[oó]n(?:es)?|"
-          r"mill[oó]n(?:es)?|millones|mil|"
+          r"mill[oó]n(?:es)?|millones|mille|mil|"
           r"milliards?|mds?)(?![\w])))?")
 
 # "1.2 million (USD)", "300 000 (EUR)": the currency in brackets after the number.
@@ -122,7 +125,7 @@ _OTHER_PERIOD = re.compile(r"^\s*(?:per|a|/)\s*(?:month|week|day|quarter)", re.I
 
 _SPANISH_SCALE = re.compile(r"(?i)mill[oó]n|millones|mil\s+mill")
 _MULTIPLIERS = {"m": 10**6, "mn": 10**6, "mm": 10**6, "mio": 10**6, "million": 10**6, "mil": 10**3, "millon": 10**6,
-                "b": 10**9, "bn": 10**9, "billion": 10**9, "milliard": 10**9, "md": 10**9, "mds": 10**9, "k": 10**3,
+                "mille": 10**3, "b": 10**9, "bn": 10**9, "billion": 10**9, "milliard": 10**9, "md": 10**9, "mds": 10**9, "k": 10**3,
                 "thousand": 10**3}
 
 
@@ -316,7 +319,7 @@ def parse_money(text: str, kind: str = "total", default_currency: str | None = N
             found.append((m.start(), m.end(), m))
     found.sort(key=lambda t: t[0])
     out: list[Money] = []
-    prev_end = 0
+    prev_end = total_end = 0
     for start, end, m in found:
         if isinstance(m, tuple):  # written in words
             amount, currency = m[0], currency_code(m[1])
@@ -341,7 +344,8 @@ def parse_money(text: str, kind: str = "total", default_currency: str | None = N
             this_kind = "yearly"
         elif _OTHER_PERIOD.match(after):
             this_kind = "other"
-        if out and this_kind == "total" and _part_rx().search(text[prev_end:start]):
+        if out and this_kind == "total" and (_part_rx().search(text[prev_end:start]) or _in_bracket_after(
+                text, out, total_end, start, currency)):
             this_kind = "other"  # "EUR 800,000 (of which EUR 200,000 co-financing)": a share, not a second total
         label = _prefix_label(text[prev_end:start])
         if not label:
@@ -361,7 +365,16 @@ def parse_money(text: str, kind: str = "total", default_currency: str | None = N
             this_kind, label = "other", ""  # "650 000 000 FCFA (990 000 euros)": one sum in a second currency
         out.append(Money(amount, currency, this_kind, label))
         prev_end = end
+        total_end = end if this_kind == "total" and currency == out[0].currency else total_end
     return out
+
+
+def _in_bracket_after(text: str, out: list[Money], total_end: int, start: int, currency: str) -> bool:
+    """Is an amount in the currency of the total before it, in a bracket opened after that total and not closed
+    ("USD 240.000 (aporte AGCID: USD 160.000; contraparte: USD 80.000)")? A sum restated in its own currency is
+    the same sum: a different one there is a part of the total."""
+    gap = text[total_end:start]
+    return currency == out[0].currency and out[0].kind == "total" and bool(re.search(r"[(\[][^()\[\]]*$", gap))
 
 
 def parse_budget(value: str, kind: str = "total", label: object = None) -> list[Money]:
