@@ -43,12 +43,15 @@ _NAMED_BRACKET = re.compile(
     re.IGNORECASE)
 _QUOTED_DASH = re.compile(r"[\u201d\"\u00bb]\s*[-\u2013\u2014]\s*(?P<code>" + _CODE_TOKEN + r")(?![\w/-])")
 # An identifier of a system that numbers projects with digits only ("Atlas ID 00123456", "Award ID 00098765",
-# "Quantum project 00123456"): five digits or more, so that no year, no day and no count is one.
+# "Quantum project 00123456"): five digits or more, so that no year, no day and no count is one. A project's word
+# with its capital, and the number alone after it, as a heading writes them ("Project 00131457 (pipeline)",
+# "Project 00129880 Anti-corruption ..."): never "the project's 12000 beneficiaries", "project 150000 USD".
 _NUMBER_ID = re.compile(
     r"\b(?:(?:atlas|quantum)(?:\s+(?:project|award|projet|proyecto))?(?:\s+(?:id|no\.?|number|n[\u00b0\u00ba]|"
     r"num[eé]ro|n[uú]mero))?|award\s+(?:id|no\.?|number)|project\s+id|output\s+id|id\s+(?:du\s+projet|"
     r"del\s+proyecto)|(?:id|identifiant|identificador|n[uú]mero|num[eé]ro|n[\u00b0\u00ba]|code|c[oó]digo)\s+"
-    r"(?:atlas|quantum)|(?:project|projet|proyecto)\s+(?:no\.?|n\.?\s?[\u00b0\u00ba]|number|n[uú]mero|num[eé]ro))"
+    r"(?:atlas|quantum)|(?:project|projet|proyecto)\s+(?:no\.?|n\.?\s?[\u00b0\u00ba]|number|n[uú]mero|num[eé]ro)|"
+    r"(?-i:Project|Projet|Proyecto|PROJECT|PROJET|PROYECTO)(?=\s+\d{5,10}(?:\s*[(\[]|\s+(?-i:[A-Z](?![A-Z]{2}\b))|\s*$)))"
     r"\s*[:#]?\s*(?P<code>\d{5,10})(?![\d,.]\d)", re.IGNORECASE)
 # A sentence that says what the code is: "Its official reference is T05-EUTF-SAH-REG-31", "Sa référence officielle
 # est ...", "Su código es ...".
