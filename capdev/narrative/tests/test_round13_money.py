@@ -93,8 +93,14 @@ def test_a_project_number_as_a_heading_writes_it(text, code):
     ("300 millions de francs guinéens", 300_000_000, "GNF"),
     ("450 000 000 naira", 450_000_000, "NGN"),
     ("3,5 millones de guaraníes", 3_500_000, "PYG"),
+    ("1.2 billion CFA francs", 1_200_000_000, "XOF"),
+    ("Q18.5 millones", 18_500_000, "GTQ"),
+    ("Q 18.500.000", 18_500_000, "GTQ"),
+    ("2.5 M$", 2_500_000, "USD"),
+    ("INR 5 crore", 50_000_000, "INR"),
+    ("12 lakh Indian rupees", 1_200_000, "INR"),
 ], ids=["fr-mille", "fr-mille-grouped", "cfaf", "dirhams-country", "ariary", "lempiras", "fr-gnf", "naira",
-        "guaranies"])
+        "guaranies", "cfa-francs-after", "quetzal-scale", "quetzal-grouped", "scale-dollar", "crore", "lakh"])
 def test_an_amount_in_a_currency_named(text, amount, currency):
     assert _amounts(parse_money(text)) == [(Decimal(amount), currency, "total")]
 
@@ -105,7 +111,13 @@ def test_an_amount_in_a_currency_named(text, amount, currency):
     "150 km",
     "25 mille participants",
     "3 000 gourdes distribuées",  # water bottles, in French
-], ids=["dirhams-alone", "colones-alone", "km", "mille-count", "gourdes"])
+    "Q3 2024",  # a quarter
+    "IQ 120,000",
+    "Rs 5 crore",  # India's, Pakistan's, Sri Lanka's or Nepal's rupees
+    "CFA 2023",
+    "XY$ 300,000",  # some country's dollar, no scale before it
+], ids=["dirhams-alone", "colones-alone", "km", "mille-count", "gourdes", "quarter", "letters-before-q", "rs",
+        "cfa-year", "other-dollar"])
 def test_no_currency_named(text):
     assert parse_money(text) == []
 

@@ -32,7 +32,7 @@ _SYMBOLS: dict[str, str] = {
     # East Africa's shillings and Ghana's cedi as written there ("KSh 45 million", "USh 120m", "GH₵ 2.5m").
     "KSh": "KES", "Ksh": "KES", "KShs": "KES", "USh": "UGX", "Ush": "UGX", "USh.": "UGX", "TSh": "TZS", "Tsh": "TZS",
     "GH₵": "GHS", "GH¢": "GHS",
-    "S/": "PEN", "S/.": "PEN", "Bs": "BOB", "Bs.": "BOB",  # matched only beside a number: see _LOCAL
+    "S/": "PEN", "S/.": "PEN", "Bs": "BOB", "Bs.": "BOB", "Q": "GTQ",  # only beside a number: _LOCAL
 }
 _WORDS: dict[str, str] = {
     "us dollars": "USD", "u.s. dollars": "USD", "united states dollars": "USD", "dollars": "USD", "dollar": "USD",
@@ -86,14 +86,16 @@ def currency_code(mark: str) -> str | None:
     return None
 
 
-_LOCAL = ("R", "S/", "S/.", "Bs", "Bs.")
+_LOCAL = ("R", "S/", "S/.", "Bs", "Bs.", "Q")
 _SYMBOL_RX = "|".join(re.escape(s) for s in sorted((s for s in _SYMBOLS if s not in _LOCAL), key=len, reverse=True))
 _WORD_RX = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_WORDS, key=len, reverse=True))
-_CODE_RX = r"\b[A-Z]{3}(?:\b|(?=\d))"  # "USD 1.2M", "USD1.2M"
+_CODE_RX = r"\b(?!CFA\b)[A-Z]{3}(?:\b|(?=\d))"  # "USD 1.2M", "USD1.2M" ("CFA francs": a name, below)
 # "300 000 $ CA", "$ CA 1,2 million": Canadian dollars as French writes them, never the bare "$" of US dollars.
 # Peruvian soles and bolivianos ("S/ 450 000", "Bs 350.000", "350.000 Bs."): only a space away from a number, so
-# that a document symbol ("S/2023/45") is never read as an amount.
-_LOCAL_RX = r"(?:S/\.?|Bs\.?)(?=[ \u00a0]\d)|(?<=\d )Bs\.?(?!\w)"
+# that a document symbol ("S/2023/45") is never read as an amount. Guatemala's quetzal ("Q 18.500.000", "Q18,5
+# millones"): only before a number grouped in thousands or a Spanish scale, never a quarter ("Q3 2024").
+_LOCAL_RX = (r"(?:S/\.?|Bs\.?)(?=[ \u00a0]\d)|(?<=\d )Bs\.?(?!\w)|"
+             r"(?<![\w.])(?-i:Q)(?=[ \u00a0]?\d{1,3}(?:[,.]\d{3})+(?!\d)|[ \u00a0]?\d+(?:[.,]\d+)?\s*(?i:mill|mil\b))")
 _CUR = rf"(?:\$\s?CA(?![A-Za-z])|{_LOCAL_RX}|{_SYMBOL_RX}|{_CODE_RX}|(?i:{_WORD_RX})(?![\w]))"
 
 # Digits grouped by commas (with an optional space after: "115, 019, 355"), dots, apostrophes or spaces.
@@ -109,7 +111,7 @@ _NUMBER = (
 # (millions); "Md(s)" the French milliard.
 _SCALE = (r"(?:\s*(?P<scale>(?-i:[Mk])(?=(?:[A-Z]{3}|F\s?CFA)\b)|(?-i:MM)(?![\w])|"
           r"(?i:millions?|mio\.?|mill\.|milh(?:[õo]es|[ãa]o)|mn|m|billions?|bn|b|thousands?|k|mil\s+mill[oó]n(?:es)?|"
-          r"mill[oó]n(?:es)?|millones|mille|mil|"
+          r"mill[oó]n(?:es)?|millones|mille|mil|crores?|lakhs?|lacs?|"
           r"milliards?|mds?)(?![\w])))?")
 
 # "1.2 million (USD)", "300 000 (EUR)": the currency in brackets after the number.
@@ -126,7 +128,7 @@ _OTHER_PERIOD = re.compile(r"^\s*(?:per|a|/)\s*(?:month|week|day|quarter)", re.I
 _SPANISH_SCALE = re.compile(r"(?i)mill[oó]n|millones|mil\s+mill")
 _MULTIPLIERS = {"m": 10**6, "mn": 10**6, "mm": 10**6, "mio": 10**6, "million": 10**6, "mil": 10**3, "millon": 10**6,
                 "mille": 10**3, "b": 10**9, "bn": 10**9, "billion": 10**9, "milliard": 10**9, "md": 10**9, "mds": 10**9, "k": 10**3,
-                "thousand": 10**3}
+                "thousand": 10**3, "crore": 10**7, "lakh": 10**5, "lac": 10**5}
 
 
 def _multiplier(scale: str | None) -> int:
@@ -217,7 +219,8 @@ def _other_dollar(text: str, m: re.Match[str]) -> bool:
     """A "$" joined to letters no symbol of the table holds ("XY$ 300,000"): some country's dollar or peso, never
     taken as US dollars."""
     cur = m.group("cur")
-    return cur in ("$", "$US") and m.start("cur") > 0 and text[m.start("cur") - 1].isalpha()
+    scaled = m.group("scale") and m.end("scale") == m.start("cur")  # "2.5 M$": the scale's letter, no country's
+    return cur in ("$", "$US") and m.start("cur") > 0 and text[m.start("cur") - 1].isalpha() and not scaled
 
 
 # A sum written in two scales: "1 milliard 200 millions FCFA", "USD 1 million 200 thousand", "2 millones 500 mil
