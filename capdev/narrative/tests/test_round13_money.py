@@ -16,6 +16,7 @@ from capdev.narrative.code_values import code_in_value
 from capdev.narrative.errors import InputError
 from capdev.narrative.values.money import parse_money
 from capdev.narrative.values.prose_amounts import project_budget
+from capdev.narrative.values.total_rows import total_row
 from capdev.narrative.values.told_ids import told_code
 
 from ._shared import FILES
@@ -196,4 +197,30 @@ def test_the_round13_money_sample():
             unsure = record is not None and any(f.field in ({"budgets"} if key == "budget" else {key})
                                                 for f in record.flags)
             wrong += got[key] is not None and got[key] != want[key] and not unsure
-    assert (right, wrong) == (28, 0), (right, wrong)  # 24 right and 1 wrong before round 13
+    assert (right, wrong) == (29, 0), (right, wrong)  # 24 right and 1 wrong before round 13
+
+
+# ---------------------------------------------------------------- a table's total row, its rows above summing to it
+
+@pytest.mark.parametrize("text,expected", [
+    ("Financing plan (US$)\n  Source   Amount\n  Government   350,000\n  UNICEF   900,000\n"
+     "  TOTAL   1,250,000\n", (1_250_000, "USD")),
+    ("Plan de financement (en euros)\n| Source | Montant |\n|---|---|\n| AFD | 800 000 |\n| État | 200 000 |\n"
+     "| **Total** | **1 000 000** |\n", (1_000_000, "EUR")),
+    ("Fuentes\nBID     USD 500.000\nGobierno USD 300.000\nTotal general: USD 800.000\n", (800_000, "USD")),
+], ids=["en-head-currency", "fr-markdown", "es-row-currency"])
+def test_a_total_row_its_parts_sum_to(text, expected):
+    found = total_row(text)
+    assert [(m.amount, m.currency) for m in found] == [(Decimal(expected[0]), expected[1])]
+
+
+@pytest.mark.parametrize("text", [
+    "Budget (USD)\nWorkshops   120,000\nTravel   80,000\nTotal   250,000\n",  # the rows do not sum to it
+    "Presupuesto 2026 (USD)\nTalleres   120.000\nViajes   80.000\nTOTAL   200.000\n",  # one year's table
+    "Budget\nWorkshops   120,000\nTravel   80,000\nTotal   200,000\n",  # no currency written
+    "Budget (USD)\nSub-total   120,000\nTravel   80,000\nTotal   200,000\n",  # a sub-total among the rows
+    "(EUR)\nAFD   800 000\nTotal   800 000\n",  # one row: no parts
+    "Participants (USD)\nWomen   12\nMen   18\nTotal   30\n",  # counts, no amounts
+], ids=["no-sum", "one-year", "no-currency", "sub-total", "one-row", "counts"])
+def test_no_total_row(text):
+    assert total_row(text) == []

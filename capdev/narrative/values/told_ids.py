@@ -15,6 +15,7 @@ from ..labels import LABELS_FILE
 from . import prose_amounts as _amounts
 from .owned_codes import numbered_codes, owned_code_rx
 from .prose import _CODE, _CODE_TOKEN, _LETTER_REF, _QUOTED_CODE, ProseFacts
+from .total_rows import total_row
 
 # A UN document symbol ("A/RES/70/1", "E/C.16/2023/2", "ST/SGB/2019/8") or a year range is no project's code.
 _NOT_A_CODE = re.compile(
@@ -104,7 +105,8 @@ def told_code(text: str) -> str | None:
 
 
 def read_told_ids(text: str):  # -> prose.ProseFacts
-    """The code a record's text gives (before the form feed) and the total budget its sentences state (after it)."""
+    """The code a record's text gives (before the form feed) and the total budget its sentences state (after it),
+    else the total a table's last row gives that its rows above sum to (values.total_rows)."""
     whole, _, told = text.partition("\f")
     return ProseFacts(code=told_code(" ".join(whole.split())),
-                      budgets=_amounts.project_budget(" ".join(told.split()), cued_only=True))
+                      budgets=_amounts.project_budget(" ".join(told.split()), cued_only=True) or total_row(whole))
