@@ -12,6 +12,7 @@ from decimal import Decimal
 import pytest
 
 from capdev.narrative import parse_file
+from capdev.narrative.code_choice import not_a_code
 from capdev.narrative.code_values import code_in_value
 from capdev.narrative.errors import InputError
 from capdev.narrative.values.money import parse_money
@@ -224,3 +225,29 @@ def test_a_total_row_its_parts_sum_to(text, expected):
 ], ids=["no-sum", "one-year", "no-currency", "sub-total", "one-row", "counts"])
 def test_no_total_row(text):
     assert total_row(text) == []
+
+
+# ---------------------------------------------------------------- numbers that are no project's code, under any label
+
+@pytest.mark.parametrize("value,why", [
+    ("A/RES/70/1", "a document's symbol"),
+    ("E/CN.16/2024/3", "a document's symbol"),
+    ("ISBN 978-92-1-101234-5", "a book's number"),
+    ("978-92-1-101234-5", "a book's number"),
+    ("+221 33 889 12 34", "a telephone number"),
+    ("(01) 311-5930", "a telephone number"),
+    ("Tél. : 0414 707 000", "a telephone number"),
+    ("Decision 2025/041", "an act's number"),
+    ("Décret n° 2024-215/PRN", "an act's number"),
+    ("Resolución N° 045-2025-PCM", "an act's number"),
+    ("2019-2021", "a span of years"),
+], ids=["un-symbol", "un-symbol-dots", "isbn", "isbn-bare", "phone-plus", "phone-bracket", "phone-word",
+        "en-decision", "fr-decret", "es-resolucion", "years"])
+def test_no_project_code(value, why):
+    assert not_a_code(value) == why
+
+
+@pytest.mark.parametrize("value", ["MWI/CRVS/25-11", "00131457", "CCI 1402 01 K", "SEN/PAGEF/26-02", "ESP-2021-04",
+                                   "ST-2021-04", "TEL-2021-01", "LEY-2021", "A-12-004"])
+def test_a_project_code_kept(value):
+    assert not_a_code(value) == ""

@@ -10,7 +10,7 @@ import functools
 import json
 import re
 
-from ..code_choice import an_act, another_code, named_not_code
+from ..code_choice import DOCUMENT_SYMBOL, an_act, another_code, named_not_code
 from ..labels import LABELS_FILE
 from . import prose_amounts as _amounts
 from .owned_codes import numbered_codes, owned_code_rx
@@ -18,9 +18,7 @@ from .prose import _CODE, _CODE_TOKEN, _LETTER_REF, _QUOTED_CODE, ProseFacts
 from .total_rows import total_row
 
 # A UN document symbol ("A/RES/70/1", "E/C.16/2023/2", "ST/SGB/2019/8") or a year range is no project's code.
-_NOT_A_CODE = re.compile(
-    r"^(?:[AES]|ST|TD|CEDAW|CRC|HRC|UNEP|ECE|ECA|ECLAC|ESCAP|ESCWA|LC|DP)/|^(?:19|20)\d\d[/-](?:19|20)?\d\d$"
-)
+_NOT_A_CODE = DOCUMENT_SYMBOL
 
 
 @functools.cache
