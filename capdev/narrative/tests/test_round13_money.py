@@ -251,3 +251,24 @@ def test_no_project_code(value, why):
                                    "ST-2021-04", "TEL-2021-01", "LEY-2021", "A-12-004"])
 def test_a_project_code_kept(value):
     assert not_a_code(value) == ""
+
+
+# ---------------------------------------------------------------- a value's amounts: the whole, a part, a restatement
+
+@pytest.mark.parametrize("text,expected", [
+    ("USD 300,000 (2025); USD 400,000 (2026); total USD 700,000",
+     [(300_000, "USD", "other"), (400_000, "USD", "other"), (700_000, "USD", "total")]),
+    ("AFD : 800 000 EUR ; État : 200 000 EUR ; soit 1 000 000 EUR",
+     [(800_000, "EUR", "other"), (200_000, "EUR", "other"), (1_000_000, "EUR", "total")]),
+    ("AFD 800 000 EUR ; État béninois 200 000 EUR (contrepartie)", [(800_000, "EUR", "total"),
+                                                                    (200_000, "EUR", "other")]),
+    ("L 25 millones (aprox. USD 1 millón)", [(1_000_000, "USD", "other")]),  # the sum in lempiras is not read
+    ("1 200 000 000 GNF (environ 130 000 EUR)", [(1_200_000_000, "GNF", "total"), (130_000, "EUR", "other")]),
+    # guards: no word of the whole; two wholes; a sum read then restated
+    ("USD 500,000 (2024) and USD 300,000 (2025)", [(500_000, "USD", "total"), (300_000, "USD", "total")]),
+    ("total USD 700,000; overall USD 800,000", [(700_000, "USD", "total"), (800_000, "USD", "total")]),
+    ("NPR 250 million (about USD 1.9 million)", [(250_000_000, "NPR", "total"), (1_900_000, "USD", "other")]),
+], ids=["en-years-total", "fr-soit", "fr-counterpart-aside", "es-unread-restated", "fr-read-restated", "no-whole",
+        "two-wholes", "en-read-restated"])
+def test_the_whole_and_its_parts_in_one_value(text, expected):
+    assert _amounts(parse_money(text)) == [(Decimal(a), c, k) for a, c, k in expected]

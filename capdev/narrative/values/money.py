@@ -322,6 +322,7 @@ def parse_money(text: str, kind: str = "total", default_currency: str | None = N
             found.append((m.start(), m.end(), m))
     found.sort(key=lambda t: t[0])
     out: list[Money] = []
+    wholes: list[bool] = []
     prev_end = total_end = 0
     for start, end, m in found:
         if isinstance(m, tuple):  # written in words
@@ -366,10 +367,26 @@ def parse_money(text: str, kind: str = "total", default_currency: str | None = N
             continue  # "450 000 euros (quatre cent cinquante mille euros)": the same sum restated
         if out and currency != out[-1].currency and _RESTATED.fullmatch(text[prev_end:start]):
             this_kind, label = "other", ""  # "650 000 000 FCFA (990 000 euros)": one sum in a second currency
+        if not out and _UNREAD_BEFORE.search(text[:start]) or label and _part_rx().fullmatch(label):
+            this_kind = "other"  # "L 25 millones (aprox. USD 1 millón)": a sum not read, restated; "(contrepartie)"
         out.append(Money(amount, currency, this_kind, label))
+        wholes.append(this_kind == "total" and bool(_WHOLE_BEFORE.search(text[prev_end:start])))
         prev_end = end
         total_end = end if this_kind == "total" and currency == out[0].currency else total_end
+    if wholes.count(True) == 1:  # "USD 300,000 (2025); USD 400,000 (2026); total USD 700,000": the rest are parts
+        whole = out[wholes.index(True)]
+        out = [m if m is whole or m.kind != "total" or m.currency != whole.currency else Money(
+            m.amount, m.currency, "other", m.label) for m in out]
     return out
+
+
+# A number the patterns did not read (its currency unknown), then a bracket that opens on the amount restating it.
+_UNREAD_BEFORE = re.compile(r"\d\s*(?:[^\W\d_]+\.?\s*){0,3}[(\[]\s*(?:(?:approx\.?|approximately|about|around|"
+                            r"some|environ|soit|aprox\.?|aproximadamente|unos|ca\.|i\.\s?e\.|equivalent\s+to|"
+                            r"[ée]quivalent\s+[àa]|equivalente\s+a)\s*[:,]?\s*)?$", re.IGNORECASE)
+# A word of the whole right before an amount among others: "total USD 700,000", "soit au total 1 000 000 EUR".
+_WHOLE_BEFORE = re.compile(r"(?i)\b(?:total|overall|global|in\s+all|en\s+tout|soit|grand\s+total|en\s+conjunto)"
+                           r"\b[^\d;,()]{0,25}$")
 
 
 def _in_bracket_after(text: str, out: list[Money], total_end: int, start: int, currency: str) -> bool:
