@@ -78,7 +78,11 @@ def test_a_code_column_gives_the_code_and_the_name():
     ("Project 150000 USD was spent", None),  # a currency after it: an amount
     ("Projet 1234567, financé par la France", None),  # a comma after it: a sentence's number
     ("Proyecto 2024 Lima", None),  # four digits
-], ids=["en", "en-bracket", "es-caps", "count", "amount", "comma", "year"])
+    ("Project: Digital payroll for teachers in Malawi (ID MWI-DPT-2025)", "MWI-DPT-2025"),
+    ("Projet d'état civil (identifiant : BEN-07-2024)", "BEN-07-2024"),
+    ("the workshop (id 2024)", None),
+], ids=["en", "en-bracket", "es-caps", "count", "amount", "comma", "year", "id-bracket", "fr-identifiant",
+        "id-year"])
 def test_a_project_number_as_a_heading_writes_it(text, code):
     assert told_code(text) == code
 
@@ -101,8 +105,11 @@ def test_a_project_number_as_a_heading_writes_it(text, code):
     ("2.5 M$", 2_500_000, "USD"),
     ("INR 5 crore", 50_000_000, "INR"),
     ("12 lakh Indian rupees", 1_200_000, "INR"),
+    ("Gs. 12.000 millones", 12_000_000_000, "PYG"),
+    ("₲ 2.000 millones", 2_000_000_000, "PYG"),
 ], ids=["fr-mille", "fr-mille-grouped", "cfaf", "dirhams-country", "ariary", "lempiras", "fr-gnf", "naira",
-        "guaranies", "cfa-francs-after", "quetzal-scale", "quetzal-grouped", "scale-dollar", "crore", "lakh"])
+        "guaranies", "cfa-francs-after", "quetzal-scale", "quetzal-grouped", "scale-dollar", "crore", "lakh", "gs",
+        "guarani-sign"])
 def test_an_amount_in_a_currency_named(text, amount, currency):
     assert _amounts(parse_money(text)) == [(Decimal(amount), currency, "total")]
 
@@ -117,9 +124,10 @@ def test_an_amount_in_a_currency_named(text, amount, currency):
     "IQ 120,000",
     "Rs 5 crore",  # India's, Pakistan's, Sri Lanka's or Nepal's rupees
     "CFA 2023",
+    "the Gs 2024 plan",
     "XY$ 300,000",  # some country's dollar, no scale before it
 ], ids=["dirhams-alone", "colones-alone", "km", "mille-count", "gourdes", "quarter", "letters-before-q", "rs",
-        "cfa-year", "other-dollar"])
+        "cfa-year", "gs-year", "other-dollar"])
 def test_no_currency_named(text):
     assert parse_money(text) == []
 

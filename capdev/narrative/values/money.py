@@ -28,11 +28,11 @@ _SYMBOLS: dict[str, str] = {
     "BZ$": "BZD", "BDS$": "BBD", "Bds$": "BBD", "FJ$": "FJD", "WS$": "WST", "T$": "TOP", "SI$": "SBD", "G$": "GYD",
     "B$": "BSD", "L$": "LRD", "$U": "UYU", "UY$": "UYU",
     "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₦": "NGN", "₱": "PHP", "₽": "RUB", "₺": "TRY",
-    "₴": "UAH", "₫": "VND", "₪": "ILS", "₵": "GHS", "R": "ZAR",
+    "₴": "UAH", "₫": "VND", "₪": "ILS", "₵": "GHS", "R": "ZAR", "₲": "PYG",
     # East Africa's shillings and Ghana's cedi as written there ("KSh 45 million", "USh 120m", "GH₵ 2.5m").
     "KSh": "KES", "Ksh": "KES", "KShs": "KES", "USh": "UGX", "Ush": "UGX", "USh.": "UGX", "TSh": "TZS", "Tsh": "TZS",
     "GH₵": "GHS", "GH¢": "GHS",
-    "S/": "PEN", "S/.": "PEN", "Bs": "BOB", "Bs.": "BOB", "Q": "GTQ",  # only beside a number: _LOCAL
+    "S/": "PEN", "S/.": "PEN", "Bs": "BOB", "Bs.": "BOB", "Q": "GTQ", "Gs": "PYG", "Gs.": "PYG",  # beside a number: _LOCAL
 }
 _WORDS: dict[str, str] = {
     "us dollars": "USD", "u.s. dollars": "USD", "united states dollars": "USD", "dollars": "USD", "dollar": "USD",
@@ -86,16 +86,17 @@ def currency_code(mark: str) -> str | None:
     return None
 
 
-_LOCAL = ("R", "S/", "S/.", "Bs", "Bs.", "Q")
+_LOCAL = ("R", "S/", "S/.", "Bs", "Bs.", "Q", "Gs", "Gs.")
 _SYMBOL_RX = "|".join(re.escape(s) for s in sorted((s for s in _SYMBOLS if s not in _LOCAL), key=len, reverse=True))
 _WORD_RX = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_WORDS, key=len, reverse=True))
 _CODE_RX = r"\b(?!CFA\b)[A-Z]{3}(?:\b|(?=\d))"  # "USD 1.2M", "USD1.2M" ("CFA francs": a name, below)
 # "300 000 $ CA", "$ CA 1,2 million": Canadian dollars as French writes them, never the bare "$" of US dollars.
 # Peruvian soles and bolivianos ("S/ 450 000", "Bs 350.000", "350.000 Bs."): only a space away from a number, so
 # that a document symbol ("S/2023/45") is never read as an amount. Guatemala's quetzal ("Q 18.500.000", "Q18,5
-# millones"): only before a number grouped in thousands or a Spanish scale, never a quarter ("Q3 2024").
+# millones") and Paraguay's guaraní ("Gs. 12.000 millones"): only before a number grouped in thousands or a Spanish
+# scale, never a quarter ("Q3 2024").
 _LOCAL_RX = (r"(?:S/\.?|Bs\.?)(?=[ \u00a0]\d)|(?<=\d )Bs\.?(?!\w)|"
-             r"(?<![\w.])(?-i:Q)(?=[ \u00a0]?\d{1,3}(?:[,.]\d{3})+(?!\d)|[ \u00a0]?\d+(?:[.,]\d+)?\s*(?i:mill|mil\b))")
+             r"(?<=\d )(?-i:Gs)\.?(?!\w)|(?<![\w.])(?-i:Q|Gs\.?)(?=[ \u00a0]?\d{1,3}(?:[,.]\d{3})+(?!\d)|[ \u00a0]?\d+(?:[.,]\d+)?\s*(?i:mill|mil\b))")
 _CUR = rf"(?:\$\s?CA(?![A-Za-z])|{_LOCAL_RX}|{_SYMBOL_RX}|{_CODE_RX}|(?i:{_WORD_RX})(?![\w]))"
 
 # Digits grouped by commas (with an optional space after: "115, 019, 355"), dots, apostrophes or spaces.

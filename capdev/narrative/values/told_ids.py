@@ -40,6 +40,9 @@ _NAMED_BRACKET = re.compile(
     r"\b(?:project|projet|proyecto|programme|program|programa|initiative|iniciativa)\s*\(\s*(?P<code>"
     + _CODE_TOKEN + r")\s*\)|\((?:project|projet|proyecto)\b[^()]{0,60}?\s(?P<code2>" + _CODE_TOKEN + r")\s*\)",
     re.IGNORECASE)
+# An identifier's word and a code alone in brackets ("(ID MWI-DPT-2025)", "(identifiant : BEN-07-2024)").
+_ID_BRACKET = re.compile(r"\(\s*(?i:id|identifier|identifiant|identificador)\.?\s*[:#]?\s*(?P<code>" + _CODE_TOKEN +
+                         r")\s*\)")
 _QUOTED_DASH = re.compile(r"[\u201d\"\u00bb]\s*[-\u2013\u2014]\s*(?P<code>" + _CODE_TOKEN + r")(?![\w/-])")
 # An identifier of a system that numbers projects with digits only ("Atlas ID 00123456", "Award ID 00098765",
 # "Quantum project 00123456"): five digits or more, so that no year, no day and no count is one. A project's word
@@ -81,7 +84,7 @@ def _candidates(text: str):
     for m in _CODE.finditer(text):
         if not _LETTER_REF.search(text, max(0, m.start() - 8), m.start()):
             yield m
-    for rx in (_QUOTED_CODE, _bracketed(), _NAMED_BRACKET, _QUOTED_DASH, _NUMBER_ID, _CODE_IS, _BANK_ID,
+    for rx in (_QUOTED_CODE, _bracketed(), _NAMED_BRACKET, _ID_BRACKET, _QUOTED_DASH, _NUMBER_ID, _CODE_IS, _BANK_ID,
                owned_code_rx()):
         yield from rx.finditer(text)
     yield from numbered_codes(text)
