@@ -276,7 +276,10 @@ def test_a_project_code_kept(value):
     ("USD 500,000 (2024) and USD 300,000 (2025)", [(500_000, "USD", "total"), (300_000, "USD", "total")]),
     ("total USD 700,000; overall USD 800,000", [(700_000, "USD", "total"), (800_000, "USD", "total")]),
     ("NPR 250 million (about USD 1.9 million)", [(250_000_000, "NPR", "total"), (1_900_000, "USD", "other")]),
+    ("150 millions FCFA (soit 228 674 EUR)", [(150_000_000, "XOF", "total"), (228_674, "EUR", "other")]),
+    ("COP 4.000 millones (es decir, USD 1 millón)", [(4_000_000_000, "COP", "total"), (1_000_000, "USD", "other")]),
+    ("₡ 650 millones", [(650_000_000, "CRC", "total")]),
 ], ids=["en-years-total", "fr-soit", "fr-counterpart-aside", "es-unread-restated", "fr-read-restated", "no-whole",
-        "two-wholes", "en-read-restated"])
+        "two-wholes", "en-read-restated", "fr-soit-restated", "es-decir-restated", "colon-sign"])
 def test_the_whole_and_its_parts_in_one_value(text, expected):
     assert _amounts(parse_money(text)) == [(Decimal(a), c, k) for a, c, k in expected]

@@ -28,7 +28,7 @@ _SYMBOLS: dict[str, str] = {
     "BZ$": "BZD", "BDS$": "BBD", "Bds$": "BBD", "FJ$": "FJD", "WS$": "WST", "T$": "TOP", "SI$": "SBD", "G$": "GYD",
     "B$": "BSD", "L$": "LRD", "$U": "UYU", "UY$": "UYU",
     "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₦": "NGN", "₱": "PHP", "₽": "RUB", "₺": "TRY",
-    "₴": "UAH", "₫": "VND", "₪": "ILS", "₵": "GHS", "R": "ZAR", "₲": "PYG",
+    "₴": "UAH", "₫": "VND", "₪": "ILS", "₵": "GHS", "R": "ZAR", "₲": "PYG", "₡": "CRC",
     # East Africa's shillings and Ghana's cedi as written there ("KSh 45 million", "USh 120m", "GH₵ 2.5m").
     "KSh": "KES", "Ksh": "KES", "KShs": "KES", "USh": "UGX", "Ush": "UGX", "USh.": "UGX", "TSh": "TZS", "Tsh": "TZS",
     "GH₵": "GHS", "GH¢": "GHS",
@@ -270,10 +270,12 @@ def _matches(text: str) -> list[tuple[int, int, object]]:
 
 
 # Between an amount and the same sum in another currency: "650 000 000 FCFA (990 000 euros)", "FCFA / EUR",
-# "EUR 1 million, i.e. about USD 1.08 million", "Bs 3.480.000 (aprox. USD 500.000)", "soit environ".
+# "EUR 1 million, i.e. about USD 1.08 million", "Bs 3.480.000 (aprox. USD 500.000)", "soit environ", "(soit 228 674
+# EUR)", "(es decir, USD 1 millón)".
 _RESTATED = re.compile(
-    r"\s*(?:[(\[/≈~=]|,?\s*(?:i\.\s?e\.|or|ou|o|soit|c[.-]?\s?[àa]\s?d\.?|es\s+decir|equivalent\s+to|"
-    r"[ée]quivalent\s+[àa]|equivalente\s+a))\s*(?:(?:approx\.?|approximately|about|around|some|environ|"
+    r"\s*(?:[(\[/≈~=](?:\s*(?:i\.\s?e\.|soit|c[.-]?\s?[àa]\s?d\.?|es\s+decir|o\s+sea|equivalent\s+to|"
+    r"[ée]quivalent\s+[àa]|equivalente\s+a)\s*,?)?|,?\s*(?:i\.\s?e\.|or|ou|o|soit|c[.-]?\s?[àa]\s?d\.?|es\s+decir|"
+    r"equivalent\s+to|[ée]quivalent\s+[àa]|equivalente\s+a))\s*(?:(?:approx\.?|approximately|about|around|some|environ|"
     r"aprox\.?|aproximadamente|unos|unas|pr[èe]s\s+de|cerca\s+de|ca\.)\s*)?",
     re.IGNORECASE)
 
