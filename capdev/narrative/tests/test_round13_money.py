@@ -283,3 +283,26 @@ def test_a_project_code_kept(value):
         "two-wholes", "en-read-restated", "fr-soit-restated", "es-decir-restated", "colon-sign"])
 def test_the_whole_and_its_parts_in_one_value(text, expected):
     assert _amounts(parse_money(text)) == [(Decimal(a), c, k) for a, c, k in expected]
+
+
+# ---------------------------------------------------------------- a verb of cost after the project's word
+
+@pytest.mark.parametrize("text,expected", [
+    ("The project costs USD 2 million and runs to 2027.", (2_000_000, "USD")),
+    ("Le projet PAGEF coûtera environ 900 000 euros.", (900_000, "EUR")),
+    ("El proyecto cuesta USD 800.000 en total.", (800_000, "USD")),
+    ("The initiative will cost around GBP 850,000.", (850_000, "GBP")),
+], ids=["en", "fr-acronym", "es", "en-future"])
+def test_what_the_project_costs(text, expected):
+    found = project_budget(text, cued_only=True)
+    assert [(m.amount, m.currency) for m in found] == [(Decimal(expected[0]), expected[1])]
+
+
+@pytest.mark.parametrize("text", [
+    "The workshop costs USD 5,000 in all.",
+    "Each training costs USD 12,000 per session.",
+    "The project's first phase costs USD 300,000.",
+    "Cada taller cuesta USD 15.000.",
+], ids=["workshop", "each", "phase", "es-taller"])
+def test_a_cost_of_something_else(text):
+    assert project_budget(text, cued_only=True) == []
