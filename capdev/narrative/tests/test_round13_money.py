@@ -162,8 +162,12 @@ def test_amounts_in_a_bracket_after_the_total(text, expected):
     ("The grant of EUR 500,000 covers training; the total cost is USD 750,000.", (500_000, "EUR")),
     ("The project has a total budget of USD 2 million; a loan of USD 300 million finances the roads.",
      (2_000_000, "USD")),
+    ("The EU contribution of USD 2,000,000 supports the reform. The total budget of the Ministry is USD 80 million.",
+     (2_000_000, "USD")),
+    ("La contribution de la Suisse est de 800 000 CHF ; le coût total de la stratégie nationale atteint 90 millions "
+     "CHF.", (800_000, "CHF")),
 ], ids=["fr-sum", "en-grant-then-total", "es-aporte-then-total", "contribution-alone", "other-currency",
-        "total-then-loan"])
+        "total-then-loan", "en-another-body-total", "fr-another-strategy-total"])
 def test_a_whole_total_after_a_contribution(text, expected):
     found = project_budget(text)
     assert (found[0].amount, found[0].currency) == (Decimal(expected[0]), expected[1])

@@ -140,8 +140,18 @@ _WHOLE = re.compile(r"\b(?:total(?:e|es|s)?|overall|global(?:e|es)?|whole|entire
                     r"en\s+total|in\s+total|en\s+conjunto|en\s+su\s+conjunto)\b")
 
 
+# "the total budget of the Ministry is", "le coût total de la stratégie nationale": the whole of something else.
+_OF_ANOTHER = re.compile(r"\b(?:of|du|des|de\s+la|de\s+l'|del|de\s+los|de\s+las)\s+(?:the\s+|this\s+|ce\s+|este\s+|"
+                         r"esta\s+)?(?!(?:project|projet|proyecto|programme|program|programa|initiative|iniciativa|"
+                         r"action|intervention|intervencion|the|this|ce|este|esta)\b)[^\W\d_]{3,}")
+
+
 def _whole(folded: str, lo: int, start: int) -> bool:
-    return _WHOLE.search(folded, max(lo, start - _WINDOW), start) is not None
+    """Does a word of the whole call the amount at start the total, of the project and not of another body?"""
+    found = None
+    for found in _WHOLE.finditer(folded, max(lo, start - _WINDOW), start):
+        pass
+    return found is not None and not _OF_ANOTHER.search(folded, found.end(), start)
 
 
 def project_budget(text: str, cued_only: bool = False) -> list[Money]:
