@@ -17,8 +17,8 @@ from capdev.narrative.code_values import code_in_value
 from capdev.narrative.errors import InputError
 from capdev.narrative.values.money import parse_money
 from capdev.narrative.values.prose_amounts import project_budget
-from capdev.narrative.values.total_rows import total_row
 from capdev.narrative.values.told_ids import told_code
+from capdev.narrative.values.total_rows import total_row
 
 from ._shared import FILES
 

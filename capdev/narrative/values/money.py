@@ -32,7 +32,8 @@ _SYMBOLS: dict[str, str] = {
     # East Africa's shillings and Ghana's cedi as written there ("KSh 45 million", "USh 120m", "GH₵ 2.5m").
     "KSh": "KES", "Ksh": "KES", "KShs": "KES", "USh": "UGX", "Ush": "UGX", "USh.": "UGX", "TSh": "TZS", "Tsh": "TZS",
     "GH₵": "GHS", "GH¢": "GHS",
-    "S/": "PEN", "S/.": "PEN", "Bs": "BOB", "Bs.": "BOB", "Q": "GTQ", "Gs": "PYG", "Gs.": "PYG",  # beside a number: _LOCAL
+    # Matched only beside a number (see _LOCAL):
+    "S/": "PEN", "S/.": "PEN", "Bs": "BOB", "Bs.": "BOB", "Q": "GTQ", "Gs": "PYG", "Gs.": "PYG",
 }
 _WORDS: dict[str, str] = {
     "us dollars": "USD", "u.s. dollars": "USD", "united states dollars": "USD", "dollars": "USD", "dollar": "USD",
@@ -96,7 +97,8 @@ _CODE_RX = r"\b(?!CFA\b)[A-Z]{3}(?:\b|(?=\d))"  # "USD 1.2M", "USD1.2M" ("CFA fr
 # millones") and Paraguay's guaraní ("Gs. 12.000 millones"): only before a number grouped in thousands or a Spanish
 # scale, never a quarter ("Q3 2024").
 _LOCAL_RX = (r"(?:S/\.?|Bs\.?)(?=[ \u00a0]\d)|(?<=\d )Bs\.?(?!\w)|"
-             r"(?<=\d )(?-i:Gs)\.?(?!\w)|(?<![\w.])(?-i:Q|Gs\.?)(?=[ \u00a0]?\d{1,3}(?:[,.]\d{3})+(?!\d)|[ \u00a0]?\d+(?:[.,]\d+)?\s*(?i:mill|mil\b))")
+             r"(?<=\d )(?-i:Gs)\.?(?!\w)|(?<![\w.])(?-i:Q|Gs\.?)"
+             r"(?=[ \u00a0]?\d{1,3}(?:[,.]\d{3})+(?!\d)|[ \u00a0]?\d+(?:[.,]\d+)?\s*(?i:mill|mil\b))")
 _CUR = rf"(?:\$\s?CA(?![A-Za-z])|{_LOCAL_RX}|{_SYMBOL_RX}|{_CODE_RX}|(?i:{_WORD_RX})(?![\w]))"
 
 # Digits grouped by commas (with an optional space after: "115, 019, 355"), dots, apostrophes or spaces.
@@ -128,7 +130,8 @@ _OTHER_PERIOD = re.compile(r"^\s*(?:per|a|/)\s*(?:month|week|day|quarter)", re.I
 
 _SPANISH_SCALE = re.compile(r"(?i)mill[oó]n|millones|mil\s+mill")
 _MULTIPLIERS = {"m": 10**6, "mn": 10**6, "mm": 10**6, "mio": 10**6, "million": 10**6, "mil": 10**3, "millon": 10**6,
-                "mille": 10**3, "b": 10**9, "bn": 10**9, "billion": 10**9, "milliard": 10**9, "md": 10**9, "mds": 10**9, "k": 10**3,
+                "mille": 10**3, "b": 10**9, "bn": 10**9, "billion": 10**9, "milliard": 10**9, "md": 10**9, "mds": 10**9,
+                "k": 10**3,
                 "thousand": 10**3, "crore": 10**7, "lakh": 10**5, "lac": 10**5}
 
 

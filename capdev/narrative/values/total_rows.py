@@ -2,8 +2,8 @@
 with its amount, and a row of their total ("TOTAL   2,500,000", "| **Total général** | 1 200 000 |", "Total
 general: USD 950.000"). The total is the project's budget only when the rows above it sum to it (then the parts are
 plainly the whole), and its currency is written on the row or in the table's head ("Financing plan (US$)",
-"Montant (FCFA)", "Monto en USD"). Never a table with a sub-total (or a component's), never one year's table ("Budget 2026", "PTBA", "annual"):
-the words are English, French and Spanish.
+"Montant (FCFA)", "Monto en USD"). Never a table with a sub-total (or a component's), never one year's table
+("Budget 2026", "PTBA", "annual"): the words are English, French and Spanish.
 """
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ _TOTAL = re.compile(
     r"^[\s|*_#-]*(?:grand\s+total|total\s+g[ée]n[ée]ral|total\s+general|total\s+du\s+projet|total\s+del\s+proyecto|"
     r"total\s+project|project\s+total|total|totaux|totales)(?:\s*\((?P<aside>[^()]{1,20})\))?[\s|*_:]*"
     r"(?P<amount>[^\s|*].*?)[\s|*]*$", re.IGNORECASE)
-_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[ ,.'\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?(?![\w.,]*\d)|(?<![\w.,])\d{4,}(?![\w.,]*\d)")
+_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[ ,.'\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?(?![\w.,]*\d)|"
+                     r"(?<![\w.,])\d{4,}(?![\w.,]*\d)")
 _LAST_AMOUNT = re.compile(rf"(?:{_NUMBER.pattern})[^\d\n]*$")
 # A head that gives the table to one year, or to one part of the project, not to its whole.
 _ONE_YEAR = re.compile(
