@@ -4,7 +4,8 @@ A record may carry, beside its project's code, an agreement's, a grant's, a cont
 ("Agreement number", "N° de la convention", "Número de convenio": the labels marked `secondary` in
 data/labels.json). Such a number is the record's code only where no project code label gives one; the two in one
 record are one record's numbers, not two records. A value under a code label that is an amount or a date is no code
-("Code: USD 450,000", "Référence : 12 mars 2023"): it is flagged, never placed.
+("Code: USD 450,000", "Référence : 12 mars 2023"), a document's symbol, an ISBN, a telephone number or an act's
+number ("Référence : A/RES/70/1", "Ref.: Decision 2025/041") is no code: it is flagged, never placed.
 """
 from __future__ import annotations
 
@@ -60,6 +61,30 @@ def not_a_code(value: str) -> str:
         return "a link"  # "References: [1] https://...": a list of links under a reference label
     if _DATE.match(text) or _date_words(text):
         return "a date"
+    return _not_a_project_number(text)
+
+
+# A UN document's symbol ("A/RES/70/1", "E/CN.16/2024/3", "DP/2026/31"), a book's or a serial's number, a telephone
+# number, an act's number after its word ("Decision 2025/041", "Décret n° 2024-215", "Resolución N° 045-2025"):
+# no project's code, under whatever label.
+DOCUMENT_SYMBOL = re.compile(
+    r"^(?:[AES]|ST|TD|CEDAW|CRC|HRC|UNEP|ECE|ECA|ECLAC|ESCAP|ESCWA|LC|DP)/|^(?:19|20)\d\d[/-](?:19|20)?\d\d$")
+_BOOK = re.compile(r"^(?:ISBN|ISSN|e-?ISBN)\b|^97[89][- ]?\d{1,5}[- ]\d{1,7}[- ]\d{1,7}[- ][\dX]$", re.IGNORECASE)
+_PHONE = re.compile(r"^(?:\+\d{1,3}[\s.-]?\(?\d|\(\+?\d{1,4}\)\s?\d|(?:tel|t[ée]l|phone|t[ée]l[ée]fono)(?:\.|:|\s))",
+                    re.IGNORECASE)
+_ACT = re.compile(r"^(?:decision|d[ée]cision|resolution|r[ée]solution|resoluci[oó]n|decree|d[ée]cret|decreto|law|loi|"
+                  r"ley|arr[êe]t[ée]|ordonnance|ordinance|ordenanza)(?=\s|\.)", re.IGNORECASE)
+
+
+def _not_a_project_number(text: str) -> str:
+    if DOCUMENT_SYMBOL.search(text):
+        return "a span of years" if text[:1].isdigit() else "a document's symbol"
+    if _BOOK.search(text):
+        return "a book's number"
+    if _PHONE.search(text):
+        return "a telephone number"
+    if _ACT.search(text):
+        return "an act's number"
     return ""
 
 

@@ -31,8 +31,6 @@ _CODE_SPACE = re.compile(rf"^\s*(?P<code>(?=\S*/)(?:{CODE_TOKEN}))\s+(?P<rest>[A
 # "(ongoing)", "[clôturé]", " - completed", " – en cours": a project's status glued to its title's end.
 _STATUS_END = re.compile(r"\s*(?:[(\[]\s*(?P<a>[^()\[\]]{2,30}?)\s*[)\]]|\s[-\u2013\u2014|]\s*"
                          r"(?P<b>[^-\u2013\u2014|]{2,30}?))[\s.]*$")
-# The code after the title: a code's shape, or a number of six digits or more ("00141209", "2021.2190.4").
-_CODE_BEHIND = re.compile(rf"^(?P<rest>.*\S)\s+(?P<code>{CODE_TOKEN}|\d{{6,}}|\d{{4}}\.\d{{2,5}}\.\d{{1,3}})\s*$")
 # "(PARAP)", "(ProGoL)": an acronym in brackets at a name's end.
 _ACRONYM_END = re.compile(r"\((?=[^)]*[A-Z][^)]*[A-Z])[A-Za-z][A-Za-z0-9-]{1,14}\)$")
 # The parts of a subject line: a spaced dash, a vertical bar.
@@ -43,7 +41,7 @@ _CUT = frozenset({"a document's type or part", "a publication's name", "a date"}
 _NARRATIVE = frozenset({"summary", "narrative", "background", "objective", "description", "unparsed", "title"})
 
 
-def _name_shaped(name: str) -> bool:
+def name_shaped(name: str) -> bool:
     """Is the text a project's name by its shape: a project word and what it is of, or words and an acronym?"""
     name = clean(name)
     if len(name.split()) < _MIN_WORDS or rejection(name):
@@ -71,15 +69,6 @@ def without_status(title: str) -> tuple[str, str]:
         return title, ""
     kept = title[: m.start()].rstrip(" ,;:")
     return (kept, m.group("a") or m.group("b")) if len(kept.split()) >= _MIN_WORDS else (title, "")
-
-
-def name_before_code(value: str) -> tuple[str, str]:
-    """(name, code) for a code's value that writes the project's name before its code ("Programme d'appui ...
-    (PARAP) FED/2022/437-118"); ("", value) otherwise."""
-    m = _CODE_BEHIND.match(" ".join(value.split()))
-    if not m or not_a_code(m.group("code")) or not _name_shaped(m.group("rest")):
-        return "", value
-    return clean(m.group("rest")), m.group("code")
 
 
 def subject_title(subject: str) -> str:

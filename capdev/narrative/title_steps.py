@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .code_choice import CODE_TOKEN, not_a_code, take_code
+from .code_values import code_of
 from .folding import fold_key
 from .prose_titles import prose_names
 from .step_tools import _excerpt, _one_line, _values
@@ -25,7 +26,7 @@ from .title_choice import (
     without_site,
     wraps_on,
 )
-from .title_codes import code_in_front, name_before_code, subject_title, title_under_code_line, without_status
+from .title_codes import code_in_front, subject_title, title_under_code_line, without_status
 from .title_columns import column_heads
 from .title_dates import without_front_date, without_glued_date
 from .title_evidence import facts_follow, self_named, subject_line
@@ -220,20 +221,14 @@ class TitleSteps:
         self.set_title(_one_line(value), labelled=True)
 
     def on_code(self, block: Block, value: str, at: int) -> None:
-        """A code label's value: the record's code unless it is an amount or a date, or the record has one (an
-        agreement's number gives way to the project's code)."""
+        """A code label's value: the record's code unless it is an amount or a date, or it has one (code_choice)."""
         value = " ".join(value.split())
         if not re.search(r"\d", value) and self_named(clean(value)):
             # "Ref.: Proyecto de Catastro Urbano ...": a reference that names the project by its name, no code.
             self.rec.flag("code", f"not a code, the project's name: {_excerpt(value)}")
             self.reference_name = clean(value)
             return
-        name, code = name_before_code(value)
-        if name:  # "Programme d'appui ... (PARAP) FED/2022/437-118": the project's name, then its code
-            value = code
-            if not self.rec.title and self.set_title(name, labelled=True):
-                self.rec.flag("title", "read before its code in the code's value")
-        self.rec.code = take_code(self.rec, value, block.label)
+        self.rec.code = take_code(self.rec, code_of(self.rec, value, self.set_title), block.label)
 
     def unglued_title(self) -> tuple[str, str]:
         """The record's title without a label, fill-in dots or a code glued to it (the code is the record's when it

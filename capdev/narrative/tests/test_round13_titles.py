@@ -17,7 +17,8 @@ import pytest
 from capdev.narrative import parse_file, parse_text
 from capdev.narrative.prose_titles import prose_names
 from capdev.narrative.title_choice import rejection
-from capdev.narrative.title_codes import code_in_front, name_before_code, subject_title, without_status
+from capdev.narrative.code_values import code_in_value
+from capdev.narrative.title_codes import code_in_front, subject_title, without_status
 from capdev.narrative.title_dates import without_front_date
 from capdev.narrative.title_documents import section_opening
 from capdev.narrative.title_in_prose import evidenced_name, writes_out
@@ -107,7 +108,8 @@ def test_no_code_is_cut_from_the_front_when_what_follows_is_no_title_or_the_fron
      "Honduras", "HND-CAT-2023"),
 ])
 def test_a_projects_name_before_its_code_in_a_codes_value(value, name, code):
-    assert name_before_code(value) == (name, code)
+    found = code_in_value(value)
+    assert (found.name, found.code) == (name, code)
 
 
 @pytest.mark.parametrize("value", [
@@ -115,7 +117,8 @@ def test_a_projects_name_before_its_code_in_a_codes_value(value, name, code):
     "Contract 2023/44 signed in Lomé FED/2022/437-118",
 ])
 def test_a_codes_value_keeps_what_is_no_projects_name(value):
-    assert name_before_code(value) == ("", value)
+    found = code_in_value(value)
+    assert (found.name, found.code) == ("", " ".join(value.split()))
 
 
 def test_a_table_cell_with_the_name_and_its_code_gives_both():

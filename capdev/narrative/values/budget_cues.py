@@ -30,7 +30,10 @@ def _before_rx() -> re.Pattern[str]:
               + _OF_PROJECT.format(projects=projects)
               + rf"(?:\s*[:=]\s*|\s+(?:{link})\s*|\s*['\s]?(?<=d')|(?<=\w)\s+(?=\S))")
     of_project = rf"(?:{projects})\s+(?:of|de|d'\s?)\s*"
-    return re.compile(rf"(?<![\w-])(?:{phrase}|(?P<of_project>{of_project})|(?P<verb>(?:{verbs})\s+))"
+    # "the project costs", "le projet PAGEF coûtera", "el programa (PROCAT) cuesta": the project's word, its name
+    # or acronym at most, then a verb of cost (data/prose_cues.json "budget_cost_verbs").
+    costs = rf"(?:{projects})(?:\s+\(?[\w'-]+\)?)?\s+(?:{_cue_pattern(c['budget_cost_verbs'])})\s+"
+    return re.compile(rf"(?<![\w-])(?:{phrase}|(?P<of_project>{of_project})|(?P<verb>(?:{verbs})\s+|{costs}))"
                       rf"(?:(?:{approx})\s+)?$", re.IGNORECASE)
 
 

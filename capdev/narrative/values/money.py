@@ -28,11 +28,12 @@ _SYMBOLS: dict[str, str] = {
     "BZ$": "BZD", "BDS$": "BBD", "Bds$": "BBD", "FJ$": "FJD", "WS$": "WST", "T$": "TOP", "SI$": "SBD", "G$": "GYD",
     "B$": "BSD", "L$": "LRD", "$U": "UYU", "UY$": "UYU",
     "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₦": "NGN", "₱": "PHP", "₽": "RUB", "₺": "TRY",
-    "₴": "UAH", "₫": "VND", "₪": "ILS", "₵": "GHS", "R": "ZAR",
+    "₴": "UAH", "₫": "VND", "₪": "ILS", "₵": "GHS", "R": "ZAR", "₲": "PYG", "₡": "CRC",
     # East Africa's shillings and Ghana's cedi as written there ("KSh 45 million", "USh 120m", "GH₵ 2.5m").
     "KSh": "KES", "Ksh": "KES", "KShs": "KES", "USh": "UGX", "Ush": "UGX", "USh.": "UGX", "TSh": "TZS", "Tsh": "TZS",
     "GH₵": "GHS", "GH¢": "GHS",
-    "S/": "PEN", "S/.": "PEN", "Bs": "BOB", "Bs.": "BOB",  # matched only beside a number: see _LOCAL
+    # Matched only beside a number (see _LOCAL):
+    "S/": "PEN", "S/.": "PEN", "Bs": "BOB", "Bs.": "BOB", "Q": "GTQ", "Gs": "PYG", "Gs.": "PYG",
 }
 _WORDS: dict[str, str] = {
     "us dollars": "USD", "u.s. dollars": "USD", "united states dollars": "USD", "dollars": "USD", "dollar": "USD",
@@ -66,6 +67,9 @@ _WORDS: dict[str, str] = {
     "dinares tunecinos": "TND", "dinars algériens": "DZD", "algerian dinars": "DZD", "dinares argelinos": "DZD",
     "jordanian dinars": "JOD", "dinars jordaniens": "JOD", "dinares jordanos": "JOD",
 }
+# Currencies by their names (data/currency_names.json: "ariary", "lempiras", "francs guinéens", "moroccan dirhams").
+_WORDS.update({k: v for k, v in json.loads((Path(__file__).resolve().parent.parent / "data" / "currency_names.json")
+                                           .read_text(encoding="utf-8"))["names"].items() if k not in _WORDS})
 
 
 def currency_code(mark: str) -> str | None:
@@ -83,14 +87,18 @@ def currency_code(mark: str) -> str | None:
     return None
 
 
-_LOCAL = ("R", "S/", "S/.", "Bs", "Bs.")
+_LOCAL = ("R", "S/", "S/.", "Bs", "Bs.", "Q", "Gs", "Gs.")
 _SYMBOL_RX = "|".join(re.escape(s) for s in sorted((s for s in _SYMBOLS if s not in _LOCAL), key=len, reverse=True))
 _WORD_RX = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_WORDS, key=len, reverse=True))
-_CODE_RX = r"\b[A-Z]{3}(?:\b|(?=\d))"  # "USD 1.2M", "USD1.2M"
+_CODE_RX = r"\b(?!CFA\b)[A-Z]{3}(?:\b|(?=\d))"  # "USD 1.2M", "USD1.2M" ("CFA francs": a name, below)
 # "300 000 $ CA", "$ CA 1,2 million": Canadian dollars as French writes them, never the bare "$" of US dollars.
 # Peruvian soles and bolivianos ("S/ 450 000", "Bs 350.000", "350.000 Bs."): only a space away from a number, so
-# that a document symbol ("S/2023/45") is never read as an amount.
-_LOCAL_RX = r"(?:S/\.?|Bs\.?)(?=[ \u00a0]\d)|(?<=\d )Bs\.?(?!\w)"
+# that a document symbol ("S/2023/45") is never read as an amount. Guatemala's quetzal ("Q 18.500.000", "Q18,5
+# millones") and Paraguay's guaraní ("Gs. 12.000 millones"): only before a number grouped in thousands or a Spanish
+# scale, never a quarter ("Q3 2024").
+_LOCAL_RX = (r"(?:S/\.?|Bs\.?)(?=[ \u00a0]\d)|(?<=\d )Bs\.?(?!\w)|"
+             r"(?<=\d )(?-i:Gs)\.?(?!\w)|(?<![\w.])(?-i:Q|Gs\.?)"
+             r"(?=[ \u00a0]?\d{1,3}(?:[,.]\d{3})+(?!\d)|[ \u00a0]?\d+(?:[.,]\d+)?\s*(?i:mill|mil\b))")
 _CUR = rf"(?:\$\s?CA(?![A-Za-z])|{_LOCAL_RX}|{_SYMBOL_RX}|{_CODE_RX}|(?i:{_WORD_RX})(?![\w]))"
 
 # Digits grouped by commas (with an optional space after: "115, 019, 355"), dots, apostrophes or spaces.
@@ -106,7 +114,7 @@ _NUMBER = (
 # (millions); "Md(s)" the French milliard.
 _SCALE = (r"(?:\s*(?P<scale>(?-i:[Mk])(?=(?:[A-Z]{3}|F\s?CFA)\b)|(?-i:MM)(?![\w])|"
           r"(?i:millions?|mio\.?|mill\.|milh(?:[õo]es|[ãa]o)|mn|m|billions?|bn|b|thousands?|k|mil\s+mill[oó]n(?:es)?|"
-          r"mill[oó]n(?:es)?|millones|mil|"
+          r"mill[oó]n(?:es)?|millones|mille|mil|crores?|lakhs?|lacs?|"
           r"milliards?|mds?)(?![\w])))?")
 
 # "1.2 million (USD)", "300 000 (EUR)": the currency in brackets after the number.
@@ -122,8 +130,9 @@ _OTHER_PERIOD = re.compile(r"^\s*(?:per|a|/)\s*(?:month|week|day|quarter)", re.I
 
 _SPANISH_SCALE = re.compile(r"(?i)mill[oó]n|millones|mil\s+mill")
 _MULTIPLIERS = {"m": 10**6, "mn": 10**6, "mm": 10**6, "mio": 10**6, "million": 10**6, "mil": 10**3, "millon": 10**6,
-                "b": 10**9, "bn": 10**9, "billion": 10**9, "milliard": 10**9, "md": 10**9, "mds": 10**9, "k": 10**3,
-                "thousand": 10**3}
+                "mille": 10**3, "b": 10**9, "bn": 10**9, "billion": 10**9, "milliard": 10**9, "md": 10**9, "mds": 10**9,
+                "k": 10**3,
+                "thousand": 10**3, "crore": 10**7, "lakh": 10**5, "lac": 10**5}
 
 
 def _multiplier(scale: str | None) -> int:
@@ -214,7 +223,8 @@ def _other_dollar(text: str, m: re.Match[str]) -> bool:
     """A "$" joined to letters no symbol of the table holds ("XY$ 300,000"): some country's dollar or peso, never
     taken as US dollars."""
     cur = m.group("cur")
-    return cur in ("$", "$US") and m.start("cur") > 0 and text[m.start("cur") - 1].isalpha()
+    scaled = m.group("scale") and m.end("scale") == m.start("cur")  # "2.5 M$": the scale's letter, no country's
+    return cur in ("$", "$US") and m.start("cur") > 0 and text[m.start("cur") - 1].isalpha() and not scaled
 
 
 # A sum written in two scales: "1 milliard 200 millions FCFA", "USD 1 million 200 thousand", "2 millones 500 mil
@@ -263,10 +273,12 @@ def _matches(text: str) -> list[tuple[int, int, object]]:
 
 
 # Between an amount and the same sum in another currency: "650 000 000 FCFA (990 000 euros)", "FCFA / EUR",
-# "EUR 1 million, i.e. about USD 1.08 million", "Bs 3.480.000 (aprox. USD 500.000)", "soit environ".
+# "EUR 1 million, i.e. about USD 1.08 million", "Bs 3.480.000 (aprox. USD 500.000)", "soit environ", "(soit 228 674
+# EUR)", "(es decir, USD 1 millón)".
 _RESTATED = re.compile(
-    r"\s*(?:[(\[/≈~=]|,?\s*(?:i\.\s?e\.|or|ou|o|soit|c[.-]?\s?[àa]\s?d\.?|es\s+decir|equivalent\s+to|"
-    r"[ée]quivalent\s+[àa]|equivalente\s+a))\s*(?:(?:approx\.?|approximately|about|around|some|environ|"
+    r"\s*(?:[(\[/≈~=](?:\s*(?:i\.\s?e\.|soit|c[.-]?\s?[àa]\s?d\.?|es\s+decir|o\s+sea|equivalent\s+to|"
+    r"[ée]quivalent\s+[àa]|equivalente\s+a)\s*,?)?|,?\s*(?:i\.\s?e\.|or|ou|o|soit|c[.-]?\s?[àa]\s?d\.?|es\s+decir|"
+    r"equivalent\s+to|[ée]quivalent\s+[àa]|equivalente\s+a))\s*(?:(?:approx\.?|approximately|about|around|some|environ|"
     r"aprox\.?|aproximadamente|unos|unas|pr[èe]s\s+de|cerca\s+de|ca\.)\s*)?",
     re.IGNORECASE)
 
@@ -316,7 +328,8 @@ def parse_money(text: str, kind: str = "total", default_currency: str | None = N
             found.append((m.start(), m.end(), m))
     found.sort(key=lambda t: t[0])
     out: list[Money] = []
-    prev_end = 0
+    wholes: list[bool] = []
+    prev_end = total_end = 0
     for start, end, m in found:
         if isinstance(m, tuple):  # written in words
             amount, currency = m[0], currency_code(m[1])
@@ -341,7 +354,8 @@ def parse_money(text: str, kind: str = "total", default_currency: str | None = N
             this_kind = "yearly"
         elif _OTHER_PERIOD.match(after):
             this_kind = "other"
-        if out and this_kind == "total" and _part_rx().search(text[prev_end:start]):
+        if out and this_kind == "total" and (_part_rx().search(text[prev_end:start]) or _in_bracket_after(
+                text, out, total_end, start, currency)):
             this_kind = "other"  # "EUR 800,000 (of which EUR 200,000 co-financing)": a share, not a second total
         label = _prefix_label(text[prev_end:start])
         if not label:
@@ -359,9 +373,34 @@ def parse_money(text: str, kind: str = "total", default_currency: str | None = N
             continue  # "450 000 euros (quatre cent cinquante mille euros)": the same sum restated
         if out and currency != out[-1].currency and _RESTATED.fullmatch(text[prev_end:start]):
             this_kind, label = "other", ""  # "650 000 000 FCFA (990 000 euros)": one sum in a second currency
+        if not out and _UNREAD_BEFORE.search(text[:start]) or label and _part_rx().fullmatch(label):
+            this_kind = "other"  # "L 25 millones (aprox. USD 1 millón)": a sum not read, restated; "(contrepartie)"
         out.append(Money(amount, currency, this_kind, label))
+        wholes.append(this_kind == "total" and bool(_WHOLE_BEFORE.search(text[prev_end:start])))
         prev_end = end
+        total_end = end if this_kind == "total" and currency == out[0].currency else total_end
+    if wholes.count(True) == 1:  # "USD 300,000 (2025); USD 400,000 (2026); total USD 700,000": the rest are parts
+        whole = out[wholes.index(True)]
+        out = [m if m is whole or m.kind != "total" or m.currency != whole.currency else Money(
+            m.amount, m.currency, "other", m.label) for m in out]
     return out
+
+
+# A number the patterns did not read (its currency unknown), then a bracket that opens on the amount restating it.
+_UNREAD_BEFORE = re.compile(r"\d\s*(?:[^\W\d_]+\.?\s*){0,3}[(\[]\s*(?:(?:approx\.?|approximately|about|around|"
+                            r"some|environ|soit|aprox\.?|aproximadamente|unos|ca\.|i\.\s?e\.|equivalent\s+to|"
+                            r"[ée]quivalent\s+[àa]|equivalente\s+a)\s*[:,]?\s*)?$", re.IGNORECASE)
+# A word of the whole right before an amount among others: "total USD 700,000", "soit au total 1 000 000 EUR".
+_WHOLE_BEFORE = re.compile(r"(?i)\b(?:total|overall|global|in\s+all|en\s+tout|soit|grand\s+total|en\s+conjunto)"
+                           r"\b[^\d;,()]{0,25}$")
+
+
+def _in_bracket_after(text: str, out: list[Money], total_end: int, start: int, currency: str) -> bool:
+    """Is an amount in the currency of the total before it, in a bracket opened after that total and not closed
+    ("USD 240.000 (aporte AGCID: USD 160.000; contraparte: USD 80.000)")? A sum restated in its own currency is
+    the same sum: a different one there is a part of the total."""
+    gap = text[total_end:start]
+    return currency == out[0].currency and out[0].kind == "total" and bool(re.search(r"[(\[][^()\[\]]*$", gap))
 
 
 def parse_budget(value: str, kind: str = "total", label: object = None) -> list[Money]:

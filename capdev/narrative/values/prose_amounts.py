@@ -113,6 +113,7 @@ def _read(text: str, cued_only: bool) -> tuple[list[Money], list[Money]]:
     sentence gives, before it, to another phase or project ("the first phase had a total budget of") is neither."""
     folded = fold(text)
     plain: list[Money] = []
+    first: list[Money] = []
     last = 0
     for lo, start, end, amounts in _amounts(text):
         if _another_phases(folded, max(lo, last), start):
@@ -122,11 +123,35 @@ def _read(text: str, cued_only: bool) -> tuple[list[Money], list[Money]]:
         kind = _kind(folded, lo, start, end)
         if cued_only and _cue_rx("budget_part_cues").search(folded, max(lo, start - _WINDOW), start):
             continue  # "La contrepartie nationale s'élève à 90 000 EUR": a part, wherever its cue stands
-        if kind == "total":
-            return amounts[:1], plain
+        if kind == "total" and (not first or first[0].currency == amounts[0].currency) and _whole(
+                folded, lo, start):
+            return amounts[:1], plain  # "... soit un coût total du projet de 1 000 000 euros" after the shares
+        if kind == "total" and not first:
+            first = amounts[:1]  # "contribution de l'AFD : 800 000 euros": a total unless the whole is told after
         if kind == "" and amounts[0] not in plain:
             plain.append(amounts[0])
-    return [], plain
+    return first, plain
+
+
+# A word of the whole in a total's cue ("total cost", "budget global", "monto total", "overall", "in all"): such a
+# total wins over a contribution or a grant told before it ("contribution de l'AFD : 800 000 euros ; ... soit un
+# coût total de 1 000 000 euros").
+_WHOLE = re.compile(r"\b(?:total(?:e|es|s)?|overall|global(?:e|es)?|whole|entire|in\s+all|en\s+tout|au\s+total|"
+                    r"en\s+total|in\s+total|en\s+conjunto|en\s+su\s+conjunto)\b")
+
+
+# "the total budget of the Ministry is", "le coût total de la stratégie nationale": the whole of something else.
+_OF_ANOTHER = re.compile(r"\b(?:of|du|des|de\s+la|de\s+l'|del|de\s+los|de\s+las)\s+(?:the\s+|this\s+|ce\s+|este\s+|"
+                         r"esta\s+)?(?!(?:project|projet|proyecto|programme|program|programa|initiative|iniciativa|"
+                         r"action|intervention|intervencion|the|this|ce|este|esta)\b)[^\W\d_]{3,}")
+
+
+def _whole(folded: str, lo: int, start: int) -> bool:
+    """Does a word of the whole call the amount at start the total, of the project and not of another body?"""
+    found = None
+    for found in _WHOLE.finditer(folded, max(lo, start - _WINDOW), start):
+        pass
+    return found is not None and not _OF_ANOTHER.search(folded, found.end(), start)
 
 
 def project_budget(text: str, cued_only: bool = False) -> list[Money]:

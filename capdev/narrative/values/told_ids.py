@@ -10,16 +10,15 @@ import functools
 import json
 import re
 
-from ..code_choice import an_act, another_code, named_not_code
+from ..code_choice import DOCUMENT_SYMBOL, an_act, another_code, named_not_code
 from ..labels import LABELS_FILE
 from . import prose_amounts as _amounts
 from .owned_codes import numbered_codes, owned_code_rx
 from .prose import _CODE, _CODE_TOKEN, _LETTER_REF, _QUOTED_CODE, ProseFacts
+from .total_rows import total_row
 
 # A UN document symbol ("A/RES/70/1", "E/C.16/2023/2", "ST/SGB/2019/8") or a year range is no project's code.
-_NOT_A_CODE = re.compile(
-    r"^(?:[AES]|ST|TD|CEDAW|CRC|HRC|UNEP|ECE|ECA|ECLAC|ESCAP|ESCWA|LC|DP)/|^(?:19|20)\d\d[/-](?:19|20)?\d\d$"
-)
+_NOT_A_CODE = DOCUMENT_SYMBOL
 
 
 @functools.cache
@@ -41,14 +40,20 @@ _NAMED_BRACKET = re.compile(
     r"\b(?:project|projet|proyecto|programme|program|programa|initiative|iniciativa)\s*\(\s*(?P<code>"
     + _CODE_TOKEN + r")\s*\)|\((?:project|projet|proyecto)\b[^()]{0,60}?\s(?P<code2>" + _CODE_TOKEN + r")\s*\)",
     re.IGNORECASE)
+# An identifier's word and a code alone in brackets ("(ID MWI-DPT-2025)", "(identifiant : BEN-07-2024)").
+_ID_BRACKET = re.compile(r"\(\s*(?i:id|identifier|identifiant|identificador)\.?\s*[:#]?\s*(?P<code>" + _CODE_TOKEN +
+                         r")\s*\)")
 _QUOTED_DASH = re.compile(r"[\u201d\"\u00bb]\s*[-\u2013\u2014]\s*(?P<code>" + _CODE_TOKEN + r")(?![\w/-])")
 # An identifier of a system that numbers projects with digits only ("Atlas ID 00123456", "Award ID 00098765",
-# "Quantum project 00123456"): five digits or more, so that no year, no day and no count is one.
+# "Quantum project 00123456"): five digits or more, so that no year, no day and no count is one. A project's word
+# with its capital, and the number alone after it, as a heading writes them ("Project 00131457 (pipeline)",
+# "Project 00129880 Anti-corruption ..."): never "the project's 12000 beneficiaries", "project 150000 USD".
 _NUMBER_ID = re.compile(
     r"\b(?:(?:atlas|quantum)(?:\s+(?:project|award|projet|proyecto))?(?:\s+(?:id|no\.?|number|n[\u00b0\u00ba]|"
     r"num[eé]ro|n[uú]mero))?|award\s+(?:id|no\.?|number)|project\s+id|output\s+id|id\s+(?:du\s+projet|"
     r"del\s+proyecto)|(?:id|identifiant|identificador|n[uú]mero|num[eé]ro|n[\u00b0\u00ba]|code|c[oó]digo)\s+"
-    r"(?:atlas|quantum)|(?:project|projet|proyecto)\s+(?:no\.?|n\.?\s?[\u00b0\u00ba]|number|n[uú]mero|num[eé]ro))"
+    r"(?:atlas|quantum)|(?:project|projet|proyecto)\s+(?:no\.?|n\.?\s?[\u00b0\u00ba]|number|n[uú]mero|num[eé]ro)|"
+    r"(?-i:Project|Projet|Proyecto|PROJECT|PROJET|PROYECTO)(?=\s+\d{5,10}(?:\s*[(\[]|\s+(?-i:[A-Z](?![A-Z]{2}\b))|\s*$)))"
     r"\s*[:#]?\s*(?P<code>\d{5,10})(?![\d,.]\d)", re.IGNORECASE)
 # A sentence that says what the code is: "Its official reference is T05-EUTF-SAH-REG-31", "Sa référence officielle
 # est ...", "Su código es ...".
@@ -79,7 +84,7 @@ def _candidates(text: str):
     for m in _CODE.finditer(text):
         if not _LETTER_REF.search(text, max(0, m.start() - 8), m.start()):
             yield m
-    for rx in (_QUOTED_CODE, _bracketed(), _NAMED_BRACKET, _QUOTED_DASH, _NUMBER_ID, _CODE_IS, _BANK_ID,
+    for rx in (_QUOTED_CODE, _bracketed(), _NAMED_BRACKET, _ID_BRACKET, _QUOTED_DASH, _NUMBER_ID, _CODE_IS, _BANK_ID,
                owned_code_rx()):
         yield from rx.finditer(text)
     yield from numbered_codes(text)
@@ -101,7 +106,8 @@ def told_code(text: str) -> str | None:
 
 
 def read_told_ids(text: str):  # -> prose.ProseFacts
-    """The code a record's text gives (before the form feed) and the total budget its sentences state (after it)."""
+    """The code a record's text gives (before the form feed) and the total budget its sentences state (after it),
+    else the total a table's last row gives that its rows above sum to (values.total_rows)."""
     whole, _, told = text.partition("\f")
     return ProseFacts(code=told_code(" ".join(whole.split())),
-                      budgets=_amounts.project_budget(" ".join(told.split()), cued_only=True))
+                      budgets=_amounts.project_budget(" ".join(told.split()), cued_only=True) or total_row(whole))
