@@ -46,8 +46,9 @@ def _usable(name: str) -> str | None:
     words = name.split()
     while words and fold(words[0]).lower() in _ARTICLE:
         words = words[1:]  # "The Samoa Payroll Audit Project": the name after its article
-    if not words or fold(words[0]).lower() in _NOT_A_NAME or not any(c.isupper() for c in name):
-        return None
+    if not words or fold(words[0]).lower() in _NOT_A_NAME or not any(c.isupper() for c in name) or (
+            len(words) == 1 and len(words[0]) < 2):
+        return None  # "Within this project I held ...": the pronoun, no name
     return fold(" ".join(words)).lower()
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from .folding import fold, fold_key
+from .head_parts import shares_below
 from .lines import split_lines
 from .named_projects import fact_kinds, names_in
 from .part_pieces import is_part_heading
@@ -127,8 +128,8 @@ def repeated_records(text: str) -> list[RawRecord]:
         if titled and (n - 1) not in starts:
             head = n - 1  # "Court Case Management" alone over its paragraph: that record's head
         starts.append(head)
-    if len(starts) < 2:
-        return []
+    if len(starts) < 2 or shares_below(text, [units[k][0] for k in starts]):
+        return []  # a budget's lines, a committee's decisions under the project's total: its parts (head_parts.py)
     return _records_at(text, units, starts)
 
 

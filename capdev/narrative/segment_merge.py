@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from .event_pieces import is_event_piece
+from .head_parts import Shares
 from .lines import Excerpt
 from .parallel_blocks import phase_of
 from .part_pieces import as_part, part_of
@@ -141,6 +142,7 @@ def join_pieces(segments: Iterable[tuple[RawRecord, Excerpt]]) -> Iterator[tuple
     """The segmenter's records, each piece that is no record joined to its neighbour."""
     held: tuple[RawRecord, Excerpt] | None = None
     held_is_record = False
+    shares = Shares()  # a record's numbered activities or budget lines, each with its amount within its total
     first = True  # the piece held is the file's first
     for seg in segments:
         is_record = _is_a_record(*seg)
@@ -152,6 +154,7 @@ def join_pieces(segments: Iterable[tuple[RawRecord, Excerpt]]) -> Iterator[tuple
               or (_cover_of(held, seg) and _covered(held))
               or (_translation_of(held, seg) and _unplaced(seg))
               or (held_is_record and part_of(held, seg) and as_part(seg))
+              or (held_is_record and is_record and shares.takes(held, seg) and as_part(seg))
               or (first and _document_head(held, seg) and _unplaced(held))):
             joined = _joined(held, seg)
             first = first and joined is not seg and not held_is_record
@@ -159,6 +162,8 @@ def join_pieces(segments: Iterable[tuple[RawRecord, Excerpt]]) -> Iterator[tuple
                 yield from split_repeated(*held)
                 held, held_is_record = seg, is_record
             else:
+                if shares.owner is held[0]:
+                    shares.follow(joined[0])
                 held, held_is_record = joined, held_is_record or is_record
         else:
             yield from split_repeated(*held)
