@@ -18,7 +18,16 @@ from ..labels import LabelTable, default_table
 from ..lines import Line, iter_lines
 from ..segment import Block, iter_segments
 from ..types import Event, Record
-from . import aligned_transposed, box_tables, delimited, fixed_width, json_objects, transposed, yaml_like
+from . import (
+    aligned_transposed,
+    box_tables,
+    delimited,
+    fixed_width,
+    headless_rows,
+    json_objects,
+    transposed,
+    yaml_like,
+)
 from .cells import ReadTable, to_record
 from .code_notes import code_notes
 from .keyed_events import as_loose, keyed_events, project_codes
@@ -28,7 +37,7 @@ __all__ = ["find_table", "portfolio_below", "read_records", "starts_with_table"]
 _BREAK = re.compile(r"\r\n|\r|\n")
 # JSON before the YAML-like reading, which takes a JSON value one key per line but not keys that share a line.
 _SHAPES = (box_tables.detect, delimited.detect, json_objects.detect, yaml_like.detect, transposed.detect,
-           fixed_width.detect, aligned_transposed.detect)
+           fixed_width.detect, aligned_transposed.detect, headless_rows.detect)
 # A table must begin within this many characters of a text's start for the text to be read as a portfolio export
 # (a caption, a title and a note or two may come before it).
 SCAN_CHARS = 4000
@@ -155,6 +164,8 @@ def read_records(text: str, source_file: str | None, limit: int, table: LabelTab
                 rec.flag("activities", "read from an activity table keyed by the project's code")
                 if rec.start is not None:  # a row before the project's start is its history, as in prose
                     mark_history(rec, keyed, rec.start.first_day())
+            if part.shape == "headless":
+                rec.flag("record", "columns named by their cells: rows of a table with no header row")
             recs.append(rec)
         notes = code_notes(text, loose, {r.code for r in recs if r.code})
         for rec in recs:
