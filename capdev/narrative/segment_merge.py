@@ -138,6 +138,21 @@ def _unplaced(held: tuple[RawRecord, Excerpt]) -> tuple[RawRecord, Excerpt]:
     return held
 
 
+def _rows_unlabelled(seg: tuple[RawRecord, Excerpt]) -> tuple[RawRecord, Excerpt]:
+    """A table's header row or row of three cells or more ("| Réf | Activité | T1 | ... |") holds no label and its
+    value: its words are text of the record (a code or a status read there would be a column's name)."""
+    raw, text = seg
+    for b in raw.blocks:
+        if b.kind != "label":
+            continue
+        at = text.text.rfind("\n", 0, max(0, b.start - text.offset)) + 1
+        end = text.text.find("\n", b.start - text.offset)
+        line = text.text[at : end if end >= 0 else len(text.text)].strip()
+        if line[:1] == "|" and line.count("|") >= 4:
+            b.field, b.kind, b.label = "narrative", "text", None
+    return seg
+
+
 def join_pieces(segments: Iterable[tuple[RawRecord, Excerpt]]) -> Iterator[tuple[RawRecord, Excerpt]]:
     """The segmenter's records, each piece that is no record joined to its neighbour."""
     held: tuple[RawRecord, Excerpt] | None = None
@@ -145,7 +160,7 @@ def join_pieces(segments: Iterable[tuple[RawRecord, Excerpt]]) -> Iterator[tuple
     shares = Shares()  # a record's numbered activities or budget lines, each with its amount within its total
     first = True  # the piece held is the file's first
     for seg in segments:
-        is_record = _is_a_record(*seg)
+        is_record = _is_a_record(*_rows_unlabelled(seg))
         if is_record and held is not None and held_is_record and _event_of(held, seg):
             seg, is_record = _told(seg), False
         if held is None:
