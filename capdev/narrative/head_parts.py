@@ -92,10 +92,17 @@ def numbered_part(line: str) -> bool:
     return m is not None and not (m.group("word") and re.fullmatch(PROJECT_WORD, m.group("word")))
 
 
+def _period(text: str) -> bool:
+    """Does a text state a period of its own (two dates or years: a project's, where a share states at most a day)?"""
+    return any(m.range.start is not None and m.range.end is not None and m.range.start != m.range.end
+               for m in _dates.find_dates(text))
+
+
 class Shares:
     """The shares of the record held so far (segment_merge.join_pieces): a piece the segmenter cut under a record
-    that states a total and a period is a share of it when its heading opens on a document's numbering, it has no
-    code or title labelled as a record's, and its amount, with those of the shares before it, fits in the total."""
+    that states a total and a period is a share of it when its heading opens on a document's numbering or it states
+    no period of its own (a contract awarded, a line of costs), it has no code or title labelled as a record's, and
+    its amount, with those of the shares before it, fits in the total."""
 
     def __init__(self) -> None:
         self.owner = None
@@ -114,7 +121,7 @@ class Shares:
             return False
         body = ts[rs.start : rs.end]
         first = next((ln for ln in body.splitlines() if ln.strip()), "")
-        part = share(self.total, body) if numbered_part(first) else None
+        part = share(self.total, body) if numbered_part(first) or not _period(body) else None
         if not part or self.spent + part > self.total[0]:
             return False
         self.spent += part
