@@ -119,3 +119,52 @@ def test_guard_names_that_are_no_projects():
     assert apposed_name("Financé par le Programme des Nations Unies pour le Développement, en 2022.") is None
     assert apposed_name("con el Programa de las Naciones Unidas para el Desarrollo, desde 2021,") is None
     assert names_in("Within this project I held the following contracts:") == []
+
+
+def test_an_award_notice_states_one_project_its_contract_a_share_en():
+    recs = _records("award_notice_one_project_en.txt")
+    assert [(r.code, r.budgets[0].amount) for r in recs] == [("7120-ZM", 30000000)]
+
+
+def test_guard_a_second_card_with_a_period_of_its_own_stays_a_record_en():
+    text = ("Land registry reform\nPeriod: 2020-2026\nBudget: USD 2,000,000\nCountry: Kenya\n\n"
+            "Court records digitisation\nPeriod: 2021-2023\nBudget: USD 300,000\nCountry: Uganda\n")
+    assert [r.countries for r in parse_text(text)] == [["KEN"], ["UGA"]]
+
+
+# --- a table's row holds no label (segment_merge._rows_unlabelled) ---------------------------------------------------
+def test_a_chronogram_table_under_the_project_is_no_record_fr():
+    text = ("PROJET D'APPUI A LA REFORME FISCALE (PARF)\nDurée : janvier 2024 - décembre 2026\n"
+            "Coût total : 2 000 000 EUR\nFinancement : Union européenne\n\n2. CHRONOGRAMME\n"
+            "| Réf | Activité | T1 | T2 | État | Coût (EUR) |\n| 1.1 | Atelier de lancement | X | | R | 40 000 |\n"
+            "| 1.2 | Formation des agents | | X | EC | 120 000 |\n")
+    recs = parse_text(text)
+    assert len(recs) == 1 and recs[0].code is None
+
+
+# --- paragraphs that go on telling of "the project" (prose_records._told_again) ---------------------------------------
+TALK = """Public Sector Innovation for Resilient Service Delivery
+
+== Start date ==
+
+The infobox says the project started in 2021. The project document was signed in November 2021 but the
+project began in January 2022 and ends in December 2025.
+
+== Budget ==
+
+The lead says $1.2 million, the total of the "regional tranche" rather than the project. The project
+budget was US$ 568,000, financed by the Development Account.
+
+== Status ==
+
+Should we say "completed" or "closed"? The project closed on 30 June 2026 after an extension.
+"""
+
+
+def test_sections_that_go_on_about_the_project_are_one_record_en():
+    recs = parse_text(TALK)
+    assert len(recs) == 1 and recs[0].start.year == 2022
+
+
+def test_guard_paragraphs_each_naming_a_project_stay_records_en():
+    assert len(_records("prose_three_projects_en.txt")) == 3
