@@ -10,6 +10,7 @@ are passed on one behind, so that memory stays bounded by two records.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 from .event_pieces import is_event_piece
@@ -138,17 +139,29 @@ def _unplaced(held: tuple[RawRecord, Excerpt]) -> tuple[RawRecord, Excerpt]:
     return held
 
 
+def _table_row(lines: list[str], k: int) -> bool:
+    """Is line k a row of a table of three cells or more, with another row of as many cells below it (a rule's line
+    between): "| Réf | Activité | T1 | ... |" over "| 1.1 | Atelier ... |"?"""
+    line = lines[k].strip()
+    bars = line.count("|")
+    if line[:1] != "|" or bars < 4:
+        return False
+    below = [ln.strip() for ln in lines[k + 1 : k + 3] if ln.strip() and not set(ln.strip()) <= set("+-=|: ")]
+    return bool(below) and below[0][:1] == "|" and below[0].count("|") == bars
+
+
 def _rows_unlabelled(seg: tuple[RawRecord, Excerpt]) -> tuple[RawRecord, Excerpt]:
-    """A table's header row or row of three cells or more ("| Réf | Activité | T1 | ... |") holds no label and its
-    value: its words are text of the record (a code or a status read there would be a column's name)."""
+    """A table's header row or row ("| Réf | Activité | T1 | ... |" over its rows) holds no label and its value: its
+    words are text of the record (a code or a status read there would be a column's name)."""
     raw, text = seg
+    if "|" not in text.text:
+        return seg
+    lines = text.text.split("\n")
+    starts = [0]
+    for ln in lines[:-1]:
+        starts.append(starts[-1] + len(ln) + 1)
     for b in raw.blocks:
-        if b.kind != "label":
-            continue
-        at = text.text.rfind("\n", 0, max(0, b.start - text.offset)) + 1
-        end = text.text.find("\n", b.start - text.offset)
-        line = text.text[at : end if end >= 0 else len(text.text)].strip()
-        if line[:1] == "|" and line.count("|") >= 4:
+        if b.kind == "label" and _table_row(lines, bisect_right(starts, b.start - text.offset) - 1):
             b.field, b.kind, b.label = "narrative", "text", None
     return seg
 

@@ -72,9 +72,10 @@ def detect(text: str, pos: int, limit: int, table: LabelTable) -> ReadTable | No
     """The rows of projects with no header beginning at pos; None when there are none there."""
     m = _BREAK.search(text, pos)
     line = text[pos : m.start() if m else len(text)]
+    above = text[text.rfind("\n", 0, max(0, pos - 1)) + 1 : pos]
     for delim in _DELIMITERS:
-        if line.count(delim) < 2:
-            continue
+        if line.count(delim) < 2 or above.count(delim) >= 2:
+            continue  # read from the first row of a run only (once: linear in the rows)
         rows = _rows(text, pos, delim, limit)
         if len(rows) < 2:
             continue
