@@ -17,6 +17,8 @@ from .lines import split_lines
 from .segment import Block, RawRecord
 from .values import dates as _dates
 from .values.money import parse_money
+from .values.orgs import find_organisations
+from .values.places import resolve_country
 from .values.prose import project_name
 from .values.prose_facts import funder_cue_ends, partner_cue_ends, read_served
 
@@ -33,7 +35,14 @@ _BEFORE = re.compile(rf"{_NAME}\s+(?:Project|Initiative)\b")
 _BEFORE_SMALL = re.compile(rf"(?P<name>{_CAP}(?:[ \t]+(?:{_SMALL}[ \t]+)?{_CAP}){{1,8}})[ \t]+(?:project|initiative)\b")
 # "The second project, Local Budget Transparency in Malawi, helped ...", "Le deuxième projet, Guichet unique des
 # entreprises, a été ...", "el proyecto, Registro en Línea, ...": the name set between commas after the word.
-_APPOSED = re.compile(rf"\b{_WORD},[ \t]+(?P<name>[A-Z\u00c0-\u00de\u00ab\"\u201c][^,;:.()\n]{{3,90}}?),")
+# "Our second initiative, the Judicial Training Academy Support Programme in Malawi, trained ...": after an article.
+_APPOSED = re.compile(rf"\b{_WORD},[ \t]+(?:(?:the|le|la|l['’]|el)[ \t]*)?"
+                      rf"(?P<name>[A-Z\u00c0-\u00de\u00ab\"\u201c][^,;:.()\n]{{3,90}}?),")
+# "Programa de Compras Públicas Sostenibles", "Programme for Public Expenditure Reform": the word opens the name, a
+# small word, then words in capitals (never a body's name: "Programa de las Naciones Unidas para el Desarrollo").
+_LINK = rf"(?:{_SMALL}|por|par|by)"
+_LEADING = re.compile(rf"(?<![\w-])(?P<name>(?:Project|Projet|Proyecto|Programme|Program|Programa|Initiative|"
+                      rf"Iniciativa)[ \t]+(?:{_SMALL})[ \t]*{_CAP}(?:[ \t]+(?:{_LINK}[ \t]+)?{_CAP}){{0,8}})")
 _NOT_A_NAME = frozenset(fold(w) for w in (
     "that our its cet cette notre son nuestro su un une una a an document team manager "
     "coordinator officer coordinateur coordonnateur coordinador equipe equipo unit unite unidad").split())
@@ -42,12 +51,31 @@ _NOT_A_NAME = frozenset(fold(w) for w in (
 _ARTICLE = frozenset("the this le la les ce el la los las este esta".split())
 
 
+def apposed_name(paragraph: str) -> tuple[int, int] | None:
+    """Where the first name a paragraph gives a project by its structure is: set between commas after the word
+    project ("the second project, Local Budget ..., "), or opening with the word ("Programa de Compras Públicas
+    Sostenibles"), its country served left out ("... Programme in Malawi")."""
+    found = [m for rx in (_APPOSED, _LEADING) for m in rx.finditer(paragraph) if _usable(m.group("name")) and not (
+        rx is _LEADING and find_organisations(m.group("name")))]
+    if not found:
+        return None
+    m = min(found, key=lambda m: m.start("name"))
+    place = _PLACE_TAIL.search(m.group("name"))
+    if place and resolve_country(place.group(1)):  # "... Programme in Malawi": the country it serves, no name
+        return m.start("name"), m.start("name") + place.start()
+    return m.start("name"), m.end("name")
+
+
+_PLACE_TAIL = re.compile(r"\s+(?:in|en|au|aux|dans\s+le|del?)\s+((?:[A-Z\u00c0-\u00de][\w'’-]*\s?){1,3})$")
+
+
 def _usable(name: str) -> str | None:
     words = name.split()
     while words and fold(words[0]).lower() in _ARTICLE:
         words = words[1:]  # "The Samoa Payroll Audit Project": the name after its article
-    if not words or fold(words[0]).lower() in _NOT_A_NAME or not any(c.isupper() for c in name):
-        return None
+    if not words or fold(words[0]).lower() in _NOT_A_NAME or not any(c.isupper() for c in name) or (
+            len(words) == 1 and len(words[0]) < 2):
+        return None  # "Within this project I held ...": the pronoun, no name
     return fold(" ".join(words)).lower()
 
 

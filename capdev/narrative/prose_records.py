@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 
+from .folding import fold
 from .headed_records import headed_records
 from .headline_records import headline_records
 from .layout import split_lines
+from .named_projects import names_in
 from .parallel_blocks import card_records, phase_of
-from .repeated_facts import repeated_records
+from .repeated_facts import ANAPHORA, repeated_records
 from .segment import Block, RawRecord
 from .told_projects import split_prose
 from .values.prose import (
@@ -120,7 +122,8 @@ def _readings(text: str) -> list[RawRecord]:
         if body.strip() and is_project_paragraph(body):
             name = project_name(body)
             said = " ".join(body.split())
-            if records and name and name == last_name and said != last_said and not states_start(body):
+            if records and ((name and name == last_name) or _told_again(body, name)) and said != last_said and not (
+                    states_start(body)):
                 # The same project again (a decree's recital, then its articles): one record, told in both. (A
                 # paragraph that states its start anew, or the same paragraph twice, is another copy of the record,
                 # which the relater links.)
@@ -144,6 +147,21 @@ def _readings(text: str) -> list[RawRecord]:
         return [without_heading(two[0], text), two[1]] if two else [RawRecord([Block("summary", "prose", 0,
                                                                                           len(text), 0)])]
     return records
+
+
+def _told_again(body: str, name: str | None) -> bool:
+    """Does a paragraph tell more of the project before it: it names no project of its own (no code, no name) and
+    speaks of "the project", "ce projet", "dicho proyecto" (a talk page's sections, a report's paragraphs in turn)?"""
+    names = [n for n in [name, *names_in(body)] if n]
+    return ANAPHORA.search(body) is not None and not any(_written_as_name(body, n) for n in names)
+
+
+def _written_as_name(body: str, name: str) -> bool:
+    """Is a name a paragraph gives (folded) written as one: opening on a capital or a figure ("Catastro Abierto",
+    "2225K"), never a phrase quoted in lower case ('"co-funded by Canada"', '"completed"')?"""
+    folded = fold(body).lower()
+    at = folded.find(name)
+    return at < 0 or len(folded) != len(body) or not body[at].islower()
 
 
 def _head_apart(raw: RawRecord) -> None:

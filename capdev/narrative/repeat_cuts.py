@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from .blocks import Block, RawRecord
+from .head_parts import shares_below
 from .labels import match_label
 from .lines import Excerpt, split_lines
 from .named_projects import fact_kinds
@@ -82,6 +83,8 @@ def stretch_starts(text: str, base: int) -> list[int]:
     shapes = [shape(code) for _, code in kept]
     if len(kept) < 2 or max(shapes.count(s) for s in shapes) < 2:
         return []
+    if shares_below(text, [lines[at].start for at, _ in kept]):
+        return []  # the lines of one project's budget under its total (head_parts.py)
     return [base + lines[at].start for at, _ in kept]
 
 

@@ -21,8 +21,9 @@ from __future__ import annotations
 import re
 
 from .folding import fold, fold_key
+from .head_parts import shares_below
 from .lines import split_lines
-from .named_projects import fact_kinds, names_in
+from .named_projects import apposed_name, fact_kinds, names_in
 from .part_pieces import is_part_heading
 from .record_evidence import is_section_name
 from .segment import Block, RawRecord
@@ -127,8 +128,8 @@ def repeated_records(text: str) -> list[RawRecord]:
         if titled and (n - 1) not in starts:
             head = n - 1  # "Court Case Management" alone over its paragraph: that record's head
         starts.append(head)
-    if len(starts) < 2:
-        return []
+    if len(starts) < 2 or shares_below(text, [units[k][0] for k in starts]):
+        return []  # a budget's lines, a committee's decisions under the project's total: its parts (head_parts.py)
     return _records_at(text, units, starts)
 
 
@@ -229,6 +230,8 @@ def _project_named(paragraph: str) -> str | None:
     found = [(start, fold_key(name)) for start, _end, name in names_in_prose(paragraph)]
     folded = fold(paragraph).lower()
     found += [(folded.find(name.split()[0]), name) for name in names_in(paragraph)[:1]]
+    span = apposed_name(paragraph)  # "Programa de Compras Públicas Sostenibles, Paraguay, ..."
+    found += [(span[0], fold_key(paragraph[span[0] : span[1]]))] if span else []
     found = [f for f in found if f[0] >= 0]
     return min(found)[1] if found else None
 
@@ -265,8 +268,8 @@ def _name_as_title(text: str, rec: RawRecord) -> None:
     n, prose = next(((n, b) for n, b in enumerate(rec.blocks) if b.kind == "prose"), (None, None))
     if prose is None:
         return
-    found = names_in_prose(text[prose.start : prose.end])
-    if not found:
+    found = names_in_prose(text[prose.start : prose.end]) or [apposed_name(text[prose.start : prose.end])]
+    if not found[0]:
         return
     at, stop = prose.start + found[0][0], prose.start + found[0][1]
     blocks = [Block("narrative", "text", prose.start, at, prose.start)] if at > prose.start else []

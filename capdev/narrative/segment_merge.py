@@ -10,9 +10,11 @@ are passed on one behind, so that memory stays bounded by two records.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 from .event_pieces import is_event_piece
+from .head_parts import Shares
 from .lines import Excerpt
 from .parallel_blocks import phase_of
 from .part_pieces import as_part, part_of
@@ -137,13 +139,41 @@ def _unplaced(held: tuple[RawRecord, Excerpt]) -> tuple[RawRecord, Excerpt]:
     return held
 
 
+def _table_row(lines: list[str], k: int) -> bool:
+    """Is line k a row of a table of three cells or more, with another row of as many cells below it (a rule's line
+    between): "| Réf | Activité | T1 | ... |" over "| 1.1 | Atelier ... |"?"""
+    line = lines[k].strip()
+    bars = line.count("|")
+    if line[:1] != "|" or bars < 4:
+        return False
+    below = [ln.strip() for ln in lines[k + 1 : k + 3] if ln.strip() and not set(ln.strip()) <= set("+-=|: ")]
+    return bool(below) and below[0][:1] == "|" and below[0].count("|") == bars
+
+
+def _rows_unlabelled(seg: tuple[RawRecord, Excerpt]) -> tuple[RawRecord, Excerpt]:
+    """A table's header row or row ("| Réf | Activité | T1 | ... |" over its rows) holds no label and its value: its
+    words are text of the record (a code or a status read there would be a column's name)."""
+    raw, text = seg
+    if "|" not in text.text:
+        return seg
+    lines = text.text.split("\n")
+    starts = [0]
+    for ln in lines[:-1]:
+        starts.append(starts[-1] + len(ln) + 1)
+    for b in raw.blocks:
+        if b.kind == "label" and _table_row(lines, bisect_right(starts, b.start - text.offset) - 1):
+            b.field, b.kind, b.label = "narrative", "text", None
+    return seg
+
+
 def join_pieces(segments: Iterable[tuple[RawRecord, Excerpt]]) -> Iterator[tuple[RawRecord, Excerpt]]:
     """The segmenter's records, each piece that is no record joined to its neighbour."""
     held: tuple[RawRecord, Excerpt] | None = None
     held_is_record = False
+    shares = Shares()  # a record's numbered activities or budget lines, each with its amount within its total
     first = True  # the piece held is the file's first
     for seg in segments:
-        is_record = _is_a_record(*seg)
+        is_record = _is_a_record(*_rows_unlabelled(seg))
         if is_record and held is not None and held_is_record and _event_of(held, seg):
             seg, is_record = _told(seg), False
         if held is None:
@@ -152,6 +182,7 @@ def join_pieces(segments: Iterable[tuple[RawRecord, Excerpt]]) -> Iterator[tuple
               or (_cover_of(held, seg) and _covered(held))
               or (_translation_of(held, seg) and _unplaced(seg))
               or (held_is_record and part_of(held, seg) and as_part(seg))
+              or (held_is_record and is_record and shares.takes(held, seg) and as_part(seg))
               or (first and _document_head(held, seg) and _unplaced(held))):
             joined = _joined(held, seg)
             first = first and joined is not seg and not held_is_record
@@ -159,6 +190,8 @@ def join_pieces(segments: Iterable[tuple[RawRecord, Excerpt]]) -> Iterator[tuple
                 yield from split_repeated(*held)
                 held, held_is_record = seg, is_record
             else:
+                if shares.owner is held[0]:
+                    shares.follow(joined[0])
                 held, held_is_record = joined, held_is_record or is_record
         else:
             yield from split_repeated(*held)

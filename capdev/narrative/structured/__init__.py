@@ -18,17 +18,27 @@ from ..labels import LabelTable, default_table
 from ..lines import Line, iter_lines
 from ..segment import Block, iter_segments
 from ..types import Event, Record
-from . import aligned_transposed, box_tables, delimited, fixed_width, json_objects, transposed, yaml_like
+from . import (
+    aligned_transposed,
+    box_tables,
+    delimited,
+    fixed_width,
+    headless_rows,
+    json_objects,
+    transposed,
+    yaml_like,
+)
 from .cells import ReadTable, to_record
 from .code_notes import code_notes
 from .keyed_events import as_loose, keyed_events, project_codes
+from .summary_tables import as_head, detailed_below
 
 __all__ = ["find_table", "portfolio_below", "read_records", "starts_with_table"]
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 # JSON before the YAML-like reading, which takes a JSON value one key per line but not keys that share a line.
 _SHAPES = (box_tables.detect, delimited.detect, json_objects.detect, yaml_like.detect, transposed.detect,
-           fixed_width.detect, aligned_transposed.detect)
+           fixed_width.detect, aligned_transposed.detect, headless_rows.detect)
 # A table must begin within this many characters of a text's start for the text to be read as a portfolio export
 # (a caption, a title and a note or two may come before it).
 SCAN_CHARS = 4000
@@ -71,7 +81,7 @@ def starts_with_table(text: str, limit: int, table: LabelTable | None = None) ->
 
 
 def _text_records(text: str, start: int, end: int, first: int, source_file: str | None, limit: int,
-                  table: LabelTable, codes: set[str], events: dict[str, list[Event]]
+                  table: LabelTable, codes: set[str], events: dict[str, list[Event]], heads: list[int] | None = None
                   ) -> tuple[list[Record], list[Block]]:
     """The records of the text [start, end) between tables, read as usual; when it holds none (or only activity
     tables keyed by the codes of projects read before: their events go to events), its lines as unplaced blocks for
@@ -83,6 +93,8 @@ def _text_records(text: str, start: int, end: int, first: int, source_file: str 
     part = text[start:end]
     lines = ((ln, raw) for ln, raw in _shifted(part, start))
     raws = [raw for raw, _ in iter_segments(lines, table, max_record=limit)]
+    for raw in raws:
+        as_head(raw, heads or [])
     keyed = keyed_events(text, raws, codes, table) if raws and codes else None
     if keyed is not None:
         for code, found in keyed.items():
@@ -108,16 +120,21 @@ def read_records(text: str, source_file: str | None, limit: int, table: LabelTab
     """The records of a text holding tables or exports of projects: one per project, and the text's own records."""
     table = table or default_table()
     items: list[tuple[int, int] | ReadTable] = []
-    pos = 0
+    pos = start = 0
+    heads: list[int] = []  # where the summary tables over the details below them end (summary_tables.py)
     while True:
         found = find_table(text, pos, limit, table)
+        if found is not None and detailed_below(text, found):
+            heads.append(found.end)  # read as text, with the details below it
+            pos = found.end
+            continue
         end = found.start if found is not None else len(text)
-        if pos < end:
-            items.append((pos, end))
+        if start < end:
+            items.append((start, end))
         if found is None:
             break
         items.append(found)
-        pos = found.end
+        pos = start = found.end
     # The text between tables first (a record's index counts the records before it), then the tables' projects,
     # each with the text around it that holds no record.
     index = 0
@@ -132,7 +149,8 @@ def read_records(text: str, source_file: str | None, limit: int, table: LabelTab
             parts.append(item)
             index += len(item.projects)
             continue
-        records, loose = _text_records(text, item[0], item[1], index, source_file, limit, table, codes, events)
+        records, loose = _text_records(text, item[0], item[1], index, source_file, limit, table, codes, events,
+                                       heads)
         parts.append(records or loose)
         index += len(records)
     loose = [b for part in parts if not isinstance(part, ReadTable) for b in part if isinstance(b, Block)]
@@ -155,6 +173,8 @@ def read_records(text: str, source_file: str | None, limit: int, table: LabelTab
                 rec.flag("activities", "read from an activity table keyed by the project's code")
                 if rec.start is not None:  # a row before the project's start is its history, as in prose
                     mark_history(rec, keyed, rec.start.first_day())
+            if part.shape == "headless":
+                rec.flag("record", "columns named by their cells: rows of a table with no header row")
             recs.append(rec)
         notes = code_notes(text, loose, {r.code for r in recs if r.code})
         for rec in recs:
