@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from capdev.narrative import parse_file, parse_text
+from capdev.narrative.code_values import code_in_value
 from capdev.narrative.prose_titles import prose_names
 from capdev.narrative.title_choice import rejection
-from capdev.narrative.code_values import code_in_value
 from capdev.narrative.title_codes import code_in_front, subject_title, without_status
 from capdev.narrative.title_dates import without_front_date
 from capdev.narrative.title_documents import section_opening
