@@ -106,10 +106,33 @@ def _organisations(record: dict, funding: bool) -> list[set[str]]:
     return out
 
 
+def _known_bodies() -> dict[str, frozenset[str]]:
+    """Each compared form of a body in Capdev's reference list -> all the forms of that body (its name, acronym and
+    aliases in three languages): read from this checkout, so that both revisions are judged by one list."""
+    path = ROOT / "capdev" / "narrative" / "data" / "organisations.json"
+    bodies: dict[str, frozenset[str]] = {}
+    for body in json.loads(path.read_text(encoding="utf-8"))["organisations"]:
+        forms = frozenset(_forms(body["name"], body.get("acronym"), *body.get("aliases", [])))
+        for form in forms:
+            bodies.setdefault(form, forms)
+    return bodies
+
+
+_BODIES = _known_bodies()
+
+
 def _same_organisation(label: str, forms: set[str]) -> bool:
+    """A labelled name and a parsed body are one: the same words (or one most of the other), what the label's
+    brackets hold ("Banco Interamericano de Desarrollo (BID)" and "BID"), or two names of one body in the reference
+    list ("Unión Europea" and "European Union")."""
+    labelled = _forms(label)
     g = norm(label)
-    return any(g == f or (min(len(g), len(f)) > 3 and (g in f or f in g) and min(len(g), len(f)) / max(len(g), len(f))
-                          > 0.5) for f in forms)
+    if any(g == f or (min(len(g), len(f)) > 3 and (g in f or f in g) and min(len(g), len(f)) / max(len(g), len(f))
+                      > 0.5) for f in forms):
+        return True
+    if labelled & forms:
+        return True
+    return any(_BODIES.get(form, frozenset()) & forms for form in labelled)
 
 
 def _sets(gold: set, got: set, sure: bool) -> str:
