@@ -31,7 +31,7 @@ from . import (
 from .cells import ReadTable, to_record
 from .code_notes import code_notes
 from .keyed_events import as_loose, keyed_events, project_codes
-from .summary_tables import as_head, detailed_below
+from .summary_tables import as_head, detailed_below, section_raw, with_row
 
 __all__ = ["find_table", "portfolio_below", "read_records", "starts_with_table"]
 
@@ -107,6 +107,12 @@ def _text_records(text: str, start: int, end: int, first: int, source_file: str 
         Block("blank", "blank", start, end, end)]
 
 
+def _assemble(text: str, raw, index: int, source_file: str | None, table: LabelTable) -> Record:
+    from ..assemble import assemble
+
+    return assemble(text, raw, index, source_file, table)
+
+
 def _shifted(part: str, offset: int) -> Iterator[tuple[Line, str]]:
     for ln, raw in iter_lines([part]):
         ln.start += offset
@@ -122,13 +128,20 @@ def read_records(text: str, source_file: str | None, limit: int, table: LabelTab
     items: list[tuple[int, int] | ReadTable] = []
     pos = start = 0
     heads: list[int] = []  # where the summary tables over the details below them end (summary_tables.py)
+    cuts: dict[int, tuple[ReadTable, int]] = {}  # where the sections of those details begin -> their rows
+    section_codes: set[str] = set()
     while True:
         found = find_table(text, pos, limit, table)
-        if found is not None and detailed_below(text, found):
-            heads.append(found.end)  # read as text, with the details below it
+        sections = detailed_below(text, found) if found is not None else []
+        if sections:
+            heads.append(found.end)  # read as text, with the details below it, cut at each project's heading
+            cuts.update({at: (found, k) for at, k in sections.items()})
             pos = found.end
             continue
         end = found.start if found is not None else len(text)
+        for cut in sorted(c for c in cuts if start < c < end):
+            items.append((start, cut))
+            start = cut
         if start < end:
             items.append((start, end))
         if found is None:
@@ -151,6 +164,14 @@ def read_records(text: str, source_file: str | None, limit: int, table: LabelTab
             continue
         records, loose = _text_records(text, item[0], item[1], index, source_file, limit, table, codes, events,
                                        heads)
+        if item[1] in cuts and item[0] not in cuts:
+            records = []  # the document's head above its projects' sections: its facts are the document's
+        elif item[0] in cuts:
+            if not records:
+                records = [_assemble(text, section_raw(text, item[0], item[1]), index, source_file, table)]
+            if len(records) == 1:
+                found, k = cuts[item[0]]
+                with_row(records[0], to_record(text, found, k, index, source_file, table=table), section_codes)
         parts.append(records or loose)
         index += len(records)
     loose = [b for part in parts if not isinstance(part, ReadTable) for b in part if isinstance(b, Block)]

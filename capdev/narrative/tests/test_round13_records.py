@@ -168,3 +168,29 @@ def test_sections_that_go_on_about_the_project_are_one_record_en():
 
 def test_guard_paragraphs_each_naming_a_project_stay_records_en():
     assert len(_records("prose_three_projects_en.txt")) == 3
+
+
+def test_sections_below_a_summary_are_one_record_each_with_their_rows_es():
+    # A report's portfolio table, then a numbered section per project telling it in prose: the sections are the
+    # records (the segmenter alone reads "2.2" and "2.3" as more of "2.1"); the row gives what a section does not
+    # say; the report's own head and period are no record; a code a later section names again is the earlier one's.
+    text = ("MINISTERIO DE HACIENDA\nMemoria de labores 2025\nPeríodo: 1 de enero al 31 de diciembre de 2025\n\n"
+            "2. CARTERA DE COOPERACIÓN\n\n"
+            "| No. | Proyecto                               | Socio  | Monto          | Estado      |\n"
+            "|-----|----------------------------------------|--------|----------------|-------------|\n"
+            "| 1   | Catastro fiscal de bienes inmuebles    | BID    | US$ 4.000.000  | En ejecución |\n"
+            "| 2   | Factura electrónica para pequeñas empresas | GIZ | EUR 650.000    | Cerrado     |\n"
+            "| 3   | Presupuesto abierto municipal          | PNUD   | US$ 300.000    | En diseño   |\n\n"
+            "2.1 Catastro fiscal de bienes inmuebles (HN-CF-2023)\n"
+            "Iniciado en marzo de 2023, actualiza el registro de 40 municipios con el apoyo del BID.\n\n"
+            "2.2 Factura electrónica para pequeñas empresas\n"
+            "Concluyó en junio de 2025; se capacitó a 300 contadores en Tegucigalpa y San Pedro Sula.\n\n"
+            "2.3 Presupuesto abierto municipal\n"
+            "En preparación con el PNUD; su arranque depende del cierre del proyecto HN-CF-2023.\n")
+    recs = parse_text(text)
+    assert [r.title for r in recs] == ["Catastro fiscal de bienes inmuebles",
+                                       "Factura electrónica para pequeñas empresas", "Presupuesto abierto municipal"]
+    assert [(r.budgets[0].amount, r.budgets[0].currency) for r in recs] == [
+        (4000000, "USD"), (650000, "EUR"), (300000, "USD")]
+    assert [r.code for r in recs] == ["HN-CF-2023", None, None]
+    assert all(r.start is None or r.start.year != 2025 or r.start.month != 1 for r in recs)
