@@ -132,7 +132,7 @@ def read_records(text: str, source_file: str | None, limit: int, table: LabelTab
     section_codes: set[str] = set()
     while True:
         found = find_table(text, pos, limit, table)
-        sections = detailed_below(text, found) if found is not None else []
+        sections = detailed_below(text, found) if found is not None else {}
         if sections:
             heads.append(found.end)  # read as text, with the details below it, cut at each project's heading
             cuts.update({at: (found, k) for at, k in sections.items()})

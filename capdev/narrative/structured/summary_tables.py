@@ -21,6 +21,9 @@ from .cells import ReadTable, by_column
 
 _ROWISH = re.compile(r"[|\t;]")
 _HEADING_WORDS = 20
+# Each row's project is looked for among the headings below: a bound on the rows keeps that linear in the text. A
+# summary of more projects than this, each told again in a section, is no document's; such a table is read as one.
+MAX_SUMMARY_ROWS = 60
 # A section's number before its heading ("3.2 ", "II. ", "b) "): no part of the title.
 _NUMBER = re.compile(r"^\s*(?:[0-9IVX]{1,4}(?:\.[0-9]{1,3})*|[a-z])[.)]?\s+")
 
@@ -41,7 +44,7 @@ def _headings_below(text: str, end: int) -> list[tuple[int, str]]:
 def detailed_below(text: str, found: ReadTable) -> dict[int, int]:
     """Where the text below a table heads a section for each of its projects (see the module's doc) -> the
     project's row: the sections are the projects' records, cut there; {} when some project heads none."""
-    if found.detached or not found.projects:
+    if found.detached or not found.projects or len(found.projects) > MAX_SUMMARY_ROWS:
         return {}
     lines = _headings_below(text, found.end)
     starts: dict[int, int] = {}

@@ -194,3 +194,17 @@ def test_sections_below_a_summary_are_one_record_each_with_their_rows_es():
         (4000000, "USD"), (650000, "EUR"), (300000, "USD")]
     assert [r.code for r in recs] == ["HN-CF-2023", None, None]
     assert all(r.start is None or r.start.year != 2025 or r.start.month != 1 for r in recs)
+
+
+def test_a_table_longer_than_a_summary_is_read_as_a_table():
+    # Every row's project is looked for among the headings below it: beyond MAX_SUMMARY_ROWS rows the table is a
+    # table of records, so that the search stays linear in the text.
+    from capdev.narrative.structured.summary_tables import MAX_SUMMARY_ROWS
+
+    n = MAX_SUMMARY_ROWS + 1
+    rows = "".join(f"| PR-{k:03d} | Reform of service number {k} | USD {k},000 |\n" for k in range(1, n + 1))
+    sections = "".join(f"Reform of service number {k}\nThe project trains staff.\n\n" for k in range(1, n + 1))
+    text = "| Code | Project | Budget |\n|---|---|---|\n" + rows + "\n" + sections
+    recs = parse_text(text)
+    assert [r.code for r in recs[:n]] == [f"PR-{k:03d}" for k in range(1, n + 1)]
+    assert not [f for r in recs for f in r.flags if "summary table" in f.reason]  # the table's rows, no sections
