@@ -31,7 +31,7 @@ from . import (
 from .cells import ReadTable, to_record
 from .code_notes import code_notes
 from .keyed_events import as_loose, keyed_events, project_codes
-from .summary_tables import as_head, detailed_below, section_raw, with_row
+from .summary_tables import SummarySections, as_head
 
 __all__ = ["find_table", "portfolio_below", "read_records", "starts_with_table"]
 
@@ -127,19 +127,14 @@ def read_records(text: str, source_file: str | None, limit: int, table: LabelTab
     table = table or default_table()
     items: list[tuple[int, int] | ReadTable] = []
     pos = start = 0
-    heads: list[int] = []  # where the summary tables over the details below them end (summary_tables.py)
-    cuts: dict[int, tuple[ReadTable, int]] = {}  # where the sections of those details begin -> their rows
-    section_codes: set[str] = set()
+    summaries = SummarySections()  # summary tables over the details below them (summary_tables.py)
     while True:
         found = find_table(text, pos, limit, table)
-        sections = detailed_below(text, found) if found is not None else {}
-        if sections:
-            heads.append(found.end)  # read as text, with the details below it, cut at each project's heading
-            cuts.update({at: (found, k) for at, k in sections.items()})
-            pos = found.end
+        if found is not None and summaries.add(text, found):
+            pos = found.end  # read as text, with the details below it, cut at each project's heading
             continue
         end = found.start if found is not None else len(text)
-        for cut in sorted(c for c in cuts if start < c < end):
+        for cut in summaries.cuts_within(start, end):
             items.append((start, cut))
             start = cut
         if start < end:
@@ -163,15 +158,8 @@ def read_records(text: str, source_file: str | None, limit: int, table: LabelTab
             index += len(item.projects)
             continue
         records, loose = _text_records(text, item[0], item[1], index, source_file, limit, table, codes, events,
-                                       heads)
-        if item[1] in cuts and item[0] not in cuts:
-            records = []  # the document's head above its projects' sections: its facts are the document's
-        elif item[0] in cuts:
-            if not records:
-                records = [_assemble(text, section_raw(text, item[0], item[1]), index, source_file, table)]
-            if len(records) == 1:
-                found, k = cuts[item[0]]
-                with_row(records[0], to_record(text, found, k, index, source_file, table=table), section_codes)
+                                       summaries.heads)
+        records = summaries.records(records, text, item, index, source_file, table, _assemble)
         parts.append(records or loose)
         index += len(records)
     loose = [b for part in parts if not isinstance(part, ReadTable) for b in part if isinstance(b, Block)]

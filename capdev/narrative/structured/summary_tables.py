@@ -17,7 +17,7 @@ from ..blocks import Block
 from ..folding import fold
 from ..segment import RawRecord
 from ..types import Record
-from .cells import ReadTable, by_column
+from .cells import ReadTable, by_column, to_record
 
 _ROWISH = re.compile(r"[|\t;]")
 _HEADING_WORDS = 20
@@ -110,3 +110,40 @@ def with_row(record: Record, row: Record, codes: set[str]) -> Record:
     if record.code:
         codes.add(record.code)
     return record
+
+
+class SummarySections:
+    """A text's summary tables and the sections below them, as read_records meets them: where each table ends (the
+    document's head ends there) and where each project's section begins, with its row."""
+
+    def __init__(self) -> None:
+        self.heads: list[int] = []
+        self.cuts: dict[int, tuple[ReadTable, int]] = {}
+        self.codes: set[str] = set()  # the codes earlier sections hold (with_row)
+
+    def add(self, text: str, found: ReadTable) -> bool:
+        """Whether found is a summary over sections below it; if so, they are kept to cut the text at."""
+        sections = detailed_below(text, found)
+        if not sections:
+            return False
+        self.heads.append(found.end)
+        self.cuts.update({at: (found, k) for at, k in sections.items()})
+        return True
+
+    def cuts_within(self, start: int, end: int) -> list[int]:
+        return sorted(c for c in self.cuts if start < c < end)
+
+    def records(self, records: list[Record], text: str, span: tuple[int, int], index: int, source_file: str | None,
+                table, assemble) -> list[Record]:
+        """The records of the text at span: none for the document's head above the sections; for a section, its
+        record (made from its heading when the segmenter read none) with what its row says."""
+        start, end = span
+        if end in self.cuts and start not in self.cuts:
+            return []  # the document's head above its projects' sections: its facts are the document's
+        if start in self.cuts:
+            if not records:
+                records = [assemble(text, section_raw(text, start, end), index, source_file, table)]
+            if len(records) == 1:
+                found, k = self.cuts[start]
+                with_row(records[0], to_record(text, found, k, index, source_file, table=table), self.codes)
+        return records
