@@ -28,9 +28,7 @@ def receiving_cue_ends(text: str) -> list[int]:
     "bénéficie d'un financement de ", "recibe fondos de la ", "cuenta con recursos del "): only where that name
     surely pays (a government, an agency, a bank, a donor: values/funding.pays_surely), since who receives may be
     another than the project ("the ministry received resources from the Treasury")."""
-    if not isinstance(text, str) or not text:
-        return []
-    return [m.end() for m in _receiving_rx().finditer(fold(text)) if pays_surely(_name_at(text, m.end()))]
+    return _paying_ends(_receiving_rx(), text)
 
 
 @functools.cache
@@ -49,9 +47,15 @@ def help_cue_ends(text: str) -> list[int]:
     help_nouns), read as after "with the support of" by the caller: only where the name surely pays (a government,
     a kingdom, a development agency or bank: values/funding.pays_surely), since a body that gives its cooperation or
     its contribution to a project may as well be its counterpart ("with the cooperation of the Ministry of Health")."""
+    return _paying_ends(_help_rx(), text)
+
+
+def _paying_ends(rx: re.Pattern[str], text: str) -> list[int]:
+    """Where a name that surely pays begins after each of rx's cues in text (matched on the text folded, which
+    keeps its offsets)."""
     if not isinstance(text, str) or not text:
         return []
-    return [m.end() for m in _help_rx().finditer(fold(text)) if pays_surely(_name_at(text, m.end()))]
+    return [m.end() for m in rx.finditer(fold(text)) if pays_surely(_name_at(text, m.end()))]
 
 
 def _name_at(text: str, at: int) -> str:
