@@ -17,6 +17,8 @@ _TOTAL = re.compile(
     r"^[\s|*_#-]*(?:grand\s+total|total\s+g[ée]n[ée]ral|total\s+general|total\s+du\s+projet|total\s+del\s+proyecto|"
     r"total\s+project|project\s+total|total|totaux|totales)(?:\s*\((?P<aside>[^()]{1,20})\))?[\s|*_:]*"
     r"(?P<amount>[^\s|*].*?)[\s|*]*$", re.IGNORECASE)
+# Amount-shaped numbers only (grouped digits, or four and more), unlike money.py's reader of any number: a row's
+# number or a count ("3", "12 staff") is no part of the sum. Each is then read by parse_money.
 _NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[ ,.'\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?(?![\w.,]*\d)|"
                      r"(?<![\w.,])\d{4,}(?![\w.,]*\d)")
 _LAST_AMOUNT = re.compile(rf"(?:{_NUMBER.pattern})[^\d\n]*$")
