@@ -1,0 +1,112 @@
+"""A finished record's values checked against the shape of their fields, the same whatever rule placed them.
+
+Round 14: thirteen rounds tuned the rules that read a position or a cue one by one; a check of the RESULT generalises
+where they did not. Each field's value is asked whether it has its type's shape (org_shapes.py: an organisation's
+name; title_shapes.py: a title; here: a code, a period, the countries served). A value that fails is NOT removed:
+the record keeps it and is flagged on that field with a reason a reviewer understands ("does not read as an
+organisation's name: it holds a period"). A field already flagged is left as it is.
+
+Run once per record where records leave the parser (shape_checked wraps capdev.narrative.iter_records), so that
+every reading (labelled pages, tables, exports, feeds, prose) is checked alike.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterator
+from typing import TypeVar
+
+from .org_shapes import organisation_fault
+from .period_shapes import period_fault
+from .title_shapes import title_fault
+from .types import Record
+from .values.places import resolve_country
+
+_FIELDS_OF = {"partners": {"partners", "donors"}, "funding_source": {"funding_source", "donors"},
+              "title": {"title"}, "code": {"code"}, "time_frame": {"time_frame", "start", "end"},
+              "countries": {"countries"}}
+# "pp. 112-115", "p. 4", "págs. 10-12": a page reference, not a code.
+_PAGES = re.compile(r"^(?:pp?\.|pp\s|pages?\s|pg\.|p[aá]gs?\.|p[aá]ginas?\s|folios?\s)\s*\d", re.IGNORECASE)
+_SMALL_WORD = re.compile(r"\b[a-zà-ÿ]{3,}\b")
+
+
+def _flagged(record: Record, field: str) -> bool:
+    fields = _FIELDS_OF.get(field, {field})
+    return any(f.field in fields for f in record.flags)
+
+
+def code_fault(code: str) -> str:
+    """Why a value placed as a project's code has no code's shape (letters, digits, separators), or ""."""
+    code = (code or "").strip()
+    if not code:
+        return ""
+    if _PAGES.match(code):
+        return "a page reference, not a code"
+    if len(code.split()) > 3 and len(_SMALL_WORD.findall(code)) >= 2:
+        return "words of a sentence, not a code"
+    return ""
+
+
+def _donor_countries(record: Record) -> set[str]:
+    """The countries whose government or agency pays, as the record names them ("Government of Japan", "Suiza")."""
+    out: set[str] = set()
+    for partner in record.partners:
+        if partner.role != "funding" or partner.org_type in ("un", "igo"):
+            continue
+        iso = resolve_country(partner.name)
+        if iso:
+            out.add(iso)
+    return out
+
+
+def countries_fault(record: Record) -> str:
+    """Why the countries served hold a country that only pays (the donor's own), or ""."""
+    paying = _donor_countries(record) & set(record.countries)
+    if not paying:
+        return ""
+    return f"{', '.join(sorted(paying))} is the country of a donor the record names, not one it serves"
+
+
+def check_shapes(record: Record) -> Record:
+    """Flag each of the record's placed values that has not the shape of its field (the values are kept)."""
+    if not _flagged(record, "partners"):
+        for partner in record.partners:
+            why = organisation_fault(partner.name)
+            if why:
+                record.flag("partners", f"does not read as an organisation's name: {why} (“{partner.name}”)")
+                break
+    if record.funding_source and not _flagged(record, "funding_source"):
+        why = organisation_fault(record.funding_source, mechanism=True)
+        if why:
+            record.flag("funding_source", f"does not read as an organisation's name: {why}")
+    if record.title and not record.title_is_proposed and not _flagged(record, "title"):
+        why = title_fault(record.title)
+        if why:
+            record.flag("title", f"does not read as a project's title: {why}")
+    if record.code and not _flagged(record, "code"):
+        why = code_fault(record.code)
+        if why:
+            record.flag("code", f"does not read as a project's code: {why}")
+    if not _flagged(record, "time_frame"):
+        why = period_fault(record)
+        if why:
+            record.flag("time_frame", f"does not read as the project's period: {why}")
+    if record.countries and not _flagged(record, "countries"):
+        why = countries_fault(record)
+        if why:
+            record.flag("countries", why)
+    return record
+
+
+_Gen = TypeVar("_Gen", bound=Callable[..., Iterator[Record]])
+
+
+def shape_checked(read: _Gen) -> _Gen:
+    """Wrap a function that yields records so that each leaves it checked (check_shapes)."""
+
+    @functools.wraps(read)
+    def checked(*args, **kwargs):
+        for record in read(*args, **kwargs):
+            yield check_shapes(record)
+
+    return checked  # type: ignore[return-value]
