@@ -18,6 +18,7 @@ from .values.dates import find_dates
 from .values.money import money_spans
 from .values.orgs import load_organisations, resolve_organisation
 from .values.person_names import is_person
+from .values.role_cues import ends_cut_short
 from .values.places import resolve_country, resolve_demonym, resolve_region
 
 _DATA = Path(__file__).resolve().parent / "data"
@@ -140,6 +141,26 @@ def _words_of(text: str) -> frozenset[str]:
     return frozenset(fold(w).casefold().strip(".'’") for w in _WORD.findall(text))
 
 
+def _lower_run(words: list[str], folded: list[str]) -> int:
+    """The longest run of lower-case words, connectors aside ("co-financing in kind estimated"); a French or Spanish
+    name writes its adjectives and nouns small after its capitalised head ("Agence nationale d'appui au
+    développement", "Organisation des Nations Unies pour l'éducation, la science et la culture"): 0."""
+    if folded[0] in _heads() or (words[0][:1].isupper() and _romance(folded)):
+        return 0
+    run = best = 0
+    for word, key in zip(words, folded, strict=True):
+        if key in connectors():
+            continue
+        run = run + 1 if word[:1].islower() else 0
+        best = max(best, run)
+    return best
+
+
+def _romance(folded: list[str]) -> bool:
+    return bool({"de", "del", "la", "las", "los", "el", "y", "et", "du", "des", "le", "les", "pour", "para", "au",
+                 "aux", "d", "l"} & set(folded))
+
+
 def organisation_fault(name: str, mechanism: bool = False) -> str:
     """Why a value placed as an organisation does not read as one, or "" when it does; a funding source
     (mechanism=True) may name a budget mechanism instead ("extrabudgetary", "DA Tranche 15 Account")."""
@@ -179,6 +200,11 @@ def organisation_fault(name: str, mechanism: bool = False) -> str:
         if folded[0] in common_words() and folded[0] not in _state_words():
             return "a single common word, no body's name"
         return ""
+    if _lower_run(words, folded) >= 3:
+        return "it holds a run of lower-case common words"
+    last = fold(name.split()[-1]).casefold().strip(",;:")
+    if last in connectors() or ends_cut_short(name):
+        return "it is cut short"
     first = words[0]
     if first[:1].islower() and folded[0] not in connectors() and folded[0] not in _heads() and not _acronym(first):
         if not any(w[:1].isupper() for w in words[1:]) or not _heads() & set(folded):

@@ -21,6 +21,9 @@ from .values.orgs import resolve_organisation
 from .values.person_names import is_person
 
 MAX_TITLE = 250  # characters: a longer "title" is a paragraph (the longest title of the dev corpora has 134)
+# Months and quarters (EN, FR, ES, short and long), numbers: what is left of a title without them has words.
+_DATES_AND_MARKS = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|janv|fevr|avr|mai|juin|"
+                              r"juil|aout|ene|abr|ago|dic)[a-z]*\.?|\b[qst][1-4]\b|\d+")
 # "Head: rest" or "Head : rest" (French spacing), the head a few words at most.
 _HEAD = re.compile(r"^\W{0,3}([^\W\d_][^:\n]{0,40}?)\s*[:\uff1a]\s*(\S.*)$", re.DOTALL)
 
@@ -42,7 +45,8 @@ def _label_heads() -> frozenset[str]:
     heads.update(words["fact_heads"])
     heads.update(h for h in words["email_headers"] if len(h) > 2)
     heads.update(_json("value_shapes.json")["title_label_heads"])
-    return frozenset(_key(h) for h in heads) - {_key(w) for w in words["label_words"]}
+    heads.update(words["subject_prefixes"])
+    return frozenset(_key(h) for h in heads)
 
 
 @functools.cache
@@ -55,6 +59,12 @@ def _section_headings() -> frozenset[str]:
 @functools.cache
 def _letter_rx() -> re.Pattern[str]:
     words = sorted((re.escape(_key(w)) for w in _json("title_words.json")["letter_words"]), key=len, reverse=True)
+    return re.compile(rf"^\W*(?:{'|'.join(words)})\b")
+
+
+@functools.cache
+def _genre_rx() -> re.Pattern[str]:
+    words = sorted((re.escape(_key(w)) for w in _json("value_shapes.json")["genre_openings"]), key=len, reverse=True)
     return re.compile(rf"^\W*(?:{'|'.join(words)})\b")
 
 
@@ -105,8 +115,14 @@ def title_fault(title: str) -> str:
     words = re.findall(r"[^\W\d_]+", title)
     if len(words) >= 4 and any(fold(w).casefold() in _verbs() for w in words[1:] if w[:1].islower()):
         return "a sentence, not a title"
+    if title.rstrip().endswith(":"):
+        return "it ends with a colon: it introduces what follows"
+    if not re.search(r"[^\W\d_]{3,}", _DATES_AND_MARKS.sub(" ", fold(title))):
+        return "no words but dates and numbers, not a title"
     if title.count("(") > title.count(")"):
         return "cut inside a bracket"
+    if _genre_rx().match(key):
+        return "a document's own heading (its genre), not a project's title"
     if document_title(title):
         return "a document's own heading, not a project's title"
     return ""

@@ -20,13 +20,15 @@ from .org_shapes import organisation_fault
 from .period_shapes import period_fault
 from .title_shapes import title_fault
 from .types import Record
-from .values.places import resolve_country
+from .values.orgs import resolve_organisation
+from .values.places import find_countries, resolve_country
 
 _FIELDS_OF = {"partners": {"partners", "donors"}, "funding_source": {"funding_source", "donors"},
               "title": {"title"}, "code": {"code"}, "time_frame": {"time_frame", "start", "end"},
-              "countries": {"countries"}}
+              "countries": {"countries"}, "budgets": {"budgets", "budget"}}
 # "pp. 112-115", "p. 4", "págs. 10-12": a page reference, not a code.
 _PAGES = re.compile(r"^(?:pp?\.|pp\s|pages?\s|pg\.|p[aá]gs?\.|p[aá]ginas?\s|folios?\s)\s*\d", re.IGNORECASE)
+MIN_BUDGET = 1000  # the smallest budget of the dev corpora and the test files is far above (a grant's budget line)
 _SMALL_WORD = re.compile(r"\b[a-zà-ÿ]{3,}\b")
 
 
@@ -47,24 +49,52 @@ def code_fault(code: str) -> str:
     return ""
 
 
-def _donor_countries(record: Record) -> set[str]:
-    """The countries whose government or agency pays, as the record names them ("Government of Japan", "Suiza")."""
-    out: set[str] = set()
+def budget_fault(record: Record) -> str:
+    """Why a budget's amount is no project's budget: less than a thousand, or a year written as an amount
+    ("USD 2025" read from "budget year 2025")."""
+    for money in record.budgets:
+        if money.amount < MIN_BUDGET:
+            return f"{money.currency} {money.amount} is too small for a project's budget"
+        if money.amount == money.amount.to_integral_value() and 1990 <= money.amount <= 2040:
+            return f"{money.currency} {money.amount} reads as a year, not an amount"
+    return ""
+
+
+def _donor_countries(record: Record) -> dict[str, list[str]]:
+    """The countries whose government or agency pays, as the record names them ("Government of Japan", "Suiza",
+    "KOICA"), each with the donors' words as written."""
+    out: dict[str, list[str]] = {}
     for partner in record.partners:
         if partner.role != "funding" or partner.org_type in ("un", "igo"):
             continue
-        iso = resolve_country(partner.name)
+        known = resolve_organisation(partner.name) or (partner.acronym and resolve_organisation(partner.acronym))
+        if known and known.type in ("un", "igo"):
+            continue
+        iso = (known.country if known else None) or resolve_country(partner.name)
         if iso:
-            out.add(iso)
+            out.setdefault(iso, []).extend(w for w in {partner.name, partner.text, partner.acronym or ""} if w)
     return out
 
 
 def countries_fault(record: Record) -> str:
-    """Why the countries served hold a country that only pays (the donor's own), or ""."""
-    paying = _donor_countries(record) & set(record.countries)
+    """Why the countries served hold a country that only pays, or "": a donor's own country ("Government of Japan"
+    funds, JPN among the countries) that the record names nowhere but in its donor's name (a country written apart,
+    "Chile" in a row's country column, may be served as well as paying)."""
+    donors = _donor_countries(record)
+    paying = [iso for iso in record.countries if iso in donors]
     if not paying:
         return ""
-    return f"{', '.join(sorted(paying))} is the country of a donor the record names, not one it serves"
+    text = record.text
+    inside: list[tuple[int, int]] = []
+    for words in donors.values():
+        for word in words:
+            inside += [(m.start(), m.end()) for m in re.finditer(re.escape(word), text)]
+    apart = {m.iso3 for m in find_countries(text)
+             if not any(a <= m.start and m.end <= b for a, b in inside)}
+    only_paying = sorted(iso for iso in paying if iso not in apart)
+    if not only_paying:
+        return ""
+    return f"{', '.join(only_paying)}: the country of a donor the record names, and named nowhere else in it"
 
 
 def check_shapes(record: Record) -> Record:
@@ -91,6 +121,10 @@ def check_shapes(record: Record) -> Record:
         why = period_fault(record)
         if why:
             record.flag("time_frame", f"does not read as the project's period: {why}")
+    if record.budgets and not _flagged(record, "budgets"):
+        why = budget_fault(record)
+        if why:
+            record.flag("budgets", f"does not read as the project's budget: {why}")
     if record.countries and not _flagged(record, "countries"):
         why = countries_fault(record)
         if why:

@@ -36,6 +36,9 @@ def _shape_flags(record: Record, field: str | None = None) -> list[Flag]:
     ("6a Avenida 0-60", "number"),
     ("Zona 4", "number"),
     ("ONSEC Socio: INAP", "label"),
+    ("the project team and local consultants", "lower-case"),
+    ("Ministry of", "cut short"),
+    ("National Academy of Politics and Public", "cut short"),
 ])
 def test_organisation_shape_fails(name, why):
     assert why in organisation_fault(name)
@@ -49,6 +52,8 @@ def test_organisation_shape_fails(name, why):
     "Ministry of Finance, Planning and Economic Development", "Contraloría Gral. de la República",
     "National Institute of Public Administration (NIPA), Zambia", "Vision 2030 Secretariat", "Alemania", "Canadá",
     "État", "Deloitte", "KfW", "Coopération suisse", "Fonds mondial", "Gouvernement du Luxembourg",
+    "Organisation des Nations Unies pour l'éducation, la science et la culture",
+    "Communauté économique et monétaire de l'Afrique centrale", "Agencia Chilena de Cooperación Internacional",
 ])
 def test_organisation_shape_passes(name):
     assert organisation_fault(name) == ""
@@ -77,6 +82,13 @@ def test_funding_mechanisms_pass(source):
     ("Background", "section"),
     ("Apoyo a la gestión (fase", "bracket"),
     ("See www.example.org/project for details", "address"),
+    ("Terms of Reference: National Consultant", "genre"),
+    ("Acta de la reunión del comité directivo", "genre"),
+    ("Procès-verbal de la réunion du comité de pilotage", "genre"),
+    ("Q3 2025", "dates and numbers"),
+    ("Los resultados esperados son los siguientes:", "sentence"),
+    ("Expected results of the first phase:", "colon"),
+    ("RE: Strengthening audit institutions", "label"),
 ])
 def test_title_shape_fails(title, why):
     assert why in title_fault(title)
@@ -89,6 +101,7 @@ def test_title_shape_fails(title, why):
     "Modernisation du registre foncier des provinces de l'Est", "Support to the National Anti-Corruption Strategy "
     "2021–2025", "Gestion municipale transfrontalière Haïti – République dominicaine (GEMUT)",
     "PROGRAMME D'APPUI À LA FORMATION DES AGENTS PUBLICS (PAFAP)", "Youth Employment Observatory",
+    "Agenda 2030 localisation in Africa", "Minutes and records management for cabinet secretariats",
 ])
 def test_title_shape_passes(title):
     assert title_fault(title) == ""
@@ -125,10 +138,32 @@ def test_period_read_from_a_document_date_is_flagged():
     assert period_fault(record) == ""  # guard: the project's own period
 
 
+def test_budget_shape():
+    from decimal import Decimal
+
+    from capdev.narrative.types import Money
+    from capdev.narrative.value_shapes import budget_fault
+
+    record = Record(index=0, text="", budgets=[Money(Decimal(2025), "USD")])
+    assert "a year" in budget_fault(record)
+    record.budgets = [Money(Decimal(450), "EUR")]
+    assert "too small" in budget_fault(record)
+    record.budgets = [Money(Decimal(380000), "USD"), Money(Decimal("1.2e6"), "EUR", "yearly")]
+    assert budget_fault(record) == ""
+
+
 def test_donor_country_among_countries_served():
-    record = Record(index=0, text="", countries=["JPN", "KEN"],
+    text = "Funded by the Government of Japan. The project serves the civil service of Kenya."
+    record = Record(index=0, text=text, countries=["JPN", "KEN"],
                     partners=[Partner("Government of Japan", role="funding", org_type="donor")])
     assert "JPN" in countries_fault(record)
+    record.text = "Escuela de gobierno regional\tChile\t2023-2026\tUSD 380.000\tAGCID"
+    record.countries = ["CHL"]
+    record.partners = [Partner("Agencia Chilena de Cooperación Internacional para el Desarrollo", acronym="AGCID",
+                               role="funding", org_type="donor", text="AGCID")]
+    assert countries_fault(record) == ""  # guard: Chile written apart from its donor is served too
+    record.text = text
+    record.partners = [Partner("Government of Japan", role="funding", org_type="donor")]
     record.countries = ["KEN"]
     assert countries_fault(record) == ""  # guard: the donor's country is not served
     record.countries = ["JPN"]
