@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from .folding import fold
+from .values.cities import city_country
 from .values.dates import find_dates
 from .values.money import money_spans
 from .values.orgs import load_organisations, resolve_organisation
@@ -105,6 +106,15 @@ def mechanism_words() -> frozenset[str]:
     return _folded(words) - connectors()
 
 
+@functools.cache
+def post_rx() -> re.Pattern[str]:
+    """A person's post at the start of a value ("Chief Technical Advisor", "Coordonnateur national", "Asesora")."""
+    words = sorted((re.escape(fold(w).casefold()) for w in _json("value_shapes.json")["post_words"]), key=len,
+                   reverse=True)
+    return re.compile(rf"^\W*(?:(?:senior|junior|national|international|technical|deputy|principal|regional|"
+                      rf"national|adjoint|principal|nacional|internacional|tecnico|regional)\s+)*(?:{'|'.join(words)})\b")
+
+
 def _bare(name: str) -> str:
     """The name without its bracketed asides ("Agence Française de Développement (AFD)")."""
     return re.sub(r"\s*\([^()]*\)?", " ", name).strip(" ,;:.-–—")
@@ -193,6 +203,10 @@ def organisation_fault(name: str, mechanism: bool = False) -> str:
         return ""  # "Alemania", "Government of Japan", "Africa": a country's government, a region's body
     if is_person(name):
         return "a person's name"
+    if post_rx().match(fold(name).casefold()):
+        return "a person's post, not a body"
+    if city_country(bare):
+        return "a city, not a body"
     if len(words) == 1:
         word = words[0]
         if _acronym(word) or resolve_demonym(word):

@@ -14,7 +14,7 @@ import re
 
 from .folding import fold
 from .labels import match_label
-from .org_shapes import _json, _verbs
+from .org_shapes import _json, _verbs, post_rx
 from .title_documents import document_title
 from .values.dates import find_dates
 from .values.orgs import resolve_organisation
@@ -110,6 +110,8 @@ def title_fault(title: str) -> str:
         return "a person's name, not a title"
     if resolve_organisation(title):
         return "an organisation's name, not a project's title"
+    if post_rx().match(key):
+        return "a person's post (a vacancy's heading), not a project's title"
     if key in _section_headings():
         return "a section's heading, not a project's title"
     words = re.findall(r"[^\W\d_]+", title)

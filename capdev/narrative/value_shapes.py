@@ -20,6 +20,7 @@ from .org_shapes import organisation_fault
 from .period_shapes import period_fault
 from .title_shapes import title_fault
 from .types import Record
+from .values.money import money_spans
 from .values.orgs import resolve_organisation
 from .values.places import find_countries, resolve_country
 
@@ -29,6 +30,8 @@ _FIELDS_OF = {"partners": {"partners", "donors"}, "funding_source": {"funding_so
 # "pp. 112-115", "p. 4", "págs. 10-12": a page reference, not a code.
 _PAGES = re.compile(r"^(?:pp?\.|pp\s|pages?\s|pg\.|p[aá]gs?\.|p[aá]ginas?\s|folios?\s)\s*\d", re.IGNORECASE)
 MIN_BUDGET = 1000  # the smallest budget of the dev corpora and the test files is far above (a grant's budget line)
+# A whole date or a year alone ("2024-03-15", "15/03/2024", "2024"): no project's code.
+_DATE_CODE = re.compile(r"^(?:(?:19|20)\d\d(?:[-/.]\d{1,2}[-/.]\d{1,2})?|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d)$")
 _SMALL_WORD = re.compile(r"\b[a-zà-ÿ]{3,}\b")
 
 
@@ -46,6 +49,22 @@ def code_fault(code: str) -> str:
         return "a page reference, not a code"
     if len(code.split()) > 3 and len(_SMALL_WORD.findall(code)) >= 2:
         return "words of a sentence, not a code"
+    if _DATE_CODE.match(code):
+        return "a date, not a code"
+    if money_spans(code):
+        return "an amount, not a code"
+    if re.search(r"@\w|https?://|\bwww\.", code):
+        return "a web or mail address, not a code"
+    return ""
+
+
+def _title_is_another_value(record: Record) -> str:
+    """The title is the record's code, or one of its partners' names, as written."""
+    key = record.title.strip().casefold()
+    if record.code and key == record.code.strip().casefold():
+        return "it is the record's code"
+    if any(key in (p.name.strip().casefold(), (p.text or "").strip().casefold()) for p in record.partners):
+        return "it is the name of one of the record's partners"
     return ""
 
 
@@ -110,7 +129,7 @@ def check_shapes(record: Record) -> Record:
         if why:
             record.flag("funding_source", f"does not read as an organisation's name: {why}")
     if record.title and not record.title_is_proposed and not _flagged(record, "title"):
-        why = title_fault(record.title)
+        why = title_fault(record.title) or _title_is_another_value(record)
         if why:
             record.flag("title", f"does not read as a project's title: {why}")
     if record.code and not _flagged(record, "code"):
