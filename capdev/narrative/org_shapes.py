@@ -19,8 +19,8 @@ from .values.dates import find_dates
 from .values.money import money_spans
 from .values.orgs import load_organisations, resolve_organisation
 from .values.person_names import is_person
-from .values.role_cues import ends_cut_short
 from .values.places import resolve_country, resolve_demonym, resolve_region
+from .values.role_cues import ends_cut_short
 
 _DATA = Path(__file__).resolve().parent / "data"
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")

@@ -24,7 +24,8 @@ def _document_label_rx() -> re.Pattern[str]:
     labels = sorted((re.escape(fold(w).casefold()) for w in data["document_date_labels"]), key=len, reverse=True)
     acts = "|".join(re.escape(w) for w in data["act_words"])
     return re.compile(rf"(?:\b(?:{'|'.join(labels)})\s*[:\-\u2013]?\s*(?:on|le|el|du|del)?"
-                      rf"|\b(?:{acts})\b[^.:;\n]{{0,30}}\b(?:of|du|de|del|dated|en date du)|\b(?:{acts})\s+of)\s*(?:\d{{1,2}}(?:st|nd|rd|th|er)?[\s./-]*)?$")
+                      rf"|\b(?:{acts})\b[^.:;\n]{{0,30}}\b(?:of|du|de|del|dated|en date du)|\b(?:{acts})\s+of)"
+                      r"\s*(?:\d{1,2}(?:st|nd|rd|th|er)?[\s./-]*)?$")
 
 
 def _same(found: PartialDate | None, placed: PartialDate | None) -> bool:
