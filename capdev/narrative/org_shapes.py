@@ -63,11 +63,15 @@ def _period_rx() -> re.Pattern[str]:
 
 
 @functools.cache
+def sentence_verbs() -> frozenset[str]:
+    """The auxiliaries and copulas of a sentence, written small (value_shapes.json): a title holds none."""
+    return _folded(_json("value_shapes.json")["sentence_verbs"])
+
+
+@functools.cache
 def _verbs() -> frozenset[str]:
-    """Finite verbs of a sentence (title_words.json 'verbs', one word each): a name holds none."""
-    return _folded(v for v in _json("title_words.json")["verbs"] if " " not in v and len(v) > 2) | frozenset({
-        "estimated", "estimee", "estimado", "estimada", "runs", "includes", "including", "provides", "provided",
-        "covers", "covering", "will", "shall", "should", "comprend", "incluye", "cubre", "fournit", "brinda"})
+    """The verbs a value placed as an organisation holds when it is a sentence ("estimated at", "will be")."""
+    return sentence_verbs() | _folded(_json("value_shapes.json")["sentence_verbs_in_names"])
 
 
 @functools.cache

@@ -14,7 +14,7 @@ import re
 
 from .folding import fold
 from .labels import match_label
-from .org_shapes import _json, _verbs, post_rx
+from .org_shapes import _json, post_rx, sentence_verbs
 from .title_documents import document_title
 from .values.dates import find_dates
 from .values.orgs import resolve_organisation
@@ -115,7 +115,7 @@ def title_fault(title: str) -> str:
     if key in _section_headings():
         return "a section's heading, not a project's title"
     words = re.findall(r"[^\W\d_]+", title)
-    if len(words) >= 4 and any(fold(w).casefold() in _verbs() for w in words[1:] if w[:1].islower()):
+    if len(words) >= 4 and any(fold(w).casefold() in sentence_verbs() for w in words[1:] if w[:1].islower()):
         return "a sentence, not a title"
     if title.rstrip().endswith(":"):
         return "it ends with a colon: it introduces what follows"

@@ -90,7 +90,9 @@ def test_funding_mechanisms_pass(source):
     ("Acta de la reunión del comité directivo", "genre"),
     ("Procès-verbal de la réunion du comité de pilotage", "genre"),
     ("Q3 2025", "dates and numbers"),
-    ("Los resultados esperados son los siguientes:", "sentence"),
+    ("Los resultados esperados son los siguientes:", "colon"),
+    ("The project is implemented by the ministry", "sentence"),
+    ("Le projet a été lancé en 2024 et sera achevé en 2026", "sentence"),
     ("Expected results of the first phase:", "colon"),
     ("RE: Strengthening audit institutions", "label"),
     ("Chief Technical Advisor - Evidence-Based Policymaking (SIEP)", "post"),
@@ -107,6 +109,8 @@ def test_title_shape_fails(title, why):
     "2021–2025", "Gestion municipale transfrontalière Haïti – République dominicaine (GEMUT)",
     "PROGRAMME D'APPUI À LA FORMATION DES AGENTS PUBLICS (PAFAP)", "Youth Employment Observatory",
     "Agenda 2030 localisation in Africa", "Minutes and records management for cabinet secretariats",
+    "Sistema de firma electrónica para municipios", "Building political will for reform",
+    "Governance in the digital era", "Appui à la commune et à son développement",
 ])
 def test_title_shape_passes(title):
     assert title_fault(title) == ""
