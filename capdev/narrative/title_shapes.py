@@ -13,10 +13,11 @@ import functools
 import re
 
 from .folding import fold
-from .labels import match_label
+from .labels import inline_labels, match_label
 from .org_shapes import _json, post_rx, sentence_verbs
 from .title_documents import document_title
 from .values.dates import find_dates
+from .values.money import money_spans
 from .values.orgs import resolve_organisation
 from .values.person_names import is_person
 
@@ -93,6 +94,10 @@ def title_fault(title: str) -> str:
         return "a letter's salutation or sentence, not a title"
     if _count_rx().search(key):
         return "a board's column and its count, not a title"
+    if _genre_rx().match(key):
+        return "a document's own heading (its genre), not a project's title"
+    if key in _section_headings():
+        return "a section's heading, not a project's title"
     head = _HEAD.match(title)
     if head:
         if _key(head.group(1)) in _label_heads():
@@ -102,6 +107,16 @@ def title_fault(title: str) -> str:
     label = match_label(title)
     if label is not None and label.colon and label.value_start < len(title):
         return f"a label and its value (“{title[:label.end].strip()}”), not a title"
+    if key in _label_heads():
+        return "a label, not a title"
+    inline = [(at, m) for at, m in inline_labels(title, 0, loose=True) if m.colon]
+    if inline:
+        at, m = inline[0]
+        return f"it runs on into another field's label (“{title[at:at + m.end].strip()}”)"
+    if money_spans(title):
+        return "it holds an amount"
+    if any(m.range and m.range.start and m.range.start.day for m in find_dates(title)):
+        return "it holds a date to the day (an event's or a document's)"
     if re.search(r"@\w|https?://|\bwww\.", title):
         return "a web or mail address, not a title"
     if len(title) > MAX_TITLE:
@@ -112,8 +127,6 @@ def title_fault(title: str) -> str:
         return "an organisation's name, not a project's title"
     if post_rx().match(key):
         return "a person's post (a vacancy's heading), not a project's title"
-    if key in _section_headings():
-        return "a section's heading, not a project's title"
     words = re.findall(r"[^\W\d_]+", title)
     if len(words) >= 4 and any(fold(w).casefold() in sentence_verbs() for w in words[1:] if w[:1].islower()):
         return "a sentence, not a title"
@@ -123,8 +136,6 @@ def title_fault(title: str) -> str:
         return "no words but dates and numbers, not a title"
     if title.count("(") > title.count(")"):
         return "cut inside a bracket"
-    if _genre_rx().match(key):
-        return "a document's own heading (its genre), not a project's title"
     if document_title(title):
         return "a document's own heading, not a project's title"
     return ""

@@ -96,6 +96,11 @@ def test_funding_mechanisms_pass(source):
     ("Expected results of the first phase:", "colon"),
     ("RE: Strengthening audit institutions", "label"),
     ("Chief Technical Advisor - Evidence-Based Policymaking (SIEP)", "post"),
+    ("Objectives", "heading"),
+    ("Project Code", "label"),
+    ("Digital skills for civil servants   Budget: USD 300,000", "another field's label"),
+    ("Programa de apoyo presupuestario por USD 5 millones", "amount"),
+    ("Atelier régional du 12 mars 2024", "date to the day"),
 ])
 def test_title_shape_fails(title, why):
     assert why in title_fault(title)
