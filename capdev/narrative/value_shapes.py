@@ -123,7 +123,6 @@ def check_shapes(record: Record) -> Record:
             why = organisation_fault(partner.name)
             if why:
                 record.flag("partners", f"does not read as an organisation's name: {why} (“{partner.name}”)")
-                break
     if record.funding_source and not _flagged(record, "funding_source"):
         why = organisation_fault(record.funding_source, mechanism=True)
         if why:
