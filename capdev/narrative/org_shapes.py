@@ -23,6 +23,7 @@ from .values.places import resolve_country, resolve_demonym, resolve_region
 from .values.role_cues import ends_cut_short
 
 _DATA = Path(__file__).resolve().parent / "data"
+_ADJECTIVE_HEADS = frozenset({"european", "development", "national", "deputy", "gran", "grand", "high", "haut"})
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 # A number standing alone that is no year ("Zona 4", "0-60", "01004", "(502) 2311-0000"); "G77", "Agenda 2030" pass.
 _NUMBER = re.compile(r"(?<![\w./-])(?!(?:19|20)\d\d(?![\w/-]))\d[\d./-]*(?![\w/-])")
@@ -46,14 +47,15 @@ def connectors() -> frozenset[str]:
 
 @functools.cache
 def _heads() -> frozenset[str]:
-    """Nouns (and their phrases' words) that head a body's name: ministry, agence, banco, fund, government..."""
+    """Nouns that head a body's name (the first word of each phrase): ministry, agence, banco, fund, government..."""
     cues = _json("role_cues.json")
     words: set[str] = set()
     for key in ("institution_heads", "body_nouns", "payer_words", "small_heads", "sure_payer_words"):
-        for phrase in cues.get(key) or ():
-            words.update(phrase.split())
+        words.update(phrase.split()[0] for phrase in cues.get(key) or () if phrase.strip())  # "school of": school
     words.update(_json("title_in_prose.json")["body_nouns"])
-    return _folded(words) - connectors()
+    # The first word of a few phrases is an adjective ("European Union", "National Assembly", "High Commission"):
+    # no noun of a body by itself.
+    return _folded(words) - connectors() - _ADJECTIVE_HEADS
 
 
 @functools.cache
@@ -155,7 +157,7 @@ def _words_of(text: str) -> frozenset[str]:
     return frozenset(fold(w).casefold().strip(".'’") for w in _WORD.findall(text))
 
 
-def _lower_run(words: list[str], folded: list[str]) -> int:
+def _lower_run(words: list[str], folded: list[str], skip: frozenset[str] = frozenset()) -> int:
     """The longest run of lower-case words, connectors aside ("co-financing in kind estimated"); a French or Spanish
     name writes its adjectives and nouns small after its capitalised head ("Agence nationale d'appui au
     développement", "Organisation des Nations Unies pour l'éducation, la science et la culture"): 0."""
@@ -163,8 +165,8 @@ def _lower_run(words: list[str], folded: list[str]) -> int:
         return 0
     run = best = 0
     for word, key in zip(words, folded, strict=True):
-        if key in connectors():
-            continue
+        if key in connectors() or key in skip:
+            continue  # a funding source's mechanism words ("regular programme of technical cooperation") aside
         run = run + 1 if word[:1].islower() else 0
         best = max(best, run)
     return best
@@ -197,6 +199,8 @@ def organisation_fault(name: str, mechanism: bool = False) -> str:
         return "it reads as a sentence, not a name"
     if _a_list_of_things(bare):
         return "it reads as a list of things, not a name"
+    if _lower_run(words, folded, mechanism_words() if mechanism else frozenset()) >= 3:
+        return "it holds a run of lower-case common words"
     if mechanism and mechanism_words() & set(folded):
         return ""  # "DA Tranche 15 Account", "Development Account (14th tranche)": a budget mechanism
     if _NUMBER.search(name):
@@ -218,8 +222,6 @@ def organisation_fault(name: str, mechanism: bool = False) -> str:
         if folded[0] in common_words() and folded[0] not in _state_words():
             return "a single common word, no body's name"
         return ""
-    if _lower_run(words, folded) >= 3:
-        return "it holds a run of lower-case common words"
     last = fold(name.split()[-1]).casefold().strip(",;:")
     if last in connectors() or ends_cut_short(name):
         return "it is cut short"
