@@ -30,6 +30,7 @@ from .segment import iter_lines, iter_segments
 from .segment_merge import join_pieces
 from .structured import SCAN_CHARS, portfolio_below, read_records, starts_with_table
 from .types import Record
+from .value_shapes import shape_checked
 from .values.status_dates import HEAD_CHARS, document_date, infer_status
 from .values.status_sections import section_marks
 from .xml_text import read_markup
@@ -44,6 +45,7 @@ __all__ = [
 ]
 
 
+@shape_checked  # each record's values checked against their fields' shapes as it leaves (value_shapes.py)
 def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relater: Relater | None = None,
                  max_record: int | None = MAX_RECORD_CHARS) -> Iterator[Record]:
     """The records of a decoded text given in pieces, each as soon as it is read; InputError when there is none.
