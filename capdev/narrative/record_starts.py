@@ -28,7 +28,7 @@ from .values.money import parse_money
 
 _DATA = Path(__file__).resolve().parent / "data" / "record_starts.json"
 JOIN_BELOW = 0.05  # check_starts: a record whose opening lines all score below this may be joined to the one before
-CUT_FROM = 0.9  # check_starts: lines scoring this or more may be cut at
+CUT_FROM = 0.9  # check_starts: lines of one shape scoring this or more, two at least, may be cut at
 _BELOW = 6  # the lines below a candidate where a project's facts are looked for
 _NUMBERED = re.compile(r"^\s*(?:\(?\d{1,3}(?:\.\d{1,2})*[.)]?\s|\(?[a-hA-H][.)]\s|[IVX]{1,4}[.)]\s)")
 _BULLET = re.compile(r"^\s*[\u2022\u00b7\u25aa\u25ba\u2023\u25e6*\u2013\u2014+-]\s")
@@ -198,9 +198,11 @@ def opening_score(window: str, at: int, w: dict[str, float] | None = None) -> fl
 
 def joins(window: str, at: int, w: dict[str, float] | None = None) -> bool:
     """Is the record that begins at offset at of window (the record before it, then it) no record of its own: its
-    opening scores below JOIN_BELOW, it holds no evidence of a project of its own (record_evidence) and it does not
-    open as the record before it does?"""
-    if opening_score(window, at, w) >= JOIN_BELOW or has_own_evidence(window[at:]):
+    opening scores below JOIN_BELOW, it holds no evidence of a project of its own (record_evidence) and no fact of
+    a project (a period, an amount, a country served, a funder or partner), and it does not open as the record
+    before it does?"""
+    piece = window[at:]
+    if opening_score(window, at, w) >= JOIN_BELOW or has_own_evidence(piece) or fact_kinds(piece):
         return False
     # Two records that open alike (two rows, two items, two headings of one make) are a container's: kept apart.
     return _opening_shape(window[at:]) != _opening_shape(window[:at])
@@ -231,10 +233,10 @@ def cut_offsets(text: str, w: dict[str, float] | None = None) -> list[int]:
 
 def _inner_cuts(lines: list[str], scores: dict[int, float]) -> list[int]:
     inner = sorted(scores)
-    high = [k for k in inner[3:] if scores[k] >= CUT_FROM]
     by_shape: dict[str, list[int]] = {}
-    for k in high:
-        by_shape.setdefault(_shape(lines[k], None), []).append(k)
+    for k in inner[3:]:
+        if scores[k] >= CUT_FROM:
+            by_shape.setdefault(_shape(lines[k], None), []).append(k)
     cuts: set[int] = set()
     for ks in by_shape.values():
         if len(ks) < 2:

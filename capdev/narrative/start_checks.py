@@ -1,9 +1,10 @@
 """The rules' records checked by the learned model of where a record begins (record_starts.py), never alone.
 
 The segmenter's records (after join_pieces) pass through here one at a time, one held back:
-- a record whose opening lines the model scores very low, that holds no evidence of a project of its own
-  (record_evidence.has_own_evidence) and that does not open as the record before it does (two rows, two items of
-  one make are a container's), is joined to the record before it;
+- a record whose opening lines the model scores very low, that has no labelled title or code, holds no evidence of
+  a project of its own (record_evidence.has_own_evidence) nor any fact of one (named_projects.fact_kinds) and does
+  not open as the record before it does (two rows, two items of one make are a container's), is joined to the
+  record before it;
 - inside a record, lines the model scores high, at least two of one shape, each followed by a project's own facts
   and not by the sums stated before them, are cut there (record_starts.cut_offsets).
 Each record so joined or cut comes out marked, and the parser flags its bounds (BOUNDS_FLAG) for a reviewer.
@@ -46,7 +47,7 @@ def check_pieces(pieces: Iterable[Piece], max_record: int | None = MAX_RECORD_CH
 def _joined(held: tuple[RawRecord, Excerpt, bool], raw: RawRecord, text: Excerpt, limit: int
             ) -> tuple[RawRecord, Excerpt, bool] | None:
     hr, ht, _ = held
-    if (raw.sections or hr.sections or not raw.blocks or not hr.blocks
+    if (raw.sections or hr.sections or not raw.blocks or not hr.blocks or {"title", "code"} & raw.label_fields()
             or ht.offset + len(ht.text) != text.offset or len(ht.text) + len(text.text) > limit):
         return None
     before = ht.text[-WINDOW:]
