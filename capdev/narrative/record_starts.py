@@ -27,7 +27,7 @@ from .record_evidence import has_own_evidence
 from .values.money import parse_money
 
 _DATA = Path(__file__).resolve().parent / "data" / "record_starts.json"
-JOIN_BELOW = 0.05  # check_starts: a record whose opening lines all score below this may be joined to the one before
+JOIN_BELOW = 0.2  # check_starts: a record whose opening lines all score below this may be joined to the one before
 CUT_FROM = 0.9  # check_starts: lines of one shape scoring this or more, two at least, may be cut at
 _BELOW = 6  # the lines below a candidate where a project's facts are looked for
 _NUMBERED = re.compile(r"^\s*(?:\(?\d{1,3}(?:\.\d{1,2})*[.)]?\s|\(?[a-hA-H][.)]\s|[IVX]{1,4}[.)]\s)")
@@ -204,13 +204,15 @@ def joins(window: str, at: int, w: dict[str, float] | None = None) -> bool:
     piece = window[at:]
     if opening_score(window, at, w) >= JOIN_BELOW or has_own_evidence(piece) or fact_kinds(piece):
         return False
-    # Two records that open alike (two rows, two items, two headings of one make) are a container's: kept apart.
-    return _opening_shape(window[at:]) != _opening_shape(window[:at])
+    # Two records that open alike (two rows, two numbered items, two headings in capitals) are a container's: kept
+    # apart. Two plain lines of a size are not alike enough to say so.
+    this, that = _opening(window[at:]), _opening(window[:at])
+    shape = _shape(this, None)
+    return shape != _shape(that, None) or shape.startswith("//")
 
 
-def _opening_shape(text: str) -> str:
-    line = next((ln for ln in text.split("\n") if ln.strip() and not is_rule(ln.strip())), "")
-    return _shape(line, None)
+def _opening(text: str) -> str:
+    return next((ln for ln in text.split("\n") if ln.strip() and not is_rule(ln.strip())), "")
 
 
 def cut_offsets(text: str, w: dict[str, float] | None = None) -> list[int]:
