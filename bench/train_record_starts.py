@@ -5,21 +5,27 @@ beats the parser's own rules, leave-one-corpus-out.
     PYTHONPATH=$PWD .venv/bin/python bench/train_record_starts.py --no-write # figures only
 
 Examples: every non-blank line of every dev file (bench/narrative_corpora/corpus{8,9,11,12,13,14,15}/dev, but XML
-feeds; never a holdout), labelled 1 when a record of gold.json begins on it. Where a record begins (the locating rule, checked by
-hand on a dozen files): the first place, after the previous record's, where its title is written (folded, spaces and
-punctuation as one space; the whole title, else its first 40 characters, else its first five words) or its code; from
-that line up to the first line of its paragraph (at most six lines up, never across a blank line, a rule, a table
-row or the previous record's first line); then across one blank line to a short heading standing alone above it
-(numbered, in capitals or marked up: "## 2.", "PROJET 3"). A record whose title and code are nowhere is left out
-(its file's lines are still examples, none of them labelled 1 for it).
+feeds; never a holdout), labelled 1 when a record of gold.json begins on it. Where a record begins (the locating
+rule, checked by hand on a dozen files): the first place, after the previous record's, where its title is written
+(folded, spaces and punctuation as one space; the whole title, else its first 40 characters, else its first five
+words) or its code; from that line up to the first line of its paragraph (at most six lines up, never across a blank
+line, a rule, a table row or the previous record's first line); then across one blank line to a short heading
+standing alone above it (numbered, in capitals or marked up: "## 2.", "PROJET 3"). A record whose title and code are
+nowhere is left out (its file's lines are still examples, none of them labelled 1 for it).
 
 Model: logistic regression by batch gradient descent with an L2 penalty (plain Python), positives weighted by the
 ratio of negatives to positives; a line is a start when its score is at least the threshold that gives the best F1
 on the training files, and no nearby line (two non-blank lines either side) scores higher.
 
-Figures, for each held-out dev corpus (trained on the six others): start-line precision and recall (a predicted start
-within two non-blank lines of a gold one counts, one to one) and the files whose record count is exactly right, for
-the model and for the parser's current rules (its records' first lines, Record.offset) on the same files.
+Figures, for each held-out dev corpus (the model trained on the six others): the boundaries between records (each
+record's first line but the file's first record's; a predicted one within two non-blank lines of a gold one counts,
+one to one) as precision and recall, and the files whose record count is exactly right, for
+- the model alone (its starts), and the model as the parser uses it: checking the rules (record_starts.check_starts,
+  as start_checks.check_pieces does), never alone;
+- the parser's rules now (its records' first lines, Record.offset, with the check left out): fitted to every dev part
+  by earlier rounds, so no measure of unseen text;
+- the rules unseen: the parser as it was at the commit that added the corpus (rules_then), before any rule was
+  fitted to it: what the rules do on text no one had read, the figure the model must beat; and those rules checked.
 """
 from __future__ import annotations
 

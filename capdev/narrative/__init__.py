@@ -28,7 +28,8 @@ from .relate import Relater, complete_links
 from .section_breaks import split_sections
 from .segment import iter_lines, iter_segments
 from .segment_merge import join_pieces
-from .start_checks import BOUNDS_FLAG as MODEL_BOUNDS, check_pieces
+from .start_checks import BOUNDS_FLAG as MODEL_BOUNDS
+from .start_checks import check_pieces
 from .structured import SCAN_CHARS, portfolio_below, read_records, starts_with_table
 from .types import Record
 from .values.status_dates import HEAD_CHARS, document_date, infer_status

@@ -28,7 +28,8 @@ from .values.money import parse_money
 
 _DATA = Path(__file__).resolve().parent / "data" / "record_starts.json"
 JOIN_BELOW = 0.2  # check_starts: a record whose opening lines all score below this may be joined to the one before
-CUT_FROM = 0.9  # check_starts: lines of one shape scoring this or more, two at least, may be cut at
+CUT_FROM = 0.9  # check_starts: lines of one shape scoring this or more, two at least, may be cut at...
+CUT_ALSO = 0.7  # ... and the other lines of that shape scoring this or more
 _BELOW = 6  # the lines below a candidate where a project's facts are looked for
 _NUMBERED = re.compile(r"^\s*(?:\(?\d{1,3}(?:\.\d{1,2})*[.)]?\s|\(?[a-hA-H][.)]\s|[IVX]{1,4}[.)]\s)")
 _BULLET = re.compile(r"^\s*[\u2022\u00b7\u25aa\u25ba\u2023\u25e6*\u2013\u2014+-]\s")
@@ -65,15 +66,16 @@ def _shape(line: str, label: str | None) -> str:
     return f"{lead}/{caps}/{size}"
 
 
-_COUNTRY_WORDS = ("afghanistan albania algeria angola argentina armenia bangladesh benin bhutan bolivia botswana brazil "
-                  "burkina burundi cambodia cameroon cameroun chad tchad chile colombia comoros congo costa cuba "
-                  "djibouti ecuador egypt egypte ethiopia ethiopie fiji gabon gambia ghana guatemala guinea guinee "
-                  "haiti honduras india indonesia jamaica jordan kenya lebanon liban lesotho liberia madagascar "
-                  "malawi mali mauritania mauritanie mexico mexique moldova mongolia morocco maroc mozambique "
-                  "myanmar namibia nepal nicaragua niger nigeria pakistan panama paraguay peru perou philippines "
-                  "rwanda samoa senegal sierra somalia sudan soudan tanzania togo tonga tunisia tunisie uganda "
-                  "ukraine uruguay vanuatu vietnam yemen zambia zambie zimbabwe espana spain francia brasil mexique "
-                  "marruecos argelia tunez tanzanie ouganda kenia etiopia").split()
+_COUNTRY_WORDS = (  # the countries most often served, as texts write them in English, French and Spanish
+    "afghanistan albania algeria angola argentina armenia bangladesh benin bhutan bolivia botswana "
+    "brazil burkina burundi cambodia cameroon cameroun chad tchad chile colombia comoros congo costa "
+    "cuba djibouti ecuador egypt egypte ethiopia ethiopie fiji gabon gambia ghana guatemala guinea "
+    "guinee haiti honduras india indonesia jamaica jordan kenya lebanon liban lesotho liberia "
+    "madagascar malawi mali mauritania mauritanie mexico mexique moldova mongolia morocco maroc "
+    "mozambique myanmar namibia nepal nicaragua niger nigeria pakistan panama paraguay peru perou "
+    "philippines rwanda samoa senegal sierra somalia sudan soudan tanzania togo tonga tunisia tunisie "
+    "uganda ukraine uruguay vanuatu vietnam yemen zambia zambie zimbabwe espana spain francia brasil "
+    "mexique marruecos argelia tunez tanzanie ouganda kenia etiopia").split()
 
 
 def _has_country(folded: str) -> bool:
@@ -101,10 +103,9 @@ def line_features(text: str) -> list[tuple[int, int, dict[str, float]]]:
     counts = Counter(s for s in shapes if s)
     label_counts = Counter(f for f in labels if f)
     nonblank = [k for k in range(n) if raw[k].strip()]
-    # What follows each line: the fields labelled in the next few lines (a card's make-up), and how often a line of
-    # the same shape is followed by the same make-up (a container of cards repeats both).
-    cards = {k: (shapes[k], tuple(labels[j] for j in nonblank[i + 1 : i + 1 + _BELOW] if labels[j]))
-             for i, k in enumerate(nonblank)}
+    # What follows each line: the fields labelled in the rest of its paragraph (a card's make-up), and how often a
+    # line of the same shape is followed by the same make-up (a container of cards repeats both).
+    cards = {k: (shapes[k], _make_up(labels, raw, k)) for k in nonblank}
     card_counts = Counter(c for c in cards.values() if c[1])
     out: list[tuple[int, int, dict[str, float]]] = []
     first = nonblank[0] if nonblank else 0
@@ -167,6 +168,17 @@ def line_features(text: str) -> list[tuple[int, int, dict[str, float]]]:
     return out
 
 
+def _make_up(labels: list[str | None], raw: list[str], k: int) -> tuple[str, ...]:
+    """The fields labelled in the lines below line k, to the end of its paragraph (at most _BELOW lines)."""
+    out = []
+    for j in range(k + 1, min(len(raw), k + 1 + _BELOW)):
+        if not raw[j].strip():
+            break
+        if labels[j]:
+            out.append(labels[j])
+    return tuple(out)
+
+
 @lru_cache(maxsize=1)
 def weights() -> dict[str, float]:
     """The learned weights (data/record_starts.json), or none when the file is missing."""
@@ -216,10 +228,11 @@ def _opening(text: str) -> str:
 
 
 def cut_offsets(text: str, w: dict[str, float] | None = None) -> list[int]:
-    """Offsets in a record's text where a record of its own begins by the model: lines scoring CUT_FROM or more, at
-    least two of one shape, each followed by a project's own facts (two kinds) and not by the sums stated before it
-    (the same project told again), cut at the top of their paragraph or the heading just above it; the text above
-    the first cut goes with it when it holds no project of its own. [] when there is none."""
+    """Offsets in a record's text where a record of its own begins by the model: lines of one shape, two of them at
+    least scoring CUT_FROM or more and the others CUT_ALSO or more, each followed by a project's own facts (two
+    kinds) and not by the sums stated before it (the same project told again), cut at the top of their paragraph or
+    the heading just above it; the text above the first cut goes with it when it holds no project of its own. []
+    when there is none."""
     lines = text.split("\n")
     offsets, at = [], 0
     for ln in lines:
@@ -237,25 +250,27 @@ def _inner_cuts(lines: list[str], scores: dict[int, float]) -> list[int]:
     inner = sorted(scores)
     by_shape: dict[str, list[int]] = {}
     for k in inner[3:]:
-        if scores[k] >= CUT_FROM:
-            by_shape.setdefault(_shape(lines[k], None), []).append(k)
+        shape = _shape(lines[k], None)
+        if scores[k] >= CUT_ALSO and shape != "//l":  # a long plain line is a paragraph's prose: no opening alike
+            by_shape.setdefault(shape + _first_token(lines[k]), []).append(k)
     cuts: set[int] = set()
     for ks in by_shape.values():
-        if len(ks) < 2:
+        if sum(scores[k] >= CUT_FROM for k in ks) < 2:
             continue
+        # Each line of the shape that opens a project's own facts (two kinds, sums not stated before it) is cut at;
+        # the group is left alone when fewer than two do.
         ends = ks[1:] + [len(lines)]
         stated: set = {(m.amount, m.currency) for m in parse_money("\n".join(lines[: ks[0]]))}
-        fit = True
+        chosen = []
         for k, e in zip(ks, ends):
             body = "\n".join(lines[k:e])
             amounts = {(m.amount, m.currency) for m in parse_money(body)}
-            if fact_kinds(body) < 2 or (amounts and amounts <= stated):
-                fit = False
-                break
+            if fact_kinds(body) >= 2 and not (amounts and amounts <= stated):
+                chosen.append(k)
             stated |= amounts
-        if fit:
+        if len(chosen) >= 2:
             floor = 0
-            for k in ks:
+            for k in chosen:
                 cuts.add(_top(lines, k, floor + 1))
                 floor = k
     return sorted(c for c in cuts if c > 0)
@@ -286,6 +301,14 @@ def check_starts(lines: list[str], starts: list[int], w: dict[str, float] | None
     if held is not None:
         emit(*held)
     return out
+def _first_token(line: str) -> str:
+    """The make of a line's first word: capitals A, small letters a, digits 9, each run as one ("COL-23-003": A-9-9,
+    "Mediante": Aa)."""
+    token = line.split()[0] if line.split() else ""
+    out = re.sub(r"[^\W\d_]", lambda m: "A" if m.group().isupper() else "a", token)
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"\d", "9", out))
+
+
 def _top(lines: list[str], k: int, floor: int) -> int:
     """The first line of k's paragraph (at most six lines up, never above floor, never across a rule or from a row
     of a table), or the short heading standing alone one blank line above it."""
