@@ -27,10 +27,10 @@ from .record_evidence import has_own_evidence
 from .values.money import parse_money
 
 _DATA = Path(__file__).resolve().parent / "data" / "record_starts.json"
-JOIN_BELOW = 0.2  # check_starts: a record whose opening lines all score below this may be joined to the one before
 CUT_FROM = 0.9  # check_starts: lines of one shape scoring this or more, two at least, may be cut at...
 CUT_ALSO = 0.7  # ... and the other lines of that shape scoring this or more
 _BELOW = 6  # the lines below a candidate where a project's facts are looked for
+_SPAN = 40  # the lines read after a cut for its project's facts, and before the first for sums stated already
 _NUMBERED = re.compile(r"^\s*(?:\(?\d{1,3}(?:\.\d{1,2})*[.)]?\s|\(?[a-hA-H][.)]\s|[IVX]{1,4}[.)]\s)")
 _BULLET = re.compile(r"^\s*[\u2022\u00b7\u25aa\u25ba\u2023\u25e6*\u2013\u2014+-]\s")
 _MARKUP_HEAD = re.compile(r"^\s*(?:#{1,6}\s|\*\*|__|=+\s|\[)")
@@ -201,32 +201,6 @@ def start_scores(text: str, w: dict[str, float] | None = None) -> list[tuple[int
     return [(at, score(f, w)) for at, _k, f in line_features(text)]
 
 
-def opening_score(window: str, at: int, w: dict[str, float] | None = None) -> float:
-    """The highest score of the first three lines of window from offset at (a record's opening, read with the record
-    before it: the repetition the model looks for is seen across the two)."""
-    found = [score(f, w) for off, _k, f in line_features(window) if off >= at][:3]
-    return max(found, default=0.0)
-
-
-def joins(window: str, at: int, w: dict[str, float] | None = None) -> bool:
-    """Is the record that begins at offset at of window (the record before it, then it) no record of its own: its
-    opening scores below JOIN_BELOW, it holds no evidence of a project of its own (record_evidence) and no fact of
-    a project (a period, an amount, a country served, a funder or partner), and it does not open as the record
-    before it does?"""
-    piece = window[at:]
-    if opening_score(window, at, w) >= JOIN_BELOW or has_own_evidence(piece) or fact_kinds(piece):
-        return False
-    # Two records that open alike (two rows, two numbered items, two headings in capitals) are a container's: kept
-    # apart. Two plain lines of a size are not alike enough to say so.
-    this, that = _opening(window[at:]), _opening(window[:at])
-    shape = _shape(this, None)
-    return shape != _shape(that, None) or shape.startswith("//")
-
-
-def _opening(text: str) -> str:
-    return next((ln for ln in text.split("\n") if ln.strip() and not is_rule(ln.strip())), "")
-
-
 def cut_offsets(text: str, w: dict[str, float] | None = None) -> list[int]:
     """Offsets in a record's text where a record of its own begins by the model: lines of one shape, two of them at
     least scoring CUT_FROM or more and the others CUT_ALSO or more, each followed by a project's own facts (two
@@ -260,10 +234,10 @@ def _inner_cuts(lines: list[str], scores: dict[int, float]) -> list[int]:
         # Each line of the shape that opens a project's own facts (two kinds, sums not stated before it) is cut at;
         # the group is left alone when fewer than two do.
         ends = ks[1:] + [len(lines)]
-        stated: set = {(m.amount, m.currency) for m in parse_money("\n".join(lines[: ks[0]]))}
+        stated: set = {(m.amount, m.currency) for m in parse_money("\n".join(lines[max(0, ks[0] - _SPAN) : ks[0]]))}
         chosen = []
         for k, e in zip(ks, ends):
-            body = "\n".join(lines[k:e])
+            body = "\n".join(lines[k : min(e, k + _SPAN)])
             amounts = {(m.amount, m.currency) for m in parse_money(body)}
             if fact_kinds(body) >= 2 and not (amounts and amounts <= stated):
                 chosen.append(k)
@@ -278,29 +252,16 @@ def _inner_cuts(lines: list[str], scores: dict[int, float]) -> list[int]:
 
 def check_starts(lines: list[str], starts: list[int], w: dict[str, float] | None = None) -> list[int]:
     """The rules' record starts (line numbers in lines, in order) checked as the parser checks them
-    (start_checks.check_pieces): each record joined to the one before when `joins` says so, then cut at
-    `cut_offsets`. For the training script's figures."""
+    (start_checks.check_pieces): each record cut at `cut_offsets`. For the training script's figures."""
     out: list[int] = []
     bounds = sorted(set(starts)) + [len(lines)]
-    held: list[int] | None = None
-
-    def emit(a: int, b: int) -> None:
+    for a, b in zip(bounds, bounds[1:]):
         text = "\n".join(lines[a:b])
         out.append(a)
-        for off in cut_offsets(text, w):
-            out.append(a + text.count("\n", 0, off))
-
-    for a, b in zip(bounds, bounds[1:]):
-        if held is not None:
-            window = "\n".join(lines[held[0] : b])
-            if joins(window, len("\n".join(lines[held[0] : a])) + 1, w):
-                held[1] = b
-                continue
-            emit(*held)
-        held = [a, b]
-    if held is not None:
-        emit(*held)
+        out.extend(a + text.count("\n", 0, off) for off in cut_offsets(text, w))
     return out
+
+
 def _first_token(line: str) -> str:
     """The make of a line's first word: capitals A, small letters a, digits 9, each run as one ("COL-23-003": A-9-9,
     "Mediante": Aa)."""

@@ -1,6 +1,5 @@
 """Round 14: a learned check of where a project record begins (record_starts.py, start_checks.py), trained by
-bench/train_record_starts.py; it joins or cuts the rules' records, never reads a text alone, and flags what it
-moves."""
+bench/train_record_starts.py; it cuts the rules' records, never reads a text alone, and flags what it moves."""
 from __future__ import annotations
 
 import importlib.util
@@ -13,7 +12,7 @@ import capdev.narrative as narrative
 from capdev.narrative import parse_file, parse_text
 from capdev.narrative.blocks import Block, RawRecord
 from capdev.narrative.lines import Excerpt
-from capdev.narrative.record_starts import cut_offsets, joins, line_features, start_scores, weights
+from capdev.narrative.record_starts import cut_offsets, line_features, start_scores, weights
 from capdev.narrative.start_checks import BOUNDS_FLAG, check_pieces
 from capdev.narrative.tests._shared import FILES
 
@@ -75,7 +74,7 @@ def test_the_training_script_locates_records_and_trains_on_the_parsers_features(
     assert train.figures([f], lambda g: g["rules"])["exact_files"] == 1
 
 
-# ---------------------------------------------------------------- a cut and a join
+# ---------------------------------------------------------------- a cut
 
 
 def test_a_note_listing_three_operations_is_cut_where_the_model_sees_them_begin(monkeypatch):
@@ -90,20 +89,6 @@ def test_a_note_listing_three_operations_is_cut_where_the_model_sees_them_begin(
     assert len(parse_file(DIR / "note_operations_fr.txt")) == 1  # the rules alone read one record
 
 
-def test_a_piece_with_no_project_of_its_own_is_joined_to_the_record_before():
-    card = "Project: Digital government in Samoa\nCode: WSM-22-DG\nPeriod: 2022-2024\n\n"
-    tail = "Contact: Mr. John Smith, programme officer, john.smith@example.org\n"
-    assert joins(card + tail, len(card))
-    a = RawRecord([Block("title", "label", 0, len(card), 9)])
-    b = RawRecord([Block("narrative", "text", len(card), len(card + tail), len(card))])
-    out = list(check_pieces([(a, Excerpt(card, 0)), (b, Excerpt(tail, len(card)))]))
-    assert len(out) == 1 and out[0][2] and out[0][1].text == card + tail
-    assert out[0][0].guessed
-
-
-# ---------------------------------------------------------------- guards
-
-
 @pytest.mark.parametrize("name", ["components_en.txt", "actividades_es.txt", "passing_fr.txt"])
 def test_one_project_with_components_activities_or_projects_told_in_passing_is_not_cut(name):
     text = (DIR / name).read_text(encoding="utf-8")
@@ -112,21 +97,23 @@ def test_one_project_with_components_activities_or_projects_told_in_passing_is_n
     assert len(recs) == 1 and not _moved(recs[0])
 
 
-def test_label_cards_without_a_project_word_are_not_joined():
+def test_label_cards_without_a_project_word_are_read_as_before():
     recs = parse_file(FILES / "label_families.txt")
     assert len(recs) == 3 and not any(_moved(r) for r in recs)
 
 
-def test_a_piece_with_facts_or_a_project_of_its_own_is_never_joined():
-    card = "Project: Digital government in Samoa\nCode: WSM-22-DG\nPeriod: 2022-2024\n\n"
-    for tail in ("Budget: USD 300,000 from Australia\n", "Project: E-government in Tonga\nPeriod: 2023-2025\n"):
-        assert not joins(card + tail, len(card))
+def test_a_record_is_handed_on_as_soon_as_it_is_read():
+    """The check holds nothing back: each record comes out of check_pieces before the next one goes in."""
+    seen = []
 
+    def pieces():
+        for i in range(3):
+            text = f"Title: Project {i}\n"
+            seen.append(i)
+            yield RawRecord([Block("title", "label", 20 * i, 20 * i + len(text), 20 * i + 7)]), Excerpt(text, 20 * i)
 
-def test_two_rows_of_one_table_are_kept_apart():
-    table = "| 1 | Digital government | Samoa |\n"
-    row = "| 2 | Statistics office | Tonga |\n"
-    assert not joins(table + row, len(table))
+    for n, (_raw, _text, moved) in enumerate(check_pieces(pieces())):
+        assert seen[-1] == n and not moved
 
 
 def test_a_short_text_is_read_as_before():
