@@ -28,6 +28,8 @@ from .relate import Relater, complete_links
 from .section_breaks import split_sections
 from .segment import iter_lines, iter_segments
 from .segment_merge import join_pieces
+from .start_checks import BOUNDS_FLAG as MODEL_BOUNDS
+from .start_checks import check_pieces
 from .structured import SCAN_CHARS, portfolio_below, read_records, starts_with_table
 from .types import Record
 from .value_shapes import shape_checked
@@ -103,9 +105,11 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
     try:
         segments = iter_segments(iter_lines(read(), max_record), max_record=max_record)
         page_country = heading_country = None
-        for raw, text in join_pieces(split_sections(split_messages(split_headlined(segments)))):
+        for raw, text, moved in check_pieces(join_pieces(split_sections(split_messages(split_headlined(segments))))):
             before = None
             record = dated(_assemble_record(text, raw, index, source_file), raw, text)
+            if moved:  # cut or joined by the learned check of where a record begins (start_checks.py)
+                record.flag(*MODEL_BOUNDS)
             if index == 0:
                 page_country = head_country(record)
             # A country heading the segmenter left at the end of the record before ("[Marker – Haïti]", "HAÏTI").
