@@ -1,0 +1,81 @@
+"""Suggested values for what a record leaves empty once every rule has read it (round 14).
+
+A reviewer would rather confirm a proposed value than type it. So, last of all, for each field a record leaves
+EMPTY, the value its own text makes likeliest is placed and FLAGGED, with a reason that says it is suggested and
+from what ("suggested: period March 2025 to February 2028, beside 'run'"): never over a value a rule placed, never a
+sure value, and nothing when the evidence is split (two periods, two amounts with nothing to choose between them).
+
+- the period: values.suggest_periods (a range long enough to be a project's, no plan's, law's or earlier phase's),
+  else values.suggest_sides (a single date after a word of beginning or ending);
+  a side a rule already placed must agree with it (the other side is then suggested alone);
+- the budget: values.suggest_money (the amount beside a budget word, or the only amount the record writes);
+- the donors: who a funding word names (values.prose: "financed by", "financé par", "con financiamiento del"), and
+  a funding mechanism ("the UN Development Account") where the record has no funding partner and no source.
+The status follows from a suggested period and the document's date (values.status_dates.infer_status, run after).
+"""
+from __future__ import annotations
+
+import logging
+
+from . import prose as _prose
+from .suggest_money import suggest_budget
+from .suggest_periods import suggest_period
+from .suggest_sides import suggest_sides
+
+log = logging.getLogger(__name__)
+
+
+def _guard(fn, *args):
+    """A reader that fails suggests nothing (and flags nothing: no rule of the record failed)."""
+    try:
+        return fn(*args)
+    except Exception as exc:  # noqa: BLE001 - a suggestion is never worth a record
+        log.warning("suggestion reader %s failed: %r", getattr(fn, "__qualname__", fn), exc)
+        return None
+
+
+def suggest_missing(steps) -> None:
+    """Fill, flagged, the empty period, budget and donors of the record an assembler (steps) is finishing."""
+    rec = steps.rec
+    text = rec.text if isinstance(rec.text, str) else ""
+    if not text.strip():
+        return
+    if rec.start is None or rec.end is None:
+        _period(rec, text)
+    if not rec.budgets:
+        found = _guard(suggest_budget, text)
+        if found:
+            rec.budgets.extend(found[0])
+            rec.flag("budgets", found[1])
+    if not rec.funding_source and not any(p.role == "funding" for p in rec.partners):
+        _donors(steps, text)
+
+
+def _period(rec, text: str) -> None:
+    found = _guard(suggest_period, text) or _guard(suggest_sides, text)
+    if found is None:
+        return
+    if (None not in (rec.start, found.start) and rec.start != found.start) or (
+            None not in (rec.end, found.end) and rec.end != found.end):
+        return  # a rule placed a side this period does not share: the record says two things, a reviewer reads it
+    start, end = rec.start or found.start, rec.end or found.end
+    if (start, end) == (rec.start, rec.end) or (start and end and end.last_day() < start.first_day()):
+        return
+    rec.start, rec.end = start, end
+    rec.flag("time_frame", found.reason)
+
+
+def _donors(steps, text: str) -> None:
+    rec = steps.rec
+    facts = _guard(_prose.read_funders, text)
+    if facts is None:
+        return
+    before = len(rec.partners)
+    for name in facts.funders:
+        steps.add_partners(name, "funding")
+    for p in rec.partners[before:]:
+        if p.role == "funding":
+            rec.flag("partners", f"suggested donor: {p.name}, named after a funding word")
+    if facts.funding_source and not any(p.role == "funding" for p in rec.partners):
+        rec.funding_source = facts.funding_source
+        rec.flag("funding_source", f"suggested: {facts.funding_source}, named after a funding word")
