@@ -27,7 +27,8 @@ _DATA = Path(__file__).resolve().parent.parent / "data" / "suggest_cues.json"
 _MIN_DAYS = 62  # shorter: an event's days, a mission's weeks
 _WINDOW = 90  # characters before a range, within its sentence, where a word tells whose period it is
 _SHORT_LINE = 48  # a line this short that holds a bare range of years is a period stated alone ("When: 2024 - 2026")
-_SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n\s*\n|\n(?=\s*(?:[-*\u2022\u25aa]|\d+[.)]\s))")
+# A sentence's end, a blank line, a list's bullet, or a line that opens with a label ("Note :", "Calendario:").
+_SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n\s*\n|\n(?=\s*(?:[-*\u2022\u25aa]|\d+[.)]\s|[^\W\d][^\n:]{0,40}\s?:\s))")
 # "2025-01/2027-12", "2024-04-01/2026-06-30": an interval written as ISO 8601 writes it.
 _ISO_DAY = r"(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?"
 _ISO_INTERVAL = re.compile(rf"(?<![\w/.-])({_ISO_DAY})/({_ISO_DAY})(?![\w/.-])")
