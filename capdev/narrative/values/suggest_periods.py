@@ -124,3 +124,28 @@ def suggest_period(text: str) -> SuggestedPeriod | None:
         return SuggestedPeriod(m.range.start, m.range.end,
                                f"suggested: period {' '.join(m.text.split())} beside '{cue}' (other periods stated)")
     return None
+
+
+_COLUMN_GAP = re.compile(r"[\s|;,\t]*")
+_HEAD_ROWS = 12  # a record's first lines, where its own row of a schedule stands
+
+
+def suggest_row_period(text: str) -> SuggestedPeriod | None:
+    """Two whole dates side by side, with nothing but a column's gap between them, on one of the record's first
+    lines ("1  [P] e-Procurement ...  01.04.2024  30.06.2026  587d"): a schedule's start and finish columns, the first
+    such line being the record's own row. None when no line holds such a pair or the pair is no period."""
+    if not isinstance(text, str):
+        return None
+    for line in [x for x in text.splitlines() if x.strip()][:_HEAD_ROWS]:
+        found = [m for m in _dates.find_dates(line) if m.range.start is not None
+                 and m.range.end in (None, m.range.start) and m.range.start.precision == "day"]
+        pairs = [(a, b) for a, b in zip(found, found[1:]) if _COLUMN_GAP.fullmatch(line[a.end : b.start])]
+        if not pairs:
+            continue
+        a, b = pairs[0]
+        start, end = a.range.start, b.range.start
+        if (end.first_day() - start.first_day()).days < _MIN_DAYS:
+            return None
+        return SuggestedPeriod(start, end, f"suggested: period {a.text} to {b.text}, two dates side by side on the "
+                                           f"record's line (a schedule's start and finish)")
+    return None

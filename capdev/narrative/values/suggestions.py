@@ -6,23 +6,29 @@ from what ("suggested: period March 2025 to February 2028, beside 'run'"): never
 sure value, and nothing when the evidence is split (two periods, two amounts with nothing to choose between them).
 
 - the period: values.suggest_periods (a range long enough to be a project's, no plan's, law's or earlier phase's),
-  else values.suggest_sides (a single date after a word of beginning or ending);
+  else values.suggest_sides (a single date after a word of beginning or ending), else two dates side by side on
+  one of the record's first lines (a schedule's start and finish columns);
   a side a rule already placed must agree with it (the other side is then suggested alone);
 - the budget: values.suggest_money (the amount beside a budget word, or the only amount the record writes);
 - the donors: who a funding word names (values.prose: "financed by", "financé par", "con financiamiento del"), and
   a funding mechanism ("the UN Development Account") where the record has no funding partner and no source.
+- the code: the one code-shaped token on the record's first lines.
 The status follows from a suggested period and the document's date (values.status_dates.infer_status, run after).
 """
 from __future__ import annotations
 
 import logging
+import re
 
+from ..code_choice import CODE_TOKEN, another_code, not_a_code
 from . import prose as _prose
 from .suggest_money import suggest_budget
-from .suggest_periods import suggest_period
+from .suggest_periods import suggest_period, suggest_row_period
 from .suggest_sides import suggest_sides
 
 log = logging.getLogger(__name__)
+_CODE = re.compile(rf"(?<![\w/.-])(?:{CODE_TOKEN})(?![\w/-])")
+_HEAD_LINES = 3  # a record's head: its title line and the lines beside it
 
 
 def _guard(fn, *args):
@@ -49,10 +55,25 @@ def suggest_missing(steps) -> None:
             rec.flag("budgets", found[1])
     if not rec.funding_source and not any(p.role == "funding" for p in rec.partners):
         _donors(steps, text)
+    if not rec.code:
+        found = _guard(head_code, text)
+        if found:
+            rec.code = found
+            rec.flag("code", f"suggested: {found}, the one code-shaped reference on the record's first lines")
+
+
+def head_code(text: str) -> str | None:
+    """The one token shaped as a project's code (code_choice.CODE_TOKEN: "CSS-SLV-2025-01", "2427F") on the
+    record's first lines, that is no amount, date, act or document symbol and no other thing's number
+    (code_choice.not_a_code, another_code); None when there is none or two."""
+    head = "\n".join([line for line in text.splitlines() if line.strip()][:_HEAD_LINES])
+    found = {m.group(0).rstrip(".") for m in _CODE.finditer(head)
+             if not not_a_code(m.group(0)) and not another_code(head, m.start())}
+    return found.pop() if len(found) == 1 else None
 
 
 def _period(rec, text: str) -> None:
-    found = _guard(suggest_period, text) or _guard(suggest_sides, text)
+    found = _guard(suggest_period, text) or _guard(suggest_sides, text) or _guard(suggest_row_period, text)
     if found is None:
         return
     if (None not in (rec.start, found.start) and rec.start != found.start) or (
