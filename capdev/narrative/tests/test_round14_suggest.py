@@ -16,14 +16,16 @@ import pytest
 
 from capdev.narrative import parse_text
 from capdev.narrative.types import PartialDate, Partner, Record
+from capdev.narrative.values.suggest_donors import suggest_donor
 from capdev.narrative.values.suggest_money import suggest_budget
-from capdev.narrative.values.suggest_periods import suggest_period
+from capdev.narrative.values.suggest_periods import suggest_period, suggest_row_period
 from capdev.narrative.values.suggest_sides import suggest_sides
-from capdev.narrative.values.suggestions import suggest_missing
+from capdev.narrative.values.suggestions import head_code, suggest_missing
 
 from ._shared import FILES
 
 SAMPLE = FILES / "round14" / "suggest"
+LATER = FILES / "round14" / "suggest_later"  # written after the code, scored without a change to it
 ROOT = Path(__file__).resolve().parents[3]
 
 
@@ -108,6 +110,38 @@ def test_a_period_a_rule_placed_is_untouched() -> None:
     assert not [f for f in rec.flags if f.reason.startswith("suggested")]
 
 
+def test_two_dates_side_by_side_on_a_records_first_line_are_a_schedules_start_and_finish() -> None:
+    found = suggest_row_period("1   [P] e-Procurement Capacity Building     01.04.2024  30.06.2026  587d    100% |\n"
+                               "2     Inception & needs assessment            01.04.2024  31.07.2024  88d     100% |\n")
+    assert found is not None and (found.start.iso(), found.end.iso()) == ("2024-04-01", "2026-06-30")
+    # dates apart in words (signed, then paid), or a day's row: no period
+    assert suggest_row_period("Signed 01.02.2024, paid 15.02.2024") is None
+    assert suggest_row_period("3  Kick-off, Tirana   14.05.2024  14.05.2024  0d") is None
+
+
+# ---------------------------------------------------------------- the code
+
+@pytest.mark.parametrize("text,code", [
+    ("FICHA 2                                                          CSS-SLV-2025-01\nTítulo: Escuela de Gobierno",
+     "CSS-SLV-2025-01"),
+    ("[card #174] Institutional capacity for policy integration in Caribbean SIDS - 2427F\nOwner: DPIDG", "2427F"),
+    ("FICHE PROJET  NER-EC-10\nModernisation de l'état civil au Niger", "NER-EC-10"),
+])
+def test_the_one_code_shaped_token_on_a_records_head_is_suggested(text, code) -> None:
+    assert head_code(text) == code
+
+
+@pytest.mark.parametrize("text", [
+    "Décret n° MTEF/2024-215 portant organisation du ministère\nTitre : Appui",  # an act's number
+    "Resolución Ministerial N° 045-2026-PCM\nLima, 3 de marzo de 2026",
+    "COVID-19 response in the Pacific\nPartners: WHO",  # a name written with a number
+    "Ref. BEN-12-004 and MLI-13-007\nTwo projects",  # two codes: split evidence
+    "Title: Open budgets\nDate: 12/03/2025",  # a date
+])
+def test_no_code_is_suggested_from_an_acts_number_a_date_or_two_codes(text) -> None:
+    assert head_code(text) is None
+
+
 # ---------------------------------------------------------------- the budget
 
 @pytest.mark.parametrize("text,amount,currency", [
@@ -177,6 +211,30 @@ def test_a_funder_named_after_a_funding_word_is_suggested_as_donor(text, name) -
     assert _reasons(steps.rec, "partners")
 
 
+@pytest.mark.parametrize("text,name", [
+    ("I am pleased to confirm that the Government of Canada will fund the project.", "the Government of Canada"),
+    ("| Paid by | Foreign, Commonwealth & Development Office |", "FCDO"),
+    ("El Gobierno de Chile financia el proyecto en su totalidad.", "Gobierno de Chile"),
+    ("Le projet, dont le bailleur est la Banque africaine de développement, démarre en 2025.", "AfDB"),
+])
+def test_the_one_known_body_beside_a_word_of_funding_is_suggested(text, name) -> None:
+    assert suggest_donor(text) == name
+
+
+@pytest.mark.parametrize("text", [
+    "Funded by the EU and implemented by UNDP.",  # two bodies: split evidence
+    "funded by the United Nations Development Account",  # a body's name inside a longer one
+    "financé par le Programme ordinaire de coopération technique (RPTC)\ndes Nations Unies",
+    "The Government of Canada hosted the meeting in Ottawa.",  # no word of funding
+])
+def test_no_donor_is_suggested_from_split_evidence_or_a_longer_name(text) -> None:
+    assert suggest_donor(text) is None
+
+
+def test_a_body_the_record_holds_in_another_role_is_not_its_funder() -> None:
+    assert suggest_donor("Work funded with the help of UNDP.", {"undp"}) is None
+
+
 def test_a_donor_a_rule_placed_is_untouched() -> None:
     steps = _Steps("Financed by the European Union.", [Partner(name="Government of Japan", role="funding")])
     suggest_missing(steps)
@@ -208,3 +266,11 @@ def test_the_own_sample_scores_at_least_as_measured() -> None:
     right, wrong = int(line.split("right")[1].split()[0]), int(line.split("wrong")[1].split()[0])
     assert wrong == 0 and right >= 32, line
     assert json.loads((SAMPLE / "gold.json").read_text(encoding="utf-8"))["records"]
+
+
+def test_the_sample_written_after_the_code_scores_as_measured() -> None:
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "narrative_accuracy.py"), str(LATER)], cwd=ROOT,
+                          capture_output=True, text=True, check=True)
+    line = next(x for x in done.stdout.splitlines() if x.startswith("all"))
+    right, wrong = int(line.split("right")[1].split()[0]), int(line.split("wrong")[1].split()[0])
+    assert wrong == 0 and right >= 27, line

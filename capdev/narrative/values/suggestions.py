@@ -20,14 +20,20 @@ from __future__ import annotations
 import logging
 import re
 
-from ..code_choice import CODE_TOKEN, another_code, not_a_code
+from ..code_choice import CODE_TOKEN, another_code, named_not_code, not_a_code
+from ..folding import fold
 from . import prose as _prose
+from .suggest_donors import suggest_donor
 from .suggest_money import suggest_budget
 from .suggest_periods import suggest_period, suggest_row_period
 from .suggest_sides import suggest_sides
 
 log = logging.getLogger(__name__)
 _CODE = re.compile(rf"(?<![\w/.-])(?:{CODE_TOKEN})(?![\w/-])")
+# An act's number ("Décret n° MTEF/2024-215", "Resolución Ministerial N° 045-2026-PCM", "Decision DP/2026/31").
+_ACT_BEFORE = re.compile(r"(?i)\b(?:decrees?|d[ée]crets?|decretos?|laws?|lois?|ley(?:es)?|resolutions?|r[ée]solutions?|"
+                         r"resoluci[oó]n(?:es)?|arr[êe]t[ée]s?|ordonnances?|ordinances?|ordenanzas?|decisions?|"
+                         r"d[ée]cisions?|decisi[oó]n(?:es)?)\b[^\n]{0,30}$")
 _HEAD_LINES = 3  # a record's head: its title line and the lines beside it
 
 
@@ -68,7 +74,8 @@ def head_code(text: str) -> str | None:
     (code_choice.not_a_code, another_code); None when there is none or two."""
     head = "\n".join([line for line in text.splitlines() if line.strip()][:_HEAD_LINES])
     found = {m.group(0).rstrip(".") for m in _CODE.finditer(head)
-             if not not_a_code(m.group(0)) and not another_code(head, m.start())}
+             if not not_a_code(m.group(0)) and not named_not_code(m.group(0)) and not another_code(head, m.start())
+             and not _ACT_BEFORE.search(head[max(0, m.start() - 50) : m.start()])}
     return found.pop() if len(found) == 1 else None
 
 
@@ -97,6 +104,12 @@ def _donors(steps, text: str) -> None:
     for p in rec.partners[before:]:
         if p.role == "funding":
             rec.flag("partners", f"suggested donor: {p.name}, named after a funding word")
+    if not facts.funders and not facts.funding_source:  # no funding cue of values.prose: a body beside a word of it
+        others = {fold(n).lower() for p in rec.partners for n in (p.name, p.acronym, p.text) if n}
+        name = _guard(suggest_donor, text, others)
+        if name:
+            steps.add_partners(name, "funding")
+            rec.flag("partners", f"suggested donor: {name}, the one body named beside a word of funding")
     if facts.funding_source and not any(p.role == "funding" for p in rec.partners):
         rec.funding_source = facts.funding_source
         rec.flag("funding_source", f"suggested: {facts.funding_source}, named after a funding word")
