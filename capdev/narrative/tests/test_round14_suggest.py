@@ -208,7 +208,7 @@ def test_a_funder_named_after_a_funding_word_is_suggested_as_donor(text, name) -
     suggest_missing(steps)
     funders = [p.name for p in steps.rec.partners if p.role == "funding"]
     assert any(name in f for f in funders), funders
-    assert _reasons(steps.rec, "partners")
+    assert _reasons(steps.rec, "funding_source")
 
 
 @pytest.mark.parametrize("text,name", [

@@ -13,6 +13,8 @@ sure value, and nothing when the evidence is split (two periods, two amounts wit
 - the donors: who a funding word names (values.prose: "financed by", "financé par", "con financiamiento del"), and
   a funding mechanism ("the UN Development Account") where the record has no funding partner and no source.
 - the code: the one code-shaped token on the record's first lines.
+A suggested donor is flagged on "funding_source" (who pays), not on "partners": the record's other partners were
+placed by rules, and their flags stay theirs.
 The status follows from a suggested period and the document's date (values.status_dates.infer_status, run after).
 """
 from __future__ import annotations
@@ -103,13 +105,13 @@ def _donors(steps, text: str) -> None:
         steps.add_partners(name, "funding")
     for p in rec.partners[before:]:
         if p.role == "funding":
-            rec.flag("partners", f"suggested donor: {p.name}, named after a funding word")
+            rec.flag("funding_source", f"suggested donor: {p.name}, named after a funding word")
     if not facts.funders and not facts.funding_source:  # no funding cue of values.prose: a body beside a word of it
         others = {fold(n).lower() for p in rec.partners for n in (p.name, p.acronym, p.text) if n}
         name = _guard(suggest_donor, text, others)
         if name:
             steps.add_partners(name, "funding")
-            rec.flag("partners", f"suggested donor: {name}, the one body named beside a word of funding")
+            rec.flag("funding_source", f"suggested donor: {name}, the one body named beside a word of funding")
     if facts.funding_source and not any(p.role == "funding" for p in rec.partners):
         rec.funding_source = facts.funding_source
         rec.flag("funding_source", f"suggested: {facts.funding_source}, named after a funding word")
