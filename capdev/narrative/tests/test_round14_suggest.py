@@ -98,6 +98,16 @@ def test_no_period_is_suggested_from_another_things_dates(text) -> None:
     assert suggest_period(text) is None
 
 
+@pytest.mark.parametrize("text", [
+    "The project offers a 12-month fellowship starting in March 2022 to young civil servants.",  # a fellowship's
+    "El proyecto ofrece una beca de 10 meses a partir de abril de 2022.",
+    "The committee approved an extension of the call for project proposals until 30 June 2025.",  # a call's
+    "La date limite des candidatures est fixée jusqu'au 15 mars 2025.",
+])
+def test_no_side_is_suggested_from_a_fellowships_or_a_calls_date(text) -> None:
+    assert suggest_sides(text) is None
+
+
 def test_two_different_starts_give_no_start() -> None:
     assert suggest_sides("The project started in March 2021. The project started again in May 2023.") is None
 
@@ -135,6 +145,8 @@ def test_the_one_code_shaped_token_on_a_records_head_is_suggested(text, code) ->
     "Décret n° MTEF/2024-215 portant organisation du ministère\nTitre : Appui",  # an act's number
     "Resolución Ministerial N° 045-2026-PCM\nLima, 3 de marzo de 2026",
     "COVID-19 response in the Pacific\nPartners: WHO",  # a name written with a number
+    "N/Réf. : DAES/DIPGN/2023/204\n\nMadame la Ministre,\nJ'ai l'honneur de vous informer",  # a letter's own
+    "Under Grant Agreement No. GA-2022-118 signed with the Ministry of Finance",  # an agreement's number
     "Ref. BEN-12-004 and MLI-13-007\nTwo projects",  # two codes: split evidence
     "Title: Open budgets\nDate: 12/03/2025",  # a date
 ])
@@ -233,6 +245,12 @@ def test_no_donor_is_suggested_from_split_evidence_or_a_longer_name(text) -> Non
 
 def test_a_body_the_record_holds_in_another_role_is_not_its_funder() -> None:
     assert suggest_donor("Work funded with the help of UNDP.", {"undp"}) is None
+
+
+def test_no_donor_is_suggested_where_a_rule_read_who_pays_and_declined() -> None:
+    [rec] = parse_text("Title: Tax audit functions in coastal West Africa\n"
+                       "Donor and countries: Government of Norway, Ghana and Togo\n")
+    assert not rec.partners and not _reasons(rec, "funding_source")
 
 
 def test_a_donor_a_rule_placed_is_untouched() -> None:

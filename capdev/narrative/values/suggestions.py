@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 import re
 
-from ..code_choice import CODE_TOKEN, another_code, named_not_code, not_a_code
+from ..code_choice import CODE_TOKEN, a_letter, another_code, named_not_code, not_a_code
 from ..folding import fold
 from . import prose as _prose
 from .suggest_donors import suggest_donor
@@ -36,7 +36,11 @@ _CODE = re.compile(rf"(?<![\w/.-])(?:{CODE_TOKEN})(?![\w/-])")
 _ACT_BEFORE = re.compile(r"(?i)\b(?:decrees?|d[ée]crets?|decretos?|laws?|lois?|ley(?:es)?|resolutions?|r[ée]solutions?|"
                          r"resoluci[oó]n(?:es)?|arr[êe]t[ée]s?|ordonnances?|ordinances?|ordenanzas?|decisions?|"
                          r"d[ée]cisions?|decisi[oó]n(?:es)?)\b[^\n]{0,30}$")
+_REFERENCE_BEFORE = re.compile(r"(?i)\b(?:ref|reference|referencia|our\s+ref|n/ref|v/ref)\b")
 _HEAD_LINES = 3  # a record's head: its title line and the lines beside it
+# A rule read who pays and declined: a label's value given to no field ("Donor and countries: Government of Norway,
+# Ghana and Togo"), a body that may pay or help ("funder or partner, the text does not say").
+_DECLINED = ("field not used by the parser", "funder or partner")
 
 
 def _guard(fn, *args):
@@ -61,7 +65,8 @@ def suggest_missing(steps) -> None:
         if found:
             rec.budgets.extend(found[0])
             rec.flag("budgets", found[1])
-    if not rec.funding_source and not any(p.role == "funding" for p in rec.partners):
+    if not rec.funding_source and not any(p.role == "funding" for p in rec.partners) and not any(
+            f.field in ("partners", "funding_source") and f.reason.startswith(_DECLINED) for f in rec.flags):
         _donors(steps, text)
     if not rec.code:
         found = _guard(head_code, text)
@@ -76,9 +81,20 @@ def head_code(text: str) -> str | None:
     (code_choice.not_a_code, another_code); None when there is none or two."""
     head = "\n".join([line for line in text.splitlines() if line.strip()][:_HEAD_LINES])
     found = {m.group(0).rstrip(".") for m in _CODE.finditer(head)
-             if not not_a_code(m.group(0)) and not named_not_code(m.group(0)) and not another_code(head, m.start())
+             if not not_a_code(m.group(0)) and not named_not_code(m.group(0)) and not _named_before(head, m.start())
              and not _ACT_BEFORE.search(head[max(0, m.start() - 50) : m.start()])}
     return found.pop() if len(found) == 1 else None
+
+
+def _named_before(head: str, start: int) -> bool:
+    """Is the token at start named by a word before it as another thing's number: a letter's own reference ("Réf. :",
+    "Nota verbal n.º"), an agreement's, an act's, another project's (code_choice.another_code, from each of the
+    three words before it on its line)?"""
+    line_start = head.rfind("\n", 0, start) + 1
+    words = [m.start() for m in re.finditer(r"\S+", head[line_start:start])][-3:]
+    if _REFERENCE_BEFORE.search(fold(head[line_start:start])) and a_letter(head):
+        return True  # "N/Réf. : DAES/DIPGN/2023/204" atop "Madame la Ministre": the letter's own reference
+    return another_code(head, start) or any(another_code(head, line_start + at) for at in words)
 
 
 def _period(rec, text: str) -> None:
