@@ -440,18 +440,16 @@ class _Assembler(FundingSteps, RecordSteps, TitleSteps):
         self.mark_recalled()
         rec.background = "\n".join(self.background_parts)
         self.prose_sdgs()
-        rec.partners_text = "\n".join(self.partner_texts)
         self.choose_title()
         if not rec.title:
             rec.title = propose_title(rec.summary, rec.objective, rec.expected_accomplishments, rec.key_accomplishments)
-            if rec.title:
-                rec.title_is_proposed = True
-                rec.flag("title", "proposed from text")
-            else:
-                rec.flag("title", "no title in text")
+            rec.title_is_proposed = bool(rec.title)
+            rec.flag("title", "proposed from text" if rec.title else "no title in text")
         self.meta_period()
         self.countries()
         self.venues()
+        _values("suggestions").suggest_missing(self)  # last: what no rule placed, suggested and flagged (round 14)
+        rec.partners_text = "\n".join(self.partner_texts)
         _values("person_names").withhold_people(rec)  # "... en alianza con María López y ...": personal data
         for name in ("objective", "summary", "background", "partners_text", "beneficiaries_direct",
                      "beneficiaries_indirect"):

@@ -1,0 +1,133 @@
+"""Suggested values for what a record leaves empty once every rule has read it (round 14).
+
+A reviewer would rather confirm a proposed value than type it. So, last of all, for each field a record leaves
+EMPTY, the value its own text makes likeliest is placed and FLAGGED, with a reason that says it is suggested and
+from what ("suggested: period March 2025 to February 2028, beside 'run'"): never over a value a rule placed, never a
+sure value, and nothing when the evidence is split (two periods, two amounts with nothing to choose between them).
+
+- the period: values.suggest_periods (a range long enough to be a project's, no plan's, law's or earlier phase's),
+  else values.suggest_sides (a single date after a word of beginning or ending), else two dates side by side on
+  one of the record's first lines (a schedule's start and finish columns);
+  a side a rule already placed must agree with it (the other side is then suggested alone);
+- the budget: values.suggest_money (the amount beside a budget word, or the only amount the record writes);
+- the donors: who a funding word names (values.prose: "financed by", "financé par", "con financiamiento del"), and
+  a funding mechanism ("the UN Development Account") where the record has no funding partner and no source.
+- the code: the one code-shaped token on the record's first lines.
+A suggested donor is flagged on "funding_source" (who pays), not on "partners": the record's other partners were
+placed by rules, and their flags stay theirs.
+The status follows from a suggested period and the document's date (values.status_dates.infer_status, run after).
+"""
+from __future__ import annotations
+
+import logging
+import re
+
+from ..code_choice import CODE_TOKEN, a_letter, another_code, named_not_code, not_a_code
+from ..folding import fold
+from . import prose as _prose
+from .suggest_donors import suggest_donor
+from .suggest_money import suggest_budget
+from .suggest_periods import suggest_period, suggest_row_period
+from .suggest_sides import suggest_sides
+
+log = logging.getLogger(__name__)
+_CODE = re.compile(rf"(?<![\w/.-])(?:{CODE_TOKEN})(?![\w/-])")
+# An act's number ("Décret n° MTEF/2024-215", "Resolución Ministerial N° 045-2026-PCM", "Decision DP/2026/31").
+_ACT_BEFORE = re.compile(r"(?i)\b(?:decrees?|d[ée]crets?|decretos?|laws?|lois?|ley(?:es)?|resolutions?|r[ée]solutions?|"
+                         r"resoluci[oó]n(?:es)?|arr[êe]t[ée]s?|ordonnances?|ordinances?|ordenanzas?|decisions?|"
+                         r"d[ée]cisions?|decisi[oó]n(?:es)?)\b[^\n]{0,30}$")
+_REFERENCE_BEFORE = re.compile(r"(?i)\b(?:ref|reference|referencia|our\s+ref|n/ref|v/ref)\b")
+_HEAD_LINES = 3  # a record's head: its title line and the lines beside it
+# A rule read who pays and declined: a label's value given to no field ("Donor and countries: Government of Norway,
+# Ghana and Togo"), a body that may pay or help ("funder or partner, the text does not say").
+_DECLINED = ("field not used by the parser", "funder or partner")
+
+
+def _guard(fn, *args):
+    """A reader that fails suggests nothing (and flags nothing: no rule of the record failed)."""
+    try:
+        return fn(*args)
+    except Exception as exc:  # noqa: BLE001 - a suggestion is never worth a record
+        log.warning("suggestion reader %s failed: %r", getattr(fn, "__qualname__", fn), exc)
+        return None
+
+
+def suggest_missing(steps) -> None:
+    """Fill, flagged, the empty period, budget and donors of the record an assembler (steps) is finishing."""
+    rec = steps.rec
+    text = rec.text if isinstance(rec.text, str) else ""
+    if not text.strip():
+        return
+    if rec.start is None or rec.end is None:
+        _period(rec, text)
+    if not rec.budgets:
+        found = _guard(suggest_budget, text)
+        if found:
+            rec.budgets.extend(found[0])
+            rec.flag("budgets", found[1])
+    if not rec.funding_source and not any(p.role == "funding" for p in rec.partners) and not any(
+            f.field in ("partners", "funding_source") and f.reason.startswith(_DECLINED) for f in rec.flags):
+        _donors(steps, text)
+    if not rec.code:
+        found = _guard(head_code, text)
+        if found:
+            rec.code = found
+            rec.flag("code", f"suggested: {found}, the one code-shaped reference on the record's first lines")
+
+
+def head_code(text: str) -> str | None:
+    """The one token shaped as a project's code (code_choice.CODE_TOKEN: "CSS-SLV-2025-01", "2427F") on the
+    record's first lines, that is no amount, date, act or document symbol and no other thing's number
+    (code_choice.not_a_code, another_code); None when there is none or two."""
+    head = "\n".join([line for line in text.splitlines() if line.strip()][:_HEAD_LINES])
+    found = {m.group(0).rstrip(".") for m in _CODE.finditer(head)
+             if not not_a_code(m.group(0)) and not named_not_code(m.group(0)) and not _named_before(head, m.start())
+             and not _ACT_BEFORE.search(head[max(0, m.start() - 50) : m.start()])}
+    return found.pop() if len(found) == 1 else None
+
+
+def _named_before(head: str, start: int) -> bool:
+    """Is the token at start named by a word before it as another thing's number: a letter's own reference ("Réf. :",
+    "Nota verbal n.º"), an agreement's, an act's, another project's (code_choice.another_code, from each of the
+    three words before it on its line)?"""
+    line_start = head.rfind("\n", 0, start) + 1
+    words = [m.start() for m in re.finditer(r"\S+", head[line_start:start])][-3:]
+    if _REFERENCE_BEFORE.search(fold(head[line_start:start])) and a_letter(head):
+        return True  # "N/Réf. : DAES/DIPGN/2023/204" atop "Madame la Ministre": the letter's own reference
+    return another_code(head, start) or any(another_code(head, line_start + at) for at in words)
+
+
+def _period(rec, text: str) -> None:
+    found = _guard(suggest_period, text) or _guard(suggest_sides, text) or _guard(suggest_row_period, text)
+    if found is None:
+        return
+    if (None not in (rec.start, found.start) and rec.start != found.start) or (
+            None not in (rec.end, found.end) and rec.end != found.end):
+        return  # a rule placed a side this period does not share: the record says two things, a reviewer reads it
+    start, end = rec.start or found.start, rec.end or found.end
+    if (start, end) == (rec.start, rec.end) or (start and end and end.last_day() < start.first_day()):
+        return
+    rec.start, rec.end = start, end
+    rec.flag("time_frame", found.reason)
+
+
+def _donors(steps, text: str) -> None:
+    rec = steps.rec
+    facts = _guard(_prose.read_funders, text)
+    if facts is None:
+        return
+    before = len(rec.partners)
+    for name in facts.funders:
+        steps.add_partners(name, "funding")
+    for p in rec.partners[before:]:
+        if p.role == "funding":
+            rec.flag("funding_source", f"suggested donor: {p.name}, named after a funding word")
+    if not facts.funders and not facts.funding_source:  # no funding cue of values.prose: a body beside a word of it
+        others = {fold(n).lower() for p in rec.partners for n in (p.name, p.acronym, p.text) if n}
+        name = _guard(suggest_donor, text, others)
+        if name:
+            steps.add_partners(name, "funding")
+            rec.flag("funding_source", f"suggested donor: {name}, the one body named beside a word of funding")
+    if facts.funding_source and not any(p.role == "funding" for p in rec.partners):
+        rec.funding_source = facts.funding_source
+        rec.flag("funding_source", f"suggested: {facts.funding_source}, named after a funding word")
