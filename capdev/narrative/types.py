@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -29,13 +30,24 @@ RESOURCE_TYPES = ("report", "toolkit", "booklet", "training_material", "link", "
 _ISO_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
-@dataclass(frozen=True, order=True)
+@functools.total_ordering
+@dataclass(frozen=True)
 class PartialDate:
-    """A date known to the year, the month or the day ("2010", "2010-02", "2010-02-03")."""
+    """A date known to the year, the month or the day ("2010", "2010-02", "2010-02-03"). Ordered by year, month and
+    day, an unknown part before every known one ("2024-06" < "2024-06-30"): the generated order compared an unknown
+    day with a known one and raised TypeError, which lost the field it was read for."""
 
     year: int
     month: int | None = None
     day: int | None = None
+
+    def _key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() < other._key()
 
     def __post_init__(self) -> None:
         if self.day is not None and self.month is None:

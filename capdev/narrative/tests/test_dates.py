@@ -269,3 +269,20 @@ def test_never_raises_on_any_text(text: str) -> None:
     find_dates(text)
     parse_date_range(text)
     parse_date(text)
+
+
+def test_partial_dates_of_different_precisions_are_ordered_not_refused() -> None:
+    """An end extended "to June 2024" compared with an end "30 June 2024" raised TypeError (an unknown day against a
+    known one), and the prose reader lost the period it was reading."""
+    assert PartialDate(2024, 6) < PartialDate(2024, 6, 30) < PartialDate(2024, 7)
+    assert PartialDate(2024) < PartialDate(2024, 1) and not PartialDate(2024, 6) > PartialDate(2024, 6)
+    assert sorted([PartialDate(2024, 6, 3), PartialDate(2024), PartialDate(2023, 12)]) == [
+        PartialDate(2023, 12), PartialDate(2024), PartialDate(2024, 6, 3)]
+
+
+def test_an_extension_to_a_month_after_an_end_to_a_day_keeps_the_period() -> None:
+    from capdev.narrative import parse_text
+
+    rec = parse_text("Title: Civil Service Reform Support\n\nThe project ran from 1 March 2021 to 30 June 2024 and "
+                     "was extended until June 2024.\n")[0]
+    assert not [f for f in rec.flags if "could not be read" in f.reason]

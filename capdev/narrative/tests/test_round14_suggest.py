@@ -53,7 +53,7 @@ def _reasons(rec: Record, field: str) -> list[str]:
 def test_a_period_the_record_states_is_suggested_and_flagged(text, start, end) -> None:
     rec = _one(text)
     assert (rec.start.iso(), rec.end.iso()) == (start, end)
-    assert _reasons(rec, "time_frame")
+    assert _reasons(rec, "time_frame") or _reasons(rec, "start") or _reasons(rec, "end")  # the sides suggested
 
 
 @pytest.mark.parametrize("text,start,end", [
@@ -273,6 +273,14 @@ def test_a_suggested_period_is_consistent_with_a_side_a_rule_placed() -> None:
     steps.rec.end = PartialDate(2027, 12)  # a rule read another end: the record says two things
     suggest_missing(steps)
     assert steps.rec.start is None and not _reasons(steps.rec, "time_frame")
+
+
+def test_a_suggested_side_is_flagged_alone_so_the_side_a_rule_placed_stays_sure() -> None:
+    steps = _Steps("The project runs from March 2025 to February 2028.")
+    steps.rec.start = PartialDate(2025, 3)  # a rule read the start; the end is the text's suggestion
+    suggest_missing(steps)
+    assert steps.rec.end == PartialDate(2028, 2)
+    assert _reasons(steps.rec, "end") and not _reasons(steps.rec, "start") and not _reasons(steps.rec, "time_frame")
 
 
 # ---------------------------------------------------------------- the own sample, as a whole

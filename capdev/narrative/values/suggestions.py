@@ -107,8 +107,10 @@ def _period(rec, text: str) -> None:
     start, end = rec.start or found.start, rec.end or found.end
     if (start, end) == (rec.start, rec.end) or (start and end and end.last_day() < start.first_day()):
         return
+    # The flag names only the side suggested: a side a rule placed stays as sure as the rule made it.
+    side = "time_frame" if rec.start is None and rec.end is None else "start" if rec.start is None else "end"
     rec.start, rec.end = start, end
-    rec.flag("time_frame", found.reason)
+    rec.flag(side, found.reason)
 
 
 def _donors(steps, text: str) -> None:
