@@ -208,3 +208,18 @@ class RecordState:
             if b.field == "title" and b.kind == "text":
                 self.retag(b, "text", "unparsed")
         self.titles = []
+
+
+def cut_blocks(blocks: list[Block], at: int) -> tuple[list[Block], list[Block]]:
+    """The blocks before offset at and from it; a block across it is cut in two (its second part narrative)."""
+    before, after = [], []
+    for b in blocks:
+        if b.end <= at:
+            before.append(b)
+        elif b.start >= at:
+            after.append(b)
+        else:
+            before.append(Block(b.field, b.kind, b.start, at, min(b.value_start, at), label=b.label,
+                                header=b.header))
+            after.append(Block("narrative", "text", at, b.end, at))
+    return before, after

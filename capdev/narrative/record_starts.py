@@ -86,13 +86,19 @@ def _has_country(folded: str) -> bool:
 _COUNTRY_SET = frozenset(_COUNTRY_WORDS)
 
 
+def _line_offsets(lines: list[str]) -> list[int]:
+    """Where each of the lines of a text split at its line breaks begins."""
+    offsets, at = [], 0
+    for ln in lines:
+        offsets.append(at)
+        at += len(ln) + 1
+    return offsets
+
+
 def line_features(text: str) -> list[tuple[int, int, dict[str, float]]]:
     """Each non-blank line of text as (its start offset, its line number, its features)."""
     raw = text.split("\n")
-    offsets, at = [], 0
-    for ln in raw:
-        offsets.append(at)
-        at += len(ln) + 1
+    offsets = _line_offsets(raw)
     n = len(raw)
     labels: list[str | None] = []
     shapes: list[str] = []
@@ -208,10 +214,7 @@ def cut_offsets(text: str, w: dict[str, float] | None = None) -> list[int]:
     the heading just above it; the text above the first cut goes with it when it holds no project of its own. []
     when there is none."""
     lines = text.split("\n")
-    offsets, at = [], 0
-    for ln in lines:
-        offsets.append(at)
-        at += len(ln) + 1
+    offsets = _line_offsets(lines)
     feats = line_features(text)
     scores = {k: score(f, w) for _off, k, f in feats}
     cuts = _inner_cuts(lines, scores)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Block, RawRecord
+from .blocks import Block, RawRecord, cut_blocks
 from .head_parts import shares_below
 from .labels import match_label
 from .lines import Excerpt, split_lines
@@ -88,21 +88,6 @@ def stretch_starts(text: str, base: int) -> list[int]:
     return [base + lines[at].start for at, _ in kept]
 
 
-def _cut(blocks: list[Block], at: int) -> tuple[list[Block], list[Block]]:
-    """The blocks before offset at and from it; a block across it is cut in two (its second part narrative)."""
-    before, after = [], []
-    for b in blocks:
-        if b.end <= at:
-            before.append(b)
-        elif b.start >= at:
-            after.append(b)
-        else:
-            before.append(Block(b.field, b.kind, b.start, at, min(b.value_start, at), label=b.label,
-                                header=b.header))
-            after.append(Block("narrative", "text", at, b.end, at))
-    return before, after
-
-
 def split_repeated(raw: RawRecord, text: Excerpt) -> list[tuple[RawRecord, Excerpt]]:
     """The record, or its stretches when it states two projects' facts or more under codes of their own."""
     if raw.news or raw.sections or not raw.blocks:
@@ -111,14 +96,14 @@ def split_repeated(raw: RawRecord, text: Excerpt) -> list[tuple[RawRecord, Excer
     if not starts:
         return [(raw, text)]
     pieces: list[list[Block]] = []
-    head, rest = _cut(raw.blocks, starts[0])
+    head, rest = cut_blocks(raw.blocks, starts[0])
     for b in head:
         if b.kind in ("text", "prose", "heading") or b.field == "title":
             # The document's head ("Subject: where things stand"): no project's title.
             b.field, b.kind, b.label = "chrome", "chrome", None
     rest = [*head, *rest]
     for at in starts[1:]:
-        head, rest = _cut(rest, at)
+        head, rest = cut_blocks(rest, at)
         pieces.append(head)
         if not rest:
             break

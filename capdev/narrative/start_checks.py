@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from .blocks import Block, RawRecord
+from .blocks import Block, RawRecord, cut_blocks
 from .lines import Excerpt
 from .record_starts import cut_offsets
 
@@ -42,7 +42,7 @@ def _cut(raw: RawRecord, text: Excerpt, moved: bool) -> Iterator[tuple[RawRecord
     rest = raw.blocks
     pieces: list[list[Block]] = []
     for at in offsets:
-        part, rest = _split(rest, at)
+        part, rest = cut_blocks(rest, at)
         if part:
             pieces.append(part)
     pieces.append(rest)
@@ -50,18 +50,3 @@ def _cut(raw: RawRecord, text: Excerpt, moved: bool) -> Iterator[tuple[RawRecord
         if blocks:
             a, b = blocks[0].start, blocks[-1].end
             yield RawRecord(blocks, news=raw.news, guessed=True), Excerpt(text[a:b], a), True
-
-
-def _split(blocks: list[Block], at: int) -> tuple[list[Block], list[Block]]:
-    """The blocks before offset at and from it; a block across it cut in two (its second part narrative)."""
-    before, after = [], []
-    for b in blocks:
-        if b.end <= at:
-            before.append(b)
-        elif b.start >= at:
-            after.append(b)
-        else:
-            before.append(Block(b.field, b.kind, b.start, at, min(b.value_start, at), label=b.label,
-                                header=b.header))
-            after.append(Block("narrative", "text", at, b.end, at))
-    return before, after
