@@ -23,6 +23,8 @@ _FOLD = _fold_table()
 
 def fold(text: str) -> str:
     """The text with accented letters as plain ones and curly apostrophes straight: same length, same offsets."""
+    if text.isascii() and "`" not in text:
+        return text  # the only ASCII character folded is the backtick; translate() would copy the text
     return text.translate(_FOLD)
 
 

@@ -12,8 +12,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from capdev.narrative import InputError, LimitExceeded, iter_records, parse_text
-from capdev.narrative.values import event_facts
+from capdev.narrative import InputError, LimitExceeded, iter_records, parse_text, text_cache
 
 GROWTH = 16
 SLACK = 1.15  # linear work may grow a little more than the input (longer numbers, more distinct words)
@@ -108,7 +107,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
 
 def work(text: str) -> int:
     """Lines of the parser's code executed to parse text."""
-    event_facts._cached_facts.cache_clear()
+    text_cache.clear()
     count = 0
 
     def line(frame, event, arg):

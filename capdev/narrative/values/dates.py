@@ -9,6 +9,7 @@ import calendar
 import re
 from dataclasses import dataclass, field
 
+from capdev.narrative.text_cache import per_text
 from capdev.narrative.types import DateRange, PartialDate
 from capdev.narrative.values.vague_dates import blank_vague_years
 from capdev.narrative.values.weekdays import blank_weekdays
@@ -57,7 +58,7 @@ _ORDINALS = {
 _ORDINAL_OF = {w: n for n, words in _ORDINALS.items() for w in words}
 _ORDINAL = r"(?:" + "|".join(sorted((re.escape(w) for w in _ORDINAL_OF), key=len, reverse=True)) + r")"
 
-_PIECE = re.compile(
+_PIECE_BRANCHES = (
     rf"""
     (?P<q>(?<![\w])(?:(?P<q_ord>{_ORDINAL})\s+(?P<q_kind>quarter|trimestre|semester|semestre|half)
          |(?P<q_short>[QT][1-4]|[HS][12]))\s*(?:of\s+(?:the\s+year\s+)?|de\s+|del\s+|du\s+|,\s*|/)?
@@ -76,9 +77,14 @@ _PIECE = re.compile(
       (?:,?\s+(?P<mdy_y>{_YEAR}){_YA})?)
   | (?P<mo>(?<![\w])(?P<mo_mon>{_MONTH}))
   | (?P<y>{_YB}(?P<y_y>{_YEAR}){_YA})
-    """,
-    re.IGNORECASE | re.VERBOSE,
+    """
 )
+# Python's re tries every branch above at every position; a piece begins with a digit or with the first two
+# letters of a month, an ordinal or a quarter's short form, so the others are passed over at once (same matches).
+_PIECE_BEGINS = sorted({w[:2] for w in [*MONTHS, *_ORDINAL_OF]} | {f"{q}{n}" for q in "QT" for n in "1234"}
+                       | {f"{h}{n}" for h in "HS" for n in "12"})
+_PIECE = re.compile(rf"(?=\d|{'|'.join(map(re.escape, _PIECE_BEGINS))})(?:{_PIECE_BRANCHES})",
+                    re.IGNORECASE | re.VERBOSE)
 
 _RANGE_GAP = re.compile(
     rf"^\s*(?:{_D}+|to|until|till|til|through|thru|au|à|a|al|hasta|jusqu'?au|up\s+to|and\s+ending|ending)"
@@ -122,7 +128,7 @@ class DateMention:
 Triple = tuple[int | None, int | None, int | None]
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Piece:
     start: int
     end: int
@@ -221,7 +227,8 @@ def _piece_from(m: re.Match[str]) -> _Piece | None:
     return None
 
 
-def _pieces(text: str) -> list[_Piece]:
+@per_text()
+def _pieces(text: str) -> tuple[_Piece, ...]:
     out = []
     for m in _PIECE.finditer(text):
         piece = _piece_from(m)
@@ -235,7 +242,7 @@ def _pieces(text: str) -> list[_Piece]:
             if _NOT_A_YEAR_AFTER.match(text, m.end()):
                 continue
         out.append(piece)
-    return out
+    return tuple(out)
 
 
 # ---------------------------------------------------------------- building dates

@@ -4,9 +4,9 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ..intervals import Intervals
+from ..text_cache import per_text
 from . import dates as _dates
 from . import places as _places
 from .cities import find_cities
@@ -344,16 +344,10 @@ def _organisers(text: str, masked: str) -> list[str]:
     return out
 
 
-_CACHED_SENTENCE = 2_000  # characters: longer "sentences" are not kept (4096 of them could fill the memory)
-
-
+@per_text()
 def _facts(text: str) -> _Facts:
-    """What one sentence tells (cached: headings and bodies are looked at more than once; callers never mutate it)."""
-    return _cached_facts(text) if len(text) <= _CACHED_SENTENCE else _read_facts(text)
-
-
-@lru_cache(maxsize=4096)
-def _cached_facts(text: str) -> _Facts:
+    """What one sentence tells (kept per text: headings and bodies are looked at more than once; callers never
+    mutate it)."""
     return _read_facts(text)
 
 

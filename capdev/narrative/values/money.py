@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pycountry
 
+from capdev.narrative.text_cache import per_text
 from capdev.narrative.types import Money
 
 from . import spelled_amounts as _spelled
@@ -119,7 +120,12 @@ _SCALE = (r"(?:\s*(?P<scale>(?-i:[Mk])(?=(?:[A-Z]{3}|F\s?CFA)\b)|(?-i:MM)(?![\w]
 
 # "1.2 million (USD)", "300 000 (EUR)": the currency in brackets after the number.
 _BRACKETED = re.compile(rf"(?P<num>{_NUMBER}){_SCALE}\s*[(\[]\s*(?P<cur>{_CUR})\s*[)\]]")
-_PREFIXED = re.compile(rf"(?P<cur>{_CUR})\s*(?P<num>{_NUMBER}){_SCALE}")
+# Python's re tries every branch of _CUR at every position of a text: a prefixed amount begins with a sign, a
+# capital (a code, a local mark) or the first letters of a currency's name, so other positions are passed over at once.
+_SIGNS = "".join(sorted({re.escape(s[0]) for s in [*_SYMBOLS, "$"] if not "A" <= s[0] <= "Z"}))
+_NAME_BEGINS = "|".join(sorted({re.escape(w[:2] if w[:2].isalpha() else w[:1]) for w in _WORDS}))
+_PREFIXED_BODY = rf"(?P<cur>{_CUR})\s*(?P<num>{_NUMBER}){_SCALE}"
+_PREFIXED = re.compile(rf"(?=[{_SIGNS}A-Z]|(?i:{_NAME_BEGINS})){_PREFIXED_BODY}")
 _SUFFIXED = re.compile(rf"(?P<num>{_NUMBER}){_SCALE}\s*(?:(?i:de|d['’])\s*)?"
                        rf"(?P<cur>(?<=[\d\s][Mk])[A-Z]{{3}}\b|{_CUR})")
 _YEARLY = re.compile(
@@ -253,7 +259,8 @@ def _compound(text: str, m: re.Match[str], start: int, end: int) -> tuple[int, i
     return None
 
 
-def _matches(text: str) -> list[tuple[int, int, object]]:
+@per_text()
+def _matches(text: str) -> tuple[tuple[int, int, object], ...]:
     """Each amount with its currency in text, in order: (start, end, a match of the patterns above, or the
     (amount, mark) of one written in words)."""
     found: list[tuple[int, int, object]] = [(a, b, (amount, mark)) for a, b, amount, mark in
@@ -269,7 +276,7 @@ def _matches(text: str) -> list[tuple[int, int, object]]:
                 coded = None if re.fullmatch(r"[A-Z]{3}", m.group("cur")) else _CODE_AFTER.match(text, m.end())
                 found.append((m.start(), coded.end() if coded and currency_code(coded.group(1)) else m.end(), m))
                 found[-1] = _compound(text, m, *found[-1][:2]) or found[-1]
-    return sorted(found, key=lambda t: t[0])
+    return tuple(sorted(found, key=lambda t: t[0]))
 
 
 # Between an amount and the same sum in another currency: "650 000 000 FCFA (990 000 euros)", "FCFA / EUR",
@@ -310,7 +317,7 @@ def parse_money(text: str, kind: str = "total", default_currency: str | None = N
         return []
     if kind not in ("total", "yearly", "other"):
         kind = "other"
-    found = _matches(text)
+    found = list(_matches(text))
     taken = [False] * len(text)
     for s, e, _ in found:
         taken[s:e] = [True] * (e - s)

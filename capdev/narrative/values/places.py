@@ -19,7 +19,9 @@ from pathlib import Path
 
 import pycountry
 
+from ..alternation import Alternation
 from ..intervals import Intervals
+from ..text_cache import per_text
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
 TRANSLATED_LANGUAGES = ("fr", "es")  # country names are also read in these languages (pycountry's translations)
@@ -306,7 +308,10 @@ def _bare(text: str) -> str:
     it are offsets in the text: a character whose decomposition is more than a letter and its accents stays."""
     if text.isascii():
         return text
-    return "".join(ch if ch.isascii() else _bare_char(ch) for ch in text)
+    return _NON_ASCII.sub(lambda m: _bare_char(m.group()), text)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -337,7 +342,7 @@ _LEFT = r"(?<![\w@/.-])|(?<=/)|(?<=[A-Z][A-Z]-)"
 
 
 @functools.cache
-def _country_scanner() -> tuple[re.Pattern[str], dict[str, str | None], frozenset[str]]:
+def _country_scanner() -> tuple[Alternation, dict[str, str | None], frozenset[str]]:
     """One alternation of every written form, longest first, so that 'Papua New Guinea' beats 'Guinea'."""
     surfaces: dict[str, str | None] = {}
     for iso3, names in _aliases().get("aliases", {}).items():
@@ -366,8 +371,8 @@ def _country_scanner() -> tuple[re.Pattern[str], dict[str, str | None], frozense
     # A region named like a country ("Micronesia") is still the country when scanning prose.
     # The scan reads the text without its accents (_bare): every form is written so too, once.
     ordered = sorted({_bare(s) for s in surfaces}, key=lambda s: (-len(s), s))
-    alternation = "|".join(_surface_pattern(s) for s in ordered)
-    pattern = re.compile(rf"(?:{_LEFT})(?:the\s+)?(?:{alternation})(?![\w$€£¥])", re.IGNORECASE)
+    pattern = Alternation([(s[0], _surface_pattern(s)) for s in ordered], left=_LEFT, lead=r"the\s+",
+                          tail=r"(?![\w$€£¥])", flags=re.IGNORECASE)
     lookup = {}
     for s, iso3 in surfaces.items():
         lookup.setdefault(_fold(s), iso3)
@@ -389,17 +394,21 @@ def find_countries(text: str) -> list[CountryMention]:
     """Every country named in prose, with offsets; longest name wins, acronyms only in capitals."""
     if not isinstance(text, str) or not text:
         return []
+    return list(_countries_in(text))
+
+
+@per_text()
+def _countries_in(text: str) -> tuple[CountryMention, ...]:
     pattern, lookup, acronyms = _country_scanner()
     out: list[CountryMention] = []
-    for m in pattern.finditer(_bare(text)):
-        written = text[m.start() : m.end()]
-        start = m.start()
+    for start, end in pattern.spans(_bare(text)):
+        written = text[start:end]
         core = written
         lead = re.match(r"the\s+", written, re.IGNORECASE)
         if lead:
             core = written[lead.end():]
         acronym_ok = _is_acronym_ok(core, acronyms)
-        if acronym_ok is False or acronym_ok and re.match(r"-[A-Z0-9]", text[m.end():m.end() + 2]):
+        if acronym_ok is False or acronym_ok and re.match(r"-[A-Z0-9]", text[end:end + 2]):
             continue  # "PRC-IGE": a project's acronym, not China
         if acronym_ok is None and not core[:1].isupper() and not (core[:1] == "e" and core[1:2].isupper()):
             continue  # "turkey", "chad", "guinea pig": common words when not capitalised (but "eSwatini")
@@ -412,8 +421,8 @@ def find_countries(text: str) -> list[CountryMention]:
         if lead and key not in lookup:
             start += lead.end()  # keep "the" only where it belongs to the name ("The Bahamas")
             written = core
-        out.append(CountryMention(start, m.end(), iso3, written))
-    return out
+        out.append(CountryMention(start, end, iso3, written))
+    return tuple(out)
 
 
 @functools.cache
