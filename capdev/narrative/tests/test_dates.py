@@ -182,6 +182,9 @@ def test_parse_date_range_none(text: str) -> None:
         ("a mid-2010 review", [("2010", ("2010", "2010"))]),
         ("in the 2010s", []),
         ("on 1, 2 and 3 March 2010", [("1, 2 and 3 March 2010", ("2010-03-01", "2010-03-03"))]),
+        # A month's letters at the end of a word are no month: "Omar", "Ayuntamiento de Tijuana", "Summar".
+        ("the Omar 2020 Fund", [("2020", ("2020", "2020"))]),
+        ("Sultan Qaboos Ibn Omar 12, 2019", [("2019", ("2019", "2019"))]),
     ],
 )
 def test_find_dates(text: str, expected: list) -> None:
