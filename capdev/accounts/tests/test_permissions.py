@@ -20,6 +20,21 @@ def test_the_four_role_groups_exist_with_permissions(db):
     assert "change_user" in set(groups["portfolio admin"].permissions.values_list("codename", flat=True))
 
 
+def test_the_roles_are_set_once_per_migrate_at_the_last_app_s_turn(db):
+    from django.apps import apps
+
+    from capdev.accounts.roles import ensure_roles
+
+    Group.objects.filter(name__in=ROLES).delete()
+    with_models = [c for c in apps.get_app_configs() if c.models_module is not None]
+    for config in with_models[:-1]:
+        ensure_roles(sender=config)  # an earlier app's turn: not every permission exists yet
+    assert not Group.objects.filter(name__in=ROLES).exists()
+    ensure_roles(sender=with_models[-1])
+    assert Group.objects.get(name="editor").permissions.filter(codename="change_project").exists()
+    assert Group.objects.get(name="portfolio admin").permissions.filter(codename="change_user").exists()
+
+
 def test_an_editor_edits_only_the_projects_of_their_units(people, projects):
     assert perms.can_edit_project(people["pacb"], projects["pacb"])
     assert not perms.can_edit_project(people["pacb"], projects["dmb"])
