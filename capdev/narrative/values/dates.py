@@ -11,30 +11,11 @@ from dataclasses import dataclass, field
 
 from capdev.narrative.text_cache import per_text
 from capdev.narrative.types import DateRange, PartialDate
+from capdev.narrative.values.date_words import MONTHS, ORDINAL_OF
 from capdev.narrative.values.vague_dates import blank_vague_years
 from capdev.narrative.values.weekdays import blank_weekdays
 
 __all__ = ["DateMention", "parse_date", "parse_date_range", "find_dates", "MONTHS"]
-
-# Month words in English, French and Spanish (accents optional); abbreviations take an optional dot.
-MONTHS: dict[str, int] = {}
-_MONTH_WORDS = {
-    1: ["january", "jan", "janvier", "janv", "enero", "ene"],
-    2: ["february", "feb", "febr", "février", "fevrier", "févr", "fevr", "febrero"],
-    3: ["march", "mar", "mars", "marzo"],
-    4: ["april", "apr", "avril", "avr", "abril", "abr"],
-    5: ["may", "mai", "mayo"],
-    6: ["june", "jun", "juin", "junio"],
-    7: ["july", "jul", "juillet", "juil", "julio"],
-    8: ["august", "aug", "août", "aout", "agosto"],
-    9: ["september", "sept", "sep", "septembre", "septiembre", "setiembre"],
-    10: ["october", "oct", "octobre", "octubre"],
-    11: ["november", "nov", "novembre", "noviembre"],
-    12: ["december", "dec", "décembre", "decembre", "déc", "diciembre", "dic"],
-}
-for _number, _words in _MONTH_WORDS.items():
-    for _word in _words:
-        MONTHS[_word] = _number
 
 _MONTH = r"(?:" + "|".join(sorted((re.escape(w) for w in MONTHS), key=len, reverse=True)) + r")\.?(?![^\W\d_])"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th|er|º)?"
@@ -47,16 +28,7 @@ _D = f"[{_DASH}]"
 _DAY_JOIN = rf"\s*(?:{_D}+|to|and|&|,|au|et|y|al|a)\s*"
 _DAYS = rf"(?<![\w.,/]){_DAY}(?:{_DAY_JOIN}{_DAY})*(?![\d])"
 
-# "second quarter of 2021", "Q3 2021", "deuxième trimestre 2022", "T2 2021", "primer semestre de 2022", "H2 2021".
-_ORDINALS = {
-    1: ["first", "1st", "premier", "1er", "primer", "primero", "1o", "1º"],
-    2: ["second", "2nd", "deuxième", "deuxieme", "2e", "2ème", "segundo", "2o", "2º"],
-    3: ["third", "3rd", "troisième", "troisieme", "3e", "3ème", "tercer", "tercero", "3o", "3º"],
-    4: ["fourth", "4th", "quatrième", "quatrieme", "4e", "4ème", "cuarto", "4o", "4º"],
-    -1: ["last", "final", "dernier", "último", "ultimo"],
-}
-_ORDINAL_OF = {w: n for n, words in _ORDINALS.items() for w in words}
-_ORDINAL = r"(?:" + "|".join(sorted((re.escape(w) for w in _ORDINAL_OF), key=len, reverse=True)) + r")"
+_ORDINAL = r"(?:" + "|".join(sorted((re.escape(w) for w in ORDINAL_OF), key=len, reverse=True)) + r")"
 
 _PIECE_BRANCHES = (
     rf"""
@@ -81,7 +53,7 @@ _PIECE_BRANCHES = (
 )
 # Python's re tries every branch above at every position; a piece begins with a digit or with the first two
 # letters of a month, an ordinal or a quarter's short form, so the others are passed over at once (same matches).
-_PIECE_BEGINS = sorted({w[:2] for w in [*MONTHS, *_ORDINAL_OF]} | {f"{q}{n}" for q in "QT" for n in "1234"}
+_PIECE_BEGINS = sorted({w[:2] for w in [*MONTHS, *ORDINAL_OF]} | {f"{q}{n}" for q in "QT" for n in "1234"}
                        | {f"{h}{n}" for h in "HS" for n in "12"})
 _PIECE = re.compile(rf"(?=\d|{'|'.join(map(re.escape, _PIECE_BEGINS))})(?:{_PIECE_BRANCHES})",
                     re.IGNORECASE | re.VERBOSE)
@@ -181,7 +153,7 @@ def _piece_from(m: re.Match[str]) -> _Piece | None:
         else:
             kind = g["q_kind"].lower()
             size = 3 if kind in ("quarter", "trimestre") else 6
-            n = _ORDINAL_OF[g["q_ord"].lower()]
+            n = ORDINAL_OF[g["q_ord"].lower()]
             n = 12 // size if n == -1 else n
         if n > 12 // size:
             return None
