@@ -49,6 +49,11 @@ def test_a_branch_must_begin_with_its_first_character() -> None:
         Alternation([("Gu", "Guinea")])
 
 
+def test_every_written_form_of_a_country_begins_with_the_letter_its_branch_is_filed_under() -> None:
+    alternation, _, _ = places._country_scanner()
+    assert all(first.isalnum() and fragment.startswith(first) for first, fragment in alternation._branches)
+
+
 @pytest.mark.parametrize("text", [
     "Projects in the Bahamas, Papua New Guinea and Guinea-Bissau; UNDP/Mali but not e-Mali or info@mali.",
     "En Côte d’Ivoire, au Niger et en République centrafricaine; Türkiye, the Niger Delta, turkey.",
