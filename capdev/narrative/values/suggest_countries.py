@@ -1,0 +1,256 @@
+"""The countries a found record serves, suggested when no rule placed one (round 15; values.suggestions calls it last).
+
+The rules (values.served, values.who_is_served, values.prose_facts) read the record's fields. A record may name its
+country plainly where no field is read: its head lines (a State's letterhead, "RÉPUBLIQUE DE CÔTE D'IVOIRE" beside
+its motto), its title, the beneficiary institution's name ("Ministry of Finance of Ghana", "Ministère de la Fonction
+publique du Bénin", "el Ministerio de Hacienda de Bolivia"), a demonym before a national noun ("fonctionnaires
+béninois"), where the work is done ("the project works in Jordan and Tunisia", "mis en œuvre en Côte d'Ivoire"), or a
+countries label written in ISO codes ("Countries: JO + TN"). Each reader gives the countries it reads as served.
+
+Never suggested: a country the text names as one that pays (values.who_is_served.funder_countries, a donor's context
+of values.served), in a context of no service only (a comparison, an organisation's seat, participants' origin, a
+study visit, a venue: who_is_served.unserved), a country a rule already left out (its flag), a country in the name of
+a UN body or an aid agency's office ("UNDP Kyrgyz Republic"), a member of a list of members ("les États membres de la
+CEMAC (Cameroun, Gabon, ...)"). Head lines that name an embassy or a ministry that looks abroad belong to a donor:
+read for nothing. When the readers disagree (one names a country another does not, and neither is in the other's
+set), the evidence is split: nothing is suggested.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from ..folding import fold
+from .places import CountryMention, find_countries, find_demonyms
+
+__all__ = ["suggest_countries", "suggested_countries"]
+
+_HEAD_LINES = 4  # a record's head: its title line and the lines about it (a letterhead, a ministry, a unit)
+_CELL_GAP = re.compile(r"\s{3,}|\t+|\s+\|\s+")  # a letterhead's columns: "RÉPUBLIQUE DU MALI      Un Peuple - Un But"
+# Head lines of a donor: an embassy, a ministry of foreign affairs or of cooperation, an aid agency.
+_ABROAD = re.compile(r"(?<![\w-])(?:embass\w*|ambassade|embajada|consulat\w*|consulado|foreign|[ée]trang[èe]res?|"
+                     r"exteriores?|ext[ée]rieures?|coop[ée]ration|cooperaci[oó]n|cooperation|co-operation|"
+                     r"international\s+development|d[ée]veloppement\s+international|desarrollo\s+internacional|"
+                     r"aid\s+agency|donors?|bailleurs?|donantes?)(?![\w-])", re.IGNORECASE)
+# A national public body, then its name, then "of"/"du"/"de" and the country ("Ministry of Finance of Ghana",
+# "Ministère de la Fonction publique du Bénin", "Ministerio de Hacienda de Bolivia", "Civil Service Commission of
+# Kenya"): the beneficiary institution's seat. Bounded: at most 70 characters of name on one line.
+_BODY = (r"(?:ministry|minist[eè]re|ministerio|secretariat|secr[ée]tariat|secretar[ií]a|commission|comisi[oó]n|"
+         r"directorate|direction|direcci[oó]n|department|d[ée]partement|departamento|agency|agence|agencia|"
+         r"institute|institut|instituto|school|[ée]cole|escuela|academy|acad[ée]mie|academia|office|oficina|"
+         r"authority|autorit[ée]|autoridad|council|conseil|consejo|court|cour|tribunal|parliament|parlement|"
+         r"parlamento|senate|s[ée]nat|senado|assembly|assembl[ée]e|asamblea|presidency|pr[ée]sidence|presidencia|"
+         r"primature|treasury|tr[ée]sor|tesoro|civil\s+service|fonction\s+publique|"
+         r"servicio\s+civil|public\s+service|administration|administraci[oó]n)")
+_OF = (r"(?:of\s+(?:the\s+)?|du\s+|de\s+la\s+|de\s+l['’]\s?|des\s+|del\s+|de\s+|d['’]\s?)"
+       r"(?:(?:republic|r[ée]publique|rep[uú]blica|kingdom|royaume|reino|state|[ée]tat|estado)\s+"
+       r"(?:plurinacional\s+|f[ée]d[ée]ral\w*\s+|federal\s+|islamique\s+|isl[aá]mica\s+|islamic\s+|"
+       r"d[ée]mocratique\s+|democr[aá]tica\s+|democratic\s+)?"
+       r"(?:of\s+(?:the\s+)?|du\s+|de\s+la\s+|de\s+l['’]\s?|des\s+|del\s+|de\s+|d['’]\s?)?)?$")
+_SEAT = re.compile(rf"(?<![\w-]){_BODY}(?![\w-])[^\n.;:()]{{0,70}}?\s{_OF}", re.IGNORECASE)
+_SEAT_ABROAD = re.compile(r"(?<![\w-])(?:foreign|[ée]trang[èe]res|exteriores|ext[ée]rieures|coop[ée]ration|"
+                          r"cooperaci[oó]n|cooperation|co-operation|international\s+development|embass\w*|ambassade|"
+                          r"embajada|development\s+agency|agence\s+\w+\s+de\s+d[ée]veloppement|"
+                          r"agencia\s+\w+\s+de\s+desarrollo)(?![\w-])", re.IGNORECASE)
+# Words that end a body's name and begin a clause: "the Commission ... and notes the offer of Angola".
+_CLAUSE = re.compile(r"(?<![\w-])(?:that|which|who|with|by|from|to|for|que|qui|avec|par|pour|con|por|para|note|"
+                     r"notes|prend|toma|takes|offer|offre|oferta|organi[sz]\w*|hosted|h[ôo]te|anfitri[oó]n)(?![\w-])",
+                     re.IGNORECASE)
+# Where the work is done: a project's word or a verb of doing, then "in"/"en"/"au" and the country (a list of them).
+_WORK = re.compile(
+    r"(?<![\w-])(?:project|programme|program|initiative|projet|programa|proyecto|iniciativa|"
+    r"works?|working|worked|operates?|operating|implemented|carried\s+out|conducted|active|"
+    r"intervient|intervenir|interviendra|mis\s+en\s+[œo]e?uvre|mise\s+en\s+[œo]e?uvre|ex[ée]cut[ée]e?s?|"
+    r"r[ée]alis[ée]e?s?|se\s+ejecuta|ejecutado|ejecutada|implementado|implementada|trabaja|opera|interviene)"
+    r"(?![\w-])[^\n.;:]{0,40}?\s(?:in|en|au|aux|dans)\s+(?:the\s+|la\s+|le\s+|les\s+|el\s+|l['’]\s?)?$",
+    re.IGNORECASE)
+# A list of members is context, not the countries served: "member states", "États membres", "países miembros".
+_MEMBERS = re.compile(r"(?<![\w-])(?:members?|membres?|miembros?|member\s+states|[ée]tats\s+membres|"
+                      r"estados\s+miembros)(?![\w-])", re.IGNORECASE)
+# A comparison, a venue or a journey before the work's "in": "like the project in Rwanda", "a visit in Kenya".
+_NOT_WORK = re.compile(r"(?<![\w-])(?:like|as|comme|como|similar|similaire|similar|example|exemple|ejemplo|model|"
+                       r"mod[èe]le|modelo|held|tenu\w*|celebrad\w*|visit\w*|visite|mission|misi[oó]n|study|[ée]tude|"
+                       r"estudio|based|bas[ée]e?|sede|funded|financ\w*|earlier|previous|pr[ée]c[ée]dent\w*|"
+                       r"anterior\w*)(?![\w-])", re.IGNORECASE)
+_LIST_GAP = re.compile(r"\s*(?:,|;|\band\b|&|\bet\b|\by\b|\be\b|\+)\s*(?:(?:the|le|la|les|l['’]|el|los|las|au|aux|"
+                       r"du|de|en)\s+)?", re.IGNORECASE)
+_CODE_TOKEN = re.compile(r"[A-Za-z]+")
+_CODE_SEPARATORS = re.compile(r"^[\s,;/+&|·•-]*(?:(?:and|et|y)[\s,;/+&|·•-]*)?$", re.IGNORECASE)
+
+
+@functools.cache
+def _codes() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 and alpha-3 codes -> ISO3."""
+    import pycountry
+
+    out = {c.alpha_3: c.alpha_3 for c in pycountry.countries}
+    out.update({c.alpha_2: c.alpha_3 for c in pycountry.countries})
+    return out
+
+
+def _head_lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.strip()][:_HEAD_LINES]
+
+
+def _mentions(text: str) -> list[CountryMention]:
+    from .romance_demonyms import romance_mentions
+
+    return sorted(find_countries(text) + find_demonyms(text) + romance_mentions(text), key=lambda c: c.start)
+
+
+def label_codes(label_texts: list[str]) -> list[str]:
+    """The countries of a countries label written in ISO codes ("JO + TN", "KE/UG/TZ"): every word of it a code."""
+    out: list[str] = []
+    codes = _codes()
+    for value in label_texts or ():
+        if not isinstance(value, str) or len(value) > 80:
+            continue
+        words = list(_CODE_TOKEN.finditer(value))
+        if not words or any(not w.group(0).isupper() or w.group(0) not in codes for w in words
+                            if w.group(0).lower() not in ("and", "et", "y")):
+            continue
+        gaps = [value[a.end() : b.start()] for a, b in zip(words, words[1:])]
+        if all(_CODE_SEPARATORS.match(g) for g in gaps):
+            out += [codes[w.group(0)] for w in words if w.group(0) in codes]
+    return list(dict.fromkeys(out))
+
+
+def head_state(text: str) -> list[str]:
+    """The country of a State's letterhead or a domestic ministry's on the record's first lines, a cell of a line
+    in columns too ("RÉPUBLIQUE DE CÔTE D'IVOIRE      Union - Discipline - Travail"); nothing under a donor's head."""
+    from . import state_heads
+
+    lines = _head_lines(text)
+    if any(_ABROAD.search(line) for line in lines):
+        return []
+    found: list[str] = []
+    for line in lines:
+        for cell in _CELL_GAP.split(line.strip()):
+            iso3 = state_heads.country(cell)
+            if iso3:
+                found.append(iso3)
+    return list(dict.fromkeys(found))
+
+
+def seats(text: str) -> list[str]:
+    """The countries of the national public bodies the text names with their country after their name
+    ("Ministry of Finance of Ghana", "Ministère de la Fonction publique du Bénin"); none that looks abroad."""
+    found: list[str] = []
+    for c in find_countries(text):
+        line_start = text.rfind("\n", 0, c.start) + 1
+        before = text[max(line_start, c.start - 110) : c.start]
+        m = _SEAT.search(before)
+        # A body's name: its first word a capital ("Ministry", "Ministère"), no clause inside it, a few words.
+        if m and m.group(0)[0].isupper() and len(m.group(0).split()) <= 12 and not _CLAUSE.search(m.group(0)) \
+                and not _SEAT_ABROAD.search(m.group(0)) and not _MEMBERS.search(m.group(0)):
+            found.append(c.iso3)
+    return list(dict.fromkeys(found))
+
+
+def work_places(text: str) -> list[str]:
+    """The countries a sentence says the project works in ("implemented in Jordan and Tunisia", "le projet
+    intervient au Niger et au Tchad", "el proyecto se ejecuta en Honduras"): a list after a project's word or a verb
+    of doing and "in"; nothing after a comparison, a venue, a visit or a funding word, nothing in a list of members."""
+    mentions = find_countries(text)
+    found: list[str] = []
+    i = 0
+    while i < len(mentions):
+        j = i
+        while j + 1 < len(mentions) and _LIST_GAP.fullmatch(text, mentions[j].end, mentions[j + 1].start):
+            j += 1
+        c = mentions[i]
+        line_start = text.rfind("\n", 0, c.start) + 1
+        before = text[max(line_start, c.start - 60) : c.start]
+        m = _WORK.search(before)
+        if m and not _NOT_WORK.search(before[m.start() :]) and not _MEMBERS.search(before) and \
+                not text[mentions[j].end : mentions[j].end + 3].lstrip().startswith(","):
+            found += [x.iso3 for x in mentions[i : j + 1]]
+        i = j + 1
+    return list(dict.fromkeys(found))
+
+
+def national_people(text: str) -> list[str]:
+    """The countries whose adjective stands before a national noun ("Ghanaian civil servants", "the Bahamian public
+    service") or after it in French and Spanish ("les fonctionnaires béninois", "servidores públicos hondureños")."""
+    from .prose_facts import _demonyms_served
+    from .served import national_body_gain
+
+    found = [d.iso3 for d in find_demonyms(text) if national_body_gain(text, d.end, True) >= 2]
+    found += _demonyms_served(text, fold(text).lower(), 0, len(text))
+    return list(dict.fromkeys(found))
+
+
+def title_countries(title: str) -> list[str]:
+    """The countries the title names, when it names no funder, comparison or venue before them."""
+    if not isinstance(title, str) or not title.strip():
+        return []
+    mentions = _mentions(title)
+    if any(_NOT_WORK.search(title[: c.start]) for c in mentions):
+        return []
+    return list(dict.fromkeys(c.iso3 for c in mentions))
+
+
+_READERS = (
+    ("label", "the countries label's ISO codes"),
+    ("head", "the State's letterhead on the record's first lines"),
+    ("title", "named in the record's title"),
+    ("seat", "the beneficiary institution's country"),
+    ("work", "where the text says the work is done"),
+    ("people", "the national civil servants or bodies the text names"),
+)
+
+
+def _read(text: str, title: str, label_texts: list[str]) -> dict[str, list[str]]:
+    return {"label": label_codes(label_texts), "head": head_state(text), "title": title_countries(title),
+            "seat": seats(text), "work": work_places(text), "people": national_people(text)}
+
+
+def suggested_countries(text: str, title: str = "", label_texts: list[str] = (), donor_texts: list[str] = (),
+                        refused: set[str] = frozenset()) -> tuple[list[str], str] | None:
+    """(the countries suggested as served, what they were read from), or None when nothing points one way.
+    refused: countries a rule left out of the record (a funder, a venue ...): never suggested."""
+    if not isinstance(text, str) or not text.strip():
+        return None
+    from .who_is_served import _blank_un_bodies, funder_countries, unserved
+
+    clean = _blank_un_bodies(text)  # "UNDP Kyrgyz Republic", "ECLAC (Chile)": a UN body's office is no country served
+    read = _read(clean, _blank_un_bodies(title or ""), list(label_texts or ()))
+    payers = set(funder_countries(list(donor_texts or ()), text)) | set(refused)
+    kinds = {k: [c for c in v if c not in payers] for k, v in read.items()}
+    candidates = list(dict.fromkeys(c for v in kinds.values() for c in v))
+    if not candidates:
+        return None
+    idle = unserved(clean, candidates)
+    candidates = [c for c in candidates if c not in idle and not _donor_named(clean, c)]
+    kinds = {k: [c for c in v if c in candidates] for k, v in kinds.items() if any(c in candidates for c in v)}
+    if not kinds:
+        return None
+    sets = [set(v) for v in kinds.values()]
+    widest = max(sets, key=len)
+    if any(not s <= widest for s in sets):
+        return None  # one reader names a country another does not: split evidence
+    ordered = [c for c in candidates if c in widest]
+    reasons = [why for key, why in _READERS if key in kinds]
+    return ordered, f"suggested: {', '.join(ordered)}, {' and '.join(reasons[:2])}"
+
+
+def _donor_named(text: str, iso3: str) -> bool:
+    """Does the text name the country in a donor's words around it (values.served's donor contexts)?"""
+    from .served import _DONOR_RX, _matches_at
+
+    return any(_matches_at(_DONOR_RX, text, c) for c in find_countries(text) if c.iso3 == iso3)
+
+
+_REFUSED = re.compile(r"^([A-Z]{3}) named ")
+
+
+def suggest_countries(steps) -> None:
+    """Fill, flagged, the countries of the record an assembler (steps) is finishing, when no rule placed one."""
+    rec = steps.rec
+    if rec.countries or rec.regions or rec.region or not isinstance(rec.text, str):
+        return
+    refused = {m.group(1) for f in rec.flags if f.field == "countries" and (m := _REFUSED.match(f.reason))}
+    found = suggested_countries(rec.text, rec.title or "", steps.country_texts, steps.donor_texts, refused)
+    if found:
+        rec.countries = found[0]
+        rec.flag("countries", found[1])
