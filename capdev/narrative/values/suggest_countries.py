@@ -27,11 +27,13 @@ __all__ = ["suggest_countries", "suggested_countries"]
 
 _HEAD_LINES = 4  # a record's head: its title line and the lines about it (a letterhead, a ministry, a unit)
 _CELL_GAP = re.compile(r"\s{3,}|\t+|\s+\|\s+")  # a letterhead's columns: "RÉPUBLIQUE DU MALI      Un Peuple - Un But"
-# Head lines of a donor: an embassy, a ministry of foreign affairs or of cooperation, an aid agency.
+# Head lines of a donor: an embassy, a ministry of foreign affairs, an aid agency (a domestic ministry's "Área de
+# Cooperación Internacional" is no donor: state_heads reads that line itself).
 _ABROAD = re.compile(r"(?<![\w-])(?:embass\w*|ambassade|embajada|consulat\w*|consulado|foreign|[ée]trang[èe]res?|"
-                     r"exteriores?|ext[ée]rieures?|coop[ée]ration|cooperaci[oó]n|cooperation|co-operation|"
-                     r"international\s+development|d[ée]veloppement\s+international|desarrollo\s+internacional|"
-                     r"aid\s+agency|donors?|bailleurs?|donantes?)(?![\w-])", re.IGNORECASE)
+                     r"exteriores?|ext[ée]rieures?|international\s+development|d[ée]veloppement\s+international|"
+                     r"desarrollo\s+internacional|development\s+agency|agence\s+\w+\s+de\s+d[ée]veloppement|"
+                     r"agencia\s+\w+\s+de\s+cooperaci[oó]n|aid\s+agency|donors?|bailleurs?|donantes?)(?![\w-])",
+                     re.IGNORECASE)
 # A national public body, then its name, then "of"/"du"/"de" and the country ("Ministry of Finance of Ghana",
 # "Ministère de la Fonction publique du Bénin", "Ministerio de Hacienda de Bolivia", "Civil Service Commission of
 # Kenya"): the beneficiary institution's seat. Bounded: at most 70 characters of name on one line.
@@ -41,7 +43,10 @@ _BODY = (r"(?:ministry|minist[eè]re|ministerio|secretariat|secr[ée]tariat|secr
          r"authority|autorit[ée]|autoridad|council|conseil|consejo|court|cour|tribunal|parliament|parlement|"
          r"parlamento|senate|s[ée]nat|senado|assembly|assembl[ée]e|asamblea|presidency|pr[ée]sidence|presidencia|"
          r"primature|treasury|tr[ée]sor|tesoro|civil\s+service|fonction\s+publique|"
-         r"servicio\s+civil|public\s+service|administration|administraci[oó]n)")
+         r"servicio\s+civil|public\s+service|administration|administraci[oó]n|"
+         # a State's gazette, a union of its municipalities: "Journal officiel de la République du Sénégal"
+         r"journal\s+officiel|official\s+gazette|diario\s+oficial|gaceta\s+oficial|bolet[ií]n\s+oficial|"
+         r"union|uni[oó]n|association|asociaci[oó]n|federation|f[ée]d[ée]ration|federaci[oó]n)")
 _OF = (r"(?:of\s+(?:the\s+)?|du\s+|de\s+la\s+|de\s+l['’]\s?|des\s+|del\s+|de\s+|d['’]\s?)"
        r"(?:(?:republic|r[ée]publique|rep[uú]blica|kingdom|royaume|reino|state|[ée]tat|estado)\s+"
        r"(?:plurinacional\s+|f[ée]d[ée]ral\w*\s+|federal\s+|islamique\s+|isl[aá]mica\s+|islamic\s+|"
@@ -120,11 +125,15 @@ def head_state(text: str) -> list[str]:
     in columns too ("RÉPUBLIQUE DE CÔTE D'IVOIRE      Union - Discipline - Travail"); nothing under a donor's head."""
     from . import state_heads
 
+    from .who_is_served import _blank_un_bodies
+
     lines = _head_lines(text)
     if any(_ABROAD.search(line) for line in lines):
         return []
     found: list[str] = []
     for line in lines:
+        if _blank_un_bodies(line) != line:
+            continue  # "UNDP KYRGYZ REPUBLIC - COUNTRY OFFICE": a UN body's office, no State's letterhead
         for cell in _CELL_GAP.split(line.strip()):
             iso3 = state_heads.country(cell)
             if iso3:
@@ -162,7 +171,7 @@ def work_places(text: str) -> list[str]:
         line_start = text.rfind("\n", 0, c.start) + 1
         before = text[max(line_start, c.start - 60) : c.start]
         m = _WORK.search(before)
-        if m and not _NOT_WORK.search(before[m.start() :]) and not _MEMBERS.search(before) and \
+        if m and not _NOT_WORK.search(before) and not _MEMBERS.search(before) and \
                 not text[mentions[j].end : mentions[j].end + 3].lstrip().startswith(","):
             found += [x.iso3 for x in mentions[i : j + 1]]
         i = j + 1
@@ -190,19 +199,60 @@ def title_countries(title: str) -> list[str]:
     return list(dict.fromkeys(c.iso3 for c in mentions))
 
 
-_READERS = (
+# The first sentence of the record's prose: "Le projet appuie, en Côte d'Ivoire, la gestion ...", "Support to the
+# civil service of Lesotho in ...": a country after a preposition of place or purpose, nothing before it that compares,
+# visits, funds or convenes.
+_PURPOSE = re.compile(r"(?<![\w'-])(?:in|for|of|to|across|en|au|aux|dans|pour|du|de|des|para|del|a)\s+"
+                      r"(?:the\s+|la\s+|le\s+|les\s+|el\s+|l['’]\s?)?$", re.IGNORECASE)
+_PROSE_LINE = 8  # words: a line of prose, not a label's value or a heading
+_SENTENCE_CHARS = 400
+_NOT_PROSE = re.compile(r",\s*,|\|.*\||\t|\s{4,}\S|\n\s*\n")
+
+
+def first_sentence(text: str) -> list[str]:
+    """The countries the record's first sentence of prose names after a preposition of place or purpose."""
+    from .prose_facts import sentences
+
+    for lo, hi in sentences(text):
+        sentence = text[lo:hi]
+        if len(sentence.split()) < _PROSE_LINE or re.match(r"\s*[\w' -]{1,30}\s?:", sentence):
+            continue
+        if len(sentence) > _SENTENCE_CHARS or _NOT_PROSE.search(sentence):
+            return []  # a table, an export's rows, a list of labels: no sentence of prose comes first
+        mentions = find_countries(sentence)
+        found = [c.iso3 for c in mentions if _PURPOSE.search(sentence[max(0, c.start - 12) : c.start])
+                 and not _NOT_WORK.search(sentence[: c.start]) and not _MEMBERS.search(sentence[: c.start])]
+        return list(dict.fromkeys(found)) if found and len(found) == len(mentions) else []
+    return []
+
+
+# The readers, strongest first: where the record states its country (a label, a letterhead, its title, the
+# beneficiary's name); then what its sentences say (where the work is done, whom it serves, its first sentence),
+# read only when the first say nothing.
+_STRONG = (
     ("label", "the countries label's ISO codes"),
     ("head", "the State's letterhead on the record's first lines"),
     ("title", "named in the record's title"),
     ("seat", "the beneficiary institution's country"),
+)
+_WEAK = (
     ("work", "where the text says the work is done"),
     ("people", "the national civil servants or bodies the text names"),
+    ("told", "a sentence that says whom the project serves"),
+    ("first", "named in the first sentence"),
 )
 
 
 def _read(text: str, title: str, label_texts: list[str]) -> dict[str, list[str]]:
     return {"label": label_codes(label_texts), "head": head_state(text), "title": title_countries(title),
-            "seat": seats(text), "work": work_places(text), "people": national_people(text)}
+            "seat": seats(text), "work": work_places(text), "people": national_people(text),
+            "told": _told(text), "first": first_sentence(text)}
+
+
+def _told(text: str) -> list[str]:
+    from .prose_facts import read_served
+
+    return read_served(text)
 
 
 def suggested_countries(text: str, title: str = "", label_texts: list[str] = (), donor_texts: list[str] = (),
@@ -215,6 +265,7 @@ def suggested_countries(text: str, title: str = "", label_texts: list[str] = (),
 
     clean = _blank_un_bodies(text)  # "UNDP Kyrgyz Republic", "ECLAC (Chile)": a UN body's office is no country served
     read = _read(clean, _blank_un_bodies(title or ""), list(label_texts or ()))
+    read["head"] = head_state(text)  # its lines are read whole: a UN body's office line is skipped, not blanked
     payers = set(funder_countries(list(donor_texts or ()), text)) | set(refused)
     kinds = {k: [c for c in v if c not in payers] for k, v in read.items()}
     candidates = list(dict.fromkeys(c for v in kinds.values() for c in v))
@@ -222,16 +273,18 @@ def suggested_countries(text: str, title: str = "", label_texts: list[str] = (),
         return None
     idle = unserved(clean, candidates)
     candidates = [c for c in candidates if c not in idle and not _donor_named(clean, c)]
-    kinds = {k: [c for c in v if c in candidates] for k, v in kinds.items() if any(c in candidates for c in v)}
-    if not kinds:
-        return None
-    sets = [set(v) for v in kinds.values()]
-    widest = max(sets, key=len)
-    if any(not s <= widest for s in sets):
-        return None  # one reader names a country another does not: split evidence
-    ordered = [c for c in candidates if c in widest]
-    reasons = [why for key, why in _READERS if key in kinds]
-    return ordered, f"suggested: {', '.join(ordered)}, {' and '.join(reasons[:2])}"
+    for tier in (_STRONG, _WEAK):
+        sets = {key: [c for c in kinds[key] if c in candidates] for key, _ in tier}
+        sets = {key: v for key, v in sets.items() if v}
+        if not sets:
+            continue
+        widest = max((set(v) for v in sets.values()), key=len)
+        if any(not set(v) <= widest for v in sets.values()):
+            return None  # one reader names a country another does not: split evidence
+        ordered = [c for c in candidates if c in widest]
+        reasons = [why for key, why in tier if key in sets]
+        return ordered, f"suggested: {', '.join(ordered)}, {' and '.join(reasons[:2])}"
+    return None
 
 
 def _donor_named(text: str, iso3: str) -> bool:
