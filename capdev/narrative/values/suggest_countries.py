@@ -77,6 +77,12 @@ _NOT_WORK = re.compile(r"(?<![\w-])(?:like|as|comme|como|similar|similaire|simil
                        r"mod[èe]le|modelo|held|tenu\w*|celebrad\w*|visit\w*|visite|mission|misi[oó]n|study|[ée]tude|"
                        r"estudio|based|bas[ée]e?|sede|funded|financ\w*|earlier|previous|pr[ée]c[ée]dent\w*|"
                        r"anterior\w*)(?![\w-])", re.IGNORECASE)
+# In a title or a first sentence, also what another country gives: "Lessons from Rwanda", "twinning with Estonia",
+# "l'offre de l'Angola de partager son expérience", "la experiencia de Chile".
+_NOT_TOLD = re.compile(rf"{_NOT_WORK.pattern}|(?<![\w-])(?:from|with|avec|con|desde|depuis|lessons?|le[çc]ons?|"
+                       r"lecciones|experiences?|exp[ée]riences?|experiencias?|offers?|offres?|ofertas?|twinn\w*|"
+                       r"jumelage|hermanamiento|peer|pairs?|pares|south-south|sud-sud|sur-sur|triangular\w*|"
+                       r"triangulaire)(?![\w-])", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:,|;|\band\b|&|\bet\b|\by\b|\be\b|\+)\s*(?:(?:the|le|la|les|l['’]|el|los|las|au|aux|"
                        r"du|de|en)\s+)?", re.IGNORECASE)
 _CODE_TOKEN = re.compile(r"[A-Za-z]+")
@@ -194,7 +200,7 @@ def title_countries(title: str) -> list[str]:
     if not isinstance(title, str) or not title.strip():
         return []
     mentions = _mentions(title)
-    if any(_NOT_WORK.search(title[: c.start]) for c in mentions):
+    if any(_NOT_TOLD.search(title[: c.start]) for c in mentions):
         return []
     return list(dict.fromkeys(c.iso3 for c in mentions))
 
@@ -202,7 +208,7 @@ def title_countries(title: str) -> list[str]:
 # The first sentence of the record's prose: "Le projet appuie, en Côte d'Ivoire, la gestion ...", "Support to the
 # civil service of Lesotho in ...": a country after a preposition of place or purpose, nothing before it that compares,
 # visits, funds or convenes.
-_PURPOSE = re.compile(r"(?<![\w'-])(?:in|for|of|to|across|en|au|aux|dans|pour|du|de|des|para|del|a)\s+"
+_PURPOSE = re.compile(r"(?<![\w'-])(?:in|for|to|across|en|au|aux|dans|pour|para|a)\s+"
                       r"(?:the\s+|la\s+|le\s+|les\s+|el\s+|l['’]\s?)?$", re.IGNORECASE)
 _PROSE_LINE = 8  # words: a line of prose, not a label's value or a heading
 _SENTENCE_CHARS = 400
@@ -221,9 +227,42 @@ def first_sentence(text: str) -> list[str]:
             return []  # a table, an export's rows, a list of labels: no sentence of prose comes first
         mentions = find_countries(sentence)
         found = [c.iso3 for c in mentions if _PURPOSE.search(sentence[max(0, c.start - 12) : c.start])
-                 and not _NOT_WORK.search(sentence[: c.start]) and not _MEMBERS.search(sentence[: c.start])]
+                 and not _NOT_TOLD.search(sentence[: c.start]) and not _MEMBERS.search(sentence[: c.start])]
         return list(dict.fromkeys(found)) if found and len(found) == len(mentions) else []
     return []
+
+
+# A document's place, from a domestic national body: a dateline's city ("Quito, 26 de noviembre de 2026") or an
+# address's country ("B.P. 1234, Ouagadougou, Burkina Faso") under a head that names a national body and no donor.
+_NATIONAL_HEAD = re.compile(r"(?<![\w-])(?:national\w*|nacional\w*|ministry|minist[eè]re|ministerio|republic|"
+                            r"r[ée]publique|rep[uú]blica|del\s+estado|de\s+l['’]\s?[ée]tat|of\s+the\s+state)(?![\w-])",
+                            re.IGNORECASE)
+_DONOR_HEAD = re.compile(r"(?<![\w-])(?:coop[ée]ration|cooperaci[oó]n|cooperation|co-operation|international|"
+                         r"internacional|united\s+nations|nations\s+unies|naciones\s+unidas)(?![\w-])", re.IGNORECASE)
+_ADDRESS = re.compile(r"(?<![\w-])(?:b\.?\s?p\.?|p\.?\s?o\.?\s+box|po\s+box|casilla|apartado|avenue|av\.|avenida|"
+                      r"calle|rue|street|road|boulevard|bd\.?|t[ée]l[ée]?(?:phone)?\.?|tel\.?|phone)(?![\w-])",
+                      re.IGNORECASE)
+
+
+def document_place(text: str) -> list[str]:
+    """The country of a domestic national body's dateline or address on the record's first lines."""
+    from .cities import city_country
+    from .datelines import dateline
+
+    lines = [line for line in text.splitlines() if line.strip()][: 2 * _HEAD_LINES]
+    head = "\n".join(lines)
+    if not _NATIONAL_HEAD.search(head) or _ABROAD.search(head) or _DONOR_HEAD.search(head):
+        return []
+    found: list[str] = []
+    for line in lines:
+        m = re.match(r"\s*([A-ZÀ-Ý][\w'.-]*(?:\s+[A-ZÀ-Ý][\w'.-]*){0,2})\s*,", line)
+        if m and dateline(line) is not None and city_country(m.group(1)):
+            found.append(city_country(m.group(1)))
+        elif _ADDRESS.search(line):
+            countries = find_countries(line)
+            if len(countries) == 1 and not line[countries[0].end :].strip(" .,;)"):
+                found.append(countries[0].iso3)
+    return list(dict.fromkeys(found))
 
 
 # The readers, strongest first: where the record states its country (a label, a letterhead, its title, the
@@ -240,13 +279,14 @@ _WEAK = (
     ("people", "the national civil servants or bodies the text names"),
     ("told", "a sentence that says whom the project serves"),
     ("first", "named in the first sentence"),
+    ("place", "the national body's dateline or address"),
 )
 
 
 def _read(text: str, title: str, label_texts: list[str]) -> dict[str, list[str]]:
     return {"label": label_codes(label_texts), "head": head_state(text), "title": title_countries(title),
             "seat": seats(text), "work": work_places(text), "people": national_people(text),
-            "told": _told(text), "first": first_sentence(text)}
+            "told": _told(text), "first": first_sentence(text), "place": document_place(text)}
 
 
 def _told(text: str) -> list[str]:
@@ -272,7 +312,7 @@ def suggested_countries(text: str, title: str = "", label_texts: list[str] = (),
     if not candidates:
         return None
     idle = unserved(clean, candidates)
-    candidates = [c for c in candidates if c not in idle and not _donor_named(clean, c)]
+    candidates = [c for c in candidates if c not in idle and not _donor_named(clean, c) and not _only_compared(clean, c)]
     for tier in (_STRONG, _WEAK):
         sets = {key: [c for c in kinds[key] if c in candidates] for key, _ in tier}
         sets = {key: v for key, v in sets.items() if v}
@@ -285,6 +325,13 @@ def suggested_countries(text: str, title: str = "", label_texts: list[str] = (),
         reasons = [why for key, why in tier if key in sets]
         return ordered, f"suggested: {', '.join(ordered)}, {' and '.join(reasons[:2])}"
     return None
+
+
+def _only_compared(text: str, iso3: str) -> bool:
+    """Is every mention of the country in a sentence that compares before it ("le modèle mis en œuvre au Rwanda")?"""
+    from .served import _only_compared as compared
+
+    return compared(text, iso3)
 
 
 def _donor_named(text: str, iso3: str) -> bool:
