@@ -48,15 +48,20 @@ def _suggested(rec: Record) -> list[str]:
      "Human Resource Management Reform Programme\n\nQuarterly progress note\nDuration: 2024-2027\n"
      "Budget: USD 3.2 million\nFunding: European Union\nNote: a study tour to Kigali (Rwanda) took place in March 2026.\n",
      "ZMB"),
-    ("REPÚBLICA DE PANAMÁ\nMINISTERIO DE ECONOMÍA Y FINANZAS\nDirección de Programación de Inversiones\n\n"
-     "FICHA DE PROYECTO\nNombre del proyecto: Modernización de la carrera administrativa\n"
-     "Entidad: Ministerio de la Presidencia\nFecha de inicio: 01/07/2024\nFecha de término: 30/06/2029\n"
-     "Financiamiento: Préstamo BID\n", "PAN"),
 ])
 def test_a_states_letterhead_gives_the_record_its_country_flagged(text, iso3) -> None:
     rec = _one(text)
     assert rec.countries == [iso3]
     assert _suggested(rec) and iso3 in _suggested(rec)[0] and "letterhead" in _suggested(rec)[0]
+
+
+def test_a_national_bodys_letter_gives_the_country_of_its_dateline() -> None:
+    rec = _one("INSTITUTO NACIONAL DE ADMINISTRACIÓN PÚBLICA\nEscuela de Gobierno del Estado\n"
+               "Quito, 26 de noviembre de 2026\n\nOficio Nro. INAP-SG-2026-0101-O\n\n"
+               "Asunto: Respuesta a la solicitud de información pública\n\n"
+               "1. El programa \"Formación en gobierno abierto para gobiernos locales\" fue financiado por la Unión "
+               "Europea con EUR 2.500.000. Se ejecutó entre marzo de 2022 y septiembre de 2025 y se encuentra cerrado.\n")
+    assert rec.countries == ["ECU"] and "dateline" in _suggested(rec)[0]
 
 
 def test_a_countries_label_in_iso_codes_is_read_when_no_rule_reads_it() -> None:
@@ -167,3 +172,18 @@ def test_a_record_naming_no_country_gets_none() -> None:
                "Notes: the launch workshop was held in Nairobi, Kenya, in March 2024. Funded by the Government of "
                "Norway.\n")
     assert rec.countries == [] and not _suggested(rec)
+
+
+def test_a_suggested_country_gives_way_to_a_pages_head_and_a_rules_country_does_not() -> None:
+    from capdev.narrative.page_head import REASON, lend_country
+
+    rec = Record(index=0, text="Projet : Appui\nRÉPUBLIQUE DU TOGO")
+    rec.countries = ["TGO"]
+    rec.flag("countries", "suggested: TGO, the State's letterhead on the record's first lines")
+    lend_country(rec, "BEN")
+    assert rec.countries == ["BEN"] and [f.reason for f in rec.flags if f.field == "countries"] == [REASON]
+    ruled = Record(index=0, text="Projet : Appui au Togo")
+    ruled.countries = ["TGO"]
+    ruled.flag("countries", "inferred from text")
+    lend_country(ruled, "BEN")
+    assert ruled.countries == ["TGO"]

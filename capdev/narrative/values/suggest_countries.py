@@ -354,3 +354,17 @@ def suggest_countries(steps) -> None:
     if found:
         rec.countries = found[0]
         rec.flag("countries", found[1])
+
+
+def give_way(record) -> bool:
+    """May a rule that runs after the suggestions (a page's head, a heading above the record: page_head,
+    country_headings) give the record its country? Yes when it has none, or only a suggested one: that one is
+    taken back, with its flag, so that the rule's country and reason stand alone."""
+    if not record.countries:
+        return True
+    flags = [f for f in record.flags if f.field == "countries"]
+    if not flags or not all(f.reason.startswith("suggested") for f in flags):
+        return False
+    record.countries = []
+    record.flags = [f for f in record.flags if f not in flags]
+    return True
