@@ -46,7 +46,8 @@ def _suggested(rec: Record) -> list[str]:
      "GIN"),
     ("MINISTRY OF PUBLIC SERVICE AND ADMINISTRATION                 REPUBLIC OF ZAMBIA\n"
      "Human Resource Management Reform Programme\n\nQuarterly progress note\nDuration: 2024-2027\n"
-     "Budget: USD 3.2 million\nFunding: European Union\nNote: a study tour to Kigali (Rwanda) took place in March 2026.\n",
+     "Budget: USD 3.2 million\nFunding: European Union\n"
+     "Note: a study tour to Kigali (Rwanda) took place in March 2026.\n",
      "ZMB"),
 ])
 def test_a_states_letterhead_gives_the_record_its_country_flagged(text, iso3) -> None:
@@ -60,7 +61,8 @@ def test_a_national_bodys_letter_gives_the_country_of_its_dateline() -> None:
                "Quito, 26 de noviembre de 2026\n\nOficio Nro. INAP-SG-2026-0101-O\n\n"
                "Asunto: Respuesta a la solicitud de información pública\n\n"
                "1. El programa \"Formación en gobierno abierto para gobiernos locales\" fue financiado por la Unión "
-               "Europea con EUR 2.500.000. Se ejecutó entre marzo de 2022 y septiembre de 2025 y se encuentra cerrado.\n")
+               "Europea con EUR 2.500.000. Se ejecutó entre marzo de 2022 y septiembre de 2025 y se encuentra "
+               "cerrado.\n")
     assert rec.countries == ["ECU"] and "dateline" in _suggested(rec)[0]
 
 

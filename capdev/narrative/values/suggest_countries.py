@@ -130,7 +130,6 @@ def head_state(text: str) -> list[str]:
     """The country of a State's letterhead or a domestic ministry's on the record's first lines, a cell of a line
     in columns too ("RÉPUBLIQUE DE CÔTE D'IVOIRE      Union - Discipline - Travail"); nothing under a donor's head."""
     from . import state_heads
-
     from .who_is_served import _blank_un_bodies
 
     lines = _head_lines(text)
@@ -312,7 +311,8 @@ def suggested_countries(text: str, title: str = "", label_texts: list[str] = (),
     if not candidates:
         return None
     idle = unserved(clean, candidates)
-    candidates = [c for c in candidates if c not in idle and not _donor_named(clean, c) and not _only_compared(clean, c)]
+    candidates = [c for c in candidates
+                  if c not in idle and not _donor_named(clean, c) and not _only_compared(clean, c)]
     for tier in (_STRONG, _WEAK):
         sets = {key: [c for c in kinds[key] if c in candidates] for key, _ in tier}
         sets = {key: v for key, v in sets.items() if v}
