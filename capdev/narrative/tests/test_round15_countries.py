@@ -189,3 +189,10 @@ def test_a_suggested_country_gives_way_to_a_pages_head_and_a_rules_country_does_
     ruled.flag("countries", "inferred from text")
     lend_country(ruled, "BEN")
     assert ruled.countries == ["TGO"]
+
+
+@pytest.mark.parametrize("title", ["Regional Forum on Digital Government in Seoul, Republic of Korea",
+                                   "Conférence régionale à Dakar (Sénégal) sur la gestion axée sur les résultats",
+                                   "Japan-Philippines Cooperation on civil service training"])
+def test_a_title_that_names_a_meetings_venue_or_two_sides_of_a_cooperation(title) -> None:
+    assert suggested_countries("Budget: USD 100,000", title) is None

@@ -4,16 +4,22 @@ The rules (values.served, values.who_is_served, values.prose_facts) read the rec
 country plainly where no field is read: its head lines (a State's letterhead, "RÉPUBLIQUE DE CÔTE D'IVOIRE" beside
 its motto), its title, the beneficiary institution's name ("Ministry of Finance of Ghana", "Ministère de la Fonction
 publique du Bénin", "el Ministerio de Hacienda de Bolivia"), a demonym before a national noun ("fonctionnaires
-béninois"), where the work is done ("the project works in Jordan and Tunisia", "mis en œuvre en Côte d'Ivoire"), or a
-countries label written in ISO codes ("Countries: JO + TN"). Each reader gives the countries it reads as served.
+béninois"), where the work is done ("the project works in Jordan and Tunisia", "mis en œuvre en Côte d'Ivoire"), a
+countries label written in ISO codes ("Countries: JO + TN"), a domestic national body's dateline or address ("Quito,
+26 de noviembre de 2026" under "INSTITUTO DE ALTOS ESTUDIOS NACIONALES"). Each reader gives the countries it reads as
+served. The readers where a record states its country (label, letterhead, title, beneficiary's name) are heard
+first; what its sentences say (place of work, national people, serve cues, first sentence, dateline) only when those
+say nothing. The suggestion is flagged with what it was read from ("suggested: CIV, the State's letterhead on the
+record's first lines"), and gives way to a page's head or a heading above the record (give_way), rules that run
+after it.
 
 Never suggested: a country the text names as one that pays (values.who_is_served.funder_countries, a donor's context
 of values.served), in a context of no service only (a comparison, an organisation's seat, participants' origin, a
 study visit, a venue: who_is_served.unserved), a country a rule already left out (its flag), a country in the name of
 a UN body or an aid agency's office ("UNDP Kyrgyz Republic"), a member of a list of members ("les États membres de la
 CEMAC (Cameroun, Gabon, ...)"). Head lines that name an embassy or a ministry that looks abroad belong to a donor:
-read for nothing. When the readers disagree (one names a country another does not, and neither is in the other's
-set), the evidence is split: nothing is suggested.
+read for nothing. When the readers heard together disagree (one names a country the widest set does not hold), the
+evidence is split: nothing is suggested.
 """
 from __future__ import annotations
 
@@ -23,7 +29,8 @@ import re
 from ..folding import fold
 from .places import CountryMention, find_countries, find_demonyms
 
-__all__ = ["suggest_countries", "suggested_countries"]
+__all__ = ["document_place", "first_sentence", "give_way", "head_state", "label_codes", "national_people", "seats",
+           "suggest_countries", "suggested_countries", "title_countries", "work_places"]
 
 _HEAD_LINES = 4  # a record's head: its title line and the lines about it (a letterhead, a ministry, a unit)
 _CELL_GAP = re.compile(r"\s{3,}|\t+|\s+\|\s+")  # a letterhead's columns: "RÉPUBLIQUE DU MALI      Un Peuple - Un But"
@@ -82,7 +89,16 @@ _NOT_WORK = re.compile(r"(?<![\w-])(?:like|as|comme|como|similar|similaire|simil
 _NOT_TOLD = re.compile(rf"{_NOT_WORK.pattern}|(?<![\w-])(?:from|with|avec|con|desde|depuis|lessons?|le[çc]ons?|"
                        r"lecciones|experiences?|exp[ée]riences?|experiencias?|offers?|offres?|ofertas?|twinn\w*|"
                        r"jumelage|hermanamiento|peer|pairs?|pares|south-south|sud-sud|sur-sur|triangular\w*|"
-                       r"triangulaire)(?![\w-])", re.IGNORECASE)
+                       r"triangulaire|"
+                       # a meeting's venue ("Regional Forum ... in Seoul"), two countries' cooperation
+                       r"forums?|foros?|conferences?|conf[ée]rences?|conferencias?|workshops?|ateliers?|talleres?|"
+                       r"taller|seminars?|s[ée]minaires?|seminarios?|meetings?|r[ée]unions?|reuniones?|summits?|"
+                       r"sommets?|cumbres?|congress\w*|congr[èe]s|congresos?|symposi\w*|cooperation|co-operation|"
+                       r"coop[ée]ration|cooperaci[oó]n|partnership|partenariat|alianza|bilateral\w*)(?![\w-])",
+                       re.IGNORECASE)
+_TWO_SIDES = re.compile(r"(?<![\w-])(?:cooperation|co-operation|coop[ée]ration|cooperaci[oó]n|partnership|"
+                        r"partenariat|alianza|asociaci[oó]n|bilateral\w*|twinn\w*|jumelage|hermanamiento)(?![\w-])",
+                        re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:,|;|\band\b|&|\bet\b|\by\b|\be\b|\+)\s*(?:(?:the|le|la|les|l['’]|el|los|las|au|aux|"
                        r"du|de|en)\s+)?", re.IGNORECASE)
 _CODE_TOKEN = re.compile(r"[A-Za-z]+")
@@ -201,6 +217,8 @@ def title_countries(title: str) -> list[str]:
     mentions = _mentions(title)
     if any(_NOT_TOLD.search(title[: c.start]) for c in mentions):
         return []
+    if len({c.iso3 for c in mentions}) > 1 and _TWO_SIDES.search(title):
+        return []  # "Japan-Philippines Cooperation on ...": who gives and who receives, the title does not say
     return list(dict.fromkeys(c.iso3 for c in mentions))
 
 
