@@ -87,8 +87,9 @@ def drop_tail_country(record: Record, iso3: str) -> None:
 def lend_heading_country(record: Record, iso3: str | None) -> bool:
     """Give the heading's country to a record that names none; whether it was given."""
     from .page_head import pays
+    from .values.suggest_countries import give_way  # a country suggested from the record's own text gives way
 
-    if iso3 and not record.countries and not record.regions and not record.region and not pays(record, iso3):
+    if iso3 and not record.regions and not record.region and not pays(record, iso3) and give_way(record):
         record.countries = [iso3]
         record.flag("countries", REASON)
         return True

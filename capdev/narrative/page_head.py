@@ -106,6 +106,8 @@ def pays(record: Record, iso3: str) -> bool:
 
 
 def lend_country(record: Record, country: str | None) -> None:
-    if country and not record.countries and not record.regions and not record.region and not pays(record, country):
+    from .values.suggest_countries import give_way  # a country suggested from the record's own text gives way
+
+    if country and not record.regions and not record.region and not pays(record, country) and give_way(record):
         record.countries = [country]
         record.flag("countries", REASON)

@@ -25,6 +25,7 @@ import re
 from ..code_choice import CODE_TOKEN, a_letter, another_code, named_not_code, not_a_code
 from ..folding import fold
 from . import prose as _prose
+from .suggest_countries import suggest_countries
 from .suggest_donors import suggest_donor
 from .suggest_money import suggest_budget
 from .suggest_periods import suggest_period, suggest_row_period
@@ -73,6 +74,7 @@ def suggest_missing(steps) -> None:
         if found:
             rec.code = found
             rec.flag("code", f"suggested: {found}, the one code-shaped reference on the record's first lines")
+    _guard(suggest_countries, steps)  # the countries served, where no rule placed one (values.suggest_countries)
 
 
 def head_code(text: str) -> str | None:
