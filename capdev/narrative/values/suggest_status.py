@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ..folding import fold
 from ..types import PartialDate
+from . import dates as _dates
 from .earlier_phases import EARLIER
 from .prose_facts import others_before
 from .status_prose import elsewhere, foretold, named_as_project, pronoun_subject
@@ -34,6 +35,13 @@ _KINDS = ("started", "ongoing", "future_end", "future_start", "ended")
 _REACH = 140  # a verb of the project's course follows its subject closely
 _HEAD_LINES = 4
 _MAX_HEADING = 140
+_QUOTED = 6  # words quoted in a flag
+_RECENT = 366  # days: a project begun this close before the document's date is under way
+# A start named by a noun before the project: "the launch of the project", "du démarrage, en juillet 2026, du
+# Programme", "el lanzamiento del proyecto".
+_START_NOUN = re.compile(r"(?<![\w-])(?:launch(?:ing)?|start|kick-?off|inception|lancement|demarrage|lanzamiento|"
+                         r"inicio|arranque)(?:\s+(?:officiel|oficial|official))?(?![\w-])", re.IGNORECASE)
+_OF = re.compile(r"(?:^|\s)(?:of|du|de|del|de\s+la|de\s+l')\s*$|^\s*(?:du|del)\s", re.IGNORECASE)
 
 
 def _alt(words) -> str:
@@ -55,9 +63,10 @@ def _rx() -> dict[str, re.Pattern[str]]:
 
 # The project as a subject: "the project", "ce programme", "el proyecto", "la iniciativa" (with up to five capitalised
 # words of its name between), never "a project" (any project) nor a project named as another ("the previous project").
-_PROJECT = re.compile(r"(?<![\w'-])(?:(?:the|this|our|le|ce|cet|cette|la|notre|el|este|esta|nuestro|nuestra)\s+|l')"
-                      r"(?:[a-z][\w-]*\s+){0,2}?(?:(?-i:[A-Z][\w'-]*)\s+){0,5}?(?:project|programme|program|"
-                      r"initiative|projet|proyecto|programa|iniciativa)(?![\w'-])(?!\s*'s\b)", re.IGNORECASE)
+_PROJECT = re.compile(r"(?<![\w'-])(?:(?:the|this|our|le|ce|cet|cette|la|notre|el|este|esta|nuestro|nuestra|du|au|"
+                      r"del|al)\s+|l')(?:(?!(?:of|de|del|du|des|la|le|for|para|pour|and|et|y|in|en)\s)[a-z][\w-]*\s+)"
+                      r"{0,2}?(?:(?-i:[A-Z][\w'-]*)\s+){0,5}?(?:project|programme|program|initiative|projet|proyecto|"
+                      r"programa|iniciativa)(?![\w'-])(?!\s*'s\b)", re.IGNORECASE)
 # A project after "of", "du", "del": a complement ("the evaluation of the project"), no subject.
 _COMPLEMENT = re.compile(r"(?<![\w-])(?:of|for|under|within|by|from|to|de|du|des|del|pour|par|sous|para|por|bajo|"
                          r"with|avec|con|in|en|dans|on|sur|sobre|a|au|al)\s*$", re.IGNORECASE)
@@ -100,8 +109,8 @@ def _subjects(sentence: str, names: re.Pattern[str] | None) -> list[re.Match[str
     found = list(_PROJECT.finditer(sentence))
     if names is not None:
         found += list(names.finditer(sentence))
-    return sorted((m for m in found if not _COMPLEMENT.search(sentence, max(0, m.start() - 12), m.start())),
-                  key=lambda m: m.start())
+    return sorted((m for m in found if not _COMPLEMENT.search(sentence, max(0, m.start() - 12), m.start())
+                   and not re.match(r"(?:du|au|del|al)\s", m.group(0), re.IGNORECASE)), key=lambda m: m.start())
 
 
 def _cues(sentence: str, subject_start: int, subject_end: int) -> list[tuple[str, int, int]]:
@@ -122,19 +131,20 @@ def _cues(sentence: str, subject_start: int, subject_end: int) -> list[tuple[str
     return kept
 
 
-def course_status(text: str, title: str | None = None) -> tuple[str, str] | None:
+def course_status(text: str, title: str | None = None, when: PartialDate | None = None) -> tuple[str, str] | None:
     """(category, the words it was read from) that the record's own sentences tell of its project's course, or None
-    (no such sentence, or sentences that say two things)."""
+    (no such sentence, or sentences that say two things). A start told with its date, and nothing else, gives a
+    status against the document's date (when): planned if it is to come, active if it is less than a year past."""
     prose = _prose(named_as_project(text) if isinstance(text, str) else "")
     folded = fold(prose)
     names = _names(title, prose)
     kinds: dict[str, str] = {}
+    starts: list[tuple[PartialDate, str]] = []  # a start told with its date
     told = False  # did the sentence before tell of the project?
-    at = 0
-    for piece in _SENTENCE.split(folded):
-        sentence = " ".join(piece.split())
-        at += 1
-        if not sentence:
+    bounds = [0] + [x for m in _SENTENCE.finditer(folded) for x in (m.start(), m.end())] + [len(folded)]
+    for lo, hi in zip(bounds[::2], bounds[1::2]):
+        sentence = folded[lo:hi].replace("\n", " ")
+        if not sentence.strip():
             told = False
             continue
         if _OTHER.search(sentence) and (EARLIER.search(sentence) or re.search(
@@ -147,8 +157,37 @@ def course_status(text: str, title: str | None = None) -> tuple[str, str] | None
         told = bool(subjects)
         for s in subjects:
             for kind, start, end in _cues(sentence, s.start(), s.end()):
-                kinds.setdefault(kind, sentence[max(s.start(), start - 30) : min(len(sentence), end + 30)].strip())
-    return _decide(kinds)
+                kinds.setdefault(kind, _quote(prose[lo + start : hi]))
+                if kind == "started":
+                    starts += [(d, _quote(prose[lo + start : hi])) for d in _one_date(sentence[end : end + 40])]
+        mentions = [m for m in _PROJECT.finditer(sentence)] + ([m for m in names.finditer(sentence)] if names else [])
+        noun = next((n for n in _START_NOUN.finditer(sentence) if any(
+            0 <= m.start() - n.end() <= 40 and (_OF.search(sentence, n.end(), m.start()) or _OF.match(m.group(0)))
+            for m in mentions)), None)
+        if noun and not EARLIER.search(sentence):
+            starts += [(d, _quote(prose[lo + noun.start() : hi])) for d in _one_date(sentence)]
+    return _decide(kinds) or _dated_start(kinds, starts, when)
+
+
+def _one_date(text: str) -> list[PartialDate]:
+    found = [m.range.start for m in _dates.find_dates(text) if m.range.start is not None]
+    return found[:1] if len(set(found)) == 1 else []
+
+
+def _dated_start(kinds: dict[str, str], starts: list[tuple[PartialDate, str]], when) -> tuple[str, str] | None:
+    if when is None or not starts or set(kinds) - {"started"} or len({d for d, _ in starts}) > 1:
+        return None
+    date, words = starts[0]
+    if date.first_day() > when.last_day():
+        return "planned", words
+    if 0 <= (when.first_day() - date.last_day()).days <= _RECENT:
+        return "active", words
+    return None
+
+
+def _quote(words: str) -> str:
+    """The verb and the three words after it ("will be launched in 2026")."""
+    return " ".join(re.split(r"(?<=[.;!?])\s", " ".join(words.split()))[0].split()[:_QUOTED]).rstrip(",;:.")
 
 
 def _decide(kinds: dict[str, str]) -> tuple[str, str] | None:
@@ -175,7 +214,7 @@ def genre_head_status(text: str) -> tuple[str, str] | None:
         for candidate in (folded, " ".join(bare.split())):
             found = [cat for cat in ("planned", "active", "completed") if rx["genre_" + cat].match(candidate)]
             if len(found) == 1:
-                return found[0], line[:60]
+                return found[0], " ".join(line.split())[:60]
     return None
 
 
@@ -196,11 +235,11 @@ def suggest_status(record, when: PartialDate | None) -> None:
     text = record.text if isinstance(record.text, str) else ""
     if record.status or not text.strip():
         return
-    found = [f for f in (course_status(text, record.title), genre_head_status(text)) if f]
+    found = [f for f in (course_status(text, record.title, when), genre_head_status(text)) if f]
     if not found or len({f[0] for f in found}) > 1:
         return
     category, words = found[0]
     if not _agrees(category, record.start, record.end, when):
         return
     record.status = category
-    record.flag("status", f"suggested: {category}, '{' '.join(words.split())[:80]}'")
+    record.flag("status", f"suggested: {category}, '{words}'")
