@@ -26,7 +26,7 @@ from ..types import PartialDate
 from . import dates as _dates
 from .earlier_phases import EARLIER
 from .prose_facts import others_before
-from .status_prose import elsewhere, foretold, named_as_project, pronoun_subject
+from .status_prose import elsewhere, foretold, named_as_project, plain, pronoun_subject
 
 __all__ = ["course_status", "genre_head_status", "suggest_status"]
 
@@ -46,7 +46,8 @@ _OF = re.compile(r"(?:^|\s)(?:of|du|de|del|de\s+la|de\s+l')\s*$|^\s*(?:du|del)\s
 
 def _alt(words) -> str:
     forms = sorted({fold(w).lower() for w in words}, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(p) for p in f.split()) for f in forms)
+    # "mis en oeuvre" is also written "mis en \u0153uvre" (one letter, not folded)
+    return "|".join(r"\s+".join(re.escape(p).replace("oe", "(?:oe|\u0153)") for p in f.split()) for f in forms)
 
 
 @functools.cache
@@ -143,7 +144,7 @@ def course_status(text: str, title: str | None = None, when: PartialDate | None 
     told = False  # did the sentence before tell of the project?
     bounds = [0] + [x for m in _SENTENCE.finditer(folded) for x in (m.start(), m.end())] + [len(folded)]
     for lo, hi in zip(bounds[::2], bounds[1::2]):
-        sentence = folded[lo:hi].replace("\n", " ")
+        sentence = plain(folded[lo:hi].replace("\n", " "))  # "was successfully completed": "was completed"
         if not sentence.strip():
             told = False
             continue
