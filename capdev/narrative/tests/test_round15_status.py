@@ -172,3 +172,9 @@ def test_genre_and_course_that_disagree_give_nothing():
     rec = _record("PROJECT PROPOSAL\nDigital skills\n\nThe project was completed in 2022 in Kenya.\n")
     suggest_status(rec, None)
     assert rec.status is None
+
+
+def test_an_agency_named_programme_is_no_project():
+    assert course_status("The United Nations Development Programme will start a new office in Dili in 2027.") is None
+    assert course_status("Le projet est financé par le Programme des Nations Unies pour le développement (PNUD). "
+                         "Le PNUD démarrera une nouvelle mission en 2027.") is None

@@ -26,7 +26,7 @@ from ..types import PartialDate
 from . import dates as _dates
 from .earlier_phases import EARLIER
 from .prose_facts import others_before
-from .status_prose import elsewhere, foretold, named_as_project, plain, pronoun_subject
+from .status_prose import elsewhere, foretold, plain, pronoun_subject
 
 __all__ = ["course_status", "genre_head_status", "suggest_status"]
 
@@ -90,13 +90,20 @@ def _prose(text: str) -> str:
     return "\n".join(kept)
 
 
+# A body named "Programme" ("United Nations Development Programme (UNDP)"): its acronym is no project's.
+_AGENCY = re.compile(r"(?:united\s+nations|nations\s+unies|naciones\s+unidas|(?:development|environment|food|"
+                     r"settlements)\s+programme|programme\s+des\s+nations|programa\s+de\s+las\s+naciones)",
+                     re.IGNORECASE)
+
+
 def _names(title: str | None, text: str) -> re.Pattern[str] | None:
     """The record's own name as a subject: its acronym ("(PARGC)", told after a project word) and the first words of
     its title."""
     alts = []
     for m in re.finditer(r"\(([A-Z][A-Za-z]*[A-Z][\w-]*)\)", text):
         before = fold(text[max(0, m.start() - 250) : m.start()]).lower()
-        if re.search(r"(?:project|programme|program|projet|proyecto|programa|initiative|iniciativa)", before):
+        if re.search(r"(?:project|programme|program|projet|proyecto|programa|initiative|iniciativa)", before) \
+                and not _AGENCY.search(before[-80:]):
             alts.append(re.escape(m.group(1)))
     words = re.findall(r"[\w'-]+", fold(title or ""))
     if len(words) >= 3:
@@ -107,7 +114,7 @@ def _names(title: str | None, text: str) -> re.Pattern[str] | None:
 
 
 def _subjects(sentence: str, names: re.Pattern[str] | None) -> list[re.Match[str]]:
-    found = list(_PROJECT.finditer(sentence))
+    found = [m for m in _PROJECT.finditer(sentence) if not _AGENCY.search(sentence, m.start(), m.end() + 25)]
     if names is not None:
         found += list(names.finditer(sentence))
     return sorted((m for m in found if not _COMPLEMENT.search(sentence, max(0, m.start() - 12), m.start())
@@ -136,7 +143,7 @@ def course_status(text: str, title: str | None = None, when: PartialDate | None 
     """(category, the words it was read from) that the record's own sentences tell of its project's course, or None
     (no such sentence, or sentences that say two things). A start told with its date, and nothing else, gives a
     status against the document's date (when): planned if it is to come, active if it is less than a year past."""
-    prose = _prose(named_as_project(text) if isinstance(text, str) else "")
+    prose = _prose(text if isinstance(text, str) else "")  # its acronym: _names (values.project_aliases takes any)
     folded = fold(prose)
     names = _names(title, prose)
     kinds: dict[str, str] = {}
@@ -161,7 +168,8 @@ def course_status(text: str, title: str | None = None, when: PartialDate | None 
                 kinds.setdefault(kind, _quote(prose[lo + start : hi]))
                 if kind == "started":
                     starts += [(d, _quote(prose[lo + start : hi])) for d in _one_date(sentence[end : end + 40])]
-        mentions = [m for m in _PROJECT.finditer(sentence)] + ([m for m in names.finditer(sentence)] if names else [])
+        mentions = [m for m in _PROJECT.finditer(sentence) if not _AGENCY.search(sentence, m.start(), m.end() + 25)]
+        mentions += list(names.finditer(sentence)) if names else []
         noun = next((n for n in _START_NOUN.finditer(sentence) if any(
             0 <= m.start() - n.end() <= 40 and (_OF.search(sentence, n.end(), m.start()) or _OF.match(m.group(0)))
             for m in mentions)), None)
