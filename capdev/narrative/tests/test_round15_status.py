@@ -178,3 +178,11 @@ def test_an_agency_named_programme_is_no_project():
     assert course_status("The United Nations Development Programme will start a new office in Dili in 2027.") is None
     assert course_status("Le projet est financé par le Programme des Nations Unies pour le développement (PNUD). "
                          "Le PNUD démarrera une nouvelle mission en 2027.") is None
+
+
+def test_a_project_named_by_another_code_is_another_project():
+    notes = ("Código: FGB-22-03\nTítulo: Gobierno digital municipal\n\nNotas\n\n"
+             "El proyecto FGB-21-09 concluyó con un taller regional de difusión realizado en La Paz.\n")
+    assert course_status(notes) is None
+    own = "Code: KEN-DSL-26\nTitle: Digital skills\n\nThe project KEN-DSL-26 will be launched in March 2027.\n"
+    assert course_status(own)[0] == "planned"

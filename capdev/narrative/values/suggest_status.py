@@ -113,8 +113,14 @@ def _names(title: str | None, text: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(set(alts), key=len, reverse=True))})(?![\w-])", re.IGNORECASE)
 
 
-def _subjects(sentence: str, names: re.Pattern[str] | None) -> list[re.Match[str]]:
-    found = [m for m in _PROJECT.finditer(sentence) if not _AGENCY.search(sentence, m.start(), m.end() + 25)]
+# A project named by its code after the project word ("El proyecto FGB-21-09 concluyó"): a code the record's head
+# does not give is another project's.
+_CODE_AFTER = re.compile(r"\s+\(?([A-Z0-9][A-Z0-9/.-]*\d[A-Z0-9/.-]*)")
+
+
+def _subjects(sentence: str, names: re.Pattern[str] | None, head: str = "") -> list[re.Match[str]]:
+    found = [m for m in _PROJECT.finditer(sentence) if not _AGENCY.search(sentence, m.start(), m.end() + 25)
+             and not ((c := _CODE_AFTER.match(sentence, m.end())) and c.group(1).rstrip(".") not in head)]
     if names is not None:
         found += list(names.finditer(sentence))
     return sorted((m for m in found if not _COMPLEMENT.search(sentence, max(0, m.start() - 12), m.start())
@@ -139,13 +145,16 @@ def _cues(sentence: str, subject_start: int, subject_end: int) -> list[tuple[str
     return kept
 
 
-def course_status(text: str, title: str | None = None, when: PartialDate | None = None) -> tuple[str, str] | None:
+def course_status(text: str, title: str | None = None, when: PartialDate | None = None,
+                  code: str | None = None) -> tuple[str, str] | None:
     """(category, the words it was read from) that the record's own sentences tell of its project's course, or None
     (no such sentence, or sentences that say two things). A start told with its date, and nothing else, gives a
     status against the document's date (when): planned if it is to come, active if it is less than a year past."""
     prose = _prose(text if isinstance(text, str) else "")  # its acronym: _names (values.project_aliases takes any)
     folded = fold(prose)
     names = _names(title, prose)
+    # where the record gives its own code: its code field, else its first lines
+    head = fold(code) if code else "\n".join([ln for ln in fold(text or "").splitlines() if ln.strip()][:3])
     kinds: dict[str, str] = {}
     starts: list[tuple[PartialDate, str]] = []  # a start told with its date
     told = False  # did the sentence before tell of the project?
@@ -159,7 +168,7 @@ def course_status(text: str, title: str | None = None, when: PartialDate | None 
                 r"(?:project|projet|proyecto|programme|programa)", sentence, re.IGNORECASE)):
             told = False
             continue  # a sentence that names another project or an earlier phase is no evidence
-        subjects = _subjects(sentence, names)
+        subjects = _subjects(sentence, names, head)
         if not subjects and told and (p := pronoun_subject(sentence)) and p.group(0).strip():
             subjects = [p]
         told = bool(subjects)
@@ -244,7 +253,7 @@ def suggest_status(record, when: PartialDate | None) -> None:
     text = record.text if isinstance(record.text, str) else ""
     if record.status or not text.strip():
         return
-    found = [f for f in (course_status(text, record.title, when), genre_head_status(text)) if f]
+    found = [f for f in (course_status(text, record.title, when, record.code), genre_head_status(text)) if f]
     if not found or len({f[0] for f in found}) > 1:
         return
     category, words = found[0]
