@@ -43,8 +43,8 @@ NOV_2026 = PartialDate(2026, 11, None)
      "Le projet sera mis en œuvre par le ministère dans trois régions.\n",
      "planned", "sera mis en œuvre par le"),
     ("Título: Servicio civil municipal\nCódigo: PER-SCM-07\nDonante: AECID\n\n"
-     "El proyecto se ejecuta en cinco municipalidades de Lima con apoyo del MEF.\n",
-     "active", "se ejecuta en cinco municipalidades de"),
+     "El proyecto se ejecuta de marzo de 2024 a febrero de 2027 en cinco municipalidades de Lima.\n",
+     "active", "se ejecuta de marzo de 2024"),
     ("Titre : Appui à la réforme des carrières\nCode : CMR-ARC-02\nBailleur : BAD\n\n"
      "Entré en vigueur en avril 2025, le programme court jusqu'en mars 2029.\n",
      "active", "court jusqu'en mars 2029"),
@@ -186,3 +186,12 @@ def test_a_project_named_by_another_code_is_another_project():
     assert course_status(notes) is None
     own = "Code: KEN-DSL-26\nTitle: Digital skills\n\nThe project KEN-DSL-26 will be launched in March 2027.\n"
     assert course_status(own)[0] == "planned"
+
+
+@pytest.mark.parametrize("text", [
+    "Article 2 : Le projet est mis en œuvre par la Direction générale de la fonction publique.",
+    "Artículo 2. El proyecto será ejecutado por la Asociación de Municipios de Honduras.",
+    "The programme is implemented by the National School of Administration.",  # who, not when
+])
+def test_an_acts_article_or_who_implements_is_no_status(text):
+    assert course_status(text) is None

@@ -78,6 +78,9 @@ _OTHER = re.compile(r"(?<![\w-])(?:previous|earlier|prior|former|preceding|prede
 # Where a sentence ends: a stop before a space, or a blank line; a line of a table is no sentence.
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n\s*\n")
 _TABLE_LINE = re.compile(r"\||\t|;;|\S {3,}\S.* {3,}\S|\.{4,}|^\s*[-=_*\u2500\u2550]{4,}\s*$")
+_ARTICLE = re.compile(r"\s*(?:article|articulo|art\.)\s*(?:\d+|premier|1er|primero|unique|unico)\b", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"(?:article|articulo|art\.)\s*(?:\d+|premier|1er|primero|unique|unico)\s*[.:-]?\s*$",
+                             re.IGNORECASE)
 _TRANSITIVE = re.compile(r"^\s+(?:a|an|the|its|their|un|une|le|la|les|el|los|las|sus?|ses|leurs?)\b(?!\s+\d)",
                          re.IGNORECASE)
 
@@ -164,6 +167,9 @@ def course_status(text: str, title: str | None = None, when: PartialDate | None 
         if not sentence.strip():
             told = False
             continue
+        if _ARTICLE.match(sentence) or _ARTICLE_BEFORE.search(folded, max(0, lo - 24), lo):
+            told = False
+            continue  # "Article 2 : Le projet est mis en œuvre par ...": an act prescribes, it does not tell
         if _OTHER.search(sentence) and (EARLIER.search(sentence) or re.search(
                 r"(?:project|projet|proyecto|programme|programa)", sentence, re.IGNORECASE)):
             told = False
