@@ -7,9 +7,13 @@ Evidence, by the words of the language and the structure of the text (data/statu
 - the tense and aspect of the verbs that tell the project's course, in sentences where the project (its name, its
   acronym, "the project", "le programme", "el proyecto", or a pronoun right after a sentence about it) is the
   subject: "will be implemented", "sera mis en œuvre", "se llevará a cabo" (planned); "is being implemented", "runs
-  until", "en cours depuis", "se está ejecutando", or a start told in the past (active); "was completed", "s'est
-  achevé", "concluyó" (completed). A sentence that names another project, an earlier phase, or whose verb follows
-  another subject (a workshop, an evaluation, the country) gives nothing;
+  until", "en cours depuis", "se está ejecutando", or a start told in the past with an end to come (active); "was
+  completed", "s'est achevé", "concluyó" (completed). A start told with its date ("the launch of the project in
+  March 2027", "du démarrage, en juillet 2026, du Programme") is read against the document's date: to come,
+  planned; less than a year past, active. A sentence that names another project (another code: "El proyecto
+  FGB-21-09"), an earlier phase, an act's article (it prescribes), or whose verb follows another subject (a
+  workshop, an evaluation, an agency named "Programme") gives nothing; nor does a simple present passive ("is
+  implemented by": who, not when);
 - what the document heading the record is (a proposal, a concept note: planned; a progress report, a mid-term
   review: active; a final report, an evaluation: completed), beside values.status_genres;
 - the record's period against the document's date: a suggestion the dates contradict is dropped.
