@@ -117,7 +117,8 @@ def test_a_period_a_rule_placed_is_untouched() -> None:
                "Budget: USD 300,000\nDonor: Government of Japan\n\nSummary: The project ran from February 2022 to "
                "November 2024 in Lao PDR.\n")
     assert (rec.start.iso(), rec.end.iso()) == ("2022-01", "2024-12")
-    assert not [f for f in rec.flags if f.reason.startswith("suggested")]
+    # (the status "ran from ... to ..." suggests is round 15's: values.suggest_status)
+    assert not [f for f in rec.flags if f.reason.startswith("suggested") and f.field != "status"]
 
 
 def test_two_dates_side_by_side_on_a_records_first_line_are_a_schedules_start_and_finish() -> None:

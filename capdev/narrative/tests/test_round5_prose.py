@@ -42,7 +42,8 @@ CASES = [
      {"Government of Ireland"}, {"Southern African Judges Association"}, ["IRL", "CHE"]),
     ("press_release_fr.txt", "Cap sur la transparence budgétaire", "2024-05-01", None, None, ["SEN", "MRT"],
      {"Grand-Duché de Luxembourg"}, {"Cour des comptes du Sénégal"}, ["LUX"]),
-    ("press_release_es.txt", "Servicio civil meritocrático", "2023-03", "2026-02", None, ["PRY"],
+    # "se ejecuta de marzo de 2023 a febrero de 2026": active, suggested and flagged (round 15)
+    ("press_release_es.txt", "Servicio civil meritocrático", "2023-03", "2026-02", "active", ["PRY"],
      {"European Union"}, {"Secretaría de la Función Pública"}, []),
     ("decree_en.txt", "Performance Contracts in the Civil Service", None, "2025-12-31", None, ["GHA"],
      {"World Bank"}, {"Office of the Head of Civil Service"}, []),

@@ -45,7 +45,8 @@ CASES: dict[str, list[tuple]] = {
                      ("Servicio civil meritocrático en Ecuador", 2022, 2024, 650000, "USD", ["ECU"], None),
                      ("Firma electrónica en Perú", 2020, 2022, 275000, "USD", None, None)],
     # A news archive's briefs about ONE project: one record, not one per brief.
-    "archive_en.txt": [("Open Courts for Mongolia", 2023, 2026, 650000, "USD", ["MNG"], None)],
+    # "started this month ... It will run until February 2026": active, suggested and flagged (round 15)
+    "archive_en.txt": [("Open Courts for Mongolia", 2023, 2026, 650000, "USD", ["MNG"], "active")],
     "archive_fr.txt": [("Mairies connectées", 2022, 2025, 480000, "EUR", ["GAB"], None)],
     "archive_es.txt": [("Aduana Digital", 2021, 2024, 520000, "USD", ["PAN"], None)],
     # Press releases on successive phases of one programme: a phase with its own period and budget is its own record.

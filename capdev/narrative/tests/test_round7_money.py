@@ -44,10 +44,11 @@ RECORDS: dict[str, tuple[tuple[int, str] | None, str | None, list[int]]] = {
     "en_event_done_project_on.txt": ((210000, "USD"), None, []),
     "fr_atelier_termine.txt": ((180000, "EUR"), None, []),
     "es_taller_concluido.txt": ((195000, "USD"), None, []),
-    # Two funders' amounts and no total: neither is the budget (flagged).
-    "en_competing_figures.txt": (None, None, [120000, 95000]),
-    "fr_montants_concurrents.txt": (None, None, [120000, 80000]),
-    "es_montos_en_competencia.txt": (None, None, [150000, 90000]),
+    # Two funders' amounts and no total: neither is the budget (flagged). "The project runs from 2023 to 2025", "se
+    # déroule de 2023 à 2025", "se ejecuta de 2023 a 2025": active, suggested and flagged (round 15).
+    "en_competing_figures.txt": (None, "active", [120000, 95000]),
+    "fr_montants_concurrents.txt": (None, "active", [120000, 80000]),
+    "es_montos_en_competencia.txt": (None, "active", [150000, 90000]),
 }
 
 

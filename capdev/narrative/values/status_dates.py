@@ -28,6 +28,7 @@ from .datelines import dateline
 from .duration_ends import counted_end
 from .meeting_dates import meeting_date
 from .stretch_datelines import stretch_month
+from .suggest_status import suggest_status
 from .told_tense import tells_ongoing
 
 __all__ = ["document_date", "infer_status", "status_by_date"]
@@ -121,11 +122,10 @@ def infer_status(record, when: PartialDate | None) -> None:
     # A document that states no date of its own may be made of messages or pages that each do ("Date: Mon, 23 Nov
     # 2026" atop each message of a digest): the record's own first lines date it.
     when = when or document_date(record.text[:HEAD_CHARS] if isinstance(record.text, str) else "")
-    if when is None:
-        return
     kind = status_by_date(record.start, record.end, when)
     if kind == "completed" and tells_ongoing(record.text):
         return  # "the project, which runs from January 2022 to December 2024": written while it ran
     if kind:
         record.status = kind
         record.flag("status", f"inferred from the period and the document's date ({when.iso()})")
+    suggest_status(record, when)  # last of all: what the record's own text suggests, flagged (round 15)
