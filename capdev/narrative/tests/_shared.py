@@ -27,3 +27,17 @@ def only_record(path: Path):
     records = parse_file(path)
     assert len(records) == 1, [r.title for r in records]
     return records[0]
+
+
+def only_record_in(text: str):
+    """The one record a text holds (the test fails, naming the titles, when the parser finds more or none)."""
+    from capdev.narrative import parse_text
+
+    records = parse_text(text)
+    assert len(records) == 1, [r.title for r in records]
+    return records[0]
+
+
+def suggested(record, field: str) -> list[str]:
+    """The reasons of the record's flags on field that say its value was suggested (values/suggestions.py)."""
+    return [f.reason for f in record.flags if f.field == field and f.reason.startswith("suggested")]

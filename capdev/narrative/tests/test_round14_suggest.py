@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from capdev.narrative import parse_text
+from capdev.narrative.tests._shared import only_record_in
 from capdev.narrative.types import PartialDate, Partner, Record
 from capdev.narrative.values.suggest_donors import suggest_donor
 from capdev.narrative.values.suggest_money import suggest_budget
@@ -29,10 +30,7 @@ LATER = FILES / "round14" / "suggest_later"  # written after the code, scored wi
 ROOT = Path(__file__).resolve().parents[3]
 
 
-def _one(text: str) -> Record:
-    records = parse_text(text)
-    assert len(records) == 1, [r.title for r in records]
-    return records[0]
+_one = only_record_in
 
 
 def _reasons(rec: Record, field: str) -> list[str]:

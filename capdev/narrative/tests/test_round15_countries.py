@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from capdev.narrative import parse_text
+from capdev.narrative.tests._shared import only_record_in, suggested
 from capdev.narrative.types import Record
 from capdev.narrative.values.suggest_countries import (
     document_place,
@@ -20,15 +20,11 @@ from capdev.narrative.values.suggest_countries import (
     work_places,
 )
 
-
-def _one(text: str) -> Record:
-    records = parse_text(text)
-    assert len(records) == 1, [r.title for r in records]
-    return records[0]
+_one = only_record_in
 
 
 def _suggested(rec: Record) -> list[str]:
-    return [f.reason for f in rec.flags if f.field == "countries" and f.reason.startswith("suggested")]
+    return suggested(rec, "countries")
 
 
 # ---------------------------------------------------------------- a record's own country, suggested and flagged

@@ -8,19 +8,15 @@ from __future__ import annotations
 
 import pytest
 
-from capdev.narrative import parse_text
+from capdev.narrative.tests._shared import only_record_in, suggested
 from capdev.narrative.types import PartialDate, Record
 from capdev.narrative.values.suggest_status import course_status, genre_head_status, suggest_status
 
-
-def _one(text: str) -> Record:
-    records = parse_text(text)
-    assert len(records) == 1, [r.title for r in records]
-    return records[0]
+_one = only_record_in
 
 
 def _suggested(rec: Record) -> list[str]:
-    return [f.reason for f in rec.flags if f.field == "status" and f.reason.startswith("suggested")]
+    return suggested(rec, "status")
 
 
 def _record(text: str, title: str | None = None, **kw) -> Record:
