@@ -72,8 +72,12 @@ DOCUMENT_SYMBOL = re.compile(
 _BOOK = re.compile(r"^(?:ISBN|ISSN|e-?ISBN)\b|^97[89][- ]?\d{1,5}[- ]\d{1,7}[- ]\d{1,7}[- ][\dX]$", re.IGNORECASE)
 _PHONE = re.compile(r"^(?:\+\d{1,3}[\s.-]?\(?\d|\(\+?\d{1,4}\)\s?\d|(?:tel|t[ée]l|phone|t[ée]l[ée]fono)(?:\.|:|\s))",
                     re.IGNORECASE)
-_ACT = re.compile(r"^(?:decision|d[ée]cision|resolution|r[ée]solution|resoluci[oó]n|decree|d[ée]cret|decreto|law|loi|"
-                  r"ley|arr[êe]t[ée]|ordonnance|ordinance|ordenanza)(?=\s|\.)", re.IGNORECASE)
+# The words of an act, singular and plural, in the three languages ("Décret n° MTEF/2024-215", "Resolución Ministerial
+# N° 045-2026-PCM", "Decisions DP/2026/31"); values.suggestions reads them before a code-shaped token too.
+ACT_WORDS = (r"(?:decisions?|d[ée]cisions?|decisi[oó]n(?:es)?|resolutions?|r[ée]solutions?|resoluci[oó]n(?:es)?|"
+             r"decrees?|d[ée]crets?|decretos?|laws?|lois?|ley(?:es)?|arr[êe]t[ée]s?|ordonnances?|ordinances?|"
+             r"ordenanzas?)")
+_ACT = re.compile(rf"^{ACT_WORDS}(?=\s|\.)", re.IGNORECASE)
 
 
 def _not_a_project_number(text: str) -> str:

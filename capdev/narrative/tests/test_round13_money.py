@@ -252,9 +252,11 @@ def test_no_total_row(text):
     ("Decision 2025/041", "an act's number"),
     ("Décret n° 2024-215/PRN", "an act's number"),
     ("Resolución N° 045-2025-PCM", "an act's number"),
+    ("Decisions 2025/041 and 2025/042", "an act's number"),  # plurals, one word list with values.suggestions
+    ("Decisión N° 12-2025", "an act's number"),
     ("2019-2021", "a span of years"),
 ], ids=["un-symbol", "un-symbol-dots", "isbn", "isbn-bare", "phone-plus", "phone-bracket", "phone-word",
-        "en-decision", "fr-decret", "es-resolucion", "years"])
+        "en-decision", "fr-decret", "es-resolucion", "en-decisions", "es-decision", "years"])
 def test_no_project_code(value, why):
     assert not_a_code(value) == why
 

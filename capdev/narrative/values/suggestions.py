@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 import re
 
-from ..code_choice import CODE_TOKEN, a_letter, another_code, named_not_code, not_a_code
+from ..code_choice import ACT_WORDS, CODE_TOKEN, a_letter, another_code, named_not_code, not_a_code
 from ..folding import fold
 from . import prose as _prose
 from .suggest_countries import suggest_countries
@@ -34,9 +34,7 @@ from .suggest_sides import suggest_sides
 log = logging.getLogger(__name__)
 _CODE = re.compile(rf"(?<![\w/.-])(?:{CODE_TOKEN})(?![\w/-])")
 # An act's number ("Décret n° MTEF/2024-215", "Resolución Ministerial N° 045-2026-PCM", "Decision DP/2026/31").
-_ACT_BEFORE = re.compile(r"(?i)\b(?:decrees?|d[ée]crets?|decretos?|laws?|lois?|ley(?:es)?|resolutions?|r[ée]solutions?|"
-                         r"resoluci[oó]n(?:es)?|arr[êe]t[ée]s?|ordonnances?|ordinances?|ordenanzas?|decisions?|"
-                         r"d[ée]cisions?|decisi[oó]n(?:es)?)\b[^\n]{0,30}$")
+_ACT_BEFORE = re.compile(rf"(?i)\b{ACT_WORDS}\b[^\n]{{0,30}}$")
 _REFERENCE_BEFORE = re.compile(r"(?i)\b(?:ref|reference|referencia|our\s+ref|n/ref|v/ref)\b")
 _HEAD_LINES = 3  # a record's head: its title line and the lines beside it
 # A rule read who pays and declined: a label's value given to no field ("Donor and countries: Government of Norway,
