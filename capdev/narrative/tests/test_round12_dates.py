@@ -108,6 +108,13 @@ def test_status_told_in_sentences(text, category):
      "Le projet de loi de finances (PLF) est adopté. Le PLF entre en vigueur."),
     ("The Data Project (DP) and the Skills Programme (SP). DP began in 2020.",  # two projects: which one?
      "The Data Project (DP) and the Skills Programme (SP). DP began in 2020."),
+    # An agency whose name ends with a project word is no project, and does not hide the project's own acronym.
+    ("The United Nations Development Programme (UNDP) helps. UNDP closed its office in 2024.",
+     "The United Nations Development Programme (UNDP) helps. UNDP closed its office in 2024."),
+    ("El Programa de las Naciones Unidas para el Desarrollo (PNUD) y el Proyecto Catastro Rural (PROCAT). "
+     "El PROCAT concluyó en 2023.",
+     "El Programa de las Naciones Unidas para el Desarrollo (PNUD) y el Proyecto Catastro Rural (PROCAT). "
+     "El project concluyó en 2023."),
 ])
 def test_a_projects_acronym_reads_as_the_project(text, kept):
     assert named_as_project(text) == kept

@@ -33,13 +33,26 @@ def _rx() -> re.Pattern[str]:
                       rf"(?<![\w'-])(?i:{nouns})\s*{_ACRONYM.format('b')}")
 
 
+@functools.cache
+def _organisations() -> frozenset[str]:
+    """Known organisations' acronyms (data/organisations.json): "United Nations Development Programme (UNDP)" ends
+    with a project word, but UNDP is an agency, never the project."""
+    from .orgs import load_organisations
+
+    return frozenset(a for o in load_organisations() for a in (o.acronym, *o.aliases) if a and re.fullmatch(
+        r"[A-Z][A-Z0-9-]{1,17}", a))  # "PNUD", an alias in capitals, is the acronym in another language
+
+
 def _acronyms(text: str) -> set[str] | None:
     """The acronyms defined after a project's name; None when one is another project's."""
     found = set()
     for m in _rx().finditer(text):
+        acronym = m.group("a") or m.group("b")
+        if acronym in _organisations():
+            continue
         if _OTHER.search(text, max(0, m.start() - 40), m.start()):
             return None
-        found.add(m.group("a") or m.group("b"))
+        found.add(acronym)
     return found
 
 
