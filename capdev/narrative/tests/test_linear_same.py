@@ -48,9 +48,9 @@ def test_context_windows_alike(text, data):
     mention = places.CountryMention(start, end, "KEN", text[start:end])
     masked = text[:start] + served._C + text[end:]
     lo, hi = max(0, start - 140), min(len(masked), start + 80)
-    for rxs in (served._DONOR_RX, served._NATIONAL_RX, served._PURPOSE_RX):
+    for rxs in (served.DONOR_RX, served._NATIONAL_RX, served._PURPOSE_RX):
         old = any(m.start("c") + lo == start for rx in rxs for m in rx.finditer(masked[lo:hi]))
-        assert served._matches_at(rxs, text, mention) == old
+        assert served.matches_at(rxs, text, mention) == old
 
 
 @SETTINGS

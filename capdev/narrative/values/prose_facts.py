@@ -397,7 +397,7 @@ def _inflections(word: str, french: bool) -> set[str]:
 _DEMONYM_GAP = re.compile(r"^\s*(?:,|and|or|&|et|ou|y|e)?\s*$", re.IGNORECASE)
 
 
-def _demonyms_served(text: str, folded: str, lo: int, hi: int) -> list[str]:
+def demonyms_served(text: str, folded: str, lo: int, hi: int) -> list[str]:
     """Countries named by an adjective beside the people or bodies served: "Kenyan county planners" (English, the
     adjective first), "fonctionnaires béninois et togolais", "funcionarios paraguayos" (French, Spanish, after)."""
     out: list[str] = []
@@ -449,7 +449,7 @@ def read_served(text: str, funders: list[str] | tuple[str, ...] = ()) -> list[st
     for lo, hi in sentences(text):
         if _in_history(folded[lo:hi]):
             continue
-        found = _after_serve_cue(text, folded, lo, hi, countries, starts) + _demonyms_served(text, folded, lo, hi)
+        found = _after_serve_cue(text, folded, lo, hi, countries, starts) + demonyms_served(text, folded, lo, hi)
         for iso3 in found:
             if iso3 not in out:
                 out.append(iso3)

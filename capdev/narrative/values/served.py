@@ -181,7 +181,7 @@ def _context_regexes(patterns: list[str]) -> list[re.Pattern[str]]:
 
 
 _NATIONAL_RX = _context_regexes(_NATIONAL_BODY)
-_DONOR_RX = _context_regexes(_DONOR)
+DONOR_RX = _context_regexes(_DONOR)
 _PURPOSE_RX = _context_regexes([_PURPOSE_PREPOSITION])
 
 
@@ -193,7 +193,7 @@ def _masked_window(text: str, mention: CountryMention, before: int = 140, after:
     return text[lo : mention.start] + _C + text[mention.end : mention.end + hi - mention.start - 1]
 
 
-def _matches_at(rxs: list[re.Pattern[str]], text: str, mention: CountryMention) -> bool:
+def matches_at(rxs: list[re.Pattern[str]], text: str, mention: CountryMention) -> bool:
     window = _masked_window(text, mention)
     at = min(mention.start, 140)  # where the marker sits in the window
     return any(m.start("c") == at for rx in rxs for m in rx.finditer(window))
@@ -282,14 +282,14 @@ def _mention_score(field: str, ft: _FieldText, mention: CountryMention, head: Co
     before the list speak for every member."""
     text = ft.text
     at = mention.start
-    if _matches_at(_DONOR_RX, text, mention):
+    if matches_at(DONOR_RX, text, mention):
         return -3.0
     lo, hi = ft.sentences.bounds(mention.start)
     # Home countries of participants are never served, even when named with their governments.
     if (_PARTICIPANT_CUE.search(text[max(lo, at - 120) : at])
             and re.search(r"\bfrom\b", text[max(lo, at - 120) : at], re.I)):
         return 0.0
-    if _matches_at(_NATIONAL_RX, text, mention):
+    if matches_at(_NATIONAL_RX, text, mention):
         return 3.0
     enumeration = ft.is_enumeration(lo, hi)
     venue = bool(_VENUE_CUE.search(text[max(lo, at - 80) : at])) and bool(
@@ -303,7 +303,7 @@ def _mention_score(field: str, ft: _FieldText, mention: CountryMention, head: Co
         return 0.0
     weight = _FIELD_WEIGHTS.get(field, 0.75)
     head = head or mention
-    if field in _PURPOSE_FIELDS and _matches_at(_PURPOSE_RX, text, head):
+    if field in _PURPOSE_FIELDS and matches_at(_PURPOSE_RX, text, head):
         weight += 1.0
     return weight
 
@@ -376,7 +376,7 @@ _COMPARED = re.compile(r"(?<![\w-])(?:models?|mod[èe]les?|modelos?|examples?|ex
                        r"benchmark\w*|compar\w*)(?![\w-])", re.IGNORECASE)
 
 
-def _only_compared(text: str, iso3: str) -> bool:
+def only_compared(text: str, iso3: str) -> bool:
     """Is every mention of the country in a sentence that compares before it ("le modèle utilisé au Maroc")?"""
     sentences = _Sentences(text)
     mentions = [m for m in find_countries(text) if m.iso3 == iso3]
@@ -434,7 +434,7 @@ def served_countries(fields: dict[str, str]) -> list[str]:
 
         whole = "\n".join(_text_of(fields.get(k)) for k in keys)
         idle = unserved(whole, named)
-        named = [iso3 for iso3 in named if iso3 not in idle and not _only_compared(whole, iso3)]
+        named = [iso3 for iso3 in named if iso3 not in idle and not only_compared(whole, iso3)]
     if not served and len(named) == 1:
         # The one country the record names other than as a funder or the participants' home ("Implemented in
         # Uganda, ...", "trabaja en Costa Rica", "planners in northern Ghana"): the country it is about (the

@@ -146,14 +146,14 @@ def head_state(text: str) -> list[str]:
     """The country of a State's letterhead or a domestic ministry's on the record's first lines, a cell of a line
     in columns too ("RÉPUBLIQUE DE CÔTE D'IVOIRE      Union - Discipline - Travail"); nothing under a donor's head."""
     from . import state_heads
-    from .who_is_served import _blank_un_bodies
+    from .who_is_served import blank_un_bodies
 
     lines = _head_lines(text)
     if any(_ABROAD.search(line) for line in lines):
         return []
     found: list[str] = []
     for line in lines:
-        if _blank_un_bodies(line) != line:
+        if blank_un_bodies(line) != line:
             continue  # "UNDP KYRGYZ REPUBLIC - COUNTRY OFFICE": a UN body's office, no State's letterhead
         for cell in _CELL_GAP.split(line.strip()):
             iso3 = state_heads.country(cell)
@@ -202,11 +202,11 @@ def work_places(text: str) -> list[str]:
 def national_people(text: str) -> list[str]:
     """The countries whose adjective stands before a national noun ("Ghanaian civil servants", "the Bahamian public
     service") or after it in French and Spanish ("les fonctionnaires béninois", "servidores públicos hondureños")."""
-    from .prose_facts import _demonyms_served
+    from .prose_facts import demonyms_served
     from .served import national_body_gain
 
     found = [d.iso3 for d in find_demonyms(text) if national_body_gain(text, d.end, True) >= 2]
-    found += _demonyms_served(text, fold(text).lower(), 0, len(text))
+    found += demonyms_served(text, fold(text).lower(), 0, len(text))
     return list(dict.fromkeys(found))
 
 
@@ -318,10 +318,10 @@ def suggested_countries(text: str, title: str = "", label_texts: list[str] = (),
     refused: countries a rule left out of the record (a funder, a venue ...): never suggested."""
     if not isinstance(text, str) or not text.strip():
         return None
-    from .who_is_served import _blank_un_bodies, funder_countries, unserved
+    from .who_is_served import blank_un_bodies, funder_countries, unserved
 
-    clean = _blank_un_bodies(text)  # "UNDP Kyrgyz Republic", "ECLAC (Chile)": a UN body's office is no country served
-    read = _read(clean, _blank_un_bodies(title or ""), list(label_texts or ()))
+    clean = blank_un_bodies(text)  # "UNDP Kyrgyz Republic", "ECLAC (Chile)": a UN body's office is no country served
+    read = _read(clean, blank_un_bodies(title or ""), list(label_texts or ()))
     read["head"] = head_state(text)  # its lines are read whole: a UN body's office line is skipped, not blanked
     payers = set(funder_countries(list(donor_texts or ()), text)) | set(refused)
     kinds = {k: [c for c in v if c not in payers] for k, v in read.items()}
@@ -347,16 +347,16 @@ def suggested_countries(text: str, title: str = "", label_texts: list[str] = (),
 
 def _only_compared(text: str, iso3: str) -> bool:
     """Is every mention of the country in a sentence that compares before it ("le modèle mis en œuvre au Rwanda")?"""
-    from .served import _only_compared as compared
+    from .served import only_compared as compared
 
     return compared(text, iso3)
 
 
 def _donor_named(text: str, iso3: str) -> bool:
     """Does the text name the country in a donor's words around it (values.served's donor contexts)?"""
-    from .served import _DONOR_RX, _matches_at
+    from .served import DONOR_RX, matches_at
 
-    return any(_matches_at(_DONOR_RX, text, c) for c in find_countries(text) if c.iso3 == iso3)
+    return any(matches_at(DONOR_RX, text, c) for c in find_countries(text) if c.iso3 == iso3)
 
 
 _REFUSED = re.compile(r"^([A-Z]{3}) named ")

@@ -29,7 +29,7 @@ _FOREIGN_BODIES = ("igo", "un")  # "UNDP Ghana", "ECLAC (Chile)": a country in a
 _WINDOW = 60
 
 
-def _blank_un_bodies(text: str) -> str:
+def blank_un_bodies(text: str) -> str:
     from .orgs import scan_span
 
     chars = list(text)
@@ -78,7 +78,7 @@ def funder_countries(donor_texts: list[str], text: str) -> list[str]:
     out: list[str] = []
     for name in donor_texts:
         if isinstance(name, str) and name.strip():
-            out += _countries_in(_blank_un_bodies(name))
+            out += _countries_in(blank_un_bodies(name))
     if isinstance(text, str) and text:
         en_after, romance_before = _funding_adjective_rx()
         folded = fold(text)
