@@ -31,6 +31,7 @@ from . import (
 from .cells import ReadTable, to_record
 from .code_notes import code_notes
 from .keyed_events import as_loose, keyed_events, project_codes
+from .legends import is_legend
 from .summary_tables import SummarySections, as_head
 
 __all__ = ["find_table", "portfolio_below", "read_records", "starts_with_table"]
@@ -141,7 +142,9 @@ def read_records(text: str, source_file: str | None, limit: int, table: LabelTab
             items.append((start, end))
         if found is None:
             break
-        items.append(found)
+        above = [i for i in items if isinstance(i, ReadTable)]
+        items.append(Block("unparsed", "text", found.start, found.end, found.start) if is_legend(found, above)
+                     else found)
         pos = start = found.end
     # The text between tables first (a record's index counts the records before it), then the tables' projects,
     # each with the text around it that holds no record.
@@ -150,7 +153,11 @@ def read_records(text: str, source_file: str | None, limit: int, table: LabelTab
     firsts: list[int] = []
     codes: set[str] = set()
     events: dict[str, list[Event]] = {}
+    legends: dict[int, list[Block]] = {}  # a legend's text, kept with the last record of the table it explains
     for item in items:
+        if isinstance(item, Block):
+            legends.setdefault(max(n for n, p in enumerate(parts) if isinstance(p, ReadTable)), []).append(item)
+            continue
         firsts.append(index)
         if isinstance(item, ReadTable):
             codes.update(c for c in project_codes(item) if c)
@@ -169,7 +176,7 @@ def read_records(text: str, source_file: str | None, limit: int, table: LabelTab
                 yield from part  # type: ignore[misc]
             continue
         before = _loose(parts, n - 1)  # text between two tables goes with the later one
-        after = _loose(parts, n + 1) if n + 2 >= len(parts) else []
+        after = (_loose(parts, n + 1) if n + 2 >= len(parts) else []) + legends.get(n, [])
         last = len(part.projects) - 1
         recs = []
         for k, code in enumerate(project_codes(part)):

@@ -125,14 +125,14 @@ def detect(text: str, pos: int, limit: int, table: LabelTable) -> ReadTable | No
         columns = [Column(v, column_label(v, table)) for _, _, v, _ in head[0]]
         if not names_projects(columns, table):
             continue
-        found = _rows(text, head[1], delim, columns, limit)
+        found = _rows(text, head[1], delim, columns, limit, table)
         if found is not None:
             heads, projects, stop = found
             return ReadTable("delimited", columns, [(pos, head[1]), *heads], projects, pos, stop)
     return None
 
 
-def _rows(text: str, pos: int, delim: str, columns: list[Column], limit: int
+def _rows(text: str, pos: int, delim: str, columns: list[Column], limit: int, table: LabelTable | None = None
           ) -> tuple[list[tuple[int, int]], list[Project], int] | None:
     width = len(columns)
     heads: list[tuple[int, int]] = []
@@ -163,6 +163,10 @@ def _rows(text: str, pos: int, delim: str, columns: list[Column], limit: int
             continue
         if is_total_row(values) or is_trailer_row(values, [c.field for c in columns]):
             break  # a row of totals or a note: no project; kept, unplaced, with the table's last record
+        if [" ".join(v.casefold().split()) for v in values] == [" ".join(c.name.casefold().split()) for c in columns]:
+            break  # the header row again: another table begins there (a second sheet, a second page)
+        if at > pos and _a_header(values, table):
+            break  # a row of labels after a blank line: the header of another table ("Code;Pays;Zone")
         pos = gap
         if extra:  # empty cells after the last column: its delimiter at the row's end
             cells = [*cells[: width - 1], (cells[width - 1][0], extra[-1][1], cells[width - 1][2], cells[width - 1][3])]
@@ -187,6 +191,11 @@ def _rows(text: str, pos: int, delim: str, columns: list[Column], limit: int
     if not projects:
         return None
     return heads, projects, projects[-1].end
+
+
+def _a_header(values: list[str], table: LabelTable | None) -> bool:
+    named = [v for v in values if v.strip()]
+    return len(named) >= 2 and all(column_label(v, table) is not None for v in named)
 
 
 def _wrap(project: Project, row: list[Cell], columns: list[Column] | None = None) -> None:
