@@ -275,6 +275,10 @@ def _text_of(value: object) -> str:
     return str(value)
 
 
+_CURRENCY_BEFORE = re.compile(r"(?i)\b(?:d[óo]lar(?:es)?|dollars?)\s+(?:de\s+los\s+|de\s+|des\s+|of\s+the\s+|of\s+)$")
+_CURRENCY_AFTER = re.compile(r"(?i)\s*(?:dollars?|d[óo]lar(?:es)?)\b")
+
+
 def _mention_score(field: str, ft: _FieldText, mention: CountryMention, head: CountryMention | None = None) -> float:
     """How strongly one mention says the project serves the country (negative for donors).
 
@@ -284,6 +288,8 @@ def _mention_score(field: str, ft: _FieldText, mention: CountryMention, head: Co
     at = mention.start
     if matches_at(DONOR_RX, text, mention):
         return -3.0
+    if _CURRENCY_BEFORE.search(text, max(0, at - 40), at) or _CURRENCY_AFTER.match(text, mention.end):
+        return 0.0  # "dólares de los Estados Unidos de América", "United States dollars": a currency, no place
     lo, hi = ft.sentences.bounds(mention.start)
     # Home countries of participants are never served, even when named with their governments.
     if (_PARTICIPANT_CUE.search(text[max(lo, at - 120) : at])
