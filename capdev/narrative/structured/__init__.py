@@ -25,6 +25,7 @@ from . import (
     fixed_width,
     headless_rows,
     json_objects,
+    sql_dump,
     transposed,
     yaml_like,
 )
@@ -37,9 +38,10 @@ from .summary_tables import SummarySections, as_head
 __all__ = ["find_table", "portfolio_below", "read_records", "starts_with_table"]
 
 _BREAK = re.compile(r"\r\n|\r|\n")
-# JSON before the YAML-like reading, which takes a JSON value one key per line but not keys that share a line.
-_SHAPES = (box_tables.detect, delimited.detect, json_objects.detect, yaml_like.detect, transposed.detect,
-           fixed_width.detect, aligned_transposed.detect, headless_rows.detect)
+# A database dump before the delimited reading (its VALUES are comma-separated); JSON before the YAML-like reading,
+# which takes a JSON value one key per line but not keys that share a line.
+_SHAPES = (sql_dump.detect, box_tables.detect, delimited.detect, json_objects.detect, yaml_like.detect,
+           transposed.detect, fixed_width.detect, aligned_transposed.detect, headless_rows.detect)
 # A table must begin within this many characters of a text's start for the text to be read as a portfolio export
 # (a caption, a title and a note or two may come before it).
 SCAN_CHARS = 4000
@@ -161,6 +163,8 @@ def read_records(text: str, source_file: str | None, limit: int, table: LabelTab
         firsts.append(index)
         if isinstance(item, ReadTable):
             codes.update(c for c in project_codes(item) if c)
+            for code, found in (item.events or {}).items():
+                events.setdefault(code, []).extend(found)
             parts.append(item)
             index += len(item.projects)
             continue

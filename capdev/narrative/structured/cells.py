@@ -83,6 +83,7 @@ class ReadTable:
     end: int
     detached: bool = False
     legend: dict[str, str] | None = None  # the status letters a legend near the table spells out (once per table)
+    events: dict[str, list] | None = None  # a project code's events, read from rows beside the table (a dump's)
 
 
 def column_label(name: str, table: LabelTable | None = None) -> LabelMatch | None:

@@ -11,7 +11,7 @@ import re
 from ..folding import fold
 from ..labels import LABELS_FILE
 
-__all__ = ["label_words", "spelling_of"]
+__all__ = ["label_words", "spellings_opening", "spelling_of"]
 
 # A lower-case letter then a capital ("startDate"), or underscores and dots ("fecha_inicio", "Cod.Proyecto").
 _JOINS = re.compile(r"(?<=[a-z\u00e0-\u00ff])(?=[A-Z])|[_.]+")
@@ -52,3 +52,9 @@ def spelling_of(name: str) -> str | None:
         return None
     content = _content(words)
     return _spellings().get(content) if " " in content else None
+
+
+def spellings_opening(word: str) -> list[str]:
+    """The label spellings whose first word is this one ("fuente" -> "Fuente de financiamiento", ...)."""
+    key = _content(word)
+    return [spelling for content, spelling in _spellings().items() if content.split(" ", 1)[0] == key] if key else []
