@@ -226,12 +226,12 @@ class _Segmenter:
             self.found = None
         yield from self.hand_on()
 
-    def floor(self) -> int:
+    def floor(self) -> int | None:
         """Where the record being read begins (its lines are read up to one record's length from there)."""
         blocks = self.records[-1].blocks
         if blocks:
             return blocks[0].start
-        return self.window.lines[-1].stop if self.window.lines else 0
+        return self.window.lines[-1].stop if self.window.lines else None  # None: from the first line's start
 
     def complete(self, cand: RawRecord) -> None:
         """A candidate is complete: a record (the one found before is then complete too), or text that joins the

@@ -27,7 +27,7 @@ class Window:
         self.exhausted = False
         self.seeks: list[Seek] = []
 
-    def has(self, i: int, floor: int) -> bool:
+    def has(self, i: int, floor: int | None) -> bool:
         """Is there a line i (reading up to it)? Lines are read only while they lie within one record's length of
         offset `floor` (where the record or look-ahead they belong to begins): beyond, the record is too long."""
         while i >= self.base + len(self.lines) and not self.exhausted:
@@ -36,6 +36,7 @@ class Window:
                 self.exhausted = True
                 break
             ln, raw = got
+            floor = ln.start if floor is None else floor  # nothing read yet: a text cut from a longer one
             if self.limit is not None and ln.stop - floor > self.limit:
                 raise LimitExceeded(too_long(self.line_number(floor), self.limit))
             if not ln.piece:

@@ -119,8 +119,8 @@ def _tuples(stmt: str, at: int) -> list[list[tuple[int, int, str]]]:
 
 
 def _statements(text: str, pos: int, limit: int) -> tuple[dict[str, _Table], int]:
-    """The tables of the dump that begins at pos, and where it ends (at the first line that is no SQL, or a
-    statement longer than a record's limit)."""
+    """The tables of the dump that begins at pos, and where it ends (at the first line that is no SQL). A statement
+    may be longer than a record (an extended INSERT of every row): each row is checked against the limit instead."""
     tables: dict[str, _Table] = {}
     i = end = pos
     while i < len(text):
@@ -128,7 +128,7 @@ def _statements(text: str, pos: int, limit: int) -> tuple[dict[str, _Table], int
         if i >= len(text) or not _STATEMENT.match(text, i):
             break
         j = i
-        while j < len(text) and j - i <= limit:
+        while j < len(text):
             m = _PIECE.match(text, j)
             if m is None:
                 break
@@ -189,15 +189,17 @@ def _pointed(table: _Table, column: str, tables: dict[str, _Table]) -> _Table | 
     return found if found is not None and found is not table and found.rows else None
 
 
-def _name_of(table: _Table, key: str) -> str | None:
-    """The name of the row of `table` whose key is `key`: its first text value other than the key."""
+def _names(table: _Table) -> dict[str, str]:
+    """Each row's key -> its name: the first text value other than the key (read once per table)."""
     k = table.columns.index(table.key) if table.key in table.columns else 0
+    out: dict[str, str] = {}
     for row in table.rows:
-        if k < len(row) and row[k][2] == key:
-            for n, (_a, _b, value) in enumerate(row):
-                if n != k and value and not re.fullmatch(r"[\d.,-]+", value):
-                    return value
-    return None
+        if k < len(row):
+            name = next((v for n, (_a, _b, v) in enumerate(row) if n != k and v and not re.fullmatch(r"[\d.,-]+", v)),
+                        None)
+            if name is not None:
+                out.setdefault(row[k][2], name)
+    return out
 
 
 def _label_of(name: str, table: LabelTable):
@@ -256,21 +258,27 @@ def _read(text: str, pos: int, end: int, main: _Table, tables: dict[str, _Table]
                     columns.append(Column(t.columns[other], label))
                     children.append((t, n, len(columns) - 1))
                 break
+    # Read once, by key, so that the work stays linear in the dump.
+    names = {n: _names(t) for n, t in lookups.items()}
+    grouped: dict[int, dict[str, list[tuple[int, int, str]]]] = {}
+    for child, link, _col in children:
+        rows = grouped.setdefault(id(child), {})
+        for crow in child.rows:
+            if len(crow) == 2 and crow[1 - link][2]:
+                rows.setdefault(crow[link][2], []).append(crow[1 - link])
     projects: list[Project] = []
     owned: list[tuple[int, int]] = []
     for row in main.rows:
         if not row:
             continue
-        cells = [Cell(a, b, n, (_name_of(lookups[n], v) or v) if n in lookups else v, a)
+        cells = [Cell(a, b, n, names[n].get(v, v) if n in names else v, a)
                  for n, (a, b, v) in enumerate(row) if n < len(main.columns)]
         project = Project(cells)
         check_length(text, project, limit)
         ident = row[key][2] if key < len(row) else None
         for child, link, col in children:
-            for crow in child.rows:
-                if len(crow) == 2 and crow[link][2] == ident and crow[1 - link][2]:
-                    a, b, v = crow[1 - link]
-                    project.cells.append(Cell(a, b, col, v, a))
+            for a, b, v in grouped[id(child)].get(ident, ()):
+                project.cells.append(Cell(a, b, col, v, a))
         projects.append(project)
         owned.extend((c.start, c.end) for c in project.cells)
     events = _events(main, key, columns, activity, table)

@@ -64,3 +64,14 @@ def test_a_key_to_the_country_codes_is_no_project():
 def test_a_second_table_of_projects_is_still_read():
     records = _records(ES_TWO_TABLES)
     assert [r.code for r in records] == ["PE-01", "PE-02", "BO-07", "BO-08"]
+
+
+def test_a_note_below_a_table_longer_than_a_record_is_read():
+    # The text after a table was read as if it began at the file's start: below a table longer than one record's
+    # limit (a large export) a footnote raised "the record from line 1 runs over ... characters".
+    rows = "\n".join(f"P-{i},Project number {i} on civil service,USD,{1000 * i},Active" for i in range(120))
+    text = f"Code,Title,Currency,Budget,Status\n{rows}\n\nSource: Ministry of Public Service, November 2026.\n"
+    assert len(text) > 5000
+    records = list(iter_records([text], max_record=5000))
+    assert len(records) == 120
+    assert any("Ministry of Public Service" in piece for piece in records[-1].unparsed)
