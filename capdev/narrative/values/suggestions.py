@@ -28,6 +28,7 @@ from . import prose as _prose
 from .suggest_countries import suggest_countries
 from .suggest_donors import suggest_donor
 from .suggest_money import suggest_budget
+from .suggest_partners import add_suggested_partners
 from .suggest_periods import suggest_period, suggest_row_period
 from .suggest_sides import suggest_sides
 
@@ -67,6 +68,7 @@ def suggest_missing(steps) -> None:
     if not rec.funding_source and not any(p.role == "funding" for p in rec.partners) and not any(
             f.field in ("partners", "funding_source") and f.reason.startswith(_DECLINED) for f in rec.flags):
         _donors(steps, text)
+    _guard(add_suggested_partners, steps)  # the partners, where no rule placed one (values.suggest_partners)
     if not rec.code:
         found = _guard(head_code, text)
         if found:
