@@ -37,8 +37,10 @@ from .told_partners import before_next_cue
 
 _MOST = 6
 _ARTICLE = r"(?:(?:the|la|le|el|les|los|las)\s+|l['’]\s?)"
-_LABEL = re.compile(r"(?m)(?:^[ \t|*>•-]*|(?<=[.;]\s)|(?<=\|)[ \t]*)(?P<label>[^\W\d][\w .'’/-]{1,40}?)"
-                    r"(?:[ \t]*[:|](?!//)|[ \t]*\.{3,}|[ \t]{3,})[ \t]*(?P<value>\S[^\n]*)")
+# Where a label may open: a line's start (after a bullet or a table's bar), a sentence's, a table cell's.
+_LABEL_AT = re.compile(r"(?m)^[ \t|*>•-]*|(?<=[.;]\s)|(?<=\|)[ \t]*")
+_LABEL = re.compile(r"(?P<label>[^\W\d][\w .'’/-]{1,40}?)(?:[ \t]*[:|](?!//)|[ \t]*\.{3,}|[ \t]{3,})[ \t]*"
+                    r"(?P<value>\S[^\n]*)")
 _WITH = re.compile(rf"(?<![\w-])(?:with|avec|con)\s+{_ARTICLE}?(?=[A-Z\u00c0-\u00de])")
 _SENTENCE_END = re.compile(r"\.(?=[\"”»)]?(?:[\s,;]|$))|\|")
 _ACRONYM_IN_BRACKETS = re.compile(r"\([A-Z][A-Za-z&-]{1,15}\)")
@@ -62,8 +64,18 @@ def _items(names: str) -> list[str]:
 def _a_body(name: str) -> bool:
     from .partners import is_country_name
 
-    return bool(name) and names_a_body(name) and not is_person(name) and not is_country_name(name) and not (
+    return bool(name) and names_a_body(name) and not is_person(name) and not _ends_with_person(name) and not (
+        re.fullmatch(r"[IVXLC]+|\w{1,2}", name)) and not is_country_name(name) and not (
         _GOVERNMENT.match(name)) and not _SENTENCE_END.search(name) and not organisation_fault(name)
+
+
+def _ends_with_person(name: str) -> bool:
+    """"Ombudsman Aida Bekova": a title and a person's given name and surname, no body."""
+    from .person_names import given_names
+
+    words = name.split()
+    return len(words) >= 2 and fold(words[-2]).lower() in given_names() and words[-1][:1].isupper() and not (
+        words[-1].isupper())
 
 
 def _institution(name: str) -> bool:
@@ -104,7 +116,10 @@ def _label_rx(name: str) -> re.Pattern[str]:
 def _labelled(text: str, code: str | None) -> list[tuple[str, str]]:
     """(names, the label) for each label of partnership and its value."""
     found = []
-    for m in _LABEL.finditer(text):
+    for at_label in _LABEL_AT.finditer(text):
+        m = _LABEL.match(text, at_label.end())
+        if m is None:
+            continue
         label = fold(m.group("label")).lower().strip()
         if len(label.split()) > 4 or not _label_rx("partner_labels").search(label.replace(".", " ")):
             continue
@@ -121,7 +136,8 @@ def _labelled(text: str, code: str | None) -> list[tuple[str, str]]:
                 break
             value += " " + line.strip()
             at = nxt if nxt > 0 else len(text)
-        if m.start() > 0 and text[m.start() - 1 : m.start()] == " " and not _SENTENCE_END.search(value):
+        inline = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip(" \t|*>•-")
+        if inline and not _SENTENCE_END.search(value) and "|" not in inline:
             nxt = text.find("\n", at + 1)  # a label inside a paragraph: its value runs on to the sentence's end
             value += " " + text[at + 1 : nxt if nxt > 0 else len(text)].strip()
         cut = _SENTENCE_END.search(value)

@@ -1,0 +1,99 @@
+"""Suggested partners (round 16, values/suggest_partners.py): for a found record no rule gave a partner that is not a
+funder, the bodies its own text gives that role, placed and FLAGGED on "partners" with what they were read from: a
+label of partnership and its value (wrapped onto an indented line, or inside a sentence), a body shaped as an
+institution after a word of working together or after "with", "avec", "con". In English, French and Spanish; with
+the guards: a rule's partners (untouched), another project's paragraph or label, "in line with", a country alone, a
+funder after "with", a person."""
+from __future__ import annotations
+
+import pytest
+
+from capdev.narrative.tests._shared import only_record_in, suggested
+from capdev.narrative.values.suggest_partners import suggest_partners
+
+_one = only_record_in
+
+
+def _cooperating(rec) -> list[str]:
+    return [p.acronym or p.name for p in rec.partners if p.role != "funding"]
+
+
+# ---------------------------------------------------------------- suggested and flagged
+
+@pytest.mark.parametrize("text,names,cue", [
+    ("Digital Records Management for Local Councils\nProject code: DRM-2025-03\n"
+     "Duration: January 2025 - December 2027\nBudget: USD 400,000\nFunded by the Government of Norway.\n"
+     "Technical counterpart .......... National Archives and Records Authority (NARA) /\n"
+     "                                 Association of Local Authorities of Tanzania\n"
+     "Summary: the project trains records officers of 40 councils.\n",
+     ["NARA", "Association of Local Authorities of Tanzania"], "Technical counterpart"),
+    ("Integrity Systems for Public Procurement in Zambia\n\nThe project \"Integrity Systems for Public Procurement "
+     "in Zambia\" runs from March 2025 to February 2027 with\nUSD 350,000 from the Government of Finland. Its "
+     "inception workshop, co-organized with the Zambia Public\nProcurement Authority (ZPPA) and the National "
+     "Institute of Public Administration, was held in Lusaka in\nMay 2025 with 60 officials.\n",
+     ["ZPPA", "National Institute of Public Administration"], "co-organized with"),
+    ("Atelier national sur la gestion axée sur les résultats\n\nLe projet « Gestion axée sur les résultats dans "
+     "l'administration guinéenne », financé par la Banque africaine de\ndéveloppement (2025-2027), a tenu son "
+     "atelier national à Conakry en avril 2025, co-organisé avec l'Institut\nnational de la statistique (INS) et "
+     "la Direction nationale du Plan.\n",
+     ["INS", "Direction nationale du Plan"], "co-organise avec"),
+    ("Modernización de las compras públicas municipales\n\nPeríodo: abril de 2025 a marzo de 2027. Financiado por "
+     "la Unión Europea con EUR 900.000. Contraparte técnica: Dirección Nacional de Contrataciones\nPúblicas (DNCP). "
+     "El proyecto capacitó a 120 compradores municipales en 2025.\n",
+     ["DNCP"], "Contraparte técnica"),
+])
+def test_the_bodies_the_text_gives_a_partners_role_are_suggested_flagged(text, names, cue) -> None:
+    rec = _one(text)
+    assert _cooperating(rec) == names
+    reasons = suggested(rec, "partners")
+    assert len(reasons) == len(names) and all(cue in r for r in reasons)
+    assert all(p.role == "funding" for p in rec.partners if (p.acronym or p.name) not in names)  # funders kept
+
+
+def test_a_body_after_con_shaped_as_an_institution() -> None:
+    found = suggest_partners("Funcionó de marzo de 2021 a noviembre de 2023, con un aporte de la Unión Europea, y lo "
+                             "organizamos con la Universidad Nacional de Asunción y el INAPP. Hubo 200 asistentes.")
+    assert [n for n, _, _ in found] == ["Universidad Nacional de Asunción", "INAPP"]
+
+
+# ---------------------------------------------------------------- guards
+
+@pytest.mark.parametrize("text", [
+    # another project's paragraph, named by its code
+    "Civil Service Reform Support in Malawi\nCode: MWI-2025-01\nDuration: January 2025 - December 2027\n"
+    "Funding: European Union\n\nUnder project MWI-2019-04, a workshop co-organized with the Malawi Institute of "
+    "Management (MIM) was held in 2020.\n",
+    # "in line with", "consistent with": no partnership
+    "Strengthening Policy Coherence in Ghana\nThe project runs from 2025 to 2027 with USD 500,000 from the "
+    "Government of Italy, in line with the National\nDevelopment Planning Commission (NDPC) guidelines and "
+    "consistent with the Ghana Statistical Service (GSS) standards.\n",
+    # a country alone under a label of partnership
+    "Gobierno digital para municipios\nPaíses socios ..... Guatemala y Honduras\n"
+    "Período ........... julio 2025 - junio 2027\nFinanciamiento .... Unión Europea\n",
+    # a funder after "with"
+    "E-Government Capacity in Bhutan\nThe project runs from 2025 to 2027, with the World Bank and with the "
+    "Government of Japan (JICA) paying for the training.\n",
+    # another record's partners, named by its code in the label
+    "Evaluación de políticas públicas, fase II\nCódigo: CR-EVAL-2024-07\nPeríodo: 2024-2026\n"
+    "Financiamiento: Unión Europea\nSocios CR-SCD-2027-02: Ministerio de Ciencia, Innovación, Tecnología y "
+    "Telecomunicaciones (MICITT).\n",
+])
+def test_no_partner_is_suggested(text) -> None:
+    rec = _one(text)
+    assert _cooperating(rec) == [] and suggested(rec, "partners") == []
+
+
+def test_a_rules_partners_are_left_as_they_are() -> None:
+    rec = _one("Digital Records Management for Local Councils\nDuration: January 2025 - December 2027\n"
+               "Funding: Government of Norway\nPartners: UNDP\nSummary: the inception workshop, co-organized with "
+               "the National Institute of Public Administration (NIPA), took place in Dodoma.\n")
+    assert _cooperating(rec) == ["UNDP"] and suggested(rec, "partners") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The mission met with Dr. Amina Diallo and Mr. Juan Pérez.",
+    "Réunion tenue avec le Mali et le Niger en 2025.",
+    "El taller se organizó con la Municipalidad antes del cierre de la fase.",
+])
+def test_no_person_country_or_words_of_a_sentence(text) -> None:
+    assert suggest_partners(text) == []
