@@ -26,7 +26,7 @@ from ..code_choice import ACT_WORDS, CODE_TOKEN, a_letter, another_code, named_n
 from ..folding import fold
 from . import prose as _prose
 from .suggest_countries import suggest_countries
-from .suggest_donors import suggest_donor
+from .suggest_donors import suggest_donor, suggest_owner
 from .suggest_money import suggest_budget
 from .suggest_partners import add_suggested_partners
 from .suggest_periods import suggest_period, suggest_row_period
@@ -132,6 +132,12 @@ def _donors(steps, text: str) -> None:
         if name:
             steps.add_partners(name, "funding")
             rec.flag("funding_source", f"suggested donor: {name}, the one body named beside a word of funding")
+        elif owner := _guard(suggest_owner, text, others):  # "US$ 720,000 (Development Account)": who owns it
+            if owner[2]:
+                rec.funding_source = owner[0]
+            else:
+                steps.add_partners(owner[0], "funding")
+            rec.flag("funding_source", f"suggested: {owner[0]}, {owner[1]}")
     if facts.funding_source and not any(p.role == "funding" for p in rec.partners):
         rec.funding_source = facts.funding_source
         rec.flag("funding_source", f"suggested: {facts.funding_source}, named after a funding word")
