@@ -97,3 +97,44 @@ def test_a_rules_partners_are_left_as_they_are() -> None:
 ])
 def test_no_person_country_or_words_of_a_sentence(text) -> None:
     assert suggest_partners(text) == []
+
+
+# ---------------------------------------------------------------- suggested donors where they missed
+
+@pytest.mark.parametrize("text,donor,source,cue", [
+    ("E-Procurement Capacity Building in Tonga\nA $4.5 million grant from the Pacific Resilience Fund; effective 1 "
+     "March 2024, closing 31 August 2027.\nExecuting agency: Ministry of Finance.\n",
+     None, "Pacific Resilience Fund", "after 'grant from'"),
+    ("Fortalecimiento del servicio civil en Honduras\nPeríodo ........... marzo 2025 - febrero 2027\n"
+     "Monto ............. USD 310.000 (AECID)\nEstado ............ En ejecución\n",
+     "AECID", None, "in brackets after the amount"),
+    ("Appui à la statistique administrative\nPériode : 2025-2027\n"
+     "Budget : 450 000 USD (Compte de l'ONU pour le développement)\n"
+     "Partenaires : Institut national de la statistique (INS)\n",
+     None, "Compte de l'ONU pour le développement", "in brackets after the amount"),
+])
+def test_the_owner_of_the_amount_or_the_body_after_a_funding_word_is_the_suggested_donor(text, donor, source,
+                                                                                          cue) -> None:
+    rec = _one(text)
+    assert [p.acronym or p.name for p in rec.partners if p.role == "funding"] == ([donor] if donor else [])
+    assert rec.funding_source == source
+    assert any(cue in r for r in suggested(rec, "funding_source"))
+
+
+def test_a_funding_words_own_complement_is_no_longer_name_around_the_body() -> None:
+    from capdev.narrative.values.suggest_donors import suggest_donor
+
+    assert suggest_donor("Le projet, avec un financement attendu de l'AFD, durera 36 mois.") == "AFD"
+    assert suggest_donor("El proyecto, con financiación prevista de la AECID, durará 24 meses.") == "AECID"
+
+
+@pytest.mark.parametrize("text", [
+    "The first phase (2019-2022) was a grant from the Asian Development Fund.",  # an earlier phase's
+    "Budget: USD 300,000 (Development Account) and USD 200,000 (World Bank)",  # two owners: split evidence
+    "Budget: USD 300,000 (Ministry of Finance)",  # no payer, no mechanism
+    "A grant from the Ministry of Planning and the Asian Development Fund.",  # a list
+])
+def test_no_owner_is_suggested(text) -> None:
+    from capdev.narrative.values.suggest_donors import suggest_owner
+
+    assert suggest_owner(text) is None
