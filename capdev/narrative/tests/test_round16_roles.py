@@ -138,3 +138,22 @@ def test_no_owner_is_suggested(text) -> None:
     from capdev.narrative.values.suggest_donors import suggest_owner
 
     assert suggest_owner(text) is None
+
+
+def test_a_list_under_a_heading_of_partnership() -> None:
+    found = suggest_partners("SECTION E - PARTENAIRES ASSOCIÉS\n- Institut national de la statistique (INS)\n"
+                             "- Agence nationale de la société de l'information (ANSI)\n"
+                             "- Bureau du Coordonnateur résident (pour information)\n\nSECTION F - CALENDRIER\n")
+    assert [n for n, _, _ in found] == ["Institut national de la statistique (INS)",
+                                        "Agence nationale de la société de l'information (ANSI)"]
+    assert all("PARTENAIRES ASSOCIÉS" in why for _, _, why in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Development partners:\n- European Union\n- World Bank\n",  # who pays
+    "Partenaires techniques et financiers\n- Agence française de développement (AFD)\n",
+    "Socios para el desarrollo: Agencia Española de Cooperación Internacional para el Desarrollo (AECID)\n",
+    "Países socios:\n- Guatemala\n- Honduras\n",  # countries
+])
+def test_no_partner_under_a_heading_of_who_pays_or_of_countries(text) -> None:
+    assert suggest_partners(text) == []

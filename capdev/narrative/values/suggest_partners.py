@@ -113,6 +113,29 @@ def _label_rx(name: str) -> re.Pattern[str]:
     return cue_rx(name)
 
 
+def _of_partnership(label: str) -> bool:
+    """Do a label's or heading's words (folded) name partners, and not who pays ("Development partners",
+    "Partenaires techniques et financiers", "Funding partner")?"""
+    return bool(_label_rx("partner_labels").search(label)) and not _label_rx("payer_partner_labels").search(label) \
+        and not _label_rx("funding_words").search(label)
+
+
+def _without_payer_lists(text: str) -> str:
+    """The text without the lines that list who pays under a label of partnership ("Development partners: EU,
+    World Bank", "Partenaires techniques et financiers" and its bullets)."""
+    kept, dropping = [], False
+    for line in text.split("\n"):
+        head = fold(line.split(":")[0][:80]).lower()
+        if _label_rx("payer_partner_labels").search(head):
+            dropping = True
+            continue
+        if dropping and _BULLET.match(line):
+            continue
+        dropping = False
+        kept.append(line)
+    return "\n".join(kept)
+
+
 def _labelled(text: str, code: str | None) -> list[tuple[str, str]]:
     """(names, the label) for each label of partnership and its value."""
     found = []
@@ -121,7 +144,7 @@ def _labelled(text: str, code: str | None) -> list[tuple[str, str]]:
         if m is None:
             continue
         label = fold(m.group("label")).lower().strip()
-        if len(label.split()) > 4 or not _label_rx("partner_labels").search(label.replace(".", " ")):
+        if len(label.split()) > 4 or not _of_partnership(label.replace(".", " ")):
             continue
         codes = {t.upper() for t in re.findall(CODE_TOKEN_RX, m.group("label")) if any(c.isdigit() for c in t)}
         if codes and (code or "").upper() not in codes:
@@ -144,6 +167,34 @@ def _labelled(text: str, code: str | None) -> list[tuple[str, str]]:
         value = value[: cut.start()] if cut else value
         if value.strip():
             found.append((value.strip(), m.group("label").strip()))
+    return found
+
+
+_BULLET = re.compile(r"^[ \t]*(?:[-–•*·]|\d{1,2}[.)]|[a-z][.)])[ \t]+(?P<item>\S[^\n]*)$")
+# A heading over a list: "SECTION E - PARTENAIRES ASSOCIÉS", "3. Partners", "Socios del proyecto".
+_HEADING = re.compile(r"^[ \t]*(?:(?:section|secci[oó]n|part|partie|parte)\s+\w{1,3}\s*[-–:.]\s*|\d{1,2}(?:\.\d{1,2})*\.?\s+)?"
+                      r"(?P<words>[^\W\d][^:|\n]{2,80}?)[ \t]*:?[ \t]*$", re.IGNORECASE)
+# "(pour information)", "(to be confirmed)", "(observador)": an aside in small words qualifies the body's part.
+_ASIDE = re.compile(r"\((?:[a-z\u00e0-\u00ff'’]+\s*){1,4}\)")
+
+
+def _listed(text: str) -> list[tuple[str, str]]:
+    """(item, the heading) for each item of a bulleted list under a heading of partnership."""
+    lines = text.split("\n")
+    found = []
+    for i, line in enumerate(lines):
+        m = _HEADING.match(line)
+        if not m or len(m.group("words").split()) > 8:
+            continue
+        words = fold(m.group("words")).lower()
+        if not _of_partnership(words):
+            continue
+        for follower in lines[i + 1 :]:
+            item = _BULLET.match(follower)
+            if not item:
+                break
+            if not _ASIDE.search(item.group("item")):
+                found.append((item.group("item").strip(" ;.,"), m.group("words").strip()))
     return found
 
 
@@ -178,12 +229,14 @@ def suggest_partners(text: str, code: str | None = None, others: set[str] = froz
         return []
     text = own_text(text, code)
     named: list[tuple[str, str, str]] = []
-    facts = _prose.read_partners(text)
+    facts = _prose.read_partners(_without_payer_lists(text))
     for names in facts.implementers + facts.partners:
         role = "implementing" if names in facts.implementers else "cooperating"
         named += [(n, role, "named after a word of partnership or implementing") for n in _items(names)]
     for names, label in _labelled(text, code):
         named += [(n, "cooperating", f"the value of '{label}'") for n in _items(names)]
+    for names, heading in _listed(text):
+        named += [(n, "cooperating", f"listed under '{heading}'") for n in _items(names)]
     for names, cue in _after_with(text):
         named += [(n, "cooperating", f"named after '{cue}'") for n in _items(names)]
     out: list[tuple[str, str, str]] = []
