@@ -81,9 +81,9 @@ def _payer_or_mechanism(name: str) -> bool:
 
 
 def suggest_owner(text: str, others: set[str] = frozenset()) -> tuple[str, str, bool] | None:
-    """(the body or mechanism, what it was read from, whether it is a mechanism) that owns the record's amount in brackets or follows a word
-    of funding, when there is one such and no earlier phase or separate effort is told in its sentence; None when
-    there is none or two."""
+    """(the body or mechanism, what it was read from, whether it is a mechanism) that owns the record's amount in
+    brackets or follows a word of funding, when there is one such and no earlier phase or separate effort is told
+    in its sentence; None when there is none or two."""
     from .prose_names import name_extent
 
     if not isinstance(text, str) or not text.strip():
@@ -100,7 +100,8 @@ def suggest_owner(text: str, others: set[str] = frozenset()) -> tuple[str, str, 
         for cue in cue_rx("funding_words").finditer(folded, lo, hi):
             lead = _CUE_LEAD.match(text, cue.end())
             name = name_extent(text[lead.end() : min(hi, lead.end() + 160)]) if lead else ""
-            if name and name[:1].isupper() and _payer_or_mechanism(name) and not re.search(r"\s(?:and|et|y)\s", name):
+            if name and name[:1].isupper() and _payer_or_mechanism(name) and not re.search(
+                    r"\s(?:and|et|y)\s", name):
                 found.setdefault(" ".join(name.split()), f"after '{text[cue.start() : cue.end()]}'")
     from .funding import _MECHANISM
 

@@ -23,9 +23,9 @@ from __future__ import annotations
 import functools
 import re
 
+from ..code_choice import CODE_TOKEN as CODE_TOKEN_RX
 from ..folding import fold
 from ..org_shapes import organisation_fault
-from ..code_choice import CODE_TOKEN as CODE_TOKEN_RX
 from . import prose as _prose
 from .orgs import resolve_organisation
 from .partner_checks import names_a_body
@@ -172,8 +172,8 @@ def _labelled(text: str, code: str | None) -> list[tuple[str, str]]:
 
 _BULLET = re.compile(r"^[ \t]*(?:[-–•*·]|\d{1,2}[.)]|[a-z][.)])[ \t]+(?P<item>\S[^\n]*)$")
 # A heading over a list: "SECTION E - PARTENAIRES ASSOCIÉS", "3. Partners", "Socios del proyecto".
-_HEADING = re.compile(r"^[ \t]*(?:(?:section|secci[oó]n|part|partie|parte)\s+\w{1,3}\s*[-–:.]\s*|\d{1,2}(?:\.\d{1,2})*\.?\s+)?"
-                      r"(?P<words>[^\W\d][^:|\n]{2,80}?)[ \t]*:?[ \t]*$", re.IGNORECASE)
+_HEADING = re.compile(r"^[ \t]*(?:(?:section|secci[oó]n|part|partie|parte)\s+\w{1,3}\s*[-–:.]\s*"
+                      r"|\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?P<words>[^\W\d][^:|\n]{2,80}?)[ \t]*:?[ \t]*$", re.IGNORECASE)
 # "(pour information)", "(to be confirmed)", "(observador)": an aside in small words qualifies the body's part.
 _ASIDE = re.compile(r"\((?:[a-z\u00e0-\u00ff'’]+\s*){1,4}\)")
 
