@@ -128,7 +128,20 @@ def test_a_funding_words_own_complement_is_no_longer_name_around_the_body() -> N
     assert suggest_donor("El proyecto, con financiación prevista de la AECID, durará 24 meses.") == "AECID"
 
 
+@pytest.mark.parametrize("text,owner", [
+    ("Budget: USD 490,000 from the Development Account. Lead national partner: the Academy.", "Development Account"),
+    ("Funcionó con un aporte de EUR 800.000 de la Unión Europea, y lo hicimos con la FIIAPP.", "Unión Europea"),
+])
+def test_the_payer_or_mechanism_named_right_after_the_amount(text, owner) -> None:
+    from capdev.narrative.values.suggest_donors import suggest_owner
+
+    found = suggest_owner(text)
+    assert found is not None and found[0] == owner and found[1] == "after the amount"
+
+
 @pytest.mark.parametrize("text", [
+    "The first phase received USD 200,000 from the Development Account.",  # an earlier phase's
+    "Con USD 3 millones de presupuesto propio.",  # no name after the amount
     "The first phase (2019-2022) was a grant from the Asian Development Fund.",  # an earlier phase's
     "Budget: USD 300,000 (Development Account) and USD 200,000 (World Bank)",  # two owners: split evidence
     "Budget: USD 300,000 (Ministry of Finance)",  # no payer, no mechanism

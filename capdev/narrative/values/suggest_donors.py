@@ -70,6 +70,8 @@ def suggest_donor(text: str, others: set[str] = frozenset()) -> str | None:
 # words right after a funding word ("a grant from the Asian Development Fund"): a body or a funding mechanism.
 _OWNER_AFTER = re.compile(r"\s*\(\s*([^()\n]{2,60}?)\s*\)")
 _CUE_LEAD = re.compile(r"(?i)\s*(?:from|by|of|de|del|par|por|du|des)?\s*(?:the\s+|la\s+|le\s+|el\s+|l['’]\s?)?")
+_FROM_AFTER = re.compile(r"\s+(?:from|provided\s+by|de\s+la\s+part\s+d[eu]|de\s+parte\s+del?|du|des|del|de\s+la|de)\s+"
+                         r"(?:the\s+|la\s+|le\s+|el\s+|l['’]\s?)?")
 _OTHER_EFFORT = re.compile(r"(?i)\b(?:phase|fase|previous|former|earlier|anterior|pr[eé]c[eé]dent|separate|distinct)")
 
 
@@ -93,6 +95,11 @@ def suggest_owner(text: str, others: set[str] = frozenset()) -> tuple[str, str, 
         m = _OWNER_AFTER.match(text, end)
         if m and _payer_or_mechanism(m.group(1)) and len(m.group(1).split()) <= 6:
             found.setdefault(" ".join(m.group(1).split()), "in brackets after the amount")
+        m = _FROM_AFTER.match(text, end)  # "USD 490,000 from the Development Account", "EUR 2 M de la Unión Europea"
+        name = name_extent(re.split(r"\n\s*\n|[.;:](?=\s|$)", text[m.end() : m.end() + 120])[0]) if m else ""
+        if name and name[:1].isupper() and _payer_or_mechanism(name) and not re.search(r"\s(?:and|et|y)\s", name) \
+                and not _OTHER_EFFORT.search(text, max(0, start - 120), m.end() + len(name)):
+            found.setdefault(" ".join(name.split()), "after the amount")
     folded = fold(text).lower()
     for lo, hi in sentences(text):
         if _OTHER_EFFORT.search(text, lo, hi):
