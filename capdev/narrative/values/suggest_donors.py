@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from ..folding import fold
-from .orgs import find_organisations
+from .money import money_spans
+from .orgs import find_organisations, resolve_organisation
 from .places import resolve_country
 from .prose_facts import sentences
 from .suggest_periods import cue_rx
@@ -29,9 +30,11 @@ _NAME_GOES_ON = re.compile(r"[ \t]+(?:[A-Z][a-z]|[A-Z]{2,}\b)")
 _NAME_BEFORE = re.compile(r"[\w)]\s+(?:des|de\s+las?|de\s+los|del|de\s+l'|du|of(?:\s+the)?)\s+$")
 
 
-def _bodies(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+def _bodies(text: str, lo: int, hi: int, cue_ends: tuple[int, ...] = ()) -> list[tuple[int, int, str]]:
+    # "financiación prevista de la AECID": a funding word's own complement, not a longer name around the body
     found = [(lo + s, lo + e, name) for s, e, name in find_organisations(text[lo:hi])
-             if not _NAME_GOES_ON.match(text, lo + e) and not _NAME_BEFORE.search(text[max(0, lo + s - 40) : lo + s])]
+             if not _NAME_GOES_ON.match(text, lo + e) and (not _NAME_BEFORE.search(text[max(0, lo + s - 40) : lo + s])
+                                                          or any(0 <= lo + s - c <= 25 for c in cue_ends))]
     for m in _GOVERNMENT.finditer(text, lo, hi):
         words = m.group(1).split()
         for n in range(len(words), 0, -1):  # "the Government of Canada will fund": the country's own words
@@ -54,10 +57,63 @@ def suggest_donor(text: str, others: set[str] = frozenset()) -> str | None:
         cues = list(cue_rx("funding_words").finditer(folded, lo, hi))
         if not cues:
             continue
-        for start, end, name in _bodies(text, lo, hi):
+        for start, end, name in _bodies(text, lo, hi, tuple(c.end() for c in cues)):
             if fold(name).lower() in others:
                 continue
             if any(c.end() <= start and start - c.end() <= _NEAR or end <= c.start() and c.start() - end <= _NEAR
                    for c in cues):
                 found.add(" ".join(name.split()))
     return found.pop() if len(found) == 1 else None
+
+
+# An amount's owner in brackets right after it ("US$ 185.000 (AGCID)", "USD 720,000 (Development Account)"); the
+# words right after a funding word ("a grant from the Asian Development Fund"): a body or a funding mechanism.
+_OWNER_AFTER = re.compile(r"\s*\(\s*([^()\n]{2,60}?)\s*\)")
+_CUE_LEAD = re.compile(r"(?i)\s*(?:from|by|of|de|del|par|por|du|des)?\s*(?:the\s+|la\s+|le\s+|el\s+|l['’]\s?)?")
+_FROM_AFTER = re.compile(r"\s+(?:from|provided\s+by|de\s+la\s+part\s+d[eu]|de\s+parte\s+del?|du|des|del|de\s+la|de)\s+"
+                         r"(?:the\s+|la\s+|le\s+|el\s+|l['’]\s?)?")
+_OTHER_EFFORT = re.compile(r"(?i)\b(?:phase|fase|previous|former|earlier|anterior|pr[eé]c[eé]dent|separate|distinct)")
+
+
+def _payer_or_mechanism(name: str) -> bool:
+    from .funding import _MECHANISM
+
+    org = resolve_organisation(name)
+    return bool(_MECHANISM.search(fold(name)) or (org is not None and org.type in ("donor", "igo")))
+
+
+def suggest_owner(text: str, others: set[str] = frozenset()) -> tuple[str, str, bool] | None:
+    """(the body or mechanism, what it was read from, whether it is a mechanism) that owns the record's amount in
+    brackets or follows a word of funding, when there is one such and no earlier phase or separate effort is told
+    in its sentence; None when there is none or two."""
+    from .prose_names import name_extent
+
+    if not isinstance(text, str) or not text.strip():
+        return None
+    found: dict[str, str] = {}
+    for start, end in money_spans(text):
+        m = _OWNER_AFTER.match(text, end)
+        if m and _payer_or_mechanism(m.group(1)) and len(m.group(1).split()) <= 6:
+            found.setdefault(" ".join(m.group(1).split()), "in brackets after the amount")
+        m = _FROM_AFTER.match(text, end)  # "USD 490,000 from the Development Account", "EUR 2 M de la Unión Europea"
+        name = name_extent(re.split(r"\n\s*\n|[.;:](?=\s|$)", text[m.end() : m.end() + 120])[0]) if m else ""
+        if name and name[:1].isupper() and _payer_or_mechanism(name) and not re.search(r"\s(?:and|et|y)\s", name) \
+                and not _OTHER_EFFORT.search(text, max(0, start - 120), m.end() + len(name)):
+            found.setdefault(" ".join(name.split()), "after the amount")
+    folded = fold(text).lower()
+    for lo, hi in sentences(text):
+        if _OTHER_EFFORT.search(text, lo, hi):
+            continue
+        for cue in cue_rx("funding_words").finditer(folded, lo, hi):
+            lead = _CUE_LEAD.match(text, cue.end())
+            name = name_extent(text[lead.end() : min(hi, lead.end() + 160)]) if lead else ""
+            if name and name[:1].isupper() and _payer_or_mechanism(name) and not re.search(
+                    r"\s(?:and|et|y)\s", name):
+                found.setdefault(" ".join(name.split()), f"after '{text[cue.start() : cue.end()]}'")
+    from .funding import _MECHANISM
+
+    found = {n: why for n, why in found.items() if fold(n).lower() not in others}
+    if len(found) != 1:
+        return None
+    name, why = next(iter(found.items()))
+    return name, why, bool(_MECHANISM.search(fold(name))) and resolve_organisation(name) is None

@@ -26,8 +26,9 @@ from ..code_choice import ACT_WORDS, CODE_TOKEN, a_letter, another_code, named_n
 from ..folding import fold
 from . import prose as _prose
 from .suggest_countries import suggest_countries
-from .suggest_donors import suggest_donor
+from .suggest_donors import suggest_donor, suggest_owner
 from .suggest_money import suggest_budget
+from .suggest_partners import add_suggested_partners
 from .suggest_periods import suggest_period, suggest_row_period
 from .suggest_sides import suggest_sides
 
@@ -67,6 +68,7 @@ def suggest_missing(steps) -> None:
     if not rec.funding_source and not any(p.role == "funding" for p in rec.partners) and not any(
             f.field in ("partners", "funding_source") and f.reason.startswith(_DECLINED) for f in rec.flags):
         _donors(steps, text)
+    _guard(add_suggested_partners, steps)  # the partners, where no rule placed one (values.suggest_partners)
     if not rec.code:
         found = _guard(head_code, text)
         if found:
@@ -130,6 +132,12 @@ def _donors(steps, text: str) -> None:
         if name:
             steps.add_partners(name, "funding")
             rec.flag("funding_source", f"suggested donor: {name}, the one body named beside a word of funding")
+        elif owner := _guard(suggest_owner, text, others):  # "US$ 720,000 (Development Account)": who owns it
+            if owner[2]:
+                rec.funding_source = owner[0]
+            else:
+                steps.add_partners(owner[0], "funding")
+            rec.flag("funding_source", f"suggested: {owner[0]}, {owner[1]}")
     if facts.funding_source and not any(p.role == "funding" for p in rec.partners):
         rec.funding_source = facts.funding_source
         rec.flag("funding_source", f"suggested: {facts.funding_source}, named after a funding word")
