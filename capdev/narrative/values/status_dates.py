@@ -26,6 +26,7 @@ from . import dates as _dates
 from .asof_dates import as_of_date
 from .datelines import dateline
 from .duration_ends import counted_end
+from .head_dates import more_document_dates
 from .meeting_dates import meeting_date
 from .stretch_datelines import stretch_month
 from .suggest_status import suggest_status
@@ -94,7 +95,9 @@ def document_date(text: str) -> PartialDate | None:
             found.add(date)
         elif (date := dateline(line) or stretch_month(line) or meeting_date(line)) is not None:  # "Held on 14 May"
             datelines.add(date)
-    found = found or datelines
+    # round 16: "Printed: 03.08.2026", "Semaine du 16 au 22 novembre 2026" (values.head_dates), where no label dates
+    # the document and its datelines are none or disagree (a press review's sources: "B. Mutations, 20/11/2026")
+    found = found or (datelines if len(datelines) == 1 else more_document_dates(text[:HEAD_CHARS]) or datelines)
     return found.pop() if len(found) == 1 else None
 
 

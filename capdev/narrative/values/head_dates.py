@@ -1,0 +1,164 @@
+"""More places where a document states its own date (round 16), for values.status_dates.document_date when its
+labels, headings, "as of" lines and datelines give none, in English, French and Spanish:
+
+- a label in any cell of a header line, not only at its start ("Exported from ProjectLibre | Printed: 03.08.2026",
+  "Duración: 3'00\"  |  Versión 4  |  Fecha: 2 de diciembre de 2026", "Records 1-3 of 3   Harvested: 2026-11-20"),
+  with the words that date a file (data/document_dates.json "file_labels": printed, exported, generated,
+  harvested, imprimé, exporté, généré, impreso, exportado, generado...);
+- a line telling that the file was made, and when ("Exported by j.moreno on 2026-11-30 14:22 (UTC)", "Généré le
+  3 mars 2025 par ...", "Generado el 12/03/2025"): "made_words", then "on", "le", "el" and the one date;
+- an edition's date ("Edición noviembre de 2026", "Édition de mars 2025", "Edition: March 2025");
+- the period a report covers, by its end: a label of the period ("Reporting period: January-June 2025",
+  "Période couverte : 1er juillet - 30 septembre 2025", "Período del informe: ..."), a week's span opening a line
+  ("Semaine du 16 au 22 novembre 2026", "Week of 3-7 March 2025", "Semana del 4 al 8 de agosto de 2025"), a report's
+  heading with a quarter, a span of years or a fiscal year ("Quarterly report Q3 2025", "Informe trimestral T3
+  2025", "Annual Report FY2024/25"): a report is written once the period it covers is over.
+
+Guards: only the document's head, before its first table (a ruled line, a line opening with "|", a row whose first
+cell is a number); never a line long enough to be a sentence; a cell or line that gives two dates gives none; and the
+caller takes a date only when all these places agree on one."""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from pathlib import Path
+
+from ..folding import fold
+from ..types import PartialDate
+from . import dates as _dates
+
+__all__ = ["more_document_dates"]
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "document_dates.json"
+_HEAD_LINES = 15
+_MAX_LINE = 160  # a header line, not a paragraph
+_MAX_CELL = 70
+_RULER = re.compile(r"^[\s\-=_+|:*#~.\u2500-\u257f]{6,}$")
+_ROW = re.compile(r"^\s*(?:\||\d{1,4}\s*\|)")  # "| a | b |", "01  | Drone sobre ...": a table's row
+_CELLS = re.compile(r"\s*\|\s*|\s{3,}|\t+|\s+[\u2013\u2014-]\s+|\s+[\u00b7\u2022]\s+")
+# Between a report's name and its period: nothing but a number, "for", "of", "de", "du", "del" ("Informe trimestral
+# del T3 2025", "Progress report No. 4 for January-June 2025"), never a thing's name ("Update on the 2024-26 plan").
+_BETWEEN = re.compile(r"^[\s,:.()\u2013\u2014-]*(?:(?:for|of|pour|para|de|du|del|de\s+la|the|la|le|el|year|annee|"
+                      r"ano|period|periode|periodo|no\.?|n[°º]|\d{1,3})[\s,:.()\u2013\u2014-]*)*$", re.IGNORECASE)
+_FY = re.compile(r"(?<![\w-])(?:FY|AF|exercice|ejercicio)\s*(\d{4})(?:\s*[/-]\s*(\d{2}|\d{4}))?(?![\w/-])",
+                 re.IGNORECASE)
+
+
+def _alt(words) -> str:
+    forms = sorted({fold(w).casefold() for w in words}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(p).replace("'", "['\u2019]") for p in f.split()) for f in forms)
+
+
+@functools.cache
+def _rx() -> dict[str, re.Pattern[str]]:
+    data = json.loads(_DATA.read_text(encoding="utf-8"))
+    labels = data["labels"] + data["file_labels"]
+    return {
+        "label": re.compile(rf"^[\W_]*(?:{_alt(labels)})\s*[:\uff1a]\s*", re.IGNORECASE),
+        "made": re.compile(rf"^[\W_]*(?:{_alt(data['made_words'])})(?![\w-])(?P<by>[^:|\n]{{0,50}}?)"
+                           rf"(?:\s(?:on|le|el|at|du|del)\s+|\s*:\s*)", re.IGNORECASE),
+        "edition": re.compile(rf"^[\W_]*(?:{_alt(data['edition_words'])})(?![\w-])\s*(?::|\s(?:de|du|of|del))?\s*",
+                              re.IGNORECASE),
+        "period": re.compile(rf"^[\W_]*(?:{_alt(data['period_labels'])})\s*[:\uff1a]\s*", re.IGNORECASE),
+        "week": re.compile(rf"^[\W_]*(?:{_alt(data['week_words'])})(?![\w-])\s*", re.IGNORECASE),
+        "report": re.compile(rf"(?<![\w'-])(?:{_alt(data['headings'])})(?![\w-])", re.IGNORECASE),
+    }
+
+
+def _head(text: str) -> list[str]:
+    """The document's head lines, up to its first table."""
+    out: list[str] = []
+    for raw in (text or "").splitlines():
+        if _RULER.match(raw) and out:
+            break
+        if _ROW.match(raw) and out:
+            break
+        if any(c.isalnum() for c in raw):
+            out.append(raw.strip())
+        if len(out) >= _HEAD_LINES:
+            break
+    return out
+
+
+def _dates_in(text: str) -> list[_dates.DateMention]:
+    return [m for m in _dates.find_dates(text) if m.range.start is not None]
+
+
+def _day_at_start(text: str) -> PartialDate | None:
+    """The one date (no span) that text opens with (a weekday may come first: "mardi 11 mars 2025")."""
+    found = _dates_in(text)
+    if len(found) != 1 or len(text[: found[0].start].split()) > 1:
+        return None
+    r = found[0].range
+    return r.start if r.end is None or r.end == r.start else None
+
+
+def _span_end(text: str) -> PartialDate | None:
+    """The end of the one period (or date) text gives: a report is written once it is over."""
+    found = _dates_in(text)
+    if len(found) != 1 or len(found[0].parts) > 1:
+        return None
+    r = found[0].range
+    return r.end or r.start
+
+
+def _fiscal_year(text: str) -> PartialDate | None:
+    found = {(m.group(1), m.group(2)) for m in _FY.finditer(text)}
+    if len(found) != 1:
+        return None
+    first, last = found.pop()
+    if not last:
+        return PartialDate(int(first))
+    year = int(last) if len(last) == 4 else int(first[:2] + last)
+    return PartialDate(year) if 0 <= year - int(first) <= 1 else None
+
+
+def _cell_date(cell: str) -> PartialDate | None:
+    rx = _rx()
+    folded = fold(cell)
+    if m := rx["period"].match(folded):
+        return _span_end(cell[m.end() :]) or _fiscal_year(cell[m.end() :])
+    if m := rx["label"].match(folded):
+        return _day_at_start(cell[m.end() :])
+    if m := rx["edition"].match(folded):
+        return _day_at_start(cell[m.end() :])
+    if m := rx["week"].match(folded):
+        return _span_end(cell[m.end() :]) if _dates_in(cell[m.end() :])[:1] and not cell[m.end() :][
+            : _dates_in(cell[m.end() :])[0].start].strip() else None
+    return None
+
+
+def _line_dates(line: str) -> set[PartialDate]:
+    rx = _rx()
+    folded = fold(line)
+    if m := rx["made"].match(folded):  # "Exported by j.moreno on 2026-11-30 14:22 (UTC) - plain text export"
+        rest = re.split(r"\s+[\u2013\u2014-]\s+|\s*\|\s*|\s{3,}", line[m.end() :])[0]
+        if date := _day_at_start(rest):
+            return {date}
+    h = rx["report"].search(folded)
+    if h and h.start() <= 40 and not line[h.end() :].lstrip().startswith(":"):
+        # "Quarterly report Q3 2025", "Annual Report FY2024/25": the period right after the report's name
+        after = line[h.end() :]
+        first = (_dates_in(after)[:1] or [None])[0]
+        fy = _FY.search(after)
+        at = min(x for x in (first.start if first else None, fy.start() if fy else None, len(after)) if x is not None)
+        if _BETWEEN.match(fold(after[:at])):
+            date = _span_end(after) or _fiscal_year(after)
+            if date:
+                return {date}
+    found = set()
+    for cell in _CELLS.split(line):
+        if cell and len(cell) <= _MAX_CELL and (date := _cell_date(cell)) is not None:
+            found.add(date)
+    return found
+
+
+def more_document_dates(text: str) -> set[PartialDate]:
+    """The dates the document's head states for the document in the places above (one, none, or several that
+    disagree: the caller then takes none)."""
+    found: set[PartialDate] = set()
+    for line in _head(text):
+        if len(line) <= _MAX_LINE:
+            found |= _line_dates(line)
+    return found
