@@ -28,7 +28,7 @@ from ..folding import fold
 from ..types import PartialDate
 from . import dates as _dates
 
-__all__ = ["more_document_dates"]
+__all__ = ["footer_date", "more_document_dates"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "document_dates.json"
 _HEAD_LINES = 15
@@ -41,6 +41,12 @@ _CELLS = re.compile(r"\s*\|\s*|\s{3,}|\t+|\s+[\u2013\u2014-]\s+|\s+[\u00b7\u2022
 # del T3 2025", "Progress report No. 4 for January-June 2025"), never a thing's name ("Update on the 2024-26 plan").
 _BETWEEN = re.compile(r"^[\s,:.()\u2013\u2014-]*(?:(?:for|of|pour|para|de|du|del|de\s+la|the|la|le|el|year|annee|"
                       r"ano|period|periode|periodo|no\.?|n[°º]|\d{1,3})[\s,:.()\u2013\u2014-]*)*$", re.IGNORECASE)
+# "12/10/26": a register's or a form's day with a year of two digits, read as 20yy on a header line only
+_SHORT_YEAR = re.compile(r"(?<![\w/.-])(\d{1,2})([/.])(\d{1,2})\2(\d{2})(?![\w/.-])")
+# A page's footer: "© 2025 PGNS", "Copyright 2019-2025", "(c) 2024"
+_COPYRIGHT = re.compile(r"(?:\u00a9|\(c\)|copyright)\s*(?:(?:19|20)\d{2}\s*[\u2013\u2014-]\s*)?((?:19|20)\d{2})(?!\d)",
+                        re.IGNORECASE)
+_FOOTER_LINES = 8
 _FY = re.compile(r"(?<![\w-])(?:FY|AF|exercice|ejercicio)\s*(\d{4})(?:\s*[/-]\s*(\d{2}|\d{4}))?(?![\w/-])",
                  re.IGNORECASE)
 
@@ -62,6 +68,8 @@ def _rx() -> dict[str, re.Pattern[str]]:
                               re.IGNORECASE),
         "period": re.compile(rf"^[\W_]*(?:{_alt(data['period_labels'])})\s*[:\uff1a]\s*", re.IGNORECASE),
         "week": re.compile(rf"^[\W_]*(?:{_alt(data['week_words'])})(?![\w-])\s*", re.IGNORECASE),
+        "footer": re.compile(rf"^[\W_]*(?:{_alt(data['footer_labels'] + data['file_labels'])})\s*[:\uff1a]\s*",
+                             re.IGNORECASE),
         "report": re.compile(rf"(?<![\w'-])(?:{_alt(data['headings'])})(?![\w-])", re.IGNORECASE),
     }
 
@@ -123,9 +131,11 @@ def _cell_date(cell: str) -> PartialDate | None:
         return _day_at_start(cell[m.end() :])
     if m := rx["edition"].match(folded):
         return _day_at_start(cell[m.end() :])
-    if m := rx["week"].match(folded):
-        return _span_end(cell[m.end() :]) if _dates_in(cell[m.end() :])[:1] and not cell[m.end() :][
-            : _dates_in(cell[m.end() :])[0].start].strip() else None
+    if m := rx["week"].match(folded):  # "Semaine du 16 au 22 novembre 2026", "Extrait (du 12/10/2026 au 20/11/2026)"
+        rest = cell[m.end() :]
+        first = _dates_in(rest)[:1]
+        if first and re.fullmatch(r"[\s(:,]*(?:(?:du|from|del|de|of|allant\s+du)\s*)?", fold(rest[: first[0].start])):
+            return _span_end(rest)
     return None
 
 
@@ -160,5 +170,21 @@ def more_document_dates(text: str) -> set[PartialDate]:
     found: set[PartialDate] = set()
     for line in _head(text):
         if len(line) <= _MAX_LINE:
-            found |= _line_dates(line)
+            found |= _line_dates(_SHORT_YEAR.sub(lambda m: f"{m[1]}{m[2]}{m[3]}{m[2]}20{m[4]}", line))
     return found
+
+
+def footer_date(text: str) -> PartialDate | None:
+    """The date a page's footer gives (its last lines): a label ("Last updated: 4 March 2025", "Dernière mise à
+    jour : ...") or a copyright's year ("© 2025 PGNS", "Copyright 2019-2025"); None when none, or two."""
+    lines = [ln.strip() for ln in (text or "").splitlines() if any(c.isalnum() for c in ln)][-_FOOTER_LINES:]
+    found: set[PartialDate] = set()
+    for line in lines:
+        if len(line) > _MAX_LINE:
+            continue
+        found |= {PartialDate(int(m.group(1))) for m in _COPYRIGHT.finditer(line)}
+        for cell in _CELLS.split(line):
+            folded = fold(cell)
+            if cell and len(cell) <= _MAX_CELL and (m := _rx()["footer"].match(folded)):
+                found |= {d for d in [_day_at_start(cell[m.end() :])] if d}
+    return found.pop() if len(found) == 1 else None
