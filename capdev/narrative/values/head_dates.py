@@ -36,7 +36,8 @@ _MAX_LINE = 160  # a header line, not a paragraph
 _MAX_CELL = 70
 _RULER = re.compile(r"^[\s\-=_+|:*#~.\u2500-\u257f]{6,}$")
 _ROW = re.compile(r"^\s*(?:\||\d{1,4}\s*\|)")  # "| a | b |", "01  | Drone sobre ...": a table's row
-_CELLS = re.compile(r"\s*\|\s*|\s{3,}|\t+|\s+[\u2013\u2014-]\s+|\s+[\u00b7\u2022]\s+")
+_CELLS = re.compile(r"\s*\|\s*|\s{3,}|\t+|\s+[\u00b7\u2022]\s+")
+_DASH = re.compile(r"\s+[\u2013\u2014-]\s+")  # "REGISTRE DU COURRIER - Extrait (du ...)", never inside a period
 # Between a report's name and its period: nothing but a number, "for", "of", "de", "du", "del" ("Informe trimestral
 # del T3 2025", "Progress report No. 4 for January-June 2025"), never a thing's name ("Update on the 2024-26 plan").
 _BETWEEN = re.compile(r"^[\s,:.()\u2013\u2014-]*(?:(?:for|of|pour|para|de|du|del|de\s+la|the|la|le|el|year|annee|"
@@ -144,8 +145,9 @@ def _line_dates(line: str) -> set[PartialDate]:
     folded = fold(line)
     if m := rx["made"].match(folded):  # "Exported by j.moreno on 2026-11-30 14:22 (UTC) - plain text export"
         rest = re.split(r"\s+[\u2013\u2014-]\s+|\s*\|\s*|\s{3,}", line[m.end() :])[0]
-        if date := _day_at_start(rest):
-            return {date}
+        found_made = {date} if (date := _day_at_start(rest)) else set()
+    else:
+        found_made = set()
     h = rx["report"].search(folded)
     if h and h.start() <= 40 and not line[h.end() :].lstrip().startswith(":"):
         # "Quarterly report Q3 2025", "Annual Report FY2024/25": the period right after the report's name
@@ -157,11 +159,19 @@ def _line_dates(line: str) -> set[PartialDate]:
             date = _span_end(after) or _fiscal_year(after)
             if date:
                 return {date}
-    found = set()
-    for cell in _CELLS.split(line):
-        if cell and len(cell) <= _MAX_CELL and (date := _cell_date(cell)) is not None:
+    found = found_made
+    for cell in _cells(line):
+        if len(cell) <= _MAX_CELL and (date := _cell_date(cell)) is not None:
             found.add(date)
     return found
+
+
+def _cells(line: str) -> list[str]:
+    """The line's cells, and what follows each dash in a cell ("Registre - Extrait (du ...)"): a label opens one."""
+    out = []
+    for cell in filter(None, _CELLS.split(line)):
+        out += [cell] + [cell[m.end() :] for m in _DASH.finditer(cell)]
+    return out
 
 
 def more_document_dates(text: str) -> set[PartialDate]:
@@ -183,8 +193,8 @@ def footer_date(text: str) -> PartialDate | None:
         if len(line) > _MAX_LINE:
             continue
         found |= {PartialDate(int(m.group(1))) for m in _COPYRIGHT.finditer(line)}
-        for cell in _CELLS.split(line):
+        for cell in _cells(line):
             folded = fold(cell)
-            if cell and len(cell) <= _MAX_CELL and (m := _rx()["footer"].match(folded)):
+            if len(cell) <= _MAX_CELL and (m := _rx()["footer"].match(folded)):
                 found |= {d for d in [_day_at_start(cell[m.end() :])] if d}
     return found.pop() if len(found) == 1 else None
