@@ -41,6 +41,14 @@ def _status_flags(rec: Record) -> list[str]:
     ("Quarterly Progress Report Q3 2025\nDigital government programme\n", "2025-09"),
     ("Annual Report FY2024/25\nCivil service reform\n", "2025"),
     ("Rapport\nGénéré le 3 mars 2025 par le système de suivi\n", "2025-03-03"),
+    ("Compte rendu de la réunion du 12 mars 2025\nPrésents : 12 membres\n", "2025-03-12"),
+    ("Acta de la sesión del Comité Directivo celebrada el 12 de marzo de 2025\n", "2025-03-12"),
+    ("Concept note\nVersion of 3 March 2025\n", "2025-03-03"),
+    ("Note conceptuelle\nVersion du 3 mars 2025\n", "2025-03-03"),
+    ("Ficha\nMise à jour : mars 2025\n", "2025-03"),
+    ("Portfolio review - Q3 2025\n", "2025-09"),
+    ("Informe semestral enero-junio 2025\n", "2025-06"),
+    ("FICHA DE PROYECTO                          Fecha de impresión: 02/12/2026 10:41\n", "2026-12-02"),
 ])
 def test_the_document_date_from_more_places(head, iso):
     assert document_date(head).iso() == iso
@@ -50,8 +58,14 @@ def test_the_document_date_from_more_places(head, iso):
     # a project's own period label: no document date (it would date every other record of the file)
     "Fiche projet\nPériode : janvier 2024 - décembre 2026\n",
     "Ficha de proyecto\nPeríodo: marzo de 2024 - febrero de 2026\n",
-    # a report's heading followed by a thing's name, not its period
+    # a report's heading followed by a thing's name, not its period; a project's period after a report's name
     "Update on the 2024-2026 national plan\n",
+    "Project brief 2024-2027\n",
+    "Note conceptuelle 2025-2028\n",
+    # a version's number, an earlier meeting's minutes told in a sentence, a mission's span
+    "Versión 4 (final)\n",
+    "POINT 1 - Le procès-verbal de la séance du 28 mars 2026 est adopté à l'unanimité par le conseil municipal réuni\n",
+    "Aide-mémoire de la mission de supervision (22/09-03/10/26)\n",
     # a table's rows: after the ruled line, never the document's date
     "Portfolio\nID | Title | Printed\n---+-------+--------\n1 | e-Gov | Printed: 03.08.2026\n",
     # two file dates that disagree

@@ -34,6 +34,8 @@ _DATA = Path(__file__).resolve().parent.parent / "data" / "document_dates.json"
 _HEAD_LINES = 15
 _MAX_LINE = 160  # a header line, not a paragraph
 _MAX_CELL = 70
+_MAX_MINUTES = 120
+_MAX_REPORT_DAYS = 400  # a report's period after its name: a quarter, a half-year, a year  # a minutes' heading, not a sentence about an earlier meeting
 _RULER = re.compile(r"^[\s\-=_+|:*#~.\u2500-\u257f]{6,}$")
 _ROW = re.compile(r"^\s*(?:\||\d{1,4}\s*\|)")  # "| a | b |", "01  | Drone sobre ...": a table's row
 _CELLS = re.compile(r"\s*\|\s*|\s{3,}|\t+|\s+[\u00b7\u2022]\s+")
@@ -71,7 +73,9 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "week": re.compile(rf"^[\W_]*(?:{_alt(data['week_words'])})(?![\w-])\s*", re.IGNORECASE),
         "footer": re.compile(rf"^[\W_]*(?:{_alt(data['footer_labels'] + data['file_labels'])})\s*[:\uff1a]\s*",
                              re.IGNORECASE),
-        "report": re.compile(rf"(?<![\w'-])(?:{_alt(data['headings'])})(?![\w-])", re.IGNORECASE),
+        "report": re.compile(rf"(?<![\w'-])(?:{_alt(data['headings'] + data['report_words'])})(?![\w-])",
+                             re.IGNORECASE),
+        "minutes": re.compile(rf"^[\W_]*(?:{_alt(data['minutes_words'])})(?![\w-])", re.IGNORECASE),
     }
 
 
@@ -103,13 +107,18 @@ def _day_at_start(text: str) -> PartialDate | None:
     return r.start if r.end is None or r.end == r.start else None
 
 
-def _span_end(text: str) -> PartialDate | None:
-    """The end of the one period (or date) text gives: a report is written once it is over."""
+def _span_end(text: str, longest: int | None = None) -> PartialDate | None:
+    """The end of the one period (or date) text gives: a report is written once it is over. A span longer than
+    longest days after a report's name is a project's period ("Project brief 2024-2027"), not the report's."""
     found = _dates_in(text)
     if len(found) != 1 or len(found[0].parts) > 1:
         return None
     r = found[0].range
-    return r.end or r.start
+    end = r.end or r.start
+    if longest is not None and (end.last_day() - r.start.first_day()).days > longest and not re.fullmatch(
+            r"\d{4}\s*/\s*\d{2,4}", found[0].text.strip()):  # "2024/25", "2024/2025": a fiscal year
+        return None
+    return end
 
 
 def _fiscal_year(text: str) -> PartialDate | None:
@@ -156,10 +165,12 @@ def _line_dates(line: str) -> set[PartialDate]:
         fy = _FY.search(after)
         at = min(x for x in (first.start if first else None, fy.start() if fy else None, len(after)) if x is not None)
         if _BETWEEN.match(fold(after[:at])):
-            date = _span_end(after) or _fiscal_year(after)
+            date = _span_end(after, _MAX_REPORT_DAYS) or _fiscal_year(after)
             if date:
                 return {date}
     found = found_made
+    if rx["minutes"].match(folded) and len(line) <= _MAX_MINUTES and len(_dates_in(line)) == 1:
+        found |= {d for d in [_day_at_start(line[_dates_in(line)[0].start :])] if d}  # "Acta ... el 12 de marzo"
     for cell in _cells(line):
         if len(cell) <= _MAX_CELL and (date := _cell_date(cell)) is not None:
             found.add(date)
