@@ -24,8 +24,8 @@ def _status_flags(rec: Record) -> list[str]:
 # ---------------------------------------------------------------- the document's date
 
 @pytest.mark.parametrize("head,iso", [
-    ("Gantt chart - Governance portfolio\nExported from ProjectLibre 1.9.3 | File: wb_v14.pod | Printed: 03.08.2026 16:42\n",
-     "2026-08-03"),
+    ("Gantt chart - Governance portfolio\n"
+     "Exported from ProjectLibre 1.9.3 | File: wb_v14.pod | Printed: 03.08.2026 16:42\n", "2026-08-03"),
     ("Public Administration Repository - OAI-PMH export\nSet: projects          Records 1-3 of 3          "
      "Harvested: 2026-11-20T06:02:11Z\n", "2026-11-20"),
     ("Board: Capacity Development Projects\nExported by j.moreno on 2026-11-30 14:22 (UTC) - plain text export\n",

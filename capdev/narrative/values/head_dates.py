@@ -34,8 +34,8 @@ _DATA = Path(__file__).resolve().parent.parent / "data" / "document_dates.json"
 _HEAD_LINES = 15
 _MAX_LINE = 160  # a header line, not a paragraph
 _MAX_CELL = 70
-_MAX_MINUTES = 120
-_MAX_REPORT_DAYS = 400  # a report's period after its name: a quarter, a half-year, a year  # a minutes' heading, not a sentence about an earlier meeting
+_MAX_MINUTES = 120  # a minutes' heading, not a sentence about an earlier meeting
+_MAX_REPORT_DAYS = 400  # a report's period after its name: a quarter, a half-year, a year
 _RULER = re.compile(r"^[\s\-=_+|:*#~.\u2500-\u257f]{6,}$")
 _ROW = re.compile(r"^\s*(?:\||\d{1,4}\s*\|)")  # "| a | b |", "01  | Drone sobre ...": a table's row
 _CELLS = re.compile(r"\s*\|\s*|\s{3,}|\t+|\s+[\u00b7\u2022]\s+")
