@@ -48,6 +48,7 @@ def _status_flags(rec: Record) -> list[str]:
     ("Ficha\nMise à jour : mars 2025\n", "2025-03"),
     ("Portfolio review - Q3 2025\n", "2025-09"),
     ("Informe semestral enero-junio 2025\n", "2025-06"),
+    ("Rapport sur les résultats 2022\n\nLes encadrés ci-dessous présentent trois projets.\n", "2022"),
     ("FICHA DE PROYECTO                          Fecha de impresión: 02/12/2026 10:41\n", "2026-12-02"),
 ])
 def test_the_document_date_from_more_places(head, iso):

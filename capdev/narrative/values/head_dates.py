@@ -40,10 +40,12 @@ _RULER = re.compile(r"^[\s\-=_+|:*#~.\u2500-\u257f]{6,}$")
 _ROW = re.compile(r"^\s*(?:\||\d{1,4}\s*\|)")  # "| a | b |", "01  | Drone sobre ...": a table's row
 _CELLS = re.compile(r"\s*\|\s*|\s{3,}|\t+|\s+[\u00b7\u2022]\s+")
 _DASH = re.compile(r"\s+[\u2013\u2014-]\s+")  # "REGISTRE DU COURRIER - Extrait (du ...)", never inside a period
-# Between a report's name and its period: nothing but a number, "for", "of", "de", "du", "del" ("Informe trimestral
-# del T3 2025", "Progress report No. 4 for January-June 2025"), never a thing's name ("Update on the 2024-26 plan").
+# Between a report's name and its period: nothing but a number, "for", "of", "de", "du", "del", "results" ("Informe
+# trimestral del T3 2025", "Progress report No. 4 for January-June 2025", "Rapport sur les résultats 2022"), never a
+# thing's name ("Update on the 2024-26 plan").
 _BETWEEN = re.compile(r"^[\s,:.()\u2013\u2014-]*(?:(?:for|of|pour|para|de|du|del|de\s+la|the|la|le|el|year|annee|"
-                      r"ano|period|periode|periodo|no\.?|n[°º]|\d{1,3})[\s,:.()\u2013\u2014-]*)*$", re.IGNORECASE)
+                      r"ano|period|periode|periodo|no\.?|n[°º]|\d{1,3}|on|sur|sobre|les|los|des|results|resultats|resultados)"
+                      r"[\s,:.()\u2013\u2014-]*)*$", re.IGNORECASE)
 # "12/10/26": a register's or a form's day with a year of two digits, read as 20yy on a header line only
 _SHORT_YEAR = re.compile(r"(?<![\w/.-])(\d{1,2})([/.])(\d{1,2})\2(\d{2})(?![\w/.-])")
 # A page's footer: "© 2025 PGNS", "Copyright 2019-2025", "(c) 2024"
