@@ -50,6 +50,10 @@ def _status_flags(rec: Record) -> list[str]:
     ("Informe semestral enero-junio 2025\n", "2025-06"),
     ("Rapport sur les résultats 2022\n\nLes encadrés ci-dessous présentent trois projets.\n", "2022"),
     ("FICHA DE PROYECTO                          Fecha de impresión: 02/12/2026 10:41\n", "2026-12-02"),
+    ("RESUMEN EJECUTIVO                          Tegucigalpa, M.D.C., octubre de 2026\n", "2026-10"),
+    ("ARRÊTÉ N° 2026-0417/MTFP/DC/SGM du 12 novembre 2026\nportant création de l'Unité de gestion\n", "2026-11-12"),
+    ("Resolución Ministerial N° 045-2026-PCM del 18 de marzo de 2026\n", "2026-03-18"),
+    ("Decree No. 12 of 3 March 2025\non the civil service academy\n", "2025-03-03"),
 ])
 def test_the_document_date_from_more_places(head, iso):
     assert document_date(head).iso() == iso
@@ -67,6 +71,9 @@ def test_the_document_date_from_more_places(head, iso):
     "Versión 4 (final)\n",
     "POINT 1 - Le procès-verbal de la séance du 28 mars 2026 est adopté à l'unanimité par le conseil municipal réuni\n",
     "Aide-mémoire de la mission de supervision (22/09-03/10/26)\n",
+    # a number that holds a year and a month is no date; an act cited, not the document
+    "ACTA ADMINISTRATIVA No. 01-2026-UEP\nACTA DE INICIO DEL PROYECTO\n",
+    "Vu la loi n° 2019-40 du 07 novembre 2019 portant révision de la Constitution ;\n",
     # a table's rows: after the ruled line, never the document's date
     "Portfolio\nID | Title | Printed\n---+-------+--------\n1 | e-Gov | Printed: 03.08.2026\n",
     # two file dates that disagree
@@ -82,13 +89,18 @@ def test_no_document_date_from_a_project_label_a_table_or_the_narrative(head):
 def test_more_places_do_not_override_a_dateline_or_a_label():
     # a label at a line's start is read first (values.status_dates), one dateline alone too
     assert document_date("Date: 4 March 2025\nPrinted: 03.08.2026\n").iso() == "2025-03-04"
-    assert more_document_dates("Nairobi, 3 March 2025\n") == set()
+    assert document_date("Nairobi, 3 March 2025\nPrinted: 03.08.2026\n").iso() == "2025-03-03"
+    # a place and a date in a header cell count only where nothing stronger dates the document
+    assert more_document_dates("REVUE\nSemaine du 16 au 22 novembre 2026\n  B. Mutations, 20/11/2026\n") == {
+        PartialDate(2026, 11, 22)}
 
 
 @pytest.mark.parametrize("text,iso", [
     ("Le programme démarrera en janvier 2027.\n\n© 2025 PGNS – Mentions légales – Plan du site\n", "2025"),
     ("The programme will start in 2027.\n\nCopyright 2019-2024 Observatory\n", "2024"),
     ("El programa comenzará en 2027.\n\nÚltima actualización: 4 de marzo de 2025\n", "2025-03-04"),
+    ("Article 7 : Le présent arrêté sera publié au Journal officiel.\n\n  Fait à Cotonou, le 12 novembre 2026\n"
+     "  Le Ministre\n", "2026-11-12"),
 ])
 def test_a_footer_dates_a_page(text, iso):
     assert footer_date(text).iso() == iso

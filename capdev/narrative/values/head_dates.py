@@ -27,6 +27,7 @@ from pathlib import Path
 from ..folding import fold
 from ..types import PartialDate
 from . import dates as _dates
+from .datelines import dateline
 
 __all__ = ["footer_date", "more_document_dates"]
 
@@ -52,6 +53,13 @@ _SHORT_YEAR = re.compile(r"(?<![\w/.-])(\d{1,2})([/.])(\d{1,2})\2(\d{2})(?![\w/.
 _COPYRIGHT = re.compile(r"(?:\u00a9|\(c\)|copyright)\s*(?:(?:19|20)\d{2}\s*[\u2013\u2014-]\s*)?((?:19|20)\d{2})(?!\d)",
                         re.IGNORECASE)
 _FOOTER_LINES = 8
+# A signature's dateline: "Fait à Cotonou, le 12 novembre 2026", "Done at Nairobi on 3 March 2025", "Dado en Lima, el"
+_SIGNED = re.compile(r"^(?:fait|done|signed|given|dado|hecho|firmado|suscrito)\s+(?:a|à|at|in|en)\s+", re.IGNORECASE)
+# A place (up to three parts between commas) and a date, alone in a header cell: "Tegucigalpa, M.D.C., octubre de 2026"
+_PLACE = re.compile(r"^(?:[A-ZÀ-Ý][\w'.-]*\s*){1,3}(?:,\s*(?:[A-ZÀ-Ý][\w'.-]*\s*){1,3}){0,2},\s*"
+                    r"(?:(?:le|el|a|on|the)\s+)?$")
+_NUMBER_BEFORE = re.compile(r"(?:(?<![\w])n[o°º]\.?|n\.[°º]|#|ref\.?)\s*$|[\w/-]$", re.IGNORECASE)
+_GLUED_AFTER = re.compile(r"[-/][A-Za-z0-9]")
 _FY = re.compile(r"(?<![\w-])(?:FY|AF|exercice|ejercicio)\s*(\d{4})(?:\s*[/-]\s*(\d{2}|\d{4}))?(?![\w/-])",
                  re.IGNORECASE)
 
@@ -75,6 +83,9 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "week": re.compile(rf"^[\W_]*(?:{_alt(data['week_words'])})(?![\w-])\s*", re.IGNORECASE),
         "footer": re.compile(rf"^[\W_]*(?:{_alt(data['footer_labels'] + data['file_labels'])})\s*[:\uff1a]\s*",
                              re.IGNORECASE),
+        "act": re.compile(rf"^[\W_]*(?:{_alt(data['act_words'])})(?:\s+[\w-]+){{0,2}}?\s*(?:n[o°º]\.?|n\.[°º]|"
+                          rf"num(?:ero|ber|\.)?|#)\s*\S+\s+(?:du|del|de|of|dated|en\s+date\s+du|de\s+fecha)\s+",
+                          re.IGNORECASE),
         "report": re.compile(rf"(?<![\w'-])(?:{_alt(data['headings'] + data['report_words'])})(?![\w-])",
                              re.IGNORECASE),
         "minutes": re.compile(rf"^[\W_]*(?:{_alt(data['minutes_words'])})(?![\w-])", re.IGNORECASE),
@@ -97,7 +108,9 @@ def _head(text: str) -> list[str]:
 
 
 def _dates_in(text: str) -> list[_dates.DateMention]:
-    return [m for m in _dates.find_dates(text) if m.range.start is not None]
+    """The dates of text, none inside a number ("ACTA ADMINISTRATIVA No. 01-2026-UEP", "Réf. 2026-118")."""
+    return [m for m in _dates.find_dates(text) if m.range.start is not None and not _NUMBER_BEFORE.search(
+        fold(text[max(0, m.start - 8) : m.start])) and not _GLUED_AFTER.match(text, m.end)]
 
 
 def _day_at_start(text: str) -> PartialDate | None:
@@ -171,6 +184,8 @@ def _line_dates(line: str) -> set[PartialDate]:
             if date:
                 return {date}
     found = found_made
+    if m := rx["act"].match(folded):  # "ARRÊTÉ N° 2026-0417/MTFP du 12 novembre 2026": the act is the document
+        found |= {d for d in [_day_at_start(line[m.end() :])] if d}
     if rx["minutes"].match(folded) and len(line) <= _MAX_MINUTES and len(_dates_in(line)) == 1:
         found |= {d for d in [_day_at_start(line[_dates_in(line)[0].start :])] if d}  # "Acta ... el 12 de marzo"
     for cell in _cells(line):
@@ -187,25 +202,39 @@ def _cells(line: str) -> list[str]:
     return out
 
 
+def _place_date(cell: str) -> PartialDate | None:
+    """The date of a header cell that is a place and a date only ("Tegucigalpa, M.D.C., octubre de 2026")."""
+    found = _dates_in(cell)
+    if len(found) != 1 or found[0].range.end not in (None, found[0].range.start) or cell[found[0].end :].strip(" ."):
+        return None
+    return found[0].range.start if _PLACE.match(cell[: found[0].start]) else None
+
+
 def more_document_dates(text: str) -> set[PartialDate]:
     """The dates the document's head states for the document in the places above (one, none, or several that
-    disagree: the caller then takes none)."""
+    disagree: the caller then takes none); a place and a date in a header cell only where none of those is."""
     found: set[PartialDate] = set()
+    placed: set[PartialDate] = set()
     for line in _head(text):
         if len(line) <= _MAX_LINE:
-            found |= _line_dates(_SHORT_YEAR.sub(lambda m: f"{m[1]}{m[2]}{m[3]}{m[2]}20{m[4]}", line))
-    return found
+            line = _SHORT_YEAR.sub(lambda m: f"{m[1]}{m[2]}{m[3]}{m[2]}20{m[4]}", line)
+            found |= _line_dates(line)
+            placed |= {d for c in _cells(line) if len(c) <= _MAX_CELL and (d := _place_date(c)) is not None}
+    return found or placed
 
 
 def footer_date(text: str) -> PartialDate | None:
     """The date a page's footer gives (its last lines): a label ("Last updated: 4 March 2025", "Dernière mise à
-    jour : ...") or a copyright's year ("© 2025 PGNS", "Copyright 2019-2025"); None when none, or two."""
+    jour : ..."), a copyright's year ("© 2025 PGNS", "Copyright 2019-2025"), a signature's dateline ("Fait à
+    Cotonou, le 12 novembre 2026"); None when none, or two."""
     lines = [ln.strip() for ln in (text or "").splitlines() if any(c.isalnum() for c in ln)][-_FOOTER_LINES:]
     found: set[PartialDate] = set()
     for line in lines:
         if len(line) > _MAX_LINE:
             continue
         found |= {PartialDate(int(m.group(1))) for m in _COPYRIGHT.finditer(line)}
+        if (m := _SIGNED.match(line)) and (date := dateline(line[m.end() :])) is not None:
+            found.add(date)  # "Fait à Cotonou, le 12 novembre 2026" above the signature
         for cell in _cells(line):
             folded = fold(cell)
             if len(cell) <= _MAX_CELL and (m := _rx()["footer"].match(folded)):
