@@ -26,7 +26,9 @@ from . import dates as _dates
 from .asof_dates import as_of_date
 from .datelines import dateline
 from .duration_ends import counted_end
+from .head_dates import footer_date, more_document_dates
 from .meeting_dates import meeting_date
+from .since_status import since_status
 from .stretch_datelines import stretch_month
 from .suggest_status import suggest_status
 from .told_tense import tells_ongoing
@@ -94,7 +96,9 @@ def document_date(text: str) -> PartialDate | None:
             found.add(date)
         elif (date := dateline(line) or stretch_month(line) or meeting_date(line)) is not None:  # "Held on 14 May"
             datelines.add(date)
-    found = found or datelines
+    # round 16: "Printed: 03.08.2026", "Semaine du 16 au 22 novembre 2026" (values.head_dates), where no label dates
+    # the document and its datelines are none or disagree (a press review's sources: "B. Mutations, 20/11/2026")
+    found = found or (datelines if len(datelines) == 1 else more_document_dates(text[:HEAD_CHARS]) or datelines)
     return found.pop() if len(found) == 1 else None
 
 
@@ -121,11 +125,13 @@ def infer_status(record, when: PartialDate | None) -> None:
         return
     # A document that states no date of its own may be made of messages or pages that each do ("Date: Mon, 23 Nov
     # 2026" atop each message of a digest): the record's own first lines date it.
-    when = when or document_date(record.text[:HEAD_CHARS] if isinstance(record.text, str) else "")
+    text = record.text if isinstance(record.text, str) else ""
+    when = when or document_date(text[:HEAD_CHARS]) or footer_date(text)  # "© 2025 PGNS" (round 16)
     kind = status_by_date(record.start, record.end, when)
     if kind == "completed" and tells_ongoing(record.text):
         return  # "the project, which runs from January 2022 to December 2024": written while it ran
     if kind:
         record.status = kind
         record.flag("status", f"inferred from the period and the document's date ({when.iso()})")
+    since_status(record, when)  # "Desde 2024, el proyecto ...": under way at the document's date (round 16)
     suggest_status(record, when)  # last of all: what the record's own text suggests, flagged (round 15)

@@ -45,7 +45,8 @@ def _side_dates(text: str) -> dict[str, dict[PartialDate, str]]:
             cue = None
             for cue in cue_rx(f"{side}_words").finditer(near):
                 pass
-            if cue and re.fullmatch(r"[\s\w'.,-]{0,%d}" % _CUE_GAP, near[cue.end() :]):
+            # one colon may close a label: "Inicio previsto: 2027", "Démarrage souhaité : janvier 2027" (round 16)
+            if cue and re.fullmatch(r"[\s\w'.,-]{0,%d}" % _CUE_GAP, near[cue.end() :].replace(":", " ", 1)):
                 at = max(lo, m.start - _CUE_GAP) + cue.start()
                 found[side].setdefault(date, f"{text[at : at + len(cue.group(0))]} {' '.join(m.text.split())}")
     return found
