@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 
 from .event_pieces import is_event_piece
 from .head_parts import Shares
+from .inner_cuts import continued, inside_item_or_table
 from .lines import Excerpt
 from .parallel_blocks import phase_of
 from .part_pieces import as_part, part_of
@@ -181,6 +182,7 @@ def join_pieces(segments: Iterable[tuple[RawRecord, Excerpt]]) -> Iterator[tuple
         elif (not is_record or not held_is_record or _same_news_project(held, seg)
               or (_cover_of(held, seg) and _covered(held))
               or (_translation_of(held, seg) and _unplaced(seg))
+              or (held_is_record and inside_item_or_table(held, seg) and continued(seg))
               or (held_is_record and part_of(held, seg) and as_part(seg))
               or (held_is_record and is_record and shares.takes(held, seg) and as_part(seg))
               or (first and _document_head(held, seg) and _unplaced(held))):
