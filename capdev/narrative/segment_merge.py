@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 from .event_pieces import is_event_piece
+from .cover_pieces import as_cover, names_next
 from .head_parts import Shares
 from .inner_cuts import continued, inside_item_or_table
 from .lines import Excerpt
@@ -180,7 +181,7 @@ def join_pieces(segments: Iterable[tuple[RawRecord, Excerpt]]) -> Iterator[tuple
         if held is None:
             held, held_is_record = seg, is_record
         elif (not is_record or not held_is_record or _same_news_project(held, seg)
-              or (_cover_of(held, seg) and _covered(held))
+              or (_cover_of(held, seg) and _covered(held)) or (first and names_next(held, seg) and as_cover(held))
               or (_translation_of(held, seg) and _unplaced(seg))
               or (held_is_record and inside_item_or_table(held, seg) and continued(seg))
               or (held_is_record and part_of(held, seg) and as_part(seg))
