@@ -11,6 +11,8 @@ own title line or code are never joined (the cut is then at that line, which sta
 """
 from __future__ import annotations
 
+import re
+
 from .lines import Excerpt
 from .record_evidence import own_code
 from .segment import RawRecord
@@ -66,3 +68,12 @@ def continued(seg: Piece) -> Piece:
         if b.field == "title" and b.kind == "text":
             b.field = "narrative"
     return seg
+
+
+_SENTENCE_GOES_ON = re.compile(r"[\w,]$")
+
+
+def mid_sentence(above: str, line: str) -> bool:
+    """Does a line carry on the sentence of the line right above it (which ends on a word or a comma: "Financed by
+    ADB's Technical Assistance Special" over "Fund (TASF-7): $1.5 million")? A record never begins there."""
+    return bool(above.strip()) and _SENTENCE_GOES_ON.search(above.rstrip()) is not None and line[:1].strip() != ""
