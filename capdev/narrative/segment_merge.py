@@ -23,6 +23,7 @@ from .part_pieces import as_part, part_of
 from .record_evidence import own_code
 from .repeat_cuts import split_repeated
 from .segment import RawRecord
+from .sibling_cuts import split_siblings
 from .values.event_words import language_of
 from .values.prose import project_name
 
@@ -168,6 +169,12 @@ def _rows_unlabelled(seg: tuple[RawRecord, Excerpt]) -> tuple[RawRecord, Excerpt
     return seg
 
 
+def _cut(held: tuple[RawRecord, Excerpt]) -> Iterator[tuple[RawRecord, Excerpt]]:
+    """A record cut where it states two projects' facts under codes of their own or in sibling sections."""
+    for piece in split_repeated(*held):
+        yield from split_siblings(*piece)
+
+
 def join_pieces(segments: Iterable[tuple[RawRecord, Excerpt]]) -> Iterator[tuple[RawRecord, Excerpt]]:
     """The segmenter's records, each piece that is no record joined to its neighbour."""
     held: tuple[RawRecord, Excerpt] | None = None
@@ -190,14 +197,14 @@ def join_pieces(segments: Iterable[tuple[RawRecord, Excerpt]]) -> Iterator[tuple
             joined = _joined(held, seg)
             first = first and joined is not seg and not held_is_record
             if joined is seg:
-                yield from split_repeated(*held)
+                yield from _cut(held)
                 held, held_is_record = seg, is_record
             else:
                 if shares.owner is held[0]:
                     shares.follow(joined[0])
                 held, held_is_record = joined, held_is_record or is_record
         else:
-            yield from split_repeated(*held)
+            yield from _cut(held)
             held, held_is_record, first = seg, is_record, False
     if held is not None:
-        yield from split_repeated(*held)
+        yield from _cut(held)
