@@ -73,7 +73,12 @@ def continued(seg: Piece) -> Piece:
 _SENTENCE_GOES_ON = re.compile(r"[\w,]$")
 
 
+_WRAPPED = 60  # a line of a paragraph wrapped at its width is at least this long
+
+
 def mid_sentence(above: str, line: str) -> bool:
-    """Does a line carry on the sentence of the line right above it (which ends on a word or a comma: "Financed by
-    ADB's Technical Assistance Special" over "Fund (TASF-7): $1.5 million")? A record never begins there."""
-    return bool(above.strip()) and _SENTENCE_GOES_ON.search(above.rstrip()) is not None and line[:1].strip() != ""
+    """Does a line carry on the sentence of the line right above it: a paragraph's line wrapped at its width, at the
+    same indent, ending on a word or a comma ("Countries: ... Financed by ADB's Technical Assistance Special" over
+    "Fund (TASF-7): $1.5 million")? A record never begins there."""
+    return (len(above.rstrip()) >= _WRAPPED and _indent(above) == _indent(line) and bool(line.strip())
+            and _SENTENCE_GOES_ON.search(above.rstrip()) is not None)
