@@ -11,6 +11,7 @@ kept, unplaced (the letter's own number is no code of the project).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .lines import Excerpt
 from .segment import RawRecord
@@ -33,6 +34,14 @@ def _labelled(raw: RawRecord, text: Excerpt, field: str) -> str | None:
     return value or None
 
 
+def _names_code(held: Piece, seg: Piece) -> bool:
+    (ra, ta), (rb, tb) = held, seg
+    code = _labelled(rb, tb, "code")
+    told = _folded(ta[ra.start : ra.end])
+    return bool(code and re.search(r"\d", code) and len(code) >= 5
+                and re.search(rf"(?<!\w){re.escape(code)}(?!\w)", told))
+
+
 def names_next(held: Piece, seg: Piece) -> bool:
     """Is the piece held a cover of no facts that names the project the next piece labels (its code or title)?"""
     (ra, ta), (rb, tb) = held, seg
@@ -41,17 +50,22 @@ def names_next(held: Piece, seg: Piece) -> bool:
     fields = {b.field for b in ra.blocks}
     if fields & _FACTS or any(b.field == "title" and b.kind == "label" for b in ra.blocks):
         return False
-    told = _folded(ta[ra.start : ra.end])
-    code = _labelled(rb, tb, "code")
-    if code and re.search(r"\d", code) and len(code) >= 5 and re.search(rf"(?<!\w){re.escape(code)}(?!\w)", told):
+    if _names_code(held, seg):
         return True
+    told = _folded(ta[ra.start : ra.end])
     title = _labelled(rb, tb, "title")
     return bool(title) and len(title.split()) >= 4 and title in told
 
 
-def as_cover(held: Piece) -> Piece:
-    """The cover's lines are kept, unplaced: the record's title, code and facts are those its own page gives."""
+def as_cover(held: Piece, seg: Piece) -> Piece:
+    """The cover's lines are kept, unplaced: the record's title, code and facts are those its own page gives. A
+    reference the cover names and the project's own data label again ("Réf. : Convention FED/...", then "Référence
+    ... FED/...") is the project's, not the letter's own number."""
     for b in held[0].blocks:
         if b.field in ("title", "summary", "code") and b.kind in ("text", "label"):
             b.field, b.kind, b.label = "unparsed", "text", None
+    if _names_code(held, seg):
+        for b in seg[0].blocks:
+            if b.field == "code" and b.kind == "label" and b.label is not None and b.label.modifiers.get("secondary"):
+                b.label = replace(b.label, modifiers={k: v for k, v in b.label.modifiers.items() if k != "secondary"})
     return held

@@ -188,7 +188,7 @@ def join_pieces(segments: Iterable[tuple[RawRecord, Excerpt]]) -> Iterator[tuple
         if held is None:
             held, held_is_record = seg, is_record
         elif (not is_record or not held_is_record or _same_news_project(held, seg)
-              or (_cover_of(held, seg) and _covered(held)) or (first and names_next(held, seg) and as_cover(held))
+              or (_cover_of(held, seg) and _covered(held)) or (first and names_next(held, seg) and as_cover(held, seg))
               or (_translation_of(held, seg) and _unplaced(seg))
               or (held_is_record and inside_item_or_table(held, seg) and continued(seg))
               or (held_is_record and part_of(held, seg) and as_part(seg))

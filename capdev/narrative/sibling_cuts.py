@@ -5,8 +5,9 @@ Gender-Responsive Budgeting ...") are items of one container: when the segmenter
 labels, "Status:", "Budget"), a later section of the same level under the same parent, in the same record, is the
 next project's when its own stretch (to the next heading of its level or a higher one) names a project with facts of
 its own (record_evidence.has_own_evidence) and states two kinds of a project's facts, one of them an amount or a
-period. The usual sections of one project's document ("2.2 Objectives", "3.1 Componente 1", "Budget", "Phase II":
-record_evidence.is_section_name) never cut, nor a section naming no project; the piece cut off is marked as guessed.
+period. The usual sections of one project's document ("2.2 Objectives", "3.1 Componente 1", "Budget":
+record_evidence.is_section_name), a phase ("2.2 Phase II - roll-out"), a section naming the project named before it,
+chapters in capitals and a minutes' items told in sentences never cut; the pieces cut are marked as guessed.
 """
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ import re
 from .blocks import Block, RawRecord, cut_blocks
 from .headed_records import capital_headline, numbered_heading
 from .lines import Excerpt, split_lines
-from .named_projects import fact_kinds
+from .named_projects import fact_kinds, names_in
+from .parallel_blocks import phase_of
 from .record_evidence import has_own_evidence, is_section_name
 from .repeated_facts import dated
 from .values.money import parse_money
@@ -63,14 +65,23 @@ def sibling_starts(text: str, base: int) -> list[int]:
         return text[lines[k].start : lines[nxt - 1].stop]
 
     def own_project(n: int) -> bool:
+        # The first section opened the record (its labels): it needs facts; a later one, a project it names too.
         body, title = stretch(n), lines[heads[n][0]].text[heads[n][3]:]
-        return (names_an_item(title) and has_own_evidence(body, named=True)
+        return (names_an_item(title) and (n == 0 or has_own_evidence(body, named=True))
                 and fact_kinds(body) >= 2 and bool(parse_money(body) or dated(body)))
+
+    def another_project(n: int) -> bool:
+        # "2.2 Phase II - national roll-out", or a section naming the project the record named before it: the
+        # same project's phases or parts, one record.
+        k, _par, _lev, at = heads[n]
+        if phase_of(lines[k].text[at:]) is not None:
+            return False
+        return not set(names_in(stretch(n))) & set(names_in(text[: lines[k].start]))
 
     if not own_project(0):
         return []  # the record's first section is no project's: its siblings are a report's chapters
     return [base + lines[k].start for n, (k, par, lev, _) in enumerate(heads) if n and lev == level
-            and par == parent and own_project(n)]
+            and par == parent and own_project(n) and another_project(n)]
 
 
 def split_siblings(raw: RawRecord, text: Excerpt) -> list[Piece]:
