@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from .event_pieces import is_event_piece
 from .cover_pieces import as_cover, names_next
 from .head_parts import Shares
+from .item_cuts import split_items
 from .inner_cuts import continued, inside_item_or_table
 from .lines import Excerpt
 from .parallel_blocks import phase_of
@@ -172,7 +173,8 @@ def _rows_unlabelled(seg: tuple[RawRecord, Excerpt]) -> tuple[RawRecord, Excerpt
 def _cut(held: tuple[RawRecord, Excerpt]) -> Iterator[tuple[RawRecord, Excerpt]]:
     """A record cut where it states two projects' facts under codes of their own or in sibling sections."""
     for piece in split_repeated(*held):
-        yield from split_siblings(*piece)
+        for part in split_siblings(*piece):
+            yield from split_items(*part)
 
 
 def join_pieces(segments: Iterable[tuple[RawRecord, Excerpt]]) -> Iterator[tuple[RawRecord, Excerpt]]:
