@@ -82,3 +82,18 @@ def test_guard_one_project_report_with_phases_in_numbered_sections_stays_one_en(
 def test_guard_two_sheets_each_with_its_code_stay_two_with_indented_labels_en():
     recs = _records("guard_two_sheets_en.txt")
     assert [r.code for r in recs] == ["PSR-2024-02", "EGV-2025-04"]
+
+
+# --- items that each name a project and carry its facts (item_cuts.py) --------------------------------------------
+def test_an_organisation_charts_project_items_are_one_record_each_es():
+    recs = _records("organigrama_es.txt")
+    assert len(recs) == 3
+    assert "Proyecto de presupuesto por resultados en gobiernos locales" in recs[0].title
+    assert recs[1].title.startswith("Programa de modernización del sistema contable")
+    assert recs[2].title == "Proyecto de formación de auditores internos"
+    assert recs[2].budgets[0].amount == 600000
+
+
+def test_guard_a_projects_components_listed_with_amounts_and_years_stay_one_record_en():
+    recs = _records("guard_components_en.txt")
+    assert [r.code for r in recs] == ["TAMP-2025-03"]
