@@ -13,11 +13,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
-from .event_pieces import is_event_piece
 from .cover_pieces import as_cover, names_next
+from .event_pieces import is_event_piece
 from .head_parts import Shares
-from .item_cuts import split_items
 from .inner_cuts import continued, inside_item_or_table
+from .item_cuts import split_items
 from .lines import Excerpt
 from .parallel_blocks import phase_of
 from .part_pieces import as_part, part_of
