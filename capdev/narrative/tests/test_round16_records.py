@@ -97,3 +97,15 @@ def test_an_organisation_charts_project_items_are_one_record_each_es():
 def test_guard_a_projects_components_listed_with_amounts_and_years_stay_one_record_en():
     recs = _records("guard_components_en.txt")
     assert [r.code for r in recs] == ["TAMP-2025-03"]
+
+
+# --- a later sheet's row with a code read before is that project again (structured/rows_again.py) ------------------
+def test_a_projects_row_in_a_second_sheet_adds_its_events_to_its_record_en():
+    path = DIR / "two_sheets_export_en.csv"
+    recs = parse_file(path)
+    assert [r.code for r in recs] == ["PS-HR-2022-01", "PS-EG-2025-03", "PS-PC-2024-02", "PS-CC-2027-01"]
+    assert [r.index for r in recs] == [0, 1, 2, 3]
+    assert [(e.start.year, e.country, e.participants) for e in recs[0].activities] == [(2024, "KEN", 40)]
+    text = path.read_text(encoding="utf-8")
+    # Nothing lost: the records' spans still cover the text, every character once, in order.
+    assert "".join(text[s.start : s.end] for r in recs for s in r.spans) == text
