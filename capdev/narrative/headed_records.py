@@ -24,7 +24,7 @@ from .values.prose_facts import has_project_evidence
 
 _DATA = Path(__file__).resolve().parent / "data" / "section_headings.json"
 _HEADING_WORDS = 16  # a heading is a line of a few words
-_NUMBER = r"(?P<number>(?:\d{1,2}|[IVX]{1,4}|[A-H])(?:\.\d{1,2}){0,3})\.?\)?"
+_NUMBER = r"(?P<number>(?:\d{1,2}|[IVX]{1,4}|[A-H])(?:\.\d{1,2}){0,3}|[IVX]{1,4}-\d{1,2}(?=\.))\.?\)?"
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +60,7 @@ def numbered_heading(text: str) -> tuple[int, int] | None:
         return None  # "12 March 2021: launch": a date, not a section's number
     if not (number[0].isdigit() or "." in text[m.start("number"):m.end()] or ")" in text[m.start("number"):m.end()]):
         return None  # "A Title" or "I Title": a letter alone is a word, not a number
-    return number.count(".") + 1, m.end()
+    return number.count(".") + number.count("-") + 1, m.end()
 
 
 def capital_headline(text: str) -> bool:

@@ -16,6 +16,7 @@ import re
 
 from .blocks import Block, RawRecord, cut_blocks
 from .head_parts import shares_below
+from .inner_cuts import mid_sentence
 from .labels import match_label
 from .lines import Excerpt, split_lines
 from .named_projects import fact_kinds
@@ -65,6 +66,8 @@ def stretch_starts(text: str, base: int) -> list[int]:
     floor = 0
     for k, code in anchors:
         at = _break_above(lines, k, floor)
+        if at == k and k and mid_sentence(lines[k - 1].text, lines[k].text):
+            continue  # a code named in the middle of a sentence ("... Special / Fund (TASF-7)"): no record's start
         if starts and at <= starts[-1][0]:
             continue
         starts.append((at, code))

@@ -13,14 +13,18 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
+from .cover_pieces import as_cover, names_next
 from .event_pieces import is_event_piece
 from .head_parts import Shares
+from .inner_cuts import continued, inside_item_or_table
+from .item_cuts import split_items
 from .lines import Excerpt
 from .parallel_blocks import phase_of
 from .part_pieces import as_part, part_of
 from .record_evidence import own_code
 from .repeat_cuts import split_repeated
 from .segment import RawRecord
+from .sibling_cuts import split_siblings
 from .values.event_words import language_of
 from .values.prose import project_name
 
@@ -166,6 +170,13 @@ def _rows_unlabelled(seg: tuple[RawRecord, Excerpt]) -> tuple[RawRecord, Excerpt
     return seg
 
 
+def _cut(held: tuple[RawRecord, Excerpt]) -> Iterator[tuple[RawRecord, Excerpt]]:
+    """A record cut where it states two projects' facts under codes of their own or in sibling sections."""
+    for piece in split_repeated(*held):
+        for part in split_siblings(*piece):
+            yield from split_items(*part)
+
+
 def join_pieces(segments: Iterable[tuple[RawRecord, Excerpt]]) -> Iterator[tuple[RawRecord, Excerpt]]:
     """The segmenter's records, each piece that is no record joined to its neighbour."""
     held: tuple[RawRecord, Excerpt] | None = None
@@ -179,22 +190,23 @@ def join_pieces(segments: Iterable[tuple[RawRecord, Excerpt]]) -> Iterator[tuple
         if held is None:
             held, held_is_record = seg, is_record
         elif (not is_record or not held_is_record or _same_news_project(held, seg)
-              or (_cover_of(held, seg) and _covered(held))
+              or (_cover_of(held, seg) and _covered(held)) or (first and names_next(held, seg) and as_cover(held, seg))
               or (_translation_of(held, seg) and _unplaced(seg))
+              or (held_is_record and inside_item_or_table(held, seg) and continued(seg))
               or (held_is_record and part_of(held, seg) and as_part(seg))
               or (held_is_record and is_record and shares.takes(held, seg) and as_part(seg))
               or (first and _document_head(held, seg) and _unplaced(held))):
             joined = _joined(held, seg)
             first = first and joined is not seg and not held_is_record
             if joined is seg:
-                yield from split_repeated(*held)
+                yield from _cut(held)
                 held, held_is_record = seg, is_record
             else:
                 if shares.owner is held[0]:
                     shares.follow(joined[0])
                 held, held_is_record = joined, held_is_record or is_record
         else:
-            yield from split_repeated(*held)
+            yield from _cut(held)
             held, held_is_record, first = seg, is_record, False
     if held is not None:
-        yield from split_repeated(*held)
+        yield from _cut(held)

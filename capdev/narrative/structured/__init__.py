@@ -33,6 +33,7 @@ from .cells import ReadTable, to_record
 from .code_notes import code_notes
 from .keyed_events import as_loose, keyed_events, project_codes
 from .legends import is_legend
+from .rows_again import row_again
 from .summary_tables import SummarySections, as_head
 
 __all__ = ["find_table", "portfolio_below", "read_records", "starts_with_table"]
@@ -174,18 +175,27 @@ def read_records(text: str, source_file: str | None, limit: int, table: LabelTab
         parts.append(records or loose)
         index += len(records)
     loose = [b for part in parts if not isinstance(part, ReadTable) for b in part if isinstance(b, Block)]
+    out: list[Record] = []  # held until the whole text is read: a later sheet's row may add to an earlier record
+    by_code: dict[str, Record] = {}  # the records of the tables read so far, by code
     for n, part in enumerate(parts):
         if not isinstance(part, ReadTable):
             if part and isinstance(part[0], Record):
-                yield from part  # type: ignore[misc]
+                out.extend(part)  # type: ignore[arg-type]
             continue
         before = _loose(parts, n - 1)  # text between two tables goes with the later one
         after = (_loose(parts, n + 1) if n + 2 >= len(parts) else []) + legends.get(n, [])
         last = len(part.projects) - 1
         recs = []
+        carried: list[Block] = []
+        earlier = dict(by_code)
         for k, code in enumerate(project_codes(part)):
-            rec = to_record(text, part, k, firsts[n] + k, source_file, before=before if k == 0 else None,
+            rec = to_record(text, part, k, firsts[n] + k, source_file,
+                            before=(before if k == 0 else []) + carried or None,
                             after=after if k == (0 if part.detached else last) else None, table=table)
+            carried = []
+            if code and code in earlier and k < last and not part.detached:
+                carried = row_again(earlier[code], rec)  # a later sheet's row of a project read before
+                continue
             if events.get(code):
                 # The rows of an activity table below that name this project's code.
                 keyed = events.pop(code)
@@ -196,6 +206,8 @@ def read_records(text: str, source_file: str | None, limit: int, table: LabelTab
             if part.shape == "headless":
                 rec.flag("record", "columns named by their cells: rows of a table with no header row")
             recs.append(rec)
+            if code:
+                by_code.setdefault(code, rec)
         notes = code_notes(text, loose, {r.code for r in recs if r.code})
         for rec in recs:
             if rec.code and notes.get(rec.code) and not rec.activities:
@@ -204,7 +216,10 @@ def read_records(text: str, source_file: str | None, limit: int, table: LabelTab
                 rec.flag("activities", "read from a note below the table that names the project's code")
                 if rec.start is not None:
                     mark_history(rec, told, rec.start.first_day())
-            yield rec
+            out.append(rec)
+    for k, rec in enumerate(out):
+        rec.index = k
+    yield from out
 
 
 def _loose(parts: list, n: int) -> list[Block]:

@@ -77,6 +77,15 @@ def suggest_missing(steps) -> None:
     _guard(suggest_countries, steps)  # the countries served, where no rule placed one (values.suggest_countries)
 
 
+# A section's number at the head of its line ("II-2. Bilan du programme ..."): no project's code.
+_SECTION_NUMBER = re.compile(r"[ \t]*[IVX]{1,4}-\d{1,2}\.[ \t]")
+
+
+def _section_number(head: str, start: int) -> bool:
+    found = _SECTION_NUMBER.match(head, head.rfind("\n", 0, start) + 1)
+    return found is not None and found.start() <= start < found.end()
+
+
 def head_code(text: str) -> str | None:
     """The one token shaped as a project's code (code_choice.CODE_TOKEN: "CSS-SLV-2025-01", "2427F") on the
     record's first lines, that is no amount, date, act or document symbol and no other thing's number
@@ -84,7 +93,8 @@ def head_code(text: str) -> str | None:
     head = "\n".join([line for line in text.splitlines() if line.strip()][:_HEAD_LINES])
     found = {m.group(0).rstrip(".") for m in _CODE.finditer(head)
              if not not_a_code(m.group(0)) and not named_not_code(m.group(0)) and not _named_before(head, m.start())
-             and not _ACT_BEFORE.search(head[max(0, m.start() - 50) : m.start()])}
+             and not _ACT_BEFORE.search(head[max(0, m.start() - 50) : m.start()])
+             and not _section_number(head, m.start())}
     return found.pop() if len(found) == 1 else None
 
 
