@@ -16,7 +16,6 @@ from collections.abc import Iterable, Iterator
 from .cover_pieces import as_cover, names_next
 from .event_pieces import is_event_piece
 from .head_parts import Shares
-from .inner_cuts import continued, inside_item_or_table
 from .item_cuts import split_items
 from .lines import Excerpt
 from .parallel_blocks import phase_of
@@ -192,7 +191,6 @@ def join_pieces(segments: Iterable[tuple[RawRecord, Excerpt]]) -> Iterator[tuple
         elif (not is_record or not held_is_record or _same_news_project(held, seg)
               or (_cover_of(held, seg) and _covered(held)) or (first and names_next(held, seg) and as_cover(held, seg))
               or (_translation_of(held, seg) and _unplaced(seg))
-              or (held_is_record and inside_item_or_table(held, seg) and continued(seg))
               or (held_is_record and part_of(held, seg) and as_part(seg))
               or (held_is_record and is_record and shares.takes(held, seg) and as_part(seg))
               or (first and _document_head(held, seg) and _unplaced(held))):

@@ -1,5 +1,5 @@
-"""Round 16: how many records a file holds, read by the structure of the text. A record never begins inside an
-item, a table row or a sentence (inner_cuts.py); a cover that names the project below is that project's document
+"""Round 16: how many records a file holds, read by the structure of the text. A record never begins inside a
+sentence (inner_cuts.py); a cover that names the project below is that project's document
 (cover_pieces.py); a Roman chapter's numbered sections ("II-1.", "II-2.") divide a report's prose (headed_records);
 a sibling numbered section with a project of its own is the next record (sibling_cuts.py). Guards: one project's
 document with sections, components and phases stays one record; two sheets each with its own code stay two."""
@@ -16,18 +16,7 @@ def _records(name: str):
     return parse_file(DIR / name)
 
 
-# --- a record never begins inside an item or a table row (inner_cuts.py) ------------------------------------------
-def test_a_component_label_seen_again_under_its_item_stays_in_the_sheet_es():
-    recs = _records("sheet_es.txt")
-    assert [r.code for r in recs] == ["PI-2025-0331"]
-    assert recs[0].sdgs == [16] and recs[0].start.year == 2025
-
-
-def test_a_storyboard_row_with_a_closing_cell_stays_in_the_script_es():
-    recs = _records("guion_es.txt")
-    assert len(recs) == 1 and "TRÁMITES SIN FILA" in recs[0].title.upper()
-
-
+# --- a record never begins in the middle of a sentence (inner_cuts.py) -------------------------------------------
 def test_a_code_named_mid_sentence_opens_no_record_en():
     recs = _records("notes_en.txt")
     assert len(recs) == 3
