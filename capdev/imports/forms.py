@@ -11,9 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from capdev.accounts import permissions as perms
 from capdev.sources.limits import human_size
 
-# A table or export of projects (.csv, .tsv, .md, .yaml) is text the narrative parser reads row by row.
-NARRATIVE_EXTENSIONS = (".txt", ".text", ".csv", ".tsv", ".tab", ".md", ".yaml", ".yml", ".html", ".htm", ".docx",
-                        ".pdf")
+# A table or export of projects (.csv, .tsv, .md, .yaml, a database dump .sql) is text the narrative parser reads row
+# by row.
+NARRATIVE_EXTENSIONS = (".txt", ".text", ".csv", ".tsv", ".tab", ".md", ".yaml", ".yml", ".sql", ".html", ".htm",
+                        ".docx", ".pdf")
 IATI_EXTENSIONS = (".xml",)
 
 
