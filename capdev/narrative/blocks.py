@@ -223,3 +223,11 @@ def cut_blocks(blocks: list[Block], at: int) -> tuple[list[Block], list[Block]]:
                                 header=b.header))
             after.append(Block("narrative", "text", at, b.end, at))
     return before, after
+
+
+def guessed_pieces(text: str, pieces: Iterable[list[Block]]):
+    """The records (raw, excerpt) of a text cut into lists of blocks, each marked guessed; empty lists left out."""
+    from .lines import Excerpt
+
+    return [(RawRecord(blocks, guessed=True), Excerpt(text[blocks[0].start : blocks[-1].end], blocks[0].start))
+            for blocks in pieces if blocks]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Block, RawRecord, cut_blocks
+from .blocks import Block, RawRecord, cut_blocks, guessed_pieces
 from .lines import Excerpt, split_lines
 from .named_projects import fact_kinds
 from .repeated_facts import dated
@@ -78,10 +78,4 @@ def split_items(raw: RawRecord, text: Excerpt) -> list[Piece]:
                 blocks[n] = Block("title", "text", at, b.end, at)
                 blocks.insert(n, Block("chrome", "chrome", b.start, at, at))
                 break
-    out: list[Piece] = []
-    for blocks in pieces:
-        if not blocks:
-            continue
-        a, b = blocks[0].start, blocks[-1].end
-        out.append((RawRecord(blocks, guessed=True), Excerpt(text[a:b], a)))
-    return out
+    return guessed_pieces(text, pieces)

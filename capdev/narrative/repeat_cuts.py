@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Block, RawRecord, cut_blocks
+from .blocks import Block, RawRecord, cut_blocks, guessed_pieces
 from .head_parts import shares_below
 from .inner_cuts import mid_sentence
 from .labels import match_label
@@ -111,10 +111,4 @@ def split_repeated(raw: RawRecord, text: Excerpt) -> list[tuple[RawRecord, Excer
         if not rest:
             break
     pieces.append(rest)
-    out = []
-    for blocks in pieces:
-        if not blocks:
-            continue
-        a, b = blocks[0].start, blocks[-1].end
-        out.append((RawRecord(blocks, guessed=True), Excerpt(text[a:b], a)))
-    return out
+    return guessed_pieces(text, pieces)
