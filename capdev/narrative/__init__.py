@@ -22,6 +22,7 @@ from .headline_split import split_headlined
 from .limits import MAX_FILE_BYTES, MAX_RECORD_CHARS
 from .message_breaks import split_messages
 from .named_projects import BOUNDS_FLAG, named_project_records
+from .one_fact_records import fold_one_fact
 from .page_head import head_country, lend_country
 from .prose_records import prose_records, without_heading
 from .relate import Relater, complete_links
@@ -57,11 +58,21 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
     A record longer than max_record characters raises LimitExceeded saying where it begins.
     """
     relater = relater or Relater()
-    name = source_file or "<input>"
     chunks, feed = read_markup(chunks)
     if feed is not None:  # an Atom or RSS feed: one record per entry that tells of a project
         yield from feed_file(feed, source_file, relater)
         return
+    # A stretch stating one fact at most is no record when others state more (one_fact_records.py): folded before
+    # the records are numbered and related.
+    for index, record in enumerate(fold_one_fact(_read(chunks, source_file, max_record))):
+        record.index = index
+        relater.add(record)
+        yield record
+
+
+def _read(chunks: Iterable[str], source_file: str | None, max_record: int | None) -> Iterator[Record]:
+    """iter_records' records as they are read, before they are numbered and related."""
+    name = source_file or "<input>"
     chunks, exported = _exported(chunks, max_record)
     if exported is not None:
         # A portfolio written as data (a CSV export, a table of projects): one record per project.
@@ -70,7 +81,6 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
             for i, record in enumerate(read_records(exported, source_file, max_record or len(exported) + 1)):
                 infer_status(record, when)
                 lend_country(record, lent := lent if i else head_country(record))  # "MINISTERIO ... - REPÚBLICA ..."
-                relater.add(record)
                 yield record
         except LimitExceeded as exc:
             raise LimitExceeded(exc.args[0], name=name) from None
@@ -120,7 +130,6 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
             if not lend_heading_country(record, heading_country):
                 lend_country(record, page_country)
             heading_country = tail or heading_country
-            relater.add(record)
             index += 1
             yield record
     except LimitExceeded as exc:
@@ -131,7 +140,7 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
             # No labelled record, and a table of projects below a report's prose: one record per row, the prose kept.
             try:
                 for record in read_records(whole, source_file, max_record or len(whole) + 1):
-                    relater.add(dated(record))
+                    dated(record)
                     index += 1
                     yield record
             except LimitExceeded as exc:
@@ -154,7 +163,6 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
                 record.flag(*BOUNDS_FLAG)
             if index == 0:  # minutes headed by "... Project in Lesotho", told in prose: that record's own head only
                 lend_country(record, head_country(record))
-            relater.add(record)
             index += 1
             yield record
     if not index:
