@@ -1,6 +1,6 @@
-"""A stretch that states one fact at most (a heading alone, a memo's reference, a sheet's name) is no project's
-record when the file holds records that state more: its text is kept, unplaced and flagged, with the record after
-it (or, at the file's end, the one before it).
+"""A stretch that states one fact at most, a title and no code or event (a heading alone, a sheet's name, a
+storyboard's last row), is no project's record when the file holds records that state more: its text is kept,
+unplaced and flagged, with the record after it (or, at the file's end, the one before it).
 
 Measured on the blind corpora before it was written: of the parsed records stating at most one of a project's
 facts (its title, code, period, status, countries, SDGs, budget, partners, funding, events), none was a labelled
@@ -22,15 +22,30 @@ def facts(record: Record) -> int:
                                record.partners or record.funding_source, record.activities) if value)
 
 
+def foldable(record: Record) -> bool:
+    """A title at most, and no code or event: a code or an event table is evidence of a record of its own (a
+    labelled "Código:" over a contact's name, an activity table naming a project no table gave)."""
+    return facts(record) <= 1 and not record.code and not record.activities
+
+
+# Spans that hold no value of a field: page furniture, and contacts left in the source only (personal data).
+_KEPT_AS_THEY_ARE = frozenset({"contact", "chrome", "blank", "heading", "other_record"})
+
+
 def _absorb(target: Record, stray: Record) -> None:
-    """The stray's text goes with the target: its spans (its one value's now unplaced), its value, narrative and
-    what it left unplaced among the target's unplaced pieces, its flags on personal data; nothing it left in the
-    source only (a contact's e-mail) is copied out."""
-    placed = {"title", "code"}
-    target.spans.extend(Span("unparsed" if s.field in placed else s.field, s.start, s.end) for s in stray.spans)
+    """The stray's text goes with the target, unplaced: its spans become the target's (its values' spans now
+    unplaced), its flags on personal data too; a contact left in the source only stays so."""
+    target.spans.extend(Span(s.field if s.field in _KEPT_AS_THEY_ARE else "unparsed", s.start, s.end)
+                        for s in stray.spans)
     target.spans.sort(key=lambda s: s.start)
-    texts = (stray.title, stray.code or "", stray.summary, stray.objective, stray.background, *stray.unparsed)
-    target.unparsed.extend(t.strip() for t in texts if t and t.strip())
+    # A record is one stretch of the text: the stray's is right before or right after the target's.
+    if stray.offset < target.offset:
+        target.text, target.offset = stray.text + target.text, stray.offset
+    else:
+        target.text += stray.text
+    # What is unplaced is what the unplaced spans hold, in their order.
+    target.unparsed = [piece for piece in (target.text[s.start - target.offset : s.end - target.offset].strip()
+                                           for s in target.spans if s.field == "unparsed") if piece]
     for flag in stray.flags:
         if flag.field in ("contact", "background") and "personal data" in flag.reason:
             target.flag(flag.field, flag.reason)
@@ -43,7 +58,7 @@ def fold_one_fact(records: Iterable[Record]) -> Iterator[Record]:
     held: Record | None = None
     early: list[Record] = []  # one-fact records before the first record that states more
     for record in records:
-        if facts(record) <= 1:
+        if foldable(record):
             if held is not None:
                 _absorb(held, record)
             else:

@@ -159,8 +159,9 @@ PAGES: dict[str, Callable[[int], str]] = {
 
 @pytest.mark.parametrize("layout", PAGES)
 def test_records_are_handed_on_as_they_are_read(layout: str) -> None:
-    """When a record is handed on, the parser has read no further than the next three (its look-ahead: the
-    segmenter's two, and the one segment_merge holds to join a piece that is no record to the record before it)."""
+    """When a record is handed on, the parser has read no further than the next four (its look-ahead: the
+    segmenter's two, the one segment_merge holds to join a piece that is no record to the record before it, and the
+    one one_fact_records holds to give it a stretch stating one fact that follows it)."""
     read = 0
 
     def pages() -> Iterator[str]:
@@ -171,7 +172,7 @@ def test_records_are_handed_on_as_they_are_read(layout: str) -> None:
 
     for n, record in enumerate(iter_records(pages())):
         assert record.objective == f"To help ministry {n}."
-        assert read <= n + 4, f"record {n} handed on after {read} pages were read"
+        assert read <= n + 5, f"record {n} handed on after {read} pages were read"
 
 
 def test_prose_without_labels_is_read_within_one_record_s_length() -> None:
