@@ -53,8 +53,9 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
                  max_record: int | None = MAX_RECORD_CHARS) -> Iterator[Record]:
     """The records of a decoded text given in pieces, each as soon as it is read; InputError when there is none.
 
-    The parser holds a record or two at a time. Each record's related_to names the earlier records nearly the
-    same as it; the later ones are in relater.later (complete_links makes the links go both ways).
+    The parser holds a few records at a time (four ahead at most: test_scale.py). Each record's related_to names
+    the earlier records nearly the same as it; the later ones are in relater.later (complete_links makes the links
+    go both ways).
     A record longer than max_record characters raises LimitExceeded saying where it begins.
     """
     relater = relater or Relater()

@@ -53,24 +53,36 @@ def _absorb(target: Record, stray: Record) -> None:
 
 
 def fold_one_fact(records: Iterable[Record]) -> Iterator[Record]:
-    """The records, those stating one fact at most folded into a neighbour; every one kept when none states
-    more. One record is held back at a time."""
-    held: Record | None = None
-    early: list[Record] = []  # one-fact records before the first record that states more
+    """The records, a one-fact stretch between or beside records that state more folded into one of them (the
+    record before it, else the one after it). Two or more one-fact stretches in a row are records (a list of
+    titles): kept as they are. Two records are held back at most."""
+    held: Record | None = None  # the last record stating more, not yet handed on
+    stray: Record | None = None  # a one-fact record waiting for what follows it
+    run = False  # inside a run of one-fact records
     for record in records:
         if foldable(record):
-            if held is not None:
-                _absorb(held, record)
+            if run:
+                yield record
+            elif stray is not None:
+                if held is not None:
+                    yield held
+                    held = None
+                yield stray
+                yield record
+                stray, run = None, True
             else:
-                early.append(record)
+                stray = record
             continue
-        for stray in early:
-            _absorb(record, stray)
-        early = []
+        run = False
+        if stray is not None:
+            _absorb(held if held is not None else record, stray)
+            stray = None
         if held is not None:
             yield held
         held = record
+    if stray is not None and held is not None:
+        _absorb(held, stray)
+    elif stray is not None:
+        yield stray
     if held is not None:
         yield held
-    else:
-        yield from early
