@@ -11,8 +11,12 @@ sure value, and nothing when the evidence is split (two periods, two amounts wit
   a side a rule already placed must agree with it (the other side is then suggested alone);
 - the budget: values.suggest_money (the amount beside a budget word, or the only amount the record writes);
 - the donors: who a funding word names (values.prose: "financed by", "financé par", "con financiamiento del"), and
-  a funding mechanism ("the UN Development Account") where the record has no funding partner and no source.
-- the code: the one code-shaped token on the record's first lines.
+  a funding mechanism ("the UN Development Account") where the record has no funding partner and no source; else
+  the payer or mechanism named in brackets after the record's amount or right after it (values.suggest_donors);
+- the partners, where no rule placed one but funders (values.suggest_partners: a label of partnership wherever it
+  stands, an institution after "with / avec / con" or a word of working together);
+- the code: the one code-shaped token on the record's first lines (never a section's number, "II-2.");
+- the countries served (values.suggest_countries).
 A suggested donor is flagged on "funding_source" (who pays), not on "partners": the record's other partners were
 placed by rules, and their flags stay theirs.
 The status follows from a suggested period and the document's date (values.status_dates.infer_status, run after).
