@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from .types import Record, Span
 
-_REASON = "a stretch stating one fact at most (a heading, a reference), no project of its own: kept here, unplaced"
+_REASON = "a stretch stating one fact at most (a heading, a sheet's name), no project of its own: kept here, unplaced"
 
 
 def facts(record: Record) -> int:

@@ -41,3 +41,12 @@ def only_record_in(text: str):
 def suggested(record, field: str) -> list[str]:
     """The reasons of the record's flags on field that say its value was suggested (values/suggestions.py)."""
     return [f.reason for f in record.flags if f.field == field and f.reason.startswith("suggested")]
+
+
+def assert_no_text_lost(text: str, records) -> None:
+    """Every non-blank character of text is in some record's spans (spans may come in any order across records)."""
+    at = 0
+    for a, b in sorted((s.start, s.end) for r in records for s in r.spans):
+        assert not text[at:a].strip(), text[at:a]
+        at = max(at, b)
+    assert not text[at:].strip(), text[at:]

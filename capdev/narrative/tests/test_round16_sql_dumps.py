@@ -13,6 +13,8 @@ import pytest
 from capdev.narrative import parse_file
 from capdev.narrative.errors import InputError
 
+from ._shared import assert_no_text_lost
+
 FILES = Path(__file__).parent / "files" / "round16"
 
 
@@ -56,12 +58,7 @@ def test_one_insert_per_row_with_its_column_list():
 def test_nothing_of_the_dump_is_lost():
     text = (FILES / "es_mysqldump.sql.txt").read_text(encoding="utf-8")
     records = _read("es_mysqldump.sql.txt")
-    covered = sorted((s.start, s.end) for r in records for s in r.spans)
-    at = 0
-    for a, b in covered:
-        assert not text[at:a].strip(), text[at:a]
-        at = max(at, b)
-    assert not text[at:].strip()
+    assert_no_text_lost(text, records)
 
 
 def test_a_dump_whose_tables_name_no_project_gives_none():

@@ -9,7 +9,7 @@ import pytest
 from capdev.narrative import iter_records, parse_file, parse_text
 from capdev.narrative.one_fact_records import facts
 
-from ._shared import FILES
+from ._shared import FILES, assert_no_text_lost
 
 DIR = FILES / "round17"
 
@@ -32,12 +32,7 @@ def test_a_notes_sheet_below_the_projects_is_no_record(name, codes, note):
 def test_the_stray_s_text_keeps_its_spans():
     text = (DIR / "workbook_en.txt").read_text(encoding="utf-8")
     records = parse_file(DIR / "workbook_en.txt")
-    covered = sorted((s.start, s.end) for r in records for s in r.spans)
-    at = 0
-    for a, b in covered:
-        assert not text[at:a].strip(), text[at:a]
-        at = max(at, b)
-    assert not text[at:].strip()
+    assert_no_text_lost(text, records)
 
 
 def test_a_one_fact_record_alone_in_its_file_stays():
