@@ -1,4 +1,5 @@
-"""Texts written in a markup language (a LaTeX source, a wiki page's source) read as the text they show.
+"""Texts written in a markup language (a LaTeX source, a wiki page's source, a web page's HTML saved as text) read
+as the text they show.
 
 read_typeset looks at a text's first chunk; when it opens as such a source, the whole text is held (as XML is:
 bounded by MAX_FEED_CHARS) and its markup blanked in place by the reader of its language, so that offsets still
@@ -10,12 +11,14 @@ from collections.abc import Callable, Iterable
 
 from .errors import LimitExceeded
 from .feeds import MAX_FEED_CHARS
+from .html_page import html_page_as_text, is_html_page
 from .tex_text import is_latex, latex_as_text
 from .wiki_text import is_wikitext, wikitext_as_text
 
 _READERS: tuple[tuple[str, Callable[[str], bool], Callable[[str], str]], ...] = (
     ("a LaTeX source", is_latex, latex_as_text),
     ("a wiki page's source", is_wikitext, wikitext_as_text),
+    ("a web page's HTML", is_html_page, html_page_as_text),
 )
 
 
