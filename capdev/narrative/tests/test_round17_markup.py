@@ -12,6 +12,7 @@ import pytest
 from capdev.narrative import parse_file, parse_text
 from capdev.narrative.errors import LimitExceeded
 from capdev.narrative.feeds import MAX_FEED_CHARS
+from capdev.narrative.html_page import html_page_as_text, is_html_page
 from capdev.narrative.tex_text import is_latex, latex_as_text
 from capdev.narrative.wiki_text import is_wikitext, wikitext_as_text
 
@@ -120,3 +121,30 @@ def test_unclosed_groups_cost_a_bounded_look_each():
     text = "\\documentclass{article}\n\\begin{document}\n" + "\\label{x " * 5000 + "\n\\section{Proyecto}\n"
     shown = latex_as_text(text)
     assert len(shown) == len(text) and "Proyecto" in shown
+
+
+def test_a_web_page_s_html_saved_as_text_reads_as_the_page():
+    path = FILES / "page_source_en.txt"
+    records = parse_file(path)
+    assert [r.code for r in records] == ["MPS-DS-2024", "MPS-RM-2021"]
+    first, second = records
+    assert [r.title for r in records] == ["Digital Skills for Civil Servants", "Records Management Reform"]
+    assert _budgets(first) == [(Decimal("850000"), "USD")]  # "USD&nbsp;850,000"
+    assert (first.start.iso(), first.end.iso()) == ("2024-04", "2027-03")  # "April 2024 &ndash; March 2027"
+    assert [p.acronym for p in first.partners if p.role == "funding"] == ["FCDO"]
+    assert second.countries == ["GHA"] and second.status == "Completed"
+    text = path.read_text(encoding="utf-8")
+    shown = html_page_as_text(text)
+    assert len(shown) == len(text)
+    # the menu, the script and the footer are blanked: no value and no unplaced stretch holds them
+    assert not any(w in shown for w in ("Home", "dataLayer", "All rights reserved", "<"))
+    assert shown.index("MPS-DS-2024") == text.index("MPS-DS-2024")  # each word where the file has it
+    assert_no_text_lost(shown, records)
+
+
+@pytest.mark.parametrize("text", [
+    "Project: Digital archives\nNotes: the page used <b>bold</b> and <br> breaks.\nBudget: USD 10,000\n",
+    "<p>One paragraph pasted from an e-mail.</p>\nProject code: X-1\n",  # markup first, but few block tags
+])
+def test_a_text_with_a_few_tags_is_no_page(text):
+    assert not is_html_page(text)
