@@ -13,6 +13,7 @@ from capdev.narrative import parse_file, parse_text
 from capdev.narrative.errors import LimitExceeded
 from capdev.narrative.feeds import MAX_FEED_CHARS
 from capdev.narrative.html_page import html_page_as_text, is_html_page
+from capdev.narrative.org_text import is_org, org_as_text
 from capdev.narrative.tex_text import is_latex, latex_as_text
 from capdev.narrative.wiki_text import is_wikitext, wikitext_as_text
 
@@ -148,3 +149,26 @@ def test_a_web_page_s_html_saved_as_text_reads_as_the_page():
 ])
 def test_a_text_with_a_few_tags_is_no_page(text):
     assert not is_html_page(text)
+
+
+def test_an_org_mode_file_s_headings_and_drawers_are_its_projects():
+    path = FILES / "notes_fr.org"
+    records = parse_file(path)
+    assert [r.code for r in records] == ["NER-FPL-03", "MLI-ENA-01"]
+    # the stars and the declared TODO keyword are no part of the title, nor the tags after it
+    assert [r.title for r in records] == ["Appui à la fonction publique locale au Niger",
+                                         "Formation des formateurs de l'ENA du Mali"]
+    first = records[0]
+    # ":FIN: [2027-08-31]" is the end; the drawer's own ":END:" line is none
+    assert (first.start.iso(), first.end.iso()) == ("2024-09-01", "2027-08-31")
+    assert _budgets(first) == [(Decimal("1200000"), "EUR")] and first.countries == ["NER"]
+    assert [(a.start.iso(), a.participants) for a in first.activities] == [("2024-10-15", 54)]
+    text = path.read_text(encoding="utf-8")
+    shown = org_as_text(text)
+    assert len(shown) == len(text) and "PROPERTIES" not in shown and "EN-COURS" not in shown
+    assert "#+" not in shown and "A. Diallo" not in shown  # file settings and the author: no project's facts
+
+
+def test_a_markdown_list_with_stars_is_no_org_file():
+    text = "* Project: Digital archives\n* Budget: USD 10,000\n* Status: TODO list pending\n"
+    assert not is_org(text)
