@@ -12,9 +12,9 @@ from capdev.accounts import permissions as perms
 from capdev.sources.limits import human_size
 
 # A table or export of projects (.csv, .tsv, .md, .yaml, a database dump .sql) is text the narrative parser reads row
-# by row.
-NARRATIVE_EXTENSIONS = (".txt", ".text", ".csv", ".tsv", ".tab", ".md", ".yaml", ".yml", ".sql", ".html", ".htm",
-                        ".docx", ".pdf")
+# by row; a LaTeX, wiki or Org source (.tex, .wiki, .org) is text whose markup it blanks (narrative/typeset.py).
+NARRATIVE_EXTENSIONS = (".txt", ".text", ".csv", ".tsv", ".tab", ".md", ".yaml", ".yml", ".sql", ".tex", ".wiki",
+                        ".mediawiki", ".org", ".html", ".htm", ".docx", ".pdf")
 IATI_EXTENSIONS = (".xml",)
 
 

@@ -33,6 +33,7 @@ from .start_checks import BOUNDS_FLAG as MODEL_BOUNDS
 from .start_checks import check_pieces
 from .structured import SCAN_CHARS, portfolio_below, read_records, starts_with_table
 from .types import Record
+from .typeset import read_typeset
 from .value_shapes import shape_checked
 from .values.status_dates import HEAD_CHARS, document_date, infer_status
 from .values.status_sections import section_marks
@@ -63,6 +64,7 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
     if feed is not None:  # an Atom or RSS feed: one record per entry that tells of a project
         yield from feed_file(feed, source_file, relater)
         return
+    chunks = read_typeset(chunks)  # a LaTeX or wiki source: its markup blanked in place (typeset.py)
     # A stretch stating one fact at most is no record when others state more (one_fact_records.py): folded before
     # the records are numbered and related.
     for index, record in enumerate(fold_one_fact(_read(chunks, source_file, max_record))):

@@ -160,7 +160,8 @@ EXPORTS = Path(__file__).resolve().parents[2] / "narrative" / "tests" / "files" 
 @pytest.mark.parametrize("sample, name", [("csv_en_export.txt", "portfolio.csv"),
                                           ("semicolon_es_export.txt", "cartera.csv"),
                                           ("yaml_fr_projets.yaml.txt", "projets.yaml"),
-                                          ("../../round16/es_mysqldump.sql.txt", "cooperacion.sql")])
+                                          ("../../round16/es_mysqldump.sql.txt", "cooperacion.sql"),
+                                          ("../../round17/markup/cartera_es.tex", "cartera.tex")])
 def test_an_export_of_projects_is_uploaded_and_read_one_record_per_project(client, users, sample, name):
     client.force_login(users["reviewer"])
     response = upload(client, name=name, content=(EXPORTS / sample).read_bytes())
