@@ -354,6 +354,8 @@ class _Assembler(FundingSteps, RecordSteps, TitleSteps):
             part = None  # "Start/End: 03/2020-02/2022", "Start date: 2020 to 2022": a whole period after all
             read = _guard(rec, "time_frame", None, periods.read_period, value)
         if read is None or (read.start is None and read.end is None):  # "36 mois": a length, no end
+            if (cut := _values("date_sentences").first_sentence(value)) is not None:  # "May 2027. Funded by ..."
+                return self.on_time_frame(block, cut, at) or rec.flag("time_frame", _values("date_sentences").REST)
             return rec.flag("time_frame", read.flags[0] if read and read.flags else _values("roles").period_flag(value))
         for reason in read.flags:
             rec.flag("time_frame", reason)
