@@ -34,6 +34,7 @@ from .suggest_donors import suggest_donor, suggest_owner
 from .suggest_money import suggest_budget
 from .suggest_partners import add_suggested_partners
 from .suggest_periods import suggest_period, suggest_row_period
+from .sentence_sides import sentence_sides
 from .suggest_sides import suggest_sides
 
 log = logging.getLogger(__name__)
@@ -114,19 +115,22 @@ def _named_before(head: str, start: int) -> bool:
 
 
 def _period(rec, text: str) -> None:
-    found = _guard(suggest_period, text) or _guard(suggest_sides, text) or _guard(suggest_row_period, text)
-    if found is None:
-        return
-    if (None not in (rec.start, found.start) and rec.start != found.start) or (
-            None not in (rec.end, found.end) and rec.end != found.end):
-        return  # a rule placed a side this period does not share: the record says two things, a reviewer reads it
-    start, end = rec.start or found.start, rec.end or found.end
-    if (start, end) == (rec.start, rec.end) or (start and end and end.last_day() < start.first_day()):
-        return
-    # The flag names only the side suggested: a side a rule placed stays as sure as the rule made it.
-    side = "time_frame" if rec.start is None and rec.end is None else "start" if rec.start is None else "end"
-    rec.start, rec.end = start, end
-    rec.flag(side, found.reason)
+    """The first reader's period that no side a rule placed contradicts; a side it leaves empty from the next
+    readers (values.sentence_sides last: round 17), each side flagged with its own reason."""
+    for reader in (suggest_period, suggest_sides, suggest_row_period, sentence_sides):
+        found = _guard(reader, text)
+        if found is None or (None not in (rec.start, found.start) and rec.start != found.start) or (
+                None not in (rec.end, found.end) and rec.end != found.end):
+            continue  # a rule (or a reader before) placed a side this one does not share: the next reader
+        start, end = rec.start or found.start, rec.end or found.end
+        if (start, end) == (rec.start, rec.end) or (start and end and end.last_day() < start.first_day()):
+            continue
+        # The flag names only the side suggested: a side a rule placed stays as sure as the rule made it.
+        side = "time_frame" if rec.start is None and rec.end is None else "start" if rec.start is None else "end"
+        rec.start, rec.end = start, end
+        rec.flag(side, found.reason)
+        if rec.start is not None and rec.end is not None:
+            return
 
 
 def _donors(steps, text: str) -> None:
