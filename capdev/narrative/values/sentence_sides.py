@@ -24,10 +24,11 @@ from pathlib import Path
 from ..folding import fold
 from ..types import PartialDate
 from . import dates as _dates
+from .spelled_dates import spelled_to_digits
 from .suggest_periods import clause_start, cue_rx, flat_text
 from .suggest_sides import SuggestedSides
 
-__all__ = ["sentence_sides"]
+__all__ = ["agreeing_range", "sentence_sides"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "sentence_sides.json"
 _CUE_GAP = 28  # characters between the word and its date ("started in early", "a démarré le", "envisagé en")
@@ -76,16 +77,15 @@ def _side_dates(text: str) -> dict[str, dict[PartialDate, tuple[int, str]]]:
             continue
         lo, hi = _sentence(text, m.start, m.end)
         sentence = folded[lo:hi]
-        near_lo = max(lo, m.start - _CUE_GAP)
         if cue_rx("event_words").search(sentence) or _rx("other_things").search(sentence):
             continue
         # "extended twice, actual closing 30 June 2025": a date called actual or revised is the one a change gave
         owned = cue_rx("period_other_owners").search(folded, lo, m.start) is not None
         for side in ("start", "end"):
             cue = extra = None
-            for cue in cue_rx(f"{side}_words").finditer(folded, near_lo, m.start):  # whole words of the text
+            for cue in cue_rx(f"{side}_words").finditer(folded, lo, m.start):  # whole words of the text
                 pass
-            for extra in _rx(f"{side}_words").finditer(folded, near_lo, m.start):
+            for extra in _rx(f"{side}_words").finditer(folded, lo, m.start):
                 pass
             if extra and (cue is None or extra.start() >= cue.start()):
                 cue = extra  # the word nearest the date
@@ -113,7 +113,7 @@ def sentence_sides(text: str) -> SuggestedSides | None:
     """The start and the end single dates give, each read within its sentence; None when neither is given."""
     if not isinstance(text, str) or not text.strip():
         return None
-    text = flat_text(text)
+    text = flat_text(spelled_to_digits(text))  # "el uno de mayo de dos mil veintinueve": 1 de mayo de 2029
     found = _side_dates(text)
     start, end = _one(found["start"]), _one(found["end"])
     if start and end and end.last_day() < start.first_day():
@@ -123,3 +123,35 @@ def sentence_sides(text: str) -> SuggestedSides | None:
     said = [f"'{found[s][d][1]}'" for s, d in (("start", start), ("end", end)) if d is not None]
     return SuggestedSides(start, end, f"suggested: {' and '.join(said)}, a date after a word of beginning or ending "
                                       f"in its sentence")
+
+
+_WINDOW = 90  # characters before a range, within its sentence, where a word gives it to another thing
+
+
+def agreeing_range(text: str, start: PartialDate | None, end: PartialDate | None) -> SuggestedSides | None:
+    """The other side of a bare range of years ("SUPER: 2024-2027 | US$ 3,5 millones") whose one side is the year
+    of the side the record already holds: "Desde 2024, el proyecto ..." placed the start, the range gives the end.
+    No range given to another thing (a plan's, a strategy's), and one other side only; None otherwise."""
+    if not isinstance(text, str) or (start is None) == (end is None):
+        return None
+    text = flat_text(text)
+    folded = fold(text)
+    found: dict[PartialDate, str] = {}
+    for m in _dates.find_dates(text):
+        r = m.range
+        if r.start is None or r.end is None or len(m.parts) > 1 or r.start.precision != "year" or \
+                r.end.precision != "year" or r.end.year <= r.start.year:
+            continue
+        lo = max(clause_start(text, m.start), m.start - _WINDOW)
+        if cue_rx("period_other_owners").search(folded, lo, m.start) or _rx("other_things").search(folded, lo, m.end):
+            continue
+        if start is not None and r.start.year == start.year:
+            found.setdefault(r.end, m.text)
+        elif end is not None and r.end.year == end.year:
+            found.setdefault(r.start, m.text)
+    if len(found) != 1:
+        return None
+    (date, told), = found.items()
+    side = "end" if start is not None else "start"
+    reason = f"suggested: {side} {date.iso()}, from the range {' '.join(told.split())} that shares the record's other side"
+    return SuggestedSides(None, date, reason) if side == "end" else SuggestedSides(date, None, reason)

@@ -34,7 +34,7 @@ from .suggest_donors import suggest_donor, suggest_owner
 from .suggest_money import suggest_budget
 from .suggest_partners import add_suggested_partners
 from .suggest_periods import suggest_period, suggest_row_period
-from .sentence_sides import sentence_sides
+from .sentence_sides import agreeing_range, sentence_sides
 from .suggest_sides import suggest_sides
 
 log = logging.getLogger(__name__)
@@ -131,6 +131,11 @@ def _period(rec, text: str) -> None:
         rec.flag(side, found.reason)
         if rec.start is not None and rec.end is not None:
             return
+    found = _guard(agreeing_range, text, rec.start, rec.end)  # "Desde 2024 ..." and "2024-2027": the end (round 17)
+    if found is not None and not (found.start and rec.end and rec.end.last_day() < found.start.first_day()) and not (
+            found.end and rec.start and found.end.last_day() < rec.start.first_day()):
+        rec.start, rec.end = rec.start or found.start, rec.end or found.end
+        rec.flag("start" if found.start else "end", found.reason)
 
 
 def _donors(steps, text: str) -> None:
