@@ -153,5 +153,6 @@ def agreeing_range(text: str, start: PartialDate | None, end: PartialDate | None
         return None
     (date, told), = found.items()
     side = "end" if start is not None else "start"
-    reason = f"suggested: {side} {date.iso()}, from the range {' '.join(told.split())} that shares the record's other side"
+    reason = f"suggested: {side} {date.iso()}, from the range {' '.join(told.split())} that shares the record's " \
+             "other side"
     return SuggestedSides(None, date, reason) if side == "end" else SuggestedSides(date, None, reason)

@@ -29,12 +29,12 @@ import re
 from ..code_choice import ACT_WORDS, CODE_TOKEN, a_letter, another_code, named_not_code, not_a_code
 from ..folding import fold
 from . import prose as _prose
+from .sentence_sides import agreeing_range, sentence_sides
 from .suggest_countries import suggest_countries
 from .suggest_donors import suggest_donor, suggest_owner
 from .suggest_money import suggest_budget
 from .suggest_partners import add_suggested_partners
 from .suggest_periods import suggest_period, suggest_row_period
-from .sentence_sides import agreeing_range, sentence_sides
 from .suggest_sides import suggest_sides
 
 log = logging.getLogger(__name__)
