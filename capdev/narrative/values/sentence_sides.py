@@ -35,6 +35,7 @@ _CUE_GAP = 28  # characters between the word and its date ("started in early", "
 # A sentence's end: a stop before a space, a blank line, a closing bracket's clause ("(démarré en septembre 2023)").
 _SENTENCE_STOP = re.compile(r"[.!?;](?=\s)|\n\s*\n|[()\[\]]")
 _OPEN = re.compile(r"[()\[\]]")
+_UNDER_WAY = re.compile(r"(?<![\w-])(?:en\s+cours|in\s+course\s+of|en\s+curso)(?![\w-])", re.IGNORECASE)
 
 
 @functools.cache
@@ -76,7 +77,7 @@ def _side_dates(text: str) -> dict[str, dict[PartialDate, tuple[int, str]]]:
         if date is None or len(m.parts) > 1:
             continue
         lo, hi = _sentence(text, m.start, m.end)
-        sentence = folded[lo:hi]
+        sentence = _UNDER_WAY.sub(" ", folded[lo:hi])  # "en cours depuis janvier 2025": no course of training
         if cue_rx("event_words").search(sentence) or _rx("other_things").search(sentence):
             continue
         # "extended twice, actual closing 30 June 2025": a date called actual or revised is the one a change gave
