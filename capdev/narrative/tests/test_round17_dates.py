@@ -106,3 +106,35 @@ def test_a_range_that_shares_the_placed_start_completes_the_record():
     record.start = P(2024)
     _period(record, text)
     assert record.end == P(2027) and [f.field for f in record.flags] == ["end"]
+
+
+@pytest.mark.parametrize("text, start", [
+    ('The project, called "RAPH", started on 1 December and will run until November 2030.', P(2026, 12, 1)),
+    ("Le projet a démarré le 3 mars, sous la tutelle du ministère.", P(2026, 3, 3)),
+    ("El proyecto arrancó el 2 de febrero con fondos de la AECID.", P(2026, 2, 2)),
+    ("The programme was launched on 20 December with 200 guests.", P(2025, 12, 20)),  # the latest not after
+])
+def test_a_yearless_start_dated_by_the_document(text, start):
+    from capdev.narrative.types import Record
+    from capdev.narrative.values.yearless_starts import yearless_start
+
+    record = Record(0, text)
+    yearless_start(record, P(2026, 12, 4))
+    assert record.start == start
+    assert [f.field for f in record.flags] == ["start"] and "document's date" in record.flags[0].reason
+
+
+@pytest.mark.parametrize("text, when", [
+    ("The project will start on 1 March with a launch event.", P(2026, 12, 4)),  # a start to come
+    ("The workshop started on 1 December in Port-au-Prince.", P(2026, 12, 4)),  # an event's
+    ("La première phase a démarré le 3 mars.", P(2026, 12, 4)),  # an earlier phase's
+    ("El proyecto arrancó el 2 de febrero.", None),  # no document date
+    ("The project started on 1 December 2019.", P(2026, 12, 4)),  # a year written: not this reader's
+])
+def test_no_yearless_start(text, when):
+    from capdev.narrative.types import Record
+    from capdev.narrative.values.yearless_starts import yearless_start
+
+    record = Record(0, text)
+    yearless_start(record, when)
+    assert record.start is None and not record.flags
