@@ -7,8 +7,10 @@ sure value, and nothing when the evidence is split (two periods, two amounts wit
 
 - the period: values.suggest_periods (a range long enough to be a project's, no plan's, law's or earlier phase's),
   else values.suggest_sides (a single date after a word of beginning or ending), else two dates side by side on
-  one of the record's first lines (a schedule's start and finish columns);
-  a side a rule already placed must agree with it (the other side is then suggested alone);
+  one of the record's first lines (a schedule's start and finish columns), else values.sentence_sides (a date
+  after a word of beginning or ending, read within its own sentence: round 17); a reader that contradicts a side
+  a rule placed gives way to the next, which may suggest the other side alone; last, a bare range of years that
+  shares the record's placed side gives the other (values.sentence_sides.agreeing_range);
 - the budget: values.suggest_money (the amount beside a budget word, or the only amount the record writes);
 - the donors: who a funding word names (values.prose: "financed by", "financé par", "con financiamiento del"), and
   a funding mechanism ("the UN Development Account") where the record has no funding partner and no source; else
