@@ -32,6 +32,7 @@ from .since_status import since_status
 from .stretch_datelines import stretch_month
 from .suggest_status import suggest_status
 from .told_tense import tells_ongoing
+from .yearless_starts import yearless_start
 
 __all__ = ["document_date", "infer_status", "status_by_date"]
 
@@ -121,6 +122,7 @@ def infer_status(record, when: PartialDate | None) -> None:
     """A record without a status takes the one its period gives beside its document's date, flagged as inferred; a
     record whose period field is a length only first takes the end it gives from its start (values.duration_ends)."""
     counted_end(record)
+    yearless_start(record, when)  # "started on 1 December" in a briefing dated 4 December 2026 (round 17)
     if record.status:
         return
     # A document that states no date of its own may be made of messages or pages that each do ("Date: Mon, 23 Nov

@@ -7,8 +7,10 @@ sure value, and nothing when the evidence is split (two periods, two amounts wit
 
 - the period: values.suggest_periods (a range long enough to be a project's, no plan's, law's or earlier phase's),
   else values.suggest_sides (a single date after a word of beginning or ending), else two dates side by side on
-  one of the record's first lines (a schedule's start and finish columns);
-  a side a rule already placed must agree with it (the other side is then suggested alone);
+  one of the record's first lines (a schedule's start and finish columns), else values.sentence_sides (a date
+  after a word of beginning or ending, read within its own sentence: round 17); a reader that contradicts a side
+  a rule placed gives way to the next, which may suggest the other side alone; last, a bare range of years that
+  shares the record's placed side gives the other (values.sentence_sides.agreeing_range);
 - the budget: values.suggest_money (the amount beside a budget word, or the only amount the record writes);
 - the donors: who a funding word names (values.prose: "financed by", "financé par", "con financiamiento del"), and
   a funding mechanism ("the UN Development Account") where the record has no funding partner and no source; else
@@ -29,6 +31,7 @@ import re
 from ..code_choice import ACT_WORDS, CODE_TOKEN, a_letter, another_code, named_not_code, not_a_code
 from ..folding import fold
 from . import prose as _prose
+from .sentence_sides import agreeing_range, sentence_sides
 from .suggest_countries import suggest_countries
 from .suggest_donors import suggest_donor, suggest_owner
 from .suggest_money import suggest_budget
@@ -114,19 +117,27 @@ def _named_before(head: str, start: int) -> bool:
 
 
 def _period(rec, text: str) -> None:
-    found = _guard(suggest_period, text) or _guard(suggest_sides, text) or _guard(suggest_row_period, text)
-    if found is None:
-        return
-    if (None not in (rec.start, found.start) and rec.start != found.start) or (
-            None not in (rec.end, found.end) and rec.end != found.end):
-        return  # a rule placed a side this period does not share: the record says two things, a reviewer reads it
-    start, end = rec.start or found.start, rec.end or found.end
-    if (start, end) == (rec.start, rec.end) or (start and end and end.last_day() < start.first_day()):
-        return
-    # The flag names only the side suggested: a side a rule placed stays as sure as the rule made it.
-    side = "time_frame" if rec.start is None and rec.end is None else "start" if rec.start is None else "end"
-    rec.start, rec.end = start, end
-    rec.flag(side, found.reason)
+    """The first reader's period that no side a rule placed contradicts; a side it leaves empty from the next
+    readers (values.sentence_sides last: round 17), each side flagged with its own reason."""
+    for reader in (suggest_period, suggest_sides, suggest_row_period, sentence_sides):
+        found = _guard(reader, text)
+        if found is None or (None not in (rec.start, found.start) and rec.start != found.start) or (
+                None not in (rec.end, found.end) and rec.end != found.end):
+            continue  # a rule (or a reader before) placed a side this one does not share: the next reader
+        start, end = rec.start or found.start, rec.end or found.end
+        if (start, end) == (rec.start, rec.end) or (start and end and end.last_day() < start.first_day()):
+            continue
+        # The flag names only the side suggested: a side a rule placed stays as sure as the rule made it.
+        side = "time_frame" if rec.start is None and rec.end is None else "start" if rec.start is None else "end"
+        rec.start, rec.end = start, end
+        rec.flag(side, found.reason)
+        if rec.start is not None and rec.end is not None:
+            return
+    found = _guard(agreeing_range, text, rec.start, rec.end)  # "Desde 2024 ..." and "2024-2027": the end (round 17)
+    if found is not None and not (found.start and rec.end and rec.end.last_day() < found.start.first_day()) and not (
+            found.end and rec.start and found.end.last_day() < rec.start.first_day()):
+        rec.start, rec.end = rec.start or found.start, rec.end or found.end
+        rec.flag("start" if found.start else "end", found.reason)
 
 
 def _donors(steps, text: str) -> None:
