@@ -167,7 +167,8 @@ def _read(chunks: Iterable[str], source_file: str | None, max_record: int | None
             if guessed or raw.guessed:
                 record.flag(*BOUNDS_FLAG)
             if index == 0:  # minutes headed by "... Project in Lesotho", told in prose: that record's own head only
-                lend_country(record, head_country(record))
+                page_country = head_country(record)
+            lend_country(record, page_country)  # the page's country, to every record as in a labelled text
             index += 1
             yield record
     if not index:
