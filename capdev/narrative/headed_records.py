@@ -18,7 +18,7 @@ from pathlib import Path
 from .lines import Line, split_lines
 from .named_projects import fact_kinds
 from .record_evidence import has_own_evidence, is_project_section, is_section_name, own_code
-from .run_in_heads import title_end
+from .run_in_heads import heading_title, title_end
 from .segment import Block, RawRecord
 from .values import dates as _dates
 from .values.prose import project_name, tells_of_a_project
@@ -124,7 +124,7 @@ def headed_records(text: str) -> list[RawRecord]:
             kind != "caps" and tells_of_a_project(lines[k].text + "\n" + body)))
         # "2. Objectives", "III. Résultats": a section of a document, never a project's record of its own; nor a
         # piece that names no project with a fact of its own.
-        told = told and not is_section_name(lines[k].text[at:]) and has_own_evidence(
+        told = told and not is_section_name(heading_title(lines[k].text, at)) and has_own_evidence(
             lines[k].text + "\n" + body, named=kind != "caps")
         sections.append((k, kind, at, end, told, body))
     first = next((s for s in sections if s[4]), None)
@@ -133,7 +133,7 @@ def headed_records(text: str) -> list[RawRecord]:
     level = first[1]
     # Once a section of a level tells of a project, a section of that level that names a project and says who funds
     # it, whom it serves or where it stands is another ("este programa está financiado por ...", no amount).
-    sections = [(k, kind, at, end, told or (kind == level and not is_section_name(lines[k].text[at:])
+    sections = [(k, kind, at, end, told or (kind == level and not is_section_name(heading_title(lines[k].text, at))
                                             and (_names_a_project(body) and has_own_evidence(body, named=kind != "caps")
                                                  or kind != "caps" and fact_kinds(lines[k].text + "\n" + body) >= 3)), body)
                 for k, kind, at, end, told, body in sections]
@@ -174,7 +174,7 @@ def one_project(text: str, lines: list[Line], heads: list, records: list[RawReco
     Only sections that each give a code of their own, all different, are then still records."""
     first = next(b.start for b in records[0].blocks if b.field in ("heading", "title"))
     above = own_code(text[:first])
-    sections = sum(is_project_section(lines[k].text[at:]) for k, _kind, at in heads)
+    sections = sum(is_project_section(heading_title(lines[k].text, at)) for k, _kind, at in heads)
     if sections < 2 and above is None:
         return False
     codes = [own_code(piece) for piece in pieces]

@@ -36,3 +36,12 @@ def title_end(line: str, at: int) -> int | None:
     named = (bool(long) and capitals * 2 > len(long)) or bool(_PROJECT_WORD.match(words[0])) or bool(
         _ACRONYM.search(title))
     return at + len(line[at:m.start()].rstrip()) if named else None
+
+
+def heading_title(line: str, at: int) -> str:
+    """A numbered heading's title: up to its stop when text runs on after it ("2. Objectives. The project ..."
+    gives "Objectives"), else the rest of its line."""
+    m = _STOP.search(line, at)
+    if m is not None and 0 < len(line[at:m.start()].split()) <= _TITLE_WORDS and "," not in line[at:m.start()]:
+        return line[at:m.start()]
+    return line[at:]
