@@ -1,8 +1,9 @@
 """Whether an item under a headline tells more of the project of the item before it rather than of a project of its
 own: it names no project (no code, no quoted title, no name after or before the word project) and speaks of "the
 project", "le projet", "el proyecto" ("Composition du dossier" under a call for applications whose "Cadre du
-programme" named the project: "une bourse prise en charge par le projet"), under a plain headline that is no name. The same evidence that joins a paragraph
-to the one before (prose_records._told_again) applies to a headline's item: a project told of twice is one record.
+programme" named the project: "une bourse prise en charge par le projet"), under a plain headline that is no name.
+The same evidence that joins a paragraph to the one before (prose_records._told_again) applies to a headline's
+item: a project told of twice is one record.
 """
 from __future__ import annotations
 

@@ -82,6 +82,10 @@ def _names_a_project(body: str) -> bool:
     return bool(_PROJECT_WORD.search(body)) and has_project_evidence(body)
 
 
+def _sibling_facts(kind: object, text: str) -> bool:
+    return kind != "caps" and fact_kinds(text) >= 3
+
+
 def _several_projects(body: str) -> bool:
     """Do two paragraphs of a section name two different projects (each its code or quoted title)?"""
     names = {project_name(p) for p in re.split(r"\n[ \t]*(?:\r?\n|\r)", body) if p.strip()}
@@ -132,10 +136,11 @@ def headed_records(text: str) -> list[RawRecord]:
         return []  # a section that tells of several projects, one per paragraph: the paragraphs divide, not it
     level = first[1]
     # Once a section of a level tells of a project, a section of that level that names a project and says who funds
-    # it, whom it serves or where it stands is another ("este programa está financiado por ...", no amount).
+    # it, whom it serves or where it stands is another ("este programa está financiado por ...", no amount); so is a
+    # numbered sibling stating three kinds of facts of its own ("3.2 Diplomado en ... . Con el apoyo de ...").
     sections = [(k, kind, at, end, told or (kind == level and not is_section_name(heading_title(lines[k].text, at))
                                             and (_names_a_project(body) and has_own_evidence(body, named=kind != "caps")
-                                                 or kind != "caps" and fact_kinds(lines[k].text + "\n" + body) >= 3)), body)
+                                                 or _sibling_facts(kind, lines[k].text + "\n" + body))), body)
                 for k, kind, at, end, told, body in sections]
     records: list[RawRecord] = []
     before: list[Block] = []

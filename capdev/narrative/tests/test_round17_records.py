@@ -1,8 +1,9 @@
-"""Round 17: how many records a file holds (stray_labels.py, run_in_heads.py, reference_labels.py).
+"""Round 17: how many records a file holds (stray_labels, run_in_heads, reference_labels, anaphora_items).
 
 Texts written for these tests, in English, French and Spanish: a briefing whose only label is a bullet's "Context:"
 (or a "Contact :" footer, a "RESUMEN EJECUTIVO" heading) holds two projects in numbered sections; a summary's
 numbered paragraphs each open on a project's title and a stop ("2.2 Diploma in Public Procurement. With ...");
+a call for applications' "Application file" speaks of "the project" its "Programme framework" named;
 an evaluation's head whose only code is a "Reference:" is no record of its own. Guards: one project's document
 with sections stays one record, cards with a reference and facts stay records.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from capdev.narrative import parse_text
+from capdev.narrative.anaphora_items import tells_more
 from capdev.narrative.reference_labels import references_only, without_references
 from capdev.narrative.run_in_heads import heading_title, title_end
 from capdev.narrative.segment import segment
@@ -267,6 +269,76 @@ Budget: USD 500,000
 Duration: 2024-2025
 """
 
+EN_CALL = """\
+School of Government
+CALL FOR APPLICATIONS 07/2026 - MASTER IN PUBLIC MANAGEMENT
+Accra, 2 March 2026
+
+The Director announces that applications to the Master in Public Management are open from 1 to 30
+April 2026.
+
+Programme framework
+The Master is part of the Public Sector Modernisation Project (PSMP), financed by the World Bank
+with USD 8 million over 2025-2028 and implemented by the School of Government.
+
+Application file
+ 1. a letter to the Director;
+ 2. a curriculum vitae.
+Selected candidates receive a monthly grant of GHS 2,000 paid by the project. Classes start on 4
+May 2026.
+"""
+
+FR_AVIS = """\
+École nationale d'administration
+AVIS N° 014/ENA/DG/2026 - ADMISSION AU MASTER EN GESTION PUBLIQUE
+Dakar, le 2 mars 2026
+
+Le Directeur général porte à la connaissance des agents de l'État que les candidatures au Master
+en gestion publique sont ouvertes du 1er au 30 avril 2026.
+
+Cadre du programme
+Le Master est organisé dans le cadre du Projet d'appui à la modernisation de l'administration
+(PAMA), financé par la Banque africaine de développement pour un montant de 6 millions d'euros
+sur la période 2025-2028, et mis en œuvre par l'ENA.
+
+Composition du dossier
+ 1. une demande adressée au Directeur général ;
+ 2. un curriculum vitae.
+Les candidats retenus bénéficient d'une bourse mensuelle de 100 000 FCFA prise en charge par le
+projet. Rentrée : 4 mai 2026.
+"""
+
+ES_CONVOCATORIA = """\
+Escuela de Gobierno
+CONVOCATORIA 07/2026 - MAESTRÍA EN GESTIÓN PÚBLICA
+Lima, 2 de marzo de 2026
+
+La Dirección comunica que las postulaciones a la Maestría en Gestión Pública están abiertas del 1 al
+30 de abril de 2026.
+
+Marco del programa
+La Maestría forma parte del Proyecto de Modernización del Sector Público (PMSP), financiado por el
+Banco Mundial con USD 8 millones en el período 2025-2028 y ejecutado por la Escuela de Gobierno.
+
+Requisitos de postulación
+ 1. una carta dirigida a la Dirección;
+ 2. un currículum vitae.
+Los seleccionados reciben una beca mensual de PEN 2.000 financiada por el proyecto. Las clases
+inician el 4 de mayo de 2026.
+"""
+
+GUARD_NAMED = """\
+Regional news, spring 2026
+
+Tax Reform in Lesotho
+The project ran from 2020 to 2023 with USD 2 million from the European Union and trained 300
+revenue officers.
+
+Digital Registry for Malawi
+The project started in 2024 with a grant of USD 1.5 million from the World Bank and serves the
+registrar general.
+"""
+
 
 def _titles(text: str) -> list[str]:
     return [r.title for r in parse_text(text)]
@@ -339,3 +411,24 @@ def test_references_only_and_without_references():
 
 def test_guard_cards_with_a_reference_and_facts_stay_records():
     assert _titles(GUARD_REF) == ["Civil Service Training Project", "Records Management Project"]
+
+
+# --- an item that speaks of "the project" under a headline that is no name: more of the project before it --------
+
+@pytest.mark.parametrize("text, title", [
+    (EN_CALL, "Public Sector Modernisation Project"),
+    (FR_AVIS, "Projet d'appui à la modernisation de l'administration"),
+    (ES_CONVOCATORIA, "Proyecto de Modernización del Sector Público"),
+])
+def test_a_section_speaking_of_the_project_is_no_project_of_its_own(text, title):
+    assert _titles(text) == [title]
+
+
+def test_tells_more_needs_a_headline_that_is_no_name():
+    assert tells_more("Composition du dossier", "Une bourse prise en charge par le projet.")
+    assert not tells_more("Tax Reform in Lesotho", "The project ran from 2020 to 2023.")
+    assert not tells_more("Application file", "A grant from the Open Courts Project.")
+
+
+def test_guard_named_headlines_stay_records():
+    assert _titles(GUARD_NAMED) == ["Tax Reform in Lesotho", "Digital Registry for Malawi"]
