@@ -432,3 +432,13 @@ def test_tells_more_needs_a_headline_that_is_no_name():
 
 def test_guard_named_headlines_stay_records():
     assert _titles(GUARD_NAMED) == ["Tax Reform in Lesotho", "Digital Registry for Malawi"]
+
+
+# --- a post or an office after the word programme is no project's name ------------------------------------------
+
+def test_a_post_or_an_office_is_no_project_name():
+    from capdev.narrative.named_projects import names_in
+
+    assert names_in("Prepared by: R. Castellanos, Programme Management Officer") == []
+    assert names_in("cc: Capacity Development Programme Management Office (CDPMO)") == []
+    assert names_in("The Open Courts Project trained 40 judges.") == ["open courts"]
