@@ -31,6 +31,7 @@ from .segment import iter_lines, iter_segments
 from .segment_merge import join_pieces
 from .start_checks import BOUNDS_FLAG as MODEL_BOUNDS
 from .start_checks import check_pieces
+from .stray_labels import prose_instead
 from .structured import SCAN_CHARS, portfolio_below, read_records, starts_with_table
 from .types import Record
 from .typeset import read_typeset
@@ -101,7 +102,9 @@ def _read(chunks: Iterable[str], source_file: str | None, max_record: int | None
             if sum(map(len, head)) < HEAD_CHARS:
                 head.append(chunk[:HEAD_CHARS])
             yield chunk
+        ended.append(True)
 
+    ended: list[bool] = []  # the whole text has been read
     section: list[str | None] = [None]  # the status the last section heading gave ("ONGOING PROJECTS")
 
     def dated(record: Record, raw=None, text=None) -> Record:
@@ -116,7 +119,8 @@ def _read(chunks: Iterable[str], source_file: str | None, max_record: int | None
         return record
 
     try:
-        segments = iter_segments(iter_lines(read(), max_record), max_record=max_record)
+        segments = prose_instead(iter_segments(iter_lines(read(), max_record), max_record=max_record),
+                                 lambda: "".join(before or ()) if ended else None)  # stray labels (stray_labels.py)
         page_country = heading_country = None
         for raw, text, moved in check_pieces(join_pieces(split_sections(split_messages(split_headlined(segments))))):
             before = None
@@ -165,7 +169,8 @@ def _read(chunks: Iterable[str], source_file: str | None, max_record: int | None
             if guessed or raw.guessed:
                 record.flag(*BOUNDS_FLAG)
             if index == 0:  # minutes headed by "... Project in Lesotho", told in prose: that record's own head only
-                lend_country(record, head_country(record))
+                page_country = head_country(record)
+            lend_country(record, page_country)  # the page's country, to every record as in a labelled text
             index += 1
             yield record
     if not index:

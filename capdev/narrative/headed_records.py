@@ -16,7 +16,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from .lines import Line, split_lines
+from .named_projects import fact_kinds
 from .record_evidence import has_own_evidence, is_project_section, is_section_name, own_code
+from .run_in_heads import heading_title, title_end
 from .segment import Block, RawRecord
 from .values import dates as _dates
 from .values.prose import project_name, tells_of_a_project
@@ -49,10 +51,11 @@ def _short(text: str) -> bool:
     return 0 < len(words) <= _HEADING_WORDS and text.rstrip()[-1:] not in ".:;,!?"
 
 
-def numbered_heading(text: str) -> tuple[int, int] | None:
-    """(level, where the heading's title begins) of a numbered section heading ("3.1 Title": 2); None if none."""
+def numbered_heading(text: str, run_in: bool = False) -> tuple[int, int] | None:
+    """(level, where the heading's title begins) of a numbered section heading ("3.1 Title": 2); None if none.
+    With run_in, a numbered paragraph opening on its title and a stop (run_in_heads.py) is one too."""
     m = _numbered().match(text)
-    if not m or not _short(text[m.end():]):
+    if not m or not (_short(text[m.end():]) or run_in and title_end(text, m.end()) is not None):
         return None
     number = m.group("number")
     found = _dates.find_dates(text[m.start("number"):m.start("number") + 40])
@@ -79,6 +82,10 @@ def _names_a_project(body: str) -> bool:
     return bool(_PROJECT_WORD.search(body)) and has_project_evidence(body)
 
 
+def _sibling_facts(kind: object, text: str) -> bool:
+    return kind != "caps" and fact_kinds(text) >= 3
+
+
 def _several_projects(body: str) -> bool:
     """Do two paragraphs of a section name two different projects (each its code or quoted title)?"""
     names = {project_name(p) for p in re.split(r"\n[ \t]*(?:\r?\n|\r)", body) if p.strip()}
@@ -98,7 +105,7 @@ def _headings(lines: list[Line]) -> list[tuple[int, object, int]]:
         if not text.strip():
             continue
         after_break = k == 0 or not lines[k - 1].text.strip()
-        numbered = numbered_heading(text) if after_break else None
+        numbered = numbered_heading(text, run_in=True) if after_break else None
         if numbered is not None:
             out.append((k, numbered[0], numbered[1]))
         elif capital_headline(text) and not _numbered().match(text):
@@ -121,7 +128,7 @@ def headed_records(text: str) -> list[RawRecord]:
             kind != "caps" and tells_of_a_project(lines[k].text + "\n" + body)))
         # "2. Objectives", "III. Résultats": a section of a document, never a project's record of its own; nor a
         # piece that names no project with a fact of its own.
-        told = told and not is_section_name(lines[k].text[at:]) and has_own_evidence(
+        told = told and not is_section_name(heading_title(lines[k].text, at)) and has_own_evidence(
             lines[k].text + "\n" + body, named=kind != "caps")
         sections.append((k, kind, at, end, told, body))
     first = next((s for s in sections if s[4]), None)
@@ -129,10 +136,11 @@ def headed_records(text: str) -> list[RawRecord]:
         return []  # a section that tells of several projects, one per paragraph: the paragraphs divide, not it
     level = first[1]
     # Once a section of a level tells of a project, a section of that level that names a project and says who funds
-    # it, whom it serves or where it stands is another ("este programa está financiado por ...", no amount).
-    sections = [(k, kind, at, end, told or (kind == level and not is_section_name(lines[k].text[at:])
-                                            and _names_a_project(body)
-                                            and has_own_evidence(body, named=kind != "caps")), body)
+    # it, whom it serves or where it stands is another ("este programa está financiado por ...", no amount); so is a
+    # numbered sibling stating three kinds of facts of its own ("3.2 Diplomado en ... . Con el apoyo de ...").
+    sections = [(k, kind, at, end, told or (kind == level and not is_section_name(heading_title(lines[k].text, at))
+                                            and (_names_a_project(body) and has_own_evidence(body, named=kind != "caps")
+                                                 or _sibling_facts(kind, lines[k].text + "\n" + body))), body)
                 for k, kind, at, end, told, body in sections]
     records: list[RawRecord] = []
     before: list[Block] = []
@@ -171,7 +179,7 @@ def one_project(text: str, lines: list[Line], heads: list, records: list[RawReco
     Only sections that each give a code of their own, all different, are then still records."""
     first = next(b.start for b in records[0].blocks if b.field in ("heading", "title"))
     above = own_code(text[:first])
-    sections = sum(is_project_section(lines[k].text[at:]) for k, _kind, at in heads)
+    sections = sum(is_project_section(heading_title(lines[k].text, at)) for k, _kind, at in heads)
     if sections < 2 and above is None:
         return False
     codes = [own_code(piece) for piece in pieces]
@@ -183,8 +191,16 @@ def _heading_blocks(ln: Line, kind: object, at: int) -> list[Block]:
     heading, kept, unplaced: the project's name is in the paragraph, if anywhere."""
     if kind == "caps":
         return [Block("heading", "heading", ln.start, ln.stop, ln.stop)]
+    stop = title_end(ln.text, at)  # "3.1 Title. Text ...": its title, then its text
     return [Block("heading", "heading", ln.start, ln.start + at, ln.start + at),
-            Block("title", "text", ln.start + at, ln.stop, ln.start + at)]
+            Block("title", "text", ln.start + at, ln.stop if stop is None else ln.start + stop, ln.start + at),
+            *(_run_on(ln, stop) if stop is not None else [])]
+
+
+def _run_on(ln: Line, stop: int) -> list[Block]:
+    """The stop after a run-in title, set apart, then the paragraph's text on the heading's line."""
+    text = ln.start + stop + len(ln.text[stop:]) - len(ln.text[stop + 1:].lstrip())
+    return [Block("chrome", "chrome", ln.start + stop, text, text), Block("summary", "prose", text, ln.stop, text)]
 
 
 def body_blocks(lines: list[Line], k: int, end: int) -> list[Block]:

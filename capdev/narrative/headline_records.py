@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from .anaphora_items import tells_more
 from .folding import fold
 from .headed_records import body_blocks, capital_headline, numbered_heading, one_project
 from .labels import LabelMatch
@@ -133,6 +134,8 @@ def headline_records(text: str) -> list[RawRecord]:
         ln = lines[k]
         name = project_name(head + "\n" + body)
         again = bool(records) and name is not None and name in names  # the same project's later item
+        # "le projet" again under a headline that is no name ("Composition du dossier"): more of the same project.
+        again = again or bool(records) and kind == "plain" and tells_more(head, body)
         if told and not again and (not current or rank(kind) <= rank(current)):
             if name:
                 names.add(name)

@@ -48,6 +48,7 @@ _NOT_A_NAME = frozenset(fold(w) for w in (
     "coordinator officer coordinateur coordonnateur coordinador equipe equipo unit unite unidad").split())
 
 
+_OFFICE = frozenset(fold(w) for w in "office offices bureau oficina".split())  # "Programme Management Office"
 _ARTICLE = frozenset("the this le la les ce el la los las este esta".split())
 
 
@@ -74,8 +75,8 @@ def _usable(name: str) -> str | None:
     while words and fold(words[0]).lower() in _ARTICLE:
         words = words[1:]  # "The Samoa Payroll Audit Project": the name after its article
     if not words or fold(words[0]).lower() in _NOT_A_NAME or not any(c.isupper() for c in name) or (
-            len(words) == 1 and len(words[0]) < 2):
-        return None  # "Within this project I held ...": the pronoun, no name
+            len(words) == 1 and len(words[0]) < 2) or fold(words[-1]).lower() in _NOT_A_NAME | _OFFICE:
+        return None  # "Within this project I held ...": the pronoun; "Programme Management Officer": a post
     return fold(" ".join(words)).lower()
 
 

@@ -24,6 +24,7 @@ from .labels import match_label
 from .named_projects import fact_kinds
 from .page_lines import is_rule, match_heading
 from .record_evidence import has_own_evidence
+from .reference_labels import without_references
 from .values.money import parse_money
 
 _DATA = Path(__file__).resolve().parent / "data" / "record_starts.json"
@@ -218,7 +219,7 @@ def cut_offsets(text: str, w: dict[str, float] | None = None) -> list[int]:
     feats = line_features(text)
     scores = {k: score(f, w) for _off, k, f in feats}
     cuts = _inner_cuts(lines, scores)
-    if cuts and not has_own_evidence("\n".join(lines[: cuts[0]])):
+    if cuts and not has_own_evidence(without_references("\n".join(lines[: cuts[0]]))):
         cuts = cuts[1:]
     return [offsets[k] for k in cuts]
 

@@ -21,6 +21,7 @@ from .lines import Excerpt
 from .parallel_blocks import phase_of
 from .part_pieces import as_part, part_of
 from .record_evidence import own_code
+from .reference_labels import references_only
 from .repeat_cuts import split_repeated
 from .segment import RawRecord
 from .sibling_cuts import split_siblings
@@ -35,7 +36,9 @@ def _is_a_record(raw: RawRecord, text: Excerpt) -> bool:
     fields = {b.field for b in raw.blocks}
     facts = len(fields & _FACTS)
     labelled_title = any(b.field == "title" and b.kind == "label" for b in raw.blocks)
-    if raw.news or raw.sections or "code" in fields or facts >= 2 or labelled_title:
+    # A code only under "Ref.:" or "Référence :" names a memo or a report, not a project (reference_labels.py).
+    coded = "code" in fields and not references_only(raw.blocks)
+    if raw.news or raw.sections or coded or facts >= 2 or labelled_title:
         return True
     # One fact and what the record tells (an objective, a description) is a record; one fact under a line ("Country:
     # Liberia" under an agency's name on a cover page) is none, nor a piece with no fact at all (a second page).
