@@ -11,8 +11,8 @@ from .lists import split_items
 from .record_steps import RecordSteps
 from .segment import Block, RawRecord, value_is_empty
 from .step_tools import _excerpt, _guard, _nl, _one_line, _values, unbracketed
-from .title_steps import TitleSteps
 from .title_settle import settle_title
+from .title_steps import TitleSteps
 from .types import Outcome, Record
 
 _BY_YEAR = re.compile(r"\b(?:by|in|before|until|through)\s+(?:the\s+end\s+of\s+)?((?:19|20)\d{2})\b", re.IGNORECASE)

@@ -29,7 +29,10 @@ if TYPE_CHECKING:
 
 _NOUN = r"(?:Projet|Programme|Proyecto|Programa|Project|Program)"
 _YEARS = re.compile(r"^(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?$")
-_REGISTER = r"(?:(?:Loan|Grant|Credit|Cr[ée]dit|Pr[ée]t|Don|Pr[ée]stamo|Donaci[óo]n|Atlas|Quantum|ID|Ref\.?|R[ée]f\.?|No\.?|N[°º]\.?|Nr\.?)[\s/:#]*)*"
+_REGISTER = (
+    r"(?:(?:Loan|Grant|Credit|Cr[ée]dit|Pr[ée]t|Don|Pr[ée]stamo|Donaci[óo]n|Atlas|Quantum|ID|Ref\.?|R[ée]f\.?|No\.?"
+    r"|N[°º]\.?|Nr\.?)[\s/:#]*)*"
+)
 _CODE = r"(?=[A-Za-z0-9/-]*\d{4})[A-Z0-9][A-Za-z0-9/.-]{3,}"
 _CODE_AFTER = re.compile(rf"(?:\s*\(\s*{_REGISTER}(?P<a>{_CODE})\s*\)|\s*,\s*{_REGISTER}(?P<b>{_CODE}))\s*$")
 _LEAD_IN = re.compile(
