@@ -61,6 +61,11 @@ def without_reference(title: str) -> str:
     m = _CODE_AFTER.search(title)
     if not m or _YEARS.match(m.group("a") or m.group("b")) or len(title[: m.start()].split()) < 2:
         return title
+    code = m.group("a") or m.group("b")
+    if m.group(0).strip(" ,()").startswith(code) and all(
+        _YEARS.match(run) for run in re.findall(r"\d{4,}", code)
+    ):
+        return title  # "Projet de renforcement des capacités (PRC-2024)": an acronym with its year
     return title[: m.start()].rstrip(" ,;:-–")
 
 
@@ -88,7 +93,8 @@ def from_document_words(title: str) -> str:
 # The proposals a name with its acronym may replace: a heading, a sentence or a line read for want of anything
 # better; not a phrase the text quotes, nor the one name the text gives a project.
 _WEAK_PROPOSALS = ("proposed from text", "no title in text", "proposed: a heading with no labelled facts",
-                   "proposed: a section heading", "proposed: a sentence", "proposed: a date")
+                   "proposed: a section heading", "proposed: a sentence", "proposed: a date",
+                   "proposed: one of the lines at the record's head")
 
 
 def _weak(rec) -> bool:
