@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING
 
 from .folding import fold
 from .title_acronyms import project_acronym_name
+from .title_shapes import title_fault
+from .title_tags import tagged_headings
 from .titles import propose_title
 
 if TYPE_CHECKING:
@@ -34,7 +36,9 @@ _REGISTER = (
     r"|N[°º]\.?|Nr\.?)[\s/:#]*)*"
 )
 _CODE = r"(?=[A-Za-z0-9/-]*\d{4})[A-Z0-9][A-Za-z0-9/.-]{3,}"
-_CODE_AFTER = re.compile(rf"(?:\s*\(\s*{_REGISTER}(?P<a>{_CODE})\s*\)|\s*,\s*{_REGISTER}(?P<b>{_CODE}))\s*$")
+_CODE_AFTER = re.compile(
+    rf"(?:\s*\(\s*{_REGISTER}(?P<a>{_CODE})\s*\)|(?:\s*,|\s+[-–])\s*{_REGISTER}(?P<b>{_CODE}))\s*$"
+)
 _LEAD_IN = re.compile(
     rf"^(?P<lead>[^\"“«]{{3,90}}?)\b(?:du|de\s+la|de\s+l['’]|des|au|aux|del|de\s+los|de\s+las|al|of\s+the|on\s+the|for\s+the)\s+"
     rf"(?P<name>{_NOUN}\b.{{8,}})$"
@@ -105,7 +109,8 @@ def _weak(rec) -> bool:
         return True
     if rec.title_is_proposed:
         return any(r.startswith(_WEAK_PROPOSALS) for r in reasons)
-    return any(r.startswith(_WEAK) for r in reasons)
+    # a title value_shapes will flag as not a title's shape ("Due: 2027-01-15", "LIST: IN IMPLEMENTATION (1 card)")
+    return any(r.startswith(_WEAK) for r in reasons) or (not reasons and bool(title_fault(rec.title)))
 
 
 def _starts_on_noun(title: str) -> bool:
@@ -121,6 +126,7 @@ def settle_title(asm: _Assembler) -> None:
     title = without_status(without_reference(rec.title)) if rec.title else ""
     if rec.title_is_proposed:
         title = from_document_words(title)
+    named = ""
     if _weak(rec):
         named = project_acronym_name(getattr(asm.text, "text", asm.text))
         # "Bilan du Programme de formation ..." gave a name of its own; "... relatif au Projet d'appui à la
@@ -131,6 +137,13 @@ def settle_title(asm: _Assembler) -> None:
                 rec.flag("title", f"proposed: a project's name written with its acronym (over {rec.title!r})")
                 rec.title = title = named
                 rec.title_is_proposed = True
+    if _weak(rec) and not named:
+        tagged = tagged_headings(getattr(asm.text, "text", asm.text))
+        if tagged:  # "[card #174] Institutional capacity for ..." over "LIST: IN IMPLEMENTATION (1 card)"
+            rec.flags = [f for f in rec.flags if not (f.field == "title" and f.reason == "no title in text")]
+            rec.flag("title", f"proposed: the name after an item's tag (over {rec.title!r})")
+            rec.title, rec.title_is_proposed = tagged[0], True
+            title = without_status(without_reference(tagged[0]))
     if title != rec.title:
         rec.flag("title", f"taken off the title: {rec.title!r}")
         rec.title = title

@@ -177,3 +177,32 @@ En marzo de 2025, sesenta servidores se capacitaron en Santiago de los Caballero
 ])
 def test_a_longer_place_is_told_from_a_city_with_its_country(summary, city, longer):
     assert longer_place(summary, city) is longer
+
+
+BOARD = """LIST: IN IMPLEMENTATION (1 card)
+================================================================
+[card #174] {name} - 2427F
+  Labels: green
+  Description:
+    Budget: US$ 720,000
+    Start 2024-07 -> end 2027-12
+"""
+
+
+@pytest.mark.parametrize("name", [
+    "Institutional capacity for policy integration in Caribbean SIDS",
+    "Appui à la gestion des carrières dans les communes",
+    "Gobierno digital para municipios de El Salvador",
+], ids=["en", "fr", "es"])
+def test_the_name_after_an_item_s_tag_is_the_title_over_a_list_s_heading(name):
+    rec = only_record_in(BOARD.format(name=name))
+    assert rec.title == name
+    assert rec.title_is_proposed
+
+
+def test_a_tag_before_a_label_gives_no_title():
+    from capdev.narrative.title_tags import tagged_headings
+
+    assert tagged_headings("[x] Due: 2027-01-15 (project document)\n[#2] Budget in Umoja format\n") == [
+        "Budget in Umoja format"]
+    assert tagged_headings("[ ] logframe\n[x] concept note\n") == []
