@@ -147,3 +147,7 @@ def settle_title(asm: _Assembler) -> None:
     if title != rec.title:
         rec.flag("title", f"taken off the title: {rec.title!r}")
         rec.title = title
+    why = title_fault(rec.title) if rec.title_is_proposed and rec.title else ""
+    if why:  # "Estimados colegas: Solicito la traducción ...": no candidate is a title; none is placed
+        rec.flag("title", f"no title in text: the proposal {rec.title!r} is not a title ({why})")
+        rec.title, rec.title_is_proposed = "", False

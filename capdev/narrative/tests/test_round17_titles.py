@@ -206,3 +206,15 @@ def test_a_tag_before_a_label_gives_no_title():
     assert tagged_headings("[x] Due: 2027-01-15 (project document)\n[#2] Budget in Umoja format\n") == [
         "Budget in Umoja format"]
     assert tagged_headings("[ ] logframe\n[x] concept note\n") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Estimados colegas: Solicito la traducción al español del texto abajo copiado antes del viernes.\n\n"
+    "El proyecto capacita a 120 directivos públicos de Paraguay entre 2026 y 2028.\n",
+    "Dear colleagues, please find below the summary we discussed before Friday.\n\n"
+    "The project trains 120 senior civil servants of Paraguay between 2026 and 2028.\n",
+], ids=["es", "en"])
+def test_a_greeting_is_no_title_and_none_is_placed(text):
+    rec = only_record_in(text)
+    assert not rec.title
+    assert any(f.field == "title" and "no title" in f.reason for f in rec.flags)
