@@ -18,16 +18,12 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .folding import fold
 from .title_acronyms import project_acronym_name
 from .title_shapes import title_fault
 from .title_tags import tagged_headings
 from .titles import propose_title
-
-if TYPE_CHECKING:
-    from .assemble import _Assembler
 
 _NOUN = r"(?:Projet|Programme|Proyecto|Programa|Project|Program)"
 _YEARS = re.compile(r"^(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?$")
@@ -117,7 +113,8 @@ def _starts_on_noun(title: str) -> bool:
     return re.match(rf"{_NOUN}\b", title, re.IGNORECASE) is not None
 
 
-def settle_title(asm: _Assembler) -> None:
+def settle_title(asm) -> None:
+    """asm: the record's assembler (assemble._Assembler, not imported: it imports this module)."""
     rec = asm.rec
     if not rec.title:
         rec.title = propose_title(rec.summary, rec.objective, rec.expected_accomplishments, rec.key_accomplishments)
