@@ -11,8 +11,8 @@ from .lists import split_items
 from .record_steps import RecordSteps
 from .segment import Block, RawRecord, value_is_empty
 from .step_tools import _excerpt, _guard, _nl, _one_line, _values, unbracketed
+from .title_settle import settle_title
 from .title_steps import TitleSteps
-from .titles import propose_title
 from .types import Outcome, Record
 
 _BY_YEAR = re.compile(r"\b(?:by|in|before|until|through)\s+(?:the\s+end\s+of\s+)?((?:19|20)\d{2})\b", re.IGNORECASE)
@@ -443,10 +443,7 @@ class _Assembler(FundingSteps, RecordSteps, TitleSteps):
         rec.background = "\n".join(self.background_parts)
         self.prose_sdgs()
         self.choose_title()
-        if not rec.title:
-            rec.title = propose_title(rec.summary, rec.objective, rec.expected_accomplishments, rec.key_accomplishments)
-            rec.title_is_proposed = bool(rec.title)
-            rec.flag("title", "proposed from text" if rec.title else "no title in text")
+        settle_title(self)  # proposed when no rule gave it; a name with its acronym over a weak one; no code
         self.meta_period()
         self.countries()
         self.venues()

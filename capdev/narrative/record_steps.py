@@ -328,6 +328,7 @@ class RecordSteps(EventSteps):
         Caballeros"): the city's country from the gazetteer (values.venues), when it gives one answer."""
         rec, venues = self.rec, _values("venues")
         rec.budgets[:] = _guard(rec, "budgets", rec.budgets, _values("cfa_francs").by_zone, rec)  # FCFA in CEMAC
+        _guard(rec, "activities", None, _values("event_city_names").recheck_city_venues, rec)  # "Santiago de los"
         for e in rec.activities:
             if e.country or e.online:
                 continue

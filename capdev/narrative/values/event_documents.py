@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from .event_bodies import names_a_body
+
 # The document right after the kind of event ("workshop report", "mission report", "evaluation mission report").
 _AFTER = re.compile(
     r"\s*(?:[\w-]+\s+)?reports?\b|\s*(?:manuals?|handbooks?|toolkits?|curricul\w*|"
@@ -32,5 +34,8 @@ _BEFORE = re.compile(
 
 
 def of_a_document(masked: str, start: int, end: int) -> bool:
-    """Is the kind of event masked[start:end] named as what a document is of?"""
-    return bool(_AFTER.match(masked, end) or _BEFORE.search(masked[max(0, start - 60) : start]))
+    """Is the kind of event masked[start:end] named as what a document is of, or as part of a body's name
+    ("Comité Técnico de Capacitación": values.event_bodies, round 17)?"""
+    return bool(_AFTER.match(masked, end) or _BEFORE.search(masked[max(0, start - 60) : start])) or names_a_body(
+        masked, start, end
+    )
