@@ -218,3 +218,14 @@ def test_a_greeting_is_no_title_and_none_is_placed(text):
     rec = only_record_in(text)
     assert not rec.title
     assert any(f.field == "title" and "no title" in f.reason for f in rec.flags)
+
+
+def test_a_tagged_line_below_the_record_s_head_is_not_its_name():
+    from capdev.narrative.title_tags import tagged_headings
+
+    # a table's rows cut after their tags: the tagged line at the end opens the NEXT item
+    text = ("Budget cumulé : 740 000 USD | Statut : en cours | Pays : Bénin\nDécaissé : 61 %\nNote : rapport reçu\n"
+            "[WBI-GOV-03] Appui à la gouvernance numérique locale\n")
+    assert tagged_headings(text) == []
+    assert tagged_headings("[WBI-GOV-03] Appui à la gouvernance numérique locale\n" + text) == [
+        "Appui à la gouvernance numérique locale"]
