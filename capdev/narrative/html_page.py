@@ -16,6 +16,7 @@ import html
 import re
 
 from .feeds import blank_markup
+from .in_place import blanked
 
 _PAGE_START = re.compile(r"\s*(?:<!--(?:[^-]|-(?!->)){0,2000}-->\s*){0,20}<(?:!doctype\s+html|html[\s>])", re.I)
 _FRAGMENT_TAGS = re.compile(r"<(?:p|div|h[1-6]|li|td|tr|table|ul|ol|section|article|span|br)\b", re.I)
@@ -38,10 +39,6 @@ def is_html_page(first_chunk: str) -> bool:
     return head.lstrip().startswith("<") and len(_FRAGMENT_TAGS.findall(head)) >= 8
 
 
-def _spaces(s: str) -> str:
-    return "".join(ch if ch in "\r\n" else " " for ch in s)
-
-
 def _blank_chrome(text: str) -> str:
     lowered = text.lower()
     out, pos = [], 0
@@ -50,7 +47,7 @@ def _blank_chrome(text: str) -> str:
         closing = "-->" if m.group(0) == "<!--" else f"</{m.group(1)}"
         end = lowered.find(closing, m.end())
         end = len(text) if end < 0 else lowered.find(">", end) + 1 or len(text)
-        out += [text[pos:m.start()], _spaces(text[m.start():end])]
+        out += [text[pos:m.start()], blanked(text[m.start():end])]
         pos = end
     return "".join(out) + text[pos:]
 
@@ -58,7 +55,7 @@ def _blank_chrome(text: str) -> str:
 def _tag(m: re.Match) -> str:
     s, closing, name = m.group(0), bool(m.group(1)), m.group(2).lower()
     if "\n" in s or len(s) < 3:
-        return _spaces(s)
+        return blanked(s)
     if name in ("td", "th") and not closing:
         return "|" + " " * (len(s) - 1)
     if name == "li" and not closing:
@@ -79,7 +76,7 @@ def _tag(m: re.Match) -> str:
 def _entities(m: re.Match) -> str:
     run = m.group(0)
     shown = html.unescape(run).replace("\u00a0", " ")
-    return shown + " " * (len(run) - len(shown)) if len(shown) <= len(run) else _spaces(run)
+    return shown + " " * (len(run) - len(shown)) if len(shown) <= len(run) else blanked(run)
 
 
 def html_page_as_text(text: str) -> str:

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from .in_place import padded
+
 _SIGNS = (
     re.compile(r"^#\+(?:TITLE|AUTHOR|DATE|STARTUP|OPTIONS|TODO|SEQ_TODO|FILETAGS|LANGUAGE):", re.M | re.I),
     re.compile(r"^\*+ (?:TODO|DONE|WAITING|NEXT|CANCELLED|CANCELED|HOLD)\b", re.M),
@@ -43,19 +45,15 @@ def is_org(first_chunk: str) -> bool:
     return sum(1 for sign in _SIGNS if sign.search(head)) >= 2
 
 
-def _pad(old: str, new: str) -> str:
-    return new + " " * (len(old) - len(new)) if len(new) <= len(old) else old
-
-
 def _stamps(line: str) -> str:
-    line = _STAMP_RANGE.sub(lambda m: _pad(m.group(0), f"{m.group(2)} - {m.group(4)}"), line)
-    return _STAMP.sub(lambda m: _pad(m.group(0), m.group(1)), line)
+    line = _STAMP_RANGE.sub(lambda m: padded(m.group(0), f"{m.group(2)} - {m.group(4)}"), line)
+    return _STAMP.sub(lambda m: padded(m.group(0), m.group(1)), line)
 
 
 def _link(m: re.Match) -> str:
     target, shown = m.group(1), m.group(2)
     if shown is None:
-        return " " * len(m.group(0)) if target.startswith(("file:", "id:", "#", "*")) else _pad(m.group(0), target)
+        return " " * len(m.group(0)) if target.startswith(("file:", "id:", "#", "*")) else padded(m.group(0), target)
     return " " * (len(target) + 4) + shown + "  "
 
 
@@ -76,14 +74,14 @@ def org_as_text(text: str) -> str:
         elif _DRAWER.match(line):
             line = "".join(" " if c != "\r" else c for c in line)
         elif (p := _PROPERTY.match(line)) is not None:
-            line = _pad(line, p.group(1) + p.group(2) + ":" + line[p.end():])
+            line = padded(line, p.group(1) + p.group(2) + ":" + line[p.end():])
         elif (k := _FILE_KEY.match(line)) is not None:
             key = k.group(1).upper()
             value = line[k.end():]
             if key == "TITLE":
-                line = _pad(line, "# " + value)
+                line = padded(line, "# " + value)
             elif key == "DATE":
-                line = _pad(line, "Date: " + value)
+                line = padded(line, "Date: " + value)
             else:  # the author, the file's settings: no fact of a project
                 line = " " * len(line)
         else:

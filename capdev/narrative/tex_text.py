@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .in_place import padded
+
 # The head of a LaTeX source: a preamble, a document environment or two sectioning / environment commands.
 _HEAD_SIGNS = re.compile(r"\\(?:documentclass|usepackage|begin\{document\}|section\*?\{|subsection\*?\{|chapter\*?\{"
                          r"|begin\{(?:itemize|enumerate|description|tabular\w*|table|longtable)\}|textbf\{|item\b)")
@@ -68,21 +70,18 @@ def is_latex(first_chunk: str) -> bool:
 
 def _within_words(text: str) -> str:
     """Accents, thin spaces and digit dashes rewritten inside their own stretch, padded after it: same length."""
-    def pad(old: str, new: str) -> str:
-        return new + " " * (len(old) - len(new)) if len(new) <= len(old) else old
-
     def accented(m: re.Match) -> str:
         def one(a: re.Match) -> str:
             return unicodedata.normalize("NFC", (a.group(2) or a.group(3)) + _ACCENTS[a.group(1)])
-        return pad(m.group(0), _ACCENT.sub(one, m.group(0)))
+        return padded(m.group(0), _ACCENT.sub(one, m.group(0)))
 
     def number(m: re.Match) -> str:
         new = _THIN.sub(" ", m.group(0)).replace("{,}", ",").replace("{.}", ".")
-        return pad(m.group(0), new)
+        return padded(m.group(0), new)
 
     text = _ACCENTED.sub(accented, text)
     text = _THIN_NUMBER.sub(number, text)
-    return _DIGIT_DASH.sub(lambda m: pad(m.group(0), f"{m.group(1)}-{m.group(2)}" if m.group(1) else "-"), text)
+    return _DIGIT_DASH.sub(lambda m: padded(m.group(0), f"{m.group(1)}-{m.group(2)}" if m.group(1) else "-"), text)
 
 
 def _group_end(text: str, i: int, close: str) -> int:
@@ -107,6 +106,16 @@ def _group_end(text: str, i: int, close: str) -> int:
                 return j + 1
         j += 1
     return i
+
+
+def _groups_end(text: str, k: int) -> int:
+    """The index after the options and arguments that follow one another from k ("[h]{lXr}"), or k."""
+    while k < len(text) and text[k] in "{[":
+        end = _group_end(text, k, "]" if text[k] == "[" else "}")
+        if end == k:
+            break
+        k = end
+    return k
 
 
 def latex_as_text(text: str) -> str:
@@ -146,21 +155,11 @@ def latex_as_text(text: str) -> str:
                 env = text[j + 1:env_end - 1].strip()
                 if env in _TABLES:
                     tables += 1 if name == "begin" else -1
-                k = env_end
-                while name == "begin" and k < n and text[k] in "{[":  # a table's column spec, an option
-                    end = _group_end(text, k, "]" if text[k] == "[" else "}")
-                    if end == k:
-                        break
-                    k = end
+                k = _groups_end(text, env_end) if name == "begin" else env_end  # a table's column spec, an option
                 blank(i, k)
                 i = k
             elif name.rstrip("*") in _SILENT or name in _SILENT:
-                k = j
-                while k < n and text[k] in "{[":
-                    end = _group_end(text, k, "]" if text[k] == "[" else "}")
-                    if end == k:
-                        break
-                    k = end
+                k = _groups_end(text, j)
                 blank(i, k)
                 i = k
             elif name in _WORDS:

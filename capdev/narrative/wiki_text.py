@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from .in_place import padded
+
 _HEADING = re.compile(r"^(={2,6})([^=\n].*?)(={2,6})\s*$")
 _SIGNS = (
     re.compile(r"^={2,6}[^=\n]+={2,6}\s*$", re.M),
@@ -44,10 +46,6 @@ def is_wikitext(first_chunk: str) -> bool:
     return sum(1 for sign in _SIGNS if sign.search(head)) >= 2
 
 
-def _pad(old: str, new: str) -> str:
-    return new + " " * (len(old) - len(new)) if len(new) <= len(old) else old
-
-
 def _blank(s: str) -> str:
     return " " * len(s)
 
@@ -68,7 +66,7 @@ def _inline(line: str) -> str:
     line = _EXTERNAL.sub(lambda m: _blank(m.group(0)) if m.group(1) is None else
                          " " * (m.start(1) - m.start()) + m.group(1) + " ", line)
     line = _QUOTES.sub(lambda m: _blank(m.group(0)), line)
-    line = _ENTITY_RUN.sub(lambda m: _pad(m.group(0), re.sub(r"&[#\w]+;", lambda e: _ENTITIES[e.group(0)],
+    line = _ENTITY_RUN.sub(lambda m: padded(m.group(0), re.sub(r"&[#\w]+;", lambda e: _ENTITIES[e.group(0)],
                                                                  m.group(0))), line)
     return _TEMPLATE_EDGE.sub(lambda m: _blank(m.group(0)), line)
 
@@ -112,11 +110,11 @@ def wikitext_as_text(text: str) -> str:
             joins = nxt[:1] in "|!" and not nxt.startswith(("|-", "|}", "|+"))
         elif (m := _PARAM.match(line)) and m.group(1).strip():
             # "| budget = USD 1.2 million" (an infobox's parameter): "budget: USD 1.2 million", padded at the end
-            line = _inline(_pad(line, f"{m.group(1).strip()}: {m.group(2)}"))
+            line = _inline(padded(line, f"{m.group(1).strip()}: {m.group(2)}"))
         elif (h := _HEADING.match(line)) is not None:
             line = " " * len(h.group(1)) + _inline(h.group(2)) + _blank(line[h.end(2):])
         else:
-            line = _inline(_LIST.sub(lambda m: _pad(m.group(0), "-"), line))
+            line = _inline(_LIST.sub(lambda m: padded(m.group(0), "-"), line))
         out.append(line + (" " if joins and depth else "\n"))
     joined = "".join(out)
     return joined[:len(text)]
