@@ -125,7 +125,7 @@ def settle_title(asm) -> None:
         title = from_document_words(title)
     named = ""
     if _weak(rec):
-        named = project_acronym_name(getattr(asm.text, "text", asm.text))
+        named = project_acronym_name(rec.text)
         # "Bilan du Programme de formation ..." gave a name of its own; "... relatif au Projet d'appui à la
         # modernisation de" gave the start of the name the acronym completes.
         if named and (not _starts_on_noun(title) or fold(named).lower().startswith(fold(title).lower())):
@@ -135,7 +135,7 @@ def settle_title(asm) -> None:
                 rec.title = title = named
                 rec.title_is_proposed = True
     if _weak(rec) and not named:
-        tagged = tagged_headings(getattr(asm.text, "text", asm.text))
+        tagged = tagged_headings(rec.text)
         if tagged:  # "[card #174] Institutional capacity for ..." over "LIST: IN IMPLEMENTATION (1 card)"
             rec.flags = [f for f in rec.flags if not (f.field == "title" and f.reason == "no title in text")]
             rec.flag("title", f"proposed: the name after an item's tag (over {rec.title!r})")

@@ -64,6 +64,8 @@ FLAG_FIELDS_BEYOND_THE_MODEL = {
     "relations": gettext_noop("Related projects"),
     "related_to": gettext_noop("Related projects"),
     "time_frame": gettext_noop("Time frame"),
+    "start": gettext_noop("Start"),  # a side of the period the parser suggested (values/suggestions.py)
+    "end": gettext_noop("End"),
     "activities": gettext_noop("Activities"),
     "text": gettext_noop("Text"),
     "unparsed": gettext_noop("Text placed by no rule"),
