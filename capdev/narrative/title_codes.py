@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 # The code in front of the title, then a dash, a colon or a vertical bar (the code's own hyphens have no space).
 _CODE_FRONT = re.compile(rf"^\s*(?P<code>{CODE_TOKEN})\s*(?:[:|]|\s[-\u2013\u2014])\s*(?P<rest>\S.*)$")
+_NUMBER_FRONT = re.compile(r"^\s*(?P<code>\d{6,12})\s*(?:[:|]|\s[-\u2013\u2014])\s*(?P<rest>\S.*)$")
 # A code of capitals and digits with a slash ("PER/22/004 Fortalecimiento ..."): a space is separator enough
 # before a capital.
 _CODE_SPACE = re.compile(rf"^\s*(?P<code>(?=\S*/)(?:{CODE_TOKEN}))\s+(?P<rest>[A-Z\u00c0-\u00de].*)$")
@@ -52,7 +53,8 @@ def name_shaped(name: str) -> bool:
 def code_in_front(title: str) -> tuple[str, str]:
     """("BEN-FIN-2024-02", "Renforcement des capacités ...") for a code and a separator before a title; ("", title)
     when the line does not start so or what follows is no title."""
-    m = _CODE_FRONT.match(" ".join(title.split())) or _CODE_SPACE.match(" ".join(title.split()))
+    m = (_CODE_FRONT.match(" ".join(title.split())) or _CODE_SPACE.match(" ".join(title.split()))
+         or _NUMBER_FRONT.match(" ".join(title.split())))  # "00131207 | Strengthening ...": a number of six digits
     code = m.group("code") if m else ""
     if not m or not_a_code(code) or (len(re.findall(r"\d", code)) < 3 and len(re.split(r"[/.-]", code)) < 3):
         return "", title  # "COVID-19 - Response ...": a name with a number, no code
