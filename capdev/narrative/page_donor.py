@@ -4,8 +4,8 @@ A donor's call for proposals, its resolution granting several projects, a regist
 says once, above the list, who pays for all of it ("Programa COOTEC-GOB, financiado íntegramente por la AECID",
 "all grants below are funded by the European Union", "projets financés par l'AFD ci-dessous"), and then lists the
 projects, each without a funder of its own. The head read here is the page's text before its first project: the
-first record's chrome, unparsed lines and headings, stopping at its first title, summary or labelled value (the
-first project's own sentences tell who pays for that one only). It lends only the one body named there beside a
+first record's chrome, unparsed lines, headings and (above its title only) summary, stopping at its first title or
+labelled value (the first project's own sentences, below its title, tell who pays for that one only). It lends only the one body named there beside a
 word of funding (values.suggest_donors.suggest_donor: a known body or a government named with its country; two are
 split evidence and give nothing), and only to records with no funder and no funding source of their own, that
 do not name that body in another role, and are not for the country whose government it is: flagged, as a reviewer
@@ -16,7 +16,7 @@ from __future__ import annotations
 from .folding import fold
 from .types import Record
 
-_PREAMBLE = frozenset({"chrome", "unparsed", "heading"})
+_PREAMBLE = frozenset({"chrome", "unparsed", "heading", "summary"})
 REASON = "suggested donor: {}, named beside a word of funding in the page's head, above its first project"
 
 
@@ -24,12 +24,16 @@ def head_donor(record: Record) -> str | None:
     """The one body the text above the first record's title or first value names beside a word of funding."""
     from .values.suggest_donors import suggest_donor
 
-    head: list[str] = []
+    head: list[tuple[str, str]] = []
+    titled = False
     for span in sorted(record.spans, key=lambda s: s.start):
         if span.field not in _PREAMBLE:
+            titled = span.field == "title"
             break
-        head.append(record.text[span.start - record.offset : span.end - record.offset])
-    text = "".join(head)
+        head.append((span.field, record.text[span.start - record.offset : span.end - record.offset]))
+    # A summary above the first title is the page's (a labelled record's prose before its first label); above a
+    # record's other values, with no title, it may be the record's own: left out.
+    text = "".join(piece for field, piece in head if titled or field != "summary")
     return suggest_donor(text) if text.strip() else None
 
 
