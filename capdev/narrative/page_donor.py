@@ -5,11 +5,11 @@ says once, above the list, who pays for all of it ("Programa COOTEC-GOB, financi
 "all grants below are funded by the European Union", "projets financés par l'AFD ci-dessous"), and then lists the
 projects, each without a funder of its own. The head read here is the page's text before its first project: the
 first record's chrome, unparsed lines, headings and (above its title only) summary, stopping at its first title or
-labelled value (the first project's own sentences, below its title, tell who pays for that one only). It lends only the one body named there beside a
-word of funding (values.suggest_donors.suggest_donor: a known body or a government named with its country; two are
-split evidence and give nothing), and only to records with no funder and no funding source of their own, that
-do not name that body in another role, and are not for the country whose government it is: flagged, as a reviewer
-should confirm it.
+labelled value (the first project's own sentences, below its title, tell who pays for that one only). It lends
+only the one body named there beside a word of funding (values.suggest_donors.suggest_donor: a known body or a
+government named with its country; two are split evidence and give nothing), and only to records with no funder
+and no funding source of their own, that do not name that body in another role, and are not for the country whose
+government it is: flagged, as a reviewer should confirm it.
 """
 from __future__ import annotations
 
