@@ -23,6 +23,7 @@ from .limits import MAX_FILE_BYTES, MAX_RECORD_CHARS
 from .message_breaks import split_messages
 from .named_projects import BOUNDS_FLAG, named_project_records
 from .one_fact_records import fold_one_fact
+from .page_donor import head_donor, lend_donor
 from .page_head import head_country, lend_country
 from .prose_records import prose_records, without_heading
 from .relate import Relater, complete_links
@@ -81,10 +82,11 @@ def _read(chunks: Iterable[str], source_file: str | None, max_record: int | None
     if exported is not None:
         # A portfolio written as data (a CSV export, a table of projects): one record per project.
         try:
-            when, lent = document_date(exported[:HEAD_CHARS]), None
+            when, lent, paid = document_date(exported[:HEAD_CHARS]), None, None
             for i, record in enumerate(read_records(exported, source_file, max_record or len(exported) + 1)):
                 infer_status(record, when)
                 lend_country(record, lent := lent if i else head_country(record))  # "MINISTERIO ... - REPÚBLICA ..."
+                lend_donor(record, paid := paid if i else head_donor(record))  # "financiado por la AECID" above
                 yield record
         except LimitExceeded as exc:
             raise LimitExceeded(exc.args[0], name=name) from None
@@ -121,14 +123,15 @@ def _read(chunks: Iterable[str], source_file: str | None, max_record: int | None
     try:
         segments = prose_instead(iter_segments(iter_lines(read(), max_record), max_record=max_record),
                                  lambda: "".join(before or ()) if ended else None)  # stray labels (stray_labels.py)
-        page_country = heading_country = None
+        page_country = heading_country = page_donor = None
         for raw, text, moved in check_pieces(join_pieces(split_sections(split_messages(split_headlined(segments))))):
             before = None
             record = dated(_assemble_record(text, raw, index, source_file), raw, text)
             if moved:  # cut or joined by the learned check of where a record begins (start_checks.py)
                 record.flag(*MODEL_BOUNDS)
             if index == 0:
-                page_country = head_country(record)
+                page_country, page_donor = head_country(record), head_donor(record)
+            lend_donor(record, page_donor)  # "Programa ..., financiado por la AECID" above its projects (round 17b)
             # A country heading the segmenter left at the end of the record before ("[Marker – Haïti]", "HAÏTI").
             heading_country = head_heading_country(record) or heading_country  # "KENYA" above its records
             tail = tail_country(record)
@@ -169,8 +172,9 @@ def _read(chunks: Iterable[str], source_file: str | None, max_record: int | None
             if guessed or raw.guessed:
                 record.flag(*BOUNDS_FLAG)
             if index == 0:  # minutes headed by "... Project in Lesotho", told in prose: that record's own head only
-                page_country = head_country(record)
+                page_country, page_donor = head_country(record), head_donor(record)
             lend_country(record, page_country)  # the page's country, to every record as in a labelled text
+            lend_donor(record, page_donor)
             index += 1
             yield record
     if not index:
