@@ -39,14 +39,16 @@ def is_html_page(first_chunk: str) -> bool:
     return head.lstrip().startswith("<") and len(_FRAGMENT_TAGS.findall(head)) >= 8
 
 
+_CHROME_START = re.compile(r"<(" + "|".join(_CHROME) + r")\b|<!--", re.IGNORECASE)
+
+
 def _blank_chrome(text: str) -> str:
-    lowered = text.lower()
+    # Matched without lowering the text: lower() may lengthen it ("İ"), and every offset must stay where it is.
     out, pos = [], 0
-    marks = re.compile(r"<(" + "|".join(_CHROME) + r")\b|<!--")
-    while (m := marks.search(lowered, pos)) is not None:
-        closing = "-->" if m.group(0) == "<!--" else f"</{m.group(1)}"
-        end = lowered.find(closing, m.end())
-        end = len(text) if end < 0 else lowered.find(">", end) + 1 or len(text)
+    while (m := _CHROME_START.search(text, pos)) is not None:
+        closing = re.compile(re.escape("-->" if m.group(0) == "<!--" else f"</{m.group(1)}"), re.IGNORECASE)
+        c = closing.search(text, m.end())
+        end = len(text) if c is None else (text.find(">", c.start()) + 1 or len(text))
         out += [text[pos:m.start()], blanked(text[m.start():end])]
         pos = end
     return "".join(out) + text[pos:]

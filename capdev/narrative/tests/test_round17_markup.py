@@ -172,3 +172,10 @@ def test_an_org_mode_file_s_headings_and_drawers_are_its_projects():
 def test_a_markdown_list_with_stars_is_no_org_file():
     text = "* Project: Digital archives\n* Budget: USD 10,000\n* Status: TODO list pending\n"
     assert not is_org(text)
+
+
+def test_a_letter_that_lowers_to_two_moves_no_offset():
+    text = (FILES / "page_source_en.txt").read_text(encoding="utf-8").replace("Ghana", "İstanbul Ghana", 1)
+    shown = html_page_as_text(text)  # "İ".lower() is two characters
+    assert len(shown) == len(text) and shown.index("MPS-RM-2021") == text.index("MPS-RM-2021")
+    assert "<" not in shown and "All rights reserved" not in shown
