@@ -25,7 +25,7 @@ from ..folding import fold
 from ..types import PartialDate
 from . import dates as _dates
 from .spelled_dates import spelled_to_digits
-from .suggest_periods import clause_start, cue_rx, flat_text
+from .suggest_periods import clause_start, cue_rx, flat_text, phrases_rx
 from .suggest_sides import SuggestedSides
 
 __all__ = ["agreeing_range", "sentence_sides"]
@@ -45,9 +45,7 @@ def _words() -> dict[str, list[str]]:
 
 @functools.cache
 def _rx(name: str) -> re.Pattern[str]:
-    words = sorted({fold(w).lower() for w in _words()[name]}, key=lambda s: (-len(s), s))
-    body = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in words)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+    return phrases_rx(_words()[name])
 
 
 def _sentence(text: str, at: int, end: int) -> tuple[int, int]:

@@ -43,9 +43,15 @@ def cue_words() -> dict[str, list[str]]:
 
 @functools.cache
 def cue_rx(name: str) -> re.Pattern[str]:
-    """The words of data/suggest_cues.json NAME, folded, longest first; "word*" is the word with any ending."""
+    """The words of data/suggest_cues.json NAME as one pattern (phrases_rx)."""
+    return phrases_rx(cue_words()[name])
+
+
+def phrases_rx(phrases: list[str]) -> re.Pattern[str]:
+    """Phrases as one pattern of whole words: folded, longest first, any spaces between their words; "word*" is
+    the word with any ending, an apostrophe may be a space or nothing."""
     parts = []
-    for phrase in sorted({fold(p).lower() for p in cue_words()[name]}, key=lambda s: (-len(s), s)):
+    for phrase in sorted({fold(p).lower() for p in phrases}, key=lambda s: (-len(s), s)):
         stem = phrase.rstrip("*")
         body = r"\s+".join(re.escape(w) for w in stem.split()).replace("'", r"['\s]?")
         parts.append(body + (r"[\w-]*" if phrase.endswith("*") else ""))
