@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable, Mapping
 
 
 def _fold_table() -> dict[int, str]:
@@ -31,3 +32,26 @@ def fold(text: str) -> str:
 def fold_key(text: str) -> str:
     """A lookup key: folded, lower case, single spaces, no edge punctuation."""
     return re.sub(r"\s+", " ", fold(text).lower()).strip(" \t.:;,*_-")
+
+
+def caseless(phrase: str) -> str:
+    """A phrase as alternation() holds it: folded and case-folded."""
+    return fold(phrase).casefold()
+
+
+def alternation(phrases: Iterable[str], *, form: Callable[[str], str] = caseless,
+                letters: Mapping[str, str] | None = None) -> str:
+    """Phrases (lists of data/*.json) as the alternatives of a pattern for folded text matched ignoring case: each
+    phrase put in FORM, longest first so that a phrase wins over its own start (then in order: the same pattern in
+    every run), any run of spaces between words.
+    LETTERS maps a piece of a phrase to a pattern that also matches how texts write it (an apostrophe curly as
+    well as straight, "oe" written "\u0153") for patterns that meet text before it is folded."""
+    forms = sorted({form(p) for p in phrases}, key=lambda f: (-len(f), f))
+    return "|".join(r"\s+".join(_pattern(word, letters or {}) for word in f.split()) for f in forms)
+
+
+def _pattern(word: str, letters: Mapping[str, str]) -> str:
+    escaped = re.escape(word)
+    for piece, pattern in letters.items():
+        escaped = escaped.replace(piece, pattern)
+    return escaped

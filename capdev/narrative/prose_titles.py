@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .folding import fold
+from .folding import alternation, fold
 
 _DATA = Path(__file__).with_name("data") / "title_words.json"
 _MAX_NAMES = 20
@@ -22,8 +22,7 @@ _CODE = r"(?:(?:n[o\u00b0\u00ba]\.?\s*)?[a-z]{0,4}[\s/-]?\d[\w/.-]{1,15}\s*(?:[-
 
 
 def _alternation(phrases: list[str]) -> str:
-    words = sorted({fold(p).lower() for p in phrases}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return alternation(phrases)
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .folding import fold
+from .folding import alternation, fold
 
 _DATA = Path(__file__).with_name("data") / "title_documents.json"
 _SECTION_HEAD_WORDS = 4  # "Rappel", "Overview", "Description détaillée", "Antecedentes y justificación"
@@ -24,8 +24,7 @@ _FILLER = re.compile(r"(?<![\w'])(?:\d[\d./-]*|[ivxlc]{1,6}|n[o\u00b0\u00ba]?\.?
 
 
 def _alternation(words: list[str]) -> str:
-    folded = sorted({fold(w).lower() for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in folded)
+    return alternation(words)
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .folding import fold
+from .folding import alternation, fold
 
 if TYPE_CHECKING:
     from .blocks import Block
@@ -32,8 +32,7 @@ _NARRATIVE_FIELDS = frozenset({"summary", "narrative", "background", "objective"
 
 
 def _alternation(phrases: list[str]) -> str:
-    words = sorted({fold(p).lower() for p in phrases}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return alternation(phrases)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .code_choice import not_a_code
-from .folding import fold, fold_key
+from .folding import alternation, fold, fold_key
 from .labels import LABELS_FILE, default_table, match_label
 from .title_evidence import never_reason
 
@@ -34,8 +34,7 @@ _NUMBERED_CODE = re.compile(r"\d{2,6}(?:[./-]\d{1,6}){1,3}")
 
 
 def _alternation(phrases: list[str]) -> str:
-    words = sorted({fold(p).lower() for p in phrases}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return alternation(phrases)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import json
 import re
 from pathlib import Path
 
-from ..folding import fold
+from ..folding import alternation, fold
 from ..types import PartialDate
 from . import dates as _dates
 
@@ -22,8 +22,7 @@ _MAX_LINE = 100
 
 
 def _alt(words: list[str]) -> str:
-    forms = sorted({fold(w).casefold() for w in words}, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(p) for p in f.split()) for f in forms)
+    return alternation(words)
 
 
 @functools.cache

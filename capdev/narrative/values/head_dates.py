@@ -24,7 +24,7 @@ import json
 import re
 from pathlib import Path
 
-from ..folding import fold
+from ..folding import alternation, fold
 from ..types import PartialDate
 from . import dates as _dates
 from .datelines import dateline
@@ -65,8 +65,7 @@ _FY = re.compile(r"(?<![\w-])(?:FY|AF|exercice|ejercicio)\s*(\d{4})(?:\s*[/-]\s*
 
 
 def _alt(words) -> str:
-    forms = sorted({fold(w).casefold() for w in words}, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(p).replace("'", "['\u2019]") for p in f.split()) for f in forms)
+    return alternation(words, letters={"'": "['\u2019]"})
 
 
 @functools.cache

@@ -11,7 +11,7 @@ import json
 import re
 from pathlib import Path
 
-from ..folding import fold
+from ..folding import alternation
 
 __all__ = ["of_a_predecessor"]
 
@@ -20,8 +20,7 @@ _NAME_WORDS = 8  # "builds on the Regional Public Procurement Capacity Project"
 
 
 def _alt(words: list[str]) -> str:
-    forms = sorted({fold(w).casefold() for w in words}, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(p).replace("'", "['\u2019]\\s*") for p in f.split()) for f in forms)
+    return alternation(words, letters={"'": "['\u2019]\\s*"})
 
 
 @functools.cache

@@ -15,7 +15,7 @@ import json
 import re
 from pathlib import Path
 
-from ..folding import fold
+from ..folding import alternation, fold
 
 __all__ = ["unsettled"]
 
@@ -24,8 +24,7 @@ _REACH = 90  # a clause's words stand close around its date
 
 
 def _alt(words: list[str]) -> str:
-    forms = sorted({fold(w).casefold() for w in words}, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(p) for p in f.split()) for f in forms)
+    return alternation(words)
 
 
 @functools.cache

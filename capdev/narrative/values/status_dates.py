@@ -20,7 +20,7 @@ import json
 import re
 from pathlib import Path
 
-from ..folding import fold
+from ..folding import alternation, fold
 from ..types import PartialDate
 from . import dates as _dates
 from .asof_dates import as_of_date
@@ -43,8 +43,7 @@ _MAX_HEADING = 100  # a heading is a short line, not a sentence that names a rep
 
 
 def _alternation(words: list[str]) -> str:
-    forms = sorted({fold(w).casefold() for w in words}, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(p).replace("'", "['\u2019]") for p in f.split()) for f in forms)
+    return alternation(words, letters={"'": "['\u2019]"})
 
 
 @functools.cache

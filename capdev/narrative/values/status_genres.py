@@ -10,7 +10,7 @@ import json
 import re
 from pathlib import Path
 
-from ..folding import fold
+from ..folding import alternation, fold
 from . import meta_periods as _meta
 from . import status_lines as _lines
 from .earlier_phases import EARLIER as _EARLIER
@@ -29,8 +29,7 @@ def _norm(text: str) -> str:
 
 
 def _alternation(words: list[str]) -> str:
-    forms = sorted({_norm(w) for w in words}, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(part) for part in f.split()) for f in forms)
+    return alternation(words, form=_norm)
 
 
 @functools.cache

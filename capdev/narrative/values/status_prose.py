@@ -13,7 +13,7 @@ import json
 import re
 from pathlib import Path
 
-from ..folding import fold
+from ..folding import alternation
 from .project_aliases import named_as_project as _aliases
 from .requested_changes import unsettled
 from .status import phase_category, status_category
@@ -36,8 +36,7 @@ def cues() -> dict[str, list[str]]:
 
 
 def _alt(key: str) -> str:
-    words = sorted({fold(w).lower() for w in _data()[key]}, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in words)
+    return alternation(_data()[key])
 
 
 @functools.cache

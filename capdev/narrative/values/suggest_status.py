@@ -25,7 +25,7 @@ import json
 import re
 from pathlib import Path
 
-from ..folding import fold
+from ..folding import alternation, fold
 from ..types import PartialDate
 from . import dates as _dates
 from .earlier_phases import EARLIER
@@ -49,9 +49,8 @@ _OF = re.compile(r"(?:^|\s)(?:of|du|de|del|de\s+la|de\s+l')\s*$|^\s*(?:du|del)\s
 
 
 def _alt(words) -> str:
-    forms = sorted({fold(w).lower() for w in words}, key=len, reverse=True)
     # "mis en oeuvre" is also written "mis en \u0153uvre" (one letter, not folded)
-    return "|".join(r"\s+".join(re.escape(p).replace("oe", "(?:oe|\u0153)") for p in f.split()) for f in forms)
+    return alternation(words, letters={"oe": "(?:oe|\u0153)"})
 
 
 @functools.cache

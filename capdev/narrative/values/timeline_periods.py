@@ -13,7 +13,7 @@ import json
 import re
 from pathlib import Path
 
-from ..folding import fold
+from ..folding import alternation, fold
 from ..types import PartialDate
 from . import dates as _dates
 from .earlier_phases import EARLIER as _EARLIER
@@ -27,8 +27,7 @@ _LEAD = re.compile(r"[\s>*_#-]*(?:[\u2022\u00b7]\s*)?[*_]*")
 
 
 def _alt(words: list[str]) -> str:
-    forms = sorted({fold(w).casefold() for w in words}, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(p).replace("'", "['\u2019]") for p in f.split()) for f in forms)
+    return alternation(words, letters={"'": "['\u2019]"})
 
 
 @functools.cache
