@@ -18,7 +18,8 @@ sure value, and nothing when the evidence is split (two periods, two amounts wit
 - the partners, where no rule placed one but funders (values.suggest_partners: a label of partnership wherever it
   stands, an institution after "with / avec / con" or a word of working together);
 - the code: the one code-shaped token on the record's first lines (never a section's number, "II-2.");
-- the countries served (values.suggest_countries).
+- the countries served (values.suggest_countries);
+- an event's venue where its text states no place: the one country the record serves (values.suggest_venues).
 A suggested donor is flagged on "funding_source" (who pays), not on "partners": the record's other partners were
 placed by rules, and their flags stay theirs.
 The status follows from a suggested period and the document's date (values.status_dates.infer_status, run after).
@@ -38,6 +39,7 @@ from .suggest_money import suggest_budget
 from .suggest_partners import add_suggested_partners
 from .suggest_periods import suggest_period, suggest_row_period
 from .suggest_sides import suggest_sides
+from .suggest_venues import suggest_venues
 
 log = logging.getLogger(__name__)
 _CODE = re.compile(rf"(?<![\w/.-])(?:{CODE_TOKEN})(?![\w/-])")
@@ -82,6 +84,7 @@ def suggest_missing(steps) -> None:
             rec.code = found
             rec.flag("code", f"suggested: {found}, the one code-shaped reference on the record's first lines")
     _guard(suggest_countries, steps)  # the countries served, where no rule placed one (values.suggest_countries)
+    _guard(suggest_venues, rec)  # an event's unstated venue: the one country served (values.suggest_venues)
 
 
 # A section's number at the head of its line ("II-2. Bilan du programme ..."): no project's code.
