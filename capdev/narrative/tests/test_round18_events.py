@@ -1,5 +1,5 @@
 """Round 18: an event that states no place, in a project that serves one country, gets that country as its venue,
-suggested and flagged (capdev.narrative.values.suggest_venues)."""
+suggested and flagged (capdev.narrative.values.suggest_venues); a list item's bullet is no part of an event's name."""
 import pytest
 
 from capdev.narrative import parse_text
@@ -49,3 +49,11 @@ def test_an_event_with_a_stated_venue_keeps_it_unflagged():
     found, flags = _event(_RECORD["fr"].format(countries="Bénin", event="Atelier à Cotonou"))
     assert found.country == "BEN"
     assert not flags
+
+
+def test_a_list_items_bullet_is_no_part_of_an_events_name():
+    text = _RECORD["en"].format(countries="Ghana", event="Workshop").replace(
+        "participants\n", "participants\n- Training of trainers on ethics, 2-3 June 2025\n")
+    (record,) = parse_text(text)
+    assert [e.title for e in record.activities] == ["Workshop on performance management",
+                                                    "Training of trainers on ethics"]
