@@ -7,8 +7,8 @@ from capdev.narrative import parse_text
 _RECORD = {
     "en": ("Project title: Strengthening the civil service of Ghana\nCode: GHA-CS-01\nCountry: {countries}\n"
            "Period: 2024-2026\n\nActivities\n- {event} on performance management, 12-14 March 2025, 35 participants\n"),
-    "fr": ("Titre : Appui à la fonction publique du Bénin\nCode : BEN-FP-02\nPays : {countries}\nPériode : 2024-2027\n\n"
-           "Activités\n- {event} de formation des formateurs, 5-7 mai 2025, 28 participants\n"),
+    "fr": ("Titre : Appui à la fonction publique du Bénin\nCode : BEN-FP-02\nPays : {countries}\n"
+           "Période : 2024-2027\n\nActivités\n- {event} de formation des formateurs, 5-7 mai 2025, 28 participants\n"),
     "es": ("Título: Fortalecimiento del servicio civil de Honduras\nCódigo: HND-SC-03\nPaís: {countries}\n"
            "Período: 2024-2026\n\nActividades\n- {event} sobre gestión del desempeño, 10-12 de junio de 2025, 40 "
            "participantes\n"),

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..folding import fold
 
-__all__ = ["phase_category", "status_category", "status_extent"]
+__all__ = ["phase_category", "status_alone", "status_category", "status_extent"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "status_words.json"
 
@@ -48,6 +48,18 @@ def phase_category(text: str | None) -> str | None:
     rx, words = _phase_rx()
     m = rx.match(_norm(text or ""))
     return words.get(" ".join((m.group("a") or m.group("b")).split())) if m else None
+
+
+def status_alone(text: str | None) -> str | None:
+    """The category of a text that is nothing but a status's words ("en ejecución", "CLOSED", "pipeline"), None for
+    any other text and for words that say nothing of a project alone ("open", "approved": data '_not_alone')."""
+    words = _norm(re.sub(r"^[\W_]+|[\W_]+$", "", text or ""))
+    if not words or words in {_norm(w) for w in _data()["_not_alone"]}:
+        return None
+    category = next((cat for spelling, cat in _spellings() if spelling == words), None)
+    if category is None and _PLURAL.match(text or ""):
+        return status_alone(_PLURAL.sub(r"\1", text.strip(), count=1))
+    return category
 
 
 # Words that say nothing of the status around its words: the project named before them ("projet clôturé", "Project

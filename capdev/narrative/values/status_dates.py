@@ -29,6 +29,7 @@ from .duration_ends import counted_end
 from .head_dates import footer_date, more_document_dates
 from .meeting_dates import meeting_date
 from .since_status import since_status
+from .status_pieces import status_piece
 from .stretch_datelines import stretch_month
 from .suggest_status import suggest_status
 from .told_tense import tells_ongoing
@@ -122,6 +123,7 @@ def infer_status(record, when: PartialDate | None) -> None:
     record whose period field is a length only first takes the end it gives from its start (values.duration_ends)."""
     counted_end(record)
     yearless_start(record, when)  # "started on 1 December" in a briefing dated 4 December 2026 (round 17)
+    status_piece(record)  # "Inicio junio 2025 - fin mayo 2027, en ejecución": its status word alone (round 18)
     if record.status:
         return
     # A document that states no date of its own may be made of messages or pages that each do ("Date: Mon, 23 Nov
