@@ -35,7 +35,8 @@ _BEFORE_GAP = re.compile(
     rf"(?i)^(?:[ \t]*\([^()\n]{{1,30}}\))?(?:[ \t]+(?:{_GIVING})\b)?(?:[ \t]+[A-Z]{{2,}}\.?[ \t]?[\w./-]*\d[\w./-]*)?"
     rf"[ \t]*(?:[│|:,–—-][ \t]*)?(?:{_SUM_WORDS})?\s*$")
 # After the amount: an optional qualifier in brackets, then a dash or a cell's border, then the body.
-_AFTER_GAP = re.compile(r"(?i)^(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*[│|–—-][ \t]*(?:(?:the|la|le|el|les|los)[ \t]+|l['’])?$")
+_AFTER_GAP = re.compile(r"(?i)^(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*[│|–—-][ \t]*"
+                        r"(?:(?:the|la|le|el|les|los)[ \t]+|l['’])?$")
 # What may follow the body for it to be the amount's owner (not the first words of a longer name or a list).
 _BODY_ENDS = re.compile(r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*(?:$|[\n;.,│|]|[ \t]{2,})")
 _OTHER_EFFORT = re.compile(r"(?i)\b(?:phase|fase|previous|former|earlier|anterior|ancien|pr[eé]c[eé]dent|separate"
