@@ -140,3 +140,13 @@ def test_a_funders_list_that_ran_on_keeps_only_its_funder():
     kept, left = checked_partners("Danida, DKK, January 2022", "funding")
     assert [p.acronym or p.name for p in kept] == ["Danida"]
     assert len(left) == 2 and all("not a body" in why for why in left)
+
+
+def test_where_payers_differ_the_one_on_the_records_first_lines_is_its_own():
+    text = ("│ 4  │ Escuela de Gobierno Digital   │ KOICA        │ USD 3,0 M    │ En negociación │\n"
+            "│    │ Cód. KOICA-DR-2027            │              │ (indicativo) │                │\n"
+            "├────┼───────────────────────────────┼──────────────┼──────────────┼────────────────┤\n"
+            "│ -  │ Apoyo presupuestario UE       │ Unión Europea│ EUR 8 M      │ (no es proyecto)│\n")
+    assert suggest_payer(text)[0] == "KOICA"
+    # two payers on the first lines: split evidence still
+    assert suggest_payer("│ 1 │ Programa X │ KOICA │ USD 3,0 M │ Unión Europea │ EUR 8 M │\n") is None

@@ -10,7 +10,9 @@ Only a body the reference list knows as a payer (data/organisations.json type "d
 development bank, the EU) counts; a UN programme, a ministry or an unknown name does not (funder or implementer, the
 text does not say). One such body in the whole record is suggested to values.suggestions (always flagged, never
 over a rule's value); two bodies are split evidence and give nothing, a body the record already holds in another
-role is not read as its funder, and an amount told as an earlier phase's or a separate effort's is not read.
+role is not read as its funder, and an amount told as an earlier phase's or a separate effort's is not read. Where
+bodies differ, the one beside an amount on the record's first two lines is its own (a table's row, with the rows that
+ran on after it), when it is the only one there.
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from .orgs import find_organisations, resolve_organisation
 
 _PAYER_TYPES = ("donor", "igo")
 _REACH = 90  # characters looked at on either side of an amount (within its line)
+_HEAD_LINES = 2  # a record's first lines: a table's row (two lines of wrapped cells) or a title and its facts
 # Between the body and its amount: an optional qualifier in brackets ("BID (préstamo)"), an optional word of giving
 # ("loan", "crédit", "préstamo", "aporte"), an optional operation's number ("PREST.4725/OC-PE"), then a separator
 # (a cell's border, a colon, a comma, a dash) or a word that introduces the sum ("por", "pour", "of", "d'un
@@ -60,10 +63,10 @@ def _line(text: str, at: int) -> tuple[int, int]:
     return lo, len(text) if hi < 0 else hi
 
 
-def amount_payers(text: str) -> dict[str, tuple[str, str]]:
+def amount_payers(text: str) -> dict[str, tuple[str, str, int]]:
     """Each paying body written right beside an amount: canonical name -> (the words as written, what it was read
-    from)."""
-    found: dict[str, tuple[str, str]] = {}
+    from, where its amount starts)."""
+    found: dict[str, tuple[str, str, int]] = {}
     for start, end in money_spans(text):
         lo, hi = _line(text, start)
         if _OTHER_EFFORT.search(text, max(lo, start - _REACH), min(hi, end + _REACH)):
@@ -74,14 +77,14 @@ def amount_payers(text: str) -> dict[str, tuple[str, str]]:
             org = _payer(text[s:e])
             if org and _BEFORE_GAP.match(text[e:start]):
                 found.setdefault(org.name, (_as_written(text, s, e), f"written before the amount "
-                                                                     f"'{' '.join(text[start:end].split())}'"))
+                                                                     f"'{' '.join(text[start:end].split())}'", start))
         window_hi = min(hi, end + _REACH)
         for s, e, _name in find_organisations(text[end:window_hi]):
             s, e = end + s, end + e
             org = _payer(text[s:e])
             if org and _AFTER_GAP.match(text[end:s]) and _BODY_ENDS.match(text, e):
                 found.setdefault(org.name, (_as_written(text, s, e), f"written after the amount "
-                                                                     f"'{' '.join(text[start:end].split())}'"))
+                                                                     f"'{' '.join(text[start:end].split())}'", start))
     return found
 
 
@@ -91,9 +94,12 @@ def suggest_payer(text: str, others: set[str] = frozenset()) -> tuple[str, str] 
     if not isinstance(text, str) or not text.strip():
         return None
     found = amount_payers(text)
+    if len(found) > 1:  # a table's row and the rows run on after it: the payer of the record's own first lines
+        head = sum(len(line) + 1 for line in text.splitlines()[:_HEAD_LINES])
+        found = {n: v for n, v in found.items() if v[2] < head}
     if len(found) != 1:
         return None
-    canonical, (written, why) = next(iter(found.items()))
+    canonical, (written, why, _at) = next(iter(found.items()))
     org = resolve_organisation(written)
     names = {fold(n).lower() for n in (canonical, written, getattr(org, "acronym", None)) if n}
     if names & others:
