@@ -9,6 +9,7 @@ import re
 
 from ..folding import fold
 from ..types import Partner
+from .not_bodies import not_a_body
 from .partner_offices import office_of_known_body
 from .partners import _ORG_HEADS, _looks_like_org_start, parse_partners
 from .person_names import is_person, is_title_only, person_head
@@ -32,7 +33,7 @@ def _names_no_body(partner: Partner) -> str:
         return "a person, not an organisation"  # "Dr. Amina Diallo", "Ana Ruiz"; "Dr" cut from its name
     if partner.org_type is None and (no_body_noun(partner.name) or heading_word(partner.name)):
         return "no word that names a body"  # "Modérément satisfaisant": a rating under a label of execution
-    return ""
+    return not_a_body(written)  # "DKK", "January 2022": a sentence that ran on after its funder (round 18)
 
 
 @functools.cache

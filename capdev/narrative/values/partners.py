@@ -10,6 +10,7 @@ from ..intervals import Intervals
 from ..types import PARTNER_ROLES, Partner
 from .orgs import OrgMatch, _clean_name, _is_acronym, _scan, load_units, resolve_organisation
 from .partner_pieces import after_of_opener, of_body_start, opens_with_article, tidy_pieces, without_channel
+from .role_prefixes import ROLE_PREFIXES as _ROLE_PREFIXES
 
 
 @dataclass
@@ -43,12 +44,6 @@ _ROLE_LABELS = [
     (re.compile(r"^\s*(?:beneficiar(?:y|ies)|recipients?)(?:\s+(?:institutions?|organi[sz]ations?|"
                 r"countries))?\s*[:\-–]\s*", re.I), "beneficiary"),
     (re.compile(r"^\s*(?:cooperating|cooperation|collaborating|other)?\s*partners?\s*[:\-–]\s*", re.I), "cooperating"),
-]
-_ROLE_PREFIXES = [
-    (re.compile(r"^\s*(?:(?:with\s+)?(?:funding|financing|financial\s+support|support)\s+from|funded\s+by|"
-                r"financed\s+by|sponsored\s+by)\s+", re.I), "funding"),
-    (re.compile(r"^\s*(?:implemented\s+by|executed\s+by|in\s+partnership\s+with|in\s+collaboration\s+with|"
-                r"with\s+the\s+collaboration\s+of)\s+", re.I), "implementing"),
 ]
 _ROLE_SUFFIXES = [
     (re.compile(r"\s*\((?:trust\s+funds?|donors?|funding|funder|financing|co-?financing|financial\s+partner)\)\s*$",

@@ -15,6 +15,7 @@ sure value, and nothing when the evidence is split (two periods, two amounts wit
 - the donors: who a funding word names (values.prose: "financed by", "financé par", "con financiamiento del"), and
   a funding mechanism ("the UN Development Account") where the record has no funding partner and no source; else
   the payer or mechanism named in brackets after the record's amount or right after it (values.suggest_donors);
+  else a paying body written right beside an amount ("1,8 M EUR - Union européenne": values.amount_payers);
 - the partners, where no rule placed one but funders (values.suggest_partners: a label of partnership wherever it
   stands, an institution after "with / avec / con" or a word of working together);
 - the code: the one code-shaped token on the record's first lines (never a section's number, "II-2.");
@@ -32,6 +33,7 @@ import re
 from ..code_choice import ACT_WORDS, CODE_TOKEN, a_letter, another_code, named_not_code, not_a_code
 from ..folding import fold
 from . import prose as _prose
+from .amount_payers import suggest_payer
 from .sentence_sides import agreeing_range, sentence_sides
 from .suggest_countries import suggest_countries
 from .suggest_donors import suggest_donor, suggest_owner
@@ -166,6 +168,9 @@ def _donors(steps, text: str) -> None:
             else:
                 steps.add_partners(owner[0], "funding")
             rec.flag("funding_source", f"suggested: {owner[0]}, {owner[1]}")
+        elif payer := _guard(suggest_payer, text, others):  # "1,8 M EUR - Union européenne" (values.amount_payers)
+            steps.add_partners(payer[0], "funding")
+            rec.flag("funding_source", f"suggested donor: {payer[0]}, {payer[1]}")
     if facts.funding_source and not any(p.role == "funding" for p in rec.partners):
         rec.funding_source = facts.funding_source
         rec.flag("funding_source", f"suggested: {facts.funding_source}, named after a funding word")
