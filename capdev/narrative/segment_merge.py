@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from .cover_pieces import as_cover, names_next
 from .event_pieces import is_event_piece
 from .head_parts import Shares
+from .index_heads import indexes_next
 from .item_cuts import split_items
 from .lines import Excerpt
 from .parallel_blocks import phase_of
@@ -196,7 +197,7 @@ def join_pieces(segments: Iterable[tuple[RawRecord, Excerpt]]) -> Iterator[tuple
               or (_translation_of(held, seg) and _unplaced(seg))
               or (held_is_record and part_of(held, seg) and as_part(seg))
               or (held_is_record and is_record and shares.takes(held, seg) and as_part(seg))
-              or (first and _document_head(held, seg) and _unplaced(held))):
+              or (first and (_document_head(held, seg) or indexes_next(held, seg)) and _unplaced(held))):
             joined = _joined(held, seg)
             first = first and joined is not seg and not held_is_record
             if joined is seg:
