@@ -6,6 +6,8 @@ tranches): one record, its status from the last row, an amount that changes from
 tranches stays one record; rows keyed by titles are not merged."""
 from __future__ import annotations
 
+import pytest
+
 from capdev.narrative import parse_text
 
 
@@ -83,3 +85,85 @@ def test_guard_rows_keyed_by_title_are_not_merged():
     text = ("Proyecto;Presupuesto (USD);Estado\nEscuela de Gobierno;100000;En ejecución\n"
             "Escuela de Gobierno;100000;En ejecución\n")
     assert len(_records(text)) == 2
+
+
+# A file's head whose lines open with the codes of the records below is their index (index_heads.py).
+
+_TIMESHEET_EN = """TIMESHEET EXPORT - Period: 01-Oct-2026 to 31-Oct-2026
+Status: SUBMITTED (awaiting approval)
+
+Charge code   Wk40  Wk41  Wk42   Total h
+00131207        14    16    10       40
+00128844         6     4     2       12
+OPS-ADMIN        2     2     0        4
+--------------------------------------------------
+TOTAL           22    22    12       56
+
+CHARGE CODE LEGEND
+
+00131207 | Strengthening the Civil Service University's Executive Education
+         | Country: Ethiopia | Donor: Norad | Budget: USD 3,100,000
+         | Duration: 01 Jan 2024 - 31 Dec 2027 | Status: Ongoing
+
+00128844 | E-Procurement Capacity for Local Government Authorities
+         | Country: Tanzania | Donor: Sida | Budget: SEK 18,000,000
+         | Duration: Jul 2023 - Jun 2026 | Status: Completed
+"""
+
+_RELEVE_FR = """RELEVÉ D'HEURES - Période : novembre 2026
+Statut : transmis au superviseur
+
+Imputation    S45   S46   S47   Total
+PRJ-24-0071     10    12     8      30
+PRJ-25-0112      4     6    10      20
+--------------------------------------------------
+TOTAL           14    18    18      50
+
+LÉGENDE DES CODES
+
+PRJ-24-0071 | Appui à la modernisation de l'École nationale d'administration
+            | Pays : Sénégal | Bailleur : AFD | Budget : EUR 2 400 000
+            | Période : 2024-2027 | Statut : en cours
+
+PRJ-25-0112 | Gouvernance numérique des collectivités locales
+            | Pays : Bénin | Bailleur : Union européenne | Budget : EUR 1 800 000
+            | Période : 2025-2028 | Statut : en cours
+"""
+
+_PARTE_ES = """PARTE DE HORAS - Periodo: marzo de 2026
+Estado: enviado
+
+Imputación    S10   S11   Total
+2023-PY-0451     8    10      18
+2024-PY-0610    12     6      18
+--------------------------------------------------
+TOTAL           20    16      36
+
+LEYENDA DE CÓDIGOS
+
+2023-PY-0451 | Fortalecimiento de la Secretaría de la Función Pública
+             | País: Paraguay | Donante: KOICA | Presupuesto: USD 1.200.000
+             | Periodo: 2023-2026 | Estado: en ejecución
+
+2024-PY-0610 | Carrera civil meritocrática en gobiernos departamentales
+             | País: Paraguay | Donante: BID | Presupuesto: USD 800.000
+             | Periodo: 2024-2027 | Estado: en ejecución
+"""
+
+
+@pytest.mark.parametrize("text, codes", [
+    (_TIMESHEET_EN, ["00131207", "00128844"]),
+    (_RELEVE_FR, ["PRJ-24-0071", "PRJ-25-0112"]),
+    (_PARTE_ES, ["2023-PY-0451", "2024-PY-0610"]),
+])
+def test_an_index_of_codes_is_no_record(text, codes):
+    recs = parse_text(text, "t.txt")
+    assert [r.code for r in recs] == codes
+
+
+def test_guard_a_head_with_facts_of_its_own_stays_a_record():
+    # A programme's head (its donor and budget) over its components' cards: a record of its own.
+    text = _TIMESHEET_EN.replace("Status: SUBMITTED (awaiting approval)",
+                                 "Donor: European Union | Budget: EUR 5,000,000")
+    recs = parse_text(text, "t.txt")
+    assert len(recs) == 3 and [r.code for r in recs[1:]] == ["00131207", "00128844"]
