@@ -18,8 +18,8 @@ from .event_pieces import is_event_piece
 from .head_parts import Shares
 from .index_heads import indexes_next
 from .item_cuts import split_items
-from .nameless_pieces import continues
 from .lines import Excerpt
+from .nameless_pieces import rest_of
 from .parallel_blocks import phase_of
 from .part_pieces import as_part, part_of
 from .record_evidence import own_code
@@ -196,7 +196,7 @@ def join_pieces(segments: Iterable[tuple[RawRecord, Excerpt]]) -> Iterator[tuple
         elif (not is_record or not held_is_record or _same_news_project(held, seg)
               or (_cover_of(held, seg) and _covered(held)) or (first and names_next(held, seg) and as_cover(held, seg))
               or (_translation_of(held, seg) and _unplaced(seg))
-              or (held_is_record and (part_of(held, seg) and as_part(seg) or continues(held, seg)))
+              or (held_is_record and (part_of(held, seg) and as_part(seg) or rest_of(held, seg)))
               or (held_is_record and is_record and shares.takes(held, seg) and as_part(seg))
               or (first and (_document_head(held, seg) or indexes_next(held, seg)) and _unplaced(held))):
             joined = _joined(held, seg)

@@ -17,11 +17,11 @@ def _records(text: str) -> list:
 
 _REGISTER_ES = """Registro de desembolsos
 Fecha;Expediente;Intervención;Socio local;Tramo;Importe (EUR);Total aprobado (EUR);Situación
-14/09/2023;2023/SPE/0000400123;Fortalecimiento de la Escuela de Gestión Pública;EGPP;1/3;250.000,00;600.000,00;
-22/10/2024;2023/SPE/0000400123;Fortalecimiento de la Escuela de Gestión Pública;EGPP;2/3;200.000,00;600.000,00;
-05/06/2025;2023/SPE/0000400123;Fortalecimiento de la Escuela de Gestión Pública;EGPP;3/3;150.000,00;600.000,00;Finalizada
-03/03/2025;2025/SPE/0000400871;Transparencia en gobiernos municipales;Ministerio de Justicia;1/2;270.000,00;450.000,00;En ejecución
-18/08/2026;2025/SPE/0000400871;Transparencia en gobiernos municipales;Ministerio de Justicia;2/2;180.000,00;450.000,00;En ejecución
+14/09/2023;2023/SPE/0000400123;Escuela de Gestión Pública;EGPP;1/3;250.000,00;600.000,00;
+22/10/2024;2023/SPE/0000400123;Escuela de Gestión Pública;EGPP;2/3;200.000,00;600.000,00;
+05/06/2025;2023/SPE/0000400123;Escuela de Gestión Pública;EGPP;3/3;150.000,00;600.000,00;Finalizada
+03/03/2025;2025/SPE/0000400871;Transparencia municipal;Ministerio de Justicia;1/2;270.000,00;450.000,00;En ejecución
+18/08/2026;2025/SPE/0000400871;Transparencia municipal;Ministerio de Justicia;2/2;180.000,00;450.000,00;En ejecución
 ;2026/SPE/0000401002;Plataforma de trámites en línea;AGETIC;1/2;0,00;300.000,00;Aprobada
 """
 
@@ -167,3 +167,92 @@ def test_guard_a_head_with_facts_of_its_own_stays_a_record():
                                  "Donor: European Union | Budget: EUR 5,000,000")
     recs = parse_text(text, "t.txt")
     assert len(recs) == 3 and [r.code for r in recs[1:]] == ["00131207", "00128844"]
+
+
+# A piece that names no project and states none of its own facts is the rest of the record above (nameless_pieces.py).
+
+_FICHA_ES = """FICHA DE PROYECTO
+==========================================================
+Código SINIP:            021748
+Nombre del proyecto:     Fortalecimiento de la gestión del talento humano en el sector público
+Unidad ejecutora:        Dirección General de Carrera Administrativa (DIGECA)
+Estado:                  En ejecución
+----------------------------------------------------------
+CRONOGRAMA
+   Fecha de inicio:      01/07/2024
+   Fecha de término:     30/06/2029
+----------------------------------------------------------
+COMPONENTES
+   C1  Sistema integrado de gestión de recursos humanos        7.800.000,00
+       Actividades: diseño, licenciamiento, migración de planillas.
+   C2  Carrera administrativa y concursos por mérito           5.200.000,00
+       Actividades: manuales de puestos, concursos, centro de evaluación.
+----------------------------------------------------------
+INSTITUCIONES PARTICIPANTES
+   Autoridad Nacional para la Innovación Gubernamental (AIG)
+----------------------------------------------------------
+ALINEAMIENTO
+   ODS: 16 (meta 16.6) ; 8 (meta 8.5)
+"""
+
+_FICHE_FR = """FICHE DE PROJET
+==========================================================
+Code du projet :         PN-2024-0317
+Intitulé du projet :     Modernisation de la gestion des ressources humaines de l'État
+Statut :                 En cours
+----------------------------------------------------------
+CALENDRIER
+   Date de début :       01/03/2024
+   Date de fin :         28/02/2028
+----------------------------------------------------------
+COMPOSANTES
+   C1  Système intégré de gestion des agents publics            4 200 000
+       Activités : conception, paramétrage, reprise des fichiers.
+   C2  Concours et recrutement au mérite                         2 100 000
+       Activités : référentiels des emplois, concours, centre d'évaluation.
+----------------------------------------------------------
+INSTITUTIONS PARTICIPANTES
+   Agence nationale des technologies de l'information (ANTIC)
+----------------------------------------------------------
+ALIGNEMENT
+   ODD : 16 (cible 16.6)
+"""
+
+_SHEET_EN = """PROJECT SHEET
+==========================================================
+Project code:            PS-2024-0881
+Project title:           Strengthening Human Resource Management in the Public Service
+Status:                  Ongoing
+----------------------------------------------------------
+SCHEDULE
+   Start date:           01/07/2024
+   End date:             30/06/2028
+----------------------------------------------------------
+COMPONENTS
+   C1  Integrated HR management information system            3,100,000
+       Activities: design, licensing, payroll migration.
+   C2  Merit-based recruitment                                 1,900,000
+       Activities: job descriptions, competitive exams, assessment centre.
+----------------------------------------------------------
+PARTICIPATING INSTITUTIONS
+   National Information Technology Agency (NITA)
+----------------------------------------------------------
+ALIGNMENT
+   SDGs: 16 (target 16.6)
+"""
+
+
+@pytest.mark.parametrize("text", [_FICHA_ES, _FICHE_FR, _SHEET_EN])
+def test_a_sheets_second_half_is_no_record(text):
+    recs = parse_text(text, "t.txt")
+    assert len(recs) == 1
+    assert recs[0].sdgs and recs[0].sdgs[0] == 16  # the second half's facts are the project's
+
+
+def test_guard_a_second_project_with_its_title_stays_a_record():
+    text = _SHEET_EN + """
+Project code:            PS-2025-0102
+Project title:           Digital Archives for Local Governments
+Status:                  Pipeline
+"""
+    assert len(parse_text(text, "t.txt")) == 2
