@@ -29,6 +29,7 @@ from .segment import RawRecord
 from .sibling_cuts import split_siblings
 from .values.event_words import language_of
 from .values.prose import project_name
+from .word_numbered_cuts import split_numbered_blocks
 
 _FACTS = frozenset({"time_frame", "start", "end", "budget", "countries", "region", "partners", "funding_source",
                     "status", "lead_unit", "implementing", "funding", "donors"})
@@ -178,7 +179,8 @@ def _cut(held: tuple[RawRecord, Excerpt]) -> Iterator[tuple[RawRecord, Excerpt]]
     """A record cut where it states two projects' facts under codes of their own or in sibling sections."""
     for piece in split_repeated(*held):
         for part in split_siblings(*piece):
-            yield from split_items(*part)
+            for item in split_items(*part):
+                yield from split_numbered_blocks(*item)
 
 
 def join_pieces(segments: Iterable[tuple[RawRecord, Excerpt]]) -> Iterator[tuple[RawRecord, Excerpt]]:
