@@ -16,7 +16,7 @@ import re
 
 from .blocks import Block, RawRecord, cut_blocks
 from .lines import Excerpt, split_lines
-from .named_projects import fact_kinds, names_in
+from .named_projects import apposed_name, fact_kinds, names_in
 from .record_evidence import has_own_evidence
 from .repeated_facts import dated
 from .values.money import parse_money
@@ -56,6 +56,17 @@ def _series(heads: list[tuple[int, str, int]]) -> list[int]:
     return best
 
 
+def _names(body: str) -> set[str]:
+    """The projects a block names: by the word project before or after its name, or opening it ("Programa de
+    Formación de Servidores Públicos ..."), its lines joined."""
+    body = " ".join(body.split())
+    found = set(names_in(body))
+    at = apposed_name(body)
+    if at is not None:
+        found.add(" ".join(body[at[0] : at[1]].split()).casefold())
+    return found
+
+
 def _has_facts(body: str) -> bool:
     """An amount or a period: a broadcast's figures are often spelled out ("cuatro millones y medio de dólares"),
     so one of them is enough where the block names a project of its own."""
@@ -71,14 +82,14 @@ def block_starts(text: str, base: int) -> list[int]:
         return []
     bounds = [*series, len(lines)]
     bodies = [text[lines[a].start : lines[b - 1].stop] for a, b in zip(bounds, bounds[1:])]
-    own = [n for n, body in enumerate(bodies) if has_own_evidence(body) and _has_facts(body)]
+    own = [n for n, body in enumerate(bodies) if (has_own_evidence(body) or _names(body)) and _has_facts(body)]
     if len(own) < 2:
         return []
     starts: list[int] = []
-    seen = set(names_in(bodies[own[0]]))
+    seen = _names(bodies[own[0]])
     for n in own[1:]:
-        named = set(names_in(bodies[n]))
-        if named and not named & seen:
+        named = _names(bodies[n])
+        if named and not any(a.startswith(b) or b.startswith(a) for a in named for b in seen):
             starts.append(base + lines[series[n]].start)
         seen |= named
     return starts
@@ -105,4 +116,17 @@ def split_numbered_blocks(raw: RawRecord, text: Excerpt) -> list[Piece]:
         if blocks:
             a, b = blocks[0].start, blocks[-1].end
             out.append((RawRecord(blocks, guessed=True), Excerpt(text[a:b], a)))
+    return out
+
+
+def split_prose_records(raws: list[RawRecord], whole: str) -> list[RawRecord]:
+    """The records read from prose (no labelled record), each cut as above."""
+    out: list[RawRecord] = []
+    text = Excerpt(whole, 0)
+    for raw in raws:
+        pieces = split_numbered_blocks(raw, text)
+        if len(pieces) == 1:
+            out.append(raw)
+        else:
+            out.extend(piece for piece, _ in pieces)
     return out

@@ -256,3 +256,40 @@ Project title:           Digital Archives for Local Governments
 Status:                  Pipeline
 """
     assert len(parse_text(text, "t.txt")) == 2
+
+
+# Blocks headed by one word and consecutive numbers, each telling of a project of its own (word_numbered_cuts.py).
+
+_RUNDOWN_ES = """RADIO NACIONAL - 920 AM
+NOTICIERO "PAÍS AL DÍA" - EDICIÓN MEDIODÍA
+Fecha de emisión: miércoles 14 de octubre de 2026 - 12:00 a 12:30
+Conducción: Lilian Benítez / Marcos Ayala     Producción: Rocío Giménez
+
+BLOQUE 1 - ESTADO
+LILIAN: Ciento veinte funcionarios participaron en Encarnación de la jornada del Programa de Formación de
+Servidores Públicos en Gestión por Resultados, que ejecuta la Secretaría de la Función Pública. Arrancó en marzo
+de 2025 y se extiende hasta diciembre de 2028.
+
+BLOQUE 2 - MUNICIPIOS
+MARCOS: La Unión Europea aprobó 800.000 euros para la iniciativa Gobierno Abierto Municipal, que se ejecutará
+de enero de 2027 a diciembre de 2029 en Paraguay, con la Organización Paraguaya de Cooperación Intermunicipal.
+
+BLOQUE 3 - DEPORTES
+LILIAN: La selección juega el jueves.
+"""
+
+def test_a_rundowns_blocks_are_records():
+    recs = parse_text(_RUNDOWN_ES, "t.txt")
+    assert len(recs) == 2
+    assert "800" in recs[1].text and "800" not in recs[0].text
+
+
+def test_guard_blocks_of_one_project_stay_one():
+    text = _RUNDOWN_ES.replace("la iniciativa Gobierno Abierto Municipal", "el Programa de Formación de Servidores "
+                               "Públicos en Gestión por Resultados")
+    assert len(parse_text(text, "t.txt")) == 1
+
+
+def test_guard_blocks_with_no_project_stay_one():
+    text = _RUNDOWN_ES.replace("para la iniciativa Gobierno Abierto Municipal", "para el presupuesto nacional")
+    assert len(parse_text(text, "t.txt")) == 1
