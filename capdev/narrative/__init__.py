@@ -39,6 +39,7 @@ from .typeset import read_typeset
 from .value_shapes import shape_checked
 from .values.status_dates import HEAD_CHARS, document_date, infer_status
 from .values.status_sections import section_marks
+from .word_numbered_cuts import split_prose_records
 from .xml_text import read_markup
 
 # Stored with every imported record (SourceRecord.importer_version): which reading gave its values. The minor
@@ -167,7 +168,7 @@ def _read(chunks: Iterable[str], source_file: str | None, max_record: int | None
                 raws, guessed = named, True
             else:
                 raws = [without_heading(raw, whole) for raw in raws]
-        for raw in raws:
+        for raw in split_prose_records(raws, whole):
             record = dated(_assemble_record(whole, raw, index, source_file), raw, whole)
             if guessed or raw.guessed:
                 record.flag(*BOUNDS_FLAG)

@@ -16,8 +16,10 @@ from collections.abc import Iterable, Iterator
 from .cover_pieces import as_cover, names_next
 from .event_pieces import is_event_piece
 from .head_parts import Shares
+from .index_heads import indexes_next
 from .item_cuts import split_items
 from .lines import Excerpt
+from .nameless_pieces import rest_of
 from .parallel_blocks import phase_of
 from .part_pieces import as_part, part_of
 from .record_evidence import own_code
@@ -27,6 +29,7 @@ from .segment import RawRecord
 from .sibling_cuts import split_siblings
 from .values.event_words import language_of
 from .values.prose import project_name
+from .word_numbered_cuts import split_numbered_blocks
 
 _FACTS = frozenset({"time_frame", "start", "end", "budget", "countries", "region", "partners", "funding_source",
                     "status", "lead_unit", "implementing", "funding", "donors"})
@@ -176,7 +179,8 @@ def _cut(held: tuple[RawRecord, Excerpt]) -> Iterator[tuple[RawRecord, Excerpt]]
     """A record cut where it states two projects' facts under codes of their own or in sibling sections."""
     for piece in split_repeated(*held):
         for part in split_siblings(*piece):
-            yield from split_items(*part)
+            for item in split_items(*part):
+                yield from split_numbered_blocks(*item)
 
 
 def join_pieces(segments: Iterable[tuple[RawRecord, Excerpt]]) -> Iterator[tuple[RawRecord, Excerpt]]:
@@ -194,9 +198,9 @@ def join_pieces(segments: Iterable[tuple[RawRecord, Excerpt]]) -> Iterator[tuple
         elif (not is_record or not held_is_record or _same_news_project(held, seg)
               or (_cover_of(held, seg) and _covered(held)) or (first and names_next(held, seg) and as_cover(held, seg))
               or (_translation_of(held, seg) and _unplaced(seg))
-              or (held_is_record and part_of(held, seg) and as_part(seg))
+              or (held_is_record and (part_of(held, seg) and as_part(seg) or rest_of(held, seg)))
               or (held_is_record and is_record and shares.takes(held, seg) and as_part(seg))
-              or (first and _document_head(held, seg) and _unplaced(held))):
+              or (first and (_document_head(held, seg) or indexes_next(held, seg)) and _unplaced(held))):
             joined = _joined(held, seg)
             first = first and joined is not seg and not held_is_record
             if joined is seg:

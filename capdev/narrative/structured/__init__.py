@@ -31,6 +31,7 @@ from . import (
 )
 from .cells import ReadTable, to_record
 from .code_notes import code_notes
+from .code_rows import merge_code_rows
 from .keyed_events import as_loose, keyed_events, project_codes
 from .legends import is_legend
 from .rows_again import row_again
@@ -157,12 +158,14 @@ def read_records(text: str, source_file: str | None, limit: int, table: LabelTab
     codes: set[str] = set()
     events: dict[str, list[Event]] = {}
     legends: dict[int, list[Block]] = {}  # a legend's text, kept with the last record of the table it explains
+    rows_of: dict[int, int] = {}  # a project read from several rows of one code (code_rows.py): how many
     for item in items:
         if isinstance(item, Block):
             legends.setdefault(max(n for n, p in enumerate(parts) if isinstance(p, ReadTable)), []).append(item)
             continue
         firsts.append(index)
         if isinstance(item, ReadTable):
+            rows_of.update(merge_code_rows(item))
             codes.update(c for c in project_codes(item) if c)
             for code, found in (item.events or {}).items():
                 events.setdefault(code, []).extend(found)
@@ -203,6 +206,8 @@ def read_records(text: str, source_file: str | None, limit: int, table: LabelTab
                 rec.flag("activities", "read from an activity table keyed by the project's code")
                 if rec.start is not None:  # a row before the project's start is its history, as in prose
                     mark_history(rec, keyed, rec.start.first_day())
+            if id(part.projects[k]) in rows_of:
+                rec.flag("record", f"read from {rows_of[id(part.projects[k])]} rows that give the same code")
             if part.shape == "headless":
                 rec.flag("record", "columns named by their cells: rows of a table with no header row")
             recs.append(rec)
