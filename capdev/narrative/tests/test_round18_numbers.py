@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import pytest
 
+from capdev.narrative.values.events import extract_events
 from capdev.narrative.values.funded_amounts import funded_amount
 from capdev.narrative.values.money import parse_money
 from capdev.narrative.values.suggest_money import suggest_budget
@@ -75,3 +76,36 @@ def test_an_amount_in_words_with_a_half(text, amount, currency):
 ])
 def test_a_fraction_or_a_count_is_no_amount(text):
     assert parse_money(text) == []
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Un atelier de validation s'est tenu le 19 novembre 2026 à Yaoundé avec soixante-quinze participants.", 75),
+    ("A workshop was held in Accra in May 2025 with forty-two officials.", 42),
+    ("Se realizó un taller en Lima en mayo de 2025, con veinticinco participantes.", 25),
+    ("Se realizó un taller en Lima en mayo de 2025 con ciento veinte funcionarios municipales.", 120),
+    ("Se realizó un taller en Lima en mayo de 2025, con la participación de doce mujeres y dieciocho hombres.", 30),
+    # the count in the sentence after the event's, in words
+    ("A workshop was held in Accra in May 2025. Forty-two officials attended.", 42),
+    ("Un atelier s'est tenu le 19 novembre 2026 à Yaoundé. Soixante-quinze participants y ont pris part.", 75),
+    ("El taller se realizó en Lima en mayo de 2025. Veinticinco funcionarios participaron.", 25),
+])
+def test_a_count_in_words(text, count):
+    found = extract_events(text)
+    assert [e.participants for e in found] == [count]
+
+
+@pytest.mark.parametrize("text", [
+    "Une formation en ligne a eu lieu en janvier 2023 pour une cinquantaine de maires.",  # rounded: no count
+    "Le séminaire tenu à Dakar le quinze mars 2025 a réuni des cadres.",  # a day in words
+    "Two workshops were held in Accra in May 2025 for civil servants.",  # a number of workshops
+    "A workshop was held in Accra in May 2025. Twenty-five countries sent their statistics.",  # no people
+])
+def test_no_count_from_other_words(text):
+    assert all(e.participants is None for e in extract_events(text))
+
+
+def test_counts_keep_their_offsets():
+    from capdev.narrative.values.spelled_counts import digits_of_words
+    text = "avec soixante-quinze participants, quatre-vingt-dix agents et vingt et un maires"
+    out = digits_of_words(text)
+    assert len(out) == len(text) and out.split() == ["avec", "75", "participants,", "90", "agents", "et", "21", "maires"]
