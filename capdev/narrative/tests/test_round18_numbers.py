@@ -108,7 +108,8 @@ def test_counts_keep_their_offsets():
     from capdev.narrative.values.spelled_counts import digits_of_words
     text = "avec soixante-quinze participants, quatre-vingt-dix agents et vingt et un maires"
     out = digits_of_words(text)
-    assert len(out) == len(text) and out.split() == ["avec", "75", "participants,", "90", "agents", "et", "21", "maires"]
+    assert len(out) == len(text)
+    assert out.split() == ["avec", "75", "participants,", "90", "agents", "et", "21", "maires"]
 
 
 _HEAD = ("{title}\nCountry: Senegal\nPeriod: January 2024 - December 2026\nBudget: EUR 1,200,000\n\n{table}\n\n"
@@ -135,7 +136,8 @@ def test_an_activity_table_with_no_activity_column(tmp_path, table, counts):
 def test_a_table_of_dates_places_and_amounts_gives_no_events(tmp_path):
     from capdev.narrative import iter_file
     path = tmp_path / "record.txt"
-    table = "| Date | Lieu | Montant |\n|---|---|---|\n| 12/03/2025 | Thiès | 35 000 EUR |\n| 14/06/2025 | Kaolack | 40 000 EUR |"
+    table = ("| Date | Lieu | Montant |\n|---|---|---|\n| 12/03/2025 | Thiès | 35 000 EUR |\n"
+             "| 14/06/2025 | Kaolack | 40 000 EUR |")
     path.write_text(_HEAD.format(title="Decentralised finance support project (PADF)", table=table), encoding="utf-8")
     (record,) = list(iter_file(str(path)))
     assert record.activities == []

@@ -26,7 +26,8 @@ from .suggest_periods import cue_rx
 
 # Where a clause ends: a stop before a space or line end, a semicolon, a blank line, a table's cell rule, a bullet.
 _CLAUSE_END = re.compile(r"[.!?](?=\s|$)|;|\n[ \t]*\n|\||[•·]|\n[ \t]*(?:[-*>]|\d{1,2}[.)]|[a-z][.)])[ \t]")
-_ABBREVIATION = re.compile(r"(?:^|(?<=[\s.(]))(?:[A-Za-z]|Dr|Mr|Mrs|Ms|Mme|Mlle|St|Sr|Sra|No|Nos|nº|n°|art|Art|vol|p|pp)$")
+_ABBREVIATION = re.compile(
+    r"(?:^|(?<=[\s.(]))(?:[A-Za-z]|Dr|Mr|Mrs|Ms|Mme|Mlle|St|Sr|Sra|No|Nos|nº|n°|art|Art|vol|p|pp)$")
 _AFTER = 30  # characters after an amount, in its clause, where a funding word still names it ("USD 1m grant")
 _BRACKET = re.compile(r"[ \t]*[(\[]([^()\[\]]{1,200})[)\]]")
 
