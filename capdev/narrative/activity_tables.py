@@ -117,9 +117,9 @@ def header_roles(line: str, table: LabelTable | None = None) -> tuple[str, list[
     # A header names most of its columns, among them a date and what happened (or where, and how many came).
     if len(named) < 2 or len(named) * 2 < len(cells) or "date" not in roles:
         return None
-    if not ({"title", "type"} & set(roles)) and not ("participants" in roles and {"place", "country", "city"} & set(
-            roles)):
-        return None  # "Date | Lieu | Participants": each row an event of no kind said, flagged (round 18)
+    if not ({"title", "type"} & set(roles)) and (None in roles or "participants" not in roles or not (
+            {"place", "country", "city"} & set(roles))):
+        return None  # but "Date | Lieu | Participants": each row an event of no kind said, flagged (round 18)
     return kind, roles
 
 
