@@ -45,8 +45,10 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _abbreviation(text: str, m: re.Match[str]) -> bool:
-    """A full stop after an initial or an abbreviation ("S.E. M.", "Dr.", "No."), no clause's end."""
-    return m.group(0) == "." and _ABBREVIATION.search(text, max(0, m.start() - 5), m.start()) is not None
+    """A full stop after an initial or an abbreviation ("S.E. M.", "Dr.", "No."), or a label's dotted leader
+    ("Monto ........ USD 240.000"), no clause's end."""
+    return m.group(0) == "." and (text[m.start() - 1 : m.start()] == "." or _ABBREVIATION.search(
+        text, max(0, m.start() - 5), m.start()) is not None)
 
 
 def _one(text: str) -> Money | None:
