@@ -114,11 +114,12 @@ def header_roles(line: str, table: LabelTable | None = None) -> tuple[str, list[
         return None
     roles = [column_role(c[2], table) if c[2] else None for c in cells]
     named = [r for r in roles if r]
-    # A header names most of its columns, among them a date and what happened.
+    # A header names most of its columns, among them a date and what happened (or where, and how many came).
     if len(named) < 2 or len(named) * 2 < len(cells) or "date" not in roles:
         return None
-    if not ({"title", "type"} & set(roles)):
-        return None
+    if not ({"title", "type"} & set(roles)) and (None in roles or "participants" not in roles or not (
+            {"place", "country", "city"} & set(roles))):
+        return None  # but "Date | Lieu | Participants": each row an event of no kind said, flagged (round 18)
     return kind, roles
 
 

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import dates as _dates
+from .spelled_counts import digits_of_words
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "event_cues.json"
 
@@ -38,8 +39,9 @@ def _open_end() -> re.Pattern[str]:
 
 
 def continues(text: str) -> bool:
-    """Does the sentence (or line) go on telling the event told just before it?"""
-    return bool(_opener().match(text.lstrip()))
+    """Does the sentence (or line) go on telling the event told just before it? A count in words opens it as its
+    digits do ("Forty-two officials attended.", "Soixante-quinze participants y ont pris part.": round 18)."""
+    return bool(_opener().match(text.lstrip()) or _opener().match(digits_of_words(text).lstrip()))
 
 
 def ends_open(line: str) -> bool:

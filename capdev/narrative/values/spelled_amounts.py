@@ -92,22 +92,49 @@ def _runs(text: str):
         yield run
 
 
+# A fraction before a run ("a quarter of", "un tiers d'", "la mitad de"): the run is no amount by itself.
+_FRACTION_BEFORE = re.compile(r"(?i)\b(?:quarter|third|fraction|half|moiti[ée]|quart|tiers|mitad|cuarto|tercio)\s+"
+                              r"(?:of|de|d['’]|del)\s*$")
+# A half after a scale: "cuatro millones y medio", "deux millions et demi", "one million and a half".
+_HALF_AFTER = re.compile(r"(?i)\s*(?:medio|media|demie?|a\s+half)(?![\w-])")
+
+
+def _with_half(text: str, words: list[str], run) -> tuple[int, int, int] | None:
+    """(first word, value, end) of a run closed by a join and a half after its scale ("millones y medio"), else None."""
+    if len(words) >= 4 and [_fold(w) for w in words[-2:]] == ["and", "a"]:
+        words, run = words[:-1], run[:-1]  # "one million and a half": the run took the "a"
+    if len(words) < 3 or _fold(words[-1]) not in _JOINS or _fold(words[-2]) not in _SCALES:
+        return None
+    half = _HALF_AFTER.match(text, run[-1].end())
+    for k in range(len(words) - 1):
+        value = _value(words[k:-1])
+        if value is not None and half is not None:
+            return k, value + _SCALES[_fold(words[-2])] // 2, half.end()
+    return None
+
+
 def spelled_amount(text: str, currency_at) -> list[tuple[int, int, Decimal, str]]:
     """The amounts text writes in words: (start, end, amount, currency mark as written). currency_at(text, pos)
     gives the (end, mark) of a currency written right at pos, or None; it is money's, passed in."""
     out: list[tuple[int, int, Decimal, str]] = []
     for run in _runs(text):
         words = [w.group(0) for w in run]
+        halved = _with_half(text, words, run)
         # The longest tail of the run that spells a number: "y un millón" -> "un millón".
         for k in range(len(words)):
             value = _value(words[k:])
-            if value is not None:
+            if value is not None or halved:
                 break
         else:
             continue
         start, pos = run[k].start(), run[-1].end()
+        if halved:
+            k, value, pos = halved
+            start = run[k].start()
         if re.search(r"\d[\s.,]*$", text[max(0, start - 12) : start]):
             continue  # "680 mil dólares", "1,5 millions d'euros": digits and a scale word, money's own reading
+        if _FRACTION_BEFORE.search(text[max(0, start - 24) : start]):
+            continue  # "a quarter of a million dollars", "la moitié d'un million": a fraction, not the amount
         restated = re.match(r"\s*\(\s*(\d{1,3}(?:[ \u00a0\u202f.,']\d{3})+|\d+)\s*\)", text[pos:])
         amount = Decimal(value)
         if re.search(r"(?i)\bhalf\s+$", text[max(0, start - 8) : start]) and _fold(words[k]) == "a":

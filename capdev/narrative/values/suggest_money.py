@@ -5,13 +5,15 @@ The parser's readers of amounts decide (values.prose_amounts: the amount a total
 project's, never one spent, a part, a counterpart's share; values.money for the amounts written). Suggested: the one
 amount beside a budget word, or the only amount the record writes at all when no word near it gives it to another
 owner (co-financing, a tranche, a salary, a country's GDP, an earlier phase: data/suggest_cues.json
-"amount_other_owners"). Two totals that differ, or two amounts with no cue, give nothing.
+"amount_other_owners"). Two totals that differ, or two amounts with no cue, give nothing; then, last, the one
+amount whose own clause gives it to funding (values.funded_amounts, round 18).
 """
 from __future__ import annotations
 
 from ..folding import fold
 from ..types import Money
 from . import prose_amounts as _amounts
+from .funded_amounts import funded_amount
 from .money import money_spans
 from .suggest_periods import cue_rx
 
@@ -32,9 +34,7 @@ def suggest_budget(text: str) -> tuple[list[Money], str] | None:
     if len({(m.amount, m.currency) for m in cued}) == 1:
         return cued[:1], f"suggested: {cued[0].currency} {cued[0].amount:,}, the amount beside a budget word"
     spans = money_spans(text)
-    if len(spans) != 1 or _owned_elsewhere(text, *spans[0]):
-        return None
-    only = _amounts.project_budget(text)
+    only = _amounts.project_budget(text) if len(spans) == 1 and not _owned_elsewhere(text, *spans[0]) else []
     if len(only) != 1:
-        return None
+        return funded_amount(text)  # the one amount its clause gives to funding (round 18)
     return only, f"suggested: {only[0].currency} {only[0].amount:,}, the only amount in the record"
