@@ -225,6 +225,17 @@ def cut_blocks(blocks: list[Block], at: int) -> tuple[list[Block], list[Block]]:
     return before, after
 
 
+def cut_at(blocks: list[Block], starts: Iterable[int]) -> list[list[Block]]:
+    """The blocks cut at each offset of starts, in order: the piece before the first offset, then one per offset."""
+    pieces: list[list[Block]] = []
+    rest = blocks
+    for at in starts:
+        head, rest = cut_blocks(rest, at)
+        pieces.append(head)
+    pieces.append(rest)
+    return pieces
+
+
 def guessed_pieces(text: str, pieces: Iterable[list[Block]]):
     """The records (raw, excerpt) of a text cut into lists of blocks, each marked guessed; empty lists left out."""
     from .lines import Excerpt

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Block, RawRecord, cut_blocks, guessed_pieces
+from .blocks import Block, RawRecord, cut_at, cut_blocks, guessed_pieces
 from .lines import Excerpt, split_lines
 from .named_projects import fact_kinds
 from .repeated_facts import dated
@@ -65,11 +65,7 @@ def split_items(raw: RawRecord, text: Excerpt) -> list[Piece]:
         if b.kind in ("text", "prose", "heading") or b.field == "title":
             b.field, b.kind, b.label = "chrome", "chrome", None  # the page's head: no project's title
     rest = [*head, *rest]
-    pieces: list[list[Block]] = []
-    for at in starts[1:]:
-        head, rest = cut_blocks(rest, at)
-        pieces.append(head)
-    pieces.append(rest)
+    pieces = cut_at(rest, starts[1:])
     for blocks in pieces:
         for n, b in enumerate(blocks):
             if b.start in name_at and b.kind in ("chrome", "text"):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Block, RawRecord, cut_blocks, guessed_pieces
+from .blocks import RawRecord, cut_at, cut_blocks, guessed_pieces
 from .head_parts import shares_below
 from .inner_cuts import mid_sentence
 from .labels import match_label
@@ -98,17 +98,9 @@ def split_repeated(raw: RawRecord, text: Excerpt) -> list[tuple[RawRecord, Excer
     starts = stretch_starts(text[raw.start : raw.end], raw.start)
     if not starts:
         return [(raw, text)]
-    pieces: list[list[Block]] = []
     head, rest = cut_blocks(raw.blocks, starts[0])
     for b in head:
         if b.kind in ("text", "prose", "heading") or b.field == "title":
             # The document's head ("Subject: where things stand"): no project's title.
             b.field, b.kind, b.label = "chrome", "chrome", None
-    rest = [*head, *rest]
-    for at in starts[1:]:
-        head, rest = cut_blocks(rest, at)
-        pieces.append(head)
-        if not rest:
-            break
-    pieces.append(rest)
-    return guessed_pieces(text, pieces)
+    return guessed_pieces(text, cut_at([*head, *rest], starts[1:]))

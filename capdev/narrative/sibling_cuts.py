@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Block, RawRecord, cut_blocks
+from .blocks import RawRecord, cut_at, guessed_pieces
 from .headed_records import capital_headline, numbered_heading
 from .lines import Excerpt, split_lines
 from .named_projects import fact_kinds, names_in
@@ -91,18 +91,8 @@ def split_siblings(raw: RawRecord, text: Excerpt) -> list[Piece]:
     starts = sibling_starts(text[raw.start : raw.end], raw.start)
     if not starts:
         return [(raw, text)]
-    pieces: list[list[Block]] = []
-    rest = raw.blocks
-    for at in starts:
-        head, rest = cut_blocks(rest, at)
-        pieces.append(head)
-    pieces.append(rest)
-    out: list[Piece] = []
-    for n, blocks in enumerate(pieces):
-        if not blocks:
-            continue
-        if n and blocks[0].kind == "text":
+    pieces = cut_at(raw.blocks, starts)
+    for blocks in pieces[1:]:
+        if blocks and blocks[0].kind == "text":
             blocks[0].field = "title"  # the section's heading names its project
-        a, b = blocks[0].start, blocks[-1].end
-        out.append((RawRecord(blocks, guessed=True), Excerpt(text[a:b], a)))
-    return out
+    return guessed_pieces(text, pieces)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Block, RawRecord, cut_blocks
+from .blocks import Block, RawRecord, cut_at, guessed_pieces
 from .lines import Excerpt, split_lines
 from .named_projects import apposed_name, fact_kinds, names_in
 from .record_evidence import has_own_evidence
@@ -102,21 +102,12 @@ def split_numbered_blocks(raw: RawRecord, text: Excerpt) -> list[Piece]:
     starts = block_starts(text[raw.start : raw.end], raw.start)
     if not starts:
         return [(raw, text)]
-    pieces: list[list[Block]] = []
-    rest = raw.blocks
-    for at in starts:
-        head, rest = cut_blocks(rest, at)
-        pieces.append(head)
-    pieces.append(rest)
-    out: list[Piece] = []
-    for n, blocks in enumerate(pieces):
-        if n and blocks and blocks[0].kind in ("text", "label", "prose"):
+    pieces = cut_at(raw.blocks, starts)
+    for blocks in pieces[1:]:
+        if blocks and blocks[0].kind in ("text", "label", "prose"):
             b = blocks[0]
             blocks[0] = Block("heading", "heading", b.start, b.end, b.end)
-        if blocks:
-            a, b = blocks[0].start, blocks[-1].end
-            out.append((RawRecord(blocks, guessed=True), Excerpt(text[a:b], a)))
-    return out
+    return guessed_pieces(text, pieces)
 
 
 def split_prose_records(raws: list[RawRecord], whole: str) -> list[RawRecord]:
