@@ -16,16 +16,10 @@ _REASON = "a stretch stating one fact at most (a heading, a sheet's name), no pr
 
 
 def facts(record: Record) -> int:
-    """How many of a project's facts a record states; a value only suggested (values.suggestions: read from weaker
-    evidence, flagged "suggested") is no fact of its own: a heading's stray amount or date makes no record."""
-    guessed = {f.field for f in record.flags if f.reason.startswith("suggested")} - {"activities"}  # a venue only
-    guessed |= {"time_frame"} if guessed & {"start", "end"} else set()
-    guessed |= {"funding_source"} if "partners" in guessed else set()
-    stated = (("title", record.title.strip()), ("code", record.code), ("time_frame", record.start or record.end),
-              ("status", record.status), ("countries", record.countries or record.regions), ("sdgs", record.sdgs),
-              ("budgets", record.budgets), ("funding_source", record.partners or record.funding_source),
-              ("activities", record.activities))
-    return sum(1 for name, value in stated if value and name not in guessed)
+    """How many of a project's facts a record states."""
+    return sum(1 for value in (record.title.strip(), record.code, record.start or record.end, record.status,
+                               record.countries or record.regions, record.sdgs, record.budgets,
+                               record.partners or record.funding_source, record.activities) if value)
 
 
 def foldable(record: Record) -> bool:
