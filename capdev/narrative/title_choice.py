@@ -34,6 +34,8 @@ from .title_evidence import (
 from .title_glue import event_name, labelled_fact, not_a_title
 from .title_glued import glued_sentence
 from .title_meta import meta_line
+from .title_not_names import NEVER as _NOT_NAMES
+from .title_not_names import not_a_name
 from .values.fact_lines import fact_line
 from .values.places import resolve_country, resolve_region
 
@@ -243,7 +245,7 @@ def rejection(title: str, kind: str = "heading") -> str:
         return "too short"
     if _org_alone(title) and not w.title_noun.search(folded):
         return "an organisation's name"
-    return labelled_fact(title) or not_a_title(title)
+    return labelled_fact(title) or not_a_title(title) or not_a_name(title, kind)
 
 
 _DESCRIPTION = re.compile(r"^(?:An?|Une?|Una)\s+[a-z\u00e0-\u00ff]")
@@ -323,7 +325,7 @@ NAME_OVER_HEADLINE = "the name the text gives the project, not the heading"
 _NEVER_TITLES = frozenset({"empty", "a document's type or part", "a section heading", "a label", "a publication's name",
                            "an address", "a cookie notice or a navigation link", "a breadcrumb or a menu",
                            "an e-mail's header", "a page number", "a code or a placeholder", "a labelled fact",
-                           _FACT_LINE})
+                           _FACT_LINE}) | _NOT_NAMES
 
 
 NO_FACTS = _NO_FACTS = "a heading with no labelled facts under it"  # read by record_steps.countries

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .folding import fold
 from .title_acronyms import project_acronym_name
+from .title_not_names import set_aside_row_tail
 from .title_shapes import title_fault
 from .title_tags import tagged_headings
 from .titles import propose_title
@@ -148,3 +149,4 @@ def settle_title(asm) -> None:
     if why:  # "Estimados colegas: Solicito la traducción ...": no candidate is a title; none is placed
         rec.flag("title", f"no title in text: the proposal {rec.title!r} is not a title ({why})")
         rec.title, rec.title_is_proposed = "", False
+    set_aside_row_tail(rec)

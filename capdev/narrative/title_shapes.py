@@ -16,6 +16,7 @@ from .folding import fold
 from .labels import inline_labels, match_label
 from .org_shapes import _json, post_rx, sentence_verbs
 from .title_documents import document_title
+from .title_not_names import not_a_name
 from .values.dates import find_dates
 from .values.money import money_spans
 from .values.orgs import resolve_organisation
@@ -138,4 +139,4 @@ def title_fault(title: str) -> str:
         return "cut inside a bracket"
     if document_title(title):
         return "a document's own heading, not a project's title"
-    return ""
+    return not_a_name(title, "label")
