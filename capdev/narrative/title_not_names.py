@@ -8,6 +8,7 @@ A candidate title is set aside, in English, French and Spanish alike, when it is
 - a table of contents' entry: dot leaders, then a page number ("Introduction ..... 1", "Annexes ...... iv");
 - a fragment of prose: a phrase opening on a small function word ("the only workshop where ...", "la seule ...")
   or a participle and its agent ("co-funded by Canada", "financé par ...");
+- a speaker's line: a given name, a colon, a sentence ("MARCOS: Y siguiendo con la gestión ...");
 - a machine's field ("PRODID:-//Apple Inc.//...", "N:Banda;Chikondi;;Dr;") or a book's imprint ("ISBN 978-...");
 - the tail of a table's row: a value cut from a row of cells set apart by "|" ("Objet de la mission | Visa" after
   "... | Projet |") is a row's cells, never a name (table_row_tail, which reads the record's text).
@@ -28,6 +29,7 @@ CONTENTS = "a table of contents' entry (dot leaders and a page number)"
 FRAGMENT = "a fragment of prose, not a name"
 ROW_TAIL = "the tail of a table's row of cells"
 FIELD = "a machine's field or a book's imprint"
+SPEAKER = "a speaker's line (a transcript, a chat), not a name"
 NEVER = frozenset({POST, CONTENTS, ROW_TAIL, FIELD})
 
 _MAX_POST_WORDS = 8
@@ -75,6 +77,20 @@ def _post(folded: str) -> bool:
     return bool(last.search(folded)) and len(words) <= 5 and not any(w in connectors for w in words)
 
 
+# "MARCOS: Y siguiendo con ...", "Ana Pérez: ya llegamos a ...": a given name (and another word), a colon, a sentence.
+_SPEAKER = re.compile(r"^(?P<name>[^\W\d_][\w'-]*)(?:\s+[^\W\d_][\w'-]*)?\s*:\s+(?P<rest>\S.*)$")
+_SPEAKER_WORDS = 4
+# A name quoted in small letters ("la maison du citoyen") may be short; a phrase of prose runs longer.
+_FRAGMENT_WORDS = 5
+
+
+def _speaker(text: str) -> bool:
+    from .values.person_names import given_names
+    m = _SPEAKER.match(text)
+    return bool(m) and fold(m.group("name")).casefold() in given_names() and len(
+        m.group("rest").split()) >= _SPEAKER_WORDS
+
+
 def not_a_name(title: str, kind: str = "") -> str:
     """Why this (cleaned) candidate is no project's name ('' when it may be one). kind: label | prose | heading."""
     text = " ".join(title.split())
@@ -87,10 +103,12 @@ def not_a_name(title: str, kind: str = "") -> str:
         return FIELD
     if _post(folded.strip(" .")):
         return POST
+    if _speaker(text):
+        return SPEAKER
     first = text.split()[0]
     if kind != "label" and first[:1].islower() and not re.match(r"[a-z]{1,2}-?[A-Z]|[a-z]-", first):
         f = fold(first).lower()
-        if f in _patterns()[4] or f in _DETERMINERS or _AGENT.match(folded):
+        if (f in _patterns()[4] or f in _DETERMINERS) and len(folded.split()) >= _FRAGMENT_WORDS or _AGENT.match(folded):
             return FRAGMENT
     return ""
 

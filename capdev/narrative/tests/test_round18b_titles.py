@@ -4,7 +4,7 @@ where a title that looks so must stay."""
 import pytest
 
 from capdev.narrative import parse_text
-from capdev.narrative.title_not_names import CONTENTS, FIELD, FRAGMENT, POST, not_a_name, table_row_tail
+from capdev.narrative.title_not_names import CONTENTS, FIELD, FRAGMENT, POST, SPEAKER, not_a_name, table_row_tail
 
 
 @pytest.mark.parametrize("line", [
@@ -45,7 +45,7 @@ def test_a_fragment_of_prose_is_no_title(line):
 
 
 @pytest.mark.parametrize("line", [
-    "e-Procurement Capacity Building for Albania", "eGovernment readiness in small states",
+    "e-Procurement Capacity Building for Albania", "eGovernment readiness in small states", "la maison du citoyen",
     "Appui à la modernisation de l'état civil", "Gobierno digital para municipios de El Salvador",
 ])
 def test_a_title_opening_otherwise_stays(line):
@@ -107,3 +107,18 @@ def test_a_row_tails_title_is_not_placed():
             "03/11 | Bamako | 40 | PADFE | Atelier régional | AK\n")
     for record in parse_text(text):
         assert record.title != "Objet de la mission | Visa"
+
+
+@pytest.mark.parametrize("line", [
+    "MARCOS: Y siguiendo con la gestión pública: la Unión Europea aprobó ochocientos",
+    "Sarah: the workshop in Suva went well yesterday", "Aminata Diallo : la mission part demain matin",
+])
+def test_a_speakers_line_is_no_title(line):
+    assert not_a_name(line) == SPEAKER
+
+
+@pytest.mark.parametrize("line", ["E-Government: Building Capacity for Digital Services",
+                                  "Servicio civil digital: plataforma de reclutamiento y selección",
+                                  "Marcos: Framework"])
+def test_a_title_with_a_colon_stays(line):
+    assert not_a_name(line) == ""
