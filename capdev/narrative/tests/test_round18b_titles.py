@@ -22,7 +22,7 @@ def test_a_post_is_no_title(line):
     "Head of State Protocol Training", "Director of Studies Training Programme",
     "Leadership Development Programme for Senior Civil Servants", "Public Service Innovation Fellowship",
     "Formation des directeurs des ressources humaines", "Programa de formación de jefes de unidad",
-    "Coordination of Aid in the Pacific", "Strengthening the Office of the Ombudsman",
+    "Coordination of Aid in the Pacific", "Strengthening the Office of the Ombudsman", "UNESCO Chair",
 ])
 def test_a_name_with_a_post_word_stays(line):
     assert not_a_name(line, "label") == ""
