@@ -52,7 +52,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     words = json.loads((_DATA / "title_words.json").read_text(encoding="utf-8"))
     post, mod = _alt(posts["post_words"]), _alt(posts["post_modifiers"])
     lead = rf"^(?:(?:{mod})(?:\s+|-))*(?:{post})(?![\w-])(?:\s+(?:{mod})(?![\w-]))*"
-    # "Head, Local ...", "Vice-Rector (International Relations)", "Second Secretary": the post, then nothing or an aside.
+    # "Head, Local ...", "Vice-Rector (International Relations)", "Second Secretary": a post, then an aside or none.
     alone = re.compile(rf"{lead}\s*(?:$|\\?[,;]|[(/:]|[-\u2013\u2014]\s)")
     # "Director of Public Administration", "Chef de projet", "Jefa de la Unidad de ...": the post and its unit.
     of = re.compile(rf"{lead}\s+(?:of|de|du|des|del|d'|for|pour|para|in|en|at|a|au|aux)(?![\w-])")
@@ -108,7 +108,8 @@ def not_a_name(title: str, kind: str = "") -> str:
     first = text.split()[0]
     if kind != "label" and first[:1].islower() and not re.match(r"[a-z]{1,2}-?[A-Z]|[a-z]-", first):
         f = fold(first).lower()
-        if (f in _patterns()[4] or f in _DETERMINERS) and len(folded.split()) >= _FRAGMENT_WORDS or _AGENT.match(folded):
+        opener = f in _patterns()[4] or f in _DETERMINERS
+        if opener and len(folded.split()) >= _FRAGMENT_WORDS or _AGENT.match(folded):
             return FRAGMENT
     return ""
 
