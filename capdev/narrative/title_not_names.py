@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .folding import fold
+from .folding import alternation, fold
 
 _DATA = Path(__file__).with_name("data")
 POST = "a person's job or position, not a project's name"
@@ -42,15 +42,11 @@ _CONTENTS = re.compile(r"(?:(?:\.\s?){4,}|\u2026{2,}|(?:\u00b7\s?){4,}|_{4,})\s*
                        re.IGNORECASE)
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
     posts = json.loads((_DATA / "title_posts.json").read_text(encoding="utf-8"))
     words = json.loads((_DATA / "title_words.json").read_text(encoding="utf-8"))
-    post, mod = _alt(posts["post_words"]), _alt(posts["post_modifiers"])
+    post, mod = alternation(posts["post_words"]), alternation(posts["post_modifiers"])
     lead = rf"^(?:(?:{mod})(?:\s+|-))*(?:{post})(?![\w-])(?:\s+(?:{mod})(?![\w-]))*"
     # "Head, Local ...", "Vice-Rector (International Relations)", "Second Secretary": a post, then an aside or none.
     alone = re.compile(rf"{lead}\s*(?:$|\\?[,;]|[(/:]|[-\u2013\u2014]\s)")
@@ -58,7 +54,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     of = re.compile(rf"{lead}\s+(?:of|de|du|des|del|d'|for|pour|para|in|en|at|a|au|aux)(?![\w-])")
     # "Project Coordinator", "Programme Manager", "National Project Officer": the post closes a short line.
     last = re.compile(rf"(?<![\w-])(?:{post})$")
-    nouns = re.compile(rf"(?<![\w'])(?:{_alt(fold(w).lower() for w in words['title_nouns'])})(?![\w'])")
+    nouns = re.compile(rf"(?<![\w'])(?:{alternation(words['title_nouns'])})(?![\w'])")
     connectors = frozenset(fold(c).lower() for c in words["connectors"])
     return alone, of, last, nouns, connectors
 
