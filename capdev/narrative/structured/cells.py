@@ -22,7 +22,6 @@ from .column_names import form_column, is_row_number
 _IDENTITY = ("code", "title")
 # What an activity table's columns say that a project's fields do not: such a table is one project's events.
 _EVENT_ROLES = ("participants", "place", "type", "city")
-_BRACKETED = re.compile(r"\([^()]*\)")
 _CURRENCY_TAIL = re.compile(r"[ _-]+(?:(?:in|en)[ _]+)?([A-Za-z$\u20ac\u00a3]{1,4}\$?)$", re.IGNORECASE)
 _NAME_DECORATION = re.compile(r"^[\s\"'*_`#]+|[\s\"'*_`:]+$")
 
@@ -152,11 +151,10 @@ def names_projects(columns: list[Column], table: LabelTable | None = None) -> bo
 
 
 def _value_like(name: str) -> bool:
-    """Is this unlabelled column name a value ("1920Z", "2024", "USD 40,000") rather than a form's question? A
-    question may name a year or hold digits in brackets ("Activities held in 2025 (date, place, number of
-    participants)"): in a header's name, its bracketed notes aside, words with digits are a few among many, or the name
-    asks ("Held in 2025?")."""
-    words = _BRACKETED.sub(" ", name).split()
+    """Is this unlabelled column name a value ("1920Z", "2024", "USD 40,000", "Example (record 1)") rather than a
+    form's question? A question may name a year ("Activities held in 2025 (date, place, number of participants)"):
+    in a header's name words with digits are a few among many, or the name asks ("Held in 2025?")."""
+    words = name.split()
     numbered = sum(1 for w in words if re.search(r"\d", w))
     return numbered * 3 >= len(words) > 0 and not words[-1].endswith(("?", "\uff1f"))
 
