@@ -37,6 +37,7 @@ from .structured import SCAN_CHARS, portfolio_below, read_records, starts_with_t
 from .types import Record
 from .typeset import read_typeset
 from .value_shapes import shape_checked
+from .values.date_order import within, writes_month_first
 from .values.status_dates import HEAD_CHARS, document_date, infer_status
 from .values.status_sections import section_marks
 from .word_numbered_cuts import split_prose_records
@@ -68,9 +69,14 @@ def iter_records(chunks: Iterable[str], source_file: str | None = None, *, relat
         yield from feed_file(feed, source_file, relater)
         return
     chunks = read_typeset(chunks)  # a LaTeX or wiki source: its markup blanked in place (typeset.py)
+    # Slash dates are read day first unless the document's first part shows it writes them month first.
+    chunks = iter(chunks)
+    first = next(chunks, "")
+    first_month = writes_month_first(first)
+    chunks = itertools.chain([first], chunks)
     # A stretch stating one fact at most is no record when others state more (one_fact_records.py): folded before
     # the records are numbered and related.
-    for index, record in enumerate(fold_one_fact(_read(chunks, source_file, max_record))):
+    for index, record in enumerate(within(fold_one_fact(_read(chunks, source_file, max_record)), first_month)):
         record.index = index
         relater.add(record)
         yield record

@@ -16,7 +16,7 @@ from ..assemble import _Assembler
 from ..labels import LabelMatch, LabelTable, default_table, match_label
 from ..segment import Block, RawRecord
 from ..types import Record
-from .column_names import is_row_number
+from .column_names import form_column, is_row_number
 
 # Fields a portfolio table is about; a table naming two of them (one being its code or title) lists projects.
 _IDENTITY = ("code", "title")
@@ -84,6 +84,7 @@ class ReadTable:
     detached: bool = False
     legend: dict[str, str] | None = None  # the status letters a legend near the table spells out (once per table)
     events: dict[str, list] | None = None  # a project code's events, read from rows beside the table (a dump's)
+    set_aside: list[tuple[int, int]] = field(default_factory=list)  # test entries: no project, kept unplaced
 
 
 def column_label(name: str, table: LabelTable | None = None) -> LabelMatch | None:
@@ -134,7 +135,7 @@ def names_projects(columns: list[Column], table: LabelTable | None = None) -> bo
     code or a title, and none an activity table's own (participants, venue, kind of event)?"""
     from ..page_lines import column_role
 
-    named = [c for c in columns if c.name.strip()]
+    named = [c for c in columns if c.name.strip() and not form_column(c.name)]
     fields = {c.field for c in named if c.field}
     if len(named) < 2 or len(fields) < 2 or not fields & set(_IDENTITY):
         return False
@@ -144,9 +145,18 @@ def names_projects(columns: list[Column], table: LabelTable | None = None) -> bo
 
     table = table or default_table()
     for c in named:
-        if c.field is None and (re.search(r"\d", c.name) or fold_key(c.name) in table.status_values):
+        if c.field is None and (_value_like(c.name) or fold_key(c.name) in table.status_values):
             return False  # "1920Z", "Completed": a value, so the row is a record's labels and values
     return not any(c.field is None and column_role(c.name, table) in _EVENT_ROLES for c in named)
+
+
+def _value_like(name: str) -> bool:
+    """Is this unlabelled column name a value ("1920Z", "2024", "USD 40,000", "Example (record 1)") rather than a
+    form's question? A question may name a year ("Activities held in 2025 (date, place, number of participants)"):
+    in a header's name words with digits are a few among many, or the name asks ("Held in 2025?")."""
+    words = name.split()
+    numbered = sum(1 for w in words if re.search(r"\d", w))
+    return numbered * 3 >= len(words) > 0 and not words[-1].endswith(("?", "\uff1f"))
 
 
 def by_column(project: Project) -> dict[int, str]:
@@ -205,6 +215,7 @@ def to_record(text: str, read: ReadTable, k: int, index: int, source_file: str |
     skip: set[int] = set()
     if k == 0:
         blocks.extend(Block("heading", "heading", a, b, b) for a, b in read.head if b > a)
+        blocks.extend(Block("unparsed", "text", a, b, a) for a, b in read.set_aside)
     cells = project.cells
     if read.detached and k == 0:
         cells = sorted((c for p in read.projects for c in p.cells), key=lambda c: c.start)
@@ -230,6 +241,11 @@ def to_record(text: str, read: ReadTable, k: int, index: int, source_file: str |
             values[id(block)] = (cell.value[lab.value_start :].strip(), cell.at + lab.value_start)
             blocks.append(block)
             continue
+        if col.label is None and form_column(col.name):
+            # A form tool's own column (the response's timestamp, its sender): kept, never read as the project's
+            # date or anything else.
+            blocks.append(Block("heading", "heading", cell.start, cell.end, cell.end))
+            continue
         if col.label is None:
             blocks.append(Block("unparsed", "text", cell.start, cell.end, cell.at))
             if col.name.strip() and col.name not in unknown:
@@ -252,6 +268,8 @@ def to_record(text: str, read: ReadTable, k: int, index: int, source_file: str |
         # Its cells are spans of the first project's record (a column of the table is no stretch of the text).
         rec.spans, rec.unparsed = [], []
         rec.flags = [f for f in rec.flags if f.field != "unparsed" or not f.reason.startswith("placed by no rule")]
+    for _ in read.set_aside if k == 0 else ():
+        rec.flag("record", "a row read as a test entry (\u201cTEST - please ignore\u201d): no project, kept unplaced")
     for name in unknown:
         rec.flag("unparsed", f"column \u201c{name}\u201d is no label: its cell is kept unplaced")
     for name, reason in notes:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from ..folding import fold
 
-__all__ = ["column_spelling", "compact_date", "is_row_number", "row_numbers_column", "status_legend", "status_letter"]
+__all__ = ["column_spelling", "compact_date", "form_column", "is_row_number", "is_test_entry", "row_numbers_column",
+           "status_legend", "status_letter"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "column_names.json"
 _ASIDE = re.compile(r"^(?P<name>.*?)\s*(?P<aside>\([^()]{1,12}\)|\[[^\[\]]{1,12}\])$")
@@ -18,10 +19,11 @@ _ROW_NUMBER = re.compile(r"^\d{1,3}[.)]?$")
 
 
 @functools.cache
-def _data() -> tuple[dict[str, str], frozenset[str]]:
+def _data() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
     data = json.loads(_DATA.read_text(encoding="utf-8"))
     names = {_key(k): v for k, v in data["names"].items()}
-    return names, frozenset(_key(k) for k in data["row_numbers"])
+    return (names, frozenset(_key(k) for k in data["row_numbers"]),
+            frozenset(" ".join(fold(k).lower().split()) for k in data["form_columns"]))
 
 
 def _key(text: str) -> str:
@@ -47,6 +49,25 @@ def column_spelling(name: str) -> str | None:
 def row_numbers_column(name: str) -> bool:
     """Is this column name one of a row-number column ("No.", "#", "N°")?"""
     return _key(name) in _data()[1] or name.strip() == "#"
+
+
+@functools.cache
+def _test_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = json.loads(_DATA.read_text(encoding="utf-8"))
+    return frozenset(data["test_words"]), frozenset(data["test_rows"])
+
+
+def is_test_entry(title: str) -> bool:
+    """Is this title a test entry's ("TEST - please ignore", "Prueba, no tomar en cuenta", "essai")? Only words of
+    such a note, one of them a test word: "Test and evaluation framework" is a title."""
+    words = re.findall(r"[^\W\d_]+", fold(title).lower())
+    core, allowed = _test_words()
+    return 0 < len(words) <= 8 and all(w in allowed for w in words) and any(w in core for w in words)
+
+
+def form_column(name: str) -> bool:
+    """Is this a column a form tool adds to each response ("Timestamp", "Horodateur", "Marca temporal", "_uuid")?"""
+    return " ".join(fold(name).lower().split()) in _data()[2]
 
 
 def is_row_number(value: str) -> bool:

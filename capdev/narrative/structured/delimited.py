@@ -20,7 +20,7 @@ from .cells import (
     labelled_line,
     names_projects,
 )
-from .column_names import continues_row, is_total_row
+from .column_names import continues_row, is_test_entry, is_total_row
 from .trailer_rows import is_empty_row, is_trailer_row
 
 DELIMITERS = (";", "\t", ",", "|")
@@ -127,13 +127,13 @@ def detect(text: str, pos: int, limit: int, table: LabelTable) -> ReadTable | No
             continue
         found = _rows(text, head[1], delim, columns, limit, table)
         if found is not None:
-            heads, projects, stop = found
-            return ReadTable("delimited", columns, [(pos, head[1]), *heads], projects, pos, stop)
+            heads, projects, stop, aside = found
+            return ReadTable("delimited", columns, [(pos, head[1]), *heads], projects, pos, stop, set_aside=aside)
     return None
 
 
 def _rows(text: str, pos: int, delim: str, columns: list[Column], limit: int, table: LabelTable | None = None
-          ) -> tuple[list[tuple[int, int]], list[Project], int] | None:
+          ) -> tuple[list[tuple[int, int]], list[Project], int, list[tuple[int, int]]] | None:
     width = len(columns)
     heads: list[tuple[int, int]] = []
     if delim == "|":
@@ -145,6 +145,8 @@ def _rows(text: str, pos: int, delim: str, columns: list[Column], limit: int, ta
     identity = [k for k, c in enumerate(columns) if c.field == "code"][:1] or [
         k for k, c in enumerate(columns) if c.field == "title"][:1]
     projects: list[Project] = []
+    aside: list[tuple[int, int]] = []
+    projects_title = next((k for k, c in enumerate(columns) if c.field == "title"), None)
     gap = pos  # where the blank lines (and empty rows of delimiters) before the row being read begin
     while pos < len(text):
         at = _blank_to(text, pos)
@@ -167,6 +169,10 @@ def _rows(text: str, pos: int, delim: str, columns: list[Column], limit: int, ta
             break  # the header row again: another table begins there (a second sheet, a second page)
         if at > pos and _a_header(values, table):
             break  # a row of labels after a blank line: the header of another table ("Code;Pays;Zone")
+        if projects_title is not None and is_test_entry(values[projects_title] if projects_title < len(values) else ""):
+            aside.append((at, nxt))  # a form's test response ("TEST - please ignore"): kept, flagged, no project
+            pos = gap = nxt
+            continue
         pos = gap
         if extra:  # empty cells after the last column: its delimiter at the row's end
             cells = [*cells[: width - 1], (cells[width - 1][0], extra[-1][1], cells[width - 1][2], cells[width - 1][3])]
@@ -190,7 +196,7 @@ def _rows(text: str, pos: int, delim: str, columns: list[Column], limit: int, ta
         check_length(text, projects[-1], limit)
     if not projects:
         return None
-    return heads, projects, projects[-1].end
+    return heads, projects, max([projects[-1].end, *(b for _, b in aside)]), aside
 
 
 def _a_header(values: list[str], table: LabelTable | None) -> bool:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from capdev.narrative.text_cache import per_text
 from capdev.narrative.types import DateRange, PartialDate
+from capdev.narrative.values.date_order import month_first
 from capdev.narrative.values.date_words import MONTHS, ORDINAL_OF
 from capdev.narrative.values.vague_dates import blank_vague_years
 from capdev.narrative.values.weekdays import blank_weekdays
@@ -167,8 +168,9 @@ def _piece_from(m: re.Match[str]) -> _Piece | None:
         return _Piece(m.start(), m.end(), [[(int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]))]], "iso")
     if g["num"]:
         a, b, y = int(g["num_a"]), int(g["num_b"]), int(g["num_y"])
-        # Day first (international usage) unless only the US reading is possible.
-        day, month = (b, a) if a <= 12 < b else (a, b)
+        # Day first (international usage) unless only the US reading is possible, or the document writes its slash
+        # dates month first (date_order.py).
+        day, month = (b, a) if a <= 12 < b or (g["num_sep"] == "/" and b <= 12 and month_first()) else (a, b)
         return _Piece(m.start(), m.end(), [[(y, month, day)]], "num")
     if g["nm"]:
         return _Piece(m.start(), m.end(), [[(int(g["nm_y"]), int(g["nm_m"]), None)]], "nm")
