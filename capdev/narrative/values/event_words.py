@@ -285,6 +285,8 @@ def _join_wrapped(text: str, lines: list[_Sentence]) -> list[_Sentence]:
             ends_open(last_line) or last_line.count("(") > last_line.count(")"))  # "(Sarajevo, November" / "2024)"
         counted = prev is not None and _COLON_COUNT.search(prev.text) and _COUNT_LINE.match(ln.text) \
             and _hangs(text, prev, ln)  # "- mission ..., Dakar, février 2025 :" / "  8 inspecteurs ;"
+        # "Atelier de lancement ... de la commune :" / "120 participants (maires, ...).": the sentence's count
+        counted = counted or (prev is not None and prev.text.rstrip().endswith(":") and _PARTICIPANTS.match(ln.text))
         if (prev is not None and (len(last_line) >= _WRAP_MIN or open_end)
                 and (not _ENDED.search(prev.text) or counted)
                 and (not _COLUMNS.search(last_line) or hang_under_date(text, prev, ln))
