@@ -34,6 +34,7 @@ from .event_list_heads import lead_of_item, typed_by_lead
 from .event_lists import keyword_clause, list_drafts
 from .event_online import drop_online_venue, same_venue
 from .event_plan_lists import under_plan
+from .event_stamps import date_from_stamps
 from .event_words import _FAMILY, _FUTURE, _join_wrapped, _lines, _mask_quotes, _Sentence, _sentences
 from .resources import extract_resources
 from .venues import town_countries, venue_country
@@ -217,6 +218,7 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
     events = counts_told_back(events, _FAMILY)
     same_venue(events)
     _apply_dateline(text, events)
+    date_from_stamps(text, events, offset)
     apply_corrections(text, events, offset)
     return events
 
