@@ -125,3 +125,22 @@ def test_an_english_stamp_of_unwritten_order_dates_nothing():
     # 12/2/26: 12 February or 2 December; "18-19 November" falls in 2025 or in 2026: no date is read
     (event,) = extract_events("[12/2/26, 08:10] Ann: the workshop on 18-19 November in Kampala had 34 participants")
     assert event.start is None
+
+
+@pytest.mark.parametrize("text, start, count", [
+    ("IMG_2231.jpg — 14 mars 2025. Atelier de formation des receveurs à Kaolack : 38 participants.", "2025-03", 38),
+    ("DSC_0001.JPG — 9 de abril de 2025. Taller de planificación municipal en Cobán con 31 participantes.",
+     "2025-04", 31),
+    ("IMG_0311.jpg — 3 June 2025. Training workshop for district planners in Kumasi, 26 participants.", "2025-06", 26),
+])
+def test_a_captions_date_alone_dates_its_activity(text, start, count):
+    (event,) = extract_events(text)
+    assert (f"{event.start.year}-{event.start.month:02d}", event.participants) == (start, count)
+
+
+@pytest.mark.parametrize("text", [
+    "Photo 4 – 3 June 2025. Training workshop for district planners in Kumasi, 26 participants.",  # days 4 to 3?
+    "2024. Workshops were held in Accra and Kumasi.",  # a year opens a paragraph: no entry's date
+])
+def test_a_date_alone_after_an_items_number_or_a_bare_year_dates_nothing(text):
+    assert all(e.start is None for e in extract_events(text))
