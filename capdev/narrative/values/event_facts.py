@@ -152,7 +152,8 @@ def _places_in(text: str, masked: str, excluded: list[tuple[int, int]]) -> list[
             continue
         named_as_venue = (_OF_EVENT.search(text[max(0, cm.start - 40) : cm.start])
                           or (_EVENT_AFTER.match(text, cm.end)
-                              and text[max(0, cm.start - 4) : cm.start] in ("the ", "The ")))
+                              and (text[max(0, cm.start - 4) : cm.start] in ("the ", "The ")
+                                   or not text[: cm.start].strip(" \t-*\u2022\u00b7\u25aa"))))
         # "Taller de inducción, Cusco.": a known city alone between a comma and the clause's end
         alone = text[max(0, cm.start - 3) : cm.start].rstrip().endswith(",") and _CLAUSE_END.match(text, cm.end)
         if _PREPOSITION_BEFORE.search(text[max(0, cm.start - 30) : cm.start]) or named_as_venue or alone \
@@ -179,7 +180,8 @@ _OF_EVENT = re.compile(r"(?:atelier|taller|s[ée]minaire|seminario|r[ée]union|r
                        r"conferencia|formation|capacitaci[oó]n|curso|workshop|conference|meeting)s?"
                        r"(?:\s+(?:r[ée]gional|national|nacional|technique|t[ée]cnico|de\s+validation|de\s+validaci[oó]n))?"
                        r"\s+(?:de|d['’]|of)\s*$", re.I)
-# "the Maputo seminar", "The Nairobi workshop": a city named before its event's word.
+# "the Maputo seminar", "The Nairobi workshop", an item's "- Banjul national workshop ...": a city named before its
+# event's word.
 _EVENT_AFTER = re.compile(r"\s+(?:(?:regional|national|technical|validation|training|inception)\s+)?"
                           r"(?:seminars?|workshops?|meetings?|conferences?|forums?|trainings?|courses?|consultations?)\b")
 _GOVERNMENT_OF = re.compile(r"\bGovernment\s+of\s+$")
@@ -377,7 +379,7 @@ def _read_facts(text: str) -> _Facts:
     if q:
         f.quoted = next(g for g in q.groups() if g).strip()
     f.organisers = _organisers(text, masked)
-    f.online = told_online(masked, f.kw_start)
+    f.online = told_online(masked, f.kw_start, [d.start for d in f.dates])
     f.occurred = bool(_OCCURRED.search(masked))
     f.future = bool(_FUTURE.search(masked))
     c = _COUNTING.search(masked)

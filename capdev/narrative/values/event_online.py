@@ -61,16 +61,25 @@ def drop_online_venue(event, country_text: str | None) -> bool:
     return True
 
 
-def told_online(masked: str, kw_start: int) -> bool:
+def told_online(masked: str, kw_start: int, dated: list[int] | tuple = ()) -> bool:
     """Is the event whose word starts at kw_start told as held online? Only the online words of its own clause count:
     in "An advisory mission visited Kathmandu in February 2020; the remaining work was carried out remotely" the
-    mission met in Kathmandu."""
+    mission met in Kathmandu. dated: where the sentence's dates begin. A clause holding none of them while another
+    does tells no dated event: the dated clause is the event's ("12 diplomados virtuales; organización del Seminario
+    internacional ..., Bogotá, 18 y 19 de septiembre de 2024": the seminar met in Bogotá)."""
     if kw_start >= 0:
-        lo = masked.rfind(";", 0, kw_start) + 1
-        hi = masked.find(";", kw_start)
-        masked = masked[lo : hi if hi >= 0 else len(masked)]
+        lo, hi = _clause(masked, kw_start)
+        if dated and not any(lo <= d < hi for d in dated):
+            lo, hi = _clause(masked, dated[0])
+        masked = masked[lo:hi]
     masked = mask_not_a_mode(masked)  # "Local Online Service Index", "services en ligne": no mode of meeting
     return bool(_ONLINE.search(masked)) and not _IN_PERSON.search(masked)
+
+
+def _clause(masked: str, at: int) -> tuple[int, int]:
+    """The bounds of the clause (between semicolons) holding masked[at]."""
+    hi = masked.find(";", at)
+    return masked.rfind(";", 0, at) + 1, hi if hi >= 0 else len(masked)
 
 
 def same_venue(events: list) -> None:

@@ -38,7 +38,9 @@ _TYPE_RULES: list[tuple[str, str]] = [
      r"(?:expert\s+group\s+|high[\s-]level\s+|annual\s+|regional\s+|international\s+|global\s+|ministerial\s+)*"
      r"(?:conferences?|meetings?|forums?|fora|summits?|symposi(?:um|a)|round[\s-]?tables?|policy\s+dialogues?|"
      r"panel\s+discussions?|"
-     r"consultations?|side\s+events?|peer[\s-]+(?:learning\s+)?exchanges?|(?:learning|knowledge)\s+exchanges?)|\bEGMs?\b"),
+     r"consultations?|side\s+events?|peer[\s-]+(?:learning\s+)?exchanges?|(?:learning|knowledge)\s+exchanges?)|\bEGMs?\b"
+     # a course's closing or graduation: its people gathered, on a day and at a place of their own
+     r"|(?:closing|graduation|certificate|award)\s+ceremon(?:y|ies)"),
     ("study", r"(?:\w+\s+)?(?:studies|study|assessments?|surveys?|diagnostics?|evaluations?)"),
 ]
 # The same kinds in French and Spanish (accents optional), joined to the English rule of their type.
@@ -69,6 +71,10 @@ _TYPE_WORDS_FR_ES: dict[str, str] = {
     "conference": r"r[ée]unions?|conf[ée]rences?|forums?|colloques?|tables?\s+rondes?|consultations?|"
                   r"dialogues?|sommets?|[ée]changes?\s+(?:entre\s+pairs|d['’]exp[ée]riences?)|"
                   r"intercambios?\s+(?:entre\s+pares|de\s+experiencias)|"
+                  r"c[ée]r[ée]monies?\s+de\s+(?:cl[ôo]ture|remise\s+des\s+(?:dipl[ôo]mes|certificats|attestations))|"
+                  r"ceremonias?\s+de\s+(?:clausura|graduaci[oó]n|entrega\s+de\s+(?:diplomas|certificados))|"
+                  r"clausura(?=\s+(?:en\s+[A-Z]|del?\s+(?:diplomado|curso|taller|seminario)))|"
+                  r"cl[ôo]ture(?=\s+(?:[àa]\s+[A-Z]|du\s+(?:cycle|cours|s[ée]minaire)|de\s+la\s+formation))|"
                   r"reuni(?:[oó]n|ones)|conferencias?|conversatorios?|foros?|mesas?\s+redondas?|mesas?\s+t[ée]cnicas?|mesas?\s+de\s+trabajo|consultas?|di[aá]logos?|cumbres?|encuentros?",
     "study": r"[ée]tudes?|[ée]valuations?|enqu[eê]tes?|diagnostics?|estudios?|evaluaci(?:[oó]n|ones)|encuestas?|"
              r"diagn[oó]sticos?",
@@ -170,6 +176,8 @@ _PEOPLE = (r"(?:participants|officials|people|persons|civil\s+servants|public\s+
            r"notari[oa]s|notaries|registrars|avocat(?:e)?s|m[ée]decins|m[ée]dic[oa]s|infirmi[eè]re?s|enfermer[oa]s|"
            r"ministres|ministr[oa]s|d[ée]put[ée]e?s|diputad[oa]s|deputies|pr[ée]fets|governors|defensor(?:e|a)s|"
            r"d[ée]fenseur(?:e)?s|defenders|"
+           # a course's people counted as it closes ("52 graduados", "30 lauréates y ont pris part")
+           r"graduates|graduad[oa]s|egresad[oa]s|dipl[ôo]m[ée]e?s|laur[ée]at(?:e)?s|"
            # abbreviated in tables and notes, right after the count ("(35 part.)", "12 pers.", "40 pax"; "took part.")
            r"(?<=\d\s)(?:part|partic|particip|pers)\.|(?<=\d\s)pax)")
 _PARTICIPANTS = re.compile(
@@ -285,6 +293,8 @@ def _join_wrapped(text: str, lines: list[_Sentence]) -> list[_Sentence]:
             ends_open(last_line) or last_line.count("(") > last_line.count(")"))  # "(Sarajevo, November" / "2024)"
         counted = prev is not None and _COLON_COUNT.search(prev.text) and _COUNT_LINE.match(ln.text) \
             and _hangs(text, prev, ln)  # "- mission ..., Dakar, février 2025 :" / "  8 inspecteurs ;"
+        # "Atelier de lancement ... de la commune :" / "120 participants (maires, ...).": the sentence's count
+        counted = counted or (prev is not None and prev.text.rstrip().endswith(":") and _PARTICIPANTS.match(ln.text))
         if (prev is not None and (len(last_line) >= _WRAP_MIN or open_end)
                 and (not _ENDED.search(prev.text) or counted)
                 and (not _COLUMNS.search(last_line) or hang_under_date(text, prev, ln))

@@ -13,6 +13,7 @@ from ..types import Event
 from . import dates as _dates
 from .cities import city_country
 from .compound import split_compound
+from .event_captions import lead_dateline
 from .event_cards import read_card
 from .event_clause_drafts import clause_drafts
 from .event_continuation import continues, glue_dates, own_anchor
@@ -33,6 +34,7 @@ from .event_list_heads import lead_of_item, typed_by_lead
 from .event_lists import keyword_clause, list_drafts
 from .event_online import drop_online_venue, same_venue
 from .event_plan_lists import under_plan
+from .event_stamps import date_from_stamps
 from .event_words import _FAMILY, _FUTURE, _join_wrapped, _lines, _mask_quotes, _Sentence, _sentences
 from .resources import extract_resources
 from .venues import town_countries, venue_country
@@ -59,7 +61,8 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
         if under_plan(lines, i):  # "Activités prévues" / "- Atelier de restitution à Yaoundé en mai 2024": a plan
             i += 1
             continue
-        sents = glue_dates(_sentences(line))
+        sents, opened_on = lead_dateline(glue_dates(_sentences(line)), _facts)
+        told_before = len(drafts)
         clean = _LIST_MARK.sub("", line.text)
         label = re.match(r"^([A-Z][^:.]{2,70}):\s+(\S.*)$", clean)
         if label and ends_on_capacity(label.group(1)):
@@ -198,6 +201,8 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
             for s in _sentences(lines[j]):
                 _fill(current, _facts(s.text), s, offset, dates_ok=False)
             j += 1
+        for d in drafts[told_before:] if opened_on else ():
+            _opening_town(d, f"{opened_on},")  # a caption's dateline: the town no list holds, from the gazetteer
         if ctx is not None:
             ctx.lines_left -= 1
             if ctx.lines_left <= 0:
@@ -213,6 +218,7 @@ def extract_events(text: str, offset: int = 0) -> list[Event]:
     events = counts_told_back(events, _FAMILY)
     same_venue(events)
     _apply_dateline(text, events)
+    date_from_stamps(text, events, offset)
     apply_corrections(text, events, offset)
     return events
 
