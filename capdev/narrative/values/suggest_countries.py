@@ -27,6 +27,7 @@ import functools
 import re
 
 from ..folding import fold
+from .city_places import city_country_of
 from .places import CountryMention, find_countries, find_demonyms
 
 __all__ = ["document_place", "first_sentence", "give_way", "head_state", "label_codes", "national_people", "seats",
@@ -298,6 +299,7 @@ _WEAK = (
     ("first", "named in the first sentence"),
     ("place", "the national body's dateline or address"),
 )
+_LAST = (("city", "the city the text names, in no other country"),)  # values.city_places: where nothing else says
 
 
 def _read(text: str, title: str, label_texts: list[str]) -> dict[str, list[str]]:
@@ -326,13 +328,14 @@ def suggested_countries(text: str, title: str = "", label_texts: list[str] = (),
     payers = set(funder_countries(list(donor_texts or ()), text)) | set(refused)
     kinds = {k: [c for c in v if c not in payers] for k, v in read.items()}
     candidates = list(dict.fromkeys(c for v in kinds.values() for c in v))
-    if not candidates:
-        return None
-    idle = unserved(clean, candidates)
+    idle = unserved(clean, candidates) if candidates else {}
     candidates = [c for c in candidates
                   if c not in idle and not _donor_named(clean, c) and not _only_compared(clean, c)]
-    for tier in (_STRONG, _WEAK):
-        sets = {key: [c for c in kinds[key] if c in candidates] for key, _ in tier}
+    if not candidates:  # the city the text names (values.city_places), where nothing else names a country
+        candidates = city_country_of(clean, payers)
+        kinds = {"city": candidates}
+    for tier in (_STRONG, _WEAK, _LAST):
+        sets = {key: [c for c in kinds.get(key, ()) if c in candidates] for key, _ in tier}
         sets = {key: v for key, v in sets.items() if v}
         if not sets:
             continue
