@@ -28,6 +28,7 @@ import re
 
 from ..folding import fold
 from .city_places import city_country_of
+from .field_offices import office_countries
 from .places import CountryMention, find_countries, find_demonyms
 
 __all__ = ["document_place", "first_sentence", "give_way", "head_state", "label_codes", "national_people", "seats",
@@ -298,6 +299,7 @@ _WEAK = (
     ("told", "a sentence that says whom the project serves"),
     ("first", "named in the first sentence"),
     ("place", "the national body's dateline or address"),
+    ("office", "the country office that runs the project"),
 )
 _LAST = (("city", "the city the text names, in no other country"),)  # values.city_places: where nothing else says
 
@@ -305,7 +307,8 @@ _LAST = (("city", "the city the text names, in no other country"),)  # values.ci
 def _read(text: str, title: str, label_texts: list[str]) -> dict[str, list[str]]:
     return {"label": label_codes(label_texts), "head": head_state(text), "title": title_countries(title),
             "seat": seats(text), "work": work_places(text), "people": national_people(text),
-            "told": _told(text), "first": first_sentence(text), "place": document_place(text)}
+            "told": _told(text), "first": first_sentence(text), "place": document_place(text),
+            "office": office_countries(text)}
 
 
 def _told(text: str) -> list[str]:
