@@ -136,7 +136,8 @@ _DONOR = [
     _C + r"(?:'s)?\s*(?:[-–]\s*)?(?:development\s+)?(?:cooperation|co-operation|aid\b|embassy|trust\s+funds?|"
          r"international\s+development|development\s+agency|donor)",
     r"\b(?:embassy|consulate)\s+of\s+(?:the\s+)?" + _C,
-    r"\b(?:ambassade|consulat|embajada|consulado)\s+(?:de\s+la\s+|de\s+l['’]\s?|du\s+|des\s+|del\s+|de\s+|d['’]\s?)" + _C,
+    r"\b(?:ambassade|consulat|embajada|consulado)\s+"
+    r"(?:de\s+la\s+|de\s+l['’]\s?|du\s+|des\s+|del\s+|de\s+|d['’]\s?)" + _C,
     r"\b(?:funded|financed|sponsored|supported\s+financially|contribution)\s+(?:by|from|"
     r"of)\s+(?:the\s+)?(?:government\s+of\s+(?:the\s+)?)?" + _C,
     r"\b(?:funding|grant|donation|contribution)\s+(?:from|by)\s+(?:the\s+)?(?:government\s+of\s+(?:the\s+)?)?" + _C,
