@@ -9,6 +9,8 @@ study visit's venue (the cue words of data/role_cues.json, read by values.who_is
 countries among the cities are split evidence and give nothing."""
 from __future__ import annotations
 
+import re
+
 from ..folding import fold
 from ..intervals import Intervals
 from .cities import find_cities
@@ -16,7 +18,31 @@ from .places import find_countries
 
 __all__ = ["city_country_of"]
 
-_NOT_HERE = ("a comparison or an example", "participants' origin", "a study visit's venue")
+_NOT_HERE = ("a comparison or an example", "participants' origin", "a study visit's venue", "venue",
+             "the venue of a past event")
+_REACH = 80  # characters of the city's clause read on either side, within its line
+
+
+def _an_event(text: str, city) -> bool:
+    """Is the city named in a clause about an event, a visit or a funder (values.cities' words), or as a dateline's
+    place? An event may be held anywhere (a regional workshop, a conference abroad), a letter written at its
+    sender's seat: neither says anything of the country served."""
+    from .cities import _EVENT_WORDS
+    from .datelines import dateline
+
+    lo = max(text.rfind("\n", 0, city.start) + 1, city.start - _REACH)
+    hi = text.find("\n", city.end)
+    hi = min(len(text) if hi < 0 else hi, city.end + _REACH)
+    if dateline(text[city.start : hi]) is not None:
+        return True  # "New York, 3 March 2026": where a letter was written, not where the work is
+    clause = re.split(r"[.;!?](?:\s|$)", text[lo:hi])
+    at = city.start - lo
+    pos = 0
+    for part in clause:
+        if pos <= at <= pos + len(part):
+            return bool(_EVENT_WORDS.search(part))
+        pos += len(part) + 2
+    return bool(_EVENT_WORDS.search(text, lo, hi))
 
 
 def city_country_of(text: str, payers: set[str] = frozenset()) -> list[str]:
@@ -28,7 +54,7 @@ def city_country_of(text: str, payers: set[str] = frozenset()) -> list[str]:
         return []
     folded = fold(text)
     cities = find_cities(text)
-    found = {c.iso3 for c in cities if _context(folded, c.start, False) not in _NOT_HERE}
+    found = {c.iso3 for c in cities if _context(folded, c.start, False) not in _NOT_HERE and not _an_event(text, c)}
     if len(found) != 1:
         return []
     in_cities = Intervals([(c.start, c.end) for c in cities])  # "Antigua Guatemala" names no Antigua and Barbuda

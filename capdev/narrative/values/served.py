@@ -79,10 +79,6 @@ def split_place_list(text: str) -> tuple[list[str], list[str]]:
         target = countries if kind == "country" else regions
         if value not in target:
             target.append(value)
-    if not countries and not regions:  # "KZ, UZ, TJ", "JO + TN": a label's value all in ISO codes
-        from .suggest_countries import label_codes
-
-        countries = label_codes([text])
     return countries, regions
 
 
