@@ -261,3 +261,34 @@ def test_a_funded_by_line_that_goes_on_to_its_implementer(text, funder, implemen
     assert _funders(rec) == [funder]  # not the envelope, not the partner after "avec" / "con"
     assert [p.name for p in rec.partners if p.role == "implementing"] == [implementer]
     assert partner in [p.name for p in rec.partners if p.role == "cooperating"]
+
+
+# ------------------------------------------------------------------------ a page's funder the list does not know
+
+_PAGE_RECORDS = ("Title: Civil service reform in Niger\nCode: GF-01\nCountry: Niger\nPeriod: 2025-2027\n\n"
+                 "Title: Local finance training in Mali\nCode: GF-02\nCountry: Mali\nPeriod: 2025-2026\n\n"
+                 "Title: Civil registry in Chad\nCode: GF-03\nCountry: Chad\nPeriod: 2025-2028\n"
+                 "Donor: European Union\n")
+
+
+@pytest.mark.parametrize("head, funder", [
+    ("Governance Fund - Grants register\n\nThe projects below are funded by the Nordic Governance Facility.\n\n",
+     "Nordic Governance Facility"),
+    ("Fonds de gouvernance - registre des subventions\n\nLes projets ci-dessous, financés par la Coopération "
+     "luxembourgeoise, relèvent du volet gouvernance.\n\n", "Coopération luxembourgeoise"),
+    ("Fondo de gobernanza - registro de donaciones\n\nLos proyectos siguientes están financiados por la Fundación "
+     "Andina para la Gestión Pública.\n\n", "Fundación Andina para la Gestión Pública"),
+])
+def test_a_funder_named_once_in_the_page_head_is_lent_flagged(head, funder):
+    records = parse_text(head + _PAGE_RECORDS)
+    assert len(records) == 3
+    assert _funders(records[1]) == [funder]
+    assert any("page's head" in r for r in _flags(records[1], "funding_source"))
+    assert _funders(records[2]) == ["European Union"]  # a record's own funder stays alone
+
+
+def test_two_funders_in_the_page_head_lend_nothing():
+    head = ("Governance Fund - Grants register\n\nThe projects below are funded by the Nordic Governance Facility "
+            "and by the Alpine Public Service Trust.\n\n")
+    records = parse_text(head + _PAGE_RECORDS)
+    assert _funders(records[1]) == []
