@@ -9,9 +9,11 @@ countries label written in ISO codes ("Countries: JO + TN"), a domestic national
 26 de noviembre de 2026" under "INSTITUTO DE ALTOS ESTUDIOS NACIONALES"). Each reader gives the countries it reads as
 served. The readers where a record states its country (label, letterhead, title, beneficiary's name) are heard
 first; what its sentences say (place of work, national people, serve cues, first sentence, dateline) only when those
-say nothing. The suggestion is flagged with what it was read from ("suggested: CIV, the State's letterhead on the
-record's first lines"), and gives way to a page's head or a heading above the record (give_way), rules that run
-after it.
+say nothing; a country office named as where the project is run ("the UNDP Country Office in Guatemala":
+values.field_offices) among these. Last, where nothing names a country, the one country of the cities the text
+names outside an event, a visit or a dateline (values.city_places). The suggestion is flagged with what it was read
+from ("suggested: CIV, the State's letterhead on the record's first lines"), and gives way to a page's head or a
+heading above the record (give_way), rules that run after it.
 
 Never suggested: a country the text names as one that pays (values.who_is_served.funder_countries, a donor's context
 of values.served), in a context of no service only (a comparison, an organisation's seat, participants' origin, a
