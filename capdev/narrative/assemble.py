@@ -281,6 +281,8 @@ class _Assembler(FundingSteps, RecordSteps, TitleSteps):
         role = (block.label.modifiers.get("role") if block.label else None) or "cooperating"
         if role == "funding" and self.donor_is_mechanism(block, value, at):
             return
+        if role == "funding":  # "Financé par X et mis en œuvre ... par Y": Y implements (values.funder_clauses)
+            value = _values("funder_clauses").before_implementing(value)
         self.add_partners(value, role)
         words = value.split()
         if _DESCRIBED.search(value) and len(words) >= 12 and sum(w[:1].islower() for w in words) * 2 > len(words):

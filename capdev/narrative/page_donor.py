@@ -13,9 +13,13 @@ government it is: flagged, as a reviewer should confirm it.
 """
 from __future__ import annotations
 
+import re
+
 from .folding import fold
 from .types import Record
 
+# A list that goes on after the funder's name: "and by", "et par", "y por", "as well as".
+_ANOTHER = re.compile(r"\s*,?\s*(?:and|et|y|e|as\s+well\s+as|ainsi\s+que|as[íi]\s+como)(?![\w-])", re.IGNORECASE)
 _PREAMBLE = frozenset({"chrome", "unparsed", "heading", "summary"})
 REASON = "suggested donor: {}, named beside a word of funding in the page's head, above its first project"
 
@@ -34,7 +38,24 @@ def head_donor(record: Record) -> str | None:
     # A summary above the first title is the page's (a labelled record's prose before its first label); above a
     # record's other values, with no title, it may be the record's own: left out.
     text = "".join(piece for field, piece in head if titled or field != "summary")
-    return suggest_donor(text) if text.strip() else None
+    if not text.strip():
+        return None
+    return suggest_donor(text) or _one_funder(text)
+
+
+def _one_funder(text: str) -> str | None:
+    """The one funder a funding cue of the head names, known to the reference list or not ("les projets ci-dessous,
+    financés par la Coopération luxembourgeoise": values.prose.read_funders), when it names only one (round 19)."""
+    from .values.prose import read_funders
+
+    funders = read_funders(text).funders
+    if len(funders) != 1:
+        return None
+    flat = " ".join(text.split())
+    at = flat.find(funders[0])
+    if at < 0 or _ANOTHER.match(flat, at + len(funders[0])):
+        return None  # "funded by A and by B": a second payer the reader left out, split evidence
+    return funders[0]
 
 
 def lend_donor(record: Record, donor: str | None) -> None:

@@ -284,6 +284,12 @@ class RecordSteps(EventSteps):
         if donors and not labelled.strip():
             fields = {k: _blank(v, donors) for k, v in fields.items()}
         rec.countries = list(_guard(rec, "countries", [], _values("served").served_countries, fields))
+        codes = [] if labelled.strip() else _guard(rec, "countries", [], _values("suggest_countries").label_codes,
+                                                    self.country_texts)
+        if codes:  # "Countries: KZ, UZ, TJ": the label's ISO codes, over a country the text names (round 19)
+            rec.countries = codes
+            rec.flag("countries", f"suggested: {', '.join(codes)}, the countries label's ISO codes")
+            return
         carded = [] if labelled.strip() else _guard(rec, "countries", [], _values("fact_lines").card_countries,
                                                      rec.text)
         if carded:

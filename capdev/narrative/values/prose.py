@@ -30,6 +30,7 @@ from . import prose_periods as _periods
 from . import prose_roles as _roles
 from . import role_statements as _statements
 from . import told_partners as _told
+from .funder_clauses import before_implementing
 from .funding import _MECHANISM
 from .money import parse_money
 from .orgs import resolve_unit
@@ -340,6 +341,7 @@ def _from_cues(facts: ProseFacts, text: str) -> None:
         # "Financé par l'AFD et avec l'appui financier de l'Union européenne": the first name ends before the
         # second cue, so that the second funder is not taken for part of it; the words after the name ("funded by
         # the Government of Japan to strengthen the budget process") say nothing of what pays.
+        phrase = before_implementing(phrase)  # "... de Belgique et mis en œuvre ... par Enabel": a second clause
         named = _facts.name_extent(phrase) or phrase
         if _MECHANISM.search(named):
             facts.funding_source = facts.funding_source or re.split(r"\s+(?:and|y|et)\s+|,(?![^()]*\))", named)[0]

@@ -8,7 +8,9 @@ import bisect
 import re
 
 from ..intervals import Intervals
+from .bracket_payers import bracket_payers, paid_at
 from .counted_lists import counted_members, region_members
+from .country_lines import listed_lines
 from .places import (
     CountryMention,
     find_countries,
@@ -130,6 +132,8 @@ _DONOR = [
     _C + r"(?:'s)?\s*(?:[-–]\s*)?(?:development\s+)?(?:cooperation|co-operation|aid\b|embassy|trust\s+funds?|"
          r"international\s+development|development\s+agency|donor)",
     r"\b(?:embassy|consulate)\s+of\s+(?:the\s+)?" + _C,
+    r"\b(?:ambassade|consulat|embajada|consulado)\s+"
+    r"(?:de\s+la\s+|de\s+l['’]\s?|du\s+|des\s+|del\s+|de\s+|d['’]\s?)" + _C,
     r"\b(?:funded|financed|sponsored|supported\s+financially|contribution)\s+(?:by|from|"
     r"of)\s+(?:the\s+)?(?:government\s+of\s+(?:the\s+)?)?" + _C,
     r"\b(?:funding|grant|donation|contribution)\s+(?:from|by)\s+(?:the\s+)?(?:government\s+of\s+(?:the\s+)?)?" + _C,
@@ -407,15 +411,16 @@ def served_countries(fields: dict[str, str]) -> list[str]:
         mentions = find_countries(text)
         ft = _FieldText(text, mentions)
         head: CountryMention | None = None
+        paid = bracket_payers(text)  # "Q 12 millones (Gobierno de Canadá)": the country pays
         for i, mention in enumerate(mentions):
             if i == 0 or not _LIST_GAP.fullmatch(text[mentions[i - 1].end : mention.start]):
                 head = mention
-            score = _mention_score(key, ft, mention, head)
+            score = -3.0 if paid_at(paid, mention.start) else _mention_score(key, ft, mention, head)
             scores[mention.iso3] = scores.get(mention.iso3, 0.0) + score
             first_seen.setdefault(mention.iso3, (rank, mention.start))
         # "the three countries - A, B and C" (as many as the count says), "in the Pacific: A, B and C", "A, B and C
         # have requested support": lists that name the countries served
-        for member in counted_members(text) + region_members(text) + requesting_members(text):
+        for member in counted_members(text) + region_members(text) + requesting_members(text) + listed_lines(text):
             scores[member.iso3] = scores.get(member.iso3, 0.0) + 2.0
         # National adjectives: "Saudi nationals", "the Bahamian public service" count; a bare "French" only supports.
         # (find_demonyms already leaves out the words inside a country's name, "Saudi" of "Saudi Arabia".)

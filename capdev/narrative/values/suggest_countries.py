@@ -9,9 +9,11 @@ countries label written in ISO codes ("Countries: JO + TN"), a domestic national
 26 de noviembre de 2026" under "INSTITUTO DE ALTOS ESTUDIOS NACIONALES"). Each reader gives the countries it reads as
 served. The readers where a record states its country (label, letterhead, title, beneficiary's name) are heard
 first; what its sentences say (place of work, national people, serve cues, first sentence, dateline) only when those
-say nothing. The suggestion is flagged with what it was read from ("suggested: CIV, the State's letterhead on the
-record's first lines"), and gives way to a page's head or a heading above the record (give_way), rules that run
-after it.
+say nothing; a country office named as where the project is run ("the UNDP Country Office in Guatemala":
+values.field_offices) among these. Last, where nothing names a country, the one country of the cities the text
+names outside an event, a visit or a dateline (values.city_places). The suggestion is flagged with what it was read
+from ("suggested: CIV, the State's letterhead on the record's first lines"), and gives way to a page's head or a
+heading above the record (give_way), rules that run after it.
 
 Never suggested: a country the text names as one that pays (values.who_is_served.funder_countries, a donor's context
 of values.served), in a context of no service only (a comparison, an organisation's seat, participants' origin, a
@@ -27,6 +29,8 @@ import functools
 import re
 
 from ..folding import fold
+from .city_places import city_country_of
+from .field_offices import office_countries
 from .places import CountryMention, find_countries, find_demonyms
 
 __all__ = ["document_place", "first_sentence", "give_way", "head_state", "label_codes", "national_people", "seats",
@@ -297,13 +301,16 @@ _WEAK = (
     ("told", "a sentence that says whom the project serves"),
     ("first", "named in the first sentence"),
     ("place", "the national body's dateline or address"),
+    ("office", "the country office that runs the project"),
 )
+_LAST = (("city", "the city the text names, in no other country"),)  # values.city_places: where nothing else says
 
 
 def _read(text: str, title: str, label_texts: list[str]) -> dict[str, list[str]]:
     return {"label": label_codes(label_texts), "head": head_state(text), "title": title_countries(title),
             "seat": seats(text), "work": work_places(text), "people": national_people(text),
-            "told": _told(text), "first": first_sentence(text), "place": document_place(text)}
+            "told": _told(text), "first": first_sentence(text), "place": document_place(text),
+            "office": office_countries(text)}
 
 
 def _told(text: str) -> list[str]:
@@ -326,13 +333,14 @@ def suggested_countries(text: str, title: str = "", label_texts: list[str] = (),
     payers = set(funder_countries(list(donor_texts or ()), text)) | set(refused)
     kinds = {k: [c for c in v if c not in payers] for k, v in read.items()}
     candidates = list(dict.fromkeys(c for v in kinds.values() for c in v))
-    if not candidates:
-        return None
-    idle = unserved(clean, candidates)
+    idle = unserved(clean, candidates) if candidates else {}
     candidates = [c for c in candidates
                   if c not in idle and not _donor_named(clean, c) and not _only_compared(clean, c)]
-    for tier in (_STRONG, _WEAK):
-        sets = {key: [c for c in kinds[key] if c in candidates] for key, _ in tier}
+    if not candidates:  # the city the text names (values.city_places), where nothing else names a country
+        candidates = city_country_of(clean, payers)
+        kinds = {"city": candidates}
+    for tier in (_STRONG, _WEAK, _LAST):
+        sets = {key: [c for c in kinds.get(key, ()) if c in candidates] for key, _ in tier}
         sets = {key: v for key, v in sets.items() if v}
         if not sets:
             continue

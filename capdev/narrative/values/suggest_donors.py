@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..folding import fold
+from .bracket_payers import paying_country
 from .money import money_spans
 from .orgs import find_organisations, resolve_organisation
 from .places import resolve_country
@@ -79,7 +80,8 @@ def _payer_or_mechanism(name: str) -> bool:
     from .funding import _MECHANISM
 
     org = resolve_organisation(name)
-    return bool(_MECHANISM.search(fold(name)) or (org is not None and org.type in ("donor", "igo")))
+    return bool(_MECHANISM.search(fold(name)) or (org is not None and org.type in ("donor", "igo"))
+                or paying_country(name))  # "(Gobierno de Canadá)": values.bracket_payers
 
 
 def suggest_owner(text: str, others: set[str] = frozenset()) -> tuple[str, str, bool] | None:

@@ -7,7 +7,8 @@ with no venue is read as held nowhere, which is a wrong value on the map. So an 
 country served, FLAGGED with what it was read from, for a reviewer to confirm.
 
 Never suggested: for an online event; for an event told as history (recalled); where the record serves no country
-or several (a regional event may be held in any of them); where the event's own text names a country, a region or a
+or several (a regional event may be held in any of them: there the event's unstated venue is flagged for a
+reviewer, round 19); where the event's own text names a country, a region or a
 place (a study visit abroad, "a regional forum", a venue no list knows: values.unknown_venues flags that one).
 """
 from __future__ import annotations
@@ -30,7 +31,11 @@ _ELSEWHERE = re.compile(
 
 
 def suggest_venues(rec) -> None:
-    """Each event of REC that states no place gets the one country REC serves, flagged."""
+    """Each event of REC that states no place gets the one country REC serves, flagged; where REC serves several,
+    the event's venue is flagged as unknown (it may be held in any of them), never placed."""
+    if len(rec.countries) > 1:
+        _flag_unplaced(rec)
+        return
     if len(rec.countries) != 1:
         return
     (served,) = rec.countries
@@ -43,3 +48,13 @@ def suggest_venues(rec) -> None:
         e.country = served
         rec.flag("activities", f"suggested venue: {served}, the one country the project serves; the event's place "
                                f"is not stated ({e.title})")
+
+
+def _flag_unplaced(rec) -> None:
+    """An event held in no stated place, in a record that serves several countries: which of them hosts it, the
+    text does not say; an event counted with no venue would be read as held nowhere, so a reviewer is asked."""
+    for e in rec.activities:
+        if e.country or e.city or e.online or e.recalled:
+            continue
+        rec.flag("activities", f"venue not stated: the project serves {', '.join(rec.countries)}, the event's "
+                               f"country is left for a reviewer ({e.title})")

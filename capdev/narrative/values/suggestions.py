@@ -20,7 +20,8 @@ sure value, and nothing when the evidence is split (two periods, two amounts wit
   stands, an institution after "with / avec / con" or a word of working together);
 - the code: the one code-shaped token on the record's first lines (never a section's number, "II-2.");
 - the countries served (values.suggest_countries);
-- an event's venue where its text states no place: the one country the record serves (values.suggest_venues).
+- an event's venue where its text states no place: the one country the record serves; where it serves several,
+  the event is flagged for a reviewer, never placed (values.suggest_venues).
 A suggested donor is flagged on "funding_source" (who pays), not on "partners": the record's other partners were
 placed by rules, and their flags stay theirs.
 The status follows from a suggested period and the document's date (values.status_dates.infer_status, run after).

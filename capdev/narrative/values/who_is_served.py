@@ -22,6 +22,7 @@ from ..folding import fold
 from . import prose_facts as _prose
 from . import role_cues as _cues
 from .aid_agencies import agency_countries
+from .bracket_payers import bracket_payers
 from .places import find_countries, find_demonyms
 from .romance_demonyms import romance_mentions
 
@@ -87,6 +88,7 @@ def funder_countries(donor_texts: list[str], text: str) -> list[str]:
         for m in scanner.finditer(folded):
             if romance_before.search(folded[max(0, m.start() - _WINDOW) : m.start()]):
                 out.append(forms[m.group(0)])
+        out += [iso3 for _s, _e, iso3 in bracket_payers(text)]  # "USD 2 M (Norway)" (values.bracket_payers)
         out += agency_countries(text)  # "Agencia Mexicana de Cooperación ...", "Norwegian Agency for Development ..."
     return list(dict.fromkeys(out))
 
