@@ -6,7 +6,8 @@ each nested table's name key opens a record of its own (an event read as a proje
 the values and `2_350_000` is no amount. Here, line by line and in place (the text keeps the file's length, padded
 with spaces, so that offsets still index the file, as the other readers in place do):
 - a table's `[header]` line and a comment line are blanked (a comment is the file keeper's note: "the 2019 phase
-  is no longer shown", "do not add to the amount");
+  is no longer shown", "do not add to the amount"), and so are the keys of a table that is no project's (`[site]`,
+  `[search]`: the file's settings, when its projects are an array of tables);
 - a value's quotes, an array's brackets and quotes (`["BO", "EC"]` reads `BO, EC`) and a number's underscores are
   taken off; the `key = value` line otherwise stays, for the label reading;
 - the lines of a nested table (`[[a.b]]` under `[[a]]`) read as one key of its project, named as the nested
@@ -22,7 +23,7 @@ from .in_place import blanked, padded
 
 _HEAD_CHARS = 4096
 _ARRAY_TABLE = re.compile(r"^[ \t]*\[\[[ \t]*([\w-]{1,60}(?:\.[\w-]{1,60}){0,4})[ \t]*\]\][ \t]*(?:#.*)?\r?$", re.M)
-_TABLE = re.compile(r"^[ \t]*\[[ \t]*[\w-]{1,60}(?:\.[\w-]{1,60}){0,4}[ \t]*\][ \t]*(?:#.*)?\r?$")
+_TABLE = re.compile(r"^[ \t]*\[[ \t]*([\w-]{1,60}(?:\.[\w-]{1,60}){0,4})[ \t]*\][ \t]*(?:#.*)?\r?$")
 _PAIR = re.compile(r'^([ \t]*)([\w-]{1,60})([ \t]*=[ \t]*)(.*?)[ \t]*(#[^"\']*)?\r?$')
 _QUOTED_PAIR = re.compile(r'^[ \t]*[\w-]{1,60}[ \t]*=[ \t]*["\[]', re.M)
 _COMMENT = re.compile(r"[ \t]*#")
@@ -84,6 +85,7 @@ def toml_as_text(text: str) -> str:
     out: list[str] = []
     arrays: set[str] = set()  # the arrays of tables opened so far
     nested: list[str] = []  # the lines of the nested table being read
+    settings = False  # within a table that is no project's: the site's settings ("[site]", "[search]")
 
     def flush() -> None:
         if nested:
@@ -102,9 +104,13 @@ def toml_as_text(text: str) -> str:
                 nested.append(line)
             else:
                 arrays.add(name)
+                settings = False
                 out.append(blanked(line))
             continue
-        if _TABLE.match(line) or _COMMENT.match(line):
+        table = _TABLE.match(line)
+        if table:
+            settings = table.group(1).split(".")[0] not in arrays
+        if table or _COMMENT.match(line) or (settings and _PAIR.match(line.rstrip("\r\n"))):
             flush()
             out.append(blanked(line))
             continue
