@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
+from .contents_entries import split_entries
 from .cover_pieces import as_cover, names_next
 from .event_pieces import is_event_piece
 from .head_parts import Shares
@@ -180,7 +181,8 @@ def _cut(held: tuple[RawRecord, Excerpt]) -> Iterator[tuple[RawRecord, Excerpt]]
     for piece in split_repeated(*held):
         for part in split_siblings(*piece):
             for item in split_items(*part):
-                yield from split_numbered_blocks(*item)
+                for entry in split_entries(*item):  # a table of contents whose entries are projects
+                    yield from split_numbered_blocks(*entry)
 
 
 def join_pieces(segments: Iterable[tuple[RawRecord, Excerpt]]) -> Iterator[tuple[RawRecord, Excerpt]]:

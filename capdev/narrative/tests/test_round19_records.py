@@ -113,3 +113,69 @@ def test_a_toml_nested_table_reads_as_one_key_line():
     out = toml_as_text(text)
     assert "events = Workshop, 40 participants" in out
     assert "[[" not in out and '"' not in out
+
+
+_CONTENTS = {
+    "en": ("PUBLIC FINANCE ACADEMIES IN WEST AFRICA\nLessons from country cases\nSecond edition, March 2026\n\n"
+           "CONTENTS\n\nPreface ............................................ iii\n\nPART ONE · TRAINING\n\n"
+           "1. {t1} (GHA-BST-02) ........................ 9\n"
+           "   Ghana · 2021–2024, completed · USD 2.5 million from the World Bank ·\n"
+           "   delivered with the Institute of Local Government Studies · SDG 16\n"
+           "   Box 1.1: Ghana's public debt (USD 45 billion, 2022) ............. 11\n\nPART TWO · SYSTEMS\n\n"
+           "2. {t2} (TGO-TIS) ........................ 21\n"
+           "   Togo · March 2023 – February 2026 (ongoing) · European Union, EUR 800,000 ·\n"
+           "   regional seminar, Lomé, 4–6 June 2024 (70 participants)\n\n"
+           "Annex: Sources ........................................ 40\n"),
+    "fr": ("ACADÉMIES DES FINANCES PUBLIQUES EN AFRIQUE DE L'OUEST\nLeçons de quelques pays\nMars 2026\n\n"
+           "SOMMAIRE\n\nAvant-propos ....................................... iii\n\nPREMIÈRE PARTIE · FORMATION\n\n"
+           "1. {t1} (GHA-BST-02) ........................ 9\n"
+           "   Ghana · 2021–2024, achevé · 2,5 millions USD de la Banque mondiale ·\n"
+           "   avec l'Institut d'études de gouvernement local · ODD 16\n"
+           "   Encadré 1.1 : la dette du Ghana (45 milliards USD, 2022) ........ 11\n\n"
+           "DEUXIÈME PARTIE · SYSTÈMES\n\n"
+           "2. {t2} (TGO-TIS) ........................ 21\n"
+           "   Togo · mars 2023 – février 2026 (en cours) · Union européenne, 800 000 EUR ·\n"
+           "   séminaire régional, Lomé, 4-6 juin 2024 (70 participants)\n\n"
+           "Annexe : sources ...................................... 40\n"),
+    "es": ("ACADEMIAS DE FINANZAS PÚBLICAS EN ÁFRICA OCCIDENTAL\nLecciones de algunos países\nMarzo de 2026\n\n"
+           "ÍNDICE\n\nPrólogo ............................................ iii\n\nPRIMERA PARTE · FORMACIÓN\n\n"
+           "1. {t1} (GHA-BST-02) ........................ 9\n"
+           "   Ghana · 2021–2024, finalizado · USD 2,5 millones del Banco Mundial ·\n"
+           "   con el Instituto de Estudios de Gobierno Local · ODS 16\n"
+           "   Recuadro 1.1: la deuda de Ghana (USD 45.000 millones, 2022) ..... 11\n\n"
+           "SEGUNDA PARTE · SISTEMAS\n\n"
+           "2. {t2} (TGO-TIS) ........................ 21\n"
+           "   Togo · marzo de 2023 – febrero de 2026 (en ejecución) · Unión Europea, EUR 800.000 ·\n"
+           "   seminario regional, Lomé, 4-6 de junio de 2024 (70 participantes)\n\n"
+           "Anexo: fuentes ........................................ 40\n"),
+}
+
+
+_ENTRIES = {"en": ("Budget schools for municipal treasurers", "Treasury information systems for provinces"),
+            "fr": ("Écoles budgétaires pour les trésoriers municipaux",
+                   "Systèmes d'information du Trésor pour les provinces"),
+            "es": ("Escuelas de presupuesto para tesoreros municipales",
+                   "Sistemas de información del Tesoro para provincias")}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+def test_a_table_of_contents_whose_entries_tell_projects_gives_one_record_per_entry(lang):
+    t1, t2 = _ENTRIES[lang]
+    records = parse_text(_CONTENTS[lang].format(t1=t1, t2=t2))
+    assert [r.title for r in records] == [t1, t2]
+    first, second = records
+    assert [(b.amount, b.currency) for b in first.budgets] in ([(2500000, "USD")], [])  # never the box's figure
+    assert all(b.amount != 45000000000 for r in records for b in r.budgets)
+    assert first.countries == ["GHA"]
+    assert second.countries == ["TGO"]
+    assert (second.start.year, second.start.month) == (2023, 3)
+    assert [(b.amount, b.currency) for b in second.budgets] == [(800000, "EUR")]
+
+
+def test_a_table_of_contents_of_chapters_is_no_list_of_projects():
+    text = ("ANNUAL REPORT 2024\n\nCONTENTS\n\n1. Introduction ................... 3\n"
+            "2. Results in 2024 ................ 7\n   Highlights of the year\n"
+            "3. Finances ....................... 12\n\n"
+            "Project title: Civil service reform\nBudget: USD 100,000\nPeriod: 2023-2025\n")
+    titles = [r.title for r in parse_text(text)]
+    assert "Introduction" not in titles and "Results in 2024" not in titles
