@@ -62,6 +62,12 @@ def split_entries(raw: RawRecord, text: Excerpt) -> list[Piece]:
     found = entry_starts(text[raw.start : raw.end], raw.start)
     if not found:
         return [(raw, text)]
+    return cut_entries(raw, text, found)
+
+
+def cut_entries(raw: RawRecord, text: Excerpt, found: list[tuple[int, int, int, int, int]]) -> list[Piece]:
+    """The record cut at each entry (line's start, name's start, name's end, body's start, body's end): each piece
+    the entry's name as its title and its body as its text, all else in it chrome (also glossary_entries.py)."""
     pieces = cut_at(raw.blocks, [f[0] for f in found[1:]])  # the page's head goes with the first entry, as chrome
     out = []
     for (start, name, name_end, blurb, blurb_end), blocks in zip(found, pieces):

@@ -179,3 +179,51 @@ def test_a_table_of_contents_of_chapters_is_no_list_of_projects():
             "Project title: Civil service reform\nBudget: USD 100,000\nPeriod: 2023-2025\n")
     titles = [r.title for r in parse_text(text)]
     assert "Introduction" not in titles and "Results in 2024" not in titles
+
+
+_GLOSSARY = {
+    "en": ("ANNUAL REPORT 2025 - ANNEX 3: ACRONYMS\n\n"
+           "AfDB ........ African Development Bank\n"
+           "{k1} ........ {t1}. Funded by the World Bank; total cost USD 4,000,000;\n"
+           "              carried out from March 2022 to June 2025.\n"
+           "OLDPROG ..... Programme for civil registry reform (2001-2004), cited for the record only.\n"
+           "{k2} ........ {t2}. Funded by the European Union, EUR 1.5 million;\n"
+           "              start planned in January 2026.\n"
+           "SDG ......... Sustainable Development Goals\n\n"
+           "Source: planning unit, December 2025.\n"),
+    "fr": ("RAPPORT ANNUEL 2025 - ANNEXE 3 : SIGLES\n\n"
+           "BAD ......... Banque africaine de développement\n"
+           "{k1} ........ {t1}. Financé par la Banque mondiale ; coût total : 4 000 000 USD ;\n"
+           "              exécuté de mars 2022 à juin 2025.\n"
+           "ANCPROG ..... Programme de réforme de l'état civil (2001-2004), cité pour mémoire.\n"
+           "{k2} ........ {t2}. Financé par l'Union européenne, 1,5 million d'EUR ;\n"
+           "              démarrage prévu en janvier 2026.\n"
+           "ODD ......... Objectifs de développement durable\n\n"
+           "Source : cellule de planification, décembre 2025.\n"),
+    "es": ("INFORME ANUAL 2025 - ANEXO 3: SIGLAS\n\n"
+           "BID ......... Banco Interamericano de Desarrollo\n"
+           "{k1} ........ {t1}. Financiado por el Banco Mundial; costo total: USD 4.000.000;\n"
+           "              ejecutado de marzo de 2022 a junio de 2025.\n"
+           "ANTPROG ..... Programa de reforma del registro civil (2001-2004), citado como referencia.\n"
+           "{k2} ........ {t2}. Financiado por la Unión Europea, EUR 1,5 millones;\n"
+           "              inicio previsto en enero de 2026.\n"
+           "ODS ......... Objetivos de Desarrollo Sostenible\n\n"
+           "Fuente: unidad de planificación, diciembre de 2025.\n"),
+}
+_GLOSSED = {"en": ("Project for municipal budget training", "Programme for digital payroll systems"),
+            "fr": ("Projet de formation budgétaire des communes", "Programme de paie numérique de l'État"),
+            "es": ("Proyecto de capacitación presupuestaria municipal", "Programa de nómina digital del Estado")}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+@pytest.mark.parametrize("sep", [" ........ ", " = ", "   "])
+def test_a_list_of_acronyms_whose_entries_describe_projects_gives_one_record_per_project(lang, sep):
+    t1, t2 = _GLOSSED[lang]
+    text = _GLOSSARY[lang].format(k1="PFBM", k2="PDPS", t1=t1, t2=t2).replace(" ........ ", sep)
+    records = parse_text(text)
+    assert [r.title for r in records] == [t1, t2]  # no record for the old programme or the agencies
+    first, second = records
+    assert [(b.amount, b.currency) for b in first.budgets] == [(4000000, "USD")]
+    assert (first.start.year, first.start.month, first.end.year, first.end.month) == (2022, 3, 2025, 6)
+    assert [(b.amount, b.currency) for b in second.budgets] == [(1500000, "EUR")]
+    assert second.end is None and not second.countries
