@@ -27,7 +27,8 @@ _ITEM = re.compile(r"^[ \t|+`\\]*(?P<marker>[>•*\u2013\u25aa\u25ba\u2192-])[ \
                    re.IGNORECASE)
 
 
-def _has_facts(body: str) -> bool:
+def has_facts(body: str) -> bool:
+    """Does a list item's body state two kinds of a project's facts, one of them an amount or a period?"""
     return fact_kinds(body) >= 2 and bool(parse_money(body) or dated(body))
 
 
@@ -47,7 +48,7 @@ def item_starts(text: str, base: int) -> list[tuple[int, int]]:
             continue
         bounds = [*ks, len(lines)]
         bodies = [text[lines[a].start : lines[b - 1].stop] for a, b in zip(bounds, bounds[1:])]
-        if sum(_has_facts(b) for b in bodies) == len(ks):
+        if sum(has_facts(b) for b in bodies) == len(ks):
             return [(base + lines[k].start, base + lines[k].start + names[k]) for k in ks]
     return []
 

@@ -13,8 +13,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
+from .contents_entries import split_entries
 from .cover_pieces import as_cover, names_next
 from .event_pieces import is_event_piece
+from .glossary_entries import split_glossary
 from .head_parts import Shares
 from .index_heads import indexes_next
 from .item_cuts import split_items
@@ -180,7 +182,9 @@ def _cut(held: tuple[RawRecord, Excerpt]) -> Iterator[tuple[RawRecord, Excerpt]]
     for piece in split_repeated(*held):
         for part in split_siblings(*piece):
             for item in split_items(*part):
-                yield from split_numbered_blocks(*item)
+                for entry in split_entries(*item):  # a table of contents whose entries are projects
+                    for glossed in split_glossary(*entry):  # a list of acronyms whose entries are projects
+                        yield from split_numbered_blocks(*glossed)
 
 
 def join_pieces(segments: Iterable[tuple[RawRecord, Excerpt]]) -> Iterator[tuple[RawRecord, Excerpt]]:

@@ -1,5 +1,5 @@
 """Texts written in a markup language (a LaTeX source, a wiki page's source, a web page's HTML saved as text, an
-Org-mode file) read as the text they show.
+Org-mode file, a vCard or iCalendar file, a TOML file) read as the text they show.
 
 read_typeset looks at a text's first chunk; when it opens as such a source, the whole text is held (as XML is:
 bounded by MAX_FEED_CHARS) and its markup blanked in place by the reader of its language, so that offsets still
@@ -14,6 +14,8 @@ from .feeds import MAX_FEED_CHARS
 from .html_page import html_page_as_text, is_html_page
 from .org_text import is_org, org_as_text
 from .tex_text import is_latex, latex_as_text
+from .toml_text import is_toml, toml_as_text
+from .vcard_text import is_vcard, vcard_as_text
 from .wiki_text import is_wikitext, wikitext_as_text
 
 _READERS: tuple[tuple[str, Callable[[str], bool], Callable[[str], str]], ...] = (
@@ -21,6 +23,8 @@ _READERS: tuple[tuple[str, Callable[[str], bool], Callable[[str], str]], ...] = 
     ("a wiki page's source", is_wikitext, wikitext_as_text),
     ("a web page's HTML", is_html_page, html_page_as_text),
     ("an Org-mode file", is_org, org_as_text),
+    ("a vCard or iCalendar file", is_vcard, vcard_as_text),
+    ("a TOML file", is_toml, toml_as_text),
 )
 
 

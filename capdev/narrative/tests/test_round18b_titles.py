@@ -3,7 +3,7 @@ of contents' entry, a fragment of prose, a machine's field, the tail of a table'
 where a title that looks so must stay."""
 import pytest
 
-from capdev.narrative import parse_text
+from capdev.narrative import InputError, parse_text
 from capdev.narrative.title_not_names import CONTENTS, FIELD, FRAGMENT, POST, SPEAKER, not_a_name, table_row_tail
 
 
@@ -78,7 +78,10 @@ _CARD = {
 
 @pytest.mark.parametrize("lang", ["en", "fr", "es"])
 def test_a_contact_cards_post_is_not_placed_as_the_title(lang):
-    records = parse_text(_CARD[lang].format(note="Meeting notes, nothing else."))
+    try:
+        records = parse_text(_CARD[lang].format(note="Meeting notes, nothing else."))
+    except InputError:  # round 19: a vCard is read as its notes (vcard_text.py); one telling no project is no record
+        records = []
     assert all(r.title not in ("Project Coordinator", "Chef de projet", "Jefa de la Unidad de Planificación")
                for r in records)
 
