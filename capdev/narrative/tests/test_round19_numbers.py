@@ -61,3 +61,38 @@ def test_an_earlier_end_in_a_note_does_not_replace_the_rows():
     recs = _records(_TABLE.format(**_NOTES["en"][1]) + "\n" + notes)
     assert str(recs["GOV-2210"].end) == "2025-12-31"
     assert str(recs["GOV-2311"].end) == "2026-03-31"
+
+
+# A table's remarks column (no field's label) that says the end was extended: the later end is the project's.
+_REMARKS = {
+    "en": ("| Code | Title | Period | Status | Remarks |\n|---|---|---|---|---|\n"
+           "| TZ-101 | Local government training in Tanzania | 01/2023 - 12/2025 | Ongoing | {a} |\n"
+           "| TZ-102 | Records management in Tanzania | 03/2024 - 02/2026 | Ongoing | {b} |\n",
+           "No-cost extension approved until June 2026 (new end date)", "Extension requested until June 2027"),
+    "fr": ("| Code | Titre | Période | Statut | Observations |\n|---|---|---|---|---|\n"
+           "| SN-201 | Formation des élus locaux au Sénégal | 01/2023 - 12/2025 | En cours | {a} |\n"
+           "| SN-202 | Archives publiques du Sénégal | 03/2024 - 02/2026 | En cours | {b} |\n",
+           "Prolongation accordée jusqu'au 30 juin 2026", "Demande de prorogation jusqu'au 30 juin 2027"),
+    "es": ("| Código | Título | Período | Estado | Observaciones |\n|---|---|---|---|---|\n"
+           "| PE-301 | Formación de autoridades locales en Perú | 01/2023 - 12/2025 | En ejecución | {a} |\n"
+           "| PE-302 | Gestión documental en Perú | 03/2024 - 02/2026 | En ejecución | {b} |\n",
+           "Prórroga aprobada hasta 06/2026 (nueva fecha fin)", "Se solicitó una prórroga hasta 06/2027"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+def test_an_extension_granted_in_a_remarks_cell_is_the_end(lang):
+    table, granted, asked = _REMARKS[lang]
+    first, second = parse_text(table.format(a=granted, b=asked))
+    assert str(first.start) == "2023-01" and str(first.end).startswith("2026-06")
+    assert any(f.field == "time_frame" and "extended" in f.reason for f in first.flags)
+    assert str(second.end) == "2026-02"  # an extension only asked for changes nothing
+
+
+@pytest.mark.parametrize("sentence", ["The no-cost extension was approved until 30 June 2026.",
+                                      "La prolongation accordée jusqu'au 30 juin 2026 permet de finir.",
+                                      "La prórroga otorgada hasta el 30 de junio de 2026 permite concluir."])
+def test_an_extension_said_granted_in_a_sentence_extends_the_labelled_end(sentence):
+    (rec,) = parse_text("Title: Public records management in Ghana\nCountry: Ghana\nStart: January 2023\n"
+                        f"End: December 2025\n\n{sentence}\n")
+    assert str(rec.end) == "2026-06-30"
