@@ -96,3 +96,25 @@ def test_an_extension_said_granted_in_a_sentence_extends_the_labelled_end(senten
     (rec,) = parse_text("Title: Public records management in Ghana\nCountry: Ghana\nStart: January 2023\n"
                         f"End: December 2025\n\n{sentence}\n")
     assert str(rec.end) == "2026-06-30"
+
+
+# An amount its clause gives to one fiscal year ("the project's FY2026/27 allocation") is the year's, not the budget.
+_YEARLY = {
+    "en": ("Title: Public service training in Zambia\nCountry: Zambia\nPeriod: 2024-2028\n\nThe project is financed "
+           "by a World Bank credit of USD 12 million. Its FY2026/27 allocation is cut from ZMW 90 million to ZMW 60 "
+           "million.\n", 12000000, "USD"),
+    "fr": ("Titre : Formation des agents publics au Niger\nPays : Niger\nPériode : 2024-2028\n\nLe projet est financé "
+           "par un crédit de 8 millions d'euros. Pour l'exercice budgétaire 2026, sa dotation passe de 900 000 EUR "
+           "à 700 000 EUR.\n", 8000000, "EUR"),
+    "es": ("Título: Formación de servidores públicos en Paraguay\nPaís: Paraguay\nPeríodo: 2024-2028\n\nEl proyecto "
+           "está financiado con una donación de USD 5 millones. Para el ejercicio fiscal 2026, la asignación baja de "
+           "USD 900.000 a USD 600.000.\n", 5000000, "USD"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+def test_a_fiscal_years_allocation_does_not_compete_with_the_funded_total(lang):
+    text, amount, currency = _YEARLY[lang]
+    (rec,) = parse_text(text)
+    assert [(m.amount, m.currency) for m in rec.budgets] == [(Decimal(amount), currency)]
+    assert any(f.field == "budgets" and f.reason.startswith("suggested") for f in rec.flags)  # flagged, not sure
