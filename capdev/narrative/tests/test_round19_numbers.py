@@ -118,3 +118,24 @@ def test_a_fiscal_years_allocation_does_not_compete_with_the_funded_total(lang):
     (rec,) = parse_text(text)
     assert [(m.amount, m.currency) for m in rec.budgets] == [(Decimal(amount), currency)]
     assert any(f.field == "budgets" and f.reason.startswith("suggested") for f in rec.flags)  # flagged, not sure
+
+
+# The document's own date, from a file's export in brackets on its head line or a label naming the document (a
+# brief, a note, a memo, a request), dates the status its period gives (inferred, flagged).
+_DATED_HEADS = [
+    "Photo album « Civil service week » — captions (export of 14/10/2026)\n",
+    "Album « Semaine de la fonction publique » — légendes (export du 14/10/2026)\n",
+    "Álbum « Semana del servicio civil » — leyendas (exportación del 14/10/2026)\n",
+    "DESIGN BRIEF\nDate of the brief: 14 October 2026            Delivery: 18 December 2026\n",
+    "NOTE TECHNIQUE\nDate de la note : 14 octobre 2026\n",
+    "BRIEF DE DISEÑO\nFecha del brief: 14 de octubre de 2026             Entrega: 18 de diciembre de 2026\n",
+]
+
+
+@pytest.mark.parametrize("head", _DATED_HEADS)
+def test_a_documents_own_date_in_its_head_dates_the_status(head):
+    records = parse_text(head + "\nTitle: Civil service reform in Ghana\nCountry: Ghana\nPeriod: 2024-2028\n\n"
+                         "Title: Records management in Ghana\nCountry: Ghana\nPeriod: 2021-2025\n")
+    assert [r.status for r in records] == ["active", "completed"]
+    assert all(any(f.field == "status" and "document's date (2026-10-14)" in f.reason for f in r.flags)
+               for r in records)
