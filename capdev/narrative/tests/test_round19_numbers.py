@@ -139,3 +139,17 @@ def test_a_documents_own_date_in_its_head_dates_the_status(head):
     assert [r.status for r in records] == ["active", "completed"]
     assert all(any(f.field == "status" and "document's date (2026-10-14)" in f.reason for f in r.flags)
                for r in records)
+
+
+# A period cell of two slashed dates joined by a bare hyphen ("09/2023-08/2026"): a start and an end, never a year.
+@pytest.mark.parametrize("header,row", [
+    ("Code;Title;Country;Period;Status", "GH-01;Civil service reform in Ghana;Ghana;{p};Ongoing"),
+    ("Code;Titre;Pays;Période;Statut", "BJ-01;Réforme de la fonction publique du Bénin;Bénin;{p};En cours"),
+    ("Código;Título;País;Periodo;Estado", "BO-01;Reforma del servicio civil de Bolivia;Bolivia;{p};En ejecución"),
+])
+@pytest.mark.parametrize("period,start,end", [("09/2023-08/2026", "2023-09", "2026-08"),
+                                              ("01/03/2025-28/02/2027", "2025-03-01", "2027-02-28"),
+                                              ("12/2024-2026", "2024-12", "2026")])
+def test_two_slashed_dates_joined_by_a_hyphen_are_the_period(header, row, period, start, end):
+    (rec,) = parse_text(f"{header}\n{row.format(p=period)}\n")
+    assert (str(rec.start), str(rec.end)) == (start, end)
