@@ -153,3 +153,23 @@ def test_a_documents_own_date_in_its_head_dates_the_status(head):
 def test_two_slashed_dates_joined_by_a_hyphen_are_the_period(header, row, period, start, end):
     (rec,) = parse_text(f"{header}\n{row.format(p=period)}\n")
     assert (str(rec.start), str(rec.end)) == (start, end)
+
+
+# A start label's date with an aside that dates something else ("(pipeline - PAC meeting held 28 Oct 2026)").
+_ASIDES = [
+    ("PROJECT LIST\n\n00150021 | Performance Contracting in Kenya\n         | Country: Kenya | Donor: Sida | "
+     "Budget: USD 650,000\n         | Start: 01 Nov 2026 (pipeline - board meeting held 28 Oct 2026; hours = "
+     "formulation)\n         | Partner: Kenya School of Government\n"),
+    ("LISTE DES PROJETS\n\n00150022 | Contrats de performance au Sénégal\n         | Pays : Sénégal | Bailleur : AFD "
+     "| Budget : 650 000 EUR\n         | Début : 1er novembre 2026 (en préparation - comité tenu le 28 octobre 2026 ; "
+     "heures = formulation)\n         | Partenaire : École nationale d'administration\n"),
+    ("LISTA DE PROYECTOS\n\n00150023 | Contratos de desempeño en Perú\n         | País: Perú | Donante: AECID | "
+     "Presupuesto: USD 650.000\n         | Inicio: 1 de noviembre de 2026 (en preparación - comité celebrado el 28 de "
+     "octubre de 2026; horas = formulación)\n         | Socio: SERVIR\n"),
+]
+
+
+@pytest.mark.parametrize("text", _ASIDES)
+def test_a_date_in_an_aside_of_a_start_value_is_another_things(text):
+    (rec,) = parse_text(text)
+    assert (str(rec.start), rec.end) == ("2026-11-01", None)

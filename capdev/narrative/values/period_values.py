@@ -276,6 +276,9 @@ def _the_actual_one(text: str, mentions: list) -> PartialDate | None:
         kinds.append("actual" if _ACTUAL.search(near) else "planned" if _PLANNED.search(near) else "plain")
     for wanted in ("actual", "plain"):
         chosen = [m for m, k in zip(mentions, kinds) if k == wanted]
+        if len(chosen) > 1 and wanted == "plain":
+            # "01 Nov 2026 (pipeline - PAC meeting held 28 Oct 2026)": a date in an aside is another thing's
+            chosen = [m for m in chosen if text.count("(", 0, m.start) <= text.count(")", 0, m.start)]
         if chosen:
             return chosen[0].range.start if len(chosen) == 1 else None
     return None
