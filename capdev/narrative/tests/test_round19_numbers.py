@@ -173,3 +173,24 @@ _ASIDES = [
 def test_a_date_in_an_aside_of_a_start_value_is_another_things(text):
     (rec,) = parse_text(text)
     assert (str(rec.start), rec.end) == ("2026-11-01", None)
+
+
+# A financing agreement's number after its noun (a funder's acronym between or not) is the code where none is given.
+_AGREEMENTS = [
+    ("Title: Civil service training in Ghana\nCountry: Ghana\nPeriod: 2025-2028\n\nThe project is funded under the "
+     "financing agreement EU No. GH-2025-118 signed in March 2025.\n", "GH-2025-118"),
+    ("Titre : Formation des cadres de l'administration territoriale\nPays : Togo\nPériode : 2025-2028\n\n"
+     "Financement : AFD - Convention CTG 2087 01 K - 1 200 000 EUR\n", "CTG 2087 01 K"),
+    ("Titre : Réforme de l'administration publique\nPays : Mauritanie\nPériode : 2024-2027\n\nLe programme est "
+     "financé par l'Union européenne (convention de financement FED/2024/455-812).\n", "FED/2024/455-812"),
+    ("Título: Formación de servidores públicos\nPaís: Bolivia\nPeríodo: 2025-2027\n\nEl proyecto se financia con el "
+     "convenio AECID 2025/SPE/0000400999 firmado en marzo de 2025.\n", "2025/SPE/0000400999"),
+]
+
+
+@pytest.mark.parametrize("text,code", _AGREEMENTS)
+def test_a_financing_agreements_number_is_the_code_flagged(text, code):
+    (rec,) = parse_text(text)
+    assert rec.code == code
+    assert any(f.field == "code" for f in rec.flags)
+
