@@ -30,6 +30,7 @@ from . import (
     yaml_like,
 )
 from .cells import ReadTable, to_record
+from .code_changes import apply_code_changes
 from .code_notes import code_notes
 from .code_rows import merge_code_rows
 from .keyed_events import as_loose, keyed_events, project_codes
@@ -222,6 +223,7 @@ def read_records(text: str, source_file: str | None, limit: int, table: LabelTab
                 if rec.start is not None:
                     mark_history(rec, told, rec.start.first_day())
             out.append(rec)
+    apply_code_changes(text, out)  # a changelog's "PSI-0412 end date moved from ... to ...": the row's value now
     for k, rec in enumerate(out):
         rec.index = k
     yield from out

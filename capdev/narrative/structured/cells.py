@@ -17,6 +17,7 @@ from ..labels import LabelMatch, LabelTable, default_table, match_label
 from ..segment import Block, RawRecord
 from ..types import Record
 from .column_names import form_column, is_row_number
+from .remark_cells import extended_in_remarks
 
 # Fields a portfolio table is about; a table naming two of them (one being its code or title) lists projects.
 _IDENTITY = ("code", "title")
@@ -221,6 +222,7 @@ def to_record(text: str, read: ReadTable, k: int, index: int, source_file: str |
         cells = sorted((c for p in read.projects for c in p.cells), key=lambda c: c.start)
     empty_countries = False
     unknown: list[str] = []
+    remarks: list[str] = []  # the cells of columns that are no label
     notes: list[tuple[str, str]] = []
     for cell in cells:
         if cell.end <= cell.start:
@@ -248,6 +250,7 @@ def to_record(text: str, read: ReadTable, k: int, index: int, source_file: str |
             continue
         if col.label is None:
             blocks.append(Block("unparsed", "text", cell.start, cell.end, cell.at))
+            remarks.append(cell.value)
             if col.name.strip() and col.name not in unknown:
                 unknown.append(col.name)
             continue
@@ -264,6 +267,7 @@ def to_record(text: str, read: ReadTable, k: int, index: int, source_file: str |
     blocks.sort(key=lambda b: b.start)  # a rule may come between a transposed table's rows
     rec = _CellAssembler(text, RawRecord(blocks), index, source_file, table, values, skip,
                          _currency_of(read.columns, project), empty_countries).run()
+    extended_in_remarks(rec, remarks)  # "Prórroga aprobada hasta 06/2027" under "Observaciones"
     if read.detached and k > 0:
         # Its cells are spans of the first project's record (a column of the table is no stretch of the text).
         rec.spans, rec.unparsed = [], []

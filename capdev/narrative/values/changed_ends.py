@@ -56,6 +56,17 @@ def _of_project_rx() -> re.Pattern[str]:
                       rf"(?:\s+(?:the|le|el|l'))?\s*$", re.IGNORECASE)
 
 
+@functools.cache
+def _granted_rx() -> re.Pattern[str]:
+    """"Prórroga aprobada hasta 06/2027", "no-cost extension approved until June 2027", "prolongation accordée
+    jusqu'au 30 juin 2027": an extension said granted (data granted_words), to the date after "until"."""
+    change = _cue_pattern(_data()["change_words"])
+    granted = _cue_pattern(_data()["granted_words"])
+    return re.compile(rf"(?<![\w'-])(?:{change})(?![\w-])(?:\s+[\w'-]+){{0,3}}?\s+(?:{granted})(?![\w-])"
+                      rf"[^.;:\d]{{0,20}}?(?<![\w'-])(?:until|till|to|through|jusqu'au|jusqu'en|jusqu'a|hasta|al)"
+                      rf"(?:\s+(?:the|le|el|l'))?\s*$", re.IGNORECASE)
+
+
 def changed_end(text: str) -> PartialDate | None:
     """The latest new end a change of the project's end date gives (the second date of "from ... to ..."), else None."""
     text = rejoin(text)  # a wrapped sentence's lines, read as one sentence
@@ -67,7 +78,8 @@ def changed_end(text: str) -> PartialDate | None:
         if r.end is not None and r.end.first_day() > r.start.last_day():
             cue = _rx().search(before)  # "from 31 January 2025 to 31 July 2025": the second date
         else:
-            cue, r = _to_rx().search(before) or _of_project_rx().search(before), type(r)(r.start, r.start)
+            cue = _to_rx().search(before) or _of_project_rx().search(before) or _granted_rx().search(before)
+            r = type(r)(r.start, r.start)
         if not cue or _NOT_THE_PROJECT.search(cue.group(0)) or _other_rx()["other_project"].search(cue.group(0)) \
                 or others_before(folded, lo, m.start) or unsettled(text, m.start, m.end):
             continue  # "the workshop's end date was moved from ...": another thing's end; one only asked for

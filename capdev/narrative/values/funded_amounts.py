@@ -6,7 +6,8 @@ A text that writes several amounts gives each to an owner by the words of its ow
 list item that holds it, never the next one: "... a Development Account allocation of USD 620,000, to serve Fiji
 ... Expenditure to date: USD 402,310"):
 - another owner's (data/suggest_cues.json "amount_other_owners": a co-financing, a counterpart, a tranche, an
-  amount spent or disbursed, a salary, a country's GDP, an earlier phase, a loan) takes the amount away;
+  amount spent or disbursed, a salary, a country's GDP, an earlier phase, a loan, one fiscal year's allocation:
+  "the project's FY2026/27 allocation is cut from ...", round 19) takes the amount away;
 - amounts in brackets right after an amount that add up to it are its parts ("USD 240.000 (aporte AGCID: USD
   160.000; contraparte: USD 80.000)"): the whole stands, the parts are no candidates;
 - a word of funding or cost ("amount_funding_words": funded, financé, crédit, allocation, grant, aporte, monto,

@@ -47,6 +47,7 @@ _DASH = re.compile(r"\s+[\u2013\u2014-]\s+")  # "REGISTRE DU COURRIER - Extrait 
 _BETWEEN = re.compile(r"^[\s,:.()\u2013\u2014-]*(?:(?:for|of|pour|para|de|du|del|de\s+la|the|la|le|el|year|annee|"
                       r"ano|period|periode|periodo|no\.?|n[°º]|\d{1,3}|on|sur|sobre|les|los|des|results|resultats|resultados)"
                       r"[\s,:.()\u2013\u2014-]*)*$", re.IGNORECASE)
+_ASIDE = re.compile(r"\(")  # an aside in brackets on a header line opens like a line
 # "12/10/26": a register's or a form's day with a year of two digits, read as 20yy on a header line only
 _SHORT_YEAR = re.compile(r"(?<![\w/.-])(\d{1,2})([/.])(\d{1,2})\2(\d{2})(?![\w/.-])")
 # A page's footer: "© 2025 PGNS", "Copyright 2019-2025", "(c) 2024"
@@ -75,7 +76,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
     return {
         "label": re.compile(rf"^[\W_]*(?:{_alt(labels)})\s*[:\uff1a]\s*", re.IGNORECASE),
         "made": re.compile(rf"^[\W_]*(?:{_alt(data['made_words'])})(?![\w-])(?P<by>[^:|\n]{{0,50}}?)"
-                           rf"(?:\s(?:on|le|el|at|du|del)\s+|\s*:\s*)", re.IGNORECASE),
+                           rf"(?:\s(?:on|of|le|el|at|du|del)\s+|\s*:\s*)", re.IGNORECASE),
         "edition": re.compile(rf"^[\W_]*(?:{_alt(data['edition_words'])})(?![\w-])\s*(?::|\s(?:de|du|of|del))?\s*",
                               re.IGNORECASE),
         "period": re.compile(rf"^[\W_]*(?:{_alt(data['period_labels'])})\s*[:\uff1a]\s*", re.IGNORECASE),
@@ -166,11 +167,13 @@ def _cell_date(cell: str) -> PartialDate | None:
 def _line_dates(line: str) -> set[PartialDate]:
     rx = _rx()
     folded = fold(line)
-    if m := rx["made"].match(folded):  # "Exported by j.moreno on 2026-11-30 14:22 (UTC) - plain text export"
-        rest = re.split(r"\s+[\u2013\u2014-]\s+|\s*\|\s*|\s{3,}", line[m.end() :])[0]
-        found_made = {date} if (date := _day_at_start(rest)) else set()
-    else:
-        found_made = set()
+    found_made: set[PartialDate] = set()
+    # "Exported by j.moreno on 2026-11-30 14:22 (UTC) - plain text export"; an aside in brackets too: "Album ... —
+    # légendes des photos (export du 14/10/2026)"
+    for at in [0, *(b.end() for b in _ASIDE.finditer(folded))]:
+        if m := rx["made"].match(folded[at:]):
+            rest = re.split(r"\s+[\u2013\u2014-]\s+|\s*\|\s*|\s{3,}|\)", line[at + m.end() :])[0]
+            found_made |= {date} if (date := _day_at_start(rest)) else set()
     h = rx["report"].search(folded)
     if h and h.start() <= 40 and not line[h.end() :].lstrip().startswith(":"):
         # "Quarterly report Q3 2025", "Annual Report FY2024/25": the period right after the report's name

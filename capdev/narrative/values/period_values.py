@@ -24,6 +24,9 @@ from .roles import extended_end
 from .spelled_dates import spelled_to_digits
 
 _ARROWS = re.compile(r"\s*(?:-+>|=+>|[\u2192\u27f6\u2794\u279d\u21d2\u27a1\u25ba])\s*")
+# "09/2023-08/2026", "01/03/2025-28/02/2027", "12/2024-2026": a slashed date and another joined by a bare hyphen (a
+# spreadsheet's cell), never read as a year-month
+_GLUED_SLASHED = re.compile(r"(?<![\w/.-])((?:\d{1,2}/){1,2}(?:19|20)\d\d)-((?:\d{1,2}/){0,2}(?:19|20)\d\d)(?![\w/.-])")
 _COMPACT = re.compile(r"(?<![\w.,/-])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\w.,/-])")
 _YMD = re.compile(r"(?<![\w.,/-])((?:19|20)\d\d)([/.])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?![\w.,/-]|[./]\d)")
 # "2022-03": a month when the number after the year cannot be the year after it ("2022-03", "2021-05"); "2021-22" is
@@ -87,6 +90,7 @@ def normalise(value: str) -> str:
     """The value rewritten in the forms values.dates reads; dates keep their meaning and precision."""
     text = _MONTH_DASH_YEAR.sub(_month_year, spelled_to_digits(value))
     text = _ARROWS.sub(" \u2013 ", text)
+    text = _GLUED_SLASHED.sub("\\1 \u2013 \\2", text)
     text = _COMPACT.sub(lambda m: f"{m.group(1)}-{m.group(2)}-{m.group(3)}", text)
     text = _YMD.sub(lambda m: f"{m.group(1)}-{int(m.group(3)):02d}-{int(m.group(4)):02d}", text)
     text = _YEAR_MONTH.sub(_year_month, text)
@@ -272,6 +276,9 @@ def _the_actual_one(text: str, mentions: list) -> PartialDate | None:
         kinds.append("actual" if _ACTUAL.search(near) else "planned" if _PLANNED.search(near) else "plain")
     for wanted in ("actual", "plain"):
         chosen = [m for m, k in zip(mentions, kinds) if k == wanted]
+        if len(chosen) > 1 and wanted == "plain":
+            # "01 Nov 2026 (pipeline - PAC meeting held 28 Oct 2026)": a date in an aside is another thing's
+            chosen = [m for m in chosen if text.count("(", 0, m.start) <= text.count(")", 0, m.start)]
         if chosen:
             return chosen[0].range.start if len(chosen) == 1 else None
     return None

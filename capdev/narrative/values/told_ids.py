@@ -13,6 +13,7 @@ import re
 from ..code_choice import DOCUMENT_SYMBOL, an_act, another_code, named_not_code
 from ..labels import LABELS_FILE
 from . import prose_amounts as _amounts
+from .agreement_ids import agreement_rx
 from .owned_codes import numbered_codes, owned_code_rx
 from .prose import _CODE, _CODE_TOKEN, _LETTER_REF, _QUOTED_CODE, ProseFacts
 from .total_rows import total_row
@@ -85,7 +86,7 @@ def _candidates(text: str):
         if not _LETTER_REF.search(text, max(0, m.start() - 8), m.start()):
             yield m
     for rx in (_QUOTED_CODE, _bracketed(), _NAMED_BRACKET, _ID_BRACKET, _QUOTED_DASH, _NUMBER_ID, _CODE_IS, _BANK_ID,
-               owned_code_rx()):
+               owned_code_rx(), agreement_rx()):  # "Convention de financement AFD n° CCI 1402 01 K" (round 19)
         yield from rx.finditer(text)
     yield from numbered_codes(text)
 
