@@ -38,9 +38,7 @@ _TYPE_RULES: list[tuple[str, str]] = [
      r"(?:expert\s+group\s+|high[\s-]level\s+|annual\s+|regional\s+|international\s+|global\s+|ministerial\s+)*"
      r"(?:conferences?|meetings?|forums?|fora|summits?|symposi(?:um|a)|round[\s-]?tables?|policy\s+dialogues?|"
      r"panel\s+discussions?|"
-     r"consultations?|side\s+events?|peer[\s-]+(?:learning\s+)?exchanges?|(?:learning|knowledge)\s+exchanges?)|\bEGMs?\b"
-     # a course's closing or graduation: its people gathered, on a day and at a place of their own
-     r"|(?:closing|graduation|certificate|award)\s+ceremon(?:y|ies)"),
+     r"consultations?|side\s+events?|peer[\s-]+(?:learning\s+)?exchanges?|(?:learning|knowledge)\s+exchanges?)|\bEGMs?\b"),
     ("study", r"(?:\w+\s+)?(?:studies|study|assessments?|surveys?|diagnostics?|evaluations?)"),
 ]
 # The same kinds in French and Spanish (accents optional), joined to the English rule of their type.
@@ -71,10 +69,6 @@ _TYPE_WORDS_FR_ES: dict[str, str] = {
     "conference": r"r[ée]unions?|conf[ée]rences?|forums?|colloques?|tables?\s+rondes?|consultations?|"
                   r"dialogues?|sommets?|[ée]changes?\s+(?:entre\s+pairs|d['’]exp[ée]riences?)|"
                   r"intercambios?\s+(?:entre\s+pares|de\s+experiencias)|"
-                  r"c[ée]r[ée]monies?\s+de\s+(?:cl[ôo]ture|remise\s+des\s+(?:dipl[ôo]mes|certificats|attestations))|"
-                  r"ceremonias?\s+de\s+(?:clausura|graduaci[oó]n|entrega\s+de\s+(?:diplomas|certificados))|"
-                  r"clausura(?=\s+(?:en\s+[A-Z]|del?\s+(?:diplomado|curso|taller|seminario)))|"
-                  r"cl[ôo]ture(?=\s+(?:[àa]\s+[A-Z]|du\s+(?:cycle|cours|s[ée]minaire)|de\s+la\s+formation))|"
                   r"reuni(?:[oó]n|ones)|conferencias?|conversatorios?|foros?|mesas?\s+redondas?|mesas?\s+t[ée]cnicas?|mesas?\s+de\s+trabajo|consultas?|di[aá]logos?|cumbres?|encuentros?",
     "study": r"[ée]tudes?|[ée]valuations?|enqu[eê]tes?|diagnostics?|estudios?|evaluaci(?:[oó]n|ones)|encuestas?|"
              r"diagn[oó]sticos?",
@@ -176,8 +170,6 @@ _PEOPLE = (r"(?:participants|officials|people|persons|civil\s+servants|public\s+
            r"notari[oa]s|notaries|registrars|avocat(?:e)?s|m[ée]decins|m[ée]dic[oa]s|infirmi[eè]re?s|enfermer[oa]s|"
            r"ministres|ministr[oa]s|d[ée]put[ée]e?s|diputad[oa]s|deputies|pr[ée]fets|governors|defensor(?:e|a)s|"
            r"d[ée]fenseur(?:e)?s|defenders|"
-           # a course's people counted as it closes ("52 graduados", "30 lauréates y ont pris part")
-           r"graduates|graduad[oa]s|egresad[oa]s|dipl[ôo]m[ée]e?s|laur[ée]at(?:e)?s|"
            # abbreviated in tables and notes, right after the count ("(35 part.)", "12 pers.", "40 pax"; "took part.")
            r"(?<=\d\s)(?:part|partic|particip|pers)\.|(?<=\d\s)pax)")
 _PARTICIPANTS = re.compile(
