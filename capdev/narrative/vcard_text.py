@@ -26,6 +26,13 @@ _ESCAPED = {"n": "\n", "N": "\n", ",": ",", ";": ";", ":": ":", "\\": "\\"}
 # contact's organisation and post, categories, revision stamps, BEGIN/END) are the directory's, not a project's:
 # blanked, so that a card reads as its notes and cards stand apart as blocks.
 _TEXT = frozenset(("NOTE", "DESCRIPTION", "SUMMARY", "COMMENT", "LOCATION"))
+# A calendar's own name and description (RFC 7986 NAME and DESCRIPTION at the calendar's level, and the X-WR-
+# extensions most exports write): the project a calendar is about, kept as a title line and as text.
+_CALENDAR = {"X-WR-CALNAME": "Title: ", "NAME": "Title: ", "X-WR-CALDESC": ""}
+# An event's dates, kept as ISO dates ("DTSTART:20240312T090000" -> "2024-03-12"): its other properties tell what
+# and where, the dates when.
+_WHEN = frozenset(("DTSTART", "DTEND"))
+_STAMP = re.compile(r"(\d{4})(\d\d)(\d\d)(?:T\d{4,6}Z?)?[ \t]*$")
 _NAME = re.compile(r"^(?:[\w-]{1,60}\.)?([\w-]{1,60})(?:;(?:[^:\"\r\n]|\"[^\"\r\n]*\"){0,300})?:")
 
 
@@ -40,10 +47,45 @@ def _property(raw: str) -> str:
     end = len(raw) - len(raw.rstrip("\r\n"))
     body, brk = raw[:len(raw) - end], raw[len(raw) - end:]
     name = _NAME.match(body)
-    if not name or name.group(1).upper() not in _TEXT:
+    key = name.group(1).upper() if name else ""
+    if key in _WHEN and (stamp := _STAMP.match(body, name.end())):
+        return padded(body, "-".join(stamp.groups())) + brk
+    if key not in _TEXT and key not in _CALENDAR:
         return blanked(raw)
     text = _ESCAPE.sub(lambda m: _ESCAPED[m.group(1)], _FOLD.sub("", body[name.end():]))
-    return padded(body, text) + brk
+    return padded(body, _CALENDAR.get(key, "") + text) + brk
+
+
+_VEVENT = re.compile(r"^BEGIN:VEVENT[ \t]*\r?$(.*?)^END:VEVENT[ \t]*\r?$", re.M | re.S | re.I)
+
+
+def _event_line(block: str) -> str:
+    """A calendar event's properties as one line an event reader reads: what, where, when, then its description
+    ("Taller de arranque (Tegucigalpa, Honduras), 2024-03-12 - 2024-03-14. Taller con 45 participantes.")."""
+    props: dict[str, str] = {}
+    for m in _LINE.finditer(_FOLD.sub("", block)):
+        name = _NAME.match(m.group(0))
+        if name and name.group(1).upper() not in props:
+            value = m.group(0)[name.end():].strip()
+            stamp = _STAMP.match(value)
+            props[name.group(1).upper()] = "-".join(stamp.groups()) if stamp and name.group(1).upper() in _WHEN \
+                else _ESCAPE.sub(lambda e: _ESCAPED[e.group(1)], value)
+    when = " - ".join(props[k] for k in ("DTSTART", "DTEND") if props.get(k) and "-" in props[k])
+    where = f" ({props['LOCATION']})" if props.get("LOCATION") else ""
+    line = f"{props.get('SUMMARY', '')}{where}, {when}." if when else f"{props.get('SUMMARY', '')}{where}."
+    return " ".join(f"{line} {props.get('DESCRIPTION', '')}".split())
+
+
+def _events_in_place(original: str, read: str) -> str:
+    """Each calendar event of the file as one line in its block's place (the rest of the block blanked)."""
+    parts, last = [], 0
+    for m in _VEVENT.finditer(original):
+        line = _event_line(m.group(1))
+        if len(line) >= m.end() - m.start():
+            continue
+        parts += [read[last : m.start()], line, blanked(original[m.start() + len(line) : m.end()])]
+        last = m.end()
+    return "".join(parts) + read[last:] if parts else read
 
 
 def vcard_as_text(text: str) -> str:
@@ -72,4 +114,4 @@ def vcard_as_text(text: str) -> str:
             depth = max(0, depth - 1)
         current.append(line)
     flush()
-    return "".join(out)
+    return _events_in_place(text, "".join(out))
