@@ -56,7 +56,7 @@ def _property(raw: str) -> str:
     return padded(body, _CALENDAR.get(key, "") + text) + brk
 
 
-_VEVENT = re.compile(r"^BEGIN:VEVENT[ \t]*\r?$(.*?)^END:VEVENT[ \t]*\r?$", re.M | re.S | re.I)
+_MARK = re.compile(r"^(BEGIN|END):VEVENT[ \t]*\r?$", re.M | re.I)
 
 
 def _event_line(block: str) -> str:
@@ -78,13 +78,19 @@ def _event_line(block: str) -> str:
 
 def _events_in_place(original: str, read: str) -> str:
     """Each calendar event of the file as one line in its block's place (the rest of the block blanked)."""
-    parts, last = [], 0
-    for m in _VEVENT.finditer(original):
-        line = _event_line(m.group(1))
-        if len(line) >= m.end() - m.start():
+    parts, last, begin = [], 0, None
+    for m in _MARK.finditer(original):  # one pass: each BEGIN with the END that follows it before another BEGIN
+        if m.group(1).upper() == "BEGIN":
+            begin = m
             continue
-        parts += [read[last : m.start()], line, blanked(original[m.start() + len(line) : m.end()])]
-        last = m.end()
+        if begin is None:
+            continue
+        start, end, begin = begin.start(), m.end(), None
+        line = _event_line(original[start:end])
+        if len(line) >= end - start:
+            continue
+        parts += [read[last:start], line, blanked(original[start + len(line) : end])]
+        last = end
     return "".join(parts) + read[last:] if parts else read
 
 

@@ -42,14 +42,34 @@ def _rx() -> dict[str, re.Pattern[str]]:
     }
 
 
-def _notes(text: str, pattern: re.Pattern[str]) -> list[tuple[str, str]]:
+_EDGES = "*_`\"'\u201c\u201d\u00ab\u00bb()[]{}<>,;:!?"
+
+
+def _codes_in(piece: str, codes: dict[str, str], widths: frozenset[int]) -> set[str]:
+    """The codes a piece names: its runs of one to a few words (as many as a code has), their edge marks off, looked
+    up among the table's codes. Looked up, not searched with one pattern of every code: that pattern is tried at
+    each character with each code, so a table of thousands of codes took time growing with their square."""
+    words = piece.split()
+    found = set()
+    for i in range(len(words)):
+        for width in widths:
+            if i + width <= len(words):
+                run = " ".join(words[i : i + width]).strip(_EDGES)
+                code = codes.get(run) or codes.get(run.rstrip("."))
+                if code:
+                    found.add(code)
+    return found
+
+
+def _notes(text: str, codes: dict[str, str]) -> list[tuple[str, str]]:
     """(code, note) for each paragraph or list item of the text that names exactly one code and is no table's row."""
+    widths = frozenset(len(c.split()) for c in codes)
     out = []
     for para in _PARAGRAPH.split(text):
         for piece in _ITEM.split(para):
             if _TABLE_ROW.search(piece):
                 continue
-            told = {m.group() for m in pattern.finditer(piece)}
+            told = _codes_in(piece, codes, widths)
             if len(told) == 1:
                 out.append((told.pop(), " ".join(_MARKS.sub(" ", piece).split())))
     return out
@@ -84,11 +104,10 @@ def apply_code_changes(text: str, records: list[Record]) -> None:
     by_code = {r.code: r for r in records if r.code and len(r.code) >= 4}
     if not by_code:
         return
-    pattern = re.compile(r"(?<![\w/.-])(?:" + "|".join(re.escape(c) for c in sorted(by_code, key=len, reverse=True))
-                         + r")(?![\w/-])")
+    spelled = {" ".join(c.split()): c for c in by_code}  # a code as its words, one space between
     states: dict[str, set[str]] = {}
     amounts: dict[str, set] = {}
-    for code, note in _notes(text, pattern):
+    for code, note in _notes(text, spelled):
         rec = by_code[code]
         end = changed_end(note)
         if end is not None and rec.end is not None and end > rec.end and (rec.start is None or end > rec.start):
