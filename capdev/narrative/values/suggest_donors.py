@@ -98,7 +98,11 @@ def suggest_owner(text: str, others: set[str] = frozenset()) -> tuple[str, str, 
         if m and _payer_or_mechanism(m.group(1)) and len(m.group(1).split()) <= 6:
             found.setdefault(" ".join(m.group(1).split()), "in brackets after the amount")
         m = _FROM_AFTER.match(text, end)  # "USD 490,000 from the Development Account", "EUR 2 M de la Unión Europea"
-        name = name_extent(re.split(r"\n\s*\n|[.;:](?=\s|$)", text[m.end() : m.end() + 120])[0]) if m else ""
+        # The name ends at its clause's end, or at a line that opens with the next label ("...of Canada\nPartner: X")
+        name = name_extent(re.split(r"\n\s*\n|[.;:](?=\s|$)|\n(?=[ \t]*[^\W\d_][^\n:]{0,40}:)",
+                                    text[m.end() : m.end() + 120])[0]) if m else ""
+        if name.count(")") > name.count("("):  # "(USD 2.5 million from the Government of Canada)": the bracket closes
+            name = name[: name.index(")")].rstrip()
         if name and name[:1].isupper() and _payer_or_mechanism(name) and not re.search(r"\s(?:and|et|y)\s", name) \
                 and not _OTHER_EFFORT.search(text, max(0, start - 120), m.end() + len(name)):
             found.setdefault(" ".join(name.split()), "after the amount")
