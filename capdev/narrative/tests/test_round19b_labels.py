@@ -19,8 +19,10 @@ Revised End (NCE) ......... 30/06/2025
 Beneficiary Countries ..... Niger; Chad
 """
 
-_CRM_FR = """Nom de l'opportunité : Modernisation de l'état civil au Sahel
+_CRM_FR = """Rapport du pipeline de partenariats (export CRM, novembre 2026)
+
 Code projet : SAH-CRM-21
+Nom de l'opportunité : Modernisation de l'état civil au Sahel
 Fin initiale : 31/12/2024
 Date de fin révisée : 30/06/2025
 Pays : Niger
