@@ -45,7 +45,7 @@ from .xml_text import read_markup
 
 # Stored with every imported record (SourceRecord.importer_version): which reading gave its values. The minor
 # number moves with each round of reading rules (docs/import.md "Accuracy"; 1.5: round 5).
-PARSER_VERSION = "1.22.0"
+PARSER_VERSION = "1.23.0"
 
 __all__ = [
     "MAX_FILE_BYTES", "MAX_RECORD_CHARS", "PARSER_VERSION", "InputError", "LimitExceeded", "Record", "Relater",
