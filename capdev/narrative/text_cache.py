@@ -5,6 +5,7 @@ that memory stays bounded whatever the file and a long text is kept as a short o
 the input). Callers never mutate what they are given: the readers return tuples or objects no one changes."""
 from __future__ import annotations
 
+import contextvars
 import functools
 import threading
 from collections import OrderedDict
@@ -14,6 +15,10 @@ from typing import Generic, TypeVar
 T = TypeVar("T")
 
 _KEPT: list[_Kept] = []
+# A document's reading option that changes what a reader returns for the same text (its slash dates read month
+# first: values.date_order). Part of every kept result's key, so that documents read in other orders, in this
+# thread or another, never share a result.
+MONTH_FIRST: contextvars.ContextVar[bool] = contextvars.ContextVar("month_first", default=False)
 
 
 class _Kept(Generic[T]):
@@ -29,18 +34,19 @@ class _Kept(Generic[T]):
     def __call__(self, text: str) -> T:
         if not isinstance(text, str) or len(text) > self._budget // 4:
             return self._fn(text)
+        key = ("month first", text) if MONTH_FIRST.get() else text
         with self._lock:
-            if text in self._items:
-                self._items.move_to_end(text)
-                return self._items[text]
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
         value = self._fn(text)
         with self._lock:
-            if text not in self._items:
-                self._items[text] = value
+            if key not in self._items:
+                self._items[key] = value
                 self._held += len(text)
                 while self._held > self._budget:
                     old, _ = self._items.popitem(last=False)
-                    self._held -= len(old)
+                    self._held -= len(old if isinstance(old, str) else old[1])
         return value
 
     def clear(self) -> None:

@@ -56,3 +56,19 @@ def test_the_order_holds_for_its_document_only():
 def test_what_shows_the_order():
     assert writes_month_first("Date: 12/31/2025") and not writes_month_first("Date: 31/12/2025")
     assert not writes_month_first("Date: 1/2/2025 and 3/4/2025")
+
+
+def test_kept_results_are_kept_apart_by_order():
+    # A reader's kept result for a text read day first is never the one for the same text read month first (two
+    # documents read at once in two threads), and the other way round.
+    from capdev.narrative.text_cache import MONTH_FIRST
+    from capdev.narrative.values.dates import find_dates
+
+    text = "Start date: 7/1/2026"
+    assert find_dates(text)[0].range.start.iso() == "2026-01-07"
+    token = MONTH_FIRST.set(True)
+    try:
+        assert find_dates(text)[0].range.start.iso() == "2026-07-01"
+    finally:
+        MONTH_FIRST.reset(token)
+    assert find_dates(text)[0].range.start.iso() == "2026-01-07"

@@ -4,19 +4,18 @@ writes the month first, as US-made exports and reports do ("Implementation Start
 The document shows it by saying so ("dates shown M/D/YYYY", "MM/DD/YYYY") or by its own dates: some slash date
 is possible only month first (11/30/2026) and none only day first (30/11/2026). The order is decided once per
 document from its first part and holds while its records are read (a context variable, set and reset around each
-step of the reading, so that it never reaches another document read in the same thread)."""
+step of the reading, so that it never reaches another document read in the same thread; the readers' kept results
+are keyed by it too: text_cache.MONTH_FIRST)."""
 from __future__ import annotations
 
-import contextvars
 import re
 from collections.abc import Iterator
 from typing import TypeVar
 
-from capdev.narrative.text_cache import clear
+from capdev.narrative.text_cache import MONTH_FIRST as _MONTH_FIRST
 
 T = TypeVar("T")
 
-_MONTH_FIRST: contextvars.ContextVar[bool] = contextvars.ContextVar("month_first", default=False)
 _STATED = re.compile(r"(?<![\w/])(?:M{1,2}/D{1,2}/(?:Y{2}|Y{4})|mm/dd/(?:yy|yyyy)|MM-DD-YYYY)(?![\w/])")
 _SLASH_DATE = re.compile(r"(?<![\w./-])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\w/])")
 HEAD_CHARS = 60_000  # the part of a document its order is read from
@@ -47,12 +46,10 @@ def within(steps: Iterator[T], first_month: bool) -> Iterator[T]:
         return
     while True:
         token = _MONTH_FIRST.set(True)
-        clear()  # results kept for a text read in the other order
         try:
             item = next(steps, _END)
         finally:
             _MONTH_FIRST.reset(token)
-            clear()
         if item is _END:
             return
         yield item
